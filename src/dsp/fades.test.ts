@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { applyFade, FADE_CURVES, fadeInGain } from './fades';
+
+describe('fades', () => {
+  it('every curve runs from 0 to 1 and never decreases', () => {
+    for (const curve of FADE_CURVES) {
+      expect(fadeInGain(curve, 0)).toBe(0);
+      expect(fadeInGain(curve, 1)).toBeCloseTo(1, 12);
+      for (let x = 0; x < 1; x += 0.01) expect(fadeInGain(curve, x + 0.01)).toBeGreaterThanOrEqual(fadeInGain(curve, x));
+    }
+  });
+  it('equal-power keeps the summed power of a crossfade constant; linear keeps the summed amplitude', () => {
+    for (const x of [0.1, 0.25, 0.5, 0.8]) {
+      expect(fadeInGain('equal-power', x) ** 2 + fadeInGain('equal-power', 1 - x) ** 2).toBeCloseTo(1, 12);
+      expect(fadeInGain('linear', x) + fadeInGain('linear', 1 - x)).toBeCloseTo(1, 12);
+    }
+    expect(fadeInGain('equal-power', 0.5)).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(fadeInGain('exponential', 0.5)).toBeCloseTo(10 ** (-30 / 20), 12);
+  });
+  it('applies a linear fade-in and fade-out to reference values', () => {
+    const a = new Float32Array(5).fill(1);
+    applyFade(a, 'in', 'linear', 0, 5);
+    expect(Array.from(a)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    const b = new Float32Array(5).fill(1);
+    applyFade(b, 'out', 'linear', 0, 5);
+    expect(Array.from(b)).toEqual([1, 0.75, 0.5, 0.25, 0]);
+  });
+  it('a fade split over two pieces equals the fade applied at once', () => {
+    const whole = new Float32Array(10).fill(0.5);
+    applyFade(whole, 'out', 'equal-power', 0, 10);
+    const first = new Float32Array(4).fill(0.5);
+    const second = new Float32Array(6).fill(0.5);
+    applyFade(first, 'out', 'equal-power', 0, 10);
+    applyFade(second, 'out', 'equal-power', 4, 10);
+    expect([...first, ...second]).toEqual(Array.from(whole));
+  });
+});

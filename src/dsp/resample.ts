@@ -1,0 +1,47 @@
+/** Band-limited resampling by windowed-sinc interpolation (Blackman-windowed, fixed kernel table). */
+
+const ZERO_CROSSINGS = 24;
+const TABLE_STEPS_PER_CROSSING = 512;
+
+let kernelTable: Float32Array | undefined;
+
+/** sinc(x) * Blackman window, sampled over |x| <= ZERO_CROSSINGS; built once, shared by every call. */
+function kernel(): Float32Array {
+  if (kernelTable) return kernelTable;
+  const n = ZERO_CROSSINGS * TABLE_STEPS_PER_CROSSING + 2;
+  kernelTable = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = i / TABLE_STEPS_PER_CROSSING;
+    const sinc = x === 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
+    const w = x >= ZERO_CROSSINGS ? 0 : 0.42 + 0.5 * Math.cos((Math.PI * x) / ZERO_CROSSINGS) + 0.08 * Math.cos((2 * Math.PI * x) / ZERO_CROSSINGS);
+    kernelTable[i] = sinc * w;
+  }
+  return kernelTable;
+}
+
+/** Resamples one channel. The output has round(length * to / from) samples; down-sampling low-passes below the new Nyquist. */
+export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
+  if (fromRate === toRate) return input.slice();
+  const table = kernel();
+  const ratio = toRate / fromRate;
+  const outLength = Math.round(input.length * ratio);
+  const out = new Float32Array(outLength);
+  // Cut-off at 0.97 of the lower Nyquist keeps the transition band out of the audible top octave's aliases.
+  const cutoff = Math.min(1, ratio) * 0.97;
+  const halfWidth = ZERO_CROSSINGS / cutoff;
+  const step = cutoff * TABLE_STEPS_PER_CROSSING;
+  for (let j = 0; j < outLength; j++) {
+    const centre = j / ratio;
+    const first = Math.max(0, Math.ceil(centre - halfWidth));
+    const last = Math.min(input.length - 1, Math.floor(centre + halfWidth));
+    let acc = 0;
+    for (let i = first; i <= last; i++) {
+      const pos = Math.abs(i - centre) * step;
+      const k = pos | 0;
+      const frac = pos - k;
+      acc += input[i] * (table[k] + frac * (table[k + 1] - table[k]));
+    }
+    out[j] = acc * cutoff;
+  }
+  return out;
+}

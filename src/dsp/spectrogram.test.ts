@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { fft, spectrogramImage, stftDb } from './spectrogram';
+
+describe('fft', () => {
+  it('matches a directly computed DFT', () => {
+    const n = 16;
+    const x = Array.from({ length: n }, (_, i) => Math.sin(i * 1.3) + 0.5 * Math.cos(i * 0.2));
+    const re = Float64Array.from(x), im = new Float64Array(n);
+    fft(re, im);
+    for (let k = 0; k < n; k++) {
+      let dr = 0, di = 0;
+      x.forEach((v, t) => { dr += v * Math.cos((-2 * Math.PI * k * t) / n); di += v * Math.sin((-2 * Math.PI * k * t) / n); });
+      expect(re[k]).toBeCloseTo(dr, 9);
+      expect(im[k]).toBeCloseTo(di, 9);
+    }
+  });
+});
+
+describe('stftDb', () => {
+  it('puts a full-scale sine at its bin, near 0 dB', () => {
+    const rate = 16000, fftSize = 512;
+    const bin = 32; // 1 kHz
+    const signal = Float32Array.from({ length: rate }, (_, i) => Math.sin((2 * Math.PI * 1000 * i) / rate));
+    const columns = stftDb(signal, fftSize, 10);
+    expect(columns).toHaveLength(10);
+    const col = columns[5];
+    const loudest = col.indexOf(Math.max(...col));
+    expect(loudest).toBe(bin);
+    expect(col[bin]).toBeCloseTo(0, 0);
+    expect(col[bin + 20]).toBeLessThan(-60);
+  });
+  it('draws an image of the requested size with opaque pixels', () => {
+    const img = spectrogramImage([new Float32Array(5).fill(-50), new Float32Array(5).fill(0)], 4);
+    expect(img.length).toBe(2 * 4 * 4);
+    expect(img[3]).toBe(255);
+    expect(img[4]).toBeGreaterThan(img[0]); // the louder column is brighter
+  });
+});

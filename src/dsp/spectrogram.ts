@@ -1,0 +1,75 @@
+/** Short-time Fourier transform and a colour image of its magnitudes, for the spectrogram view. */
+
+/** In-place radix-2 FFT of (re, im); the length must be a power of two. */
+export function fft(re: Float64Array, im: Float64Array): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      [re[i], re[j]] = [re[j], re[i]];
+      [im[i], im[j]] = [im[j], im[i]];
+    }
+  }
+  for (let size = 2; size <= n; size <<= 1) {
+    const angle = (-2 * Math.PI) / size;
+    for (let start = 0; start < n; start += size) {
+      for (let k = 0; k < size / 2; k++) {
+        const wr = Math.cos(angle * k), wi = Math.sin(angle * k);
+        const a = start + k, b = a + size / 2;
+        const tr = re[b] * wr - im[b] * wi, ti = re[b] * wi + im[b] * wr;
+        re[b] = re[a] - tr; im[b] = im[a] - ti;
+        re[a] += tr; im[a] += ti;
+      }
+    }
+  }
+}
+
+const hann = (n: number) => Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
+
+/** Magnitudes in dB (relative to full scale) of `columns` frames spread evenly over the signal; rows are bins 0..fftSize/2. */
+export function stftDb(signal: Float32Array, fftSize: number, columns: number): Float32Array[] {
+  const window = hann(fftSize);
+  const bins = fftSize / 2 + 1;
+  const hop = Math.max(1, (signal.length - fftSize) / Math.max(1, columns - 1));
+  const out: Float32Array[] = [];
+  const re = new Float64Array(fftSize), im = new Float64Array(fftSize);
+  const norm = 2 / fftSize / 0.5; // a full-scale sine reads 0 dB under a Hann window
+  for (let c = 0; c < columns; c++) {
+    const start = Math.round(c * hop);
+    for (let i = 0; i < fftSize; i++) {
+      re[i] = (signal[start + i] ?? 0) * window[i];
+      im[i] = 0;
+    }
+    fft(re, im);
+    const column = new Float32Array(bins);
+    for (let k = 0; k < bins; k++) column[k] = 20 * Math.log10(Math.hypot(re[k], im[k]) * norm + 1e-10);
+    out.push(column);
+  }
+  return out;
+}
+
+/** A perceptual colour map (dark blue -> magenta -> orange -> pale yellow) for values in [0, 1]. */
+function colour(v: number): [number, number, number] {
+  const stops = [[8, 8, 32], [80, 18, 123], [182, 54, 121], [251, 136, 97], [252, 253, 191]];
+  const x = Math.min(0.9999, Math.max(0, v)) * (stops.length - 1);
+  const i = Math.floor(x), f = x - i;
+  return [0, 1, 2].map((ch) => stops[i][ch] + f * (stops[i + 1][ch] - stops[i][ch])) as [number, number, number];
+}
+
+/** RGBA pixels (width = columns, height = rows, low frequencies at the bottom) of a dB spectrogram over `floorDb`..0. */
+export function spectrogramImage(columns: Float32Array[], height: number, floorDb = -100): Uint8ClampedArray {
+  const width = columns.length;
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  const bins = columns[0]?.length ?? 0;
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) {
+      const bin = Math.min(bins - 1, Math.floor(((height - 1 - y) / height) * bins));
+      const [r, g, b] = colour(1 - columns[x][bin] / floorDb);
+      const at = (y * width + x) * 4;
+      pixels[at] = r; pixels[at + 1] = g; pixels[at + 2] = b; pixels[at + 3] = 255;
+    }
+  }
+  return pixels;
+}
