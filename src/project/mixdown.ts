@@ -1,0 +1,93 @@
+/** Offline mix of the project, with the same gain, pan, mute and solo rules as playback. */
+import { dbToGain } from '../dsp/gain';
+import type { AssetStore } from './asset-store';
+import type { Project, SampleRange, Track } from './types';
+import { clipEnd } from './types';
+
+export interface MixOptions {
+  range: SampleRange;
+  /** Only these tracks, whatever their mute and solo state (exporting a track). Default: the audible tracks. */
+  trackIds?: readonly string[];
+}
+
+/** Tracks that sound: the soloed ones if any track is soloed, otherwise all unmuted ones. */
+export function audibleTracks(project: Project): Track[] {
+  const soloed = project.tracks.filter((t) => t.solo);
+  return soloed.length > 0 ? soloed : project.tracks.filter((t) => !t.mute);
+}
+
+/** Folds any channel layout to stereo: 5.1 as Web Audio's speaker down-mix, other layouts even -> left, odd -> right. */
+export function toStereo(channels: Float32Array[]): [Float32Array, Float32Array] {
+  if (channels.length === 1) return [channels[0], channels[0]];
+  if (channels.length === 2) return [channels[0], channels[1]];
+  const n = channels[0].length;
+  const left = new Float32Array(n), right = new Float32Array(n);
+  if (channels.length === 6) {
+    const [l, r, c, , sl, sr] = channels;
+    for (let i = 0; i < n; i++) {
+      left[i] = l[i] + Math.SQRT1_2 * (c[i] + sl[i]);
+      right[i] = r[i] + Math.SQRT1_2 * (c[i] + sr[i]);
+    }
+    return [left, right];
+  }
+  channels.forEach((ch, idx) => {
+    const out = idx % 2 === 0 ? left : right;
+    const share = 1 / Math.ceil((channels.length - (idx % 2)) / 2);
+    for (let i = 0; i < n; i++) out[i] += ch[i] * share;
+  });
+  return [left, right];
+}
+
+/** Gains of Web Audio's StereoPannerNode for a pan in [-1, 1], so the export sounds like playback. */
+export function panGains(pan: number, sourceIsMono: boolean): { ll: number; rl: number; lr: number; rr: number } {
+  if (sourceIsMono) {
+    const x = ((pan + 1) / 2) * (Math.PI / 2);
+    return { ll: Math.cos(x), rl: 0, lr: Math.sin(x), rr: 0 };
+  }
+  if (pan <= 0) {
+    const x = (pan + 1) * (Math.PI / 2);
+    return { ll: 1, rl: Math.cos(x), lr: 0, rr: Math.sin(x) };
+  }
+  const x = pan * (Math.PI / 2);
+  return { ll: Math.cos(x), rl: 0, lr: Math.sin(x), rr: 1 };
+}
+
+/** Whether the mix needs two channels: a clip with more than one, or a panned track. */
+function needsStereo(tracks: Track[], assets: AssetStore): boolean {
+  return tracks.some((t) => t.pan !== 0 || t.clips.some((c) => assets.get(c.assetId).channels.length > 1));
+}
+
+/** Renders the range to one (all mono, unpanned) or two channels. */
+export function mixdown(project: Project, assets: AssetStore, { range, trackIds }: MixOptions): Float32Array[] {
+  const tracks = trackIds ? project.tracks.filter((t) => trackIds.includes(t.id)) : audibleTracks(project);
+  const length = Math.max(0, range.end - range.start);
+  const stereo = needsStereo(tracks, assets);
+  const out = Array.from({ length: stereo ? 2 : 1 }, () => new Float32Array(length));
+  for (const track of tracks) {
+    const gain = dbToGain(track.gainDb);
+    for (const clip of track.clips) {
+      const from = Math.max(clip.start, range.start);
+      const to = Math.min(clipEnd(clip), range.end);
+      if (to <= from) continue;
+      const source = assets.get(clip.assetId).channels;
+      const read = from - clip.start + clip.offset;
+      const write = from - range.start;
+      if (!stereo) {
+        addScaled(out[0], write, source[0], read, to - from, gain);
+        continue;
+      }
+      const [l, r] = toStereo(source);
+      const g = panGains(track.pan, source.length === 1);
+      addScaled(out[0], write, l, read, to - from, gain * g.ll);
+      addScaled(out[0], write, r, read, to - from, gain * g.rl);
+      addScaled(out[1], write, l, read, to - from, gain * g.lr);
+      addScaled(out[1], write, r, read, to - from, gain * g.rr);
+    }
+  }
+  return out;
+}
+
+function addScaled(out: Float32Array, at: number, source: Float32Array, from: number, count: number, gain: number) {
+  if (gain === 0) return;
+  for (let i = 0; i < count; i++) out[at + i] += source[from + i] * gain;
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { AssetStore } from './asset-store';
+import { mixdown, panGains, toStereo } from './mixdown';
+import { fadeProcessor, gainProcessor, loudnessNormalizeProcessor, peakNormalizeProcessor, processRange, reverseProcessor } from './process-ops';
+import { extractRange, insertClips, insertGap, keepRange, moveClip, removeRange, splitClip } from './timeline-ops';
+import type { Clip, Project, Track } from './types';
+import { newTrack, projectLength } from './types';
+import { integratedLoudness } from '../dsp/loudness';
+
+const counting = (n: number) => Float32Array.from({ length: n }, (_, i) => i);
+
+function setup(samples: Float32Array[] = [counting(100)], rate = 1000) {
+  const assets = new AssetStore();
+  const asset = assets.add(samples, rate);
+  const clip: Clip = { id: 'c1', assetId: asset.id, name: 'a', start: 10, offset: 0, length: samples[0].length };
+  const track: Track = { ...newTrack(0), clips: [clip] };
+  const project: Project = { sampleRate: rate, tracks: [track] };
+  return { assets, project, track };
+}
+
+/** What the track plays, sample by sample, over [0, n). */
+const render = (p: Project, assets: AssetStore, n: number) => Array.from(mixdown(p, assets, { range: { start: 0, end: n } })[0]);
+
+describe('timeline ops', () => {
+  it('splits a clip into two windows that play the same samples', () => {
+    const { track } = setup();
+    const [a, b] = splitClip(track.clips[0], 40);
+    expect([a.start, a.length, a.offset]).toEqual([10, 30, 0]);
+    expect([b.start, b.length, b.offset]).toEqual([40, 70, 30]);
+    expect(splitClip(track.clips[0], 10)).toHaveLength(1);
+  });
+  it('deletes a range and closes the gap (ripple)', () => {
+    const { assets, project } = setup();
+    const cut = { ...project, tracks: [removeRange(project.tracks[0], { start: 20, end: 30 }, true)] };
+    expect(projectLength(cut)).toBe(100);
+    const out = render(cut, assets, 100);
+    expect(out.slice(18, 22)).toEqual([8, 9, 20, 21]);
+  });
+  it('copies a range as clips relative to its start and pastes them with a gap opened', () => {
+    const { assets, project } = setup();
+    const copied = extractRange(project.tracks[0], { start: 15, end: 20 });
+    expect(copied.map((c) => [c.start, c.offset, c.length])).toEqual([[0, 5, 5]]);
+    const pasted = { ...project, tracks: [insertClips(project.tracks[0], 12, copied, 5)] };
+    expect(projectLength(pasted)).toBe(115);
+    expect(render(pasted, assets, 20).slice(10, 20)).toEqual([0, 1, 5, 6, 7, 8, 9, 2, 3, 4]);
+  });
+  it('trims to the selection in place and inserts silence', () => {
+    const { assets, project } = setup();
+    const trimmed = { ...project, tracks: [keepRange(project.tracks[0], { start: 50, end: 60 })] };
+    expect(render(trimmed, assets, 61).slice(48, 61)).toEqual([0, 0, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 0]);
+    const gapped = { ...project, tracks: [insertGap(project.tracks[0], 12, 3)] };
+    expect(render(gapped, assets, 20).slice(10, 18)).toEqual([0, 1, 0, 0, 0, 2, 3, 4]);
+  });
+  it('moves a clip to another track and never before zero', () => {
+    const { project } = setup();
+    const two = { ...project, tracks: [...project.tracks, newTrack(1)] };
+    const moved = moveClip(two, 'c1', two.tracks[1].id, -50);
+    expect(moved.tracks[0].clips).toHaveLength(0);
+    expect(moved.tracks[1].clips[0].start).toBe(0);
+  });
+});
+
+describe('sample-changing ops', () => {
+  const ones = () => setup([new Float32Array(100).fill(1)]);
+  it('fades only the selection and leaves the source asset untouched', () => {
+    const { assets, project } = ones();
+    const ids = [project.tracks[0].id];
+    const faded = processRange(project, ids, { start: 20, end: 25 }, assets, fadeProcessor('in', 'linear'));
+    expect(render(faded, assets, 30).slice(18, 27)).toEqual([1, 1, 0, 0.25, 0.5, 0.75, 1, 1, 1]);
+    expect(render(project, assets, 30).slice(18, 27)).toEqual(Array(9).fill(1));
+  });
+  it('applies gain in dB and normalises the peak', () => {
+    const { assets, project } = setup([Float32Array.from({ length: 100 }, (_, i) => (i % 2 ? 0.25 : -0.125))]);
+    const ids = [project.tracks[0].id];
+    const louder = processRange(project, ids, { start: 10, end: 110 }, assets, gainProcessor(6.0206));
+    expect(render(louder, assets, 12)[11]).toBeCloseTo(0.5, 4);
+    const normal = processRange(project, ids, { start: 10, end: 110 }, assets, peakNormalizeProcessor(0));
+    expect(Math.max(...render(normal, assets, 110).map(Math.abs))).toBeCloseTo(1, 6);
+  });
+  it('normalises loudness to the target LUFS', () => {
+    const sine = Float32Array.from({ length: 24000 }, (_, i) => 0.05 * Math.sin((2 * Math.PI * 440 * i) / 8000));
+    const { assets, project } = setup([sine], 8000);
+    expect(integratedLoudness([sine], 8000)).toBeLessThan(-25);
+    const out = processRange(project, [project.tracks[0].id], { start: 10, end: 24010 }, assets, loudnessNormalizeProcessor(-16));
+    const mixed = mixdown(out, assets, { range: { start: 10, end: 24010 } });
+    expect(integratedLoudness(mixed, 8000)).toBeCloseTo(-16, 1);
+  });
+  it('reverses a range that spans a gap, mirroring positions', () => {
+    const { assets, project } = setup([counting(4)]);
+    // clip plays 0,1,2,3 at 10..13; reverse [8, 14) mirrors it to 8..11, playing 3,2,1,0
+    const rev = processRange(project, [project.tracks[0].id], { start: 8, end: 14 }, assets, reverseProcessor);
+    expect(render(rev, assets, 14).slice(8, 14)).toEqual([3, 2, 1, 0, 0, 0]);
+  });
+});
+
+describe('mixdown', () => {
+  it('follows mute, solo and track gain', () => {
+    const { assets, project } = setup([new Float32Array(10).fill(0.5)]);
+    const second: Track = { ...newTrack(1), gainDb: -6.0206, clips: [{ ...project.tracks[0].clips[0], id: 'c2' }] };
+    const both = { ...project, tracks: [project.tracks[0], second] };
+    expect(render(both, assets, 11)[10]).toBeCloseTo(0.75, 4);
+    expect(render({ ...both, tracks: [both.tracks[0], { ...second, solo: true }] }, assets, 11)[10]).toBeCloseTo(0.25, 4);
+    expect(render({ ...both, tracks: [{ ...both.tracks[0], mute: true }, second] }, assets, 11)[10]).toBeCloseTo(0.25, 4);
+  });
+  it('pans like Web Audio: mono at centre is -3 dB each side, stereo at centre passes through', () => {
+    expect(panGains(0, true).ll).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(panGains(-1, true)).toMatchObject({ ll: 1 });
+    expect(panGains(0, false)).toMatchObject({ ll: 1, rr: 1 });
+    expect(panGains(0, false).rl).toBeCloseTo(0, 12);
+    const { assets, project } = setup([new Float32Array(4).fill(1)]);
+    const panned = { ...project, tracks: [{ ...project.tracks[0], pan: 1 }] };
+    const [l, r] = mixdown(panned, assets, { range: { start: 10, end: 14 } });
+    expect(l[0]).toBeCloseTo(0, 6);
+    expect(r[0]).toBeCloseTo(1, 6);
+  });
+  it('folds 5.1 to stereo', () => {
+    const six = [1, 2, 3, 4, 5, 6].map((v) => new Float32Array([v]));
+    const [l, r] = toStereo(six);
+    expect(l[0]).toBeCloseTo(1 + Math.SQRT1_2 * (3 + 5), 5);
+    expect(r[0]).toBeCloseTo(2 + Math.SQRT1_2 * (3 + 6), 5);
+  });
+});

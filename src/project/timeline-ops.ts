@@ -1,0 +1,75 @@
+/** Pure edits of clip layout: split, remove, insert, trim, move. They never touch samples. */
+import type { Clip, Project, SampleRange, Track } from './types';
+import { clipEnd, newId } from './types';
+
+/** Splits a clip at timeline position `at`, or returns it whole when `at` is not strictly inside. */
+export function splitClip(clip: Clip, at: number): Clip[] {
+  if (at <= clip.start || at >= clipEnd(clip)) return [clip];
+  const leftLength = at - clip.start;
+  return [
+    { ...clip, length: leftLength },
+    { ...clip, id: newId(), start: at, offset: clip.offset + leftLength, length: clip.length - leftLength },
+  ];
+}
+
+export function splitTrackAt(track: Track, at: number): Track {
+  return { ...track, clips: track.clips.flatMap((c) => splitClip(c, at)) };
+}
+
+const sortClips = (clips: Clip[]) => [...clips].sort((a, b) => a.start - b.start);
+
+/** Removes the range from a track; with `ripple`, everything after it moves left to close the gap. */
+export function removeRange(track: Track, { start, end }: SampleRange, ripple: boolean): Track {
+  const shift = ripple ? end - start : 0;
+  const pieces = splitTrackAt(splitTrackAt(track, start), end).clips;
+  const kept = pieces
+    .filter((c) => clipEnd(c) <= start || c.start >= end)
+    .map((c) => (c.start >= end ? { ...c, start: c.start - shift } : c));
+  return { ...track, clips: sortClips(kept) };
+}
+
+/** The clips inside the range, cut to it and positioned relative to its start. */
+export function extractRange(track: Track, { start, end }: SampleRange): Clip[] {
+  const pieces = splitTrackAt(splitTrackAt(track, start), end).clips;
+  return pieces
+    .filter((c) => c.start >= start && clipEnd(c) <= end)
+    .map((c) => ({ ...c, id: newId(), start: c.start - start }));
+}
+
+/** Opens a gap of `length` samples at `at`, moving later audio right. */
+export function insertGap(track: Track, at: number, length: number): Track {
+  const clips = splitTrackAt(track, at).clips.map((c) => (c.start >= at ? { ...c, start: c.start + length } : c));
+  return { ...track, clips: sortClips(clips) };
+}
+
+/** Inserts clips (positioned relative to 0) at `at`, after opening a gap of `length` for them. */
+export function insertClips(track: Track, at: number, clips: Clip[], length: number): Track {
+  const opened = insertGap(track, at, length);
+  const placed = clips.map((c) => ({ ...c, id: newId(), start: c.start + at }));
+  return { ...opened, clips: sortClips([...opened.clips, ...placed]) };
+}
+
+/** Keeps only the audio inside the range, in place. */
+export function keepRange(track: Track, { start, end }: SampleRange): Track {
+  const pieces = splitTrackAt(splitTrackAt(track, start), end).clips;
+  return { ...track, clips: pieces.filter((c) => c.start >= start && clipEnd(c) <= end) };
+}
+
+/** Applies `edit` to the tracks whose id is in `trackIds`. */
+export function mapTracks(project: Project, trackIds: readonly string[], edit: (t: Track) => Track): Project {
+  return { ...project, tracks: project.tracks.map((t) => (trackIds.includes(t.id) ? edit(t) : t)) };
+}
+
+/** Moves a clip to `start` (clamped at 0) on track `toTrackId`. */
+export function moveClip(project: Project, clipId: string, toTrackId: string, start: number): Project {
+  const clip = project.tracks.flatMap((t) => t.clips).find((c) => c.id === clipId);
+  if (!clip || !project.tracks.some((t) => t.id === toTrackId)) return project;
+  const moved = { ...clip, start: Math.max(0, Math.round(start)) };
+  return {
+    ...project,
+    tracks: project.tracks.map((t) => {
+      const rest = t.clips.filter((c) => c.id !== clipId);
+      return { ...t, clips: t.id === toTrackId ? sortClips([...rest, moved]) : rest };
+    }),
+  };
+}

@@ -1,0 +1,65 @@
+/** The project document: plain, immutable data that undo snapshots, autosave stores and actions replace. */
+
+/** Decoded audio at the project rate. Never mutated once added: edits make new assets, so undo is a pointer swap. */
+export interface AudioAsset {
+  id: string;
+  sampleRate: number;
+  channels: Float32Array[];
+}
+
+/** A window onto an asset, placed on a track. All positions are in samples at the project rate. */
+export interface Clip {
+  id: string;
+  assetId: string;
+  name: string;
+  /** Timeline position of the clip's first sample. */
+  start: number;
+  /** First sample of the asset that the clip plays. */
+  offset: number;
+  length: number;
+}
+
+export interface Track {
+  id: string;
+  name: string;
+  gainDb: number;
+  /** -1 (left) to 1 (right). */
+  pan: number;
+  mute: boolean;
+  solo: boolean;
+  clips: Clip[];
+}
+
+export interface Project {
+  sampleRate: number;
+  tracks: Track[];
+}
+
+/** A half-open range [start, end) of timeline samples. */
+export interface SampleRange {
+  start: number;
+  end: number;
+}
+
+export const newId = (): string => crypto.randomUUID();
+
+export const clipEnd = (clip: Clip): number => clip.start + clip.length;
+
+export const emptyProject = (sampleRate = 48000): Project => ({ sampleRate, tracks: [] });
+
+export function newTrack(index: number): Track {
+  return { id: newId(), name: `Track ${index + 1}`, gainDb: 0, pan: 0, mute: false, solo: false, clips: [] };
+}
+
+/** The end of the last clip on any track, in samples. */
+export function projectLength(project: Project): number {
+  return Math.max(0, ...project.tracks.flatMap((t) => t.clips.map(clipEnd)));
+}
+
+export function findClip(project: Project, clipId: string): { track: Track; clip: Clip } | undefined {
+  for (const track of project.tracks) {
+    const clip = track.clips.find((c) => c.id === clipId);
+    if (clip) return { track, clip };
+  }
+  return undefined;
+}
