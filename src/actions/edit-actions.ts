@@ -1,0 +1,158 @@
+/** Cut, copy, paste, delete, trim, silence, split and the other layout edits. */
+import { extractRange, insertClips, insertGap, keepRange, mapTracks, removeRange, splitTrackAt } from '../project/timeline-ops';
+import { newTrack, projectLength } from '../project/types';
+import type { Services } from '../app/services';
+import type { Action } from './types';
+import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
+
+function copySelection({ store }: Services): boolean {
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) return false;
+  const ids = targetTrackIds(state);
+  const tracks = state.project.tracks.filter((t) => ids.includes(t.id)).map((t) => extractRange(t, range));
+  store.getState().set({ clipboard: { length: range.end - range.start, tracks } });
+  return true;
+}
+
+function deleteSelection({ store }: Services, label: string) {
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (range) {
+    state.commit(label, mapTracks(state.project, targetTrackIds(state), (t) => removeRange(t, range, true)));
+    state.set({ selection: { ...state.selection!, end: range.start }, playhead: range.start });
+    return;
+  }
+  const clipId = state.selectedClipId;
+  if (clipId) {
+    const tracks = state.project.tracks.map((t) => ({ ...t, clips: t.clips.filter((c) => c.id !== clipId) }));
+    state.commit('Delete clip', { ...state.project, tracks });
+    state.set({ selectedClipId: null });
+  }
+}
+
+export const editActions: Action[] = [
+  {
+    name: 'undo',
+    label: 'Undo',
+    group: 'edit',
+    shortcuts: ['Mod+Z'],
+    enabled: (s) => s.history.past.length > 0,
+    perform: ({ store, player }) => {
+      const label = store.getState().undo();
+      if (label) store.getState().notify('info', `Undid: ${label}`);
+      player.refresh();
+    },
+  },
+  {
+    name: 'redo',
+    label: 'Redo',
+    group: 'edit',
+    shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
+    enabled: (s) => s.history.future.length > 0,
+    perform: ({ store, player }) => {
+      const label = store.getState().redo();
+      if (label) store.getState().notify('info', `Redid: ${label}`);
+      player.refresh();
+    },
+  },
+  {
+    name: 'cut',
+    label: 'Cut',
+    group: 'edit',
+    shortcuts: ['Mod+X'],
+    enabled: hasRange,
+    perform: (services) => {
+      if (copySelection(services)) deleteSelection(services, 'Cut');
+    },
+  },
+  { name: 'copy', label: 'Copy', group: 'edit', shortcuts: ['Mod+C'], enabled: hasRange, perform: (s) => void copySelection(s) },
+  {
+    name: 'paste',
+    label: 'Paste',
+    group: 'edit',
+    shortcuts: ['Mod+V'],
+    enabled: (s) => s.clipboard !== null,
+    perform: ({ store }) => {
+      const state = store.getState();
+      const clipboard = state.clipboard!;
+      const at = state.selection?.start ?? state.playhead;
+      let project = state.project;
+      const firstId = state.selection?.trackIds[0] ?? project.tracks[0]?.id;
+      let index = Math.max(0, project.tracks.findIndex((t) => t.id === firstId));
+      // Multi-track clipboards land on consecutive tracks, adding tracks where the project has too few.
+      while (project.tracks.length < index + clipboard.tracks.length) project = { ...project, tracks: [...project.tracks, newTrack(project.tracks.length)] };
+      const ids = clipboard.tracks.map(() => project.tracks[index++].id);
+      project = { ...project, tracks: project.tracks.map((t) => (ids.includes(t.id) ? insertClips(t, at, clipboard.tracks[ids.indexOf(t.id)], clipboard.length) : t)) };
+      state.commit('Paste', project);
+      state.set({ selection: { start: at, end: at + clipboard.length, trackIds: ids } });
+    },
+  },
+  {
+    name: 'delete',
+    label: 'Delete',
+    group: 'edit',
+    shortcuts: ['Delete', 'Backspace'],
+    enabled: (s) => hasRange(s) || s.selectedClipId !== null,
+    perform: (s) => deleteSelection(s, 'Delete'),
+  },
+  {
+    name: 'trim',
+    label: 'Trim to selection',
+    group: 'edit',
+    shortcuts: ['Mod+T'],
+    enabled: hasRange,
+    perform: ({ store }) => {
+      const state = store.getState();
+      state.commit('Trim to selection', mapTracks(state.project, targetTrackIds(state), (t) => keepRange(t, selectedRange(state)!)));
+    },
+  },
+  {
+    name: 'insertSilence',
+    label: 'Insert silence',
+    group: 'edit',
+    shortcuts: ['Mod+L'],
+    enabled: (s) => s.project.tracks.length > 0,
+    perform: ({ store }) => {
+      const state = store.getState();
+      const range = selectedRange(state);
+      // The selection's length, or one second at the playhead when nothing is selected.
+      const at = range?.start ?? state.playhead;
+      const length = range ? range.end - range.start : state.project.sampleRate;
+      state.commit('Insert silence', mapTracks(state.project, targetTrackIds(state), (t) => insertGap(t, at, length)));
+      state.set({ selection: { start: at, end: at + length, trackIds: targetTrackIds(state) } });
+    },
+  },
+  {
+    name: 'split',
+    label: 'Split at playhead',
+    group: 'edit',
+    shortcuts: ['Mod+I'],
+    enabled: hasAudio,
+    perform: ({ store }) => {
+      const state = store.getState();
+      state.commit('Split', mapTracks(state.project, targetTrackIds(state), (t) => splitTrackAt(t, state.playhead)));
+    },
+  },
+  {
+    name: 'selectAll',
+    label: 'Select all',
+    group: 'edit',
+    shortcuts: ['Mod+A'],
+    enabled: hasAudio,
+    perform: ({ store }) => {
+      const state = store.getState();
+      state.set({ selection: { start: 0, end: projectLength(state.project), trackIds: state.project.tracks.map((t) => t.id) } });
+    },
+  },
+  {
+    name: 'newTrack',
+    label: 'New track',
+    group: 'track',
+    shortcuts: ['Mod+Shift+N'],
+    perform: ({ store }) => {
+      const { project, commit } = store.getState();
+      commit('New track', { ...project, tracks: [...project.tracks, newTrack(project.tracks.length)] });
+    },
+  },
+];

@@ -1,0 +1,58 @@
+/** Import, record and export. */
+import { download, exportAudio } from '../export/export-audio';
+import { importFiles } from '../import/import-files';
+import type { Services } from '../app/services';
+import type { Action } from './types';
+import { hasAudio } from './targets';
+
+async function toggleRecording(services: Services) {
+  const { store, recorder } = services;
+  if (!recorder.active) {
+    try {
+      await recorder.start();
+      store.getState().set({ recording: true });
+    } catch (e) {
+      store.getState().notify('error', e instanceof Error ? e.message : String(e));
+    }
+    return;
+  }
+  const file = await recorder.stop();
+  store.getState().set({ recording: false });
+  await importFiles(services, [file], store.getState().playhead);
+}
+
+export async function exportNow(services: Services): Promise<void> {
+  const { store, assets } = services;
+  const state = store.getState();
+  state.set({ busy: 'Exporting…' });
+  try {
+    const file = await exportAudio(state, assets, state.exportSettings);
+    download(file);
+    file.notes.forEach((n) => state.notify('info', n));
+    state.notify('info', `Exported ${file.fileName} (${file.channelCount} ch, ${file.sampleRate} Hz).`);
+    state.set({ panel: 'none' });
+  } catch (e) {
+    state.notify('error', `Export failed: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    store.getState().set({ busy: null });
+  }
+}
+
+export const fileActions: Action[] = [
+  { name: 'import', label: 'Import audio…', group: 'file', shortcuts: ['Mod+O'], perform: (s) => s.openFilePicker() },
+  {
+    name: 'record',
+    label: 'Record',
+    group: 'file',
+    shortcuts: ['R'],
+    perform: toggleRecording,
+  },
+  {
+    name: 'export',
+    label: 'Export…',
+    group: 'file',
+    shortcuts: ['Mod+E'],
+    enabled: hasAudio,
+    perform: ({ store }) => store.getState().set({ panel: 'export' }),
+  },
+];

@@ -1,0 +1,16 @@
+/** What an edit applies to: the selected range on the selected tracks (all tracks when none is named). */
+import type { SampleRange } from '../project/types';
+import type { StudioState } from '../store/studio-store';
+
+export function targetTrackIds(state: StudioState): string[] {
+  const ids = state.selection?.trackIds ?? [];
+  return ids.length > 0 ? ids : state.project.tracks.map((t) => t.id);
+}
+
+export function selectedRange(state: StudioState): SampleRange | undefined {
+  const s = state.selection;
+  return s && s.end > s.start ? { start: s.start, end: s.end } : undefined;
+}
+
+export const hasRange = (state: StudioState) => selectedRange(state) !== undefined && state.project.tracks.length > 0;
+export const hasAudio = (state: StudioState) => state.project.tracks.some((t) => t.clips.length > 0);

@@ -1,0 +1,15 @@
+import type { Services } from '../app/services';
+import type { StudioState } from '../store/studio-store';
+
+export type ActionGroup = 'file' | 'edit' | 'effect' | 'transport' | 'view' | 'track';
+
+/** A named user command. Menus, shortcuts, the help panel and undo labels all come from these. */
+export interface Action {
+  name: string;
+  label: string;
+  group: ActionGroup;
+  /** Shortcuts such as 'Mod+Z' (Mod = Ctrl, or Cmd on a Mac), 'Shift+F', 'Space'. */
+  shortcuts?: string[];
+  enabled?(state: StudioState): boolean;
+  perform(services: Services): void | Promise<void>;
+}

@@ -1,0 +1,41 @@
+/** Transport and view: play, stop, loop, zoom, help. */
+import { projectLength } from '../project/types';
+import type { Services } from '../app/services';
+import type { Action } from './types';
+import { hasAudio } from './targets';
+
+export const MIN_PX_PER_SEC = 0.05;
+export const MAX_PX_PER_SEC = 20000;
+
+export function zoomTo({ store }: Services, pxPerSec: number, anchorPx?: number) {
+  const { view, playhead, project } = store.getState();
+  const clamped = Math.min(MAX_PX_PER_SEC, Math.max(MIN_PX_PER_SEC, pxPerSec));
+  // Keep the time under the anchor (the mouse, or the playhead) where it was on screen.
+  const anchor = anchorPx ?? (playhead / project.sampleRate) * view.pxPerSec - view.scrollLeft;
+  const anchorTime = (view.scrollLeft + anchor) / view.pxPerSec;
+  const scrollLeft = Math.max(0, anchorTime * clamped - anchor);
+  store.getState().set({ view: { ...view, pxPerSec: clamped, scrollLeft } });
+}
+
+export const viewActions: Action[] = [
+  { name: 'playPause', label: 'Play / pause', group: 'transport', shortcuts: ['Space'], enabled: hasAudio, perform: ({ player }) => player.toggle() },
+  { name: 'stop', label: 'Stop', group: 'transport', shortcuts: ['Escape'], perform: ({ player, store }) => { player.stop(); store.getState().set({ panel: 'none' }); } },
+  { name: 'loop', label: 'Loop selection', group: 'transport', shortcuts: ['L'], perform: ({ store, player }) => { store.getState().set({ loop: !store.getState().loop }); player.refresh(); } },
+  { name: 'toStart', label: 'Go to start', group: 'transport', shortcuts: ['Home'], perform: ({ store }) => store.getState().set({ playhead: 0 }) },
+  { name: 'toEnd', label: 'Go to end', group: 'transport', shortcuts: ['End'], perform: ({ store }) => store.getState().set({ playhead: projectLength(store.getState().project) }) },
+  { name: 'zoomIn', label: 'Zoom in', group: 'view', shortcuts: ['=', '+'], perform: (s) => zoomTo(s, s.store.getState().view.pxPerSec * 2) },
+  { name: 'zoomOut', label: 'Zoom out', group: 'view', shortcuts: ['-'], perform: (s) => zoomTo(s, s.store.getState().view.pxPerSec / 2) },
+  {
+    name: 'zoomFit',
+    label: 'Fit project',
+    group: 'view',
+    shortcuts: ['F'],
+    enabled: hasAudio,
+    perform: ({ store }) => {
+      const { view, project } = store.getState();
+      const seconds = projectLength(project) / project.sampleRate;
+      store.getState().set({ view: { ...view, pxPerSec: Math.max(MIN_PX_PER_SEC, (view.viewportWidth - 20) / seconds), scrollLeft: 0 } });
+    },
+  },
+  { name: 'help', label: 'Keyboard shortcuts', group: 'view', shortcuts: ['?'], perform: ({ store }) => store.getState().set({ panel: store.getState().panel === 'help' ? 'none' : 'help' }) },
+];

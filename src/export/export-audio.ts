@@ -1,0 +1,71 @@
+/** Renders the mix, a track or the selection to a WAV or MP3 file. */
+import { analysis } from '../client/analysis-client';
+import { nearestMp3Rate } from '../dsp/mp3';
+import type { AssetStore } from '../project/asset-store';
+import { mixdown } from '../project/mixdown';
+import { projectLength } from '../project/types';
+import type { ExportSettings, StudioState } from '../store/studio-store';
+
+export interface ExportedFile {
+  bytes: ArrayBuffer;
+  fileName: string;
+  mimeType: string;
+  sampleRate: number;
+  channelCount: number;
+  notes: string[];
+}
+
+export class ExportError extends Error {
+  override name = 'ExportError';
+}
+
+/** Which tracks and which range the export covers. */
+function scopeOf(state: StudioState, settings: ExportSettings) {
+  const { project, selection } = state;
+  if (settings.scope === 'selection') {
+    if (!selection || selection.end <= selection.start) throw new ExportError('Select a range first to export the selection.');
+    return { range: { start: selection.start, end: selection.end }, trackIds: selection.trackIds, label: 'selection' };
+  }
+  const range = { start: 0, end: projectLength(project) };
+  if (settings.scope === 'track') {
+    const id = selection?.trackIds[0] ?? project.tracks[0]?.id;
+    const track = project.tracks.find((t) => t.id === id);
+    if (!track) throw new ExportError('There is no track to export.');
+    return { range, trackIds: [track.id], label: track.name.replace(/[^\w-]+/g, '-').toLowerCase() };
+  }
+  return { range, trackIds: undefined, label: 'mix' };
+}
+
+export async function exportAudio(state: StudioState, assets: AssetStore, settings: ExportSettings): Promise<ExportedFile> {
+  const { range, trackIds, label } = scopeOf(state, settings);
+  if (range.end <= range.start) throw new ExportError('There is no audio to export.');
+  const channels = mixdown(state.project, assets, { range, trackIds });
+  const projectRate = state.project.sampleRate;
+  const notes: string[] = [];
+  let rate = settings.sampleRate || projectRate;
+  if (settings.format === 'mp3' && nearestMp3Rate(rate) !== rate) {
+    notes.push(`MP3 cannot store ${rate} Hz; exported at ${nearestMp3Rate(rate)} Hz.`);
+    rate = nearestMp3Rate(rate);
+  }
+  const channelCount = channels.length;
+  const bytes = await analysis().encode(channels, projectRate, rate, settings.format, settings.mp3Kbps);
+  const ext = settings.format === 'mp3' ? 'mp3' : 'wav';
+  return {
+    bytes,
+    fileName: `omni-studio-${label}.${ext}`,
+    mimeType: ext === 'mp3' ? 'audio/mpeg' : 'audio/wav',
+    sampleRate: rate,
+    channelCount,
+    notes,
+  };
+}
+
+/** Hands the file to the browser's download manager. */
+export function download(file: ExportedFile): void {
+  const url = URL.createObjectURL(new Blob([file.bytes], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

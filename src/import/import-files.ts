@@ -1,0 +1,32 @@
+/** Imports files as new tracks, one undoable step per file; a bad file is reported and changes nothing. */
+import type { Services } from '../app/services';
+import type { Clip } from '../project/types';
+import { newId, newTrack } from '../project/types';
+import { decodeFile, ImportError } from './decode-file';
+
+const stripExtension = (name: string) => name.replace(/\.[^.]+$/, '');
+
+export async function importFiles({ store, assets }: Services, files: Iterable<File>, at = 0): Promise<number> {
+  let imported = 0;
+  for (const file of files) {
+    const before = store.getState();
+    const adoptRate = before.project.tracks.every((t) => t.clips.length === 0);
+    store.getState().set({ busy: `Importing "${file.name}"…` });
+    try {
+      const decoded = await decodeFile(file, before.project.sampleRate, adoptRate);
+      const asset = assets.add(decoded.channels, decoded.sampleRate);
+      const project = store.getState().project;
+      const clip: Clip = { id: newId(), assetId: asset.id, name: stripExtension(file.name), start: at, offset: 0, length: decoded.channels[0].length };
+      const track = { ...newTrack(project.tracks.length), name: stripExtension(file.name), clips: [clip] };
+      store.getState().commit(`Import "${file.name}"`, { sampleRate: decoded.sampleRate, tracks: [...project.tracks, track] });
+      decoded.notes.forEach((n) => store.getState().notify('info', n));
+      imported++;
+    } catch (e) {
+      const text = e instanceof ImportError ? e.message : `"${file.name}" could not be imported: ${e instanceof Error ? e.message : String(e)}`;
+      store.getState().notify('error', `${text} The project is unchanged.`);
+    } finally {
+      store.getState().set({ busy: null });
+    }
+  }
+  return imported;
+}

@@ -1,0 +1,157 @@
+/** Plays the project through Web Audio: one source per clip, per-track gain and pan, loop over the selection. */
+import { dbToGain } from '../dsp/gain';
+import type { AssetStore } from '../project/asset-store';
+import { audibleTracks } from '../project/mixdown';
+import type { Project, SampleRange } from '../project/types';
+import { clipEnd, projectLength } from '../project/types';
+import type { StudioStore } from '../store/studio-store';
+
+export class Player {
+  private context: AudioContext | undefined;
+  private readonly buffers = new Map<string, AudioBuffer>();
+  private sources: AudioScheduledSourceNode[] = [];
+  private nodes: AudioNode[] = [];
+  private startedAt = 0;
+  private startSample = 0;
+  private loopRange: SampleRange | undefined;
+  private frame = 0;
+
+  constructor(private readonly store: StudioStore, private readonly assets: AssetStore) {}
+
+  toggle(): void {
+    if (this.store.getState().playing) this.pause();
+    else void this.play();
+  }
+
+  async play(): Promise<void> {
+    const state = this.store.getState();
+    const context = this.contextFor(state.project.sampleRate);
+    await context.resume();
+    const { selection, loop, playhead, project } = state;
+    this.loopRange = loop && selection && selection.end > selection.start ? { start: selection.start, end: selection.end } : undefined;
+    const from = this.loopRange ? this.loopRange.start : playhead >= projectLength(project) ? 0 : playhead;
+    this.stopSources();
+    this.startSample = from;
+    this.startedAt = context.currentTime + 0.05;
+    this.schedule(project, from, this.loopRange?.end ?? projectLength(project), this.startedAt);
+    this.store.getState().set({ playing: true });
+    this.tick();
+  }
+
+  pause(): void {
+    this.stopSources();
+    this.store.getState().set({ playing: false });
+  }
+
+  stop(): void {
+    this.pause();
+    this.store.getState().set({ playhead: this.loopRange?.start ?? 0 });
+  }
+
+  /** Restarts from the current position so changed gain, pan, mute, solo or clips are heard at once. */
+  refresh(): void {
+    if (!this.store.getState().playing) return;
+    this.store.getState().set({ playhead: this.position() });
+    void this.play();
+  }
+
+  private contextFor(rate: number): AudioContext {
+    if (this.context?.sampleRate !== rate) {
+      void this.context?.close();
+      this.context = new AudioContext({ sampleRate: rate, latencyHint: 'interactive' });
+      this.buffers.clear();
+    }
+    return this.context;
+  }
+
+  private bufferFor(assetId: string, context: AudioContext): AudioBuffer {
+    let buffer = this.buffers.get(assetId);
+    if (!buffer) {
+      const asset = this.assets.get(assetId);
+      buffer = context.createBuffer(asset.channels.length, asset.channels[0].length, asset.sampleRate);
+      asset.channels.forEach((ch, c) => buffer!.copyToChannel(ch as Float32Array<ArrayBuffer>, c));
+      this.buffers.set(assetId, buffer);
+    }
+    return buffer;
+  }
+
+  /** Schedules timeline samples [from, to) to start sounding at context time `when`. */
+  private schedule(project: Project, from: number, to: number, when: number): void {
+    const context = this.context!;
+    const rate = project.sampleRate;
+    for (const track of audibleTracks(project)) {
+      const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
+      const pan = new StereoPannerNode(context, { pan: track.pan });
+      gain.connect(pan).connect(context.destination);
+      this.nodes.push(gain, pan);
+      for (const clip of track.clips) {
+        const start = Math.max(clip.start, from);
+        const end = Math.min(clipEnd(clip), to);
+        if (end <= start) continue;
+        const source = new AudioBufferSourceNode(context, { buffer: this.bufferFor(clip.assetId, context) });
+        source.connect(gain);
+        source.start(when + (start - from) / rate, (clip.offset + start - clip.start) / rate, (end - start) / rate);
+        this.sources.push(source);
+      }
+    }
+  }
+
+  /** The timeline sample now sounding. */
+  private position(): number {
+    const context = this.context;
+    if (!context) return this.startSample;
+    const elapsed = Math.max(0, context.currentTime - this.startedAt) * context.sampleRate;
+    if (!this.loopRange) return Math.round(this.startSample + elapsed);
+    const length = this.loopRange.end - this.loopRange.start;
+    return this.loopRange.start + Math.round(elapsed % length);
+  }
+
+  private tick = (): void => {
+    cancelAnimationFrame(this.frame);
+    const state = this.store.getState();
+    if (!state.playing || !this.context) return;
+    const position = this.position();
+    const end = this.loopRange?.end ?? projectLength(state.project);
+    if (this.loopRange) this.scheduleNextLoopPass(state.project);
+    if (!this.loopRange && position >= end) {
+      this.pause();
+      state.set({ playhead: end });
+      return;
+    }
+    state.set({ playhead: position });
+    this.frame = requestAnimationFrame(this.tick);
+  };
+
+  private loopsScheduled = 1;
+
+  /** Loop passes are scheduled half a pass ahead at exact context times, so the seam is sample-accurate. */
+  private scheduleNextLoopPass(project: Project): void {
+    const range = this.loopRange!;
+    const seconds = (range.end - range.start) / project.sampleRate;
+    if (this.context!.currentTime < this.startedAt + seconds * (this.loopsScheduled - 0.5)) return;
+    this.schedule(project, range.start, range.end, this.startedAt + seconds * this.loopsScheduled);
+    this.loopsScheduled++;
+  }
+
+  private stopSources(): void {
+    cancelAnimationFrame(this.frame);
+    for (const s of this.sources) {
+      s.onended = null;
+      try {
+        s.stop();
+      } catch {
+        /* never started */
+      }
+      s.disconnect();
+    }
+    this.nodes.forEach((n) => n.disconnect());
+    this.sources = [];
+    this.nodes = [];
+    this.loopsScheduled = 1;
+  }
+
+  /** Drops cached buffers of assets that no longer exist. */
+  forget(assetIds: Iterable<string>): void {
+    for (const id of assetIds) this.buffers.delete(id);
+  }
+}

@@ -1,0 +1,155 @@
+/** The studio's state in one zustand store. Every project change goes through `commit` or a transaction, so undo sees it. */
+import { createStore } from 'zustand/vanilla';
+import type { FadeCurve } from '../dsp/fades';
+import type { WavSampleFormat } from '../dsp/wav';
+import type { Clip, Project } from '../project/types';
+import { emptyProject } from '../project/types';
+import { emptyHistory, type History, record, redo, undo } from './history';
+
+export interface Selection {
+  start: number;
+  end: number;
+  trackIds: string[];
+}
+
+export interface ViewState {
+  pxPerSec: number;
+  scrollLeft: number;
+  viewportWidth: number;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+/** Settings of the parameterised commands, shown in the edit bar. */
+export interface EditParams {
+  fadeCurve: FadeCurve;
+  gainDb: number;
+  peakDb: number;
+  lufs: number;
+}
+
+export type ExportScope = 'mix' | 'track' | 'selection';
+export type ExportFormat = WavSampleFormat | 'mp3';
+
+export interface ExportSettings {
+  scope: ExportScope;
+  format: ExportFormat;
+  /** 0 means the project rate. */
+  sampleRate: number;
+  mp3Kbps: number;
+}
+
+/** Clips copied by Copy/Cut: one list per track, positioned relative to the copied range. */
+export interface Clipboard {
+  length: number;
+  tracks: Clip[][];
+}
+
+export interface StudioState {
+  project: Project;
+  history: History;
+  /** The project as it was when a drag began; set only during a transaction. */
+  transactionBase: Project | null;
+  selection: Selection | null;
+  selectedClipId: string | null;
+  playhead: number;
+  playing: boolean;
+  loop: boolean;
+  recording: boolean;
+  view: ViewState;
+  clipboard: Clipboard | null;
+  params: EditParams;
+  exportSettings: ExportSettings;
+  panel: 'none' | 'help' | 'export';
+  busy: string | null;
+  notices: Notice[];
+}
+
+export interface StudioActions {
+  /** Replaces the project as one undoable step named `label`. */
+  commit(label: string, project: Project): void;
+  beginTransaction(): void;
+  /** Shows an intermediate project during a drag, without recording it. */
+  preview(project: Project): void;
+  endTransaction(label: string): void;
+  undo(): string | undefined;
+  redo(): string | undefined;
+  restore(project: Project, history: History): void;
+  set(patch: Partial<StudioState>): void;
+  notify(kind: Notice['kind'], text: string): void;
+  dismiss(id: number): void;
+}
+
+export type Studio = StudioState & StudioActions;
+
+let noticeId = 0;
+
+export const initialState = (): StudioState => ({
+  project: emptyProject(),
+  history: emptyHistory(),
+  transactionBase: null,
+  selection: null,
+  selectedClipId: null,
+  playhead: 0,
+  playing: false,
+  loop: false,
+  recording: false,
+  view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
+  clipboard: null,
+  params: { fadeCurve: 'equal-power', gainDb: 3, peakDb: -1, lufs: -16 },
+  exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
+  panel: 'none',
+  busy: null,
+  notices: [],
+});
+
+export function createStudioStore() {
+  return createStore<Studio>()((set, get) => ({
+    ...initialState(),
+    commit(label, project) {
+      const { project: before, history } = get();
+      if (project === before) return;
+      set({ project, history: record(history, label, before) });
+    },
+    beginTransaction() {
+      set({ transactionBase: get().project });
+    },
+    preview(project) {
+      set({ project });
+    },
+    endTransaction(label) {
+      const { transactionBase, project, history } = get();
+      if (!transactionBase) return;
+      const changed = transactionBase !== project;
+      set({ transactionBase: null, history: changed ? record(history, label, transactionBase) : history });
+    },
+    undo() {
+      const step = undo(get().history, get().project);
+      if (step) set({ project: step.project, history: step.history, selectedClipId: null });
+      return step?.label;
+    },
+    redo() {
+      const step = redo(get().history, get().project);
+      if (step) set({ project: step.project, history: step.history, selectedClipId: null });
+      return step?.label;
+    },
+    restore(project, history) {
+      set({ project, history, transactionBase: null });
+    },
+    set(patch) {
+      set(patch);
+    },
+    notify(kind, text) {
+      set({ notices: [...get().notices, { id: ++noticeId, kind, text }].slice(-5) });
+    },
+    dismiss(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+  }));
+}
+
+export type StudioStore = ReturnType<typeof createStudioStore>;

@@ -1,0 +1,32 @@
+/** Waveform envelopes per asset, computed in the analysis worker as soon as an asset appears. */
+import { create } from 'zustand';
+import { analysis } from '../client/analysis-client';
+import type { PeakLevel } from '../dsp/peaks';
+import type { AssetStore } from '../project/asset-store';
+import type { AudioAsset } from '../project/types';
+
+interface PeaksState {
+  byAsset: Record<string, PeakLevel[]>;
+}
+
+export const usePeaks = create<PeaksState>()(() => ({ byAsset: {} }));
+
+const pending = new Set<string>();
+
+export async function computePeaks(asset: AudioAsset): Promise<void> {
+  if (usePeaks.getState().byAsset[asset.id] || pending.has(asset.id)) return;
+  pending.add(asset.id);
+  try {
+    // The worker gets a copy: the asset's own arrays stay here for playback and editing.
+    const levels = await analysis().peaks(asset.channels.map((c) => c.slice()));
+    usePeaks.setState((s) => ({ byAsset: { ...s.byAsset, [asset.id]: levels } }));
+  } finally {
+    pending.delete(asset.id);
+  }
+}
+
+/** Computes peaks for every asset added from now on, and for those already there. */
+export function trackPeaks(assets: AssetStore): () => void {
+  assets.ids().forEach((id) => void computePeaks(assets.get(id)));
+  return assets.onAdd((asset) => void computePeaks(asset));
+}

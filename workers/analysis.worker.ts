@@ -1,0 +1,55 @@
+/** Off-main-thread audio work: WAV decoding, resampling, peaks, spectrograms and file encoding. */
+import * as Comlink from 'comlink';
+import { encodeMp3 } from '../src/dsp/mp3';
+import { computePeakLevels, type PeakLevel } from '../src/dsp/peaks';
+import { resample } from '../src/dsp/resample';
+import { spectrogramImage, stftDb } from '../src/dsp/spectrogram';
+import { decodeWavBlob, encodeWav, type WavSampleFormat } from '../src/dsp/wav';
+
+export interface DecodedFile {
+  sampleRate: number;
+  originalRate: number;
+  channels: Float32Array[];
+  truncated: boolean;
+}
+
+export interface SpectrogramPicture {
+  width: number;
+  height: number;
+  pixels: Uint8ClampedArray<ArrayBuffer>;
+}
+
+const buffersOf = (channels: Float32Array[]) => channels.map((c) => c.buffer as ArrayBuffer);
+
+const api = {
+  /** Decodes a WAV file and, when `targetRate` differs from the file's rate, resamples it. */
+  async decodeWav(file: Blob, targetRate: number | null): Promise<DecodedFile> {
+    const decoded = await decodeWavBlob(file);
+    const rate = targetRate ?? decoded.sampleRate;
+    const channels = rate === decoded.sampleRate ? decoded.channels : decoded.channels.map((c) => resample(c, decoded.sampleRate, rate));
+    const out = { sampleRate: rate, originalRate: decoded.sampleRate, channels, truncated: decoded.truncated };
+    return Comlink.transfer(out, buffersOf(channels));
+  },
+
+  peaks(channels: Float32Array[]): PeakLevel[] {
+    const levels = computePeakLevels(channels);
+    return Comlink.transfer(levels, levels.map((l) => l.data.buffer as ArrayBuffer));
+  },
+
+  spectrogram(signal: Float32Array, columns: number, height: number): SpectrogramPicture {
+    const width = Math.max(1, Math.min(columns, signal.length));
+    const pixels = spectrogramImage(stftDb(signal, 1024, width), height) as Uint8ClampedArray<ArrayBuffer>;
+    return Comlink.transfer({ width, height, pixels }, [pixels.buffer]);
+  },
+
+  /** Resamples to `toRate` where needed and encodes a WAV or MP3 file. */
+  encode(channels: Float32Array[], fromRate: number, toRate: number, format: WavSampleFormat | 'mp3', mp3Kbps: number): ArrayBuffer {
+    const audio = toRate === fromRate ? channels : channels.map((c) => resample(c, fromRate, toRate));
+    const bytes = format === 'mp3' ? encodeMp3(audio, toRate, mp3Kbps).buffer : encodeWav(audio, toRate, format);
+    return Comlink.transfer(bytes, [bytes]);
+  },
+};
+
+export type AnalysisApi = typeof api;
+
+Comlink.expose(api);
