@@ -6,10 +6,13 @@ import { hasAudio } from './targets';
 
 export const MIN_PX_PER_SEC = 0.05;
 export const MAX_PX_PER_SEC = 20000;
+/** Browsers stop laying out elements somewhere above 16 million pixels: zoom in no further than that. */
+export const MAX_CONTENT_PX = 15_000_000;
 
 export function zoomTo({ store }: Services, pxPerSec: number, anchorPx?: number) {
   const { view, playhead, project } = store.getState();
-  const clamped = Math.min(MAX_PX_PER_SEC, Math.max(MIN_PX_PER_SEC, pxPerSec));
+  const maxPx = Math.min(MAX_PX_PER_SEC, MAX_CONTENT_PX / (projectLength(project) / project.sampleRate + 30));
+  const clamped = Math.min(maxPx, Math.max(MIN_PX_PER_SEC, pxPerSec));
   // Keep the time under the anchor (the mouse, or the playhead) where it was on screen.
   const anchor = anchorPx ?? (playhead / project.sampleRate) * view.pxPerSec - view.scrollLeft;
   const anchorTime = (view.scrollLeft + anchor) / view.pxPerSec;

@@ -1,0 +1,155 @@
+import { asset, expect, test } from './fixtures';
+import { soxInfo, soxRaw16, soxStat } from './sox';
+
+test.describe('editing a real recording', () => {
+  test('import, delete a range, undo, redo, and export a WAV that sox reads back', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await expect(page.getByTestId('clip-waveform').first()).toHaveAttribute('data-drawn', 'true');
+    await expect(page.getByTestId('project-rate')).toHaveText('44100 Hz');
+
+    await studio.select(0.5, 1.0);
+    await expect(page.getByTestId('selection')).toBeVisible();
+    await studio.action('delete').click();
+    expect((await studio.summary()).length).toBe(1.5 * 44100);
+
+    await page.keyboard.press('Control+z');
+    expect((await studio.summary()).length).toBe(2 * 44100);
+    await page.keyboard.press('Control+Shift+z');
+    expect((await studio.summary()).length).toBe(1.5 * 44100);
+    await page.keyboard.press('Control+z');
+    expect((await studio.summary()).redo).toEqual(['Delete']);
+
+    // The untouched project exports bit-identical to the source (16-bit in, 16-bit out).
+    const same = await studio.exportFile({ format: 'pcm16' });
+    expect(soxInfo(same)).toMatchObject({ rate: 44100, channels: 2, bits: 16, seconds: 2 });
+    expect(soxRaw16(same).equals(soxRaw16(asset('tone-stereo-44k.wav')))).toBe(true);
+
+    const resampled = await studio.exportFile({ format: 'pcm24', rate: '48000' });
+    expect(soxInfo(resampled)).toMatchObject({ rate: 48000, channels: 2, bits: 24, seconds: 2 });
+    const float = await studio.exportFile({ format: 'float32', rate: '0' });
+    expect(soxInfo(float)).toMatchObject({ rate: 44100, channels: 2, bits: 32, encoding: 'Floating Point PCM' });
+  });
+
+  test('cut and paste move audio; trim keeps the selection; silence inserts a gap; split makes two clips', async ({ studio, page }) => {
+    await studio.importFiles('speech-22k.wav');
+    await studio.waitForTracks(1);
+    const rate = (await studio.summary()).sampleRate;
+    const total = (await studio.summary()).length;
+    const original = await studio.mixSamples(0.2, 0.3);
+
+    await studio.select(0.2, 0.3);
+    await page.keyboard.press('Control+x');
+    expect((await studio.summary()).length).toBe(total - 0.1 * rate);
+    await studio.select(0, 0);
+    await page.keyboard.press('Control+v');
+    expect((await studio.summary()).length).toBe(total);
+    expect(await studio.mixSamples(0, 0.1)).toEqual(original);
+
+    await studio.select(1, 1.5);
+    await studio.action('insertSilence').click();
+    expect((await studio.summary()).length).toBe(total + 0.5 * rate);
+    expect((await studio.mixSamples(1, 1.5)).every((v) => v === 0)).toBe(true);
+
+    await studio.select(0.5, 1.25);
+    await studio.action('trim').click();
+    expect((await studio.summary()).tracks[0].clips).toBeGreaterThan(0);
+    expect(await studio.mixSamples(0, 0.5)).toEqual(new Array(0.5 * rate).fill(0));
+
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    const clipsBefore = (await studio.summary()).tracks[0].clips;
+    await studio.select(0.7, 0.7);
+    await page.keyboard.press('Control+i');
+    expect((await studio.summary()).tracks[0].clips).toBe(clipsBefore + 1);
+    expect(await studio.mixSamples(0.6, 0.8)).toHaveLength(0.2 * rate); // the split is silent: same samples either side
+  });
+
+  test('fades, gain, peak normalise and reverse change exactly the selection', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    const before = await studio.mixSamples(0, 2);
+
+    await studio.select(0, 1);
+    await page.getByTestId('param-fadeCurve').selectOption('linear');
+    await studio.action('fadeIn').click();
+    const faded = await studio.mixSamples(0, 2);
+    expect(faded[0]).toBe(0);
+    expect(Math.abs(faded[22050])).toBeLessThan(Math.abs(before[22050]) * 0.51 + 1e-6);
+    expect(faded.slice(44100)).toEqual(before.slice(44100));
+
+    await studio.select(0, 2);
+    await studio.action('normalizePeak').click(); // default -1 dBFS
+    const out = await studio.exportFile({ format: 'float32' });
+    expect(soxStat(out)['Maximum amplitude']).toBeCloseTo(10 ** (-1 / 20), 3);
+
+    await page.getByTestId('param-gainDb').fill('-6');
+    await studio.action('gain').click();
+    const quieter = await studio.exportFile({ format: 'float32' });
+    expect(soxStat(quieter)['Maximum amplitude']).toBeCloseTo(10 ** (-7 / 20), 3);
+
+    const forward = await studio.mixSamples(0, 2);
+    await studio.action('reverse').click();
+    const backward = await studio.mixSamples(0, 2);
+    expect(backward[0]).toBe(forward[forward.length - 1]);
+    expect((await studio.summary()).undo).toEqual(['Import "tone-stereo-44k.wav"', 'Fade in (linear)', 'Normalize peak (-1 dBFS)', 'Gain (-6 dB)', 'Reverse']);
+  });
+
+  test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
+    await studio.waitForTracks(2);
+    const handle = page.getByTestId('clip-handle').first();
+    const box = (await handle.boundingBox())!;
+    const secondLane = (await page.getByTestId('lane').nth(1).boundingBox())!;
+    await page.mouse.move(box.x + 10, box.y + 5);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 10 + i * 20, box.y + 5 + ((secondLane.y + 40 - box.y) * i) / 10);
+    await page.mouse.up();
+    const after = await studio.summary();
+    expect(after.tracks.map((t) => t.clips)).toEqual([0, 2]);
+    expect(after.undo.at(-1)).toBe('Move clip');
+    await page.keyboard.press('Control+z');
+    expect((await studio.summary()).tracks.map((t) => t.clips)).toEqual([1, 1]);
+  });
+
+  test('mouse selection across tracks, zoom, mute/solo, playback and the spectrogram', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
+    await studio.waitForTracks(2);
+    const lane0 = (await page.getByTestId('lane').nth(0).boundingBox())!;
+    const lane1 = (await page.getByTestId('lane').nth(1).boundingBox())!;
+    await page.mouse.move(lane0.x + 20, lane0.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(lane0.x + 60, lane1.y + 60, { steps: 5 });
+    await page.mouse.up();
+    const sel = await page.evaluate(() => (window as any).omniStudio.services.store.getState().selection);
+    expect(sel.trackIds).toHaveLength(2);
+    expect(sel.end).toBeGreaterThan(sel.start);
+
+    const zoom = () => page.evaluate(() => (window as any).omniStudio.services.store.getState().view.pxPerSec);
+    const z0 = await zoom();
+    await studio.action('zoomIn').click();
+    expect(await zoom()).toBe(z0 * 2);
+    await page.mouse.move(lane0.x + 100, lane0.y + 50);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, 300);
+    await page.keyboard.up('Control');
+    expect(await zoom()).toBeLessThan(z0 * 2);
+
+    await page.getByTestId('track-solo').first().click();
+    await page.getByTestId('track-mute').nth(1).click();
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Solo', 'Mute']);
+
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.evaluate(() => (window as any).omniStudio.services.store.getState().playhead)).toBeGreaterThan(2000);
+    await page.keyboard.press('Space');
+    await expect(studio.action('playPause')).toHaveText(/Play/);
+
+    await page.getByTestId('clip').first().click({ position: { x: 30, y: 60 } });
+    await expect(page.getByTestId('spectrogram')).toHaveAttribute('data-state', 'ready');
+
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('help-panel')).toContainText('Ctrl+Shift+Z');
+    await page.screenshot({ path: test.info().outputPath('studio.png') });
+  });
+});

@@ -1,0 +1,113 @@
+/** Page objects and a test API over the studio's own actions (tldraw-style fixtures). */
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ASSETS = join(process.cwd(), 'e2e', '.assets');
+export const asset = (name: string) => join(ASSETS, name);
+
+/** What the test API reports about the project. */
+export interface ProjectSummary {
+  sampleRate: number;
+  length: number;
+  tracks: { name: string; clips: number; channels: number[]; length: number }[];
+  undo: string[];
+  redo: string[];
+}
+
+export class Studio {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/');
+    await expect(this.page.locator('html[data-ready=true]')).toBeAttached();
+  }
+
+  async importFiles(...names: string[]) {
+    await this.page.getByTestId('file-input').setInputFiles(names.map(asset));
+  }
+
+  async summary(): Promise<ProjectSummary> {
+    return this.page.evaluate(() => {
+      const { services } = (window as unknown as { omniStudio: { services: any } }).omniStudio;
+      const s = services.store.getState();
+      const end = (c: any) => c.start + c.length;
+      return {
+        sampleRate: s.project.sampleRate,
+        length: Math.max(0, ...s.project.tracks.flatMap((t: any) => t.clips.map(end))),
+        tracks: s.project.tracks.map((t: any) => ({
+          name: t.name,
+          clips: t.clips.length,
+          channels: t.clips.map((c: any) => services.assets.get(c.assetId).channels.length),
+          length: Math.max(0, ...t.clips.map(end)),
+        })),
+        undo: s.history.past.map((e: any) => e.label),
+        redo: s.history.future.map((e: any) => e.label),
+      };
+    });
+  }
+
+  async waitForTracks(count: number) {
+    await expect.poll(async () => (await this.summary()).tracks.length).toBe(count);
+  }
+
+  async select(startSec: number, endSec: number) {
+    await this.page.getByTestId('selection-start').fill(String(startSec));
+    await this.page.getByTestId('selection-start').press('Enter');
+    await this.page.getByTestId('selection-end').fill(String(endSec));
+    await this.page.getByTestId('selection-end').press('Enter');
+  }
+
+  action(name: string) {
+    return this.page.getByTestId(`action-${name}`);
+  }
+
+  /** Samples of the mix over [startSec, endSec), first channel. */
+  async mixSamples(startSec: number, endSec: number): Promise<number[]> {
+    return this.page.evaluate(
+      async ([a, b]) => {
+        const { services } = (window as unknown as { omniStudio: { services: any } }).omniStudio;
+        const s = services.store.getState();
+        const rate = s.project.sampleRate;
+        const start = Math.round(a * rate), end = Math.round(b * rate);
+        const out = new Array(end - start).fill(0);
+        for (const t of s.project.tracks) for (const c of t.clips) {
+          const ch = services.assets.get(c.assetId).channels[0];
+          for (let i = Math.max(start, c.start); i < Math.min(end, c.start + c.length); i++) out[i - start] += ch[i - c.start + c.offset];
+        }
+        return out;
+      },
+      [startSec, endSec] as const,
+    );
+  }
+
+  async flushAutosave() {
+    await this.page.evaluate(() => (window as unknown as { omniStudio: { flush(): Promise<void> } }).omniStudio.flush());
+  }
+
+  async exportFile(options: { scope?: string; format?: string; rate?: string } = {}): Promise<string> {
+    await this.action('export').click();
+    const panel = this.page.getByTestId('export-panel');
+    if (options.scope) await panel.getByTestId('export-scope').selectOption(options.scope);
+    if (options.format) await panel.getByTestId('export-format').selectOption(options.format);
+    if (options.rate) await panel.getByTestId('export-rate').selectOption(options.rate);
+    const downloading = this.page.waitForEvent('download');
+    await panel.getByTestId('export-run').click();
+    const download = await downloading;
+    const path = join(test.info().outputPath(), download.suggestedFilename());
+    await download.saveAs(path);
+    return path;
+  }
+}
+
+export const readBytes = (path: string) => readFileSync(path);
+
+export const test = base.extend<{ studio: Studio }>({
+  studio: async ({ page }, use) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await use(studio);
+  },
+});
+
+export { expect };

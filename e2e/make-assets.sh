@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Makes the small audio files the end-to-end tests import, with sox, espeak-ng and ffmpeg. Idempotent.
+set -euo pipefail
+out="${1:-e2e/.assets}"
+mkdir -p "$out"
+cd "$out"
+[ -f .done ] && exit 0
+# A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
+sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
+# Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
+espeak-ng -v en-us -s 160 -w speech-22k.wav "Omni Studio edits sound in the browser, even offline."
+sox -D speech-22k.wav -b 8 speech-8bit-8k.wav rate 8000
+sox -D speech-22k.wav -b 24 speech-24bit-96k.wav rate 96000
+sox -D speech-22k.wav -e floating-point -b 32 speech-float-48k.wav rate 48000
+sox -D speech-22k.wav -e signed-integer -b 32 speech-int32-16k.wav rate 16000
+# Six channels (5.1), 1 s.
+sox -D -n -r 48000 -c 6 -b 16 six-channel.wav synth 1 sine 200 sine 300 sine 400 sine 500 sine 600 sine 700 gain -12
+# Compressed formats Chromium decodes.
+ffmpeg -loglevel error -y -i tone-stereo-44k.wav -c:a libmp3lame -b:a 128k tone.mp3
+ffmpeg -loglevel error -y -i tone-stereo-44k.wav -c:a libopus -b:a 96k tone.ogg
+ffmpeg -loglevel error -y -i tone-stereo-44k.wav -c:a flac tone.flac
+ffmpeg -loglevel error -y -i tone-stereo-44k.wav -c:a aac -b:a 128k tone.m4a
+# Bad input: empty, not audio, truncated WAV, a corrupt header.
+: > empty.wav
+echo "This is a text file, not audio." > not-audio.mp3
+head -c 30 tone-stereo-44k.wav > truncated-header.wav
+head -c 100000 tone-stereo-44k.wav > truncated-data.wav
+printf 'RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x02\x00\x01\x00' > corrupt.wav
+touch .done

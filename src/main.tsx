@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createServices } from './app/services';
+import { restoreProject, startAutosave } from './persist/autosave';
+import { registerServiceWorker } from './pwa/register';
+import { trackPeaks } from './timeline/peaks-store';
+import { App } from './ui/App';
+import { ServicesContext } from './ui/studio-context';
+import { runAction } from './actions/registry';
+import { importFiles } from './import/import-files';
+import './ui/styles.css';
+
+const services = createServices();
+const { store, assets } = services;
+
+async function boot() {
+  try {
+    await restoreProject(store, assets);
+  } catch (e) {
+    store.getState().notify('error', `Your saved project could not be restored: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  trackPeaks(assets);
+  const autosave = startAutosave(store, assets);
+  window.addEventListener('pagehide', () => void autosave.flush());
+  registerServiceWorker(store);
+  // The test API (as in tldraw's e2e fixtures): tests drive the app through its own actions.
+  Object.assign(window, { omniStudio: { services, runAction: (name: string) => runAction(name, services), importFiles: (files: File[]) => importFiles(services, files), flush: () => autosave.flush() } });
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ServicesContext.Provider value={services}>
+        <App />
+      </ServicesContext.Provider>
+    </StrictMode>,
+  );
+  document.documentElement.dataset.ready = 'true';
+}
+
+void boot();

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react';
+import { actionForKey, runAction } from '../actions/registry';
+import { importFiles } from '../import/import-files';
+import { ExportPanel } from './panels/ExportPanel';
+import { HelpPanel } from './panels/HelpPanel';
+import { Notices } from './panels/Notices';
+import { SpectrogramPanel } from './panels/SpectrogramPanel';
+import { useServices, useStudio } from './studio-context';
+import { Timeline } from './timeline/Timeline';
+import { EffectBar } from './toolbar/EffectBar';
+import { MenuBar } from './toolbar/MenuBar';
+import { TransportBar } from './toolbar/TransportBar';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && (target as HTMLInputElement).type !== 'range'));
+
+export function App() {
+  const services = useServices();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const panel = useStudio((s) => s.panel);
+  const [dragging, setDragging] = useState(false);
+  services.openFilePicker = () => fileInput.current?.click();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) && e.key !== 'Escape') return;
+      const action = actionForKey(e);
+      if (!action) return;
+      e.preventDefault();
+      void runAction(action.name, services);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [services]);
+
+  const close = () => services.store.getState().set({ panel: 'none' });
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void importFiles(services, [...e.dataTransfer.files]);
+      }}
+    >
+      <header className="topbar">
+        <h1>Omni Studio</h1>
+        <MenuBar />
+      </header>
+      <TransportBar />
+      <EffectBar />
+      <main>
+        <Timeline />
+        <SpectrogramPanel />
+      </main>
+      {panel === 'help' && <HelpPanel onClose={close} />}
+      {panel === 'export' && <ExportPanel onClose={close} />}
+      <Notices />
+      {dragging && <div className="drop-overlay">Drop audio files to import them as new tracks</div>}
+      <input
+        ref={fileInput}
+        type="file"
+        accept="audio/*,.wav,.mp3,.ogg,.opus,.flac,.m4a,.aac,.webm"
+        multiple
+        hidden
+        data-testid="file-input"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          void importFiles(services, files);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { exportNow } from '../../actions/file-actions';
+import type { ExportFormat, ExportScope } from '../../store/studio-store';
+import { useServices, useStudio } from '../studio-context';
+
+const RATES = [0, 8000, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000];
+
+/** Choose what to export (mix, track, selection), the format and the rate. */
+export function ExportPanel({ onClose }: { onClose: () => void }) {
+  const services = useServices();
+  const { store } = services;
+  const settings = useStudio((s) => s.exportSettings);
+  const projectRate = useStudio((s) => s.project.sampleRate);
+  const busy = useStudio((s) => s.busy);
+  const set = (patch: Partial<typeof settings>) => store.getState().set({ exportSettings: { ...store.getState().exportSettings, ...patch } });
+  return (
+    <div className="panel" role="dialog" aria-label="Export" data-testid="export-panel">
+      <header>
+        <h2>Export</h2>
+        <button type="button" onClick={onClose}>Close</button>
+      </header>
+      <label>
+        What
+        <select data-testid="export-scope" value={settings.scope} onChange={(e) => set({ scope: e.target.value as ExportScope })}>
+          <option value="mix">The whole mix</option>
+          <option value="track">The selected track</option>
+          <option value="selection">The selection</option>
+        </select>
+      </label>
+      <label>
+        Format
+        <select data-testid="export-format" value={settings.format} onChange={(e) => set({ format: e.target.value as ExportFormat })}>
+          <option value="pcm16">WAV, 16-bit</option>
+          <option value="pcm24">WAV, 24-bit</option>
+          <option value="float32">WAV, 32-bit float</option>
+          <option value="mp3">MP3</option>
+        </select>
+      </label>
+      <label>
+        Sample rate
+        <select data-testid="export-rate" value={settings.sampleRate} onChange={(e) => set({ sampleRate: Number(e.target.value) })}>
+          {RATES.map((r) => <option key={r} value={r}>{r === 0 ? `Project rate (${projectRate} Hz)` : `${r} Hz`}</option>)}
+        </select>
+      </label>
+      {settings.format === 'mp3' && (
+        <label>
+          Bit rate
+          <select data-testid="export-kbps" value={settings.mp3Kbps} onChange={(e) => set({ mp3Kbps: Number(e.target.value) })}>
+            {[96, 128, 192, 256, 320].map((k) => <option key={k} value={k}>{k} kbit/s</option>)}
+          </select>
+        </label>
+      )}
+      <button type="button" className="primary" data-testid="export-run" disabled={busy !== null} onClick={() => void exportNow(services)}>
+        Export
+      </button>
+    </div>
+  );
+}

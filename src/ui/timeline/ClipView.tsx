@@ -1,0 +1,66 @@
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { moveClip } from '../../project/timeline-ops';
+import type { Clip } from '../../project/types';
+import { useServices, useStudio } from '../studio-context';
+import { ClipWaveform } from './ClipWaveform';
+import { pxToSample, sampleToPx, TRACK_HEIGHT, visibleLanePx } from './geometry';
+
+const LABEL_HEIGHT = 18;
+
+/** A clip on its lane: a label bar to drag it (in time and across tracks) and the waveform of its visible part. */
+export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
+  const { store } = useServices();
+  const sampleRate = useStudio((s) => s.project.sampleRate);
+  const pxPerSec = useStudio((s) => s.view.pxPerSec);
+  const scrollLeft = useStudio((s) => s.view.scrollLeft);
+  const viewportWidth = useStudio((s) => s.view.viewportWidth);
+  const selected = useStudio((s) => s.selectedClipId === clip.id);
+  const scale = { sampleRate, pxPerSec };
+  const left = sampleToPx(clip.start, scale);
+  const width = Math.max(1, sampleToPx(clip.length, scale));
+  const [visLeft, visRight] = visibleLanePx(scrollLeft, viewportWidth);
+  const drawLeft = Math.max(left, visLeft);
+  const drawRight = Math.min(left + width, visRight);
+
+  const startDrag = (e: ReactPointerEvent) => {
+    e.stopPropagation();
+    e.preventDefault();
+    const state = store.getState();
+    state.set({ selectedClipId: clip.id });
+    state.beginTransaction();
+    const base = store.getState().project;
+    const originX = e.clientX;
+    const move = (ev: PointerEvent) => {
+      const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
+      const target = row?.dataset.trackId ?? trackId;
+      const delta = pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX);
+      store.getState().preview(moveClip(base, clip.id, target, clip.start + delta));
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      store.getState().endTransaction('Move clip');
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+
+  return (
+    <div className={`clip${selected ? ' selected' : ''}`} data-testid="clip" data-clip-id={clip.id} style={{ left, width }}>
+      <div className="clip-label" data-testid="clip-handle" style={{ height: LABEL_HEIGHT }} onPointerDown={startDrag} title="Drag to move the clip">
+        <span style={{ left: Math.max(0, drawLeft - left) }}>{clip.name}</span>
+      </div>
+      {drawRight > drawLeft && (
+        <div style={{ position: 'absolute', left: drawLeft - left, top: LABEL_HEIGHT }}>
+          <ClipWaveform
+            clip={clip}
+            from={pxToSample(drawLeft - left, scale)}
+            to={Math.min(clip.length, pxToSample(drawRight - left, scale))}
+            widthPx={drawRight - drawLeft}
+            height={TRACK_HEIGHT - LABEL_HEIGHT - 4}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { type PointerEvent as ReactPointerEvent, useEffect, useLayoutEffect, useRef } from 'react';
+import { zoomTo } from '../../actions/view-actions';
+import { projectLength } from '../../project/types';
+import { useServices, useStudio } from '../studio-context';
+import { ClipView } from './ClipView';
+import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, sampleToPx, TRACK_HEIGHT } from './geometry';
+import { Ruler } from './Ruler';
+import { TrackHeader } from './TrackHeader';
+
+/** Tracks, clips, the selection and the playhead in one scrolling view; Ctrl+wheel zooms around the mouse. */
+export function Timeline() {
+  const services = useServices();
+  const { store } = services;
+  const scroller = useRef<HTMLDivElement>(null);
+  const tracks = useStudio((s) => s.project.tracks);
+  const sampleRate = useStudio((s) => s.project.sampleRate);
+  const length = useStudio((s) => projectLength(s.project));
+  const view = useStudio((s) => s.view);
+  const selection = useStudio((s) => s.selection);
+  const playhead = useStudio((s) => s.playhead);
+  const scale = { sampleRate, pxPerSec: view.pxPerSec };
+  const laneWidth = Math.min(MAX_CONTENT_PX, Math.max(sampleToPx(length, scale) + 30 * view.pxPerSec, view.viewportWidth));
+
+  // The store owns the scroll position (zoom moves it); the element follows, and reports user scrolling back.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && Math.abs(el.scrollLeft - view.scrollLeft) > 1) el.scrollLeft = view.scrollLeft;
+  }, [view.scrollLeft, laneWidth]);
+
+  useEffect(() => {
+    const el = scroller.current!;
+    const measure = () => store.getState().set({ view: { ...store.getState().view, viewportWidth: el.clientWidth } });
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const v = store.getState().view;
+        if (v.scrollLeft !== el.scrollLeft) store.getState().set({ view: { ...v, scrollLeft: el.scrollLeft } });
+      });
+    };
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey && !e.metaKey) return;
+      e.preventDefault();
+      const anchor = e.clientX - el.getBoundingClientRect().left - HEADER_WIDTH;
+      zoomTo(services, store.getState().view.pxPerSec * Math.exp(-e.deltaY * 0.002), anchor);
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      observer.disconnect();
+      el.removeEventListener('scroll', onScroll);
+      el.removeEventListener('wheel', onWheel);
+    };
+  }, [services, store]);
+
+  const lanePx = (clientX: number) => clientX - scroller.current!.getBoundingClientRect().left - HEADER_WIDTH + scroller.current!.scrollLeft;
+
+  /** Drag on a lane to select a range on one or several tracks; a click places the playhead. */
+  const startSelect = (e: ReactPointerEvent, trackId: string, clipId: string | null) => {
+    if (e.button !== 0) return;
+    const anchor = pxToSample(lanePx(e.clientX), scale);
+    const ids = tracks.map((t) => t.id);
+    const from = ids.indexOf(trackId);
+    store.getState().set({ playhead: anchor, selectedClipId: clipId, selection: { start: anchor, end: anchor, trackIds: [trackId] } });
+    const move = (ev: PointerEvent) => {
+      const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
+      const to = row ? ids.indexOf(row.dataset.trackId!) : from;
+      const current = pxToSample(lanePx(ev.clientX), scale);
+      const trackIds = ids.slice(Math.min(from, to), Math.max(from, to) + 1);
+      store.getState().set({ selection: { start: Math.min(anchor, current), end: Math.max(anchor, current), trackIds } });
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+
+  return (
+    <div className="timeline" ref={scroller} data-testid="timeline">
+      <div className="timeline-content" style={{ width: HEADER_WIDTH + laneWidth }}>
+        <div className="ruler-row">
+          <div className="corner" style={{ width: HEADER_WIDTH }} />
+          <div className="ruler-holder" style={{ left: HEADER_WIDTH }}>
+            <Ruler onSeek={(px) => store.getState().set({ playhead: pxToSample(px, scale) })} />
+          </div>
+        </div>
+        {tracks.length === 0 && <div className="empty-hint">Drop audio files here, or use Import, or record.</div>}
+        {tracks.map((track) => (
+          <div className="track-row" key={track.id} data-track-id={track.id} data-testid="track" style={{ height: TRACK_HEIGHT }}>
+            <TrackHeader track={track} />
+            <div
+              className="lane"
+              data-testid="lane"
+              style={{ width: laneWidth }}
+              onPointerDown={(e) => startSelect(e, track.id, (e.target as HTMLElement).closest<HTMLElement>('[data-clip-id]')?.dataset.clipId ?? null)}
+            >
+              {track.clips.map((clip) => <ClipView key={clip.id} clip={clip} trackId={track.id} />)}
+              {selection && selection.trackIds.includes(track.id) && selection.end > selection.start && (
+                <div
+                  className="selection"
+                  data-testid="selection"
+                  style={{ left: sampleToPx(selection.start, scale), width: Math.max(1, sampleToPx(selection.end - selection.start, scale)) }}
+                />
+              )}
+            </div>
+          </div>
+        ))}
+        <div className="playhead" data-testid="playhead" style={{ left: HEADER_WIDTH + sampleToPx(playhead, scale) }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+/** Conversions between samples and lane pixels, and the part of the timeline that is on screen. */
+
+export const HEADER_WIDTH = 210;
+export const TRACK_HEIGHT = 110;
+
+export interface Scale {
+  sampleRate: number;
+  pxPerSec: number;
+}
+
+export const sampleToPx = (sample: number, s: Scale) => (sample / s.sampleRate) * s.pxPerSec;
+export const pxToSample = (px: number, s: Scale) => Math.max(0, Math.round((px / s.pxPerSec) * s.sampleRate));
+
+export { MAX_CONTENT_PX } from '../../actions/view-actions';
+
+/** Lane-pixel interval [left, right) visible in the viewport, with some margin for smooth scrolling. */
+export function visibleLanePx(scrollLeft: number, viewportWidth: number, margin = 200): [number, number] {
+  return [Math.max(0, scrollLeft - margin), scrollLeft + Math.max(0, viewportWidth - HEADER_WIDTH) + margin];
+}

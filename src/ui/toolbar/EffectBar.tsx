@@ -1,0 +1,51 @@
+import { FADE_CURVES, type FadeCurve } from '../../dsp/fades';
+import type { EditParams } from '../../store/studio-store';
+import { useServices, useStudio } from '../studio-context';
+import { ActionButton } from './ActionButton';
+
+function NumberParam({ label, field, step, min, max }: { label: string; field: keyof Omit<EditParams, 'fadeCurve'>; step: number; min: number; max: number }) {
+  const { store } = useServices();
+  const value = useStudio((s) => s.params[field]);
+  return (
+    <label className="param">
+      {label}
+      <input
+        type="number"
+        data-testid={`param-${field}`}
+        value={value}
+        step={step}
+        min={min}
+        max={max}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          if (Number.isFinite(v)) store.getState().set({ params: { ...store.getState().params, [field]: Math.min(max, Math.max(min, v)) } });
+        }}
+      />
+    </label>
+  );
+}
+
+/** Effects on the selection, each beside the setting it uses. */
+export function EffectBar() {
+  const { store } = useServices();
+  const curve = useStudio((s) => s.params.fadeCurve);
+  return (
+    <div className="effectbar" role="group" aria-label="Effects">
+      <label className="param">
+        Curve
+        <select data-testid="param-fadeCurve" value={curve} onChange={(e) => store.getState().set({ params: { ...store.getState().params, fadeCurve: e.target.value as FadeCurve } })}>
+          {FADE_CURVES.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+      </label>
+      <ActionButton name="fadeIn" />
+      <ActionButton name="fadeOut" />
+      <NumberParam label="dB" field="gainDb" step={0.5} min={-60} max={24} />
+      <ActionButton name="gain" text="Gain" />
+      <NumberParam label="dBFS" field="peakDb" step={0.5} min={-60} max={0} />
+      <ActionButton name="normalizePeak" text="Normalize peak" />
+      <NumberParam label="LUFS" field="lufs" step={1} min={-60} max={0} />
+      <ActionButton name="normalizeLoudness" text="Normalize loudness" />
+      <ActionButton name="reverse" />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { ActionButton } from './ActionButton';
+import { useStudio } from '../studio-context';
+
+/** File and edit commands, grouped as a menu bar of buttons. */
+export function MenuBar() {
+  const recording = useStudio((s) => s.recording);
+  return (
+    <nav className="menubar" aria-label="Commands">
+      <div className="group" role="group" aria-label="File">
+        <ActionButton name="import" text="Import" />
+        <ActionButton name="record" text={recording ? '■ Stop recording' : '● Record'} pressed={recording} />
+        <ActionButton name="export" text="Export" />
+        <ActionButton name="newTrack" text="+ Track" />
+      </div>
+      <div className="group" role="group" aria-label="Edit">
+        <ActionButton name="undo" />
+        <ActionButton name="redo" />
+        <ActionButton name="cut" />
+        <ActionButton name="copy" />
+        <ActionButton name="paste" />
+        <ActionButton name="delete" />
+        <ActionButton name="trim" text="Trim" />
+        <ActionButton name="insertSilence" text="Silence" />
+        <ActionButton name="split" text="Split" />
+      </div>
+      <div className="group" role="group" aria-label="Help">
+        <ActionButton name="help" text="?" />
+      </div>
+    </nav>
+  );
+}

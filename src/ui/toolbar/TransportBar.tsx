@@ -1,0 +1,58 @@
+import { formatTime } from '../format';
+import { useServices, useStudio } from '../studio-context';
+import { ActionButton } from './ActionButton';
+
+function SecondsInput({ label, testId, value, onCommit }: { label: string; testId: string; value: number; onCommit: (seconds: number) => void }) {
+  return (
+    <label className="param">
+      {label}
+      <input
+        key={value}
+        type="number"
+        step="0.001"
+        min="0"
+        data-testid={testId}
+        defaultValue={value.toFixed(3)}
+        onBlur={(e) => onCommit(Number(e.target.value))}
+        onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+      />
+    </label>
+  );
+}
+
+/** Play controls, the clock, the typed selection and zoom. */
+export function TransportBar() {
+  const { store } = useServices();
+  const rate = useStudio((s) => s.project.sampleRate);
+  const playhead = useStudio((s) => s.playhead);
+  const playing = useStudio((s) => s.playing);
+  const loop = useStudio((s) => s.loop);
+  const selection = useStudio((s) => s.selection);
+
+  /** Typing a start past the end moves the end along (and the reverse), as in other editors' selection toolbars. */
+  const setSelection = (edge: 'start' | 'end', seconds: number) => {
+    const state = store.getState();
+    const value = Math.round(Math.max(0, Number.isFinite(seconds) ? seconds : 0) * rate);
+    const current = state.selection ?? { start: 0, end: 0, trackIds: [] };
+    const start = edge === 'start' ? value : Math.min(current.start, value);
+    const end = edge === 'end' ? value : Math.max(current.end, value);
+    const trackIds = current.trackIds.length ? current.trackIds : state.project.tracks.map((t) => t.id);
+    state.set({ selection: { start, end, trackIds }, playhead: start });
+  };
+
+  return (
+    <div className="transport" role="group" aria-label="Transport">
+      <ActionButton name="toStart" text="|◀" />
+      <ActionButton name="playPause" text={playing ? '⏸ Pause' : '▶ Play'} />
+      <ActionButton name="stop" text="■ Stop" />
+      <ActionButton name="loop" text="⟲ Loop" pressed={loop} />
+      <output className="clock" data-testid="clock">{formatTime(playhead / rate)}</output>
+      <span className="rate" data-testid="project-rate">{rate} Hz</span>
+      <SecondsInput label="Start" testId="selection-start" value={(selection?.start ?? 0) / rate} onCommit={(v) => setSelection('start', v)} />
+      <SecondsInput label="End" testId="selection-end" value={(selection?.end ?? 0) / rate} onCommit={(v) => setSelection('end', v)} />
+      <ActionButton name="zoomOut" text="−" />
+      <ActionButton name="zoomIn" text="+" />
+      <ActionButton name="zoomFit" text="Fit" />
+    </div>
+  );
+}
