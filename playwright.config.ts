@@ -18,7 +18,7 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-quic', '--disable-sync', '--enable-unsafe-webgpu', '--autoplay-policy=no-user-gesture-required'],
+      args: ['--no-sandbox', '--disable-quic', '--disable-sync', '--enable-unsafe-webgpu', '--autoplay-policy=no-user-gesture-required', '--use-fake-device-for-media-stream'],
     },
   },
   webServer: {

@@ -1,0 +1,52 @@
+import { expect, test } from './fixtures';
+import { ffprobe, soxInfo } from './sox';
+
+test.describe('export scopes and formats', () => {
+  test('MP3 of the mix reads back in ffprobe with the right rate, channels and duration', async ({ studio }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    const mp3 = await studio.exportFile({ format: 'mp3' });
+    const info = ffprobe(mp3);
+    expect(info).toMatchObject({ codec: 'mp3', rate: 44100, channels: 2 });
+    expect(Math.abs(info.seconds - 2)).toBeLessThan(0.1);
+  });
+
+  test('a track, or the selection, exports alone', async ({ studio, page }) => {
+    await studio.importFiles('speech-22k.wav', 'tone-stereo-44k.wav');
+    await studio.waitForTracks(2);
+    // Selecting on the second track (mono speech is track 1; the tone, resampled, is track 2).
+    const lane = (await page.getByTestId('lane').nth(0).boundingBox())!;
+    await page.mouse.click(lane.x + 5, lane.y + 60);
+    const track = await studio.exportFile({ scope: 'track', format: 'pcm16' });
+    expect(soxInfo(track)).toMatchObject({ channels: 1, rate: 22050 });
+
+    await studio.select(0.25, 0.75);
+    const selection = await studio.exportFile({ scope: 'selection', format: 'pcm24', rate: '16000' });
+    expect(soxInfo(selection)).toMatchObject({ seconds: 0.5, rate: 16000, bits: 24 });
+  });
+});
+
+test.describe('recording', () => {
+  test('a denied microphone gives a clear message and changes nothing', async ({ studio, page, context }) => {
+    await context.clearPermissions();
+    await page.evaluate(() => {
+      // Headless Chromium has no permission prompt to refuse; this is what a refusal returns.
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    await studio.action('record').click();
+    await expect(page.getByTestId('notice-error')).toContainText('Microphone access was denied');
+    expect((await studio.summary()).tracks).toHaveLength(0);
+  });
+
+  test('records from the (fake) microphone into a new clip at the playhead', async ({ studio, page, context }) => {
+    await context.grantPermissions(['microphone']);
+    await studio.action('record').click();
+    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    await page.waitForTimeout(1500);
+    await studio.action('record').click();
+    await studio.waitForTracks(1);
+    const s = await studio.summary();
+    expect(s.tracks[0].name).toMatch(/^Recording/);
+    expect(s.length / s.sampleRate).toBeGreaterThan(0.8);
+  });
+});

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { asset, expect, test } from './fixtures';
+
+test.describe('importing audio', () => {
+  test('reads WAV at 8/16/24/32-bit int and 32-bit float, 8 to 96 kHz, mono to 5.1, and MP3, Ogg/Opus, FLAC, M4A', async ({ studio, page }) => {
+    const files = ['speech-22k.wav', 'speech-8bit-8k.wav', 'speech-24bit-96k.wav', 'speech-float-48k.wav', 'speech-int32-16k.wav', 'six-channel.wav', 'tone.mp3', 'tone.ogg', 'tone.flac', 'tone.m4a'];
+    await studio.importFiles(...files);
+    await studio.waitForTracks(files.length);
+    const summary = await studio.summary();
+    expect(summary.sampleRate).toBe(22050); // the first file's rate becomes the project's
+    expect(summary.tracks.map((t) => t.name)).toEqual(files.map((f) => f.replace(/\.\w+$/, '')));
+    expect(summary.tracks.map((t) => t.channels[0])).toEqual([1, 1, 1, 1, 1, 6, 2, 2, 2, 2]);
+    // Every speech file lasts as long as the original, whatever its rate, after resampling to the project rate.
+    const speech = summary.tracks[0].length;
+    for (const t of summary.tracks.slice(1, 5)) expect(Math.abs(t.length - speech)).toBeLessThanOrEqual(3);
+    // The compressed 2 s tones are 2 s long (encoder padding aside).
+    for (const t of summary.tracks.slice(6)) expect(t.length / 22050).toBeGreaterThan(1.95);
+    await expect(page.getByTestId('notice-info').first()).toContainText('resampled');
+    expect(summary.undo).toHaveLength(files.length);
+  });
+
+  test('bad files get a clear message and leave the project as it was', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    const before = await studio.summary();
+    const cases: [string, RegExp][] = [
+      ['empty.wav', /"empty.wav" is empty \(0 bytes\)/],
+      ['not-audio.mp3', /"not-audio.mp3" could not be decoded/],
+      ['truncated-header.wav', /"truncated-header.wav" cannot be read: Corrupt or truncated WAV file/],
+      ['corrupt.wav', /"corrupt.wav" cannot be read/],
+    ];
+    for (const [file, message] of cases) {
+      await studio.importFiles(file);
+      await expect(page.getByTestId('notice-error').last()).toContainText(message);
+      await expect(page.getByTestId('notice-error').last()).toContainText('The project is unchanged.');
+    }
+    const after = await studio.summary();
+    expect(after.tracks).toEqual(before.tracks);
+    expect(after.undo).toEqual(before.undo);
+
+    // A WAV cut short imports what it holds, and says so.
+    await studio.importFiles('truncated-data.wav');
+    await studio.waitForTracks(2);
+    await expect(page.getByTestId('notice-info').filter({ hasText: 'truncated' })).toBeVisible();
+  });
+
+  test('a file too large for memory is refused before decoding', async ({ studio, page }) => {
+    await studio.importFiles('speech-24bit-96k.wav'); // the project runs at 96 kHz from now on
+    await studio.waitForTracks(1);
+    // 72 MB of 8-bit 8 kHz mono: 2.5 hours, which at 96 kHz in float needs about 3.3 GB.
+    await page.evaluate(async () => {
+      const frames = 72 * 2 ** 20;
+      const header = new Uint8Array(44);
+      const v = new DataView(header.buffer);
+      const put = (at: number, s: string) => [...s].forEach((c, i) => v.setUint8(at + i, c.charCodeAt(0)));
+      put(0, 'RIFF'); v.setUint32(4, 36 + frames, true); put(8, 'WAVE'); put(12, 'fmt '); v.setUint32(16, 16, true);
+      v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, 8000, true); v.setUint32(28, 8000, true); v.setUint16(32, 1, true); v.setUint16(34, 8, true);
+      put(36, 'data'); v.setUint32(40, frames, true);
+      const file = new File([header, new Uint8Array(frames).fill(128)], 'huge.wav');
+      await (window as any).omniStudio.importFiles([file]);
+    });
+    await expect(page.getByTestId('notice-error').last()).toContainText(/"huge.wav" is too large to edit in this browser: it needs about \d+ MB/);
+    expect((await studio.summary()).tracks).toHaveLength(1);
+  });
+
+  test('drag and drop imports files as new tracks', async ({ studio, page }) => {
+    const bytes = [...readFileSync(asset('speech-22k.wav'))];
+    const transfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], 'dropped.wav', { type: 'audio/wav' }));
+      return dt;
+    }, bytes);
+    await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
+    await expect(page.locator('.drop-overlay')).toBeVisible();
+    await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
+    await studio.waitForTracks(1);
+    expect((await studio.summary()).tracks[0].name).toBe('dropped');
+  });
+});

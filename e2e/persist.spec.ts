@@ -1,0 +1,86 @@
+import { expect, test } from './fixtures';
+import { soxInfo } from './sox';
+
+test.describe('never losing work', () => {
+  test('the project, its audio and its undo history come back after a reload', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
+    await studio.waitForTracks(2);
+    await studio.select(0.5, 1);
+    await studio.action('fadeOut').click();
+    await studio.action('delete').click();
+    const before = await studio.summary();
+    await studio.flushAutosave();
+
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    expect(await studio.summary()).toEqual(before);
+    await expect(page.getByTestId('clip-waveform').first()).toHaveAttribute('data-drawn', 'true');
+    // Undo reaches back through history to audio that only the history still uses.
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    expect((await studio.summary()).tracks[0].length).toBe(2 * 44100);
+    expect((await studio.summary()).undo).toEqual(before.undo.slice(0, -2));
+    const out = await studio.exportFile({ scope: 'track', format: 'pcm16' });
+    expect(soxInfo(out)).toMatchObject({ rate: 44100, seconds: 2, channels: 2 });
+  });
+
+  test('a full disk is reported, not swallowed, and saving resumes when space returns', async ({ studio, page }) => {
+    await studio.importFiles('speech-22k.wav');
+    await studio.waitForTracks(1);
+    await studio.flushAutosave();
+    await page.evaluate(() => {
+      const original = IDBObjectStore.prototype.put;
+      (window as any).restorePut = () => (IDBObjectStore.prototype.put = original);
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await studio.select(0, 0.5);
+    await studio.action('reverse').click();
+    await studio.flushAutosave();
+    await expect(page.getByTestId('notice-error').last()).toContainText('Storage is full: your latest changes are NOT saved');
+    await page.evaluate(() => (window as any).restorePut());
+    await studio.flushAutosave();
+    await expect(page.getByTestId('notice-info').filter({ hasText: 'saved again' })).toBeVisible();
+    const saved = await studio.summary();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    expect(await studio.summary()).toEqual(saved);
+  });
+});
+
+test.describe('offline and isolated', () => {
+  test('is cross-origin isolated, so ONNX Runtime can use threads', async ({ studio, page }) => {
+    void studio;
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
+  });
+
+  test('after one visit, the studio loads, edits and exports with the network off', async ({ studio, page, context }) => {
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload(); // now controlled by the service worker
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await expect(page.getByRole('heading', { name: 'Omni Studio' })).toBeVisible();
+    // The ONNX Runtime binaries come from the app's own precache, never from a CDN.
+    const wasm = await page.evaluate(async () => {
+      const r = await fetch('/ort/ort-wasm-simd-threaded.wasm');
+      return { ok: r.ok, bytes: (await r.arrayBuffer()).byteLength };
+    });
+    expect(wasm.ok).toBe(true);
+    expect(wasm.bytes).toBeGreaterThan(5_000_000);
+
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await studio.select(0, 1);
+    await studio.action('delete').click();
+    const out = await studio.exportFile({ format: 'pcm16' });
+    expect(soxInfo(out)).toMatchObject({ seconds: 1, rate: 44100 });
+    await context.setOffline(false);
+  });
+});
