@@ -26,14 +26,15 @@ function scopeOf(state: StudioState, settings: ExportSettings) {
     if (!selection || selection.end <= selection.start) throw new ExportError('Select a range first to export the selection.');
     return { range: { start: selection.start, end: selection.end }, trackIds: selection.trackIds, label: 'selection' };
   }
-  const range = { start: 0, end: projectLength(project) };
   if (settings.scope === 'track') {
     const id = selection?.trackIds[0] ?? project.tracks[0]?.id;
     const track = project.tracks.find((t) => t.id === id);
     if (!track) throw new ExportError('There is no track to export.');
+    // A track exports from the project's start to its own last sample, so it lines up with the mix.
+    const range = { start: 0, end: projectLength({ ...project, tracks: [track] }) };
     return { range, trackIds: [track.id], label: track.name.replace(/[^\w-]+/g, '-').toLowerCase() };
   }
-  return { range, trackIds: undefined, label: 'mix' };
+  return { range: { start: 0, end: projectLength(project) }, trackIds: undefined, label: 'mix' };
 }
 
 export async function exportAudio(state: StudioState, assets: AssetStore, settings: ExportSettings): Promise<ExportedFile> {
