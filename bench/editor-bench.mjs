@@ -23,6 +23,12 @@ const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acc
 await page.goto('http://localhost:4174/');
 await page.waitForSelector('html[data-ready=true]');
 
+// Long main-thread tasks (> 50 ms) freeze the page: record the longest one in each phase.
+await page.evaluate(() => {
+  window.__longest = 0;
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__longest = Math.max(window.__longest, e.duration)))).observe({ type: 'longtask' });
+});
+const longestTask = () => page.evaluate(async () => { await new Promise((r) => setTimeout(r, 1500)); const v = window.__longest; window.__longest = 0; return `${v.toFixed(0)} ms`; });
 const rows = [];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const time = async (label, fn) => { const t = performance.now(); await fn(); const ms = performance.now() - t; rows.push([label, seconds(ms)]); return ms; };
@@ -32,6 +38,8 @@ await time(`open + first waveform paint (${minutes} min, ${(statSync(wav).size /
   await page.getByTestId('file-input').setInputFiles(wav);
   await page.waitForSelector('[data-testid=clip-waveform][data-drawn=true]', { timeout: 600_000 });
 });
+await page.evaluate(() => window.omniStudio.flush());
+rows.push(['  longest main-thread task (open + autosave)', await longestTask()]);
 const runTimed = (name) => page.evaluate(async (n) => { const t = performance.now(); await window.omniStudio.runAction(n); return performance.now() - t; }, name);
 const select = (a, b) => page.evaluate(([a, b]) => { const s = window.omniStudio.services.store.getState(); const r = s.project.sampleRate; s.set({ selection: { start: Math.round(a * r), end: Math.round(b * r), trackIds: s.project.tracks.map((t) => t.id) } }); }, [a, b]);
 
@@ -39,6 +47,8 @@ await select(minutes * 60 - 30, minutes * 60);
 rows.push(['fade out, last 30 s', seconds(await runTimed('fadeOut'))]);
 await select(0, minutes * 60);
 rows.push(['fade in over the whole file', seconds(await runTimed('fadeIn'))]);
+await page.evaluate(() => window.omniStudio.flush());
+rows.push(['  longest main-thread task (fades + autosave)', await longestTask()]);
 await select(60, 120);
 rows.push(['cut 60 s from the middle', seconds(await runTimed('cut'))]);
 rows.push(['undo', seconds(await runTimed('undo'))]);
@@ -50,6 +60,7 @@ await time('export mix to 16-bit WAV (download ready)', async () => {
   await page.getByTestId('export-run').click();
   await download;
 });
+rows.push(['  longest main-thread task (export)', await longestTask()]);
 await page.keyboard.press('Escape');
 
 // Scroll sweep at 100 px/s: the longest main-thread task while scrolling tells whether the page freezes.

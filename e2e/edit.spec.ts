@@ -73,24 +73,24 @@ test.describe('editing a real recording', () => {
 
     await studio.select(0, 1);
     await page.getByTestId('param-fadeCurve').selectOption('linear');
-    await studio.action('fadeIn').click();
+    await studio.effect('fadeIn');
     const faded = await studio.mixSamples(0, 2);
     expect(faded[0]).toBe(0);
     expect(Math.abs(faded[22050])).toBeLessThan(Math.abs(before[22050]) * 0.51 + 1e-6);
     expect(faded.slice(44100)).toEqual(before.slice(44100));
 
     await studio.select(0, 2);
-    await studio.action('normalizePeak').click(); // default -1 dBFS
+    await studio.effect('normalizePeak'); // default -1 dBFS
     const out = await studio.exportFile({ format: 'float32' });
     expect(soxStat(out)['Maximum amplitude']).toBeCloseTo(10 ** (-1 / 20), 3);
 
     await page.getByTestId('param-gainDb').fill('-6');
-    await studio.action('gain').click();
+    await studio.effect('gain');
     const quieter = await studio.exportFile({ format: 'float32' });
     expect(soxStat(quieter)['Maximum amplitude']).toBeCloseTo(10 ** (-7 / 20), 3);
 
     const forward = await studio.mixSamples(0, 2);
-    await studio.action('reverse').click();
+    await studio.effect('reverse');
     const backward = await studio.mixSamples(0, 2);
     expect(backward[0]).toBe(forward[forward.length - 1]);
     expect((await studio.summary()).undo).toEqual(['Import "tone-stereo-44k.wav"', 'Fade in (linear)', 'Normalize peak (-1 dBFS)', 'Gain (-6 dB)', 'Reverse']);

@@ -62,6 +62,13 @@ export class Studio {
     return this.page.getByTestId(`action-${name}`);
   }
 
+  /** Clicks an effect (which runs in the worker) and waits until it lands in the undo history. */
+  async effect(name: string) {
+    const steps = (await this.summary()).undo.length;
+    await this.action(name).click();
+    await expect.poll(async () => (await this.summary()).undo.length).toBe(steps + 1);
+  }
+
   /** Samples of the mix over [startSec, endSec), first channel. */
   async mixSamples(startSec: number, endSec: number): Promise<number[]> {
     return this.page.evaluate(

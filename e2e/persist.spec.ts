@@ -6,7 +6,7 @@ test.describe('never losing work', () => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);
     await studio.select(0.5, 1);
-    await studio.action('fadeOut').click();
+    await studio.effect('fadeOut');
     await studio.action('delete').click();
     const before = await studio.summary();
     await studio.flushAutosave();
@@ -36,7 +36,7 @@ test.describe('never losing work', () => {
       };
     });
     await studio.select(0, 0.5);
-    await studio.action('reverse').click();
+    await studio.effect('reverse');
     await studio.flushAutosave();
     await expect(page.getByTestId('notice-error').last()).toContainText('Storage is full: your latest changes are NOT saved');
     await page.evaluate(() => (window as any).restorePut());

@@ -1,6 +1,8 @@
 /** Off-main-thread audio work: WAV decoding, resampling, peaks, spectrograms and file encoding. */
 import * as Comlink from 'comlink';
 import { encodeMp3 } from '../src/dsp/mp3';
+import { applyEffect, type EffectSpec, type PieceData } from '../src/project/effects';
+import type { SampleRange } from '../src/project/types';
 import { computePeakLevels, type PeakLevel } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
 import { spectrogramImage, stftDb } from '../src/dsp/spectrogram';
@@ -40,6 +42,13 @@ const api = {
     const width = Math.max(1, Math.min(columns, signal.length));
     const pixels = spectrogramImage(stftDb(signal, 1024, width), height) as Uint8ClampedArray<ArrayBuffer>;
     return Comlink.transfer({ width, height, pixels }, [pixels.buffer]);
+  },
+
+  /** Runs an edit effect over one track's pieces (transferred in and out, never copied). */
+  effect(spec: EffectSpec, pieces: PieceData[], range: SampleRange, sampleRate: number): { channels: Float32Array[][]; starts: number[] } {
+    const starts = applyEffect(spec, pieces, range, sampleRate);
+    const channels = pieces.map((p) => p.channels);
+    return Comlink.transfer({ channels, starts }, channels.flatMap(buffersOf));
   },
 
   /** Resamples to `toRate` where needed and encodes a WAV or MP3 file. */

@@ -1,31 +1,44 @@
-/** Fades, gain, normalisation and reverse over the selection. */
-import { fadeProcessor, gainProcessor, loudnessNormalizeProcessor, peakNormalizeProcessor, type PieceProcessor, processRange, reverseProcessor } from '../project/process-ops';
+/** Fades, gain, normalisation and reverse over the selection, processed in the analysis worker. */
+import { runInWorker } from '../client/effect-runner';
+import { effectLabel, type EffectSpec } from '../project/effects';
+import { processRange } from '../project/process-ops';
 import type { Services } from '../app/services';
 import type { EditParams } from '../store/studio-store';
 import type { Action } from './types';
 import { hasRange, selectedRange, targetTrackIds } from './targets';
 
-function effect(name: string, label: (p: EditParams) => string, shortcut: string, processor: (p: EditParams) => PieceProcessor): Action {
+function effect(name: string, label: string, shortcut: string, specOf: (p: EditParams) => EffectSpec): Action {
   return {
     name,
-    label: label({ fadeCurve: 'equal-power', gainDb: 0, peakDb: 0, lufs: 0 }).replace(/ \(.*\)$/, ''),
+    label,
     group: 'effect',
     shortcuts: [shortcut],
-    enabled: hasRange,
-    perform: ({ store, assets, player }: Services) => {
+    enabled: (s) => hasRange(s) && s.busy === null,
+    perform: async ({ store, assets, player }: Services) => {
       const state = store.getState();
-      const range = selectedRange(state)!;
-      state.commit(label(state.params), processRange(state.project, targetTrackIds(state), range, assets, processor(state.params)));
+      const spec = specOf(state.params);
+      state.set({ busy: `${effectLabel(spec)}…` });
+      try {
+        const project = await processRange(state.project, targetTrackIds(state), selectedRange(state)!, assets, spec, runInWorker);
+        // The result belongs to the project as it was when the effect started: never overwrite a later edit with it.
+        if (store.getState().project !== state.project) {
+          store.getState().notify('error', `${effectLabel(spec)} was not applied: the project changed while it ran. Run it again.`);
+        } else {
+          store.getState().commit(effectLabel(spec), project);
+        }
+      } finally {
+        store.getState().set({ busy: null });
+      }
       player.refresh();
     },
   };
 }
 
 export const effectActions: Action[] = [
-  effect('fadeIn', (p) => `Fade in (${p.fadeCurve})`, 'Shift+I', (p) => fadeProcessor('in', p.fadeCurve)),
-  effect('fadeOut', (p) => `Fade out (${p.fadeCurve})`, 'Shift+O', (p) => fadeProcessor('out', p.fadeCurve)),
-  effect('gain', (p) => `Gain (${p.gainDb} dB)`, 'Shift+G', (p) => gainProcessor(p.gainDb)),
-  effect('normalizePeak', (p) => `Normalize peak (${p.peakDb} dBFS)`, 'Shift+N', (p) => peakNormalizeProcessor(p.peakDb)),
-  effect('normalizeLoudness', (p) => `Normalize loudness (${p.lufs} LUFS)`, 'Shift+L', (p) => loudnessNormalizeProcessor(p.lufs)),
-  effect('reverse', () => 'Reverse', 'Shift+R', () => reverseProcessor),
+  effect('fadeIn', 'Fade in', 'Shift+I', (p) => ({ kind: 'fade', direction: 'in', curve: p.fadeCurve })),
+  effect('fadeOut', 'Fade out', 'Shift+O', (p) => ({ kind: 'fade', direction: 'out', curve: p.fadeCurve })),
+  effect('gain', 'Gain', 'Shift+G', (p) => ({ kind: 'gain', db: p.gainDb })),
+  effect('normalizePeak', 'Normalize peak', 'Shift+N', (p) => ({ kind: 'normalizePeak', db: p.peakDb })),
+  effect('normalizeLoudness', 'Normalize loudness', 'Shift+L', (p) => ({ kind: 'normalizeLoudness', lufs: p.lufs })),
+  effect('reverse', 'Reverse', 'Shift+R', () => ({ kind: 'reverse' })),
 ];

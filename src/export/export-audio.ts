@@ -1,9 +1,10 @@
 /** Renders the mix, a track or the selection to a WAV or MP3 file. */
+import * as Comlink from 'comlink';
 import { analysis } from '../client/analysis-client';
 import { nearestMp3Rate } from '../dsp/mp3';
 import type { AssetStore } from '../project/asset-store';
 import { mixdown } from '../project/mixdown';
-import { projectLength } from '../project/types';
+import { projectLength, type SampleRange } from '../project/types';
 import type { ExportSettings, StudioState } from '../store/studio-store';
 
 export interface ExportedFile {
@@ -40,7 +41,7 @@ function scopeOf(state: StudioState, settings: ExportSettings) {
 export async function exportAudio(state: StudioState, assets: AssetStore, settings: ExportSettings): Promise<ExportedFile> {
   const { range, trackIds, label } = scopeOf(state, settings);
   if (range.end <= range.start) throw new ExportError('There is no audio to export.');
-  const channels = mixdown(state.project, assets, { range, trackIds });
+  const channels = await mixdownInBlocks(state, assets, range, trackIds);
   const projectRate = state.project.sampleRate;
   const notes: string[] = [];
   let rate = settings.sampleRate || projectRate;
@@ -49,7 +50,8 @@ export async function exportAudio(state: StudioState, assets: AssetStore, settin
     rate = nearestMp3Rate(rate);
   }
   const channelCount = channels.length;
-  const bytes = await analysis().encode(channels, projectRate, rate, settings.format, settings.mp3Kbps);
+  const transferred = Comlink.transfer(channels, channels.map((c) => c.buffer as ArrayBuffer));
+  const bytes = await analysis().encode(transferred, projectRate, rate, settings.format, settings.mp3Kbps);
   const ext = settings.format === 'mp3' ? 'mp3' : 'wav';
   return {
     bytes,
@@ -59,6 +61,19 @@ export async function exportAudio(state: StudioState, assets: AssetStore, settin
     channelCount,
     notes,
   };
+}
+
+/** Mixes block by block, yielding between blocks, so a long export never freezes the page. */
+async function mixdownInBlocks(state: StudioState, assets: AssetStore, range: SampleRange, trackIds?: readonly string[]): Promise<Float32Array[]> {
+  const BLOCK = 1 << 20;
+  let out: Float32Array[] | undefined;
+  for (let start = range.start; start < range.end; start += BLOCK) {
+    const block = mixdown(state.project, assets, { range: { start, end: Math.min(range.end, start + BLOCK) }, trackIds });
+    out ??= block.map(() => new Float32Array(range.end - range.start));
+    block.forEach((ch, c) => out![c].set(ch, start - range.start));
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  return out ?? [];
 }
 
 /** Hands the file to the browser's download manager. */

@@ -7,6 +7,18 @@ import type { StudioStore } from '../store/studio-store';
 
 const DB_NAME = 'omni-studio';
 const PROJECT_KEY = 'current';
+/**
+ * Audio is stored in chunks of this many samples (4 MB). One record per asset would put hundreds of MB through a
+ * single structured clone on the main thread, and past Chromium's IPC message limit.
+ */
+const CHUNK_SAMPLES = 1 << 20;
+
+interface AssetMeta {
+  id: string;
+  sampleRate: number;
+  channelCount: number;
+  length: number;
+}
 
 interface SavedProject {
   project: Project;
@@ -21,9 +33,44 @@ function open(): Promise<Db> {
   return openDB(DB_NAME, 1, {
     upgrade(db) {
       db.createObjectStore('assets', { keyPath: 'id' });
+      db.createObjectStore('chunks');
       db.createObjectStore('project');
     },
   });
+}
+
+const chunkKey = (id: string, channel: number, index: number) => `${id}/${channel}/${index}`;
+const chunksOf = (id: string) => IDBKeyRange.bound(`${id}/`, `${id}/\uffff`);
+
+/** Writes an asset chunk by chunk, each in its own short transaction, then its description. */
+async function writeAsset(db: Db, asset: AudioAsset): Promise<void> {
+  const length = asset.channels[0].length;
+  for (let c = 0; c < asset.channels.length; c++) {
+    for (let i = 0; i * CHUNK_SAMPLES < length; i++) {
+      await db.put('chunks', asset.channels[c].slice(i * CHUNK_SAMPLES, (i + 1) * CHUNK_SAMPLES), chunkKey(asset.id, c, i));
+    }
+  }
+  const meta: AssetMeta = { id: asset.id, sampleRate: asset.sampleRate, channelCount: asset.channels.length, length };
+  await db.put('assets', meta);
+}
+
+async function readAsset(db: Db, id: string): Promise<AudioAsset | undefined> {
+  const meta = (await db.get('assets', id)) as AssetMeta | undefined;
+  if (!meta) return undefined;
+  const channels = Array.from({ length: meta.channelCount }, () => new Float32Array(meta.length));
+  for (let c = 0; c < meta.channelCount; c++) {
+    for (let i = 0; i * CHUNK_SAMPLES < meta.length; i++) {
+      const chunk = (await db.get('chunks', chunkKey(id, c, i))) as Float32Array | undefined;
+      if (!chunk) return undefined;
+      channels[c].set(chunk, i * CHUNK_SAMPLES);
+    }
+  }
+  return { id, sampleRate: meta.sampleRate, channels };
+}
+
+async function deleteAsset(db: Db, id: string): Promise<void> {
+  const tx = db.transaction(['assets', 'chunks'], 'readwrite');
+  await Promise.all([tx.objectStore('assets').delete(id), tx.objectStore('chunks').delete(chunksOf(id)), tx.done]);
 }
 
 const isQuotaError = (e: unknown) => e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
@@ -36,10 +83,12 @@ export async function restoreProject(store: StudioStore, assets: AssetStore): Pr
   const needed = referencedAssetIds(saved.project, saved.history);
   const missing: string[] = [];
   for (const id of needed) {
-    const asset = (await db.get('assets', id)) as AudioAsset | undefined;
+    const asset = await readAsset(db, id);
     if (asset) assets.restore(asset);
     else missing.push(id);
   }
+  // Audio left behind by a save that a crash interrupted.
+  for (const id of (await db.getAllKeys('assets')) as string[]) if (!needed.has(id)) await deleteAsset(db, id);
   if (missing.length > 0) throw new Error(`The saved project refers to ${missing.length} audio file(s) that storage no longer holds.`);
   store.getState().restore(saved.project, saved.history);
   store.getState().set({ playhead: saved.playhead });
@@ -62,16 +111,19 @@ export function startAutosave(store: StudioStore, assets: AssetStore, delayMs = 
     const { project, history, playhead } = store.getState();
     const db = await dbPromise;
     const used = referencedAssetIds(project, history);
-    const tx = db.transaction(['assets', 'project'], 'readwrite');
+    // Audio first, the document last: a saved document never points at audio that is not there.
     for (const id of used) {
-      if (!saved.has(id) && assets.has(id)) await tx.objectStore('assets').put(assets.get(id));
+      if (saved.has(id) || !assets.has(id)) continue;
+      await writeAsset(db, assets.get(id));
+      saved.add(id);
     }
-    for (const id of saved) if (!used.has(id)) await tx.objectStore('assets').delete(id);
     const doc: SavedProject = { project, history, playhead, savedAt: Date.now() };
-    await tx.objectStore('project').put(doc, PROJECT_KEY);
-    await tx.done;
-    saved.clear();
-    used.forEach((id) => saved.add(id));
+    await db.put('project', doc, PROJECT_KEY);
+    for (const id of [...saved]) {
+      if (used.has(id)) continue;
+      await deleteAsset(db, id);
+      saved.delete(id);
+    }
     for (const id of assets.ids()) if (!used.has(id)) assets.delete(id);
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AssetStore } from './asset-store';
 import { mixdown, panGains, toStereo } from './mixdown';
-import { fadeProcessor, gainProcessor, loudnessNormalizeProcessor, peakNormalizeProcessor, processRange, reverseProcessor } from './process-ops';
+import { processRange } from './process-ops';
 import { extractRange, insertClips, insertGap, keepRange, moveClip, removeRange, splitClip } from './timeline-ops';
 import type { Clip, Project, Track } from './types';
 import { newTrack, projectLength } from './types';
@@ -62,33 +62,33 @@ describe('timeline ops', () => {
 
 describe('sample-changing ops', () => {
   const ones = () => setup([new Float32Array(100).fill(1)]);
-  it('fades only the selection and leaves the source asset untouched', () => {
+  it('fades only the selection and leaves the source asset untouched', async () => {
     const { assets, project } = ones();
     const ids = [project.tracks[0].id];
-    const faded = processRange(project, ids, { start: 20, end: 25 }, assets, fadeProcessor('in', 'linear'));
+    const faded = await processRange(project, ids, { start: 20, end: 25 }, assets, { kind: 'fade', direction: 'in', curve: 'linear' });
     expect(render(faded, assets, 30).slice(18, 27)).toEqual([1, 1, 0, 0.25, 0.5, 0.75, 1, 1, 1]);
     expect(render(project, assets, 30).slice(18, 27)).toEqual(Array(9).fill(1));
   });
-  it('applies gain in dB and normalises the peak', () => {
+  it('applies gain in dB and normalises the peak', async () => {
     const { assets, project } = setup([Float32Array.from({ length: 100 }, (_, i) => (i % 2 ? 0.25 : -0.125))]);
     const ids = [project.tracks[0].id];
-    const louder = processRange(project, ids, { start: 10, end: 110 }, assets, gainProcessor(6.0206));
+    const louder = await processRange(project, ids, { start: 10, end: 110 }, assets, { kind: 'gain', db: 6.0206 });
     expect(render(louder, assets, 12)[11]).toBeCloseTo(0.5, 4);
-    const normal = processRange(project, ids, { start: 10, end: 110 }, assets, peakNormalizeProcessor(0));
+    const normal = await processRange(project, ids, { start: 10, end: 110 }, assets, { kind: 'normalizePeak', db: 0 });
     expect(Math.max(...render(normal, assets, 110).map(Math.abs))).toBeCloseTo(1, 6);
   });
-  it('normalises loudness to the target LUFS', () => {
+  it('normalises loudness to the target LUFS', async () => {
     const sine = Float32Array.from({ length: 24000 }, (_, i) => 0.05 * Math.sin((2 * Math.PI * 440 * i) / 8000));
     const { assets, project } = setup([sine], 8000);
     expect(integratedLoudness([sine], 8000)).toBeLessThan(-25);
-    const out = processRange(project, [project.tracks[0].id], { start: 10, end: 24010 }, assets, loudnessNormalizeProcessor(-16));
+    const out = await processRange(project, [project.tracks[0].id], { start: 10, end: 24010 }, assets, { kind: 'normalizeLoudness', lufs: -16 });
     const mixed = mixdown(out, assets, { range: { start: 10, end: 24010 } });
     expect(integratedLoudness(mixed, 8000)).toBeCloseTo(-16, 1);
   });
-  it('reverses a range that spans a gap, mirroring positions', () => {
+  it('reverses a range that spans a gap, mirroring positions', async () => {
     const { assets, project } = setup([counting(4)]);
     // clip plays 0,1,2,3 at 10..13; reverse [8, 14) mirrors it to 8..11, playing 3,2,1,0
-    const rev = processRange(project, [project.tracks[0].id], { start: 8, end: 14 }, assets, reverseProcessor);
+    const rev = await processRange(project, [project.tracks[0].id], { start: 8, end: 14 }, assets, { kind: 'reverse' });
     expect(render(rev, assets, 14).slice(8, 14)).toEqual([3, 2, 1, 0, 0, 0]);
   });
 });

@@ -9,7 +9,7 @@ export function registerServiceWorker(store: StudioStore): void {
   }
   const update = registerSW({
     onNeedRefresh() {
-      store.getState().notify('info', 'A new version of Omni Studio is ready: it loads on the next reload.');
+      store.getState().notify('info', 'A new version of Omni Studio is installed: close every studio tab and open it again to use it.');
       void update;
     },
     onRegisterError(error: unknown) {

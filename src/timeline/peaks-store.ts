@@ -1,4 +1,5 @@
 /** Waveform envelopes per asset, computed in the analysis worker as soon as an asset appears. */
+import * as Comlink from 'comlink';
 import { create } from 'zustand';
 import { analysis } from '../client/analysis-client';
 import type { PeakLevel } from '../dsp/peaks';
@@ -18,7 +19,8 @@ export async function computePeaks(asset: AudioAsset): Promise<void> {
   pending.add(asset.id);
   try {
     // The worker gets a copy: the asset's own arrays stay here for playback and editing.
-    const levels = await analysis().peaks(asset.channels.map((c) => c.slice()));
+    const copies = asset.channels.map((c) => c.slice());
+    const levels = await analysis().peaks(Comlink.transfer(copies, copies.map((c) => c.buffer)));
     usePeaks.setState((s) => ({ byAsset: { ...s.byAsset, [asset.id]: levels } }));
   } finally {
     pending.delete(asset.id);
