@@ -5,7 +5,7 @@ import { applyEffect, type EffectSpec, type PieceData } from '../src/project/eff
 import type { SampleRange } from '../src/project/types';
 import { computePeakLevels, type PeakLevel } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
-import { spectrogramImage, stftDb } from '../src/dsp/spectrogram';
+import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
 import { decodeWavBlob, encodeWav, type WavSampleFormat } from '../src/dsp/wav';
 
 export interface DecodedFile {
@@ -38,10 +38,11 @@ const api = {
     return Comlink.transfer(levels, levels.map((l) => l.data.buffer as ArrayBuffer));
   },
 
-  spectrogram(signal: Float32Array, columns: number, height: number): SpectrogramPicture {
-    const width = Math.max(1, Math.min(columns, signal.length));
-    const pixels = spectrogramImage(stftDb(signal, 1024, width), height) as Uint8ClampedArray<ArrayBuffer>;
-    return Comlink.transfer({ width, height, pixels }, [pixels.buffer]);
+  /** A spectrogram picture from packed analysis frames (see gatherFrames), one column per frame. */
+  spectrogram(frames: Float32Array, fftSize: number, height: number): SpectrogramPicture {
+    const columns = framesToDb(frames, fftSize);
+    const pixels = spectrogramImage(columns, height) as Uint8ClampedArray<ArrayBuffer>;
+    return Comlink.transfer({ width: columns.length, height, pixels }, [pixels.buffer]);
   },
 
   /** Runs an edit effect over one track's pieces (transferred in and out, never copied). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fft, spectrogramImage, stftDb } from './spectrogram';
+import { fft, gatherFrames, spectrogramImage, stftDb } from './spectrogram';
 
 describe('fft', () => {
   it('matches a directly computed DFT', () => {
@@ -34,5 +34,15 @@ describe('stftDb', () => {
     expect(img.length).toBe(2 * 4 * 4);
     expect(img[3]).toBe(255);
     expect(img[4]).toBeGreaterThan(img[0]); // the louder column is brighter
+  });
+});
+
+describe('gatherFrames', () => {
+  it('packs evenly spread frames from a sub-range, zero-padding past its end', () => {
+    const signal = Float32Array.from({ length: 100 }, (_, i) => i);
+    const frames = gatherFrames(signal, 4, 3, 10, 30);
+    expect(Array.from(frames)).toEqual([10, 11, 12, 13, 18, 19, 20, 21, 26, 27, 28, 29]);
+    const short = gatherFrames(signal, 8, 1, 96, 100);
+    expect(Array.from(short)).toEqual([96, 97, 98, 99, 0, 0, 0, 0]);
   });
 });

@@ -28,18 +28,30 @@ export function fft(re: Float64Array, im: Float64Array): void {
 
 const hann = (n: number) => Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
 
-/** Magnitudes in dB (relative to full scale) of `columns` frames spread evenly over the signal; rows are bins 0..fftSize/2. */
-export function stftDb(signal: Float32Array, fftSize: number, columns: number): Float32Array[] {
+/**
+ * The `columns` analysis frames of `fftSize` samples spread evenly over signal[from, to), packed one after another.
+ * Only these samples travel to the worker, however long the signal is.
+ */
+export function gatherFrames(signal: Float32Array, fftSize: number, columns: number, from = 0, to = signal.length): Float32Array<ArrayBuffer> {
+  const hop = Math.max(1, (to - from - fftSize) / Math.max(1, columns - 1));
+  const frames = new Float32Array(columns * fftSize);
+  for (let c = 0; c < columns; c++) {
+    const start = from + Math.round(c * hop);
+    frames.set(signal.subarray(start, Math.min(to, start + fftSize)), c * fftSize);
+  }
+  return frames;
+}
+
+/** Magnitudes in dB (a full-scale sine reads 0 dB) of packed frames; each column holds bins 0..fftSize/2. */
+export function framesToDb(frames: Float32Array, fftSize: number): Float32Array[] {
   const window = hann(fftSize);
   const bins = fftSize / 2 + 1;
-  const hop = Math.max(1, (signal.length - fftSize) / Math.max(1, columns - 1));
-  const out: Float32Array[] = [];
+  const norm = 2 / fftSize / 0.5; // Hann's coherent gain is 0.5
   const re = new Float64Array(fftSize), im = new Float64Array(fftSize);
-  const norm = 2 / fftSize / 0.5; // a full-scale sine reads 0 dB under a Hann window
-  for (let c = 0; c < columns; c++) {
-    const start = Math.round(c * hop);
+  const out: Float32Array[] = [];
+  for (let at = 0; at + fftSize <= frames.length; at += fftSize) {
     for (let i = 0; i < fftSize; i++) {
-      re[i] = (signal[start + i] ?? 0) * window[i];
+      re[i] = frames[at + i] * window[i];
       im[i] = 0;
     }
     fft(re, im);
@@ -48,6 +60,11 @@ export function stftDb(signal: Float32Array, fftSize: number, columns: number): 
     out.push(column);
   }
   return out;
+}
+
+/** Magnitudes in dB of `columns` frames spread evenly over the signal. */
+export function stftDb(signal: Float32Array, fftSize: number, columns: number): Float32Array[] {
+  return framesToDb(gatherFrames(signal, fftSize, columns), fftSize);
 }
 
 /** A perceptual colour map (dark blue -> magenta -> orange -> pale yellow) for values in [0, 1]. */

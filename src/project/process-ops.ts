@@ -38,7 +38,8 @@ async function processTrack(track: Track, range: SampleRange, assets: AssetStore
   const split = splitTrackAt(splitTrackAt(track, range.start), range.end);
   const inside = split.clips.filter((c: Clip) => c.start >= range.start && clipEnd(c) <= range.end);
   if (inside.length === 0) return track;
-  const pieces = inside.map((c) => ({ start: c.start, length: c.length, channels: assets.slice(c.assetId, c.offset, c.length) }));
+  const pieces = [];
+  for (const c of inside) pieces.push({ start: c.start, length: c.length, channels: await assets.sliceGently(c.assetId, c.offset, c.length) });
   const result = await run(spec, pieces, range, sampleRate);
   const replaced = new Map(
     inside.map((clip, i) => {

@@ -60,6 +60,18 @@ describe('timeline ops', () => {
   });
 });
 
+describe('AssetStore', () => {
+  it('copies a range gently, equal to a plain slice, and independent of the asset', async () => {
+    const { assets, project } = setup([Float32Array.from({ length: 5_000_000 }, (_, i) => i % 1000)]);
+    const id = project.tracks[0].clips[0].assetId;
+    const copy = await assets.sliceGently(id, 123, 4_500_000);
+    expect(copy[0].length).toBe(4_500_000);
+    expect(copy[0].every((v, i) => v === (i + 123) % 1000)).toBe(true);
+    copy[0][0] = -1;
+    expect(assets.get(id).channels[0][123]).toBe(123);
+  });
+});
+
 describe('sample-changing ops', () => {
   const ones = () => setup([new Float32Array(100).fill(1)]);
   it('fades only the selection and leaves the source asset untouched', async () => {

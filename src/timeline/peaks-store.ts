@@ -14,12 +14,12 @@ export const usePeaks = create<PeaksState>()(() => ({ byAsset: {} }));
 
 const pending = new Set<string>();
 
-export async function computePeaks(asset: AudioAsset): Promise<void> {
+export async function computePeaks(asset: AudioAsset, assets: AssetStore): Promise<void> {
   if (usePeaks.getState().byAsset[asset.id] || pending.has(asset.id)) return;
   pending.add(asset.id);
   try {
     // The worker gets a copy: the asset's own arrays stay here for playback and editing.
-    const copies = asset.channels.map((c) => c.slice());
+    const copies = await assets.sliceGently(asset.id, 0, asset.channels[0].length);
     const levels = await analysis().peaks(Comlink.transfer(copies, copies.map((c) => c.buffer)));
     usePeaks.setState((s) => ({ byAsset: { ...s.byAsset, [asset.id]: levels } }));
   } finally {
@@ -29,6 +29,6 @@ export async function computePeaks(asset: AudioAsset): Promise<void> {
 
 /** Computes peaks for every asset added from now on, and for those already there. */
 export function trackPeaks(assets: AssetStore): () => void {
-  assets.ids().forEach((id) => void computePeaks(assets.get(id)));
-  return assets.onAdd((asset) => void computePeaks(asset));
+  assets.ids().forEach((id) => void computePeaks(assets.get(id), assets));
+  return assets.onAdd((asset) => void computePeaks(asset, assets));
 }

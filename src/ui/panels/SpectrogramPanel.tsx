@@ -1,9 +1,12 @@
+import * as Comlink from 'comlink';
 import { useEffect, useRef, useState } from 'react';
+import { gatherFrames } from '../../dsp/spectrogram';
 import { analysis } from '../../client/analysis-client';
 import { findClip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 
 const HEIGHT = 160;
+const FFT_SIZE = 1024;
 
 /** The spectrogram of the selected clip (or the first clip), computed in the analysis worker. */
 export function SpectrogramPanel() {
@@ -17,10 +20,11 @@ export function SpectrogramPanel() {
     if (!clip || !assets.has(clip.assetId)) return;
     let cancelled = false;
     setState('working');
-    const asset = assets.get(clip.assetId);
-    const mono = asset.channels[0].slice(clip.offset, clip.offset + clip.length);
+    const channel = assets.get(clip.assetId).channels[0];
+    const columns = Math.max(1, Math.min(width, Math.floor(clip.length / 64)));
+    const frames = gatherFrames(channel, FFT_SIZE, columns, clip.offset, clip.offset + clip.length);
     analysis()
-      .spectrogram(mono, width, HEIGHT)
+      .spectrogram(Comlink.transfer(frames, [frames.buffer]), FFT_SIZE, HEIGHT)
       .then(({ width: w, height, pixels }) => {
         if (cancelled || !canvas.current) return;
         canvas.current.width = w;
