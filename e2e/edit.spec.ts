@@ -153,4 +153,26 @@ test.describe('editing a real recording', () => {
     await expect(page.getByTestId('help-panel')).toContainText('Ctrl+Shift+Z');
     await page.screenshot({ path: test.info().outputPath('studio.png') });
   });
+
+  test('loop plays the selection over and over, wrapping at its end', async ({ studio, page }) => {
+    await studio.importFiles('speech-22k.wav');
+    await studio.waitForTracks(1);
+    await studio.select(0.5, 0.8);
+    await studio.action('loop').click();
+    await expect(studio.action('loop')).toHaveAttribute('aria-pressed', 'true');
+    await studio.action('playPause').click();
+    const positions: number[] = await page.evaluate(async () => {
+      const store = (window as any).omniStudio.services.store;
+      const seen: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        seen.push(store.getState().playhead / store.getState().project.sampleRate);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return seen;
+    });
+    await studio.action('playPause').click();
+    expect(positions.every((t) => t >= 0.5 - 1e-6 && t <= 0.8 + 1e-6)).toBe(true);
+    const wraps = positions.filter((t, i) => i > 0 && t < positions[i - 1]).length;
+    expect(wraps).toBeGreaterThanOrEqual(2);
+  });
 });
