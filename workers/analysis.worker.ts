@@ -39,9 +39,9 @@ const api = {
   },
 
   /** A spectrogram picture from packed analysis frames (see gatherFrames), one column per frame. */
-  spectrogram(frames: Float32Array, fftSize: number, height: number): SpectrogramPicture {
+  spectrogram(frames: Float32Array, fftSize: number, height: number, sampleRate: number): SpectrogramPicture {
     const columns = framesToDb(frames, fftSize);
-    const pixels = spectrogramImage(columns, height) as Uint8ClampedArray<ArrayBuffer>;
+    const pixels = spectrogramImage(columns, height, sampleRate) as Uint8ClampedArray<ArrayBuffer>;
     return Comlink.transfer({ width: columns.length, height, pixels }, [pixels.buffer]);
   },
 

@@ -75,15 +75,32 @@ function colour(v: number): [number, number, number] {
   return [0, 1, 2].map((ch) => stops[i][ch] + f * (stops[i + 1][ch] - stops[i][ch])) as [number, number, number];
 }
 
-/** RGBA pixels (width = columns, height = rows, low frequencies at the bottom) of a dB spectrogram over `floorDb`..0. */
-export function spectrogramImage(columns: Float32Array[], height: number, floorDb = -100): Uint8ClampedArray {
+/** The frequency shown at pixel row `y` of `height`: logarithmic from `minHz` (bottom) to Nyquist (top). */
+export function rowFrequency(y: number, height: number, sampleRate: number, minHz = 30): number {
+  const fromBottom = (height - 1 - y) / Math.max(1, height - 1);
+  return minHz * Math.pow(sampleRate / 2 / minHz, fromBottom);
+}
+
+/**
+ * RGBA pixels (width = columns, height rows) of a dB spectrogram over `floorDb`..0, on a logarithmic frequency axis
+ * as audio editors show it, so speech and music are not squeezed into the bottom rows.
+ */
+export function spectrogramImage(columns: Float32Array[], height: number, sampleRate: number, floorDb = -100): Uint8ClampedArray {
   const width = columns.length;
   const pixels = new Uint8ClampedArray(width * height * 4);
   const bins = columns[0]?.length ?? 0;
+  const binHz = sampleRate / 2 / Math.max(1, bins - 1);
+  // Each row shows the loudest bin of the band it covers, so no tone falls between two rows.
+  const binOf = (hz: number) => Math.min(bins - 1, Math.max(0, Math.round(hz / binHz)));
+  const rowBands = Array.from({ length: height }, (_, y) => {
+    const lo = binOf(rowFrequency(y + 0.5, height, sampleRate));
+    return [lo, Math.max(lo, binOf(rowFrequency(y - 0.5, height, sampleRate)))];
+  });
   for (let x = 0; x < width; x++) {
     for (let y = 0; y < height; y++) {
-      const bin = Math.min(bins - 1, Math.floor(((height - 1 - y) / height) * bins));
-      const [r, g, b] = colour(1 - columns[x][bin] / floorDb);
+      let db = -Infinity;
+      for (let k = rowBands[y][0]; k <= rowBands[y][1]; k++) db = Math.max(db, columns[x][k]);
+      const [r, g, b] = colour(1 - db / floorDb);
       const at = (y * width + x) * 4;
       pixels[at] = r; pixels[at + 1] = g; pixels[at + 2] = b; pixels[at + 3] = 255;
     }

@@ -20,11 +20,12 @@ export function SpectrogramPanel() {
     if (!clip || !assets.has(clip.assetId)) return;
     let cancelled = false;
     setState('working');
-    const channel = assets.get(clip.assetId).channels[0];
+    const asset = assets.get(clip.assetId);
+    const channel = asset.channels[0];
     const columns = Math.max(1, Math.min(width, Math.floor(clip.length / 64)));
     const frames = gatherFrames(channel, FFT_SIZE, columns, clip.offset, clip.offset + clip.length);
     analysis()
-      .spectrogram(Comlink.transfer(frames, [frames.buffer]), FFT_SIZE, HEIGHT)
+      .spectrogram(Comlink.transfer(frames, [frames.buffer]), FFT_SIZE, HEIGHT, asset.sampleRate)
       .then(({ width: w, height, pixels }) => {
         if (cancelled || !canvas.current) return;
         canvas.current.width = w;
