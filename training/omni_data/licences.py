@@ -1,0 +1,57 @@
+"""Licence and credit of a packaged file, read from its Debian machine-readable copyright file (DEP-5)."""
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Licence:
+    licence: str
+    credit: str
+
+
+@dataclass(frozen=True)
+class _Stanza:
+    patterns: tuple[str, ...]
+    licence: str
+    credit: str
+
+
+def _fields(paragraph: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    key = None
+    for line in paragraph.splitlines():
+        if line.startswith((" ", "\t")) and key:
+            fields[key] += "\n" + line.strip()
+        elif ":" in line:
+            key, _, value = line.partition(":")
+            fields[key] = value.strip()
+    return fields
+
+
+@lru_cache(maxsize=None)
+def _stanzas(copyright_file: str) -> tuple[_Stanza, ...]:
+    text = Path(copyright_file).read_text(encoding="utf-8", errors="replace")
+    out = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        f = _fields(paragraph)
+        if "Files" not in f or "License" not in f:
+            continue
+        credit = " ".join(part.strip().rstrip(",") for part in f.get("Copyright", "").splitlines() if part.strip())
+        out.append(_Stanza(tuple(f["Files"].split()), f["License"].splitlines()[0].strip(), credit))
+    return tuple(out)
+
+
+def dep5_licence(copyright_file: str, relative_path: str) -> Licence:
+    """The last stanza whose Files pattern matches wins, as DEP-5 says."""
+    found: Licence | None = None
+    for stanza in _stanzas(copyright_file):
+        if any(fnmatch.fnmatchcase(relative_path, p) for p in stanza.patterns):
+            found = Licence(stanza.licence, stanza.credit)
+    if found is None:
+        raise LookupError(f"{copyright_file} names no licence for {relative_path}")
+    return found
