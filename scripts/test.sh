@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Sets up a fresh clone and runs every test: type check, unit tests (Vitest), production build, end-to-end tests in Chromium.
+# Sets up a fresh clone and runs every test: the data pipeline (pytest, on a small slice), then the studio: type
+# check, unit tests (Vitest), production build, end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash training/setup.sh --test
+.venv/bin/pytest -q training
 bash scripts/setup.sh
 npx tsc --noEmit -p .
 npx vitest run

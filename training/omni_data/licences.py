@@ -14,6 +14,20 @@ class Licence:
     credit: str
 
 
+# Spellings met in the sources -> SPDX identifiers, so the card counts each licence once.
+_SPDX = (
+    ("attribution-sharealike 3.0", "CC-BY-SA-3.0"), ("cc-by-sa-3.0", "CC-BY-SA-3.0"), ("attribution-sharealike 4.0", "CC-BY-SA-4.0"),
+    ("attribution 3.0", "CC-BY-3.0"), ("cc-by-3.0", "CC-BY-3.0"), ("zero 1.0", "CC0-1.0"), ("cc0", "CC0-1.0"),
+    ("expat", "MIT"), ("mit", "MIT"),
+)
+
+
+def spdx(licence: str) -> str:
+    """The SPDX identifier of a licence name as a source spells it; unknown names pass through unchanged."""
+    lowered = licence.lower()
+    return next((identifier for spelling, identifier in _SPDX if spelling in lowered), licence.strip())
+
+
 @dataclass(frozen=True)
 class _Stanza:
     patterns: tuple[str, ...]
@@ -51,7 +65,7 @@ def dep5_licence(copyright_file: str, relative_path: str) -> Licence:
     found: Licence | None = None
     for stanza in _stanzas(copyright_file):
         if any(fnmatch.fnmatchcase(relative_path, p) for p in stanza.patterns):
-            found = Licence(stanza.licence, stanza.credit)
+            found = Licence(spdx(stanza.licence), stanza.credit)
     if found is None:
         raise LookupError(f"{copyright_file} names no licence for {relative_path}")
     return found

@@ -8,26 +8,19 @@ from pathlib import Path
 
 from ..audio import load_bytes, trim_silence
 from ..catalogue import SourceClip
+from ..licences import spdx
 from ..taxonomy import classify
 
 CAT_FILE = Path("/usr/share/games/openttd/baseset/opensfx/opensfx.cat")
 PACKAGE = "openttd-opensfx"
-
-_LICENCES = {
-    "Creative Commons Attribution 3.0 Unported": "CC-BY-3.0",
-    "Creative Commons Zero 1.0": "CC0-1.0",
-    "Creative Commons Attribution-ShareAlike 3.0 Unported": "CC-BY-SA-3.0",
-}
-
 
 def parse_entry(name: str) -> tuple[str, str, str]:
     """Splits '"Caption". Original ... by X. License: Y.' into caption, credit and an SPDX-style licence."""
     caption = re.match(r'\s*"([^"]+)"', name)
     licence = re.search(r"License:\s*([^.]+(?:\.\d[^.]*)?)", name)
     text = licence.group(1).strip() if licence else ""
-    spdx = next((v for k, v in _LICENCES.items() if text.startswith(k)), text or "unknown")
     credit = name[caption.end():].split("License:")[0].strip(" .") if caption else ""
-    return (caption.group(1) if caption else name.strip()), credit, spdx
+    return (caption.group(1) if caption else name.strip()), credit, spdx(text) if text else "unknown"
 
 
 def read(rate: int, cat_file: Path = CAT_FILE) -> Iterator[tuple[SourceClip, object]]:

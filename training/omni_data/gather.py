@@ -1,0 +1,67 @@
+"""Builds the catalogue from every configured source, and caches it (metadata + decoded audio) beside the data set."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from .catalogue import Catalogue, SourceClip
+from .config import DataConfig
+from .sources import music, opensfx, packaged, speech
+
+
+def _streams(cfg: DataConfig) -> list[tuple[str, Iterable]]:
+    rate, src = cfg.sample_rate, cfg.sources
+    streams: list[tuple[str, Iterable]] = []
+    if src.opensfx:
+        streams.append(("OpenSFX", opensfx.read(rate)))
+    if src.minetest:
+        streams.append(("Minetest", packaged.read(packaged.MINETEST, rate)))
+    if src.sonic_pi:
+        streams.append(("Sonic Pi", packaged.read(packaged.SONIC_PI, rate)))
+    if src.speech_sentences_per_voice:
+        streams.append(("speech", speech.read(rate, src.speech_sentences_per_voice, cfg.seed)))
+    if src.music_songs:
+        fonts = tuple(f for f in music.SOUNDFONTS if f.package in src.soundfonts)
+        streams.append(("music", music.read(rate, src.music_songs, cfg.clip_seconds, cfg.seed, fonts)))
+    return streams
+
+
+def _key(cfg: DataConfig) -> str:
+    relevant = {"rate": cfg.sample_rate, "seed": cfg.seed, "clip": cfg.clip_seconds, "splits": cfg.split_fractions, "sources": asdict(cfg.sources)}
+    return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def build_catalogue(cfg: DataConfig, cache_dir: Path | None = None, progress: bool = True) -> Catalogue:
+    """Loads the cached catalogue when it was made from the same source settings, else gathers and caches it."""
+    key = _key(cfg)
+    if cache_dir and (cache_dir / f"catalogue-{key}.npz").exists():
+        return _load(cache_dir, key, cfg.sample_rate)
+    cat = Catalogue(cfg.sample_rate)
+    for name, stream in _streams(cfg):
+        for clip, audio in tqdm(stream, desc=f"sources: {name}", disable=not progress, leave=False):
+            cat.add(clip, np.asarray(audio, np.float32), cfg.split_fractions)
+    if cache_dir:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cat.write(cache_dir / f"catalogue-{key}.jsonl")
+        np.savez(cache_dir / f"catalogue-{key}.npz", **{_npz_name(i): cat.audio[i] for i in cat.clips})
+    return cat
+
+
+def _npz_name(clip_id: str) -> str:
+    return clip_id.replace("/", "|")
+
+
+def _load(cache_dir: Path, key: str, rate: int) -> Catalogue:
+    cat = Catalogue(rate)
+    arrays = np.load(cache_dir / f"catalogue-{key}.npz")
+    for line in (cache_dir / f"catalogue-{key}.jsonl").read_text().splitlines():
+        clip = SourceClip(**json.loads(line))
+        cat.clips[clip.id] = clip
+        cat.audio[clip.id] = arrays[_npz_name(clip.id)]
+    return cat

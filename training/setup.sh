@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the model-building toolchain on a fresh Debian machine: the Debian packages that carry the free sound
+# sources (and the tools that render them), then a virtual environment at <repo>/.venv with training/ installed.
+#   bash training/setup.sh          everything the default data set needs
+#   bash training/setup.sh --test   only what the test slice needs (CI)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TEST_PACKAGES=(python3-venv espeak-ng flite fluidsynth timgm6mb-soundfont openttd-opensfx minetest-data)
+FULL_PACKAGES=("${TEST_PACKAGES[@]}" sonic-pi-samples fluid-soundfont-gm musescore-general-soundfont-small)
+packages=("${FULL_PACKAGES[@]}")
+[ "${1:-}" = "--test" ] && packages=("${TEST_PACKAGES[@]}")
+
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -e "training[test]"
