@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TEST_PACKAGES=(python3-venv espeak-ng flite fluidsynth timgm6mb-soundfont openttd-opensfx minetest-data)
-FULL_PACKAGES=("${TEST_PACKAGES[@]}" sonic-pi-samples fluid-soundfont-gm musescore-general-soundfont-small)
+FULL_PACKAGES=("${TEST_PACKAGES[@]}" sonic-pi-samples fluid-soundfont-gm musescore-general-soundfont-small hydrogen-drumkits 0ad-data)
 packages=("${FULL_PACKAGES[@]}")
 [ "${1:-}" = "--test" ] && packages=("${TEST_PACKAGES[@]}")
 

@@ -13,6 +13,8 @@ class SourceConfig:
     opensfx: bool = True
     minetest: bool = True
     sonic_pi: bool = True
+    hydrogen: bool = True
+    zeroad: bool = True
     speech_sentences_per_voice: int = 24
     music_songs: int = 60
     # Which General MIDI soundfonts render the songs (package names, see sources/music.py).

@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from .catalogue import Catalogue, SourceClip
 from .config import DataConfig
-from .sources import music, opensfx, packaged, speech
+from .sources import hydrogen, music, opensfx, packaged, speech, zeroad
 
 
 def _streams(cfg: DataConfig) -> list[tuple[str, Iterable]]:
@@ -24,6 +24,10 @@ def _streams(cfg: DataConfig) -> list[tuple[str, Iterable]]:
         streams.append(("Minetest", packaged.read(packaged.MINETEST, rate)))
     if src.sonic_pi:
         streams.append(("Sonic Pi", packaged.read(packaged.SONIC_PI, rate)))
+    if src.hydrogen:
+        streams.append(("Hydrogen drum kits", hydrogen.read(rate)))
+    if src.zeroad:
+        streams.append(("0 A.D.", zeroad.read(rate, cfg.clip_seconds)))
     if src.speech_sentences_per_voice:
         streams.append(("speech", speech.read(rate, src.speech_sentences_per_voice, cfg.seed)))
     if src.music_songs:

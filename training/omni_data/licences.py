@@ -16,9 +16,11 @@ class Licence:
 
 # Spellings met in the sources -> SPDX identifiers, so the card counts each licence once.
 _SPDX = (
+    ("share alike 3.0 united states", "CC-BY-SA-3.0-US"), ("attribution-share alike 3.0", "CC-BY-SA-3.0"),
+    ("cc-by ==>", "CC-BY-3.0"), ("creative commons 0", "CC0-1.0"), ("gpl version 2", "GPL-2.0-only"),
     ("attribution-sharealike 3.0", "CC-BY-SA-3.0"), ("cc-by-sa-3.0", "CC-BY-SA-3.0"), ("attribution-sharealike 4.0", "CC-BY-SA-4.0"),
     ("attribution 3.0", "CC-BY-3.0"), ("cc-by-3.0", "CC-BY-3.0"), ("zero 1.0", "CC0-1.0"), ("cc0", "CC0-1.0"),
-    ("expat", "MIT"), ("mit", "MIT"),
+    ("expat", "MIT"), ("mit", "MIT"), ("gpl-3", "GPL-3.0-or-later"), ("gpl", "GPL-2.0-or-later"),
 )
 
 

@@ -40,6 +40,10 @@ class Planner:
         self.backgrounds = catalogue.select(split, categories=frozenset(BACKGROUND_CATEGORIES) - {"music", "speech"})
         sfx = [c for c in catalogue.select(split, exclude=FOREGROUND_EXCLUDE) if c.source != "music"]
         self.foreground = [c for c in sfx if c.duration >= cfg.mix.min_event_seconds]
+        # Events are drawn category first, so a category with many clips (0 A.D.'s voices) does not crowd out the rest.
+        self.by_category: dict[str, list[SourceClip]] = {}
+        for c in self.foreground:
+            self.by_category.setdefault(c.category, []).append(c)
         self.speech = catalogue.select(split, categories=frozenset({"speech"}))
         self.music = catalogue.select(split, categories=frozenset({"music"}))
         if not self.backgrounds or not self.foreground:
@@ -55,7 +59,7 @@ class Planner:
         if task in ("style_speech", "tts"):
             return self._has_pair(self.speech, "speaker") if task == "style_speech" else bool(self.speech)
         if task == "style_sfx":
-            return len({c.category for c in self.foreground}) > 1
+            return len(self.by_category) > 1
         return True
 
     @staticmethod
@@ -73,6 +77,10 @@ class Planner:
         return {"id": f"{self.split}-{index:06d}", "task": task, "split": self.split, "seed": seed, **recipe}
 
     # --- building blocks ---
+    def _foreground(self, rng: random.Random, exclude: str | None = None) -> SourceClip:
+        category = rng.choice(sorted(c for c in self.by_category if c != exclude))
+        return rng.choice(self.by_category[category])
+
     def _event(self, rng: random.Random, clip: SourceClip, length: int, onset: int | None = None) -> EventPlacement:
         m = self.cfg.mix
         source_len = int(clip.duration * self.rate)
@@ -94,7 +102,8 @@ class Planner:
         )
 
     def _edit(self, rng: random.Random, op: str) -> dict:
-        event = rng.choice(self.foreground + self.speech[: len(self.foreground) // 4])
+        # Mostly sound effects; sometimes a voice, so "remove the speech" is learnt too.
+        event = rng.choice(self.speech) if self.speech and rng.random() < 0.15 else self._foreground(rng)
         mix = self._mix(rng, [event])
         return {"mix": mix.to_json(), "instruction": instruction(op, rng, d=describe(event, rng)), "target_category": event.category}
 
@@ -109,8 +118,8 @@ class Planner:
         return self._edit(rng, "extract")
 
     def _plan_style_sfx(self, rng: random.Random) -> dict:
-        a = rng.choice(self.foreground)
-        b = rng.choice([c for c in self.foreground if c.category != a.category])
+        a = self._foreground(rng)
+        b = self._foreground(rng, exclude=a.category)
         mix = self._mix(rng, [a] * rng.choice((1, 1, 2)))
         return {"mix": mix.to_json(), "replacement": b.id, "instruction": instruction("style", rng, s=describe(a, rng), t=describe(b, rng)),
                 "source_category": a.category, "target_category": b.category}
@@ -135,7 +144,7 @@ class Planner:
         return {"source": a.id, "output": b.id, "instruction": instruction("style", rng, s=a.caption, t=b.caption), "transcript": a.extra["transcript"], "target_category": "speech"}
 
     def _plan_t2a(self, rng: random.Random) -> dict:
-        event = rng.choice(self.foreground)
+        event = self._foreground(rng)
         mix = self._mix(rng, [event])
         bg = self.cat.clips[mix.background]
         return {"mix": mix.to_json(), "caption": scene_caption(describe(event, rng), describe(bg, rng), rng), "target_category": event.category}

@@ -38,11 +38,17 @@ TAXONOMY: dict[str, tuple[str, tuple[str, ...]]] = {
     "vinyl": ("music", ("vinyl scratch", "record")),
     "music": ("music", ("music",)),
     "speech": ("speech", ("speech", "a voice", "someone speaking")),
+    "voice": ("human", ("a voice", "someone shouting", "people calling out")),
+    "dog": ("animals", ("dog barking", "a dog")),
+    "weapon": ("impacts", ("sword clash", "weapons", "battle sounds")),
 }
 
 # Ordered keyword rules: the first rule whose word occurs in the lower-cased caption or file name decides.
 _RULES: list[tuple[str, str]] = [
-    ("ambi ", "ambience"), ("misc burp", "impact"), ("misc cineboom", "explosion"),
+    ("ambi ", "ambience"), ("elephant", "wild_animal"), ("misc burp", "impact"), ("misc cineboom", "explosion"), ("dog", "dog"), ("bark", "dog"),
+    ("cattle", "farm_animal"), ("goat", "farm_animal"), ("camel", "wild_animal"), ("peacock", "bird"), ("wolf", "wild_animal"),
+    ("sword", "weapon"), ("arrow", "weapon"), ("javelin", "weapon"), ("jav ", "weapon"), ("spear", "weapon"), ("pike", "weapon"),
+    ("sling", "weapon"), ("hihat", "drums"), ("hi hat", "drums"), ("tom", "drums"), ("clap", "drums"), ("ride", "drums"), ("crash cymbal", "drums"),
     ("car horn", "car_horn"), ("horn", "ship_horn"), ("helicopter", "helicopter"), ("jet", "aircraft"), ("plane", "aircraft"),
     ("aircraft", "aircraft"), ("propeller", "aircraft"), ("train", "train"), ("locomotive", "train"), ("rail", "train"),
     ("level crossing", "bell"), ("crossing", "bell"), ("bus", "road_vehicle"), ("truck", "road_vehicle"), ("car ", "road_vehicle"),

@@ -24,6 +24,9 @@ def test_licence_spellings_become_spdx_identifiers():
     assert spdx("CC0") == spdx("CC0-1.0") == "CC0-1.0"
     assert spdx("Expat") == "MIT"
     assert spdx("GPL-3.0-or-later") == "GPL-3.0-or-later"
+    assert spdx("cc-by ==> http://creativecommons.org/licenses/by/3.0/") == "CC-BY-3.0"
+    assert spdx("Attribution-Share Alike 3.0 United States") == "CC-BY-SA-3.0-US"
+    assert spdx("This drumkit is distributed under the GPL version 2 license") == "GPL-2.0-only"
 
 
 def test_dep5_takes_the_last_matching_stanza(tmp_path: Path):
