@@ -82,3 +82,28 @@ def test_the_card_names_counts_hours_licences_and_ranges(built_slice):
     card = (built_slice / "DATASET_CARD.md").read_text()
     for needle in ("| add |", "Total audio", "CC-BY-SA-3.0", "espeak-ng", "-3.0 to 3.0 semitones", "0.8 to 1.2", "0.0 to 3.0 dB"):
         assert needle in card
+
+
+def test_an_interrupted_build_resumes_at_the_missing_shard(built_slice, slice_cfg, tmp_path):
+    import shutil
+
+    shutil.copytree(built_slice, tmp_path / "copy")
+    copy = tmp_path / "copy"
+    shards = sorted(copy.glob("*/shard-*"))
+    kept, lost = shards[0], shards[-1]
+    kept_mtime = (kept / "metadata.jsonl").stat().st_mtime_ns
+    shutil.rmtree(lost)
+    (lost.parent / (lost.name + ".partial")).mkdir()  # what a crash mid-shard leaves behind
+    build(slice_cfg, copy, workers=1, progress=False)
+    assert (kept / "metadata.jsonl").stat().st_mtime_ns == kept_mtime  # untouched
+    assert not (lost.parent / (lost.name + ".partial")).exists()
+    assert digest(copy) == digest(built_slice)
+
+
+def test_regenerate_renders_a_stored_example_again(built_slice, rows):
+    from omni_data.build import regenerate
+
+    row = next(r for r in rows if r["task"] == "style_sfx")
+    audio = regenerate(built_slice, row["id"])
+    for kind, samples in audio.items():
+        assert np.array_equal(read(next(built_slice.glob(f"{row['split']}/shard-*/{row['id']}_{kind}.wav"))), samples)
