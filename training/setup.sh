@@ -20,4 +20,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -e "training[test]"
+# torch==2.13.0 is the CPU build this machine keeps on disk (see the model extra); nothing else pulls a newer one.
+.venv/bin/pip install -q --disable-pip-version-check -e "training[test,model]"

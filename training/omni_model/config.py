@@ -1,0 +1,101 @@
+"""One dataclass per part; one JSON file per model size (training/configs/model-*.json); embedded in checkpoints and packs."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class AudioConfig:
+    sample_rate: int = 16000
+    n_fft: int = 640
+    hop: int = 160  # 100 mel frames per second
+    n_mels: int = 80
+    f_max: float = 8000.0
+
+    @property
+    def mel_rate(self) -> float:
+        return self.sample_rate / self.hop
+
+
+@dataclass(frozen=True)
+class TextEncoderConfig:
+    kind: str = "minilm"  # the frozen language model; 'minilm' reads the packaged all-MiniLM-L6-v2
+    pretrained: bool = True  # False: the same architecture, randomly initialised (test packs)
+    hidden: int = 384
+    layers: int = 6
+    heads: int = 12
+    layer: int = -2  # penultimate layer, as the paper found best
+    max_tokens: int = 64
+
+
+@dataclass(frozen=True)
+class TranscriptConfig:
+    vocab: int = 257  # UTF-8 bytes + 1; 0 is padding
+    dim: int = 128
+    blocks: int = 3
+    max_chars: int = 256
+
+
+@dataclass(frozen=True)
+class VaeConfig:
+    latent_channels: int = 32
+    downsample: int = 4  # mel frames per latent frame: 100 / 4 = 25 latent frames per second
+    hidden: int = 256
+
+
+@dataclass(frozen=True)
+class VocoderConfig:
+    dim: int = 256
+    blocks: int = 6
+
+
+@dataclass(frozen=True)
+class DitConfig:
+    width: int = 256
+    depth: int = 8
+    heads: int = 4
+    cond_dim: int = 256  # c_high width after projection
+    low_dim: int = 128  # F_mel and F_sync together
+    mlp_ratio: float = 2.67
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    frame_size: int = 32  # video frames are resized to frame_size x frame_size
+    dim: int = 64
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    name: str = "omni-small"
+    audio: AudioConfig = field(default_factory=AudioConfig)
+    text: TextEncoderConfig = field(default_factory=TextEncoderConfig)
+    transcript: TranscriptConfig = field(default_factory=TranscriptConfig)
+    vae: VaeConfig = field(default_factory=VaeConfig)
+    vocoder: VocoderConfig = field(default_factory=VocoderConfig)
+    dit: DitConfig = field(default_factory=DitConfig)
+    sync: SyncConfig = field(default_factory=SyncConfig)
+
+    @property
+    def latent_rate(self) -> float:
+        return self.audio.mel_rate / self.vae.downsample
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @staticmethod
+    def from_json(raw: dict) -> "ModelConfig":
+        parts = {f.name: f.type for f in fields(ModelConfig)}
+        unknown = set(raw) - set(parts)
+        if unknown:
+            raise ValueError(f"unknown model config keys {sorted(unknown)}")
+        classes = {"audio": AudioConfig, "text": TextEncoderConfig, "transcript": TranscriptConfig, "vae": VaeConfig,
+                   "vocoder": VocoderConfig, "dit": DitConfig, "sync": SyncConfig}
+        kwargs = {k: (classes[k](**v) if k in classes else v) for k, v in raw.items()}
+        return ModelConfig(**kwargs)
+
+
+def load_model_config(path: Path | str) -> ModelConfig:
+    return ModelConfig.from_json(json.loads(Path(path).read_text()))

@@ -1,0 +1,182 @@
+"""Exports every session to ONNX (opset 17, variable length), writes the pack manifest the engine reads, and golden
+input/output vectors that pytest (ONNX Runtime) and Vitest (onnxruntime-web) check against PyTorch."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+import torch
+
+from .factory import OmniModel, low_dims
+from .text import minilm_dir, tokenize
+
+MANIFEST_FORMAT = "omni-studio-pack"
+MANIFEST_VERSION = 1
+OPSET = 17
+GOLDEN_PROMPT = "Add the sound of 'rain on a tin roof'"
+GOLDEN_TRANSCRIPT = "Hello from Omni Studio."
+
+TASKS = [
+    {"id": "t2a", "family": "generate", "label": "Sound from text", "prefix": "Generate sound: ", "template": "{prompt}", "conditions": ["text"]},
+    {"id": "t2m", "family": "generate", "label": "Music from text", "prefix": "Generate music: ", "template": "{prompt}", "conditions": ["text"]},
+    {"id": "add", "family": "edit", "label": "Add", "prefix": "Edit: ", "template": "Add the sound of '{desc}'", "conditions": ["text", "source"]},
+    {"id": "remove", "family": "edit", "label": "Remove", "prefix": "Edit: ", "template": "Remove the sound of '{desc}'", "conditions": ["text", "source"]},
+    {"id": "extract", "family": "edit", "label": "Extract", "prefix": "Edit: ", "template": "Extract the sound of '{desc}'", "conditions": ["text", "source"]},
+    {"id": "style", "family": "edit", "label": "Change X into Y", "prefix": "Edit: ", "template": "Change the sound of '{source}' to '{target}'", "conditions": ["text", "source"]},
+]
+
+
+@dataclass(frozen=True)
+class Tensor:
+    name: str
+    dtype: str  # 'float32' | 'int64'
+    shape: tuple[str | int, ...]  # symbolic names are free dimensions
+
+
+def encode_chars(text: str, max_chars: int) -> np.ndarray:
+    """The transcript encoding both sides share: UTF-8 bytes + 1 (0 pads)."""
+    ids = [b + 1 for b in text.encode("utf-8")][:max_chars] or [0]
+    return np.array([ids], dtype=np.int64)
+
+
+def session_specs(model: OmniModel) -> dict[str, tuple[list[Tensor], list[Tensor]]]:
+    cfg = model.cfg
+    mel_dim, sync_dim = low_dims(cfg)
+    n, c, s = cfg.audio.n_mels, cfg.vae.latent_channels, cfg.sync.frame_size
+    return {
+        "text_encoder": ([Tensor("input_ids", "int64", ("batch", "tokens")), Tensor("attention_mask", "int64", ("batch", "tokens"))],
+                         [Tensor("text_states", "float32", ("batch", "tokens", cfg.text.hidden))]),
+        "transcript_encoder": ([Tensor("chars", "int64", ("batch", "chars"))], [Tensor("transcript_states", "float32", ("batch", "chars", cfg.transcript.dim))]),
+        "mel_frontend": ([Tensor("waveform", "float32", ("batch", "samples"))], [Tensor("mel", "float32", ("batch", n, "mel_frames"))]),
+        "mel_encoder": ([Tensor("mel", "float32", ("batch", n, "mel_frames"))], [Tensor("mel_features", "float32", ("batch", "frames", mel_dim))]),
+        "sync_encoder": ([Tensor("video", "float32", ("batch", "frames", 3, s, s))], [Tensor("sync_features", "float32", ("batch", "frames", sync_dim))]),
+        "dit": ([Tensor("x_t", "float32", ("batch", c, "frames")), Tensor("t", "float32", ("batch",)),
+                 Tensor("text_states", "float32", ("batch", "tokens", cfg.text.hidden)), Tensor("text_mask", "float32", ("batch", "tokens")),
+                 Tensor("transcript_states", "float32", ("batch", "chars", cfg.transcript.dim)), Tensor("transcript_mask", "float32", ("batch", "chars")),
+                 Tensor("mel_features", "float32", ("batch", "frames", mel_dim)), Tensor("sync_features", "float32", ("batch", "frames", sync_dim)),
+                 Tensor("text_present", "float32", ("batch",)), Tensor("low_present", "float32", ("batch",))],
+                [Tensor("velocity", "float32", ("batch", c, "frames"))]),
+        "vae_encoder": ([Tensor("mel", "float32", ("batch", n, "mel_frames"))], [Tensor("latent", "float32", ("batch", c, "frames"))]),
+        "vae_decoder": ([Tensor("latent", "float32", ("batch", c, "frames"))], [Tensor("mel", "float32", ("batch", n, "mel_frames"))]),
+        "vocoder": ([Tensor("mel", "float32", ("batch", n, "mel_frames"))], [Tensor("waveform", "float32", ("batch", "samples"))]),
+    }
+
+
+def example_inputs(model: OmniModel, frames: int, seed: int) -> dict[str, dict[str, torch.Tensor]]:
+    """Inputs for every session, for `frames` latent frames; token ids come from the real tokenizer."""
+    cfg = model.cfg
+    g = torch.Generator().manual_seed(seed)
+    mel_frames = frames * cfg.vae.downsample
+    ids, mask = tokenize([GOLDEN_PROMPT], cfg.text.max_tokens)
+    chars = torch.from_numpy(encode_chars(GOLDEN_TRANSCRIPT, cfg.transcript.max_chars))
+    with torch.no_grad():
+        text_states = model.text_encoder(ids, mask)
+        transcript_states = model.transcript_encoder(chars)
+        wav = 0.1 * torch.randn(1, mel_frames * cfg.audio.hop, generator=g)
+        mel = model.mel_frontend(wav)
+        mel_features = model.mel_encoder(mel)
+        video = torch.rand(1, frames, 3, cfg.sync.frame_size, cfg.sync.frame_size, generator=g)
+        sync_features = model.sync_encoder(video)
+    two = lambda x: torch.cat([x, x])  # noqa: E731  guidance runs conditional and unconditional as one batch of 2
+    return {
+        "text_encoder": {"input_ids": ids, "attention_mask": mask},
+        "transcript_encoder": {"chars": chars},
+        "mel_frontend": {"waveform": wav},
+        "mel_encoder": {"mel": mel},
+        "sync_encoder": {"video": video},
+        "dit": {"x_t": torch.randn(2, cfg.vae.latent_channels, frames, generator=g), "t": torch.tensor([0.7, 0.7]),
+                "text_states": two(text_states), "text_mask": two(mask.float()), "transcript_states": two(transcript_states),
+                "transcript_mask": two(torch.ones(1, chars.shape[1])), "mel_features": two(mel_features), "sync_features": two(sync_features),
+                "text_present": torch.tensor([1.0, 0.0]), "low_present": torch.tensor([1.0, 1.0])},
+        "vae_encoder": {"mel": mel},
+        "vae_decoder": {"latent": torch.randn(1, cfg.vae.latent_channels, frames, generator=g)},
+        "vocoder": {"mel": mel},
+    }
+
+
+def _export_one(module: torch.nn.Module, inputs: list[Tensor], outputs: list[Tensor], example: dict[str, torch.Tensor]) -> bytes:
+    dynamic = {t.name: {i: d for i, d in enumerate(t.shape) if isinstance(d, str)} for t in [*inputs, *outputs]}
+    buffer = io.BytesIO()
+    torch.onnx.export(module, tuple(example[t.name] for t in inputs), buffer, input_names=[t.name for t in inputs],
+                      output_names=[t.name for t in outputs], opset_version=OPSET, dynamo=False, dynamic_axes=dynamic)
+    return buffer.getvalue()
+
+
+def _b64(x: np.ndarray) -> dict:
+    return {"dtype": str(x.dtype), "shape": list(x.shape), "data": base64.b64encode(np.ascontiguousarray(x).tobytes()).decode()}
+
+
+def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, licence: str, credits: list[str], description: str,
+                sampler: dict, golden_frames: int = 12) -> dict:
+    """Writes <out>/<role>.onnx, tokenizer.json, goldens/<role>.json and manifest.json; returns the manifest."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "goldens").mkdir(exist_ok=True)
+    specs = session_specs(model)
+    export_examples = example_inputs(model, frames=8, seed=1)
+    golden_examples = example_inputs(model, frames=golden_frames, seed=2)  # another length: proves the axes are free
+    sessions = {}
+    for role, module in model.sessions().items():
+        inputs, outputs = specs[role]
+        onnx_bytes = _export_one(module.eval(), inputs, outputs, export_examples[role])
+        file = f"{role}.onnx"
+        (out / file).write_bytes(onnx_bytes)
+        feeds = {k: v.numpy() for k, v in golden_examples[role].items()}
+        with torch.no_grad():
+            expected = module(*golden_examples[role].values())
+        expected = [expected] if isinstance(expected, torch.Tensor) else list(expected)
+        golden = {"inputs": {k: _b64(v) for k, v in feeds.items()}, "outputs": {t.name: _b64(e.numpy()) for t, e in zip(outputs, expected)}}
+        (out / "goldens" / f"{role}.json").write_text(json.dumps(golden))
+        sessions[role] = {
+            "file": file, "bytes": len(onnx_bytes), "sha256": hashlib.sha256(onnx_bytes).hexdigest(),
+            "dtypes": {"fp32": {"file": file, "bytes": len(onnx_bytes), "sha256": hashlib.sha256(onnx_bytes).hexdigest()}},
+            "inputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in inputs],
+            "outputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in outputs],
+            "golden": f"goldens/{role}.json",
+        }
+    shutil.copy(minilm_dir() / "tokenizer.json", out / "tokenizer.json")
+    cfg = model.cfg
+    manifest = {
+        "format": MANIFEST_FORMAT, "version": MANIFEST_VERSION, "name": name, "pack_version": pack_version, "description": description,
+        "licence": licence, "credits": credits,
+        "audio": {"sample_rate": cfg.audio.sample_rate, "channels": 1, "hop": cfg.audio.hop, "n_fft": cfg.audio.n_fft, "n_mels": cfg.audio.n_mels,
+                  "latent_rate": cfg.latent_rate, "latent_channels": cfg.vae.latent_channels, "mel_frames_per_latent": cfg.vae.downsample,
+                  "window_seconds": 10.0, "crossfade_seconds": 1.0},
+        "flow": {"time": "1->0", "prediction": "velocity", "interpolation": "x_t = (1 - t) * x0 + t * noise", "clean_estimate": "x0 = x_t - t * v"},
+        "sampler": sampler,
+        "text": {"tokenizer": "tokenizer.json", "max_tokens": cfg.text.max_tokens, "layer": cfg.text.layer},
+        "transcript": {"encoding": "utf8-bytes-plus-1", "max_chars": cfg.transcript.max_chars},
+        "video": {"frame_size": cfg.sync.frame_size, "frames_per_second": cfg.latent_rate},
+        "sessions": sessions,
+        "tasks": TASKS,
+        "golden_text": {"prompt": GOLDEN_PROMPT, "transcript": GOLDEN_TRANSCRIPT},
+        "model_config": cfg.to_json(),
+    }
+    manifest["bytes"] = sum(s["bytes"] for s in sessions.values()) + (out / "tokenizer.json").stat().st_size
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    return manifest
+
+
+def check_goldens(pack: Path, tolerance: float = 1e-4) -> dict[str, float]:
+    """Runs each session in ONNX Runtime on its golden inputs; returns the largest relative error per session."""
+    manifest = json.loads((pack / "manifest.json").read_text())
+    errors = {}
+    for role, session in manifest["sessions"].items():
+        golden = json.loads((pack / session["golden"]).read_text())
+        decode = lambda d: np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"])  # noqa: E731
+        runner = ort.InferenceSession(str(pack / session["file"]), providers=["CPUExecutionProvider"])
+        got = runner.run(None, {k: decode(v) for k, v in golden["inputs"].items()})
+        worst = 0.0
+        for value, expected in zip(got, golden["outputs"].values()):
+            e = decode(expected)
+            worst = max(worst, float(np.max(np.abs(value - e)) / (np.max(np.abs(e)) + 1e-8)))
+        errors[role] = worst
+        if worst > tolerance:
+            raise AssertionError(f"{role}: ONNX Runtime differs from PyTorch by {worst:.2e} (relative), over {tolerance:.0e}")
+    return errors

@@ -1,0 +1,74 @@
+"""One factory from config to model. The model is a set of parts, each exported as one ONNX session."""
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from .autoencoder import MelVae, VaeDecoder, VaeEncoder, Vocoder
+from .config import ModelConfig
+from .dit import Dit
+from .dsp import LogMel
+from .encoders import MelEncoder, SyncEncoder, TranscriptEncoder
+from .text import TextEncoder
+
+
+def low_dims(cfg: ModelConfig) -> tuple[int, int]:
+    """c_low = Concat(F_mel, F_sync): three quarters of the width for the mel, a quarter for video."""
+    mel = cfg.dit.low_dim * 3 // 4
+    return mel, cfg.dit.low_dim - mel
+
+
+class ConditionedDit(nn.Module):
+    """The DiT with its condition plumbing: c_high = Concat(proj(F_text), proj(F_transcript)) along the sequence,
+    c_low = Concat(F_mel, F_sync) along channels."""
+
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.text_proj = nn.Linear(cfg.text.hidden, cfg.dit.cond_dim)
+        self.transcript_proj = nn.Linear(cfg.transcript.dim, cfg.dit.cond_dim)
+        self.dit = Dit(cfg)
+
+    def forward(self, x_t, t, text_states, text_mask, transcript_states, transcript_mask, mel_features, sync_features, text_present, low_present):
+        c_high = torch.cat([self.text_proj(text_states), self.transcript_proj(transcript_states)], dim=1)
+        c_mask = torch.cat([text_mask, transcript_mask], dim=1)
+        c_low = torch.cat([mel_features, sync_features], dim=-1)
+        return self.dit(x_t, t, c_high, c_mask, c_low, text_present, low_present)
+
+
+class OmniModel(nn.Module):
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.cfg = cfg
+        mel_dim, sync_dim = low_dims(cfg)
+        self.text_encoder = TextEncoder(cfg.text)
+        self.transcript_encoder = TranscriptEncoder(cfg)
+        self.mel_frontend = LogMel(cfg.audio)
+        self.mel_encoder = MelEncoder(cfg, mel_dim)
+        self.sync_encoder = SyncEncoder(cfg, sync_dim)
+        self.dit = ConditionedDit(cfg)
+        self.vae = MelVae(cfg)
+        self.vocoder = Vocoder(cfg)
+
+    def sessions(self) -> dict[str, nn.Module]:
+        """The parts as the browser runs them, by manifest role."""
+        return {
+            "text_encoder": self.text_encoder, "transcript_encoder": self.transcript_encoder, "mel_frontend": self.mel_frontend,
+            "mel_encoder": self.mel_encoder, "sync_encoder": self.sync_encoder, "dit": self.dit,
+            "vae_encoder": VaeEncoder(self.vae), "vae_decoder": VaeDecoder(self.vae), "vocoder": self.vocoder,
+        }
+
+
+def build_model(cfg: ModelConfig, seed: int = 0) -> OmniModel:
+    torch.manual_seed(seed)
+    return OmniModel(cfg).eval()
+
+
+def randomize(model: OmniModel, seed: int) -> OmniModel:
+    """Fills the parameters that start at zero (adaLN gates, output layers) with small random values, so a pack
+    exported from random weights computes something non-trivial and its golden vectors can catch a broken export."""
+    g = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for p in model.parameters():
+            if p.numel() and not p.any():
+                p.copy_(0.02 * torch.randn(p.shape, generator=g))
+    return model

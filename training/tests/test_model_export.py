@@ -1,0 +1,61 @@
+"""The export path: every session in ONNX Runtime matches PyTorch, the manifest is complete, and the committed test
+pack is exactly what the export produces (so Python and TypeScript cannot drift apart silently)."""
+import json
+from pathlib import Path
+
+import base64
+
+import numpy as np
+import pytest
+
+from omni_model.cli import TEST_PACK_DIR, export_test_pack
+from omni_model.export import check_goldens, encode_chars
+from omni_model.text import tokenize
+
+ROLES = {"text_encoder", "transcript_encoder", "mel_frontend", "mel_encoder", "sync_encoder", "dit", "vae_encoder", "vae_decoder", "vocoder"}
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pack")
+    export_test_pack(out)
+    return out
+
+
+def test_every_session_matches_pytorch_in_onnx_runtime(pack):
+    errors = check_goldens(pack, tolerance=1e-4)
+    assert set(errors) == ROLES
+    goldens = {r: json.loads((pack / "goldens" / f"{r}.json").read_text()) for r in ROLES}
+    # The outputs are not trivially zero (random weights, zero-initialised layers filled), so a broken export shows.
+    for role, g in goldens.items():
+        out = next(iter(g["outputs"].values()))
+        assert np.abs(np.frombuffer(base64.b64decode(out["data"]), dtype=out["dtype"])).max() > 1e-6, role
+
+
+def test_the_manifest_describes_sessions_flow_sampler_and_tasks(pack):
+    m = json.loads((pack / "manifest.json").read_text())
+    assert m["format"] == "omni-studio-pack" and m["version"] == 1
+    assert set(m["sessions"]) == ROLES
+    for s in m["sessions"].values():
+        assert (pack / s["file"]).stat().st_size == s["bytes"] and len(s["sha256"]) == 64
+    assert m["flow"]["time"] == "1->0" and m["flow"]["prediction"] == "velocity"
+    assert m["audio"]["latent_rate"] == 25.0 and m["audio"]["sample_rate"] == 16000
+    assert {t["id"] for t in m["tasks"]} >= {"t2a", "t2m", "add", "remove", "extract", "style"}
+    assert m["model_config"]["dit"]["depth"] == 2
+
+
+def test_token_ids_and_transcript_bytes_in_the_goldens_are_the_tokenizers(pack):
+    m = json.loads((pack / "manifest.json").read_text())
+    golden = json.loads((pack / "goldens" / "text_encoder.json").read_text())
+    ids = np.frombuffer(base64.b64decode(golden["inputs"]["input_ids"]["data"]), dtype=np.int64)
+    expected, _ = tokenize([m["golden_text"]["prompt"]], 64)
+    assert ids.tolist() == expected[0].tolist()
+    assert ids[0] == 101 and ids[-1] == 102  # [CLS] ... [SEP]
+    assert encode_chars("Aé", 10).tolist() == [[66, 196, 170]]
+
+
+def test_the_committed_test_pack_is_what_the_export_produces(pack):
+    committed = json.loads((TEST_PACK_DIR / "manifest.json").read_text())
+    fresh = json.loads((pack / "manifest.json").read_text())
+    assert {r: s["sha256"] for r, s in committed["sessions"].items()} == {r: s["sha256"] for r, s in fresh["sessions"].items()}, \
+        "re-export the test pack: .venv/bin/omni-model export-test-pack"
