@@ -1,0 +1,34 @@
+/** Golden vectors, as training/omni_model/export.py writes them: base64 little-endian tensors with dtype and shape. */
+
+export interface GoldenTensor {
+  dtype: 'float32' | 'int64';
+  shape: number[];
+  data: string;
+}
+
+export interface Golden {
+  inputs: Record<string, GoldenTensor>;
+  outputs: Record<string, GoldenTensor>;
+}
+
+function bytesOf(base64: string): ArrayBuffer {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
+}
+
+export function decodeTensor(t: GoldenTensor): Float32Array | BigInt64Array {
+  const buffer = bytesOf(t.data);
+  return t.dtype === 'int64' ? new BigInt64Array(buffer) : new Float32Array(buffer);
+}
+
+/** Largest |a - b| over the largest |b|: the relative error the golden checks bound. */
+export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  let worst = 0, scale = 0;
+  for (let i = 0; i < expected.length; i++) {
+    worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
+    scale = Math.max(scale, Math.abs(expected[i]));
+  }
+  return worst / (scale + 1e-8);
+}

@@ -1,0 +1,31 @@
+/** onnxruntime-web (its WASM backend, under Node) must reproduce PyTorch's outputs for every session of the test pack. */
+import { readFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-web';
+import { describe, expect, it } from 'vitest';
+import { decodeTensor, type Golden, relativeError } from './golden';
+import { parseManifest, SESSION_ROLES } from './manifest';
+
+const PACK = 'public/models/test-pack';
+const TOLERANCE = 1e-4; // relative to the largest expected value; measured errors are ~1e-6
+
+ort.env.wasm.numThreads = 1;
+
+describe('test pack goldens in onnxruntime-web', () => {
+  const manifest = parseManifest(JSON.parse(readFileSync(`${PACK}/manifest.json`, 'utf8')));
+  for (const role of SESSION_ROLES) {
+    it(`${role} matches PyTorch within ${TOLERANCE}`, async () => {
+      const spec = manifest.sessions[role];
+      const golden = JSON.parse(readFileSync(`${PACK}/${spec.golden}`, 'utf8')) as Golden;
+      const session = await ort.InferenceSession.create(readFileSync(`${PACK}/${spec.file}`), { executionProviders: ['wasm'] });
+      expect(session.inputNames).toEqual(spec.inputs.map((i) => i.name));
+      const feeds = Object.fromEntries(Object.entries(golden.inputs).map(([name, t]) => [name, new ort.Tensor(t.dtype, decodeTensor(t), t.shape)]));
+      const results = await session.run(feeds);
+      for (const [name, expected] of Object.entries(golden.outputs)) {
+        const got = results[name];
+        expect(got.dims).toEqual(expected.shape);
+        expect(relativeError(got.data as Float32Array, decodeTensor(expected) as Float32Array)).toBeLessThan(TOLERANCE);
+      }
+      await session.release();
+    }, 30_000);
+  }
+});

@@ -1,0 +1,86 @@
+/** The model-pack manifest (written by training/omni_model/export.py), validated on load with errors that name the field. */
+import { z } from 'zod';
+
+export const MANIFEST_FORMAT = 'omni-studio-pack';
+export const SUPPORTED_VERSIONS = [1] as const;
+
+const dimension = z.union([z.string().min(1), z.number().int().positive()]);
+const tensorSpec = z.object({ name: z.string().min(1), dtype: z.enum(['float32', 'int64', 'float16']), shape: z.array(dimension) });
+const fileRef = z.object({ file: z.string().min(1), bytes: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256') });
+
+export const SESSION_ROLES = [
+  'text_encoder', 'transcript_encoder', 'mel_frontend', 'mel_encoder', 'sync_encoder', 'dit', 'vae_encoder', 'vae_decoder', 'vocoder',
+] as const;
+export type SessionRole = (typeof SESSION_ROLES)[number];
+
+const session = fileRef.extend({
+  dtypes: z.object({ fp32: fileRef, fp16: fileRef.optional(), int8: fileRef.optional() }),
+  inputs: z.array(tensorSpec).min(1),
+  outputs: z.array(tensorSpec).min(1),
+  golden: z.string().optional(),
+});
+
+const task = z.object({
+  id: z.string().min(1),
+  family: z.enum(['generate', 'edit', 'understand']),
+  label: z.string().min(1),
+  prefix: z.string(),
+  template: z.string().min(1),
+  conditions: z.array(z.enum(['text', 'source', 'transcript', 'voice', 'video'])).min(1),
+});
+
+export const manifestSchema = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  version: z.number().int(),
+  name: z.string().min(1),
+  pack_version: z.string().min(1),
+  description: z.string(),
+  licence: z.string().min(1),
+  credits: z.array(z.string()),
+  bytes: z.number().int().positive(),
+  audio: z.object({
+    sample_rate: z.number().int().min(8000).max(96000),
+    channels: z.number().int().min(1).max(2),
+    hop: z.number().int().positive(),
+    n_fft: z.number().int().positive(),
+    n_mels: z.number().int().positive(),
+    latent_rate: z.number().positive(),
+    latent_channels: z.number().int().positive(),
+    mel_frames_per_latent: z.number().int().positive(),
+    window_seconds: z.number().positive(),
+    crossfade_seconds: z.number().nonnegative(),
+  }),
+  flow: z.object({ time: z.enum(['1->0', '0->1']), prediction: z.enum(['velocity']), interpolation: z.string(), clean_estimate: z.string() }),
+  sampler: z.object({ steps: z.number().int().min(1).max(1000), guidance_scale: z.number().min(0).max(50), shift: z.number().positive() }),
+  text: z.object({ tokenizer: z.string().min(1), max_tokens: z.number().int().positive(), layer: z.number().int() }),
+  transcript: z.object({ encoding: z.literal('utf8-bytes-plus-1'), max_chars: z.number().int().positive() }),
+  video: z.object({ frame_size: z.number().int().positive(), frames_per_second: z.number().positive() }),
+  sessions: z.object(Object.fromEntries(SESSION_ROLES.map((r) => [r, session])) as Record<SessionRole, typeof session>),
+  tasks: z.array(task).min(1),
+  model_config: z.record(z.string(), z.unknown()),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type SessionSpec = Manifest['sessions'][SessionRole];
+
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+  constructor(message: string, readonly fields: string[]) {
+    super(message);
+  }
+}
+
+/** Parses and validates a manifest; every problem is reported with the path of the field it concerns. */
+export function parseManifest(json: unknown): Manifest {
+  if (typeof json === 'object' && json !== null && 'version' in json && (json as { format?: unknown }).format === MANIFEST_FORMAT) {
+    const version = (json as { version: unknown }).version;
+    if (typeof version === 'number' && !(SUPPORTED_VERSIONS as readonly number[]).includes(version)) {
+      throw new ManifestError(`This studio reads pack manifests of version ${SUPPORTED_VERSIONS.join(', ')}; this pack's is version ${version}. Update the studio or use another pack.`, ['version']);
+    }
+  }
+  const result = manifestSchema.safeParse(json);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((i) => i.path.join('.') || '(root)');
+  const details = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new ManifestError(`The pack manifest is invalid: ${details.join('; ')}${result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more)` : ''}.`, fields);
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { cleanEstimate, eulerStep, guide } from './euler';
+import { gaussianNoise } from './noise';
+import { sampleFlow } from './sample';
+import { timesteps } from './schedule';
+
+describe('schedule', () => {
+  it('runs from 1 to 0 evenly without shift', () => {
+    expect(Array.from(timesteps(4))).toEqual([1, 0.75, 0.5, 0.25, 0]);
+  });
+  it('shift 3 spends more steps at high noise (hand-computed)', () => {
+    // t' = 3t / (1 + 2t): 0.5 -> 1.5 / 2 = 0.75; 0.25 -> 0.75 / 1.5 = 0.5
+    expect(Array.from(timesteps(4, 3))).toEqual([1, 0.9, 0.75, 0.5, 0]);
+  });
+  it('refuses nonsense', () => {
+    expect(() => timesteps(0)).toThrow(RangeError);
+    expect(() => timesteps(4, 0)).toThrow(RangeError);
+  });
+});
+
+describe('step arithmetic', () => {
+  it('guides, steps and estimates x0 as written', () => {
+    expect(Array.from(guide(new Float32Array([2]), new Float32Array([1]), 3))).toEqual([4]);
+    expect(Array.from(eulerStep(new Float32Array([1]), new Float32Array([2]), 1, 0.75))).toEqual([0.5]);
+    expect(Array.from(cleanEstimate(new Float32Array([1]), new Float32Array([2]), 0.25))).toEqual([0.5]);
+  });
+});
+
+describe('sampleFlow', () => {
+  it('lands exactly on x0 when the model predicts the true velocity (straight paths make Euler exact)', async () => {
+    const x0 = Float32Array.from([0.5, -0.25, 0.125, 1]);
+    const noise = gaussianNoise(4, 7);
+    const previews: number[][] = [];
+    const out = await sampleFlow({
+      size: 4, steps: 5, shift: 2, guidanceScale: 1, seed: 7, previewEvery: 2,
+      predict: async () => ({ cond: Float32Array.from(noise, (n, i) => n - x0[i]) }),
+      onPreview: (_step, _t, estimate) => void previews.push(Array.from(estimate)),
+    });
+    out.forEach((v, i) => expect(v).toBeCloseTo(x0[i], 5));
+    expect(previews).toHaveLength(2); // after steps 2 and 4, not after the last
+    previews[0].forEach((v, i) => expect(v).toBeCloseTo(x0[i], 5));
+  });
+  it('applies guidance to the batch of two', async () => {
+    const out = await sampleFlow({
+      size: 1, steps: 1, shift: 1, guidanceScale: 2, seed: 1,
+      predict: async (x) => ({ cond: Float32Array.from(x, () => 3), uncond: Float32Array.from(x, () => 1) }),
+    });
+    expect(out[0]).toBeCloseTo(gaussianNoise(1, 1)[0] - 5, 5); // v = 1 + 2 * (3 - 1) = 5, one step of dt = -1
+  });
+  it('stops between steps when the checkpoint throws (cancel)', async () => {
+    let calls = 0;
+    const run = sampleFlow({
+      size: 2, steps: 10, shift: 1, guidanceScale: 1, seed: 1,
+      predict: async (x) => { calls++; return { cond: x }; },
+      checkpoint: () => { if (calls === 3) throw new Error('cancelled'); },
+    });
+    await expect(run).rejects.toThrow('cancelled');
+    expect(calls).toBe(3);
+  });
+});
+
+describe('seeded noise', () => {
+  it('is reproducible per seed and standard normal', () => {
+    expect(gaussianNoise(1000, 42)).toEqual(gaussianNoise(1000, 42));
+    expect(gaussianNoise(8, 42)).not.toEqual(gaussianNoise(8, 43));
+    const x = gaussianNoise(100_000, 3);
+    const mean = x.reduce((a, v) => a + v, 0) / x.length;
+    const variance = x.reduce((a, v) => a + (v - mean) ** 2, 0) / x.length;
+    expect(Math.abs(mean)).toBeLessThan(0.02);
+    expect(variance).toBeCloseTo(1, 1);
+  });
+});
