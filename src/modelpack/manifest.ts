@@ -52,7 +52,7 @@ export const manifestSchema = z.object({
   }),
   flow: z.object({ time: z.enum(['1->0', '0->1']), prediction: z.enum(['velocity']), interpolation: z.string(), clean_estimate: z.string() }),
   sampler: z.object({ steps: z.number().int().min(1).max(1000), guidance_scale: z.number().min(0).max(50), shift: z.number().positive() }),
-  text: z.object({ tokenizer: z.string().min(1), max_tokens: z.number().int().positive(), layer: z.number().int() }),
+  text: z.object({ tokenizer: z.string().min(1), tokenizer_config: z.string().min(1), max_tokens: z.number().int().positive(), layer: z.number().int(), golden: z.string().optional() }),
   transcript: z.object({ encoding: z.literal('utf8-bytes-plus-1'), max_chars: z.number().int().positive() }),
   video: z.object({ frame_size: z.number().int().positive(), frames_per_second: z.number().positive() }),
   sessions: z.object(Object.fromEntries(SESSION_ROLES.map((r) => [r, session])) as Record<SessionRole, typeof session>),

@@ -22,6 +22,14 @@ MANIFEST_VERSION = 1
 OPSET = 17
 GOLDEN_PROMPT = "Add the sound of 'rain on a tin roof'"
 GOLDEN_TRANSCRIPT = "Hello from Omni Studio."
+# Prompts whose token ids the browser's tokenizer must reproduce exactly: templates, punctuation, accents, truncation.
+TOKEN_GOLDENS = [
+    GOLDEN_PROMPT,
+    "Generate music: slow piano melody in A minor, 70 bpm",
+    "Change the sound of 'dog barking' to 'a cat meowing'!",
+    "Café crème — naïve façade; ÜBER-loud 12,345 Hz (x2)",
+    "rain " * 80,
+]
 
 TASKS = [
     {"id": "t2a", "family": "generate", "label": "Sound from text", "prefix": "Generate sound: ", "template": "{prompt}", "conditions": ["text"]},
@@ -141,6 +149,12 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
             "golden": f"goldens/{role}.json",
         }
     shutil.copy(minilm_dir() / "tokenizer.json", out / "tokenizer.json")
+    shutil.copy(minilm_dir() / "tokenizer_config.json", out / "tokenizer_config.json")
+    tokens = []
+    for text in TOKEN_GOLDENS:
+        ids, mask = tokenize([text], model.cfg.text.max_tokens)
+        tokens.append({"text": text, "input_ids": ids[0].tolist(), "attention_mask": mask[0].tolist()})
+    (out / "goldens" / "tokenizer.json").write_text(json.dumps(tokens, ensure_ascii=False))
     cfg = model.cfg
     manifest = {
         "format": MANIFEST_FORMAT, "version": MANIFEST_VERSION, "name": name, "pack_version": pack_version, "description": description,
@@ -150,7 +164,8 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
                   "window_seconds": 10.0, "crossfade_seconds": 1.0},
         "flow": {"time": "1->0", "prediction": "velocity", "interpolation": "x_t = (1 - t) * x0 + t * noise", "clean_estimate": "x0 = x_t - t * v"},
         "sampler": sampler,
-        "text": {"tokenizer": "tokenizer.json", "max_tokens": cfg.text.max_tokens, "layer": cfg.text.layer},
+        "text": {"tokenizer": "tokenizer.json", "tokenizer_config": "tokenizer_config.json", "max_tokens": cfg.text.max_tokens,
+                 "layer": cfg.text.layer, "golden": "goldens/tokenizer.json"},
         "transcript": {"encoding": "utf8-bytes-plus-1", "max_chars": cfg.transcript.max_chars},
         "video": {"frame_size": cfg.sync.frame_size, "frames_per_second": cfg.latent_rate},
         "sessions": sessions,
@@ -158,7 +173,7 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
         "golden_text": {"prompt": GOLDEN_PROMPT, "transcript": GOLDEN_TRANSCRIPT},
         "model_config": cfg.to_json(),
     }
-    manifest["bytes"] = sum(s["bytes"] for s in sessions.values()) + (out / "tokenizer.json").stat().st_size
+    manifest["bytes"] = sum(s["bytes"] for s in sessions.values()) + sum((out / f).stat().st_size for f in ("tokenizer.json", "tokenizer_config.json"))
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest
 
