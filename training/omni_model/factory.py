@@ -9,7 +9,6 @@ from .config import ModelConfig
 from .dit import Dit
 from .dsp import LogMel
 from .encoders import MelEncoder, SyncEncoder, TranscriptEncoder
-from .text import TextEncoder
 
 
 def low_dims(cfg: ModelConfig) -> tuple[int, int]:
@@ -40,6 +39,8 @@ class OmniModel(nn.Module):
         super().__init__()
         self.cfg = cfg
         mel_dim, sync_dim = low_dims(cfg)
+        from .text import TextEncoder  # transformers is needed for the text encoder only
+
         self.text_encoder = TextEncoder(cfg.text)
         self.transcript_encoder = TranscriptEncoder(cfg)
         self.mel_frontend = LogMel(cfg.audio)
@@ -56,6 +57,21 @@ class OmniModel(nn.Module):
             "mel_encoder": self.mel_encoder, "sync_encoder": self.sync_encoder, "dit": self.dit,
             "vae_encoder": VaeEncoder(self.vae), "vae_decoder": VaeDecoder(self.vae), "vocoder": self.vocoder,
         }
+
+
+class Autoencoder(nn.Module):
+    """The parts the first training stage needs: the mel front end, the VAE and the vocoder (no language model)."""
+
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.mel_frontend = LogMel(cfg.audio)
+        self.vae = MelVae(cfg)
+        self.vocoder = Vocoder(cfg)
+
+
+def build_autoencoder(cfg: ModelConfig, seed: int = 0) -> Autoencoder:
+    torch.manual_seed(seed)
+    return Autoencoder(cfg)
 
 
 def build_model(cfg: ModelConfig, seed: int = 0) -> OmniModel:
