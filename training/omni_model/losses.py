@@ -20,10 +20,12 @@ def multi_resolution_stft(pred: torch.Tensor, target: torch.Tensor) -> torch.Ten
     return total / len(RESOLUTIONS)
 
 
-def log_spectral_distance(pred: torch.Tensor, target: torch.Tensor, n_fft: int = 1024, hop: int = 256) -> torch.Tensor:
-    """LSD in dB: RMS over frequency of the log-power difference, averaged over frames."""
-    p = _magnitude(pred, n_fft, hop) ** 2
-    t = _magnitude(target, n_fft, hop) ** 2
+def log_spectral_distance(pred: torch.Tensor, target: torch.Tensor, n_fft: int = 1024, hop: int = 256, floor_db: float = -80.0) -> torch.Tensor:
+    """LSD in dB: RMS over frequency of the log-power difference, averaged over frames. Powers below `floor_db`
+    (re full scale) are raised to it, so digital silence in the reference does not dominate the score."""
+    floor = 10 ** (floor_db / 10) * (n_fft / 4) ** 2
+    p = (_magnitude(pred, n_fft, hop) ** 2).clamp(min=floor)
+    t = (_magnitude(target, n_fft, hop) ** 2).clamp(min=floor)
     diff = 10 * torch.log10(t) - 10 * torch.log10(p)
     return torch.sqrt((diff**2).mean(dim=-2)).mean()
 

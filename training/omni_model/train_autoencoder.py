@@ -48,7 +48,7 @@ def train(cfg: ModelConfig, crops_path: Path, run: Path, steps: int, batch: int,
     checkpoint = run / "autoencoder.pt"
     step = 0
     if checkpoint.exists():  # resume
-        state = torch.load(checkpoint, map_location=device)
+        state = torch.load(checkpoint, map_location=device, weights_only=True)
         model.vae.load_state_dict(state["vae"])
         model.vocoder.load_state_dict(state["vocoder"])
         optimiser.load_state_dict(state["optimiser"])
@@ -103,9 +103,11 @@ def write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
 
 
 def _save(path: Path, model, optimiser, step: int, cfg: ModelConfig, device: str) -> None:
-    torch.save({"vae": model.vae.state_dict(), "vocoder": model.vocoder.state_dict(), "optimiser": optimiser.state_dict(), "step": step,
-                "config": cfg.to_json(), "device": device, "torch": torch.__version__,
-                "gpu": torch.cuda.get_device_name(0) if device == "cuda" else None}, path)
+    """The resumable checkpoint, and beside it the weights alone (small enough to bring back from a GPU machine)."""
+    weights = {"vae": model.vae.state_dict(), "vocoder": model.vocoder.state_dict(), "step": step, "config": cfg.to_json(),
+               "device": device, "torch": str(torch.__version__), "gpu": torch.cuda.get_device_name(0) if device == "cuda" else None}
+    torch.save(weights, path.with_name("autoencoder-weights.pt"))
+    torch.save({**weights, "optimiser": optimiser.state_dict()}, path)
 
 
 def main(argv: list[str] | None = None) -> None:

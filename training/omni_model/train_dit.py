@@ -1,0 +1,161 @@
+"""Trains the DiT (with the mel encoder and the condition projections) by rectified flow on the AudioEdit-style data
+set, over a frozen VAE from the autoencoder stage and the frozen language model. CPU or CUDA; resumable."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+import torch
+
+from .config import ModelConfig, load_model_config
+from .export import TASKS, encode_chars
+from .factory import build_model
+from .text import tokenize
+
+PREFIX = {t["id"]: t["prefix"] for t in TASKS}
+TASK_PREFIX = {"add": PREFIX["add"], "remove": PREFIX["remove"], "extract": PREFIX["extract"], "style_sfx": PREFIX["style"],
+               "style_music": PREFIX["style"], "style_speech": PREFIX["style"], "t2a": PREFIX["t2a"], "t2m": PREFIX["t2m"], "tts": "Generate speech: "}
+EDITS = {"add", "remove", "extract", "style_sfx", "style_music", "style_speech"}
+
+
+def load_rows(data: Path, split: str) -> list[dict]:
+    rows = []
+    for meta in sorted(data.glob(f"{split}/shard-*/metadata.jsonl")):
+        for line in meta.read_text().splitlines():
+            row = json.loads(line)
+            row["dir"] = str(meta.parent)
+            rows.append(row)
+    return rows
+
+
+def prompt_of(row: dict) -> str:
+    return TASK_PREFIX[row["task"]] + (row["instruction"] or row["caption"] or "")
+
+
+def read_crop(path: str, start: int, length: int) -> np.ndarray:
+    audio, _ = sf.read(path, dtype="float32", start=start, stop=start + length)
+    return np.pad(audio, (0, length - len(audio)))
+
+
+class Batches:
+    """Random aligned crops of (source, target) with their prompt and transcript."""
+
+    def __init__(self, rows: list[dict], cfg: ModelConfig, crop_frames: int, seed: int) -> None:
+        self.rows, self.cfg, self.rng = rows, cfg, random.Random(seed)
+        self.samples = crop_frames * cfg.vae.downsample * cfg.audio.hop
+
+    def next(self, size: int) -> dict:
+        rows = [self.rng.choice(self.rows) for _ in range(size)]
+        targets, sources, has_source = [], [], []
+        for row in rows:
+            out_path = f"{row['dir']}/{row['files']['output']}"
+            frames = sf.info(out_path).frames
+            start = self.rng.randrange(max(1, frames - self.samples + 1))
+            targets.append(read_crop(out_path, start, self.samples))
+            if "input" in row["files"]:
+                sources.append(read_crop(f"{row['dir']}/{row['files']['input']}", start, self.samples))
+                has_source.append(1.0)
+            else:
+                sources.append(np.zeros(self.samples, np.float32))
+                has_source.append(0.0)
+        chars = [encode_chars(r["transcript"] or "", self.cfg.transcript.max_chars)[0] for r in rows]
+        width = max(len(c) for c in chars)
+        char_ids = np.zeros((size, width), np.int64)
+        char_mask = np.zeros((size, width), np.float32)
+        for i, c in enumerate(chars):
+            char_ids[i, : len(c)] = c
+            char_mask[i, : len(c)] = (c > 0).astype(np.float32)
+        return {"target": torch.from_numpy(np.stack(targets)), "source": torch.from_numpy(np.stack(sources)), "has_source": torch.tensor(has_source),
+                "prompts": [prompt_of(r) for r in rows], "chars": torch.from_numpy(char_ids), "char_mask": torch.from_numpy(char_mask)}
+
+
+def train(cfg: ModelConfig, autoencoder: Path, data: Path, run: Path, steps: int, batch: int, crop_frames: int, lr: float, minutes: float | None) -> Path:
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    run.mkdir(parents=True, exist_ok=True)
+    model = build_model(cfg)
+    ae = torch.load(autoencoder, map_location="cpu", weights_only=True)
+    model.vae.load_state_dict(ae["vae"])
+    model.vocoder.load_state_dict(ae["vocoder"])
+    model.to(device)
+    trainable = [*model.dit.parameters(), *model.mel_encoder.parameters(), *model.transcript_encoder.parameters()]
+    optimiser = torch.optim.AdamW(trainable, lr=lr, weight_decay=0.01)
+    checkpoint = run / "dit.pt"
+    step, latent_scale = 0, None
+    if checkpoint.exists():
+        state = torch.load(checkpoint, map_location=device, weights_only=True)
+        for part in ("dit", "mel_encoder", "transcript_encoder"):
+            getattr(model, part).load_state_dict(state[part])
+        optimiser.load_state_dict(state["optimiser"])
+        step, latent_scale = state["step"], state["latent_scale"]
+    batches = Batches(load_rows(data, "train"), cfg, crop_frames, seed=step)
+    log = csv.writer((run / "loss.csv").open("a"))
+    if step == 0:
+        log.writerow(["step", "seconds", "loss"])
+    started = time.time()
+    sync = torch.zeros(batch, crop_frames, model.sync_encoder.out.out_features, device=device)
+    while step < steps and (minutes is None or time.time() - started < minutes * 60):
+        b = batches.next(batch)
+        with torch.no_grad():
+            x0 = model.vae.encode(model.mel_frontend(b["target"].to(device)))[0]
+            if latent_scale is None:  # unit variance for the flow, fixed at the first batch and kept in the checkpoint
+                latent_scale = float(1.0 / x0.std())
+            x0 = x0 * latent_scale
+            ids, mask = tokenize(b["prompts"], cfg.text.max_tokens)
+            text_states = model.text_encoder(ids.to(device), mask.to(device))
+        mel_features = model.mel_encoder(model.mel_frontend(b["source"].to(device)))
+        transcript_states = model.transcript_encoder(b["chars"].to(device))
+        n = x0.shape[0]
+        text_present = (torch.rand(n, device=device) > 0.1).float()  # condition dropout for guidance
+        low_present = b["has_source"].to(device) * (torch.rand(n, device=device) > 0.05).float()
+        t = torch.rand(n, device=device)
+        noise = torch.randn_like(x0)
+        x_t = (1 - t[:, None, None]) * x0 + t[:, None, None] * noise
+        v = model.dit(x_t, t, text_states, mask.float().to(device), transcript_states, b["char_mask"].to(device), mel_features, sync[:n], text_present, low_present)
+        loss = torch.nn.functional.mse_loss(v, noise - x0)
+        optimiser.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+        for group in optimiser.param_groups:
+            group["lr"] = lr * min(1.0, (step + 1) / 200)
+        optimiser.step()
+        step += 1
+        if step % 10 == 0:
+            log.writerow([step, round(time.time() - started, 1), f"{loss.item():.4f}"])
+            print(f"step {step}: flow loss {loss.item():.4f} ({time.time() - started:.0f} s)", flush=True)
+        if step % 100 == 0:
+            _save(checkpoint, model, optimiser, step, latent_scale, cfg, device)
+    _save(checkpoint, model, optimiser, step, latent_scale, cfg, device)
+    return checkpoint
+
+
+def _save(path: Path, model, optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str) -> None:
+    weights = {"dit": model.dit.state_dict(), "mel_encoder": model.mel_encoder.state_dict(), "transcript_encoder": model.transcript_encoder.state_dict(),
+               "step": step, "latent_scale": latent_scale, "config": cfg.to_json(), "device": device, "torch": str(torch.__version__)}
+    torch.save(weights, path.with_name("dit-weights.pt"))
+    torch.save({**weights, "optimiser": optimiser.state_dict()}, path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--config", type=Path, required=True)
+    parser.add_argument("--autoencoder", type=Path, required=True)
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--run", type=Path, required=True)
+    parser.add_argument("--steps", type=int, default=100000)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--crop-frames", type=int, default=100)
+    parser.add_argument("--lr", type=float, default=3e-4)
+    parser.add_argument("--minutes", type=float, default=None)
+    args = parser.parse_args(argv)
+    path = train(load_model_config(args.config), args.autoencoder, args.data, args.run, args.steps, args.batch, args.crop_frames, args.lr, args.minutes)
+    print(json.dumps({"checkpoint": str(path)}))
+
+
+if __name__ == "__main__":
+    main()
