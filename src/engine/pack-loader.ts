@@ -1,0 +1,83 @@
+/** Loads a model pack: manifest, tokenizer and sessions, with every file's size and SHA-256 checked against the manifest. */
+import { type Manifest, parseManifest, SESSION_ROLES, type SessionRole } from '../modelpack/manifest';
+import { PromptTokenizer } from '../modelpack/tokenize';
+import type { LoadedPack } from './pipeline';
+import { type Backend, loadOrt, openSession, type OpenedSession } from './runtime';
+
+export class PackError extends Error {
+  override name = 'PackError';
+  constructor(readonly code: 'missing-file' | 'bad-hash' | 'bad-manifest' | 'session-mismatch', message: string) {
+    super(message);
+  }
+}
+
+/** Reads one file of the pack (from the app, a URL, the cache or the user's files). */
+export type PackReader = (path: string, onBytes?: (loaded: number) => void) => Promise<Uint8Array>;
+
+const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+
+async function readVerified(read: PackReader, file: string, bytes: number, sha256: string): Promise<Uint8Array> {
+  let data: Uint8Array;
+  try {
+    data = await read(file);
+  } catch (e) {
+    throw new PackError('missing-file', `The pack file "${file}" could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (data.byteLength !== bytes) throw new PackError('bad-hash', `The pack file "${file}" has ${data.byteLength} bytes; the manifest says ${bytes}. It is damaged or from another pack.`);
+  const digest = hex(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+  if (digest !== sha256) throw new PackError('bad-hash', `The pack file "${file}" fails its SHA-256 check: it is damaged or from another pack.`);
+  return data;
+}
+
+const readJson = async (read: PackReader, file: string): Promise<unknown> => {
+  try {
+    return JSON.parse(new TextDecoder().decode(await read(file)));
+  } catch (e) {
+    throw new PackError(e instanceof SyntaxError ? 'bad-manifest' : 'missing-file', `The pack file "${file}" could not be read as JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+};
+
+export interface PackHandle extends LoadedPack {
+  backend: Backend;
+  release(): Promise<void>;
+}
+
+export async function loadPack(read: PackReader, backend: Backend, options: { wasmPaths?: string; threads?: number; onFile?(role: string): void } = {}): Promise<PackHandle> {
+  let manifest: Manifest;
+  try {
+    manifest = parseManifest(await readJson(read, 'manifest.json'));
+  } catch (e) {
+    if (e instanceof PackError) throw e;
+    throw new PackError('bad-manifest', e instanceof Error ? e.message : String(e));
+  }
+  const tokenizer = new PromptTokenizer(
+    (await readJson(read, manifest.text.tokenizer)) as object,
+    (await readJson(read, manifest.text.tokenizer_config)) as object,
+    manifest.text.max_tokens,
+  );
+  const ort = await loadOrt(backend, options.wasmPaths, options.threads);
+  const sessions: Partial<Record<SessionRole, OpenedSession>> = {};
+  try {
+    for (const role of SESSION_ROLES) {
+      const spec = manifest.sessions[role];
+      options.onFile?.(role);
+      const opened = await openSession(ort, await readVerified(read, spec.file, spec.bytes, spec.sha256), backend);
+      sessions[role] = opened;
+      const expected = spec.inputs.map((i) => i.name);
+      if (expected.join() !== [...opened.inputNames].join()) {
+        throw new PackError('session-mismatch', `The pack's ${role} session takes inputs ${[...opened.inputNames].join(', ')}, but its manifest says ${expected.join(', ')}.`);
+      }
+    }
+  } catch (e) {
+    await Promise.all(Object.values(sessions).map((s) => s!.release()));
+    throw e;
+  }
+  const opened = sessions as Record<SessionRole, OpenedSession>;
+  return {
+    manifest,
+    tokenizer,
+    backend,
+    run: Object.fromEntries(SESSION_ROLES.map((r) => [r, opened[r].run])) as LoadedPack['run'],
+    release: async () => void (await Promise.all(SESSION_ROLES.map((r) => opened[r].release()))),
+  };
+}

@@ -1,0 +1,80 @@
+/** The whole pipeline on the random-weight test pack, in onnxruntime-web's WASM backend under Node. */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
+import { framesFor, generateWindow, type GenerateRequest } from './pipeline';
+
+const PACK = 'public/models/test-pack';
+const readFromDisk: PackReader = async (path) => new Uint8Array(await readFile(`${PACK}/${path}`));
+const request: GenerateRequest = { taskId: 't2a', text: 'rain on a tin roof', seconds: 1, steps: 4, guidanceScale: 3, shift: 1, seed: 11, previewEvery: 2 };
+
+describe('generation pipeline (test pack, WASM)', () => {
+  let pack: PackHandle;
+  beforeAll(async () => {
+    pack = await loadPack(readFromDisk, 'wasm', { threads: 1 });
+  }, 60_000);
+  afterAll(() => pack?.release());
+
+  it('makes audio of the asked length, streaming previews before the end', async () => {
+    const previews: number[] = [];
+    const progress: number[] = [];
+    const audio = await generateWindow(pack, request, { onPreview: (a, step) => void previews.push(step, a.length), onProgress: (s) => void progress.push(s) });
+    const { samples } = framesFor(pack.manifest, 1);
+    expect(audio.length).toBe(samples);
+    expect(audio.every(Number.isFinite)).toBe(true);
+    expect(previews).toEqual([2, samples]);
+    expect(progress).toEqual([1, 2, 3, 4]);
+  }, 60_000);
+
+  it('gives the same audio for the same seed, and other audio for another', async () => {
+    const a = await generateWindow(pack, request);
+    const b = await generateWindow(pack, request);
+    const c = await generateWindow(pack, { ...request, seed: 12 });
+    expect(b).toEqual(a);
+    expect(c).not.toEqual(a);
+  }, 60_000);
+
+  it('edits a source clip into a result of the same length', async () => {
+    const { samples } = framesFor(pack.manifest, 2);
+    const source = Float32Array.from({ length: samples }, (_, i) => 0.3 * Math.sin(i / 10));
+    const out = await generateWindow(pack, { ...request, taskId: 'remove', text: "Remove the sound of 'rain'", seconds: 2, source });
+    expect(out.length).toBe(samples);
+  }, 60_000);
+
+  it('stops at the next step when cancelled', async () => {
+    let steps = 0;
+    const run = generateWindow(pack, { ...request, steps: 20 }, { onProgress: () => void steps++, checkpoint: () => { if (steps >= 2) throw new Error('cancelled'); } });
+    await expect(run).rejects.toThrow('cancelled');
+    expect(steps).toBe(2);
+  }, 60_000);
+
+  it('names a task the pack does not offer', async () => {
+    await expect(generateWindow(pack, { ...request, taskId: 'karaoke' })).rejects.toThrow(/no task "karaoke".*t2a/);
+  });
+});
+
+describe('bad packs', () => {
+  it('refuses a file whose hash differs from the manifest, naming the file', async () => {
+    const tampered: PackReader = async (path) => {
+      const bytes = await readFromDisk(path);
+      if (path === 'vocoder.onnx') bytes[bytes.length - 1] ^= 1;
+      return bytes;
+    };
+    await expect(loadPack(tampered, 'wasm')).rejects.toMatchObject({ code: 'bad-hash', message: expect.stringContaining('"vocoder.onnx" fails its SHA-256 check') });
+  }, 60_000);
+  it('reports a missing file and a malformed manifest', async () => {
+    const missing: PackReader = async (path) => { if (path === 'dit.onnx') throw new Error('404'); return readFromDisk(path); };
+    await expect(loadPack(missing, 'wasm')).rejects.toMatchObject({ code: 'missing-file' });
+    const broken: PackReader = async (path) => (path === 'manifest.json' ? new TextEncoder().encode('{"format": "omni-studio-pack"') : readFromDisk(path));
+    await expect(loadPack(broken, 'wasm')).rejects.toBeInstanceOf(PackError);
+  }, 60_000);
+  it('refuses a session whose inputs differ from the manifest', async () => {
+    const renamed: PackReader = async (path) => {
+      if (path !== 'manifest.json') return readFromDisk(path);
+      const m = JSON.parse(new TextDecoder().decode(await readFromDisk(path)));
+      m.sessions.dit.inputs[0].name = 'noisy_latent';
+      return new TextEncoder().encode(JSON.stringify(m));
+    };
+    await expect(loadPack(renamed, 'wasm')).rejects.toMatchObject({ code: 'session-mismatch', message: expect.stringContaining('dit session takes inputs x_t') });
+  }, 60_000);
+});

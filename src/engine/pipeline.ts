@@ -1,0 +1,111 @@
+/** The Audio-Omni pipeline for one window: condition encoders once, the DiT at every Euler step (guidance as a batch
+ * of 2), the VAE decoder and vocoder for previews and for the result. Pure over its session runners. */
+import type { Manifest, SessionRole } from '../modelpack/manifest';
+import type { PromptTokenizer } from '../modelpack/tokenize';
+import { sampleFlow } from '../sampler/sample';
+import { f32, i64, item, output, type SessionRunner, type TensorData, twice } from './tensors';
+
+export interface GenerateRequest {
+  taskId: string;
+  /** The user's text: the prompt, or the edit's description, already in the task's template. */
+  text: string;
+  seconds: number;
+  steps: number;
+  guidanceScale: number;
+  shift: number;
+  seed: number;
+  /** Mono samples at the pack's rate, for edits: the result has the same length. */
+  source?: Float32Array;
+  previewEvery?: number;
+}
+
+export interface PipelineCallbacks {
+  onProgress?(step: number, steps: number): void;
+  onPreview?(audio: Float32Array, step: number): void | Promise<void>;
+  /** Throws to cancel between steps. */
+  checkpoint?(): void;
+}
+
+export interface LoadedPack {
+  manifest: Manifest;
+  tokenizer: PromptTokenizer;
+  run: Record<SessionRole, SessionRunner>;
+}
+
+const lastDim = (pack: LoadedPack, role: SessionRole, name: string): number => {
+  const spec = pack.manifest.sessions[role].inputs.find((i) => i.name === name);
+  const dim = spec?.shape.at(-1);
+  if (typeof dim !== 'number') throw new Error(`The pack's ${role} session has no fixed width for its input "${name}".`);
+  return dim;
+};
+
+/** Latent frames for a duration, and the samples they decode to. */
+export function framesFor(manifest: Manifest, seconds: number): { frames: number; samples: number } {
+  const a = manifest.audio;
+  const frames = Math.max(1, Math.round(seconds * a.latent_rate));
+  return { frames, samples: frames * a.mel_frames_per_latent * a.hop };
+}
+
+async function decode(pack: LoadedPack, latent: Float32Array, frames: number): Promise<Float32Array> {
+  const c = pack.manifest.audio.latent_channels;
+  const mel = output(await pack.run.vae_decoder({ latent: f32(latent, [1, c, frames]) }), 'mel');
+  return output(await pack.run.vocoder({ mel }), 'waveform').data as Float32Array;
+}
+
+async function lowConditions(pack: LoadedPack, frames: number, samples: number, source?: Float32Array) {
+  const melDim = lastDim(pack, 'dit', 'mel_features');
+  const syncDim = lastDim(pack, 'dit', 'sync_features');
+  const sync = f32(new Float32Array(frames * syncDim), [1, frames, syncDim]);
+  if (!source) return { mel: f32(new Float32Array(frames * melDim), [1, frames, melDim]), sync, present: 0 };
+  const padded = new Float32Array(samples);
+  padded.set(source.subarray(0, samples));
+  const mel = output(await pack.run.mel_frontend({ waveform: f32(padded, [1, samples]) }), 'mel');
+  return { mel: output(await pack.run.mel_encoder({ mel }), 'mel_features'), sync, present: 1 };
+}
+
+/** Generates (or edits) one window; returns mono samples at the pack's rate. */
+export async function generateWindow(pack: LoadedPack, request: GenerateRequest, callbacks: PipelineCallbacks = {}): Promise<Float32Array> {
+  const { manifest } = pack;
+  const task = manifest.tasks.find((t) => t.id === request.taskId);
+  if (!task) throw new Error(`This pack offers no task "${request.taskId}" (it offers ${manifest.tasks.map((t) => t.id).join(', ')}).`);
+  const { frames, samples } = framesFor(manifest, request.seconds);
+  const c = manifest.audio.latent_channels;
+
+  // Condition encoders run once per job.
+  const tokens = pack.tokenizer.encode(task.prefix + request.text);
+  const textStates = output(await pack.run.text_encoder({
+    input_ids: i64(tokens.inputIds, [1, tokens.inputIds.length]),
+    attention_mask: i64(tokens.attentionMask, [1, tokens.attentionMask.length]),
+  }), 'text_states');
+  const transcript = output(await pack.run.transcript_encoder({ chars: i64(new BigInt64Array([0n]), [1, 1]) }), 'transcript_states');
+  const low = await lowConditions(pack, frames, samples, request.source);
+  const conditions = {
+    text_states: twice(textStates),
+    text_mask: twice(f32(Float32Array.from(tokens.attentionMask, Number), [1, tokens.attentionMask.length])),
+    transcript_states: twice(transcript),
+    transcript_mask: twice(f32(new Float32Array(1), [1, 1])),
+    mel_features: twice(low.mel),
+    sync_features: twice(low.sync),
+    text_present: f32(new Float32Array([1, 0]), [2]),
+    low_present: f32(new Float32Array([low.present, low.present]), [2]),
+  };
+
+  let step = 0;
+  const latent = await sampleFlow({
+    size: c * frames,
+    steps: request.steps,
+    shift: request.shift,
+    guidanceScale: request.guidanceScale,
+    seed: request.seed,
+    previewEvery: request.previewEvery,
+    checkpoint: callbacks.checkpoint,
+    async predict(x, t) {
+      const batch: TensorData = twice(f32(x, [1, c, frames]));
+      const v = output(await pack.run.dit({ ...conditions, x_t: batch, t: f32(new Float32Array([t, t]), [2]) }), 'velocity');
+      callbacks.onProgress?.(++step, request.steps);
+      return { cond: item(v, 0), uncond: item(v, 1) };
+    },
+    onPreview: callbacks.onPreview ? async (s, _t, x0) => callbacks.onPreview!(await decode(pack, x0, frames), s) : undefined,
+  });
+  return decode(pack, latent, frames);
+}
