@@ -1,7 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { ortWasmFiles } from './build/ort-wasm-files.ts';
 
 // Cross-origin isolation lets onnxruntime-web use threads (SharedArrayBuffer).
 const isolationHeaders = {
@@ -12,7 +11,6 @@ const isolationHeaders = {
 export default defineConfig({
   plugins: [
     react(),
-    ortWasmFiles(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -32,7 +30,7 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,mjs,css,html,wasm,png,svg,webmanifest}'],
-        // The ONNX Runtime wasm binaries are tens of MB; they must be precached for offline use.
+        // The ONNX Runtime wasm binaries (emitted by Vite from the engine's imports) are tens of MB; precache them for offline use.
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
       },

@@ -8,6 +8,7 @@ import { App } from './ui/App';
 import { ServicesContext } from './ui/studio-context';
 import { runAction } from './actions/registry';
 import { importFiles } from './import/import-files';
+import { Comlink, engine } from './client/engine-client';
 import './ui/styles.css';
 
 const services = createServices();
@@ -24,7 +25,17 @@ async function boot() {
   window.addEventListener('pagehide', () => void autosave.flush());
   registerServiceWorker(store);
   // The test API (as in tldraw's e2e fixtures): tests drive the app through its own actions.
-  Object.assign(window, { omniStudio: { services, runAction: (name: string) => runAction(name, services), importFiles: (files: File[]) => importFiles(services, files), flush: () => autosave.flush() } });
+  Object.assign(window, {
+    omniStudio: {
+      services,
+      runAction: (name: string) => runAction(name, services),
+      importFiles: (files: File[]) => importFiles(services, files),
+      flush: () => autosave.flush(),
+      // The engine, for tests until the generate UI lands (issue 6).
+      engine,
+      proxy: Comlink.proxy,
+    },
+  });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ServicesContext.Provider value={services}>

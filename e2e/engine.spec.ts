@@ -1,0 +1,60 @@
+import { expect, test } from './fixtures';
+
+/** Runs a generation in the inference worker through the page's engine client; returns what came back. */
+async function generate(page: import('@playwright/test').Page, backend: 'wasm' | 'webgpu', options: { cancelAfter?: number } = {}) {
+  return page.evaluate(async ({ backend, cancelAfter }) => {
+    const { engine, proxy } = (window as any).omniStudio;
+    const e = engine();
+    const loaded = await e.loadPack('/models/test-pack/', backend);
+    if (!loaded.ok) return { loaded };
+    const previews: number[] = [];
+    const jobId = `job-${backend}`;
+    let steps = 0;
+    const result = await e.generate(
+      { jobId, taskId: 't2a', text: 'rain on a tin roof', seconds: 1, steps: 6, seed: 5, previewEvery: 2 },
+      proxy((p: { step: number }) => {
+        steps = p.step;
+        if (cancelAfter && p.step === cancelAfter) void e.cancel(jobId);
+      }),
+      proxy((audio: Float32Array, step: number) => void previews.push(step, audio.length)),
+    );
+    return { loaded, previews, steps, result: result.ok ? { ok: true, audio: Array.from(result.value as Float32Array) } : result };
+  }, { backend, cancelAfter: options.cancelAfter });
+}
+
+test.describe('inference engine in Chromium (test pack)', () => {
+  test('WASM: loads the pack, says why it runs there, streams previews, returns the audio', async ({ studio, page }) => {
+    void studio;
+    const out = await generate(page, 'wasm');
+    expect(out.loaded.ok).toBe(true);
+    expect(out.loaded.value).toMatchObject({ name: 'omni-test-pack', backend: 'wasm', backendReason: 'WASM was chosen by hand', sampleRate: 16000 });
+    expect(out.previews).toEqual([2, 16000, 4, 16000]);
+    expect((out.result as { audio: number[] }).audio).toHaveLength(16000);
+  });
+
+  test('WebGPU (SwiftShader) gives the same audio as WASM within tolerance', async ({ studio, page }) => {
+    void studio;
+    const probe = await page.evaluate(() => (window as any).omniStudio.engine().probe());
+    expect(probe.webgpu.available).toBe(true);
+    expect(probe.crossOriginIsolated).toBe(true);
+    const wasm = await generate(page, 'wasm');
+    const gpu = await generate(page, 'webgpu');
+    expect(gpu.loaded.ok).toBe(true);
+    const a = (wasm.result as { audio: number[] }).audio, b = (gpu.result as { audio: number[] }).audio;
+    const peak = Math.max(...a.map(Math.abs));
+    const worst = Math.max(...a.map((v, i) => Math.abs(v - b[i])));
+    expect(worst / peak).toBeLessThan(1e-3);
+  });
+
+  test('cancel stops a job mid-way; a bad pack gives its error and the engine keeps working', async ({ studio, page }) => {
+    void studio;
+    const cancelled = await generate(page, 'wasm', { cancelAfter: 2 });
+    expect(cancelled.result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(cancelled.steps).toBeLessThan(6);
+    const bad = await page.evaluate(() => (window as any).omniStudio.engine().loadPack('/models/no-such-pack/', 'wasm'));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'missing-file' } });
+    expect(bad.error.message).toContain('manifest.json');
+    const again = await generate(page, 'wasm');
+    expect(again.result).toMatchObject({ ok: true });
+  });
+});

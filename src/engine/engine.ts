@@ -1,0 +1,131 @@
+/** The engine behind the worker: probes the device, loads one pack, runs one job at a time, cancels on request. */
+import type { BackendChoice, EngineErrorValue, GenerateJob, PackInfo, ProbeResult, Progress, Result } from '../protocol/engine-protocol';
+import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
+import { generateWindow } from './pipeline';
+import type { Backend } from './runtime';
+
+class Cancelled extends Error {}
+
+const fail = (code: EngineErrorValue['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+export async function probe(): Promise<ProbeResult> {
+  const result: ProbeResult = { webgpu: { available: false }, crossOriginIsolated: globalThis.crossOriginIsolated === true, threads: navigator.hardwareConcurrency ?? 1 };
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+  if (!gpu) return { ...result, webgpu: { available: false, reason: 'this browser has no WebGPU' } };
+  const adapter = await gpu.requestAdapter().catch(() => null);
+  if (!adapter) return { ...result, webgpu: { available: false, reason: 'no WebGPU adapter (GPU blocked or absent)' } };
+  const info = adapter.info ?? {};
+  return {
+    ...result,
+    webgpu: { available: true, vendor: info.vendor, architecture: info.architecture, fallbackAdapter: adapter.isFallbackAdapter ?? info.isFallbackAdapter,
+              shaderF16: adapter.features.has('shader-f16'), maxBufferSize: adapter.limits.maxBufferSize },
+  };
+}
+
+interface GpuAdapterLike {
+  features: Set<string>;
+  limits: { maxBufferSize: number };
+  info?: { vendor?: string; architecture?: string; isFallbackAdapter?: boolean };
+  isFallbackAdapter?: boolean;
+}
+
+/** Reads pack files over HTTP (the app's own /models/, or a URL), reporting bytes as they arrive. */
+export function httpReader(base: string, onBytes?: (file: string, loaded: number) => void): PackReader {
+  const root = new URL(base.endsWith('/') ? base : `${base}/`, globalThis.location?.href);
+  return async (path) => {
+    const response = await fetch(new URL(path, root));
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
+    // Single-page hosts answer unknown paths with the app's own page: that is a missing file, not a damaged one.
+    if (response.headers.get('content-type')?.includes('text/html')) throw new Error(`the server has no ${path} there (it answered with a web page)`);
+    if (!response.body) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const parts: Uint8Array[] = [];
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      loaded += value.byteLength;
+      onBytes?.(path, loaded);
+    }
+    const out = new Uint8Array(loaded);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.byteLength;
+    }
+    return out;
+  };
+}
+
+export class Engine {
+  private pack: PackHandle | undefined;
+  private running: string | undefined;
+  private readonly cancelled = new Set<string>();
+
+  probe(): Promise<ProbeResult> {
+    return probe();
+  }
+
+  /** Loads a pack from a base URL; 'auto' picks WebGPU where an adapter exists, else WASM, and says why. */
+  async loadPack(base: string, choice: BackendChoice = 'auto', onBytes?: (file: string, loaded: number) => void): Promise<Result<PackInfo>> {
+    const device = await probe();
+    const backend: Backend = choice === 'auto' ? (device.webgpu.available ? 'webgpu' : 'wasm') : choice;
+    const reason = choice !== 'auto'
+      ? `${backend === 'webgpu' ? 'WebGPU' : 'WASM'} was chosen by hand`
+      : device.webgpu.available
+        ? `WebGPU adapter found (${device.webgpu.vendor ?? 'unknown vendor'}, ${device.webgpu.architecture ?? 'unknown'})`
+        : `WASM on the CPU: ${device.webgpu.reason}`;
+    if (backend === 'webgpu' && !device.webgpu.available) return fail('failed', `WebGPU was asked for, but ${device.webgpu.reason}.`);
+    await this.unload();
+    try {
+      const threads = device.crossOriginIsolated ? Math.min(4, device.threads) : 1;
+      // ORT finds its wasm files beside its own bundle: Vite emits them into the app, so nothing comes from a CDN.
+      this.pack = await loadPack(httpReader(base, onBytes), backend, { threads });
+    } catch (e) {
+      if (e instanceof PackError) return fail(e.code, e.message);
+      return fail('failed', `The pack could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const m = this.pack.manifest;
+    return { ok: true, value: { name: m.name, version: m.pack_version, bytes: m.bytes, backend, backendReason: reason, sampleRate: m.audio.sample_rate,
+                                tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family })) } };
+  }
+
+  /** Runs a job; previews and the result are fresh arrays the caller may transfer. */
+  async generate(job: GenerateJob, onProgress?: (p: Progress) => void, onPreview?: (audio: Float32Array, step: number) => void): Promise<Result<Float32Array>> {
+    if (!this.pack) return fail('no-pack', 'No model pack is loaded.');
+    if (this.running) return fail('busy', 'Another job is running; it must finish or be cancelled first.');
+    this.running = job.jobId;
+    const s = this.pack.manifest.sampler;
+    try {
+      const audio = await generateWindow(
+        this.pack,
+        { taskId: job.taskId, text: job.text, seconds: job.seconds, steps: job.steps ?? s.steps, guidanceScale: job.guidanceScale ?? s.guidance_scale,
+          shift: job.shift ?? s.shift, seed: job.seed, source: job.source, previewEvery: job.previewEvery },
+        {
+          onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }),
+          onPreview: onPreview ? (audio, step) => onPreview(audio, step) : undefined,
+          checkpoint: () => {
+            if (this.cancelled.delete(job.jobId)) throw new Cancelled();
+          },
+        },
+      );
+      return { ok: true, value: audio };
+    } catch (e) {
+      if (e instanceof Cancelled) return fail('cancelled', 'The job was cancelled.');
+      return fail('failed', e instanceof Error ? e.message : String(e));
+    } finally {
+      this.running = undefined;
+      this.cancelled.delete(job.jobId);
+    }
+  }
+
+  cancel(jobId: string): void {
+    if (this.running === jobId) this.cancelled.add(jobId);
+  }
+
+  async unload(): Promise<void> {
+    await this.pack?.release();
+    this.pack = undefined;
+  }
+}

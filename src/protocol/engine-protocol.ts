@@ -1,0 +1,48 @@
+/** The inference worker's contract (no runtime dependencies): requests, results and errors that cross as values. */
+
+export const ENGINE_PROTOCOL_VERSION = 1;
+
+export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
+
+export interface ProbeResult {
+  webgpu: { available: boolean; vendor?: string; architecture?: string; fallbackAdapter?: boolean; shaderF16?: boolean; maxBufferSize?: number; reason?: string };
+  crossOriginIsolated: boolean;
+  threads: number;
+}
+
+export interface PackInfo {
+  name: string;
+  version: string;
+  bytes: number;
+  backend: 'webgpu' | 'wasm';
+  /** Why this backend runs: shown to the user, never silent. */
+  backendReason: string;
+  sampleRate: number;
+  tasks: { id: string; label: string; family: string }[];
+}
+
+export interface EngineErrorValue {
+  code: 'no-pack' | 'missing-file' | 'bad-hash' | 'bad-manifest' | 'session-mismatch' | 'cancelled' | 'busy' | 'failed';
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineErrorValue };
+
+export interface GenerateJob {
+  jobId: string;
+  taskId: string;
+  text: string;
+  seconds: number;
+  steps?: number;
+  guidanceScale?: number;
+  shift?: number;
+  seed: number;
+  previewEvery?: number;
+  source?: Float32Array;
+}
+
+export interface Progress {
+  jobId: string;
+  step: number;
+  steps: number;
+}
