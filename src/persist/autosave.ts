@@ -113,18 +113,20 @@ export function startAutosave(store: StudioStore, assets: AssetStore, delayMs = 
     const used = referencedAssetIds(project, history);
     // Audio first, the document last: a saved document never points at audio that is not there.
     for (const id of used) {
-      if (saved.has(id) || !assets.has(id)) continue;
-      await writeAsset(db, assets.get(id));
+      if (saved.has(id)) continue;
+      await writeAsset(db, assets.get(id)); // throws (and is reported) if a referenced asset is missing
       saved.add(id);
     }
     const doc: SavedProject = { project, history, playhead, savedAt: Date.now() };
     await db.put('project', doc, PROJECT_KEY);
+    // Audio that was saved and is no longer used goes from storage and from memory. Audio never saved stays in
+    // memory: an effect may have made it and not yet committed the project that uses it.
     for (const id of [...saved]) {
       if (used.has(id)) continue;
       await deleteAsset(db, id);
       saved.delete(id);
+      assets.delete(id);
     }
-    for (const id of assets.ids()) if (!used.has(id)) assets.delete(id);
   }
 
   function runSave(): Promise<void> {
