@@ -58,3 +58,27 @@ test.describe('inference engine in Chromium (test pack)', () => {
     expect(again.result).toMatchObject({ ok: true });
   });
 });
+
+test('a loaded pack is cached: listed with its size, loads offline, and can be deleted', async ({ studio, page, context }) => {
+  void studio;
+  const first = await generate(page, 'wasm');
+  expect(first.result).toMatchObject({ ok: true });
+  const listed = await page.evaluate(() => (window as any).omniStudio.engine().listCachedPacks());
+  expect(listed).toEqual([expect.objectContaining({ name: 'omni-test-pack', base: expect.stringMatching(/\/models\/test-pack\/$/) })]);
+  expect(listed[0].bytes).toBeGreaterThan(1_000_000);
+
+  await page.evaluate(async () => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('html[data-ready=true]')).toBeAttached();
+  const offline = await generate(page, 'wasm');
+  expect(offline.result).toMatchObject({ ok: true });
+  expect((offline.result as { audio: number[] }).audio).toEqual((first.result as { audio: number[] }).audio);
+  await context.setOffline(false);
+
+  const removed = await page.evaluate((base) => (window as any).omniStudio.engine().deleteCachedPack(base), listed[0].base);
+  expect(removed).toBeGreaterThan(10);
+  expect(await page.evaluate(() => (window as any).omniStudio.engine().listCachedPacks())).toEqual([]);
+});

@@ -1,5 +1,6 @@
 /** The engine behind the worker: probes the device, loads one pack, runs one job at a time, cancels on request. */
 import type { BackendChoice, EngineErrorValue, GenerateJob, PackInfo, ProbeResult, Progress, Result } from '../protocol/engine-protocol';
+import { type CachedPack, cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError } from './pack-cache';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateWindow } from './pipeline';
 import type { Backend } from './runtime';
@@ -81,9 +82,24 @@ export class Engine {
     try {
       const threads = device.crossOriginIsolated ? Math.min(4, device.threads) : 1;
       // ORT finds its wasm files beside its own bundle: Vite emits them into the app, so nothing comes from a CDN.
-      this.pack = await loadPack(httpReader(base, onBytes), backend, { threads });
+      const root = new URL(base.endsWith('/') ? base : `${base}/`, globalThis.location?.href);
+      const network = httpReader(root.href, onBytes);
+      const read = typeof caches === 'undefined' ? network : cachedReader(root, async (path, progress) => {
+        if (path === 'manifest.json') {
+          const bytes = await network(path, progress);
+          await ensureRoom(Number(JSON.parse(new TextDecoder().decode(bytes)).bytes) || 0);
+          return bytes;
+        }
+        return network(path, progress);
+      });
+      this.pack = await loadPack(read, backend, { threads });
     } catch (e) {
-      if (e instanceof PackError) return fail(e.code, e.message);
+      if (e instanceof PackError) {
+        // A damaged cached copy must not stick: the next load fetches the pack again.
+        if (e.code === 'bad-hash' && typeof caches !== 'undefined') await deleteCachedPack(new URL(base, globalThis.location?.href).href);
+        return fail(e.code, e.message);
+      }
+      if (e instanceof QuotaError) return fail('quota', e.message);
       return fail('failed', `The pack could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
     }
     const m = this.pack.manifest;
@@ -118,6 +134,14 @@ export class Engine {
       this.running = undefined;
       this.cancelled.delete(job.jobId);
     }
+  }
+
+  listCachedPacks(): Promise<CachedPack[]> {
+    return listCachedPacks();
+  }
+
+  deleteCachedPack(base: string): Promise<number> {
+    return deleteCachedPack(new URL(base, globalThis.location?.href).href);
   }
 
   cancel(jobId: string): void {
