@@ -69,7 +69,7 @@ export class Engine {
   }
 
   /** Loads a pack from a base URL; 'auto' picks WebGPU where an adapter exists, else WASM, and says why. */
-  async loadPack(base: string, choice: BackendChoice = 'auto', onBytes?: (file: string, loaded: number) => void): Promise<Result<PackInfo>> {
+  async loadPack(base: string, choice: BackendChoice = 'auto', onBytes?: (file: string, loaded: number) => void, threadsOverride?: number): Promise<Result<PackInfo>> {
     const device = await probe();
     const backend: Backend = choice === 'auto' ? (device.webgpu.available ? 'webgpu' : 'wasm') : choice;
     const reason = choice !== 'auto'
@@ -80,7 +80,8 @@ export class Engine {
     if (backend === 'webgpu' && !device.webgpu.available) return fail('failed', `WebGPU was asked for, but ${device.webgpu.reason}.`);
     await this.unload();
     try {
-      const threads = device.crossOriginIsolated ? Math.min(4, device.threads) : 1;
+      // Threads need cross-origin isolation (SharedArrayBuffer); without it ORT would silently run one.
+      const threads = threadsOverride ?? (device.crossOriginIsolated ? Math.min(4, device.threads) : 1);
       // ORT finds its wasm files beside its own bundle: Vite emits them into the app, so nothing comes from a CDN.
       const root = new URL(base.endsWith('/') ? base : `${base}/`, globalThis.location?.href);
       const network = httpReader(root.href, onBytes);

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from .config import load_model_config
@@ -24,12 +25,58 @@ def export_test_pack(out: Path, config: Path = TEST_PACK_CONFIG) -> dict:
     )
 
 
+def bench_torch(config: Path, seconds: float, steps: int, threads: int) -> None:
+    """The PyTorch reference for the engine benchmark: one window, guidance as a batch of 2, on this CPU."""
+    import time
+
+    import torch
+
+    from .export import example_inputs
+
+    torch.set_num_threads(threads)
+    t0 = time.perf_counter()
+    model = randomize(build_model(load_model_config(config), seed=1), seed=2)
+    cfg = model.cfg
+    frames = round(seconds * cfg.latent_rate)
+    t1 = time.perf_counter()
+    with torch.no_grad():
+        feeds = example_inputs(model, frames, seed=3)["dit"]
+        x = torch.randn(1, cfg.vae.latent_channels, frames)
+        for i in range(steps):
+            t = 1 - i / steps
+            v = model.dit(**{**feeds, "x_t": torch.cat([x, x]), "t": torch.tensor([t, t])})
+            v = v[1:] + 3.0 * (v[:1] - v[1:])
+            x = x - v / steps
+        audio = model.vocoder(model.vae.decode(x))
+    t2 = time.perf_counter()
+    print(json.dumps({"runtime": f"PyTorch {torch.__version__} CPU, {threads} thread(s)", "load_s": round(t1 - t0, 2), "total_s": round(t2 - t1, 2),
+                      "rtf": round((t2 - t1) / seconds, 3), "samples": int(audio.shape[-1])}))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="omni-model", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     e = sub.add_parser("export-test-pack", help="export the random-weight test pack and check its goldens in ONNX Runtime")
     e.add_argument("--out", type=Path, default=TEST_PACK_DIR)
+    r = sub.add_parser("export-random", help="export any model config with random weights (frozen language model real), for speed measurements")
+    r.add_argument("--config", type=Path, required=True)
+    r.add_argument("--out", type=Path, required=True)
+    b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
+    b.add_argument("--config", type=Path, required=True)
+    b.add_argument("--seconds", type=float, default=10.0)
+    b.add_argument("--steps", type=int, default=16)
+    b.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)
+    if args.command == "bench-torch":
+        bench_torch(args.config, args.seconds, args.steps, args.threads)
+        return
+    if args.command == "export-random":
+        model = randomize(build_model(load_model_config(args.config), seed=1), seed=2)
+        m = export_pack(model, args.out, name=f"{model.cfg.name}-random", pack_version="0.0.0", licence="random weights (MiniLM: Apache-2.0)",
+                        credits=["sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)"], description="Random weights, for speed only.",
+                        sampler={"steps": 16, "guidance_scale": 3.0, "shift": 1.0})
+        print(f"{m['name']}: {m['bytes'] / 2**20:.1f} MB -> {args.out}")
+        return
     manifest = export_test_pack(args.out)
     errors = check_goldens(args.out)
     print(f"{manifest['name']}: {len(manifest['sessions'])} sessions, {manifest['bytes'] / 2**20:.1f} MB -> {args.out}")

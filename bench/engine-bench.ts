@@ -1,0 +1,93 @@
+/**
+ * Engine benchmark (not a test): one 10 s text-to-audio window at the pack's default step count, timed in
+ * onnxruntime-web (WASM, 1 and 2 threads) in Debian's Chromium, in onnxruntime-node on the same ONNX files (the native
+ * CPU bound), and in PyTorch (the framework the model comes from). Prints load time, time to first preview, total
+ * time and real-time factor.
+ *   npx vite build && npx tsx bench/engine-bench.ts [pack-dir]   (default: training/data/bench-pack-small, made by
+ *   .venv/bin/omni-model export-random --config training/configs/model-small.json --out training/data/bench-pack-small)
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import * as ortNode from 'onnxruntime-node';
+import { parseManifest, SESSION_ROLES } from '../src/modelpack/manifest';
+import { PromptTokenizer } from '../src/modelpack/tokenize';
+import { generateWindow, type LoadedPack } from '../src/engine/pipeline';
+import type { SessionRunner, TensorData } from '../src/engine/tensors';
+
+const packDir = resolve(process.argv[2] ?? 'training/data/bench-pack-small');
+const SECONDS = 10;
+const rows: string[][] = [];
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function nodeRun(threads: number) {
+  const t0 = performance.now();
+  const manifest = parseManifest(JSON.parse(readFileSync(join(packDir, 'manifest.json'), 'utf8')));
+  const json = (f: string) => JSON.parse(readFileSync(join(packDir, f), 'utf8'));
+  const run = {} as LoadedPack['run'];
+  for (const role of SESSION_ROLES) {
+    const session = await ortNode.InferenceSession.create(join(packDir, manifest.sessions[role].file), { intraOpNumThreads: threads, interOpNumThreads: 1 });
+    const runner: SessionRunner = async (feeds) => {
+      const out = await session.run(Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ortNode.Tensor(t.type, t.data, t.dims)])));
+      return Object.fromEntries(Object.entries(out).map(([k, t]) => [k, { type: t.type, data: t.data, dims: [...t.dims] } as TensorData]));
+    };
+    run[role] = runner;
+  }
+  const pack: LoadedPack = { manifest, run, tokenizer: new PromptTokenizer(json(manifest.text.tokenizer), json(manifest.text.tokenizer_config), manifest.text.max_tokens) };
+  const t1 = performance.now();
+  let first = 0;
+  await generateWindow(pack, { taskId: 't2a', text: 'rain on a tin roof', seconds: SECONDS, steps: manifest.sampler.steps, guidanceScale: 3, shift: 1, seed: 1, previewEvery: 4 },
+    { onPreview: () => void (first ||= performance.now()) });
+  const t2 = performance.now();
+  rows.push([`onnxruntime-node ${threads} thread(s)`, s(t1 - t0), s(first - t1), s(t2 - t1), ((t2 - t1) / 1000 / SECONDS).toFixed(3)]);
+}
+
+async function browserRuns() {
+  cpSync(packDir, 'dist/models/bench-pack', { recursive: true });
+  const server = spawn('npx', ['vite', 'preview', '--port', '4176', '--strictPort'], { stdio: 'ignore', detached: true });
+  await new Promise((r) => setTimeout(r, 2500));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-quic', '--disable-sync'] });
+  try {
+    for (const threads of [1, 2]) {
+      const page = await browser.newPage();
+      await page.goto('http://localhost:4176/');
+      await page.waitForSelector('html[data-ready=true]');
+      const r = await page.evaluate(async ({ threads, seconds }) => {
+        const { engine, proxy } = (window as any).omniStudio;
+        const e = engine();
+        const t0 = performance.now();
+        const loaded = await e.loadPack('/models/bench-pack/', 'wasm', undefined, threads);
+        if (!loaded.ok) throw new Error(loaded.error.message);
+        const t1 = performance.now();
+        let first = 0;
+        const out = await e.generate({ jobId: 'b', taskId: 't2a', text: 'rain on a tin roof', seconds, seed: 1, previewEvery: 4 }, undefined, proxy(() => void (first ||= performance.now())));
+        const t2 = performance.now();
+        if (!out.ok) throw new Error(out.error.message);
+        return { load: t1 - t0, first: first - t1, total: t2 - t1 };
+      }, { threads, seconds: SECONDS });
+      rows.push([`onnxruntime-web WASM in Chromium, ${threads} thread(s)`, s(r.load), s(r.first), s(r.total), (r.total / 1000 / SECONDS).toFixed(3)]);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    process.kill(-server.pid!);
+    rmSync('dist/models/bench-pack', { recursive: true, force: true });
+  }
+}
+
+function torchRun(threads: number) {
+  const out = execFileSync('.venv/bin/omni-model', ['bench-torch', '--config', join(packDir, '..', '..', 'configs', 'model-small.json'), '--threads', String(threads)], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const r = JSON.parse(out.toString().trim().split('\n').at(-1)!);
+  rows.push([r.runtime, `${r.load_s.toFixed(2)} s`, '-', `${r.total_s.toFixed(2)} s`, String(r.rtf)]);
+}
+
+const manifest = parseManifest(JSON.parse(readFileSync(join(packDir, 'manifest.json'), 'utf8')));
+await browserRuns();
+await nodeRun(1);
+await nodeRun(2);
+torchRun(1);
+torchRun(2);
+console.log(`\nOmni Studio engine benchmark: ${manifest.name} (${(manifest.bytes / 2 ** 20).toFixed(1)} MB), ${SECONDS} s text-to-audio, ${manifest.sampler.steps} steps, guidance as a batch of 2, previews every 4 steps`);
+console.log('| runtime | load | first preview | total | real-time factor |\n|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
