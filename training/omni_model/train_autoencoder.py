@@ -56,7 +56,7 @@ def train(cfg: ModelConfig, crops_path: Path, run: Path, steps: int, batch: int,
     crops = torch.from_numpy(np.load(crops_path).astype(np.float32) / 32768.0)
     generator = torch.Generator().manual_seed(step)
     log_path = run / "loss.csv"
-    log = csv.writer(log_path.open("a"))
+    log = csv.writer(log_path.open("a", buffering=1))  # line-buffered: a killed run keeps its log
     if step == 0:
         log.writerow(["step", "seconds", "mel_l1", "kl", "vocoder_stft", "vocoder_mel_l1"])
     started = time.time()

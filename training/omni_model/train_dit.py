@@ -94,7 +94,7 @@ def train(cfg: ModelConfig, autoencoder: Path, data: Path, run: Path, steps: int
         optimiser.load_state_dict(state["optimiser"])
         step, latent_scale = state["step"], state["latent_scale"]
     batches = Batches(load_rows(data, "train"), cfg, crop_frames, seed=step)
-    log = csv.writer((run / "loss.csv").open("a"))
+    log = csv.writer((run / "loss.csv").open("a", buffering=1))  # line-buffered: a killed run keeps its log
     if step == 0:
         log.writerow(["step", "seconds", "loss"])
     started = time.time()
