@@ -57,7 +57,7 @@ def train(cfg: ModelConfig, crops_path: Path, run: Path, steps: int, batch: int,
     generator = torch.Generator().manual_seed(step)
     log_path = run / "loss.csv"
     log = csv.writer(log_path.open("a", buffering=1))  # line-buffered: a killed run keeps its log
-    if step == 0:
+    if log_path.stat().st_size == 0:
         log.writerow(["step", "seconds", "mel_l1", "kl", "vocoder_stft", "vocoder_mel_l1"])
     started = time.time()
     model.train()

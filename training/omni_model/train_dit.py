@@ -95,7 +95,7 @@ def train(cfg: ModelConfig, autoencoder: Path, data: Path, run: Path, steps: int
         step, latent_scale = state["step"], state["latent_scale"]
     batches = Batches(load_rows(data, "train"), cfg, crop_frames, seed=step)
     log = csv.writer((run / "loss.csv").open("a", buffering=1))  # line-buffered: a killed run keeps its log
-    if step == 0:
+    if (run / "loss.csv").stat().st_size == 0:
         log.writerow(["step", "seconds", "loss"])
     started = time.time()
     sync = torch.zeros(batch, crop_frames, model.sync_encoder.out.out_features, device=device)
