@@ -16,7 +16,7 @@ async function generate(page: import('@playwright/test').Page, backend: 'wasm' |
         steps = p.step;
         if (cancelAfter && p.step === cancelAfter) void e.cancel(jobId);
       }),
-      proxy((audio: Float32Array, step: number) => void previews.push(step, audio.length)),
+      proxy((audio: Float32Array, _offset: number, step: number) => void previews.push(step, audio.length)),
     );
     return { loaded, previews, steps, result: result.ok ? { ok: true, audio: Array.from(result.value as Float32Array) } : result };
   }, { backend, cancelAfter: options.cancelAfter });
@@ -81,4 +81,20 @@ test('a loaded pack is cached: listed with its size, loads offline, and can be d
   const removed = await page.evaluate((base) => (window as any).omniStudio.engine().deleteCachedPack(base), listed[0].base);
   expect(removed).toBeGreaterThan(10);
   expect(await page.evaluate(() => (window as any).omniStudio.engine().listCachedPacks())).toEqual([]);
+});
+
+test('jobs queue and run one after another; a queued job can be cancelled before it starts', async ({ studio, page }) => {
+  void studio;
+  const out = await page.evaluate(async () => {
+    const { engine } = (window as any).omniStudio;
+    const e = engine();
+    await e.loadPack('/models/test-pack/', 'wasm');
+    const job = (id: string) => ({ jobId: id, taskId: 't2a', text: 'wind', seconds: 1, steps: 3, seed: 1 });
+    const order: string[] = [];
+    const runs = ['a', 'b', 'c'].map((id) => e.generate(job(id)).then((r: any) => { order.push(id); return r.ok ? 'ok' : r.error.code; }));
+    await e.cancel('b');
+    return { results: await Promise.all(runs), order };
+  });
+  expect(out.results).toEqual(['ok', 'cancelled', 'ok']);
+  expect(out.order).toEqual(['a', 'b', 'c']);
 });

@@ -2,7 +2,7 @@
 import type { BackendChoice, EngineErrorValue, GenerateJob, PackInfo, ProbeResult, Progress, Result } from '../protocol/engine-protocol';
 import { type CachedPack, cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError } from './pack-cache';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
-import { generateWindow } from './pipeline';
+import { generateLong } from './long-audio';
 import type { Backend } from './runtime';
 
 class Cancelled extends Error {}
@@ -62,7 +62,9 @@ export function httpReader(base: string, onBytes?: (file: string, loaded: number
 export class Engine {
   private pack: PackHandle | undefined;
   private running: string | undefined;
+  private readonly waiting = new Set<string>();
   private readonly cancelled = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
 
   probe(): Promise<ProbeResult> {
     return probe();
@@ -108,21 +110,34 @@ export class Engine {
                                 tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family })) } };
   }
 
-  /** Runs a job; previews and the result are fresh arrays the caller may transfer. */
-  async generate(job: GenerateJob, onProgress?: (p: Progress) => void, onPreview?: (audio: Float32Array, step: number) => void): Promise<Result<Float32Array>> {
+  /**
+   * Queues a job; jobs run one at a time in the order they came. Previews (per window, with their offset in the
+   * result) and the result are fresh arrays the caller may transfer.
+   */
+  generate(job: GenerateJob, onProgress?: (p: Progress) => void, onPreview?: (audio: Float32Array, offset: number, step: number) => void): Promise<Result<Float32Array>> {
+    this.waiting.add(job.jobId);
+    const result = this.queue.then(() => this.runJob(job, onProgress, onPreview));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runJob(job: GenerateJob, onProgress?: (p: Progress) => void, onPreview?: (audio: Float32Array, offset: number, step: number) => void): Promise<Result<Float32Array>> {
+    this.waiting.delete(job.jobId);
+    if (this.cancelled.delete(job.jobId)) return fail('cancelled', 'The job was cancelled before it started.');
     if (!this.pack) return fail('no-pack', 'No model pack is loaded.');
-    if (this.running) return fail('busy', 'Another job is running; it must finish or be cancelled first.');
     this.running = job.jobId;
     const s = this.pack.manifest.sampler;
     try {
-      const audio = await generateWindow(
+      const audio = await generateLong(
         this.pack,
         { taskId: job.taskId, text: job.text, seconds: job.seconds, steps: job.steps ?? s.steps, guidanceScale: job.guidanceScale ?? s.guidance_scale,
           shift: job.shift ?? s.shift, seed: job.seed, source: job.source, previewEvery: job.previewEvery },
         {
           onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }),
-          onPreview: onPreview ? (audio, step) => onPreview(audio, step) : undefined,
-          checkpoint: () => {
+          onPreview: onPreview ? (audio, offset, step) => onPreview(audio.slice(), offset, step) : undefined,
+          checkpoint: async () => {
+            // A macrotask between steps lets the worker read its messages (a cancel, a new job) while a job runs.
+            await new Promise((resolve) => setTimeout(resolve, 0));
             if (this.cancelled.delete(job.jobId)) throw new Cancelled();
           },
         },
@@ -145,8 +160,9 @@ export class Engine {
     return deleteCachedPack(new URL(base, globalThis.location?.href).href);
   }
 
+  /** Cancels a running job at its next step, or a queued one before it starts. */
   cancel(jobId: string): void {
-    if (this.running === jobId) this.cancelled.add(jobId);
+    if (this.running === jobId || this.waiting.has(jobId)) this.cancelled.add(jobId);
   }
 
   async unload(): Promise<void> {

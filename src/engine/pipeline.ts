@@ -22,8 +22,8 @@ export interface GenerateRequest {
 export interface PipelineCallbacks {
   onProgress?(step: number, steps: number): void;
   onPreview?(audio: Float32Array, step: number): void | Promise<void>;
-  /** Throws to cancel between steps. */
-  checkpoint?(): void;
+  /** Between steps: may yield to the event loop, and throws to cancel. */
+  checkpoint?(): void | Promise<void>;
 }
 
 export interface LoadedPack {

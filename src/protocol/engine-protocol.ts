@@ -22,7 +22,7 @@ export interface PackInfo {
 }
 
 export interface EngineErrorValue {
-  code: 'no-pack' | 'missing-file' | 'bad-hash' | 'bad-manifest' | 'session-mismatch' | 'quota' | 'cancelled' | 'busy' | 'failed';
+  code: 'no-pack' | 'missing-file' | 'bad-hash' | 'bad-manifest' | 'session-mismatch' | 'quota' | 'cancelled' | 'failed';
   message: string;
 }
 

@@ -20,15 +20,15 @@ export interface SamplerOptions {
   /** Every `previewEvery` steps: the step number, t, and the clean estimate x0. */
   onPreview?(step: number, t: number, x0: Float32Array): void | Promise<void>;
   previewEvery?: number;
-  /** Throws (e.g. a cancel) between steps. */
-  checkpoint?(): void;
+  /** Between steps: may yield to the event loop, and throws to stop (a cancel). */
+  checkpoint?(): void | Promise<void>;
 }
 
 export async function sampleFlow(o: SamplerOptions): Promise<Float32Array> {
   const ts = timesteps(o.steps, o.shift);
   let x = gaussianNoise(o.size, o.seed);
   for (let i = 0; i < o.steps; i++) {
-    o.checkpoint?.();
+    await o.checkpoint?.();
     const { cond, uncond } = await o.predict(x, ts[i]);
     const v = uncond ? guide(cond, uncond, o.guidanceScale) : cond;
     if (o.onPreview && o.previewEvery && (i + 1) % o.previewEvery === 0 && i + 1 < o.steps) await o.onPreview(i + 1, ts[i], cleanEstimate(x, v, ts[i]));
