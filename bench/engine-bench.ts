@@ -49,15 +49,15 @@ async function browserRuns() {
   await new Promise((r) => setTimeout(r, 2500));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-quic', '--disable-sync'] });
   try {
-    for (const threads of [1, 2]) {
+    for (const [dtype, threads] of [['fp32', 1], ['fp32', 2], ['int8', 1], ['int8', 2]] as const) {
       const page = await browser.newPage();
       await page.goto('http://localhost:4176/');
       await page.waitForSelector('html[data-ready=true]');
-      const r = await page.evaluate(async ({ threads, seconds }) => {
+      const r = await page.evaluate(async ({ threads, seconds, dtype }) => {
         const { engine, proxy } = (window as any).omniStudio;
         const e = engine();
         const t0 = performance.now();
-        const loaded = await e.loadPack('/models/bench-pack/', 'wasm', undefined, threads);
+        const loaded = await e.loadPack('/models/bench-pack/', { backend: 'wasm', dtype, threads });
         if (!loaded.ok) throw new Error(loaded.error.message);
         const t1 = performance.now();
         let first = 0;
@@ -65,8 +65,8 @@ async function browserRuns() {
         const t2 = performance.now();
         if (!out.ok) throw new Error(out.error.message);
         return { load: t1 - t0, first: first - t1, total: t2 - t1 };
-      }, { threads, seconds: SECONDS });
-      rows.push([`onnxruntime-web WASM in Chromium, ${threads} thread(s)`, s(r.load), s(r.first), s(r.total), (r.total / 1000 / SECONDS).toFixed(3)]);
+      }, { threads, seconds: SECONDS, dtype });
+      rows.push([`onnxruntime-web WASM in Chromium, ${dtype}, ${threads} thread(s)`, s(r.load), s(r.first), s(r.total), (r.total / 1000 / SECONDS).toFixed(3)]);
       await page.close();
     }
   } finally {

@@ -5,7 +5,7 @@ async function generate(page: import('@playwright/test').Page, backend: 'wasm' |
   return page.evaluate(async ({ backend, cancelAfter }) => {
     const { engine, proxy } = (window as any).omniStudio;
     const e = engine();
-    const loaded = await e.loadPack('/models/test-pack/', backend);
+    const loaded = await e.loadPack('/models/test-pack/', { backend, dtype: 'fp32' });
     if (!loaded.ok) return { loaded };
     const previews: number[] = [];
     const jobId = `job-${backend}`;
@@ -27,7 +27,7 @@ test.describe('inference engine in Chromium (test pack)', () => {
     void studio;
     const out = await generate(page, 'wasm');
     expect(out.loaded.ok).toBe(true);
-    expect(out.loaded.value).toMatchObject({ name: 'omni-test-pack', backend: 'wasm', backendReason: 'WASM was chosen by hand', sampleRate: 16000 });
+    expect(out.loaded.value).toMatchObject({ name: 'omni-test-pack', backend: 'wasm', backendReason: 'WASM was chosen by hand', dtype: 'fp32', sampleRate: 16000 });
     expect(out.previews).toEqual([2, 16000, 4, 16000]);
     expect((out.result as { audio: number[] }).audio).toHaveLength(16000);
   });
@@ -51,7 +51,7 @@ test.describe('inference engine in Chromium (test pack)', () => {
     const cancelled = await generate(page, 'wasm', { cancelAfter: 2 });
     expect(cancelled.result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(cancelled.steps).toBeLessThan(6);
-    const bad = await page.evaluate(() => (window as any).omniStudio.engine().loadPack('/models/no-such-pack/', 'wasm'));
+    const bad = await page.evaluate(() => (window as any).omniStudio.engine().loadPack('/models/no-such-pack/', { backend: 'wasm' }));
     expect(bad).toMatchObject({ ok: false, error: { code: 'missing-file' } });
     expect(bad.error.message).toContain('manifest.json');
     const again = await generate(page, 'wasm');
@@ -83,12 +83,13 @@ test('a loaded pack is cached: listed with its size, loads offline, and can be d
   expect(await page.evaluate(() => (window as any).omniStudio.engine().listCachedPacks())).toEqual([]);
 });
 
-test('jobs queue and run one after another; a queued job can be cancelled before it starts', async ({ studio, page }) => {
+test('auto picks WASM with int8 weights here (SwiftShader WebGPU is a fallback adapter); jobs queue, and a queued job can be cancelled before it starts', async ({ studio, page }) => {
   void studio;
   const out = await page.evaluate(async () => {
     const { engine } = (window as any).omniStudio;
     const e = engine();
-    await e.loadPack('/models/test-pack/', 'wasm');
+    const loaded = await e.loadPack('/models/test-pack/', {});
+    if (loaded.value.dtype !== 'int8' || loaded.value.backend !== 'wasm') throw new Error(`auto chose ${JSON.stringify(loaded.value)}`);
     const job = (id: string) => ({ jobId: id, taskId: 't2a', text: 'wind', seconds: 1, steps: 3, seed: 1 });
     const order: string[] = [];
     const runs = ['a', 'b', 'c'].map((id) => e.generate(job(id)).then((r: any) => { order.push(id); return r.ok ? 'ok' : r.error.code; }));

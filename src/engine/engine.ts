@@ -1,5 +1,5 @@
 /** The engine behind the worker: probes the device, loads one pack, runs one job at a time, cancels on request. */
-import type { BackendChoice, EngineErrorValue, GenerateJob, PackInfo, ProbeResult, Progress, Result } from '../protocol/engine-protocol';
+import type { BackendChoice, EngineErrorValue, GenerateJob, LoadOptions, PackInfo, ProbeResult, Progress, Result } from '../protocol/engine-protocol';
 import { type CachedPack, cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError } from './pack-cache';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
@@ -59,6 +59,15 @@ export function httpReader(base: string, onBytes?: (file: string, loaded: number
   };
 }
 
+/** WebGPU where a real adapter exists; a software fallback adapter (SwiftShader) is far slower than WASM. */
+export function chooseBackend(choice: BackendChoice, device: ProbeResult): { backend: Backend; reason: string } {
+  if (choice !== 'auto') return { backend: choice, reason: `${choice === 'webgpu' ? 'WebGPU' : 'WASM'} was chosen by hand` };
+  const gpu = device.webgpu;
+  if (!gpu.available) return { backend: 'wasm', reason: `WASM on the CPU: ${gpu.reason}` };
+  if (gpu.fallbackAdapter) return { backend: 'wasm', reason: `WASM on the CPU: the WebGPU adapter is a software fallback (${gpu.architecture ?? 'no GPU'}), slower than WASM` };
+  return { backend: 'webgpu', reason: `WebGPU adapter found (${gpu.vendor ?? 'unknown vendor'}, ${gpu.architecture ?? 'unknown'})` };
+}
+
 export class Engine {
   private pack: PackHandle | undefined;
   private running: string | undefined;
@@ -71,19 +80,15 @@ export class Engine {
   }
 
   /** Loads a pack from a base URL; 'auto' picks WebGPU where an adapter exists, else WASM, and says why. */
-  async loadPack(base: string, choice: BackendChoice = 'auto', onBytes?: (file: string, loaded: number) => void, threadsOverride?: number): Promise<Result<PackInfo>> {
+  async loadPack(base: string, options: LoadOptions = {}, onBytes?: (file: string, loaded: number) => void): Promise<Result<PackInfo>> {
+    const choice = options.backend ?? 'auto';
     const device = await probe();
-    const backend: Backend = choice === 'auto' ? (device.webgpu.available ? 'webgpu' : 'wasm') : choice;
-    const reason = choice !== 'auto'
-      ? `${backend === 'webgpu' ? 'WebGPU' : 'WASM'} was chosen by hand`
-      : device.webgpu.available
-        ? `WebGPU adapter found (${device.webgpu.vendor ?? 'unknown vendor'}, ${device.webgpu.architecture ?? 'unknown'})`
-        : `WASM on the CPU: ${device.webgpu.reason}`;
+    const { backend, reason } = chooseBackend(choice, device);
     if (backend === 'webgpu' && !device.webgpu.available) return fail('failed', `WebGPU was asked for, but ${device.webgpu.reason}.`);
     await this.unload();
     try {
       // Threads need cross-origin isolation (SharedArrayBuffer); without it ORT would silently run one.
-      const threads = threadsOverride ?? (device.crossOriginIsolated ? Math.min(4, device.threads) : 1);
+      const threads = options.threads ?? (device.crossOriginIsolated ? Math.min(4, device.threads) : 1);
       // ORT finds its wasm files beside its own bundle: Vite emits them into the app, so nothing comes from a CDN.
       const root = new URL(base.endsWith('/') ? base : `${base}/`, globalThis.location?.href);
       const network = httpReader(root.href, onBytes);
@@ -95,7 +100,7 @@ export class Engine {
         }
         return network(path, progress);
       });
-      this.pack = await loadPack(read, backend, { threads });
+      this.pack = await loadPack(read, backend, { threads, dtype: options.dtype });
     } catch (e) {
       if (e instanceof PackError) {
         // A damaged cached copy must not stick: the next load fetches the pack again.
@@ -106,7 +111,7 @@ export class Engine {
       return fail('failed', `The pack could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
     }
     const m = this.pack.manifest;
-    return { ok: true, value: { name: m.name, version: m.pack_version, bytes: m.bytes, backend, backendReason: reason, sampleRate: m.audio.sample_rate,
+    return { ok: true, value: { name: m.name, version: m.pack_version, bytes: m.bytes, backend, backendReason: reason, dtype: this.pack.dtype, sampleRate: m.audio.sample_rate,
                                 tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family })) } };
   }
 

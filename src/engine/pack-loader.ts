@@ -37,12 +37,22 @@ const readJson = async (read: PackReader, file: string): Promise<unknown> => {
   }
 };
 
+export type Dtype = 'fp32' | 'int8';
+
 export interface PackHandle extends LoadedPack {
   backend: Backend;
+  dtype: Dtype;
   release(): Promise<void>;
 }
 
-export async function loadPack(read: PackReader, backend: Backend, options: { wasmPaths?: string; threads?: number; onFile?(role: string): void } = {}): Promise<PackHandle> {
+/** int8 weights on the CPU (a quarter of the download, made for WASM); float32 on WebGPU, whose EP has no int8 matmul. */
+export function chooseDtype(manifest: Manifest, backend: Backend, requested: Dtype | 'auto' = 'auto'): Dtype {
+  if (requested !== 'auto') return requested;
+  const allInt8 = SESSION_ROLES.every((r) => manifest.sessions[r].dtypes.int8 || r === 'mel_frontend');
+  return backend === 'wasm' && allInt8 ? 'int8' : 'fp32';
+}
+
+export async function loadPack(read: PackReader, backend: Backend, options: { wasmPaths?: string; threads?: number; dtype?: Dtype | 'auto'; onFile?(role: string): void } = {}): Promise<PackHandle> {
   let manifest: Manifest;
   try {
     manifest = parseManifest(await readJson(read, 'manifest.json'));
@@ -55,13 +65,15 @@ export async function loadPack(read: PackReader, backend: Backend, options: { wa
     (await readJson(read, manifest.text.tokenizer_config)) as object,
     manifest.text.max_tokens,
   );
+  const dtype = chooseDtype(manifest, backend, options.dtype);
   const ort = await loadOrt(backend, options.wasmPaths, options.threads);
   const sessions: Partial<Record<SessionRole, OpenedSession>> = {};
   try {
     for (const role of SESSION_ROLES) {
       const spec = manifest.sessions[role];
+      const file = spec.dtypes[dtype] ?? spec.dtypes.fp32; // sessions without an int8 variant (the mel front end) stay float
       options.onFile?.(role);
-      const opened = await openSession(ort, await readVerified(read, spec.file, spec.bytes, spec.sha256), backend);
+      const opened = await openSession(ort, await readVerified(read, file.file, file.bytes, file.sha256), backend);
       sessions[role] = opened;
       const expected = spec.inputs.map((i) => i.name);
       if (expected.join() !== [...opened.inputNames].join()) {
@@ -77,6 +89,7 @@ export async function loadPack(read: PackReader, backend: Backend, options: { wa
     manifest,
     tokenizer,
     backend,
+    dtype,
     run: Object.fromEntries(SESSION_ROLES.map((r) => [r, opened[r].run])) as LoadedPack['run'],
     release: async () => void (await Promise.all(SESSION_ROLES.map((r) => opened[r].release()))),
   };

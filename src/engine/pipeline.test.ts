@@ -60,11 +60,11 @@ describe('bad packs', () => {
       if (path === 'vocoder.onnx') bytes[bytes.length - 1] ^= 1;
       return bytes;
     };
-    await expect(loadPack(tampered, 'wasm')).rejects.toMatchObject({ code: 'bad-hash', message: expect.stringContaining('"vocoder.onnx" fails its SHA-256 check') });
+    await expect(loadPack(tampered, 'wasm', { dtype: 'fp32' })).rejects.toMatchObject({ code: 'bad-hash', message: expect.stringContaining('"vocoder.onnx" fails its SHA-256 check') });
   }, 60_000);
   it('reports a missing file and a malformed manifest', async () => {
     const missing: PackReader = async (path) => { if (path === 'dit.onnx') throw new Error('404'); return readFromDisk(path); };
-    await expect(loadPack(missing, 'wasm')).rejects.toMatchObject({ code: 'missing-file' });
+    await expect(loadPack(missing, 'wasm', { dtype: 'fp32' })).rejects.toMatchObject({ code: 'missing-file' });
     const broken: PackReader = async (path) => (path === 'manifest.json' ? new TextEncoder().encode('{"format": "omni-studio-pack"') : readFromDisk(path));
     await expect(loadPack(broken, 'wasm')).rejects.toBeInstanceOf(PackError);
   }, 60_000);
@@ -77,4 +77,24 @@ describe('bad packs', () => {
     };
     await expect(loadPack(renamed, 'wasm')).rejects.toMatchObject({ code: 'session-mismatch', message: expect.stringContaining('dit session takes inputs x_t') });
   }, 60_000);
+});
+
+describe('backend and weight choice', () => {
+  it('prefers WASM over a software WebGPU adapter, and says why', async () => {
+    const { chooseBackend } = await import('./engine');
+    const base = { crossOriginIsolated: true, threads: 2 };
+    expect(chooseBackend('auto', { ...base, webgpu: { available: true, fallbackAdapter: true, architecture: 'swiftshader' } }))
+      .toEqual({ backend: 'wasm', reason: expect.stringContaining('software fallback (swiftshader)') });
+    expect(chooseBackend('auto', { ...base, webgpu: { available: true, fallbackAdapter: false, vendor: 'nvidia', architecture: 'hopper' } }).backend).toBe('webgpu');
+    expect(chooseBackend('auto', { ...base, webgpu: { available: false, reason: 'this browser has no WebGPU' } }).reason).toBe('WASM on the CPU: this browser has no WebGPU');
+    expect(chooseBackend('webgpu', { ...base, webgpu: { available: false } }).reason).toBe('WebGPU was chosen by hand');
+  });
+  it('takes int8 weights on WASM and float32 on WebGPU', async () => {
+    const { chooseDtype } = await import('./pack-loader');
+    const { parseManifest } = await import('../modelpack/manifest');
+    const manifest = parseManifest(JSON.parse(new TextDecoder().decode(await readFromDisk('manifest.json'))));
+    expect(chooseDtype(manifest, 'wasm')).toBe('int8');
+    expect(chooseDtype(manifest, 'webgpu')).toBe('fp32');
+    expect(chooseDtype(manifest, 'wasm', 'fp32')).toBe('fp32');
+  });
 });

@@ -38,6 +38,7 @@ export const manifestSchema = z.object({
   licence: z.string().min(1),
   credits: z.array(z.string()),
   bytes: z.number().int().positive(),
+  variant_bytes: z.record(z.string(), z.number().int().positive()).optional(),
   audio: z.object({
     sample_rate: z.number().int().min(8000).max(96000),
     channels: z.number().int().min(1).max(2),

@@ -10,6 +10,14 @@ export interface ProbeResult {
   threads: number;
 }
 
+export interface LoadOptions {
+  backend?: BackendChoice;
+  /** 'auto': int8 on WASM where the pack has it, float32 otherwise. */
+  dtype?: 'auto' | 'fp32' | 'int8';
+  /** WASM threads; default: up to 4 when cross-origin isolated, else 1. */
+  threads?: number;
+}
+
 export interface PackInfo {
   name: string;
   version: string;
@@ -17,6 +25,7 @@ export interface PackInfo {
   backend: 'webgpu' | 'wasm';
   /** Why this backend runs: shown to the user, never silent. */
   backendReason: string;
+  dtype: 'fp32' | 'int8';
   sampleRate: number;
   tasks: { id: string; label: string; family: string }[];
 }

@@ -78,10 +78,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{m['name']}: {m['bytes'] / 2**20:.1f} MB -> {args.out}")
         return
     manifest = export_test_pack(args.out)
-    errors = check_goldens(args.out)
-    print(f"{manifest['name']}: {len(manifest['sessions'])} sessions, {manifest['bytes'] / 2**20:.1f} MB -> {args.out}")
-    for role, err in errors.items():
-        print(f"  {role:20s} ONNX Runtime vs PyTorch, max relative error {err:.1e}")
+    print(f"{manifest['name']}: {len(manifest['sessions'])} sessions -> {args.out}")
+    for dtype, tolerance in (("fp32", 1e-4), ("int8", 5e-2)):
+        errors = check_goldens(args.out, tolerance, dtype)
+        print(f"  {dtype}: {manifest['variant_bytes'][dtype] / 2**20:.1f} MB; max relative error against PyTorch by session: "
+              + ", ".join(f"{role} {err:.1e}" for role, err in errors.items()))
 
 
 if __name__ == "__main__":

@@ -117,6 +117,30 @@ def _export_one(module: torch.nn.Module, inputs: list[Tensor], outputs: list[Ten
     return buffer.getvalue()
 
 
+# Sessions whose weights are quantised for the int8 variant: the mel front end is a fixed DFT and filterbank, which
+# rounding would only blur, so it keeps its float weights.
+INT8_ROLES = {"text_encoder", "transcript_encoder", "mel_encoder", "sync_encoder", "dit", "vae_encoder", "vae_decoder", "vocoder"}
+
+
+def _file_ref(path: Path) -> dict:
+    data = path.read_bytes()
+    return {"file": path.name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def _variants(out: Path, role: str) -> dict:
+    """int8 (dynamic: the weights of MatMul, Gemm and embedding Gather) for CPUs. An fp16 variant for GPUs with shader-f16 is still to come:
+    onnxconverter-common's conversion breaks the DiT's Cast nodes, so it needs a half-precision export from PyTorch."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    fp32 = out / f"{role}.onnx"
+    variants = {"fp32": _file_ref(fp32)}
+    if role in INT8_ROLES:
+        int8 = out / f"{role}.int8.onnx"
+        quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gemm", "Gather"])
+        variants["int8"] = _file_ref(int8)
+    return variants
+
+
 def _b64(x: np.ndarray) -> dict:
     return {"dtype": str(x.dtype), "shape": list(x.shape), "data": base64.b64encode(np.ascontiguousarray(x).tobytes()).decode()}
 
@@ -143,7 +167,7 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
         (out / "goldens" / f"{role}.json").write_text(json.dumps(golden))
         sessions[role] = {
             "file": file, "bytes": len(onnx_bytes), "sha256": hashlib.sha256(onnx_bytes).hexdigest(),
-            "dtypes": {"fp32": {"file": file, "bytes": len(onnx_bytes), "sha256": hashlib.sha256(onnx_bytes).hexdigest()}},
+            "dtypes": _variants(out, role),
             "inputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in inputs],
             "outputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in outputs],
             "golden": f"goldens/{role}.json",
@@ -173,19 +197,25 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
         "golden_text": {"prompt": GOLDEN_PROMPT, "transcript": GOLDEN_TRANSCRIPT},
         "model_config": cfg.to_json(),
     }
-    manifest["bytes"] = sum(s["bytes"] for s in sessions.values()) + sum((out / f).stat().st_size for f in ("tokenizer.json", "tokenizer_config.json"))
+    tokenizer_bytes = sum((out / f).stat().st_size for f in ("tokenizer.json", "tokenizer_config.json"))
+    manifest["bytes"] = sum(s["bytes"] for s in sessions.values()) + tokenizer_bytes
+    # What a browser downloads for each variant (it takes one file per session).
+    manifest["variant_bytes"] = {d: sum(s["dtypes"].get(d, s["dtypes"]["fp32"])["bytes"] for s in sessions.values()) + tokenizer_bytes for d in ("fp32", "int8")}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest
 
 
-def check_goldens(pack: Path, tolerance: float = 1e-4) -> dict[str, float]:
-    """Runs each session in ONNX Runtime on its golden inputs; returns the largest relative error per session."""
+def check_goldens(pack: Path, tolerance: float = 1e-4, dtype: str = "fp32") -> dict[str, float]:
+    """Runs each session (the given variant) in ONNX Runtime on its golden inputs; returns the largest relative error
+    per session against PyTorch's float32 outputs."""
     manifest = json.loads((pack / "manifest.json").read_text())
     errors = {}
     for role, session in manifest["sessions"].items():
+        if dtype not in session["dtypes"]:
+            continue
         golden = json.loads((pack / session["golden"]).read_text())
         decode = lambda d: np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"])  # noqa: E731
-        runner = ort.InferenceSession(str(pack / session["file"]), providers=["CPUExecutionProvider"])
+        runner = ort.InferenceSession(str(pack / session["dtypes"][dtype]["file"]), providers=["CPUExecutionProvider"])
         got = runner.run(None, {k: decode(v) for k, v in golden["inputs"].items()})
         worst = 0.0
         for value, expected in zip(got, golden["outputs"].values()):
@@ -193,5 +223,5 @@ def check_goldens(pack: Path, tolerance: float = 1e-4) -> dict[str, float]:
             worst = max(worst, float(np.max(np.abs(value - e)) / (np.max(np.abs(e)) + 1e-8)))
         errors[role] = worst
         if worst > tolerance:
-            raise AssertionError(f"{role}: ONNX Runtime differs from PyTorch by {worst:.2e} (relative), over {tolerance:.0e}")
+            raise AssertionError(f"{role} ({dtype}): ONNX Runtime differs from PyTorch by {worst:.2e} (relative), over {tolerance:.0e}")
     return errors
