@@ -13,4 +13,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm ci when the lock file matches; Playwright's own browser download is never used (Debian's Chromium is).
-PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+# onnxruntime-node (the benchmark's native bound) ships its CPU library; its post-install would fetch GPU ones.
+ONNXRUNTIME_NODE_INSTALL=skip PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
