@@ -99,3 +99,28 @@ test('auto picks WASM with int8 weights here (SwiftShader WebGPU is a fallback a
   expect(out.results).toEqual(['ok', 'cancelled', 'ok']);
   expect(out.order).toEqual(['a', 'b', 'c']);
 });
+
+test('a pack picked from disk loads: a zip (with its top folder) or the files of a folder; a non-pack is refused', async ({ studio, page }) => {
+  void studio;
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { zipSync } = await import('fflate');
+  const dir = 'public/models/test-pack';
+  const names = readdirSync(dir).filter((n) => !n.startsWith('goldens'));
+  const zip = zipSync(Object.fromEntries(names.map((n) => [`test-pack/${n}`, new Uint8Array(readFileSync(`${dir}/${n}`))])));
+  // Bytes cross into the page as base64: a JSON array of millions of numbers would take minutes.
+  const files = names.map((n) => ({ name: n, base64: readFileSync(`${dir}/${n}`).toString('base64') }));
+  const out = await page.evaluate(async ({ zip, files }) => {
+    const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const e = (window as any).omniStudio.engine();
+    const fromZip = await e.loadPackFromFiles([new File([bytes(zip)], 'test-pack.zip')], { dtype: 'int8' });
+    const fromFolder = await e.loadPackFromFiles(files.map((f: { name: string; base64: string }) => new File([bytes(f.base64)], f.name)), {});
+    const run = await e.generate({ jobId: 'local', taskId: 't2m', text: 'slow piano', seconds: 1, steps: 2, seed: 1 });
+    const notAZip = await e.loadPackFromFiles([new File([new TextEncoder().encode('hello')], 'song.zip')], {});
+    return { fromZip, fromFolder, ok: run.ok, length: run.ok ? run.value.length : 0, notAZip };
+  }, { zip: Buffer.from(zip).toString('base64'), files });
+  expect(out.fromZip).toMatchObject({ ok: true, value: { name: 'omni-test-pack', dtype: 'int8' } });
+  expect(out.fromFolder).toMatchObject({ ok: true, value: { name: 'omni-test-pack' } });
+  expect(out.ok).toBe(true);
+  expect(out.length).toBe(16000);
+  expect(out.notAZip).toMatchObject({ ok: false, error: { code: 'missing-file', message: expect.stringContaining('"song.zip": the file is not a readable zip') } });
+});

@@ -1,6 +1,7 @@
 /** The engine behind the worker: probes the device, loads one pack, runs one job at a time, cancels on request. */
 import type { BackendChoice, EngineErrorValue, GenerateJob, LoadOptions, PackInfo, ProbeResult, Progress, Result } from '../protocol/engine-protocol';
 import { type CachedPack, cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError } from './pack-cache';
+import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
 import type { Backend } from './runtime';
@@ -79,34 +80,46 @@ export class Engine {
     return probe();
   }
 
-  /** Loads a pack from a base URL; 'auto' picks WebGPU where an adapter exists, else WASM, and says why. */
+  /** Loads a pack from a base URL (the app's /models/ or any URL), through the offline cache. */
   async loadPack(base: string, options: LoadOptions = {}, onBytes?: (file: string, loaded: number) => void): Promise<Result<PackInfo>> {
-    const choice = options.backend ?? 'auto';
+    const root = new URL(base.endsWith('/') ? base : `${base}/`, globalThis.location?.href);
+    const network = httpReader(root.href, onBytes);
+    const read = typeof caches === 'undefined' ? network : cachedReader(root, async (path, progress) => {
+      const bytes = await network(path, progress);
+      if (path === 'manifest.json') await ensureRoom(Number(JSON.parse(new TextDecoder().decode(bytes)).bytes) || 0);
+      return bytes;
+    });
+    const result = await this.open(read, options);
+    // A damaged cached copy must not stick: the next load fetches the pack again.
+    if (!result.ok && result.error.code === 'bad-hash' && typeof caches !== 'undefined') await deleteCachedPack(root.href);
+    return result;
+  }
+
+  /** Loads a pack the user picked: the files of a folder, or one zip. It is not cached: the files are the user's. */
+  async loadPackFromFiles(files: File[], options: LoadOptions = {}): Promise<Result<PackInfo>> {
+    if (files.length === 0) return fail('missing-file', 'No files were chosen.');
+    let read: PackReader;
+    try {
+      read = files.length === 1 && /\.zip$/i.test(files[0].name) ? await zipReader(files[0]) : folderReader(files);
+    } catch (e) {
+      return fail('missing-file', `"${files[0].name}": ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return this.open(read, options);
+  }
+
+  /** Opens a pack with the backend the options and the device allow; says which and why. */
+  private async open(read: PackReader, options: LoadOptions): Promise<Result<PackInfo>> {
     const device = await probe();
-    const { backend, reason } = chooseBackend(choice, device);
+    const { backend, reason } = chooseBackend(options.backend ?? 'auto', device);
     if (backend === 'webgpu' && !device.webgpu.available) return fail('failed', `WebGPU was asked for, but ${device.webgpu.reason}.`);
     await this.unload();
     try {
       // Threads need cross-origin isolation (SharedArrayBuffer); without it ORT would silently run one.
       const threads = options.threads ?? (device.crossOriginIsolated ? Math.min(4, device.threads) : 1);
       // ORT finds its wasm files beside its own bundle: Vite emits them into the app, so nothing comes from a CDN.
-      const root = new URL(base.endsWith('/') ? base : `${base}/`, globalThis.location?.href);
-      const network = httpReader(root.href, onBytes);
-      const read = typeof caches === 'undefined' ? network : cachedReader(root, async (path, progress) => {
-        if (path === 'manifest.json') {
-          const bytes = await network(path, progress);
-          await ensureRoom(Number(JSON.parse(new TextDecoder().decode(bytes)).bytes) || 0);
-          return bytes;
-        }
-        return network(path, progress);
-      });
       this.pack = await loadPack(read, backend, { threads, dtype: options.dtype });
     } catch (e) {
-      if (e instanceof PackError) {
-        // A damaged cached copy must not stick: the next load fetches the pack again.
-        if (e.code === 'bad-hash' && typeof caches !== 'undefined') await deleteCachedPack(new URL(base, globalThis.location?.href).href);
-        return fail(e.code, e.message);
-      }
+      if (e instanceof PackError) return fail(e.code, e.message);
       if (e instanceof QuotaError) return fail('quota', e.message);
       return fail('failed', `The pack could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
     }
