@@ -3,14 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(chromium sox libsox-fmt-all espeak-ng ffmpeg)
-missing=()
-for p in "${SYSTEM_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
-fi
+bash scripts/apt-install.sh chromium sox libsox-fmt-all espeak-ng ffmpeg
 
 # npm ci when the lock file matches; Playwright's own browser download is never used (Debian's Chromium is).
 # onnxruntime-node (the benchmark's native bound) ships its CPU library; its post-install would fetch GPU ones.

@@ -11,13 +11,7 @@ FULL_PACKAGES=("${TEST_PACKAGES[@]}" sonic-pi-samples fluid-soundfont-gm musesco
 packages=("${FULL_PACKAGES[@]}")
 [ "${1:-}" = "--test" ] && packages=("${TEST_PACKAGES[@]}")
 
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
-fi
+bash scripts/apt-install.sh "${packages[@]}"
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 # torch==2.13.0 is the CPU build this machine keeps on disk (see the model extra); nothing else pulls a newer one.
