@@ -47,6 +47,7 @@ export const fileActions: Action[] = [
     shortcuts: ['R'],
     perform: toggleRecording,
   },
+  { name: 'models', label: 'Model packs…', group: 'file', shortcuts: ['Mod+M'], perform: ({ store }) => store.getState().set({ panel: 'models' }) },
   {
     name: 'export',
     label: 'Export…',

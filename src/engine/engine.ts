@@ -124,7 +124,7 @@ export class Engine {
       return fail('failed', `The pack could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
     }
     const m = this.pack.manifest;
-    return { ok: true, value: { name: m.name, version: m.pack_version, bytes: m.bytes, backend, backendReason: reason, dtype: this.pack.dtype, sampleRate: m.audio.sample_rate,
+    return { ok: true, value: { name: m.name, version: m.pack_version, bytes: m.variant_bytes?.[this.pack.dtype] ?? m.bytes, backend, backendReason: reason, dtype: this.pack.dtype, sampleRate: m.audio.sample_rate,
                                 tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family })) } };
   }
 

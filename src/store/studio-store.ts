@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { Clip, Project } from '../project/types';
+import type { BackendChoice, PackInfo } from '../protocol/engine-protocol';
 import { emptyProject } from '../project/types';
 import { emptyHistory, type History, record, redo, undo } from './history';
 
@@ -49,6 +50,14 @@ export interface Clipboard {
   tracks: Clip[][];
 }
 
+/** The model pack the engine holds, what is being loaded, and what the offline cache keeps. */
+export interface ModelsState {
+  pack: PackInfo | null;
+  loading: string | null;
+  backend: BackendChoice;
+  cached: { base: string; name: string; bytes: number }[];
+}
+
 export interface StudioState {
   project: Project;
   history: History;
@@ -64,7 +73,8 @@ export interface StudioState {
   clipboard: Clipboard | null;
   params: EditParams;
   exportSettings: ExportSettings;
-  panel: 'none' | 'help' | 'export';
+  panel: 'none' | 'help' | 'export' | 'models';
+  models: ModelsState;
   busy: string | null;
   notices: Notice[];
 }
@@ -103,6 +113,7 @@ export const initialState = (): StudioState => ({
   params: { fadeCurve: 'equal-power', gainDb: 3, peakDb: -1, lufs: -16 },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
   panel: 'none',
+  models: { pack: null, loading: null, backend: 'auto', cached: [] },
   busy: null,
   notices: [],
 });

@@ -3,6 +3,7 @@ import { actionForKey, runAction } from '../actions/registry';
 import { importFiles } from '../import/import-files';
 import { ExportPanel } from './panels/ExportPanel';
 import { HelpPanel } from './panels/HelpPanel';
+import { ModelsPanel } from './panels/ModelsPanel';
 import { Notices } from './panels/Notices';
 import { SpectrogramPanel } from './panels/SpectrogramPanel';
 import { useServices, useStudio } from './studio-context';
@@ -62,6 +63,7 @@ export function App() {
       </main>
       {panel === 'help' && <HelpPanel onClose={close} />}
       {panel === 'export' && <ExportPanel onClose={close} />}
+      {panel === 'models' && <ModelsPanel onClose={close} />}
       <Notices />
       {dragging && <div className="drop-overlay">Drop audio files to import them as new tracks</div>}
       <input

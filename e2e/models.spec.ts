@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import { expect, test } from './fixtures';
+
+test('the model panel loads the bundled pack, says what runs and why, keeps it offline, loads a zip, refuses junk', async ({ studio, page }, info) => {
+  await studio.action('models').click();
+  const panel = page.getByTestId('models-panel');
+  await expect(panel.getByTestId('models-current')).toHaveText('No model pack is loaded.');
+  await panel.getByTestId('models-load-bundled').click();
+  await expect(panel.getByTestId('models-current')).toContainText('omni-test-pack 0.1.0');
+  await expect(panel.getByTestId('models-current')).toContainText('runs on WASM, int8 weights: WASM on the CPU: the WebGPU adapter is a software fallback');
+  await expect(panel.getByTestId('models-cached')).toContainText('omni-test-pack');
+
+  const dir = 'public/models/test-pack';
+  const names = readdirSync(dir).filter((n) => !n.startsWith('goldens'));
+  const zipPath = info.outputPath('test-pack.zip');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(zipPath, zipSync(Object.fromEntries(names.map((n) => [`test-pack/${n}`, new Uint8Array(readFileSync(`${dir}/${n}`))]))));
+  await panel.getByTestId('models-backend').selectOption('webgpu');
+  await panel.getByTestId('models-zip').setInputFiles(zipPath);
+  await expect(panel.getByTestId('models-current')).toContainText('runs on WebGPU, fp32 weights: WebGPU was chosen by hand');
+
+  const junk = info.outputPath('junk.zip');
+  writeFileSync(junk, 'not a zip');
+  await panel.getByTestId('models-zip').setInputFiles(junk);
+  await expect(page.getByTestId('notice-error').last()).toContainText('"junk.zip": the file is not a readable zip');
+  await expect(panel.getByTestId('models-current')).toHaveText('No model pack is loaded.');
+
+  await panel.getByRole('button', { name: 'Delete omni-test-pack' }).click();
+  await expect(panel.getByTestId('models-cached')).not.toContainText('omni-test-pack');
+});

@@ -1,0 +1,50 @@
+/** Model-pack commands for the UI: load (bundled, URL, files), list and delete cached packs; results go to the store. */
+import { Comlink, engine } from '../client/engine-client';
+import type { PackInfo, Result } from '../protocol/engine-protocol';
+import type { StudioStore } from '../store/studio-store';
+
+/** The pack the app ships (the random-weight test pack until the trained default pack lands). */
+export const BUNDLED_PACK = '/models/test-pack/';
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+async function settle(store: StudioStore, label: string, load: () => Promise<Result<PackInfo>>): Promise<void> {
+  const set = (patch: Partial<ReturnType<StudioStore['getState']>['models']>) => store.getState().set({ models: { ...store.getState().models, ...patch } });
+  set({ loading: `Loading ${label}…` });
+  try {
+    const result = await load();
+    if (result.ok) {
+      set({ pack: result.value });
+      store.getState().notify('info', `${result.value.name} runs on ${result.value.backend === 'webgpu' ? 'WebGPU' : 'WASM'} (${result.value.dtype}): ${result.value.backendReason}.`);
+    } else {
+      set({ pack: null });
+      store.getState().notify('error', `The model pack did not load: ${result.error.message} The studio keeps working without it.`);
+    }
+  } finally {
+    set({ loading: null });
+    await refreshCached(store);
+  }
+}
+
+export function loadFromUrl(store: StudioStore, base: string): Promise<void> {
+  const backend = store.getState().models.backend;
+  const onBytes = Comlink.proxy((file: string, loaded: number) => {
+    store.getState().set({ models: { ...store.getState().models, loading: `Downloading ${file}: ${mb(loaded)}` } });
+  });
+  return settle(store, base, () => engine().loadPack(base, { backend }, onBytes));
+}
+
+export function loadFromFiles(store: StudioStore, files: File[]): Promise<void> {
+  const backend = store.getState().models.backend;
+  return settle(store, files.length === 1 ? files[0].name : `${files.length} files`, () => engine().loadPackFromFiles(files, { backend }));
+}
+
+export async function refreshCached(store: StudioStore): Promise<void> {
+  const cached = await engine().listCachedPacks();
+  store.getState().set({ models: { ...store.getState().models, cached } });
+}
+
+export async function deleteCached(store: StudioStore, base: string): Promise<void> {
+  await engine().deleteCachedPack(base);
+  await refreshCached(store);
+}
