@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { expect, test } from './fixtures';
 
-test('the model panel loads the bundled pack, says what runs and why, keeps it offline, loads a zip, refuses junk', async ({ studio, page }, info) => {
+test('the model panel loads the bundled pack, says what runs and why, keeps it offline, loads a zip, refuses junk and keeps the pack in use', async ({ studio, page }, info) => {
   await studio.action('models').click();
   const panel = page.getByTestId('models-panel');
   await expect(panel.getByTestId('models-current')).toHaveText('No model pack is loaded.');
@@ -24,7 +24,8 @@ test('the model panel loads the bundled pack, says what runs and why, keeps it o
   writeFileSync(junk, 'not a zip');
   await panel.getByTestId('models-zip').setInputFiles(junk);
   await expect(page.getByTestId('notice-error').last()).toContainText('"junk.zip": the file is not a readable zip');
-  await expect(panel.getByTestId('models-current')).toHaveText('No model pack is loaded.');
+  await expect(page.getByTestId('notice-error').last()).toContainText('omni-test-pack stays loaded.');
+  await expect(panel.getByTestId('models-current')).toContainText('runs on WebGPU, fp32 weights'); // the pack in use is kept
 
   await panel.getByRole('button', { name: 'Delete omni-test-pack' }).click();
   await expect(panel.getByTestId('models-cached')).not.toContainText('omni-test-pack');

@@ -17,8 +17,8 @@ async function settle(store: StudioStore, label: string, load: () => Promise<Res
       set({ pack: result.value });
       store.getState().notify('info', `${result.value.name} runs on ${result.value.backend === 'webgpu' ? 'WebGPU' : 'WASM'} (${result.value.dtype}): ${result.value.backendReason}.`);
     } else {
-      set({ pack: null });
-      store.getState().notify('error', `The model pack did not load: ${result.error.message} The studio keeps working without it.`);
+      const kept = store.getState().models.pack;
+      store.getState().notify('error', `The model pack did not load: ${result.error.message} ${kept ? `${kept.name} stays loaded.` : 'The studio keeps working without a model.'}`);
     }
   } finally {
     set({ loading: null });

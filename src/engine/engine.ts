@@ -112,12 +112,15 @@ export class Engine {
     const device = await probe();
     const { backend, reason } = chooseBackend(options.backend ?? 'auto', device);
     if (backend === 'webgpu' && !device.webgpu.available) return fail('failed', `WebGPU was asked for, but ${device.webgpu.reason}.`);
-    await this.unload();
     try {
       // Threads need cross-origin isolation (SharedArrayBuffer); without it ORT would silently run one.
       const threads = options.threads ?? (device.crossOriginIsolated ? Math.min(4, device.threads) : 1);
       // ORT finds its wasm files beside its own bundle: Vite emits them into the app, so nothing comes from a CDN.
-      this.pack = await loadPack(read, backend, { threads, dtype: options.dtype });
+      const loaded = await loadPack(read, backend, { threads, dtype: options.dtype });
+      // The pack in use goes only once its replacement works: a bad pack leaves the engine as it was.
+      await this.queue;
+      await this.unload();
+      this.pack = loaded;
     } catch (e) {
       if (e instanceof PackError) return fail(e.code, e.message);
       if (e instanceof QuotaError) return fail('quota', e.message);
