@@ -6,7 +6,7 @@ import type { StudioStore } from '../store/studio-store';
 /** The pack the app ships (the random-weight test pack until the trained default pack lands). */
 export const BUNDLED_PACK = '/models/test-pack/';
 
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+export const formatMegabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 async function settle(store: StudioStore, label: string, load: () => Promise<Result<PackInfo>>): Promise<void> {
   const set = (patch: Partial<ReturnType<StudioStore['getState']>['models']>) => store.getState().set({ models: { ...store.getState().models, ...patch } });
@@ -29,7 +29,7 @@ async function settle(store: StudioStore, label: string, load: () => Promise<Res
 export function loadFromUrl(store: StudioStore, base: string): Promise<void> {
   const backend = store.getState().models.backend;
   const onBytes = Comlink.proxy((file: string, loaded: number) => {
-    store.getState().set({ models: { ...store.getState().models, loading: `Downloading ${file}: ${mb(loaded)}` } });
+    store.getState().set({ models: { ...store.getState().models, loading: `Downloading ${file}: ${formatMegabytes(loaded)}` } });
   });
   return settle(store, base, () => engine().loadPack(base, { backend }, onBytes));
 }

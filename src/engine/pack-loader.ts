@@ -52,7 +52,7 @@ export function chooseDtype(manifest: Manifest, backend: Backend, requested: Dty
   return backend === 'wasm' && allInt8 ? 'int8' : 'fp32';
 }
 
-export async function loadPack(read: PackReader, backend: Backend, options: { wasmPaths?: string; threads?: number; dtype?: Dtype | 'auto'; onFile?(role: string): void } = {}): Promise<PackHandle> {
+export async function loadPack(read: PackReader, backend: Backend, options: { threads?: number; dtype?: Dtype | 'auto'; onFile?(role: string): void } = {}): Promise<PackHandle> {
   let manifest: Manifest;
   try {
     manifest = parseManifest(await readJson(read, 'manifest.json'));
@@ -66,7 +66,7 @@ export async function loadPack(read: PackReader, backend: Backend, options: { wa
     manifest.text.max_tokens,
   );
   const dtype = chooseDtype(manifest, backend, options.dtype);
-  const ort = await loadOrt(backend, options.wasmPaths, options.threads);
+  const ort = await loadOrt(backend, options.threads);
   const sessions: Partial<Record<SessionRole, OpenedSession>> = {};
   try {
     for (const role of SESSION_ROLES) {

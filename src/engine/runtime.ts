@@ -7,13 +7,13 @@ type Ort = typeof OrtModule;
 
 const loaded = new Map<Backend, Promise<Ort>>();
 
-/** The WebGPU build (native EP) for 'webgpu', the plain WASM build (fastest on CPU) for 'wasm'; wasm files from `wasmPaths`. */
-export function loadOrt(backend: Backend, wasmPaths?: string, threads?: number): Promise<Ort> {
+/** The WebGPU build (native EP) for 'webgpu', the plain WASM build (fastest on CPU) for 'wasm'. Their wasm files are
+ * found beside the bundle, where Vite emits them. */
+export function loadOrt(backend: Backend, threads?: number): Promise<Ort> {
   let ort = loaded.get(backend);
   if (!ort) {
     ort = (backend === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm')) as Promise<Ort>;
     ort = ort.then((m) => {
-      if (wasmPaths) m.env.wasm.wasmPaths = wasmPaths;
       if (threads) m.env.wasm.numThreads = threads;
       return m;
     });

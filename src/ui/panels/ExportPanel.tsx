@@ -1,6 +1,7 @@
 import { exportNow } from '../../actions/file-actions';
 import type { ExportFormat, ExportScope } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
+import { Panel } from './Panel';
 
 const RATES = [0, 8000, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000];
 
@@ -13,11 +14,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
   const busy = useStudio((s) => s.busy);
   const set = (patch: Partial<typeof settings>) => store.getState().set({ exportSettings: { ...store.getState().exportSettings, ...patch } });
   return (
-    <div className="panel" role="dialog" aria-label="Export" data-testid="export-panel">
-      <header>
-        <h2>Export</h2>
-        <button type="button" onClick={onClose}>Close</button>
-      </header>
+    <Panel title="Export" testId="export-panel" onClose={onClose}>
       <label>
         What
         <select data-testid="export-scope" value={settings.scope} onChange={(e) => set({ scope: e.target.value as ExportScope })}>
@@ -52,6 +49,6 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
       <button type="button" className="primary" data-testid="export-run" disabled={busy !== null} onClick={() => void exportNow(services)}>
         Export
       </button>
-    </div>
+    </Panel>
   );
 }

@@ -1,15 +1,12 @@
 import { ACTIONS, formatShortcut } from '../../actions/registry';
 import { isMac } from '../toolbar/ActionButton';
+import { Panel } from './Panel';
 
 /** Every command and its shortcuts, straight from the action registry. */
 export function HelpPanel({ onClose }: { onClose: () => void }) {
   const groups = [...new Set(ACTIONS.map((a) => a.group))];
   return (
-    <div className="panel" role="dialog" aria-label="Keyboard shortcuts" data-testid="help-panel">
-      <header>
-        <h2>Keyboard shortcuts</h2>
-        <button type="button" onClick={onClose}>Close</button>
-      </header>
+    <Panel title="Keyboard shortcuts" testId="help-panel" onClose={onClose}>
       <div className="help-groups">
         {groups.map((g) => (
           <table key={g}>
@@ -26,6 +23,6 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
         ))}
       </div>
       <p>Drag on a lane to select (across tracks too); drag a clip by its name bar to move it; Ctrl+wheel zooms.</p>
-    </div>
+    </Panel>
   );
 }

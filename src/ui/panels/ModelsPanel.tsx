@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { BUNDLED_PACK, deleteCached, loadFromFiles, loadFromUrl, refreshCached } from '../../app/models';
+import { BUNDLED_PACK, deleteCached, formatMegabytes as mb, loadFromFiles, loadFromUrl, refreshCached } from '../../app/models';
 import type { BackendChoice } from '../../protocol/engine-protocol';
 import { useServices, useStudio } from '../studio-context';
-
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+import { Panel } from './Panel';
 
 /** Which pack runs, on which backend and why; load one from the app, a URL, a zip or a folder; the offline cache. */
 export function ModelsPanel({ onClose }: { onClose: () => void }) {
@@ -13,11 +12,7 @@ export function ModelsPanel({ onClose }: { onClose: () => void }) {
   useEffect(() => void refreshCached(store), [store]);
   const busy = models.loading !== null;
   return (
-    <div className="panel" role="dialog" aria-label="Model packs" data-testid="models-panel">
-      <header>
-        <h2>Model packs</h2>
-        <button type="button" onClick={onClose}>Close</button>
-      </header>
+    <Panel title="Model packs" testId="models-panel" onClose={onClose}>
       <p data-testid="models-current">
         {models.pack
           ? `${models.pack.name} ${models.pack.version} (${mb(models.pack.bytes)}) runs on ${models.pack.backend === 'webgpu' ? 'WebGPU' : 'WASM'}, ${models.pack.dtype} weights: ${models.pack.backendReason}.`
@@ -55,6 +50,6 @@ export function ModelsPanel({ onClose }: { onClose: () => void }) {
           </li>
         ))}
       </ul>
-    </div>
+    </Panel>
   );
 }
