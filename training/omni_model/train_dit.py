@@ -21,6 +21,7 @@ from .text import tokenize
 PREFIX = {t["id"]: t["prefix"] for t in TASKS}
 TASK_PREFIX = {"add": PREFIX["add"], "remove": PREFIX["remove"], "extract": PREFIX["extract"], "style_sfx": PREFIX["style"],
                "style_music": PREFIX["style"], "style_speech": PREFIX["style"], "t2a": PREFIX["t2a"], "t2m": PREFIX["t2m"], "tts": "Generate speech: "}
+TRAINED = ("dit", "mel_encoder", "transcript_encoder")
 EDITS = {"add", "remove", "extract", "style_sfx", "style_music", "style_speech"}
 
 
@@ -84,6 +85,7 @@ def train(cfg: ModelConfig, autoencoder: Path, data: Path, run: Path, steps: int
     model.vocoder.load_state_dict(ae["vocoder"])
     model.to(device)
     trainable = [*model.dit.parameters(), *model.mel_encoder.parameters(), *model.transcript_encoder.parameters()]
+    ema = Ema(model)
     optimiser = torch.optim.AdamW(trainable, lr=lr, weight_decay=0.01)
     checkpoint = run / "dit.pt"
     step, latent_scale = 0, None
@@ -93,6 +95,8 @@ def train(cfg: ModelConfig, autoencoder: Path, data: Path, run: Path, steps: int
             getattr(model, part).load_state_dict(state[part])
         optimiser.load_state_dict(state["optimiser"])
         step, latent_scale = state["step"], state["latent_scale"]
+        if "ema" in state:
+            ema.shadow = state["ema"]
     batches = Batches(load_rows(data, "train"), cfg, crop_frames, seed=step)
     log = csv.writer((run / "loss.csv").open("a", buffering=1))  # line-buffered: a killed run keeps its log
     if (run / "loss.csv").stat().st_size == 0:
@@ -124,21 +128,45 @@ def train(cfg: ModelConfig, autoencoder: Path, data: Path, run: Path, steps: int
         for group in optimiser.param_groups:
             group["lr"] = lr * min(1.0, (step + 1) / 200)
         optimiser.step()
+        ema.update(model, step)
         step += 1
         if step % 10 == 0:
             log.writerow([step, round(time.time() - started, 1), f"{loss.item():.4f}"])
             print(f"step {step}: flow loss {loss.item():.4f} ({time.time() - started:.0f} s)", flush=True)
         if step % 100 == 0:
-            _save(checkpoint, model, optimiser, step, latent_scale, cfg, device)
-    _save(checkpoint, model, optimiser, step, latent_scale, cfg, device)
+            _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device)
+    _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device)
     return checkpoint
 
 
-def _save(path: Path, model, optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str) -> None:
-    weights = {"dit": model.dit.state_dict(), "mel_encoder": model.mel_encoder.state_dict(), "transcript_encoder": model.transcript_encoder.state_dict(),
-               "step": step, "latent_scale": latent_scale, "config": cfg.to_json(), "device": device, "torch": str(torch.__version__)}
-    torch.save(weights, path.with_name("dit-weights.pt"))
-    torch.save({**weights, "optimiser": optimiser.state_dict()}, path)
+def _save(path: Path, model, ema: "Ema", optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str) -> None:
+    meta = {"step": step, "latent_scale": latent_scale, "config": cfg.to_json(), "device": device, "torch": str(torch.__version__)}
+    live = {part: getattr(model, part).state_dict() for part in TRAINED}
+    torch.save({**ema.weights(), **meta}, path.with_name("dit-weights.pt"))  # what export reads: the averaged weights
+    torch.save({**live, **meta, "ema": ema.shadow, "optimiser": optimiser.state_dict()}, path)
+
+
+class Ema:
+    """An exponential moving average of the trained parts' weights: a flow model sampled from averaged weights makes
+    cleaner audio than the last step's, at no cost in training time."""
+
+    def __init__(self, model, decay: float = 0.999) -> None:
+        self.decay = decay
+        self.shadow = {part: {k: v.detach().clone() for k, v in getattr(model, part).state_dict().items()} for part in TRAINED}
+
+    @torch.no_grad()
+    def update(self, model, step: int) -> None:
+        decay = min(self.decay, (1 + step) / (10 + step))  # short memory while the weights move fast
+        for part in TRAINED:
+            for key, value in getattr(model, part).state_dict().items():
+                average = self.shadow[part][key]
+                if average.is_floating_point():
+                    average.lerp_(value, 1 - decay)
+                else:
+                    average.copy_(value)
+
+    def weights(self) -> dict:
+        return {part: {k: v.clone() for k, v in tensors.items()} for part, tensors in self.shadow.items()}
 
 
 def main(argv: list[str] | None = None) -> None:
