@@ -1,5 +1,5 @@
 /** Loads a model pack: manifest, tokenizer and sessions, with every file's size and SHA-256 checked against the manifest. */
-import { type Manifest, parseManifest, SESSION_ROLES, type SessionRole } from '../modelpack/manifest';
+import { type Manifest, parseManifest, SESSION_ROLES, type SessionRole, type SessionSpec } from '../modelpack/manifest';
 import { PromptTokenizer } from '../modelpack/tokenize';
 import type { LoadedPack } from './pipeline';
 import { type Backend, loadOrt, openSession, type OpenedSession } from './runtime';
@@ -48,8 +48,17 @@ export interface PackHandle extends LoadedPack {
 /** int8 weights on the CPU (a quarter of the download, made for WASM); float32 on WebGPU, whose EP has no int8 matmul. */
 export function chooseDtype(manifest: Manifest, backend: Backend, requested: Dtype | 'auto' = 'auto'): Dtype {
   if (requested !== 'auto') return requested;
-  const allInt8 = SESSION_ROLES.every((r) => manifest.sessions[r].dtypes.int8 || r === 'mel_frontend');
-  return backend === 'wasm' && allInt8 ? 'int8' : 'fp32';
+  const hasInt8 = SESSION_ROLES.some((r) => manifest.sessions[r].dtypes.int8);
+  const allFp32 = SESSION_ROLES.every((r) => manifest.sessions[r].dtypes.fp32);
+  if (backend === 'wasm' && hasInt8) return 'int8';
+  return allFp32 ? 'fp32' : 'int8';
+}
+
+/** The file a session loads for a weight variant: that variant where the session has it, else the nearest one shipped
+ * (the mel front end is a fixed filterbank and is never quantised). */
+export function variantFile(spec: SessionSpec, dtype: Dtype) {
+  const order = [dtype, 'fp32', 'fp16', 'int8'] as const;
+  return order.map((d) => spec.dtypes[d]).find((f) => f !== undefined)!;
 }
 
 export async function loadPack(read: PackReader, backend: Backend, options: { threads?: number; dtype?: Dtype | 'auto'; onFile?(role: string): void } = {}): Promise<PackHandle> {
@@ -71,7 +80,7 @@ export async function loadPack(read: PackReader, backend: Backend, options: { th
   try {
     for (const role of SESSION_ROLES) {
       const spec = manifest.sessions[role];
-      const file = spec.dtypes[dtype] ?? spec.dtypes.fp32; // sessions without an int8 variant (the mel front end) stay float
+      const file = variantFile(spec, dtype);
       options.onFile?.(role);
       const opened = await openSession(ort, await readVerified(read, file.file, file.bytes, file.sha256), backend);
       sessions[role] = opened;

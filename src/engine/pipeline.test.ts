@@ -97,4 +97,16 @@ describe('backend and weight choice', () => {
     expect(chooseDtype(manifest, 'webgpu')).toBe('fp32');
     expect(chooseDtype(manifest, 'wasm', 'fp32')).toBe('fp32');
   });
+  it('runs a pack that ships only int8 weights on either backend, the mel front end in float', async () => {
+    const { chooseDtype, variantFile } = await import('./pack-loader');
+    const { parseManifest } = await import('../modelpack/manifest');
+    const json = JSON.parse(new TextDecoder().decode(await readFromDisk('manifest.json')));
+    for (const spec of Object.values(json.sessions) as { dtypes: Record<string, unknown> }[]) if (spec.dtypes.int8) delete spec.dtypes.fp32;
+    const manifest = parseManifest(json);
+    expect(chooseDtype(manifest, 'webgpu')).toBe('int8');
+    expect(variantFile(manifest.sessions.dit, 'int8').file).toBe('dit.int8.onnx');
+    expect(variantFile(manifest.sessions.mel_frontend, 'int8').file).toBe('mel_frontend.onnx');
+    json.sessions.dit.dtypes = {};
+    expect(() => parseManifest(json)).toThrow(/sessions\.dit\.dtypes/);
+  });
 });

@@ -14,7 +14,10 @@ export const SESSION_ROLES = [
 export type SessionRole = (typeof SESSION_ROLES)[number];
 
 const session = fileRef.extend({
-  dtypes: z.object({ fp32: fileRef, fp16: fileRef.optional(), int8: fileRef.optional() }),
+  // A pack ships the variants it wants (the default pack only int8, to keep its download small); at least one.
+  dtypes: z
+    .object({ fp32: fileRef.optional(), fp16: fileRef.optional(), int8: fileRef.optional() })
+    .refine((d) => d.fp32 ?? d.fp16 ?? d.int8, 'a session needs at least one of fp32, fp16 or int8'),
   inputs: z.array(tensorSpec).min(1),
   outputs: z.array(tensorSpec).min(1),
   golden: z.string().optional(),

@@ -26,23 +26,26 @@ class MelVae(nn.Module):
 
 
 class VaeEncoder(nn.Module):
-    """The session the browser runs on a source clip: mel -> latent mean."""
+    """The session the browser runs on a source clip: mel -> latent mean, in the DiT's scaled latent space (the scale
+    that gave the flow unit-variance latents in training is baked in, so the engine never needs to know it)."""
 
-    def __init__(self, vae: MelVae) -> None:
+    def __init__(self, vae: MelVae, latent_scale: float = 1.0) -> None:
         super().__init__()
-        self.vae = vae
+        self.vae, self.latent_scale = vae, latent_scale
 
     def forward(self, mel: torch.Tensor) -> torch.Tensor:
-        return self.vae.encode(mel)[0]
+        return self.vae.encode(mel)[0] * self.latent_scale
 
 
 class VaeDecoder(nn.Module):
-    def __init__(self, vae: MelVae) -> None:
+    """Scaled latent (what the DiT samples) -> log-mel."""
+
+    def __init__(self, vae: MelVae, latent_scale: float = 1.0) -> None:
         super().__init__()
-        self.vae = vae
+        self.vae, self.latent_scale = vae, latent_scale
 
     def forward(self, latent: torch.Tensor) -> torch.Tensor:
-        return self.vae.decode(latent)
+        return self.vae.decode(latent / self.latent_scale)
 
 
 class Vocoder(nn.Module):

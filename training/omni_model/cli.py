@@ -61,6 +61,13 @@ def main(argv: list[str] | None = None) -> None:
     r = sub.add_parser("export-random", help="export any model config with random weights (frozen language model real), for speed measurements")
     r.add_argument("--config", type=Path, required=True)
     r.add_argument("--out", type=Path, required=True)
+    t = sub.add_parser("export-trained", help="export trained weights as a pack with only the variants it ships")
+    t.add_argument("--autoencoder", type=Path, required=True)
+    t.add_argument("--dit", type=Path, required=True)
+    t.add_argument("--data", type=Path, default=TRAINING_DIR / "data" / "default", help="the data set it was trained on (for the credits)")
+    t.add_argument("--out", type=Path, required=True)
+    t.add_argument("--ship", default="int8", help="comma-separated variants to keep: fp32, int8")
+    t.add_argument("--version", default="0.1.0")
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)
     b.add_argument("--seconds", type=float, default=10.0)
@@ -69,6 +76,12 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.command == "bench-torch":
         bench_torch(args.config, args.seconds, args.steps, args.threads)
+        return
+    if args.command == "export-trained":
+        from .pack import export_trained
+
+        m = export_trained(args.autoencoder, args.dit, args.data, args.out, set(args.ship.split(",")), args.version)
+        print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB ({', '.join(m['variant_bytes'])}) -> {args.out}")
         return
     if args.command == "export-random":
         model = randomize(build_model(load_model_config(args.config), seed=1), seed=2)

@@ -49,13 +49,14 @@ class OmniModel(nn.Module):
         self.dit = ConditionedDit(cfg)
         self.vae = MelVae(cfg)
         self.vocoder = Vocoder(cfg)
+        self.latent_scale = 1.0  # set from the DiT checkpoint: the flow runs on latents * latent_scale
 
     def sessions(self) -> dict[str, nn.Module]:
         """The parts as the browser runs them, by manifest role."""
         return {
             "text_encoder": self.text_encoder, "transcript_encoder": self.transcript_encoder, "mel_frontend": self.mel_frontend,
             "mel_encoder": self.mel_encoder, "sync_encoder": self.sync_encoder, "dit": self.dit,
-            "vae_encoder": VaeEncoder(self.vae), "vae_decoder": VaeDecoder(self.vae), "vocoder": self.vocoder,
+            "vae_encoder": VaeEncoder(self.vae, self.latent_scale), "vae_decoder": VaeDecoder(self.vae, self.latent_scale), "vocoder": self.vocoder,
         }
 
 

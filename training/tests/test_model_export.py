@@ -59,3 +59,32 @@ def test_the_committed_test_pack_is_what_the_export_produces(pack):
     fresh = json.loads((pack / "manifest.json").read_text())
     assert {r: s["sha256"] for r, s in committed["sessions"].items()} == {r: s["sha256"] for r, s in fresh["sessions"].items()}, \
         "re-export the test pack: .venv/bin/omni-model export-test-pack"
+
+
+def test_a_pack_can_ship_only_int8_weights(pack, tmp_path):
+    import shutil
+
+    from omni_model.pack import keep_variants
+
+    small = tmp_path / "int8"
+    shutil.copytree(pack, small)
+    m = keep_variants(small, {"int8"})
+    assert set(m["sessions"]["dit"]["dtypes"]) == {"int8"} and not (small / "dit.onnx").exists()
+    assert set(m["sessions"]["mel_frontend"]["dtypes"]) == {"fp32"}  # never quantised, so it keeps its float file
+    files = sum((small / s["file"]).stat().st_size for s in m["sessions"].values())
+    assert m["bytes"] == files + (small / "tokenizer.json").stat().st_size + (small / "tokenizer_config.json").stat().st_size
+    check_goldens(small, tolerance=5e-2, dtype="int8")
+
+
+def test_the_latent_scale_is_baked_into_the_vae_sessions():
+    import torch
+
+    from omni_model.autoencoder import VaeDecoder, VaeEncoder
+    from omni_model.config import load_model_config
+    from omni_model.factory import build_autoencoder
+
+    ae = build_autoencoder(load_model_config(Path(__file__).resolve().parent.parent / "configs" / "model-test-pack.json"))
+    mel = torch.randn(1, ae.vae.encoder[0].in_channels, 16)
+    z = ae.vae.encode(mel)[0]
+    assert torch.allclose(VaeEncoder(ae.vae, 2.5)(mel), 2.5 * z)
+    assert torch.allclose(VaeDecoder(ae.vae, 2.5)(2.5 * z), ae.vae.decode(z), atol=1e-6)

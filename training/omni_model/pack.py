@@ -1,0 +1,86 @@
+"""The trained pack: weights from the two training stages -> ONNX pack (export.py) -> only the variants it ships,
+with a model card. `omni-model export-trained` runs it."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import torch
+
+from .config import ModelConfig
+from .export import check_goldens, export_pack
+from .factory import OmniModel, build_model
+
+PACK_LICENCE = ("CC-BY-SA-3.0 for the trained weights (the share-alike terms of the training sounds, carried over); "
+                "the text encoder is all-MiniLM-L6-v2 (Apache-2.0)")
+
+
+def load_trained(autoencoder: Path, dit: Path) -> tuple[OmniModel, dict]:
+    """The model with both stages' weights and the DiT's latent scale; returns it with the DiT checkpoint's metadata."""
+    ae = torch.load(autoencoder, map_location="cpu", weights_only=True)
+    state = torch.load(dit, map_location="cpu", weights_only=True)
+    cfg = ModelConfig.from_json(state["config"])
+    model = build_model(cfg)
+    model.vae.load_state_dict(ae["vae"])
+    model.vocoder.load_state_dict(ae["vocoder"])
+    for part in ("dit", "mel_encoder", "transcript_encoder"):
+        getattr(model, part).load_state_dict(state[part])
+    model.latent_scale = float(state["latent_scale"])
+    meta = {"dit_step": state["step"], "dit_device": state["device"], "ae_step": ae.get("step"), "ae_device": ae.get("gpu") or ae.get("device"),
+            "latent_scale": model.latent_scale}
+    return model.eval(), meta
+
+
+def training_credits(data: Path) -> tuple[list[str], Counter]:
+    """Every credit line of the training split, and how many examples each licence appears in."""
+    credits: set[str] = set()
+    licences: Counter = Counter()
+    for meta in sorted(data.glob("train/shard-*/metadata.jsonl")):
+        for line in meta.read_text().splitlines():
+            row = json.loads(line)
+            credits.update(c.strip() for c in row["credits"])
+            licences.update(set(row["licences"]))
+    return sorted(credits), licences
+
+
+def keep_variants(pack: Path, ship: set[str]) -> dict:
+    """Deletes the weight files of variants the pack does not ship (a session keeps fp32 where it has nothing else)
+    and rewrites the manifest's sizes."""
+    path = pack / "manifest.json"
+    manifest = json.loads(path.read_text())
+    for session in manifest["sessions"].values():
+        dtypes = session["dtypes"]
+        kept = {d: ref for d, ref in dtypes.items() if d in ship} or {"fp32": dtypes["fp32"]}
+        for d, ref in dtypes.items():
+            if d not in kept:
+                (pack / ref["file"]).unlink()
+        session["dtypes"] = kept
+        session.update(next(iter(kept.values())))  # the session's own file is one it ships
+    tokenizer_bytes = sum((pack / manifest["text"][k]).stat().st_size for k in ("tokenizer", "tokenizer_config"))
+    manifest["bytes"] = sum(s["bytes"] for s in manifest["sessions"].values()) + tokenizer_bytes
+    manifest["variant_bytes"] = {d: manifest["bytes"] for d in ship}
+    path.write_text(json.dumps(manifest, indent=2))
+    return manifest
+
+
+def export_trained(autoencoder: Path, dit: Path, data: Path, out: Path, ship: set[str], version: str) -> dict:
+    model, meta = load_trained(autoencoder, dit)
+    credits, licences = training_credits(data)
+    manifest = export_pack(
+        model, out, name="omni-small", pack_version=version, licence=PACK_LICENCE,
+        credits=["Text encoder: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)", *credits],
+        description="Omni Studio's default model: Audio-Omni's architecture at browser scale (about 12 M trained parameters), "
+                    "trained by us on sound synthesised from free Debian packages. Sound and music from text; add, remove, "
+                    "extract and change sounds in a clip.",
+        sampler={"steps": 16, "guidance_scale": 3.0, "shift": 1.0},
+    )
+    for dtype, tolerance in (("fp32", 1e-4), ("int8", 5e-2)):
+        check_goldens(out, tolerance, dtype)
+    manifest = keep_variants(out, ship)
+    (out / "training.json").write_text(json.dumps({**meta, "licences": dict(licences)}, indent=2))
+    return manifest
+
+
+def parameter_counts(model: OmniModel) -> dict[str, int]:
+    return {role: sum(p.numel() for p in module.parameters()) for role, module in model.sessions().items()}
