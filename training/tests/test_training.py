@@ -26,3 +26,25 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     weights = torch.load(dit_run / "dit-weights.pt", weights_only=True)
     assert weights["step"] == 2 and weights["latent_scale"] > 0
     assert np.isfinite(float(next(iter(weights["dit"].values())).float().sum()))
+
+    # The trained weights go through the shipped export and the evaluation, as the default pack does.
+    from omni_model.evaluate import OPERATIONS, evaluate, table
+    from omni_model.pack import export_trained
+    from omni_model.tagger import frechet_distance, train_tagger
+
+    pack = tmp_path / "pack"
+    manifest = export_trained(ae_run / "autoencoder-weights.pt", dit_run / "dit-weights.pt", built_slice, pack, {"int8"}, "0.0.1")
+    assert set(manifest["sessions"]["dit"]["dtypes"]) == {"int8"}
+    assert any("Minetest" in c for c in manifest["credits"])  # the data's credits travel into the pack
+    tagger, accuracy = train_tagger(built_slice, cfg.audio, epochs=5)
+    assert 0.0 <= accuracy <= 1.0 and len(tagger.classes) >= 2
+    result = evaluate({"int8": pack}, built_slice, per_operation=1, steps=2, guidance=3.0, tagger=tagger)
+    edits = result["systems"]["int8"]
+    assert {"identity", "ground truth", "target through the VAE"} <= set(result["systems"])
+    for op in set(OPERATIONS) & set(edits):
+        assert np.isfinite(edits[op].get("lsd_db", edits[op].get("fd") or 0.0))
+    assert result["systems"]["ground truth"].get("add", {"lsd_db": 0.0})["lsd_db"] == 0.0
+    assert "| operation | system |" in table(result)
+    e = np.random.default_rng(0).standard_normal((50, 4))
+    assert abs(frechet_distance(e, e)) < 1e-6 and abs(frechet_distance(e, e + 1.0) - 4.0) < 1e-6
+    assert frechet_distance(e[:1], e) is None

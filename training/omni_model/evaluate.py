@@ -1,0 +1,180 @@
+"""Evaluates an exported pack on the fixed test split, running the same ONNX files and the same sampler as the browser
+(ONNX Runtime on the CPU instead of onnxruntime-web). Prints a markdown table and writes it as JSON.
+
+Edits (add, remove, extract, style): log-spectral distance and mel distance to the ground-truth target, against
+identity (the input unchanged); instruction adherence by the tagger (the added, extracted or new category is among its
+top 3; the removed one is not). Generation (t2a, t2m): the tagger's top-3 accuracy on the prompted category and the
+Frechet distance to real test audio in the tagger's embedding space."""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+import soundfile as sf
+import torch
+
+from .config import ModelConfig
+from .dsp import LogMel
+from .export import encode_chars
+from .losses import log_spectral_distance
+from .tagger import Tagger, frechet_distance, train_tagger
+from .text import tokenize
+from .train_dit import load_rows, prompt_of
+
+OPERATIONS = {"add": ["add"], "remove": ["remove"], "extract": ["extract"], "style": ["style_sfx", "style_music"], "t2a": ["t2a"], "t2m": ["t2m"]}
+
+
+class OnnxPack:
+    """A pack's sessions in ONNX Runtime, sampled like src/engine/pipeline.ts: encoders once, Euler over t from 1
+    to 0, guidance as a batch of 2 (the unconditional half drops the text, keeps the source)."""
+
+    def __init__(self, pack: Path, dtype: str, threads: int = 2) -> None:
+        self.manifest = json.loads((pack / "manifest.json").read_text())
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        self.sessions = {}
+        for role, spec in self.manifest["sessions"].items():
+            ref = spec["dtypes"].get(dtype) or spec["dtypes"].get("fp32") or next(iter(spec["dtypes"].values()))
+            self.sessions[role] = ort.InferenceSession(str(pack / ref["file"]), options, providers=["CPUExecutionProvider"])
+        self.cfg = ModelConfig.from_json(self.manifest["model_config"])
+
+    def run(self, role: str, **feeds) -> np.ndarray:
+        return self.sessions[role].run(None, feeds)[0]
+
+    def generate(self, prompt: str, seconds: float, source: np.ndarray | None, steps: int, guidance: float, seed: int) -> np.ndarray:
+        a = self.manifest["audio"]
+        frames = max(1, round(seconds * a["latent_rate"]))
+        samples = frames * a["mel_frames_per_latent"] * a["hop"]
+        ids, mask = tokenize([prompt], self.cfg.text.max_tokens)
+        text = self.run("text_encoder", input_ids=ids.numpy(), attention_mask=mask.numpy())
+        chars = encode_chars("", self.cfg.transcript.max_chars)
+        transcript = self.run("transcript_encoder", chars=chars)
+        mel_dim = self.manifest["sessions"]["dit"]["inputs"][6]["shape"][-1]
+        sync_dim = self.manifest["sessions"]["dit"]["inputs"][7]["shape"][-1]
+        if source is None:
+            mel_features, present = np.zeros((1, frames, mel_dim), np.float32), 0.0
+        else:
+            padded = np.zeros((1, samples), np.float32)
+            padded[0, : min(samples, len(source))] = source[:samples]
+            mel_features, present = self.run("mel_encoder", mel=self.run("mel_frontend", waveform=padded)), 1.0
+        two = lambda x: np.concatenate([x, x]).astype(x.dtype)  # noqa: E731
+        feeds = {"text_states": two(text), "text_mask": two(mask.numpy().astype(np.float32)), "transcript_states": two(transcript),
+                 "transcript_mask": np.zeros((2, 1), np.float32), "mel_features": two(mel_features),
+                 "sync_features": np.zeros((2, frames, sync_dim), np.float32), "text_present": np.array([1, 0], np.float32),
+                 "low_present": np.array([present, present], np.float32)}
+        x = np.random.default_rng(seed).standard_normal((1, a["latent_channels"], frames)).astype(np.float32)
+        times = np.linspace(1.0, 0.0, steps + 1)
+        for t, t_next in zip(times[:-1], times[1:]):
+            v = self.run("dit", **feeds, x_t=two(x), t=np.array([t, t], np.float32))
+            x = (x + (t_next - t) * (v[1:] + guidance * (v[:1] - v[1:]))).astype(np.float32)
+        return self.run("vocoder", mel=self.run("vae_decoder", latent=x))[0]
+
+    def round_trip(self, wav: np.ndarray) -> np.ndarray:
+        """The audio through the pack's VAE and vocoder: the best any generated output can sound."""
+        latent = self.run("vae_encoder", mel=self.run("mel_frontend", waveform=wav[None].astype(np.float32)))
+        return self.run("vocoder", mel=self.run("vae_decoder", latent=latent))[0]
+
+
+def pick_examples(data: Path, per_operation: int) -> dict[str, list[dict]]:
+    rows = load_rows(data, "test")
+    picked = {}
+    for op, tasks in OPERATIONS.items():
+        chosen = [r for r in rows if r["task"] in tasks]
+        if chosen:
+            picked[op] = chosen[:: max(1, len(chosen) // per_operation)][:per_operation]
+    return picked
+
+
+class Scorer:
+    def __init__(self, cfg: ModelConfig, tagger: Tagger) -> None:
+        self.mel, self.tagger = LogMel(cfg.audio).eval(), tagger
+
+    @torch.no_grad()
+    def distances(self, pred: np.ndarray, target: np.ndarray) -> tuple[float, float]:
+        n = min(len(pred), len(target))
+        p, t = torch.from_numpy(pred[:n].astype(np.float32))[None], torch.from_numpy(target[:n].astype(np.float32))[None]
+        return log_spectral_distance(p, t).item(), (self.mel(p) - self.mel(t)).abs().mean().item()
+
+
+def adherence(tagger: Tagger, op: str, row: dict, probs: np.ndarray) -> bool:
+    detected = tagger.detects(probs, row["target_category"])
+    return not detected if op == "remove" else detected
+
+
+def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int, guidance: float, tagger: Tagger) -> dict:
+    examples = pick_examples(data, per_operation)
+    cfg = ModelConfig.from_json(json.loads((next(iter(packs.values())) / "manifest.json").read_text())["model_config"])
+    scorer = Scorer(cfg, tagger)
+    systems: dict[str, dict[str, dict]] = {}
+    real = {op: [sf.read(f"{r['dir']}/{r['files']['output']}", dtype="float32")[0] for r in rows] for op, rows in examples.items()}
+    inputs = {op: [sf.read(f"{r['dir']}/{r['files']['input']}", dtype="float32")[0] if "input" in r["files"] else None for r in rows]
+              for op, rows in examples.items()}
+    outputs: dict[str, dict[str, list[np.ndarray]]] = {"ground truth": real,
+                                                       "identity": {op: v for op, v in inputs.items() if op not in ("t2a", "t2m")}}
+    seconds = {}
+    for name, path in packs.items():
+        pack, started = OnnxPack(path, "int8" if "int8" in name else "fp32"), time.time()
+        outputs[name] = {op: [pack.generate(prompt_of(r), min(10.0, len(real[op][i]) / cfg.audio.sample_rate), inputs[op][i], steps, guidance, seed=i)
+                              for i, r in enumerate(rows)] for op, rows in examples.items()}
+        seconds[name] = time.time() - started
+    ceiling = OnnxPack(next(iter(packs.values())), "fp32")
+    outputs["target through the VAE"] = {op: [ceiling.round_trip(w) for w in wavs] for op, wavs in real.items()}
+    for name, by_op in outputs.items():
+        systems[name] = {}
+        for op, wavs in by_op.items():
+            probs, embeddings = tagger(wavs)
+            row = {"n": len(wavs), "adherence": float(np.mean([adherence(tagger, op, r, p) for r, p in zip(examples[op], probs)]))}
+            if op in ("t2a", "t2m"):
+                _, real_embeddings = tagger(real[op])
+                row["fd"] = frechet_distance(embeddings, real_embeddings) if name != "ground truth" else 0.0
+            else:
+                d = [scorer.distances(w, t) for w, t in zip(wavs, real[op])]
+                row["lsd_db"], row["mel_l1"] = float(np.mean([x for x, _ in d])), float(np.mean([y for _, y in d]))
+            systems[name][op] = row
+    return {"systems": systems, "seconds": seconds, "steps": steps, "guidance": guidance, "per_operation": per_operation}
+
+
+def table(result: dict) -> str:
+    lines = ["| operation | system | LSD (dB) | mel L1 | adherence | FD (tagger) |", "|---|---|---|---|---|---|"]
+    fmt = lambda row, k: f"{row[k]:.2f}" if row.get(k) is not None else "-"  # noqa: E731
+    for op in OPERATIONS:
+        for name, by_op in result["systems"].items():
+            if op in by_op:
+                row = by_op[op]
+                lines.append(f"| {op} | {name} | {fmt(row, 'lsd_db')} | {fmt(row, 'mel_l1')} | {row['adherence']:.0%} | {fmt(row, 'fd')} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pack", type=Path, action="append", required=True, help="name=path; int8 in the name runs the int8 files")
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "default")
+    parser.add_argument("--per-operation", type=int, default=16)
+    parser.add_argument("--steps", type=int, default=16)
+    parser.add_argument("--guidance", type=float, default=3.0)
+    parser.add_argument("--tagger", type=Path, help="a saved tagger; trained (and saved here) when missing")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    packs = dict(str(p).split("=", 1) for p in args.pack)
+    packs = {k: Path(v) for k, v in packs.items()}
+    cfg = ModelConfig.from_json(json.loads((next(iter(packs.values())) / "manifest.json").read_text())["model_config"])
+    if args.tagger and args.tagger.exists():
+        tagger, accuracy = Tagger.load(args.tagger, cfg.audio), None
+    else:
+        tagger, accuracy = train_tagger(args.data, cfg.audio)
+        print(f"tagger: {len(tagger.classes)} categories, top-1 accuracy on the valid split {accuracy:.0%}" if accuracy is not None else "tagger: no valid clips")
+        if args.tagger:
+            tagger.save(args.tagger)
+    result = evaluate(packs, args.data, args.per_operation, args.steps, args.guidance, tagger)
+    result["tagger"] = {"classes": len(tagger.classes), "valid_top1": accuracy, "chance_top3": 3 / len(tagger.classes)}
+    print(table(result))
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
