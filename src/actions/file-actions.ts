@@ -48,6 +48,7 @@ export const fileActions: Action[] = [
     perform: toggleRecording,
   },
   { name: 'models', label: 'Model packs…', group: 'file', shortcuts: ['Mod+M'], perform: ({ store }) => store.getState().set({ panel: 'models' }) },
+  { name: 'generate', label: 'Generate or edit with the model…', group: 'file', shortcuts: ['Mod+G'], perform: ({ store }) => store.getState().set({ panel: 'generate' }) },
   {
     name: 'export',
     label: 'Export…',

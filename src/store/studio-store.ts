@@ -58,6 +58,45 @@ export interface ModelsState {
   cached: { base: string; name: string; bytes: number }[];
 }
 
+/** What the Generate panel holds between jobs. */
+export interface GenerateSettings {
+  mode: 'generate' | 'edit';
+  /** A generation task of the pack (t2a, t2m). */
+  generateTask: string;
+  prompt: string;
+  seconds: number;
+  /** 0: the pack's default. */
+  steps: number;
+  guidance: number;
+  seed: number;
+  /** An edit task of the pack (add, remove, extract, style). */
+  editTask: string;
+  /** What to add, remove or extract; or free text for the whole instruction. */
+  description: string;
+  styleFrom: string;
+  styleTo: string;
+  /** Replace the selection, or keep the result as a take on a new track beside it. */
+  editResult: 'replace' | 'take';
+  /** Where a generated clip goes: a track's id, or null for a new track. */
+  trackId: string | null;
+}
+
+/** A model job as the UI shows it: queued or running, its progress, and the latest preview's peaks. */
+export interface JobView {
+  id: string;
+  kind: 'generate' | 'edit';
+  label: string;
+  status: 'queued' | 'running';
+  step: number;
+  steps: number;
+  queuedAt: number;
+  runningSince: number | null;
+  /** Where the result will land, in project samples (trackId null: a new track). */
+  target: { trackId: string | null; start: number; length: number };
+  /** Peak envelope of the latest preview (one value per bucket over the target), and the step it came from. */
+  preview: { peaks: Float32Array; step: number } | null;
+}
+
 export interface StudioState {
   project: Project;
   history: History;
@@ -73,8 +112,10 @@ export interface StudioState {
   clipboard: Clipboard | null;
   params: EditParams;
   exportSettings: ExportSettings;
-  panel: 'none' | 'help' | 'export' | 'models';
+  panel: 'none' | 'help' | 'export' | 'models' | 'generate';
   models: ModelsState;
+  generate: GenerateSettings;
+  jobs: JobView[];
   busy: string | null;
   notices: Notice[];
 }
@@ -114,6 +155,11 @@ export const initialState = (): StudioState => ({
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
   panel: 'none',
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
+  generate: {
+    mode: 'generate', generateTask: 't2a', prompt: '', seconds: 5, steps: 0, guidance: 3, seed: 1, editTask: 'remove', description: '',
+    styleFrom: '', styleTo: '', editResult: 'replace', trackId: null,
+  },
+  jobs: [],
   busy: null,
   notices: [],
 });

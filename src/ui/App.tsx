@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { actionForKey, runAction } from '../actions/registry';
 import { importFiles } from '../import/import-files';
 import { ExportPanel } from './panels/ExportPanel';
+import { GeneratePanel } from './panels/GeneratePanel';
 import { HelpPanel } from './panels/HelpPanel';
 import { ModelsPanel } from './panels/ModelsPanel';
 import { Notices } from './panels/Notices';
@@ -64,6 +65,7 @@ export function App() {
       {panel === 'help' && <HelpPanel onClose={close} />}
       {panel === 'export' && <ExportPanel onClose={close} />}
       {panel === 'models' && <ModelsPanel onClose={close} />}
+      {panel === 'generate' && <GeneratePanel onClose={close} />}
       <Notices />
       {dragging && <div className="drop-overlay">Drop audio files to import them as new tracks</div>}
       <input

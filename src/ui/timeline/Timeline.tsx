@@ -3,6 +3,7 @@ import { zoomTo } from '../../actions/view-actions';
 import { projectLength } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipView } from './ClipView';
+import { JobPreview } from './JobPreview';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, sampleToPx, TRACK_HEIGHT } from './geometry';
 import { Ruler } from './Ruler';
 import { TrackHeader } from './TrackHeader';
@@ -18,6 +19,7 @@ export function Timeline() {
   const view = useStudio((s) => s.view);
   const selection = useStudio((s) => s.selection);
   const playhead = useStudio((s) => s.playhead);
+  const jobs = useStudio((s) => s.jobs);
   const scale = { sampleRate, pxPerSec: view.pxPerSec };
   const laneWidth = Math.min(MAX_CONTENT_PX, Math.max(sampleToPx(length, scale) + 30 * view.pxPerSec, view.viewportWidth));
 
@@ -99,6 +101,7 @@ export function Timeline() {
               onPointerDown={(e) => startSelect(e, track.id, (e.target as HTMLElement).closest<HTMLElement>('[data-clip-id]')?.dataset.clipId ?? null)}
             >
               {track.clips.map((clip) => <ClipView key={clip.id} clip={clip} trackId={track.id} />)}
+              {jobs.filter((j) => j.target.trackId === track.id).map((j) => <JobPreview key={j.id} job={j} scale={scale} />)}
               {selection && selection.trackIds.includes(track.id) && selection.end > selection.start && (
                 <div
                   className="selection"
@@ -107,6 +110,12 @@ export function Timeline() {
                 />
               )}
             </div>
+          </div>
+        ))}
+        {jobs.filter((j) => j.target.trackId === null).map((j) => (
+          <div className="track-row pending" key={j.id} style={{ height: TRACK_HEIGHT }}>
+            <div className="track-header pending" style={{ width: HEADER_WIDTH }}>New track</div>
+            <div className="lane" style={{ width: laneWidth }}><JobPreview job={j} scale={scale} /></div>
           </div>
         ))}
         <div className="playhead" data-testid="playhead" style={{ left: HEADER_WIDTH + sampleToPx(playhead, scale) }} />

@@ -11,6 +11,7 @@ export function MenuBar() {
         <ActionButton name="record" text={recording ? '■ Stop recording' : '● Record'} pressed={recording} />
         <ActionButton name="export" text="Export" />
         <ActionButton name="newTrack" text="+ Track" />
+        <ActionButton name="generate" text="✦ Generate" />
         <ActionButton name="models" text="Model" />
       </div>
       <div className="group" role="group" aria-label="Edit">

@@ -1,0 +1,161 @@
+/**
+ * The user's journeys with the model: generate a clip watching it form, edit a selection and undo it, cancel, and
+ * all of it offline. The bundled default pack runs on WASM; the small test pack runs the same journey on WebGPU.
+ */
+import type { Page } from '@playwright/test';
+import { expect, type Studio, test } from './fixtures';
+
+const TEST_PACK = '/models/test-pack/';
+
+async function openGenerate(studio: Studio) {
+  await studio.action('generate').click();
+  return studio.page.getByTestId('generate-panel');
+}
+
+/** Types a prompt and runs it; resolves once the job shows a preview while it still runs, and once it lands. */
+async function generate(studio: Studio, prompt: string, seconds: number, steps: number) {
+  const panel = await openGenerate(studio);
+  await panel.getByTestId('generate-mode-generate').click();
+  await panel.getByTestId('generate-prompt').fill(prompt);
+  await panel.getByTestId('generate-seconds').fill(String(seconds));
+  await panel.locator('summary').click();
+  await panel.getByTestId('generate-steps').fill(String(steps));
+  const undo = (await studio.summary()).undo.length;
+  await recordPreviews(studio.page);
+  await panel.getByTestId('generate-run').click();
+  await expect.poll(async () => (await studio.summary()).undo.length, { timeout: 180_000 }).toBe(undo + 1);
+  await expect(studio.page.getByTestId('job-preview')).toHaveCount(0);
+  const previews = await studio.page.evaluate(() => (window as unknown as { previews: { step: number; steps: number; peak: number }[] }).previews);
+  // Previews came from the sampler's middle, while the job ran, and were drawn from real audio.
+  expect(previews.length).toBeGreaterThan(0);
+  expect(previews[0].step).toBeLessThan(steps);
+  expect(Math.max(...previews.map((p) => p.peak))).toBeGreaterThan(0);
+  return { previewStep: previews[0].step };
+}
+
+/** Notes every preview the store receives (fast jobs come and go between two polls of the page). */
+async function recordPreviews(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { previews: unknown[]; omniStudio: { services: { store: { subscribe(f: (s: any) => void): void } } } };
+    w.previews = [];
+    let last = '';
+    w.omniStudio.services.store.subscribe((s) => {
+      for (const j of s.jobs) {
+        const key = `${j.id}:${j.preview?.step}`;
+        if (j.preview && key !== last) {
+          last = key;
+          w.previews.push({ step: j.preview.step, steps: j.steps, peak: Math.max(...j.preview.peaks) });
+        }
+      }
+    });
+  });
+}
+
+async function loadTestPackOn(page: Page, backend: 'webgpu' | 'wasm') {
+  await page.getByTestId('action-models').click();
+  const panel = page.getByTestId('models-panel');
+  await panel.getByTestId('models-backend').selectOption(backend);
+  await panel.getByTestId('models-url').fill(TEST_PACK);
+  await panel.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(panel.getByTestId('models-current')).toContainText(`runs on ${backend === 'webgpu' ? 'WebGPU' : 'WASM'}`, { timeout: 60_000 });
+  await panel.getByRole('button', { name: 'Close' }).click();
+}
+
+test.describe.configure({ timeout: 300_000 });
+
+test('generate a sound from a prompt: previews form it on the timeline, it lands as one undoable clip', async ({ studio, page }, info) => {
+  const { previewStep } = await generate(studio, 'footsteps on gravel', 4, 8);
+  expect(previewStep).toBeLessThan(8);
+  const s = await studio.summary();
+  expect(s.tracks).toHaveLength(1);
+  expect(s.tracks[0].length).toBe(4 * s.sampleRate);
+  expect(s.undo.at(-1)).toBe('Generate “footsteps on gravel”');
+  const samples = await studio.mixSamples(0, 4);
+  expect(samples.reduce((m, v) => Math.max(m, Math.abs(v)), 0)).toBeGreaterThan(1e-3); // sound, not silence
+  await expect(page.getByTestId('generate-pack')).toContainText('on WASM');
+  await page.screenshot({ path: info.outputPath('studio-after-generation.png') });
+  await page.screenshot({ path: 'test-results/screenshots/studio-after-generation.png' });
+  await page.keyboard.press('Control+z');
+  expect((await studio.summary()).tracks.every((t) => t.clips === 0)).toBe(true);
+});
+
+test('remove a sound from a selection: same length, audio outside it bit-identical, undo restores it', async ({ studio, page }) => {
+  await studio.importFiles('speech-float-48k.wav');
+  await studio.waitForTracks(1);
+  const before = await studio.summary();
+  const whole = before.length / before.sampleRate;
+  const original = await studio.mixSamples(0, whole);
+  await studio.select(1, 2);
+  const panel = await openGenerate(studio);
+  await panel.getByTestId('generate-mode-edit').click();
+  await panel.getByTestId('edit-task').selectOption('remove');
+  await panel.getByTestId('edit-description').fill('speech');
+  await expect(panel.getByTestId('edit-instruction')).toHaveText("Remove the sound of 'speech'");
+  await panel.locator('summary').click();
+  await panel.getByTestId('generate-steps').fill('6');
+  await panel.getByTestId('generate-run').click();
+  await expect.poll(async () => (await studio.summary()).undo.length, { timeout: 180_000 }).toBe(before.undo.length + 1);
+  const after = await studio.summary();
+  expect(after.length).toBe(before.length);
+  expect(after.tracks).toHaveLength(1);
+  const edited = await studio.mixSamples(0, whole);
+  const [a, b] = [before.sampleRate, 2 * before.sampleRate];
+  expect(edited.slice(0, a)).toEqual(original.slice(0, a));
+  expect(edited.slice(b)).toEqual(original.slice(b));
+  expect(edited.slice(a, b)).not.toEqual(original.slice(a, b));
+  await page.keyboard.press('Control+z');
+  expect(await studio.mixSamples(0, whole)).toEqual(original);
+});
+
+test('cancel a job mid-way: the project is as it was', async ({ studio, page }) => {
+  await studio.importFiles('speech-float-48k.wav');
+  await studio.waitForTracks(1);
+  const before = await studio.summary();
+  const panel = await openGenerate(studio);
+  await panel.getByTestId('generate-prompt').fill('a dog barking');
+  await panel.getByTestId('generate-seconds').fill('10');
+  await panel.locator('summary').click();
+  await panel.getByTestId('generate-steps').fill('200');
+  await panel.getByTestId('generate-run').click();
+  const job = panel.getByTestId('job');
+  await expect.poll(async () => Number(await job.getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(0);
+  await job.getByTestId('job-cancel').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('cancelled. The project is as it was.');
+  await expect(job).toHaveCount(0);
+  expect(await studio.summary()).toEqual(before);
+});
+
+test('bad input gets a clear message and nothing changes', async ({ studio, page }) => {
+  const panel = await openGenerate(studio);
+  await panel.getByTestId('generate-run').click();
+  await expect(page.getByTestId('notice-error').last()).toContainText('Type a prompt first');
+  await panel.getByTestId('generate-prompt').fill('rain '.repeat(80));
+  await panel.getByTestId('generate-run').click();
+  await expect(page.getByTestId('notice-error').last()).toContainText('characters; the model reads about 300');
+  await panel.getByTestId('generate-mode-edit').click();
+  await expect(panel.getByTestId('generate-run')).toBeDisabled(); // nothing selected yet
+  expect((await studio.summary()).tracks).toHaveLength(0);
+});
+
+test('offline after the first visit: the cached pack generates with the network off', async ({ studio, page, context }) => {
+  await generate(studio, 'glass breaking', 2, 4);
+  await page.evaluate(async () => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect(page.locator('html[data-ready=true]')).toBeAttached();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('html[data-ready=true]')).toBeAttached();
+  const tracks = (await studio.summary()).tracks.length; // the first clip came back from autosave
+  await generate(studio, 'a dog barking', 2, 4);
+  expect((await studio.summary()).tracks).toHaveLength(tracks + 1);
+  await context.setOffline(false);
+});
+
+test('the same journey on WebGPU (SwiftShader) with the small test pack', async ({ studio, page }) => {
+  await loadTestPackOn(page, 'webgpu');
+  await generate(studio, 'rain on a tin roof', 2, 6);
+  await expect(page.getByTestId('generate-pack')).toContainText('on WebGPU');
+  const s = await studio.summary();
+  expect(s.tracks[0].length).toBe(2 * s.sampleRate);
+});

@@ -1,0 +1,193 @@
+/**
+ * Model jobs from the studio: generate a clip from a prompt, or edit a selection with an instruction. Each job shows
+ * its progress and preview peaks in the store while it runs; its result lands as one undoable step, and a cancelled
+ * or failed job leaves the project as it was.
+ */
+import { Comlink, engine } from '../client/engine-client';
+import { resample } from '../dsp/resample';
+import { addTake, blendEdges, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
+import type { PackInfo } from '../protocol/engine-protocol';
+import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
+import { targetTrackIds } from '../actions/targets';
+import type { Services } from './services';
+import { BUNDLED_PACK, loadFromUrl } from './models';
+
+export const MAX_PROMPT_CHARS = 300;
+export const MIN_EDIT_SECONDS = 0.25;
+export const GENERATE_SECONDS = { min: 0.5, max: 120 } as const;
+const PREVIEW_EVERY = 2;
+const PEAKS_PER_SECOND = 50;
+
+/** The paper's edit templates, filled from the panel; text that is already a whole instruction goes in as it is. */
+export function editInstruction(s: GenerateSettings): string {
+  const free = s.description.trim();
+  if (s.editTask === 'style') return `Change the sound of '${s.styleFrom.trim()}' to '${s.styleTo.trim()}'`;
+  if (/^(add|remove|extract|isolate|take out|put|delete|keep only|change)\b/i.test(free)) return free;
+  const verb = { add: 'Add', remove: 'Remove', extract: 'Extract' }[s.editTask] ?? 'Remove';
+  return `${verb} the sound of '${free}'`;
+}
+
+/** What is wrong with a job's text, if anything, in words for the user. */
+export function promptProblem(s: GenerateSettings): string | null {
+  const text = s.mode === 'generate' ? s.prompt.trim() : s.editTask === 'style' ? `${s.styleFrom.trim()}${s.styleTo.trim()}` : s.description.trim();
+  if (s.mode === 'edit' && s.editTask === 'style' && (!s.styleFrom.trim() || !s.styleTo.trim())) return 'Say which sound to change, and into what.';
+  if (!text) return s.mode === 'generate' ? 'Type a prompt first: what should it sound like?' : 'Say what to add, remove or extract.';
+  const length = s.mode === 'generate' ? s.prompt.trim().length : editInstruction(s).length;
+  if (length > MAX_PROMPT_CHARS) return `The prompt is ${length} characters; the model reads about ${MAX_PROMPT_CHARS}. Shorten it.`;
+  return null;
+}
+
+/** The loaded pack, loading the bundled default first if none is (the first visit downloads and caches it). */
+async function ensurePack(store: StudioStore): Promise<PackInfo | null> {
+  const current = store.getState().models;
+  if (current.pack) return current.pack;
+  if (!current.loading) await loadFromUrl(store, BUNDLED_PACK);
+  else await new Promise<void>((resolve) => {
+    const stop = store.subscribe((s) => {
+      if (!s.models.loading) {
+        stop();
+        resolve();
+      }
+    });
+  });
+  return store.getState().models.pack;
+}
+
+function updateJob(store: StudioStore, id: string, patch: Partial<JobView>): void {
+  store.getState().set({ jobs: store.getState().jobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) });
+}
+
+const removeJob = (store: StudioStore, id: string) => store.getState().set({ jobs: store.getState().jobs.filter((j) => j.id !== id) });
+
+/** Runs a job in the engine with progress and preview peaks going to the store; returns the audio, or null. */
+async function runJob(store: StudioStore, job: JobView, request: { taskId: string; text: string; seconds: number; source?: Float32Array }, pack: PackInfo): Promise<Float32Array | null> {
+  const s = store.getState().generate;
+  const buckets = Math.max(1, Math.ceil(request.seconds * PEAKS_PER_SECOND));
+  const peaks = new Float32Array(buckets);
+  const samplesPerBucket = (request.seconds * pack.sampleRate) / buckets;
+  store.getState().set({ jobs: [...store.getState().jobs, job] });
+  const onProgress = Comlink.proxy(({ step, steps }: { step: number; steps: number }) => {
+    const j = store.getState().jobs.find((x) => x.id === job.id);
+    updateJob(store, job.id, { status: 'running', step, steps, runningSince: j?.runningSince ?? Date.now() });
+  });
+  const onPreview = Comlink.proxy((audio: Float32Array, offset: number, step: number) => {
+    const first = Math.floor(offset / samplesPerBucket);
+    const last = Math.min(buckets, Math.ceil((offset + audio.length) / samplesPerBucket));
+    for (let b = first; b < last; b++) {
+      let peak = 0;
+      const from = Math.max(0, Math.floor(b * samplesPerBucket - offset));
+      const to = Math.min(audio.length, Math.floor((b + 1) * samplesPerBucket - offset));
+      for (let i = from; i < to; i++) peak = Math.max(peak, Math.abs(audio[i]));
+      peaks[b] = peak;
+    }
+    updateJob(store, job.id, { preview: { peaks: peaks.slice(), step } });
+  });
+  try {
+    const result = await engine().generate(
+      { jobId: job.id, taskId: request.taskId, text: request.text, seconds: request.seconds, seed: s.seed, steps: s.steps || undefined,
+        guidanceScale: s.guidance, previewEvery: PREVIEW_EVERY, source: request.source },
+      onProgress,
+      onPreview,
+    );
+    if (result.ok) return result.value;
+    if (result.error.code === 'cancelled') store.getState().notify('info', `${job.label}: cancelled. The project is as it was.`);
+    else store.getState().notify('error', `${job.label} failed: ${result.error.message} The project is as it was.${gpuHint(result.error.message, pack)}`);
+    return null;
+  } finally {
+    removeJob(store, job.id);
+  }
+}
+
+const gpuHint = (message: string, pack: PackInfo) =>
+  pack.backend === 'webgpu' && /device|gpu|lost/i.test(message) ? ' The GPU stopped: choose WASM in the Model panel and run it again.' : '';
+
+/** Model output at the pack's rate -> the project's rate, exactly `length` samples. */
+function toProjectRate(audio: Float32Array, packRate: number, projectRate: number, length: number): Float32Array {
+  const converted = packRate === projectRate ? audio : resample(audio, packRate, projectRate);
+  if (converted.length === length) return converted;
+  const out = new Float32Array(length);
+  out.set(converted.subarray(0, length));
+  return out;
+}
+
+let jobCounter = 0;
+const newJobId = () => `job-${Date.now().toString(36)}-${++jobCounter}`;
+
+/** Generates a clip from the panel's prompt at the playhead, on the chosen track (or a new one). */
+export async function generateClip({ store, assets, player }: Services): Promise<void> {
+  const s = store.getState().generate;
+  const problem = promptProblem({ ...s, mode: 'generate' });
+  if (problem) return store.getState().notify('error', problem);
+  const seconds = Math.min(GENERATE_SECONDS.max, Math.max(GENERATE_SECONDS.min, s.seconds));
+  const pack = await ensurePack(store);
+  if (!pack) return;
+  const { project, playhead } = store.getState();
+  const length = Math.round(seconds * project.sampleRate);
+  const label = `Generate “${s.prompt.trim().slice(0, 40)}”`;
+  const trackId = s.trackId && project.tracks.some((t) => t.id === s.trackId) ? s.trackId : null;
+  const job: JobView = { id: newJobId(), kind: 'generate', label, status: 'queued', step: 0, steps: 0, queuedAt: Date.now(), runningSince: null,
+                         target: { trackId, start: playhead, length }, preview: null };
+  const audio = await runJob(store, job, { taskId: s.generateTask, text: s.prompt.trim(), seconds }, pack);
+  if (!audio) return;
+  const asset = assets.add([toProjectRate(audio, pack.sampleRate, project.sampleRate, length)], project.sampleRate);
+  const now = store.getState().project;
+  store.getState().commit(label, placeAsset(now, trackId && now.tracks.some((t) => t.id === trackId) ? trackId : null, playhead, asset.id, length, s.prompt.trim().slice(0, 40)));
+  player.refresh();
+}
+
+/** Edits the selection on its first track with the panel's instruction: replaces it, or adds a take beside it. */
+export async function editSelection({ store, assets, player }: Services): Promise<void> {
+  const state = store.getState();
+  const s = state.generate;
+  const selection = state.selection;
+  // The selection's first track; a range typed in the transport bar names none, so the first track then.
+  const track = state.project.tracks.find((t) => t.id === (selection?.trackIds[0] ?? targetTrackIds(state)[0]));
+  if (!selection || !track || selection.end <= selection.start) return state.notify('error', 'Select part of a clip on the timeline first (drag across it).');
+  const rate = state.project.sampleRate;
+  const range = { start: selection.start, end: selection.end };
+  const seconds = (range.end - range.start) / rate;
+  if (seconds < MIN_EDIT_SECONDS) return state.notify('error', `The selection is ${Math.round(seconds * 1000)} ms; the model needs at least ${MIN_EDIT_SECONDS * 1000} ms.`);
+  const problem = promptProblem({ ...s, mode: 'edit' });
+  if (problem) return state.notify('error', problem);
+  const pack = await ensurePack(store);
+  if (!pack) return;
+  const original = trackAudio(track, assets, range);
+  const source = resample(toMono(original), rate, pack.sampleRate);
+  const text = editInstruction(s);
+  const label = text.length > 48 ? `${text.slice(0, 47)}…` : text;
+  if (seconds > 10) state.notify('info', `${label}: ${seconds.toFixed(1)} s runs in windows of the model's length, joined with crossfades.`);
+  const job: JobView = { id: newJobId(), kind: 'edit', label, status: 'queued', step: 0, steps: 0, queuedAt: Date.now(), runningSince: null,
+                         target: { trackId: track.id, start: range.start, length: range.end - range.start }, preview: null };
+  const before = store.getState().project;
+  const audio = await runJob(store, job, { taskId: s.editTask, text, seconds: source.length / pack.sampleRate, source }, pack);
+  if (!audio) return;
+  const now = store.getState().project;
+  if (!now.tracks.some((t) => t.id === track.id)) return store.getState().notify('error', `${label}: the track was deleted while the job ran, so the result was dropped.`);
+  if (now !== before && trackAudio(now.tracks.find((t) => t.id === track.id)!, assets, range).some((ch, i) => !sameSamples(ch, original[i]))) {
+    return store.getState().notify('error', `${label}: the selected audio changed while the job ran, so the result was not applied. Run it again.`);
+  }
+  const result = toProjectRate(audio, pack.sampleRate, rate, range.end - range.start);
+  if (s.editResult === 'take') {
+    const asset = assets.add([result], rate);
+    store.getState().commit(label, addTake(now, track.id, range, asset.id, `Take: ${label}`));
+  } else {
+    const asset = assets.add(blendEdges(original, result, Math.round(EDGE_FADE_SECONDS * rate)), rate);
+    store.getState().commit(label, placeAsset(now, track.id, range.start, asset.id, range.end - range.start, label));
+  }
+  player.refresh();
+}
+
+const sameSamples = (a: Float32Array, b: Float32Array | undefined) => b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
+
+export function cancelJob(id: string): void {
+  void engine().cancel(id);
+}
+
+/** A new random seed (the dice button). */
+export const rollSeed = () => Math.floor(Math.random() * 2 ** 31);
+
+/** Seconds left for a running job, from its pace so far. */
+export function secondsLeft(job: JobView, now = Date.now()): number | null {
+  if (job.status !== 'running' || !job.runningSince || job.step < 1) return null;
+  return ((now - job.runningSince) / 1000 / job.step) * (job.steps - job.step);
+}

@@ -1,0 +1,77 @@
+/** Putting model output into the project: a generated clip at a position, or an edit's result over a range. */
+import type { AssetStore } from './asset-store';
+import { removeRange } from './timeline-ops';
+import { clipEnd, newId, newTrack, type Project, type SampleRange, type Track } from './types';
+
+/** Edge crossfades of an edit's result: 20 ms, or a quarter of a very short selection. */
+export const EDGE_FADE_SECONDS = 0.02;
+
+/** A track's own audio over a range (clips summed, before its gain and pan): what an edit reads and replaces. */
+export function trackAudio(track: Track, assets: AssetStore, { start, end }: SampleRange): Float32Array[] {
+  const clips = track.clips.filter((c) => c.start < end && clipEnd(c) > start);
+  const channels = Math.max(1, ...clips.map((c) => assets.get(c.assetId).channels.length));
+  const out = Array.from({ length: channels }, () => new Float32Array(end - start));
+  for (const clip of clips) {
+    const source = assets.get(clip.assetId).channels;
+    const from = Math.max(clip.start, start);
+    const to = Math.min(clipEnd(clip), end);
+    for (let ch = 0; ch < channels; ch++) {
+      const data = source[Math.min(ch, source.length - 1)];
+      const read = from - clip.start + clip.offset;
+      for (let i = 0; i < to - from; i++) out[ch][from - start + i] += data[read + i];
+    }
+  }
+  return out;
+}
+
+/** Averages channels to mono, the model's input. */
+export function toMono(channels: Float32Array[]): Float32Array {
+  if (channels.length === 1) return channels[0];
+  const out = new Float32Array(channels[0].length);
+  for (const ch of channels) for (let i = 0; i < out.length; i++) out[i] += ch[i] / channels.length;
+  return out;
+}
+
+/** The result on every channel of the original, crossfaded from the original at both edges with equal-power curves. */
+export function blendEdges(original: Float32Array[], result: Float32Array, fade: number): Float32Array[] {
+  const n = result.length;
+  const f = Math.max(0, Math.min(fade, Math.floor(n / 4)));
+  return original.map((orig) => {
+    const out = Float32Array.from(result);
+    for (let i = 0; i < f; i++) {
+      const w = Math.sin(((i + 0.5) / f) * (Math.PI / 2)); // weight of the result, rising at the start
+      const v = Math.cos(((i + 0.5) / f) * (Math.PI / 2));
+      out[i] = orig[i] * v + result[i] * w;
+      const j = n - 1 - i;
+      out[j] = orig[j] * v + result[j] * w;
+    }
+    return out;
+  });
+}
+
+/** A clip of a new asset at `at` on a track (null: a new track at the bottom); it replaces what lies under it. */
+export function placeAsset(project: Project, trackId: string | null, at: number, assetId: string, length: number, name: string): Project {
+  const clip = { id: newId(), assetId, name, start: at, offset: 0, length };
+  if (trackId === null || !project.tracks.some((t) => t.id === trackId)) {
+    const track = { ...newTrack(project.tracks.length), name, clips: [clip] };
+    return { ...project, tracks: [...project.tracks, track] };
+  }
+  return {
+    ...project,
+    tracks: project.tracks.map((t) => {
+      if (t.id !== trackId) return t;
+      const cleared = removeRange(t, { start: at, end: at + length }, false);
+      return { ...cleared, clips: [...cleared.clips, clip].sort((a, b) => a.start - b.start) };
+    }),
+  };
+}
+
+/** The result as a new track just below the source track, aligned with the range: the original stays as it was. */
+export function addTake(project: Project, sourceTrackId: string, range: SampleRange, assetId: string, name: string): Project {
+  const index = project.tracks.findIndex((t) => t.id === sourceTrackId);
+  const clip = { id: newId(), assetId, name, start: range.start, offset: 0, length: range.end - range.start };
+  const track = { ...newTrack(project.tracks.length), name, clips: [clip] };
+  const tracks = [...project.tracks];
+  tracks.splice(index < 0 ? tracks.length : index + 1, 0, track);
+  return { ...project, tracks };
+}
