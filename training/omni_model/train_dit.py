@@ -139,6 +139,40 @@ def train(cfg: ModelConfig, autoencoder: Path, data: Path, run: Path, steps: int
     return checkpoint
 
 
+@torch.no_grad()
+def validation_loss(model, cfg: ModelConfig, rows: list[dict], latent_scale: float, crop_frames: int = 100, per_task: int = 8) -> dict[str, float]:
+    """The flow loss on fixed validation crops at fixed times and noise (t = 0.1 ... 0.9), per task: a deterministic
+    score for comparing runs (lower is better)."""
+    model.eval()
+    device = next(model.dit.parameters()).device
+    by_task: dict[str, list[dict]] = {}
+    for row in rows:
+        by_task.setdefault(row["task"], []).append(row)
+    losses = {}
+    for task, task_rows in sorted(by_task.items()):
+        b = Batches(task_rows[:: max(1, len(task_rows) // per_task)][:per_task], cfg, crop_frames, seed=0)
+        batch = b.next(len(b.rows))
+        x0 = model.vae.encode(model.mel_frontend(batch["target"].to(device)))[0] * latent_scale
+        ids, mask = tokenize(batch["prompts"], cfg.text.max_tokens)
+        text_states = model.text_encoder(ids.to(device), mask.to(device))
+        mel_features = model.mel_encoder(model.mel_frontend(batch["source"].to(device)))
+        transcript_states = model.transcript_encoder(batch["chars"].to(device))
+        n = x0.shape[0]
+        sync = torch.zeros(n, x0.shape[-1], model.sync_encoder.out.out_features, device=device)
+        generator = torch.Generator(device="cpu").manual_seed(1)
+        total = 0.0
+        for t_value in (0.1, 0.3, 0.5, 0.7, 0.9):
+            t = torch.full((n,), t_value, device=device)
+            noise = torch.randn(x0.shape, generator=generator).to(device)
+            x_t = (1 - t_value) * x0 + t_value * noise
+            v = model.dit(x_t, t, text_states, mask.float().to(device), transcript_states, batch["char_mask"].to(device), mel_features, sync,
+                          torch.ones(n, device=device), batch["has_source"].to(device))
+            total += torch.nn.functional.mse_loss(v, noise - x0).item()
+        losses[task] = total / 5
+    model.train()
+    return losses
+
+
 def _save(path: Path, model, ema: "Ema", optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str) -> None:
     meta = {"step": step, "latent_scale": latent_scale, "config": cfg.to_json(), "device": device, "torch": str(torch.__version__)}
     live = {part: getattr(model, part).state_dict() for part in TRAINED}

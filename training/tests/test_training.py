@@ -48,3 +48,12 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     e = np.random.default_rng(0).standard_normal((50, 4))
     assert abs(frechet_distance(e, e)) < 1e-6 and abs(frechet_distance(e, e + 1.0) - 4.0) < 1e-6
     assert frechet_distance(e[:1], e) is None
+
+    # The penultimate-vs-last-layer ablation runs end to end and scores both on the validation split.
+    from omni_model.ablation import ablate
+    from omni_model.ablation import table as ablation_table
+
+    results = ablate(TEST_PACK_CONFIG, ae_run / "autoencoder-weights.pt", built_slice, tmp_path / "ablation", steps=2, batch=2)
+    assert set(results) == {"penultimate", "last"} and results["last"]["layer"] == -1
+    assert all(np.isfinite(r["mean"]) and r["steps"] == 2 for r in results.values())
+    assert "| penultimate (-2) |" in ablation_table(results)

@@ -1,0 +1,66 @@
+"""The paper's language-model ablation on our data: the DiT trained on the frozen MiniLM's penultimate layer against
+its last layer, same data, seed, steps and budget; scored by the validation flow loss per task (lower is better)."""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from pathlib import Path
+
+import torch
+
+from .config import ModelConfig, load_model_config
+from .factory import build_model
+from .train_dit import load_rows, train, validation_loss
+
+LAYERS = {"penultimate": -2, "last": -1}
+
+
+def trained_model(cfg: ModelConfig, autoencoder: Path, weights: Path):
+    model = build_model(cfg)
+    ae = torch.load(autoencoder, map_location="cpu", weights_only=True)
+    model.vae.load_state_dict(ae["vae"])
+    state = torch.load(weights, map_location="cpu", weights_only=True)
+    for part in ("dit", "mel_encoder", "transcript_encoder"):
+        getattr(model, part).load_state_dict(state[part])
+    return model, state
+
+
+def ablate(config: Path, autoencoder: Path, data: Path, out: Path, steps: int, batch: int) -> dict:
+    base = load_model_config(config)
+    valid = load_rows(data, "valid")
+    results = {}
+    for name, layer in LAYERS.items():
+        cfg = dataclasses.replace(base, text=dataclasses.replace(base.text, layer=layer))
+        run = out / name
+        torch.manual_seed(0)
+        train(cfg, autoencoder, data, run, steps=steps, batch=batch, crop_frames=100, lr=3e-4, minutes=None)
+        model, state = trained_model(cfg, autoencoder, run / "dit-weights.pt")
+        losses = validation_loss(model, cfg, valid, state["latent_scale"])
+        results[name] = {"layer": layer, "steps": state["step"], "validation_loss": losses, "mean": sum(losses.values()) / len(losses)}
+    (out / "ablation.json").write_text(json.dumps(results, indent=2))
+    return results
+
+
+def table(results: dict) -> str:
+    tasks = sorted(next(iter(results.values()))["validation_loss"])
+    lines = ["| MiniLM layer | " + " | ".join(tasks) + " | mean |", "|---" * (len(tasks) + 2) + "|"]
+    for name, r in results.items():
+        lines.append(f"| {name} ({r['layer']}) | " + " | ".join(f"{r['validation_loss'][t]:.3f}" for t in tasks) + f" | {r['mean']:.3f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--config", type=Path, required=True)
+    parser.add_argument("--autoencoder", type=Path, required=True)
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--steps", type=int, default=600)
+    parser.add_argument("--batch", type=int, default=8)
+    args = parser.parse_args(argv)
+    print(table(ablate(args.config, args.autoencoder, args.data, args.out, args.steps, args.batch)))
+
+
+if __name__ == "__main__":
+    main()
