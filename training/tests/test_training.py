@@ -1,4 +1,6 @@
-"""Training plumbing on the tiny test-pack architecture: runs, resumes, writes loadable weights with the config inside."""
+"""Training plumbing on the tiny test-pack architecture: runs, resumes, writes loadable weights with the config inside;
+then the shipped path from those weights: export, evaluation, the layer ablation and the model card."""
+import json
 import numpy as np
 import torch
 
@@ -57,3 +59,12 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     assert set(results) == {"penultimate", "last"} and results["last"]["layer"] == -1
     assert all(np.isfinite(r["mean"]) and r["steps"] == 2 for r in results.values())
     assert "| penultimate (-2) |" in ablation_table(results)
+
+    # The model card gathers sizes, training, the evaluation table, the ablation, licences and credits.
+    from omni_model.card import write_card
+
+    (tmp_path / "eval.json").write_text(json.dumps(result))
+    card = write_card(pack, tmp_path / "eval.json", tmp_path / "ablation" / "ablation.json").read_text()
+    for heading in ("## Sizes", "## Evaluation (test split)", "## Ablation: which MiniLM layer", "## Licence", "## Credits"):
+        assert heading in card
+    assert "| remove | identity |" in card or "| add | identity |" in card

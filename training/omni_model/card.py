@@ -1,0 +1,85 @@
+"""Writes a pack's MODEL_CARD.md from its manifest, its training record and the evaluation and ablation results."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .ablation import table as ablation_table
+from .evaluate import table as evaluation_table
+
+
+def _sizes(manifest: dict) -> str:
+    rows = ["| session | weights | bytes |", "|---|---|---|"]
+    for role, s in manifest["sessions"].items():
+        dtype, ref = next(iter(s["dtypes"].items()))
+        rows.append(f"| {role} | {dtype} | {ref['bytes'] / 2**20:.1f} MB |")
+    rows.append(f"| **whole pack** (with the tokenizer) | | **{manifest['bytes'] / 2**20:.1f} MB** |")
+    return "\n".join(rows)
+
+
+def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes: str = "") -> Path:
+    manifest = json.loads((pack / "manifest.json").read_text())
+    training = json.loads((pack / "training.json").read_text()) if (pack / "training.json").exists() else {}
+    cfg = manifest["model_config"]
+    parts = [
+        f"# Model card: {manifest['name']} {manifest['pack_version']}",
+        "",
+        manifest["description"],
+        "",
+        "## What it is",
+        f"- Audio-Omni's architecture at browser scale: a DiT ({cfg['dit']['depth']} blocks, width {cfg['dit']['width']}, {cfg['dit']['heads']} heads) "
+        f"trained by rectified flow over a {cfg['vae']['latent_channels']}-channel mel-VAE latent at {manifest['audio']['latent_rate']:g} frames/s, "
+        f"decoded by a Vocos-style vocoder to {manifest['audio']['sample_rate']} Hz mono.",
+        f"- High-level condition: the frozen all-MiniLM-L6-v2's layer {cfg['text']['layer']} (penultimate) token states with a character-level "
+        "ConvNeXt V2 transcript encoder, by cross-attention. Low-level condition: a mel encoder over the source clip (and a sync encoder for "
+        "video, not yet trained), added to the time embedding per frame and concatenated with x_t.",
+        f"- Sampler defaults: {manifest['sampler']['steps']} Euler steps, guidance {manifest['sampler']['guidance_scale']}, shift {manifest['sampler']['shift']}; "
+        f"windows of {manifest['audio']['window_seconds']:g} s joined with {manifest['audio']['crossfade_seconds']:g} s crossfades.",
+        f"- Tasks: {', '.join(t['label'] for t in manifest['tasks'])}.",
+        "",
+        "## Sizes",
+        _sizes(manifest),
+        "",
+        "## Training",
+        f"- Data: the AudioEdit-style set built by `bash training/build-data.sh` (training/omni_data; its DATASET_CARD.md lists every source).",
+        f"- Autoencoder stage: {training.get('ae_step', '?')} steps on {training.get('ae_device', '?')}. "
+        f"DiT stage: {training.get('dit_step', '?')} steps on {training.get('dit_device', '?')} (EMA weights), latent scale {training.get('latent_scale', 0):.4f} "
+        "(baked into the VAE sessions).",
+        "- Retrain: see training/README.md (one command per stage; `omni-model export-trained` writes this pack).",
+    ]
+    if notes:
+        parts += ["", notes]
+    if evaluation and evaluation.exists():
+        result = json.loads(evaluation.read_text())
+        tagger = result.get("tagger", {})
+        parts += ["", "## Evaluation (test split)",
+                  f"{result['per_operation']} examples per operation, {result['steps']} steps, guidance {result['guidance']}, ONNX Runtime on the CPU "
+                  "with the browser's sampler. LSD and mel L1: distance to the ground-truth target (lower is better). Adherence: the tagger "
+                  f"({tagger.get('classes', '?')} categories, top-1 {tagger.get('valid_top1') or 0:.0%} on the valid split) finds the added, extracted or "
+                  f"new category in its top 3, or no longer finds the removed one (chance for top 3: {tagger.get('chance_top3', 0):.0%}). FD: Frechet "
+                  "distance to real test audio in the tagger's 32-d embedding.", "", evaluation_table(result)]
+    if ablation and ablation.exists():
+        parts += ["", "## Ablation: which MiniLM layer", "Validation flow loss per task (lower is better), both runs with the same data, seed and steps:",
+                  "", ablation_table(json.loads(ablation.read_text()))]
+    parts += ["", "## Licence", manifest["licence"], "", "Training-data licences (examples that used each):", ""]
+    for licence, count in sorted(training.get("licences", {}).items(), key=lambda kv: -kv[1]):
+        parts.append(f"- {licence}: {count}")
+    parts += ["", "## Credits", *(f"- {c}" for c in manifest["credits"]), ""]
+    path = pack / "MODEL_CARD.md"
+    path.write_text("\n".join(parts))
+    return path
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pack", type=Path, required=True)
+    parser.add_argument("--evaluation", type=Path)
+    parser.add_argument("--ablation", type=Path)
+    parser.add_argument("--notes", default="")
+    args = parser.parse_args(argv)
+    print(write_card(args.pack, args.evaluation, args.ablation, args.notes))
+
+
+if __name__ == "__main__":
+    main()
