@@ -4,6 +4,7 @@ import { type CachedPack, cachedReader, deleteCachedPack, ensureRoom, listCached
 import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
+import { warmUp } from './pipeline';
 import type { Backend } from './runtime';
 
 class Cancelled extends Error {}
@@ -117,6 +118,10 @@ export class Engine {
       const threads = options.threads ?? (device.crossOriginIsolated ? Math.min(4, device.threads) : 1);
       // ORT finds its wasm files beside its own bundle: Vite emits them into the app, so nothing comes from a CDN.
       const loaded = await loadPack(read, backend, { threads, dtype: options.dtype });
+      if (backend === 'webgpu') await warmUp(loaded).catch(async (e) => {
+        await loaded.release();
+        throw e;
+      });
       // The pack in use goes only once its replacement works: a bad pack leaves the engine as it was.
       await this.queue;
       await this.unload();

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { framesFor, generateWindow, type GenerateRequest } from './pipeline';
+import type { RunOptions, TensorData } from './tensors';
 
 const PACK = 'public/models/test-pack';
 const readFromDisk: PackReader = async (path) => new Uint8Array(await readFile(`${PACK}/${path}`));
@@ -46,6 +47,28 @@ describe('generation pipeline (test pack, WASM)', () => {
     const run = generateWindow(pack, { ...request, steps: 20 }, { onProgress: () => void steps++, checkpoint: () => { if (steps >= 2) throw new Error('cancelled'); } });
     await expect(run).rejects.toThrow('cancelled');
     expect(steps).toBe(2);
+  }, 60_000);
+
+  it('frees every tensor it kept on the device, after a job and after a cancel', async () => {
+    // Stands in for WebGPU: outputs the pipeline asks to keep come back marked resident, counted until released.
+    const live = new Set<object>();
+    const run = Object.fromEntries(Object.entries(pack.run).map(([role, runner]) => [role, async (feeds: Record<string, TensorData>, options?: RunOptions) => {
+      for (const t of Object.values(feeds)) if (t.resident) expect(live.has(t.resident)).toBe(true); // never fed after release
+      const out = await runner(Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { ...t, resident: undefined }])));
+      for (const name of options?.keep ?? []) {
+        const handle = { dispose: () => live.delete(handle) };
+        live.add(handle);
+        out[name] = { ...out[name], resident: handle };
+      }
+      return out;
+    }])) as PackHandle['run'];
+    const gpuLike = { ...pack, run };
+    const source = new Float32Array(framesFor(pack.manifest, 1).samples).fill(0.1);
+    await generateWindow(gpuLike, { ...request, taskId: 'remove', source }, { onPreview: () => {} });
+    expect(live.size).toBe(0);
+    let steps = 0;
+    await expect(generateWindow(gpuLike, { ...request, steps: 8 }, { onProgress: () => void steps++, checkpoint: () => { if (steps >= 2) throw new Error('cancelled'); } })).rejects.toThrow();
+    expect(live.size).toBe(0);
   }, 60_000);
 
   it('names a task the pack does not offer', async () => {

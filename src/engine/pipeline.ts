@@ -3,7 +3,7 @@
 import type { Manifest, SessionRole } from '../modelpack/manifest';
 import type { PromptTokenizer } from '../modelpack/tokenize';
 import { sampleFlow } from '../sampler/sample';
-import { f32, i64, item, output, type SessionRunner, type TensorData, twice } from './tensors';
+import { f32, i64, item, output, release, type SessionRunner, type TensorData, twice } from './tensors';
 
 export interface GenerateRequest {
   taskId: string;
@@ -48,19 +48,28 @@ export function framesFor(manifest: Manifest, seconds: number): { frames: number
 
 async function decode(pack: LoadedPack, latent: Float32Array, frames: number): Promise<Float32Array> {
   const c = pack.manifest.audio.latent_channels;
-  const mel = output(await pack.run.vae_decoder({ latent: f32(latent, [1, c, frames]) }), 'mel');
-  return output(await pack.run.vocoder({ mel }), 'waveform').data as Float32Array;
+  const mel = output(await pack.run.vae_decoder({ latent: f32(latent, [1, c, frames]) }, { keep: ['mel'] }), 'mel');
+  try {
+    return output(await pack.run.vocoder({ mel }), 'waveform').data as Float32Array;
+  } finally {
+    release(mel);
+  }
 }
 
+/** c_low for both halves of the guidance batch (the unconditional half keeps the source: guidance is on the text). */
 async function lowConditions(pack: LoadedPack, frames: number, samples: number, source?: Float32Array) {
   const melDim = lastDim(pack, 'dit', 'mel_features');
   const syncDim = lastDim(pack, 'dit', 'sync_features');
-  const sync = f32(new Float32Array(frames * syncDim), [1, frames, syncDim]);
-  if (!source) return { mel: f32(new Float32Array(frames * melDim), [1, frames, melDim]), sync, present: 0 };
+  const sync = f32(new Float32Array(2 * frames * syncDim), [2, frames, syncDim]);
+  if (!source) return { mel: f32(new Float32Array(2 * frames * melDim), [2, frames, melDim]), sync, present: 0 };
   const padded = new Float32Array(samples);
   padded.set(source.subarray(0, samples));
-  const mel = output(await pack.run.mel_frontend({ waveform: f32(padded, [1, samples]) }), 'mel');
-  return { mel: output(await pack.run.mel_encoder({ mel }), 'mel_features'), sync, present: 1 };
+  const mel = output(await pack.run.mel_frontend({ waveform: twice(f32(padded, [1, samples])) }, { keep: ['mel'] }), 'mel');
+  try {
+    return { mel: output(await pack.run.mel_encoder({ mel }, { keep: ['mel_features'] }), 'mel_features'), sync, present: 1 };
+  } finally {
+    release(mel);
+  }
 }
 
 /** Generates (or edits) one window; returns mono samples at the pack's rate. */
@@ -71,41 +80,57 @@ export async function generateWindow(pack: LoadedPack, request: GenerateRequest,
   const { frames, samples } = framesFor(manifest, request.seconds);
   const c = manifest.audio.latent_channels;
 
-  // Condition encoders run once per job.
+  // Condition encoders run once per job, at the guidance batch of 2; on WebGPU their outputs stay on the GPU and
+  // feed every DiT step from there.
   const tokens = pack.tokenizer.encode(task.prefix + request.text);
   const textStates = output(await pack.run.text_encoder({
-    input_ids: i64(tokens.inputIds, [1, tokens.inputIds.length]),
-    attention_mask: i64(tokens.attentionMask, [1, tokens.attentionMask.length]),
-  }), 'text_states');
-  const transcript = output(await pack.run.transcript_encoder({ chars: i64(new BigInt64Array([0n]), [1, 1]) }), 'transcript_states');
-  const low = await lowConditions(pack, frames, samples, request.source);
+    input_ids: twice(i64(tokens.inputIds, [1, tokens.inputIds.length])),
+    attention_mask: twice(i64(tokens.attentionMask, [1, tokens.attentionMask.length])),
+  }, { keep: ['text_states'] }), 'text_states');
+  const transcript = output(await pack.run.transcript_encoder({ chars: i64(new BigInt64Array(2), [2, 1]) }, { keep: ['transcript_states'] }), 'transcript_states');
+  const low = await lowConditions(pack, frames, samples, request.source).catch((e) => {
+    release(textStates, transcript);
+    throw e;
+  });
   const conditions = {
-    text_states: twice(textStates),
+    text_states: textStates,
     text_mask: twice(f32(Float32Array.from(tokens.attentionMask, Number), [1, tokens.attentionMask.length])),
-    transcript_states: twice(transcript),
-    transcript_mask: twice(f32(new Float32Array(1), [1, 1])),
-    mel_features: twice(low.mel),
-    sync_features: twice(low.sync),
+    transcript_states: transcript,
+    transcript_mask: f32(new Float32Array(2), [2, 1]),
+    mel_features: low.mel,
+    sync_features: low.sync,
     text_present: f32(new Float32Array([1, 0]), [2]),
     low_present: f32(new Float32Array([low.present, low.present]), [2]),
   };
 
   let step = 0;
-  const latent = await sampleFlow({
-    size: c * frames,
-    steps: request.steps,
-    shift: request.shift,
-    guidanceScale: request.guidanceScale,
-    seed: request.seed,
-    previewEvery: request.previewEvery,
-    checkpoint: callbacks.checkpoint,
-    async predict(x, t) {
-      const batch: TensorData = twice(f32(x, [1, c, frames]));
-      const v = output(await pack.run.dit({ ...conditions, x_t: batch, t: f32(new Float32Array([t, t]), [2]) }), 'velocity');
-      callbacks.onProgress?.(++step, request.steps);
-      return { cond: item(v, 0), uncond: item(v, 1) };
-    },
-    onPreview: callbacks.onPreview ? async (s, _t, x0) => callbacks.onPreview!(await decode(pack, x0, frames), s) : undefined,
-  });
-  return decode(pack, latent, frames);
+  try {
+    const latent = await sampleFlow({
+      size: c * frames,
+      steps: request.steps,
+      shift: request.shift,
+      guidanceScale: request.guidanceScale,
+      seed: request.seed,
+      previewEvery: request.previewEvery,
+      checkpoint: callbacks.checkpoint,
+      async predict(x, t) {
+        const batch: TensorData = twice(f32(x, [1, c, frames]));
+        const v = output(await pack.run.dit({ ...conditions, x_t: batch, t: f32(new Float32Array([t, t]), [2]) }), 'velocity');
+        callbacks.onProgress?.(++step, request.steps);
+        return { cond: item(v, 0), uncond: item(v, 1) };
+      },
+      onPreview: callbacks.onPreview ? async (s, _t, x0) => callbacks.onPreview!(await decode(pack, x0, frames), s) : undefined,
+    });
+    return await decode(pack, latent, frames);
+  } finally {
+    // A finished, failed or cancelled job frees the GPU memory its conditions held.
+    release(textStates, transcript, low.mel);
+  }
+}
+
+/** One tiny job right after loading, so WebGPU compiles its shaders before the user's first job, not during it. */
+export async function warmUp(pack: LoadedPack): Promise<void> {
+  const a = pack.manifest.audio;
+  const seconds = (2 * a.mel_frames_per_latent * a.hop) / a.sample_rate;
+  await generateWindow(pack, { taskId: pack.manifest.tasks[0].id, text: 'warm up', seconds, steps: 1, guidanceScale: 1, shift: 1, seed: 0 });
 }

@@ -30,16 +30,27 @@ export interface OpenedSession {
 }
 
 export async function openSession(ort: Ort, model: Uint8Array, backend: Backend): Promise<OpenedSession> {
-  const session = await ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all' });
+  // On WebGPU outputs stay on the GPU; the pipeline says which feed the next session, the rest are downloaded.
+  const session = await ort.InferenceSession.create(model, {
+    executionProviders: [backend],
+    graphOptimizationLevel: 'all',
+    ...(backend === 'webgpu' ? { preferredOutputLocation: 'gpu-buffer' as const } : {}),
+  });
   // One run at a time per session: concurrent run() calls fail in the browser ("Session already started").
   let queue: Promise<unknown> = Promise.resolve();
-  const run: SessionRunner = (feeds) => {
+  const run: SessionRunner = (feeds, options = {}) => {
     const next = queue.then(async () => {
-      const inputs = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ort.Tensor(t.type, t.data, t.dims)]));
+      const inputs = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, (t.resident as OrtModule.Tensor | undefined) ?? new ort.Tensor(t.type, t.data, t.dims)]));
       const results = await session.run(inputs);
       const out: Record<string, TensorData> = {};
       for (const [name, tensor] of Object.entries(results)) {
-        out[name] = { type: tensor.type as TensorData['type'], data: tensor.data as Float32Array, dims: [...tensor.dims] };
+        const type = tensor.type as TensorData['type'];
+        if (tensor.location === 'gpu-buffer' && options.keep?.includes(name)) {
+          out[name] = { type, data: new Float32Array(0), dims: [...tensor.dims], resident: tensor };
+          continue;
+        }
+        const data = tensor.location === 'gpu-buffer' ? await tensor.getData(true) : tensor.data;
+        out[name] = { type, data: data as Float32Array, dims: [...tensor.dims] };
         tensor.dispose();
       }
       return out;

@@ -2,12 +2,25 @@
 
 export interface TensorData {
   type: 'float32' | 'int64';
+  /** Empty for a tensor that stays on the GPU. */
   data: Float32Array | BigInt64Array;
   dims: number[];
+  /** An onnxruntime tensor left on the GPU, to feed the next session without a round trip; free it with `release`. */
+  resident?: { dispose(): void };
+}
+
+export interface RunOptions {
+  /** Outputs to leave on the GPU (WebGPU only; elsewhere they come back as plain data). */
+  keep?: readonly string[];
 }
 
 /** Runs one session of the pack: named inputs in, named outputs out. */
-export type SessionRunner = (feeds: Record<string, TensorData>) => Promise<Record<string, TensorData>>;
+export type SessionRunner = (feeds: Record<string, TensorData>, options?: RunOptions) => Promise<Record<string, TensorData>>;
+
+/** Frees the GPU memory of tensors a session left there (plain tensors need nothing). */
+export function release(...tensors: (TensorData | undefined)[]): void {
+  for (const t of tensors) t?.resident?.dispose();
+}
 
 export const f32 = (data: Float32Array, dims: number[]): TensorData => ({ type: 'float32', data, dims });
 export const i64 = (data: BigInt64Array, dims: number[]): TensorData => ({ type: 'int64', data, dims });
