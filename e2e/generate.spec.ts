@@ -159,3 +159,22 @@ test('the same journey on WebGPU (SwiftShader) with the small test pack', async 
   const s = await studio.summary();
   expect(s.tracks[0].length).toBe(2 * s.sampleRate);
 });
+
+test('a GPU lost mid-job: the error says so, nothing changes, and the job runs again on WASM when the user asks', async ({ studio, page }) => {
+  await loadTestPackOn(page, 'webgpu');
+  const panel = await openGenerate(studio);
+  await panel.getByTestId('generate-prompt').fill('wind in trees');
+  await panel.getByTestId('generate-seconds').fill('2');
+  await panel.locator('summary').click();
+  await panel.getByTestId('generate-steps').fill('40');
+  await panel.getByTestId('generate-run').click();
+  await expect.poll(async () => Number(await panel.getByTestId('job').getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { omniStudio: { engine(): { loseDeviceForTesting(): Promise<boolean> } } }).omniStudio.engine().loseDeviceForTesting())).toBe(true);
+  const notice = page.getByTestId('notice-error').last();
+  await expect(notice).toContainText('The GPU was lost during the job', { timeout: 60_000 });
+  expect((await studio.summary()).tracks).toHaveLength(0);
+  await panel.getByTestId('generate-steps').fill('4');
+  await notice.getByTestId('notice-action').click();
+  await expect.poll(async () => (await studio.summary()).tracks.length, { timeout: 120_000 }).toBe(1);
+  await expect(page.getByTestId('generate-pack')).toContainText('on WASM');
+});

@@ -31,7 +31,7 @@ async function boot() {
       runAction: (name: string) => runAction(name, services),
       importFiles: (files: File[]) => importFiles(services, files),
       flush: () => autosave.flush(),
-      // The engine, for tests until the generate UI lands (issue 6).
+      // The engine itself, for engine-level tests (and simulating a lost GPU).
       engine,
       proxy: Comlink.proxy,
     },

@@ -10,7 +10,7 @@ import type { PackInfo } from '../protocol/engine-protocol';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
 import { targetTrackIds } from '../actions/targets';
 import type { Services } from './services';
-import { BUNDLED_PACK, loadFromUrl } from './models';
+import { BUNDLED_PACK, loadFromUrl, reopenOn } from './models';
 
 export const MAX_PROMPT_CHARS = 300;
 export const MIN_EDIT_SECONDS = 0.25;
@@ -60,7 +60,8 @@ function updateJob(store: StudioStore, id: string, patch: Partial<JobView>): voi
 const removeJob = (store: StudioStore, id: string) => store.getState().set({ jobs: store.getState().jobs.filter((j) => j.id !== id) });
 
 /** Runs a job in the engine with progress and preview peaks going to the store; returns the audio, or null. */
-async function runJob(store: StudioStore, job: JobView, request: { taskId: string; text: string; seconds: number; source?: Float32Array }, pack: PackInfo): Promise<Float32Array | null> {
+async function runJob(store: StudioStore, job: JobView, request: { taskId: string; text: string; seconds: number; source?: Float32Array }, pack: PackInfo,
+                      retry: () => Promise<void>): Promise<Float32Array | null> {
   const s = store.getState().generate;
   const buckets = Math.max(1, Math.ceil(request.seconds * PEAKS_PER_SECOND));
   const peaks = new Float32Array(buckets);
@@ -91,7 +92,13 @@ async function runJob(store: StudioStore, job: JobView, request: { taskId: strin
     );
     if (result.ok) return result.value;
     if (result.error.code === 'cancelled') store.getState().notify('info', `${job.label}: cancelled. The project is as it was.`);
-    else store.getState().notify('error', `${job.label} failed: ${result.error.message} The project is as it was.${gpuHint(result.error.message, pack)}`);
+    else if (result.error.code === 'device-lost') {
+      store.getState().set({ models: { ...store.getState().models, pack: null } });
+      store.getState().notify('error', `${job.label} stopped: ${result.error.message} The project is as it was.`, {
+        label: 'Retry on WASM',
+        run: () => void reopenOn(store, 'wasm').then(() => (store.getState().models.pack ? retry() : undefined)),
+      });
+    } else store.getState().notify('error', `${job.label} failed: ${result.error.message} The project is as it was.${gpuHint(result.error.message, pack)}`);
     return null;
   } finally {
     removeJob(store, job.id);
@@ -114,7 +121,8 @@ let jobCounter = 0;
 const newJobId = () => `job-${Date.now().toString(36)}-${++jobCounter}`;
 
 /** Generates a clip from the panel's prompt at the playhead, on the chosen track (or a new one). */
-export async function generateClip({ store, assets, player }: Services): Promise<void> {
+export async function generateClip(services: Services): Promise<void> {
+  const { store, assets, player } = services;
   const s = store.getState().generate;
   const problem = promptProblem({ ...s, mode: 'generate' });
   if (problem) return store.getState().notify('error', problem);
@@ -127,7 +135,7 @@ export async function generateClip({ store, assets, player }: Services): Promise
   const trackId = s.trackId && project.tracks.some((t) => t.id === s.trackId) ? s.trackId : null;
   const job: JobView = { id: newJobId(), kind: 'generate', label, status: 'queued', step: 0, steps: 0, queuedAt: Date.now(), runningSince: null,
                          target: { trackId, start: playhead, length }, preview: null };
-  const audio = await runJob(store, job, { taskId: s.generateTask, text: s.prompt.trim(), seconds }, pack);
+  const audio = await runJob(store, job, { taskId: s.generateTask, text: s.prompt.trim(), seconds }, pack, () => generateClip(services));
   if (!audio) return;
   const asset = assets.add([toProjectRate(audio, pack.sampleRate, project.sampleRate, length)], project.sampleRate);
   const now = store.getState().project;
@@ -136,7 +144,8 @@ export async function generateClip({ store, assets, player }: Services): Promise
 }
 
 /** Edits the selection on its first track with the panel's instruction: replaces it, or adds a take beside it. */
-export async function editSelection({ store, assets, player }: Services): Promise<void> {
+export async function editSelection(services: Services): Promise<void> {
+  const { store, assets, player } = services;
   const state = store.getState();
   const s = state.generate;
   const selection = state.selection;
@@ -159,7 +168,7 @@ export async function editSelection({ store, assets, player }: Services): Promis
   const job: JobView = { id: newJobId(), kind: 'edit', label, status: 'queued', step: 0, steps: 0, queuedAt: Date.now(), runningSince: null,
                          target: { trackId: track.id, start: range.start, length: range.end - range.start }, preview: null };
   const before = store.getState().project;
-  const audio = await runJob(store, job, { taskId: s.editTask, text, seconds: source.length / pack.sampleRate, source }, pack);
+  const audio = await runJob(store, job, { taskId: s.editTask, text, seconds: source.length / pack.sampleRate, source }, pack, () => editSelection(services));
   if (!audio) return;
   const now = store.getState().project;
   if (!now.tracks.some((t) => t.id === track.id)) return store.getState().notify('error', `${label}: the track was deleted while the job ran, so the result was dropped.`);

@@ -34,6 +34,12 @@ export function loadFromUrl(store: StudioStore, base: string): Promise<void> {
   return settle(store, base, () => engine().loadPack(base, { backend }, onBytes));
 }
 
+/** Opens the pack in use again on another backend (after the GPU was lost: WASM), from where it came. */
+export function reopenOn(store: StudioStore, backend: 'wasm' | 'webgpu'): Promise<void> {
+  store.getState().set({ models: { ...store.getState().models, backend } });
+  return settle(store, `the pack on ${backend === 'wasm' ? 'WASM' : 'WebGPU'}`, () => engine().reopen(backend));
+}
+
 export function loadFromFiles(store: StudioStore, files: File[]): Promise<void> {
   const backend = store.getState().models.backend;
   return settle(store, files.length === 1 ? files[0].name : `${files.length} files`, () => engine().loadPackFromFiles(files, { backend }));

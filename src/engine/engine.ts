@@ -5,9 +5,12 @@ import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
 import { warmUp } from './pipeline';
-import type { Backend } from './runtime';
+import { type Backend, destroyGpuDevice } from './runtime';
 
 class Cancelled extends Error {}
+
+/** WebGPU reports a lost device (driver reset, another tab, the OS) as errors naming the device or its loss. */
+export const isDeviceLoss = (message: string) => /device (was )?lost|lost device|GPUDevice|device is lost|destroyed device|context lost/i.test(message);
 
 const fail = (code: EngineErrorValue['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
 
@@ -72,6 +75,8 @@ export function chooseBackend(choice: BackendChoice, device: ProbeResult): { bac
 
 export class Engine {
   private pack: PackHandle | undefined;
+  /** Where the loaded pack came from, to open it again on another backend after the GPU is lost. */
+  private source: { read: PackReader; options: LoadOptions } | undefined;
   private running: string | undefined;
   private readonly waiting = new Set<string>();
   private readonly cancelled = new Set<string>();
@@ -126,6 +131,7 @@ export class Engine {
       await this.queue;
       await this.unload();
       this.pack = loaded;
+      this.source = { read, options };
     } catch (e) {
       if (e instanceof PackError) return fail(e.code, e.message);
       if (e instanceof QuotaError) return fail('quota', e.message);
@@ -171,11 +177,29 @@ export class Engine {
       return { ok: true, value: audio };
     } catch (e) {
       if (e instanceof Cancelled) return fail('cancelled', 'The job was cancelled.');
-      return fail('failed', e instanceof Error ? e.message : String(e));
+      const message = e instanceof Error ? e.message : String(e);
+      if (this.pack.backend === 'webgpu' && isDeviceLoss(message)) {
+        // The sessions died with the device: drop them, so the next job asks for a reopen instead of failing again.
+        await this.pack.release().catch(() => undefined);
+        this.pack = undefined;
+        return fail('device-lost', `The GPU was lost during the job (${message}). The pack can be opened again on WASM.`);
+      }
+      return fail('failed', message);
     } finally {
       this.running = undefined;
       this.cancelled.delete(job.jobId);
     }
+  }
+
+  /** Opens the last pack again, on the backend asked for (after a lost GPU: 'wasm'). */
+  async reopen(backend: BackendChoice): Promise<Result<PackInfo>> {
+    if (!this.source) return fail('no-pack', 'No model pack was loaded before.');
+    return this.open(this.source.read, { ...this.source.options, backend });
+  }
+
+  /** For tests: destroys the WebGPU device under the loaded pack, as a driver reset would. */
+  loseDeviceForTesting(): Promise<boolean> {
+    return destroyGpuDevice();
   }
 
   listCachedPacks(): Promise<CachedPack[]> {

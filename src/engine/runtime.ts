@@ -22,6 +22,15 @@ export function loadOrt(backend: Backend, threads?: number): Promise<Ort> {
   return ort;
 }
 
+/** Destroys the WebGPU device ORT runs on, as a driver reset would (for tests of recovery); false when none is open. */
+export async function destroyGpuDevice(): Promise<boolean> {
+  const ort = loaded.get('webgpu');
+  if (!ort) return false;
+  const device = (await (await ort).env.webgpu.device) as { destroy(): void } | undefined;
+  device?.destroy();
+  return device !== undefined;
+}
+
 export interface OpenedSession {
   run: SessionRunner;
   inputNames: readonly string[];

@@ -31,7 +31,7 @@ export interface PackInfo {
 }
 
 export interface EngineErrorValue {
-  code: 'no-pack' | 'missing-file' | 'bad-hash' | 'bad-manifest' | 'session-mismatch' | 'quota' | 'cancelled' | 'failed';
+  code: 'no-pack' | 'missing-file' | 'bad-hash' | 'bad-manifest' | 'session-mismatch' | 'quota' | 'cancelled' | 'device-lost' | 'failed';
   message: string;
 }
 

@@ -23,6 +23,8 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** A way out the user can take from the notice, such as retrying a job on WASM. */
+  action?: { label: string; run(): void };
 }
 
 /** Settings of the parameterised commands, shown in the edit bar. */
@@ -131,7 +133,7 @@ export interface StudioActions {
   redo(): string | undefined;
   restore(project: Project, history: History): void;
   set(patch: Partial<StudioState>): void;
-  notify(kind: Notice['kind'], text: string): void;
+  notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
   dismiss(id: number): void;
 }
 
@@ -200,8 +202,8 @@ export function createStudioStore() {
     set(patch) {
       set(patch);
     },
-    notify(kind, text) {
-      set({ notices: [...get().notices, { id: ++noticeId, kind, text }].slice(-5) });
+    notify(kind, text, action) {
+      set({ notices: [...get().notices, { id: ++noticeId, kind, text, action }].slice(-5) });
     },
     dismiss(id) {
       set({ notices: get().notices.filter((n) => n.id !== id) });

@@ -16,6 +16,9 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} data-testid={`notice-${n.kind}`}>
           <span>{n.text}</span>
+          {n.action && (
+            <button type="button" data-testid="notice-action" onClick={() => { store.getState().dismiss(n.id); n.action!.run(); }}>{n.action.label}</button>
+          )}
           <button type="button" aria-label="Dismiss" onClick={() => store.getState().dismiss(n.id)}>×</button>
         </div>
       ))}
