@@ -178,3 +178,34 @@ test('a GPU lost mid-job: the error says so, nothing changes, and the job runs a
   await expect.poll(async () => (await studio.summary()).tracks.length, { timeout: 120_000 }).toBe(1);
   await expect(page.getByTestId('generate-pack')).toContainText('on WASM');
 });
+
+test('keep an edit as a take beside the original and switch between them (A/B)', async ({ studio, page }) => {
+  await studio.importFiles('speech-float-48k.wav');
+  await studio.waitForTracks(1);
+  const original = await studio.mixSamples(0, 3);
+  await studio.select(0.5, 2.5);
+  const panel = await openGenerate(studio);
+  await panel.getByTestId('generate-mode-edit').click();
+  await panel.getByTestId('edit-task').selectOption('extract');
+  await panel.getByTestId('edit-description').fill('speech');
+  await panel.getByTestId('edit-result').selectOption('take');
+  await panel.locator('summary').click();
+  await panel.getByTestId('generate-steps').fill('4');
+  await panel.getByTestId('generate-run').click();
+  await studio.waitForTracks(2);
+  const s = await studio.summary();
+  expect(s.tracks[1].name).toBe("Take: Extract the sound of 'speech'");
+  expect(s.tracks[1].length).toBe(2.5 * s.sampleRate);
+  const mutes = () => page.evaluate(() => (window as unknown as { omniStudio: { services: any } }).omniStudio.services.store.getState().project.tracks.map((t: any) => t.mute));
+  expect(s.tracks[0].clips).toBe(1);
+  expect(await mutes()).toEqual([false, true]); // the take starts muted: what plays is the original
+  const ab = page.getByTestId('track-ab');
+  await expect(ab).toHaveText('A');
+  await ab.click();
+  await expect(ab).toHaveText('B');
+  expect(await mutes()).toEqual([true, false]);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  expect((await studio.summary()).tracks).toHaveLength(1);
+  expect(await studio.mixSamples(0, 3)).toEqual(original); // two undos: the original alone, as it was
+});

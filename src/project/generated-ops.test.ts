@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AssetStore } from './asset-store';
-import { addTake, blendEdges, placeAsset, toMono, trackAudio } from './generated-ops';
+import { addTake, blendEdges, placeAsset, switchTake, toMono, trackAudio } from './generated-ops';
 import { mixdown } from './mixdown';
 import { newTrack, type Project } from './types';
 
@@ -44,6 +44,14 @@ describe('model output in the project', () => {
     const withTake = addTake(generated, trackId, { start: 20, end: 50 }, asset.id, 'take');
     expect(withTake.tracks.map((t) => t.name)).toEqual([project.tracks[0].name, 'take', 'rain']);
     expect(withTake.tracks[0]).toBe(project.tracks[0]);
+    // A plays first; A/B switches to the take and back, the other one muted.
+    expect(withTake.tracks[1]).toMatchObject({ mute: true, takeOf: trackId });
+    const b = switchTake(withTake, withTake.tracks[1].id);
+    expect(b.playing).toBe('B');
+    expect(b.project.tracks.slice(0, 2).map((t) => t.mute)).toEqual([true, false]);
+    const a = switchTake(b.project, withTake.tracks[1].id);
+    expect(a.playing).toBe('A');
+    expect(a.project.tracks.slice(0, 2).map((t) => t.mute)).toEqual([false, true]);
   });
 
   it('crossfades the result in from the original and back out, on every channel', () => {

@@ -66,12 +66,22 @@ export function placeAsset(project: Project, trackId: string | null, at: number,
   };
 }
 
-/** The result as a new track just below the source track, aligned with the range: the original stays as it was. */
+/** The result as a new track just below the source track, aligned with the range: the original stays as it was
+ * and is what plays (the take starts muted; A/B switches). */
 export function addTake(project: Project, sourceTrackId: string, range: SampleRange, assetId: string, name: string): Project {
   const index = project.tracks.findIndex((t) => t.id === sourceTrackId);
   const clip = { id: newId(), assetId, name, start: range.start, offset: 0, length: range.end - range.start };
-  const track = { ...newTrack(project.tracks.length), name, clips: [clip] };
+  const track: Track = { ...newTrack(project.tracks.length), name, clips: [clip], mute: true, takeOf: sourceTrackId };
   const tracks = [...project.tracks];
   tracks.splice(index < 0 ? tracks.length : index + 1, 0, track);
   return { ...project, tracks };
+}
+
+/** A/B: switches which of a take and its source track plays (the other is muted); 'B' is the take. */
+export function switchTake(project: Project, takeId: string): { project: Project; playing: 'A' | 'B' } {
+  const take = project.tracks.find((t) => t.id === takeId);
+  if (!take?.takeOf) return { project, playing: 'A' };
+  const playing = take.mute ? 'B' : 'A';
+  const tracks = project.tracks.map((t) => (t.id === takeId ? { ...t, mute: playing === 'A' } : t.id === take.takeOf ? { ...t, mute: playing === 'B' } : t));
+  return { project: { ...project, tracks }, playing };
 }

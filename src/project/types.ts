@@ -28,6 +28,8 @@ export interface Track {
   mute: boolean;
   solo: boolean;
   clips: Clip[];
+  /** A take made by a model edit: the id of the track it was made from (A/B compares the two). */
+  takeOf?: string;
 }
 
 export interface Project {

@@ -1,3 +1,4 @@
+import { switchTake } from '../../project/generated-ops';
 import type { Track } from '../../project/types';
 import { useServices } from '../studio-context';
 
@@ -28,6 +29,14 @@ export function TrackHeader({ track }: { track: Track }) {
         <input aria-label="Track name" value={track.name} onChange={(e) => change('Rename track', { name: e.target.value })} />
         <button type="button" data-testid="track-mute" title="Mute" aria-pressed={track.mute} onClick={() => change(track.mute ? 'Unmute' : 'Mute', { mute: !track.mute })}>M</button>
         <button type="button" data-testid="track-solo" title="Solo" aria-pressed={track.solo} onClick={() => change(track.solo ? 'Unsolo' : 'Solo', { solo: !track.solo })}>S</button>
+        {track.takeOf && (
+          <button type="button" data-testid="track-ab" title="A/B: hear the original (A) or this take (B)" aria-pressed={!track.mute}
+                  onClick={() => {
+                    const { project, playing } = switchTake(store.getState().project, track.id);
+                    store.getState().commit(playing === 'B' ? 'Play the take (B)' : 'Play the original (A)', project);
+                    player.refresh();
+                  }}>{track.mute ? 'A' : 'B'}</button>
+        )}
         <button type="button" title="Delete track" aria-label={`Delete ${track.name}`} onClick={remove}>×</button>
       </div>
       <label className="track-slider">
