@@ -118,8 +118,14 @@ test('cancel a job mid-way: the project is as it was', async ({ studio, page }) 
   await panel.getByTestId('generate-steps').fill('200');
   await panel.getByTestId('generate-run').click();
   const job = panel.getByTestId('job');
-  await expect.poll(async () => Number(await job.getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(0);
-  await job.getByTestId('job-cancel').click();
+  await expect.poll(async () => Number(await job.first().getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(0);
+  // A second job waits its turn, shown as queued; both can be cancelled.
+  await panel.getByTestId('generate-prompt').fill('glass breaking');
+  await panel.getByTestId('generate-run').click();
+  await expect(job).toHaveCount(2);
+  await expect(job.nth(1)).toHaveAttribute('data-status', 'queued');
+  await job.nth(1).getByTestId('job-cancel').click();
+  await job.first().getByTestId('job-cancel').click();
   await expect(page.getByTestId('notice-info').last()).toContainText('cancelled. The project is as it was.');
   await expect(job).toHaveCount(0);
   expect(await studio.summary()).toEqual(before);
