@@ -100,6 +100,15 @@ class Scorer:
         return log_spectral_distance(p, t).item(), (self.mel(p) - self.mel(t)).abs().mean().item()
 
 
+def event_span(row: dict) -> tuple[int, int] | None:
+    """Samples where an add, remove or extract changes the clip: the foreground event (onset, stretched length)."""
+    events = row.get("recipe", {}).get("mix", {}).get("events") or []
+    if row["task"] not in ("add", "remove", "extract") or not events:
+        return None
+    e = events[0]
+    return e["onset"], e["onset"] + round(e["crop_length"] * e["stretch"])
+
+
 def adherence(tagger: Tagger, op: str, row: dict, probs: np.ndarray) -> bool:
     detected = tagger.detects(probs, row["target_category"])
     return not detected if op == "remove" else detected
@@ -134,18 +143,23 @@ def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int,
             else:
                 d = [scorer.distances(w, t) for w, t in zip(wavs, real[op])]
                 row["lsd_db"], row["mel_l1"] = float(np.mean([x for x, _ in d])), float(np.mean([y for _, y in d]))
+                spans = [event_span(r) for r in examples[op]]
+                if all(spans):  # the same distances over the edited event only, where identity is wrong
+                    e = [scorer.distances(w[a:b], t[a:b]) for w, t, (a, b) in zip(wavs, real[op], spans)]
+                    row["event_lsd_db"], row["event_mel_l1"] = float(np.mean([x for x, _ in e])), float(np.mean([y for _, y in e]))
             systems[name][op] = row
     return {"systems": systems, "seconds": seconds, "steps": steps, "guidance": guidance, "per_operation": per_operation}
 
 
 def table(result: dict) -> str:
-    lines = ["| operation | system | LSD (dB) | mel L1 | adherence | FD (tagger) |", "|---|---|---|---|---|---|"]
+    lines = ["| operation | system | LSD (dB) | mel L1 | LSD over the event | mel L1 over the event | adherence | FD (tagger) |", "|---|---|---|---|---|---|---|---|"]
     fmt = lambda row, k: f"{row[k]:.2f}" if row.get(k) is not None else "-"  # noqa: E731
     for op in OPERATIONS:
         for name, by_op in result["systems"].items():
             if op in by_op:
                 row = by_op[op]
-                lines.append(f"| {op} | {name} | {fmt(row, 'lsd_db')} | {fmt(row, 'mel_l1')} | {row['adherence']:.0%} | {fmt(row, 'fd')} |")
+                lines.append(f"| {op} | {name} | {fmt(row, 'lsd_db')} | {fmt(row, 'mel_l1')} | {fmt(row, 'event_lsd_db')} | {fmt(row, 'event_mel_l1')} "
+                             f"| {row['adherence']:.0%} | {fmt(row, 'fd')} |")
     return "\n".join(lines)
 
 
