@@ -6,6 +6,7 @@ import type { SampleRange } from '../src/project/types';
 import { computePeakLevels, type PeakLevel } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
 import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
+import { preserveEdit, type PreservingEdit } from '../src/dsp/spectral-edit';
 import { decodeWavBlob, encodeWav, type WavSampleFormat } from '../src/dsp/wav';
 
 export interface DecodedFile {
@@ -50,6 +51,12 @@ const api = {
     const starts = applyEffect(spec, pieces, range, sampleRate);
     const channels = pieces.map((p) => p.channels);
     return Comlink.transfer({ channels, starts }, channels.flatMap(buffersOf));
+  },
+
+  /** A model edit applied so that what it did not change stays the original recording (src/dsp/spectral-edit.ts). */
+  preserveEdit(kind: PreservingEdit, original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number): Float32Array[] {
+    const out = preserveEdit(kind, original, model, recon, modelRate, rate);
+    return Comlink.transfer(out, buffersOf(out));
   },
 
   /** Resamples to `toRate` where needed and encodes a WAV or MP3 file. */

@@ -5,6 +5,8 @@
  */
 import { Comlink, engine } from '../client/engine-client';
 import { resample } from '../dsp/resample';
+import type { PreservingEdit } from '../dsp/spectral-edit';
+import { analysis } from '../client/analysis-client';
 import { addTake, blendEdges, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
 import type { PackInfo } from '../protocol/engine-protocol';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
@@ -175,15 +177,32 @@ export async function editSelection(services: Services): Promise<void> {
   if (now !== before && trackAudio(now.tracks.find((t) => t.id === track.id)!, assets, range).some((ch, i) => !sameSamples(ch, original[i]))) {
     return store.getState().notify('error', `${label}: the selected audio changed while the job ran, so the result was not applied. Run it again.`);
   }
-  const result = toProjectRate(audio, pack.sampleRate, rate, range.end - range.start);
+  const result = await finishEdit(store, s, original, audio, source, pack, rate);
   if (s.editResult === 'take') {
-    const asset = assets.add([result], rate);
+    const asset = assets.add(result, rate);
     store.getState().commit(label, addTake(now, track.id, range, asset.id, `Take: ${label}`));
   } else {
     const asset = assets.add(blendEdges(original, result, Math.round(EDGE_FADE_SECONDS * rate)), rate);
     store.getState().commit(label, placeAsset(now, track.id, range.start, asset.id, range.end - range.start, label));
   }
   player.refresh();
+}
+
+const PRESERVING = new Set(['add', 'remove', 'extract']);
+
+/** The model's output at the project rate, or (keepUntouched) the original recording changed only where the model
+ * changed it, on each of its channels. */
+async function finishEdit(store: StudioStore, s: GenerateSettings, original: Float32Array[], audio: Float32Array, source: Float32Array, pack: PackInfo, rate: number): Promise<Float32Array[]> {
+  const length = original[0].length;
+  const raw = () => [toProjectRate(audio, pack.sampleRate, rate, length)];
+  if (!s.keepUntouched || !PRESERVING.has(s.editTask)) return raw();
+  const recon = await engine().reconstruct(source);
+  if (!recon.ok) {
+    store.getState().notify('error', `The original could not be kept where the edit changed nothing (${recon.error.message}); the model's output is used as it is.`);
+    return raw();
+  }
+  const out = await analysis().preserveEdit(s.editTask as PreservingEdit, original, audio, recon.value, pack.sampleRate, rate);
+  return out.map((ch) => (ch.length === length ? ch : toProjectRate(ch, rate, rate, length)));
 }
 
 const sameSamples = (a: Float32Array, b: Float32Array | undefined) => b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);

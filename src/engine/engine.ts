@@ -4,7 +4,7 @@ import { type CachedPack, cachedReader, deleteCachedPack, ensureRoom, listCached
 import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
-import { warmUp } from './pipeline';
+import { reconstruct, warmUp } from './pipeline';
 import { type Backend, destroyGpuDevice } from './runtime';
 
 class Cancelled extends Error {}
@@ -200,6 +200,20 @@ export class Engine {
   /** For tests: destroys the WebGPU device under the loaded pack, as a driver reset would. */
   loseDeviceForTesting(): Promise<boolean> {
     return destroyGpuDevice();
+  }
+
+  /** The source through the pack's VAE and vocoder (queued like a job). */
+  reconstruct(source: Float32Array): Promise<Result<Float32Array>> {
+    const result = this.queue.then(async (): Promise<Result<Float32Array>> => {
+      if (!this.pack) return fail('no-pack', 'No model pack is loaded.');
+      try {
+        return { ok: true, value: await reconstruct(this.pack, source) };
+      } catch (e) {
+        return fail('failed', e instanceof Error ? e.message : String(e));
+      }
+    });
+    this.queue = result;
+    return result;
   }
 
   listCachedPacks(): Promise<CachedPack[]> {

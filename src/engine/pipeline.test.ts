@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
-import { framesFor, generateWindow, type GenerateRequest } from './pipeline';
+import { framesFor, generateWindow, type GenerateRequest, reconstruct } from './pipeline';
 import type { RunOptions, TensorData } from './tensors';
 
 const PACK = 'public/models/test-pack';
@@ -69,6 +69,13 @@ describe('generation pipeline (test pack, WASM)', () => {
     let steps = 0;
     await expect(generateWindow(gpuLike, { ...request, steps: 8 }, { onProgress: () => void steps++, checkpoint: () => { if (steps >= 2) throw new Error('cancelled'); } })).rejects.toThrow();
     expect(live.size).toBe(0);
+  }, 60_000);
+
+  it('reconstructs a source of any length through the VAE and vocoder, at its length', async () => {
+    const source = Float32Array.from({ length: 5000 }, (_, i) => 0.2 * Math.sin(i / 7));
+    const out = await reconstruct(pack, source);
+    expect(out.length).toBe(5000);
+    expect(out.every(Number.isFinite)).toBe(true);
   }, 60_000);
 
   it('names a task the pack does not offer', async () => {

@@ -134,3 +134,20 @@ export async function warmUp(pack: LoadedPack): Promise<void> {
   const seconds = (2 * a.mel_frames_per_latent * a.hop) / a.sample_rate;
   await generateWindow(pack, { taskId: pack.manifest.tasks[0].id, text: 'warm up', seconds, steps: 1, guidanceScale: 1, shift: 1, seed: 0 });
 }
+
+/** The input through the pack's own VAE and vocoder: what the model would give back if it changed nothing. Edits
+ * compare their output with it to find what they changed (src/dsp/spectral-edit.ts). */
+export async function reconstruct(pack: LoadedPack, source: Float32Array): Promise<Float32Array> {
+  const a = pack.manifest.audio;
+  const unit = a.hop * a.mel_frames_per_latent;
+  const samples = Math.max(unit, Math.ceil(source.length / unit) * unit);
+  const padded = new Float32Array(samples);
+  padded.set(source);
+  const mel = output(await pack.run.mel_frontend({ waveform: f32(padded, [1, samples]) }, { keep: ['mel'] }), 'mel');
+  try {
+    const latent = output(await pack.run.vae_encoder({ mel }), 'latent');
+    return (await decode(pack, latent.data as Float32Array, latent.dims[2])).slice(0, source.length);
+  } finally {
+    release(mel);
+  }
+}

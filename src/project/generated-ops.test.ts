@@ -56,7 +56,7 @@ describe('model output in the project', () => {
 
   it('crossfades the result in from the original and back out, on every channel', () => {
     const original = [new Float32Array(100).fill(1), new Float32Array(100).fill(2)];
-    const out = blendEdges(original, new Float32Array(100), 10);
+    const out = blendEdges(original, [new Float32Array(100)], 10);
     expect(out).toHaveLength(2);
     expect(out[0][0]).toBeGreaterThan(0.99);
     expect(out[1][99]).toBeGreaterThan(1.98);

@@ -32,11 +32,13 @@ export function toMono(channels: Float32Array[]): Float32Array {
   return out;
 }
 
-/** The result on every channel of the original, crossfaded from the original at both edges with equal-power curves. */
-export function blendEdges(original: Float32Array[], result: Float32Array, fade: number): Float32Array[] {
-  const n = result.length;
+/** The result (one channel for all, or one per channel) crossfaded from the original at both edges with equal-power
+ * curves. */
+export function blendEdges(original: Float32Array[], results: Float32Array[], fade: number): Float32Array[] {
+  const n = results[0].length;
   const f = Math.max(0, Math.min(fade, Math.floor(n / 4)));
-  return original.map((orig) => {
+  return original.map((orig, ch) => {
+    const result = results[Math.min(ch, results.length - 1)];
     const out = Float32Array.from(result);
     for (let i = 0; i < f; i++) {
       const w = Math.sin(((i + 0.5) / f) * (Math.PI / 2)); // weight of the result, rising at the start

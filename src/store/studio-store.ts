@@ -77,6 +77,8 @@ export interface GenerateSettings {
   description: string;
   styleFrom: string;
   styleTo: string;
+  /** For add, remove and extract: keep the original recording wherever the model changed nothing. */
+  keepUntouched: boolean;
   /** Replace the selection, or keep the result as a take on a new track beside it. */
   editResult: 'replace' | 'take';
   /** Where a generated clip goes: a track's id, or null for a new track. */
@@ -159,7 +161,7 @@ export const initialState = (): StudioState => ({
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
   generate: {
     mode: 'generate', generateTask: 't2a', prompt: '', seconds: 5, steps: 0, guidance: 3, seed: 1, editTask: 'remove', description: '',
-    styleFrom: '', styleTo: '', editResult: 'replace', trackId: null,
+    styleFrom: '', styleTo: '', keepUntouched: true, editResult: 'replace', trackId: null,
   },
   jobs: [],
   busy: null,

@@ -20,7 +20,9 @@ EMBEDDING = 32
 
 
 class Features:
-    """Per mel band: mean, standard deviation and 90th percentile over time, plus the mean frame-to-frame change."""
+    """Per mel band: mean, standard deviation and 90th percentile over time, plus the mean frame-to-frame change; on
+    a log-mel floored 9 nepers (~40 dB) under the clip's loudest bin, so a decoder's noise floor in silent parts does
+    not look like a different sound."""
 
     def __init__(self, audio: AudioConfig) -> None:
         self.mel = LogMel(audio).eval()
@@ -28,6 +30,7 @@ class Features:
     @torch.no_grad()
     def __call__(self, wav: np.ndarray) -> np.ndarray:
         mel = self.mel(torch.from_numpy(np.asarray(wav, np.float32))[None])[0]
+        mel = mel.clamp(min=float(mel.max()) - 9.0)
         flux = (mel[:, 1:] - mel[:, :-1]).abs().mean(dim=1)
         return torch.cat([mel.mean(dim=1), mel.std(dim=1), mel.quantile(0.9, dim=1), flux]).numpy()
 
