@@ -188,7 +188,8 @@ export async function editSelection(services: Services): Promise<void> {
   player.refresh();
 }
 
-const PRESERVING = new Set(['add', 'remove', 'extract']);
+/** Extract keeps the model's output: the isolated sound is new audio, not the recording with a part changed. */
+const PRESERVING = new Set(['add', 'remove']);
 
 /** The model's output at the project rate, or (keepUntouched) the original recording changed only where the model
  * changed it, on each of its channels. */

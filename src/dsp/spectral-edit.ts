@@ -1,14 +1,19 @@
 /**
  * Keeps what an edit did not touch. The model regenerates the whole selection through its VAE, which costs detail
  * everywhere; but comparing its output Y with its own reconstruction R of the input says *where* it changed the
- * sound. Remove and extract then become a time-frequency gain min(1, |Y| / |R|) on the original recording (its own
- * detail and phase), and add becomes the original plus the part of Y that R does not explain, Y * max(0, 1 - |R| / |Y|).
- * Where the model changed nothing the gains are ~1 (or ~0 for add), so the original comes through untouched.
+ * sound. Remove then becomes a time-frequency gain min(1, |Y| / (0.5 |R|)) on the original recording (its own detail
+ * and phase), and add becomes the original plus the part of Y that R does not explain, Y * max(0, 1 - |R| / (0.5 |Y|)).
+ * Y is first level-matched to R per frequency (medians over time: an edit is local, the rest dominates), and only
+ * changes over 6 dB count, so where the model changed nothing the original comes through untouched.
+ * training/omni_model/preserve.py is the same in numpy, for the evaluation.
  */
 import { fft } from './spectrogram';
 import { resample } from './resample';
 
-export type PreservingEdit = 'remove' | 'extract' | 'add';
+export type PreservingEdit = 'remove' | 'add';
+
+/** Only changes larger than 6 dB count: the model's sample never matches its reconstruction exactly. */
+const THRESHOLD = 0.5;
 
 /** Analysis at the model's rate: 512-point frames (31 Hz bins), hop 128. */
 const N = 512;
@@ -60,30 +65,45 @@ export function istft(s: Spectrum, length: number): Float32Array {
   return Float32Array.from(out, (v, i) => (norm[i] > 1e-8 ? v / norm[i] : 0));
 }
 
-/** Magnitudes of the first size/2 + 1 bins, smoothed over 3 frames x 3 bins: the gains compare envelopes, not grain. */
+/** Mean over 2 * radius + 1 neighbours along time (rows) or frequency (columns), over those inside at the edges. */
+function box(rows: Float64Array[], radius: number, alongTime: boolean): Float64Array[] {
+  const frames = rows.length, bins = rows[0]?.length ?? 0;
+  const out = rows.map(() => new Float64Array(bins));
+  const length = alongTime ? frames : bins, lines = alongTime ? bins : frames;
+  const at = (line: number, i: number) => (alongTime ? rows[i][line] : rows[line][i]);
+  const prefix = new Float64Array(length + 1);
+  for (let line = 0; line < lines; line++) {
+    for (let i = 0; i < length; i++) prefix[i + 1] = prefix[i] + at(line, i);
+    for (let i = 0; i < length; i++) {
+      const lo = Math.max(0, i - radius), hi = Math.min(length, i + radius + 1);
+      const mean = (prefix[hi] - prefix[lo]) / (hi - lo);
+      if (alongTime) out[i][line] = mean;
+      else out[line][i] = mean;
+    }
+  }
+  return out;
+}
+
+/** Magnitudes smoothed over +-8 frames (+-64 ms) and +-6 bins (+-190 Hz): the gains compare sound, not grain. */
 function envelope(s: Spectrum): Float64Array[] {
   const bins = s.size / 2 + 1;
   const mag = s.re.map((r, f) => Float64Array.from({ length: bins }, (_, k) => Math.hypot(r[k], s.im[f][k])));
-  return mag.map((_, f) => Float64Array.from({ length: bins }, (_, k) => {
-    let sum = 0, n = 0;
-    for (let df = -1; df <= 1; df++) for (let dk = -1; dk <= 1; dk++) {
-      const row = mag[f + df];
-      if (row && k + dk >= 0 && k + dk < bins) {
-        sum += row[k + dk];
-        n++;
-      }
-    }
-    return sum / n;
-  }));
+  return box(box(mag, 8, true), 6, false);
 }
 
-/** The time-frequency gains at the model's rate for remove/extract (on the original) or add (on the model's output). */
+function medianOverTime(rows: Float64Array[], bin: number): number {
+  const values = rows.map((r) => r[bin]).sort((a, b) => a - b);
+  return values[values.length >> 1] ?? 0;
+}
+
+/** The time-frequency gains at the model's rate: for remove on the original, for add on the model's output. */
 export function editGains(kind: PreservingEdit, model: Float32Array, recon: Float32Array): Float64Array[] {
   const y = envelope(stft(model, N, HOP)), r = envelope(stft(recon, N, HOP));
   const eps = 1e-6;
-  return y.map((row, f) => row.map((yv, k) => {
-    const rv = r[f]?.[k] ?? 0;
-    return kind === 'add' ? Math.max(0, 1 - rv / (yv + eps)) : Math.min(1, yv / (rv + eps));
+  const match = Float64Array.from(y[0] ?? [], (_, k) => (medianOverTime(r, k) + eps) / (medianOverTime(y, k) + eps));
+  return y.map((row, f) => row.map((yRaw, k) => {
+    const yv = yRaw * match[k], rv = r[f]?.[k] ?? 0;
+    return kind === 'add' ? Math.min(1, Math.max(0, 1 - rv / (THRESHOLD * yv + eps))) : Math.min(1, yv / (THRESHOLD * rv + eps));
   }));
 }
 

@@ -21,6 +21,7 @@ from .config import ModelConfig
 from .dsp import LogMel
 from .export import encode_chars
 from .losses import log_spectral_distance
+from .preserve import preserve
 from .tagger import Tagger, frechet_distance, train_tagger
 from .text import tokenize
 from .train_dit import load_rows, prompt_of
@@ -130,6 +131,12 @@ def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int,
         outputs[name] = {op: [pack.generate(prompt_of(r), min(10.0, len(real[op][i]) / cfg.audio.sample_rate), inputs[op][i], steps, guidance, seed=i)
                               for i, r in enumerate(rows)] for op, rows in examples.items()}
         seconds[name] = time.time() - started
+        # What the studio gives by default for add and remove: the original kept where nothing changed.
+        kept = {}
+        for op in ("add", "remove"):
+            if op in outputs[name]:
+                kept[op] = [preserve(op, x, y, pack.round_trip(x)) for x, y in zip(inputs[op], outputs[name][op])]
+        outputs[f"{name}, untouched sound kept"] = kept
     ceiling = OnnxPack(next(iter(packs.values())), "fp32")
     outputs["target through the VAE"] = {op: [ceiling.round_trip(w) for w in wavs] for op, wavs in real.items()}
     for name, by_op in outputs.items():

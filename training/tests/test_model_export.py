@@ -88,3 +88,23 @@ def test_the_latent_scale_is_baked_into_the_vae_sessions():
     z = ae.vae.encode(mel)[0]
     assert torch.allclose(VaeEncoder(ae.vae, 2.5)(mel), 2.5 * z)
     assert torch.allclose(VaeDecoder(ae.vae, 2.5)(2.5 * z), ae.vae.decode(z), atol=1e-6)
+
+
+def test_keeping_the_untouched_sound_returns_the_original_where_the_model_changed_nothing():
+    from omni_model.preserve import istft, preserve, stft
+
+    rng = np.random.default_rng(0)
+    x = (0.1 * rng.standard_normal(16000) + 0.3 * np.sin(np.arange(16000) * 2 * np.pi * 1000 / 16000)).astype(np.float32)
+    assert np.abs(istft(stft(x), len(x)) - x)[256:-256].max() < 1e-6
+    assert np.abs(preserve("remove", x, x, x) - x)[256:-256].max() < 1e-4
+    assert np.abs(preserve("add", x, x, x) - x).max() < 1e-3
+    # A beep in the middle of a noise bed; the model's output is another, quieter take of the bed without the beep.
+    bed = (0.05 * rng.standard_normal(32000)).astype(np.float32)
+    beep = np.zeros(32000, np.float32)
+    beep[14000:18000] = 0.3 * np.sin(np.arange(4000) * 2 * np.pi * 1000 / 16000)
+    model = (0.02 * rng.standard_normal(32000)).astype(np.float32)
+    removed = preserve("remove", bed + beep, model, bed + beep)
+    level = lambda x: np.abs(np.fft.rfft(x[14500:17500]))[int(1000 * 3000 / 16000)]  # noqa: E731
+    assert level(removed) < 0.25 * level(bed + beep)  # over 12 dB down
+    outside = np.r_[0:12000, 20000:32000]
+    assert abs(np.std(removed[outside]) / np.std(bed[outside]) - 1) < 0.1  # the bed keeps its level: the model's is matched

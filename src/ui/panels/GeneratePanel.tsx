@@ -89,7 +89,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             <input data-testid="edit-description" placeholder="the sound, e.g. footsteps (or a whole instruction)" value={s.description} onChange={(e) => set({ description: e.target.value })} />
           )}
           <p className="muted" data-testid="edit-instruction">{editInstruction(s)}</p>
-          {s.editTask !== 'style' && (
+          {(s.editTask === 'add' || s.editTask === 'remove') && (
             <label title="The model regenerates the whole selection; this keeps your recording wherever the edit changed nothing">
               Keep the untouched sound
               <input type="checkbox" data-testid="edit-keep" checked={s.keepUntouched} onChange={(e) => set({ keepUntouched: e.target.checked })} />
