@@ -7,9 +7,9 @@ test('the model panel loads the bundled pack, says what runs and why, keeps it o
   const panel = page.getByTestId('models-panel');
   await expect(panel.getByTestId('models-current')).toHaveText('No model pack is loaded.');
   await panel.getByTestId('models-load-bundled').click();
-  await expect(panel.getByTestId('models-current')).toContainText('omni-test-pack 0.1.0');
+  await expect(panel.getByTestId('models-current')).toContainText('omni-small 0.1.0', { timeout: 60_000 });
   await expect(panel.getByTestId('models-current')).toContainText('runs on WASM, int8 weights: WASM on the CPU: the WebGPU adapter is a software fallback');
-  await expect(panel.getByTestId('models-cached')).toContainText('omni-test-pack');
+  await expect(panel.getByTestId('models-cached')).toContainText('omni-small');
 
   const dir = 'public/models/test-pack';
   const names = readdirSync(dir).filter((n) => !n.startsWith('goldens'));
@@ -27,6 +27,6 @@ test('the model panel loads the bundled pack, says what runs and why, keeps it o
   await expect(page.getByTestId('notice-error').last()).toContainText('omni-test-pack stays loaded.');
   await expect(panel.getByTestId('models-current')).toContainText('runs on WebGPU, fp32 weights'); // the pack in use is kept
 
-  await panel.getByRole('button', { name: 'Delete omni-test-pack' }).click();
-  await expect(panel.getByTestId('models-cached')).not.toContainText('omni-test-pack');
+  await panel.getByRole('button', { name: 'Delete omni-small' }).click();
+  await expect(panel.getByTestId('models-cached')).not.toContainText('omni-small');
 });

@@ -3,8 +3,8 @@ import { Comlink, engine } from '../client/engine-client';
 import type { PackInfo, Result } from '../protocol/engine-protocol';
 import type { StudioStore } from '../store/studio-store';
 
-/** The pack the app ships (the random-weight test pack until the trained default pack lands). */
-export const BUNDLED_PACK = '/models/test-pack/';
+/** The pack the app ships: the default model we trained (training/train-default-pack.sh), int8, under 50 MB. */
+export const BUNDLED_PACK = '/models/omni-small/';
 
 export const formatMegabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 

@@ -5,7 +5,7 @@ import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
 import { reconstruct, warmUp } from './pipeline';
-import { type Backend, destroyGpuDevice } from './runtime';
+import { type Backend, destroyGpuDevice, gpuDeviceLost } from './runtime';
 
 class Cancelled extends Error {}
 
@@ -178,7 +178,7 @@ export class Engine {
     } catch (e) {
       if (e instanceof Cancelled) return fail('cancelled', 'The job was cancelled.');
       const message = e instanceof Error ? e.message : String(e);
-      if (this.pack.backend === 'webgpu' && isDeviceLoss(message)) {
+      if (this.pack.backend === 'webgpu' && (isDeviceLoss(message) || (await gpuDeviceLost()))) {
         // The sessions died with the device: drop them, so the next job asks for a reopen instead of failing again.
         await this.pack.release().catch(() => undefined);
         this.pack = undefined;

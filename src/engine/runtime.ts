@@ -22,6 +22,17 @@ export function loadOrt(backend: Backend, threads?: number): Promise<Ort> {
   return ort;
 }
 
+/** Whether the WebGPU device ORT runs on has been lost (destroyed, reset, or taken by the system). A failing job
+ * asks this: a lost device surfaces as many different errors (a failed mapAsync, an unmapped buffer, ...). */
+export async function gpuDeviceLost(): Promise<boolean> {
+  const ort = loaded.get('webgpu');
+  if (!ort) return false;
+  const device = (await (await ort).env.webgpu.device) as { lost: Promise<unknown> } | undefined;
+  if (!device) return false;
+  const settle = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100));
+  return Promise.race([device.lost.then(() => true), settle]);
+}
+
 /** Destroys the WebGPU device ORT runs on, as a driver reset would (for tests of recovery); false when none is open. */
 export async function destroyGpuDevice(): Promise<boolean> {
   const ort = loaded.get('webgpu');

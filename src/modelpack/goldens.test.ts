@@ -1,17 +1,18 @@
-/** onnxruntime-web (its WASM backend, under Node) must reproduce PyTorch's outputs for every session of the test pack. */
-import { readFileSync } from 'node:fs';
+/** onnxruntime-web (its WASM backend, under Node) must reproduce PyTorch's outputs for every session of the packs the
+ * app ships: the random-weight test pack and the trained default pack (whatever variants each ships). */
+import { existsSync, readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { decodeTensor, type Golden, relativeError } from './golden';
 import { parseManifest, SESSION_ROLES } from './manifest';
 
-const PACK = 'public/models/test-pack';
+const PACKS = ['public/models/test-pack', 'public/models/omni-small'].filter((p) => existsSync(`${p}/manifest.json`));
 // Relative to the largest expected value. float32 errors measure ~1e-6; int8 weights (dynamic quantisation) ~1e-2.
 const TOLERANCE = { fp32: 1e-4, int8: 5e-2 } as const;
 
 ort.env.wasm.numThreads = 1;
 
-describe('test pack goldens in onnxruntime-web', () => {
+describe.each(PACKS)('%s goldens in onnxruntime-web', (PACK) => {
   const manifest = parseManifest(JSON.parse(readFileSync(`${PACK}/manifest.json`, 'utf8')));
   const cases = SESSION_ROLES.flatMap((role) => (['fp32', 'int8'] as const).filter((d) => manifest.sessions[role].dtypes[d]).map((dtype) => [role, dtype] as const));
   for (const [role, dtype] of cases) {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Retrains the studio's default pack from nothing and writes it to public/models/omni-small/ with its model card:
+# data -> autoencoder -> DiT -> export (int8) -> evaluation -> layer ablation -> card. Every stage resumes where an
+# interrupted run stopped (runs live in training/data/runs/). The same commands use a CUDA GPU when there is one.
+#
+#   bash training/train-default-pack.sh                 # CPU budget: ~90 min autoencoder, ~115 min DiT
+#   AE_MINUTES=5 DIT_MINUTES=30 bash training/train-default-pack.sh   # e.g. on a GPU
+#   AUTOENCODER=path/to/autoencoder-weights.pt bash ... # reuse a trained autoencoder stage
+set -euo pipefail
+cd "$(dirname "$0")/.."
+AE_MINUTES=${AE_MINUTES:-90}
+DIT_MINUTES=${DIT_MINUTES:-115}
+ABLATION_STEPS=${ABLATION_STEPS:-300}
+RUNS=training/data/runs
+CONFIG=training/configs/model-small.json
+PACK=public/models/omni-small
+
+bash training/build-data.sh
+.venv/bin/pip install --quiet -e "training[model]"
+if [ -z "${AUTOENCODER:-}" ]; then
+  [ -f training/data/crops-20min.npy ] || .venv/bin/python -m omni_model.train_autoencoder crops --data training/data/default --out training/data/crops-20min.npy --minutes 20
+  .venv/bin/python -m omni_model.train_autoencoder train --config "$CONFIG" --crops training/data/crops-20min.npy --run "$RUNS/ae" --minutes "$AE_MINUTES"
+  AUTOENCODER=$RUNS/ae/autoencoder-weights.pt
+fi
+.venv/bin/python -m omni_model.train_dit --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --run "$RUNS/dit" \
+  --crop-frames 250 --batch 6 --minutes "$DIT_MINUTES"
+rm -rf "$PACK"
+.venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$RUNS/pack-full" --ship fp32,int8
+.venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$PACK" --ship int8
+.venv/bin/python -m omni_model.evaluate --pack "fp32=$RUNS/pack-full" --pack "int8=$RUNS/pack-full" --per-operation 8 \
+  --tagger training/data/tagger.pt --out "$RUNS/evaluation.json"
+.venv/bin/python -m omni_model.ablation --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$RUNS/ablation" \
+  --steps "$ABLATION_STEPS"
+.venv/bin/python -m omni_model.card --pack "$PACK" --evaluation "$RUNS/evaluation.json" --ablation "$RUNS/ablation/ablation.json"
+echo "default pack: $PACK ($(du -sh "$PACK" | cut -f1))"
