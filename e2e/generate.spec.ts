@@ -71,7 +71,9 @@ test('generate a sound from a prompt: previews form it on the timeline, it lands
   expect(s.tracks[0].length).toBe(4 * s.sampleRate);
   expect(s.undo.at(-1)).toBe('Generate “footsteps on gravel”');
   const samples = await studio.mixSamples(0, 4);
-  expect(samples.reduce((m, v) => Math.max(m, Math.abs(v)), 0)).toBeGreaterThan(1e-3); // sound, not silence
+  const peak = samples.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  expect(peak).toBeGreaterThan(1e-3); // sound, not silence
+  expect(peak).toBeLessThanOrEqual(0.8913); // brought to -1 dBFS at most, like other generation tools
   await expect(page.getByTestId('generate-pack')).toContainText('on WASM');
   await page.screenshot({ path: info.outputPath('studio-after-generation.png') });
   await page.screenshot({ path: 'test-results/screenshots/studio-after-generation.png' });

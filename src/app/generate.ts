@@ -4,6 +4,7 @@
  * or failed job leaves the project as it was.
  */
 import { Comlink, engine } from '../client/engine-client';
+import { applyGain, peakNormalizeGain } from '../dsp/gain';
 import { resample } from '../dsp/resample';
 import type { PreservingEdit } from '../dsp/spectral-edit';
 import { analysis } from '../client/analysis-client';
@@ -18,6 +19,10 @@ export const MAX_PROMPT_CHARS = 300;
 export const MIN_EDIT_SECONDS = 0.25;
 export const GENERATE_SECONDS = { min: 0.5, max: 120 } as const;
 const PREVIEW_EVERY = 2;
+/** Generated clips come in at a peak of -1 dBFS, as generation tools deliver them; the gain stops at +40 dB so that
+ * a near-silent result stays near-silent instead of becoming loud noise. (Edits keep the level of their context.) */
+const GENERATED_PEAK_DB = -1;
+const MAX_GENERATED_GAIN = 100;
 const PEAKS_PER_SECOND = 50;
 
 /** The paper's edit templates, filled from the panel; text that is already a whole instruction goes in as it is. */
@@ -139,7 +144,9 @@ export async function generateClip(services: Services): Promise<void> {
                          target: { trackId, start: playhead, length }, preview: null };
   const audio = await runJob(store, job, { taskId: s.generateTask, text: s.prompt.trim(), seconds }, pack, () => generateClip(services));
   if (!audio) return;
-  const asset = assets.add([toProjectRate(audio, pack.sampleRate, project.sampleRate, length)], project.sampleRate);
+  const clip = toProjectRate(audio, pack.sampleRate, project.sampleRate, length);
+  applyGain(clip, Math.min(MAX_GENERATED_GAIN, peakNormalizeGain([clip], GENERATED_PEAK_DB)));
+  const asset = assets.add([clip], project.sampleRate);
   const now = store.getState().project;
   store.getState().commit(label, placeAsset(now, trackId && now.tracks.some((t) => t.id === trackId) ? trackId : null, playhead, asset.id, length, s.prompt.trim().slice(0, 40)));
   player.refresh();
