@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resample } from './resample';
 import { istft, preserveEdit, stft } from './spectral-edit';
@@ -54,5 +55,22 @@ describe('spectral edits that keep what the model did not change', () => {
     const [out] = preserveEdit('add', [bed], add(noise(n, 0.05, 7), chirp), bed, rate, rate);
     expect(level(out, 2000, rate)).toBeGreaterThan(0.6 * level(chirp, 2000, rate));
     expect(level(out, 500, rate)).toBeLessThan(2 * level(bed, 500, rate) + 1e-3);
+  });
+});
+
+describe('parity with the evaluation (training/omni_model/preserve.py)', () => {
+  it('gives the same result as the numpy version on the shared fixture, segment by segment', async () => {
+    const fixture = JSON.parse(readFileSync('src/dsp/spectral-edit.parity.json', 'utf8')) as { rate: number; segments: number; remove: number[]; add: number[] };
+    const rate = fixture.rate, n = 2 * rate;
+    const t = (i: number) => i / rate;
+    const sig = (f: (x: number) => number) => Float32Array.from({ length: n }, (_, i) => f(t(i)));
+    const bed = sig((x) => 0.05 * Math.sin(2 * Math.PI * 3000 * x + 0.5) + 0.03 * Math.sin(2 * Math.PI * 440 * x));
+    const beep = sig((x) => (x >= 0.8 && x < 1.2 ? 0.3 * Math.sin(2 * Math.PI * 1000 * x) : 0));
+    const quietBed = sig((x) => 0.5 * (0.05 * Math.sin(2 * Math.PI * 3000 * x + 0.5) + 0.03 * Math.sin(2 * Math.PI * 440 * x)) + 0.01 * Math.sin(2 * Math.PI * 5000 * x));
+    const segmentRms = (x: Float32Array) => Array.from({ length: fixture.segments }, (_, s) => rms(x, (s * n) / fixture.segments, ((s + 1) * n) / fixture.segments));
+    const [removed] = preserveEdit('remove', [add(bed, beep)], quietBed, add(bed, beep), rate, rate);
+    const [added] = preserveEdit('add', [bed], add(quietBed, beep), bed, rate, rate);
+    segmentRms(removed).forEach((v, i) => expect(v).toBeCloseTo(fixture.remove[i], 4));
+    segmentRms(added).forEach((v, i) => expect(v).toBeCloseTo(fixture.add[i], 4));
   });
 });

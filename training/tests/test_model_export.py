@@ -108,3 +108,9 @@ def test_keeping_the_untouched_sound_returns_the_original_where_the_model_change
     assert level(removed) < 0.25 * level(bed + beep)  # over 12 dB down
     outside = np.r_[0:12000, 20000:32000]
     assert abs(np.std(removed[outside]) / np.std(bed[outside]) - 1) < 0.1  # the bed keeps its level: the model's is matched
+
+
+def test_the_spectral_edit_fixture_shared_with_typescript_is_current():
+    from omni_model.parity import FIXTURE, compute
+
+    assert json.loads(FIXTURE.read_text()) == compute(), "run: python -m omni_model.parity"
