@@ -22,7 +22,7 @@ from .dsp import LogMel
 from .export import encode_chars
 from .losses import log_spectral_distance
 from .preserve import preserve
-from .tagger import Tagger, frechet_distance, train_tagger
+from .tagger import Tagger, frechet_distance, train_tagger, valid_accuracy
 from .text import tokenize
 from .train_dit import load_rows, prompt_of
 
@@ -184,7 +184,8 @@ def main(argv: list[str] | None = None) -> None:
     packs = {k: Path(v) for k, v in packs.items()}
     cfg = ModelConfig.from_json(json.loads((next(iter(packs.values())) / "manifest.json").read_text())["model_config"])
     if args.tagger and args.tagger.exists():
-        tagger, accuracy = Tagger.load(args.tagger, cfg.audio), None
+        tagger = Tagger.load(args.tagger, cfg.audio)
+        accuracy = valid_accuracy(tagger, args.data)
     else:
         tagger, accuracy = train_tagger(args.data, cfg.audio)
         print(f"tagger: {len(tagger.classes)} categories, top-1 accuracy on the valid split {accuracy:.0%}" if accuracy is not None else "tagger: no valid clips")

@@ -106,10 +106,14 @@ def train_tagger(data: Path, audio: AudioConfig, limit: int = 5000, epochs: int 
             loss.backward()
             optimiser.step()
     tagger = Tagger(audio, net, classes, mean, std)
-    valid = [(p, c) for p, c in labelled_clips(data, "valid") if c in classes]
+    return tagger, valid_accuracy(tagger, data)
+
+
+def valid_accuracy(tagger: Tagger, data: Path) -> float | None:
+    """Top-1 accuracy on the validation split's labelled clips (None without any)."""
+    valid = [(p, c) for p, c in labelled_clips(data, "valid") if c in tagger.classes]
     probs, _ = tagger([sf.read(str(p), dtype="float32")[0] for p, _ in valid])
-    accuracy = float(np.mean([classes[int(np.argmax(pr))] == c for pr, (_, c) in zip(probs, valid)])) if valid else None
-    return tagger, accuracy
+    return float(np.mean([tagger.classes[int(np.argmax(pr))] == c for pr, (_, c) in zip(probs, valid)])) if valid else None
 
 
 def _psd_sqrt(m: np.ndarray) -> np.ndarray:
