@@ -12,14 +12,20 @@ async function openGenerate(studio: Studio) {
   return studio.page.getByTestId('generate-panel');
 }
 
-/** Types a prompt and runs it; resolves once the job shows a preview while it still runs, and once it lands. */
-async function generate(studio: Studio, prompt: string, seconds: number, steps: number) {
+/** Opens the panel on Generate and fills prompt, duration and steps. */
+async function fillPrompt(studio: Studio, prompt: string, seconds: number, steps: number) {
   const panel = await openGenerate(studio);
   await panel.getByTestId('generate-mode-generate').click();
   await panel.getByTestId('generate-prompt').fill(prompt);
   await panel.getByTestId('generate-seconds').fill(String(seconds));
   await panel.locator('summary').click();
   await panel.getByTestId('generate-steps').fill(String(steps));
+  return panel;
+}
+
+/** Types a prompt and runs it; resolves once the job shows a preview while it still runs, and once it lands. */
+async function generate(studio: Studio, prompt: string, seconds: number, steps: number) {
+  const panel = await fillPrompt(studio, prompt, seconds, steps);
   const undo = (await studio.summary()).undo.length;
   await recordPreviews(studio.page);
   await panel.getByTestId('generate-run').click();
@@ -113,11 +119,7 @@ test('cancel a job mid-way: the project is as it was', async ({ studio, page }) 
   await studio.importFiles('speech-float-48k.wav');
   await studio.waitForTracks(1);
   const before = await studio.summary();
-  const panel = await openGenerate(studio);
-  await panel.getByTestId('generate-prompt').fill('a dog barking');
-  await panel.getByTestId('generate-seconds').fill('10');
-  await panel.locator('summary').click();
-  await panel.getByTestId('generate-steps').fill('200');
+  const panel = await fillPrompt(studio, 'a dog barking', 10, 200);
   await panel.getByTestId('generate-run').click();
   const job = panel.getByTestId('job');
   await expect.poll(async () => Number(await job.first().getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(0);
@@ -170,11 +172,7 @@ test('the same journey on WebGPU (SwiftShader) with the small test pack', async 
 
 test('a GPU lost mid-job: the error says so, nothing changes, and the job runs again on WASM when the user asks', async ({ studio, page }) => {
   await loadTestPackOn(page, 'webgpu');
-  const panel = await openGenerate(studio);
-  await panel.getByTestId('generate-prompt').fill('wind in trees');
-  await panel.getByTestId('generate-seconds').fill('2');
-  await panel.locator('summary').click();
-  await panel.getByTestId('generate-steps').fill('40');
+  const panel = await fillPrompt(studio, 'wind in trees', 2, 40);
   await panel.getByTestId('generate-run').click();
   await expect.poll(async () => Number(await panel.getByTestId('job').getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as unknown as { omniStudio: { engine(): { loseDeviceForTesting(): Promise<boolean> } } }).omniStudio.engine().loseDeviceForTesting())).toBe(true);

@@ -105,15 +105,13 @@ async function runJob(store: StudioStore, job: JobView, request: { taskId: strin
         label: 'Retry on WASM',
         run: () => void reopenOn(store, 'wasm').then(() => (store.getState().models.pack ? retry() : undefined)),
       });
-    } else store.getState().notify('error', `${job.label} failed: ${result.error.message} The project is as it was.${gpuHint(result.error.message, pack)}`);
+    } else store.getState().notify('error', `${job.label} failed: ${result.error.message} The project is as it was.`);
     return null;
   } finally {
     removeJob(store, job.id);
   }
 }
 
-const gpuHint = (message: string, pack: PackInfo) =>
-  pack.backend === 'webgpu' && /device|gpu|lost/i.test(message) ? ' The GPU stopped: choose WASM in the Model panel and run it again.' : '';
 
 /** Model output at the pack's rate -> the project's rate, exactly `length` samples. */
 function toProjectRate(audio: Float32Array, packRate: number, projectRate: number, length: number): Float32Array {
@@ -209,8 +207,8 @@ async function finishEdit(store: StudioStore, s: GenerateSettings, original: Flo
     store.getState().notify('error', `The original could not be kept where the edit changed nothing (${recon.error.message}); the model's output is used as it is.`);
     return raw();
   }
-  const out = await analysis().preserveEdit(s.editTask as PreservingEdit, original, audio, recon.value, pack.sampleRate, rate);
-  return out.map((ch) => (ch.length === length ? ch : toProjectRate(ch, rate, rate, length)));
+  // The result has the original's length: the gains apply to the original, or the addition is cut to it.
+  return analysis().preserveEdit(s.editTask as PreservingEdit, original, audio, recon.value, pack.sampleRate, rate);
 }
 
 const sameSamples = (a: Float32Array, b: Float32Array | undefined) => b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);

@@ -7,7 +7,7 @@
  * changes over 6 dB count, so where the model changed nothing the original comes through untouched.
  * training/omni_model/preserve.py is the same in numpy, for the evaluation.
  */
-import { fft } from './spectrogram';
+import { fft, hann } from './spectrogram';
 import { resample } from './resample';
 
 export type PreservingEdit = 'remove' | 'add';
@@ -25,8 +25,6 @@ interface Spectrum {
   size: number;
   hop: number;
 }
-
-const hann = (n: number) => Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
 
 /** Frames centred on multiples of `hop` (zero outside the signal), Hann-windowed. */
 export function stft(x: Float32Array, size: number, hop: number): Spectrum {

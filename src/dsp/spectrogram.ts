@@ -26,7 +26,8 @@ export function fft(re: Float64Array, im: Float64Array): void {
   }
 }
 
-const hann = (n: number) => Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
+/** The periodic Hann window of n samples. */
+export const hann = (n: number) => Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
 
 /**
  * The `columns` analysis frames of `fftSize` samples spread evenly over signal[from, to), packed one after another.

@@ -9,8 +9,6 @@ import { type Backend, destroyGpuDevice, gpuDeviceLost } from './runtime';
 
 class Cancelled extends Error {}
 
-/** WebGPU reports a lost device (driver reset, another tab, the OS) as errors naming the device or its loss. */
-export const isDeviceLoss = (message: string) => /device (was )?lost|lost device|GPUDevice|device is lost|destroyed device|context lost/i.test(message);
 
 const fail = (code: EngineErrorValue['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
 
@@ -178,7 +176,7 @@ export class Engine {
     } catch (e) {
       if (e instanceof Cancelled) return fail('cancelled', 'The job was cancelled.');
       const message = e instanceof Error ? e.message : String(e);
-      if (this.pack.backend === 'webgpu' && (isDeviceLoss(message) || (await gpuDeviceLost()))) {
+      if (this.pack.backend === 'webgpu' && (await gpuDeviceLost())) {
         // The sessions died with the device: drop them, so the next job asks for a reopen instead of failing again.
         await this.pack.release().catch(() => undefined);
         this.pack = undefined;

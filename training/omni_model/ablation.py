@@ -9,21 +9,11 @@ from pathlib import Path
 
 import torch
 
-from .config import ModelConfig, load_model_config
-from .factory import build_model
+from .config import load_model_config
+from .pack import load_trained
 from .train_dit import load_rows, train, validation_loss
 
 LAYERS = {"penultimate": -2, "last": -1}
-
-
-def trained_model(cfg: ModelConfig, autoencoder: Path, weights: Path):
-    model = build_model(cfg)
-    ae = torch.load(autoencoder, map_location="cpu", weights_only=True)
-    model.vae.load_state_dict(ae["vae"])
-    state = torch.load(weights, map_location="cpu", weights_only=True)
-    for part in ("dit", "mel_encoder", "transcript_encoder"):
-        getattr(model, part).load_state_dict(state[part])
-    return model, state
 
 
 def ablate(config: Path, autoencoder: Path, data: Path, out: Path, steps: int, batch: int) -> dict:
@@ -35,9 +25,9 @@ def ablate(config: Path, autoencoder: Path, data: Path, out: Path, steps: int, b
         run = out / name
         torch.manual_seed(0)
         train(cfg, autoencoder, data, run, steps=steps, batch=batch, crop_frames=100, lr=3e-4, minutes=None)
-        model, state = trained_model(cfg, autoencoder, run / "dit-weights.pt")
-        losses = validation_loss(model, cfg, valid, state["latent_scale"])
-        results[name] = {"layer": layer, "steps": state["step"], "validation_loss": losses, "mean": sum(losses.values()) / len(losses)}
+        model, meta = load_trained(autoencoder, run / "dit-weights.pt")
+        losses = validation_loss(model, cfg, valid, meta["latent_scale"])
+        results[name] = {"layer": layer, "steps": meta["dit_step"], "validation_loss": losses, "mean": sum(losses.values()) / len(losses)}
     (out / "ablation.json").write_text(json.dumps(results, indent=2))
     return results
 

@@ -139,14 +139,14 @@ def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int,
         outputs[f"{name}, untouched sound kept"] = kept
     ceiling = OnnxPack(next(iter(packs.values())), "fp32")
     outputs["target through the VAE"] = {op: [ceiling.round_trip(w) for w in wavs] for op, wavs in real.items()}
+    real_embeddings = {op: tagger(real[op])[1] for op in ("t2a", "t2m") if op in real}
     for name, by_op in outputs.items():
         systems[name] = {}
         for op, wavs in by_op.items():
             probs, embeddings = tagger(wavs)
             row = {"n": len(wavs), "adherence": float(np.mean([adherence(tagger, op, r, p) for r, p in zip(examples[op], probs)]))}
             if op in ("t2a", "t2m"):
-                _, real_embeddings = tagger(real[op])
-                row["fd"] = frechet_distance(embeddings, real_embeddings) if name != "ground truth" else 0.0
+                row["fd"] = frechet_distance(embeddings, real_embeddings[op]) if name != "ground truth" else 0.0
             else:
                 d = [scorer.distances(w, t) for w, t in zip(wavs, real[op])]
                 row["lsd_db"], row["mel_l1"] = float(np.mean([x for x, _ in d])), float(np.mean([y for _, y in d]))
