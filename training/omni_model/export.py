@@ -89,7 +89,7 @@ def example_inputs(model: OmniModel, frames: int, seed: int) -> dict[str, dict[s
         transcript_states = model.transcript_encoder(chars)
         wav = 0.1 * torch.randn(1, mel_frames * cfg.audio.hop, generator=g)
         mel = model.mel_frontend(wav)
-        mel_features = model.mel_encoder(mel)
+        mel_features = model.source_encoder(mel)
         video = torch.rand(1, frames, 3, cfg.sync.frame_size, cfg.sync.frame_size, generator=g)
         sync_features = model.sync_encoder(video)
     two = lambda x: torch.cat([x, x])  # noqa: E731  guidance runs conditional and unconditional as one batch of 2

@@ -34,6 +34,23 @@ class ConditionedDit(nn.Module):
         return self.dit(x_t, t, c_high, c_mask, c_low, text_present, low_present)
 
 
+class SourceEncoder(nn.Module):
+    """The mel encoder as every stage runs it: it sees the source clip as the VAE represents it (log-mel -> latent ->
+    log-mel), never finer. The DiT can only produce what the latent holds, and this lets training read sources from
+    cached latents (`feature_cache.py`) with no gap to what the browser feeds it."""
+
+    def __init__(self, vae: MelVae, mel_encoder: MelEncoder) -> None:
+        super().__init__()
+        self.vae, self.mel_encoder = vae, mel_encoder
+
+    def forward(self, mel: torch.Tensor) -> torch.Tensor:
+        return self.from_latent(self.vae.encode(mel)[0])
+
+    def from_latent(self, latent: torch.Tensor) -> torch.Tensor:
+        """Unscaled VAE latent [B, C, T] -> [B, T, dim]."""
+        return self.mel_encoder(self.vae.decode(latent))
+
+
 class OmniModel(nn.Module):
     def __init__(self, cfg: ModelConfig) -> None:
         super().__init__()
@@ -49,13 +66,14 @@ class OmniModel(nn.Module):
         self.dit = ConditionedDit(cfg)
         self.vae = MelVae(cfg)
         self.vocoder = Vocoder(cfg)
+        self.source_encoder = SourceEncoder(self.vae, self.mel_encoder)
         self.latent_scale = 1.0  # set from the DiT checkpoint: the flow runs on latents * latent_scale
 
     def sessions(self) -> dict[str, nn.Module]:
         """The parts as the browser runs them, by manifest role."""
         return {
             "text_encoder": self.text_encoder, "transcript_encoder": self.transcript_encoder, "mel_frontend": self.mel_frontend,
-            "mel_encoder": self.mel_encoder, "sync_encoder": self.sync_encoder, "dit": self.dit,
+            "mel_encoder": self.source_encoder, "sync_encoder": self.sync_encoder, "dit": self.dit,
             "vae_encoder": VaeEncoder(self.vae, self.latent_scale), "vae_decoder": VaeDecoder(self.vae, self.latent_scale), "vocoder": self.vocoder,
         }
 

@@ -7,13 +7,14 @@ import csv
 import json
 import random
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-import soundfile as sf
 import torch
 
 from .config import ModelConfig, load_model_config
+from .feature_cache import CachedBatches
 from .export import TASKS, encode_chars
 from .factory import build_model
 from .text import tokenize
@@ -40,6 +41,8 @@ def prompt_of(row: dict) -> str:
 
 
 def read_crop(path: str, start: int, length: int) -> np.ndarray:
+    import soundfile as sf  # imported here: training from the feature cache reads no audio (GPU machines lack it)
+
     audio, _ = sf.read(path, dtype="float32", start=start, stop=start + length)
     return np.pad(audio, (0, length - len(audio)))
 
@@ -56,6 +59,8 @@ class Batches:
         targets, sources, has_source = [], [], []
         for row in rows:
             out_path = f"{row['dir']}/{row['files']['output']}"
+            import soundfile as sf
+
             frames = sf.info(out_path).frames
             start = self.rng.randrange(max(1, frames - self.samples + 1))
             targets.append(read_crop(out_path, start, self.samples))
@@ -76,13 +81,42 @@ class Batches:
                 "prompts": [prompt_of(r) for r in rows], "chars": torch.from_numpy(char_ids), "char_mask": torch.from_numpy(char_mask)}
 
 
-def train(cfg: ModelConfig, autoencoder: Path, data: Path, run: Path, steps: int, batch: int, crop_frames: int, lr: float, minutes: float | None) -> Path:
+@torch.no_grad()
+def encode_batch(model, b: dict, device: str) -> dict:
+    """An audio batch (Batches) -> the features a training step reads, as CachedBatches gives them."""
+    ids, mask = tokenize(b["prompts"], model.cfg.text.max_tokens)
+    return {"x0": model.vae.encode(model.mel_frontend(b["target"].to(device)))[0],
+            "source_latent": model.vae.encode(model.mel_frontend(b["source"].to(device)))[0], "has_source": b["has_source"].to(device),
+            "text_states": model.text_encoder(ids.to(device), mask.to(device)), "text_mask": mask.float().to(device),
+            "chars": b["chars"].to(device), "char_mask": b["char_mask"].to(device)}
+
+
+def predict(model, f: dict, x_t: torch.Tensor, t: torch.Tensor, text_present: torch.Tensor, low_present: torch.Tensor) -> torch.Tensor:
+    """The DiT's velocity for a feature batch; the mel encoder sees the source through the VAE (factory.SourceEncoder)."""
+    with torch.no_grad():
+        source_mel = model.vae.decode(f["source_latent"])
+    mel_features = model.mel_encoder(source_mel)
+    transcript_states = model.transcript_encoder(f["chars"])
+    n, frames = x_t.shape[0], x_t.shape[-1]
+    sync = torch.zeros(n, frames, model.sync_encoder.out.out_features, device=x_t.device)
+    return model.dit(x_t, t, f["text_states"], f["text_mask"], transcript_states, f["char_mask"], mel_features, sync, text_present, low_present)
+
+
+def learning_rate(peak: float, step: int, progress: float, warmup: int = 200, floor: float = 0.1) -> float:
+    """Linear warm-up, then a cosine down to `floor` x peak as the run's budget (steps or minutes) runs out."""
+    cosine = 0.5 * (1 + np.cos(np.pi * min(1.0, progress)))
+    return peak * min(1.0, (step + 1) / warmup) * (floor + (1 - floor) * cosine)
+
+
+def train(cfg: ModelConfig, autoencoder: Path, data: Path | None, run: Path, steps: int, batch: int, crop_frames: int, lr: float,
+          minutes: float | None, cache: Path | None = None) -> Path:
     device = "cuda" if torch.cuda.is_available() else "cpu"
+    torch.backends.cuda.matmul.allow_tf32 = True
     run.mkdir(parents=True, exist_ok=True)
-    model = build_model(cfg)
+    # From the cache, prompts arrive as language-model states: the language model itself is never loaded.
+    model = build_model(replace(cfg, text=replace(cfg.text, pretrained=False)) if cache else cfg)
     ae = torch.load(autoencoder, map_location="cpu", weights_only=True)
-    model.vae.load_state_dict(ae["vae"])
-    model.vocoder.load_state_dict(ae["vocoder"])
+    model.vae.load_state_dict(ae["vae"])  # the vocoder plays no part in this stage
     model.to(device)
     trainable = [*model.dit.parameters(), *model.mel_encoder.parameters(), *model.transcript_encoder.parameters()]
     ema = Ema(model)
@@ -91,49 +125,51 @@ def train(cfg: ModelConfig, autoencoder: Path, data: Path, run: Path, steps: int
     step, latent_scale = 0, None
     if checkpoint.exists():
         state = torch.load(checkpoint, map_location=device, weights_only=True)
-        for part in ("dit", "mel_encoder", "transcript_encoder"):
+        for part in TRAINED:
             getattr(model, part).load_state_dict(state[part])
         optimiser.load_state_dict(state["optimiser"])
         step, latent_scale = state["step"], state["latent_scale"]
         if "ema" in state:
             ema.shadow = state["ema"]
-    batches = Batches(load_rows(data, "train"), cfg, crop_frames, seed=step)
+    if cache:
+        batches = CachedBatches(cache, cfg, autoencoder, crop_frames, device, seed=step)
+        next_batch = lambda: batches.next(batch)  # noqa: E731
+    else:
+        audio = Batches(load_rows(data, "train"), cfg, crop_frames, seed=step)
+        next_batch = lambda: encode_batch(model, audio.next(batch), device)  # noqa: E731
     log = csv.writer((run / "loss.csv").open("a", buffering=1))  # line-buffered: a killed run keeps its log
     if (run / "loss.csv").stat().st_size == 0:
         log.writerow(["step", "seconds", "loss"])
-    started = time.time()
-    sync = torch.zeros(batch, crop_frames, model.sync_encoder.out.out_features, device=device)
+    started, first = time.time(), step
+    autocast = torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=device == "cuda")
     while step < steps and (minutes is None or time.time() - started < minutes * 60):
-        b = batches.next(batch)
-        with torch.no_grad():
-            x0 = model.vae.encode(model.mel_frontend(b["target"].to(device)))[0]
-            if latent_scale is None:  # unit variance for the flow, fixed at the first batch and kept in the checkpoint
-                latent_scale = float(1.0 / x0.std())
-            x0 = x0 * latent_scale
-            ids, mask = tokenize(b["prompts"], cfg.text.max_tokens)
-            text_states = model.text_encoder(ids.to(device), mask.to(device))
-        mel_features = model.mel_encoder(model.mel_frontend(b["source"].to(device)))
-        transcript_states = model.transcript_encoder(b["chars"].to(device))
+        f = next_batch()
+        if latent_scale is None:  # unit variance for the flow, fixed at the first batch and kept in the checkpoint
+            latent_scale = float(1.0 / f["x0"].std())
+        x0 = f["x0"] * latent_scale
         n = x0.shape[0]
         text_present = (torch.rand(n, device=device) > 0.1).float()  # condition dropout for guidance
-        low_present = b["has_source"].to(device) * (torch.rand(n, device=device) > 0.05).float()
+        low_present = f["has_source"] * (torch.rand(n, device=device) > 0.05).float()
         t = torch.rand(n, device=device)
         noise = torch.randn_like(x0)
         x_t = (1 - t[:, None, None]) * x0 + t[:, None, None] * noise
-        v = model.dit(x_t, t, text_states, mask.float().to(device), transcript_states, b["char_mask"].to(device), mel_features, sync[:n], text_present, low_present)
-        loss = torch.nn.functional.mse_loss(v, noise - x0)
+        with autocast:
+            v = predict(model, f, x_t, t, text_present, low_present)
+        loss = torch.nn.functional.mse_loss(v.float(), noise - x0)
         optimiser.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+        progress = max((step - first) / max(1, steps - first), (time.time() - started) / (minutes * 60) if minutes else 0.0)
         for group in optimiser.param_groups:
-            group["lr"] = lr * min(1.0, (step + 1) / 200)
+            group["lr"] = learning_rate(lr, step, progress)
         optimiser.step()
         ema.update(model, step)
         step += 1
         if step % 10 == 0:
             log.writerow([step, round(time.time() - started, 1), f"{loss.item():.4f}"])
-            print(f"step {step}: flow loss {loss.item():.4f} ({time.time() - started:.0f} s)", flush=True)
         if step % 100 == 0:
+            print(f"step {step}: flow loss {loss.item():.4f} ({time.time() - started:.0f} s)", flush=True)
+        if step % 1000 == 0:
             _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device)
     _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device)
     return checkpoint
@@ -151,22 +187,16 @@ def validation_loss(model, cfg: ModelConfig, rows: list[dict], latent_scale: flo
     losses = {}
     for task, task_rows in sorted(by_task.items()):
         b = Batches(task_rows[:: max(1, len(task_rows) // per_task)][:per_task], cfg, crop_frames, seed=0)
-        batch = b.next(len(b.rows))
-        x0 = model.vae.encode(model.mel_frontend(batch["target"].to(device)))[0] * latent_scale
-        ids, mask = tokenize(batch["prompts"], cfg.text.max_tokens)
-        text_states = model.text_encoder(ids.to(device), mask.to(device))
-        mel_features = model.mel_encoder(model.mel_frontend(batch["source"].to(device)))
-        transcript_states = model.transcript_encoder(batch["chars"].to(device))
+        f = encode_batch(model, b.next(len(b.rows)), str(device))
+        x0 = f["x0"] * latent_scale
         n = x0.shape[0]
-        sync = torch.zeros(n, x0.shape[-1], model.sync_encoder.out.out_features, device=device)
         generator = torch.Generator(device="cpu").manual_seed(1)
         total = 0.0
         for t_value in (0.1, 0.3, 0.5, 0.7, 0.9):
             t = torch.full((n,), t_value, device=device)
             noise = torch.randn(x0.shape, generator=generator).to(device)
             x_t = (1 - t_value) * x0 + t_value * noise
-            v = model.dit(x_t, t, text_states, mask.float().to(device), transcript_states, batch["char_mask"].to(device), mel_features, sync,
-                          torch.ones(n, device=device), batch["has_source"].to(device))
+            v = predict(model, f, x_t, t, torch.ones(n, device=device), f["has_source"])
             total += torch.nn.functional.mse_loss(v, noise - x0).item()
         losses[task] = total / 5
     model.train()
@@ -207,7 +237,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", type=Path, required=True)
     parser.add_argument("--autoencoder", type=Path, required=True)
-    parser.add_argument("--data", type=Path, required=True)
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--data", type=Path, help="the data set's folder (audio; encoded at every step)")
+    source.add_argument("--cache", type=Path, help="a feature cache of it (python -m omni_model.feature_cache): much faster")
     parser.add_argument("--run", type=Path, required=True)
     parser.add_argument("--steps", type=int, default=100000)
     parser.add_argument("--batch", type=int, default=8)
@@ -215,7 +247,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lr", type=float, default=3e-4)
     parser.add_argument("--minutes", type=float, default=None)
     args = parser.parse_args(argv)
-    path = train(load_model_config(args.config), args.autoencoder, args.data, args.run, args.steps, args.batch, args.crop_frames, args.lr, args.minutes)
+    path = train(load_model_config(args.config), args.autoencoder, args.data, args.run, args.steps, args.batch, args.crop_frames, args.lr, args.minutes, args.cache)
     print(json.dumps({"checkpoint": str(path)}))
 
 
