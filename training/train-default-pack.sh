@@ -4,12 +4,13 @@
 # interrupted run stopped (runs live in training/data/runs/). The same commands use a CUDA GPU when there is one.
 #
 #   bash training/train-default-pack.sh                 # CPU budget: ~90 min autoencoder, ~115 min DiT
-#   AE_MINUTES=5 DIT_MINUTES=30 bash training/train-default-pack.sh   # e.g. on a GPU
+#   AE_MINUTES=5 DIT_MINUTES=10 DIT_BATCH=128 bash training/train-default-pack.sh   # e.g. on a GPU
 #   AUTOENCODER=path/to/autoencoder-weights.pt bash ... # reuse a trained autoencoder stage
 set -euo pipefail
 cd "$(dirname "$0")/.."
 AE_MINUTES=${AE_MINUTES:-90}
 DIT_MINUTES=${DIT_MINUTES:-115}
+DIT_BATCH=${DIT_BATCH:-6}  # 128 on a GPU
 ABLATION_STEPS=${ABLATION_STEPS:-300}
 RUNS=training/data/runs
 CONFIG=training/configs/model-small.json
@@ -22,8 +23,11 @@ if [ -z "${AUTOENCODER:-}" ]; then
   .venv/bin/python -m omni_model.train_autoencoder train --config "$CONFIG" --crops training/data/crops-20min.npy --run "$RUNS/ae" --minutes "$AE_MINUTES"
   AUTOENCODER=$RUNS/ae/autoencoder-weights.pt
 fi
-.venv/bin/python -m omni_model.train_dit --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --run "$RUNS/dit" \
-  --crop-frames 250 --batch 6 --minutes "$DIT_MINUTES"
+# The DiT reads VAE latents and language-model states computed once (~3 min); on a lent GPU see device-train.sh.
+CACHE=training/data/feature-cache
+[ -f "$CACHE/meta.json" ] || .venv/bin/python -m omni_model.feature_cache --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$CACHE"
+.venv/bin/python -m omni_model.train_dit --config "$CONFIG" --autoencoder "$AUTOENCODER" --cache "$CACHE" --run "$RUNS/dit" \
+  --crop-frames 250 --batch "$DIT_BATCH" --minutes "$DIT_MINUTES"
 rm -rf "$PACK"
 .venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$RUNS/pack-full" --ship fp32,int8
 .venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$PACK" --ship int8

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from itertools import zip_longest
 from pathlib import Path
 
 import numpy as np
@@ -81,12 +82,17 @@ class OnnxPack:
 
 
 def pick_examples(data: Path, per_operation: int) -> dict[str, list[dict]]:
+    """A fixed spread of test rows per operation, its tasks taken in turn (style: sound effects, then music, ...)."""
     rows = load_rows(data, "test")
     picked = {}
     for op, tasks in OPERATIONS.items():
-        chosen = [r for r in rows if r["task"] in tasks]
-        if chosen:
-            picked[op] = chosen[:: max(1, len(chosen) // per_operation)][:per_operation]
+        by_task = [[r for r in rows if r["task"] == task] for task in tasks]
+        by_task = [chosen for chosen in by_task if chosen]
+        if not by_task:
+            continue
+        share = [per_operation // len(by_task) + (i < per_operation % len(by_task)) for i in range(len(by_task))]
+        picks = [chosen[:: max(1, len(chosen) // n)][:n] for chosen, n in zip(by_task, share)]
+        picked[op] = [r for group in zip_longest(*picks) for r in group if r is not None]
     return picked
 
 
@@ -101,13 +107,14 @@ class Scorer:
         return log_spectral_distance(p, t).item(), (self.mel(p) - self.mel(t)).abs().mean().item()
 
 
-def event_span(row: dict) -> tuple[int, int] | None:
-    """Samples where an add, remove or extract changes the clip: the foreground event (onset, stretched length)."""
+def event_span(row: dict, length: int) -> tuple[int, int]:
+    """Samples where an edit changes the clip: the foreground event (onset, stretched length) for add, remove, extract
+    and sound-effect style transfer (its replacement follows the event's envelope); the whole clip for music."""
     events = row.get("recipe", {}).get("mix", {}).get("events") or []
-    if row["task"] not in ("add", "remove", "extract") or not events:
-        return None
+    if row["task"] not in ("add", "remove", "extract", "style_sfx") or not events:
+        return 0, length
     e = events[0]
-    return e["onset"], e["onset"] + round(e["crop_length"] * e["stretch"])
+    return e["onset"], min(length, e["onset"] + round(e["crop_length"] * e["stretch"]))
 
 
 def adherence(tagger: Tagger, op: str, row: dict, probs: np.ndarray) -> bool:
@@ -150,10 +157,10 @@ def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int,
             else:
                 d = [scorer.distances(w, t) for w, t in zip(wavs, real[op])]
                 row["lsd_db"], row["mel_l1"] = float(np.mean([x for x, _ in d])), float(np.mean([y for _, y in d]))
-                spans = [event_span(r) for r in examples[op]]
-                if all(spans):  # the same distances over the edited event only, where identity is wrong
-                    e = [scorer.distances(w[a:b], t[a:b]) for w, t, (a, b) in zip(wavs, real[op], spans)]
-                    row["event_lsd_db"], row["event_mel_l1"] = float(np.mean([x for x, _ in e])), float(np.mean([y for _, y in e]))
+                # The same distances over the edited part only, where identity is wrong.
+                spans = [event_span(r, len(t)) for r, t in zip(examples[op], real[op])]
+                e = [scorer.distances(w[a:b], t[a:b]) for w, t, (a, b) in zip(wavs, real[op], spans)]
+                row["event_lsd_db"], row["event_mel_l1"] = float(np.mean([x for x, _ in e])), float(np.mean([y for _, y in e]))
             systems[name][op] = row
     return {"systems": systems, "seconds": seconds, "steps": steps, "guidance": guidance, "per_operation": per_operation}
 

@@ -125,16 +125,18 @@ class CachedBatches:
             raise ValueError(f"{cache} was built with another autoencoder than {autoencoder}: rebuild it")
         load = lambda name: torch.from_numpy(np.load(cache / f"{name}.npy")).to(device)  # noqa: E731
         self.t = {name: load(name) for name in FILES}
-        self.tasks = meta["tasks"]
+        self.tasks, self.ids = meta["tasks"], meta["ids"]
         self.crop, self.device = crop_frames, device
         self.generator = torch.Generator(device=device).manual_seed(seed)
 
     def __len__(self) -> int:
         return len(self.tasks)
 
-    def next(self, size: int) -> dict:
+    def next(self, size: int, rows: torch.Tensor | None = None) -> dict:
+        """`size` random crops of random rows (or of the given rows)."""
         t, n = self.t, len(self.tasks)
-        rows = torch.randint(n, (size,), device=self.device, generator=self.generator)
+        if rows is None:
+            rows = torch.randint(n, (size,), device=self.device, generator=self.generator)
         room = (t["frames"][rows] - self.crop).clamp(min=0)
         starts = (torch.rand(size, device=self.device, generator=self.generator) * (room + 1)).long()
         x0 = _crop(_dequantise(t["target_q"][rows], t["target_scale"][rows]), starts, self.crop)

@@ -105,7 +105,7 @@ def predict(model, f: dict, x_t: torch.Tensor, t: torch.Tensor, text_present: to
 def learning_rate(peak: float, step: int, progress: float, warmup: int = 200, floor: float = 0.1) -> float:
     """Linear warm-up, then a cosine down to `floor` x peak as the run's budget (steps or minutes) runs out."""
     cosine = 0.5 * (1 + np.cos(np.pi * min(1.0, progress)))
-    return peak * min(1.0, (step + 1) / warmup) * (floor + (1 - floor) * cosine)
+    return float(peak * min(1.0, (step + 1) / warmup) * (floor + (1 - floor) * cosine))  # a numpy float would not reload (weights_only)
 
 
 def train(cfg: ModelConfig, autoencoder: Path, data: Path | None, run: Path, steps: int, batch: int, crop_frames: int, lr: float,
