@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 AE_MINUTES=${AE_MINUTES:-90}
 DIT_MINUTES=${DIT_MINUTES:-115}
 DIT_BATCH=${DIT_BATCH:-6}  # 128 on a GPU
-ABLATION_STEPS=${ABLATION_STEPS:-300}
+ABLATION_STEPS=${ABLATION_STEPS:-1500}
 RUNS=training/data/runs
 CONFIG=training/configs/model-small.json
 PACK=public/models/omni-small

@@ -1,5 +1,6 @@
 """The paper's language-model ablation on our data: the DiT trained on the frozen MiniLM's penultimate layer against
-its last layer, same data, seed, steps and budget; scored by the validation flow loss per task (lower is better)."""
+its last layer, same data, seed, steps and budget; scored by the validation flow loss per task (lower is better).
+Each variant trains from its own feature cache (the language-model states differ by layer)."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +12,7 @@ import torch
 
 from .config import load_model_config
 from .pack import load_trained
+from .feature_cache import TASKS, build
 from .train_dit import load_rows, train, validation_loss
 
 LAYERS = {"penultimate": -2, "last": -1}
@@ -18,13 +20,15 @@ LAYERS = {"penultimate": -2, "last": -1}
 
 def ablate(config: Path, autoencoder: Path, data: Path, out: Path, steps: int, batch: int) -> dict:
     base = load_model_config(config)
-    valid = load_rows(data, "valid")
+    valid = [r for r in load_rows(data, "valid") if r["task"] in TASKS]
     results = {}
     for name, layer in LAYERS.items():
         cfg = dataclasses.replace(base, text=dataclasses.replace(base.text, layer=layer))
-        run = out / name
+        run, cache = out / name, out / f"cache-{name}"
+        if not (cache / "meta.json").exists():
+            build(cfg, autoencoder, data, cache)
         torch.manual_seed(0)
-        train(cfg, autoencoder, data, run, steps=steps, batch=batch, crop_frames=100, lr=3e-4, minutes=None)
+        train(cfg, autoencoder, None, run, steps=steps, batch=batch, crop_frames=100, lr=3e-4, minutes=None, cache=cache)
         model, meta = load_trained(autoencoder, run / "dit-weights.pt")
         losses = validation_loss(model, cfg, valid, meta["latent_scale"])
         results[name] = {"layer": layer, "steps": meta["dit_step"], "validation_loss": losses, "mean": sum(losses.values()) / len(losses)}

@@ -11,6 +11,7 @@ import torch
 from .config import ModelConfig
 from .export import check_goldens, export_pack
 from .factory import OmniModel, build_model
+from .feature_cache import TASKS
 
 PACK_LICENCE = ("CC-BY-SA-3.0 for the trained weights (the share-alike terms of the training sounds, carried over); "
                 "the text encoder is all-MiniLM-L6-v2 (Apache-2.0)")
@@ -27,7 +28,7 @@ def load_trained(autoencoder: Path, dit: Path) -> tuple[OmniModel, dict]:
     for part in ("dit", "mel_encoder", "transcript_encoder"):
         getattr(model, part).load_state_dict(state[part])
     model.latent_scale = float(state["latent_scale"])
-    meta = {"dit_step": state["step"], "dit_device": state["device"], "ae_step": ae.get("step"), "ae_device": ae.get("gpu") or ae.get("device"),
+    meta = {"dit_step": state["step"], "dit_device": state.get("gpu") or state["device"], "ae_step": ae.get("step"), "ae_device": ae.get("gpu") or ae.get("device"),
             "latent_scale": model.latent_scale}
     return model.eval(), meta
 
@@ -39,6 +40,8 @@ def training_credits(data: Path) -> tuple[list[str], Counter]:
     for meta in sorted(data.glob("train/shard-*/metadata.jsonl")):
         for line in meta.read_text().splitlines():
             row = json.loads(line)
+            if row["task"] not in TASKS:  # not trained on (text to speech, so far)
+                continue
             credits.update(c.strip() for c in row["credits"])
             licences.update(set(row["licences"]))
     return sorted(credits), licences

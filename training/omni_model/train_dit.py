@@ -204,7 +204,8 @@ def validation_loss(model, cfg: ModelConfig, rows: list[dict], latent_scale: flo
 
 
 def _save(path: Path, model, ema: "Ema", optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str) -> None:
-    meta = {"step": step, "latent_scale": latent_scale, "config": cfg.to_json(), "device": device, "torch": str(torch.__version__)}
+    meta = {"step": step, "latent_scale": latent_scale, "config": cfg.to_json(), "device": device, "torch": str(torch.__version__),
+            "gpu": torch.cuda.get_device_name() if device == "cuda" else None}
     live = {part: getattr(model, part).state_dict() for part in TRAINED}
     torch.save({**ema.weights(), **meta}, path.with_name("dit-weights.pt"))  # what export reads: the averaged weights
     torch.save({**live, **meta, "ema": ema.shadow, "optimiser": optimiser.state_dict()}, path)
