@@ -26,6 +26,16 @@ export async function probe(): Promise<ProbeResult> {
   };
 }
 
+/** Loads a pack's sessions and, on WebGPU, compiles their shaders once, so a variant that cannot run fails here. */
+async function loadWorking(read: PackReader, backend: Backend, options: Parameters<typeof loadPack>[2]): Promise<PackHandle> {
+  const loaded = await loadPack(read, backend, options);
+  if (backend === 'webgpu') await warmUp(loaded).catch(async (e) => {
+    await loaded.release();
+    throw e;
+  });
+  return loaded;
+}
+
 interface GpuAdapterLike {
   features: Set<string>;
   limits: { maxBufferSize: number };
@@ -114,17 +124,24 @@ export class Engine {
   /** Opens a pack with the backend the options and the device allow; says which and why. */
   private async open(read: PackReader, options: LoadOptions): Promise<Result<PackInfo>> {
     const device = await probe();
-    const { backend, reason } = chooseBackend(options.backend ?? 'auto', device);
+    const { backend, reason: backendReason } = chooseBackend(options.backend ?? 'auto', device);
+    let reason = backendReason;
     if (backend === 'webgpu' && !device.webgpu.available) return fail('failed', `WebGPU was asked for, but ${device.webgpu.reason}.`);
     try {
       // Threads need cross-origin isolation (SharedArrayBuffer); without it ORT would silently run one.
       const threads = options.threads ?? (device.crossOriginIsolated ? Math.min(4, device.threads) : 1);
       // ORT finds its wasm files beside its own bundle: Vite emits them into the app, so nothing comes from a CDN.
-      const loaded = await loadPack(read, backend, { threads, dtype: options.dtype });
-      if (backend === 'webgpu') await warmUp(loaded).catch(async (e) => {
-        await loaded.release();
-        throw e;
-      });
+      const shaderF16 = device.webgpu.available && device.webgpu.shaderF16 === true;
+      let loaded: PackHandle;
+      try {
+        loaded = await loadWorking(read, backend, { threads, dtype: options.dtype, shaderF16 });
+      } catch (e) {
+        // Half precision is the newest path in drivers and in ORT's WebGPU kernels: where it fails, float32 runs
+        // instead and the user is told why.
+        if (e instanceof PackError || !shaderF16 || backend !== 'webgpu' || (options.dtype ?? 'auto') !== 'auto') throw e;
+        loaded = await loadWorking(read, backend, { threads, dtype: 'fp32' });
+        reason = `${reason} (half precision failed: ${e instanceof Error ? e.message : String(e)}; float32 instead)`;
+      }
       // The pack in use goes only once its replacement works: a bad pack leaves the engine as it was.
       await this.queue;
       await this.unload();

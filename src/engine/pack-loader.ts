@@ -37,7 +37,7 @@ const readJson = async (read: PackReader, file: string): Promise<unknown> => {
   }
 };
 
-export type Dtype = 'fp32' | 'int8';
+export type Dtype = 'fp32' | 'fp16' | 'int8';
 
 export interface PackHandle extends LoadedPack {
   backend: Backend;
@@ -45,13 +45,16 @@ export interface PackHandle extends LoadedPack {
   release(): Promise<void>;
 }
 
-/** int8 weights on the CPU (a quarter of the download, made for WASM); float32 on WebGPU, whose EP has no int8 matmul. */
-export function chooseDtype(manifest: Manifest, backend: Backend, requested: Dtype | 'auto' = 'auto'): Dtype {
+/** int8 weights on the CPU (a quarter of the download, made for WASM); on WebGPU half precision where the adapter has
+ * shader-f16 and the pack ships it (half the bytes and memory traffic of float32), else float32, as its EP has no int8
+ * matmul. */
+export function chooseDtype(manifest: Manifest, backend: Backend, requested: Dtype | 'auto' = 'auto', shaderF16 = false): Dtype {
   if (requested !== 'auto') return requested;
-  const hasInt8 = SESSION_ROLES.some((r) => manifest.sessions[r].dtypes.int8);
-  const allFp32 = SESSION_ROLES.every((r) => manifest.sessions[r].dtypes.fp32);
-  if (backend === 'wasm' && hasInt8) return 'int8';
-  return allFp32 ? 'fp32' : 'int8';
+  const has = (d: Dtype) => SESSION_ROLES.some((r) => manifest.sessions[r].dtypes[d]);
+  if (backend === 'wasm' && has('int8')) return 'int8';
+  if (backend === 'webgpu' && shaderF16 && has('fp16')) return 'fp16';
+  if (SESSION_ROLES.every((r) => manifest.sessions[r].dtypes.fp32)) return 'fp32';
+  return has('int8') ? 'int8' : 'fp16';
 }
 
 /** The file a session loads for a weight variant: that variant where the session has it, else the nearest one shipped
@@ -61,7 +64,7 @@ export function variantFile(spec: SessionSpec, dtype: Dtype) {
   return order.map((d) => spec.dtypes[d]).find((f) => f !== undefined)!;
 }
 
-export async function loadPack(read: PackReader, backend: Backend, options: { threads?: number; dtype?: Dtype | 'auto'; onFile?(role: string): void } = {}): Promise<PackHandle> {
+export async function loadPack(read: PackReader, backend: Backend, options: { threads?: number; dtype?: Dtype | 'auto'; shaderF16?: boolean; onFile?(role: string): void } = {}): Promise<PackHandle> {
   let manifest: Manifest;
   try {
     manifest = parseManifest(await readJson(read, 'manifest.json'));
@@ -74,7 +77,7 @@ export async function loadPack(read: PackReader, backend: Backend, options: { th
     (await readJson(read, manifest.text.tokenizer_config)) as object,
     manifest.text.max_tokens,
   );
-  const dtype = chooseDtype(manifest, backend, options.dtype);
+  const dtype = chooseDtype(manifest, backend, options.dtype, options.shaderF16);
   const ort = await loadOrt(backend, options.threads);
   const sessions: Partial<Record<SessionRole, OpenedSession>> = {};
   try {

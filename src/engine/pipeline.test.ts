@@ -127,6 +127,16 @@ describe('backend and weight choice', () => {
     expect(chooseDtype(manifest, 'webgpu')).toBe('fp32');
     expect(chooseDtype(manifest, 'wasm', 'fp32')).toBe('fp32');
   });
+  it('takes half precision on WebGPU only where the adapter has shader-f16, and loads those files', async () => {
+    const { chooseDtype, variantFile } = await import('./pack-loader');
+    const { parseManifest } = await import('../modelpack/manifest');
+    const manifest = parseManifest(JSON.parse(new TextDecoder().decode(await readFromDisk('manifest.json'))));
+    expect(chooseDtype(manifest, 'webgpu', 'auto', true)).toBe('fp16');
+    expect(chooseDtype(manifest, 'webgpu', 'auto', false)).toBe('fp32');
+    expect(chooseDtype(manifest, 'wasm', 'auto', true)).toBe('int8');
+    expect(variantFile(manifest.sessions.dit, 'fp16').file).toBe('dit.fp16.onnx');
+    expect(variantFile(manifest.sessions.text_encoder, 'fp16').file).toBe('text_encoder.onnx'); // float where no half file exists
+  });
   it('runs a pack that ships only int8 weights on either backend, the mel front end in float', async () => {
     const { chooseDtype, variantFile } = await import('./pack-loader');
     const { parseManifest } = await import('../modelpack/manifest');

@@ -8,13 +8,13 @@ import { parseManifest, SESSION_ROLES } from './manifest';
 
 const PACKS = ['public/models/test-pack', 'public/models/omni-small'].filter((p) => existsSync(`${p}/manifest.json`));
 // Relative to the largest expected value. float32 errors measure ~1e-6; int8 weights (dynamic quantisation) ~1e-2.
-const TOLERANCE = { fp32: 1e-4, int8: 5e-2 } as const;
+const TOLERANCE = { fp32: 1e-4, fp16: 1e-2, int8: 5e-2 } as const;
 
 ort.env.wasm.numThreads = 1;
 
 describe.each(PACKS)('%s goldens in onnxruntime-web', (PACK) => {
   const manifest = parseManifest(JSON.parse(readFileSync(`${PACK}/manifest.json`, 'utf8')));
-  const cases = SESSION_ROLES.flatMap((role) => (['fp32', 'int8'] as const).filter((d) => manifest.sessions[role].dtypes[d]).map((dtype) => [role, dtype] as const));
+  const cases = SESSION_ROLES.flatMap((role) => (['fp32', 'fp16', 'int8'] as const).filter((d) => manifest.sessions[role].dtypes[d]).map((dtype) => [role, dtype] as const));
   for (const [role, dtype] of cases) {
     it(`${role} (${dtype}) matches PyTorch within ${TOLERANCE[dtype]}`, async () => {
       const spec = manifest.sessions[role];

@@ -12,8 +12,8 @@ export interface ProbeResult {
 
 export interface LoadOptions {
   backend?: BackendChoice;
-  /** 'auto': int8 on WASM where the pack has it, float32 otherwise. */
-  dtype?: 'auto' | 'fp32' | 'int8';
+  /** 'auto': int8 on WASM where the pack has it; fp16 on WebGPU with shader-f16 where the pack has it; float32 otherwise. */
+  dtype?: 'auto' | 'fp32' | 'fp16' | 'int8';
   /** WASM threads; default: up to 4 when cross-origin isolated, else 1. */
   threads?: number;
 }
@@ -25,7 +25,7 @@ export interface PackInfo {
   backend: 'webgpu' | 'wasm';
   /** Why this backend runs: shown to the user, never silent. */
   backendReason: string;
-  dtype: 'fp32' | 'int8';
+  dtype: 'fp32' | 'fp16' | 'int8';
   sampleRate: number;
   tasks: { id: string; label: string; family: string }[];
 }

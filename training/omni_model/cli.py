@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .config import load_model_config
-from .export import check_goldens, export_pack
+from .export import TOLERANCES, check_goldens, export_pack
 from .factory import build_model, randomize
 
 TRAINING_DIR = Path(__file__).resolve().parent.parent
@@ -92,8 +92,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     manifest = export_test_pack(args.out)
     print(f"{manifest['name']}: {len(manifest['sessions'])} sessions -> {args.out}")
-    for dtype, tolerance in (("fp32", 1e-4), ("int8", 5e-2)):
-        errors = check_goldens(args.out, tolerance, dtype)
+    for dtype in TOLERANCES:
+        errors = check_goldens(args.out, dtype=dtype)
         print(f"  {dtype}: {manifest['variant_bytes'][dtype] / 2**20:.1f} MB; max relative error against PyTorch by session: "
               + ", ".join(f"{role} {err:.1e}" for role, err in errors.items()))
 

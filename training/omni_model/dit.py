@@ -15,7 +15,7 @@ def rotary(x: torch.Tensor) -> torch.Tensor:
     half = d // 2
     freqs = torch.pow(10000.0, -torch.arange(half, dtype=torch.float32, device=x.device) / half)
     angles = torch.arange(t, dtype=torch.float32, device=x.device)[:, None] * freqs[None]
-    cos, sin = torch.cos(angles), torch.sin(angles)
+    cos, sin = torch.cos(angles).to(x.dtype), torch.sin(angles).to(x.dtype)  # angles in float32 even for a half-precision model
     a, b = x[..., :half], x[..., half:]
     return torch.cat([a * cos - b * sin, a * sin + b * cos], dim=-1)
 
@@ -110,7 +110,7 @@ class Dit(nn.Module):
         c_low = c_low * keep_low + self.null_low * (1 - keep_low)
 
         x = self.inp(torch.cat([x_t.transpose(1, 2), c_low], dim=-1))
-        temb = self.time(sinusoidal(t, self.width))[:, None, :] + self.low_to_time(c_low)
+        temb = self.time(sinusoidal(t, self.width).to(x_t.dtype))[:, None, :] + self.low_to_time(c_low)
         for block in self.blocks:
             x = block(x, temb, c_high, c_mask)
         shift, scale = self.final_mod(nn.functional.silu(temb)).chunk(2, dim=-1)

@@ -3,6 +3,7 @@ input/output vectors that pytest (ONNX Runtime) and Vitest (onnxruntime-web) che
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import io
 import json
@@ -128,9 +129,29 @@ def _file_ref(path: Path) -> dict:
     return {"file": path.name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
-def _variants(out: Path, role: str) -> dict:
-    """int8 (dynamic: the weights of MatMul, Gemm and embedding Gather) for CPUs. An fp16 variant for GPUs with shader-f16 is still to come:
-    onnxconverter-common's conversion breaks the DiT's Cast nodes, so it needs a half-precision export from PyTorch."""
+# Sessions also written in half precision, for GPUs with shader-f16: all but the mel front end (a fixed DFT, which
+# half precision would blur) and the frozen language model (its exported LayerNorm mixes float and half; it runs once
+# per job, so float costs nothing there).
+FP16_ROLES = (INT8_ROLES - {"text_encoder"}) | {"vocoder"}
+# What each variant may differ from PyTorch's float32 by (relative to the largest value), in ONNX Runtime.
+TOLERANCES = {"fp32": 1e-4, "fp16": 1e-2, "int8": 5e-2}
+
+
+class HalfPrecision(torch.nn.Module):
+    """A session in float16 with float32 inputs and outputs, so the engine feeds every variant alike."""
+
+    def __init__(self, module: torch.nn.Module) -> None:
+        super().__init__()
+        self.module = copy.deepcopy(module).half()
+
+    def forward(self, *inputs: torch.Tensor):
+        out = self.module(*[x.half() if x.is_floating_point() else x for x in inputs])
+        return out.float() if isinstance(out, torch.Tensor) else tuple(o.float() for o in out)
+
+
+def _variants(out: Path, role: str, module: torch.nn.Module, inputs: list[Tensor], outputs: list[Tensor], example: dict[str, torch.Tensor]) -> dict:
+    """fp32 as exported; int8 (dynamic: the weights of MatMul, Gemm and embedding Gather) for CPUs; fp16 for GPUs with
+    shader-f16 (exported from PyTorch in half precision: converting the float graph afterwards broke the DiT's Casts)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     fp32 = out / f"{role}.onnx"
@@ -141,6 +162,10 @@ def _variants(out: Path, role: str) -> dict:
         # relative, measured on the trained pack) for 0.4 % more bytes.
         quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gemm", "Gather"], per_channel=True)
         variants["int8"] = _file_ref(int8)
+    if role in FP16_ROLES:
+        fp16 = out / f"{role}.fp16.onnx"
+        fp16.write_bytes(_export_one(HalfPrecision(module).eval(), inputs, outputs, example))
+        variants["fp16"] = _file_ref(fp16)
     return variants
 
 
@@ -170,7 +195,7 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
         (out / "goldens" / f"{role}.json").write_text(json.dumps(golden))
         sessions[role] = {
             "file": file, "bytes": len(onnx_bytes), "sha256": hashlib.sha256(onnx_bytes).hexdigest(),
-            "dtypes": _variants(out, role),
+            "dtypes": _variants(out, role, module, inputs, outputs, export_examples[role]),
             "inputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in inputs],
             "outputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in outputs],
             "golden": f"goldens/{role}.json",
@@ -203,15 +228,16 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
     tokenizer_bytes = sum((out / f).stat().st_size for f in ("tokenizer.json", "tokenizer_config.json"))
     manifest["bytes"] = sum(s["bytes"] for s in sessions.values()) + tokenizer_bytes
     # What a browser downloads for each variant (it takes one file per session).
-    manifest["variant_bytes"] = {d: sum(s["dtypes"].get(d, s["dtypes"]["fp32"])["bytes"] for s in sessions.values()) + tokenizer_bytes for d in ("fp32", "int8")}
+    manifest["variant_bytes"] = {d: sum(s["dtypes"].get(d, s["dtypes"]["fp32"])["bytes"] for s in sessions.values()) + tokenizer_bytes for d in TOLERANCES}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest
 
 
-def check_goldens(pack: Path, tolerance: float = 1e-4, dtype: str = "fp32") -> dict[str, float]:
+def check_goldens(pack: Path, tolerance: float | None = None, dtype: str = "fp32") -> dict[str, float]:
     """Runs each session (the given variant) in ONNX Runtime on its golden inputs; returns the largest relative error
     per session against PyTorch's float32 outputs."""
     manifest = json.loads((pack / "manifest.json").read_text())
+    tolerance = TOLERANCES[dtype] if tolerance is None else tolerance
     errors = {}
     for role, session in manifest["sessions"].items():
         if dtype not in session["dtypes"]:

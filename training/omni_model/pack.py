@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 
 from .config import ModelConfig
-from .export import check_goldens, export_pack
+from .export import TOLERANCES, check_goldens, export_pack
 from .factory import OmniModel, build_model
 from .feature_cache import TASKS
 
@@ -78,8 +78,8 @@ def export_trained(autoencoder: Path, dit: Path, data: Path, out: Path, ship: se
                     "extract and change sounds in a clip.",
         sampler={"steps": 16, "guidance_scale": 3.0, "shift": 1.0},
     )
-    for dtype, tolerance in (("fp32", 1e-4), ("int8", 5e-2)):
-        check_goldens(out, tolerance, dtype)
+    for dtype in TOLERANCES:
+        check_goldens(out, dtype=dtype)
     manifest = keep_variants(out, ship)
     (out / "training.json").write_text(json.dumps({**meta, "licences": dict(licences)}, indent=2))
     return manifest

@@ -32,6 +32,16 @@ def test_every_session_matches_pytorch_in_onnx_runtime(pack):
         assert np.abs(np.frombuffer(base64.b64decode(out["data"]), dtype=out["dtype"])).max() > 1e-6, role
 
 
+def test_the_half_precision_variant_matches_pytorch_at_half_the_bytes(pack):
+    from omni_model.export import FP16_ROLES
+
+    errors = check_goldens(pack, dtype="fp16")
+    assert set(errors) == FP16_ROLES and max(errors.values()) < 1e-2
+    sessions = json.loads((pack / "manifest.json").read_text())["sessions"]
+    assert sessions["dit"]["dtypes"]["fp16"]["bytes"] < 0.8 * sessions["dit"]["dtypes"]["fp32"]["bytes"]
+    assert "fp16" not in sessions["text_encoder"]["dtypes"] and "fp16" not in sessions["mel_frontend"]["dtypes"]
+
+
 def test_the_manifest_describes_sessions_flow_sampler_and_tasks(pack):
     m = json.loads((pack / "manifest.json").read_text())
     assert m["format"] == "omni-studio-pack" and m["version"] == 1
