@@ -55,8 +55,10 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
         tagger = result.get("tagger", {})
         parts += ["", "## Evaluation (test split)",
                   f"{result['per_operation']} examples per operation, {result['steps']} steps, guidance {result['guidance']}, ONNX Runtime on the CPU "
-                  "with the browser's sampler. LSD and mel L1: distance to the ground-truth target (lower is better). Adherence: the tagger "
-                  f"({tagger.get('classes', '?')} categories, top-1 {tagger.get('valid_top1') or 0:.0%} on the valid split) finds the added, extracted or "
+                  "with the browser's sampler. LSD and mel L1: distance to the ground-truth target (lower is better), over the clip and over "
+                  "the edited part alone (the event; the whole clip for music). Identity returns the input; the input through the VAE is "
+                  "identity as the model's autoencoder would render it. Adherence: the tagger (log-mel statistics -> MLP, "
+                  f"{tagger.get('classes', '?')} categories, top-1 {tagger.get('valid_top1') or 0:.0%} on the valid split) finds the added, extracted or "
                   f"new category in its top 3, or no longer finds the removed one (chance for top 3: {tagger.get('chance_top3', 0):.0%}). FD: Frechet "
                   "distance to real test audio in the tagger's 32-d embedding.", "", evaluation_table(result)]
     if ablation and ablation.exists():
