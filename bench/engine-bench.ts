@@ -77,7 +77,7 @@ async function browserRuns() {
 }
 
 function torchRun(threads: number) {
-  const out = execFileSync('.venv/bin/omni-model', ['bench-torch', '--config', join(packDir, '..', '..', 'configs', 'model-small.json'), '--threads', String(threads)], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync('.venv/bin/omni-model', ['bench-torch', '--config', join('training', 'configs', 'model-small.json'), '--threads', String(threads)], { stdio: ['ignore', 'pipe', 'ignore'] });
   const r = JSON.parse(out.toString().trim().split('\n').at(-1)!);
   rows.push([r.runtime, `${r.load_s.toFixed(2)} s`, '-', `${r.total_s.toFixed(2)} s`, String(r.rtf)]);
 }
