@@ -68,3 +68,18 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     for heading in ("## Sizes", "## Evaluation (test split)", "## Ablation: which MiniLM layer", "## Licence", "## Credits"):
         assert heading in card
     assert "| remove | identity |" in card or "| add | identity |" in card
+
+
+def test_the_vocoder_finetune_changes_the_vocoder_alone(tmp_path):
+    from omni_model.factory import build_autoencoder
+    from omni_model.finetune_vocoder import finetune
+
+    cfg = load_model_config(TEST_PACK_CONFIG)
+    model = build_autoencoder(cfg)
+    before = {"vae": model.vae.state_dict(), "vocoder": model.vocoder.state_dict(), "step": 7, "config": cfg.to_json()}
+    torch.save(before, tmp_path / "ae.pt")
+    crops = (np.random.default_rng(0).standard_normal((4, 2560)) * 3000).astype(np.int16)
+    after = torch.load(finetune(tmp_path / "ae.pt", crops, tmp_path / "run", minutes=0.02, batch=2, lr=1e-3), weights_only=True)
+    assert all(torch.equal(before["vae"][k], after["vae"][k]) for k in before["vae"])  # latents and the DiT stay valid
+    assert any(not torch.equal(before["vocoder"][k], after["vocoder"][k]) for k in before["vocoder"])
+    assert after["step"] == 7 and "vocoder_finetune" in after
