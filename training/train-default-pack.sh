@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Retrains the studio's default pack from nothing and writes it to public/models/omni-small/ with its model card:
-# data -> autoencoder -> DiT -> export (int8) -> evaluation -> layer ablation -> card. Every stage resumes where an
+# data -> autoencoder -> DiT -> (vocoder fine-tune) -> export (int8) -> evaluation -> layer ablation -> card. Every stage resumes where an
 # interrupted run stopped (runs live in training/data/runs/). The same commands use a CUDA GPU when there is one.
 #
 #   bash training/train-default-pack.sh                 # CPU budget: ~90 min autoencoder, ~115 min DiT
@@ -11,15 +11,17 @@ cd "$(dirname "$0")/.."
 AE_MINUTES=${AE_MINUTES:-90}
 DIT_MINUTES=${DIT_MINUTES:-115}
 DIT_BATCH=${DIT_BATCH:-6}  # 128 on a GPU
+VOCODER_MINUTES=${VOCODER_MINUTES:-0}  # 24 tries the vocoder fine-tune (not in the shipped pack: see training/README.md)
 ABLATION_STEPS=${ABLATION_STEPS:-1500}
 RUNS=training/data/runs
 CONFIG=training/configs/model-small.json
 PACK=public/models/omni-small
+VERSION=${VERSION:-0.2.0}
 
 bash training/build-data.sh
 .venv/bin/pip install --quiet -e "training[model]"
+[ -f training/data/crops-20min.npy ] || .venv/bin/python -m omni_model.train_autoencoder crops --data training/data/default --out training/data/crops-20min.npy --minutes 20
 if [ -z "${AUTOENCODER:-}" ]; then
-  [ -f training/data/crops-20min.npy ] || .venv/bin/python -m omni_model.train_autoencoder crops --data training/data/default --out training/data/crops-20min.npy --minutes 20
   .venv/bin/python -m omni_model.train_autoencoder train --config "$CONFIG" --crops training/data/crops-20min.npy --run "$RUNS/ae" --minutes "$AE_MINUTES"
   AUTOENCODER=$RUNS/ae/autoencoder-weights.pt
 fi
@@ -28,10 +30,16 @@ CACHE=training/data/feature-cache
 [ -f "$CACHE/meta.json" ] || .venv/bin/python -m omni_model.feature_cache --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$CACHE"
 .venv/bin/python -m omni_model.train_dit --config "$CONFIG" --autoencoder "$AUTOENCODER" --cache "$CACHE" --run "$RUNS/dit" \
   --crop-frames 250 --batch "$DIT_BATCH" --minutes "$DIT_MINUTES"
+# Optionally the vocoder then learns the VAE's mels (what it decodes in use); the VAE, the cache and the DiT are unchanged.
+if [ "$VOCODER_MINUTES" != 0 ]; then
+  [ -f "$RUNS/vocoder/autoencoder-weights.pt" ] || .venv/bin/python -m omni_model.finetune_vocoder --autoencoder "$AUTOENCODER" \
+    --crops training/data/crops-20min.npy --data training/data/default --run "$RUNS/vocoder" --minutes "$VOCODER_MINUTES"
+  AUTOENCODER=$RUNS/vocoder/autoencoder-weights.pt
+fi
 rm -rf "$PACK"
-.venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$RUNS/pack-full" --ship fp32,int8
-.venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$PACK" --ship int8
-.venv/bin/python -m omni_model.evaluate --pack "fp32=$RUNS/pack-full" --pack "int8=$RUNS/pack-full" --per-operation 8 \
+.venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$RUNS/pack-full" --ship fp32,int8 --version "$VERSION"
+.venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$PACK" --ship int8 --version "$VERSION"
+.venv/bin/python -m omni_model.evaluate --pack "fp32=$RUNS/pack-full" --pack "int8=$RUNS/pack-full" --per-operation 24 \
   --tagger training/data/tagger.pt --out "$RUNS/evaluation.json"
 .venv/bin/python -m omni_model.ablation --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$RUNS/ablation" \
   --steps "$ABLATION_STEPS"

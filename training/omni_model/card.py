@@ -18,6 +18,11 @@ def _sizes(manifest: dict) -> str:
     return "\n".join(rows)
 
 
+def _vocoder_line(f: dict) -> str:
+    return (f"- The vocoder was then fine-tuned on the VAE's mels, the VAE frozen (`python -m omni_model.finetune_vocoder`): "
+            f"{f['steps']:,} steps of batch {f['batch']} in {f['minutes']:g} min on the CPU, music-weighted crops.")
+
+
 def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes: str = "") -> Path:
     manifest = json.loads((pack / "manifest.json").read_text())
     training = json.loads((pack / "training.json").read_text()) if (pack / "training.json").exists() else {}
@@ -46,6 +51,7 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
         f"- Autoencoder stage: {training.get('ae_step', '?')} steps on {training.get('ae_device', '?')}. "
         f"DiT stage: {training.get('dit_step', '?')} steps on {training.get('dit_device', '?')} (EMA weights), latent scale {training.get('latent_scale', 0):.4f} "
         "(baked into the VAE sessions).",
+        *([_vocoder_line(json.loads(training["vocoder_finetune"]))] if training.get("vocoder_finetune") else []),
         "- Retrain: see training/README.md (one command per stage; `omni-model export-trained` writes this pack).",
     ]
     if notes:

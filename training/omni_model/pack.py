@@ -30,6 +30,8 @@ def load_trained(autoencoder: Path, dit: Path) -> tuple[OmniModel, dict]:
     model.latent_scale = float(state["latent_scale"])
     meta = {"dit_step": state["step"], "dit_device": state.get("gpu") or state["device"], "ae_step": ae.get("step"), "ae_device": ae.get("gpu") or ae.get("device"),
             "latent_scale": model.latent_scale}
+    if "vocoder_finetune" in ae:
+        meta["vocoder_finetune"] = ae["vocoder_finetune"]
     return model.eval(), meta
 
 
