@@ -20,6 +20,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export PYTHONPATH=$PWD PYTHONUNBUFFERED=1
 CONFIG=configs/model-small.json
+bring_back() {  # the loss log and the averaged weights, in pieces under the 16 MiB a returned file may have
+  cp /tmp/run/loss.csv "$OUT/"
+  split -b 15M /tmp/run/dit-weights.pt "$OUT/dit-weights.pt."
+}
 case "$1" in
   stash)
     cp ../.gpu/cache.tgz.aa /tmp/
@@ -36,14 +40,12 @@ case "$1" in
     cat /tmp/cache.tgz.aa ../.gpu/cache.tgz.ab | tar xz -C /tmp/cache
     python3 -m omni_model.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache /tmp/cache/feature-cache --run /tmp/run \
       --crop-frames 250 --batch "${BATCH:-64}" --lr "${LR:-4e-4}" --minutes "${MINUTES:-7.5}" 2>&1 | tee "$OUT/train.log"
-    cp /tmp/run/loss.csv "$OUT/"
-    split -b 15M /tmp/run/dit-weights.pt "$OUT/dit-weights.pt."
+    bring_back
     ;;
   more)
     python3 -m omni_model.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache /tmp/cache/feature-cache --run /tmp/run \
       --crop-frames 250 --batch "${BATCH:-128}" --lr "${LR:-2.5e-4}" --minutes "${MINUTES:-2}" 2>&1 | tee "$OUT/train.log"
-    cp /tmp/run/loss.csv "$OUT/"
-    split -b 15M /tmp/run/dit-weights.pt "$OUT/dit-weights.pt."
+    bring_back
     ;;
   *)
     echo "usage: device-train.sh stash|train|more" >&2

@@ -166,12 +166,11 @@ def _dequantise(q: torch.Tensor, scale: torch.Tensor) -> torch.Tensor:
 
 
 def _crop(x: torch.Tensor, starts: torch.Tensor, length: int) -> torch.Tensor:
-    """x [B, C, T] -> [B, C, length] from each row's start (zeros past the end of x)."""
+    """x [B, C, T] -> [B, C, length] from each row's start (zeros past the end of x; starts leave room for length)."""
     if x.shape[-1] < length:
         x = torch.nn.functional.pad(x, (0, length - x.shape[-1]))
-    index = (starts[:, None] + torch.arange(length, device=x.device)[None]).clamp(max=x.shape[-1] - 1)
-    cropped = torch.gather(x, 2, index[:, None, :].expand(-1, x.shape[1], -1))
-    return cropped
+    index = starts[:, None] + torch.arange(length, device=x.device)[None]
+    return torch.gather(x, 2, index[:, None, :].expand(-1, x.shape[1], -1))
 
 
 def main(argv: list[str] | None = None) -> None:

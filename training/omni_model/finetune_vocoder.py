@@ -18,26 +18,17 @@ import torch
 from .config import ModelConfig
 from .factory import build_autoencoder
 from .losses import multi_resolution_stft
+from .train_autoencoder import random_crops
 
 MUSIC_TASKS = ("t2m", "style_music")
 
 
 def music_crops(data: Path, minutes: float, seconds: float, rate: int, seed: int = 0) -> np.ndarray:
     """Random int16 crops of the training split's music (outputs and sources of music tasks)."""
-    import soundfile as sf
-
     from .train_dit import load_rows
 
     files = [f"{r['dir']}/{r['files'][k]}" for r in load_rows(data, "train") if r["task"] in MUSIC_TASKS for k in ("input", "output") if k in r["files"]]
-    rng = np.random.default_rng(seed)
-    length, count = int(seconds * rate), int(minutes * 60 / seconds)
-    crops = np.zeros((count, length), np.int16)
-    for i, index in enumerate(rng.choice(len(files), size=count)):
-        audio, _ = sf.read(files[index], dtype="int16")
-        start = int(rng.integers(0, max(1, len(audio) - length)))
-        piece = audio[start : start + length]
-        crops[i, : len(piece)] = piece
-    return crops
+    return random_crops(files, int(minutes * 60 / seconds), int(seconds * rate), rate, seed)
 
 
 def finetune(autoencoder: Path, crops: np.ndarray, run: Path, minutes: float, batch: int, lr: float) -> Path:

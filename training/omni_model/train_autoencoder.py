@@ -18,14 +18,11 @@ from .factory import build_autoencoder
 from .losses import multi_resolution_stft
 
 
-def make_crops(data: Path, out: Path, minutes: float, seconds: float, rate: int, seed: int = 0) -> None:
-    """Random int16 crops of the train split's outputs, in one .npy small enough to carry to a GPU machine."""
+def random_crops(files: list[Path] | list[str], count: int, length: int, rate: int, seed: int = 0) -> np.ndarray:
+    """`count` random int16 crops of `length` samples from the files (zero-padded where a file is shorter)."""
     import soundfile as sf
 
-    files = sorted(data.glob("train/shard-*/*_output.wav"))
     rng = np.random.default_rng(seed)
-    length = int(seconds * rate)
-    count = int(minutes * 60 / seconds)
     crops = np.zeros((count, length), np.int16)
     for i, index in enumerate(rng.choice(len(files), size=count, replace=count > len(files))):
         audio, file_rate = sf.read(str(files[index]), dtype="int16")
@@ -34,7 +31,13 @@ def make_crops(data: Path, out: Path, minutes: float, seconds: float, rate: int,
             start = rng.integers(0, len(audio) - length)
             audio = audio[start : start + length]
         crops[i, : len(audio)] = audio
-    np.save(out, crops)
+    return crops
+
+
+def make_crops(data: Path, out: Path, minutes: float, seconds: float, rate: int, seed: int = 0) -> None:
+    """Random int16 crops of the train split's outputs, in one .npy small enough to carry to a GPU machine."""
+    files = sorted(data.glob("train/shard-*/*_output.wav"))
+    np.save(out, random_crops(files, int(minutes * 60 / seconds), int(seconds * rate), rate, seed))
 
 
 def train(cfg: ModelConfig, crops_path: Path, run: Path, steps: int, batch: int, lr: float, minutes: float | None) -> Path:

@@ -41,7 +41,7 @@ def prompt_of(row: dict) -> str:
 
 
 def read_crop(path: str, start: int, length: int) -> np.ndarray:
-    import soundfile as sf  # imported here: training from the feature cache reads no audio (GPU machines lack it)
+    import soundfile as sf  # here, not at the top: GPU machines lack it, and the feature cache needs no audio
 
     audio, _ = sf.read(path, dtype="float32", start=start, stop=start + length)
     return np.pad(audio, (0, length - len(audio)))
@@ -56,11 +56,11 @@ class Batches:
 
     def next(self, size: int) -> dict:
         rows = [self.rng.choice(self.rows) for _ in range(size)]
+        import soundfile as sf  # here, not at the top: training from the feature cache reads no audio
+
         targets, sources, has_source = [], [], []
         for row in rows:
             out_path = f"{row['dir']}/{row['files']['output']}"
-            import soundfile as sf
-
             frames = sf.info(out_path).frames
             start = self.rng.randrange(max(1, frames - self.samples + 1))
             targets.append(read_crop(out_path, start, self.samples))
@@ -93,9 +93,7 @@ def encode_batch(model, b: dict, device: str) -> dict:
 
 def predict(model, f: dict, x_t: torch.Tensor, t: torch.Tensor, text_present: torch.Tensor, low_present: torch.Tensor) -> torch.Tensor:
     """The DiT's velocity for a feature batch; the mel encoder sees the source through the VAE (factory.SourceEncoder)."""
-    with torch.no_grad():
-        source_mel = model.vae.decode(f["source_latent"])
-    mel_features = model.mel_encoder(source_mel)
+    mel_features = model.source_encoder.from_latent(f["source_latent"])
     transcript_states = model.transcript_encoder(f["chars"])
     n, frames = x_t.shape[0], x_t.shape[-1]
     sync = torch.zeros(n, frames, model.sync_encoder.out.out_features, device=x_t.device)
