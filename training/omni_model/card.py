@@ -23,6 +23,14 @@ def _vocoder_line(f: dict) -> str:
             f"{f['steps']:,} steps of batch {f['batch']} in {f['minutes']:g} min on the CPU, music-weighted crops.")
 
 
+def _instrument_line(result: dict) -> str:
+    judge = result.get("instrument_tagger")
+    if not judge:
+        return ""
+    return (f" For music style transfer, adherence is the instrument tagger (the same model over {judge['classes']} instruments, "
+            f"top-1 {judge.get('valid_top1') or 0:.0%} on the valid split, chance for top 3 {judge['chance_top3']:.0%}) finding the new instrument in its top 3.")
+
+
 def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes: str = "") -> Path:
     manifest = json.loads((pack / "manifest.json").read_text())
     training = json.loads((pack / "training.json").read_text()) if (pack / "training.json").exists() else {}
@@ -66,7 +74,10 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
                   "identity as the model's autoencoder would render it. Adherence: the tagger (log-mel statistics -> MLP, "
                   f"{tagger.get('classes', '?')} categories, top-1 {tagger.get('valid_top1') or 0:.0%} on the valid split) finds the added, extracted or "
                   f"new category in its top 3, or no longer finds the removed one (chance for top 3: {tagger.get('chance_top3', 0):.0%}). FD: Frechet "
-                  "distance to real test audio in the tagger's 32-d embedding.", "", evaluation_table(result)]
+                  "distance to real test audio in the tagger's 32-d embedding." + _instrument_line(result) + " Another take (add and style "
+                  "transfer only, where the test split holds another recording of the asked-for sound) renders the same edit with that "
+                  "other recording: add and style have many right answers and the data keeps one, so this is the distance a perfect "
+                  "generator could score.", "", evaluation_table(result)]
     if ablation and ablation.exists():
         parts += ["", "## Ablation: which MiniLM layer", "Validation flow loss per task (lower is better), both runs with the same data, seed and steps:",
                   "", ablation_table(json.loads(ablation.read_text()))]

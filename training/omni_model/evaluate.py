@@ -2,9 +2,10 @@
 (ONNX Runtime on the CPU instead of onnxruntime-web). Prints a markdown table and writes it as JSON.
 
 Edits (add, remove, extract, style): log-spectral distance and mel distance to the ground-truth target, against
-identity (the input unchanged); instruction adherence by the tagger (the added, extracted or new category is among its
-top 3; the removed one is not). Generation (t2a, t2m): the tagger's top-3 accuracy on the prompted category and the
-Frechet distance to real test audio in the tagger's embedding space."""
+identity (the input unchanged) and, for add and style, another take (another recording of the asked-for sound: what a
+perfect generator could score); instruction adherence by the tagger (the added, extracted or new category is among its
+top 3, for music style transfer the new instrument; the removed one is not). Generation (t2a, t2m): the tagger's top-3
+accuracy on the prompted category and the Frechet distance to real test audio in the tagger's embedding space."""
 from __future__ import annotations
 
 import argparse
@@ -20,10 +21,11 @@ import torch
 
 from .config import ModelConfig
 from .dsp import LogMel
+from .another_take import AnotherTake
 from .export import encode_chars
 from .losses import log_spectral_distance
 from .preserve import preserve
-from .tagger import Tagger, frechet_distance, train_tagger, valid_accuracy
+from .tagger import ClipLister, Tagger, frechet_distance, instrument_clips, instruments, labelled_clips, train_tagger, valid_accuracy
 from .text import tokenize
 from .train_dit import load_rows, prompt_of
 
@@ -117,21 +119,40 @@ def event_span(row: dict, length: int) -> tuple[int, int]:
     return e["onset"], min(length, e["onset"] + round(e["crop_length"] * e["stretch"]))
 
 
-def adherence(tagger: Tagger, op: str, row: dict, probs: np.ndarray) -> bool:
-    detected = tagger.detects(probs, row["target_category"])
-    return not detected if op == "remove" else detected
+class Judge:
+    """Instruction adherence: the tagger finds the added, extracted or new category in its top 3 (or no longer finds
+    the removed one); for music style transfer, the instrument tagger finds the new instrument."""
+
+    def __init__(self, tagger: Tagger, instrument_tagger: Tagger | None = None, instrument_of: dict[str, str] | None = None) -> None:
+        self.tagger, self.instrument_tagger, self.instrument_of = tagger, instrument_tagger, instrument_of or {}
+
+    def wanted_instrument(self, row: dict) -> str | None:
+        return self.instrument_of.get(row["recipe"].get("output", "")) if row["task"] == "style_music" and self.instrument_tagger else None
+
+    def adherence(self, op: str, rows: list[dict], wavs: list[np.ndarray]) -> list[bool]:
+        probs, _ = self.tagger(wavs)
+        hits = [self.tagger.detects(p, r["target_category"]) != (op == "remove") for r, p in zip(rows, probs)]
+        by_instrument = [i for i, r in enumerate(rows) if self.wanted_instrument(r)]
+        if by_instrument:
+            instrument_probs, _ = self.instrument_tagger([wavs[i] for i in by_instrument])
+            for i, p in zip(by_instrument, instrument_probs):
+                hits[i] = self.instrument_tagger.detects(p, self.wanted_instrument(rows[i]))
+        return hits
 
 
-def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int, guidance: float, tagger: Tagger) -> dict:
+def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int, guidance: float, tagger: Tagger,
+             instrument_tagger: Tagger | None = None) -> dict:
     examples = pick_examples(data, per_operation)
     cfg = ModelConfig.from_json(json.loads((next(iter(packs.values())) / "manifest.json").read_text())["model_config"])
-    scorer = Scorer(cfg, tagger)
+    scorer, judge = Scorer(cfg, tagger), Judge(tagger, instrument_tagger, instruments(data))
     systems: dict[str, dict[str, dict]] = {}
     real = {op: [sf.read(f"{r['dir']}/{r['files']['output']}", dtype="float32")[0] for r in rows] for op, rows in examples.items()}
     inputs = {op: [sf.read(f"{r['dir']}/{r['files']['input']}", dtype="float32")[0] if "input" in r["files"] else None for r in rows]
               for op, rows in examples.items()}
-    outputs: dict[str, dict[str, list[np.ndarray]]] = {"ground truth": real,
-                                                       "identity": {op: v for op, v in inputs.items() if op not in ("t2a", "t2m")}}
+    take = AnotherTake(data)
+    outputs: dict[str, dict[str, list[np.ndarray | None]]] = {
+        "ground truth": real, "identity": {op: v for op, v in inputs.items() if op not in ("t2a", "t2m")},
+        "another take": {op: [take(r, x) for r, x in zip(examples[op], inputs[op])] for op in ("add", "style") if op in examples}}
     seconds = {}
     for name, path in packs.items():
         pack, started = OnnxPack(path, "int8" if "int8" in name else "fp32"), time.time()
@@ -152,17 +173,21 @@ def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int,
     real_embeddings = {op: tagger(real[op])[1] for op in ("t2a", "t2m") if op in real}
     for name, by_op in outputs.items():
         systems[name] = {}
-        for op, wavs in by_op.items():
-            probs, embeddings = tagger(wavs)
-            row = {"n": len(wavs), "adherence": float(np.mean([adherence(tagger, op, r, p) for r, p in zip(examples[op], probs)]))}
+        for op, all_wavs in by_op.items():
+            # Another take exists only where the split holds another recording of the sound.
+            kept = [(r, w, t) for r, w, t in zip(examples[op], all_wavs, real[op]) if w is not None]
+            if not kept:
+                continue
+            rows, wavs, targets = (list(x) for x in zip(*kept))
+            row = {"n": len(wavs), "adherence": float(np.mean(judge.adherence(op, rows, wavs)))}
             if op in ("t2a", "t2m"):
-                row["fd"] = frechet_distance(embeddings, real_embeddings[op]) if name != "ground truth" else 0.0
+                row["fd"] = frechet_distance(tagger(wavs)[1], real_embeddings[op]) if name != "ground truth" else 0.0
             else:
-                d = [scorer.distances(w, t) for w, t in zip(wavs, real[op])]
+                d = [scorer.distances(w, t) for w, t in zip(wavs, targets)]
                 row["lsd_db"], row["mel_l1"] = float(np.mean([x for x, _ in d])), float(np.mean([y for _, y in d]))
                 # The same distances over the edited part only, where identity is wrong.
-                spans = [event_span(r, len(t)) for r, t in zip(examples[op], real[op])]
-                e = [scorer.distances(w[a:b], t[a:b]) for w, t, (a, b) in zip(wavs, real[op], spans)]
+                spans = [event_span(r, len(t)) for r, t in zip(rows, targets)]
+                e = [scorer.distances(w[a:b], t[a:b]) for w, t, (a, b) in zip(wavs, targets, spans)]
                 row["event_lsd_db"], row["event_mel_l1"] = float(np.mean([x for x, _ in e])), float(np.mean([y for _, y in e]))
             systems[name][op] = row
     return {"systems": systems, "seconds": seconds, "steps": steps, "guidance": guidance, "per_operation": per_operation}
@@ -180,6 +205,21 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def load_or_train(what: str, path: Path | None, data: Path, cfg: ModelConfig, clips: ClipLister) -> tuple[Tagger | None, float | None]:
+    """A saved tagger with its valid accuracy, or one trained now (and saved to `path`); None where the data set has
+    no clips for it."""
+    if path and path.exists():
+        tagger = Tagger.load(path, cfg.audio)
+        return tagger, valid_accuracy(tagger, data, clips)
+    if not clips(data, "train", 1):
+        return None, None
+    tagger, accuracy = train_tagger(data, cfg.audio, clips=clips)
+    print(f"{what}: {len(tagger.classes)} classes, top-1 accuracy on the valid split {accuracy:.0%}" if accuracy is not None else f"{what}: no valid clips")
+    if path:
+        tagger.save(path)
+    return tagger, accuracy
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pack", type=Path, action="append", required=True, help="name=path; int8 in the name runs the int8 files")
@@ -188,21 +228,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--steps", type=int, default=16)
     parser.add_argument("--guidance", type=float, default=3.0)
     parser.add_argument("--tagger", type=Path, help="a saved tagger; trained (and saved here) when missing")
+    parser.add_argument("--instrument-tagger", type=Path, help="a saved instrument tagger (music style transfer); trained (and saved here) when missing")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     packs = dict(str(p).split("=", 1) for p in args.pack)
     packs = {k: Path(v) for k, v in packs.items()}
     cfg = ModelConfig.from_json(json.loads((next(iter(packs.values())) / "manifest.json").read_text())["model_config"])
-    if args.tagger and args.tagger.exists():
-        tagger = Tagger.load(args.tagger, cfg.audio)
-        accuracy = valid_accuracy(tagger, args.data)
-    else:
-        tagger, accuracy = train_tagger(args.data, cfg.audio)
-        print(f"tagger: {len(tagger.classes)} categories, top-1 accuracy on the valid split {accuracy:.0%}" if accuracy is not None else "tagger: no valid clips")
-        if args.tagger:
-            tagger.save(args.tagger)
-    result = evaluate(packs, args.data, args.per_operation, args.steps, args.guidance, tagger)
+    tagger, accuracy = load_or_train("tagger", args.tagger, args.data, cfg, labelled_clips)
+    instrument_tagger, instrument_accuracy = load_or_train("instrument tagger", args.instrument_tagger, args.data, cfg, instrument_clips)
+    result = evaluate(packs, args.data, args.per_operation, args.steps, args.guidance, tagger, instrument_tagger)
     result["tagger"] = {"classes": len(tagger.classes), "valid_top1": accuracy, "chance_top3": 3 / len(tagger.classes)}
+    if instrument_tagger:
+        result["instrument_tagger"] = {"classes": len(instrument_tagger.classes), "valid_top1": instrument_accuracy,
+                                       "chance_top3": 3 / len(instrument_tagger.classes)}
     print(table(result))
     if args.out:
         args.out.write_text(json.dumps(result, indent=2))

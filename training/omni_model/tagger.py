@@ -1,9 +1,11 @@
 """An audio tagger for evaluation (and later for understanding): log-mel statistics -> a small MLP over the sound
 categories of the data set. Trained on the training split's single-category outputs (extracted events, generated
-scenes, music, speech); its 32-dimensional hidden layer is the embedding the Frechet distance uses."""
+scenes, music, speech); its 32-dimensional hidden layer is the embedding the Frechet distance uses. The same tagger
+trained on the music clips' instruments judges music style transfer ("music" before and after says nothing)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -85,10 +87,40 @@ def labelled_clips(data: Path, split: str, limit: int | None = None) -> list[tup
     return clips[:limit]
 
 
-def train_tagger(data: Path, audio: AudioConfig, limit: int = 5000, epochs: int = 60) -> tuple[Tagger, float | None]:
+def instruments(data: Path) -> dict[str, str]:
+    """Clip id -> instrument, for the catalogue's music clips."""
+    found = {}
+    for path in sorted((data / "catalogue").glob("catalogue-*.jsonl")):
+        for line in path.read_text().splitlines():
+            clip = json.loads(line)
+            if (clip.get("extra") or {}).get("instrument"):
+                found[clip["id"]] = clip["extra"]["instrument"]
+    return found
+
+
+def instrument_clips(data: Path, split: str, limit: int | None = None) -> list[tuple[Path, str]]:
+    """Music rows' audio labelled by its instrument: the outputs of text to music and of music style transfer, and
+    the latter's input."""
+    names, clips = instruments(data), []
+    for meta in sorted(data.glob(f"{split}/shard-*/metadata.jsonl")):
+        for line in meta.read_text().splitlines():
+            row = json.loads(line)
+            recipe = row["recipe"]
+            for kind, clip in (("output", recipe.get("output")), ("input", recipe.get("source"))):
+                if row["task"] in ("t2m", "style_music") and clip in names and kind in row["files"]:
+                    clips.append((meta.parent / row["files"][kind], names[clip]))
+    rng = np.random.default_rng(0)
+    rng.shuffle(clips)
+    return clips[:limit]
+
+
+ClipLister = Callable[[Path, str, int | None], list[tuple[Path, str]]]
+
+
+def train_tagger(data: Path, audio: AudioConfig, limit: int = 5000, epochs: int = 60, clips: ClipLister = labelled_clips) -> tuple[Tagger, float | None]:
     """Returns the tagger and its top-1 accuracy on the validation split's labelled clips (None without any)."""
     features = Features(audio)
-    train = labelled_clips(data, "train", limit)
+    train = clips(data, "train", limit)
     classes = sorted({c for _, c in train})
     x = np.stack([features(sf.read(str(p), dtype="float32")[0]) for p, _ in train])
     y = torch.tensor([classes.index(c) for _, c in train])
@@ -106,12 +138,12 @@ def train_tagger(data: Path, audio: AudioConfig, limit: int = 5000, epochs: int 
             loss.backward()
             optimiser.step()
     tagger = Tagger(audio, net, classes, mean, std)
-    return tagger, valid_accuracy(tagger, data)
+    return tagger, valid_accuracy(tagger, data, clips)
 
 
-def valid_accuracy(tagger: Tagger, data: Path) -> float | None:
+def valid_accuracy(tagger: Tagger, data: Path, clips: ClipLister = labelled_clips) -> float | None:
     """Top-1 accuracy on the validation split's labelled clips (None without any)."""
-    valid = [(p, c) for p, c in labelled_clips(data, "valid") if c in tagger.classes]
+    valid = [(p, c) for p, c in clips(data, "valid", None) if c in tagger.classes]
     probs, _ = tagger([sf.read(str(p), dtype="float32")[0] for p, _ in valid])
     return float(np.mean([tagger.classes[int(np.argmax(pr))] == c for pr, (_, c) in zip(probs, valid)])) if valid else None
 

@@ -32,7 +32,7 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     # The trained weights go through the shipped export and the evaluation, as the default pack does.
     from omni_model.evaluate import OPERATIONS, evaluate, table
     from omni_model.pack import export_trained
-    from omni_model.tagger import frechet_distance, train_tagger
+    from omni_model.tagger import frechet_distance, instrument_clips, train_tagger
 
     pack = tmp_path / "pack"
     manifest = export_trained(ae_run / "autoencoder-weights.pt", dit_run / "dit-weights.pt", built_slice, pack, {"int8"}, "0.0.1")
@@ -40,9 +40,11 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     assert any("Minetest" in c for c in manifest["credits"])  # the data's credits travel into the pack
     tagger, accuracy = train_tagger(built_slice, cfg.audio, epochs=5)
     assert 0.0 <= accuracy <= 1.0 and len(tagger.classes) >= 2
-    result = evaluate({"int8": pack}, built_slice, per_operation=1, steps=2, guidance=3.0, tagger=tagger)
+    instrument_tagger, _ = train_tagger(built_slice, cfg.audio, epochs=5, clips=instrument_clips)
+    assert len(instrument_tagger.classes) >= 2 and "music" not in instrument_tagger.classes
+    result = evaluate({"int8": pack}, built_slice, per_operation=1, steps=2, guidance=3.0, tagger=tagger, instrument_tagger=instrument_tagger)
     edits = result["systems"]["int8"]
-    assert {"identity", "ground truth", "target through the VAE"} <= set(result["systems"])
+    assert {"identity", "ground truth", "target through the VAE", "another take"} <= set(result["systems"])
     for op in set(OPERATIONS) & set(edits):
         assert np.isfinite(edits[op].get("lsd_db", edits[op].get("fd") or 0.0))
     assert result["systems"]["ground truth"].get("add", {"lsd_db": 0.0})["lsd_db"] == 0.0
