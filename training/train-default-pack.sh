@@ -16,7 +16,7 @@ ABLATION_STEPS=${ABLATION_STEPS:-1500}
 RUNS=training/data/runs
 CONFIG=training/configs/model-small.json
 PACK=public/models/omni-small
-VERSION=${VERSION:-0.2.0}
+VERSION=${VERSION:-0.2.1}
 
 bash training/build-data.sh
 .venv/bin/pip install --quiet -e "training[model]"

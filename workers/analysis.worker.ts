@@ -6,7 +6,7 @@ import type { SampleRange } from '../src/project/types';
 import { computePeakLevels, type PeakLevel } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
 import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
-import { preserveEdit, type PreservingEdit } from '../src/dsp/spectral-edit';
+import { preserveEdit, transferTimbre, type PreservingEdit } from '../src/dsp/spectral-edit';
 import { decodeWavBlob, encodeWav, type WavSampleFormat } from '../src/dsp/wav';
 
 export interface DecodedFile {
@@ -56,6 +56,12 @@ const api = {
   /** A model edit applied so that what it did not change stays the original recording (src/dsp/spectral-edit.ts). */
   preserveEdit(kind: PreservingEdit, original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number): Float32Array[] {
     const out = preserveEdit(kind, original, model, recon, modelRate, rate);
+    return Comlink.transfer(out, buffersOf(out));
+  },
+
+  /** Style transfer keeping the performance: the model's change of timbre on the original (src/dsp/spectral-edit.ts). */
+  transferTimbre(original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number): Float32Array[] {
+    const out = transferTimbre(original, model, recon, modelRate, rate);
     return Comlink.transfer(out, buffersOf(out));
   },
 

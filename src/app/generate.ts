@@ -196,18 +196,21 @@ export async function editSelection(services: Services): Promise<void> {
 /** Extract keeps the model's output: the isolated sound is new audio, not the recording with a part changed. */
 const PRESERVING = new Set(['add', 'remove']);
 
-/** The model's output at the project rate, or (keepUntouched) the original recording changed only where the model
- * changed it, on each of its channels. */
+/** The model's output at the project rate; or, on each channel of the original recording, (keepUntouched) the original
+ * changed only where the model changed it, or (keepPerformance, style transfer) the original with the model's timbre. */
 async function finishEdit(store: StudioStore, s: GenerateSettings, original: Float32Array[], audio: Float32Array, source: Float32Array, pack: PackInfo, rate: number): Promise<Float32Array[]> {
   const length = original[0].length;
   const raw = () => [toProjectRate(audio, pack.sampleRate, rate, length)];
-  if (!s.keepUntouched || !PRESERVING.has(s.editTask)) return raw();
+  const keepsPerformance = s.editTask === 'style' && s.keepPerformance;
+  if (!keepsPerformance && (!s.keepUntouched || !PRESERVING.has(s.editTask))) return raw();
   const recon = await engine().reconstruct(source);
   if (!recon.ok) {
-    store.getState().notify('error', `The original could not be kept where the edit changed nothing (${recon.error.message}); the model's output is used as it is.`);
+    const what = keepsPerformance ? 'The new timbre could not be applied to the original' : 'The original could not be kept where the edit changed nothing';
+    store.getState().notify('error', `${what} (${recon.error.message}); the model's output is used as it is.`);
     return raw();
   }
   // The result has the original's length: the gains apply to the original, or the addition is cut to it.
+  if (keepsPerformance) return analysis().transferTimbre(original, audio, recon.value, pack.sampleRate, rate);
   return analysis().preserveEdit(s.editTask as PreservingEdit, original, audio, recon.value, pack.sampleRate, rate);
 }
 

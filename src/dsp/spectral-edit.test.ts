@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resample } from './resample';
-import { istft, preserveEdit, stft } from './spectral-edit';
+import { istft, preserveEdit, stft, transferTimbre } from './spectral-edit';
 
 const tone = (hz: number, rate: number, n: number, amp = 0.3) => Float32Array.from({ length: n }, (_, i) => amp * Math.sin((2 * Math.PI * hz * i) / rate));
 function noise(n: number, amp = 0.1, seed = 1) {
@@ -58,9 +58,34 @@ describe('spectral edits that keep what the model did not change', () => {
   });
 });
 
+describe('style transfer that keeps the performance', () => {
+  it("puts the model's timbre on the original's own notes, at the project rate", () => {
+    const rate = 48000, modelRate = 16000, n = 2 * rate;
+    const original = add(tone(440, rate, n, 0.05), tone(3000, rate, n, 0.05));
+    const recon = resample(original, rate, modelRate);
+    // The model's take: the same notes, the upper one 12 dB brighter, at its own phase and with its own noise.
+    const model = add(Float32Array.from({ length: 2 * modelRate }, (_, i) => 0.05 * Math.sin((2 * Math.PI * 440 * i) / modelRate + 1)
+      + 0.2 * Math.sin((2 * Math.PI * 3000 * i) / modelRate + 2)), noise(2 * modelRate, 0.002, 5));
+    const [out] = transferTimbre([original], model, recon, modelRate, rate);
+    expect(out.length).toBe(n);
+    expect(level(out, 3000, rate) / level(original, 3000, rate)).toBeGreaterThan(3.2); // ~12 dB up
+    expect(level(out, 3000, rate) / level(original, 3000, rate)).toBeLessThan(5);
+    expect(level(out, 440, rate) / level(original, 440, rate)).toBeGreaterThan(0.8);
+    expect(level(out, 440, rate) / level(original, 440, rate)).toBeLessThan(1.25);
+  });
+
+  it('cannot raise a band the original lacks by more than 30 dB', () => {
+    const rate = 16000, n = 2 * rate;
+    const original = tone(440, rate, n, 0.1);
+    const [out] = transferTimbre([original], add(original, tone(5000, rate, n, 0.3)), original, rate, rate);
+    expect(level(out, 5000, rate)).toBeLessThan(1e-3);
+    expect(level(out, 440, rate) / level(original, 440, rate)).toBeGreaterThan(0.8);
+  });
+});
+
 describe('parity with the evaluation (training/omni_model/preserve.py)', () => {
   it('gives the same result as the numpy version on the shared fixture, segment by segment', async () => {
-    const fixture = JSON.parse(readFileSync('src/dsp/spectral-edit.parity.json', 'utf8')) as { rate: number; segments: number; remove: number[]; add: number[] };
+    const fixture = JSON.parse(readFileSync('src/dsp/spectral-edit.parity.json', 'utf8')) as { rate: number; segments: number; remove: number[]; add: number[]; timbre: number[] };
     const rate = fixture.rate, n = 2 * rate;
     const t = (i: number) => i / rate;
     const sig = (f: (x: number) => number) => Float32Array.from({ length: n }, (_, i) => f(t(i)));
@@ -72,5 +97,7 @@ describe('parity with the evaluation (training/omni_model/preserve.py)', () => {
     const [added] = preserveEdit('add', [bed], add(quietBed, beep), bed, rate, rate);
     segmentRms(removed).forEach((v, i) => expect(v).toBeCloseTo(fixture.remove[i], 4));
     segmentRms(added).forEach((v, i) => expect(v).toBeCloseTo(fixture.add[i], 4));
+    const [recoloured] = transferTimbre([add(bed, beep)], add(quietBed, beep), add(bed, beep), rate, rate);
+    segmentRms(recoloured).forEach((v, i) => expect(v).toBeCloseTo(fixture.timbre[i], 4));
   });
 });

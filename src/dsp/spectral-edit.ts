@@ -5,6 +5,8 @@
  * and phase), and add becomes the original plus the part of Y that R does not explain, Y * max(0, 1 - |R| / (0.5 |Y|)).
  * Y is first level-matched to R per frequency (medians over time: an edit is local, the rest dominates), and only
  * changes over 6 dB count, so where the model changed nothing the original comes through untouched.
+ * Style transfer can keep the performance instead: transferTimbre applies the model's change of spectral envelope,
+ * |Y| / |R| smoothed, to the original, so its notes, timing and phase stay and only the colour of the sound changes.
  * training/omni_model/preserve.py is the same in numpy, for the evaluation.
  */
 import { fft, hann } from './spectrogram';
@@ -105,6 +107,17 @@ export function editGains(kind: PreservingEdit, model: Float32Array, recon: Floa
   }));
 }
 
+/** The timbre gain's range, +-30 dB: a band the original lacks cannot be conjured out of its noise floor. */
+const TIMBRE_RANGE = 10 ** (30 / 20);
+
+/** The model's change of timbre at the model's rate: env(Y) / env(R), unmatched in level (a timbre change covers the
+ * whole selection, so there is no unchanged rest to match against). */
+export function timbreGains(model: Float32Array, recon: Float32Array): Float64Array[] {
+  const y = envelope(stft(model, N, HOP)), r = envelope(stft(recon, N, HOP));
+  const eps = 1e-6;
+  return y.map((row, f) => row.map((yv, k) => Math.min(TIMBRE_RANGE, Math.max(1 / TIMBRE_RANGE, (yv + eps) / ((r[f]?.[k] ?? 0) + eps)))));
+}
+
 /** Applies gains computed at `gainRate` to a signal at `rate`: by time of frame and by frequency, interpolated; above
  * the model's band (half its rate) each frame uses its gain over the top octave. */
 function applyGains(x: Float32Array, rate: number, gains: Float64Array[], gainRate: number): Float32Array {
@@ -145,4 +158,11 @@ export function preserveEdit(kind: PreservingEdit, original: Float32Array[], mod
   const added = applyGains(model, modelRate, gains, modelRate);
   const atRate = modelRate === rate ? added : resample(added, modelRate, rate);
   return original.map((ch) => Float32Array.from(ch, (v, i) => v + (atRate[i] ?? 0)));
+}
+
+/** Style transfer keeping the performance: every channel of the original (at `rate`) with the model's change of
+ * timbre (model and reconstruction mono at `modelRate`). */
+export function transferTimbre(original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number): Float32Array[] {
+  const gains = timbreGains(model, recon);
+  return original.map((ch) => applyGains(ch, rate, gains, modelRate));
 }

@@ -77,8 +77,11 @@ export interface GenerateSettings {
   description: string;
   styleFrom: string;
   styleTo: string;
-  /** For add, remove and extract: keep the original recording wherever the model changed nothing. */
+  /** For add and remove: keep the original recording wherever the model changed nothing. */
   keepUntouched: boolean;
+  /** For style transfer: keep the original's notes and timing and take only the model's timbre (off by default: it
+   * suits a new instrument or voice, not one sound replaced by another). */
+  keepPerformance: boolean;
   /** Replace the selection, or keep the result as a take on a new track beside it. */
   editResult: 'replace' | 'take';
   /** Where a generated clip goes: a track's id, or null for a new track. */
@@ -161,7 +164,7 @@ export const initialState = (): StudioState => ({
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
   generate: {
     mode: 'generate', generateTask: 't2a', prompt: '', seconds: 5, steps: 0, guidance: 3, seed: 1, editTask: 'remove', description: '',
-    styleFrom: '', styleTo: '', keepUntouched: true, editResult: 'replace', trackId: null,
+    styleFrom: '', styleTo: '', keepUntouched: true, keepPerformance: false, editResult: 'replace', trackId: null,
   },
   jobs: [],
   busy: null,

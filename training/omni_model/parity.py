@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .preserve import preserve
+from .preserve import preserve, timbre
 
 FIXTURE = Path(__file__).resolve().parents[2] / "src" / "dsp" / "spectral-edit.parity.json"
 RATE, SECONDS, SEGMENTS = 16000, 2.0, 20
@@ -32,7 +32,8 @@ def compute() -> dict:
     s = signals()
     return {"rate": RATE, "segments": SEGMENTS,
             "remove": segment_rms(preserve("remove", s["mix"], s["quiet_bed"], s["mix"])),
-            "add": segment_rms(preserve("add", s["bed"], s["quiet_mix"], s["bed"]))}
+            "add": segment_rms(preserve("add", s["bed"], s["quiet_mix"], s["bed"])),
+            "timbre": segment_rms(timbre(s["mix"], s["quiet_mix"], s["mix"]))}
 
 
 if __name__ == "__main__":

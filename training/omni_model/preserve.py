@@ -1,7 +1,10 @@
 """The studio's "keep the untouched sound" for edits (src/dsp/spectral-edit.ts), in numpy at the model's rate, so the
 evaluation scores what the studio gives: remove as a gain min(1, |Y| / (0.5 |R|)) on the original, add as the original
 plus Y * max(0, 1 - |R| / (0.5 |Y|)), where Y is the model's output (level-matched per frequency) and R its VAE
-reconstruction of the input. Extract keeps the model's output: the isolated sound is new audio."""
+reconstruction of the input. Extract keeps the model's output: the isolated sound is new audio.
+
+Style transfer can keep the performance: timbre() applies the model's change of spectral envelope, |Y| / |R| smoothed,
+to the original, so the notes, timing and phase stay the recording's and only the colour of the sound changes."""
 from __future__ import annotations
 
 import numpy as np
@@ -71,3 +74,17 @@ def preserve(kind: str, original: np.ndarray, model: np.ndarray, recon: np.ndarr
     target = model if kind == "add" else original
     changed = istft(stft(target) * full, n)
     return (original + changed if kind == "add" else changed).astype(np.float32)
+
+
+# The timbre gain's range (+-30 dB): a band the original lacks cannot be conjured out of its noise floor.
+TIMBRE_RANGE = 10 ** (30 / 20)
+
+
+def timbre(original: np.ndarray, model: np.ndarray, recon: np.ndarray) -> np.ndarray:
+    """The original with the model's change of timbre: gains env(Y) / env(R), unmatched in level (a timbre change
+    covers the whole clip), within +-30 dB."""
+    n = len(original)
+    model, recon = np.pad(model, (0, max(0, n - len(model))))[:n], np.pad(recon, (0, max(0, n - len(recon))))[:n]
+    g = np.clip((envelope(model) + 1e-6) / (envelope(recon) + 1e-6), 1 / TIMBRE_RANGE, TIMBRE_RANGE)
+    full = np.concatenate([g, g[:, 1 : N // 2][:, ::-1]], axis=1)
+    return istft(stft(original) * full, n).astype(np.float32)

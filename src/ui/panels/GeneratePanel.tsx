@@ -89,6 +89,12 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             <input data-testid="edit-description" placeholder="the sound, e.g. footsteps (or a whole instruction)" value={s.description} onChange={(e) => set({ description: e.target.value })} />
           )}
           <p className="muted" data-testid="edit-instruction">{editInstruction(s)}</p>
+          {s.editTask === 'style' && (
+            <label title="Takes only the model's change of timbre and applies it to your recording: its notes, timing and detail stay. For a new instrument or voice, not for one sound replaced by another">
+              Keep the performance, change the timbre
+              <input type="checkbox" data-testid="edit-keep-performance" checked={s.keepPerformance} onChange={(e) => set({ keepPerformance: e.target.checked })} />
+            </label>
+          )}
           {(s.editTask === 'add' || s.editTask === 'remove') && (
             <label title="The model regenerates the whole selection; this keeps your recording wherever the edit changed nothing">
               Keep the untouched sound
