@@ -78,7 +78,7 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
                   "distance to real test audio in the tagger's 32-d embedding." + _instrument_line(result) + " Another take (add and style "
                   "transfer only, where the test split holds another recording of the asked-for sound) renders the same edit with that "
                   "other recording: add and style have many right answers and the data keeps one, so this is the distance a perfect "
-                  "generator could score.", "", evaluation_table(result)]
+                  "generator could score; through the VAE, what a perfect DiT over this autoencoder could score.", "", evaluation_table(result)]
     if ablation and ablation.exists():
         parts += ["", "## Ablation: which MiniLM layer", "Validation flow loss per task (lower is better), both runs with the same data, seed and steps:",
                   "", ablation_table(json.loads(ablation.read_text()))]

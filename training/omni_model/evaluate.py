@@ -177,6 +177,9 @@ def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int,
     # Identity as the model could at best give it: the input through the VAE. Beating this, an edit moved towards its
     # target by more than the autoencoder's loss of detail hides.
     outputs["input through the VAE"] = {op: [ceiling.round_trip(w) for w in wavs] for op, wavs in outputs["identity"].items()}
+    # A perfect generator's answer as this pack's autoencoder would render it: the best a DiT over this VAE can hope for.
+    outputs["another take through the VAE"] = {op: [None if w is None else ceiling.round_trip(w) for w in wavs]
+                                               for op, wavs in outputs["another take"].items()}
     real_embeddings = {op: tagger(real[op])[1] for op in ("t2a", "t2m") if op in real}
     for name, by_op in outputs.items():
         systems[name] = {}
