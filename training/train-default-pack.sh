@@ -40,7 +40,7 @@ rm -rf "$PACK"
 .venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$RUNS/pack-full" --ship fp32,int8 --version "$VERSION"
 .venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$PACK" --ship int8 --version "$VERSION"
 .venv/bin/python -m omni_model.evaluate --pack "fp32=$RUNS/pack-full" --pack "int8=$RUNS/pack-full" --per-operation 24 \
-  --tagger training/data/tagger.pt --out "$RUNS/evaluation.json"
+  --tagger training/data/tagger.pt --instrument-tagger training/data/instrument-tagger.pt --out "$RUNS/evaluation.json"
 .venv/bin/python -m omni_model.ablation --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$RUNS/ablation" \
   --steps "$ABLATION_STEPS"
 .venv/bin/python -m omni_model.card --pack "$PACK" --evaluation "$RUNS/evaluation.json" --ablation "$RUNS/ablation/ablation.json"

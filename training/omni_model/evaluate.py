@@ -235,18 +235,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pack", type=Path, action="append", required=True, help="name=path; int8 in the name runs the int8 files")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "default")
     parser.add_argument("--per-operation", type=int, default=16)
-    parser.add_argument("--steps", type=int, default=16)
-    parser.add_argument("--guidance", type=float, default=3.0)
+    parser.add_argument("--steps", type=int, help="Euler steps (default: the first pack's own sampler default)")
+    parser.add_argument("--guidance", type=float, help="guidance scale (default: the first pack's own)")
     parser.add_argument("--tagger", type=Path, help="a saved tagger; trained (and saved here) when missing")
     parser.add_argument("--instrument-tagger", type=Path, help="a saved instrument tagger (music style transfer); trained (and saved here) when missing")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     packs = dict(str(p).split("=", 1) for p in args.pack)
     packs = {k: Path(v) for k, v in packs.items()}
-    cfg = ModelConfig.from_json(json.loads((next(iter(packs.values())) / "manifest.json").read_text())["model_config"])
+    manifest = json.loads((next(iter(packs.values())) / "manifest.json").read_text())
+    cfg = ModelConfig.from_json(manifest["model_config"])
+    steps = args.steps or manifest["sampler"]["steps"]
+    guidance = args.guidance if args.guidance is not None else manifest["sampler"]["guidance_scale"]
     tagger, accuracy = load_or_train("tagger", args.tagger, args.data, cfg, labelled_clips)
     instrument_tagger, instrument_accuracy = load_or_train("instrument tagger", args.instrument_tagger, args.data, cfg, instrument_clips)
-    result = evaluate(packs, args.data, args.per_operation, args.steps, args.guidance, tagger, instrument_tagger)
+    result = evaluate(packs, args.data, args.per_operation, steps, guidance, tagger, instrument_tagger)
     result["tagger"] = {"classes": len(tagger.classes), "valid_top1": accuracy, "chance_top3": 3 / len(tagger.classes)}
     if instrument_tagger:
         result["instrument_tagger"] = {"classes": len(instrument_tagger.classes), "valid_top1": instrument_accuracy,
