@@ -1,11 +1,12 @@
 """Evaluates an exported pack on the fixed test split, running the same ONNX files and the same sampler as the browser
 (ONNX Runtime on the CPU instead of onnxruntime-web). Prints a markdown table and writes it as JSON.
 
-Edits (add, remove, extract, style of sound effects and of music): log-spectral distance and mel distance to the ground-truth target, against
-identity (the input unchanged) and, for add and style, another take (another recording of the asked-for sound: what a
-perfect generator could score); instruction adherence by the tagger (the added, extracted or new category is among its
-top 3, for music style transfer the new instrument; the removed one is not). Generation (t2a, t2m): the tagger's top-3
-accuracy on the prompted category and the Frechet distance to real test audio in the tagger's embedding space."""
+Edits (add, remove, extract, style of sound effects and of music): log-spectral distance and mel distance to the
+ground-truth target, against identity (the input unchanged) and, for add and style, another take (another recording
+of the asked-for sound: what a perfect generator could score); instruction adherence by the tagger (the added,
+extracted or new category is among its top 3, for music style transfer the new instrument; the removed one is not).
+Generation (t2a, t2m): the tagger's top-3 accuracy on the prompted category and the Frechet distance to real test
+audio in the tagger's embedding space."""
 from __future__ import annotations
 
 import argparse
@@ -144,62 +145,71 @@ class Judge:
         return hits
 
 
+Outputs = dict[str, dict[str, list[np.ndarray | None]]]  # system -> operation -> one clip per example (None: none)
+
+
+def pack_outputs(name: str, pack: OnnxPack, examples: dict[str, list[dict]], inputs: dict, real: dict, steps: int, guidance: float) -> Outputs:
+    """The pack's own outputs, and what the studio makes of them on the original: the untouched sound kept (add,
+    remove) and the performance kept (style: the model's timbre on the original recording)."""
+    rate = pack.cfg.audio.sample_rate
+    raw = {op: [pack.generate(prompt_of(r), min(10.0, len(real[op][i]) / rate), inputs[op][i], steps, guidance, seed=i) for i, r in enumerate(rows)]
+           for op, rows in examples.items()}
+    recon = {op: [pack.round_trip(x) for x in inputs[op]] for op in ("add", "remove", *STYLES) if op in raw}
+    kept = {op: [preserve(op, x, y, r) for x, y, r in zip(inputs[op], raw[op], recon[op])] for op in ("add", "remove") if op in raw}
+    performance = {op: [timbre(x, y, r) for x, y, r in zip(inputs[op], raw[op], recon[op])] for op in STYLES if op in raw}
+    return {name: raw, f"{name}, untouched sound kept": kept, f"{name}, performance kept": performance}
+
+
+def autoencoder_baselines(pack: OnnxPack, outputs: Outputs) -> Outputs:
+    """Target, input and another take through the pack's VAE and vocoder: what a perfect DiT, identity and a perfect
+    generator would score if they had to pass this autoencoder."""
+    through = lambda by_op: {op: [None if w is None else pack.round_trip(w) for w in wavs] for op, wavs in by_op.items()}  # noqa: E731
+    return {"target through the VAE": through(outputs["ground truth"]), "input through the VAE": through(outputs["identity"]),
+            "another take through the VAE": through(outputs["another take"])}
+
+
+def score(op: str, name: str, rows: list[dict], wavs: list[np.ndarray | None], targets: list[np.ndarray], scorer: Scorer, judge: Judge,
+          real_embeddings: dict) -> dict | None:
+    """One system's row for one operation, over the examples it has a clip for (None if it has none)."""
+    present = [(r, w, t) for r, w, t in zip(rows, wavs, targets) if w is not None]
+    if not present:
+        return None
+    rows, wavs, targets = (list(x) for x in zip(*present))
+    row = {"n": len(wavs), "adherence": float(np.mean(judge.adherence(op, rows, wavs)))}
+    if op in ("t2a", "t2m"):
+        row["fd"] = frechet_distance(judge.tagger(wavs)[1], real_embeddings[op]) if name != "ground truth" else 0.0
+        return row
+    d = [scorer.distances(w, t) for w, t in zip(wavs, targets)]
+    row["lsd_db"], row["mel_l1"] = float(np.mean([x for x, _ in d])), float(np.mean([y for _, y in d]))
+    # The same distances over the edited part only, where identity is wrong.
+    spans = [event_span(r, len(t)) for r, t in zip(rows, targets)]
+    e = [scorer.distances(w[a:b], t[a:b]) for w, t, (a, b) in zip(wavs, targets, spans)]
+    row["event_lsd_db"], row["event_mel_l1"] = float(np.mean([x for x, _ in e])), float(np.mean([y for _, y in e]))
+    return row
+
+
 def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int, guidance: float, tagger: Tagger,
              instrument_tagger: Tagger | None = None) -> dict:
     examples = pick_examples(data, per_operation)
     cfg = ModelConfig.from_json(json.loads((next(iter(packs.values())) / "manifest.json").read_text())["model_config"])
     scorer, judge = Scorer(cfg, tagger), Judge(tagger, instrument_tagger, instruments(data))
-    systems: dict[str, dict[str, dict]] = {}
     real = {op: [sf.read(f"{r['dir']}/{r['files']['output']}", dtype="float32")[0] for r in rows] for op, rows in examples.items()}
     inputs = {op: [sf.read(f"{r['dir']}/{r['files']['input']}", dtype="float32")[0] if "input" in r["files"] else None for r in rows]
               for op, rows in examples.items()}
     take = AnotherTake(data)
-    outputs: dict[str, dict[str, list[np.ndarray | None]]] = {
+    outputs: Outputs = {
         "ground truth": real, "identity": {op: v for op, v in inputs.items() if op not in ("t2a", "t2m")},
+        # Another take exists only where the split holds another recording of the sound.
         "another take": {op: [take(r, x) for r, x in zip(examples[op], inputs[op])] for op in ("add", *STYLES) if op in examples}}
     seconds = {}
     for name, path in packs.items():
-        pack, started = OnnxPack(path, "int8" if "int8" in name else "fp32"), time.time()
-        outputs[name] = {op: [pack.generate(prompt_of(r), min(10.0, len(real[op][i]) / cfg.audio.sample_rate), inputs[op][i], steps, guidance, seed=i)
-                              for i, r in enumerate(rows)] for op, rows in examples.items()}
+        started = time.time()
+        outputs.update(pack_outputs(name, OnnxPack(path, "int8" if "int8" in name else "fp32"), examples, inputs, real, steps, guidance))
         seconds[name] = time.time() - started
-        # What the studio gives by default for add and remove: the original kept where nothing changed.
-        kept = {}
-        for op in ("add", "remove"):
-            if op in outputs[name]:
-                kept[op] = [preserve(op, x, y, pack.round_trip(x)) for x, y in zip(inputs[op], outputs[name][op])]
-        outputs[f"{name}, untouched sound kept"] = kept
-        # The studio's "keep the performance" for style transfer: the model's timbre on the original recording.
-        outputs[f"{name}, performance kept"] = {op: [timbre(x, y, pack.round_trip(x)) for x, y in zip(inputs[op], outputs[name][op])]
-                                                for op in STYLES if op in outputs[name]}
-    ceiling = OnnxPack(next(iter(packs.values())), "fp32")
-    outputs["target through the VAE"] = {op: [ceiling.round_trip(w) for w in wavs] for op, wavs in real.items()}
-    # Identity as the model could at best give it: the input through the VAE. Beating this, an edit moved towards its
-    # target by more than the autoencoder's loss of detail hides.
-    outputs["input through the VAE"] = {op: [ceiling.round_trip(w) for w in wavs] for op, wavs in outputs["identity"].items()}
-    # A perfect generator's answer as this pack's autoencoder would render it: the best a DiT over this VAE can hope for.
-    outputs["another take through the VAE"] = {op: [None if w is None else ceiling.round_trip(w) for w in wavs]
-                                               for op, wavs in outputs["another take"].items()}
+    outputs.update(autoencoder_baselines(OnnxPack(next(iter(packs.values())), "fp32"), outputs))
     real_embeddings = {op: tagger(real[op])[1] for op in ("t2a", "t2m") if op in real}
-    for name, by_op in outputs.items():
-        systems[name] = {}
-        for op, all_wavs in by_op.items():
-            # Another take exists only where the split holds another recording of the sound.
-            kept = [(r, w, t) for r, w, t in zip(examples[op], all_wavs, real[op]) if w is not None]
-            if not kept:
-                continue
-            rows, wavs, targets = (list(x) for x in zip(*kept))
-            row = {"n": len(wavs), "adherence": float(np.mean(judge.adherence(op, rows, wavs)))}
-            if op in ("t2a", "t2m"):
-                row["fd"] = frechet_distance(tagger(wavs)[1], real_embeddings[op]) if name != "ground truth" else 0.0
-            else:
-                d = [scorer.distances(w, t) for w, t in zip(wavs, targets)]
-                row["lsd_db"], row["mel_l1"] = float(np.mean([x for x, _ in d])), float(np.mean([y for _, y in d]))
-                # The same distances over the edited part only, where identity is wrong.
-                spans = [event_span(r, len(t)) for r, t in zip(rows, targets)]
-                e = [scorer.distances(w[a:b], t[a:b]) for w, t, (a, b) in zip(wavs, targets, spans)]
-                row["event_lsd_db"], row["event_mel_l1"] = float(np.mean([x for x, _ in e])), float(np.mean([y for _, y in e]))
-            systems[name][op] = row
+    systems = {name: {op: row for op, wavs in by_op.items() if (row := score(op, name, examples[op], wavs, real[op], scorer, judge, real_embeddings))}
+               for name, by_op in outputs.items()}
     return {"systems": systems, "seconds": seconds, "steps": steps, "guidance": guidance, "per_operation": per_operation}
 
 
