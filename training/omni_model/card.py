@@ -27,8 +27,9 @@ def _instrument_line(result: dict) -> str:
     judge = result.get("instrument_tagger")
     if not judge:
         return ""
-    return (f" For music style transfer, adherence is the instrument tagger (the same model over {judge['classes']} instruments, "
-            f"top-1 {judge.get('valid_top1') or 0:.0%} on the valid split, chance for top 3 {judge['chance_top3']:.0%}) finding the new instrument in its top 3.")
+    return (f" Instrument: the instrument tagger (the same model over {judge['classes']} instruments, top-1 {judge.get('valid_top1') or 0:.0%} "
+            f"on the valid split, chance for top 3 {judge['chance_top3']:.0%}) finds the instrument the prompt names (music style transfer: "
+            "the new one, which is also its adherence; text to music: the prompted one) in its top 3.")
 
 
 def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes: str = "") -> Path:

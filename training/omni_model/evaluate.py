@@ -126,22 +126,31 @@ def event_span(row: dict, length: int) -> tuple[int, int]:
 
 class Judge:
     """Instruction adherence: the tagger finds the added, extracted or new category in its top 3 (or no longer finds
-    the removed one); for music style transfer, the instrument tagger finds the new instrument."""
+    the removed one); where the prompt names an instrument (music style transfer, text to music), the instrument tagger
+    finds it, and for music style transfer that is the adherence (it was music before and after)."""
 
     def __init__(self, tagger: Tagger, instrument_tagger: Tagger | None = None, instrument_of: dict[str, str] | None = None) -> None:
         self.tagger, self.instrument_tagger, self.instrument_of = tagger, instrument_tagger, instrument_of or {}
 
-    def wanted_instrument(self, row: dict) -> str | None:
-        return self.instrument_of.get(row["recipe"].get("output", "")) if row["task"] == "style_music" and self.instrument_tagger else None
+    def asked_instrument(self, row: dict) -> str | None:
+        if row["task"] not in ("style_music", "t2m") or self.instrument_tagger is None:
+            return None
+        return self.instrument_of.get(row["recipe"].get("output", ""))
+
+    def instrument_hits(self, rows: list[dict], wavs: list[np.ndarray]) -> dict[int, bool]:
+        """Example index -> the asked instrument is in the instrument tagger's top 3, for the examples that ask one."""
+        asking = [i for i, r in enumerate(rows) if self.asked_instrument(r)]
+        if not asking:
+            return {}
+        probs, _ = self.instrument_tagger([wavs[i] for i in asking])
+        return {i: self.instrument_tagger.detects(p, self.asked_instrument(rows[i])) for i, p in zip(asking, probs)}
 
     def adherence(self, op: str, rows: list[dict], wavs: list[np.ndarray]) -> list[bool]:
         probs, _ = self.tagger(wavs)
         hits = [self.tagger.detects(p, r["target_category"]) != (op == "remove") for r, p in zip(rows, probs)]
-        by_instrument = [i for i, r in enumerate(rows) if self.wanted_instrument(r)]
-        if by_instrument:
-            instrument_probs, _ = self.instrument_tagger([wavs[i] for i in by_instrument])
-            for i, p in zip(by_instrument, instrument_probs):
-                hits[i] = self.instrument_tagger.detects(p, self.wanted_instrument(rows[i]))
+        if op == "music style":
+            for i, hit in self.instrument_hits(rows, wavs).items():
+                hits[i] = hit
         return hits
 
 
@@ -176,6 +185,9 @@ def score(op: str, name: str, rows: list[dict], wavs: list[np.ndarray | None], t
         return None
     rows, wavs, targets = (list(x) for x in zip(*present))
     row = {"n": len(wavs), "adherence": float(np.mean(judge.adherence(op, rows, wavs)))}
+    instrument = judge.instrument_hits(rows, wavs)
+    if instrument:
+        row["instrument"] = float(np.mean(list(instrument.values())))
     if op in ("t2a", "t2m"):
         row["fd"] = frechet_distance(judge.tagger(wavs)[1], real_embeddings[op]) if name != "ground truth" else 0.0
         return row
@@ -214,14 +226,16 @@ def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int,
 
 
 def table(result: dict) -> str:
-    lines = ["| operation | system | LSD (dB) | mel L1 | LSD over the event | mel L1 over the event | adherence | FD (tagger) |", "|---|---|---|---|---|---|---|---|"]
+    lines = ["| operation | system | LSD (dB) | mel L1 | LSD over the event | mel L1 over the event | adherence | instrument | FD (tagger) |",
+             "|---|---|---|---|---|---|---|---|---|"]
     fmt = lambda row, k: f"{row[k]:.2f}" if row.get(k) is not None else "-"  # noqa: E731
+    share = lambda row, k: f"{row[k]:.0%}" if row.get(k) is not None else "-"  # noqa: E731
     for op in OPERATIONS:
         for name, by_op in result["systems"].items():
             if op in by_op:
                 row = by_op[op]
                 lines.append(f"| {op} | {name} | {fmt(row, 'lsd_db')} | {fmt(row, 'mel_l1')} | {fmt(row, 'event_lsd_db')} | {fmt(row, 'event_mel_l1')} "
-                             f"| {row['adherence']:.0%} | {fmt(row, 'fd')} |")
+                             f"| {share(row, 'adherence')} | {share(row, 'instrument')} | {fmt(row, 'fd')} |")
     return "\n".join(lines)
 
 

@@ -2,6 +2,7 @@
 then the shipped path from those weights: export, evaluation, the layer ablation and the model card."""
 import json
 import numpy as np
+import soundfile as sf
 import torch
 
 from omni_model.cli import TEST_PACK_CONFIG
@@ -49,6 +50,15 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
         assert np.isfinite(edits[op].get("lsd_db", edits[op].get("fd") or 0.0))
     assert result["systems"]["ground truth"].get("add", {"lsd_db": 0.0})["lsd_db"] == 0.0
     assert "| operation | system |" in table(result)
+    # Text to music and music style transfer are also judged on the instrument their prompt names.
+    from omni_model.evaluate import Judge, load_rows
+    from omni_model.tagger import instruments
+
+    judge, names = Judge(tagger, instrument_tagger, instruments(built_slice)), instruments(built_slice)
+    songs = [r for split in ("train", "valid", "test") for r in load_rows(built_slice, split) if r["task"] == "t2m" and r["recipe"]["output"] in names]
+    assert songs and judge.asked_instrument(songs[0]) == names[songs[0]["recipe"]["output"]]
+    hits = judge.instrument_hits(songs, [sf.read(f"{r['dir']}/{r['files']['output']}", dtype="float32")[0] for r in songs])
+    assert len(hits) == len(songs) and judge.asked_instrument({"task": "add", "recipe": {}}) is None
     e = np.random.default_rng(0).standard_normal((50, 4))
     assert abs(frechet_distance(e, e)) < 1e-6 and abs(frechet_distance(e, e + 1.0) - 4.0) < 1e-6
     assert frechet_distance(e[:1], e) is None
