@@ -42,11 +42,13 @@ def other_soundfont(catalogue: Catalogue, clip_id: str, key: str) -> str | None:
 
 
 def _with_event_clip(mix: dict, clip: str, length: int) -> dict:
+    """The mix with every event taken from `clip` (`length` samples), cropped to fit it."""
+    recipe = MixRecipe.from_json(mix)
     events = []
-    for e in MixRecipe.from_json(mix).events:
+    for e in recipe.events:
         crop = min(e.crop_length, length)
         events.append(replace(e, clip=clip, crop_start=min(e.crop_start, length - crop), crop_length=crop))
-    return replace(MixRecipe.from_json(mix), events=tuple(events)).to_json()
+    return replace(recipe, events=tuple(events)).to_json()
 
 
 def another_recipe(recipe: dict, catalogue: Catalogue) -> dict | None:

@@ -65,14 +65,20 @@ def gains(kind: str, model: np.ndarray, recon: np.ndarray) -> np.ndarray:
     return np.minimum(1, y / (THRESHOLD * r + 1e-6))
 
 
+def _fitted(x: np.ndarray, n: int) -> np.ndarray:
+    return np.pad(x, (0, max(0, n - len(x))))[:n]
+
+
+def _with_gains(x: np.ndarray, g: np.ndarray) -> np.ndarray:
+    full = np.concatenate([g, g[:, 1 : N // 2][:, ::-1]], axis=1)  # mirrored bins keep the result real
+    return istft(stft(x) * full, len(x))
+
+
 def preserve(kind: str, original: np.ndarray, model: np.ndarray, recon: np.ndarray) -> np.ndarray:
     """kind: 'add' or 'remove'."""
     n = len(original)
-    model, recon = np.pad(model, (0, max(0, n - len(model))))[:n], np.pad(recon, (0, max(0, n - len(recon))))[:n]
-    g = gains(kind, model, recon)
-    full = np.concatenate([g, g[:, 1 : N // 2][:, ::-1]], axis=1)  # mirrored bins keep the result real
-    target = model if kind == "add" else original
-    changed = istft(stft(target) * full, n)
+    model, recon = _fitted(model, n), _fitted(recon, n)
+    changed = _with_gains(model if kind == "add" else original, gains(kind, model, recon))
     return (original + changed if kind == "add" else changed).astype(np.float32)
 
 
@@ -84,7 +90,5 @@ def timbre(original: np.ndarray, model: np.ndarray, recon: np.ndarray) -> np.nda
     """The original with the model's change of timbre: gains env(Y) / env(R), unmatched in level (a timbre change
     covers the whole clip), within +-30 dB."""
     n = len(original)
-    model, recon = np.pad(model, (0, max(0, n - len(model))))[:n], np.pad(recon, (0, max(0, n - len(recon))))[:n]
-    g = np.clip((envelope(model) + 1e-6) / (envelope(recon) + 1e-6), 1 / TIMBRE_RANGE, TIMBRE_RANGE)
-    full = np.concatenate([g, g[:, 1 : N // 2][:, ::-1]], axis=1)
-    return istft(stft(original) * full, n).astype(np.float32)
+    g = np.clip((envelope(_fitted(model, n)) + 1e-6) / (envelope(_fitted(recon, n)) + 1e-6), 1 / TIMBRE_RANGE, TIMBRE_RANGE)
+    return _with_gains(original, g).astype(np.float32)

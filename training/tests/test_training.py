@@ -54,7 +54,8 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     from omni_model.evaluate import Judge, load_rows
     from omni_model.tagger import instruments
 
-    judge, names = Judge(tagger, instrument_tagger, instruments(built_slice)), instruments(built_slice)
+    names = instruments(built_slice)
+    judge = Judge(tagger, instrument_tagger, names)
     songs = [r for split in ("train", "valid", "test") for r in load_rows(built_slice, split) if r["task"] == "t2m" and r["recipe"]["output"] in names]
     assert songs and judge.asked_instrument(songs[0]) == names[songs[0]["recipe"]["output"]]
     hits = judge.instrument_hits(songs, [sf.read(f"{r['dir']}/{r['files']['output']}", dtype="float32")[0] for r in songs])
