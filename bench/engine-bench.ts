@@ -11,7 +11,7 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import * as ortNode from 'onnxruntime-node';
-import { parseManifest, SESSION_ROLES } from '../src/modelpack/manifest';
+import { packRoles, parseManifest, sessionSpec } from '../src/modelpack/manifest';
 import { PromptTokenizer } from '../src/modelpack/tokenize';
 import { generateWindow, type LoadedPack } from '../src/engine/pipeline';
 import type { SessionRunner, TensorData } from '../src/engine/tensors';
@@ -26,8 +26,8 @@ async function nodeRun(threads: number) {
   const manifest = parseManifest(JSON.parse(readFileSync(join(packDir, 'manifest.json'), 'utf8')));
   const json = (f: string) => JSON.parse(readFileSync(join(packDir, f), 'utf8'));
   const run = {} as LoadedPack['run'];
-  for (const role of SESSION_ROLES) {
-    const session = await ortNode.InferenceSession.create(join(packDir, manifest.sessions[role].file), { intraOpNumThreads: threads, interOpNumThreads: 1 });
+  for (const role of packRoles(manifest)) {
+    const session = await ortNode.InferenceSession.create(join(packDir, sessionSpec(manifest, role).file), { intraOpNumThreads: threads, interOpNumThreads: 1 });
     const runner: SessionRunner = async (feeds) => {
       const out = await session.run(Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ortNode.Tensor(t.type, t.data, t.dims)])));
       return Object.fromEntries(Object.entries(out).map(([k, t]) => [k, { type: t.type, data: t.data, dims: [...t.dims] } as TensorData]));

@@ -6,7 +6,7 @@ import type { SampleRange } from '../src/project/types';
 import { computePeakLevels, type PeakLevel } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
 import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
-import { preserveEdit, transferTimbre, type PreservingEdit } from '../src/dsp/spectral-edit';
+import { applySeparation, preserveEdit, type SeparatingEdit, transferTimbre, type PreservingEdit } from '../src/dsp/spectral-edit';
 import { decodeWavBlob, encodeWav, type WavSampleFormat } from '../src/dsp/wav';
 
 export interface DecodedFile {
@@ -56,6 +56,12 @@ const api = {
   /** A model edit applied so that what it did not change stays the original recording (src/dsp/spectral-edit.ts). */
   preserveEdit(kind: PreservingEdit, original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number): Float32Array[] {
     const out = preserveEdit(kind, original, model, recon, modelRate, rate);
+    return Comlink.transfer(out, buffersOf(out));
+  },
+
+  /** Remove or extract from a separator's mask, on the original recording's every channel (src/dsp/spectral-edit.ts). */
+  applySeparation(kind: SeparatingEdit, original: Float32Array[], mask: Float32Array, bins: number, modelRate: number, rate: number): Float32Array[] {
+    const out = applySeparation(kind, original, mask, bins, modelRate, rate);
     return Comlink.transfer(out, buffersOf(out));
   },
 

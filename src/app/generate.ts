@@ -6,10 +6,10 @@
 import { Comlink, engine } from '../client/engine-client';
 import { applyGain, peakNormalizeGain } from '../dsp/gain';
 import { resample } from '../dsp/resample';
-import type { PreservingEdit } from '../dsp/spectral-edit';
+import type { PreservingEdit, SeparatingEdit } from '../dsp/spectral-edit';
 import { analysis } from '../client/analysis-client';
 import { addTake, blendEdges, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
-import type { PackInfo } from '../protocol/engine-protocol';
+import type { PackInfo, Result } from '../protocol/engine-protocol';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
 import { targetTrackIds } from '../actions/targets';
 import type { Services } from './services';
@@ -66,13 +66,16 @@ function updateJob(store: StudioStore, id: string, patch: Partial<JobView>): voi
 
 const removeJob = (store: StudioStore, id: string) => store.getState().set({ jobs: store.getState().jobs.filter((j) => j.id !== id) });
 
-/** Runs a job in the engine with progress and preview peaks going to the store; returns the audio, or null. */
-async function runJob(store: StudioStore, job: JobView, request: { taskId: string; text: string; seconds: number; source?: Float32Array }, pack: PackInfo,
-                      retry: () => Promise<void>): Promise<Float32Array | null> {
-  const s = store.getState().generate;
-  const buckets = Math.max(1, Math.ceil(request.seconds * PEAKS_PER_SECOND));
+type OnProgress = (p: { step: number; steps: number }) => void;
+type OnPreview = (audio: Float32Array, offset: number, step: number) => void;
+
+/** Runs a job in the engine with its progress (and preview peaks, where it has previews) going to the store; returns
+ * its value, or null after telling the user why there is none. */
+async function runJob<T>(store: StudioStore, job: JobView, seconds: number, pack: PackInfo, retry: () => Promise<void>,
+                         call: (onProgress: OnProgress, onPreview: OnPreview) => Promise<Result<T>>): Promise<T | null> {
+  const buckets = Math.max(1, Math.ceil(seconds * PEAKS_PER_SECOND));
   const peaks = new Float32Array(buckets);
-  const samplesPerBucket = (request.seconds * pack.sampleRate) / buckets;
+  const samplesPerBucket = (seconds * pack.sampleRate) / buckets;
   store.getState().set({ jobs: [...store.getState().jobs, job] });
   const onProgress = Comlink.proxy(({ step, steps }: { step: number; steps: number }) => {
     const j = store.getState().jobs.find((x) => x.id === job.id);
@@ -91,12 +94,7 @@ async function runJob(store: StudioStore, job: JobView, request: { taskId: strin
     updateJob(store, job.id, { preview: { peaks: peaks.slice(), step } });
   });
   try {
-    const result = await engine().generate(
-      { jobId: job.id, taskId: request.taskId, text: request.text, seconds: request.seconds, seed: s.seed, steps: s.steps || undefined,
-        guidanceScale: s.guidance, previewEvery: PREVIEW_EVERY, source: request.source },
-      onProgress,
-      onPreview,
-    );
+    const result = await call(onProgress, onPreview);
     if (result.ok) return result.value;
     if (result.error.code === 'cancelled') store.getState().notify('info', `${job.label}: cancelled. The project is as it was.`);
     else if (result.error.code === 'device-lost') {
@@ -112,6 +110,17 @@ async function runJob(store: StudioStore, job: JobView, request: { taskId: strin
   }
 }
 
+/** A generate or diffusion-edit job through the engine's sampler, with the panel's sampler settings. */
+function runSampler(store: StudioStore, job: JobView, request: { taskId: string; text: string; seconds: number; source?: Float32Array }, pack: PackInfo,
+                    retry: () => Promise<void>): Promise<Float32Array | null> {
+  const s = store.getState().generate;
+  return runJob(store, job, request.seconds, pack, retry, (onProgress, onPreview) => engine().generate(
+    { jobId: job.id, taskId: request.taskId, text: request.text, seconds: request.seconds, seed: s.seed, steps: s.steps || undefined,
+      guidanceScale: s.guidance, previewEvery: PREVIEW_EVERY, source: request.source },
+    onProgress,
+    onPreview,
+  ));
+}
 
 /** Model output at the pack's rate -> the project's rate, exactly `length` samples. */
 function toProjectRate(audio: Float32Array, packRate: number, projectRate: number, length: number): Float32Array {
@@ -140,7 +149,7 @@ export async function generateClip(services: Services): Promise<void> {
   const trackId = s.trackId && project.tracks.some((t) => t.id === s.trackId) ? s.trackId : null;
   const job: JobView = { id: newJobId(), kind: 'generate', label, status: 'queued', step: 0, steps: 0, queuedAt: Date.now(), runningSince: null,
                          target: { trackId, start: playhead, length }, preview: null };
-  const audio = await runJob(store, job, { taskId: s.generateTask, text: s.prompt.trim(), seconds }, pack, () => generateClip(services));
+  const audio = await runSampler(store, job, { taskId: s.generateTask, text: s.prompt.trim(), seconds }, pack, () => generateClip(services));
   if (!audio) return;
   const clip = toProjectRate(audio, pack.sampleRate, project.sampleRate, length);
   applyGain(clip, Math.min(MAX_GENERATED_GAIN, peakNormalizeGain([clip], GENERATED_PEAK_DB)));
@@ -175,14 +184,16 @@ export async function editSelection(services: Services): Promise<void> {
   const job: JobView = { id: newJobId(), kind: 'edit', label, status: 'queued', step: 0, steps: 0, queuedAt: Date.now(), runningSince: null,
                          target: { trackId: track.id, start: range.start, length: range.end - range.start }, preview: null };
   const before = store.getState().project;
-  const audio = await runJob(store, job, { taskId: s.editTask, text, seconds: source.length / pack.sampleRate, source }, pack, () => editSelection(services));
-  if (!audio) return;
+  const retry = () => editSelection(services);
+  const result = separates(pack, s)
+    ? await separateEdit(store, job, s, original, source, pack, rate, retry)
+    : await diffusionEdit(store, job, s, text, original, source, pack, rate, retry);
+  if (!result) return;
   const now = store.getState().project;
   if (!now.tracks.some((t) => t.id === track.id)) return store.getState().notify('error', `${label}: the track was deleted while the job ran, so the result was dropped.`);
   if (now !== before && trackAudio(now.tracks.find((t) => t.id === track.id)!, assets, range).some((ch, i) => !sameSamples(ch, original[i]))) {
     return store.getState().notify('error', `${label}: the selected audio changed while the job ran, so the result was not applied. Run it again.`);
   }
-  const result = await finishEdit(store, s, original, audio, source, pack, rate);
   if (s.editResult === 'take') {
     const asset = assets.add(result, rate);
     store.getState().commit(label, addTake(now, track.id, range, asset.id, `Take: ${label}`));
@@ -191,6 +202,39 @@ export async function editSelection(services: Services): Promise<void> {
     store.getState().commit(label, placeAsset(now, track.id, range.start, asset.id, range.end - range.start, label));
   }
   player.refresh();
+}
+
+/** Whether this edit runs through the pack's separator (remove and extract, unless the user asked to regenerate). */
+const separates = (pack: PackInfo, s: GenerateSettings) => pack.separates.includes(s.editTask) && !s.regenerate;
+
+/** The sound's words from the description field, without an instruction around them ("Remove the sound of 'x'" -> x). */
+export function describedSound(s: GenerateSettings): string {
+  const free = s.description.trim();
+  const words = free.replace(/^(please\s+)?(remove|extract|isolate|take out|delete|keep only|get rid of)\s+(the\s+sound\s+of\s+)?/i, '')
+    .replace(/^['"“‘]+|['"”’.!]+$/g, '').trim();
+  return words || free;
+}
+
+/** Remove or extract by the separator, on the recording itself; null (and the user told) when there is no result,
+ * including when the described sound is not in the selection: then nothing changes. */
+async function separateEdit(store: StudioStore, job: JobView, s: GenerateSettings, original: Float32Array[], source: Float32Array, pack: PackInfo,
+                            rate: number, retry: () => Promise<void>): Promise<Float32Array[] | null> {
+  const description = describedSound(s);
+  const separation = await runJob(store, job, source.length / pack.sampleRate, pack, retry,
+    (onProgress) => engine().separate({ jobId: job.id, description, source }, onProgress));
+  if (!separation) return null;
+  if (!separation.found) {
+    store.getState().notify('info', `No “${description}” found in the selection, so nothing was changed. Try other words, or select where the sound is.`);
+    return null;
+  }
+  return analysis().applySeparation(s.editTask as SeparatingEdit, original, separation.mask, separation.bins, pack.sampleRate, rate);
+}
+
+/** An edit through the diffusion model, then the studio's post-processing (finishEdit). */
+async function diffusionEdit(store: StudioStore, job: JobView, s: GenerateSettings, text: string, original: Float32Array[], source: Float32Array, pack: PackInfo,
+                             rate: number, retry: () => Promise<void>): Promise<Float32Array[] | null> {
+  const audio = await runSampler(store, job, { taskId: s.editTask, text, seconds: source.length / pack.sampleRate, source }, pack, retry);
+  return audio ? finishEdit(store, s, original, audio, source, pack, rate) : null;
 }
 
 /** Extract keeps the model's output: the isolated sound is new audio, not the recording with a part changed. */

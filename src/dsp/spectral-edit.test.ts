@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resample } from './resample';
-import { istft, preserveEdit, stft, transferTimbre } from './spectral-edit';
+import { applySeparation, GRID_BINS, istft, preserveEdit, separationGains, stft, transferTimbre } from './spectral-edit';
 
 const tone = (hz: number, rate: number, n: number, amp = 0.3) => Float32Array.from({ length: n }, (_, i) => amp * Math.sin((2 * Math.PI * hz * i) / rate));
 function noise(n: number, amp = 0.1, seed = 1) {
@@ -99,5 +99,41 @@ describe('parity with the evaluation (training/omni_model/preserve.py)', () => {
     segmentRms(added).forEach((v, i) => expect(v).toBeCloseTo(fixture.add[i], 4));
     const [recoloured] = transferTimbre([add(bed, beep)], add(quietBed, beep), add(bed, beep), rate, rate);
     segmentRms(recoloured).forEach((v, i) => expect(v).toBeCloseTo(fixture.timbre[i], 4));
+  });
+
+  it('applies a separator mask at 44.1 kHz as the numpy version does', () => {
+    const fixture = JSON.parse(readFileSync('src/dsp/spectral-edit.parity.json', 'utf8')) as { rate: number; segments: number; separation_extract: number[]; separation_remove: number[] };
+    const rate = 44100, n = 2 * rate, modelRate = fixture.rate;
+    const mix = Float32Array.from({ length: n }, (_, i) => {
+      const x = i / rate;
+      return 0.05 * Math.sin(2 * Math.PI * 3000 * x + 0.5) + 0.03 * Math.sin(2 * Math.PI * 440 * x) + (x >= 0.8 && x < 1.2 ? 0.3 * Math.sin(2 * Math.PI * 1000 * x) : 0);
+    });
+    const frames = Math.floor((2 * modelRate) / 128) + 1;
+    const mask = new Float32Array(frames * GRID_BINS).map((_, j) => {
+      const seconds = (Math.floor(j / GRID_BINS) * 128) / modelRate;
+      return seconds >= 0.8 && seconds < 1.2 && j % GRID_BINS < 80 ? 1 : 0.1;
+    });
+    const segmentRms = (x: Float32Array) => Array.from({ length: fixture.segments }, (_, s) => rms(x, Math.floor((s * n) / fixture.segments), Math.floor(((s + 1) * n) / fixture.segments)));
+    const [extracted] = applySeparation('extract', [mix], mask, GRID_BINS, modelRate, rate);
+    const [removed] = applySeparation('remove', [mix], mask, GRID_BINS, modelRate, rate);
+    segmentRms(extracted).forEach((v, i) => expect(v).toBeCloseTo(fixture.separation_extract[i], 4));
+    segmentRms(removed).forEach((v, i) => expect(v).toBeCloseTo(fixture.separation_remove[i], 4));
+  });
+});
+
+describe('applySeparation', () => {
+  it('extract with a mask of ones and remove with a mask of zeros give the recording back, on every channel', () => {
+    const rate = 48000, n = rate;
+    const left = add(tone(440, rate, n, 0.2), noise(n, 0.05)), right = noise(n, 0.1, 5);
+    const frames = Math.floor(16000 / 128) + 1;
+    for (const [kind, value] of [['extract', 1], ['remove', 0]] as const) {
+      const out = applySeparation(kind, [left, right], new Float32Array(frames * GRID_BINS).fill(value), GRID_BINS, 16000, rate);
+      expect(out).toHaveLength(2);
+      out.forEach((ch, c) => expect(rms(ch.map((v, i) => v - [left, right][c][i]))).toBeLessThan(1e-4));
+    }
+  });
+
+  it('refuses a mask on another grid', () => {
+    expect(() => separationGains('remove', new Float32Array(10 * 129), 129)).toThrow(/129 bins/);
   });
 });

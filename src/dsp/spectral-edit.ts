@@ -7,12 +7,14 @@
  * changes over 6 dB count, so where the model changed nothing the original comes through untouched.
  * Style transfer can keep the performance instead: transferTimbre applies the model's change of spectral envelope,
  * |Y| / |R| smoothed, to the original, so its notes, timing and phase stay and only the colour of the sound changes.
+ * A pack's separator gives the remove and extract gains directly: its mask on this same grid (applySeparation).
  * training/omni_model/preserve.py is the same in numpy, for the evaluation.
  */
 import { fft, hann } from './spectrogram';
 import { resample } from './resample';
 
 export type PreservingEdit = 'remove' | 'add';
+export type SeparatingEdit = 'remove' | 'extract';
 
 /** Only changes larger than 6 dB count: the model's sample never matches its reconstruction exactly. */
 const THRESHOLD = 0.5;
@@ -164,5 +166,23 @@ export function preserveEdit(kind: PreservingEdit, original: Float32Array[], mod
  * timbre (model and reconstruction mono at `modelRate`). */
 export function transferTimbre(original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number): Float32Array[] {
   const gains = timbreGains(model, recon);
+  return original.map((ch) => applyGains(ch, rate, gains, modelRate));
+}
+
+/** The bins of the analysis grid (at the model's rate) that a separator's mask must have. */
+export const GRID_BINS = N / 2 + 1;
+
+/** A separator's mask (frames x GRID_BINS, row-major, in [0, 1]) as gains: extract keeps what the mask holds, remove
+ * the rest. */
+export function separationGains(kind: SeparatingEdit, mask: Float32Array, bins: number): Float64Array[] {
+  if (bins !== GRID_BINS) throw new Error(`The separator's mask has ${bins} bins; the studio's grid has ${GRID_BINS} (512-point frames).`);
+  const frames = mask.length / bins;
+  return Array.from({ length: frames }, (_, f) => Float64Array.from(mask.subarray(f * bins, (f + 1) * bins), (m) => (kind === 'extract' ? m : 1 - m)));
+}
+
+/** Remove or extract on every channel of the original (at `rate`) from the separator's mask (at `modelRate`): the
+ * recording's own detail and phase, gains applied like every other spectral edit. */
+export function applySeparation(kind: SeparatingEdit, original: Float32Array[], mask: Float32Array, bins: number, modelRate: number, rate: number): Float32Array[] {
+  const gains = separationGains(kind, mask, bins);
   return original.map((ch) => applyGains(ch, rate, gains, modelRate));
 }

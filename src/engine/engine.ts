@@ -1,10 +1,11 @@
 /** The engine behind the worker: probes the device, loads one pack, runs one job at a time, cancels on request. */
-import type { BackendChoice, EngineErrorValue, GenerateJob, LoadOptions, PackInfo, ProbeResult, Progress, Result } from '../protocol/engine-protocol';
+import type { BackendChoice, EngineErrorValue, GenerateJob, LoadOptions, PackInfo, ProbeResult, Progress, Result, SeparateJob, Separation } from '../protocol/engine-protocol';
 import { type CachedPack, cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError } from './pack-cache';
 import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
 import { reconstruct, warmUp } from './pipeline';
+import { separate } from './separate';
 import { type Backend, destroyGpuDevice, gpuDeviceLost } from './runtime';
 
 class Cancelled extends Error {}
@@ -154,7 +155,8 @@ export class Engine {
     }
     const m = this.pack.manifest;
     return { ok: true, value: { name: m.name, version: m.pack_version, bytes: m.variant_bytes?.[this.pack.dtype] ?? m.bytes, backend, backendReason: reason, dtype: this.pack.dtype, sampleRate: m.audio.sample_rate,
-                                tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family })) } };
+                                tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family })),
+                                separates: m.separation && m.sessions.separator ? m.separation.tasks : [] } };
   }
 
   /**
@@ -168,28 +170,44 @@ export class Engine {
     return result;
   }
 
-  private async runJob(job: GenerateJob, onProgress?: (p: Progress) => void, onPreview?: (audio: Float32Array, offset: number, step: number) => void): Promise<Result<Float32Array>> {
-    this.waiting.delete(job.jobId);
-    if (this.cancelled.delete(job.jobId)) return fail('cancelled', 'The job was cancelled before it started.');
-    if (!this.pack) return fail('no-pack', 'No model pack is loaded.');
-    this.running = job.jobId;
-    const s = this.pack.manifest.sampler;
-    try {
-      const audio = await generateLong(
-        this.pack,
+  private runJob(job: GenerateJob, onProgress?: (p: Progress) => void, onPreview?: (audio: Float32Array, offset: number, step: number) => void): Promise<Result<Float32Array>> {
+    return this.runQueued(job.jobId, (pack, checkpoint) => {
+      const s = pack.manifest.sampler;
+      return generateLong(
+        pack,
         { taskId: job.taskId, text: job.text, seconds: job.seconds, steps: job.steps ?? s.steps, guidanceScale: job.guidanceScale ?? s.guidance_scale,
           shift: job.shift ?? s.shift, seed: job.seed, source: job.source, previewEvery: job.previewEvery },
         {
           onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }),
           onPreview: onPreview ? (audio, offset, step) => onPreview(audio.slice(), offset, step) : undefined,
-          checkpoint: async () => {
-            // A macrotask between steps lets the worker read its messages (a cancel, a new job) while a job runs.
-            await new Promise((resolve) => setTimeout(resolve, 0));
-            if (this.cancelled.delete(job.jobId)) throw new Cancelled();
-          },
+          checkpoint,
         },
       );
-      return { ok: true, value: audio };
+    });
+  }
+
+  /** Queues a remove or extract by the pack's separator; progress counts its windows. */
+  separate(job: SeparateJob, onProgress?: (p: Progress) => void): Promise<Result<Separation>> {
+    this.waiting.add(job.jobId);
+    const result = this.queue.then(() => this.runQueued(job.jobId, (pack, checkpoint) =>
+      separate(pack, job.description, job.source, { checkpoint, onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }) })));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Runs a job that came to the head of the queue: cancellable between its steps, a lost GPU reported as such. */
+  private async runQueued<T>(jobId: string, work: (pack: PackHandle, checkpoint: () => Promise<void>) => Promise<T>): Promise<Result<T>> {
+    this.waiting.delete(jobId);
+    if (this.cancelled.delete(jobId)) return fail('cancelled', 'The job was cancelled before it started.');
+    if (!this.pack) return fail('no-pack', 'No model pack is loaded.');
+    this.running = jobId;
+    try {
+      const value = await work(this.pack, async () => {
+        // A macrotask between steps lets the worker read its messages (a cancel, a new job) while a job runs.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (this.cancelled.delete(jobId)) throw new Cancelled();
+      });
+      return { ok: true, value };
     } catch (e) {
       if (e instanceof Cancelled) return fail('cancelled', 'The job was cancelled.');
       const message = e instanceof Error ? e.message : String(e);
@@ -202,7 +220,7 @@ export class Engine {
       return fail('failed', message);
     } finally {
       this.running = undefined;
-      this.cancelled.delete(job.jobId);
+      this.cancelled.delete(jobId);
     }
   }
 

@@ -1,5 +1,5 @@
 /** Loads a model pack: manifest, tokenizer and sessions, with every file's size and SHA-256 checked against the manifest. */
-import { type Manifest, parseManifest, SESSION_ROLES, type SessionRole, type SessionSpec } from '../modelpack/manifest';
+import { type Manifest, packRoles, parseManifest, type SessionRole, sessionSpec, type SessionSpec } from '../modelpack/manifest';
 import { PromptTokenizer } from '../modelpack/tokenize';
 import type { LoadedPack } from './pipeline';
 import { type Backend, loadOrt, openSession, type OpenedSession } from './runtime';
@@ -50,10 +50,11 @@ export interface PackHandle extends LoadedPack {
  * matmul. */
 export function chooseDtype(manifest: Manifest, backend: Backend, requested: Dtype | 'auto' = 'auto', shaderF16 = false): Dtype {
   if (requested !== 'auto') return requested;
-  const has = (d: Dtype) => SESSION_ROLES.some((r) => manifest.sessions[r].dtypes[d]);
+  const roles = packRoles(manifest);
+  const has = (d: Dtype) => roles.some((r) => sessionSpec(manifest, r).dtypes[d]);
   if (backend === 'wasm' && has('int8')) return 'int8';
   if (backend === 'webgpu' && shaderF16 && has('fp16')) return 'fp16';
-  if (SESSION_ROLES.every((r) => manifest.sessions[r].dtypes.fp32)) return 'fp32';
+  if (roles.every((r) => sessionSpec(manifest, r).dtypes.fp32)) return 'fp32';
   return has('int8') ? 'int8' : 'fp16';
 }
 
@@ -80,9 +81,10 @@ export async function loadPack(read: PackReader, backend: Backend, options: { th
   const dtype = chooseDtype(manifest, backend, options.dtype, options.shaderF16);
   const ort = await loadOrt(backend, options.threads);
   const sessions: Partial<Record<SessionRole, OpenedSession>> = {};
+  const roles = packRoles(manifest);
   try {
-    for (const role of SESSION_ROLES) {
-      const spec = manifest.sessions[role];
+    for (const role of roles) {
+      const spec = sessionSpec(manifest, role);
       const file = variantFile(spec, dtype);
       options.onFile?.(role);
       const opened = await openSession(ort, await readVerified(read, file.file, file.bytes, file.sha256), backend);
@@ -102,7 +104,7 @@ export async function loadPack(read: PackReader, backend: Backend, options: { th
     tokenizer,
     backend,
     dtype,
-    run: Object.fromEntries(SESSION_ROLES.map((r) => [r, opened[r].run])) as LoadedPack['run'],
-    release: async () => void (await Promise.all(SESSION_ROLES.map((r) => opened[r].release()))),
+    run: Object.fromEntries(roles.map((r) => [r, opened[r].run])) as LoadedPack['run'],
+    release: async () => void (await Promise.all(roles.map((r) => opened[r].release()))),
   };
 }

@@ -1,6 +1,6 @@
 /** The Audio-Omni pipeline for one window: condition encoders once, the DiT at every Euler step (guidance as a batch
  * of 2), the VAE decoder and vocoder for previews and for the result. Pure over its session runners. */
-import type { Manifest, SessionRole } from '../modelpack/manifest';
+import { type Manifest, type OptionalRole, type RequiredRole, type SessionRole, sessionSpec } from '../modelpack/manifest';
 import type { PromptTokenizer } from '../modelpack/tokenize';
 import { sampleFlow } from '../sampler/sample';
 import { f32, i64, item, output, release, type SessionRunner, type TensorData, twice } from './tensors';
@@ -29,11 +29,11 @@ export interface PipelineCallbacks {
 export interface LoadedPack {
   manifest: Manifest;
   tokenizer: PromptTokenizer;
-  run: Record<SessionRole, SessionRunner>;
+  run: Record<RequiredRole, SessionRunner> & Partial<Record<OptionalRole, SessionRunner>>;
 }
 
 const lastDim = (pack: LoadedPack, role: SessionRole, name: string): number => {
-  const spec = pack.manifest.sessions[role].inputs.find((i) => i.name === name);
+  const spec = sessionSpec(pack.manifest, role).inputs.find((i) => i.name === name);
   const dim = spec?.shape.at(-1);
   if (typeof dim !== 'number') throw new Error(`The pack's ${role} session has no fixed width for its input "${name}".`);
   return dim;

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { decodeTensor, type Golden, relativeError } from './golden';
-import { parseManifest, SESSION_ROLES } from './manifest';
+import { packRoles, parseManifest, sessionSpec } from './manifest';
 
 const PACKS = ['public/models/test-pack', 'public/models/omni-small'].filter((p) => existsSync(`${p}/manifest.json`));
 // Relative to the largest expected value. float32 errors measure ~1e-6; int8 weights (dynamic quantisation) ~1e-2.
@@ -14,10 +14,10 @@ ort.env.wasm.numThreads = 1;
 
 describe.each(PACKS)('%s goldens in onnxruntime-web', (PACK) => {
   const manifest = parseManifest(JSON.parse(readFileSync(`${PACK}/manifest.json`, 'utf8')));
-  const cases = SESSION_ROLES.flatMap((role) => (['fp32', 'fp16', 'int8'] as const).filter((d) => manifest.sessions[role].dtypes[d]).map((dtype) => [role, dtype] as const));
+  const cases = packRoles(manifest).flatMap((role) => (['fp32', 'fp16', 'int8'] as const).filter((d) => sessionSpec(manifest, role).dtypes[d]).map((dtype) => [role, dtype] as const));
   for (const [role, dtype] of cases) {
     it(`${role} (${dtype}) matches PyTorch within ${TOLERANCE[dtype]}`, async () => {
-      const spec = manifest.sessions[role];
+      const spec = sessionSpec(manifest, role);
       const golden = JSON.parse(readFileSync(`${PACK}/${spec.golden}`, 'utf8')) as Golden;
       const session = await ort.InferenceSession.create(readFileSync(`${PACK}/${spec.dtypes[dtype]!.file}`), { executionProviders: ['wasm'] });
       expect(session.inputNames).toEqual(spec.inputs.map((i) => i.name));

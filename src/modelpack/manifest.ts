@@ -8,10 +8,15 @@ const dimension = z.union([z.string().min(1), z.number().int().positive()]);
 const tensorSpec = z.object({ name: z.string().min(1), dtype: z.enum(['float32', 'int64', 'float16']), shape: z.array(dimension) });
 const fileRef = z.object({ file: z.string().min(1), bytes: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256') });
 
+/** The sessions every pack has. */
 export const SESSION_ROLES = [
   'text_encoder', 'transcript_encoder', 'mel_frontend', 'mel_encoder', 'sync_encoder', 'dit', 'vae_encoder', 'vae_decoder', 'vocoder',
 ] as const;
-export type SessionRole = (typeof SESSION_ROLES)[number];
+/** Sessions a pack may add: the text-queried separator (remove and extract that keep the recording). */
+export const OPTIONAL_ROLES = ['separator'] as const;
+export type RequiredRole = (typeof SESSION_ROLES)[number];
+export type OptionalRole = (typeof OPTIONAL_ROLES)[number];
+export type SessionRole = RequiredRole | OptionalRole;
 
 const session = fileRef.extend({
   // A pack ships the variants it wants (the default pack only int8, to keep its download small); at least one.
@@ -59,13 +64,39 @@ export const manifestSchema = z.object({
   text: z.object({ tokenizer: z.string().min(1), tokenizer_config: z.string().min(1), max_tokens: z.number().int().positive(), layer: z.number().int(), golden: z.string().optional() }),
   transcript: z.object({ encoding: z.literal('utf8-bytes-plus-1'), max_chars: z.number().int().positive() }),
   video: z.object({ frame_size: z.number().int().positive(), frames_per_second: z.number().positive() }),
-  sessions: z.object(Object.fromEntries(SESSION_ROLES.map((r) => [r, session])) as Record<SessionRole, typeof session>),
+  sessions: z.object({
+    ...(Object.fromEntries(SESSION_ROLES.map((r) => [r, session])) as Record<RequiredRole, typeof session>),
+    ...(Object.fromEntries(OPTIONAL_ROLES.map((r) => [r, session.optional()])) as Record<OptionalRole, z.ZodOptional<typeof session>>),
+  }),
   tasks: z.array(task).min(1),
+  /** How the studio runs the separator, where the pack has one (training/omni_model/export.py SEPARATION). */
+  separation: z.object({
+    tasks: z.array(z.enum(['remove', 'extract'])).min(1),
+    n_fft: z.number().int().positive(),
+    hop: z.number().int().positive(),
+    /** The selection is brought to this RMS level (dBFS) with one gain before it is separated. */
+    input_dbfs: z.number().max(0),
+    window_seconds: z.number().positive(),
+    context_seconds: z.number().nonnegative(),
+    presence_threshold: z.number().min(0).max(1),
+    min_present_seconds: z.number().nonnegative(),
+  }).optional(),
   model_config: z.record(z.string(), z.unknown()),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
-export type SessionSpec = Manifest['sessions'][SessionRole];
+export type SessionSpec = Manifest['sessions'][RequiredRole];
+export type SeparationSettings = NonNullable<Manifest['separation']>;
+
+/** The roles this pack ships, required and optional. */
+export const packRoles = (manifest: Manifest): SessionRole[] => [...SESSION_ROLES, ...OPTIONAL_ROLES.filter((r) => manifest.sessions[r])];
+
+/** A role's session spec (every role packRoles returns has one). */
+export const sessionSpec = (manifest: Manifest, role: SessionRole): SessionSpec => {
+  const spec = manifest.sessions[role];
+  if (!spec) throw new Error(`This pack has no ${role} session.`);
+  return spec;
+};
 
 export class ManifestError extends Error {
   override name = 'ManifestError';

@@ -28,6 +28,8 @@ export interface PackInfo {
   dtype: 'fp32' | 'fp16' | 'int8';
   sampleRate: number;
   tasks: { id: string; label: string; family: string }[];
+  /** The edits the pack's separator does (keeping the recording), where it has one. */
+  separates: string[];
 }
 
 export interface EngineErrorValue {
@@ -48,6 +50,21 @@ export interface GenerateJob {
   seed: number;
   previewEvery?: number;
   source?: Float32Array;
+}
+
+/** Remove or extract by the pack's separator: the description (the sound's words, not the instruction) and the source. */
+export interface SeparateJob {
+  jobId: string;
+  description: string;
+  source: Float32Array;
+}
+
+/** The separator's answer: its mask on the spectral-edit grid at the pack's rate, and whether the sound is there. */
+export interface Separation {
+  mask: Float32Array;
+  bins: number;
+  presentSeconds: number;
+  found: boolean;
 }
 
 export interface Progress {

@@ -79,6 +79,9 @@ export interface GenerateSettings {
   styleTo: string;
   /** For add and remove: keep the original recording wherever the model changed nothing. */
   keepUntouched: boolean;
+  /** For remove and extract with a pack that separates: regenerate through the diffusion model instead of separating
+   * the recording (off by default: separation keeps the recording's own sound). */
+  regenerate: boolean;
   /** For style transfer: keep the original's notes and timing and take only the model's timbre (off by default: it
    * suits a new instrument or voice, not one sound replaced by another). */
   keepPerformance: boolean;
@@ -164,7 +167,7 @@ export const initialState = (): StudioState => ({
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
   generate: {
     mode: 'generate', generateTask: 't2a', prompt: '', seconds: 5, steps: 0, guidance: 3, seed: 1, editTask: 'remove', description: '',
-    styleFrom: '', styleTo: '', keepUntouched: true, keepPerformance: false, editResult: 'replace', trackId: null,
+    styleFrom: '', styleTo: '', keepUntouched: true, regenerate: false, keepPerformance: false, editResult: 'replace', trackId: null,
   },
   jobs: [],
   busy: null,

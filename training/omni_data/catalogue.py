@@ -9,6 +9,12 @@ from pathlib import Path
 import numpy as np
 
 SPLITS = ("train", "valid", "test")
+# The real-recording validation set is made from these packages (omni_data/real_validation.py): never a training source.
+VALIDATION_ONLY_PACKAGES = frozenset({"wesnoth-1.16-data", "hedgewars-data"})
+
+
+class RefusedSource(ValueError):
+    """A clip from a package that only the real-recording validation set may use."""
 
 
 @dataclass
@@ -48,6 +54,8 @@ class Catalogue:
         self.audio: dict[str, np.ndarray] = {}
 
     def add(self, clip: SourceClip, audio: np.ndarray, fractions: tuple[float, float, float]) -> None:
+        if clip.source in VALIDATION_ONLY_PACKAGES or any(p in clip.id for p in VALIDATION_ONLY_PACKAGES):
+            raise RefusedSource(f"{clip.id}: {clip.source} is kept for the real-recording validation set and never trained on")
         clip.duration = round(len(audio) / self.rate, 3)
         clip.split = split_of(clip.group, fractions)
         self.clips[clip.id] = clip

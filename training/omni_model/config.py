@@ -68,6 +68,18 @@ class SyncConfig:
 
 
 @dataclass(frozen=True)
+class SeparatorConfig:
+    """The text-queried separator: a time-frequency mask over the mixture's STFT (the grid of src/dsp/spectral-edit.ts:
+    512-point Hann frames, hop 128, at the model's rate), from the mixture and the description's language-model states."""
+
+    n_fft: int = 512
+    hop: int = 128
+    width: int = 192
+    hidden: int = 384
+    dilations: tuple[int, ...] = (1, 2, 4, 8, 16, 1, 2, 4, 8, 16)
+
+
+@dataclass(frozen=True)
 class ModelConfig:
     name: str = "omni-small"
     audio: AudioConfig = field(default_factory=AudioConfig)
@@ -77,6 +89,7 @@ class ModelConfig:
     vocoder: VocoderConfig = field(default_factory=VocoderConfig)
     dit: DitConfig = field(default_factory=DitConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
+    separator: SeparatorConfig = field(default_factory=SeparatorConfig)
 
     @property
     def latent_rate(self) -> float:
@@ -92,7 +105,8 @@ class ModelConfig:
         if unknown:
             raise ValueError(f"unknown model config keys {sorted(unknown)}")
         classes = {"audio": AudioConfig, "text": TextEncoderConfig, "transcript": TranscriptConfig, "vae": VaeConfig,
-                   "vocoder": VocoderConfig, "dit": DitConfig, "sync": SyncConfig}
+                   "vocoder": VocoderConfig, "dit": DitConfig, "sync": SyncConfig,
+                   "separator": SeparatorConfig}
         kwargs = {k: (classes[k](**v) if k in classes else v) for k, v in raw.items()}
         return ModelConfig(**kwargs)
 

@@ -16,6 +16,7 @@ import onnxruntime as ort
 import torch
 
 from .factory import OmniModel, low_dims
+from .separator import INPUT_DBFS
 from .text import minilm_dir, tokenize
 
 MANIFEST_FORMAT = "omni-studio-pack"
@@ -40,6 +41,12 @@ TASKS = [
     {"id": "extract", "family": "edit", "label": "Extract", "prefix": "Edit: ", "template": "Extract the sound of '{desc}'", "conditions": ["text", "source"]},
     {"id": "style", "family": "edit", "label": "Change X into Y", "prefix": "Edit: ", "template": "Change the sound of '{source}' to '{target}'", "conditions": ["text", "source"]},
 ]
+
+
+# How the studio runs the separator (src/engine/separate.ts): which edits it does, windows with context on each side,
+# and when the described sound counts as found (presence probability over the threshold for long enough).
+SEPARATION = {"tasks": ["remove", "extract"], "n_fft": 512, "hop": 128, "input_dbfs": INPUT_DBFS, "window_seconds": 10.0, "context_seconds": 1.5,
+              "presence_threshold": 0.5, "min_present_seconds": 0.1}
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,9 @@ def session_specs(model: OmniModel) -> dict[str, tuple[list[Tensor], list[Tensor
         "vae_encoder": ([Tensor("mel", "float32", ("batch", n, "mel_frames"))], [Tensor("latent", "float32", ("batch", c, "frames"))]),
         "vae_decoder": ([Tensor("latent", "float32", ("batch", c, "frames"))], [Tensor("mel", "float32", ("batch", n, "mel_frames"))]),
         "vocoder": ([Tensor("mel", "float32", ("batch", n, "mel_frames"))], [Tensor("waveform", "float32", ("batch", "samples"))]),
+        "separator": ([Tensor("waveform", "float32", ("batch", "samples")), Tensor("text_states", "float32", ("batch", "tokens", cfg.text.hidden)),
+                       Tensor("text_mask", "float32", ("batch", "tokens"))],
+                      [Tensor("mask", "float32", ("batch", "stft_frames", cfg.separator.n_fft // 2 + 1)), Tensor("presence", "float32", ("batch", "stft_frames"))]),
     }
 
 
@@ -107,6 +117,7 @@ def example_inputs(model: OmniModel, frames: int, seed: int) -> dict[str, dict[s
         "vae_encoder": {"mel": mel},
         "vae_decoder": {"latent": torch.randn(1, cfg.vae.latent_channels, frames, generator=g)},
         "vocoder": {"mel": mel},
+        "separator": {"waveform": wav, "text_states": text_states, "text_mask": mask.float()},
     }
 
 
@@ -121,7 +132,7 @@ def _export_one(module: torch.nn.Module, inputs: list[Tensor], outputs: list[Ten
 # Sessions whose weights are quantised for the int8 variant: the mel front end is a fixed DFT and filterbank, which
 # rounding would only blur, and the trained vocoder's output moved by 10 % (relative) in int8, which is audible, so
 # both keep their float weights (the vocoder's 9 MB fit the budget).
-INT8_ROLES = {"text_encoder", "transcript_encoder", "mel_encoder", "sync_encoder", "dit", "vae_encoder", "vae_decoder"}
+INT8_ROLES = {"text_encoder", "transcript_encoder", "mel_encoder", "sync_encoder", "dit", "vae_encoder", "vae_decoder", "separator"}
 
 
 def _file_ref(path: Path) -> dict:
@@ -132,7 +143,7 @@ def _file_ref(path: Path) -> dict:
 # Sessions also written in half precision, for GPUs with shader-f16: all but the mel front end (a fixed DFT, which
 # half precision would blur) and the frozen language model (its exported LayerNorm mixes float and half; it runs once
 # per job, so float costs nothing there).
-FP16_ROLES = (INT8_ROLES - {"text_encoder"}) | {"vocoder"}
+FP16_ROLES = (INT8_ROLES - {"text_encoder", "separator"}) | {"vocoder"}  # the separator's STFT, like the mel front end
 # What each variant may differ from PyTorch's float32 by (relative to the largest value), in ONNX Runtime.
 TOLERANCES = {"fp32": 1e-4, "fp16": 1e-2, "int8": 5e-2}
 
@@ -173,6 +184,28 @@ def _b64(x: np.ndarray) -> dict:
     return {"dtype": str(x.dtype), "shape": list(x.shape), "data": base64.b64encode(np.ascontiguousarray(x).tobytes()).decode()}
 
 
+def export_session(out: Path, role: str, module: torch.nn.Module, spec: tuple[list[Tensor], list[Tensor]],
+                   export_example: dict[str, torch.Tensor], golden_example: dict[str, torch.Tensor]) -> dict:
+    """Writes one session (<role>.onnx and its variants) and its golden vectors; returns its manifest entry."""
+    inputs, outputs = spec
+    onnx_bytes = _export_one(module.eval(), inputs, outputs, export_example)
+    file = f"{role}.onnx"
+    (out / file).write_bytes(onnx_bytes)
+    feeds = {k: v.numpy() for k, v in golden_example.items()}
+    with torch.no_grad():
+        expected = module(*golden_example.values())
+    expected = [expected] if isinstance(expected, torch.Tensor) else list(expected)
+    golden = {"inputs": {k: _b64(v) for k, v in feeds.items()}, "outputs": {t.name: _b64(e.numpy()) for t, e in zip(outputs, expected)}}
+    (out / "goldens" / f"{role}.json").write_text(json.dumps(golden))
+    return {
+        "file": file, "bytes": len(onnx_bytes), "sha256": hashlib.sha256(onnx_bytes).hexdigest(),
+        "dtypes": _variants(out, role, module, inputs, outputs, export_example),
+        "inputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in inputs],
+        "outputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in outputs],
+        "golden": f"goldens/{role}.json",
+    }
+
+
 def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, licence: str, credits: list[str], description: str,
                 sampler: dict, golden_frames: int = 12) -> dict:
     """Writes <out>/<role>.onnx, tokenizer.json, goldens/<role>.json and manifest.json; returns the manifest."""
@@ -181,25 +214,8 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
     specs = session_specs(model)
     export_examples = example_inputs(model, frames=8, seed=1)
     golden_examples = example_inputs(model, frames=golden_frames, seed=2)  # another length: proves the axes are free
-    sessions = {}
-    for role, module in model.sessions().items():
-        inputs, outputs = specs[role]
-        onnx_bytes = _export_one(module.eval(), inputs, outputs, export_examples[role])
-        file = f"{role}.onnx"
-        (out / file).write_bytes(onnx_bytes)
-        feeds = {k: v.numpy() for k, v in golden_examples[role].items()}
-        with torch.no_grad():
-            expected = module(*golden_examples[role].values())
-        expected = [expected] if isinstance(expected, torch.Tensor) else list(expected)
-        golden = {"inputs": {k: _b64(v) for k, v in feeds.items()}, "outputs": {t.name: _b64(e.numpy()) for t, e in zip(outputs, expected)}}
-        (out / "goldens" / f"{role}.json").write_text(json.dumps(golden))
-        sessions[role] = {
-            "file": file, "bytes": len(onnx_bytes), "sha256": hashlib.sha256(onnx_bytes).hexdigest(),
-            "dtypes": _variants(out, role, module, inputs, outputs, export_examples[role]),
-            "inputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in inputs],
-            "outputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in outputs],
-            "golden": f"goldens/{role}.json",
-        }
+    sessions = {role: export_session(out, role, module, specs[role], export_examples[role], golden_examples[role])
+                for role, module in model.sessions().items()}
     shutil.copy(minilm_dir() / "tokenizer.json", out / "tokenizer.json")
     shutil.copy(minilm_dir() / "tokenizer_config.json", out / "tokenizer_config.json")
     tokens = []
@@ -222,6 +238,7 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
         "video": {"frame_size": cfg.sync.frame_size, "frames_per_second": cfg.latent_rate},
         "sessions": sessions,
         "tasks": TASKS,
+        "separation": {**SEPARATION, "n_fft": cfg.separator.n_fft, "hop": cfg.separator.hop},
         "golden_text": {"prompt": GOLDEN_PROMPT, "transcript": GOLDEN_TRANSCRIPT},
         "model_config": cfg.to_json(),
     }

@@ -68,6 +68,9 @@ class OmniModel(nn.Module):
         self.vocoder = Vocoder(cfg)
         self.source_encoder = SourceEncoder(self.vae, self.mel_encoder)
         self.latent_scale = 1.0  # set from the DiT checkpoint: the flow runs on latents * latent_scale
+        from .separator import Separator
+
+        self.separator = Separator(cfg)  # built last, so the other parts' initial weights do not depend on it
 
     def sessions(self) -> dict[str, nn.Module]:
         """The parts as the browser runs them, by manifest role."""
@@ -75,6 +78,7 @@ class OmniModel(nn.Module):
             "text_encoder": self.text_encoder, "transcript_encoder": self.transcript_encoder, "mel_frontend": self.mel_frontend,
             "mel_encoder": self.source_encoder, "sync_encoder": self.sync_encoder, "dit": self.dit,
             "vae_encoder": VaeEncoder(self.vae, self.latent_scale), "vae_decoder": VaeDecoder(self.vae, self.latent_scale), "vocoder": self.vocoder,
+            "separator": self.separator,
         }
 
 

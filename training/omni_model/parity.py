@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .preserve import preserve, timbre
+from .preserve import apply_separation, preserve, timbre
 
 FIXTURE = Path(__file__).resolve().parents[2] / "src" / "dsp" / "spectral-edit.parity.json"
 RATE, SECONDS, SEGMENTS = 16000, 2.0, 20
@@ -24,6 +24,18 @@ def signals() -> dict[str, np.ndarray]:
                                                   "quiet_mix": quiet_bed + beep}.items()}
 
 
+SEPARATION_RATE = 44100  # the separator's mask is applied at the project's rate, not the model's
+
+
+def separation_signals() -> tuple[np.ndarray, np.ndarray]:
+    """The bed and beep at 44.1 kHz, and a mask on the model's grid: 1 below 2.5 kHz (bin 80) from 0.8 to 1.2 s, else 0.1."""
+    t = np.arange(int(SEPARATION_RATE * SECONDS)) / SEPARATION_RATE
+    mix = 0.05 * np.sin(2 * np.pi * 3000 * t + 0.5) + 0.03 * np.sin(2 * np.pi * 440 * t) + np.where((t >= 0.8) & (t < 1.2), 0.3 * np.sin(2 * np.pi * 1000 * t), 0.0)
+    seconds = np.arange(int(RATE * SECONDS) // 128 + 1)[:, None] * 128 / RATE
+    mask = np.where((seconds >= 0.8) & (seconds < 1.2) & (np.arange(257)[None] < 80), 1.0, 0.1)
+    return mix.astype(np.float32), mask.astype(np.float32)
+
+
 def segment_rms(x: np.ndarray) -> list[float]:
     return [round(float(np.sqrt(np.mean(s.astype(np.float64) ** 2))), 6) for s in np.array_split(x, SEGMENTS)]
 
@@ -33,7 +45,9 @@ def compute() -> dict:
     return {"rate": RATE, "segments": SEGMENTS,
             "remove": segment_rms(preserve("remove", s["mix"], s["quiet_bed"], s["mix"])),
             "add": segment_rms(preserve("add", s["bed"], s["quiet_mix"], s["bed"])),
-            "timbre": segment_rms(timbre(s["mix"], s["quiet_mix"], s["mix"]))}
+            "timbre": segment_rms(timbre(s["mix"], s["quiet_mix"], s["mix"])),
+            **{f"separation_{kind}": segment_rms(apply_separation(kind, mix, mask, RATE, SEPARATION_RATE))
+               for kind in ("extract", "remove") for mix, mask in [separation_signals()]}}
 
 
 if __name__ == "__main__":

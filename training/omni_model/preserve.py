@@ -16,21 +16,23 @@ def _hann(n: int) -> np.ndarray:
     return 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n) / n)
 
 
-def stft(x: np.ndarray) -> np.ndarray:
-    frames = len(x) // HOP + 1
-    padded = np.concatenate([np.zeros(N // 2), x, np.zeros(N)])
-    idx = np.arange(frames)[:, None] * HOP + np.arange(N)[None]
-    return np.fft.fft(padded[idx] * _hann(N), axis=1)
+def stft(x: np.ndarray, size: int = N, hop: int = HOP) -> np.ndarray:
+    """Frames centred on multiples of `hop` (zeros outside the signal), Hann-windowed: [frames, size] complex."""
+    frames = len(x) // hop + 1
+    padded = np.concatenate([np.zeros(size // 2), x, np.zeros(size)])
+    idx = np.arange(frames)[:, None] * hop + np.arange(size)[None]
+    return np.fft.fft(padded[idx] * _hann(size), axis=1)
 
 
-def istft(spec: np.ndarray, length: int) -> np.ndarray:
-    w = _hann(N)
+def istft(spec: np.ndarray, length: int, hop: int = HOP) -> np.ndarray:
+    size = spec.shape[1]
+    w = _hann(size)
     frames = np.real(np.fft.ifft(spec, axis=1)) * w
-    out, norm = np.zeros(length + 2 * N), np.zeros(length + 2 * N)
+    out, norm = np.zeros(len(frames) * hop + 2 * size + length), np.zeros(len(frames) * hop + 2 * size + length)
     for f, frame in enumerate(frames):
-        out[f * HOP : f * HOP + N] += frame
-        norm[f * HOP : f * HOP + N] += w * w
-    out, norm = out[N // 2 : N // 2 + length], norm[N // 2 : N // 2 + length]
+        out[f * hop : f * hop + size] += frame
+        norm[f * hop : f * hop + size] += w * w
+    out, norm = out[size // 2 : size // 2 + length], norm[size // 2 : size // 2 + length]
     return np.where(norm > 1e-8, out / np.maximum(norm, 1e-8), 0.0)
 
 
@@ -92,3 +94,37 @@ def timbre(original: np.ndarray, model: np.ndarray, recon: np.ndarray) -> np.nda
     n = len(original)
     g = np.clip((envelope(_fitted(model, n)) + 1e-6) / (envelope(_fitted(recon, n)) + 1e-6), 1 / TIMBRE_RANGE, TIMBRE_RANGE)
     return _with_gains(original, g).astype(np.float32)
+
+
+def apply_gains(x: np.ndarray, rate: int, g: np.ndarray, gain_rate: int) -> np.ndarray:
+    """Gains on the model-rate grid ([frames, N // 2 + 1] at `gain_rate`) applied to a signal at `rate`, as the studio
+    does it (spectral-edit.ts applyGains): frames matched by time, bins by frequency (interpolated); above the
+    model's band each frame takes its mean gain over the top octave."""
+    ratio = rate / gain_rate
+    size = 2 ** int(np.ceil(np.log2(N * ratio)))
+    hop = int(np.floor(HOP * ratio + 0.5))
+    spec = stft(np.asarray(x, np.float64), size, hop)
+    bins = N // 2 + 1
+    top = g[:, bins >> 1 :].mean(axis=1)
+    frame_of = np.minimum(len(g) - 1, np.floor(np.arange(len(spec)) * hop / rate * gain_rate / HOP + 0.5).astype(int))
+    at = np.arange(size // 2 + 1) * rate / size * (N / gain_rate)
+    lo = np.minimum(np.floor(at).astype(int), bins - 2)
+    t = at - lo
+    rows = g[frame_of]
+    gains = rows[:, lo] * (1 - t) + rows[:, lo + 1] * t
+    gains = np.where(at >= bins - 1, top[frame_of][:, None], gains)
+    full = np.concatenate([gains, gains[:, 1 : size // 2][:, ::-1]], axis=1)
+    return istft(spec * full, len(x), hop).astype(np.float32)
+
+
+def separation_gains(kind: str, mask: np.ndarray) -> np.ndarray:
+    """The separator's mask [frames, bins] as gains: extract keeps what it holds, remove the rest (spectral-edit.ts)."""
+    return mask if kind == "extract" else 1 - mask
+
+
+def apply_separation(kind: str, original: np.ndarray, mask: np.ndarray, model_rate: int, rate: int) -> np.ndarray:
+    """original: [samples] or [samples, channels] at `rate`; every channel gets the same gains."""
+    g = separation_gains(kind, np.asarray(mask, np.float64))
+    if original.ndim == 1:
+        return apply_gains(original, rate, g, model_rate)
+    return np.stack([apply_gains(original[:, c], rate, g, model_rate) for c in range(original.shape[1])], axis=1)

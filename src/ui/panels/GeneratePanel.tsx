@@ -31,6 +31,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
     { id: 'style', label: 'Change X into Y', family: 'edit' },
   ];
   const hasSelection = selection !== null && selection.end > selection.start;
+  const separates = pack?.separates.includes(s.editTask) ?? false;
 
   return (
     <Panel title="Generate and edit" testId="generate-panel" onClose={onClose}>
@@ -95,7 +96,13 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               <input type="checkbox" data-testid="edit-keep-performance" checked={s.keepPerformance} onChange={(e) => set({ keepPerformance: e.target.checked })} />
             </label>
           )}
-          {(s.editTask === 'add' || s.editTask === 'remove') && (
+          {separates && (
+            <label title="The separator takes the described sound out of your recording (or keeps only it), so everything else stays as it was recorded. Regenerating runs the diffusion model over the whole selection instead">
+              Regenerate with the diffusion model
+              <input type="checkbox" data-testid="edit-regenerate" checked={s.regenerate} onChange={(e) => set({ regenerate: e.target.checked })} />
+            </label>
+          )}
+          {(s.editTask === 'add' || (s.editTask === 'remove' && (!separates || s.regenerate))) && (
             <label title="The model regenerates the whole selection; this keeps your recording wherever the edit changed nothing">
               Keep the untouched sound
               <input type="checkbox" data-testid="edit-keep" checked={s.keepUntouched} onChange={(e) => set({ keepUntouched: e.target.checked })} />

@@ -1,0 +1,107 @@
+"""Mixtures for text-queried separation, made on the fly: a background bed with one to three foreground events of
+different categories; the query names one of them (the others stay), or the bed, or a sound that is not there (then
+the target is silence, so "nothing matches" is learned). Levels spread over the range real recordings have."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import numpy as np
+
+from .audio import rms
+from .catalogue import Catalogue, SourceClip
+from .mixing import bed
+from .queries import describe
+from .taxonomy import BACKGROUND_CATEGORIES
+
+# Categories a listener would confuse: never two of them in one mixture, and never one asked for when the other is
+# there ("a voice" could be either).
+CONFUSABLE: tuple[frozenset[str], ...] = (
+    frozenset({"speech", "voice"}), frozenset({"drums", "tabla"}), frozenset({"car_horn", "road_vehicle"}),
+    frozenset({"rain", "water"}), frozenset({"fire", "lava"}), frozenset({"crash", "impact", "explosion"}),
+    frozenset({"ambience", "machine"}), frozenset({"music", "guitar", "bass", "drums", "tabla"}),
+)
+BED_CATEGORIES = BACKGROUND_CATEGORIES | {"music"}
+
+
+@dataclass(frozen=True)
+class SeparationMix:
+    mixture: np.ndarray
+    target: np.ndarray  # silence when the query names a sound that is not in the mixture
+    query: str
+    category: str
+    present: bool
+
+
+def clashes(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in CONFUSABLE)
+
+
+@dataclass
+class SeparationSampler:
+    catalogue: Catalogue
+    split: str
+    seconds: float = 3.0
+    p_absent: float = 0.15
+    p_bed_query: float = 0.1
+    snr_db: tuple[float, float] = (-6.0, 12.0)
+    # Around the level the studio brings a selection to (-25 dBFS), spread as a window of a longer clip may be.
+    level_dbfs: tuple[float, float] = (-37.0, -13.0)
+
+    def __post_init__(self) -> None:
+        clips = self.catalogue.select(self.split)
+        self.beds: dict[str, list[SourceClip]] = {}
+        self.events: dict[str, list[SourceClip]] = {}
+        for c in clips:
+            if c.category in BED_CATEGORIES:
+                self.beds.setdefault(c.category, []).append(c)
+            if c.category != "ambience":
+                self.events.setdefault(c.category, []).append(c)
+        if not self.beds or not self.events:
+            raise ValueError(f"the {self.split} split has no beds or no events to mix")
+
+    def _crop(self, clip: SourceClip, rng: random.Random, length: int) -> np.ndarray:
+        audio = self.catalogue.audio[clip.id]
+        n = min(len(audio), length)
+        start = rng.randrange(0, len(audio) - n + 1)
+        return audio[start : start + n]
+
+    def sample(self, rng: random.Random) -> SeparationMix:
+        rate = self.catalogue.rate
+        length = int(self.seconds * rate)
+        bed_category = rng.choice(sorted(self.beds))
+        bed_clip = rng.choice(self.beds[bed_category])
+        bed_audio = self.catalogue.audio[bed_clip.id]
+        background = bed(bed_audio, rng.randrange(0, max(1, len(bed_audio))), length)
+        background *= 1.0 / (rms(background) + 1e-9)
+        chosen: list[str] = []
+        wanted = rng.choice((1, 1, 2, 2, 3))
+        for category in rng.sample(sorted(self.events), len(self.events)):
+            if len(chosen) == wanted:
+                break
+            if not clashes(category, bed_category) and not any(clashes(category, c) for c in chosen):
+                chosen.append(category)
+        layers = []
+        for category in chosen:
+            piece = self._crop(rng.choice(self.events[category]), rng, int(rng.uniform(0.3, min(self.seconds, 2.5)) * rate))
+            onset = rng.randrange(-len(piece) // 3, length - len(piece) // 2)
+            layer = np.zeros(length, np.float32)
+            lo, hi = max(0, onset), min(length, onset + len(piece))
+            layer[lo:hi] = piece[lo - onset : hi - onset]
+            span = background[lo:hi]
+            gain = rms(span) / (rms(layer[lo:hi]) + 1e-9) * 10 ** (rng.uniform(*self.snr_db) / 20)
+            layers.append(layer * np.float32(gain))
+        roll = rng.random()
+        if roll < self.p_absent:
+            options = [c for c in sorted(self.events) if not clashes(c, bed_category) and not any(clashes(c, p) for p in chosen)]
+            category, target, present = rng.choice(options), np.zeros(length, np.float32), False
+        elif roll < self.p_absent + self.p_bed_query and bed_category != "ambience":
+            category, target, present = bed_category, background.astype(np.float32), True
+        else:
+            k = rng.randrange(len(chosen))
+            category, target, present = chosen[k], layers[k], True
+        mixture = background + sum(layers, np.zeros(length, np.float32))
+        scale = 10 ** (rng.uniform(*self.level_dbfs) / 20) / (rms(mixture) + 1e-9)
+        scale = min(scale, 0.99 / (float(np.max(np.abs(mixture))) + 1e-9))
+        return SeparationMix(mixture=(mixture * scale).astype(np.float32), target=(target * scale).astype(np.float32),
+                             query=describe(category, rng), category=category, present=present)

@@ -1,0 +1,162 @@
+"""Trains the text-queried separator on mixtures made on the fly (omni_data.separation) from the data set's
+catalogue: resumable (checkpoint every few minutes), budgeted in minutes, on the CPU or CUDA.
+
+    python -m omni_model.train_separator --config training/configs/model-small.json --data training/data/default \
+        --run training/data/runs/separator --minutes 80
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from omni_data.config import load_config
+from omni_data.gather import build_catalogue
+from omni_data.queries import all_training_phrases
+from omni_data.separation import SeparationSampler
+
+from .config import ModelConfig, load_model_config
+from .separator import Separator
+from .text import TextEncoder, tokenize
+
+COMPRESS = 0.3  # magnitudes are compared after a power law, so quiet parts count too
+
+
+class PhraseStates:
+    """The frozen language model's states for every phrase, computed once (the phrases are a fixed vocabulary)."""
+
+    def __init__(self, cfg: ModelConfig, phrases: list[str]) -> None:
+        encoder = TextEncoder(cfg.text)
+        self.states: dict[str, tuple[torch.Tensor, torch.Tensor]] = {}
+        with torch.no_grad():
+            for i in range(0, len(phrases), 64):
+                chunk = phrases[i : i + 64]
+                ids, mask = tokenize(chunk, cfg.text.max_tokens)
+                hidden = encoder(ids, mask)
+                for k, p in enumerate(chunk):
+                    n = int(mask[k].sum())
+                    self.states[p] = (hidden[k, :n].clone(), torch.ones(n))
+
+    def batch(self, phrases: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        longest = max(self.states[p][0].shape[0] for p in phrases)
+        dim = next(iter(self.states.values()))[0].shape[1]
+        states, mask = torch.zeros(len(phrases), longest, dim), torch.zeros(len(phrases), longest)
+        for i, p in enumerate(phrases):
+            s, m = self.states[p]
+            states[i, : len(m)], mask[i, : len(m)] = s, m
+        return states, mask
+
+
+def make_batch(sampler: SeparationSampler, rng: random.Random, size: int) -> dict:
+    mixes = [sampler.sample(rng) for _ in range(size)]
+    return {"mixture": torch.from_numpy(np.stack([m.mixture for m in mixes])), "target": torch.from_numpy(np.stack([m.target for m in mixes])),
+            "query": [m.query for m in mixes], "present": torch.tensor([m.present for m in mixes], dtype=torch.float32)}
+
+
+def losses(model: Separator, batch: dict, phrases: PhraseStates) -> dict[str, torch.Tensor]:
+    states, mask = phrases.batch(batch["query"])
+    est_mask, presence = model(batch["mixture"], states, mask)
+    mask_t = est_mask.transpose(1, 2)  # [B, bins, frames]
+    xr, xi = model.spectrum(batch["mixture"])
+    tr, ti = model.spectrum(batch["target"])
+    mix = torch.sqrt(xr**2 + xi**2 + 1e-12)
+    target = torch.sqrt(tr**2 + ti**2 + 1e-12)
+    residual = torch.sqrt((xr - tr) ** 2 + (xi - ti) ** 2 + 1e-12)
+    ref = torch.sqrt(torch.mean(mix**2, dim=(1, 2), keepdim=True) + 1e-12)
+    c = lambda m: (m / ref) ** COMPRESS  # noqa: E731
+    extract = torch.mean(torch.abs(c(mask_t * mix) - c(target)))
+    remove = torch.mean(torch.abs(c((1 - mask_t) * mix) - c(residual)))
+    # A frame holds the sound where the target carries at least a tenth of the mixture's power there.
+    frame_target, frame_mix = (target**2).sum(1), (mix**2).sum(1)
+    label = ((frame_target > 0.1 * frame_mix) & (frame_target > 1e-10)).float() * batch["present"][:, None]
+    presence_loss = F.binary_cross_entropy_with_logits(presence, label)
+    return {"loss": extract + remove + 0.2 * presence_loss, "extract": extract, "remove": remove, "presence": presence_loss,
+            "presence_acc": ((presence > 0).float() == label).float().mean()}
+
+
+def learning_rate(step: int, progress: float, peak: float, warmup: int = 200) -> float:
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
+
+
+def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int, seconds: float, lr: float, seed: int) -> Path:
+    cfg = load_model_config(config)
+    data_cfg = load_config(data / "config.json")
+    catalogue = build_catalogue(data_cfg, data / "catalogue", progress=False)
+    train_sampler = SeparationSampler(catalogue, "train", seconds=seconds)
+    valid_sampler = SeparationSampler(catalogue, "valid", seconds=seconds)
+    phrases = PhraseStates(cfg, all_training_phrases())
+    torch.manual_seed(seed)
+    model = Separator(cfg)
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    run.mkdir(parents=True, exist_ok=True)
+    ckpt_path, log_path = run / "checkpoint.pt", run / "log.jsonl"
+    step, elapsed = 0, 0.0
+    if ckpt_path.exists():
+        state = torch.load(ckpt_path, map_location="cpu", weights_only=False)
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["opt"])
+        step, elapsed = state["step"], state["elapsed"]
+        print(f"resumed at step {step} ({elapsed / 60:.1f} min)")
+    rng = random.Random(seed * 1_000_003 + step)
+    valid = [make_batch(valid_sampler, random.Random(10_000 + i), batch_size) for i in range(4)]
+
+    def save() -> None:
+        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": elapsed, "config": cfg.to_json()}, ckpt_path.with_suffix(".tmp"))
+        ckpt_path.with_suffix(".tmp").replace(ckpt_path)
+        torch.save({"separator": model.state_dict(), "step": step, "config": cfg.to_json(), "minutes": elapsed / 60}, run / "separator-weights.pt")
+
+    budget, last_save, start = minutes * 60, time.time(), time.time() - elapsed
+    while elapsed < budget:
+        model.train()
+        for group in opt.param_groups:
+            group["lr"] = learning_rate(step, elapsed / budget, lr)
+        out = losses(model, make_batch(train_sampler, rng, batch_size), phrases)
+        opt.zero_grad()
+        out["loss"].backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        elapsed = time.time() - start
+        if step % 50 == 0:
+            row = {"step": step, "minutes": round(elapsed / 60, 2), **{k: round(float(v), 4) for k, v in out.items()}}
+            if step % 250 == 0:
+                model.eval()
+                with torch.no_grad():
+                    vals = [losses(model, b, phrases) for b in valid]
+                row.update({f"valid_{k}": round(float(np.mean([float(v[k]) for v in vals])), 4) for k in vals[0]})
+            with log_path.open("a") as f:
+                f.write(json.dumps(row) + "\n")
+            print(json.dumps(row), flush=True)
+        if time.time() - last_save > 120:
+            save()
+            last_save = time.time()
+    save()
+    return run / "separator-weights.pt"
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--config", type=Path, required=True)
+    p.add_argument("--data", type=Path, required=True, help="a built data set (its catalogue cache is what gets mixed)")
+    p.add_argument("--run", type=Path, required=True)
+    p.add_argument("--minutes", type=float, default=80.0)
+    p.add_argument("--batch", type=int, default=16)
+    p.add_argument("--seconds", type=float, default=3.0, help="crop length of the training mixtures")
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--seed", type=int, default=0)
+    args = p.parse_args()
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed))
+
+
+if __name__ == "__main__":
+    main()
