@@ -21,7 +21,7 @@ DESCRIPTIONS: dict[str, tuple[str, ...]] = {
     "wild_animal": ("a lion roaring", "monkeys chattering", "an elephant trumpeting", "a wolf howling", "wild animal", "a camel",
                     "animal growling"),
     "bird": ("birds", "bird song", "birds chirping", "a crow cawing", "birds singing", "tweeting birds", "a peacock", "seagulls"),
-    "power_tool": ("a chainsaw", "a drill", "jackhammer", "power tool", "a saw cutting", "electric drill whirring", "sawmill"),
+    "power_tool": ("a chainsaw", "a drill", "jackhammer", "power tool", "a saw cutting", "electric drill whirring", "sawmill", "an angle grinder"),
     "hand_tool": ("hammering", "chopping wood", "digging", "a pickaxe", "an axe chopping", "shovel digging", "hammering on metal",
                   "mining with a pick"),
     "wind": ("wind", "wind blowing", "a gust of wind", "howling wind", "strong wind", "breeze"),
@@ -33,9 +33,9 @@ DESCRIPTIONS: dict[str, tuple[str, ...]] = {
     "crash": ("a crash", "a falling tree", "something collapsing", "crashing down", "a building collapsing", "timber falling"),
     "glass": ("glass breaking", "shattering glass", "a window smashing", "broken glass", "glass shatter"),
     "impact": ("a thud", "an impact", "a knock", "something hitting the ground", "a bang", "a hit", "knocking"),
-    "footsteps": ("footsteps", "someone walking", "steps", "walking on gravel", "running feet", "footsteps on wood", "walking"),
+    "footsteps": ("footsteps", "someone walking", "steps", "walking on gravel", "running feet", "footsteps on wood", "walking", "someone pacing"),
     "door": ("a door", "a door opening", "a door closing", "door slam", "a creaking door", "gate opening", "a chest opening"),
-    "bell": ("a bell", "bell ringing", "chimes", "a church bell", "a ringing bell", "chime"),
+    "bell": ("a bell", "bell ringing", "chimes", "a church bell", "a ringing bell", "chime", "a doorbell ringing"),
     "beep": ("a beep", "electronic beep", "a blip", "beeping", "a computer sound", "electronic bleep", "a ping"),
     "machine": ("a machine", "machinery", "factory noise", "a robot", "mechanical whirring", "a motor humming", "a printer"),
     "ambience": ("ambient hum", "a drone", "atmosphere", "background hum", "a whoosh", "room tone"),
@@ -62,7 +62,7 @@ def held_out(category: str) -> str:
 def training_descriptions(category: str) -> tuple[str, ...]:
     """The taxonomy's own caption words and every description but the held-out one."""
     words = TAXONOMY[category][1]
-    return tuple(dict.fromkeys([*words, *DESCRIPTIONS[category][:-1]]))
+    return tuple(w for w in dict.fromkeys([*words, *DESCRIPTIONS[category][:-1]]) if w != held_out(category))
 
 
 def describe(category: str, rng: random.Random) -> str:

@@ -68,6 +68,11 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--out", type=Path, required=True)
     t.add_argument("--ship", default="int8", help="comma-separated variants to keep: fp32, int8")
     t.add_argument("--version", default="0.1.0")
+    a = sub.add_parser("add-separator", help="put a trained separator into an exported pack (its other sessions untouched)")
+    a.add_argument("--pack", type=Path, required=True)
+    a.add_argument("--weights", type=Path, required=True, help="separator-weights.pt from train_separator")
+    a.add_argument("--data", type=Path, default=TRAINING_DIR / "data" / "default", help="the data set whose catalogue it was trained on (for the credits)")
+    a.add_argument("--version", required=True)
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)
     b.add_argument("--seconds", type=float, default=10.0)
@@ -82,6 +87,12 @@ def main(argv: list[str] | None = None) -> None:
 
         m = export_trained(args.autoencoder, args.dit, args.data, args.out, set(args.ship.split(",")), args.version)
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB ({', '.join(m['variant_bytes'])}) -> {args.out}")
+        return
+    if args.command == "add-separator":
+        from .pack import add_separator
+
+        m = add_separator(args.pack, args.weights, args.data, args.version)
+        print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with a separator -> {args.pack}")
         return
     if args.command == "export-random":
         model = randomize(build_model(load_model_config(args.config), seed=1), seed=2)

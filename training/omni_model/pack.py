@@ -89,5 +89,44 @@ def export_trained(autoencoder: Path, dit: Path, data: Path, out: Path, ship: se
     return manifest
 
 
+def add_separator(pack: Path, weights: Path, data: Path, version: str) -> dict:
+    """Puts a trained separator into an exported pack (its other sessions untouched): the session in the variants the
+    pack ships, its goldens, the manifest's `separation` section, credits of the clips it was trained on."""
+    from omni_data.config import load_config
+    from omni_data.gather import build_catalogue
+
+    from .export import SEPARATION, example_inputs, export_session, session_specs
+
+    path = pack / "manifest.json"
+    manifest = json.loads(path.read_text())
+    ship = set(manifest["variant_bytes"])
+    state = torch.load(weights, map_location="cpu", weights_only=True)
+    trained = ModelConfig.from_json(state["config"])
+    cfg = ModelConfig.from_json({**manifest["model_config"], "separator": trained.to_json()["separator"]})
+    model = build_model(cfg)
+    model.separator.load_state_dict(state["separator"])
+    module = model.separator.eval()
+    entry = export_session(pack, "separator", module, session_specs(model)["separator"], example_inputs(model, frames=8, seed=1)["separator"],
+                           example_inputs(model, frames=12, seed=2)["separator"])
+    catalogue = build_catalogue(load_config(data / "config.json"), data / "catalogue", progress=False)
+    credits = {c.credit for c in catalogue.clips.values() if c.split == "train"}
+    manifest["sessions"]["separator"] = entry
+    manifest["separation"] = {**SEPARATION, "n_fft": cfg.separator.n_fft, "hop": cfg.separator.hop}
+    manifest["model_config"] = cfg.to_json()
+    manifest["credits"] = [manifest["credits"][0], *sorted(set(manifest["credits"][1:]) | credits)]
+    manifest["pack_version"] = version
+    manifest["description"] = manifest["description"].rstrip(".") + "; remove and extract by a text-queried separator that keeps the recording."
+    path.write_text(json.dumps(manifest, indent=2))
+    for dtype in ("fp32", "int8"):
+        check_goldens(pack, dtype=dtype)
+    manifest = keep_variants(pack, ship)
+    meta_path = pack / "training.json"
+    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+    meta["separator"] = {"step": state["step"], "minutes": round(state.get("minutes", 0.0), 1), "device": state.get("device", "cpu"),
+                         "parameters": sum(p.numel() for p in module.parameters())}
+    meta_path.write_text(json.dumps(meta, indent=2))
+    return manifest
+
+
 def parameter_counts(model: OmniModel) -> dict[str, int]:
     return {role: sum(p.numel() for p in module.parameters()) for role, module in model.sessions().items()}

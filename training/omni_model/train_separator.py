@@ -87,7 +87,8 @@ def learning_rate(step: int, progress: float, peak: float, warmup: int = 200) ->
     return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
-def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int, seconds: float, lr: float, seed: int) -> Path:
+def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int = 16, seconds: float = 3.0, lr: float = 1e-3, seed: int = 0,
+          max_steps: int | None = None) -> Path:
     cfg = load_model_config(config)
     data_cfg = load_config(data / "config.json")
     catalogue = build_catalogue(data_cfg, data / "catalogue", progress=False)
@@ -107,7 +108,7 @@ def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int, 
         step, elapsed = state["step"], state["elapsed"]
         print(f"resumed at step {step} ({elapsed / 60:.1f} min)")
     rng = random.Random(seed * 1_000_003 + step)
-    valid = [make_batch(valid_sampler, random.Random(10_000 + i), batch_size) for i in range(4)]
+    valid = [make_batch(valid_sampler, random.Random(10_000 + i), batch_size) for i in range(4 if max_steps is None else 1)]
 
     def save() -> None:
         torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": elapsed, "config": cfg.to_json()}, ckpt_path.with_suffix(".tmp"))
@@ -115,7 +116,7 @@ def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int, 
         torch.save({"separator": model.state_dict(), "step": step, "config": cfg.to_json(), "minutes": elapsed / 60}, run / "separator-weights.pt")
 
     budget, last_save, start = minutes * 60, time.time(), time.time() - elapsed
-    while elapsed < budget:
+    while elapsed < budget and (max_steps is None or step < max_steps):
         model.train()
         for group in opt.param_groups:
             group["lr"] = learning_rate(step, elapsed / budget, lr)
@@ -126,9 +127,9 @@ def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int, 
         opt.step()
         step += 1
         elapsed = time.time() - start
-        if step % 50 == 0:
+        if step % 50 == 0 or step == max_steps:
             row = {"step": step, "minutes": round(elapsed / 60, 2), **{k: round(float(v), 4) for k, v in out.items()}}
-            if step % 250 == 0:
+            if step % 250 == 0 or step == max_steps:
                 model.eval()
                 with torch.no_grad():
                     vals = [losses(model, b, phrases) for b in valid]
@@ -153,9 +154,9 @@ def main() -> None:
     p.add_argument("--seconds", type=float, default=3.0, help="crop length of the training mixtures")
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--steps", type=int, help="stop after this many steps (else the minutes decide)")
     args = p.parse_args()
-    torch.set_num_threads(max(1, torch.get_num_threads()))
-    print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed))
+    print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,135 @@
+"""The separator's data, training, export into a pack and evaluation path, on the test slice and the test pack."""
+import json
+import random
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from omni_data.catalogue import VALIDATION_ONLY_PACKAGES, Catalogue, RefusedSource, SourceClip
+from omni_data.gather import build_catalogue
+from omni_data.queries import DESCRIPTIONS, held_out, training_descriptions
+from omni_data.separation import SeparationSampler, clashes
+from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
+from omni_model.evaluate import OnnxPack
+from omni_model.evaluate_edits import StudioSeparator, score, summary, synthetic_cases
+from omni_model.export import check_goldens
+from omni_model.pack import add_separator
+from omni_model.separator import INPUT_DBFS, Separator, input_gain
+from omni_model.train_separator import train
+
+
+@pytest.fixture(scope="module")
+def catalogue(built_slice, slice_cfg) -> Catalogue:
+    return build_catalogue(slice_cfg, built_slice / "catalogue", progress=False)
+
+
+@pytest.mark.parametrize("package", sorted(VALIDATION_ONLY_PACKAGES))
+def test_the_real_validation_packages_are_refused_as_training_sources(package):
+    clip = SourceClip(id=f"{package}/bee", source=package, group=f"{package}/bee", category="impact", caption="bee", licence="GPL-2", credit="x")
+    with pytest.raises(RefusedSource, match="validation"):
+        Catalogue(16000).add(clip, np.zeros(1600, np.float32), (0.8, 0.1, 0.1))
+
+
+def test_no_clip_of_the_built_data_comes_from_the_validation_packages(catalogue):
+    assert catalogue.clips and not any(c.source in VALIDATION_ONLY_PACKAGES for c in catalogue.clips.values())
+
+
+def test_every_category_has_words_to_train_on_and_one_held_out():
+    for category, words in DESCRIPTIONS.items():
+        assert held_out(category) not in training_descriptions(category)
+        assert len(training_descriptions(category)) >= 3, category
+        assert len(words) == len(set(words)), category
+
+
+def test_mixtures_name_a_present_sound_or_an_absent_one_and_keep_the_others(catalogue):
+    sampler = SeparationSampler(catalogue, "train", seconds=2.0, p_absent=0.3)
+    rng = random.Random(3)
+    mixes = [sampler.sample(rng) for _ in range(60)]
+    levels = [20 * np.log10(np.sqrt(np.mean(m.mixture.astype(np.float64) ** 2))) for m in mixes]
+    assert all(sampler.level_dbfs[0] - 0.01 <= lv <= sampler.level_dbfs[1] + 0.01 or np.max(np.abs(m.mixture)) > 0.98 for lv, m in zip(levels, mixes))
+    absent = [m for m in mixes if not m.present]
+    present = [m for m in mixes if m.present]
+    assert 5 <= len(absent) <= 35 and present
+    for m in absent:
+        assert not m.target.any()  # nothing matches: the target is silence
+    for m in present:
+        rest = m.mixture - m.target
+        assert np.sum(m.target.astype(np.float64) ** 2) > 0 and np.sum(rest.astype(np.float64) ** 2) > 0  # the other sounds stay
+    for m in mixes:
+        assert m.query in training_descriptions(m.category) and len(m.mixture) == 32000
+
+
+def test_confusable_sounds_are_never_mixed_or_asked_for_one_another():
+    assert clashes("speech", "voice") and clashes("drums", "tabla") and not clashes("dog", "rain")
+
+
+def test_the_input_gain_brings_a_clip_to_the_models_level_and_leaves_silence():
+    x = 0.5 * np.sin(np.arange(16000) / 5).astype(np.float32)
+    assert 20 * np.log10(np.sqrt(np.mean((x * input_gain(x)) ** 2))) == pytest.approx(INPUT_DBFS, abs=1e-6)
+    assert input_gain(np.zeros(100)) == 1.0
+
+
+def test_the_separator_is_level_free_at_its_input_and_gives_a_mask_per_frame():
+    from omni_model.config import load_model_config
+
+    model = Separator(load_model_config(TEST_PACK_CONFIG)).eval()
+    wav = torch.randn(1, 16000) * 0.05
+    states, mask = torch.randn(1, 4, 32), torch.ones(1, 4)
+    m, p = model(wav, states, mask)
+    assert m.shape == (1, 16000 // 128 + 1, 257) and p.shape == (1, 16000 // 128 + 1)
+    assert float(m.min()) >= 0 and float(m.max()) <= 1
+
+
+@pytest.fixture(scope="module")
+def trained(built_slice, tmp_path_factory) -> Path:
+    run = tmp_path_factory.mktemp("separator")
+    train(TEST_PACK_CONFIG, built_slice, run, minutes=10, batch_size=4, seconds=1.0, max_steps=3)
+    return run
+
+
+def test_the_separator_trains_and_resumes(trained, built_slice):
+    state = torch.load(trained / "checkpoint.pt", weights_only=False)
+    assert state["step"] == 3
+    train(TEST_PACK_CONFIG, built_slice, trained, minutes=10, batch_size=4, seconds=1.0, max_steps=5)
+    assert torch.load(trained / "checkpoint.pt", weights_only=False)["step"] == 5
+    rows = [json.loads(line) for line in (trained / "log.jsonl").read_text().splitlines()]
+    assert rows[-1]["step"] == 5 and np.isfinite(rows[-1]["loss"]) and "valid_loss" in rows[-1]
+
+
+def test_a_trained_separator_joins_a_pack_and_its_int8_goldens_hold(trained, built_slice, tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(TEST_PACK_DIR, pack)
+    before = json.loads((pack / "manifest.json").read_text())
+    manifest = add_separator(pack, trained / "separator-weights.pt", built_slice, "9.9.9")
+    assert manifest["pack_version"] == "9.9.9" and manifest["separation"]["tasks"] == ["remove", "extract"]
+    # Every variant the pack ships but half precision, which would blur the separator's STFT (as the mel front end's).
+    assert set(manifest["sessions"]["separator"]["dtypes"]) == set(before["variant_bytes"]) - {"fp16"}
+    for role in before["sessions"]:
+        if role != "separator":
+            assert manifest["sessions"][role] == before["sessions"][role]  # the rest of the pack is untouched
+    check_goldens(pack, dtype="int8")
+
+
+def test_the_evaluation_windows_join_without_a_seam():
+    separator = StudioSeparator(OnnxPack(TEST_PACK_DIR, "fp32", threads=1))
+    source = (0.2 * np.sin(np.arange(7 * 16000 + 77) / 7)).astype(np.float32)
+    whole, _, _ = separator("a dog barking", source)
+    separator.settings = {**separator.settings, "window_seconds": 2.0}
+    windowed, _, _ = separator("a dog barking", source)
+    assert whole.shape == (len(source) // 128 + 1, 257)
+    assert np.max(np.abs(whole - windowed)) < 1e-4
+
+
+def test_the_evaluation_scores_the_studios_path_with_its_controls(built_slice):
+    separator = StudioSeparator(OnnxPack(TEST_PACK_DIR, "int8", threads=1))
+    cases = synthetic_cases(built_slice, 2, seconds=3.0)
+    rows = [score(separator, c) for c in cases]
+    s = summary(rows)
+    for key in ("remove_sisdri_median", "extract_sisdri_median", "wrong_event_db_median", "absent_change_db_median", "damaged_share"):
+        assert np.isfinite(s[key])
+    for row, case in zip(rows, cases):
+        if not row["found"]:  # the studio leaves a clip alone when the sound is not found
+            assert row["remove_sisdri"] == pytest.approx(0.0, abs=1e-6) and row["remove_event_db"] == pytest.approx(0.0, abs=1e-6)
