@@ -54,8 +54,9 @@ const api = {
   },
 
   /** A model edit applied so that what it did not change stays the original recording (src/dsp/spectral-edit.ts). */
-  preserveEdit(kind: PreservingEdit, original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number): Float32Array[] {
-    const out = preserveEdit(kind, original, model, recon, modelRate, rate);
+  preserveEdit(kind: PreservingEdit, original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number,
+               addLevelDb?: number): Float32Array[] {
+    const out = preserveEdit(kind, original, model, recon, modelRate, rate, addLevelDb);
     return Comlink.transfer(out, buffersOf(out));
   },
 

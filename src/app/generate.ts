@@ -255,7 +255,7 @@ async function finishEdit(store: StudioStore, s: GenerateSettings, original: Flo
   }
   // The result has the original's length: the gains apply to the original, or the addition is cut to it.
   if (keepsPerformance) return analysis().transferTimbre(original, audio, recon.value, pack.sampleRate, rate);
-  return analysis().preserveEdit(s.editTask as PreservingEdit, original, audio, recon.value, pack.sampleRate, rate);
+  return analysis().preserveEdit(s.editTask as PreservingEdit, original, audio, recon.value, pack.sampleRate, rate, s.editTask === 'add' ? s.addLevelDb : undefined);
 }
 
 const sameSamples = (a: Float32Array, b: Float32Array | undefined) => b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);

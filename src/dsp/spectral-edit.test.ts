@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resample } from './resample';
-import { applySeparation, GRID_BINS, istft, preserveEdit, separationGains, stft, transferTimbre } from './spectral-edit';
+import { applySeparation, GRID_BINS, istft, levelGain, preserveEdit, separationGains, stft, transferTimbre } from './spectral-edit';
 
 const tone = (hz: number, rate: number, n: number, amp = 0.3) => Float32Array.from({ length: n }, (_, i) => amp * Math.sin((2 * Math.PI * hz * i) / rate));
 function noise(n: number, amp = 0.1, seed = 1) {
@@ -85,7 +85,7 @@ describe('style transfer that keeps the performance', () => {
 
 describe('parity with the evaluation (training/omni_model/preserve.py)', () => {
   it('gives the same result as the numpy version on the shared fixture, segment by segment', async () => {
-    const fixture = JSON.parse(readFileSync('src/dsp/spectral-edit.parity.json', 'utf8')) as { rate: number; segments: number; remove: number[]; add: number[]; timbre: number[] };
+    const fixture = JSON.parse(readFileSync('src/dsp/spectral-edit.parity.json', 'utf8')) as { rate: number; segments: number; remove: number[]; add: number[]; add_level: number[]; timbre: number[] };
     const rate = fixture.rate, n = 2 * rate;
     const t = (i: number) => i / rate;
     const sig = (f: (x: number) => number) => Float32Array.from({ length: n }, (_, i) => f(t(i)));
@@ -97,6 +97,8 @@ describe('parity with the evaluation (training/omni_model/preserve.py)', () => {
     const [added] = preserveEdit('add', [bed], add(quietBed, beep), bed, rate, rate);
     segmentRms(removed).forEach((v, i) => expect(v).toBeCloseTo(fixture.remove[i], 4));
     segmentRms(added).forEach((v, i) => expect(v).toBeCloseTo(fixture.add[i], 4));
+    const [leveled] = preserveEdit('add', [bed], add(quietBed, beep), bed, rate, rate, 3);
+    segmentRms(leveled).forEach((v, i) => expect(v).toBeCloseTo(fixture.add_level[i], 4));
     const [recoloured] = transferTimbre([add(bed, beep)], add(quietBed, beep), add(bed, beep), rate, rate);
     segmentRms(recoloured).forEach((v, i) => expect(v).toBeCloseTo(fixture.timbre[i], 4));
   });
@@ -118,6 +120,19 @@ describe('parity with the evaluation (training/omni_model/preserve.py)', () => {
     const [removed] = applySeparation('remove', [mix], mask, GRID_BINS, modelRate, rate);
     segmentRms(extracted).forEach((v, i) => expect(v).toBeCloseTo(fixture.separation_extract[i], 4));
     segmentRms(removed).forEach((v, i) => expect(v).toBeCloseTo(fixture.separation_remove[i], 4));
+  });
+});
+
+describe('levelGain', () => {
+  it("puts the added sound's loudest second the asked level over the background there, and no more than +30 dB", () => {
+    const rate = 8000, n = 4 * rate;
+    const background = noise(n, 0.1);
+    const added = tone(500, rate, n, 0.01).map((v, i) => (i >= rate && i < 2 * rate ? v : 0));
+    const gain = levelGain(added, background, rate, -6);
+    const scaled = added.map((v) => v * gain);
+    expect(20 * Math.log10(rms(scaled, rate, 2 * rate) / rms(background, rate, 2 * rate))).toBeCloseTo(-6, 1);
+    expect(levelGain(added.map((v) => v * 1e-6), background, rate, 0)).toBeCloseTo(10 ** 1.5, 6);
+    expect(levelGain(new Float32Array(n), background, rate, 0)).toBe(1);
   });
 });
 

@@ -154,12 +154,41 @@ function applyGains(x: Float32Array, rate: number, gains: Float64Array[], gainRa
  * The edit's result on every channel of the original (at `rate`), from the model's output and its reconstruction of
  * the input (both mono at `modelRate`).
  */
-export function preserveEdit(kind: PreservingEdit, original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number): Float32Array[] {
+export function preserveEdit(kind: PreservingEdit, original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number,
+                             addLevelDb?: number): Float32Array[] {
   const gains = editGains(kind, model, recon);
   if (kind !== 'add') return original.map((ch) => applyGains(ch, rate, gains, modelRate));
   const added = applyGains(model, modelRate, gains, modelRate);
   const atRate = modelRate === rate ? added : resample(added, modelRate, rate);
+  if (addLevelDb !== undefined) {
+    const gain = levelGain(atRate, mixDown(original), rate, addLevelDb);
+    for (let i = 0; i < atRate.length; i++) atRate[i] *= gain;
+  }
   return original.map((ch) => Float32Array.from(ch, (v, i) => v + (atRate[i] ?? 0)));
+}
+
+const mixDown = (channels: Float32Array[]) => Float32Array.from(channels[0], (_, i) => channels.reduce((sum, ch) => sum + ch[i], 0) / channels.length);
+
+/** Where the added sound is loudest: 1 s windows every 0.1 s. */
+const LEVEL_WINDOW_SECONDS = 1;
+const LEVEL_HOP_SECONDS = 0.1;
+/** An addition is raised by 30 dB at most: what the model barely drew stays a hint, not amplified noise. */
+const MAX_ADD_GAIN = 10 ** (30 / 20);
+
+/** The gain that puts the added sound's loudest second `levelDb` over the background in that second (the asked level
+ * of an addition, as AudioEdit mixes its events over their span). preserve.py level_gain is the same. */
+export function levelGain(added: Float32Array, background: Float32Array, rate: number, levelDb: number): number {
+  const size = Math.min(added.length, Math.round(LEVEL_WINDOW_SECONDS * rate)), hop = Math.max(1, Math.round(LEVEL_HOP_SECONDS * rate));
+  let best = 0, at = 0;
+  for (let start = 0; start + size <= added.length; start += hop) {
+    let e = 0;
+    for (let i = start; i < start + size; i++) e += added[i] * added[i];
+    if (e > best) [best, at] = [e, start];
+  }
+  if (best === 0) return 1;
+  let b = 0;
+  for (let i = at; i < at + size; i++) b += (background[i] ?? 0) ** 2;
+  return Math.min(MAX_ADD_GAIN, Math.sqrt(b / best) * 10 ** (levelDb / 20));
 }
 
 /** Style transfer keeping the performance: every channel of the original (at `rate`) with the model's change of

@@ -79,6 +79,9 @@ export interface GenerateSettings {
   styleTo: string;
   /** For add and remove: keep the original recording wherever the model changed nothing. */
   keepUntouched: boolean;
+  /** For add with the untouched sound kept: the added sound's loudest second this many dB over the background there
+   * (0: as loud as what is already there, as the paper's mixtures place their events). */
+  addLevelDb: number;
   /** For remove and extract with a pack that separates: regenerate through the diffusion model instead of separating
    * the recording (off by default: separation keeps the recording's own sound). */
   regenerate: boolean;
@@ -167,7 +170,7 @@ export const initialState = (): StudioState => ({
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
   generate: {
     mode: 'generate', generateTask: 't2a', prompt: '', seconds: 5, steps: 0, guidance: 3, seed: 1, editTask: 'remove', description: '',
-    styleFrom: '', styleTo: '', keepUntouched: true, regenerate: false, keepPerformance: false, editResult: 'replace', trackId: null,
+    styleFrom: '', styleTo: '', keepUntouched: true, addLevelDb: 0, regenerate: false, keepPerformance: false, editResult: 'replace', trackId: null,
   },
   jobs: [],
   busy: null,

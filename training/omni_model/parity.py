@@ -45,6 +45,7 @@ def compute() -> dict:
     return {"rate": RATE, "segments": SEGMENTS,
             "remove": segment_rms(preserve("remove", s["mix"], s["quiet_bed"], s["mix"])),
             "add": segment_rms(preserve("add", s["bed"], s["quiet_mix"], s["bed"])),
+            "add_level": segment_rms(preserve("add", s["bed"], s["quiet_mix"], s["bed"], add_level_db=3.0, rate=RATE)),
             "timbre": segment_rms(timbre(s["mix"], s["quiet_mix"], s["mix"])),
             **{f"separation_{kind}": segment_rms(apply_separation(kind, mix, mask, RATE, SEPARATION_RATE))
                for kind in ("extract", "remove") for mix, mask in [separation_signals()]}}

@@ -76,12 +76,38 @@ def _with_gains(x: np.ndarray, g: np.ndarray) -> np.ndarray:
     return istft(stft(x) * full, len(x))
 
 
-def preserve(kind: str, original: np.ndarray, model: np.ndarray, recon: np.ndarray) -> np.ndarray:
-    """kind: 'add' or 'remove'."""
+def preserve(kind: str, original: np.ndarray, model: np.ndarray, recon: np.ndarray, add_level_db: float | None = None, rate: int = 16000) -> np.ndarray:
+    """kind: 'add' or 'remove'. For add, `add_level_db` puts the added sound's loudest second that far over the
+    background there (the studio's level of an addition); None adds it as the model drew it."""
     n = len(original)
     model, recon = _fitted(model, n), _fitted(recon, n)
     changed = _with_gains(model if kind == "add" else original, gains(kind, model, recon))
+    if kind == "add" and add_level_db is not None:
+        changed = changed * level_gain(changed, original, rate, add_level_db)
     return (original + changed if kind == "add" else changed).astype(np.float32)
+
+
+LEVEL_WINDOW_SECONDS, LEVEL_HOP_SECONDS = 1.0, 0.1
+MAX_ADD_GAIN = 10 ** (30 / 20)  # what the model barely drew stays a hint, not amplified noise
+
+
+def loudest_window(x: np.ndarray, rate: int) -> tuple[int, int]:
+    """Start and size of the loudest 1 s window (every 0.1 s) of x."""
+    size, hop = min(len(x), int(np.floor(LEVEL_WINDOW_SECONDS * rate + 0.5))), max(1, int(np.floor(LEVEL_HOP_SECONDS * rate + 0.5)))
+    starts = np.arange(0, len(x) - size + 1, hop)
+    sums = np.concatenate([[0.0], np.cumsum(np.square(x, dtype=np.float64))])
+    energies = sums[starts + size] - sums[starts]
+    return int(starts[int(np.argmax(energies))]), size
+
+
+def level_gain(added: np.ndarray, background: np.ndarray, rate: int, level_db: float) -> float:
+    """spectral-edit.ts levelGain: the gain that puts the added sound's loudest second `level_db` over the background."""
+    at, size = loudest_window(added, rate)
+    a = float(np.sum(np.square(added[at : at + size], dtype=np.float64)))
+    if a == 0.0:
+        return 1.0
+    b = float(np.sum(np.square(background[at : at + size], dtype=np.float64)))
+    return float(min(MAX_ADD_GAIN, np.sqrt(b / a) * 10 ** (level_db / 20)))
 
 
 # The timbre gain's range (+-30 dB): a band the original lacks cannot be conjured out of its noise floor.

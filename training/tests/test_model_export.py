@@ -12,7 +12,7 @@ from omni_model.cli import TEST_PACK_DIR, export_test_pack
 from omni_model.export import check_goldens, encode_chars
 from omni_model.text import tokenize
 
-ROLES = {"text_encoder", "transcript_encoder", "mel_frontend", "mel_encoder", "sync_encoder", "dit", "vae_encoder", "vae_decoder", "vocoder"}
+ROLES = {"text_encoder", "transcript_encoder", "mel_frontend", "mel_encoder", "sync_encoder", "dit", "vae_encoder", "vae_decoder", "vocoder", "separator"}
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,7 @@ def test_the_manifest_describes_sessions_flow_sampler_and_tasks(pack):
     assert m["audio"]["latent_rate"] == 25.0 and m["audio"]["sample_rate"] == 16000
     assert {t["id"] for t in m["tasks"]} >= {"t2a", "t2m", "add", "remove", "extract", "style"}
     assert m["model_config"]["dit"]["depth"] == 2
+    assert m["separation"]["tasks"] == ["remove", "extract"] and m["separation"]["hop"] == m["model_config"]["separator"]["hop"]
 
 
 def test_token_ids_and_transcript_bytes_in_the_goldens_are_the_tokenizers(pack):

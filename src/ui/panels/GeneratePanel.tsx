@@ -108,6 +108,13 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               <input type="checkbox" data-testid="edit-keep" checked={s.keepUntouched} onChange={(e) => set({ keepUntouched: e.target.checked })} />
             </label>
           )}
+          {s.editTask === 'add' && s.keepUntouched && (
+            <label title="How loud the added sound's loudest second is against what is already there (0 dB: as loud)">
+              Level against the background (dB)
+              <input type="number" data-testid="edit-add-level" min={-30} max={12} step={1} value={s.addLevelDb}
+                     onChange={(e) => set({ addLevelDb: Math.max(-30, Math.min(12, Number(e.target.value) || 0)) })} />
+            </label>
+          )}
           <label>
             Result
             <select data-testid="edit-result" value={s.editResult} onChange={(e) => set({ editResult: e.target.value as GenerateSettings['editResult'] })}>
