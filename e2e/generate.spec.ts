@@ -115,6 +115,24 @@ test('remove a sound from a selection: same length, audio outside it bit-identic
   expect(await studio.mixSamples(0, whole)).toEqual(original);
 });
 
+test('remove with words that match nothing in the selection: the user is told and the project stays as it was', async ({ studio, page }) => {
+  await studio.importFiles('speech-float-48k.wav');
+  await studio.waitForTracks(1);
+  const before = await studio.summary();
+  const whole = before.length / before.sampleRate;
+  const original = await studio.mixSamples(0, whole);
+  await studio.select(1, 2);
+  const panel = await openGenerate(studio);
+  await panel.getByTestId('generate-mode-edit').click();
+  await panel.getByTestId('edit-task').selectOption('remove');
+  await expect(panel.getByTestId('edit-regenerate')).not.toBeChecked(); // the separator keeps the recording by default
+  await panel.getByTestId('edit-description').fill('a dog barking');
+  await panel.getByTestId('generate-run').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('No “a dog barking” found in the selection, so nothing was changed', { timeout: 120_000 });
+  expect((await studio.summary()).undo.length).toBe(before.undo.length);
+  expect(await studio.mixSamples(0, whole)).toEqual(original);
+});
+
 test('style transfer keeping the performance: the original\'s timing stays, only its colour changes', async ({ studio }) => {
   await studio.importFiles('speech-float-48k.wav');
   await studio.waitForTracks(1);

@@ -5,8 +5,14 @@ import argparse
 import json
 from pathlib import Path
 
+from omni_data.real_validation import CREDITS as REAL_CREDITS
+
 from .ablation import table as ablation_table
 from .evaluate import table as evaluation_table
+from .evaluate_edits import add_table
+from .evaluate_edits import table as edits_table
+
+EDITS_BEGIN, EDITS_END = "<!-- separator evaluation -->", "<!-- /separator evaluation -->"
 
 
 def _sizes(manifest: dict) -> str:
@@ -92,13 +98,67 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
     return path
 
 
+def edits_section(result: dict, training: dict) -> str:
+    sep = training.get("separator", {})
+    return "\n".join([
+        EDITS_BEGIN,
+        "## Remove and extract: the text-queried separator",
+        f"- A mask over the mixture's STFT (512-point frames, hop 128, at 16 kHz) and a per-frame presence, from the log-magnitude "
+        f"and the description's MiniLM states (mean-pooled, FiLM on every block): {sep.get('parameters', 0) / 1e6:.1f} M parameters, "
+        f"trained {sep.get('step', '?')} steps ({sep.get('minutes', '?')} min on the {sep.get('device', 'cpu')}) on mixtures made on the fly "
+        "from the data set's catalogue: one to three events of different categories over a bed, the query naming one of them, "
+        "the bed, or a sound that is not there (15 %: the target is silence), levels spread over -37 to -13 dBFS "
+        "(`python -m omni_model.train_separator`).",
+        "- The studio brings the selection to -25 dBFS with one gain, runs the separator in 10 s windows with 1.5 s of context "
+        "on each side, and applies the mask to the recording itself, every channel, at the project's rate (remove: 1 - mask; "
+        "extract: the mask); when the presence stays under 0.5 for all but 0.1 s it says the sound was not found and changes nothing.",
+        f"- Evaluation (`python -m omni_model.evaluate_edits --pack public/models/omni-small`, {result.get('dtype', 'int8')}, the studio's path; "
+        "medians): SI-SDR improvement over the clip (remove: against the bed; extract: against the event), how far the event "
+        "goes down, damaged clips (remove's SI-SDRi under -3 dB), the same remove with another category's words, and the bed "
+        "alone asked for the event (absent: told = the studio said nothing matched; change = energy of the change relative to the clip).",
+        "- Real recordings: " + "; ".join(f"{package}: {credit}" for package, credit in REAL_CREDITS.items()) + " (evaluation only, never trained on).",
+        "",
+        edits_table(result["summary"]),
+        *(["", "Add (the diffusion model, untouched sound kept) over the same real beds, 8 s each, asking for sounds of our categories; "
+            "the separator, trained apart, judges whether the asked sound is there:", "", add_table(result["add"])] if "add" in result else []),
+        EDITS_END,
+    ])
+
+
+def update_edits_section(pack: Path, edits: Path) -> Path:
+    """Writes (or replaces) the separator's section of an existing card, before its licence, and brings its title,
+    description and sizes up to the manifest (a separator added to a pack changes those and nothing else)."""
+    path = pack / "MODEL_CARD.md"
+    manifest = json.loads((pack / "manifest.json").read_text())
+    card = path.read_text()
+    title, rest = card.split("\n", 1)
+    _, after_description = rest.lstrip("\n").split("\n", 1)
+    card = f"# Model card: {manifest['name']} {manifest['pack_version']}\n\n{manifest['description']}\n{after_description}"
+    head, sizes_on = card.split("## Sizes\n", 1)
+    card = head + "## Sizes\n" + _sizes(manifest) + "\n\n## " + sizes_on.split("\n\n## ", 1)[1]
+    training = json.loads((pack / "training.json").read_text()) if (pack / "training.json").exists() else {}
+    section = edits_section(json.loads(edits.read_text()), training)
+    if EDITS_BEGIN in card:
+        head, rest = card.split(EDITS_BEGIN, 1)
+        card = head + section + rest.split(EDITS_END, 1)[1]
+    else:
+        head, tail = card.split("\n## Licence", 1)
+        card = head.rstrip("\n") + "\n\n" + section + "\n\n## Licence" + tail
+    path.write_text(card)
+    return path
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pack", type=Path, required=True)
     parser.add_argument("--evaluation", type=Path)
     parser.add_argument("--ablation", type=Path)
     parser.add_argument("--notes", default="")
+    parser.add_argument("--edits", type=Path, help="evaluate_edits JSON: writes (or replaces) only the separator's section of the card")
     args = parser.parse_args(argv)
+    if args.edits:
+        print(update_edits_section(args.pack, args.edits))
+        return
     print(write_card(args.pack, args.evaluation, args.ablation, args.notes))
 
 

@@ -14,7 +14,7 @@ from omni_data.queries import DESCRIPTIONS, held_out, training_descriptions
 from omni_data.separation import SeparationSampler, clashes
 from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
 from omni_model.evaluate import OnnxPack
-from omni_model.evaluate_edits import StudioSeparator, score, summary, synthetic_cases
+from omni_model.evaluate_edits import StudioSeparator, add_summary, score, score_add, summary, synthetic_cases
 from omni_model.export import check_goldens
 from omni_model.pack import add_separator
 from omni_model.separator import INPUT_DBFS, Separator, input_gain
@@ -133,3 +133,15 @@ def test_the_evaluation_scores_the_studios_path_with_its_controls(built_slice):
     for row, case in zip(rows, cases):
         if not row["found"]:  # the studio leaves a clip alone when the sound is not found
             assert row["remove_sisdri"] == pytest.approx(0.0, abs=1e-6) and row["remove_event_db"] == pytest.approx(0.0, abs=1e-6)
+
+
+def test_the_add_evaluation_measures_the_level_the_studio_puts_an_addition_at():
+    pack = OnnxPack(TEST_PACK_DIR, "int8", threads=1)
+    separator = StudioSeparator(pack)
+    bed = (0.05 * np.random.default_rng(1).standard_normal((2 * 44100, 2))).astype(np.float32)
+    rows = [score_add(pack, separator, bed, 44100, "a dog barking", seed=s, level_db=-6.0) for s in range(2)]
+    for row in rows:
+        # The asked level, unless the model drew so little that reaching it would take more than the +30 dB allowed.
+        assert row["leveled_level_db"] == pytest.approx(min(-6.0, row["drawn_level_db"] + 30.0), abs=0.05)
+    s = add_summary(rows, -6.0)
+    assert s["examples"] == 2 and 0 <= s["leveled_within_6db"] <= 1
