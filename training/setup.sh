@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TEST_PACKAGES=(python3-venv espeak-ng flite fluidsynth timgm6mb-soundfont openttd-opensfx minetest-data)
+# wesnoth-1.16-data and hedgewars-data hold the real-recording validation set (never a training source).
+TEST_PACKAGES=(python3-venv espeak-ng flite fluidsynth timgm6mb-soundfont openttd-opensfx minetest-data wesnoth-1.16-data hedgewars-data)
 FULL_PACKAGES=("${TEST_PACKAGES[@]}" sonic-pi-samples fluid-soundfont-gm musescore-general-soundfont-small hydrogen-drumkits 0ad-data)
 packages=("${FULL_PACKAGES[@]}")
 [ "${1:-}" = "--test" ] && packages=("${TEST_PACKAGES[@]}")

@@ -37,6 +37,21 @@ def test_no_clip_of_the_built_data_comes_from_the_validation_packages(catalogue)
     assert catalogue.clips and not any(c.source in VALIDATION_ONLY_PACKAGES for c in catalogue.clips.values())
 
 
+def test_the_real_validation_set_is_stereo_44k_at_a_normal_level_with_the_event_inside():
+    from omni_data import real_validation
+
+    examples = real_validation.build(6)
+    for e in examples:
+        assert e.mixture.shape[1] == 2 and e.mixture.shape[0] == int(real_validation.SECONDS * real_validation.RATE)
+        level = 20 * np.log10(np.sqrt(np.mean(e.mixture.astype(np.float64) ** 2)))
+        assert level == pytest.approx(real_validation.LEVEL_DBFS, abs=0.1) or np.max(np.abs(e.mixture)) >= 0.98
+        assert np.allclose(e.mixture, e.bed + e.event, atol=1e-6)
+        span = e.event[e.onset : e.onset + e.length]
+        snr = 10 * np.log10(np.sum(span.astype(np.float64) ** 2) / np.sum(e.bed[e.onset : e.onset + e.length].astype(np.float64) ** 2))
+        assert -0.01 <= snr <= 3.01 and e.wrong_description != e.description
+    assert len({e.id.split("-")[2] for e in examples}) > 1  # several beds
+
+
 def test_every_category_has_words_to_train_on_and_one_held_out():
     for category, words in DESCRIPTIONS.items():
         assert held_out(category) not in training_descriptions(category)
