@@ -76,7 +76,14 @@ class Separator(nn.Module):
         s = cfg.separator
         self.spectrum = Spectrum(s)
         bins = self.spectrum.bins
+        # Phrases share much of their mean-pooled states (cosine 0.64 on average): the query is centred and scaled by
+        # the statistics of the training phrases (set by train_separator, exported as constants) so what tells one
+        # sound from another is what the network sees.
+        self.register_buffer("query_mean", torch.zeros(cfg.text.hidden))
+        self.register_buffer("query_scale", torch.ones(cfg.text.hidden))
         self.query = nn.Sequential(nn.Linear(cfg.text.hidden, s.width), nn.GELU(), nn.Linear(s.width, s.width))
+        # The description's spectral prior: which bins the named sound tends to occupy, added to every frame's logits.
+        self.query_bins = nn.Linear(s.width, self.spectrum.bins)
         self.inp = nn.Linear(bins, s.width)
         self.blocks = nn.ModuleList(Block(s.width, s.hidden, d) for d in s.dilations)
         self.out_norm = nn.LayerNorm(s.width)
@@ -84,6 +91,11 @@ class Separator(nn.Module):
         self.presence_head = nn.Linear(s.width, 1)
         # Per-bin skip from the input level to the mask: detail the frame embedding cannot carry.
         self.skip = nn.Parameter(torch.zeros(bins))
+
+    def set_query_statistics(self, pooled: torch.Tensor) -> None:
+        """Centre and scale the query by the mean-pooled states of the training phrases [phrases, hidden]."""
+        self.query_mean.copy_(pooled.mean(0))
+        self.query_scale.copy_(1.0 / (pooled.std(0) + 1e-3))
 
     @staticmethod
     def features(re: torch.Tensor, im: torch.Tensor) -> torch.Tensor:
@@ -96,7 +108,7 @@ class Separator(nn.Module):
         feats = self.features(re, im).transpose(1, 2)  # [B, frames, bins]
         weights = text_mask[..., None]
         pooled = (text_states * weights).sum(1) / weights.sum(1).clamp(min=1.0)
-        query = self.query(pooled)
+        query = self.query((pooled - self.query_mean) * self.query_scale)
         full = self.inp(feats)
         # The blocks run at half the frame rate (16 ms): half the cost, twice the reach; the full-rate input joins
         # again before the heads.
@@ -106,5 +118,5 @@ class Separator(nn.Module):
             h = block(h, query)
         h = torch.repeat_interleave(h, 2, dim=1)[:, :frames]
         h = self.out_norm(h + full)
-        mask = torch.sigmoid(self.mask_head(h) + self.skip * feats)
+        mask = torch.sigmoid(self.mask_head(h) + self.query_bins(query)[:, None] + self.skip * feats)
         return mask, self.presence_head(h)[..., 0]

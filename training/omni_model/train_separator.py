@@ -44,6 +44,10 @@ class PhraseStates:
                     n = int(mask[k].sum())
                     self.states[p] = (hidden[k, :n].clone(), torch.ones(n))
 
+    def pooled(self) -> torch.Tensor:
+        """Every phrase's mean-pooled states [phrases, hidden], as the separator pools them."""
+        return torch.stack([s.mean(0) for s, _ in self.states.values()])
+
     def batch(self, phrases: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
         longest = max(self.states[p][0].shape[0] for p in phrases)
         dim = next(iter(self.states.values()))[0].shape[1]
@@ -97,6 +101,7 @@ def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int =
     phrases = PhraseStates(cfg, all_training_phrases())
     torch.manual_seed(seed)
     model = Separator(cfg)
+    model.set_query_statistics(phrases.pooled())
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     run.mkdir(parents=True, exist_ok=True)
     ckpt_path, log_path = run / "checkpoint.pt", run / "log.jsonl"
