@@ -9,6 +9,7 @@ import { ServicesContext } from './ui/studio-context';
 import { runAction } from './actions/registry';
 import { importFiles } from './import/import-files';
 import { Comlink, engine } from './client/engine-client';
+import { analysis } from './client/analysis-client';
 import './ui/styles.css';
 
 const services = createServices();
@@ -33,6 +34,8 @@ async function boot() {
       flush: () => autosave.flush(),
       // The engine itself, for engine-level tests (and simulating a lost GPU).
       engine,
+      // The analysis worker, for benchmarks of the studio's post-processing (bench/edit-bench.ts).
+      analysis,
       proxy: Comlink.proxy,
     },
   });

@@ -53,8 +53,10 @@ export function stft(x: Float32Array, size: number, hop: number): Spectrum {
 export function istft(s: Spectrum, length: number): Float32Array {
   const w = hann(s.size);
   const out = new Float64Array(length), norm = new Float64Array(length);
+  const r = new Float64Array(s.size), i = new Float64Array(s.size);
   for (let f = 0; f < s.re.length; f++) {
-    const r = Float64Array.from(s.re[f]), i = s.im[f].map((v) => -v); // ifft = conj(fft(conj)) / n
+    r.set(s.re[f]); // ifft = conj(fft(conj)) / n
+    for (let k = 0; k < s.size; k++) i[k] = -s.im[f][k];
     fft(r, i);
     const start = f * s.hop - s.size / 2;
     for (let k = 0; k < s.size; k++) {

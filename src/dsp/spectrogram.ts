@@ -8,22 +8,40 @@ export function fft(re: Float64Array, im: Float64Array): void {
     for (; j & bit; bit >>= 1) j ^= bit;
     j ^= bit;
     if (i < j) {
-      [re[i], re[j]] = [re[j], re[i]];
-      [im[i], im[j]] = [im[j], im[i]];
+      const r = re[i], m = im[i];
+      re[i] = re[j]; im[i] = im[j];
+      re[j] = r; im[j] = m;
     }
   }
+  const { cos, sin } = twiddles(n);
   for (let size = 2; size <= n; size <<= 1) {
-    const angle = (-2 * Math.PI) / size;
+    const half = size >> 1, step = n / size;
     for (let start = 0; start < n; start += size) {
-      for (let k = 0; k < size / 2; k++) {
-        const wr = Math.cos(angle * k), wi = Math.sin(angle * k);
-        const a = start + k, b = a + size / 2;
+      for (let k = 0; k < half; k++) {
+        const wr = cos[k * step], wi = sin[k * step];
+        const a = start + k, b = a + half;
         const tr = re[b] * wr - im[b] * wi, ti = re[b] * wi + im[b] * wr;
         re[b] = re[a] - tr; im[b] = im[a] - ti;
         re[a] += tr; im[a] += ti;
       }
     }
   }
+}
+
+/** cos and sin of -2 pi k / n for k < n / 2, computed once per size: the transform's trigonometry was most of its time. */
+const twiddleCache = new Map<number, { cos: Float64Array; sin: Float64Array }>();
+function twiddles(n: number) {
+  let t = twiddleCache.get(n);
+  if (!t) {
+    const cos = new Float64Array(n >> 1), sin = new Float64Array(n >> 1);
+    for (let k = 0; k < n >> 1; k++) {
+      cos[k] = Math.cos((-2 * Math.PI * k) / n);
+      sin[k] = Math.sin((-2 * Math.PI * k) / n);
+    }
+    t = { cos, sin };
+    twiddleCache.set(n, t);
+  }
+  return t;
 }
 
 /** The periodic Hann window of n samples. */
