@@ -77,6 +77,9 @@ class SeparatorConfig:
     width: int = 192
     hidden: int = 384
     dilations: tuple[int, ...] = (1, 2, 4, 8, 16, 1, 2, 4, 8, 16)
+    # Channels of the time-frequency head (3x3 convolutions over the spectrogram, shared across frequency, joined with
+    # each frame's context and the query); 0: the mask comes from each frame's context alone.
+    local: int = 0
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,28 @@ class Block(nn.Module):
         return h + self.down(y)
 
 
+class LocalHead(nn.Module):
+    """The mask's logits cell by cell: 3x3 convolutions over the log-spectrogram (the same weights at every frequency,
+    so a pattern learnt at one pitch serves at all), plus each frame's context, the query and a per-bin embedding."""
+
+    def __init__(self, width: int, channels: int, bins: int) -> None:
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, channels, 3, padding=1)
+        self.conv2 = nn.Conv2d(channels, channels, 3, padding=1)
+        self.context = nn.Linear(width, channels)
+        self.query = nn.Linear(width, channels)
+        self.bins = nn.Parameter(torch.zeros(1, channels, bins, 1))
+        self.mix = nn.Conv2d(channels, channels, 1)
+        self.out = nn.Conv2d(channels, 1, 1)
+
+    def forward(self, feats: torch.Tensor, h: torch.Tensor, query: torch.Tensor) -> torch.Tensor:
+        """feats [B, frames, bins], h [B, frames, width], query [B, width] -> logits [B, frames, bins]."""
+        x = F.gelu(self.conv1(feats.transpose(1, 2)[:, None]))
+        x = self.conv2(x) + self.context(h).transpose(1, 2)[:, :, None, :] + self.query(query)[:, :, None, None] + self.bins
+        x = self.out(F.gelu(self.mix(F.gelu(x))))
+        return x[:, 0].transpose(1, 2)
+
+
 class Separator(nn.Module):
     """waveform [B, S], text_states [B, L, D], text_mask [B, L] -> mask [B, frames, bins], presence [B, frames] (logits)."""
 
@@ -88,6 +110,7 @@ class Separator(nn.Module):
         self.blocks = nn.ModuleList(Block(s.width, s.hidden, d) for d in s.dilations)
         self.out_norm = nn.LayerNorm(s.width)
         self.mask_head = nn.Linear(s.width, bins)
+        self.local = LocalHead(s.width, s.local, bins) if s.local else None
         self.presence_head = nn.Linear(s.width, 1)
         # Per-bin skip from the input level to the mask: detail the frame embedding cannot carry.
         self.skip = nn.Parameter(torch.zeros(bins))
@@ -118,5 +141,8 @@ class Separator(nn.Module):
             h = block(h, query)
         h = torch.repeat_interleave(h, 2, dim=1)[:, :frames]
         h = self.out_norm(h + full)
-        mask = torch.sigmoid(self.mask_head(h) + self.query_bins(query)[:, None] + self.skip * feats)
+        logits = self.mask_head(h) + self.query_bins(query)[:, None] + self.skip * feats
+        if self.local is not None:
+            logits = logits + self.local(feats, h, query)
+        mask = torch.sigmoid(logits)
         return mask, self.presence_head(h)[..., 0]
