@@ -45,6 +45,28 @@ describe('separate (test pack, float32, WASM)', () => {
     expect(b.mask).not.toEqual(a.mask);
   }, 60_000);
 
+  it('gives the evaluation\'s mask (training/omni_model/evaluate_edits.py) on the shared fixture, segment by segment', async () => {
+    const fixture = JSON.parse(await readFile('src/engine/separate.parity.json', 'utf8')) as
+      { seconds: number; description: string; frames: number; segments: number; segment_means: number[]; present_seconds: number; found: boolean };
+    const signal = Float32Array.from({ length: Math.round(fixture.seconds * RATE) }, (_, i) => {
+      const t = i / RATE;
+      return 0.2 * Math.sin(2 * Math.PI * 350 * t) + 0.05 * Math.sin(2 * Math.PI * 2000 * t) * Math.sin(2 * Math.PI * 0.3 * t);
+    });
+    const result = await separate(pack, fixture.description, signal);
+    expect(result.mask.length / result.bins).toBe(fixture.frames);
+    // numpy's array_split: the first (frames % segments) segments hold one frame more.
+    const base = Math.floor(fixture.frames / fixture.segments), extra = fixture.frames % fixture.segments;
+    let at = 0;
+    fixture.segment_means.forEach((expected, s) => {
+      const rows = base + (s < extra ? 1 : 0);
+      const part = result.mask.subarray(at * result.bins, (at + rows) * result.bins);
+      expect(part.reduce((a, v) => a + v, 0) / part.length).toBeCloseTo(expected, 4);
+      at += rows;
+    });
+    expect(result.presentSeconds).toBeCloseTo(fixture.present_seconds, 4);
+    expect(result.found).toBe(fixture.found);
+  }, 60_000);
+
   it('stops between windows when cancelled', async () => {
     let windows = 0;
     const run = separate(withWindow(2), 'a dog barking', source, { onProgress: () => void windows++, checkpoint: () => { if (windows >= 1) throw new Error('cancelled'); } });

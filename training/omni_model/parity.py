@@ -1,6 +1,7 @@
-"""A fixture that ties the studio's spectral edit (src/dsp/spectral-edit.ts) to the evaluation's (preserve.py): both
-run it on the same closed-form signals and must give the same result, segment by segment. `python -m
-omni_model.parity` rewrites the fixture; pytest checks it is current, Vitest that TypeScript agrees with it."""
+"""Fixtures that tie the studio to the evaluation: the spectral edit (src/dsp/spectral-edit.ts against preserve.py)
+and the separator's windows (src/engine/separate.ts against evaluate_edits.StudioSeparator, on the test pack). Both
+sides run the same closed-form signals and must give the same result, segment by segment. `python -m
+omni_model.parity` rewrites the fixtures; pytest checks they are current, Vitest that TypeScript agrees with them."""
 from __future__ import annotations
 
 import json
@@ -11,6 +12,8 @@ import numpy as np
 from .preserve import apply_separation, preserve, timbre
 
 FIXTURE = Path(__file__).resolve().parents[2] / "src" / "dsp" / "spectral-edit.parity.json"
+SEPARATE_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "engine" / "separate.parity.json"
+SEPARATE_SECONDS, SEPARATE_DESCRIPTION = 23.0, "a dog barking"
 RATE, SECONDS, SEGMENTS = 16000, 2.0, 20
 
 
@@ -51,6 +54,24 @@ def compute() -> dict:
                for kind in ("extract", "remove") for mix, mask in [separation_signals()]}}
 
 
+def separate_signal() -> np.ndarray:
+    """23 s (three windows of the test pack's 10 s): two tones under a slow swell, as in separate.test.ts."""
+    t = np.arange(int(RATE * SEPARATE_SECONDS)) / RATE
+    return (0.2 * np.sin(2 * np.pi * 350 * t) + 0.05 * np.sin(2 * np.pi * 2000 * t) * np.sin(2 * np.pi * 0.3 * t)).astype(np.float32)
+
+
+def compute_separate() -> dict:
+    from .cli import TEST_PACK_DIR
+    from .evaluate import OnnxPack
+    from .evaluate_edits import StudioSeparator
+
+    mask, found, present = StudioSeparator(OnnxPack(TEST_PACK_DIR, "fp32", threads=1))(SEPARATE_DESCRIPTION, separate_signal())
+    rows = np.array_split(mask.astype(np.float64), SEGMENTS)
+    return {"seconds": SEPARATE_SECONDS, "description": SEPARATE_DESCRIPTION, "frames": int(mask.shape[0]), "segments": SEGMENTS,
+            "segment_means": [round(float(r.mean()), 6) for r in rows], "present_seconds": round(present, 6), "found": bool(found)}
+
+
 if __name__ == "__main__":
     FIXTURE.write_text(json.dumps(compute(), indent=1) + "\n")
-    print(FIXTURE)
+    SEPARATE_FIXTURE.write_text(json.dumps(compute_separate(), indent=1) + "\n")
+    print(FIXTURE, SEPARATE_FIXTURE)

@@ -125,3 +125,9 @@ def test_the_spectral_edit_fixture_shared_with_typescript_is_current():
     from omni_model.parity import FIXTURE, compute
 
     assert json.loads(FIXTURE.read_text()) == compute(), "run: python -m omni_model.parity"
+
+
+def test_the_separator_fixture_shared_with_typescript_is_current():
+    from omni_model.parity import SEPARATE_FIXTURE, compute_separate
+
+    assert json.loads(SEPARATE_FIXTURE.read_text()) == compute_separate(), "run: python -m omni_model.parity"
