@@ -63,6 +63,27 @@ test.describe('importing audio', () => {
     expect((await studio.summary()).tracks).toHaveLength(1);
   });
 
+  test('a float WAV holding NaN and infinite samples imports with them as silence, and says so', async ({ studio, page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.evaluate(async () => {
+      const samples = new Float32Array(8000).map((_, i) => 0.3 * Math.sin(i / 5));
+      samples.set([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY], 4000);
+      const header = new Uint8Array(44);
+      const v = new DataView(header.buffer);
+      const put = (at: number, s: string) => [...s].forEach((c, i) => v.setUint8(at + i, c.charCodeAt(0)));
+      put(0, 'RIFF'); v.setUint32(4, 36 + samples.byteLength, true); put(8, 'WAVE'); put(12, 'fmt '); v.setUint32(16, 16, true);
+      v.setUint16(20, 3, true); v.setUint16(22, 1, true); v.setUint32(24, 8000, true); v.setUint32(28, 32000, true); v.setUint16(32, 4, true); v.setUint16(34, 32, true);
+      put(36, 'data'); v.setUint32(40, samples.byteLength, true);
+      await (window as any).omniStudio.importFiles([new File([header, new Uint8Array(samples.buffer)], 'nan.wav')]);
+    });
+    await studio.waitForTracks(1);
+    await expect(page.getByTestId('notice-info').filter({ hasText: 'not numbers' })).toContainText('"nan.wav" held 3 samples that were not numbers (NaN or infinite); they were imported as silence.');
+    const mix = await studio.mixSamples(0, 1);
+    expect(mix.every(Number.isFinite)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   test('drag and drop imports files as new tracks', async ({ studio, page }) => {
     const bytes = [...readFileSync(asset('speech-22k.wav'))];
     const transfer = await page.evaluateHandle((data) => {

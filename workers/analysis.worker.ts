@@ -14,6 +14,7 @@ export interface DecodedFile {
   originalRate: number;
   channels: Float32Array[];
   truncated: boolean;
+  nonFinite: number;
 }
 
 export interface SpectrogramPicture {
@@ -30,7 +31,7 @@ const api = {
     const decoded = await decodeWavBlob(file);
     const rate = targetRate ?? decoded.sampleRate;
     const channels = rate === decoded.sampleRate ? decoded.channels : decoded.channels.map((c) => resample(c, decoded.sampleRate, rate));
-    const out = { sampleRate: rate, originalRate: decoded.sampleRate, channels, truncated: decoded.truncated };
+    const out = { sampleRate: rate, originalRate: decoded.sampleRate, channels, truncated: decoded.truncated, nonFinite: decoded.nonFinite };
     return Comlink.transfer(out, buffersOf(channels));
   },
 

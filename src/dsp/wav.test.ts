@@ -35,6 +35,13 @@ describe('decodeWav', () => {
     const f = new Uint8Array(new Float32Array([0.25]).buffer);
     expect(decodeWav(handMadeWav(32, 3, 1, 48000, Array.from(f))).channels[0][0]).toBe(0.25);
   });
+
+  it('decodes NaN and infinite float samples as silence and counts them', () => {
+    const f = new Uint8Array(new Float32Array([0.5, Number.NaN, Number.POSITIVE_INFINITY, -0.25, Number.NEGATIVE_INFINITY]).buffer);
+    const d = decodeWav(handMadeWav(32, 3, 1, 48000, Array.from(f)));
+    expect(Array.from(d.channels[0])).toEqual([0.5, 0, 0, -0.25, 0]);
+    expect(d.nonFinite).toBe(3);
+  });
   it('imports what a truncated file holds and says so', () => {
     const whole = new Uint8Array(handMadeWav(16, 1, 1, 8000, [1, 0, 2, 0, 3, 0]));
     const d = decodeWav(whole.slice(0, 44 + 3).buffer);

@@ -72,20 +72,23 @@ function readFmt(view: DataView, at: number, size: number) {
   return { sampleRate, channelCount, bitsPerSample, isFloat };
 }
 
-/** Decodes `frames` frames of interleaved sample bytes into the channel arrays, starting at frame `into`. */
-export function decodeFrames(layout: WavLayout, bytes: ArrayBuffer, channels: Float32Array[], into: number): number {
+/** Decodes `frames` frames of interleaved sample bytes into the channel arrays, starting at frame `into`. Float samples
+ * that are not numbers (NaN, infinite) become silence; returns how many there were. */
+function decodeFrames(layout: WavLayout, bytes: ArrayBuffer, channels: Float32Array[], into: number): number {
   const view = new DataView(bytes);
   const bytesPerSample = layout.bitsPerSample / 8;
   const frames = Math.floor(bytes.byteLength / bytesPerFrameOf(layout));
   const read = sampleReader(layout);
-  let at = 0;
+  let at = 0, nonFinite = 0;
   for (let f = 0; f < frames; f++) {
     for (let c = 0; c < layout.channelCount; c++) {
-      channels[c][into + f] = read(view, at);
+      const x = read(view, at);
+      if (Number.isFinite(x)) channels[c][into + f] = x;
+      else nonFinite++; // the array holds 0 there already
       at += bytesPerSample;
     }
   }
-  return frames;
+  return nonFinite;
 }
 
 function sampleReader(layout: WavLayout): (view: DataView, at: number) => number {
@@ -108,6 +111,8 @@ export interface DecodedAudio {
   sampleRate: number;
   channels: Float32Array[];
   truncated: boolean;
+  /** Float samples that were NaN or infinite, decoded as silence. */
+  nonFinite: number;
 }
 
 /** Decodes a whole WAV file held in memory. */
@@ -115,8 +120,8 @@ export function decodeWav(buffer: ArrayBuffer): DecodedAudio {
   const layout = parseWavLayout(buffer);
   const channels = Array.from({ length: layout.channelCount }, () => new Float32Array(layout.frameCount));
   const end = layout.dataOffset + layout.frameCount * bytesPerFrameOf(layout);
-  decodeFrames(layout, buffer.slice(layout.dataOffset, end), channels, 0);
-  return { sampleRate: layout.sampleRate, channels, truncated: layout.truncated };
+  const nonFinite = decodeFrames(layout, buffer.slice(layout.dataOffset, end), channels, 0);
+  return { sampleRate: layout.sampleRate, channels, truncated: layout.truncated, nonFinite };
 }
 
 /** Decodes a WAV file from a Blob in slices, so an hour-long file never sits in memory twice. */
@@ -126,13 +131,14 @@ export async function decodeWavBlob(blob: Blob, onProgress?: (fraction: number) 
   const channels = Array.from({ length: layout.channelCount }, () => new Float32Array(layout.frameCount));
   const frameBytes = bytesPerFrameOf(layout);
   const framesPerSlice = Math.max(1, Math.floor((8 << 20) / frameBytes));
+  let nonFinite = 0;
   for (let frame = 0; frame < layout.frameCount; frame += framesPerSlice) {
     const count = Math.min(framesPerSlice, layout.frameCount - frame);
     const start = layout.dataOffset + frame * frameBytes;
-    decodeFrames(layout, await blob.slice(start, start + count * frameBytes).arrayBuffer(), channels, frame);
+    nonFinite += decodeFrames(layout, await blob.slice(start, start + count * frameBytes).arrayBuffer(), channels, frame);
     onProgress?.((frame + count) / layout.frameCount);
   }
-  return { sampleRate: layout.sampleRate, channels, truncated: layout.truncated };
+  return { sampleRate: layout.sampleRate, channels, truncated: layout.truncated, nonFinite };
 }
 
 const BITS: Record<WavSampleFormat, number> = { pcm16: 16, pcm24: 24, float32: 32 };

@@ -43,6 +43,7 @@ export async function decodeFile(file: File, projectRate: number, adoptRate: boo
     if (layout.frameCount === 0) throw new ImportError(`${name} holds no audio samples.`);
     const decoded = await analysis().decodeWav(file, targetRate);
     const notes = decoded.truncated ? [`${name} is truncated: imported the ${(layout.frameCount / layout.sampleRate).toFixed(2)} s it holds.`] : [];
+    if (decoded.nonFinite > 0) notes.push(`${name} held ${decoded.nonFinite} samples that were not numbers (NaN or infinite); they were imported as silence.`);
     if (decoded.originalRate !== decoded.sampleRate) notes.push(`${name} was resampled from ${decoded.originalRate} Hz to the project's ${decoded.sampleRate} Hz.`);
     return { channels: decoded.channels, sampleRate: decoded.sampleRate, notes };
   }
