@@ -46,6 +46,14 @@ class StudioSeparator:
         return 2 * int(np.floor(seconds * self.rate / self.settings["hop"] / 2 + 0.5))
 
     def __call__(self, description: str, source: np.ndarray) -> tuple[np.ndarray, bool, float]:
+        mask, logits = self.mask_and_logits(description, source)
+        present = self.present_seconds(logits, self.settings["presence_threshold"])
+        return mask, present >= self.settings["min_present_seconds"], present
+
+    def present_seconds(self, logits: np.ndarray, threshold: float) -> float:
+        return float(np.sum(1 / (1 + np.exp(-logits)) >= threshold) * self.settings["hop"] / self.rate)
+
+    def mask_and_logits(self, description: str, source: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         s, hop = self.settings, self.settings["hop"]
         ids, mask = tokenize([description], self.pack.cfg.text.max_tokens)
         states = self.pack.run("text_encoder", input_ids=ids.numpy(), attention_mask=mask.numpy())
@@ -60,16 +68,21 @@ class StudioSeparator:
             m, p = self.pack.sessions["separator"].run(None, {"waveform": scaled[None, start:end], "text_states": states, "text_mask": text_mask})
             offset = start // hop
             out_mask[first:last], logits[first:last] = m[0, first - offset : last - offset], p[0, first - offset : last - offset]
-        present = float(np.sum(1 / (1 + np.exp(-logits)) >= s["presence_threshold"]) * hop / self.rate)
-        return out_mask, present >= s["min_present_seconds"], present
+        return out_mask, logits
 
 
-def studio_mask(separator: StudioSeparator, description: str, clip: np.ndarray, rate: int) -> tuple[np.ndarray, bool]:
-    """The separator's mask for a clip [samples, channels] at `rate` as the studio feeds it (mono, at the model's rate)."""
+# Presence thresholds whose present seconds each row keeps, so the pack's rule can be chosen from one run.
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def studio_mask(separator: StudioSeparator, description: str, clip: np.ndarray, rate: int) -> tuple[np.ndarray, bool, dict]:
+    """The separator's mask for a clip [samples, channels] at `rate` as the studio feeds it (mono, at the model's rate),
+    whether the sound counts as found, and its present seconds at each of THRESHOLDS."""
     mono = clip.mean(axis=1) if clip.ndim == 2 else clip
     source = mono if rate == separator.rate else soxr.resample(mono, rate, separator.rate, quality="HQ").astype(np.float32)
-    mask, found, _ = separator(description, source)
-    return mask, found
+    mask, logits = separator.mask_and_logits(description, source)
+    found = separator.present_seconds(logits, separator.settings["presence_threshold"]) >= separator.settings["min_present_seconds"]
+    return mask, found, {str(t): separator.present_seconds(logits, t) for t in THRESHOLDS}
 
 
 def studio_edit(separator: StudioSeparator, kind: str, mask: np.ndarray, found: bool, clip: np.ndarray, rate: int) -> np.ndarray:
@@ -106,7 +119,7 @@ def score(separator: StudioSeparator, case: Case) -> dict:
     edit = lambda kind, mask, found, clip: studio_edit(separator, kind, mask, found, clip, case.rate)  # noqa: E731
     row: dict = {"id": case.id, "description": case.description}
     # The edits are linear in the signal: what remains of the event is the event through the mixture's gains.
-    mask, found = studio_mask(separator, case.description, case.mixture, case.rate)
+    mask, found, row["present_right"] = studio_mask(separator, case.description, case.mixture, case.rate)
     row["found"] = found
     row["remove_sisdri"] = si_sdr(edit("remove", mask, found, case.mixture), case.bed) - si_sdr(case.mixture, case.bed)
     row["remove_event_db"] = db(energy(edit("remove", mask, found, case.event)), energy(case.event))
@@ -115,11 +128,11 @@ def score(separator: StudioSeparator, case: Case) -> dict:
     row["remove_sisdri_ungated"] = si_sdr(edit("remove", mask, True, case.mixture), case.bed) - si_sdr(case.mixture, case.bed)
     row["remove_event_db_ungated"] = db(energy(edit("remove", mask, True, case.event)), energy(case.event))
     row["extract_sisdri_ungated"] = si_sdr(edit("extract", mask, True, case.mixture), case.event) - si_sdr(case.mixture, case.event)
-    wrong_mask, wrong_found = studio_mask(separator, case.wrong_description, case.mixture, case.rate)
+    wrong_mask, wrong_found, row["present_wrong"] = studio_mask(separator, case.wrong_description, case.mixture, case.rate)
     row["wrong_event_db_ungated"] = db(energy(edit("remove", wrong_mask, True, case.event)), energy(case.event))
     row["wrong_found"] = wrong_found
     row["wrong_event_db"] = db(energy(edit("remove", wrong_mask, wrong_found, case.event)), energy(case.event))
-    absent_mask, absent_found = studio_mask(separator, case.description, case.bed, case.rate)
+    absent_mask, absent_found, row["present_absent"] = studio_mask(separator, case.description, case.bed, case.rate)
     change = edit("remove", absent_mask, absent_found, case.bed) - case.bed
     row["absent_told"] = not absent_found
     row["absent_change_db"] = max(-120.0, db(float(np.sum(np.square(change, dtype=np.float64))), float(np.sum(np.square(case.bed, dtype=np.float64)))))
