@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Retrains the studio's default pack from nothing and writes it to public/models/omni-small/ with its model card:
-# data -> autoencoder -> DiT -> (vocoder fine-tune) -> export (int8) -> evaluation -> layer ablation -> card. Every stage resumes where an
+# data -> autoencoder -> DiT -> (vocoder fine-tune) -> export (int8) -> evaluation -> layer ablation -> card, and the
+# text-queried separator (remove and extract) -> into the pack -> its evaluation on real recordings -> its card section. Every stage resumes where an
 # interrupted run stopped (runs live in training/data/runs/). The same commands use a CUDA GPU when there is one.
 #
 #   bash training/train-default-pack.sh                 # CPU budget: ~90 min autoencoder, ~115 min DiT
@@ -13,10 +14,11 @@ DIT_MINUTES=${DIT_MINUTES:-115}
 DIT_BATCH=${DIT_BATCH:-6}  # 128 on a GPU
 VOCODER_MINUTES=${VOCODER_MINUTES:-0}  # 24 tries the vocoder fine-tune (not in the shipped pack: see training/README.md)
 ABLATION_STEPS=${ABLATION_STEPS:-1500}
+SEPARATOR_MINUTES=${SEPARATOR_MINUTES:-82}
 RUNS=training/data/runs
 CONFIG=training/configs/model-small.json
 PACK=public/models/omni-small
-VERSION=${VERSION:-0.2.1}
+VERSION=${VERSION:-0.3.0}
 
 bash training/build-data.sh
 .venv/bin/pip install --quiet -e "training[model]"
@@ -43,5 +45,9 @@ rm -rf "$PACK"
   --tagger training/data/tagger.pt --instrument-tagger training/data/instrument-tagger.pt --out "$RUNS/evaluation.json"
 .venv/bin/python -m omni_model.ablation --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$RUNS/ablation" \
   --steps "$ABLATION_STEPS"
+.venv/bin/python -m omni_model.train_separator --config "$CONFIG" --data training/data/default --run "$RUNS/separator" --minutes "$SEPARATOR_MINUTES"
+.venv/bin/omni-model add-separator --pack "$PACK" --weights "$RUNS/separator/separator-weights.pt" --version "$VERSION"
 .venv/bin/python -m omni_model.card --pack "$PACK" --evaluation "$RUNS/evaluation.json" --ablation "$RUNS/ablation/ablation.json"
+.venv/bin/python -m omni_model.evaluate_edits --pack "$PACK" --out "$RUNS/edits.json"
+.venv/bin/python -m omni_model.card --pack "$PACK" --edits "$RUNS/edits.json"
 echo "default pack: $PACK ($(du -sh "$PACK" | cut -f1))"
