@@ -22,6 +22,17 @@ describe('studio store history', () => {
     expect(store.getState().redo()).toBe('Add another');
     expect(store.getState().project).toBe(two);
   });
+  it('undo keeps the selection on the tracks that remain, and drops it when none do', () => {
+    const store = createStudioStore();
+    const one = withTracks(1), two = { ...withTracks(2), tracks: [one.tracks[0], newTrack(1)] };
+    store.getState().commit('Import', one);
+    store.getState().commit('Import another', two);
+    store.getState().set({ selection: { start: 10, end: 20, trackIds: two.tracks.map((t) => t.id) } });
+    store.getState().undo();
+    expect(store.getState().selection).toEqual({ start: 10, end: 20, trackIds: [one.tracks[0].id] });
+    store.getState().undo();
+    expect(store.getState().selection).toBeNull();
+  });
   it('a new edit after undo clears the redo stack', () => {
     const store = createStudioStore();
     store.getState().commit('a', withTracks(1));

@@ -35,6 +35,13 @@ export interface EditParams {
   lufs: number;
 }
 
+/** The selection on the tracks a project still has (undo may take tracks away); none when it has none of them. */
+export function selectionIn(selection: Selection | null, project: Project): Selection | null {
+  if (!selection) return null;
+  const trackIds = selection.trackIds.filter((id) => project.tracks.some((t) => t.id === id));
+  return trackIds.length ? { ...selection, trackIds } : null;
+}
+
 export type ExportScope = 'mix' | 'track' | 'selection';
 export type ExportFormat = WavSampleFormat | 'mp3';
 
@@ -199,12 +206,12 @@ export function createStudioStore() {
     },
     undo() {
       const step = undo(get().history, get().project);
-      if (step) set({ project: step.project, history: step.history, selectedClipId: null });
+      if (step) set({ project: step.project, history: step.history, selectedClipId: null, selection: selectionIn(get().selection, step.project) });
       return step?.label;
     },
     redo() {
       const step = redo(get().history, get().project);
-      if (step) set({ project: step.project, history: step.history, selectedClipId: null });
+      if (step) set({ project: step.project, history: step.history, selectedClipId: null, selection: selectionIn(get().selection, step.project) });
       return step?.label;
     },
     restore(project, history) {

@@ -1,4 +1,5 @@
 import { formatTime } from '../format';
+import { selectionIn } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
 
@@ -33,7 +34,7 @@ export function TransportBar() {
   const setSelection = (edge: 'start' | 'end', seconds: number) => {
     const state = store.getState();
     const value = Math.round(Math.max(0, Number.isFinite(seconds) ? seconds : 0) * rate);
-    const current = state.selection ?? { start: 0, end: 0, trackIds: [] };
+    const current = selectionIn(state.selection, state.project) ?? { start: 0, end: 0, trackIds: [] };
     const start = edge === 'start' ? value : Math.min(current.start, value);
     const end = edge === 'end' ? value : Math.max(current.end, value);
     const trackIds = current.trackIds.length ? current.trackIds : state.project.tracks.map((t) => t.id);
