@@ -87,41 +87,53 @@ test('generate a sound from a prompt: previews form it on the timeline, it lands
   expect((await studio.summary()).tracks.every((t) => t.clips === 0)).toBe(true);
 });
 
-test('remove a sound from a selection: same length, audio outside it bit-identical, undo restores it', async ({ studio, page }) => {
-  await studio.importFiles('speech-float-48k.wav');
-  await studio.waitForTracks(1);
-  const before = await studio.summary();
-  const whole = before.length / before.sampleRate;
-  const original = await studio.mixSamples(0, whole);
-  await studio.select(1, 2);
+/** Runs an edit of the selection and waits for it to land as one undoable step. */
+async function runEdit(studio: Studio, task: string, description: string, options: { regenerate?: boolean; steps?: number } = {}) {
+  const undo = (await studio.summary()).undo.length;
   const panel = await openGenerate(studio);
   await panel.getByTestId('generate-mode-edit').click();
-  await panel.getByTestId('edit-task').selectOption('remove');
-  await panel.getByTestId('edit-description').fill('speech');
-  await expect(panel.getByTestId('edit-instruction')).toHaveText("Remove the sound of 'speech'");
-  await panel.locator('summary').click();
-  await panel.getByTestId('generate-steps').fill('6');
+  await panel.getByTestId('edit-task').selectOption(task);
+  await panel.getByTestId('edit-description').fill(description);
+  if (options.regenerate) await panel.getByTestId('edit-regenerate').check();
+  if (options.steps) {
+    await panel.locator('summary').click();
+    await panel.getByTestId('generate-steps').fill(String(options.steps));
+  }
   await panel.getByTestId('generate-run').click();
-  await expect.poll(async () => (await studio.summary()).undo.length, { timeout: 180_000 }).toBe(before.undo.length + 1);
-  const after = await studio.summary();
-  expect(after.length).toBe(before.length);
-  expect(after.tracks).toHaveLength(1);
-  const edited = await studio.mixSamples(0, whole);
-  const [a, b] = [before.sampleRate, 2 * before.sampleRate];
-  expect(edited.slice(0, a)).toEqual(original.slice(0, a));
-  expect(edited.slice(b)).toEqual(original.slice(b));
-  expect(edited.slice(a, b)).not.toEqual(original.slice(a, b));
-  await page.keyboard.press('Control+z');
-  expect(await studio.mixSamples(0, whole)).toEqual(original);
-});
+  await expect.poll(async () => (await studio.summary()).undo.length, { timeout: 180_000 }).toBe(undo + 1);
+  return panel;
+}
+
+for (const [task, how] of [['remove', 'the separator'], ['extract', 'the separator'], ['remove', 'the diffusion model']] as const) {
+  test(`${task} by ${how}: same length, audio outside the selection bit-identical, undo restores it`, async ({ studio, page }) => {
+    await studio.importFiles('speech-float-48k.wav');
+    await studio.waitForTracks(1);
+    const before = await studio.summary();
+    const whole = before.length / before.sampleRate;
+    const original = await studio.mixSamples(0, whole);
+    await studio.select(0.5, 2.5);
+    const panel = await runEdit(studio, task, 'speech', { regenerate: how === 'the diffusion model', steps: 6 });
+    await expect(panel.getByTestId('edit-instruction')).toHaveText(`${task === 'remove' ? 'Remove' : 'Extract'} the sound of 'speech'`);
+    const after = await studio.summary();
+    expect(after.length).toBe(before.length);
+    expect(after.tracks).toHaveLength(1);
+    const edited = await studio.mixSamples(0, whole);
+    const [a, b] = [0.5 * before.sampleRate, 2.5 * before.sampleRate];
+    expect(edited.slice(0, a)).toEqual(original.slice(0, a));
+    expect(edited.slice(b)).toEqual(original.slice(b));
+    expect(edited.slice(a, b)).not.toEqual(original.slice(a, b));
+    await page.keyboard.press('Control+z');
+    expect(await studio.mixSamples(0, whole)).toEqual(original);
+  });
+}
 
 test('remove with words that match nothing in the selection: the user is told and the project stays as it was', async ({ studio, page }) => {
-  await studio.importFiles('speech-float-48k.wav');
+  await studio.importFiles('tone-stereo-44k.wav');
   await studio.waitForTracks(1);
   const before = await studio.summary();
   const whole = before.length / before.sampleRate;
   const original = await studio.mixSamples(0, whole);
-  await studio.select(1, 2);
+  await studio.select(0.5, 1.5);
   const panel = await openGenerate(studio);
   await panel.getByTestId('generate-mode-edit').click();
   await panel.getByTestId('edit-task').selectOption('remove');
