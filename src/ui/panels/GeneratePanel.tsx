@@ -31,7 +31,8 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
     { id: 'style', label: 'Change X into Y', family: 'edit' },
   ];
   const hasSelection = selection !== null && selection.end > selection.start;
-  const separates = pack?.separates.includes(s.editTask) ?? false;
+  // Before the first job loads the pack, remove and extract offer the choice as the bundled pack does (it separates).
+  const separates = pack ? pack.separates.includes(s.editTask) : s.editTask === 'remove' || s.editTask === 'extract';
 
   return (
     <Panel title="Generate and edit" testId="generate-panel" onClose={onClose}>
