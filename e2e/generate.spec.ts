@@ -104,14 +104,20 @@ async function runEdit(studio: Studio, task: string, description: string, option
   return panel;
 }
 
+/** Imports one file and selects [from, to) seconds; returns the project before the edit and its whole mix. */
+async function importAndSelect(studio: Studio, file: string, from: number, to: number) {
+  await studio.importFiles(file);
+  await studio.waitForTracks(1);
+  const before = await studio.summary();
+  const whole = before.length / before.sampleRate;
+  const original = await studio.mixSamples(0, whole);
+  await studio.select(from, to);
+  return { before, whole, original };
+}
+
 for (const [task, how] of [['remove', 'the separator'], ['extract', 'the separator'], ['remove', 'the diffusion model']] as const) {
   test(`${task} by ${how}: same length, audio outside the selection bit-identical, undo restores it`, async ({ studio, page }) => {
-    await studio.importFiles('speech-float-48k.wav');
-    await studio.waitForTracks(1);
-    const before = await studio.summary();
-    const whole = before.length / before.sampleRate;
-    const original = await studio.mixSamples(0, whole);
-    await studio.select(0.5, 2.5);
+    const { before, whole, original } = await importAndSelect(studio, 'speech-float-48k.wav', 0.5, 2.5);
     const panel = await runEdit(studio, task, 'speech', { regenerate: how === 'the diffusion model', steps: 6 });
     await expect(panel.getByTestId('edit-instruction')).toHaveText(`${task === 'remove' ? 'Remove' : 'Extract'} the sound of 'speech'`);
     const after = await studio.summary();
@@ -128,12 +134,7 @@ for (const [task, how] of [['remove', 'the separator'], ['extract', 'the separat
 }
 
 test('remove with words that match nothing in the selection: the user is told and the project stays as it was', async ({ studio, page }) => {
-  await studio.importFiles('tone-stereo-44k.wav');
-  await studio.waitForTracks(1);
-  const before = await studio.summary();
-  const whole = before.length / before.sampleRate;
-  const original = await studio.mixSamples(0, whole);
-  await studio.select(0.5, 1.5);
+  const { before, whole, original } = await importAndSelect(studio, 'tone-stereo-44k.wav', 0.5, 1.5);
   const panel = await openGenerate(studio);
   await panel.getByTestId('generate-mode-edit').click();
   await panel.getByTestId('edit-task').selectOption('remove');

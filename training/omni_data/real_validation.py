@@ -3,6 +3,7 @@
 44.1 kHz stereo at -20 dBFS. These two packages are never training sources (catalogue.VALIDATION_ONLY_PACKAGES)."""
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +54,9 @@ class RealExample:
     length: int
 
 
+@functools.lru_cache(maxsize=None)
 def _read(path: Path) -> np.ndarray:
+    """A file at RATE in stereo, decoded once (the set reuses each bed and event several times)."""
     data, rate = sf.read(str(path), dtype="float32", always_2d=True)
     if rate != RATE:
         data = soxr.resample(data, rate, RATE, quality="HQ").astype(np.float32)

@@ -148,7 +148,7 @@ def update_edits_section(pack: Path, edits: Path) -> Path:
     path = pack / "MODEL_CARD.md"
     manifest = json.loads((pack / "manifest.json").read_text())
     card = path.read_text()
-    title, rest = card.split("\n", 1)
+    rest = card.split("\n", 1)[1]
     _, after_description = rest.lstrip("\n").split("\n", 1)
     card = f"# Model card: {manifest['name']} {manifest['pack_version']}\n\n{manifest['description']}\n{after_description}"
     head, sizes_on = card.split("## Sizes\n", 1)

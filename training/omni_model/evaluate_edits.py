@@ -75,11 +75,16 @@ class StudioSeparator:
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
-def studio_mask(separator: StudioSeparator, description: str, clip: np.ndarray, rate: int) -> tuple[np.ndarray, bool, dict]:
-    """The separator's mask for a clip [samples, channels] at `rate` as the studio feeds it (mono, at the model's rate),
-    whether the sound counts as found, and its present seconds at each of THRESHOLDS."""
+def model_input(clip: np.ndarray, rate: int, model_rate: int) -> np.ndarray:
+    """A clip [samples] or [samples, channels] at `rate` as the studio feeds the model: mono, at the model's rate."""
     mono = clip.mean(axis=1) if clip.ndim == 2 else clip
-    source = mono if rate == separator.rate else soxr.resample(mono, rate, separator.rate, quality="HQ").astype(np.float32)
+    return mono if rate == model_rate else soxr.resample(mono, rate, model_rate, quality="HQ").astype(np.float32)
+
+
+def studio_mask(separator: StudioSeparator, description: str, clip: np.ndarray, rate: int) -> tuple[np.ndarray, bool, dict]:
+    """The separator's mask for a clip [samples, channels] at `rate` as the studio feeds it, whether the sound counts
+    as found, and its present seconds at each of THRESHOLDS."""
+    source = model_input(clip, rate, separator.rate)
     mask, logits = separator.mask_and_logits(description, source)
     found = separator.present_seconds(logits, separator.settings["presence_threshold"]) >= separator.settings["min_present_seconds"]
     return mask, found, {str(t): separator.present_seconds(logits, t) for t in THRESHOLDS}
@@ -149,8 +154,7 @@ def score_add(pack: OnnxPack, separator: StudioSeparator, bed: np.ndarray, rate:
     (and found it in the bed before: the identity control)."""
     from .preserve import loudest_window, preserve
 
-    mono = bed.mean(axis=1) if bed.ndim == 2 else bed
-    source = soxr.resample(mono, rate, separator.rate, quality="HQ").astype(np.float32) if rate != separator.rate else mono
+    source = model_input(bed, rate, separator.rate)
     steps, guidance = pack.manifest["sampler"]["steps"], pack.manifest["sampler"]["guidance_scale"]
     model = pack.generate(f"Edit: Add the sound of '{description}'", len(source) / separator.rate, source, steps, guidance, seed)
     recon = pack.round_trip(source)
