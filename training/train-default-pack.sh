@@ -45,7 +45,7 @@ rm -rf "$PACK"
   --tagger training/data/tagger.pt --instrument-tagger training/data/instrument-tagger.pt --out "$RUNS/evaluation.json"
 .venv/bin/python -m omni_model.ablation --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$RUNS/ablation" \
   --steps "$ABLATION_STEPS"
-.venv/bin/python -m omni_model.train_separator --config "$CONFIG" --data training/data/default --run "$RUNS/separator" --minutes "$SEPARATOR_MINUTES"
+.venv/bin/python -m omni_model.train_separator --config "$CONFIG" --data training/configs/data-separator.json --run "$RUNS/separator" --minutes "$SEPARATOR_MINUTES"
 .venv/bin/omni-model add-separator --pack "$PACK" --weights "$RUNS/separator/separator-weights.pt" --version "$VERSION"
 .venv/bin/python -m omni_model.card --pack "$PACK" --evaluation "$RUNS/evaluation.json" --ablation "$RUNS/ablation/ablation.json"
 .venv/bin/python -m omni_model.evaluate_edits --pack "$PACK" --out "$RUNS/edits.json"

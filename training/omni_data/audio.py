@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -18,8 +19,20 @@ def to_mono_rate(data: np.ndarray, rate: int, target_rate: int) -> np.ndarray:
 
 
 def load(path: Path | str, target_rate: int) -> np.ndarray:
-    data, rate = sf.read(str(path), dtype="float32", always_2d=False)
+    try:
+        data, rate = sf.read(str(path), dtype="float32", always_2d=False)
+    except sf.LibsndfileError:
+        # What libsndfile cannot read (Teeworlds' WavPack, LMMS's malformed WAV headers) ffmpeg decodes to WAV.
+        return load_bytes(_ffmpeg_wav(Path(path)), target_rate)
     return to_mono_rate(data, rate, target_rate)
+
+
+def _ffmpeg_wav(path: Path) -> bytes:
+    command = ["ffmpeg", "-v", "error", "-i", str(path), "-f", "wav", "-c:a", "pcm_f32le", "pipe:1"]
+    done = subprocess.run(command, capture_output=True, check=False)
+    if done.returncode != 0 or not done.stdout:
+        raise RuntimeError(f"ffmpeg could not decode {path}: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
 
 
 def load_bytes(blob: bytes, target_rate: int) -> np.ndarray:

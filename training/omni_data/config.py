@@ -15,6 +15,8 @@ class SourceConfig:
     sonic_pi: bool = True
     hydrogen: bool = True
     zeroad: bool = True
+    # Game and desktop sound packages by their key in sources/packaged.GAME_SETS (teeworlds, lmms, oxygen, tuxpaint).
+    game_sets: tuple[str, ...] = ()
     speech_sentences_per_voice: int = 24
     music_songs: int = 60
     # Which General MIDI soundfonts render the songs (package names, see sources/music.py).

@@ -24,6 +24,9 @@ def _streams(cfg: DataConfig) -> list[tuple[str, Iterable]]:
         streams.append(("Minetest", packaged.read(packaged.MINETEST, rate)))
     if src.sonic_pi:
         streams.append(("Sonic Pi", packaged.read(packaged.SONIC_PI, rate)))
+    for key in src.game_sets:
+        packaged_set = packaged.GAME_SETS[key]
+        streams.append((packaged_set.credit_prefix, packaged.read(packaged_set, rate)))
     if src.hydrogen:
         streams.append(("Hydrogen drum kits", hydrogen.read(rate)))
     if src.zeroad:

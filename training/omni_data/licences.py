@@ -20,7 +20,7 @@ _SPDX = (
     ("cc-by ==>", "CC-BY-3.0"), ("creative commons 0", "CC0-1.0"), ("gpl version 2", "GPL-2.0-only"),
     ("attribution-sharealike 3.0", "CC-BY-SA-3.0"), ("cc-by-sa-3.0", "CC-BY-SA-3.0"), ("attribution-sharealike 4.0", "CC-BY-SA-4.0"),
     ("attribution 3.0", "CC-BY-3.0"), ("cc-by-3.0", "CC-BY-3.0"), ("zero 1.0", "CC0-1.0"), ("cc0", "CC0-1.0"),
-    ("expat", "MIT"), ("mit", "MIT"), ("gpl-3", "GPL-3.0-or-later"), ("gpl", "GPL-2.0-or-later"),
+    ("expat", "MIT"), ("mit", "MIT"), ("lgpl-3", "LGPL-3.0-or-later"), ("lgpl-2", "LGPL-2.1-or-later"), ("gpl-3", "GPL-3.0-or-later"), ("gpl", "GPL-2.0-or-later"),
 )
 
 

@@ -7,6 +7,8 @@ import random
 from dataclasses import dataclass
 
 import numpy as np
+import soxr
+from scipy.signal import lfilter
 
 from .audio import rms
 from .catalogue import Catalogue, SourceClip
@@ -21,7 +23,20 @@ CONFUSABLE: tuple[frozenset[str], ...] = (
     frozenset({"rain", "water"}), frozenset({"fire", "lava"}), frozenset({"crash", "impact", "explosion"}),
     frozenset({"ambience", "machine"}), frozenset({"music", "guitar", "bass", "drums", "tabla"}),
 )
-BED_CATEGORIES = BACKGROUND_CATEGORIES | {"music"}
+# Birdsong is the bed of many outdoor recordings (and of most real beds we validate on), not only an event.
+BED_CATEGORIES = BACKGROUND_CATEGORIES | {"music", "bird"}
+
+
+def vary(audio: np.ndarray, rng: random.Random, speed: bool) -> np.ndarray:
+    """Another take of a recording, so that the words, not one file's exact timbre, name a sound: played up to three
+    semitones faster or slower (pitch and length together), and brighter or darker (a first-order shelf)."""
+    out = audio
+    if speed:
+        factor = 2 ** (rng.uniform(-3.0, 3.0) / 12)
+        out = soxr.resample(out, 16000, round(16000 / factor), quality="LQ")  # only the ratio of the rates matters.astype(np.float32)
+    pole = rng.uniform(0.5, 0.95)
+    low = lfilter([1 - pole], [1, -pole], out).astype(np.float32)
+    return (out + np.float32(rng.uniform(-0.7, 1.0)) * (out - low)).astype(np.float32)
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,7 @@ class SeparationSampler:
     snr_db: tuple[float, float] = (-6.0, 12.0)
     # Around the level the studio brings a selection to (-25 dBFS), spread as a window of a longer clip may be.
     level_dbfs: tuple[float, float] = (-37.0, -13.0)
+    p_vary: float = 0.7  # share of events (and, without the speed change, beds) given another take by `vary`
 
     def __post_init__(self) -> None:
         clips = self.catalogue.select(self.split)
@@ -73,6 +89,8 @@ class SeparationSampler:
         bed_clip = rng.choice(self.beds[bed_category])
         bed_audio = self.catalogue.audio[bed_clip.id]
         background = bed(bed_audio, rng.randrange(0, max(1, len(bed_audio))), length)
+        if rng.random() < self.p_vary:
+            background = vary(background, rng, speed=False)
         background *= 1.0 / (rms(background) + 1e-9)
         chosen: list[str] = []
         wanted = rng.choice((1, 1, 2, 2, 3))
@@ -84,6 +102,8 @@ class SeparationSampler:
         layers = []
         for category in chosen:
             piece = self._crop(rng.choice(self.events[category]), rng, int(rng.uniform(0.3, min(self.seconds, 2.5)) * rate))
+            if rng.random() < self.p_vary:
+                piece = vary(piece, rng, speed=True)[:length]
             onset = rng.randrange(-len(piece) // 3, length - len(piece) // 2)
             layer = np.zeros(length, np.float32)
             lo, hi = max(0, onset), min(length, onset + len(piece))

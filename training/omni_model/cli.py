@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> None:
     a = sub.add_parser("add-separator", help="put a trained separator into an exported pack (its other sessions untouched)")
     a.add_argument("--pack", type=Path, required=True)
     a.add_argument("--weights", type=Path, required=True, help="separator-weights.pt from train_separator")
-    a.add_argument("--data", type=Path, default=TRAINING_DIR / "data" / "default", help="the data set whose catalogue it was trained on (for the credits)")
+    a.add_argument("--data", type=Path, default=TRAINING_DIR / "configs" / "data-separator.json",
+                   help="the data config (or built data set) whose catalogue it was trained on (for the credits)")
     a.add_argument("--version", required=True)
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)

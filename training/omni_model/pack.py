@@ -92,10 +92,8 @@ def export_trained(autoencoder: Path, dit: Path, data: Path, out: Path, ship: se
 def add_separator(pack: Path, weights: Path, data: Path, version: str) -> dict:
     """Puts a trained separator into an exported pack (its other sessions untouched): the session in the variants the
     pack ships, its goldens, the manifest's `separation` section, credits of the clips it was trained on."""
-    from omni_data.config import load_config
-    from omni_data.gather import build_catalogue
-
     from .export import SEPARATION, example_inputs, export_session, session_specs
+    from .train_separator import source_catalogue
 
     path = pack / "manifest.json"
     manifest = json.loads(path.read_text())
@@ -108,14 +106,16 @@ def add_separator(pack: Path, weights: Path, data: Path, version: str) -> dict:
     module = model.separator.eval()
     entry = export_session(pack, "separator", module, session_specs(model)["separator"], example_inputs(model, frames=8, seed=1)["separator"],
                            example_inputs(model, frames=12, seed=2)["separator"])
-    catalogue = build_catalogue(load_config(data / "config.json"), data / "catalogue", progress=False)
+    catalogue = source_catalogue(data)
     credits = {c.credit for c in catalogue.clips.values() if c.split == "train"}
     manifest["sessions"]["separator"] = entry
     manifest["separation"] = {**SEPARATION, "n_fft": cfg.separator.n_fft, "hop": cfg.separator.hop}
     manifest["model_config"] = cfg.to_json()
     manifest["credits"] = [manifest["credits"][0], *sorted(set(manifest["credits"][1:]) | credits)]
     manifest["pack_version"] = version
-    manifest["description"] = manifest["description"].rstrip(".") + "; remove and extract by a text-queried separator that keeps the recording."
+    separates = "; remove and extract by a text-queried separator that keeps the recording."
+    if separates not in manifest["description"]:  # a pack may get a newer separator
+        manifest["description"] = manifest["description"].rstrip(".") + separates
     path.write_text(json.dumps(manifest, indent=2))
     for dtype in ("fp32", "int8"):
         check_goldens(pack, dtype=dtype)

@@ -1,8 +1,9 @@
-"""Trains the text-queried separator on mixtures made on the fly (omni_data.separation) from the data set's
-catalogue: resumable (checkpoint every few minutes), budgeted in minutes, on the CPU or CUDA.
+"""Trains the text-queried separator on mixtures made on the fly (omni_data.separation) from a catalogue of source
+clips (a built data set's, or one gathered from a data config): resumable (checkpoint every few minutes), budgeted in
+minutes; `--init` starts from earlier weights with a fresh optimiser and schedule.
 
-    python -m omni_model.train_separator --config training/configs/model-small.json --data training/data/default \
-        --run training/data/runs/separator --minutes 80
+    python -m omni_model.train_separator --config training/configs/model-small.json \
+        --data training/configs/data-separator.json --run training/data/runs/separator --minutes 80
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from omni_data.catalogue import Catalogue
 from omni_data.config import load_config
 from omni_data.gather import build_catalogue
 from omni_data.queries import all_training_phrases
@@ -26,6 +28,8 @@ from .config import ModelConfig, load_model_config
 from .separator import Separator
 from .text import TextEncoder, tokenize
 
+# Where catalogues gathered from a data config (not from a built data set) are cached, keyed by their sources.
+CATALOGUE_CACHE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
 COMPRESS = 0.3  # magnitudes are compared after a power law, so quiet parts count too
 
 
@@ -100,16 +104,24 @@ def learning_rate(step: int, progress: float, peak: float, warmup: int = 200) ->
     return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
+def source_catalogue(data: Path) -> Catalogue:
+    """The clips to mix: a built data set's catalogue, or the one a data config (.json) gathers."""
+    if data.suffix == ".json":
+        return build_catalogue(load_config(data), CATALOGUE_CACHE, progress=False)
+    return build_catalogue(load_config(data / "config.json"), data / "catalogue", progress=False)
+
+
 def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int = 16, seconds: float = 3.0, lr: float = 1e-3, seed: int = 0,
-          max_steps: int | None = None) -> Path:
+          max_steps: int | None = None, init: Path | None = None) -> Path:
     cfg = load_model_config(config)
-    data_cfg = load_config(data / "config.json")
-    catalogue = build_catalogue(data_cfg, data / "catalogue", progress=False)
+    catalogue = source_catalogue(data)
     train_sampler = SeparationSampler(catalogue, "train", seconds=seconds)
     valid_sampler = SeparationSampler(catalogue, "valid", seconds=seconds)
     phrases = PhraseStates(cfg, all_training_phrases())
     torch.manual_seed(seed)
     model = Separator(cfg)
+    if init is not None:
+        model.load_state_dict(torch.load(init, map_location="cpu", weights_only=False)["separator"])
     model.set_query_statistics(phrases.pooled())
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     run.mkdir(parents=True, exist_ok=True)
@@ -161,7 +173,7 @@ def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int =
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--config", type=Path, required=True)
-    p.add_argument("--data", type=Path, required=True, help="a built data set (its catalogue cache is what gets mixed)")
+    p.add_argument("--data", type=Path, required=True, help="a built data set folder or a data config .json (its sources are mixed)")
     p.add_argument("--run", type=Path, required=True)
     p.add_argument("--minutes", type=float, default=80.0)
     p.add_argument("--batch", type=int, default=16)
@@ -169,8 +181,9 @@ def main() -> None:
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--steps", type=int, help="stop after this many steps (else the minutes decide)")
+    p.add_argument("--init", type=Path, help="separator weights to start from (a fresh optimiser and schedule)")
     args = p.parse_args()
-    print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps))
+    print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps, args.init))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import torch
 from omni_data.catalogue import VALIDATION_ONLY_PACKAGES, Catalogue, RefusedSource, SourceClip
 from omni_data.gather import build_catalogue
 from omni_data.queries import DESCRIPTIONS, held_out, training_descriptions
-from omni_data.separation import SeparationSampler, clashes
+from omni_data.separation import SeparationSampler, clashes, vary
 from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
 from omni_model.evaluate import OnnxPack
 from omni_model.evaluate_edits import StudioSeparator, add_summary, score, score_add, summary, synthetic_cases
@@ -77,6 +77,17 @@ def test_mixtures_name_a_present_sound_or_an_absent_one_and_keep_the_others(cata
         assert m.query in training_descriptions(m.category) and len(m.mixture) == 32000
 
 
+def test_another_take_of_a_sound_changes_its_speed_and_colour_within_bounds():
+    rng = random.Random(5)
+    sound = np.random.default_rng(0).standard_normal(16000).astype(np.float32) * 0.1
+    for _ in range(10):
+        faster_or_slower = vary(sound, rng, speed=True)
+        assert 16000 / 2 ** (3 / 12) - 2 <= len(faster_or_slower) <= 16000 * 2 ** (3 / 12) + 2
+        recoloured = vary(sound, rng, speed=False)
+        assert len(recoloured) == 16000 and np.isfinite(recoloured).all()
+        assert 0.2 < np.std(recoloured) / np.std(sound) < 3.0
+
+
 def test_confusable_sounds_are_never_mixed_or_asked_for_one_another():
     assert clashes("speech", "voice") and clashes("drums", "tabla") and not clashes("dog", "rain")
 
@@ -112,6 +123,17 @@ def test_the_separator_trains_and_resumes(trained, built_slice):
     assert torch.load(trained / "checkpoint.pt", weights_only=False)["step"] == 5
     rows = [json.loads(line) for line in (trained / "log.jsonl").read_text().splitlines()]
     assert rows[-1]["step"] == 5 and np.isfinite(rows[-1]["loss"]) and "valid_loss" in rows[-1]
+
+
+def test_training_can_start_from_earlier_weights(trained, built_slice, tmp_path):
+    earlier = torch.load(trained / "separator-weights.pt", weights_only=False)["separator"]
+    train(TEST_PACK_CONFIG, built_slice, tmp_path, minutes=10, batch_size=2, seconds=1.0, max_steps=1, init=trained / "separator-weights.pt")
+    state = torch.load(tmp_path / "checkpoint.pt", weights_only=False)
+    assert state["step"] == 1  # a fresh schedule, not the earlier run's
+    later = torch.load(tmp_path / "separator-weights.pt", weights_only=False)["separator"]
+    # The query statistics are measured afresh from the phrase states (the test pack's text encoder is not pretrained).
+    learned = [k for k in earlier if not k.startswith("query_")]
+    assert [k for k in learned if not torch.allclose(earlier[k], later[k], atol=1e-3)] == []
 
 
 def test_a_trained_separator_joins_a_pack_and_its_int8_goldens_hold(trained, built_slice, tmp_path):

@@ -2,11 +2,16 @@
 import subprocess
 from pathlib import Path
 
+import numpy as np
+import pytest
+import soundfile as sf
+
 from omni_data.licences import dep5_licence, spdx
 from omni_data.sources.midi import Note, Segment, write_midi
 from omni_data.sources.music import SongPlan
 from omni_data.sources.opensfx import parse_entry
-from omni_data.sources.packaged import caption_from_name, group_of
+from omni_data.audio import load
+from omni_data.sources.packaged import GAME_SETS, caption_from_name, category_of, group_of
 from omni_data.taxonomy import TAXONOMY, classify
 
 
@@ -27,6 +32,7 @@ def test_licence_spellings_become_spdx_identifiers():
     assert spdx("cc-by ==> http://creativecommons.org/licenses/by/3.0/") == "CC-BY-3.0"
     assert spdx("Attribution-Share Alike 3.0 United States") == "CC-BY-SA-3.0-US"
     assert spdx("This drumkit is distributed under the GPL version 2 license") == "GPL-2.0-only"
+    assert spdx("LGPL-3.0-or-later") == "LGPL-3.0-or-later"
 
 
 def test_dep5_takes_the_last_matching_stanza(tmp_path: Path):
@@ -45,6 +51,30 @@ def test_dep5_takes_the_last_matching_stanza(tmp_path: Path):
 def test_file_names_become_captions_and_variants_share_a_group():
     assert caption_from_name("default_gravel_footstep.2") == "gravel footstep"
     assert group_of("default_gravel_footstep.2") == group_of("default_gravel_footstep.3")
+    assert caption_from_name("wp_gun_fire-01") == "wp gun fire"
+    assert group_of("wp_gun_fire-01") == group_of("wp_gun_fire-03") != group_of("wp_shotty_fire-01")
+
+
+def test_game_sets_name_categories_by_file_pattern_where_keywords_would_mislead():
+    teeworlds, lmms = GAME_SETS["teeworlds"], GAME_SETS["lmms"]
+    assert category_of(teeworlds, "wp gun fire", "wp_gun_fire-01") == "weapon"  # the keyword rules say "fire"
+    assert category_of(teeworlds, "foley foot left", "foley_foot_left-02") == "footsteps"
+    assert category_of(teeworlds, "sfx pickup gun", "sfx_pickup_gun") is None  # a UI pickup: left out
+    assert category_of(lmms, "drums bassdrum01", "drums_bassdrum01") == "drums"  # the keyword rules say "bass"
+    assert category_of(lmms, "instruments piano01", "instruments_piano01") == "music"
+    assert category_of(lmms, "shapes moog", "shapes_moog") is None
+    assert all(category in TAXONOMY for s in GAME_SETS.values() for _, category in s.names)
+
+
+def test_files_libsndfile_cannot_read_are_decoded_by_ffmpeg(tmp_path: Path):
+    tone = (0.5 * np.sin(np.arange(16000) * 2 * np.pi * 440 / 16000)).astype(np.float32)
+    sf.write(tmp_path / "tone.wav", tone, 16000)
+    subprocess.run(["ffmpeg", "-v", "error", "-i", str(tmp_path / "tone.wav"), "-c:a", "wavpack", str(tmp_path / "tone.wv")], check=True)
+    decoded = load(tmp_path / "tone.wv", 16000)
+    assert len(decoded) == len(tone) and np.max(np.abs(decoded - tone)) < 1e-3
+    (tmp_path / "broken.ogg").write_bytes(b"RIFF\x00\x00\x00\x00WAVEfmt junk")
+    with pytest.raises(RuntimeError, match="ffmpeg could not decode"):
+        load(tmp_path / "broken.ogg", 16000)
 
 
 def test_taxonomy_classifies_captions_and_knows_every_category():
