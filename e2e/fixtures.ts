@@ -69,20 +69,13 @@ export class Studio {
     await expect.poll(async () => (await this.summary()).undo.length).toBe(steps + 1);
   }
 
-  /** Samples of the mix over [startSec, endSec), first channel. */
+  /** Samples of every track mixed by the studio's own mixdown (mute and solo aside) over [startSec, endSec), first channel. */
   async mixSamples(startSec: number, endSec: number): Promise<number[]> {
     return this.page.evaluate(
-      async ([a, b]) => {
-        const { services } = (window as unknown as { omniStudio: { services: any } }).omniStudio;
-        const s = services.store.getState();
-        const rate = s.project.sampleRate;
-        const start = Math.round(a * rate), end = Math.round(b * rate);
-        const out = new Array(end - start).fill(0);
-        for (const t of s.project.tracks) for (const c of t.clips) {
-          const ch = services.assets.get(c.assetId).channels[0];
-          for (let i = Math.max(start, c.start); i < Math.min(end, c.start + c.length); i++) out[i - start] += ch[i - c.start + c.offset];
-        }
-        return out;
+      ([a, b]) => {
+        const studio = (window as unknown as { omniStudio: { services: any; mixAll(start: number, end: number): Float32Array[] } }).omniStudio;
+        const rate = studio.services.store.getState().project.sampleRate;
+        return Array.from(studio.mixAll(Math.round(a * rate), Math.round(b * rate))[0]);
       },
       [startSec, endSec] as const,
     );

@@ -10,6 +10,7 @@ import { runAction } from './actions/registry';
 import { importFiles } from './import/import-files';
 import { Comlink, engine } from './client/engine-client';
 import { analysis } from './client/analysis-client';
+import { mixdown } from './project/mixdown';
 import './ui/styles.css';
 
 const services = createServices();
@@ -32,6 +33,11 @@ async function boot() {
       runAction: (name: string) => runAction(name, services),
       importFiles: (files: File[]) => importFiles(services, files),
       flush: () => autosave.flush(),
+      // Every track mixed over [start, end) samples, mute and solo aside: what tests compare before and after an edit.
+      mixAll: (start: number, end: number) => {
+        const project = store.getState().project;
+        return mixdown(project, assets, { range: { start, end }, trackIds: project.tracks.map((t) => t.id) });
+      },
       // The engine itself, for engine-level tests (and simulating a lost GPU).
       engine,
       // The analysis worker, for benchmarks of the studio's post-processing (bench/edit-bench.ts).

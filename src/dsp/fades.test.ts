@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFade, FADE_CURVES, fadeInGain } from './fades';
+import { applyFade, crossfadeRise, FADE_CURVES, fadeInGain } from './fades';
 
 describe('fades', () => {
   it('every curve runs from 0 to 1 and never decreases', () => {
@@ -33,5 +33,13 @@ describe('fades', () => {
     applyFade(first, 'out', 'equal-power', 0, 10);
     applyFade(second, 'out', 'equal-power', 4, 10);
     expect([...first, ...second]).toEqual(Array.from(whole));
+  });
+
+  it('a crossfade\'s two sides keep the power at every sample and meet in the middle', () => {
+    for (const n of [1, 2, 7, 882]) {
+      for (let i = 0; i < n; i++) expect(crossfadeRise(i, n) ** 2 + crossfadeRise(n - 1 - i, n) ** 2).toBeCloseTo(1, 12);
+      expect(crossfadeRise(0, n)).toBeGreaterThan(0); // sample-centred: never exactly silent, never exactly full
+      expect(crossfadeRise(n - 1, n)).toBeLessThan(1);
+    }
   });
 });

@@ -22,6 +22,14 @@ export function fadeInGain(curve: FadeCurve, x: number): number {
 }
 
 /**
+ * Gain of sample `i` of an equal-power rise `length` samples long, taken at the sample's centre: a crossfade's two
+ * sides are `crossfadeRise(i, n)` and `crossfadeRise(n - 1 - i, n)`, whose squares sum to one at every sample.
+ */
+export function crossfadeRise(i: number, length: number): number {
+  return Math.sin(((i + 0.5) / length) * (Math.PI / 2));
+}
+
+/**
  * Multiplies `samples` by the fade, where samples[0] sits at position `offset` of a fade `length` samples long.
  * Lets one fade span several clips: each piece passes its own offset.
  */

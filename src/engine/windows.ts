@@ -1,4 +1,5 @@
 /** Long audio: windows of the pack's length joined with equal-power crossfades, as the reference app does (11 s + 1 s). */
+import { crossfadeRise } from '../dsp/fades';
 
 export interface Window {
   /** First sample of the window in the whole result. */
@@ -25,9 +26,9 @@ export function planWindows(total: number, window: number, overlap: number): Win
 export function overlapAdd(out: Float32Array, piece: Float32Array, start: number, fadeIn: number, fadeOut: number): void {
   for (let i = 0; i < piece.length && start + i < out.length; i++) {
     let gain = 1;
-    if (i < fadeIn) gain *= Math.sin(((i + 0.5) / fadeIn) * (Math.PI / 2));
+    if (i < fadeIn) gain *= crossfadeRise(i, fadeIn);
     const fromEnd = piece.length - 1 - i;
-    if (fromEnd < fadeOut) gain *= Math.sin(((fromEnd + 0.5) / fadeOut) * (Math.PI / 2));
+    if (fromEnd < fadeOut) gain *= crossfadeRise(fromEnd, fadeOut);
     out[start + i] += piece[i] * gain;
   }
 }

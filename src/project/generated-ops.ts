@@ -1,24 +1,23 @@
 /** Putting model output into the project: a generated clip at a position, or an edit's result over a range. */
+import { crossfadeRise } from '../dsp/fades';
 import type { AssetStore } from './asset-store';
 import { removeRange } from './timeline-ops';
-import { clipEnd, newId, newTrack, type Project, type SampleRange, type Track } from './types';
+import { clipOverlap, newId, newTrack, type Project, type SampleRange, type Track } from './types';
 
 /** Edge crossfades of an edit's result: 20 ms, or a quarter of a very short selection. */
 export const EDGE_FADE_SECONDS = 0.02;
 
 /** A track's own audio over a range (clips summed, before its gain and pan): what an edit reads and replaces. */
-export function trackAudio(track: Track, assets: AssetStore, { start, end }: SampleRange): Float32Array[] {
-  const clips = track.clips.filter((c) => c.start < end && clipEnd(c) > start);
+export function trackAudio(track: Track, assets: AssetStore, range: SampleRange): Float32Array[] {
+  const clips = track.clips.filter((c) => clipOverlap(c, range) !== null);
   const channels = Math.max(1, ...clips.map((c) => assets.get(c.assetId).channels.length));
-  const out = Array.from({ length: channels }, () => new Float32Array(end - start));
+  const out = Array.from({ length: channels }, () => new Float32Array(range.end - range.start));
   for (const clip of clips) {
     const source = assets.get(clip.assetId).channels;
-    const from = Math.max(clip.start, start);
-    const to = Math.min(clipEnd(clip), end);
+    const { read, write, count } = clipOverlap(clip, range)!;
     for (let ch = 0; ch < channels; ch++) {
       const data = source[Math.min(ch, source.length - 1)];
-      const read = from - clip.start + clip.offset;
-      for (let i = 0; i < to - from; i++) out[ch][from - start + i] += data[read + i];
+      for (let i = 0; i < count; i++) out[ch][write + i] += data[read + i];
     }
   }
   return out;
@@ -41,8 +40,8 @@ export function blendEdges(original: Float32Array[], results: Float32Array[], fa
     const result = results[Math.min(ch, results.length - 1)];
     const out = Float32Array.from(result);
     for (let i = 0; i < f; i++) {
-      const w = Math.sin(((i + 0.5) / f) * (Math.PI / 2)); // weight of the result, rising at the start
-      const v = Math.cos(((i + 0.5) / f) * (Math.PI / 2));
+      const w = crossfadeRise(i, f); // weight of the result, rising at the start
+      const v = crossfadeRise(f - 1 - i, f);
       out[i] = orig[i] * v + result[i] * w;
       const j = n - 1 - i;
       out[j] = orig[j] * v + result[j] * w;

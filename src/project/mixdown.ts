@@ -2,7 +2,7 @@
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
 import type { Project, SampleRange, Track } from './types';
-import { clipEnd } from './types';
+import { clipOverlap } from './types';
 
 export interface MixOptions {
   range: SampleRange;
@@ -66,22 +66,20 @@ export function mixdown(project: Project, assets: AssetStore, { range, trackIds 
   for (const track of tracks) {
     const gain = dbToGain(track.gainDb);
     for (const clip of track.clips) {
-      const from = Math.max(clip.start, range.start);
-      const to = Math.min(clipEnd(clip), range.end);
-      if (to <= from) continue;
+      const overlap = clipOverlap(clip, range);
+      if (!overlap) continue;
+      const { read, write, count } = overlap;
       const source = assets.get(clip.assetId).channels;
-      const read = from - clip.start + clip.offset;
-      const write = from - range.start;
       if (!stereo) {
-        addScaled(out[0], write, source[0], read, to - from, gain);
+        addScaled(out[0], write, source[0], read, count, gain);
         continue;
       }
       const [l, r] = toStereo(source);
       const g = panGains(track.pan, source.length === 1);
-      addScaled(out[0], write, l, read, to - from, gain * g.ll);
-      addScaled(out[0], write, r, read, to - from, gain * g.rl);
-      addScaled(out[1], write, l, read, to - from, gain * g.lr);
-      addScaled(out[1], write, r, read, to - from, gain * g.rr);
+      addScaled(out[0], write, l, read, count, gain * g.ll);
+      addScaled(out[0], write, r, read, count, gain * g.rl);
+      addScaled(out[1], write, l, read, count, gain * g.lr);
+      addScaled(out[1], write, r, read, count, gain * g.rr);
     }
   }
   return out;

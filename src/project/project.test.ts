@@ -4,7 +4,7 @@ import { mixdown, panGains, toStereo } from './mixdown';
 import { processRange } from './process-ops';
 import { extractRange, insertClips, insertGap, keepRange, moveClip, removeRange, splitClip } from './timeline-ops';
 import type { Clip, Project, Track } from './types';
-import { newTrack, projectLength } from './types';
+import { clipOverlap, newTrack, projectLength } from './types';
 import { integratedLoudness } from '../dsp/loudness';
 
 const counting = (n: number) => Float32Array.from({ length: n }, (_, i) => i);
@@ -57,6 +57,17 @@ describe('timeline ops', () => {
     const moved = moveClip(two, 'c1', two.tracks[1].id, -50);
     expect(moved.tracks[0].clips).toHaveLength(0);
     expect(moved.tracks[1].clips[0].start).toBe(0);
+  });
+});
+
+describe('clipOverlap', () => {
+  const clip: Clip = { id: 'c', assetId: 'a', name: 'c', start: 100, offset: 30, length: 50 };
+  it('says which asset samples land where in a range, or that none do', () => {
+    expect(clipOverlap(clip, { start: 0, end: 1000 })).toEqual({ read: 30, write: 100, count: 50 });
+    expect(clipOverlap(clip, { start: 120, end: 130 })).toEqual({ read: 50, write: 0, count: 10 });
+    expect(clipOverlap(clip, { start: 140, end: 400 })).toEqual({ read: 70, write: 0, count: 10 });
+    expect(clipOverlap(clip, { start: 150, end: 400 })).toBeNull();
+    expect(clipOverlap(clip, { start: 0, end: 100 })).toBeNull();
   });
 });
 

@@ -47,6 +47,15 @@ export const newId = (): string => crypto.randomUUID();
 
 export const clipEnd = (clip: Clip): number => clip.start + clip.length;
 
+/** Where a clip's audio meets a range: `count` samples read from its asset at `read` land `write` samples into the
+ * range; null when the two do not overlap. Every routine that sums clips over a range reads them through this. */
+export function clipOverlap(clip: Clip, range: SampleRange): { read: number; write: number; count: number } | null {
+  const from = Math.max(clip.start, range.start);
+  const to = Math.min(clipEnd(clip), range.end);
+  if (to <= from) return null;
+  return { read: from - clip.start + clip.offset, write: from - range.start, count: to - from };
+}
+
 export const emptyProject = (sampleRate = 48000): Project => ({ sampleRate, tracks: [] });
 
 export function newTrack(index: number): Track {
