@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium, never a downloaded browser (see ../shared/BROWSER-TESTING.md).
+// Debian's Chromium, never a downloaded browser (headless, with SwiftShader for WebGPU).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({

@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/apt-install.sh chromium sox libsox-fmt-all espeak-ng ffmpeg
 
 # npm ci when the lock file matches; Playwright's own browser download is never used (Debian's Chromium is).
-# onnxruntime-node (the benchmark's native bound) ships its CPU library; its post-install would fetch GPU ones.
-ONNXRUNTIME_NODE_INSTALL=skip PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+# .npmrc keeps onnxruntime-node's post-install from fetching GPU libraries, so a plain `npm ci` works too.
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
