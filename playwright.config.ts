@@ -18,7 +18,14 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-quic', '--disable-sync', '--enable-unsafe-webgpu', '--autoplay-policy=no-user-gesture-required', '--use-fake-device-for-media-stream'],
+      args: [
+        '--no-sandbox',
+        '--disable-quic',
+        '--disable-sync',
+        '--enable-unsafe-webgpu',
+        '--autoplay-policy=no-user-gesture-required',
+        '--use-fake-device-for-media-stream',
+      ],
     },
   },
   webServer: {

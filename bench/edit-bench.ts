@@ -19,7 +19,10 @@ if (!manifest.sessions.separator) throw new Error(`${packDir} has no separator s
 cpSync(packDir, 'dist/models/bench-pack', { recursive: true });
 const server = spawn('npx', ['vite', 'preview', '--port', '4177', '--strictPort'], { stdio: 'ignore', detached: true });
 await new Promise((r) => setTimeout(r, 2500));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-quic', '--disable-sync'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-quic', '--disable-sync'],
+});
 const rows: string[][] = [];
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 try {
@@ -27,36 +30,56 @@ try {
     const page = await browser.newPage();
     await page.goto('http://localhost:4177/');
     await page.waitForSelector('html[data-ready=true]');
-    const r = await page.evaluate(async ({ threads, seconds }) => {
-      const { engine, analysis } = (window as any).omniStudio;
-      const e = engine();
-      const loaded = await e.loadPack('/models/bench-pack/', { backend: 'wasm', dtype: 'int8', threads });
-      if (!loaded.ok) throw new Error(loaded.error.message);
-      const rate = 44100, modelRate = loaded.value.sampleRate;
-      // A bed of noise with a 1 kHz beep from 4 to 6 s, as a stereo recording and as the model's mono input. (No named
-      // functions in here: the page has no helper for the names tsx gives them.)
-      const original = [new Float32Array(seconds * rate), new Float32Array(seconds * rate)];
-      for (let c = 0; c < 2; c++) {
-        for (let i = 0; i < seconds * rate; i++) {
-          const beep = i > 4 * rate && i < 6 * rate ? 0.3 * Math.sin((2 * Math.PI * 1000 * i) / rate) : 0;
-          original[c][i] = beep + 0.05 * Math.sin(i * 12.9898 + c) * Math.sin(i * 0.013);
+    const r = await page.evaluate(
+      async ({ threads, seconds }) => {
+        const { engine, analysis } = (window as any).omniStudio;
+        const e = engine();
+        const loaded = await e.loadPack('/models/bench-pack/', { backend: 'wasm', dtype: 'int8', threads });
+        if (!loaded.ok) throw new Error(loaded.error.message);
+        const rate = 44100,
+          modelRate = loaded.value.sampleRate;
+        // A bed of noise with a 1 kHz beep from 4 to 6 s, as a stereo recording and as the model's mono input. (No named
+        // functions in here: the page has no helper for the names tsx gives them.)
+        const original = [new Float32Array(seconds * rate), new Float32Array(seconds * rate)];
+        for (let c = 0; c < 2; c++) {
+          for (let i = 0; i < seconds * rate; i++) {
+            const beep = i > 4 * rate && i < 6 * rate ? 0.3 * Math.sin((2 * Math.PI * 1000 * i) / rate) : 0;
+            original[c][i] = beep + 0.05 * Math.sin(i * 12.9898 + c) * Math.sin(i * 0.013);
+          }
         }
-      }
-      const source = Float32Array.from({ length: seconds * modelRate }, (_, i) => original[0][Math.floor((i * rate) / modelRate)]);
-      const times: number[] = [];
-      for (const kind of ['remove', 'extract']) {
-        const t0 = performance.now();
-        const sep = await e.separate({ jobId: kind, description: 'a beep', source });
-        if (!sep.ok) throw new Error(sep.error.message);
-        const t1 = performance.now();
-        await analysis().applySeparation(kind, [original[0].slice(), original[1].slice()], sep.value.mask, sep.value.bins, modelRate, rate);
-        times.push(t1 - t0, performance.now() - t1);
-      }
-      return times;
-    }, { threads, seconds: SECONDS });
+        const source = Float32Array.from(
+          { length: seconds * modelRate },
+          (_, i) => original[0][Math.floor((i * rate) / modelRate)],
+        );
+        const times: number[] = [];
+        for (const kind of ['remove', 'extract']) {
+          const t0 = performance.now();
+          const sep = await e.separate({ jobId: kind, description: 'a beep', source });
+          if (!sep.ok) throw new Error(sep.error.message);
+          const t1 = performance.now();
+          await analysis().applySeparation(
+            kind,
+            [original[0].slice(), original[1].slice()],
+            sep.value.mask,
+            sep.value.bins,
+            modelRate,
+            rate,
+          );
+          times.push(t1 - t0, performance.now() - t1);
+        }
+        return times;
+      },
+      { threads, seconds: SECONDS },
+    );
     for (const [i, kind] of ['remove', 'extract'].entries()) {
       const [separate, apply] = [r[2 * i], r[2 * i + 1]];
-      rows.push([`${kind}, WASM int8, ${threads} thread(s)`, s(separate), s(apply), s(separate + apply), ((separate + apply) / 1000 / SECONDS).toFixed(3)]);
+      rows.push([
+        `${kind}, WASM int8, ${threads} thread(s)`,
+        s(separate),
+        s(apply),
+        s(separate + apply),
+        ((separate + apply) / 1000 / SECONDS).toFixed(3),
+      ]);
     }
     await page.close();
   }
@@ -65,6 +88,10 @@ try {
   process.kill(-server.pid!);
   rmSync('dist/models/bench-pack', { recursive: true, force: true });
 }
-console.log(`\nOmni Studio edit benchmark: ${manifest.name} ${manifest.pack_version}, a ${SECONDS} s selection of a 44.1 kHz stereo recording`);
-console.log('| edit | separator (language model + windows) | mask on the recording | whole edit | real-time factor |\n|---|---|---|---|---|');
+console.log(
+  `\nOmni Studio edit benchmark: ${manifest.name} ${manifest.pack_version}, a ${SECONDS} s selection of a 44.1 kHz stereo recording`,
+);
+console.log(
+  '| edit | separator (language model + windows) | mask on the recording | whole edit | real-time factor |\n|---|---|---|---|---|',
+);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

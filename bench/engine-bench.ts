@@ -27,46 +27,109 @@ async function nodeRun(threads: number) {
   const json = (f: string) => JSON.parse(readFileSync(join(packDir, f), 'utf8'));
   const run = {} as LoadedPack['run'];
   for (const role of packRoles(manifest)) {
-    const session = await ortNode.InferenceSession.create(join(packDir, sessionSpec(manifest, role).file), { intraOpNumThreads: threads, interOpNumThreads: 1 });
+    const session = await ortNode.InferenceSession.create(join(packDir, sessionSpec(manifest, role).file), {
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+    });
     const runner: SessionRunner = async (feeds) => {
-      const out = await session.run(Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ortNode.Tensor(t.type, t.data, t.dims)])));
-      return Object.fromEntries(Object.entries(out).map(([k, t]) => [k, { type: t.type, data: t.data, dims: [...t.dims] } as TensorData]));
+      const out = await session.run(
+        Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ortNode.Tensor(t.type, t.data, t.dims)])),
+      );
+      return Object.fromEntries(
+        Object.entries(out).map(([k, t]) => [k, { type: t.type, data: t.data, dims: [...t.dims] } as TensorData]),
+      );
     };
     run[role] = runner;
   }
-  const pack: LoadedPack = { manifest, run, tokenizer: new PromptTokenizer(json(manifest.text.tokenizer), json(manifest.text.tokenizer_config), manifest.text.max_tokens) };
+  const pack: LoadedPack = {
+    manifest,
+    run,
+    tokenizer: new PromptTokenizer(
+      json(manifest.text.tokenizer),
+      json(manifest.text.tokenizer_config),
+      manifest.text.max_tokens,
+    ),
+  };
   const t1 = performance.now();
   let first = 0;
-  await generateWindow(pack, { taskId: 't2a', text: 'rain on a tin roof', seconds: SECONDS, steps: manifest.sampler.steps, guidanceScale: 3, shift: 1, seed: 1, previewEvery: 4 },
-    { onPreview: () => void (first ||= performance.now()) });
+  await generateWindow(
+    pack,
+    {
+      taskId: 't2a',
+      text: 'rain on a tin roof',
+      seconds: SECONDS,
+      steps: manifest.sampler.steps,
+      guidanceScale: 3,
+      shift: 1,
+      seed: 1,
+      previewEvery: 4,
+    },
+    {
+      onPreview: () => {
+        first ||= performance.now();
+      },
+    },
+  );
   const t2 = performance.now();
-  rows.push([`onnxruntime-node ${threads} thread(s)`, s(t1 - t0), s(first - t1), s(t2 - t1), ((t2 - t1) / 1000 / SECONDS).toFixed(3)]);
+  rows.push([
+    `onnxruntime-node ${threads} thread(s)`,
+    s(t1 - t0),
+    s(first - t1),
+    s(t2 - t1),
+    ((t2 - t1) / 1000 / SECONDS).toFixed(3),
+  ]);
 }
 
 async function browserRuns() {
   cpSync(packDir, 'dist/models/bench-pack', { recursive: true });
-  const server = spawn('npx', ['vite', 'preview', '--port', '4176', '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--port', '4176', '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   await new Promise((r) => setTimeout(r, 2500));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-quic', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-quic', '--disable-sync'],
+  });
   try {
-    for (const [dtype, threads] of [['fp32', 1], ['fp32', 2], ['int8', 1], ['int8', 2]] as const) {
+    for (const [dtype, threads] of [
+      ['fp32', 1],
+      ['fp32', 2],
+      ['int8', 1],
+      ['int8', 2],
+    ] as const) {
       const page = await browser.newPage();
       await page.goto('http://localhost:4176/');
       await page.waitForSelector('html[data-ready=true]');
-      const r = await page.evaluate(async ({ threads, seconds, dtype }) => {
-        const { engine, proxy } = (window as any).omniStudio;
-        const e = engine();
-        const t0 = performance.now();
-        const loaded = await e.loadPack('/models/bench-pack/', { backend: 'wasm', dtype, threads });
-        if (!loaded.ok) throw new Error(loaded.error.message);
-        const t1 = performance.now();
-        let first = 0;
-        const out = await e.generate({ jobId: 'b', taskId: 't2a', text: 'rain on a tin roof', seconds, seed: 1, previewEvery: 4 }, undefined, proxy(() => void (first ||= performance.now())));
-        const t2 = performance.now();
-        if (!out.ok) throw new Error(out.error.message);
-        return { load: t1 - t0, first: first - t1, total: t2 - t1 };
-      }, { threads, seconds: SECONDS, dtype });
-      rows.push([`onnxruntime-web WASM in Chromium, ${dtype}, ${threads} thread(s)`, s(r.load), s(r.first), s(r.total), (r.total / 1000 / SECONDS).toFixed(3)]);
+      const r = await page.evaluate(
+        async ({ threads, seconds, dtype }) => {
+          const { engine, proxy } = (window as any).omniStudio;
+          const e = engine();
+          const t0 = performance.now();
+          const loaded = await e.loadPack('/models/bench-pack/', { backend: 'wasm', dtype, threads });
+          if (!loaded.ok) throw new Error(loaded.error.message);
+          const t1 = performance.now();
+          let first = 0;
+          const out = await e.generate(
+            { jobId: 'b', taskId: 't2a', text: 'rain on a tin roof', seconds, seed: 1, previewEvery: 4 },
+            undefined,
+            proxy(() => {
+              first ||= performance.now();
+            }),
+          );
+          const t2 = performance.now();
+          if (!out.ok) throw new Error(out.error.message);
+          return { load: t1 - t0, first: first - t1, total: t2 - t1 };
+        },
+        { threads, seconds: SECONDS, dtype },
+      );
+      rows.push([
+        `onnxruntime-web WASM in Chromium, ${dtype}, ${threads} thread(s)`,
+        s(r.load),
+        s(r.first),
+        s(r.total),
+        (r.total / 1000 / SECONDS).toFixed(3),
+      ]);
       await page.close();
     }
   } finally {
@@ -77,7 +140,11 @@ async function browserRuns() {
 }
 
 function torchRun(threads: number) {
-  const out = execFileSync('.venv/bin/omni-model', ['bench-torch', '--config', join('training', 'configs', 'model-small.json'), '--threads', String(threads)], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync(
+    '.venv/bin/omni-model',
+    ['bench-torch', '--config', join('training', 'configs', 'model-small.json'), '--threads', String(threads)],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   const r = JSON.parse(out.toString().trim().split('\n').at(-1)!);
   rows.push([r.runtime, `${r.load_s.toFixed(2)} s`, '-', `${r.total_s.toFixed(2)} s`, String(r.rtf)]);
 }
@@ -88,6 +155,8 @@ await nodeRun(1);
 await nodeRun(2);
 torchRun(1);
 torchRun(2);
-console.log(`\nOmni Studio engine benchmark: ${manifest.name} (${(manifest.bytes / 2 ** 20).toFixed(1)} MB), ${SECONDS} s text-to-audio, ${manifest.sampler.steps} steps, guidance as a batch of 2, previews every 4 steps`);
+console.log(
+  `\nOmni Studio engine benchmark: ${manifest.name} (${(manifest.bytes / 2 ** 20).toFixed(1)} MB), ${SECONDS} s text-to-audio, ${manifest.sampler.steps} steps, guidance as a batch of 2, previews every 4 steps`,
+);
 console.log('| runtime | load | first preview | total | real-time factor |\n|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

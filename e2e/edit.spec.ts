@@ -31,7 +31,10 @@ test.describe('editing a real recording', () => {
     expect(soxInfo(float)).toMatchObject({ rate: 44100, channels: 2, bits: 32, encoding: 'Floating Point PCM' });
   });
 
-  test('cut and paste move audio; trim keeps the selection; silence inserts a gap; split makes two clips', async ({ studio, page }) => {
+  test('cut and paste move audio; trim keeps the selection; silence inserts a gap; split makes two clips', async ({
+    studio,
+    page,
+  }) => {
     await studio.importFiles('speech-22k.wav');
     await studio.waitForTracks(1);
     const rate = (await studio.summary()).sampleRate;
@@ -93,7 +96,13 @@ test.describe('editing a real recording', () => {
     await studio.effect('reverse');
     const backward = await studio.mixSamples(0, 2);
     expect(backward[0]).toBe(forward[forward.length - 1]);
-    expect((await studio.summary()).undo).toEqual(['Import "tone-stereo-44k.wav"', 'Fade in (linear)', 'Normalize peak (-1 dBFS)', 'Gain (-6 dB)', 'Reverse']);
+    expect((await studio.summary()).undo).toEqual([
+      'Import "tone-stereo-44k.wav"',
+      'Fade in (linear)',
+      'Normalize peak (-1 dBFS)',
+      'Gain (-6 dB)',
+      'Reverse',
+    ]);
   });
 
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
@@ -104,7 +113,8 @@ test.describe('editing a real recording', () => {
     const secondLane = (await page.getByTestId('lane').nth(1).boundingBox())!;
     await page.mouse.move(box.x + 10, box.y + 5);
     await page.mouse.down();
-    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 10 + i * 20, box.y + 5 + ((secondLane.y + 40 - box.y) * i) / 10);
+    for (let i = 1; i <= 10; i++)
+      await page.mouse.move(box.x + 10 + i * 20, box.y + 5 + ((secondLane.y + 40 - box.y) * i) / 10);
     await page.mouse.up();
     const after = await studio.summary();
     expect(after.tracks.map((t) => t.clips)).toEqual([0, 2]);
@@ -142,11 +152,16 @@ test.describe('editing a real recording', () => {
 
     await page.keyboard.press('Home');
     await page.keyboard.press('Space');
-    await expect.poll(() => page.evaluate(() => (window as any).omniStudio.services.store.getState().playhead)).toBeGreaterThan(2000);
+    await expect
+      .poll(() => page.evaluate(() => (window as any).omniStudio.services.store.getState().playhead))
+      .toBeGreaterThan(2000);
     await page.keyboard.press('Space');
     await expect(studio.action('playPause')).toHaveText(/Play/);
 
-    await page.getByTestId('clip').first().click({ position: { x: 30, y: 60 } });
+    await page
+      .getByTestId('clip')
+      .first()
+      .click({ position: { x: 30, y: 60 } });
     await expect(page.getByTestId('spectrogram')).toHaveAttribute('data-state', 'ready');
 
     await page.keyboard.press('?');

@@ -31,7 +31,8 @@ test.describe('recording', () => {
     await context.clearPermissions();
     await page.evaluate(() => {
       // Headless Chromium has no permission prompt to refuse; this is what a refusal returns.
-      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     });
     await studio.action('record').click();
     await expect(page.getByTestId('notice-error')).toContainText('Microphone access was denied');

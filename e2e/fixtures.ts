@@ -73,7 +73,9 @@ export class Studio {
   async mixSamples(startSec: number, endSec: number): Promise<number[]> {
     return this.page.evaluate(
       ([a, b]) => {
-        const studio = (window as unknown as { omniStudio: { services: any; mixAll(start: number, end: number): Float32Array[] } }).omniStudio;
+        const studio = (
+          window as unknown as { omniStudio: { services: any; mixAll(start: number, end: number): Float32Array[] } }
+        ).omniStudio;
         const rate = studio.services.store.getState().project.sampleRate;
         return Array.from(studio.mixAll(Math.round(a * rate), Math.round(b * rate))[0]);
       },
@@ -82,7 +84,9 @@ export class Studio {
   }
 
   async flushAutosave() {
-    await this.page.evaluate(() => (window as unknown as { omniStudio: { flush(): Promise<void> } }).omniStudio.flush());
+    await this.page.evaluate(() =>
+      (window as unknown as { omniStudio: { flush(): Promise<void> } }).omniStudio.flush(),
+    );
   }
 
   async exportFile(options: { scope?: string; format?: string; rate?: string } = {}): Promise<string> {

@@ -31,7 +31,9 @@ async function generate(studio: Studio, prompt: string, seconds: number, steps: 
   await panel.getByTestId('generate-run').click();
   await expect.poll(async () => (await studio.summary()).undo.length, { timeout: 180_000 }).toBe(undo + 1);
   await expect(studio.page.getByTestId('job-preview')).toHaveCount(0);
-  const previews = await studio.page.evaluate(() => (window as unknown as { previews: { step: number; steps: number; peak: number }[] }).previews);
+  const previews = await studio.page.evaluate(
+    () => (window as unknown as { previews: { step: number; steps: number; peak: number }[] }).previews,
+  );
   // Previews came from the sampler's middle, while the job ran, and were drawn from real audio.
   expect(previews.length).toBeGreaterThan(0);
   expect(previews[0].step).toBeLessThan(steps);
@@ -42,7 +44,10 @@ async function generate(studio: Studio, prompt: string, seconds: number, steps: 
 /** Notes every preview the store receives (fast jobs come and go between two polls of the page). */
 async function recordPreviews(page: Page) {
   await page.evaluate(() => {
-    const w = window as unknown as { previews: unknown[]; omniStudio: { services: { store: { subscribe(f: (s: any) => void): void } } } };
+    const w = window as unknown as {
+      previews: unknown[];
+      omniStudio: { services: { store: { subscribe(f: (s: any) => void): void } } };
+    };
     w.previews = [];
     let last = '';
     w.omniStudio.services.store.subscribe((s) => {
@@ -63,13 +68,19 @@ async function loadTestPackOn(page: Page, backend: 'webgpu' | 'wasm') {
   await panel.getByTestId('models-backend').selectOption(backend);
   await panel.getByTestId('models-url').fill(TEST_PACK);
   await panel.getByRole('button', { name: 'Load', exact: true }).click();
-  await expect(panel.getByTestId('models-current')).toContainText(`runs on ${backend === 'webgpu' ? 'WebGPU' : 'WASM'}`, { timeout: 60_000 });
+  await expect(panel.getByTestId('models-current')).toContainText(
+    `runs on ${backend === 'webgpu' ? 'WebGPU' : 'WASM'}`,
+    { timeout: 60_000 },
+  );
   await panel.getByRole('button', { name: 'Close' }).click();
 }
 
 test.describe.configure({ timeout: 300_000 });
 
-test('generate a sound from a prompt: previews form it on the timeline, it lands as one undoable clip', async ({ studio, page }, info) => {
+test('generate a sound from a prompt: previews form it on the timeline, it lands as one undoable clip', async ({
+  studio,
+  page,
+}, info) => {
   const { previewStep } = await generate(studio, 'footsteps on gravel', 4, 8);
   expect(previewStep).toBeLessThan(8);
   const s = await studio.summary();
@@ -88,7 +99,12 @@ test('generate a sound from a prompt: previews form it on the timeline, it lands
 });
 
 /** Runs an edit of the selection and waits for it to land as one undoable step. */
-async function runEdit(studio: Studio, task: string, description: string, options: { regenerate?: boolean; steps?: number } = {}) {
+async function runEdit(
+  studio: Studio,
+  task: string,
+  description: string,
+  options: { regenerate?: boolean; steps?: number } = {},
+) {
   const undo = (await studio.summary()).undo.length;
   const panel = await openGenerate(studio);
   await panel.getByTestId('generate-mode-edit').click();
@@ -115,11 +131,20 @@ async function importAndSelect(studio: Studio, file: string, from: number, to: n
   return { before, whole, original };
 }
 
-for (const [task, how] of [['remove', 'the separator'], ['extract', 'the separator'], ['remove', 'the diffusion model']] as const) {
-  test(`${task} by ${how}: same length, audio outside the selection bit-identical, undo restores it`, async ({ studio, page }) => {
+for (const [task, how] of [
+  ['remove', 'the separator'],
+  ['extract', 'the separator'],
+  ['remove', 'the diffusion model'],
+] as const) {
+  test(`${task} by ${how}: same length, audio outside the selection bit-identical, undo restores it`, async ({
+    studio,
+    page,
+  }) => {
     const { before, whole, original } = await importAndSelect(studio, 'speech-float-48k.wav', 0.5, 2.5);
     const panel = await runEdit(studio, task, 'speech', { regenerate: how === 'the diffusion model', steps: 6 });
-    await expect(panel.getByTestId('edit-instruction')).toHaveText(`${task === 'remove' ? 'Remove' : 'Extract'} the sound of 'speech'`);
+    await expect(panel.getByTestId('edit-instruction')).toHaveText(
+      `${task === 'remove' ? 'Remove' : 'Extract'} the sound of 'speech'`,
+    );
     const after = await studio.summary();
     expect(after.length).toBe(before.length);
     expect(after.tracks).toHaveLength(1);
@@ -133,7 +158,10 @@ for (const [task, how] of [['remove', 'the separator'], ['extract', 'the separat
   });
 }
 
-test('remove with words that match nothing in the selection: the user is told and the project stays as it was', async ({ studio, page }) => {
+test('remove with words that match nothing in the selection: the user is told and the project stays as it was', async ({
+  studio,
+  page,
+}) => {
   const { before, whole, original } = await importAndSelect(studio, 'tone-stereo-44k.wav', 0.5, 1.5);
   const panel = await openGenerate(studio);
   await panel.getByTestId('generate-mode-edit').click();
@@ -141,12 +169,17 @@ test('remove with words that match nothing in the selection: the user is told an
   await expect(panel.getByTestId('edit-regenerate')).not.toBeChecked(); // the separator keeps the recording by default
   await panel.getByTestId('edit-description').fill('a dog barking');
   await panel.getByTestId('generate-run').click();
-  await expect(page.getByTestId('notice-info').last()).toContainText('No “a dog barking” found in the selection, so nothing was changed', { timeout: 120_000 });
+  await expect(page.getByTestId('notice-info').last()).toContainText(
+    'No “a dog barking” found in the selection, so nothing was changed',
+    { timeout: 120_000 },
+  );
   expect((await studio.summary()).undo.length).toBe(before.undo.length);
   expect(await studio.mixSamples(0, whole)).toEqual(original);
 });
 
-test('style transfer keeping the performance: the original\'s timing stays, only its colour changes', async ({ studio }) => {
+test("style transfer keeping the performance: the original's timing stays, only its colour changes", async ({
+  studio,
+}) => {
   await studio.importFiles('speech-float-48k.wav');
   await studio.waitForTracks(1);
   const before = await studio.summary();
@@ -163,7 +196,9 @@ test('style transfer keeping the performance: the original\'s timing stays, only
   await panel.locator('summary').click();
   await panel.getByTestId('generate-steps').fill('4');
   await panel.getByTestId('generate-run').click();
-  await expect.poll(async () => (await studio.summary()).undo.length, { timeout: 180_000 }).toBe(before.undo.length + 1);
+  await expect
+    .poll(async () => (await studio.summary()).undo.length, { timeout: 180_000 })
+    .toBe(before.undo.length + 1);
   const edited = await studio.mixSamples(0, whole);
   const [a, b] = [0.5 * before.sampleRate, 2.5 * before.sampleRate];
   expect(edited.slice(0, a)).toEqual(original.slice(0, a));
@@ -181,7 +216,9 @@ test('cancel a job mid-way: the project is as it was', async ({ studio, page }) 
   const panel = await fillPrompt(studio, 'a dog barking', 10, 200);
   await panel.getByTestId('generate-run').click();
   const job = panel.getByTestId('job');
-  await expect.poll(async () => Number(await job.first().getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await job.first().getAttribute('data-step')), { timeout: 120_000 })
+    .toBeGreaterThan(0);
   // A second job waits its turn, shown as queued; both can be cancelled.
   await panel.getByTestId('generate-prompt').fill('glass breaking');
   await panel.getByTestId('generate-run').click();
@@ -206,7 +243,11 @@ test('bad input gets a clear message and nothing changes', async ({ studio, page
   expect((await studio.summary()).tracks).toHaveLength(0);
 });
 
-test('offline after the first visit: the cached pack generates with the network off', async ({ studio, page, context }) => {
+test('offline after the first visit: the cached pack generates with the network off', async ({
+  studio,
+  page,
+  context,
+}) => {
   await generate(studio, 'glass breaking', 2, 4);
   await page.evaluate(async () => navigator.serviceWorker.ready);
   await page.reload();
@@ -229,12 +270,23 @@ test('the same journey on WebGPU (SwiftShader) with the small test pack', async 
   expect(s.tracks[0].length).toBe(2 * s.sampleRate);
 });
 
-test('a GPU lost mid-job: the error says so, nothing changes, and the job runs again on WASM when the user asks', async ({ studio, page }) => {
+test('a GPU lost mid-job: the error says so, nothing changes, and the job runs again on WASM when the user asks', async ({
+  studio,
+  page,
+}) => {
   await loadTestPackOn(page, 'webgpu');
   const panel = await fillPrompt(studio, 'wind in trees', 2, 40);
   await panel.getByTestId('generate-run').click();
-  await expect.poll(async () => Number(await panel.getByTestId('job').getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(0);
-  expect(await page.evaluate(() => (window as unknown as { omniStudio: { engine(): { loseDeviceForTesting(): Promise<boolean> } } }).omniStudio.engine().loseDeviceForTesting())).toBe(true);
+  await expect
+    .poll(async () => Number(await panel.getByTestId('job').getAttribute('data-step')), { timeout: 120_000 })
+    .toBeGreaterThan(0);
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { omniStudio: { engine(): { loseDeviceForTesting(): Promise<boolean> } } }).omniStudio
+        .engine()
+        .loseDeviceForTesting(),
+    ),
+  ).toBe(true);
   const notice = page.getByTestId('notice-error').last();
   await expect(notice).toContainText('The GPU was lost during the job', { timeout: 60_000 });
   expect((await studio.summary()).tracks).toHaveLength(0);
@@ -261,7 +313,12 @@ test('keep an edit as a take beside the original and switch between them (A/B)',
   const s = await studio.summary();
   expect(s.tracks[1].name).toBe("Take: Extract the sound of 'speech'");
   expect(s.tracks[1].length).toBe(2.5 * s.sampleRate);
-  const mutes = () => page.evaluate(() => (window as unknown as { omniStudio: { services: any } }).omniStudio.services.store.getState().project.tracks.map((t: any) => t.mute));
+  const mutes = () =>
+    page.evaluate(() =>
+      (window as unknown as { omniStudio: { services: any } }).omniStudio.services.store
+        .getState()
+        .project.tracks.map((t: any) => t.mute),
+    );
   expect(s.tracks[0].clips).toBe(1);
   expect(await mutes()).toEqual([false, true]); // the take starts muted: what plays is the original
   const ab = page.getByTestId('track-ab');
@@ -278,14 +335,23 @@ test('keep an edit as a take beside the original and switch between them (A/B)',
 /** Median phase difference (radians) between two signals over their strong bins (234 Hz to 4 kHz at 48 kHz) in ten
  * Hann-windowed 1024-sample frames spread over [from, to). */
 function phaseDrift(x: number[], y: number[], from: number, to: number): number {
-  const n = 1024, drifts: number[] = [];
+  const n = 1024,
+    drifts: number[] = [];
   for (let f = 0; f < 10; f++) {
     const at = Math.round(from + (f * (to - from - n)) / 9);
     const bins = Array.from({ length: 40 }, (_, i) => 5 + 2 * i).map((k) => {
-      let xr = 0, xi = 0, yr = 0, yi = 0;
+      let xr = 0,
+        xi = 0,
+        yr = 0,
+        yi = 0;
       for (let i = 0; i < n; i++) {
-        const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n), c = Math.cos((2 * Math.PI * k * i) / n), s = Math.sin((2 * Math.PI * k * i) / n);
-        xr += w * x[at + i] * c; xi -= w * x[at + i] * s; yr += w * y[at + i] * c; yi -= w * y[at + i] * s;
+        const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n),
+          c = Math.cos((2 * Math.PI * k * i) / n),
+          s = Math.sin((2 * Math.PI * k * i) / n);
+        xr += w * x[at + i] * c;
+        xi -= w * x[at + i] * s;
+        yr += w * y[at + i] * c;
+        yi -= w * y[at + i] * s;
       }
       return { size: Math.hypot(yr, yi), drift: Math.abs(Math.atan2(xi * yr - xr * yi, xr * yr + xi * yi)) };
     });

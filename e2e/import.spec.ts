@@ -2,8 +2,22 @@ import { readFileSync } from 'node:fs';
 import { asset, expect, test } from './fixtures';
 
 test.describe('importing audio', () => {
-  test('reads WAV at 8/16/24/32-bit int and 32-bit float, 8 to 96 kHz, mono to 5.1, and MP3, Ogg/Opus, FLAC, M4A', async ({ studio, page }) => {
-    const files = ['speech-22k.wav', 'speech-8bit-8k.wav', 'speech-24bit-96k.wav', 'speech-float-48k.wav', 'speech-int32-16k.wav', 'six-channel.wav', 'tone.mp3', 'tone.ogg', 'tone.flac', 'tone.m4a'];
+  test('reads WAV at 8/16/24/32-bit int and 32-bit float, 8 to 96 kHz, mono to 5.1, and MP3, Ogg/Opus, FLAC, M4A', async ({
+    studio,
+    page,
+  }) => {
+    const files = [
+      'speech-22k.wav',
+      'speech-8bit-8k.wav',
+      'speech-24bit-96k.wav',
+      'speech-float-48k.wav',
+      'speech-int32-16k.wav',
+      'six-channel.wav',
+      'tone.mp3',
+      'tone.ogg',
+      'tone.flac',
+      'tone.m4a',
+    ];
     await studio.importFiles(...files);
     await studio.waitForTracks(files.length);
     const summary = await studio.summary();
@@ -53,17 +67,32 @@ test.describe('importing audio', () => {
       const header = new Uint8Array(44);
       const v = new DataView(header.buffer);
       const put = (at: number, s: string) => [...s].forEach((c, i) => v.setUint8(at + i, c.charCodeAt(0)));
-      put(0, 'RIFF'); v.setUint32(4, 36 + frames, true); put(8, 'WAVE'); put(12, 'fmt '); v.setUint32(16, 16, true);
-      v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, 8000, true); v.setUint32(28, 8000, true); v.setUint16(32, 1, true); v.setUint16(34, 8, true);
-      put(36, 'data'); v.setUint32(40, frames, true);
+      put(0, 'RIFF');
+      v.setUint32(4, 36 + frames, true);
+      put(8, 'WAVE');
+      put(12, 'fmt ');
+      v.setUint32(16, 16, true);
+      v.setUint16(20, 1, true);
+      v.setUint16(22, 1, true);
+      v.setUint32(24, 8000, true);
+      v.setUint32(28, 8000, true);
+      v.setUint16(32, 1, true);
+      v.setUint16(34, 8, true);
+      put(36, 'data');
+      v.setUint32(40, frames, true);
       const file = new File([header, new Uint8Array(frames).fill(128)], 'huge.wav');
       await (window as any).omniStudio.importFiles([file]);
     });
-    await expect(page.getByTestId('notice-error').last()).toContainText(/"huge.wav" is too large to edit in this browser: it needs about \d+ MB/);
+    await expect(page.getByTestId('notice-error').last()).toContainText(
+      /"huge.wav" is too large to edit in this browser: it needs about \d+ MB/,
+    );
     expect((await studio.summary()).tracks).toHaveLength(1);
   });
 
-  test('a float WAV holding NaN and infinite samples imports with them as silence, and says so', async ({ studio, page }) => {
+  test('a float WAV holding NaN and infinite samples imports with them as silence, and says so', async ({
+    studio,
+    page,
+  }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.evaluate(async () => {
@@ -72,13 +101,25 @@ test.describe('importing audio', () => {
       const header = new Uint8Array(44);
       const v = new DataView(header.buffer);
       const put = (at: number, s: string) => [...s].forEach((c, i) => v.setUint8(at + i, c.charCodeAt(0)));
-      put(0, 'RIFF'); v.setUint32(4, 36 + samples.byteLength, true); put(8, 'WAVE'); put(12, 'fmt '); v.setUint32(16, 16, true);
-      v.setUint16(20, 3, true); v.setUint16(22, 1, true); v.setUint32(24, 8000, true); v.setUint32(28, 32000, true); v.setUint16(32, 4, true); v.setUint16(34, 32, true);
-      put(36, 'data'); v.setUint32(40, samples.byteLength, true);
+      put(0, 'RIFF');
+      v.setUint32(4, 36 + samples.byteLength, true);
+      put(8, 'WAVE');
+      put(12, 'fmt ');
+      v.setUint32(16, 16, true);
+      v.setUint16(20, 3, true);
+      v.setUint16(22, 1, true);
+      v.setUint32(24, 8000, true);
+      v.setUint32(28, 32000, true);
+      v.setUint16(32, 4, true);
+      v.setUint16(34, 32, true);
+      put(36, 'data');
+      v.setUint32(40, samples.byteLength, true);
       await (window as any).omniStudio.importFiles([new File([header, new Uint8Array(samples.buffer)], 'nan.wav')]);
     });
     await studio.waitForTracks(1);
-    await expect(page.getByTestId('notice-info').filter({ hasText: 'not numbers' })).toContainText('"nan.wav" held 3 samples that were not numbers (NaN or infinite); they were imported as silence.');
+    await expect(page.getByTestId('notice-info').filter({ hasText: 'not numbers' })).toContainText(
+      '"nan.wav" held 3 samples that were not numbers (NaN or infinite); they were imported as silence.',
+    );
     const mix = await studio.mixSamples(0, 1);
     expect(mix.every(Number.isFinite)).toBe(true);
     expect(errors).toEqual([]);

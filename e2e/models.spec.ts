@@ -2,23 +2,33 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { expect, test } from './fixtures';
 
-test('the model panel loads the bundled pack, says what runs and why, keeps it offline, loads a zip, refuses junk and keeps the pack in use', async ({ studio, page }, info) => {
+test('the model panel loads the bundled pack, says what runs and why, keeps it offline, loads a zip, refuses junk and keeps the pack in use', async ({
+  studio,
+  page,
+}, info) => {
   await studio.action('models').click();
   const panel = page.getByTestId('models-panel');
   await expect(panel.getByTestId('models-current')).toHaveText('No model pack is loaded.');
   await panel.getByTestId('models-load-bundled').click();
   await expect(panel.getByTestId('models-current')).toContainText('omni-small 0.3.0', { timeout: 60_000 });
-  await expect(panel.getByTestId('models-current')).toContainText('runs on WASM, int8 weights: WASM on the CPU: the WebGPU adapter is a software fallback');
+  await expect(panel.getByTestId('models-current')).toContainText(
+    'runs on WASM, int8 weights: WASM on the CPU: the WebGPU adapter is a software fallback',
+  );
   await expect(panel.getByTestId('models-cached')).toContainText('omni-small');
 
   const dir = 'public/models/test-pack';
   const names = readdirSync(dir).filter((n) => !n.startsWith('goldens'));
   const zipPath = info.outputPath('test-pack.zip');
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(zipPath, zipSync(Object.fromEntries(names.map((n) => [`test-pack/${n}`, new Uint8Array(readFileSync(`${dir}/${n}`))]))));
+  writeFileSync(
+    zipPath,
+    zipSync(Object.fromEntries(names.map((n) => [`test-pack/${n}`, new Uint8Array(readFileSync(`${dir}/${n}`))]))),
+  );
   await panel.getByTestId('models-backend').selectOption('webgpu');
   await panel.getByTestId('models-zip').setInputFiles(zipPath);
-  await expect(panel.getByTestId('models-current')).toContainText('runs on WebGPU, fp32 weights: WebGPU was chosen by hand');
+  await expect(panel.getByTestId('models-current')).toContainText(
+    'runs on WebGPU, fp32 weights: WebGPU was chosen by hand',
+  );
 
   const junk = info.outputPath('junk.zip');
   writeFileSync(junk, 'not a zip');

@@ -38,7 +38,9 @@ test.describe('never losing work', () => {
     await studio.select(0, 0.5);
     await studio.effect('reverse');
     await studio.flushAutosave();
-    await expect(page.getByTestId('notice-error').last()).toContainText('Storage is full: your latest changes are NOT saved');
+    await expect(page.getByTestId('notice-error').last()).toContainText(
+      'Storage is full: your latest changes are NOT saved',
+    );
     await page.evaluate(() => (window as any).restorePut());
     await studio.flushAutosave();
     await expect(page.getByTestId('notice-info').filter({ hasText: 'saved again' })).toBeVisible();
@@ -56,7 +58,11 @@ test.describe('offline and isolated', () => {
     expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
   });
 
-  test('after one visit, the studio loads, edits and exports with the network off', async ({ studio, page, context }) => {
+  test('after one visit, the studio loads, edits and exports with the network off', async ({
+    studio,
+    page,
+    context,
+  }) => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
@@ -70,7 +76,8 @@ test.describe('offline and isolated', () => {
     // The ONNX Runtime binaries come from the app's own precache, never from a CDN.
     const wasm = await page.evaluate(async () => {
       const urls: string[] = [];
-      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
       const ortFiles = urls.filter((u) => /ort-wasm-simd-threaded.*\.wasm/.test(u));
       const sizes = await Promise.all(ortFiles.map(async (u) => (await (await fetch(u)).arrayBuffer()).byteLength));
       return { files: ortFiles.length, smallest: Math.min(...sizes) };

@@ -11,7 +11,13 @@ export interface FileInfo {
 
 export function soxInfo(path: string): FileInfo {
   const field = (flag: string) => execFileSync('soxi', [flag, path]).toString().trim();
-  return { rate: Number(field('-r')), channels: Number(field('-c')), seconds: Number(field('-D')), bits: Number(field('-b')), encoding: field('-e') };
+  return {
+    rate: Number(field('-r')),
+    channels: Number(field('-c')),
+    seconds: Number(field('-D')),
+    bits: Number(field('-b')),
+    encoding: field('-e'),
+  };
 }
 
 /** The file's samples as raw signed 16-bit little-endian bytes, as sox decodes them. */
@@ -22,14 +28,26 @@ export function soxRaw16(path: string): Buffer {
 /** sox's `stat` figures (e.g. 'Maximum amplitude'). */
 export function soxStat(path: string): Record<string, number> {
   const text = execFileSync('bash', ['-c', `sox "${path}" -n stat 2>&1`]).toString();
-  return Object.fromEntries(text.split('\n').filter((l) => l.includes(':')).map((l) => {
-    const [k, v] = l.split(':');
-    return [k.trim(), Number(v.trim())];
-  }));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => {
+        const [k, v] = l.split(':');
+        return [k.trim(), Number(v.trim())];
+      }),
+  );
 }
 
 export function ffprobe(path: string): { codec: string; rate: number; channels: number; seconds: number } {
-  const json = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', path]).toString());
+  const json = JSON.parse(
+    execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', path]).toString(),
+  );
   const s = json.streams[0];
-  return { codec: s.codec_name, rate: Number(s.sample_rate), channels: s.channels, seconds: Number(json.format.duration) };
+  return {
+    codec: s.codec_name,
+    rate: Number(s.sample_rate),
+    channels: s.channels,
+    seconds: Number(json.format.duration),
+  };
 }

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Sets up a fresh clone and runs every test: the data pipeline (pytest, on a small slice), then the studio: type
-# check, unit tests (Vitest), production build, end-to-end tests in Chromium.
+# Sets up a fresh clone and runs every test: formatter and linter (ruff for Python, Biome for TypeScript), the data
+# pipeline (pytest, on a small slice), then the studio: type check, unit tests (Vitest), production build, end-to-end
+# tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash training/setup.sh --test
+.venv/bin/ruff format --check training && .venv/bin/ruff check training
 .venv/bin/pytest -q training
 bash scripts/setup.sh
+npx biome ci .
 npx tsc --noEmit -p .
 npx vitest run
 npx vite build

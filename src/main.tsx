@@ -20,7 +20,9 @@ async function boot() {
   try {
     await restoreProject(store, assets);
   } catch (e) {
-    store.getState().notify('error', `Your saved project could not be restored: ${e instanceof Error ? e.message : String(e)}`);
+    store
+      .getState()
+      .notify('error', `Your saved project could not be restored: ${e instanceof Error ? e.message : String(e)}`);
   }
   trackPeaks(assets);
   const autosave = startAutosave(store, assets);

@@ -6,7 +6,13 @@ import type { SampleRange } from '../src/project/types';
 import { computePeakLevels, type PeakLevel } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
 import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
-import { applySeparation, preserveEdit, type SeparatingEdit, transferTimbre, type PreservingEdit } from '../src/dsp/spectral-edit';
+import {
+  applySeparation,
+  preserveEdit,
+  type SeparatingEdit,
+  transferTimbre,
+  type PreservingEdit,
+} from '../src/dsp/spectral-edit';
 import { decodeWavBlob, encodeWav, type WavSampleFormat } from '../src/dsp/wav';
 
 export interface DecodedFile {
@@ -30,14 +36,26 @@ const api = {
   async decodeWav(file: Blob, targetRate: number | null): Promise<DecodedFile> {
     const decoded = await decodeWavBlob(file);
     const rate = targetRate ?? decoded.sampleRate;
-    const channels = rate === decoded.sampleRate ? decoded.channels : decoded.channels.map((c) => resample(c, decoded.sampleRate, rate));
-    const out = { sampleRate: rate, originalRate: decoded.sampleRate, channels, truncated: decoded.truncated, nonFinite: decoded.nonFinite };
+    const channels =
+      rate === decoded.sampleRate
+        ? decoded.channels
+        : decoded.channels.map((c) => resample(c, decoded.sampleRate, rate));
+    const out = {
+      sampleRate: rate,
+      originalRate: decoded.sampleRate,
+      channels,
+      truncated: decoded.truncated,
+      nonFinite: decoded.nonFinite,
+    };
     return Comlink.transfer(out, buffersOf(channels));
   },
 
   peaks(channels: Float32Array[]): PeakLevel[] {
     const levels = computePeakLevels(channels);
-    return Comlink.transfer(levels, levels.map((l) => l.data.buffer as ArrayBuffer));
+    return Comlink.transfer(
+      levels,
+      levels.map((l) => l.data.buffer as ArrayBuffer),
+    );
   },
 
   /** A spectrogram picture from packed analysis frames (see gatherFrames), one column per frame. */
@@ -48,33 +66,64 @@ const api = {
   },
 
   /** Runs an edit effect over one track's pieces (transferred in and out, never copied). */
-  effect(spec: EffectSpec, pieces: PieceData[], range: SampleRange, sampleRate: number): { channels: Float32Array[][]; starts: number[] } {
+  effect(
+    spec: EffectSpec,
+    pieces: PieceData[],
+    range: SampleRange,
+    sampleRate: number,
+  ): { channels: Float32Array[][]; starts: number[] } {
     const starts = applyEffect(spec, pieces, range, sampleRate);
     const channels = pieces.map((p) => p.channels);
     return Comlink.transfer({ channels, starts }, channels.flatMap(buffersOf));
   },
 
   /** A model edit applied so that what it did not change stays the original recording (src/dsp/spectral-edit.ts). */
-  preserveEdit(kind: PreservingEdit, original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number,
-               addLevelDb?: number): Float32Array[] {
+  preserveEdit(
+    kind: PreservingEdit,
+    original: Float32Array[],
+    model: Float32Array,
+    recon: Float32Array,
+    modelRate: number,
+    rate: number,
+    addLevelDb?: number,
+  ): Float32Array[] {
     const out = preserveEdit(kind, original, model, recon, modelRate, rate, addLevelDb);
     return Comlink.transfer(out, buffersOf(out));
   },
 
   /** Remove or extract from a separator's mask, on the original recording's every channel (src/dsp/spectral-edit.ts). */
-  applySeparation(kind: SeparatingEdit, original: Float32Array[], mask: Float32Array, bins: number, modelRate: number, rate: number): Float32Array[] {
+  applySeparation(
+    kind: SeparatingEdit,
+    original: Float32Array[],
+    mask: Float32Array,
+    bins: number,
+    modelRate: number,
+    rate: number,
+  ): Float32Array[] {
     const out = applySeparation(kind, original, mask, bins, modelRate, rate);
     return Comlink.transfer(out, buffersOf(out));
   },
 
   /** Style transfer keeping the performance: the model's change of timbre on the original (src/dsp/spectral-edit.ts). */
-  transferTimbre(original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number): Float32Array[] {
+  transferTimbre(
+    original: Float32Array[],
+    model: Float32Array,
+    recon: Float32Array,
+    modelRate: number,
+    rate: number,
+  ): Float32Array[] {
     const out = transferTimbre(original, model, recon, modelRate, rate);
     return Comlink.transfer(out, buffersOf(out));
   },
 
   /** Resamples to `toRate` where needed and encodes a WAV or MP3 file. */
-  encode(channels: Float32Array[], fromRate: number, toRate: number, format: WavSampleFormat | 'mp3', mp3Kbps: number): ArrayBuffer {
+  encode(
+    channels: Float32Array[],
+    fromRate: number,
+    toRate: number,
+    format: WavSampleFormat | 'mp3',
+    mp3Kbps: number,
+  ): ArrayBuffer {
     const audio = toRate === fromRate ? channels : channels.map((c) => resample(c, fromRate, toRate));
     const bytes = format === 'mp3' ? encodeMp3(audio, toRate, mp3Kbps).buffer : encodeWav(audio, toRate, format);
     return Comlink.transfer(bytes, [bytes]);

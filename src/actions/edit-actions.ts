@@ -1,5 +1,13 @@
 /** Cut, copy, paste, delete, trim, silence, split and the other layout edits. */
-import { extractRange, insertClips, insertGap, keepRange, mapTracks, removeRange, splitTrackAt } from '../project/timeline-ops';
+import {
+  extractRange,
+  insertClips,
+  insertGap,
+  keepRange,
+  mapTracks,
+  removeRange,
+  splitTrackAt,
+} from '../project/timeline-ops';
 import { newTrack, projectLength } from '../project/types';
 import type { Services } from '../app/services';
 import type { Action } from './types';
@@ -19,7 +27,10 @@ function deleteSelection({ store }: Services, label: string) {
   const state = store.getState();
   const range = selectedRange(state);
   if (range) {
-    state.commit(label, mapTracks(state.project, targetTrackIds(state), (t) => removeRange(t, range, true)));
+    state.commit(
+      label,
+      mapTracks(state.project, targetTrackIds(state), (t) => removeRange(t, range, true)),
+    );
     state.set({ selection: { ...state.selection!, end: range.start }, playhead: range.start });
     return;
   }
@@ -66,7 +77,14 @@ export const editActions: Action[] = [
       if (copySelection(services)) deleteSelection(services, 'Cut');
     },
   },
-  { name: 'copy', label: 'Copy', group: 'edit', shortcuts: ['Mod+C'], enabled: hasRange, perform: (s) => void copySelection(s) },
+  {
+    name: 'copy',
+    label: 'Copy',
+    group: 'edit',
+    shortcuts: ['Mod+C'],
+    enabled: hasRange,
+    perform: (s) => void copySelection(s),
+  },
   {
     name: 'paste',
     label: 'Paste',
@@ -79,11 +97,20 @@ export const editActions: Action[] = [
       const at = state.selection?.start ?? state.playhead;
       let project = state.project;
       const firstId = state.selection?.trackIds[0] ?? project.tracks[0]?.id;
-      let index = Math.max(0, project.tracks.findIndex((t) => t.id === firstId));
+      let index = Math.max(
+        0,
+        project.tracks.findIndex((t) => t.id === firstId),
+      );
       // Multi-track clipboards land on consecutive tracks, adding tracks where the project has too few.
-      while (project.tracks.length < index + clipboard.tracks.length) project = { ...project, tracks: [...project.tracks, newTrack(project.tracks.length)] };
+      while (project.tracks.length < index + clipboard.tracks.length)
+        project = { ...project, tracks: [...project.tracks, newTrack(project.tracks.length)] };
       const ids = clipboard.tracks.map(() => project.tracks[index++].id);
-      project = { ...project, tracks: project.tracks.map((t) => (ids.includes(t.id) ? insertClips(t, at, clipboard.tracks[ids.indexOf(t.id)], clipboard.length) : t)) };
+      project = {
+        ...project,
+        tracks: project.tracks.map((t) =>
+          ids.includes(t.id) ? insertClips(t, at, clipboard.tracks[ids.indexOf(t.id)], clipboard.length) : t,
+        ),
+      };
       state.commit('Paste', project);
       state.set({ selection: { start: at, end: at + clipboard.length, trackIds: ids } });
     },
@@ -104,7 +131,10 @@ export const editActions: Action[] = [
     enabled: hasRange,
     perform: ({ store }) => {
       const state = store.getState();
-      state.commit('Trim to selection', mapTracks(state.project, targetTrackIds(state), (t) => keepRange(t, selectedRange(state)!)));
+      state.commit(
+        'Trim to selection',
+        mapTracks(state.project, targetTrackIds(state), (t) => keepRange(t, selectedRange(state)!)),
+      );
     },
   },
   {
@@ -119,7 +149,10 @@ export const editActions: Action[] = [
       // The selection's length, or one second at the playhead when nothing is selected.
       const at = range?.start ?? state.playhead;
       const length = range ? range.end - range.start : state.project.sampleRate;
-      state.commit('Insert silence', mapTracks(state.project, targetTrackIds(state), (t) => insertGap(t, at, length)));
+      state.commit(
+        'Insert silence',
+        mapTracks(state.project, targetTrackIds(state), (t) => insertGap(t, at, length)),
+      );
       state.set({ selection: { start: at, end: at + length, trackIds: targetTrackIds(state) } });
     },
   },
@@ -131,7 +164,10 @@ export const editActions: Action[] = [
     enabled: hasAudio,
     perform: ({ store }) => {
       const state = store.getState();
-      state.commit('Split', mapTracks(state.project, targetTrackIds(state), (t) => splitTrackAt(t, state.playhead)));
+      state.commit(
+        'Split',
+        mapTracks(state.project, targetTrackIds(state), (t) => splitTrackAt(t, state.playhead)),
+      );
     },
   },
   {
@@ -142,7 +178,9 @@ export const editActions: Action[] = [
     enabled: hasAudio,
     perform: ({ store }) => {
       const state = store.getState();
-      state.set({ selection: { start: 0, end: projectLength(state.project), trackIds: state.project.tracks.map((t) => t.id) } });
+      state.set({
+        selection: { start: 0, end: projectLength(state.project), trackIds: state.project.tracks.map((t) => t.id) },
+      });
     },
   },
   {

@@ -19,10 +19,19 @@ function effect(name: string, label: string, shortcut: string, specOf: (p: EditP
       const spec = specOf(state.params);
       state.set({ busy: `${effectLabel(spec)}…` });
       try {
-        const project = await processRange(state.project, targetTrackIds(state), selectedRange(state)!, assets, spec, runInWorker);
+        const project = await processRange(
+          state.project,
+          targetTrackIds(state),
+          selectedRange(state)!,
+          assets,
+          spec,
+          runInWorker,
+        );
         // The result belongs to the project as it was when the effect started: never overwrite a later edit with it.
         if (store.getState().project !== state.project) {
-          store.getState().notify('error', `${effectLabel(spec)} was not applied: the project changed while it ran. Run it again.`);
+          store
+            .getState()
+            .notify('error', `${effectLabel(spec)} was not applied: the project changed while it ran. Run it again.`);
         } else {
           store.getState().commit(effectLabel(spec), project);
         }

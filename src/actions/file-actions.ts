@@ -47,8 +47,20 @@ export const fileActions: Action[] = [
     shortcuts: ['R'],
     perform: toggleRecording,
   },
-  { name: 'models', label: 'Model packs…', group: 'file', shortcuts: ['Mod+M'], perform: ({ store }) => store.getState().set({ panel: 'models' }) },
-  { name: 'generate', label: 'Generate or edit with the model…', group: 'file', shortcuts: ['Mod+G'], perform: ({ store }) => store.getState().set({ panel: 'generate' }) },
+  {
+    name: 'models',
+    label: 'Model packs…',
+    group: 'file',
+    shortcuts: ['Mod+M'],
+    perform: ({ store }) => store.getState().set({ panel: 'models' }),
+  },
+  {
+    name: 'generate',
+    label: 'Generate or edit with the model…',
+    group: 'file',
+    shortcuts: ['Mod+G'],
+    perform: ({ store }) => store.getState().set({ panel: 'generate' }),
+  },
   {
     name: 'export',
     label: 'Export…',

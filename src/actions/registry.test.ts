@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, actionForKey, formatShortcut, matchesShortcut } from './registry';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
-  key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods,
+const press = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
 });
 
 describe('action registry', () => {

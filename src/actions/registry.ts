@@ -56,5 +56,7 @@ export function actionForKey(e: KeyPress): Action | undefined {
 
 /** Shortcut text for this platform: 'Ctrl+Z', or '⌘Z' on a Mac. */
 export function formatShortcut(shortcut: string, mac: boolean): string {
-  return mac ? shortcut.replace('Mod+', '⌘').replace('Shift+', '⇧').replace('Alt+', '⌥') : shortcut.replace('Mod+', 'Ctrl+');
+  return mac
+    ? shortcut.replace('Mod+', '⌘').replace('Shift+', '⇧').replace('Alt+', '⌥')
+    : shortcut.replace('Mod+', 'Ctrl+');
 }

@@ -21,13 +21,62 @@ export function zoomTo({ store }: Services, pxPerSec: number, anchorPx?: number)
 }
 
 export const viewActions: Action[] = [
-  { name: 'playPause', label: 'Play / pause', group: 'transport', shortcuts: ['Space'], enabled: hasAudio, perform: ({ player }) => player.toggle() },
-  { name: 'stop', label: 'Stop', group: 'transport', shortcuts: ['Escape'], perform: ({ player, store }) => { player.stop(); store.getState().set({ panel: 'none' }); } },
-  { name: 'loop', label: 'Loop selection', group: 'transport', shortcuts: ['L'], perform: ({ store, player }) => { store.getState().set({ loop: !store.getState().loop }); player.refresh(); } },
-  { name: 'toStart', label: 'Go to start', group: 'transport', shortcuts: ['Home'], perform: ({ store }) => store.getState().set({ playhead: 0 }) },
-  { name: 'toEnd', label: 'Go to end', group: 'transport', shortcuts: ['End'], perform: ({ store }) => store.getState().set({ playhead: projectLength(store.getState().project) }) },
-  { name: 'zoomIn', label: 'Zoom in', group: 'view', shortcuts: ['=', '+'], perform: (s) => zoomTo(s, s.store.getState().view.pxPerSec * 2) },
-  { name: 'zoomOut', label: 'Zoom out', group: 'view', shortcuts: ['-'], perform: (s) => zoomTo(s, s.store.getState().view.pxPerSec / 2) },
+  {
+    name: 'playPause',
+    label: 'Play / pause',
+    group: 'transport',
+    shortcuts: ['Space'],
+    enabled: hasAudio,
+    perform: ({ player }) => player.toggle(),
+  },
+  {
+    name: 'stop',
+    label: 'Stop',
+    group: 'transport',
+    shortcuts: ['Escape'],
+    perform: ({ player, store }) => {
+      player.stop();
+      store.getState().set({ panel: 'none' });
+    },
+  },
+  {
+    name: 'loop',
+    label: 'Loop selection',
+    group: 'transport',
+    shortcuts: ['L'],
+    perform: ({ store, player }) => {
+      store.getState().set({ loop: !store.getState().loop });
+      player.refresh();
+    },
+  },
+  {
+    name: 'toStart',
+    label: 'Go to start',
+    group: 'transport',
+    shortcuts: ['Home'],
+    perform: ({ store }) => store.getState().set({ playhead: 0 }),
+  },
+  {
+    name: 'toEnd',
+    label: 'Go to end',
+    group: 'transport',
+    shortcuts: ['End'],
+    perform: ({ store }) => store.getState().set({ playhead: projectLength(store.getState().project) }),
+  },
+  {
+    name: 'zoomIn',
+    label: 'Zoom in',
+    group: 'view',
+    shortcuts: ['=', '+'],
+    perform: (s) => zoomTo(s, s.store.getState().view.pxPerSec * 2),
+  },
+  {
+    name: 'zoomOut',
+    label: 'Zoom out',
+    group: 'view',
+    shortcuts: ['-'],
+    perform: (s) => zoomTo(s, s.store.getState().view.pxPerSec / 2),
+  },
   {
     name: 'zoomFit',
     label: 'Fit project',
@@ -37,8 +86,16 @@ export const viewActions: Action[] = [
     perform: ({ store }) => {
       const { view, project } = store.getState();
       const seconds = projectLength(project) / project.sampleRate;
-      store.getState().set({ view: { ...view, pxPerSec: Math.max(MIN_PX_PER_SEC, (view.viewportWidth - 20) / seconds), scrollLeft: 0 } });
+      store.getState().set({
+        view: { ...view, pxPerSec: Math.max(MIN_PX_PER_SEC, (view.viewportWidth - 20) / seconds), scrollLeft: 0 },
+      });
     },
   },
-  { name: 'help', label: 'Keyboard shortcuts', group: 'view', shortcuts: ['?'], perform: ({ store }) => store.getState().set({ panel: store.getState().panel === 'help' ? 'none' : 'help' }) },
+  {
+    name: 'help',
+    label: 'Keyboard shortcuts',
+    group: 'view',
+    shortcuts: ['?'],
+    perform: ({ store }) => store.getState().set({ panel: store.getState().panel === 'help' ? 'none' : 'help' }),
+  },
 ];

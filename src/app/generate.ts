@@ -36,11 +36,21 @@ export function editInstruction(s: GenerateSettings): string {
 
 /** What is wrong with a job's text, if anything, in words for the user. */
 export function promptProblem(s: GenerateSettings): string | null {
-  const text = s.mode === 'generate' ? s.prompt.trim() : s.editTask === 'style' ? `${s.styleFrom.trim()}${s.styleTo.trim()}` : s.description.trim();
-  if (s.mode === 'edit' && s.editTask === 'style' && (!s.styleFrom.trim() || !s.styleTo.trim())) return 'Say which sound to change, and into what.';
-  if (!text) return s.mode === 'generate' ? 'Type a prompt first: what should it sound like?' : 'Say what to add, remove or extract.';
+  const text =
+    s.mode === 'generate'
+      ? s.prompt.trim()
+      : s.editTask === 'style'
+        ? `${s.styleFrom.trim()}${s.styleTo.trim()}`
+        : s.description.trim();
+  if (s.mode === 'edit' && s.editTask === 'style' && (!s.styleFrom.trim() || !s.styleTo.trim()))
+    return 'Say which sound to change, and into what.';
+  if (!text)
+    return s.mode === 'generate'
+      ? 'Type a prompt first: what should it sound like?'
+      : 'Say what to add, remove or extract.';
   const length = s.mode === 'generate' ? s.prompt.trim().length : editInstruction(s).length;
-  if (length > MAX_PROMPT_CHARS) return `The prompt is ${length} characters; the model reads about ${MAX_PROMPT_CHARS}. Shorten it.`;
+  if (length > MAX_PROMPT_CHARS)
+    return `The prompt is ${length} characters; the model reads about ${MAX_PROMPT_CHARS}. Shorten it.`;
   return null;
 }
 
@@ -49,14 +59,15 @@ async function ensurePack(store: StudioStore): Promise<PackInfo | null> {
   const current = store.getState().models;
   if (current.pack) return current.pack;
   if (!current.loading) await loadFromUrl(store, BUNDLED_PACK);
-  else await new Promise<void>((resolve) => {
-    const stop = store.subscribe((s) => {
-      if (!s.models.loading) {
-        stop();
-        resolve();
-      }
+  else
+    await new Promise<void>((resolve) => {
+      const stop = store.subscribe((s) => {
+        if (!s.models.loading) {
+          stop();
+          resolve();
+        }
+      });
     });
-  });
   return store.getState().models.pack;
 }
 
@@ -64,15 +75,22 @@ function updateJob(store: StudioStore, id: string, patch: Partial<JobView>): voi
   store.getState().set({ jobs: store.getState().jobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) });
 }
 
-const removeJob = (store: StudioStore, id: string) => store.getState().set({ jobs: store.getState().jobs.filter((j) => j.id !== id) });
+const removeJob = (store: StudioStore, id: string) =>
+  store.getState().set({ jobs: store.getState().jobs.filter((j) => j.id !== id) });
 
 type OnProgress = (p: { step: number; steps: number }) => void;
 type OnPreview = (audio: Float32Array, offset: number, step: number) => void;
 
 /** Runs a job in the engine with its progress (and preview peaks, where it has previews) going to the store; returns
  * its value, or null after telling the user why there is none. */
-async function runJob<T>(store: StudioStore, job: JobView, seconds: number, pack: PackInfo, retry: () => Promise<void>,
-                         call: (onProgress: OnProgress, onPreview: OnPreview) => Promise<Result<T>>): Promise<T | null> {
+async function runJob<T>(
+  store: StudioStore,
+  job: JobView,
+  seconds: number,
+  pack: PackInfo,
+  retry: () => Promise<void>,
+  call: (onProgress: OnProgress, onPreview: OnPreview) => Promise<Result<T>>,
+): Promise<T | null> {
   const buckets = Math.max(1, Math.ceil(seconds * PEAKS_PER_SECOND));
   const peaks = new Float32Array(buckets);
   const samplesPerBucket = (seconds * pack.sampleRate) / buckets;
@@ -96,7 +114,8 @@ async function runJob<T>(store: StudioStore, job: JobView, seconds: number, pack
   try {
     const result = await call(onProgress, onPreview);
     if (result.ok) return result.value;
-    if (result.error.code === 'cancelled') store.getState().notify('info', `${job.label}: cancelled. The project is as it was.`);
+    if (result.error.code === 'cancelled')
+      store.getState().notify('info', `${job.label}: cancelled. The project is as it was.`);
     else if (result.error.code === 'device-lost') {
       store.getState().set({ models: { ...store.getState().models, pack: null } });
       store.getState().notify('error', `${job.label} stopped: ${result.error.message} The project is as it was.`, {
@@ -111,15 +130,31 @@ async function runJob<T>(store: StudioStore, job: JobView, seconds: number, pack
 }
 
 /** A generate or diffusion-edit job through the engine's sampler, with the panel's sampler settings. */
-function runSampler(store: StudioStore, job: JobView, request: { taskId: string; text: string; seconds: number; source?: Float32Array }, pack: PackInfo,
-                    retry: () => Promise<void>): Promise<Float32Array | null> {
+function runSampler(
+  store: StudioStore,
+  job: JobView,
+  request: { taskId: string; text: string; seconds: number; source?: Float32Array },
+  pack: PackInfo,
+  retry: () => Promise<void>,
+): Promise<Float32Array | null> {
   const s = store.getState().generate;
-  return runJob(store, job, request.seconds, pack, retry, (onProgress, onPreview) => engine().generate(
-    { jobId: job.id, taskId: request.taskId, text: request.text, seconds: request.seconds, seed: s.seed, steps: s.steps || undefined,
-      guidanceScale: s.guidance, previewEvery: PREVIEW_EVERY, source: request.source },
-    onProgress,
-    onPreview,
-  ));
+  return runJob(store, job, request.seconds, pack, retry, (onProgress, onPreview) =>
+    engine().generate(
+      {
+        jobId: job.id,
+        taskId: request.taskId,
+        text: request.text,
+        seconds: request.seconds,
+        seed: s.seed,
+        steps: s.steps || undefined,
+        guidanceScale: s.guidance,
+        previewEvery: PREVIEW_EVERY,
+        source: request.source,
+      },
+      onProgress,
+      onPreview,
+    ),
+  );
 }
 
 /** Model output at the pack's rate -> the project's rate, exactly `length` samples. */
@@ -147,15 +182,39 @@ export async function generateClip(services: Services): Promise<void> {
   const length = Math.round(seconds * project.sampleRate);
   const label = `Generate “${s.prompt.trim().slice(0, 40)}”`;
   const trackId = s.trackId && project.tracks.some((t) => t.id === s.trackId) ? s.trackId : null;
-  const job: JobView = { id: newJobId(), kind: 'generate', label, status: 'queued', step: 0, steps: 0, queuedAt: Date.now(), runningSince: null,
-                         target: { trackId, start: playhead, length }, preview: null };
-  const audio = await runSampler(store, job, { taskId: s.generateTask, text: s.prompt.trim(), seconds }, pack, () => generateClip(services));
+  const job: JobView = {
+    id: newJobId(),
+    kind: 'generate',
+    label,
+    status: 'queued',
+    step: 0,
+    steps: 0,
+    queuedAt: Date.now(),
+    runningSince: null,
+    target: { trackId, start: playhead, length },
+    preview: null,
+  };
+  const audio = await runSampler(store, job, { taskId: s.generateTask, text: s.prompt.trim(), seconds }, pack, () =>
+    generateClip(services),
+  );
   if (!audio) return;
   const clip = toProjectRate(audio, pack.sampleRate, project.sampleRate, length);
   applyGain(clip, Math.min(MAX_GENERATED_GAIN, peakNormalizeGain([clip], GENERATED_PEAK_DB)));
   const asset = assets.add([clip], project.sampleRate);
   const now = store.getState().project;
-  store.getState().commit(label, placeAsset(now, trackId && now.tracks.some((t) => t.id === trackId) ? trackId : null, playhead, asset.id, length, s.prompt.trim().slice(0, 40)));
+  store
+    .getState()
+    .commit(
+      label,
+      placeAsset(
+        now,
+        trackId && now.tracks.some((t) => t.id === trackId) ? trackId : null,
+        playhead,
+        asset.id,
+        length,
+        s.prompt.trim().slice(0, 40),
+      ),
+    );
   player.refresh();
 }
 
@@ -167,11 +226,16 @@ export async function editSelection(services: Services): Promise<void> {
   const selection = state.selection;
   // The selection's first track; a range typed in the transport bar names none, so the first track then.
   const track = state.project.tracks.find((t) => t.id === (selection?.trackIds[0] ?? targetTrackIds(state)[0]));
-  if (!selection || !track || selection.end <= selection.start) return state.notify('error', 'Select part of a clip on the timeline first (drag across it).');
+  if (!selection || !track || selection.end <= selection.start)
+    return state.notify('error', 'Select part of a clip on the timeline first (drag across it).');
   const rate = state.project.sampleRate;
   const range = { start: selection.start, end: selection.end };
   const seconds = (range.end - range.start) / rate;
-  if (seconds < MIN_EDIT_SECONDS) return state.notify('error', `The selection is ${Math.round(seconds * 1000)} ms; the model needs at least ${MIN_EDIT_SECONDS * 1000} ms.`);
+  if (seconds < MIN_EDIT_SECONDS)
+    return state.notify(
+      'error',
+      `The selection is ${Math.round(seconds * 1000)} ms; the model needs at least ${MIN_EDIT_SECONDS * 1000} ms.`,
+    );
   const problem = promptProblem({ ...s, mode: 'edit' });
   if (problem) return state.notify('error', problem);
   const pack = await ensurePack(store);
@@ -180,9 +244,23 @@ export async function editSelection(services: Services): Promise<void> {
   const source = resample(toMono(original), rate, pack.sampleRate);
   const text = editInstruction(s);
   const label = text.length > 48 ? `${text.slice(0, 47)}…` : text;
-  if (seconds > 10) state.notify('info', `${label}: ${seconds.toFixed(1)} s runs in windows of the model's length, joined with crossfades.`);
-  const job: JobView = { id: newJobId(), kind: 'edit', label, status: 'queued', step: 0, steps: 0, queuedAt: Date.now(), runningSince: null,
-                         target: { trackId: track.id, start: range.start, length: range.end - range.start }, preview: null };
+  if (seconds > 10)
+    state.notify(
+      'info',
+      `${label}: ${seconds.toFixed(1)} s runs in windows of the model's length, joined with crossfades.`,
+    );
+  const job: JobView = {
+    id: newJobId(),
+    kind: 'edit',
+    label,
+    status: 'queued',
+    step: 0,
+    steps: 0,
+    queuedAt: Date.now(),
+    runningSince: null,
+    target: { trackId: track.id, start: range.start, length: range.end - range.start },
+    preview: null,
+  };
   const before = store.getState().project;
   const retry = () => editSelection(services);
   const result = separates(pack, s)
@@ -190,9 +268,20 @@ export async function editSelection(services: Services): Promise<void> {
     : await diffusionEdit(store, job, s, text, original, source, pack, rate, retry);
   if (!result) return;
   const now = store.getState().project;
-  if (!now.tracks.some((t) => t.id === track.id)) return store.getState().notify('error', `${label}: the track was deleted while the job ran, so the result was dropped.`);
-  if (now !== before && trackAudio(now.tracks.find((t) => t.id === track.id)!, assets, range).some((ch, i) => !sameSamples(ch, original[i]))) {
-    return store.getState().notify('error', `${label}: the selected audio changed while the job ran, so the result was not applied. Run it again.`);
+  if (!now.tracks.some((t) => t.id === track.id))
+    return store
+      .getState()
+      .notify('error', `${label}: the track was deleted while the job ran, so the result was dropped.`);
+  if (
+    now !== before &&
+    trackAudio(now.tracks.find((t) => t.id === track.id)!, assets, range).some((ch, i) => !sameSamples(ch, original[i]))
+  ) {
+    return store
+      .getState()
+      .notify(
+        'error',
+        `${label}: the selected audio changed while the job ran, so the result was not applied. Run it again.`,
+      );
   }
   if (s.editResult === 'take') {
     const asset = assets.add(result, rate);
@@ -210,30 +299,68 @@ const separates = (pack: PackInfo, s: GenerateSettings) => pack.separates.includ
 /** The sound's words from the description field, without an instruction around them ("Remove the sound of 'x'" -> x). */
 export function describedSound(s: GenerateSettings): string {
   const free = s.description.trim();
-  const words = free.replace(/^(please\s+)?(remove|extract|isolate|take out|delete|keep only|get rid of)\s+(the\s+sound\s+of\s+)?/i, '')
-    .replace(/^['"“‘]+|['"”’.!]+$/g, '').trim();
+  const words = free
+    .replace(/^(please\s+)?(remove|extract|isolate|take out|delete|keep only|get rid of)\s+(the\s+sound\s+of\s+)?/i, '')
+    .replace(/^['"“‘]+|['"”’.!]+$/g, '')
+    .trim();
   return words || free;
 }
 
 /** Remove or extract by the separator, on the recording itself; null (and the user told) when there is no result,
  * including when the described sound is not in the selection: then nothing changes. */
-async function separateEdit(store: StudioStore, job: JobView, s: GenerateSettings, original: Float32Array[], source: Float32Array, pack: PackInfo,
-                            rate: number, retry: () => Promise<void>): Promise<Float32Array[] | null> {
+async function separateEdit(
+  store: StudioStore,
+  job: JobView,
+  s: GenerateSettings,
+  original: Float32Array[],
+  source: Float32Array,
+  pack: PackInfo,
+  rate: number,
+  retry: () => Promise<void>,
+): Promise<Float32Array[] | null> {
   const description = describedSound(s);
-  const separation = await runJob(store, job, source.length / pack.sampleRate, pack, retry,
-    (onProgress) => engine().separate({ jobId: job.id, description, source }, onProgress));
+  const separation = await runJob(store, job, source.length / pack.sampleRate, pack, retry, (onProgress) =>
+    engine().separate({ jobId: job.id, description, source }, onProgress),
+  );
   if (!separation) return null;
   if (!separation.found) {
-    store.getState().notify('info', `No “${description}” found in the selection, so nothing was changed. Try other words, or select where the sound is.`);
+    store
+      .getState()
+      .notify(
+        'info',
+        `No “${description}” found in the selection, so nothing was changed. Try other words, or select where the sound is.`,
+      );
     return null;
   }
-  return analysis().applySeparation(s.editTask as SeparatingEdit, original, separation.mask, separation.bins, pack.sampleRate, rate);
+  return analysis().applySeparation(
+    s.editTask as SeparatingEdit,
+    original,
+    separation.mask,
+    separation.bins,
+    pack.sampleRate,
+    rate,
+  );
 }
 
 /** An edit through the diffusion model, then the studio's post-processing (finishEdit). */
-async function diffusionEdit(store: StudioStore, job: JobView, s: GenerateSettings, text: string, original: Float32Array[], source: Float32Array, pack: PackInfo,
-                             rate: number, retry: () => Promise<void>): Promise<Float32Array[] | null> {
-  const audio = await runSampler(store, job, { taskId: s.editTask, text, seconds: source.length / pack.sampleRate, source }, pack, retry);
+async function diffusionEdit(
+  store: StudioStore,
+  job: JobView,
+  s: GenerateSettings,
+  text: string,
+  original: Float32Array[],
+  source: Float32Array,
+  pack: PackInfo,
+  rate: number,
+  retry: () => Promise<void>,
+): Promise<Float32Array[] | null> {
+  const audio = await runSampler(
+    store,
+    job,
+    { taskId: s.editTask, text, seconds: source.length / pack.sampleRate, source },
+    pack,
+    retry,
+  );
   return audio ? finishEdit(store, s, original, audio, source, pack, rate) : null;
 }
 
@@ -242,23 +369,42 @@ const PRESERVING = new Set(['add', 'remove']);
 
 /** The model's output at the project rate; or, on each channel of the original recording, (keepUntouched) the original
  * changed only where the model changed it, or (keepPerformance, style transfer) the original with the model's timbre. */
-async function finishEdit(store: StudioStore, s: GenerateSettings, original: Float32Array[], audio: Float32Array, source: Float32Array, pack: PackInfo, rate: number): Promise<Float32Array[]> {
+async function finishEdit(
+  store: StudioStore,
+  s: GenerateSettings,
+  original: Float32Array[],
+  audio: Float32Array,
+  source: Float32Array,
+  pack: PackInfo,
+  rate: number,
+): Promise<Float32Array[]> {
   const length = original[0].length;
   const raw = () => [toProjectRate(audio, pack.sampleRate, rate, length)];
   const keepsPerformance = s.editTask === 'style' && s.keepPerformance;
   if (!keepsPerformance && (!s.keepUntouched || !PRESERVING.has(s.editTask))) return raw();
   const recon = await engine().reconstruct(source);
   if (!recon.ok) {
-    const what = keepsPerformance ? 'The new timbre could not be applied to the original' : 'The original could not be kept where the edit changed nothing';
+    const what = keepsPerformance
+      ? 'The new timbre could not be applied to the original'
+      : 'The original could not be kept where the edit changed nothing';
     store.getState().notify('error', `${what} (${recon.error.message}); the model's output is used as it is.`);
     return raw();
   }
   // The result has the original's length: the gains apply to the original, or the addition is cut to it.
   if (keepsPerformance) return analysis().transferTimbre(original, audio, recon.value, pack.sampleRate, rate);
-  return analysis().preserveEdit(s.editTask as PreservingEdit, original, audio, recon.value, pack.sampleRate, rate, s.editTask === 'add' ? s.addLevelDb : undefined);
+  return analysis().preserveEdit(
+    s.editTask as PreservingEdit,
+    original,
+    audio,
+    recon.value,
+    pack.sampleRate,
+    rate,
+    s.editTask === 'add' ? s.addLevelDb : undefined,
+  );
 }
 
-const sameSamples = (a: Float32Array, b: Float32Array | undefined) => b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
+const sameSamples = (a: Float32Array, b: Float32Array | undefined) =>
+  b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
 
 export function cancelJob(id: string): void {
   void engine().cancel(id);

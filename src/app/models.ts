@@ -9,16 +9,27 @@ export const BUNDLED_PACK = '/models/omni-small/';
 export const formatMegabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 async function settle(store: StudioStore, label: string, load: () => Promise<Result<PackInfo>>): Promise<void> {
-  const set = (patch: Partial<ReturnType<StudioStore['getState']>['models']>) => store.getState().set({ models: { ...store.getState().models, ...patch } });
+  const set = (patch: Partial<ReturnType<StudioStore['getState']>['models']>) =>
+    store.getState().set({ models: { ...store.getState().models, ...patch } });
   set({ loading: `Loading ${label}…` });
   try {
     const result = await load();
     if (result.ok) {
       set({ pack: result.value });
-      store.getState().notify('info', `${result.value.name} runs on ${result.value.backend === 'webgpu' ? 'WebGPU' : 'WASM'} (${result.value.dtype}): ${result.value.backendReason}.`);
+      store
+        .getState()
+        .notify(
+          'info',
+          `${result.value.name} runs on ${result.value.backend === 'webgpu' ? 'WebGPU' : 'WASM'} (${result.value.dtype}): ${result.value.backendReason}.`,
+        );
     } else {
       const kept = store.getState().models.pack;
-      store.getState().notify('error', `The model pack did not load: ${result.error.message} ${kept ? `${kept.name} stays loaded.` : 'The studio keeps working without a model.'}`);
+      store
+        .getState()
+        .notify(
+          'error',
+          `The model pack did not load: ${result.error.message} ${kept ? `${kept.name} stays loaded.` : 'The studio keeps working without a model.'}`,
+        );
     }
   } finally {
     set({ loading: null });
@@ -29,7 +40,9 @@ async function settle(store: StudioStore, label: string, load: () => Promise<Res
 export function loadFromUrl(store: StudioStore, base: string): Promise<void> {
   const backend = store.getState().models.backend;
   const onBytes = Comlink.proxy((file: string, loaded: number) => {
-    store.getState().set({ models: { ...store.getState().models, loading: `Downloading ${file}: ${formatMegabytes(loaded)}` } });
+    store
+      .getState()
+      .set({ models: { ...store.getState().models, loading: `Downloading ${file}: ${formatMegabytes(loaded)}` } });
   });
   return settle(store, base, () => engine().loadPack(base, { backend }, onBytes));
 }
@@ -42,7 +55,9 @@ export function reopenOn(store: StudioStore, backend: 'wasm' | 'webgpu'): Promis
 
 export function loadFromFiles(store: StudioStore, files: File[]): Promise<void> {
   const backend = store.getState().models.backend;
-  return settle(store, files.length === 1 ? files[0].name : `${files.length} files`, () => engine().loadPackFromFiles(files, { backend }));
+  return settle(store, files.length === 1 ? files[0].name : `${files.length} files`, () =>
+    engine().loadPackFromFiles(files, { backend }),
+  );
 }
 
 export async function refreshCached(store: StudioStore): Promise<void> {

@@ -4,4 +4,12 @@ import type { EffectRunner } from '../project/process-ops';
 import { analysis } from './analysis-client';
 
 export const runInWorker: EffectRunner = (spec, pieces, range, sampleRate) =>
-  analysis().effect(spec, Comlink.transfer(pieces, pieces.flatMap((p) => p.channels.map((c) => c.buffer as ArrayBuffer))), range, sampleRate);
+  analysis().effect(
+    spec,
+    Comlink.transfer(
+      pieces,
+      pieces.flatMap((p) => p.channels.map((c) => c.buffer as ArrayBuffer)),
+    ),
+    range,
+    sampleRate,
+  );

@@ -5,7 +5,9 @@ import type { Engine } from '../engine/engine';
 let remote: Comlink.Remote<Engine> | undefined;
 
 export function engine(): Comlink.Remote<Engine> {
-  remote ??= Comlink.wrap<Engine>(new Worker(new URL('../../workers/inference.worker.ts', import.meta.url), { type: 'module' }));
+  remote ??= Comlink.wrap<Engine>(
+    new Worker(new URL('../../workers/inference.worker.ts', import.meta.url), { type: 'module' }),
+  );
   return remote;
 }
 

@@ -6,7 +6,8 @@ describe('fades', () => {
     for (const curve of FADE_CURVES) {
       expect(fadeInGain(curve, 0)).toBe(0);
       expect(fadeInGain(curve, 1)).toBeCloseTo(1, 12);
-      for (let x = 0; x < 1; x += 0.01) expect(fadeInGain(curve, x + 0.01)).toBeGreaterThanOrEqual(fadeInGain(curve, x));
+      for (let x = 0; x < 1; x += 0.01)
+        expect(fadeInGain(curve, x + 0.01)).toBeGreaterThanOrEqual(fadeInGain(curve, x));
     }
   });
   it('equal-power keeps the summed power of a crossfade constant; linear keeps the summed amplitude', () => {
@@ -35,9 +36,10 @@ describe('fades', () => {
     expect([...first, ...second]).toEqual(Array.from(whole));
   });
 
-  it('a crossfade\'s two sides keep the power at every sample and meet in the middle', () => {
+  it("a crossfade's two sides keep the power at every sample and meet in the middle", () => {
     for (const n of [1, 2, 7, 882]) {
-      for (let i = 0; i < n; i++) expect(crossfadeRise(i, n) ** 2 + crossfadeRise(n - 1 - i, n) ** 2).toBeCloseTo(1, 12);
+      for (let i = 0; i < n; i++)
+        expect(crossfadeRise(i, n) ** 2 + crossfadeRise(n - 1 - i, n) ** 2).toBeCloseTo(1, 12);
       expect(crossfadeRise(0, n)).toBeGreaterThan(0); // sample-centred: never exactly silent, never exactly full
       expect(crossfadeRise(n - 1, n)).toBeLessThan(1);
     }

@@ -33,7 +33,13 @@ export function crossfadeRise(i: number, length: number): number {
  * Multiplies `samples` by the fade, where samples[0] sits at position `offset` of a fade `length` samples long.
  * Lets one fade span several clips: each piece passes its own offset.
  */
-export function applyFade(samples: Float32Array, direction: FadeDirection, curve: FadeCurve, offset: number, length: number): void {
+export function applyFade(
+  samples: Float32Array,
+  direction: FadeDirection,
+  curve: FadeCurve,
+  offset: number,
+  length: number,
+): void {
   const denominator = Math.max(1, length - 1);
   for (let i = 0; i < samples.length; i++) {
     const x = (offset + i) / denominator;

@@ -8,9 +8,12 @@ interface Biquad {
 /** The two K-weighting stages (high shelf, then high pass), designed for any sample rate by the bilinear transform. */
 function kWeighting(rate: number): Biquad[] {
   const shelf = (() => {
-    const f0 = 1681.974450955533, g = 3.999843853973347, q = 0.7071752369554196;
+    const f0 = 1681.974450955533,
+      g = 3.999843853973347,
+      q = 0.7071752369554196;
     const k = Math.tan((Math.PI * f0) / rate);
-    const vh = Math.pow(10, g / 20), vb = Math.pow(vh, 0.4996667741545416);
+    const vh = Math.pow(10, g / 20),
+      vb = Math.pow(vh, 0.4996667741545416);
     const a0 = 1 + k / q + k * k;
     return {
       b: [(vh + (vb * k) / q + k * k) / a0, (2 * (k * k - vh)) / a0, (vh - (vb * k) / q + k * k) / a0],
@@ -18,7 +21,8 @@ function kWeighting(rate: number): Biquad[] {
     } as Biquad;
   })();
   const highPass = (() => {
-    const f0 = 38.13547087602444, q = 0.5003270373238773;
+    const f0 = 38.13547087602444,
+      q = 0.5003270373238773;
     const k = Math.tan((Math.PI * f0) / rate);
     const a0 = 1 + k / q + k * k;
     return { b: [1, -2, 1], a: [(2 * (k * k - 1)) / a0, (1 - k / q + k * k) / a0] } as Biquad;
@@ -28,10 +32,16 @@ function kWeighting(rate: number): Biquad[] {
 
 function filter(x: Float32Array, { b, a }: Biquad): Float32Array {
   const y = new Float32Array(x.length);
-  let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+  let x1 = 0,
+    x2 = 0,
+    y1 = 0,
+    y2 = 0;
   for (let i = 0; i < x.length; i++) {
     const v = b[0] * x[i] + b[1] * x1 + b[2] * x2 - a[0] * y1 - a[1] * y2;
-    x2 = x1; x1 = x[i]; y2 = y1; y1 = v;
+    x2 = x1;
+    x1 = x[i];
+    y2 = y1;
+    y1 = v;
     y[i] = v;
   }
   return y;

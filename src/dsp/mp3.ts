@@ -14,14 +14,17 @@ const toInt16 = (x: Float32Array) => Int16Array.from(x, (v) => quantize(v, 32768
 
 /** Encodes one or two channels; `sampleRate` must be one of MP3_RATES. */
 export function encodeMp3(channels: Float32Array[], sampleRate: number, kbps: number): Uint8Array<ArrayBuffer> {
-  if (!MP3_RATES.includes(sampleRate as (typeof MP3_RATES)[number])) throw new Error(`MP3 cannot store ${sampleRate} Hz.`);
+  if (!MP3_RATES.includes(sampleRate as (typeof MP3_RATES)[number]))
+    throw new Error(`MP3 cannot store ${sampleRate} Hz.`);
   const stereo = channels.length > 1;
   const encoder = new Mp3Encoder(stereo ? 2 : 1, sampleRate, kbps);
   const parts: Uint8Array[] = [];
   const block = 1152 * 64;
   for (let at = 0; at < channels[0].length; at += block) {
     const left = toInt16(channels[0].subarray(at, at + block));
-    parts.push(stereo ? encoder.encodeBuffer(left, toInt16(channels[1].subarray(at, at + block))) : encoder.encodeBuffer(left));
+    parts.push(
+      stereo ? encoder.encodeBuffer(left, toInt16(channels[1].subarray(at, at + block))) : encoder.encodeBuffer(left),
+    );
   }
   parts.push(encoder.flush());
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

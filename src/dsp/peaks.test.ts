@@ -5,12 +5,10 @@ describe('peaks', () => {
   it('takes max and min over buckets and over channels', () => {
     const a = new Float32Array([0.1, -0.2, 0.3, 0.0, 0.5]);
     const b = new Float32Array([0.0, -0.4, 0.0, 0.9, 0.0]);
-    expect(Array.from(envelope([a, b], 2))).toEqual([
-      0.1, -0.4, 0.9, 0, 0.5, 0,
-    ].map((v) => Math.fround(v)));
+    expect(Array.from(envelope([a, b], 2))).toEqual([0.1, -0.4, 0.9, 0, 0.5, 0].map((v) => Math.fround(v)));
   });
   it('builds coarser levels that agree with computing from the samples directly', () => {
-    const x = Float32Array.from({ length: 10000 }, (_, i) => Math.sin(i * 0.37) * (i % 97) / 97);
+    const x = Float32Array.from({ length: 10000 }, (_, i) => (Math.sin(i * 0.37) * (i % 97)) / 97);
     const levels = computePeakLevels([x], [4, 16, 64]);
     expect(Array.from(levels[2].data)).toEqual(Array.from(envelope([x], 64)));
     expect(levels[1].data.length).toBe(2 * Math.ceil(10000 / 16));

@@ -21,7 +21,12 @@ export function computePeakLevels(channels: Float32Array[], levels: readonly num
 }
 
 /** Envelope of raw samples over buckets of `size` samples, for a range of the channels. */
-export function envelope(channels: Float32Array[], size: number, from = 0, to = channels[0]?.length ?? 0): Float32Array {
+export function envelope(
+  channels: Float32Array[],
+  size: number,
+  from = 0,
+  to = channels[0]?.length ?? 0,
+): Float32Array {
   const buckets = Math.ceil((to - from) / size);
   const out = new Float32Array(buckets * 2);
   for (let b = 0; b < buckets; b++) {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resample } from './resample';
 
-const sine = (freq: number, rate: number, n: number, amp = 0.5) => Float32Array.from({ length: n }, (_, i) => amp * Math.sin((2 * Math.PI * freq * i) / rate));
-const rms = (x: Float32Array, from = 0, to = x.length) => Math.sqrt(x.subarray(from, to).reduce((a, v) => a + v * v, 0) / (to - from));
+const sine = (freq: number, rate: number, n: number, amp = 0.5) =>
+  Float32Array.from({ length: n }, (_, i) => amp * Math.sin((2 * Math.PI * freq * i) / rate));
+const rms = (x: Float32Array, from = 0, to = x.length) =>
+  Math.sqrt(x.subarray(from, to).reduce((a, v) => a + v * v, 0) / (to - from));
 
 describe('resample', () => {
   it('gives the expected length and returns a copy at the same rate', () => {
@@ -13,7 +15,11 @@ describe('resample', () => {
     expect(same).not.toBe(x);
   });
   it('reproduces a 1 kHz sine at the new rate (44.1 -> 48 kHz, 48 -> 22.05 kHz, 8 -> 96 kHz)', () => {
-    for (const [from, to] of [[44100, 48000], [48000, 22050], [8000, 96000]]) {
+    for (const [from, to] of [
+      [44100, 48000],
+      [48000, 22050],
+      [8000, 96000],
+    ]) {
       const out = resample(sine(1000, from, from / 2), from, to);
       const expected = sine(1000, to, out.length);
       let maxErr = 0;

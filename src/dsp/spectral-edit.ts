@@ -34,9 +34,11 @@ interface Spectrum {
 export function stft(x: Float32Array, size: number, hop: number): Spectrum {
   const w = hann(size);
   const frames = Math.floor(x.length / hop) + 1;
-  const re: Float64Array[] = [], im: Float64Array[] = [];
+  const re: Float64Array[] = [],
+    im: Float64Array[] = [];
   for (let f = 0; f < frames; f++) {
-    const r = new Float64Array(size), i = new Float64Array(size);
+    const r = new Float64Array(size),
+      i = new Float64Array(size);
     const start = f * hop - size / 2;
     for (let k = 0; k < size; k++) {
       const at = start + k;
@@ -52,8 +54,10 @@ export function stft(x: Float32Array, size: number, hop: number): Spectrum {
 /** Weighted overlap-add inverse of `stft`, `length` samples. */
 export function istft(s: Spectrum, length: number): Float32Array {
   const w = hann(s.size);
-  const out = new Float64Array(length), norm = new Float64Array(length);
-  const r = new Float64Array(s.size), i = new Float64Array(s.size);
+  const out = new Float64Array(length),
+    norm = new Float64Array(length);
+  const r = new Float64Array(s.size),
+    i = new Float64Array(s.size);
   for (let f = 0; f < s.re.length; f++) {
     r.set(s.re[f]); // ifft = conj(fft(conj)) / n
     for (let k = 0; k < s.size; k++) i[k] = -s.im[f][k];
@@ -71,15 +75,18 @@ export function istft(s: Spectrum, length: number): Float32Array {
 
 /** Mean over 2 * radius + 1 neighbours along time (rows) or frequency (columns), over those inside at the edges. */
 function box(rows: Float64Array[], radius: number, alongTime: boolean): Float64Array[] {
-  const frames = rows.length, bins = rows[0]?.length ?? 0;
+  const frames = rows.length,
+    bins = rows[0]?.length ?? 0;
   const out = rows.map(() => new Float64Array(bins));
-  const length = alongTime ? frames : bins, lines = alongTime ? bins : frames;
+  const length = alongTime ? frames : bins,
+    lines = alongTime ? bins : frames;
   const at = (line: number, i: number) => (alongTime ? rows[i][line] : rows[line][i]);
   const prefix = new Float64Array(length + 1);
   for (let line = 0; line < lines; line++) {
     for (let i = 0; i < length; i++) prefix[i + 1] = prefix[i] + at(line, i);
     for (let i = 0; i < length; i++) {
-      const lo = Math.max(0, i - radius), hi = Math.min(length, i + radius + 1);
+      const lo = Math.max(0, i - radius),
+        hi = Math.min(length, i + radius + 1);
       const mean = (prefix[hi] - prefix[lo]) / (hi - lo);
       if (alongTime) out[i][line] = mean;
       else out[line][i] = mean;
@@ -102,13 +109,19 @@ function medianOverTime(rows: Float64Array[], bin: number): number {
 
 /** The time-frequency gains at the model's rate: for remove on the original, for add on the model's output. */
 export function editGains(kind: PreservingEdit, model: Float32Array, recon: Float32Array): Float64Array[] {
-  const y = envelope(stft(model, N, HOP)), r = envelope(stft(recon, N, HOP));
+  const y = envelope(stft(model, N, HOP)),
+    r = envelope(stft(recon, N, HOP));
   const eps = 1e-6;
   const match = Float64Array.from(y[0] ?? [], (_, k) => (medianOverTime(r, k) + eps) / (medianOverTime(y, k) + eps));
-  return y.map((row, f) => row.map((yRaw, k) => {
-    const yv = yRaw * match[k], rv = r[f]?.[k] ?? 0;
-    return kind === 'add' ? Math.min(1, Math.max(0, 1 - rv / (THRESHOLD * yv + eps))) : Math.min(1, yv / (THRESHOLD * rv + eps));
-  }));
+  return y.map((row, f) =>
+    row.map((yRaw, k) => {
+      const yv = yRaw * match[k],
+        rv = r[f]?.[k] ?? 0;
+      return kind === 'add'
+        ? Math.min(1, Math.max(0, 1 - rv / (THRESHOLD * yv + eps)))
+        : Math.min(1, yv / (THRESHOLD * rv + eps));
+    }),
+  );
 }
 
 /** The timbre gain's range, +-30 dB: a band the original lacks cannot be conjured out of its noise floor. */
@@ -117,9 +130,12 @@ const TIMBRE_RANGE = 10 ** (30 / 20);
 /** The model's change of timbre at the model's rate: env(Y) / env(R), unmatched in level (a timbre change covers the
  * whole selection, so there is no unchanged rest to match against). */
 export function timbreGains(model: Float32Array, recon: Float32Array): Float64Array[] {
-  const y = envelope(stft(model, N, HOP)), r = envelope(stft(recon, N, HOP));
+  const y = envelope(stft(model, N, HOP)),
+    r = envelope(stft(recon, N, HOP));
   const eps = 1e-6;
-  return y.map((row, f) => row.map((yv, k) => Math.min(TIMBRE_RANGE, Math.max(1 / TIMBRE_RANGE, (yv + eps) / ((r[f]?.[k] ?? 0) + eps)))));
+  return y.map((row, f) =>
+    row.map((yv, k) => Math.min(TIMBRE_RANGE, Math.max(1 / TIMBRE_RANGE, (yv + eps) / ((r[f]?.[k] ?? 0) + eps)))),
+  );
 }
 
 /** Applies gains computed at `gainRate` to a signal at `rate`: by time of frame and by frequency, interpolated; above
@@ -132,18 +148,20 @@ function applyGains(x: Float32Array, rate: number, gains: Float64Array[], gainRa
   const bins = N / 2 + 1;
   const topOctave = gains.map((g) => g.slice(bins >> 1).reduce((a, b) => a + b, 0) / (bins - (bins >> 1)));
   for (let f = 0; f < s.re.length; f++) {
-    const gf = Math.min(gains.length - 1, Math.round((f * hop) / rate * gainRate / HOP));
+    const gf = Math.min(gains.length - 1, Math.round((((f * hop) / rate) * gainRate) / HOP));
     for (let k = 0; k <= size / 2; k++) {
       const at = ((k * rate) / size) * (N / gainRate); // this bin's frequency, in gain bins
       let g: number;
       if (at >= bins - 1) g = topOctave[gf];
       else {
-        const lo = Math.floor(at), t = at - lo;
+        const lo = Math.floor(at),
+          t = at - lo;
         g = gains[gf][lo] * (1 - t) + gains[gf][lo + 1] * t;
       }
       s.re[f][k] *= g;
       s.im[f][k] *= g;
-      if (k > 0 && k < size / 2) { // the mirrored bin keeps the spectrum Hermitian, so the result stays real
+      if (k > 0 && k < size / 2) {
+        // the mirrored bin keeps the spectrum Hermitian, so the result stays real
         s.re[f][size - k] *= g;
         s.im[f][size - k] *= g;
       }
@@ -156,8 +174,15 @@ function applyGains(x: Float32Array, rate: number, gains: Float64Array[], gainRa
  * The edit's result on every channel of the original (at `rate`), from the model's output and its reconstruction of
  * the input (both mono at `modelRate`).
  */
-export function preserveEdit(kind: PreservingEdit, original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number,
-                             addLevelDb?: number): Float32Array[] {
+export function preserveEdit(
+  kind: PreservingEdit,
+  original: Float32Array[],
+  model: Float32Array,
+  recon: Float32Array,
+  modelRate: number,
+  rate: number,
+  addLevelDb?: number,
+): Float32Array[] {
   const gains = editGains(kind, model, recon);
   if (kind !== 'add') return original.map((ch) => applyGains(ch, rate, gains, modelRate));
   const added = applyGains(model, modelRate, gains, modelRate);
@@ -169,7 +194,8 @@ export function preserveEdit(kind: PreservingEdit, original: Float32Array[], mod
   return original.map((ch) => Float32Array.from(ch, (v, i) => v + (atRate[i] ?? 0)));
 }
 
-const mixDown = (channels: Float32Array[]) => Float32Array.from(channels[0], (_, i) => channels.reduce((sum, ch) => sum + ch[i], 0) / channels.length);
+const mixDown = (channels: Float32Array[]) =>
+  Float32Array.from(channels[0], (_, i) => channels.reduce((sum, ch) => sum + ch[i], 0) / channels.length);
 
 /** Where the added sound is loudest: 1 s windows every 0.1 s. */
 const LEVEL_WINDOW_SECONDS = 1;
@@ -180,8 +206,10 @@ const MAX_ADD_GAIN = 10 ** (30 / 20);
 /** The gain that puts the added sound's loudest second `levelDb` over the background in that second (the asked level
  * of an addition, as AudioEdit mixes its events over their span). preserve.py level_gain is the same. */
 export function levelGain(added: Float32Array, background: Float32Array, rate: number, levelDb: number): number {
-  const size = Math.min(added.length, Math.round(LEVEL_WINDOW_SECONDS * rate)), hop = Math.max(1, Math.round(LEVEL_HOP_SECONDS * rate));
-  let best = 0, at = 0;
+  const size = Math.min(added.length, Math.round(LEVEL_WINDOW_SECONDS * rate)),
+    hop = Math.max(1, Math.round(LEVEL_HOP_SECONDS * rate));
+  let best = 0,
+    at = 0;
   for (let start = 0; start + size <= added.length; start += hop) {
     let e = 0;
     for (let i = start; i < start + size; i++) e += added[i] * added[i];
@@ -195,7 +223,13 @@ export function levelGain(added: Float32Array, background: Float32Array, rate: n
 
 /** Style transfer keeping the performance: every channel of the original (at `rate`) with the model's change of
  * timbre (model and reconstruction mono at `modelRate`). */
-export function transferTimbre(original: Float32Array[], model: Float32Array, recon: Float32Array, modelRate: number, rate: number): Float32Array[] {
+export function transferTimbre(
+  original: Float32Array[],
+  model: Float32Array,
+  recon: Float32Array,
+  modelRate: number,
+  rate: number,
+): Float32Array[] {
   const gains = timbreGains(model, recon);
   return original.map((ch) => applyGains(ch, rate, gains, modelRate));
 }
@@ -206,14 +240,24 @@ export const GRID_BINS = N / 2 + 1;
 /** A separator's mask (frames x GRID_BINS, row-major, in [0, 1]) as gains: extract keeps what the mask holds, remove
  * the rest. */
 export function separationGains(kind: SeparatingEdit, mask: Float32Array, bins: number): Float64Array[] {
-  if (bins !== GRID_BINS) throw new Error(`The separator's mask has ${bins} bins; the studio's grid has ${GRID_BINS} (512-point frames).`);
+  if (bins !== GRID_BINS)
+    throw new Error(`The separator's mask has ${bins} bins; the studio's grid has ${GRID_BINS} (512-point frames).`);
   const frames = mask.length / bins;
-  return Array.from({ length: frames }, (_, f) => Float64Array.from(mask.subarray(f * bins, (f + 1) * bins), (m) => (kind === 'extract' ? m : 1 - m)));
+  return Array.from({ length: frames }, (_, f) =>
+    Float64Array.from(mask.subarray(f * bins, (f + 1) * bins), (m) => (kind === 'extract' ? m : 1 - m)),
+  );
 }
 
 /** Remove or extract on every channel of the original (at `rate`) from the separator's mask (at `modelRate`): the
  * recording's own detail and phase, gains applied like every other spectral edit. */
-export function applySeparation(kind: SeparatingEdit, original: Float32Array[], mask: Float32Array, bins: number, modelRate: number, rate: number): Float32Array[] {
+export function applySeparation(
+  kind: SeparatingEdit,
+  original: Float32Array[],
+  mask: Float32Array,
+  bins: number,
+  modelRate: number,
+  rate: number,
+): Float32Array[] {
   const gains = separationGains(kind, mask, bins);
   return original.map((ch) => applyGains(ch, rate, gains, modelRate));
 }

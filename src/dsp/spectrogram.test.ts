@@ -5,11 +5,16 @@ describe('fft', () => {
   it('matches a directly computed DFT', () => {
     const n = 16;
     const x = Array.from({ length: n }, (_, i) => Math.sin(i * 1.3) + 0.5 * Math.cos(i * 0.2));
-    const re = Float64Array.from(x), im = new Float64Array(n);
+    const re = Float64Array.from(x),
+      im = new Float64Array(n);
     fft(re, im);
     for (let k = 0; k < n; k++) {
-      let dr = 0, di = 0;
-      x.forEach((v, t) => { dr += v * Math.cos((-2 * Math.PI * k * t) / n); di += v * Math.sin((-2 * Math.PI * k * t) / n); });
+      let dr = 0,
+        di = 0;
+      x.forEach((v, t) => {
+        dr += v * Math.cos((-2 * Math.PI * k * t) / n);
+        di += v * Math.sin((-2 * Math.PI * k * t) / n);
+      });
       expect(re[k]).toBeCloseTo(dr, 9);
       expect(im[k]).toBeCloseTo(di, 9);
     }
@@ -18,7 +23,8 @@ describe('fft', () => {
 
 describe('stftDb', () => {
   it('puts a full-scale sine at its bin, near 0 dB', () => {
-    const rate = 16000, fftSize = 512;
+    const rate = 16000,
+      fftSize = 512;
     const bin = 32; // 1 kHz
     const signal = Float32Array.from({ length: rate }, (_, i) => Math.sin((2 * Math.PI * 1000 * i) / rate));
     const columns = stftDb(signal, fftSize, 10);
@@ -54,7 +60,8 @@ describe('spectrogram frequency axis', () => {
     expect(rowFrequency(49.5, 100, 48000)).toBeCloseTo(Math.sqrt(30 * 24000), 6);
   });
   it('draws a 1 kHz tone brightest on the row of 1 kHz', () => {
-    const rate = 16000, height = 64;
+    const rate = 16000,
+      height = 64;
     const signal = Float32Array.from({ length: 8192 }, (_, i) => Math.sin((2 * Math.PI * 1000 * i) / rate));
     const img = spectrogramImage(stftDb(signal, 1024, 1), height, rate);
     const brightness = Array.from({ length: height }, (_, y) => img[y * 4] + img[y * 4 + 1] + img[y * 4 + 2]);

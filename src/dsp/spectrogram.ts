@@ -8,21 +8,30 @@ export function fft(re: Float64Array, im: Float64Array): void {
     for (; j & bit; bit >>= 1) j ^= bit;
     j ^= bit;
     if (i < j) {
-      const r = re[i], m = im[i];
-      re[i] = re[j]; im[i] = im[j];
-      re[j] = r; im[j] = m;
+      const r = re[i],
+        m = im[i];
+      re[i] = re[j];
+      im[i] = im[j];
+      re[j] = r;
+      im[j] = m;
     }
   }
   const { cos, sin } = twiddles(n);
   for (let size = 2; size <= n; size <<= 1) {
-    const half = size >> 1, step = n / size;
+    const half = size >> 1,
+      step = n / size;
     for (let start = 0; start < n; start += size) {
       for (let k = 0; k < half; k++) {
-        const wr = cos[k * step], wi = sin[k * step];
-        const a = start + k, b = a + half;
-        const tr = re[b] * wr - im[b] * wi, ti = re[b] * wi + im[b] * wr;
-        re[b] = re[a] - tr; im[b] = im[a] - ti;
-        re[a] += tr; im[a] += ti;
+        const wr = cos[k * step],
+          wi = sin[k * step];
+        const a = start + k,
+          b = a + half;
+        const tr = re[b] * wr - im[b] * wi,
+          ti = re[b] * wi + im[b] * wr;
+        re[b] = re[a] - tr;
+        im[b] = im[a] - ti;
+        re[a] += tr;
+        im[a] += ti;
       }
     }
   }
@@ -33,7 +42,8 @@ const twiddleCache = new Map<number, { cos: Float64Array; sin: Float64Array }>()
 function twiddles(n: number) {
   let t = twiddleCache.get(n);
   if (!t) {
-    const cos = new Float64Array(n >> 1), sin = new Float64Array(n >> 1);
+    const cos = new Float64Array(n >> 1),
+      sin = new Float64Array(n >> 1);
     for (let k = 0; k < n >> 1; k++) {
       cos[k] = Math.cos((-2 * Math.PI * k) / n);
       sin[k] = Math.sin((-2 * Math.PI * k) / n);
@@ -45,13 +55,20 @@ function twiddles(n: number) {
 }
 
 /** The periodic Hann window of n samples. */
-export const hann = (n: number) => Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
+export const hann = (n: number) =>
+  Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
 
 /**
  * The `columns` analysis frames of `fftSize` samples spread evenly over signal[from, to), packed one after another.
  * Only these samples travel to the worker, however long the signal is.
  */
-export function gatherFrames(signal: Float32Array, fftSize: number, columns: number, from = 0, to = signal.length): Float32Array<ArrayBuffer> {
+export function gatherFrames(
+  signal: Float32Array,
+  fftSize: number,
+  columns: number,
+  from = 0,
+  to = signal.length,
+): Float32Array<ArrayBuffer> {
   const hop = Math.max(1, (to - from - fftSize) / Math.max(1, columns - 1));
   const frames = new Float32Array(columns * fftSize);
   for (let c = 0; c < columns; c++) {
@@ -66,7 +83,8 @@ export function framesToDb(frames: Float32Array, fftSize: number): Float32Array[
   const window = hann(fftSize);
   const bins = fftSize / 2 + 1;
   const norm = 2 / fftSize / 0.5; // Hann's coherent gain is 0.5
-  const re = new Float64Array(fftSize), im = new Float64Array(fftSize);
+  const re = new Float64Array(fftSize),
+    im = new Float64Array(fftSize);
   const out: Float32Array[] = [];
   for (let at = 0; at + fftSize <= frames.length; at += fftSize) {
     for (let i = 0; i < fftSize; i++) {
@@ -88,9 +106,16 @@ export function stftDb(signal: Float32Array, fftSize: number, columns: number): 
 
 /** A perceptual colour map (dark blue -> magenta -> orange -> pale yellow) for values in [0, 1]. */
 function colour(v: number): [number, number, number] {
-  const stops = [[8, 8, 32], [80, 18, 123], [182, 54, 121], [251, 136, 97], [252, 253, 191]];
+  const stops = [
+    [8, 8, 32],
+    [80, 18, 123],
+    [182, 54, 121],
+    [251, 136, 97],
+    [252, 253, 191],
+  ];
   const x = Math.min(0.9999, Math.max(0, v)) * (stops.length - 1);
-  const i = Math.floor(x), f = x - i;
+  const i = Math.floor(x),
+    f = x - i;
   return [0, 1, 2].map((ch) => stops[i][ch] + f * (stops[i + 1][ch] - stops[i][ch])) as [number, number, number];
 }
 
@@ -104,7 +129,12 @@ export function rowFrequency(y: number, height: number, sampleRate: number, minH
  * RGBA pixels (width = columns, height rows) of a dB spectrogram over `floorDb`..0, on a logarithmic frequency axis
  * as audio editors show it, so speech and music are not squeezed into the bottom rows.
  */
-export function spectrogramImage(columns: Float32Array[], height: number, sampleRate: number, floorDb = -100): Uint8ClampedArray {
+export function spectrogramImage(
+  columns: Float32Array[],
+  height: number,
+  sampleRate: number,
+  floorDb = -100,
+): Uint8ClampedArray {
   const width = columns.length;
   const pixels = new Uint8ClampedArray(width * height * 4);
   const bins = columns[0]?.length ?? 0;
@@ -121,7 +151,10 @@ export function spectrogramImage(columns: Float32Array[], height: number, sample
       for (let k = rowBands[y][0]; k <= rowBands[y][1]; k++) db = Math.max(db, columns[x][k]);
       const [r, g, b] = colour(1 - db / floorDb);
       const at = (y * width + x) * 4;
-      pixels[at] = r; pixels[at + 1] = g; pixels[at + 2] = b; pixels[at + 3] = 255;
+      pixels[at] = r;
+      pixels[at + 1] = g;
+      pixels[at + 2] = b;
+      pixels[at + 3] = 255;
     }
   }
   return pixels;

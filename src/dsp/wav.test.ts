@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { decodeWav, encodeWav, parseWavLayout, quantize, WavError } from './wav';
 
-const ramp = (n: number, scale = 1) => Float32Array.from({ length: n }, (_, i) => scale * (2 * i / (n - 1) - 1));
+const ramp = (n: number, scale = 1) => Float32Array.from({ length: n }, (_, i) => scale * ((2 * i) / (n - 1) - 1));
 
 /** Builds a WAV by hand, independent of encodeWav, so the decoder is checked against known bytes. */
 function handMadeWav(bits: number, format: number, channels: number, rate: number, data: number[]): ArrayBuffer {
   const bytes = new Uint8Array(44 + data.length);
   const v = new DataView(bytes.buffer);
-  bytes.set([82, 73, 70, 70], 0); v.setUint32(4, 36 + data.length, true); bytes.set([87, 65, 86, 69], 8);
-  bytes.set([102, 109, 116, 32], 12); v.setUint32(16, 16, true); v.setUint16(20, format, true); v.setUint16(22, channels, true);
-  v.setUint32(24, rate, true); v.setUint32(28, rate * channels * bits / 8, true); v.setUint16(32, channels * bits / 8, true); v.setUint16(34, bits, true);
-  bytes.set([100, 97, 116, 97], 36); v.setUint32(40, data.length, true); bytes.set(data, 44);
+  bytes.set([82, 73, 70, 70], 0);
+  v.setUint32(4, 36 + data.length, true);
+  bytes.set([87, 65, 86, 69], 8);
+  bytes.set([102, 109, 116, 32], 12);
+  v.setUint32(16, 16, true);
+  v.setUint16(20, format, true);
+  v.setUint16(22, channels, true);
+  v.setUint32(24, rate, true);
+  v.setUint32(28, (rate * channels * bits) / 8, true);
+  v.setUint16(32, (channels * bits) / 8, true);
+  v.setUint16(34, bits, true);
+  bytes.set([100, 97, 116, 97], 36);
+  v.setUint32(40, data.length, true);
+  bytes.set(data, 44);
   return bytes.buffer;
 }
 
@@ -37,7 +47,9 @@ describe('decodeWav', () => {
   });
 
   it('decodes NaN and infinite float samples as silence and counts them', () => {
-    const f = new Uint8Array(new Float32Array([0.5, Number.NaN, Number.POSITIVE_INFINITY, -0.25, Number.NEGATIVE_INFINITY]).buffer);
+    const f = new Uint8Array(
+      new Float32Array([0.5, Number.NaN, Number.POSITIVE_INFINITY, -0.25, Number.NEGATIVE_INFINITY]).buffer,
+    );
     const d = decodeWav(handMadeWav(32, 3, 1, 48000, Array.from(f)));
     expect(Array.from(d.channels[0])).toEqual([0.5, 0, 0, -0.25, 0]);
     expect(d.nonFinite).toBe(3);
@@ -68,10 +80,16 @@ describe('encodeWav', () => {
   });
   it('round-trips each format within its quantisation step', () => {
     const src = [ramp(101, 0.9), ramp(101, -0.5)];
-    for (const [format, step] of [['pcm16', 1 / 32768], ['pcm24', 1 / 8388608], ['float32', 0]] as const) {
+    for (const [format, step] of [
+      ['pcm16', 1 / 32768],
+      ['pcm24', 1 / 8388608],
+      ['float32', 0],
+    ] as const) {
       const back = decodeWav(encodeWav(src, 22050, format));
       expect(back.sampleRate).toBe(22050);
-      back.channels.forEach((ch, c) => ch.forEach((x, i) => expect(Math.abs(x - src[c][i])).toBeLessThanOrEqual(step / 2 + 1e-9)));
+      back.channels.forEach((ch, c) =>
+        ch.forEach((x, i) => expect(Math.abs(x - src[c][i])).toBeLessThanOrEqual(step / 2 + 1e-9)),
+      );
     }
   });
   it('uses WAVE_FORMAT_EXTENSIBLE for more than two channels and reads it back', () => {

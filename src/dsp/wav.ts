@@ -22,7 +22,8 @@ export interface WavLayout {
   truncated: boolean;
 }
 
-const bytesPerFrameOf = (l: Pick<WavLayout, 'bitsPerSample' | 'channelCount'>) => (l.bitsPerSample / 8) * l.channelCount;
+const bytesPerFrameOf = (l: Pick<WavLayout, 'bitsPerSample' | 'channelCount'>) =>
+  (l.bitsPerSample / 8) * l.channelCount;
 
 function fourCC(view: DataView, at: number): string {
   return String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
@@ -54,7 +55,9 @@ export function parseWavLayout(head: ArrayBuffer, fileSize: number = head.byteLe
     }
     at = body + size + (size & 1);
   }
-  throw new WavError(fmt ? 'Corrupt or truncated WAV file: no data chunk.' : 'Corrupt or truncated WAV file: no format chunk.');
+  throw new WavError(
+    fmt ? 'Corrupt or truncated WAV file: no data chunk.' : 'Corrupt or truncated WAV file: no format chunk.',
+  );
 }
 
 function readFmt(view: DataView, at: number, size: number) {
@@ -64,11 +67,13 @@ function readFmt(view: DataView, at: number, size: number) {
   const bitsPerSample = view.getUint16(at + 14, true);
   if (format === FORMAT_EXTENSIBLE && size >= 40) format = view.getUint16(at + 24, true);
   const isFloat = format === FORMAT_FLOAT;
-  if (format !== FORMAT_PCM && !isFloat) throw new WavError(`Unsupported WAV encoding (format tag ${format}); only PCM and float are read.`);
+  if (format !== FORMAT_PCM && !isFloat)
+    throw new WavError(`Unsupported WAV encoding (format tag ${format}); only PCM and float are read.`);
   if (channelCount < 1) throw new WavError('Corrupt WAV file: zero channels.');
   if (sampleRate < 1000 || sampleRate > 768000) throw new WavError(`Corrupt WAV file: sample rate ${sampleRate} Hz.`);
   const valid = isFloat ? [32, 64] : [8, 16, 24, 32];
-  if (!valid.includes(bitsPerSample)) throw new WavError(`Unsupported WAV sample size: ${bitsPerSample}-bit ${isFloat ? 'float' : 'integer'}.`);
+  if (!valid.includes(bitsPerSample))
+    throw new WavError(`Unsupported WAV sample size: ${bitsPerSample}-bit ${isFloat ? 'float' : 'integer'}.`);
   return { sampleRate, channelCount, bitsPerSample, isFloat };
 }
 
@@ -79,7 +84,8 @@ function decodeFrames(layout: WavLayout, bytes: ArrayBuffer, channels: Float32Ar
   const bytesPerSample = layout.bitsPerSample / 8;
   const frames = Math.floor(bytes.byteLength / bytesPerFrameOf(layout));
   const read = sampleReader(layout);
-  let at = 0, nonFinite = 0;
+  let at = 0,
+    nonFinite = 0;
   for (let f = 0; f < frames; f++) {
     for (let c = 0; c < layout.channelCount; c++) {
       const x = read(view, at);
@@ -101,7 +107,7 @@ function sampleReader(layout: WavLayout): (view: DataView, at: number) => number
     case 16:
       return (v, at) => v.getInt16(at, true) / 32768;
     case 24:
-      return (v, at) => ((v.getUint8(at) | (v.getUint8(at + 1) << 8) | (v.getInt8(at + 2) << 16)) / 8388608);
+      return (v, at) => (v.getUint8(at) | (v.getUint8(at + 1) << 8) | (v.getInt8(at + 2) << 16)) / 8388608;
     default:
       return (v, at) => v.getInt32(at, true) / 2147483648;
   }
@@ -135,7 +141,12 @@ export async function decodeWavBlob(blob: Blob, onProgress?: (fraction: number) 
   for (let frame = 0; frame < layout.frameCount; frame += framesPerSlice) {
     const count = Math.min(framesPerSlice, layout.frameCount - frame);
     const start = layout.dataOffset + frame * frameBytes;
-    nonFinite += decodeFrames(layout, await blob.slice(start, start + count * frameBytes).arrayBuffer(), channels, frame);
+    nonFinite += decodeFrames(
+      layout,
+      await blob.slice(start, start + count * frameBytes).arrayBuffer(),
+      channels,
+      frame,
+    );
     onProgress?.((frame + count) / layout.frameCount);
   }
   return { sampleRate: layout.sampleRate, channels, truncated: layout.truncated, nonFinite };
@@ -175,7 +186,9 @@ export function encodeWav(channels: Float32Array[], sampleRate: number, format: 
     view.setUint32(40, 0, true); // no speaker positions claimed
     // KSDATAFORMAT_SUBTYPE GUID: {tag}-0000-0010-8000-00aa00389b71
     view.setUint32(44, tag, true);
-    [0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71].forEach((b, i) => view.setUint8(48 + i, b));
+    [0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71].forEach((b, i) =>
+      view.setUint8(48 + i, b),
+    );
   }
   writeId(20 + fmtSize, 'data');
   view.setUint32(24 + fmtSize, dataBytes, true);

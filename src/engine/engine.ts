@@ -1,5 +1,16 @@
 /** The engine behind the worker: probes the device, loads one pack, runs one job at a time, cancels on request. */
-import type { BackendChoice, EngineErrorValue, GenerateJob, LoadOptions, PackInfo, ProbeResult, Progress, Result, SeparateJob, Separation } from '../protocol/engine-protocol';
+import type {
+  BackendChoice,
+  EngineErrorValue,
+  GenerateJob,
+  LoadOptions,
+  PackInfo,
+  ProbeResult,
+  Progress,
+  Result,
+  SeparateJob,
+  Separation,
+} from '../protocol/engine-protocol';
 import { type CachedPack, cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError } from './pack-cache';
 import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
@@ -10,11 +21,17 @@ import { type Backend, destroyGpuDevice, gpuDeviceLost } from './runtime';
 
 class Cancelled extends Error {}
 
-
-const fail = (code: EngineErrorValue['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
+const fail = (code: EngineErrorValue['code'], message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});
 
 export async function probe(): Promise<ProbeResult> {
-  const result: ProbeResult = { webgpu: { available: false }, crossOriginIsolated: globalThis.crossOriginIsolated === true, threads: navigator.hardwareConcurrency ?? 1 };
+  const result: ProbeResult = {
+    webgpu: { available: false },
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    threads: navigator.hardwareConcurrency ?? 1,
+  };
   const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
   if (!gpu) return { ...result, webgpu: { available: false, reason: 'this browser has no WebGPU' } };
   const adapter = await gpu.requestAdapter().catch(() => null);
@@ -22,18 +39,29 @@ export async function probe(): Promise<ProbeResult> {
   const info = adapter.info ?? {};
   return {
     ...result,
-    webgpu: { available: true, vendor: info.vendor, architecture: info.architecture, fallbackAdapter: adapter.isFallbackAdapter ?? info.isFallbackAdapter,
-              shaderF16: adapter.features.has('shader-f16'), maxBufferSize: adapter.limits.maxBufferSize },
+    webgpu: {
+      available: true,
+      vendor: info.vendor,
+      architecture: info.architecture,
+      fallbackAdapter: adapter.isFallbackAdapter ?? info.isFallbackAdapter,
+      shaderF16: adapter.features.has('shader-f16'),
+      maxBufferSize: adapter.limits.maxBufferSize,
+    },
   };
 }
 
 /** Loads a pack's sessions and, on WebGPU, compiles their shaders once, so a variant that cannot run fails here. */
-async function loadWorking(read: PackReader, backend: Backend, options: Parameters<typeof loadPack>[2]): Promise<PackHandle> {
+async function loadWorking(
+  read: PackReader,
+  backend: Backend,
+  options: Parameters<typeof loadPack>[2],
+): Promise<PackHandle> {
   const loaded = await loadPack(read, backend, options);
-  if (backend === 'webgpu') await warmUp(loaded).catch(async (e) => {
-    await loaded.release();
-    throw e;
-  });
+  if (backend === 'webgpu')
+    await warmUp(loaded).catch(async (e) => {
+      await loaded.release();
+      throw e;
+    });
   return loaded;
 }
 
@@ -51,7 +79,8 @@ export function httpReader(base: string, onBytes?: (file: string, loaded: number
     const response = await fetch(new URL(path, root));
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
     // Single-page hosts answer unknown paths with the app's own page: that is a missing file, not a damaged one.
-    if (response.headers.get('content-type')?.includes('text/html')) throw new Error(`the server has no ${path} there (it answered with a web page)`);
+    if (response.headers.get('content-type')?.includes('text/html'))
+      throw new Error(`the server has no ${path} there (it answered with a web page)`);
     if (!response.body) return new Uint8Array(await response.arrayBuffer());
     const reader = response.body.getReader();
     const parts: Uint8Array[] = [];
@@ -75,11 +104,19 @@ export function httpReader(base: string, onBytes?: (file: string, loaded: number
 
 /** WebGPU where a real adapter exists; a software fallback adapter (SwiftShader) is far slower than WASM. */
 export function chooseBackend(choice: BackendChoice, device: ProbeResult): { backend: Backend; reason: string } {
-  if (choice !== 'auto') return { backend: choice, reason: `${choice === 'webgpu' ? 'WebGPU' : 'WASM'} was chosen by hand` };
+  if (choice !== 'auto')
+    return { backend: choice, reason: `${choice === 'webgpu' ? 'WebGPU' : 'WASM'} was chosen by hand` };
   const gpu = device.webgpu;
   if (!gpu.available) return { backend: 'wasm', reason: `WASM on the CPU: ${gpu.reason}` };
-  if (gpu.fallbackAdapter) return { backend: 'wasm', reason: `WASM on the CPU: the WebGPU adapter is a software fallback (${gpu.architecture ?? 'no GPU'}), slower than WASM` };
-  return { backend: 'webgpu', reason: `WebGPU adapter found (${gpu.vendor ?? 'unknown vendor'}, ${gpu.architecture ?? 'unknown'})` };
+  if (gpu.fallbackAdapter)
+    return {
+      backend: 'wasm',
+      reason: `WASM on the CPU: the WebGPU adapter is a software fallback (${gpu.architecture ?? 'no GPU'}), slower than WASM`,
+    };
+  return {
+    backend: 'webgpu',
+    reason: `WebGPU adapter found (${gpu.vendor ?? 'unknown vendor'}, ${gpu.architecture ?? 'unknown'})`,
+  };
 }
 
 export class Engine {
@@ -96,17 +133,26 @@ export class Engine {
   }
 
   /** Loads a pack from a base URL (the app's /models/ or any URL), through the offline cache. */
-  async loadPack(base: string, options: LoadOptions = {}, onBytes?: (file: string, loaded: number) => void): Promise<Result<PackInfo>> {
+  async loadPack(
+    base: string,
+    options: LoadOptions = {},
+    onBytes?: (file: string, loaded: number) => void,
+  ): Promise<Result<PackInfo>> {
     const root = new URL(base.endsWith('/') ? base : `${base}/`, globalThis.location?.href);
     const network = httpReader(root.href, onBytes);
-    const read = typeof caches === 'undefined' ? network : cachedReader(root, async (path, progress) => {
-      const bytes = await network(path, progress);
-      if (path === 'manifest.json') await ensureRoom(Number(JSON.parse(new TextDecoder().decode(bytes)).bytes) || 0);
-      return bytes;
-    });
+    const read =
+      typeof caches === 'undefined'
+        ? network
+        : cachedReader(root, async (path, progress) => {
+            const bytes = await network(path, progress);
+            if (path === 'manifest.json')
+              await ensureRoom(Number(JSON.parse(new TextDecoder().decode(bytes)).bytes) || 0);
+            return bytes;
+          });
     const result = await this.open(read, options);
     // A damaged cached copy must not stick: the next load fetches the pack again.
-    if (!result.ok && result.error.code === 'bad-hash' && typeof caches !== 'undefined') await deleteCachedPack(root.href);
+    if (!result.ok && result.error.code === 'bad-hash' && typeof caches !== 'undefined')
+      await deleteCachedPack(root.href);
     return result;
   }
 
@@ -127,7 +173,8 @@ export class Engine {
     const device = await probe();
     const { backend, reason: backendReason } = chooseBackend(options.backend ?? 'auto', device);
     let reason = backendReason;
-    if (backend === 'webgpu' && !device.webgpu.available) return fail('failed', `WebGPU was asked for, but ${device.webgpu.reason}.`);
+    if (backend === 'webgpu' && !device.webgpu.available)
+      return fail('failed', `WebGPU was asked for, but ${device.webgpu.reason}.`);
     try {
       // Threads need cross-origin isolation (SharedArrayBuffer); without it ORT would silently run one.
       const threads = options.threads ?? (device.crossOriginIsolated ? Math.min(4, device.threads) : 1);
@@ -139,7 +186,8 @@ export class Engine {
       } catch (e) {
         // Half precision is the newest path in drivers and in ORT's WebGPU kernels: where it fails, float32 runs
         // instead and the user is told why.
-        if (e instanceof PackError || !shaderF16 || backend !== 'webgpu' || (options.dtype ?? 'auto') !== 'auto') throw e;
+        if (e instanceof PackError || !shaderF16 || backend !== 'webgpu' || (options.dtype ?? 'auto') !== 'auto')
+          throw e;
         loaded = await loadWorking(read, backend, { threads, dtype: 'fp32' });
         reason = `${reason} (half precision failed: ${e instanceof Error ? e.message : String(e)}; float32 instead)`;
       }
@@ -154,29 +202,57 @@ export class Engine {
       return fail('failed', `The pack could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
     }
     const m = this.pack.manifest;
-    return { ok: true, value: { name: m.name, version: m.pack_version, bytes: m.variant_bytes?.[this.pack.dtype] ?? m.bytes, backend, backendReason: reason, dtype: this.pack.dtype, sampleRate: m.audio.sample_rate,
-                                tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family })),
-                                separates: m.separation && m.sessions.separator ? m.separation.tasks : [] } };
+    return {
+      ok: true,
+      value: {
+        name: m.name,
+        version: m.pack_version,
+        bytes: m.variant_bytes?.[this.pack.dtype] ?? m.bytes,
+        backend,
+        backendReason: reason,
+        dtype: this.pack.dtype,
+        sampleRate: m.audio.sample_rate,
+        tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family })),
+        separates: m.separation && m.sessions.separator ? m.separation.tasks : [],
+      },
+    };
   }
 
   /**
    * Queues a job; jobs run one at a time in the order they came. Previews (per window, with their offset in the
    * result) and the result are fresh arrays the caller may transfer.
    */
-  generate(job: GenerateJob, onProgress?: (p: Progress) => void, onPreview?: (audio: Float32Array, offset: number, step: number) => void): Promise<Result<Float32Array>> {
+  generate(
+    job: GenerateJob,
+    onProgress?: (p: Progress) => void,
+    onPreview?: (audio: Float32Array, offset: number, step: number) => void,
+  ): Promise<Result<Float32Array>> {
     this.waiting.add(job.jobId);
     const result = this.queue.then(() => this.runJob(job, onProgress, onPreview));
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  private runJob(job: GenerateJob, onProgress?: (p: Progress) => void, onPreview?: (audio: Float32Array, offset: number, step: number) => void): Promise<Result<Float32Array>> {
+  private runJob(
+    job: GenerateJob,
+    onProgress?: (p: Progress) => void,
+    onPreview?: (audio: Float32Array, offset: number, step: number) => void,
+  ): Promise<Result<Float32Array>> {
     return this.runQueued(job.jobId, (pack, checkpoint) => {
       const s = pack.manifest.sampler;
       return generateLong(
         pack,
-        { taskId: job.taskId, text: job.text, seconds: job.seconds, steps: job.steps ?? s.steps, guidanceScale: job.guidanceScale ?? s.guidance_scale,
-          shift: job.shift ?? s.shift, seed: job.seed, source: job.source, previewEvery: job.previewEvery },
+        {
+          taskId: job.taskId,
+          text: job.text,
+          seconds: job.seconds,
+          steps: job.steps ?? s.steps,
+          guidanceScale: job.guidanceScale ?? s.guidance_scale,
+          shift: job.shift ?? s.shift,
+          seed: job.seed,
+          source: job.source,
+          previewEvery: job.previewEvery,
+        },
         {
           onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }),
           onPreview: onPreview ? (audio, offset, step) => onPreview(audio.slice(), offset, step) : undefined,
@@ -189,14 +265,23 @@ export class Engine {
   /** Queues a remove or extract by the pack's separator; progress counts its windows. */
   separate(job: SeparateJob, onProgress?: (p: Progress) => void): Promise<Result<Separation>> {
     this.waiting.add(job.jobId);
-    const result = this.queue.then(() => this.runQueued(job.jobId, (pack, checkpoint) =>
-      separate(pack, job.description, job.source, { checkpoint, onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }) })));
+    const result = this.queue.then(() =>
+      this.runQueued(job.jobId, (pack, checkpoint) =>
+        separate(pack, job.description, job.source, {
+          checkpoint,
+          onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }),
+        }),
+      ),
+    );
     this.queue = result.catch(() => undefined);
     return result;
   }
 
   /** Runs a job that came to the head of the queue: cancellable between its steps, a lost GPU reported as such. */
-  private async runQueued<T>(jobId: string, work: (pack: PackHandle, checkpoint: () => Promise<void>) => Promise<T>): Promise<Result<T>> {
+  private async runQueued<T>(
+    jobId: string,
+    work: (pack: PackHandle, checkpoint: () => Promise<void>) => Promise<T>,
+  ): Promise<Result<T>> {
     this.waiting.delete(jobId);
     if (this.cancelled.delete(jobId)) return fail('cancelled', 'The job was cancelled before it started.');
     if (!this.pack) return fail('no-pack', 'No model pack is loaded.');
@@ -215,7 +300,10 @@ export class Engine {
         // The sessions died with the device: drop them, so the next job asks for a reopen instead of failing again.
         await this.pack.release().catch(() => undefined);
         this.pack = undefined;
-        return fail('device-lost', `The GPU was lost during the job (${message}). The pack can be opened again on WASM.`);
+        return fail(
+          'device-lost',
+          `The GPU was lost during the job (${message}). The pack can be opened again on WASM.`,
+        );
       }
       return fail('failed', message);
     } finally {

@@ -8,7 +8,11 @@ export interface LongCallbacks extends Omit<PipelineCallbacks, 'onPreview' | 'on
   onProgress?(done: number, total: number): void;
 }
 
-export async function generateLong(pack: LoadedPack, request: GenerateRequest, callbacks: LongCallbacks = {}): Promise<Float32Array> {
+export async function generateLong(
+  pack: LoadedPack,
+  request: GenerateRequest,
+  callbacks: LongCallbacks = {},
+): Promise<Float32Array> {
   const rate = pack.manifest.audio.sample_rate;
   const total = request.source ? request.source.length : framesFor(pack.manifest, request.seconds).samples;
   const windowSamples = Math.round(pack.manifest.audio.window_seconds * rate);
@@ -24,7 +28,9 @@ export async function generateLong(pack: LoadedPack, request: GenerateRequest, c
       {
         checkpoint: callbacks.checkpoint,
         onProgress: (step, steps) => callbacks.onProgress?.(w * steps + step, windows.length * steps),
-        onPreview: callbacks.onPreview ? (audio, step) => callbacks.onPreview!(audio.subarray(0, length), start, step) : undefined,
+        onPreview: callbacks.onPreview
+          ? (audio, step) => callbacks.onPreview!(audio.subarray(0, length), start, step)
+          : undefined,
       },
     );
     // Windows are whole latent frames: trim to the window (and the join fades) so the result has the exact length.

@@ -15,7 +15,10 @@ export function cachedReader(base: URL, network: PackReader): PackReader {
     const hit = await cache.match(url);
     if (hit) return new Uint8Array(await hit.arrayBuffer());
     const bytes = await network(path, onBytes);
-    await cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-length': String(bytes.byteLength) } }));
+    await cache.put(
+      url,
+      new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-length': String(bytes.byteLength) } }),
+    );
     return bytes;
   };
 }
@@ -28,7 +31,9 @@ export async function ensureRoom(bytes: number): Promise<void> {
   const free = estimate.quota - (estimate.usage ?? 0);
   if (bytes > free) {
     const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
-    throw new QuotaError(`The pack needs ${mb(bytes)}; this browser lets the studio store only ${mb(free)} more. Delete cached packs or free space.`);
+    throw new QuotaError(
+      `The pack needs ${mb(bytes)}; this browser lets the studio store only ${mb(free)} more. Delete cached packs or free space.`,
+    );
   }
 }
 
@@ -44,7 +49,11 @@ export async function listCachedPacks(): Promise<CachedPack[]> {
   for (const request of await cache.keys()) {
     if (!request.url.endsWith('/manifest.json')) continue;
     const manifest = await (await cache.match(request))!.json();
-    packs.push({ base: request.url.slice(0, -'manifest.json'.length), name: String(manifest.name), bytes: Number(manifest.bytes) });
+    packs.push({
+      base: request.url.slice(0, -'manifest.json'.length),
+      name: String(manifest.name),
+      bytes: Number(manifest.bytes),
+    });
   }
   return packs;
 }

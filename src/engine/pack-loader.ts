@@ -1,12 +1,22 @@
 /** Loads a model pack: manifest, tokenizer and sessions, with every file's size and SHA-256 checked against the manifest. */
-import { type Manifest, packRoles, parseManifest, type SessionRole, sessionSpec, type SessionSpec } from '../modelpack/manifest';
+import {
+  type Manifest,
+  packRoles,
+  parseManifest,
+  type SessionRole,
+  sessionSpec,
+  type SessionSpec,
+} from '../modelpack/manifest';
 import { PromptTokenizer } from '../modelpack/tokenize';
 import type { LoadedPack } from './pipeline';
 import { type Backend, loadOrt, openSession, type OpenedSession } from './runtime';
 
 export class PackError extends Error {
   override name = 'PackError';
-  constructor(readonly code: 'missing-file' | 'bad-hash' | 'bad-manifest' | 'session-mismatch', message: string) {
+  constructor(
+    readonly code: 'missing-file' | 'bad-hash' | 'bad-manifest' | 'session-mismatch',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -21,11 +31,22 @@ async function readVerified(read: PackReader, file: string, bytes: number, sha25
   try {
     data = await read(file);
   } catch (e) {
-    throw new PackError('missing-file', `The pack file "${file}" could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new PackError(
+      'missing-file',
+      `The pack file "${file}" could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
-  if (data.byteLength !== bytes) throw new PackError('bad-hash', `The pack file "${file}" has ${data.byteLength} bytes; the manifest says ${bytes}. It is damaged or from another pack.`);
+  if (data.byteLength !== bytes)
+    throw new PackError(
+      'bad-hash',
+      `The pack file "${file}" has ${data.byteLength} bytes; the manifest says ${bytes}. It is damaged or from another pack.`,
+    );
   const digest = hex(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-  if (digest !== sha256) throw new PackError('bad-hash', `The pack file "${file}" fails its SHA-256 check: it is damaged or from another pack.`);
+  if (digest !== sha256)
+    throw new PackError(
+      'bad-hash',
+      `The pack file "${file}" fails its SHA-256 check: it is damaged or from another pack.`,
+    );
   return data;
 }
 
@@ -33,7 +54,10 @@ const readJson = async (read: PackReader, file: string): Promise<unknown> => {
   try {
     return JSON.parse(new TextDecoder().decode(await read(file)));
   } catch (e) {
-    throw new PackError(e instanceof SyntaxError ? 'bad-manifest' : 'missing-file', `The pack file "${file}" could not be read as JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new PackError(
+      e instanceof SyntaxError ? 'bad-manifest' : 'missing-file',
+      `The pack file "${file}" could not be read as JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 };
 
@@ -48,7 +72,12 @@ export interface PackHandle extends LoadedPack {
 /** int8 weights on the CPU (a quarter of the download, made for WASM); on WebGPU half precision where the adapter has
  * shader-f16 and the pack ships it (half the bytes and memory traffic of float32), else float32, as its EP has no int8
  * matmul. */
-export function chooseDtype(manifest: Manifest, backend: Backend, requested: Dtype | 'auto' = 'auto', shaderF16 = false): Dtype {
+export function chooseDtype(
+  manifest: Manifest,
+  backend: Backend,
+  requested: Dtype | 'auto' = 'auto',
+  shaderF16 = false,
+): Dtype {
   if (requested !== 'auto') return requested;
   const roles = packRoles(manifest);
   const has = (d: Dtype) => roles.some((r) => sessionSpec(manifest, r).dtypes[d]);
@@ -65,7 +94,11 @@ export function variantFile(spec: SessionSpec, dtype: Dtype) {
   return order.map((d) => spec.dtypes[d]).find((f) => f !== undefined)!;
 }
 
-export async function loadPack(read: PackReader, backend: Backend, options: { threads?: number; dtype?: Dtype | 'auto'; shaderF16?: boolean; onFile?(role: string): void } = {}): Promise<PackHandle> {
+export async function loadPack(
+  read: PackReader,
+  backend: Backend,
+  options: { threads?: number; dtype?: Dtype | 'auto'; shaderF16?: boolean; onFile?(role: string): void } = {},
+): Promise<PackHandle> {
   let manifest: Manifest;
   try {
     manifest = parseManifest(await readJson(read, 'manifest.json'));
@@ -91,7 +124,10 @@ export async function loadPack(read: PackReader, backend: Backend, options: { th
       sessions[role] = opened;
       const expected = spec.inputs.map((i) => i.name);
       if (expected.join() !== [...opened.inputNames].join()) {
-        throw new PackError('session-mismatch', `The pack's ${role} session takes inputs ${[...opened.inputNames].join(', ')}, but its manifest says ${expected.join(', ')}.`);
+        throw new PackError(
+          'session-mismatch',
+          `The pack's ${role} session takes inputs ${[...opened.inputNames].join(', ')}, but its manifest says ${expected.join(', ')}.`,
+        );
       }
     }
   } catch (e) {

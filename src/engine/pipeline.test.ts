@@ -7,7 +7,16 @@ import type { RunOptions, TensorData } from './tensors';
 
 const PACK = 'public/models/test-pack';
 const readFromDisk: PackReader = async (path) => new Uint8Array(await readFile(`${PACK}/${path}`));
-const request: GenerateRequest = { taskId: 't2a', text: 'rain on a tin roof', seconds: 1, steps: 4, guidanceScale: 3, shift: 1, seed: 11, previewEvery: 2 };
+const request: GenerateRequest = {
+  taskId: 't2a',
+  text: 'rain on a tin roof',
+  seconds: 1,
+  steps: 4,
+  guidanceScale: 3,
+  shift: 1,
+  seed: 11,
+  previewEvery: 2,
+};
 
 describe('generation pipeline (test pack, WASM)', () => {
   let pack: PackHandle;
@@ -19,7 +28,10 @@ describe('generation pipeline (test pack, WASM)', () => {
   it('makes audio of the asked length, streaming previews before the end', async () => {
     const previews: number[] = [];
     const progress: number[] = [];
-    const audio = await generateWindow(pack, request, { onPreview: (a, step) => void previews.push(step, a.length), onProgress: (s) => void progress.push(s) });
+    const audio = await generateWindow(pack, request, {
+      onPreview: (a, step) => void previews.push(step, a.length),
+      onProgress: (s) => void progress.push(s),
+    });
     const { samples } = framesFor(pack.manifest, 1);
     expect(audio.length).toBe(samples);
     expect(audio.every(Number.isFinite)).toBe(true);
@@ -38,13 +50,28 @@ describe('generation pipeline (test pack, WASM)', () => {
   it('edits a source clip into a result of the same length', async () => {
     const { samples } = framesFor(pack.manifest, 2);
     const source = Float32Array.from({ length: samples }, (_, i) => 0.3 * Math.sin(i / 10));
-    const out = await generateWindow(pack, { ...request, taskId: 'remove', text: "Remove the sound of 'rain'", seconds: 2, source });
+    const out = await generateWindow(pack, {
+      ...request,
+      taskId: 'remove',
+      text: "Remove the sound of 'rain'",
+      seconds: 2,
+      source,
+    });
     expect(out.length).toBe(samples);
   }, 60_000);
 
   it('stops at the next step when cancelled', async () => {
     let steps = 0;
-    const run = generateWindow(pack, { ...request, steps: 20 }, { onProgress: () => void steps++, checkpoint: () => { if (steps >= 2) throw new Error('cancelled'); } });
+    const run = generateWindow(
+      pack,
+      { ...request, steps: 20 },
+      {
+        onProgress: () => void steps++,
+        checkpoint: () => {
+          if (steps >= 2) throw new Error('cancelled');
+        },
+      },
+    );
     await expect(run).rejects.toThrow('cancelled');
     expect(steps).toBe(2);
   }, 60_000);
@@ -52,22 +79,40 @@ describe('generation pipeline (test pack, WASM)', () => {
   it('frees every tensor it kept on the device, after a job and after a cancel', async () => {
     // Stands in for WebGPU: outputs the pipeline asks to keep come back marked resident, counted until released.
     const live = new Set<object>();
-    const run = Object.fromEntries(Object.entries(pack.run).map(([role, runner]) => [role, async (feeds: Record<string, TensorData>, options?: RunOptions) => {
-      for (const t of Object.values(feeds)) if (t.resident) expect(live.has(t.resident)).toBe(true); // never fed after release
-      const out = await runner(Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { ...t, resident: undefined }])));
-      for (const name of options?.keep ?? []) {
-        const handle = { dispose: () => live.delete(handle) };
-        live.add(handle);
-        out[name] = { ...out[name], resident: handle };
-      }
-      return out;
-    }])) as PackHandle['run'];
+    const run = Object.fromEntries(
+      Object.entries(pack.run).map(([role, runner]) => [
+        role,
+        async (feeds: Record<string, TensorData>, options?: RunOptions) => {
+          for (const t of Object.values(feeds)) if (t.resident) expect(live.has(t.resident)).toBe(true); // never fed after release
+          const out = await runner(
+            Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { ...t, resident: undefined }])),
+          );
+          for (const name of options?.keep ?? []) {
+            const handle = { dispose: () => live.delete(handle) };
+            live.add(handle);
+            out[name] = { ...out[name], resident: handle };
+          }
+          return out;
+        },
+      ]),
+    ) as PackHandle['run'];
     const gpuLike = { ...pack, run };
     const source = new Float32Array(framesFor(pack.manifest, 1).samples).fill(0.1);
     await generateWindow(gpuLike, { ...request, taskId: 'remove', source }, { onPreview: () => {} });
     expect(live.size).toBe(0);
     let steps = 0;
-    await expect(generateWindow(gpuLike, { ...request, steps: 8 }, { onProgress: () => void steps++, checkpoint: () => { if (steps >= 2) throw new Error('cancelled'); } })).rejects.toThrow();
+    await expect(
+      generateWindow(
+        gpuLike,
+        { ...request, steps: 8 },
+        {
+          onProgress: () => void steps++,
+          checkpoint: () => {
+            if (steps >= 2) throw new Error('cancelled');
+          },
+        },
+      ),
+    ).rejects.toThrow();
     expect(live.size).toBe(0);
   }, 60_000);
 
@@ -90,12 +135,19 @@ describe('bad packs', () => {
       if (path === 'vocoder.onnx') bytes[bytes.length - 1] ^= 1;
       return bytes;
     };
-    await expect(loadPack(tampered, 'wasm', { dtype: 'fp32' })).rejects.toMatchObject({ code: 'bad-hash', message: expect.stringContaining('"vocoder.onnx" fails its SHA-256 check') });
+    await expect(loadPack(tampered, 'wasm', { dtype: 'fp32' })).rejects.toMatchObject({
+      code: 'bad-hash',
+      message: expect.stringContaining('"vocoder.onnx" fails its SHA-256 check'),
+    });
   }, 60_000);
   it('reports a missing file and a malformed manifest', async () => {
-    const missing: PackReader = async (path) => { if (path === 'dit.onnx') throw new Error('404'); return readFromDisk(path); };
+    const missing: PackReader = async (path) => {
+      if (path === 'dit.onnx') throw new Error('404');
+      return readFromDisk(path);
+    };
     await expect(loadPack(missing, 'wasm', { dtype: 'fp32' })).rejects.toMatchObject({ code: 'missing-file' });
-    const broken: PackReader = async (path) => (path === 'manifest.json' ? new TextEncoder().encode('{"format": "omni-studio-pack"') : readFromDisk(path));
+    const broken: PackReader = async (path) =>
+      path === 'manifest.json' ? new TextEncoder().encode('{"format": "omni-studio-pack"') : readFromDisk(path);
     await expect(loadPack(broken, 'wasm')).rejects.toBeInstanceOf(PackError);
   }, 60_000);
   it('refuses a session whose inputs differ from the manifest', async () => {
@@ -105,7 +157,10 @@ describe('bad packs', () => {
       m.sessions.dit.inputs[0].name = 'noisy_latent';
       return new TextEncoder().encode(JSON.stringify(m));
     };
-    await expect(loadPack(renamed, 'wasm')).rejects.toMatchObject({ code: 'session-mismatch', message: expect.stringContaining('dit session takes inputs x_t') });
+    await expect(loadPack(renamed, 'wasm')).rejects.toMatchObject({
+      code: 'session-mismatch',
+      message: expect.stringContaining('dit session takes inputs x_t'),
+    });
   }, 60_000);
 });
 
@@ -113,10 +168,21 @@ describe('backend and weight choice', () => {
   it('prefers WASM over a software WebGPU adapter, and says why', async () => {
     const { chooseBackend } = await import('./engine');
     const base = { crossOriginIsolated: true, threads: 2 };
-    expect(chooseBackend('auto', { ...base, webgpu: { available: true, fallbackAdapter: true, architecture: 'swiftshader' } }))
-      .toEqual({ backend: 'wasm', reason: expect.stringContaining('software fallback (swiftshader)') });
-    expect(chooseBackend('auto', { ...base, webgpu: { available: true, fallbackAdapter: false, vendor: 'nvidia', architecture: 'hopper' } }).backend).toBe('webgpu');
-    expect(chooseBackend('auto', { ...base, webgpu: { available: false, reason: 'this browser has no WebGPU' } }).reason).toBe('WASM on the CPU: this browser has no WebGPU');
+    expect(
+      chooseBackend('auto', {
+        ...base,
+        webgpu: { available: true, fallbackAdapter: true, architecture: 'swiftshader' },
+      }),
+    ).toEqual({ backend: 'wasm', reason: expect.stringContaining('software fallback (swiftshader)') });
+    expect(
+      chooseBackend('auto', {
+        ...base,
+        webgpu: { available: true, fallbackAdapter: false, vendor: 'nvidia', architecture: 'hopper' },
+      }).backend,
+    ).toBe('webgpu');
+    expect(
+      chooseBackend('auto', { ...base, webgpu: { available: false, reason: 'this browser has no WebGPU' } }).reason,
+    ).toBe('WASM on the CPU: this browser has no WebGPU');
     expect(chooseBackend('webgpu', { ...base, webgpu: { available: false } }).reason).toBe('WebGPU was chosen by hand');
   });
   it('takes int8 weights on WASM and float32 on WebGPU', async () => {
@@ -141,7 +207,8 @@ describe('backend and weight choice', () => {
     const { chooseDtype, variantFile } = await import('./pack-loader');
     const { parseManifest } = await import('../modelpack/manifest');
     const json = JSON.parse(new TextDecoder().decode(await readFromDisk('manifest.json')));
-    for (const spec of Object.values(json.sessions) as { dtypes: Record<string, unknown> }[]) if (spec.dtypes.int8) delete spec.dtypes.fp32;
+    for (const spec of Object.values(json.sessions) as { dtypes: Record<string, unknown> }[])
+      if (spec.dtypes.int8) delete spec.dtypes.fp32;
     const manifest = parseManifest(json);
     expect(chooseDtype(manifest, 'webgpu')).toBe('int8');
     expect(variantFile(manifest.sessions.dit, 'int8').file).toBe('dit.int8.onnx');

@@ -1,6 +1,12 @@
 /** The Audio-Omni pipeline for one window: condition encoders once, the DiT at every Euler step (guidance as a batch
  * of 2), the VAE decoder and vocoder for previews and for the result. Pure over its session runners. */
-import { type Manifest, type OptionalRole, type RequiredRole, type SessionRole, sessionSpec } from '../modelpack/manifest';
+import {
+  type Manifest,
+  type OptionalRole,
+  type RequiredRole,
+  type SessionRole,
+  sessionSpec,
+} from '../modelpack/manifest';
 import type { PromptTokenizer } from '../modelpack/tokenize';
 import { sampleFlow } from '../sampler/sample';
 import { f32, i64, item, output, release, type SessionRunner, type TensorData, twice } from './tensors';
@@ -35,7 +41,8 @@ export interface LoadedPack {
 const lastDim = (pack: LoadedPack, role: SessionRole, name: string): number => {
   const spec = sessionSpec(pack.manifest, role).inputs.find((i) => i.name === name);
   const dim = spec?.shape.at(-1);
-  if (typeof dim !== 'number') throw new Error(`The pack's ${role} session has no fixed width for its input "${name}".`);
+  if (typeof dim !== 'number')
+    throw new Error(`The pack's ${role} session has no fixed width for its input "${name}".`);
   return dim;
 };
 
@@ -64,30 +71,53 @@ async function lowConditions(pack: LoadedPack, frames: number, samples: number, 
   if (!source) return { mel: f32(new Float32Array(2 * frames * melDim), [2, frames, melDim]), sync, present: 0 };
   const padded = new Float32Array(samples);
   padded.set(source.subarray(0, samples));
-  const mel = output(await pack.run.mel_frontend({ waveform: twice(f32(padded, [1, samples])) }, { keep: ['mel'] }), 'mel');
+  const mel = output(
+    await pack.run.mel_frontend({ waveform: twice(f32(padded, [1, samples])) }, { keep: ['mel'] }),
+    'mel',
+  );
   try {
-    return { mel: output(await pack.run.mel_encoder({ mel }, { keep: ['mel_features'] }), 'mel_features'), sync, present: 1 };
+    return {
+      mel: output(await pack.run.mel_encoder({ mel }, { keep: ['mel_features'] }), 'mel_features'),
+      sync,
+      present: 1,
+    };
   } finally {
     release(mel);
   }
 }
 
 /** Generates (or edits) one window; returns mono samples at the pack's rate. */
-export async function generateWindow(pack: LoadedPack, request: GenerateRequest, callbacks: PipelineCallbacks = {}): Promise<Float32Array> {
+export async function generateWindow(
+  pack: LoadedPack,
+  request: GenerateRequest,
+  callbacks: PipelineCallbacks = {},
+): Promise<Float32Array> {
   const { manifest } = pack;
   const task = manifest.tasks.find((t) => t.id === request.taskId);
-  if (!task) throw new Error(`This pack offers no task "${request.taskId}" (it offers ${manifest.tasks.map((t) => t.id).join(', ')}).`);
+  if (!task)
+    throw new Error(
+      `This pack offers no task "${request.taskId}" (it offers ${manifest.tasks.map((t) => t.id).join(', ')}).`,
+    );
   const { frames, samples } = framesFor(manifest, request.seconds);
   const c = manifest.audio.latent_channels;
 
   // Condition encoders run once per job, at the guidance batch of 2; on WebGPU their outputs stay on the GPU and
   // feed every DiT step from there.
   const tokens = pack.tokenizer.encode(task.prefix + request.text);
-  const textStates = output(await pack.run.text_encoder({
-    input_ids: twice(i64(tokens.inputIds, [1, tokens.inputIds.length])),
-    attention_mask: twice(i64(tokens.attentionMask, [1, tokens.attentionMask.length])),
-  }, { keep: ['text_states'] }), 'text_states');
-  const transcript = output(await pack.run.transcript_encoder({ chars: i64(new BigInt64Array(2), [2, 1]) }, { keep: ['transcript_states'] }), 'transcript_states');
+  const textStates = output(
+    await pack.run.text_encoder(
+      {
+        input_ids: twice(i64(tokens.inputIds, [1, tokens.inputIds.length])),
+        attention_mask: twice(i64(tokens.attentionMask, [1, tokens.attentionMask.length])),
+      },
+      { keep: ['text_states'] },
+    ),
+    'text_states',
+  );
+  const transcript = output(
+    await pack.run.transcript_encoder({ chars: i64(new BigInt64Array(2), [2, 1]) }, { keep: ['transcript_states'] }),
+    'transcript_states',
+  );
   const low = await lowConditions(pack, frames, samples, request.source).catch((e) => {
     release(textStates, transcript);
     throw e;
@@ -115,11 +145,16 @@ export async function generateWindow(pack: LoadedPack, request: GenerateRequest,
       checkpoint: callbacks.checkpoint,
       async predict(x, t) {
         const batch: TensorData = twice(f32(x, [1, c, frames]));
-        const v = output(await pack.run.dit({ ...conditions, x_t: batch, t: f32(new Float32Array([t, t]), [2]) }), 'velocity');
+        const v = output(
+          await pack.run.dit({ ...conditions, x_t: batch, t: f32(new Float32Array([t, t]), [2]) }),
+          'velocity',
+        );
         callbacks.onProgress?.(++step, request.steps);
         return { cond: item(v, 0), uncond: item(v, 1) };
       },
-      onPreview: callbacks.onPreview ? async (s, _t, x0) => callbacks.onPreview!(await decode(pack, x0, frames), s) : undefined,
+      onPreview: callbacks.onPreview
+        ? async (s, _t, x0) => callbacks.onPreview!(await decode(pack, x0, frames), s)
+        : undefined,
     });
     return await decode(pack, latent, frames);
   } finally {
@@ -132,7 +167,15 @@ export async function generateWindow(pack: LoadedPack, request: GenerateRequest,
 export async function warmUp(pack: LoadedPack): Promise<void> {
   const a = pack.manifest.audio;
   const seconds = (2 * a.mel_frames_per_latent * a.hop) / a.sample_rate;
-  await generateWindow(pack, { taskId: pack.manifest.tasks[0].id, text: 'warm up', seconds, steps: 1, guidanceScale: 1, shift: 1, seed: 0 });
+  await generateWindow(pack, {
+    taskId: pack.manifest.tasks[0].id,
+    text: 'warm up',
+    seconds,
+    steps: 1,
+    guidanceScale: 1,
+    shift: 1,
+    seed: 0,
+  });
 }
 
 /** The input through the pack's own VAE and vocoder: what the model would give back if it changed nothing. Edits

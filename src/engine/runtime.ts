@@ -60,7 +60,12 @@ export async function openSession(ort: Ort, model: Uint8Array, backend: Backend)
   let queue: Promise<unknown> = Promise.resolve();
   const run: SessionRunner = (feeds, options = {}) => {
     const next = queue.then(async () => {
-      const inputs = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, (t.resident as OrtModule.Tensor | undefined) ?? new ort.Tensor(t.type, t.data, t.dims)]));
+      const inputs = Object.fromEntries(
+        Object.entries(feeds).map(([k, t]) => [
+          k,
+          (t.resident as OrtModule.Tensor | undefined) ?? new ort.Tensor(t.type, t.data, t.dims),
+        ]),
+      );
       const results = await session.run(inputs);
       const out: Record<string, TensorData> = {};
       for (const [name, tensor] of Object.entries(results)) {

@@ -36,7 +36,11 @@ export function inputGain(source: Float32Array, dbfs: number): number {
 const evenFrames = (seconds: number, rate: number, hop: number) => 2 * Math.round((seconds * rate) / hop / 2);
 
 /** Whether the sound counts as found: present for at least the pack's minimum. */
-export function presence(logits: Float32Array, settings: SeparationSettings, rate: number): { presentSeconds: number; found: boolean } {
+export function presence(
+  logits: Float32Array,
+  settings: SeparationSettings,
+  rate: number,
+): { presentSeconds: number; found: boolean } {
   const frames = logits.reduce((n, v) => n + (sigmoid(v) >= settings.presence_threshold ? 1 : 0), 0);
   const presentSeconds = (frames * settings.hop) / rate;
   return { presentSeconds, found: presentSeconds >= settings.min_present_seconds };
@@ -45,20 +49,29 @@ export function presence(logits: Float32Array, settings: SeparationSettings, rat
 function separatorOf(pack: LoadedPack): { run: SessionRunner; settings: SeparationSettings } {
   const run = pack.run.separator;
   const settings = pack.manifest.separation;
-  if (!run || !settings) throw new Error('This pack has no separator: remove and extract run through the diffusion model.');
+  if (!run || !settings)
+    throw new Error('This pack has no separator: remove and extract run through the diffusion model.');
   return { run, settings };
 }
 
-export async function separate(pack: LoadedPack, description: string, source: Float32Array, callbacks: SeparateCallbacks = {}): Promise<SeparationResult> {
+export async function separate(
+  pack: LoadedPack,
+  description: string,
+  source: Float32Array,
+  callbacks: SeparateCallbacks = {},
+): Promise<SeparationResult> {
   const { run, settings } = separatorOf(pack);
   const rate = pack.manifest.audio.sample_rate;
   const { hop } = settings;
   const bins = settings.n_fft / 2 + 1;
   const tokens = pack.tokenizer.encode(description);
-  const states = output(await pack.run.text_encoder({
-    input_ids: i64(tokens.inputIds, [1, tokens.inputIds.length]),
-    attention_mask: i64(tokens.attentionMask, [1, tokens.attentionMask.length]),
-  }), 'text_states');
+  const states = output(
+    await pack.run.text_encoder({
+      input_ids: i64(tokens.inputIds, [1, tokens.inputIds.length]),
+      attention_mask: i64(tokens.attentionMask, [1, tokens.attentionMask.length]),
+    }),
+    'text_states',
+  );
   const textMask = f32(Float32Array.from(tokens.attentionMask, Number), [1, tokens.attentionMask.length]);
 
   const frames = Math.floor(source.length / hop) + 1;
@@ -70,7 +83,8 @@ export async function separate(pack: LoadedPack, description: string, source: Fl
   const windows = Math.ceil(frames / window);
   for (let w = 0; w < windows; w++) {
     await callbacks.checkpoint?.();
-    const first = w * window, last = Math.min(frames, first + window); // this window's own frames
+    const first = w * window,
+      last = Math.min(frames, first + window); // this window's own frames
     const start = Math.max(0, first - context) * hop;
     const end = Math.min(source.length, (last + context) * hop);
     const chunk = source.slice(start, end).map((v) => v * gain);

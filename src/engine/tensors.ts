@@ -15,7 +15,10 @@ export interface RunOptions {
 }
 
 /** Runs one session of the pack: named inputs in, named outputs out. */
-export type SessionRunner = (feeds: Record<string, TensorData>, options?: RunOptions) => Promise<Record<string, TensorData>>;
+export type SessionRunner = (
+  feeds: Record<string, TensorData>,
+  options?: RunOptions,
+) => Promise<Record<string, TensorData>>;
 
 /** Frees the GPU memory of tensors a session left there (plain tensors need nothing). */
 export function release(...tensors: (TensorData | undefined)[]): void {
@@ -41,6 +44,7 @@ export function item(t: TensorData, i: number): Float32Array {
 
 export function output(results: Record<string, TensorData>, name: string): TensorData {
   const t = results[name];
-  if (!t) throw new Error(`The session returned no output named "${name}" (it returned ${Object.keys(results).join(', ')}).`);
+  if (!t)
+    throw new Error(`The session returned no output named "${name}" (it returned ${Object.keys(results).join(', ')}).`);
   return t;
 }

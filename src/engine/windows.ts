@@ -23,7 +23,13 @@ export function planWindows(total: number, window: number, overlap: number): Win
 }
 
 /** Adds `piece` into `out` at `start`, fading it in over the first `fadeIn` samples and out over the last `fadeOut`. */
-export function overlapAdd(out: Float32Array, piece: Float32Array, start: number, fadeIn: number, fadeOut: number): void {
+export function overlapAdd(
+  out: Float32Array,
+  piece: Float32Array,
+  start: number,
+  fadeIn: number,
+  fadeOut: number,
+): void {
   for (let i = 0; i < piece.length && start + i < out.length; i++) {
     let gain = 1;
     if (i < fadeIn) gain *= crossfadeRise(i, fadeIn);

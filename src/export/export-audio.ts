@@ -24,7 +24,8 @@ export class ExportError extends Error {
 function scopeOf(state: StudioState, settings: ExportSettings) {
   const { project, selection } = state;
   if (settings.scope === 'selection') {
-    if (!selection || selection.end <= selection.start) throw new ExportError('Select a range first to export the selection.');
+    if (!selection || selection.end <= selection.start)
+      throw new ExportError('Select a range first to export the selection.');
     return { range: { start: selection.start, end: selection.end }, trackIds: selection.trackIds, label: 'selection' };
   }
   if (settings.scope === 'track') {
@@ -38,7 +39,11 @@ function scopeOf(state: StudioState, settings: ExportSettings) {
   return { range: { start: 0, end: projectLength(project) }, trackIds: undefined, label: 'mix' };
 }
 
-export async function exportAudio(state: StudioState, assets: AssetStore, settings: ExportSettings): Promise<ExportedFile> {
+export async function exportAudio(
+  state: StudioState,
+  assets: AssetStore,
+  settings: ExportSettings,
+): Promise<ExportedFile> {
   const { range, trackIds, label } = scopeOf(state, settings);
   if (range.end <= range.start) throw new ExportError('There is no audio to export.');
   const channels = await mixdownInBlocks(state, assets, range, trackIds);
@@ -50,7 +55,10 @@ export async function exportAudio(state: StudioState, assets: AssetStore, settin
     rate = nearestMp3Rate(rate);
   }
   const channelCount = channels.length;
-  const transferred = Comlink.transfer(channels, channels.map((c) => c.buffer as ArrayBuffer));
+  const transferred = Comlink.transfer(
+    channels,
+    channels.map((c) => c.buffer as ArrayBuffer),
+  );
   const bytes = await analysis().encode(transferred, projectRate, rate, settings.format, settings.mp3Kbps);
   const ext = settings.format === 'mp3' ? 'mp3' : 'wav';
   return {
@@ -64,11 +72,19 @@ export async function exportAudio(state: StudioState, assets: AssetStore, settin
 }
 
 /** Mixes block by block, yielding between blocks, so a long export never freezes the page. */
-async function mixdownInBlocks(state: StudioState, assets: AssetStore, range: SampleRange, trackIds?: readonly string[]): Promise<Float32Array[]> {
+async function mixdownInBlocks(
+  state: StudioState,
+  assets: AssetStore,
+  range: SampleRange,
+  trackIds?: readonly string[],
+): Promise<Float32Array[]> {
   const BLOCK = 1 << 20;
   let out: Float32Array[] | undefined;
   for (let start = range.start; start < range.end; start += BLOCK) {
-    const block = mixdown(state.project, assets, { range: { start, end: Math.min(range.end, start + BLOCK) }, trackIds });
+    const block = mixdown(state.project, assets, {
+      range: { start, end: Math.min(range.end, start + BLOCK) },
+      trackIds,
+    });
     out ??= block.map(() => new Float32Array(range.end - range.start));
     block.forEach((ch, c) => out![c].set(ch, start - range.start));
     await new Promise((resolve) => setTimeout(resolve));

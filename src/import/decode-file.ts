@@ -42,9 +42,15 @@ export async function decodeFile(file: File, projectRate: number, adoptRate: boo
     if (bytes > limit) throw tooLarge(name, bytes, limit);
     if (layout.frameCount === 0) throw new ImportError(`${name} holds no audio samples.`);
     const decoded = await analysis().decodeWav(file, targetRate);
-    const notes = decoded.truncated ? [`${name} is truncated: imported the ${(layout.frameCount / layout.sampleRate).toFixed(2)} s it holds.`] : [];
-    if (decoded.nonFinite > 0) notes.push(`${name} held ${decoded.nonFinite} samples that were not numbers (NaN or infinite); they were imported as silence.`);
-    if (decoded.originalRate !== decoded.sampleRate) notes.push(`${name} was resampled from ${decoded.originalRate} Hz to the project's ${decoded.sampleRate} Hz.`);
+    const notes = decoded.truncated
+      ? [`${name} is truncated: imported the ${(layout.frameCount / layout.sampleRate).toFixed(2)} s it holds.`]
+      : [];
+    if (decoded.nonFinite > 0)
+      notes.push(
+        `${name} held ${decoded.nonFinite} samples that were not numbers (NaN or infinite); they were imported as silence.`,
+      );
+    if (decoded.originalRate !== decoded.sampleRate)
+      notes.push(`${name} was resampled from ${decoded.originalRate} Hz to the project's ${decoded.sampleRate} Hz.`);
     return { channels: decoded.channels, sampleRate: decoded.sampleRate, notes };
   }
   // Compressed audio expands about 10-30x when decoded to float; refuse what would not fit.
@@ -62,7 +68,9 @@ function parseWavLayoutOrExplain(head: ArrayBuffer, size: number, name: string) 
 }
 
 const tooLarge = (name: string, bytes: number, limit: number) =>
-  new ImportError(`${name} is too large to edit in this browser: it needs about ${mib(bytes)} of memory once decoded; the limit here is ${mib(limit)}. Split it into shorter files.`);
+  new ImportError(
+    `${name} is too large to edit in this browser: it needs about ${mib(bytes)} of memory once decoded; the limit here is ${mib(limit)}. Split it into shorter files.`,
+  );
 
 async function decodeWithBrowser(file: File, projectRate: number, name: string): Promise<DecodedClip> {
   let buffer: AudioBuffer;
@@ -71,7 +79,9 @@ async function decodeWithBrowser(file: File, projectRate: number, name: string):
     buffer = await context.decodeAudioData(await file.arrayBuffer());
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    throw new ImportError(`${name} could not be decoded: it is not audio, it is damaged, or its format is not supported by this browser (${reason}).`);
+    throw new ImportError(
+      `${name} could not be decoded: it is not audio, it is damaged, or its format is not supported by this browser (${reason}).`,
+    );
   }
   if (buffer.length === 0) throw new ImportError(`${name} holds no audio samples.`);
   const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c).slice());

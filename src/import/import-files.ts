@@ -16,13 +16,25 @@ export async function importFiles({ store, assets }: Services, files: Iterable<F
       const decoded = await decodeFile(file, before.project.sampleRate, adoptRate);
       const asset = assets.add(decoded.channels, decoded.sampleRate);
       const project = store.getState().project;
-      const clip: Clip = { id: newId(), assetId: asset.id, name: stripExtension(file.name), start: at, offset: 0, length: decoded.channels[0].length };
+      const clip: Clip = {
+        id: newId(),
+        assetId: asset.id,
+        name: stripExtension(file.name),
+        start: at,
+        offset: 0,
+        length: decoded.channels[0].length,
+      };
       const track = { ...newTrack(project.tracks.length), name: stripExtension(file.name), clips: [clip] };
-      store.getState().commit(`Import "${file.name}"`, { sampleRate: decoded.sampleRate, tracks: [...project.tracks, track] });
+      store
+        .getState()
+        .commit(`Import "${file.name}"`, { sampleRate: decoded.sampleRate, tracks: [...project.tracks, track] });
       decoded.notes.forEach((n) => store.getState().notify('info', n));
       imported++;
     } catch (e) {
-      const text = e instanceof ImportError ? e.message : `"${file.name}" could not be imported: ${e instanceof Error ? e.message : String(e)}`;
+      const text =
+        e instanceof ImportError
+          ? e.message
+          : `"${file.name}" could not be imported: ${e instanceof Error ? e.message : String(e)}`;
       store.getState().notify('error', `${text} The project is unchanged.`);
     } finally {
       store.getState().set({ busy: null });

@@ -30,7 +30,8 @@ export const OUTPUT_SCALES: Record<string, number> = { mask: 1 };
 /** Largest |a - b| over the largest |b| (or the output's full scale, where it has one): the relative error the golden
  * checks bound. */
 export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>, fullScale = 0): number {
-  let worst = 0, scale = fullScale;
+  let worst = 0,
+    scale = fullScale;
   for (let i = 0; i < expected.length; i++) {
     worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
     scale = Math.max(scale, Math.abs(expected[i]));

@@ -14,19 +14,29 @@ ort.env.wasm.numThreads = 1;
 
 describe.each(PACKS)('%s goldens in onnxruntime-web', (PACK) => {
   const manifest = parseManifest(JSON.parse(readFileSync(`${PACK}/manifest.json`, 'utf8')));
-  const cases = packRoles(manifest).flatMap((role) => (['fp32', 'fp16', 'int8'] as const).filter((d) => sessionSpec(manifest, role).dtypes[d]).map((dtype) => [role, dtype] as const));
+  const cases = packRoles(manifest).flatMap((role) =>
+    (['fp32', 'fp16', 'int8'] as const)
+      .filter((d) => sessionSpec(manifest, role).dtypes[d])
+      .map((dtype) => [role, dtype] as const),
+  );
   for (const [role, dtype] of cases) {
     it(`${role} (${dtype}) matches PyTorch within ${TOLERANCE[dtype]}`, async () => {
       const spec = sessionSpec(manifest, role);
       const golden = JSON.parse(readFileSync(`${PACK}/${spec.golden}`, 'utf8')) as Golden;
-      const session = await ort.InferenceSession.create(readFileSync(`${PACK}/${spec.dtypes[dtype]!.file}`), { executionProviders: ['wasm'] });
+      const session = await ort.InferenceSession.create(readFileSync(`${PACK}/${spec.dtypes[dtype]!.file}`), {
+        executionProviders: ['wasm'],
+      });
       expect(session.inputNames).toEqual(spec.inputs.map((i) => i.name));
-      const feeds = Object.fromEntries(Object.entries(golden.inputs).map(([name, t]) => [name, new ort.Tensor(t.dtype, decodeTensor(t), t.shape)]));
+      const feeds = Object.fromEntries(
+        Object.entries(golden.inputs).map(([name, t]) => [name, new ort.Tensor(t.dtype, decodeTensor(t), t.shape)]),
+      );
       const results = await session.run(feeds);
       for (const [name, expected] of Object.entries(golden.outputs)) {
         const got = results[name];
         expect(got.dims).toEqual(expected.shape);
-        expect(relativeError(got.data as Float32Array, decodeTensor(expected) as Float32Array, OUTPUT_SCALES[name])).toBeLessThan(TOLERANCE[dtype]);
+        expect(
+          relativeError(got.data as Float32Array, decodeTensor(expected) as Float32Array, OUTPUT_SCALES[name]),
+        ).toBeLessThan(TOLERANCE[dtype]);
       }
       await session.release();
     }, 30_000);

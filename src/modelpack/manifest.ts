@@ -5,12 +5,28 @@ export const MANIFEST_FORMAT = 'omni-studio-pack';
 export const SUPPORTED_VERSIONS = [1] as const;
 
 const dimension = z.union([z.string().min(1), z.number().int().positive()]);
-const tensorSpec = z.object({ name: z.string().min(1), dtype: z.enum(['float32', 'int64', 'float16']), shape: z.array(dimension) });
-const fileRef = z.object({ file: z.string().min(1), bytes: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256') });
+const tensorSpec = z.object({
+  name: z.string().min(1),
+  dtype: z.enum(['float32', 'int64', 'float16']),
+  shape: z.array(dimension),
+});
+const fileRef = z.object({
+  file: z.string().min(1),
+  bytes: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256'),
+});
 
 /** The sessions every pack has. */
 export const SESSION_ROLES = [
-  'text_encoder', 'transcript_encoder', 'mel_frontend', 'mel_encoder', 'sync_encoder', 'dit', 'vae_encoder', 'vae_decoder', 'vocoder',
+  'text_encoder',
+  'transcript_encoder',
+  'mel_frontend',
+  'mel_encoder',
+  'sync_encoder',
+  'dit',
+  'vae_encoder',
+  'vae_decoder',
+  'vocoder',
 ] as const;
 /** Sessions a pack may add: the text-queried separator (remove and extract that keep the recording). */
 export const OPTIONAL_ROLES = ['separator'] as const;
@@ -59,28 +75,48 @@ export const manifestSchema = z.object({
     window_seconds: z.number().positive(),
     crossfade_seconds: z.number().nonnegative(),
   }),
-  flow: z.object({ time: z.enum(['1->0', '0->1']), prediction: z.enum(['velocity']), interpolation: z.string(), clean_estimate: z.string() }),
-  sampler: z.object({ steps: z.number().int().min(1).max(1000), guidance_scale: z.number().min(0).max(50), shift: z.number().positive() }),
-  text: z.object({ tokenizer: z.string().min(1), tokenizer_config: z.string().min(1), max_tokens: z.number().int().positive(), layer: z.number().int(), golden: z.string().optional() }),
+  flow: z.object({
+    time: z.enum(['1->0', '0->1']),
+    prediction: z.enum(['velocity']),
+    interpolation: z.string(),
+    clean_estimate: z.string(),
+  }),
+  sampler: z.object({
+    steps: z.number().int().min(1).max(1000),
+    guidance_scale: z.number().min(0).max(50),
+    shift: z.number().positive(),
+  }),
+  text: z.object({
+    tokenizer: z.string().min(1),
+    tokenizer_config: z.string().min(1),
+    max_tokens: z.number().int().positive(),
+    layer: z.number().int(),
+    golden: z.string().optional(),
+  }),
   transcript: z.object({ encoding: z.literal('utf8-bytes-plus-1'), max_chars: z.number().int().positive() }),
   video: z.object({ frame_size: z.number().int().positive(), frames_per_second: z.number().positive() }),
   sessions: z.object({
     ...(Object.fromEntries(SESSION_ROLES.map((r) => [r, session])) as Record<RequiredRole, typeof session>),
-    ...(Object.fromEntries(OPTIONAL_ROLES.map((r) => [r, session.optional()])) as Record<OptionalRole, z.ZodOptional<typeof session>>),
+    ...(Object.fromEntries(OPTIONAL_ROLES.map((r) => [r, session.optional()])) as Record<
+      OptionalRole,
+      z.ZodOptional<typeof session>
+    >),
   }),
   tasks: z.array(task).min(1),
   /** How the studio runs the separator, where the pack has one (training/omni_model/export.py SEPARATION). */
-  separation: z.object({
-    tasks: z.array(z.enum(['remove', 'extract'])).min(1),
-    n_fft: z.number().int().positive(),
-    hop: z.number().int().positive(),
-    /** The selection is brought to this RMS level (dBFS) with one gain before it is separated. */
-    input_dbfs: z.number().max(0),
-    window_seconds: z.number().positive(),
-    context_seconds: z.number().nonnegative(),
-    presence_threshold: z.number().min(0).max(1),
-    min_present_seconds: z.number().nonnegative(),
-  }).optional(),
+  separation: z
+    .object({
+      tasks: z.array(z.enum(['remove', 'extract'])).min(1),
+      n_fft: z.number().int().positive(),
+      hop: z.number().int().positive(),
+      /** The selection is brought to this RMS level (dBFS) with one gain before it is separated. */
+      input_dbfs: z.number().max(0),
+      window_seconds: z.number().positive(),
+      context_seconds: z.number().nonnegative(),
+      presence_threshold: z.number().min(0).max(1),
+      min_present_seconds: z.number().nonnegative(),
+    })
+    .optional(),
   model_config: z.record(z.string(), z.unknown()),
 });
 
@@ -89,7 +125,10 @@ export type SessionSpec = Manifest['sessions'][RequiredRole];
 export type SeparationSettings = NonNullable<Manifest['separation']>;
 
 /** The roles this pack ships, required and optional. */
-export const packRoles = (manifest: Manifest): SessionRole[] => [...SESSION_ROLES, ...OPTIONAL_ROLES.filter((r) => manifest.sessions[r])];
+export const packRoles = (manifest: Manifest): SessionRole[] => [
+  ...SESSION_ROLES,
+  ...OPTIONAL_ROLES.filter((r) => manifest.sessions[r]),
+];
 
 /** A role's session spec (every role packRoles returns has one). */
 export const sessionSpec = (manifest: Manifest, role: SessionRole): SessionSpec => {
@@ -100,22 +139,36 @@ export const sessionSpec = (manifest: Manifest, role: SessionRole): SessionSpec 
 
 export class ManifestError extends Error {
   override name = 'ManifestError';
-  constructor(message: string, readonly fields: string[]) {
+  constructor(
+    message: string,
+    readonly fields: string[],
+  ) {
     super(message);
   }
 }
 
 /** Parses and validates a manifest; every problem is reported with the path of the field it concerns. */
 export function parseManifest(json: unknown): Manifest {
-  if (typeof json === 'object' && json !== null && 'version' in json && (json as { format?: unknown }).format === MANIFEST_FORMAT) {
+  if (
+    typeof json === 'object' &&
+    json !== null &&
+    'version' in json &&
+    (json as { format?: unknown }).format === MANIFEST_FORMAT
+  ) {
     const version = (json as { version: unknown }).version;
     if (typeof version === 'number' && !(SUPPORTED_VERSIONS as readonly number[]).includes(version)) {
-      throw new ManifestError(`This studio reads pack manifests of version ${SUPPORTED_VERSIONS.join(', ')}; this pack's is version ${version}. Update the studio or use another pack.`, ['version']);
+      throw new ManifestError(
+        `This studio reads pack manifests of version ${SUPPORTED_VERSIONS.join(', ')}; this pack's is version ${version}. Update the studio or use another pack.`,
+        ['version'],
+      );
     }
   }
   const result = manifestSchema.safeParse(json);
   if (result.success) return result.data;
   const fields = result.error.issues.map((i) => i.path.join('.') || '(root)');
   const details = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-  throw new ManifestError(`The pack manifest is invalid: ${details.join('; ')}${result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more)` : ''}.`, fields);
+  throw new ManifestError(
+    `The pack manifest is invalid: ${details.join('; ')}${result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more)` : ''}.`,
+    fields,
+  );
 }

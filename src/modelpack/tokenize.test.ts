@@ -8,7 +8,11 @@ const read = (file: string) => JSON.parse(readFileSync(`${PACK}/${file}`, 'utf8'
 
 describe('prompt tokenizer', () => {
   const manifest = parseManifest(read('manifest.json'));
-  const tokenizer = new PromptTokenizer(read(manifest.text.tokenizer), read(manifest.text.tokenizer_config), manifest.text.max_tokens);
+  const tokenizer = new PromptTokenizer(
+    read(manifest.text.tokenizer),
+    read(manifest.text.tokenizer_config),
+    manifest.text.max_tokens,
+  );
   const goldens = read(manifest.text.golden!) as { text: string; input_ids: number[]; attention_mask: number[] }[];
 
   it('has goldens covering punctuation, accents and truncation', () => {

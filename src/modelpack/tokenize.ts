@@ -9,7 +9,11 @@ export interface TokenizedPrompt {
 export class PromptTokenizer {
   private readonly tokenizer: Tokenizer;
 
-  constructor(tokenizerJson: object, tokenizerConfig: object, private readonly maxTokens: number) {
+  constructor(
+    tokenizerJson: object,
+    tokenizerConfig: object,
+    private readonly maxTokens: number,
+  ) {
     this.tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
   }
 

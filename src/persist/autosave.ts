@@ -47,7 +47,11 @@ async function writeAsset(db: Db, asset: AudioAsset): Promise<void> {
   const length = asset.channels[0].length;
   for (let c = 0; c < asset.channels.length; c++) {
     for (let i = 0; i * CHUNK_SAMPLES < length; i++) {
-      await db.put('chunks', asset.channels[c].slice(i * CHUNK_SAMPLES, (i + 1) * CHUNK_SAMPLES), chunkKey(asset.id, c, i));
+      await db.put(
+        'chunks',
+        asset.channels[c].slice(i * CHUNK_SAMPLES, (i + 1) * CHUNK_SAMPLES),
+        chunkKey(asset.id, c, i),
+      );
     }
   }
   const meta: AssetMeta = { id: asset.id, sampleRate: asset.sampleRate, channelCount: asset.channels.length, length };
@@ -73,7 +77,8 @@ async function deleteAsset(db: Db, id: string): Promise<void> {
   await Promise.all([tx.objectStore('assets').delete(id), tx.objectStore('chunks').delete(chunksOf(id)), tx.done]);
 }
 
-const isQuotaError = (e: unknown) => e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+const isQuotaError = (e: unknown) =>
+  e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 
 /** Loads the saved project and its assets into the store; returns false when there is nothing saved. */
 export async function restoreProject(store: StudioStore, assets: AssetStore): Promise<boolean> {
@@ -89,7 +94,8 @@ export async function restoreProject(store: StudioStore, assets: AssetStore): Pr
   }
   // Audio left behind by a save that a crash interrupted.
   for (const id of (await db.getAllKeys('assets')) as string[]) if (!needed.has(id)) await deleteAsset(db, id);
-  if (missing.length > 0) throw new Error(`The saved project refers to ${missing.length} audio file(s) that storage no longer holds.`);
+  if (missing.length > 0)
+    throw new Error(`The saved project refers to ${missing.length} audio file(s) that storage no longer holds.`);
   store.getState().restore(saved.project, saved.history);
   store.getState().set({ playhead: saved.playhead });
   return true;
@@ -99,7 +105,11 @@ export async function restoreProject(store: StudioStore, assets: AssetStore): Pr
  * Saves after every change (debounced): new assets once each, then the project document.
  * Assets that neither the project nor its history uses are deleted. Errors are shown, never swallowed.
  */
-export function startAutosave(store: StudioStore, assets: AssetStore, delayMs = 300): { flush(): Promise<void>; stop(): void } {
+export function startAutosave(
+  store: StudioStore,
+  assets: AssetStore,
+  delayMs = 300,
+): { flush(): Promise<void>; stop(): void } {
   const saved = new Set<string>(assets.ids());
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -16,7 +16,10 @@ export class Player {
   private loopRange: SampleRange | undefined;
   private frame = 0;
 
-  constructor(private readonly store: StudioStore, private readonly assets: AssetStore) {}
+  constructor(
+    private readonly store: StudioStore,
+    private readonly assets: AssetStore,
+  ) {}
 
   toggle(): void {
     if (this.store.getState().playing) this.pause();
@@ -28,7 +31,8 @@ export class Player {
     const context = this.contextFor(state.project.sampleRate);
     await context.resume();
     const { selection, loop, playhead, project } = state;
-    this.loopRange = loop && selection && selection.end > selection.start ? { start: selection.start, end: selection.end } : undefined;
+    this.loopRange =
+      loop && selection && selection.end > selection.start ? { start: selection.start, end: selection.end } : undefined;
     const from = this.loopRange ? this.loopRange.start : playhead >= projectLength(project) ? 0 : playhead;
     this.stopSources();
     this.startSample = from;

@@ -14,13 +14,18 @@ export class MicRecorder {
   }
 
   async start(): Promise<void> {
-    if (!navigator.mediaDevices?.getUserMedia) throw new RecorderError('This browser cannot record audio here (no microphone access on this page).');
+    if (!navigator.mediaDevices?.getUserMedia)
+      throw new RecorderError('This browser cannot record audio here (no microphone access on this page).');
     try {
-      this.stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+      this.stream = await navigator.mediaDevices.getUserMedia({
+        audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+      });
     } catch (e) {
       const name = e instanceof DOMException ? e.name : '';
       if (name === 'NotAllowedError' || name === 'SecurityError') {
-        throw new RecorderError('Microphone access was denied. Allow the microphone for this site in the browser settings, then record again.');
+        throw new RecorderError(
+          'Microphone access was denied. Allow the microphone for this site in the browser settings, then record again.',
+        );
       }
       if (name === 'NotFoundError') throw new RecorderError('No microphone was found. Connect one and record again.');
       throw new RecorderError(`The microphone could not be opened (${e instanceof Error ? e.message : String(e)}).`);

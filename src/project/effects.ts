@@ -24,14 +24,22 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
   const scaleAll = (gain: number) => pieces.forEach((p) => p.channels.forEach((ch) => applyGain(ch, gain)));
   switch (spec.kind) {
     case 'fade':
-      for (const p of pieces) p.channels.forEach((ch) => applyFade(ch, spec.direction, spec.curve, p.start - range.start, range.end - range.start));
+      for (const p of pieces)
+        p.channels.forEach((ch) =>
+          applyFade(ch, spec.direction, spec.curve, p.start - range.start, range.end - range.start),
+        );
       return starts;
     case 'gain':
       scaleAll(dbToGain(spec.db));
       return starts;
     case 'normalizePeak':
       // The loudest sample of the track's selection goes to the target.
-      scaleAll(peakNormalizeGain(pieces.flatMap((p) => p.channels), spec.db));
+      scaleAll(
+        peakNormalizeGain(
+          pieces.flatMap((p) => p.channels),
+          spec.db,
+        ),
+      );
       return starts;
     case 'normalizeLoudness': {
       const measured = integratedLoudness(joinPieces(pieces, range), sampleRate);
@@ -49,7 +57,8 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
 function joinPieces(pieces: PieceData[], range: SampleRange): Float32Array[] {
   const channelCount = Math.max(...pieces.map((p) => p.channels.length));
   const out = Array.from({ length: channelCount }, () => new Float32Array(range.end - range.start));
-  for (const p of pieces) out.forEach((ch, c) => ch.set(p.channels[Math.min(c, p.channels.length - 1)], p.start - range.start));
+  for (const p of pieces)
+    out.forEach((ch, c) => ch.set(p.channels[Math.min(c, p.channels.length - 1)], p.start - range.start));
   return out;
 }
 

@@ -9,11 +9,17 @@ const counting = (n: number, from = 0) => Float32Array.from({ length: n }, (_, i
 function setup() {
   const assets = new AssetStore();
   const source = assets.add([counting(100, 1)], 1000);
-  const project: Project = { sampleRate: 1000, tracks: [{ ...newTrack(0), clips: [{ id: 'c', assetId: source.id, name: 's', start: 10, offset: 0, length: 100 }] }] };
+  const project: Project = {
+    sampleRate: 1000,
+    tracks: [
+      { ...newTrack(0), clips: [{ id: 'c', assetId: source.id, name: 's', start: 10, offset: 0, length: 100 }] },
+    ],
+  };
   return { assets, project, trackId: project.tracks[0].id };
 }
 
-const render = (p: Project, assets: AssetStore, trackId: string) => Array.from(mixdown(p, assets, { range: { start: 0, end: 120 }, trackIds: [trackId] })[0]);
+const render = (p: Project, assets: AssetStore, trackId: string) =>
+  Array.from(mixdown(p, assets, { range: { start: 0, end: 120 }, trackIds: [trackId] })[0]);
 
 describe('model output in the project', () => {
   it('reads a track range as the clips play it, silence where there is none', () => {

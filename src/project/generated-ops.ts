@@ -51,7 +51,14 @@ export function blendEdges(original: Float32Array[], results: Float32Array[], fa
 }
 
 /** A clip of a new asset at `at` on a track (null: a new track at the bottom); it replaces what lies under it. */
-export function placeAsset(project: Project, trackId: string | null, at: number, assetId: string, length: number, name: string): Project {
+export function placeAsset(
+  project: Project,
+  trackId: string | null,
+  at: number,
+  assetId: string,
+  length: number,
+  name: string,
+): Project {
   const clip = { id: newId(), assetId, name, start: at, offset: 0, length };
   if (trackId === null || !project.tracks.some((t) => t.id === trackId)) {
     const track = { ...newTrack(project.tracks.length), name, clips: [clip] };
@@ -69,7 +76,13 @@ export function placeAsset(project: Project, trackId: string | null, at: number,
 
 /** The result as a new track just below the source track, aligned with the range: the original stays as it was
  * and is what plays (the take starts muted; A/B switches). */
-export function addTake(project: Project, sourceTrackId: string, range: SampleRange, assetId: string, name: string): Project {
+export function addTake(
+  project: Project,
+  sourceTrackId: string,
+  range: SampleRange,
+  assetId: string,
+  name: string,
+): Project {
   const index = project.tracks.findIndex((t) => t.id === sourceTrackId);
   const clip = { id: newId(), assetId, name, start: range.start, offset: 0, length: range.end - range.start };
   const track: Track = { ...newTrack(project.tracks.length), name, clips: [clip], mute: true, takeOf: sourceTrackId };
@@ -83,6 +96,8 @@ export function switchTake(project: Project, takeId: string): { project: Project
   const take = project.tracks.find((t) => t.id === takeId);
   if (!take?.takeOf) return { project, playing: 'A' };
   const playing = take.mute ? 'B' : 'A';
-  const tracks = project.tracks.map((t) => (t.id === takeId ? { ...t, mute: playing === 'A' } : t.id === take.takeOf ? { ...t, mute: playing === 'B' } : t));
+  const tracks = project.tracks.map((t) =>
+    t.id === takeId ? { ...t, mute: playing === 'A' } : t.id === take.takeOf ? { ...t, mute: playing === 'B' } : t,
+  );
   return { project: { ...project, tracks }, playing };
 }

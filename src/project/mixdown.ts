@@ -21,7 +21,8 @@ export function toStereo(channels: Float32Array[]): [Float32Array, Float32Array]
   if (channels.length === 1) return [channels[0], channels[0]];
   if (channels.length === 2) return [channels[0], channels[1]];
   const n = channels[0].length;
-  const left = new Float32Array(n), right = new Float32Array(n);
+  const left = new Float32Array(n),
+    right = new Float32Array(n);
   if (channels.length === 6) {
     const [l, r, c, , sl, sr] = channels;
     for (let i = 0; i < n; i++) {

@@ -11,7 +11,12 @@ export interface EffectResult {
 }
 
 /** Runs an effect over one track's pieces: in this thread (tests) or in the analysis worker (the app). */
-export type EffectRunner = (spec: EffectSpec, pieces: PieceData[], range: SampleRange, sampleRate: number) => Promise<EffectResult>;
+export type EffectRunner = (
+  spec: EffectSpec,
+  pieces: PieceData[],
+  range: SampleRange,
+  sampleRate: number,
+) => Promise<EffectResult>;
 
 export const runHere: EffectRunner = async (spec, pieces, range, sampleRate) => {
   const starts = applyEffect(spec, pieces, range, sampleRate);
@@ -29,17 +34,31 @@ export async function processRange(
 ): Promise<Project> {
   const tracks: Track[] = [];
   for (const track of project.tracks) {
-    tracks.push(trackIds.includes(track.id) ? await processTrack(track, range, assets, spec, run, project.sampleRate) : track);
+    tracks.push(
+      trackIds.includes(track.id) ? await processTrack(track, range, assets, spec, run, project.sampleRate) : track,
+    );
   }
   return { ...project, tracks };
 }
 
-async function processTrack(track: Track, range: SampleRange, assets: AssetStore, spec: EffectSpec, run: EffectRunner, sampleRate: number): Promise<Track> {
+async function processTrack(
+  track: Track,
+  range: SampleRange,
+  assets: AssetStore,
+  spec: EffectSpec,
+  run: EffectRunner,
+  sampleRate: number,
+): Promise<Track> {
   const split = splitTrackAt(splitTrackAt(track, range.start), range.end);
   const inside = split.clips.filter((c: Clip) => c.start >= range.start && clipEnd(c) <= range.end);
   if (inside.length === 0) return track;
   const pieces = [];
-  for (const c of inside) pieces.push({ start: c.start, length: c.length, channels: await assets.sliceGently(c.assetId, c.offset, c.length) });
+  for (const c of inside)
+    pieces.push({
+      start: c.start,
+      length: c.length,
+      channels: await assets.sliceGently(c.assetId, c.offset, c.length),
+    });
   const result = await run(spec, pieces, range, sampleRate);
   const replaced = new Map(
     inside.map((clip, i) => {

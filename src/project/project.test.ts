@@ -19,7 +19,8 @@ function setup(samples: Float32Array[] = [counting(100)], rate = 1000) {
 }
 
 /** What the track plays, sample by sample, over [0, n). */
-const render = (p: Project, assets: AssetStore, n: number) => Array.from(mixdown(p, assets, { range: { start: 0, end: n } })[0]);
+const render = (p: Project, assets: AssetStore, n: number) =>
+  Array.from(mixdown(p, assets, { range: { start: 0, end: n } })[0]);
 
 describe('timeline ops', () => {
   it('splits a clip into two windows that play the same samples', () => {
@@ -88,7 +89,11 @@ describe('sample-changing ops', () => {
   it('fades only the selection and leaves the source asset untouched', async () => {
     const { assets, project } = ones();
     const ids = [project.tracks[0].id];
-    const faded = await processRange(project, ids, { start: 20, end: 25 }, assets, { kind: 'fade', direction: 'in', curve: 'linear' });
+    const faded = await processRange(project, ids, { start: 20, end: 25 }, assets, {
+      kind: 'fade',
+      direction: 'in',
+      curve: 'linear',
+    });
     expect(render(faded, assets, 30).slice(18, 27)).toEqual([1, 1, 0, 0.25, 0.5, 0.75, 1, 1, 1]);
     expect(render(project, assets, 30).slice(18, 27)).toEqual(Array(9).fill(1));
   });
@@ -104,7 +109,10 @@ describe('sample-changing ops', () => {
     const sine = Float32Array.from({ length: 24000 }, (_, i) => 0.05 * Math.sin((2 * Math.PI * 440 * i) / 8000));
     const { assets, project } = setup([sine], 8000);
     expect(integratedLoudness([sine], 8000)).toBeLessThan(-25);
-    const out = await processRange(project, [project.tracks[0].id], { start: 10, end: 24010 }, assets, { kind: 'normalizeLoudness', lufs: -16 });
+    const out = await processRange(project, [project.tracks[0].id], { start: 10, end: 24010 }, assets, {
+      kind: 'normalizeLoudness',
+      lufs: -16,
+    });
     const mixed = mixdown(out, assets, { range: { start: 10, end: 24010 } });
     expect(integratedLoudness(mixed, 8000)).toBeCloseTo(-16, 1);
   });
@@ -122,8 +130,14 @@ describe('mixdown', () => {
     const second: Track = { ...newTrack(1), gainDb: -6.0206, clips: [{ ...project.tracks[0].clips[0], id: 'c2' }] };
     const both = { ...project, tracks: [project.tracks[0], second] };
     expect(render(both, assets, 11)[10]).toBeCloseTo(0.75, 4);
-    expect(render({ ...both, tracks: [both.tracks[0], { ...second, solo: true }] }, assets, 11)[10]).toBeCloseTo(0.25, 4);
-    expect(render({ ...both, tracks: [{ ...both.tracks[0], mute: true }, second] }, assets, 11)[10]).toBeCloseTo(0.25, 4);
+    expect(render({ ...both, tracks: [both.tracks[0], { ...second, solo: true }] }, assets, 11)[10]).toBeCloseTo(
+      0.25,
+      4,
+    );
+    expect(render({ ...both, tracks: [{ ...both.tracks[0], mute: true }, second] }, assets, 11)[10]).toBeCloseTo(
+      0.25,
+      4,
+    );
   });
   it('pans like Web Audio: mono at centre is -3 dB each side, stereo at centre passes through', () => {
     expect(panGains(0, true).ll).toBeCloseTo(Math.SQRT1_2, 12);

@@ -5,7 +5,15 @@ export const ENGINE_PROTOCOL_VERSION = 1;
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 
 export interface ProbeResult {
-  webgpu: { available: boolean; vendor?: string; architecture?: string; fallbackAdapter?: boolean; shaderF16?: boolean; maxBufferSize?: number; reason?: string };
+  webgpu: {
+    available: boolean;
+    vendor?: string;
+    architecture?: string;
+    fallbackAdapter?: boolean;
+    shaderF16?: boolean;
+    maxBufferSize?: number;
+    reason?: string;
+  };
   crossOriginIsolated: boolean;
   threads: number;
 }
@@ -33,7 +41,16 @@ export interface PackInfo {
 }
 
 export interface EngineErrorValue {
-  code: 'no-pack' | 'missing-file' | 'bad-hash' | 'bad-manifest' | 'session-mismatch' | 'quota' | 'cancelled' | 'device-lost' | 'failed';
+  code:
+    | 'no-pack'
+    | 'missing-file'
+    | 'bad-hash'
+    | 'bad-manifest'
+    | 'session-mismatch'
+    | 'quota'
+    | 'cancelled'
+    | 'device-lost'
+    | 'failed';
   message: string;
 }
 

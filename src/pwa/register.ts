@@ -9,11 +9,18 @@ export function registerServiceWorker(store: StudioStore): void {
   }
   const update = registerSW({
     onNeedRefresh() {
-      store.getState().notify('info', 'A new version of Omni Studio is installed: close every studio tab and open it again to use it.');
+      store
+        .getState()
+        .notify(
+          'info',
+          'A new version of Omni Studio is installed: close every studio tab and open it again to use it.',
+        );
       void update;
     },
     onRegisterError(error: unknown) {
-      store.getState().notify('error', `Offline support is unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      store
+        .getState()
+        .notify('error', `Offline support is unavailable: ${error instanceof Error ? error.message : String(error)}`);
     },
   });
 }

@@ -10,11 +10,18 @@ function generator(seed: number): () => number {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = split(), b = split(), c = split(), d = split();
+  let a = split(),
+    b = split(),
+    c = split(),
+    d = split();
   return () => {
-    const result = Math.imul(Math.imul(b, 5) << 7 | Math.imul(b, 5) >>> 25, 9) >>> 0;
+    const result = Math.imul((Math.imul(b, 5) << 7) | (Math.imul(b, 5) >>> 25), 9) >>> 0;
     const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
     d = (d << 11) | (d >>> 21);
     return result / 4294967296;
   };
@@ -25,7 +32,8 @@ export function gaussianNoise(count: number, seed: number): Float32Array {
   const next = generator(seed);
   const out = new Float32Array(count);
   for (let i = 0; i < count; i += 2) {
-    const u1 = Math.max(next(), 1e-12), u2 = next();
+    const u1 = Math.max(next(), 1e-12),
+      u2 = next();
     const r = Math.sqrt(-2 * Math.log(u1));
     out[i] = r * Math.cos(2 * Math.PI * u2);
     if (i + 1 < count) out[i + 1] = r * Math.sin(2 * Math.PI * u2);

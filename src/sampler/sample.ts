@@ -31,7 +31,8 @@ export async function sampleFlow(o: SamplerOptions): Promise<Float32Array> {
     await o.checkpoint?.();
     const { cond, uncond } = await o.predict(x, ts[i]);
     const v = uncond ? guide(cond, uncond, o.guidanceScale) : cond;
-    if (o.onPreview && o.previewEvery && (i + 1) % o.previewEvery === 0 && i + 1 < o.steps) await o.onPreview(i + 1, ts[i], cleanEstimate(x, v, ts[i]));
+    if (o.onPreview && o.previewEvery && (i + 1) % o.previewEvery === 0 && i + 1 < o.steps)
+      await o.onPreview(i + 1, ts[i], cleanEstimate(x, v, ts[i]));
     x = eulerStep(x, v, ts[i], ts[i + 1]);
   }
   return x;

@@ -32,7 +32,12 @@ describe('sampleFlow', () => {
     const noise = gaussianNoise(4, 7);
     const previews: number[][] = [];
     const out = await sampleFlow({
-      size: 4, steps: 5, shift: 2, guidanceScale: 1, seed: 7, previewEvery: 2,
+      size: 4,
+      steps: 5,
+      shift: 2,
+      guidanceScale: 1,
+      seed: 7,
+      previewEvery: 2,
       predict: async () => ({ cond: Float32Array.from(noise, (n, i) => n - x0[i]) }),
       onPreview: (_step, _t, estimate) => void previews.push(Array.from(estimate)),
     });
@@ -42,7 +47,11 @@ describe('sampleFlow', () => {
   });
   it('applies guidance to the batch of two', async () => {
     const out = await sampleFlow({
-      size: 1, steps: 1, shift: 1, guidanceScale: 2, seed: 1,
+      size: 1,
+      steps: 1,
+      shift: 1,
+      guidanceScale: 2,
+      seed: 1,
       predict: async (x) => ({ cond: Float32Array.from(x, () => 3), uncond: Float32Array.from(x, () => 1) }),
     });
     expect(out[0]).toBeCloseTo(gaussianNoise(1, 1)[0] - 5, 5); // v = 1 + 2 * (3 - 1) = 5, one step of dt = -1
@@ -50,9 +59,18 @@ describe('sampleFlow', () => {
   it('stops between steps when the checkpoint throws (cancel)', async () => {
     let calls = 0;
     const run = sampleFlow({
-      size: 2, steps: 10, shift: 1, guidanceScale: 1, seed: 1,
-      predict: async (x) => { calls++; return { cond: x }; },
-      checkpoint: () => { if (calls === 3) throw new Error('cancelled'); },
+      size: 2,
+      steps: 10,
+      shift: 1,
+      guidanceScale: 1,
+      seed: 1,
+      predict: async (x) => {
+        calls++;
+        return { cond: x };
+      },
+      checkpoint: () => {
+        if (calls === 3) throw new Error('cancelled');
+      },
     });
     await expect(run).rejects.toThrow('cancelled');
     expect(calls).toBe(3);

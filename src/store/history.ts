@@ -20,7 +20,10 @@ export function record(history: History, label: string, before: Project): Histor
   return { past: [...history.past, { label, project: before }].slice(-HISTORY_LIMIT), future: [] };
 }
 
-export function undo(history: History, current: Project): { history: History; project: Project; label: string } | undefined {
+export function undo(
+  history: History,
+  current: Project,
+): { history: History; project: Project; label: string } | undefined {
   const entry = history.past.at(-1);
   if (!entry) return undefined;
   return {
@@ -30,7 +33,10 @@ export function undo(history: History, current: Project): { history: History; pr
   };
 }
 
-export function redo(history: History, current: Project): { history: History; project: Project; label: string } | undefined {
+export function redo(
+  history: History,
+  current: Project,
+): { history: History; project: Project; label: string } | undefined {
   const entry = history.future.at(-1);
   if (!entry) return undefined;
   return {

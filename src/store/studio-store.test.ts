@@ -3,14 +3,18 @@ import { newTrack } from '../project/types';
 import { HISTORY_LIMIT, referencedAssetIds } from './history';
 import { createStudioStore } from './studio-store';
 
-const withTracks = (n: number, rate = 48000) => ({ sampleRate: rate, tracks: Array.from({ length: n }, (_, i) => newTrack(i)) });
+const withTracks = (n: number, rate = 48000) => ({
+  sampleRate: rate,
+  tracks: Array.from({ length: n }, (_, i) => newTrack(i)),
+});
 
 describe('studio store history', () => {
   it('undoes and redoes named commits in order', () => {
     const store = createStudioStore();
     const s = store.getState();
     const original = s.project;
-    const one = withTracks(1), two = withTracks(2);
+    const one = withTracks(1),
+      two = withTracks(2);
     s.commit('Add track', one);
     s.commit('Add another', two);
     expect(store.getState().undo()).toBe('Add another');
@@ -24,7 +28,8 @@ describe('studio store history', () => {
   });
   it('undo keeps the selection on the tracks that remain, and drops it when none do', () => {
     const store = createStudioStore();
-    const one = withTracks(1), two = { ...withTracks(2), tracks: [one.tracks[0], newTrack(1)] };
+    const one = withTracks(1),
+      two = { ...withTracks(2), tracks: [one.tracks[0], newTrack(1)] };
     store.getState().commit('Import', one);
     store.getState().commit('Import another', two);
     store.getState().set({ selection: { start: 10, end: 20, trackIds: two.tracks.map((t) => t.id) } });

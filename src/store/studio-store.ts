@@ -176,8 +176,23 @@ export const initialState = (): StudioState => ({
   panel: 'none',
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
   generate: {
-    mode: 'generate', generateTask: 't2a', prompt: '', seconds: 5, steps: 0, guidance: 3, seed: 1, editTask: 'remove', description: '',
-    styleFrom: '', styleTo: '', keepUntouched: true, addLevelDb: 0, regenerate: false, keepPerformance: false, editResult: 'replace', trackId: null,
+    mode: 'generate',
+    generateTask: 't2a',
+    prompt: '',
+    seconds: 5,
+    steps: 0,
+    guidance: 3,
+    seed: 1,
+    editTask: 'remove',
+    description: '',
+    styleFrom: '',
+    styleTo: '',
+    keepUntouched: true,
+    addLevelDb: 0,
+    regenerate: false,
+    keepPerformance: false,
+    editResult: 'replace',
+    trackId: null,
   },
   jobs: [],
   busy: null,
@@ -206,12 +221,24 @@ export function createStudioStore() {
     },
     undo() {
       const step = undo(get().history, get().project);
-      if (step) set({ project: step.project, history: step.history, selectedClipId: null, selection: selectionIn(get().selection, step.project) });
+      if (step)
+        set({
+          project: step.project,
+          history: step.history,
+          selectedClipId: null,
+          selection: selectionIn(get().selection, step.project),
+        });
       return step?.label;
     },
     redo() {
       const step = redo(get().history, get().project);
-      if (step) set({ project: step.project, history: step.history, selectedClipId: null, selection: selectionIn(get().selection, step.project) });
+      if (step)
+        set({
+          project: step.project,
+          history: step.history,
+          selectedClipId: null,
+          selection: selectionIn(get().selection, step.project),
+        });
       return step?.label;
     },
     restore(project, history) {

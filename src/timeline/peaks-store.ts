@@ -20,7 +20,12 @@ export async function computePeaks(asset: AudioAsset, assets: AssetStore): Promi
   try {
     // The worker gets a copy: the asset's own arrays stay here for playback and editing.
     const copies = await assets.sliceGently(asset.id, 0, asset.channels[0].length);
-    const levels = await analysis().peaks(Comlink.transfer(copies, copies.map((c) => c.buffer)));
+    const levels = await analysis().peaks(
+      Comlink.transfer(
+        copies,
+        copies.map((c) => c.buffer),
+      ),
+    );
     usePeaks.setState((s) => ({ byAsset: { ...s.byAsset, [asset.id]: levels } }));
   } finally {
     pending.delete(asset.id);

@@ -14,7 +14,9 @@ import { MenuBar } from './toolbar/MenuBar';
 import { TransportBar } from './toolbar/TransportBar';
 
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && (target as HTMLInputElement).type !== 'range'));
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && (target as HTMLInputElement).type !== 'range'));
 
 export function App() {
   const services = useServices();
@@ -37,6 +39,7 @@ export function App() {
 
   const close = () => services.store.getState().set({ panel: 'none' });
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: dropping files anywhere imports them; the File menu is the keyboard path
     <div
       className="app"
       onDragOver={(e) => {

@@ -1,4 +1,5 @@
 """Audio reading, resampling and writing. Everything inside the pipeline is mono float32 at the configured rate."""
+
 from __future__ import annotations
 
 import io

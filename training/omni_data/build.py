@@ -1,4 +1,5 @@
 """Writes the data set: sharded audio plus a metadata table per shard, resumable, deterministic from the seed."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,12 @@ _STATE: dict = {}
 def example_row(recipe: dict, catalogue: Catalogue, audio: dict, rate: int) -> dict:
     clips = recipe_clips(recipe)
     return {
-        "id": recipe["id"], "task": recipe["task"], "split": recipe["split"],
-        "instruction": recipe.get("instruction"), "caption": recipe.get("caption"), "transcript": recipe.get("transcript"),
+        "id": recipe["id"],
+        "task": recipe["task"],
+        "split": recipe["split"],
+        "instruction": recipe.get("instruction"),
+        "caption": recipe.get("caption"),
+        "transcript": recipe.get("transcript"),
         "target_category": recipe.get("target_category"),
         "files": {k: f"{recipe['id']}_{k}.wav" for k in audio},
         "seconds": sum(len(a) for a in audio.values()) / rate,

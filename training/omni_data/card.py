@@ -1,4 +1,5 @@
 """The dataset card: what is in the data set, how it was made, and whose sound it is."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -29,7 +30,8 @@ def write_card(path: Path, cfg: DataConfig, catalogue: Catalogue, rows: list[dic
         "",
         f"- Audio: mono, {cfg.sample_rate} Hz, 16-bit WAV; edit and music clips {cfg.clip_seconds:g} s; speech at its own length (voice prompts <= 6 s).",
         f"- Total audio (targets and inputs): {sum(seconds.values()) / 3600:.2f} h ("
-        + ", ".join(f"{s}: {seconds[s] / 3600:.2f} h" for s in ("train", "valid", "test")) + ").",
+        + ", ".join(f"{s}: {seconds[s] / 3600:.2f} h" for s in ("train", "valid", "test"))
+        + ").",
         f"- Seed {cfg.seed}; splits by source recording (hash of the source file, song or sentence): {cfg.split_fractions}.",
         "",
         "## Parameters (the paper's ranges)",
@@ -59,5 +61,9 @@ def write_card(path: Path, cfg: DataConfig, catalogue: Catalogue, rows: list[dic
         clip = catalogue.clips[clip_id]
         credits[(clip.source, clip.licence, clip.credit)] += 1
     lines += [f"| {s} | {lic} | {cred} | {n} |" for (s, lic, cred), n in sorted(credits.items())]
-    lines += ["", "Share-alike sources (CC-BY-SA-3.0) make the data set and derived audio share-alike; attribution is owed to every credit above.", ""]
+    lines += [
+        "",
+        "Share-alike sources (CC-BY-SA-3.0) make the data set and derived audio share-alike; attribution is owed to every credit above.",
+        "",
+    ]
     path.write_text("\n".join(lines))

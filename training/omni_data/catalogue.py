@@ -1,4 +1,5 @@
 """The catalogue: every source clip with its category, caption, licence, credit and split."""
+
 from __future__ import annotations
 
 import hashlib
@@ -61,10 +62,18 @@ class Catalogue:
         self.clips[clip.id] = clip
         self.audio[clip.id] = audio
 
-    def select(self, split: str, *, source: str | None = None, categories: frozenset[str] | None = None, exclude: frozenset[str] = frozenset()) -> list[SourceClip]:
+    def select(
+        self, split: str, *, source: str | None = None, categories: frozenset[str] | None = None, exclude: frozenset[str] = frozenset()
+    ) -> list[SourceClip]:
         return sorted(
-            (c for c in self.clips.values() if c.split == split and (source is None or c.source == source)
-             and (categories is None or c.category in categories) and c.category not in exclude),
+            (
+                c
+                for c in self.clips.values()
+                if c.split == split
+                and (source is None or c.source == source)
+                and (categories is None or c.category in categories)
+                and c.category not in exclude
+            ),
             key=lambda c: c.id,
         )
 

@@ -1,4 +1,5 @@
 """`omni-data build | bench | regenerate`: the data pipeline's one entry point."""
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,12 @@ def bench(config: Path, examples: int) -> None:
         out = render(planner.plan(index), catalogue.audio, cfg)
         audio_seconds += len(out["output"]) / cfg.sample_rate
     t3 = time.perf_counter()
-    print(f"catalogue: {len(catalogue.clips)} clips, {sum(len(a) for a in catalogue.audio.values()) / cfg.sample_rate / 60:.1f} min of source audio, ready in {t1 - t0:.1f} s")
-    print(f"mixing pairs (add/remove/extract, pitch + stretch + SNR + exact 16-bit): {len(mixing)} examples, {audio_seconds:.0f} s of audio in {t3 - t2:.2f} s")
+    print(
+        f"catalogue: {len(catalogue.clips)} clips, {sum(len(a) for a in catalogue.audio.values()) / cfg.sample_rate / 60:.1f} min of source audio, ready in {t1 - t0:.1f} s"
+    )
+    print(
+        f"mixing pairs (add/remove/extract, pitch + stretch + SNR + exact 16-bit): {len(mixing)} examples, {audio_seconds:.0f} s of audio in {t3 - t2:.2f} s"
+    )
     print(f"throughput: {audio_seconds / (t3 - t2):.0f}x real time on one core")
 
 

@@ -1,4 +1,5 @@
 """Every knob of the data set in one place, loaded from a JSON file in training/configs/."""
+
 from __future__ import annotations
 
 import json
@@ -68,4 +69,6 @@ def load_config(path: Path | str) -> DataConfig:
     unknown = set(raw) - set(DataConfig.__dataclass_fields__)
     if unknown:
         raise ValueError(f"{path}: unknown config keys {sorted(unknown)}")
-    return DataConfig(**_tuples({k: v for k, v in raw.items() if k != "examples"}), examples=raw.get("examples", DataConfig().examples), sources=sources, mix=mix)
+    return DataConfig(
+        **_tuples({k: v for k, v in raw.items() if k != "examples"}), examples=raw.get("examples", DataConfig().examples), sources=sources, mix=mix
+    )

@@ -1,4 +1,5 @@
 """Time stretch (phase vocoder) and pitch shift (stretch + resample), in numpy: no process per clip."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -1,4 +1,5 @@
 """Builds the catalogue from every configured source, and caches it (metadata + decoded audio) beside the data set."""
+
 from __future__ import annotations
 
 import hashlib

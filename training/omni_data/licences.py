@@ -1,10 +1,11 @@
 """Licence and credit of a packaged file, read from its Debian machine-readable copyright file (DEP-5)."""
+
 from __future__ import annotations
 
 import fnmatch
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 
@@ -16,11 +17,24 @@ class Licence:
 
 # Spellings met in the sources -> SPDX identifiers, so the card counts each licence once.
 _SPDX = (
-    ("share alike 3.0 united states", "CC-BY-SA-3.0-US"), ("attribution-share alike 3.0", "CC-BY-SA-3.0"),
-    ("cc-by ==>", "CC-BY-3.0"), ("creative commons 0", "CC0-1.0"), ("gpl version 2", "GPL-2.0-only"),
-    ("attribution-sharealike 3.0", "CC-BY-SA-3.0"), ("cc-by-sa-3.0", "CC-BY-SA-3.0"), ("attribution-sharealike 4.0", "CC-BY-SA-4.0"),
-    ("attribution 3.0", "CC-BY-3.0"), ("cc-by-3.0", "CC-BY-3.0"), ("zero 1.0", "CC0-1.0"), ("cc0", "CC0-1.0"),
-    ("expat", "MIT"), ("mit", "MIT"), ("lgpl-3", "LGPL-3.0-or-later"), ("lgpl-2", "LGPL-2.1-or-later"), ("gpl-3", "GPL-3.0-or-later"), ("gpl", "GPL-2.0-or-later"),
+    ("share alike 3.0 united states", "CC-BY-SA-3.0-US"),
+    ("attribution-share alike 3.0", "CC-BY-SA-3.0"),
+    ("cc-by ==>", "CC-BY-3.0"),
+    ("creative commons 0", "CC0-1.0"),
+    ("gpl version 2", "GPL-2.0-only"),
+    ("attribution-sharealike 3.0", "CC-BY-SA-3.0"),
+    ("cc-by-sa-3.0", "CC-BY-SA-3.0"),
+    ("attribution-sharealike 4.0", "CC-BY-SA-4.0"),
+    ("attribution 3.0", "CC-BY-3.0"),
+    ("cc-by-3.0", "CC-BY-3.0"),
+    ("zero 1.0", "CC0-1.0"),
+    ("cc0", "CC0-1.0"),
+    ("expat", "MIT"),
+    ("mit", "MIT"),
+    ("lgpl-3", "LGPL-3.0-or-later"),
+    ("lgpl-2", "LGPL-2.1-or-later"),
+    ("gpl-3", "GPL-3.0-or-later"),
+    ("gpl", "GPL-2.0-or-later"),
 )
 
 
@@ -49,7 +63,7 @@ def _fields(paragraph: str) -> dict[str, str]:
     return fields
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stanzas(copyright_file: str) -> tuple[_Stanza, ...]:
     text = Path(copyright_file).read_text(encoding="utf-8", errors="replace")
     out = []

@@ -1,5 +1,6 @@
 """Scaper-style mixing in numpy: foreground events in a background bed at a chosen onset and SNR, with
 mixture = target + residual exactly, sample for sample, in 16-bit."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -41,8 +42,10 @@ class MixRecipe:
         return d
 
     @staticmethod
-    def from_json(d: dict) -> "MixRecipe":
-        return MixRecipe(d["background"], d["background_offset"], d["length"], d["background_gain_db"], tuple(EventPlacement(**e) for e in d["events"]))
+    def from_json(d: dict) -> MixRecipe:
+        return MixRecipe(
+            d["background"], d["background_offset"], d["length"], d["background_gain_db"], tuple(EventPlacement(**e) for e in d["events"])
+        )
 
 
 def bed(audio: np.ndarray, offset: int, length: int) -> np.ndarray:

@@ -1,6 +1,7 @@
 """What people type to name a sound: several descriptions per category, far more than the captions' keyword words.
 The separator learns to find a category from any of them; `held_out` phrasings are kept for measuring how it
 generalises to words it never saw."""
+
 from __future__ import annotations
 
 import random
@@ -16,14 +17,30 @@ DESCRIPTIONS: dict[str, tuple[str, ...]] = {
     "car_horn": ("car horn", "honking", "a car honking", "horn beeping", "vehicle horn"),
     "cart": ("a cart", "cart wheels", "wooden wheels rolling", "wagon rolling", "creaking cart"),
     "applause": ("applause", "clapping", "people clapping", "a crowd cheering", "audience applauding", "cheers and applause"),
-    "farm_animal": ("a cow mooing", "sheep bleating", "a horse neighing", "a pig grunting", "chickens clucking", "farm animals",
-                    "a goat", "horse hooves", "cattle"),
-    "wild_animal": ("a lion roaring", "monkeys chattering", "an elephant trumpeting", "a wolf howling", "wild animal", "a camel",
-                    "animal growling"),
+    "farm_animal": (
+        "a cow mooing",
+        "sheep bleating",
+        "a horse neighing",
+        "a pig grunting",
+        "chickens clucking",
+        "farm animals",
+        "a goat",
+        "horse hooves",
+        "cattle",
+    ),
+    "wild_animal": ("a lion roaring", "monkeys chattering", "an elephant trumpeting", "a wolf howling", "wild animal", "a camel", "animal growling"),
     "bird": ("birds", "bird song", "birds chirping", "a crow cawing", "birds singing", "tweeting birds", "a peacock", "seagulls"),
     "power_tool": ("a chainsaw", "a drill", "jackhammer", "power tool", "a saw cutting", "electric drill whirring", "sawmill", "an angle grinder"),
-    "hand_tool": ("hammering", "chopping wood", "digging", "a pickaxe", "an axe chopping", "shovel digging", "hammering on metal",
-                  "mining with a pick"),
+    "hand_tool": (
+        "hammering",
+        "chopping wood",
+        "digging",
+        "a pickaxe",
+        "an axe chopping",
+        "shovel digging",
+        "hammering on metal",
+        "mining with a pick",
+    ),
     "wind": ("wind", "wind blowing", "a gust of wind", "howling wind", "strong wind", "breeze"),
     "rain": ("rain", "rainfall", "rain falling", "heavy rain", "rain on the roof", "drizzle"),
     "water": ("water", "running water", "a stream", "splashing", "water splash", "bubbling water", "a river flowing", "dripping water"),

@@ -1,6 +1,7 @@
 """The real-recording validation set: mixtures of a real ambient bed (`wesnoth-1.16-data`) and one real event
 (`hedgewars-data`), mixed the AudioEdit way (random onset, SNR 0 to 3 dB over the event's span), as users have them:
 44.1 kHz stereo at -20 dBFS. These two packages are never training sources (catalogue.VALIDATION_ONLY_PACKAGES)."""
+
 from __future__ import annotations
 
 import functools
@@ -26,18 +27,30 @@ CREDITS = {
 }
 # Event file -> (category of our taxonomy, the words a user would type).
 EVENT_FILES: dict[str, tuple[str, str]] = {
-    "explosion.ogg": ("explosion", "an explosion"), "mortar.ogg": ("explosion", "a mortar blast"),
-    "splash.ogg": ("water", "a splash"), "Droplet1.ogg": ("water", "water dripping"),
-    "steps.ogg": ("footsteps", "footsteps"), "hammer.ogg": ("hand_tool", "hammering"),
-    "pickhammer.ogg": ("power_tool", "a jackhammer"), "drillgun.ogg": ("power_tool", "a drill"),
-    "plane.ogg": ("aircraft", "an airplane"), "shotgunfire.ogg": ("weapon", "a gunshot"),
-    "minigun.ogg": ("weapon", "machine gun fire"), "beep.ogg": ("beep", "a beep"),
-    "flamethrower.ogg": ("fire", "a flamethrower"), "graveimpact.ogg": ("impact", "a heavy thud"),
-    "baseballbat.ogg": ("impact", "a bat hitting something"), "whipcrack.ogg": ("impact", "a whip crack"),
-    "voices/Default/Hello.ogg": ("speech", "someone speaking"), "voices/British/Incoming.ogg": ("speech", "a man shouting"),
-    "voices/Default/Laugh.ogg": ("voice", "someone laughing"), "voices/Pirate/Hello.ogg": ("speech", "a voice"),
-    "ufo.ogg": ("machine", "a humming machine"), "countdown1.ogg": ("speech", "a voice counting"),
-    "bee.ogg": ("insect", "a bee buzzing"), "Whistle.ogg": ("whistle", "a whistle"),
+    "explosion.ogg": ("explosion", "an explosion"),
+    "mortar.ogg": ("explosion", "a mortar blast"),
+    "splash.ogg": ("water", "a splash"),
+    "Droplet1.ogg": ("water", "water dripping"),
+    "steps.ogg": ("footsteps", "footsteps"),
+    "hammer.ogg": ("hand_tool", "hammering"),
+    "pickhammer.ogg": ("power_tool", "a jackhammer"),
+    "drillgun.ogg": ("power_tool", "a drill"),
+    "plane.ogg": ("aircraft", "an airplane"),
+    "shotgunfire.ogg": ("weapon", "a gunshot"),
+    "minigun.ogg": ("weapon", "machine gun fire"),
+    "beep.ogg": ("beep", "a beep"),
+    "flamethrower.ogg": ("fire", "a flamethrower"),
+    "graveimpact.ogg": ("impact", "a heavy thud"),
+    "baseballbat.ogg": ("impact", "a bat hitting something"),
+    "whipcrack.ogg": ("impact", "a whip crack"),
+    "voices/Default/Hello.ogg": ("speech", "someone speaking"),
+    "voices/British/Incoming.ogg": ("speech", "a man shouting"),
+    "voices/Default/Laugh.ogg": ("voice", "someone laughing"),
+    "voices/Pirate/Hello.ogg": ("speech", "a voice"),
+    "ufo.ogg": ("machine", "a humming machine"),
+    "countdown1.ogg": ("speech", "a voice counting"),
+    "bee.ogg": ("insect", "a bee buzzing"),
+    "Whistle.ogg": ("whistle", "a whistle"),
 }
 
 
@@ -54,7 +67,7 @@ class RealExample:
     length: int
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _read(path: Path) -> np.ndarray:
     """A file at RATE in stereo, decoded once (the set reuses each bed and event several times)."""
     data, rate = sf.read(str(path), dtype="float32", always_2d=True)
@@ -99,7 +112,17 @@ def build(count: int = 40, seed: int = 7) -> list[RealExample]:
         scale = 10 ** (LEVEL_DBFS / 20) / rms(mix)
         scale = min(scale, 0.99 / float(np.max(np.abs(mix))))
         wrong = rng.choice([c for c in DESCRIPTIONS if c != category and c not in {"speech", "voice", "ambience"}])
-        out.append(RealExample(id=f"real-{i:03d}-{beds[i % len(beds)].stem}-{Path(name).stem}", mixture=(mix * scale).astype(np.float32),
-                               event=(event * scale).astype(np.float32), bed=(bed * scale).astype(np.float32), category=category,
-                               description=description, wrong_description=DESCRIPTIONS[wrong][0], onset=onset, length=len(piece)))
+        out.append(
+            RealExample(
+                id=f"real-{i:03d}-{beds[i % len(beds)].stem}-{Path(name).stem}",
+                mixture=(mix * scale).astype(np.float32),
+                event=(event * scale).astype(np.float32),
+                bed=(bed * scale).astype(np.float32),
+                category=category,
+                description=description,
+                wrong_description=DESCRIPTIONS[wrong][0],
+                onset=onset,
+                length=len(piece),
+            )
+        )
     return out

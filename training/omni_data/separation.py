@@ -1,6 +1,7 @@
 """Mixtures for text-queried separation, made on the fly: a background bed with one to three foreground events of
 different categories; the query names one of them (the others stay), or the bed, or a sound that is not there (then
 the target is silence, so "nothing matches" is learned). Levels spread over the range real recordings have."""
+
 from __future__ import annotations
 
 import random
@@ -19,9 +20,14 @@ from .taxonomy import BACKGROUND_CATEGORIES
 # Categories a listener would confuse: never two of them in one mixture, and never one asked for when the other is
 # there ("a voice" could be either).
 CONFUSABLE: tuple[frozenset[str], ...] = (
-    frozenset({"speech", "voice"}), frozenset({"drums", "tabla"}), frozenset({"car_horn", "road_vehicle"}),
-    frozenset({"rain", "water"}), frozenset({"fire", "lava"}), frozenset({"crash", "impact", "explosion"}),
-    frozenset({"ambience", "machine"}), frozenset({"music", "guitar", "bass", "drums", "tabla"}),
+    frozenset({"speech", "voice"}),
+    frozenset({"drums", "tabla"}),
+    frozenset({"car_horn", "road_vehicle"}),
+    frozenset({"rain", "water"}),
+    frozenset({"fire", "lava"}),
+    frozenset({"crash", "impact", "explosion"}),
+    frozenset({"ambience", "machine"}),
+    frozenset({"music", "guitar", "bass", "drums", "tabla"}),
 )
 # Birdsong is the bed of many outdoor recordings (and of most real beds we validate on), not only an event.
 BED_CATEGORIES = BACKGROUND_CATEGORIES | {"music", "bird"}
@@ -123,5 +129,10 @@ class SeparationSampler:
         mixture = background + sum(layers, np.zeros(length, np.float32))
         scale = 10 ** (rng.uniform(*self.level_dbfs) / 20) / (rms(mixture) + 1e-9)
         scale = min(scale, 0.99 / (float(np.max(np.abs(mixture))) + 1e-9))
-        return SeparationMix(mixture=(mixture * scale).astype(np.float32), target=(target * scale).astype(np.float32),
-                             query=describe(category, rng), category=category, present=present)
+        return SeparationMix(
+            mixture=(mixture * scale).astype(np.float32),
+            target=(target * scale).astype(np.float32),
+            query=describe(category, rng),
+            category=category,
+            present=present,
+        )

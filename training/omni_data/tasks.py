@@ -1,5 +1,6 @@
 """Example recipes for every task, and their rendering. A recipe is plain JSON holding every choice (sources,
 offsets, gains, shifts, seed), so any example can be rendered again, byte for byte, and audited."""
+
 from __future__ import annotations
 
 import hashlib
@@ -89,16 +90,24 @@ class Planner:
         stretch = rng.uniform(*m.stretch)
         out_len = int(round(crop * stretch))
         return EventPlacement(
-            clip=clip.id, crop_start=rng.randrange(source_len - crop + 1), crop_length=crop, pitch=round(rng.uniform(*m.pitch_semitones), 3),
-            stretch=round(stretch, 4), onset=onset if onset is not None else rng.randrange(max(1, length - out_len + 1)), snr_db=round(rng.uniform(*m.snr_db), 3),
+            clip=clip.id,
+            crop_start=rng.randrange(source_len - crop + 1),
+            crop_length=crop,
+            pitch=round(rng.uniform(*m.pitch_semitones), 3),
+            stretch=round(stretch, 4),
+            onset=onset if onset is not None else rng.randrange(max(1, length - out_len + 1)),
+            snr_db=round(rng.uniform(*m.snr_db), 3),
         )
 
     def _mix(self, rng: random.Random, events: list[SourceClip]) -> MixRecipe:
         length = self.cfg.clip_samples
         bg = rng.choice(self.backgrounds)
         return MixRecipe(
-            background=bg.id, background_offset=rng.randrange(max(1, int(bg.duration * self.rate))), length=length,
-            background_gain_db=round(rng.uniform(*self.cfg.mix.background_gain_db), 3), events=tuple(self._event(rng, c, length) for c in events),
+            background=bg.id,
+            background_offset=rng.randrange(max(1, int(bg.duration * self.rate))),
+            length=length,
+            background_gain_db=round(rng.uniform(*self.cfg.mix.background_gain_db), 3),
+            events=tuple(self._event(rng, c, length) for c in events),
         )
 
     def _edit(self, rng: random.Random, op: str) -> dict:
@@ -121,8 +130,13 @@ class Planner:
         a = self._foreground(rng)
         b = self._foreground(rng, exclude=a.category)
         mix = self._mix(rng, [a] * rng.choice((1, 1, 2)))
-        return {"mix": mix.to_json(), "replacement": b.id, "instruction": instruction("style", rng, s=describe(a, rng), t=describe(b, rng)),
-                "source_category": a.category, "target_category": b.category}
+        return {
+            "mix": mix.to_json(),
+            "replacement": b.id,
+            "instruction": instruction("style", rng, s=describe(a, rng), t=describe(b, rng)),
+            "source_category": a.category,
+            "target_category": b.category,
+        }
 
     def _pair(self, rng: random.Random, clips: list[SourceClip], key: str) -> tuple[SourceClip, SourceClip]:
         groups: dict[str, list[SourceClip]] = {}
@@ -137,11 +151,22 @@ class Planner:
 
     def _plan_style_music(self, rng: random.Random) -> dict:
         a, b = self._pair(rng, self.music, "instrument")
-        return {"source": a.id, "output": b.id, "instruction": instruction("style", rng, s=a.extra["instrument"], t=b.extra["instrument"]), "target_category": "music"}
+        return {
+            "source": a.id,
+            "output": b.id,
+            "instruction": instruction("style", rng, s=a.extra["instrument"], t=b.extra["instrument"]),
+            "target_category": "music",
+        }
 
     def _plan_style_speech(self, rng: random.Random) -> dict:
         a, b = self._pair(rng, self.speech, "speaker")
-        return {"source": a.id, "output": b.id, "instruction": instruction("style", rng, s=a.caption, t=b.caption), "transcript": a.extra["transcript"], "target_category": "speech"}
+        return {
+            "source": a.id,
+            "output": b.id,
+            "instruction": instruction("style", rng, s=a.caption, t=b.caption),
+            "transcript": a.extra["transcript"],
+            "target_category": "speech",
+        }
 
     def _plan_t2a(self, rng: random.Random) -> dict:
         event = self._foreground(rng)
@@ -157,8 +182,14 @@ class Planner:
         clip = rng.choice(self.speech)
         same_voice = [c for c in self.speech if c.extra["speaker"] == clip.extra["speaker"] and c.group != clip.group]
         reference = rng.choice(same_voice) if same_voice else clip
-        return {"output": clip.id, "reference": reference.id, "transcript": clip.extra["transcript"], "reference_transcript": reference.extra["transcript"],
-                "caption": clip.caption, "target_category": "speech"}
+        return {
+            "output": clip.id,
+            "reference": reference.id,
+            "transcript": clip.extra["transcript"],
+            "reference_transcript": reference.extra["transcript"],
+            "caption": clip.caption,
+            "target_category": "speech",
+        }
 
 
 def recipe_clips(recipe: dict) -> list[str]:
@@ -187,7 +218,9 @@ def render(recipe: dict, sources: dict[str, np.ndarray], cfg: DataConfig) -> dic
         layers, background = render_layers(MixRecipe.from_json(recipe["mix"]), sources, rate)
         target = np.sum(layers, axis=0)
         t, r, m = quantize_pair(target, background, headroom_scale(target + background))
-        return {"add": {"input": r, "output": m}, "remove": {"input": m, "output": r}, "extract": {"input": m, "output": t}, "t2a": {"output": m}}[task]
+        return {"add": {"input": r, "output": m}, "remove": {"input": m, "output": r}, "extract": {"input": m, "output": t}, "t2a": {"output": m}}[
+            task
+        ]
     if task == "style_sfx":
         mix = MixRecipe.from_json(recipe["mix"])
         layers_a, background = render_layers(mix, sources, rate)

@@ -1,6 +1,7 @@
 """The paper's language-model ablation on our data: the DiT trained on the frozen MiniLM's penultimate layer against
 its last layer, same data, seed, steps and budget; scored by the validation flow loss per task (lower is better).
 Each variant trains from its own feature cache (the language-model states differ by layer)."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,8 +12,8 @@ from pathlib import Path
 import torch
 
 from .config import load_model_config
-from .pack import load_trained
 from .feature_cache import TASKS, build
+from .pack import load_trained
 from .train_dit import load_rows, train, validation_loss
 
 LAYERS = {"penultimate": -2, "last": -1}

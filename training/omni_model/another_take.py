@@ -4,6 +4,7 @@ have many right answers; the data set keeps one. A faithful generator can at bes
 distance from another take to the kept target is what a perfect model would score on these operations.
 
 Remove and extract have one answer each (the input's own parts), so they have no other take."""
+
 from __future__ import annotations
 
 import zlib

@@ -1,4 +1,5 @@
 """The mel VAE (mel at 100 frames/s <-> a 32-channel latent at 25 frames/s) and a Vocos-style vocoder (mel -> waveform)."""
+
 from __future__ import annotations
 
 import torch
@@ -13,8 +14,12 @@ class MelVae(nn.Module):
     def __init__(self, cfg: ModelConfig) -> None:
         super().__init__()
         n, h, c, d = cfg.audio.n_mels, cfg.vae.hidden, cfg.vae.latent_channels, cfg.vae.downsample
-        self.encoder = nn.Sequential(nn.Conv1d(n, h, 5, padding=2), nn.GELU(), nn.Conv1d(h, h, d, stride=d), nn.GELU(), nn.Conv1d(h, 2 * c, 3, padding=1))
-        self.decoder = nn.Sequential(nn.Conv1d(c, h, 3, padding=1), nn.GELU(), nn.ConvTranspose1d(h, h, d, stride=d), nn.GELU(), nn.Conv1d(h, n, 5, padding=2))
+        self.encoder = nn.Sequential(
+            nn.Conv1d(n, h, 5, padding=2), nn.GELU(), nn.Conv1d(h, h, d, stride=d), nn.GELU(), nn.Conv1d(h, 2 * c, 3, padding=1)
+        )
+        self.decoder = nn.Sequential(
+            nn.Conv1d(c, h, 3, padding=1), nn.GELU(), nn.ConvTranspose1d(h, h, d, stride=d), nn.GELU(), nn.Conv1d(h, n, 5, padding=2)
+        )
 
     def encode(self, mel: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """log-mel [B, n_mels, 4T] -> mean, log-variance [B, C, T]."""

@@ -1,4 +1,5 @@
 """Writes a pack's MODEL_CARD.md from its manifest, its training record and the evaluation and ablation results."""
+
 from __future__ import annotations
 
 import argparse
@@ -25,17 +26,21 @@ def _sizes(manifest: dict) -> str:
 
 
 def _vocoder_line(f: dict) -> str:
-    return (f"- The vocoder was then fine-tuned on the VAE's mels, the VAE frozen (`python -m omni_model.finetune_vocoder`): "
-            f"{f['steps']:,} steps of batch {f['batch']} in {f['minutes']:g} min on the CPU, music-weighted crops.")
+    return (
+        f"- The vocoder was then fine-tuned on the VAE's mels, the VAE frozen (`python -m omni_model.finetune_vocoder`): "
+        f"{f['steps']:,} steps of batch {f['batch']} in {f['minutes']:g} min on the CPU, music-weighted crops."
+    )
 
 
 def _instrument_line(result: dict) -> str:
     judge = result.get("instrument_tagger")
     if not judge:
         return ""
-    return (f" Instrument: the instrument tagger (the same model over {judge['classes']} instruments, top-1 {judge.get('valid_top1') or 0:.0%} "
-            f"on the valid split, chance for top 3 {judge['chance_top3']:.0%}) finds the instrument the prompt names (music style transfer: "
-            "the new one, which is also its adherence; text to music: the prompted one) in its top 3.")
+    return (
+        f" Instrument: the instrument tagger (the same model over {judge['classes']} instruments, top-1 {judge.get('valid_top1') or 0:.0%} "
+        f"on the valid split, chance for top 3 {judge['chance_top3']:.0%}) finds the instrument the prompt names (music style transfer: "
+        "the new one, which is also its adherence; text to music: the prompted one) in its top 3."
+    )
 
 
 def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes: str = "") -> Path:
@@ -62,7 +67,7 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
         _sizes(manifest),
         "",
         "## Training",
-        f"- Data: the AudioEdit-style set built by `bash training/build-data.sh` (training/omni_data; its DATASET_CARD.md lists every source).",
+        "- Data: the AudioEdit-style set built by `bash training/build-data.sh` (training/omni_data; its DATASET_CARD.md lists every source).",
         f"- Autoencoder stage: {training.get('ae_step', '?')} steps on {training.get('ae_device', '?')}. "
         f"DiT stage: {training.get('dit_step', '?')} steps on {training.get('dit_device', '?')} (EMA weights), latent scale {training.get('latent_scale', 0):.4f} "
         "(baked into the VAE sessions).",
@@ -74,21 +79,31 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
     if evaluation and evaluation.exists():
         result = json.loads(evaluation.read_text())
         tagger = result.get("tagger", {})
-        parts += ["", "## Evaluation (test split)",
-                  f"{result['per_operation']} examples per operation, {result['steps']} steps, guidance {result['guidance']}, ONNX Runtime on the CPU "
-                  "with the browser's sampler. LSD and mel L1: distance to the ground-truth target (lower is better), over the clip and over "
-                  "the edited part alone (the event; the whole clip for music). Identity returns the input; the input through the VAE is "
-                  "identity as the model's autoencoder would render it. \"Untouched sound kept\" (add, remove) and \"performance kept\" "
-                  "(style) are the studio's options that apply the model's change to the original recording. Adherence: the tagger (log-mel statistics -> MLP, "
-                  f"{tagger.get('classes', '?')} categories, top-1 {tagger.get('valid_top1') or 0:.0%} on the valid split) finds the added, extracted or "
-                  f"new category in its top 3, or no longer finds the removed one (chance for top 3: {tagger.get('chance_top3', 0):.0%}). FD: Frechet "
-                  "distance to real test audio in the tagger's 32-d embedding." + _instrument_line(result) + " Another take (add and style "
-                  "transfer only, where the test split holds another recording of the asked-for sound) renders the same edit with that "
-                  "other recording: add and style have many right answers and the data keeps one, so this is the distance a perfect "
-                  "generator could score; through the VAE, what a perfect DiT over this autoencoder could score.", "", evaluation_table(result)]
+        parts += [
+            "",
+            "## Evaluation (test split)",
+            f"{result['per_operation']} examples per operation, {result['steps']} steps, guidance {result['guidance']}, ONNX Runtime on the CPU "
+            "with the browser's sampler. LSD and mel L1: distance to the ground-truth target (lower is better), over the clip and over "
+            "the edited part alone (the event; the whole clip for music). Identity returns the input; the input through the VAE is "
+            'identity as the model\'s autoencoder would render it. "Untouched sound kept" (add, remove) and "performance kept" '
+            "(style) are the studio's options that apply the model's change to the original recording. Adherence: the tagger (log-mel statistics -> MLP, "
+            f"{tagger.get('classes', '?')} categories, top-1 {tagger.get('valid_top1') or 0:.0%} on the valid split) finds the added, extracted or "
+            f"new category in its top 3, or no longer finds the removed one (chance for top 3: {tagger.get('chance_top3', 0):.0%}). FD: Frechet "
+            "distance to real test audio in the tagger's 32-d embedding." + _instrument_line(result) + " Another take (add and style "
+            "transfer only, where the test split holds another recording of the asked-for sound) renders the same edit with that "
+            "other recording: add and style have many right answers and the data keeps one, so this is the distance a perfect "
+            "generator could score; through the VAE, what a perfect DiT over this autoencoder could score.",
+            "",
+            evaluation_table(result),
+        ]
     if ablation and ablation.exists():
-        parts += ["", "## Ablation: which MiniLM layer", "Validation flow loss per task (lower is better), both runs with the same data, seed and steps:",
-                  "", ablation_table(json.loads(ablation.read_text()))]
+        parts += [
+            "",
+            "## Ablation: which MiniLM layer",
+            "Validation flow loss per task (lower is better), both runs with the same data, seed and steps:",
+            "",
+            ablation_table(json.loads(ablation.read_text())),
+        ]
     parts += ["", "## Licence", manifest["licence"], "", "Training-data licences (examples that used each):", ""]
     for licence, count in sorted(training.get("licences", {}).items(), key=lambda kv: -kv[1]):
         parts.append(f"- {licence}: {count}")
@@ -100,30 +115,43 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
 
 def edits_section(result: dict, training: dict) -> str:
     sep = training.get("separator", {})
-    return "\n".join([
-        EDITS_BEGIN,
-        "## Remove and extract: the text-queried separator",
-        f"- A mask over the mixture's STFT (512-point frames, hop 128, at 16 kHz) and a per-frame presence, from the log-magnitude "
-        f"and the description's MiniLM states (mean-pooled, FiLM on every block): {sep.get('parameters', 0) / 1e6:.1f} M parameters, "
-        f"trained {sep.get('step', '?')} steps ({sep.get('minutes', '?')} min on the {sep.get('device', 'cpu')}) on mixtures made on the fly "
-        "from the data set's catalogue: one to three events of different categories over a bed, the query naming one of them, "
-        "the bed, or a sound that is not there (15 %: the target is silence), levels spread over -37 to -13 dBFS "
-        "(`python -m omni_model.train_separator`).",
-        "- The studio brings the selection to -25 dBFS with one gain, runs the separator in 10 s windows with 1.5 s of context "
-        "on each side, and applies the mask to the recording itself, every channel, at the project's rate (remove: 1 - mask; "
-        "extract: the mask); when the presence stays under 0.5 for all but 0.1 s it says the sound was not found and changes nothing.",
-        f"- Evaluation (`python -m omni_model.evaluate_edits --pack public/models/omni-small`, {result.get('dtype', 'int8')}, the studio's path; "
-        "medians): SI-SDR improvement over the clip (remove: against the bed; extract: against the event), how far the event "
-        "goes down, damaged clips (remove's SI-SDRi under -3 dB), the same remove with another category's words, and the bed "
-        "alone asked for the event (absent: told = the studio said nothing matched; change = energy of the change relative to the clip).",
-        "- Real recordings: " + "; ".join(f"{package}: {credit}" for package, credit in REAL_CREDITS.items()) + " (evaluation only, never trained on).",
-        _edits_in_short(result["summary"]),
-        "",
-        edits_table(result["summary"]),
-        *(["", "Add (the diffusion model, untouched sound kept) over the same real beds, 8 s each, asking for sounds of our categories; "
-            "the separator, trained apart, judges whether the asked sound is there:", "", add_table(result["add"])] if "add" in result else []),
-        EDITS_END,
-    ])
+    return "\n".join(
+        [
+            EDITS_BEGIN,
+            "## Remove and extract: the text-queried separator",
+            f"- A mask over the mixture's STFT (512-point frames, hop 128, at 16 kHz) and a per-frame presence, from the log-magnitude "
+            f"and the description's MiniLM states (mean-pooled, FiLM on every block): {sep.get('parameters', 0) / 1e6:.1f} M parameters, "
+            f"trained {sep.get('step', '?')} steps ({sep.get('minutes', '?')} min on the {sep.get('device', 'cpu')}) on mixtures made on the fly "
+            "from the data set's catalogue: one to three events of different categories over a bed, the query naming one of them, "
+            "the bed, or a sound that is not there (15 %: the target is silence), levels spread over -37 to -13 dBFS "
+            "(`python -m omni_model.train_separator`).",
+            "- The studio brings the selection to -25 dBFS with one gain, runs the separator in 10 s windows with 1.5 s of context "
+            "on each side, and applies the mask to the recording itself, every channel, at the project's rate (remove: 1 - mask; "
+            "extract: the mask); when the presence stays under 0.5 for all but 0.1 s it says the sound was not found and changes nothing.",
+            f"- Evaluation (`python -m omni_model.evaluate_edits --pack public/models/omni-small`, {result.get('dtype', 'int8')}, the studio's path; "
+            "medians): SI-SDR improvement over the clip (remove: against the bed; extract: against the event), how far the event "
+            "goes down, damaged clips (remove's SI-SDRi under -3 dB), the same remove with another category's words, and the bed "
+            "alone asked for the event (absent: told = the studio said nothing matched; change = energy of the change relative to the clip).",
+            "- Real recordings: "
+            + "; ".join(f"{package}: {credit}" for package, credit in REAL_CREDITS.items())
+            + " (evaluation only, never trained on).",
+            _edits_in_short(result["summary"]),
+            "",
+            edits_table(result["summary"]),
+            *(
+                [
+                    "",
+                    "Add (the diffusion model, untouched sound kept) over the same real beds, 8 s each, asking for sounds of our categories; "
+                    "the separator, trained apart, judges whether the asked sound is there:",
+                    "",
+                    add_table(result["add"]),
+                ]
+                if "add" in result
+                else []
+            ),
+            EDITS_END,
+        ]
+    )
 
 
 def _edits_in_short(summary: dict) -> str:
@@ -132,13 +160,17 @@ def _edits_in_short(summary: dict) -> str:
     test = next((v for k, v in summary.items() if k.startswith("test")), None)
     parts = []
     if test:
-        parts.append(f"on our test split the words matter (the right words take the event down {test['right_minus_wrong_db_median']:.1f} dB more than "
-                     f"another category's) and extract improves SI-SDR by {test['extract_sisdri_median']:.1f} dB")
+        parts.append(
+            f"on our test split the words matter (the right words take the event down {test['right_minus_wrong_db_median']:.1f} dB more than "
+            f"another category's) and extract improves SI-SDR by {test['extract_sisdri_median']:.1f} dB"
+        )
     if real:
         follows = real["right_minus_wrong_db_median"] >= 3.0
-        parts.append(f"on the real recordings the right words take the event down {real['right_minus_wrong_db_median']:.1f} dB more than wrong ones "
-                     f"and {100 * real['damaged_share']:.0f} % of clips are damaged" + ("" if follows else
-                     ": the separator does not yet follow the words on sounds this far from its training sources"))
+        parts.append(
+            f"on the real recordings the right words take the event down {real['right_minus_wrong_db_median']:.1f} dB more than wrong ones "
+            f"and {100 * real['damaged_share']:.0f} % of clips are damaged"
+            + ("" if follows else ": the separator does not yet follow the words on sounds this far from its training sources")
+        )
     return "- In short: " + "; ".join(parts) + "." if parts else ""
 
 

@@ -1,4 +1,5 @@
 """`omni-model export-test-pack`: the CI test pack, exported from random weights by the same path as real packs."""
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,11 @@ def export_test_pack(out: Path, config: Path = TEST_PACK_CONFIG) -> dict:
     cfg = load_model_config(config)
     model = randomize(build_model(cfg, seed=1234), seed=4321)
     return export_pack(
-        model, out, name="omni-test-pack", pack_version="0.1.0", licence="MIT (random weights; tokenizer from all-MiniLM-L6-v2, Apache-2.0)",
+        model,
+        out,
+        name="omni-test-pack",
+        pack_version="0.1.0",
+        licence="MIT (random weights; tokenizer from all-MiniLM-L6-v2, Apache-2.0)",
         credits=["Tokenizer: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)"],
         description="Random weights in the default pack's architecture, for engine tests. It makes noise, not sound.",
         sampler={"steps": 8, "guidance_scale": 3.0, "shift": 1.0},
@@ -49,8 +54,17 @@ def bench_torch(config: Path, seconds: float, steps: int, threads: int) -> None:
             x = x - v / steps
         audio = model.vocoder(model.vae.decode(x))
     t2 = time.perf_counter()
-    print(json.dumps({"runtime": f"PyTorch {torch.__version__} CPU, {threads} thread(s)", "load_s": round(t1 - t0, 2), "total_s": round(t2 - t1, 2),
-                      "rtf": round((t2 - t1) / seconds, 3), "samples": int(audio.shape[-1])}))
+    print(
+        json.dumps(
+            {
+                "runtime": f"PyTorch {torch.__version__} CPU, {threads} thread(s)",
+                "load_s": round(t1 - t0, 2),
+                "total_s": round(t2 - t1, 2),
+                "rtf": round((t2 - t1) / seconds, 3),
+                "samples": int(audio.shape[-1]),
+            }
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -71,8 +85,12 @@ def main(argv: list[str] | None = None) -> None:
     a = sub.add_parser("add-separator", help="put a trained separator into an exported pack (its other sessions untouched)")
     a.add_argument("--pack", type=Path, required=True)
     a.add_argument("--weights", type=Path, required=True, help="separator-weights.pt from train_separator")
-    a.add_argument("--data", type=Path, default=TRAINING_DIR / "configs" / "data-separator.json",
-                   help="the data config (or built data set) whose catalogue it was trained on (for the credits)")
+    a.add_argument(
+        "--data",
+        type=Path,
+        default=TRAINING_DIR / "configs" / "data-separator.json",
+        help="the data config (or built data set) whose catalogue it was trained on (for the credits)",
+    )
     a.add_argument("--version", required=True)
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)
@@ -97,17 +115,26 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.command == "export-random":
         model = randomize(build_model(load_model_config(args.config), seed=1), seed=2)
-        m = export_pack(model, args.out, name=f"{model.cfg.name}-random", pack_version="0.0.0", licence="random weights (MiniLM: Apache-2.0)",
-                        credits=["sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)"], description="Random weights, for speed only.",
-                        sampler={"steps": 16, "guidance_scale": 3.0, "shift": 1.0})
+        m = export_pack(
+            model,
+            args.out,
+            name=f"{model.cfg.name}-random",
+            pack_version="0.0.0",
+            licence="random weights (MiniLM: Apache-2.0)",
+            credits=["sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)"],
+            description="Random weights, for speed only.",
+            sampler={"steps": 16, "guidance_scale": 3.0, "shift": 1.0},
+        )
         print(f"{m['name']}: {m['bytes'] / 2**20:.1f} MB -> {args.out}")
         return
     manifest = export_test_pack(args.out)
     print(f"{manifest['name']}: {len(manifest['sessions'])} sessions -> {args.out}")
     for dtype in TOLERANCES:
         errors = check_goldens(args.out, dtype=dtype)
-        print(f"  {dtype}: {manifest['variant_bytes'][dtype] / 2**20:.1f} MB; max relative error against PyTorch by session: "
-              + ", ".join(f"{role} {err:.1e}" for role, err in errors.items()))
+        print(
+            f"  {dtype}: {manifest['variant_bytes'][dtype] / 2**20:.1f} MB; max relative error against PyTorch by session: "
+            + ", ".join(f"{role} {err:.1e}" for role, err in errors.items())
+        )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """One dataclass per part; one JSON file per model size (training/configs/model-*.json); embedded in checkpoints and packs."""
+
 from __future__ import annotations
 
 import json
@@ -102,14 +103,21 @@ class ModelConfig:
         return asdict(self)
 
     @staticmethod
-    def from_json(raw: dict) -> "ModelConfig":
+    def from_json(raw: dict) -> ModelConfig:
         parts = {f.name: f.type for f in fields(ModelConfig)}
         unknown = set(raw) - set(parts)
         if unknown:
             raise ValueError(f"unknown model config keys {sorted(unknown)}")
-        classes = {"audio": AudioConfig, "text": TextEncoderConfig, "transcript": TranscriptConfig, "vae": VaeConfig,
-                   "vocoder": VocoderConfig, "dit": DitConfig, "sync": SyncConfig,
-                   "separator": SeparatorConfig}
+        classes = {
+            "audio": AudioConfig,
+            "text": TextEncoderConfig,
+            "transcript": TranscriptConfig,
+            "vae": VaeConfig,
+            "vocoder": VocoderConfig,
+            "dit": DitConfig,
+            "sync": SyncConfig,
+            "separator": SeparatorConfig,
+        }
         kwargs = {k: (classes[k](**v) if k in classes else v) for k, v in raw.items()}
         return ModelConfig(**kwargs)
 

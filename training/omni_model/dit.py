@@ -1,5 +1,6 @@
 """The Diffusion Transformer of Audio-Omni, small: adaLN time conditioning, rotary positions (any length),
 cross-attention to c_high in every block, and c_low added to the time embedding per frame and concatenated with x_t."""
+
 from __future__ import annotations
 
 import torch
@@ -96,8 +97,16 @@ class Dit(nn.Module):
         self.null_high = nn.Parameter(torch.randn(1, 1, d.cond_dim) * 0.02)
         self.null_low = nn.Parameter(torch.zeros(1, 1, d.low_dim))
 
-    def forward(self, x_t: torch.Tensor, t: torch.Tensor, c_high: torch.Tensor, c_mask: torch.Tensor, c_low: torch.Tensor,
-                text_present: torch.Tensor, low_present: torch.Tensor) -> torch.Tensor:
+    def forward(
+        self,
+        x_t: torch.Tensor,
+        t: torch.Tensor,
+        c_high: torch.Tensor,
+        c_mask: torch.Tensor,
+        c_low: torch.Tensor,
+        text_present: torch.Tensor,
+        low_present: torch.Tensor,
+    ) -> torch.Tensor:
         """x_t [B, C, T]; t [B]; c_high [B, L, cond] with c_mask [B, L] (1 = token); c_low [B, T, low];
         text_present, low_present [B] (1 = use the condition, 0 = the learned empty one). Returns v [B, C, T]."""
         keep_text = text_present[:, None, None]

@@ -1,4 +1,5 @@
 """STFT, mel and inverse STFT as convolutions: they export to plain ONNX Conv ops that every runtime has."""
+
 from __future__ import annotations
 
 import math

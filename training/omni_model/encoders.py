@@ -1,4 +1,5 @@
 """Condition encoders: characters of the transcript (ConvNeXt V2), the source clip's mel, and video frames."""
+
 from __future__ import annotations
 
 import torch
@@ -59,8 +60,10 @@ class MelEncoder(nn.Module):
         super().__init__()
         n, h = cfg.audio.n_mels, cfg.dit.width
         self.net = nn.Sequential(
-            nn.Conv1d(n, h, 5, padding=2), nn.GELU(),
-            nn.Conv1d(h, h, cfg.vae.downsample, stride=cfg.vae.downsample), nn.GELU(),
+            nn.Conv1d(n, h, 5, padding=2),
+            nn.GELU(),
+            nn.Conv1d(h, h, cfg.vae.downsample, stride=cfg.vae.downsample),
+            nn.GELU(),
             nn.Conv1d(h, dim, 3, padding=1),
         )
 
@@ -76,8 +79,10 @@ class SyncEncoder(nn.Module):
         super().__init__()
         h = cfg.sync.dim
         self.net = nn.Sequential(
-            nn.Conv2d(6, h, 4, stride=4), nn.GELU(),
-            nn.Conv2d(h, h, 4, stride=4), nn.GELU(),
+            nn.Conv2d(6, h, 4, stride=4),
+            nn.GELU(),
+            nn.Conv2d(h, h, 4, stride=4),
+            nn.GELU(),
             nn.AdaptiveAvgPool2d(1),
         )
         self.out = nn.Linear(h, dim)

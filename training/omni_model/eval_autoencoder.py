@@ -1,5 +1,6 @@
 """Reconstruction on the fixed test split: the VAE + vocoder and the vocoder alone, against Griffin-Lim on the same
 mels. Prints a table (LSD in dB, multi-resolution STFT distance; lower is better)."""
+
 from __future__ import annotations
 
 import argparse
@@ -28,7 +29,12 @@ def evaluate(weights: Path, data: Path, clips: int) -> dict[str, dict[str, float
     model, cfg, _ = load_autoencoder(weights)
     files = sorted(data.glob("test/shard-*/*_output.wav"))[:clips]
     inverse_mel = torch.from_numpy(np.linalg.pinv(mel_filterbank(cfg.audio)))
-    scores: dict[str, list[tuple[float, float]]] = {"VAE + vocoder": [], "vocoder (true mel)": [], "Griffin-Lim (true mel)": [], "Griffin-Lim (VAE mel)": []}
+    scores: dict[str, list[tuple[float, float]]] = {
+        "VAE + vocoder": [],
+        "vocoder (true mel)": [],
+        "Griffin-Lim (true mel)": [],
+        "Griffin-Lim (VAE mel)": [],
+    }
     with torch.no_grad():
         for f in files:
             audio, _ = sf.read(str(f), dtype="float32")
@@ -47,7 +53,9 @@ def evaluate(weights: Path, data: Path, clips: int) -> dict[str, dict[str, float
             for name, out in outputs.items():
                 n = min(out.shape[-1], wav.shape[-1])
                 scores[name].append((log_spectral_distance(out[:, :n], wav[:, :n]).item(), multi_resolution_stft(out[:, :n], wav[:, :n]).item()))
-    return {k: {"lsd_db": float(np.mean([a for a, _ in v])), "mr_stft": float(np.mean([b for _, b in v])), "clips": len(v)} for k, v in scores.items()}
+    return {
+        k: {"lsd_db": float(np.mean([a for a, _ in v])), "mr_stft": float(np.mean([b for _, b in v])), "clips": len(v)} for k, v in scores.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -59,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     _, _, state = load_autoencoder(args.weights)
     print(f"weights: {args.weights} (step {state['step']}, trained on {state['gpu'] or state['device']})")
     results = evaluate(args.weights, args.data, args.clips)
-    print(f"| decoder | LSD (dB) | MR-STFT | clips |\n|---|---|---|---|")
+    print("| decoder | LSD (dB) | MR-STFT | clips |\n|---|---|---|---|")
     for name, r in results.items():
         print(f"| {name} | {r['lsd_db']:.2f} | {r['mr_stft']:.3f} | {r['clips']} |")
 

@@ -7,6 +7,7 @@ of the asked-for sound: what a perfect generator could score); instruction adher
 extracted or new category is among its top 3, for music style transfer the new instrument; the removed one is not).
 Generation (t2a, t2m): the tagger's top-3 accuracy on the prompted category and the Frechet distance to real test
 audio in the tagger's embedding space."""
+
 from __future__ import annotations
 
 import argparse
@@ -20,9 +21,9 @@ import onnxruntime as ort
 import soundfile as sf
 import torch
 
+from .another_take import AnotherTake
 from .config import ModelConfig
 from .dsp import LogMel
-from .another_take import AnotherTake
 from .export import encode_chars
 from .losses import log_spectral_distance
 from .preserve import preserve, timbre
@@ -32,8 +33,15 @@ from .train_dit import load_rows, prompt_of
 
 # Style transfer of sound effects (one sound replaced by another) and of music (the same notes on another instrument)
 # are scored apart: they ask different things of the model and are judged by different taggers.
-OPERATIONS = {"add": ["add"], "remove": ["remove"], "extract": ["extract"], "style": ["style_sfx"], "music style": ["style_music"],
-              "t2a": ["t2a"], "t2m": ["t2m"]}
+OPERATIONS = {
+    "add": ["add"],
+    "remove": ["remove"],
+    "extract": ["extract"],
+    "style": ["style_sfx"],
+    "music style": ["style_music"],
+    "t2a": ["t2a"],
+    "t2m": ["t2m"],
+}
 STYLES = ("style", "music style")
 
 
@@ -71,10 +79,16 @@ class OnnxPack:
             padded[0, : min(samples, len(source))] = source[:samples]
             mel_features, present = self.run("mel_encoder", mel=self.run("mel_frontend", waveform=padded)), 1.0
         two = lambda x: np.concatenate([x, x]).astype(x.dtype)  # noqa: E731
-        feeds = {"text_states": two(text), "text_mask": two(mask.numpy().astype(np.float32)), "transcript_states": two(transcript),
-                 "transcript_mask": np.zeros((2, 1), np.float32), "mel_features": two(mel_features),
-                 "sync_features": np.zeros((2, frames, sync_dim), np.float32), "text_present": np.array([1, 0], np.float32),
-                 "low_present": np.array([present, present], np.float32)}
+        feeds = {
+            "text_states": two(text),
+            "text_mask": two(mask.numpy().astype(np.float32)),
+            "transcript_states": two(transcript),
+            "transcript_mask": np.zeros((2, 1), np.float32),
+            "mel_features": two(mel_features),
+            "sync_features": np.zeros((2, frames, sync_dim), np.float32),
+            "text_present": np.array([1, 0], np.float32),
+            "low_present": np.array([present, present], np.float32),
+        }
         x = np.random.default_rng(seed).standard_normal((1, a["latent_channels"], frames)).astype(np.float32)
         times = np.linspace(1.0, 0.0, steps + 1)
         for t, t_next in zip(times[:-1], times[1:]):
@@ -161,8 +175,10 @@ def pack_outputs(name: str, pack: OnnxPack, examples: dict[str, list[dict]], inp
     """The pack's own outputs, and what the studio makes of them on the original: the untouched sound kept (add,
     remove) and the performance kept (style: the model's timbre on the original recording)."""
     rate = pack.cfg.audio.sample_rate
-    raw = {op: [pack.generate(prompt_of(r), min(10.0, len(real[op][i]) / rate), inputs[op][i], steps, guidance, seed=i) for i, r in enumerate(rows)]
-           for op, rows in examples.items()}
+    raw = {
+        op: [pack.generate(prompt_of(r), min(10.0, len(real[op][i]) / rate), inputs[op][i], steps, guidance, seed=i) for i, r in enumerate(rows)]
+        for op, rows in examples.items()
+    }
     recon = {op: [pack.round_trip(x) for x in inputs[op]] for op in ("add", "remove", *STYLES) if op in raw}
     kept = {op: [preserve(op, x, y, r) for x, y, r in zip(inputs[op], raw[op], recon[op])] for op in ("add", "remove") if op in raw}
     performance = {op: [timbre(x, y, r) for x, y, r in zip(inputs[op], raw[op], recon[op])] for op in STYLES if op in raw}
@@ -173,12 +189,23 @@ def autoencoder_baselines(pack: OnnxPack, outputs: Outputs) -> Outputs:
     """Target, input and another take through the pack's VAE and vocoder: what a perfect DiT, identity and a perfect
     generator would score if they had to pass this autoencoder."""
     through = lambda by_op: {op: [None if w is None else pack.round_trip(w) for w in wavs] for op, wavs in by_op.items()}  # noqa: E731
-    return {"target through the VAE": through(outputs["ground truth"]), "input through the VAE": through(outputs["identity"]),
-            "another take through the VAE": through(outputs["another take"])}
+    return {
+        "target through the VAE": through(outputs["ground truth"]),
+        "input through the VAE": through(outputs["identity"]),
+        "another take through the VAE": through(outputs["another take"]),
+    }
 
 
-def score(op: str, name: str, rows: list[dict], wavs: list[np.ndarray | None], targets: list[np.ndarray], scorer: Scorer, judge: Judge,
-          real_embeddings: dict) -> dict | None:
+def score(
+    op: str,
+    name: str,
+    rows: list[dict],
+    wavs: list[np.ndarray | None],
+    targets: list[np.ndarray],
+    scorer: Scorer,
+    judge: Judge,
+    real_embeddings: dict,
+) -> dict | None:
     """One system's row for one operation, over the examples it has a clip for (None if it has none)."""
     present = [(r, w, t) for r, w, t in zip(rows, wavs, targets) if w is not None]
     if not present:
@@ -200,19 +227,24 @@ def score(op: str, name: str, rows: list[dict], wavs: list[np.ndarray | None], t
     return row
 
 
-def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int, guidance: float, tagger: Tagger,
-             instrument_tagger: Tagger | None = None) -> dict:
+def evaluate(
+    packs: dict[str, Path], data: Path, per_operation: int, steps: int, guidance: float, tagger: Tagger, instrument_tagger: Tagger | None = None
+) -> dict:
     examples = pick_examples(data, per_operation)
     cfg = ModelConfig.from_json(json.loads((next(iter(packs.values())) / "manifest.json").read_text())["model_config"])
     scorer, judge = Scorer(cfg, tagger), Judge(tagger, instrument_tagger, instruments(data))
     real = {op: [sf.read(f"{r['dir']}/{r['files']['output']}", dtype="float32")[0] for r in rows] for op, rows in examples.items()}
-    inputs = {op: [sf.read(f"{r['dir']}/{r['files']['input']}", dtype="float32")[0] if "input" in r["files"] else None for r in rows]
-              for op, rows in examples.items()}
+    inputs = {
+        op: [sf.read(f"{r['dir']}/{r['files']['input']}", dtype="float32")[0] if "input" in r["files"] else None for r in rows]
+        for op, rows in examples.items()
+    }
     take = AnotherTake(data)
     outputs: Outputs = {
-        "ground truth": real, "identity": {op: v for op, v in inputs.items() if op not in ("t2a", "t2m")},
+        "ground truth": real,
+        "identity": {op: v for op, v in inputs.items() if op not in ("t2a", "t2m")},
         # Another take exists only where the split holds another recording of the sound.
-        "another take": {op: [take(r, x) for r, x in zip(examples[op], inputs[op])] for op in ("add", *STYLES) if op in examples}}
+        "another take": {op: [take(r, x) for r, x in zip(examples[op], inputs[op])] for op in ("add", *STYLES) if op in examples},
+    }
     seconds = {}
     for name, path in packs.items():
         started = time.time()
@@ -220,22 +252,28 @@ def evaluate(packs: dict[str, Path], data: Path, per_operation: int, steps: int,
         seconds[name] = time.time() - started
     outputs.update(autoencoder_baselines(OnnxPack(next(iter(packs.values())), "fp32"), outputs))
     real_embeddings = {op: tagger(real[op])[1] for op in ("t2a", "t2m") if op in real}
-    systems = {name: {op: row for op, wavs in by_op.items() if (row := score(op, name, examples[op], wavs, real[op], scorer, judge, real_embeddings))}
-               for name, by_op in outputs.items()}
+    systems = {
+        name: {op: row for op, wavs in by_op.items() if (row := score(op, name, examples[op], wavs, real[op], scorer, judge, real_embeddings))}
+        for name, by_op in outputs.items()
+    }
     return {"systems": systems, "seconds": seconds, "steps": steps, "guidance": guidance, "per_operation": per_operation}
 
 
 def table(result: dict) -> str:
-    lines = ["| operation | system | LSD (dB) | mel L1 | LSD over the event | mel L1 over the event | adherence | instrument | FD (tagger) |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| operation | system | LSD (dB) | mel L1 | LSD over the event | mel L1 over the event | adherence | instrument | FD (tagger) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     fmt = lambda row, k: f"{row[k]:.2f}" if row.get(k) is not None else "-"  # noqa: E731
     share = lambda row, k: f"{row[k]:.0%}" if row.get(k) is not None else "-"  # noqa: E731
     for op in OPERATIONS:
         for name, by_op in result["systems"].items():
             if op in by_op:
                 row = by_op[op]
-                lines.append(f"| {op} | {name} | {fmt(row, 'lsd_db')} | {fmt(row, 'mel_l1')} | {fmt(row, 'event_lsd_db')} | {fmt(row, 'event_mel_l1')} "
-                             f"| {share(row, 'adherence')} | {share(row, 'instrument')} | {fmt(row, 'fd')} |")
+                lines.append(
+                    f"| {op} | {name} | {fmt(row, 'lsd_db')} | {fmt(row, 'mel_l1')} | {fmt(row, 'event_lsd_db')} | {fmt(row, 'event_mel_l1')} "
+                    f"| {share(row, 'adherence')} | {share(row, 'instrument')} | {fmt(row, 'fd')} |"
+                )
     return "\n".join(lines)
 
 
@@ -248,7 +286,11 @@ def load_or_train(what: str, path: Path | None, data: Path, cfg: ModelConfig, cl
     if not clips(data, "train", 1):
         return None, None
     tagger, accuracy = train_tagger(data, cfg.audio, clips=clips)
-    print(f"{what}: {len(tagger.classes)} classes, top-1 accuracy on the valid split {accuracy:.0%}" if accuracy is not None else f"{what}: no valid clips")
+    print(
+        f"{what}: {len(tagger.classes)} classes, top-1 accuracy on the valid split {accuracy:.0%}"
+        if accuracy is not None
+        else f"{what}: no valid clips"
+    )
     if path:
         tagger.save(path)
     return tagger, accuracy
@@ -262,7 +304,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--steps", type=int, help="Euler steps (default: the first pack's own sampler default)")
     parser.add_argument("--guidance", type=float, help="guidance scale (default: the first pack's own)")
     parser.add_argument("--tagger", type=Path, help="a saved tagger; trained (and saved here) when missing")
-    parser.add_argument("--instrument-tagger", type=Path, help="a saved instrument tagger (music style transfer); trained (and saved here) when missing")
+    parser.add_argument(
+        "--instrument-tagger", type=Path, help="a saved instrument tagger (music style transfer); trained (and saved here) when missing"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     packs = dict(str(p).split("=", 1) for p in args.pack)
@@ -276,8 +320,11 @@ def main(argv: list[str] | None = None) -> None:
     result = evaluate(packs, args.data, args.per_operation, steps, guidance, tagger, instrument_tagger)
     result["tagger"] = {"classes": len(tagger.classes), "valid_top1": accuracy, "chance_top3": 3 / len(tagger.classes)}
     if instrument_tagger:
-        result["instrument_tagger"] = {"classes": len(instrument_tagger.classes), "valid_top1": instrument_accuracy,
-                                       "chance_top3": 3 / len(instrument_tagger.classes)}
+        result["instrument_tagger"] = {
+            "classes": len(instrument_tagger.classes),
+            "valid_top1": instrument_accuracy,
+            "chance_top3": 3 / len(instrument_tagger.classes),
+        }
     print(table(result))
     if args.out:
         args.out.write_text(json.dumps(result, indent=2))

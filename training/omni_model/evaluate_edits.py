@@ -12,6 +12,7 @@ Per example: remove (SI-SDR improvement over the clip against the bed, how far t
 where the improvement is under -3 dB), extract (SI-SDR improvement against the event), the same remove with another
 category's words (wrong description), and the bed alone asked for the event (absent sound: how much the clip changes,
 and whether the user is told)."""
+
 from __future__ import annotations
 
 import argparse
@@ -140,7 +141,9 @@ def score(separator: StudioSeparator, case: Case) -> dict:
     absent_mask, absent_found, row["present_absent"] = studio_mask(separator, case.description, case.bed, case.rate)
     change = edit("remove", absent_mask, absent_found, case.bed) - case.bed
     row["absent_told"] = not absent_found
-    row["absent_change_db"] = max(-120.0, db(float(np.sum(np.square(change, dtype=np.float64))), float(np.sum(np.square(case.bed, dtype=np.float64)))))
+    row["absent_change_db"] = max(
+        -120.0, db(float(np.sum(np.square(change, dtype=np.float64))), float(np.sum(np.square(case.bed, dtype=np.float64))))
+    )
     return row
 
 
@@ -163,36 +166,44 @@ def score_add(pack: OnnxPack, separator: StudioSeparator, bed: np.ndarray, rate:
         result = preserve("add", source, model, recon, add_level_db=level, rate=separator.rate)
         added = result - source
         at, size = loudest_window(added, separator.rate)
-        row[f"{name}_level_db"] = db(float(np.sum(np.square(added[at : at + size], dtype=np.float64))),
-                                     float(np.sum(np.square(source[at : at + size], dtype=np.float64))))
+        row[f"{name}_level_db"] = db(
+            float(np.sum(np.square(added[at : at + size], dtype=np.float64))), float(np.sum(np.square(source[at : at + size], dtype=np.float64)))
+        )
         row[f"{name}_found"] = bool(separator(description, result)[1])
     row["identity_found"] = bool(separator(description, source)[1])
     return row
 
 
 def add_summary(rows: list[dict], level_db: float = 0.0) -> dict:
-    return {"examples": len(rows), "asked_level_db": level_db,
-            **{f"{k}_level_db_median": float(np.median([r[f"{k}_level_db"] for r in rows])) for k in ("drawn", "leveled")},
-            **{f"{k}_within_6db": float(np.mean([abs(r[f"{k}_level_db"] - level_db) <= 6 for r in rows])) for k in ("drawn", "leveled")},
-            **{f"{k}_found": float(np.mean([r[f"{k}_found"] for r in rows])) for k in ("drawn", "leveled", "identity")}}
+    return {
+        "examples": len(rows),
+        "asked_level_db": level_db,
+        **{f"{k}_level_db_median": float(np.median([r[f"{k}_level_db"] for r in rows])) for k in ("drawn", "leveled")},
+        **{f"{k}_within_6db": float(np.mean([abs(r[f"{k}_level_db"] - level_db) <= 6 for r in rows])) for k in ("drawn", "leveled")},
+        **{f"{k}_found": float(np.mean([r[f"{k}_found"] for r in rows])) for k in ("drawn", "leveled", "identity")},
+    }
 
 
 def add_table(s: dict) -> str:
-    return "\n".join([
-        "| add over real beds | n | added sound's loudest second vs the bed (median) | within 6 dB of the asked level | separator finds the asked sound |",
-        "|---|---|---|---|---|",
-        f"| bed unchanged (identity) | {s['examples']} | - | - | {100 * s['identity_found']:.0f} % |",
-        f"| as the model draws it (0.2.1's studio) | {s['examples']} | {s['drawn_level_db_median']:+.1f} dB | {100 * s['drawn_within_6db']:.0f} % | {100 * s['drawn_found']:.0f} % |",
-        f"| at the asked level ({s['asked_level_db']:+.0f} dB, the studio's default) | {s['examples']} | {s['leveled_level_db_median']:+.1f} dB | "
-        f"{100 * s['leveled_within_6db']:.0f} % | {100 * s['leveled_found']:.0f} % |",
-    ])
+    return "\n".join(
+        [
+            "| add over real beds | n | added sound's loudest second vs the bed (median) | within 6 dB of the asked level | separator finds the asked sound |",
+            "|---|---|---|---|---|",
+            f"| bed unchanged (identity) | {s['examples']} | - | - | {100 * s['identity_found']:.0f} % |",
+            f"| as the model draws it (0.2.1's studio) | {s['examples']} | {s['drawn_level_db_median']:+.1f} dB | {100 * s['drawn_within_6db']:.0f} % | {100 * s['drawn_found']:.0f} % |",
+            f"| at the asked level ({s['asked_level_db']:+.0f} dB, the studio's default) | {s['examples']} | {s['leveled_level_db_median']:+.1f} dB | "
+            f"{100 * s['leveled_within_6db']:.0f} % | {100 * s['leveled_found']:.0f} % |",
+        ]
+    )
 
 
 def real_cases(count: int) -> list[Case]:
     from omni_data import real_validation
 
-    return [Case(e.id, e.mixture, e.event, e.bed, (e.onset, e.onset + e.length), real_validation.RATE, e.description, e.wrong_description)
-            for e in real_validation.build(count)]
+    return [
+        Case(e.id, e.mixture, e.event, e.bed, (e.onset, e.onset + e.length), real_validation.RATE, e.description, e.wrong_description)
+        for e in real_validation.build(count)
+    ]
 
 
 def synthetic_cases(data: Path, count: int, seconds: float = 10.0) -> list[Case]:
@@ -211,8 +222,18 @@ def synthetic_cases(data: Path, count: int, seconds: float = 10.0) -> list[Case]
             continue
         words = held_out(mix.category) if len(cases) % 2 else mix.query
         wrong = rng.choice([c for c in DESCRIPTIONS if c != mix.category and c not in {"speech", "voice", "ambience"}])
-        cases.append(Case(f"synthetic-{len(cases):03d}-{mix.category}", mix.mixture, mix.target, mix.mixture - mix.target,
-                          (int(active[0]), int(active[-1]) + 1), catalogue.rate, words, DESCRIPTIONS[wrong][0]))
+        cases.append(
+            Case(
+                f"synthetic-{len(cases):03d}-{mix.category}",
+                mix.mixture,
+                mix.target,
+                mix.mixture - mix.target,
+                (int(active[0]), int(active[-1]) + 1),
+                catalogue.rate,
+                words,
+                DESCRIPTIONS[wrong][0],
+            )
+        )
     return cases
 
 
@@ -220,11 +241,13 @@ def summary(rows: list[dict]) -> dict:
     med = lambda k: float(np.median([r[k] for r in rows]))  # noqa: E731
     return {
         "examples": len(rows),
-        "remove_sisdri_median": med("remove_sisdri"), "remove_event_db_median": med("remove_event_db"),
+        "remove_sisdri_median": med("remove_sisdri"),
+        "remove_event_db_median": med("remove_event_db"),
         "damaged_share": float(np.mean([r["remove_sisdri"] < DAMAGED_DB for r in rows])),
         "found_share": float(np.mean([r["found"] for r in rows])),
         "extract_sisdri_median": med("extract_sisdri"),
-        "wrong_event_db_median": med("wrong_event_db"), "wrong_found_share": float(np.mean([r["wrong_found"] for r in rows])),
+        "wrong_event_db_median": med("wrong_event_db"),
+        "wrong_found_share": float(np.mean([r["wrong_found"] for r in rows])),
         "right_minus_wrong_db_median": float(np.median([r["wrong_event_db"] - r["remove_event_db"] for r in rows])),
         "absent_told_share": float(np.mean([r["absent_told"] for r in rows])),
         "absent_change_db_median": med("absent_change_db"),
@@ -233,18 +256,28 @@ def summary(rows: list[dict]) -> dict:
 
 
 def table(results: dict) -> str:
-    lines = ["| set | n | remove SI-SDRi | event down | damaged | extract SI-SDRi | wrong words: event down | right - wrong | absent: told | absent: change |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| set | n | remove SI-SDRi | event down | damaged | extract SI-SDRi | wrong words: event down | right - wrong | absent: told | absent: change |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for name, s in results.items():
-        lines.append(f"| {name} | {s['examples']} | {s['remove_sisdri_median']:.1f} dB | {-s['remove_event_db_median']:.1f} dB | {100 * s['damaged_share']:.0f} % | "
-                     f"{s['extract_sisdri_median']:.1f} dB | {-s['wrong_event_db_median']:.1f} dB | {s['right_minus_wrong_db_median']:.1f} dB | "
-                     f"{100 * s['absent_told_share']:.0f} % | {s['absent_change_db_median']:.1f} dB |")
-    lines += ["", "The masks alone (every sound taken as found):", "",
-              "| set | remove SI-SDRi | event down | extract SI-SDRi | wrong words: event down | found (right words) | found (wrong words) |",
-              "|---|---|---|---|---|---|---|"]
+        lines.append(
+            f"| {name} | {s['examples']} | {s['remove_sisdri_median']:.1f} dB | {-s['remove_event_db_median']:.1f} dB | {100 * s['damaged_share']:.0f} % | "
+            f"{s['extract_sisdri_median']:.1f} dB | {-s['wrong_event_db_median']:.1f} dB | {s['right_minus_wrong_db_median']:.1f} dB | "
+            f"{100 * s['absent_told_share']:.0f} % | {s['absent_change_db_median']:.1f} dB |"
+        )
+    lines += [
+        "",
+        "The masks alone (every sound taken as found):",
+        "",
+        "| set | remove SI-SDRi | event down | extract SI-SDRi | wrong words: event down | found (right words) | found (wrong words) |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, s in results.items():
-        lines.append(f"| {name} | {s['remove_sisdri_ungated_median']:.1f} dB | {-s['remove_event_db_ungated_median']:.1f} dB | {s['extract_sisdri_ungated_median']:.1f} dB | "
-                     f"{-s['wrong_event_db_ungated_median']:.1f} dB | {100 * s['found_share']:.0f} % | {100 * s['wrong_found_share']:.0f} % |")
+        lines.append(
+            f"| {name} | {s['remove_sisdri_ungated_median']:.1f} dB | {-s['remove_event_db_ungated_median']:.1f} dB | {s['extract_sisdri_ungated_median']:.1f} dB | "
+            f"{-s['wrong_event_db_ungated_median']:.1f} dB | {100 * s['found_share']:.0f} % | {100 * s['wrong_found_share']:.0f} % |"
+        )
     return "\n".join(lines)
 
 

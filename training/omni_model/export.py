@@ -1,5 +1,6 @@
 """Exports every session to ONNX (opset 17, variable length), writes the pack manifest the engine reads, and golden
 input/output vectors that pytest (ONNX Runtime) and Vitest (onnxruntime-web) check against PyTorch."""
+
 from __future__ import annotations
 
 import base64
@@ -37,16 +38,45 @@ TASKS = [
     {"id": "t2a", "family": "generate", "label": "Sound from text", "prefix": "Generate sound: ", "template": "{prompt}", "conditions": ["text"]},
     {"id": "t2m", "family": "generate", "label": "Music from text", "prefix": "Generate music: ", "template": "{prompt}", "conditions": ["text"]},
     {"id": "add", "family": "edit", "label": "Add", "prefix": "Edit: ", "template": "Add the sound of '{desc}'", "conditions": ["text", "source"]},
-    {"id": "remove", "family": "edit", "label": "Remove", "prefix": "Edit: ", "template": "Remove the sound of '{desc}'", "conditions": ["text", "source"]},
-    {"id": "extract", "family": "edit", "label": "Extract", "prefix": "Edit: ", "template": "Extract the sound of '{desc}'", "conditions": ["text", "source"]},
-    {"id": "style", "family": "edit", "label": "Change X into Y", "prefix": "Edit: ", "template": "Change the sound of '{source}' to '{target}'", "conditions": ["text", "source"]},
+    {
+        "id": "remove",
+        "family": "edit",
+        "label": "Remove",
+        "prefix": "Edit: ",
+        "template": "Remove the sound of '{desc}'",
+        "conditions": ["text", "source"],
+    },
+    {
+        "id": "extract",
+        "family": "edit",
+        "label": "Extract",
+        "prefix": "Edit: ",
+        "template": "Extract the sound of '{desc}'",
+        "conditions": ["text", "source"],
+    },
+    {
+        "id": "style",
+        "family": "edit",
+        "label": "Change X into Y",
+        "prefix": "Edit: ",
+        "template": "Change the sound of '{source}' to '{target}'",
+        "conditions": ["text", "source"],
+    },
 ]
 
 
 # How the studio runs the separator (src/engine/separate.ts): which edits it does, windows with context on each side,
 # and when the described sound counts as found (presence probability over the threshold for long enough).
-SEPARATION = {"tasks": ["remove", "extract"], "n_fft": 512, "hop": 128, "input_dbfs": INPUT_DBFS, "window_seconds": 10.0, "context_seconds": 1.5,
-              "presence_threshold": 0.5, "min_present_seconds": 0.1}
+SEPARATION = {
+    "tasks": ["remove", "extract"],
+    "n_fft": 512,
+    "hop": 128,
+    "input_dbfs": INPUT_DBFS,
+    "window_seconds": 10.0,
+    "context_seconds": 1.5,
+    "presence_threshold": 0.5,
+    "min_present_seconds": 0.1,
+}
 
 
 @dataclass(frozen=True)
@@ -67,24 +97,49 @@ def session_specs(model: OmniModel) -> dict[str, tuple[list[Tensor], list[Tensor
     mel_dim, sync_dim = low_dims(cfg)
     n, c, s = cfg.audio.n_mels, cfg.vae.latent_channels, cfg.sync.frame_size
     return {
-        "text_encoder": ([Tensor("input_ids", "int64", ("batch", "tokens")), Tensor("attention_mask", "int64", ("batch", "tokens"))],
-                         [Tensor("text_states", "float32", ("batch", "tokens", cfg.text.hidden))]),
-        "transcript_encoder": ([Tensor("chars", "int64", ("batch", "chars"))], [Tensor("transcript_states", "float32", ("batch", "chars", cfg.transcript.dim))]),
+        "text_encoder": (
+            [Tensor("input_ids", "int64", ("batch", "tokens")), Tensor("attention_mask", "int64", ("batch", "tokens"))],
+            [Tensor("text_states", "float32", ("batch", "tokens", cfg.text.hidden))],
+        ),
+        "transcript_encoder": (
+            [Tensor("chars", "int64", ("batch", "chars"))],
+            [Tensor("transcript_states", "float32", ("batch", "chars", cfg.transcript.dim))],
+        ),
         "mel_frontend": ([Tensor("waveform", "float32", ("batch", "samples"))], [Tensor("mel", "float32", ("batch", n, "mel_frames"))]),
         "mel_encoder": ([Tensor("mel", "float32", ("batch", n, "mel_frames"))], [Tensor("mel_features", "float32", ("batch", "frames", mel_dim))]),
-        "sync_encoder": ([Tensor("video", "float32", ("batch", "frames", 3, s, s))], [Tensor("sync_features", "float32", ("batch", "frames", sync_dim))]),
-        "dit": ([Tensor("x_t", "float32", ("batch", c, "frames")), Tensor("t", "float32", ("batch",)),
-                 Tensor("text_states", "float32", ("batch", "tokens", cfg.text.hidden)), Tensor("text_mask", "float32", ("batch", "tokens")),
-                 Tensor("transcript_states", "float32", ("batch", "chars", cfg.transcript.dim)), Tensor("transcript_mask", "float32", ("batch", "chars")),
-                 Tensor("mel_features", "float32", ("batch", "frames", mel_dim)), Tensor("sync_features", "float32", ("batch", "frames", sync_dim)),
-                 Tensor("text_present", "float32", ("batch",)), Tensor("low_present", "float32", ("batch",))],
-                [Tensor("velocity", "float32", ("batch", c, "frames"))]),
+        "sync_encoder": (
+            [Tensor("video", "float32", ("batch", "frames", 3, s, s))],
+            [Tensor("sync_features", "float32", ("batch", "frames", sync_dim))],
+        ),
+        "dit": (
+            [
+                Tensor("x_t", "float32", ("batch", c, "frames")),
+                Tensor("t", "float32", ("batch",)),
+                Tensor("text_states", "float32", ("batch", "tokens", cfg.text.hidden)),
+                Tensor("text_mask", "float32", ("batch", "tokens")),
+                Tensor("transcript_states", "float32", ("batch", "chars", cfg.transcript.dim)),
+                Tensor("transcript_mask", "float32", ("batch", "chars")),
+                Tensor("mel_features", "float32", ("batch", "frames", mel_dim)),
+                Tensor("sync_features", "float32", ("batch", "frames", sync_dim)),
+                Tensor("text_present", "float32", ("batch",)),
+                Tensor("low_present", "float32", ("batch",)),
+            ],
+            [Tensor("velocity", "float32", ("batch", c, "frames"))],
+        ),
         "vae_encoder": ([Tensor("mel", "float32", ("batch", n, "mel_frames"))], [Tensor("latent", "float32", ("batch", c, "frames"))]),
         "vae_decoder": ([Tensor("latent", "float32", ("batch", c, "frames"))], [Tensor("mel", "float32", ("batch", n, "mel_frames"))]),
         "vocoder": ([Tensor("mel", "float32", ("batch", n, "mel_frames"))], [Tensor("waveform", "float32", ("batch", "samples"))]),
-        "separator": ([Tensor("waveform", "float32", ("batch", "samples")), Tensor("text_states", "float32", ("batch", "tokens", cfg.text.hidden)),
-                       Tensor("text_mask", "float32", ("batch", "tokens"))],
-                      [Tensor("mask", "float32", ("batch", "stft_frames", cfg.separator.n_fft // 2 + 1)), Tensor("presence", "float32", ("batch", "stft_frames"))]),
+        "separator": (
+            [
+                Tensor("waveform", "float32", ("batch", "samples")),
+                Tensor("text_states", "float32", ("batch", "tokens", cfg.text.hidden)),
+                Tensor("text_mask", "float32", ("batch", "tokens")),
+            ],
+            [
+                Tensor("mask", "float32", ("batch", "stft_frames", cfg.separator.n_fft // 2 + 1)),
+                Tensor("presence", "float32", ("batch", "stft_frames")),
+            ],
+        ),
     }
 
 
@@ -110,10 +165,18 @@ def example_inputs(model: OmniModel, frames: int, seed: int) -> dict[str, dict[s
         "mel_frontend": {"waveform": wav},
         "mel_encoder": {"mel": mel},
         "sync_encoder": {"video": video},
-        "dit": {"x_t": torch.randn(2, cfg.vae.latent_channels, frames, generator=g), "t": torch.tensor([0.7, 0.7]),
-                "text_states": two(text_states), "text_mask": two(mask.float()), "transcript_states": two(transcript_states),
-                "transcript_mask": two(torch.ones(1, chars.shape[1])), "mel_features": two(mel_features), "sync_features": two(sync_features),
-                "text_present": torch.tensor([1.0, 0.0]), "low_present": torch.tensor([1.0, 1.0])},
+        "dit": {
+            "x_t": torch.randn(2, cfg.vae.latent_channels, frames, generator=g),
+            "t": torch.tensor([0.7, 0.7]),
+            "text_states": two(text_states),
+            "text_mask": two(mask.float()),
+            "transcript_states": two(transcript_states),
+            "transcript_mask": two(torch.ones(1, chars.shape[1])),
+            "mel_features": two(mel_features),
+            "sync_features": two(sync_features),
+            "text_present": torch.tensor([1.0, 0.0]),
+            "low_present": torch.tensor([1.0, 1.0]),
+        },
         "vae_encoder": {"mel": mel},
         "vae_decoder": {"latent": torch.randn(1, cfg.vae.latent_channels, frames, generator=g)},
         "vocoder": {"mel": mel},
@@ -124,8 +187,16 @@ def example_inputs(model: OmniModel, frames: int, seed: int) -> dict[str, dict[s
 def _export_one(module: torch.nn.Module, inputs: list[Tensor], outputs: list[Tensor], example: dict[str, torch.Tensor]) -> bytes:
     dynamic = {t.name: {i: d for i, d in enumerate(t.shape) if isinstance(d, str)} for t in [*inputs, *outputs]}
     buffer = io.BytesIO()
-    torch.onnx.export(module, tuple(example[t.name] for t in inputs), buffer, input_names=[t.name for t in inputs],
-                      output_names=[t.name for t in outputs], opset_version=OPSET, dynamo=False, dynamic_axes=dynamic)
+    torch.onnx.export(
+        module,
+        tuple(example[t.name] for t in inputs),
+        buffer,
+        input_names=[t.name for t in inputs],
+        output_names=[t.name for t in outputs],
+        opset_version=OPSET,
+        dynamo=False,
+        dynamic_axes=dynamic,
+    )
     return buffer.getvalue()
 
 
@@ -187,8 +258,14 @@ def _b64(x: np.ndarray) -> dict:
     return {"dtype": str(x.dtype), "shape": list(x.shape), "data": base64.b64encode(np.ascontiguousarray(x).tobytes()).decode()}
 
 
-def export_session(out: Path, role: str, module: torch.nn.Module, spec: tuple[list[Tensor], list[Tensor]],
-                   export_example: dict[str, torch.Tensor], golden_example: dict[str, torch.Tensor]) -> dict:
+def export_session(
+    out: Path,
+    role: str,
+    module: torch.nn.Module,
+    spec: tuple[list[Tensor], list[Tensor]],
+    export_example: dict[str, torch.Tensor],
+    golden_example: dict[str, torch.Tensor],
+) -> dict:
     """Writes one session (<role>.onnx and its variants) and its golden vectors; returns its manifest entry."""
     inputs, outputs = spec
     onnx_bytes = _export_one(module.eval(), inputs, outputs, export_example)
@@ -201,7 +278,9 @@ def export_session(out: Path, role: str, module: torch.nn.Module, spec: tuple[li
     golden = {"inputs": {k: _b64(v) for k, v in feeds.items()}, "outputs": {t.name: _b64(e.numpy()) for t, e in zip(outputs, expected)}}
     (out / "goldens" / f"{role}.json").write_text(json.dumps(golden))
     return {
-        "file": file, "bytes": len(onnx_bytes), "sha256": hashlib.sha256(onnx_bytes).hexdigest(),
+        "file": file,
+        "bytes": len(onnx_bytes),
+        "sha256": hashlib.sha256(onnx_bytes).hexdigest(),
         "dtypes": _variants(out, role, module, inputs, outputs, export_example),
         "inputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in inputs],
         "outputs": [{"name": t.name, "dtype": t.dtype, "shape": list(t.shape)} for t in outputs],
@@ -209,16 +288,28 @@ def export_session(out: Path, role: str, module: torch.nn.Module, spec: tuple[li
     }
 
 
-def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, licence: str, credits: list[str], description: str,
-                sampler: dict, golden_frames: int = 12) -> dict:
+def export_pack(
+    model: OmniModel,
+    out: Path,
+    *,
+    name: str,
+    pack_version: str,
+    licence: str,
+    credits: list[str],
+    description: str,
+    sampler: dict,
+    golden_frames: int = 12,
+) -> dict:
     """Writes <out>/<role>.onnx, tokenizer.json, goldens/<role>.json and manifest.json; returns the manifest."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "goldens").mkdir(exist_ok=True)
     specs = session_specs(model)
     export_examples = example_inputs(model, frames=8, seed=1)
     golden_examples = example_inputs(model, frames=golden_frames, seed=2)  # another length: proves the axes are free
-    sessions = {role: export_session(out, role, module, specs[role], export_examples[role], golden_examples[role])
-                for role, module in model.sessions().items()}
+    sessions = {
+        role: export_session(out, role, module, specs[role], export_examples[role], golden_examples[role])
+        for role, module in model.sessions().items()
+    }
     shutil.copy(minilm_dir() / "tokenizer.json", out / "tokenizer.json")
     shutil.copy(minilm_dir() / "tokenizer_config.json", out / "tokenizer_config.json")
     tokens = []
@@ -228,15 +319,34 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
     (out / "goldens" / "tokenizer.json").write_text(json.dumps(tokens, ensure_ascii=False))
     cfg = model.cfg
     manifest = {
-        "format": MANIFEST_FORMAT, "version": MANIFEST_VERSION, "name": name, "pack_version": pack_version, "description": description,
-        "licence": licence, "credits": credits,
-        "audio": {"sample_rate": cfg.audio.sample_rate, "channels": 1, "hop": cfg.audio.hop, "n_fft": cfg.audio.n_fft, "n_mels": cfg.audio.n_mels,
-                  "latent_rate": cfg.latent_rate, "latent_channels": cfg.vae.latent_channels, "mel_frames_per_latent": cfg.vae.downsample,
-                  "window_seconds": 10.0, "crossfade_seconds": 1.0},
+        "format": MANIFEST_FORMAT,
+        "version": MANIFEST_VERSION,
+        "name": name,
+        "pack_version": pack_version,
+        "description": description,
+        "licence": licence,
+        "credits": credits,
+        "audio": {
+            "sample_rate": cfg.audio.sample_rate,
+            "channels": 1,
+            "hop": cfg.audio.hop,
+            "n_fft": cfg.audio.n_fft,
+            "n_mels": cfg.audio.n_mels,
+            "latent_rate": cfg.latent_rate,
+            "latent_channels": cfg.vae.latent_channels,
+            "mel_frames_per_latent": cfg.vae.downsample,
+            "window_seconds": 10.0,
+            "crossfade_seconds": 1.0,
+        },
         "flow": {"time": "1->0", "prediction": "velocity", "interpolation": "x_t = (1 - t) * x0 + t * noise", "clean_estimate": "x0 = x_t - t * v"},
         "sampler": sampler,
-        "text": {"tokenizer": "tokenizer.json", "tokenizer_config": "tokenizer_config.json", "max_tokens": cfg.text.max_tokens,
-                 "layer": cfg.text.layer, "golden": "goldens/tokenizer.json"},
+        "text": {
+            "tokenizer": "tokenizer.json",
+            "tokenizer_config": "tokenizer_config.json",
+            "max_tokens": cfg.text.max_tokens,
+            "layer": cfg.text.layer,
+            "golden": "goldens/tokenizer.json",
+        },
         "transcript": {"encoding": "utf8-bytes-plus-1", "max_chars": cfg.transcript.max_chars},
         "video": {"frame_size": cfg.sync.frame_size, "frames_per_second": cfg.latent_rate},
         "sessions": sessions,
@@ -248,7 +358,9 @@ def export_pack(model: OmniModel, out: Path, *, name: str, pack_version: str, li
     tokenizer_bytes = sum((out / f).stat().st_size for f in ("tokenizer.json", "tokenizer_config.json"))
     manifest["bytes"] = sum(s["bytes"] for s in sessions.values()) + tokenizer_bytes
     # What a browser downloads for each variant (it takes one file per session).
-    manifest["variant_bytes"] = {d: sum(s["dtypes"].get(d, s["dtypes"]["fp32"])["bytes"] for s in sessions.values()) + tokenizer_bytes for d in TOLERANCES}
+    manifest["variant_bytes"] = {
+        d: sum(s["dtypes"].get(d, s["dtypes"]["fp32"])["bytes"] for s in sessions.values()) + tokenizer_bytes for d in TOLERANCES
+    }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest
 

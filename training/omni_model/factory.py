@@ -1,4 +1,5 @@
 """One factory from config to model. The model is a set of parts, each exported as one ONNX session."""
+
 from __future__ import annotations
 
 import torch
@@ -75,9 +76,15 @@ class OmniModel(nn.Module):
     def sessions(self) -> dict[str, nn.Module]:
         """The parts as the browser runs them, by manifest role."""
         return {
-            "text_encoder": self.text_encoder, "transcript_encoder": self.transcript_encoder, "mel_frontend": self.mel_frontend,
-            "mel_encoder": self.source_encoder, "sync_encoder": self.sync_encoder, "dit": self.dit,
-            "vae_encoder": VaeEncoder(self.vae, self.latent_scale), "vae_decoder": VaeDecoder(self.vae, self.latent_scale), "vocoder": self.vocoder,
+            "text_encoder": self.text_encoder,
+            "transcript_encoder": self.transcript_encoder,
+            "mel_frontend": self.mel_frontend,
+            "mel_encoder": self.source_encoder,
+            "sync_encoder": self.sync_encoder,
+            "dit": self.dit,
+            "vae_encoder": VaeEncoder(self.vae, self.latent_scale),
+            "vae_decoder": VaeDecoder(self.vae, self.latent_scale),
+            "vocoder": self.vocoder,
             "separator": self.separator,
         }
 

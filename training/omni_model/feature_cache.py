@@ -5,6 +5,7 @@ audio. The mel encoder sees sources through the VAE anyway (factory.SourceEncode
 
     python -m omni_model.feature_cache --config C --autoencoder AE --data training/data/default --out DIR
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,20 @@ from .export import encode_chars
 
 # Text-to-speech is not trained yet (issue 5 trains text-to-audio, text-to-music and the four edits).
 TASKS = ("add", "remove", "extract", "style_sfx", "style_music", "style_speech", "t2a", "t2m")
-FILES = ("target_q", "target_scale", "source_index", "source_q", "source_scale", "silence", "prompt_index", "text_q", "text_scale",
-         "text_offsets", "chars", "frames")
+FILES = (
+    "target_q",
+    "target_scale",
+    "source_index",
+    "source_q",
+    "source_scale",
+    "silence",
+    "prompt_index",
+    "text_q",
+    "text_scale",
+    "text_offsets",
+    "chars",
+    "frames",
+)
 
 
 def quantise(x: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
@@ -98,17 +111,28 @@ def build(cfg: ModelConfig, autoencoder: Path, data: Path, out: Path, split: str
     char_table = np.zeros((len(rows), max(len(c) for c in chars)), np.int16)
     for i, c in enumerate(chars):
         char_table[i, : len(c)] = c
-    arrays = {"silence": silence.astype(np.float32), "source_index": source_index, "text_offsets": offsets, "chars": char_table,
-              "prompt_index": np.array([prompt_number[prompt_of(r)] for r in rows], np.int32),
-              "frames": np.array([n // hop for n in lengths], np.int32)}
+    arrays = {
+        "silence": silence.astype(np.float32),
+        "source_index": source_index,
+        "text_offsets": offsets,
+        "chars": char_table,
+        "prompt_index": np.array([prompt_number[prompt_of(r)] for r in rows], np.int32),
+        "frames": np.array([n // hop for n in lengths], np.int32),
+    }
     arrays["target_q"], arrays["target_scale"] = quantise(targets, axis=2)
     arrays["source_q"], arrays["source_scale"] = quantise(sources, axis=2)
     arrays["text_q"], arrays["text_scale"] = quantise(text, axis=1)
     out.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         np.save(out / f"{name}.npy", arrays[name])
-    meta = {"config": cfg.to_json(), "vae": vae_digest(autoencoder), "split": split, "text_layer": cfg.text.layer,
-            "tasks": [r["task"] for r in rows], "ids": [r["id"] for r in rows]}
+    meta = {
+        "config": cfg.to_json(),
+        "vae": vae_digest(autoencoder),
+        "split": split,
+        "text_layer": cfg.text.layer,
+        "tasks": [r["task"] for r in rows],
+        "ids": [r["id"] for r in rows],
+    }
     (out / "meta.json").write_text(json.dumps(meta))
     print(f"feature cache: {out} ({sum(f.stat().st_size for f in out.iterdir()) / 1e6:.0f} MB)")
     return out
@@ -148,8 +172,15 @@ class CachedBatches:
         chars = t["chars"][rows].long()
         width = max(1, int((chars > 0).sum(1).max()))
         chars = chars[:, :width]
-        return {"x0": x0, "source_latent": _crop(source, starts, self.crop), "has_source": has_source, "text_states": text_states,
-                "text_mask": text_mask, "chars": chars, "char_mask": (chars > 0).float()}
+        return {
+            "x0": x0,
+            "source_latent": _crop(source, starts, self.crop),
+            "has_source": has_source,
+            "text_states": text_states,
+            "text_mask": text_mask,
+            "chars": chars,
+            "char_mask": (chars > 0).float(),
+        }
 
     def _text(self, prompts: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         t = self.t

@@ -4,6 +4,7 @@ music against 2.1 for scenes and 1.3 for speech, measured on pack 0.2.0's test c
 
     python -m omni_model.finetune_vocoder --autoencoder AE --crops training/data/crops-20min.npy --data training/data/default --run DIR --minutes 25
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,9 @@ def music_crops(data: Path, minutes: float, seconds: float, rate: int, seed: int
     """Random int16 crops of the training split's music (outputs and sources of music tasks)."""
     from .train_dit import load_rows
 
-    files = [f"{r['dir']}/{r['files'][k]}" for r in load_rows(data, "train") if r["task"] in MUSIC_TASKS for k in ("input", "output") if k in r["files"]]
+    files = [
+        f"{r['dir']}/{r['files'][k]}" for r in load_rows(data, "train") if r["task"] in MUSIC_TASKS for k in ("input", "output") if k in r["files"]
+    ]
     return random_crops(files, int(minutes * 60 / seconds), int(seconds * rate), rate, seed)
 
 

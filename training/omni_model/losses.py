@@ -1,4 +1,5 @@
 """Losses and distances for the audio autoencoder: multi-resolution STFT, log-spectral distance."""
+
 from __future__ import annotations
 
 import torch

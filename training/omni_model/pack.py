@@ -1,5 +1,6 @@
 """The trained pack: weights from the two training stages -> ONNX pack (export.py) -> only the variants it ships,
 with a model card. `omni-model export-trained` runs it."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,10 @@ from .export import TOLERANCES, check_goldens, export_pack
 from .factory import OmniModel, build_model
 from .feature_cache import TASKS
 
-PACK_LICENCE = ("CC-BY-SA-3.0 for the trained weights (the share-alike terms of the training sounds, carried over); "
-                "the text encoder is all-MiniLM-L6-v2 (Apache-2.0)")
+PACK_LICENCE = (
+    "CC-BY-SA-3.0 for the trained weights (the share-alike terms of the training sounds, carried over); "
+    "the text encoder is all-MiniLM-L6-v2 (Apache-2.0)"
+)
 
 
 def load_trained(autoencoder: Path, dit: Path) -> tuple[OmniModel, dict]:
@@ -28,8 +31,13 @@ def load_trained(autoencoder: Path, dit: Path) -> tuple[OmniModel, dict]:
     for part in ("dit", "mel_encoder", "transcript_encoder"):
         getattr(model, part).load_state_dict(state[part])
     model.latent_scale = float(state["latent_scale"])
-    meta = {"dit_step": state["step"], "dit_device": state.get("gpu") or state["device"], "ae_step": ae.get("step"), "ae_device": ae.get("gpu") or ae.get("device"),
-            "latent_scale": model.latent_scale}
+    meta = {
+        "dit_step": state["step"],
+        "dit_device": state.get("gpu") or state["device"],
+        "ae_step": ae.get("step"),
+        "ae_device": ae.get("gpu") or ae.get("device"),
+        "latent_scale": model.latent_scale,
+    }
     if "vocoder_finetune" in ae:
         meta["vocoder_finetune"] = ae["vocoder_finetune"]
     return model.eval(), meta
@@ -73,11 +81,15 @@ def export_trained(autoencoder: Path, dit: Path, data: Path, out: Path, ship: se
     model, meta = load_trained(autoencoder, dit)
     credits, licences = training_credits(data)
     manifest = export_pack(
-        model, out, name="omni-small", pack_version=version, licence=PACK_LICENCE,
+        model,
+        out,
+        name="omni-small",
+        pack_version=version,
+        licence=PACK_LICENCE,
         credits=["Text encoder: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)", *credits],
         description="Omni Studio's default model: Audio-Omni's architecture at browser scale (about 12 M trained parameters), "
-                    "trained by us on sound synthesised from free Debian packages. Sound and music from text; add, remove, "
-                    "extract and change sounds in a clip.",
+        "trained by us on sound synthesised from free Debian packages. Sound and music from text; add, remove, "
+        "extract and change sounds in a clip.",
         # 8 Euler steps: on the 24-per-operation evaluation of 0.2.0 they scored as well as 16 or better on every row
         # (training/data/runs/evaluation-h100-24-steps8.json), at half the DiT time.
         sampler={"steps": 8, "guidance_scale": 3.0, "shift": 1.0},
@@ -104,8 +116,14 @@ def add_separator(pack: Path, weights: Path, data: Path, version: str) -> dict:
     model = build_model(cfg)
     model.separator.load_state_dict(state["separator"])
     module = model.separator.eval()
-    entry = export_session(pack, "separator", module, session_specs(model)["separator"], example_inputs(model, frames=8, seed=1)["separator"],
-                           example_inputs(model, frames=12, seed=2)["separator"])
+    entry = export_session(
+        pack,
+        "separator",
+        module,
+        session_specs(model)["separator"],
+        example_inputs(model, frames=8, seed=1)["separator"],
+        example_inputs(model, frames=12, seed=2)["separator"],
+    )
     catalogue = source_catalogue(data)
     credits = {c.credit for c in catalogue.clips.values() if c.split == "train"}
     manifest["sessions"]["separator"] = entry
@@ -122,8 +140,12 @@ def add_separator(pack: Path, weights: Path, data: Path, version: str) -> dict:
     manifest = keep_variants(pack, ship)
     meta_path = pack / "training.json"
     meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-    meta["separator"] = {"step": state["step"], "minutes": round(state.get("minutes", 0.0), 1), "device": state.get("device", "cpu"),
-                         "parameters": sum(p.numel() for p in module.parameters())}
+    meta["separator"] = {
+        "step": state["step"],
+        "minutes": round(state.get("minutes", 0.0), 1),
+        "device": state.get("device", "cpu"),
+        "parameters": sum(p.numel() for p in module.parameters()),
+    }
     meta_path.write_text(json.dumps(meta, indent=2))
     return manifest
 

@@ -2,6 +2,7 @@
 and the separator's windows (src/engine/separate.ts against evaluate_edits.StudioSeparator, on the test pack). Both
 sides run the same closed-form signals and must give the same result, segment by segment. `python -m
 omni_model.parity` rewrites the fixtures; pytest checks they are current, Vitest that TypeScript agrees with them."""
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,10 @@ def signals() -> dict[str, np.ndarray]:
     bed = 0.05 * np.sin(2 * np.pi * 3000 * t + 0.5) + 0.03 * np.sin(2 * np.pi * 440 * t)
     beep = np.where((t >= 0.8) & (t < 1.2), 0.3 * np.sin(2 * np.pi * 1000 * t), 0.0)
     quiet_bed = 0.5 * bed + 0.01 * np.sin(2 * np.pi * 5000 * t)
-    return {k: v.astype(np.float32) for k, v in {"bed": bed, "beep": beep, "mix": bed + beep, "quiet_bed": quiet_bed,
-                                                  "quiet_mix": quiet_bed + beep}.items()}
+    return {
+        k: v.astype(np.float32)
+        for k, v in {"bed": bed, "beep": beep, "mix": bed + beep, "quiet_bed": quiet_bed, "quiet_mix": quiet_bed + beep}.items()
+    }
 
 
 SEPARATION_RATE = 44100  # the separator's mask is applied at the project's rate, not the model's
@@ -33,7 +36,11 @@ SEPARATION_RATE = 44100  # the separator's mask is applied at the project's rate
 def separation_signals() -> tuple[np.ndarray, np.ndarray]:
     """The bed and beep at 44.1 kHz, and a mask on the model's grid: 1 below 2.5 kHz (bin 80) from 0.8 to 1.2 s, else 0.1."""
     t = np.arange(int(SEPARATION_RATE * SECONDS)) / SEPARATION_RATE
-    mix = 0.05 * np.sin(2 * np.pi * 3000 * t + 0.5) + 0.03 * np.sin(2 * np.pi * 440 * t) + np.where((t >= 0.8) & (t < 1.2), 0.3 * np.sin(2 * np.pi * 1000 * t), 0.0)
+    mix = (
+        0.05 * np.sin(2 * np.pi * 3000 * t + 0.5)
+        + 0.03 * np.sin(2 * np.pi * 440 * t)
+        + np.where((t >= 0.8) & (t < 1.2), 0.3 * np.sin(2 * np.pi * 1000 * t), 0.0)
+    )
     seconds = np.arange(int(RATE * SECONDS) // 128 + 1)[:, None] * 128 / RATE
     mask = np.where((seconds >= 0.8) & (seconds < 1.2) & (np.arange(257)[None] < 80), 1.0, 0.1)
     return mix.astype(np.float32), mask.astype(np.float32)
@@ -45,13 +52,19 @@ def segment_rms(x: np.ndarray) -> list[float]:
 
 def compute() -> dict:
     s = signals()
-    return {"rate": RATE, "segments": SEGMENTS,
-            "remove": segment_rms(preserve("remove", s["mix"], s["quiet_bed"], s["mix"])),
-            "add": segment_rms(preserve("add", s["bed"], s["quiet_mix"], s["bed"])),
-            "add_level": segment_rms(preserve("add", s["bed"], s["quiet_mix"], s["bed"], add_level_db=3.0, rate=RATE)),
-            "timbre": segment_rms(timbre(s["mix"], s["quiet_mix"], s["mix"])),
-            **{f"separation_{kind}": segment_rms(apply_separation(kind, mix, mask, RATE, SEPARATION_RATE))
-               for kind in ("extract", "remove") for mix, mask in [separation_signals()]}}
+    return {
+        "rate": RATE,
+        "segments": SEGMENTS,
+        "remove": segment_rms(preserve("remove", s["mix"], s["quiet_bed"], s["mix"])),
+        "add": segment_rms(preserve("add", s["bed"], s["quiet_mix"], s["bed"])),
+        "add_level": segment_rms(preserve("add", s["bed"], s["quiet_mix"], s["bed"], add_level_db=3.0, rate=RATE)),
+        "timbre": segment_rms(timbre(s["mix"], s["quiet_mix"], s["mix"])),
+        **{
+            f"separation_{kind}": segment_rms(apply_separation(kind, mix, mask, RATE, SEPARATION_RATE))
+            for kind in ("extract", "remove")
+            for mix, mask in [separation_signals()]
+        },
+    }
 
 
 def separate_signal() -> np.ndarray:
@@ -67,8 +80,15 @@ def compute_separate() -> dict:
 
     mask, found, present = StudioSeparator(OnnxPack(TEST_PACK_DIR, "fp32", threads=1))(SEPARATE_DESCRIPTION, separate_signal())
     rows = np.array_split(mask.astype(np.float64), SEGMENTS)
-    return {"seconds": SEPARATE_SECONDS, "description": SEPARATE_DESCRIPTION, "frames": int(mask.shape[0]), "segments": SEGMENTS,
-            "segment_means": [round(float(r.mean()), 6) for r in rows], "present_seconds": round(present, 6), "found": bool(found)}
+    return {
+        "seconds": SEPARATE_SECONDS,
+        "description": SEPARATE_DESCRIPTION,
+        "frames": int(mask.shape[0]),
+        "segments": SEGMENTS,
+        "segment_means": [round(float(r.mean()), 6) for r in rows],
+        "present_seconds": round(present, 6),
+        "found": bool(found),
+    }
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ reconstruction of the input. Extract keeps the model's output: the isolated soun
 
 Style transfer can keep the performance: timbre() applies the model's change of spectral envelope, |Y| / |R| smoothed,
 to the original, so the notes, timing and phase stay the recording's and only the colour of the sound changes."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -76,7 +77,9 @@ def _with_gains(x: np.ndarray, g: np.ndarray) -> np.ndarray:
     return istft(stft(x) * full, len(x))
 
 
-def preserve(kind: str, original: np.ndarray, model: np.ndarray, recon: np.ndarray, add_level_db: float | None = None, rate: int = 16000) -> np.ndarray:
+def preserve(
+    kind: str, original: np.ndarray, model: np.ndarray, recon: np.ndarray, add_level_db: float | None = None, rate: int = 16000
+) -> np.ndarray:
     """kind: 'add' or 'remove'. For add, `add_level_db` puts the added sound's loudest second that far over the
     background there (the studio's level of an addition); None adds it as the model drew it."""
     n = len(original)

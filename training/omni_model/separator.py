@@ -5,6 +5,7 @@ detail, every channel, at the project's rate), so an edit never regenerates audi
 
 The STFT is the grid of src/dsp/spectral-edit.ts and preserve.py (periodic Hann, frames centred on multiples of
 the hop, zeros outside the signal), computed inside the session as a convolution so the studio feeds it samples."""
+
 from __future__ import annotations
 
 import math

@@ -2,6 +2,7 @@
 categories of the data set. Trained on the training split's single-category outputs (extracted events, generated
 scenes, music, speech); its 32-dimensional hidden layer is the embedding the Frechet distance uses. The same tagger
 trained on the music clips' instruments judges music style transfer ("music" before and after says nothing)."""
+
 from __future__ import annotations
 
 import json
@@ -68,7 +69,7 @@ class Tagger:
         torch.save({"net": self.net.state_dict(), "classes": self.classes, "mean": self.mean, "std": self.std}, path)
 
     @classmethod
-    def load(cls, path: Path, audio: AudioConfig) -> "Tagger":
+    def load(cls, path: Path, audio: AudioConfig) -> Tagger:
         state = torch.load(path, map_location="cpu", weights_only=False)
         net = TaggerNet(len(state["mean"]), len(state["classes"]))
         net.load_state_dict(state["net"])
@@ -117,7 +118,9 @@ def instrument_clips(data: Path, split: str, limit: int | None = None) -> list[t
 ClipLister = Callable[[Path, str, int | None], list[tuple[Path, str]]]
 
 
-def train_tagger(data: Path, audio: AudioConfig, limit: int = 5000, epochs: int = 60, clips: ClipLister = labelled_clips) -> tuple[Tagger, float | None]:
+def train_tagger(
+    data: Path, audio: AudioConfig, limit: int = 5000, epochs: int = 60, clips: ClipLister = labelled_clips
+) -> tuple[Tagger, float | None]:
     """Returns the tagger and its top-1 accuracy on the validation split's labelled clips (None without any)."""
     features = Features(audio)
     train = clips(data, "train", limit)

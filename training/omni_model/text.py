@@ -1,4 +1,5 @@
 """The frozen language model: all-MiniLM-L6-v2's penultimate-layer token states (the paper's F_mm, at small scale)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,14 @@ def minilm_dir() -> Path:
 
 
 def load_tokenizer() -> PreTrainedTokenizerFast:
-    return PreTrainedTokenizerFast(tokenizer_file=str(minilm_dir() / "tokenizer.json"), unk_token="[UNK]", pad_token="[PAD]",
-                                   cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]")
+    return PreTrainedTokenizerFast(
+        tokenizer_file=str(minilm_dir() / "tokenizer.json"),
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        mask_token="[MASK]",
+    )
 
 
 def tokenize(texts: list[str], max_tokens: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -37,8 +44,14 @@ class TextEncoder(nn.Module):
         if cfg.pretrained:
             self.bert = BertModel.from_pretrained(str(minilm_dir()), add_pooling_layer=False)
         else:
-            config = BertConfig(vocab_size=30522, hidden_size=cfg.hidden, num_hidden_layers=cfg.layers, num_attention_heads=cfg.heads,
-                                intermediate_size=cfg.hidden * 4, max_position_embeddings=512)
+            config = BertConfig(
+                vocab_size=30522,
+                hidden_size=cfg.hidden,
+                num_hidden_layers=cfg.layers,
+                num_attention_heads=cfg.heads,
+                intermediate_size=cfg.hidden * 4,
+                max_position_embeddings=512,
+            )
             self.bert = BertModel(config, add_pooling_layer=False)
         # Only the layers up to the chosen one run: the last layer of the penultimate-layer model is never computed.
         keep = cfg.layers + 1 + cfg.layer if cfg.layer < 0 else cfg.layer

@@ -1,14 +1,14 @@
 """Trains the mel VAE and the vocoder on audio crops. The same command runs on CPU or CUDA; resumable; writes a loss
 log, checkpoints (with the config embedded) and audio samples to its run folder."""
+
 from __future__ import annotations
 
 import argparse
 import csv
 import json
 import time
-from pathlib import Path
-
 import wave
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -83,8 +83,13 @@ def train(cfg: ModelConfig, crops_path: Path, run: Path, steps: int, batch: int,
         optimiser.step()
         step += 1
         if step % 25 == 0 or step == steps:
-            log.writerow([step, round(time.time() - started, 1), f"{mel_l1.item():.4f}", f"{kl.item():.4f}", f"{stft.item():.4f}", f"{voc_mel.item():.4f}"])
-            print(f"step {step}: mel L1 {mel_l1.item():.3f}  KL {kl.item():.2f}  vocoder STFT {stft.item():.3f}  mel L1 {voc_mel.item():.3f}", flush=True)
+            log.writerow(
+                [step, round(time.time() - started, 1), f"{mel_l1.item():.4f}", f"{kl.item():.4f}", f"{stft.item():.4f}", f"{voc_mel.item():.4f}"]
+            )
+            print(
+                f"step {step}: mel L1 {mel_l1.item():.3f}  KL {kl.item():.2f}  vocoder STFT {stft.item():.3f}  mel L1 {voc_mel.item():.3f}",
+                flush=True,
+            )
         if step % 500 == 0:
             _save(checkpoint, model, optimiser, step, cfg, device)
     _save(checkpoint, model, optimiser, step, cfg, device)
@@ -107,8 +112,15 @@ def write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
 
 def _save(path: Path, model, optimiser, step: int, cfg: ModelConfig, device: str) -> None:
     """The resumable checkpoint, and beside it the weights alone (small enough to bring back from a GPU machine)."""
-    weights = {"vae": model.vae.state_dict(), "vocoder": model.vocoder.state_dict(), "step": step, "config": cfg.to_json(),
-               "device": device, "torch": str(torch.__version__), "gpu": torch.cuda.get_device_name(0) if device == "cuda" else None}
+    weights = {
+        "vae": model.vae.state_dict(),
+        "vocoder": model.vocoder.state_dict(),
+        "step": step,
+        "config": cfg.to_json(),
+        "device": device,
+        "torch": str(torch.__version__),
+        "gpu": torch.cuda.get_device_name(0) if device == "cuda" else None,
+    }
     torch.save(weights, path.with_name("autoencoder-weights.pt"))
     torch.save({**weights, "optimiser": optimiser.state_dict()}, path)
 
@@ -134,7 +146,11 @@ def main(argv: list[str] | None = None) -> None:
         make_crops(args.data, args.out, args.minutes, args.seconds, 16000)
         print(f"wrote {args.out} ({args.out.stat().st_size / 2**20:.1f} MB)")
     else:
-        print(json.dumps({"checkpoint": str(train(load_model_config(args.config), args.crops, args.run, args.steps, args.batch, args.lr, args.minutes))}))
+        print(
+            json.dumps(
+                {"checkpoint": str(train(load_model_config(args.config), args.crops, args.run, args.steps, args.batch, args.lr, args.minutes))}
+            )
+        )
 
 
 if __name__ == "__main__":

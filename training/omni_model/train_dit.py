@@ -1,5 +1,6 @@
 """Trains the DiT (with the mel encoder and the condition projections) by rectified flow on the AudioEdit-style data
 set, over a frozen VAE from the autoencoder stage and the frozen language model. CPU or CUDA; resumable."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,14 +15,23 @@ import numpy as np
 import torch
 
 from .config import ModelConfig, load_model_config
-from .feature_cache import CachedBatches
 from .export import TASKS, encode_chars
 from .factory import build_model
+from .feature_cache import CachedBatches
 from .text import tokenize
 
 PREFIX = {t["id"]: t["prefix"] for t in TASKS}
-TASK_PREFIX = {"add": PREFIX["add"], "remove": PREFIX["remove"], "extract": PREFIX["extract"], "style_sfx": PREFIX["style"],
-               "style_music": PREFIX["style"], "style_speech": PREFIX["style"], "t2a": PREFIX["t2a"], "t2m": PREFIX["t2m"], "tts": "Generate speech: "}
+TASK_PREFIX = {
+    "add": PREFIX["add"],
+    "remove": PREFIX["remove"],
+    "extract": PREFIX["extract"],
+    "style_sfx": PREFIX["style"],
+    "style_music": PREFIX["style"],
+    "style_speech": PREFIX["style"],
+    "t2a": PREFIX["t2a"],
+    "t2m": PREFIX["t2m"],
+    "tts": "Generate speech: ",
+}
 TRAINED = ("dit", "mel_encoder", "transcript_encoder")
 EDITS = {"add", "remove", "extract", "style_sfx", "style_music", "style_speech"}
 
@@ -77,18 +87,29 @@ class Batches:
         for i, c in enumerate(chars):
             char_ids[i, : len(c)] = c
             char_mask[i, : len(c)] = (c > 0).astype(np.float32)
-        return {"target": torch.from_numpy(np.stack(targets)), "source": torch.from_numpy(np.stack(sources)), "has_source": torch.tensor(has_source),
-                "prompts": [prompt_of(r) for r in rows], "chars": torch.from_numpy(char_ids), "char_mask": torch.from_numpy(char_mask)}
+        return {
+            "target": torch.from_numpy(np.stack(targets)),
+            "source": torch.from_numpy(np.stack(sources)),
+            "has_source": torch.tensor(has_source),
+            "prompts": [prompt_of(r) for r in rows],
+            "chars": torch.from_numpy(char_ids),
+            "char_mask": torch.from_numpy(char_mask),
+        }
 
 
 @torch.no_grad()
 def encode_batch(model, b: dict, device: str) -> dict:
     """An audio batch (Batches) -> the features a training step reads, as CachedBatches gives them."""
     ids, mask = tokenize(b["prompts"], model.cfg.text.max_tokens)
-    return {"x0": model.vae.encode(model.mel_frontend(b["target"].to(device)))[0],
-            "source_latent": model.vae.encode(model.mel_frontend(b["source"].to(device)))[0], "has_source": b["has_source"].to(device),
-            "text_states": model.text_encoder(ids.to(device), mask.to(device)), "text_mask": mask.float().to(device),
-            "chars": b["chars"].to(device), "char_mask": b["char_mask"].to(device)}
+    return {
+        "x0": model.vae.encode(model.mel_frontend(b["target"].to(device)))[0],
+        "source_latent": model.vae.encode(model.mel_frontend(b["source"].to(device)))[0],
+        "has_source": b["has_source"].to(device),
+        "text_states": model.text_encoder(ids.to(device), mask.to(device)),
+        "text_mask": mask.float().to(device),
+        "chars": b["chars"].to(device),
+        "char_mask": b["char_mask"].to(device),
+    }
 
 
 def predict(model, f: dict, x_t: torch.Tensor, t: torch.Tensor, text_present: torch.Tensor, low_present: torch.Tensor) -> torch.Tensor:
@@ -106,8 +127,18 @@ def learning_rate(peak: float, step: int, progress: float, warmup: int = 200, fl
     return float(peak * min(1.0, (step + 1) / warmup) * (floor + (1 - floor) * cosine))  # a numpy float would not reload (weights_only)
 
 
-def train(cfg: ModelConfig, autoencoder: Path, data: Path | None, run: Path, steps: int, batch: int, crop_frames: int, lr: float,
-          minutes: float | None, cache: Path | None = None) -> Path:
+def train(
+    cfg: ModelConfig,
+    autoencoder: Path,
+    data: Path | None,
+    run: Path,
+    steps: int,
+    batch: int,
+    crop_frames: int,
+    lr: float,
+    minutes: float | None,
+    cache: Path | None = None,
+) -> Path:
     device = "cuda" if torch.cuda.is_available() else "cpu"
     torch.backends.cuda.matmul.allow_tf32 = True
     run.mkdir(parents=True, exist_ok=True)
@@ -201,9 +232,15 @@ def validation_loss(model, cfg: ModelConfig, rows: list[dict], latent_scale: flo
     return losses
 
 
-def _save(path: Path, model, ema: "Ema", optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str) -> None:
-    meta = {"step": step, "latent_scale": latent_scale, "config": cfg.to_json(), "device": device, "torch": str(torch.__version__),
-            "gpu": torch.cuda.get_device_name() if device == "cuda" else None}
+def _save(path: Path, model, ema: Ema, optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str) -> None:
+    meta = {
+        "step": step,
+        "latent_scale": latent_scale,
+        "config": cfg.to_json(),
+        "device": device,
+        "torch": str(torch.__version__),
+        "gpu": torch.cuda.get_device_name() if device == "cuda" else None,
+    }
     live = {part: getattr(model, part).state_dict() for part in TRAINED}
     torch.save({**ema.weights(), **meta}, path.with_name("dit-weights.pt"))  # what export reads: the averaged weights
     torch.save({**live, **meta, "ema": ema.shadow, "optimiser": optimiser.state_dict()}, path)
@@ -246,7 +283,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lr", type=float, default=3e-4)
     parser.add_argument("--minutes", type=float, default=None)
     args = parser.parse_args(argv)
-    path = train(load_model_config(args.config), args.autoencoder, args.data, args.run, args.steps, args.batch, args.crop_frames, args.lr, args.minutes, args.cache)
+    path = train(
+        load_model_config(args.config),
+        args.autoencoder,
+        args.data,
+        args.run,
+        args.steps,
+        args.batch,
+        args.crop_frames,
+        args.lr,
+        args.minutes,
+        args.cache,
+    )
     print(json.dumps({"checkpoint": str(path)}))
 
 

@@ -5,6 +5,7 @@ minutes; `--init` starts from earlier weights with a fresh optimiser and schedul
     python -m omni_model.train_separator --config training/configs/model-small.json \
         --data training/configs/data-separator.json --run training/data/runs/separator --minutes 80
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,8 +65,12 @@ class PhraseStates:
 
 def make_batch(sampler: SeparationSampler, rng: random.Random, size: int) -> dict:
     mixes = [sampler.sample(rng) for _ in range(size)]
-    return {"mixture": torch.from_numpy(np.stack([m.mixture for m in mixes])), "target": torch.from_numpy(np.stack([m.target for m in mixes])),
-            "query": [m.query for m in mixes], "present": torch.tensor([m.present for m in mixes], dtype=torch.float32)}
+    return {
+        "mixture": torch.from_numpy(np.stack([m.mixture for m in mixes])),
+        "target": torch.from_numpy(np.stack([m.target for m in mixes])),
+        "query": [m.query for m in mixes],
+        "present": torch.tensor([m.present for m in mixes], dtype=torch.float32),
+    }
 
 
 def losses(model: Separator, batch: dict, phrases: PhraseStates) -> dict[str, torch.Tensor]:
@@ -94,8 +99,15 @@ def losses(model: Separator, batch: dict, phrases: PhraseStates) -> dict[str, to
     snr = lambda est: 10 * torch.log10(torch.sum(target**2, dim=(1, 2)) / (torch.sum((est - target) ** 2, dim=(1, 2)) + 1e-12) + 1e-12)  # noqa: E731
     present = batch["present"] > 0
     snri = (snr(mask_t * mix) - snr(mix))[present].median() if present.any() else torch.tensor(0.0)
-    return {"loss": ratio + extract + remove + 0.2 * presence_loss, "ratio": ratio, "extract": extract, "remove": remove, "presence": presence_loss,
-            "presence_acc": ((presence > 0).float() == label).float().mean(), "snri": snri.detach()}
+    return {
+        "loss": ratio + extract + remove + 0.2 * presence_loss,
+        "ratio": ratio,
+        "extract": extract,
+        "remove": remove,
+        "presence": presence_loss,
+        "presence_acc": ((presence > 0).float() == label).float().mean(),
+        "snri": snri.detach(),
+    }
 
 
 def learning_rate(step: int, progress: float, peak: float, warmup: int = 200) -> float:
@@ -111,8 +123,18 @@ def source_catalogue(data: Path) -> Catalogue:
     return build_catalogue(load_config(data / "config.json"), data / "catalogue", progress=False)
 
 
-def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int = 16, seconds: float = 3.0, lr: float = 1e-3, seed: int = 0,
-          max_steps: int | None = None, init: Path | None = None) -> Path:
+def train(
+    config: Path,
+    data: Path,
+    run: Path,
+    minutes: float,
+    batch_size: int = 16,
+    seconds: float = 3.0,
+    lr: float = 1e-3,
+    seed: int = 0,
+    max_steps: int | None = None,
+    init: Path | None = None,
+) -> Path:
     cfg = load_model_config(config)
     catalogue = source_catalogue(data)
     train_sampler = SeparationSampler(catalogue, "train", seconds=seconds)
@@ -137,7 +159,10 @@ def train(config: Path, data: Path, run: Path, minutes: float, batch_size: int =
     valid = [make_batch(valid_sampler, random.Random(10_000 + i), batch_size) for i in range(4 if max_steps is None else 1)]
 
     def save() -> None:
-        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": elapsed, "config": cfg.to_json()}, ckpt_path.with_suffix(".tmp"))
+        torch.save(
+            {"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": elapsed, "config": cfg.to_json()},
+            ckpt_path.with_suffix(".tmp"),
+        )
         ckpt_path.with_suffix(".tmp").replace(ckpt_path)
         torch.save({"separator": model.state_dict(), "step": step, "config": cfg.to_json(), "minutes": elapsed / 60}, run / "separator-weights.pt")
 

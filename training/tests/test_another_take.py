@@ -1,4 +1,5 @@
 """Another take of an edit: another recording of the asked-for sound, in the same place and at the same level."""
+
 import json
 
 import numpy as np

@@ -1,4 +1,5 @@
 """The built test slice: exact mixtures, reproducibility, splits by source, licences on every example."""
+
 import hashlib
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def test_edit_pairs_are_exact_mixtures(rows, built_slice, slice_cfg):
     assert edits
     for row in edits:
         recipe = row["recipe"]
-        as_task = lambda task: render({**recipe, "task": task}, catalogue.audio, slice_cfg)  # noqa: E731
+        as_task = lambda task, recipe=recipe: render({**recipe, "task": task}, catalogue.audio, slice_cfg)
         residual, mixture = as_task("add")["input"], as_task("add")["output"]
         target = as_task("extract")["output"]
         assert np.array_equal(mixture.astype(np.int32), target.astype(np.int32) + residual.astype(np.int32))

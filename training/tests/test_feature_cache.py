@@ -1,4 +1,5 @@
 """The feature cache gives a training step the same features as encoding the audio does, and the DiT trains from it."""
+
 import pytest
 import torch
 

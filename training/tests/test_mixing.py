@@ -1,4 +1,5 @@
 """The paper's mixing parameters, measured on rendered audio."""
+
 import numpy as np
 import pytest
 

@@ -1,9 +1,9 @@
 """The export path: every session in ONNX Runtime matches PyTorch, the manifest is complete, and the committed test
 pack is exactly what the export produces (so Python and TypeScript cannot drift apart silently)."""
-import json
-from pathlib import Path
 
 import base64
+import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,7 +12,18 @@ from omni_model.cli import TEST_PACK_DIR, export_test_pack
 from omni_model.export import check_goldens, encode_chars
 from omni_model.text import tokenize
 
-ROLES = {"text_encoder", "transcript_encoder", "mel_frontend", "mel_encoder", "sync_encoder", "dit", "vae_encoder", "vae_decoder", "vocoder", "separator"}
+ROLES = {
+    "text_encoder",
+    "transcript_encoder",
+    "mel_frontend",
+    "mel_encoder",
+    "sync_encoder",
+    "dit",
+    "vae_encoder",
+    "vae_decoder",
+    "vocoder",
+    "separator",
+}
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +79,9 @@ def test_token_ids_and_transcript_bytes_in_the_goldens_are_the_tokenizers(pack):
 def test_the_committed_test_pack_is_what_the_export_produces(pack):
     committed = json.loads((TEST_PACK_DIR / "manifest.json").read_text())
     fresh = json.loads((pack / "manifest.json").read_text())
-    assert {r: s["sha256"] for r, s in committed["sessions"].items()} == {r: s["sha256"] for r, s in fresh["sessions"].items()}, \
+    assert {r: s["sha256"] for r, s in committed["sessions"].items()} == {r: s["sha256"] for r, s in fresh["sessions"].items()}, (
         "re-export the test pack: .venv/bin/omni-model export-test-pack"
+    )
 
 
 def test_a_pack_can_ship_only_int8_weights(pack, tmp_path):

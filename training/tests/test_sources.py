@@ -1,4 +1,5 @@
 """Source readers: captions, licences, categories, MIDI."""
+
 import subprocess
 from pathlib import Path
 
@@ -6,17 +7,19 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from omni_data.audio import load
 from omni_data.licences import dep5_licence, spdx
 from omni_data.sources.midi import Note, Segment, write_midi
 from omni_data.sources.music import SongPlan
 from omni_data.sources.opensfx import parse_entry
-from omni_data.audio import load
 from omni_data.sources.packaged import GAME_SETS, caption_from_name, category_of, group_of
 from omni_data.taxonomy import TAXONOMY, classify
 
 
 def test_opensfx_names_give_caption_credit_and_licence():
-    caption, credit, licence = parse_entry('"Ferry horn". Original "msfinmarken_Bergen.aif" by Leon Milo. Edited by Wuzzy. License: Creative Commons Attribution 3.0 Unported.')
+    caption, credit, licence = parse_entry(
+        '"Ferry horn". Original "msfinmarken_Bergen.aif" by Leon Milo. Edited by Wuzzy. License: Creative Commons Attribution 3.0 Unported.'
+    )
     assert caption == "Ferry horn"
     assert "Leon Milo" in credit and "Wuzzy" in credit
     assert licence == "CC-BY-3.0"
@@ -99,7 +102,9 @@ def test_midi_files_play_for_the_planned_time(tmp_path: Path):
     path.write_bytes(midi)
     # fluidsynth, which renders the songs, reads the file back and plays all of it.
     wav = tmp_path / "x.wav"
-    subprocess.run(["fluidsynth", "-ni", "-r", "16000", "-F", str(wav), "/usr/share/sounds/sf2/TimGM6mb.sf2", str(path)], check=True, capture_output=True)
+    subprocess.run(
+        ["fluidsynth", "-ni", "-r", "16000", "-F", str(wav), "/usr/share/sounds/sf2/TimGM6mb.sf2", str(path)], check=True, capture_output=True
+    )
     import soundfile as sf
 
     assert sf.info(str(wav)).duration >= 5.0

@@ -1,6 +1,8 @@
 """Training plumbing on the tiny test-pack architecture: runs, resumes, writes loadable weights with the config inside;
 then the shipped path from those weights: export, evaluation, the layer ablation and the model card."""
+
 import json
+
 import numpy as np
 import soundfile as sf
 import torch
@@ -56,7 +58,9 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
 
     names = instruments(built_slice)
     judge = Judge(tagger, instrument_tagger, names)
-    songs = [r for split in ("train", "valid", "test") for r in load_rows(built_slice, split) if r["task"] == "t2m" and r["recipe"]["output"] in names]
+    songs = [
+        r for split in ("train", "valid", "test") for r in load_rows(built_slice, split) if r["task"] == "t2m" and r["recipe"]["output"] in names
+    ]
     assert songs and judge.asked_instrument(songs[0]) == names[songs[0]["recipe"]["output"]]
     hits = judge.instrument_hits(songs, [sf.read(f"{r['dir']}/{r['files']['output']}", dtype="float32")[0] for r in songs])
     assert len(hits) == len(songs) and judge.asked_instrument({"task": "add", "recipe": {}}) is None

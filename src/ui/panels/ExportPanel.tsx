@@ -12,12 +12,17 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
   const settings = useStudio((s) => s.exportSettings);
   const projectRate = useStudio((s) => s.project.sampleRate);
   const busy = useStudio((s) => s.busy);
-  const set = (patch: Partial<typeof settings>) => store.getState().set({ exportSettings: { ...store.getState().exportSettings, ...patch } });
+  const set = (patch: Partial<typeof settings>) =>
+    store.getState().set({ exportSettings: { ...store.getState().exportSettings, ...patch } });
   return (
     <Panel title="Export" testId="export-panel" onClose={onClose}>
       <label>
         What
-        <select data-testid="export-scope" value={settings.scope} onChange={(e) => set({ scope: e.target.value as ExportScope })}>
+        <select
+          data-testid="export-scope"
+          value={settings.scope}
+          onChange={(e) => set({ scope: e.target.value as ExportScope })}
+        >
           <option value="mix">The whole mix</option>
           <option value="track">The selected track</option>
           <option value="selection">The selection</option>
@@ -25,7 +30,11 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
       </label>
       <label>
         Format
-        <select data-testid="export-format" value={settings.format} onChange={(e) => set({ format: e.target.value as ExportFormat })}>
+        <select
+          data-testid="export-format"
+          value={settings.format}
+          onChange={(e) => set({ format: e.target.value as ExportFormat })}
+        >
           <option value="pcm16">WAV, 16-bit</option>
           <option value="pcm24">WAV, 24-bit</option>
           <option value="float32">WAV, 32-bit float</option>
@@ -34,19 +43,41 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
       </label>
       <label>
         Sample rate
-        <select data-testid="export-rate" value={settings.sampleRate} onChange={(e) => set({ sampleRate: Number(e.target.value) })}>
-          {RATES.map((r) => <option key={r} value={r}>{r === 0 ? `Project rate (${projectRate} Hz)` : `${r} Hz`}</option>)}
+        <select
+          data-testid="export-rate"
+          value={settings.sampleRate}
+          onChange={(e) => set({ sampleRate: Number(e.target.value) })}
+        >
+          {RATES.map((r) => (
+            <option key={r} value={r}>
+              {r === 0 ? `Project rate (${projectRate} Hz)` : `${r} Hz`}
+            </option>
+          ))}
         </select>
       </label>
       {settings.format === 'mp3' && (
         <label>
           Bit rate
-          <select data-testid="export-kbps" value={settings.mp3Kbps} onChange={(e) => set({ mp3Kbps: Number(e.target.value) })}>
-            {[96, 128, 192, 256, 320].map((k) => <option key={k} value={k}>{k} kbit/s</option>)}
+          <select
+            data-testid="export-kbps"
+            value={settings.mp3Kbps}
+            onChange={(e) => set({ mp3Kbps: Number(e.target.value) })}
+          >
+            {[96, 128, 192, 256, 320].map((k) => (
+              <option key={k} value={k}>
+                {k} kbit/s
+              </option>
+            ))}
           </select>
         </label>
       )}
-      <button type="button" className="primary" data-testid="export-run" disabled={busy !== null} onClick={() => void exportNow(services)}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="export-run"
+        disabled={busy !== null}
+        onClick={() => void exportNow(services)}
+      >
         Export
       </button>
     </Panel>

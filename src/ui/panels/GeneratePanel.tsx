@@ -1,4 +1,13 @@
-import { cancelJob, editInstruction, editSelection, generateClip, GENERATE_SECONDS, MAX_PROMPT_CHARS, rollSeed, secondsLeft } from '../../app/generate';
+import {
+  cancelJob,
+  editInstruction,
+  editSelection,
+  generateClip,
+  GENERATE_SECONDS,
+  MAX_PROMPT_CHARS,
+  rollSeed,
+  secondsLeft,
+} from '../../app/generate';
 import { formatMegabytes as mb } from '../../app/models';
 import type { GenerateSettings, JobView } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
@@ -24,10 +33,14 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
   const tracks = useStudio((st) => st.project.tracks);
   const selection = useStudio((st) => st.selection);
   const jobs = useStudio((st) => st.jobs);
-  const set = (patch: Partial<GenerateSettings>) => store.getState().set({ generate: { ...store.getState().generate, ...patch } });
+  const set = (patch: Partial<GenerateSettings>) =>
+    store.getState().set({ generate: { ...store.getState().generate, ...patch } });
   const tasks = pack?.tasks ?? [
-    { id: 't2a', label: 'Sound from text', family: 'generate' }, { id: 't2m', label: 'Music from text', family: 'generate' },
-    { id: 'add', label: 'Add', family: 'edit' }, { id: 'remove', label: 'Remove', family: 'edit' }, { id: 'extract', label: 'Extract', family: 'edit' },
+    { id: 't2a', label: 'Sound from text', family: 'generate' },
+    { id: 't2m', label: 'Music from text', family: 'generate' },
+    { id: 'add', label: 'Add', family: 'edit' },
+    { id: 'remove', label: 'Remove', family: 'edit' },
+    { id: 'extract', label: 'Extract', family: 'edit' },
     { id: 'style', label: 'Change X into Y', family: 'edit' },
   ];
   const hasSelection = selection !== null && selection.end > selection.start;
@@ -37,11 +50,20 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
   return (
     <Panel title="Generate and edit" testId="generate-panel" onClose={onClose}>
       <p data-testid="generate-pack">
-        {pack ? `${pack.name} (${mb(pack.bytes)}) on ${pack.backend === 'webgpu' ? 'WebGPU' : 'WASM'}, ${pack.dtype}: ${pack.backendReason}.` : loading ?? 'The default model loads with the first job (once; then it works offline).'}
+        {pack
+          ? `${pack.name} (${mb(pack.bytes)}) on ${pack.backend === 'webgpu' ? 'WebGPU' : 'WASM'}, ${pack.dtype}: ${pack.backendReason}.`
+          : (loading ?? 'The default model loads with the first job (once; then it works offline).')}
       </p>
       <div className="tabs" role="tablist">
         {(['generate', 'edit'] as const).map((mode) => (
-          <button key={mode} type="button" role="tab" aria-selected={s.mode === mode} data-testid={`generate-mode-${mode}`} onClick={() => set({ mode })}>
+          <button
+            key={mode}
+            type="button"
+            role="tab"
+            aria-selected={s.mode === mode}
+            data-testid={`generate-mode-${mode}`}
+            onClick={() => set({ mode })}
+          >
             {mode === 'generate' ? 'Generate' : 'Edit selection'}
           </button>
         ))}
@@ -50,27 +72,65 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
         <>
           <label>
             Kind
-            <select data-testid="generate-task" value={s.generateTask} onChange={(e) => set({ generateTask: e.target.value })}>
-              {tasks.filter((t) => t.family === 'generate').map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+            <select
+              data-testid="generate-task"
+              value={s.generateTask}
+              onChange={(e) => set({ generateTask: e.target.value })}
+            >
+              {tasks
+                .filter((t) => t.family === 'generate')
+                .map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
             </select>
           </label>
-          <textarea data-testid="generate-prompt" rows={3} maxLength={MAX_PROMPT_CHARS * 2} placeholder="rain on a tin roof with distant thunder" value={s.prompt}
-                    onChange={(e) => set({ prompt: e.target.value })} />
-          <div className="examples" aria-label="Example prompts">
+          <textarea
+            data-testid="generate-prompt"
+            rows={3}
+            maxLength={MAX_PROMPT_CHARS * 2}
+            placeholder="rain on a tin roof with distant thunder"
+            value={s.prompt}
+            onChange={(e) => set({ prompt: e.target.value })}
+          />
+          <div className="examples" role="group" aria-label="Example prompts">
             {EXAMPLE_PROMPTS.map((p) => (
-              <button key={p.text} type="button" className="chip" onClick={() => set({ prompt: p.text, generateTask: p.task })}>{p.text}</button>
+              <button
+                key={p.text}
+                type="button"
+                className="chip"
+                onClick={() => set({ prompt: p.text, generateTask: p.task })}
+              >
+                {p.text}
+              </button>
             ))}
           </div>
           <label>
             Seconds
-            <input type="number" data-testid="generate-seconds" min={GENERATE_SECONDS.min} max={GENERATE_SECONDS.max} step={0.5} value={s.seconds}
-                   onChange={(e) => set({ seconds: Number(e.target.value) })} />
+            <input
+              type="number"
+              data-testid="generate-seconds"
+              min={GENERATE_SECONDS.min}
+              max={GENERATE_SECONDS.max}
+              step={0.5}
+              value={s.seconds}
+              onChange={(e) => set({ seconds: Number(e.target.value) })}
+            />
           </label>
           <label>
             Into
-            <select data-testid="generate-track" value={s.trackId ?? ''} onChange={(e) => set({ trackId: e.target.value || null })}>
+            <select
+              data-testid="generate-track"
+              value={s.trackId ?? ''}
+              onChange={(e) => set({ trackId: e.target.value || null })}
+            >
               <option value="">a new track</option>
-              {tracks.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+              {tracks.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
             </select>
           </label>
         </>
@@ -79,46 +139,95 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
           <label>
             Instruction
             <select data-testid="edit-task" value={s.editTask} onChange={(e) => set({ editTask: e.target.value })}>
-              {tasks.filter((t) => t.family === 'edit').map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+              {tasks
+                .filter((t) => t.family === 'edit')
+                .map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
             </select>
           </label>
           {s.editTask === 'style' ? (
             <>
-              <input data-testid="edit-style-from" placeholder="this sound (e.g. dog barking)" value={s.styleFrom} onChange={(e) => set({ styleFrom: e.target.value })} />
-              <input data-testid="edit-style-to" placeholder="into this one (e.g. a cat meowing)" value={s.styleTo} onChange={(e) => set({ styleTo: e.target.value })} />
+              <input
+                data-testid="edit-style-from"
+                placeholder="this sound (e.g. dog barking)"
+                value={s.styleFrom}
+                onChange={(e) => set({ styleFrom: e.target.value })}
+              />
+              <input
+                data-testid="edit-style-to"
+                placeholder="into this one (e.g. a cat meowing)"
+                value={s.styleTo}
+                onChange={(e) => set({ styleTo: e.target.value })}
+              />
             </>
           ) : (
-            <input data-testid="edit-description" placeholder="the sound, e.g. footsteps (or a whole instruction)" value={s.description} onChange={(e) => set({ description: e.target.value })} />
+            <input
+              data-testid="edit-description"
+              placeholder="the sound, e.g. footsteps (or a whole instruction)"
+              value={s.description}
+              onChange={(e) => set({ description: e.target.value })}
+            />
           )}
-          <p className="muted" data-testid="edit-instruction">{editInstruction(s)}</p>
+          <p className="muted" data-testid="edit-instruction">
+            {editInstruction(s)}
+          </p>
           {s.editTask === 'style' && (
             <label title="Takes only the model's change of timbre and applies it to your recording: its notes, timing and detail stay. For a new instrument or voice, not for one sound replaced by another">
               Keep the performance, change the timbre
-              <input type="checkbox" data-testid="edit-keep-performance" checked={s.keepPerformance} onChange={(e) => set({ keepPerformance: e.target.checked })} />
+              <input
+                type="checkbox"
+                data-testid="edit-keep-performance"
+                checked={s.keepPerformance}
+                onChange={(e) => set({ keepPerformance: e.target.checked })}
+              />
             </label>
           )}
           {separates && (
             <label title="The separator takes the described sound out of your recording (or keeps only it), so everything else stays as it was recorded. Regenerating runs the diffusion model over the whole selection instead">
               Regenerate with the diffusion model
-              <input type="checkbox" data-testid="edit-regenerate" checked={s.regenerate} onChange={(e) => set({ regenerate: e.target.checked })} />
+              <input
+                type="checkbox"
+                data-testid="edit-regenerate"
+                checked={s.regenerate}
+                onChange={(e) => set({ regenerate: e.target.checked })}
+              />
             </label>
           )}
           {(s.editTask === 'add' || (s.editTask === 'remove' && (!separates || s.regenerate))) && (
             <label title="The model regenerates the whole selection; this keeps your recording wherever the edit changed nothing">
               Keep the untouched sound
-              <input type="checkbox" data-testid="edit-keep" checked={s.keepUntouched} onChange={(e) => set({ keepUntouched: e.target.checked })} />
+              <input
+                type="checkbox"
+                data-testid="edit-keep"
+                checked={s.keepUntouched}
+                onChange={(e) => set({ keepUntouched: e.target.checked })}
+              />
             </label>
           )}
           {s.editTask === 'add' && s.keepUntouched && (
             <label title="How loud the added sound's loudest second is against what is already there (0 dB: as loud)">
               Level against the background (dB)
-              <input type="number" data-testid="edit-add-level" min={-30} max={12} step={1} value={s.addLevelDb}
-                     onChange={(e) => set({ addLevelDb: Math.max(-30, Math.min(12, Number(e.target.value) || 0)) })} />
+              <input
+                type="number"
+                data-testid="edit-add-level"
+                min={-30}
+                max={12}
+                step={1}
+                value={s.addLevelDb}
+                onChange={(e) => set({ addLevelDb: Math.max(-30, Math.min(12, Number(e.target.value) || 0)) })}
+              />
             </label>
           )}
           <label>
             Result
-            <select data-testid="edit-result" value={s.editResult} onChange={(e) => set({ editResult: e.target.value as GenerateSettings['editResult'] })}>
+            <select
+              data-testid="edit-result"
+              value={s.editResult}
+              onChange={(e) => set({ editResult: e.target.value as GenerateSettings['editResult'] })}
+            >
               <option value="replace">replaces the selection (undo brings it back)</option>
               <option value="take">a take on a new track, to compare</option>
             </select>
@@ -130,27 +239,62 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
         <summary>Sampler</summary>
         <label>
           Steps (0: the pack's)
-          <input type="number" data-testid="generate-steps" min={0} max={200} value={s.steps} onChange={(e) => set({ steps: Math.max(0, Math.round(Number(e.target.value))) })} />
+          <input
+            type="number"
+            data-testid="generate-steps"
+            min={0}
+            max={200}
+            value={s.steps}
+            onChange={(e) => set({ steps: Math.max(0, Math.round(Number(e.target.value))) })}
+          />
         </label>
         <label>
           Guidance
-          <input type="number" data-testid="generate-guidance" min={0} max={15} step={0.5} value={s.guidance} onChange={(e) => set({ guidance: Number(e.target.value) })} />
+          <input
+            type="number"
+            data-testid="generate-guidance"
+            min={0}
+            max={15}
+            step={0.5}
+            value={s.guidance}
+            onChange={(e) => set({ guidance: Number(e.target.value) })}
+          />
         </label>
         <label>
           Seed
           <span>
-            <input type="number" data-testid="generate-seed" value={s.seed} onChange={(e) => set({ seed: Math.round(Number(e.target.value)) })} />
-            <button type="button" aria-label="Random seed" title="Random seed" data-testid="generate-dice" onClick={() => set({ seed: rollSeed() })}>⚄ Random</button>
+            <input
+              type="number"
+              data-testid="generate-seed"
+              value={s.seed}
+              onChange={(e) => set({ seed: Math.round(Number(e.target.value)) })}
+            />
+            <button
+              type="button"
+              aria-label="Random seed"
+              title="Random seed"
+              data-testid="generate-dice"
+              onClick={() => set({ seed: rollSeed() })}
+            >
+              ⚄ Random
+            </button>
           </span>
         </label>
       </details>
-      <button type="button" className="primary" data-testid="generate-run" disabled={s.mode === 'edit' && !hasSelection}
-              onClick={() => void (s.mode === 'generate' ? generateClip(services) : editSelection(services))}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="generate-run"
+        disabled={s.mode === 'edit' && !hasSelection}
+        onClick={() => void (s.mode === 'generate' ? generateClip(services) : editSelection(services))}
+      >
         {s.mode === 'generate' ? 'Generate' : 'Apply to selection'}
       </button>
       {jobs.length > 0 && <h3>Jobs</h3>}
       <ul className="jobs" data-testid="jobs">
-        {jobs.map((job) => <JobRow key={job.id} job={job} />)}
+        {jobs.map((job) => (
+          <JobRow key={job.id} job={job} />
+        ))}
       </ul>
     </Panel>
   );
@@ -165,11 +309,20 @@ function JobRow({ job }: { job: JobView }) {
         <span className="muted">queued</span>
       ) : (
         <>
-          <progress max={job.steps || 1} value={job.step} aria-label={`${job.label}: step ${job.step} of ${job.steps}`} />
-          <span className="muted">{job.step}/{job.steps}{left !== null ? `, ${Math.ceil(left)} s left` : ''}</span>
+          <progress
+            max={job.steps || 1}
+            value={job.step}
+            aria-label={`${job.label}: step ${job.step} of ${job.steps}`}
+          />
+          <span className="muted">
+            {job.step}/{job.steps}
+            {left !== null ? `, ${Math.ceil(left)} s left` : ''}
+          </span>
         </>
       )}
-      <button type="button" data-testid="job-cancel" onClick={() => cancelJob(job.id)}>Cancel</button>
+      <button type="button" data-testid="job-cancel" onClick={() => cancelJob(job.id)}>
+        Cancel
+      </button>
     </li>
   );
 }

@@ -15,7 +15,11 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
               {ACTIONS.filter((a) => a.group === g).map((a) => (
                 <tr key={a.name}>
                   <td>{a.label}</td>
-                  <td>{(a.shortcuts ?? []).map((s) => <kbd key={s}>{formatShortcut(s, isMac)}</kbd>)}</td>
+                  <td>
+                    {(a.shortcuts ?? []).map((s) => (
+                      <kbd key={s}>{formatShortcut(s, isMac)}</kbd>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

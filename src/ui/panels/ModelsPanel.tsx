@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'react';
-import { BUNDLED_PACK, deleteCached, formatMegabytes as mb, loadFromFiles, loadFromUrl, refreshCached } from '../../app/models';
+import {
+  BUNDLED_PACK,
+  deleteCached,
+  formatMegabytes as mb,
+  loadFromFiles,
+  loadFromUrl,
+  refreshCached,
+} from '../../app/models';
 import type { BackendChoice } from '../../protocol/engine-protocol';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
@@ -21,32 +28,66 @@ export function ModelsPanel({ onClose }: { onClose: () => void }) {
       {models.loading && <p data-testid="models-loading">{models.loading}</p>}
       <label>
         Backend
-        <select data-testid="models-backend" value={models.backend} onChange={(e) => store.getState().set({ models: { ...models, backend: e.target.value as BackendChoice } })}>
+        <select
+          data-testid="models-backend"
+          value={models.backend}
+          onChange={(e) => store.getState().set({ models: { ...models, backend: e.target.value as BackendChoice } })}
+        >
           <option value="auto">Automatic</option>
           <option value="webgpu">WebGPU</option>
           <option value="wasm">WASM (CPU)</option>
         </select>
       </label>
-      <button type="button" data-testid="models-load-bundled" disabled={busy} onClick={() => void loadFromUrl(store, BUNDLED_PACK)}>Load the bundled pack</button>
+      <button
+        type="button"
+        data-testid="models-load-bundled"
+        disabled={busy}
+        onClick={() => void loadFromUrl(store, BUNDLED_PACK)}
+      >
+        Load the bundled pack
+      </button>
       <label>
         URL
-        <input type="url" data-testid="models-url" placeholder="https://…/pack/" value={url} onChange={(e) => setUrl(e.target.value)} />
-        <button type="button" disabled={busy || !url} onClick={() => void loadFromUrl(store, url)}>Load</button>
+        <input
+          type="url"
+          data-testid="models-url"
+          placeholder="https://…/pack/"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+        <button type="button" disabled={busy || !url} onClick={() => void loadFromUrl(store, url)}>
+          Load
+        </button>
       </label>
       <label>
         A zip
-        <input type="file" accept=".zip" data-testid="models-zip" disabled={busy} onChange={(e) => e.target.files?.length && void loadFromFiles(store, [...e.target.files])} />
+        <input
+          type="file"
+          accept=".zip"
+          data-testid="models-zip"
+          disabled={busy}
+          onChange={(e) => e.target.files?.length && void loadFromFiles(store, [...e.target.files])}
+        />
       </label>
       <label>
         A folder
-        <input type="file" data-testid="models-folder" disabled={busy} {...{ webkitdirectory: '' }} onChange={(e) => e.target.files?.length && void loadFromFiles(store, [...e.target.files])} />
+        <input
+          type="file"
+          data-testid="models-folder"
+          disabled={busy}
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => e.target.files?.length && void loadFromFiles(store, [...e.target.files])}
+        />
       </label>
       <h3>Kept for offline use</h3>
       {models.cached.length === 0 && <p>None yet: a pack loaded from the app or a URL is kept here.</p>}
       <ul data-testid="models-cached">
         {models.cached.map((p) => (
           <li key={p.base}>
-            {p.name} ({mb(p.bytes)}) <button type="button" aria-label={`Delete ${p.name}`} onClick={() => void deleteCached(store, p.base)}>Delete</button>
+            {p.name} ({mb(p.bytes)}){' '}
+            <button type="button" aria-label={`Delete ${p.name}`} onClick={() => void deleteCached(store, p.base)}>
+              Delete
+            </button>
           </li>
         ))}
       </ul>

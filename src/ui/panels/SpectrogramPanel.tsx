@@ -12,7 +12,11 @@ const FFT_SIZE = 1024;
 export function SpectrogramPanel() {
   const { assets } = useServices();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const clip = useStudio((s) => (s.selectedClipId ? findClip(s.project, s.selectedClipId)?.clip : undefined) ?? s.project.tracks.find((t) => t.clips.length)?.clips[0]);
+  const clip = useStudio(
+    (s) =>
+      (s.selectedClipId ? findClip(s.project, s.selectedClipId)?.clip : undefined) ??
+      s.project.tracks.find((t) => t.clips.length)?.clips[0],
+  );
   const width = useStudio((s) => Math.max(100, s.view.viewportWidth - 20));
   const [state, setState] = useState<'idle' | 'working' | 'ready'>('idle');
 
@@ -41,7 +45,9 @@ export function SpectrogramPanel() {
   if (!clip) return null;
   return (
     <section className="spectrogram" aria-label="Spectrogram">
-      <h2>Spectrogram: {clip.name} {state === 'working' && <small>(computing…)</small>}</h2>
+      <h2>
+        Spectrogram: {clip.name} {state === 'working' && <small>(computing…)</small>}
+      </h2>
       <canvas ref={canvas} data-testid="spectrogram" data-state={state} style={{ width, height: HEIGHT }} />
     </section>
   );

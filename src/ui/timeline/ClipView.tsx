@@ -46,8 +46,19 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
   };
 
   return (
-    <div className={`clip${selected ? ' selected' : ''}`} data-testid="clip" data-clip-id={clip.id} style={{ left, width }}>
-      <div className="clip-label" data-testid="clip-handle" style={{ height: LABEL_HEIGHT }} onPointerDown={startDrag} title="Drag to move the clip">
+    <div
+      className={`clip${selected ? ' selected' : ''}`}
+      data-testid="clip"
+      data-clip-id={clip.id}
+      style={{ left, width }}
+    >
+      <div
+        className="clip-label"
+        data-testid="clip-handle"
+        style={{ height: LABEL_HEIGHT }}
+        onPointerDown={startDrag}
+        title="Drag to move the clip"
+      >
         <span style={{ left: Math.max(0, drawLeft - left) }}>{clip.name}</span>
       </div>
       {drawRight > drawLeft && (

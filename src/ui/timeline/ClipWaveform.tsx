@@ -61,5 +61,13 @@ export function ClipWaveform({ clip, from, to, widthPx, height }: Props) {
     }
   }, [levels, clip.assetId, clip.offset, from, to, widthPx, assets]);
 
-  return <div ref={container} className="waveform" data-testid="clip-waveform" data-drawn="false" style={{ width: widthPx, height }} />;
+  return (
+    <div
+      ref={container}
+      className="waveform"
+      data-testid="clip-waveform"
+      data-drawn="false"
+      style={{ width: widthPx, height }}
+    />
+  );
 }

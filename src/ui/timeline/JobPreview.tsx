@@ -7,13 +7,24 @@ export function JobPreview({ job, scale }: { job: JobView; scale: { sampleRate: 
   const peaks = job.preview?.peaks;
   const mid = (TRACK_HEIGHT - 8) / 2;
   const points = peaks
-    ? [...peaks].map((p, i) => `${((i + 0.5) / peaks.length) * width},${mid - Math.min(1, p) * mid}`)
-      .concat([...peaks].reverse().map((p, i) => `${((peaks.length - i - 0.5) / peaks.length) * width},${mid + Math.min(1, p) * mid}`))
-      .join(' ')
+    ? [...peaks]
+        .map((p, i) => `${((i + 0.5) / peaks.length) * width},${mid - Math.min(1, p) * mid}`)
+        .concat(
+          [...peaks]
+            .reverse()
+            .map((p, i) => `${((peaks.length - i - 0.5) / peaks.length) * width},${mid + Math.min(1, p) * mid}`),
+        )
+        .join(' ')
     : '';
   return (
-    <div className="job-preview" data-testid="job-preview" data-job-id={job.id} data-preview-step={job.preview?.step ?? 0}
-         style={{ left: sampleToPx(job.target.start, scale), width }} title={`${job.label}: ${job.status}`}>
+    <div
+      className="job-preview"
+      data-testid="job-preview"
+      data-job-id={job.id}
+      data-preview-step={job.preview?.step ?? 0}
+      style={{ left: sampleToPx(job.target.start, scale), width }}
+      title={`${job.label}: ${job.status}`}
+    >
       <svg width={width} height={TRACK_HEIGHT - 8} aria-hidden="true">
         {points && <polygon points={points} />}
       </svg>

@@ -5,7 +5,9 @@ import { HEADER_WIDTH } from './geometry';
 
 /** A tick spacing (seconds) that puts labels roughly every 100 px. */
 function tickStep(pxPerSec: number): number {
-  const steps = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+  const steps = [
+    0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600,
+  ];
   return steps.find((s) => s * pxPerSec >= 100) ?? 3600;
 }
 
@@ -29,7 +31,7 @@ export function Ruler({ onSeek }: { onSeek: (lanePx: number) => void }) {
     ctx.font = '11px system-ui, sans-serif';
     const step = tickStep(pxPerSec);
     const first = Math.floor(scrollLeft / pxPerSec / step) * step;
-    for (let t = first; (t * pxPerSec - scrollLeft) < width; t += step) {
+    for (let t = first; t * pxPerSec - scrollLeft < width; t += step) {
       const x = Math.round(t * pxPerSec - scrollLeft) + 0.5;
       ctx.beginPath();
       ctx.moveTo(x, 12);

@@ -21,9 +21,13 @@ export function Timeline() {
   const playhead = useStudio((s) => s.playhead);
   const jobs = useStudio((s) => s.jobs);
   const scale = { sampleRate, pxPerSec: view.pxPerSec };
-  const laneWidth = Math.min(MAX_CONTENT_PX, Math.max(sampleToPx(length, scale) + 30 * view.pxPerSec, view.viewportWidth));
+  const laneWidth = Math.min(
+    MAX_CONTENT_PX,
+    Math.max(sampleToPx(length, scale) + 30 * view.pxPerSec, view.viewportWidth),
+  );
 
   // The store owns the scroll position (zoom moves it); the element follows, and reports user scrolling back.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new lane width re-applies the scroll position
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && Math.abs(el.scrollLeft - view.scrollLeft) > 1) el.scrollLeft = view.scrollLeft;
@@ -57,7 +61,8 @@ export function Timeline() {
     };
   }, [services, store]);
 
-  const lanePx = (clientX: number) => clientX - scroller.current!.getBoundingClientRect().left - HEADER_WIDTH + scroller.current!.scrollLeft;
+  const lanePx = (clientX: number) =>
+    clientX - scroller.current!.getBoundingClientRect().left - HEADER_WIDTH + scroller.current!.scrollLeft;
 
   /** Drag on a lane to select a range on one or several tracks; a click places the playhead. */
   const startSelect = (e: ReactPointerEvent, trackId: string, clipId: string | null) => {
@@ -65,13 +70,19 @@ export function Timeline() {
     const anchor = pxToSample(lanePx(e.clientX), scale);
     const ids = tracks.map((t) => t.id);
     const from = ids.indexOf(trackId);
-    store.getState().set({ playhead: anchor, selectedClipId: clipId, selection: { start: anchor, end: anchor, trackIds: [trackId] } });
+    store.getState().set({
+      playhead: anchor,
+      selectedClipId: clipId,
+      selection: { start: anchor, end: anchor, trackIds: [trackId] },
+    });
     const move = (ev: PointerEvent) => {
       const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
       const to = row ? ids.indexOf(row.dataset.trackId!) : from;
       const current = pxToSample(lanePx(ev.clientX), scale);
       const trackIds = ids.slice(Math.min(from, to), Math.max(from, to) + 1);
-      store.getState().set({ selection: { start: Math.min(anchor, current), end: Math.max(anchor, current), trackIds } });
+      store
+        .getState()
+        .set({ selection: { start: Math.min(anchor, current), end: Math.max(anchor, current), trackIds } });
     };
     const up = () => {
       window.removeEventListener('pointermove', move);
@@ -92,32 +103,59 @@ export function Timeline() {
         </div>
         {tracks.length === 0 && <div className="empty-hint">Drop audio files here, or use Import, or record.</div>}
         {tracks.map((track) => (
-          <div className="track-row" key={track.id} data-track-id={track.id} data-testid="track" style={{ height: TRACK_HEIGHT }}>
+          <div
+            className="track-row"
+            key={track.id}
+            data-track-id={track.id}
+            data-testid="track"
+            style={{ height: TRACK_HEIGHT }}
+          >
             <TrackHeader track={track} />
             <div
               className="lane"
               data-testid="lane"
               style={{ width: laneWidth }}
-              onPointerDown={(e) => startSelect(e, track.id, (e.target as HTMLElement).closest<HTMLElement>('[data-clip-id]')?.dataset.clipId ?? null)}
+              onPointerDown={(e) =>
+                startSelect(
+                  e,
+                  track.id,
+                  (e.target as HTMLElement).closest<HTMLElement>('[data-clip-id]')?.dataset.clipId ?? null,
+                )
+              }
             >
-              {track.clips.map((clip) => <ClipView key={clip.id} clip={clip} trackId={track.id} />)}
-              {jobs.filter((j) => j.target.trackId === track.id).map((j) => <JobPreview key={j.id} job={j} scale={scale} />)}
+              {track.clips.map((clip) => (
+                <ClipView key={clip.id} clip={clip} trackId={track.id} />
+              ))}
+              {jobs
+                .filter((j) => j.target.trackId === track.id)
+                .map((j) => (
+                  <JobPreview key={j.id} job={j} scale={scale} />
+                ))}
               {selection && selection.trackIds.includes(track.id) && selection.end > selection.start && (
                 <div
                   className="selection"
                   data-testid="selection"
-                  style={{ left: sampleToPx(selection.start, scale), width: Math.max(1, sampleToPx(selection.end - selection.start, scale)) }}
+                  style={{
+                    left: sampleToPx(selection.start, scale),
+                    width: Math.max(1, sampleToPx(selection.end - selection.start, scale)),
+                  }}
                 />
               )}
             </div>
           </div>
         ))}
-        {jobs.filter((j) => j.target.trackId === null).map((j) => (
-          <div className="track-row pending" key={j.id} style={{ height: TRACK_HEIGHT }}>
-            <div className="track-header pending" style={{ width: HEADER_WIDTH }}>New track</div>
-            <div className="lane" style={{ width: laneWidth }}><JobPreview job={j} scale={scale} /></div>
-          </div>
-        ))}
+        {jobs
+          .filter((j) => j.target.trackId === null)
+          .map((j) => (
+            <div className="track-row pending" key={j.id} style={{ height: TRACK_HEIGHT }}>
+              <div className="track-header pending" style={{ width: HEADER_WIDTH }}>
+                New track
+              </div>
+              <div className="lane" style={{ width: laneWidth }}>
+                <JobPreview job={j} scale={scale} />
+              </div>
+            </div>
+          ))}
         <div className="playhead" data-testid="playhead" style={{ left: HEADER_WIDTH + sampleToPx(playhead, scale) }} />
       </div>
     </div>

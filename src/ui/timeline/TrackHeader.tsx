@@ -8,7 +8,10 @@ export function TrackHeader({ track }: { track: Track }) {
 
   const change = (label: string, patch: Partial<Track>) => {
     const state = store.getState();
-    const project = { ...state.project, tracks: state.project.tracks.map((t) => (t.id === track.id ? { ...t, ...patch } : t)) };
+    const project = {
+      ...state.project,
+      tracks: state.project.tracks.map((t) => (t.id === track.id ? { ...t, ...patch } : t)),
+    };
     if (state.transactionBase) state.preview(project);
     else state.commit(label, project);
     player.refresh();
@@ -19,33 +22,84 @@ export function TrackHeader({ track }: { track: Track }) {
   });
   const remove = () => {
     const state = store.getState();
-    state.commit(`Delete ${track.name}`, { ...state.project, tracks: state.project.tracks.filter((t) => t.id !== track.id) });
+    state.commit(`Delete ${track.name}`, {
+      ...state.project,
+      tracks: state.project.tracks.filter((t) => t.id !== track.id),
+    });
     player.refresh();
   };
 
   return (
     <div className="track-header" data-testid="track-header">
       <div className="track-title">
-        <input aria-label="Track name" value={track.name} onChange={(e) => change('Rename track', { name: e.target.value })} />
-        <button type="button" data-testid="track-mute" title="Mute" aria-pressed={track.mute} onClick={() => change(track.mute ? 'Unmute' : 'Mute', { mute: !track.mute })}>M</button>
-        <button type="button" data-testid="track-solo" title="Solo" aria-pressed={track.solo} onClick={() => change(track.solo ? 'Unsolo' : 'Solo', { solo: !track.solo })}>S</button>
+        <input
+          aria-label="Track name"
+          value={track.name}
+          onChange={(e) => change('Rename track', { name: e.target.value })}
+        />
+        <button
+          type="button"
+          data-testid="track-mute"
+          title="Mute"
+          aria-pressed={track.mute}
+          onClick={() => change(track.mute ? 'Unmute' : 'Mute', { mute: !track.mute })}
+        >
+          M
+        </button>
+        <button
+          type="button"
+          data-testid="track-solo"
+          title="Solo"
+          aria-pressed={track.solo}
+          onClick={() => change(track.solo ? 'Unsolo' : 'Solo', { solo: !track.solo })}
+        >
+          S
+        </button>
         {track.takeOf && (
-          <button type="button" data-testid="track-ab" title="A/B: hear the original (A) or this take (B)" aria-pressed={!track.mute}
-                  onClick={() => {
-                    const { project, playing } = switchTake(store.getState().project, track.id);
-                    store.getState().commit(playing === 'B' ? 'Play the take (B)' : 'Play the original (A)', project);
-                    player.refresh();
-                  }}>{track.mute ? 'A' : 'B'}</button>
+          <button
+            type="button"
+            data-testid="track-ab"
+            title="A/B: hear the original (A) or this take (B)"
+            aria-pressed={!track.mute}
+            onClick={() => {
+              const { project, playing } = switchTake(store.getState().project, track.id);
+              store.getState().commit(playing === 'B' ? 'Play the take (B)' : 'Play the original (A)', project);
+              player.refresh();
+            }}
+          >
+            {track.mute ? 'A' : 'B'}
+          </button>
         )}
-        <button type="button" title="Delete track" aria-label={`Delete ${track.name}`} onClick={remove}>×</button>
+        <button type="button" title="Delete track" aria-label={`Delete ${track.name}`} onClick={remove}>
+          ×
+        </button>
       </div>
       <label className="track-slider">
         Gain {track.gainDb.toFixed(1)} dB
-        <input type="range" data-testid="track-gain" min={-36} max={12} step={0.5} value={track.gainDb} {...slider('Track gain')} onChange={(e) => change('Track gain', { gainDb: Number(e.target.value) })} />
+        <input
+          type="range"
+          data-testid="track-gain"
+          min={-36}
+          max={12}
+          step={0.5}
+          value={track.gainDb}
+          {...slider('Track gain')}
+          onChange={(e) => change('Track gain', { gainDb: Number(e.target.value) })}
+        />
       </label>
       <label className="track-slider">
-        Pan {track.pan === 0 ? 'C' : track.pan < 0 ? `L${Math.round(-track.pan * 100)}` : `R${Math.round(track.pan * 100)}`}
-        <input type="range" data-testid="track-pan" min={-1} max={1} step={0.01} value={track.pan} {...slider('Track pan')} onChange={(e) => change('Track pan', { pan: Number(e.target.value) })} />
+        Pan{' '}
+        {track.pan === 0 ? 'C' : track.pan < 0 ? `L${Math.round(-track.pan * 100)}` : `R${Math.round(track.pan * 100)}`}
+        <input
+          type="range"
+          data-testid="track-pan"
+          min={-1}
+          max={1}
+          step={0.01}
+          value={track.pan}
+          {...slider('Track pan')}
+          onChange={(e) => change('Track pan', { pan: Number(e.target.value) })}
+        />
       </label>
     </div>
   );

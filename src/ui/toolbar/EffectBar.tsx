@@ -3,7 +3,19 @@ import type { EditParams } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
 
-function NumberParam({ label, field, step, min, max }: { label: string; field: keyof Omit<EditParams, 'fadeCurve'>; step: number; min: number; max: number }) {
+function NumberParam({
+  label,
+  field,
+  step,
+  min,
+  max,
+}: {
+  label: string;
+  field: keyof Omit<EditParams, 'fadeCurve'>;
+  step: number;
+  min: number;
+  max: number;
+}) {
   const { store } = useServices();
   const value = useStudio((s) => s.params[field]);
   return (
@@ -18,7 +30,8 @@ function NumberParam({ label, field, step, min, max }: { label: string; field: k
         max={max}
         onChange={(e) => {
           const v = Number(e.target.value);
-          if (Number.isFinite(v)) store.getState().set({ params: { ...store.getState().params, [field]: Math.min(max, Math.max(min, v)) } });
+          if (Number.isFinite(v))
+            store.getState().set({ params: { ...store.getState().params, [field]: Math.min(max, Math.max(min, v)) } });
         }}
       />
     </label>
@@ -33,8 +46,18 @@ export function EffectBar() {
     <div className="effectbar" role="group" aria-label="Effects">
       <label className="param">
         Curve
-        <select data-testid="param-fadeCurve" value={curve} onChange={(e) => store.getState().set({ params: { ...store.getState().params, fadeCurve: e.target.value as FadeCurve } })}>
-          {FADE_CURVES.map((c) => <option key={c} value={c}>{c}</option>)}
+        <select
+          data-testid="param-fadeCurve"
+          value={curve}
+          onChange={(e) =>
+            store.getState().set({ params: { ...store.getState().params, fadeCurve: e.target.value as FadeCurve } })
+          }
+        >
+          {FADE_CURVES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
         </select>
       </label>
       <ActionButton name="fadeIn" />

@@ -3,7 +3,17 @@ import { selectionIn } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
 
-function SecondsInput({ label, testId, value, onCommit }: { label: string; testId: string; value: number; onCommit: (seconds: number) => void }) {
+function SecondsInput({
+  label,
+  testId,
+  value,
+  onCommit,
+}: {
+  label: string;
+  testId: string;
+  value: number;
+  onCommit: (seconds: number) => void;
+}) {
   return (
     <label className="param">
       {label}
@@ -47,10 +57,24 @@ export function TransportBar() {
       <ActionButton name="playPause" text={playing ? '⏸ Pause' : '▶ Play'} />
       <ActionButton name="stop" text="■ Stop" />
       <ActionButton name="loop" text="⟲ Loop" pressed={loop} />
-      <output className="clock" data-testid="clock">{formatTime(playhead / rate)}</output>
-      <span className="rate" data-testid="project-rate">{rate} Hz</span>
-      <SecondsInput label="Start" testId="selection-start" value={(selection?.start ?? 0) / rate} onCommit={(v) => setSelection('start', v)} />
-      <SecondsInput label="End" testId="selection-end" value={(selection?.end ?? 0) / rate} onCommit={(v) => setSelection('end', v)} />
+      <output className="clock" data-testid="clock">
+        {formatTime(playhead / rate)}
+      </output>
+      <span className="rate" data-testid="project-rate">
+        {rate} Hz
+      </span>
+      <SecondsInput
+        label="Start"
+        testId="selection-start"
+        value={(selection?.start ?? 0) / rate}
+        onCommit={(v) => setSelection('start', v)}
+      />
+      <SecondsInput
+        label="End"
+        testId="selection-end"
+        value={(selection?.end ?? 0) / rate}
+        onCommit={(v) => setSelection('end', v)}
+      />
       <ActionButton name="zoomOut" text="−" />
       <ActionButton name="zoomIn" text="+" />
       <ActionButton name="zoomFit" text="Fit" />

@@ -1,4 +1,5 @@
 """Hydrogen's drum kits: one clip per instrument (its loudest layer), licence and author from each kit's drumkit.xml."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -42,5 +43,15 @@ def read(rate: int, root: Path = ROOT) -> Iterator[tuple[SourceClip, object]]:
             if len(audio) < rate // 20:
                 continue
             caption = label.lower().replace("_", " ")
-            yield SourceClip(id=f"hydrogen/{name}/{label}", source=PACKAGE, group=f"hydrogen/{name}/{label}", category="drums",
-                             caption=caption, licence=spdx(licence), credit=f"Hydrogen drum kit '{name}' by {author}"), audio
+            yield (
+                SourceClip(
+                    id=f"hydrogen/{name}/{label}",
+                    source=PACKAGE,
+                    group=f"hydrogen/{name}/{label}",
+                    category="drums",
+                    caption=caption,
+                    licence=spdx(licence),
+                    credit=f"Hydrogen drum kit '{name}' by {author}",
+                ),
+                audio,
+            )

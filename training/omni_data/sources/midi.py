@@ -1,4 +1,5 @@
 """A minimal Standard MIDI File writer (format 0), enough for the procedural songs. Standard library only."""
+
 from __future__ import annotations
 
 import struct

@@ -1,5 +1,6 @@
 """Music: procedural songs (instrument, tempo, key, mode, meter, style) written as MIDI and rendered by fluidsynth
 through several General MIDI soundfonts. The same song through another program or soundfont is a style pair."""
+
 from __future__ import annotations
 
 import random
@@ -23,9 +24,22 @@ MINOR = [0, 2, 3, 5, 7, 8, 10]
 
 # GM program -> how a caption names it.
 INSTRUMENTS = {
-    0: "piano", 4: "electric piano", 11: "vibraphone", 12: "marimba", 19: "church organ", 24: "acoustic guitar",
-    27: "electric guitar", 40: "violin", 46: "harp", 48: "strings", 52: "choir", 56: "trumpet", 65: "saxophone",
-    73: "flute", 80: "synth lead", 88: "synth pad",
+    0: "piano",
+    4: "electric piano",
+    11: "vibraphone",
+    12: "marimba",
+    19: "church organ",
+    24: "acoustic guitar",
+    27: "electric guitar",
+    40: "violin",
+    46: "harp",
+    48: "strings",
+    52: "choir",
+    56: "trumpet",
+    65: "saxophone",
+    73: "flute",
+    80: "synth lead",
+    88: "synth pad",
 }
 STYLES = ("melody", "chords", "melody with bass", "drum groove", "drum groove with bass", "full band")
 
@@ -41,7 +55,12 @@ class Soundfont:
 SOUNDFONTS = (
     Soundfont(Path("/usr/share/sounds/sf2/FluidR3_GM.sf2"), "fluid-soundfont-gm", "MIT", "Fluid R3 GM soundfont (Frank Wen and contributors)"),
     Soundfont(Path("/usr/share/sounds/sf2/TimGM6mb.sf2"), "timgm6mb-soundfont", "GPL-2.0-only", "TimGM6mb soundfont (Tim Brechbill)"),
-    Soundfont(Path("/usr/share/sounds/sf3/MuseScore_General.sf3"), "musescore-general-soundfont-small", "MIT", "MuseScore General soundfont (S. Christian Collins)"),
+    Soundfont(
+        Path("/usr/share/sounds/sf3/MuseScore_General.sf3"),
+        "musescore-general-soundfont-small",
+        "MIT",
+        "MuseScore General soundfont (S. Christian Collins)",
+    ),
 )
 
 
@@ -67,8 +86,15 @@ class SongPlan:
 def plan_songs(count: int, seed: int) -> list[SongPlan]:
     rng = random.Random(seed)
     return [
-        SongPlan(f"song{index:04d}", rng.choice([60, 70, 80, 90, 100, 110, 120, 130, 140]), rng.randrange(12), rng.random() < 0.5,
-                 rng.choice([4, 4, 4, 3]), rng.choice(STYLES), rng.randrange(2**31))
+        SongPlan(
+            f"song{index:04d}",
+            rng.choice([60, 70, 80, 90, 100, 110, 120, 130, 140]),
+            rng.randrange(12),
+            rng.random() < 0.5,
+            rng.choice([4, 4, 4, 3]),
+            rng.choice(STYLES),
+            rng.randrange(2**31),
+        )
         for index in range(count)
     ]
 
@@ -134,9 +160,26 @@ def read(rate: int, songs: int, seconds: float, seed: int, soundfonts: tuple[Sou
             continue
         for (plan, program), audio in zip(variants, render(segments, sf.path, rate)):
             instrument = "drums" if plan.style.startswith("drum") else INSTRUMENTS[program]
-            yield SourceClip(
-                id=f"music/{plan.id}/{program}/{sf.package}", source=sf.package, group=f"music/{plan.id}", category="music",
-                caption=plan.caption(program), licence=sf.licence, credit=f"{sf.credit}; procedural MIDI by omni_data",
-                extra={"song": plan.id, "program": program, "instrument": instrument, "soundfont": sf.package, "bpm": plan.bpm,
-                       "key": KEYS[plan.key], "mode": "minor" if plan.minor else "major", "meter": f"{plan.beats_per_bar}/4", "style": plan.style},
-            ), audio
+            yield (
+                SourceClip(
+                    id=f"music/{plan.id}/{program}/{sf.package}",
+                    source=sf.package,
+                    group=f"music/{plan.id}",
+                    category="music",
+                    caption=plan.caption(program),
+                    licence=sf.licence,
+                    credit=f"{sf.credit}; procedural MIDI by omni_data",
+                    extra={
+                        "song": plan.id,
+                        "program": program,
+                        "instrument": instrument,
+                        "soundfont": sf.package,
+                        "bpm": plan.bpm,
+                        "key": KEYS[plan.key],
+                        "mode": "minor" if plan.minor else "major",
+                        "meter": f"{plan.beats_per_bar}/4",
+                        "style": plan.style,
+                    },
+                ),
+                audio,
+            )

@@ -1,4 +1,5 @@
 """OpenTTD's OpenSFX: 71 real recordings packed in opensfx.cat, each with a caption and licence in its name string."""
+
 from __future__ import annotations
 
 import re
@@ -14,12 +15,13 @@ from ..taxonomy import classify
 CAT_FILE = Path("/usr/share/games/openttd/baseset/opensfx/opensfx.cat")
 PACKAGE = "openttd-opensfx"
 
+
 def parse_entry(name: str) -> tuple[str, str, str]:
     """Splits '"Caption". Original ... by X. License: Y.' into caption, credit and an SPDX-style licence."""
     caption = re.match(r'\s*"([^"]+)"', name)
     licence = re.search(r"License:\s*([^.]+(?:\.\d[^.]*)?)", name)
     text = licence.group(1).strip() if licence else ""
-    credit = name[caption.end():].split("License:")[0].strip(" .") if caption else ""
+    credit = name[caption.end() :].split("License:")[0].strip(" .") if caption else ""
     return (caption.group(1) if caption else name.strip()), credit, spdx(text) if text else "unknown"
 
 
@@ -40,7 +42,15 @@ def read(rate: int, cat_file: Path = CAT_FILE) -> Iterator[tuple[SourceClip, obj
         if len(audio) < rate // 10:
             continue
         clip_caption = re.sub(r"^(Toyland|Lumber mill|Tropic|Arctic):\s*", "", caption).split("(")[0].strip().lower()
-        yield SourceClip(
-            id=f"opensfx/{index:02d}", source=PACKAGE, group=f"opensfx/{index:02d}", category=category,
-            caption=clip_caption, licence=licence, credit=f"OpenSFX (OpenTTD): {credit}".strip(": "),
-        ), audio
+        yield (
+            SourceClip(
+                id=f"opensfx/{index:02d}",
+                source=PACKAGE,
+                group=f"opensfx/{index:02d}",
+                category=category,
+                caption=clip_caption,
+                licence=licence,
+                credit=f"OpenSFX (OpenTTD): {credit}".strip(": "),
+            ),
+            audio,
+        )

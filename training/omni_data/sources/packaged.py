@@ -1,5 +1,6 @@
 """Sound files shipped as plain files in Debian packages (Minetest, Sonic Pi, and the game and desktop packages of
 `GAME_SETS`), licensed per file by DEP-5 copyright."""
+
 from __future__ import annotations
 
 import re
@@ -30,12 +31,20 @@ class PackagedSet:
 
 
 MINETEST = PackagedSet(
-    "minetest-data", Path("/usr/share/games/minetest/games/minetest_game"), "mods/*/sounds/*.ogg",
-    Path("/usr/share/doc/minetest-data/copyright"), "mtg/", "Minetest Game",
+    "minetest-data",
+    Path("/usr/share/games/minetest/games/minetest_game"),
+    "mods/*/sounds/*.ogg",
+    Path("/usr/share/doc/minetest-data/copyright"),
+    "mtg/",
+    "Minetest Game",
 )
 SONIC_PI = PackagedSet(
-    "sonic-pi-samples", Path("/usr/share/sonic-pi/samples"), "*.flac",
-    Path("/usr/share/doc/sonic-pi-samples/copyright"), "etc/samples/", "Sonic Pi samples",
+    "sonic-pi-samples",
+    Path("/usr/share/sonic-pi/samples"),
+    "*.flac",
+    Path("/usr/share/doc/sonic-pi-samples/copyright"),
+    "etc/samples/",
+    "Sonic Pi samples",
 )
 
 # Game and desktop packages whose sound effects widen the separator's events (guns, drums, instruments, UI signals).
@@ -43,27 +52,61 @@ SONIC_PI = PackagedSet(
 # names its categories by file-name patterns; files no pattern matches (UI pickups, synth waveforms) are left out.
 GAME_SETS: dict[str, PackagedSet] = {
     "teeworlds": PackagedSet(
-        "teeworlds-data", Path("/usr/share/games/teeworlds/data"), "audio/*.wv",
-        Path("/usr/share/doc/teeworlds-data/copyright"), "data/", "Teeworlds",
-        names=((r"foley_body|foley_land|sfx_hit", "impact"), (r"foley_foot", "footsteps"), (r"vo_teefault", "voice"),
-               (r"flump_explo", "explosion"), (r"(gun|shotty)_fire|ninja", "weapon"), (r"hammer_hit", "hand_tool"),
-               (r"sfx_msg", "beep"), (r"music_menu", "music")),
+        "teeworlds-data",
+        Path("/usr/share/games/teeworlds/data"),
+        "audio/*.wv",
+        Path("/usr/share/doc/teeworlds-data/copyright"),
+        "data/",
+        "Teeworlds",
+        names=(
+            (r"foley_body|foley_land|sfx_hit", "impact"),
+            (r"foley_foot", "footsteps"),
+            (r"vo_teefault", "voice"),
+            (r"flump_explo", "explosion"),
+            (r"(gun|shotty)_fire|ninja", "weapon"),
+            (r"hammer_hit", "hand_tool"),
+            (r"sfx_msg", "beep"),
+            (r"music_menu", "music"),
+        ),
     ),
     "lmms": PackagedSet(
-        "lmms-common", Path("/usr/share/lmms/samples"), "*/*.ogg",
-        Path("/usr/share/doc/lmms-common/copyright"), "data/samples/", "LMMS samples", folder_names=True,
-        names=((r"^bass|bassslap|nasty_bass", "bass"), (r"^(beats|drums)_", "drums"), (r"explode", "explosion"),
-               (r"scratch", "vinyl"), (r"chimes|dong|bell_choir", "bell"), (r"guitar", "guitar"),
-               (r"applause|crowd", "applause"), (r"ping|metronome", "beep"), (r"misc_hit", "impact"),
-               (r"drone|ambient", "ambience"), (r"^instruments_|latin_brass|^stringsnpads_", "music")),
+        "lmms-common",
+        Path("/usr/share/lmms/samples"),
+        "*/*.ogg",
+        Path("/usr/share/doc/lmms-common/copyright"),
+        "data/samples/",
+        "LMMS samples",
+        folder_names=True,
+        names=(
+            (r"^bass|bassslap|nasty_bass", "bass"),
+            (r"^(beats|drums)_", "drums"),
+            (r"explode", "explosion"),
+            (r"scratch", "vinyl"),
+            (r"chimes|dong|bell_choir", "bell"),
+            (r"guitar", "guitar"),
+            (r"applause|crowd", "applause"),
+            (r"ping|metronome", "beep"),
+            (r"misc_hit", "impact"),
+            (r"drone|ambient", "ambience"),
+            (r"^instruments_|latin_brass|^stringsnpads_", "music"),
+        ),
     ),
     "oxygen": PackagedSet(
-        "oxygen-sounds", Path("/usr/share/sounds"), "Oxygen-*.ogg",
-        Path("/usr/share/doc/oxygen-sounds/copyright"), "", "KDE Oxygen sounds", names=((r"^Oxygen-", "beep"),),
+        "oxygen-sounds",
+        Path("/usr/share/sounds"),
+        "Oxygen-*.ogg",
+        Path("/usr/share/doc/oxygen-sounds/copyright"),
+        "",
+        "KDE Oxygen sounds",
+        names=((r"^Oxygen-", "beep"),),
     ),
     "tuxpaint": PackagedSet(
-        "tuxpaint-data", Path("/usr/share/tuxpaint/sounds"), "*.wav",
-        Path("/usr/share/doc/tuxpaint-data/copyright"), "data/sounds/", "Tux Paint",
+        "tuxpaint-data",
+        Path("/usr/share/tuxpaint/sounds"),
+        "*.wav",
+        Path("/usr/share/doc/tuxpaint-data/copyright"),
+        "data/sounds/",
+        "Tux Paint",
         names=((r"^bubble", "water"), (r"typewriterbell", "bell"), (r"giggle", "voice"), (r"^harp", "music"), (r"bleep", "beep")),
     ),
 }
@@ -102,7 +145,15 @@ def read(packaged: PackagedSet, rate: int) -> Iterator[tuple[SourceClip, object]
             continue
         if len(audio) < rate // 10:
             continue
-        yield SourceClip(
-            id=f"{packaged.package}/{name}", source=packaged.package, group=f"{packaged.package}/{group_of(name)}",
-            category=category, caption=caption, licence=licence.licence, credit=f"{packaged.credit_prefix}: {licence.credit}",
-        ), audio
+        yield (
+            SourceClip(
+                id=f"{packaged.package}/{name}",
+                source=packaged.package,
+                group=f"{packaged.package}/{group_of(name)}",
+                category=category,
+                caption=caption,
+                licence=licence.licence,
+                credit=f"{packaged.credit_prefix}: {licence.credit}",
+            ),
+            audio,
+        )

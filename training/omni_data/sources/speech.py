@@ -1,4 +1,5 @@
 """Speech: sentences written by the pipeline, spoken by espeak-ng and flite voices, transcripts kept."""
+
 from __future__ import annotations
 
 import random
@@ -40,9 +41,42 @@ VOICES: tuple[Voice, ...] = (
     Voice("flite", "kal16", "en", "a man with a flat synthetic voice"),
 )
 
-_SUBJECTS = ["the old train", "my neighbour", "a small bird", "the river", "our band", "the storm", "this studio", "the market", "a quiet engine", "the children"]
-_VERBS = ["arrives", "sings", "waits", "moves slowly", "plays loudly", "starts again", "sounds different", "comes back", "stops suddenly", "keeps going"]
-_TAILS = ["before sunrise", "after the rain", "in the valley", "near the station", "every single morning", "at the end of the song", "without a sound", "under the bridge", "for an hour", "on a cold day"]
+_SUBJECTS = [
+    "the old train",
+    "my neighbour",
+    "a small bird",
+    "the river",
+    "our band",
+    "the storm",
+    "this studio",
+    "the market",
+    "a quiet engine",
+    "the children",
+]
+_VERBS = [
+    "arrives",
+    "sings",
+    "waits",
+    "moves slowly",
+    "plays loudly",
+    "starts again",
+    "sounds different",
+    "comes back",
+    "stops suddenly",
+    "keeps going",
+]
+_TAILS = [
+    "before sunrise",
+    "after the rain",
+    "in the valley",
+    "near the station",
+    "every single morning",
+    "at the end of the song",
+    "without a sound",
+    "under the bridge",
+    "for an hour",
+    "on a cold day",
+]
 _FOREIGN = {
     "de": ["Der Zug kommt heute spät an.", "Die Musik ist sehr leise.", "Wir hören den Regen im Garten.", "Das Studio ist morgen geschlossen."],
     "fr": ["Le train arrive ce soir.", "La musique est trop forte.", "Nous entendons la pluie dehors.", "Le studio ouvre demain matin."],
@@ -69,7 +103,10 @@ def speak(voice: Voice, text: str, out: Path) -> None:
     subprocess.run(cmd, check=True, capture_output=True)
 
 
-VOICE_LICENCES = {"espeak-ng": ("GPL-3.0-or-later", "espeak-ng voices (the espeak-ng project)"), "flite": ("BSD-style (flite)", "flite voices (Carnegie Mellon University)")}
+VOICE_LICENCES = {
+    "espeak-ng": ("GPL-3.0-or-later", "espeak-ng voices (the espeak-ng project)"),
+    "flite": ("BSD-style (flite)", "flite voices (Carnegie Mellon University)"),
+}
 
 
 def read(rate: int, sentences_per_voice: int, seed: int) -> Iterator[tuple[SourceClip, object]]:
@@ -83,12 +120,20 @@ def read(rate: int, sentences_per_voice: int, seed: int) -> Iterator[tuple[Sourc
                 speak(voice, text, wav)
                 audio = trim_silence(load(wav, rate))
                 licence, credit = VOICE_LICENCES[voice.engine]
-                yield SourceClip(
-                    id=f"speech/{voice.id}/{voice.language}{index:03d}", source=voice.engine,
-                    # The sentence, not the voice, decides the split: a test sentence is unseen in any voice.
-                    group=f"sentence/{voice.language}/{text}", category="speech", caption=voice.description,
-                    licence=licence, credit=credit, extra={"transcript": text, "speaker": voice.id, "language": voice.language},
-                ), audio
+                yield (
+                    SourceClip(
+                        id=f"speech/{voice.id}/{voice.language}{index:03d}",
+                        source=voice.engine,
+                        # The sentence, not the voice, decides the split: a test sentence is unseen in any voice.
+                        group=f"sentence/{voice.language}/{text}",
+                        category="speech",
+                        caption=voice.description,
+                        licence=licence,
+                        credit=credit,
+                        extra={"transcript": text, "speaker": voice.id, "language": voice.language},
+                    ),
+                    audio,
+                )
 
 
 def _available_flite_voices() -> set[str]:

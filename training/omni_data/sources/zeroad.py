@@ -1,5 +1,6 @@
 """0 A.D.'s public archive (CC-BY-SA-3.0, Wildfire Games): weather, water, animals, footsteps, work, battle, voices in
 four languages, and orchestral music (cut into 10 s windows). Read straight from the zip, no extraction."""
+
 from __future__ import annotations
 
 import re
@@ -70,8 +71,12 @@ def read(rate: int, clip_seconds: float, archive: Path = ARCHIVE) -> Iterator[tu
             if len(audio) < rate // 10:
                 continue
             group = re.sub(r"[_\-]?\d+$", "", name)
-            yield SourceClip(id=f"0ad/{name[6:-4]}", source=PACKAGE, group=f"0ad/{group}", category=category, caption=caption,
-                             licence=LICENCE, credit=CREDIT), audio
+            yield (
+                SourceClip(
+                    id=f"0ad/{name[6:-4]}", source=PACKAGE, group=f"0ad/{group}", category=category, caption=caption, licence=LICENCE, credit=CREDIT
+                ),
+                audio,
+            )
 
 
 def _music(blob: bytes, stem: str, rate: int, clip_seconds: float) -> Iterator[tuple[SourceClip, object]]:
@@ -83,6 +88,16 @@ def _music(blob: bytes, stem: str, rate: int, clip_seconds: float) -> Iterator[t
     title = stem.replace("_", " ")
     starts = sorted({int(i * (len(audio) - window) / max(1, MUSIC_WINDOWS - 1)) for i in range(MUSIC_WINDOWS)})
     for k, start in enumerate(starts):
-        yield SourceClip(id=f"0ad/music/{stem}/{k}", source=PACKAGE, group=f"0ad/music/{stem}", category="music",
-                         caption=f"orchestral soundtrack music, '{title}'", licence=LICENCE, credit=f"{CREDIT}, music: '{title}'",
-                         extra={"instrument": None}), audio[start : start + window]
+        yield (
+            SourceClip(
+                id=f"0ad/music/{stem}/{k}",
+                source=PACKAGE,
+                group=f"0ad/music/{stem}",
+                category="music",
+                caption=f"orchestral soundtrack music, '{title}'",
+                licence=LICENCE,
+                credit=f"{CREDIT}, music: '{title}'",
+                extra={"instrument": None},
+            ),
+            audio[start : start + window],
+        )
