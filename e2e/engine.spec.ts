@@ -21,7 +21,7 @@ async function generate(
           steps = p.step;
           if (cancelAfter && p.step === cancelAfter) void e.cancel(jobId);
         }),
-        proxy((audio: Float32Array, _offset: number, step: number) => void previews.push(step, audio.length)),
+        proxy(({ audio, step }: { audio: Float32Array; step: number }) => void previews.push(step, audio.length)),
       );
       return {
         loaded,

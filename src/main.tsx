@@ -8,7 +8,7 @@ import { App } from './ui/App';
 import { ServicesContext } from './ui/studio-context';
 import { runAction } from './actions/registry';
 import { importFiles } from './import/import-files';
-import { Comlink, engine } from './client/engine-client';
+import { Comlink, engineForTests } from './client/engine-client';
 import { analysis } from './client/analysis-client';
 import { mixdown } from './project/mixdown';
 import './ui/styles.css';
@@ -40,8 +40,8 @@ async function boot() {
         const project = store.getState().project;
         return mixdown(project, assets, { range: { start, end }, trackIds: project.tracks.map((t) => t.id) });
       },
-      // The engine itself, for engine-level tests (and simulating a lost GPU).
-      engine,
+      // The engine itself with its test hooks, for engine-level tests (and simulating a lost GPU).
+      engine: engineForTests,
       // The analysis worker, for benchmarks of the studio's post-processing (bench/edit-bench.ts).
       analysis,
       proxy: Comlink.proxy,

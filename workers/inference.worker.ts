@@ -2,4 +2,4 @@
 import * as Comlink from 'comlink';
 import { Engine } from '../src/engine/engine';
 
-Comlink.expose(new Engine());
+Comlink.expose(new Engine(Comlink.transfer));

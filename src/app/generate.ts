@@ -9,7 +9,7 @@ import { resample } from '../dsp/resample';
 import type { PreservingEdit, SeparatingEdit } from '../dsp/spectral-edit';
 import { analysis } from '../client/analysis-client';
 import { addTake, blendEdges, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
-import type { PackInfo, Result } from '../protocol/engine-protocol';
+import type { PackInfo, Preview, Result } from '../protocol/engine-protocol';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
 import { targetTrackIds } from '../actions/targets';
 import type { Services } from './services';
@@ -79,7 +79,7 @@ const removeJob = (store: StudioStore, id: string) =>
   store.getState().set({ jobs: store.getState().jobs.filter((j) => j.id !== id) });
 
 type OnProgress = (p: { step: number; steps: number }) => void;
-type OnPreview = (audio: Float32Array, offset: number, step: number) => void;
+type OnPreview = (preview: Preview) => void;
 
 /** Runs a job in the engine with its progress (and preview peaks, where it has previews) going to the store; returns
  * its value, or null after telling the user why there is none. */
@@ -99,7 +99,7 @@ async function runJob<T>(
     const j = store.getState().jobs.find((x) => x.id === job.id);
     updateJob(store, job.id, { status: 'running', step, steps, runningSince: j?.runningSince ?? Date.now() });
   });
-  const onPreview = Comlink.proxy((audio: Float32Array, offset: number, step: number) => {
+  const onPreview = Comlink.proxy(({ audio, offset, step }: Preview) => {
     const first = Math.floor(offset / samplesPerBucket);
     const last = Math.min(buckets, Math.ceil((offset + audio.length) / samplesPerBucket));
     for (let b = first; b < last; b++) {

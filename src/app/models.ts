@@ -1,5 +1,5 @@
 /** Model-pack commands for the UI: load (bundled, URL, files), list and delete cached packs; results go to the store. */
-import { Comlink, engine } from '../client/engine-client';
+import { Comlink, engine, protocolMismatch } from '../client/engine-client';
 import type { PackInfo, Result } from '../protocol/engine-protocol';
 import type { StudioStore } from '../store/studio-store';
 
@@ -13,6 +13,11 @@ async function settle(store: StudioStore, label: string, load: () => Promise<Res
     store.getState().set({ models: { ...store.getState().models, ...patch } });
   set({ loading: `Loading ${label}…` });
   try {
+    const mismatch = await protocolMismatch();
+    if (mismatch) {
+      store.getState().notify('error', `The model pack did not load: ${mismatch}`);
+      return;
+    }
     const result = await load();
     if (result.ok) {
       set({ pack: result.value });

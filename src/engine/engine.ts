@@ -1,17 +1,22 @@
 /** The engine behind the worker: probes the device, loads one pack, runs one job at a time, cancels on request. */
-import type {
-  BackendChoice,
-  EngineErrorValue,
-  GenerateJob,
-  LoadOptions,
-  PackInfo,
-  ProbeResult,
-  Progress,
-  Result,
-  SeparateJob,
-  Separation,
+import {
+  type BackendChoice,
+  type CachedPack,
+  ENGINE_PROTOCOL_VERSION,
+  type EngineApi,
+  type EngineErrorValue,
+  type EngineTestHooks,
+  type GenerateJob,
+  type LoadOptions,
+  type PackInfo,
+  type Preview,
+  type ProbeResult,
+  type Progress,
+  type Result,
+  type SeparateJob,
+  type Separation,
 } from '../protocol/engine-protocol';
-import { type CachedPack, cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError } from './pack-cache';
+import { cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError } from './pack-cache';
 import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
@@ -119,7 +124,13 @@ export function chooseBackend(choice: BackendChoice, device: ProbeResult): { bac
   };
 }
 
-export class Engine {
+/** Marks a value's buffers to be moved, not copied, when it crosses to the page (the worker passes Comlink.transfer;
+ * in-process, as in unit tests, values pass as they are). */
+export type HandOver = <T>(value: T, buffers: Transferable[]) => T;
+
+export class Engine implements EngineApi, EngineTestHooks {
+  constructor(private readonly handOver: HandOver = (value) => value) {}
+
   private pack: PackHandle | undefined;
   /** Where the loaded pack came from, to open it again on another backend after the GPU is lost. */
   private source: { read: PackReader; options: LoadOptions } | undefined;
@@ -127,6 +138,10 @@ export class Engine {
   private readonly waiting = new Set<string>();
   private readonly cancelled = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
+
+  protocolVersion(): number {
+    return ENGINE_PROTOCOL_VERSION;
+  }
 
   probe(): Promise<ProbeResult> {
     return probe();
@@ -225,7 +240,7 @@ export class Engine {
   generate(
     job: GenerateJob,
     onProgress?: (p: Progress) => void,
-    onPreview?: (audio: Float32Array, offset: number, step: number) => void,
+    onPreview?: (p: Preview) => void,
   ): Promise<Result<Float32Array>> {
     this.waiting.add(job.jobId);
     const result = this.queue.then(() => this.runJob(job, onProgress, onPreview));
@@ -236,7 +251,7 @@ export class Engine {
   private runJob(
     job: GenerateJob,
     onProgress?: (p: Progress) => void,
-    onPreview?: (audio: Float32Array, offset: number, step: number) => void,
+    onPreview?: (p: Preview) => void,
   ): Promise<Result<Float32Array>> {
     return this.runQueued(job.jobId, (pack, checkpoint) => {
       const s = pack.manifest.sampler;
@@ -255,7 +270,13 @@ export class Engine {
         },
         {
           onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }),
-          onPreview: onPreview ? (audio, offset, step) => onPreview(audio.slice(), offset, step) : undefined,
+          // A copy of the sampler's buffer, handed over (transferred) rather than copied again on the way out.
+          onPreview: onPreview
+            ? (audio, offset, step) => {
+                const copy = audio.slice();
+                onPreview(this.handOver({ jobId: job.jobId, audio: copy, offset, step }, [copy.buffer]));
+              }
+            : undefined,
           checkpoint,
         },
       );
@@ -318,7 +339,6 @@ export class Engine {
     return this.open(this.source.read, { ...this.source.options, backend });
   }
 
-  /** For tests: destroys the WebGPU device under the loaded pack, as a driver reset would. */
   loseDeviceForTesting(): Promise<boolean> {
     return destroyGpuDevice();
   }

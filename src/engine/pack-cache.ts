@@ -1,4 +1,5 @@
 /** Keeps model packs in Cache Storage so they load without the network; lists and deletes them; checks the quota. */
+import type { CachedPack } from '../protocol/engine-protocol';
 import type { PackReader } from './pack-loader';
 
 const CACHE = 'omni-packs-v1';
@@ -35,12 +36,6 @@ export async function ensureRoom(bytes: number): Promise<void> {
       `The pack needs ${mb(bytes)}; this browser lets the studio store only ${mb(free)} more. Delete cached packs or free space.`,
     );
   }
-}
-
-export interface CachedPack {
-  base: string;
-  name: string;
-  bytes: number;
 }
 
 export async function listCachedPacks(): Promise<CachedPack[]> {

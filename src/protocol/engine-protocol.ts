@@ -1,4 +1,5 @@
-/** The inference worker's contract (no runtime dependencies): requests, results and errors that cross as values. */
+/** The inference worker's contract (no runtime dependencies): the interface the engine implements and the client
+ * wraps, and the requests, results, events and errors that cross it as values. */
 
 export const ENGINE_PROTOCOL_VERSION = 1;
 
@@ -88,4 +89,56 @@ export interface Progress {
   jobId: string;
   step: number;
   steps: number;
+}
+
+/** A preview of a running job: the sampler's current estimate of the window starting at `offset` samples. Its buffer
+ * is transferred, not copied. */
+export interface Preview {
+  jobId: string;
+  audio: Float32Array;
+  offset: number;
+  step: number;
+}
+
+/** A pack in the offline cache. */
+export interface CachedPack {
+  base: string;
+  name: string;
+  bytes: number;
+}
+
+/** What the inference worker offers the studio. Every job answers with a Result; nothing throws across. */
+export interface EngineApi {
+  /** ENGINE_PROTOCOL_VERSION of the worker's build: a page and a worker from different builds must not talk. */
+  protocolVersion(): number;
+  probe(): Promise<ProbeResult>;
+  /** A pack from a base URL (the app's /models/ or any URL), through the offline cache. */
+  loadPack(
+    base: string,
+    options?: LoadOptions,
+    onBytes?: (file: string, loaded: number) => void,
+  ): Promise<Result<PackInfo>>;
+  /** A pack the user picked: the files of a folder, or one zip (not cached: the files are the user's). */
+  loadPackFromFiles(files: File[], options?: LoadOptions): Promise<Result<PackInfo>>;
+  /** Opens the last pack again on another backend (after a lost GPU: 'wasm'). */
+  reopen(backend: BackendChoice): Promise<Result<PackInfo>>;
+  generate(
+    job: GenerateJob,
+    onProgress?: (p: Progress) => void,
+    onPreview?: (p: Preview) => void,
+  ): Promise<Result<Float32Array>>;
+  separate(job: SeparateJob, onProgress?: (p: Progress) => void): Promise<Result<Separation>>;
+  /** The source through the pack's VAE and vocoder (queued like a job). */
+  reconstruct(source: Float32Array): Promise<Result<Float32Array>>;
+  /** Cancels a running job at its next step, or a queued one before it starts. */
+  cancel(jobId: string): void;
+  listCachedPacks(): Promise<CachedPack[]>;
+  deleteCachedPack(base: string): Promise<number>;
+  unload(): Promise<void>;
+}
+
+/** Hooks that only tests reach (through the page's test API), never the studio's own client. */
+export interface EngineTestHooks {
+  /** Destroys the WebGPU device under the loaded pack, as a driver reset would. */
+  loseDeviceForTesting(): Promise<boolean>;
 }

@@ -207,13 +207,14 @@ def real_cases(count: int) -> list[Case]:
 
 
 def synthetic_cases(data: Path, count: int, seconds: float = 10.0) -> list[Case]:
-    """Test-split mixtures with the event's span known; the query asks in the held-out words half the time."""
-    from omni_data.config import load_config
-    from omni_data.gather import build_catalogue
+    """Test-split mixtures of the separator's sources (`data`: a data config or a built data set), as recorded (no
+    other takes), with the event's span known; the query asks in the held-out words half the time."""
     from omni_data.separation import SeparationSampler
 
-    catalogue = build_catalogue(load_config(data / "config.json"), data / "catalogue", progress=False)
-    sampler = SeparationSampler(catalogue, "test", seconds=seconds, p_absent=0.0, p_bed_query=0.0, level_dbfs=(-20.0, -20.0))
+    from .train_separator import source_catalogue
+
+    sampler = SeparationSampler(source_catalogue(data), "test", seconds=seconds, p_absent=0.0, p_bed_query=0.0, level_dbfs=(-20.0, -20.0), p_vary=0.0)
+    catalogue = sampler.catalogue
     rng, cases = random.Random(20261202), []
     while len(cases) < count:
         mix = sampler.sample(rng)
@@ -285,7 +286,12 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pack", type=Path, required=True)
     p.add_argument("--dtype", default="int8")
-    p.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / "data" / "default")
+    p.add_argument(
+        "--data",
+        type=Path,
+        default=Path(__file__).resolve().parents[1] / "configs" / "data-separator.json",
+        help="the separator's sources (a data config or a built data set): the test split is mixed from them",
+    )
     p.add_argument("--real", type=int, default=40)
     p.add_argument("--synthetic", type=int, default=40)
     p.add_argument("--adds", type=int, default=16, help="adds over real beds (0: none)")
