@@ -57,7 +57,7 @@ try {
           const sep = await e.separate({ jobId: kind, description: 'a beep', source });
           if (!sep.ok) throw new Error(sep.error.message);
           const t1 = performance.now();
-          await analysis().applySeparation(
+          const applied = await analysis().applySeparation(
             kind,
             [original[0].slice(), original[1].slice()],
             sep.value.mask,
@@ -65,6 +65,7 @@ try {
             modelRate,
             rate,
           );
+          if (!applied.ok) throw new Error(applied.error.message);
           times.push(t1 - t0, performance.now() - t1);
         }
         return times;

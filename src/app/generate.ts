@@ -332,7 +332,7 @@ async function separateEdit(
       );
     return null;
   }
-  return analysis().applySeparation(
+  const applied = await analysis().applySeparation(
     s.editTask as SeparatingEdit,
     original,
     separation.mask,
@@ -340,6 +340,14 @@ async function separateEdit(
     pack.sampleRate,
     rate,
   );
+  if (applied.ok) return applied.value;
+  store
+    .getState()
+    .notify(
+      'error',
+      `${job.label}: the separation could not be applied (${applied.error.message}). The project is as it was.`,
+    );
+  return null;
 }
 
 /** An edit through the diffusion model, then the studio's post-processing (finishEdit). */
@@ -391,16 +399,22 @@ async function finishEdit(
     return raw();
   }
   // The result has the original's length: the gains apply to the original, or the addition is cut to it.
-  if (keepsPerformance) return analysis().transferTimbre(original, audio, recon.value, pack.sampleRate, rate);
-  return analysis().preserveEdit(
-    s.editTask as PreservingEdit,
-    original,
-    audio,
-    recon.value,
-    pack.sampleRate,
-    rate,
-    s.editTask === 'add' ? s.addLevelDb : undefined,
-  );
+  const kept = await (keepsPerformance
+    ? analysis().transferTimbre(original, audio, recon.value, pack.sampleRate, rate)
+    : analysis().preserveEdit(
+        s.editTask as PreservingEdit,
+        original,
+        audio,
+        recon.value,
+        pack.sampleRate,
+        rate,
+        s.editTask === 'add' ? s.addLevelDb : undefined,
+      ));
+  if (kept.ok) return kept.value;
+  store
+    .getState()
+    .notify('error', `The original could not be kept (${kept.error.message}); the model's output is used as it is.`);
+  return raw();
 }
 
 const sameSamples = (a: Float32Array, b: Float32Array | undefined) =>

@@ -1,6 +1,6 @@
-/** The typed handle on the analysis worker (decode, peaks, spectrogram, encode). */
+/** The typed handle on the analysis worker (decode, peaks, spectrogram, post-processing, encode). */
 import * as Comlink from 'comlink';
-import type { AnalysisApi } from '../../workers/analysis.worker';
+import type { AnalysisApi, AnalysisResult } from '../protocol/analysis-protocol';
 
 let remote: Comlink.Remote<AnalysisApi> | undefined;
 
@@ -9,4 +9,14 @@ export function analysis(): Comlink.Remote<AnalysisApi> {
     new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }),
   );
   return remote;
+}
+
+/** Work the analysis worker could not do; its message is the worker's own. */
+export class AnalysisFailure extends Error {}
+
+/** The value of an answer, for callers whose own errors report the failure (a thrown AnalysisFailure). */
+export async function answerValue<T>(answer: Promise<AnalysisResult<T>>): Promise<T> {
+  const result = await answer;
+  if (!result.ok) throw new AnalysisFailure(result.error.message);
+  return result.value;
 }

@@ -1,6 +1,6 @@
 /** Renders the mix, a track or the selection to a WAV or MP3 file. */
 import * as Comlink from 'comlink';
-import { analysis } from '../client/analysis-client';
+import { analysis, answerValue } from '../client/analysis-client';
 import { nearestMp3Rate } from '../dsp/mp3';
 import type { AssetStore } from '../project/asset-store';
 import { mixdown } from '../project/mixdown';
@@ -59,7 +59,7 @@ export async function exportAudio(
     channels,
     channels.map((c) => c.buffer as ArrayBuffer),
   );
-  const bytes = await analysis().encode(transferred, projectRate, rate, settings.format, settings.mp3Kbps);
+  const bytes = await answerValue(analysis().encode(transferred, projectRate, rate, settings.format, settings.mp3Kbps));
   const ext = settings.format === 'mp3' ? 'mp3' : 'wav';
   return {
     bytes,

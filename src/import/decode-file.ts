@@ -41,7 +41,9 @@ export async function decodeFile(file: File, projectRate: number, adoptRate: boo
     const bytes = layout.frameCount * layout.channelCount * 4 * Math.max(1, targetRate / layout.sampleRate);
     if (bytes > limit) throw tooLarge(name, bytes, limit);
     if (layout.frameCount === 0) throw new ImportError(`${name} holds no audio samples.`);
-    const decoded = await analysis().decodeWav(file, targetRate);
+    const answer = await analysis().decodeWav(file, targetRate);
+    if (!answer.ok) throw new ImportError(`${name} could not be read: ${answer.error.message}`);
+    const decoded = answer.value;
     const notes = decoded.truncated
       ? [`${name} is truncated: imported the ${(layout.frameCount / layout.sampleRate).toFixed(2)} s it holds.`]
       : [];

@@ -1,7 +1,7 @@
 /** Waveform envelopes per asset, computed in the analysis worker as soon as an asset appears. */
 import * as Comlink from 'comlink';
 import { create } from 'zustand';
-import { analysis } from '../client/analysis-client';
+import { analysis, answerValue } from '../client/analysis-client';
 import type { PeakLevel } from '../dsp/peaks';
 import type { AssetStore } from '../project/asset-store';
 import type { AudioAsset } from '../project/types';
@@ -20,10 +20,12 @@ export async function computePeaks(asset: AudioAsset, assets: AssetStore): Promi
   try {
     // The worker gets a copy: the asset's own arrays stay here for playback and editing.
     const copies = await assets.sliceGently(asset.id, 0, asset.channels[0].length);
-    const levels = await analysis().peaks(
-      Comlink.transfer(
-        copies,
-        copies.map((c) => c.buffer),
+    const levels = await answerValue(
+      analysis().peaks(
+        Comlink.transfer(
+          copies,
+          copies.map((c) => c.buffer),
+        ),
       ),
     );
     usePeaks.setState((s) => ({ byAsset: { ...s.byAsset, [asset.id]: levels } }));

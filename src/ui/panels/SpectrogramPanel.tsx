@@ -18,7 +18,7 @@ export function SpectrogramPanel() {
       s.project.tracks.find((t) => t.clips.length)?.clips[0],
   );
   const width = useStudio((s) => Math.max(100, s.view.viewportWidth - 20));
-  const [state, setState] = useState<'idle' | 'working' | 'ready'>('idle');
+  const [state, setState] = useState<'idle' | 'working' | 'ready' | 'failed'>('idle');
 
   useEffect(() => {
     if (!clip || !assets.has(clip.assetId)) return;
@@ -30,8 +30,10 @@ export function SpectrogramPanel() {
     const frames = gatherFrames(channel, FFT_SIZE, columns, clip.offset, clip.offset + clip.length);
     analysis()
       .spectrogram(Comlink.transfer(frames, [frames.buffer]), FFT_SIZE, HEIGHT, asset.sampleRate)
-      .then(({ width: w, height, pixels }) => {
+      .then((answer) => {
         if (cancelled || !canvas.current) return;
+        if (!answer.ok) return setState('failed');
+        const { width: w, height, pixels } = answer.value;
         canvas.current.width = w;
         canvas.current.height = height;
         canvas.current.getContext('2d')!.putImageData(new ImageData(pixels, w, height), 0, 0);
@@ -47,6 +49,7 @@ export function SpectrogramPanel() {
     <section className="spectrogram" aria-label="Spectrogram">
       <h2>
         Spectrogram: {clip.name} {state === 'working' && <small>(computing…)</small>}
+        {state === 'failed' && <small>(could not be computed)</small>}
       </h2>
       <canvas ref={canvas} data-testid="spectrogram" data-state={state} style={{ width, height: HEIGHT }} />
     </section>
