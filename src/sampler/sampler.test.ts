@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fixture from './sampler.parity.json';
 import { cleanEstimate, eulerStep, guide } from './euler';
 import { gaussianNoise } from './noise';
 import { sampleFlow } from './sample';
@@ -86,5 +87,32 @@ describe('seeded noise', () => {
     const variance = x.reduce((a, v) => a + (v - mean) ** 2, 0) / x.length;
     expect(Math.abs(mean)).toBeLessThan(0.02);
     expect(variance).toBeCloseTo(1, 1);
+  });
+});
+
+// training/omni_model/sampler.py is the evaluation's copy of this sampler; the fixture it writes pins both.
+describe('parity with the evaluation (sampler.parity.json, python -m omni_model.parity)', () => {
+  const close = (actual: ArrayLike<number>, expected: number[]) => {
+    expect(actual.length).toBe(expected.length);
+    for (let i = 0; i < expected.length; i++) expect(actual[i]).toBeCloseTo(expected[i], 5);
+  };
+  it('draws the same noise for a seed', () => {
+    for (const { seed, values } of fixture.noise) close(gaussianNoise(values.length, seed), values);
+  });
+  it('places the same timesteps', () => {
+    for (const { steps, shift, values } of fixture.timesteps) close(timesteps(steps, shift), values);
+  });
+  it('ends the guided Euler loop at the same point', async () => {
+    const { size, steps, shift, guidance, seed, x } = fixture.flow;
+    const scaled = (v: Float32Array, k: number, t: number) => Float32Array.from(v, (a) => k * a + t);
+    const out = await sampleFlow({
+      size,
+      steps,
+      shift,
+      guidanceScale: guidance,
+      seed,
+      predict: async (v, t) => ({ cond: scaled(v, 0.5, t), uncond: scaled(v, 0.25, -t) }),
+    });
+    close(out, x);
   });
 });

@@ -27,6 +27,7 @@ from .dsp import LogMel
 from .export import encode_chars
 from .losses import log_spectral_distance
 from .preserve import preserve, timbre
+from .sampler import sample_flow
 from .tagger import ClipLister, Tagger, frechet_distance, instrument_clips, instruments, labelled_clips, train_tagger, valid_accuracy
 from .text import tokenize
 from .train_dit import load_rows, prompt_of
@@ -63,6 +64,7 @@ class OnnxPack:
         return self.sessions[role].run(None, feeds)[0]
 
     def generate(self, prompt: str, seconds: float, source: np.ndarray | None, steps: int, guidance: float, seed: int) -> np.ndarray:
+        """One window as the studio's engine draws it: its noise, the manifest's shift, guidance as a batch of two."""
         a = self.manifest["audio"]
         frames = max(1, round(seconds * a["latent_rate"]))
         samples = frames * a["mel_frames_per_latent"] * a["hop"]
@@ -70,8 +72,8 @@ class OnnxPack:
         text = self.run("text_encoder", input_ids=ids.numpy(), attention_mask=mask.numpy())
         chars = encode_chars("", self.cfg.transcript.max_chars)
         transcript = self.run("transcript_encoder", chars=chars)
-        mel_dim = self.manifest["sessions"]["dit"]["inputs"][6]["shape"][-1]
-        sync_dim = self.manifest["sessions"]["dit"]["inputs"][7]["shape"][-1]
+        dims = {i["name"]: i["shape"][-1] for i in self.manifest["sessions"]["dit"]["inputs"]}
+        mel_dim, sync_dim = dims["mel_features"], dims["sync_features"]
         if source is None:
             mel_features, present = np.zeros((1, frames, mel_dim), np.float32), 0.0
         else:
@@ -89,11 +91,13 @@ class OnnxPack:
             "text_present": np.array([1, 0], np.float32),
             "low_present": np.array([present, present], np.float32),
         }
-        x = np.random.default_rng(seed).standard_normal((1, a["latent_channels"], frames)).astype(np.float32)
-        times = np.linspace(1.0, 0.0, steps + 1)
-        for t, t_next in zip(times[:-1], times[1:]):
+
+        def velocities(x: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
             v = self.run("dit", **feeds, x_t=two(x), t=np.array([t, t], np.float32))
-            x = (x + (t_next - t) * (v[1:] + guidance * (v[:1] - v[1:]))).astype(np.float32)
+            return v[:1], v[1:]
+
+        shape = (1, a["latent_channels"], frames)
+        x = sample_flow(shape, steps, self.manifest["sampler"]["shift"], guidance, seed, velocities)
         return self.run("vocoder", mel=self.run("vae_decoder", latent=x))[0]
 
     def round_trip(self, wav: np.ndarray) -> np.ndarray:

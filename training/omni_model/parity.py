@@ -1,5 +1,6 @@
-"""Fixtures that tie the studio to the evaluation: the spectral edit (src/dsp/spectral-edit.ts against preserve.py)
-and the separator's windows (src/engine/separate.ts against evaluate_edits.StudioSeparator, on the test pack). Both
+"""Fixtures that tie the studio to the evaluation: the spectral edit (src/dsp/spectral-edit.ts against preserve.py),
+the separator's windows (src/engine/separate.ts against evaluate_edits.StudioSeparator, on the test pack) and the
+sampler (src/sampler/ against sampler.py: noise, shifted timesteps, the guided Euler loop). Both
 sides run the same closed-form signals and must give the same result, segment by segment. `python -m
 omni_model.parity` rewrites the fixtures; pytest checks they are current, Vitest that TypeScript agrees with them."""
 
@@ -14,6 +15,7 @@ from .preserve import apply_separation, preserve, timbre
 
 FIXTURE = Path(__file__).resolve().parents[2] / "src" / "dsp" / "spectral-edit.parity.json"
 SEPARATE_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "engine" / "separate.parity.json"
+SAMPLER_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "sampler" / "sampler.parity.json"
 SEPARATE_SECONDS, SEPARATE_DESCRIPTION = 23.0, "a dog barking"
 RATE, SECONDS, SEGMENTS = 16000, 2.0, 20
 
@@ -91,7 +93,31 @@ def compute_separate() -> dict:
     }
 
 
+def toy_velocities(x: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
+    """A stand-in DiT with a closed form (the same in sampler.test.ts): cond = x / 2 + t, uncond = x / 4 - t."""
+    return (0.5 * x + np.float32(t)).astype(np.float32), (0.25 * x - np.float32(t)).astype(np.float32)
+
+
+def compute_sampler() -> dict:
+    from .sampler import gaussian_noise, sample_flow, timesteps
+
+    rounded = lambda x: [round(float(v), 6) for v in np.ravel(x)]  # noqa: E731
+    return {
+        "noise": [{"seed": seed, "values": rounded(gaussian_noise(count, seed))} for seed, count in ((5, 7), (123456789, 16), (4294967295, 3))],
+        "timesteps": [{"steps": n, "shift": shift, "values": rounded(timesteps(n, shift))} for n, shift in ((8, 3.0), (5, 1.0))],
+        "flow": {
+            "size": 6,
+            "steps": 4,
+            "shift": 2.0,
+            "guidance": 3.0,
+            "seed": 11,
+            "x": rounded(sample_flow((2, 3), 4, 2.0, 3.0, 11, toy_velocities)),
+        },
+    }
+
+
 if __name__ == "__main__":
     FIXTURE.write_text(json.dumps(compute(), indent=1) + "\n")
     SEPARATE_FIXTURE.write_text(json.dumps(compute_separate(), indent=1) + "\n")
-    print(FIXTURE, SEPARATE_FIXTURE)
+    SAMPLER_FIXTURE.write_text(json.dumps(compute_sampler(), indent=1) + "\n")
+    print(FIXTURE, SEPARATE_FIXTURE, SAMPLER_FIXTURE)

@@ -139,6 +139,12 @@ def test_the_spectral_edit_fixture_shared_with_typescript_is_current():
     assert json.loads(FIXTURE.read_text()) == compute(), "run: python -m omni_model.parity"
 
 
+def test_the_sampler_fixture_shared_with_typescript_is_current():
+    from omni_model.parity import SAMPLER_FIXTURE, compute_sampler
+
+    assert json.loads(SAMPLER_FIXTURE.read_text()) == compute_sampler(), "run: python -m omni_model.parity"
+
+
 def test_the_separator_fixture_shared_with_typescript_is_current():
     from omni_model.parity import SEPARATE_FIXTURE, compute_separate
 
