@@ -93,6 +93,8 @@ export const manifestSchema = z.object({
     layer: z.number().int(),
     golden: z.string().optional(),
   }),
+  /** The prompt and transcript the goldens were computed from (for people reading the pack; the studio ignores it). */
+  golden_text: z.object({ prompt: z.string(), transcript: z.string() }).optional(),
   transcript: z.object({ encoding: z.literal('utf8-bytes-plus-1'), max_chars: z.number().int().positive() }),
   video: z.object({ frame_size: z.number().int().positive(), frames_per_second: z.number().positive() }),
   sessions: z.object({

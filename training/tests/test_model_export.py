@@ -12,6 +12,8 @@ from omni_model.cli import TEST_PACK_DIR, export_test_pack
 from omni_model.export import check_goldens, encode_chars
 from omni_model.text import tokenize
 
+MANIFEST_SCHEMA = Path(__file__).resolve().parents[2] / "src" / "modelpack" / "manifest.schema.json"
+
 ROLES = {
     "text_encoder",
     "transcript_encoder",
@@ -64,6 +66,16 @@ def test_the_manifest_describes_sessions_flow_sampler_and_tasks(pack):
     assert {t["id"] for t in m["tasks"]} >= {"t2a", "t2m", "add", "remove", "extract", "style"}
     assert m["model_config"]["dit"]["depth"] == 2
     assert m["separation"]["tasks"] == ["remove", "extract"] and m["separation"]["hop"] == m["model_config"]["separator"]["hop"]
+
+
+def test_every_manifest_holds_exactly_what_the_studio_reads(pack):
+    """src/modelpack/manifest.schema.json is generated from the studio's zod schema (npx tsx
+    scripts/write-manifest-schema.ts): a field it lacks would be dropped silently, a wrong type refused at load."""
+    import jsonschema
+
+    schema = json.loads(MANIFEST_SCHEMA.read_text())
+    for manifest in [pack / "manifest.json", *sorted(TEST_PACK_DIR.parent.glob("*/manifest.json"))]:
+        jsonschema.validate(json.loads(manifest.read_text()), schema, cls=jsonschema.Draft202012Validator)
 
 
 def test_token_ids_and_transcript_bytes_in_the_goldens_are_the_tokenizers(pack):
