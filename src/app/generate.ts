@@ -25,13 +25,24 @@ const GENERATED_PEAK_DB = -1;
 const MAX_GENERATED_GAIN = 100;
 const PEAKS_PER_SECOND = 50;
 
-/** The paper's edit templates, filled from the panel; text that is already a whole instruction goes in as it is. */
-export function editInstruction(s: GenerateSettings): string {
+/** The paper's edit templates: what a pack's manifest gives unless it says otherwise, and what the panel checks
+ * against before the pack has loaded. */
+const PAPER_TEMPLATES: Record<string, string> = {
+  add: "Add the sound of '{desc}'",
+  remove: "Remove the sound of '{desc}'",
+  extract: "Extract the sound of '{desc}'",
+  style: "Change the sound of '{source}' to '{target}'",
+};
+
+/** The edit's template (the pack's, where one is loaded) filled from the panel; text that is already a whole
+ * instruction goes in as it is. */
+export function editInstruction(s: GenerateSettings, pack?: PackInfo | null): string {
   const free = s.description.trim();
-  if (s.editTask === 'style') return `Change the sound of '${s.styleFrom.trim()}' to '${s.styleTo.trim()}'`;
-  if (/^(add|remove|extract|isolate|take out|put|delete|keep only|change)\b/i.test(free)) return free;
-  const verb = { add: 'Add', remove: 'Remove', extract: 'Extract' }[s.editTask] ?? 'Remove';
-  return `${verb} the sound of '${free}'`;
+  const template = pack?.tasks.find((t) => t.id === s.editTask)?.template ?? PAPER_TEMPLATES[s.editTask];
+  if (s.editTask !== 'style' && /^(add|remove|extract|isolate|take out|put|delete|keep only|change)\b/i.test(free))
+    return free;
+  const words: Record<string, string> = { desc: free, source: s.styleFrom.trim(), target: s.styleTo.trim() };
+  return template.replace(/\{(desc|source|target)\}/g, (_, name: string) => words[name]);
 }
 
 /** What is wrong with a job's text, if anything, in words for the user. */
@@ -242,7 +253,7 @@ export async function editSelection(services: Services): Promise<void> {
   if (!pack) return;
   const original = trackAudio(track, assets, range);
   const source = resample(toMono(original), rate, pack.sampleRate);
-  const text = editInstruction(s);
+  const text = editInstruction(s, pack);
   const label = text.length > 48 ? `${text.slice(0, 47)}…` : text;
   if (seconds > 10)
     state.notify(

@@ -227,7 +227,7 @@ export class Engine implements EngineApi, EngineTestHooks {
         backendReason: reason,
         dtype: this.pack.dtype,
         sampleRate: m.audio.sample_rate,
-        tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family })),
+        tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family, template: t.template })),
         separates: m.separation && m.sessions.separator ? m.separation.tasks : [],
       },
     };

@@ -36,7 +36,8 @@ export interface PackInfo {
   backendReason: string;
   dtype: 'fp32' | 'fp16' | 'int8';
   sampleRate: number;
-  tasks: { id: string; label: string; family: string }[];
+  /** The pack's tasks; an edit's template names its words {desc} (or {source} and {target} for a change). */
+  tasks: { id: string; label: string; family: string; template: string }[];
   /** The edits the pack's separator does (keeping the recording), where it has one. */
   separates: string[];
 }

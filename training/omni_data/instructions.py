@@ -1,4 +1,5 @@
-"""Edit instructions: the paper's templates first, then paraphrases, so the model does not learn one sentence."""
+"""Edit instructions: the paper's templates first, then paraphrases, so the model does not learn one sentence. The
+first template of each edit is the paper's, and the one the pack's manifest gives the studio (omni_model.export)."""
 
 from __future__ import annotations
 
@@ -6,32 +7,32 @@ import random
 
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "add": (
-        "Add the sound of '{d}'",
-        "Add '{d}' to the audio",
-        "Insert the sound of '{d}'",
-        "Mix in the sound of '{d}'",
-        "Put the sound of '{d}' into this clip",
+        "Add the sound of '{desc}'",
+        "Add '{desc}' to the audio",
+        "Insert the sound of '{desc}'",
+        "Mix in the sound of '{desc}'",
+        "Put the sound of '{desc}' into this clip",
     ),
     "remove": (
-        "Remove the sound of '{d}'",
-        "Take out the sound of '{d}'",
-        "Delete '{d}' from the audio",
-        "Get rid of the sound of '{d}'",
-        "Cut the '{d}' out of this clip",
+        "Remove the sound of '{desc}'",
+        "Take out the sound of '{desc}'",
+        "Delete '{desc}' from the audio",
+        "Get rid of the sound of '{desc}'",
+        "Cut the '{desc}' out of this clip",
     ),
     "extract": (
-        "Extract the sound of '{d}'",
-        "Isolate the sound of '{d}'",
-        "Keep only the sound of '{d}'",
-        "Separate out the '{d}'",
-        "Pull out the sound of '{d}'",
+        "Extract the sound of '{desc}'",
+        "Isolate the sound of '{desc}'",
+        "Keep only the sound of '{desc}'",
+        "Separate out the '{desc}'",
+        "Pull out the sound of '{desc}'",
     ),
     "style": (
-        "Change the sound of '{s}' to '{t}'",
-        "Turn the '{s}' into '{t}'",
-        "Replace the sound of '{s}' with '{t}'",
-        "Make the '{s}' sound like '{t}'",
-        "Transform '{s}' into '{t}'",
+        "Change the sound of '{source}' to '{target}'",
+        "Turn the '{source}' into '{target}'",
+        "Replace the sound of '{source}' with '{target}'",
+        "Make the '{source}' sound like '{target}'",
+        "Transform '{source}' into '{target}'",
     ),
 }
 

@@ -114,7 +114,7 @@ class Planner:
         # Mostly sound effects; sometimes a voice, so "remove the speech" is learnt too.
         event = rng.choice(self.speech) if self.speech and rng.random() < 0.15 else self._foreground(rng)
         mix = self._mix(rng, [event])
-        return {"mix": mix.to_json(), "instruction": instruction(op, rng, d=describe(event, rng)), "target_category": event.category}
+        return {"mix": mix.to_json(), "instruction": instruction(op, rng, desc=describe(event, rng)), "target_category": event.category}
 
     # --- tasks ---
     def _plan_add(self, rng: random.Random) -> dict:
@@ -133,7 +133,7 @@ class Planner:
         return {
             "mix": mix.to_json(),
             "replacement": b.id,
-            "instruction": instruction("style", rng, s=describe(a, rng), t=describe(b, rng)),
+            "instruction": instruction("style", rng, source=describe(a, rng), target=describe(b, rng)),
             "source_category": a.category,
             "target_category": b.category,
         }
@@ -154,7 +154,7 @@ class Planner:
         return {
             "source": a.id,
             "output": b.id,
-            "instruction": instruction("style", rng, s=a.extra["instrument"], t=b.extra["instrument"]),
+            "instruction": instruction("style", rng, source=a.extra["instrument"], target=b.extra["instrument"]),
             "target_category": "music",
         }
 
@@ -163,7 +163,7 @@ class Planner:
         return {
             "source": a.id,
             "output": b.id,
-            "instruction": instruction("style", rng, s=a.caption, t=b.caption),
+            "instruction": instruction("style", rng, source=a.caption, target=b.caption),
             "transcript": a.extra["transcript"],
             "target_category": "speech",
         }

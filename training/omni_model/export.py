@@ -16,6 +16,8 @@ import numpy as np
 import onnxruntime as ort
 import torch
 
+from omni_data.instructions import TEMPLATES
+
 from .factory import OmniModel, low_dims
 from .separator import INPUT_DBFS
 from .text import minilm_dir, tokenize
@@ -37,13 +39,13 @@ TOKEN_GOLDENS = [
 TASKS = [
     {"id": "t2a", "family": "generate", "label": "Sound from text", "prefix": "Generate sound: ", "template": "{prompt}", "conditions": ["text"]},
     {"id": "t2m", "family": "generate", "label": "Music from text", "prefix": "Generate music: ", "template": "{prompt}", "conditions": ["text"]},
-    {"id": "add", "family": "edit", "label": "Add", "prefix": "Edit: ", "template": "Add the sound of '{desc}'", "conditions": ["text", "source"]},
+    {"id": "add", "family": "edit", "label": "Add", "prefix": "Edit: ", "template": TEMPLATES["add"][0], "conditions": ["text", "source"]},
     {
         "id": "remove",
         "family": "edit",
         "label": "Remove",
         "prefix": "Edit: ",
-        "template": "Remove the sound of '{desc}'",
+        "template": TEMPLATES["remove"][0],
         "conditions": ["text", "source"],
     },
     {
@@ -51,7 +53,7 @@ TASKS = [
         "family": "edit",
         "label": "Extract",
         "prefix": "Edit: ",
-        "template": "Extract the sound of '{desc}'",
+        "template": TEMPLATES["extract"][0],
         "conditions": ["text", "source"],
     },
     {
@@ -59,7 +61,7 @@ TASKS = [
         "family": "edit",
         "label": "Change X into Y",
         "prefix": "Edit: ",
-        "template": "Change the sound of '{source}' to '{target}'",
+        "template": TEMPLATES["style"][0],
         "conditions": ["text", "source"],
     },
 ]

@@ -172,7 +172,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             />
           )}
           <p className="muted" data-testid="edit-instruction">
-            {editInstruction(s)}
+            {editInstruction(s, pack)}
           </p>
           {s.editTask === 'style' && (
             <label title="Takes only the model's change of timbre and applies it to your recording: its notes, timing and detail stay. For a new instrument or voice, not for one sound replaced by another">

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { PackInfo } from '../protocol/engine-protocol';
+import { initialState } from '../store/studio-store';
+import { describedSound, editInstruction } from './generate';
+
+const settings = (patch: Partial<ReturnType<typeof initialState>['generate']>) => ({
+  ...initialState().generate,
+  mode: 'edit' as const,
+  ...patch,
+});
+const pack = (template: string, id = 'remove') =>
+  ({ tasks: [{ id, label: id, family: 'edit', template }] }) as unknown as PackInfo;
+
+describe('edit instructions', () => {
+  it("fill the paper's templates before a pack is loaded", () => {
+    expect(editInstruction(settings({ editTask: 'extract', description: 'a dog barking' }))).toBe(
+      "Extract the sound of 'a dog barking'",
+    );
+    expect(editInstruction(settings({ editTask: 'style', styleFrom: 'a drum', styleTo: 'a bell' }))).toBe(
+      "Change the sound of 'a drum' to 'a bell'",
+    );
+  });
+  it("fill the loaded pack's own template", () => {
+    const s = settings({ editTask: 'remove', description: 'rain' });
+    expect(editInstruction(s, pack('Take out the {desc}, please'))).toBe('Take out the rain, please');
+    const style = settings({ editTask: 'style', styleFrom: 'x', styleTo: 'y' });
+    expect(editInstruction(style, pack('Turn {source} into {target}', 'style'))).toBe('Turn x into y');
+  });
+  it('take a whole instruction as it is, and find the sound in it for the separator', () => {
+    const s = settings({ editTask: 'remove', description: "Remove the sound of 'a siren'" });
+    expect(editInstruction(s, pack('Take out the {desc}'))).toBe("Remove the sound of 'a siren'");
+    expect(describedSound(s)).toBe('a siren');
+  });
+});
