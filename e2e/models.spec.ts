@@ -28,6 +28,7 @@ test('the model panel loads the bundled pack, says what runs and why, keeps it o
   await panel.getByTestId('models-zip').setInputFiles(zipPath);
   await expect(panel.getByTestId('models-current')).toContainText(
     'runs on WebGPU, fp32 weights: WebGPU was chosen by hand',
+    { timeout: 60_000 }, // SwiftShader compiles the WebGPU sessions on the CPU
   );
 
   const junk = info.outputPath('junk.zip');

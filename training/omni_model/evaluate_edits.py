@@ -299,7 +299,7 @@ def main() -> None:
     args = p.parse_args()
     pack = OnnxPack(args.pack, args.dtype)
     separator = StudioSeparator(pack)
-    sets = {"real recordings (44.1 kHz stereo, -20 dBFS)": real_cases(args.real)}
+    sets = {"real recordings (44.1 kHz stereo, -20 dBFS)": real_cases(args.real)} if args.real else {}
     if args.synthetic:
         sets["test split (16 kHz, 1-3 events)"] = synthetic_cases(args.data, args.synthetic)
     rows = {name: [score(separator, c) for c in cases] for name, cases in sets.items()}
