@@ -121,8 +121,8 @@ def edits_section(result: dict, training: dict) -> str:
             "## Remove and extract: the text-queried separator",
             f"- A mask over the mixture's STFT (512-point frames, hop 128, at 16 kHz) and a per-frame presence, from the log-magnitude "
             f"and the description's MiniLM states (mean-pooled, FiLM on every block): {sep.get('parameters', 0) / 1e6:.1f} M parameters, "
-            f"trained {sep.get('step', '?')} steps ({sep.get('minutes', '?')} min on the {sep.get('device', 'cpu')}) on mixtures made on the fly "
-            "from the data set's catalogue: one to three events of different categories over a bed, the query naming one of them, "
+            f"trained {_separator_training(sep)} on mixtures made on the fly "
+            "from a catalogue of source clips: one to three events of different categories over a bed, the query naming one of them, "
             "the bed, or a sound that is not there (15 %: the target is silence), levels spread over -37 to -13 dBFS "
             "(`python -m omni_model.train_separator`).",
             "- The studio brings the selection to -25 dBFS with one gain, runs the separator in 10 s windows with 1.5 s of context "
@@ -152,6 +152,16 @@ def edits_section(result: dict, training: dict) -> str:
             EDITS_END,
         ]
     )
+
+
+def _separator_training(sep: dict) -> str:
+    """'6,330 steps (82.0 min on the cpu, sources of default)', with the runs it continued first."""
+    runs = [*sep.get("earlier", []), sep]
+    said = [f"{r.get('step', 0):,} steps ({r.get('minutes', '?')} min, sources of {r.get('data', '?')})" for r in runs]
+    device = sep.get("device", "cpu")
+    if len(said) == 1:
+        return f"{said[0]} on the {device}"
+    return f"{' then '.join(said)}, each run continuing the one before, on the {device}"
 
 
 def _edits_in_short(summary: dict) -> str:

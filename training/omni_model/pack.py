@@ -145,6 +145,8 @@ def add_separator(pack: Path, weights: Path, data: Path, version: str) -> dict:
         "minutes": round(state.get("minutes", 0.0), 1),
         "device": state.get("device", "cpu"),
         "parameters": sum(p.numel() for p in module.parameters()),
+        "data": state.get("data", "?"),
+        "earlier": state.get("earlier", []),
     }
     meta_path.write_text(json.dumps(meta, indent=2))
     return manifest

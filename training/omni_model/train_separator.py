@@ -142,8 +142,12 @@ def train(
     phrases = PhraseStates(cfg, all_training_phrases())
     torch.manual_seed(seed)
     model = Separator(cfg)
+    # Runs this one continues (`--init`), oldest first: what the card counts as the separator's whole training.
+    earlier: list[dict] = []
     if init is not None:
-        model.load_state_dict(torch.load(init, map_location="cpu", weights_only=False)["separator"])
+        start = torch.load(init, map_location="cpu", weights_only=False)
+        model.load_state_dict(start["separator"])
+        earlier = [*start.get("earlier", []), {"step": start["step"], "minutes": round(start.get("minutes", 0.0), 1), "data": start.get("data", "?")}]
     model.set_query_statistics(phrases.pooled())
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     run.mkdir(parents=True, exist_ok=True)
@@ -164,7 +168,10 @@ def train(
             ckpt_path.with_suffix(".tmp"),
         )
         ckpt_path.with_suffix(".tmp").replace(ckpt_path)
-        torch.save({"separator": model.state_dict(), "step": step, "config": cfg.to_json(), "minutes": elapsed / 60}, run / "separator-weights.pt")
+        torch.save(
+            {"separator": model.state_dict(), "step": step, "config": cfg.to_json(), "minutes": elapsed / 60, "data": data.name, "earlier": earlier},
+            run / "separator-weights.pt",
+        )
 
     budget, last_save, start = minutes * 60, time.time(), time.time() - elapsed
     while elapsed < budget and (max_steps is None or step < max_steps):

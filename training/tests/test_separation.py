@@ -198,3 +198,12 @@ def test_the_add_evaluation_scores_the_drawn_and_the_leveled_addition():
     s = add_summary(rows, -6.0)
     assert s["examples"] == 2 and 0 <= s["leveled_within_6db"] <= 1 and np.isfinite(s["drawn_level_db_median"])
     assert all(isinstance(r["identity_found"], bool) for r in rows)
+
+
+def test_the_card_counts_every_run_a_separator_continued():
+    from omni_model.card import _separator_training
+
+    said = _separator_training(
+        {"step": 4000, "minutes": 100.0, "data": "data-separator.json", "earlier": [{"step": 6330, "minutes": 82.0, "data": "default"}]}
+    )
+    assert said.startswith("6,330 steps (82.0 min, sources of default) then 4,000 steps (100.0 min, sources of data-separator.json)")
