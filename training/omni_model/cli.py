@@ -94,6 +94,9 @@ def main(argv: list[str] | None = None) -> None:
         default=TRAINING_DIR / "configs" / "data-separator.json",
         help="the data config (or built data set) whose catalogue it was trained on (for the credits)",
     )
+    a.add_argument(
+        "--presence-threshold", type=float, help="the presence probability over which a sound counts as found (default: export.SEPARATION's)"
+    )
     a.add_argument("--version", required=True)
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)
@@ -113,7 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "add-separator":
         from .pack import add_separator
 
-        m = add_separator(args.pack, args.weights, args.data, args.version)
+        m = add_separator(args.pack, args.weights, args.data, args.version, args.presence_threshold)
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with a separator -> {args.pack}")
         return
     if args.command == "export-random":

@@ -101,7 +101,7 @@ def export_trained(autoencoder: Path, dit: Path, data: Path, out: Path, ship: se
     return manifest
 
 
-def add_separator(pack: Path, weights: Path, data: Path, version: str) -> dict:
+def add_separator(pack: Path, weights: Path, data: Path, version: str, presence_threshold: float | None = None) -> dict:
     """Puts a trained separator into an exported pack (its other sessions untouched): the session in the variants the
     pack ships, its goldens, the manifest's `separation` section, credits of the clips it was trained on."""
     from .export import SEPARATION, example_inputs, export_session, session_specs
@@ -128,6 +128,8 @@ def add_separator(pack: Path, weights: Path, data: Path, version: str) -> dict:
     credits = {c.credit for c in catalogue.clips.values() if c.split == "train"}
     manifest["sessions"]["separator"] = entry
     manifest["separation"] = {**SEPARATION, "n_fft": cfg.separator.n_fft, "hop": cfg.separator.hop}
+    if presence_threshold is not None:  # chosen per separator from its evaluation (edits.json keeps every threshold)
+        manifest["separation"]["presence_threshold"] = presence_threshold
     manifest["model_config"] = cfg.to_json()
     manifest["credits"] = [manifest["credits"][0], *sorted(set(manifest["credits"][1:]) | credits)]
     manifest["pack_version"] = version
