@@ -113,7 +113,7 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
     return path
 
 
-def edits_section(result: dict, training: dict) -> str:
+def edits_section(result: dict, training: dict, separation: dict) -> str:
     sep = training.get("separator", {})
     return "\n".join(
         [
@@ -127,7 +127,8 @@ def edits_section(result: dict, training: dict) -> str:
             "(`python -m omni_model.train_separator`).",
             "- The studio brings the selection to -25 dBFS with one gain, runs the separator in 10 s windows with 1.5 s of context "
             "on each side, and applies the mask to the recording itself, every channel, at the project's rate (remove: 1 - mask; "
-            "extract: the mask); when the presence stays under 0.5 for all but 0.1 s it says the sound was not found and changes nothing.",
+            f"extract: the mask); when the presence stays under {separation['presence_threshold']} for all but {separation['min_present_seconds']} s "
+            "it says the sound was not found and changes nothing.",
             f"- Evaluation (`python -m omni_model.evaluate_edits --pack public/models/omni-small`, {result.get('dtype', 'int8')}, the studio's path; "
             "medians): SI-SDR improvement over the clip (remove: against the bed; extract: against the event), how far the event "
             "goes down, damaged clips (remove's SI-SDRi under -3 dB), the same remove with another category's words, and the bed "
@@ -196,7 +197,7 @@ def update_edits_section(pack: Path, edits: Path) -> Path:
     head, sizes_on = card.split("## Sizes\n", 1)
     card = head + "## Sizes\n" + _sizes(manifest) + "\n\n## " + sizes_on.split("\n\n## ", 1)[1]
     training = json.loads((pack / "training.json").read_text()) if (pack / "training.json").exists() else {}
-    section = edits_section(json.loads(edits.read_text()), training)
+    section = edits_section(json.loads(edits.read_text()), training, manifest["separation"])
     if EDITS_BEGIN in card:
         head, rest = card.split(EDITS_BEGIN, 1)
         card = head + section + rest.split(EDITS_END, 1)[1]
