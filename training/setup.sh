@@ -7,10 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # wesnoth-1.16-data and hedgewars-data hold the real-recording validation set (never a training source).
-TEST_PACKAGES=(python3-venv espeak-ng flite fluidsynth timgm6mb-soundfont openttd-opensfx minetest-data wesnoth-1.16-data hedgewars-data)
-# The separator's extra sources (configs/data-separator.json): game and desktop sound packages; ffmpeg decodes WavPack.
+TEST_PACKAGES=(python3-venv ffmpeg espeak-ng flite fluidsynth timgm6mb-soundfont openttd-opensfx minetest-data wesnoth-1.16-data hedgewars-data)
+# ffmpeg decodes what libsndfile cannot (Teeworlds' WavPack). The separator's extra sources (configs/data-separator.json)
+# are game and desktop sound packages.
 FULL_PACKAGES=("${TEST_PACKAGES[@]}" sonic-pi-samples fluid-soundfont-gm musescore-general-soundfont-small hydrogen-drumkits 0ad-data
-  ffmpeg teeworlds-data lmms-common oxygen-sounds tuxpaint-data)
+  teeworlds-data lmms-common oxygen-sounds tuxpaint-data)
 packages=("${FULL_PACKAGES[@]}")
 [ "${1:-}" = "--test" ] && packages=("${TEST_PACKAGES[@]}")
 
