@@ -5,6 +5,7 @@
  */
 import { Comlink, engine } from '../client/engine-client';
 import { applyGain, peakNormalizeGain } from '../dsp/gain';
+import { envelope } from '../dsp/peaks';
 import { resample } from '../dsp/resample';
 import type { PreservingEdit, SeparatingEdit } from '../dsp/spectral-edit';
 import { analysis } from '../client/analysis-client';
@@ -114,11 +115,11 @@ async function runJob<T>(
     const first = Math.floor(offset / samplesPerBucket);
     const last = Math.min(buckets, Math.ceil((offset + audio.length) / samplesPerBucket));
     for (let b = first; b < last; b++) {
-      let peak = 0;
       const from = Math.max(0, Math.floor(b * samplesPerBucket - offset));
       const to = Math.min(audio.length, Math.floor((b + 1) * samplesPerBucket - offset));
-      for (let i = from; i < to; i++) peak = Math.max(peak, Math.abs(audio[i]));
-      peaks[b] = peak;
+      // The timeline's own envelope routine, one bucket at a time (the buckets fall on fractional sample positions).
+      const [max, min] = to > from ? envelope([audio], to - from, from, to) : [0, 0];
+      peaks[b] = Math.max(Math.abs(max), Math.abs(min));
     }
     updateJob(store, job.id, { preview: { peaks: peaks.slice(), step } });
   });
