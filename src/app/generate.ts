@@ -10,7 +10,7 @@ import { resample } from '../dsp/resample';
 import type { PreservingEdit, SeparatingEdit } from '../dsp/spectral-edit';
 import { analysis } from '../client/analysis-client';
 import { addTake, blendEdges, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
-import type { PackInfo, Preview, Result } from '../protocol/engine-protocol';
+import type { GenerateJob, PackInfo, Preview, Result } from '../protocol/engine-protocol';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
 import { targetTrackIds } from '../actions/targets';
 import type { Services } from './services';
@@ -145,7 +145,7 @@ async function runJob<T>(
 function runSampler(
   store: StudioStore,
   job: JobView,
-  request: { taskId: string; text: string; seconds: number; source?: Float32Array },
+  request: Pick<GenerateJob, 'taskId' | 'text' | 'seconds' | 'source'>,
   pack: PackInfo,
   retry: () => Promise<void>,
 ): Promise<Float32Array | null> {
@@ -153,15 +153,12 @@ function runSampler(
   return runJob(store, job, request.seconds, pack, retry, (onProgress, onPreview) =>
     engine().generate(
       {
+        ...request,
         jobId: job.id,
-        taskId: request.taskId,
-        text: request.text,
-        seconds: request.seconds,
         seed: s.seed,
         steps: s.steps || undefined,
         guidanceScale: s.guidance,
         previewEvery: PREVIEW_EVERY,
-        source: request.source,
       },
       onProgress,
       onPreview,

@@ -17,7 +17,7 @@ export function fadeInGain(curve: FadeCurve, x: number): number {
       return 0.5 - 0.5 * Math.cos(Math.PI * t);
     case 'exponential':
       // -60 dB to 0 dB along a straight line in decibels; exactly silent at the start.
-      return t === 0 ? 0 : Math.pow(10, (-60 * (1 - t)) / 20);
+      return t === 0 ? 0 : 10 ** ((-60 * (1 - t)) / 20);
   }
 }
 

@@ -1,6 +1,6 @@
 /** Gain, peak measurement and peak normalisation. */
 
-export const dbToGain = (db: number) => Math.pow(10, db / 20);
+export const dbToGain = (db: number) => 10 ** (db / 20);
 export const gainToDb = (gain: number) => 20 * Math.log10(gain);
 
 export function applyGain(samples: Float32Array, gain: number): void {

@@ -12,8 +12,8 @@ function kWeighting(rate: number): Biquad[] {
       g = 3.999843853973347,
       q = 0.7071752369554196;
     const k = Math.tan((Math.PI * f0) / rate);
-    const vh = Math.pow(10, g / 20),
-      vb = Math.pow(vh, 0.4996667741545416);
+    const vh = 10 ** (g / 20),
+      vb = vh ** 0.4996667741545416;
     const a0 = 1 + k / q + k * k;
     return {
       b: [(vh + (vb * k) / q + k * k) / a0, (2 * (k * k - vh)) / a0, (vh - (vb * k) / q + k * k) / a0],

@@ -122,7 +122,7 @@ function colour(v: number): [number, number, number] {
 /** The frequency shown at pixel row `y` of `height`: logarithmic from `minHz` (bottom) to Nyquist (top). */
 export function rowFrequency(y: number, height: number, sampleRate: number, minHz = 30): number {
   const fromBottom = (height - 1 - y) / Math.max(1, height - 1);
-  return minHz * Math.pow(sampleRate / 2 / minHz, fromBottom);
+  return minHz * (sampleRate / 2 / minHz) ** fromBottom;
 }
 
 /**

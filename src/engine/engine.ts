@@ -255,18 +255,14 @@ export class Engine implements EngineApi, EngineTestHooks {
   ): Promise<Result<Float32Array>> {
     return this.runQueued(job.jobId, (pack, checkpoint) => {
       const s = pack.manifest.sampler;
+      const { jobId: _, ...request } = job;
       return generateLong(
         pack,
         {
-          taskId: job.taskId,
-          text: job.text,
-          seconds: job.seconds,
+          ...request,
           steps: job.steps ?? s.steps,
           guidanceScale: job.guidanceScale ?? s.guidance_scale,
           shift: job.shift ?? s.shift,
-          seed: job.seed,
-          source: job.source,
-          previewEvery: job.previewEvery,
         },
         {
           onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }),

@@ -8,22 +8,13 @@ import {
   sessionSpec,
 } from '../modelpack/manifest';
 import type { PromptTokenizer } from '../modelpack/tokenize';
+import type { GenerateJob } from '../protocol/engine-protocol';
 import { sampleFlow } from '../sampler/sample';
 import { f32, i64, item, output, release, type SessionRunner, type TensorData, twice } from './tensors';
 
-export interface GenerateRequest {
-  taskId: string;
-  /** The user's text: the prompt, or the edit's description, already in the task's template. */
-  text: string;
-  seconds: number;
-  steps: number;
-  guidanceScale: number;
-  shift: number;
-  seed: number;
-  /** Mono samples at the pack's rate, for edits: the result has the same length. */
-  source?: Float32Array;
-  previewEvery?: number;
-}
+/** The job as the pipeline runs it: the protocol's GenerateJob with the pack's defaults filled in. */
+export type GenerateRequest = Omit<GenerateJob, 'jobId' | 'steps' | 'guidanceScale' | 'shift'> &
+  Required<Pick<GenerateJob, 'steps' | 'guidanceScale' | 'shift'>>;
 
 export interface PipelineCallbacks {
   onProgress?(step: number, steps: number): void;
