@@ -93,6 +93,12 @@ const removeJob = (store: StudioStore, id: string) =>
 type OnProgress = (p: { step: number; steps: number }) => void;
 type OnPreview = (preview: Preview) => void;
 
+/** A job as the store shows it before the engine starts it. */
+function queuedJob(kind: JobView['kind'], label: string, target: JobView['target']): JobView {
+  const queued = { status: 'queued', step: 0, steps: 0, runningSince: null, preview: null } as const;
+  return { id: newJobId(), kind, label, target, queuedAt: Date.now(), ...queued };
+}
+
 /** Runs a job in the engine with its progress (and preview peaks, where it has previews) going to the store; returns
  * its value, or null after telling the user why there is none. */
 async function runJob<T>(
@@ -191,18 +197,7 @@ export async function generateClip(services: Services): Promise<void> {
   const length = Math.round(seconds * project.sampleRate);
   const label = `Generate “${s.prompt.trim().slice(0, 40)}”`;
   const trackId = s.trackId && project.tracks.some((t) => t.id === s.trackId) ? s.trackId : null;
-  const job: JobView = {
-    id: newJobId(),
-    kind: 'generate',
-    label,
-    status: 'queued',
-    step: 0,
-    steps: 0,
-    queuedAt: Date.now(),
-    runningSince: null,
-    target: { trackId, start: playhead, length },
-    preview: null,
-  };
+  const job = queuedJob('generate', label, { trackId, start: playhead, length });
   const audio = await runSampler(store, job, { taskId: s.generateTask, text: s.prompt.trim(), seconds }, pack, () =>
     generateClip(services),
   );
@@ -258,18 +253,7 @@ export async function editSelection(services: Services): Promise<void> {
       'info',
       `${label}: ${seconds.toFixed(1)} s runs in windows of the model's length, joined with crossfades.`,
     );
-  const job: JobView = {
-    id: newJobId(),
-    kind: 'edit',
-    label,
-    status: 'queued',
-    step: 0,
-    steps: 0,
-    queuedAt: Date.now(),
-    runningSince: null,
-    target: { trackId: track.id, start: range.start, length: range.end - range.start },
-    preview: null,
-  };
+  const job = queuedJob('edit', label, { trackId: track.id, start: range.start, length: range.end - range.start });
   const before = store.getState().project;
   const retry = () => editSelection(services);
   const result = separates(pack, s)

@@ -2,7 +2,7 @@
  * post-processing of model output and file encoding. Like the inference worker, it answers with values: a failure
  * crosses as `{ ok: false, error }`, never as a thrown error. */
 import type { PeakLevel } from '../dsp/peaks';
-import type { SeparatingEdit, PreservingEdit } from '../dsp/spectral-edit';
+import type { applySeparation, preserveEdit, transferTimbre } from '../dsp/spectral-edit';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { EffectSpec, PieceData } from '../project/effects';
 import type { SampleRange } from '../project/types';
@@ -46,32 +46,11 @@ export interface AnalysisApi {
     sampleRate: number,
   ): Promise<AnalysisResult<{ channels: Float32Array[][]; starts: number[] }>>;
   /** A model edit applied so that what it did not change stays the original recording (src/dsp/spectral-edit.ts). */
-  preserveEdit(
-    kind: PreservingEdit,
-    original: Float32Array[],
-    model: Float32Array,
-    recon: Float32Array,
-    modelRate: number,
-    rate: number,
-    addLevelDb?: number,
-  ): Promise<AnalysisResult<Float32Array[]>>;
+  preserveEdit(...args: Parameters<typeof preserveEdit>): Promise<AnalysisResult<Float32Array[]>>;
   /** Remove or extract from a separator's mask, on the original recording's every channel. */
-  applySeparation(
-    kind: SeparatingEdit,
-    original: Float32Array[],
-    mask: Float32Array,
-    bins: number,
-    modelRate: number,
-    rate: number,
-  ): Promise<AnalysisResult<Float32Array[]>>;
+  applySeparation(...args: Parameters<typeof applySeparation>): Promise<AnalysisResult<Float32Array[]>>;
   /** Style transfer keeping the performance: the model's change of timbre on the original. */
-  transferTimbre(
-    original: Float32Array[],
-    model: Float32Array,
-    recon: Float32Array,
-    modelRate: number,
-    rate: number,
-  ): Promise<AnalysisResult<Float32Array[]>>;
+  transferTimbre(...args: Parameters<typeof transferTimbre>): Promise<AnalysisResult<Float32Array[]>>;
   /** Resamples to `toRate` where needed and encodes a WAV or MP3 file. */
   encode(
     channels: Float32Array[],
