@@ -28,8 +28,9 @@ export const SESSION_ROLES = [
   'vae_decoder',
   'vocoder',
 ] as const;
-/** Sessions a pack may add: the text-queried separator (remove and extract that keep the recording). */
-export const OPTIONAL_ROLES = ['separator'] as const;
+/** Sessions a pack may add: the text-queried separator (remove and extract that keep the recording) and the sound
+ * event detector (what is heard, and when). */
+export const OPTIONAL_ROLES = ['separator', 'detector'] as const;
 export type RequiredRole = (typeof SESSION_ROLES)[number];
 export type OptionalRole = (typeof OPTIONAL_ROLES)[number];
 export type SessionRole = RequiredRole | OptionalRole;
@@ -119,12 +120,36 @@ export const manifestSchema = z.object({
       min_present_seconds: z.number().nonnegative(),
     })
     .optional(),
+  /** How the studio runs the detector and draws its regions, where the pack has one (export.py DETECTION). */
+  understanding: z
+    .object({
+      detector: z.object({
+        /** The selection is brought to this RMS level (dBFS) with one gain before it is analysed. */
+        input_dbfs: z.number().max(0),
+        window_seconds: z.number().positive(),
+        context_seconds: z.number().nonnegative(),
+        /** One output frame's length: the detector's probabilities are per frame. */
+        frame_seconds: z.number().positive(),
+        /** A frame holds a label where its probability is at least this. */
+        threshold: z.number().min(0).max(1),
+        /** Pauses up to this long do not split a region ... */
+        bridge_seconds: z.number().nonnegative(),
+        /** ... and regions shorter than this are not shown. */
+        min_seconds: z.number().nonnegative(),
+        /** The vocabulary, in the order of the session's output; `words[0]` names the sound in an edit. */
+        labels: z
+          .array(z.object({ id: z.string().min(1), name: z.string().min(1), words: z.array(z.string().min(1)).min(1) }))
+          .min(1),
+      }),
+    })
+    .optional(),
   model_config: z.record(z.string(), z.unknown()),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type SessionSpec = Manifest['sessions'][RequiredRole];
 export type SeparationSettings = NonNullable<Manifest['separation']>;
+export type DetectionSettings = NonNullable<Manifest['understanding']>['detector'];
 
 /** The roles this pack ships, required and optional. */
 export const packRoles = (manifest: Manifest): SessionRole[] => [

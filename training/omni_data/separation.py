@@ -54,6 +54,18 @@ class SeparationMix:
     present: bool
 
 
+@dataclass(frozen=True)
+class Scene:
+    """What a mixture is made of, before its level is set: the bed and each event's layer (full length, in place)."""
+
+    background: np.ndarray
+    bed_category: str
+    events: tuple[tuple[str, np.ndarray], ...]
+
+    def mixture(self) -> np.ndarray:
+        return self.background + sum((layer for _, layer in self.events), np.zeros_like(self.background))
+
+
 def clashes(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in CONFUSABLE)
 
@@ -88,7 +100,8 @@ class SeparationSampler:
         start = rng.randrange(0, len(audio) - n + 1)
         return audio[start : start + n]
 
-    def sample(self, rng: random.Random) -> SeparationMix:
+    def scene(self, rng: random.Random) -> Scene:
+        """A bed (at unit RMS) and one to three events of categories no listener would confuse, each at its own SNR."""
         rate = self.catalogue.rate
         length = int(self.seconds * rate)
         bed_category = rng.choice(sorted(self.beds))
@@ -117,18 +130,28 @@ class SeparationSampler:
             span = background[lo:hi]
             gain = rms(span) / (rms(layer[lo:hi]) + 1e-9) * 10 ** (rng.uniform(*self.snr_db) / 20)
             layers.append(layer * np.float32(gain))
+        return Scene(background.astype(np.float32), bed_category, tuple(zip(chosen, layers)))
+
+    def level(self, mixture: np.ndarray, rng: random.Random) -> float:
+        """The gain that puts a mixture at a level drawn from `level_dbfs`, never clipping."""
+        scale = 10 ** (rng.uniform(*self.level_dbfs) / 20) / (rms(mixture) + 1e-9)
+        return min(scale, 0.99 / (float(np.max(np.abs(mixture))) + 1e-9))
+
+    def sample(self, rng: random.Random) -> SeparationMix:
+        scene = self.scene(rng)
+        chosen = [c for c, _ in scene.events]
+        length = len(scene.background)
         roll = rng.random()
         if roll < self.p_absent:
-            options = [c for c in sorted(self.events) if not clashes(c, bed_category) and not any(clashes(c, p) for p in chosen)]
+            options = [c for c in sorted(self.events) if not clashes(c, scene.bed_category) and not any(clashes(c, p) for p in chosen)]
             category, target, present = rng.choice(options), np.zeros(length, np.float32), False
-        elif roll < self.p_absent + self.p_bed_query and bed_category != "ambience":
-            category, target, present = bed_category, background.astype(np.float32), True
+        elif roll < self.p_absent + self.p_bed_query and scene.bed_category != "ambience":
+            category, target, present = scene.bed_category, scene.background, True
         else:
-            k = rng.randrange(len(chosen))
-            category, target, present = chosen[k], layers[k], True
-        mixture = background + sum(layers, np.zeros(length, np.float32))
-        scale = 10 ** (rng.uniform(*self.level_dbfs) / 20) / (rms(mixture) + 1e-9)
-        scale = min(scale, 0.99 / (float(np.max(np.abs(mixture))) + 1e-9))
+            category, target = scene.events[rng.randrange(len(chosen))]
+            present = True
+        mixture = scene.mixture()
+        scale = self.level(mixture, rng)
         return SeparationMix(
             mixture=(mixture * scale).astype(np.float32),
             target=(target * scale).astype(np.float32),

@@ -16,9 +16,10 @@ TEST_PACK_DIR = TRAINING_DIR.parent / "public" / "models" / "test-pack"
 
 
 def export_test_pack(out: Path, config: Path = TEST_PACK_CONFIG) -> dict:
+    """Random weights through the real export path, a detector over the whole taxonomy included."""
     cfg = load_model_config(config)
     model = randomize(build_model(cfg, seed=1234), seed=4321)
-    return export_pack(
+    export_pack(
         model,
         out,
         name="omni-test-pack",
@@ -28,6 +29,19 @@ def export_test_pack(out: Path, config: Path = TEST_PACK_CONFIG) -> dict:
         description="Random weights in the default pack's architecture, for engine tests. It makes noise, not sound.",
         sampler={"steps": 8, "guidance_scale": 3.0, "shift": 1.0},
     )
+    import torch
+
+    from omni_data.taxonomy import TAXONOMY
+
+    from .detector import Detector
+    from .pack import attach_detector
+
+    manifest = json.loads((out / "manifest.json").read_text())
+    torch.manual_seed(5678)
+    detector = randomize(Detector(cfg), seed=8765)
+    manifest = attach_detector(out, manifest, detector, sorted(TAXONOMY), {"step": 0})
+    (out / "training.json").unlink()  # random weights: no training to record
+    return manifest
 
 
 def bench_torch(config: Path, seconds: float, steps: int, threads: int) -> None:
@@ -98,6 +112,12 @@ def main(argv: list[str] | None = None) -> None:
         "--presence-threshold", type=float, help="the presence probability over which a sound counts as found (default: export.SEPARATION's)"
     )
     a.add_argument("--version", required=True)
+    d = sub.add_parser("add-detector", help="put a trained sound event detector into an exported pack (its other sessions untouched)")
+    d.add_argument("--pack", type=Path, required=True)
+    d.add_argument("--weights", type=Path, required=True, help="detector-weights.pt from train_detector")
+    d.add_argument("--data", type=Path, default=TRAINING_DIR / "configs" / "data-separator.json", help="the data config it was trained on (credits)")
+    d.add_argument("--threshold", type=float, help="the probability over which a frame holds a label (default: export.DETECTION's)")
+    d.add_argument("--version", required=True)
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)
     b.add_argument("--seconds", type=float, default=10.0)
@@ -118,6 +138,12 @@ def main(argv: list[str] | None = None) -> None:
 
         m = add_separator(args.pack, args.weights, args.data, args.version, args.presence_threshold)
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with a separator -> {args.pack}")
+        return
+    if args.command == "add-detector":
+        from .pack import add_detector
+
+        m = add_detector(args.pack, args.weights, args.data, args.version, args.threshold)
+        print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with a detector -> {args.pack}")
         return
     if args.command == "export-random":
         model = randomize(build_model(load_model_config(args.config), seed=1), seed=2)

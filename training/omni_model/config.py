@@ -84,6 +84,19 @@ class SeparatorConfig:
 
 
 @dataclass(frozen=True)
+class DetectorConfig:
+    """The sound event detector: log-mel (the audio section's) -> a small CNN that pools frequency and time to frames of
+    `pool_time` mel hops -> dilated convolutions over frames -> a per-frame embedding compared with the label words'
+    language-model states (so a user's own words can be matched as well as the vocabulary's)."""
+
+    channels: tuple[int, ...] = (24, 48, 64, 96)
+    pool_time: int = 4  # 40 ms frames at the default 10 ms mel hop
+    width: int = 160
+    dilations: tuple[int, ...] = (1, 2, 4, 8, 1, 2, 4, 8)
+    embedding: int = 96
+
+
+@dataclass(frozen=True)
 class ModelConfig:
     name: str = "omni-small"
     audio: AudioConfig = field(default_factory=AudioConfig)
@@ -94,6 +107,7 @@ class ModelConfig:
     dit: DitConfig = field(default_factory=DitConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
     separator: SeparatorConfig = field(default_factory=SeparatorConfig)
+    detector: DetectorConfig = field(default_factory=DetectorConfig)
 
     @property
     def latent_rate(self) -> float:
@@ -117,6 +131,7 @@ class ModelConfig:
             "dit": DitConfig,
             "sync": SyncConfig,
             "separator": SeparatorConfig,
+            "detector": DetectorConfig,
         }
         kwargs = {k: (classes[k](**v) if k in classes else v) for k, v in raw.items()}
         return ModelConfig(**kwargs)

@@ -80,6 +80,16 @@ SEPARATION = {
     "min_present_seconds": 0.1,
 }
 
+# How the studio runs the detector (src/engine/detect.ts) and draws its regions (src/understanding/sound-events.ts).
+DETECTION = {
+    "input_dbfs": INPUT_DBFS,
+    "window_seconds": 10.0,
+    "context_seconds": 1.0,
+    "threshold": 0.5,
+    "bridge_seconds": 0.2,
+    "min_seconds": 0.12,
+}
+
 
 @dataclass(frozen=True)
 class Tensor:
@@ -205,7 +215,7 @@ def _export_one(module: torch.nn.Module, inputs: list[Tensor], outputs: list[Ten
 # Sessions whose weights are quantised for the int8 variant: the mel front end is a fixed DFT and filterbank, which
 # rounding would only blur, and the trained vocoder's output moved by 10 % (relative) in int8, which is audible, so
 # both keep their float weights (the vocoder's 9 MB fit the budget).
-INT8_ROLES = {"text_encoder", "transcript_encoder", "mel_encoder", "sync_encoder", "dit", "vae_encoder", "vae_decoder", "separator"}
+INT8_ROLES = {"text_encoder", "transcript_encoder", "mel_encoder", "sync_encoder", "dit", "vae_encoder", "vae_decoder", "separator", "detector"}
 
 
 def _file_ref(path: Path) -> dict:
@@ -216,12 +226,13 @@ def _file_ref(path: Path) -> dict:
 # Sessions also written in half precision, for GPUs with shader-f16: all but the mel front end (a fixed DFT, which
 # half precision would blur) and the frozen language model (its exported LayerNorm mixes float and half; it runs once
 # per job, so float costs nothing there).
-FP16_ROLES = (INT8_ROLES - {"text_encoder", "separator"}) | {"vocoder"}  # the separator's STFT, like the mel front end
+# The separator's STFT and the detector's log-mel, like the mel front end.
+FP16_ROLES = (INT8_ROLES - {"text_encoder", "separator", "detector"}) | {"vocoder"}
 # What each variant may differ from PyTorch's float32 by (relative to the largest value), in ONNX Runtime.
 TOLERANCES = {"fp32": 1e-4, "fp16": 1e-2, "int8": 5e-2}
 # Outputs whose error counts against a fixed full scale instead of their largest value: a mask is a fraction of the
 # mixture in [0, 1], and on a golden input it may be near zero everywhere (src/modelpack/golden.ts OUTPUT_SCALES).
-OUTPUT_SCALES = {"mask": 1.0}
+OUTPUT_SCALES = {"mask": 1.0, "probabilities": 1.0}
 
 
 class HalfPrecision(torch.nn.Module):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 
 import torch
@@ -133,16 +134,66 @@ def add_separator(pack: Path, weights: Path, data: Path, version: str, presence_
     manifest["model_config"] = cfg.to_json()
     manifest["credits"] = [manifest["credits"][0], *sorted(set(manifest["credits"][1:]) | credits)]
     manifest["pack_version"] = version
-    separates = "; remove and extract by a text-queried separator that keeps the recording."
-    if separates not in manifest["description"]:  # a pack may get a newer separator
-        manifest["description"] = manifest["description"].rstrip(".") + separates
-    path.write_text(json.dumps(manifest, indent=2))
+    return _finish_added_session(
+        pack, manifest, ship, "separator", module, state, "; remove and extract by a text-queried separator that keeps the recording."
+    )
+
+
+def add_detector(pack: Path, weights: Path, data: Path, version: str, threshold: float | None = None) -> dict:
+    """Puts a trained sound event detector into an exported pack (its other sessions untouched), with the credits of
+    the clips it was trained on."""
+    from .detector import Detector
+    from .train_separator import source_catalogue
+
+    state = torch.load(weights, map_location="cpu", weights_only=True)
+    manifest = json.loads((pack / "manifest.json").read_text())
+    cfg = ModelConfig.from_json({**manifest["model_config"], "detector": state["config"]["detector"]})
+    detector = Detector(cfg)
+    detector.load_state_dict(state["detector"])
+    credits = {c.credit for c in source_catalogue(data).clips.values() if c.split == "train"}
+    manifest["credits"] = [manifest["credits"][0], *sorted(set(manifest["credits"][1:]) | credits)]
+    manifest["pack_version"] = version
+    return attach_detector(pack, manifest, detector, list(state["classes"]), state, threshold)
+
+
+def attach_detector(pack: Path, manifest: dict, detector: torch.nn.Module, classes: list[str], state: dict, threshold: float | None = None) -> dict:
+    """The detector's session with the vocabulary's label embeddings baked in (each label's training descriptions,
+    averaged), its goldens and the manifest's `understanding` section."""
+    from omni_data.queries import all_training_phrases, training_descriptions
+
+    from .detector import VocabularyDetector
+    from .export import DETECTION, Tensor, export_session
+    from .train_detector import class_embeddings
+    from .train_separator import PhraseStates
+
+    cfg = ModelConfig.from_json({**manifest["model_config"], "detector": asdict(detector.cfg)})
+    detector.eval()
+    with torch.no_grad():
+        labels = class_embeddings(detector, PhraseStates(cfg, all_training_phrases()), classes, None)
+    module = VocabularyDetector(detector, labels).eval()
+    frame = cfg.audio.hop * cfg.detector.pool_time
+    spec = ([Tensor("waveform", "float32", ("batch", "samples"))], [Tensor("probabilities", "float32", ("batch", "frames", len(classes)))])
+    example = lambda frames, seed: {"waveform": 0.05 * torch.randn(1, frames * frame, generator=torch.Generator().manual_seed(seed))}  # noqa: E731
+    manifest["sessions"]["detector"] = export_session(pack, "detector", module, spec, example(40, 1), example(56, 2))
+    settings = {**DETECTION, "threshold": threshold if threshold is not None else DETECTION["threshold"]}
+    words = [{"id": c, "name": c.replace("_", " "), "words": list(training_descriptions(c))} for c in classes]
+    manifest["understanding"] = {"detector": {**settings, "frame_seconds": frame / cfg.audio.sample_rate, "labels": words}}
+    manifest["model_config"] = cfg.to_json()
+    ship = set(manifest["variant_bytes"])
+    return _finish_added_session(pack, manifest, ship, "detector", module, state, "; finds and labels sound events (when, what) in a clip.")
+
+
+def _finish_added_session(pack: Path, manifest: dict, ship: set[str], role: str, module: torch.nn.Module, state: dict, describes: str) -> dict:
+    """Writes the manifest with a session added, checks every golden, keeps the shipped variants, records training."""
+    if describes not in manifest["description"]:  # a pack may get a newer one
+        manifest["description"] = manifest["description"].rstrip(".") + describes
+    (pack / "manifest.json").write_text(json.dumps(manifest, indent=2))
     for dtype in ("fp32", "int8"):
         check_goldens(pack, dtype=dtype)
     manifest = keep_variants(pack, ship)
     meta_path = pack / "training.json"
     meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-    meta["separator"] = {
+    meta[role] = {
         "step": state["step"],
         "minutes": round(state.get("minutes", 0.0), 1),
         "device": state.get("device", "cpu"),

@@ -16,6 +16,7 @@ from .preserve import apply_separation, preserve, timbre
 FIXTURE = Path(__file__).resolve().parents[2] / "src" / "dsp" / "spectral-edit.parity.json"
 SEPARATE_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "engine" / "separate.parity.json"
 SAMPLER_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "sampler" / "sampler.parity.json"
+DETECT_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "understanding" / "sound-events.parity.json"
 SEPARATE_SECONDS, SEPARATE_DESCRIPTION = 23.0, "a dog barking"
 RATE, SECONDS, SEGMENTS = 16000, 2.0, 20
 
@@ -93,6 +94,40 @@ def compute_separate() -> dict:
     }
 
 
+def toy_probabilities() -> np.ndarray:
+    """[50 frames, 3 labels] with runs, short pauses and blips (the same formula in sound-events.test.ts)."""
+    f = np.arange(50)[:, None]
+    k = np.arange(3)[None, :]
+    return (0.5 + 0.5 * np.sin(f * (0.3 + 0.2 * k) + k)).astype(np.float32)
+
+
+def compute_detect() -> dict:
+    """The regions routine on a closed-form input, and the studio's detector path (windows, gain) on the test pack."""
+    from .cli import TEST_PACK_DIR
+    from .evaluate import OnnxPack
+    from .evaluate_detector import StudioDetector
+    from .sound_events import clip_tags, sound_events
+
+    settings = {"threshold": 0.7, "bridge_seconds": 0.08, "min_seconds": 0.1}
+    toy = sound_events(toy_probabilities(), ["a", "b", "c"], 0.04, settings)
+    detector = StudioDetector(OnnxPack(TEST_PACK_DIR, "fp32", threads=1))
+    probabilities = detector.probabilities(separate_signal())
+    rows = np.array_split(probabilities.astype(np.float64), SEGMENTS)
+    return {
+        "toy": {
+            "settings": settings,
+            "frame_seconds": 0.04,
+            "events": [[e.label, round(e.start, 6), round(e.end, 6), round(e.confidence, 6)] for e in toy],
+        },
+        "seconds": SEPARATE_SECONDS,
+        "frames": int(probabilities.shape[0]),
+        "segments": SEGMENTS,
+        # Six significant digits: random weights give probabilities far under 1e-3.
+        "segment_means": [float(f"{r.mean():.6e}") for r in rows],
+        "top_tags": [[label, float(f"{p:.6e}")] for label, p in clip_tags(probabilities, detector.labels)[:5]],
+    }
+
+
 def toy_velocities(x: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
     """A stand-in DiT with a closed form (the same in sampler.test.ts): cond = x / 2 + t, uncond = x / 4 - t."""
     return (0.5 * x + np.float32(t)).astype(np.float32), (0.25 * x - np.float32(t)).astype(np.float32)
@@ -120,4 +155,5 @@ if __name__ == "__main__":
     FIXTURE.write_text(json.dumps(compute(), indent=1) + "\n")
     SEPARATE_FIXTURE.write_text(json.dumps(compute_separate(), indent=1) + "\n")
     SAMPLER_FIXTURE.write_text(json.dumps(compute_sampler(), indent=1) + "\n")
-    print(FIXTURE, SEPARATE_FIXTURE, SAMPLER_FIXTURE)
+    DETECT_FIXTURE.write_text(json.dumps(compute_detect(), indent=1) + "\n")
+    print(FIXTURE, SEPARATE_FIXTURE, SAMPLER_FIXTURE, DETECT_FIXTURE)

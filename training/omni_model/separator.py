@@ -20,12 +20,12 @@ from .config import ModelConfig, SeparatorConfig
 INPUT_DBFS = -25.0
 
 
-def input_gain(waveform, max_gain: float = 1000.0) -> float:
-    """The one gain that brings a whole clip to INPUT_DBFS (src/engine/separate.ts does the same); silence stays silence."""
+def input_gain(waveform, dbfs: float = INPUT_DBFS, max_gain: float = 1000.0) -> float:
+    """The one gain that brings a whole clip to `dbfs` (src/engine/separate.ts does the same); silence stays silence."""
     import numpy as np
 
     rms = float(np.sqrt(np.mean(np.square(np.asarray(waveform, np.float64))))) if len(waveform) else 0.0
-    return min(max_gain, 10 ** (INPUT_DBFS / 20) / rms) if rms > 0 else 1.0
+    return min(max_gain, 10 ** (dbfs / 20) / rms) if rms > 0 else 1.0
 
 
 class Spectrum(nn.Module):

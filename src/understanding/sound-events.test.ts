@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { clipTags, labelRuns, soundEvents } from './sound-events';
+
+interface Fixture {
+  toy: {
+    settings: { threshold: number; bridge_seconds: number; min_seconds: number };
+    frame_seconds: number;
+    events: [string, number, number, number][];
+  };
+}
+
+/** The same formula as training/omni_model/parity.py toy_probabilities: [50 frames, 3 labels]. */
+const toy = Float32Array.from({ length: 150 }, (_, i) => {
+  const f = Math.floor(i / 3),
+    k = i % 3;
+  return 0.5 + 0.5 * Math.sin(f * (0.3 + 0.2 * k) + k);
+});
+
+describe('sound events from frame probabilities', () => {
+  it('joins runs over short pauses and keeps long ones apart', () => {
+    const on = [1, 1, 0, 1, 0, 0, 0, 1];
+    expect(labelRuns((f) => on[f] === 1, on.length, 1)).toEqual([
+      [0, 4],
+      [7, 8],
+    ]);
+    expect(labelRuns((f) => on[f] === 1, on.length, 3)).toEqual([[0, 8]]);
+  });
+
+  it('drops regions shorter than the minimum and gives each its highest probability', () => {
+    const p = Float32Array.from([0.9, 0.6, 0, 0, 0.8, 0, 0, 0]); // 8 frames, 1 label
+    const events = soundEvents(p, ['dog'], 0.1, { threshold: 0.5, bridge_seconds: 0, min_seconds: 0.15 });
+    expect(events).toHaveLength(1);
+    expect(events[0].label).toBe('dog');
+    expect(events[0].start).toBeCloseTo(0, 9);
+    expect(events[0].end).toBeCloseTo(0.2, 9);
+    expect(events[0].confidence).toBeCloseTo(0.9, 6);
+  });
+
+  it("gives the evaluation's regions (training/omni_model/sound_events.py) on the shared fixture", async () => {
+    const fixture = JSON.parse(await readFile('src/understanding/sound-events.parity.json', 'utf8')) as Fixture;
+    const events = soundEvents(toy, ['a', 'b', 'c'], fixture.toy.frame_seconds, fixture.toy.settings);
+    expect(events.length).toBe(fixture.toy.events.length);
+    events.forEach((e, i) => {
+      const [label, start, end, confidence] = fixture.toy.events[i];
+      expect(e.label).toBe(label);
+      expect(e.start).toBeCloseTo(start, 5);
+      expect(e.end).toBeCloseTo(end, 5);
+      expect(e.confidence).toBeCloseTo(confidence, 5);
+    });
+  });
+
+  it('tags a clip by each label’s highest probability, most likely first', () => {
+    const p = Float32Array.from([0.1, 0.7, 0.3, 0.2, 0.4, 0.9]); // 2 frames x 3 labels
+    expect(clipTags(p, ['a', 'b', 'c']).map((t) => t.label)).toEqual(['c', 'b', 'a']);
+  });
+});

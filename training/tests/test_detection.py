@@ -1,0 +1,93 @@
+"""The sound event detector's labels, model, training, pack export and evaluation path, on the test slice and pack."""
+
+import json
+import random
+
+import numpy as np
+import pytest
+import torch
+
+from omni_data.detection import DetectionSampler, audible_spans, frame_labels
+from omni_data.separation import SeparationSampler
+from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
+from omni_model.config import load_model_config
+from omni_model.detector import Detector
+from omni_model.evaluate import OnnxPack
+from omni_model.evaluate_detector import Clip, StudioDetector, evaluate
+from omni_model.sound_events import SoundEvent, clip_tags, sound_events
+from omni_model.train_detector import train
+from omni_model.train_separator import source_catalogue
+
+RATE = 16000
+
+
+def burst(seconds: float, at: float, length: float) -> np.ndarray:
+    x = np.zeros(int(seconds * RATE), np.float32)
+    x[int(at * RATE) : int((at + length) * RATE)] = 0.1
+    return x
+
+
+def test_an_event_is_labelled_where_it_is_heard_and_short_pauses_do_not_split_it():
+    steps = burst(3.0, 0.5, 0.4) + burst(3.0, 1.0, 0.3)  # a 0.1 s pause
+    assert audible_spans(steps, RATE) == [pytest.approx((0.5, 1.3), abs=0.011)]
+    apart = burst(3.0, 0.5, 0.4) + burst(3.0, 2.0, 0.3)  # 1.1 s apart: two events
+    assert len(audible_spans(apart, RATE)) == 2
+    assert audible_spans(np.zeros(RATE, np.float32), RATE) == []
+
+
+def test_frame_labels_cover_the_frames_whose_centre_is_inside_an_event():
+    from omni_data.detection import LabelledEvent
+
+    labels = frame_labels((LabelledEvent("dog", 0.1, 0.3), LabelledEvent("rain", 0.0, 0.4)), ["dog", "rain", "bird"], 10, 0.04)
+    assert labels[:, 0].tolist() == [0, 0, 1, 1, 1, 1, 1, 0, 0, 0]  # centres 0.10 ... 0.26 s
+    assert labels[:, 1].tolist() == [1] * 10 and not labels[:, 2].any()
+
+
+def test_mixtures_carry_their_bed_over_the_whole_clip_and_each_event_inside_it(built_slice):
+    sampler = DetectionSampler(SeparationSampler(source_catalogue(built_slice), "train", seconds=2.0))
+    rng = random.Random(3)
+    for _ in range(5):
+        mix = sampler.sample(rng)
+        assert mix.mixture.shape == (2 * RATE,)
+        assert mix.events[0].start == 0.0 and mix.events[0].end == pytest.approx(2.0)
+        assert all(0.0 <= e.start < e.end <= 2.0 + 1e-9 for e in mix.events)
+
+
+def test_regions_join_pauses_drop_blips_and_tags_rank_labels():
+    p = np.zeros((20, 2), np.float32)
+    p[2:6, 0], p[7:9, 0], p[15, 1] = 0.9, 0.8, 0.99  # a pause of one frame; a one-frame blip
+    events = sound_events(p, ["dog", "bell"], 0.05, {"threshold": 0.5, "bridge_seconds": 0.05, "min_seconds": 0.1})
+    assert events == [SoundEvent("dog", pytest.approx(0.1), pytest.approx(0.45), pytest.approx(0.9))]
+    assert [t for t, _ in clip_tags(p, ["dog", "bell"])] == ["bell", "dog"]
+
+
+def test_the_detector_gives_unit_embeddings_per_frame_and_scores_words():
+    cfg = load_model_config(TEST_PACK_CONFIG)
+    detector = Detector(cfg).eval()
+    frames = detector(0.1 * torch.randn(2, 12800))
+    assert frames.shape == (2, 12800 // (cfg.audio.hop * cfg.detector.pool_time), cfg.detector.embedding)
+    assert torch.allclose(frames.norm(dim=-1), torch.ones(2, frames.shape[1]), atol=1e-5)
+    labels = detector.embed_words(torch.randn(3, cfg.text.hidden))
+    assert detector.logits(frames, labels).shape == (2, frames.shape[1], 3)
+
+
+def test_the_detector_trains_and_resumes(built_slice, tmp_path):
+    train(TEST_PACK_CONFIG, built_slice, tmp_path, minutes=10, batch_size=2, seconds=1.0, max_steps=2)
+    state = torch.load(tmp_path / "detector-weights.pt", weights_only=False)
+    assert state["step"] == 2 and state["classes"] and "detector" in state
+    train(TEST_PACK_CONFIG, built_slice, tmp_path, minutes=10, batch_size=2, seconds=1.0, max_steps=3)
+    log = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
+    assert [row["step"] for row in log] == [2, 3]
+
+
+def test_the_test_pack_describes_its_detector_and_the_evaluation_scores_it():
+    manifest = json.loads((TEST_PACK_DIR / "manifest.json").read_text())
+    settings = manifest["understanding"]["detector"]
+    assert len(settings["labels"]) == manifest["sessions"]["detector"]["outputs"][0]["shape"][-1]
+    assert all(label["words"] for label in settings["labels"])
+    detector = StudioDetector(OnnxPack(TEST_PACK_DIR, "fp32", threads=1))
+    detector.settings = {**detector.settings, "threshold": 0.0}  # random weights: every frame holds every label
+    clip = Clip("c", 0.1 * np.sin(np.arange(3 * RATE) / 9).astype(np.float32), [SoundEvent("dog", 0.5, 1.5, 1.0)], "dog")
+    result = evaluate(detector, [clip])
+    assert result["at_pack_threshold"]["event_f1"] < 0.1  # 38 labels over the whole clip: one right onset at best
+    assert result["top3_clips"] == 1 and "by_threshold" in result
