@@ -1,12 +1,19 @@
 /** The one list of user commands, and the lookups that menus, the keyboard and the help panel use. */
 import type { Services } from '../app/services';
+import { analysisActions } from './analysis-actions';
 import { editActions } from './edit-actions';
 import { effectActions } from './effect-actions';
 import { fileActions } from './file-actions';
 import type { Action } from './types';
 import { viewActions } from './view-actions';
 
-export const ACTIONS: readonly Action[] = [...fileActions, ...editActions, ...effectActions, ...viewActions];
+export const ACTIONS: readonly Action[] = [
+  ...fileActions,
+  ...editActions,
+  ...analysisActions,
+  ...effectActions,
+  ...viewActions,
+];
 
 const byName = new Map(ACTIONS.map((a) => [a.name, a]));
 

@@ -13,6 +13,8 @@ import {
   type ProbeResult,
   type Progress,
   type Result,
+  type DetectJob,
+  type Detection,
   type SeparateJob,
   type Separation,
 } from '../protocol/engine-protocol';
@@ -21,6 +23,7 @@ import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
 import { reconstruct, warmUp } from './pipeline';
+import { detect } from './detect';
 import { separate } from './separate';
 import { type Backend, destroyGpuDevice, gpuDeviceLost } from './runtime';
 
@@ -229,6 +232,10 @@ export class Engine implements EngineApi, EngineTestHooks {
         sampleRate: m.audio.sample_rate,
         tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family, template: t.template })),
         separates: m.separation && m.sessions.separator ? m.separation.tasks : [],
+        soundLabels:
+          m.understanding && m.sessions.detector
+            ? m.understanding.detector.labels.map((l) => ({ id: l.id, name: l.name, description: l.words[0] }))
+            : [],
       },
     };
   }
@@ -289,6 +296,22 @@ export class Engine implements EngineApi, EngineTestHooks {
           onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }),
         }),
       ),
+    );
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Queues sound event detection; progress counts its windows. */
+  detect(job: DetectJob, onProgress?: (p: Progress) => void): Promise<Result<Detection>> {
+    this.waiting.add(job.jobId);
+    const result = this.queue.then(() =>
+      this.runQueued(job.jobId, async (pack, checkpoint) => {
+        const { events, tags } = await detect(pack, job.source, {
+          checkpoint,
+          onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }),
+        });
+        return { events, tags };
+      }),
     );
     this.queue = result.catch(() => undefined);
     return result;

@@ -30,6 +30,21 @@ export interface Track {
   clips: Clip[];
   /** A take made by a model edit: the id of the track it was made from (A/B compares the two). */
   takeOf?: string;
+  /** Sounds found on this track by Analyze, drawn on a lane under it. */
+  labels?: SoundLabel[];
+}
+
+/** A labelled region: a sound the detector found, in samples at the project rate. */
+export interface SoundLabel {
+  id: string;
+  start: number;
+  end: number;
+  /** What is shown ("dog"). */
+  name: string;
+  /** The words an edit uses for it ("a dog barking"). */
+  description: string;
+  /** The detector's highest probability over the region, in [0, 1]. */
+  confidence: number;
 }
 
 export interface Project {

@@ -1,7 +1,10 @@
 /** The inference worker's contract (no runtime dependencies): the interface the engine implements and the client
  * wraps, and the requests, results, events and errors that cross it as values. */
+import type { SoundEvent } from '../understanding/sound-events';
 
-export const ENGINE_PROTOCOL_VERSION = 1;
+export type { SoundEvent };
+
+export const ENGINE_PROTOCOL_VERSION = 2;
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 
@@ -40,6 +43,14 @@ export interface PackInfo {
   tasks: { id: string; label: string; family: string; template: string }[];
   /** The edits the pack's separator does (keeping the recording), where it has one. */
   separates: string[];
+  /** The sounds the pack's detector knows (empty: it has none); `description` names one in an edit. */
+  soundLabels: SoundLabelInfo[];
+}
+
+export interface SoundLabelInfo {
+  id: string;
+  name: string;
+  description: string;
 }
 
 export interface EngineErrorValue {
@@ -86,6 +97,18 @@ export interface Separation {
   found: boolean;
 }
 
+/** Sound event detection on a clip at the pack's rate. */
+export interface DetectJob {
+  jobId: string;
+  source: Float32Array;
+}
+
+/** What the detector heard: labelled regions (seconds from the clip's start) and every label's highest probability. */
+export interface Detection {
+  events: SoundEvent[];
+  tags: { label: string; probability: number }[];
+}
+
 export interface Progress {
   jobId: string;
   step: number;
@@ -129,6 +152,8 @@ export interface EngineApi {
     onPreview?: (p: Preview) => void,
   ): Promise<Result<Float32Array>>;
   separate(job: SeparateJob, onProgress?: (p: Progress) => void): Promise<Result<Separation>>;
+  /** Finds and labels sound events; progress counts its windows. */
+  detect(job: DetectJob, onProgress?: (p: Progress) => void): Promise<Result<Detection>>;
   /** The source through the pack's VAE and vocoder (queued like a job). */
   reconstruct(source: Float32Array): Promise<Result<Float32Array>>;
   /** Cancels a running job at its next step, or a queued one before it starts. */

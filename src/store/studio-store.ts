@@ -104,7 +104,7 @@ export interface GenerateSettings {
 /** A model job as the UI shows it: queued or running, its progress, and the latest preview's peaks. */
 export interface JobView {
   id: string;
-  kind: 'generate' | 'edit';
+  kind: 'generate' | 'edit' | 'analyze';
   label: string;
   status: 'queued' | 'running';
   step: number;

@@ -1,9 +1,10 @@
-import { type PointerEvent as ReactPointerEvent, useEffect, useLayoutEffect, useRef } from 'react';
+import { Fragment, type PointerEvent as ReactPointerEvent, useEffect, useLayoutEffect, useRef } from 'react';
 import { zoomTo } from '../../actions/view-actions';
 import { projectLength } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipView } from './ClipView';
 import { JobPreview } from './JobPreview';
+import { LabelLane } from './LabelLane';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, sampleToPx, TRACK_HEIGHT } from './geometry';
 import { Ruler } from './Ruler';
 import { TrackHeader } from './TrackHeader';
@@ -103,46 +104,43 @@ export function Timeline() {
         </div>
         {tracks.length === 0 && <div className="empty-hint">Drop audio files here, or use Import, or record.</div>}
         {tracks.map((track) => (
-          <div
-            className="track-row"
-            key={track.id}
-            data-track-id={track.id}
-            data-testid="track"
-            style={{ height: TRACK_HEIGHT }}
-          >
-            <TrackHeader track={track} />
-            <div
-              className="lane"
-              data-testid="lane"
-              style={{ width: laneWidth }}
-              onPointerDown={(e) =>
-                startSelect(
-                  e,
-                  track.id,
-                  (e.target as HTMLElement).closest<HTMLElement>('[data-clip-id]')?.dataset.clipId ?? null,
-                )
-              }
-            >
-              {track.clips.map((clip) => (
-                <ClipView key={clip.id} clip={clip} trackId={track.id} />
-              ))}
-              {jobs
-                .filter((j) => j.target.trackId === track.id)
-                .map((j) => (
-                  <JobPreview key={j.id} job={j} scale={scale} />
+          <Fragment key={track.id}>
+            <div className="track-row" data-track-id={track.id} data-testid="track" style={{ height: TRACK_HEIGHT }}>
+              <TrackHeader track={track} />
+              <div
+                className="lane"
+                data-testid="lane"
+                style={{ width: laneWidth }}
+                onPointerDown={(e) =>
+                  startSelect(
+                    e,
+                    track.id,
+                    (e.target as HTMLElement).closest<HTMLElement>('[data-clip-id]')?.dataset.clipId ?? null,
+                  )
+                }
+              >
+                {track.clips.map((clip) => (
+                  <ClipView key={clip.id} clip={clip} trackId={track.id} />
                 ))}
-              {selection && selection.trackIds.includes(track.id) && selection.end > selection.start && (
-                <div
-                  className="selection"
-                  data-testid="selection"
-                  style={{
-                    left: sampleToPx(selection.start, scale),
-                    width: Math.max(1, sampleToPx(selection.end - selection.start, scale)),
-                  }}
-                />
-              )}
+                {jobs
+                  .filter((j) => j.target.trackId === track.id)
+                  .map((j) => (
+                    <JobPreview key={j.id} job={j} scale={scale} />
+                  ))}
+                {selection && selection.trackIds.includes(track.id) && selection.end > selection.start && (
+                  <div
+                    className="selection"
+                    data-testid="selection"
+                    style={{
+                      left: sampleToPx(selection.start, scale),
+                      width: Math.max(1, sampleToPx(selection.end - selection.start, scale)),
+                    }}
+                  />
+                )}
+              </div>
             </div>
-          </div>
+            {(track.labels?.length ?? 0) > 0 && <LabelLane track={track} scale={scale} width={laneWidth} />}
+          </Fragment>
         ))}
         {jobs
           .filter((j) => j.target.trackId === null)

@@ -25,6 +25,11 @@ export function MenuBar() {
         <ActionButton name="insertSilence" text="Silence" />
         <ActionButton name="split" text="Split" />
       </div>
+      <div className="group" role="group" aria-label="Understand">
+        <ActionButton name="analyze" text="Analyze" />
+        <ActionButton name="exportLabels" text="Labels .txt" />
+        <ActionButton name="exportLabelsJson" text="Labels .json" />
+      </div>
       <div className="group" role="group" aria-label="Help">
         <ActionButton name="help" text="?" />
       </div>

@@ -1,0 +1,44 @@
+/** Understanding: analyse a selection for sound events, and export the labels found. */
+import { analyzeSelection } from '../app/analyze';
+import type { Services } from '../app/services';
+import { download } from '../export/export-audio';
+import { audacityLabels, jsonLabels } from '../project/label-ops';
+import type { StudioState } from '../store/studio-store';
+import { hasAudio } from './targets';
+import type { Action } from './types';
+
+const hasLabels = (s: StudioState) => s.project.tracks.some((t) => (t.labels?.length ?? 0) > 0);
+
+function exportLabels(services: Services, format: 'audacity' | 'json') {
+  const { project } = services.store.getState();
+  const text = format === 'audacity' ? audacityLabels(project) : jsonLabels(project);
+  const bytes = new TextEncoder().encode(text).buffer as ArrayBuffer;
+  const fileName = format === 'audacity' ? 'labels.txt' : 'labels.json';
+  const mimeType = format === 'audacity' ? 'text/plain' : 'application/json';
+  download({ bytes, fileName, mimeType, sampleRate: project.sampleRate, channelCount: 0, notes: [] });
+}
+
+export const analysisActions: Action[] = [
+  {
+    name: 'analyze',
+    label: 'Analyze: find the sounds in the selection',
+    group: 'edit',
+    shortcuts: ['Shift+A'],
+    enabled: hasAudio,
+    perform: analyzeSelection,
+  },
+  {
+    name: 'exportLabels',
+    label: 'Export labels (Audacity .txt)',
+    group: 'file',
+    enabled: hasLabels,
+    perform: (s) => exportLabels(s, 'audacity'),
+  },
+  {
+    name: 'exportLabelsJson',
+    label: 'Export labels (JSON)',
+    group: 'file',
+    enabled: hasLabels,
+    perform: (s) => exportLabels(s, 'json'),
+  },
+];

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { audacityLabels, eventsToLabels, jsonLabels, replaceLabels } from './label-ops';
+import { newTrack, type Project } from './types';
+
+const RATE = 48000;
+const names = new Map([['dog', { name: 'dog', description: 'a dog barking' }]]);
+
+describe('sound labels', () => {
+  const project: Project = { sampleRate: RATE, tracks: [{ ...newTrack(0), name: 'Field' }] };
+  const trackId = project.tracks[0].id;
+
+  it('places events inside the analysed range at the project rate, with the words an edit uses', () => {
+    const labels = eventsToLabels(
+      [{ label: 'dog', start: 0.5, end: 1.25, confidence: 0.8 }],
+      { start: RATE, end: 3 * RATE },
+      RATE,
+      names,
+    );
+    expect(labels).toMatchObject([{ start: 1.5 * RATE, end: 2.25 * RATE, name: 'dog', description: 'a dog barking' }]);
+  });
+
+  it('replaces the labels of an analysed range and keeps the others', () => {
+    const range = { start: 0, end: 2 * RATE };
+    const first = replaceLabels(
+      project,
+      trackId,
+      range,
+      eventsToLabels([{ label: 'dog', start: 0.1, end: 0.5, confidence: 0.9 }], range, RATE, names),
+    );
+    const outside = replaceLabels(
+      first,
+      trackId,
+      { start: 2 * RATE, end: 4 * RATE },
+      eventsToLabels(
+        [{ label: 'bell', start: 0, end: 1, confidence: 0.7 }],
+        { start: 2 * RATE, end: 4 * RATE },
+        RATE,
+        names,
+      ),
+    );
+    expect(outside.tracks[0].labels?.map((l) => l.name)).toEqual(['dog', 'bell']);
+    const again = replaceLabels(outside, trackId, range, []);
+    expect(again.tracks[0].labels?.map((l) => l.name)).toEqual(['bell']);
+  });
+
+  it("writes Audacity's tab-separated label file and JSON in seconds", () => {
+    const range = { start: 0, end: 4 * RATE };
+    const labelled = replaceLabels(
+      project,
+      trackId,
+      range,
+      eventsToLabels([{ label: 'dog', start: 1, end: 2.5, confidence: 0.91234 }], range, RATE, names),
+    );
+    expect(audacityLabels(labelled)).toBe('1.000000\t2.500000\tdog\n');
+    expect(JSON.parse(jsonLabels(labelled))).toEqual({
+      sampleRate: RATE,
+      labels: [{ track: 'Field', start: 1, end: 2.5, label: 'dog', description: 'a dog barking', confidence: 0.912 }],
+    });
+  });
+});

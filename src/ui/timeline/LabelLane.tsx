@@ -1,0 +1,69 @@
+import type { SoundLabel, Track } from '../../project/types';
+import { useServices } from '../studio-context';
+import { HEADER_WIDTH, type Scale, sampleToPx } from './geometry';
+
+export const LABEL_ROW_HEIGHT = 22;
+
+/** Rows for overlapping labels: each label in the first row whose last label ended before it starts. */
+export function stackLabels(labels: readonly SoundLabel[]): { label: SoundLabel; row: number }[] {
+  const rowEnds: number[] = [];
+  return [...labels]
+    .sort((a, b) => a.start - b.start)
+    .map((label) => {
+      let row = rowEnds.findIndex((end) => end <= label.start);
+      if (row < 0) row = rowEnds.push(0) - 1;
+      rowEnds[row] = label.end;
+      return { label, row };
+    });
+}
+
+/** The sounds Analyze found on a track, as labelled regions under it. Clicking one selects its time on the track and
+ * puts its words in the edit's description, so "remove this" is one more click. */
+export function LabelLane({ track, scale, width }: { track: Track; scale: Scale; width: number }) {
+  const { store } = useServices();
+  const stacked = stackLabels(track.labels ?? []);
+  const rows = Math.max(1, ...stacked.map((s) => s.row + 1));
+  const select = (label: SoundLabel) => {
+    const s = store.getState();
+    s.set({
+      playhead: label.start,
+      selection: { start: label.start, end: label.end, trackIds: [track.id] },
+      generate: { ...s.generate, mode: 'edit', description: label.description },
+    });
+  };
+  return (
+    <div
+      className="label-row"
+      data-testid="label-row"
+      data-track-id={track.id}
+      style={{ height: rows * LABEL_ROW_HEIGHT + 4 }}
+    >
+      <div className="label-header" style={{ width: HEADER_WIDTH }}>
+        Sounds: {stacked.length}
+      </div>
+      <div className="label-lane" style={{ width }}>
+        {stacked.map(({ label, row }) => (
+          <button
+            type="button"
+            key={label.id}
+            className="sound-label"
+            data-testid="sound-label"
+            data-start={label.start}
+            data-end={label.end}
+            style={{
+              left: sampleToPx(label.start, scale),
+              width: Math.max(4, sampleToPx(label.end - label.start, scale)),
+              top: 2 + row * LABEL_ROW_HEIGHT,
+              height: LABEL_ROW_HEIGHT - 2,
+              opacity: 0.45 + 0.55 * label.confidence,
+            }}
+            title={`${label.name} (${label.description}), ${((label.end - label.start) / scale.sampleRate).toFixed(2)} s, confidence ${Math.round(label.confidence * 100)} %`}
+            onClick={() => select(label)}
+          >
+            {label.name}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
