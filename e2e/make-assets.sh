@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done ] && exit 0
+[ -f .done-2 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -26,4 +26,12 @@ echo "This is a text file, not audio." > not-audio.mp3
 head -c 30 tone-stereo-44k.wav > truncated-header.wav
 head -c 100000 tone-stereo-44k.wav > truncated-data.wav
 printf 'RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x02\x00\x01\x00' > corrupt.wav
-touch .done
+# Silence, 2 s stereo: analysis has nothing to hear.
+sox -D -n -r 44100 -c 2 -b 16 silence.wav trim 0 2
+# A real recording as users have them (44.1 kHz stereo, about -20 dBFS): a Wesnoth birdsong bed with a Hedgewars
+# explosion at 3 s (the packages of the real validation set, never trained on).
+ffmpeg -loglevel error -y -stream_loop -1 -i /usr/share/games/wesnoth/1.16/data/core/sounds/ambient/birds1.ogg -t 8 -ar 44100 -ac 2 bed.wav
+ffmpeg -loglevel error -y -i /usr/share/games/hedgewars/Data/Sounds/explosion.ogg -ar 44100 -ac 2 event.wav
+sox -D -m bed.wav "|sox -D event.wav -p pad 3" -b 16 real-scene.wav trim 0 8 norm -4
+rm bed.wav event.wav
+touch .done-2

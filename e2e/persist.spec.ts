@@ -31,7 +31,7 @@ test.describe('never losing work', () => {
     await page.evaluate(() => {
       const original = IDBObjectStore.prototype.put;
       (window as any).restorePut = () => (IDBObjectStore.prototype.put = original);
-      IDBObjectStore.prototype.put = function () {
+      IDBObjectStore.prototype.put = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
     });

@@ -25,6 +25,7 @@ ROLES = {
     "vae_decoder",
     "vocoder",
     "separator",
+    "detector",
 }
 
 

@@ -1,21 +1,8 @@
 import type { SoundLabel, Track } from '../../project/types';
 import { useServices } from '../studio-context';
-import { HEADER_WIDTH, type Scale, sampleToPx } from './geometry';
+import { HEADER_WIDTH, type Scale, sampleToPx, stackLabels } from './geometry';
 
 export const LABEL_ROW_HEIGHT = 22;
-
-/** Rows for overlapping labels: each label in the first row whose last label ended before it starts. */
-export function stackLabels(labels: readonly SoundLabel[]): { label: SoundLabel; row: number }[] {
-  const rowEnds: number[] = [];
-  return [...labels]
-    .sort((a, b) => a.start - b.start)
-    .map((label) => {
-      let row = rowEnds.findIndex((end) => end <= label.start);
-      if (row < 0) row = rowEnds.push(0) - 1;
-      rowEnds[row] = label.end;
-      return { label, row };
-    });
-}
 
 /** The sounds Analyze found on a track, as labelled regions under it. Clicking one selects its time on the track and
  * puts its words in the edit's description, so "remove this" is one more click. */

@@ -1,4 +1,5 @@
-/** Conversions between samples and lane pixels, and the part of the timeline that is on screen. */
+/** Conversions between samples and lane pixels, the part of the timeline that is on screen, and label rows. */
+import type { SoundLabel } from '../../project/types';
 
 export const HEADER_WIDTH = 210;
 export const TRACK_HEIGHT = 110;
@@ -16,4 +17,17 @@ export { MAX_CONTENT_PX } from '../../actions/view-actions';
 /** Lane-pixel interval [left, right) visible in the viewport, with some margin for smooth scrolling. */
 export function visibleLanePx(scrollLeft: number, viewportWidth: number, margin = 200): [number, number] {
   return [Math.max(0, scrollLeft - margin), scrollLeft + Math.max(0, viewportWidth - HEADER_WIDTH) + margin];
+}
+
+/** Rows for overlapping labels: each label in the first row whose last label ended before it starts. */
+export function stackLabels(labels: readonly SoundLabel[]): { label: SoundLabel; row: number }[] {
+  const rowEnds: number[] = [];
+  return [...labels]
+    .sort((a, b) => a.start - b.start)
+    .map((label) => {
+      let row = rowEnds.findIndex((end) => end <= label.start);
+      if (row < 0) row = rowEnds.push(0) - 1;
+      rowEnds[row] = label.end;
+      return { label, row };
+    });
 }

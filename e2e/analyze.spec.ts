@@ -1,0 +1,91 @@
+/**
+ * Understanding: Analyze a real recording with the bundled pack's detector, click a found sound, remove it, and export
+ * the labels as Audacity and JSON files; silence and a 2 ms selection get an answer in words and change nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Studio, test } from './fixtures';
+
+test.describe.configure({ timeout: 300_000 });
+
+async function downloadOf(studio: Studio, action: string): Promise<string> {
+  const downloading = studio.page.waitForEvent('download');
+  await studio.action(action).click();
+  const download = await downloading;
+  const path = join(test.info().outputPath(), download.suggestedFilename());
+  await download.saveAs(path);
+  return readFileSync(path, 'utf8');
+}
+
+test('analyze a real recording, select a found sound by clicking it, remove it, and export the labels', async ({
+  studio,
+  page,
+}) => {
+  await studio.importFiles('real-scene.wav');
+  await studio.waitForTracks(1);
+  const before = await studio.summary();
+  await studio.action('analyze').click();
+  const labels = page.getByTestId('sound-label');
+  await expect(labels.first()).toBeVisible({ timeout: 180_000 });
+  const after = await studio.summary();
+  expect(after.undo.length).toBe(before.undo.length + 1);
+  expect(after.undo.at(-1)).toMatch(/^Analyze: /);
+  const count = await labels.count();
+  expect(count).toBeGreaterThan(0);
+
+  // Clicking a region selects its time on its track and puts its words in the edit's description.
+  const region = labels.first();
+  const [start, end] = [Number(await region.getAttribute('data-start')), Number(await region.getAttribute('data-end'))];
+  await region.click();
+  const selection = await page.evaluate(
+    () => (window as unknown as { omniStudio: { services: any } }).omniStudio.services.store.getState().selection,
+  );
+  expect(selection).toMatchObject({ start, end });
+  await studio.action('generate').click();
+  const panel = page.getByTestId('generate-panel');
+  const description = await panel.getByTestId('edit-description').inputValue();
+  expect(description.length).toBeGreaterThan(0);
+  await panel.getByTestId('edit-task').selectOption('remove');
+  const undo = (await studio.summary()).undo.length;
+  await panel.getByTestId('generate-run').click();
+  await expect.poll(async () => (await studio.summary()).undo.length, { timeout: 120_000 }).toBe(undo + 1);
+  expect((await studio.summary()).undo.at(-1)).toContain(description);
+
+  // The labels as files other tools read: Audacity's tab-separated start, end, label; and JSON.
+  const text = await downloadOf(studio, 'exportLabels');
+  const lines = text.trimEnd().split('\n');
+  expect(lines).toHaveLength(count);
+  for (const line of lines) {
+    const [a, b, name] = line.split('\t');
+    expect(line).toMatch(/^\d+\.\d{6}\t\d+\.\d{6}\t\S.*$/);
+    expect(Number(a)).toBeLessThan(Number(b));
+    expect(Number(b)).toBeLessThanOrEqual(8.000001);
+    expect(name.length).toBeGreaterThan(0);
+  }
+  const json = JSON.parse(await downloadOf(studio, 'exportLabelsJson')) as {
+    sampleRate: number;
+    labels: { start: number; end: number; label: string; confidence: number }[];
+  };
+  expect(json.sampleRate).toBe(before.sampleRate);
+  expect(json.labels.map((l) => l.label)).toEqual(lines.map((l) => l.split('\t')[2]));
+  expect(json.labels.every((l) => l.confidence > 0 && l.confidence <= 1)).toBe(true);
+});
+
+test('silence and a 2 ms selection get an answer in words, never an error, and change nothing', async ({
+  studio,
+  page,
+}) => {
+  await studio.importFiles('silence.wav');
+  await studio.waitForTracks(1);
+  const before = await studio.summary();
+  await studio.action('analyze').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('The selection is silent');
+  await studio.importFiles('real-scene.wav');
+  await studio.waitForTracks(2);
+  await studio.select(1, 1.002);
+  await studio.action('analyze').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('analysis needs at least 200 ms');
+  await expect(page.getByTestId('notice-error')).toHaveCount(0);
+  expect((await studio.summary()).undo.length).toBe(before.undo.length + 1); // the second import alone
+  await expect(page.getByTestId('sound-label')).toHaveCount(0);
+});
