@@ -56,14 +56,23 @@ def class_embeddings(model: Detector, phrases: PhraseStates, classes: list[str],
     return F.normalize(torch.stack(rows), dim=-1)
 
 
+# A short event covers few frames, a bed all of them: the frames where a sound is count this many times more, and the
+# clip-level loss (each label's loudest frame against whether the clip holds it) weighs an event like a bed.
+POSITIVE_WEIGHT = 3.0
+
+
 def losses(model: Detector, batch: dict, labels: torch.Tensor) -> dict[str, torch.Tensor]:
     logits = model.logits(model(batch["mixture"]), labels)
     target, weight = batch["labels"][:, : logits.shape[1]], batch["weight"][:, : logits.shape[1]]
-    loss = torch.sum(weight * F.binary_cross_entropy_with_logits(logits, target, reduction="none")) / torch.sum(weight)
-    predicted = (logits > 0).float() * weight
+    weight = weight * (1 + (POSITIVE_WEIGHT - 1) * target)
+    frames = torch.sum(weight * F.binary_cross_entropy_with_logits(logits, target, reduction="none")) / torch.sum(weight)
+    clip_weight = batch["weight"].amin(dim=1)
+    clip = F.binary_cross_entropy_with_logits(logits.amax(dim=1), target.amax(dim=1), reduction="none")
+    loss = frames + torch.sum(clip_weight * clip) / torch.sum(clip_weight)
+    predicted = (logits > 0).float() * batch["weight"][:, : logits.shape[1]]
     tp = torch.sum(predicted * target)
-    f1 = 2 * tp / (torch.sum(predicted) + torch.sum(target * weight) + 1e-9)
-    return {"loss": loss, "frame_f1": f1.detach()}
+    f1 = 2 * tp / (torch.sum(predicted) + torch.sum(target * batch["weight"][:, : logits.shape[1]]) + 1e-9)
+    return {"loss": loss, "frames": frames.detach(), "frame_f1": f1.detach()}
 
 
 def train(
@@ -76,6 +85,7 @@ def train(
     lr: float = 2e-3,
     seed: int = 0,
     max_steps: int | None = None,
+    init: Path | None = None,
 ) -> Path:
     cfg = load_model_config(config)
     catalogue = source_catalogue(data)
@@ -86,6 +96,11 @@ def train(
     phrases = PhraseStates(cfg, all_training_phrases())
     torch.manual_seed(seed)
     model = Detector(cfg)
+    earlier: list[dict] = []  # runs this one continues (`--init`), oldest first
+    if init is not None:
+        first = torch.load(init, map_location="cpu", weights_only=False)
+        model.load_state_dict(first["detector"])
+        earlier = [*first.get("earlier", []), {"step": first["step"], "minutes": round(first.get("minutes", 0.0), 1), "data": first.get("data", "?")}]
     model.set_words_statistics(phrases.pooled())
     frames = int(seconds * cfg.audio.sample_rate) // (cfg.audio.hop * cfg.detector.pool_time)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
@@ -112,6 +127,7 @@ def train(
             "minutes": elapsed / 60,
             "data": data.name,
             "config": cfg.to_json(),
+            "earlier": earlier,
         }
         torch.save(weights, run / "detector-weights.pt")
 
@@ -156,8 +172,9 @@ def main() -> None:
     p.add_argument("--lr", type=float, default=2e-3)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--steps", type=int, help="stop after this many steps (else the minutes decide)")
+    p.add_argument("--init", type=Path, help="detector weights to start from (a fresh optimiser and schedule)")
     args = p.parse_args()
-    print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps))
+    print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps, args.init))
 
 
 if __name__ == "__main__":
