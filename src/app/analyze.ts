@@ -4,6 +4,7 @@
 import { engine } from '../client/engine-client';
 import { resample } from '../dsp/resample';
 import { eventsToLabels, replaceLabels } from '../project/label-ops';
+import { caption } from '../understanding/caption';
 import { toMono, trackAudio } from '../project/generated-ops';
 import { projectLength, type SampleRange, type Track } from '../project/types';
 import type { PackInfo } from '../protocol/engine-protocol';
@@ -81,12 +82,8 @@ export async function analyzeSelection(services: Services): Promise<void> {
   store
     .getState()
     .commit(`Analyze: ${summary(labels.map((l) => l.name))}`, replaceLabels(now, track.id, range, labels));
-  store
-    .getState()
-    .notify(
-      'info',
-      `Found ${labels.length} sound${labels.length > 1 ? 's' : ''}: ${summary(labels.map((l) => l.name))}. Click one to select it.`,
-    );
+  const sentence = caption(detection.events, seconds, (id) => labelName(pack, id));
+  store.getState().notify('info', `${sentence} Click a sound on the lane under ${track.name} to select it.`);
 }
 
 const labelNames = (pack: PackInfo) =>
