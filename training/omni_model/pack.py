@@ -159,7 +159,7 @@ def add_detector(pack: Path, weights: Path, data: Path, version: str, threshold:
 def attach_detector(pack: Path, manifest: dict, detector: torch.nn.Module, classes: list[str], state: dict, threshold: float | None = None) -> dict:
     """The detector's session with the vocabulary's label embeddings baked in (each label's training descriptions,
     averaged), its goldens and the manifest's `understanding` section."""
-    from omni_data.queries import all_training_phrases, training_descriptions
+    from omni_data.queries import all_training_phrases
 
     from .detector import VocabularyDetector
     from .export import DETECTION, Tensor, export_session
@@ -176,11 +176,20 @@ def attach_detector(pack: Path, manifest: dict, detector: torch.nn.Module, class
     example = lambda frames, seed: {"waveform": 0.05 * torch.randn(1, frames * frame, generator=torch.Generator().manual_seed(seed))}  # noqa: E731
     manifest["sessions"]["detector"] = export_session(pack, "detector", module, spec, example(40, 1), example(56, 2))
     settings = {**DETECTION, "threshold": threshold if threshold is not None else DETECTION["threshold"]}
-    words = [{"id": c, "name": c.replace("_", " "), "words": list(training_descriptions(c))} for c in classes]
+    words = [{"id": c, "name": c.replace("_", " "), "words": label_words(c)} for c in classes]
     manifest["understanding"] = {"detector": {**settings, "frame_seconds": frame / cfg.audio.sample_rate, "labels": words}}
     manifest["model_config"] = cfg.to_json()
     ship = set(manifest["variant_bytes"])
     return _finish_added_session(pack, manifest, ship, "detector", module, state, "; finds and labels sound events (when, what) in a clip.")
+
+
+def label_words(category: str) -> list[str]:
+    """A label's training words, the plain descriptions first: the first ("a dog barking") is what an edit of a found
+    sound asks the separator for."""
+    from omni_data.queries import DESCRIPTIONS, training_descriptions
+
+    words = training_descriptions(category)
+    return [w for w in DESCRIPTIONS[category] if w in words] + [w for w in words if w not in DESCRIPTIONS[category]]
 
 
 def _finish_added_session(pack: Path, manifest: dict, ship: set[str], role: str, module: torch.nn.Module, state: dict, describes: str) -> dict:
