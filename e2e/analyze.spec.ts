@@ -1,6 +1,6 @@
 /**
- * Understanding: Analyze a real recording with the bundled pack's detector, click a found sound, remove it, and export
- * the labels as Audacity and JSON files; silence and a 2 ms selection get an answer in words and change nothing.
+ * Understanding: Analyze a real recording with the bundled pack's detector, ask about it in words, click a found sound,
+ * remove it, and export the labels as Audacity and JSON files; silence and a 2 ms selection get an answer in words and change nothing.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,18 @@ test('analyze a real recording, select a found sound by clicking it, remove it, 
   expect(after.undo.at(-1)).toMatch(/^Analyze: /);
   const count = await labels.count();
   expect(count).toBeGreaterThan(0);
+
+  // A question in words is answered from the analysis, pointing at the region it rests on.
+  const firstName = (await labels.first().textContent()) ?? '';
+  await studio.action('ask').click();
+  const ask = page.getByTestId('ask-panel');
+  await ask.getByTestId('ask-question').fill(`Is there ${firstName}?`);
+  await ask.getByTestId('ask-run').click();
+  await expect(ask.getByTestId('ask-answer').first()).toContainText(new RegExp(`(Yes|Probably): ${firstName} at `));
+  await ask.getByTestId('ask-question').fill('Is there a violin?');
+  await ask.getByTestId('ask-run').click();
+  await expect(ask.getByTestId('ask-answer').first()).toContainText("I can't tell");
+  await ask.getByRole('button', { name: 'Close' }).click();
 
   // Clicking a region selects its time on its track and puts its words in the edit's description.
   const region = labels.first();

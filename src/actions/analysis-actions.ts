@@ -28,6 +28,13 @@ export const analysisActions: Action[] = [
     perform: analyzeSelection,
   },
   {
+    name: 'ask',
+    label: 'Ask about the sound (from the analysis)…',
+    group: 'edit',
+    shortcuts: ['Shift+Q'],
+    perform: ({ store }) => store.getState().set({ panel: 'ask' }),
+  },
+  {
     name: 'exportLabels',
     label: 'Export labels (Audacity .txt)',
     group: 'file',

@@ -234,7 +234,12 @@ export class Engine implements EngineApi, EngineTestHooks {
         separates: m.separation && m.sessions.separator ? m.separation.tasks : [],
         soundLabels:
           m.understanding && m.sessions.detector
-            ? m.understanding.detector.labels.map((l) => ({ id: l.id, name: l.name, description: l.words[0] }))
+            ? m.understanding.detector.labels.map((l) => ({
+                id: l.id,
+                name: l.name,
+                description: l.words[0],
+                words: l.words,
+              }))
             : [],
       },
     };

@@ -50,7 +50,10 @@ export interface PackInfo {
 export interface SoundLabelInfo {
   id: string;
   name: string;
+  /** The words an edit of this sound uses ("a dog barking"). */
   description: string;
+  /** Every phrase it was trained on (questions are matched against them). */
+  words: string[];
 }
 
 export interface EngineErrorValue {

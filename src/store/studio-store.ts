@@ -132,7 +132,7 @@ export interface StudioState {
   clipboard: Clipboard | null;
   params: EditParams;
   exportSettings: ExportSettings;
-  panel: 'none' | 'help' | 'export' | 'models' | 'generate';
+  panel: 'none' | 'help' | 'export' | 'models' | 'generate' | 'ask';
   models: ModelsState;
   generate: GenerateSettings;
   jobs: JobView[];

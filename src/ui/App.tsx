@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { actionForKey, runAction } from '../actions/registry';
 import { importFiles } from '../import/import-files';
+import { AskPanel } from './panels/AskPanel';
 import { ExportPanel } from './panels/ExportPanel';
 import { GeneratePanel } from './panels/GeneratePanel';
 import { HelpPanel } from './panels/HelpPanel';
@@ -69,6 +70,7 @@ export function App() {
       {panel === 'export' && <ExportPanel onClose={close} />}
       {panel === 'models' && <ModelsPanel onClose={close} />}
       {panel === 'generate' && <GeneratePanel onClose={close} />}
+      {panel === 'ask' && <AskPanel onClose={close} />}
       <Notices />
       {dragging && <div className="drop-overlay">Drop audio files to import them as new tracks</div>}
       <input

@@ -27,6 +27,7 @@ export function MenuBar() {
       </div>
       <div className="group" role="group" aria-label="Understand">
         <ActionButton name="analyze" text="Analyze" />
+        <ActionButton name="ask" text="Ask" />
         <ActionButton name="exportLabels" text="Labels .txt" />
         <ActionButton name="exportLabelsJson" text="Labels .json" />
       </div>

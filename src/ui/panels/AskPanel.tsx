@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { projectLabels } from '../../project/label-ops';
+import { type Answer, answer } from '../../understanding/questions';
+import { useServices, useStudio } from '../studio-context';
+import { Panel } from './Panel';
+
+const EXAMPLES = ['What is in it?', 'Is there a dog?', 'When is someone speaking?', 'Are there footsteps?'];
+
+/** Questions in words about the analysed audio; answers point at the regions they rest on (click one to select it). */
+export function AskPanel({ onClose }: { onClose: () => void }) {
+  const { store } = useServices();
+  const project = useStudio((s) => s.project);
+  const vocabulary = useStudio((s) => s.models.pack?.soundLabels ?? []);
+  const [question, setQuestion] = useState('');
+  const [answers, setAnswers] = useState<{ question: string; answer: Answer }[]>([]);
+  const found = projectLabels(project);
+  const ask = (q: string) => {
+    const a = answer(
+      q,
+      found.map((f) => f.label),
+      vocabulary,
+      project.sampleRate,
+      found.length > 0,
+    );
+    setAnswers((list) => [{ question: q, answer: a }, ...list].slice(0, 20));
+  };
+  const select = (id: string) => {
+    const hit = found.find((f) => f.label.id === id);
+    if (hit)
+      store.getState().set({
+        playhead: hit.label.start,
+        selection: { start: hit.label.start, end: hit.label.end, trackIds: [hit.track.id] },
+      });
+  };
+  return (
+    <Panel title="Ask about the sound" testId="ask-panel" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (question.trim()) ask(question.trim());
+        }}
+      >
+        <input
+          data-testid="ask-question"
+          aria-label="Question"
+          placeholder="Is there a dog? When does the glass break?"
+          value={question}
+          onChange={(e) => setQuestion(e.target.value)}
+        />
+        <button type="submit" className="primary" data-testid="ask-run">
+          Ask
+        </button>
+      </form>
+      <div className="examples">
+        {EXAMPLES.map((q) => (
+          <button type="button" className="chip" key={q} onClick={() => ask(q)}>
+            {q}
+          </button>
+        ))}
+      </div>
+      <ul className="answers" data-testid="ask-answers">
+        {answers.map(({ question: q, answer: a }, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: answers are only ever prepended, newest first
+          <li key={`${i}-${q}`} data-testid="ask-answer">
+            <p className="muted">{q}</p>
+            <p>{a.text}</p>
+            {a.regions.map((r) => (
+              <button type="button" className="chip" key={r.id} onClick={() => select(r.id)}>
+                {r.name} {(r.start / project.sampleRate).toFixed(1)} s
+              </button>
+            ))}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">Answers come from what Analyze found (the labels under the tracks).</p>
+    </Panel>
+  );
+}
