@@ -29,7 +29,8 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,mjs,css,html,wasm,png,svg,webmanifest}'],
+        // The voice activity model Vite emits into assets/ is the app's own (packs are cached apart, by the engine).
+        globPatterns: ['**/*.{js,mjs,css,html,wasm,png,svg,webmanifest}', 'assets/*.onnx'],
         // The ONNX Runtime wasm binaries (emitted by Vite from the engine's imports) are tens of MB; precache them for offline use.
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',

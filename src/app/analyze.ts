@@ -66,6 +66,7 @@ export async function analyzeSelection(services: Services): Promise<void> {
     (onProgress) => engine().detect({ jobId: job.id, source }, onProgress),
   );
   if (!detection) return;
+  for (const note of detection.notes) store.getState().notify('info', note);
   const now = store.getState().project;
   if (!now.tracks.some((t) => t.id === track.id))
     return store.getState().notify('error', `${job.label}: the track was deleted while the job ran.`);

@@ -25,7 +25,8 @@ import { generateLong } from './long-audio';
 import { reconstruct, warmUp } from './pipeline';
 import { detect } from './detect';
 import { separate } from './separate';
-import { type Backend, destroyGpuDevice, gpuDeviceLost } from './runtime';
+import { type Backend, destroyGpuDevice, gpuDeviceLost, loadOrt, type OpenedSession, openSession } from './runtime';
+import { SILERO_URL } from './speech';
 
 class Cancelled extends Error {}
 
@@ -138,6 +139,7 @@ export class Engine implements EngineApi, EngineTestHooks {
   /** Where the loaded pack came from, to open it again on another backend after the GPU is lost. */
   private source: { read: PackReader; options: LoadOptions } | undefined;
   private running: string | undefined;
+  private vad: Promise<OpenedSession> | undefined;
   private readonly waiting = new Set<string>();
   private readonly cancelled = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -311,15 +313,33 @@ export class Engine implements EngineApi, EngineTestHooks {
     this.waiting.add(job.jobId);
     const result = this.queue.then(() =>
       this.runQueued(job.jobId, async (pack, checkpoint) => {
-        const { events, tags } = await detect(pack, job.source, {
-          checkpoint,
-          onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }),
+        const notes: string[] = [];
+        const vad = await this.voiceActivity().catch((e: unknown) => {
+          notes.push(`Speech was judged by the pack's detector alone: ${e instanceof Error ? e.message : String(e)}`);
+          return undefined;
         });
-        return { events, tags };
+        const { events, tags } = await detect(
+          pack,
+          job.source,
+          { checkpoint, onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }) },
+          vad?.run,
+        );
+        return { events, tags, notes };
       }),
     );
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** The Silero VAD, opened once on WASM (a tiny recurrent model run frame by frame: a GPU would only add latency). */
+  private voiceActivity(): Promise<OpenedSession> {
+    this.vad ??= (async () => {
+      const response = await fetch(SILERO_URL);
+      if (!response.ok) throw new Error(`The voice activity model could not be loaded (HTTP ${response.status}).`);
+      return openSession(await loadOrt('wasm'), new Uint8Array(await response.arrayBuffer()), 'wasm');
+    })();
+    this.vad.catch(() => (this.vad = undefined)); // a failed load is tried again next time
+    return this.vad;
   }
 
   /** Runs a job that came to the head of the queue: cancellable between its steps, a lost GPU reported as such. */

@@ -110,6 +110,8 @@ export interface DetectJob {
 export interface Detection {
   events: SoundEvent[];
   tags: { label: string; probability: number }[];
+  /** What the user should know about how the answer was reached (a part that could not run). */
+  notes: string[];
 }
 
 export interface Progress {
