@@ -19,6 +19,23 @@ describe('speech spans', () => {
   });
 });
 
+interface Fixture {
+  toy: { settings: { on: number; off: number; bridge_seconds: number; min_seconds: number }; spans: number[][] };
+  seconds: number;
+  probabilities: number[];
+}
+const fixture = async () => JSON.parse(await readFile('src/engine/speech.parity.json', 'utf8')) as Fixture;
+
+describe('speech spans, as the evaluation finds them (training/omni_model/speech.py)', () => {
+  it('gives the same spans on the shared closed-form probabilities', async () => {
+    const { toy } = await fixture();
+    const p = Float32Array.from({ length: 120 }, (_, i) => 0.5 + 0.5 * Math.sin(i * 0.11) * Math.sin(i * 0.023));
+    const spans = speechSpans(p, toy.settings).map((s) => [s.start, s.end, s.confidence]);
+    expect(spans.length).toBe(toy.spans.length);
+    spans.forEach((s, i) => s.forEach((v, k) => expect(v).toBeCloseTo(toy.spans[i][k], 5)));
+  });
+});
+
 describe('Silero VAD (WASM)', () => {
   let vad: OpenedSession;
   beforeAll(async () => {
@@ -26,6 +43,23 @@ describe('Silero VAD (WASM)', () => {
     vad = await openSession(ort, new Uint8Array(await readFile(fileURLToPath(SILERO_URL))), 'wasm');
   }, 60_000);
   afterAll(() => vad?.release());
+
+  it("gives the evaluation's probabilities frame by frame on the shared signal (to 1e-4)", async () => {
+    const f = await fixture();
+    // training/omni_model/parity.py separate_signal: two tones under a slow swell.
+    const signal = Float32Array.from({ length: f.seconds * SILERO_RATE }, (_, i) => {
+      const t = i / SILERO_RATE;
+      return (
+        0.2 * Math.sin(2 * Math.PI * 350 * t) +
+        0.05 * Math.sin(2 * Math.PI * 2000 * t) * Math.sin(2 * Math.PI * 0.3 * t)
+      );
+    });
+    const p = await speechProbabilities(vad.run, signal);
+    expect(p.length).toBe(f.probabilities.length);
+    let worst = 0;
+    p.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - f.probabilities[i]))));
+    expect(worst).toBeLessThan(1e-4);
+  }, 60_000);
 
   it('finds the words of a spoken sentence between two seconds of silence, and nothing in silence', async () => {
     const wav = execFileSync('espeak-ng', ['-v', 'en-us', '--stdout', 'Omni Studio hears where someone speaks.']);

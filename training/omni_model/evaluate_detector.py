@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import soxr
 
 from .evaluate import OnnxPack
 from .evaluate_edits import model_input
@@ -29,9 +30,13 @@ THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 class StudioDetector:
-    """src/engine/detect.ts in numpy: one input gain, windows of whole frames with context on both sides."""
+    """src/engine/detect.ts in numpy: one input gain, windows of whole frames with context on both sides; speech from
+    the Silero VAD where it is on this machine (node_modules, as the studio serves it), else from the detector."""
 
-    def __init__(self, pack: OnnxPack) -> None:
+    def __init__(self, pack: OnnxPack, use_vad: bool = True) -> None:
+        from .speech import SILERO_PATH, VoiceActivity
+
+        self.vad = VoiceActivity() if use_vad and SILERO_PATH.exists() else None
         self.session = pack.sessions["detector"]
         self.settings = pack.manifest["understanding"]["detector"]
         self.labels = [label["id"] for label in self.settings["labels"]]
@@ -52,6 +57,28 @@ class StudioDetector:
             p = self.session.run(None, {"waveform": scaled[None, start * self.frame : end * self.frame]})[0][0]
             out[first:last] = p[first - start : last - start]
         return out
+
+    def speech(self, source: np.ndarray) -> tuple[list[SoundEvent], float] | None:
+        """The VAD's speech spans and peak probability (None without the VAD)."""
+        from .speech import RATE, speech_spans
+
+        if self.vad is None:
+            return None
+        audio = source if self.rate == RATE else soxr.resample(source, self.rate, RATE).astype(np.float32)
+        p = self.vad.probabilities(audio)
+        return [SoundEvent("speech", a, b, peak) for a, b, peak in speech_spans(p)], float(p.max(initial=0.0))
+
+    def events(self, probabilities: np.ndarray, speech, settings: dict) -> list[SoundEvent]:
+        found = sound_events(probabilities, self.labels, self.settings["frame_seconds"], settings)
+        if speech is None:
+            return found
+        return sorted([e for e in found if e.label != "speech"] + speech[0], key=lambda e: e.start)
+
+    def tags(self, probabilities: np.ndarray, speech) -> list[tuple[str, float]]:
+        tags = clip_tags(probabilities, self.labels)
+        if speech is None:
+            return tags
+        return sorted([t for t in tags if t[0] != "speech"] + [("speech", speech[1])], key=lambda t: -t[1])
 
 
 @dataclass
@@ -124,7 +151,14 @@ def sed_scores(reference: list[list[SoundEvent]], estimated: list[list[SoundEven
         event_metric.evaluate(ref, est)
         segment_metric.evaluate(ref, est)
     ev, seg = event_metric.results_overall_metrics(), segment_metric.results_overall_metrics()
+    speech = {}
+    if "speech" in labels:  # the spans the studio's "someone speaks" rests on
+        speech = {
+            "speech_event_f1": round(float(event_metric.results_class_wise_metrics()["speech"]["f_measure"]["f_measure"]), 3),
+            "speech_segment_f1": round(float(segment_metric.results_class_wise_metrics()["speech"]["f_measure"]["f_measure"]), 3),
+        }
     return {
+        **speech,
         "event_f1": round(float(ev["f_measure"]["f_measure"]), 3),
         "event_precision": round(float(ev["f_measure"]["precision"]), 3),
         "event_recall": round(float(ev["f_measure"]["recall"]), 3),
@@ -133,17 +167,17 @@ def sed_scores(reference: list[list[SoundEvent]], estimated: list[list[SoundEven
     }
 
 
-def tagging(clips: list[Clip], probabilities: list[np.ndarray], labels: list[str]) -> dict:
+def tagging(clips: list[Clip], tags: list[list[tuple[str, float]]], labels: list[str]) -> dict:
     from sklearn.metrics import average_precision_score
 
-    peaks = np.stack([p.max(axis=0) if len(p) else np.zeros(len(labels)) for p in probabilities])
+    peaks = np.array([[dict(t)[label] for label in labels] for t in tags])
     truth = np.zeros_like(peaks)
     for i, c in enumerate(clips):
         for e in c.reference:
             if e.label in labels:
                 truth[i, labels.index(e.label)] = 1
     aps = [average_precision_score(truth[:, k], peaks[:, k]) for k in range(len(labels)) if truth[:, k].any()]
-    tops = [c.event_label in [t for t, _ in clip_tags(p, labels)[:3]] for c, p in zip(clips, probabilities) if c.event_label in labels]
+    tops = [c.event_label in [name for name, _ in t[:3]] for c, t in zip(clips, tags) if c.event_label in labels]
     return {
         "tagging_map": round(float(np.mean(aps)), 3) if aps else None,
         "top3": round(float(np.mean(tops)), 3) if tops else None,
@@ -153,24 +187,26 @@ def tagging(clips: list[Clip], probabilities: list[np.ndarray], labels: list[str
 
 def evaluate(detector: StudioDetector, clips: list[Clip]) -> dict:
     probabilities = [detector.probabilities(c.audio) for c in clips]
-    frame_seconds = detector.settings["frame_seconds"]
+    speech = [detector.speech(c.audio) for c in clips]
     known = [[e for e in c.reference if e.label in detector.labels] for c in clips]
     by_threshold = {}
     for t in sorted({*THRESHOLDS, detector.settings["threshold"]}):
         settings = {**detector.settings, "threshold": t}
-        estimated = [sound_events(p, detector.labels, frame_seconds, settings) for p in probabilities]
+        estimated = [detector.events(p, s, settings) for p, s in zip(probabilities, speech)]
         by_threshold[str(t)] = sed_scores(known, estimated, detector.labels)
     chosen = by_threshold[str(detector.settings["threshold"])]
+    tags = [detector.tags(p, s) for p, s in zip(probabilities, speech)]
     per_label: dict[str, list[bool]] = {}
-    for c, p in zip(clips, probabilities):
+    for c, t in zip(clips, tags):
         if c.event_label in detector.labels:
-            per_label.setdefault(c.event_label, []).append(c.event_label in [t for t, _ in clip_tags(p, detector.labels)[:3]])
+            per_label.setdefault(c.event_label, []).append(c.event_label in [name for name, _ in t[:3]])
     return {
         "clips": len(clips),
+        "speech_from": "silero-vad" if detector.vad is not None else "detector",
         "unknown_reference_events": sum(len(c.reference) - len(k) for c, k in zip(clips, known)),
         "at_pack_threshold": chosen,
         "by_threshold": by_threshold,
-        **tagging(clips, probabilities, detector.labels),
+        **tagging(clips, tags, detector.labels),
         "top3_by_label": {k: f"{sum(v)}/{len(v)}" for k, v in sorted(per_label.items())},
     }
 
@@ -180,7 +216,7 @@ def bed_alarms(detector: StudioDetector, clips: list[Clip]) -> dict:
     seconds, alarms = 0.0, 0.0
     for c in clips:
         truth = {e.label for e in c.reference}
-        found = sound_events(detector.probabilities(c.audio), detector.labels, detector.settings["frame_seconds"], detector.settings)
+        found = detector.events(detector.probabilities(c.audio), detector.speech(c.audio), detector.settings)
         alarms += sum(e.end - e.start for e in found if e.label not in truth)
         seconds += len(c.audio) / detector.rate
     return {"clips": len(clips), "false_alarm_seconds_per_minute": round(60 * alarms / max(seconds, 1e-9), 2)}

@@ -17,6 +17,7 @@ FIXTURE = Path(__file__).resolve().parents[2] / "src" / "dsp" / "spectral-edit.p
 SEPARATE_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "engine" / "separate.parity.json"
 SAMPLER_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "sampler" / "sampler.parity.json"
 DETECT_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "understanding" / "sound-events.parity.json"
+SPEECH_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "engine" / "speech.parity.json"
 SEPARATE_SECONDS, SEPARATE_DESCRIPTION = 23.0, "a dog barking"
 RATE, SECONDS, SEGMENTS = 16000, 2.0, 20
 
@@ -128,6 +129,20 @@ def compute_detect() -> dict:
     }
 
 
+def compute_speech() -> dict:
+    """The VAD's spans on closed-form probabilities, and its probabilities on the tones of separate_signal (5 s)."""
+    from .speech import VoiceActivity, speech_spans
+
+    toy = (0.5 + 0.5 * np.sin(np.arange(120) * 0.11) * np.sin(np.arange(120) * 0.023)).astype(np.float32)
+    settings = {"on": 0.5, "off": 0.35, "bridge_seconds": 0.1, "min_seconds": 0.1}
+    p = VoiceActivity().probabilities(separate_signal()[: 5 * RATE])
+    return {
+        "toy": {"settings": settings, "spans": [[round(a, 6), round(b, 6), round(c, 6)] for a, b, c in speech_spans(toy, settings)]},
+        "seconds": 5.0,
+        "probabilities": [float(f"{v:.6e}") for v in p],
+    }
+
+
 def toy_velocities(x: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
     """A stand-in DiT with a closed form (the same in sampler.test.ts): cond = x / 2 + t, uncond = x / 4 - t."""
     return (0.5 * x + np.float32(t)).astype(np.float32), (0.25 * x - np.float32(t)).astype(np.float32)
@@ -156,4 +171,5 @@ if __name__ == "__main__":
     SEPARATE_FIXTURE.write_text(json.dumps(compute_separate(), indent=1) + "\n")
     SAMPLER_FIXTURE.write_text(json.dumps(compute_sampler(), indent=1) + "\n")
     DETECT_FIXTURE.write_text(json.dumps(compute_detect(), indent=1) + "\n")
-    print(FIXTURE, SEPARATE_FIXTURE, SAMPLER_FIXTURE, DETECT_FIXTURE)
+    SPEECH_FIXTURE.write_text(json.dumps(compute_speech(), indent=1) + "\n")
+    print(FIXTURE, SEPARATE_FIXTURE, SAMPLER_FIXTURE, DETECT_FIXTURE, SPEECH_FIXTURE)

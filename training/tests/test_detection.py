@@ -91,3 +91,26 @@ def test_the_test_pack_describes_its_detector_and_the_evaluation_scores_it():
     result = evaluate(detector, [clip])
     assert result["at_pack_threshold"]["event_f1"] < 0.1  # 38 labels over the whole clip: one right onset at best
     assert result["top3_clips"] == 1 and "by_threshold" in result
+
+
+def test_the_detector_fixture_shared_with_typescript_is_current():
+    from omni_model.parity import DETECT_FIXTURE, compute_detect
+
+    assert json.loads(DETECT_FIXTURE.read_text()) == compute_detect(), "run: python -m omni_model.parity"
+
+
+def test_speech_spans_start_high_end_low_join_pauses_and_drop_blips():
+    from omni_model.speech import FRAME_SECONDS, speech_spans
+
+    p = np.array([0, 0.6, 0.4, 0.4, 0.1, 0.1, 0.9, 0.9, 0.9] + [0] * 9 + [0.8, 0], np.float32)
+    spans = speech_spans(p, {"on": 0.5, "off": 0.35, "bridge_seconds": 0.1, "min_seconds": 0.1})
+    assert [(round(a / FRAME_SECONDS), round(b / FRAME_SECONDS)) for a, b, _ in spans] == [(1, 9)]
+
+
+def test_the_speech_fixture_shared_with_typescript_is_current():
+    from omni_model.parity import SPEECH_FIXTURE, compute_speech
+    from omni_model.speech import SILERO_PATH
+
+    if not SILERO_PATH.exists():
+        pytest.skip("the Silero VAD comes with the studio's npm packages (bash scripts/setup.sh); Vitest checks the fixture too")
+    assert json.loads(SPEECH_FIXTURE.read_text()) == compute_speech(), "run: python -m omni_model.parity"
