@@ -112,3 +112,19 @@ test('silence and a 2 ms selection get an answer in words, never an error, and c
   expect((await studio.summary()).undo.length).toBe(before.undo.length + 1); // the second import alone
   await expect(page.getByTestId('sound-label')).toHaveCount(0);
 });
+
+test('speech is found where someone speaks, and "Is anyone speaking?" is answered with its times', async ({
+  studio,
+  page,
+}) => {
+  await studio.importFiles('speech-22k.wav');
+  await studio.waitForTracks(1);
+  await studio.action('analyze').click();
+  const speech = page.getByTestId('sound-label').filter({ hasText: /^speech$/ });
+  await expect(speech.first()).toBeVisible({ timeout: 180_000 });
+  await studio.action('ask').click();
+  const ask = page.getByTestId('ask-panel');
+  await ask.getByTestId('ask-question').fill('Is anyone speaking?');
+  await ask.getByTestId('ask-run').click();
+  await expect(ask.getByTestId('ask-answer').first()).toContainText(/(Yes|Probably): speech at \d+\.\d-\d+\.\d s/);
+});
