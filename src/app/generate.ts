@@ -24,20 +24,22 @@ const PREVIEW_EVERY = 2;
 const GENERATED_PEAK_DB = -1;
 const MAX_GENERATED_GAIN = 100;
 
-/** The paper's edit templates: what a pack's manifest gives unless it says otherwise, and what the panel checks
- * against before the pack has loaded. */
-const PAPER_TEMPLATES: Record<string, string> = {
-  add: "Add the sound of '{desc}'",
-  remove: "Remove the sound of '{desc}'",
-  extract: "Extract the sound of '{desc}'",
-  style: "Change the sound of '{source}' to '{target}'",
-};
+/** The paper's tasks and edit templates: what a pack's manifest gives unless it says otherwise, and what the panel
+ * offers and checks against before the pack has loaded. */
+export const PAPER_TASKS: PackInfo['tasks'] = [
+  { id: 't2a', label: 'Sound from text', family: 'generate', template: '{desc}' },
+  { id: 't2m', label: 'Music from text', family: 'generate', template: '{desc}' },
+  { id: 'add', label: 'Add', family: 'edit', template: "Add the sound of '{desc}'" },
+  { id: 'remove', label: 'Remove', family: 'edit', template: "Remove the sound of '{desc}'" },
+  { id: 'extract', label: 'Extract', family: 'edit', template: "Extract the sound of '{desc}'" },
+  { id: 'style', label: 'Change X into Y', family: 'edit', template: "Change the sound of '{source}' to '{target}'" },
+];
 
 /** The edit's template (the pack's, where one is loaded) filled from the panel; text that is already a whole
  * instruction goes in as it is. */
 export function editInstruction(s: GenerateSettings, pack?: PackInfo | null): string {
   const free = s.description.trim();
-  const template = pack?.tasks.find((t) => t.id === s.editTask)?.template ?? PAPER_TEMPLATES[s.editTask];
+  const template = (pack?.tasks ?? PAPER_TASKS).find((t) => t.id === s.editTask)?.template ?? '{desc}';
   if (s.editTask !== 'style' && /^(add|remove|extract|isolate|take out|put|delete|keep only|change)\b/i.test(free))
     return free;
   const words: Record<string, string> = { desc: free, source: s.styleFrom.trim(), target: s.styleTo.trim() };

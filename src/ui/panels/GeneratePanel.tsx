@@ -7,6 +7,7 @@ import {
   MAX_PROMPT_CHARS,
   rollSeed,
   secondsLeft,
+  PAPER_TASKS,
 } from '../../app/generate';
 import { formatMegabytes as mb } from '../../app/models';
 import type { GenerateSettings, JobView } from '../../store/studio-store';
@@ -35,14 +36,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
   const jobs = useStudio((st) => st.jobs);
   const set = (patch: Partial<GenerateSettings>) =>
     store.getState().set({ generate: { ...store.getState().generate, ...patch } });
-  const tasks = pack?.tasks ?? [
-    { id: 't2a', label: 'Sound from text', family: 'generate' },
-    { id: 't2m', label: 'Music from text', family: 'generate' },
-    { id: 'add', label: 'Add', family: 'edit' },
-    { id: 'remove', label: 'Remove', family: 'edit' },
-    { id: 'extract', label: 'Extract', family: 'edit' },
-    { id: 'style', label: 'Change X into Y', family: 'edit' },
-  ];
+  const tasks = pack?.tasks ?? PAPER_TASKS;
   const hasSelection = selection !== null && selection.end > selection.start;
   // Before the first job loads the pack, remove and extract offer the choice as the bundled pack does (it separates).
   const separates = pack ? pack.separates.includes(s.editTask) : s.editTask === 'remove' || s.editTask === 'extract';
