@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 
 # wesnoth-1.16-data and hedgewars-data hold the real-recording validation set (never a training source).
 TEST_PACKAGES=(python3-venv ffmpeg espeak-ng flite fluidsynth timgm6mb-soundfont openttd-opensfx minetest-data wesnoth-1.16-data hedgewars-data)
-# ffmpeg decodes what libsndfile cannot (Teeworlds' WavPack). The separator's extra sources (configs/data-separator.json)
-# are game and desktop sound packages.
+# ffmpeg decodes what libsndfile cannot (Teeworlds' WavPack). The separator's and the detector's extra sources
+# (configs/data-separator.json, data-detector.json) are game and desktop sound packages.
 FULL_PACKAGES=("${TEST_PACKAGES[@]}" sonic-pi-samples fluid-soundfont-gm musescore-general-soundfont-small hydrogen-drumkits 0ad-data
-  teeworlds-data lmms-common oxygen-sounds tuxpaint-data)
+  teeworlds-data lmms-common oxygen-sounds tuxpaint-data scorched3d-data)
 packages=("${FULL_PACKAGES[@]}")
 [ "${1:-}" = "--test" ] && packages=("${TEST_PACKAGES[@]}")
 

@@ -16,7 +16,8 @@ VOCODER_MINUTES=${VOCODER_MINUTES:-0}  # 24 tries the vocoder fine-tune (not in 
 ABLATION_STEPS=${ABLATION_STEPS:-1500}
 SEPARATOR_MINUTES=${SEPARATOR_MINUTES:-82}
 SEPARATOR_MORE_MINUTES=${SEPARATOR_MORE_MINUTES:-100}
-DETECTOR_MINUTES=${DETECTOR_MINUTES:-70}
+DETECTOR_MINUTES=${DETECTOR_MINUTES:-36}
+DETECTOR_MORE_MINUTES=${DETECTOR_MORE_MINUTES:-60}
 DETECTOR_THRESHOLD=${DETECTOR_THRESHOLD:-0.5}  # chosen from the evaluation's thresholds (detector.json keeps each)
 RUNS=training/data/runs
 CONFIG=training/configs/model-small.json
@@ -57,10 +58,14 @@ rm -rf "$PACK"
 .venv/bin/python -m omni_model.card --pack "$PACK" --evaluation "$RUNS/evaluation.json" --ablation "$RUNS/ablation/ablation.json"
 .venv/bin/python -m omni_model.evaluate_edits --pack "$PACK" --out "$RUNS/edits.json"
 .venv/bin/python -m omni_model.card --pack "$PACK" --edits "$RUNS/edits.json"
-# The sound event detector (Analyze), on the separator's sources.
+# The sound event detector (Analyze): on the separator's sources, then continued (--init) with Scorched 3D's sounds
+# added (configs/data-detector.json).
 .venv/bin/python -m omni_model.train_detector --config "$CONFIG" --data training/configs/data-separator.json --run "$RUNS/detector" \
   --minutes "$DETECTOR_MINUTES"
-.venv/bin/omni-model add-detector --pack "$PACK" --weights "$RUNS/detector/detector-weights.pt" --threshold "$DETECTOR_THRESHOLD" --version "$VERSION"
+.venv/bin/python -m omni_model.train_detector --config "$CONFIG" --data training/configs/data-detector.json --run "$RUNS/detector-more" \
+  --minutes "$DETECTOR_MORE_MINUTES" --lr 1.5e-3 --init "$RUNS/detector/detector-weights.pt"
+.venv/bin/omni-model add-detector --pack "$PACK" --weights "$RUNS/detector-more/detector-weights.pt" --data training/configs/data-detector.json \
+  --threshold "$DETECTOR_THRESHOLD" --version "$VERSION"
 .venv/bin/python -m omni_model.evaluate_detector --pack "$PACK" --out "$RUNS/detector.json"
 .venv/bin/python -m omni_model.card --pack "$PACK" --detector "$RUNS/detector.json"
 echo "default pack: $PACK ($(du -sh "$PACK" | cut -f1))"

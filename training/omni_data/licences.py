@@ -24,6 +24,7 @@ _SPDX = (
     ("gpl version 2", "GPL-2.0-only"),
     ("attribution-sharealike 3.0", "CC-BY-SA-3.0"),
     ("cc-by-sa-3.0", "CC-BY-SA-3.0"),
+    ("cc-by-sa-3", "CC-BY-SA-3.0"),  # Scorched 3D's DEP-5 file
     ("attribution-sharealike 4.0", "CC-BY-SA-4.0"),
     ("attribution 3.0", "CC-BY-3.0"),
     ("cc-by-3.0", "CC-BY-3.0"),

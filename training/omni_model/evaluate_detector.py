@@ -238,7 +238,12 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pack", type=Path, required=True)
     p.add_argument("--dtype", default="int8")
-    p.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / "configs" / "data-separator.json")
+    p.add_argument(
+        "--data",
+        type=Path,
+        default=Path(__file__).resolve().parents[1] / "configs" / "data-detector.json",
+        help="the detector's sources (a data config or a built data set): the test split is mixed from them",
+    )
     p.add_argument("--real", type=int, default=40)
     p.add_argument("--test", type=int, default=60)
     p.add_argument("--out", type=Path)

@@ -36,6 +36,7 @@ def test_licence_spellings_become_spdx_identifiers():
     assert spdx("Attribution-Share Alike 3.0 United States") == "CC-BY-SA-3.0-US"
     assert spdx("This drumkit is distributed under the GPL version 2 license") == "GPL-2.0-only"
     assert spdx("LGPL-3.0-or-later") == "LGPL-3.0-or-later"
+    assert spdx("CC-BY-SA-3") == "CC-BY-SA-3.0"  # Scorched 3D's spelling
 
 
 def test_dep5_takes_the_last_matching_stanza(tmp_path: Path):
@@ -66,6 +67,11 @@ def test_game_sets_name_categories_by_file_pattern_where_keywords_would_mislead(
     assert category_of(lmms, "drums bassdrum01", "drums_bassdrum01") == "drums"  # the keyword rules say "bass"
     assert category_of(lmms, "instruments piano01", "instruments_piano01") == "music"
     assert category_of(lmms, "shapes moog", "shapes_moog") is None
+    scorched, apoc = GAME_SETS["scorched3d"], GAME_SETS["scorched3d-apoc"]
+    assert category_of(scorched, "misc f16 1", "misc_f16_1") == "aircraft"
+    assert category_of(scorched, "misc thunder", "misc_thunder") is None  # no category of ours: left out
+    assert category_of(apoc, "explosions thud", "explosions_thud") == "impact"  # not an explosion, whatever its folder
+    assert category_of(apoc, "misc carhorn1", "misc_carhorn1") == "car_horn"
     assert all(category in TAXONOMY for s in GAME_SETS.values() for _, category in s.names)
 
 

@@ -109,6 +109,53 @@ GAME_SETS: dict[str, PackagedSet] = {
         "Tux Paint",
         names=((r"^bubble", "water"), (r"typewriterbell", "bell"), (r"giggle", "voice"), (r"^harp", "music"), (r"bleep", "beep")),
     ),
+    # Scorched 3D's sounds, sorted by folder (explosions/, shoot/, misc/, movement/): its own (GPL-2+) and its
+    # Apocalypse mod's (CC-BY-SA-3.0), two sets because both hold an explosions/tank.wav. Thunder, sirens, lasers,
+    # shields and bees have no category of ours and stay out.
+    "scorched3d": PackagedSet(
+        "scorched3d-data",
+        Path("/usr/share/games/scorched3d/data/globalmods/none/data/wav"),
+        "*/*.wav",
+        Path("/usr/share/doc/scorched3d-data/copyright"),
+        "data/globalmods/none/data/wav/",
+        "Scorched 3D",
+        folder_names=True,
+        names=(
+            (r"^explosions_(large|medium|small|xlarge|tank|napalm|crunch)", "explosion"),
+            (r"^shoot_(large|medium|small|xlarge|launch|flare|tracer)", "weapon"),
+            (r"^misc_apache", "helicopter"),
+            (r"^misc_(f16|f18|jet|t38)", "aircraft"),
+            (r"^misc_(birdchirp|birds|gull)", "bird"),
+            (r"^misc_wolf", "wild_animal"),
+            (r"^misc_lava", "lava"),
+            (r"^misc_(oceanwaves|splash)", "water"),
+            (r"^misc_rain", "rain"),
+            (r"^misc_beep", "beep"),
+            (r"^movement_tankmove", "road_vehicle"),
+        ),
+    ),
+    "scorched3d-apoc": PackagedSet(
+        "scorched3d-data",
+        Path("/usr/share/games/scorched3d/data/globalmods/apoc/data/wav"),
+        "*/*.wav",
+        Path("/usr/share/doc/scorched3d-data/copyright"),
+        "data/globalmods/apoc/data/wav/",
+        "Scorched 3D, Apocalypse mod",
+        folder_names=True,
+        names=(
+            (r"^explosions_(exp|tank|shockwave|meteor|dirt)$", "explosion"),
+            (r"^explosions_(thud|bhit)$", "impact"),
+            (r"^shoot_", "weapon"),
+            (r"^misc_carhorn", "car_horn"),
+            (r"^misc_cessna", "aircraft"),
+            (r"^misc_helicopter", "helicopter"),
+            (r"^misc_cheeringloop", "applause"),
+            (r"^misc_(cows|moo|sheep|rooster)", "farm_animal"),
+            (r"^misc_dog", "dog"),
+            (r"^misc_factoryloop", "machine"),
+            (r"^misc_scream", "voice"),
+        ),
+    ),
 }
 
 
