@@ -92,6 +92,14 @@ test('analyze a real recording, select a found sound by clicking it, remove it, 
   expect(json.sampleRate).toBe(before.sampleRate);
   expect(json.labels.map((l) => l.label)).toEqual(lines.map((l) => l.split('\t')[2]));
   expect(json.labels.every((l) => l.confidence > 0 && l.confidence <= 1)).toBe(true);
+
+  // A false alarm goes with one click, as one undoable step.
+  await page
+    .getByRole('button', { name: `Remove the label ${firstName}` })
+    .first()
+    .click();
+  await expect(labels).toHaveCount(count - 1);
+  expect((await studio.summary()).undo.at(-1)).toBe(`Remove label ${firstName}`);
 });
 
 test('silence and a 2 ms selection get an answer in words, never an error, and change nothing', async ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audacityLabels, eventsToLabels, jsonLabels, replaceLabels } from './label-ops';
+import { audacityLabels, eventsToLabels, jsonLabels, removeLabel, replaceLabels } from './label-ops';
 import { newTrack, type Project } from './types';
 
 const RATE = 48000;
@@ -41,6 +41,21 @@ describe('sound labels', () => {
     expect(outside.tracks[0].labels?.map((l) => l.name)).toEqual(['dog', 'bell']);
     const again = replaceLabels(outside, trackId, range, []);
     expect(again.tracks[0].labels?.map((l) => l.name)).toEqual(['bell']);
+  });
+
+  it('takes one label away and leaves the rest', () => {
+    const range = { start: 0, end: 4 * RATE };
+    const two = eventsToLabels(
+      [
+        { label: 'dog', start: 0, end: 1, confidence: 0.9 },
+        { label: 'dog', start: 2, end: 3, confidence: 0.8 },
+      ],
+      range,
+      RATE,
+      names,
+    );
+    const labelled = replaceLabels(project, trackId, range, two);
+    expect(removeLabel(labelled, two[0].id).tracks[0].labels).toEqual([two[1]]);
   });
 
   it("writes Audacity's tab-separated label file and JSON in seconds", () => {

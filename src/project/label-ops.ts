@@ -36,6 +36,16 @@ export function replaceLabels(project: Project, trackId: string, range: SampleRa
   };
 }
 
+/** The project without one label (a false alarm the user takes away). */
+export function removeLabel(project: Project, labelId: string): Project {
+  return {
+    ...project,
+    tracks: project.tracks.map((t) =>
+      t.labels?.some((l) => l.id === labelId) ? { ...t, labels: t.labels.filter((l) => l.id !== labelId) } : t,
+    ),
+  };
+}
+
 /** The project's labels, track by track (a track's name is prefixed where several tracks have labels). */
 export function projectLabels(project: Project): { track: Track; label: SoundLabel }[] {
   return project.tracks.flatMap((track) => (track.labels ?? []).map((label) => ({ track, label })));

@@ -1,3 +1,4 @@
+import { removeLabel } from '../../project/label-ops';
 import type { SoundLabel, Track } from '../../project/types';
 import { useServices } from '../studio-context';
 import { HEADER_WIDTH, type Scale, sampleToPx, stackLabels } from './geometry';
@@ -30,13 +31,9 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
       </div>
       <div className="label-lane" style={{ width }}>
         {stacked.map(({ label, row }) => (
-          <button
-            type="button"
+          <div
             key={label.id}
             className="sound-label"
-            data-testid="sound-label"
-            data-start={label.start}
-            data-end={label.end}
             style={{
               left: sampleToPx(label.start, scale),
               width: Math.max(4, sampleToPx(label.end - label.start, scale)),
@@ -44,11 +41,29 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
               height: LABEL_ROW_HEIGHT - 2,
               opacity: 0.45 + 0.55 * label.confidence,
             }}
-            title={`${label.name} (${label.description}), ${((label.end - label.start) / scale.sampleRate).toFixed(2)} s, confidence ${Math.round(label.confidence * 100)} %`}
-            onClick={() => select(label)}
           >
-            {label.name}
-          </button>
+            <button
+              type="button"
+              className="sound-label-name"
+              data-testid="sound-label"
+              data-start={label.start}
+              data-end={label.end}
+              title={`${label.name} (${label.description}), ${((label.end - label.start) / scale.sampleRate).toFixed(2)} s, confidence ${Math.round(label.confidence * 100)} %`}
+              onClick={() => select(label)}
+            >
+              {label.name}
+            </button>
+            <button
+              type="button"
+              className="sound-label-remove"
+              aria-label={`Remove the label ${label.name}`}
+              onClick={() =>
+                store.getState().commit(`Remove label ${label.name}`, removeLabel(store.getState().project, label.id))
+              }
+            >
+              ×
+            </button>
+          </div>
         ))}
       </div>
     </div>
