@@ -49,10 +49,9 @@ export const editActions: Action[] = [
     group: 'edit',
     shortcuts: ['Mod+Z'],
     enabled: (s) => s.history.past.length > 0,
-    perform: ({ store, player }) => {
+    perform: ({ store }) => {
       const label = store.getState().undo();
       if (label) store.getState().notify('info', `Undid: ${label}`);
-      player.refresh();
     },
   },
   {
@@ -61,10 +60,9 @@ export const editActions: Action[] = [
     group: 'edit',
     shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
     enabled: (s) => s.history.future.length > 0,
-    perform: ({ store, player }) => {
+    perform: ({ store }) => {
       const label = store.getState().redo();
       if (label) store.getState().notify('info', `Redid: ${label}`);
-      player.refresh();
     },
   },
   {

@@ -14,7 +14,7 @@ function effect(name: string, label: string, shortcut: string, specOf: (p: EditP
     group: 'effect',
     shortcuts: [shortcut],
     enabled: (s) => hasRange(s) && s.busy === null,
-    perform: async ({ store, assets, player }: Services) => {
+    perform: async ({ store, assets }: Services) => {
       const state = store.getState();
       const spec = specOf(state.params);
       state.set({ busy: `${effectLabel(spec)}…` });
@@ -38,7 +38,6 @@ function effect(name: string, label: string, shortcut: string, specOf: (p: EditP
       } finally {
         store.getState().set({ busy: null });
       }
-      player.refresh();
     },
   };
 }

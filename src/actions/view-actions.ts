@@ -44,9 +44,8 @@ export const viewActions: Action[] = [
     label: 'Loop selection',
     group: 'transport',
     shortcuts: ['L'],
-    perform: ({ store, player }) => {
+    perform: ({ store }) => {
       store.getState().set({ loop: !store.getState().loop });
-      player.refresh();
     },
   },
   {

@@ -102,7 +102,7 @@ function toProjectRate(audio: Float32Array, packRate: number, projectRate: numbe
 
 /** Generates a clip from the panel's prompt at the playhead, on the chosen track (or a new one). */
 export async function generateClip(services: Services): Promise<void> {
-  const { store, assets, player } = services;
+  const { store, assets } = services;
   const s = store.getState().generate;
   const problem = promptProblem({ ...s, mode: 'generate' });
   if (problem) return store.getState().notify('error', problem);
@@ -135,12 +135,11 @@ export async function generateClip(services: Services): Promise<void> {
         s.prompt.trim().slice(0, 40),
       ),
     );
-  player.refresh();
 }
 
 /** Edits the selection on its first track with the panel's instruction: replaces it, or adds a take beside it. */
 export async function editSelection(services: Services): Promise<void> {
-  const { store, assets, player } = services;
+  const { store, assets } = services;
   const state = store.getState();
   const s = state.generate;
   const selection = state.selection;
@@ -199,7 +198,6 @@ export async function editSelection(services: Services): Promise<void> {
     const asset = assets.add(blendEdges(original, result, Math.round(EDGE_FADE_SECONDS * rate)), rate);
     store.getState().commit(label, placeAsset(now, track.id, range.start, asset.id, range.end - range.start, label));
   }
-  player.refresh();
 }
 
 /** Whether this edit runs through the pack's separator (remove and extract, unless the user asked to regenerate). */

@@ -16,10 +16,24 @@ export class Player {
   private loopRange: SampleRange | undefined;
   private frame = 0;
 
+  private refreshPending = false;
+
   constructor(
     private readonly store: StudioStore,
     private readonly assets: AssetStore,
-  ) {}
+  ) {
+    // The player follows the project and the loop switch: any change while playing (an edit, undo, a gain slider, a
+    // take switched, looping turned on) is heard at once, however it was made. Changes in one task restart it once.
+    store.subscribe((state, previous) => {
+      const changed = state.project !== previous.project || state.loop !== previous.loop;
+      if (!changed || !state.playing || this.refreshPending) return;
+      this.refreshPending = true;
+      setTimeout(() => {
+        this.refreshPending = false;
+        this.refresh();
+      }, 0);
+    });
+  }
 
   toggle(): void {
     if (this.store.getState().playing) this.pause();
@@ -53,7 +67,7 @@ export class Player {
   }
 
   /** Restarts from the current position so changed gain, pan, mute, solo or clips are heard at once. */
-  refresh(): void {
+  private refresh(): void {
     if (!this.store.getState().playing) return;
     this.store.getState().set({ playhead: this.position() });
     void this.play();

@@ -4,7 +4,7 @@ import { useServices } from '../studio-context';
 
 /** Name, mute, solo, gain and pan of a track. Slider drags are one undo step each. */
 export function TrackHeader({ track }: { track: Track }) {
-  const { store, player } = useServices();
+  const { store } = useServices();
 
   const change = (label: string, patch: Partial<Track>) => {
     const state = store.getState();
@@ -14,7 +14,6 @@ export function TrackHeader({ track }: { track: Track }) {
     };
     if (state.transactionBase) state.preview(project);
     else state.commit(label, project);
-    player.refresh();
   };
   const slider = (label: string) => ({
     onPointerDown: () => store.getState().beginTransaction(),
@@ -26,7 +25,6 @@ export function TrackHeader({ track }: { track: Track }) {
       ...state.project,
       tracks: state.project.tracks.filter((t) => t.id !== track.id),
     });
-    player.refresh();
   };
 
   return (
@@ -64,7 +62,6 @@ export function TrackHeader({ track }: { track: Track }) {
             onClick={() => {
               const { project, playing } = switchTake(store.getState().project, track.id);
               store.getState().commit(playing === 'B' ? 'Play the take (B)' : 'Play the original (A)', project);
-              player.refresh();
             }}
           >
             {track.mute ? 'A' : 'B'}
