@@ -4,6 +4,7 @@ import { analysisActions } from './analysis-actions';
 import { editActions } from './edit-actions';
 import { effectActions } from './effect-actions';
 import { fileActions } from './file-actions';
+import { trackActions } from './track-actions';
 import type { Action } from './types';
 import { viewActions } from './view-actions';
 
@@ -11,6 +12,7 @@ export const ACTIONS: readonly Action[] = [
   ...fileActions,
   ...editActions,
   ...analysisActions,
+  ...trackActions,
   ...effectActions,
   ...viewActions,
 ];

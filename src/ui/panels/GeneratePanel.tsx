@@ -1,8 +1,6 @@
 import {
   cancelJob,
   editInstruction,
-  editSelection,
-  generateClip,
   GENERATE_SECONDS,
   MAX_PROMPT_CHARS,
   rollSeed,
@@ -10,6 +8,7 @@ import {
   PAPER_TASKS,
 } from '../../app/generate';
 import { formatMegabytes as mb } from '../../app/models';
+import { runAction } from '../../actions/registry';
 import type { GenerateSettings, JobView } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
@@ -280,7 +279,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
         className="primary"
         data-testid="generate-run"
         disabled={s.mode === 'edit' && !hasSelection}
-        onClick={() => void (s.mode === 'generate' ? generateClip(services) : editSelection(services))}
+        onClick={() => void runAction(s.mode === 'generate' ? 'runGenerate' : 'runEdit', services)}
       >
         {s.mode === 'generate' ? 'Generate' : 'Apply to selection'}
       </button>

@@ -1,4 +1,5 @@
 import { switchTake } from '../../project/generated-ops';
+import { deleteTrack, setTrack, type TrackEdit, toggleMute, toggleSolo } from '../../project/track-ops';
 import type { Track } from '../../project/types';
 import { useServices } from '../studio-context';
 
@@ -6,26 +7,18 @@ import { useServices } from '../studio-context';
 export function TrackHeader({ track }: { track: Track }) {
   const { store } = useServices();
 
-  const change = (label: string, patch: Partial<Track>) => {
+  /** A slider drag previews its changes and lands as one step; every other change is committed at once. */
+  const apply = ({ label, project }: TrackEdit) => {
     const state = store.getState();
-    const project = {
-      ...state.project,
-      tracks: state.project.tracks.map((t) => (t.id === track.id ? { ...t, ...patch } : t)),
-    };
     if (state.transactionBase) state.preview(project);
     else state.commit(label, project);
   };
+  const change = (label: string, patch: Partial<Track>) =>
+    apply(setTrack(store.getState().project, track.id, label, patch));
   const slider = (label: string) => ({
     onPointerDown: () => store.getState().beginTransaction(),
     onPointerUp: () => store.getState().endTransaction(label),
   });
-  const remove = () => {
-    const state = store.getState();
-    state.commit(`Delete ${track.name}`, {
-      ...state.project,
-      tracks: state.project.tracks.filter((t) => t.id !== track.id),
-    });
-  };
 
   return (
     <div className="track-header" data-testid="track-header">
@@ -40,7 +33,7 @@ export function TrackHeader({ track }: { track: Track }) {
           data-testid="track-mute"
           title="Mute"
           aria-pressed={track.mute}
-          onClick={() => change(track.mute ? 'Unmute' : 'Mute', { mute: !track.mute })}
+          onClick={() => apply(toggleMute(store.getState().project, track.id))}
         >
           M
         </button>
@@ -49,7 +42,7 @@ export function TrackHeader({ track }: { track: Track }) {
           data-testid="track-solo"
           title="Solo"
           aria-pressed={track.solo}
-          onClick={() => change(track.solo ? 'Unsolo' : 'Solo', { solo: !track.solo })}
+          onClick={() => apply(toggleSolo(store.getState().project, track.id))}
         >
           S
         </button>
@@ -67,7 +60,12 @@ export function TrackHeader({ track }: { track: Track }) {
             {track.mute ? 'A' : 'B'}
           </button>
         )}
-        <button type="button" title="Delete track" aria-label={`Delete ${track.name}`} onClick={remove}>
+        <button
+          type="button"
+          title="Delete track"
+          aria-label={`Delete ${track.name}`}
+          onClick={() => apply(deleteTrack(store.getState().project, track.id))}
+        >
           ×
         </button>
       </div>

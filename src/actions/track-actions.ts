@@ -1,0 +1,69 @@
+/** Commands on the selected track (the first of the selection, else the first track) and the model commands, so the
+ * keyboard, the help panel and the buttons reach the same routines. */
+import { cancelJob, editSelection, generateClip } from '../app/generate';
+import type { Services } from '../app/services';
+import { deleteTrack, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
+import type { Project } from '../project/types';
+import type { StudioState } from '../store/studio-store';
+import { targetTrackIds } from './targets';
+import type { Action } from './types';
+
+const currentTrack = (s: StudioState) => targetTrackIds(s)[0];
+const hasTrack = (s: StudioState) => s.project.tracks.length > 0;
+
+function onCurrentTrack(services: Services, edit: (project: Project, id: string) => TrackEdit) {
+  const state = services.store.getState();
+  const id = currentTrack(state);
+  if (!id) return;
+  const { label, project } = edit(state.project, id);
+  state.commit(label, project);
+}
+
+export const trackActions: Action[] = [
+  {
+    name: 'muteTrack',
+    label: 'Mute or unmute the selected track',
+    group: 'track',
+    shortcuts: ['Shift+M'],
+    enabled: hasTrack,
+    perform: (s) => onCurrentTrack(s, toggleMute),
+  },
+  {
+    name: 'soloTrack',
+    label: 'Solo or unsolo the selected track',
+    group: 'track',
+    shortcuts: ['Shift+S'],
+    enabled: hasTrack,
+    perform: (s) => onCurrentTrack(s, toggleSolo),
+  },
+  {
+    name: 'deleteTrack',
+    label: 'Delete the selected track',
+    group: 'track',
+    shortcuts: ['Mod+Shift+Delete'],
+    enabled: hasTrack,
+    perform: (s) => onCurrentTrack(s, deleteTrack),
+  },
+  {
+    name: 'runGenerate',
+    label: "Generate from the panel's prompt",
+    group: 'edit',
+    perform: generateClip,
+  },
+  {
+    name: 'runEdit',
+    label: "Edit the selection with the panel's instruction",
+    group: 'edit',
+    perform: editSelection, // says what is missing (no selection, no words) itself
+  },
+  {
+    name: 'cancelJobs',
+    label: 'Cancel every model job',
+    group: 'edit',
+    shortcuts: ['Mod+.'],
+    enabled: (s) => s.jobs.length > 0,
+    perform: ({ store }) => {
+      for (const job of store.getState().jobs) cancelJob(job.id);
+    },
+  },
+];
