@@ -80,11 +80,13 @@ export async function analyzeSelection(services: Services): Promise<void> {
         `Nothing recognisable found in the selection; the closest guesses were ${guesses.join(' and ')}, below the pack's threshold. The project is as it was.`,
       );
   }
-  store
-    .getState()
-    .commit(`Analyze: ${summary(labels.map((l) => l.name))}`, replaceLabels(now, track.id, range, labels));
+  const labelled = replaceLabels(now, track.id, range, labels);
+  const tempoBpm = detection.tempoBpm === null ? undefined : Math.round(detection.tempoBpm * 10) / 10;
+  const project = { ...labelled, tracks: labelled.tracks.map((t) => (t.id === track.id ? { ...t, tempoBpm } : t)) };
+  store.getState().commit(`Analyze: ${summary(labels.map((l) => l.name))}`, project);
   const sentence = caption(detection.events, seconds, (id) => labelName(pack, id));
-  store.getState().notify('info', `${sentence} Click a sound on the lane under ${track.name} to select it.`);
+  const tempo = tempoBpm ? ` The music is at about ${Math.round(tempoBpm)} BPM.` : '';
+  store.getState().notify('info', `${sentence}${tempo} Click a sound on the lane under ${track.name} to select it.`);
 }
 
 const labelNames = (pack: PackInfo) =>

@@ -23,6 +23,7 @@ import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
 import { reconstruct, warmUp } from './pipeline';
+import { estimateTempo } from '../dsp/tempo';
 import { detect } from './detect';
 import { separate } from './separate';
 import { type Backend, destroyGpuDevice, gpuDeviceLost, loadOrt, type OpenedSession, openSession } from './runtime';
@@ -131,6 +132,14 @@ export function chooseBackend(choice: BackendChoice, device: ProbeResult): { bac
 /** Marks a value's buffers to be moved, not copied, when it crosses to the page (the worker passes Comlink.transfer;
  * in-process, as in unit tests, values pass as they are). */
 export type HandOver = <T>(value: T, buffers: Transferable[]) => T;
+
+/** Labels whose presence makes a clip music, whose tempo is then worth estimating. */
+const MUSIC_LABELS = new Set(['music', 'drums', 'bass', 'guitar', 'tabla']);
+
+function musicTempo(pack: PackHandle, source: Float32Array, events: { label: string }[]): number | null {
+  if (!events.some((e) => MUSIC_LABELS.has(e.label))) return null;
+  return estimateTempo(source, pack.manifest.audio.sample_rate)?.bpm ?? null;
+}
 
 export class Engine implements EngineApi, EngineTestHooks {
   constructor(private readonly handOver: HandOver = (value) => value) {}
@@ -324,7 +333,7 @@ export class Engine implements EngineApi, EngineTestHooks {
           { checkpoint, onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }) },
           vad?.run,
         );
-        return { events, tags, notes };
+        return { events, tags, notes, tempoBpm: musicTempo(pack, job.source, events) };
       }),
     );
     this.queue = result.catch(() => undefined);

@@ -32,6 +32,8 @@ export interface Track {
   takeOf?: string;
   /** Sounds found on this track by Analyze, drawn on a lane under it. */
   labels?: SoundLabel[];
+  /** The tempo Analyze heard where the track is music (beats per minute). */
+  tempoBpm?: number;
 }
 
 /** A labelled region: a sound the detector found, in samples at the project rate. */

@@ -112,6 +112,8 @@ export interface Detection {
   tags: { label: string; probability: number }[];
   /** What the user should know about how the answer was reached (a part that could not run). */
   notes: string[];
+  /** Beats per minute where the clip is music (a music label found) and its onsets are periodic enough; else null. */
+  tempoBpm: number | null;
 }
 
 export interface Progress {

@@ -46,7 +46,9 @@ describe('questions in words', () => {
     expect(answer('Is there a violin?', found, vocabulary, RATE, true).text).toMatch(
       /^I can't tell: the question names no sound/,
     );
-    expect(answer('How fast is it?', found, vocabulary, RATE, true).text).toMatch(/^I can't tell yet/);
+    expect(answer('What key is it in?', found, vocabulary, RATE, true).text).toMatch(/^I can't tell yet/);
+    expect(answer('How fast is it?', found, vocabulary, RATE, true).text).toMatch(/^I can't tell: no music/);
+    expect(answer('How fast is it?', found, vocabulary, RATE, true, [121.6]).text).toMatch(/^About 122 BPM/);
     expect(answer('Is there a dog?', [], vocabulary, RATE, false).text).toMatch(/^Analyze the clip first/);
     expect(answer('What is in it?', found, vocabulary, RATE, true).text).toBe('dog, glass (1.0-2.5 s, 7.9-8.4 s).');
   });

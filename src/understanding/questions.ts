@@ -13,7 +13,8 @@ export interface Answer {
 
 const FILLER = /\b(a|an|the|some|someone|something|sound|sounds|of|is|are|there|any)\b/g;
 /** Question words that ask what the detector cannot measure (yet). */
-const UNMEASURED = /\b(how fast|tempo|bpm|key|chord|loud|how many people|who)\b/;
+const UNMEASURED = /\b(key|chord|loud|how many people|who)\b/;
+const TEMPO = /\b(how fast|tempo|bpm|speed)\b/;
 
 const normal = (text: string) =>
   ` ${text
@@ -54,6 +55,7 @@ export function answer(
   vocabulary: readonly SoundLabelInfo[],
   rate: number,
   analysed: boolean,
+  tempos: readonly number[] = [],
 ): Answer {
   const q = normal(question);
   if (!q.trim())
@@ -68,6 +70,13 @@ export function answer(
     };
   if (!analysed)
     return { text: 'Analyze the clip first (Shift+A); then I can answer from what it hears.', regions: [] };
+  if (TEMPO.test(q))
+    return {
+      text: tempos.length
+        ? `About ${tempos.map((t) => `${Math.round(t)} BPM`).join(' and ')} (a half or double tempo is possible).`
+        : "I can't tell: no music with a steady beat was found in what was analysed.",
+      regions: [],
+    };
   const label = askedLabel(question, vocabulary);
   if (!label) {
     if (/^ (what|which) /.test(q)) return whatIsThere(found, rate);

@@ -4,7 +4,7 @@ import { type Answer, answer } from '../../understanding/questions';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
 
-const EXAMPLES = ['What is in it?', 'Is there a dog?', 'When is someone speaking?', 'Are there footsteps?'];
+const EXAMPLES = ['What is in it?', 'Is there a dog?', 'When is someone speaking?', 'How fast is it?'];
 
 /** Questions in words about the analysed audio; answers point at the regions they rest on (click one to select it). */
 export function AskPanel({ onClose }: { onClose: () => void }) {
@@ -21,6 +21,7 @@ export function AskPanel({ onClose }: { onClose: () => void }) {
       vocabulary,
       project.sampleRate,
       found.length > 0,
+      project.tracks.flatMap((t) => (t.tempoBpm ? [t.tempoBpm] : [])),
     );
     setAnswers((list) => [{ question: q, answer: a }, ...list].slice(0, 20));
   };
