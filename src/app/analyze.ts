@@ -82,10 +82,15 @@ export async function analyzeSelection(services: Services): Promise<void> {
   }
   const labelled = replaceLabels(now, track.id, range, labels);
   const tempoBpm = detection.tempoBpm === null ? undefined : Math.round(detection.tempoBpm * 10) / 10;
-  const project = { ...labelled, tracks: labelled.tracks.map((t) => (t.id === track.id ? { ...t, tempoBpm } : t)) };
+  const musicKey = detection.key ?? undefined;
+  const project = {
+    ...labelled,
+    tracks: labelled.tracks.map((t) => (t.id === track.id ? { ...t, tempoBpm, musicKey } : t)),
+  };
   store.getState().commit(`Analyze: ${summary(labels.map((l) => l.name))}`, project);
   const sentence = caption(detection.events, seconds, (id) => labelName(pack, id));
-  const tempo = tempoBpm ? ` The music is at about ${Math.round(tempoBpm)} BPM.` : '';
+  const music = [tempoBpm && `at about ${Math.round(tempoBpm)} BPM`, musicKey && `in ${musicKey}`].filter(Boolean);
+  const tempo = music.length ? ` The music is ${music.join(', ')}.` : '';
   store.getState().notify('info', `${sentence}${tempo} Click a sound on the lane under ${track.name} to select it.`);
 }
 

@@ -23,6 +23,7 @@ import { folderReader, zipReader } from './local-pack';
 import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
 import { generateLong } from './long-audio';
 import { reconstruct, warmUp } from './pipeline';
+import { estimateKey } from '../dsp/key';
 import { estimateTempo } from '../dsp/tempo';
 import { detect } from './detect';
 import { separate } from './separate';
@@ -136,9 +137,16 @@ export type HandOver = <T>(value: T, buffers: Transferable[]) => T;
 /** Labels whose presence makes a clip music, whose tempo is then worth estimating. */
 const MUSIC_LABELS = new Set(['music', 'drums', 'bass', 'guitar', 'tabla']);
 
-function musicTempo(pack: PackHandle, source: Float32Array, events: { label: string }[]): number | null {
-  if (!events.some((e) => MUSIC_LABELS.has(e.label))) return null;
-  return estimateTempo(source, pack.manifest.audio.sample_rate)?.bpm ?? null;
+/** Tempo and key where the clip is music. */
+function musicFeatures(
+  pack: PackHandle,
+  source: Float32Array,
+  events: { label: string }[],
+): { tempoBpm: number | null; key: string | null } {
+  if (!events.some((e) => MUSIC_LABELS.has(e.label))) return { tempoBpm: null, key: null };
+  const rate = pack.manifest.audio.sample_rate;
+  const key = estimateKey(source, rate);
+  return { tempoBpm: estimateTempo(source, rate)?.bpm ?? null, key: key ? `${key.tonic} ${key.mode}` : null };
 }
 
 export class Engine implements EngineApi, EngineTestHooks {
@@ -333,7 +341,7 @@ export class Engine implements EngineApi, EngineTestHooks {
           { checkpoint, onProgress: (step, steps) => onProgress?.({ jobId: job.jobId, step, steps }) },
           vad?.run,
         );
-        return { events, tags, notes, tempoBpm: musicTempo(pack, job.source, events) };
+        return { events, tags, notes, ...musicFeatures(pack, job.source, events) };
       }),
     );
     this.queue = result.catch(() => undefined);

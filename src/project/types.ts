@@ -34,6 +34,8 @@ export interface Track {
   labels?: SoundLabel[];
   /** The tempo Analyze heard where the track is music (beats per minute). */
   tempoBpm?: number;
+  /** The key Analyze heard where the track is music ("A minor"). */
+  musicKey?: string;
 }
 
 /** A labelled region: a sound the detector found, in samples at the project rate. */

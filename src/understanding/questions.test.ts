@@ -46,7 +46,8 @@ describe('questions in words', () => {
     expect(answer('Is there a violin?', found, vocabulary, RATE, true).text).toMatch(
       /^I can't tell: the question names no sound/,
     );
-    expect(answer('What key is it in?', found, vocabulary, RATE, true).text).toMatch(/^I can't tell yet/);
+    expect(answer('What chords are these?', found, vocabulary, RATE, true).text).toMatch(/^I can't tell yet/);
+    expect(answer('What key is it in?', found, vocabulary, RATE, true, [], ['A minor']).text).toMatch(/^A minor/);
     expect(answer('How fast is it?', found, vocabulary, RATE, true).text).toMatch(/^I can't tell: no music/);
     expect(answer('How fast is it?', found, vocabulary, RATE, true, [121.6]).text).toMatch(/^About 122 BPM/);
     expect(answer('Is there a dog?', [], vocabulary, RATE, false).text).toMatch(/^Analyze the clip first/);

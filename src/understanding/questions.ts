@@ -13,7 +13,8 @@ export interface Answer {
 
 const FILLER = /\b(a|an|the|some|someone|something|sound|sounds|of|is|are|there|any)\b/g;
 /** Question words that ask what the detector cannot measure (yet). */
-const UNMEASURED = /\b(key|chord|loud|how many people|who)\b/;
+const UNMEASURED = /\b(chords?|loud|loudness|how many people|who)\b/;
+const KEY = /\b(key|scale|major|minor)\b/;
 const TEMPO = /\b(how fast|tempo|bpm|speed)\b/;
 
 const normal = (text: string) =>
@@ -56,6 +57,7 @@ export function answer(
   rate: number,
   analysed: boolean,
   tempos: readonly number[] = [],
+  keys: readonly string[] = [],
 ): Answer {
   const q = normal(question);
   if (!q.trim())
@@ -70,6 +72,13 @@ export function answer(
     };
   if (!analysed)
     return { text: 'Analyze the clip first (Shift+A); then I can answer from what it hears.', regions: [] };
+  if (KEY.test(q))
+    return {
+      text: keys.length
+        ? `${[...new Set(keys)].join(' or ')} (by the balance of its pitch classes).`
+        : "I can't tell: no music was found in what was analysed.",
+      regions: [],
+    };
   if (TEMPO.test(q))
     return {
       text: tempos.length

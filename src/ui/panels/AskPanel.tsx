@@ -22,6 +22,7 @@ export function AskPanel({ onClose }: { onClose: () => void }) {
       project.sampleRate,
       found.length > 0,
       project.tracks.flatMap((t) => (t.tempoBpm ? [t.tempoBpm] : [])),
+      project.tracks.flatMap((t) => (t.musicKey ? [t.musicKey] : [])),
     );
     setAnswers((list) => [{ question: q, answer: a }, ...list].slice(0, 20));
   };

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { estimateKey } from './key';
+
+const RATE = 16000;
+const hz = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
+
+/** Chords (MIDI notes), one per second, each note with three harmonics. */
+function progression(chords: number[][]): Float32Array {
+  const out = new Float32Array(chords.length * RATE);
+  chords.forEach((chord, c) => {
+    for (let i = 0; i < RATE; i++) {
+      const t = i / RATE;
+      let v = 0;
+      for (const note of chord) for (let h = 1; h <= 3; h++) v += (0.1 / h) * Math.sin(2 * Math.PI * hz(note) * h * t);
+      out[c * RATE + i] = v * Math.min(1, (RATE - i) / 800);
+    }
+  });
+  return out;
+}
+
+describe('key', () => {
+  it('names C major from I-IV-V-I and A minor from i-iv-V-i', () => {
+    const cMajor = progression([
+      [48, 60, 64, 67],
+      [53, 60, 65, 69],
+      [55, 59, 62, 67],
+      [48, 60, 64, 67],
+    ]);
+    expect(estimateKey(cMajor, RATE)).toMatchObject({ tonic: 'C', mode: 'major' });
+    const aMinor = progression([
+      [45, 57, 60, 64],
+      [50, 57, 62, 65],
+      [52, 56, 59, 64],
+      [45, 57, 60, 64],
+    ]);
+    expect(estimateKey(aMinor, RATE)).toMatchObject({ tonic: 'A', mode: 'minor' });
+  });
+
+  it('follows a transposition: the same progression up a major third is E major', () => {
+    const eMajor = progression([
+      [52, 64, 68, 71],
+      [57, 64, 69, 73],
+      [59, 63, 66, 71],
+      [52, 64, 68, 71],
+    ]);
+    expect(estimateKey(eMajor, RATE)).toMatchObject({ tonic: 'E', mode: 'major' });
+  });
+
+  it('says nothing about silence or a clip too short', () => {
+    expect(estimateKey(new Float32Array(3 * RATE), RATE)).toBeNull();
+    expect(estimateKey(new Float32Array(RATE), RATE)).toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The key and mode of music, by the Krumhansl-Schmuckler method: a chroma profile (the energy of each pitch class over
+ * the clip, from a long-window spectrum between 55 Hz and 2 kHz) correlated with Krumhansl and Kessler's major and
+ * minor key profiles in all twelve rotations; the best correlation names the key. The first minute decides.
+ */
+import { fft, hann } from './spectrogram';
+
+export interface MusicalKey {
+  tonic: string;
+  mode: 'major' | 'minor';
+  /** The winning correlation, in [-1, 1]. */
+  confidence: number;
+}
+
+export const PITCH_CLASSES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'] as const;
+// Krumhansl & Kessler (1982) probe-tone ratings, tonic first.
+const MAJOR = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
+const MINOR = [6.33, 2.68, 3.52, 5.38, 2.6, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
+const SIZE = 4096;
+const MIN_HZ = 55;
+const MAX_HZ = 2000;
+const MAX_SECONDS = 60;
+const MIN_SECONDS = 2;
+
+/** Energy per pitch class (C = 0) over the clip. */
+export function chroma(x: Float32Array, rate: number): Float64Array {
+  const out = new Float64Array(12);
+  const w = hann(SIZE);
+  const re = new Float64Array(SIZE),
+    im = new Float64Array(SIZE);
+  const pitchClass = Array.from({ length: SIZE / 2 }, (_, k) => {
+    const hz = (k * rate) / SIZE;
+    return hz < MIN_HZ || hz > MAX_HZ ? -1 : (((Math.round(12 * Math.log2(hz / 440)) + 9) % 12) + 12) % 12;
+  });
+  for (let start = 0; start + SIZE <= x.length; start += SIZE / 2) {
+    for (let k = 0; k < SIZE; k++) {
+      re[k] = x[start + k] * w[k];
+      im[k] = 0;
+    }
+    fft(re, im);
+    for (let k = 1; k < SIZE / 2; k++)
+      if (pitchClass[k] >= 0) out[pitchClass[k]] += Math.sqrt(re[k] * re[k] + im[k] * im[k]);
+  }
+  return out;
+}
+
+function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let ma = 0,
+    mb = 0;
+  for (let i = 0; i < n; i++) [ma, mb] = [ma + a[i] / n, mb + b[i] / n];
+  let ab = 0,
+    aa = 0,
+    bb = 0;
+  for (let i = 0; i < n; i++) {
+    ab += (a[i] - ma) * (b[i] - mb);
+    aa += (a[i] - ma) ** 2;
+    bb += (b[i] - mb) ** 2;
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+}
+
+export function estimateKey(x: Float32Array, rate: number): MusicalKey | null {
+  if (x.length < MIN_SECONDS * rate) return null;
+  const profile = chroma(x.subarray(0, Math.min(x.length, MAX_SECONDS * rate)), rate);
+  if (profile.every((v) => v === 0)) return null;
+  let best: MusicalKey | null = null;
+  for (let tonic = 0; tonic < 12; tonic++) {
+    const rotated = Array.from({ length: 12 }, (_, i) => profile[(i + tonic) % 12]);
+    for (const [mode, template] of [
+      ['major', MAJOR],
+      ['minor', MINOR],
+    ] as const) {
+      const r = correlation(rotated, template);
+      if (!best || r > best.confidence) best = { tonic: PITCH_CLASSES[tonic], mode, confidence: r };
+    }
+  }
+  return best;
+}
