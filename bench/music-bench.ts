@@ -56,8 +56,10 @@ const share = (list: typeof rows, pick: (r: (typeof rows)[number]) => string, va
   `${Math.round((100 * list.filter((r) => pick(r) === value).length) / Math.max(1, list.length))} %`;
 const styles = [...new Set(rows.map((r) => r.song.style))].sort();
 console.log(`\nOmni Studio music benchmark: ${rows.length} rendered songs (${dir})`);
-console.log('| songs | n | tempo within 4 % | octave errors | no tempo | key right | fifth | relative | parallel |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log(
+  '| songs | n | tempo within 4 % | octave errors | no tempo | key right | fifth | relative | parallel | no key |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, list] of [
   ['all', rows] as const,
   ...styles.map((s) => [s, rows.filter((r) => r.song.style === s)] as const),
@@ -70,6 +72,7 @@ for (const [name, list] of [
     share(list, (r) => r.key, 'fifth'),
     share(list, (r) => r.key, 'relative'),
     share(list, (r) => r.key, 'parallel'),
+    share(list, (r) => r.key, 'none'),
   ];
   console.log(`| ${name} | ${list.length} | ${cells.join(' | ')} |`);
 }

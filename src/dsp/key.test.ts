@@ -46,7 +46,11 @@ describe('key', () => {
     expect(estimateKey(eMajor, RATE)).toMatchObject({ tonic: 'E', mode: 'major' });
   });
 
-  it('says nothing about silence or a clip too short', () => {
+  it('says nothing about drums alone (noise bursts on the beat), silence, or a clip too short', () => {
+    let seed = 3;
+    const noise = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 31 - 1;
+    const drums = Float32Array.from({ length: 4 * RATE }, (_, i) => (i % (RATE / 2) < 1600 ? 0.5 * noise() : 0));
+    expect(estimateKey(drums, RATE)).toBeNull();
     expect(estimateKey(new Float32Array(3 * RATE), RATE)).toBeNull();
     expect(estimateKey(new Float32Array(RATE), RATE)).toBeNull();
   });
