@@ -7,7 +7,8 @@ import { eventsToLabels, replaceLabels } from '../project/label-ops';
 import { caption } from '../understanding/caption';
 import { toMono, trackAudio } from '../project/generated-ops';
 import { projectLength, type SampleRange, type Track } from '../project/types';
-import type { PackInfo } from '../protocol/engine-protocol';
+import type { Detection, PackInfo } from '../protocol/engine-protocol';
+import { analysisSlices, joinSlices, type Slice } from '../understanding/slices';
 import type { StudioState } from '../store/studio-store';
 import { targetTrackIds } from '../actions/targets';
 import { ensurePack, queuedJob, runJob } from './jobs';
@@ -16,6 +17,8 @@ import type { Services } from './services';
 export const MIN_ANALYZE_SECONDS = 0.2;
 /** Quieter than this (peak) is silence: nothing to hear, so nothing to detect. */
 const SILENCE_PEAK = 1e-4;
+/** Regions of one sound cut by a slice's edge, or this close, are one region. */
+const BRIDGE_SECONDS = 0.25;
 
 /** The track and range Analyze works on: the selection, else the first target track from start to end. */
 export function analysisTarget(state: StudioState): { track: Track; range: SampleRange } | null {
@@ -42,8 +45,8 @@ export async function analyzeSelection(services: Services): Promise<void> {
       'info',
       `The selection is ${Math.round(seconds * 1000)} ms; analysis needs at least ${MIN_ANALYZE_SECONDS * 1000} ms of sound.`,
     );
-  const original = trackAudio(track, assets, range);
-  if (!original.some((ch) => ch.some((v) => Math.abs(v) > SILENCE_PEAK)))
+  const slices = analysisSlices(range, rate);
+  if (!hasSound(trackAudio(track, assets, slices[0].read)) && slices.length === 1)
     return state.notify('info', 'The selection is silent: there is no sound in it to analyse.');
   const pack = await ensurePack(store);
   if (!pack) return;
@@ -51,25 +54,14 @@ export async function analyzeSelection(services: Services): Promise<void> {
     return store
       .getState()
       .notify('error', `The pack ${pack.name} ${pack.version} has no sound event detector; load one that has.`);
-  const source = resample(toMono(original), rate, pack.sampleRate);
-  const job = queuedJob('analyze', `Analyze ${track.name}`, {
-    trackId: track.id,
-    start: range.start,
-    length: range.end - range.start,
-  });
-  const detection = await runJob(
-    store,
-    job,
-    seconds,
-    pack,
-    () => analyzeSelection(services),
-    (onProgress) => engine().detect({ jobId: job.id, source }, onProgress),
-  );
+  const detection = await detectSlices(services, track, slices, pack);
   if (!detection) return;
+  if (detection.silent)
+    return store.getState().notify('info', 'The selection is silent: there is no sound in it to analyse.');
   for (const note of detection.notes) store.getState().notify('info', note);
   const now = store.getState().project;
   if (!now.tracks.some((t) => t.id === track.id))
-    return store.getState().notify('error', `${job.label}: the track was deleted while the job ran.`);
+    return store.getState().notify('error', `Analyze ${track.name}: the track was deleted while the job ran.`);
   const labels = eventsToLabels(detection.events, range, rate, labelNames(pack));
   if (labels.length === 0) {
     const guesses = detection.tags.slice(0, 2).map((t) => `${labelName(pack, t.label)} (${percent(t.probability)})`);
@@ -92,6 +84,56 @@ export async function analyzeSelection(services: Services): Promise<void> {
   const music = [tempoBpm && `at about ${Math.round(tempoBpm)} BPM`, musicKey && `in ${musicKey}`].filter(Boolean);
   const tempo = music.length ? ` The music is ${music.join(', ')}.` : '';
   store.getState().notify('info', `${sentence}${tempo} Click a sound on the lane under ${track.name} to select it.`);
+}
+
+const hasSound = (channels: Float32Array[]) => channels.some((ch) => ch.some((v) => Math.abs(v) > SILENCE_PEAK));
+
+/** The detector over each slice in turn (one job each, so progress, cancel and the time left show per slice); the
+ * slices' regions joined, their tags merged, tempo and key from the first slice that has them. Null when a slice's
+ * job gave no answer (cancelled or failed: the user has been told). */
+async function detectSlices(
+  services: Services,
+  track: Track,
+  slices: Slice[],
+  pack: PackInfo,
+): Promise<(Detection & { silent: boolean }) | null> {
+  const { store, assets } = services;
+  const rate = store.getState().project.sampleRate;
+  const parts: { slice: Slice; events: Detection['events'] }[] = [];
+  const peaks = new Map<string, number>();
+  const notes = new Set<string>();
+  let tempoBpm: number | null = null,
+    key: string | null = null;
+  for (const [i, slice] of slices.entries()) {
+    const original = trackAudio(track, assets, slice.read);
+    if (!hasSound(original)) continue;
+    const source = resample(toMono(original), rate, pack.sampleRate);
+    const label = `Analyze ${track.name}${slices.length > 1 ? ` (${i + 1}/${slices.length})` : ''}`;
+    const length = slice.own.end - slice.own.start;
+    const job = queuedJob('analyze', label, { trackId: track.id, start: slice.own.start, length });
+    const seconds = source.length / pack.sampleRate;
+    const retry = () => analyzeSelection(services);
+    const result = await runJob(store, job, seconds, pack, retry, (onProgress) =>
+      engine().detect({ jobId: job.id, source }, onProgress),
+    );
+    if (!result) return null;
+    parts.push({ slice, events: result.events });
+    for (const t of result.tags) peaks.set(t.label, Math.max(peaks.get(t.label) ?? 0, t.probability));
+    for (const n of result.notes) notes.add(n);
+    tempoBpm ??= result.tempoBpm;
+    key ??= result.key;
+  }
+  const range = { start: slices[0].own.start, end: slices[slices.length - 1].own.end };
+  return {
+    events: joinSlices(parts, range, rate, BRIDGE_SECONDS),
+    tags: [...peaks]
+      .map(([label, probability]) => ({ label, probability }))
+      .sort((a, b) => b.probability - a.probability),
+    notes: [...notes],
+    tempoBpm,
+    key,
+    silent: parts.length === 0,
+  };
 }
 
 const labelNames = (pack: PackInfo) =>

@@ -48,7 +48,10 @@ describe('key', () => {
 
   it('says nothing about drums alone (noise bursts on the beat), silence, or a clip too short', () => {
     let seed = 3;
-    const noise = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 31 - 1;
+    const noise = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 31 - 1;
+    };
     const drums = Float32Array.from({ length: 4 * RATE }, (_, i) => (i % (RATE / 2) < 1600 ? 0.5 * noise() : 0));
     expect(estimateKey(drums, RATE)).toBeNull();
     expect(estimateKey(new Float32Array(3 * RATE), RATE)).toBeNull();

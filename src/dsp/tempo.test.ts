@@ -7,7 +7,10 @@ const RATE = 16000;
 function pattern(bpm: number, seconds: number, seed = 1): Float32Array {
   const out = new Float32Array(seconds * RATE);
   let s = seed;
-  const noise = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 31 - 1;
+  const noise = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 31 - 1;
+  };
   for (let i = 0; i < out.length; i++) out[i] = 0.01 * noise();
   const beat = (60 / bpm) * RATE;
   const hit = (at: number, length: number, make: (t: number) => number) => {
@@ -36,10 +39,10 @@ describe('tempo', () => {
 
   it('calls no tempo in noise or in a clip too short to tell', () => {
     let s = 7;
-    const noise = Float32Array.from(
-      { length: 10 * RATE },
-      () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 31 - 1,
-    );
+    const noise = Float32Array.from({ length: 10 * RATE }, () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 31 - 1;
+    });
     const tempo = estimateTempo(noise, RATE);
     expect(tempo === null || tempo.confidence < 0.2).toBe(true);
     expect(estimateTempo(pattern(120, 2), RATE)).toBeNull();
