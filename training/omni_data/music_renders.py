@@ -20,7 +20,11 @@ CATALOGUE_CACHE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
 
 
 def write_renders(data: Path, out: Path, count: int) -> int:
-    catalogue = build_catalogue(load_config(data), CATALOGUE_CACHE, progress=False)
+    """`data`: a data config (.json, its catalogue gathered or cached) or a built data set folder."""
+    if data.suffix == ".json":
+        catalogue = build_catalogue(load_config(data), CATALOGUE_CACHE, progress=False)
+    else:
+        catalogue = build_catalogue(load_config(data / "config.json"), data / "catalogue", progress=False)
     songs = sorted((c for c in catalogue.clips.values() if "bpm" in c.extra), key=lambda c: c.id)[:count]
     out.mkdir(parents=True, exist_ok=True)
     truth = []

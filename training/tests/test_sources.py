@@ -114,3 +114,18 @@ def test_midi_files_play_for_the_planned_time(tmp_path: Path):
     import soundfile as sf
 
     assert sf.info(str(wav)).duration >= 5.0
+
+
+def test_music_renders_carry_their_known_tempo_key_and_mode(built_slice, tmp_path: Path):
+    import json
+
+    import soundfile as sf
+
+    from omni_data.music_renders import write_renders
+
+    assert write_renders(built_slice, tmp_path, count=3) == 3
+    truth = json.loads((tmp_path / "truth.json").read_text())
+    song = truth["songs"][0]
+    assert 40 <= song["bpm"] <= 200 and song["mode"] in ("major", "minor") and song["key"]
+    info = sf.info(str(tmp_path / song["file"]))
+    assert info.samplerate == truth["rate"] and info.frames > truth["rate"]
