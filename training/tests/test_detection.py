@@ -114,3 +114,32 @@ def test_the_speech_fixture_shared_with_typescript_is_current():
     if not SILERO_PATH.exists():
         pytest.skip("the Silero VAD comes with the studio's npm packages (bash scripts/setup.sh); Vitest checks the fixture too")
     assert json.loads(SPEECH_FIXTURE.read_text()) == compute_speech(), "run: python -m omni_model.parity"
+
+
+def test_the_card_section_states_the_figures_and_how_often_each_label_is_recognised():
+    from omni_model.card import detector_section
+
+    scores = {"event_f1": 0.2, "event_precision": 0.3, "event_recall": 0.15, "segment_f1": 0.4}
+    result = {
+        "results": {
+            "real recordings (44.1 kHz stereo, -20 dBFS)": {
+                "at_pack_threshold": scores,
+                "tagging_map": 0.3,
+                "top3": 0.25,
+                "top3_clips": 37,
+                "top3_by_label": {"explosion": "1/4", "speech": "5/7"},
+            },
+            "real beds alone": {"clips": 8, "false_alarm_seconds_per_minute": 12.5},
+        }
+    }
+    settings = {
+        "input_dbfs": -25.0,
+        "context_seconds": 1.0,
+        "threshold": 0.5,
+        "bridge_seconds": 0.2,
+        "min_seconds": 0.12,
+        "labels": [{"name": "dog"}],
+    }
+    section = detector_section(result, {"detector": {"step": 10, "minutes": 1.0, "parameters": 1_000_000}}, settings)
+    assert "| real recordings (44.1 kHz stereo, -20 dBFS) | 0.2 | 0.3 | 0.15 | 0.4 | 0.3 | 0.25 (37 clips) |" in section
+    assert "12.5 s per minute" in section and "explosion 1/4, speech 5/7" in section
