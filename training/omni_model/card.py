@@ -157,6 +157,13 @@ def edits_section(result: dict, training: dict, separation: dict) -> str:
     )
 
 
+def _speech_line(results: dict) -> str:
+    """Speech's own figures: Analyze takes speech from the Silero VAD (the studio's path), not from the detector."""
+    rows = [(name, r["at_pack_threshold"]) for name, r in results.items() if "speech_event_f1" in (r.get("at_pack_threshold") or {})]
+    figures = "; ".join(f"{name}: event F1 {s['speech_event_f1']}, segment F1 {s['speech_segment_f1']}" for name, s in rows)
+    return f"- Speech comes from the Silero VAD (v5, MIT, served by the studio from the @ricky0123/vad-web package): {figures}." if rows else ""
+
+
 def _separator_training(sep: dict) -> str:
     """A model's training runs (separator or detector): '6,330 steps (82.0 min on the cpu, sources of default)', with the runs it continued first."""
     runs = [*sep.get("earlier", []), sep]
@@ -237,7 +244,7 @@ def detector_section(result: dict, training: dict, settings: dict) -> str:
             "## Understanding: the sound event detector",
             f"- Log-mel -> four convolution stages -> dilated convolutions over 40 ms frames -> a per-frame embedding scored against "
             f"each label's words (the MiniLM states of its descriptions through a small projection): {det.get('parameters', 0) / 1e6:.1f} M "
-            f"parameters, trained {_separator_training(det)} on mixtures labelled by construction: a bed over the whole clip and one to three events, each labelled "
+            f"parameters, trained {_separator_training(det)}, on mixtures labelled by construction: a bed over the whole clip and one to three events, each labelled "
             "where it is audible (`python -m omni_model.train_detector`). Each step names every label with one of its descriptions at random.",
             f"- The studio brings the selection to {settings['input_dbfs']} dBFS with one gain, runs 10 s windows with "
             f"{settings['context_seconds']} s of context, and keeps a label where its probability is at least {settings['threshold']}, "
@@ -252,6 +259,7 @@ def detector_section(result: dict, training: dict, settings: dict) -> str:
             "",
             f"- On the real beds alone, {beds.get('false_alarm_seconds_per_minute', '?')} s per minute are labelled with something "
             "the bed does not hold.",
+            _speech_line(results),
             "- How often it recognises real events, per label (top-3): " + (", ".join(f"{k} {v}" for k, v in per_label.items()) or "none"),
             DETECTOR_END,
         ]
