@@ -117,10 +117,11 @@ def train(
     batch_args = (classes, frames, model.frame_seconds)
     valid = [make_batch(valid_sampler, random.Random(20_000 + i), batch_size, *batch_args) for i in range(3 if max_steps is None else 1)]
 
-    def save() -> None:
-        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": elapsed}, ckpt_path.with_suffix(".tmp"))
-        ckpt_path.with_suffix(".tmp").replace(ckpt_path)
-        weights = {
+    best_path = run / "detector-best-weights.pt"
+    best_loss = torch.load(best_path, weights_only=False)["valid_loss"] if best_path.exists() else float("inf")
+
+    def weights() -> dict:
+        return {
             "detector": model.state_dict(),
             "classes": classes,
             "step": step,
@@ -129,7 +130,11 @@ def train(
             "config": cfg.to_json(),
             "earlier": earlier,
         }
-        torch.save(weights, run / "detector-weights.pt")
+
+    def save() -> None:
+        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": elapsed}, ckpt_path.with_suffix(".tmp"))
+        ckpt_path.with_suffix(".tmp").replace(ckpt_path)
+        torch.save(weights(), run / "detector-weights.pt")
 
     budget, last_save, start = minutes * 60, time.time(), time.time() - elapsed
     while elapsed < budget and (max_steps is None or step < max_steps):
@@ -151,6 +156,11 @@ def train(
                     labels = class_embeddings(model, phrases, classes, None)
                     vals = [losses(model, b, labels) for b in valid]
                 row.update({f"valid_{k}": round(float(np.mean([float(v[k]) for v in vals])), 4) for k in vals[0]})
+                # The few hundred source clips are soon overfitted (valid loss rose after ~1,000 steps of the third
+                # run): the weights at the lowest valid loss are kept beside the last ones.
+                if row["valid_loss"] < best_loss:
+                    best_loss = row["valid_loss"]
+                    torch.save({**weights(), "valid_loss": best_loss}, best_path)
             with log_path.open("a") as f:
                 f.write(json.dumps(row) + "\n")
             print(json.dumps(row), flush=True)

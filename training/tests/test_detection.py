@@ -75,6 +75,8 @@ def test_the_detector_trains_and_resumes(built_slice, tmp_path):
     train(TEST_PACK_CONFIG, built_slice, tmp_path, minutes=10, batch_size=2, seconds=1.0, max_steps=2)
     state = torch.load(tmp_path / "detector-weights.pt", weights_only=False)
     assert state["step"] == 2 and state["classes"] and "detector" in state
+    best = torch.load(tmp_path / "detector-best-weights.pt", weights_only=False)
+    assert best["step"] == 2 and best["valid_loss"] > 0  # the lowest valid loss so far, kept apart
     train(TEST_PACK_CONFIG, built_slice, tmp_path, minutes=10, batch_size=2, seconds=1.0, max_steps=3)
     log = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
     assert [row["step"] for row in log] == [2, 3]
