@@ -20,70 +20,94 @@ const SILENCE_PEAK = 1e-4;
 /** Regions of one sound cut by a slice's edge, or this close, are one region. */
 const BRIDGE_SECONDS = 0.25;
 
-/** The track and range Analyze works on: the selection, else the first target track from start to end. */
-export function analysisTarget(state: StudioState): { track: Track; range: SampleRange } | null {
-  const track = state.project.tracks.find((t) => t.id === (state.selection?.trackIds[0] ?? targetTrackIds(state)[0]));
-  if (!track) return null;
+/** The tracks and range Analyze works on: the selection's tracks over its range, else every track with audio from its
+ * start to its end. */
+export function analysisTargets(state: StudioState): { track: Track; range: SampleRange }[] {
   const sel = state.selection;
-  if (sel && sel.end > sel.start) return { track, range: { start: sel.start, end: sel.end } };
-  return { track, range: { start: 0, end: projectLength({ ...state.project, tracks: [track] }) } };
+  const ids = sel?.trackIds.length ? sel.trackIds : targetTrackIds(state);
+  const tracks = state.project.tracks.filter((t) => ids.includes(t.id) && t.clips.length > 0);
+  if (sel && sel.end > sel.start) return tracks.map((track) => ({ track, range: { start: sel.start, end: sel.end } }));
+  return tracks.map((track) => ({
+    track,
+    range: { start: 0, end: projectLength({ ...state.project, tracks: [track] }) },
+  }));
 }
 
 const percent = (p: number) => `${Math.round(p * 100)} %`;
 
+type Found = { track: Track; range: SampleRange; detection: Detection };
+
 export async function analyzeSelection(services: Services): Promise<void> {
   const { store, assets } = services;
   const state = store.getState();
-  const target = analysisTarget(state);
-  if (!target || target.range.end <= target.range.start)
-    return state.notify('error', 'There is nothing to analyse: import or record audio first.');
-  const { track, range } = target;
+  const targets = analysisTargets(state).filter((t) => t.range.end > t.range.start);
+  if (targets.length === 0) return state.notify('error', 'There is nothing to analyse: import or record audio first.');
   const rate = state.project.sampleRate;
-  const seconds = (range.end - range.start) / rate;
-  if (seconds < MIN_ANALYZE_SECONDS)
+  const seconds = (targets[0].range.end - targets[0].range.start) / rate;
+  if (state.selection && state.selection.end > state.selection.start && seconds < MIN_ANALYZE_SECONDS)
     return state.notify(
       'info',
       `The selection is ${Math.round(seconds * 1000)} ms; analysis needs at least ${MIN_ANALYZE_SECONDS * 1000} ms of sound.`,
     );
-  const slices = analysisSlices(range, rate);
-  if (!hasSound(trackAudio(track, assets, slices[0].read)) && slices.length === 1)
-    return state.notify('info', 'The selection is silent: there is no sound in it to analyse.');
+  const audible = targets.filter(
+    ({ track, range }) => analysisSlices(range, rate).length > 1 || hasSound(trackAudio(track, assets, range)),
+  );
+  if (audible.length === 0) return state.notify('info', 'The selection is silent: there is no sound in it to analyse.');
   const pack = await ensurePack(store);
   if (!pack) return;
   if (pack.soundLabels.length === 0)
     return store
       .getState()
       .notify('error', `The pack ${pack.name} ${pack.version} has no sound event detector; load one that has.`);
-  const detection = await detectSlices(services, track, slices, pack);
-  if (!detection) return;
-  if (detection.silent)
-    return store.getState().notify('info', 'The selection is silent: there is no sound in it to analyse.');
-  for (const note of detection.notes) store.getState().notify('info', note);
-  const now = store.getState().project;
-  if (!now.tracks.some((t) => t.id === track.id))
-    return store.getState().notify('error', `Analyze ${track.name}: the track was deleted while the job ran.`);
-  const labels = eventsToLabels(detection.events, range, rate, labelNames(pack));
-  if (labels.length === 0) {
-    const guesses = detection.tags.slice(0, 2).map((t) => `${labelName(pack, t.label)} (${percent(t.probability)})`);
-    return store
-      .getState()
-      .notify(
-        'info',
-        `Nothing recognisable found in the selection; the closest guesses were ${guesses.join(' and ')}, below the pack's threshold. The project is as it was.`,
-      );
+  const found: Found[] = [];
+  for (const { track, range } of audible) {
+    const detection = await detectSlices(services, track, analysisSlices(range, rate), pack);
+    if (!detection) return; // cancelled or failed (the user has been told): the project stays as it was
+    if (!detection.silent) found.push({ track, range, detection });
   }
-  const labelled = replaceLabels(now, track.id, range, labels);
-  const tempoBpm = detection.tempoBpm === null ? undefined : Math.round(detection.tempoBpm * 10) / 10;
-  const musicKey = detection.key ?? undefined;
-  const project = {
-    ...labelled,
-    tracks: labelled.tracks.map((t) => (t.id === track.id ? { ...t, tempoBpm, musicKey } : t)),
-  };
-  store.getState().commit(`Analyze: ${summary(labels.map((l) => l.name))}`, project);
-  const sentence = caption(detection.events, seconds, (id) => labelName(pack, id));
-  const music = [tempoBpm && `at about ${Math.round(tempoBpm)} BPM`, musicKey && `in ${musicKey}`].filter(Boolean);
-  const tempo = music.length ? ` The music is ${music.join(', ')}.` : '';
-  store.getState().notify('info', `${sentence}${tempo} Click a sound on the lane under ${track.name} to select it.`);
+  commitFindings(services, found, pack);
+}
+
+/** Every track's labels, tempo and key in one undoable step; the answer in words per track. */
+function commitFindings(services: Services, found: Found[], pack: PackInfo): void {
+  const { store } = services;
+  const rate = store.getState().project.sampleRate;
+  let project = store.getState().project;
+  const names: string[] = [];
+  const answers: string[] = [];
+  for (const { track, range, detection } of found) {
+    for (const note of detection.notes) store.getState().notify('info', note);
+    if (!project.tracks.some((t) => t.id === track.id)) {
+      store.getState().notify('error', `Analyze ${track.name}: the track was deleted while the job ran.`);
+      continue;
+    }
+    const labels = eventsToLabels(detection.events, range, rate, labelNames(pack));
+    if (labels.length === 0) {
+      const guesses = detection.tags.slice(0, 2).map((t) => `${labelName(pack, t.label)} (${percent(t.probability)})`);
+      answers.push(
+        `${track.name}: nothing recognisable; the closest guesses were ${guesses.join(' and ')}, below the pack's threshold.`,
+      );
+      continue;
+    }
+    const tempoBpm = detection.tempoBpm === null ? undefined : Math.round(detection.tempoBpm * 10) / 10;
+    const musicKey = detection.key ?? undefined;
+    const labelled = replaceLabels(project, track.id, range, labels);
+    project = {
+      ...labelled,
+      tracks: labelled.tracks.map((t) => (t.id === track.id ? { ...t, tempoBpm, musicKey } : t)),
+    };
+    names.push(...labels.map((l) => l.name));
+    const sentence = caption(detection.events, (range.end - range.start) / rate, (id) => labelName(pack, id));
+    const music = [tempoBpm && `at about ${Math.round(tempoBpm)} BPM`, musicKey && `in ${musicKey}`].filter(Boolean);
+    const tempo = music.length ? ` The music is ${music.join(', ')}.` : '';
+    answers.push(`${found.length > 1 ? `${track.name}: ` : ''}${sentence}${tempo}`);
+  }
+  if (names.length === 0) {
+    const said = answers.length === 1 ? answers[0].replace(/^[^:]*: n/, 'N') : answers.join(' ');
+    return store.getState().notify('info', `${said} The project is as it was.`);
+  }
+  store.getState().commit(`Analyze: ${summary(names)}`, project);
+  store.getState().notify('info', `${answers.join(' ')} Click a sound on the lane under its track to select it.`);
 }
 
 const hasSound = (channels: Float32Array[]) => channels.some((ch) => ch.some((v) => Math.abs(v) > SILENCE_PEAK));
