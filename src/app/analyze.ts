@@ -104,7 +104,8 @@ function commitFindings(services: Services, found: Found[], pack: PackInfo): voi
   }
   if (names.length === 0) {
     const said = answers.length === 1 ? answers[0].replace(/^[^:]*: n/, 'N') : answers.join(' ');
-    return store.getState().notify('info', `${said} The project is as it was.`);
+    store.getState().notify('info', `${said} The project is as it was.`);
+    return;
   }
   store.getState().commit(`Analyze: ${summary(names)}`, project);
   store.getState().notify('info', `${answers.join(' ')} Click a sound on the lane under its track to select it.`);
