@@ -253,7 +253,9 @@ def detector_section(result: dict, training: dict, settings: dict) -> str:
             "- Evaluation (`python -m omni_model.evaluate_detector --pack public/models/omni-small`, int8, the studio's path): "
             "event-based F1 (onset collar 200 ms, offset 200 ms or 20 %), segment-based F1 (1 s), tagging mAP and top-3 tagging "
             "(the event's label among the clip's three most likely) with sed_eval. Real: the Wesnoth beds (labelled bird, fire or "
-            "drums where they hold one; night, morning and ship hold none of ours) with one Hedgewars event (evaluation only).",
+            "drums where they hold one; night, morning and ship hold none of ours) with one Hedgewars event (evaluation only). "
+            "Controls: top-3 by chance; the event's label against a label of a sound the clip does not hold (a detector deaf to "
+            "the sound scores 0 and 0.5); the real beds alone (below).",
             "",
             detector_table(results),
             "",

@@ -128,7 +128,10 @@ def test_the_card_section_states_the_figures_and_how_often_each_label_is_recogni
                 "at_pack_threshold": scores,
                 "tagging_map": 0.3,
                 "top3": 0.25,
+                "top3_chance": 0.079,
                 "top3_clips": 37,
+                "right_minus_wrong": 0.01,
+                "right_above_wrong": 0.51,
                 "top3_by_label": {"explosion": "1/4", "speech": "5/7"},
             },
             "real beds alone": {"clips": 8, "false_alarm_seconds_per_minute": 12.5},
@@ -143,5 +146,5 @@ def test_the_card_section_states_the_figures_and_how_often_each_label_is_recogni
         "labels": [{"name": "dog"}],
     }
     section = detector_section(result, {"detector": {"step": 10, "minutes": 1.0, "parameters": 1_000_000}}, settings)
-    assert "| real recordings (44.1 kHz stereo, -20 dBFS) | 0.2 | 0.3 | 0.15 | 0.4 | 0.3 | 0.25 (37 clips) |" in section
+    assert "| real recordings (44.1 kHz stereo, -20 dBFS) | 0.2 | 0.3 | 0.15 | 0.4 | 0.3 | 0.25 (0.079; 37 clips) | 0.01 | 0.51 |" in section
     assert "12.5 s per minute" in section and "explosion 1/4, speech 5/7" in section
