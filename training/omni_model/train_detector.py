@@ -9,9 +9,7 @@ training descriptions drawn at random, so the detector learns the words, not a f
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import time
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +22,8 @@ from omni_data.separation import SeparationSampler, clashes
 
 from .config import load_model_config
 from .detector import Detector
-from .train_separator import PhraseStates, learning_rate, source_catalogue
+from .loop import earlier_runs, resume, save_checkpoint, train_for
+from .train_separator import PhraseStates, source_catalogue
 
 
 def vocabulary(sampler: SeparationSampler) -> list[str]:
@@ -100,74 +99,51 @@ def train(
     if init is not None:
         first = torch.load(init, map_location="cpu", weights_only=False)
         model.load_state_dict(first["detector"])
-        earlier = [*first.get("earlier", []), {"step": first["step"], "minutes": round(first.get("minutes", 0.0), 1), "data": first.get("data", "?")}]
+        earlier = earlier_runs(first)
     model.set_words_statistics(phrases.pooled())
     frames = int(seconds * cfg.audio.sample_rate) // (cfg.audio.hop * cfg.detector.pool_time)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     run.mkdir(parents=True, exist_ok=True)
-    ckpt_path, log_path = run / "checkpoint.pt", run / "log.jsonl"
-    step, elapsed = 0, 0.0
-    if ckpt_path.exists():
-        state = torch.load(ckpt_path, map_location="cpu", weights_only=False)
-        model.load_state_dict(state["model"])
-        opt.load_state_dict(state["opt"])
-        step, elapsed = state["step"], state["elapsed"]
-        print(f"resumed at step {step} ({elapsed / 60:.1f} min)")
-    rng = random.Random(seed * 1_000_003 + step)
+    checkpoint = run / "checkpoint.pt"
+    progress = resume(checkpoint, model, opt)
+    rng = random.Random(seed * 1_000_003 + progress.step)
     batch_args = (classes, frames, model.frame_seconds)
     valid = [make_batch(valid_sampler, random.Random(20_000 + i), batch_size, *batch_args) for i in range(3 if max_steps is None else 1)]
-
     best_path = run / "detector-best-weights.pt"
-    best_loss = torch.load(best_path, weights_only=False)["valid_loss"] if best_path.exists() else float("inf")
+    best = {"loss": torch.load(best_path, weights_only=False)["valid_loss"] if best_path.exists() else float("inf")}
 
     def weights() -> dict:
-        return {
-            "detector": model.state_dict(),
-            "classes": classes,
-            "step": step,
-            "minutes": elapsed / 60,
-            "data": data.name,
-            "config": cfg.to_json(),
-            "earlier": earlier,
-        }
+        trained = {"step": progress.step, "minutes": progress.elapsed / 60, "data": data.name, "earlier": earlier}
+        return {"detector": model.state_dict(), "classes": classes, "config": cfg.to_json(), **trained}
 
     def save() -> None:
-        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": elapsed}, ckpt_path.with_suffix(".tmp"))
-        ckpt_path.with_suffix(".tmp").replace(ckpt_path)
+        save_checkpoint(checkpoint, model, opt, progress)
         torch.save(weights(), run / "detector-weights.pt")
 
-    budget, last_save, start = minutes * 60, time.time(), time.time() - elapsed
-    while elapsed < budget and (max_steps is None or step < max_steps):
-        model.train()
-        for group in opt.param_groups:
-            group["lr"] = learning_rate(step, elapsed / budget, lr)
-        out = losses(model, make_batch(train_sampler, rng, batch_size, *batch_args), class_embeddings(model, phrases, classes, rng))
-        opt.zero_grad()
-        out["loss"].backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        step += 1
-        elapsed = time.time() - start
-        if step % 50 == 0 or step == max_steps:
-            row = {"step": step, "minutes": round(elapsed / 60, 2), **{k: round(float(v.detach()), 4) for k, v in out.items()}}
-            if step % 250 == 0 or step == max_steps:
-                model.eval()
-                with torch.no_grad():
-                    labels = class_embeddings(model, phrases, classes, None)
-                    vals = [losses(model, b, labels) for b in valid]
-                row.update({f"valid_{k}": round(float(np.mean([float(v[k]) for v in vals])), 4) for k in vals[0]})
-                # The few hundred source clips are soon overfitted (valid loss rose after ~1,000 steps of the third
-                # run): the weights at the lowest valid loss are kept beside the last ones.
-                if row["valid_loss"] < best_loss:
-                    best_loss = row["valid_loss"]
-                    torch.save({**weights(), "valid_loss": best_loss}, best_path)
-            with log_path.open("a") as f:
-                f.write(json.dumps(row) + "\n")
-            print(json.dumps(row), flush=True)
-        if time.time() - last_save > 120:
-            save()
-            last_save = time.time()
-    save()
+    def keep_best(row: dict) -> None:
+        # The few hundred source clips are soon overfitted (valid loss rose after ~1,000 steps of the third run): the
+        # weights at the lowest valid loss are kept beside the last ones.
+        if row["valid_loss"] < best["loss"]:
+            best["loss"] = row["valid_loss"]
+            torch.save({**weights(), "valid_loss": best["loss"]}, best_path)
+
+    def valid_losses() -> list[dict]:
+        labels = class_embeddings(model, phrases, classes, None)
+        return [losses(model, b, labels) for b in valid]
+
+    train_for(
+        model,
+        opt,
+        progress,
+        minutes=minutes,
+        max_steps=max_steps,
+        peak_lr=lr,
+        train_losses=lambda: losses(model, make_batch(train_sampler, rng, batch_size, *batch_args), class_embeddings(model, phrases, classes, rng)),
+        valid_losses=valid_losses,
+        log_path=run / "log.jsonl",
+        save=save,
+        on_valid=keep_best,
+    )
     return run / "detector-weights.pt"
 
 

@@ -9,10 +9,7 @@ minutes; `--init` starts from earlier weights with a fresh optimiser and schedul
 from __future__ import annotations
 
 import argparse
-import json
-import math
 import random
-import time
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +23,7 @@ from omni_data.queries import all_training_phrases
 from omni_data.separation import SeparationSampler
 
 from .config import ModelConfig, load_model_config
+from .loop import earlier_runs, resume, save_checkpoint, train_for
 from .separator import Separator
 from .text import TextEncoder, tokenize
 
@@ -110,12 +108,6 @@ def losses(model: Separator, batch: dict, phrases: PhraseStates) -> dict[str, to
     }
 
 
-def learning_rate(step: int, progress: float, peak: float, warmup: int = 200) -> float:
-    if step < warmup:
-        return peak * (step + 1) / warmup
-    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
-
-
 def source_catalogue(data: Path) -> Catalogue:
     """The clips to mix: a built data set's catalogue, or the one a data config (.json) gathers."""
     if data.suffix == ".json":
@@ -147,58 +139,32 @@ def train(
     if init is not None:
         start = torch.load(init, map_location="cpu", weights_only=False)
         model.load_state_dict(start["separator"])
-        earlier = [*start.get("earlier", []), {"step": start["step"], "minutes": round(start.get("minutes", 0.0), 1), "data": start.get("data", "?")}]
+        earlier = earlier_runs(start)
     model.set_query_statistics(phrases.pooled())
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     run.mkdir(parents=True, exist_ok=True)
-    ckpt_path, log_path = run / "checkpoint.pt", run / "log.jsonl"
-    step, elapsed = 0, 0.0
-    if ckpt_path.exists():
-        state = torch.load(ckpt_path, map_location="cpu", weights_only=False)
-        model.load_state_dict(state["model"])
-        opt.load_state_dict(state["opt"])
-        step, elapsed = state["step"], state["elapsed"]
-        print(f"resumed at step {step} ({elapsed / 60:.1f} min)")
-    rng = random.Random(seed * 1_000_003 + step)
+    checkpoint = run / "checkpoint.pt"
+    progress = resume(checkpoint, model, opt)
+    rng = random.Random(seed * 1_000_003 + progress.step)
     valid = [make_batch(valid_sampler, random.Random(10_000 + i), batch_size) for i in range(4 if max_steps is None else 1)]
 
     def save() -> None:
-        torch.save(
-            {"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": elapsed, "config": cfg.to_json()},
-            ckpt_path.with_suffix(".tmp"),
-        )
-        ckpt_path.with_suffix(".tmp").replace(ckpt_path)
-        torch.save(
-            {"separator": model.state_dict(), "step": step, "config": cfg.to_json(), "minutes": elapsed / 60, "data": data.name, "earlier": earlier},
-            run / "separator-weights.pt",
-        )
+        save_checkpoint(checkpoint, model, opt, progress)
+        weights = {"separator": model.state_dict(), "step": progress.step, "config": cfg.to_json(), "minutes": progress.elapsed / 60}
+        torch.save({**weights, "data": data.name, "earlier": earlier}, run / "separator-weights.pt")
 
-    budget, last_save, start = minutes * 60, time.time(), time.time() - elapsed
-    while elapsed < budget and (max_steps is None or step < max_steps):
-        model.train()
-        for group in opt.param_groups:
-            group["lr"] = learning_rate(step, elapsed / budget, lr)
-        out = losses(model, make_batch(train_sampler, rng, batch_size), phrases)
-        opt.zero_grad()
-        out["loss"].backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        step += 1
-        elapsed = time.time() - start
-        if step % 50 == 0 or step == max_steps:
-            row = {"step": step, "minutes": round(elapsed / 60, 2), **{k: round(float(v), 4) for k, v in out.items()}}
-            if step % 250 == 0 or step == max_steps:
-                model.eval()
-                with torch.no_grad():
-                    vals = [losses(model, b, phrases) for b in valid]
-                row.update({f"valid_{k}": round(float(np.mean([float(v[k]) for v in vals])), 4) for k in vals[0]})
-            with log_path.open("a") as f:
-                f.write(json.dumps(row) + "\n")
-            print(json.dumps(row), flush=True)
-        if time.time() - last_save > 120:
-            save()
-            last_save = time.time()
-    save()
+    train_for(
+        model,
+        opt,
+        progress,
+        minutes=minutes,
+        max_steps=max_steps,
+        peak_lr=lr,
+        train_losses=lambda: losses(model, make_batch(train_sampler, rng, batch_size), phrases),
+        valid_losses=lambda: [losses(model, b, phrases) for b in valid],
+        log_path=run / "log.jsonl",
+        save=save,
+    )
     return run / "separator-weights.pt"
 
 
