@@ -3,7 +3,7 @@
  * the clip, from a long-window spectrum between 55 Hz and 2 kHz) correlated with Krumhansl and Kessler's major and
  * minor key profiles in all twelve rotations; the best correlation names the key. The first minute decides.
  */
-import { fft, hann } from './spectrogram';
+import { forEachPowerSpectrum } from './spectrogram';
 
 export interface MusicalKey {
   tonic: string;
@@ -28,22 +28,13 @@ const MIN_CONFIDENCE = 0.5;
 /** Energy per pitch class (C = 0) over the clip. */
 export function chroma(x: Float32Array, rate: number): Float64Array {
   const out = new Float64Array(12);
-  const w = hann(SIZE);
-  const re = new Float64Array(SIZE),
-    im = new Float64Array(SIZE);
   const pitchClass = Array.from({ length: SIZE / 2 }, (_, k) => {
     const hz = (k * rate) / SIZE;
     return hz < MIN_HZ || hz > MAX_HZ ? -1 : (((Math.round(12 * Math.log2(hz / 440)) + 9) % 12) + 12) % 12;
   });
-  for (let start = 0; start + SIZE <= x.length; start += SIZE / 2) {
-    for (let k = 0; k < SIZE; k++) {
-      re[k] = x[start + k] * w[k];
-      im[k] = 0;
-    }
-    fft(re, im);
-    for (let k = 1; k < SIZE / 2; k++)
-      if (pitchClass[k] >= 0) out[pitchClass[k]] += Math.sqrt(re[k] * re[k] + im[k] * im[k]);
-  }
+  forEachPowerSpectrum(x, SIZE, SIZE / 2, (power) => {
+    for (let k = 1; k < SIZE / 2; k++) if (pitchClass[k] >= 0) out[pitchClass[k]] += Math.sqrt(power[k]);
+  });
   return out;
 }
 

@@ -159,3 +159,26 @@ export function spectrogramImage(
   }
   return pixels;
 }
+
+/** The power spectrum (bins 0 .. size/2 - 1) of each Hann-windowed frame lying wholly inside `x`, frame by frame,
+ * in one reused buffer (for analyses that fold each frame into a few numbers: onsets, chroma). */
+export function forEachPowerSpectrum(
+  x: Float32Array,
+  size: number,
+  hop: number,
+  visit: (power: Float64Array, frame: number) => void,
+): void {
+  const w = hann(size);
+  const re = new Float64Array(size),
+    im = new Float64Array(size),
+    power = new Float64Array(size / 2);
+  for (let f = 0; f * hop + size <= x.length; f++) {
+    for (let k = 0; k < size; k++) {
+      re[k] = x[f * hop + k] * w[k];
+      im[k] = 0;
+    }
+    fft(re, im);
+    for (let k = 0; k < size / 2; k++) power[k] = re[k] * re[k] + im[k] * im[k];
+    visit(power, f);
+  }
+}

@@ -4,7 +4,7 @@
  * autocorrelation, weighted by a log-normal preference for beat periods around 120 BPM so that a half or double tempo
  * loses to the one people tap. The first minute decides (music keeps its tempo; memory stays small on long clips).
  */
-import { fft, hann } from './spectrogram';
+import { forEachPowerSpectrum } from './spectrogram';
 
 export interface Tempo {
   bpm: number;
@@ -25,30 +25,21 @@ const MIN_CONFIDENCE = 0.1;
 
 /** Onset strength per frame of `hop` samples: summed rises of log band magnitudes. */
 export function onsetStrength(x: Float32Array, hop: number): Float32Array {
-  const frames = Math.max(0, Math.floor((x.length - SIZE) / hop) + 1);
-  const w = hann(SIZE);
-  const re = new Float64Array(SIZE),
-    im = new Float64Array(SIZE);
-  let previous = new Float64Array(BANDS);
-  const out = new Float32Array(frames);
+  const out = new Float32Array(Math.max(0, Math.floor((x.length - SIZE) / hop) + 1));
   const edges = Array.from({ length: BANDS + 1 }, (_, b) => Math.round(2 * (SIZE / 2 / 2) ** (b / BANDS))); // log-spaced bins
-  for (let f = 0; f < frames; f++) {
-    for (let k = 0; k < SIZE; k++) {
-      re[k] = x[f * hop + k] * w[k];
-      im[k] = 0;
-    }
-    fft(re, im);
+  let previous = new Float64Array(BANDS);
+  forEachPowerSpectrum(x, SIZE, hop, (power, f) => {
     const bands = new Float64Array(BANDS);
     for (let b = 0; b < BANDS; b++) {
       let energy = 0;
-      for (let k = edges[b]; k < Math.max(edges[b] + 1, edges[b + 1]); k++) energy += re[k] * re[k] + im[k] * im[k];
+      for (let k = edges[b]; k < Math.max(edges[b] + 1, edges[b + 1]); k++) energy += power[k];
       bands[b] = Math.log(1e-10 + energy);
     }
     let rise = 0;
     if (f > 0) for (let b = 0; b < BANDS; b++) rise += Math.max(0, bands[b] - previous[b]);
     out[f] = rise;
     previous = bands;
-  }
+  });
   return out;
 }
 
