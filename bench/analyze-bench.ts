@@ -4,28 +4,21 @@
  * 1 and 2 threads) in Debian's Chromium. Prints each time, the real-time factor and the hour it implies.
  *   npx vite build && npx tsx bench/analyze-bench.ts [pack-dir]   (default: public/models/omni-small)
  */
-import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { parseManifest } from '../src/modelpack/manifest';
+import { servePack } from './studio-page';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const manifest = parseManifest(JSON.parse(readFileSync(join(packDir, 'manifest.json'), 'utf8')));
 if (!manifest.sessions.detector) throw new Error(`${packDir} has no detector session.`);
 
-cpSync(packDir, 'dist/models/bench-pack', { recursive: true });
-const server = spawn('npx', ['vite', 'preview', '--port', '4178', '--strictPort'], { stdio: 'ignore', detached: true });
-await new Promise((r) => setTimeout(r, 2500));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-quic', '--disable-sync'],
-});
+const { browser, url, close } = await servePack(packDir, 4178);
 const rows: string[][] = [];
 try {
   for (const threads of [1, 2]) {
     const page = await browser.newPage();
-    await page.goto('http://localhost:4178/');
+    await page.goto(url);
     await page.waitForSelector('html[data-ready=true]');
     const times = await page.evaluate(
       async ({ threads }) => {
@@ -61,9 +54,7 @@ try {
     await page.close();
   }
 } finally {
-  await browser.close();
-  process.kill(-server.pid!);
-  rmSync('dist/models/bench-pack', { recursive: true, force: true });
+  await close();
 }
 console.log(
   `\nOmni Studio analyze benchmark: ${manifest.name} ${manifest.pack_version}, the detector in the inference worker`,

@@ -5,30 +5,23 @@
  * worker). Prints the time of each part and the whole edit.
  *   npx vite build && npx tsx bench/edit-bench.ts [pack-dir]   (default: public/models/omni-small)
  */
-import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { parseManifest } from '../src/modelpack/manifest';
+import { servePack } from './studio-page';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const SECONDS = 10;
 const manifest = parseManifest(JSON.parse(readFileSync(join(packDir, 'manifest.json'), 'utf8')));
 if (!manifest.sessions.separator) throw new Error(`${packDir} has no separator session.`);
 
-cpSync(packDir, 'dist/models/bench-pack', { recursive: true });
-const server = spawn('npx', ['vite', 'preview', '--port', '4177', '--strictPort'], { stdio: 'ignore', detached: true });
-await new Promise((r) => setTimeout(r, 2500));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-quic', '--disable-sync'],
-});
+const { browser, url, close } = await servePack(packDir, 4177);
 const rows: string[][] = [];
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 try {
   for (const threads of [1, 2]) {
     const page = await browser.newPage();
-    await page.goto('http://localhost:4177/');
+    await page.goto(url);
     await page.waitForSelector('html[data-ready=true]');
     const r = await page.evaluate(
       async ({ threads, seconds }) => {
@@ -85,9 +78,7 @@ try {
     await page.close();
   }
 } finally {
-  await browser.close();
-  process.kill(-server.pid!);
-  rmSync('dist/models/bench-pack', { recursive: true, force: true });
+  await close();
 }
 console.log(
   `\nOmni Studio edit benchmark: ${manifest.name} ${manifest.pack_version}, a ${SECONDS} s selection of a 44.1 kHz stereo recording`,

@@ -6,15 +6,15 @@
  *   npx vite build && npx tsx bench/engine-bench.ts [pack-dir]   (default: training/data/bench-pack-small, made by
  *   .venv/bin/omni-model export-random --config training/configs/model-small.json --out training/data/bench-pack-small)
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import * as ortNode from 'onnxruntime-node';
 import { packRoles, parseManifest, sessionSpec } from '../src/modelpack/manifest';
 import { PromptTokenizer } from '../src/modelpack/tokenize';
 import { generateWindow, type LoadedPack } from '../src/engine/pipeline';
 import type { SessionRunner, TensorData } from '../src/engine/tensors';
+import { servePack } from './studio-page';
 
 const packDir = resolve(process.argv[2] ?? 'training/data/bench-pack-small');
 const SECONDS = 10;
@@ -81,16 +81,7 @@ async function nodeRun(threads: number) {
 }
 
 async function browserRuns() {
-  cpSync(packDir, 'dist/models/bench-pack', { recursive: true });
-  const server = spawn('npx', ['vite', 'preview', '--port', '4176', '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  await new Promise((r) => setTimeout(r, 2500));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-quic', '--disable-sync'],
-  });
+  const { browser, url, close } = await servePack(packDir, 4176);
   try {
     for (const [dtype, threads] of [
       ['fp32', 1],
@@ -99,7 +90,7 @@ async function browserRuns() {
       ['int8', 2],
     ] as const) {
       const page = await browser.newPage();
-      await page.goto('http://localhost:4176/');
+      await page.goto(url);
       await page.waitForSelector('html[data-ready=true]');
       const r = await page.evaluate(
         async ({ threads, seconds, dtype }) => {
@@ -133,9 +124,7 @@ async function browserRuns() {
       await page.close();
     }
   } finally {
-    await browser.close();
-    process.kill(-server.pid!);
-    rmSync('dist/models/bench-pack', { recursive: true, force: true });
+    await close();
   }
 }
 
