@@ -18,7 +18,7 @@ async function fillPrompt(studio: Studio, prompt: string, seconds: number, steps
   await panel.getByTestId('generate-mode-generate').click();
   await panel.getByTestId('generate-prompt').fill(prompt);
   await panel.getByTestId('generate-seconds').fill(String(seconds));
-  await panel.locator('summary').click();
+  await panel.locator('summary', { hasText: 'Sampler' }).click();
   await panel.getByTestId('generate-steps').fill(String(steps));
   return panel;
 }
@@ -112,7 +112,7 @@ async function runEdit(
   await panel.getByTestId('edit-description').fill(description);
   if (options.regenerate) await panel.getByTestId('edit-regenerate').check();
   if (options.steps) {
-    await panel.locator('summary').click();
+    await panel.locator('summary', { hasText: 'Sampler' }).click();
     await panel.getByTestId('generate-steps').fill(String(options.steps));
   }
   await panel.getByTestId('generate-run').click();
@@ -193,7 +193,7 @@ test("style transfer keeping the performance: the original's timing stays, only 
   await panel.getByTestId('edit-style-from').fill('a man speaking');
   await panel.getByTestId('edit-style-to').fill('a woman speaking');
   await panel.getByTestId('edit-keep-performance').check();
-  await panel.locator('summary').click();
+  await panel.locator('summary', { hasText: 'Sampler' }).click();
   await panel.getByTestId('generate-steps').fill('4');
   await panel.getByTestId('generate-run').click();
   await expect
@@ -306,7 +306,7 @@ test('keep an edit as a take beside the original and switch between them (A/B)',
   await panel.getByTestId('edit-task').selectOption('extract');
   await panel.getByTestId('edit-description').fill('speech');
   await panel.getByTestId('edit-result').selectOption('take');
-  await panel.locator('summary').click();
+  await panel.locator('summary', { hasText: 'Sampler' }).click();
   await panel.getByTestId('generate-steps').fill('4');
   await panel.getByTestId('generate-run').click();
   await studio.waitForTracks(2);
@@ -322,9 +322,10 @@ test('keep an edit as a take beside the original and switch between them (A/B)',
   expect(s.tracks[0].clips).toBe(1);
   expect(await mutes()).toEqual([false, true]); // the take starts muted: what plays is the original
   const ab = page.getByTestId('track-ab');
-  await expect(ab).toHaveText('A');
-  await ab.click();
   await expect(ab).toHaveText('B');
+  await expect(ab).toHaveAttribute('aria-pressed', 'false');
+  await ab.click();
+  await expect(ab).toHaveAttribute('aria-pressed', 'true');
   expect(await mutes()).toEqual([true, false]);
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');

@@ -10,6 +10,9 @@ import type { PreservingEdit, SeparatingEdit } from '../dsp/spectral-edit';
 import { analysis } from '../client/analysis-client';
 import { addTake, blendEdges, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
 import type { GenerateJob, PackInfo } from '../protocol/engine-protocol';
+import { musicPrompt } from '../music/music-prompt';
+import { recordPrompt } from '../project/prompt-history';
+import { newId, type PromptEntry } from '../project/types';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
 import { targetTrackIds } from '../actions/targets';
 import type { Services } from './services';
@@ -60,7 +63,7 @@ export function promptProblem(s: GenerateSettings): string | null {
     return s.mode === 'generate'
       ? 'Type a prompt first: what should it sound like?'
       : 'Say what to add, remove or extract.';
-  const length = s.mode === 'generate' ? s.prompt.trim().length : editInstruction(s).length;
+  const length = s.mode === 'generate' ? generationText(s).length : editInstruction(s).length;
   if (length > MAX_PROMPT_CHARS)
     return `The prompt is ${length} characters; the model reads about ${MAX_PROMPT_CHARS}. Shorten it.`;
   return null;
@@ -71,6 +74,7 @@ function runSampler(
   store: StudioStore,
   job: JobView,
   request: Pick<GenerateJob, 'taskId' | 'text' | 'seconds' | 'source'>,
+  seed: number,
   pack: PackInfo,
   retry: () => Promise<void>,
 ): Promise<Float32Array | null> {
@@ -80,7 +84,7 @@ function runSampler(
       {
         ...request,
         jobId: job.id,
-        seed: s.seed,
+        seed,
         steps: s.steps || undefined,
         guidanceScale: s.guidance,
         previewEvery: PREVIEW_EVERY,
@@ -100,9 +104,21 @@ function toProjectRate(audio: Float32Array, packRate: number, projectRate: numbe
   return out;
 }
 
-/** Generates a clip from the panel's prompt at the playhead, on the chosen track (or a new one). */
+/** The text a generation sends to the model: a music task's prompt with the panel's tempo, key and meter written in. */
+export function generationText(s: GenerateSettings): string {
+  return isMusicTask(s.generateTask) ? musicPrompt(s.prompt, s.music) : s.prompt.trim();
+}
+
+/** The tasks whose prompts the music fields fill (text-to-music, video-to-music). */
+export const isMusicTask = (taskId: string) => taskId === 't2m' || taskId === 'v2m';
+
+export const MAX_VARIATIONS = 4;
+
+/** Generates the panel's prompt at the playhead, on the chosen track (or a new one); with variations, one take per
+ * seed (seed, seed + 1, ...): the first to arrive lands, the others stack under it as takes (A/B/C/D), each its own
+ * undo step. The prompt joins the project's history with the first. */
 export async function generateClip(services: Services): Promise<void> {
-  const { store, assets } = services;
+  const { store } = services;
   const s = store.getState().generate;
   const problem = promptProblem({ ...s, mode: 'generate' });
   if (problem) return store.getState().notify('error', problem);
@@ -111,30 +127,57 @@ export async function generateClip(services: Services): Promise<void> {
   if (!pack) return;
   const { project, playhead } = store.getState();
   const length = Math.round(seconds * project.sampleRate);
-  const label = `Generate “${s.prompt.trim().slice(0, 40)}”`;
+  const text = generationText(s);
+  const count = Math.max(1, Math.min(MAX_VARIATIONS, Math.round(s.variations)));
+  const title = `Generate “${text.slice(0, 40)}”`;
   const trackId = s.trackId && project.tracks.some((t) => t.id === s.trackId) ? s.trackId : null;
-  const job = queuedJob('generate', label, { trackId, start: playhead, length });
-  const audio = await runSampler(store, job, { taskId: s.generateTask, text: s.prompt.trim(), seconds }, pack, () =>
-    generateClip(services),
-  );
-  if (!audio) return;
-  const clip = toProjectRate(audio, pack.sampleRate, project.sampleRate, length);
-  applyGain(clip, Math.min(MAX_GENERATED_GAIN, peakNormalizeGain([clip], GENERATED_PEAK_DB)));
-  const asset = assets.add([clip], project.sampleRate);
+  const entry: PromptEntry = {
+    id: newId(),
+    taskId: s.generateTask,
+    prompt: s.prompt.trim(),
+    text,
+    music: isMusicTask(s.generateTask) ? s.music : undefined,
+    seconds,
+    seed: s.seed,
+    variations: count,
+    at: Date.now(),
+  };
+  // The track the first arrival landed on: the later ones are its takes.
+  const landed: { trackId: string | null } = { trackId: null };
+  const variation = async (index: number) => {
+    const label = count > 1 ? `${title} (${String.fromCharCode(65 + index)})` : title;
+    const job = queuedJob('generate', label, { trackId, start: playhead, length });
+    const request = { taskId: s.generateTask, text, seconds };
+    const audio = await runSampler(store, job, request, s.seed + index, pack, () => generateClip(services));
+    if (audio) land(services, audio, pack, { label, entry, trackId, playhead, length }, landed);
+  };
+  await Promise.all(Array.from({ length: count }, (_, i) => variation(i)));
+}
+
+/** One generated clip into the project: the first of a prompt as a clip (with the prompt in the history), a later
+ * variation as a take under it. */
+function land(
+  { store, assets }: Services,
+  audio: Float32Array,
+  pack: PackInfo,
+  where: { label: string; entry: PromptEntry; trackId: string | null; playhead: number; length: number },
+  landed: { trackId: string | null },
+): void {
   const now = store.getState().project;
-  store
-    .getState()
-    .commit(
-      label,
-      placeAsset(
-        now,
-        trackId && now.tracks.some((t) => t.id === trackId) ? trackId : null,
-        playhead,
-        asset.id,
-        length,
-        s.prompt.trim().slice(0, 40),
-      ),
-    );
+  const clip = toProjectRate(audio, pack.sampleRate, now.sampleRate, where.length);
+  applyGain(clip, Math.min(MAX_GENERATED_GAIN, peakNormalizeGain([clip], GENERATED_PEAK_DB)));
+  const asset = assets.add([clip], now.sampleRate);
+  const name = where.entry.text.slice(0, 40);
+  const range = { start: where.playhead, end: where.playhead + where.length };
+  if (landed.trackId !== null && now.tracks.some((t) => t.id === landed.trackId)) {
+    const letter = String.fromCharCode(66 + now.tracks.filter((t) => t.takeOf === landed.trackId).length);
+    store.getState().commit(where.label, addTake(now, landed.trackId, range, asset.id, `${name} · take ${letter}`));
+    return;
+  }
+  const target = where.trackId && now.tracks.some((t) => t.id === where.trackId) ? where.trackId : null;
+  const placed = placeAsset(now, target, where.playhead, asset.id, where.length, name);
+  landed.trackId = target ?? placed.tracks[placed.tracks.length - 1].id;
+  store.getState().commit(where.label, recordPrompt(placed, where.entry));
 }
 
 /** Edits the selection on its first track with the panel's instruction: replaces it, or adds a take beside it. */
@@ -273,6 +316,7 @@ async function diffusionEdit(
     store,
     job,
     { taskId: s.editTask, text, seconds: source.length / pack.sampleRate, source },
+    s.seed,
     pack,
     retry,
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AssetStore } from './asset-store';
-import { addTake, blendEdges, placeAsset, switchTake, toMono, trackAudio } from './generated-ops';
+import { addTake, blendEdges, placeAsset, switchTake, takeLetter, toMono, trackAudio } from './generated-ops';
 import { mixdown } from './mixdown';
 import { newTrack, type Project } from './types';
 
@@ -58,6 +58,25 @@ describe('model output in the project', () => {
     const a = switchTake(b.project, withTake.tracks[1].id);
     expect(a.playing).toBe('A');
     expect(a.project.tracks.slice(0, 2).map((t) => t.mute)).toEqual([false, true]);
+  });
+
+  it('stacks several takes under their source in order, and plays one of them at a time (A/B/C/D)', () => {
+    const { assets, project, trackId } = setup();
+    const asset = assets.add([new Float32Array(30)], 1000);
+    let withTakes = project;
+    for (const name of ['B', 'C', 'D']) withTakes = addTake(withTakes, trackId, { start: 0, end: 30 }, asset.id, name);
+    expect(withTakes.tracks.map((t) => t.name)).toEqual([project.tracks[0].name, 'B', 'C', 'D']);
+    const [, b, c, d] = withTakes.tracks;
+    expect([b, c, d].map((t) => takeLetter(withTakes, t.id))).toEqual(['B', 'C', 'D']);
+    const playC = switchTake(withTakes, c.id);
+    expect(playC.playing).toBe('C');
+    expect(playC.project.tracks.map((t) => t.mute)).toEqual([true, true, false, true]);
+    const playD = switchTake(playC.project, d.id);
+    expect(playD.playing).toBe('D');
+    expect(playD.project.tracks.map((t) => t.mute)).toEqual([true, true, true, false]);
+    const backToA = switchTake(playD.project, d.id);
+    expect(backToA.playing).toBe('A');
+    expect(backToA.project.tracks.map((t) => t.mute)).toEqual([false, true, true, true]);
   });
 
   it('crossfades the result in from the original and back out, on every channel', () => {

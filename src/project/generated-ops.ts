@@ -74,8 +74,8 @@ export function placeAsset(
   };
 }
 
-/** The result as a new track just below the source track, aligned with the range: the original stays as it was
- * and is what plays (the take starts muted; A/B switches). */
+/** The result as a new track below the source track (after the takes it already has), aligned with the range: the
+ * original stays as it was and is what plays (the take starts muted; A/B switches). */
 export function addTake(
   project: Project,
   sourceTrackId: string,
@@ -83,21 +83,39 @@ export function addTake(
   assetId: string,
   name: string,
 ): Project {
-  const index = project.tracks.findIndex((t) => t.id === sourceTrackId);
+  const source = project.tracks.findIndex((t) => t.id === sourceTrackId);
   const clip = { id: newId(), assetId, name, start: range.start, offset: 0, length: range.end - range.start };
   const track: Track = { ...newTrack(project.tracks.length), name, clips: [clip], mute: true, takeOf: sourceTrackId };
+  let at = source < 0 ? project.tracks.length : source + 1;
+  while (at < project.tracks.length && project.tracks[at].takeOf === sourceTrackId) at++;
   const tracks = [...project.tracks];
-  tracks.splice(index < 0 ? tracks.length : index + 1, 0, track);
+  tracks.splice(at, 0, track);
   return { ...project, tracks };
 }
 
-/** A/B: switches which of a take and its source track plays (the other is muted); 'B' is the take. */
-export function switchTake(project: Project, takeId: string): { project: Project; playing: 'A' | 'B' } {
+/** A take's letter among its source's takes: the source is A, its takes B, C, D... in track order. */
+export function takeLetter(project: Project, takeId: string): string {
+  const take = project.tracks.find((t) => t.id === takeId);
+  const siblings = project.tracks.filter((t) => take?.takeOf !== undefined && t.takeOf === take.takeOf);
+  return String.fromCharCode(
+    66 +
+      Math.max(
+        0,
+        siblings.findIndex((t) => t.id === takeId),
+      ),
+  );
+}
+
+/** A/B: plays a take instead of its source (the source and the other takes muted), or, when it already plays, the
+ * source again; `playing` is the letter that plays afterwards ('A': the source). */
+export function switchTake(project: Project, takeId: string): { project: Project; playing: string } {
   const take = project.tracks.find((t) => t.id === takeId);
   if (!take?.takeOf) return { project, playing: 'A' };
-  const playing = take.mute ? 'B' : 'A';
-  const tracks = project.tracks.map((t) =>
-    t.id === takeId ? { ...t, mute: playing === 'A' } : t.id === take.takeOf ? { ...t, mute: playing === 'B' } : t,
-  );
-  return { project: { ...project, tracks }, playing };
+  const toTake = take.mute;
+  const tracks = project.tracks.map((t) => {
+    if (t.id === take.takeOf) return { ...t, mute: toTake };
+    if (t.takeOf === take.takeOf) return { ...t, mute: !(toTake && t.id === takeId) };
+    return t;
+  });
+  return { project: { ...project, tracks }, playing: toTake ? takeLetter(project, takeId) : 'A' };
 }

@@ -1,4 +1,5 @@
 /** The project document: plain, immutable data that undo snapshots, autosave stores and actions replace. */
+import type { MusicFields } from '../music/music-prompt';
 
 /** Decoded audio at the project rate. Never mutated once added: edits make new assets, so undo is a pointer swap. */
 export interface AudioAsset {
@@ -54,6 +55,25 @@ export interface SoundLabel {
 export interface Project {
   sampleRate: number;
   tracks: Track[];
+  /** The prompts generated from, newest first: run again, changed or copied from the panel's history. */
+  prompts?: PromptEntry[];
+}
+
+/** A prompt the user generated from, kept with the project. */
+export interface PromptEntry {
+  id: string;
+  /** The pack's generation task (t2a, t2m). */
+  taskId: string;
+  /** What the user typed. */
+  prompt: string;
+  /** What went to the model: the prompt with the music fields written in. */
+  text: string;
+  music?: MusicFields;
+  seconds: number;
+  seed: number;
+  variations: number;
+  /** When it ran, in ms since 1970. */
+  at: number;
 }
 
 /** A half-open range [start, end) of timeline samples. */

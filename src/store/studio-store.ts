@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { Clip, Project } from '../project/types';
+import { type MusicFields, NO_MUSIC_FIELDS } from '../music/music-prompt';
 import type { BackendChoice, PackInfo } from '../protocol/engine-protocol';
 import { emptyProject } from '../project/types';
 import { emptyHistory, type History, record, redo, undo } from './history';
@@ -99,6 +100,11 @@ export interface GenerateSettings {
   editResult: 'replace' | 'take';
   /** Where a generated clip goes: a track's id, or null for a new track. */
   trackId: string | null;
+  /** For music from text: tempo, key, mode and meter written into the prompt (src/music/music-prompt.ts). */
+  music: MusicFields;
+  /** How many takes of one prompt to generate at once (seeds seed, seed + 1, ...): the first lands, the others
+   * under it as takes to compare. */
+  variations: number;
 }
 
 /** A model job as the UI shows it: queued or running, its progress, and the latest preview's peaks. */
@@ -193,6 +199,8 @@ export const initialState = (): StudioState => ({
     keepPerformance: false,
     editResult: 'replace',
     trackId: null,
+    music: NO_MUSIC_FIELDS,
+    variations: 1,
   },
   jobs: [],
   busy: null,

@@ -53,6 +53,19 @@ def save_checkpoint(checkpoint: Path, model: torch.nn.Module, opt: torch.optim.O
     checkpoint.with_suffix(".tmp").replace(checkpoint)
 
 
+def keep_best(path: Path, weights: Callable[[], dict]) -> Callable[[dict], None]:
+    """An `on_valid` that saves the weights whenever the validation loss is the lowest so far (across resumes): a few
+    hundred source clips are soon overfitted, so the weights at the lowest valid loss are kept beside the last ones."""
+    best = {"loss": torch.load(path, weights_only=False)["valid_loss"] if path.exists() else float("inf")}
+
+    def on_valid(row: dict) -> None:
+        if row["valid_loss"] < best["loss"]:
+            best["loss"] = row["valid_loss"]
+            torch.save({**weights(), "valid_loss": best["loss"]}, path)
+
+    return on_valid
+
+
 def train_for(
     model: torch.nn.Module,
     opt: torch.optim.Optimizer,

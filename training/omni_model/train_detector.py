@@ -22,7 +22,7 @@ from omni_data.separation import SeparationSampler, clashes
 
 from .config import load_model_config
 from .detector import Detector
-from .loop import earlier_runs, resume, save_checkpoint, train_for
+from .loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
 from .train_separator import PhraseStates, source_catalogue
 
 
@@ -109,8 +109,6 @@ def train(
     rng = random.Random(seed * 1_000_003 + progress.step)
     batch_args = (classes, frames, model.frame_seconds)
     valid = [make_batch(valid_sampler, random.Random(20_000 + i), batch_size, *batch_args) for i in range(3 if max_steps is None else 1)]
-    best_path = run / "detector-best-weights.pt"
-    best = {"loss": torch.load(best_path, weights_only=False)["valid_loss"] if best_path.exists() else float("inf")}
 
     def weights() -> dict:
         trained = {"step": progress.step, "minutes": progress.elapsed / 60, "data": data.name, "earlier": earlier}
@@ -119,13 +117,6 @@ def train(
     def save() -> None:
         save_checkpoint(checkpoint, model, opt, progress)
         torch.save(weights(), run / "detector-weights.pt")
-
-    def keep_best(row: dict) -> None:
-        # The few hundred source clips are soon overfitted (valid loss rose after ~1,000 steps of the third run): the
-        # weights at the lowest valid loss are kept beside the last ones.
-        if row["valid_loss"] < best["loss"]:
-            best["loss"] = row["valid_loss"]
-            torch.save({**weights(), "valid_loss": best["loss"]}, best_path)
 
     def valid_losses() -> list[dict]:
         labels = class_embeddings(model, phrases, classes, None)
@@ -142,7 +133,7 @@ def train(
         valid_losses=valid_losses,
         log_path=run / "log.jsonl",
         save=save,
-        on_valid=keep_best,
+        on_valid=keep_best(run / "detector-best-weights.pt", weights),
     )
     return run / "detector-weights.pt"
 

@@ -23,7 +23,7 @@ from omni_data.queries import all_training_phrases
 from omni_data.separation import SeparationSampler
 
 from .config import ModelConfig, load_model_config
-from .loop import earlier_runs, resume, save_checkpoint, train_for
+from .loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
 from .separator import Separator
 from .text import TextEncoder, tokenize
 
@@ -148,10 +148,13 @@ def train(
     rng = random.Random(seed * 1_000_003 + progress.step)
     valid = [make_batch(valid_sampler, random.Random(10_000 + i), batch_size) for i in range(4 if max_steps is None else 1)]
 
+    def weights() -> dict:
+        trained = {"step": progress.step, "minutes": progress.elapsed / 60, "data": data.name, "earlier": earlier}
+        return {"separator": model.state_dict(), "config": cfg.to_json(), **trained}
+
     def save() -> None:
         save_checkpoint(checkpoint, model, opt, progress)
-        weights = {"separator": model.state_dict(), "step": progress.step, "config": cfg.to_json(), "minutes": progress.elapsed / 60}
-        torch.save({**weights, "data": data.name, "earlier": earlier}, run / "separator-weights.pt")
+        torch.save(weights(), run / "separator-weights.pt")
 
     train_for(
         model,
@@ -164,6 +167,7 @@ def train(
         valid_losses=lambda: [losses(model, b, phrases) for b in valid],
         log_path=run / "log.jsonl",
         save=save,
+        on_valid=keep_best(run / "separator-best-weights.pt", weights),
     )
     return run / "separator-weights.pt"
 

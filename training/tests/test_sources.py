@@ -1,6 +1,7 @@
 """Source readers: captions, licences, categories, MIDI."""
 
 import subprocess
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ from omni_data.licences import dep5_licence, spdx
 from omni_data.sources.midi import Note, Segment, write_midi
 from omni_data.sources.music import SongPlan
 from omni_data.sources.opensfx import parse_entry
-from omni_data.sources.packaged import GAME_SETS, caption_from_name, category_of, group_of
+from omni_data.sources.packaged import GAME_SETS, PackagedSet, caption_from_name, category_of, group_of, read
 from omni_data.taxonomy import TAXONOMY, classify
 
 
@@ -57,6 +58,8 @@ def test_file_names_become_captions_and_variants_share_a_group():
     assert group_of("default_gravel_footstep.2") == group_of("default_gravel_footstep.3")
     assert caption_from_name("wp_gun_fire-01") == "wp gun fire"
     assert group_of("wp_gun_fire-01") == group_of("wp_gun_fire-03") != group_of("wp_shotty_fire-01")
+    widelands = GAME_SETS["widelands"].variant_suffix
+    assert group_of("animals_bird1_00", widelands) == group_of("animals_bird1_02", widelands) != group_of("animals_bird2_00", widelands)
 
 
 def test_game_sets_name_categories_by_file_pattern_where_keywords_would_mislead():
@@ -72,7 +75,29 @@ def test_game_sets_name_categories_by_file_pattern_where_keywords_would_mislead(
     assert category_of(scorched, "misc thunder", "misc_thunder") is None  # no category of ours: left out
     assert category_of(apoc, "explosions thud", "explosions_thud") == "impact"  # not an explosion, whatever its folder
     assert category_of(apoc, "misc carhorn1", "misc_carhorn1") == "car_horn"
+    widelands, warzone = GAME_SETS["widelands"], GAME_SETS["warzone2100"]
+    assert category_of(widelands, "animals bird1", "animals_bird1_00") == "bird"
+    assert category_of(widelands, "saw sawing", "saw_sawing_01") == "power_tool"
+    assert category_of(widelands, "taverns inn", "taverns_inn_00") is None  # a mix of sounds: left out
+    assert category_of(warzone, "tutorial tut01", "tutorial_tut01") == "speech"
+    assert category_of(warzone, "weapons mgbar1", "weapons_mgbar1") == "weapon"
+    assert category_of(warzone, "weapons build1", "weapons_build1") is None  # a construction jingle, not a gun
     assert all(category in TAXONOMY for s in GAME_SETS.values() for _, category in s.names)
+
+
+def test_sets_inside_an_archive_are_read_from_it_with_their_licence(tmp_path: Path):
+    tone = (0.5 * np.sin(np.arange(8000) * 2 * np.pi * 440 / 16000)).astype(np.float32)
+    sf.write(tmp_path / "beep1.wav", tone, 16000)
+    with zipfile.ZipFile(tmp_path / "base.wz", "w") as archive:
+        archive.write(tmp_path / "beep1.wav", "audio/interfce/beep1.wav")
+        archive.writestr("audio/readme.txt", "not a sound")
+    (tmp_path / "copyright").write_text("Files: *\nCopyright: 2020 Game Authors\nLicense: GPL-2+\n")
+    packaged = PackagedSet(
+        "game-data", tmp_path, "audio/*/*.wav", tmp_path / "copyright", "", "Game", names=((r"beep", "beep"),), folder_names=True, archive="base.wz"
+    )
+    [(clip, audio)] = list(read(packaged, 16000))
+    assert clip.id == "game-data/interfce_beep1" and clip.category == "beep" and clip.licence == "GPL-2.0-or-later"
+    assert "Game Authors" in clip.credit and np.max(np.abs(audio - tone[1 : 1 + len(audio)])) < 1e-3  # less the silent first sample
 
 
 def test_files_libsndfile_cannot_read_are_decoded_by_ffmpeg(tmp_path: Path):

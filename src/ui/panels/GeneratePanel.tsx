@@ -2,16 +2,23 @@ import {
   cancelJob,
   editInstruction,
   GENERATE_SECONDS,
+  generationText,
+  isMusicTask,
   MAX_PROMPT_CHARS,
+  MAX_VARIATIONS,
   rollSeed,
   secondsLeft,
   PAPER_TASKS,
 } from '../../app/generate';
 import { formatMegabytes as mb } from '../../app/models';
 import { runAction } from '../../actions/registry';
+import { NO_MUSIC_FIELDS } from '../../music/music-prompt';
+import type { PromptEntry } from '../../project/types';
 import type { GenerateSettings, JobView } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
+import { MusicFields } from './MusicFields';
 import { Panel } from './Panel';
+import { PromptHistory } from './PromptHistory';
 
 /** Prompts the default pack does well, one click each (from its training categories). */
 export const EXAMPLE_PROMPTS = [
@@ -36,6 +43,20 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
   const set = (patch: Partial<GenerateSettings>) =>
     store.getState().set({ generate: { ...store.getState().generate, ...patch } });
   const tasks = pack?.tasks ?? PAPER_TASKS;
+  const fillFromHistory = (p: PromptEntry) =>
+    set({
+      mode: 'generate',
+      generateTask: p.taskId,
+      prompt: p.prompt,
+      music: p.music ?? NO_MUSIC_FIELDS,
+      seconds: p.seconds,
+      seed: p.seed,
+      variations: p.variations,
+    });
+  const runAgain = (p: PromptEntry) => {
+    fillFromHistory(p);
+    void runAction('runGenerate', services);
+  };
   const hasSelection = selection !== null && selection.end > selection.start;
   // Before the first job loads the pack, remove and extract offer the choice as the bundled pack does (it separates).
   const separates = pack ? pack.separates.includes(s.editTask) : s.editTask === 'remove' || s.editTask === 'extract';
@@ -99,6 +120,28 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               </button>
             ))}
           </div>
+          {isMusicTask(s.generateTask) && (
+            <>
+              <MusicFields value={s.music} onChange={(music) => set({ music })} />
+              <p className="muted" data-testid="generate-text">
+                The model reads: {generationText(s) || '…'}
+              </p>
+            </>
+          )}
+          <label title="Several takes of one prompt (the next seeds), stacked under the first to compare with A/B">
+            Variations
+            <select
+              data-testid="generate-variations"
+              value={s.variations}
+              onChange={(e) => set({ variations: Number(e.target.value) })}
+            >
+              {Array.from({ length: MAX_VARIATIONS }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n === 1 ? 'one take' : `${n} takes`}
+                </option>
+              ))}
+            </select>
+          </label>
           <label>
             Seconds
             <input
@@ -126,6 +169,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               ))}
             </select>
           </label>
+          <PromptHistory onUse={fillFromHistory} onRun={(p) => runAgain(p)} />
         </>
       ) : (
         <>

@@ -1,11 +1,12 @@
-import { switchTake } from '../../project/generated-ops';
+import { switchTake, takeLetter } from '../../project/generated-ops';
 import { deleteTrack, setTrack, type TrackEdit, toggleMute, toggleSolo } from '../../project/track-ops';
 import type { Track } from '../../project/types';
-import { useServices } from '../studio-context';
+import { useServices, useStudio } from '../studio-context';
 
 /** Name, mute, solo, gain and pan of a track. Slider drags are one undo step each. */
 export function TrackHeader({ track }: { track: Track }) {
   const { store } = useServices();
+  const letter = useStudio((s) => (track.takeOf ? takeLetter(s.project, track.id) : ''));
 
   /** A slider drag previews its changes and lands as one step; every other change is committed at once. */
   const apply = ({ label, project }: TrackEdit) => {
@@ -50,14 +51,14 @@ export function TrackHeader({ track }: { track: Track }) {
           <button
             type="button"
             data-testid="track-ab"
-            title="A/B: hear the original (A) or this take (B)"
+            title={`A/B: play this take (${letter}) instead of the original (A), or the original again`}
             aria-pressed={!track.mute}
             onClick={() => {
               const { project, playing } = switchTake(store.getState().project, track.id);
-              store.getState().commit(playing === 'B' ? 'Play the take (B)' : 'Play the original (A)', project);
+              store.getState().commit(playing === 'A' ? 'Play the original (A)' : `Play take ${playing}`, project);
             }}
           >
-            {track.mute ? 'A' : 'B'}
+            {letter}
           </button>
         )}
         <button

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import warnings
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from functools import partial
+from pathlib import Path, PurePosixPath
 
-from ..audio import load, trim_silence
+import numpy as np
+
+from ..audio import load, load_bytes, trim_silence
 from ..catalogue import SourceClip
 from ..licences import dep5_licence
 from ..taxonomy import classify
@@ -28,6 +33,10 @@ class PackagedSet:
     names: tuple[tuple[str, str], ...] = ()
     # The folder names the kind of sound ('drums/kick01', 'instruments/piano01') and tells same-named files apart.
     folder_names: bool = False
+    # A zip archive under `root` that holds the files (Warzone 2100's .wz); `glob` then matches paths inside it.
+    archive: str | None = None
+    # How numbered variants of one sound end (they share a split): 'x.1', 'x-01', and for Widelands 'x_00'.
+    variant_suffix: str = r"[-.]\d+$"
 
 
 MINETEST = PackagedSet(
@@ -156,6 +165,58 @@ GAME_SETS: dict[str, PackagedSet] = {
             (r"^misc_scream", "voice"),
         ),
     ),
+    # Widelands (GPL-2+): birds and crickets like the beds people record outdoors, wild and farm animals, and the
+    # workshops' hammering, sawing and chopping. Music, UI signals and the taverns' mixed sounds stay out.
+    "widelands": PackagedSet(
+        "widelands-data",
+        Path("/usr/share/games/widelands/data/sound"),
+        "**/*.ogg",
+        Path("/usr/share/doc/widelands-data/copyright"),
+        "data/sound/",
+        "Widelands",
+        folder_names=True,
+        variant_suffix=r"[-._]\d+$",
+        names=(
+            (r"^animals_bird", "bird"),
+            (r"^animals_crickets", "ambience"),
+            (r"^animals_(boar|coyote|moose|stag|wolf)", "wild_animal"),
+            (r"^animals_frog", "wild_animal"),
+            (r"^farm_(donkey|farm_animal|horse|ox|sheep)", "farm_animal"),
+            (r"^(hammering|smiths)_(geologist_hammer|hammering|smith|toolsmith)", "hand_tool"),
+            (r"^woodcutting_(fast_woodcutting|woodcutting)", "hand_tool"),
+            (r"^woodcutting_tree_falling", "crash"),
+            (r"^(saw|sawmill)_(benchsaw|sawing|sawmill)", "power_tool"),
+            (r"^(cutting|stonecutting)_stone", "hand_tool"),
+            (r"^mill_mill_turning", "machine"),
+            (r"^other_falling_tools", "impact"),
+            (r"^metal_furnace", "fire"),
+        ),
+    ),
+    # Warzone 2100 (GPL-2+), its sounds inside the base.wz zip: recorded radio voices (briefings, commanders, taunts)
+    # as real speech beside the synthetic voices, guns, cannons, explosions, vehicles and beeps.
+    "warzone2100": PackagedSet(
+        "warzone2100-data",
+        Path("/usr/share/games/warzone2100"),
+        "audio/*/*.ogg",
+        Path("/usr/share/doc/warzone2100-data/copyright"),
+        "",
+        "Warzone 2100",
+        folder_names=True,
+        archive="base.wz",
+        names=(
+            (r"^(tutorial|cmndrvoc|missmesg|taunt\d)_", "speech"),
+            (r"^weapons_(mgbar\d|mgheavy|mgtower|asltmg|smlcan|medcan|lrgcan|hivelcan|rapdcan|rocket|mortar)$", "weapon"),
+            (r"^weapons_flmthrow$", "fire"),
+            (r"^weapons_splash$", "water"),
+            (r"^explons_(lrgexpl|smlexpl|atnkexpl|mpodexpl)$", "explosion"),
+            (r"^explons_bldfall$", "crash"),
+            (r"^vehicle_(tread|tstart|con-move|cyber-move|hovmove)", "road_vehicle"),
+            (r"^vehicle_(vtol-move|vtolland|vtoloff|tflight)", "aircraft"),
+            (r"^misc_scream", "voice"),
+            (r"^interfce_beep", "beep"),
+            (r"^building_(oilpump|powerhum|steam)$", "machine"),
+        ),
+    ),
 }
 
 
@@ -165,9 +226,9 @@ def caption_from_name(stem: str) -> str:
     return " ".join(w for w in words if w and not w.isdigit())
 
 
-def group_of(stem: str) -> str:
+def group_of(stem: str, variant_suffix: str = PackagedSet.variant_suffix) -> str:
     """Numbered variants of one sound ('x.1', 'x.2', 'x-01') are one source: they share a split."""
-    return re.sub(r"[-.]\d+$", "", stem)
+    return re.sub(variant_suffix, "", stem)
 
 
 def category_of(packaged: PackagedSet, caption: str, name: str) -> str | None:
@@ -176,17 +237,27 @@ def category_of(packaged: PackagedSet, caption: str, name: str) -> str | None:
     return classify(caption) or classify(name)
 
 
+def _files(packaged: PackagedSet, rate: int) -> Iterator[tuple[PurePosixPath, Callable[[], np.ndarray]]]:
+    """Each file's path relative to `root` and how to decode it, from the folder or from inside the archive."""
+    if packaged.archive is None:
+        for path in sorted(packaged.root.glob(packaged.glob)):
+            yield PurePosixPath(path.relative_to(packaged.root)), partial(load, path, rate)
+        return
+    archive = zipfile.ZipFile(packaged.root / packaged.archive)
+    for name in sorted(n for n in archive.namelist() if fnmatch.fnmatch(n, packaged.glob)):
+        yield PurePosixPath(name), partial(lambda n: load_bytes(archive.read(n), rate), name)
+
+
 def read(packaged: PackagedSet, rate: int) -> Iterator[tuple[SourceClip, object]]:
-    for path in sorted(packaged.root.glob(packaged.glob)):
+    for path, decode in _files(packaged, rate):
         name = f"{path.parent.name}_{path.stem}" if packaged.folder_names else path.stem
         caption = caption_from_name(name)
         category = category_of(packaged, caption, name)
         if category is None:
             continue
-        relative = packaged.copyright_prefix + str(path.relative_to(packaged.root))
-        licence = dep5_licence(str(packaged.copyright_file), relative)
+        licence = dep5_licence(str(packaged.copyright_file), packaged.copyright_prefix + str(path))
         try:
-            audio = trim_silence(load(path, rate))
+            audio = trim_silence(decode())
         except RuntimeError as error:  # a broken file in a package (LMMS's kick04.ogg) costs one clip, said aloud
             warnings.warn(f"left out: {error}", stacklevel=1)
             continue
@@ -196,7 +267,7 @@ def read(packaged: PackagedSet, rate: int) -> Iterator[tuple[SourceClip, object]
             SourceClip(
                 id=f"{packaged.package}/{name}",
                 source=packaged.package,
-                group=f"{packaged.package}/{group_of(name)}",
+                group=f"{packaged.package}/{group_of(name, packaged.variant_suffix)}",
                 category=category,
                 caption=caption,
                 licence=licence.licence,
