@@ -9,11 +9,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as ortNode from 'onnxruntime-node';
-import { packRoles, parseManifest, sessionSpec } from '../src/modelpack/manifest';
-import { PromptTokenizer } from '../src/modelpack/tokenize';
-import { generateWindow, type LoadedPack } from '../src/engine/pipeline';
-import type { SessionRunner, TensorData } from '../src/engine/tensors';
+import { generateWindow } from '../src/engine/pipeline';
+import { parseManifest } from '../src/modelpack/manifest';
+import { loadNodePack } from './node-pack';
 import { servePack } from './studio-page';
 
 const packDir = resolve(process.argv[2] ?? 'training/data/bench-pack-small');
@@ -23,33 +21,8 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function nodeRun(threads: number) {
   const t0 = performance.now();
-  const manifest = parseManifest(JSON.parse(readFileSync(join(packDir, 'manifest.json'), 'utf8')));
-  const json = (f: string) => JSON.parse(readFileSync(join(packDir, f), 'utf8'));
-  const run = {} as LoadedPack['run'];
-  for (const role of packRoles(manifest)) {
-    const session = await ortNode.InferenceSession.create(join(packDir, sessionSpec(manifest, role).file), {
-      intraOpNumThreads: threads,
-      interOpNumThreads: 1,
-    });
-    const runner: SessionRunner = async (feeds) => {
-      const out = await session.run(
-        Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ortNode.Tensor(t.type, t.data, t.dims)])),
-      );
-      return Object.fromEntries(
-        Object.entries(out).map(([k, t]) => [k, { type: t.type, data: t.data, dims: [...t.dims] } as TensorData]),
-      );
-    };
-    run[role] = runner;
-  }
-  const pack: LoadedPack = {
-    manifest,
-    run,
-    tokenizer: new PromptTokenizer(
-      json(manifest.text.tokenizer),
-      json(manifest.text.tokenizer_config),
-      manifest.text.max_tokens,
-    ),
-  };
+  const pack = await loadNodePack(packDir, threads);
+  const { manifest } = pack;
   const t1 = performance.now();
   let first = 0;
   await generateWindow(

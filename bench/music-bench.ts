@@ -8,9 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { estimateKey, PITCH_CLASSES } from '../src/dsp/key';
+import { estimateKey } from '../src/dsp/key';
 import { estimateTempo } from '../src/dsp/tempo';
 import { decodeWav } from '../src/dsp/wav';
+import { keyVerdict, share, tempoVerdict } from './music-verdicts';
 
 interface Song {
   file: string;
@@ -22,28 +23,6 @@ interface Song {
 
 const dir = process.argv[2] ?? 'training/data/music-renders';
 const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { rate: number; songs: Song[] };
-const ENHARMONIC: Record<string, string> = { Db: 'C#', 'D#': 'Eb', Gb: 'F#', 'G#': 'Ab', 'A#': 'Bb' };
-const pitch = (name: string) => PITCH_CLASSES.indexOf((ENHARMONIC[name] ?? name) as (typeof PITCH_CLASSES)[number]);
-
-type TempoVerdict = 'right' | 'octave' | 'wrong' | 'none';
-type KeyVerdict = 'right' | 'fifth' | 'relative' | 'parallel' | 'wrong' | 'none';
-
-function tempoVerdict(found: number | undefined, bpm: number): TempoVerdict {
-  if (found === undefined) return 'none';
-  if (Math.abs(found - bpm) / bpm <= 0.04) return 'right';
-  return [bpm / 2, bpm * 2, bpm / 3, bpm * 3].some((b) => Math.abs(found - b) / b <= 0.04) ? 'octave' : 'wrong';
-}
-
-function keyVerdict(found: { tonic: string; mode: string } | null, song: Song): KeyVerdict {
-  if (!found) return 'none';
-  const [f, t] = [pitch(found.tonic), pitch(song.key)];
-  if (f === t && found.mode === song.mode) return 'right';
-  if (found.mode === song.mode && ((f - t + 12) % 12 === 7 || (t - f + 12) % 12 === 7)) return 'fifth';
-  const relative = song.mode === 'major' ? (t + 9) % 12 : (t + 3) % 12;
-  if (found.mode !== song.mode && f === relative) return 'relative';
-  return f === t ? 'parallel' : 'wrong';
-}
-
 const rows = truth.songs.map((song) => {
   const decoded = decodeWav(readFileSync(join(dir, song.file)).buffer as ArrayBuffer);
   const audio = decoded.channels[0];
@@ -52,8 +31,6 @@ const rows = truth.songs.map((song) => {
   return { song, tempo: tempoVerdict(tempo?.bpm, song.bpm), key: keyVerdict(key, song) };
 });
 
-const share = (list: typeof rows, pick: (r: (typeof rows)[number]) => string, value: string) =>
-  `${Math.round((100 * list.filter((r) => pick(r) === value).length) / Math.max(1, list.length))} %`;
 const styles = [...new Set(rows.map((r) => r.song.style))].sort();
 console.log(`\nOmni Studio music benchmark: ${rows.length} rendered songs (${dir})`);
 console.log(

@@ -6,7 +6,14 @@ import { expect, type Studio, test } from './fixtures';
 
 test.describe.configure({ timeout: 300_000 });
 
-const tracks = (studio: Studio) =>
+interface TrackRow {
+  id: string;
+  mute: boolean;
+  takeOf: string | null;
+  name: string;
+}
+
+const tracks = (studio: Studio): Promise<TrackRow[]> =>
   studio.page.evaluate(() =>
     (window as unknown as { omniStudio: { services: any } }).omniStudio.services.store
       .getState()

@@ -7,6 +7,7 @@ import { resample } from '../src/dsp/resample';
 import { applySeparation, preserveEdit, transferTimbre } from '../src/dsp/spectral-edit';
 import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
 import { decodeWavBlob, encodeWav } from '../src/dsp/wav';
+import { conformMusic } from '../src/music/conform';
 import { applyEffect } from '../src/project/effects';
 import type { AnalysisApi, AnalysisResult } from '../src/protocol/analysis-protocol';
 
@@ -69,6 +70,12 @@ const api: AnalysisApi = {
     answer(() => {
       const out = applySeparation(kind, original, mask, bins, modelRate, rate);
       return [out, buffersOf(out)];
+    }),
+
+  conformMusic: (audio, rate, fields, length) =>
+    answer(() => {
+      const out = conformMusic(audio, rate, fields, length);
+      return [out, [out.audio.buffer as ArrayBuffer]];
     }),
 
   transferTimbre: (original, model, recon, modelRate, rate) =>

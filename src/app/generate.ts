@@ -10,7 +10,8 @@ import type { PreservingEdit, SeparatingEdit } from '../dsp/spectral-edit';
 import { analysis } from '../client/analysis-client';
 import { addTake, blendEdges, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
 import type { GenerateJob, PackInfo } from '../protocol/engine-protocol';
-import { musicPrompt } from '../music/music-prompt';
+import { MAX_STRETCH } from '../music/conform';
+import { type MusicFields, musicPrompt } from '../music/music-prompt';
 import { recordPrompt } from '../project/prompt-history';
 import { newId, type PromptEntry } from '../project/types';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
@@ -114,6 +115,12 @@ export const isMusicTask = (taskId: string) => taskId === 't2m' || taskId === 'v
 
 export const MAX_VARIATIONS = 4;
 
+/** The tempo and key a music take is conformed to, when the panel asks for it and states one. */
+function conformFields(s: GenerateSettings): MusicFields | null {
+  const { music } = s;
+  return isMusicTask(s.generateTask) && s.conform && (music.bpm !== null || music.key !== null) ? music : null;
+}
+
 /** Generates the panel's prompt at the playhead, on the chosen track (or a new one); with variations, one take per
  * seed (seed, seed + 1, ...): the first to arrive lands, the others stack under it as takes (A/B/C/D), each its own
  * undo step. The prompt joins the project's history with the first. */
@@ -144,12 +151,35 @@ export async function generateClip(services: Services): Promise<void> {
   };
   // The track the first arrival landed on: the later ones are its takes.
   const landed: { trackId: string | null } = { trackId: null };
+  const conformTo = conformFields(s);
+  // A take whose tempo will be conformed is generated longer, so a faster tempo still fills the asked length.
+  const modelSeconds = conformTo?.bpm ? Math.min(GENERATE_SECONDS.max, seconds * MAX_STRETCH) : seconds;
   const variation = async (index: number) => {
     const label = count > 1 ? `${title} (${String.fromCharCode(65 + index)})` : title;
     const job = queuedJob('generate', label, { trackId, start: playhead, length });
-    const request = { taskId: s.generateTask, text, seconds };
-    const audio = await runSampler(store, job, request, s.seed + index, pack, () => generateClip(services));
-    if (audio) land(services, audio, pack, { label, entry, trackId, playhead, length }, landed);
+    const request = { taskId: s.generateTask, text, seconds: modelSeconds };
+    let audio = await runSampler(store, job, request, s.seed + index, pack, () => generateClip(services));
+    if (!audio) return;
+    if (conformTo) {
+      const conformed = await analysis().conformMusic(
+        audio,
+        pack.sampleRate,
+        conformTo,
+        Math.round(seconds * pack.sampleRate),
+      );
+      if (!conformed.ok)
+        store
+          .getState()
+          .notify(
+            'error',
+            `${label}: the take could not be conformed (${conformed.error.message}); it lands as the model made it.`,
+          );
+      else {
+        audio = conformed.value.audio;
+        store.getState().notify('info', `${label}: ${conformed.value.notes.join('; ')}.`);
+      }
+    }
+    land(services, audio, pack, { label, entry, trackId, playhead, length }, landed);
   };
   await Promise.all(Array.from({ length: count }, (_, i) => variation(i)));
 }

@@ -4,6 +4,7 @@
 import type { PeakLevel } from '../dsp/peaks';
 import type { applySeparation, preserveEdit, transferTimbre } from '../dsp/spectral-edit';
 import type { WavSampleFormat } from '../dsp/wav';
+import type { Conformed, conformMusic } from '../music/conform';
 import type { EffectSpec, PieceData } from '../project/effects';
 import type { SampleRange } from '../project/types';
 
@@ -49,6 +50,8 @@ export interface AnalysisApi {
   preserveEdit(...args: Parameters<typeof preserveEdit>): Promise<AnalysisResult<Float32Array[]>>;
   /** Remove or extract from a separator's mask, on the original recording's every channel. */
   applySeparation(...args: Parameters<typeof applySeparation>): Promise<AnalysisResult<Float32Array[]>>;
+  /** A generated music take stretched and shifted to the asked tempo and key (src/music/conform.ts). */
+  conformMusic(...args: Parameters<typeof conformMusic>): Promise<AnalysisResult<Conformed>>;
   /** Style transfer keeping the performance: the model's change of timbre on the original. */
   transferTimbre(...args: Parameters<typeof transferTimbre>): Promise<AnalysisResult<Float32Array[]>>;
   /** Resamples to `toRate` where needed and encodes a WAV or MP3 file. */

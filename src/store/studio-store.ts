@@ -102,6 +102,9 @@ export interface GenerateSettings {
   trackId: string | null;
   /** For music from text: tempo, key, mode and meter written into the prompt (src/music/music-prompt.ts). */
   music: MusicFields;
+  /** For music with a tempo or key asked: stretch and shift each take to them (as a DAW warps a loop), saying what
+   * was heard; off: the model's take as it came. */
+  conform: boolean;
   /** How many takes of one prompt to generate at once (seeds seed, seed + 1, ...): the first lands, the others
    * under it as takes to compare. */
   variations: number;
@@ -200,6 +203,7 @@ export const initialState = (): StudioState => ({
     editResult: 'replace',
     trackId: null,
     music: NO_MUSIC_FIELDS,
+    conform: true,
     variations: 1,
   },
   jobs: [],

@@ -123,6 +123,15 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
           {isMusicTask(s.generateTask) && (
             <>
               <MusicFields value={s.music} onChange={(music) => set({ music })} />
+              <label title="The model does not yet keep a stated tempo or key by itself: each take's own tempo and key are heard, then it is stretched (pitch kept) and shifted (tempo kept) to the asked ones, as a DAW warps a loop. Off: the take as the model made it">
+                Conform takes to the tempo and key
+                <input
+                  type="checkbox"
+                  data-testid="music-conform"
+                  checked={s.conform}
+                  onChange={(e) => set({ conform: e.target.checked })}
+                />
+              </label>
               <p className="muted" data-testid="generate-text">
                 The model reads: {generationText(s) || '…'}
               </p>

@@ -1,0 +1,36 @@
+/** A pack's sessions in onnxruntime-node behind the engine's own pipeline types, for benchmarks that run the studio's
+ * generation path outside the browser (the same ONNX files and the same pipeline code; the native CPU bound). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ortNode from 'onnxruntime-node';
+import type { LoadedPack } from '../src/engine/pipeline';
+import type { SessionRunner, TensorData } from '../src/engine/tensors';
+import { packRoles, parseManifest, sessionSpec } from '../src/modelpack/manifest';
+import { PromptTokenizer } from '../src/modelpack/tokenize';
+
+export async function loadNodePack(packDir: string, threads: number): Promise<LoadedPack> {
+  const manifest = parseManifest(JSON.parse(readFileSync(join(packDir, 'manifest.json'), 'utf8')));
+  const json = (f: string) => JSON.parse(readFileSync(join(packDir, f), 'utf8'));
+  const run = {} as LoadedPack['run'];
+  for (const role of packRoles(manifest)) {
+    const session = await ortNode.InferenceSession.create(join(packDir, sessionSpec(manifest, role).file), {
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+    });
+    const runner: SessionRunner = async (feeds) => {
+      const out = await session.run(
+        Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ortNode.Tensor(t.type, t.data, t.dims)])),
+      );
+      return Object.fromEntries(
+        Object.entries(out).map(([k, t]) => [k, { type: t.type, data: t.data, dims: [...t.dims] } as TensorData]),
+      );
+    };
+    run[role] = runner;
+  }
+  const tokenizer = new PromptTokenizer(
+    json(manifest.text.tokenizer),
+    json(manifest.text.tokenizer_config),
+    manifest.text.max_tokens,
+  );
+  return { manifest, run, tokenizer };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { stretch, stretchAndShift } from './time-stretch';
+
+const RATE = 16000;
+const tone = (hz: number, seconds: number) =>
+  Float32Array.from({ length: Math.round(seconds * RATE) }, (_, i) => 0.5 * Math.sin((2 * Math.PI * hz * i) / RATE));
+
+/** The frequency of a tone from its rising zero crossings over the middle half (away from the edges). */
+function frequency(x: Float32Array): number {
+  const from = Math.floor(x.length / 4);
+  const to = Math.floor((3 * x.length) / 4);
+  const crossings: number[] = [];
+  for (let i = from + 1; i < to; i++) if (x[i - 1] < 0 && x[i] >= 0) crossings.push(i - x[i] / (x[i] - x[i - 1]));
+  return (RATE * (crossings.length - 1)) / (crossings.at(-1)! - crossings[0]);
+}
+
+describe('time stretch', () => {
+  it('changes the length, keeps the pitch and the level', () => {
+    for (const factor of [0.8, 1.25]) {
+      const out = stretch(tone(440, 2), factor, RATE);
+      expect(out.length).toBe(Math.round(2 * RATE * factor));
+      expect(frequency(out)).toBeCloseTo(440, -0.3); // within ~1 Hz
+      const middle = out.subarray(out.length / 4, (3 * out.length) / 4);
+      const rms = Math.sqrt(middle.reduce((a, v) => a + v * v, 0) / middle.length);
+      expect(rms).toBeGreaterThan(0.33);
+      expect(rms).toBeLessThan(0.38);
+    }
+  });
+
+  it('moves the pitch by semitones, with or without a change of length', () => {
+    const out = stretchAndShift(tone(440, 2), 1, 2, RATE);
+    expect(out.length).toBe(2 * RATE);
+    expect(frequency(out) / (440 * 2 ** (2 / 12))).toBeCloseTo(1, 2);
+    const slower = stretchAndShift(tone(440, 2), 1.2, -12, RATE);
+    expect(slower.length).toBe(2.4 * RATE);
+    expect(frequency(slower)).toBeCloseTo(220, -0.3);
+  });
+
+  it('refuses a factor that is not a length', () => {
+    expect(() => stretch(tone(440, 1), 0, RATE)).toThrow('positive');
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { estimateKey } from '../dsp/key';
+import { estimateTempo } from '../dsp/tempo';
+import { conformMusic, keyShift, stretchFactor } from './conform';
+import { NO_MUSIC_FIELDS } from './music-prompt';
+
+const RATE = 16000;
+
+/** A plucked tune at `bpm`: the notes of a C major arpeggio (and a low C on every bar), one per beat. */
+function tune(bpm: number, seconds: number): Float32Array {
+  const out = new Float32Array(seconds * RATE);
+  const beat = (60 / bpm) * RATE;
+  const notes = [60, 64, 67, 72, 67, 64];
+  for (let n = 0; n * beat < out.length; n++) {
+    const midi = n % 4 === 0 ? 48 : notes[n % notes.length];
+    const hz = 440 * 2 ** ((midi - 69) / 12);
+    const start = Math.round(n * beat);
+    for (let i = 0; i < beat && start + i < out.length; i++) {
+      const t = i / RATE;
+      out[start + i] +=
+        0.3 * Math.exp(-t * 6) * (Math.sin(2 * Math.PI * hz * t) + 0.3 * Math.sin(4 * Math.PI * hz * t));
+    }
+  }
+  return out;
+}
+
+describe('conform music', () => {
+  it('stretches and shifts a take to the asked tempo and key, and says what it heard', () => {
+    const take = tune(100, 14);
+    expect(estimateTempo(take, RATE)?.bpm).toBeCloseTo(100, -1);
+    expect(estimateKey(take, RATE)).toMatchObject({ tonic: 'C', mode: 'major' });
+    const length = 10 * RATE;
+    const { audio, notes } = conformMusic(take, RATE, { bpm: 112, key: 'D', mode: 'major', meter: '4/4' }, length);
+    expect(audio.length).toBe(length);
+    expect(Math.abs(estimateTempo(audio, RATE)!.bpm / 112 - 1)).toBeLessThan(0.04);
+    expect(estimateKey(audio, RATE)).toMatchObject({ tonic: 'D', mode: 'major' });
+    expect(notes).toEqual([
+      'heard C major, moved up 2 semitones',
+      expect.stringMatching(/^heard (99|10\d) BPM, stretched to 112$/),
+    ]);
+  });
+
+  it('leaves a take alone without fields, and one whose tempo is too far to stretch', () => {
+    const take = tune(100, 12);
+    const same = (x: Float32Array) => x.length === take.length && x.every((v, i) => v === take[i]);
+    const plain = conformMusic(take, RATE, NO_MUSIC_FIELDS, take.length);
+    expect(same(plain.audio) && plain.notes.length === 0).toBe(true);
+    // 140 BPM is more than 35 % from 100 and from its half, 70.
+    const far = conformMusic(take, RATE, { ...NO_MUSIC_FIELDS, bpm: 140 }, take.length);
+    expect(same(far.audio)).toBe(true);
+    expect(far.notes[0]).toMatch(/too far from 140 to stretch/);
+    const silence = conformMusic(new Float32Array(take.length), RATE, { ...NO_MUSIC_FIELDS, bpm: 90, key: 'A' }, 100);
+    expect(silence.notes).toEqual(['no key heard, left in its own', 'no beat heard, tempo left as it is']);
+  });
+
+  it('takes the nearer of the asked tempo, its half and its double; and the nearest way to the key', () => {
+    expect(stretchFactor(120, 60)).toBeCloseTo(1); // heard at double the ask: already right
+    expect(stretchFactor(100, 110)).toBeCloseTo(100 / 110);
+    expect(stretchFactor(100, 140)).toBeNull();
+    expect(stretchFactor(100, 150)).toBeCloseTo(100 / 75); // the half of 150 is near enough
+    expect(keyShift('C', 'major', 'D', 'major')).toBe(2);
+    expect(keyShift('C', 'major', 'A', 'major')).toBe(-3);
+    expect(keyShift('C', 'major', 'A', 'minor')).toBe(0); // the relative minor: the same notes
+    expect(keyShift('A', 'minor', 'F', 'major')).toBe(5); // to D minor, F major's relative
+    expect(keyShift('C', 'major', 'H', 'major')).toBeNull();
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Conform a generated music take to the tempo and key the user asked for, as a DAW warps a loop to the project: the
+ * take's own tempo and key are estimated (src/dsp/tempo.ts, key.ts), then it is stretched (tempo, pitch kept) and
+ * shifted (pitch, tempo kept) to the asked ones. Only the model's new audio is conformed, never a user's recording;
+ * what was heard and done is said in words. A take whose tempo or key cannot be heard is left as the model made it.
+ */
+import { estimateKey, PITCH_CLASSES } from '../dsp/key';
+import { estimateTempo } from '../dsp/tempo';
+import { stretchAndShift } from '../dsp/time-stretch';
+import { KEY_NAMES, type MusicFields } from './music-prompt';
+
+/** The most a take is stretched (beyond it, stretching is audible; the take is then left as it is and said so), and
+ * so how much longer a take is generated when its tempo may be conformed: a faster tempo still fills the length. */
+export const MAX_STRETCH = 1.35;
+
+export interface Conformed {
+  audio: Float32Array;
+  /** What was heard and done, for the user ("heard 94 BPM, stretched to 111; heard G major, moved up 4 semitones"). */
+  notes: string[];
+}
+
+/** `audio` conformed to the fields' tempo and key, cut to `length` samples. Both are heard on the take as the model
+ * made it and changed in one pass (one stretch, one resampling), so the beat is smeared once, not twice. */
+export function conformMusic(audio: Float32Array, rate: number, fields: MusicFields, length: number): Conformed {
+  const notes: string[] = [];
+  let semitones = 0;
+  if (fields.key !== null) {
+    const heard = estimateKey(audio, rate);
+    const shift = heard ? keyShift(heard.tonic, heard.mode, fields.key, fields.mode) : null;
+    if (heard === null || shift === null) notes.push('no key heard, left in its own');
+    else if (shift === 0) notes.push(`heard ${heard.tonic} ${heard.mode}, already in key`);
+    else {
+      semitones = shift;
+      const steps = `${Math.abs(shift)} semitone${Math.abs(shift) === 1 ? '' : 's'}`;
+      notes.push(`heard ${heard.tonic} ${heard.mode}, moved ${shift > 0 ? 'up' : 'down'} ${steps}`);
+    }
+  }
+  let factor = 1;
+  if (fields.bpm !== null) {
+    const heard = estimateTempo(audio, rate)?.bpm;
+    const found = heard === undefined ? null : stretchFactor(heard, fields.bpm);
+    if (heard === undefined) notes.push('no beat heard, tempo left as it is');
+    else if (found === null) notes.push(`heard ${heard.toFixed(0)} BPM, too far from ${fields.bpm} to stretch`);
+    else {
+      factor = found;
+      notes.push(`heard ${heard.toFixed(0)} BPM, stretched to ${fields.bpm}`);
+    }
+  }
+  const out = semitones === 0 && factor === 1 ? audio : stretchAndShift(audio, factor, semitones, rate);
+  const cut = new Float32Array(length);
+  cut.set(out.subarray(0, Math.min(length, out.length)));
+  return { audio: cut, notes };
+}
+
+/** How much longer the take must last for its beat to fall at `asked` BPM, taking the asked tempo's half or double
+ * where that is nearer (a 60 BPM ask heard as 120 is already right); null when even that is beyond MAX_STRETCH. */
+export function stretchFactor(heard: number, asked: number): number | null {
+  const factor = [asked / 2, asked, asked * 2]
+    .map((target) => heard / target)
+    .reduce((best, f) => (Math.abs(Math.log(f)) < Math.abs(Math.log(best)) ? f : best));
+  return Math.abs(Math.log(factor)) <= Math.log(MAX_STRETCH) ? factor : null;
+}
+
+/** The smallest shift (-6..+6 semitones) that takes the heard key to the asked one, or to its relative where the
+ * modes differ (C major heard for A minor asked: the same notes, no shift); null for a name that is not a key. */
+export function keyShift(tonic: string, mode: string, askedKey: string, askedMode: string): number | null {
+  const heard = PITCH_CLASSES.indexOf(tonic as (typeof PITCH_CLASSES)[number]);
+  let target = KEY_NAMES.indexOf(askedKey as (typeof KEY_NAMES)[number]);
+  if (heard < 0 || target < 0) return null;
+  // Where the modes differ, aim for the asked key's relative in the heard mode.
+  if (mode !== askedMode) target = askedMode === 'minor' ? (target + 3) % 12 : (target + 9) % 12;
+  const up = (target - heard + 12) % 12;
+  return up > 6 ? up - 12 : up;
+}
