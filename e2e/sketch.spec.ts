@@ -65,6 +65,22 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, an
   await buttons.nth(2).click(); // then D
   expect((await tracks(studio)).map((t) => t.mute)).toEqual([true, true, true, false]);
 
+  // Loop the first second and a half of A: a take under it, the loop played four times.
+  await buttons.nth(2).click(); // back to A
+  await studio.select(0, 1.5);
+  await studio.action('makeLoop').click();
+  await expect.poll(async () => (await tracks(studio)).length).toBe(5);
+  const loop = (await tracks(studio))[4];
+  expect(loop).toMatchObject({ takeOf: a.id, mute: true });
+  expect(loop.name).toMatch(/^Loop 1\.1\d s$/); // 1.5 s less its crossfade of a quarter
+  expect(
+    await page.evaluate(
+      () =>
+        (window as unknown as { omniStudio: { services: any } }).omniStudio.services.store.getState().project.tracks[4]
+          .clips.length,
+    ),
+  ).toBe(4);
+
   await studio.flushAutosave();
   await page.reload();
   await expect(page.locator('html[data-ready=true]')).toBeAttached();

@@ -9,6 +9,7 @@ import {
   splitTrackAt,
 } from '../project/timeline-ops';
 import { newTrack, projectLength } from '../project/types';
+import { makeLoop } from '../app/loop';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
@@ -43,6 +44,14 @@ function deleteSelection({ store }: Services, label: string) {
 }
 
 export const editActions: Action[] = [
+  {
+    name: 'makeLoop',
+    label: 'Make a seamless loop of the selection',
+    group: 'edit',
+    shortcuts: ['Shift+L'],
+    enabled: hasRange,
+    perform: makeLoop,
+  },
   {
     name: 'undo',
     label: 'Undo',

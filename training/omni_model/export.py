@@ -232,7 +232,9 @@ FP16_ROLES = (INT8_ROLES - {"text_encoder", "separator", "detector"}) | {"vocode
 TOLERANCES = {"fp32": 1e-4, "fp16": 1e-2, "int8": 5e-2}
 # Outputs whose error counts against a fixed full scale instead of their largest value: a mask is a fraction of the
 # mixture in [0, 1], and on a golden input it may be near zero everywhere (src/modelpack/golden.ts OUTPUT_SCALES).
-OUTPUT_SCALES = {"mask": 1.0, "probabilities": 1.0}
+# The separator's presence is a logit that only matters through its sigmoid, whose slope is at most 1/4: over a
+# scale of 4, its error bounds the error of the probability the studio thresholds.
+OUTPUT_SCALES = {"mask": 1.0, "probabilities": 1.0, "presence": 4.0}
 
 
 class HalfPrecision(torch.nn.Module):

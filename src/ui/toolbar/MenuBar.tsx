@@ -24,6 +24,7 @@ export function MenuBar() {
         <ActionButton name="trim" text="Trim" />
         <ActionButton name="insertSilence" text="Silence" />
         <ActionButton name="split" text="Split" />
+        <ActionButton name="makeLoop" text="Loop" />
       </div>
       <div className="group" role="group" aria-label="Understand">
         <ActionButton name="analyze" text="Analyze" />
