@@ -26,9 +26,14 @@ export function makeLoop({ store, assets }: Services): void {
   const range = selectedRange(state);
   const track = state.project.tracks.find((t) => t.id === targetTrackIds(state)[0]);
   const rate = state.project.sampleRate;
-  if (!range || !track) return state.notify('error', 'Select the part to loop first (drag across it).');
-  if (range.end - range.start < MIN_LOOP_SECONDS * rate)
-    return state.notify('error', `A loop needs at least ${MIN_LOOP_SECONDS * 1000} ms of selection.`);
+  if (!range || !track) {
+    state.notify('error', 'Select the part to loop first (drag across it).');
+    return;
+  }
+  if (range.end - range.start < MIN_LOOP_SECONDS * rate) {
+    state.notify('error', `A loop needs at least ${MIN_LOOP_SECONDS * 1000} ms of selection.`);
+    return;
+  }
   const length = loopLength(range.end - range.start, rate, track.tempoBpm);
   const fade = loopFade(range.end - range.start, rate);
   // The selection is read up to the loop's end plus the crossfade: what followed the loop's end rises into its start.
