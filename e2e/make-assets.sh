@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-2 ] && exit 0
+[ -f .done-3 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -34,4 +34,11 @@ ffmpeg -loglevel error -y -stream_loop -1 -i /usr/share/games/wesnoth/1.16/data/
 ffmpeg -loglevel error -y -i /usr/share/games/hedgewars/Data/Sounds/explosion.ogg -ar 44100 -ac 2 event.wav
 sox -D -m bed.wav "|sox -D event.wav -p pad 3" -b 16 real-scene.wav trim 0 8 norm -4
 rm bed.wav event.wav
-touch .done-2
+# Videos: 4 s of a moving test picture at 25 fps with a 440 Hz tone (H.264 + AAC in MP4; VP9 + Opus in WebM), one
+# without sound, and one in HEVC (which this Chromium cannot decode: the studio must say so).
+pic=(-f lavfi -i testsrc2=size=320x180:rate=25:duration=4)
+ffmpeg -loglevel error -y "${pic[@]}" -f lavfi -i sine=frequency=440:duration=4:sample_rate=48000 -c:v libx264 -pix_fmt yuv420p -c:a aac -ac 2 -shortest video-h264.mp4
+ffmpeg -loglevel error -y "${pic[@]}" -f lavfi -i sine=frequency=440:duration=4:sample_rate=48000 -c:v libvpx-vp9 -b:v 300k -c:a libopus -ac 2 -shortest video-vp9.webm
+ffmpeg -loglevel error -y "${pic[@]}" -c:v libx264 -pix_fmt yuv420p video-silent.mp4
+ffmpeg -loglevel error -y "${pic[@]}" -c:v libx265 -pix_fmt yuv420p -tag:v hvc1 video-hevc.mp4 2>/dev/null || true
+touch .done-3

@@ -51,3 +51,16 @@ export function ffprobe(path: string): { codec: string; rate: number; channels: 
     seconds: Number(json.format.duration),
   };
 }
+
+/** Every stream of a media file as ffprobe reads it: codec, kind, frames (video) and duration. */
+export function ffprobeStreams(path: string): { codec: string; kind: string; frames: number; seconds: number }[] {
+  const json = JSON.parse(
+    execFileSync('ffprobe', ['-v', 'error', '-count_packets', '-show_streams', '-of', 'json', path]).toString(),
+  );
+  return json.streams.map((s: Record<string, string>) => ({
+    codec: s.codec_name,
+    kind: s.codec_type,
+    frames: Number(s.nb_read_packets),
+    seconds: Number(s.duration),
+  }));
+}

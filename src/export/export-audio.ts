@@ -72,7 +72,7 @@ export async function exportAudio(
 }
 
 /** Mixes block by block, yielding between blocks, so a long export never freezes the page. */
-async function mixdownInBlocks(
+export async function mixdownInBlocks(
   state: StudioState,
   assets: AssetStore,
   range: SampleRange,

@@ -2,13 +2,20 @@
 import type { Services } from '../app/services';
 import type { Clip } from '../project/types';
 import { newId, newTrack } from '../project/types';
+import { importVideo } from '../video/import-video';
+import { looksLikeVideo } from '../video/video-file';
 import { decodeFile, ImportError } from './decode-file';
 
 const stripExtension = (name: string) => name.replace(/\.[^.]+$/, '');
 
-export async function importFiles({ store, assets }: Services, files: Iterable<File>, at = 0): Promise<number> {
+export async function importFiles(services: Services, files: Iterable<File>, at = 0): Promise<number> {
+  const { store, assets } = services;
   let imported = 0;
   for (const file of files) {
+    if (looksLikeVideo(file)) {
+      imported += (await importVideo(services, file)) ? 1 : 0;
+      continue;
+    }
     const before = store.getState();
     const adoptRate = before.project.tracks.every((t) => t.clips.length === 0);
     store.getState().set({ busy: `Importing "${file.name}"…` });
@@ -25,9 +32,11 @@ export async function importFiles({ store, assets }: Services, files: Iterable<F
         length: decoded.channels[0].length,
       };
       const track = { ...newTrack(project.tracks.length), name: stripExtension(file.name), clips: [clip] };
-      store
-        .getState()
-        .commit(`Import "${file.name}"`, { sampleRate: decoded.sampleRate, tracks: [...project.tracks, track] });
+      store.getState().commit(`Import "${file.name}"`, {
+        ...project,
+        sampleRate: decoded.sampleRate,
+        tracks: [...project.tracks, track],
+      });
       decoded.notes.forEach((n) => store.getState().notify('info', n));
       imported++;
     } catch (e) {

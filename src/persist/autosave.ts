@@ -29,7 +29,8 @@ interface SavedProject {
 
 type Db = IDBPDatabase<unknown>;
 
-function open(): Promise<Db> {
+/** The studio's database (also where video files are kept, src/video/video-store.ts). */
+export function open(): Promise<Db> {
   return openDB(DB_NAME, 1, {
     upgrade(db) {
       db.createObjectStore('assets', { keyPath: 'id' });

@@ -57,6 +57,22 @@ export interface Project {
   tracks: Track[];
   /** The prompts generated from, newest first: run again, changed or copied from the panel's history. */
   prompts?: PromptEntry[];
+  /** The video the project scores: its picture plays in sync with the timeline from 0 s (its file is kept apart,
+   * src/video/video-store.ts). */
+  video?: ProjectVideo;
+}
+
+export interface ProjectVideo {
+  /** The key of its file in the video store. */
+  id: string;
+  name: string;
+  seconds: number;
+  width: number;
+  height: number;
+  codec: string;
+  container: 'mp4' | 'webm';
+  /** JPEG data URLs spread evenly over the video, for the video lane. */
+  thumbnails: string[];
 }
 
 /** A prompt the user generated from, kept with the project. */

@@ -10,6 +10,7 @@ import { Notices } from './panels/Notices';
 import { SpectrogramPanel } from './panels/SpectrogramPanel';
 import { useServices, useStudio } from './studio-context';
 import { Timeline } from './timeline/Timeline';
+import { VideoPane } from './VideoPane';
 import { EffectBar } from './toolbar/EffectBar';
 import { MenuBar } from './toolbar/MenuBar';
 import { TransportBar } from './toolbar/TransportBar';
@@ -63,6 +64,7 @@ export function App() {
       <TransportBar />
       <EffectBar />
       <main>
+        <VideoPane />
         <Timeline />
         <SpectrogramPanel />
       </main>
@@ -72,11 +74,11 @@ export function App() {
       {panel === 'generate' && <GeneratePanel onClose={close} />}
       {panel === 'ask' && <AskPanel onClose={close} />}
       <Notices />
-      {dragging && <div className="drop-overlay">Drop audio files to import them as new tracks</div>}
+      {dragging && <div className="drop-overlay">Drop audio or video files to import them</div>}
       <input
         ref={fileInput}
         type="file"
-        accept="audio/*,.wav,.mp3,.ogg,.opus,.flac,.m4a,.aac,.webm"
+        accept="audio/*,video/*,.wav,.mp3,.ogg,.opus,.flac,.m4a,.aac,.webm,.mp4,.mov,.mkv"
         multiple
         hidden
         data-testid="file-input"

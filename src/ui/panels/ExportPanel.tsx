@@ -1,5 +1,6 @@
 import { exportNow } from '../../actions/file-actions';
 import type { ExportFormat, ExportScope } from '../../store/studio-store';
+import { exportVideoNow } from '../../video/export-video';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
 
@@ -12,6 +13,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
   const settings = useStudio((s) => s.exportSettings);
   const projectRate = useStudio((s) => s.project.sampleRate);
   const busy = useStudio((s) => s.busy);
+  const video = useStudio((s) => s.project.video);
   const set = (patch: Partial<typeof settings>) =>
     store.getState().set({ exportSettings: { ...store.getState().exportSettings, ...patch } });
   return (
@@ -80,6 +82,17 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
       >
         Export
       </button>
+      {video && (
+        <button
+          type="button"
+          data-testid="export-video"
+          disabled={busy !== null}
+          title="The video file again with the mix as its sound: the picture is copied, not re-encoded"
+          onClick={() => void exportVideoNow(services)}
+        >
+          Video with this mix ({video.container.toUpperCase()})
+        </button>
+      )}
     </Panel>
   );
 }

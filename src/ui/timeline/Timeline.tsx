@@ -8,6 +8,7 @@ import { LabelLane } from './LabelLane';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, sampleToPx, TRACK_HEIGHT } from './geometry';
 import { Ruler } from './Ruler';
 import { TrackHeader } from './TrackHeader';
+import { VideoLane } from './VideoLane';
 
 /** Tracks, clips, the selection and the playhead in one scrolling view; Ctrl+wheel zooms around the mouse. */
 export function Timeline() {
@@ -21,6 +22,7 @@ export function Timeline() {
   const selection = useStudio((s) => s.selection);
   const playhead = useStudio((s) => s.playhead);
   const jobs = useStudio((s) => s.jobs);
+  const video = useStudio((s) => s.project.video);
   const scale = { sampleRate, pxPerSec: view.pxPerSec };
   const laneWidth = Math.min(
     MAX_CONTENT_PX,
@@ -102,6 +104,7 @@ export function Timeline() {
             <Ruler onSeek={(px) => store.getState().set({ playhead: pxToSample(px, scale) })} />
           </div>
         </div>
+        {video && <VideoLane video={video} scale={scale} />}
         {tracks.length === 0 && <div className="empty-hint">Drop audio files here, or use Import, or record.</div>}
         {tracks.map((track) => (
           <Fragment key={track.id}>
