@@ -39,7 +39,13 @@ export async function exportNow(services: Services): Promise<void> {
 }
 
 export const fileActions: Action[] = [
-  { name: 'import', label: 'Import audio or video…', group: 'file', shortcuts: ['Mod+O'], perform: (s) => s.openFilePicker() },
+  {
+    name: 'import',
+    label: 'Import audio or video…',
+    group: 'file',
+    shortcuts: ['Mod+O'],
+    perform: (s) => s.openFilePicker(),
+  },
   {
     name: 'record',
     label: 'Record',
