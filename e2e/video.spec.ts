@@ -55,6 +55,44 @@ test('import an MP4: picture, thumbnails and sound; seek with the timeline; expo
     .toBeCloseTo(4, 1);
 });
 
+test('score a video: a sound from a prompt timed to it lands from 0 s, undoes, and exports with the picture', async ({
+  studio,
+  page,
+}) => {
+  await studio.importFiles('video-silent.mp4');
+  await expect(page.getByTestId('video-lane')).toBeVisible();
+  await page.getByTestId('action-models').click();
+  const models = page.getByTestId('models-panel');
+  await models.getByTestId('models-backend').selectOption('wasm');
+  await models.getByTestId('models-url').fill('/models/test-pack/');
+  await models.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(models.getByTestId('models-current')).toContainText('runs on WASM', { timeout: 60_000 });
+  await models.getByRole('button', { name: 'Close' }).click();
+  await studio.action('generate').click();
+  const panel = page.getByTestId('generate-panel');
+  await panel.getByTestId('generate-prompt').fill('rain on a tin roof');
+  await panel.getByTestId('generate-fit-video').click();
+  await expect(panel.getByTestId('generate-seconds')).toHaveValue('4');
+  await panel.locator('summary', { hasText: 'Sampler' }).click();
+  await panel.getByTestId('generate-steps').fill('2');
+  await panel.getByTestId('generate-run').click();
+  await studio.waitForTracks(1);
+  const s = await studio.summary();
+  expect(s.tracks[0].length).toBe(4 * s.sampleRate);
+  await page.keyboard.press('Control+z');
+  await studio.waitForTracks(0);
+  await page.keyboard.press('Control+Shift+z');
+  await studio.waitForTracks(1);
+  await page.getByTestId('generate-panel').getByRole('button', { name: 'Close' }).click();
+  await studio.action('export').click();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-video').click();
+  const path = join(test.info().outputPath(), 'scored.mp4');
+  await (await downloading).saveAs(path);
+  const streams = ffprobeStreams(path);
+  expect(streams.map((x) => `${x.kind} ${x.codec}`)).toEqual(['video h264', 'audio opus']);
+});
+
 test('a WebM (VP9 and Opus) imports the same way', async ({ studio, page }) => {
   await studio.importFiles('video-vp9.webm');
   await studio.waitForTracks(1);

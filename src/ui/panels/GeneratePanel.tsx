@@ -40,6 +40,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
   const tracks = useStudio((st) => st.project.tracks);
   const selection = useStudio((st) => st.selection);
   const jobs = useStudio((st) => st.jobs);
+  const video = useStudio((st) => st.project.video);
   const set = (patch: Partial<GenerateSettings>) =>
     store.getState().set({ generate: { ...store.getState().generate, ...patch } });
   const tasks = pack?.tasks ?? PAPER_TASKS;
@@ -151,6 +152,19 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               ))}
             </select>
           </label>
+          {video && (
+            <button
+              type="button"
+              data-testid="generate-fit-video"
+              title="The pack has no trained video model yet: this times a sound from the prompt to the video (from 0 s, its length), without looking at the picture"
+              onClick={() => {
+                set({ seconds: Math.min(GENERATE_SECONDS.max, Math.round(video.seconds * 10) / 10) });
+                store.getState().set({ playhead: 0 });
+              }}
+            >
+              Fit to the video ({video.seconds.toFixed(1)} s from 0 s)
+            </button>
+          )}
           <label>
             Seconds
             <input
