@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-3 ] && exit 0
+[ -f .done-4 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -41,4 +41,6 @@ ffmpeg -loglevel error -y "${pic[@]}" -f lavfi -i sine=frequency=440:duration=4:
 ffmpeg -loglevel error -y "${pic[@]}" -f lavfi -i sine=frequency=440:duration=4:sample_rate=48000 -c:v libvpx-vp9 -b:v 300k -c:a libopus -ac 2 -shortest video-vp9.webm
 ffmpeg -loglevel error -y "${pic[@]}" -c:v libx264 -pix_fmt yuv420p video-silent.mp4
 ffmpeg -loglevel error -y "${pic[@]}" -c:v libx265 -pix_fmt yuv420p -tag:v hvc1 video-hevc.mp4 2>/dev/null || true
-touch .done-3
+# Sound alone in a WebM (what the recorder makes, what a picker calls video/webm): imported as audio.
+ffmpeg -loglevel error -y -i tone-stereo-44k.wav -c:a libopus -b:a 96k tone-audio-only.webm
+touch .done-4

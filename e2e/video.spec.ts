@@ -113,4 +113,9 @@ test('a video without sound imports its picture alone; one the browser cannot de
   await expect(page.getByTestId('video-lane')).toBeVisible();
   await expect(page.getByTestId('notice-info').last()).toContainText('it has no sound');
   expect((await studio.summary()).tracks).toHaveLength(0);
+
+  // A WebM with sound and no picture is audio: it lands as a track, the video stays.
+  await studio.importFiles('tone-audio-only.webm');
+  await studio.waitForTracks(1);
+  expect((await studio.summary()).tracks[0].name).toBe('tone-audio-only');
 });

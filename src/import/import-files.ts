@@ -12,8 +12,9 @@ export async function importFiles(services: Services, files: Iterable<File>, at 
   const { store, assets } = services;
   let imported = 0;
   for (const file of files) {
-    if (looksLikeVideo(file)) {
-      imported += (await importVideo(services, file)) ? 1 : 0;
+    const asVideo = looksLikeVideo(file) ? await importVideo(services, file) : 'no-picture';
+    if (asVideo !== 'no-picture') {
+      imported += asVideo ? 1 : 0;
       continue;
     }
     const before = store.getState();

@@ -2,13 +2,14 @@
  * thumbnails), its sound a new track from 0 s; one undoable step, and a clear message when it cannot be read. */
 import type { Services } from '../app/services';
 import { newId, newTrack, type Project, type ProjectVideo } from '../project/types';
-import { codecName, probeVideo, thumbnails, VideoError, videoSound } from './video-file';
+import { codecName, NoPictureError, probeVideo, thumbnails, VideoError, videoSound } from './video-file';
 import { keepVideoFile } from './video-store';
 
 const THUMBNAILS = 12;
 const THUMBNAIL_HEIGHT = 48;
 
-export async function importVideo({ store, assets }: Services, file: File): Promise<boolean> {
+/** True once imported, false after telling the user why not; 'no-picture' for a file to import as audio instead. */
+export async function importVideo({ store, assets }: Services, file: File): Promise<boolean | 'no-picture'> {
   store.getState().set({ busy: `Importing the video "${file.name}"…` });
   try {
     const facts = await probeVideo(file);
@@ -39,6 +40,7 @@ export async function importVideo({ store, assets }: Services, file: File): Prom
     store.getState().notify('info', `Video "${file.name}" (${what}): ${said}.${replaced}`);
     return true;
   } catch (e) {
+    if (e instanceof NoPictureError) return 'no-picture';
     const text =
       e instanceof VideoError
         ? e.message

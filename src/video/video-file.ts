@@ -39,9 +39,15 @@ export interface VideoFacts {
 const CODEC_NAMES: Record<string, string> = { avc: 'H.264', hevc: 'HEVC (H.265)', vp8: 'VP8', vp9: 'VP9', av1: 'AV1' };
 export const codecName = (codec: string) => CODEC_NAMES[codec] ?? codec;
 
-/** Whether a picked or dropped file is a video the studio reads as one (else it goes the audio way). */
+/** Whether a picked or dropped file may be a video (its type says so, or it has none and its name does); one that
+ * turns out to hold no picture (an audio-only WebM) goes the audio way. */
 export const looksLikeVideo = (file: File) =>
-  file.type.startsWith('video/') || /\.(mp4|m4v|mov|webm|mkv)$/i.test(file.name);
+  file.type ? file.type.startsWith('video/') : /\.(mp4|m4v|mov|webm|mkv)$/i.test(file.name);
+
+/** A container with sound but no picture: imported as audio instead. */
+export class NoPictureError extends VideoError {
+  override name = 'NoPictureError';
+}
 
 function open(file: Blob): Input {
   return new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
@@ -54,7 +60,7 @@ export async function probeVideo(file: File): Promise<VideoFacts> {
     const video = await input.getPrimaryVideoTrack().catch(() => {
       throw new VideoError(`"${file.name}" is not a video file this studio can read (MP4, MOV, WebM).`);
     });
-    if (!video) throw new VideoError(`"${file.name}" holds no picture.`);
+    if (!video) throw new NoPictureError(`"${file.name}" holds no picture.`);
     const codec = video.codec ?? 'unknown';
     if (!(await video.canDecode()))
       throw new VideoError(`This browser cannot decode ${codecName(codec)} video, so "${file.name}" cannot be shown.`);
