@@ -48,7 +48,7 @@ export const editActions: Action[] = [
     name: 'makeLoop',
     label: 'Make a seamless loop of the selection',
     group: 'edit',
-    shortcuts: ['Shift+L'],
+    shortcuts: ['Mod+Shift+L'],
     enabled: hasRange,
     perform: makeLoop,
   },
