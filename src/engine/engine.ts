@@ -134,16 +134,17 @@ export function chooseBackend(choice: BackendChoice, device: ProbeResult): { bac
  * in-process, as in unit tests, values pass as they are). */
 export type HandOver = <T>(value: T, buffers: Transferable[]) => T;
 
-/** Labels whose presence makes a clip music, whose tempo is then worth estimating. */
-const MUSIC_LABELS = new Set(['music', 'drums', 'bass', 'guitar', 'tabla']);
-
 /** Tempo and key where the clip is music. */
 function musicFeatures(
   pack: PackHandle,
   source: Float32Array,
   events: { label: string }[],
 ): { tempoBpm: number | null; key: string | null } {
-  if (!events.some((e) => MUSIC_LABELS.has(e.label))) return { tempoBpm: null, key: null };
+  // The pack says which of its labels are music (their family); only then are a tempo and a key worth estimating.
+  const music = new Set(
+    pack.manifest.understanding?.detector?.labels.filter((l) => l.family === 'music').map((l) => l.id),
+  );
+  if (!events.some((e) => music.has(e.label))) return { tempoBpm: null, key: null };
   const rate = pack.manifest.audio.sample_rate;
   const key = estimateKey(source, rate);
   return { tempoBpm: estimateTempo(source, rate)?.bpm ?? null, key: key ? `${key.tonic} ${key.mode}` : null };

@@ -138,7 +138,16 @@ export const manifestSchema = z.object({
         min_seconds: z.number().nonnegative(),
         /** The vocabulary, in the order of the session's output; `words[0]` names the sound in an edit. */
         labels: z
-          .array(z.object({ id: z.string().min(1), name: z.string().min(1), words: z.array(z.string().min(1)).min(1) }))
+          .array(
+            z.object({
+              id: z.string().min(1),
+              name: z.string().min(1),
+              /** The label's family in the pack's taxonomy ('music', 'animals', ...): music labels make a clip worth a
+               * tempo and a key. */
+              family: z.string().min(1).optional(),
+              words: z.array(z.string().min(1)).min(1),
+            }),
+          )
           .min(1),
       }),
     })

@@ -160,6 +160,7 @@ def attach_detector(pack: Path, manifest: dict, detector: torch.nn.Module, class
     """The detector's session with the vocabulary's label embeddings baked in (each label's training descriptions,
     averaged), its goldens and the manifest's `understanding` section."""
     from omni_data.queries import all_training_phrases
+    from omni_data.taxonomy import TAXONOMY
 
     from .detector import VocabularyDetector
     from .export import DETECTION, Tensor, export_session
@@ -176,7 +177,7 @@ def attach_detector(pack: Path, manifest: dict, detector: torch.nn.Module, class
     example = lambda frames, seed: {"waveform": 0.05 * torch.randn(1, frames * frame, generator=torch.Generator().manual_seed(seed))}  # noqa: E731
     manifest["sessions"]["detector"] = export_session(pack, "detector", module, spec, example(40, 1), example(56, 2))
     settings = {**DETECTION, "threshold": threshold if threshold is not None else DETECTION["threshold"]}
-    words = [{"id": c, "name": c.replace("_", " "), "words": label_words(c)} for c in classes]
+    words = [{"id": c, "name": c.replace("_", " "), "family": TAXONOMY[c][0], "words": label_words(c)} for c in classes]
     manifest["understanding"] = {"detector": {**settings, "frame_seconds": frame / cfg.audio.sample_rate, "labels": words}}
     manifest["model_config"] = cfg.to_json()
     ship = set(manifest["variant_bytes"])
