@@ -91,10 +91,14 @@ function commitFindings(services: Services, found: Found[], pack: PackInfo): voi
     }
     const tempoBpm = detection.tempoBpm === null ? undefined : Math.round(detection.tempoBpm * 10) / 10;
     const musicKey = detection.key ?? undefined;
+    const beatStart =
+      tempoBpm === undefined || detection.beatSeconds === null
+        ? undefined
+        : range.start + Math.round(detection.beatSeconds * rate);
     const labelled = replaceLabels(project, track.id, range, labels);
     project = {
       ...labelled,
-      tracks: labelled.tracks.map((t) => (t.id === track.id ? { ...t, tempoBpm, musicKey } : t)),
+      tracks: labelled.tracks.map((t) => (t.id === track.id ? { ...t, tempoBpm, beatStart, musicKey } : t)),
     };
     names.push(...labels.map((l) => l.name));
     const sentence = caption(detection.events, (range.end - range.start) / rate, (id) => labelName(pack, id));
@@ -128,7 +132,9 @@ async function detectSlices(
   const peaks = new Map<string, number>();
   const notes = new Set<string>();
   let tempoBpm: number | null = null,
+    beatSeconds: number | null = null,
     key: string | null = null;
+  const from = slices[0].own.start;
   for (const [i, slice] of slices.entries()) {
     const original = trackAudio(track, assets, slice.read);
     if (!hasSound(original)) continue;
@@ -145,7 +151,11 @@ async function detectSlices(
     parts.push({ slice, events: result.events });
     for (const t of result.tags) peaks.set(t.label, Math.max(peaks.get(t.label) ?? 0, t.probability));
     for (const n of result.notes) notes.add(n);
-    tempoBpm ??= result.tempoBpm;
+    if (tempoBpm === null && result.tempoBpm !== null) {
+      tempoBpm = result.tempoBpm;
+      // The slice's beat, from the start of what was analysed (the slice was read from slice.read.start).
+      beatSeconds = result.beatSeconds === null ? null : (slice.read.start - from) / rate + result.beatSeconds;
+    }
     key ??= result.key;
   }
   const range = { start: slices[0].own.start, end: slices[slices.length - 1].own.end };
@@ -156,6 +166,7 @@ async function detectSlices(
       .sort((a, b) => b.probability - a.probability),
     notes: [...notes],
     tempoBpm,
+    beatSeconds,
     key,
     silent: parts.length === 0,
   };

@@ -37,6 +37,20 @@ describe('tempo', () => {
     expect(Math.min(Math.abs(found - bpm) / bpm, Math.abs(found - bpm / 2) / (bpm / 2))).toBeLessThan(0.04);
   });
 
+  it('places the beat grid on the kicks: the first beat within 30 ms of where a kick falls', () => {
+    const bpm = 100;
+    const beat = 60 / bpm;
+    for (const delay of [0.13, 0.41]) {
+      // The same pattern started `delay` seconds in: its kicks fall at delay + k beats.
+      const late = new Float32Array(12 * RATE);
+      late.set(pattern(bpm, 12).subarray(0, late.length - Math.round(delay * RATE)), Math.round(delay * RATE));
+      const { firstBeat } = estimateTempo(late, RATE)!;
+      expect(firstBeat).toBeLessThan(beat + 0.05);
+      const d = (((firstBeat - delay) % beat) + beat) % beat; // how far past a kick
+      expect(Math.min(d, beat - d)).toBeLessThan(0.03);
+    }
+  });
+
   it('calls no tempo in noise or in a clip too short to tell', () => {
     let s = 7;
     const noise = Float32Array.from({ length: 10 * RATE }, () => {

@@ -8,6 +8,8 @@ import { forEachPowerSpectrum } from './spectrogram';
 
 export interface Tempo {
   bpm: number;
+  /** Where the first beat falls, in seconds from the clip's start (the beat grid's phase), under one beat. */
+  firstBeat: number;
   /** The autocorrelation at the beat period over its value at lag 0: how periodic the onsets are, in [0, 1]. */
   confidence: number;
 }
@@ -79,5 +81,23 @@ export function estimateTempo(x: Float32Array, rate: number): Tempo | null {
   const shift = a - 2 * b + c < 0 ? (0.5 * (a - c)) / (a - 2 * b + c) : 0;
   const confidence = b / zero;
   if (confidence < MIN_CONFIDENCE) return null;
-  return { bpm: (60 * fps) / (best + shift), confidence };
+  const period = best + shift;
+  const phase = beatPhase(env, period);
+  // A frame's onset sits at the middle of its window.
+  return { bpm: (60 * fps) / period, confidence, firstBeat: (phase * hop + SIZE / 2) / rate };
+}
+
+/** The offset (frames, under one period) of the comb of beats that lands on the most onset strength. */
+function beatPhase(env: Float64Array, period: number): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let phase = 0; phase < period; phase++) {
+    let score = 0;
+    for (let t = phase; t < env.length; t += period) score += env[Math.round(t)] ?? 0;
+    if (score > bestScore) {
+      bestScore = score;
+      best = phase;
+    }
+  }
+  return best;
 }

@@ -139,15 +139,20 @@ function musicFeatures(
   pack: PackHandle,
   source: Float32Array,
   events: { label: string }[],
-): { tempoBpm: number | null; key: string | null } {
+): Pick<Detection, 'tempoBpm' | 'beatSeconds' | 'key'> {
   // The pack says which of its labels are music (their family); only then are a tempo and a key worth estimating.
   const music = new Set(
     pack.manifest.understanding?.detector?.labels.filter((l) => l.family === 'music').map((l) => l.id),
   );
-  if (!events.some((e) => music.has(e.label))) return { tempoBpm: null, key: null };
+  if (!events.some((e) => music.has(e.label))) return { tempoBpm: null, beatSeconds: null, key: null };
   const rate = pack.manifest.audio.sample_rate;
   const key = estimateKey(source, rate);
-  return { tempoBpm: estimateTempo(source, rate)?.bpm ?? null, key: key ? `${key.tonic} ${key.mode}` : null };
+  const tempo = estimateTempo(source, rate);
+  return {
+    tempoBpm: tempo?.bpm ?? null,
+    beatSeconds: tempo?.firstBeat ?? null,
+    key: key ? `${key.tonic} ${key.mode}` : null,
+  };
 }
 
 export class Engine implements EngineApi, EngineTestHooks {

@@ -35,6 +35,8 @@ export interface Track {
   labels?: SoundLabel[];
   /** The tempo Analyze heard where the track is music (beats per minute). */
   tempoBpm?: number;
+  /** Where one of its beats falls (samples at the project rate): with the tempo, the ruler's beat grid. */
+  beatStart?: number;
   /** The key Analyze heard where the track is music ("A minor"). */
   musicKey?: string;
 }

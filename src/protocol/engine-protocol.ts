@@ -114,6 +114,8 @@ export interface Detection {
   notes: string[];
   /** Beats per minute where the clip is music (a music label found) and its onsets are periodic enough; else null. */
   tempoBpm: number | null;
+  /** Where a beat falls (seconds from the clip's start) where there is a tempo: the beat grid's phase. */
+  beatSeconds: number | null;
   /** Key and mode where the clip is music ("A minor"); else null. */
   key: string | null;
 }
