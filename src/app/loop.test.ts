@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loopLength } from './loop';
+import { loopLength, onBeat } from './loop';
 
 describe('loop length', () => {
   it('is the selection less its crossfade, or whole bars (else beats) where the tempo is known', () => {
@@ -8,5 +8,15 @@ describe('loop length', () => {
     expect(loopLength(9000, rate, 120)).toBe(8000); // 8.5 s free: four bars of 2 s
     expect(loopLength(2000, rate, 120)).toBe(1500); // 1.5 s free: under a bar, so three beats
     expect(loopLength(600, rate, 60)).toBe(450); // not even a beat: all of it
+  });
+});
+
+describe('loop start', () => {
+  it('moves to the first beat in the selection where the beat grid is known', () => {
+    const grid = { tempoBpm: 120, beatStart: 250 }; // beats every 500 samples at 1 kHz, from 250
+    expect(onBeat(1000, 1000, grid)).toBe(1250);
+    expect(onBeat(1250, 1000, grid)).toBe(1250);
+    expect(onBeat(100, 1000, grid)).toBe(250); // before the first heard beat: the grid runs backwards too
+    expect(onBeat(1000, 1000, {})).toBe(1000);
   });
 });
