@@ -1,6 +1,7 @@
 /** Commands on the selected track (the first of the selection, else the first track) and the model commands, so the
  * keyboard, the help panel and the buttons reach the same routines. */
-import { cancelJob, editSelection, generateClip } from '../app/generate';
+import { editSelection } from '../app/edit';
+import { cancelJob, generateClip } from '../app/generate';
 import type { Services } from '../app/services';
 import { deleteTrack, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
 import type { Project } from '../project/types';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PackInfo } from '../protocol/engine-protocol';
 import { initialState } from '../store/studio-store';
-import { describedSound, editInstruction } from './generate';
+import { describedSound } from './edit';
+import { editInstruction } from './generate';
 
 const settings = (patch: Partial<ReturnType<typeof initialState>['generate']>) => ({
   ...initialState().generate,

@@ -1,21 +1,19 @@
 /**
- * Model jobs from the studio: generate a clip from a prompt, or edit a selection with an instruction. Each job shows
- * its progress and preview peaks in the store while it runs; its result lands as one undoable step, and a cancelled
- * or failed job leaves the project as it was.
+ * Model jobs from the studio: generate a clip from a prompt (edit.ts edits a selection with an instruction), and the
+ * prompt and sampler settings both share. Each job shows its progress and preview peaks in the store while it runs;
+ * its result lands as one undoable step, and a cancelled or failed job leaves the project as it was.
  */
 import { engine } from '../client/engine-client';
 import { applyGain, peakNormalizeGain } from '../dsp/gain';
 import { resample } from '../dsp/resample';
-import type { PreservingEdit, SeparatingEdit } from '../dsp/spectral-edit';
 import { analysis } from '../client/analysis-client';
-import { addTake, blendEdges, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
+import { addTake, placeAsset } from '../project/generated-ops';
 import type { GenerateJob, PackInfo } from '../protocol/engine-protocol';
 import { MAX_STRETCH } from '../music/conform';
 import { type MusicFields, musicPrompt } from '../music/music-prompt';
 import { recordPrompt } from '../project/prompt-history';
 import { newId, type PromptEntry } from '../project/types';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
-import { targetTrackIds } from '../actions/targets';
 import type { Services } from './services';
 import { ensurePack, queuedJob, runJob } from './jobs';
 
@@ -71,7 +69,7 @@ export function promptProblem(s: GenerateSettings): string | null {
 }
 
 /** A generate or diffusion-edit job through the engine's sampler, with the panel's sampler settings. */
-function runSampler(
+export function runSampler(
   store: StudioStore,
   job: JobView,
   request: Pick<GenerateJob, 'taskId' | 'text' | 'seconds' | 'source'>,
@@ -97,7 +95,12 @@ function runSampler(
 }
 
 /** Model output at the pack's rate -> the project's rate, exactly `length` samples. */
-function toProjectRate(audio: Float32Array, packRate: number, projectRate: number, length: number): Float32Array {
+export function toProjectRate(
+  audio: Float32Array,
+  packRate: number,
+  projectRate: number,
+  length: number,
+): Float32Array {
   const converted = packRate === projectRate ? audio : resample(audio, packRate, projectRate);
   if (converted.length === length) return converted;
   const out = new Float32Array(length);
@@ -209,197 +212,6 @@ function land(
   landed.trackId = target ?? placed.tracks[placed.tracks.length - 1].id;
   store.getState().commit(where.label, recordPrompt(placed, where.entry));
 }
-
-/** Edits the selection on its first track with the panel's instruction: replaces it, or adds a take beside it. */
-export async function editSelection(services: Services): Promise<void> {
-  const { store, assets } = services;
-  const state = store.getState();
-  const s = state.generate;
-  const selection = state.selection;
-  // The selection's first track; a range typed in the transport bar names none, so the first track then.
-  const track = state.project.tracks.find((t) => t.id === (selection?.trackIds[0] ?? targetTrackIds(state)[0]));
-  if (!selection || !track || selection.end <= selection.start)
-    return state.notify('error', 'Select part of a clip on the timeline first (drag across it).');
-  const rate = state.project.sampleRate;
-  const range = { start: selection.start, end: selection.end };
-  const seconds = (range.end - range.start) / rate;
-  if (seconds < MIN_EDIT_SECONDS)
-    return state.notify(
-      'error',
-      `The selection is ${Math.round(seconds * 1000)} ms; the model needs at least ${MIN_EDIT_SECONDS * 1000} ms.`,
-    );
-  const problem = promptProblem({ ...s, mode: 'edit' });
-  if (problem) return state.notify('error', problem);
-  const pack = await ensurePack(store);
-  if (!pack) return;
-  const original = trackAudio(track, assets, range);
-  const source = resample(toMono(original), rate, pack.sampleRate);
-  const text = editInstruction(s, pack);
-  const label = text.length > 48 ? `${text.slice(0, 47)}…` : text;
-  if (seconds > 10)
-    state.notify(
-      'info',
-      `${label}: ${seconds.toFixed(1)} s runs in windows of the model's length, joined with crossfades.`,
-    );
-  const job = queuedJob('edit', label, { trackId: track.id, start: range.start, length: range.end - range.start });
-  const before = store.getState().project;
-  const retry = () => editSelection(services);
-  const result = separates(pack, s)
-    ? await separateEdit(store, job, s, original, source, pack, rate, retry)
-    : await diffusionEdit(store, job, s, text, original, source, pack, rate, retry);
-  if (!result) return;
-  const now = store.getState().project;
-  if (!now.tracks.some((t) => t.id === track.id))
-    return store
-      .getState()
-      .notify('error', `${label}: the track was deleted while the job ran, so the result was dropped.`);
-  if (
-    now !== before &&
-    trackAudio(now.tracks.find((t) => t.id === track.id)!, assets, range).some((ch, i) => !sameSamples(ch, original[i]))
-  ) {
-    return store
-      .getState()
-      .notify(
-        'error',
-        `${label}: the selected audio changed while the job ran, so the result was not applied. Run it again.`,
-      );
-  }
-  if (s.editResult === 'take') {
-    const asset = assets.add(result, rate);
-    store.getState().commit(label, addTake(now, track.id, range, asset.id, `Take: ${label}`));
-  } else {
-    const asset = assets.add(blendEdges(original, result, Math.round(EDGE_FADE_SECONDS * rate)), rate);
-    store.getState().commit(label, placeAsset(now, track.id, range.start, asset.id, range.end - range.start, label));
-  }
-}
-
-/** Whether this edit runs through the pack's separator (remove and extract, unless the user asked to regenerate). */
-const separates = (pack: PackInfo, s: GenerateSettings) => pack.separates.includes(s.editTask) && !s.regenerate;
-
-/** The sound's words from the description field, without an instruction around them ("Remove the sound of 'x'" -> x). */
-export function describedSound(s: GenerateSettings): string {
-  const free = s.description.trim();
-  const words = free
-    .replace(/^(please\s+)?(remove|extract|isolate|take out|delete|keep only|get rid of)\s+(the\s+sound\s+of\s+)?/i, '')
-    .replace(/^['"“‘]+|['"”’.!]+$/g, '')
-    .trim();
-  return words || free;
-}
-
-/** Remove or extract by the separator, on the recording itself; null (and the user told) when there is no result,
- * including when the described sound is not in the selection: then nothing changes. */
-async function separateEdit(
-  store: StudioStore,
-  job: JobView,
-  s: GenerateSettings,
-  original: Float32Array[],
-  source: Float32Array,
-  pack: PackInfo,
-  rate: number,
-  retry: () => Promise<void>,
-): Promise<Float32Array[] | null> {
-  const description = describedSound(s);
-  const separation = await runJob(store, job, source.length / pack.sampleRate, pack, retry, (onProgress) =>
-    engine().separate({ jobId: job.id, description, source }, onProgress),
-  );
-  if (!separation) return null;
-  if (!separation.found) {
-    store
-      .getState()
-      .notify(
-        'info',
-        `No “${description}” found in the selection, so nothing was changed. Try other words, or select where the sound is.`,
-      );
-    return null;
-  }
-  const applied = await analysis().applySeparation(
-    s.editTask as SeparatingEdit,
-    original,
-    separation.mask,
-    separation.bins,
-    pack.sampleRate,
-    rate,
-  );
-  if (applied.ok) return applied.value;
-  store
-    .getState()
-    .notify(
-      'error',
-      `${job.label}: the separation could not be applied (${applied.error.message}). The project is as it was.`,
-    );
-  return null;
-}
-
-/** An edit through the diffusion model, then the studio's post-processing (finishEdit). */
-async function diffusionEdit(
-  store: StudioStore,
-  job: JobView,
-  s: GenerateSettings,
-  text: string,
-  original: Float32Array[],
-  source: Float32Array,
-  pack: PackInfo,
-  rate: number,
-  retry: () => Promise<void>,
-): Promise<Float32Array[] | null> {
-  const audio = await runSampler(
-    store,
-    job,
-    { taskId: s.editTask, text, seconds: source.length / pack.sampleRate, source },
-    s.seed,
-    pack,
-    retry,
-  );
-  return audio ? finishEdit(store, s, original, audio, source, pack, rate) : null;
-}
-
-/** Extract keeps the model's output: the isolated sound is new audio, not the recording with a part changed. */
-const PRESERVING = new Set(['add', 'remove']);
-
-/** The model's output at the project rate; or, on each channel of the original recording, (keepUntouched) the original
- * changed only where the model changed it, or (keepPerformance, style transfer) the original with the model's timbre. */
-async function finishEdit(
-  store: StudioStore,
-  s: GenerateSettings,
-  original: Float32Array[],
-  audio: Float32Array,
-  source: Float32Array,
-  pack: PackInfo,
-  rate: number,
-): Promise<Float32Array[]> {
-  const length = original[0].length;
-  const raw = () => [toProjectRate(audio, pack.sampleRate, rate, length)];
-  const keepsPerformance = s.editTask === 'style' && s.keepPerformance;
-  if (!keepsPerformance && (!s.keepUntouched || !PRESERVING.has(s.editTask))) return raw();
-  const recon = await engine().reconstruct(source);
-  if (!recon.ok) {
-    const what = keepsPerformance
-      ? 'The new timbre could not be applied to the original'
-      : 'The original could not be kept where the edit changed nothing';
-    store.getState().notify('error', `${what} (${recon.error.message}); the model's output is used as it is.`);
-    return raw();
-  }
-  // The result has the original's length: the gains apply to the original, or the addition is cut to it.
-  const kept = await (keepsPerformance
-    ? analysis().transferTimbre(original, audio, recon.value, pack.sampleRate, rate)
-    : analysis().preserveEdit(
-        s.editTask as PreservingEdit,
-        original,
-        audio,
-        recon.value,
-        pack.sampleRate,
-        rate,
-        s.editTask === 'add' ? s.addLevelDb : undefined,
-      ));
-  if (kept.ok) return kept.value;
-  store
-    .getState()
-    .notify('error', `The original could not be kept (${kept.error.message}); the model's output is used as it is.`);
-  return raw();
-}
-
-const sameSamples = (a: Float32Array, b: Float32Array | undefined) =>
-  b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
 
 export function cancelJob(id: string): void {
   void engine().cancel(id);
