@@ -213,8 +213,8 @@ def _training(pack: Path) -> dict:
 
 
 def _update_section(pack: Path, manifest: dict, begin: str, end: str, section: str) -> Path:
-    """Replaces (or adds, before the licence) one marked section of the card, and brings its title, description and
-    sizes up to the manifest (a session added to a pack changes those and nothing else)."""
+    """Replaces (or adds, before the licence) one marked section of the card, and brings its title, description, sizes
+    and credits up to the manifest (a session added to a pack changes those and nothing else)."""
     path = pack / "MODEL_CARD.md"
     card = path.read_text()
     rest = card.split("\n", 1)[1]
@@ -228,6 +228,8 @@ def _update_section(pack: Path, manifest: dict, begin: str, end: str, section: s
     else:
         head, tail = card.split("\n## Licence", 1)
         card = head.rstrip("\n") + "\n\n" + section + "\n\n## Licence" + tail
+    # The credits close the card: the clips a newly added session was trained on join them.
+    card = card.split("\n## Credits\n", 1)[0] + "\n## Credits\n" + "".join(f"- {c}\n" for c in manifest["credits"])
     path.write_text(card)
     return path
 

@@ -195,7 +195,7 @@ def label_words(category: str) -> list[str]:
 
 def _finish_added_session(pack: Path, manifest: dict, ship: set[str], role: str, module: torch.nn.Module, state: dict, describes: str) -> dict:
     """Writes the manifest with a session added, checks every golden, keeps the shipped variants, records training."""
-    if describes not in manifest["description"]:  # a pack may get a newer one
+    if describes.rstrip(".") not in manifest["description"]:  # a pack may get a newer one (mid-sentence, no full stop)
         manifest["description"] = manifest["description"].rstrip(".") + describes
     (pack / "manifest.json").write_text(json.dumps(manifest, indent=2))
     for dtype in ("fp32", "int8"):
