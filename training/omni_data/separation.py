@@ -137,14 +137,29 @@ class SeparationSampler:
         scale = 10 ** (rng.uniform(*self.level_dbfs) / 20) / (rms(mixture) + 1e-9)
         return min(scale, 0.99 / (float(np.max(np.abs(mixture))) + 1e-9))
 
-    def sample(self, rng: random.Random) -> SeparationMix:
+    def absent_category(self, scene: Scene, rng: random.Random) -> str:
+        """A category none of the scene's sounds could be taken for."""
+        chosen = [c for c, _ in scene.events]
+        options = [c for c in sorted(self.events) if not clashes(c, scene.bed_category) and not any(clashes(c, p) for p in chosen)]
+        return rng.choice(options)
+
+    def sample_twins(self, rng: random.Random) -> tuple[SeparationMix, SeparationMix]:
+        """One mixture asked twice: for a sound it holds and for one it does not (whose target is silence). The pair
+        differs only in its words, so what the model learns from it is to follow them."""
         scene = self.scene(rng)
+        named = self._ask(scene, rng, roll=rng.uniform(self.p_absent, 1.0))
+        absent = self.absent_category(scene, rng)
+        return named, SeparationMix(named.mixture, np.zeros_like(named.target), describe(absent, rng), absent, False)
+
+    def sample(self, rng: random.Random) -> SeparationMix:
+        return self._ask(self.scene(rng), rng, rng.random())
+
+    def _ask(self, scene: Scene, rng: random.Random, roll: float) -> SeparationMix:
+        """The scene's mixture with one request: for a sound that is not there (roll under p_absent), the bed, or an event."""
         chosen = [c for c, _ in scene.events]
         length = len(scene.background)
-        roll = rng.random()
         if roll < self.p_absent:
-            options = [c for c in sorted(self.events) if not clashes(c, scene.bed_category) and not any(clashes(c, p) for p in chosen)]
-            category, target, present = rng.choice(options), np.zeros(length, np.float32), False
+            category, target, present = self.absent_category(scene, rng), np.zeros(length, np.float32), False
         elif roll < self.p_absent + self.p_bed_query and scene.bed_category != "ambience":
             category, target, present = scene.bed_category, scene.background, True
         else:

@@ -61,8 +61,10 @@ class PhraseStates:
         return states, mask
 
 
-def make_batch(sampler: SeparationSampler, rng: random.Random, size: int) -> dict:
-    mixes = [sampler.sample(rng) for _ in range(size)]
+def make_batch(sampler: SeparationSampler, rng: random.Random, size: int, twins: int = 0) -> dict:
+    """`size` mixtures, of which `twins` pairs are one mixture asked for a sound it holds and for one it does not."""
+    mixes = [m for _ in range(twins) for m in sampler.sample_twins(rng)]
+    mixes += [sampler.sample(rng) for _ in range(size - len(mixes))]
     return {
         "mixture": torch.from_numpy(np.stack([m.mixture for m in mixes])),
         "target": torch.from_numpy(np.stack([m.target for m in mixes])),
@@ -126,6 +128,7 @@ def train(
     seed: int = 0,
     max_steps: int | None = None,
     init: Path | None = None,
+    twins: int = 0,
 ) -> Path:
     cfg = load_model_config(config)
     catalogue = source_catalogue(data)
@@ -149,7 +152,7 @@ def train(
     valid = [make_batch(valid_sampler, random.Random(10_000 + i), batch_size) for i in range(4 if max_steps is None else 1)]
 
     def weights() -> dict:
-        trained = {"step": progress.step, "minutes": progress.elapsed / 60, "data": data.name, "earlier": earlier}
+        trained = {"step": progress.step, "minutes": progress.elapsed / 60, "data": data.name, "earlier": earlier, "twins": twins}
         return {"separator": model.state_dict(), "config": cfg.to_json(), **trained}
 
     def save() -> None:
@@ -163,7 +166,7 @@ def train(
         minutes=minutes,
         max_steps=max_steps,
         peak_lr=lr,
-        train_losses=lambda: losses(model, make_batch(train_sampler, rng, batch_size), phrases),
+        train_losses=lambda: losses(model, make_batch(train_sampler, rng, batch_size, twins), phrases),
         valid_losses=lambda: [losses(model, b, phrases) for b in valid],
         log_path=run / "log.jsonl",
         save=save,
@@ -184,8 +187,9 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--steps", type=int, help="stop after this many steps (else the minutes decide)")
     p.add_argument("--init", type=Path, help="separator weights to start from (a fresh optimiser and schedule)")
+    p.add_argument("--twins", type=int, default=0, help="pairs per batch of one mixture asked for a sound it holds and one it lacks")
     args = p.parse_args()
-    print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps, args.init))
+    print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps, args.init, args.twins))
 
 
 if __name__ == "__main__":

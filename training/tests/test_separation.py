@@ -18,6 +18,7 @@ from omni_model.evaluate import OnnxPack
 from omni_model.evaluate_edits import StudioSeparator, add_summary, score, score_add, summary, synthetic_cases
 from omni_model.export import check_goldens
 from omni_model.pack import add_separator
+from omni_model.recover import separator_from_pack
 from omni_model.separator import INPUT_DBFS, Separator, input_gain
 from omni_model.train_separator import train
 
@@ -76,6 +77,17 @@ def test_mixtures_name_a_present_sound_or_an_absent_one_and_keep_the_others(cata
         assert np.sum(m.target.astype(np.float64) ** 2) > 0 and np.sum(rest.astype(np.float64) ** 2) > 0  # the other sounds stay
     for m in mixes:
         assert m.query in training_descriptions(m.category) and len(m.mixture) == 32000
+
+
+def test_twins_ask_one_mixture_for_a_sound_it_holds_and_for_one_it_lacks(catalogue):
+    sampler = SeparationSampler(catalogue, "train", seconds=2.0)
+    rng = random.Random(4)
+    for _ in range(10):
+        named, twin = sampler.sample_twins(rng)
+        assert named.present and np.sum(named.target.astype(np.float64) ** 2) > 0
+        assert np.array_equal(named.mixture, twin.mixture) and not twin.present and not twin.target.any()
+        assert twin.category != named.category and not clashes(twin.category, named.category)
+        assert twin.query in training_descriptions(twin.category)
 
 
 def test_another_take_of_a_sound_changes_its_speed_and_colour_within_bounds():
@@ -149,6 +161,13 @@ def test_a_trained_separator_joins_a_pack_and_its_int8_goldens_hold(trained, bui
         if role != "separator":
             assert manifest["sessions"][role] == before["sessions"][role]  # the rest of the pack is untouched
     check_goldens(pack, dtype="int8")
+    # A fresh machine continues from the pack: its weights read back, exactly from fp32, within rounding from int8.
+    trained_state = torch.load(trained / "separator-weights.pt", weights_only=False)["separator"]
+    for dtype, tolerance in (("fp32", 1e-6), ("int8", 1e-2)):
+        read = separator_from_pack(pack, dtype)
+        assert read["golden_error"] <= tolerance * 5
+        for key, value in trained_state.items():
+            assert torch.allclose(read["separator"][key], value, atol=tolerance * float(value.abs().max()) + 1e-7), (dtype, key)
 
 
 def test_the_evaluation_windows_join_without_a_seam():

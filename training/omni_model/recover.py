@@ -1,0 +1,140 @@
+"""Reads a trained session's weights back out of a shipped pack, so a fresh machine (whose training/data/runs/ is
+gone) can continue training the shipped model (`train_separator --init`) instead of starting again.
+
+The pack keeps int8 weights (per output channel) whose ONNX names are partly the exporter's own (onnx::MatMul_749),
+so the module is exported once more with a distinct random value in every parameter: each initializer of that
+export is matched to its parameter by value, then read from the pack under the same name (dequantised, transposed
+back where the quantiser transposed it). The result is checked against the pack's golden vectors, which hold the
+original float32 model's outputs: it is refused when it differs by more than int8 rounding allows.
+
+    python -m omni_model.recover --pack public/models/omni-small --out training/data/runs/shipped/separator-weights.pt
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import onnx
+import torch
+from onnx import numpy_helper
+
+from .config import ModelConfig
+from .export import OUTPUT_SCALES, TOLERANCES, _export_one, example_inputs, session_specs
+from .factory import build_model
+
+
+def _by_value(module: torch.nn.Module, exported: onnx.ModelProto) -> dict[str, tuple[str, bool]]:
+    """initializer name -> (state-dict key, transposed), for a module whose parameters all hold distinct values."""
+    state = {k: v.numpy() for k, v in module.state_dict().items()}
+    found: dict[str, tuple[str, bool]] = {}
+    for init in exported.graph.initializer:
+        value = numpy_helper.to_array(init)
+        for key, param in state.items():
+            if param.shape == value.shape and np.array_equal(param, value):
+                found[init.name] = (key, False)
+            elif param.ndim == 2 and param.T.shape == value.shape and np.array_equal(param.T, value):
+                found[init.name] = (key, True)
+    return found
+
+
+def _dequantised(initializers: dict[str, np.ndarray], name: str) -> tuple[np.ndarray, bool] | None:
+    """A float weight of the pack's session by its float export's name: as stored, or int8 (per channel along the
+    output axis, which is the last one of a MatMul weight); True when the quantiser stored it transposed."""
+    if name in initializers:
+        return initializers[name].astype(np.float32), False
+    for stored, transposed in ((name, False), (f"{name}_Transposed", True)):
+        q = initializers.get(f"{stored}_quantized")
+        if q is None:
+            continue
+        scale, zero = initializers[f"{stored}_scale"], initializers[f"{stored}_zero_point"]
+        axis = q.ndim - 1 if q.shape[-1] == scale.size else 0
+        shape = [1] * q.ndim
+        shape[axis] = scale.size
+        value = (q.astype(np.float32) - zero.reshape(shape).astype(np.float32)) * scale.reshape(shape)
+        return value, transposed
+    return None
+
+
+def session_weights(module: torch.nn.Module, spec, example: dict[str, torch.Tensor], session: Path) -> dict[str, torch.Tensor]:
+    """The module's state dict as the pack's session file holds it (its non-persistent buffers are the module's own)."""
+    probe = {k: v.clone() for k, v in module.state_dict().items()}
+    g = torch.Generator().manual_seed(0)
+    with torch.no_grad():
+        for value in probe.values():
+            if value.is_floating_point():
+                value.copy_(torch.randn(value.shape, generator=g))
+    module.load_state_dict(probe)
+    names = _by_value(module, onnx.load_from_string(_export_one(module.eval(), *spec, example)))
+    initializers = {i.name: numpy_helper.to_array(i) for i in onnx.load(str(session)).graph.initializer}
+    state: dict[str, torch.Tensor] = {}
+    for name, (key, param_transposed) in names.items():
+        stored = _dequantised(initializers, name)
+        if stored is None:
+            raise ValueError(f"{session.name}: {name} ({key}) is not in the pack")
+        value, quantiser_transposed = stored
+        value = value.T if quantiser_transposed else value
+        state[key] = torch.from_numpy(np.ascontiguousarray(value.T if param_transposed else value))
+    missing = [k for k, v in probe.items() if k not in state and v.is_floating_point()]
+    if missing:
+        raise ValueError(f"{session.name}: no initializer holds {', '.join(missing)} (folded by the exporter?)")
+    return state
+
+
+def golden_error(module: torch.nn.Module, golden: Path) -> float:
+    """The largest error of the module's outputs on the pack's golden inputs, relative as check_goldens counts it."""
+    data = json.loads(golden.read_text())
+    decode = lambda d: torch.from_numpy(np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).copy())  # noqa: E731
+    with torch.no_grad():
+        got = module(*[decode(v) for v in data["inputs"].values()])
+    got = [got] if isinstance(got, torch.Tensor) else list(got)
+    worst = 0.0
+    for value, (name, expected) in zip(got, data["outputs"].items()):
+        e = decode(expected)
+        scale = max(float(e.abs().max()), OUTPUT_SCALES.get(name, 0.0))
+        worst = max(worst, float((value - e).abs().max()) / (scale + 1e-8))
+    return worst
+
+
+def separator_from_pack(pack: Path, dtype: str | None = None) -> dict:
+    """The shipped separator as train_separator saves weights (with the runs it came from, for `--init`), read from
+    the given variant (by default its float one where the pack ships it)."""
+    manifest = json.loads((pack / "manifest.json").read_text())
+    session = manifest["sessions"]["separator"]
+    variant = session["dtypes"][dtype or ("fp32" if "fp32" in session["dtypes"] else "int8")]
+    model = build_model(ModelConfig.from_json(manifest["model_config"]))
+    module = model.separator
+    example = example_inputs(model, frames=8, seed=1)["separator"]
+    module.load_state_dict(session_weights(module, session_specs(model)["separator"], example, pack / variant["file"]))
+    error = golden_error(module.eval(), pack / session["golden"])
+    if error > TOLERANCES["int8"]:
+        raise ValueError(f"the separator read back from {pack} differs from its goldens by {error:.2e} (relative)")
+    meta = pack / "training.json"
+    trained = json.loads(meta.read_text()).get("separator", {}) if meta.exists() else {}
+    return {
+        "separator": module.state_dict(),
+        "config": model.cfg.to_json(),
+        "step": trained.get("step", 0),
+        "minutes": trained.get("minutes", 0.0),
+        "data": f"{trained.get('data', '?')} (read back from pack {manifest['pack_version']})",
+        "earlier": trained.get("earlier", []),
+        "golden_error": error,
+    }
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--pack", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="where the separator's weights go (train_separator --init reads them)")
+    args = p.parse_args()
+    weights = separator_from_pack(args.pack)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(weights, args.out)
+    print(f"{args.out}: golden error {weights['golden_error']:.2e} (relative; int8 allows {TOLERANCES['int8']:.0e})")
+
+
+if __name__ == "__main__":
+    main()
