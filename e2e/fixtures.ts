@@ -23,6 +23,20 @@ export class Studio {
     await expect(this.page.locator('html[data-ready=true]')).toBeAttached();
   }
 
+  /** Loads the small test pack (random weights, fast) from the Models panel on the given backend. */
+  async loadTestPack(backend: 'webgpu' | 'wasm' = 'wasm') {
+    await this.page.getByTestId('action-models').click();
+    const panel = this.page.getByTestId('models-panel');
+    await panel.getByTestId('models-backend').selectOption(backend);
+    await panel.getByTestId('models-url').fill('/models/test-pack/');
+    await panel.getByRole('button', { name: 'Load', exact: true }).click();
+    await expect(panel.getByTestId('models-current')).toContainText(
+      `runs on ${backend === 'webgpu' ? 'WebGPU' : 'WASM'}`,
+      { timeout: 60_000 },
+    );
+    await panel.getByRole('button', { name: 'Close' }).click();
+  }
+
   async importFiles(...names: string[]) {
     await this.page.getByTestId('file-input').setInputFiles(names.map(asset));
   }

@@ -5,8 +5,6 @@
 import type { Page } from '@playwright/test';
 import { expect, type Studio, test } from './fixtures';
 
-const TEST_PACK = '/models/test-pack/';
-
 async function openGenerate(studio: Studio) {
   await studio.action('generate').click();
   return studio.page.getByTestId('generate-panel');
@@ -60,19 +58,6 @@ async function recordPreviews(page: Page) {
       }
     });
   });
-}
-
-async function loadTestPackOn(page: Page, backend: 'webgpu' | 'wasm') {
-  await page.getByTestId('action-models').click();
-  const panel = page.getByTestId('models-panel');
-  await panel.getByTestId('models-backend').selectOption(backend);
-  await panel.getByTestId('models-url').fill(TEST_PACK);
-  await panel.getByRole('button', { name: 'Load', exact: true }).click();
-  await expect(panel.getByTestId('models-current')).toContainText(
-    `runs on ${backend === 'webgpu' ? 'WebGPU' : 'WASM'}`,
-    { timeout: 60_000 },
-  );
-  await panel.getByRole('button', { name: 'Close' }).click();
 }
 
 test.describe.configure({ timeout: 300_000 });
@@ -263,7 +248,7 @@ test('offline after the first visit: the cached pack generates with the network 
 });
 
 test('the same journey on WebGPU (SwiftShader) with the small test pack', async ({ studio, page }) => {
-  await loadTestPackOn(page, 'webgpu');
+  await studio.loadTestPack('webgpu');
   await generate(studio, 'rain on a tin roof', 2, 6);
   await expect(page.getByTestId('generate-pack')).toContainText('on WebGPU');
   const s = await studio.summary();
@@ -274,7 +259,7 @@ test('a GPU lost mid-job: the error says so, nothing changes, and the job runs a
   studio,
   page,
 }) => {
-  await loadTestPackOn(page, 'webgpu');
+  await studio.loadTestPack('webgpu');
   const panel = await fillPrompt(studio, 'wind in trees', 2, 40);
   await panel.getByTestId('generate-run').click();
   await expect

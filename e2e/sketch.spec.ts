@@ -24,13 +24,7 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, an
   studio,
   page,
 }) => {
-  await page.getByTestId('action-models').click();
-  const models = page.getByTestId('models-panel');
-  await models.getByTestId('models-backend').selectOption('wasm');
-  await models.getByTestId('models-url').fill('/models/test-pack/');
-  await models.getByRole('button', { name: 'Load', exact: true }).click();
-  await expect(models.getByTestId('models-current')).toContainText('runs on WASM', { timeout: 60_000 });
-  await models.getByRole('button', { name: 'Close' }).click();
+  await studio.loadTestPack('wasm');
 
   await studio.action('generate').click();
   const panel = page.getByTestId('generate-panel');

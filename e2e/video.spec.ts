@@ -61,13 +61,7 @@ test('score a video: a sound from a prompt timed to it lands from 0 s, undoes, a
 }) => {
   await studio.importFiles('video-silent.mp4');
   await expect(page.getByTestId('video-lane')).toBeVisible();
-  await page.getByTestId('action-models').click();
-  const models = page.getByTestId('models-panel');
-  await models.getByTestId('models-backend').selectOption('wasm');
-  await models.getByTestId('models-url').fill('/models/test-pack/');
-  await models.getByRole('button', { name: 'Load', exact: true }).click();
-  await expect(models.getByTestId('models-current')).toContainText('runs on WASM', { timeout: 60_000 });
-  await models.getByRole('button', { name: 'Close' }).click();
+  await studio.loadTestPack('wasm');
   await studio.action('generate').click();
   const panel = page.getByTestId('generate-panel');
   await panel.getByTestId('generate-prompt').fill('rain on a tin roof');
