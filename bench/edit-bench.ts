@@ -45,19 +45,22 @@ try {
           (_, i) => original[0][Math.floor((i * rate) / modelRate)],
         );
         const times: number[] = [];
-        for (const kind of ['remove', 'extract']) {
+        for (const kind of ['remove', 'extract'] as const) {
           const t0 = performance.now();
           const sep = await e.separate({ jobId: kind, description: 'a beep', source });
           if (!sep.ok) throw new Error(sep.error.message);
           const t1 = performance.now();
-          const applied = await analysis().applySeparation(
-            kind,
-            [original[0].slice(), original[1].slice()],
-            sep.value.mask,
-            sep.value.bins,
+          // What the studio does with it: one call, the mask on both channels and the edges crossfaded.
+          const applied = await analysis().projectAudio({
+            kind: 'separated',
+            task: kind,
+            original: [original[0].slice(), original[1].slice()],
+            mask: sep.value.mask,
+            bins: sep.value.bins,
             modelRate,
-            rate,
-          );
+            projectRate: rate,
+            edgeFade: Math.round(0.02 * rate),
+          });
           if (!applied.ok) throw new Error(applied.error.message);
           times.push(t1 - t0, performance.now() - t1);
         }

@@ -4,12 +4,11 @@ import * as Comlink from 'comlink';
 import { encodeMp3 } from '../src/dsp/mp3';
 import { computePeakLevels } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
-import { applySeparation, preserveEdit, transferTimbre } from '../src/dsp/spectral-edit';
 import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
 import { decodeWavBlob, encodeWav } from '../src/dsp/wav';
-import { conformMusic } from '../src/music/conform';
 import { applyEffect } from '../src/project/effects';
 import type { AnalysisApi, AnalysisResult } from '../src/protocol/analysis-protocol';
+import { toProjectAudio } from '../src/project/model-audio';
 
 const buffersOf = (channels: Float32Array[]) => channels.map((c) => c.buffer as ArrayBuffer);
 
@@ -60,28 +59,10 @@ const api: AnalysisApi = {
       return [{ channels, starts }, channels.flatMap(buffersOf)];
     }),
 
-  preserveEdit: (kind, original, model, recon, modelRate, rate, addLevelDb) =>
+  projectAudio: (input) =>
     answer(() => {
-      const out = preserveEdit(kind, original, model, recon, modelRate, rate, addLevelDb);
-      return [out, buffersOf(out)];
-    }),
-
-  applySeparation: (kind, original, mask, bins, modelRate, rate) =>
-    answer(() => {
-      const out = applySeparation(kind, original, mask, bins, modelRate, rate);
-      return [out, buffersOf(out)];
-    }),
-
-  conformMusic: (audio, rate, fields, length) =>
-    answer(() => {
-      const out = conformMusic(audio, rate, fields, length);
-      return [out, [out.audio.buffer as ArrayBuffer]];
-    }),
-
-  transferTimbre: (original, model, recon, modelRate, rate) =>
-    answer(() => {
-      const out = transferTimbre(original, model, recon, modelRate, rate);
-      return [out, buffersOf(out)];
+      const out = toProjectAudio(input);
+      return [out, buffersOf(out.channels)];
     }),
 
   encode: (channels, fromRate, toRate, format, mp3Kbps) =>

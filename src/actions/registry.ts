@@ -5,7 +5,7 @@ import { editActions } from './edit-actions';
 import { effectActions } from './effect-actions';
 import { fileActions } from './file-actions';
 import { trackActions } from './track-actions';
-import type { Action } from './types';
+import type { Action, ActionTarget } from './types';
 import { viewActions } from './view-actions';
 
 export const ACTIONS: readonly Action[] = [
@@ -25,12 +25,12 @@ export function getAction(name: string): Action {
   return action;
 }
 
-/** Runs an action if it is enabled now; reports an error instead of throwing. */
-export async function runAction(name: string, services: Services): Promise<boolean> {
+/** Runs an action (on `target`, else on the selection) if it is enabled now; reports an error instead of throwing. */
+export async function runAction(name: string, services: Services, target?: ActionTarget): Promise<boolean> {
   const action = getAction(name);
   if (action.enabled && !action.enabled(services.store.getState())) return false;
   try {
-    await action.perform(services);
+    await action.perform(services, target);
   } catch (e) {
     services.store.getState().notify('error', `${action.label} failed: ${e instanceof Error ? e.message : String(e)}`);
   }

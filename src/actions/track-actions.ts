@@ -3,18 +3,20 @@
 import { editSelection } from '../app/edit';
 import { cancelJob, generateClip } from '../app/generate';
 import type { Services } from '../app/services';
+import { switchTake } from '../project/generated-ops';
 import { deleteTrack, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
 import type { Project } from '../project/types';
 import type { StudioState } from '../store/studio-store';
 import { targetTrackIds } from './targets';
-import type { Action } from './types';
+import type { Action, ActionTarget } from './types';
 
 const currentTrack = (s: StudioState) => targetTrackIds(s)[0];
 const hasTrack = (s: StudioState) => s.project.tracks.length > 0;
 
-function onCurrentTrack(services: Services, edit: (project: Project, id: string) => TrackEdit) {
+/** The edit on the target track (a header's own buttons), else on the selected one. */
+function onCurrentTrack(services: Services, edit: (project: Project, id: string) => TrackEdit, target?: ActionTarget) {
   const state = services.store.getState();
-  const id = currentTrack(state);
+  const id = target?.trackId ?? currentTrack(state);
   if (!id) return;
   const { label, project } = edit(state.project, id);
   state.commit(label, project);
@@ -27,7 +29,7 @@ export const trackActions: Action[] = [
     group: 'track',
     shortcuts: ['Shift+M'],
     enabled: hasTrack,
-    perform: (s) => onCurrentTrack(s, toggleMute),
+    perform: (s, target) => onCurrentTrack(s, toggleMute, target),
   },
   {
     name: 'soloTrack',
@@ -35,7 +37,7 @@ export const trackActions: Action[] = [
     group: 'track',
     shortcuts: ['Shift+S'],
     enabled: hasTrack,
-    perform: (s) => onCurrentTrack(s, toggleSolo),
+    perform: (s, target) => onCurrentTrack(s, toggleSolo, target),
   },
   {
     name: 'deleteTrack',
@@ -43,7 +45,23 @@ export const trackActions: Action[] = [
     group: 'track',
     shortcuts: ['Mod+Shift+Delete'],
     enabled: hasTrack,
-    perform: (s) => onCurrentTrack(s, deleteTrack),
+    perform: (s, target) => onCurrentTrack(s, deleteTrack, target),
+  },
+  {
+    name: 'switchTake',
+    label: 'Play the selected take instead of the original (A/B), or the original again',
+    group: 'track',
+    shortcuts: ['Shift+B'],
+    enabled: (s) => s.project.tracks.some((t) => t.takeOf), // on a track that is no take it changes nothing
+    perform: (s, target) =>
+      onCurrentTrack(
+        s,
+        (project, id) => {
+          const { project: next, playing } = switchTake(project, id);
+          return { label: playing === 'A' ? 'Play the original (A)' : `Play take ${playing}`, project: next };
+        },
+        target,
+      ),
   },
   {
     name: 'runGenerate',

@@ -3,6 +3,12 @@ import type { StudioState } from '../store/studio-store';
 
 export type ActionGroup = 'file' | 'edit' | 'effect' | 'transport' | 'view' | 'track';
 
+/** What a command acts on when it is run from one thing's own controls (a track header's buttons) instead of the
+ * selection. */
+export interface ActionTarget {
+  trackId?: string;
+}
+
 /** A named user command. Menus, shortcuts, the help panel and undo labels all come from these. */
 export interface Action {
   name: string;
@@ -11,5 +17,5 @@ export interface Action {
   /** Shortcuts such as 'Mod+Z' (Mod = Ctrl, or Cmd on a Mac), 'Shift+F', 'Space'. */
   shortcuts?: string[];
   enabled?(state: StudioState): boolean;
-  perform(services: Services): void | Promise<void>;
+  perform(services: Services, target?: ActionTarget): void | Promise<void>;
 }

@@ -7,11 +7,11 @@ import { targetTrackIds } from '../actions/targets';
 import { analysis } from '../client/analysis-client';
 import { engine } from '../client/engine-client';
 import { resample } from '../dsp/resample';
-import type { PreservingEdit, SeparatingEdit } from '../dsp/spectral-edit';
-import { addTake, blendEdges, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
+import type { SeparatingEdit } from '../dsp/spectral-edit';
+import { addTake, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
 import type { PackInfo } from '../protocol/engine-protocol';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
-import { editInstruction, MIN_EDIT_SECONDS, promptProblem, runSampler, toProjectRate } from './generate';
+import { editInstruction, MIN_EDIT_SECONDS, promptProblem, runSampler, tell } from './generate';
 import { ensurePack, queuedJob, runJob } from './jobs';
 import type { Services } from './services';
 
@@ -49,10 +49,19 @@ export async function editSelection(services: Services): Promise<void> {
   const job = queuedJob('edit', label, { trackId: track.id, start: range.start, length: range.end - range.start });
   const before = store.getState().project;
   const retry = () => editSelection(services);
-  const result = separates(pack, s)
-    ? await separateEdit(store, job, s, original, source, pack, rate, retry)
-    : await diffusionEdit(store, job, s, text, original, source, pack, rate, retry);
-  if (!result) return;
+  const common = { original, modelRate: pack.sampleRate, projectRate: rate };
+  const edgeFade = s.editResult === 'take' ? 0 : Math.round(EDGE_FADE_SECONDS * rate);
+  const output = separates(pack, s)
+    ? await separateEdit(store, job, s, source, pack, retry)
+    : await diffusionEdit(store, job, s, text, source, pack, retry);
+  if (!output) return;
+  const made = await analysis().projectAudio({ ...output, ...common, edgeFade });
+  if (!made.ok)
+    return store
+      .getState()
+      .notify('error', `${label}: the result could not be applied (${made.error.message}). The project is as it was.`);
+  tell(store, label, made.value);
+  const result = made.value.channels;
   const now = store.getState().project;
   if (!now.tracks.some((t) => t.id === track.id))
     return store
@@ -73,7 +82,7 @@ export async function editSelection(services: Services): Promise<void> {
     const asset = assets.add(result, rate);
     store.getState().commit(label, addTake(now, track.id, range, asset.id, `Take: ${label}`));
   } else {
-    const asset = assets.add(blendEdges(original, result, Math.round(EDGE_FADE_SECONDS * rate)), rate);
+    const asset = assets.add(result, rate);
     store.getState().commit(label, placeAsset(now, track.id, range.start, asset.id, range.end - range.start, label));
   }
 }
@@ -91,18 +100,29 @@ export function describedSound(s: GenerateSettings): string {
   return words || free;
 }
 
-/** Remove or extract by the separator, on the recording itself; null (and the user told) when there is no result,
- * including when the described sound is not in the selection: then nothing changes. */
+/** What a model edit hands to post-processing (src/project/model-audio.ts), less the original and the rates. */
+type EditOutput =
+  | { kind: 'separated'; task: SeparatingEdit; mask: Float32Array; bins: number }
+  | {
+      kind: 'edited';
+      task: string;
+      keep: 'raw' | 'untouched' | 'performance';
+      audio: Float32Array;
+      recon: Float32Array | null;
+      reconProblem?: string;
+      addLevelDb?: number;
+    };
+
+/** Remove or extract by the separator's mask; null (and the user told) when there is no result, including when the
+ * described sound is not in the selection: then nothing changes. */
 async function separateEdit(
   store: StudioStore,
   job: JobView,
   s: GenerateSettings,
-  original: Float32Array[],
   source: Float32Array,
   pack: PackInfo,
-  rate: number,
   retry: () => Promise<void>,
-): Promise<Float32Array[] | null> {
+): Promise<EditOutput | null> {
   const description = describedSound(s);
   const separation = await runJob(store, job, source.length / pack.sampleRate, pack, retry, (onProgress) =>
     engine().separate({ jobId: job.id, description, source }, onProgress),
@@ -117,36 +137,23 @@ async function separateEdit(
       );
     return null;
   }
-  const applied = await analysis().applySeparation(
-    s.editTask as SeparatingEdit,
-    original,
-    separation.mask,
-    separation.bins,
-    pack.sampleRate,
-    rate,
-  );
-  if (applied.ok) return applied.value;
-  store
-    .getState()
-    .notify(
-      'error',
-      `${job.label}: the separation could not be applied (${applied.error.message}). The project is as it was.`,
-    );
-  return null;
+  return { kind: 'separated', task: s.editTask as SeparatingEdit, mask: separation.mask, bins: separation.bins };
 }
 
-/** An edit through the diffusion model, then the studio's post-processing (finishEdit). */
+/** Extract keeps the model's output: the isolated sound is new audio, not the recording with a part changed. */
+const PRESERVING = new Set(['add', 'remove']);
+
+/** An edit through the diffusion model, with the model's round trip of the source where post-processing keeps the
+ * original (keepUntouched for add and remove, keepPerformance for style transfer). */
 async function diffusionEdit(
   store: StudioStore,
   job: JobView,
   s: GenerateSettings,
   text: string,
-  original: Float32Array[],
   source: Float32Array,
   pack: PackInfo,
-  rate: number,
   retry: () => Promise<void>,
-): Promise<Float32Array[] | null> {
+): Promise<EditOutput | null> {
   const audio = await runSampler(
     store,
     job,
@@ -155,52 +162,18 @@ async function diffusionEdit(
     pack,
     retry,
   );
-  return audio ? finishEdit(store, s, original, audio, source, pack, rate) : null;
-}
-
-/** Extract keeps the model's output: the isolated sound is new audio, not the recording with a part changed. */
-const PRESERVING = new Set(['add', 'remove']);
-
-/** The model's output at the project rate; or, on each channel of the original recording, (keepUntouched) the original
- * changed only where the model changed it, or (keepPerformance, style transfer) the original with the model's timbre. */
-async function finishEdit(
-  store: StudioStore,
-  s: GenerateSettings,
-  original: Float32Array[],
-  audio: Float32Array,
-  source: Float32Array,
-  pack: PackInfo,
-  rate: number,
-): Promise<Float32Array[]> {
-  const length = original[0].length;
-  const raw = () => [toProjectRate(audio, pack.sampleRate, rate, length)];
-  const keepsPerformance = s.editTask === 'style' && s.keepPerformance;
-  if (!keepsPerformance && (!s.keepUntouched || !PRESERVING.has(s.editTask))) return raw();
-  const recon = await engine().reconstruct(source);
-  if (!recon.ok) {
-    const what = keepsPerformance
-      ? 'The new timbre could not be applied to the original'
-      : 'The original could not be kept where the edit changed nothing';
-    store.getState().notify('error', `${what} (${recon.error.message}); the model's output is used as it is.`);
-    return raw();
-  }
-  // The result has the original's length: the gains apply to the original, or the addition is cut to it.
-  const kept = await (keepsPerformance
-    ? analysis().transferTimbre(original, audio, recon.value, pack.sampleRate, rate)
-    : analysis().preserveEdit(
-        s.editTask as PreservingEdit,
-        original,
-        audio,
-        recon.value,
-        pack.sampleRate,
-        rate,
-        s.editTask === 'add' ? s.addLevelDb : undefined,
-      ));
-  if (kept.ok) return kept.value;
-  store
-    .getState()
-    .notify('error', `The original could not be kept (${kept.error.message}); the model's output is used as it is.`);
-  return raw();
+  if (!audio) return null;
+  const keep =
+    s.editTask === 'style' && s.keepPerformance
+      ? 'performance'
+      : s.keepUntouched && PRESERVING.has(s.editTask)
+        ? 'untouched'
+        : 'raw';
+  const recon = keep === 'raw' ? null : await engine().reconstruct(source);
+  const addLevelDb = s.editTask === 'add' ? s.addLevelDb : undefined;
+  if (recon && !recon.ok)
+    return { kind: 'edited', task: s.editTask, keep, audio, recon: null, reconProblem: recon.error.message };
+  return { kind: 'edited', task: s.editTask, keep, audio, recon: recon?.value ?? null, addLevelDb };
 }
 
 const sameSamples = (a: Float32Array, b: Float32Array | undefined) =>

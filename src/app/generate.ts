@@ -4,10 +4,9 @@
  * its result lands as one undoable step, and a cancelled or failed job leaves the project as it was.
  */
 import { engine } from '../client/engine-client';
-import { applyGain, peakNormalizeGain } from '../dsp/gain';
-import { resample } from '../dsp/resample';
 import { analysis } from '../client/analysis-client';
 import { addTake, placeAsset } from '../project/generated-ops';
+import type { ProjectAudio } from '../project/model-audio';
 import type { GenerateJob, PackInfo } from '../protocol/engine-protocol';
 import { MAX_STRETCH } from '../music/conform';
 import { type MusicFields, musicPrompt } from '../music/music-prompt';
@@ -21,10 +20,6 @@ export const MAX_PROMPT_CHARS = 300;
 export const MIN_EDIT_SECONDS = 0.25;
 export const GENERATE_SECONDS = { min: 0.5, max: 120 } as const;
 const PREVIEW_EVERY = 2;
-/** Generated clips come in at a peak of -1 dBFS, as generation tools deliver them; the gain stops at +40 dB so that
- * a near-silent result stays near-silent instead of becoming loud noise. (Edits keep the level of their context.) */
-const GENERATED_PEAK_DB = -1;
-const MAX_GENERATED_GAIN = 100;
 
 /** The paper's tasks and edit templates: what a pack's manifest gives unless it says otherwise, and what the panel
  * offers and checks against before the pack has loaded. */
@@ -94,20 +89,6 @@ export function runSampler(
   );
 }
 
-/** Model output at the pack's rate -> the project's rate, exactly `length` samples. */
-export function toProjectRate(
-  audio: Float32Array,
-  packRate: number,
-  projectRate: number,
-  length: number,
-): Float32Array {
-  const converted = packRate === projectRate ? audio : resample(audio, packRate, projectRate);
-  if (converted.length === length) return converted;
-  const out = new Float32Array(length);
-  out.set(converted.subarray(0, length));
-  return out;
-}
-
 /** The text a generation sends to the model: a music task's prompt with the panel's tempo, key and meter written in. */
 export function generationText(s: GenerateSettings): string {
   return isMusicTask(s.generateTask) ? musicPrompt(s.prompt, s.music) : s.prompt.trim();
@@ -161,28 +142,23 @@ export async function generateClip(services: Services): Promise<void> {
     const label = count > 1 ? `${title} (${String.fromCharCode(65 + index)})` : title;
     const job = queuedJob('generate', label, { trackId, start: playhead, length });
     const request = { taskId: s.generateTask, text, seconds: modelSeconds };
-    let audio = await runSampler(store, job, request, s.seed + index, pack, () => generateClip(services));
+    const audio = await runSampler(store, job, request, s.seed + index, pack, () => generateClip(services));
     if (!audio) return;
-    if (conformTo) {
-      const conformed = await analysis().conformMusic(
-        audio,
-        pack.sampleRate,
-        conformTo,
-        Math.round(seconds * pack.sampleRate),
-      );
-      if (!conformed.ok)
-        store
-          .getState()
-          .notify(
-            'error',
-            `${label}: the take could not be conformed (${conformed.error.message}); it lands as the model made it.`,
-          );
-      else {
-        audio = conformed.value.audio;
-        store.getState().notify('info', `${label}: ${conformed.value.notes.join('; ')}.`);
-      }
-    }
-    land(services, audio, pack, { label, entry, trackId, playhead, length }, landed);
+    const projectRate = store.getState().project.sampleRate;
+    const made = await analysis().projectAudio({
+      kind: 'generated',
+      audio,
+      modelRate: pack.sampleRate,
+      projectRate,
+      length: Math.round(seconds * projectRate),
+      conform: conformTo,
+    });
+    if (!made.ok)
+      return store
+        .getState()
+        .notify('error', `${label}: the take could not be made project audio (${made.error.message}).`);
+    tell(store, label, made.value);
+    land(services, made.value.channels, projectRate, { label, entry, trackId, playhead, length }, landed);
   };
   await Promise.all(Array.from({ length: count }, (_, i) => variation(i)));
 }
@@ -191,15 +167,13 @@ export async function generateClip(services: Services): Promise<void> {
  * variation as a take under it. */
 function land(
   { store, assets }: Services,
-  audio: Float32Array,
-  pack: PackInfo,
+  channels: Float32Array[],
+  rate: number,
   where: { label: string; entry: PromptEntry; trackId: string | null; playhead: number; length: number },
   landed: { trackId: string | null },
 ): void {
   const now = store.getState().project;
-  const clip = toProjectRate(audio, pack.sampleRate, now.sampleRate, where.length);
-  applyGain(clip, Math.min(MAX_GENERATED_GAIN, peakNormalizeGain([clip], GENERATED_PEAK_DB)));
-  const asset = assets.add([clip], now.sampleRate);
+  const asset = assets.add(channels, rate);
   const name = where.entry.text.slice(0, 40);
   const range = { start: where.playhead, end: where.playhead + where.length };
   if (landed.trackId !== null && now.tracks.some((t) => t.id === landed.trackId)) {
@@ -224,4 +198,10 @@ export const rollSeed = () => Math.floor(Math.random() * 2 ** 31);
 export function secondsLeft(job: JobView, now = Date.now()): number | null {
   if (job.status !== 'running' || !job.runningSince || job.step < 1) return null;
   return ((now - job.runningSince) / 1000 / job.step) * (job.steps - job.step);
+}
+
+/** What post-processing did (info) and could not do (error), each said once under the job's label. */
+export function tell(store: StudioStore, label: string, made: ProjectAudio) {
+  if (made.notes.length) store.getState().notify('info', `${label}: ${made.notes.join('; ')}.`);
+  if (made.problems.length) store.getState().notify('error', `${label}: ${made.problems.join('; ')}.`);
 }

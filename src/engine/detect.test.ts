@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detect } from './detect';
-import { loadPack, type PackHandle, type PackReader } from './pack-loader';
+import type { PackReader } from '../modelpack/pack-files';
+import { loadPack, type PackHandle } from './pack-loader';
 
 const PACK = 'public/models/test-pack';
 const readFromDisk: PackReader = async (path) => new Uint8Array(await readFile(`${PACK}/${path}`));

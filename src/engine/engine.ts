@@ -18,9 +18,10 @@ import {
   type SeparateJob,
   type Separation,
 } from '../protocol/engine-protocol';
-import { cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError } from './pack-cache';
-import { folderReader, zipReader } from './local-pack';
-import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
+import { cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError } from '../modelpack/pack-cache';
+import { folderReader, zipReader } from '../modelpack/local-pack';
+import { PackError, type PackReader } from '../modelpack/pack-files';
+import { loadPack, type PackHandle } from './pack-loader';
 import { generateLong } from './long-audio';
 import { reconstruct, warmUp } from './pipeline';
 import { estimateKey } from '../dsp/key';

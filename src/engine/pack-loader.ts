@@ -1,4 +1,4 @@
-/** Loads a model pack: manifest, tokenizer and sessions, with every file's size and SHA-256 checked against the manifest. */
+/** Loads a model pack: manifest, tokenizer and sessions (its files read and checked by src/modelpack/pack-files.ts). */
 import {
   type Manifest,
   packRoles,
@@ -7,59 +7,10 @@ import {
   sessionSpec,
   type SessionSpec,
 } from '../modelpack/manifest';
+import { PackError, type PackReader, readJson, readVerified } from '../modelpack/pack-files';
 import { PromptTokenizer } from '../modelpack/tokenize';
 import type { LoadedPack } from './pipeline';
 import { type Backend, loadOrt, openSession, type OpenedSession } from './runtime';
-
-export class PackError extends Error {
-  override name = 'PackError';
-  constructor(
-    readonly code: 'missing-file' | 'bad-hash' | 'bad-manifest' | 'session-mismatch',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Reads one file of the pack (from the app, a URL, the cache or the user's files). */
-export type PackReader = (path: string, onBytes?: (loaded: number) => void) => Promise<Uint8Array>;
-
-const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-
-async function readVerified(read: PackReader, file: string, bytes: number, sha256: string): Promise<Uint8Array> {
-  let data: Uint8Array;
-  try {
-    data = await read(file);
-  } catch (e) {
-    throw new PackError(
-      'missing-file',
-      `The pack file "${file}" could not be read: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-  if (data.byteLength !== bytes)
-    throw new PackError(
-      'bad-hash',
-      `The pack file "${file}" has ${data.byteLength} bytes; the manifest says ${bytes}. It is damaged or from another pack.`,
-    );
-  const digest = hex(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-  if (digest !== sha256)
-    throw new PackError(
-      'bad-hash',
-      `The pack file "${file}" fails its SHA-256 check: it is damaged or from another pack.`,
-    );
-  return data;
-}
-
-const readJson = async (read: PackReader, file: string): Promise<unknown> => {
-  try {
-    return JSON.parse(new TextDecoder().decode(await read(file)));
-  } catch (e) {
-    throw new PackError(
-      e instanceof SyntaxError ? 'bad-manifest' : 'missing-file',
-      `The pack file "${file}" could not be read as JSON: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-};
 
 export type Dtype = 'fp32' | 'fp16' | 'int8';
 

@@ -1,7 +1,8 @@
 /** The whole pipeline on the random-weight test pack, in onnxruntime-web's WASM backend under Node. */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPack, PackError, type PackHandle, type PackReader } from './pack-loader';
+import { PackError, type PackReader } from '../modelpack/pack-files';
+import { loadPack, type PackHandle } from './pack-loader';
 import { framesFor, generateWindow, type GenerateRequest, reconstruct } from './pipeline';
 import type { RunOptions, TensorData } from './tensors';
 

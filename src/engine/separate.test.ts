@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeparationSettings } from '../modelpack/manifest';
 import { GRID_BINS } from '../dsp/spectral-edit';
-import { loadPack, type PackHandle, type PackReader } from './pack-loader';
+import type { PackReader } from '../modelpack/pack-files';
+import { loadPack, type PackHandle } from './pack-loader';
 import { inputGain, presence, separate } from './separate';
 
 const PACK = 'public/models/test-pack';

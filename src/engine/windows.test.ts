@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { generateLong } from './long-audio';
-import { loadPack, type PackReader } from './pack-loader';
+import type { PackReader } from '../modelpack/pack-files';
+import { loadPack } from './pack-loader';
 import { overlapAdd, planWindows } from './windows';
 
 describe('planWindows', () => {

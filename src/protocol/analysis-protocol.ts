@@ -2,10 +2,9 @@
  * post-processing of model output and file encoding. Like the inference worker, it answers with values: a failure
  * crosses as `{ ok: false, error }`, never as a thrown error. */
 import type { PeakLevel } from '../dsp/peaks';
-import type { applySeparation, preserveEdit, transferTimbre } from '../dsp/spectral-edit';
 import type { WavSampleFormat } from '../dsp/wav';
-import type { Conformed, conformMusic } from '../music/conform';
 import type { EffectSpec, PieceData } from '../project/effects';
+import type { ModelAudio, ProjectAudio } from '../project/model-audio';
 import type { SampleRange } from '../project/types';
 
 export interface DecodedFile {
@@ -46,14 +45,9 @@ export interface AnalysisApi {
     range: SampleRange,
     sampleRate: number,
   ): Promise<AnalysisResult<{ channels: Float32Array[][]; starts: number[] }>>;
-  /** A model edit applied so that what it did not change stays the original recording (src/dsp/spectral-edit.ts). */
-  preserveEdit(...args: Parameters<typeof preserveEdit>): Promise<AnalysisResult<Float32Array[]>>;
-  /** Remove or extract from a separator's mask, on the original recording's every channel. */
-  applySeparation(...args: Parameters<typeof applySeparation>): Promise<AnalysisResult<Float32Array[]>>;
-  /** A generated music take stretched and shifted to the asked tempo and key (src/music/conform.ts). */
-  conformMusic(...args: Parameters<typeof conformMusic>): Promise<AnalysisResult<Conformed>>;
-  /** Style transfer keeping the performance: the model's change of timbre on the original. */
-  transferTimbre(...args: Parameters<typeof transferTimbre>): Promise<AnalysisResult<Float32Array[]>>;
+  /** Audio the model returned made project audio: at the project's rate, conformed and levelled (generated), or
+   * applied to the original recording and crossfaded into it (edits); src/project/model-audio.ts. */
+  projectAudio(input: ModelAudio): Promise<AnalysisResult<ProjectAudio>>;
   /** Resamples to `toRate` where needed and encodes a WAV or MP3 file. */
   encode(
     channels: Float32Array[],

@@ -159,7 +159,18 @@ export interface StudioActions {
   undo(): string | undefined;
   redo(): string | undefined;
   restore(project: Project, history: History): void;
+  /** For the command layer (src/actions, src/app); components call the named actions below instead. */
   set(patch: Partial<StudioState>): void;
+  /** Selects a range on tracks (null: nothing), leaving the playhead where it is. */
+  selectRange(selection: Selection | null): void;
+  seek(sample: number): void;
+  selectClip(id: string | null): void;
+  openPanel(panel: StudioState['panel']): void;
+  updateView(patch: Partial<ViewState>): void;
+  updateParams(patch: Partial<EditParams>): void;
+  updateExportSettings(patch: Partial<ExportSettings>): void;
+  updateGenerate(patch: Partial<GenerateSettings>): void;
+  chooseBackend(backend: BackendChoice): void;
   notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
   dismiss(id: number): void;
 }
@@ -258,6 +269,33 @@ export function createStudioStore() {
     },
     set(patch) {
       set(patch);
+    },
+    selectRange(selection) {
+      set({ selection });
+    },
+    seek(sample) {
+      set({ playhead: Math.max(0, Math.round(sample)) });
+    },
+    selectClip(id) {
+      set({ selectedClipId: id });
+    },
+    openPanel(panel) {
+      set({ panel });
+    },
+    updateView(patch) {
+      set({ view: { ...get().view, ...patch } });
+    },
+    updateParams(patch) {
+      set({ params: { ...get().params, ...patch } });
+    },
+    updateExportSettings(patch) {
+      set({ exportSettings: { ...get().exportSettings, ...patch } });
+    },
+    updateGenerate(patch) {
+      set({ generate: { ...get().generate, ...patch } });
+    },
+    chooseBackend(backend) {
+      set({ models: { ...get().models, backend } });
     },
     notify(kind, text, action) {
       set({ notices: [...get().notices, { id: ++noticeId, kind, text, action }].slice(-5) });

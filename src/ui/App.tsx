@@ -39,7 +39,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [services]);
 
-  const close = () => services.store.getState().set({ panel: 'none' });
+  const close = () => services.store.getState().openPanel('none');
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: dropping files anywhere imports them; the File menu is the keyboard path
     <div

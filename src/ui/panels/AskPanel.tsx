@@ -28,11 +28,9 @@ export function AskPanel({ onClose }: { onClose: () => void }) {
   };
   const select = (id: string) => {
     const hit = found.find((f) => f.label.id === id);
-    if (hit)
-      store.getState().set({
-        playhead: hit.label.start,
-        selection: { start: hit.label.start, end: hit.label.end, trackIds: [hit.track.id] },
-      });
+    if (!hit) return;
+    store.getState().selectRange({ start: hit.label.start, end: hit.label.end, trackIds: [hit.track.id] });
+    store.getState().seek(hit.label.start);
   };
   return (
     <Panel title="Ask about the sound" testId="ask-panel" onClose={onClose}>

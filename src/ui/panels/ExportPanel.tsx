@@ -14,8 +14,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
   const projectRate = useStudio((s) => s.project.sampleRate);
   const busy = useStudio((s) => s.busy);
   const video = useStudio((s) => s.project.video);
-  const set = (patch: Partial<typeof settings>) =>
-    store.getState().set({ exportSettings: { ...store.getState().exportSettings, ...patch } });
+  const change = (patch: Partial<typeof settings>) => store.getState().updateExportSettings(patch);
   return (
     <Panel title="Export" testId="export-panel" onClose={onClose}>
       <label>
@@ -23,7 +22,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
         <select
           data-testid="export-scope"
           value={settings.scope}
-          onChange={(e) => set({ scope: e.target.value as ExportScope })}
+          onChange={(e) => change({ scope: e.target.value as ExportScope })}
         >
           <option value="mix">The whole mix</option>
           <option value="track">The selected track</option>
@@ -35,7 +34,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
         <select
           data-testid="export-format"
           value={settings.format}
-          onChange={(e) => set({ format: e.target.value as ExportFormat })}
+          onChange={(e) => change({ format: e.target.value as ExportFormat })}
         >
           <option value="pcm16">WAV, 16-bit</option>
           <option value="pcm24">WAV, 24-bit</option>
@@ -48,7 +47,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
         <select
           data-testid="export-rate"
           value={settings.sampleRate}
-          onChange={(e) => set({ sampleRate: Number(e.target.value) })}
+          onChange={(e) => change({ sampleRate: Number(e.target.value) })}
         >
           {RATES.map((r) => (
             <option key={r} value={r}>
@@ -63,7 +62,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           <select
             data-testid="export-kbps"
             value={settings.mp3Kbps}
-            onChange={(e) => set({ mp3Kbps: Number(e.target.value) })}
+            onChange={(e) => change({ mp3Kbps: Number(e.target.value) })}
           >
             {[96, 128, 192, 256, 320].map((k) => (
               <option key={k} value={k}>

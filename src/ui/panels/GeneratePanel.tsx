@@ -41,11 +41,10 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
   const selection = useStudio((st) => st.selection);
   const jobs = useStudio((st) => st.jobs);
   const video = useStudio((st) => st.project.video);
-  const set = (patch: Partial<GenerateSettings>) =>
-    store.getState().set({ generate: { ...store.getState().generate, ...patch } });
+  const change = (patch: Partial<GenerateSettings>) => store.getState().updateGenerate(patch);
   const tasks = pack?.tasks ?? PAPER_TASKS;
   const fillFromHistory = (p: PromptEntry) =>
-    set({
+    change({
       mode: 'generate',
       generateTask: p.taskId,
       prompt: p.prompt,
@@ -77,7 +76,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             role="tab"
             aria-selected={s.mode === mode}
             data-testid={`generate-mode-${mode}`}
-            onClick={() => set({ mode })}
+            onClick={() => change({ mode })}
           >
             {mode === 'generate' ? 'Generate' : 'Edit selection'}
           </button>
@@ -90,7 +89,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             <select
               data-testid="generate-task"
               value={s.generateTask}
-              onChange={(e) => set({ generateTask: e.target.value })}
+              onChange={(e) => change({ generateTask: e.target.value })}
             >
               {tasks
                 .filter((t) => t.family === 'generate')
@@ -107,7 +106,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             maxLength={MAX_PROMPT_CHARS * 2}
             placeholder="rain on a tin roof with distant thunder"
             value={s.prompt}
-            onChange={(e) => set({ prompt: e.target.value })}
+            onChange={(e) => change({ prompt: e.target.value })}
           />
           <div className="examples" role="group" aria-label="Example prompts">
             {EXAMPLE_PROMPTS.map((p) => (
@@ -115,7 +114,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
                 key={p.text}
                 type="button"
                 className="chip"
-                onClick={() => set({ prompt: p.text, generateTask: p.task })}
+                onClick={() => change({ prompt: p.text, generateTask: p.task })}
               >
                 {p.text}
               </button>
@@ -123,14 +122,14 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
           </div>
           {isMusicTask(s.generateTask) && (
             <>
-              <MusicFields value={s.music} onChange={(music) => set({ music })} />
+              <MusicFields value={s.music} onChange={(music) => change({ music })} />
               <label title="The model does not yet keep a stated tempo or key by itself: each take's own tempo and key are heard, then it is stretched (pitch kept) and shifted (tempo kept) to the asked ones, as a DAW warps a loop. Off: the take as the model made it">
                 Conform takes to the tempo and key
                 <input
                   type="checkbox"
                   data-testid="music-conform"
                   checked={s.conform}
-                  onChange={(e) => set({ conform: e.target.checked })}
+                  onChange={(e) => change({ conform: e.target.checked })}
                 />
               </label>
               <p className="muted" data-testid="generate-text">
@@ -143,7 +142,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             <select
               data-testid="generate-variations"
               value={s.variations}
-              onChange={(e) => set({ variations: Number(e.target.value) })}
+              onChange={(e) => change({ variations: Number(e.target.value) })}
             >
               {Array.from({ length: MAX_VARIATIONS }, (_, i) => i + 1).map((n) => (
                 <option key={n} value={n}>
@@ -158,8 +157,8 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               data-testid="generate-fit-video"
               title="The pack has no trained video model yet: this times a sound from the prompt to the video (from 0 s, its length), without looking at the picture"
               onClick={() => {
-                set({ seconds: Math.min(GENERATE_SECONDS.max, Math.round(video.seconds * 10) / 10) });
-                store.getState().set({ playhead: 0 });
+                change({ seconds: Math.min(GENERATE_SECONDS.max, Math.round(video.seconds * 10) / 10) });
+                store.getState().seek(0);
               }}
             >
               Fit to the video ({video.seconds.toFixed(1)} s from 0 s)
@@ -174,7 +173,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               max={GENERATE_SECONDS.max}
               step={0.5}
               value={s.seconds}
-              onChange={(e) => set({ seconds: Number(e.target.value) })}
+              onChange={(e) => change({ seconds: Number(e.target.value) })}
             />
           </label>
           <label>
@@ -182,7 +181,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             <select
               data-testid="generate-track"
               value={s.trackId ?? ''}
-              onChange={(e) => set({ trackId: e.target.value || null })}
+              onChange={(e) => change({ trackId: e.target.value || null })}
             >
               <option value="">a new track</option>
               {tracks.map((t) => (
@@ -198,7 +197,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
         <>
           <label>
             Instruction
-            <select data-testid="edit-task" value={s.editTask} onChange={(e) => set({ editTask: e.target.value })}>
+            <select data-testid="edit-task" value={s.editTask} onChange={(e) => change({ editTask: e.target.value })}>
               {tasks
                 .filter((t) => t.family === 'edit')
                 .map((t) => (
@@ -214,13 +213,13 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
                 data-testid="edit-style-from"
                 placeholder="this sound (e.g. dog barking)"
                 value={s.styleFrom}
-                onChange={(e) => set({ styleFrom: e.target.value })}
+                onChange={(e) => change({ styleFrom: e.target.value })}
               />
               <input
                 data-testid="edit-style-to"
                 placeholder="into this one (e.g. a cat meowing)"
                 value={s.styleTo}
-                onChange={(e) => set({ styleTo: e.target.value })}
+                onChange={(e) => change({ styleTo: e.target.value })}
               />
             </>
           ) : (
@@ -228,7 +227,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               data-testid="edit-description"
               placeholder="the sound, e.g. footsteps (or a whole instruction)"
               value={s.description}
-              onChange={(e) => set({ description: e.target.value })}
+              onChange={(e) => change({ description: e.target.value })}
             />
           )}
           <p className="muted" data-testid="edit-instruction">
@@ -241,7 +240,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
                 type="checkbox"
                 data-testid="edit-keep-performance"
                 checked={s.keepPerformance}
-                onChange={(e) => set({ keepPerformance: e.target.checked })}
+                onChange={(e) => change({ keepPerformance: e.target.checked })}
               />
             </label>
           )}
@@ -252,7 +251,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
                 type="checkbox"
                 data-testid="edit-regenerate"
                 checked={s.regenerate}
-                onChange={(e) => set({ regenerate: e.target.checked })}
+                onChange={(e) => change({ regenerate: e.target.checked })}
               />
             </label>
           )}
@@ -263,7 +262,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
                 type="checkbox"
                 data-testid="edit-keep"
                 checked={s.keepUntouched}
-                onChange={(e) => set({ keepUntouched: e.target.checked })}
+                onChange={(e) => change({ keepUntouched: e.target.checked })}
               />
             </label>
           )}
@@ -277,7 +276,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
                 max={12}
                 step={1}
                 value={s.addLevelDb}
-                onChange={(e) => set({ addLevelDb: Math.max(-30, Math.min(12, Number(e.target.value) || 0)) })}
+                onChange={(e) => change({ addLevelDb: Math.max(-30, Math.min(12, Number(e.target.value) || 0)) })}
               />
             </label>
           )}
@@ -286,7 +285,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             <select
               data-testid="edit-result"
               value={s.editResult}
-              onChange={(e) => set({ editResult: e.target.value as GenerateSettings['editResult'] })}
+              onChange={(e) => change({ editResult: e.target.value as GenerateSettings['editResult'] })}
             >
               <option value="replace">replaces the selection (undo brings it back)</option>
               <option value="take">a take on a new track, to compare</option>
@@ -305,7 +304,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             min={0}
             max={200}
             value={s.steps}
-            onChange={(e) => set({ steps: Math.max(0, Math.round(Number(e.target.value))) })}
+            onChange={(e) => change({ steps: Math.max(0, Math.round(Number(e.target.value))) })}
           />
         </label>
         <label>
@@ -317,7 +316,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             max={15}
             step={0.5}
             value={s.guidance}
-            onChange={(e) => set({ guidance: Number(e.target.value) })}
+            onChange={(e) => change({ guidance: Number(e.target.value) })}
           />
         </label>
         <label>
@@ -327,14 +326,14 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               type="number"
               data-testid="generate-seed"
               value={s.seed}
-              onChange={(e) => set({ seed: Math.round(Number(e.target.value)) })}
+              onChange={(e) => change({ seed: Math.round(Number(e.target.value)) })}
             />
             <button
               type="button"
               aria-label="Random seed"
               title="Random seed"
               data-testid="generate-dice"
-              onClick={() => set({ seed: rollSeed() })}
+              onClick={() => change({ seed: rollSeed() })}
             >
               ⚄ Random
             </button>

@@ -31,7 +31,7 @@ export function ModelsPanel({ onClose }: { onClose: () => void }) {
         <select
           data-testid="models-backend"
           value={models.backend}
-          onChange={(e) => store.getState().set({ models: { ...models, backend: e.target.value as BackendChoice } })}
+          onChange={(e) => store.getState().chooseBackend(e.target.value as BackendChoice)}
         >
           <option value="auto">Automatic</option>
           <option value="webgpu">WebGPU</option>

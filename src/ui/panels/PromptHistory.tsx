@@ -1,4 +1,4 @@
-import { forgetPrompt } from '../../project/prompt-history';
+import { forgetPromptEntry } from '../../app/project-commands';
 import type { PromptEntry } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 
@@ -37,11 +37,7 @@ export function PromptHistory({ onUse, onRun }: { onUse: (p: PromptEntry) => voi
             <button type="button" onClick={() => void copy(p)}>
               Copy
             </button>
-            <button
-              type="button"
-              aria-label={`Forget “${p.text}”`}
-              onClick={() => store.getState().commit('Forget a prompt', forgetPrompt(store.getState().project, p.id))}
-            >
+            <button type="button" aria-label={`Forget “${p.text}”`} onClick={() => forgetPromptEntry(store, p.id)}>
               ×
             </button>
           </li>

@@ -1,5 +1,5 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import { moveClip } from '../../project/timeline-ops';
+import { startClipMove } from '../../app/project-commands';
 import type { Clip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipWaveform } from './ClipWaveform';
@@ -25,21 +25,18 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
   const startDrag = (e: ReactPointerEvent) => {
     e.stopPropagation();
     e.preventDefault();
-    const state = store.getState();
-    state.set({ selectedClipId: clip.id });
-    state.beginTransaction();
-    const base = store.getState().project;
+    const drag = startClipMove(store, clip.id);
     const originX = e.clientX;
     const move = (ev: PointerEvent) => {
       const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
       const target = row?.dataset.trackId ?? trackId;
       const delta = pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX);
-      store.getState().preview(moveClip(base, clip.id, target, clip.start + delta));
+      drag.moveTo(target, clip.start + delta);
     };
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
-      store.getState().endTransaction('Move clip');
+      drag.end();
     };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);

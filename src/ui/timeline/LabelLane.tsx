@@ -1,4 +1,4 @@
-import { removeLabel } from '../../project/label-ops';
+import { removeSoundLabel } from '../../app/project-commands';
 import type { SoundLabel, Track } from '../../project/types';
 import { useServices } from '../studio-context';
 import { HEADER_WIDTH, type Scale, sampleToPx, stackLabels } from './geometry';
@@ -13,11 +13,9 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
   const rows = Math.max(1, ...stacked.map((s) => s.row + 1));
   const select = (label: SoundLabel) => {
     const s = store.getState();
-    s.set({
-      playhead: label.start,
-      selection: { start: label.start, end: label.end, trackIds: [track.id] },
-      generate: { ...s.generate, mode: 'edit', description: label.description },
-    });
+    s.selectRange({ start: label.start, end: label.end, trackIds: [track.id] });
+    s.seek(label.start);
+    s.updateGenerate({ mode: 'edit', description: label.description });
   };
   return (
     <div
@@ -57,9 +55,7 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
               type="button"
               className="sound-label-remove"
               aria-label={`Remove the label ${label.name}`}
-              onClick={() =>
-                store.getState().commit(`Remove label ${label.name}`, removeLabel(store.getState().project, label.id))
-              }
+              onClick={() => removeSoundLabel(store, label.id, label.name)}
             >
               ×
             </button>

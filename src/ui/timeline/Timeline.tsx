@@ -38,15 +38,15 @@ export function Timeline() {
 
   useEffect(() => {
     const el = scroller.current!;
-    const measure = () => store.getState().set({ view: { ...store.getState().view, viewportWidth: el.clientWidth } });
+    const measure = () => store.getState().updateView({ viewportWidth: el.clientWidth });
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     let frame = 0;
     const onScroll = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const v = store.getState().view;
-        if (v.scrollLeft !== el.scrollLeft) store.getState().set({ view: { ...v, scrollLeft: el.scrollLeft } });
+        if (store.getState().view.scrollLeft !== el.scrollLeft)
+          store.getState().updateView({ scrollLeft: el.scrollLeft });
       });
     };
     const onWheel = (e: WheelEvent) => {
@@ -73,19 +73,16 @@ export function Timeline() {
     const anchor = pxToSample(lanePx(e.clientX), scale);
     const ids = tracks.map((t) => t.id);
     const from = ids.indexOf(trackId);
-    store.getState().set({
-      playhead: anchor,
-      selectedClipId: clipId,
-      selection: { start: anchor, end: anchor, trackIds: [trackId] },
-    });
+    const state = store.getState();
+    state.seek(anchor);
+    state.selectClip(clipId);
+    state.selectRange({ start: anchor, end: anchor, trackIds: [trackId] });
     const move = (ev: PointerEvent) => {
       const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
       const to = row ? ids.indexOf(row.dataset.trackId!) : from;
       const current = pxToSample(lanePx(ev.clientX), scale);
       const trackIds = ids.slice(Math.min(from, to), Math.max(from, to) + 1);
-      store
-        .getState()
-        .set({ selection: { start: Math.min(anchor, current), end: Math.max(anchor, current), trackIds } });
+      store.getState().selectRange({ start: Math.min(anchor, current), end: Math.max(anchor, current), trackIds });
     };
     const up = () => {
       window.removeEventListener('pointermove', move);
@@ -101,7 +98,7 @@ export function Timeline() {
         <div className="ruler-row">
           <div className="corner" style={{ width: HEADER_WIDTH }} />
           <div className="ruler-holder" style={{ left: HEADER_WIDTH }}>
-            <Ruler onSeek={(px) => store.getState().set({ playhead: pxToSample(px, scale) })} />
+            <Ruler onSeek={(px) => store.getState().seek(pxToSample(px, scale))} />
           </div>
         </div>
         {video && <VideoLane video={video} scale={scale} />}

@@ -1,24 +1,28 @@
-import { switchTake, takeLetter } from '../../project/generated-ops';
-import { deleteTrack, setTrack, type TrackEdit, toggleMute, toggleSolo } from '../../project/track-ops';
+import { useRef } from 'react';
+import { runAction } from '../../actions/registry';
+import { changeTrack, type Gesture, startGesture } from '../../app/project-commands';
+import { takeLetter } from '../../project/generated-ops';
 import type { Track } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 
 /** Name, mute, solo, gain and pan of a track. Slider drags are one undo step each. */
 export function TrackHeader({ track }: { track: Track }) {
-  const { store } = useServices();
+  const services = useServices();
+  const { store } = services;
   const letter = useStudio((s) => (track.takeOf ? takeLetter(s.project, track.id) : ''));
+  const drag = useRef<Gesture | null>(null);
 
-  /** A slider drag previews its changes and lands as one step; every other change is committed at once. */
-  const apply = ({ label, project }: TrackEdit) => {
-    const state = store.getState();
-    if (state.transactionBase) state.preview(project);
-    else state.commit(label, project);
-  };
-  const change = (label: string, patch: Partial<Track>) =>
-    apply(setTrack(store.getState().project, track.id, label, patch));
+  const change = (label: string, patch: Partial<Track>) => changeTrack(store, track.id, label, patch);
+  const run = (action: string) => void runAction(action, services, { trackId: track.id });
+  /** A slider drag previews its changes and lands as one step; every other change is one step at once. */
   const slider = (label: string) => ({
-    onPointerDown: () => store.getState().beginTransaction(),
-    onPointerUp: () => store.getState().endTransaction(label),
+    onPointerDown: () => {
+      drag.current = startGesture(store);
+    },
+    onPointerUp: () => {
+      drag.current?.end(label);
+      drag.current = null;
+    },
   });
 
   return (
@@ -34,7 +38,7 @@ export function TrackHeader({ track }: { track: Track }) {
           data-testid="track-mute"
           title="Mute"
           aria-pressed={track.mute}
-          onClick={() => apply(toggleMute(store.getState().project, track.id))}
+          onClick={() => run('muteTrack')}
         >
           M
         </button>
@@ -43,7 +47,7 @@ export function TrackHeader({ track }: { track: Track }) {
           data-testid="track-solo"
           title="Solo"
           aria-pressed={track.solo}
-          onClick={() => apply(toggleSolo(store.getState().project, track.id))}
+          onClick={() => run('soloTrack')}
         >
           S
         </button>
@@ -53,10 +57,7 @@ export function TrackHeader({ track }: { track: Track }) {
             data-testid="track-ab"
             title={`A/B: play this take (${letter}) instead of the original (A), or the original again`}
             aria-pressed={!track.mute}
-            onClick={() => {
-              const { project, playing } = switchTake(store.getState().project, track.id);
-              store.getState().commit(playing === 'A' ? 'Play the original (A)' : `Play take ${playing}`, project);
-            }}
+            onClick={() => run('switchTake')}
           >
             {letter}
           </button>
@@ -65,7 +66,7 @@ export function TrackHeader({ track }: { track: Track }) {
           type="button"
           title="Delete track"
           aria-label={`Delete ${track.name}`}
-          onClick={() => apply(deleteTrack(store.getState().project, track.id))}
+          onClick={() => run('deleteTrack')}
         >
           ×
         </button>

@@ -30,8 +30,7 @@ function NumberParam({
         max={max}
         onChange={(e) => {
           const v = Number(e.target.value);
-          if (Number.isFinite(v))
-            store.getState().set({ params: { ...store.getState().params, [field]: Math.min(max, Math.max(min, v)) } });
+          if (Number.isFinite(v)) store.getState().updateParams({ [field]: Math.min(max, Math.max(min, v)) });
         }}
       />
     </label>
@@ -49,9 +48,7 @@ export function EffectBar() {
         <select
           data-testid="param-fadeCurve"
           value={curve}
-          onChange={(e) =>
-            store.getState().set({ params: { ...store.getState().params, fadeCurve: e.target.value as FadeCurve } })
-          }
+          onChange={(e) => store.getState().updateParams({ fadeCurve: e.target.value as FadeCurve })}
         >
           {FADE_CURVES.map((c) => (
             <option key={c} value={c}>

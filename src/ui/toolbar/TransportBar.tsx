@@ -48,7 +48,8 @@ export function TransportBar() {
     const start = edge === 'start' ? value : Math.min(current.start, value);
     const end = edge === 'end' ? value : Math.max(current.end, value);
     const trackIds = current.trackIds.length ? current.trackIds : state.project.tracks.map((t) => t.id);
-    state.set({ selection: { start, end, trackIds }, playhead: start });
+    state.selectRange({ start, end, trackIds });
+    state.seek(start);
   };
 
   return (

@@ -1,6 +1,6 @@
 /** Packs the user picks from disk: a folder (its files) or a zip. Both become a PackReader over their entries. */
 import { unzipSync } from 'fflate';
-import type { PackReader } from './pack-loader';
+import type { PackReader } from './pack-files';
 
 /** The entries keyed by path inside the pack: a top folder that holds everything (as folders and zips often have) is dropped. */
 function byPackPath<T>(entries: [string, T][]): Map<string, T> {

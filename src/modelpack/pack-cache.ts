@@ -1,6 +1,6 @@
 /** Keeps model packs in Cache Storage so they load without the network; lists and deletes them; checks the quota. */
 import type { CachedPack } from '../protocol/engine-protocol';
-import type { PackReader } from './pack-loader';
+import type { PackReader } from './pack-files';
 
 const CACHE = 'omni-packs-v1';
 

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { runAction } from '../actions/registry';
+import { type Clip, newTrack, type Project, type PromptEntry } from '../project/types';
+import { createStudioStore } from '../store/studio-store';
+import type { Services } from './services';
+import { changeTrack, forgetPromptEntry, startClipMove, startGesture } from './project-commands';
+
+function twoTracks(): Project {
+  const [a, b] = [newTrack(0), newTrack(1)];
+  const clip: Clip = { id: 'c1', assetId: 'x', name: 'clip', start: 100, offset: 0, length: 50 };
+  return { sampleRate: 1000, tracks: [{ ...a, clips: [clip] }, b] };
+}
+
+describe('project commands', () => {
+  it('a slider gesture previews each change and lands as one named step', () => {
+    const store = createStudioStore();
+    store.getState().commit('Start', twoTracks());
+    const id = store.getState().project.tracks[0].id;
+    const drag = startGesture(store);
+    for (const gainDb of [-3, -6, -9]) changeTrack(store, id, 'Track gain', { gainDb });
+    expect(store.getState().project.tracks[0].gainDb).toBe(-9);
+    expect(store.getState().history.past.map((e) => e.label)).toEqual(['Start']);
+    drag.end('Track gain');
+    expect(store.getState().history.past.map((e) => e.label)).toEqual(['Start', 'Track gain']);
+    store.getState().undo();
+    expect(store.getState().project.tracks[0].gainDb).toBe(0);
+  });
+
+  it('outside a gesture a change is one step at once', () => {
+    const store = createStudioStore();
+    store.getState().commit('Start', twoTracks());
+    changeTrack(store, store.getState().project.tracks[1].id, 'Rename track', { name: 'Birds' });
+    expect(store.getState().history.past.at(-1)?.label).toBe('Rename track');
+    expect(store.getState().project.tracks[1].name).toBe('Birds');
+  });
+
+  it('a clip move selects the clip, follows the pointer from where it began and is one step', () => {
+    const store = createStudioStore();
+    store.getState().commit('Start', twoTracks());
+    const [first, second] = store.getState().project.tracks;
+    const drag = startClipMove(store, 'c1');
+    expect(store.getState().selectedClipId).toBe('c1');
+    drag.moveTo(first.id, 300);
+    drag.moveTo(second.id, 250);
+    drag.end();
+    const moved = store.getState().project.tracks;
+    expect(moved[0].clips).toHaveLength(0);
+    expect(moved[1].clips[0]).toMatchObject({ id: 'c1', start: 250 });
+    expect(store.getState().history.past.map((e) => e.label)).toEqual(['Start', 'Move clip']);
+  });
+
+  it('a header button runs the registry action on its own track, not the selected one', async () => {
+    const store = createStudioStore();
+    store.getState().commit('Start', twoTracks());
+    const [first, second] = store.getState().project.tracks;
+    store.getState().selectRange({ start: 0, end: 10, trackIds: [first.id] });
+    await runAction('muteTrack', { store } as unknown as Services, { trackId: second.id });
+    expect(store.getState().project.tracks.map((t) => t.mute)).toEqual([false, true]);
+    await runAction('muteTrack', { store } as unknown as Services);
+    expect(store.getState().project.tracks.map((t) => t.mute)).toEqual([true, true]);
+  });
+
+  it('forgetting a prompt is an undoable step', () => {
+    const store = createStudioStore();
+    const entry: PromptEntry = {
+      id: 'p1',
+      text: 'rain',
+      taskId: 't2a',
+      prompt: 'rain',
+      seconds: 5,
+      seed: 1,
+      variations: 1,
+      at: 0,
+    };
+    store.getState().commit('Start', { ...twoTracks(), prompts: [entry] });
+    forgetPromptEntry(store, 'p1');
+    expect(store.getState().project.prompts).toEqual([]);
+    store.getState().undo();
+    expect(store.getState().project.prompts).toHaveLength(1);
+  });
+});

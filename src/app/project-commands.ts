@@ -1,0 +1,51 @@
+/** Project changes made from one thing's own controls (a track header's name and sliders, a clip's handle, a label's
+ * or a prompt's ×): each lands as one named undo step, and a gesture (a drag) previews as it goes and lands as one
+ * step when it ends. Components call these (or the action registry); only the command layer writes to the store. */
+import { removeLabel } from '../project/label-ops';
+import { forgetPrompt } from '../project/prompt-history';
+import { moveClip } from '../project/timeline-ops';
+import { setTrack } from '../project/track-ops';
+import type { Project, Track } from '../project/types';
+import type { StudioStore } from '../store/studio-store';
+
+export interface Gesture {
+  /** Shows the project as `change` makes it from the project at the gesture's start. */
+  update(change: (base: Project) => Project): void;
+  /** Lands what the gesture changed as one undo step (none when it changed nothing). */
+  end(label: string): void;
+}
+
+export function startGesture(store: StudioStore): Gesture {
+  store.getState().beginTransaction();
+  const base = store.getState().project;
+  return {
+    update: (change) => store.getState().preview(change(base)),
+    end: (label) => store.getState().endTransaction(label),
+  };
+}
+
+/** Changes a track's name, gain or pan: previewed during a gesture (a slider drag), else one step at once. */
+export function changeTrack(store: StudioStore, trackId: string, label: string, patch: Partial<Track>) {
+  const state = store.getState();
+  const { project } = setTrack(state.project, trackId, label, patch);
+  if (state.transactionBase) state.preview(project);
+  else state.commit(label, project);
+}
+
+/** Starts dragging a clip (selecting it); each update puts it at `start` on the track `trackId`. */
+export function startClipMove(store: StudioStore, clipId: string) {
+  store.getState().selectClip(clipId);
+  const gesture = startGesture(store);
+  return {
+    moveTo: (trackId: string, start: number) => gesture.update((base) => moveClip(base, clipId, trackId, start)),
+    end: () => gesture.end('Move clip'),
+  };
+}
+
+export function removeSoundLabel(store: StudioStore, labelId: string, name: string) {
+  store.getState().commit(`Remove label ${name}`, removeLabel(store.getState().project, labelId));
+}
+
+export function forgetPromptEntry(store: StudioStore, id: string) {
+  store.getState().commit('Forget a prompt', forgetPrompt(store.getState().project, id));
+}
