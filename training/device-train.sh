@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Trains the DiT on a lent GPU machine (the `device` tool: PyTorch there, no network, no copy of the audio, at most
-# 64 MiB carried per call). The feature cache (python -m omni_model.feature_cache, ~100 MB gzipped) travels in parts:
+# 64 MiB carried per call). The feature cache (python -m omni_model.train.feature_cache, ~100 MB gzipped) travels in parts:
 #
 #   here:  tar czf - -C training/data feature-cache | split -b 48M - .gpu/cache.tgz.
 #          python -c 'import torch; torch.save({"vae": torch.load(AE)["vae"]}, ".gpu/vae.pt")'   # the VAE alone, 3 MB
-#          python -m omni_model.feature_cache --data <a small slice> --out .gpu/tiny ...; cp .gpu/vae.pt .gpu/tiny/
+#          python -m omni_model.train.feature_cache --data <a small slice> --out .gpu/tiny ...; cp .gpu/vae.pt .gpu/tiny/
 #          (.gpu/ in .git/info/exclude.) The working tree travels too and the 52 MB default pack would break the
 #          limit: the calls ran from a branch holding only training/ and .gitignore (git checkout --orphan).
 #   call 1 (carry .gpu/cache.tgz.aa .gpu/tiny):      bash training/device-train.sh stash
@@ -30,7 +30,7 @@ case "$1" in
     nvidia-smi --query-gpu=name,memory.total --format=csv
     for batch in 64 128; do
       rm -rf /tmp/smoke
-      python3 -m omni_model.train_dit --config $CONFIG --autoencoder ../.gpu/tiny/vae.pt --cache ../.gpu/tiny --run /tmp/smoke \
+      python3 -m omni_model.train.train_dit --config $CONFIG --autoencoder ../.gpu/tiny/vae.pt --cache ../.gpu/tiny --run /tmp/smoke \
         --crop-frames 250 --batch $batch --steps 60 | tail -1
       echo "batch $batch: $(tail -1 /tmp/smoke/loss.csv) (step, seconds, loss)"
     done
@@ -38,12 +38,12 @@ case "$1" in
   train)
     mkdir -p /tmp/cache
     cat /tmp/cache.tgz.aa ../.gpu/cache.tgz.ab | tar xz -C /tmp/cache
-    python3 -m omni_model.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache /tmp/cache/feature-cache --run /tmp/run \
+    python3 -m omni_model.train.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache /tmp/cache/feature-cache --run /tmp/run \
       --crop-frames 250 --batch "${BATCH:-64}" --lr "${LR:-4e-4}" --minutes "${MINUTES:-7.5}" 2>&1 | tee "$OUT/train.log"
     bring_back
     ;;
   more)
-    python3 -m omni_model.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache /tmp/cache/feature-cache --run /tmp/run \
+    python3 -m omni_model.train.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache /tmp/cache/feature-cache --run /tmp/run \
       --crop-frames 250 --batch "${BATCH:-128}" --lr "${LR:-2.5e-4}" --minutes "${MINUTES:-2}" 2>&1 | tee "$OUT/train.log"
     bring_back
     ;;

@@ -30,52 +30,52 @@ VERSION=${VERSION:-0.5.0}
 
 bash training/build-data.sh
 .venv/bin/pip install --quiet -e "training[model]"
-[ -f training/data/crops-20min.npy ] || .venv/bin/python -m omni_model.train_autoencoder crops --data training/data/default --out training/data/crops-20min.npy --minutes 20
+[ -f training/data/crops-20min.npy ] || .venv/bin/python -m omni_model.train.train_autoencoder crops --data training/data/default --out training/data/crops-20min.npy --minutes 20
 if [ -z "${AUTOENCODER:-}" ]; then
-  .venv/bin/python -m omni_model.train_autoencoder train --config "$CONFIG" --crops training/data/crops-20min.npy --run "$RUNS/ae" --minutes "$AE_MINUTES"
+  .venv/bin/python -m omni_model.train.train_autoencoder train --config "$CONFIG" --crops training/data/crops-20min.npy --run "$RUNS/ae" --minutes "$AE_MINUTES"
   AUTOENCODER=$RUNS/ae/autoencoder-weights.pt
 fi
 # The DiT reads VAE latents and language-model states computed once (~3 min); on a lent GPU see device-train.sh.
 CACHE=training/data/feature-cache
-[ -f "$CACHE/meta.json" ] || .venv/bin/python -m omni_model.feature_cache --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$CACHE"
-.venv/bin/python -m omni_model.train_dit --config "$CONFIG" --autoencoder "$AUTOENCODER" --cache "$CACHE" --run "$RUNS/dit" \
+[ -f "$CACHE/meta.json" ] || .venv/bin/python -m omni_model.train.feature_cache --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$CACHE"
+.venv/bin/python -m omni_model.train.train_dit --config "$CONFIG" --autoencoder "$AUTOENCODER" --cache "$CACHE" --run "$RUNS/dit" \
   --crop-frames 250 --batch "$DIT_BATCH" --minutes "$DIT_MINUTES"
 # Optionally the vocoder then learns the VAE's mels (what it decodes in use); the VAE, the cache and the DiT are unchanged.
 if [ "$VOCODER_MINUTES" != 0 ]; then
-  [ -f "$RUNS/vocoder/autoencoder-weights.pt" ] || .venv/bin/python -m omni_model.finetune_vocoder --autoencoder "$AUTOENCODER" \
+  [ -f "$RUNS/vocoder/autoencoder-weights.pt" ] || .venv/bin/python -m omni_model.train.finetune_vocoder --autoencoder "$AUTOENCODER" \
     --crops training/data/crops-20min.npy --data training/data/default --run "$RUNS/vocoder" --minutes "$VOCODER_MINUTES"
   AUTOENCODER=$RUNS/vocoder/autoencoder-weights.pt
 fi
 rm -rf "$PACK"
 .venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$RUNS/pack-full" --ship fp32,int8 --version "$VERSION"
 .venv/bin/omni-model export-trained --autoencoder "$AUTOENCODER" --dit "$RUNS/dit/dit-weights.pt" --out "$PACK" --ship int8 --version "$VERSION"
-.venv/bin/python -m omni_model.evaluate --pack "fp32=$RUNS/pack-full" --pack "int8=$RUNS/pack-full" --per-operation 24 \
+.venv/bin/python -m omni_model.evaluation.evaluate --pack "fp32=$RUNS/pack-full" --pack "int8=$RUNS/pack-full" --per-operation 24 \
   --tagger training/data/tagger.pt --instrument-tagger training/data/instrument-tagger.pt --out "$RUNS/evaluation.json"
-.venv/bin/python -m omni_model.ablation --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$RUNS/ablation" \
+.venv/bin/python -m omni_model.evaluation.ablation --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$RUNS/ablation" \
   --steps "$ABLATION_STEPS"
 # The separator as shipped: 82 min on the default data set's sources, then 100 min more (--init) with the game and
 # desktop sound packages added (configs/data-separator.json), at a lower peak learning rate, then 105 min more with
 # Scorched 3D, Widelands and Warzone 2100 added (configs/data-detector.json); its last weights (the best-valid ones,
 # from early in the run, extract more on real recordings but follow the words less: training/README.md).
-.venv/bin/python -m omni_model.train_separator --config "$CONFIG" --data training/data/default --run "$RUNS/separator" --minutes "$SEPARATOR_MINUTES"
-.venv/bin/python -m omni_model.train_separator --config "$CONFIG" --data training/configs/data-separator.json --run "$RUNS/separator-more" \
+.venv/bin/python -m omni_model.train.train_separator --config "$CONFIG" --data training/data/default --run "$RUNS/separator" --minutes "$SEPARATOR_MINUTES"
+.venv/bin/python -m omni_model.train.train_separator --config "$CONFIG" --data training/configs/data-separator.json --run "$RUNS/separator-more" \
   --minutes "$SEPARATOR_MORE_MINUTES" --lr 6e-4 --init "$RUNS/separator/separator-weights.pt"
-.venv/bin/python -m omni_model.train_separator --config "$CONFIG" --data training/configs/data-detector.json --run "$RUNS/separator-wider" \
+.venv/bin/python -m omni_model.train.train_separator --config "$CONFIG" --data training/configs/data-detector.json --run "$RUNS/separator-wider" \
   --minutes "$SEPARATOR_WIDER_MINUTES" --lr 5e-4 --init "$RUNS/separator-more/separator-weights.pt"
 .venv/bin/omni-model add-separator --pack "$PACK" --weights "$RUNS/separator-wider/separator-weights.pt" --version "$VERSION" --presence-threshold 0.4
-.venv/bin/python -m omni_model.card --pack "$PACK" --evaluation "$RUNS/evaluation.json" --ablation "$RUNS/ablation/ablation.json"
-.venv/bin/python -m omni_model.evaluate_edits --pack "$PACK" --out "$RUNS/edits.json"
-.venv/bin/python -m omni_model.card --pack "$PACK" --edits "$RUNS/edits.json"
+.venv/bin/python -m omni_model.packing.card --pack "$PACK" --evaluation "$RUNS/evaluation.json" --ablation "$RUNS/ablation/ablation.json"
+.venv/bin/python -m omni_model.evaluation.evaluate_edits --pack "$PACK" --out "$RUNS/edits.json"
+.venv/bin/python -m omni_model.packing.card --pack "$PACK" --edits "$RUNS/edits.json"
 # The sound event detector (Analyze): on the separator's sources, then continued (--init) with Scorched 3D's sounds
 # added (configs/data-detector.json), then again once Widelands and Warzone 2100 joined it; its best-valid weights.
-.venv/bin/python -m omni_model.train_detector --config "$CONFIG" --data training/configs/data-separator.json --run "$RUNS/detector" \
+.venv/bin/python -m omni_model.train.train_detector --config "$CONFIG" --data training/configs/data-separator.json --run "$RUNS/detector" \
   --minutes "$DETECTOR_MINUTES"
-.venv/bin/python -m omni_model.train_detector --config "$CONFIG" --data training/configs/data-detector.json --run "$RUNS/detector-more" \
+.venv/bin/python -m omni_model.train.train_detector --config "$CONFIG" --data training/configs/data-detector.json --run "$RUNS/detector-more" \
   --minutes "$DETECTOR_MORE_MINUTES" --lr 1.5e-3 --init "$RUNS/detector/detector-weights.pt"
-.venv/bin/python -m omni_model.train_detector --config "$CONFIG" --data training/configs/data-detector.json --run "$RUNS/detector-wider" \
+.venv/bin/python -m omni_model.train.train_detector --config "$CONFIG" --data training/configs/data-detector.json --run "$RUNS/detector-wider" \
   --minutes "$DETECTOR_WIDER_MINUTES" --lr 1e-3 --init "$RUNS/detector-more/detector-weights.pt"
 .venv/bin/omni-model add-detector --pack "$PACK" --weights "$RUNS/detector-wider/detector-best-weights.pt" --data training/configs/data-detector.json \
   --threshold "$DETECTOR_THRESHOLD" --version "$VERSION"
-.venv/bin/python -m omni_model.evaluate_detector --pack "$PACK" --out "$RUNS/detector.json"
-.venv/bin/python -m omni_model.card --pack "$PACK" --detector "$RUNS/detector.json"
+.venv/bin/python -m omni_model.evaluation.evaluate_detector --pack "$PACK" --out "$RUNS/detector.json"
+.venv/bin/python -m omni_model.packing.card --pack "$PACK" --detector "$RUNS/detector.json"
 echo "default pack: $PACK ($(du -sh "$PACK" | cut -f1))"

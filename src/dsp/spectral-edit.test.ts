@@ -119,7 +119,7 @@ describe('style transfer that keeps the performance', () => {
   });
 });
 
-describe('parity with the evaluation (training/omni_model/preserve.py)', () => {
+describe('parity with the evaluation (training/omni_model/model/preserve.py)', () => {
   it('gives the same result as the numpy version on the shared fixture, segment by segment', async () => {
     const fixture = JSON.parse(readFileSync('src/dsp/spectral-edit.parity.json', 'utf8')) as {
       rate: number;

@@ -8,7 +8,7 @@
  * Style transfer can keep the performance instead: transferTimbre applies the model's change of spectral envelope,
  * |Y| / |R| smoothed, to the original, so its notes, timing and phase stay and only the colour of the sound changes.
  * A pack's separator gives the remove and extract gains directly: its mask on this same grid (applySeparation).
- * training/omni_model/preserve.py is the same in numpy, for the evaluation.
+ * training/omni_model/model/preserve.py is the same in numpy, for the evaluation.
  */
 import { fft, hann } from './spectrogram';
 import { resample } from './resample';

@@ -1,5 +1,5 @@
 /** The detector path on the random-weight test pack (onnxruntime-web, WASM, under Node): windows joined without a
- * seam, and the same probabilities as the evaluation's path (training/omni_model/evaluate_detector.py). */
+ * seam, and the same probabilities as the evaluation's path (training/omni_model/evaluation/evaluate_detector.py). */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detect } from './detect';
@@ -10,7 +10,7 @@ const PACK = 'public/models/test-pack';
 const readFromDisk: PackReader = async (path) => new Uint8Array(await readFile(`${PACK}/${path}`));
 const RATE = 16000;
 
-/** training/omni_model/parity.py separate_signal: 23 s, two tones under a slow swell. */
+/** training/omni_model/packing/parity.py separate_signal: 23 s, two tones under a slow swell. */
 const signal = (seconds: number) =>
   Float32Array.from({ length: Math.floor(seconds * RATE) }, (_, i) => {
     const t = i / RATE;

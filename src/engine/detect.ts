@@ -1,4 +1,4 @@
-/** Sound event detection over a clip of any length (training/omni_model/evaluate_detector.py StudioDetector): one
+/** Sound event detection over a clip of any length (training/omni_model/evaluation/evaluate_detector.py StudioDetector): one
  * input gain for the whole clip, the detector over windows of whole frames with context on both sides (only each
  * window's own frames are kept), then the pack's regions and clip tags. Where a voice activity detector is given,
  * speech comes from it instead (the Silero VAD hears speech far better than the pack's detector). */

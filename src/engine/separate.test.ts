@@ -54,7 +54,7 @@ describe('separate (test pack, float32, WASM)', () => {
     expect(b.mask).not.toEqual(a.mask);
   }, 60_000);
 
-  it("gives the evaluation's mask (training/omni_model/evaluate_edits.py) on the shared fixture, segment by segment", async () => {
+  it("gives the evaluation's mask (training/omni_model/evaluation/evaluate_edits.py) on the shared fixture, segment by segment", async () => {
     const fixture = JSON.parse(await readFile('src/engine/separate.parity.json', 'utf8')) as {
       seconds: number;
       description: string;

@@ -23,7 +23,7 @@ export interface SeparateCallbacks {
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const MAX_INPUT_GAIN = 1000;
 
-/** The one gain that brings the whole clip to the pack's level (training/omni_model/separator.py input_gain): every
+/** The one gain that brings the whole clip to the pack's level (training/omni_model/model/separator.py input_gain): every
  * window then sees the same level, so windows join without a seam. Silence stays silence. */
 export function inputGain(source: Float32Array, dbfs: number): number {
   let energy = 0;

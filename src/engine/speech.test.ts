@@ -26,7 +26,7 @@ interface Fixture {
 }
 const fixture = async () => JSON.parse(await readFile('src/engine/speech.parity.json', 'utf8')) as Fixture;
 
-describe('speech spans, as the evaluation finds them (training/omni_model/speech.py)', () => {
+describe('speech spans, as the evaluation finds them (training/omni_model/model/speech.py)', () => {
   it('gives the same spans on the shared closed-form probabilities', async () => {
     const { toy } = await fixture();
     const p = Float32Array.from({ length: 120 }, (_, i) => 0.5 + 0.5 * Math.sin(i * 0.11) * Math.sin(i * 0.023));
@@ -46,7 +46,7 @@ describe('Silero VAD (WASM)', () => {
 
   it("gives the evaluation's probabilities frame by frame on the shared signal (to 1e-4)", async () => {
     const f = await fixture();
-    // training/omni_model/parity.py separate_signal: two tones under a slow swell.
+    // training/omni_model/packing/parity.py separate_signal: two tones under a slow swell.
     const signal = Float32Array.from({ length: f.seconds * SILERO_RATE }, (_, i) => {
       const t = i / SILERO_RATE;
       return (

@@ -1,4 +1,4 @@
-/** Golden vectors, as training/omni_model/export.py writes them: base64 little-endian tensors with dtype and shape. */
+/** Golden vectors, as training/omni_model/packing/export.py writes them: base64 little-endian tensors with dtype and shape. */
 
 export interface GoldenTensor {
   dtype: 'float32' | 'int64';
@@ -26,7 +26,7 @@ export function decodeTensor(t: GoldenTensor): Float32Array | BigInt64Array {
 /** Outputs whose error counts against a fixed full scale, not their largest value: a mask is a fraction of the
  * mixture in [0, 1], and on a golden input it may be near zero everywhere; the separator's presence logit matters only
  * through its sigmoid (slope at most 1/4), so over a scale of 4 its error bounds the probability's
- * (training/omni_model/export.py OUTPUT_SCALES). */
+ * (training/omni_model/packing/export.py OUTPUT_SCALES). */
 export const OUTPUT_SCALES: Record<string, number> = { mask: 1, probabilities: 1, presence: 4 };
 
 /** Largest |a - b| over the largest |b| (or the output's full scale, where it has one): the relative error the golden

@@ -1,4 +1,4 @@
-/** The model-pack manifest (written by training/omni_model/export.py), validated on load with errors that name the field. */
+/** The model-pack manifest (written by training/omni_model/packing/export.py), validated on load with errors that name the field. */
 import { z } from 'zod';
 
 export const MANIFEST_FORMAT = 'omni-studio-pack';
@@ -106,7 +106,7 @@ export const manifestSchema = z.object({
     >),
   }),
   tasks: z.array(task).min(1),
-  /** How the studio runs the separator, where the pack has one (training/omni_model/export.py SEPARATION). */
+  /** How the studio runs the separator, where the pack has one (training/omni_model/packing/export.py SEPARATION). */
   separation: z
     .object({
       tasks: z.array(z.enum(['remove', 'extract'])).min(1),

@@ -90,8 +90,8 @@ describe('seeded noise', () => {
   });
 });
 
-// training/omni_model/sampler.py is the evaluation's copy of this sampler; the fixture it writes pins both.
-describe('parity with the evaluation (sampler.parity.json, python -m omni_model.parity)', () => {
+// training/omni_model/model/sampler.py is the evaluation's copy of this sampler; the fixture it writes pins both.
+describe('parity with the evaluation (sampler.parity.json, python -m omni_model.packing.parity)', () => {
   const close = (actual: ArrayLike<number>, expected: number[]) => {
     expect(actual.length).toBe(expected.length);
     for (let i = 0; i < expected.length; i++) expect(actual[i]).toBeCloseTo(expected[i], 5);

@@ -10,7 +10,7 @@ interface Fixture {
   };
 }
 
-/** The same formula as training/omni_model/parity.py toy_probabilities: [50 frames, 3 labels]. */
+/** The same formula as training/omni_model/packing/parity.py toy_probabilities: [50 frames, 3 labels]. */
 const toy = Float32Array.from({ length: 150 }, (_, i) => {
   const f = Math.floor(i / 3),
     k = i % 3;
@@ -37,7 +37,7 @@ describe('sound events from frame probabilities', () => {
     expect(events[0].confidence).toBeCloseTo(0.9, 6);
   });
 
-  it("gives the evaluation's regions (training/omni_model/sound_events.py) on the shared fixture", async () => {
+  it("gives the evaluation's regions (training/omni_model/model/sound_events.py) on the shared fixture", async () => {
     const fixture = JSON.parse(await readFile('src/understanding/sound-events.parity.json', 'utf8')) as Fixture;
     const events = soundEvents(toy, ['a', 'b', 'c'], fixture.toy.frame_seconds, fixture.toy.settings);
     expect(events.length).toBe(fixture.toy.events.length);

@@ -1,4 +1,4 @@
-/** The detector's frame probabilities -> labelled regions (training/omni_model/sound_events.py, tied to it by
+/** The detector's frame probabilities -> labelled regions (training/omni_model/model/sound_events.py, tied to it by
  * sound-events.parity.json): per label, the frames at or over the threshold, runs joined over pauses up to
  * `bridge_seconds`, runs shorter than `min_seconds` dropped; a region's confidence is its highest probability. */
 import type { DetectionSettings } from '../modelpack/manifest';

@@ -1,5 +1,5 @@
 """Edit instructions: the paper's templates first, then paraphrases, so the model does not learn one sentence. The
-first template of each edit is the paper's, and the one the pack's manifest gives the studio (omni_model.export)."""
+first template of each edit is the paper's, and the one the pack's manifest gives the studio (omni_model.packing.export)."""
 
 from __future__ import annotations
 

@@ -6,9 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
-from .config import load_model_config
-from .export import TOLERANCES, check_goldens, export_pack
-from .factory import build_model, randomize
+from omni_model.model.config import load_model_config
+from omni_model.model.factory import build_model, randomize
+from omni_model.packing.export import TOLERANCES, check_goldens, export_pack
 
 TRAINING_DIR = Path(__file__).resolve().parent.parent
 TEST_PACK_CONFIG = TRAINING_DIR / "configs" / "model-test-pack.json"
@@ -32,9 +32,8 @@ def export_test_pack(out: Path, config: Path = TEST_PACK_CONFIG) -> dict:
     import torch
 
     from omni_data.taxonomy import TAXONOMY
-
-    from .detector import Detector
-    from .pack import attach_detector
+    from omni_model.model.detector import Detector
+    from omni_model.packing.pack import attach_detector
 
     manifest = json.loads((out / "manifest.json").read_text())
     torch.manual_seed(5678)
@@ -51,8 +50,8 @@ def bench_torch(config: Path, seconds: float, steps: int, threads: int) -> None:
     import numpy as np
     import torch
 
-    from .export import example_inputs
-    from .sampler import sample_flow
+    from omni_model.model.sampler import sample_flow
+    from omni_model.packing.export import example_inputs
 
     torch.set_num_threads(threads)
     t0 = time.perf_counter()
@@ -128,19 +127,19 @@ def main(argv: list[str] | None = None) -> None:
         bench_torch(args.config, args.seconds, args.steps, args.threads)
         return
     if args.command == "export-trained":
-        from .pack import export_trained
+        from omni_model.packing.pack import export_trained
 
         m = export_trained(args.autoencoder, args.dit, args.data, args.out, set(args.ship.split(",")), args.version)
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB ({', '.join(m['variant_bytes'])}) -> {args.out}")
         return
     if args.command == "add-separator":
-        from .pack import add_separator
+        from omni_model.packing.pack import add_separator
 
         m = add_separator(args.pack, args.weights, args.data, args.version, args.presence_threshold)
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with a separator -> {args.pack}")
         return
     if args.command == "add-detector":
-        from .pack import add_detector
+        from omni_model.packing.pack import add_detector
 
         m = add_detector(args.pack, args.weights, args.data, args.version, args.threshold)
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with a detector -> {args.pack}")

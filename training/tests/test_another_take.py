@@ -5,7 +5,7 @@ import json
 import numpy as np
 import soundfile as sf
 
-from omni_model.another_take import AnotherTake, another_recipe, other_soundfont
+from omni_model.evaluation.another_take import AnotherTake, another_recipe, other_soundfont
 
 
 def _rows(built_slice, task):

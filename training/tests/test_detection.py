@@ -10,13 +10,13 @@ import torch
 from omni_data.detection import DetectionSampler, audible_spans, frame_labels
 from omni_data.separation import SeparationSampler
 from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
-from omni_model.config import load_model_config
-from omni_model.detector import Detector
-from omni_model.evaluate import OnnxPack
-from omni_model.evaluate_detector import Clip, StudioDetector, evaluate
-from omni_model.sound_events import SoundEvent, clip_tags, sound_events
-from omni_model.train_detector import train
-from omni_model.train_separator import source_catalogue
+from omni_model.evaluation.evaluate import OnnxPack
+from omni_model.evaluation.evaluate_detector import Clip, StudioDetector, evaluate
+from omni_model.model.config import load_model_config
+from omni_model.model.detector import Detector
+from omni_model.model.sound_events import SoundEvent, clip_tags, sound_events
+from omni_model.train.train_detector import train
+from omni_model.train.train_separator import source_catalogue
 
 RATE = 16000
 
@@ -96,13 +96,13 @@ def test_the_test_pack_describes_its_detector_and_the_evaluation_scores_it():
 
 
 def test_the_detector_fixture_shared_with_typescript_is_current():
-    from omni_model.parity import DETECT_FIXTURE, compute_detect
+    from omni_model.packing.parity import DETECT_FIXTURE, compute_detect
 
-    assert json.loads(DETECT_FIXTURE.read_text()) == compute_detect(), "run: python -m omni_model.parity"
+    assert json.loads(DETECT_FIXTURE.read_text()) == compute_detect(), "run: python -m omni_model.packing.parity"
 
 
 def test_speech_spans_start_high_end_low_join_pauses_and_drop_blips():
-    from omni_model.speech import FRAME_SECONDS, speech_spans
+    from omni_model.model.speech import FRAME_SECONDS, speech_spans
 
     p = np.array([0, 0.6, 0.4, 0.4, 0.1, 0.1, 0.9, 0.9, 0.9] + [0] * 9 + [0.8, 0], np.float32)
     spans = speech_spans(p, {"on": 0.5, "off": 0.35, "bridge_seconds": 0.1, "min_seconds": 0.1})
@@ -110,16 +110,16 @@ def test_speech_spans_start_high_end_low_join_pauses_and_drop_blips():
 
 
 def test_the_speech_fixture_shared_with_typescript_is_current():
-    from omni_model.parity import SPEECH_FIXTURE, compute_speech
-    from omni_model.speech import SILERO_PATH
+    from omni_model.model.speech import SILERO_PATH
+    from omni_model.packing.parity import SPEECH_FIXTURE, compute_speech
 
     if not SILERO_PATH.exists():
         pytest.skip("the Silero VAD comes with the studio's npm packages (bash scripts/setup.sh); Vitest checks the fixture too")
-    assert json.loads(SPEECH_FIXTURE.read_text()) == compute_speech(), "run: python -m omni_model.parity"
+    assert json.loads(SPEECH_FIXTURE.read_text()) == compute_speech(), "run: python -m omni_model.packing.parity"
 
 
 def test_the_card_section_states_the_figures_and_how_often_each_label_is_recognised():
-    from omni_model.card import detector_section
+    from omni_model.packing.card import detector_section
 
     scores = {"event_f1": 0.2, "event_precision": 0.3, "event_recall": 0.15, "segment_f1": 0.4}
     result = {

@@ -4,11 +4,11 @@ import pytest
 import torch
 
 from omni_model.cli import TEST_PACK_CONFIG
-from omni_model.config import load_model_config
-from omni_model.factory import build_model
-from omni_model.feature_cache import CachedBatches, build
-from omni_model.train_dit import Batches, encode_batch, load_rows
-from omni_model.train_dit import train as train_dit
+from omni_model.model.config import load_model_config
+from omni_model.model.factory import build_model
+from omni_model.train.feature_cache import CachedBatches, build
+from omni_model.train.train_dit import Batches, encode_batch, load_rows
+from omni_model.train.train_dit import train as train_dit
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from omni_model.cli import TEST_PACK_DIR, export_test_pack
-from omni_model.export import check_goldens, encode_chars
-from omni_model.text import tokenize
+from omni_model.model.text import tokenize
+from omni_model.packing.export import check_goldens, encode_chars
 
 MANIFEST_SCHEMA = Path(__file__).resolve().parents[2] / "src" / "modelpack" / "manifest.schema.json"
 
@@ -47,7 +47,7 @@ def test_every_session_matches_pytorch_in_onnx_runtime(pack):
 
 
 def test_the_half_precision_variant_matches_pytorch_at_half_the_bytes(pack):
-    from omni_model.export import FP16_ROLES
+    from omni_model.packing.export import FP16_ROLES
 
     errors = check_goldens(pack, dtype="fp16")
     assert set(errors) == FP16_ROLES and max(errors.values()) < 1e-2
@@ -100,7 +100,7 @@ def test_the_committed_test_pack_is_what_the_export_produces(pack):
 def test_a_pack_can_ship_only_int8_weights(pack, tmp_path):
     import shutil
 
-    from omni_model.pack import keep_variants
+    from omni_model.packing.pack import keep_variants
 
     small = tmp_path / "int8"
     shutil.copytree(pack, small)
@@ -115,9 +115,9 @@ def test_a_pack_can_ship_only_int8_weights(pack, tmp_path):
 def test_the_latent_scale_is_baked_into_the_vae_sessions():
     import torch
 
-    from omni_model.autoencoder import VaeDecoder, VaeEncoder
-    from omni_model.config import load_model_config
-    from omni_model.factory import build_autoencoder
+    from omni_model.model.autoencoder import VaeDecoder, VaeEncoder
+    from omni_model.model.config import load_model_config
+    from omni_model.model.factory import build_autoencoder
 
     ae = build_autoencoder(load_model_config(Path(__file__).resolve().parent.parent / "configs" / "model-test-pack.json"))
     mel = torch.randn(1, ae.vae.encoder[0].in_channels, 16)
@@ -127,7 +127,7 @@ def test_the_latent_scale_is_baked_into_the_vae_sessions():
 
 
 def test_keeping_the_untouched_sound_returns_the_original_where_the_model_changed_nothing():
-    from omni_model.preserve import istft, preserve, stft
+    from omni_model.model.preserve import istft, preserve, stft
 
     rng = np.random.default_rng(0)
     x = (0.1 * rng.standard_normal(16000) + 0.3 * np.sin(np.arange(16000) * 2 * np.pi * 1000 / 16000)).astype(np.float32)
@@ -147,18 +147,18 @@ def test_keeping_the_untouched_sound_returns_the_original_where_the_model_change
 
 
 def test_the_spectral_edit_fixture_shared_with_typescript_is_current():
-    from omni_model.parity import FIXTURE, compute
+    from omni_model.packing.parity import FIXTURE, compute
 
-    assert json.loads(FIXTURE.read_text()) == compute(), "run: python -m omni_model.parity"
+    assert json.loads(FIXTURE.read_text()) == compute(), "run: python -m omni_model.packing.parity"
 
 
 def test_the_sampler_fixture_shared_with_typescript_is_current():
-    from omni_model.parity import SAMPLER_FIXTURE, compute_sampler
+    from omni_model.packing.parity import SAMPLER_FIXTURE, compute_sampler
 
-    assert json.loads(SAMPLER_FIXTURE.read_text()) == compute_sampler(), "run: python -m omni_model.parity"
+    assert json.loads(SAMPLER_FIXTURE.read_text()) == compute_sampler(), "run: python -m omni_model.packing.parity"
 
 
 def test_the_separator_fixture_shared_with_typescript_is_current():
-    from omni_model.parity import SEPARATE_FIXTURE, compute_separate
+    from omni_model.packing.parity import SEPARATE_FIXTURE, compute_separate
 
-    assert json.loads(SEPARATE_FIXTURE.read_text()) == compute_separate(), "run: python -m omni_model.parity"
+    assert json.loads(SEPARATE_FIXTURE.read_text()) == compute_separate(), "run: python -m omni_model.packing.parity"

@@ -14,13 +14,13 @@ from omni_data.gather import build_catalogue
 from omni_data.queries import DESCRIPTIONS, held_out, training_descriptions
 from omni_data.separation import SeparationSampler, clashes, vary
 from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
-from omni_model.evaluate import OnnxPack
-from omni_model.evaluate_edits import StudioSeparator, add_summary, score, score_add, summary, synthetic_cases
-from omni_model.export import check_goldens
-from omni_model.pack import add_separator
-from omni_model.recover import separator_from_pack
-from omni_model.separator import INPUT_DBFS, Separator, input_gain
-from omni_model.train_separator import train
+from omni_model.evaluation.evaluate import OnnxPack
+from omni_model.evaluation.evaluate_edits import StudioSeparator, add_summary, score, score_add, summary, synthetic_cases
+from omni_model.model.separator import INPUT_DBFS, Separator, input_gain
+from omni_model.packing.export import check_goldens
+from omni_model.packing.pack import add_separator
+from omni_model.packing.recover import separator_from_pack
+from omni_model.train.train_separator import train
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +112,7 @@ def test_the_input_gain_brings_a_clip_to_the_models_level_and_leaves_silence():
 
 
 def test_the_separator_is_level_free_at_its_input_and_gives_a_mask_per_frame():
-    from omni_model.config import load_model_config
+    from omni_model.model.config import load_model_config
 
     model = Separator(load_model_config(TEST_PACK_CONFIG)).eval()
     wav = torch.randn(1, 16000) * 0.05
@@ -193,7 +193,7 @@ def test_the_evaluation_scores_the_studios_path_with_its_controls(built_slice):
 
 
 def test_an_addition_lands_at_the_asked_level_over_the_background_or_at_most_30_db_up():
-    from omni_model.preserve import loudest_window, preserve
+    from omni_model.model.preserve import loudest_window, preserve
 
     rate, n = 16000, 3 * 16000
     bed = (0.1 * np.random.default_rng(4).standard_normal(n)).astype(np.float32)
@@ -220,7 +220,7 @@ def test_the_add_evaluation_scores_the_drawn_and_the_leveled_addition():
 
 
 def test_the_card_counts_every_run_a_separator_continued():
-    from omni_model.card import _separator_training
+    from omni_model.packing.card import _separator_training
 
     said = _separator_training(
         {"step": 4000, "minutes": 100.0, "data": "data-separator.json", "earlier": [{"step": 6330, "minutes": 82.0, "data": "default"}]}

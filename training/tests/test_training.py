@@ -8,10 +8,10 @@ import soundfile as sf
 import torch
 
 from omni_model.cli import TEST_PACK_CONFIG
-from omni_model.config import load_model_config
-from omni_model.eval_autoencoder import load_autoencoder
-from omni_model.train_autoencoder import train as train_autoencoder
-from omni_model.train_dit import train as train_dit
+from omni_model.evaluation.eval_autoencoder import load_autoencoder
+from omni_model.model.config import load_model_config
+from omni_model.train.train_autoencoder import train as train_autoencoder
+from omni_model.train.train_dit import train as train_dit
 
 
 def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
@@ -33,9 +33,9 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     assert np.isfinite(float(next(iter(weights["dit"].values())).float().sum()))
 
     # The trained weights go through the shipped export and the evaluation, as the default pack does.
-    from omni_model.evaluate import OPERATIONS, evaluate, table
-    from omni_model.pack import export_trained
-    from omni_model.tagger import frechet_distance, instrument_clips, train_tagger
+    from omni_model.evaluation.evaluate import OPERATIONS, evaluate, table
+    from omni_model.model.tagger import frechet_distance, instrument_clips, train_tagger
+    from omni_model.packing.pack import export_trained
 
     pack = tmp_path / "pack"
     manifest = export_trained(ae_run / "autoencoder-weights.pt", dit_run / "dit-weights.pt", built_slice, pack, {"int8"}, "0.0.1")
@@ -53,8 +53,8 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     assert result["systems"]["ground truth"].get("add", {"lsd_db": 0.0})["lsd_db"] == 0.0
     assert "| operation | system |" in table(result)
     # Text to music and music style transfer are also judged on the instrument their prompt names.
-    from omni_model.evaluate import Judge, load_rows
-    from omni_model.tagger import instruments
+    from omni_model.evaluation.evaluate import Judge, load_rows
+    from omni_model.model.tagger import instruments
 
     names = instruments(built_slice)
     judge = Judge(tagger, instrument_tagger, names)
@@ -69,8 +69,8 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     assert frechet_distance(e[:1], e) is None
 
     # The penultimate-vs-last-layer ablation runs end to end and scores both on the validation split.
-    from omni_model.ablation import ablate
-    from omni_model.ablation import table as ablation_table
+    from omni_model.evaluation.ablation import ablate
+    from omni_model.evaluation.ablation import table as ablation_table
 
     results = ablate(TEST_PACK_CONFIG, ae_run / "autoencoder-weights.pt", built_slice, tmp_path / "ablation", steps=2, batch=2)
     assert set(results) == {"penultimate", "last"} and results["last"]["layer"] == -1
@@ -78,7 +78,7 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     assert "| penultimate (-2) |" in ablation_table(results)
 
     # The model card gathers sizes, training, the evaluation table, the ablation, licences and credits.
-    from omni_model.card import write_card
+    from omni_model.packing.card import write_card
 
     (tmp_path / "eval.json").write_text(json.dumps(result))
     card = write_card(pack, tmp_path / "eval.json", tmp_path / "ablation" / "ablation.json").read_text()
@@ -88,8 +88,8 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
 
 
 def test_the_vocoder_finetune_changes_the_vocoder_alone(tmp_path):
-    from omni_model.factory import build_autoencoder
-    from omni_model.finetune_vocoder import finetune
+    from omni_model.model.factory import build_autoencoder
+    from omni_model.train.finetune_vocoder import finetune
 
     cfg = load_model_config(TEST_PACK_CONFIG)
     model = build_autoencoder(cfg)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import torch
 
-from .config import load_model_config
-from .feature_cache import TASKS, build
-from .pack import load_trained
-from .train_dit import load_rows, train, validation_loss
+from omni_model.model.config import load_model_config
+from omni_model.packing.pack import load_trained
+from omni_model.train.feature_cache import TASKS, build
+from omni_model.train.train_dit import load_rows, train, validation_loss
 
 LAYERS = {"penultimate": -2, "last": -1}
 

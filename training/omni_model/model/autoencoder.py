@@ -5,9 +5,9 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .config import ModelConfig
-from .dsp import InverseStft
-from .encoders import ConvNeXtV2Block
+from omni_model.model.config import ModelConfig
+from omni_model.model.dsp import InverseStft
+from omni_model.model.encoders import ConvNeXtV2Block
 
 
 class MelVae(nn.Module):

@@ -7,12 +7,11 @@ import json
 from pathlib import Path
 
 from omni_data.real_validation import CREDITS as REAL_CREDITS
-
-from .ablation import table as ablation_table
-from .evaluate import table as evaluation_table
-from .evaluate_detector import table as detector_table
-from .evaluate_edits import add_table
-from .evaluate_edits import table as edits_table
+from omni_model.evaluation.ablation import table as ablation_table
+from omni_model.evaluation.evaluate import table as evaluation_table
+from omni_model.evaluation.evaluate_detector import table as detector_table
+from omni_model.evaluation.evaluate_edits import add_table
+from omni_model.evaluation.evaluate_edits import table as edits_table
 
 EDITS_BEGIN, EDITS_END = "<!-- separator evaluation -->", "<!-- /separator evaluation -->"
 DETECTOR_BEGIN, DETECTOR_END = "<!-- detector evaluation -->", "<!-- /detector evaluation -->"
@@ -29,7 +28,7 @@ def _sizes(manifest: dict) -> str:
 
 def _vocoder_line(f: dict) -> str:
     return (
-        f"- The vocoder was then fine-tuned on the VAE's mels, the VAE frozen (`python -m omni_model.finetune_vocoder`): "
+        f"- The vocoder was then fine-tuned on the VAE's mels, the VAE frozen (`python -m omni_model.train.finetune_vocoder`): "
         f"{f['steps']:,} steps of batch {f['batch']} in {f['minutes']:g} min on the CPU, music-weighted crops."
     )
 
@@ -126,12 +125,12 @@ def edits_section(result: dict, training: dict, separation: dict) -> str:
             f"trained {_separator_training(sep)} on mixtures made on the fly "
             "from a catalogue of source clips: one to three events of different categories over a bed, the query naming one of them, "
             "the bed, or a sound that is not there (15 %: the target is silence), levels spread over -37 to -13 dBFS "
-            "(`python -m omni_model.train_separator`).",
+            "(`python -m omni_model.train.train_separator`).",
             "- The studio brings the selection to -25 dBFS with one gain, runs the separator in 10 s windows with 1.5 s of context "
             "on each side, and applies the mask to the recording itself, every channel, at the project's rate (remove: 1 - mask; "
             f"extract: the mask); when the presence stays under {separation['presence_threshold']} for all but {separation['min_present_seconds']} s "
             "it says the sound was not found and changes nothing.",
-            f"- Evaluation (`python -m omni_model.evaluate_edits --pack public/models/omni-small`, {result.get('dtype', 'int8')}, the studio's path; "
+            f"- Evaluation (`python -m omni_model.evaluation.evaluate_edits --pack public/models/omni-small`, {result.get('dtype', 'int8')}, the studio's path; "
             "medians): SI-SDR improvement over the clip (remove: against the bed; extract: against the event), how far the event "
             "goes down, damaged clips (remove's SI-SDRi under -3 dB), the same remove with another category's words, and the bed "
             "alone asked for the event (absent: told = the studio said nothing matched; change = energy of the change relative to the clip).",
@@ -247,12 +246,12 @@ def detector_section(result: dict, training: dict, settings: dict) -> str:
             f"- Log-mel -> four convolution stages -> dilated convolutions over 40 ms frames -> a per-frame embedding scored against "
             f"each label's words (the MiniLM states of its descriptions through a small projection): {det.get('parameters', 0) / 1e6:.1f} M "
             f"parameters, trained {_separator_training(det)}, on mixtures labelled by construction: a bed over the whole clip and one to three events, each labelled "
-            "where it is audible (`python -m omni_model.train_detector`). Each step names every label with one of its descriptions at random.",
+            "where it is audible (`python -m omni_model.train.train_detector`). Each step names every label with one of its descriptions at random.",
             f"- The studio brings the selection to {settings['input_dbfs']} dBFS with one gain, runs 10 s windows with "
             f"{settings['context_seconds']} s of context, and keeps a label where its probability is at least {settings['threshold']}, "
             f"joining pauses up to {settings['bridge_seconds']} s and dropping regions under {settings['min_seconds']} s.",
             f"- Vocabulary: {len(settings['labels'])} labels ({', '.join(label['name'] for label in settings['labels'])}).",
-            "- Evaluation (`python -m omni_model.evaluate_detector --pack public/models/omni-small`, int8, the studio's path): "
+            "- Evaluation (`python -m omni_model.evaluation.evaluate_detector --pack public/models/omni-small`, int8, the studio's path): "
             "event-based F1 (onset collar 200 ms, offset 200 ms or 20 %), segment-based F1 (1 s), tagging mAP and top-3 tagging "
             "(the event's label among the clip's three most likely) with sed_eval. Real: the Wesnoth beds (labelled bird, fire or "
             "drums where they hold one; night, morning and ship hold none of ours) with one Hedgewars event (evaluation only). "

@@ -10,8 +10,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .config import DetectorConfig, ModelConfig
-from .dsp import LogMel
+from omni_model.model.config import DetectorConfig, ModelConfig
+from omni_model.model.dsp import LogMel
 
 
 class ConvStage(nn.Module):

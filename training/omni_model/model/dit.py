@@ -6,8 +6,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .config import ModelConfig
-from .dsp import sinusoidal
+from omni_model.model.config import ModelConfig
+from omni_model.model.dsp import sinusoidal
 
 
 def rotary(x: torch.Tensor) -> torch.Tensor:

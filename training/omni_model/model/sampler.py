@@ -1,6 +1,6 @@
 """The studio's sampler in numpy (src/sampler/): its seeded noise, its shifted timesteps and its Euler loop with
 classifier-free guidance, number for number, so that what the evaluation measures is what the studio plays. A parity
-fixture (src/sampler/sampler.parity.json, `python -m omni_model.parity`) pins both sides."""
+fixture (src/sampler/sampler.parity.json, `python -m omni_model.packing.parity`) pins both sides."""
 
 from __future__ import annotations
 

@@ -17,10 +17,9 @@ import onnxruntime as ort
 import torch
 
 from omni_data.instructions import TEMPLATES
-
-from .factory import OmniModel, low_dims
-from .separator import INPUT_DBFS
-from .text import minilm_dir, tokenize
+from omni_model.model.factory import OmniModel, low_dims
+from omni_model.model.separator import INPUT_DBFS
+from omni_model.model.text import minilm_dir, tokenize
 
 MANIFEST_FORMAT = "omni-studio-pack"
 MANIFEST_VERSION = 1

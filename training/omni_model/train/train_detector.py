@@ -2,7 +2,7 @@
 sources: resumable (checkpoint every two minutes), budgeted in minutes. Each step names every class with one of its
 training descriptions drawn at random, so the detector learns the words, not a fixed index.
 
-    python -m omni_model.train_detector --config training/configs/model-small.json \
+    python -m omni_model.train.train_detector --config training/configs/model-small.json \
         --data training/configs/data-separator.json --run training/data/runs/detector --minutes 60
 """
 
@@ -19,11 +19,10 @@ import torch.nn.functional as F
 from omni_data.detection import DetectionSampler, frame_labels
 from omni_data.queries import all_training_phrases, training_descriptions
 from omni_data.separation import SeparationSampler, clashes
-
-from .config import load_model_config
-from .detector import Detector
-from .loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
-from .train_separator import PhraseStates, source_catalogue
+from omni_model.model.config import load_model_config
+from omni_model.model.detector import Detector
+from omni_model.train.loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
+from omni_model.train.train_separator import PhraseStates, source_catalogue
 
 
 def vocabulary(sampler: SeparationSampler) -> list[str]:

@@ -7,7 +7,7 @@ export is matched to its parameter by value, then read from the pack under the s
 back where the quantiser transposed it). The result is checked against the pack's golden vectors, which hold the
 original float32 model's outputs: it is refused when it differs by more than int8 rounding allows.
 
-    python -m omni_model.recover --pack public/models/omni-small --out training/data/runs/shipped/separator-weights.pt
+    python -m omni_model.packing.recover --pack public/models/omni-small --out training/data/runs/shipped/separator-weights.pt
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ import onnx
 import torch
 from onnx import numpy_helper
 
-from .config import ModelConfig
-from .export import OUTPUT_SCALES, TOLERANCES, _export_one, example_inputs, session_specs
-from .factory import build_model
+from omni_model.model.config import ModelConfig
+from omni_model.model.factory import build_model
+from omni_model.packing.export import OUTPUT_SCALES, TOLERANCES, _export_one, example_inputs, session_specs
 
 
 def _by_value(module: torch.nn.Module, exported: onnx.ModelProto) -> dict[str, tuple[str, bool]]:

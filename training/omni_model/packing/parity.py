@@ -2,22 +2,22 @@
 the separator's windows (src/engine/separate.ts against evaluate_edits.StudioSeparator, on the test pack) and the
 sampler (src/sampler/ against sampler.py: noise, shifted timesteps, the guided Euler loop). Both
 sides run the same closed-form signals and must give the same result, segment by segment. `python -m
-omni_model.parity` rewrites the fixtures; pytest checks they are current, Vitest that TypeScript agrees with them."""
+omni_model.packing.parity` rewrites the fixtures; pytest checks they are current, Vitest that TypeScript agrees with them."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 
-from .preserve import apply_separation, preserve, timbre
+from omni_model.model.preserve import apply_separation, preserve, timbre
+from omni_model.paths import REPO_DIR
 
-FIXTURE = Path(__file__).resolve().parents[2] / "src" / "dsp" / "spectral-edit.parity.json"
-SEPARATE_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "engine" / "separate.parity.json"
-SAMPLER_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "sampler" / "sampler.parity.json"
-DETECT_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "understanding" / "sound-events.parity.json"
-SPEECH_FIXTURE = Path(__file__).resolve().parents[2] / "src" / "engine" / "speech.parity.json"
+FIXTURE = REPO_DIR / "src" / "dsp" / "spectral-edit.parity.json"
+SEPARATE_FIXTURE = REPO_DIR / "src" / "engine" / "separate.parity.json"
+SAMPLER_FIXTURE = REPO_DIR / "src" / "sampler" / "sampler.parity.json"
+DETECT_FIXTURE = REPO_DIR / "src" / "understanding" / "sound-events.parity.json"
+SPEECH_FIXTURE = REPO_DIR / "src" / "engine" / "speech.parity.json"
 SEPARATE_SECONDS, SEPARATE_DESCRIPTION = 23.0, "a dog barking"
 RATE, SECONDS, SEGMENTS = 16000, 2.0, 20
 
@@ -78,9 +78,9 @@ def separate_signal() -> np.ndarray:
 
 
 def compute_separate() -> dict:
-    from .cli import TEST_PACK_DIR
-    from .evaluate import OnnxPack
-    from .evaluate_edits import StudioSeparator
+    from omni_model.cli import TEST_PACK_DIR
+    from omni_model.evaluation.evaluate import OnnxPack
+    from omni_model.evaluation.evaluate_edits import StudioSeparator
 
     mask, found, present = StudioSeparator(OnnxPack(TEST_PACK_DIR, "fp32", threads=1))(SEPARATE_DESCRIPTION, separate_signal())
     rows = np.array_split(mask.astype(np.float64), SEGMENTS)
@@ -104,10 +104,10 @@ def toy_probabilities() -> np.ndarray:
 
 def compute_detect() -> dict:
     """The regions routine on a closed-form input, and the studio's detector path (windows, gain) on the test pack."""
-    from .cli import TEST_PACK_DIR
-    from .evaluate import OnnxPack
-    from .evaluate_detector import StudioDetector
-    from .sound_events import clip_tags, sound_events
+    from omni_model.cli import TEST_PACK_DIR
+    from omni_model.evaluation.evaluate import OnnxPack
+    from omni_model.evaluation.evaluate_detector import StudioDetector
+    from omni_model.model.sound_events import clip_tags, sound_events
 
     settings = {"threshold": 0.7, "bridge_seconds": 0.08, "min_seconds": 0.1}
     toy = sound_events(toy_probabilities(), ["a", "b", "c"], 0.04, settings)
@@ -131,7 +131,7 @@ def compute_detect() -> dict:
 
 def compute_speech() -> dict:
     """The VAD's spans on closed-form probabilities, and its probabilities on the tones of separate_signal (5 s)."""
-    from .speech import VoiceActivity, speech_spans
+    from omni_model.model.speech import VoiceActivity, speech_spans
 
     toy = (0.5 + 0.5 * np.sin(np.arange(120) * 0.11) * np.sin(np.arange(120) * 0.023)).astype(np.float32)
     settings = {"on": 0.5, "off": 0.35, "bridge_seconds": 0.1, "min_seconds": 0.1}
@@ -149,7 +149,7 @@ def toy_velocities(x: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def compute_sampler() -> dict:
-    from .sampler import gaussian_noise, sample_flow, timesteps
+    from omni_model.model.sampler import gaussian_noise, sample_flow, timesteps
 
     rounded = lambda x: [round(float(v), 6) for v in np.ravel(x)]  # noqa: E731
     return {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .config import ModelConfig
+from omni_model.model.config import ModelConfig
 
 
 class GlobalResponseNorm(nn.Module):

@@ -21,16 +21,17 @@ import onnxruntime as ort
 import soundfile as sf
 import torch
 
-from .another_take import AnotherTake
-from .config import ModelConfig
-from .dsp import LogMel
-from .export import encode_chars
-from .losses import log_spectral_distance
-from .preserve import preserve, timbre
-from .sampler import sample_flow
-from .tagger import ClipLister, Tagger, frechet_distance, instrument_clips, instruments, labelled_clips, train_tagger, valid_accuracy
-from .text import tokenize
-from .train_dit import load_rows, prompt_of
+from omni_model.evaluation.another_take import AnotherTake
+from omni_model.model.config import ModelConfig
+from omni_model.model.dsp import LogMel
+from omni_model.model.preserve import preserve, timbre
+from omni_model.model.sampler import sample_flow
+from omni_model.model.tagger import ClipLister, Tagger, frechet_distance, instrument_clips, instruments, labelled_clips, train_tagger, valid_accuracy
+from omni_model.model.text import tokenize
+from omni_model.packing.export import encode_chars
+from omni_model.paths import TRAINING_DIR
+from omni_model.train.losses import log_spectral_distance
+from omni_model.train.train_dit import load_rows, prompt_of
 
 # Style transfer of sound effects (one sound replaced by another) and of music (the same notes on another instrument)
 # are scored apart: they ask different things of the model and are judged by different taggers.
@@ -303,7 +304,7 @@ def load_or_train(what: str, path: Path | None, data: Path, cfg: ModelConfig, cl
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pack", type=Path, action="append", required=True, help="name=path; int8 in the name runs the int8 files")
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "default")
+    parser.add_argument("--data", type=Path, default=TRAINING_DIR / "data" / "default")
     parser.add_argument("--per-operation", type=int, default=16)
     parser.add_argument("--steps", type=int, help="Euler steps (default: the first pack's own sampler default)")
     parser.add_argument("--guidance", type=float, help="guidance scale (default: the first pack's own)")

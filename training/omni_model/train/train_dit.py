@@ -14,11 +14,11 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .config import ModelConfig, load_model_config
-from .export import TASKS, encode_chars
-from .factory import build_model
-from .feature_cache import CachedBatches
-from .text import tokenize
+from omni_model.model.config import ModelConfig, load_model_config
+from omni_model.model.factory import build_model
+from omni_model.model.text import tokenize
+from omni_model.packing.export import TASKS, encode_chars
+from omni_model.train.feature_cache import CachedBatches
 
 PREFIX = {t["id"]: t["prefix"] for t in TASKS}
 TASK_PREFIX = {
@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--autoencoder", type=Path, required=True)
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--data", type=Path, help="the data set's folder (audio; encoded at every step)")
-    source.add_argument("--cache", type=Path, help="a feature cache of it (python -m omni_model.feature_cache): much faster")
+    source.add_argument("--cache", type=Path, help="a feature cache of it (python -m omni_model.train.feature_cache): much faster")
     parser.add_argument("--run", type=Path, required=True)
     parser.add_argument("--steps", type=int, default=100000)
     parser.add_argument("--batch", type=int, default=8)

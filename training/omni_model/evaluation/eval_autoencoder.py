@@ -10,10 +10,11 @@ import numpy as np
 import soundfile as sf
 import torch
 
-from .config import ModelConfig
-from .dsp import mel_filterbank
-from .factory import build_autoencoder
-from .losses import griffin_lim, log_spectral_distance, multi_resolution_stft
+from omni_model.model.config import ModelConfig
+from omni_model.model.dsp import mel_filterbank
+from omni_model.model.factory import build_autoencoder
+from omni_model.paths import TRAINING_DIR
+from omni_model.train.losses import griffin_lim, log_spectral_distance, multi_resolution_stft
 
 
 def load_autoencoder(weights: Path):
@@ -61,7 +62,7 @@ def evaluate(weights: Path, data: Path, clips: int) -> dict[str, dict[str, float
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--weights", type=Path, required=True)
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "default")
+    parser.add_argument("--data", type=Path, default=TRAINING_DIR / "data" / "default")
     parser.add_argument("--clips", type=int, default=60)
     args = parser.parse_args(argv)
     _, _, state = load_autoencoder(args.weights)

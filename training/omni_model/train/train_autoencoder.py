@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .config import ModelConfig, load_model_config
-from .factory import build_autoencoder
-from .losses import multi_resolution_stft
+from omni_model.model.config import ModelConfig, load_model_config
+from omni_model.model.factory import build_autoencoder
+from omni_model.train.losses import multi_resolution_stft
 
 
 def random_crops(files: list[Path] | list[str], count: int, length: int, rate: int, seed: int = 0) -> np.ndarray:

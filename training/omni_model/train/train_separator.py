@@ -2,7 +2,7 @@
 clips (a built data set's, or one gathered from a data config): resumable (checkpoint every few minutes), budgeted in
 minutes; `--init` starts from earlier weights with a fresh optimiser and schedule.
 
-    python -m omni_model.train_separator --config training/configs/model-small.json \
+    python -m omni_model.train.train_separator --config training/configs/model-small.json \
         --data training/configs/data-separator.json --run training/data/runs/separator --minutes 80
 """
 
@@ -21,14 +21,14 @@ from omni_data.config import load_config
 from omni_data.gather import build_catalogue
 from omni_data.queries import all_training_phrases
 from omni_data.separation import SeparationSampler
-
-from .config import ModelConfig, load_model_config
-from .loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
-from .separator import Separator
-from .text import TextEncoder, tokenize
+from omni_model.model.config import ModelConfig, load_model_config
+from omni_model.model.separator import Separator
+from omni_model.model.text import TextEncoder, tokenize
+from omni_model.paths import TRAINING_DIR
+from omni_model.train.loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
 
 # Where catalogues gathered from a data config (not from a built data set) are cached, keyed by their sources.
-CATALOGUE_CACHE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
+CATALOGUE_CACHE = TRAINING_DIR / "data" / "catalogue"
 COMPRESS = 0.3  # magnitudes are compared after a power law, so quiet parts count too
 
 

@@ -14,8 +14,8 @@ import soundfile as sf
 import torch
 from torch import nn
 
-from .config import AudioConfig
-from .dsp import LogMel
+from omni_model.model.config import AudioConfig
+from omni_model.model.dsp import LogMel
 
 # Tasks whose output holds one labelled category (an add's or remove's output is a mixture, so it cannot teach a label).
 LABELLED_TASKS = {"extract", "t2a", "t2m", "style_sfx", "style_music", "style_speech", "tts"}

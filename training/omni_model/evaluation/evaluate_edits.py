@@ -4,7 +4,7 @@ engine's windows and input gain (src/engine/separate.ts) and the studio's mask a
 (preserve.apply_separation, tied to src/dsp/spectral-edit.ts by a parity fixture); a sound that is not found leaves the
 clip unchanged, as in the studio.
 
-    python -m omni_model.evaluate_edits --pack public/models/omni-small --out training/data/runs/edits.json
+    python -m omni_model.evaluation.evaluate_edits --pack public/models/omni-small --out training/data/runs/edits.json
 
 Real: 44.1 kHz stereo mixtures at -20 dBFS of a `wesnoth-1.16-data` bed and a `hedgewars-data` event (never trained
 on). Synthetic: 10 s test-split mixtures of one to three events over a bed (omni_data.separation), at 16 kHz.
@@ -25,11 +25,11 @@ import numpy as np
 import soxr
 
 from omni_data.queries import DESCRIPTIONS, held_out
-
-from .evaluate import OnnxPack
-from .preserve import apply_separation
-from .separator import input_gain
-from .text import tokenize
+from omni_model.evaluation.evaluate import OnnxPack
+from omni_model.model.preserve import apply_separation
+from omni_model.model.separator import input_gain
+from omni_model.model.text import tokenize
+from omni_model.paths import TRAINING_DIR
 
 DAMAGED_DB = -3.0
 
@@ -155,7 +155,7 @@ def score_add(pack: OnnxPack, separator: StudioSeparator, bed: np.ndarray, rate:
     """Add as the studio does it (diffusion model, untouched sound kept), as drawn and at the asked level: where the
     added sound's loudest second lands against the bed there, and whether the separator then finds the asked sound
     (and found it in the bed before: the identity control)."""
-    from .preserve import loudest_window, preserve
+    from omni_model.model.preserve import loudest_window, preserve
 
     source = model_input(bed, rate, separator.rate)
     steps, guidance = pack.manifest["sampler"]["steps"], pack.manifest["sampler"]["guidance_scale"]
@@ -210,8 +210,7 @@ def synthetic_cases(data: Path, count: int, seconds: float = 10.0) -> list[Case]
     """Test-split mixtures of the separator's sources (`data`: a data config or a built data set), as recorded (no
     other takes), with the event's span known; the query asks in the held-out words half the time."""
     from omni_data.separation import SeparationSampler
-
-    from .train_separator import source_catalogue
+    from omni_model.train.train_separator import source_catalogue
 
     sampler = SeparationSampler(source_catalogue(data), "test", seconds=seconds, p_absent=0.0, p_bed_query=0.0, level_dbfs=(-20.0, -20.0), p_vary=0.0)
     catalogue = sampler.catalogue
@@ -289,7 +288,7 @@ def main() -> None:
     p.add_argument(
         "--data",
         type=Path,
-        default=Path(__file__).resolve().parents[1] / "configs" / "data-separator.json",
+        default=TRAINING_DIR / "configs" / "data-separator.json",
         help="the separator's sources (a data config or a built data set): the test split is mixed from them",
     )
     p.add_argument("--real", type=int, default=40)

@@ -8,7 +8,7 @@ import torch
 from torch import nn
 from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
 
-from .config import TextEncoderConfig
+from omni_model.model.config import TextEncoderConfig
 
 
 def minilm_dir() -> Path:

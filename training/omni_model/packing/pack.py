@@ -10,10 +10,10 @@ from pathlib import Path
 
 import torch
 
-from .config import ModelConfig
-from .export import TOLERANCES, check_goldens, export_pack
-from .factory import OmniModel, build_model
-from .feature_cache import TASKS
+from omni_model.model.config import ModelConfig
+from omni_model.model.factory import OmniModel, build_model
+from omni_model.packing.export import TOLERANCES, check_goldens, export_pack
+from omni_model.train.feature_cache import TASKS
 
 PACK_LICENCE = (
     "CC-BY-SA-3.0 for the trained weights (the share-alike terms of the training sounds, carried over); "
@@ -105,8 +105,8 @@ def export_trained(autoencoder: Path, dit: Path, data: Path, out: Path, ship: se
 def add_separator(pack: Path, weights: Path, data: Path, version: str, presence_threshold: float | None = None) -> dict:
     """Puts a trained separator into an exported pack (its other sessions untouched): the session in the variants the
     pack ships, its goldens, the manifest's `separation` section, credits of the clips it was trained on."""
-    from .export import SEPARATION, example_inputs, export_session, session_specs
-    from .train_separator import source_catalogue
+    from omni_model.packing.export import SEPARATION, example_inputs, export_session, session_specs
+    from omni_model.train.train_separator import source_catalogue
 
     path = pack / "manifest.json"
     manifest = json.loads(path.read_text())
@@ -142,8 +142,8 @@ def add_separator(pack: Path, weights: Path, data: Path, version: str, presence_
 def add_detector(pack: Path, weights: Path, data: Path, version: str, threshold: float | None = None) -> dict:
     """Puts a trained sound event detector into an exported pack (its other sessions untouched), with the credits of
     the clips it was trained on."""
-    from .detector import Detector
-    from .train_separator import source_catalogue
+    from omni_model.model.detector import Detector
+    from omni_model.train.train_separator import source_catalogue
 
     state = torch.load(weights, map_location="cpu", weights_only=True)
     manifest = json.loads((pack / "manifest.json").read_text())
@@ -161,11 +161,10 @@ def attach_detector(pack: Path, manifest: dict, detector: torch.nn.Module, class
     averaged), its goldens and the manifest's `understanding` section."""
     from omni_data.queries import all_training_phrases
     from omni_data.taxonomy import TAXONOMY
-
-    from .detector import VocabularyDetector
-    from .export import DETECTION, Tensor, export_session
-    from .train_detector import class_embeddings
-    from .train_separator import PhraseStates
+    from omni_model.model.detector import VocabularyDetector
+    from omni_model.packing.export import DETECTION, Tensor, export_session
+    from omni_model.train.train_detector import class_embeddings
+    from omni_model.train.train_separator import PhraseStates
 
     cfg = ModelConfig.from_json({**manifest["model_config"], "detector": asdict(detector.cfg)})
     detector.eval()

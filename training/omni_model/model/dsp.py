@@ -8,7 +8,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .config import AudioConfig
+from omni_model.model.config import AudioConfig
 
 
 def mel_filterbank(cfg: AudioConfig) -> np.ndarray:

@@ -2,7 +2,7 @@
 the DiT stay valid), on crops weighted towards music, the category it renders worst (on true mels: 5.3 dB LSD for
 music against 2.1 for scenes and 1.3 for speech, measured on pack 0.2.0's test clips).
 
-    python -m omni_model.finetune_vocoder --autoencoder AE --crops training/data/crops-20min.npy --data training/data/default --run DIR --minutes 25
+    python -m omni_model.train.finetune_vocoder --autoencoder AE --crops training/data/crops-20min.npy --data training/data/default --run DIR --minutes 25
 """
 
 from __future__ import annotations
@@ -16,17 +16,17 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .config import ModelConfig
-from .factory import build_autoencoder
-from .losses import multi_resolution_stft
-from .train_autoencoder import random_crops
+from omni_model.model.config import ModelConfig
+from omni_model.model.factory import build_autoencoder
+from omni_model.train.losses import multi_resolution_stft
+from omni_model.train.train_autoencoder import random_crops
 
 MUSIC_TASKS = ("t2m", "style_music")
 
 
 def music_crops(data: Path, minutes: float, seconds: float, rate: int, seed: int = 0) -> np.ndarray:
     """Random int16 crops of the training split's music (outputs and sources of music tasks)."""
-    from .train_dit import load_rows
+    from omni_model.train.train_dit import load_rows
 
     files = [
         f"{r['dir']}/{r['files'][k]}" for r in load_rows(data, "train") if r["task"] in MUSIC_TASKS for k in ("input", "output") if k in r["files"]

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import numpy as np
 
-SILERO_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "@ricky0123" / "vad-web" / "dist" / "silero_vad_v5.onnx"
+from omni_model.paths import REPO_DIR
+
+SILERO_PATH = REPO_DIR / "node_modules" / "@ricky0123" / "vad-web" / "dist" / "silero_vad_v5.onnx"
 RATE, FRAME, CONTEXT = 16000, 512, 64
 FRAME_SECONDS = FRAME / RATE
 SETTINGS = {"on": 0.5, "off": 0.35, "bridge_seconds": 0.3, "min_seconds": 0.25}

@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .config import ModelConfig, SeparatorConfig
+from omni_model.model.config import ModelConfig, SeparatorConfig
 
 # The level (RMS, dBFS) the studio brings a selection to before separating it: the middle of training's spread.
 INPUT_DBFS = -25.0

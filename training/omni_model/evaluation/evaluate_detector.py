@@ -1,7 +1,7 @@
 """The sound event detector as the studio runs it (the pack's ONNX session in ONNX Runtime, the engine's input gain and
 windows, the studio's regions), scored with sed_eval on our test split and on real recordings never trained on.
 
-    python -m omni_model.evaluate_detector --pack public/models/omni-small --out training/data/runs/detector.json
+    python -m omni_model.evaluation.evaluate_detector --pack public/models/omni-small --out training/data/runs/detector.json
 
 Event-based F1 (onset collar 200 ms, offset within 200 ms or 20 % of the event's length), segment-based F1 (1 s),
 tagging mAP (each label's highest probability in the clip), and top-3 tagging (the event's label among the clip's
@@ -20,10 +20,11 @@ from pathlib import Path
 import numpy as np
 import soxr
 
-from .evaluate import OnnxPack
-from .evaluate_edits import model_input
-from .separator import input_gain
-from .sound_events import SoundEvent, clip_tags, sound_events
+from omni_model.evaluation.evaluate import OnnxPack
+from omni_model.evaluation.evaluate_edits import model_input
+from omni_model.model.separator import input_gain
+from omni_model.model.sound_events import SoundEvent, clip_tags, sound_events
+from omni_model.paths import TRAINING_DIR
 
 # Thresholds each clip's regions are kept at, so the pack's threshold can be chosen from one run.
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
@@ -34,7 +35,7 @@ class StudioDetector:
     the Silero VAD where it is on this machine (node_modules, as the studio serves it), else from the detector."""
 
     def __init__(self, pack: OnnxPack, use_vad: bool = True) -> None:
-        from .speech import SILERO_PATH, VoiceActivity
+        from omni_model.model.speech import SILERO_PATH, VoiceActivity
 
         self.vad = VoiceActivity() if use_vad and SILERO_PATH.exists() else None
         self.session = pack.sessions["detector"]
@@ -60,7 +61,7 @@ class StudioDetector:
 
     def speech(self, source: np.ndarray) -> tuple[list[SoundEvent], float] | None:
         """The VAD's speech spans and peak probability (None without the VAD)."""
-        from .speech import RATE, speech_spans
+        from omni_model.model.speech import RATE, speech_spans
 
         if self.vad is None:
             return None
@@ -120,8 +121,7 @@ def real_beds(count: int, rate: int) -> list[Clip]:
 def test_clips(data: Path, count: int, seconds: float = 10.0) -> list[Clip]:
     from omni_data.detection import DetectionSampler
     from omni_data.separation import SeparationSampler
-
-    from .train_separator import source_catalogue
+    from omni_model.train.train_separator import source_catalogue
 
     scenes = SeparationSampler(source_catalogue(data), "test", seconds=seconds, level_dbfs=(-20.0, -20.0), p_vary=0.0)
     sampler, rng = DetectionSampler(scenes), random.Random(20261202)
@@ -255,7 +255,7 @@ def main() -> None:
     p.add_argument(
         "--data",
         type=Path,
-        default=Path(__file__).resolve().parents[1] / "configs" / "data-detector.json",
+        default=TRAINING_DIR / "configs" / "data-detector.json",
         help="the detector's sources (a data config or a built data set): the test split is mixed from them",
     )
     p.add_argument("--real", type=int, default=40)

@@ -3,7 +3,7 @@ computed once. Training then runs no VAE encoder and no language model per step,
 hundred megabytes (int8 with per-channel scales), small enough to carry to a GPU machine that has no copy of the
 audio. The mel encoder sees sources through the VAE anyway (factory.SourceEncoder), so their latents are all it needs.
 
-    python -m omni_model.feature_cache --config C --autoencoder AE --data training/data/default --out DIR
+    python -m omni_model.train.feature_cache --config C --autoencoder AE --data training/data/default --out DIR
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .config import ModelConfig, load_model_config
-from .export import encode_chars
+from omni_model.model.config import ModelConfig, load_model_config
+from omni_model.packing.export import encode_chars
 
 # Text-to-speech is not trained yet (issue 5 trains text-to-audio, text-to-music and the four edits).
 TASKS = ("add", "remove", "extract", "style_sfx", "style_music", "style_speech", "t2a", "t2m")
@@ -72,7 +72,7 @@ def _latents(model, paths: list[str], samples: int, batch: int = 32) -> np.ndarr
 @torch.no_grad()
 def _text_states(model, prompts: list[str], max_tokens: int) -> tuple[np.ndarray, np.ndarray]:
     """Each prompt's token states (its own length, no padding), concatenated, and the offsets into them."""
-    from .text import tokenize
+    from omni_model.model.text import tokenize
 
     states, offsets = [], [0]
     for i in range(0, len(prompts), 64):
@@ -87,8 +87,8 @@ def _text_states(model, prompts: list[str], max_tokens: int) -> tuple[np.ndarray
 def build(cfg: ModelConfig, autoencoder: Path, data: Path, out: Path, split: str = "train") -> Path:
     import soundfile as sf
 
-    from .factory import build_model
-    from .train_dit import load_rows, prompt_of
+    from omni_model.model.factory import build_model
+    from omni_model.train.train_dit import load_rows, prompt_of
 
     rows = [r for r in load_rows(data, split) if r["task"] in TASKS]
     model = build_model(cfg)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .autoencoder import MelVae, VaeDecoder, VaeEncoder, Vocoder
-from .config import ModelConfig
-from .dit import Dit
-from .dsp import LogMel
-from .encoders import MelEncoder, SyncEncoder, TranscriptEncoder
+from omni_model.model.autoencoder import MelVae, VaeDecoder, VaeEncoder, Vocoder
+from omni_model.model.config import ModelConfig
+from omni_model.model.dit import Dit
+from omni_model.model.dsp import LogMel
+from omni_model.model.encoders import MelEncoder, SyncEncoder, TranscriptEncoder
 
 
 def low_dims(cfg: ModelConfig) -> tuple[int, int]:
@@ -57,7 +57,7 @@ class OmniModel(nn.Module):
         super().__init__()
         self.cfg = cfg
         mel_dim, sync_dim = low_dims(cfg)
-        from .text import TextEncoder  # transformers is needed for the text encoder only
+        from omni_model.model.text import TextEncoder  # transformers is needed for the text encoder only
 
         self.text_encoder = TextEncoder(cfg.text)
         self.transcript_encoder = TranscriptEncoder(cfg)
@@ -69,7 +69,7 @@ class OmniModel(nn.Module):
         self.vocoder = Vocoder(cfg)
         self.source_encoder = SourceEncoder(self.vae, self.mel_encoder)
         self.latent_scale = 1.0  # set from the DiT checkpoint: the flow runs on latents * latent_scale
-        from .separator import Separator
+        from omni_model.model.separator import Separator
 
         self.separator = Separator(cfg)  # built last, so the other parts' initial weights do not depend on it
 
