@@ -36,6 +36,7 @@ async function generate(studio: Studio, prompt: string, seconds: number, steps: 
   expect(previews.length).toBeGreaterThan(0);
   expect(previews[0].step).toBeLessThan(steps);
   expect(Math.max(...previews.map((p) => p.peak))).toBeGreaterThan(0);
+  expect(await studio.page.evaluate(() => document.documentElement.dataset.previewDrawn)).toBe('true');
   return { previewStep: previews[0].step };
 }
 
@@ -47,6 +48,14 @@ async function recordPreviews(page: Page) {
       omniStudio: { services: { store: { subscribe(f: (s: any) => void): void } } };
     };
     w.previews = [];
+    // The preview's waveform drawn on the timeline (wavesurfer marks its container once it has drawn).
+    new MutationObserver((changes) => {
+      for (const c of changes) {
+        const el = c.target as HTMLElement;
+        if (el.dataset.testid === 'job-preview-waveform' && el.dataset.drawn === 'true')
+          document.documentElement.dataset.previewDrawn = 'true';
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
     let last = '';
     w.omniStudio.services.store.subscribe((s) => {
       for (const j of s.jobs) {

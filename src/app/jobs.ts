@@ -55,7 +55,7 @@ export async function runJob<T>(
   call: (onProgress: OnProgress, onPreview: OnPreview) => Promise<Result<T>>,
 ): Promise<T | null> {
   const buckets = Math.max(1, Math.ceil(seconds * PEAKS_PER_SECOND));
-  const peaks = new Float32Array(buckets);
+  const peaks = new Float32Array(2 * buckets); // [max, min] per bucket, as the timeline's envelopes
   const samplesPerBucket = (seconds * pack.sampleRate) / buckets;
   store.getState().set({ jobs: [...store.getState().jobs, job] });
   const onProgress = Comlink.proxy(({ step, steps }: { step: number; steps: number }) => {
@@ -70,7 +70,8 @@ export async function runJob<T>(
       const to = Math.min(audio.length, Math.floor((b + 1) * samplesPerBucket - offset));
       // The timeline's own envelope routine, one bucket at a time (the buckets fall on fractional sample positions).
       const [max, min] = to > from ? envelope([audio], to - from, from, to) : [0, 0];
-      peaks[b] = Math.max(Math.abs(max), Math.abs(min));
+      peaks[2 * b] = max;
+      peaks[2 * b + 1] = min;
     }
     updateJob(store, job.id, { preview: { peaks: peaks.slice(), step } });
   });

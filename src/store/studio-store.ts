@@ -122,7 +122,8 @@ export interface JobView {
   runningSince: number | null;
   /** Where the result will land, in project samples (trackId null: a new track). */
   target: { trackId: string | null; start: number; length: number };
-  /** Peak envelope of the latest preview (one value per bucket over the target), and the step it came from. */
+  /** Envelope of the latest preview ([max, min] per bucket over the target, as PeaksWaveform draws it), and the step
+   * it came from. */
   preview: { peaks: Float32Array; step: number } | null;
 }
 
