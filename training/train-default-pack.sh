@@ -10,20 +10,15 @@
 #   AUTOENCODER=path/to/autoencoder-weights.pt bash ... # reuse a trained autoencoder stage
 set -euo pipefail
 cd "$(dirname "$0")/.."
-AE_MINUTES=${AE_MINUTES:-90}
-DIT_MINUTES=${DIT_MINUTES:-115}
-DIT_BATCH=${DIT_BATCH:-6}  # 128 on a GPU
+# Every stage's settings live in training/configs/recipes/<stage>.json; these variables override them (a GPU run).
+AE_MINUTES=${AE_MINUTES:-}
+DIT_MINUTES=${DIT_MINUTES:-}
+DIT_BATCH=${DIT_BATCH:-}  # 128 on a GPU
 VOCODER_MINUTES=${VOCODER_MINUTES:-0}  # 24 tries the vocoder fine-tune (not in the shipped pack: see training/README.md)
 ABLATION_STEPS=${ABLATION_STEPS:-1500}
-SEPARATOR_MINUTES=${SEPARATOR_MINUTES:-82}
-SEPARATOR_MORE_MINUTES=${SEPARATOR_MORE_MINUTES:-100}
-DETECTOR_MINUTES=${DETECTOR_MINUTES:-36}
-DETECTOR_MORE_MINUTES=${DETECTOR_MORE_MINUTES:-60}
-# 0.5.0: both continue on the widest sources (configs/data-detector.json: Widelands and Warzone 2100 added).
-SEPARATOR_WIDER_MINUTES=${SEPARATOR_WIDER_MINUTES:-105}
-DETECTOR_WIDER_MINUTES=${DETECTOR_WIDER_MINUTES:-100}
 DETECTOR_THRESHOLD=${DETECTOR_THRESHOLD:-0.6}  # chosen from the evaluation's thresholds (detector.json keeps each)
 RUNS=training/data/runs
+RECIPES=training/configs/recipes
 CONFIG=training/configs/model-small.json
 PACK=public/models/omni-small
 VERSION=${VERSION:-0.5.0}
@@ -32,18 +27,19 @@ bash training/build-data.sh
 .venv/bin/pip install --quiet -e "training[model]"
 [ -f training/data/crops-20min.npy ] || .venv/bin/python -m omni_model.train.train_autoencoder crops --data training/data/default --out training/data/crops-20min.npy --minutes 20
 if [ -z "${AUTOENCODER:-}" ]; then
-  .venv/bin/python -m omni_model.train.train_autoencoder train --config "$CONFIG" --crops training/data/crops-20min.npy --run "$RUNS/ae" --minutes "$AE_MINUTES"
+  .venv/bin/python -m omni_model.train.train_autoencoder train --recipe "$RECIPES/autoencoder.json" --config "$CONFIG" \
+    --crops training/data/crops-20min.npy --run "$RUNS/ae" ${AE_MINUTES:+--minutes "$AE_MINUTES"}
   AUTOENCODER=$RUNS/ae/autoencoder-weights.pt
 fi
 # The DiT reads VAE latents and language-model states computed once (~3 min); on a lent GPU see device-train.sh.
 CACHE=training/data/feature-cache
 [ -f "$CACHE/meta.json" ] || .venv/bin/python -m omni_model.train.feature_cache --config "$CONFIG" --autoencoder "$AUTOENCODER" --data training/data/default --out "$CACHE"
-.venv/bin/python -m omni_model.train.train_dit --config "$CONFIG" --autoencoder "$AUTOENCODER" --cache "$CACHE" --run "$RUNS/dit" \
-  --crop-frames 250 --batch "$DIT_BATCH" --minutes "$DIT_MINUTES"
+.venv/bin/python -m omni_model.train.train_dit --recipe "$RECIPES/dit.json" --config "$CONFIG" --autoencoder "$AUTOENCODER" \
+  --cache "$CACHE" --run "$RUNS/dit" ${DIT_BATCH:+--batch "$DIT_BATCH"} ${DIT_MINUTES:+--minutes "$DIT_MINUTES"}
 # Optionally the vocoder then learns the VAE's mels (what it decodes in use); the VAE, the cache and the DiT are unchanged.
 if [ "$VOCODER_MINUTES" != 0 ]; then
   [ -f "$RUNS/vocoder/autoencoder-weights.pt" ] || .venv/bin/python -m omni_model.train.finetune_vocoder --autoencoder "$AUTOENCODER" \
-    --crops training/data/crops-20min.npy --data training/data/default --run "$RUNS/vocoder" --minutes "$VOCODER_MINUTES"
+    --crops training/data/crops-20min.npy --data training/data/default --run "$RUNS/vocoder" --recipe "$RECIPES/vocoder.json" --minutes "$VOCODER_MINUTES"
   AUTOENCODER=$RUNS/vocoder/autoencoder-weights.pt
 fi
 rm -rf "$PACK"
@@ -57,23 +53,24 @@ rm -rf "$PACK"
 # desktop sound packages added (configs/data-separator.json), at a lower peak learning rate, then 105 min more with
 # Scorched 3D, Widelands and Warzone 2100 added (configs/data-detector.json); its last weights (the best-valid ones,
 # from early in the run, extract more on real recordings but follow the words less: training/README.md).
-.venv/bin/python -m omni_model.train.train_separator --config "$CONFIG" --data training/data/default --run "$RUNS/separator" --minutes "$SEPARATOR_MINUTES"
-.venv/bin/python -m omni_model.train.train_separator --config "$CONFIG" --data training/configs/data-separator.json --run "$RUNS/separator-more" \
-  --minutes "$SEPARATOR_MORE_MINUTES" --lr 6e-4 --init "$RUNS/separator/separator-weights.pt"
-.venv/bin/python -m omni_model.train.train_separator --config "$CONFIG" --data training/configs/data-detector.json --run "$RUNS/separator-wider" \
-  --minutes "$SEPARATOR_WIDER_MINUTES" --lr 5e-4 --init "$RUNS/separator-more/separator-weights.pt"
+separator() {  # stage, then any options (--init)
+  .venv/bin/python -m omni_model.train.train_separator --recipe "$RECIPES/$1.json" --config "$CONFIG" --run "$RUNS/$1" "${@:2}"
+}
+separator separator
+separator separator-more --init "$RUNS/separator/separator-weights.pt"
+separator separator-wider --init "$RUNS/separator-more/separator-weights.pt"
 .venv/bin/omni-model add-separator --pack "$PACK" --weights "$RUNS/separator-wider/separator-weights.pt" --version "$VERSION" --presence-threshold 0.4
 .venv/bin/python -m omni_model.packing.card --pack "$PACK" --evaluation "$RUNS/evaluation.json" --ablation "$RUNS/ablation/ablation.json"
 .venv/bin/python -m omni_model.evaluation.evaluate_edits --pack "$PACK" --out "$RUNS/edits.json"
 .venv/bin/python -m omni_model.packing.card --pack "$PACK" --edits "$RUNS/edits.json"
 # The sound event detector (Analyze): on the separator's sources, then continued (--init) with Scorched 3D's sounds
 # added (configs/data-detector.json), then again once Widelands and Warzone 2100 joined it; its best-valid weights.
-.venv/bin/python -m omni_model.train.train_detector --config "$CONFIG" --data training/configs/data-separator.json --run "$RUNS/detector" \
-  --minutes "$DETECTOR_MINUTES"
-.venv/bin/python -m omni_model.train.train_detector --config "$CONFIG" --data training/configs/data-detector.json --run "$RUNS/detector-more" \
-  --minutes "$DETECTOR_MORE_MINUTES" --lr 1.5e-3 --init "$RUNS/detector/detector-weights.pt"
-.venv/bin/python -m omni_model.train.train_detector --config "$CONFIG" --data training/configs/data-detector.json --run "$RUNS/detector-wider" \
-  --minutes "$DETECTOR_WIDER_MINUTES" --lr 1e-3 --init "$RUNS/detector-more/detector-weights.pt"
+detector() {  # stage, then any options (--init)
+  .venv/bin/python -m omni_model.train.train_detector --recipe "$RECIPES/$1.json" --config "$CONFIG" --run "$RUNS/$1" "${@:2}"
+}
+detector detector
+detector detector-more --init "$RUNS/detector/detector-weights.pt"
+detector detector-wider --init "$RUNS/detector-more/detector-weights.pt"
 .venv/bin/omni-model add-detector --pack "$PACK" --weights "$RUNS/detector-wider/detector-best-weights.pt" --data training/configs/data-detector.json \
   --threshold "$DETECTOR_THRESHOLD" --version "$VERSION"
 .venv/bin/python -m omni_model.evaluation.evaluate_detector --pack "$PACK" --out "$RUNS/detector.json"

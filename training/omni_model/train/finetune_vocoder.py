@@ -19,6 +19,7 @@ import torch
 from omni_model.model.config import ModelConfig
 from omni_model.model.factory import build_autoencoder
 from omni_model.train.losses import multi_resolution_stft
+from omni_model.train.recipe import parse_with_recipe
 from omni_model.train.train_autoencoder import random_crops
 
 MUSIC_TASKS = ("t2m", "style_music")
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--minutes", type=float, default=25.0)
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--lr", type=float, default=2e-4)
-    args = parser.parse_args(argv)
+    args = parse_with_recipe(parser, argv)
     general = np.load(args.crops)
     crops = np.concatenate([general, music_crops(args.data, args.music_minutes, general.shape[1] / 16000, 16000)])
     print(json.dumps({"weights": str(finetune(args.autoencoder, crops, args.run, args.minutes, args.batch, args.lr))}))

@@ -16,6 +16,7 @@ import torch
 from omni_model.model.config import ModelConfig, load_model_config
 from omni_model.model.factory import build_autoencoder
 from omni_model.train.losses import multi_resolution_stft
+from omni_model.train.recipe import parse_with_recipe
 
 
 def random_crops(files: list[Path] | list[str], count: int, length: int, rate: int, seed: int = 0) -> np.ndarray:
@@ -141,7 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--batch", type=int, default=16)
     t.add_argument("--lr", type=float, default=5e-4)
     t.add_argument("--minutes", type=float, default=None, help="stop after this long (wall clock), checkpointing")
-    args = parser.parse_args(argv)
+    args = parse_with_recipe(parser, argv, target=t)
     if args.command == "crops":
         make_crops(args.data, args.out, args.minutes, args.seconds, 16000)
         print(f"wrote {args.out} ({args.out.stat().st_size / 2**20:.1f} MB)")

@@ -22,6 +22,7 @@ from omni_data.separation import SeparationSampler, clashes
 from omni_model.model.config import load_model_config
 from omni_model.model.detector import Detector
 from omni_model.train.loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
+from omni_model.train.recipe import parse_with_recipe
 from omni_model.train.train_separator import PhraseStates, source_catalogue
 
 
@@ -137,7 +138,7 @@ def train(
     return run / "detector-weights.pt"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--config", type=Path, required=True)
     p.add_argument("--data", type=Path, required=True, help="a built data set folder or a data config .json (its sources are mixed)")
@@ -149,7 +150,7 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--steps", type=int, help="stop after this many steps (else the minutes decide)")
     p.add_argument("--init", type=Path, help="detector weights to start from (a fresh optimiser and schedule)")
-    args = p.parse_args()
+    args = parse_with_recipe(p, argv)
     print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps, args.init))
 
 

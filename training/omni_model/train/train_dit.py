@@ -19,6 +19,7 @@ from omni_model.model.factory import build_model
 from omni_model.model.text import tokenize
 from omni_model.packing.export import TASKS, encode_chars
 from omni_model.train.feature_cache import CachedBatches
+from omni_model.train.recipe import parse_with_recipe
 
 PREFIX = {t["id"]: t["prefix"] for t in TASKS}
 TASK_PREFIX = {
@@ -282,7 +283,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--crop-frames", type=int, default=100)
     parser.add_argument("--lr", type=float, default=3e-4)
     parser.add_argument("--minutes", type=float, default=None)
-    args = parser.parse_args(argv)
+    args = parse_with_recipe(parser, argv)
     path = train(
         load_model_config(args.config),
         args.autoencoder,
