@@ -224,27 +224,9 @@ export const initialState = (): StudioState => ({
 });
 
 export function createStudioStore() {
-  return createStore<Studio>()((set, get) => ({
-    ...initialState(),
-    commit(label, project) {
-      const { project: before, history } = get();
-      if (project === before) return;
-      set({ project, history: record(history, label, before) });
-    },
-    beginTransaction() {
-      set({ transactionBase: get().project });
-    },
-    preview(project) {
-      set({ project });
-    },
-    endTransaction(label) {
-      const { transactionBase, project, history } = get();
-      if (!transactionBase) return;
-      const changed = transactionBase !== project;
-      set({ transactionBase: null, history: changed ? record(history, label, transactionBase) : history });
-    },
-    undo() {
-      const step = undo(get().history, get().project);
+  return createStore<Studio>()((set, get) => {
+    /** Moves through the history (undo or redo), keeping the selection on the tracks that remain. */
+    const go = (step: ReturnType<typeof undo>) => {
       if (step)
         set({
           project: step.project,
@@ -253,58 +235,73 @@ export function createStudioStore() {
           selection: selectionIn(get().selection, step.project),
         });
       return step?.label;
-    },
-    redo() {
-      const step = redo(get().history, get().project);
-      if (step)
-        set({
-          project: step.project,
-          history: step.history,
-          selectedClipId: null,
-          selection: selectionIn(get().selection, step.project),
-        });
-      return step?.label;
-    },
-    restore(project, history) {
-      set({ project, history, transactionBase: null });
-    },
-    set(patch) {
-      set(patch);
-    },
-    selectRange(selection) {
-      set({ selection });
-    },
-    seek(sample) {
-      set({ playhead: Math.max(0, Math.round(sample)) });
-    },
-    selectClip(id) {
-      set({ selectedClipId: id });
-    },
-    openPanel(panel) {
-      set({ panel });
-    },
-    updateView(patch) {
-      set({ view: { ...get().view, ...patch } });
-    },
-    updateParams(patch) {
-      set({ params: { ...get().params, ...patch } });
-    },
-    updateExportSettings(patch) {
-      set({ exportSettings: { ...get().exportSettings, ...patch } });
-    },
-    updateGenerate(patch) {
-      set({ generate: { ...get().generate, ...patch } });
-    },
-    chooseBackend(backend) {
-      set({ models: { ...get().models, backend } });
-    },
-    notify(kind, text, action) {
-      set({ notices: [...get().notices, { id: ++noticeId, kind, text, action }].slice(-5) });
-    },
-    dismiss(id) {
-      set({ notices: get().notices.filter((n) => n.id !== id) });
-    },
-  }));
+    };
+    return {
+      ...initialState(),
+      commit(label, project) {
+        const { project: before, history } = get();
+        if (project === before) return;
+        set({ project, history: record(history, label, before) });
+      },
+      beginTransaction() {
+        set({ transactionBase: get().project });
+      },
+      preview(project) {
+        set({ project });
+      },
+      endTransaction(label) {
+        const { transactionBase, project, history } = get();
+        if (!transactionBase) return;
+        const changed = transactionBase !== project;
+        set({ transactionBase: null, history: changed ? record(history, label, transactionBase) : history });
+      },
+      undo() {
+        return go(undo(get().history, get().project));
+      },
+      redo() {
+        return go(redo(get().history, get().project));
+      },
+      restore(project, history) {
+        set({ project, history, transactionBase: null });
+      },
+      set(patch) {
+        set(patch);
+      },
+      selectRange(selection) {
+        set({ selection });
+      },
+      seek(sample) {
+        set({ playhead: Math.max(0, Math.round(sample)) });
+      },
+      selectClip(id) {
+        set({ selectedClipId: id });
+      },
+      openPanel(panel) {
+        set({ panel });
+      },
+      updateView(patch) {
+        set({ view: { ...get().view, ...patch } });
+      },
+      updateParams(patch) {
+        set({ params: { ...get().params, ...patch } });
+      },
+      updateExportSettings(patch) {
+        set({ exportSettings: { ...get().exportSettings, ...patch } });
+      },
+      updateGenerate(patch) {
+        set({ generate: { ...get().generate, ...patch } });
+      },
+      chooseBackend(backend) {
+        set({ models: { ...get().models, backend } });
+      },
+      notify(kind, text, action) {
+        set({ notices: [...get().notices, { id: ++noticeId, kind, text, action }].slice(-5) });
+      },
+      dismiss(id) {
+        set({ notices: get().notices.filter((n) => n.id !== id) });
+      },
+    };
+  });
 }
 
 export type StudioStore = ReturnType<typeof createStudioStore>;

@@ -107,6 +107,20 @@ class OnnxPack:
         return self.run("vocoder", mel=self.run("vae_decoder", latent=latent))[0]
 
 
+def studio_path_arguments(doc: str | None, sources: Path, what: str) -> argparse.ArgumentParser:
+    """The options every evaluation of a pack through the studio's path takes: the pack and variant, the sources its
+    test split is mixed from, how many real recordings, where the results go."""
+    p = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--pack", type=Path, required=True)
+    p.add_argument("--dtype", default="int8")
+    p.add_argument(
+        "--data", type=Path, default=sources, help=f"the {what}'s sources (a data config or a built data set): the test split is mixed from them"
+    )
+    p.add_argument("--real", type=int, default=40)
+    p.add_argument("--out", type=Path)
+    return p
+
+
 def pick_examples(data: Path, per_operation: int) -> dict[str, list[dict]]:
     """A fixed spread of test rows per operation, its tasks taken in turn."""
     rows = load_rows(data, "test")

@@ -11,7 +11,6 @@ the vocabulary's answers (chance tagging), and the beds alone (what the detector
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import soxr
 
-from omni_model.evaluation.evaluate import OnnxPack
+from omni_model.evaluation.evaluate import OnnxPack, studio_path_arguments
 from omni_model.evaluation.evaluate_edits import model_input
 from omni_model.model.separator import input_gain
 from omni_model.model.sound_events import SoundEvent, clip_tags, sound_events
@@ -249,18 +248,8 @@ def table(results: dict) -> str:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--pack", type=Path, required=True)
-    p.add_argument("--dtype", default="int8")
-    p.add_argument(
-        "--data",
-        type=Path,
-        default=TRAINING_DIR / "configs" / "data-detector.json",
-        help="the detector's sources (a data config or a built data set): the test split is mixed from them",
-    )
-    p.add_argument("--real", type=int, default=40)
+    p = studio_path_arguments(__doc__, TRAINING_DIR / "configs" / "data-detector.json", "detector")
     p.add_argument("--test", type=int, default=60)
-    p.add_argument("--out", type=Path)
     args = p.parse_args()
     pack = OnnxPack(args.pack, args.dtype)
     detector = StudioDetector(pack)

@@ -15,7 +15,6 @@ and whether the user is told)."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ import numpy as np
 import soxr
 
 from omni_data.queries import DESCRIPTIONS, held_out
-from omni_model.evaluation.evaluate import OnnxPack
+from omni_model.evaluation.evaluate import OnnxPack, studio_path_arguments
 from omni_model.model.preserve import apply_separation
 from omni_model.model.separator import input_gain
 from omni_model.model.text import tokenize
@@ -282,19 +281,9 @@ def table(results: dict) -> str:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--pack", type=Path, required=True)
-    p.add_argument("--dtype", default="int8")
-    p.add_argument(
-        "--data",
-        type=Path,
-        default=TRAINING_DIR / "configs" / "data-separator.json",
-        help="the separator's sources (a data config or a built data set): the test split is mixed from them",
-    )
-    p.add_argument("--real", type=int, default=40)
+    p = studio_path_arguments(__doc__, TRAINING_DIR / "configs" / "data-separator.json", "separator")
     p.add_argument("--synthetic", type=int, default=40)
     p.add_argument("--adds", type=int, default=16, help="adds over real beds (0: none)")
-    p.add_argument("--out", type=Path)
     args = p.parse_args()
     pack = OnnxPack(args.pack, args.dtype)
     separator = StudioSeparator(pack)

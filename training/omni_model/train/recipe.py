@@ -42,3 +42,19 @@ def apply(parser: argparse.ArgumentParser, recipe: dict, source: Path) -> None:
 
 def recipe_path(name: str) -> Path:
     return RECIPES / f"{name}.json"
+
+
+def mixture_stage_arguments(doc: str | None, what: str, minutes: float, batch: int, seconds: float, lr: float) -> argparse.ArgumentParser:
+    """The options of a stage trained on mixtures made on the fly from a catalogue (the separator, the detector)."""
+    p = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--config", type=Path, required=True)
+    p.add_argument("--data", type=Path, required=True, help="a built data set folder or a data config .json (its sources are mixed)")
+    p.add_argument("--run", type=Path, required=True)
+    p.add_argument("--minutes", type=float, default=minutes)
+    p.add_argument("--batch", type=int, default=batch)
+    p.add_argument("--seconds", type=float, default=seconds, help="length of the training mixtures")
+    p.add_argument("--lr", type=float, default=lr)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--steps", type=int, help="stop after this many steps (else the minutes decide)")
+    p.add_argument("--init", type=Path, help=f"{what} weights to start from (a fresh optimiser and schedule)")
+    return p

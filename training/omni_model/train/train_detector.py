@@ -8,7 +8,6 @@ training descriptions drawn at random, so the detector learns the words, not a f
 
 from __future__ import annotations
 
-import argparse
 import random
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from omni_data.separation import SeparationSampler, clashes
 from omni_model.model.config import load_model_config
 from omni_model.model.detector import Detector
 from omni_model.train.loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
-from omni_model.train.recipe import parse_with_recipe
+from omni_model.train.recipe import mixture_stage_arguments, parse_with_recipe
 from omni_model.train.train_separator import PhraseStates, source_catalogue
 
 
@@ -139,17 +138,7 @@ def train(
 
 
 def main(argv: list[str] | None = None) -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--config", type=Path, required=True)
-    p.add_argument("--data", type=Path, required=True, help="a built data set folder or a data config .json (its sources are mixed)")
-    p.add_argument("--run", type=Path, required=True)
-    p.add_argument("--minutes", type=float, default=60.0)
-    p.add_argument("--batch", type=int, default=24)
-    p.add_argument("--seconds", type=float, default=5.0, help="length of the training mixtures")
-    p.add_argument("--lr", type=float, default=2e-3)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--steps", type=int, help="stop after this many steps (else the minutes decide)")
-    p.add_argument("--init", type=Path, help="detector weights to start from (a fresh optimiser and schedule)")
+    p = mixture_stage_arguments(__doc__, "detector", minutes=60.0, batch=24, seconds=5.0, lr=2e-3)
     args = parse_with_recipe(p, argv)
     print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps, args.init))
 

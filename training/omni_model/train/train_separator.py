@@ -8,7 +8,6 @@ minutes; `--init` starts from earlier weights with a fresh optimiser and schedul
 
 from __future__ import annotations
 
-import argparse
 import random
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from omni_model.model.separator import Separator
 from omni_model.model.text import TextEncoder, tokenize
 from omni_model.paths import TRAINING_DIR
 from omni_model.train.loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
-from omni_model.train.recipe import parse_with_recipe
+from omni_model.train.recipe import mixture_stage_arguments, parse_with_recipe
 
 # Where catalogues gathered from a data config (not from a built data set) are cached, keyed by their sources.
 CATALOGUE_CACHE = TRAINING_DIR / "data" / "catalogue"
@@ -177,17 +176,7 @@ def train(
 
 
 def main(argv: list[str] | None = None) -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--config", type=Path, required=True)
-    p.add_argument("--data", type=Path, required=True, help="a built data set folder or a data config .json (its sources are mixed)")
-    p.add_argument("--run", type=Path, required=True)
-    p.add_argument("--minutes", type=float, default=80.0)
-    p.add_argument("--batch", type=int, default=16)
-    p.add_argument("--seconds", type=float, default=3.0, help="crop length of the training mixtures")
-    p.add_argument("--lr", type=float, default=1e-3)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--steps", type=int, help="stop after this many steps (else the minutes decide)")
-    p.add_argument("--init", type=Path, help="separator weights to start from (a fresh optimiser and schedule)")
+    p = mixture_stage_arguments(__doc__, "separator", minutes=80.0, batch=16, seconds=3.0, lr=1e-3)
     p.add_argument("--twins", type=int, default=0, help="pairs per batch of one mixture asked for a sound it holds and one it lacks")
     args = parse_with_recipe(p, argv)
     print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps, args.init, args.twins))
