@@ -195,7 +195,7 @@ def example_inputs(model: OmniModel, frames: int, seed: int) -> dict[str, dict[s
     }
 
 
-def _export_one(module: torch.nn.Module, inputs: list[Tensor], outputs: list[Tensor], example: dict[str, torch.Tensor]) -> bytes:
+def export_onnx(module: torch.nn.Module, inputs: list[Tensor], outputs: list[Tensor], example: dict[str, torch.Tensor]) -> bytes:
     dynamic = {t.name: {i: d for i, d in enumerate(t.shape) if isinstance(d, str)} for t in [*inputs, *outputs]}
     buffer = io.BytesIO()
     torch.onnx.export(
@@ -263,7 +263,7 @@ def _variants(out: Path, role: str, module: torch.nn.Module, inputs: list[Tensor
         variants["int8"] = _file_ref(int8)
     if role in FP16_ROLES:
         fp16 = out / f"{role}.fp16.onnx"
-        fp16.write_bytes(_export_one(HalfPrecision(module).eval(), inputs, outputs, example))
+        fp16.write_bytes(export_onnx(HalfPrecision(module).eval(), inputs, outputs, example))
         variants["fp16"] = _file_ref(fp16)
     return variants
 
@@ -282,7 +282,7 @@ def export_session(
 ) -> dict:
     """Writes one session (<role>.onnx and its variants) and its golden vectors; returns its manifest entry."""
     inputs, outputs = spec
-    onnx_bytes = _export_one(module.eval(), inputs, outputs, export_example)
+    onnx_bytes = export_onnx(module.eval(), inputs, outputs, export_example)
     file = f"{role}.onnx"
     (out / file).write_bytes(onnx_bytes)
     feeds = {k: v.numpy() for k, v in golden_example.items()}
@@ -379,6 +379,21 @@ def export_pack(
     return manifest
 
 
+def decode_golden(d: dict) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"])
+
+
+def golden_error(got: list[np.ndarray], golden: dict) -> float:
+    """The largest error of a session's outputs against its golden ones, relative to each output's largest value (or
+    its fixed full scale, OUTPUT_SCALES)."""
+    worst = 0.0
+    for value, (name, expected) in zip(got, golden["outputs"].items()):
+        e = decode_golden(expected)
+        scale = max(float(np.max(np.abs(e))), OUTPUT_SCALES.get(name, 0.0))
+        worst = max(worst, float(np.max(np.abs(np.asarray(value) - e)) / (scale + 1e-8)))
+    return worst
+
+
 def check_goldens(pack: Path, tolerance: float | None = None, dtype: str = "fp32") -> dict[str, float]:
     """Runs each session (the given variant) in ONNX Runtime on its golden inputs; returns the largest relative error
     per session against PyTorch's float32 outputs."""
@@ -389,15 +404,9 @@ def check_goldens(pack: Path, tolerance: float | None = None, dtype: str = "fp32
         if dtype not in session["dtypes"]:
             continue
         golden = json.loads((pack / session["golden"]).read_text())
-        decode = lambda d: np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"])  # noqa: E731
         runner = ort.InferenceSession(str(pack / session["dtypes"][dtype]["file"]), providers=["CPUExecutionProvider"])
-        got = runner.run(None, {k: decode(v) for k, v in golden["inputs"].items()})
-        worst = 0.0
-        for value, (name, expected) in zip(got, golden["outputs"].items()):
-            e = decode(expected)
-            scale = max(float(np.max(np.abs(e))), OUTPUT_SCALES.get(name, 0.0))
-            worst = max(worst, float(np.max(np.abs(value - e)) / (scale + 1e-8)))
-        errors[role] = worst
+        got = runner.run(None, {k: decode_golden(v) for k, v in golden["inputs"].items()})
+        errors[role] = worst = golden_error(got, golden)
         if worst > tolerance:
             raise AssertionError(f"{role} ({dtype}): ONNX Runtime differs from PyTorch by {worst:.2e} (relative), over {tolerance:.0e}")
     return errors

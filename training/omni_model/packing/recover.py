@@ -13,7 +13,6 @@ original float32 model's outputs: it is refused when it differs by more than int
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from onnx import numpy_helper
 
 from omni_model.model.config import ModelConfig
 from omni_model.model.factory import build_model
-from omni_model.packing.export import OUTPUT_SCALES, TOLERANCES, _export_one, example_inputs, session_specs
+from omni_model.packing.export import TOLERANCES, decode_golden, example_inputs, export_onnx, golden_error, session_specs
 
 
 def _by_value(module: torch.nn.Module, exported: onnx.ModelProto) -> dict[str, tuple[str, bool]]:
@@ -68,7 +67,7 @@ def session_weights(module: torch.nn.Module, spec, example: dict[str, torch.Tens
             if value.is_floating_point():
                 value.copy_(torch.randn(value.shape, generator=g))
     module.load_state_dict(probe)
-    names = _by_value(module, onnx.load_from_string(_export_one(module.eval(), *spec, example)))
+    names = _by_value(module, onnx.load_from_string(export_onnx(module.eval(), *spec, example)))
     initializers = {i.name: numpy_helper.to_array(i) for i in onnx.load(str(session)).graph.initializer}
     state: dict[str, torch.Tensor] = {}
     for name, (key, param_transposed) in names.items():
@@ -84,19 +83,13 @@ def session_weights(module: torch.nn.Module, spec, example: dict[str, torch.Tens
     return state
 
 
-def golden_error(module: torch.nn.Module, golden: Path) -> float:
-    """The largest error of the module's outputs on the pack's golden inputs, relative as check_goldens counts it."""
+def module_golden_error(module: torch.nn.Module, golden: Path) -> float:
+    """The module's error on the pack's golden inputs, counted as check_goldens counts the sessions'."""
     data = json.loads(golden.read_text())
-    decode = lambda d: torch.from_numpy(np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).copy())  # noqa: E731
     with torch.no_grad():
-        got = module(*[decode(v) for v in data["inputs"].values()])
+        got = module(*[torch.from_numpy(decode_golden(v).copy()) for v in data["inputs"].values()])
     got = [got] if isinstance(got, torch.Tensor) else list(got)
-    worst = 0.0
-    for value, (name, expected) in zip(got, data["outputs"].items()):
-        e = decode(expected)
-        scale = max(float(e.abs().max()), OUTPUT_SCALES.get(name, 0.0))
-        worst = max(worst, float((value - e).abs().max()) / (scale + 1e-8))
-    return worst
+    return golden_error([g.numpy() for g in got], data)
 
 
 def separator_from_pack(pack: Path, dtype: str | None = None) -> dict:
@@ -109,7 +102,7 @@ def separator_from_pack(pack: Path, dtype: str | None = None) -> dict:
     module = model.separator
     example = example_inputs(model, frames=8, seed=1)["separator"]
     module.load_state_dict(session_weights(module, session_specs(model)["separator"], example, pack / variant["file"]))
-    error = golden_error(module.eval(), pack / session["golden"])
+    error = module_golden_error(module.eval(), pack / session["golden"])
     if error > TOLERANCES["int8"]:
         raise ValueError(f"the separator read back from {pack} differs from its goldens by {error:.2e} (relative)")
     meta = pack / "training.json"

@@ -40,10 +40,6 @@ def apply(parser: argparse.ArgumentParser, recipe: dict, source: Path) -> None:
         action.required = False
 
 
-def recipe_path(name: str) -> Path:
-    return RECIPES / f"{name}.json"
-
-
 def mixture_stage_arguments(doc: str | None, what: str, minutes: float, batch: int, seconds: float, lr: float) -> argparse.ArgumentParser:
     """The options of a stage trained on mixtures made on the fly from a catalogue (the separator, the detector)."""
     p = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
