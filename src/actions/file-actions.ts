@@ -1,5 +1,6 @@
 /** Import, record and export. */
 import { download, exportAudio } from '../export/export-audio';
+import { exportStems } from '../export/export-stems';
 import { importFiles } from '../import/import-files';
 import type { Services } from '../app/services';
 import type { Action } from './types';
@@ -26,7 +27,8 @@ export async function exportNow(services: Services): Promise<void> {
   const state = store.getState();
   state.set({ busy: 'Exporting…' });
   try {
-    const file = await exportAudio(state, assets, state.exportSettings);
+    const settings = state.exportSettings;
+    const file = await (settings.scope === 'stems' ? exportStems : exportAudio)(state, assets, settings);
     download(file);
     file.notes.forEach((n) => state.notify('info', n));
     state.notify('info', `Exported ${file.fileName} (${file.channelCount} ch, ${file.sampleRate} Hz).`);

@@ -1,4 +1,4 @@
-/** Renders the mix, a track or the selection to a WAV or MP3 file. */
+/** Renders the mix, a track or the selection to a WAV or MP3 file (the stems: export-stems.ts). */
 import * as Comlink from 'comlink';
 import { analysis, answerValue } from '../client/analysis-client';
 import { nearestMp3Rate } from '../dsp/mp3';
@@ -47,13 +47,27 @@ export async function exportAudio(
   const { range, trackIds, label } = scopeOf(state, settings);
   if (range.end <= range.start) throw new ExportError('There is no audio to export.');
   const channels = await mixdownInBlocks(state, assets, range, trackIds);
-  const projectRate = state.project.sampleRate;
-  const notes: string[] = [];
-  let rate = settings.sampleRate || projectRate;
-  if (settings.format === 'mp3' && nearestMp3Rate(rate) !== rate) {
-    notes.push(`MP3 cannot store ${rate} Hz; exported at ${nearestMp3Rate(rate)} Hz.`);
-    rate = nearestMp3Rate(rate);
-  }
+  return encodeFile(channels, state.project.sampleRate, settings, `omni-studio-${label}`);
+}
+
+/** The rate a file is written at, and a note where the format cannot store the one asked for. */
+function fileRate(settings: ExportSettings, projectRate: number): { rate: number; notes: string[] } {
+  const rate = settings.sampleRate || projectRate;
+  if (settings.format !== 'mp3' || nearestMp3Rate(rate) === rate) return { rate, notes: [] };
+  return {
+    rate: nearestMp3Rate(rate),
+    notes: [`MP3 cannot store ${rate} Hz; exported at ${nearestMp3Rate(rate)} Hz.`],
+  };
+}
+
+/** Channels at the project rate -> a WAV or MP3 file (encoded in the analysis worker). */
+export async function encodeFile(
+  channels: Float32Array[],
+  projectRate: number,
+  settings: ExportSettings,
+  baseName: string,
+): Promise<ExportedFile> {
+  const { rate, notes } = fileRate(settings, projectRate);
   const channelCount = channels.length;
   const transferred = Comlink.transfer(
     channels,
@@ -63,7 +77,7 @@ export async function exportAudio(
   const ext = settings.format === 'mp3' ? 'mp3' : 'wav';
   return {
     bytes,
-    fileName: `omni-studio-${label}.${ext}`,
+    fileName: `${baseName}.${ext}`,
     mimeType: ext === 'mp3' ? 'audio/mpeg' : 'audio/wav',
     sampleRate: rate,
     channelCount,
@@ -77,6 +91,7 @@ export async function mixdownInBlocks(
   assets: AssetStore,
   range: SampleRange,
   trackIds?: readonly string[],
+  stereo?: boolean,
 ): Promise<Float32Array[]> {
   const BLOCK = 1 << 20;
   let out: Float32Array[] | undefined;
@@ -84,6 +99,7 @@ export async function mixdownInBlocks(
     const block = mixdown(state.project, assets, {
       range: { start, end: Math.min(range.end, start + BLOCK) },
       trackIds,
+      stereo,
     });
     out ??= block.map(() => new Float32Array(range.end - range.start));
     block.forEach((ch, c) => out![c].set(ch, start - range.start));

@@ -8,6 +8,8 @@ export interface MixOptions {
   range: SampleRange;
   /** Only these tracks, whatever their mute and solo state (exporting a track). Default: the audible tracks. */
   trackIds?: readonly string[];
+  /** Two channels whatever the tracks hold (stems of a stereo mix, so they sum to it). Default: as the tracks need. */
+  stereo?: boolean;
 }
 
 /** Tracks that sound: the soloed ones if any track is soloed, otherwise all unmuted ones. */
@@ -54,15 +56,16 @@ export function panGains(pan: number, sourceIsMono: boolean): { ll: number; rl: 
 }
 
 /** Whether the mix needs two channels: a clip with more than one, or a panned track. */
-function needsStereo(tracks: Track[], assets: AssetStore): boolean {
+export function needsStereo(tracks: Track[], assets: AssetStore): boolean {
   return tracks.some((t) => t.pan !== 0 || t.clips.some((c) => assets.get(c.assetId).channels.length > 1));
 }
 
 /** Renders the range to one (all mono, unpanned) or two channels. */
-export function mixdown(project: Project, assets: AssetStore, { range, trackIds }: MixOptions): Float32Array[] {
+export function mixdown(project: Project, assets: AssetStore, options: MixOptions): Float32Array[] {
+  const { range, trackIds } = options;
   const tracks = trackIds ? project.tracks.filter((t) => trackIds.includes(t.id)) : audibleTracks(project);
   const length = Math.max(0, range.end - range.start);
-  const stereo = needsStereo(tracks, assets);
+  const stereo = options.stereo ?? needsStereo(tracks, assets);
   const out = Array.from({ length: stereo ? 2 : 1 }, () => new Float32Array(length));
   for (const track of tracks) {
     const gain = dbToGain(track.gainDb);

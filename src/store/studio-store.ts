@@ -43,7 +43,7 @@ export function selectionIn(selection: Selection | null, project: Project): Sele
   return trackIds.length ? { ...selection, trackIds } : null;
 }
 
-export type ExportScope = 'mix' | 'track' | 'selection';
+export type ExportScope = 'mix' | 'track' | 'selection' | 'stems';
 export type ExportFormat = WavSampleFormat | 'mp3';
 
 export interface ExportSettings {

@@ -27,6 +27,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           <option value="mix">The whole mix</option>
           <option value="track">The selected track</option>
           <option value="selection">The selection</option>
+          <option value="stems">Stems: every track heard, one file each (zip)</option>
         </select>
       </label>
       <label>
