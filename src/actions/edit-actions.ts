@@ -9,6 +9,7 @@ import {
   splitTrackAt,
 } from '../project/timeline-ops';
 import { newTrack, projectLength } from '../project/types';
+import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
 import type { Services } from '../app/services';
 import type { Action } from './types';
@@ -44,6 +45,29 @@ function deleteSelection({ store }: Services, label: string) {
 }
 
 export const editActions: Action[] = [
+  {
+    name: 'extendForward',
+    label: 'Extend the clip forwards (continue it)',
+    group: 'edit',
+    shortcuts: ['Shift+E'],
+    enabled: hasAudio,
+    perform: (services) => extendClip(services, 'forward'),
+  },
+  {
+    name: 'extendBackward',
+    label: 'Extend the clip backwards (lead into it)',
+    group: 'edit',
+    enabled: hasAudio,
+    perform: (services) => extendClip(services, 'backward'),
+  },
+  {
+    name: 'regenerateRegion',
+    label: 'Regenerate the selection to fit around it',
+    group: 'edit',
+    shortcuts: ['Shift+P'],
+    enabled: hasRange,
+    perform: regenerateRegion,
+  },
   {
     name: 'makeLoop',
     label: 'Make a seamless loop of the selection',

@@ -8,7 +8,7 @@ import { analysis } from '../client/analysis-client';
 import { engine } from '../client/engine-client';
 import { resample } from '../dsp/resample';
 import type { SeparatingEdit } from '../dsp/spectral-edit';
-import { addTake, EDGE_FADE_SECONDS, placeAsset, toMono, trackAudio } from '../project/generated-ops';
+import { addTake, EDGE_FADE_SECONDS, placeAsset, stillHolds, toMono, trackAudio } from '../project/generated-ops';
 import type { PackInfo } from '../protocol/engine-protocol';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
 import { editInstruction, MIN_EDIT_SECONDS, promptProblem, runSampler, tell } from './generate';
@@ -67,10 +67,7 @@ export async function editSelection(services: Services): Promise<void> {
     return store
       .getState()
       .notify('error', `${label}: the track was deleted while the job ran, so the result was dropped.`);
-  if (
-    now !== before &&
-    trackAudio(now.tracks.find((t) => t.id === track.id)!, assets, range).some((ch, i) => !sameSamples(ch, original[i]))
-  ) {
+  if (now !== before && !stillHolds(now.tracks.find((t) => t.id === track.id)!, assets, range, original)) {
     return store
       .getState()
       .notify(
@@ -175,6 +172,3 @@ async function diffusionEdit(
     return { kind: 'edited', task: s.editTask, keep, audio, recon: null, reconProblem: recon.error.message };
   return { kind: 'edited', task: s.editTask, keep, audio, recon: recon?.value ?? null, addLevelDb };
 }
-
-const sameSamples = (a: Float32Array, b: Float32Array | undefined) =>
-  b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);

@@ -67,7 +67,7 @@ export function promptProblem(s: GenerateSettings): string | null {
 export function runSampler(
   store: StudioStore,
   job: JobView,
-  request: Pick<GenerateJob, 'taskId' | 'text' | 'seconds' | 'source'>,
+  request: Pick<GenerateJob, 'taskId' | 'text' | 'seconds' | 'source' | 'around'>,
   seed: number,
   pack: PackInfo,
   retry: () => Promise<void>,

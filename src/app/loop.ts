@@ -19,6 +19,13 @@ export function onBeat(at: number, rate: number, track: Pick<Track, 'tempoBpm' |
   return Math.round(track.beatStart + Math.ceil((at - track.beatStart) / beat) * beat);
 }
 
+/** The last beat at or before `at` on the track's beat grid, if it has one; else `at` itself. */
+export function beatBefore(at: number, rate: number, track: Pick<Track, 'tempoBpm' | 'beatStart'>): number {
+  if (!track.tempoBpm || track.beatStart === undefined) return at;
+  const beat = (60 / track.tempoBpm) * rate;
+  return Math.round(track.beatStart + Math.floor((at - track.beatStart) / beat) * beat);
+}
+
 /** The loop's length (samples) in a selection of `length`: all of it less the crossfade, or whole bars (else whole
  * beats) of `bpm` where a tempo is known and at least one beat fits. */
 export function loopLength(length: number, rate: number, bpm?: number): number {

@@ -1,4 +1,6 @@
-/** Generation and editing of any length: the pipeline window by window, joined with crossfades, previews per window. */
+/** Generation and editing of any length: the pipeline window by window, joined with crossfades, previews per window;
+ * extending and regenerating a region through around.ts. */
+import { generateAround } from './around';
 import { framesFor, generateWindow, type GenerateRequest, type LoadedPack, type PipelineCallbacks } from './pipeline';
 import { overlapAdd, planWindows } from './windows';
 
@@ -13,6 +15,7 @@ export async function generateLong(
   request: GenerateRequest,
   callbacks: LongCallbacks = {},
 ): Promise<Float32Array> {
+  if (request.around) return generateAround(pack, request, request.around, callbacks);
   const rate = pack.manifest.audio.sample_rate;
   const total = request.source ? request.source.length : framesFor(pack.manifest, request.seconds).samples;
   const windowSamples = Math.round(pack.manifest.audio.window_seconds * rate);

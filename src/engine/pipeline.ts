@@ -77,11 +77,43 @@ async function lowConditions(pack: LoadedPack, frames: number, samples: number, 
   }
 }
 
-/** Generates (or edits) one window; returns mono samples at the pack's rate. */
+/** Audio the sampler holds (inpainting): the window's samples, and per latent frame 1 where they are known. */
+export interface KnownAudio {
+  audio: Float32Array;
+  frames: Uint8Array;
+}
+
+/** The known audio through the pack's VAE encoder, as the sampler's latent and mask ([channels, frames] flat). */
+async function knownLatent(pack: LoadedPack, known: KnownAudio, frames: number, samples: number) {
+  const c = pack.manifest.audio.latent_channels;
+  const padded = new Float32Array(samples);
+  padded.set(known.audio.subarray(0, samples));
+  const mel = output(await pack.run.mel_frontend({ waveform: f32(padded, [1, samples]) }, { keep: ['mel'] }), 'mel');
+  let encoded: TensorData;
+  try {
+    encoded = output(await pack.run.vae_encoder({ mel }), 'latent');
+  } finally {
+    release(mel);
+  }
+  const have = encoded.dims[2];
+  const data = encoded.data as Float32Array;
+  const latent = new Float32Array(c * frames);
+  const mask = new Float32Array(c * frames);
+  for (let ch = 0; ch < c; ch++)
+    for (let f = 0; f < Math.min(frames, have); f++) {
+      latent[ch * frames + f] = data[ch * have + f];
+      mask[ch * frames + f] = known.frames[f] ?? 0;
+    }
+  return { latent, mask };
+}
+
+/** Generates (or edits) one window; returns mono samples at the pack's rate. With `known`, the sampler holds the
+ * known frames' latent and the model fills the others to fit them. */
 export async function generateWindow(
   pack: LoadedPack,
   request: GenerateRequest,
   callbacks: PipelineCallbacks = {},
+  known?: KnownAudio,
 ): Promise<Float32Array> {
   const { manifest } = pack;
   const task = manifest.tasks.find((t) => t.id === request.taskId);
@@ -126,7 +158,9 @@ export async function generateWindow(
 
   let step = 0;
   try {
+    const held = known ? await knownLatent(pack, known, frames, samples) : undefined;
     const latent = await sampleFlow({
+      known: held,
       size: c * frames,
       steps: request.steps,
       shift: request.shift,

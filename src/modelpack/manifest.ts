@@ -130,8 +130,12 @@ export const manifestSchema = z.object({
         context_seconds: z.number().nonnegative(),
         /** One output frame's length: the detector's probabilities are per frame. */
         frame_seconds: z.number().positive(),
-        /** A frame holds a label where its probability is at least this. */
+        /** A region needs a frame whose (smoothed) probability is at least this ... */
         threshold: z.number().min(0).max(1),
+        /** ... and lasts while it stays at least this (hysteresis; the threshold when absent). */
+        release: z.number().min(0).max(1).optional(),
+        /** Probabilities are smoothed by a running median this long before thresholding (none when absent). */
+        smooth_seconds: z.number().nonnegative().optional(),
         /** Pauses up to this long do not split a region ... */
         bridge_seconds: z.number().nonnegative(),
         /** ... and regions shorter than this are not shown. */

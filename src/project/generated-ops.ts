@@ -23,6 +23,14 @@ export function trackAudio(track: Track, assets: AssetStore, range: SampleRange)
   return out;
 }
 
+/** Whether the track still holds `original` over the range (nothing was edited there while a job ran). */
+export function stillHolds(track: Track, assets: AssetStore, range: SampleRange, original: Float32Array[]): boolean {
+  return trackAudio(track, assets, range).every((ch, i) => {
+    const b = original[i];
+    return b !== undefined && ch.length === b.length && ch.every((v, k) => v === b[k]);
+  });
+}
+
 /** Averages channels to mono, the model's input. */
 export function toMono(channels: Float32Array[]): Float32Array {
   if (channels.length === 1) return channels[0];

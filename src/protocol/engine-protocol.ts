@@ -83,6 +83,19 @@ export interface GenerateJob {
   seed: number;
   previewEvery?: number;
   source?: Float32Array;
+  /** Extend or regenerate a region: new material that fits the audio around it (then `seconds` is ignored). */
+  around?: AroundAudio;
+}
+
+/** How much known audio on either side of the part to make a window holds (the studio sends no more than this). */
+export const AROUND_CONTEXT_SECONDS = 5;
+
+/** Audio at the pack's rate around a part to make anew, [from, to) in samples (its samples there are ignored): the
+ * result is that part only, drawn by the model to continue what is before it and lead into what is after it. */
+export interface AroundAudio {
+  audio: Float32Array;
+  from: number;
+  to: number;
 }
 
 /** Remove or extract by the pack's separator: the description (the sound's words, not the instruction) and the source. */

@@ -21,3 +21,19 @@ export function cleanEstimate(x: Float32Array, v: Float32Array, t: number): Floa
   for (let i = 0; i < x.length; i++) out[i] = x[i] - t * v[i];
   return out;
 }
+
+/** Inpainting by replacement: where `mask` is 1, x is put back on the straight path from the noise to the known
+ * latent, (1 - t) known + t noise, so the model draws the rest to fit what it sees there. */
+export function holdKnown(
+  x: Float32Array,
+  known: { latent: Float32Array; mask: Float32Array },
+  noise: Float32Array,
+  t: number,
+): Float32Array {
+  const out = Float32Array.from(x);
+  for (let i = 0; i < x.length; i++) {
+    const m = known.mask[i];
+    if (m > 0) out[i] = (1 - m) * x[i] + m * ((1 - t) * known.latent[i] + t * noise[i]);
+  }
+  return out;
+}

@@ -115,4 +115,21 @@ describe('parity with the evaluation (sampler.parity.json, python -m omni_model.
     });
     close(out, x);
   });
+  it('holds a known latent where the mask says so, and ends on it there (inpainting)', async () => {
+    const { size, steps, shift, guidance, seed } = fixture.flow;
+    const { latent, mask, x } = fixture.known;
+    const scaled = (v: Float32Array, k: number, t: number) => Float32Array.from(v, (a) => k * a + t);
+    const out = await sampleFlow({
+      size,
+      steps,
+      shift,
+      guidanceScale: guidance,
+      seed,
+      known: { latent: Float32Array.from(latent), mask: Float32Array.from(mask) },
+      predict: async (v, t) => ({ cond: scaled(v, 0.5, t), uncond: scaled(v, 0.25, -t) }),
+    });
+    close(out, x);
+    expect(out[0]).toBeCloseTo(0.5, 6);
+    expect(out[3]).toBeCloseTo(2, 6);
+  });
 });

@@ -108,6 +108,8 @@ export interface GenerateSettings {
   /** How many takes of one prompt to generate at once (seeds seed, seed + 1, ...): the first lands, the others
    * under it as takes to compare. */
   variations: number;
+  /** Extend: how many seconds of new material to add to a clip. */
+  extendSeconds: number;
 }
 
 /** A model job as the UI shows it: queued or running, its progress, and the latest preview's peaks. */
@@ -217,6 +219,7 @@ export const initialState = (): StudioState => ({
     music: NO_MUSIC_FIELDS,
     conform: true,
     variations: 1,
+    extendSeconds: 10,
   },
   jobs: [],
   busy: null,

@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { clipTags, labelRuns, soundEvents } from './sound-events';
+import { clipTags, labelRuns, type RegionSettings, runningMedian, soundEvents } from './sound-events';
+
+interface ToyCase {
+  settings: RegionSettings;
+  frame_seconds: number;
+  events: [string, number, number, number][];
+}
 
 interface Fixture {
-  toy: {
-    settings: { threshold: number; bridge_seconds: number; min_seconds: number };
-    frame_seconds: number;
-    events: [string, number, number, number][];
-  };
+  toy: ToyCase;
+  toy_smoothed: ToyCase;
 }
 
 /** The same formula as training/omni_model/packing/parity.py toy_probabilities: [50 frames, 3 labels]. */
@@ -37,18 +40,33 @@ describe('sound events from frame probabilities', () => {
     expect(events[0].confidence).toBeCloseTo(0.9, 6);
   });
 
-  it("gives the evaluation's regions (training/omni_model/model/sound_events.py) on the shared fixture", async () => {
-    const fixture = JSON.parse(await readFile('src/understanding/sound-events.parity.json', 'utf8')) as Fixture;
-    const events = soundEvents(toy, ['a', 'b', 'c'], fixture.toy.frame_seconds, fixture.toy.settings);
-    expect(events.length).toBe(fixture.toy.events.length);
-    events.forEach((e, i) => {
-      const [label, start, end, confidence] = fixture.toy.events[i];
-      expect(e.label).toBe(label);
-      expect(e.start).toBeCloseTo(start, 5);
-      expect(e.end).toBeCloseTo(end, 5);
-      expect(e.confidence).toBeCloseTo(confidence, 5);
-    });
+  it('keeps a region while it stays over the release, once it has reached the threshold', () => {
+    const p = Float32Array.from([0.5, 0.9, 0.6, 0.55, 0.2, 0.6, 0.6, 0]); // the second bump never reaches 0.8
+    const events = soundEvents(p, ['dog'], 0.1, { threshold: 0.8, release: 0.5, bridge_seconds: 0, min_seconds: 0 });
+    expect(events.map((e) => [e.start, e.end].map((t) => Math.round(t * 10)))).toEqual([[0, 4]]);
   });
+
+  it('smooths each label by a running median with the edges repeated', () => {
+    const p = Float32Array.from([0, 1, 0, 0, 1, 1, 1, 0]);
+    expect(Array.from(runningMedian(p, 1, 0, 3))).toEqual([0, 0, 0, 0, 1, 1, 1, 0]);
+  });
+
+  it.each(['toy', 'toy_smoothed'] as const)(
+    "gives the evaluation's regions (training/omni_model/model/sound_events.py) on the shared %s fixture",
+    async (name) => {
+      const fixture = JSON.parse(await readFile('src/understanding/sound-events.parity.json', 'utf8')) as Fixture;
+      const { settings, frame_seconds, events: expected } = fixture[name];
+      const events = soundEvents(toy, ['a', 'b', 'c'], frame_seconds, settings);
+      expect(events.length).toBe(expected.length);
+      events.forEach((e, i) => {
+        const [label, start, end, confidence] = expected[i];
+        expect(e.label).toBe(label);
+        expect(e.start).toBeCloseTo(start, 5);
+        expect(e.end).toBeCloseTo(end, 5);
+        expect(e.confidence).toBeCloseTo(confidence, 5);
+      });
+    },
+  );
 
   it('tags a clip by each label’s highest probability, most likely first', () => {
     const p = Float32Array.from([0.1, 0.7, 0.3, 0.2, 0.4, 0.9]); // 2 frames x 3 labels

@@ -1,6 +1,8 @@
 /** The detector's frame probabilities -> labelled regions (training/omni_model/model/sound_events.py, tied to it by
- * sound-events.parity.json): per label, the frames at or over the threshold, runs joined over pauses up to
- * `bridge_seconds`, runs shorter than `min_seconds` dropped; a region's confidence is its highest probability. */
+ * sound-events.parity.json): per label, the probabilities smoothed by a running median over `smooth_seconds` (edges
+ * repeated), the runs at or over `release` that reach `threshold` somewhere (hysteresis), runs joined over pauses up
+ * to `bridge_seconds`, runs shorter than `min_seconds` dropped; a region's confidence is its highest smoothed
+ * probability. Without `smooth_seconds` and `release`, the probabilities as they are and one threshold. */
 import type { DetectionSettings } from '../modelpack/manifest';
 
 export interface SoundEvent {
@@ -12,7 +14,10 @@ export interface SoundEvent {
   confidence: number;
 }
 
-export type RegionSettings = Pick<DetectionSettings, 'threshold' | 'bridge_seconds' | 'min_seconds'>;
+export type RegionSettings = Pick<
+  DetectionSettings,
+  'threshold' | 'bridge_seconds' | 'min_seconds' | 'release' | 'smooth_seconds'
+>;
 
 /** [first, last) frame runs where `active`, joined where at most `bridge` inactive frames separate them. */
 export function labelRuns(active: (frame: number) => boolean, frames: number, bridge: number): [number, number][] {
@@ -26,6 +31,31 @@ export function labelRuns(active: (frame: number) => boolean, frames: number, br
   return runs;
 }
 
+/** One label's column (frames x labels, row-major) through a running median of odd `width`, edge frames repeated. */
+export function runningMedian(probabilities: Float32Array, count: number, k: number, width: number): Float32Array {
+  const frames = Math.floor(probabilities.length / count);
+  const column = new Float32Array(frames);
+  for (let f = 0; f < frames; f++) column[f] = probabilities[f * count + k];
+  if (width <= 1 || frames === 0) return column;
+  const half = width >> 1;
+  const out = new Float32Array(frames);
+  const window = new Float32Array(width);
+  for (let f = 0; f < frames; f++) {
+    for (let j = 0; j < width; j++) window[j] = column[Math.min(frames - 1, Math.max(0, f - half + j))];
+    out[f] = window.sort()[half];
+  }
+  return out;
+}
+
+/** Frames in runs at or over `release` that reach `threshold` somewhere. */
+function heldFrames(p: Float32Array, threshold: number, release: number): Uint8Array {
+  const held = new Uint8Array(p.length);
+  for (const [a, b] of labelRuns((f) => p[f] >= release, p.length, 0)) {
+    if (p.subarray(a, b).some((v) => v >= threshold)) held.fill(1, a, b);
+  }
+  return held;
+}
+
 /** probabilities: frames x labels, row-major. Regions sorted by start, then label. */
 export function soundEvents(
   probabilities: Float32Array,
@@ -36,13 +66,16 @@ export function soundEvents(
   const count = labels.length;
   const frames = Math.floor(probabilities.length / count);
   const bridge = Math.round(settings.bridge_seconds / frameSeconds);
+  const width = 2 * Math.floor((settings.smooth_seconds ?? 0) / frameSeconds / 2 + 1e-9) + 1;
+  const release = Math.min(settings.threshold, settings.release ?? settings.threshold);
   const events: SoundEvent[] = [];
   labels.forEach((label, k) => {
-    const p = (f: number) => probabilities[f * count + k];
-    for (const [a, b] of labelRuns((f) => p(f) >= settings.threshold, frames, bridge)) {
+    const p = runningMedian(probabilities, count, k, width);
+    const held = heldFrames(p, settings.threshold, release);
+    for (const [a, b] of labelRuns((f) => held[f] === 1, frames, bridge)) {
       if ((b - a) * frameSeconds < settings.min_seconds - 1e-9) continue;
       let confidence = 0;
-      for (let f = a; f < b; f++) confidence = Math.max(confidence, p(f));
+      for (let f = a; f < b; f++) confidence = Math.max(confidence, p[f]);
       events.push({ label, start: a * frameSeconds, end: b * frameSeconds, confidence });
     }
   });

@@ -16,6 +16,7 @@ import { NO_MUSIC_FIELDS } from '../../music/music-prompt';
 import type { PromptEntry } from '../../project/types';
 import type { GenerateSettings, JobView } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
+import { AroundControls } from './AroundControls';
 import { MusicFields } from './MusicFields';
 import { Panel } from './Panel';
 import { PromptHistory } from './PromptHistory';
@@ -191,6 +192,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               ))}
             </select>
           </label>
+          <AroundControls />
           <PromptHistory onUse={fillFromHistory} onRun={(p) => runAgain(p)} />
         </>
       ) : (

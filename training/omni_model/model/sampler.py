@@ -66,12 +66,25 @@ def sample_flow(
     guidance: float,
     seed: int,
     predict: Callable[[np.ndarray, float], tuple[np.ndarray, np.ndarray]],
+    known: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
-    """Euler from noise (t = 1) to data (t = 0); `predict(x, t)` gives the conditional and unconditional velocities."""
+    """Euler from noise (t = 1) to data (t = 0); `predict(x, t)` gives the conditional and unconditional velocities.
+    `known` (latent, mask of the same shape, 1 where known) holds that part on the straight path from the noise to it
+    at every step and sets it at the end: inpainting by replacement, as src/sampler/euler.ts holdKnown."""
     times = timesteps(steps, shift)
-    x = gaussian_noise(int(np.prod(shape)), seed).reshape(shape)
+    noise = gaussian_noise(int(np.prod(shape)), seed).reshape(shape)
+
+    def hold(x: np.ndarray, t: float) -> np.ndarray:
+        if known is None:
+            return x
+        latent, m = known
+        path = np.float32(1 - t) * latent + np.float32(t) * noise
+        return np.where(m > 0, (1 - m) * x + m * path, x).astype(np.float32)
+
+    x = noise
     for t, t_next in zip(times[:-1], times[1:]):
+        x = hold(x, float(t))
         cond, uncond = predict(x, float(t))
         v = (uncond + np.float32(guidance) * (cond - uncond)).astype(np.float32)
         x = (x + np.float32(t_next - t) * v).astype(np.float32)
-    return x
+    return hold(x, 0.0)

@@ -111,6 +111,8 @@ def compute_detect() -> dict:
 
     settings = {"threshold": 0.7, "bridge_seconds": 0.08, "min_seconds": 0.1}
     toy = sound_events(toy_probabilities(), ["a", "b", "c"], 0.04, settings)
+    smoothed_settings = {**settings, "threshold": 0.85, "release": 0.5, "smooth_seconds": 0.2}
+    smoothed = sound_events(toy_probabilities(), ["a", "b", "c"], 0.04, smoothed_settings)
     detector = StudioDetector(OnnxPack(TEST_PACK_DIR, "fp32", threads=1))
     probabilities = detector.probabilities(separate_signal())
     rows = np.array_split(probabilities.astype(np.float64), SEGMENTS)
@@ -119,6 +121,11 @@ def compute_detect() -> dict:
             "settings": settings,
             "frame_seconds": 0.04,
             "events": [[e.label, round(e.start, 6), round(e.end, 6), round(e.confidence, 6)] for e in toy],
+        },
+        "toy_smoothed": {
+            "settings": smoothed_settings,
+            "frame_seconds": 0.04,
+            "events": [[e.label, round(e.start, 6), round(e.end, 6), round(e.confidence, 6)] for e in smoothed],
         },
         "seconds": SEPARATE_SECONDS,
         "frames": int(probabilities.shape[0]),
@@ -148,6 +155,12 @@ def toy_velocities(x: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
     return (0.5 * x + np.float32(t)).astype(np.float32), (0.25 * x - np.float32(t)).astype(np.float32)
 
 
+KNOWN = (
+    np.array([0.5, -1.0, 0.25, 2.0, 0.0, -0.5], np.float32).reshape(2, 3),
+    np.array([1.0, 0.0, 0.5, 1.0, 0.0, 0.0], np.float32).reshape(2, 3),
+)
+
+
 def compute_sampler() -> dict:
     from omni_model.model.sampler import gaussian_noise, sample_flow, timesteps
 
@@ -162,6 +175,12 @@ def compute_sampler() -> dict:
             "guidance": 3.0,
             "seed": 11,
             "x": rounded(sample_flow((2, 3), 4, 2.0, 3.0, 11, toy_velocities)),
+        },
+        # The same flow holding a known latent where the mask is 1 (and half of it where 0.5).
+        "known": {
+            "latent": [0.5, -1.0, 0.25, 2.0, 0.0, -0.5],
+            "mask": [1.0, 0.0, 0.5, 1.0, 0.0, 0.0],
+            "x": rounded(sample_flow((2, 3), 4, 2.0, 3.0, 11, toy_velocities, known=KNOWN)),
         },
     }
 
