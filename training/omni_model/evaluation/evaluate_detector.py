@@ -117,18 +117,18 @@ def real_beds(count: int, rate: int) -> list[Clip]:
     ]
 
 
-def test_clips(data: Path, count: int, seconds: float = 10.0) -> list[Clip]:
+def test_clips(data: Path, count: int, seconds: float = 10.0, split: str = "test") -> list[Clip]:
     from omni_data.detection import DetectionSampler
     from omni_data.separation import SeparationSampler
     from omni_model.train.train_separator import source_catalogue
 
-    scenes = SeparationSampler(source_catalogue(data), "test", seconds=seconds, level_dbfs=(-20.0, -20.0), p_vary=0.0)
+    scenes = SeparationSampler(source_catalogue(data), split, seconds=seconds, level_dbfs=(-20.0, -20.0), p_vary=0.0)
     sampler, rng = DetectionSampler(scenes), random.Random(20261202)
     clips = []
     for i in range(count):
         mix = sampler.sample(rng)
         reference = [SoundEvent(e.category, e.start, e.end, 1.0) for e in mix.events]
-        clips.append(Clip(f"test-{i:03d}", mix.mixture, reference, mix.events[1].category if len(mix.events) > 1 else None))
+        clips.append(Clip(f"{split}-{i:03d}", mix.mixture, reference, mix.events[1].category if len(mix.events) > 1 else None))
     return clips
 
 

@@ -248,8 +248,11 @@ def detector_section(result: dict, training: dict, settings: dict) -> str:
             f"parameters, trained {_separator_training(det)}, on mixtures labelled by construction: a bed over the whole clip and one to three events, each labelled "
             "where it is audible (`python -m omni_model.train.train_detector`). Each step names every label with one of its descriptions at random.",
             f"- The studio brings the selection to {settings['input_dbfs']} dBFS with one gain, runs 10 s windows with "
-            f"{settings['context_seconds']} s of context, and keeps a label where its probability is at least {settings['threshold']}, "
-            f"joining pauses up to {settings['bridge_seconds']} s and dropping regions under {settings['min_seconds']} s.",
+            f"{settings['context_seconds']} s of context, smooths each label's probabilities by a running median over "
+            f"{settings.get('smooth_seconds', 0.0)} s, and keeps a region where the probability reaches {settings['threshold']} "
+            f"for as long as it stays at {settings.get('release', settings['threshold'])} or over, joining pauses up to "
+            f"{settings['bridge_seconds']} s and dropping regions under {settings['min_seconds']} s (chosen on the validation split by "
+            "event F1: `python -m omni_model.evaluation.tune_detector_regions`).",
             f"- Vocabulary: {len(settings['labels'])} labels ({', '.join(label['name'] for label in settings['labels'])}).",
             "- Evaluation (`python -m omni_model.evaluation.evaluate_detector --pack public/models/omni-small`, int8, the studio's path): "
             "event-based F1 (onset collar 200 ms, offset 200 ms or 20 %), segment-based F1 (1 s), tagging mAP and top-3 tagging "
