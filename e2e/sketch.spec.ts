@@ -1,8 +1,13 @@
 /**
  * Sketching music from text: tempo and key fields written into the prompt, four variations stacked as takes with
- * A/B/C/D switching, and a prompt history that comes back with the project. The small test pack keeps it quick.
+ * A/B/C/D switching, a loop, extending a take and regenerating its middle, the mix and its stems exported and read
+ * back by sox, and a prompt history that comes back with the project. The small test pack keeps it quick.
  */
-import { expect, type Studio, test } from './fixtures';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { expect, readBytes, type Studio, test } from './fixtures';
+import { soxInfo, soxRaw16 } from './sox';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -20,7 +25,7 @@ const tracks = (studio: Studio): Promise<TrackRow[]> =>
       .project.tracks.map((t: any) => ({ id: t.id, mute: t.mute, takeOf: t.takeOf ?? null, name: t.name })),
   );
 
-test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, and the history after a reload', async ({
+test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, loop, extend, regenerate, stems, and the history after a reload', async ({
   studio,
   page,
 }) => {
@@ -74,6 +79,49 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, an
           .clips.length,
     ),
   ).toBe(4);
+
+  // Extend A by 2 s: the model continues the end of the clip it hears; one undo step, the track 2 s longer.
+  await page.getByTestId('extend-seconds').fill('2');
+  const rate = (await studio.summary()).sampleRate;
+  const before = (await studio.summary()).tracks[0].length;
+  await studio.action('extendForward').click();
+  await expect
+    .poll(async () => (await studio.summary()).undo.at(-1), { timeout: 120_000 })
+    .toBe('Extend forwards by 2 s');
+  expect((await studio.summary()).tracks[0].length).toBe(before + 2 * rate);
+
+  // Regenerate the middle: new material for 1-2.5 s that fits around it, in place, one undo step.
+  await studio.select(1, 2.5);
+  await page.getByTestId('regenerate-region').click();
+  await expect.poll(async () => (await studio.summary()).undo.at(-1), { timeout: 120_000 }).toBe('Regenerate 1.5 s');
+  expect((await studio.summary()).tracks[0].length).toBe(before + 2 * rate);
+  await page.getByTestId('generate-panel').getByRole('button', { name: 'Close' }).click();
+
+  // The mix as WAV, and the stems (with a second track imported): one WAV per track heard, summing to the mix.
+  await studio.importFiles('tone-stereo-44k.wav');
+  await expect.poll(async () => (await studio.summary()).tracks.length).toBe(6);
+  const mix = await studio.exportFile({ scope: 'mix', format: 'pcm16' });
+  const stemsZip = await studio.exportFile({ scope: 'stems', format: 'pcm16' });
+  const stems = Object.entries(unzipSync(readBytes(stemsZip))).map(([name, bytes]) => {
+    const path = join(test.info().outputPath(), name);
+    writeFileSync(path, bytes);
+    return { name, path };
+  });
+  expect(stems.map((s) => s.name)).toEqual([expect.stringMatching(/^01-.*\.wav$/), '02-tone-stereo-44k.wav']);
+  const mixInfo = soxInfo(mix);
+  for (const stem of stems) expect(soxInfo(stem.path)).toMatchObject({ rate: mixInfo.rate, channels: 2 });
+  const samples = (path: string) => new Int16Array(new Uint8Array(soxRaw16(path)).buffer);
+  const [first, second, whole] = [samples(stems[0].path), samples(stems[1].path), samples(mix)];
+  expect(first.length).toBe(whole.length);
+  let worst = 0;
+  let compared = 0;
+  for (let i = 0; i < whole.length; i++) {
+    if (Math.abs(whole[i]) >= 32_000) continue; // where the mix clips, its stems do not
+    worst = Math.max(worst, Math.abs(first[i] + second[i] - whole[i]));
+    compared++;
+  }
+  expect(compared).toBeGreaterThan(whole.length * 0.9);
+  expect(worst).toBeLessThanOrEqual(2); // each file rounds on its own
 
   await studio.flushAutosave();
   await page.reload();

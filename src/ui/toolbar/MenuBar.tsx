@@ -25,6 +25,8 @@ export function MenuBar() {
         <ActionButton name="insertSilence" text="Silence" />
         <ActionButton name="split" text="Split" />
         <ActionButton name="makeLoop" text="Loop" />
+        <ActionButton name="extendForward" text="Extend" />
+        <ActionButton name="regenerateRegion" text="Regenerate" />
       </div>
       <div className="group" role="group" aria-label="Understand">
         <ActionButton name="analyze" text="Analyze" />
