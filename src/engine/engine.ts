@@ -7,6 +7,7 @@ import {
   type EngineErrorValue,
   type EngineTestHooks,
   type GenerateJob,
+  type LabelMatch,
   type LoadOptions,
   type PackInfo,
   type Preview,
@@ -22,6 +23,7 @@ import { cachedReader, deleteCachedPack, ensureRoom, listCachedPacks, QuotaError
 import { folderReader, zipReader } from '../modelpack/local-pack';
 import { PackError, type PackReader } from '../modelpack/pack-files';
 import { loadPack, type PackHandle } from './pack-loader';
+import { LabelMatcher } from './label-match';
 import { generateLong } from './long-audio';
 import { reconstruct, warmUp } from './pipeline';
 import { estimateKey } from '../dsp/key';
@@ -136,8 +138,8 @@ export function chooseBackend(choice: BackendChoice, device: ProbeResult): { bac
 export type HandOver = <T>(value: T, buffers: Transferable[]) => T;
 
 /** Tempo and key where the clip is music. */
-function musicFeatures(
-  pack: PackHandle,
+export function musicFeatures(
+  pack: Pick<PackHandle, 'manifest'>,
   source: Float32Array,
   events: { label: string }[],
 ): Pick<Detection, 'tempoBpm' | 'beatSeconds' | 'key'> {
@@ -164,6 +166,8 @@ export class Engine implements EngineApi, EngineTestHooks {
   private source: { read: PackReader; options: LoadOptions } | undefined;
   private running: string | undefined;
   private vad: Promise<OpenedSession> | undefined;
+  /** Embeds the loaded pack's label words once, on the first question that needs it. */
+  private matcher: LabelMatcher | undefined;
   private readonly waiting = new Set<string>();
   private readonly cancelled = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -239,6 +243,7 @@ export class Engine implements EngineApi, EngineTestHooks {
       await this.queue;
       await this.unload();
       this.pack = loaded;
+      this.matcher = undefined;
       this.source = { read, options };
     } catch (e) {
       if (e instanceof PackError) return fail(e.code, e.message);
@@ -389,6 +394,7 @@ export class Engine implements EngineApi, EngineTestHooks {
         // The sessions died with the device: drop them, so the next job asks for a reopen instead of failing again.
         await this.pack.release().catch(() => undefined);
         this.pack = undefined;
+        this.matcher = undefined;
         return fail(
           'device-lost',
           `The GPU was lost during the job (${message}). The pack can be opened again on WASM.`,
@@ -425,6 +431,21 @@ export class Engine implements EngineApi, EngineTestHooks {
     return result;
   }
 
+  /** The detector's labels nearest to a user's words (src/engine/label-match.ts), queued like a job. */
+  matchLabels(phrase: string): Promise<Result<LabelMatch[]>> {
+    const result = this.queue.then(async (): Promise<Result<LabelMatch[]>> => {
+      if (!this.pack?.manifest.understanding) return fail('no-pack', 'No pack with a sound event detector is loaded.');
+      try {
+        this.matcher ??= new LabelMatcher(this.pack);
+        return { ok: true, value: await this.matcher.match(phrase) };
+      } catch (e) {
+        return fail('failed', e instanceof Error ? e.message : String(e));
+      }
+    });
+    this.queue = result;
+    return result;
+  }
+
   listCachedPacks(): Promise<CachedPack[]> {
     return listCachedPacks();
   }
@@ -441,5 +462,6 @@ export class Engine implements EngineApi, EngineTestHooks {
   async unload(): Promise<void> {
     await this.pack?.release();
     this.pack = undefined;
+    this.matcher = undefined;
   }
 }

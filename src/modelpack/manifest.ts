@@ -140,6 +140,8 @@ export const manifestSchema = z.object({
         bridge_seconds: z.number().nonnegative(),
         /** ... and regions shorter than this are not shown. */
         min_seconds: z.number().nonnegative(),
+        /** A user's words mean a label when their text embeddings' cosine (centred) is at least this. */
+        match_similarity: z.number().min(-1).max(1).optional(),
         /** The vocabulary, in the order of the session's output; `words[0]` names the sound in an edit. */
         labels: z
           .array(

@@ -47,6 +47,14 @@ export interface PackInfo {
   soundLabels: SoundLabelInfo[];
 }
 
+/** A label and how near a user's words are to its own (cosine of the centred text embeddings, in [-1, 1]); `near`:
+ * at or over the pack's match_similarity, so the words may be taken to mean it. */
+export interface LabelMatch {
+  id: string;
+  similarity: number;
+  near: boolean;
+}
+
 export interface SoundLabelInfo {
   id: string;
   name: string;
@@ -180,6 +188,8 @@ export interface EngineApi {
   detect(job: DetectJob, onProgress?: (p: Progress) => void): Promise<Result<Detection>>;
   /** The source through the pack's VAE and vocoder (queued like a job). */
   reconstruct(source: Float32Array): Promise<Result<Float32Array>>;
+  /** The detector's labels nearest to a user's words by the pack's text encoder, best first (queued like a job). */
+  matchLabels(phrase: string): Promise<Result<LabelMatch[]>>;
   /** Cancels a running job at its next step, or a queued one before it starts. */
   cancel(jobId: string): void;
   listCachedPacks(): Promise<CachedPack[]>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SoundLabel } from '../project/types';
 import type { SoundLabelInfo } from '../protocol/engine-protocol';
-import { answer, askedLabel } from './questions';
+import { answer, askedLabel, soundPhrase } from './questions';
 
 const RATE = 1000;
 const vocabulary: SoundLabelInfo[] = [
@@ -31,26 +31,56 @@ describe('questions in words', () => {
   });
 
   it('answers yes with the times, when with the times, and hedges a low confidence', () => {
-    expect(answer('Is there a dog?', found, vocabulary, RATE, true)).toMatchObject({
+    expect(answer('Is there a dog?', { found, rate: RATE, analysed: true }, vocabulary)).toMatchObject({
       text: 'Yes: dog at 1.0-2.5 s (confidence 90 %).',
       regions: [found[0]],
     });
-    expect(answer('When does the glass break?', found, vocabulary, RATE, true).text).toBe('glass: at 7.9-8.4 s.');
-    expect(answer('Is there glass breaking?', found, vocabulary, RATE, true).text).toMatch(/^Probably: glass/);
-    expect(answer('Is anyone talking?', found, vocabulary, RATE, true).text).toBe(
+    expect(answer('When does the glass break?', { found, rate: RATE, analysed: true }, vocabulary).text).toBe(
+      'glass: at 7.9-8.4 s.',
+    );
+    expect(answer('Is there glass breaking?', { found, rate: RATE, analysed: true }, vocabulary).text).toMatch(
+      /^Probably: glass/,
+    );
+    expect(answer('Is anyone talking?', { found, rate: RATE, analysed: true }, vocabulary).text).toBe(
       'No speech was found in what was analysed.',
     );
   });
 
   it("says it can't tell for sounds it does not know and for what it does not measure", () => {
-    expect(answer('Is there a violin?', found, vocabulary, RATE, true).text).toMatch(
+    expect(answer('Is there a violin?', { found, rate: RATE, analysed: true }, vocabulary).text).toMatch(
       /^I can't tell: the question names no sound/,
     );
-    expect(answer('What chords are these?', found, vocabulary, RATE, true).text).toMatch(/^I can't tell yet/);
-    expect(answer('What key is it in?', found, vocabulary, RATE, true, [], ['A minor']).text).toMatch(/^A minor/);
-    expect(answer('How fast is it?', found, vocabulary, RATE, true).text).toMatch(/^I can't tell: no music/);
-    expect(answer('How fast is it?', found, vocabulary, RATE, true, [121.6]).text).toMatch(/^About 122 BPM/);
-    expect(answer('Is there a dog?', [], vocabulary, RATE, false).text).toMatch(/^Analyze the clip first/);
-    expect(answer('What is in it?', found, vocabulary, RATE, true).text).toBe('dog, glass (1.0-2.5 s, 7.9-8.4 s).');
+    expect(answer('What chords are these?', { found, rate: RATE, analysed: true }, vocabulary).text).toMatch(
+      /^I can't tell yet/,
+    );
+    expect(
+      answer('What key is it in?', { found, rate: RATE, analysed: true, tempos: [], keys: ['A minor'] }, vocabulary)
+        .text,
+    ).toMatch(/^A minor/);
+    expect(answer('How fast is it?', { found, rate: RATE, analysed: true }, vocabulary).text).toMatch(
+      /^I can't tell: no music/,
+    );
+    expect(answer('How fast is it?', { found, rate: RATE, analysed: true, tempos: [121.6] }, vocabulary).text).toMatch(
+      /^About 122 BPM/,
+    );
+    expect(answer('Is there a dog?', { found: [], rate: RATE, analysed: false }, vocabulary).text).toMatch(
+      /^Analyze the clip first/,
+    );
+    expect(answer('What is in it?', { found, rate: RATE, analysed: true }, vocabulary).text).toBe(
+      'dog, glass (1.0-2.5 s, 7.9-8.4 s).',
+    );
+  });
+
+  it('takes a sound named in other words by its meaning when the pack finds it near enough', () => {
+    expect(soundPhrase('Is there a bee buzzing?', vocabulary)).toBe('bee buzzing');
+    expect(soundPhrase('Is there a dog?', vocabulary)).toBeNull(); // named by its words
+    expect(soundPhrase('How fast is it?', vocabulary)).toBeNull();
+    const heard = { found, rate: RATE, analysed: true };
+    const near = [{ id: 'dog', similarity: 0.8, near: true }];
+    expect(answer('Is there a hound?', heard, vocabulary, near).text).toMatch(/^Yes: dog at 1.0-2.5 s/);
+    const far = [{ id: 'dog', similarity: 0.3, near: false }];
+    expect(answer('Is there a hound?', heard, vocabulary, far).text).toBe(
+      'I can\'t tell: "hound" is not a sound this pack knows (the nearest it knows is dog).',
+    );
   });
 });

@@ -1,9 +1,9 @@
 /** Questions in words, answered from what Analyze found ("Is there a dog?", "When does the glass break?", "What is in
- * it?"): the question is matched to the pack's labels by their names and words, and the answer points at the regions
- * it rests on. An honest "I can't tell" where the question names no sound the pack knows, or asks what it cannot
- * measure yet. */
+ * it?"): the question is matched to the pack's labels by their names and words, else by the pack's text encoder
+ * (the engine's matchLabels on the words soundPhrase picks out), and the answer points at the regions it rests on. An
+ * honest "I can't tell" where the question names no sound the pack knows, or asks what it cannot measure yet. */
 import type { SoundLabel } from '../project/types';
-import type { SoundLabelInfo } from '../protocol/engine-protocol';
+import type { LabelMatch, SoundLabelInfo } from '../protocol/engine-protocol';
 
 export interface Answer {
   text: string;
@@ -14,6 +14,9 @@ export interface Answer {
 const FILLER = /\b(a|an|the|some|someone|something|sound|sounds|of|is|are|there|any)\b/g;
 /** Question words that ask what the detector cannot measure (yet). */
 const UNMEASURED = /\b(chords?|loud|loudness|how many people|who)\b/;
+/** Words that only frame a question, left out of the phrase matched by meaning. */
+const FRAMING =
+  /\b(is|are|was|were|do|does|did|can|could|you|i|we|hear|heard|there|any|anyone|someone|something|a|an|the|some|sound|sounds|of|in|it|this|clip|when|where|what|time|happen|happens|start|starts)\b/g;
 const KEY = /\b(key|scale|major|minor)\b/;
 const TEMPO = /\b(how fast|tempo|bpm|speed)\b/;
 
@@ -50,15 +53,31 @@ export function askedLabel(question: string, vocabulary: readonly SoundLabelInfo
 const at = (labels: readonly SoundLabel[], rate: number) =>
   labels.map((l) => `${(l.start / rate).toFixed(1)}-${(l.end / rate).toFixed(1)} s`).join(', ');
 
+/** What Analyze left on the tracks: the regions (samples at `rate`), and the tempi and keys heard in music. */
+export interface Heard {
+  found: readonly SoundLabel[];
+  rate: number;
+  analysed: boolean;
+  tempos?: readonly number[];
+  keys?: readonly string[];
+}
+
+/** The words to match by meaning when the question names no label by its words (null: nothing to match, or the
+ * question is answered without a sound: what is there, tempo, key, what is not measured). */
+export function soundPhrase(question: string, vocabulary: readonly SoundLabelInfo[]): string | null {
+  const q = normal(question);
+  if (!q.trim() || UNMEASURED.test(q) || KEY.test(q) || TEMPO.test(q) || askedLabel(question, vocabulary)) return null;
+  const phrase = q.replace(FRAMING, ' ').replace(/\s+/g, ' ').trim();
+  return phrase || null;
+}
+
 export function answer(
   question: string,
-  found: readonly SoundLabel[],
+  heard: Heard,
   vocabulary: readonly SoundLabelInfo[],
-  rate: number,
-  analysed: boolean,
-  tempos: readonly number[] = [],
-  keys: readonly string[] = [],
+  matched: readonly LabelMatch[] = [],
 ): Answer {
+  const { found, rate, analysed, tempos = [], keys = [] } = heard;
   const q = normal(question);
   if (!q.trim())
     return {
@@ -67,7 +86,7 @@ export function answer(
     };
   if (UNMEASURED.test(q))
     return {
-      text: "I can't tell yet: this pack finds which sounds are there and when, not tempo, key, loudness or who.",
+      text: "I can't tell yet: this pack finds which sounds are there and when, their tempo and key, not chords, loudness or who.",
       regions: [],
     };
   if (!analysed)
@@ -86,11 +105,15 @@ export function answer(
         : "I can't tell: no music with a steady beat was found in what was analysed.",
       regions: [],
     };
-  const label = askedLabel(question, vocabulary);
+  const near = vocabulary.find((l) => l.id === matched[0]?.id && matched[0].near);
+  const label = askedLabel(question, vocabulary) ?? near;
   if (!label) {
-    if (/^ (what|which) /.test(q)) return whatIsThere(found, rate);
+    if (/^ (what|which) /.test(q) && !matched.length) return whatIsThere(found, rate);
+    const nearest = vocabulary.find((l) => l.id === matched[0]?.id);
     return {
-      text: `I can't tell: the question names no sound this pack knows. It knows ${vocabulary.map((l) => l.name).join(', ')}.`,
+      text: nearest
+        ? `I can't tell: "${soundPhrase(question, vocabulary)}" is not a sound this pack knows (the nearest it knows is ${nearest.name}).`
+        : `I can't tell: the question names no sound this pack knows. It knows ${vocabulary.map((l) => l.name).join(', ')}.`,
       regions: [],
     };
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { projectLabels } from '../../project/label-ops';
-import { type Answer, answer } from '../../understanding/questions';
+import { engine } from '../../client/engine-client';
+import { type Answer, answer, soundPhrase } from '../../understanding/questions';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
 
@@ -14,15 +15,21 @@ export function AskPanel({ onClose }: { onClose: () => void }) {
   const [question, setQuestion] = useState('');
   const [answers, setAnswers] = useState<{ question: string; answer: Answer }[]>([]);
   const found = projectLabels(project);
-  const ask = (q: string) => {
+  const ask = async (q: string) => {
+    // Words that name no label are matched by meaning through the pack's text encoder, in the engine.
+    const phrase = found.length > 0 ? soundPhrase(q, vocabulary) : null;
+    const matched = phrase ? await engine().matchLabels(phrase) : null;
     const a = answer(
       q,
-      found.map((f) => f.label),
+      {
+        found: found.map((f) => f.label),
+        rate: project.sampleRate,
+        analysed: found.length > 0,
+        tempos: project.tracks.flatMap((t) => (t.tempoBpm ? [t.tempoBpm] : [])),
+        keys: project.tracks.flatMap((t) => (t.musicKey ? [t.musicKey] : [])),
+      },
       vocabulary,
-      project.sampleRate,
-      found.length > 0,
-      project.tracks.flatMap((t) => (t.tempoBpm ? [t.tempoBpm] : [])),
-      project.tracks.flatMap((t) => (t.musicKey ? [t.musicKey] : [])),
+      matched?.ok ? matched.value : [],
     );
     setAnswers((list) => [{ question: q, answer: a }, ...list].slice(0, 20));
   };
@@ -37,7 +44,7 @@ export function AskPanel({ onClose }: { onClose: () => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (question.trim()) ask(question.trim());
+          if (question.trim()) void ask(question.trim());
         }}
       >
         <input
@@ -53,7 +60,7 @@ export function AskPanel({ onClose }: { onClose: () => void }) {
       </form>
       <div className="examples">
         {EXAMPLES.map((q) => (
-          <button type="button" className="chip" key={q} onClick={() => ask(q)}>
+          <button type="button" className="chip" key={q} onClick={() => void ask(q)}>
             {q}
           </button>
         ))}

@@ -90,6 +90,8 @@ DETECTION = {
     "smooth_seconds": 0.4,
     "bridge_seconds": 3.0,
     "min_seconds": 0.12,
+    # A user's words mean a label at this cosine or over (src/engine/label-match.ts), chosen on the held-out words.
+    "match_similarity": 0.45,
 }
 
 
