@@ -64,8 +64,19 @@ class OnnxPack:
     def run(self, role: str, **feeds) -> np.ndarray:
         return self.sessions[role].run(None, feeds)[0]
 
-    def generate(self, prompt: str, seconds: float, source: np.ndarray | None, steps: int, guidance: float, seed: int) -> np.ndarray:
-        """One window as the studio's engine draws it: its noise, the manifest's shift, guidance as a batch of two."""
+    def generate(
+        self,
+        prompt: str,
+        seconds: float,
+        source: np.ndarray | None,
+        steps: int,
+        guidance: float,
+        seed: int,
+        known: tuple[np.ndarray, np.ndarray] | None = None,
+    ) -> np.ndarray:
+        """One window as the studio's engine draws it: its noise, the manifest's shift, guidance as a batch of two;
+        `known` (audio of the window, 1 per latent frame where it is known) is held by the sampler (inpainting, as
+        src/engine/pipeline.ts knownLatent)."""
         a = self.manifest["audio"]
         frames = max(1, round(seconds * a["latent_rate"]))
         samples = frames * a["mel_frames_per_latent"] * a["hop"]
@@ -98,7 +109,18 @@ class OnnxPack:
             return v[:1], v[1:]
 
         shape = (1, a["latent_channels"], frames)
-        x = sample_flow(shape, steps, self.manifest["sampler"]["shift"], guidance, seed, velocities)
+        held = None
+        if known is not None:
+            audio, known_frames = known
+            padded = np.zeros((1, samples), np.float32)
+            padded[0, : min(samples, len(audio))] = audio[:samples]
+            encoded = self.run("vae_encoder", mel=self.run("mel_frontend", waveform=padded))[:, :, :frames]
+            latent = np.zeros(shape, np.float32)
+            latent[:, :, : encoded.shape[2]] = encoded
+            mask = np.zeros(shape, np.float32)
+            mask[:, :, : min(frames, encoded.shape[2], len(known_frames))] = known_frames[: min(frames, encoded.shape[2])]
+            held = (latent, mask)
+        x = sample_flow(shape, steps, self.manifest["sampler"]["shift"], guidance, seed, velocities, known=held)
         return self.run("vocoder", mel=self.run("vae_decoder", latent=x))[0]
 
     def round_trip(self, wav: np.ndarray) -> np.ndarray:

@@ -253,7 +253,9 @@ def detector_section(result: dict, training: dict, settings: dict) -> str:
             f"for as long as it stays at {settings.get('release', settings['threshold'])} or over, joining pauses up to "
             f"{settings['bridge_seconds']} s and dropping regions under {settings['min_seconds']} s (chosen on the validation split by "
             "event F1: `python -m omni_model.evaluation.tune_detector_regions`).",
-            f"- Vocabulary: {len(settings['labels'])} labels ({', '.join(label['name'] for label in settings['labels'])}).",
+            f"- Vocabulary: {len(settings['labels'])} labels ({', '.join(label['name'] for label in settings['labels'])}). Ask takes "
+            "words no label has by meaning: the text encoder's mean-pooled states, the vocabulary's mean taken away, cosine at least "
+            f"{settings.get('match_similarity', 0.45)} (`bench/qa-bench.ts` measures the answers).",
             "- Evaluation (`python -m omni_model.evaluation.evaluate_detector --pack public/models/omni-small`, int8, the studio's path): "
             "event-based F1 (onset collar 200 ms, offset 200 ms or 20 %), segment-based F1 (1 s), tagging mAP and top-3 tagging "
             "(the event's label among the clip's three most likely) with sed_eval. Real: the Wesnoth beds (labelled bird, fire or "
