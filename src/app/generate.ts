@@ -67,7 +67,7 @@ export function promptProblem(s: GenerateSettings): string | null {
 export function runSampler(
   store: StudioStore,
   job: JobView,
-  request: Pick<GenerateJob, 'taskId' | 'text' | 'seconds' | 'source' | 'around'>,
+  request: Pick<GenerateJob, 'taskId' | 'text' | 'seconds' | 'source' | 'around' | 'chained'>,
   seed: number,
   pack: PackInfo,
   retry: () => Promise<void>,
@@ -141,7 +141,8 @@ export async function generateClip(services: Services): Promise<void> {
   const variation = async (index: number) => {
     const label = count > 1 ? `${title} (${String.fromCharCode(65 + index)})` : title;
     const job = queuedJob('generate', label, { trackId, start: playhead, length });
-    const request = { taskId: s.generateTask, text, seconds: modelSeconds };
+    // Music longer than a window continues itself window after window, so it keeps its tempo and key.
+    const request = { taskId: s.generateTask, text, seconds: modelSeconds, chained: isMusicTask(s.generateTask) };
     const audio = await runSampler(store, job, request, s.seed + index, pack, () => generateClip(services));
     if (!audio) return;
     const projectRate = store.getState().project.sampleRate;

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PackReader } from '../modelpack/pack-files';
 import { knownFrames, planAround } from './around';
+import { generateLong } from './long-audio';
+import { loadPack, type PackHandle } from './pack-loader';
+import { framesFor, type GenerateRequest, generateWindow } from './pipeline';
+
+const PACK = 'public/models/test-pack';
+const readFromDisk: PackReader = async (path) => new Uint8Array(await readFile(`${PACK}/${path}`));
 
 const sizes = { window: 100, context: 30, join: 5 };
 
@@ -17,6 +25,10 @@ describe('windows that make a part around known audio', () => {
     for (let i = 1; i < plan.length; i++) expect(plan[i].from).toBe(plan[i - 1].to - 5);
   });
 
+  it('makes the rest of a part in one window when it fits with some of what follows', () => {
+    expect(planAround(200, 10, 80, sizes)).toEqual([{ start: 0, end: 100, from: 10, to: 80 }]);
+  });
+
   it('extends backward: context after the part', () => {
     expect(planAround(100, 0, 40, sizes)).toEqual([{ start: 0, end: 70, from: 0, to: 40 }]);
   });
@@ -30,4 +42,50 @@ describe('windows that make a part around known audio', () => {
     // Frames of 10 samples over [0, 45): the part [12, 25) touches frames 1 and 2; frame 4 runs past the window.
     expect(Array.from(knownFrames({ start: 0, end: 45, from: 12, to: 25 }, 10))).toEqual([1, 0, 0, 1, 0]);
   });
+});
+
+describe('generation around known audio (test pack, WASM, windows of 7 s)', () => {
+  let pack: PackHandle;
+  let small: PackHandle;
+  const request: GenerateRequest = {
+    taskId: 't2m',
+    text: 'piano melody',
+    seconds: 9,
+    steps: 2,
+    guidanceScale: 3,
+    shift: 1,
+    seed: 5,
+  };
+  beforeAll(async () => {
+    pack = await loadPack(readFromDisk, 'wasm', { threads: 1 });
+    small = { ...pack, manifest: { ...pack.manifest, audio: { ...pack.manifest.audio, window_seconds: 7 } } };
+  }, 60_000);
+  afterAll(() => pack?.release());
+
+  it('makes only the part asked for, drawn from what is around it', async () => {
+    const rate = pack.manifest.audio.sample_rate;
+    const tone = Float32Array.from({ length: 8 * rate }, (_, i) => 0.3 * Math.sin(i * 0.05));
+    const hum = Float32Array.from({ length: 8 * rate }, (_, i) => 0.3 * Math.sin(i * 0.011));
+    const around = (audio: Float32Array) => ({ audio, from: 3 * rate, to: 4 * rate });
+    const a = await generateLong(small, { ...request, around: around(tone) });
+    const b = await generateLong(small, { ...request, around: around(hum) });
+    expect(a.length).toBe(rate);
+    expect(a.every(Number.isFinite)).toBe(true);
+    expect(b).not.toEqual(a); // the same seed and prompt: only the known audio differs
+  }, 60_000);
+
+  it('chains windows: the first is a plain generation, the rest continue it, progress counting all', async () => {
+    const progress: [number, number][] = [];
+    const chained = await generateLong(
+      small,
+      { ...request, chained: true },
+      { onProgress: (d, t) => void progress.push([d, t]) },
+    );
+    const first = await generateWindow(small, { ...request, seconds: 7 });
+    const rate = pack.manifest.audio.sample_rate;
+    expect(chained.length).toBe(framesFor(pack.manifest, 9).samples);
+    expect(chained.subarray(0, 7 * rate)).toEqual(first.subarray(0, 7 * rate));
+    expect(progress.at(-1)?.[0]).toBe(progress.at(-1)?.[1]);
+    expect(progress.every(([d], i) => i === 0 || d > progress[i - 1][0])).toBe(true);
+  }, 60_000);
 });

@@ -45,6 +45,11 @@ export function planAround(
       plan.push({ start: cursor - left, end: to + right, from: cursor, to });
       return plan;
     }
+    if (to - cursor + left <= window) {
+      // The rest of the part fits, with as much of what follows it as the window holds.
+      plan.push({ start: cursor - left, end: Math.min(total, cursor - left + window), from: cursor, to });
+      return plan;
+    }
     const end = cursor - left + window;
     plan.push({ start: cursor - left, end, from: cursor, to: end });
     cursor = end - join;
@@ -61,6 +66,16 @@ export function knownFrames(w: AroundWindow, unit: number): Uint8Array {
   });
 }
 
+/** The windows a job around `around` runs, at the pack's window length. */
+export function packPlan(pack: LoadedPack, around: Pick<AroundAudio, 'from' | 'to'> & { audio: { length: number } }) {
+  const rate = pack.manifest.audio.sample_rate;
+  return planAround(around.audio.length, around.from, around.to, {
+    window: Math.round(pack.manifest.audio.window_seconds * rate),
+    context: Math.round(AROUND_CONTEXT_SECONDS * rate),
+    join: Math.round(JOIN_SECONDS * rate),
+  });
+}
+
 export async function generateAround(
   pack: LoadedPack,
   request: GenerateRequest,
@@ -71,11 +86,7 @@ export async function generateAround(
   const rate = a.sample_rate;
   const unit = a.hop * a.mel_frames_per_latent;
   const join = Math.round(JOIN_SECONDS * rate);
-  const plan = planAround(around.audio.length, around.from, around.to, {
-    window: Math.round(a.window_seconds * rate),
-    context: Math.round(AROUND_CONTEXT_SECONDS * rate),
-    join,
-  });
+  const plan = packPlan(pack, around);
   // One gain for the whole job: the known audio at the model's level, the result back at the audio's own.
   const { audio, from, to } = around;
   const context = new Float32Array(audio.length - (to - from));

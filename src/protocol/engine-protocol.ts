@@ -93,6 +93,9 @@ export interface GenerateJob {
   source?: Float32Array;
   /** Extend or regenerate a region: new material that fits the audio around it (then `seconds` is ignored). */
   around?: AroundAudio;
+  /** Longer than a window: each window after the first continues the audio before it (music keeps its tempo and
+   * key) instead of being drawn on its own and crossfaded in. */
+  chained?: boolean;
 }
 
 /** How much known audio on either side of the part to make a window holds (the studio sends no more than this). */

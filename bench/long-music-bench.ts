@@ -1,0 +1,64 @@
+/**
+ * Long music benchmark (not a test): does a piece longer than the model's window keep one tempo and key? Held-out
+ * prompts (tempo and key written in by musicPrompt) are generated for 20 s through the studio's engine path
+ * (generateLong, the pack's defaults, onnxruntime-node), as independent windows crossfaded (before) and chained, each
+ * window continuing the audio before it (GenerateJob.chained, the studio's default for music). The studio's estimators
+ * hear the first and the second 10 s apart: the same tempo (within 4 %) and the same key in both is what a listener
+ * would call one piece.
+ *   npx tsx bench/long-music-bench.ts [pack-dir] [prompts]
+ */
+import { resolve } from 'node:path';
+import { estimateKey } from '../src/dsp/key';
+import { estimateTempo } from '../src/dsp/tempo';
+import { generateLong } from '../src/engine/long-audio';
+import { KEY_NAMES, type Mode, musicPrompt } from '../src/music/music-prompt';
+import { loadNodePack } from './node-pack';
+
+const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
+const COUNT = Number(process.argv[3] ?? 16);
+const SECONDS = 20;
+const IDEAS = ['piano melody', 'electric piano melody with bass', 'drum groove with bass', 'marimba melody'];
+
+const pack = await loadNodePack(packDir, 2);
+const { sampler } = pack.manifest;
+const rate = pack.manifest.audio.sample_rate;
+const half = (SECONDS / 2) * rate;
+const heard = (a: Float32Array) => ({ tempo: estimateTempo(a, rate)?.bpm, key: estimateKey(a, rate) });
+const sameTempo = (a?: number, b?: number) => a !== undefined && b !== undefined && Math.abs(a - b) / b <= 0.04;
+const rows: Record<string, { tempo: boolean; key: boolean }[]> = { independent: [], chained: [] };
+const started = performance.now();
+for (let i = 0; i < COUNT; i++) {
+  const fields = {
+    bpm: 65 + ((i * 37) % 71),
+    key: KEY_NAMES[(i * 5) % 12],
+    mode: (i % 3 === 0 ? 'minor' : 'major') as Mode,
+    meter: '4/4' as const,
+  };
+  const text = musicPrompt(IDEAS[i % IDEAS.length], fields);
+  for (const chained of [false, true]) {
+    const audio = await generateLong(pack, {
+      taskId: 't2m',
+      text,
+      seconds: SECONDS,
+      steps: sampler.steps,
+      guidanceScale: sampler.guidance_scale,
+      shift: sampler.shift,
+      seed: 1,
+      chained,
+    });
+    const [a, b] = [heard(audio.subarray(0, half)), heard(audio.subarray(half, 2 * half))];
+    const key = a.key !== null && b.key !== null && a.key.tonic === b.key.tonic && a.key.mode === b.key.mode;
+    rows[chained ? 'chained' : 'independent'].push({ tempo: sameTempo(b.tempo, a.tempo), key });
+    console.error(
+      `${text} ${chained ? 'chained' : 'independent'}: ${a.tempo?.toFixed(1)} / ${b.tempo?.toFixed(1)} BPM`,
+    );
+  }
+}
+const pct = (xs: boolean[]) => `${Math.round((100 * xs.filter(Boolean).length) / xs.length)} %`;
+console.log(
+  `\nOmni Studio long music benchmark: ${pack.manifest.name} ${pack.manifest.pack_version}, ${COUNT} prompts, ${SECONDS} s, ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
+);
+console.log('| windows | same tempo in both halves | same key in both halves |');
+console.log('|---|---|---|');
+for (const [name, list] of Object.entries(rows))
+  console.log(`| ${name} | ${pct(list.map((r) => r.tempo))} | ${pct(list.map((r) => r.key))} |`);
