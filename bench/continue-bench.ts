@@ -15,7 +15,7 @@ import { estimateTempo } from '../src/dsp/tempo';
 import { decodeWav } from '../src/dsp/wav';
 import { generateLong } from '../src/engine/long-audio';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
-import { keyVerdict, share, tempoVerdict } from './music-verdicts';
+import { keyVerdict, readRenders, type Song, share, tempoVerdict } from './music-verdicts';
 import { loadNodePack } from './node-pack';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
@@ -24,19 +24,10 @@ const dir = process.argv[4] ?? 'training/data/music-renders';
 const CONTEXT = 5;
 const NEW = 5;
 
-interface Song {
-  file: string;
-  bpm: number;
-  key: string;
-  mode: 'major' | 'minor';
-  style: string;
-  instrument?: string;
-}
-
 const pack = await loadNodePack(packDir, 2);
 const { sampler } = pack.manifest;
 const rate = pack.manifest.audio.sample_rate;
-const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { rate: number; songs: Song[] };
+const truth = readRenders(dir);
 if (truth.rate !== rate) throw new Error(`the renders are at ${truth.rate} Hz, the pack at ${rate} Hz`);
 
 const hear = (audio: Float32Array) => ({ tempo: estimateTempo(audio, rate)?.bpm, key: estimateKey(audio, rate) });

@@ -11,18 +11,10 @@ import { join } from 'node:path';
 import { estimateKey } from '../src/dsp/key';
 import { estimateTempo } from '../src/dsp/tempo';
 import { decodeWav } from '../src/dsp/wav';
-import { keyVerdict, share, tempoVerdict } from './music-verdicts';
-
-interface Song {
-  file: string;
-  bpm: number;
-  key: string;
-  mode: 'major' | 'minor';
-  style: string;
-}
+import { keyVerdict, readRenders, share, tempoVerdict } from './music-verdicts';
 
 const dir = process.argv[2] ?? 'training/data/music-renders';
-const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { rate: number; songs: Song[] };
+const truth = readRenders(dir);
 const rows = truth.songs.map((song) => {
   const decoded = decodeWav(readFileSync(join(dir, song.file)).buffer as ArrayBuffer);
   const audio = decoded.channels[0];

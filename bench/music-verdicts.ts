@@ -1,5 +1,7 @@
 /** How an estimated tempo and key compare with the known ones, shared by the music benchmarks: a tempo within 4 %
  * is right, a half, double, third or triple of it an octave error; a key right, a fifth away, relative or parallel. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PITCH_CLASSES } from '../src/dsp/key';
 
 export type TempoVerdict = 'right' | 'octave' | 'wrong' | 'none';
@@ -30,3 +32,17 @@ export function keyVerdict(
 /** "42 %" of the list whose pick is `value`. */
 export const share = <T>(list: T[], pick: (r: T) => string, value: string) =>
   `${Math.round((100 * list.filter((r) => pick(r) === value).length) / Math.max(1, list.length))} %`;
+
+/** A rendered song of known tempo and key (training/omni_data/music_renders.py writes truth.json beside them). */
+export interface Song {
+  file: string;
+  bpm: number;
+  key: string;
+  mode: 'major' | 'minor';
+  style: string;
+  instrument?: string;
+}
+
+/** The renders' truth.json. */
+export const readRenders = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { rate: number; songs: Song[] };

@@ -24,7 +24,7 @@ import { toMono } from '../src/project/generated-ops';
 import type { SoundLabel } from '../src/project/types';
 import type { SoundLabelInfo } from '../src/protocol/engine-protocol';
 import { answer, soundPhrase } from '../src/understanding/questions';
-import { keyVerdict, tempoVerdict } from './music-verdicts';
+import { keyVerdict, readRenders, tempoVerdict } from './music-verdicts';
 import { loadNodePack } from './node-pack';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
@@ -115,12 +115,7 @@ for (const q of truth.questions) {
   );
 }
 
-const songs = JSON.parse(readFileSync(join(rendersDir, 'truth.json'), 'utf8')).songs as {
-  file: string;
-  bpm: number;
-  key: string;
-  mode: 'major' | 'minor';
-}[];
+const songs = readRenders(rendersDir).songs;
 for (const song of songs) {
   const a = await analyse(join(rendersDir, song.file));
   const heard = { found: a.found, rate, analysed: true, tempos: a.tempos, keys: a.keys };

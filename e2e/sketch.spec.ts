@@ -80,21 +80,21 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, lo
     ),
   ).toBe(4);
 
-  // Extend A by 2 s: the model continues the end of the clip it hears; one undo step, the track 2 s longer.
-  await page.getByTestId('extend-seconds').fill('2');
+  // Extend A by 10 s: the model continues the end of the clip it hears; one undo step, the track 10 s longer.
+  await page.getByTestId('extend-seconds').fill('10');
   const rate = (await studio.summary()).sampleRate;
   const before = (await studio.summary()).tracks[0].length;
   await studio.action('extendForward').click();
   await expect
     .poll(async () => (await studio.summary()).undo.at(-1), { timeout: 120_000 })
-    .toBe('Extend forwards by 2 s');
-  expect((await studio.summary()).tracks[0].length).toBe(before + 2 * rate);
+    .toBe('Extend forwards by 10 s');
+  expect((await studio.summary()).tracks[0].length).toBe(before + 10 * rate);
 
   // Regenerate the middle: new material for 1-2.5 s that fits around it, in place, one undo step.
   await studio.select(1, 2.5);
   await page.getByTestId('regenerate-region').click();
   await expect.poll(async () => (await studio.summary()).undo.at(-1), { timeout: 120_000 }).toBe('Regenerate 1.5 s');
-  expect((await studio.summary()).tracks[0].length).toBe(before + 2 * rate);
+  expect((await studio.summary()).tracks[0].length).toBe(before + 10 * rate);
   await page.getByTestId('generate-panel').getByRole('button', { name: 'Close' }).click();
 
   // The mix as WAV, and the stems (with a second track imported): one WAV per track heard, summing to the mix.

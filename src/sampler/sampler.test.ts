@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fixture from './sampler.parity.json';
 import { cleanEstimate, eulerStep, guide } from './euler';
 import { gaussianNoise } from './noise';
-import { sampleFlow } from './sample';
+import { type SamplerOptions, sampleFlow } from './sample';
 import { timesteps } from './schedule';
 
 describe('schedule', () => {
@@ -102,32 +102,26 @@ describe('parity with the evaluation (sampler.parity.json, python -m omni_model.
   it('places the same timesteps', () => {
     for (const { steps, shift, values } of fixture.timesteps) close(timesteps(steps, shift), values);
   });
-  it('ends the guided Euler loop at the same point', async () => {
-    const { size, steps, shift, guidance, seed, x } = fixture.flow;
+  /** The fixture's flow with the closed-form stand-in DiT of parity.py toy_velocities. */
+  const toyFlow = (known?: SamplerOptions['known']) => {
+    const { size, steps, shift, guidance, seed } = fixture.flow;
     const scaled = (v: Float32Array, k: number, t: number) => Float32Array.from(v, (a) => k * a + t);
-    const out = await sampleFlow({
+    return sampleFlow({
       size,
       steps,
       shift,
       guidanceScale: guidance,
       seed,
+      known,
       predict: async (v, t) => ({ cond: scaled(v, 0.5, t), uncond: scaled(v, 0.25, -t) }),
     });
-    close(out, x);
+  };
+  it('ends the guided Euler loop at the same point', async () => {
+    close(await toyFlow(), fixture.flow.x);
   });
   it('holds a known latent where the mask says so, and ends on it there (inpainting)', async () => {
-    const { size, steps, shift, guidance, seed } = fixture.flow;
     const { latent, mask, x } = fixture.known;
-    const scaled = (v: Float32Array, k: number, t: number) => Float32Array.from(v, (a) => k * a + t);
-    const out = await sampleFlow({
-      size,
-      steps,
-      shift,
-      guidanceScale: guidance,
-      seed,
-      known: { latent: Float32Array.from(latent), mask: Float32Array.from(mask) },
-      predict: async (v, t) => ({ cond: scaled(v, 0.5, t), uncond: scaled(v, 0.25, -t) }),
-    });
+    const out = await toyFlow({ latent: Float32Array.from(latent), mask: Float32Array.from(mask) });
     close(out, x);
     expect(out[0]).toBeCloseTo(0.5, 6);
     expect(out[3]).toBeCloseTo(2, 6);

@@ -8,6 +8,7 @@ import { useServices, useStudio } from '../studio-context';
 export function AroundControls() {
   const services = useServices();
   const seconds = useStudio((s) => s.generate.extendSeconds);
+  const asTake = useStudio((s) => s.generate.editResult === 'take');
   const hasSelection = useStudio((s) => s.selection !== null && s.selection.end > s.selection.start);
   const run = (name: string) => void runAction(name, services);
   return (
@@ -35,6 +36,17 @@ export function AroundControls() {
       <button type="button" data-testid="extend-forward" onClick={() => run('extendForward')}>
         Extend →
       </button>
+      <label title="Keep the regenerated part as a take under the track (A/B), or put it in place">
+        As a take
+        <input
+          type="checkbox"
+          data-testid="regenerate-as-take"
+          checked={asTake}
+          onChange={(e) =>
+            services.store.getState().updateGenerate({ editResult: e.target.checked ? 'take' : 'replace' })
+          }
+        />
+      </label>
       <button
         type="button"
         data-testid="regenerate-region"
