@@ -22,7 +22,9 @@ export function soxInfo(path: string): FileInfo {
 
 /** The file's samples as raw signed 16-bit little-endian bytes, as sox decodes them. */
 export function soxRaw16(path: string): Buffer {
-  return execFileSync('sox', ['-D', path, '-t', 'raw', '-e', 'signed-integer', '-b', '16', '-L', '-']);
+  return execFileSync('sox', ['-D', path, '-t', 'raw', '-e', 'signed-integer', '-b', '16', '-L', '-'], {
+    maxBuffer: 1 << 30, // minutes of audio, not the default megabyte
+  });
 }
 
 /** sox's `stat` figures (e.g. 'Maximum amplitude'). */

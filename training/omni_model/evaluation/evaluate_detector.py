@@ -58,15 +58,18 @@ class StudioDetector:
             out[first:last] = p[first - start : last - start]
         return out
 
-    def speech(self, source: np.ndarray) -> tuple[list[SoundEvent], float] | None:
-        """The VAD's speech spans and peak probability (None without the VAD)."""
-        from omni_model.model.speech import RATE, speech_spans
+    def speech_probabilities(self, source: np.ndarray) -> np.ndarray | None:
+        """The VAD's per-frame speech probabilities (None without the VAD)."""
+        from omni_model.model.speech import RATE
 
         if self.vad is None:
             return None
         audio = source if self.rate == RATE else soxr.resample(source, self.rate, RATE).astype(np.float32)
-        p = self.vad.probabilities(audio)
-        return [SoundEvent("speech", a, b, peak) for a, b, peak in speech_spans(p)], float(p.max(initial=0.0))
+        return self.vad.probabilities(audio)
+
+    def speech(self, source: np.ndarray, settings: dict | None = None) -> tuple[list[SoundEvent], float] | None:
+        """The VAD's speech spans and peak probability (None without the VAD)."""
+        return speech_from(self.speech_probabilities(source), settings)
 
     def events(self, probabilities: np.ndarray, speech, settings: dict) -> list[SoundEvent]:
         found = sound_events(probabilities, self.labels, self.settings["frame_seconds"], settings)
@@ -79,6 +82,15 @@ class StudioDetector:
         if speech is None:
             return tags
         return sorted([t for t in tags if t[0] != "speech"] + [("speech", speech[1])], key=lambda t: -t[1])
+
+
+def speech_from(p: np.ndarray | None, settings: dict | None = None) -> tuple[list[SoundEvent], float] | None:
+    """Speech spans (at the studio's settings unless others are given) and the peak, from VAD probabilities."""
+    from omni_model.model.speech import SETTINGS, speech_spans
+
+    if p is None:
+        return None
+    return [SoundEvent("speech", a, b, peak) for a, b, peak in speech_spans(p, settings or SETTINGS)], float(p.max(initial=0.0))
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Choose how the detector's frame probabilities become regions (threshold, hysteresis release, running median, bridge,
-shortest region) on the validation split, then report the choice on the test split and on the real recordings,
+shortest region), then how the VAD's become speech spans, on the validation split, then report the choice on the test split and on the real recordings,
 which take no part in choosing it.
 
     python -m omni_model.evaluation.tune_detector_regions --pack public/models/omni-small --out training/data/runs/regions.json
@@ -16,9 +16,16 @@ import pickle
 from pathlib import Path
 
 from omni_model.evaluation.evaluate import OnnxPack, studio_path_arguments
-from omni_model.evaluation.evaluate_detector import Clip, StudioDetector, real_clips, sed_scores, test_clips
+from omni_model.evaluation.evaluate_detector import Clip, StudioDetector, real_clips, sed_scores, speech_from, test_clips
 from omni_model.paths import TRAINING_DIR
 
+# The VAD's spans (src/engine/speech.ts): start at `on`, last while at `off`, pauses joined, blips dropped.
+SPEECH_GRID = {
+    "on": (0.2, 0.3, 0.4, 0.5, 0.6),
+    "off": (0.1, 0.2, 0.35, 0.5),
+    "bridge_seconds": (0.3, 1.0, 2.0),
+    "min_seconds": (0.1, 0.25, 0.5),
+}
 GRID = {
     "threshold": (0.5, 0.6, 0.7, 0.8),
     "release": (0.0, 0.2, 0.4),  # below the threshold by this much
@@ -38,7 +45,7 @@ def cached_probabilities(detector: StudioDetector, sets: dict[str, list[Clip]], 
         out[name] = {
             "reference": known,
             "probabilities": [detector.probabilities(c.audio) for c in clips],
-            "speech": [detector.speech(c.audio) for c in clips],
+            "vad": [detector.speech_probabilities(c.audio) for c in clips],
         }
         print(f"{name}: {len(clips)} clips analysed", flush=True)
     cache.parent.mkdir(parents=True, exist_ok=True)
@@ -55,14 +62,21 @@ def settings_grid(base: dict) -> list[dict]:
     return rows
 
 
-def score(detector: StudioDetector, data: dict, settings: dict) -> dict:
-    estimated = [detector.events(p, s, settings) for p, s in zip(data["probabilities"], data["speech"])]
+def score(detector: StudioDetector, data: dict, settings: dict, speech: dict | None = None) -> dict:
+    """sed_eval's scores of the regions drawn with `settings`, speech from the VAD with `speech` (the studio's if None)."""
+    spans = [speech_from(v, speech) for v in data["vad"]]
+    estimated = [detector.events(p, s, settings) for p, s in zip(data["probabilities"], spans)]
     return sed_scores(data["reference"], estimated, detector.labels)
+
+
+def speech_grid() -> list[dict]:
+    return [dict(zip(SPEECH_GRID, values)) for values in itertools.product(*SPEECH_GRID.values()) if values[1] <= values[0]]
 
 
 def main() -> None:
     p = studio_path_arguments(__doc__, TRAINING_DIR / "configs" / "data-detector.json", "detector")
     p.add_argument("--clips", type=int, default=150, help="clips of the validation and of the test split")
+    p.add_argument("--keep-regions", action="store_true", help="keep the pack's regions and choose only the speech spans")
     p.add_argument("--cache", type=Path, default=TRAINING_DIR / "data" / "runs" / "detector-probabilities.pkl")
     args = p.parse_args()
     detector = StudioDetector(OnnxPack(args.pack, args.dtype))
@@ -72,16 +86,21 @@ def main() -> None:
         "real": real_clips(args.real, detector.rate),
     }
     data = cached_probabilities(detector, sets, args.cache)
-    base = {k: detector.settings[k] for k in ("threshold", "bridge_seconds", "min_seconds")}
-    sweep = []
-    for settings in settings_grid(base):
-        sweep.append({"settings": settings, "valid": score(detector, data["valid"], settings)})
-    best = max(sweep, key=lambda r: (r["valid"]["event_f1"], r["valid"]["segment_f1"]))["settings"]
-    report = {name: {"pack": score(detector, d, base), "chosen": score(detector, d, best)} for name, d in data.items()}
-    print(json.dumps({"pack_settings": base, "chosen_on_valid": best, "results": report}, indent=1))
+    base = {k: detector.settings[k] for k in ("threshold", "release", "smooth_seconds", "bridge_seconds", "min_seconds") if k in detector.settings}
+    sweep = [] if args.keep_regions else [{"settings": s, "valid": score(detector, data["valid"], s)} for s in settings_grid(base)]
+    best = max(sweep, key=lambda r: (r["valid"]["event_f1"], r["valid"]["segment_f1"]))["settings"] if sweep else base
+    # Then the speech spans, with the chosen regions, by speech's own event F1 on the validation split.
+    speech_sweep = [{"speech": s, "valid": score(detector, data["valid"], best, s)} for s in speech_grid()]
+    speech = max(speech_sweep, key=lambda r: (r["valid"]["speech_event_f1"], r["valid"]["speech_segment_f1"]))["speech"]
+    report = {
+        name: {"pack": score(detector, d, base), "chosen": score(detector, d, best), "chosen_with_speech": score(detector, d, best, speech)}
+        for name, d in data.items()
+    }
+    print(json.dumps({"pack_settings": base, "chosen_on_valid": best, "speech_chosen_on_valid": speech, "results": report}, indent=1))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps({"chosen_on_valid": best, "results": report, "sweep": sweep}, indent=1))
+        result = {"chosen_on_valid": best, "speech_chosen_on_valid": speech, "results": report, "sweep": sweep, "speech_sweep": speech_sweep}
+        args.out.write_text(json.dumps(result, indent=1))
 
 
 if __name__ == "__main__":
