@@ -21,8 +21,9 @@ export interface SpeechSettings {
   min_seconds: number;
 }
 
-/** Silero's own defaults for on and off (0.5, 0.35), and the studio's durations for regions. */
-export const SPEECH_SETTINGS: SpeechSettings = { on: 0.5, off: 0.35, bridge_seconds: 0.3, min_seconds: 0.25 };
+/** Chosen on the validation split by speech's event F1 (training/omni_model/evaluation/tune_detector_regions.py
+ * --keep-regions): no hysteresis below Silero's 0.5, and spans under half a second (blips under a bed) dropped. */
+export const SPEECH_SETTINGS: SpeechSettings = { on: 0.5, off: 0.5, bridge_seconds: 0.3, min_seconds: 0.5 };
 
 /** Per-frame speech probabilities of a mono clip at 16 kHz (a partial last frame is padded with zeros). */
 export async function speechProbabilities(
