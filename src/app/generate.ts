@@ -67,7 +67,7 @@ export function promptProblem(s: GenerateSettings): string | null {
 export function runSampler(
   store: StudioStore,
   job: JobView,
-  request: Pick<GenerateJob, 'taskId' | 'text' | 'seconds' | 'source' | 'around' | 'chained'>,
+  request: Pick<GenerateJob, 'taskId' | 'text' | 'seconds' | 'source' | 'around' | 'chained' | 'previewEvery'>,
   seed: number,
   pack: PackInfo,
   retry: () => Promise<void>,
@@ -81,7 +81,7 @@ export function runSampler(
         seed,
         steps: s.steps || undefined,
         guidanceScale: s.guidance,
-        previewEvery: PREVIEW_EVERY,
+        previewEvery: request.previewEvery ?? PREVIEW_EVERY,
       },
       onProgress,
       onPreview,
@@ -142,7 +142,14 @@ export async function generateClip(services: Services): Promise<void> {
     const label = count > 1 ? `${title} (${String.fromCharCode(65 + index)})` : title;
     const job = queuedJob('generate', label, { trackId, start: playhead, length });
     // Music longer than a window continues itself window after window, so it keeps its tempo and key.
-    const request = { taskId: s.generateTask, text, seconds: modelSeconds, chained: isMusicTask(s.generateTask) };
+    // Only the first take streams previews: the others come in whole, so four takes cost about four times one.
+    const request = {
+      taskId: s.generateTask,
+      text,
+      seconds: modelSeconds,
+      chained: isMusicTask(s.generateTask),
+      previewEvery: index === 0 ? undefined : 0,
+    };
     const audio = await runSampler(store, job, request, s.seed + index, pack, () => generateClip(services));
     if (!audio) return;
     const projectRate = store.getState().project.sampleRate;
