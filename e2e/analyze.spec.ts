@@ -40,9 +40,12 @@ test('analyze a real recording, select a found sound by clicking it, remove it, 
   await ask.getByTestId('ask-question').fill(`Is there ${firstName}?`);
   await ask.getByTestId('ask-run').click();
   await expect(ask.getByTestId('ask-answer').first()).toContainText(new RegExp(`(Yes|Probably): ${firstName} at `));
+  // Words no label has go to the engine's text encoder (matchLabels, in the worker); a violin is near none of them.
   await ask.getByTestId('ask-question').fill('Is there a violin?');
   await ask.getByTestId('ask-run').click();
-  await expect(ask.getByTestId('ask-answer').first()).toContainText("I can't tell");
+  await expect(ask.getByTestId('ask-answer').first()).toContainText(
+    /^Is there a violin\?I can't tell: "violin" is not a sound this pack knows \(the nearest it knows is .+\)\.$/,
+  );
   await ask.getByRole('button', { name: 'Close' }).click();
 
   // Clicking a region selects its time on its track and puts its words in the edit's description.
