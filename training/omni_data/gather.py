@@ -73,3 +73,15 @@ def _load(cache_dir: Path, key: str, rate: int) -> Catalogue:
         cat.clips[clip.id] = clip
         cat.audio[clip.id] = arrays[_npz_name(clip.id)]
     return cat
+
+
+CATALOGUE_CACHE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
+
+
+def catalogue_for(data: Path) -> Catalogue:
+    """The source clips of a data config (.json: gathered, or read from the shared cache) or of a built data set."""
+    from .config import load_config
+
+    if data.suffix == ".json":
+        return build_catalogue(load_config(data), CATALOGUE_CACHE, progress=False)
+    return build_catalogue(load_config(data / "config.json"), data / "catalogue", progress=False)

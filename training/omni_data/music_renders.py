@@ -13,18 +13,12 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from .config import load_config
-from .gather import build_catalogue
-
-CATALOGUE_CACHE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
+from .gather import catalogue_for
 
 
 def write_renders(data: Path, out: Path, count: int) -> int:
     """`data`: a data config (.json, its catalogue gathered or cached) or a built data set folder."""
-    if data.suffix == ".json":
-        catalogue = build_catalogue(load_config(data), CATALOGUE_CACHE, progress=False)
-    else:
-        catalogue = build_catalogue(load_config(data / "config.json"), data / "catalogue", progress=False)
+    catalogue = catalogue_for(data)
     songs = sorted((c for c in catalogue.clips.values() if "bpm" in c.extra), key=lambda c: c.id)[:count]
     out.mkdir(parents=True, exist_ok=True)
     truth = []

@@ -21,14 +21,12 @@ import numpy as np
 import soundfile as sf
 
 from .catalogue import Catalogue
-from .config import load_config
-from .gather import build_catalogue
+from .gather import catalogue_for
 from .taxonomy import words
 
 FPS, SIZE, SECONDS = 25, 128, 8.0
 # Sounds a visible hit plausibly makes, each with the shape's look.
 CATEGORIES = ("impact", "door", "glass", "explosion", "footsteps", "bell", "beep", "hand_tool", "crash", "weapon")
-CATALOGUE_CACHE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
 
 
 def onset_of(audio: np.ndarray, rate: int) -> int:
@@ -101,7 +99,7 @@ def write_mp4(path: Path, video: np.ndarray, audio: np.ndarray, rate: int) -> No
 
 
 def write_renders(data: Path, out: Path, per_split: dict[str, int], seed: int = 20261203) -> int:
-    catalogue = build_catalogue(load_config(data), CATALOGUE_CACHE, progress=False)
+    catalogue = catalogue_for(data)
     out.mkdir(parents=True, exist_ok=True)
     rng, rows = random.Random(seed), []
     for split, count in per_split.items():

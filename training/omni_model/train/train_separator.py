@@ -16,19 +16,16 @@ import torch
 import torch.nn.functional as F
 
 from omni_data.catalogue import Catalogue
-from omni_data.config import load_config
-from omni_data.gather import build_catalogue
+from omni_data.gather import catalogue_for
 from omni_data.queries import all_training_phrases
 from omni_data.separation import SeparationSampler
 from omni_model.model.config import ModelConfig, load_model_config
 from omni_model.model.separator import Separator
 from omni_model.model.text import TextEncoder, tokenize
-from omni_model.paths import TRAINING_DIR
 from omni_model.train.loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
 from omni_model.train.recipe import mixture_stage_arguments, parse_with_recipe
 
 # Where catalogues gathered from a data config (not from a built data set) are cached, keyed by their sources.
-CATALOGUE_CACHE = TRAINING_DIR / "data" / "catalogue"
 COMPRESS = 0.3  # magnitudes are compared after a power law, so quiet parts count too
 
 
@@ -112,9 +109,7 @@ def losses(model: Separator, batch: dict, phrases: PhraseStates) -> dict[str, to
 
 def source_catalogue(data: Path) -> Catalogue:
     """The clips to mix: a built data set's catalogue, or the one a data config (.json) gathers."""
-    if data.suffix == ".json":
-        return build_catalogue(load_config(data), CATALOGUE_CACHE, progress=False)
-    return build_catalogue(load_config(data / "config.json"), data / "catalogue", progress=False)
+    return catalogue_for(data)
 
 
 def train(
