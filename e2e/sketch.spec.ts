@@ -90,6 +90,12 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, lo
     .toBe('Extend forwards by 10 s');
   expect((await studio.summary()).tracks[0].length).toBe(before + 10 * rate);
 
+  // A clip at 0 s has no time before it: leading in says so and changes nothing.
+  const steps = (await studio.summary()).undo.length;
+  await page.getByTestId('extend-backward').click();
+  await expect(page.getByTestId('notice-error').last()).toContainText('no time before it to lead in');
+  expect((await studio.summary()).undo).toHaveLength(steps);
+
   // Regenerate the middle: new material for 1-2.5 s that fits around it, in place, one undo step.
   await studio.select(1, 2.5);
   await page.getByTestId('regenerate-region').click();

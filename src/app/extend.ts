@@ -94,6 +94,11 @@ export async function extendClip(services: Services, direction: 'forward' | 'bac
   const found = clipToExtend(services, direction);
   if (!found) return state.notify('error', 'Select a clip to extend first (click it).');
   const rate = state.project.sampleRate;
+  if (direction === 'backward' && found.clip.start < EXTEND_SECONDS.min * rate)
+    return state.notify(
+      'error',
+      'The clip starts at the project’s start: there is no time before it to lead in. Move it later first.',
+    );
   const s = state.generate;
   const seconds = Math.min(EXTEND_SECONDS.max, Math.max(EXTEND_SECONDS.min, s.extendSeconds));
   const plan = extendPlan(found.clip, found.track, direction, Math.round(seconds * rate), rate);
