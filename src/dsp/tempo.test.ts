@@ -61,4 +61,25 @@ describe('tempo', () => {
     expect(tempo === null || tempo.confidence < 0.2).toBe(true);
     expect(estimateTempo(pattern(120, 2), RATE)).toBeNull();
   });
+
+  it.each([56, 64])('hears %i BPM, not its double, where the off-beat hats are much quieter than the beats', (bpm) => {
+    const tempo = estimateTempo(pattern(bpm, 12), RATE);
+    expect(Math.abs(tempo!.bpm - bpm) / bpm).toBeLessThan(0.04);
+  });
+
+  it('reads held chords, one a bar, as four beats a bar', () => {
+    const bpm = 100;
+    const bar = (4 * 60) / bpm;
+    const out = new Float32Array(12 * RATE);
+    for (let b = 0; b * bar * RATE < out.length; b++) {
+      const start = Math.round(b * bar * RATE);
+      const pitches = b % 2 === 0 ? [262, 330, 392] : [220, 277, 330];
+      for (let i = 0; start + i < out.length && i < bar * RATE; i++)
+        for (const f of pitches) out[start + i] += 0.2 * Math.sin((2 * Math.PI * f * i) / RATE) * Math.exp(-i / RATE);
+    }
+    const tempo = estimateTempo(out, RATE);
+    expect(Math.abs(tempo!.bpm - bpm) / bpm).toBeLessThan(0.04);
+    const beat = 60 / bpm;
+    expect(Math.min(tempo!.firstBeat % beat, beat - (tempo!.firstBeat % beat))).toBeLessThan(0.05);
+  });
 });
