@@ -4,14 +4,15 @@ import { estimateKey } from './key';
 const RATE = 16000;
 const hz = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
 
-/** Chords (MIDI notes), one per second, each note with three harmonics. */
-function progression(chords: number[][]): Float32Array {
+/** Chords (MIDI notes), one per second, each note with `harmonics` partials at 1/h. */
+function progression(chords: number[][], harmonics = 3): Float32Array {
   const out = new Float32Array(chords.length * RATE);
   chords.forEach((chord, c) => {
     for (let i = 0; i < RATE; i++) {
       const t = i / RATE;
       let v = 0;
-      for (const note of chord) for (let h = 1; h <= 3; h++) v += (0.1 / h) * Math.sin(2 * Math.PI * hz(note) * h * t);
+      for (const note of chord)
+        for (let h = 1; h <= harmonics; h++) v += (0.1 / h) * Math.sin(2 * Math.PI * hz(note) * h * t);
       out[c * RATE + i] = v * Math.min(1, (RATE - i) / 800);
     }
   });
@@ -34,6 +35,19 @@ describe('key', () => {
       [45, 57, 60, 64],
     ]);
     expect(estimateKey(aMinor, RATE)).toMatchObject({ tonic: 'A', mode: 'minor' });
+  });
+
+  it('hears the key in the bass and chords, not in a high melody that dwells on the fifth and the second', () => {
+    const roots = [43, 40, 36, 38]; // G, E, C, D
+    const triads = [
+      [55, 59, 62],
+      [52, 55, 59],
+      [48, 52, 55],
+      [50, 54, 57],
+    ];
+    const tune = [86, 81, 86, 78]; // D6, A5, D6, F#5: loud, and above the chords
+    const chords = [0, 1, 2, 3, 0, 1, 2, 3].map((i) => [roots[i], ...triads[i], tune[i], tune[i]]);
+    expect(estimateKey(progression(chords, 8), RATE)).toMatchObject({ tonic: 'G', mode: 'major' });
   });
 
   it('follows a transposition: the same progression up a major third is E major', () => {

@@ -1,7 +1,9 @@
 /**
  * The key and mode of music, by the Krumhansl-Schmuckler method: a chroma profile (the energy of each pitch class over
- * the clip, from a long-window spectrum between 55 Hz and 2 kHz) correlated with Krumhansl and Kessler's major and
- * minor key profiles in all twelve rotations; the best correlation names the key. The first minute decides.
+ * the clip, from a long-window spectrum) correlated with Krumhansl and Kessler's major and minor key profiles in all
+ * twelve rotations. Two profiles: whether there is a key at all is judged on every bin between 55 Hz and 2 kHz (drums
+ * spread there and correlate poorly), which key on the spectral peaks between 40 and 600 Hz, where bass and chords
+ * carry the harmony and fewer overtones (a fifth or a third above each note) blur it. The first minute decides.
  */
 import { forEachPowerSpectrum } from './spectrogram';
 
@@ -17,25 +19,51 @@ export const PITCH_CLASSES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', '
 const MAJOR = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
 const MINOR = [6.33, 2.68, 3.52, 5.38, 2.6, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
 const SIZE = 4096;
-const MIN_HZ = 55;
-const MAX_HZ = 2000;
+interface ChromaBand {
+  minHz: number;
+  maxHz: number;
+  /** Count only local maxima of the spectrum (the partials), not the skirts and noise between them. */
+  peaks: boolean;
+}
+const PRESENCE: ChromaBand = { minHz: 55, maxHz: 2000, peaks: false };
+const HARMONY: ChromaBand = { minHz: 40, maxHz: 600, peaks: true };
 const MAX_SECONDS = 60;
 const MIN_SECONDS = 2;
 /** Under this correlation the clip has no key to speak of: drum grooves score 0.33-0.44 on the rendered songs, music
  * with notes 0.59 and over (bench/music-bench.ts). */
 const MIN_CONFIDENCE = 0.5;
 
-/** Energy per pitch class (C = 0) over the clip. */
-export function chroma(x: Float32Array, rate: number): Float64Array {
+/** Magnitude per pitch class (C = 0) over the clip, from the bins of `band`. */
+export function chroma(x: Float32Array, rate: number, band: ChromaBand = PRESENCE): Float64Array {
   const out = new Float64Array(12);
   const pitchClass = Array.from({ length: SIZE / 2 }, (_, k) => {
     const hz = (k * rate) / SIZE;
-    return hz < MIN_HZ || hz > MAX_HZ ? -1 : (((Math.round(12 * Math.log2(hz / 440)) + 9) % 12) + 12) % 12;
+    return hz < band.minHz || hz > band.maxHz ? -1 : (((Math.round(12 * Math.log2(hz / 440)) + 9) % 12) + 12) % 12;
   });
   forEachPowerSpectrum(x, SIZE, SIZE / 2, (power) => {
-    for (let k = 1; k < SIZE / 2; k++) if (pitchClass[k] >= 0) out[pitchClass[k]] += Math.sqrt(power[k]);
+    for (let k = 1; k < SIZE / 2 - 1; k++) {
+      if (pitchClass[k] < 0) continue;
+      if (band.peaks && !(power[k] > power[k - 1] && power[k] >= power[k + 1])) continue;
+      out[pitchClass[k]] += Math.sqrt(power[k]);
+    }
   });
   return out;
+}
+
+/** The key profile (of 24) that correlates best with `profile`. */
+function bestKey(profile: Float64Array): MusicalKey {
+  let best: MusicalKey = { tonic: PITCH_CLASSES[0], mode: 'major', confidence: -Infinity };
+  for (let tonic = 0; tonic < 12; tonic++) {
+    const rotated = Array.from({ length: 12 }, (_, i) => profile[(i + tonic) % 12]);
+    for (const [mode, template] of [
+      ['major', MAJOR],
+      ['minor', MINOR],
+    ] as const) {
+      const r = correlation(rotated, template);
+      if (r > best.confidence) best = { tonic: PITCH_CLASSES[tonic], mode, confidence: r };
+    }
+  }
+  return best;
 }
 
 function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -56,18 +84,11 @@ function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 export function estimateKey(x: Float32Array, rate: number): MusicalKey | null {
   if (x.length < MIN_SECONDS * rate) return null;
-  const profile = chroma(x.subarray(0, Math.min(x.length, MAX_SECONDS * rate)), rate);
-  if (profile.every((v) => v === 0)) return null;
-  let best: MusicalKey | null = null;
-  for (let tonic = 0; tonic < 12; tonic++) {
-    const rotated = Array.from({ length: 12 }, (_, i) => profile[(i + tonic) % 12]);
-    for (const [mode, template] of [
-      ['major', MAJOR],
-      ['minor', MINOR],
-    ] as const) {
-      const r = correlation(rotated, template);
-      if (!best || r > best.confidence) best = { tonic: PITCH_CLASSES[tonic], mode, confidence: r };
-    }
-  }
-  return best && best.confidence >= MIN_CONFIDENCE ? best : null;
+  const head = x.subarray(0, Math.min(x.length, MAX_SECONDS * rate));
+  const presence = chroma(head, rate, PRESENCE);
+  if (presence.every((v) => v === 0) || bestKey(presence).confidence < MIN_CONFIDENCE) return null;
+  const harmony = chroma(head, rate, HARMONY);
+  // Music with no partial under 600 Hz (a piccolo alone) keeps the broad profile's answer.
+  const key = bestKey(harmony.some((v) => v > 0) ? harmony : presence);
+  return { ...key, confidence: Math.max(key.confidence, 0) };
 }
