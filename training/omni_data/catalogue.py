@@ -12,6 +12,12 @@ import numpy as np
 SPLITS = ("train", "valid", "test")
 # The real-recording validation set is made from these packages (omni_data/real_validation.py): never a training source.
 VALIDATION_ONLY_PACKAGES = frozenset({"wesnoth-1.16-data", "hedgewars-data"})
+# Other packages borrow from those games (SuperTuxKart's anvil is Wesnoth's mace): a clip credited to one is refused too.
+VALIDATION_ONLY_PROJECTS = ("wesnoth", "hedgewars")
+
+
+def credited_to_validation_project(credit: str) -> bool:
+    return any(project in credit.lower() for project in VALIDATION_ONLY_PROJECTS)
 
 
 class RefusedSource(ValueError):
@@ -57,6 +63,8 @@ class Catalogue:
     def add(self, clip: SourceClip, audio: np.ndarray, fractions: tuple[float, float, float]) -> None:
         if clip.source in VALIDATION_ONLY_PACKAGES or any(p in clip.id for p in VALIDATION_ONLY_PACKAGES):
             raise RefusedSource(f"{clip.id}: {clip.source} is kept for the real-recording validation set and never trained on")
+        if credited_to_validation_project(clip.credit):
+            raise RefusedSource(f"{clip.id}: credited to a game kept for the real-recording validation set ({clip.credit})")
         clip.duration = round(len(audio) / self.rate, 3)
         clip.split = split_of(clip.group, fractions)
         self.clips[clip.id] = clip

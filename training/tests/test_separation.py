@@ -7,12 +7,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import soundfile as sf
 import torch
 
 from omni_data.catalogue import VALIDATION_ONLY_PACKAGES, Catalogue, RefusedSource, SourceClip
 from omni_data.gather import build_catalogue
 from omni_data.queries import DESCRIPTIONS, held_out, training_descriptions
 from omni_data.separation import SeparationSampler, clashes, vary
+from omni_data.sources.packaged import PackagedSet, read
 from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
 from omni_model.evaluation.evaluate import OnnxPack
 from omni_model.evaluation.evaluate_edits import StudioSeparator, add_summary, score, score_add, summary, synthetic_cases
@@ -33,6 +35,30 @@ def test_the_real_validation_packages_are_refused_as_training_sources(package):
     clip = SourceClip(id=f"{package}/bee", source=package, group=f"{package}/bee", category="impact", caption="bee", licence="GPL-2", credit="x")
     with pytest.raises(RefusedSource, match="validation"):
         Catalogue(16000).add(clip, np.zeros(1600, np.float32), (0.8, 0.1, 0.1))
+
+
+def test_a_clip_another_package_took_from_a_validation_game_is_refused_and_left_out_when_read(tmp_path):
+    clip = SourceClip(
+        id="kart-data/anvil",
+        source="kart-data",
+        group="kart-data/anvil",
+        category="impact",
+        caption="anvil",
+        licence="GPL-2",
+        credit="Battle for Wesnoth team",
+    )
+    with pytest.raises(RefusedSource, match="validation"):
+        Catalogue(16000).add(clip, np.zeros(1600, np.float32), (0.8, 0.1, 0.1))
+    tone = (0.5 * np.sin(np.arange(8000) * 2 * np.pi * 440 / 16000)).astype(np.float32)
+    for name in ("anvil", "clang"):
+        sf.write(tmp_path / f"{name}.wav", tone, 16000)
+    (tmp_path / "copyright").write_text(
+        "Files: *\nCopyright: 2020 Kart Authors\nLicense: GPL-2+\n\nFiles: anvil.wav\nCopyright: Battle for Wesnoth team\nLicense: GPL-2+\n"
+    )
+    packaged = PackagedSet("kart-data", tmp_path, "*.wav", tmp_path / "copyright", "", "Kart", names=((r".", "impact"),))
+    with pytest.warns(UserWarning, match="anvil.wav is credited to a game kept for validation"):
+        read_back = [clip.id for clip, _ in read(packaged, 16000)]
+    assert read_back == ["kart-data/clang"]
 
 
 def test_no_clip_of_the_built_data_comes_from_the_validation_packages(catalogue):

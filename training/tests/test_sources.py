@@ -82,6 +82,14 @@ def test_game_sets_name_categories_by_file_pattern_where_keywords_would_mislead(
     assert category_of(warzone, "tutorial tut01", "tutorial_tut01") == "speech"
     assert category_of(warzone, "weapons mgbar1", "weapons_mgbar1") == "weapon"
     assert category_of(warzone, "weapons build1", "weapons_build1") is None  # a construction jingle, not a gun
+    redeclipse, kart = GAME_SETS["redeclipse"], GAME_SETS["supertuxkart"]
+    assert category_of(redeclipse, "announcer headshot", "announcer_headshot") == "speech"
+    assert category_of(redeclipse, "voice haha2", "voice_haha2") == "voice"
+    assert category_of(redeclipse, "ambience forest2", "ambience_forest2") == "bird"
+    assert category_of(redeclipse, "rifle explode2", "rifle_explode2") == "explosion"  # its shot's blast, not the gun
+    assert category_of(redeclipse, "plasma primary", "plasma_primary") is None  # a sci-fi weapon: left out
+    assert category_of(kart, "exotic birds 2", "exotic-birds_2") == "bird"
+    assert category_of(kart, "bubblegum explode", "bubblegum_explode") is None  # a cartoon effect: left out
     assert all(category in TAXONOMY for s in GAME_SETS.values() for _, category in s.names)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 
 from ..audio import load, load_bytes, trim_silence
-from ..catalogue import SourceClip
+from ..catalogue import SourceClip, credited_to_validation_project
 from ..licences import dep5_licence
 from ..taxonomy import classify
 
@@ -217,6 +217,66 @@ GAME_SETS: dict[str, PackagedSet] = {
             (r"^building_(oilpump|powerhum|steam)$", "machine"),
         ),
     ),
+    # Red Eclipse (CC-BY-SA-3.0+, its ambiences CC-BY/CC-BY-SA from Freesound recordists): outdoor beds (wind, water,
+    # crickets, forest birds, fire), footsteps, splashes, guns, explosions, and recorded voices (an announcer's calls,
+    # players' phrases and laughs). Sci-fi weapons (plasma, zapper), UI and music stay out.
+    "redeclipse": PackagedSet(
+        "redeclipse-data",
+        Path("/usr/share/games/redeclipse/data/sounds"),
+        "**/*.ogg",
+        Path("/usr/share/doc/redeclipse-data/copyright"),
+        "data/sounds/",
+        "Red Eclipse",
+        folder_names=True,
+        names=(
+            (r"^(ambience_(blowwind|hollowwind|wastewind|wind)|morph_(wind\d|stormwind))$", "wind"),
+            (r"^ambience_(water|river|creek|cavedrip|waterfall.*)$", "water"),
+            (r"^(ambience_(nightcrickets|cycadas|hum))$", "ambience"),
+            (r"^ambience_forest\d$", "bird"),
+            (r"^ambience_fire$", "fire"),
+            (r"^ambience_lava", "lava"),
+            (r"^(ambience_(machine\d|pneumatic)|morph_machine\d+)$", "machine"),
+            (r"^ambience_distant_cars$", "road_vehicle"),
+            (r"^morph_(rain|stormrain)$", "rain"),
+            (r"^morph_door$", "door"),
+            (r"^player_(footstep|concstep)", "footsteps"),
+            (r"^(player_swimstep|sfx_(splashin|splashout|splosh))", "water"),
+            (r"^player_(pain|death)|^voice_(argh|haha)", "voice"),
+            (r"^voice_(damnit|gogogo|hangon|luckyshot|niceshot|no|noproblem|sorry|suckit|thanks|yes)\d?$", "speech"),
+            (r"^announcer_", "speech"),
+            (r"^sfx_(burnfire|burning)$", "fire"),
+            (r"^sfx_debris", "crash"),
+            (r"^(player_land|weapons_(thud|thwack))", "impact"),
+            (r"^(weapons|mine|rifle|shotgun)_explode", "explosion"),
+            (r"^(pistol|rifle|shotgun|smg)_(primary|secondary)", "weapon"),
+            (r"^sword_(primary|secondary)$", "weapon"),
+            (r"^flamer_primary$", "fire"),
+        ),
+    ),
+    # SuperTuxKart's effects (CC-BY/CC-BY-SA/CC0/GPL per file): a real airliner, engines, crashes, birds, rain,
+    # rivers, a horn. Cartoon effects stay out, and so do its two sounds taken from Wesnoth (the guard in `read`).
+    "supertuxkart": PackagedSet(
+        "supertuxkart-data",
+        Path("/usr/share/games/supertuxkart/data/sfx"),
+        "*.ogg",
+        Path("/usr/share/doc/supertuxkart-data/copyright"),
+        "data/sfx/",
+        "SuperTuxKart",
+        variant_suffix=r"[-._]?\d+$",
+        names=(
+            (r"^airplane_", "aircraft"),
+            (r"^crash\d?$", "crash"),
+            (r"^explosion$", "explosion"),
+            (r"^(engine_(large|small)|car_(accel|revup))$", "road_vehicle"),
+            (r"^exotic-birds", "bird"),
+            (r"^horn$", "car_horn"),
+            (r"^metal_clang$", "impact"),
+            (r"^rain$", "rain"),
+            (r"^(river_loop|waterfall_loop_2|splash)$", "water"),
+            (r"^machine_sound$", "machine"),
+            (r"^(WilhelmScream|ugh)$", "voice"),
+        ),
+    ),
 }
 
 
@@ -256,6 +316,9 @@ def read(packaged: PackagedSet, rate: int) -> Iterator[tuple[SourceClip, object]
         if category is None:
             continue
         licence = dep5_licence(str(packaged.copyright_file), packaged.copyright_prefix + str(path))
+        if credited_to_validation_project(licence.credit):
+            warnings.warn(f"left out: {packaged.package}/{path} is credited to a game kept for validation ({licence.credit})", stacklevel=1)
+            continue
         try:
             audio = trim_silence(decode())
         except RuntimeError as error:  # a broken file in a package (LMMS's kick04.ogg) costs one clip, said aloud
