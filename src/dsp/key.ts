@@ -2,8 +2,8 @@
  * The key and mode of music, by the Krumhansl-Schmuckler method: a chroma profile (the energy of each pitch class over
  * the clip, from a long-window spectrum) correlated with Krumhansl and Kessler's major and minor key profiles in all
  * twelve rotations. Two profiles: whether there is a key at all is judged on every bin between 55 Hz and 2 kHz (drums
- * spread there and correlate poorly), which key on the spectral peaks between 40 and 600 Hz, where bass and chords
- * carry the harmony and fewer overtones (a fifth or a third above each note) blur it. The first minute decides.
+ * spread there and correlate poorly), which key on the spectral peaks alone between 40 Hz and 2 kHz (the partials,
+ * not the skirts and noise between them; down to 40 Hz for the bass). The first minute decides.
  */
 import { forEachPowerSpectrum } from './spectrogram';
 
@@ -26,7 +26,7 @@ interface ChromaBand {
   peaks: boolean;
 }
 const PRESENCE: ChromaBand = { minHz: 55, maxHz: 2000, peaks: false };
-const HARMONY: ChromaBand = { minHz: 40, maxHz: 600, peaks: true };
+const HARMONY: ChromaBand = { minHz: 40, maxHz: 2000, peaks: true };
 const MAX_SECONDS = 60;
 const MIN_SECONDS = 2;
 /** Under this correlation the clip has no key to speak of: drum grooves score 0.33-0.44 on the rendered songs, music
@@ -88,7 +88,7 @@ export function estimateKey(x: Float32Array, rate: number): MusicalKey | null {
   const presence = chroma(head, rate, PRESENCE);
   if (presence.every((v) => v === 0) || bestKey(presence).confidence < MIN_CONFIDENCE) return null;
   const harmony = chroma(head, rate, HARMONY);
-  // Music with no partial under 600 Hz (a piccolo alone) keeps the broad profile's answer.
+  // Music with no spectral peak in the band keeps the broad profile's answer.
   const key = bestKey(harmony.some((v) => v > 0) ? harmony : presence);
   return { ...key, confidence: Math.max(key.confidence, 0) };
 }
