@@ -15,7 +15,8 @@ from omni_model.evaluation.evaluate_detector import Clip, StudioDetector, evalua
 from omni_model.model.config import load_model_config
 from omni_model.model.detector import Detector
 from omni_model.model.sound_events import SoundEvent, clip_tags, sound_events
-from omni_model.train.train_detector import train
+from omni_model.packing.recover import detector_from_pack
+from omni_model.train.train_detector import MAX_BANDS, MAX_MEL_FRAMES, spec_augment, train
 from omni_model.train.train_separator import source_catalogue
 
 RATE = 16000
@@ -80,6 +81,34 @@ def test_the_detector_trains_and_resumes(built_slice, tmp_path):
     train(TEST_PACK_CONFIG, built_slice, tmp_path, minutes=10, batch_size=2, seconds=1.0, max_steps=3)
     log = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
     assert [row["step"] for row in log] == [2, 3]
+
+
+def test_spec_augment_masks_bands_and_short_stretches_never_a_whole_event():
+    features = torch.randn(4, 80, 500)
+    masked = spec_augment(features, torch.Generator().manual_seed(3))
+    zeroed = (masked == 0) & (features != 0)
+    whole_frames = zeroed.all(dim=1)  # a time stretch: every band of a frame
+    whole_bands = zeroed.all(dim=2)
+    assert whole_bands.sum(dim=1).max() <= 2 * MAX_BANDS and whole_bands.any()
+    for row in whole_frames:  # two stretches of at most MAX_MEL_FRAMES each: under an event's shortest 0.12 s
+        runs = np.diff(np.flatnonzero(np.diff(np.concatenate([[0], row.int().numpy(), [0]]))))[::2]
+        assert all(r <= 2 * MAX_MEL_FRAMES for r in runs)
+    assert torch.equal(masked[~zeroed], features[~zeroed])  # the rest is untouched
+
+
+def test_a_fresh_machine_reads_the_packs_detector_back_and_continues_training_it(built_slice, tmp_path):
+    read = detector_from_pack(TEST_PACK_DIR, "fp32", fit_steps=30)
+    assert read["golden_error"] < 1e-5  # the audio path exactly, its folded batch norms as identity
+    assert read["frozen_norms"] and read["classes"]
+    torch.save(read, tmp_path / "shipped.pt")
+    train(TEST_PACK_CONFIG, built_slice, tmp_path / "run", minutes=10, batch_size=2, seconds=1.0, max_steps=1, init=tmp_path / "shipped.pt")
+    state = torch.load(tmp_path / "run" / "detector-weights.pt", weights_only=False)
+    assert state["frozen_norms"] and state["earlier"][-1]["data"] == read["data"]  # says where it came from
+    detector = Detector(load_model_config(TEST_PACK_CONFIG))
+    detector.load_state_dict(state["detector"])
+    detector.frozen_norms = True
+    detector.train()
+    assert detector.input_norm.training and not any(stage.norm.training for stage in detector.stages)
 
 
 def test_the_test_pack_describes_its_detector_and_the_evaluation_scores_it():

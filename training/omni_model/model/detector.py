@@ -86,6 +86,17 @@ class Detector(nn.Module):
         self.logit_scale = nn.Parameter(torch.tensor(10.0))
         self.logit_bias = nn.Parameter(torch.tensor(-5.0))
 
+    # Weights read back from a pack (omni_model.packing.recover) have their conv stages' batch norms folded into the
+    # convolutions, as identity: training keeps those norms on their running statistics, so the function is unchanged.
+    frozen_norms: bool = False
+
+    def train(self, mode: bool = True) -> Detector:
+        super().train(mode)
+        if self.frozen_norms:
+            for stage in self.stages:
+                stage.norm.eval()
+        return self
+
     @property
     def frame_seconds(self) -> float:
         return self.cfg.pool_time / self.mel.cfg.mel_rate
@@ -99,7 +110,14 @@ class Detector(nn.Module):
         return F.normalize(self.words((pooled - self.words_mean) * self.words_scale), dim=-1)
 
     def forward(self, waveform: torch.Tensor) -> torch.Tensor:
-        x = self.input_norm(self.mel(waveform))[:, None]  # [B, 1, mels, T]
+        return self.embed(self.features(waveform))
+
+    def features(self, waveform: torch.Tensor) -> torch.Tensor:
+        """The normalised log-mel [B, mels, T] the network sees (training masks parts of it: spec_augment)."""
+        return self.input_norm(self.mel(waveform))
+
+    def embed(self, features: torch.Tensor) -> torch.Tensor:
+        x = features[:, None]  # [B, 1, mels, T]
         for stage in self.stages:
             x = stage(x)
         b, c, f, t = x.shape

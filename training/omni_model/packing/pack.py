@@ -162,7 +162,7 @@ def attach_detector(pack: Path, manifest: dict, detector: torch.nn.Module, class
     from omni_data.queries import all_training_phrases
     from omni_data.taxonomy import TAXONOMY
     from omni_model.model.detector import VocabularyDetector
-    from omni_model.packing.export import DETECTION, Tensor, export_session
+    from omni_model.packing.export import DETECTION, export_session
     from omni_model.train.train_detector import class_embeddings
     from omni_model.train.train_separator import PhraseStates
 
@@ -172,15 +172,26 @@ def attach_detector(pack: Path, manifest: dict, detector: torch.nn.Module, class
         labels = class_embeddings(detector, PhraseStates(cfg, all_training_phrases()), classes, None)
     module = VocabularyDetector(detector, labels).eval()
     frame = cfg.audio.hop * cfg.detector.pool_time
-    spec = ([Tensor("waveform", "float32", ("batch", "samples"))], [Tensor("probabilities", "float32", ("batch", "frames", len(classes)))])
-    example = lambda frames, seed: {"waveform": 0.05 * torch.randn(1, frames * frame, generator=torch.Generator().manual_seed(seed))}  # noqa: E731
-    manifest["sessions"]["detector"] = export_session(pack, "detector", module, spec, example(40, 1), example(56, 2))
+    spec = detector_spec(len(classes))
+    manifest["sessions"]["detector"] = export_session(pack, "detector", module, spec, detector_example(cfg, 40, 1), detector_example(cfg, 56, 2))
     settings = {**DETECTION, "threshold": threshold if threshold is not None else DETECTION["threshold"]}
     words = [{"id": c, "name": c.replace("_", " "), "family": TAXONOMY[c][0], "words": label_words(c)} for c in classes]
     manifest["understanding"] = {"detector": {**settings, "frame_seconds": frame / cfg.audio.sample_rate, "labels": words}}
     manifest["model_config"] = cfg.to_json()
     ship = set(manifest["variant_bytes"])
     return _finish_added_session(pack, manifest, ship, "detector", module, state, "; finds and labels sound events (when, what) in a clip.")
+
+
+def detector_spec(labels: int) -> tuple[list, list]:
+    """The detector session's inputs and outputs (one probability per frame and label)."""
+    from omni_model.packing.export import Tensor
+
+    return [Tensor("waveform", "float32", ("batch", "samples"))], [Tensor("probabilities", "float32", ("batch", "frames", labels))]
+
+
+def detector_example(cfg: ModelConfig, frames: int, seed: int) -> dict[str, torch.Tensor]:
+    samples = frames * cfg.audio.hop * cfg.detector.pool_time
+    return {"waveform": 0.05 * torch.randn(1, samples, generator=torch.Generator().manual_seed(seed))}
 
 
 def label_words(category: str) -> list[str]:

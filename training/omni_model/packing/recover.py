@@ -1,4 +1,4 @@
-"""Reads a trained session's weights back out of a shipped pack, so a fresh machine (whose training/data/runs/ is
+"""Reads a trained session's weights (the separator's, the detector's) back out of a shipped pack, so a fresh machine (whose training/data/runs/ is
 gone) can continue training the shipped model (`train_separator --init`) instead of starting again.
 
 The pack keeps int8 weights (per output channel) whose ONNX names are partly the exporter's own (onnx::MatMul_749),
@@ -8,6 +8,7 @@ back where the quantiser transposed it). The result is checked against the pack'
 original float32 model's outputs: it is refused when it differs by more than int8 rounding allows.
 
     python -m omni_model.packing.recover --pack public/models/omni-small --out training/data/runs/shipped/separator-weights.pt
+    python -m omni_model.packing.recover --pack public/models/omni-small --session detector --out training/data/runs/shipped/detector-weights.pt
 """
 
 from __future__ import annotations
@@ -58,8 +59,29 @@ def _dequantised(initializers: dict[str, np.ndarray], name: str) -> tuple[np.nda
     return None
 
 
-def session_weights(module: torch.nn.Module, spec, example: dict[str, torch.Tensor], session: Path) -> dict[str, torch.Tensor]:
-    """The module's state dict as the pack's session file holds it (its non-persistent buffers are the module's own)."""
+def _identity(norm: torch.nn.modules.batchnorm._BatchNorm, eps: float) -> None:
+    """A batch norm that passes its input through unchanged (to within `eps`), on its running statistics."""
+    with torch.no_grad():
+        norm.weight.fill_(1.0)
+        norm.bias.fill_(0.0)
+        norm.running_mean.fill_(0.0)
+        norm.running_var.fill_(1.0 - eps)
+    norm.eps = eps
+
+
+def session_weights(
+    module: torch.nn.Module,
+    spec,
+    example: dict[str, torch.Tensor],
+    session: Path,
+    folded: tuple[torch.nn.modules.batchnorm._BatchNorm, ...] = (),
+    absent: tuple[str, ...] = (),
+) -> dict[str, torch.Tensor]:
+    """The module's state dict as the pack's session file holds it (its non-persistent buffers are the module's own).
+
+    `folded`: batch norms right after a convolution, which the exporter folds into it: they come back as identity and
+    their convolution holds what both did. `absent`: state-dict prefixes of parts the session does not run (filled
+    elsewhere)."""
     probe = {k: v.clone() for k, v in module.state_dict().items()}
     g = torch.Generator().manual_seed(0)
     with torch.no_grad():
@@ -67,8 +89,21 @@ def session_weights(module: torch.nn.Module, spec, example: dict[str, torch.Tens
             if value.is_floating_point():
                 value.copy_(torch.randn(value.shape, generator=g))
     module.load_state_dict(probe)
+    eps = [norm.eps for norm in folded]
+    for norm in folded:  # with eps 0 the fold multiplies by exactly 1, so the convolutions' values stay findable
+        _identity(norm, 0.0)
     names = _by_value(module, onnx.load_from_string(export_onnx(module.eval(), *spec, example)))
-    initializers = {i.name: numpy_helper.to_array(i) for i in onnx.load(str(session)).graph.initializer}
+    folded_keys = {}
+    for norm, e in zip(folded, eps):
+        _identity(norm, e)
+        prefix = next(name for name, m in module.named_modules() if m is norm)
+        folded_keys |= {f"{prefix}.{k}": v.clone() for k, v in norm.state_dict().items()}
+    graph = onnx.load(str(session)).graph
+    initializers = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    # The exporter keeps one copy of equal weights (a fresh norm's ones) and points the others at it by Identity nodes.
+    for node in graph.node:
+        if node.op_type == "Identity" and node.input[0] in initializers:
+            initializers.setdefault(node.output[0], initializers[node.input[0]])
     state: dict[str, torch.Tensor] = {}
     for name, (key, param_transposed) in names.items():
         stored = _dequantised(initializers, name)
@@ -77,7 +112,8 @@ def session_weights(module: torch.nn.Module, spec, example: dict[str, torch.Tens
         value, quantiser_transposed = stored
         value = value.T if quantiser_transposed else value
         state[key] = torch.from_numpy(np.ascontiguousarray(value.T if param_transposed else value))
-    missing = [k for k, v in probe.items() if k not in state and v.is_floating_point()]
+    state |= folded_keys
+    missing = [k for k, v in probe.items() if k not in state and v.is_floating_point() and not k.startswith(absent)]
     if missing:
         raise ValueError(f"{session.name}: no initializer holds {', '.join(missing)} (folded by the exporter?)")
     return state
@@ -118,12 +154,63 @@ def separator_from_pack(pack: Path, dtype: str | None = None) -> dict:
     }
 
 
+def detector_from_pack(pack: Path, dtype: str | None = None, fit_steps: int = 400) -> dict:
+    """The shipped detector as train_detector saves weights. The session runs the audio path only, with the
+    vocabulary's label embeddings baked in, so the words' projection is fitted again: every training description of a
+    label is brought to that label's baked embedding. Its conv stages' batch norms come back folded (identity), so
+    continued training keeps them frozen (`frozen_norms`)."""
+    from omni_data.queries import all_training_phrases, training_descriptions
+    from omni_model.model.detector import Detector, VocabularyDetector
+    from omni_model.packing.pack import detector_example, detector_spec
+    from omni_model.train.train_separator import PhraseStates
+
+    manifest = json.loads((pack / "manifest.json").read_text())
+    session = manifest["sessions"]["detector"]
+    variant = session["dtypes"][dtype or ("fp32" if "fp32" in session["dtypes"] else "int8")]
+    cfg = ModelConfig.from_json(manifest["model_config"])
+    classes = [label["id"] for label in manifest["understanding"]["detector"]["labels"]]
+    detector = Detector(cfg)
+    module = VocabularyDetector(detector, torch.zeros(len(classes), cfg.detector.embedding))
+    folded = tuple(stage.norm for stage in detector.stages)
+    state = session_weights(module, detector_spec(len(classes)), detector_example(cfg, 40, 1), pack / variant["file"], folded, ("detector.words",))
+    module.load_state_dict(state, strict=False)
+    error = module_golden_error(module.eval(), pack / session["golden"])
+    if error > TOLERANCES["int8"]:
+        raise ValueError(f"the detector read back from {pack} differs from its goldens by {error:.2e} (relative)")
+    phrases = PhraseStates(cfg, all_training_phrases())
+    detector.set_words_statistics(phrases.pooled())
+    words = [(k, w) for k, c in enumerate(classes) for w in training_descriptions(c)]
+    pooled = torch.stack([phrases.states[w][0].mean(0) for _, w in words])
+    target = module.labels[[k for k, _ in words]]
+    opt = torch.optim.Adam(detector.words.parameters(), lr=3e-3)
+    for _ in range(fit_steps):
+        loss = 1 - torch.sum(detector.embed_words(pooled) * target, dim=-1).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    meta = pack / "training.json"
+    trained = json.loads(meta.read_text()).get("detector", {}) if meta.exists() else {}
+    return {
+        "detector": detector.state_dict(),
+        "classes": classes,
+        "config": cfg.to_json(),
+        "frozen_norms": True,
+        "step": trained.get("step", 0),
+        "minutes": trained.get("minutes", 0.0),
+        "data": f"{trained.get('data', '?')} (read back from pack {manifest['pack_version']})",
+        "earlier": trained.get("earlier", []),
+        "golden_error": error,
+        "words_fit": 1 - loss.item(),  # mean cosine of a description's embedding to its label's baked one
+    }
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pack", type=Path, required=True)
-    p.add_argument("--out", type=Path, required=True, help="where the separator's weights go (train_separator --init reads them)")
+    p.add_argument("--session", choices=("separator", "detector"), default="separator")
+    p.add_argument("--out", type=Path, required=True, help="where the weights go (train_<session> --init reads them)")
     args = p.parse_args()
-    weights = separator_from_pack(args.pack)
+    weights = (separator_from_pack if args.session == "separator" else detector_from_pack)(args.pack)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     torch.save(weights, args.out)
     print(f"{args.out}: golden error {weights['golden_error']:.2e} (relative; int8 allows {TOLERANCES['int8']:.0e})")
