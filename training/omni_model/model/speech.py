@@ -16,6 +16,9 @@ RATE, FRAME, CONTEXT = 16000, 512, 64
 FRAME_SECONDS = FRAME / RATE
 # Chosen on the validation split by speech's event F1 (tune_detector_regions --keep-regions), as src/engine/speech.ts.
 SETTINGS = {"on": 0.5, "off": 0.5, "bridge_seconds": 0.3, "min_seconds": 0.5}
+# Long audio runs as lanes side by side, one batch a step, as src/engine/speech.ts SPEECH_LANES: each at least 30 s
+# (so shorter clips run as one lane, frame after frame), at most 16, each warmed up on the 64 frames before its part.
+LANES = {"min_frames": round(30 / FRAME_SECONDS), "max": 16, "warm": 64}
 
 
 class VoiceActivity:
@@ -26,19 +29,33 @@ class VoiceActivity:
         options.intra_op_num_threads = 1
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
-    def probabilities(self, audio: np.ndarray) -> np.ndarray:
-        """Per-frame speech probabilities of mono audio at 16 kHz (a partial last frame padded with zeros)."""
+    def probabilities(self, audio: np.ndarray, lanes: dict = LANES) -> np.ndarray:
+        """Per-frame speech probabilities of mono audio at 16 kHz (a partial last frame padded with zeros); long audio
+        in lanes side by side, each warmed up on the frames before its part (LANES)."""
         frames = -(-len(audio) // FRAME)
+        count = max(1, min(lanes["max"], frames // lanes["min_frames"]))
+        per = -(-frames // count)
+        own = [lane * per for lane in range(count)]
+        begin = [max(0, f - lanes["warm"]) for f in own]
+        end = [min(frames, f + per) for f in own]
+        padded = np.zeros(frames * FRAME, np.float32)
+        padded[: len(audio)] = audio
         out = np.zeros(frames, np.float32)
-        state = np.zeros((2, 1, 128), np.float32)
+        state = np.zeros((2, count, 128), np.float32)
         rate = np.array(RATE, np.int64)
-        context = np.zeros(CONTEXT, np.float32)
-        for f in range(frames):
-            frame = np.zeros(FRAME, np.float32)
-            piece = audio[f * FRAME : (f + 1) * FRAME]
-            frame[: len(piece)] = piece
-            p, state = self.session.run(None, {"input": np.concatenate([context, frame])[None], "state": state, "sr": rate})
-            out[f], context = p[0, 0], frame[-CONTEXT:]
+        rows = np.zeros((count, CONTEXT + FRAME), np.float32)
+        for k in range(max(e - b for b, e in zip(begin, end))):
+            rows[:, :CONTEXT] = rows[:, -CONTEXT:]  # the previous frame's tail becomes this frame's context
+            rows[:, CONTEXT:] = 0.0
+            for lane in range(count):
+                f = begin[lane] + k
+                if f < end[lane]:
+                    rows[lane, CONTEXT:] = padded[f * FRAME : (f + 1) * FRAME]
+            p, state = self.session.run(None, {"input": rows.copy(), "state": state, "sr": rate})
+            for lane in range(count):
+                f = begin[lane] + k
+                if own[lane] <= f < end[lane]:
+                    out[f] = p[lane, 0]
         return out
 
 

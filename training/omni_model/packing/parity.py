@@ -137,16 +137,20 @@ def compute_detect() -> dict:
 
 
 def compute_speech() -> dict:
-    """The VAD's spans on closed-form probabilities, and its probabilities on the tones of separate_signal (5 s)."""
+    """The VAD's spans on closed-form probabilities, and its probabilities on the tones of separate_signal (5 s), frame
+    after frame and in lanes."""
     from omni_model.model.speech import VoiceActivity, speech_spans
 
     toy = (0.5 + 0.5 * np.sin(np.arange(120) * 0.11) * np.sin(np.arange(120) * 0.023)).astype(np.float32)
     settings = {"on": 0.5, "off": 0.35, "bridge_seconds": 0.1, "min_seconds": 0.1}
-    p = VoiceActivity().probabilities(separate_signal()[: 5 * RATE])
+    vad, signal = VoiceActivity(), separate_signal()[: 5 * RATE]
+    lanes = {"min_frames": 48, "max": 4, "warm": 16}  # 157 frames in three lanes, as an hour runs in sixteen
     return {
         "toy": {"settings": settings, "spans": [[round(a, 6), round(b, 6), round(c, 6)] for a, b, c in speech_spans(toy, settings)]},
         "seconds": 5.0,
-        "probabilities": [float(f"{v:.6e}") for v in p],
+        "probabilities": [float(f"{v:.6e}") for v in vad.probabilities(signal)],
+        "lanes": lanes,
+        "probabilities_in_lanes": [float(f"{v:.6e}") for v in vad.probabilities(signal, lanes)],
     }
 
 
