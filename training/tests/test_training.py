@@ -41,6 +41,20 @@ def test_autoencoder_then_dit_train_resume_and_save(tmp_path, built_slice):
     manifest = export_trained(ae_run / "autoencoder-weights.pt", dit_run / "dit-weights.pt", built_slice, pack, {"int8"}, "0.0.1")
     assert set(manifest["sessions"]["dit"]["dtypes"]) == {"int8"}
     assert any("Minetest" in c for c in manifest["credits"])  # the data's credits travel into the pack
+    # A machine without these checkpoints reads them back from the pack (int8) and continues the DiT from them.
+    from omni_model.packing.recover import model_from_pack
+
+    autoencoder, recovered = model_from_pack(pack)
+    assert recovered["latent_scale"] == weights["latent_scale"] and max(recovered["golden_errors"].values()) < 0.05
+    for key, value in weights["dit"].items():
+        assert torch.allclose(recovered["dit"][key], value, atol=0.02 * float(value.abs().max()) + 1e-6), key
+    torch.save(recovered, tmp_path / "shipped-dit.pt")
+    torch.save(autoencoder, tmp_path / "shipped-ae.pt")
+    again = tmp_path / "dit-again"
+    train_dit(
+        cfg, tmp_path / "shipped-ae.pt", built_slice, again, steps=1, batch=2, crop_frames=8, lr=1e-3, minutes=None, init=tmp_path / "shipped-dit.pt"
+    )
+    assert torch.load(again / "dit-weights.pt", weights_only=True)["latent_scale"] == weights["latent_scale"]
     tagger, accuracy = train_tagger(built_slice, cfg.audio, epochs=5)
     assert 0.0 <= accuracy <= 1.0 and len(tagger.classes) >= 2
     instrument_tagger, _ = train_tagger(built_slice, cfg.audio, epochs=5, clips=instrument_clips)

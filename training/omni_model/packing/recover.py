@@ -1,4 +1,4 @@
-"""Reads a trained session's weights (the separator's, the detector's) back out of a shipped pack, so a fresh machine (whose training/data/runs/ is
+"""Reads trained weights (the separator's, the detector's, the DiT stage's and the autoencoder's) back out of a shipped pack, so a fresh machine (whose training/data/runs/ is
 gone) can continue training the shipped model (`train_separator --init`) instead of starting again.
 
 The pack keeps int8 weights (per output channel) whose ONNX names are partly the exporter's own (onnx::MatMul_749),
@@ -9,12 +9,17 @@ original float32 model's outputs: it is refused when it differs by more than int
 
     python -m omni_model.packing.recover --pack public/models/omni-small --out training/data/runs/shipped/separator-weights.pt
     python -m omni_model.packing.recover --pack public/models/omni-small --session detector --out training/data/runs/shipped/detector-weights.pt
+    python -m omni_model.packing.recover --pack public/models/omni-small --session dit --out training/data/runs/shipped/dit-weights.pt
+
+Sessions exported by another torch version name their anonymous weights (onnx::MatMul_3455) from other numbers:
+those are paired by shape and order (the DiT of pack 0.2.0 was exported on a GPU machine).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +44,32 @@ def _by_value(module: torch.nn.Module, exported: onnx.ModelProto) -> dict[str, t
             elif param.ndim == 2 and param.T.shape == value.shape and np.array_equal(param.T, value):
                 found[init.name] = (key, True)
     return found
+
+
+def _anonymous_numbered(names) -> list[str]:
+    """The exporter's own initializer names (onnx::MatMul_3455), suffixes of the quantiser taken off, in number order."""
+    bases = {re.sub(r"(_Transposed)?(_quantized|_scale|_zero_point)$", "", n) for n in names if n.startswith("onnx::")}
+    return sorted(bases, key=lambda n: int(n.rsplit("_", 1)[1]))
+
+
+def _anonymous_names(probe: onnx.ModelProto, initializers: dict[str, np.ndarray]) -> dict[str, str]:
+    """The probe's anonymous initializer names -> the pack's: an export by another torch version numbers them from
+    elsewhere, but weights of one shape come in the same order (the golden check catches a wrong pairing)."""
+
+    def by_shape(names: list[str], shape_of) -> dict[tuple, list[str]]:
+        groups: dict[tuple, list[str]] = {}
+        for n in names:
+            groups.setdefault(shape_of(n), []).append(n)
+        return groups
+
+    def pack_shape(name: str) -> tuple:
+        value, transposed = _dequantised(initializers, name)
+        return tuple(value.T.shape if transposed else value.shape)
+
+    probe_shapes = {i.name: tuple(i.dims) for i in probe.graph.initializer}
+    ours = by_shape(_anonymous_numbered(probe_shapes), probe_shapes.__getitem__)
+    theirs = by_shape(_anonymous_numbered(initializers), pack_shape)
+    return {a: b for shape, names in ours.items() if len(names) == len(theirs.get(shape, [])) for a, b in zip(names, theirs[shape])}
 
 
 def _dequantised(initializers: dict[str, np.ndarray], name: str) -> tuple[np.ndarray, bool] | None:
@@ -92,7 +123,8 @@ def session_weights(
     eps = [norm.eps for norm in folded]
     for norm in folded:  # with eps 0 the fold multiplies by exactly 1, so the convolutions' values stay findable
         _identity(norm, 0.0)
-    names = _by_value(module, onnx.load_from_string(export_onnx(module.eval(), *spec, example)))
+    probe_export = onnx.load_from_string(export_onnx(module.eval(), *spec, example))
+    names = _by_value(module, probe_export)
     folded_keys = {}
     for norm, e in zip(folded, eps):
         _identity(norm, e)
@@ -104,9 +136,10 @@ def session_weights(
     for node in graph.node:
         if node.op_type == "Identity" and node.input[0] in initializers:
             initializers.setdefault(node.output[0], initializers[node.input[0]])
+    renamed = _anonymous_names(probe_export, initializers)
     state: dict[str, torch.Tensor] = {}
     for name, (key, param_transposed) in names.items():
-        stored = _dequantised(initializers, name)
+        stored = _dequantised(initializers, renamed.get(name, name))
         if stored is None:
             raise ValueError(f"{session.name}: {name} ({key}) is not in the pack")
         value, quantiser_transposed = stored
@@ -152,6 +185,45 @@ def separator_from_pack(pack: Path, dtype: str | None = None) -> dict:
         "earlier": trained.get("earlier", []),
         "golden_error": error,
     }
+
+
+# The sessions that hold the two training stages' weights, and what of the model each does not run.
+STAGE_SESSIONS = {
+    "vae_encoder": ("vae.decoder",),
+    "vae_decoder": ("vae.encoder",),
+    "vocoder": (),
+    "dit": (),
+    "mel_encoder": (),
+    "transcript_encoder": (),
+    "sync_encoder": (),
+}
+
+
+def model_from_pack(pack: Path) -> tuple[dict, dict]:
+    """The shipped autoencoder and DiT as their training stages save weights (train_autoencoder's
+    autoencoder-weights.pt, train_dit's dit-weights.pt with its latent scale), so a machine without the original
+    checkpoints (a lent GPU) can continue the shipped model (`train_dit --init`) instead of starting again. Each
+    session is read from its most precise variant and checked against its goldens."""
+    manifest = json.loads((pack / "manifest.json").read_text())
+    trained = json.loads((pack / "training.json").read_text())
+    model = build_model(ModelConfig.from_json(manifest["model_config"]))
+    model.latent_scale = float(trained["latent_scale"])
+    sessions, specs, examples = model.sessions(), session_specs(model), example_inputs(model, frames=8, seed=1)
+    errors = {}
+    for role, absent in STAGE_SESSIONS.items():
+        entry = manifest["sessions"][role]
+        variant = entry["dtypes"].get("fp32") or entry["dtypes"].get("fp16") or entry["dtypes"]["int8"]
+        module = sessions[role]
+        module.load_state_dict(session_weights(module, specs[role], examples[role], pack / variant["file"], absent=absent), strict=False)
+        errors[role] = module_golden_error(module.eval(), pack / entry["golden"])
+        if errors[role] > TOLERANCES["int8"]:
+            raise ValueError(f"the {role} read back from {pack} differs from its goldens by {errors[role]:.2e} (relative)")
+    source = f"read back from pack {manifest['pack_version']}"
+    config = model.cfg.to_json()
+    autoencoder = {"vae": model.vae.state_dict(), "vocoder": model.vocoder.state_dict(), "step": trained.get("ae_step"), "config": config}
+    dit = {part: getattr(model, part).state_dict() for part in ("dit", "mel_encoder", "transcript_encoder", "sync_encoder")}
+    dit |= {"step": trained.get("dit_step"), "latent_scale": model.latent_scale, "config": config, "device": source, "golden_errors": errors}
+    return {**autoencoder, "device": source}, dit
 
 
 def detector_from_pack(pack: Path, dtype: str | None = None, fit_steps: int = 400) -> dict:
@@ -207,11 +279,18 @@ def detector_from_pack(pack: Path, dtype: str | None = None, fit_steps: int = 40
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pack", type=Path, required=True)
-    p.add_argument("--session", choices=("separator", "detector"), default="separator")
+    p.add_argument("--session", choices=("separator", "detector", "dit"), default="separator")
     p.add_argument("--out", type=Path, required=True, help="where the weights go (train_<session> --init reads them)")
     args = p.parse_args()
-    weights = (separator_from_pack if args.session == "separator" else detector_from_pack)(args.pack)
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    if args.session == "dit":  # the DiT stage's weights, and the autoencoder it runs over beside them
+        autoencoder, dit = model_from_pack(args.pack)
+        torch.save(dit, args.out)
+        torch.save(autoencoder, args.out.with_name("autoencoder-weights.pt"))
+        errors = ", ".join(f"{role} {e:.1e}" for role, e in dit["golden_errors"].items())
+        print(f"{args.out} and autoencoder-weights.pt beside it: golden errors {errors} (relative; int8 allows {TOLERANCES['int8']:.0e})")
+        return
+    weights = (separator_from_pack if args.session == "separator" else detector_from_pack)(args.pack)
     torch.save(weights, args.out)
     print(f"{args.out}: golden error {weights['golden_error']:.2e} (relative; int8 allows {TOLERANCES['int8']:.0e})")
 

@@ -139,6 +139,7 @@ def train(
     lr: float,
     minutes: float | None,
     cache: Path | None = None,
+    init: Path | None = None,
 ) -> Path:
     device = "cuda" if torch.cuda.is_available() else "cpu"
     torch.backends.cuda.matmul.allow_tf32 = True
@@ -161,6 +162,12 @@ def train(
         step, latent_scale = state["step"], state["latent_scale"]
         if "ema" in state:
             ema.shadow = state["ema"]
+    elif init is not None:  # a new run from earlier weights (the shipped pack's: omni_model.packing.recover --session dit)
+        state = torch.load(init, map_location=device, weights_only=True)
+        for part in TRAINED:
+            getattr(model, part).load_state_dict(state[part])
+        latent_scale = float(state["latent_scale"])  # the VAE's latents keep the scale the weights were trained at
+        ema = Ema(model)
     if cache:
         batches = CachedBatches(cache, cfg, autoencoder, crop_frames, device, seed=step)
         next_batch = lambda: batches.next(batch)  # noqa: E731
@@ -283,6 +290,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--crop-frames", type=int, default=100)
     parser.add_argument("--lr", type=float, default=3e-4)
     parser.add_argument("--minutes", type=float, default=None)
+    parser.add_argument("--init", type=Path, help="DiT-stage weights to start from (dit-weights.pt; a fresh optimiser and schedule)")
     args = parse_with_recipe(parser, argv)
     path = train(
         load_model_config(args.config),
@@ -295,6 +303,7 @@ def main(argv: list[str] | None = None) -> None:
         args.lr,
         args.minutes,
         args.cache,
+        args.init,
     )
     print(json.dumps({"checkpoint": str(path)}))
 
