@@ -1,7 +1,8 @@
 /**
- * Analyze benchmark (not a test): the sound event detector over 10 s and 60 s of audio as the studio runs it
- * (inference worker: one input gain, 10 s windows with context, the pack's regions), in onnxruntime-web (WASM, int8,
- * 1 and 2 threads) in Debian's Chromium. Prints each time, the real-time factor and the hour it implies.
+ * Analyze benchmark (not a test): the sound event detector and the speech VAD over 10 s, 60 s and 300 s of audio as
+ * the studio runs them (inference worker: one input gain, 10 s windows with context, the pack's regions, the VAD in
+ * lanes), in onnxruntime-web (WASM, int8, 1 and 2 threads) in Debian's Chromium. Prints each time, the real-time
+ * factor and the hour it implies (an hour runs as twelve 300 s slices, so that row is the hour's pace).
  *   npx vite build && npx tsx bench/analyze-bench.ts [pack-dir]   (default: public/models/omni-small)
  */
 import { readFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ try {
         if (!loaded.ok) throw new Error(loaded.error.message);
         const rate = loaded.value.sampleRate;
         const out: number[] = [];
-        for (const seconds of [10, 10, 60]) {
+        for (const seconds of [10, 10, 60, 300]) {
           // Noise with a 1 kHz beep every 3 s (the first 10 s run warms the sessions up and is not reported).
           const source = Float32Array.from({ length: seconds * rate }, (_, i) => {
             const beep = i % (3 * rate) < rate / 2 ? 0.3 * Math.sin((2 * Math.PI * 1000 * i) / rate) : 0;
@@ -42,7 +43,7 @@ try {
       },
       { threads },
     );
-    for (const [i, seconds] of [10, 60].entries()) {
+    for (const [i, seconds] of [10, 60, 300].entries()) {
       const ms = times[i];
       rows.push([
         `${seconds} s, WASM int8, ${threads} thread(s)`,
