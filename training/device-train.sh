@@ -11,6 +11,12 @@
 #   call 2 (carry .gpu/cache.tgz.ab .gpu/vae.pt):    BATCH=128 LR=5e-4 MINUTES=8.4 bash training/device-train.sh train
 #   call 3, optional, while the machine is warm (carry .gpu/vae.pt): LR=2.5e-4 MINUTES=1.9 bash training/device-train.sh more
 #
+# To continue the shipped DiT instead of starting again (issue 15's tempo/key captions, issue 16's sync stream):
+#   here:  python -m omni_model.packing.recover --pack public/models/omni-small --session dit --out .gpu/shipped/dit-weights.pt
+#          python -c 'import torch; w = torch.load(".gpu/shipped/dit-weights.pt"); torch.save({k: {n: t.half() for n, t in v.items()} if k in ("dit", "mel_encoder", "transcript_encoder", "sync_encoder") else v for k, v in w.items()}, ".gpu/dit-init.pt")'
+#          (half precision: 26 MB instead of 52, within what a call carries beside a cache part), and use
+#          .gpu/shipped/autoencoder-weights.pt as .gpu/vae.pt (its "vae" is the pack's VAE).
+#   call 2 adds .gpu/dit-init.pt to its carry:  INIT=../.gpu/dit-init.pt BATCH=128 ... bash training/device-train.sh train
 # `stash` keeps part 1 in /tmp (the machine stays warm for 30 s between calls) and times a few steps on a tiny cache;
 # `train` joins the parts, trains, and returns the averaged weights in 15 MB pieces under $OUT
 # (here: cat dit-weights.pt.* > dit-weights.pt); `more` resumes that run (a second cosine over MINUTES).
@@ -39,7 +45,7 @@ case "$1" in
     mkdir -p /tmp/cache
     cat /tmp/cache.tgz.aa ../.gpu/cache.tgz.ab | tar xz -C /tmp/cache
     python3 -m omni_model.train.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache /tmp/cache/feature-cache --run /tmp/run \
-      --crop-frames 250 --batch "${BATCH:-64}" --lr "${LR:-4e-4}" --minutes "${MINUTES:-7.5}" 2>&1 | tee "$OUT/train.log"
+      --crop-frames 250 --batch "${BATCH:-64}" --lr "${LR:-4e-4}" --minutes "${MINUTES:-7.5}" ${INIT:+--init "$INIT"} 2>&1 | tee "$OUT/train.log"
     bring_back
     ;;
   more)
