@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import onnx
 import torch
+import torch.nn.functional as F
 from onnx import numpy_helper
 
 from omni_model.model.config import ModelConfig
@@ -226,7 +227,7 @@ def model_from_pack(pack: Path) -> tuple[dict, dict]:
     return {**autoencoder, "device": source}, dit
 
 
-def detector_from_pack(pack: Path, dtype: str | None = None, fit_steps: int = 400) -> dict:
+def detector_from_pack(pack: Path, dtype: str | None = None, fit_steps: int = 1500) -> dict:
     """The shipped detector as train_detector saves weights. The session runs the audio path only, with the
     vocabulary's label embeddings baked in, so the words' projection is fitted again: every training description of a
     label is brought to that label's baked embedding. Its conv stages' batch norms come back folded (identity), so
@@ -253,13 +254,22 @@ def detector_from_pack(pack: Path, dtype: str | None = None, fit_steps: int = 40
     detector.set_words_statistics(phrases.pooled())
     words = [(k, w) for k, c in enumerate(classes) for w in training_descriptions(c)]
     pooled = torch.stack([phrases.states[w][0].mean(0) for _, w in words])
-    target = module.labels[[k for k, _ in words]]
+    owner = torch.tensor([k for k, _ in words])
+    average = torch.zeros(len(classes), len(words)).index_put_((owner, torch.arange(len(words))), torch.tensor(1.0))
+    average /= average.sum(dim=1, keepdim=True)  # a label's embedding is its descriptions' mean (class_embeddings)
     opt = torch.optim.Adam(detector.words.parameters(), lr=3e-3)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(opt, fit_steps)
     for _ in range(fit_steps):
-        loss = 1 - torch.sum(detector.embed_words(pooled) * target, dim=-1).mean()
+        each = detector.embed_words(pooled)
+        labels = F.normalize(average @ each, dim=-1)
+        # The labels as the pack bakes them, and every description near its label (training draws one at a time).
+        loss = 2 - torch.sum(labels * module.labels, dim=-1).mean() - torch.sum(each * module.labels[owner], dim=-1).mean()
         opt.zero_grad()
         loss.backward()
         opt.step()
+        schedule.step()
+    with torch.no_grad():
+        fit = torch.sum(F.normalize(average @ detector.embed_words(pooled), dim=-1) * module.labels, dim=-1)
     meta = pack / "training.json"
     trained = json.loads(meta.read_text()).get("detector", {}) if meta.exists() else {}
     return {
@@ -272,7 +282,7 @@ def detector_from_pack(pack: Path, dtype: str | None = None, fit_steps: int = 40
         "data": f"{trained.get('data', '?')} (read back from pack {manifest['pack_version']})",
         "earlier": trained.get("earlier", []),
         "golden_error": error,
-        "words_fit": 1 - loss.item(),  # mean cosine of a description's embedding to its label's baked one
+        "words_fit": float(fit.min()),  # the worst cosine of a label's refitted embedding to the one the pack baked
     }
 
 
