@@ -153,6 +153,12 @@ def session_weights(
     return state
 
 
+def session_variant(entry: dict, dtype: str | None = None) -> dict:
+    """A manifest session's file to read weights from: the one asked for, else its most precise."""
+    dtypes = entry["dtypes"]
+    return dtypes[dtype or next(d for d in ("fp32", "fp16", "int8") if d in dtypes)]
+
+
 def module_golden_error(module: torch.nn.Module, golden: Path) -> float:
     """The module's error on the pack's golden inputs, counted as check_goldens counts the sessions'."""
     data = json.loads(golden.read_text())
@@ -167,7 +173,7 @@ def separator_from_pack(pack: Path, dtype: str | None = None) -> dict:
     the given variant (by default its float one where the pack ships it)."""
     manifest = json.loads((pack / "manifest.json").read_text())
     session = manifest["sessions"]["separator"]
-    variant = session["dtypes"][dtype or ("fp32" if "fp32" in session["dtypes"] else "int8")]
+    variant = session_variant(session, dtype)
     model = build_model(ModelConfig.from_json(manifest["model_config"]))
     module = model.separator
     example = example_inputs(model, frames=8, seed=1)["separator"]
@@ -213,7 +219,7 @@ def model_from_pack(pack: Path) -> tuple[dict, dict]:
     errors = {}
     for role, absent in STAGE_SESSIONS.items():
         entry = manifest["sessions"][role]
-        variant = entry["dtypes"].get("fp32") or entry["dtypes"].get("fp16") or entry["dtypes"]["int8"]
+        variant = session_variant(entry)
         module = sessions[role]
         module.load_state_dict(session_weights(module, specs[role], examples[role], pack / variant["file"], absent=absent), strict=False)
         errors[role] = module_golden_error(module.eval(), pack / entry["golden"])
@@ -239,7 +245,7 @@ def detector_from_pack(pack: Path, dtype: str | None = None, fit_steps: int = 15
 
     manifest = json.loads((pack / "manifest.json").read_text())
     session = manifest["sessions"]["detector"]
-    variant = session["dtypes"][dtype or ("fp32" if "fp32" in session["dtypes"] else "int8")]
+    variant = session_variant(session, dtype)
     cfg = ModelConfig.from_json(manifest["model_config"])
     classes = [label["id"] for label in manifest["understanding"]["detector"]["labels"]]
     detector = Detector(cfg)
