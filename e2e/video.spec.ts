@@ -55,7 +55,7 @@ test('import an MP4: picture, thumbnails and sound; seek with the timeline; expo
     .toBeCloseTo(4, 1);
 });
 
-test('score a video: a sound from a prompt timed to it lands from 0 s, undoes, and exports with the picture', async ({
+test('score a video: sound for the video (the picture read as the model hears it) lands from 0 s, undoes, and exports with the picture', async ({
   studio,
   page,
 }) => {
@@ -64,7 +64,8 @@ test('score a video: a sound from a prompt timed to it lands from 0 s, undoes, a
   await studio.loadTestPack('wasm');
   await studio.action('generate').click();
   const panel = page.getByTestId('generate-panel');
-  await panel.getByTestId('generate-prompt').fill('rain on a tin roof');
+  await panel.getByTestId('generate-task').selectOption('v2a');
+  await panel.getByTestId('generate-prompt').fill('a door slams');
   await panel.getByTestId('generate-fit-video').click();
   await expect(panel.getByTestId('generate-seconds')).toHaveValue('4');
   await panel.locator('summary', { hasText: 'Sampler' }).click();

@@ -7,12 +7,14 @@ import { engine } from '../client/engine-client';
 import { analysis } from '../client/analysis-client';
 import { addTake, placeAsset } from '../project/generated-ops';
 import type { ProjectAudio } from '../project/model-audio';
-import type { GenerateJob, PackInfo } from '../protocol/engine-protocol';
+import type { GenerateJob, PackInfo, VideoFrames } from '../protocol/engine-protocol';
 import { MAX_STRETCH } from '../music/conform';
 import { type MusicFields, musicPrompt } from '../music/music-prompt';
 import { recordPrompt } from '../project/prompt-history';
 import { newId, type PromptEntry } from '../project/types';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
+import { pictureFrames } from '../video/video-file';
+import { videoFile } from '../video/video-store';
 import type { Services } from './services';
 import { ensurePack, queuedJob, runJob } from './jobs';
 
@@ -26,6 +28,7 @@ const PREVIEW_EVERY = 2;
 export const PAPER_TASKS: PackInfo['tasks'] = [
   { id: 't2a', label: 'Sound from text', family: 'generate', template: '{desc}' },
   { id: 't2m', label: 'Music from text', family: 'generate', template: '{desc}' },
+  { id: 'v2a', label: 'Sound for the video', family: 'generate', template: '{desc}', conditions: ['text', 'video'] },
   { id: 'add', label: 'Add', family: 'edit', template: "Add the sound of '{desc}'" },
   { id: 'remove', label: 'Remove', family: 'edit', template: "Remove the sound of '{desc}'" },
   { id: 'extract', label: 'Extract', family: 'edit', template: "Extract the sound of '{desc}'" },
@@ -53,7 +56,8 @@ export function promptProblem(s: GenerateSettings): string | null {
         : s.description.trim();
   if (s.mode === 'edit' && s.editTask === 'style' && (!s.styleFrom.trim() || !s.styleTo.trim()))
     return 'Say which sound to change, and into what.';
-  if (!text)
+  const pictureAlone = s.mode === 'generate' && hearsPicture(null, s.generateTask); // its words are optional
+  if (!text && !pictureAlone)
     return s.mode === 'generate'
       ? 'Type a prompt first: what should it sound like?'
       : 'Say what to add, remove or extract.';
@@ -67,7 +71,10 @@ export function promptProblem(s: GenerateSettings): string | null {
 export function runSampler(
   store: StudioStore,
   job: JobView,
-  request: Pick<GenerateJob, 'taskId' | 'text' | 'seconds' | 'source' | 'around' | 'chained' | 'previewEvery'>,
+  request: Pick<
+    GenerateJob,
+    'taskId' | 'text' | 'seconds' | 'source' | 'around' | 'chained' | 'previewEvery' | 'video'
+  >,
   seed: number,
   pack: PackInfo,
   retry: () => Promise<void>,
@@ -98,6 +105,31 @@ export function generationText(s: GenerateSettings): string {
 export const isMusicTask = (taskId: string) => taskId === 't2m' || taskId === 'v2m';
 
 export const MAX_VARIATIONS = 4;
+
+/** Whether a pack's task hears the picture (its video tasks). */
+export const hearsPicture = (pack: PackInfo | null | undefined, taskId: string) =>
+  (pack?.tasks ?? PAPER_TASKS).find((t) => t.id === taskId)?.conditions?.includes('video') ?? false;
+
+/** The project's picture under a generation (the video plays from 0 s), as the pack reads it; null, said to the user,
+ * when there is none to read. */
+async function pictureUnder(store: StudioStore, pack: PackInfo, from: number, seconds: number) {
+  const video = store.getState().project.video;
+  const file = video ? await videoFile(video.id) : null;
+  if (!video || !file) {
+    store
+      .getState()
+      .notify(
+        'error',
+        video ? 'The video file is gone: import it again.' : 'Sound for the video needs a video: import one first.',
+      );
+    return null;
+  }
+  if (from >= video.seconds) {
+    store.getState().notify('error', `The playhead is past the video's end (${video.seconds.toFixed(1)} s).`);
+    return null;
+  }
+  return pictureFrames(file, from, Math.min(seconds, video.seconds - from), pack.video.size, pack.video.fps);
+}
 
 /** The tempo and key a music take is conformed to, when the panel asks for it and states one. */
 function conformFields(s: GenerateSettings): MusicFields | null {
@@ -138,6 +170,12 @@ export async function generateClip(services: Services): Promise<void> {
   const conformTo = conformFields(s);
   // A take whose tempo will be conformed is generated longer, so a faster tempo still fills the asked length.
   const modelSeconds = conformTo?.bpm ? Math.min(GENERATE_SECONDS.max, seconds * MAX_STRETCH) : seconds;
+  let video: VideoFrames | undefined;
+  if (hearsPicture(pack, s.generateTask)) {
+    const picture = await pictureUnder(store, pack, playhead / project.sampleRate, modelSeconds);
+    if (!picture) return;
+    video = picture;
+  }
   const variation = async (index: number) => {
     const label = count > 1 ? `${title} (${String.fromCharCode(65 + index)})` : title;
     const job = queuedJob('generate', label, { trackId, start: playhead, length });
@@ -149,6 +187,7 @@ export async function generateClip(services: Services): Promise<void> {
       seconds: modelSeconds,
       chained: isMusicTask(s.generateTask),
       previewEvery: index === 0 ? undefined : 0,
+      video,
     };
     const audio = await runSampler(store, job, request, s.seed + index, pack, () => generateClip(services));
     if (!audio) return;

@@ -261,7 +261,13 @@ export class Engine implements EngineApi, EngineTestHooks {
         backendReason: reason,
         dtype: this.pack.dtype,
         sampleRate: m.audio.sample_rate,
-        tasks: m.tasks.map((t) => ({ id: t.id, label: t.label, family: t.family, template: t.template })),
+        tasks: m.tasks.map((t) => ({
+          id: t.id,
+          label: t.label,
+          family: t.family,
+          template: t.template,
+          conditions: t.conditions,
+        })),
         separates: m.separation && m.sessions.separator ? m.separation.tasks : [],
         soundLabels:
           m.understanding && m.sessions.detector
@@ -272,6 +278,7 @@ export class Engine implements EngineApi, EngineTestHooks {
                 words: l.words,
               }))
             : [],
+        video: { size: m.video.frame_size, fps: m.video.frames_per_second },
       },
     };
   }

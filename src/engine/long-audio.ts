@@ -2,7 +2,14 @@
  * extending and regenerating a region through around.ts, and chained generation (each window after the first
  * continuing the audio before it, so music keeps its tempo and key across windows) through it too. */
 import { generateAround, packPlan } from './around';
-import { framesFor, generateWindow, type GenerateRequest, type LoadedPack, type PipelineCallbacks } from './pipeline';
+import {
+  framesFor,
+  generateWindow,
+  type GenerateRequest,
+  type LoadedPack,
+  type PipelineCallbacks,
+  videoFrom,
+} from './pipeline';
 import { overlapAdd, planWindows } from './windows';
 
 export interface LongCallbacks extends Omit<PipelineCallbacks, 'onPreview' | 'onProgress'> {
@@ -30,7 +37,13 @@ export async function generateLong(
     const source = request.source?.subarray(start, start + length);
     const piece = await generateWindow(
       pack,
-      { ...request, seconds: length / rate, source, seed: request.seed + w },
+      {
+        ...request,
+        seconds: length / rate,
+        source,
+        seed: request.seed + w,
+        video: request.video && videoFrom(request.video, start / rate),
+      },
       {
         checkpoint: callbacks.checkpoint,
         onProgress: (step, steps) => callbacks.onProgress?.(w * steps + step, windows.length * steps),

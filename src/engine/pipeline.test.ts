@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PackError, type PackReader } from '../modelpack/pack-files';
 import { loadPack, type PackHandle } from './pack-loader';
-import { framesFor, generateWindow, type GenerateRequest, reconstruct } from './pipeline';
+import {
+  framesFor,
+  generateWindow,
+  type GenerateRequest,
+  pictureAtLatentRate,
+  reconstruct,
+  videoFrom,
+} from './pipeline';
 import type { RunOptions, TensorData } from './tensors';
 
 const PACK = 'public/models/test-pack';
@@ -60,6 +67,35 @@ describe('generation pipeline (test pack, WASM)', () => {
     });
     expect(out.length).toBe(samples);
   }, 60_000);
+
+  it('hears the picture in the video task: other frames, other sound; none refused in words', async () => {
+    const { size, fps } = { size: pack.manifest.video.frame_size, fps: pack.manifest.video.frames_per_second };
+    const frames = (seed: number) => ({
+      pixels: Float32Array.from({ length: fps * 3 * size * size }, (_, i) => ((i * seed) % 97) / 96),
+      size,
+      fps,
+    });
+    const v2a = { ...request, taskId: 'v2a' };
+    const a = await generateWindow(pack, { ...v2a, video: frames(3) });
+    const b = await generateWindow(pack, { ...v2a, video: frames(5) });
+    expect(a.length).toBe(framesFor(pack.manifest, 1).samples);
+    expect(b).not.toEqual(a);
+    await expect(generateWindow(pack, v2a)).rejects.toThrow('hears the picture');
+    await expect(generateWindow(pack, { ...v2a, video: { ...frames(3), size: size + 1 } })).rejects.toThrow(
+      `sync encoder reads ${size}`,
+    );
+  }, 60_000);
+
+  it('shows each latent frame the picture of its time, holding the last one past the end', () => {
+    const size = pack.manifest.video.frame_size;
+    const each = 3 * size * size;
+    const video = { pixels: Float32Array.from({ length: 2 * each }, (_, i) => Math.floor(i / each)), size, fps: 1 };
+    const picture = pictureAtLatentRate(pack.manifest, video, 3 * pack.manifest.audio.latent_rate);
+    const shown = (f: number) => (picture.data as Float32Array)[f * each];
+    const rate = pack.manifest.audio.latent_rate;
+    expect([shown(0), shown(rate - 1), shown(rate), shown(3 * rate - 1)]).toEqual([0, 0, 1, 1]);
+    expect(videoFrom(video, 1).pixels[0]).toBe(1);
+  });
 
   it('stops at the next step when cancelled', async () => {
     let steps = 0;

@@ -8,7 +8,7 @@ import {
   sessionSpec,
 } from '../modelpack/manifest';
 import type { PromptTokenizer } from '../modelpack/tokenize';
-import type { GenerateJob } from '../protocol/engine-protocol';
+import type { GenerateJob, VideoFrames } from '../protocol/engine-protocol';
 import { sampleFlow } from '../sampler/sample';
 import { f32, i64, item, output, release, type SessionRunner, type TensorData, twice } from './tensors';
 
@@ -54,11 +54,49 @@ async function decode(pack: LoadedPack, latent: Float32Array, frames: number): P
   }
 }
 
-/** c_low for both halves of the guidance batch (the unconditional half keeps the source: guidance is on the text). */
-async function lowConditions(pack: LoadedPack, frames: number, samples: number, source?: Float32Array) {
-  const melDim = lastDim(pack, 'dit', 'mel_features');
+/** The sync encoder's input for `frames` latent frames: the picture's frame shown at each (the last one held past
+ * its end), [1, frames, 3, size, size]. */
+export function pictureAtLatentRate(manifest: Manifest, video: VideoFrames, frames: number): TensorData {
+  const size = manifest.video.frame_size;
+  if (video.size !== size)
+    throw new Error(`The video frames are ${video.size} pixels square; this pack's sync encoder reads ${size}.`);
+  const each = 3 * size * size;
+  const count = Math.floor(video.pixels.length / each);
+  if (count === 0) throw new Error('The video job holds no frames.');
+  const out = new Float32Array(frames * each);
+  for (let f = 0; f < frames; f++) {
+    const shown = Math.min(count - 1, Math.floor(((f + 0.5) / manifest.audio.latent_rate) * video.fps));
+    out.set(video.pixels.subarray(shown * each, (shown + 1) * each), f * each);
+  }
+  return f32(out, [1, frames, 3, size, size]);
+}
+
+/** The picture's sync features for both halves of the guidance batch (guidance is on the text), zero without one. */
+async function syncFeatures(pack: LoadedPack, frames: number, video?: VideoFrames): Promise<TensorData> {
   const syncDim = lastDim(pack, 'dit', 'sync_features');
-  const sync = f32(new Float32Array(2 * frames * syncDim), [2, frames, syncDim]);
+  if (!video) return f32(new Float32Array(2 * frames * syncDim), [2, frames, syncDim]);
+  const picture = pictureAtLatentRate(pack.manifest, video, frames);
+  return twice(output(await pack.run.sync_encoder({ video: picture }), 'sync_features'));
+}
+
+/** The picture from `seconds` into it on (a later window's share of a long job). */
+export function videoFrom(video: VideoFrames, seconds: number): VideoFrames {
+  const each = 3 * video.size * video.size;
+  const count = Math.floor(video.pixels.length / each);
+  const first = Math.min(count - 1, Math.floor(seconds * video.fps));
+  return { ...video, pixels: video.pixels.subarray(first * each) };
+}
+
+/** c_low for both halves of the guidance batch (the unconditional half keeps the source: guidance is on the text). */
+async function lowConditions(
+  pack: LoadedPack,
+  frames: number,
+  samples: number,
+  source?: Float32Array,
+  video?: VideoFrames,
+) {
+  const melDim = lastDim(pack, 'dit', 'mel_features');
+  const sync = await syncFeatures(pack, frames, video);
   if (!source) return { mel: f32(new Float32Array(2 * frames * melDim), [2, frames, melDim]), sync, present: 0 };
   const padded = new Float32Array(samples);
   padded.set(source.subarray(0, samples));
@@ -121,6 +159,8 @@ export async function generateWindow(
     throw new Error(
       `This pack offers no task "${request.taskId}" (it offers ${manifest.tasks.map((t) => t.id).join(', ')}).`,
     );
+  if (task.conditions.includes('video') && !request.video)
+    throw new Error(`"${task.label}" hears the picture: the job must hold the video's frames.`);
   const { frames, samples } = framesFor(manifest, request.seconds);
   const c = manifest.audio.latent_channels;
 
@@ -141,7 +181,7 @@ export async function generateWindow(
     await pack.run.transcript_encoder({ chars: i64(new BigInt64Array(2), [2, 1]) }, { keep: ['transcript_states'] }),
     'transcript_states',
   );
-  const low = await lowConditions(pack, frames, samples, request.source).catch((e) => {
+  const low = await lowConditions(pack, frames, samples, request.source, request.video).catch((e) => {
     release(textStates, transcript);
     throw e;
   });

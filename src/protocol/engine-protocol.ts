@@ -40,11 +40,13 @@ export interface PackInfo {
   dtype: 'fp32' | 'fp16' | 'int8';
   sampleRate: number;
   /** The pack's tasks; an edit's template names its words {desc} (or {source} and {target} for a change). */
-  tasks: { id: string; label: string; family: string; template: string }[];
+  tasks: { id: string; label: string; family: string; template: string; conditions?: string[] }[];
   /** The edits the pack's separator does (keeping the recording), where it has one. */
   separates: string[];
   /** The sounds the pack's detector knows (empty: it has none); `description` names one in an edit. */
   soundLabels: SoundLabelInfo[];
+  /** How its video tasks read a picture (VideoFrames' size and fps). */
+  video: { size: number; fps: number };
 }
 
 /** A label and how near a user's words are to its own (cosine of the centred text embeddings, in [-1, 1]); `near`:
@@ -96,6 +98,16 @@ export interface GenerateJob {
   /** Longer than a window: each window after the first continues the audio before it (music keeps its tempo and
    * key) instead of being drawn on its own and crossfaded in. */
   chained?: boolean;
+  /** The picture a video task hears (conditions ['text', 'video']), from the job's start. */
+  video?: VideoFrames;
+}
+
+/** Frames of a video scaled to the pack's `video.frame_size` square, RGB in 0..1, each [3, size, size] (a channel
+ * after another), `fps` of them a second, the first at the job's start. */
+export interface VideoFrames {
+  pixels: Float32Array;
+  size: number;
+  fps: number;
 }
 
 /** How much known audio on either side of the part to make a window holds (the studio sends no more than this). */

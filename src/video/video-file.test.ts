@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codecName, looksLikeVideo } from './video-file';
+import { codecName, looksLikeVideo, rgbaToPlanes } from './video-file';
 
 const file = (name: string, type: string) => new File([new Uint8Array(4)], name, { type });
 
@@ -15,5 +15,11 @@ describe('video files', () => {
     expect(codecName('avc')).toBe('H.264');
     expect(codecName('hevc')).toBe('HEVC (H.265)');
     expect(codecName('prores')).toBe('prores');
+  });
+
+  it("give the sync encoder RGB planes in 0..1 from a canvas's RGBA bytes (alpha dropped)", () => {
+    const out = new Float32Array(6);
+    rgbaToPlanes(Uint8ClampedArray.from([255, 0, 51, 9, 0, 255, 102, 9]), out);
+    [1, 0, 0, 1, 0.2, 0.4].forEach((v, i) => expect(out[i]).toBeCloseTo(v, 6));
   });
 });

@@ -20,6 +20,7 @@ import {
   WebMOutputFormat,
 } from 'mediabunny';
 import { resample } from '../dsp/resample';
+import type { VideoFrames } from '../protocol/engine-protocol';
 
 export class VideoError extends Error {
   override name = 'VideoError';
@@ -131,6 +132,44 @@ export async function thumbnails(file: File, count: number, height: number): Pro
   } finally {
     input.dispose();
   }
+}
+
+/** The picture from `from` seconds on for `seconds`, as a pack's sync encoder reads it: `fps` frames a second, each
+ * squeezed whole into a `size` square (as the training renders were) as RGB planes in 0..1; past the picture's end
+ * its last frame holds. */
+export async function pictureFrames(
+  file: File,
+  from: number,
+  seconds: number,
+  size: number,
+  fps: number,
+): Promise<VideoFrames> {
+  const input = open(file);
+  try {
+    const video = await input.getPrimaryVideoTrack();
+    if (!video) throw new VideoError(`"${file.name}" holds no picture.`);
+    const sink = new CanvasSink(video, { width: size, height: size, fit: 'fill' });
+    const count = Math.max(1, Math.round(seconds * fps));
+    const times = Array.from({ length: count }, (_, i) => from + i / fps);
+    const each = 3 * size * size;
+    const pixels = new Float32Array(count * each);
+    let i = 0;
+    for await (const wrapped of sink.canvasesAtTimestamps(times)) {
+      const context = wrapped?.canvas.getContext('2d') as CanvasRenderingContext2D | null | undefined;
+      if (context) rgbaToPlanes(context.getImageData(0, 0, size, size).data, pixels.subarray(i * each));
+      else if (i > 0) pixels.copyWithin(i * each, (i - 1) * each, i * each);
+      i++;
+    }
+    return { pixels, size, fps };
+  } finally {
+    input.dispose();
+  }
+}
+
+/** RGBA bytes (a canvas's) -> three planes of R, G and B in 0..1 at the start of `out`. */
+export function rgbaToPlanes(rgba: Uint8ClampedArray, out: Float32Array): void {
+  const n = rgba.length / 4;
+  for (let p = 0; p < n; p++) for (let c = 0; c < 3; c++) out[c * n + p] = rgba[4 * p + c] / 255;
 }
 
 const blobUrl = (blob: Blob) =>

@@ -117,6 +117,10 @@ def main(argv: list[str] | None = None) -> None:
     d.add_argument("--data", type=Path, default=TRAINING_DIR / "configs" / "data-separator.json", help="the data config it was trained on (credits)")
     d.add_argument("--threshold", type=float, help="the probability over which a frame holds a label (default: export.DETECTION's)")
     d.add_argument("--version", required=True)
+    v = sub.add_parser("add-video", help="put a DiT that hears the picture (train_video) into an exported pack")
+    v.add_argument("--pack", type=Path, required=True)
+    v.add_argument("--weights", type=Path, required=True, help="dit-weights.pt from train_video")
+    v.add_argument("--version", required=True)
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)
     b.add_argument("--seconds", type=float, default=10.0)
@@ -143,6 +147,12 @@ def main(argv: list[str] | None = None) -> None:
 
         m = add_detector(args.pack, args.weights, args.data, args.version, args.threshold)
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with a detector -> {args.pack}")
+        return
+    if args.command == "add-video":
+        from omni_model.packing.pack import add_video
+
+        m = add_video(args.pack, args.weights, args.version)
+        print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with sound for a video -> {args.pack}")
         return
     if args.command == "export-random":
         model = randomize(build_model(load_model_config(args.config), seed=1), seed=2)

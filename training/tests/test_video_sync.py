@@ -36,3 +36,42 @@ def test_onsets_are_heard_where_hits_are_placed_and_scored_against_the_events():
     assert scored["onsets_near_event"] == 1.0 and scored["events_met"] == 1.0 and scored["offset_ms"] < 30
     assert sync(found, [1.0, 2.4])["events_met"] == 0.0
     assert onset_of(audio[int(1.6 * RATE) :], RATE) == int(0.1 * RATE)
+
+
+def test_a_dit_taught_the_picture_changes_only_its_picture_paths_and_joins_a_pack(built_slice, tmp_path):
+    import json
+    import shutil
+
+    import torch
+
+    from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
+    from omni_model.evaluation.evaluate import OnnxPack
+    from omni_model.model.config import load_model_config
+    from omni_model.model.dit import PICTURE_PATHS
+    from omni_model.model.factory import build_model, randomize
+    from omni_model.packing.pack import add_video
+    from omni_model.train.train_video import train
+
+    cfg = load_model_config(TEST_PACK_CONFIG)
+    model = randomize(build_model(cfg, seed=3), seed=4)  # a DiT's zero output layer would pass no gradient back
+    torch.save({"vae": model.vae.state_dict()}, tmp_path / "ae.pt")
+    dit = {k: v for k, v in model.dit.state_dict().items() if not k.endswith(PICTURE_PATHS)}  # a DiT from before them
+    start = {"dit": dit, "mel_encoder": model.mel_encoder.state_dict(), "transcript_encoder": model.transcript_encoder.state_dict()}
+    torch.save({**start, "latent_scale": 1.0, "config": cfg.to_json(), "step": 7}, tmp_path / "init.pt")
+    weights = train(cfg, tmp_path / "ae.pt", tmp_path / "init.pt", built_slice, tmp_path / "run", 3, 2, 16, 1e-2, 5.0, 3)
+    trained = torch.load(weights, weights_only=True)
+    assert trained["video_step"] == 3 and trained["latent_scale"] == 1.0
+    for key, value in trained["dit"].items():
+        moved = key.endswith(PICTURE_PATHS)
+        assert moved == bool((value != (dit[key] if key in dit else 0)).any()), key  # only the picture's paths learn
+
+    pack = tmp_path / "pack"
+    shutil.copytree(TEST_PACK_DIR, pack)
+    manifest = add_video(pack, weights, "0.1.1")  # goldens checked in fp32 and int8 inside
+    v2a = next(t for t in manifest["tasks"] if t["id"] == "v2a")
+    assert v2a["conditions"] == ["text", "video"] and json.loads((pack / "training.json").read_text())["video"]["step"] == 3
+    onnx_pack = OnnxPack(pack, "fp32")
+    frames = np.random.default_rng(1).random((30, 3, cfg.sync.frame_size, cfg.sync.frame_size), dtype=np.float32)
+    ask = lambda video: onnx_pack.generate(v2a["prefix"] + "a door", 1.0, None, 2, 3.0, seed=1, video=video)  # noqa: E731
+    assert not np.allclose(ask(frames), ask(None))  # the picture reaches the sound
+    assert np.allclose(ask(None), onnx_pack.generate(v2a["prefix"] + "a door", 1.0, None, 2, 3.0, seed=1))

@@ -3,6 +3,7 @@ import {
   editInstruction,
   GENERATE_SECONDS,
   generationText,
+  hearsPicture,
   isMusicTask,
   MAX_PROMPT_CHARS,
   MAX_VARIATIONS,
@@ -95,8 +96,9 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               {tasks
                 .filter((t) => t.family === 'generate')
                 .map((t) => (
-                  <option key={t.id} value={t.id}>
+                  <option key={t.id} value={t.id} disabled={hearsPicture(pack, t.id) && !video}>
                     {t.label}
+                    {hearsPicture(pack, t.id) && !video ? ' (import a video first)' : ''}
                   </option>
                 ))}
             </select>
@@ -156,7 +158,11 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             <button
               type="button"
               data-testid="generate-fit-video"
-              title="The pack has no trained video model yet: this times a sound from the prompt to the video (from 0 s, its length), without looking at the picture"
+              title={
+                hearsPicture(pack, s.generateTask)
+                  ? 'The whole video from 0 s: the sound follows what happens in the picture'
+                  : 'This kind does not look at the picture: it times a sound from the prompt to the video (from 0 s, its length)'
+              }
               onClick={() => {
                 change({ seconds: Math.min(GENERATE_SECONDS.max, Math.round(video.seconds * 10) / 10) });
                 store.getState().seek(0);
@@ -203,8 +209,9 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               {tasks
                 .filter((t) => t.family === 'edit')
                 .map((t) => (
-                  <option key={t.id} value={t.id}>
+                  <option key={t.id} value={t.id} disabled={hearsPicture(pack, t.id) && !video}>
                     {t.label}
+                    {hearsPicture(pack, t.id) && !video ? ' (import a video first)' : ''}
                   </option>
                 ))}
             </select>

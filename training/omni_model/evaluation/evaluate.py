@@ -73,10 +73,12 @@ class OnnxPack:
         guidance: float,
         seed: int,
         known: tuple[np.ndarray, np.ndarray] | None = None,
+        video: np.ndarray | None = None,
     ) -> np.ndarray:
         """One window as the studio's engine draws it: its noise, the manifest's shift, guidance as a batch of two;
         `known` (audio of the window, 1 per latent frame where it is known) is held by the sampler (inpainting, as
-        src/engine/pipeline.ts knownLatent)."""
+        src/engine/pipeline.ts knownLatent); `video` ([frames, 3, size, size] in 0..1, at the latent rate from the
+        window's start, as pipeline.ts pictureAtLatentRate gives them) feeds the sync encoder."""
         a = self.manifest["audio"]
         frames = max(1, round(seconds * a["latent_rate"]))
         samples = frames * a["mel_frames_per_latent"] * a["hop"]
@@ -99,7 +101,7 @@ class OnnxPack:
             "transcript_states": two(transcript),
             "transcript_mask": np.zeros((2, 1), np.float32),
             "mel_features": two(mel_features),
-            "sync_features": np.zeros((2, frames, sync_dim), np.float32),
+            "sync_features": two(self.sync_features(video, frames, sync_dim)),
             "text_present": np.array([1, 0], np.float32),
             "low_present": np.array([present, present], np.float32),
         }
@@ -122,6 +124,14 @@ class OnnxPack:
             held = (latent, mask)
         x = sample_flow(shape, steps, self.manifest["sampler"]["shift"], guidance, seed, velocities, known=held)
         return self.run("vocoder", mel=self.run("vae_decoder", latent=x))[0]
+
+    def sync_features(self, video: np.ndarray | None, frames: int, sync_dim: int) -> np.ndarray:
+        """The picture's sync features for the window (its last frame held past its end); zero without one."""
+        if video is None:
+            return np.zeros((1, frames, sync_dim), np.float32)
+        per_latent = self.manifest["video"]["frames_per_second"] / self.manifest["audio"]["latent_rate"]
+        shown = np.minimum(len(video) - 1, np.floor((np.arange(frames) + 0.5) * per_latent).astype(int))
+        return self.run("sync_encoder", video=video[None, shown].astype(np.float32))
 
     def round_trip(self, wav: np.ndarray) -> np.ndarray:
         """The audio through the pack's VAE and vocoder: the best any generated output can sound."""

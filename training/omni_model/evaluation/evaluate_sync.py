@@ -6,12 +6,16 @@ within +-80 ms of a visual event, the share of events met by an onset, and the m
 
 Rows: the renders' own soundtracks (the ceiling, and the check that the onset detector hears what was placed), the
 same soundtracks scored against another render's events (chance for that density of onsets), and text-to-audio
-from the render's prompt without the picture through the studio's path (the baseline a video model must beat)."""
+from the render's prompt without the picture through the studio's path (the baseline a video model must beat); where
+the pack has the video task: sound for the video (the picture decoded and scaled as the studio reads it) with the
+prompt and with no words, and its soundtrack scored against another render's events (what a model deaf to the
+picture would score)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -58,29 +62,55 @@ def summary(rows: list[dict]) -> dict:
     return {"clips": len(rows), **{k: mean(k) for k in ("onsets_near_event", "events_met", "offset_ms")}}
 
 
+def picture(mp4: Path, size: int, fps: float) -> np.ndarray:
+    """A video's frames as the studio reads them (src/video/video-file.ts pictureFrames): decoded, squeezed whole
+    into a `size` square, `fps` a second, [frames, 3, size, size] in 0..1."""
+    raw = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(mp4), "-vf", f"fps={fps},scale={size}:{size}:flags=area", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    frames = np.frombuffer(raw, np.uint8).reshape(-1, size, size, 3)
+    return frames.transpose(0, 3, 1, 2).astype(np.float32) / 255.0
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pack", type=Path, required=True)
     p.add_argument("--renders", type=Path, required=True)
     p.add_argument("--dtype", default="int8")
     p.add_argument("--out", type=Path)
+    p.add_argument("--count", type=int, default=40, help="held-out renders to score")
     args = p.parse_args()
     truth = json.loads((args.renders / "truth.json").read_text())
-    clips = [c for c in truth["clips"] if c["split"] == "test"]
+    clips = [c for c in truth["clips"] if c["split"] == "test"][: args.count]
     pack = OnnxPack(args.pack, args.dtype)
     s, rate = pack.manifest["sampler"], pack.manifest["audio"]["sample_rate"]
+    tasks = {t["id"]: t for t in pack.manifest["tasks"]}
+    hears = "v2a" in tasks and "video" in tasks["v2a"]["conditions"]
     rows: dict[str, list[dict]] = {
         "the renders' own sound (ceiling)": [],
         "their sound against another render's events (chance)": [],
         "text to audio, no picture (baseline)": [],
     }
+    if hears:
+        rows |= {"sound for the video, with the prompt": [], "sound for the video, no words": [], "sound for another render's video (control)": []}
+    video = pack.manifest["video"]
     for i, c in enumerate(clips):
         own, own_rate = sf.read(args.renders / c["wav"], dtype="float32")
         heard = onsets(own, own_rate)
         rows["the renders' own sound (ceiling)"].append(sync(heard, c["events"]))
         rows["their sound against another render's events (chance)"].append(sync(heard, clips[(i + 7) % len(clips)]["events"]))
-        generated = pack.generate(c["prompt"], truth["seconds"], None, s["steps"], s["guidance_scale"], seed=1)
+        ask = lambda words, frames=None: pack.generate(words, truth["seconds"], None, s["steps"], s["guidance_scale"], seed=1, video=frames)  # noqa: E731
+        generated = ask(tasks["t2a"]["prefix"] + c["prompt"])
         rows["text to audio, no picture (baseline)"].append(sync(onsets(generated, rate), c["events"]))
+        if hears:
+            frames = picture(args.renders / c["file"], video["frame_size"], video["frames_per_second"])
+            with_words = onsets(ask(tasks["v2a"]["prefix"] + c["prompt"], frames), rate)
+            rows["sound for the video, with the prompt"].append(sync(with_words, c["events"]))
+            rows["sound for the video, no words"].append(sync(onsets(ask(tasks["v2a"]["prefix"], frames), rate), c["events"]))
+            # The same soundtrack judged against another render's events: what a model deaf to the picture scores.
+            rows["sound for another render's video (control)"].append(sync(with_words, clips[(i + 7) % len(clips)]["events"]))
     results = {name: summary(r) for name, r in rows.items()}
     print("| soundtrack | clips | onsets within 80 ms of a visual event | visual events met | mean offset of those met |")
     print("|---|---|---|---|---|")

@@ -76,6 +76,23 @@ class Block(nn.Module):
         return x + g2 * self.mlp(self.norm3(x) * (1 + s2) + b2)
 
 
+def low_dims(cfg: ModelConfig) -> tuple[int, int]:
+    """c_low = Concat(F_mel, F_sync): three quarters of the width for the mel, a quarter for video."""
+    mel = cfg.dit.low_dim * 3 // 4
+    return mel, cfg.dit.low_dim - mel
+
+
+# The picture's paths (Dit.sync_to_inp, sync_to_time) came after the first DiTs were trained; they start at zero.
+PICTURE_PATHS = ("sync_to_inp.weight", "sync_to_time.weight")
+
+
+def with_picture_paths(state: dict[str, torch.Tensor], module: nn.Module) -> dict[str, torch.Tensor]:
+    """A DiT's weights saved before the picture paths existed, with those paths as they start (zero): the DiT they
+    give computes what it did."""
+    missing = {k: torch.zeros_like(v) for k, v in module.state_dict().items() if k.endswith(PICTURE_PATHS) and k not in state}
+    return {**state, **missing}
+
+
 class Dit(nn.Module):
     """Predicts the rectified-flow velocity v = noise - x0 for x_t = (1 - t) x0 + t noise."""
 
@@ -96,6 +113,14 @@ class Dit(nn.Module):
         # Learned empty conditions for classifier-free guidance.
         self.null_high = nn.Parameter(torch.randn(1, 1, d.cond_dim) * 0.02)
         self.null_low = nn.Parameter(torch.zeros(1, 1, d.low_dim))
+        # The picture also enters by its own paths, from the sync features as given (zero without a video): they start
+        # at zero, so a DiT trained without video is unchanged by them, and they steer text to audio too, whose c_low
+        # is the empty condition.
+        self.sync_dim = low_dims(cfg)[1]
+        self.sync_to_inp = nn.Linear(self.sync_dim, d.width, bias=False)
+        self.sync_to_time = nn.Linear(self.sync_dim, d.width, bias=False)
+        nn.init.zeros_(self.sync_to_inp.weight)
+        nn.init.zeros_(self.sync_to_time.weight)
 
     def forward(
         self,
@@ -115,11 +140,12 @@ class Dit(nn.Module):
         first = torch.zeros_like(c_mask)
         first[:, 0] = 1.0
         c_mask = c_mask * text_present[:, None] + first * (1 - text_present[:, None])
+        sync = c_low[..., -self.sync_dim :]
         keep_low = low_present[:, None, None]
         c_low = c_low * keep_low + self.null_low * (1 - keep_low)
 
-        x = self.inp(torch.cat([x_t.transpose(1, 2), c_low], dim=-1))
-        temb = self.time(sinusoidal(t, self.width).to(x_t.dtype))[:, None, :] + self.low_to_time(c_low)
+        x = self.inp(torch.cat([x_t.transpose(1, 2), c_low], dim=-1)) + self.sync_to_inp(sync)
+        temb = self.time(sinusoidal(t, self.width).to(x_t.dtype))[:, None, :] + self.low_to_time(c_low) + self.sync_to_time(sync)
         for block in self.blocks:
             x = block(x, temb, c_high, c_mask)
         shift, scale = self.final_mod(nn.functional.silu(temb)).chunk(2, dim=-1)

@@ -7,15 +7,9 @@ from torch import nn
 
 from omni_model.model.autoencoder import MelVae, VaeDecoder, VaeEncoder, Vocoder
 from omni_model.model.config import ModelConfig
-from omni_model.model.dit import Dit
+from omni_model.model.dit import Dit, low_dims
 from omni_model.model.dsp import LogMel
 from omni_model.model.encoders import MelEncoder, SyncEncoder, TranscriptEncoder
-
-
-def low_dims(cfg: ModelConfig) -> tuple[int, int]:
-    """c_low = Concat(F_mel, F_sync): three quarters of the width for the mel, a quarter for video."""
-    mel = cfg.dit.low_dim * 3 // 4
-    return mel, cfg.dit.low_dim - mel
 
 
 class ConditionedDit(nn.Module):

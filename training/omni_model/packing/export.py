@@ -38,6 +38,15 @@ TOKEN_GOLDENS = [
 TASKS = [
     {"id": "t2a", "family": "generate", "label": "Sound from text", "prefix": "Generate sound: ", "template": "{prompt}", "conditions": ["text"]},
     {"id": "t2m", "family": "generate", "label": "Music from text", "prefix": "Generate music: ", "template": "{prompt}", "conditions": ["text"]},
+    # The picture steers text to audio through the DiT's own picture paths (train_video), so the task keeps its words.
+    {
+        "id": "v2a",
+        "family": "generate",
+        "label": "Sound for the video",
+        "prefix": "Generate sound: ",
+        "template": "{prompt}",
+        "conditions": ["text", "video"],
+    },
     {"id": "add", "family": "edit", "label": "Add", "prefix": "Edit: ", "template": TEMPLATES["add"][0], "conditions": ["text", "source"]},
     {
         "id": "remove",

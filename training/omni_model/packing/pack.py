@@ -11,6 +11,7 @@ from pathlib import Path
 import torch
 
 from omni_model.model.config import ModelConfig
+from omni_model.model.dit import with_picture_paths
 from omni_model.model.factory import OmniModel, build_model
 from omni_model.packing.export import TOLERANCES, check_goldens, export_pack
 from omni_model.train.feature_cache import TASKS
@@ -29,8 +30,10 @@ def load_trained(autoencoder: Path, dit: Path) -> tuple[OmniModel, dict]:
     model = build_model(cfg)
     model.vae.load_state_dict(ae["vae"])
     model.vocoder.load_state_dict(ae["vocoder"])
-    for part in ("dit", "mel_encoder", "transcript_encoder"):
-        getattr(model, part).load_state_dict(state[part])
+    model.dit.load_state_dict(with_picture_paths(state["dit"], model.dit))
+    for part in ("mel_encoder", "transcript_encoder", "sync_encoder"):
+        if part in state:  # a DiT trained without video leaves the sync encoder as it starts (its output unused)
+            getattr(model, part).load_state_dict(state[part])
     model.latent_scale = float(state["latent_scale"])
     meta = {
         "dit_step": state["step"],
@@ -137,6 +140,28 @@ def add_separator(pack: Path, weights: Path, data: Path, version: str, presence_
     return _finish_added_session(
         pack, manifest, ship, "separator", module, state, "; remove and extract by a text-queried separator that keeps the recording."
     )
+
+
+def add_video(pack: Path, weights: Path, version: str) -> dict:
+    """Puts a DiT that hears the picture (train_video's dit-weights.pt) into an exported pack: its dit and
+    sync_encoder sessions in the variants the pack ships, with goldens, and the video task in the manifest."""
+    from omni_model.packing.export import TASKS, example_inputs, export_session, session_specs
+
+    manifest = json.loads((pack / "manifest.json").read_text())
+    ship = set(manifest["variant_bytes"])
+    state = torch.load(weights, map_location="cpu", weights_only=True)
+    model = build_model(ModelConfig.from_json(manifest["model_config"]))
+    model.dit.load_state_dict(state["dit"])
+    model.sync_encoder.load_state_dict(state["sync_encoder"])
+    sessions, specs = model.sessions(), session_specs(model)
+    example, golden = example_inputs(model, frames=8, seed=1), example_inputs(model, frames=12, seed=2)
+    for role in ("dit", "sync_encoder"):
+        manifest["sessions"][role] = export_session(pack, role, sessions[role], specs[role], example[role], golden[role])
+    offered = {t["id"] for t in manifest["tasks"]} | {"v2a"}
+    manifest["tasks"] = [t for t in TASKS if t["id"] in offered]
+    manifest["pack_version"] = version
+    meta = {"step": state["video_step"], "minutes": state.get("minutes", 0.0), "data": "procedural video renders (omni_data.video_renders)"}
+    return _finish_added_session(pack, manifest, ship, "video", model.sync_encoder, meta, "; sound for a video from its picture.")
 
 
 def add_detector(pack: Path, weights: Path, data: Path, version: str, threshold: float | None = None) -> dict:

@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from omni_model.model.config import ModelConfig, load_model_config
+from omni_model.model.dit import with_picture_paths
 from omni_model.model.factory import build_model
 from omni_model.model.text import tokenize
 from omni_model.packing.export import TASKS, encode_chars
@@ -164,6 +165,7 @@ def train(
             ema.shadow = state["ema"]
     elif init is not None:  # a new run from earlier weights (the shipped pack's: omni_model.packing.recover --session dit)
         state = torch.load(init, map_location=device, weights_only=True)
+        state["dit"] = with_picture_paths(state["dit"], model.dit)
         for part in TRAINED:
             getattr(model, part).load_state_dict(state[part])
         latent_scale = float(state["latent_scale"])  # the VAE's latents keep the scale the weights were trained at
@@ -258,14 +260,14 @@ class Ema:
     """An exponential moving average of the trained parts' weights: a flow model sampled from averaged weights makes
     cleaner audio than the last step's, at no cost in training time."""
 
-    def __init__(self, model, decay: float = 0.999) -> None:
-        self.decay = decay
-        self.shadow = {part: {k: v.detach().clone() for k, v in getattr(model, part).state_dict().items()} for part in TRAINED}
+    def __init__(self, model, decay: float = 0.999, parts: tuple[str, ...] = TRAINED) -> None:
+        self.decay, self.parts = decay, parts
+        self.shadow = {part: {k: v.detach().clone() for k, v in getattr(model, part).state_dict().items()} for part in parts}
 
     @torch.no_grad()
     def update(self, model, step: int) -> None:
         decay = min(self.decay, (1 + step) / (10 + step))  # short memory while the weights move fast
-        for part in TRAINED:
+        for part in self.parts:
             for key, value in getattr(model, part).state_dict().items():
                 average = self.shadow[part][key]
                 if average.is_floating_point():
