@@ -75,3 +75,12 @@ def test_a_dit_taught_the_picture_changes_only_its_picture_paths_and_joins_a_pac
     ask = lambda video: onnx_pack.generate(v2a["prefix"] + "a door", 1.0, None, 2, 3.0, seed=1, video=video)  # noqa: E731
     assert not np.allclose(ask(frames), ask(None))  # the picture reaches the sound
     assert np.allclose(ask(None), onnx_pack.generate(v2a["prefix"] + "a door", 1.0, None, 2, 3.0, seed=1))
+
+
+def test_the_card_states_the_sync_figures_with_their_controls():
+    from omni_model.evaluation.evaluate_sync import summary
+    from omni_model.packing.card import video_section
+
+    rows = {"sound for the video, no words": [{**sync(np.array([0.5, 1.0]), [0.5, 2.0]), "heard": 1.0, "level_dbfs": -40.0}]}
+    section = video_section({"results": {k: summary(v) for k, v in rows.items()}}, {"video": {"step": 12}})
+    assert "(12 steps)" in section and "| sound for the video, no words | 1 | 50% | 50% | 0 ms | 100% | -40.0 dBFS |" in section

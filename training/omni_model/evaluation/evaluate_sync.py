@@ -58,8 +58,40 @@ def sync(found: np.ndarray, events: list[float]) -> dict:
 
 
 def summary(rows: list[dict]) -> dict:
-    mean = lambda k: round(float(np.mean([r[k] for r in rows if r[k] is not None])), 3)  # noqa: E731
-    return {"clips": len(rows), **{k: mean(k) for k in ("onsets_near_event", "events_met", "offset_ms")}}
+    mean = lambda k: round(float(np.mean(v)), 3) if (v := [r[k] for r in rows if r.get(k) is not None]) else None  # noqa: E731
+    return {"clips": len(rows), **{k: mean(k) for k in ("onsets_near_event", "events_met", "offset_ms", "heard", "level_dbfs")}}
+
+
+class Judge:
+    """A soundtrack's timing against the events, and what it is: its category among the pack's detector's three
+    likeliest labels (the detector hears at its own input level), and its level."""
+
+    def __init__(self, pack: OnnxPack) -> None:
+        from omni_model.evaluation.evaluate_detector import StudioDetector
+
+        self.detector = StudioDetector(pack, use_vad=False) if "detector" in pack.sessions else None
+
+    def __call__(self, audio: np.ndarray, rate: int, events: list[float], category: str) -> dict:
+        scored = sync(onsets(audio, rate), events)
+        scored["level_dbfs"] = float(10 * np.log10(np.mean(np.square(audio, dtype=np.float64)) + 1e-12))
+        if self.detector is not None and rate == self.detector.rate:
+            tags = self.detector.tags(self.detector.probabilities(audio), None)
+            scored["heard"] = float(category in [label for label, _ in tags[:3]])
+        return scored
+
+
+def table(results: dict) -> str:
+    share = lambda x: "-" if x is None else f"{x:.0%}"  # noqa: E731
+    lines = [
+        "| soundtrack | clips | onsets within 80 ms of a visual event | visual events met | mean offset of those met | category in the detector's top 3 | level as made |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, r in results.items():
+        offset = "-" if r["offset_ms"] is None else f"{r['offset_ms']:.0f} ms"
+        lines.append(
+            f"| {name} | {r['clips']} | {share(r['onsets_near_event'])} | {share(r['events_met'])} | {offset} | {share(r['heard'])} | {r['level_dbfs']:.1f} dBFS |"
+        )
+    return "\n".join(lines)
 
 
 def picture(mp4: Path, size: int, fps: float) -> np.ndarray:
@@ -96,26 +128,25 @@ def main() -> None:
     if hears:
         rows |= {"sound for the video, with the prompt": [], "sound for the video, no words": [], "sound for another render's video (control)": []}
     video = pack.manifest["video"]
+    judge = Judge(pack)
     for i, c in enumerate(clips):
+        other = clips[(i + 7) % len(clips)]["events"]
         own, own_rate = sf.read(args.renders / c["wav"], dtype="float32")
-        heard = onsets(own, own_rate)
-        rows["the renders' own sound (ceiling)"].append(sync(heard, c["events"]))
-        rows["their sound against another render's events (chance)"].append(sync(heard, clips[(i + 7) % len(clips)]["events"]))
+        rows["the renders' own sound (ceiling)"].append(judge(own, own_rate, c["events"], c["category"]))
+        rows["their sound against another render's events (chance)"].append(judge(own, own_rate, other, c["category"]))
         ask = lambda words, frames=None: pack.generate(words, truth["seconds"], None, s["steps"], s["guidance_scale"], seed=1, video=frames)  # noqa: E731
         generated = ask(tasks["t2a"]["prefix"] + c["prompt"])
-        rows["text to audio, no picture (baseline)"].append(sync(onsets(generated, rate), c["events"]))
+        rows["text to audio, no picture (baseline)"].append(judge(generated, rate, c["events"], c["category"]))
         if hears:
             frames = picture(args.renders / c["file"], video["frame_size"], video["frames_per_second"])
-            with_words = onsets(ask(tasks["v2a"]["prefix"] + c["prompt"], frames), rate)
-            rows["sound for the video, with the prompt"].append(sync(with_words, c["events"]))
-            rows["sound for the video, no words"].append(sync(onsets(ask(tasks["v2a"]["prefix"], frames), rate), c["events"]))
+            with_words = ask(tasks["v2a"]["prefix"] + c["prompt"], frames)
+            rows["sound for the video, with the prompt"].append(judge(with_words, rate, c["events"], c["category"]))
+            no_words = ask(tasks["v2a"]["prefix"], frames)
+            rows["sound for the video, no words"].append(judge(no_words, rate, c["events"], c["category"]))
             # The same soundtrack judged against another render's events: what a model deaf to the picture scores.
-            rows["sound for another render's video (control)"].append(sync(with_words, clips[(i + 7) % len(clips)]["events"]))
+            rows["sound for another render's video (control)"].append(judge(with_words, rate, other, c["category"]))
     results = {name: summary(r) for name, r in rows.items()}
-    print("| soundtrack | clips | onsets within 80 ms of a visual event | visual events met | mean offset of those met |")
-    print("|---|---|---|---|---|")
-    for name, r in results.items():
-        print(f"| {name} | {r['clips']} | {r['onsets_near_event']:.0%} | {r['events_met']:.0%} | {r['offset_ms']} ms |")
+    print(table(results))
     if args.out:
         args.out.write_text(json.dumps({"pack": str(args.pack), "results": results}, indent=1))
 

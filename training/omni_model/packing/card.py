@@ -15,6 +15,7 @@ from omni_model.evaluation.evaluate_edits import table as edits_table
 
 EDITS_BEGIN, EDITS_END = "<!-- separator evaluation -->", "<!-- /separator evaluation -->"
 DETECTOR_BEGIN, DETECTOR_END = "<!-- detector evaluation -->", "<!-- /detector evaluation -->"
+VIDEO_BEGIN, VIDEO_END = "<!-- video evaluation -->", "<!-- /video evaluation -->"
 
 
 def _sizes(manifest: dict) -> str:
@@ -58,8 +59,9 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
         f"trained by rectified flow over a {cfg['vae']['latent_channels']}-channel mel-VAE latent at {manifest['audio']['latent_rate']:g} frames/s, "
         f"decoded by a Vocos-style vocoder to {manifest['audio']['sample_rate']} Hz mono.",
         f"- High-level condition: the frozen all-MiniLM-L6-v2's layer {cfg['text']['layer']} (penultimate) token states with a character-level "
-        "ConvNeXt V2 transcript encoder, by cross-attention. Low-level condition: a mel encoder over the source clip (and a sync encoder for "
-        "video, not yet trained), added to the time embedding per frame and concatenated with x_t.",
+        "ConvNeXt V2 transcript encoder, by cross-attention. Low-level condition: a mel encoder over the source clip, added to the time "
+        "embedding per frame and concatenated with x_t; a video's frames through a sync encoder (each frame and its difference to the one "
+        "before), added to the input and the time embedding by two paths of its own.",
         f"- Sampler defaults: {manifest['sampler']['steps']} Euler steps, guidance {manifest['sampler']['guidance_scale']}, shift {manifest['sampler']['shift']}; "
         f"windows of {manifest['audio']['window_seconds']:g} s joined with {manifest['audio']['crossfade_seconds']:g} s crossfades.",
         f"- Tasks: {', '.join(t['label'] for t in manifest['tasks'])}.",
@@ -207,6 +209,39 @@ def update_detector_section(pack: Path, evaluation: Path) -> Path:
     return _update_section(pack, manifest, DETECTOR_BEGIN, DETECTOR_END, section)
 
 
+def update_video_section(pack: Path, evaluation: Path) -> Path:
+    """Writes (or replaces) the video section of an existing card from evaluate_sync's JSON."""
+    manifest = json.loads((pack / "manifest.json").read_text())
+    section = video_section(json.loads(evaluation.read_text()), _training(pack))
+    return _update_section(pack, manifest, VIDEO_BEGIN, VIDEO_END, section)
+
+
+def video_section(result: dict, training: dict) -> str:
+    from omni_model.evaluation.evaluate_sync import table as sync_table
+
+    video = training.get("video", {})
+    return "\n".join(
+        [
+            VIDEO_BEGIN,
+            "## Sound for a video",
+            "- The DiT hears the picture through the sync encoder (frames squeezed to 32 x 32 at 25 fps, each with its difference to "
+            "the frame before) and two paths of its own into the DiT's input and time embedding, which start at zero: "
+            f"`python -m omni_model.train.train_video` trained them ({video.get('step', '?')} steps) with every other weight frozen, so "
+            "every other task computes what it did. Data: procedural renders whose picture causes their sound (a shape that flashes "
+            "and jolts as an impact-like sound starts; `omni_data.video_renders`, the training split's sounds).",
+            "- Evaluation (`python -m omni_model.evaluation.evaluate_sync --pack public/models/omni-small --renders training/data/video-renders`, "
+            "int8, the picture decoded and scaled as the studio reads it; held-out renders with held-out sounds): onsets within 80 ms of "
+            "a visual event. Controls: the renders' own sound (ceiling), the same sound against another render's events (chance), "
+            "text to audio without the picture (the baseline), and the video task's sound against another render's events (a model "
+            "deaf to the picture). The category column is the pack's detector's top 3; the level is the sound as the model makes it "
+            "(the studio brings a take to -1 dBFS peak).",
+            "",
+            sync_table(result["results"]),
+            VIDEO_END,
+        ]
+    )
+
+
 def _training(pack: Path) -> dict:
     return json.loads((pack / "training.json").read_text()) if (pack / "training.json").exists() else {}
 
@@ -282,9 +317,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--notes", default="")
     parser.add_argument("--edits", type=Path, help="evaluate_edits JSON: writes (or replaces) only the separator's section of the card")
     parser.add_argument("--detector", type=Path, help="evaluate_detector JSON: writes (or replaces) only the detector's section")
+    parser.add_argument("--video", type=Path, help="evaluate_sync JSON: writes (or replaces) only the video section")
     args = parser.parse_args(argv)
     if args.detector:
         print(update_detector_section(args.pack, args.detector))
+        return
+    if args.video:
+        print(update_video_section(args.pack, args.video))
         return
     if args.edits:
         print(update_edits_section(args.pack, args.edits))
