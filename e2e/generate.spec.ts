@@ -2,8 +2,8 @@
  * The user's journeys with the model: generate a clip watching it form, edit a selection and undo it, cancel, and
  * all of it offline. The bundled default pack runs on WASM; the small test pack runs the same journey on WebGPU.
  */
-import type { Page } from '@playwright/test';
 import { expect, type Studio, test } from './fixtures';
+import { expectPreviewsFormed, recordPreviews } from './previews';
 
 async function openGenerate(studio: Studio) {
   await studio.action('generate').click();
@@ -29,44 +29,8 @@ async function generate(studio: Studio, prompt: string, seconds: number, steps: 
   await panel.getByTestId('generate-run').click();
   await expect.poll(async () => (await studio.summary()).undo.length, { timeout: 180_000 }).toBe(undo + 1);
   await expect(studio.page.getByTestId('job-preview')).toHaveCount(0);
-  const previews = await studio.page.evaluate(
-    () => (window as unknown as { previews: { step: number; steps: number; peak: number }[] }).previews,
-  );
-  // Previews came from the sampler's middle, while the job ran, and were drawn from real audio.
-  expect(previews.length).toBeGreaterThan(0);
-  expect(previews[0].step).toBeLessThan(steps);
-  expect(Math.max(...previews.map((p) => p.peak))).toBeGreaterThan(0);
-  expect(await studio.page.evaluate(() => document.documentElement.dataset.previewDrawn)).toBe('true');
+  const previews = await expectPreviewsFormed(studio.page, steps);
   return { previewStep: previews[0].step };
-}
-
-/** Notes every preview the store receives (fast jobs come and go between two polls of the page). */
-async function recordPreviews(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as {
-      previews: unknown[];
-      omniStudio: { services: { store: { subscribe(f: (s: any) => void): void } } };
-    };
-    w.previews = [];
-    // The preview's waveform drawn on the timeline (wavesurfer marks its container once it has drawn).
-    new MutationObserver((changes) => {
-      for (const c of changes) {
-        const el = c.target as HTMLElement;
-        if (el.dataset.testid === 'job-preview-waveform' && el.dataset.drawn === 'true')
-          document.documentElement.dataset.previewDrawn = 'true';
-      }
-    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
-    let last = '';
-    w.omniStudio.services.store.subscribe((s) => {
-      for (const j of s.jobs) {
-        const key = `${j.id}:${j.preview?.step}`;
-        if (j.preview && key !== last) {
-          last = key;
-          w.previews.push({ step: j.preview.step, steps: j.steps, peak: Math.max(...j.preview.peaks) });
-        }
-      }
-    });
-  });
 }
 
 test.describe.configure({ timeout: 300_000 });

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { asset, expect, test } from './fixtures';
+import { expectPreviewsFormed, recordPreviews } from './previews';
 import { ffprobeStreams } from './sox';
 
 const videoTime = (page: import('@playwright/test').Page) =>
@@ -55,13 +56,14 @@ test('import an MP4: picture, thumbnails and sound; seek with the timeline; expo
     .toBeCloseTo(4, 1);
 });
 
-test('score a video: sound for the video (the picture read as the model hears it) lands from 0 s, undoes, and exports with the picture', async ({
+test('score a video offline: sound for the video (the picture read as the model hears it) forms in previews, lands from 0 s, undoes, and exports with the picture', async ({
   studio,
   page,
 }) => {
   await studio.importFiles('video-silent.mp4');
   await expect(page.getByTestId('video-lane')).toBeVisible();
   await studio.loadTestPack('wasm');
+  await page.context().setOffline(true); // from here on, nothing may need the network
   await studio.action('generate').click();
   const panel = page.getByTestId('generate-panel');
   await panel.getByTestId('generate-task').selectOption('v2a');
@@ -69,9 +71,12 @@ test('score a video: sound for the video (the picture read as the model hears it
   await panel.getByTestId('generate-fit-video').click();
   await expect(panel.getByTestId('generate-seconds')).toHaveValue('4');
   await panel.locator('summary', { hasText: 'Sampler' }).click();
-  await panel.getByTestId('generate-steps').fill('2');
+  await panel.getByTestId('generate-steps').fill('4');
+  await recordPreviews(page);
   await panel.getByTestId('generate-run').click();
   await studio.waitForTracks(1);
+  await expect(page.getByTestId('job-preview')).toHaveCount(0);
+  await expectPreviewsFormed(page, 4);
   const s = await studio.summary();
   expect(s.tracks[0].length).toBe(4 * s.sampleRate);
   await page.keyboard.press('Control+z');
@@ -86,6 +91,7 @@ test('score a video: sound for the video (the picture read as the model hears it
   await (await downloading).saveAs(path);
   const streams = ffprobeStreams(path);
   expect(streams.map((x) => `${x.kind} ${x.codec}`)).toEqual(['video h264', 'audio opus']);
+  await page.context().setOffline(false);
 });
 
 test('a WebM (VP9 and Opus) imports the same way', async ({ studio, page }) => {
