@@ -29,6 +29,7 @@ export const PAPER_TASKS: PackInfo['tasks'] = [
   { id: 't2a', label: 'Sound from text', family: 'generate', template: '{desc}' },
   { id: 't2m', label: 'Music from text', family: 'generate', template: '{desc}' },
   { id: 'v2a', label: 'Sound for the video', family: 'generate', template: '{desc}', conditions: ['text', 'video'] },
+  { id: 'v2m', label: 'Music for the video', family: 'generate', template: '{desc}', conditions: ['text', 'video'] },
   { id: 'add', label: 'Add', family: 'edit', template: "Add the sound of '{desc}'" },
   { id: 'remove', label: 'Remove', family: 'edit', template: "Remove the sound of '{desc}'" },
   { id: 'extract', label: 'Extract', family: 'edit', template: "Extract the sound of '{desc}'" },
@@ -185,7 +186,7 @@ export async function generateClip(services: Services): Promise<void> {
       taskId: s.generateTask,
       text,
       seconds: modelSeconds,
-      chained: isMusicTask(s.generateTask),
+      chained: isMusicTask(s.generateTask) && !video, // each window of music for a video follows its own picture
       previewEvery: index === 0 ? undefined : 0,
       video,
     };

@@ -1,11 +1,12 @@
 """Procedural videos whose picture causes their sound, for video-to-audio: a shape drifting over a noisy background
 that, at each event, flashes and jolts as a sound of one of our impact-like categories starts (its onset placed on
-the event's frame). The events' times are the truth the onset-synchronisation measure scores against.
+the event's frame). The events' times are the truth the onset-synchronisation measure scores against. For video to
+music the same picture flashes on the beats of a procedural song (the cuts and motion rhythm tied to its tempo).
 
     python -m omni_data.video_renders --data training/configs/data-detector.json --out training/data/video-renders
 
 Each clip: `<name>.mp4` (H.264 + AAC, 25 fps, 128 x 128, what the studio imports), `<name>.wav` (its soundtrack at
-16 kHz, for evaluation without a decoder) and a row of truth.json (split, prompt, events). Splits follow the sound
+16 kHz, for evaluation without a decoder) and a row of truth.json (split, kind, prompt, events). Splits follow the sound
 sources' own splits, so a held-out render holds only held-out sounds."""
 
 from __future__ import annotations
@@ -59,8 +60,25 @@ def soundtrack(catalogue: Catalogue, split: str, category: str, times: list[floa
         at = int(t * rate)
         out[at : at + len(piece)] += piece[: len(out) - at]
     bed = np.random.default_rng(rng.randrange(2**31)).standard_normal(len(out)).astype(np.float32) * 0.003
-    mix = out + bed
-    return (mix * (10 ** (-20 / 20) / (np.sqrt(np.mean(mix**2)) + 1e-9))).astype(np.float32)
+    return at_level(out + bed)
+
+
+def at_level(audio: np.ndarray, dbfs: float = -20.0) -> np.ndarray:
+    return (audio * (10 ** (dbfs / 20) / (np.sqrt(np.mean(audio**2)) + 1e-9))).astype(np.float32)
+
+
+def music_render(catalogue: Catalogue, split: str, rng: random.Random) -> tuple[np.ndarray, list[float], str]:
+    """Video to music's pairs: a procedural song's first seconds (it starts on a beat) and its beats, on which the
+    picture flashes and jolts as on a hit; with the song's caption (tempo, key, instruments)."""
+    songs = [c for c in catalogue.select(split, categories=frozenset({"music"})) if "bpm" in c.extra]
+    song = rng.choice(songs)
+    samples = int(SECONDS * catalogue.rate)
+    audio = np.zeros(samples, np.float32)
+    head = catalogue.audio[song.id][:samples]
+    audio[: len(head)] = head
+    beat = 60.0 / song.extra["bpm"]
+    times = [round(k * beat * FPS) / FPS for k in range(int((SECONDS - 0.3) / beat) + 1)]
+    return at_level(audio), times, song.caption
 
 
 def frames_for(times: list[float], rng: random.Random) -> np.ndarray:
@@ -98,7 +116,9 @@ def write_mp4(path: Path, video: np.ndarray, audio: np.ndarray, rate: int) -> No
         )
 
 
-def write_renders(data: Path, out: Path, per_split: dict[str, int], seed: int = 20261203) -> int:
+def write_renders(data: Path, out: Path, per_split: dict[str, int], music_per_split: dict[str, int] | None = None, seed: int = 20261203) -> int:
+    """Sound renders (`kind` sound) and, as many as `music_per_split` asks, music renders (`kind` music: the events are
+    the song's beats)."""
     catalogue = catalogue_for(data)
     out.mkdir(parents=True, exist_ok=True)
     rng, rows = random.Random(seed), []
@@ -106,14 +126,24 @@ def write_renders(data: Path, out: Path, per_split: dict[str, int], seed: int = 
         usable = [c for c in CATEGORIES if catalogue.select(split, categories=frozenset({c}))]
         for i in range(count):
             category, times = rng.choice(usable), event_times(rng)
-            name = f"{split}-{i:03d}"
             audio = soundtrack(catalogue, split, category, times, rng)
-            write_mp4(out / f"{name}.mp4", frames_for(times, rng), audio, catalogue.rate)
-            sf.write(out / f"{name}.wav", audio, catalogue.rate, subtype="PCM_16")
-            prompt = words(category)[0]
-            rows.append({"file": f"{name}.mp4", "wav": f"{name}.wav", "split": split, "category": category, "prompt": prompt, "events": times})
+            rows.append(
+                _write(out, f"{split}-{i:03d}", frames_for(times, rng), audio, catalogue.rate, split, "sound", category, words(category)[0], times)
+            )
+    for split, count in (music_per_split or {}).items():
+        for i in range(count):
+            audio, beats, caption = music_render(catalogue, split, rng)
+            rows.append(_write(out, f"music-{split}-{i:03d}", frames_for(beats, rng), audio, catalogue.rate, split, "music", "music", caption, beats))
     (out / "truth.json").write_text(json.dumps({"rate": catalogue.rate, "fps": FPS, "seconds": SECONDS, "clips": rows}, indent=1))
     return len(rows)
+
+
+def _write(
+    out: Path, name: str, video: np.ndarray, audio: np.ndarray, rate: int, split: str, kind: str, category: str, prompt: str, events: list[float]
+) -> dict:
+    write_mp4(out / f"{name}.mp4", video, audio, rate)
+    sf.write(out / f"{name}.wav", audio, rate, subtype="PCM_16")
+    return {"file": f"{name}.mp4", "wav": f"{name}.wav", "split": split, "kind": kind, "category": category, "prompt": prompt, "events": events}
 
 
 def main() -> None:
@@ -122,8 +152,9 @@ def main() -> None:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--train", type=int, default=0)
     p.add_argument("--test", type=int, default=40)
+    p.add_argument("--music-test", type=int, default=20, help="held-out music renders (video to music)")
     args = p.parse_args()
-    n = write_renders(args.data, args.out, {"train": args.train, "test": args.test})
+    n = write_renders(args.data, args.out, {"train": args.train, "test": args.test}, {"test": args.music_test})
     print(f"{n} renders -> {args.out}")
 
 

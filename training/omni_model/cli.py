@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> None:
     v.add_argument("--pack", type=Path, required=True)
     v.add_argument("--weights", type=Path, required=True, help="dit-weights.pt from train_video")
     v.add_argument("--version", required=True)
+    v.add_argument("--tasks", default="v2a", help="the video tasks it was taught (v2a, v2m)")
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)
     b.add_argument("--seconds", type=float, default=10.0)
@@ -151,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "add-video":
         from omni_model.packing.pack import add_video
 
-        m = add_video(args.pack, args.weights, args.version)
+        m = add_video(args.pack, args.weights, args.version, tuple(args.tasks.split(",")))
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with sound for a video -> {args.pack}")
         return
     if args.command == "export-random":

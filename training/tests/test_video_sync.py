@@ -58,7 +58,9 @@ def test_a_dit_taught_the_picture_changes_only_its_picture_paths_and_joins_a_pac
     dit = {k: v for k, v in model.dit.state_dict().items() if not k.endswith(PICTURE_PATHS)}  # a DiT from before them
     start = {"dit": dit, "mel_encoder": model.mel_encoder.state_dict(), "transcript_encoder": model.transcript_encoder.state_dict()}
     torch.save({**start, "latent_scale": 1.0, "config": cfg.to_json(), "step": 7}, tmp_path / "init.pt")
-    weights = train(cfg, tmp_path / "ae.pt", tmp_path / "init.pt", built_slice, tmp_path / "run", 3, 2, 16, 1e-2, 5.0, 3)
+    weights = train(cfg, tmp_path / "ae.pt", tmp_path / "init.pt", built_slice, tmp_path / "run", 4, 2, 16, 1e-2, 5.0, 3, music_share=0.5)
+    pairs = np.load(tmp_path / "run" / "pairs.npz")
+    assert set(pairs["tasks"]) <= {"v2a", "v2m"} and pairs["frames"].shape[1:] == (200, 3, cfg.sync.frame_size, cfg.sync.frame_size)
     trained = torch.load(weights, weights_only=True)
     assert trained["video_step"] == 3 and trained["latent_scale"] == 1.0
     for key, value in trained["dit"].items():
@@ -67,7 +69,8 @@ def test_a_dit_taught_the_picture_changes_only_its_picture_paths_and_joins_a_pac
 
     pack = tmp_path / "pack"
     shutil.copytree(TEST_PACK_DIR, pack)
-    manifest = add_video(pack, weights, "0.1.1")  # goldens checked in fp32 and int8 inside
+    manifest = add_video(pack, weights, "0.1.1", ("v2a", "v2m"))  # goldens checked in fp32 and int8 inside
+    assert [t["id"] for t in manifest["tasks"]][:4] == ["t2a", "t2m", "v2a", "v2m"]
     v2a = next(t for t in manifest["tasks"] if t["id"] == "v2a")
     assert v2a["conditions"] == ["text", "video"] and json.loads((pack / "training.json").read_text())["video"]["step"] == 3
     onnx_pack = OnnxPack(pack, "fp32")
@@ -84,3 +87,14 @@ def test_the_card_states_the_sync_figures_with_their_controls():
     rows = {"sound for the video, no words": [{**sync(np.array([0.5, 1.0]), [0.5, 2.0]), "heard": 1.0, "level_dbfs": -40.0}]}
     section = video_section({"results": {k: summary(v) for k, v in rows.items()}}, {"video": {"step": 12}})
     assert "(12 steps)" in section and "| sound for the video, no words | 1 | 50% | 50% | 0 ms | 100% | -40.0 dBFS |" in section
+
+
+def test_music_renders_flash_on_the_songs_beats(built_slice):
+    from omni_data.gather import catalogue_for
+    from omni_data.video_renders import music_render
+
+    audio, beats, caption = music_render(catalogue_for(built_slice), "train", random.Random(2))
+    assert len(audio) == int(SECONDS * 16000) and "bpm" in caption
+    bpm = int(caption.rsplit(", ", 1)[1].split()[0])
+    assert beats[0] == 0.0 and all(abs(b - a - 60 / bpm) <= 1 / FPS for a, b in zip(beats, beats[1:]))
+    assert abs(20 * np.log10(np.sqrt(np.mean(audio**2))) + 20) < 0.1

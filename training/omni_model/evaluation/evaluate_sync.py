@@ -24,6 +24,9 @@ import soundfile as sf
 from omni_model.evaluation.evaluate import OnnxPack
 
 TOLERANCE = 0.08
+# Each kind of render: its text-only task (the baseline) and its video task; music's rows are named apart.
+KIND_TASKS = {"sound": ("t2a", "v2a"), "music": ("t2m", "v2m")}
+ROW_NAMES = {"sound": "", "music": "music: "}
 HOP_SECONDS = 0.01
 
 
@@ -106,45 +109,51 @@ def picture(mp4: Path, size: int, fps: float) -> np.ndarray:
     return frames.transpose(0, 3, 1, 2).astype(np.float32) / 255.0
 
 
+def score(pack: OnnxPack, judge: Judge, renders: Path, clip: dict, other: list[float], seconds: float) -> dict[str, dict]:
+    """One render's rows: its own sound (and against another render's events), its kind's text-only task, and where the
+    pack has it, its video task with the prompt, with no words, and against the other events."""
+    tasks = {t["id"]: t for t in pack.manifest["tasks"]}
+    text_task, video_task = KIND_TASKS[clip.get("kind", "sound")]
+    s, rate, video = pack.manifest["sampler"], pack.manifest["audio"]["sample_rate"], pack.manifest["video"]
+    ask = lambda words, frames=None: pack.generate(words, seconds, None, s["steps"], s["guidance_scale"], seed=1, video=frames)  # noqa: E731
+    own, own_rate = sf.read(renders / clip["wav"], dtype="float32")
+    events, category = clip["events"], clip["category"]
+    rows = {
+        "the renders' own sound (ceiling)": judge(own, own_rate, events, category),
+        "their sound against another render's events (chance)": judge(own, own_rate, other, category),
+        f"{tasks[text_task]['label'].lower()}, no picture (baseline)": judge(
+            ask(tasks[text_task]["prefix"] + clip["prompt"]), rate, events, category
+        ),
+    }
+    if video_task in tasks and "video" in tasks[video_task]["conditions"]:
+        frames = picture(renders / clip["file"], video["frame_size"], video["frames_per_second"])
+        label = tasks[video_task]["label"].lower()
+        with_words = ask(tasks[video_task]["prefix"] + clip["prompt"], frames)
+        rows[f"{label}, with the prompt"] = judge(with_words, rate, events, category)
+        rows[f"{label}, no words"] = judge(ask(tasks[video_task]["prefix"], frames), rate, events, category)
+        # The same soundtrack judged against another render's events: what a model deaf to the picture scores.
+        rows[f"{label} against another render's events (control)"] = judge(with_words, rate, other, category)
+    return rows
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pack", type=Path, required=True)
     p.add_argument("--renders", type=Path, required=True)
     p.add_argument("--dtype", default="int8")
     p.add_argument("--out", type=Path)
-    p.add_argument("--count", type=int, default=40, help="held-out renders to score")
+    p.add_argument("--count", type=int, default=40, help="held-out renders of each kind to score")
     args = p.parse_args()
     truth = json.loads((args.renders / "truth.json").read_text())
-    clips = [c for c in truth["clips"] if c["split"] == "test"][: args.count]
+    clips = [c for c in truth["clips"] if c["split"] == "test"]
     pack = OnnxPack(args.pack, args.dtype)
-    s, rate = pack.manifest["sampler"], pack.manifest["audio"]["sample_rate"]
-    tasks = {t["id"]: t for t in pack.manifest["tasks"]}
-    hears = "v2a" in tasks and "video" in tasks["v2a"]["conditions"]
-    rows: dict[str, list[dict]] = {
-        "the renders' own sound (ceiling)": [],
-        "their sound against another render's events (chance)": [],
-        "text to audio, no picture (baseline)": [],
-    }
-    if hears:
-        rows |= {"sound for the video, with the prompt": [], "sound for the video, no words": [], "sound for another render's video (control)": []}
-    video = pack.manifest["video"]
     judge = Judge(pack)
-    for i, c in enumerate(clips):
-        other = clips[(i + 7) % len(clips)]["events"]
-        own, own_rate = sf.read(args.renders / c["wav"], dtype="float32")
-        rows["the renders' own sound (ceiling)"].append(judge(own, own_rate, c["events"], c["category"]))
-        rows["their sound against another render's events (chance)"].append(judge(own, own_rate, other, c["category"]))
-        ask = lambda words, frames=None: pack.generate(words, truth["seconds"], None, s["steps"], s["guidance_scale"], seed=1, video=frames)  # noqa: E731
-        generated = ask(tasks["t2a"]["prefix"] + c["prompt"])
-        rows["text to audio, no picture (baseline)"].append(judge(generated, rate, c["events"], c["category"]))
-        if hears:
-            frames = picture(args.renders / c["file"], video["frame_size"], video["frames_per_second"])
-            with_words = ask(tasks["v2a"]["prefix"] + c["prompt"], frames)
-            rows["sound for the video, with the prompt"].append(judge(with_words, rate, c["events"], c["category"]))
-            no_words = ask(tasks["v2a"]["prefix"], frames)
-            rows["sound for the video, no words"].append(judge(no_words, rate, c["events"], c["category"]))
-            # The same soundtrack judged against another render's events: what a model deaf to the picture scores.
-            rows["sound for another render's video (control)"].append(judge(with_words, rate, other, c["category"]))
+    rows: dict[str, list[dict]] = {}
+    for kind in KIND_TASKS:
+        of_kind = [c for c in clips if c.get("kind", "sound") == kind][: args.count]
+        for i, c in enumerate(of_kind):
+            for row, scored in score(pack, judge, args.renders, c, of_kind[(i + 7) % len(of_kind)]["events"], truth["seconds"]).items():
+                rows.setdefault(ROW_NAMES[kind] + row, []).append(scored)
     results = {name: summary(r) for name, r in rows.items()}
     print(table(results))
     if args.out:

@@ -35,18 +35,14 @@ TOKEN_GOLDENS = [
     "rain " * 80,
 ]
 
+VIDEO = ["text", "video"]
 TASKS = [
     {"id": "t2a", "family": "generate", "label": "Sound from text", "prefix": "Generate sound: ", "template": "{prompt}", "conditions": ["text"]},
     {"id": "t2m", "family": "generate", "label": "Music from text", "prefix": "Generate music: ", "template": "{prompt}", "conditions": ["text"]},
-    # The picture steers text to audio through the DiT's own picture paths (train_video), so the task keeps its words.
-    {
-        "id": "v2a",
-        "family": "generate",
-        "label": "Sound for the video",
-        "prefix": "Generate sound: ",
-        "template": "{prompt}",
-        "conditions": ["text", "video"],
-    },
+    # The picture steers text to audio (and music) through the DiT's own picture paths (train_video), so these tasks
+    # keep the text tasks' words.
+    {"id": "v2a", "family": "generate", "label": "Sound for the video", "prefix": "Generate sound: ", "template": "{prompt}", "conditions": VIDEO},
+    {"id": "v2m", "family": "generate", "label": "Music for the video", "prefix": "Generate music: ", "template": "{prompt}", "conditions": VIDEO},
     {"id": "add", "family": "edit", "label": "Add", "prefix": "Edit: ", "template": TEMPLATES["add"][0], "conditions": ["text", "source"]},
     {
         "id": "remove",

@@ -142,9 +142,10 @@ def add_separator(pack: Path, weights: Path, data: Path, version: str, presence_
     )
 
 
-def add_video(pack: Path, weights: Path, version: str) -> dict:
+def add_video(pack: Path, weights: Path, version: str, tasks: tuple[str, ...] = ("v2a",)) -> dict:
     """Puts a DiT that hears the picture (train_video's dit-weights.pt) into an exported pack: its dit and
-    sync_encoder sessions in the variants the pack ships, with goldens, and the video task in the manifest."""
+    sync_encoder sessions in the variants the pack ships, with goldens, and the video tasks it was taught in the
+    manifest."""
     from omni_model.packing.export import TASKS, example_inputs, export_session, session_specs
 
     manifest = json.loads((pack / "manifest.json").read_text())
@@ -157,7 +158,7 @@ def add_video(pack: Path, weights: Path, version: str) -> dict:
     example, golden = example_inputs(model, frames=8, seed=1), example_inputs(model, frames=12, seed=2)
     for role in ("dit", "sync_encoder"):
         manifest["sessions"][role] = export_session(pack, role, sessions[role], specs[role], example[role], golden[role])
-    offered = {t["id"] for t in manifest["tasks"]} | {"v2a"}
+    offered = {t["id"] for t in manifest["tasks"]} | set(tasks)
     manifest["tasks"] = [t for t in TASKS if t["id"] in offered]
     manifest["pack_version"] = version
     meta = {"step": state["video_step"], "minutes": state.get("minutes", 0.0), "data": "procedural video renders (omni_data.video_renders)"}

@@ -30,7 +30,7 @@ from omni_model.packing.export import TASKS, encode_chars
 from omni_model.train.recipe import parse_with_recipe
 from omni_model.train.train_dit import Ema, learning_rate
 
-PREFIX = next(t["prefix"] for t in TASKS if t["id"] == "v2a")
+PREFIX = {t["id"]: t["prefix"] for t in TASKS}
 TRAINED = ("dit", "sync_encoder")
 # The renders are mixed at -20 dBFS; the DiT's training audio sits far lower, and at -20 dBFS its latents leave the
 # range it knows (flow loss of the frozen text-to-audio model on renders: 2.5 there, 0.16 at -40 dBFS, 0.11 at -50).
@@ -45,8 +45,9 @@ def frames_at(video: np.ndarray, size: int) -> np.ndarray:
     return np.round(small).astype(np.uint8).transpose(0, 3, 1, 2)
 
 
-def make_pairs(data: Path, count: int, size: int, seed: int) -> dict:
-    """`count` train-split renders: frames, 16 kHz soundtracks, prompts (one of the category's words)."""
+def make_pairs(data: Path, count: int, size: int, seed: int, music_share: float = 0.0) -> dict:
+    """`count` train-split renders: frames, 16 kHz soundtracks, prompts with their task's prefix (sound: one of the
+    category's words; music, `music_share` of them: the song's caption)."""
     from omni_data import video_renders as vr
     from omni_data.gather import catalogue_for
     from omni_data.taxonomy import words
@@ -54,15 +55,22 @@ def make_pairs(data: Path, count: int, size: int, seed: int) -> dict:
     catalogue = catalogue_for(data)
     rng = random.Random(seed)
     usable = [c for c in vr.CATEGORIES if catalogue.select("train", categories=frozenset({c}))]
-    frames, audio, prompts = [], [], []
+    frames, audio, prompts, tasks = [], [], [], []
     for i in range(count):
-        category, times = rng.choice(usable), vr.event_times(rng)
-        audio.append(vr.soundtrack(catalogue, "train", category, times, rng) * 10 ** ((LEVEL_DB + 20) / 20))
+        if rng.random() < music_share:
+            track, times, caption = vr.music_render(catalogue, "train", rng)
+            prompts.append(caption)
+            tasks.append("v2m")
+        else:
+            category, times = rng.choice(usable), vr.event_times(rng)
+            track = vr.soundtrack(catalogue, "train", category, times, rng)
+            prompts.append(rng.choice(words(category)))
+            tasks.append("v2a")
+        audio.append(track * 10 ** ((LEVEL_DB + 20) / 20))
         frames.append(frames_at(vr.frames_for(times, rng), size))
-        prompts.append(rng.choice(words(category)))
         if (i + 1) % 100 == 0:
             print(f"renders: {i + 1}/{count}", flush=True)
-    return {"frames": np.stack(frames), "audio": np.stack(audio), "prompts": np.array(prompts)}
+    return {"frames": np.stack(frames), "audio": np.stack(audio), "prompts": np.array(prompts), "tasks": np.array(tasks)}
 
 
 @torch.no_grad()
@@ -73,17 +81,22 @@ def encode_pairs(model, pairs: dict, device: str, batch: int = 16) -> tuple[torc
         wav = torch.from_numpy(pairs["audio"][i : i + batch].astype(np.float32)).to(device)
         latents.append(model.vae.encode(model.mel_frontend(wav))[0].cpu())
     texts = {}
-    for prompt in sorted(set(pairs["prompts"].tolist()) | {""}):
-        ids, mask = tokenize([PREFIX + prompt], model.cfg.text.max_tokens)
-        texts[prompt] = (model.text_encoder(ids.to(device), mask.to(device))[0].cpu(), mask[0].float())
+    for task, prompt in sorted(set(zip(tasks_of(pairs), pairs["prompts"].tolist())) | {(t, "") for t in set(tasks_of(pairs))}):
+        ids, mask = tokenize([PREFIX[task] + prompt], model.cfg.text.max_tokens)
+        texts[task, prompt] = (model.text_encoder(ids.to(device), mask.to(device))[0].cpu(), mask[0].float())
     return torch.cat(latents), texts
+
+
+def tasks_of(pairs: dict) -> list[str]:
+    """Each pair's task (pairs made before video to music are all sound)."""
+    return pairs["tasks"].tolist() if "tasks" in pairs else ["v2a"] * len(pairs["prompts"])
 
 
 def batch_of(pairs: dict, latents: torch.Tensor, texts: dict, rows: list[int], rng: random.Random, device: str, crop: int | None = None) -> dict:
     """One training batch of `crop` frames from one offset (all of them when None); a fifth of the prompts left empty
     (the picture alone, as a user may ask)."""
-    prompts = [pairs["prompts"][r] if rng.random() > 0.2 else "" for r in rows]
-    states = [texts[p] for p in prompts]
+    tasks = tasks_of(pairs)
+    states = [texts[tasks[r], pairs["prompts"][r] if rng.random() > 0.2 else ""] for r in rows]
     width = max(s.shape[0] for s, _ in states)
     text = torch.zeros(len(rows), width, states[0][0].shape[-1])
     mask = torch.zeros(len(rows), width)
@@ -121,7 +134,18 @@ def trainable_parameters(model) -> list[torch.nn.Parameter]:
 
 
 def train(
-    cfg: ModelConfig, autoencoder: Path, init: Path, data: Path, run: Path, count: int, batch: int, crop: int, lr: float, minutes: float, steps: int
+    cfg: ModelConfig,
+    autoencoder: Path,
+    init: Path,
+    data: Path,
+    run: Path,
+    count: int,
+    batch: int,
+    crop: int,
+    lr: float,
+    minutes: float,
+    steps: int,
+    music_share: float = 0.0,
 ) -> Path:
     device = "cuda" if torch.cuda.is_available() else "cpu"
     run.mkdir(parents=True, exist_ok=True)
@@ -129,13 +153,14 @@ def train(
     model.vae.load_state_dict(torch.load(autoencoder, map_location="cpu", weights_only=True)["vae"])
     start = torch.load(init, map_location="cpu", weights_only=True)
     model.dit.load_state_dict(with_picture_paths(start["dit"], model.dit))
-    for part in ("mel_encoder", "transcript_encoder"):
-        getattr(model, part).load_state_dict(start[part])
+    for part in ("mel_encoder", "transcript_encoder", "sync_encoder"):
+        if part in start:  # a sync encoder when continuing an earlier video run
+            getattr(model, part).load_state_dict(start[part])
     latent_scale = float(start["latent_scale"])
     model.to(device)
     pairs_file = run / "pairs.npz"
     if not pairs_file.exists():
-        np.savez(pairs_file, **make_pairs(data, count, cfg.sync.frame_size, seed=20261204))
+        np.savez(pairs_file, **make_pairs(data, count, cfg.sync.frame_size, seed=20261204, music_share=music_share))
     pairs = dict(np.load(pairs_file))
     latents, texts = encode_pairs(model, pairs, device)
     trainable = trainable_parameters(model)
@@ -180,7 +205,7 @@ def train(
 def save(run: Path, model, ema: Ema, optimiser, step: int, start: dict) -> None:
     """dit-weights.pt as train_dit writes it (what export reads), with the averaged picture paths."""
     weights = {part: getattr(model, part).state_dict() for part in ("dit", "mel_encoder", "transcript_encoder")} | ema.weights()
-    meta = {k: start[k] for k in ("latent_scale", "config")} | {"video_step": step, "step": start.get("step")}
+    meta = {k: start[k] for k in ("latent_scale", "config")} | {"video_step": step + start.get("video_step", 0), "step": start.get("step")}
     torch.save(weights | meta, run / "dit-weights.pt")
     live = {part: getattr(model, part).state_dict() for part in TRAINED}
     torch.save(live | {"ema": ema.shadow, "optimiser": optimiser.state_dict(), "step": step}, run / "video.pt")
@@ -199,6 +224,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--minutes", type=float, default=60)
     p.add_argument("--steps", type=int, default=100000)
+    p.add_argument("--music-share", type=float, default=0.0, help="share of renders that are video to music (a song's beats)")
     args = parse_with_recipe(p, argv)
     out = train(
         load_model_config(args.config),
