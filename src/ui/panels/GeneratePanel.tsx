@@ -107,7 +107,11 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
             data-testid="generate-prompt"
             rows={3}
             maxLength={MAX_PROMPT_CHARS * 2}
-            placeholder="rain on a tin roof with distant thunder"
+            placeholder={
+              hearsPicture(pack, s.generateTask)
+                ? 'Optional: what it should sound like (the picture sets the timing)'
+                : 'rain on a tin roof with distant thunder'
+            }
             value={s.prompt}
             onChange={(e) => change({ prompt: e.target.value })}
           />
