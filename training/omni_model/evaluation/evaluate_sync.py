@@ -136,6 +136,19 @@ def score(pack: OnnxPack, judge: Judge, renders: Path, clip: dict, other: list[f
     return rows
 
 
+def unchanged(pack: OnnxPack, before: OnnxPack) -> dict[str, float]:
+    """How far the pack's other tasks moved from an earlier pack's (RMS of the difference over RMS, same seed): the
+    picture's paths add nothing without a video, so 0 is expected."""
+    source = (0.1 * np.sin(np.arange(10 * 16000) / 9)).astype(np.float32)
+    asks = {"text to audio": ("Generate sound: a dog barking", None), "text to music": ("Generate music: slow piano melody in A minor", None)}
+    asks["remove (diffusion)"] = ("Edit: Remove the sound of 'rain'", source)
+    moved = {}
+    for name, (prompt, src) in asks.items():
+        a, b = (p.generate(prompt, 10.0, src, 8, 3.0, seed=3) for p in (before, pack))
+        moved[name] = float(np.sqrt(np.mean((a - b) ** 2)) / (np.sqrt(np.mean(a**2)) + 1e-12))
+    return moved
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pack", type=Path, required=True)
@@ -143,6 +156,7 @@ def main() -> None:
     p.add_argument("--dtype", default="int8")
     p.add_argument("--out", type=Path)
     p.add_argument("--count", type=int, default=40, help="held-out renders of each kind to score")
+    p.add_argument("--before", type=Path, help="an earlier pack: how far the other tasks moved from it")
     args = p.parse_args()
     truth = json.loads((args.renders / "truth.json").read_text())
     clips = [c for c in truth["clips"] if c["split"] == "test"]
@@ -156,8 +170,11 @@ def main() -> None:
                 rows.setdefault(ROW_NAMES[kind] + row, []).append(scored)
     results = {name: summary(r) for name, r in rows.items()}
     print(table(results))
+    moved = unchanged(pack, OnnxPack(args.before, args.dtype)) if args.before else None
+    if moved is not None:
+        print("Other tasks against the earlier pack (relative RMS difference, same seed): " + ", ".join(f"{k} {v:.1e}" for k, v in moved.items()))
     if args.out:
-        args.out.write_text(json.dumps({"pack": str(args.pack), "results": results}, indent=1))
+        args.out.write_text(json.dumps({"pack": str(args.pack), "results": results, "other_tasks_moved": moved}, indent=1))
 
 
 if __name__ == "__main__":
