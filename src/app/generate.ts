@@ -113,7 +113,7 @@ export const hearsPicture = (pack: PackInfo | null | undefined, taskId: string) 
 
 /** The project's picture under a generation (the video plays from 0 s), as the pack reads it; null, said to the user,
  * when there is none to read. */
-async function pictureUnder(store: StudioStore, pack: PackInfo, from: number, seconds: number) {
+export async function pictureUnder(store: StudioStore, pack: PackInfo, from: number, seconds: number) {
   const video = store.getState().project.video;
   const file = video ? await videoFile(video.id) : null;
   if (!video || !file) {

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackReader } from '../modelpack/pack-files';
-import { knownFrames, planAround } from './around';
+import { knownFrames, packPlan, planAround } from './around';
 import { generateLong } from './long-audio';
 import { loadPack, type PackHandle } from './pack-loader';
 import { framesFor, type GenerateRequest, generateWindow } from './pipeline';
+import type { RunOptions, TensorData } from './tensors';
 
 const PACK = 'public/models/test-pack';
 const readFromDisk: PackReader = async (path) => new Uint8Array(await readFile(`${PACK}/${path}`));
@@ -72,6 +73,31 @@ describe('generation around known audio (test pack, WASM, windows of 7 s)', () =
     expect(a.length).toBe(rate);
     expect(a.every(Number.isFinite)).toBe(true);
     expect(b).not.toEqual(a); // the same seed and prompt: only the known audio differs
+  }, 60_000);
+
+  it('gives each window of a video task the picture from its own start in the around audio', async () => {
+    const rate = pack.manifest.audio.sample_rate;
+    const { frame_size: size, frames_per_second: fps } = pack.manifest.video;
+    const each = 3 * size * size;
+    const frames = 12 * fps;
+    const pixels = Float32Array.from({ length: frames * each }, (_, i) => Math.floor(i / each) / frames); // frame i: i / frames
+    const around = { audio: new Float32Array(12 * rate), from: 8 * rate, to: 11 * rate };
+    const firstShown: number[] = [];
+    const sync = small.run.sync_encoder;
+    const spy = {
+      ...small,
+      run: {
+        ...small.run,
+        sync_encoder: (feeds: Record<string, TensorData>, options?: RunOptions) => {
+          firstShown.push(Math.round((feeds.video.data as Float32Array)[0] * frames));
+          return sync(feeds, options);
+        },
+      },
+    };
+    const out = await generateLong(spy, { ...request, taskId: 'v2a', around, video: { pixels, size, fps } });
+    expect(out.length).toBe(3 * rate);
+    expect(firstShown).toEqual(packPlan(small, around).map((w) => Math.floor((w.start / rate) * fps)));
+    expect(firstShown[0]).toBeGreaterThan(0);
   }, 60_000);
 
   it('chains windows: the first is a plain generation, the rest continue it, progress counting all', async () => {

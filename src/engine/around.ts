@@ -8,7 +8,7 @@
 import { AROUND_CONTEXT_SECONDS, type AroundAudio } from '../protocol/engine-protocol';
 import { inputGain } from './separate';
 import type { LongCallbacks } from './long-audio';
-import { generateWindow, type GenerateRequest, type LoadedPack } from './pipeline';
+import { generateWindow, type GenerateRequest, type LoadedPack, videoFrom } from './pipeline';
 import { overlapAdd } from './windows';
 
 const JOIN_SECONDS = 0.25;
@@ -99,7 +99,14 @@ export async function generateAround(
     const window = work.slice(w.start, w.end);
     const piece = await generateWindow(
       pack,
-      { ...request, around: undefined, seconds: (w.end - w.start) / rate, seed: request.seed + i },
+      {
+        ...request,
+        around: undefined,
+        seconds: (w.end - w.start) / rate,
+        seed: request.seed + i,
+        // A video task's picture starts with the around audio; each window hears its own part of it.
+        video: request.video && videoFrom(request.video, w.start / rate),
+      },
       {
         checkpoint: callbacks.checkpoint,
         onProgress: (step, steps) => callbacks.onProgress?.(i * steps + step, plan.length * steps),
