@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PackInfo } from '../protocol/engine-protocol';
 import { initialState } from '../store/studio-store';
 import { describedSound } from './edit';
-import { editInstruction } from './generate';
+import { conformFields, editInstruction, hearsPicture, promptProblem } from './generate';
 
 const settings = (patch: Partial<ReturnType<typeof initialState>['generate']>) => ({
   ...initialState().generate,
@@ -31,5 +31,17 @@ describe('edit instructions', () => {
     const s = settings({ editTask: 'remove', description: "Remove the sound of 'a siren'" });
     expect(editInstruction(s, pack('Take out the {desc}'))).toBe("Remove the sound of 'a siren'");
     expect(describedSound(s)).toBe('a siren');
+  });
+});
+
+describe('video tasks', () => {
+  it('hear the picture, take an empty prompt, and music for a video is never stretched off its timing', () => {
+    const music = { ...initialState().generate.music, bpm: 120, key: 'C' as const };
+    const v2m = settings({ mode: 'generate', generateTask: 'v2m', prompt: '', conform: true, music });
+    expect(hearsPicture(null, 'v2m') && hearsPicture(null, 'v2a') && !hearsPicture(null, 't2m')).toBe(true);
+    expect(promptProblem(v2m)).toBeNull();
+    expect(promptProblem({ ...v2m, generateTask: 't2m' })).toMatch('Type a prompt');
+    expect(conformFields(v2m)).toMatchObject({ bpm: null, key: 'C' });
+    expect(conformFields({ ...v2m, generateTask: 't2m' })).toMatchObject({ bpm: 120, key: 'C' });
   });
 });

@@ -133,8 +133,9 @@ export async function pictureUnder(store: StudioStore, pack: PackInfo, from: num
 }
 
 /** The tempo and key a music take is conformed to, when the panel asks for it and states one. */
-function conformFields(s: GenerateSettings): MusicFields | null {
-  const { music } = s;
+export function conformFields(s: GenerateSettings): MusicFields | null {
+  // Music for a video keeps the timing the picture gave it: its key may be shifted, its tempo is never stretched.
+  const music = hearsPicture(null, s.generateTask) ? { ...s.music, bpm: null } : s.music;
   return isMusicTask(s.generateTask) && s.conform && (music.bpm !== null || music.key !== null) ? music : null;
 }
 
