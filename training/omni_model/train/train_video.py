@@ -238,6 +238,7 @@ def main(argv: list[str] | None = None) -> None:
         args.lr,
         args.minutes,
         args.steps,
+        music_share=args.music_share,
     )
     print(json.dumps({"weights": str(out)}))
 
