@@ -3,6 +3,8 @@
  * a track; it exports again with the mix as its sound, the picture copied (ffprobe reads the file back); a codec the
  * browser cannot decode, or a video without sound, is said in words.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asset, expect, test } from './fixtures';
 import { expectPreviewsFormed, recordPreviews } from './previews';
@@ -92,6 +94,50 @@ test('score a video offline: sound for the video (the picture read as the model 
   const streams = ffprobeStreams(path);
   expect(streams.map((x) => `${x.kind} ${x.codec}`)).toEqual(['video h264', 'audio opus']);
   await page.context().setOffline(false);
+});
+
+test('the picture reaches the model as the evaluation reads it: 32 x 32 frames at 25 fps, as ffmpeg scales them', async ({
+  page,
+  studio,
+}) => {
+  await studio.page.waitForSelector('html[data-ready=true]');
+  const bytes = [...readFileSync(asset('video-h264.mp4'))];
+  const seconds = 2;
+  const browser = await page.evaluate(
+    async ({ bytes, seconds }) => {
+      const file = new File([new Uint8Array(bytes)], 'clip.mp4', { type: 'video/mp4' });
+      const w = window as unknown as { omniStudio: { analysis(): any } };
+      const read = await w.omniStudio.analysis().picture(file, 0, seconds, 32, 25);
+      return read.ok ? Array.from(read.value.pixels as Float32Array) : read.error.message;
+    },
+    { bytes, seconds },
+  );
+  if (typeof browser === 'string') throw new Error(browser);
+  // ffmpeg's frames, as training/omni_model/evaluation/evaluate_sync.py picture() reads them (RGB planes per frame).
+  const raw = execFileSync('ffmpeg', [
+    ...['-v', 'error', '-i', asset('video-h264.mp4'), '-t', String(seconds)],
+    ...['-vf', 'fps=25,scale=32:32:flags=area', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+  ]);
+  const each = 3 * 32 * 32;
+  expect(browser.length).toBe(seconds * 25 * each);
+  // Mean absolute difference between the browser's frame f and ffmpeg's frame g.
+  const distance = (f: number, g: number) => {
+    let sum = 0;
+    for (let p = 0; p < 32 * 32; p++)
+      for (let c = 0; c < 3; c++) sum += Math.abs(browser[f * each + c * 1024 + p] - raw[g * each + 3 * p + c] / 255);
+    return sum / each;
+  };
+  // The same picture at the same times: within what two decoders' colour conversions differ by (about 0.07 here),
+  // and each frame nearer its own time than a frame half a second away.
+  for (let f = 0; f < seconds * 25; f++) {
+    expect(distance(f, f)).toBeLessThan(0.1);
+    expect(distance(f, f)).toBeLessThan(distance(f, (f + 12) % (seconds * 25)));
+  }
+  const apart =
+    browser
+      .slice(0, each)
+      .reduce((sum: number, v: number, i: number) => sum + Math.abs(v - browser[25 * each + i]), 0) / each;
+  expect(apart).toBeGreaterThan(0.05);
 });
 
 test('a WebM (VP9 and Opus) imports the same way', async ({ studio, page }) => {

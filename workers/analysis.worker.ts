@@ -9,6 +9,7 @@ import { decodeWavBlob, encodeWav } from '../src/dsp/wav';
 import { applyEffect } from '../src/project/effects';
 import type { AnalysisApi, AnalysisResult } from '../src/protocol/analysis-protocol';
 import { toProjectAudio } from '../src/project/model-audio';
+import { pictureFrames } from '../src/video/video-file';
 
 const buffersOf = (channels: Float32Array[]) => channels.map((c) => c.buffer as ArrayBuffer);
 
@@ -63,6 +64,12 @@ const api: AnalysisApi = {
     answer(() => {
       const out = toProjectAudio(input);
       return [out, buffersOf(out.channels)];
+    }),
+
+  picture: (file, from, seconds, size, fps) =>
+    answer(async () => {
+      const video = await pictureFrames(file, from, seconds, size, fps);
+      return [video, [video.pixels.buffer as ArrayBuffer]];
     }),
 
   encode: (channels, fromRate, toRate, format, mp3Kbps) =>

@@ -13,7 +13,6 @@ import { type MusicFields, musicPrompt } from '../music/music-prompt';
 import { recordPrompt } from '../project/prompt-history';
 import { newId, type PromptEntry } from '../project/types';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
-import { pictureFrames } from '../video/video-file';
 import { videoFile } from '../video/video-store';
 import type { Services } from './services';
 import { ensurePack, queuedJob, runJob } from './jobs';
@@ -129,7 +128,15 @@ export async function pictureUnder(store: StudioStore, pack: PackInfo, from: num
     store.getState().notify('error', `The playhead is past the video's end (${video.seconds.toFixed(1)} s).`);
     return null;
   }
-  return pictureFrames(file, from, Math.min(seconds, video.seconds - from), pack.video.size, pack.video.fps);
+  const picture = await analysis().picture(
+    file,
+    from,
+    Math.min(seconds, video.seconds - from),
+    pack.video.size,
+    pack.video.fps,
+  );
+  if (!picture.ok) store.getState().notify('error', `The video's picture could not be read: ${picture.error.message}`);
+  return picture.ok ? picture.value : null;
 }
 
 /** The tempo and key a music take is conformed to, when the panel asks for it and states one. */

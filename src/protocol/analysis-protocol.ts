@@ -6,6 +6,7 @@ import type { WavSampleFormat } from '../dsp/wav';
 import type { EffectSpec, PieceData } from '../project/effects';
 import type { ModelAudio, ProjectAudio } from '../project/model-audio';
 import type { SampleRange } from '../project/types';
+import type { VideoFrames } from './engine-protocol';
 
 export interface DecodedFile {
   sampleRate: number;
@@ -48,6 +49,9 @@ export interface AnalysisApi {
   /** Audio the model returned made project audio: at the project's rate, conformed and levelled (generated), or
    * applied to the original recording and crossfaded into it (edits); src/project/model-audio.ts. */
   projectAudio(input: ModelAudio): Promise<AnalysisResult<ProjectAudio>>;
+  /** A video's picture from `from` seconds for `seconds`, as a pack's sync encoder reads it (decoded here, off the
+   * page's thread; src/video/video-file.ts pictureFrames). */
+  picture(file: File, from: number, seconds: number, size: number, fps: number): Promise<AnalysisResult<VideoFrames>>;
   /** Resamples to `toRate` where needed and encodes a WAV or MP3 file. */
   encode(
     channels: Float32Array[],

@@ -17,9 +17,17 @@ describe('video files', () => {
     expect(codecName('prores')).toBe('prores');
   });
 
-  it("give the sync encoder RGB planes in 0..1 from a canvas's RGBA bytes (alpha dropped)", () => {
-    const out = new Float32Array(6);
-    rgbaToPlanes(Uint8ClampedArray.from([255, 0, 51, 9, 0, 255, 102, 9]), out);
-    [1, 0, 0, 1, 0.2, 0.4].forEach((v, i) => expect(out[i]).toBeCloseTo(v, 6));
+  it("give the sync encoder RGB planes in 0..1 from a canvas's RGBA bytes, averaged 4 x 4 (alpha dropped)", () => {
+    // 8 x 8 pixels -> 2 x 2: the top left block red, the top right blue, the bottom half grey (51).
+    const rgba = new Uint8ClampedArray(8 * 8 * 4);
+    for (let y = 0; y < 8; y++)
+      for (let x = 0; x < 8; x++) {
+        const colour = y >= 4 ? [51, 51, 51] : x < 4 ? [255, 0, 0] : [0, 0, 255];
+        rgba.set([...colour, 9], 4 * (y * 8 + x));
+      }
+    const out = new Float32Array(12);
+    rgbaToPlanes(rgba, 8, out);
+    const planes = [1, 0, 0.2, 0.2, 0, 0, 0.2, 0.2, 0, 1, 0.2, 0.2];
+    planes.forEach((v, i) => expect(out[i]).toBeCloseTo(v, 6));
   });
 });

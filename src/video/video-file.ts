@@ -148,7 +148,10 @@ export async function pictureFrames(
   try {
     const video = await input.getPrimaryVideoTrack();
     if (!video) throw new VideoError(`"${file.name}" holds no picture.`);
-    const sink = new CanvasSink(video, { width: size, height: size, fit: 'fill' });
+    // Drawn at four times the size, then averaged 4 x 4: a canvas scaled down tenfold skips pixels (the picture
+    // aliases), where training squeezed its renders by box averages.
+    const drawn = size * SUPERSAMPLE;
+    const sink = new CanvasSink(video, { width: drawn, height: drawn, fit: 'fill' });
     const count = Math.max(1, Math.round(seconds * fps));
     const times = Array.from({ length: count }, (_, i) => from + i / fps);
     const each = 3 * size * size;
@@ -156,7 +159,8 @@ export async function pictureFrames(
     let i = 0;
     for await (const wrapped of sink.canvasesAtTimestamps(times)) {
       const context = wrapped?.canvas.getContext('2d') as CanvasRenderingContext2D | null | undefined;
-      if (context) rgbaToPlanes(context.getImageData(0, 0, size, size).data, pixels.subarray(i * each));
+      if (wrapped && !context) throw new VideoError('This browser gives no canvas to read the picture from.');
+      if (context) rgbaToPlanes(context.getImageData(0, 0, drawn, drawn).data, drawn, pixels.subarray(i * each));
       else if (i > 0) pixels.copyWithin(i * each, (i - 1) * each, i * each);
       i++;
     }
@@ -166,10 +170,20 @@ export async function pictureFrames(
   }
 }
 
-/** RGBA bytes (a canvas's) -> three planes of R, G and B in 0..1 at the start of `out`. */
-export function rgbaToPlanes(rgba: Uint8ClampedArray, out: Float32Array): void {
-  const n = rgba.length / 4;
-  for (let p = 0; p < n; p++) for (let c = 0; c < 3; c++) out[c * n + p] = rgba[4 * p + c] / 255;
+const SUPERSAMPLE = 4;
+
+/** A square canvas's RGBA bytes (`width` pixels a side) -> three planes of R, G and B in 0..1, each averaged over
+ * SUPERSAMPLE x SUPERSAMPLE blocks, at the start of `out`. */
+export function rgbaToPlanes(rgba: Uint8ClampedArray, width: number, out: Float32Array): void {
+  const size = width / SUPERSAMPLE;
+  const n = size * size;
+  const scale = 1 / (255 * SUPERSAMPLE * SUPERSAMPLE);
+  out.fill(0, 0, 3 * n);
+  for (let y = 0; y < width; y++)
+    for (let x = 0; x < width; x++) {
+      const p = Math.floor(y / SUPERSAMPLE) * size + Math.floor(x / SUPERSAMPLE);
+      for (let c = 0; c < 3; c++) out[c * n + p] += rgba[4 * (y * width + x) + c] * scale;
+    }
 }
 
 const blobUrl = (blob: Blob) =>
