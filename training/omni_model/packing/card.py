@@ -235,11 +235,22 @@ def video_section(result: dict, training: dict) -> str:
             "text to audio without the picture (the baseline), and the video task's sound against another render's events (a model "
             "deaf to the picture). The category column is the pack's detector's top 3; the level is the sound as the model makes it "
             "(the studio brings a take to -1 dBFS peak).",
+            "- Music for the video uses the same paths with text to music's words; they were trained on sound renders only (a run that "
+            "mixed in music renders, flashing on a procedural song's beats, did worse on both kinds) and carry over to music.",
             "",
             sync_table(result["results"]),
+            "",
+            _moved_line(result.get("other_tasks_moved")),
             VIDEO_END,
         ]
     )
+
+
+def _moved_line(moved: dict | None) -> str:
+    if not moved:
+        return "- The other tasks were not compared with the pack before (`--before`)."
+    figures = ", ".join(f"{k} {v:.1e}" for k, v in moved.items())
+    return f"- The other tasks against the pack before the picture's paths (relative RMS difference, same seed): {figures}."
 
 
 def _training(pack: Path) -> dict:
