@@ -123,6 +123,26 @@ def predict(model, f: dict, x_t: torch.Tensor, t: torch.Tensor, text_present: to
     return model.dit(x_t, t, f["text_states"], f["text_mask"], transcript_states, f["char_mask"], mel_features, sync, text_present, low_present)
 
 
+def optimise(optimiser, trainable: list, loss: torch.Tensor, lr: float, step: int, ema: Ema, model) -> int:
+    """One optimiser step at `lr` (gradients clipped to norm 1), the average updated; returns the next step."""
+    optimiser.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+    for group in optimiser.param_groups:
+        group["lr"] = lr
+    optimiser.step()
+    ema.update(model, step)
+    return step + 1
+
+
+def report(log, step: int, loss: torch.Tensor, started: float) -> None:
+    """The loss into the run's log every 10 steps, and on screen every 100."""
+    if step % 10 == 0:
+        log.writerow([step, round(time.time() - started, 1), f"{loss.item():.4f}"])
+    if step % 100 == 0:
+        print(f"step {step}: flow loss {loss.item():.4f} ({time.time() - started:.0f} s)", flush=True)
+
+
 def learning_rate(peak: float, step: int, progress: float, warmup: int = 200, floor: float = 0.1) -> float:
     """Linear warm-up, then a cosine down to `floor` x peak as the run's budget (steps or minutes) runs out."""
     cosine = 0.5 * (1 + np.cos(np.pi * min(1.0, progress)))
@@ -195,19 +215,9 @@ def train(
         with autocast:
             v = predict(model, f, x_t, t, text_present, low_present)
         loss = torch.nn.functional.mse_loss(v.float(), noise - x0)
-        optimiser.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(trainable, 1.0)
         progress = max((step - first) / max(1, steps - first), (time.time() - started) / (minutes * 60) if minutes else 0.0)
-        for group in optimiser.param_groups:
-            group["lr"] = learning_rate(lr, step, progress)
-        optimiser.step()
-        ema.update(model, step)
-        step += 1
-        if step % 10 == 0:
-            log.writerow([step, round(time.time() - started, 1), f"{loss.item():.4f}"])
-        if step % 100 == 0:
-            print(f"step {step}: flow loss {loss.item():.4f} ({time.time() - started:.0f} s)", flush=True)
+        step = optimise(optimiser, trainable, loss, learning_rate(lr, step, progress), step, ema, model)
+        report(log, step, loss, started)
         if step % 1000 == 0:
             _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device)
     _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device)

@@ -28,7 +28,7 @@ from omni_model.model.factory import build_model
 from omni_model.model.text import tokenize
 from omni_model.packing.export import TASKS, encode_chars
 from omni_model.train.recipe import parse_with_recipe
-from omni_model.train.train_dit import Ema, learning_rate
+from omni_model.train.train_dit import Ema, learning_rate, optimise, report
 
 PREFIX = {t["id"]: t["prefix"] for t in TASKS}
 TRAINED = ("dit", "sync_encoder")
@@ -183,19 +183,9 @@ def train(
         x_t = (1 - t[:, None, None]) * x0 + t[:, None, None] * noise
         text_present = (torch.rand(n, device=device) > 0.1).float()  # the guidance's unconditional half
         loss = torch.nn.functional.mse_loss(predict(model, f, x_t, t, text_present), noise - x0)
-        optimiser.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(trainable, 1.0)
         progress = max((step - first) / max(1, steps - first), (time.time() - started) / (minutes * 60))
-        for group in optimiser.param_groups:
-            group["lr"] = learning_rate(lr, step, progress, warmup=100)
-        optimiser.step()
-        ema.update(model, step)
-        step += 1
-        if step % 10 == 0:
-            log.writerow([step, round(time.time() - started, 1), f"{loss.item():.4f}"])
-        if step % 100 == 0:
-            print(f"step {step}: flow loss {loss.item():.4f} ({time.time() - started:.0f} s)", flush=True)
+        step = optimise(optimiser, trainable, loss, learning_rate(lr, step, progress, warmup=100), step, ema, model)
+        report(log, step, loss, started)
         if step % 500 == 0:
             save(run, model, ema, optimiser, step, start)
     save(run, model, ema, optimiser, step, start)
