@@ -75,4 +75,12 @@ detector detector-wider --init "$RUNS/detector-more/detector-weights.pt"
   --threshold "$DETECTOR_THRESHOLD" --version "$VERSION"
 .venv/bin/python -m omni_model.evaluation.evaluate_detector --pack "$PACK" --out "$RUNS/detector.json"
 .venv/bin/python -m omni_model.packing.card --pack "$PACK" --detector "$RUNS/detector.json"
+# Sound and music for a video: the DiT's picture paths and the sync encoder on procedural renders, all else frozen.
+.venv/bin/python -m omni_model.train.train_video --recipe "$RECIPES/video.json" --config "$CONFIG" --autoencoder "$AUTOENCODER" \
+  --init "$RUNS/dit/dit-weights.pt" --data training/configs/data-detector.json --run "$RUNS/video"
+.venv/bin/omni-model add-video --pack "$PACK" --weights "$RUNS/video/dit-weights.pt" --version "$VERSION" --tasks v2a,v2m
+[ -f training/data/video-renders/truth.json ] || .venv/bin/python -m omni_data.video_renders --data training/configs/data-detector.json \
+  --out training/data/video-renders --test 40 --music-test 20
+.venv/bin/python -m omni_model.evaluation.evaluate_sync --pack "$PACK" --renders training/data/video-renders --out "$RUNS/video-sync.json"
+.venv/bin/python -m omni_model.packing.card --pack "$PACK" --video "$RUNS/video-sync.json"
 echo "default pack: $PACK ($(du -sh "$PACK" | cut -f1))"
