@@ -10,8 +10,8 @@ import { analysis } from '../client/analysis-client';
 import { resample } from '../dsp/resample';
 import { addTake, placeAsset, stillHolds, toMono, trackAudio } from '../project/generated-ops';
 import { clipEnd, type Clip, type SampleRange, type Track } from '../project/types';
-import { AROUND_CONTEXT_SECONDS, type VideoFrames } from '../protocol/engine-protocol';
-import { generationText, hearsPicture, pictureUnder, promptProblem, runSampler, tell } from './generate';
+import { AROUND_CONTEXT_SECONDS } from '../protocol/engine-protocol';
+import { generationText, pictureForTask, promptProblem, runSampler, tell } from './generate';
 import { ensurePack, queuedJob } from './jobs';
 import { beatBefore, onBeat } from './loop';
 import type { Services } from './services';
@@ -152,19 +152,15 @@ async function makeAround(services: Services, track: Track, plan: AroundPlan, la
   const toModel = (samples: number) => Math.round((samples / rate) * pack.sampleRate);
   const around = { audio, from: toModel(plan.before), to: audio.length - toModel(plan.after) };
   const original = trackAudio(track, assets, range);
-  let video: VideoFrames | undefined;
-  if (hearsPicture(pack, s.generateTask)) {
-    const picture = await pictureUnder(store, pack, span.start / rate, (span.end - span.start) / rate);
-    if (!picture) return;
-    video = picture;
-  }
+  const picture = await pictureForTask(store, pack, s.generateTask, span.start / rate, (span.end - span.start) / rate);
+  if (!picture) return;
   const job = queuedJob('generate', label, { trackId: track.id, start: range.start, length: range.end - range.start });
   const request = {
     taskId: s.generateTask,
     text: generationText(s),
     seconds: (around.to - around.from) / pack.sampleRate,
     around,
-    video,
+    video: picture.video,
   };
   const result = await runSampler(store, job, request, s.seed, pack, () =>
     makeAround(services, track, plan, label, asTake),

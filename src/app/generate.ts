@@ -110,9 +110,22 @@ export const MAX_VARIATIONS = 4;
 export const hearsPicture = (pack: PackInfo | null | undefined, taskId: string) =>
   (pack?.tasks ?? PAPER_TASKS).find((t) => t.id === taskId)?.conditions?.includes('video') ?? false;
 
-/** The project's picture under a generation (the video plays from 0 s), as the pack reads it; null, said to the user,
- * when there is none to read. */
-export async function pictureUnder(store: StudioStore, pack: PackInfo, from: number, seconds: number) {
+/** What a job of `taskId` hears of the project's picture from `from` seconds (the video plays from 0 s): nothing for
+ * a task that does not hear it, the frames as the pack reads them for one that does; null, said to the user, when
+ * they cannot be read. */
+export async function pictureForTask(
+  store: StudioStore,
+  pack: PackInfo,
+  taskId: string,
+  from: number,
+  seconds: number,
+): Promise<{ video?: VideoFrames } | null> {
+  if (!hearsPicture(pack, taskId)) return {};
+  const video = await pictureUnder(store, pack, from, seconds);
+  return video ? { video } : null;
+}
+
+async function pictureUnder(store: StudioStore, pack: PackInfo, from: number, seconds: number) {
   const video = store.getState().project.video;
   const file = video ? await videoFile(video.id) : null;
   if (!video || !file) {
@@ -179,12 +192,9 @@ export async function generateClip(services: Services): Promise<void> {
   const conformTo = conformFields(s);
   // A take whose tempo will be conformed is generated longer, so a faster tempo still fills the asked length.
   const modelSeconds = conformTo?.bpm ? Math.min(GENERATE_SECONDS.max, seconds * MAX_STRETCH) : seconds;
-  let video: VideoFrames | undefined;
-  if (hearsPicture(pack, s.generateTask)) {
-    const picture = await pictureUnder(store, pack, playhead / project.sampleRate, modelSeconds);
-    if (!picture) return;
-    video = picture;
-  }
+  const picture = await pictureForTask(store, pack, s.generateTask, playhead / project.sampleRate, modelSeconds);
+  if (!picture) return;
+  const { video } = picture;
   const variation = async (index: number) => {
     const label = count > 1 ? `${title} (${String.fromCharCode(65 + index)})` : title;
     const job = queuedJob('generate', label, { trackId, start: playhead, length });
