@@ -105,6 +105,14 @@ def frames_for(times: list[float], rng: random.Random) -> np.ndarray:
     return video
 
 
+def squeezed(video: np.ndarray, size: int) -> np.ndarray:
+    """[T, H, W, 3] uint8 -> [T, 3, size, size] uint8 by box averages (what a canvas scaled down to size shows)."""
+    t, h, w, _ = video.shape
+    k = h // size
+    small = video[:, : k * size, : k * size].reshape(t, size, k, size, k, 3).mean(axis=(2, 4))
+    return np.round(small).astype(np.uint8).transpose(0, 3, 1, 2)
+
+
 def write_mp4(path: Path, video: np.ndarray, audio: np.ndarray, rate: int) -> None:
     with tempfile.NamedTemporaryFile(suffix=".wav") as wav:
         sf.write(wav.name, audio, rate, subtype="PCM_16")

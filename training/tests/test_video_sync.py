@@ -35,6 +35,7 @@ def test_onsets_are_heard_where_hits_are_placed_and_scored_against_the_events():
     scored = sync(found, hits)
     assert scored["onsets_near_event"] == 1.0 and scored["events_met"] == 1.0 and scored["offset_ms"] < 30
     assert sync(found, [1.0, 2.4])["events_met"] == 0.0
+    assert sync(found, [])["onsets_near_event"] is None  # nothing happens: no share to take
     assert onset_of(audio[int(1.6 * RATE) :], RATE) == int(0.1 * RATE)
 
 
@@ -86,7 +87,7 @@ def test_the_card_states_the_sync_figures_with_their_controls():
 
     rows = {"sound for the video, no words": [{**sync(np.array([0.5, 1.0]), [0.5, 2.0]), "heard": 1.0, "level_dbfs": -40.0}]}
     section = video_section({"results": {k: summary(v) for k, v in rows.items()}}, {"video": {"step": 12}})
-    assert "(12 steps)" in section and "| sound for the video, no words | 1 | 50% | 50% | 0 ms | 100% | -40.0 dBFS |" in section
+    assert "(12 steps)" in section and "| sound for the video, no words | 1 | 50% | 50% | 0 ms | - | 100% | -40.0 dBFS |" in section
 
 
 def test_music_renders_flash_on_the_songs_beats(built_slice):

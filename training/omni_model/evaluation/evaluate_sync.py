@@ -9,18 +9,20 @@ same soundtracks scored against another render's events (chance for that density
 from the render's prompt without the picture through the studio's path (the baseline a video model must beat); where
 the pack has the video task: sound for the video (the picture decoded and scaled as the studio reads it) with the
 prompt and with no words, and its soundtrack scored against another render's events (what a model deaf to the
-picture would score)."""
+picture would score), and a picture where nothing happens (the absent-event control: its onsets a second)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import subprocess
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 
+from omni_data.video_renders import frames_for, squeezed
 from omni_model.evaluation.evaluate import OnnxPack
 
 TOLERANCE = 0.08
@@ -50,6 +52,8 @@ def onsets(audio: np.ndarray, rate: int, size: int = 512) -> np.ndarray:
 def sync(found: np.ndarray, events: list[float]) -> dict:
     """Onsets near an event, events met by an onset, and the mean absolute offset (ms) of the events met."""
     ev = np.array(events)
+    if not len(ev):  # a picture where nothing happens: only the onsets a second say anything
+        return {"onsets_near_event": None, "events_met": None, "offset_ms": None}
     near = [np.min(np.abs(ev - t)) <= TOLERANCE for t in found] if len(ev) else []
     offsets = [np.min(np.abs(found - e)) for e in ev] if len(found) else []
     met = [o for o in offsets if o <= TOLERANCE]
@@ -62,7 +66,7 @@ def sync(found: np.ndarray, events: list[float]) -> dict:
 
 def summary(rows: list[dict]) -> dict:
     mean = lambda k: round(float(np.mean(v)), 3) if (v := [r[k] for r in rows if r.get(k) is not None]) else None  # noqa: E731
-    return {"clips": len(rows), **{k: mean(k) for k in ("onsets_near_event", "events_met", "offset_ms", "heard", "level_dbfs")}}
+    return {"clips": len(rows), **{k: mean(k) for k in ("onsets_near_event", "events_met", "offset_ms", "onsets_per_second", "heard", "level_dbfs")}}
 
 
 class Judge:
@@ -77,6 +81,7 @@ class Judge:
     def __call__(self, audio: np.ndarray, rate: int, events: list[float], category: str) -> dict:
         scored = sync(onsets(audio, rate), events)
         scored["level_dbfs"] = float(10 * np.log10(np.mean(np.square(audio, dtype=np.float64)) + 1e-12))
+        scored["onsets_per_second"] = len(onsets(audio, rate)) * rate / len(audio)
         if self.detector is not None and rate == self.detector.rate:
             tags = self.detector.tags(self.detector.probabilities(audio), None)
             scored["heard"] = float(category in [label for label, _ in tags[:3]])
@@ -85,14 +90,15 @@ class Judge:
 
 def table(results: dict) -> str:
     share = lambda x: "-" if x is None else f"{x:.0%}"  # noqa: E731
+    per_second = lambda x: "-" if x is None else f"{x:.2f}"  # noqa: E731
     lines = [
-        "| soundtrack | clips | onsets within 80 ms of a visual event | visual events met | mean offset of those met | category in the detector's top 3 | level as made |",
-        "|---|---|---|---|---|---|---|",
+        "| soundtrack | clips | onsets within 80 ms of a visual event | visual events met | mean offset of those met | onsets a second | category in the detector's top 3 | level as made |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, r in results.items():
         offset = "-" if r["offset_ms"] is None else f"{r['offset_ms']:.0f} ms"
         lines.append(
-            f"| {name} | {r['clips']} | {share(r['onsets_near_event'])} | {share(r['events_met'])} | {offset} | {share(r['heard'])} | {r['level_dbfs']:.1f} dBFS |"
+            f"| {name} | {r['clips']} | {share(r['onsets_near_event'])} | {share(r['events_met'])} | {offset} | {per_second(r.get('onsets_per_second'))} | {share(r['heard'])} | {r['level_dbfs']:.1f} dBFS |"
         )
     return "\n".join(lines)
 
@@ -133,6 +139,11 @@ def score(pack: OnnxPack, judge: Judge, renders: Path, clip: dict, other: list[f
         rows[f"{label}, no words"] = judge(ask(tasks[video_task]["prefix"], frames), rate, events, category)
         # The same soundtrack judged against another render's events: what a model deaf to the picture scores.
         rows[f"{label} against another render's events (control)"] = judge(with_words, rate, other, category)
+        # A picture where nothing happens (the shape drifts, never flashes): onsets a second should fall.
+        still = squeezed(frames_for([], random.Random(len(events))), video["frame_size"]).astype(np.float32) / 255.0
+        rows[f"{label}, a picture where nothing happens (control)"] = judge(
+            ask(tasks[video_task]["prefix"] + clip["prompt"], still), rate, [], category
+        )
     return rows
 
 

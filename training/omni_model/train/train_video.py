@@ -37,14 +37,6 @@ TRAINED = ("dit", "sync_encoder")
 LEVEL_DB = -45.0
 
 
-def frames_at(video: np.ndarray, size: int) -> np.ndarray:
-    """[T, H, W, 3] uint8 -> [T, 3, size, size] uint8 by box averages (what a canvas scaled down to size shows)."""
-    t, h, w, _ = video.shape
-    k = h // size
-    small = video[:, : k * size, : k * size].reshape(t, size, k, size, k, 3).mean(axis=(2, 4))
-    return np.round(small).astype(np.uint8).transpose(0, 3, 1, 2)
-
-
 def make_pairs(data: Path, count: int, size: int, seed: int, music_share: float = 0.0) -> dict:
     """`count` train-split renders: frames, 16 kHz soundtracks, prompts with their task's prefix (sound: one of the
     category's words; music, `music_share` of them: the song's caption)."""
@@ -67,7 +59,7 @@ def make_pairs(data: Path, count: int, size: int, seed: int, music_share: float 
             prompts.append(rng.choice(words(category)))
             tasks.append("v2a")
         audio.append(track * 10 ** ((LEVEL_DB + 20) / 20))
-        frames.append(frames_at(vr.frames_for(times, rng), size))
+        frames.append(vr.squeezed(vr.frames_for(times, rng), size))
         if (i + 1) % 100 == 0:
             print(f"renders: {i + 1}/{count}", flush=True)
     return {"frames": np.stack(frames), "audio": np.stack(audio), "prompts": np.array(prompts), "tasks": np.array(tasks)}
