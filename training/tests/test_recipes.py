@@ -6,10 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from omni_model.train import finetune_vocoder, train_autoencoder, train_detector, train_dit, train_separator
+from omni_model.train import finetune_vocoder, train_autoencoder, train_detector, train_dit, train_separator, train_video
 from omni_model.train.recipe import RECIPES, parse_with_recipe
 
-STAGES = {"autoencoder": train_autoencoder, "dit": train_dit, "vocoder": finetune_vocoder, "separator": train_separator, "detector": train_detector}
+STAGES = {
+    "autoencoder": train_autoencoder,
+    "dit": train_dit,
+    "vocoder": finetune_vocoder,
+    "separator": train_separator,
+    "detector": train_detector,
+    "video": train_video,
+}
 
 
 @pytest.mark.parametrize("recipe", sorted(RECIPES.glob("*.json")), ids=lambda p: p.stem)
