@@ -4,18 +4,21 @@
  * through the studio's pipeline (generateWindow, the manifest's steps, guidance and shift, seed 1) in
  * onnxruntime-node, and read back by the studio's tempo and key estimators. The floor: the same estimates scored
  * against another prompt's tempo and key (a model deaf to the fields). The ceiling: the estimators on real renders
- * (bench/music-bench.ts). Each take is also conformed as the studio does by default (src/music/conform.ts: its own
- * tempo and key heard, then stretched and shifted to the asked ones) and heard again.
+ * (bench/music-bench.ts). Each prompt is made as the studio plans it (src/app/generate.ts, generationPlan: under the
+ * beat guide, src/music/beat-guide.ts, its key conformed) and, for comparison, as text to music alone (the words
+ * only, then conformed: its own tempo and key heard, stretched and shifted to the asked ones).
  *   npx tsx bench/sketch-bench.ts [pack-dir] [prompts]   (default: public/models/omni-small, 24)
  */
 import { resolve } from 'node:path';
 import { estimateKey } from '../src/dsp/key';
 import { estimateTempo } from '../src/dsp/tempo';
-import { generateWindow } from '../src/engine/pipeline';
-import { conformMusic, MAX_STRETCH } from '../src/music/conform';
+import { generationPlan } from '../src/app/generate';
+import { generateLong } from '../src/engine/long-audio';
+import { conformMusic } from '../src/music/conform';
 import { KEY_NAMES, type Mode, musicPrompt } from '../src/music/music-prompt';
 import { keyVerdict, share, tempoVerdict } from './music-verdicts';
 import { loadNodePack } from './node-pack';
+import { initialState } from '../src/store/studio-store';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const COUNT = Number(process.argv[3] ?? 24);
@@ -44,37 +47,55 @@ function asks(count: number) {
 
 const pack = await loadNodePack(packDir, 2);
 const { sampler } = pack.manifest;
+const packInfo = {
+  tasks: pack.manifest.tasks,
+  video: { size: pack.manifest.video.frame_size, fps: pack.manifest.video.frames_per_second },
+};
 interface Heard {
   tempo?: number;
   key: ReturnType<typeof estimateKey>;
 }
-const rows: { ask: ReturnType<typeof asks>[number]; text: string; raw: Heard; conformed: Heard }[] = [];
-const hear = (audio: Float32Array, rate: number): Heard => ({
+type Way = 'raw' | 'conformed' | 'guided' | 'studio';
+const rows: ({ ask: ReturnType<typeof asks>[number]; text: string } & Record<Way, Heard>)[] = [];
+const rate = pack.manifest.audio.sample_rate;
+const hear = (audio: Float32Array): Heard => ({
   tempo: estimateTempo(audio, rate)?.bpm,
   key: estimateKey(audio, rate),
 });
-const started = performance.now();
-for (const ask of asks(COUNT)) {
-  const fields = { bpm: ask.bpm, key: ask.key, mode: ask.mode, meter: '4/4' } as const;
-  const text = musicPrompt(ask.idea, fields);
-  // Generated longer, as the studio does when a tempo may be conformed.
-  const audio = await generateWindow(pack, {
-    taskId: 't2m',
-    text,
-    seconds: SECONDS * MAX_STRETCH,
+
+/** A take of the ask as planned (with or without the pack's tasks that a beat guide drives), as made and conformed. */
+async function take(settings: ReturnType<typeof initialState>['generate'], guide: boolean) {
+  const tasks = guide ? packInfo.tasks : packInfo.tasks.filter((t) => t.id !== 'v2m');
+  const plan = generationPlan(settings, { ...packInfo, tasks }, SECONDS);
+  const audio = await generateLong(pack, {
+    taskId: plan.taskId,
+    text: musicPrompt(settings.prompt, settings.music),
+    seconds: plan.seconds,
+    chained: plan.chained,
+    video: plan.video,
     steps: sampler.steps,
     guidanceScale: sampler.guidance_scale,
     shift: sampler.shift,
     seed: 1,
   });
-  const rate = pack.manifest.audio.sample_rate;
   const length = SECONDS * rate;
-  const raw = hear(audio.subarray(0, length), rate);
-  const conformed = hear(conformMusic(audio, rate, fields, length).audio, rate);
-  rows.push({ ask, text, raw, conformed });
+  const conformed = plan.conformTo
+    ? conformMusic(audio, rate, plan.conformTo, length).audio
+    : audio.subarray(0, length);
+  return { made: hear(audio.subarray(0, length)), conformed: hear(conformed) };
+}
+
+const started = performance.now();
+for (const ask of asks(COUNT)) {
+  const music = { bpm: ask.bpm, key: ask.key, mode: ask.mode, meter: '4/4' } as const;
+  const settings = { ...initialState().generate, generateTask: 't2m', prompt: ask.idea, music, conform: true };
+  const text = musicPrompt(ask.idea, music);
+  const words = await take(settings, false);
+  const guided = await take(settings, true);
+  rows.push({ ask, text, raw: words.made, conformed: words.conformed, guided: guided.made, studio: guided.conformed });
   const said = (h: Heard) =>
     `${h.tempo?.toFixed(1) ?? 'no tempo'}, ${h.key ? `${h.key.tonic} ${h.key.mode}` : 'no key'}`;
-  console.error(`${text}: heard ${said(raw)}; conformed ${said(conformed)}`);
+  console.error(`${text}: words ${said(words.made)}; guided ${said(guided.made)}; studio ${said(guided.conformed)}`);
 }
 const seconds = (performance.now() - started) / 1000;
 
@@ -103,10 +124,13 @@ console.log(
   '| takes | scored against | tempo within 4 % | octave errors | no tempo | key right | key or relative | no key |',
 );
 console.log('|---|---|---|---|---|---|---|---|');
-for (const [name, pick] of [
-  ['as the model made them', (r: (typeof rows)[number]) => r.raw],
-  ['conformed (the studio default)', (r: (typeof rows)[number]) => r.conformed],
+for (const [name, way] of [
+  ['text to music, as made', 'raw'],
+  ['text to music, conformed (the studio before the beat guide)', 'conformed'],
+  ['beat guide, as made', 'guided'],
+  ['beat guide, key conformed (the studio default)', 'studio'],
 ] as const) {
+  const pick = (r: (typeof rows)[number]) => r[way];
   const scored = score(pick);
   const cells = (
     tempo: 'tempo' | 'tempoFloor',

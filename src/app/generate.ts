@@ -8,6 +8,7 @@ import { analysis } from '../client/analysis-client';
 import { addTake, placeAsset } from '../project/generated-ops';
 import type { ProjectAudio } from '../project/model-audio';
 import type { GenerateJob, PackInfo, VideoFrames } from '../protocol/engine-protocol';
+import { beatGuided } from '../music/beat-guide';
 import { MAX_STRETCH } from '../music/conform';
 import { type MusicFields, musicPrompt } from '../music/music-prompt';
 import { recordPrompt } from '../project/prompt-history';
@@ -107,7 +108,7 @@ export const isMusicTask = (taskId: string) => taskId === 't2m' || taskId === 'v
 export const MAX_VARIATIONS = 4;
 
 /** Whether a pack's task hears the picture (its video tasks). */
-export const hearsPicture = (pack: PackInfo | null | undefined, taskId: string) =>
+export const hearsPicture = (pack: Pick<PackInfo, 'tasks'> | null | undefined, taskId: string) =>
   (pack?.tasks ?? PAPER_TASKS).find((t) => t.id === taskId)?.conditions?.includes('video') ?? false;
 
 /** What a job of `taskId` hears of the project's picture from `from` seconds (the video plays from 0 s): nothing for
@@ -159,6 +160,48 @@ export function conformFields(s: GenerateSettings): MusicFields | null {
   return isMusicTask(s.generateTask) && s.conform && (music.bpm !== null || music.key !== null) ? music : null;
 }
 
+/** How a generation runs: the task, the picture it hears when the studio makes one, how long the model makes it, and
+ * what its take is conformed to. */
+export interface GenerationPlan {
+  taskId: string;
+  seconds: number;
+  video?: VideoFrames;
+  chained: boolean;
+  conformTo: MusicFields | null;
+  /** What the plan did that the user should know, in words. */
+  notes: string[];
+}
+
+/** The plan for the panel's generation of `seconds`. Music from text at a stated tempo runs under the pack's beat
+ * guide where it has one (src/music/beat-guide.ts): its timing comes from the picture, so only its key is conformed
+ * and it is not made longer for stretching. Otherwise a take whose tempo will be conformed is made longer, so a
+ * faster tempo still fills the length; music longer than a window continues itself window after window, so it keeps
+ * its tempo and key, except music for a video, whose every window follows its own picture. */
+export function generationPlan(
+  s: GenerateSettings,
+  pack: Pick<PackInfo, 'tasks' | 'video'>,
+  seconds: number,
+): GenerationPlan {
+  const bpm = s.music.bpm;
+  const guided = s.generateTask === 't2m' && bpm !== null ? beatGuided(pack, bpm, seconds) : null;
+  if (guided && bpm !== null)
+    return {
+      ...guided,
+      seconds,
+      chained: false,
+      conformTo: s.conform && s.music.key !== null ? { ...s.music, bpm: null } : null,
+      notes: [`held at ${Math.round(bpm)} BPM by the beat guide`],
+    };
+  const conformTo = conformFields(s);
+  return {
+    taskId: s.generateTask,
+    seconds: conformTo?.bpm ? Math.min(GENERATE_SECONDS.max, seconds * MAX_STRETCH) : seconds,
+    chained: isMusicTask(s.generateTask) && !hearsPicture(pack, s.generateTask),
+    conformTo,
+    notes: [],
+  };
+}
+
 /** Generates the panel's prompt at the playhead, on the chosen track (or a new one); with variations, one take per
  * seed (seed, seed + 1, ...): the first to arrive lands, the others stack under it as takes (A/B/C/D), each its own
  * undo step. The prompt joins the project's history with the first. */
@@ -189,22 +232,21 @@ export async function generateClip(services: Services): Promise<void> {
   };
   // The track the first arrival landed on: the later ones are its takes.
   const landed: { trackId: string | null } = { trackId: null };
-  const conformTo = conformFields(s);
-  // A take whose tempo will be conformed is generated longer, so a faster tempo still fills the asked length.
-  const modelSeconds = conformTo?.bpm ? Math.min(GENERATE_SECONDS.max, seconds * MAX_STRETCH) : seconds;
-  const picture = await pictureForTask(store, pack, s.generateTask, playhead / project.sampleRate, modelSeconds);
+  const plan = generationPlan(s, pack, seconds);
+  const picture = plan.video
+    ? { video: plan.video }
+    : await pictureForTask(store, pack, plan.taskId, playhead / project.sampleRate, plan.seconds);
   if (!picture) return;
   const { video } = picture;
   const variation = async (index: number) => {
     const label = count > 1 ? `${title} (${String.fromCharCode(65 + index)})` : title;
     const job = queuedJob('generate', label, { trackId, start: playhead, length });
-    // Music longer than a window continues itself window after window, so it keeps its tempo and key.
     // Only the first take streams previews: the others come in whole, so four takes cost about four times one.
     const request = {
-      taskId: s.generateTask,
+      taskId: plan.taskId,
       text,
-      seconds: modelSeconds,
-      chained: isMusicTask(s.generateTask) && !video, // each window of music for a video follows its own picture
+      seconds: plan.seconds,
+      chained: plan.chained,
       previewEvery: index === 0 ? undefined : 0,
       video,
     };
@@ -217,13 +259,13 @@ export async function generateClip(services: Services): Promise<void> {
       modelRate: pack.sampleRate,
       projectRate,
       length: Math.round(seconds * projectRate),
-      conform: conformTo,
+      conform: plan.conformTo,
     });
     if (!made.ok)
       return store
         .getState()
         .notify('error', `${label}: the take could not be made project audio (${made.error.message}).`);
-    tell(store, label, made.value);
+    tell(store, label, { ...made.value, notes: [...plan.notes, ...made.value.notes] });
     land(services, made.value.channels, projectRate, { label, entry, trackId, playhead, length }, landed);
   };
   await Promise.all(Array.from({ length: count }, (_, i) => variation(i)));
