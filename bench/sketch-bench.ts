@@ -6,22 +6,28 @@
  * against another prompt's tempo and key (a model deaf to the fields). The ceiling: the estimators on real renders
  * (bench/music-bench.ts). Each prompt is made as the studio plans it (src/app/generate.ts, generationPlan: under the
  * beat guide, src/music/beat-guide.ts, its key conformed) and, for comparison, as text to music alone (the words
- * only, then conformed: its own tempo and key heard, stretched and shifted to the asked ones).
+ * only, then conformed: its own tempo and key heard, stretched and shifted to the asked ones). Instruments: where a
+ * prompt names one the pack's detector knows (guitar, drums, bass), whether it is among the detector's top 3 for the
+ * take, against the same for rendered songs that hold it (the ceiling; omni_data.music_renders, optional).
  *   npx tsx bench/sketch-bench.ts [pack-dir] [prompts]   (default: public/models/omni-small, 24)
  */
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { estimateKey } from '../src/dsp/key';
 import { estimateTempo } from '../src/dsp/tempo';
 import { generationPlan } from '../src/app/generate';
+import { detect } from '../src/engine/detect';
 import { generateLong } from '../src/engine/long-audio';
+import { decodeWav } from '../src/dsp/wav';
 import { conformMusic } from '../src/music/conform';
 import { KEY_NAMES, type Mode, musicPrompt } from '../src/music/music-prompt';
-import { keyVerdict, share, tempoVerdict } from './music-verdicts';
+import { keyVerdict, readRenders, share, tempoVerdict } from './music-verdicts';
 import { loadNodePack } from './node-pack';
 import { initialState } from '../src/store/studio-store';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const COUNT = Number(process.argv[3] ?? 24);
+const RENDERS = process.argv[4] ?? 'training/data/music-renders';
 const SECONDS = 10;
 // What the training captions name (omni_data/sources/music.py): an instrument and a style, or a drum groove.
 const IDEAS = [
@@ -54,14 +60,32 @@ const packInfo = {
 interface Heard {
   tempo?: number;
   key: ReturnType<typeof estimateKey>;
+  /** Whether the detector has the prompt's instrument among its top 3 (undefined: it names none the detector knows). */
+  instrument?: boolean;
+  /** Whether any of those instruments is among the top 3. */
+  anyInstrument: boolean;
 }
 type Way = 'raw' | 'conformed' | 'guided' | 'studio';
 const rows: ({ ask: ReturnType<typeof asks>[number]; text: string } & Record<Way, Heard>)[] = [];
 const rate = pack.manifest.audio.sample_rate;
-const hear = (audio: Float32Array): Heard => ({
-  tempo: estimateTempo(audio, rate)?.bpm,
-  key: estimateKey(audio, rate),
-});
+const INSTRUMENTS: [RegExp, string][] = [
+  [/guitar/, 'guitar'],
+  [/drum/, 'drums'],
+  [/\bbass\b/, 'bass'],
+];
+/** The detector's labels an idea names ("drum groove with bass": drums and bass). */
+const named = (idea: string) => INSTRUMENTS.filter(([words]) => words.test(idea)).map(([, label]) => label);
+const topThree = async (audio: Float32Array) => (await detect(pack, audio)).tags.slice(0, 3).map((t) => t.label);
+const hear = async (audio: Float32Array, idea: string): Promise<Heard> => {
+  const top = await topThree(audio);
+  const labels = named(idea);
+  return {
+    tempo: estimateTempo(audio, rate)?.bpm,
+    key: estimateKey(audio, rate),
+    instrument: labels.length ? labels.some((l) => top.includes(l)) : undefined,
+    anyInstrument: INSTRUMENTS.some(([, l]) => top.includes(l)),
+  };
+};
 
 /** A take of the ask as planned (with or without the pack's tasks that a beat guide drives), as made and conformed. */
 async function take(settings: ReturnType<typeof initialState>['generate'], guide: boolean) {
@@ -82,7 +106,10 @@ async function take(settings: ReturnType<typeof initialState>['generate'], guide
   const conformed = plan.conformTo
     ? conformMusic(audio, rate, plan.conformTo, length).audio
     : audio.subarray(0, length);
-  return { made: hear(audio.subarray(0, length)), conformed: hear(conformed) };
+  return {
+    made: await hear(audio.subarray(0, length), settings.prompt),
+    conformed: await hear(conformed, settings.prompt),
+  };
 }
 
 const started = performance.now();
@@ -98,6 +125,21 @@ for (const ask of asks(COUNT)) {
   console.error(`${text}: words ${said(words.made)}; guided ${said(guided.made)}; studio ${said(guided.conformed)}`);
 }
 const seconds = (performance.now() - started) / 1000;
+
+/** The ceiling: rendered songs whose instrument or style names one the detector knows, 10 s of each. */
+async function rendersHeard() {
+  if (!existsSync(join(RENDERS, 'truth.json'))) return [];
+  const heard: boolean[] = [];
+  for (const song of readRenders(RENDERS).songs) {
+    const labels = named(`${song.instrument ?? ''} ${song.style}`);
+    if (labels.length === 0) continue;
+    const audio = decodeWav(readFileSync(join(RENDERS, song.file)).buffer as ArrayBuffer).channels[0];
+    const top = await topThree(audio.subarray(0, SECONDS * rate));
+    heard.push(labels.some((l) => top.includes(l)));
+  }
+  return heard;
+}
+const ceiling = await rendersHeard();
 
 /** The takes' verdicts against their own asks, and against another prompt's (a model deaf to the fields). */
 function score(pick: (r: (typeof rows)[number]) => Heard) {
@@ -149,3 +191,19 @@ for (const [name, way] of [
     `| ${name} | another prompt's (floor) | ${cells('tempoFloor', 'keyFloor', 'keyOrRelativeFloor').join(' | ')} |`,
   );
 }
+
+/** The instrument table: named instruments heard, and (the floor) any of them heard where the prompt names none. */
+const pct = (xs: boolean[]) => (xs.length ? `${Math.round((100 * xs.filter(Boolean).length) / xs.length)} %` : '-');
+console.log(
+  `\n| takes | prompts naming guitar, drums or bass: the detector's top 3 has it | prompts naming none: the top 3 has one of them (floor) |`,
+);
+console.log('|---|---|---|');
+for (const [name, way] of [
+  ['text to music, conformed (the studio before the beat guide)', 'conformed'],
+  ['beat guide, key conformed (the studio default)', 'studio'],
+] as const) {
+  const naming = rows.filter((r) => r[way].instrument !== undefined).map((r) => r[way].instrument === true);
+  const floor = rows.filter((r) => named(r.ask.idea).length === 0).map((r) => r[way].anyInstrument === true);
+  console.log(`| ${name} | ${pct(naming)} (${naming.length}) | ${pct(floor)} (${floor.length}) |`);
+}
+console.log(`| rendered songs (ceiling) | ${pct(ceiling)} (${ceiling.length}) | - |`);

@@ -53,6 +53,10 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, lo
   // The first take lands as a clip, the other three under it as muted takes, each its own undo step.
   await expect.poll(async () => (await tracks(studio)).length, { timeout: 240_000 }).toBe(4);
   await expect(panel.getByTestId('job')).toHaveCount(0);
+  // The stated tempo is kept by the beat guide (the pack's video to music under a picture flashing on each beat).
+  await expect(page.getByTestId('notice-info').filter({ hasText: 'held at 90 BPM by the beat guide' })).not.toHaveCount(
+    0,
+  );
   const [a, ...takes] = await tracks(studio);
   expect(a).toMatchObject({ mute: false, takeOf: null, name: 'moderate piano melody in A minor, 90 bpm' });
   expect(takes.map((t) => [t.takeOf, t.mute])).toEqual(takes.map(() => [a.id, true]));

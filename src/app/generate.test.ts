@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PackInfo } from '../protocol/engine-protocol';
 import { initialState } from '../store/studio-store';
 import { describedSound } from './edit';
-import { conformFields, editInstruction, hearsPicture, promptProblem } from './generate';
+import { conformFields, editInstruction, generationPlan, hearsPicture, PAPER_TASKS, promptProblem } from './generate';
 
 const settings = (patch: Partial<ReturnType<typeof initialState>['generate']>) => ({
   ...initialState().generate,
@@ -43,5 +43,27 @@ describe('video tasks', () => {
     expect(promptProblem({ ...v2m, generateTask: 't2m' })).toMatch('Type a prompt');
     expect(conformFields(v2m)).toMatchObject({ bpm: null, key: 'C' });
     expect(conformFields({ ...v2m, generateTask: 't2m' })).toMatchObject({ bpm: 120, key: 'C' });
+  });
+});
+
+describe('music from text at a stated tempo', () => {
+  const music = { ...initialState().generate.music, bpm: 90, key: 'A' as const, mode: 'minor' as const };
+  const t2m = settings({ mode: 'generate', generateTask: 't2m', prompt: 'piano melody', conform: true, music });
+  const video = { size: 32, fps: 25 };
+
+  it('runs under the beat guide: the timing from the picture, only the key conformed, not made longer, said', () => {
+    const plan = generationPlan(t2m, { tasks: PAPER_TASKS, video }, 10);
+    expect(plan).toMatchObject({ taskId: 'v2m', seconds: 10, chained: false, conformTo: { bpm: null, key: 'A' } });
+    expect(plan.video?.pixels.length).toBe(250 * 3 * 32 * 32);
+    expect(plan.notes).toEqual(['held at 90 BPM by the beat guide']);
+  });
+
+  it('runs as text to music, made longer to be stretched, where the pack has no task a beat drives or no tempo is set', () => {
+    const words = generationPlan(t2m, { tasks: PAPER_TASKS.filter((t) => t.id !== 'v2m'), video }, 10);
+    expect(words).toMatchObject({ taskId: 't2m', chained: true, conformTo: { bpm: 90, key: 'A' }, notes: [] });
+    expect(words.seconds).toBeCloseTo(13.5, 6);
+    expect(words.video).toBeUndefined();
+    const free = generationPlan({ ...t2m, music: { ...music, bpm: null } }, { tasks: PAPER_TASKS, video }, 10);
+    expect(free).toMatchObject({ taskId: 't2m', seconds: 10, conformTo: { bpm: null, key: 'A' } });
   });
 });
