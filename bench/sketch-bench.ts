@@ -11,14 +11,14 @@
  * take, against the same for rendered songs that hold it (the ceiling; omni_data.music_renders, optional).
  *   npx tsx bench/sketch-bench.ts [pack-dir] [prompts]   (default: public/models/omni-small, 24)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { estimateKey } from '../src/dsp/key';
 import { estimateTempo } from '../src/dsp/tempo';
 import { generationPlan } from '../src/app/generate';
 import { detect } from '../src/engine/detect';
 import { generateLong } from '../src/engine/long-audio';
-import { decodeWav } from '../src/dsp/wav';
+import { decodeWav, encodeWav } from '../src/dsp/wav';
 import { conformMusic } from '../src/music/conform';
 import { KEY_NAMES, type Mode, musicPrompt } from '../src/music/music-prompt';
 import { keyVerdict, readRenders, share, tempoVerdict } from './music-verdicts';
@@ -28,6 +28,16 @@ import { initialState } from '../src/store/studio-store';
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const COUNT = Number(process.argv[3] ?? 24);
 const RENDERS = process.argv[4] ?? 'training/data/music-renders';
+// Where the takes are written for omni_model.evaluation.judge_instruments (the instrument tagger), if anywhere.
+const TAKES = process.env.TAKES;
+const written: { file: string; prompt: string; way: string }[] = [];
+function keep(audio: Float32Array, prompt: string, way: string) {
+  if (!TAKES) return;
+  mkdirSync(TAKES, { recursive: true });
+  const file = `${way}-${written.length}.wav`;
+  writeFileSync(join(TAKES, file), Buffer.from(encodeWav([audio], rate, 'pcm16')));
+  written.push({ file, prompt, way });
+}
 const SECONDS = 10;
 // What the training captions name (omni_data/sources/music.py): an instrument and a style, or a drum groove.
 const IDEAS = [
@@ -106,6 +116,11 @@ async function take(settings: ReturnType<typeof initialState>['generate'], guide
   const conformed = plan.conformTo
     ? conformMusic(audio, rate, plan.conformTo, length).audio
     : audio.subarray(0, length);
+  keep(
+    conformed,
+    settings.prompt,
+    guide ? 'beat guide, key conformed (the studio default)' : 'text to music, conformed',
+  );
   return {
     made: await hear(audio.subarray(0, length), settings.prompt),
     conformed: await hear(conformed, settings.prompt),
@@ -140,6 +155,7 @@ async function rendersHeard() {
   return heard;
 }
 const ceiling = await rendersHeard();
+if (TAKES) writeFileSync(join(TAKES, 'takes.json'), JSON.stringify(written, null, 1));
 
 /** The takes' verdicts against their own asks, and against another prompt's (a model deaf to the fields). */
 function score(pick: (r: (typeof rows)[number]) => Heard) {

@@ -122,11 +122,17 @@ def train_tagger(
     data: Path, audio: AudioConfig, limit: int = 5000, epochs: int = 60, clips: ClipLister = labelled_clips
 ) -> tuple[Tagger, float | None]:
     """Returns the tagger and its top-1 accuracy on the validation split's labelled clips (None without any)."""
-    features = Features(audio)
     train = clips(data, "train", limit)
-    classes = sorted({c for _, c in train})
-    x = np.stack([features(sf.read(str(p), dtype="float32")[0]) for p, _ in train])
-    y = torch.tensor([classes.index(c) for _, c in train])
+    tagger = fit_tagger([sf.read(str(p), dtype="float32")[0] for p, _ in train], [c for _, c in train], audio, epochs)
+    return tagger, valid_accuracy(tagger, data, clips)
+
+
+def fit_tagger(wavs: list[np.ndarray], labels: list[str], audio: AudioConfig, epochs: int = 60) -> Tagger:
+    """A tagger fitted to labelled clips (mono at the audio config's rate)."""
+    features = Features(audio)
+    classes = sorted(set(labels))
+    x = np.stack([features(w) for w in wavs])
+    y = torch.tensor([classes.index(c) for c in labels])
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-5
     xt = torch.from_numpy(((x - mean) / std).astype(np.float32))
     torch.manual_seed(0)
@@ -140,8 +146,7 @@ def train_tagger(
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
-    tagger = Tagger(audio, net, classes, mean, std)
-    return tagger, valid_accuracy(tagger, data, clips)
+    return Tagger(audio, net, classes, mean, std)
 
 
 def valid_accuracy(tagger: Tagger, data: Path, clips: ClipLister = labelled_clips) -> float | None:
