@@ -14,6 +14,7 @@ import { estimateKey } from '../src/dsp/key';
 import { estimateTempo } from '../src/dsp/tempo';
 import { decodeWav } from '../src/dsp/wav';
 import { generateLong } from '../src/engine/long-audio';
+import { beatGuided } from '../src/music/beat-guide';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
 import { keyVerdict, readRenders, type Song, share, tempoVerdict } from './music-verdicts';
 import { loadNodePack } from './node-pack';
@@ -51,6 +52,8 @@ const request = (text: string, seed: number) => ({
 
 interface Row {
   continued: ReturnType<typeof verdicts>;
+  guided?: ReturnType<typeof verdicts>;
+  joinGuided?: number;
   plain: ReturnType<typeof verdicts>;
   ceiling: ReturnType<typeof verdicts>;
   joinContinued: number;
@@ -79,10 +82,25 @@ for (const song of truth.songs) {
     around: { audio: around, from: cut, to: around.length },
   });
   const plain = await generateLong(pack, request(text, 1));
+  // Extend on a track whose beat grid is known (the songs start on a beat): the beat guide's picture on that grid.
+  const packInfo = {
+    tasks: pack.manifest.tasks,
+    video: { size: pack.manifest.video.frame_size, fps: pack.manifest.video.frames_per_second },
+  };
+  const guide = beatGuided(packInfo, song.bpm, around.length / rate, 0);
+  const guided = guide
+    ? await generateLong(pack, {
+        ...request(text, 1),
+        ...guide,
+        around: { audio: around, from: cut, to: around.length },
+      })
+    : undefined;
   const half = rate / 2;
   const before = audio.subarray(cut - half, cut);
   rows.push({
     continued: verdicts(continued, song),
+    guided: guided && verdicts(guided, song),
+    joinGuided: guided && stepDb(audio.subarray(cut - rate / 2, cut), guided.subarray(0, rate / 2)),
     plain: verdicts(plain, song),
     ceiling,
     joinContinued: stepDb(before, continued.subarray(0, half)),
@@ -102,6 +120,11 @@ console.log(
 console.log('|---|---|---|---|---|---|---|');
 for (const [name, pick, joinOf] of [
   ['continued from the song (Extend)', (r: Row) => r.continued, (r: Row) => r.joinContinued],
+  [
+    'continued from the song under the beat guide (Extend on a track with a beat grid)',
+    (r: Row) => r.guided ?? r.continued,
+    (r: Row) => r.joinGuided ?? NaN,
+  ],
   ['the same prompt without the song (floor)', (r: Row) => r.plain, (r: Row) => r.joinPlain],
   ["the song's own next part (ceiling)", (r: Row) => r.ceiling, () => 0],
 ] as const) {

@@ -16,13 +16,22 @@ interface TrackRow {
   mute: boolean;
   takeOf: string | null;
   name: string;
+  tempoBpm: number | null;
+  beatStart: number | null;
 }
 
 const tracks = (studio: Studio): Promise<TrackRow[]> =>
   studio.page.evaluate(() =>
     (window as unknown as { omniStudio: { services: any } }).omniStudio.services.store
       .getState()
-      .project.tracks.map((t: any) => ({ id: t.id, mute: t.mute, takeOf: t.takeOf ?? null, name: t.name })),
+      .project.tracks.map((t: any) => ({
+        id: t.id,
+        mute: t.mute,
+        takeOf: t.takeOf ?? null,
+        name: t.name,
+        tempoBpm: t.tempoBpm ?? null,
+        beatStart: t.beatStart ?? null,
+      })),
   );
 
 test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, loop, extend, regenerate, stems, and the history after a reload', async ({
@@ -58,7 +67,9 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, lo
     0,
   );
   const [a, ...takes] = await tracks(studio);
+  // Each take lands with the beat grid it was made on: 90 BPM, a beat where it starts.
   expect(a).toMatchObject({ mute: false, takeOf: null, name: 'moderate piano melody in A minor, 90 bpm' });
+  expect([a, ...takes].map((t) => [t.tempoBpm, t.beatStart])).toEqual([a, ...takes].map(() => [90, 0]));
   expect(takes.map((t) => [t.takeOf, t.mute])).toEqual(takes.map(() => [a.id, true]));
   expect((await studio.summary()).undo.filter((l) => l.startsWith('Generate'))).toHaveLength(4);
   const buttons = page.getByTestId('track-ab');
@@ -75,7 +86,8 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, lo
   await expect.poll(async () => (await tracks(studio)).length).toBe(5);
   const loop = (await tracks(studio))[4];
   expect(loop).toMatchObject({ takeOf: a.id, mute: true });
-  expect(loop.name).toMatch(/^Loop 1\.1\d s$/); // 1.5 s less its crossfade of a quarter
+  // 1.5 s less its crossfade of a quarter, down to whole beats of the take's grid.
+  expect(loop.name).toBe('Loop 0.67 s (1 beat at 90 BPM)');
   expect(
     await page.evaluate(
       () =>
@@ -93,6 +105,9 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, lo
     .poll(async () => (await studio.summary()).undo.at(-1), { timeout: 120_000 })
     .toBe('Extend forwards by 10 s');
   expect((await studio.summary()).tracks[0].length).toBe(before + 10 * rate);
+  await expect(
+    page.getByTestId('notice-info').filter({ hasText: "the track's 90 BPM by the beat guide" }),
+  ).not.toHaveCount(0);
 
   // A clip at 0 s has no time before it: leading in says so and changes nothing.
   const steps = (await studio.summary()).undo.length;

@@ -14,6 +14,7 @@ import { AROUND_CONTEXT_SECONDS } from '../protocol/engine-protocol';
 import { generationText, pictureForTask, promptProblem, runSampler, tell } from './generate';
 import { ensurePack, queuedJob } from './jobs';
 import { beatBefore, onBeat } from './loop';
+import { beatGuided } from '../music/beat-guide';
 import type { Services } from './services';
 
 /** The crossfade at a join: long enough to hide the seam, short enough to land on the beat. */
@@ -152,11 +153,19 @@ async function makeAround(services: Services, track: Track, plan: AroundPlan, la
   const toModel = (samples: number) => Math.round((samples / rate) * pack.sampleRate);
   const around = { audio, from: toModel(plan.before), to: audio.length - toModel(plan.after) };
   const original = trackAudio(track, assets, range);
-  const picture = await pictureForTask(store, pack, s.generateTask, span.start / rate, (span.end - span.start) / rate);
+  const seconds = (span.end - span.start) / rate;
+  // Music from text on a track with a beat grid runs under the beat guide, its beats on the grid.
+  const guided =
+    s.generateTask === 't2m' && track.tempoBpm && track.beatStart !== undefined
+      ? beatGuided(pack, track.tempoBpm, seconds, (track.beatStart - span.start) / rate)
+      : null;
+  const picture = guided
+    ? { video: guided.video }
+    : await pictureForTask(store, pack, s.generateTask, span.start / rate, seconds);
   if (!picture) return;
   const job = queuedJob('generate', label, { trackId: track.id, start: range.start, length: range.end - range.start });
   const request = {
-    taskId: s.generateTask,
+    taskId: guided?.taskId ?? s.generateTask,
     text: generationText(s),
     seconds: (around.to - around.from) / pack.sampleRate,
     around,
@@ -178,7 +187,9 @@ async function makeAround(services: Services, track: Track, plan: AroundPlan, la
     edgeFade: Math.round(JOIN_FADE_SECONDS * rate),
   });
   if (!made.ok) return store.getState().notify('error', `${label}: ${made.error.message}. The project is as it was.`);
-  tell(store, label, made.value);
+  const guideNote =
+    guided && track.tempoBpm ? [`held at the track's ${Math.round(track.tempoBpm)} BPM by the beat guide`] : [];
+  tell(store, label, { ...made.value, notes: [...guideNote, ...made.value.notes] });
   const now = store.getState().project;
   const current = now.tracks.find((t) => t.id === track.id);
   if (!current || !stillHolds(current, assets, range, original))

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { PackInfo } from '../protocol/engine-protocol';
+import { newTrack } from '../project/types';
 import { initialState } from '../store/studio-store';
 import { describedSound } from './edit';
-import { conformFields, editInstruction, generationPlan, hearsPicture, PAPER_TASKS, promptProblem } from './generate';
+import {
+  conformFields,
+  editInstruction,
+  generationPlan,
+  hearsPicture,
+  PAPER_TASKS,
+  promptProblem,
+  withBeatGrid,
+} from './generate';
 
 const settings = (patch: Partial<ReturnType<typeof initialState>['generate']>) => ({
   ...initialState().generate,
@@ -56,6 +65,18 @@ describe('music from text at a stated tempo', () => {
     expect(plan).toMatchObject({ taskId: 'v2m', seconds: 10, chained: false, conformTo: { bpm: null, key: 'A' } });
     expect(plan.video?.pixels.length).toBe(250 * 3 * 32 * 32);
     expect(plan.notes).toEqual(['held at 90 BPM by the beat guide']);
+    expect(plan.heldAt).toBe(90);
+  });
+
+  it('land with their beat grid on the tracks they add, never on tracks that were there', () => {
+    const before = { ...initialState().project, tracks: [{ ...newTrack(0), id: 'old' }] };
+    const after = { ...before, tracks: [...before.tracks, { ...newTrack(1), id: 'new' }] };
+    const grid = withBeatGrid(after, before, 90, 4410);
+    expect(grid.tracks.map((t) => [t.id, t.tempoBpm, t.beatStart])).toEqual([
+      ['old', undefined, undefined],
+      ['new', 90, 4410],
+    ]);
+    expect(withBeatGrid(after, before, undefined, 4410)).toBe(after);
   });
 
   it('runs as text to music, made longer to be stretched, where the pack has no task a beat drives or no tempo is set', () => {

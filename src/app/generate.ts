@@ -12,7 +12,7 @@ import { beatGuided } from '../music/beat-guide';
 import { MAX_STRETCH } from '../music/conform';
 import { type MusicFields, musicPrompt } from '../music/music-prompt';
 import { recordPrompt } from '../project/prompt-history';
-import { newId, type PromptEntry } from '../project/types';
+import { newId, type Project, type PromptEntry } from '../project/types';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
 import { videoFile } from '../video/video-store';
 import type { Services } from './services';
@@ -170,6 +170,8 @@ export interface GenerationPlan {
   conformTo: MusicFields | null;
   /** What the plan did that the user should know, in words. */
   notes: string[];
+  /** The tempo the beat guide holds the take at, from its first sample. */
+  heldAt?: number;
 }
 
 /** The plan for the panel's generation of `seconds`. Music from text at a stated tempo runs under the pack's beat
@@ -191,6 +193,7 @@ export function generationPlan(
       chained: false,
       conformTo: s.conform && s.music.key !== null ? { ...s.music, bpm: null } : null,
       notes: [`held at ${Math.round(bpm)} BPM by the beat guide`],
+      heldAt: bpm,
     };
   const conformTo = conformFields(s);
   return {
@@ -266,7 +269,8 @@ export async function generateClip(services: Services): Promise<void> {
         .getState()
         .notify('error', `${label}: the take could not be made project audio (${made.error.message}).`);
     tell(store, label, { ...made.value, notes: [...plan.notes, ...made.value.notes] });
-    land(services, made.value.channels, projectRate, { label, entry, trackId, playhead, length }, landed);
+    const where = { label, entry, trackId, playhead, length, bpm: plan.heldAt };
+    land(services, made.value.channels, projectRate, where, landed);
   };
   await Promise.all(Array.from({ length: count }, (_, i) => variation(i)));
 }
@@ -277,7 +281,7 @@ function land(
   { store, assets }: Services,
   channels: Float32Array[],
   rate: number,
-  where: { label: string; entry: PromptEntry; trackId: string | null; playhead: number; length: number },
+  where: { label: string; entry: PromptEntry; trackId: string | null; playhead: number; length: number; bpm?: number },
   landed: { trackId: string | null },
 ): void {
   const now = store.getState().project;
@@ -286,13 +290,26 @@ function land(
   const range = { start: where.playhead, end: where.playhead + where.length };
   if (landed.trackId !== null && now.tracks.some((t) => t.id === landed.trackId)) {
     const letter = String.fromCharCode(66 + now.tracks.filter((t) => t.takeOf === landed.trackId).length);
-    store.getState().commit(where.label, addTake(now, landed.trackId, range, asset.id, `${name} · take ${letter}`));
+    const taken = addTake(now, landed.trackId, range, asset.id, `${name} · take ${letter}`);
+    store.getState().commit(where.label, withBeatGrid(taken, now, where.bpm, where.playhead));
     return;
   }
   const target = where.trackId && now.tracks.some((t) => t.id === where.trackId) ? where.trackId : null;
-  const placed = placeAsset(now, target, where.playhead, asset.id, where.length, name);
+  let placed = placeAsset(now, target, where.playhead, asset.id, where.length, name);
+  if (target === null) placed = withBeatGrid(placed, now, where.bpm, where.playhead);
   landed.trackId = target ?? placed.tracks[placed.tracks.length - 1].id;
   store.getState().commit(where.label, recordPrompt(placed, where.entry));
+}
+
+/** A take made under the beat guide lands on its new track with its beat grid (the tempo it was held at, a beat where
+ * it starts), so Extend, Loop and Regenerate on it keep to the grid as on a track Analyze heard. */
+export function withBeatGrid(project: Project, before: Project, bpm: number | undefined, start: number): Project {
+  if (bpm === undefined) return project;
+  const old = new Set(before.tracks.map((t) => t.id));
+  return {
+    ...project,
+    tracks: project.tracks.map((t) => (old.has(t.id) ? t : { ...t, tempoBpm: bpm, beatStart: start })),
+  };
 }
 
 export function cancelJob(id: string): void {

@@ -22,6 +22,11 @@ describe('the beat guide', () => {
     for (const v of frames.pixels) expect(v >= 0 && v <= 1).toBe(true);
   });
 
+  it('puts a beat where it is told, and the beats before it too', () => {
+    // 120 BPM, a beat at 1.3 s: beats at 0.3, 0.8, 1.3 and 1.8 s, frames 8 (7.5 rounded), 20, 33 (32.5) and 45.
+    expect(flashing(beatPicture(120, 2, 32, 25, 1.3))).toEqual([8, 9, 20, 21, 33, 34, 45, 46]);
+  });
+
   it('drives the pack’s video-to-music task in its frame size and rate, and nothing for a pack without one', () => {
     const tasks = [
       { id: 't2m', label: 'Music from text', family: 'generate', template: '{desc}', conditions: ['text'] },

@@ -11,26 +11,31 @@ import type { PackInfo, VideoFrames } from '../protocol/engine-protocol';
 export const GUIDE_TASK = 'v2m';
 
 /** What a music-from-text job at `bpm` runs as, for `seconds`: the guide task under a beat picture in the pack's
- * frame size and rate; null where the pack has no such task (the job then runs as asked). */
+ * frame size and rate, a beat at `firstBeat` seconds (and every beat before and after it); null where the pack has
+ * no such task (the job then runs as asked). */
 export function beatGuided(
   pack: Pick<PackInfo, 'tasks' | 'video'>,
   bpm: number,
   seconds: number,
+  firstBeat = 0,
 ): { taskId: string; video: VideoFrames } | null {
   const task = pack.tasks.find((t) => t.id === GUIDE_TASK && t.conditions?.includes('video'));
   if (!task || !(bpm > 0)) return null;
-  return { taskId: task.id, video: beatPicture(bpm, seconds, pack.video.size, pack.video.fps) };
+  return { taskId: task.id, video: beatPicture(bpm, seconds, pack.video.size, pack.video.fps, firstBeat) };
 }
 
 const DRAWN = 4; // drawn at 4x the frame size and box-averaged, as the studio reads a video
 
-/** `seconds` of frames at `fps`, `size` x `size`, the disc flashing on each beat of `bpm` from 0 s. */
-export function beatPicture(bpm: number, seconds: number, size: number, fps: number): VideoFrames {
+/** `seconds` of frames at `fps`, `size` x `size`, the disc flashing on each beat of `bpm`, one of them at `firstBeat`
+ * seconds (0: the first frame). */
+export function beatPicture(bpm: number, seconds: number, size: number, fps: number, firstBeat = 0): VideoFrames {
   const count = Math.ceil(seconds * fps);
   const each = 3 * size * size;
   const pixels = new Float32Array(count * each);
+  const period = 60 / bpm;
+  const phase = ((firstBeat % period) + period) % period;
   const beatFrames = new Set<number>();
-  for (let k = 0; (k * 60) / bpm < seconds; k++) beatFrames.add(Math.round(((k * 60) / bpm) * fps));
+  for (let t = phase; t < seconds; t += period) beatFrames.add(Math.round(t * fps));
   let since = 99;
   for (let f = 0; f < count; f++) {
     since = beatFrames.has(f) ? 0 : since + 1;
