@@ -108,7 +108,7 @@ async function take(settings: ReturnType<typeof initialState>['generate'], guide
     chained: plan.chained,
     video: plan.video,
     steps: sampler.steps,
-    guidanceScale: sampler.guidance_scale,
+    guidanceScale: Number(process.env.GUIDANCE ?? sampler.guidance_scale),
     shift: sampler.shift,
     seed: 1,
   });
