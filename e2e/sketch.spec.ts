@@ -53,6 +53,7 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, lo
   await expect(panel.getByTestId('generate-text')).toHaveText(
     'The model reads: moderate piano melody in A minor, 90 bpm',
   );
+  await expect(panel.getByTestId('beat-guide')).toContainText('The beat guide holds it at 90 BPM');
   await panel.getByTestId('generate-variations').selectOption('4');
   await panel.getByTestId('generate-seconds').fill('2');
   await panel.locator('summary', { hasText: 'Sampler' }).click();

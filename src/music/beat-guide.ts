@@ -10,6 +10,11 @@ import type { PackInfo, VideoFrames } from '../protocol/engine-protocol';
 /** The task a beat guide drives: the pack's video-to-music, where it has one. */
 export const GUIDE_TASK = 'v2m';
 
+/** The pack's task a beat guide drives, if it has one. */
+export function guideTask(tasks: PackInfo['tasks']): string | null {
+  return tasks.some((t) => t.id === GUIDE_TASK && t.conditions?.includes('video')) ? GUIDE_TASK : null;
+}
+
 /** What a music-from-text job at `bpm` runs as, for `seconds`: the guide task under a beat picture in the pack's
  * frame size and rate, a beat at `firstBeat` seconds (and every beat before and after it); null where the pack has
  * no such task (the job then runs as asked). */
@@ -19,9 +24,9 @@ export function beatGuided(
   seconds: number,
   firstBeat = 0,
 ): { taskId: string; video: VideoFrames } | null {
-  const task = pack.tasks.find((t) => t.id === GUIDE_TASK && t.conditions?.includes('video'));
-  if (!task || !(bpm > 0)) return null;
-  return { taskId: task.id, video: beatPicture(bpm, seconds, pack.video.size, pack.video.fps, firstBeat) };
+  const taskId = guideTask(pack.tasks);
+  if (!taskId || !(bpm > 0)) return null;
+  return { taskId, video: beatPicture(bpm, seconds, pack.video.size, pack.video.fps, firstBeat) };
 }
 
 const DRAWN = 4; // drawn at 4x the frame size and box-averaged, as the studio reads a video

@@ -13,6 +13,7 @@ import {
 } from '../../app/generate';
 import { formatMegabytes as mb } from '../../app/models';
 import { runAction } from '../../actions/registry';
+import { guideTask } from '../../music/beat-guide';
 import { NO_MUSIC_FIELDS } from '../../music/music-prompt';
 import type { PromptEntry } from '../../project/types';
 import type { GenerateSettings, JobView } from '../../store/studio-store';
@@ -130,7 +131,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
           {isMusicTask(s.generateTask) && (
             <>
               <MusicFields value={s.music} onChange={(music) => change({ music })} />
-              <label title="The model does not yet keep a stated tempo or key by itself: each take's own tempo and key are heard, then it is stretched (pitch kept) and shifted (tempo kept) to the asked ones, as a DAW warps a loop. Off: the take as the model made it">
+              <label title="The model does not keep a stated key by itself: each take's own key is heard, then it is shifted (tempo kept) to the asked one; a stated tempo is kept by the beat guide, or, for a pack without one, the take is stretched (pitch kept) to it, as a DAW warps a loop. Off: the take as the model made it">
                 Conform takes to the tempo and key
                 <input
                   type="checkbox"
@@ -142,6 +143,13 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
               <p className="muted" data-testid="generate-text">
                 The model reads: {generationText(s) || '…'}
               </p>
+              {s.generateTask === 't2m' && s.music.bpm !== null && (
+                <p className="muted" data-testid="beat-guide">
+                  {guideTask(pack?.tasks ?? PAPER_TASKS)
+                    ? `The beat guide holds it at ${Math.round(s.music.bpm)} BPM: the model's music for a video, under a picture that flashes on every beat.`
+                    : `This pack has no beat guide: takes are stretched to ${Math.round(s.music.bpm)} BPM where a beat is heard.`}
+                </p>
+              )}
             </>
           )}
           <label title="Several takes of one prompt (the next seeds), stacked under the first to compare with A/B">
