@@ -283,7 +283,7 @@ def table(results: dict) -> str:
 def main() -> None:
     p = studio_path_arguments(__doc__, TRAINING_DIR / "configs" / "data-separator.json", "separator")
     p.add_argument("--synthetic", type=int, default=40)
-    p.add_argument("--adds", type=int, default=16, help="adds over real beds (0: none)")
+    p.add_argument("--adds", type=int, default=40, help="adds over real beds (0: none)")
     args = p.parse_args()
     pack = OnnxPack(args.pack, args.dtype)
     separator = StudioSeparator(pack)
