@@ -31,7 +31,8 @@ const sameTempo = (a?: number, b?: number) => a !== undefined && b !== undefined
 const WAYS = [
   'independent, crossfaded over 1 s',
   'chained (the default for music without a tempo)',
-  'beat guide (the default with a tempo)',
+  'beat guide, independent windows',
+  'beat guide, chained (the default with a tempo)',
 ] as const;
 const rows: Record<string, { tempo: boolean; key: boolean; asked: boolean }[]> = Object.fromEntries(
   WAYS.map((w) => [w, []]),
@@ -50,9 +51,10 @@ for (let i = 0; i < COUNT; i++) {
   };
   const text = musicPrompt(IDEAS[i % IDEAS.length], fields);
   for (const way of WAYS) {
-    const chained = way === WAYS[1];
-    const guided = way === WAYS[2] ? beatGuided(packInfo, fields.bpm, SECONDS) : null;
-    if (way === WAYS[2] && !guided) continue;
+    const chained = way === WAYS[1] || way === WAYS[3];
+    const guiding = way === WAYS[2] || way === WAYS[3];
+    const guided = guiding ? beatGuided(packInfo, fields.bpm, SECONDS) : null;
+    if (guiding && !guided) continue;
     const audio = await generateLong(pack, {
       taskId: guided?.taskId ?? 't2m',
       video: guided?.video,

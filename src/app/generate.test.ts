@@ -62,7 +62,7 @@ describe('music from text at a stated tempo', () => {
 
   it('runs under the beat guide: the timing from the picture, only the key conformed, not made longer, said', () => {
     const plan = generationPlan(t2m, { tasks: PAPER_TASKS, video }, 10);
-    expect(plan).toMatchObject({ taskId: 'v2m', seconds: 10, chained: false, conformTo: { bpm: null, key: 'A' } });
+    expect(plan).toMatchObject({ taskId: 'v2m', seconds: 10, chained: true, conformTo: { bpm: null, key: 'A' } });
     expect(plan.video?.pixels.length).toBe(250 * 3 * 32 * 32);
     expect(plan.notes).toEqual(['held at 90 BPM by the beat guide']);
     expect(plan.heldAt).toBe(90);

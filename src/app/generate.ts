@@ -176,7 +176,8 @@ export interface GenerationPlan {
 
 /** The plan for the panel's generation of `seconds`. Music from text at a stated tempo runs under the pack's beat
  * guide where it has one (src/music/beat-guide.ts): its timing comes from the picture, so only its key is conformed
- * and it is not made longer for stretching. Otherwise a take whose tempo will be conformed is made longer, so a
+ * and it is not made longer for stretching; its windows are chained like other music (each follows its own part of
+ * the picture too). Otherwise a take whose tempo will be conformed is made longer, so a
  * faster tempo still fills the length; music longer than a window continues itself window after window, so it keeps
  * its tempo and key, except music for a video, whose every window follows its own picture. */
 export function generationPlan(
@@ -190,7 +191,7 @@ export function generationPlan(
     return {
       ...guided,
       seconds,
-      chained: false,
+      chained: true, // each window continues the last (and follows its part of the picture): the key holds better
       conformTo: s.conform && s.music.key !== null ? { ...s.music, bpm: null } : null,
       notes: [`held at ${Math.round(bpm)} BPM by the beat guide`],
       heldAt: bpm,
