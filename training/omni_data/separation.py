@@ -81,6 +81,9 @@ class SeparationSampler:
     # Around the level the studio brings a selection to (-25 dBFS), spread as a window of a longer clip may be.
     level_dbfs: tuple[float, float] = (-37.0, -13.0)
     p_vary: float = 0.7  # share of events (and, without the speed change, beds) given another take by `vary`
+    # Share of scenes that are a bed alone (for the detector: a steady background holds nothing else; the separator's
+    # queries need an event, so it keeps 0).
+    p_bed_only: float = 0.0
 
     def __post_init__(self) -> None:
         clips = self.catalogue.select(self.split)
@@ -101,7 +104,8 @@ class SeparationSampler:
         return audio[start : start + n]
 
     def scene(self, rng: random.Random) -> Scene:
-        """A bed (at unit RMS) and one to three events of categories no listener would confuse, each at its own SNR."""
+        """A bed (at unit RMS) and one to three events of categories no listener would confuse, each at its own SNR (or,
+        for a share `p_bed_only` of scenes, none)."""
         rate = self.catalogue.rate
         length = int(self.seconds * rate)
         bed_category = rng.choice(sorted(self.beds))
@@ -112,7 +116,7 @@ class SeparationSampler:
             background = vary(background, rng, speed=False)
         background *= 1.0 / (rms(background) + 1e-9)
         chosen: list[str] = []
-        wanted = rng.choice((1, 1, 2, 2, 3))
+        wanted = 0 if self.p_bed_only and rng.random() < self.p_bed_only else rng.choice((1, 1, 2, 2, 3))
         for category in rng.sample(sorted(self.events), len(self.events)):
             if len(chosen) == wanted:
                 break

@@ -54,6 +54,17 @@ def test_mixtures_carry_their_bed_over_the_whole_clip_and_each_event_inside_it(b
         assert all(0.0 <= e.start < e.end <= 2.0 + 1e-9 for e in mix.events)
 
 
+def test_a_share_of_scenes_can_be_a_bed_alone_labelled_with_its_bed_only(built_slice):
+    catalogue = source_catalogue(built_slice)
+    alone = DetectionSampler(SeparationSampler(catalogue, "train", seconds=2.0, p_bed_only=1.0))
+    rng = random.Random(4)
+    for _ in range(3):
+        mix = alone.sample(rng)
+        assert len(mix.events) == 1 and (mix.events[0].start, mix.events[0].end) == (0.0, pytest.approx(2.0))
+    usual = DetectionSampler(SeparationSampler(catalogue, "train", seconds=2.0))
+    assert all(len(usual.sample(rng).events) >= 2 for _ in range(5))  # the bed and at least one event, as before
+
+
 def test_regions_join_pauses_drop_blips_and_tags_rank_labels():
     p = np.zeros((20, 2), np.float32)
     p[2:6, 0], p[7:9, 0], p[15, 1] = 0.9, 0.8, 0.99  # a pause of one frame; a one-frame blip

@@ -111,10 +111,11 @@ def train(
     max_steps: int | None = None,
     init: Path | None = None,
     augment: bool = False,
+    bed_only: float = 0.0,
 ) -> Path:
     cfg = load_model_config(config)
     catalogue = source_catalogue(data)
-    scenes = SeparationSampler(catalogue, "train", seconds=seconds)
+    scenes = SeparationSampler(catalogue, "train", seconds=seconds, p_bed_only=bed_only)
     train_sampler = DetectionSampler(scenes)
     valid_sampler = DetectionSampler(SeparationSampler(catalogue, "valid", seconds=seconds, p_vary=0.0))
     classes = vocabulary(scenes)
@@ -174,8 +175,24 @@ def train(
 def main(argv: list[str] | None = None) -> None:
     p = mixture_stage_arguments(__doc__, "detector", minutes=60.0, batch=24, seconds=5.0, lr=2e-3)
     p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=False, help="SpecAugment the training mixtures")
+    p.add_argument("--bed-only", type=float, default=0.0, help="share of training scenes that are a bed alone")
     args = parse_with_recipe(p, argv)
-    print(train(args.config, args.data, args.run, args.minutes, args.batch, args.seconds, args.lr, args.seed, args.steps, args.init, args.augment))
+    print(
+        train(
+            args.config,
+            args.data,
+            args.run,
+            args.minutes,
+            args.batch,
+            args.seconds,
+            args.lr,
+            args.seed,
+            args.steps,
+            args.init,
+            args.augment,
+            args.bed_only,
+        )
+    )
 
 
 if __name__ == "__main__":
