@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PackInfo } from '../protocol/engine-protocol';
+import { beatPicture } from '../music/beat-guide';
 import { newTrack } from '../project/types';
 import { initialState } from '../store/studio-store';
 import { describedSound } from './edit';
@@ -9,6 +10,7 @@ import {
   generationPlan,
   hearsPicture,
   PAPER_TASKS,
+  projectBeat,
   promptProblem,
   withBeatGrid,
 } from './generate';
@@ -66,6 +68,19 @@ describe('music from text at a stated tempo', () => {
     expect(plan.video?.pixels.length).toBe(250 * 3 * 32 * 32);
     expect(plan.notes).toEqual(['held at 90 BPM by the beat guide']);
     expect(plan.heldAt).toBe(90);
+  });
+
+  it('play in time with the project: a beat on the grid of a track at that tempo, else at the playhead', () => {
+    const grid = { ...newTrack(0), tempoBpm: 90.3, beatStart: 1000 };
+    const other = { ...newTrack(1), tempoBpm: 120, beatStart: 7 };
+    expect(projectBeat([other, grid], 90, 50_000)).toBe(1000);
+    expect(projectBeat([other], 90, 50_000)).toBe(50_000);
+    expect(projectBeat([grid], null, 50_000)).toBe(50_000);
+    // A playhead at 45,100 is 1 s after that beat (44.1 kHz): at 90 BPM the next beat is 1/3 s into the take.
+    const plan = generationPlan(t2m, { tasks: PAPER_TASKS, video }, 2, (1000 - 45_100) / 44_100);
+    const expected = beatPicture(90, 2, 32, 25, 1 / 3).pixels;
+    expect(plan.video?.pixels.every((v, i) => Math.abs(v - expected[i]) < 1e-6)).toBe(true);
+    expect(plan.video?.pixels.every((v, i) => v === beatPicture(90, 2, 32, 25).pixels[i])).toBe(false);
   });
 
   it('land with their beat grid on the tracks they add, never on tracks that were there', () => {

@@ -12,7 +12,7 @@ import { beatGuided } from '../music/beat-guide';
 import { MAX_STRETCH } from '../music/conform';
 import { type MusicFields, musicPrompt } from '../music/music-prompt';
 import { recordPrompt } from '../project/prompt-history';
-import { newId, type Project, type PromptEntry } from '../project/types';
+import { newId, type Project, type PromptEntry, type Track } from '../project/types';
 import type { GenerateSettings, JobView, StudioStore } from '../store/studio-store';
 import { videoFile } from '../video/video-store';
 import type { Services } from './services';
@@ -174,7 +174,7 @@ export interface GenerationPlan {
   heldAt?: number;
 }
 
-/** The plan for the panel's generation of `seconds`. Music from text at a stated tempo runs under the pack's beat
+/** The plan for the panel's generation of `seconds` (a beat `firstBeat` seconds after its start). Music from text at a stated tempo runs under the pack's beat
  * guide where it has one (src/music/beat-guide.ts): its timing comes from the picture, so only its key is conformed
  * and it is not made longer for stretching; its windows are chained like other music (each follows its own part of
  * the picture too). Otherwise a take whose tempo will be conformed is made longer, so a
@@ -184,9 +184,10 @@ export function generationPlan(
   s: GenerateSettings,
   pack: Pick<PackInfo, 'tasks' | 'video'>,
   seconds: number,
+  firstBeat = 0,
 ): GenerationPlan {
   const bpm = s.music.bpm;
-  const guided = s.generateTask === 't2m' && bpm !== null ? beatGuided(pack, bpm, seconds) : null;
+  const guided = s.generateTask === 't2m' && bpm !== null ? beatGuided(pack, bpm, seconds, firstBeat) : null;
   if (guided && bpm !== null)
     return {
       ...guided,
@@ -236,7 +237,8 @@ export async function generateClip(services: Services): Promise<void> {
   };
   // The track the first arrival landed on: the later ones are its takes.
   const landed: { trackId: string | null } = { trackId: null };
-  const plan = generationPlan(s, pack, seconds);
+  const beat = projectBeat(project.tracks, s.music.bpm, playhead);
+  const plan = generationPlan(s, pack, seconds, (beat - playhead) / project.sampleRate);
   const picture = plan.video
     ? { video: plan.video }
     : await pictureForTask(store, pack, plan.taskId, playhead / project.sampleRate, plan.seconds);
@@ -269,8 +271,9 @@ export async function generateClip(services: Services): Promise<void> {
       return store
         .getState()
         .notify('error', `${label}: the take could not be made project audio (${made.error.message}).`);
-    tell(store, label, { ...made.value, notes: [...plan.notes, ...made.value.notes] });
-    const where = { label, entry, trackId, playhead, length, bpm: plan.heldAt };
+    const onGrid = plan.heldAt && beat !== playhead ? ["its beats on the project's beat grid"] : [];
+    tell(store, label, { ...made.value, notes: [...plan.notes, ...onGrid, ...made.value.notes] });
+    const where = { label, entry, trackId, playhead, length, bpm: plan.heldAt, beat };
     land(services, made.value.channels, projectRate, where, landed);
   };
   await Promise.all(Array.from({ length: count }, (_, i) => variation(i)));
@@ -282,7 +285,15 @@ function land(
   { store, assets }: Services,
   channels: Float32Array[],
   rate: number,
-  where: { label: string; entry: PromptEntry; trackId: string | null; playhead: number; length: number; bpm?: number },
+  where: {
+    label: string;
+    entry: PromptEntry;
+    trackId: string | null;
+    playhead: number;
+    length: number;
+    bpm?: number;
+    beat: number;
+  },
   landed: { trackId: string | null },
 ): void {
   const now = store.getState().project;
@@ -292,18 +303,27 @@ function land(
   if (landed.trackId !== null && now.tracks.some((t) => t.id === landed.trackId)) {
     const letter = String.fromCharCode(66 + now.tracks.filter((t) => t.takeOf === landed.trackId).length);
     const taken = addTake(now, landed.trackId, range, asset.id, `${name} · take ${letter}`);
-    store.getState().commit(where.label, withBeatGrid(taken, now, where.bpm, where.playhead));
+    store.getState().commit(where.label, withBeatGrid(taken, now, where.bpm, where.beat));
     return;
   }
   const target = where.trackId && now.tracks.some((t) => t.id === where.trackId) ? where.trackId : null;
   let placed = placeAsset(now, target, where.playhead, asset.id, where.length, name);
-  if (target === null) placed = withBeatGrid(placed, now, where.bpm, where.playhead);
+  if (target === null) placed = withBeatGrid(placed, now, where.bpm, where.beat);
   landed.trackId = target ?? placed.tracks[placed.tracks.length - 1].id;
   store.getState().commit(where.label, recordPrompt(placed, where.entry));
 }
 
-/** A take made under the beat guide lands on its new track with its beat grid (the tempo it was held at, a beat where
- * it starts), so Extend, Loop and Regenerate on it keep to the grid as on a track Analyze heard. */
+/** Where a beat at `bpm` falls (samples at the project's rate): on the grid of the first track whose tempo (Analyze's
+ * or a guided take's) is within 1 % of it, so new music plays in time with what is there; else at the playhead. */
+export function projectBeat(tracks: readonly Track[], bpm: number | null, playhead: number): number {
+  const grid = bpm
+    ? tracks.find((t) => t.tempoBpm && t.beatStart !== undefined && Math.abs(t.tempoBpm - bpm) <= bpm * 0.01)
+    : undefined;
+  return grid?.beatStart ?? playhead;
+}
+
+/** A take made under the beat guide lands on its new track with its beat grid (the tempo it was held at and where one
+ * of its beats falls), so Extend, Loop and Regenerate on it keep to the grid as on a track Analyze heard. */
 export function withBeatGrid(project: Project, before: Project, bpm: number | undefined, start: number): Project {
   if (bpm === undefined) return project;
   const old = new Set(before.tracks.map((t) => t.id));
