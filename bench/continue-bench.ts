@@ -17,7 +17,7 @@ import { generateLong } from '../src/engine/long-audio';
 import { beatGuided } from '../src/music/beat-guide';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
 import { keyVerdict, readRenders, type Song, share, tempoVerdict } from './music-verdicts';
-import { loadNodePack } from './node-pack';
+import { loadNodePack, planInfo } from './node-pack';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const COUNT = Number(process.argv[3] ?? 24);
@@ -83,10 +83,7 @@ for (const song of truth.songs) {
   });
   const plain = await generateLong(pack, request(text, 1));
   // Extend on a track whose beat grid is known (the songs start on a beat): the beat guide's picture on that grid.
-  const packInfo = {
-    tasks: pack.manifest.tasks,
-    video: { size: pack.manifest.video.frame_size, fps: pack.manifest.video.frames_per_second },
-  };
+  const packInfo = planInfo(pack.manifest);
   const guide = beatGuided(packInfo, song.bpm, around.length / rate, 0);
   const guided = guide
     ? await generateLong(pack, {

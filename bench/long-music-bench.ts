@@ -15,7 +15,7 @@ import { estimateTempo } from '../src/dsp/tempo';
 import { generateLong } from '../src/engine/long-audio';
 import { beatGuided } from '../src/music/beat-guide';
 import { KEY_NAMES, type Mode, musicPrompt } from '../src/music/music-prompt';
-import { loadNodePack } from './node-pack';
+import { loadNodePack, planInfo } from './node-pack';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const COUNT = Number(process.argv[3] ?? 16);
@@ -37,10 +37,7 @@ const WAYS = [
 const rows: Record<string, { tempo: boolean; key: boolean; asked: boolean }[]> = Object.fromEntries(
   WAYS.map((w) => [w, []]),
 );
-const packInfo = {
-  tasks: pack.manifest.tasks,
-  video: { size: pack.manifest.video.frame_size, fps: pack.manifest.video.frames_per_second },
-};
+const packInfo = planInfo(pack.manifest);
 const started = performance.now();
 for (let i = 0; i < COUNT; i++) {
   const fields = {

@@ -34,3 +34,8 @@ export async function loadNodePack(packDir: string, threads: number): Promise<Lo
   );
   return { manifest, run, tokenizer };
 }
+
+/** The part of the engine's PackInfo the studio's plans read (tasks, how video tasks read a picture), from a manifest. */
+export function planInfo(manifest: Pick<LoadedPack['manifest'], 'tasks' | 'video'>) {
+  return { tasks: manifest.tasks, video: { size: manifest.video.frame_size, fps: manifest.video.frames_per_second } };
+}

@@ -22,7 +22,7 @@ import { decodeWav, encodeWav } from '../src/dsp/wav';
 import { conformMusic } from '../src/music/conform';
 import { KEY_NAMES, type Mode, musicPrompt } from '../src/music/music-prompt';
 import { keyVerdict, readRenders, share, tempoVerdict } from './music-verdicts';
-import { loadNodePack } from './node-pack';
+import { loadNodePack, planInfo } from './node-pack';
 import { initialState } from '../src/store/studio-store';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
@@ -63,10 +63,7 @@ function asks(count: number) {
 
 const pack = await loadNodePack(packDir, 2);
 const { sampler } = pack.manifest;
-const packInfo = {
-  tasks: pack.manifest.tasks,
-  video: { size: pack.manifest.video.frame_size, fps: pack.manifest.video.frames_per_second },
-};
+const packInfo = planInfo(pack.manifest);
 interface Heard {
   tempo?: number;
   key: ReturnType<typeof estimateKey>;

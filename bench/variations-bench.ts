@@ -11,16 +11,13 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beatGuided } from '../src/music/beat-guide';
+import { planInfo } from './node-pack';
 import { BENCH_PACK_URL, servePack } from './studio-page';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const SECONDS = 10;
 const manifest = JSON.parse(readFileSync(join(packDir, 'manifest.json'), 'utf8'));
-const guide = beatGuided(
-  { tasks: manifest.tasks, video: { size: manifest.video.frame_size, fps: manifest.video.frames_per_second } },
-  90,
-  SECONDS,
-);
+const guide = beatGuided(planInfo(manifest), 90, SECONDS);
 if (!guide) throw new Error('this pack has no task a beat guide drives');
 const { browser, url, close } = await servePack(packDir, 4179);
 try {
