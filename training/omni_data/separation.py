@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import soxr
-from scipy.signal import lfilter
+from scipy.signal import butter, fftconvolve, lfilter, sosfilt
 
 from .audio import rms
 from .catalogue import Catalogue, SourceClip
@@ -43,6 +43,28 @@ def vary(audio: np.ndarray, rng: random.Random, speed: bool) -> np.ndarray:
     pole = rng.uniform(0.5, 0.95)
     low = lfilter([1 - pole], [1, -pole], out).astype(np.float32)
     return (out + np.float32(rng.uniform(-0.7, 1.0)) * (out - low)).astype(np.float32)
+
+
+def another_room(audio: np.ndarray, rng: random.Random, rate: int = 16000) -> np.ndarray:
+    """The same sound through another room and recording chain, so that a game's own mixing (dry, band-limited, one
+    reverb for every file) does not name its sounds: a decaying-noise room (RT60 0.1-0.8 s, up to an even wet/dry
+    mix) for most takes, and a band limit (high-pass 40-300 Hz, low-pass 3.5-8 kHz) for half. Same length; the level
+    is left to the mixing, which sets it from the result."""
+    out = audio.astype(np.float32)
+    if rng.random() < 0.7:
+        rt60 = rng.uniform(0.1, 0.8)
+        t = np.arange(int(rt60 * rate)) / rate
+        noise = np.random.default_rng(rng.randrange(2**31)).standard_normal(len(t))
+        tail = (noise * np.exp(-6.9 * t / rt60)).astype(np.float32)  # -60 dB at rt60
+        tail /= np.sqrt(np.sum(tail**2)) + 1e-9
+        wet = fftconvolve(out, tail)[: len(out)].astype(np.float32)
+        share = rng.uniform(0.1, 0.5)
+        out = (1 - share) * out + share * wet * (np.sqrt(np.mean(out**2)) / (np.sqrt(np.mean(wet**2)) + 1e-9))
+    if rng.random() < 0.5:
+        nyquist = rate / 2
+        low, high = rng.uniform(40, 300), min(rng.uniform(3500, 8000), 0.95 * nyquist)
+        out = sosfilt(butter(2, [low / nyquist, high / nyquist], btype="band", output="sos"), out)
+    return np.asarray(out, np.float32)
 
 
 @dataclass(frozen=True)
@@ -81,6 +103,7 @@ class SeparationSampler:
     # Around the level the studio brings a selection to (-25 dBFS), spread as a window of a longer clip may be.
     level_dbfs: tuple[float, float] = (-37.0, -13.0)
     p_vary: float = 0.7  # share of events (and, without the speed change, beds) given another take by `vary`
+    p_room: float = 0.0  # share of events and beds put through `another_room`
     # Share of scenes that are a bed alone (for the detector: a steady background holds nothing else; the separator's
     # queries need an event, so it keeps 0).
     p_bed_only: float = 0.0
@@ -114,6 +137,8 @@ class SeparationSampler:
         background = bed(bed_audio, rng.randrange(0, max(1, len(bed_audio))), length)
         if rng.random() < self.p_vary:
             background = vary(background, rng, speed=False)
+        if rng.random() < self.p_room:
+            background = another_room(background, rng, rate)
         background *= 1.0 / (rms(background) + 1e-9)
         chosen: list[str] = []
         wanted = 0 if self.p_bed_only and rng.random() < self.p_bed_only else rng.choice((1, 1, 2, 2, 3))
@@ -127,6 +152,8 @@ class SeparationSampler:
             piece = self._crop(rng.choice(self.events[category]), rng, int(rng.uniform(0.3, min(self.seconds, 2.5)) * rate))
             if rng.random() < self.p_vary:
                 piece = vary(piece, rng, speed=True)[:length]
+            if rng.random() < self.p_room:
+                piece = another_room(piece, rng, rate)
             onset = rng.randrange(-len(piece) // 3, length - len(piece) // 2)
             layer = np.zeros(length, np.float32)
             lo, hi = max(0, onset), min(length, onset + len(piece))

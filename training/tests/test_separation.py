@@ -13,7 +13,7 @@ import torch
 from omni_data.catalogue import VALIDATION_ONLY_PACKAGES, Catalogue, RefusedSource, SourceClip
 from omni_data.gather import build_catalogue
 from omni_data.queries import DESCRIPTIONS, held_out, training_descriptions
-from omni_data.separation import SeparationSampler, clashes, vary
+from omni_data.separation import SeparationSampler, another_room, clashes, vary
 from omni_data.sources.packaged import PackagedSet, read
 from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
 from omni_model.evaluation.evaluate import OnnxPack
@@ -127,6 +127,17 @@ def test_another_take_of_a_sound_changes_its_speed_and_colour_within_bounds():
         assert 0.2 < np.std(recoloured) / np.std(sound) < 3.0
 
 
+def test_another_room_keeps_the_length_and_the_sound_but_changes_its_chain():
+    rng, sound = random.Random(3), np.random.default_rng(3).standard_normal(16000).astype(np.float32) * 0.1
+    sound[8000:] = 0  # a sound that stops: a room lets it ring on
+    takes = [another_room(sound, rng) for _ in range(20)]
+    assert all(t.shape == sound.shape and t.dtype == np.float32 and np.all(np.isfinite(t)) for t in takes)
+    ringing = [float(np.sqrt(np.mean(t[8000:9600] ** 2))) for t in takes]
+    assert sum(r > 1e-3 for r in ringing) >= 8  # most takes are in a room: the sound's tail rings past its end
+    # Always the same sound: the take stays correlated with the dry recording.
+    assert all(np.corrcoef(t[:8000], sound[:8000])[0, 1] > 0.3 for t in takes)
+
+
 def test_confusable_sounds_are_never_mixed_or_asked_for_one_another():
     assert clashes("speech", "voice") and clashes("drums", "tabla") and not clashes("dog", "rain")
 
@@ -162,7 +173,7 @@ def test_the_snr_loss_prefers_a_committed_mask_to_a_hedging_one_and_is_capped():
 @pytest.fixture(scope="module")
 def trained(built_slice, tmp_path_factory) -> Path:
     run = tmp_path_factory.mktemp("separator")
-    train(TEST_PACK_CONFIG, built_slice, run, minutes=10, batch_size=4, seconds=1.0, max_steps=3, snr_weight=1.0)
+    train(TEST_PACK_CONFIG, built_slice, run, minutes=10, batch_size=4, seconds=1.0, max_steps=3, snr_weight=1.0, room=0.5)
     return run
 
 

@@ -141,10 +141,11 @@ def train(
     init: Path | None = None,
     twins: int = 0,
     snr_weight: float = 0.0,
+    room: float = 0.0,
 ) -> Path:
     cfg = load_model_config(config)
     catalogue = source_catalogue(data)
-    train_sampler = SeparationSampler(catalogue, "train", seconds=seconds)
+    train_sampler = SeparationSampler(catalogue, "train", seconds=seconds, p_room=room)
     valid_sampler = SeparationSampler(catalogue, "valid", seconds=seconds)
     phrases = PhraseStates(cfg, all_training_phrases())
     torch.manual_seed(seed)
