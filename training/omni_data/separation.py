@@ -137,7 +137,7 @@ class SeparationSampler:
         background = bed(bed_audio, rng.randrange(0, max(1, len(bed_audio))), length)
         if rng.random() < self.p_vary:
             background = vary(background, rng, speed=False)
-        if rng.random() < self.p_room:
+        if self.p_room and rng.random() < self.p_room:  # no draw otherwise: earlier mixtures stay reproducible
             background = another_room(background, rng, rate)
         background *= 1.0 / (rms(background) + 1e-9)
         chosen: list[str] = []
@@ -152,7 +152,7 @@ class SeparationSampler:
             piece = self._crop(rng.choice(self.events[category]), rng, int(rng.uniform(0.3, min(self.seconds, 2.5)) * rate))
             if rng.random() < self.p_vary:
                 piece = vary(piece, rng, speed=True)[:length]
-            if rng.random() < self.p_room:
+            if self.p_room and rng.random() < self.p_room:
                 piece = another_room(piece, rng, rate)
             onset = rng.randrange(-len(piece) // 3, length - len(piece) // 2)
             layer = np.zeros(length, np.float32)

@@ -17,7 +17,7 @@ from omni_data.separation import SeparationSampler, another_room, clashes, vary
 from omni_data.sources.packaged import PackagedSet, read
 from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
 from omni_model.evaluation.evaluate import OnnxPack
-from omni_model.evaluation.evaluate_edits import StudioSeparator, add_summary, score, score_add, summary, synthetic_cases
+from omni_model.evaluation.evaluate_edits import StudioSeparator, add_summary, mask_share, score, score_add, summary, synthetic_cases
 from omni_model.model.separator import INPUT_DBFS, Separator, input_gain
 from omni_model.packing.export import check_goldens
 from omni_model.packing.pack import add_separator
@@ -235,9 +235,21 @@ def test_the_evaluation_scores_the_studios_path_with_its_controls(built_slice):
     s = summary(rows)
     for key in ("remove_sisdri_median", "extract_sisdri_median", "wrong_event_db_median", "absent_change_db_median", "damaged_share"):
         assert np.isfinite(s[key])
+    assert 0 <= s["alone_recognised_share"] <= 1
     for row in rows:
+        assert 0 <= row["alone_right"] <= 1 and 0 <= row["alone_wrong"] <= 1
         if not row["found"]:  # the studio leaves a clip alone when the sound is not found
             assert row["remove_sisdri"] == pytest.approx(0.0, abs=1e-6) and row["remove_event_db"] == pytest.approx(0.0, abs=1e-6)
+
+
+def test_the_mask_share_is_the_share_of_the_sounds_power_a_mask_takes():
+    sound = np.random.default_rng(0).standard_normal(16000)
+    frames = len(sound) // 128 + 1
+    assert mask_share(np.ones((frames, 257)), sound) == pytest.approx(1.0)
+    assert mask_share(np.zeros((frames, 257)), sound) == 0.0
+    half = np.zeros((frames, 257))
+    half[:, :129] = 1.0  # the lower half of the band holds half of white noise's power
+    assert mask_share(half, sound) == pytest.approx(0.5, abs=0.03)
 
 
 def test_an_addition_lands_at_the_asked_level_over_the_background_or_at_most_30_db_up():
