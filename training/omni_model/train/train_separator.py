@@ -172,6 +172,7 @@ def train(
             "earlier": earlier,
             "twins": twins,
             "snr_weight": snr_weight,
+            "room": room,
         }
         return {"separator": model.state_dict(), "config": cfg.to_json(), **trained}
 
@@ -199,6 +200,7 @@ def main(argv: list[str] | None = None) -> None:
     p = mixture_stage_arguments(__doc__, "separator", minutes=80.0, batch=16, seconds=3.0, lr=1e-3)
     p.add_argument("--twins", type=int, default=0, help="pairs per batch of one mixture asked for a sound it holds and one it lacks")
     p.add_argument("--snr-weight", type=float, default=0.0, help="weight of the uncompressed remove and extract SNR loss")
+    p.add_argument("--room", type=float, default=0.0, help="share of training sounds put through another room and recording chain")
     args = parse_with_recipe(p, argv)
     print(
         train(
@@ -214,6 +216,7 @@ def main(argv: list[str] | None = None) -> None:
             args.init,
             args.twins,
             args.snr_weight,
+            args.room,
         )
     )
 
