@@ -112,10 +112,11 @@ def train(
     init: Path | None = None,
     augment: bool = False,
     bed_only: float = 0.0,
+    room: float = 0.0,
 ) -> Path:
     cfg = load_model_config(config)
     catalogue = source_catalogue(data)
-    scenes = SeparationSampler(catalogue, "train", seconds=seconds, p_bed_only=bed_only)
+    scenes = SeparationSampler(catalogue, "train", seconds=seconds, p_bed_only=bed_only, p_room=room)
     train_sampler = DetectionSampler(scenes)
     valid_sampler = DetectionSampler(SeparationSampler(catalogue, "valid", seconds=seconds, p_vary=0.0))
     classes = vocabulary(scenes)
@@ -176,6 +177,7 @@ def main(argv: list[str] | None = None) -> None:
     p = mixture_stage_arguments(__doc__, "detector", minutes=60.0, batch=24, seconds=5.0, lr=2e-3)
     p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=False, help="SpecAugment the training mixtures")
     p.add_argument("--bed-only", type=float, default=0.0, help="share of training scenes that are a bed alone")
+    p.add_argument("--room", type=float, default=0.0, help="share of training sounds put through another room and recording chain")
     args = parse_with_recipe(p, argv)
     print(
         train(
@@ -191,6 +193,7 @@ def main(argv: list[str] | None = None) -> None:
             args.init,
             args.augment,
             args.bed_only,
+            args.room,
         )
     )
 
