@@ -100,6 +100,38 @@ describe('generation around known audio (test pack, WASM, windows of 7 s)', () =
     expect(firstShown[0]).toBeGreaterThan(0);
   }, 60_000);
 
+  it('sends a task taught in context its window as the source: the known audio, silence where it makes', async () => {
+    const rate = pack.manifest.audio.sample_rate;
+    const audio = Float32Array.from({ length: 12 * rate }, (_, i) => 0.3 * Math.sin(i * 0.05));
+    const around = { audio, from: 8 * rate, to: 11 * rate };
+    const heard = async (inContext: boolean) => {
+      const sources: Float32Array[] = [];
+      const tasks = small.manifest.tasks.map((t) => (t.id === 't2m' ? { ...t, in_context: inContext } : t));
+      const spy = {
+        ...small,
+        manifest: { ...small.manifest, tasks },
+        run: {
+          ...small.run,
+          mel_frontend: (feeds: Record<string, TensorData>, options?: RunOptions) => {
+            if (feeds.waveform.dims[0] === 2) sources.push((feeds.waveform.data as Float32Array).slice()); // c_low's batch
+            return small.run.mel_frontend(feeds, options);
+          },
+        },
+      };
+      await generateLong(spy, { ...request, around });
+      return sources;
+    };
+    expect(await heard(false)).toEqual([]);
+    const sources = await heard(true);
+    const plan = packPlan(small, around);
+    expect(sources.length).toBe(plan.length);
+    const [w] = plan;
+    const source = sources[0].subarray(0, w.end - w.start);
+    const part = source.subarray(w.from - w.start, w.to - w.start);
+    expect(part.every((v) => v === 0)).toBe(true);
+    expect(source.subarray(0, w.from - w.start).some((v) => Math.abs(v) > 0.01)).toBe(true);
+  }, 60_000);
+
   it('chains windows: the first is a plain generation, the rest continue it, progress counting all', async () => {
     const progress: [number, number][] = [];
     const chained = await generateLong(

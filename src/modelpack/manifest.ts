@@ -52,6 +52,9 @@ const task = z.object({
   prefix: z.string(),
   template: z.string().min(1),
   conditions: z.array(z.enum(['text', 'source', 'transcript', 'voice', 'video'])).min(1),
+  // The DiT was taught this task in context (training/omni_model/train/in_context.py): Extend and Regenerate a region
+  // send the audio around the part as the source, besides holding its latent.
+  in_context: z.boolean().optional(),
 });
 
 export const manifestSchema = z.object({

@@ -122,6 +122,11 @@ def main(argv: list[str] | None = None) -> None:
     v.add_argument("--weights", type=Path, required=True, help="dit-weights.pt from train_video")
     v.add_argument("--version", required=True)
     v.add_argument("--tasks", default="v2a", help="the video tasks it was taught (v2a, v2m)")
+    c = sub.add_parser("add-in-context", help="put a DiT taught music in context (train_dit --in-context) into an exported pack")
+    c.add_argument("--pack", type=Path, required=True)
+    c.add_argument("--weights", type=Path, required=True, help="dit-weights.pt from train_dit --in-context")
+    c.add_argument("--version", required=True)
+    c.add_argument("--tasks", default="t2m", help="the tasks whose Extend and Regenerate a region send the audio around as the source")
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)
     b.add_argument("--seconds", type=float, default=10.0)
@@ -154,6 +159,12 @@ def main(argv: list[str] | None = None) -> None:
 
         m = add_video(args.pack, args.weights, args.version, tuple(args.tasks.split(",")))
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with sound for a video -> {args.pack}")
+        return
+    if args.command == "add-in-context":
+        from omni_model.packing.pack import add_in_context
+
+        m = add_in_context(args.pack, args.weights, args.version, tuple(args.tasks.split(",")))
+        print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with music in context -> {args.pack}")
         return
     if args.command == "export-random":
         model = randomize(build_model(load_model_config(args.config), seed=1), seed=2)

@@ -1,12 +1,16 @@
 """The feature cache gives a training step the same features as encoding the audio does, and the DiT trains from it."""
 
+import json
+import shutil
+
 import pytest
 import torch
 
-from omni_model.cli import TEST_PACK_CONFIG
+from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
 from omni_model.model.config import load_model_config
 from omni_model.model.factory import build_model
 from omni_model.train.feature_cache import CachedBatches, build
+from omni_model.train.in_context import known_frames, with_context
 from omni_model.train.train_dit import Batches, encode_batch, load_rows
 from omni_model.train.train_dit import train as train_dit
 
@@ -55,3 +59,72 @@ def test_a_cache_refuses_another_vae(cached, tmp_path):
     torch.save({"vae": other.vae.state_dict()}, tmp_path / "other.pt")
     with pytest.raises(ValueError, match="another autoencoder"):
         CachedBatches(folder / "features", cfg, tmp_path / "other.pt", crop_frames=8, device="cpu", seed=0)
+
+
+def test_music_in_context_gives_part_of_the_clip_as_its_source(cached):
+    cfg, _, folder = cached
+    batches = CachedBatches(folder / "features", cfg, folder / "ae.pt", crop_frames=16, device="cpu", seed=0)
+    rows, chosen = batches.draw(64, music_share=0.5)
+    assert 10 < int(chosen.sum()) < 54
+    assert all(batches.tasks[r] == "t2m" for r in rows[chosen].tolist())
+    f = batches.next(64, rows)
+    mixed = with_context(f, chosen, batches.t["silence"], torch.Generator().manual_seed(0))
+    silence = batches.t["silence"][:, :16]
+    for i in range(64):
+        if not chosen[i]:  # the other rows are untouched
+            assert torch.equal(mixed["source_latent"][i], f["source_latent"][i]) and mixed["has_source"][i] == f["has_source"][i]
+            continue
+        known = (mixed["source_latent"][i] == f["x0"][i]).all(0)
+        cut = (mixed["source_latent"][i] == silence).all(0)
+        assert mixed["has_source"][i] == 1 and bool((known | cut).all())
+        assert 0 < int(known.sum()) < 16  # some of the clip is given and some is left to draw
+
+
+def test_known_frames_leave_the_end_the_start_or_a_middle_to_draw():
+    generator = torch.Generator().manual_seed(3)
+    shapes = set()
+    for _ in range(60):
+        known = known_frames(100, generator)
+        missing = (~known).nonzero().flatten()
+        assert 20 <= len(missing) <= 70 and int(missing[-1] - missing[0]) == len(missing) - 1  # one gap
+        shapes.add("end" if missing[-1] == 99 else "start" if missing[0] == 0 else "middle")
+    assert shapes == {"end", "start", "middle"}
+
+
+def test_music_in_context_needs_the_cache(cached, tmp_path):
+    cfg, _, folder = cached
+    with pytest.raises(ValueError, match="feature cache"):
+        train_dit(cfg, folder / "ae.pt", tmp_path, tmp_path / "run", steps=1, batch=2, crop_frames=8, lr=1e-3, minutes=None, in_context=0.5)
+
+
+def test_a_dit_taught_music_in_context_joins_a_pack_with_its_task_marked(cached, tmp_path):
+    from omni_model.packing.pack import add_in_context
+
+    cfg, _, folder = cached
+    weights = train_dit(
+        cfg,
+        folder / "ae.pt",
+        None,
+        tmp_path / "run",
+        steps=2,
+        batch=2,
+        crop_frames=8,
+        lr=1e-3,
+        minutes=None,
+        cache=folder / "features",
+        in_context=0.5,
+    )
+    weights = weights.with_name("dit-weights.pt")
+    assert torch.load(weights, weights_only=True)["in_context"] == 0.5
+    pack = tmp_path / "pack"
+    shutil.copytree(TEST_PACK_DIR, pack)
+    manifest = add_in_context(pack, weights, "0.1.2")  # goldens checked in fp32 and int8 inside
+    marked = {t["id"] for t in manifest["tasks"] if t.get("in_context")}
+    assert marked == {"t2m"} and json.loads((pack / "manifest.json").read_text())["pack_version"] == "0.1.2"
+    assert json.loads((pack / "training.json").read_text())["in_context"]["step"] == 2
+
+    plain = train_dit(
+        cfg, folder / "ae.pt", None, tmp_path / "plain", steps=1, batch=2, crop_frames=8, lr=1e-3, minutes=None, cache=folder / "features"
+    )
+    with pytest.raises(ValueError, match="not trained on music in context"):
+        add_in_context(pack, plain.with_name("dit-weights.pt"), "0.1.3")

@@ -146,23 +146,52 @@ def add_video(pack: Path, weights: Path, version: str, tasks: tuple[str, ...] = 
     """Puts a DiT that hears the picture (train_video's dit-weights.pt) into an exported pack: its dit and
     sync_encoder sessions in the variants the pack ships, with goldens, and the video tasks it was taught in the
     manifest."""
-    from omni_model.packing.export import TASKS, example_inputs, export_session, session_specs
+    from omni_model.packing.export import TASKS
 
     manifest = json.loads((pack / "manifest.json").read_text())
     ship = set(manifest["variant_bytes"])
     state = torch.load(weights, map_location="cpu", weights_only=True)
-    model = build_model(ModelConfig.from_json(manifest["model_config"]))
-    model.dit.load_state_dict(state["dit"])
-    model.sync_encoder.load_state_dict(state["sync_encoder"])
-    sessions, specs = model.sessions(), session_specs(model)
-    example, golden = example_inputs(model, frames=8, seed=1), example_inputs(model, frames=12, seed=2)
-    for role in ("dit", "sync_encoder"):
-        manifest["sessions"][role] = export_session(pack, role, sessions[role], specs[role], example[role], golden[role])
+    model = _export_parts(pack, manifest, state, ("dit", "sync_encoder"))
     offered = {t["id"] for t in manifest["tasks"]} | set(tasks)
-    manifest["tasks"] = [t for t in TASKS if t["id"] in offered]
+    manifest["tasks"] = [{**t, **_flags(manifest, t["id"])} for t in TASKS if t["id"] in offered]
     manifest["pack_version"] = version
     meta = {"step": state["video_step"], "minutes": state.get("minutes", 0.0), "data": "procedural video renders (omni_data.video_renders)"}
     return _finish_added_session(pack, manifest, ship, "video", model.sync_encoder, meta, "; sound for a video from its picture.")
+
+
+def add_in_context(pack: Path, weights: Path, version: str, tasks: tuple[str, ...] = ("t2m",)) -> dict:
+    """Puts a DiT continued on music in context (train_dit --in-context) into an exported pack: its dit, mel_encoder
+    and transcript_encoder sessions, with goldens, and `in_context` on the tasks whose Extend and Regenerate a region
+    now send the audio around the part as the source."""
+    manifest = json.loads((pack / "manifest.json").read_text())
+    ship = set(manifest["variant_bytes"])
+    state = torch.load(weights, map_location="cpu", weights_only=True)
+    if not state.get("in_context"):
+        raise ValueError(f"{weights} was not trained on music in context (train_dit --in-context)")
+    model = _export_parts(pack, manifest, state, ("dit", "mel_encoder", "transcript_encoder"))
+    manifest["tasks"] = [{**t, "in_context": True} if t["id"] in tasks else t for t in manifest["tasks"]]
+    manifest["pack_version"] = version
+    meta = {**state, "data": f"the default data set's feature cache, {state['in_context']:.0%} of each batch music in context"}
+    return _finish_added_session(pack, manifest, ship, "in_context", model.dit, meta, "; music extended and regenerated in context.")
+
+
+def _flags(manifest: dict, task: str) -> dict:
+    """What a pack's task already says beyond the export's table (in_context), kept when its tasks are listed anew."""
+    return next(({"in_context": True} for t in manifest["tasks"] if t["id"] == task and t.get("in_context")), {})
+
+
+def _export_parts(pack: Path, manifest: dict, state: dict, roles: tuple[str, ...]) -> OmniModel:
+    """The model with `state`'s parts loaded, and those parts' sessions exported into the pack with goldens."""
+    from omni_model.packing.export import example_inputs, export_session, session_specs
+
+    model = build_model(ModelConfig.from_json(manifest["model_config"]))
+    for role in roles:
+        getattr(model, role).load_state_dict(state[role])
+    sessions, specs = model.sessions(), session_specs(model)
+    example, golden = example_inputs(model, frames=8, seed=1), example_inputs(model, frames=12, seed=2)
+    for role in roles:
+        manifest["sessions"][role] = export_session(pack, role, sessions[role], specs[role], example[role], golden[role])
+    return model
 
 
 def add_detector(pack: Path, weights: Path, data: Path, version: str, threshold: float | None = None) -> dict:

@@ -152,6 +152,16 @@ class CachedBatches:
         self.tasks, self.ids = meta["tasks"], meta["ids"]
         self.crop, self.device = crop_frames, device
         self.generator = torch.Generator(device=device).manual_seed(seed)
+        self.music = torch.tensor([i for i, task in enumerate(self.tasks) if task == "t2m"], dtype=torch.long, device=device)
+
+    def draw(self, size: int, music_share: float) -> tuple[torch.Tensor, torch.Tensor]:
+        """`size` random rows, each one a music clip instead with probability `music_share`, and which those are."""
+        rows = torch.randint(len(self.tasks), (size,), device=self.device, generator=self.generator)
+        chosen = torch.rand(size, device=self.device, generator=self.generator) < music_share
+        if len(self.music) == 0:
+            return rows, torch.zeros_like(chosen)
+        picks = self.music[torch.randint(len(self.music), (size,), device=self.device, generator=self.generator)]
+        return torch.where(chosen, picks, rows), chosen
 
     def __len__(self) -> int:
         return len(self.tasks)

@@ -20,6 +20,7 @@ from omni_model.model.factory import build_model
 from omni_model.model.text import tokenize
 from omni_model.packing.export import TASKS, encode_chars
 from omni_model.train.feature_cache import CachedBatches
+from omni_model.train.in_context import with_context
 from omni_model.train.recipe import parse_with_recipe
 
 PREFIX = {t["id"]: t["prefix"] for t in TASKS}
@@ -161,6 +162,7 @@ def train(
     minutes: float | None,
     cache: Path | None = None,
     init: Path | None = None,
+    in_context: float = 0.0,
 ) -> Path:
     device = "cuda" if torch.cuda.is_available() else "cpu"
     torch.backends.cuda.matmul.allow_tf32 = True
@@ -193,6 +195,13 @@ def train(
     if cache:
         batches = CachedBatches(cache, cfg, autoencoder, crop_frames, device, seed=step)
         next_batch = lambda: batches.next(batch)  # noqa: E731
+        if in_context > 0:
+            cuts = torch.Generator().manual_seed(step)
+            next_batch = lambda: with_context(
+                batches.next(batch, (drawn := batches.draw(batch, in_context))[0]), drawn[1], batches.t["silence"], cuts
+            )  # noqa: E731
+    elif in_context > 0:
+        raise ValueError("music in context (--in-context) trains from the feature cache (--cache)")
     else:
         audio = Batches(load_rows(data, "train"), cfg, crop_frames, seed=step)
         next_batch = lambda: encode_batch(model, audio.next(batch), device)  # noqa: E731
@@ -219,8 +228,8 @@ def train(
         step = optimise(optimiser, trainable, loss, learning_rate(lr, step, progress), step, ema, model)
         report(log, step, loss, started)
         if step % 1000 == 0:
-            _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device)
-    _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device)
+            _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device, in_context)
+    _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device, in_context)
     return checkpoint
 
 
@@ -252,9 +261,12 @@ def validation_loss(model, cfg: ModelConfig, rows: list[dict], latent_scale: flo
     return losses
 
 
-def _save(path: Path, model, ema: Ema, optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str) -> None:
+def _save(
+    path: Path, model, ema: Ema, optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str, in_context: float = 0.0
+) -> None:
     meta = {
         "step": step,
+        "in_context": in_context,  # > 0: the DiT hears the audio around a part as its source (export tells the manifest)
         "latent_scale": latent_scale,
         "config": cfg.to_json(),
         "device": device,
@@ -303,6 +315,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lr", type=float, default=3e-4)
     parser.add_argument("--minutes", type=float, default=None)
     parser.add_argument("--init", type=Path, help="DiT-stage weights to start from (dit-weights.pt; a fresh optimiser and schedule)")
+    parser.add_argument(
+        "--in-context",
+        type=float,
+        default=0.0,
+        help="share of each batch made music in context (part of the clip given as the source: Extend, Regenerate a region)",
+    )
     args = parse_with_recipe(parser, argv)
     path = train(
         load_model_config(args.config),
@@ -316,6 +334,7 @@ def main(argv: list[str] | None = None) -> None:
         args.minutes,
         args.cache,
         args.init,
+        args.in_context,
     )
     print(json.dumps({"checkpoint": str(path)}))
 
