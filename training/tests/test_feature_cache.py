@@ -113,12 +113,18 @@ def test_a_dit_taught_music_in_context_joins_a_pack_with_its_task_marked(cached,
         minutes=None,
         cache=folder / "features",
         in_context=0.5,
+        parts=("mel_encoder",),
     )
     weights = weights.with_name("dit-weights.pt")
-    assert torch.load(weights, weights_only=True)["in_context"] == 0.5
+    state = torch.load(weights, weights_only=True)
+    assert state["in_context"] == 0.5 and state["parts"] == ["mel_encoder"]
     pack = tmp_path / "pack"
     shutil.copytree(TEST_PACK_DIR, pack)
+    files = lambda: {p.name: p.read_bytes() for p in pack.glob("*.onnx")}  # noqa: E731
+    before = files()
     manifest = add_in_context(pack, weights, "0.1.2")  # goldens checked in fp32 and int8 inside
+    changed = {name for name, data in files().items() if before.get(name) != data}
+    assert changed and all(name.startswith("mel_encoder") for name in changed)  # only the part that trained
     marked = {t["id"] for t in manifest["tasks"] if t.get("in_context")}
     assert marked == {"t2m"} and json.loads((pack / "manifest.json").read_text())["pack_version"] == "0.1.2"
     assert json.loads((pack / "training.json").read_text())["in_context"]["step"] == 2

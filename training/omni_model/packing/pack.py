@@ -160,19 +160,19 @@ def add_video(pack: Path, weights: Path, version: str, tasks: tuple[str, ...] = 
 
 
 def add_in_context(pack: Path, weights: Path, version: str, tasks: tuple[str, ...] = ("t2m",)) -> dict:
-    """Puts a DiT continued on music in context (train_dit --in-context) into an exported pack: its dit, mel_encoder
-    and transcript_encoder sessions, with goldens, and `in_context` on the tasks whose Extend and Regenerate a region
-    now send the audio around the part as the source."""
+    """Puts a DiT continued on music in context (train_dit --in-context) into an exported pack: the sessions of the
+    parts that trained (with --only mel_encoder, that one alone), with goldens, and `in_context` on the tasks whose
+    Extend and Regenerate a region now send the audio around the part as the source."""
     manifest = json.loads((pack / "manifest.json").read_text())
     ship = set(manifest["variant_bytes"])
     state = torch.load(weights, map_location="cpu", weights_only=True)
     if not state.get("in_context"):
         raise ValueError(f"{weights} was not trained on music in context (train_dit --in-context)")
-    model = _export_parts(pack, manifest, state, ("dit", "mel_encoder", "transcript_encoder"))
+    model = _export_parts(pack, manifest, state, tuple(state.get("parts", ("dit", "mel_encoder", "transcript_encoder"))))
     manifest["tasks"] = [{**t, "in_context": True} if t["id"] in tasks else t for t in manifest["tasks"]]
     manifest["pack_version"] = version
     meta = {**state, "data": f"the default data set's feature cache, {state['in_context']:.0%} of each batch music in context"}
-    return _finish_added_session(pack, manifest, ship, "in_context", model.dit, meta, "; music extended and regenerated in context.")
+    return _finish_added_session(pack, manifest, ship, "in_context", model.mel_encoder, meta, "; music extended and regenerated in context.")
 
 
 def _flags(manifest: dict, task: str) -> dict:

@@ -163,6 +163,7 @@ def train(
     cache: Path | None = None,
     init: Path | None = None,
     in_context: float = 0.0,
+    parts: tuple[str, ...] = TRAINED,
 ) -> Path:
     device = "cuda" if torch.cuda.is_available() else "cpu"
     torch.backends.cuda.matmul.allow_tf32 = True
@@ -172,7 +173,10 @@ def train(
     ae = torch.load(autoencoder, map_location="cpu", weights_only=True)
     model.vae.load_state_dict(ae["vae"])  # the vocoder plays no part in this stage
     model.to(device)
-    trainable = [*model.dit.parameters(), *model.mel_encoder.parameters(), *model.transcript_encoder.parameters()]
+    # Parts left out stay as they start (--only mel_encoder: every task without a source clip is exactly unchanged).
+    for part in TRAINED:
+        getattr(model, part).requires_grad_(part in parts)
+    trainable = [p for part in parts for p in getattr(model, part).parameters()]
     ema = Ema(model)
     optimiser = torch.optim.AdamW(trainable, lr=lr, weight_decay=0.01)
     checkpoint = run / "dit.pt"
@@ -228,8 +232,8 @@ def train(
         step = optimise(optimiser, trainable, loss, learning_rate(lr, step, progress), step, ema, model)
         report(log, step, loss, started)
         if step % 1000 == 0:
-            _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device, in_context)
-    _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device, in_context)
+            _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device, {"in_context": in_context, "parts": list(parts)})
+    _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device, {"in_context": in_context, "parts": list(parts)})
     return checkpoint
 
 
@@ -261,12 +265,10 @@ def validation_loss(model, cfg: ModelConfig, rows: list[dict], latent_scale: flo
     return losses
 
 
-def _save(
-    path: Path, model, ema: Ema, optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str, in_context: float = 0.0
-) -> None:
+def _save(path: Path, model, ema: Ema, optimiser, step: int, latent_scale: float | None, cfg: ModelConfig, device: str, how: dict) -> None:
     meta = {
         "step": step,
-        "in_context": in_context,  # > 0: the DiT hears the audio around a part as its source (export tells the manifest)
+        **how,  # in_context > 0: the DiT hears the audio around a part as its source; parts: what trained
         "latent_scale": latent_scale,
         "config": cfg.to_json(),
         "device": device,
@@ -321,6 +323,7 @@ def main(argv: list[str] | None = None) -> None:
         default=0.0,
         help="share of each batch made music in context (part of the clip given as the source: Extend, Regenerate a region)",
     )
+    parser.add_argument("--only", default=",".join(TRAINED), help=f"the parts that train (of {', '.join(TRAINED)}); the rest stay as they start")
     args = parse_with_recipe(parser, argv)
     path = train(
         load_model_config(args.config),
@@ -335,6 +338,7 @@ def main(argv: list[str] | None = None) -> None:
         args.cache,
         args.init,
         args.in_context,
+        tuple(args.only.split(",")),
     )
     print(json.dumps({"checkpoint": str(path)}))
 
