@@ -134,3 +134,13 @@ def test_a_dit_taught_music_in_context_joins_a_pack_with_its_task_marked(cached,
     )
     with pytest.raises(ValueError, match="not trained on music in context"):
         add_in_context(pack, plain.with_name("dit-weights.pt"), "0.1.3")
+
+
+def test_the_card_section_carries_the_benches_tables_and_how_it_trained():
+    from omni_model.packing.card import IN_CONTEXT_BEGIN, IN_CONTEXT_END, in_context_section
+
+    bench = "npm noise\n\nOmni Studio extend benchmark: omni-small 0.7.0, 40 rendered songs\n| new part | tempo |\n|---|---|\n| continued | 40 % |\nlog line"
+    section = in_context_section({"in_context": {"step": 9000, "parts": ["mel_encoder"]}}, [bench])
+    assert section.startswith(IN_CONTEXT_BEGIN) and section.endswith(IN_CONTEXT_END)
+    assert "(mel_encoder, 9000 steps)" in section and "| continued | 40 % |" in section and "log line" not in section
+    assert "Omni Studio extend benchmark: omni-small 0.7.0, 40 rendered songs:" in section

@@ -16,6 +16,7 @@ from omni_model.evaluation.evaluate_edits import table as edits_table
 EDITS_BEGIN, EDITS_END = "<!-- separator evaluation -->", "<!-- /separator evaluation -->"
 DETECTOR_BEGIN, DETECTOR_END = "<!-- detector evaluation -->", "<!-- /detector evaluation -->"
 VIDEO_BEGIN, VIDEO_END = "<!-- video evaluation -->", "<!-- /video evaluation -->"
+IN_CONTEXT_BEGIN, IN_CONTEXT_END = "<!-- music in context -->", "<!-- /music in context -->"
 
 
 def _sizes(manifest: dict) -> str:
@@ -246,6 +247,39 @@ def video_section(result: dict, training: dict) -> str:
     )
 
 
+def update_in_context_section(pack: Path, benches: list[Path]) -> Path:
+    """Writes (or replaces) the music-in-context section of an existing card, with the tables the studio's benchmarks
+    printed (bench/continue-bench.ts, bench/regenerate-bench.ts: their output as saved)."""
+    manifest = json.loads((pack / "manifest.json").read_text())
+    return _update_section(pack, manifest, IN_CONTEXT_BEGIN, IN_CONTEXT_END, in_context_section(_training(pack), [b.read_text() for b in benches]))
+
+
+def in_context_section(training: dict, outputs: list[str]) -> str:
+    trained = training.get("in_context", {})
+    tables = []
+    for output in outputs:
+        lines = output.strip().splitlines()
+        title = next((line for line in lines if line.startswith("Omni Studio")), "")
+        tables += [f"{title}:", "", *[line for line in lines if line.startswith("|")], ""]
+    return "\n".join(
+        [
+            IN_CONTEXT_BEGIN,
+            "## Music in context: Extend and Regenerate a region",
+            "- The tasks marked `in_context` hear the audio around the part they make as their source clip, besides the sampler "
+            "holding its latent: `python -m omni_model.train.train_dit --recipe training/configs/recipes/dit-in-context.json` "
+            f"trained the source's path ({', '.join(trained.get('parts', ['?']))}, {trained.get('step', '?')} steps) on the feature "
+            "cache, half of each batch a music clip whose own latent with its end, start or a middle cut out is the source "
+            "(`omni_model/train/in_context.py`). Tasks without a source clip compute what they did.",
+            "- Measured through the studio's engine path on rendered songs of song plans never trained on "
+            "(`training/configs/data-music-heldout.json`), with the studio's tempo and key estimators and the song's own part "
+            "as the reference:",
+            "",
+            *tables,
+            IN_CONTEXT_END,
+        ]
+    )
+
+
 def _moved_line(moved: dict | None) -> str:
     if not moved:
         return "- The other tasks were not compared with the pack before (`--before`)."
@@ -329,7 +363,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--edits", type=Path, help="evaluate_edits JSON: writes (or replaces) only the separator's section of the card")
     parser.add_argument("--detector", type=Path, help="evaluate_detector JSON: writes (or replaces) only the detector's section")
     parser.add_argument("--video", type=Path, help="evaluate_sync JSON: writes (or replaces) only the video section")
+    parser.add_argument(
+        "--in-context", type=Path, nargs="+", help="saved outputs of continue-bench and regenerate-bench: the music-in-context section"
+    )
     args = parser.parse_args(argv)
+    if args.in_context:
+        print(update_in_context_section(args.pack, args.in_context))
+        return
     if args.detector:
         print(update_detector_section(args.pack, args.detector))
         return
