@@ -14,6 +14,7 @@ import { estimateKey } from '../src/dsp/key';
 import { estimateTempo } from '../src/dsp/tempo';
 import { decodeWav } from '../src/dsp/wav';
 import { generateLong } from '../src/engine/long-audio';
+import { inContextUses } from '../src/modelpack/manifest';
 import { beatGuided } from '../src/music/beat-guide';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
 import { keyVerdict, readRenders, type Song, share, tempoVerdict } from './music-verdicts';
@@ -109,7 +110,7 @@ const seconds = (performance.now() - started) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 console.log(
-  `\nOmni Studio extend benchmark: ${pack.manifest.name} ${pack.manifest.pack_version}, ${rows.length} rendered songs, ${CONTEXT} s of context, ${NEW} s new, pack defaults (${sampler.steps} steps, guidance ${sampler.guidance_scale}), ${seconds.toFixed(0)} s in all`,
+  `\nOmni Studio extend benchmark: ${pack.manifest.name} ${pack.manifest.pack_version}, ${rows.length} rendered songs, ${CONTEXT} s of context, ${NEW} s new, music in context: ${inContextUses(pack.manifest, 't2m').join(' and ') || 'none'}, pack defaults (${sampler.steps} steps, guidance ${sampler.guidance_scale}), ${seconds.toFixed(0)} s in all`,
 );
 console.log(
   '| new part | tempo within 4 % | octave errors | no tempo | key right | key or relative | level step at the join (median dB) |',

@@ -15,6 +15,7 @@ import { chroma } from '../src/dsp/key';
 import { onsets } from '../src/dsp/tempo';
 import { decodeWav } from '../src/dsp/wav';
 import { generateLong } from '../src/engine/long-audio';
+import { inContextUses } from '../src/modelpack/manifest';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
 import { readRenders } from './music-verdicts';
 import { loadNodePack } from './node-pack';
@@ -114,7 +115,7 @@ const seconds = (performance.now() - started) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 console.log(
-  `\nOmni Studio regenerate benchmark: ${pack.manifest.name} ${pack.manifest.pack_version}, ${rows.length} held-out rendered songs, [${FROM}, ${TO}) s of ${CLIP} s remade, pack defaults (${sampler.steps} steps, guidance ${sampler.guidance_scale}), ${seconds.toFixed(0)} s in all`,
+  `\nOmni Studio regenerate benchmark: ${pack.manifest.name} ${pack.manifest.pack_version}, ${rows.length} held-out rendered songs, [${FROM}, ${TO}) s of ${CLIP} s remade, music in context: ${inContextUses(pack.manifest, 't2m').join(' and ') || 'none'}, pack defaults (${sampler.steps} steps, guidance ${sampler.guidance_scale}), ${seconds.toFixed(0)} s in all`,
 );
 console.log(
   "| part | harmony: chroma cosine with the song's own part (median) | rhythm: onset correlation (median) | level step at the joins (median of the larger, dB) |",

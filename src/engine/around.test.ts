@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackReader } from '../modelpack/pack-files';
-import { knownFrames, packPlan, planAround } from './around';
+import type { InContextUse } from '../modelpack/manifest';
+import { knownFrames, packPlan, planAround, windowUse } from './around';
 import { generateLong } from './long-audio';
 import { loadPack, type PackHandle } from './pack-loader';
 import { framesFor, type GenerateRequest, generateWindow } from './pipeline';
@@ -100,13 +101,14 @@ describe('generation around known audio (test pack, WASM, windows of 7 s)', () =
     expect(firstShown[0]).toBeGreaterThan(0);
   }, 60_000);
 
-  it('sends a task taught in context its window as the source: the known audio, silence where it makes', async () => {
+  it('sends a task taught in context its window as the source for the uses the pack lists', async () => {
     const rate = pack.manifest.audio.sample_rate;
     const audio = Float32Array.from({ length: 12 * rate }, (_, i) => 0.3 * Math.sin(i * 0.05));
-    const around = { audio, from: 8 * rate, to: 11 * rate };
-    const heard = async (inContext: boolean) => {
+    const gap = { audio, from: 8 * rate, to: 9.5 * rate }; // known on both sides: a fill
+    const end = { audio, from: 10 * rate, to: 12 * rate }; // known before only: a continuation
+    const heard = async (around: typeof gap, uses?: InContextUse[]) => {
       const sources: Float32Array[] = [];
-      const tasks = small.manifest.tasks.map((t) => (t.id === 't2m' ? { ...t, in_context: inContext } : t));
+      const tasks = small.manifest.tasks.map((t) => (t.id === 't2m' ? { ...t, in_context: uses } : t));
       const spy = {
         ...small,
         manifest: { ...small.manifest, tasks },
@@ -121,9 +123,13 @@ describe('generation around known audio (test pack, WASM, windows of 7 s)', () =
       await generateLong(spy, { ...request, around });
       return sources;
     };
-    expect(await heard(false)).toEqual([]);
-    const sources = await heard(true);
-    const plan = packPlan(small, around);
+    expect(packPlan(small, gap).map(windowUse)).toEqual(['fill']);
+    expect(packPlan(small, end).map(windowUse)).toEqual(['continue']);
+    expect(await heard(gap)).toEqual([]);
+    expect(await heard(gap, ['continue'])).toEqual([]);
+    expect((await heard(end, ['continue'])).length).toBe(1);
+    const sources = await heard(gap, ['fill']);
+    const plan = packPlan(small, gap);
     expect(sources.length).toBe(plan.length);
     const [w] = plan;
     const source = sources[0].subarray(0, w.end - w.start);

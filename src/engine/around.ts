@@ -2,10 +2,11 @@
  * Extend and regenerate a region: new material drawn to fit the audio around it. Each window of the pack's length
  * holds up to AROUND_CONTEXT_SECONDS of known audio on either side of the part it makes; the sampler keeps the known frames'
  * latent on their path (inpainting by replacement) and the DiT, which attends over the whole window, draws the rest
- * in their tempo, key and sound (a task the pack marks `in_context` also hears the window as its source, as it was
- * taught). A part longer than a window is made left to right, each window continuing the one
+ * in their tempo, key and sound (where the pack's task lists the window's use, continue or fill, in `in_context`, the
+ * window is also heard as its source, as the DiT was taught). A part longer than a window is made left to right, each window continuing the one
  * before; consecutive parts overlap by JOIN_SECONDS and are crossfaded there.
  */
+import { type InContextUse, inContextUses } from '../modelpack/manifest';
 import { AROUND_CONTEXT_SECONDS, type AroundAudio } from '../protocol/engine-protocol';
 import { inputGain } from './separate';
 import type { LongCallbacks } from './long-audio';
@@ -67,6 +68,9 @@ export function knownFrames(w: AroundWindow, unit: number): Uint8Array {
   });
 }
 
+/** A window fills a gap when known audio lies on both sides of its part, else it continues what is known. */
+export const windowUse = (w: AroundWindow): InContextUse => (w.start < w.from && w.to < w.end ? 'fill' : 'continue');
+
 /** The windows a job around `around` runs, at the pack's window length. */
 export function packPlan(pack: LoadedPack, around: Pick<AroundAudio, 'from' | 'to'> & { audio: { length: number } }) {
   const rate = pack.manifest.audio.sample_rate;
@@ -96,7 +100,7 @@ export async function generateAround(
   const gain = inputGain(context, AROUND_DBFS);
   const work = audio.map((v, i) => (i >= from && i < to ? 0 : v * gain));
   const out = new Float32Array(around.to - around.from);
-  const inContext = pack.manifest.tasks.some((t) => t.id === request.taskId && t.in_context);
+  const uses = inContextUses(pack.manifest, request.taskId);
   for (const [i, w] of plan.entries()) {
     const window = work.slice(w.start, w.end);
     const piece = await generateWindow(
@@ -105,7 +109,7 @@ export async function generateAround(
         ...request,
         around: undefined,
         // A task taught in context also hears the window as its source: the known audio, silence where it makes.
-        source: inContext ? window : undefined,
+        source: uses.includes(windowUse(w)) ? window : undefined,
         seconds: (w.end - w.start) / rate,
         seed: request.seed + i,
         // A video task's picture starts with the around audio; each window hears its own part of it.

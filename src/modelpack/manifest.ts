@@ -45,6 +45,10 @@ const session = fileRef.extend({
   golden: z.string().optional(),
 });
 
+/** How a window made around known audio uses it: continuing it (known on one side) or filling a gap (both). */
+export const IN_CONTEXT_USES = ['continue', 'fill'] as const;
+export type InContextUse = (typeof IN_CONTEXT_USES)[number];
+
 const task = z.object({
   id: z.string().min(1),
   family: z.enum(['generate', 'edit', 'understand']),
@@ -52,9 +56,10 @@ const task = z.object({
   prefix: z.string(),
   template: z.string().min(1),
   conditions: z.array(z.enum(['text', 'source', 'transcript', 'voice', 'video'])).min(1),
-  // The DiT was taught this task in context (training/omni_model/train/in_context.py): Extend and Regenerate a region
-  // send the audio around the part as the source, besides holding its latent.
-  in_context: z.boolean().optional(),
+  // The DiT was taught this task in context (training/omni_model/train/in_context.py): the windows that continue
+  // audio (known on one side: Extend) or fill a gap in it (known on both: Regenerate a region) send the audio around
+  // the part as the source, besides holding its latent; the pack lists the uses its benchmarks found better.
+  in_context: z.array(z.enum(IN_CONTEXT_USES)).min(1).optional(),
 });
 
 export const manifestSchema = z.object({
@@ -217,3 +222,7 @@ export function parseManifest(json: unknown): Manifest {
     fields,
   );
 }
+
+/** The uses of known audio around a part that `taskId` was taught (none for a task not taught in context). */
+export const inContextUses = (manifest: Manifest, taskId: string): readonly InContextUse[] =>
+  manifest.tasks.find((t) => t.id === taskId)?.in_context ?? [];

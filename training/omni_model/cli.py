@@ -126,7 +126,8 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("--pack", type=Path, required=True)
     c.add_argument("--weights", type=Path, required=True, help="dit-weights.pt from train_dit --in-context")
     c.add_argument("--version", required=True)
-    c.add_argument("--tasks", default="t2m", help="the tasks whose Extend and Regenerate a region send the audio around as the source")
+    c.add_argument("--tasks", default="t2m", help="the tasks that send the audio around the part they make as the source")
+    c.add_argument("--uses", default="continue", help="continue (Extend), fill (Regenerate a region) or continue,fill")
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)
     b.add_argument("--seconds", type=float, default=10.0)
@@ -163,7 +164,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "add-in-context":
         from omni_model.packing.pack import add_in_context
 
-        m = add_in_context(args.pack, args.weights, args.version, tuple(args.tasks.split(",")))
+        m = add_in_context(args.pack, args.weights, args.version, tuple(args.tasks.split(",")), tuple(args.uses.split(",")))
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with music in context -> {args.pack}")
         return
     if args.command == "export-random":

@@ -125,8 +125,8 @@ def test_a_dit_taught_music_in_context_joins_a_pack_with_its_task_marked(cached,
     manifest = add_in_context(pack, weights, "0.1.2")  # goldens checked in fp32 and int8 inside
     changed = {name for name, data in files().items() if before.get(name) != data}
     assert changed and all(name.startswith("mel_encoder") for name in changed)  # only the part that trained
-    marked = {t["id"] for t in manifest["tasks"] if t.get("in_context")}
-    assert marked == {"t2m"} and json.loads((pack / "manifest.json").read_text())["pack_version"] == "0.1.2"
+    marked = {t["id"]: t["in_context"] for t in manifest["tasks"] if t.get("in_context")}
+    assert marked == {"t2m": ["continue"]} and json.loads((pack / "manifest.json").read_text())["pack_version"] == "0.1.2"
     assert json.loads((pack / "training.json").read_text())["in_context"]["step"] == 2
 
     plain = train_dit(
@@ -134,13 +134,21 @@ def test_a_dit_taught_music_in_context_joins_a_pack_with_its_task_marked(cached,
     )
     with pytest.raises(ValueError, match="not trained on music in context"):
         add_in_context(pack, plain.with_name("dit-weights.pt"), "0.1.3")
+    with pytest.raises(ValueError, match="in-context uses"):
+        add_in_context(pack, weights, "0.1.3", uses=("rewind",))
 
 
 def test_the_card_section_carries_the_benches_tables_and_how_it_trained():
     from omni_model.packing.card import IN_CONTEXT_BEGIN, IN_CONTEXT_END, in_context_section
 
     bench = "npm noise\n\nOmni Studio extend benchmark: omni-small 0.7.0, 40 rendered songs\n| new part | tempo |\n|---|---|\n| continued | 40 % |\nlog line"
-    section = in_context_section({"in_context": {"step": 9000, "parts": ["mel_encoder"]}}, [bench])
+    manifest = {"tasks": [{"id": "t2a"}, {"id": "t2m", "in_context": ["continue"]}]}
+    section = in_context_section({"in_context": {"step": 9000, "parts": ["mel_encoder"]}}, [bench], manifest)
     assert section.startswith(IN_CONTEXT_BEGIN) and section.endswith(IN_CONTEXT_END)
-    assert "(mel_encoder, 9000 steps)" in section and "| continued | 40 % |" in section and "log line" not in section
+    assert (
+        "here t2m: continue." in section
+        and "(mel_encoder, 9000 steps)" in section
+        and "| continued | 40 % |" in section
+        and "log line" not in section
+    )
     assert "Omni Studio extend benchmark: omni-small 0.7.0, 40 rendered songs:" in section

@@ -251,10 +251,12 @@ def update_in_context_section(pack: Path, benches: list[Path]) -> Path:
     """Writes (or replaces) the music-in-context section of an existing card, with the tables the studio's benchmarks
     printed (bench/continue-bench.ts, bench/regenerate-bench.ts: their output as saved)."""
     manifest = json.loads((pack / "manifest.json").read_text())
-    return _update_section(pack, manifest, IN_CONTEXT_BEGIN, IN_CONTEXT_END, in_context_section(_training(pack), [b.read_text() for b in benches]))
+    return _update_section(
+        pack, manifest, IN_CONTEXT_BEGIN, IN_CONTEXT_END, in_context_section(_training(pack), [b.read_text() for b in benches], manifest)
+    )
 
 
-def in_context_section(training: dict, outputs: list[str]) -> str:
+def in_context_section(training: dict, outputs: list[str], manifest: dict) -> str:
     trained = training.get("in_context", {})
     tables = []
     for output in outputs:
@@ -265,8 +267,9 @@ def in_context_section(training: dict, outputs: list[str]) -> str:
         [
             IN_CONTEXT_BEGIN,
             "## Music in context: Extend and Regenerate a region",
-            "- The tasks marked `in_context` hear the audio around the part they make as their source clip, besides the sampler "
-            "holding its latent: `python -m omni_model.train.train_dit --recipe training/configs/recipes/dit-in-context.json` "
+            "- A task's `in_context` lists the windows that hear the audio around the part they make as their source clip, "
+            "besides the sampler holding its latent: those that continue it (Extend) and those that fill a gap in it (Regenerate "
+            f"a region); here {_in_context_uses(manifest)}. `python -m omni_model.train.train_dit --recipe training/configs/recipes/dit-in-context.json` "
             f"trained the source's path ({', '.join(trained.get('parts', ['?']))}, {trained.get('step', '?')} steps) on the feature "
             "cache, half of each batch a music clip whose own latent with its end, start or a middle cut out is the source "
             "(`omni_model/train/in_context.py`). Tasks without a source clip compute what they did.",
@@ -278,6 +281,11 @@ def in_context_section(training: dict, outputs: list[str]) -> str:
             IN_CONTEXT_END,
         ]
     )
+
+
+def _in_context_uses(manifest: dict) -> str:
+    marked = [f"{t['id']}: {' and '.join(t['in_context'])}" for t in manifest["tasks"] if t.get("in_context")]
+    return "; ".join(marked) if marked else "no task"
 
 
 def _moved_line(moved: dict | None) -> str:

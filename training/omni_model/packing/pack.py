@@ -159,25 +159,32 @@ def add_video(pack: Path, weights: Path, version: str, tasks: tuple[str, ...] = 
     return _finish_added_session(pack, manifest, ship, "video", model.sync_encoder, meta, "; sound for a video from its picture.")
 
 
-def add_in_context(pack: Path, weights: Path, version: str, tasks: tuple[str, ...] = ("t2m",)) -> dict:
+IN_CONTEXT_USES = ("continue", "fill")
+
+
+def add_in_context(pack: Path, weights: Path, version: str, tasks: tuple[str, ...] = ("t2m",), uses: tuple[str, ...] = ("continue",)) -> dict:
     """Puts a DiT continued on music in context (train_dit --in-context) into an exported pack: the sessions of the
-    parts that trained (with --only mel_encoder, that one alone), with goldens, and `in_context` on the tasks whose
-    Extend and Regenerate a region now send the audio around the part as the source."""
+    parts that trained (with --only mel_encoder, that one alone), with goldens, and `in_context: uses` on the tasks
+    whose windows that continue audio (Extend) or fill a gap in it (Regenerate a region) now send the audio around the
+    part as the source. The default, continue alone, is what bench/continue-bench.ts and bench/regenerate-bench.ts
+    found better than the latent held alone (training/README.md)."""
+    if not uses or set(uses) - set(IN_CONTEXT_USES):
+        raise ValueError(f"in-context uses must be some of {IN_CONTEXT_USES}, not {uses}")
     manifest = json.loads((pack / "manifest.json").read_text())
     ship = set(manifest["variant_bytes"])
     state = torch.load(weights, map_location="cpu", weights_only=True)
     if not state.get("in_context"):
         raise ValueError(f"{weights} was not trained on music in context (train_dit --in-context)")
     model = _export_parts(pack, manifest, state, tuple(state.get("parts", ("dit", "mel_encoder", "transcript_encoder"))))
-    manifest["tasks"] = [{**t, "in_context": True} if t["id"] in tasks else t for t in manifest["tasks"]]
+    manifest["tasks"] = [{**t, "in_context": list(uses)} if t["id"] in tasks else t for t in manifest["tasks"]]
     manifest["pack_version"] = version
     meta = {**state, "data": f"the default data set's feature cache, {state['in_context']:.0%} of each batch music in context"}
-    return _finish_added_session(pack, manifest, ship, "in_context", model.mel_encoder, meta, "; music extended and regenerated in context.")
+    return _finish_added_session(pack, manifest, ship, "in_context", model.mel_encoder, meta, f"; music {' and '.join(uses)} in context.")
 
 
 def _flags(manifest: dict, task: str) -> dict:
     """What a pack's task already says beyond the export's table (in_context), kept when its tasks are listed anew."""
-    return next(({"in_context": True} for t in manifest["tasks"] if t["id"] == task and t.get("in_context")), {})
+    return next(({"in_context": t["in_context"]} for t in manifest["tasks"] if t["id"] == task and t.get("in_context")), {})
 
 
 def _export_parts(pack: Path, manifest: dict, state: dict, roles: tuple[str, ...]) -> OmniModel:
