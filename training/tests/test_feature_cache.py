@@ -80,6 +80,31 @@ def test_music_in_context_gives_part_of_the_clip_as_its_source(cached):
         assert 0 < int(known.sum()) < 16  # some of the clip is given and some is left to draw
 
 
+def test_keeping_sources_counts_the_edits_sources_not_music_in_context(cached):
+    import copy
+
+    from omni_model.train.train_dit import kept_features
+
+    cfg, _, folder = cached
+    batches = CachedBatches(folder / "features", cfg, folder / "ae.pt", crop_frames=16, device="cpu", seed=0)
+    rows, chosen = batches.draw(32, music_share=0.5)
+    f = with_context(batches.next(32, rows), chosen, batches.t["silence"], torch.Generator().manual_seed(0))
+    model = build_model(cfg, seed=1)
+    anchor = copy.deepcopy(model.mel_encoder).requires_grad_(False)
+    features = lambda: model.source_encoder.from_latent(f["source_latent"])  # noqa: E731
+    assert float(kept_features(model, anchor, f, features())) == 0.0
+    with torch.no_grad():
+        for p in model.mel_encoder.parameters():
+            p.add_(0.05 * torch.randn_like(p))
+    moved = features()
+    assert float(kept_features(model, anchor, f, moved)) > 0.01
+    # Only music in context, or no source at all: nothing is held.
+    edits = f["has_source"] * (1 - f["in_context"].float()) > 0
+    assert bool(edits.any())
+    only_music = {**f, "in_context": torch.ones_like(f["in_context"])}
+    assert float(kept_features(model, anchor, only_music, moved)) == 0.0
+
+
 def test_known_frames_leave_the_end_the_start_or_a_middle_to_draw():
     generator = torch.Generator().manual_seed(3)
     shapes = set()

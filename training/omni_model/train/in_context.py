@@ -28,7 +28,7 @@ def with_context(f: dict, chosen: torch.Tensor, silence: torch.Tensor, generator
     """The feature batch `f` (CachedBatches) with each chosen row's source made from its own target latent: its known
     frames kept, the rest the latent of silence (`silence`: [channels, frames] of the crop)."""
     if not bool(chosen.any()):
-        return f
+        return {**f, "in_context": chosen.to(f["x0"].device)}
     x0, frames = f["x0"], f["x0"].shape[-1]
     known = torch.stack([known_frames(frames, generator) for _ in range(len(chosen))]).to(x0.device)
     known &= chosen[:, None].to(x0.device)
@@ -37,4 +37,5 @@ def with_context(f: dict, chosen: torch.Tensor, silence: torch.Tensor, generator
         **f,
         "source_latent": torch.where(chosen[:, None, None].to(x0.device), source, f["source_latent"]),
         "has_source": torch.where(chosen.to(x0.device), torch.ones_like(f["has_source"]), f["has_source"]),
+        "in_context": chosen.to(x0.device),
     }

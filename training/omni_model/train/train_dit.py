@@ -4,6 +4,7 @@ set, over a frozen VAE from the autoencoder stage and the frozen language model.
 from __future__ import annotations
 
 import argparse
+import copy
 import csv
 import json
 import random
@@ -115,13 +116,35 @@ def encode_batch(model, b: dict, device: str) -> dict:
     }
 
 
-def predict(model, f: dict, x_t: torch.Tensor, t: torch.Tensor, text_present: torch.Tensor, low_present: torch.Tensor) -> torch.Tensor:
-    """The DiT's velocity for a feature batch; the mel encoder sees the source through the VAE (factory.SourceEncoder)."""
-    mel_features = model.source_encoder.from_latent(f["source_latent"])
+def predict(
+    model,
+    f: dict,
+    x_t: torch.Tensor,
+    t: torch.Tensor,
+    text_present: torch.Tensor,
+    low_present: torch.Tensor,
+    mel_features: torch.Tensor | None = None,
+) -> torch.Tensor:
+    """The DiT's velocity for a feature batch; the mel encoder sees the source through the VAE (factory.SourceEncoder)
+    unless its features are given."""
+    if mel_features is None:
+        mel_features = model.source_encoder.from_latent(f["source_latent"])
     transcript_states = model.transcript_encoder(f["chars"])
     n, frames = x_t.shape[0], x_t.shape[-1]
     sync = torch.zeros(n, frames, model.sync_encoder.out.out_features, device=x_t.device)
     return model.dit(x_t, t, f["text_states"], f["text_mask"], transcript_states, f["char_mask"], mel_features, sync, text_present, low_present)
+
+
+def kept_features(model, anchor, f: dict, mel_features: torch.Tensor) -> torch.Tensor:
+    """How far the mel encoder's features of the rows' own sources (the edits', not music in context) moved from
+    those of `anchor`, relative to their power: 0 while it encodes every edit's source as it started."""
+    own = f["has_source"] * (1 - f["in_context"].float()) if "in_context" in f else f["has_source"]
+    if not bool(own.any()):
+        return mel_features.sum() * 0
+    rows = own > 0
+    with torch.no_grad():
+        before = anchor(model.vae.decode(f["source_latent"][rows]).detach()).float()
+    return torch.nn.functional.mse_loss(mel_features[rows].float(), before) / before.pow(2).mean().clamp(min=1e-8)
 
 
 def optimise(optimiser, trainable: list, loss: torch.Tensor, lr: float, step: int, ema: Ema, model) -> int:
@@ -164,6 +187,7 @@ def train(
     init: Path | None = None,
     in_context: float = 0.0,
     parts: tuple[str, ...] = TRAINED,
+    keep_sources: float = 0.0,
 ) -> Path:
     device = "cuda" if torch.cuda.is_available() else "cpu"
     torch.backends.cuda.matmul.allow_tf32 = True
@@ -196,6 +220,8 @@ def train(
             getattr(model, part).load_state_dict(state[part])
         latent_scale = float(state["latent_scale"])  # the VAE's latents keep the scale the weights were trained at
         ema = Ema(model)
+    # The mel encoder as it started, for --keep-sources: the features of the rows' own sources (edits) held to it.
+    anchor = copy.deepcopy(model.mel_encoder).requires_grad_(False) if keep_sources > 0 else None
     if cache:
         batches = CachedBatches(cache, cfg, autoencoder, crop_frames, device, seed=step)
         next_batch = lambda: batches.next(batch)  # noqa: E731
@@ -226,14 +252,37 @@ def train(
         noise = torch.randn_like(x0)
         x_t = (1 - t[:, None, None]) * x0 + t[:, None, None] * noise
         with autocast:
-            v = predict(model, f, x_t, t, text_present, low_present)
+            mel_features = model.source_encoder.from_latent(f["source_latent"])
+            v = predict(model, f, x_t, t, text_present, low_present, mel_features)
         loss = torch.nn.functional.mse_loss(v.float(), noise - x0)
+        if anchor is not None:
+            loss = loss + keep_sources * kept_features(model, anchor, f, mel_features)
         progress = max((step - first) / max(1, steps - first), (time.time() - started) / (minutes * 60) if minutes else 0.0)
         step = optimise(optimiser, trainable, loss, learning_rate(lr, step, progress), step, ema, model)
         report(log, step, loss, started)
         if step % 1000 == 0:
-            _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device, {"in_context": in_context, "parts": list(parts)})
-    _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device, {"in_context": in_context, "parts": list(parts)})
+            _save(
+                checkpoint,
+                model,
+                ema,
+                optimiser,
+                step,
+                latent_scale,
+                cfg,
+                device,
+                {"in_context": in_context, "parts": list(parts), "keep_sources": keep_sources},
+            )
+    _save(
+        checkpoint,
+        model,
+        ema,
+        optimiser,
+        step,
+        latent_scale,
+        cfg,
+        device,
+        {"in_context": in_context, "parts": list(parts), "keep_sources": keep_sources},
+    )
     return checkpoint
 
 
@@ -324,6 +373,13 @@ def main(argv: list[str] | None = None) -> None:
         help="share of each batch made music in context (part of the clip given as the source: Extend, Regenerate a region)",
     )
     parser.add_argument("--only", default=",".join(TRAINED), help=f"the parts that train (of {', '.join(TRAINED)}); the rest stay as they start")
+    parser.add_argument(
+        "--keep-sources",
+        type=float,
+        default=0.0,
+        help="weight of a loss holding the mel encoder's features of the edits' own sources to those it started with "
+        "(with --only mel_encoder --in-context: the edits that read a source keep what they did)",
+    )
     args = parse_with_recipe(parser, argv)
     path = train(
         load_model_config(args.config),
@@ -339,6 +395,7 @@ def main(argv: list[str] | None = None) -> None:
         args.init,
         args.in_context,
         tuple(args.only.split(",")),
+        args.keep_sources,
     )
     print(json.dumps({"checkpoint": str(path)}))
 
