@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> None:
     c = sub.add_parser("add-in-context", help="put a DiT taught music in context (train_dit --in-context) into an exported pack")
     c.add_argument("--pack", type=Path, required=True)
     c.add_argument("--weights", type=Path, required=True, help="dit-weights.pt from train_dit --in-context")
+    c.add_argument("--autoencoder", type=Path, required=True, help="the pack's autoencoder weights (the mel encoder's session runs its VAE)")
     c.add_argument("--version", required=True)
     c.add_argument("--tasks", default="t2m", help="the tasks that send the audio around the part they make as the source")
     c.add_argument("--uses", default="continue", help="continue (Extend), fill (Regenerate a region) or continue,fill")
@@ -164,7 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "add-in-context":
         from omni_model.packing.pack import add_in_context
 
-        m = add_in_context(args.pack, args.weights, args.version, tuple(args.tasks.split(",")), tuple(args.uses.split(",")))
+        m = add_in_context(args.pack, args.weights, args.autoencoder, args.version, tuple(args.tasks.split(",")), tuple(args.uses.split(",")))
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with music in context -> {args.pack}")
         return
     if args.command == "export-random":

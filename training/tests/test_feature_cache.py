@@ -147,7 +147,13 @@ def test_a_dit_taught_music_in_context_joins_a_pack_with_its_task_marked(cached,
     shutil.copytree(TEST_PACK_DIR, pack)
     files = lambda: {p.name: p.read_bytes() for p in pack.glob("*.onnx")}  # noqa: E731
     before = files()
-    manifest = add_in_context(pack, weights, "0.1.2")  # goldens checked in fp32 and int8 inside
+    from omni_model.packing.recover import model_from_pack
+
+    pack_autoencoder = tmp_path / "pack-autoencoder.pt"
+    torch.save(model_from_pack(pack)[0], pack_autoencoder)
+    with pytest.raises(ValueError, match="not this pack's"):
+        add_in_context(pack, weights, folder / "ae.pt", "0.1.2")  # the cache's autoencoder is not the test pack's
+    manifest = add_in_context(pack, weights, pack_autoencoder, "0.1.2")  # goldens checked in fp32 and int8 inside
     changed = {name for name, data in files().items() if before.get(name) != data}
     assert changed and all(name.startswith("mel_encoder") for name in changed)  # only the part that trained
     marked = {t["id"]: t["in_context"] for t in manifest["tasks"] if t.get("in_context")}
@@ -158,9 +164,9 @@ def test_a_dit_taught_music_in_context_joins_a_pack_with_its_task_marked(cached,
         cfg, folder / "ae.pt", None, tmp_path / "plain", steps=1, batch=2, crop_frames=8, lr=1e-3, minutes=None, cache=folder / "features"
     )
     with pytest.raises(ValueError, match="not trained on music in context"):
-        add_in_context(pack, plain.with_name("dit-weights.pt"), "0.1.3")
+        add_in_context(pack, plain.with_name("dit-weights.pt"), pack_autoencoder, "0.1.3")
     with pytest.raises(ValueError, match="in-context uses"):
-        add_in_context(pack, weights, "0.1.3", uses=("rewind",))
+        add_in_context(pack, weights, pack_autoencoder, "0.1.3", uses=("rewind",))
 
 
 def test_the_card_section_carries_the_benches_tables_and_how_it_trained():

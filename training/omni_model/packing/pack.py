@@ -162,12 +162,15 @@ def add_video(pack: Path, weights: Path, version: str, tasks: tuple[str, ...] = 
 IN_CONTEXT_USES = ("continue", "fill")
 
 
-def add_in_context(pack: Path, weights: Path, version: str, tasks: tuple[str, ...] = ("t2m",), uses: tuple[str, ...] = ("continue",)) -> dict:
+def add_in_context(
+    pack: Path, weights: Path, autoencoder: Path, version: str, tasks: tuple[str, ...] = ("t2m",), uses: tuple[str, ...] = ("continue",)
+) -> dict:
     """Puts a DiT continued on music in context (train_dit --in-context) into an exported pack: the sessions of the
     parts that trained (with --only mel_encoder, that one alone), with goldens, and `in_context: uses` on the tasks
     whose windows that continue audio (Extend) or fill a gap in it (Regenerate a region) now send the audio around the
     part as the source. The default, continue alone, is what bench/continue-bench.ts and bench/regenerate-bench.ts
-    found better than the latent held alone (training/README.md)."""
+    found better than the latent held alone (training/README.md). `autoencoder`: the pack's own autoencoder weights
+    (the mel encoder's session hears the source through the VAE; checked against the pack's goldens)."""
     if not uses or set(uses) - set(IN_CONTEXT_USES):
         raise ValueError(f"in-context uses must be some of {IN_CONTEXT_USES}, not {uses}")
     manifest = json.loads((pack / "manifest.json").read_text())
@@ -175,7 +178,8 @@ def add_in_context(pack: Path, weights: Path, version: str, tasks: tuple[str, ..
     state = torch.load(weights, map_location="cpu", weights_only=True)
     if not state.get("in_context"):
         raise ValueError(f"{weights} was not trained on music in context (train_dit --in-context)")
-    model = _export_parts(pack, manifest, state, tuple(state.get("parts", ("dit", "mel_encoder", "transcript_encoder"))))
+    vae = torch.load(autoencoder, map_location="cpu", weights_only=True)["vae"]
+    model = _export_parts(pack, manifest, state, tuple(state.get("parts", ("dit", "mel_encoder", "transcript_encoder"))), vae)
     manifest["tasks"] = [{**t, "in_context": list(uses)} if t["id"] in tasks else t for t in manifest["tasks"]]
     manifest["pack_version"] = version
     meta = {**state, "data": f"the default data set's feature cache, {state['in_context']:.0%} of each batch music in context"}
@@ -187,11 +191,14 @@ def _flags(manifest: dict, task: str) -> dict:
     return next(({"in_context": t["in_context"]} for t in manifest["tasks"] if t["id"] == task and t.get("in_context")), {})
 
 
-def _export_parts(pack: Path, manifest: dict, state: dict, roles: tuple[str, ...]) -> OmniModel:
-    """The model with `state`'s parts loaded, and those parts' sessions exported into the pack with goldens."""
+def _export_parts(pack: Path, manifest: dict, state: dict, roles: tuple[str, ...], vae: dict | None = None) -> OmniModel:
+    """The model with `state`'s parts loaded, and those parts' sessions exported into the pack with goldens. The mel
+    encoder's session runs the VAE too (factory.SourceEncoder), so it needs the pack's own (`vae`)."""
     from omni_model.packing.export import example_inputs, export_session, session_specs
 
     model = build_model(ModelConfig.from_json(manifest["model_config"]))
+    if "mel_encoder" in roles:
+        _load_pack_vae(model, pack, manifest, vae)
     for role in roles:
         getattr(model, role).load_state_dict(state[role])
     sessions, specs = model.sessions(), session_specs(model)
@@ -199,6 +206,20 @@ def _export_parts(pack: Path, manifest: dict, state: dict, roles: tuple[str, ...
     for role in roles:
         manifest["sessions"][role] = export_session(pack, role, sessions[role], specs[role], example[role], golden[role])
     return model
+
+
+def _load_pack_vae(model: OmniModel, pack: Path, manifest: dict, vae: dict | None) -> None:
+    """`vae` into the model, refused unless it is the pack's (its decoder session's goldens within int8's tolerance):
+    a session exported around another VAE passes its own goldens and hears every source wrong."""
+    from omni_model.packing.recover import module_golden_error, pack_latent_scale
+
+    if vae is None:
+        raise ValueError("the mel encoder's session runs the VAE: give the pack's autoencoder weights")
+    model.vae.load_state_dict(vae)
+    model.latent_scale = pack_latent_scale(pack)
+    error = module_golden_error(model.sessions()["vae_decoder"].eval(), pack / manifest["sessions"]["vae_decoder"]["golden"])
+    if error > TOLERANCES["int8"]:
+        raise ValueError(f"that autoencoder is not this pack's: its VAE decoder differs from the pack's goldens by {error:.2e}")
 
 
 def add_detector(pack: Path, weights: Path, data: Path, version: str, threshold: float | None = None) -> dict:

@@ -212,15 +212,23 @@ STAGE_SESSIONS = {
 }
 
 
+def pack_latent_scale(pack: Path) -> float:
+    """The latent scale the pack's DiT ran at (its training record; a pack exported untrained, like the test pack, has
+    none and ran at the model's default of 1)."""
+    meta = pack / "training.json"
+    return float(json.loads(meta.read_text()).get("latent_scale", 1.0)) if meta.exists() else 1.0
+
+
 def model_from_pack(pack: Path) -> tuple[dict, dict]:
     """The shipped autoencoder and DiT as their training stages save weights (train_autoencoder's
     autoencoder-weights.pt, train_dit's dit-weights.pt with its latent scale), so a machine without the original
     checkpoints (a lent GPU) can continue the shipped model (`train_dit --init`) instead of starting again. Each
     session is read from its most precise variant and checked against its goldens."""
     manifest = json.loads((pack / "manifest.json").read_text())
-    trained = json.loads((pack / "training.json").read_text())
+    meta = pack / "training.json"
+    trained = json.loads(meta.read_text()) if meta.exists() else {}
     model = build_model(ModelConfig.from_json(manifest["model_config"]))
-    model.latent_scale = float(trained["latent_scale"])
+    model.latent_scale = pack_latent_scale(pack)
     sessions, specs, examples = model.sessions(), session_specs(model), example_inputs(model, frames=8, seed=1)
     errors = {}
     for role, absent in STAGE_SESSIONS.items():
