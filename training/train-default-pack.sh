@@ -83,4 +83,14 @@ detector detector-wider --init "$RUNS/detector-more/detector-weights.pt"
   --out training/data/video-renders --test 40 --music-test 20
 .venv/bin/python -m omni_model.evaluation.evaluate_sync --pack "$PACK" --renders training/data/video-renders --out "$RUNS/video-sync.json"
 .venv/bin/python -m omni_model.packing.card --pack "$PACK" --video "$RUNS/video-sync.json"
+# Music in context: the mel encoder alone learns to hear the audio around a part it makes (Extend), the edits' sources
+# held to what it heard before; measured on song plans the DiT never saw.
+.venv/bin/python -m omni_model.train.train_dit --recipe "$RECIPES/dit-in-context-kept.json" --config "$CONFIG" --autoencoder "$AUTOENCODER" \
+  --cache "$CACHE" --init "$RUNS/video/dit-weights.pt" --run "$RUNS/dit-in-context"
+.venv/bin/omni-model add-in-context --pack "$PACK" --weights "$RUNS/dit-in-context/dit-weights.pt" --autoencoder "$AUTOENCODER" --version "$VERSION"
+[ -f training/data/music-renders-heldout/truth.json ] || .venv/bin/python -m omni_data.music_renders --data training/configs/data-music-heldout.json \
+  --out training/data/music-renders-heldout --count 240
+npx tsx bench/continue-bench.ts "$PACK" 40 training/data/music-renders-heldout > "$RUNS/continue.txt"
+npx tsx bench/regenerate-bench.ts "$PACK" 30 > "$RUNS/regenerate.txt"
+.venv/bin/python -m omni_model.packing.card --pack "$PACK" --in-context "$RUNS/continue.txt" "$RUNS/regenerate.txt"
 echo "default pack: $PACK ($(du -sh "$PACK" | cut -f1))"
