@@ -174,11 +174,11 @@ def test_the_card_section_carries_the_benches_tables_and_how_it_trained():
 
     bench = "npm noise\n\nOmni Studio extend benchmark: omni-small 0.7.0, 40 rendered songs\n| new part | tempo |\n|---|---|\n| continued | 40 % |\nlog line"
     manifest = {"tasks": [{"id": "t2a"}, {"id": "t2m", "in_context": ["continue"]}]}
-    section = in_context_section({"in_context": {"step": 9000, "parts": ["mel_encoder"]}}, [bench], manifest)
+    section = in_context_section({"in_context": {"step": 9000, "data": "the cache; mel_encoder trained"}}, [bench], manifest)
     assert section.startswith(IN_CONTEXT_BEGIN) and section.endswith(IN_CONTEXT_END)
     assert (
         "here t2m: continue." in section
-        and "(mel_encoder, 9000 steps)" in section
+        and "for 9000 steps on the cache; mel_encoder trained:" in section
         and "| continued | 40 % |" in section
         and "log line" not in section
     )

@@ -269,10 +269,10 @@ def in_context_section(training: dict, outputs: list[str], manifest: dict) -> st
             "## Music in context: Extend and Regenerate a region",
             "- A task's `in_context` lists the windows that hear the audio around the part they make as their source clip, "
             "besides the sampler holding its latent: those that continue it (Extend) and those that fill a gap in it (Regenerate "
-            f"a region); here {_in_context_uses(manifest)}. `python -m omni_model.train.train_dit --recipe training/configs/recipes/dit-in-context.json` "
-            f"trained the source's path ({', '.join(trained.get('parts', ['?']))}, {trained.get('step', '?')} steps) on the feature "
-            "cache, half of each batch a music clip whose own latent with its end, start or a middle cut out is the source "
-            "(`omni_model/train/in_context.py`). Tasks without a source clip compute what they did.",
+            f"a region); here {_in_context_uses(manifest)}. `train_dit --in-context` (`training/train-default-pack.sh`) trained "
+            f"for {trained.get('step', '?')} steps on {trained.get('data', '?')}: a music clip whose own latent with its end, "
+            "start or a middle cut out is the source (`omni_model/train/in_context.py`). Tasks without a source clip compute what "
+            "they did.",
             "- Measured through the studio's engine path on rendered songs of song plans never trained on "
             "(`training/configs/data-music-heldout.json`), with the studio's tempo and key estimators and the song's own part "
             "as the reference:",
