@@ -17,8 +17,8 @@ import { generateLong } from '../src/engine/long-audio';
 import { inContextUses } from '../src/modelpack/manifest';
 import { beatGuided } from '../src/music/beat-guide';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
-import { keyVerdict, readRenders, type Song, share, tempoVerdict } from './music-verdicts';
-import { loadNodePack, planInfo } from './node-pack';
+import { keyVerdict, packAndRenders, type Song, share, tempoVerdict } from './music-verdicts';
+import { planInfo } from './node-pack';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const COUNT = Number(process.argv[3] ?? 24);
@@ -26,11 +26,7 @@ const dir = process.argv[4] ?? 'training/data/music-renders';
 const CONTEXT = 5;
 const NEW = 5;
 
-const pack = await loadNodePack(packDir, 2);
-const { sampler } = pack.manifest;
-const rate = pack.manifest.audio.sample_rate;
-const truth = readRenders(dir);
-if (truth.rate !== rate) throw new Error(`the renders are at ${truth.rate} Hz, the pack at ${rate} Hz`);
+const { pack, sampler, rate, truth } = await packAndRenders(packDir, dir);
 
 const hear = (audio: Float32Array) => ({ tempo: estimateTempo(audio, rate)?.bpm, key: estimateKey(audio, rate) });
 const rms = (a: Float32Array) => Math.sqrt(a.reduce((s, v) => s + v * v, 0) / Math.max(1, a.length));

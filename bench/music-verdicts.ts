@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PITCH_CLASSES } from '../src/dsp/key';
+import { loadNodePack } from './node-pack';
 
 export type TempoVerdict = 'right' | 'octave' | 'wrong' | 'none';
 export type KeyVerdict = 'right' | 'fifth' | 'relative' | 'parallel' | 'wrong' | 'none';
@@ -46,3 +47,12 @@ export interface Song {
 /** The renders' truth.json. */
 export const readRenders = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { rate: number; songs: Song[] };
+
+/** The pack (two threads) and the renders a music bench hears, refused when their sample rates differ. */
+export async function packAndRenders(packDir: string, dir: string) {
+  const pack = await loadNodePack(packDir, 2);
+  const rate = pack.manifest.audio.sample_rate;
+  const truth = readRenders(dir);
+  if (truth.rate !== rate) throw new Error(`the renders are at ${truth.rate} Hz, the pack at ${rate} Hz`);
+  return { pack, sampler: pack.manifest.sampler, rate, truth };
+}

@@ -17,8 +17,7 @@ import { decodeWav } from '../src/dsp/wav';
 import { generateLong } from '../src/engine/long-audio';
 import { inContextUses } from '../src/modelpack/manifest';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
-import { readRenders } from './music-verdicts';
-import { loadNodePack } from './node-pack';
+import { packAndRenders } from './music-verdicts';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const COUNT = Number(process.argv[3] ?? 30);
@@ -28,11 +27,7 @@ const HOP = 160;
 const MAX_LAG = 5; // onset frames of HOP samples: 50 ms at 16 kHz
 const EDGE_SECONDS = 0.25;
 
-const pack = await loadNodePack(packDir, 2);
-const { sampler } = pack.manifest;
-const rate = pack.manifest.audio.sample_rate;
-const truth = readRenders(dir);
-if (truth.rate !== rate) throw new Error(`the renders are at ${truth.rate} Hz, the pack at ${rate} Hz`);
+const { pack, sampler, rate, truth } = await packAndRenders(packDir, dir);
 
 function cosine(a: ArrayLike<number>, b: ArrayLike<number>) {
   let [ab, aa, bb] = [0, 0, 0];

@@ -239,6 +239,8 @@ def train(
     if (run / "loss.csv").stat().st_size == 0:
         log.writerow(["step", "seconds", "loss"])
     started, first = time.time(), step
+    how = {"in_context": in_context, "parts": list(parts), "keep_sources": keep_sources}
+    save = lambda: _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device, how)  # noqa: E731
     autocast = torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=device == "cuda")
     while step < steps and (minutes is None or time.time() - started < minutes * 60):
         f = next_batch()
@@ -261,28 +263,8 @@ def train(
         step = optimise(optimiser, trainable, loss, learning_rate(lr, step, progress), step, ema, model)
         report(log, step, loss, started)
         if step % 1000 == 0:
-            _save(
-                checkpoint,
-                model,
-                ema,
-                optimiser,
-                step,
-                latent_scale,
-                cfg,
-                device,
-                {"in_context": in_context, "parts": list(parts), "keep_sources": keep_sources},
-            )
-    _save(
-        checkpoint,
-        model,
-        ema,
-        optimiser,
-        step,
-        latent_scale,
-        cfg,
-        device,
-        {"in_context": in_context, "parts": list(parts), "keep_sources": keep_sources},
-    )
+            save()
+    save()
     return checkpoint
 
 
