@@ -42,8 +42,12 @@ class SourceEncoder(nn.Module):
         return self.from_latent(self.vae.encode(mel)[0])
 
     def from_latent(self, latent: torch.Tensor) -> torch.Tensor:
-        """Unscaled VAE latent [B, C, T] -> [B, T, dim]. The VAE is frozen: no gradient flows back into it."""
-        return self.mel_encoder(self.vae.decode(latent).detach())
+        """Unscaled VAE latent [B, C, T] -> [B, T, dim]."""
+        return self.mel_encoder(self.mel(latent))
+
+    def mel(self, latent: torch.Tensor) -> torch.Tensor:
+        """The log-mel the encoder hears for an unscaled latent. The VAE is frozen: no gradient flows back into it."""
+        return self.vae.decode(latent).detach()
 
 
 class OmniModel(nn.Module):

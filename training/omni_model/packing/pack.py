@@ -179,7 +179,9 @@ def add_in_context(
     if not state.get("in_context"):
         raise ValueError(f"{weights} was not trained on music in context (train_dit --in-context)")
     vae = torch.load(autoencoder, map_location="cpu", weights_only=True)["vae"]
-    model = _export_parts(pack, manifest, state, tuple(state.get("parts", ("dit", "mel_encoder", "transcript_encoder"))), vae)
+    from omni_model.train.train_dit import TRAINED
+
+    model = _export_parts(pack, manifest, state, tuple(state.get("parts", TRAINED)), vae)
     manifest["tasks"] = [{**t, "in_context": list(uses)} if t["id"] in tasks else t for t in manifest["tasks"]]
     manifest["pack_version"] = version
     held = f", the edits' own sources held to the encoder's features before (weight {state['keep_sources']})" if state.get("keep_sources") else ""

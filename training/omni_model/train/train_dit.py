@@ -135,15 +135,16 @@ def predict(
     return model.dit(x_t, t, f["text_states"], f["text_mask"], transcript_states, f["char_mask"], mel_features, sync, text_present, low_present)
 
 
-def kept_features(model, anchor, f: dict, mel_features: torch.Tensor) -> torch.Tensor:
-    """How far the mel encoder's features of the rows' own sources (the edits', not music in context) moved from
-    those of `anchor`, relative to their power: 0 while it encodes every edit's source as it started."""
+def kept_features(anchor, f: dict, source_mel: torch.Tensor, mel_features: torch.Tensor) -> torch.Tensor:
+    """How far the mel encoder's features (`mel_features`, of `source_mel`) of the rows' own sources (the edits', not
+    music in context) moved from those of `anchor`, relative to their power: 0 while it encodes every edit's source
+    as it started."""
     own = f["has_source"] * (1 - f["in_context"].float()) if "in_context" in f else f["has_source"]
     if not bool(own.any()):
         return mel_features.sum() * 0
     rows = own > 0
     with torch.no_grad():
-        before = anchor(model.vae.decode(f["source_latent"][rows]).detach()).float()
+        before = anchor(source_mel[rows]).float()
     return torch.nn.functional.mse_loss(mel_features[rows].float(), before) / before.pow(2).mean().clamp(min=1e-8)
 
 
@@ -254,11 +255,12 @@ def train(
         noise = torch.randn_like(x0)
         x_t = (1 - t[:, None, None]) * x0 + t[:, None, None] * noise
         with autocast:
-            mel_features = model.source_encoder.from_latent(f["source_latent"])
+            source_mel = model.source_encoder.mel(f["source_latent"])  # decoded once: the anchor hears it too
+            mel_features = model.mel_encoder(source_mel)
             v = predict(model, f, x_t, t, text_present, low_present, mel_features)
         loss = torch.nn.functional.mse_loss(v.float(), noise - x0)
         if anchor is not None:
-            loss = loss + keep_sources * kept_features(model, anchor, f, mel_features)
+            loss = loss + keep_sources * kept_features(anchor, f, source_mel, mel_features)
         progress = max((step - first) / max(1, steps - first), (time.time() - started) / (minutes * 60) if minutes else 0.0)
         step = optimise(optimiser, trainable, loss, learning_rate(lr, step, progress), step, ema, model)
         report(log, step, loss, started)
