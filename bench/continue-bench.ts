@@ -16,6 +16,7 @@ import { decodeWav } from '../src/dsp/wav';
 import { generateLong } from '../src/engine/long-audio';
 import { inContextUses } from '../src/modelpack/manifest';
 import { beatGuided } from '../src/music/beat-guide';
+import { matchKey } from '../src/music/conform';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
 import { keyVerdict, packAndRenders, type Song, share, tempoVerdict } from './music-verdicts';
 import { planInfo } from './node-pack';
@@ -49,7 +50,11 @@ const request = (text: string, seed: number) => ({
 
 interface Row {
   continued: ReturnType<typeof verdicts>;
+  continuedInKey: ReturnType<typeof verdicts>;
   guided?: ReturnType<typeof verdicts>;
+  guidedInKey?: ReturnType<typeof verdicts>;
+  joinGuidedInKey?: number;
+  joinContinuedInKey: number;
   joinGuided?: number;
   plain: ReturnType<typeof verdicts>;
   ceiling: ReturnType<typeof verdicts>;
@@ -91,9 +96,16 @@ for (const song of truth.songs) {
     : undefined;
   const half = rate / 2;
   const before = audio.subarray(cut - half, cut);
+  // What the studio lands (src/app/extend.ts, the panel's conform on): the new part moved into the key heard before it.
+  const inKey = (part: Float32Array) => matchKey(part, rate, { heardIn: audio.subarray(0, cut) }).audio;
+  const [continuedInKey, guidedInKey] = [inKey(continued), guided && inKey(guided)];
   rows.push({
     continued: verdicts(continued, song),
+    continuedInKey: verdicts(continuedInKey, song),
+    joinContinuedInKey: stepDb(before, continuedInKey.subarray(0, half)),
     guided: guided && verdicts(guided, song),
+    guidedInKey: guidedInKey && verdicts(guidedInKey, song),
+    joinGuidedInKey: guidedInKey && stepDb(before, guidedInKey.subarray(0, half)),
     joinGuided: guided && stepDb(audio.subarray(cut - rate / 2, cut), guided.subarray(0, rate / 2)),
     plain: verdicts(plain, song),
     ceiling,
@@ -113,11 +125,21 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|');
 for (const [name, pick, joinOf] of [
-  ['continued from the song (Extend)', (r: Row) => r.continued, (r: Row) => r.joinContinued],
+  ['continued from the song, as the model made it', (r: Row) => r.continued, (r: Row) => r.joinContinued],
   [
-    'continued from the song under the beat guide (Extend on a track with a beat grid)',
+    'continued, moved into the key heard before it (Extend)',
+    (r: Row) => r.continuedInKey,
+    (r: Row) => r.joinContinuedInKey,
+  ],
+  [
+    'continued under the beat guide, as the model made it',
     (r: Row) => r.guided ?? r.continued,
     (r: Row) => r.joinGuided ?? NaN,
+  ],
+  [
+    'continued under the beat guide, moved into the key (Extend on a track with a beat grid)',
+    (r: Row) => r.guidedInKey ?? r.continuedInKey,
+    (r: Row) => r.joinGuidedInKey ?? NaN,
   ],
   ['the same prompt without the song (floor)', (r: Row) => r.plain, (r: Row) => r.joinPlain],
   ["the song's own next part (ceiling)", (r: Row) => r.ceiling, () => 0],

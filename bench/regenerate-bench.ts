@@ -16,6 +16,7 @@ import { onsets } from '../src/dsp/tempo';
 import { decodeWav } from '../src/dsp/wav';
 import { generateLong } from '../src/engine/long-audio';
 import { inContextUses } from '../src/modelpack/manifest';
+import { matchKey } from '../src/music/conform';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
 import { packAndRenders } from './music-verdicts';
 
@@ -86,7 +87,7 @@ const songs = truth.songs
   .map((song) => ({ song, audio: decodeWav(readFileSync(join(dir, song.file)).buffer as ArrayBuffer).channels[0] }))
   .filter(({ audio }) => audio.length >= CLIP * rate)
   .slice(0, COUNT);
-const rows: { regenerated: Fit; plain: Fit; other: Fit }[] = [];
+const rows: { regenerated: Fit; inKey: Fit; plain: Fit; other: Fit }[] = [];
 const started = performance.now();
 for (const [i, { song, audio }] of songs.entries()) {
   const clip = audio.slice(0, CLIP * rate);
@@ -100,10 +101,20 @@ for (const [i, { song, audio }] of songs.entries()) {
     ...request(text, TO - FROM),
     around: { audio: clip, from: FROM * rate, to: TO * rate },
   });
+  // The part moved into the key heard around it, as Extend moves a continuation (the studio leaves fills as made).
+  const around = new Float32Array(CLIP * rate - (TO - FROM) * rate);
+  around.set(clip.subarray(0, FROM * rate));
+  around.set(clip.subarray(TO * rate), FROM * rate);
+  const inKey = matchKey(regenerated, rate, { heardIn: around }).audio;
   const plain = (await generateLong(pack, request(text, TO - FROM))).subarray(0, (TO - FROM) * rate);
   // Another plan's part (a melodic plan comes in two instruments: three along is another plan).
   const other = songs[(i + 3) % songs.length].audio.subarray(FROM * rate, TO * rate);
-  rows.push({ regenerated: fitOf(regenerated, clip), plain: fitOf(plain, clip), other: fitOf(other, clip) });
+  rows.push({
+    regenerated: fitOf(regenerated, clip),
+    inKey: fitOf(inKey, clip),
+    plain: fitOf(plain, clip),
+    other: fitOf(other, clip),
+  });
   console.error(`${song.file} ${text}: ${JSON.stringify(rows.at(-1))}`);
 }
 const seconds = (performance.now() - started) / 1000;
@@ -118,6 +129,7 @@ console.log(
 console.log('|---|---|---|---|');
 for (const [name, way] of [
   ['regenerated in place (Regenerate the selection)', 'regenerated'],
+  ['regenerated, moved into the key heard around it (as Extend does; not used for fills)', 'inKey'],
   ['the same prompt without the song (floor)', 'plain'],
   ["another song's own part (chance)", 'other'],
 ] as const) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extendPlan, JOIN_FADE_SECONDS, regionPlan } from './extend';
+import { extendPlan, JOIN_FADE_SECONDS, keySource, regionPlan } from './extend';
 
 const rate = 1000;
 const fade = JOIN_FADE_SECONDS * rate;
@@ -35,5 +35,11 @@ describe('where new material goes', () => {
       after: 5000,
       clamped: false,
     });
+  });
+
+  it('takes the key a new part joins from Analyze, else from the known audio on both sides', () => {
+    const audio = Float32Array.from({ length: 10 }, (_, i) => i);
+    expect(keySource({ musicKey: 'F# minor' }, { audio, from: 3, to: 8 })).toEqual({ key: 'F#', mode: 'minor' });
+    expect(keySource({}, { audio, from: 3, to: 8 })).toEqual({ heardIn: Float32Array.from([0, 1, 2, 8, 9]) });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Extend a clip forwards or backwards, or regenerate the selected region, with new material the model draws to fit
  * the audio around it (src/engine/around.ts: the known audio's latent is held while the rest is sampled, so the new
- * part continues the tempo, key and sound it sees). The prompt is the Generate panel's. The join is a crossfade that
- * starts on a beat where Analyze heard the track's tempo. One undoable step: in place, or a region as a take when the
- * panel's edit result says so.
+ * part continues the tempo and sound it sees; a continuation of music is then moved into the key it continues, which
+ * the model does not hold). The prompt is the Generate panel's. The join is a crossfade that starts on a beat where
+ * Analyze heard the track's tempo. One undoable step: in place, or a region as a take when the panel's edit result
+ * says so.
  */
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { analysis } from '../client/analysis-client';
@@ -11,10 +12,12 @@ import { resample } from '../dsp/resample';
 import { addTake, placeAsset, stillHolds, toMono, trackAudio } from '../project/generated-ops';
 import { clipEnd, type Clip, type SampleRange, type Track } from '../project/types';
 import { AROUND_CONTEXT_SECONDS } from '../protocol/engine-protocol';
-import { generationText, pictureForTask, promptProblem, runSampler, tell } from './generate';
+import { generationText, isMusicTask, pictureForTask, promptProblem, runSampler, tell } from './generate';
 import { ensurePack, queuedJob } from './jobs';
 import { beatBefore, onBeat } from './loop';
 import { beatGuided } from '../music/beat-guide';
+import type { KeySource } from '../music/conform';
+import { parseKey } from '../music/music-prompt';
 import type { Services } from './services';
 
 /** The crossfade at a join: long enough to hide the seam, short enough to land on the beat. */
@@ -138,6 +141,24 @@ export async function regenerateRegion(services: Services): Promise<void> {
   await makeAround(services, track, plan, label, state.generate.editResult === 'take');
 }
 
+/** Known audio on one side only: the new part continues it (Extend). A fill, held by known audio on both sides, keeps
+ * the harmony better as the model made it (bench/regenerate-bench.ts: moving a 2 s fill into the heard key lowered
+ * its chroma cosine with the song's own part from 0.80 to 0.77), so only continuations are moved into the key. */
+const continues = (plan: AroundPlan) => plan.before === 0 || plan.after === 0;
+
+/** The key a new part of music joins: the one Analyze heard on the track, else the known audio's (both sides). */
+export function keySource(
+  track: Pick<Track, 'musicKey'>,
+  around: { audio: Float32Array; from: number; to: number },
+): KeySource {
+  const analysed = parseKey(track.musicKey);
+  if (analysed) return analysed;
+  const known = new Float32Array(around.from + around.audio.length - around.to);
+  known.set(around.audio.subarray(0, around.from));
+  known.set(around.audio.subarray(around.to), around.from);
+  return { heardIn: known };
+}
+
 /** Runs the model around the plan's range and lands the result with crossfades at its edges. */
 async function makeAround(services: Services, track: Track, plan: AroundPlan, label: string, asTake: boolean) {
   const { store, assets } = services;
@@ -184,6 +205,7 @@ async function makeAround(services: Services, track: Track, plan: AroundPlan, la
     recon: null,
     modelRate: pack.sampleRate,
     projectRate: rate,
+    matchKey: isMusicTask(s.generateTask) && s.conform && continues(plan) ? keySource(track, around) : undefined,
     edgeFade: Math.round(JOIN_FADE_SECONDS * rate),
   });
   if (!made.ok) return store.getState().notify('error', `${label}: ${made.error.message}. The project is as it was.`);

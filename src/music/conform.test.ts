@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { estimateKey } from '../dsp/key';
 import { estimateTempo } from '../dsp/tempo';
-import { conformMusic, keyShift, stretchFactor } from './conform';
+import { conformMusic, keyShift, matchKey, stretchFactor } from './conform';
 import { NO_MUSIC_FIELDS } from './music-prompt';
 
 const RATE = 16000;
 
 /** A plucked tune at `bpm`: the notes of a C major arpeggio (and a low C on every bar), one per beat. */
-function tune(bpm: number, seconds: number): Float32Array {
+function tune(bpm: number, seconds: number, transpose = 0): Float32Array {
   const out = new Float32Array(seconds * RATE);
   const beat = (60 / bpm) * RATE;
   const notes = [60, 64, 67, 72, 67, 64];
   for (let n = 0; n * beat < out.length; n++) {
-    const midi = n % 4 === 0 ? 48 : notes[n % notes.length];
+    const midi = (n % 4 === 0 ? 48 : notes[n % notes.length]) + transpose;
     const hz = 440 * 2 ** ((midi - 69) / 12);
     const start = Math.round(n * beat);
     for (let i = 0; i < beat && start + i < out.length; i++) {
@@ -63,5 +63,25 @@ describe('conform music', () => {
     expect(keyShift('C', 'major', 'A', 'minor')).toBe(0); // the relative minor: the same notes
     expect(keyShift('A', 'minor', 'F', 'major')).toBe(5); // to D minor, F major's relative
     expect(keyShift('C', 'major', 'H', 'major')).toBeNull();
+  });
+
+  it('moves a new part into the key of the music around it, or of the track, its tempo kept', () => {
+    const around = tune(100, 8);
+    const part = tune(100, 6, 2); // D major
+    const matched = matchKey(part, RATE, { heardIn: around });
+    expect(matched.audio.length).toBe(part.length);
+    expect(estimateKey(matched.audio, RATE)).toMatchObject({ tonic: 'C', mode: 'major' });
+    expect(Math.abs(estimateTempo(matched.audio, RATE)!.bpm / 100 - 1)).toBeLessThan(0.04);
+    expect(matched.notes).toEqual([
+      'the music around it is in C major',
+      'the new part: heard D major, moved down 2 semitones',
+    ]);
+    const toTrack = matchKey(part, RATE, { key: 'E', mode: 'major' });
+    expect(estimateKey(toTrack.audio, RATE)).toMatchObject({ tonic: 'E', mode: 'major' });
+    expect(toTrack.notes[0]).toBe('the track is in E major');
+    // Nothing tonal around it: the part is left as the model made it, and the user is told.
+    const unheard = matchKey(part, RATE, { heardIn: new Float32Array(4 * RATE) });
+    expect(unheard.audio).toBe(part);
+    expect(unheard.notes).toEqual(['no key heard in the music around it; the new part is left in its own']);
   });
 });

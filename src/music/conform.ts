@@ -7,7 +7,7 @@
 import { estimateKey, PITCH_CLASSES } from '../dsp/key';
 import { estimateTempo } from '../dsp/tempo';
 import { stretchAndShift } from '../dsp/time-stretch';
-import { KEY_NAMES, type MusicFields } from './music-prompt';
+import { KEY_NAMES, type KeyName, type Mode, type MusicFields, NO_MUSIC_FIELDS } from './music-prompt';
 
 /** The most a take is stretched (beyond it, stretching is audible; the take is then left as it is and said so), and
  * so how much longer a take is generated when its tempo may be conformed: a faster tempo still fills the length. */
@@ -71,4 +71,28 @@ export function keyShift(tonic: string, mode: string, askedKey: string, askedMod
   if (mode !== askedMode) target = askedMode === 'minor' ? (target + 3) % 12 : (target + 9) % 12;
   const up = (target - heard + 12) % 12;
   return up > 6 ? up - 12 : up;
+}
+
+/** Where a new part of music takes its key from: the key Analyze heard on the track, else the music around the part. */
+export type KeySource = { key: KeyName; mode: Mode } | { heardIn: Float32Array };
+
+/** A new part of music that continues or fills known music (Extend, Regenerate a region) moved into that music's key,
+ * its tempo left alone: the model keeps the beat it hears but not the key (bench/continue-bench.ts). */
+export function matchKey(part: Float32Array, rate: number, source: KeySource): Conformed {
+  let target: { key: KeyName; mode: Mode };
+  let heardWhere: string;
+  if ('heardIn' in source) {
+    const heard = estimateKey(source.heardIn, rate);
+    if (!heard) return { audio: part, notes: ['no key heard in the music around it; the new part is left in its own'] };
+    target = { key: heard.tonic as KeyName, mode: heard.mode };
+    heardWhere = 'the music around it is';
+  } else {
+    target = source;
+    heardWhere = 'the track is';
+  }
+  const conformed = conformMusic(part, rate, { ...NO_MUSIC_FIELDS, ...target }, part.length);
+  return {
+    audio: conformed.audio,
+    notes: [`${heardWhere} in ${target.key} ${target.mode}`, ...conformed.notes.map((n) => `the new part: ${n}`)],
+  };
 }

@@ -61,6 +61,24 @@ describe('model audio to project audio', () => {
     expect(made.problems[0]).toContain('the vocoder failed');
   });
 
+  it('a new part of music lands in the key of the music it joins, and says so', () => {
+    const original = [new Float32Array(32000)];
+    const made = toProjectAudio({
+      kind: 'edited',
+      task: 'regenerate',
+      keep: 'raw',
+      original,
+      audio: tone(32000, 16000, 440),
+      recon: null,
+      modelRate: 16000,
+      projectRate: 16000,
+      matchKey: { heardIn: new Float32Array(16000) },
+      edgeFade: 0,
+    });
+    expect(made.channels[0].length).toBe(32000);
+    expect(made.notes).toEqual(['no key heard in the music around it; the new part is left in its own']);
+  });
+
   it('cuts or pads to the asked length', () => {
     expect(toProjectRate(new Float32Array(10).fill(1), 8000, 8000, 6)).toEqual(new Float32Array(6).fill(1));
     expect(toProjectRate(new Float32Array(4).fill(1), 8000, 8000, 6)[5]).toBe(0);

@@ -13,7 +13,7 @@ import {
   type SeparatingEdit,
   transferTimbre,
 } from '../dsp/spectral-edit';
-import { conformMusic } from '../music/conform';
+import { conformMusic, type KeySource, matchKey } from '../music/conform';
 import type { MusicFields } from '../music/music-prompt';
 import { blendEdges } from './generated-ops';
 
@@ -57,6 +57,8 @@ export interface EditedAudio extends Rates {
   /** Why there is no `recon` where one was needed (the engine's message). */
   reconProblem?: string;
   addLevelDb?: number;
+  /** A new part of music kept as it came (Extend, Regenerate a region): moved into this key first. */
+  matchKey?: KeySource;
   edgeFade: number;
 }
 
@@ -112,7 +114,8 @@ function generated({ audio, modelRate, projectRate, length, conform }: Generated
 function edited(input: EditedAudio): ProjectAudio {
   const { task, keep, original, audio, recon, modelRate, projectRate } = input;
   const raw = () => [toProjectRate(audio, modelRate, projectRate, original[0].length)];
-  if (keep === 'raw') return { channels: raw(), notes: [], problems: [] };
+  if (keep === 'raw')
+    return input.matchKey ? inKey(input, input.matchKey) : { channels: raw(), notes: [], problems: [] };
   const what =
     keep === 'performance'
       ? 'the new timbre could not be applied to the original'
@@ -131,6 +134,25 @@ function edited(input: EditedAudio): ProjectAudio {
     return { channels, notes: [], problems: [] };
   } catch (e) {
     return fallBack(messageOf(e));
+  }
+}
+
+/** A new part of music moved into the key of the music it joins; as it came (and the user told) where that fails. */
+function inKey({ audio, modelRate, projectRate, original }: EditedAudio, source: KeySource): ProjectAudio {
+  const length = original[0].length;
+  try {
+    const matched = matchKey(audio, modelRate, source);
+    return {
+      channels: [toProjectRate(matched.audio, modelRate, projectRate, length)],
+      notes: matched.notes,
+      problems: [],
+    };
+  } catch (e) {
+    return {
+      channels: [toProjectRate(audio, modelRate, projectRate, length)],
+      notes: [],
+      problems: [`the new part could not be moved into the key (${messageOf(e)}); it lands as the model made it`],
+    };
   }
 }
 
