@@ -273,6 +273,9 @@ def in_context_section(training: dict, outputs: list[str], manifest: dict) -> st
             f"for {trained.get('step', '?')} steps on {trained.get('data', '?')}: a music clip whose own latent with its end, "
             "start or a middle cut out is the source (`omni_model/train/in_context.py`). Tasks without a source clip compute what "
             "they did.",
+            "- The model keeps the beat it hears but not the key: the studio moves a continuation (known audio on one side) "
+            "into the key Analyze heard on the track, else the key heard in the known audio (`matchKey` in "
+            "`src/music/conform.ts`, with the Generate panel's conform on); fills are left as made.",
             "- Measured through the studio's engine path on rendered songs of song plans never trained on "
             "(`training/configs/data-music-heldout.json`), with the studio's tempo and key estimators and the song's own part "
             "as the reference:",
