@@ -9,7 +9,8 @@ import pytest
 import soundfile as sf
 
 from omni_data.audio import load
-from omni_data.licences import dep5_licence, spdx
+from omni_data.licences import Licence, dep5_licence, spdx
+from omni_data.sources import c4group
 from omni_data.sources.midi import Note, Segment, write_midi
 from omni_data.sources.music import SongPlan
 from omni_data.sources.opensfx import parse_entry
@@ -90,6 +91,11 @@ def test_game_sets_name_categories_by_file_pattern_where_keywords_would_mislead(
     assert category_of(redeclipse, "plasma primary", "plasma_primary") is None  # a sci-fi weapon: left out
     assert category_of(kart, "exotic birds 2", "exotic-birds_2") == "bird"
     assert category_of(kart, "bubblegum explode", "bubblegum_explode") is None  # a cartoon effect: left out
+    clonk = GAME_SETS["openclonk"]
+    assert category_of(clonk, "Fire Blast3alt", "Fire_Blast3alt") == "explosion"
+    assert category_of(clonk, "Fire Fuse", "Fire_Fuse") is None  # a fuse, not fire: left out
+    assert category_of(clonk, "Steampunk Laughter2", "Steampunk_Laughter2") == "voice"
+    assert category_of(clonk, "Mooq Snort1", "Mooq_Snort1") is None  # a fantasy creature: left out
     assert all(category in TAXONOMY for s in GAME_SETS.values() for _, category in s.names)
 
 
@@ -106,6 +112,31 @@ def test_sets_inside_an_archive_are_read_from_it_with_their_licence(tmp_path: Pa
     [(clip, audio)] = list(read(packaged, 16000))
     assert clip.id == "game-data/interfce_beep1" and clip.category == "beep" and clip.licence == "GPL-2.0-or-later"
     assert "Game Authors" in clip.credit and np.max(np.abs(audio - tone[1 : 1 + len(audio)])) < 1e-3  # less the silent first sample
+
+
+def test_openclonk_groups_are_read_with_their_subgroups_and_the_sets_own_licence(tmp_path: Path):
+    tone = (0.5 * np.sin(np.arange(8000) * 2 * np.pi * 440 / 16000)).astype(np.float32)
+    sf.write(tmp_path / "blast.wav", tone, 16000)
+    c4group.write(tmp_path / "Sound.ocg", {"authors.txt": b"credits", "Fire.ocg": {"Blast1.wav": (tmp_path / "blast.wav").read_bytes()}})
+    assert [str(p) for p, _ in c4group.files(tmp_path / "Sound.ocg")] == ["authors.txt", "Fire/Blast1.wav"]
+    (tmp_path / "copyright").write_text("not a machine-readable copyright file")
+    packaged = PackagedSet(
+        "game-data",
+        tmp_path,
+        "*",
+        tmp_path / "copyright",
+        "",
+        "Game",
+        names=((r"^Fire_Blast\d$", "explosion"),),
+        folder_names=True,
+        archive="Sound.ocg",
+        licence=Licence("CC-BY-3.0", "the game's recordists"),
+    )
+    [(clip, audio)] = list(read(packaged, 16000))
+    assert clip.id == "game-data/Fire_Blast1" and clip.category == "explosion" and clip.licence == "CC-BY-3.0"
+    assert clip.credit == "Game: the game's recordists" and np.max(np.abs(audio - tone[1 : 1 + len(audio)])) < 1e-3
+    with pytest.raises(ValueError, match="not an OpenClonk group"):
+        list(c4group.files(tmp_path / "blast.wav"))
 
 
 def test_files_libsndfile_cannot_read_are_decoded_by_ffmpeg(tmp_path: Path):

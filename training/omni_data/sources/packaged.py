@@ -16,8 +16,9 @@ import numpy as np
 
 from ..audio import load, load_bytes, trim_silence
 from ..catalogue import SourceClip, credited_to_validation_project
-from ..licences import dep5_licence
+from ..licences import Licence, dep5_licence
 from ..taxonomy import classify
+from . import c4group
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,11 @@ class PackagedSet:
     names: tuple[tuple[str, str], ...] = ()
     # The folder names the kind of sound ('drums/kick01', 'instruments/piano01') and tells same-named files apart.
     folder_names: bool = False
-    # A zip archive under `root` that holds the files (Warzone 2100's .wz); `glob` then matches paths inside it.
+    # An archive under `root` that holds the files: a zip (Warzone 2100's .wz) or an OpenClonk group (.ocg); `glob`
+    # then matches paths inside it.
     archive: str | None = None
+    # The set's licence where its copyright file is not machine-readable (OpenClonk's credits are in the group).
+    licence: Licence | None = None
     # How numbered variants of one sound end (they share a split): 'x.1', 'x-01', and for Widelands 'x_00'.
     variant_suffix: str = r"[-.]\d+$"
 
@@ -277,6 +281,48 @@ GAME_SETS: dict[str, PackagedSet] = {
             (r"^(WilhelmScream|ugh)$", "voice"),
         ),
     ),
+    # OpenClonk's sound effects, read from inside its Sound.ocg group: mostly Freesound recordings (CC-BY-3.0 unless
+    # its authors.txt says CC0): blasts, a blunderbuss and a bow, recorded voices (laughs, screams, cries, short
+    # words), footsteps, splashes and drips, chopping, digging and pickaxes, a drill, a sawmill, engines, hits on
+    # wood, metal, rock and glass, doors, wind, birdsong and a propeller. Its fantasy creatures stay out.
+    "openclonk": PackagedSet(
+        "openclonk-data",
+        Path("/usr/share/games/openclonk"),
+        "*",
+        Path("/usr/share/doc/openclonk-data/copyright"),
+        "",
+        "OpenClonk",
+        folder_names=True,
+        archive="Sound.ocg",
+        licence=Licence(
+            "CC-BY-3.0",
+            "sound effects by the OpenClonk team and the Freesound recordists named in its Sound.ocg/authors.txt (CC-BY-3.0; some CC0-1.0)",
+        ),
+        variant_suffix=r"\d+(alt)?$",
+        names=(
+            (r"^Fire_(Blast\d|Blast3alt|BlastMetal|BlastFirework)$", "explosion"),
+            (r"^Fire_(Fire|Inflame|Fireball)$", "fire"),
+            (r"^Blunderbuss_(GunShoot|BulletShot)\d$", "weapon"),
+            (r"^(Weapons_(WeaponHit|WeaponSwing)|Bow_Shoot|Arrow_Shoot|Shield_MetalHit)\d$", "weapon"),
+            (r"^(Adventurer|Alchemist|Steampunk|Farmer)_(Laughter|Hurt|Die|Scream|Shock|Confirm|Decline|Doubt)\d$", "voice"),
+            (r"^Movement_Step(Hard|Soft)\d$", "footsteps"),
+            (r"^Liquids_(Splash|Swim|Waterdrop|Bubble)\d$", "water"),
+            (r"^Environment_Waterfall$", "water"),
+            (r"^Liquids_StereoRain$", "rain"),
+            (r"^(Tree_Chop|Dig_Dig|Pickaxe_Clang)\d$|^Pickaxe_ClangHard1$", "hand_tool"),
+            (r"^(Elevator_Drilling|Structures_SawmillRipcut)$", "power_tool"),
+            (r"^(Structures_(SteamEngine|Pumpjack|FanLoop)|Elevator_Moving)$", "machine"),
+            (r"^Glass_(GlassBreak|GlassShatter)$", "glass"),
+            (r"^(Metal_(Dull|Light)MetalHit|Rock_RockHit|Wood_(Dull)?WoodHit|Hits_(GeneralHit|SoftHit|OrganicHit|BucketHit))\d$", "impact"),
+            (r"^(Rock_Rockfall\d|Tree_Landing|Plane_PlaneCrash)$", "crash"),
+            (r"^Structures_Door(Open|Close)\d$", "door"),
+            (r"^(Environment_WindLoop|Windbag_Gust)$", "wind"),
+            (r"^Environment_BirdsLoop$", "bird"),
+            (r"^Plane_PropellerLoop$", "aircraft"),
+            (r"^UI_(Tick|Click2?|Select)$", "beep"),
+            (r"^UI_Ding$", "bell"),
+        ),
+    ),
 }
 
 
@@ -303,6 +349,11 @@ def _files(packaged: PackagedSet, rate: int) -> Iterator[tuple[PurePosixPath, Ca
         for path in sorted(packaged.root.glob(packaged.glob)):
             yield PurePosixPath(path.relative_to(packaged.root)), partial(load, path, rate)
         return
+    if packaged.archive.endswith(".ocg"):
+        for path, data in sorted(c4group.files(packaged.root / packaged.archive)):
+            if fnmatch.fnmatch(str(path), packaged.glob):
+                yield path, partial(load_bytes, data, rate)
+        return
     archive = zipfile.ZipFile(packaged.root / packaged.archive)
     for name in sorted(n for n in archive.namelist() if fnmatch.fnmatch(n, packaged.glob)):
         yield PurePosixPath(name), partial(lambda n: load_bytes(archive.read(n), rate), name)
@@ -315,7 +366,7 @@ def read(packaged: PackagedSet, rate: int) -> Iterator[tuple[SourceClip, object]
         category = category_of(packaged, caption, name)
         if category is None:
             continue
-        licence = dep5_licence(str(packaged.copyright_file), packaged.copyright_prefix + str(path))
+        licence = packaged.licence or dep5_licence(str(packaged.copyright_file), packaged.copyright_prefix + str(path))
         if credited_to_validation_project(licence.credit):
             warnings.warn(f"left out: {packaged.package}/{path} is credited to a game kept for validation ({licence.credit})", stacklevel=1)
             continue
