@@ -13,6 +13,7 @@ import {
   projectBeat,
   promptProblem,
   withBeatGrid,
+  withMusicKey,
 } from './generate';
 
 const settings = (patch: Partial<ReturnType<typeof initialState>['generate']>) => ({
@@ -92,6 +93,13 @@ describe('music from text at a stated tempo', () => {
       ['new', 90, 4410],
     ]);
     expect(withBeatGrid(after, before, undefined, 4410)).toBe(after);
+  });
+
+  it('land with the key they were conformed to on the tracks they add', () => {
+    const before = { ...initialState().project, tracks: [{ ...newTrack(0), id: 'old' }] };
+    const after = { ...before, tracks: [...before.tracks, { ...newTrack(1), id: 'new' }] };
+    expect(withMusicKey(after, before, 'A minor').tracks.map((t) => t.musicKey)).toEqual([undefined, 'A minor']);
+    expect(withMusicKey(after, before, undefined)).toBe(after);
   });
 
   it('runs as text to music, made longer to be stretched, where the pack has no task a beat drives or no tempo is set', () => {

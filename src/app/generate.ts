@@ -273,7 +273,7 @@ export async function generateClip(services: Services): Promise<void> {
         .notify('error', `${label}: the take could not be made project audio (${made.error.message}).`);
     const onGrid = plan.heldAt && beat !== playhead ? ["its beats on the project's beat grid"] : [];
     tell(store, label, { ...made.value, notes: [...plan.notes, ...onGrid, ...made.value.notes] });
-    const where = { label, entry, trackId, playhead, length, bpm: plan.heldAt, beat };
+    const where = { label, entry, trackId, playhead, length, bpm: plan.heldAt, beat, key: made.value.musicKey };
     land(services, made.value.channels, projectRate, where, landed);
   };
   await Promise.all(Array.from({ length: count }, (_, i) => variation(i)));
@@ -293,6 +293,7 @@ function land(
     length: number;
     bpm?: number;
     beat: number;
+    key?: string;
   },
   landed: { trackId: string | null },
 ): void {
@@ -303,12 +304,12 @@ function land(
   if (landed.trackId !== null && now.tracks.some((t) => t.id === landed.trackId)) {
     const letter = String.fromCharCode(66 + now.tracks.filter((t) => t.takeOf === landed.trackId).length);
     const taken = addTake(now, landed.trackId, range, asset.id, `${name} · take ${letter}`);
-    store.getState().commit(where.label, withBeatGrid(taken, now, where.bpm, where.beat));
+    store.getState().commit(where.label, withMusicKey(withBeatGrid(taken, now, where.bpm, where.beat), now, where.key));
     return;
   }
   const target = where.trackId && now.tracks.some((t) => t.id === where.trackId) ? where.trackId : null;
   let placed = placeAsset(now, target, where.playhead, asset.id, where.length, name);
-  if (target === null) placed = withBeatGrid(placed, now, where.bpm, where.beat);
+  if (target === null) placed = withMusicKey(withBeatGrid(placed, now, where.bpm, where.beat), now, where.key);
   landed.trackId = target ?? placed.tracks[placed.tracks.length - 1].id;
   store.getState().commit(where.label, recordPrompt(placed, where.entry));
 }
@@ -331,6 +332,13 @@ export function withBeatGrid(project: Project, before: Project, bpm: number | un
     ...project,
     tracks: project.tracks.map((t) => (old.has(t.id) ? t : { ...t, tempoBpm: bpm, beatStart: start })),
   };
+}
+
+/** A take conformed to a key lands on its new track with that key, so Extend continues in it (src/app/extend.ts). */
+export function withMusicKey(project: Project, before: Project, key: string | undefined): Project {
+  if (key === undefined) return project;
+  const old = new Set(before.tracks.map((t) => t.id));
+  return { ...project, tracks: project.tracks.map((t) => (old.has(t.id) ? t : { ...t, musicKey: key })) };
 }
 
 export function cancelJob(id: string): void {

@@ -30,7 +30,8 @@ describe('conform music', () => {
     expect(estimateTempo(take, RATE)?.bpm).toBeCloseTo(100, -1);
     expect(estimateKey(take, RATE)).toMatchObject({ tonic: 'C', mode: 'major' });
     const length = 10 * RATE;
-    const { audio, notes } = conformMusic(take, RATE, { bpm: 112, key: 'D', mode: 'major', meter: '4/4' }, length);
+    const { audio, notes, key } = conformMusic(take, RATE, { bpm: 112, key: 'D', mode: 'major', meter: '4/4' }, length);
+    expect(key).toBe('D major');
     expect(audio.length).toBe(length);
     expect(Math.abs(estimateTempo(audio, RATE)!.bpm / 112 - 1)).toBeLessThan(0.04);
     expect(estimateKey(audio, RATE)).toMatchObject({ tonic: 'D', mode: 'major' });
@@ -51,6 +52,7 @@ describe('conform music', () => {
     expect(far.notes[0]).toMatch(/too far from 140 to stretch/);
     const silence = conformMusic(new Float32Array(take.length), RATE, { ...NO_MUSIC_FIELDS, bpm: 90, key: 'A' }, 100);
     expect(silence.notes).toEqual(['no key heard, left in its own', 'no beat heard, tempo left as it is']);
+    expect(silence.key).toBeUndefined();
   });
 
   it('takes the nearer of the asked tempo, its half and its double; and the nearest way to the key', () => {

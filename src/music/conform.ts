@@ -17,6 +17,8 @@ export interface Conformed {
   audio: Float32Array;
   /** What was heard and done, for the user ("heard 94 BPM, stretched to 111; heard G major, moved up 4 semitones"). */
   notes: string[];
+  /** The asked key ("A minor") where the take was heard in it or moved into it (or into its relative). */
+  key?: string;
 }
 
 /** `audio` conformed to the fields' tempo and key, cut to `length` samples. Both are heard on the take as the model
@@ -24,9 +26,11 @@ export interface Conformed {
 export function conformMusic(audio: Float32Array, rate: number, fields: MusicFields, length: number): Conformed {
   const notes: string[] = [];
   let semitones = 0;
+  let key: string | undefined;
   if (fields.key !== null) {
     const heard = estimateKey(audio, rate);
     const shift = heard ? keyShift(heard.tonic, heard.mode, fields.key, fields.mode) : null;
+    if (shift !== null) key = `${fields.key} ${fields.mode}`;
     if (heard === null || shift === null) notes.push('no key heard, left in its own');
     else if (shift === 0) notes.push(`heard ${heard.tonic} ${heard.mode}, already in key`);
     else {
@@ -49,7 +53,7 @@ export function conformMusic(audio: Float32Array, rate: number, fields: MusicFie
   const out = semitones === 0 && factor === 1 ? audio : stretchAndShift(audio, factor, semitones, rate);
   const cut = new Float32Array(length);
   cut.set(out.subarray(0, Math.min(length, out.length)));
-  return { audio: cut, notes };
+  return { audio: cut, notes, key };
 }
 
 /** How much longer the take must last for its beat to fall at `asked` BPM, taking the asked tempo's half or double

@@ -70,6 +70,8 @@ export interface ProjectAudio {
   notes: string[];
   /** What could not be done, the result landing without it ("the original could not be kept (...)"). */
   problems: string[];
+  /** A generated take's key where it was conformed to one ("A minor"): its track keeps it, as Analyze's would. */
+  musicKey?: string;
 }
 
 /** Model output at the model's rate -> the project's rate, exactly `length` samples. */
@@ -100,6 +102,7 @@ function generated({ audio, modelRate, projectRate, length, conform }: Generated
       const conformed = conformMusic(audio, modelRate, conform, Math.round((length / projectRate) * modelRate));
       take = conformed.audio;
       result.notes.push(...conformed.notes);
+      result.musicKey = conformed.key;
     } catch (e) {
       result.problems.push(`the take could not be conformed (${messageOf(e)}); it lands as the model made it`);
     }
