@@ -131,7 +131,7 @@ export function GeneratePanel({ onClose }: { onClose: () => void }) {
           {isMusicTask(s.generateTask) && (
             <>
               <MusicFields value={s.music} onChange={(music) => change({ music })} />
-              <label title="The model does not keep a stated key by itself: each take's own key is heard, then it is shifted (tempo kept) to the asked one; a stated tempo is kept by the beat guide, or, for a pack without one, the take is stretched (pitch kept) to it, as a DAW warps a loop. Off: the take as the model made it">
+              <label title="The model does not keep a stated key by itself: each take's own key is heard, then it is shifted (tempo kept) to the asked one; a stated tempo is kept by the beat guide, or, for a pack without one, the take is stretched (pitch kept) to it, as a DAW warps a loop. Extend moves what it adds into the key of the clip it continues. Off: the take as the model made it">
                 Conform takes to the tempo and key
                 <input
                   type="checkbox"
