@@ -45,6 +45,18 @@ def vary(audio: np.ndarray, rng: random.Random, speed: bool) -> np.ndarray:
     return (out + np.float32(rng.uniform(-0.7, 1.0)) * (out - low)).astype(np.float32)
 
 
+def layered(first: np.ndarray, second: np.ndarray, rng: random.Random, rate: int = 16000) -> np.ndarray:
+    """Two recordings of one category as one sound: the second starts up to 80 ms later, 0-9 dB under the first (by
+    RMS); as long as the first."""
+    a, b = first, second
+    out = a.astype(np.float32)
+    delay = rng.randrange(0, int(0.08 * rate) + 1)
+    n = max(0, min(len(out) - delay, len(b)))
+    gain = rms(a) / (rms(b) + 1e-9) * 10 ** (-rng.uniform(0.0, 9.0) / 20)
+    out[delay : delay + n] += np.float32(gain) * b[:n]
+    return out.astype(np.float32)
+
+
 def another_room(audio: np.ndarray, rng: random.Random, rate: int = 16000) -> np.ndarray:
     """The same sound through another room and recording chain, so that a game's own mixing (dry, band-limited, one
     reverb for every file) does not name its sounds: a decaying-noise room (RT60 0.1-0.8 s, up to an even wet/dry
@@ -104,6 +116,9 @@ class SeparationSampler:
     level_dbfs: tuple[float, float] = (-37.0, -13.0)
     p_vary: float = 0.7  # share of events (and, without the speed change, beds) given another take by `vary`
     p_room: float = 0.0  # share of events and beds put through `another_room`
+    # Share of events layered from two recordings of their category, as sound designers build a game's effects: a
+    # sound no file holds, so the category, not a file, is what the words name.
+    p_layer: float = 0.0
     # Share of scenes that are a bed alone (for the detector: a steady background holds nothing else; the separator's
     # queries need an event, so it keeps 0).
     p_bed_only: float = 0.0
@@ -150,6 +165,8 @@ class SeparationSampler:
         layers = []
         for category in chosen:
             piece = self._crop(rng.choice(self.events[category]), rng, int(rng.uniform(0.3, min(self.seconds, 2.5)) * rate))
+            if self.p_layer and rng.random() < self.p_layer:
+                piece = layered(piece, self._crop(rng.choice(self.events[category]), rng, len(piece)), rng)
             if rng.random() < self.p_vary:
                 piece = vary(piece, rng, speed=True)[:length]
             if self.p_room and rng.random() < self.p_room:

@@ -13,7 +13,7 @@ import torch
 from omni_data.catalogue import VALIDATION_ONLY_PACKAGES, Catalogue, RefusedSource, SourceClip
 from omni_data.gather import build_catalogue
 from omni_data.queries import DESCRIPTIONS, held_out, training_descriptions
-from omni_data.separation import SeparationSampler, another_room, clashes, vary
+from omni_data.separation import SeparationSampler, another_room, clashes, layered, vary
 from omni_data.sources.packaged import PackagedSet, read
 from omni_model.cli import TEST_PACK_CONFIG, TEST_PACK_DIR
 from omni_model.evaluation.evaluate import OnnxPack
@@ -136,6 +136,35 @@ def test_another_room_keeps_the_length_and_the_sound_but_changes_its_chain():
     assert sum(r > 1e-3 for r in ringing) >= 8  # most takes are in a room: the sound's tail rings past its end
     # Always the same sound: the take stays correlated with the dry recording.
     assert all(np.corrcoef(t[:8000], sound[:8000])[0, 1] > 0.3 for t in takes)
+
+
+def test_a_layered_sound_is_as_long_as_the_first_and_holds_the_second_under_it():
+    rng = random.Random(7)
+    first = np.zeros(8000, np.float32)
+    first[:4000] = 0.1
+    second = np.full(12000, 0.5, np.float32)
+    level = float(np.sqrt(np.mean(first**2)))
+    for _ in range(10):
+        sound = layered(first, second, rng)
+        assert sound.shape == first.shape and sound.dtype == np.float32
+        # The second joins 0-80 ms in, 0-9 dB under the first by RMS: never louder than it, always heard.
+        added = sound - first
+        assert level * 10 ** (-9 / 20) * 0.99 <= float(np.max(added)) <= level * 1.01
+        assert np.all(added[1281:] > 0)
+
+
+def test_layering_builds_events_from_two_recordings_of_their_category(catalogue, monkeypatch):
+    import omni_data.separation as separation
+
+    pairs: list[tuple[np.ndarray, np.ndarray]] = []
+    monkeypatch.setattr(separation, "layered", lambda a, b, rng: pairs.append((a, b)) or a + b)
+    sampler = SeparationSampler(catalogue, "train", p_layer=1.0)
+    for seed in range(5):
+        before = len(pairs)
+        scene = sampler.scene(random.Random(seed))
+        assert len(pairs) - before == len(scene.events)  # every event of the scene is two recordings
+    assert all(len(a) == len(b) for a, b in pairs)
+    assert SeparationSampler(catalogue, "train").p_layer == 0.0  # off unless a run asks for it
 
 
 def test_confusable_sounds_are_never_mixed_or_asked_for_one_another():

@@ -142,10 +142,11 @@ def train(
     twins: int = 0,
     snr_weight: float = 0.0,
     room: float = 0.0,
+    layer: float = 0.0,
 ) -> Path:
     cfg = load_model_config(config)
     catalogue = source_catalogue(data)
-    train_sampler = SeparationSampler(catalogue, "train", seconds=seconds, p_room=room)
+    train_sampler = SeparationSampler(catalogue, "train", seconds=seconds, p_room=room, p_layer=layer)
     valid_sampler = SeparationSampler(catalogue, "valid", seconds=seconds)
     phrases = PhraseStates(cfg, all_training_phrases())
     torch.manual_seed(seed)
@@ -173,6 +174,7 @@ def train(
             "twins": twins,
             "snr_weight": snr_weight,
             "room": room,
+            "layer": layer,
         }
         return {"separator": model.state_dict(), "config": cfg.to_json(), **trained}
 
@@ -201,6 +203,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--twins", type=int, default=0, help="pairs per batch of one mixture asked for a sound it holds and one it lacks")
     p.add_argument("--snr-weight", type=float, default=0.0, help="weight of the uncompressed remove and extract SNR loss")
     p.add_argument("--room", type=float, default=0.0, help="share of training sounds put through another room and recording chain")
+    p.add_argument("--layer", type=float, default=0.0, help="share of events layered from two recordings of their category")
     args = parse_with_recipe(p, argv)
     print(
         train(
@@ -217,6 +220,7 @@ def main(argv: list[str] | None = None) -> None:
             args.twins,
             args.snr_weight,
             args.room,
+            args.layer,
         )
     )
 
