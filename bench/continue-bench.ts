@@ -16,6 +16,7 @@ import { decodeWav } from '../src/dsp/wav';
 import { generateLong } from '../src/engine/long-audio';
 import { inContextUses } from '../src/modelpack/manifest';
 import { beatGuided } from '../src/music/beat-guide';
+import { keySource } from '../src/app/extend';
 import { matchKey } from '../src/music/conform';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
 import { keyVerdict, packAndRenders, type Song, share, tempoVerdict } from './music-verdicts';
@@ -97,7 +98,8 @@ for (const song of truth.songs) {
   const half = rate / 2;
   const before = audio.subarray(cut - half, cut);
   // What the studio lands (src/app/extend.ts, the panel's conform on): the new part moved into the key heard before it.
-  const inKey = (part: Float32Array) => matchKey(part, rate, { heardIn: audio.subarray(0, cut) }).audio;
+  const known = keySource({}, { audio: around, from: cut, to: around.length });
+  const inKey = (part: Float32Array) => matchKey(part, rate, known).audio;
   const [continuedInKey, guidedInKey] = [inKey(continued), guided && inKey(guided)];
   rows.push({
     continued: verdicts(continued, song),

@@ -16,6 +16,7 @@ import { onsets } from '../src/dsp/tempo';
 import { decodeWav } from '../src/dsp/wav';
 import { generateLong } from '../src/engine/long-audio';
 import { inContextUses } from '../src/modelpack/manifest';
+import { keySource } from '../src/app/extend';
 import { matchKey } from '../src/music/conform';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
 import { packAndRenders } from './music-verdicts';
@@ -102,10 +103,7 @@ for (const [i, { song, audio }] of songs.entries()) {
     around: { audio: clip, from: FROM * rate, to: TO * rate },
   });
   // The part moved into the key heard around it, as Extend moves a continuation (the studio leaves fills as made).
-  const around = new Float32Array(CLIP * rate - (TO - FROM) * rate);
-  around.set(clip.subarray(0, FROM * rate));
-  around.set(clip.subarray(TO * rate), FROM * rate);
-  const inKey = matchKey(regenerated, rate, { heardIn: around }).audio;
+  const inKey = matchKey(regenerated, rate, keySource({}, { audio: clip, from: FROM * rate, to: TO * rate })).audio;
   const plain = (await generateLong(pack, request(text, TO - FROM))).subarray(0, (TO - FROM) * rate);
   // Another plan's part (a melodic plan comes in two instruments: three along is another plan).
   const other = songs[(i + 3) % songs.length].audio.subarray(FROM * rate, TO * rate);

@@ -326,19 +326,18 @@ export function projectBeat(tracks: readonly Track[], bpm: number | null, playhe
 /** A take made under the beat guide lands on its new track with its beat grid (the tempo it was held at and where one
  * of its beats falls), so Extend, Loop and Regenerate on it keep to the grid as on a track Analyze heard. */
 export function withBeatGrid(project: Project, before: Project, bpm: number | undefined, start: number): Project {
-  if (bpm === undefined) return project;
-  const old = new Set(before.tracks.map((t) => t.id));
-  return {
-    ...project,
-    tracks: project.tracks.map((t) => (old.has(t.id) ? t : { ...t, tempoBpm: bpm, beatStart: start })),
-  };
+  return bpm === undefined ? project : onNewTracks(project, before, { tempoBpm: bpm, beatStart: start });
 }
 
 /** A take conformed to a key lands on its new track with that key, so Extend continues in it (src/app/extend.ts). */
 export function withMusicKey(project: Project, before: Project, key: string | undefined): Project {
-  if (key === undefined) return project;
+  return key === undefined ? project : onNewTracks(project, before, { musicKey: key });
+}
+
+/** `patch` on the tracks `project` has that `before` had not. */
+function onNewTracks(project: Project, before: Project, patch: Partial<Track>): Project {
   const old = new Set(before.tracks.map((t) => t.id));
-  return { ...project, tracks: project.tracks.map((t) => (old.has(t.id) ? t : { ...t, musicKey: key })) };
+  return { ...project, tracks: project.tracks.map((t) => (old.has(t.id) ? t : { ...t, ...patch })) };
 }
 
 export function cancelJob(id: string): void {
