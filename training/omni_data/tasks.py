@@ -47,7 +47,9 @@ class Planner:
             self.by_category.setdefault(c.category, []).append(c)
         self.speech = catalogue.select(split, categories=frozenset({"speech"}))
         self.music = catalogue.select(split, categories=frozenset({"music"}))
-        if not self.backgrounds or not self.foreground:
+        # Music and speech from text alone draw no sound effects (a music-only set: configs/data-music-wide.json).
+        needs_sounds = set(cfg.tasks) - {"t2m", "tts"}
+        if needs_sounds and (not self.backgrounds or not self.foreground):
             raise ValueError(f"the {split} split has no backgrounds or no foreground events: add sources or change split fractions")
         self.tasks = [t for t in cfg.tasks if self._feasible(t)]
         if not self.tasks:

@@ -1,15 +1,18 @@
 """The built test slice: exact mixtures, reproducibility, splits by source, licences on every example."""
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 import soundfile as sf
 
 from omni_data.build import build
-from omni_data.catalogue import split_of
+from omni_data.catalogue import Catalogue, SourceClip, split_of
+from omni_data.config import DataConfig
 from omni_data.gather import build_catalogue
-from omni_data.tasks import render
+from omni_data.tasks import Planner, render
 
 
 def read(path: Path) -> np.ndarray:
@@ -108,3 +111,13 @@ def test_regenerate_renders_a_stored_example_again(built_slice, rows):
     audio = regenerate(built_slice, row["id"])
     for kind, samples in audio.items():
         assert np.array_equal(read(next(built_slice.glob(f"{row['split']}/shard-*/{row['id']}_{kind}.wav"))), samples)
+
+
+def test_a_music_only_set_needs_no_sound_effects_and_a_mixing_set_does():
+    catalogue = Catalogue(16000)
+    for song in range(20):
+        clip = SourceClip(f"music/song{song}/12/fluid", "fluid", f"music/song{song}", "music", "slow marimba melody in A minor, 70 bpm", "MIT", "x")
+        catalogue.add(clip, np.zeros(16000, np.float32), (0.8, 0.1, 0.1))
+    assert Planner(replace(DataConfig(), tasks=("t2m",)), catalogue, "train").music
+    with pytest.raises(ValueError, match="no backgrounds or no foreground"):
+        Planner(DataConfig(), catalogue, "train")

@@ -184,3 +184,18 @@ def test_the_card_section_carries_the_benches_tables_and_how_it_trained():
         and "log line" not in section
     )
     assert "Omni Studio extend benchmark: omni-small 0.7.0, 40 rendered songs:" in section
+
+
+def test_several_data_sets_make_one_cache_with_every_rows_features(cached, built_slice, tmp_path):
+    cfg, _, folder = cached
+    build(cfg, folder / "ae.pt", [built_slice, built_slice], tmp_path / "both")
+    one = CachedBatches(folder / "features", cfg, folder / "ae.pt", crop_frames=1, device="cpu", seed=0)
+    both = CachedBatches(tmp_path / "both", cfg, folder / "ae.pt", crop_frames=1, device="cpu", seed=0)
+    assert both.ids == one.ids + one.ids
+    n = len(one)
+    for name in ("target_q", "chars", "frames"):
+        assert torch.equal(both.t[name][n:], one.t[name]) and torch.equal(both.t[name][:n], one.t[name])
+    # The second set's rows point at their own sources and prompts.
+    assert torch.equal(both.t["prompt_index"][n:], one.t["prompt_index"])
+    has = one.t["source_index"] >= 0
+    assert torch.equal(both.t["source_index"][n:][has], one.t["source_index"][has] + int(has.sum()))

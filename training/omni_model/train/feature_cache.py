@@ -4,6 +4,9 @@ hundred megabytes (int8 with per-channel scales), small enough to carry to a GPU
 audio. The mel encoder sees sources through the VAE anyway (factory.SourceEncoder), so their latents are all it needs.
 
     python -m omni_model.train.feature_cache --config C --autoencoder AE --data training/data/default --out DIR
+
+Several --data sets make one cache (their rows one after another): e.g. the default set and a wider music set
+(configs/data-music-wide.json), so the DiT learns music from many more songs without forgetting the other tasks.
 """
 
 from __future__ import annotations
@@ -84,13 +87,14 @@ def _text_states(model, prompts: list[str], max_tokens: int) -> tuple[np.ndarray
     return np.concatenate(states), np.array(offsets, np.int64)
 
 
-def build(cfg: ModelConfig, autoencoder: Path, data: Path, out: Path, split: str = "train") -> Path:
+def build(cfg: ModelConfig, autoencoder: Path, data: Path | list[Path], out: Path, split: str = "train") -> Path:
     import soundfile as sf
 
     from omni_model.model.factory import build_model
     from omni_model.train.train_dit import load_rows, prompt_of
 
-    rows = [r for r in load_rows(data, split) if r["task"] in TASKS]
+    sets = data if isinstance(data, list) else [data]
+    rows = [r for d in sets for r in load_rows(d, split) if r["task"] in TASKS]
     model = build_model(cfg)
     model.vae.load_state_dict(torch.load(autoencoder, map_location="cpu", weights_only=True)["vae"])
     hop = cfg.vae.downsample * cfg.audio.hop
@@ -218,7 +222,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", type=Path, required=True)
     parser.add_argument("--autoencoder", type=Path, required=True)
-    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--data", type=Path, action="append", required=True, help="a built data set (repeat for several)")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     build(load_model_config(args.config), args.autoencoder, args.data, args.out)
