@@ -185,7 +185,9 @@ def add_in_context(
     manifest["tasks"] = [{**t, "in_context": list(uses)} if t["id"] in tasks else t for t in manifest["tasks"]]
     manifest["pack_version"] = version
     held = f", the edits' own sources held to the encoder's features before (weight {state['keep_sources']})" if state.get("keep_sources") else ""
-    data = f"the default data set's feature cache, {state['in_context']:.0%} of each batch music in context; {', '.join(state.get('parts', ['the DiT']))} trained{held}"
+    sets = state.get("data", ["default"])
+    cache = f"the {sets[0]} data set's feature cache" if len(sets) == 1 else f"one feature cache of the {' and '.join(sets)} data sets"
+    data = f"{cache}, {state['in_context']:.0%} of each batch music in context; {', '.join(state.get('parts', ['the DiT']))} trained{held}"
     meta = {**state, "data": data}
     return _finish_added_session(pack, manifest, ship, "in_context", model.mel_encoder, meta, f"; music {' and '.join(uses)} in context.")
 

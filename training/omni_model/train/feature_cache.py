@@ -133,6 +133,7 @@ def build(cfg: ModelConfig, autoencoder: Path, data: Path | list[Path], out: Pat
         "config": cfg.to_json(),
         "vae": vae_digest(autoencoder),
         "split": split,
+        "data": [d.name for d in sets],
         "text_layer": cfg.text.layer,
         "tasks": [r["task"] for r in rows],
         "ids": [r["id"] for r in rows],
@@ -154,6 +155,7 @@ class CachedBatches:
         load = lambda name: torch.from_numpy(np.load(cache / f"{name}.npy")).to(device)  # noqa: E731
         self.t = {name: load(name) for name in FILES}
         self.tasks, self.ids = meta["tasks"], meta["ids"]
+        self.data: list[str] = meta.get("data", ["default"])  # the data sets it was built from (caches before: the default)
         self.crop, self.device = crop_frames, device
         self.generator = torch.Generator(device=device).manual_seed(seed)
         self.music = torch.tensor([i for i, task in enumerate(self.tasks) if task == "t2m"], dtype=torch.long, device=device)

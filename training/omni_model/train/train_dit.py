@@ -240,7 +240,7 @@ def train(
     if (run / "loss.csv").stat().st_size == 0:
         log.writerow(["step", "seconds", "loss"])
     started, first = time.time(), step
-    how = {"in_context": in_context, "parts": list(parts), "keep_sources": keep_sources}
+    how = {"in_context": in_context, "parts": list(parts), "keep_sources": keep_sources, "data": batches.data if cache else [data.name]}
     save = lambda: _save(checkpoint, model, ema, optimiser, step, latent_scale, cfg, device, how)  # noqa: E731
     autocast = torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=device == "cuda")
     while step < steps and (minutes is None or time.time() - started < minutes * 60):
