@@ -26,14 +26,27 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export PYTHONPATH=$PWD PYTHONUNBUFFERED=1
 CONFIG=configs/model-small.json
+# Music in context and the parts that train (train_dit's --in-context, --only), when the run asks for them.
+TRAINING=(${IN_CONTEXT:+--in-context "$IN_CONTEXT"} ${ONLY:+--only "$ONLY"})
+# `train` takes its settings from a recipe (RECIPE=configs/recipes/....json) or these defaults; the variables above and
+# BATCH, LR, MINUTES override either.
+SETTINGS=(--batch 64 --lr 4e-4 --minutes 7.5)
+if [ -n "${RECIPE:-}" ]; then SETTINGS=(--recipe "$RECIPE"); fi
+SETTINGS+=(${BATCH:+--batch "$BATCH"} ${LR:+--lr "$LR"} ${MINUTES:+--minutes "$MINUTES"} "${TRAINING[@]}")
+stash_parts() {  # the cache parts this call carries (none, or some of them), into /tmp where `train` joins them
+  for part in ../.gpu/cache.tgz.*; do
+    if [ -e "$part" ]; then cp "$part" /tmp/; fi
+  done
+}
 bring_back() {  # the loss log and the averaged weights, in pieces under the 16 MiB a returned file may have
   cp /tmp/run/loss.csv "$OUT/"
   split -b 15M /tmp/run/dit-weights.pt "$OUT/dit-weights.pt."
 }
 case "$1" in
-  stash)
-    cp ../.gpu/cache.tgz.aa /tmp/
+  stash)  # every cache part this call carries waits in /tmp for `train`; a tiny cache, if carried, times a few steps
+    stash_parts
     nvidia-smi --query-gpu=name,memory.total --format=csv
+    [ -d ../.gpu/tiny ] || exit 0
     for batch in 64 128; do
       rm -rf /tmp/smoke
       python3 -m omni_model.train.train_dit --config $CONFIG --autoencoder ../.gpu/tiny/vae.pt --cache ../.gpu/tiny --run /tmp/smoke \
@@ -43,14 +56,15 @@ case "$1" in
     ;;
   train)
     mkdir -p /tmp/cache
-    cat /tmp/cache.tgz.aa ../.gpu/cache.tgz.ab | tar xz -C /tmp/cache
-    python3 -m omni_model.train.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache /tmp/cache/feature-cache --run /tmp/run \
-      --crop-frames 250 --batch "${BATCH:-64}" --lr "${LR:-4e-4}" --minutes "${MINUTES:-7.5}" ${INIT:+--init "$INIT"} 2>&1 | tee "$OUT/train.log"
+    stash_parts
+    cat /tmp/cache.tgz.* | tar xz -C /tmp/cache
+    python3 -m omni_model.train.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache "/tmp/cache/${CACHE:-feature-cache}" --run /tmp/run \
+      --crop-frames 250 "${SETTINGS[@]}" ${INIT:+--init "$INIT"} 2>&1 | tee "$OUT/train.log"
     bring_back
     ;;
   more)
-    python3 -m omni_model.train.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache /tmp/cache/feature-cache --run /tmp/run \
-      --crop-frames 250 --batch "${BATCH:-128}" --lr "${LR:-2.5e-4}" --minutes "${MINUTES:-2}" 2>&1 | tee "$OUT/train.log"
+    python3 -m omni_model.train.train_dit --config $CONFIG --autoencoder ../.gpu/vae.pt --cache "/tmp/cache/${CACHE:-feature-cache}" --run /tmp/run \
+      --crop-frames 250 --batch "${BATCH:-128}" --lr "${LR:-2.5e-4}" --minutes "${MINUTES:-2}" "${TRAINING[@]}" 2>&1 | tee "$OUT/train.log"
     bring_back
     ;;
   *)
