@@ -28,7 +28,7 @@ from omni_model.model.preserve import preserve, timbre
 from omni_model.model.sampler import sample_flow
 from omni_model.model.tagger import ClipLister, Tagger, frechet_distance, instrument_clips, instruments, labelled_clips, train_tagger, valid_accuracy
 from omni_model.model.text import tokenize
-from omni_model.packing.export import encode_chars
+from omni_model.packing.export import encode_chars, session_options
 from omni_model.paths import TRAINING_DIR
 from omni_model.train.losses import log_spectral_distance
 from omni_model.train.train_dit import load_rows, prompt_of
@@ -53,8 +53,7 @@ class OnnxPack:
 
     def __init__(self, pack: Path, dtype: str, threads: int = 2) -> None:
         self.manifest = json.loads((pack / "manifest.json").read_text())
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options = session_options(threads)
         self.sessions = {}
         for role, spec in self.manifest["sessions"].items():
             ref = spec["dtypes"].get(dtype) or spec["dtypes"].get("fp32") or next(iter(spec["dtypes"].values()))
