@@ -25,7 +25,7 @@ import type { SoundLabel } from '../src/project/types';
 import type { SoundLabelInfo } from '../src/protocol/engine-protocol';
 import { answer, soundPhrase } from '../src/understanding/questions';
 import { keyVerdict, readRenders, tempoVerdict } from './music-verdicts';
-import { loadNodePack } from './node-pack';
+import { loadNodePack, nodeSessionOptions } from './node-pack';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
 const qaDir = process.argv[3] ?? 'training/data/qa-set';
@@ -52,7 +52,7 @@ const matcher = new LabelMatcher(pack);
 const vad = await nodeRunner('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx');
 
 async function nodeRunner(file: string): Promise<SessionRunner> {
-  const session = await ortNode.InferenceSession.create(file, { intraOpNumThreads: 1 });
+  const session = await ortNode.InferenceSession.create(file, nodeSessionOptions(1));
   return async (feeds) => {
     const out = await session.run(
       Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ortNode.Tensor(t.type, t.data, t.dims)])),
