@@ -1,7 +1,8 @@
 /**
  * Sketching music from text: tempo and key fields written into the prompt, four variations stacked as takes with
  * A/B/C/D switching, a loop, extending a take and regenerating its middle, the mix and its stems exported and read
- * back by sox, and a prompt history that comes back with the project. The small test pack keeps it quick.
+ * back by sox, and a prompt history that comes back with the project, all with the network off once the studio and the
+ * pack have loaded (the issue's journey is an offline one). The small test pack keeps it quick.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,8 +38,14 @@ const tracks = (studio: Studio): Promise<TrackRow[]> =>
 test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, loop, extend, regenerate, stems, and the history after a reload', async ({
   studio,
   page,
+  context,
 }) => {
+  // Under the service worker's control, so that the reload at the end comes from its cache.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await studio.loadTestPack('wasm');
+  await context.setOffline(true); // from here on, nothing may need the network
 
   await studio.action('generate').click();
   const panel = page.getByTestId('generate-panel');
@@ -168,4 +175,5 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, lo
   await expect(page.getByTestId('generate-prompt')).toHaveValue('piano melody');
   await expect(page.getByTestId('music-bpm')).toHaveValue('90');
   await expect(page.getByTestId('generate-variations')).toHaveValue('4');
+  await context.setOffline(false);
 });
