@@ -22,7 +22,7 @@ from omni_model.model.separator import INPUT_DBFS, Separator, input_gain
 from omni_model.packing.export import check_goldens
 from omni_model.packing.pack import add_separator
 from omni_model.packing.recover import separator_from_pack
-from omni_model.train.train_separator import SNR_CAP_DB, snr_db, train
+from omni_model.train.train_separator import SNR_CAP_DB, load_earlier, snr_db, train
 
 
 @pytest.fixture(scope="module")
@@ -245,6 +245,33 @@ def test_a_trained_separator_joins_a_pack_and_its_int8_goldens_hold(trained, bui
         assert read["golden_error"] <= tolerance * 5
         for key, value in trained_state.items():
             assert torch.allclose(read["separator"][key], value, atol=tolerance * float(value.abs().max()) + 1e-7), (dtype, key)
+
+
+def test_an_ear_starts_silent_so_earlier_weights_continue_where_they_were():
+    from dataclasses import replace
+
+    from omni_model.model.config import load_model_config
+
+    cfg = load_model_config(TEST_PACK_CONFIG)
+    torch.manual_seed(0)
+    earlier = Separator(cfg).eval()
+    with_ear = Separator(replace(cfg, separator=replace(cfg.separator, ear=(4, 8)))).eval()
+    load_earlier(with_ear, earlier.state_dict())
+    wav, states, mask = torch.randn(1, 16000) * 0.05, torch.randn(1, 4, 32), torch.ones(1, 4)
+    for before, after in zip(earlier(wav, states, mask), with_ear(wav, states, mask), strict=True):
+        assert torch.equal(before, after)
+    missing = {k: v for k, v in earlier.state_dict().items() if not k.startswith("mask_head.")}
+    with pytest.raises(ValueError, match="does not fit"):
+        load_earlier(with_ear, missing)
+
+
+def test_a_separator_with_an_ear_trains_from_earlier_weights_and_joins_a_pack(trained, built_slice, tmp_path):
+    run, pack = tmp_path / "ear", tmp_path / "pack"
+    train(TEST_PACK_CONFIG, built_slice, run, minutes=10, batch_size=2, seconds=1.0, max_steps=2, init=trained / "separator-weights.pt", ear=(4, 8))
+    shutil.copytree(TEST_PACK_DIR, pack)
+    manifest = add_separator(pack, run / "separator-weights.pt", built_slice, "9.9.9")
+    assert manifest["model_config"]["separator"]["ear"] == [4, 8]
+    check_goldens(pack, dtype="int8")
 
 
 def test_the_evaluation_windows_join_without_a_seam():

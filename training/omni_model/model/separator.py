@@ -15,6 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from omni_model.model.config import ModelConfig, SeparatorConfig
+from omni_model.model.detector import ConvStage
 
 # The level (RMS, dBFS) the studio brings a selection to before separating it: the middle of training's spread.
 INPUT_DBFS = -25.0
@@ -91,6 +92,30 @@ class LocalHead(nn.Module):
         return x[:, 0].transpose(1, 2)
 
 
+class Ear(nn.Module):
+    """What a frame sounds like from local patterns: 3x3 convolutions over the log-spectrogram, the same weights at
+    every frequency (a chirp or a buzz learnt at one pitch is heard at all), on the spectrogram pooled by 2 in time
+    (the blocks' rate) and frequency (62.5 Hz bands: the per-bin path keeps the detail), frequency pooled by 2 again
+    at each stage. The per-bin projection beside it matches whole spectra, which is how
+    the separator came to know its training files rather than sounds (training/README.md)."""
+
+    def __init__(self, channels: tuple[int, ...], bins: int, width: int) -> None:
+        super().__init__()
+        sizes = (1, *channels)
+        self.stages = nn.ModuleList(ConvStage(sizes[i], sizes[i + 1], (2, 1)) for i in range(len(channels)))
+        self.out = nn.Linear(channels[-1] * (math.ceil(bins / 2) // 2 ** len(channels)), width)
+        # Starts silent, so that weights trained without an ear continue unchanged.
+        nn.init.zeros_(self.out.weight)
+        nn.init.zeros_(self.out.bias)
+
+    def forward(self, feats: torch.Tensor) -> torch.Tensor:
+        """feats [B, frames, bins] -> [B, ceil(frames / 2), width]."""
+        x = F.avg_pool2d(feats.transpose(1, 2)[:, None], 2, 2, ceil_mode=True)
+        for stage in self.stages:
+            x = stage(x)
+        return self.out(x.flatten(1, 2).transpose(1, 2))
+
+
 class Separator(nn.Module):
     """waveform [B, S], text_states [B, L, D], text_mask [B, L] -> mask [B, frames, bins], presence [B, frames] (logits)."""
 
@@ -108,6 +133,7 @@ class Separator(nn.Module):
         # The description's spectral prior: which bins the named sound tends to occupy, added to every frame's logits.
         self.query_bins = nn.Linear(s.width, self.spectrum.bins)
         self.inp = nn.Linear(bins, s.width)
+        self.ear = Ear(tuple(s.ear), bins, s.width) if s.ear else None
         self.blocks = nn.ModuleList(Block(s.width, s.hidden, d) for d in s.dilations)
         self.out_norm = nn.LayerNorm(s.width)
         self.mask_head = nn.Linear(s.width, bins)
@@ -138,6 +164,8 @@ class Separator(nn.Module):
         # again before the heads.
         frames = full.shape[1]
         h = F.avg_pool1d(full.transpose(1, 2), 2, 2, ceil_mode=True).transpose(1, 2)
+        if self.ear is not None:
+            h = h + self.ear(feats)
         for block in self.blocks:
             h = block(h, query)
         h = torch.repeat_interleave(h, 2, dim=1)[:, :frames]

@@ -9,6 +9,7 @@ minutes; `--init` starts from earlier weights with a fresh optimiser and schedul
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -143,8 +144,11 @@ def train(
     snr_weight: float = 0.0,
     room: float = 0.0,
     layer: float = 0.0,
+    ear: tuple[int, ...] = (),
 ) -> Path:
     cfg = load_model_config(config)
+    if ear:
+        cfg = replace(cfg, separator=replace(cfg.separator, ear=ear))
     catalogue = source_catalogue(data)
     train_sampler = SeparationSampler(catalogue, "train", seconds=seconds, p_room=room, p_layer=layer)
     valid_sampler = SeparationSampler(catalogue, "valid", seconds=seconds)
@@ -155,7 +159,7 @@ def train(
     earlier: list[dict] = []
     if init is not None:
         start = torch.load(init, map_location="cpu", weights_only=False)
-        model.load_state_dict(start["separator"])
+        load_earlier(model, start["separator"])
         earlier = earlier_runs(start)
     model.set_query_statistics(phrases.pooled())
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
@@ -198,12 +202,24 @@ def train(
     return run / "separator-weights.pt"
 
 
+def channels(text: str) -> tuple[int, ...]:
+    return tuple(int(c) for c in text.split(",") if c)
+
+
+def load_earlier(model: Separator, state: dict) -> None:
+    """Earlier weights into the model; an ear they lack starts silent (Ear's zero output), so they continue unchanged."""
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    if unexpected or any(not k.startswith("ear.") for k in missing):
+        raise ValueError(f"the earlier separator does not fit this one: missing {missing}, unexpected {unexpected}")
+
+
 def main(argv: list[str] | None = None) -> None:
     p = mixture_stage_arguments(__doc__, "separator", minutes=80.0, batch=16, seconds=3.0, lr=1e-3)
     p.add_argument("--twins", type=int, default=0, help="pairs per batch of one mixture asked for a sound it holds and one it lacks")
     p.add_argument("--snr-weight", type=float, default=0.0, help="weight of the uncompressed remove and extract SNR loss")
     p.add_argument("--room", type=float, default=0.0, help="share of training sounds put through another room and recording chain")
     p.add_argument("--layer", type=float, default=0.0, help="share of events layered from two recordings of their category")
+    p.add_argument("--ear", type=channels, default=(), help="channels of the ear's stages, e.g. 16,32,48,64 (none by default)")
     args = parse_with_recipe(p, argv)
     print(
         train(
@@ -221,6 +237,7 @@ def main(argv: list[str] | None = None) -> None:
             args.snr_weight,
             args.room,
             args.layer,
+            args.ear,
         )
     )
 
