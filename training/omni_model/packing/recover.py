@@ -183,7 +183,8 @@ def separator_from_pack(pack: Path, dtype: str | None = None) -> dict:
     model = build_model(ModelConfig.from_json(manifest["model_config"]))
     module = model.separator
     example = example_inputs(model, frames=8, seed=1)["separator"]
-    module.load_state_dict(session_weights(module, session_specs(model)["separator"], example, pack / variant["file"]))
+    folded = tuple(stage.norm for stage in module.ear.stages) if module.ear is not None else ()
+    module.load_state_dict(session_weights(module, session_specs(model)["separator"], example, pack / variant["file"], folded))
     error = module_golden_error(module.eval(), pack / session["golden"])
     if error > TOLERANCES["int8"]:
         raise ValueError(f"the separator read back from {pack} differs from its goldens by {error:.2e} (relative)")
