@@ -184,6 +184,9 @@ def test_the_card_section_carries_the_benches_tables_and_how_it_trained():
         and "log line" not in section
     )
     assert "Omni Studio extend benchmark: omni-small 0.7.0, 40 rendered songs:" in section
+    assert "`training/train-default-pack.sh`" in section
+    on_gpu = in_context_section({"in_context": {"step": 1, "device": "NVIDIA H200"}}, [bench], manifest)
+    assert "on an NVIDIA H200, `training/device-train.sh`" in on_gpu
 
 
 def test_several_data_sets_make_one_cache_with_every_rows_features(cached, built_slice, tmp_path):

@@ -269,7 +269,7 @@ def in_context_section(training: dict, outputs: list[str], manifest: dict) -> st
             "## Music in context: Extend and Regenerate a region",
             "- A task's `in_context` lists the windows that hear the audio around the part they make as their source clip, "
             "besides the sampler holding its latent: those that continue it (Extend) and those that fill a gap in it (Regenerate "
-            f"a region); here {_in_context_uses(manifest)}. `train_dit --in-context` (`training/train-default-pack.sh`) trained "
+            f"a region); here {_in_context_uses(manifest)}. `train_dit --in-context` ({_where(trained)}) trained "
             f"for {trained.get('step', '?')} steps on {trained.get('data', '?')}: a music clip whose own latent with its end, "
             "start or a middle cut out is the source (`omni_model/train/in_context.py`). Tasks without a source clip compute what "
             "they did.",
@@ -284,6 +284,12 @@ def in_context_section(training: dict, outputs: list[str], manifest: dict) -> st
             IN_CONTEXT_END,
         ]
     )
+
+
+def _where(trained: dict) -> str:
+    """Where a stage trained: the CPU script, or the lent GPU by name (training/device-train.sh)."""
+    device = trained.get("device", "cpu")
+    return "`training/train-default-pack.sh`" if device == "cpu" else f"on an {device}, `training/device-train.sh`"
 
 
 def _in_context_uses(manifest: dict) -> str:

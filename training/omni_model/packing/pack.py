@@ -305,7 +305,7 @@ def _finish_added_session(pack: Path, manifest: dict, ship: set[str], role: str,
     meta[role] = {
         "step": state["step"],
         "minutes": round(state.get("minutes", 0.0), 1),
-        "device": state.get("device", "cpu"),
+        "device": state.get("gpu") or state.get("device", "cpu"),  # the GPU by name where one trained it
         "parameters": sum(p.numel() for p in module.parameters()),
         "data": state.get("data", "?"),
         "earlier": state.get("earlier", []),
