@@ -81,8 +81,8 @@ class SeparatorConfig:
     # Channels of the time-frequency head (3x3 convolutions over the spectrogram, shared across frequency, joined with
     # each frame's context and the query); 0: the mask comes from each frame's context alone.
     local: int = 0
-    # Channels of the ear's stages (3x3 convolutions over the log-spectrogram, frequency halved at each, time halved at
-    # the first): what the blocks hear beside the per-bin projection; () for none.
+    # Channels of the ear's stages (3x3 convolutions over the log-spectrogram pooled by 2 in time and frequency, then
+    # frequency halved at each stage): what the blocks hear beside the per-bin projection; () for none.
     ear: tuple[int, ...] = ()
 
 
