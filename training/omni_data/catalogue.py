@@ -41,6 +41,14 @@ class SourceClip:
     extra: dict = field(default_factory=dict)
 
 
+def refuse_validation_source(clip: SourceClip) -> None:
+    """Raises RefusedSource for a clip that only the real-recording validation set may use."""
+    if clip.source in VALIDATION_ONLY_PACKAGES or any(p in clip.id for p in VALIDATION_ONLY_PACKAGES):
+        raise RefusedSource(f"{clip.id}: {clip.source} is kept for the real-recording validation set and never trained on")
+    if credited_to_validation_project(clip.credit):
+        raise RefusedSource(f"{clip.id}: credited to a game kept for the real-recording validation set ({clip.credit})")
+
+
 def split_of(group: str, fractions: tuple[float, float, float]) -> str:
     """A stable split from a hash of the group, so one recording never lands on two sides and splits never move."""
     h = int.from_bytes(hashlib.sha256(group.encode()).digest()[:8], "big") / 2**64
@@ -61,10 +69,7 @@ class Catalogue:
         self.audio: dict[str, np.ndarray] = {}
 
     def add(self, clip: SourceClip, audio: np.ndarray, fractions: tuple[float, float, float]) -> None:
-        if clip.source in VALIDATION_ONLY_PACKAGES or any(p in clip.id for p in VALIDATION_ONLY_PACKAGES):
-            raise RefusedSource(f"{clip.id}: {clip.source} is kept for the real-recording validation set and never trained on")
-        if credited_to_validation_project(clip.credit):
-            raise RefusedSource(f"{clip.id}: credited to a game kept for the real-recording validation set ({clip.credit})")
+        refuse_validation_source(clip)
         clip.duration = round(len(audio) / self.rate, 3)
         clip.split = split_of(clip.group, fractions)
         self.clips[clip.id] = clip

@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from .catalogue import Catalogue, SourceClip
 from .config import DataConfig
+from .portable import is_portable, read_portable
 from .sources import hydrogen, music, opensfx, packaged, speech, zeroad
 
 
@@ -79,9 +80,12 @@ CATALOGUE_CACHE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
 
 
 def catalogue_for(data: Path) -> Catalogue:
-    """The source clips of a data config (.json: gathered, or read from the shared cache) or of a built data set."""
+    """The source clips of a data config (.json: gathered, or read from the shared cache), of a built data set, or of a
+    portable catalogue (omni_data.portable)."""
     from .config import load_config
 
     if data.suffix == ".json":
         return build_catalogue(load_config(data), CATALOGUE_CACHE, progress=False)
+    if is_portable(data):
+        return read_portable(data)
     return build_catalogue(load_config(data / "config.json"), data / "catalogue", progress=False)

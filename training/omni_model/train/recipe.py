@@ -53,4 +53,6 @@ def mixture_stage_arguments(doc: str | None, what: str, minutes: float, batch: i
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--steps", type=int, help="stop after this many steps (else the minutes decide)")
     p.add_argument("--init", type=Path, help=f"{what} weights to start from (a fresh optimiser and schedule)")
+    p.add_argument("--workers", type=int, default=0, help="processes that mix the training batches (0: this one)")
+    p.add_argument("--phrases", type=Path, help="the phrases' language-model states: read if there and current, else written")
     return p

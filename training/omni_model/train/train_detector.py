@@ -21,6 +21,7 @@ from omni_data.queries import all_training_phrases, training_descriptions
 from omni_data.separation import SeparationSampler, clashes
 from omni_model.model.config import load_model_config
 from omni_model.model.detector import Detector
+from omni_model.train.batches import batches, to_device, training_device
 from omni_model.train.loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
 from omni_model.train.recipe import mixture_stage_arguments, parse_with_recipe
 from omni_model.train.train_separator import PhraseStates, source_catalogue
@@ -77,7 +78,7 @@ def spec_augment(features: torch.Tensor, generator: torch.Generator) -> torch.Te
             width = torch.randint(0, widest + 1, (b,), generator=generator)
             start = (torch.rand(b, generator=generator) * (size - width).clamp(min=1)).long()
             index = torch.arange(size)
-            hit = (index[None] >= start[:, None]) & (index[None] < (start + width)[:, None])  # [B, size]
+            hit = ((index[None] >= start[:, None]) & (index[None] < (start + width)[:, None])).to(out.device)  # [B, size]
             out = out.masked_fill(hit[:, :, None] if axis == 1 else hit[:, None, :], 0.0)
     return out
 
@@ -113,6 +114,8 @@ def train(
     augment: bool = False,
     bed_only: float = 0.0,
     room: float = 0.0,
+    workers: int = 0,
+    phrases_file: Path | None = None,
 ) -> Path:
     cfg = load_model_config(config)
     catalogue = source_catalogue(data)
@@ -120,7 +123,8 @@ def train(
     train_sampler = DetectionSampler(scenes)
     valid_sampler = DetectionSampler(SeparationSampler(catalogue, "valid", seconds=seconds, p_vary=0.0))
     classes = vocabulary(scenes)
-    phrases = PhraseStates(cfg, all_training_phrases())
+    device = training_device()
+    phrases = PhraseStates(cfg, all_training_phrases(), phrases_file).to(device)
     torch.manual_seed(seed)
     model = Detector(cfg)
     earlier: list[dict] = []  # runs this one continues (`--init`), oldest first
@@ -129,20 +133,30 @@ def train(
         model.load_state_dict(first["detector"])
         model.frozen_norms = bool(first.get("frozen_norms", False))
         earlier = earlier_runs(first)
+    model.to(device)
     model.set_words_statistics(phrases.pooled())
     frames = int(seconds * cfg.audio.sample_rate) // (cfg.audio.hop * cfg.detector.pool_time)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     run.mkdir(parents=True, exist_ok=True)
     checkpoint = run / "checkpoint.pt"
     progress = resume(checkpoint, model, opt)
-    rng = random.Random(seed * 1_000_003 + progress.step)
+    wording = random.Random(seed * 1_000_003 + progress.step + 1)  # which description names each class
     masking = torch.Generator().manual_seed(seed * 1_000_003 + progress.step)
     batch_args = (classes, frames, model.frame_seconds)
-    valid = [make_batch(valid_sampler, random.Random(20_000 + i), batch_size, *batch_args) for i in range(3 if max_steps is None else 1)]
+    train_batches = batches(lambda r: make_batch(train_sampler, r, batch_size, *batch_args), seed * 1_000_003 + progress.step, workers, device)
+    valid = [
+        to_device(make_batch(valid_sampler, random.Random(20_000 + i), batch_size, *batch_args), device) for i in range(3 if max_steps is None else 1)
+    ]
 
     def weights() -> dict:
         trained = {"step": progress.step, "minutes": progress.elapsed / 60, "data": data.name, "earlier": earlier}
-        return {"detector": model.state_dict(), "classes": classes, "config": cfg.to_json(), "frozen_norms": model.frozen_norms, **trained}
+        return {
+            "detector": {k: v.cpu() for k, v in model.state_dict().items()},
+            "classes": classes,
+            "config": cfg.to_json(),
+            "frozen_norms": model.frozen_norms,
+            **trained,
+        }
 
     def save() -> None:
         save_checkpoint(checkpoint, model, opt, progress)
@@ -161,8 +175,8 @@ def train(
         peak_lr=lr,
         train_losses=lambda: losses(
             model,
-            make_batch(train_sampler, rng, batch_size, *batch_args),
-            class_embeddings(model, phrases, classes, rng),
+            next(train_batches),
+            class_embeddings(model, phrases, classes, wording),
             masking if augment else None,
         ),
         valid_losses=valid_losses,
@@ -194,6 +208,8 @@ def main(argv: list[str] | None = None) -> None:
             args.augment,
             args.bed_only,
             args.room,
+            args.workers,
+            args.phrases,
         )
     )
 

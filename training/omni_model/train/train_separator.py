@@ -9,7 +9,7 @@ minutes; `--init` starts from earlier weights with a fresh optimiser and schedul
 from __future__ import annotations
 
 import random
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +22,7 @@ from omni_data.queries import all_training_phrases
 from omni_data.separation import SeparationSampler
 from omni_model.model.config import ModelConfig, load_model_config
 from omni_model.model.separator import Separator
-from omni_model.model.text import TextEncoder, tokenize
+from omni_model.train.batches import batches, to_device, training_device
 from omni_model.train.loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
 from omni_model.train.recipe import mixture_stage_arguments, parse_with_recipe
 
@@ -32,19 +32,22 @@ SNR_CAP_DB = 30.0
 
 
 class PhraseStates:
-    """The frozen language model's states for every phrase, computed once (the phrases are a fixed vocabulary)."""
+    """The frozen language model's states for every phrase, computed once (the phrases are a fixed vocabulary), or read
+    from the file an earlier run wrote them to (`file`): a machine without the language model's package trains so."""
 
-    def __init__(self, cfg: ModelConfig, phrases: list[str]) -> None:
-        encoder = TextEncoder(cfg.text)
-        self.states: dict[str, tuple[torch.Tensor, torch.Tensor]] = {}
-        with torch.no_grad():
-            for i in range(0, len(phrases), 64):
-                chunk = phrases[i : i + 64]
-                ids, mask = tokenize(chunk, cfg.text.max_tokens)
-                hidden = encoder(ids, mask)
-                for k, p in enumerate(chunk):
-                    n = int(mask[k].sum())
-                    self.states[p] = (hidden[k, :n].clone(), torch.ones(n))
+    def __init__(self, cfg: ModelConfig, phrases: list[str], file: Path | None = None) -> None:
+        saved = torch.load(file, weights_only=False) if file is not None and file.exists() else None
+        if saved is not None and saved["text"] == asdict(cfg.text) and set(phrases) <= saved["states"].keys():
+            self.states = {p: saved["states"][p] for p in phrases}
+            return
+        self.states = encoded_phrases(cfg, phrases)
+        if file is not None:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            torch.save({"text": asdict(cfg.text), "states": self.states}, file)
+
+    def to(self, device: str) -> PhraseStates:
+        self.states = {p: (s.to(device), m.to(device)) for p, (s, m) in self.states.items()}
+        return self
 
     def pooled(self) -> torch.Tensor:
         """Every phrase's mean-pooled states [phrases, hidden], as the separator pools them."""
@@ -52,12 +55,29 @@ class PhraseStates:
 
     def batch(self, phrases: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
         longest = max(self.states[p][0].shape[0] for p in phrases)
-        dim = next(iter(self.states.values()))[0].shape[1]
-        states, mask = torch.zeros(len(phrases), longest, dim), torch.zeros(len(phrases), longest)
+        first = next(iter(self.states.values()))[0]
+        states = torch.zeros(len(phrases), longest, first.shape[1], device=first.device)
+        mask = torch.zeros(len(phrases), longest, device=first.device)
         for i, p in enumerate(phrases):
             s, m = self.states[p]
             states[i, : len(m)], mask[i, : len(m)] = s, m
         return states, mask
+
+
+def encoded_phrases(cfg: ModelConfig, phrases: list[str]) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
+    from omni_model.model.text import TextEncoder, tokenize  # here alone: a GPU machine reads the states from a file
+
+    encoder = TextEncoder(cfg.text)
+    states = {}
+    with torch.no_grad():
+        for i in range(0, len(phrases), 64):
+            chunk = phrases[i : i + 64]
+            ids, mask = tokenize(chunk, cfg.text.max_tokens)
+            hidden = encoder(ids, mask)
+            for k, p in enumerate(chunk):
+                n = int(mask[k].sum())
+                states[p] = (hidden[k, :n].clone(), torch.ones(n))
+    return states
 
 
 def make_batch(sampler: SeparationSampler, rng: random.Random, size: int, twins: int = 0) -> dict:
@@ -145,6 +165,8 @@ def train(
     room: float = 0.0,
     layer: float = 0.0,
     ear: tuple[int, ...] = (),
+    workers: int = 0,
+    phrases_file: Path | None = None,
 ) -> Path:
     cfg = load_model_config(config)
     if ear:
@@ -152,7 +174,8 @@ def train(
     catalogue = source_catalogue(data)
     train_sampler = SeparationSampler(catalogue, "train", seconds=seconds, p_room=room, p_layer=layer)
     valid_sampler = SeparationSampler(catalogue, "valid", seconds=seconds)
-    phrases = PhraseStates(cfg, all_training_phrases())
+    device = training_device()
+    phrases = PhraseStates(cfg, all_training_phrases(), phrases_file).to(device)
     torch.manual_seed(seed)
     model = Separator(cfg)
     # Runs this one continues (`--init`), oldest first: what the card counts as the separator's whole training.
@@ -161,13 +184,14 @@ def train(
         start = torch.load(init, map_location="cpu", weights_only=False)
         load_earlier(model, start["separator"])
         earlier = earlier_runs(start)
+    model.to(device)
     model.set_query_statistics(phrases.pooled())
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     run.mkdir(parents=True, exist_ok=True)
     checkpoint = run / "checkpoint.pt"
     progress = resume(checkpoint, model, opt)
-    rng = random.Random(seed * 1_000_003 + progress.step)
-    valid = [make_batch(valid_sampler, random.Random(10_000 + i), batch_size) for i in range(4 if max_steps is None else 1)]
+    train_batches = batches(lambda rng: make_batch(train_sampler, rng, batch_size, twins), seed * 1_000_003 + progress.step, workers, device)
+    valid = [to_device(make_batch(valid_sampler, random.Random(10_000 + i), batch_size), device) for i in range(4 if max_steps is None else 1)]
 
     def weights() -> dict:
         trained = {
@@ -180,7 +204,7 @@ def train(
             "room": room,
             "layer": layer,
         }
-        return {"separator": model.state_dict(), "config": cfg.to_json(), **trained}
+        return {"separator": {k: v.cpu() for k, v in model.state_dict().items()}, "config": cfg.to_json(), **trained}
 
     def save() -> None:
         save_checkpoint(checkpoint, model, opt, progress)
@@ -193,7 +217,7 @@ def train(
         minutes=minutes,
         max_steps=max_steps,
         peak_lr=lr,
-        train_losses=lambda: losses(model, make_batch(train_sampler, rng, batch_size, twins), phrases, snr_weight),
+        train_losses=lambda: losses(model, next(train_batches), phrases, snr_weight),
         valid_losses=lambda: [losses(model, b, phrases, snr_weight) for b in valid],
         log_path=run / "log.jsonl",
         save=save,
@@ -238,6 +262,8 @@ def main(argv: list[str] | None = None) -> None:
             args.room,
             args.layer,
             args.ear,
+            args.workers,
+            args.phrases,
         )
     )
 
