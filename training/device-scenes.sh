@@ -4,7 +4,7 @@
 # catalogue of source clips, so the catalogue travels (omni_data.portable: 8-bit mu-law, zlib, two parts) with the
 # phrases' language-model states (no MiniLM package there) and wheels of the two audio packages the image lacks.
 #
-#   here:  python -m omni_data.portable --data training/configs/data-openclonk.json --out .gpu/scenes --cap-seconds 8
+#   here:  python -m omni_data.portable --data training/configs/data-megaglest.json --out .gpu/scenes --cap-seconds 8
 #          python -m omni_model.train.train_separator --config training/configs/model-small.json --data .gpu/scenes \
 #            --run /tmp/phrases-only --steps 0 --phrases .gpu/phrases.pt          # writes the phrases' states, 2 MB
 #          pip download --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \

@@ -12,7 +12,7 @@ TEST_PACKAGES=(python3-venv ffmpeg espeak-ng flite fluidsynth timgm6mb-soundfont
 # (configs/data-separator.json, data-detector.json) are game and desktop sound packages.
 FULL_PACKAGES=("${TEST_PACKAGES[@]}" sonic-pi-samples fluid-soundfont-gm musescore-general-soundfont-small hydrogen-drumkits 0ad-data
   teeworlds-data lmms-common oxygen-sounds tuxpaint-data scorched3d-data widelands-data warzone2100-data redeclipse-data
-  supertuxkart-data openclonk-data)
+  supertuxkart-data openclonk-data megaglest-data)
 packages=("${FULL_PACKAGES[@]}")
 [ "${1:-}" = "--test" ] && packages=("${TEST_PACKAGES[@]}")
 

@@ -96,7 +96,32 @@ def test_game_sets_name_categories_by_file_pattern_where_keywords_would_mislead(
     assert category_of(clonk, "Fire Fuse", "Fire_Fuse") is None  # a fuse, not fire: left out
     assert category_of(clonk, "Steampunk Laughter2", "Steampunk_Laughter2") == "voice"
     assert category_of(clonk, "Mooq Snort1", "Mooq_Snort1") is None  # a fantasy creature: left out
+    glest = GAME_SETS["megaglest"]
+    assert category_of(glest, "fernland day", "fernland_day") == "bird"
+    assert category_of(glest, "desert2 day", "desert2_day") is None  # no birdsong in it: left out
+    assert category_of(glest, "birch forest night", "birch_forest_night") is None  # crickets: no label the real set shares
+    assert category_of(glest, "winter forest wind", "winter_forest_wind") == "wind"
     assert all(category in TAXONOMY for s in GAME_SETS.values() for _, category in s.names)
+
+
+def test_a_file_linked_under_another_name_in_the_set_is_read_once_named_by_its_top_folder(tmp_path: Path):
+    tone = (0.5 * np.sin(np.arange(8000) * 2 * np.pi * 440 / 16000)).astype(np.float32)
+    for tileset in ("birch", "pine"):
+        (tmp_path / tileset / "sounds").mkdir(parents=True)
+    sf.write(tmp_path / "birch" / "sounds" / "day.wav", tone, 16000)
+    (tmp_path / "pine" / "sounds" / "day.wav").symlink_to(tmp_path / "birch" / "sounds" / "day.wav")
+    packaged = PackagedSet(
+        "glest-data",
+        tmp_path,
+        "*/sounds/*",
+        tmp_path / "copyright",
+        "",
+        "Glest",
+        names=((r"_day$", "bird"),),
+        top_folder_names=True,
+        licence=Licence("CC-BY-SA-3.0", "the Glest team"),
+    )
+    assert [clip.id for clip, _ in read(packaged, 16000)] == ["glest-data/birch_day"]  # else one recording in two splits
 
 
 def test_sets_inside_an_archive_are_read_from_it_with_their_licence(tmp_path: Path):
