@@ -37,6 +37,11 @@ def earlier_runs(weights: dict) -> list[dict]:
     ]
 
 
+def cpu_state(model: torch.nn.Module) -> dict[str, torch.Tensor]:
+    """The model's weights on the CPU, as a weights file keeps them wherever it trained."""
+    return {k: v.cpu() for k, v in model.state_dict().items()}
+
+
 def resume(checkpoint: Path, model: torch.nn.Module, opt: torch.optim.Optimizer) -> Progress:
     if not checkpoint.exists():
         return Progress()

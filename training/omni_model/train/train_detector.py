@@ -22,7 +22,7 @@ from omni_data.separation import SeparationSampler, clashes
 from omni_model.model.config import load_model_config
 from omni_model.model.detector import Detector
 from omni_model.train.batches import batches, to_device, training_device
-from omni_model.train.loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
+from omni_model.train.loop import cpu_state, earlier_runs, keep_best, resume, save_checkpoint, train_for
 from omni_model.train.recipe import mixture_stage_arguments, parse_with_recipe
 from omni_model.train.train_separator import PhraseStates, source_catalogue
 
@@ -151,7 +151,7 @@ def train(
     def weights() -> dict:
         trained = {"step": progress.step, "minutes": progress.elapsed / 60, "data": data.name, "earlier": earlier}
         return {
-            "detector": {k: v.cpu() for k, v in model.state_dict().items()},
+            "detector": cpu_state(model),
             "classes": classes,
             "config": cfg.to_json(),
             "frozen_norms": model.frozen_norms,

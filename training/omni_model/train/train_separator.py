@@ -23,7 +23,7 @@ from omni_data.separation import SeparationSampler
 from omni_model.model.config import ModelConfig, load_model_config
 from omni_model.model.separator import Separator
 from omni_model.train.batches import batches, to_device, training_device
-from omni_model.train.loop import earlier_runs, keep_best, resume, save_checkpoint, train_for
+from omni_model.train.loop import cpu_state, earlier_runs, keep_best, resume, save_checkpoint, train_for
 from omni_model.train.recipe import mixture_stage_arguments, parse_with_recipe
 
 # Where catalogues gathered from a data config (not from a built data set) are cached, keyed by their sources.
@@ -204,7 +204,7 @@ def train(
             "room": room,
             "layer": layer,
         }
-        return {"separator": {k: v.cpu() for k, v in model.state_dict().items()}, "config": cfg.to_json(), **trained}
+        return {"separator": cpu_state(model), "config": cfg.to_json(), **trained}
 
     def save() -> None:
         save_checkpoint(checkpoint, model, opt, progress)
