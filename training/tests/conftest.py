@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 
 from omni_data.build import build
+from omni_data.catalogue import Catalogue
 from omni_data.config import load_config
+from omni_data.gather import build_catalogue
 
 CONFIG = Path(__file__).resolve().parent.parent / "configs" / "data-test.json"
 
@@ -21,6 +23,12 @@ def built_slice(tmp_path_factory, slice_cfg):
     out = tmp_path_factory.mktemp("slice")
     build(slice_cfg, out, workers=2, progress=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def catalogue(built_slice, slice_cfg) -> Catalogue:
+    """The test slice's source clips with their audio."""
+    return build_catalogue(slice_cfg, built_slice / "catalogue", progress=False)
 
 
 @pytest.fixture(scope="session")

@@ -8,15 +8,10 @@ import pytest
 import torch
 
 from omni_data.catalogue import Catalogue, RefusedSource, SourceClip
-from omni_data.gather import build_catalogue, catalogue_for
+from omni_data.gather import catalogue_for
 from omni_data.portable import mu_law, mu_law_inverse, read_portable, write_portable
 from omni_model.cli import TEST_PACK_CONFIG
 from omni_model.train import train_detector, train_separator
-
-
-@pytest.fixture(scope="module")
-def catalogue(built_slice, slice_cfg) -> Catalogue:
-    return build_catalogue(slice_cfg, built_slice / "catalogue", progress=False)
 
 
 @pytest.fixture(scope="module")

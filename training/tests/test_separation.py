@@ -11,7 +11,6 @@ import soundfile as sf
 import torch
 
 from omni_data.catalogue import VALIDATION_ONLY_PACKAGES, Catalogue, RefusedSource, SourceClip
-from omni_data.gather import build_catalogue
 from omni_data.queries import DESCRIPTIONS, held_out, training_descriptions
 from omni_data.separation import SeparationSampler, another_room, clashes, layered, vary
 from omni_data.sources.packaged import PackagedSet, read
@@ -23,11 +22,6 @@ from omni_model.packing.export import check_goldens
 from omni_model.packing.pack import add_separator
 from omni_model.packing.recover import separator_from_pack
 from omni_model.train.train_separator import SNR_CAP_DB, load_earlier, snr_db, train
-
-
-@pytest.fixture(scope="module")
-def catalogue(built_slice, slice_cfg) -> Catalogue:
-    return build_catalogue(slice_cfg, built_slice / "catalogue", progress=False)
 
 
 @pytest.mark.parametrize("package", sorted(VALIDATION_ONLY_PACKAGES))
