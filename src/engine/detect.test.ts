@@ -71,4 +71,24 @@ describe('detect (test pack, float32, WASM)', () => {
     whole.probabilities.forEach((p, i) => (worst = Math.max(worst, Math.abs(p - windowed.probabilities[i]))));
     expect(worst).toBeLessThan(1e-4);
   }, 60_000);
+
+  it('holds nothing where the clip is silent, when the pack sets a silence level', async () => {
+    const source = signal(4);
+    source.fill(0, RATE, 2 * RATE); // the second second is digital silence
+    const detector = pack.manifest.understanding!.detector;
+    const gated = await detect(
+      { ...pack, manifest: { ...pack.manifest, understanding: { detector: { ...detector, silence_dbfs: -70 } } } },
+      source,
+    );
+    const labels = gated.labels.length;
+    const frameOf = (seconds: number) => Math.round(seconds / gated.frameSeconds);
+    const rowSum = (f: number) => gated.probabilities.slice(f * labels, (f + 1) * labels).reduce((a, b) => a + b, 0);
+    for (let f = frameOf(1); f < frameOf(2); f++) expect(rowSum(f)).toBe(0);
+    expect(rowSum(frameOf(0.5))).toBeGreaterThan(0);
+    expect(rowSum(frameOf(2.5))).toBeGreaterThan(0);
+    const ungated = await detect(pack, source);
+    expect(ungated.probabilities.slice(frameOf(1.5) * labels, (frameOf(1.5) + 1) * labels).some((p) => p > 0)).toBe(
+      true,
+    );
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
  * window's own frames are kept), then the pack's regions and clip tags. Where a voice activity detector is given,
  * speech comes from it instead (the Silero VAD hears speech far better than the pack's detector). */
 import type { DetectionSettings } from '../modelpack/manifest';
-import { clipTags, type SoundEvent, soundEvents } from '../understanding/sound-events';
+import { clipTags, gateSilence, type SoundEvent, soundEvents } from '../understanding/sound-events';
 import type { LoadedPack } from './pipeline';
 import { resample } from '../dsp/resample';
 import { inputGain, type SeparateCallbacks } from './separate';
@@ -58,6 +58,7 @@ export async function detect(
     );
     callbacks.onProgress?.(w + 1, steps);
   }
+  gateSilence(probabilities, labels.length, source, frame, settings.silence_dbfs);
   let events = soundEvents(probabilities, labels, settings.frame_seconds, settings);
   let tags = clipTags(probabilities, labels);
   if (vad) {

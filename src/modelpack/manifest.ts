@@ -148,6 +148,8 @@ export const manifestSchema = z.object({
         bridge_seconds: z.number().nonnegative(),
         /** ... and regions shorter than this are not shown. */
         min_seconds: z.number().nonnegative(),
+        /** Frames quieter than this (RMS before the input gain, dBFS) hold no sound (not gated when absent). */
+        silence_dbfs: z.number().max(0).optional(),
         /** A user's words mean a label when their text embeddings' cosine (centred) is at least this. */
         match_similarity: z.number().min(-1).max(1).optional(),
         /** The vocabulary, in the order of the session's output; `words[0]` names the sound in an edit. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { clipTags, labelRuns, type RegionSettings, runningMedian, soundEvents } from './sound-events';
+import { clipTags, gateSilence, labelRuns, type RegionSettings, runningMedian, soundEvents } from './sound-events';
 
 interface ToyCase {
   settings: RegionSettings;
@@ -21,6 +21,15 @@ const toy = Float32Array.from({ length: 150 }, (_, i) => {
 });
 
 describe('sound events from frame probabilities', () => {
+  it('holds nothing in frames quieter than the silence level, before the input gain', () => {
+    // Three frames of 4 samples: digital silence, -80 dBFS, -20 dBFS; two labels each at 0.9.
+    const source = Float32Array.from([0, 0, 0, 0, 1e-4, -1e-4, 1e-4, -1e-4, 0.1, -0.1, 0.1, -0.1]);
+    const gated = gateSilence(new Float32Array(6).fill(0.9), 2, source, 4, -70);
+    expect(Array.from(gated)).toEqual([0, 0, 0, 0, 0.9, 0.9].map(Math.fround));
+    expect(Array.from(gateSilence(new Float32Array(6).fill(0.9), 2, source, 4, undefined))).toEqual(
+      new Array(6).fill(Math.fround(0.9)),
+    );
+  });
   it('joins runs over short pauses and keeps long ones apart', () => {
     const on = [1, 1, 0, 1, 0, 0, 0, 1];
     expect(labelRuns((f) => on[f] === 1, on.length, 1)).toEqual([

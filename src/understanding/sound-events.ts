@@ -82,6 +82,26 @@ export function soundEvents(
   return events.sort((x, y) => x.start - y.start || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));
 }
 
+/** The probabilities ([frames x labels], row-major) with every frame whose samples (before the input gain) are quieter
+ * than `silenceDbfs` RMS set to 0, in place: silence holds no sound, whatever the detector makes of it once the gain
+ * has raised it (0.7.0 hears digital silence as music). */
+export function gateSilence(
+  probabilities: Float32Array,
+  labels: number,
+  source: Float32Array,
+  frame: number,
+  silenceDbfs: number | undefined,
+): Float32Array {
+  if (silenceDbfs === undefined) return probabilities;
+  const floor = 10 ** (silenceDbfs / 10);
+  for (let f = 0; f < probabilities.length / labels; f++) {
+    let power = 0;
+    for (let i = f * frame; i < (f + 1) * frame; i++) power += source[i] * source[i];
+    if (power / frame < floor) probabilities.fill(0, f * labels, (f + 1) * labels);
+  }
+  return probabilities;
+}
+
 /** Every label with its highest probability anywhere in the clip, most likely first. */
 export function clipTags(
   probabilities: Float32Array,

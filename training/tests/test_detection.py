@@ -15,7 +15,7 @@ from omni_model.evaluation.evaluate import OnnxPack
 from omni_model.evaluation.evaluate_detector import Clip, StudioDetector, evaluate
 from omni_model.model.config import load_model_config
 from omni_model.model.detector import Detector
-from omni_model.model.sound_events import SoundEvent, clip_tags, sound_events
+from omni_model.model.sound_events import SoundEvent, clip_tags, silence_gated, sound_events
 from omni_model.packing.recover import detector_from_pack
 from omni_model.train.train_detector import MAX_BANDS, MAX_MEL_FRAMES, spec_augment, train
 from omni_model.train.train_separator import source_catalogue
@@ -66,12 +66,57 @@ def test_a_share_of_scenes_can_be_a_bed_alone_labelled_with_its_bed_only(built_s
     assert all(len(usual.sample(rng).events) >= 2 for _ in range(5))  # the bed and at least one event, as before
 
 
+def test_quiet_scenes_are_labelled_nothing_where_they_are_silent(built_slice):
+    from omni_data.detection import Scene, gapped, without_bed
+
+    rng = random.Random(5)
+    sampler = DetectionSampler(SeparationSampler(source_catalogue(built_slice), "train", seconds=2.0))
+    scene = sampler.scenes.scene(rng)
+    while not scene.events:
+        scene = sampler.scenes.scene(rng)
+    quiet, events = gapped(scene, RATE, rng)
+    mixture = quiet.mixture()
+    silent = np.abs(mixture) == 0.0
+    assert silent.sum() >= 0.5 * RATE  # at least one gap of 0.5 s or more
+    frames = frame_labels(events, sorted({e.category for e in events}), 50, 0.04)
+    centres = ((np.arange(50) + 0.5) * 0.04 * RATE).astype(int)
+    assert not frames[silent[centres]].any()  # a frame whose centre is in a gap holds no label
+    assert frames[~silent[centres]].any(axis=1).all()  # the bed is labelled everywhere else
+    alone, events = without_bed(scene, RATE)
+    assert not alone.background.any() and scene.bed_category not in {e.category for e in events}
+    assert {e.category for e in events} <= {c for c, _ in scene.events}
+    assert isinstance(alone, Scene)
+
+
+def test_a_share_of_training_scenes_hold_silence_and_the_rest_are_as_before(built_slice):
+    catalogue = source_catalogue(built_slice)
+    rng = random.Random(6)
+    quiet = DetectionSampler(SeparationSampler(catalogue, "train", seconds=2.0), p_quiet=1.0)
+    for _ in range(6):
+        mix = quiet.sample(rng)
+        frames = mix.mixture[: len(mix.mixture) // 640 * 640].reshape(-1, 640)
+        loudness = 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-30)
+        assert loudness.max() - loudness.min() > 40  # somewhere it is silent, or all but (a faint noise floor)
+        first = mix.events[0] if mix.events else None
+        assert first is None or not (first.start == 0.0 and first.end == pytest.approx(2.0))  # no label over it all
+    usual = DetectionSampler(SeparationSampler(catalogue, "train", seconds=2.0), p_quiet=0.0)
+    assert all(usual.sample(rng).events[0].end == pytest.approx(2.0) for _ in range(4))
+
+
 def test_regions_join_pauses_drop_blips_and_tags_rank_labels():
     p = np.zeros((20, 2), np.float32)
     p[2:6, 0], p[7:9, 0], p[15, 1] = 0.9, 0.8, 0.99  # a pause of one frame; a one-frame blip
     events = sound_events(p, ["dog", "bell"], 0.05, {"threshold": 0.5, "bridge_seconds": 0.05, "min_seconds": 0.1})
     assert events == [SoundEvent("dog", pytest.approx(0.1), pytest.approx(0.45), pytest.approx(0.9))]
     assert [t for t, _ in clip_tags(p, ["dog", "bell"])] == ["bell", "dog"]
+
+
+def test_frames_quieter_than_the_silence_level_hold_nothing():
+    # The case of src/understanding/sound-events.test.ts: digital silence, -80 dBFS, -20 dBFS; two labels at 0.9.
+    source = np.array([0, 0, 0, 0, 1e-4, -1e-4, 1e-4, -1e-4, 0.1, -0.1, 0.1, -0.1], np.float32)
+    p = np.full((3, 2), 0.9, np.float32)
+    assert silence_gated(p, source, 4, -70.0).tolist() == [[0, 0], [0, 0], [pytest.approx(0.9)] * 2]
+    assert silence_gated(p, source, 4, None) is p
 
 
 def test_the_detector_gives_unit_embeddings_per_frame_and_scores_words():

@@ -7,7 +7,8 @@ Event-based F1 (onset collar 200 ms, offset within 200 ms or 20 % of the event's
 tagging mAP (each label's highest probability in the clip), and top-3 tagging (the event's label among the clip's
 three most likely). Real: `wesnoth-1.16-data` beds (labelled where they hold a category of ours) with one
 `hedgewars-data` event, 44.1 kHz stereo at -20 dBFS. Controls: the same clips with the event's label absent from
-the vocabulary's answers (chance tagging), and the beds alone (what the detector finds where only the bed is)."""
+the vocabulary's answers (chance tagging), the beds alone (what the detector finds where only the bed is), and the
+events alone on digital silence (a sound effect as imported: what it makes of silence)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import soxr
 from omni_model.evaluation.evaluate import OnnxPack, studio_path_arguments
 from omni_model.evaluation.evaluate_edits import model_input
 from omni_model.model.separator import input_gain
-from omni_model.model.sound_events import SoundEvent, clip_tags, sound_events
+from omni_model.model.sound_events import SoundEvent, clip_tags, silence_gated, sound_events
 from omni_model.paths import TRAINING_DIR
 
 # Thresholds each clip's regions are kept at, so the pack's threshold can be chosen from one run.
@@ -56,7 +57,7 @@ class StudioDetector:
             start, end = max(0, first - context), min(frames, last + context)
             p = self.session.run(None, {"waveform": scaled[None, start * self.frame : end * self.frame]})[0][0]
             out[first:last] = p[first - start : last - start]
-        return out
+        return silence_gated(out, source, self.frame, s.get("silence_dbfs"))
 
     def speech_probabilities(self, source: np.ndarray) -> np.ndarray | None:
         """The VAD's per-frame speech probabilities (None without the VAD)."""
@@ -126,6 +127,22 @@ def real_beds(count: int, rate: int) -> list[Clip]:
             None,
         )
         for e in rv.build(count)[:: max(1, count // 8)]
+    ]
+
+
+def real_events_alone(count: int, rate: int) -> list[Clip]:
+    """The real events alone, on the digital silence around them: a sound effect as a user imports it (the control
+    for what the detector makes of silence)."""
+    from omni_data import real_validation as rv
+
+    return [
+        Clip(
+            f"{e.id}-alone",
+            model_input(e.event, rv.RATE, rate),
+            [SoundEvent(e.category, e.onset / rv.RATE, (e.onset + e.length) / rv.RATE, 1.0)],
+            e.category,
+        )
+        for e in rv.build(count)
     ]
 
 
@@ -269,6 +286,7 @@ def main() -> None:
     if args.real:
         results["real recordings (44.1 kHz stereo, -20 dBFS)"] = evaluate(detector, real_clips(args.real, detector.rate))
         results["real beds alone"] = bed_alarms(detector, real_beds(args.real, detector.rate))
+        results["real events alone, on silence"] = evaluate(detector, real_events_alone(args.real, detector.rate))
     if args.test:
         results["test split (16 kHz, bed + 1-3 events)"] = evaluate(detector, test_clips(args.data, args.test))
     print(table(results))

@@ -71,6 +71,17 @@ def sound_events(probabilities: np.ndarray, labels: list[str], frame_seconds: fl
     return sorted(events, key=lambda e: (e.start, e.label))
 
 
+def silence_gated(probabilities: np.ndarray, source: np.ndarray, frame: int, silence_dbfs: float | None) -> np.ndarray:
+    """probabilities [frames, labels] with every frame whose samples (before the input gain) are quieter than
+    `silence_dbfs` RMS set to 0: silence holds no sound, whatever the detector makes of it once the gain has raised
+    it (0.7.0 hears digital silence as music and a -60 dBFS hiss as rain)."""
+    if silence_dbfs is None or len(probabilities) == 0:
+        return probabilities
+    frames = np.asarray(source[: len(probabilities) * frame], np.float64).reshape(len(probabilities), frame)
+    quiet = np.mean(frames * frames, axis=1) < 10 ** (silence_dbfs / 10)
+    return np.where(quiet[:, None], 0.0, probabilities).astype(probabilities.dtype)
+
+
 def clip_tags(probabilities: np.ndarray, labels: list[str]) -> list[tuple[str, float]]:
     """Every label with its highest probability in the clip, most likely first."""
     peak = probabilities.max(axis=0) if len(probabilities) else np.zeros(len(labels))

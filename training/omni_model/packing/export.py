@@ -95,6 +95,8 @@ DETECTION = {
     "smooth_seconds": 0.4,
     "bridge_seconds": 3.0,
     "min_seconds": 0.12,
+    # Frames quieter than this (RMS before the input gain) hold nothing: under a 16-bit recording's noise floor.
+    "silence_dbfs": -70.0,
     # A user's words mean a label at this cosine or over (src/engine/label-match.ts), chosen on the held-out words.
     "match_similarity": 0.45,
 }

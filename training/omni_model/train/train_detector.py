@@ -116,11 +116,12 @@ def train(
     room: float = 0.0,
     workers: int = 0,
     phrases_file: Path | None = None,
+    quiet: float = 0.0,
 ) -> Path:
     cfg = load_model_config(config)
     catalogue = source_catalogue(data)
     scenes = SeparationSampler(catalogue, "train", seconds=seconds, p_bed_only=bed_only, p_room=room)
-    train_sampler = DetectionSampler(scenes)
+    train_sampler = DetectionSampler(scenes, p_quiet=quiet)
     valid_sampler = DetectionSampler(SeparationSampler(catalogue, "valid", seconds=seconds, p_vary=0.0))
     classes = vocabulary(scenes)
     device = training_device()
@@ -192,6 +193,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=False, help="SpecAugment the training mixtures")
     p.add_argument("--bed-only", type=float, default=0.0, help="share of training scenes that are a bed alone")
     p.add_argument("--room", type=float, default=0.0, help="share of training sounds put through another room and recording chain")
+    p.add_argument("--quiet", type=float, default=0.0, help="share of training scenes with silence in them (gaps, or events with no bed)")
     args = parse_with_recipe(p, argv)
     print(
         train(
@@ -210,6 +212,7 @@ def main(argv: list[str] | None = None) -> None:
             args.room,
             args.workers,
             args.phrases,
+            args.quiet,
         )
     )
 
