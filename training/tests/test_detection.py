@@ -234,3 +234,20 @@ def test_the_card_section_states_the_figures_and_how_often_each_label_is_recogni
     section = detector_section(result, {"detector": {"step": 10, "minutes": 1.0, "parameters": 1_000_000}}, settings)
     assert "| real recordings (44.1 kHz stereo, -20 dBFS) | 0.2 | 0.3 | 0.15 | 0.4 | 0.3 | 0.25 (0.079; 37 clips) | 0.01 | 0.51 |" in section
     assert "12.5 s per minute" in section and "explosion 1/4, speech 5/7" in section
+
+
+def test_weights_between_two_runs_of_one_stage(tmp_path):
+    from omni_model.train.soup import soup
+
+    start = {"detector": {"w": torch.zeros(3), "count": torch.tensor(1)}, "classes": ["a"], "step": 1}
+    end = {"detector": {"w": torch.ones(3), "count": torch.tensor(7)}, "classes": ["a"], "step": 9}
+    torch.save(start, tmp_path / "start.pt")
+    torch.save(end, tmp_path / "end.pt")
+    half = soup(tmp_path / "start.pt", tmp_path / "end.pt", 0.25)
+    assert half["detector"]["w"].tolist() == [0.25] * 3 and half["detector"]["count"].item() == 7 and half["step"] == 9
+    assert half["soup"]["share"] == 0.25
+    torch.save({**end, "classes": ["b"]}, tmp_path / "other.pt")
+    with pytest.raises(ValueError, match="different classes"):
+        soup(tmp_path / "start.pt", tmp_path / "other.pt", 0.5)
+    with pytest.raises(ValueError, match="within 0..1"):
+        soup(tmp_path / "start.pt", tmp_path / "end.pt", 1.5)
