@@ -56,7 +56,7 @@ def audible_spans(layer: np.ndarray, rate: int) -> list[tuple[float, float]]:
 
 def scene_events(scene: Scene, rate: int) -> tuple[LabelledEvent, ...]:
     seconds = len(scene.background) / rate
-    events = [LabelledEvent(scene.bed_category, 0.0, seconds)]
+    events = [LabelledEvent(scene.bed_category, 0.0, seconds)] if scene.bed_category is not None else []
     for category, layer in scene.events:
         events += [LabelledEvent(category, a, b) for a, b in audible_spans(layer, rate)]
     return tuple(events)
@@ -102,13 +102,6 @@ def _complement(gaps: list[tuple[int, int]], length: int) -> list[tuple[int, int
     return spans + ([(at, length)] if at < length else [])
 
 
-def without_bed(scene: Scene, rate: int) -> tuple[Scene, tuple[LabelledEvent, ...]]:
-    """The events alone on silence (a sound effect as a user imports it): no bed, no bed label."""
-    quiet = Scene(np.zeros_like(scene.background), scene.bed_category, scene.events)
-    _, *events = scene_events(quiet, rate)
-    return quiet, tuple(events)
-
-
 def noise_floor(length: int, rms_under: float, rng: random.Random) -> np.ndarray:
     """White or brown-ish noise at `rms_under` (an RMS): a recording's hiss, heard where the sounds stop."""
     noise = np.random.default_rng(rng.randrange(2**32)).standard_normal(length)
@@ -133,8 +126,11 @@ class DetectionSampler:
         rate = self.scenes.catalogue.rate
         scene = self.scenes.scene(rng)
         quiet = bool(self.p_quiet) and rng.random() < self.p_quiet
-        if quiet:
-            scene, events = without_bed(scene, rate) if scene.events and rng.random() < 0.5 else gapped(scene, rate, rng)
+        if quiet and scene.events and rng.random() < 0.5:
+            scene = scene.without_bed()
+            events = scene_events(scene, rate)
+        elif quiet:
+            scene, events = gapped(scene, rate, rng)
         else:
             events = scene_events(scene, rate)
         mixture = scene.mixture()

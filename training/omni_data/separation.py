@@ -93,11 +93,15 @@ class Scene:
     """What a mixture is made of, before its level is set: the bed and each event's layer (full length, in place)."""
 
     background: np.ndarray
-    bed_category: str
+    bed_category: str | None  # None: no bed (the events on silence)
     events: tuple[tuple[str, np.ndarray], ...]
 
     def mixture(self) -> np.ndarray:
         return self.background + sum((layer for _, layer in self.events), np.zeros_like(self.background))
+
+    def without_bed(self) -> Scene:
+        """The events alone on silence, as a user imports a sound effect."""
+        return Scene(np.zeros_like(self.background), None, self.events)
 
 
 def clashes(a: str, b: str) -> bool:
@@ -122,6 +126,8 @@ class SeparationSampler:
     # Share of scenes that are a bed alone (for the detector: a steady background holds nothing else; the separator's
     # queries need an event, so it keeps 0).
     p_bed_only: float = 0.0
+    # Share of scenes (with events) whose bed is taken away: the events alone on silence, named among themselves.
+    p_no_bed: float = 0.0
 
     def __post_init__(self) -> None:
         clips = self.catalogue.select(self.split)
@@ -200,7 +206,10 @@ class SeparationSampler:
         return named, SeparationMix(named.mixture, np.zeros_like(named.target), describe(absent, rng), absent, False)
 
     def sample(self, rng: random.Random) -> SeparationMix:
-        return self._ask(self.scene(rng), rng, rng.random())
+        scene = self.scene(rng)
+        if self.p_no_bed and scene.events and rng.random() < self.p_no_bed:  # no draw otherwise, as p_room
+            scene = scene.without_bed()
+        return self._ask(scene, rng, rng.random())
 
     def _ask(self, scene: Scene, rng: random.Random, roll: float) -> SeparationMix:
         """The scene's mixture with one request: for a sound that is not there (roll under p_absent), the bed, or an event."""
@@ -208,7 +217,7 @@ class SeparationSampler:
         length = len(scene.background)
         if roll < self.p_absent:
             category, target, present = self.absent_category(scene, rng), np.zeros(length, np.float32), False
-        elif roll < self.p_absent + self.p_bed_query and scene.bed_category != "ambience":
+        elif roll < self.p_absent + self.p_bed_query and scene.bed_category not in (None, "ambience"):
             category, target, present = scene.bed_category, scene.background, True
         else:
             category, target = scene.events[rng.randrange(len(chosen))]

@@ -67,7 +67,7 @@ def test_a_share_of_scenes_can_be_a_bed_alone_labelled_with_its_bed_only(built_s
 
 
 def test_quiet_scenes_are_labelled_nothing_where_they_are_silent(built_slice):
-    from omni_data.detection import Scene, gapped, without_bed
+    from omni_data.detection import Scene, gapped, scene_events
 
     rng = random.Random(5)
     sampler = DetectionSampler(SeparationSampler(source_catalogue(built_slice), "train", seconds=2.0))
@@ -82,7 +82,8 @@ def test_quiet_scenes_are_labelled_nothing_where_they_are_silent(built_slice):
     centres = ((np.arange(50) + 0.5) * 0.04 * RATE).astype(int)
     assert not frames[silent[centres]].any()  # a frame whose centre is in a gap holds no label
     assert frames[~silent[centres]].any(axis=1).all()  # the bed is labelled everywhere else
-    alone, events = without_bed(scene, RATE)
+    alone = scene.without_bed()
+    events = scene_events(alone, RATE)
     assert not alone.background.any() and scene.bed_category not in {e.category for e in events}
     assert {e.category for e in events} <= {c for c, _ in scene.events}
     assert isinstance(alone, Scene)

@@ -99,6 +99,16 @@ def test_mixtures_name_a_present_sound_or_an_absent_one_and_keep_the_others(cata
         assert m.query in training_descriptions(m.category) and len(m.mixture) == 32000
 
 
+def test_scenes_without_a_bed_hold_their_events_alone_and_name_one_of_them(catalogue):
+    sampler = SeparationSampler(catalogue, "train", seconds=2.0, p_no_bed=1.0, p_absent=0.0)
+    scene = sampler.scene(random.Random(9)).without_bed()
+    assert scene.bed_category is None and not scene.background.any() and scene.events
+    rng = random.Random(5)
+    mixes = [sampler.sample(rng) for _ in range(20)]
+    assert all(m.present and m.category in sampler.events for m in mixes)  # never the bed: there is none
+    assert any(not np.any(np.abs(m.mixture - m.target) > 1e-6) for m in mixes)  # a lone event: nothing else is there
+
+
 def test_twins_ask_one_mixture_for_a_sound_it_holds_and_for_one_it_lacks(catalogue):
     sampler = SeparationSampler(catalogue, "train", seconds=2.0)
     rng = random.Random(4)

@@ -167,12 +167,13 @@ def train(
     ear: tuple[int, ...] = (),
     workers: int = 0,
     phrases_file: Path | None = None,
+    no_bed: float = 0.0,
 ) -> Path:
     cfg = load_model_config(config)
     if ear:
         cfg = replace(cfg, separator=replace(cfg.separator, ear=ear))
     catalogue = source_catalogue(data)
-    train_sampler = SeparationSampler(catalogue, "train", seconds=seconds, p_room=room, p_layer=layer)
+    train_sampler = SeparationSampler(catalogue, "train", seconds=seconds, p_room=room, p_layer=layer, p_no_bed=no_bed)
     valid_sampler = SeparationSampler(catalogue, "valid", seconds=seconds)
     device = training_device()
     phrases = PhraseStates(cfg, all_training_phrases(), phrases_file).to(device)
@@ -203,6 +204,7 @@ def train(
             "snr_weight": snr_weight,
             "room": room,
             "layer": layer,
+            "no_bed": no_bed,
         }
         return {"separator": cpu_state(model), "config": cfg.to_json(), **trained}
 
@@ -244,6 +246,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--room", type=float, default=0.0, help="share of training sounds put through another room and recording chain")
     p.add_argument("--layer", type=float, default=0.0, help="share of events layered from two recordings of their category")
     p.add_argument("--ear", type=channels, default=(), help="channels of the ear's stages, e.g. 16,32,48,64 (none by default)")
+    p.add_argument("--no-bed", type=float, default=0.0, help="share of training scenes whose events are alone on silence")
     args = parse_with_recipe(p, argv)
     print(
         train(
@@ -264,6 +267,7 @@ def main(argv: list[str] | None = None) -> None:
             args.ear,
             args.workers,
             args.phrases,
+            args.no_bed,
         )
     )
 
