@@ -235,6 +235,9 @@ def test_the_card_section_states_the_figures_and_how_often_each_label_is_recogni
     section = detector_section(result, {"detector": {"step": 10, "minutes": 1.0, "parameters": 1_000_000}}, settings)
     assert "| real recordings (44.1 kHz stereo, -20 dBFS) | 0.2 | 0.3 | 0.15 | 0.4 | 0.3 | 0.25 (0.079; 37 clips) | 0.01 | 0.51 |" in section
     assert "12.5 s per minute" in section and "explosion 1/4, speech 5/7" in section
+    assert "quieter than" not in section  # a pack without a silence level says nothing of one
+    gated = detector_section(result, {"detector": {"step": 10}}, {**settings, "silence_dbfs": -70.0})
+    assert "frames quieter than -70.0 dBFS before the gain hold nothing" in gated
 
 
 def test_weights_between_two_runs_of_one_stage(tmp_path):

@@ -349,7 +349,8 @@ def detector_section(result: dict, training: dict, settings: dict) -> str:
             f"{settings.get('smooth_seconds', 0.0)} s, and keeps a region where the probability reaches {settings['threshold']} "
             f"for as long as it stays at {settings.get('release', settings['threshold'])} or over, joining pauses up to "
             f"{settings['bridge_seconds']} s and dropping regions under {settings['min_seconds']} s (chosen on the validation split by "
-            "event F1: `python -m omni_model.evaluation.tune_detector_regions`).",
+            "event F1: `python -m omni_model.evaluation.tune_detector_regions`)"
+            + (f"; frames quieter than {settings['silence_dbfs']} dBFS before the gain hold nothing." if "silence_dbfs" in settings else "."),
             f"- Vocabulary: {len(settings['labels'])} labels ({', '.join(label['name'] for label in settings['labels'])}). Ask takes "
             "words no label has by meaning: the text encoder's mean-pooled states, the vocabulary's mean taken away, cosine at least "
             f"{settings.get('match_similarity', 0.45)} (`bench/qa-bench.ts` measures the answers).",
@@ -358,7 +359,8 @@ def detector_section(result: dict, training: dict, settings: dict) -> str:
             "(the event's label among the clip's three most likely) with sed_eval. Real: the Wesnoth beds (labelled bird, fire or "
             "drums where they hold one; night, morning and ship hold none of ours) with one Hedgewars event (evaluation only). "
             "Controls: top-3 by chance; the event's label against a label of a sound the clip does not hold (a detector deaf to "
-            "the sound scores 0 and 0.5); the real beds alone (below).",
+            "the sound scores 0 and 0.5); the real beds alone (below); the real events alone on the digital silence around them "
+            "(a sound effect as a user imports it).",
             "",
             detector_table(results),
             "",
