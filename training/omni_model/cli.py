@@ -117,6 +117,9 @@ def main(argv: list[str] | None = None) -> None:
     d.add_argument("--data", type=Path, default=TRAINING_DIR / "configs" / "data-separator.json", help="the data config it was trained on (credits)")
     d.add_argument("--threshold", type=float, help="the probability over which a frame holds a label (default: export.DETECTION's)")
     d.add_argument("--version", required=True)
+    r = sub.add_parser("detector-settings", help="draw a pack's detector with this code's settings (regions, silence level); no new weights")
+    r.add_argument("--pack", type=Path, required=True)
+    r.add_argument("--version", required=True)
     v = sub.add_parser("add-video", help="put a DiT that hears the picture (train_video) into an exported pack")
     v.add_argument("--pack", type=Path, required=True)
     v.add_argument("--weights", type=Path, required=True, help="dit-weights.pt from train_video")
@@ -155,6 +158,12 @@ def main(argv: list[str] | None = None) -> None:
 
         m = add_detector(args.pack, args.weights, args.data, args.version, args.threshold)
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with a detector -> {args.pack}")
+        return
+    if args.command == "detector-settings":
+        from omni_model.packing.pack import refresh_detector_settings
+
+        m = refresh_detector_settings(args.pack, args.version)
+        print(f"{m['name']} {m['pack_version']}: the detector's settings are now {sorted(m['understanding']['detector'])} -> {args.pack}")
         return
     if args.command == "add-video":
         from omni_model.packing.pack import add_video

@@ -255,3 +255,21 @@ def test_weights_between_two_runs_of_one_stage(tmp_path):
         soup(tmp_path / "start.pt", tmp_path / "other.pt", 0.5)
     with pytest.raises(ValueError, match="within 0..1"):
         soup(tmp_path / "start.pt", tmp_path / "end.pt", 1.5)
+
+
+def test_a_packs_detector_takes_new_settings_without_new_weights(tmp_path):
+    import shutil
+
+    from omni_model.packing.pack import refresh_detector_settings
+
+    pack = tmp_path / "pack"
+    shutil.copytree(TEST_PACK_DIR, pack)
+    before = json.loads((pack / "manifest.json").read_text())
+    before["understanding"]["detector"]["threshold"] = 0.65  # chosen for this pack's detector: kept
+    before["understanding"]["detector"].pop("silence_dbfs", None)
+    (pack / "manifest.json").write_text(json.dumps(before))
+    after = refresh_detector_settings(pack, "9.9.9")
+    detector = after["understanding"]["detector"]
+    assert detector["silence_dbfs"] == -70.0 and detector["threshold"] == 0.65 and after["pack_version"] == "9.9.9"
+    assert detector["labels"] == before["understanding"]["detector"]["labels"] and after["sessions"] == before["sessions"]
+    assert json.loads((pack / "manifest.json").read_text()) == after

@@ -74,7 +74,7 @@ def sound_events(probabilities: np.ndarray, labels: list[str], frame_seconds: fl
 def silence_gated(probabilities: np.ndarray, source: np.ndarray, frame: int, silence_dbfs: float | None) -> np.ndarray:
     """probabilities [frames, labels] with every frame whose samples (before the input gain) are quieter than
     `silence_dbfs` RMS set to 0: silence holds no sound, whatever the detector makes of it once the gain has raised
-    it (0.7.0 hears digital silence as music and a -60 dBFS hiss as rain)."""
+    it (0.7.0 hears digital silence as music, and a faint hiss the gain has raised as rain)."""
     if silence_dbfs is None or len(probabilities) == 0:
         return probabilities
     frames = np.asarray(source[: len(probabilities) * frame], np.float64).reshape(len(probabilities), frame)

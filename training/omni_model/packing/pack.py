@@ -245,6 +245,22 @@ def add_detector(pack: Path, weights: Path, data: Path, version: str, threshold:
     return attach_detector(pack, manifest, detector, list(state["classes"]), state, threshold)
 
 
+def refresh_detector_settings(pack: Path, version: str) -> dict:
+    """The pack's detector drawn with this code's settings (export.DETECTION: how regions are drawn, the silence level),
+    its session, threshold and vocabulary untouched: a change of settings needs no new weights."""
+    from omni_model.packing.export import DETECTION
+
+    path = pack / "manifest.json"
+    manifest = json.loads(path.read_text())
+    current = manifest.get("understanding", {}).get("detector")
+    if current is None:
+        raise ValueError(f"{pack} has no detector to draw with new settings")
+    manifest["understanding"]["detector"] = {**current, **DETECTION, "threshold": current["threshold"]}
+    manifest["pack_version"] = version
+    path.write_text(json.dumps(manifest, indent=2))
+    return manifest
+
+
 def attach_detector(pack: Path, manifest: dict, detector: torch.nn.Module, classes: list[str], state: dict, threshold: float | None = None) -> dict:
     """The detector's session with the vocabulary's label embeddings baked in (each label's training descriptions,
     averaged), its goldens and the manifest's `understanding` section."""
