@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-4 ] && exit 0
+[ -f .done-5 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -33,7 +33,10 @@ sox -D -n -r 44100 -c 2 -b 16 silence.wav trim 0 2
 ffmpeg -loglevel error -y -stream_loop -1 -i /usr/share/games/wesnoth/1.16/data/core/sounds/ambient/birds1.ogg -t 8 -ar 44100 -ac 2 bed.wav
 ffmpeg -loglevel error -y -i /usr/share/games/hedgewars/Data/Sounds/explosion.ogg -ar 44100 -ac 2 event.wav
 sox -D -m bed.wav "|sox -D event.wav -p pad 3" -b 16 real-scene.wav trim 0 8 norm -4
-rm bed.wav event.wav
+# The same explosion as a sound effect is imported: alone, with 3 s of digital silence either side.
+sox -D -n -r 44100 -c 2 -b 16 gap.wav trim 0 3
+sox -D gap.wav event.wav gap.wav -b 16 lone-effect.wav norm -4
+rm bed.wav event.wav gap.wav
 # Videos: 4 s of a moving test picture at 25 fps with a 440 Hz tone (H.264 + AAC in MP4; VP9 + Opus in WebM), one
 # without sound, and one in HEVC (which this Chromium cannot decode: the studio must say so).
 pic=(-f lavfi -i testsrc2=size=320x180:rate=25:duration=4)
@@ -43,4 +46,4 @@ ffmpeg -loglevel error -y "${pic[@]}" -c:v libx264 -pix_fmt yuv420p video-silent
 ffmpeg -loglevel error -y "${pic[@]}" -c:v libx265 -pix_fmt yuv420p -tag:v hvc1 video-hevc.mp4 2>/dev/null || true
 # Sound alone in a WebM (what the recorder makes, what a picker calls video/webm): imported as audio.
 ffmpeg -loglevel error -y -i tone-stereo-44k.wav -c:a libopus -b:a 96k tone-audio-only.webm
-touch .done-4
+touch .done-5
