@@ -22,6 +22,8 @@ class SourceConfig:
     music_songs: int = 60
     # Which General MIDI soundfonts render the songs (package names, see sources/music.py).
     soundfonts: tuple[str, ...] = ("fluid-soundfont-gm", "timgm6mb-soundfont", "musescore-general-soundfont-small")
+    # Designed sound effects per category (sources/designed.py: procedural, a new instance each); 0: none.
+    designed_per_category: int = 0
 
 
 @dataclass(frozen=True)

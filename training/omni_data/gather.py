@@ -14,7 +14,7 @@ from tqdm import tqdm
 from .catalogue import Catalogue, SourceClip
 from .config import DataConfig
 from .portable import is_portable, read_portable
-from .sources import hydrogen, music, opensfx, packaged, speech, zeroad
+from .sources import designed, hydrogen, music, opensfx, packaged, speech, zeroad
 
 
 def _streams(cfg: DataConfig) -> list[tuple[str, Iterable]]:
@@ -38,11 +38,16 @@ def _streams(cfg: DataConfig) -> list[tuple[str, Iterable]]:
     if src.music_songs:
         fonts = tuple(f for f in music.SOUNDFONTS if f.package in src.soundfonts)
         streams.append(("music", music.read(rate, src.music_songs, cfg.clip_seconds, cfg.seed, fonts)))
+    if src.designed_per_category:
+        streams.append(("designed", designed.read(rate, src.designed_per_category, cfg.seed)))
     return streams
 
 
 def _key(cfg: DataConfig) -> str:
-    relevant = {"rate": cfg.sample_rate, "seed": cfg.seed, "clip": cfg.clip_seconds, "splits": cfg.split_fractions, "sources": asdict(cfg.sources)}
+    sources = asdict(cfg.sources)
+    if not sources["designed_per_category"]:  # catalogues made before designed sounds keep their key
+        del sources["designed_per_category"]
+    relevant = {"rate": cfg.sample_rate, "seed": cfg.seed, "clip": cfg.clip_seconds, "splits": cfg.split_fractions, "sources": sources}
     return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]
 
 
