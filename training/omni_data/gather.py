@@ -45,7 +45,9 @@ def _streams(cfg: DataConfig) -> list[tuple[str, Iterable]]:
 
 def _key(cfg: DataConfig) -> str:
     sources = asdict(cfg.sources)
-    if not sources["designed_per_category"]:  # catalogues made before designed sounds keep their key
+    if sources["designed_per_category"]:  # the designs' code is part of the recipe: a new version, a new catalogue
+        sources["designed_version"] = designed.VERSION
+    else:  # catalogues made before designed sounds keep their key
         del sources["designed_per_category"]
     relevant = {"rate": cfg.sample_rate, "seed": cfg.seed, "clip": cfg.clip_seconds, "splits": cfg.split_fractions, "sources": sources}
     return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]

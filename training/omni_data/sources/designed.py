@@ -16,6 +16,8 @@ from ..catalogue import SourceClip
 PACKAGE = "omni-data-designed"
 LICENCE = "CC0-1.0"
 CREDIT = "Designed sound effects: procedural audio by omni_data (Omni Studio), CC0"
+# Raised whenever a design changes what it draws, so that no catalogue cached from older designs is read back.
+VERSION = 1
 
 Rng = np.random.Generator
 
