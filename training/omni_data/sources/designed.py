@@ -6,6 +6,7 @@ it can learn. Written by omni_data itself (CC0). Never shaped after the validati
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator
 
 import numpy as np
@@ -17,7 +18,7 @@ PACKAGE = "omni-data-designed"
 LICENCE = "CC0-1.0"
 CREDIT = "Designed sound effects: procedural audio by omni_data (Omni Studio), CC0"
 # Raised whenever a design changes what it draws, so that no catalogue cached from older designs is read back.
-VERSION = 1
+VERSION = 2
 
 Rng = np.random.Generator
 
@@ -312,6 +313,97 @@ def car_horn(rate: int, rng: Rng) -> np.ndarray:
     return out[:at]
 
 
+def bird(rate: int, rng: Rng) -> np.ndarray:
+    """Birdsong: phrases of fast chirps (frequency sweeps of a near-pure whistle), trills and warbles, 2-8 kHz."""
+    out, at = np.zeros(int(rate * 3.0)), int(rate * rng.uniform(0, 0.2))
+    while at < len(out) - rate // 4:
+        seconds = rng.uniform(0.03, 0.15)
+        t = _t(rate, seconds)
+        lo, hi = sorted(rng.uniform(1800, 0.45 * min(rate, 16000), 2))
+        sweep = lo + (hi - lo) * (t / seconds if rng.random() < 0.5 else 1 - t / seconds)
+        warble = 1 + rng.uniform(0, 0.05) * np.sin(2 * np.pi * rng.uniform(20, 80) * t)
+        chirp = np.sin(2 * np.pi * np.cumsum(sweep * warble) / rate) * np.sin(np.pi * t / seconds) ** 2
+        for _ in range(int(rng.integers(1, 6))):  # a trill repeats its note
+            _place(out, chirp * rng.uniform(0.4, 1.0), at)
+            at += len(chirp) + int(rate * rng.uniform(0.01, 0.06))
+        at += int(rate * rng.uniform(0.05, 0.6))
+    return out[:at]
+
+
+def helicopter(rate: int, rng: Rng) -> np.ndarray:
+    """A helicopter: the rotor's blade slaps (a low thump 10-25 times a second) over a turbine's whine and roar."""
+    seconds = rng.uniform(2.0, 3.0)
+    t = _t(rate, seconds)
+    slap_rate = rng.uniform(10, 25)
+    slaps = np.maximum(0, np.sin(2 * np.pi * slap_rate * t)) ** rng.uniform(4, 12)
+    rotor = _low(rng.standard_normal(len(t)), rate, rng.uniform(300, 1200)) * slaps * 3
+    whine = _harmonics(rate, seconds, rng.uniform(800, 2500), 3, 0.4, rng) * rng.uniform(0.02, 0.15)
+    roar = _band(rng.standard_normal(len(t)), rate, 100, 3000) * 0.2
+    return _fade(rotor + whine + roar, rate, rng)
+
+
+def train(rate: int, rng: Rng) -> np.ndarray:
+    """A train: wheels clacking over rail joints in pairs, a rumbling body, now and then a horn's chord."""
+    seconds = rng.uniform(2.0, 3.0)
+    t = _t(rate, seconds)
+    out = _low(rng.standard_normal(len(t)), rate, rng.uniform(200, 600)) * rng.uniform(0.3, 1.0)
+    period, pair = rng.uniform(0.4, 1.0), rng.uniform(0.08, 0.2)
+    for k in range(int(seconds / period) + 1):
+        for lag in (0.0, pair):
+            _place(out, _strike(rate, rng, 150, 2000, 0.08) * rng.uniform(0.5, 1.0), int(rate * (k * period + lag)))
+    if rng.random() < 0.3:
+        f0 = rng.uniform(200, 400)
+        horn = sum(_harmonics(rate, seconds * 0.6, f0 * r, 8, 0.7, rng) for r in (1.0, 1.26, 1.5))
+        _place(out, _fade(horn, rate, rng) * 0.3, int(rate * rng.uniform(0, seconds * 0.4)))
+    return out
+
+
+def applause(rate: int, rng: Rng) -> np.ndarray:
+    """Applause: many hands clapping at their own pace, each clap a short bright noise burst."""
+    seconds = rng.uniform(2.0, 3.0)
+    out = np.zeros(int(rate * seconds))
+    for _ in range(int(rng.integers(3, 40))):  # clappers
+        pace, at = rng.uniform(2.5, 6.0), rng.uniform(0, 0.3)
+        tone = (rng.uniform(500, 1500), rng.uniform(2000, 6000))
+        while at < seconds:
+            n = int(rate * rng.uniform(0.005, 0.02))
+            clap = _band(rng.standard_normal(n), rate, *tone) * np.linspace(1, 0, n)
+            _place(out, clap * rng.uniform(0.3, 1.0), int(rate * at))
+            at += rng.normal(1 / pace, 0.02 / pace)
+    return _fade(out, rate, rng)
+
+
+def door(rate: int, rng: Rng) -> np.ndarray:
+    """A door: a creaking hinge (stick-slip pulses whose rate wanders) and/or its slam (a heavy wooden hit)."""
+    out = np.zeros(int(rate * 3.0))
+    at = 0
+    if rng.random() < 0.6:
+        seconds = rng.uniform(0.4, 1.5)
+        t = _t(rate, seconds)
+        pulse_rate = rng.uniform(30, 300) * (1 + 0.5 * np.sin(2 * np.pi * rng.uniform(0.5, 2) * t))
+        phase = np.cumsum(pulse_rate) / rate
+        pulses = (np.diff(np.floor(phase), prepend=0) > 0).astype(float)
+        creak = _band(pulses, rate, rng.uniform(300, 800), rng.uniform(1500, 4000)) * np.sin(np.pi * t / seconds)
+        _place(out, creak * 4, 0)
+        at = len(t)
+    if at == 0 or rng.random() < 0.6:
+        _place(out, _strike(rate, rng, 60, 600, rng.uniform(0.1, 0.3)) * 2, at)
+        at += int(rate * 0.6)
+    return out[:at]
+
+
+def road_vehicle(rate: int, rng: Rng) -> np.ndarray:
+    """A car or truck driving by: an engine's firing harmonics rising and falling with the revs, tyre noise, a pass."""
+    seconds = rng.uniform(2.0, 3.0)
+    t = _t(rate, seconds)
+    revs = rng.uniform(20, 60) * (1 + rng.uniform(0, 0.6) * np.sin(np.pi * t / seconds))
+    engine = np.tanh(2 * _harmonics(rate, seconds, revs, 20, 0.8, rng))
+    tyres = _band(rng.standard_normal(len(t)), rate, 300, 3000) * rng.uniform(0.1, 0.6)
+    middle = rng.uniform(0.3, 0.7) * seconds
+    swell = 0.2 + np.exp(-(((t - middle) / rng.uniform(0.5, 1.5)) ** 2))
+    return (engine + tyres) * swell
+
+
 DESIGNS: dict[str, Callable[[int, Rng], np.ndarray]] = {
     "beep": beep,
     "bell": bell,
@@ -329,12 +421,18 @@ DESIGNS: dict[str, Callable[[int, Rng], np.ndarray]] = {
     "rain": rain,
     "glass": glass,
     "car_horn": car_horn,
+    "bird": bird,
+    "helicopter": helicopter,
+    "train": train,
+    "applause": applause,
+    "door": door,
+    "road_vehicle": road_vehicle,
 }
 
 
 def design(category: str, index: int, rate: int, seed: int) -> np.ndarray:
     """Clip `index` of `category`: the same every time for one seed, at a peak of 0.5 (the mixing sets the level)."""
-    rng = np.random.default_rng([seed, index, sorted(DESIGNS).index(category)])
+    rng = np.random.default_rng([seed, index, zlib.crc32(category.encode())])  # a category's clips stay as others come
     audio = np.asarray(DESIGNS[category](rate, rng), np.float64)
     peak = float(np.max(np.abs(audio))) if len(audio) else 0.0
     return (0.5 * audio / peak if peak > 0 else audio).astype(np.float32)
