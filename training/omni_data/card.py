@@ -25,7 +25,13 @@ def write_card(path: Path, cfg: DataConfig, catalogue: Catalogue, rows: list[dic
         f"# Dataset card: {cfg.name}",
         "",
         "AudioEdit-style (instruction, source, target) examples for Omni Studio, synthesised by `training/omni_data` from freely "
-        "licensed sound in Debian packages, with the Audio-Omni paper's synthetic-branch recipe. Every example's full recipe "
+        "licensed sound in Debian packages"
+        + (
+            f" and sound effects designed by omni_data ({cfg.sources.designed_per_category} per category, CC0)"
+            if cfg.sources.designed_per_category
+            else ""
+        )
+        + ", with the Audio-Omni paper's synthetic-branch recipe. Every example's full recipe "
         "(sources, offsets, gains, shifts, seed) is in its shard's `metadata.jsonl`, so it can be rendered again byte for byte.",
         "",
         f"- Audio: mono, {cfg.sample_rate} Hz, 16-bit WAV; edit and music clips {cfg.clip_seconds:g} s; speech at its own length (voice prompts <= 6 s).",
