@@ -45,5 +45,7 @@ def test_noise_alone_is_within_noise():
 
 
 def test_runs_of_other_clips_are_refused():
+    with pytest.raises(ValueError, match="no set"):
+        compare({"rows": {}}, run(0.0, 0.0, 1))
     with pytest.raises(ValueError, match="no clip"):
         paired([{"id": "a", "remove_sisdri": 0.0}], [{"id": "b", "remove_sisdri": 0.0}], lambda r: r["remove_sisdri"])
