@@ -60,6 +60,8 @@ def compare(first: dict, second: dict) -> list[dict]:
             rows.append(
                 {"set": name, "metric": metric, "clips": len(diffs), "mean_difference": mean, "interval": interval, "verdict": verdict(interval)}
             )
+    if not rows:
+        raise ValueError("the two runs share no set with clips: compare evaluate_edits runs with --real or --synthetic")
     return rows
 
 
