@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateKey } from './key';
+import { chroma, estimateKey } from './key';
 
 const RATE = 16000;
 const hz = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
@@ -57,6 +57,13 @@ describe('key', () => {
       [52, 64, 68, 71],
     ]);
     expect(estimateKey(eMajor, RATE)).toMatchObject({ tonic: 'E', mode: 'major' });
+  });
+
+  it("puts a bass note in its own pitch class, not a neighbour's, though it lies between two bins", () => {
+    // E1 (41.2 Hz) sits between the bins at 39.1 Hz (nearer D#) and 43.0 Hz (nearer F).
+    const bass = progression([[28], [28], [28]], 1);
+    const profile = chroma(bass, RATE, { minHz: 40, maxHz: 2000, peaks: true });
+    expect(profile.indexOf(Math.max(...profile))).toBe(4);
   });
 
   it('says nothing about drums alone (noise bursts on the beat), silence, or a clip too short', () => {

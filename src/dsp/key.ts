@@ -3,7 +3,8 @@
  * the clip, from a long-window spectrum) correlated with Krumhansl and Kessler's major and minor key profiles in all
  * twelve rotations. Two profiles: whether there is a key at all is judged on every bin between 55 Hz and 2 kHz (drums
  * spread there and correlate poorly), which key on the spectral peaks alone between 40 Hz and 2 kHz (the partials,
- * not the skirts and noise between them; down to 40 Hz for the bass). The first minute decides.
+ * not the skirts and noise between them; down to 40 Hz for the bass), each at its interpolated frequency. The first
+ * minute decides.
  */
 import { forEachPowerSpectrum } from './spectrogram';
 
@@ -38,16 +39,30 @@ export function chroma(x: Float32Array, rate: number, band: ChromaBand = PRESENC
   const out = new Float64Array(12);
   const pitchClass = Array.from({ length: SIZE / 2 }, (_, k) => {
     const hz = (k * rate) / SIZE;
-    return hz < band.minHz || hz > band.maxHz ? -1 : (((Math.round(12 * Math.log2(hz / 440)) + 9) % 12) + 12) % 12;
+    return hz < band.minHz || hz > band.maxHz ? -1 : pitchClassOf(hz);
   });
   forEachPowerSpectrum(x, SIZE, SIZE / 2, (power) => {
     for (let k = 1; k < SIZE / 2 - 1; k++) {
       if (pitchClass[k] < 0) continue;
-      if (band.peaks && !(power[k] > power[k - 1] && power[k] >= power[k + 1])) continue;
-      out[pitchClass[k]] += Math.sqrt(power[k]);
+      if (!band.peaks) out[pitchClass[k]] += Math.sqrt(power[k]);
+      else if (power[k] > power[k - 1] && power[k] >= power[k + 1])
+        out[pitchClassOf(peakHz(power, k, rate))] += Math.sqrt(power[k]);
     }
   });
   return out;
+}
+
+function pitchClassOf(hz: number): number {
+  return (((Math.round(12 * Math.log2(hz / 440)) + 9) % 12) + 12) % 12;
+}
+
+/** Where the spectral peak at bin `k` really lies, by a parabola through the log power of it and its neighbours: a
+ * bin is rate / 4096 wide (3.9 Hz at 16 kHz, 10.8 Hz at 44.1 kHz), more than a semitone low in the bass, so a bass
+ * note would otherwise fall in its neighbour's class (and which one would change as the music is transposed). */
+function peakHz(power: Float64Array, k: number, rate: number): number {
+  const [a, b, c] = [power[k - 1], power[k], power[k + 1]].map((p) => Math.log(p + 1e-30));
+  const curve = a - 2 * b + c;
+  return ((curve < 0 ? k + (0.5 * (a - c)) / curve : k) * rate) / SIZE;
 }
 
 /** The key profile (of 24) that correlates best with `profile`. */
