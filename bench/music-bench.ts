@@ -12,6 +12,7 @@ import { estimateKey } from '../src/dsp/key';
 import { estimateTempo } from '../src/dsp/tempo';
 import { decodeWav } from '../src/dsp/wav';
 import { keyVerdict, readRenders, share, tempoVerdict } from './music-verdicts';
+import { secondEarKey } from './second-ear';
 
 const dir = process.argv[2] ?? 'training/data/music-renders';
 const truth = readRenders(dir);
@@ -20,15 +21,17 @@ const rows = truth.songs.map((song) => {
   const audio = decoded.channels[0];
   const tempo = estimateTempo(audio, decoded.sampleRate);
   const key = estimateKey(audio, decoded.sampleRate);
-  return { song, tempo: tempoVerdict(tempo?.bpm, song.bpm), key: keyVerdict(key, song) };
+  const second = keyVerdict(secondEarKey(audio, decoded.sampleRate), song);
+  const secondEar = second === 'right' || second === 'relative' ? 'yes' : 'no';
+  return { song, tempo: tempoVerdict(tempo?.bpm, song.bpm), key: keyVerdict(key, song), secondEar };
 });
 
 const styles = [...new Set(rows.map((r) => r.song.style))].sort();
 console.log(`\nOmni Studio music benchmark: ${rows.length} rendered songs (${dir})`);
 console.log(
-  '| songs | n | tempo within 4 % | octave errors | no tempo | key right | fifth | relative | parallel | no key |',
+  '| songs | n | tempo within 4 % | octave errors | no tempo | key right | fifth | relative | parallel | no key | key or relative, second ear |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, list] of [
   ['all', rows] as const,
   ...styles.map((s) => [s, rows.filter((r) => r.song.style === s)] as const),
@@ -42,6 +45,7 @@ for (const [name, list] of [
     share(list, (r) => r.key, 'relative'),
     share(list, (r) => r.key, 'parallel'),
     share(list, (r) => r.key, 'none'),
+    share(list, (r) => r.secondEar, 'yes'),
   ];
   console.log(`| ${name} | ${list.length} | ${cells.join(' | ')} |`);
 }

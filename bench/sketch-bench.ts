@@ -8,7 +8,10 @@
  * beat guide, src/music/beat-guide.ts, its key conformed) and, for comparison, as text to music alone (the words
  * only, then conformed: its own tempo and key heard, stretched and shifted to the asked ones). Instruments: where a
  * prompt names one the pack's detector knows (guitar, drums, bass), whether it is among the detector's top 3 for the
- * take, against the same for rendered songs that hold it (the ceiling; omni_data.music_renders, optional).
+ * take, against the same for rendered songs that hold it (the ceiling; omni_data.music_renders, optional). The key is
+ * also judged by a second ear (bench/second-ear.ts) that did not choose the conform's shift: the studio's estimator
+ * both hears the take's key and judges the shifted take, so its figure counts a take whose key it merely agrees with
+ * itself about.
  *   npx tsx bench/sketch-bench.ts [pack-dir] [prompts]   (default: public/models/omni-small, 24)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { conformMusic } from '../src/music/conform';
 import { KEY_NAMES, type Mode, musicPrompt } from '../src/music/music-prompt';
 import { keyVerdict, readRenders, share, tempoVerdict } from './music-verdicts';
 import { loadNodePack, planInfo } from './node-pack';
+import { secondEarKey } from './second-ear';
 import { initialState } from '../src/store/studio-store';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
@@ -70,6 +74,8 @@ const packInfo = planInfo(pack.manifest);
 interface Heard {
   tempo?: number;
   key: ReturnType<typeof estimateKey>;
+  /** The key by an ear that did not choose the conform's shift (bench/second-ear.ts). */
+  secondEar: ReturnType<typeof secondEarKey>;
   /** Whether the detector has the prompt's instrument among its top 3 (undefined: it names none the detector knows). */
   instrument?: boolean;
   /** Whether any of those instruments is among the top 3. */
@@ -92,6 +98,7 @@ const hear = async (audio: Float32Array, idea: string): Promise<Heard> => {
   return {
     tempo: estimateTempo(audio, rate)?.bpm,
     key: estimateKey(audio, rate),
+    secondEar: secondEarKey(audio, rate),
     instrument: labels.length ? labels.some((l) => top.includes(l)) : undefined,
     anyInstrument: INSTRUMENTS.some(([, l]) => top.includes(l)),
   };
@@ -162,8 +169,9 @@ function score(pick: (r: (typeof rows)[number]) => Heard) {
   return rows.map((r, i) => {
     const other = rows[(i + 7) % rows.length].ask; // another key, mode and tempo
     const heard = pick(r);
-    const keyOrRelative = (target: typeof other) =>
-      ['right', 'relative'].includes(keyVerdict(heard.key, target)) ? 'yes' : 'no';
+    const inKey = (key: Heard['key'] | Heard['secondEar'], target: typeof other) =>
+      ['right', 'relative'].includes(keyVerdict(key, target)) ? 'yes' : 'no';
+    const keyOrRelative = (target: typeof other) => inKey(heard.key, target);
     return {
       tempo: tempoVerdict(heard.tempo, r.ask.bpm),
       key: keyVerdict(heard.key, r.ask),
@@ -171,6 +179,8 @@ function score(pick: (r: (typeof rows)[number]) => Heard) {
       tempoFloor: tempoVerdict(heard.tempo, other.bpm),
       keyFloor: keyVerdict(heard.key, other),
       keyOrRelativeFloor: keyOrRelative(other),
+      secondEar: inKey(heard.secondEar, r.ask),
+      secondEarFloor: inKey(heard.secondEar, other),
     };
   });
 }
@@ -179,9 +189,9 @@ console.log(
   `\nOmni Studio sketch benchmark: ${pack.manifest.name} ${pack.manifest.pack_version}, ${rows.length} held-out music prompts with a tempo and a key, ${SECONDS} s at ${STEPS} steps, guidance ${GUIDANCE}, ${seconds.toFixed(0)} s in all`,
 );
 console.log(
-  '| takes | scored against | tempo within 4 % | octave errors | no tempo | key right | key or relative | no key |',
+  '| takes | scored against | tempo within 4 % | octave errors | no tempo | key right | key or relative | no key | key or relative, second ear |',
 );
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const [name, way] of [
   ['text to music, as made', 'raw'],
   ['text to music, conformed (the studio before the beat guide)', 'conformed'],
@@ -194,6 +204,7 @@ for (const [name, way] of [
     tempo: 'tempo' | 'tempoFloor',
     key: 'key' | 'keyFloor',
     rel: 'keyOrRelative' | 'keyOrRelativeFloor',
+    second: 'secondEar' | 'secondEarFloor',
   ) => [
     share(scored, (r) => r[tempo], 'right'),
     share(scored, (r) => r[tempo], 'octave'),
@@ -201,11 +212,12 @@ for (const [name, way] of [
     share(scored, (r) => r[key], 'right'),
     share(scored, (r) => r[rel], 'yes'),
     share(scored, (r) => r[key], 'none'),
+    share(scored, (r) => r[second], 'yes'),
   ];
-  console.log(`| ${name} | the prompt's own tempo and key | ${cells('tempo', 'key', 'keyOrRelative').join(' | ')} |`);
-  console.log(
-    `| ${name} | another prompt's (floor) | ${cells('tempoFloor', 'keyFloor', 'keyOrRelativeFloor').join(' | ')} |`,
-  );
+  const own = cells('tempo', 'key', 'keyOrRelative', 'secondEar');
+  console.log(`| ${name} | the prompt's own tempo and key | ${own.join(' | ')} |`);
+  const floor = cells('tempoFloor', 'keyFloor', 'keyOrRelativeFloor', 'secondEarFloor');
+  console.log(`| ${name} | another prompt's (floor) | ${floor.join(' | ')} |`);
 }
 
 /** The instrument table: named instruments heard, and (the floor) any of them heard where the prompt names none. */

@@ -81,7 +81,8 @@ function bestKey(profile: Float64Array): MusicalKey {
   return best;
 }
 
-function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/** Pearson's correlation of two equally long profiles (0 where either is flat). */
+export function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
   let ma = 0,
     mb = 0;

@@ -6,6 +6,10 @@ ceiling: how often the judge hears an instrument where it surely is).
 
     TAKES=training/data/sketch-takes npx tsx bench/sketch-bench.ts public/models/omni-small 48
     python -m omni_model.evaluation.judge_instruments --data training/configs/data-detector.json --takes training/data/sketch-takes
+
+`--renders training/data/music-renders-heldout` adds songs neither the DiT nor the tagger learnt from to the ceiling
+(their truth.json names each one's instrument), and the ceiling is also given weighted to the takes' own mix of
+instruments, so that takes and songs are compared instrument for instrument.
 """
 
 from __future__ import annotations
@@ -39,6 +43,33 @@ def songs(catalogue, split: str) -> list[tuple[np.ndarray, str]]:
     return found
 
 
+def rendered(renders: Path, rate: int) -> list[tuple[np.ndarray, str]]:
+    """The first 10 s of each rendered song (omni_data.music_renders) that names its instrument, at `rate`."""
+    import soxr
+
+    truth = json.loads((renders / "truth.json").read_text())
+    found = []
+    for song in truth["songs"]:
+        if not song.get("instrument"):
+            continue
+        audio, song_rate = sf.read(str(renders / song["file"]), dtype="float32", always_2d=True)
+        mono = soxr.resample(audio.mean(axis=1), song_rate, rate).astype(np.float32)
+        found.append((mono[: int(SECONDS * rate)], song["instrument"]))
+    return found
+
+
+def weighted_ceiling(tagger: Tagger, songs: list[tuple[np.ndarray, str]], mix: dict[str, int]) -> tuple[float, int]:
+    """The songs' hit rate per instrument, averaged with the takes' count of each instrument as its weight (instruments
+    no song holds are left out); and how many takes that covers."""
+    probs, _ = tagger([w for w, _ in songs])
+    hits: dict[str, list[bool]] = {}
+    for p, (_, instrument) in zip(probs, songs):
+        hits.setdefault(instrument, []).append(tagger.detects(p, instrument))
+    covered = {i: n for i, n in mix.items() if hits.get(i)}
+    total = sum(covered.values())
+    return sum(n * float(np.mean(hits[i])) for i, n in covered.items()) / max(total, 1), total
+
+
 def named(prompt: str, instruments: list[str]) -> str | None:
     """The longest instrument name in the prompt ("electric piano melody" names electric piano, not piano)."""
     hits = [i for i in instruments if i in prompt.lower()]
@@ -69,6 +100,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("training/configs/data-detector.json"))
     parser.add_argument("--config", type=Path, default=Path("training/configs/model-small.json"))
     parser.add_argument("--takes", type=Path, required=True)
+    parser.add_argument("--renders", type=Path, help="rendered held-out songs to add to the ceiling (truth.json)")
     args = parser.parse_args()
     catalogue = catalogue_for(args.data)
     train = songs(catalogue, "train")
@@ -77,6 +109,8 @@ def main() -> None:
     # The ceiling over the instruments the takes' prompts name (the drums dominate the songs otherwise).
     takes = json.loads((args.takes / "takes.json").read_text())
     asked = {named(t["prompt"], tagger.classes) for t in takes} - {None}
+    if args.renders:
+        held_out += rendered(args.renders, catalogue.rate)
     held_out = [(w, i) for w, i in held_out if i in asked]
     probs, _ = tagger([w for w, _ in held_out])
     top1 = float(np.mean([tagger.classes[int(np.argmax(p))] == i for p, (_, i) in zip(probs, held_out)]))
@@ -87,6 +121,13 @@ def main() -> None:
         print(f"| {row['way']} | {row['takes']} | {row['named']:.0%} | {row['other']:.0%} |")
     ceiling = hit_rate(tagger, [w for w, _ in held_out], [i for _, i in held_out])
     print(f"| held-out rendered songs (ceiling) | {len(held_out)} | {ceiling:.0%} | - |")
+    mix: dict[str, int] = {}
+    for t in takes:
+        instrument = named(t["prompt"], tagger.classes)
+        if instrument and t["way"] == takes[0]["way"]:
+            mix[instrument] = mix.get(instrument, 0) + 1
+    weighted, covered = weighted_ceiling(tagger, held_out, mix)
+    print(f"| held-out rendered songs, weighted to the takes' instruments (ceiling) | {covered} takes' worth | {weighted:.0%} | - |")
 
 
 if __name__ == "__main__":
