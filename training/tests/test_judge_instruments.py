@@ -6,7 +6,7 @@ import json
 import numpy as np
 import soundfile as sf
 
-from omni_model.evaluation.judge_instruments import judge, named
+from omni_model.evaluation.judge_instruments import judge, named, rendered, weighted_ceiling
 from omni_model.model.config import AudioConfig
 from omni_model.model.tagger import fit_tagger
 
@@ -39,3 +39,32 @@ def test_the_judge_hears_the_named_instrument_and_not_another_prompts(tmp_path):
     assert row["way"] == "studio" and row["takes"] == 6 and row["named"] == 1.0
     probs, _ = tagger([sf.read(tmp_path / t["file"], dtype="float32")[0] for t in takes])
     assert [tagger.classes[int(np.argmax(p))] for p in probs] == ["tuba", "flute"] * 3
+
+
+class ThresholdTagger:
+    """A stand-in judge: a clip 'holds' its instrument where its mean is over 0.5."""
+
+    def __call__(self, wavs):
+        return [np.array([w.mean()]) for w in wavs], None
+
+    def detects(self, probs, category):
+        return bool(probs[0] > 0.5)
+
+
+def test_the_ceiling_is_weighted_to_the_takes_instruments_and_leaves_out_those_no_song_holds():
+    songs = [(np.full(10, v, np.float32), i) for v, i in [(1.0, "tuba"), (0.0, "tuba"), (1.0, "flute"), (1.0, "flute")]]
+    weighted, covered = weighted_ceiling(ThresholdTagger(), songs, {"tuba": 3, "flute": 1, "harp": 5})
+    assert covered == 4
+    assert weighted == (3 * 0.5 + 1 * 1.0) / 4
+
+
+def test_renders_are_read_mono_at_the_judges_rate_with_their_instrument(tmp_path):
+    t = np.arange(12 * 22050) / 22050
+    stereo = np.stack([np.sin(2 * np.pi * 220 * t)] * 2, axis=1).astype(np.float32) * 0.3
+    sf.write(tmp_path / "a.wav", stereo, 22050)
+    sf.write(tmp_path / "b.wav", stereo, 22050)
+    songs = [{"file": "a.wav", "instrument": "harp"}, {"file": "b.wav", "instrument": None}]
+    (tmp_path / "truth.json").write_text(json.dumps({"rate": 22050, "songs": songs}))
+    [(audio, instrument)] = rendered(tmp_path, RATE)
+    assert instrument == "harp" and audio.shape == (10 * RATE,)
+    assert abs(float(np.sqrt(np.mean(audio**2))) - 0.3 / np.sqrt(2)) < 0.01
