@@ -20,6 +20,7 @@ import { keySource } from '../src/app/extend';
 import { matchKey } from '../src/music/conform';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
 import { keyVerdict, packAndRenders, type Song, share, tempoVerdict } from './music-verdicts';
+import { secondEarKey } from './second-ear';
 import { planInfo } from './node-pack';
 
 const packDir = resolve(process.argv[2] ?? 'public/models/omni-small');
@@ -36,7 +37,9 @@ const stepDb = (before: Float32Array, after: Float32Array) =>
   Math.abs(20 * Math.log10((rms(after) + 1e-9) / (rms(before) + 1e-9)));
 const verdicts = (audio: Float32Array, song: Song) => {
   const heard = hear(audio);
-  return { tempo: tempoVerdict(heard.tempo, song.bpm), key: keyVerdict(heard.key, song) };
+  // The second ear did not choose the shift that moved a part into the key (bench/second-ear.ts).
+  const second = keyVerdict(secondEarKey(audio, rate), song);
+  return { tempo: tempoVerdict(heard.tempo, song.bpm), key: keyVerdict(heard.key, song), second };
 };
 
 const request = (text: string, seed: number) => ({
@@ -123,9 +126,9 @@ console.log(
   `\nOmni Studio extend benchmark: ${pack.manifest.name} ${pack.manifest.pack_version}, ${rows.length} rendered songs, ${CONTEXT} s of context, ${NEW} s new, music in context: ${inContextUses(pack.manifest, 't2m').join(' and ') || 'none'}, pack defaults (${sampler.steps} steps, guidance ${sampler.guidance_scale}), ${seconds.toFixed(0)} s in all`,
 );
 console.log(
-  '| new part | tempo within 4 % | octave errors | no tempo | key right | key or relative | level step at the join (median dB) |',
+  '| new part | tempo within 4 % | octave errors | no tempo | key right | key or relative | key or relative, second ear | level step at the join (median dB) |',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const [name, pick, joinOf] of [
   ['continued from the song, as the model made it', (r: Row) => r.continued, (r: Row) => r.joinContinued],
   [
@@ -147,7 +150,8 @@ for (const [name, pick, joinOf] of [
   ["the song's own next part (ceiling)", (r: Row) => r.ceiling, () => 0],
 ] as const) {
   const keyOrRelative = (r: Row) => (['right', 'relative'].includes(pick(r).key) ? 'yes' : 'no');
+  const secondEar = (r: Row) => (['right', 'relative'].includes(pick(r).second) ? 'yes' : 'no');
   console.log(
-    `| ${name} | ${share(rows, (r) => pick(r).tempo, 'right')} | ${share(rows, (r) => pick(r).tempo, 'octave')} | ${share(rows, (r) => pick(r).tempo, 'none')} | ${share(rows, (r) => pick(r).key, 'right')} | ${share(rows, keyOrRelative, 'yes')} | ${median(rows.map(joinOf)).toFixed(1)} |`,
+    `| ${name} | ${share(rows, (r) => pick(r).tempo, 'right')} | ${share(rows, (r) => pick(r).tempo, 'octave')} | ${share(rows, (r) => pick(r).tempo, 'none')} | ${share(rows, (r) => pick(r).key, 'right')} | ${share(rows, keyOrRelative, 'yes')} | ${share(rows, secondEar, 'yes')} | ${median(rows.map(joinOf)).toFixed(1)} |`,
   );
 }
