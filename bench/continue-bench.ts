@@ -19,7 +19,7 @@ import { beatGuided } from '../src/music/beat-guide';
 import { keySource } from '../src/app/extend';
 import { matchKey } from '../src/music/conform';
 import { type MusicFields, musicPrompt } from '../src/music/music-prompt';
-import { keyVerdict, packAndRenders, type Song, share, tempoVerdict } from './music-verdicts';
+import { inKeyOrRelative, keyVerdict, packAndRenders, type Song, share, tempoVerdict } from './music-verdicts';
 import { secondEarKey } from './second-ear';
 import { planInfo } from './node-pack';
 
@@ -149,8 +149,8 @@ for (const [name, pick, joinOf] of [
   ['the same prompt without the song (floor)', (r: Row) => r.plain, (r: Row) => r.joinPlain],
   ["the song's own next part (ceiling)", (r: Row) => r.ceiling, () => 0],
 ] as const) {
-  const keyOrRelative = (r: Row) => (['right', 'relative'].includes(pick(r).key) ? 'yes' : 'no');
-  const secondEar = (r: Row) => (['right', 'relative'].includes(pick(r).second) ? 'yes' : 'no');
+  const keyOrRelative = (r: Row) => (inKeyOrRelative(pick(r).key) ? 'yes' : 'no');
+  const secondEar = (r: Row) => (inKeyOrRelative(pick(r).second) ? 'yes' : 'no');
   console.log(
     `| ${name} | ${share(rows, (r) => pick(r).tempo, 'right')} | ${share(rows, (r) => pick(r).tempo, 'octave')} | ${share(rows, (r) => pick(r).tempo, 'none')} | ${share(rows, (r) => pick(r).key, 'right')} | ${share(rows, keyOrRelative, 'yes')} | ${share(rows, secondEar, 'yes')} | ${median(rows.map(joinOf)).toFixed(1)} |`,
   );

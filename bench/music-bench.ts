@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { estimateKey } from '../src/dsp/key';
 import { estimateTempo } from '../src/dsp/tempo';
 import { decodeWav } from '../src/dsp/wav';
-import { keyVerdict, readRenders, share, tempoVerdict } from './music-verdicts';
+import { inKeyOrRelative, keyVerdict, readRenders, share, tempoVerdict } from './music-verdicts';
 import { secondEarKey } from './second-ear';
 
 const dir = process.argv[2] ?? 'training/data/music-renders';
@@ -21,8 +21,7 @@ const rows = truth.songs.map((song) => {
   const audio = decoded.channels[0];
   const tempo = estimateTempo(audio, decoded.sampleRate);
   const key = estimateKey(audio, decoded.sampleRate);
-  const second = keyVerdict(secondEarKey(audio, decoded.sampleRate), song);
-  const secondEar = second === 'right' || second === 'relative' ? 'yes' : 'no';
+  const secondEar = inKeyOrRelative(keyVerdict(secondEarKey(audio, decoded.sampleRate), song)) ? 'yes' : 'no';
   return { song, tempo: tempoVerdict(tempo?.bpm, song.bpm), key: keyVerdict(key, song), secondEar };
 });
 

@@ -30,6 +30,9 @@ export function keyVerdict(
   return f === t ? 'parallel' : 'wrong';
 }
 
+/** Whether a key verdict counts as in the key: the key itself or its relative (the same notes). */
+export const inKeyOrRelative = (verdict: KeyVerdict) => verdict === 'right' || verdict === 'relative';
+
 /** "42 %" of the list whose pick is `value`. */
 export const share = <T>(list: T[], pick: (r: T) => string, value: string) =>
   `${Math.round((100 * list.filter((r) => pick(r) === value).length) / Math.max(1, list.length))} %`;

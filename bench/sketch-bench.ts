@@ -24,7 +24,7 @@ import { generateLong } from '../src/engine/long-audio';
 import { decodeWav, encodeWav } from '../src/dsp/wav';
 import { conformMusic } from '../src/music/conform';
 import { KEY_NAMES, type Mode, musicPrompt } from '../src/music/music-prompt';
-import { keyVerdict, readRenders, share, tempoVerdict } from './music-verdicts';
+import { inKeyOrRelative, keyVerdict, readRenders, share, tempoVerdict } from './music-verdicts';
 import { loadNodePack, planInfo } from './node-pack';
 import { secondEarKey } from './second-ear';
 import { initialState } from '../src/store/studio-store';
@@ -170,7 +170,7 @@ function score(pick: (r: (typeof rows)[number]) => Heard) {
     const other = rows[(i + 7) % rows.length].ask; // another key, mode and tempo
     const heard = pick(r);
     const inKey = (key: Heard['key'] | Heard['secondEar'], target: typeof other) =>
-      ['right', 'relative'].includes(keyVerdict(key, target)) ? 'yes' : 'no';
+      inKeyOrRelative(keyVerdict(key, target)) ? 'yes' : 'no';
     const keyOrRelative = (target: typeof other) => inKey(heard.key, target);
     return {
       tempo: tempoVerdict(heard.tempo, r.ask.bpm),

@@ -60,7 +60,9 @@ function pitchClassOf(hz: number): number {
  * bin is rate / 4096 wide (3.9 Hz at 16 kHz, 10.8 Hz at 44.1 kHz), more than a semitone low in the bass, so a bass
  * note would otherwise fall in its neighbour's class (and which one would change as the music is transposed). */
 function peakHz(power: Float64Array, k: number, rate: number): number {
-  const [a, b, c] = [power[k - 1], power[k], power[k + 1]].map((p) => Math.log(p + 1e-30));
+  const a = Math.log(power[k - 1] + 1e-30);
+  const b = Math.log(power[k] + 1e-30);
+  const c = Math.log(power[k + 1] + 1e-30);
   const curve = a - 2 * b + c;
   return ((curve < 0 ? k + (0.5 * (a - c)) / curve : k) * rate) / SIZE;
 }

@@ -6,7 +6,7 @@
  * (src/dsp/time-stretch.ts) moves a chord's notes cleanly; onsets smear over a window (128 ms at 16 kHz), which the
  * beat survives (bench/sketch-bench.ts).
  */
-import { fft } from './spectrogram';
+import { fft, hann } from './spectrogram';
 
 const SIZE = 2048;
 const OVERLAP = 4;
@@ -116,9 +116,3 @@ function inverseInPlace(re: Float64Array, im: Float64Array, state: PhaseState): 
 }
 
 const wrap = (angle: number) => angle - 2 * Math.PI * Math.round(angle / (2 * Math.PI));
-
-function hann(n: number): Float64Array {
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) w[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n);
-  return w;
-}

@@ -8,6 +8,7 @@
  */
 import { phaseVocoderStretch } from './phase-vocoder';
 import { resample } from './resample';
+import { hann } from './spectrogram';
 
 const FRAME_SECONDS = 0.04;
 const TOLERANCE_SECONDS = 0.01;
@@ -64,12 +65,6 @@ function bestOffset(x: Float32Array, ideal: number, natural: number, frame: numb
     }
   }
   return best;
-}
-
-function hann(n: number): Float32Array {
-  const w = new Float32Array(n);
-  for (let i = 0; i < n; i++) w[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n);
-  return w;
 }
 
 /** `x` cut or padded with silence to `length` samples. */
