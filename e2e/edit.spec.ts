@@ -105,6 +105,31 @@ test.describe('editing a real recording', () => {
     ]);
   });
 
+  test('change pitch keeps the length, change tempo keeps the pitch and shortens the selection', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s: 440 Hz on the left, 660 Hz on the right
+    await studio.waitForTracks(1);
+    await studio.select(0, 2);
+    await page.getByTestId('param-pitchSemitones').fill('12');
+    await studio.effect('changePitch');
+    expect((await studio.summary()).length).toBe(2 * 44100);
+    const up = await studio.mixSamples(0.5, 1.5);
+    expect(toneLevel(up, 880)).toBeGreaterThan(30 * toneLevel(up, 440));
+
+    await page.getByTestId('param-tempoPercent').fill('100');
+    await studio.effect('changeTempo');
+    expect((await studio.summary()).length).toBe(44100);
+    await expect(page.getByTestId('selection-end')).toHaveValue(/^1(\.0+)?$/);
+    const faster = await studio.mixSamples(0.25, 0.75);
+    expect(toneLevel(faster, 880)).toBeGreaterThan(30 * toneLevel(faster, 440));
+
+    const out = await studio.exportFile({ format: 'float32' });
+    expect(soxInfo(out)).toMatchObject({ seconds: 1, channels: 2, rate: 44100 });
+    expect((await studio.summary()).undo.slice(1)).toEqual(['Change pitch (+12 semitones)', 'Change tempo (+100 %)']);
+  });
+
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);
@@ -191,3 +216,14 @@ test.describe('editing a real recording', () => {
     expect(wraps).toBeGreaterThanOrEqual(2);
   });
 });
+
+/** The level of one frequency in samples at 44.1 kHz (a single-bin DFT). */
+function toneLevel(x: number[], hz: number): number {
+  let re = 0;
+  let im = 0;
+  x.forEach((v, i) => {
+    re += v * Math.cos((2 * Math.PI * hz * i) / 44100);
+    im += v * Math.sin((2 * Math.PI * hz * i) / 44100);
+  });
+  return Math.hypot(re, im) / x.length;
+}

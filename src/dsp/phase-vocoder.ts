@@ -4,7 +4,9 @@
  * the bins around it locked to it, then added back at the output's pace. Unlike WSOLA, which splices whole frames and
  * can keep only one period aligned, every partial of a chord keeps its frequency, so a pitch shift built on it
  * (src/dsp/time-stretch.ts) moves a chord's notes cleanly; onsets smear over a window (128 ms at 16 kHz), which the
- * beat survives (bench/sketch-bench.ts).
+ * beat survives (bench/sketch-bench.ts). Several channels are stretched together: the phases are advanced on their
+ * sum and every channel is turned by the same angles, so the channels keep their phase relations (the stereo image
+ * does not wander, as it does when each channel is stretched alone).
  */
 import { fft, hann } from './spectrogram';
 
@@ -13,44 +15,66 @@ const OVERLAP = 4;
 
 /** `x` lasting `factor` times as long, its pitch unchanged. */
 export function phaseVocoderStretch(x: Float32Array, factor: number): Float32Array {
+  return phaseVocoderStretchChannels([x], factor)[0];
+}
+
+/** Every channel lasting `factor` times as long, pitch and phase relations between the channels unchanged. */
+export function phaseVocoderStretchChannels(channels: readonly Float32Array[], factor: number): Float32Array[] {
   if (!(factor > 0)) throw new Error(`A stretch factor must be positive (got ${factor}).`);
-  const outLength = Math.round(x.length * factor);
+  const length = channels[0]?.length ?? 0;
+  const outLength = Math.round(length * factor);
   const hop = SIZE / OVERLAP;
   const window = hann(SIZE);
-  const out = new Float64Array(outLength + SIZE);
+  const outs = channels.map(() => new Float64Array(outLength + SIZE));
   const norm = new Float64Array(outLength + SIZE);
   const state = new PhaseState(SIZE / 2 + 1);
-  const re = new Float64Array(SIZE);
-  const im = new Float64Array(SIZE);
+  const spectra = channels.map(() => ({ re: new Float64Array(SIZE), im: new Float64Array(SIZE) }));
+  const sum = { re: new Float64Array(SIZE), im: new Float64Array(SIZE) };
   for (let m = 0; m * hop < outLength + SIZE / 2; m++) {
     // The frame centred where the output's frame m reads the input.
     const read = Math.round((m * hop) / factor) - SIZE / 2;
-    for (let i = 0; i < SIZE; i++) {
-      const j = read + i;
-      re[i] = j >= 0 && j < x.length ? x[j] * window[i] : 0;
-      im[i] = 0;
-    }
-    fft(re, im);
-    state.advance(re, im, read, hop);
-    inverseInPlace(re, im, state);
+    sum.re.fill(0);
+    sum.im.fill(0);
+    channels.forEach((x, c) => {
+      const { re, im } = spectra[c];
+      for (let i = 0; i < SIZE; i++) {
+        const j = read + i;
+        re[i] = j >= 0 && j < x.length ? x[j] * window[i] : 0;
+        im[i] = 0;
+      }
+      fft(re, im);
+      for (let k = 0; k < SIZE; k++) {
+        sum.re[k] += re[k];
+        sum.im[k] += im[k];
+      }
+    });
+    state.advance(sum.re, sum.im, read, hop);
     const at = m * hop - SIZE / 2;
+    spectra.forEach(({ re, im }, c) => {
+      turnAndInvert(re, im, state);
+      const out = outs[c];
+      for (let i = 0; i < SIZE; i++) {
+        const j = at + i;
+        if (j >= 0 && j < out.length) out[j] += re[i] * window[i];
+      }
+    });
     for (let i = 0; i < SIZE; i++) {
       const j = at + i;
-      if (j < 0 || j >= out.length) continue;
-      out[j] += re[i] * window[i];
-      norm[j] += window[i] * window[i];
+      if (j >= 0 && j < norm.length) norm[j] += window[i] * window[i];
     }
   }
-  const y = new Float32Array(outLength);
-  for (let i = 0; i < outLength; i++) y[i] = norm[i] > 1e-6 ? out[i] / norm[i] : 0;
-  return y;
+  return outs.map((out) => {
+    const y = new Float32Array(outLength);
+    for (let i = 0; i < outLength; i++) y[i] = norm[i] > 1e-6 ? out[i] / norm[i] : 0;
+    return y;
+  });
 }
 
 /** The magnitudes of the latest frame and the phases it is given in the output, from frame to frame. */
 class PhaseState {
-  readonly magnitude: Float64Array;
+  private readonly magnitude: Float64Array;
   readonly output: Float64Array;
-  private readonly phase: Float64Array;
+  readonly phase: Float64Array;
   private readonly previous: Float64Array;
   private readonly next: Float64Array;
   private lastRead: number | null = null;
@@ -99,13 +123,20 @@ class PhaseState {
   }
 }
 
-/** The real frame whose spectrum has the state's magnitudes and output phases, into `re` (by the conjugate FFT). */
-function inverseInPlace(re: Float64Array, im: Float64Array, state: PhaseState): void {
+/** A channel's frame spectrum turned, bin by bin, from the phases the state read to the phases it gives the output,
+ * and back to a real frame in `re` (by the conjugate FFT). With one channel this is the state's magnitudes at the
+ * output phases. */
+function turnAndInvert(re: Float64Array, im: Float64Array, state: PhaseState): void {
   const n = re.length;
   const bins = n / 2 + 1;
   for (let k = 0; k < bins; k++) {
-    re[k] = state.magnitude[k] * Math.cos(state.output[k]);
-    im[k] = -state.magnitude[k] * Math.sin(state.output[k]);
+    const turn = state.output[k] - state.phase[k];
+    const cos = Math.cos(turn);
+    const sin = Math.sin(turn);
+    const a = re[k];
+    const b = im[k];
+    re[k] = a * cos - b * sin;
+    im[k] = -(a * sin + b * cos);
   }
   for (let k = bins; k < n; k++) {
     re[k] = re[n - k];

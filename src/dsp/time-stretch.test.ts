@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stretch, stretchAndShift } from './time-stretch';
+import { stretch, stretchAndShift, stretchAndShiftChannels, stretchChannels } from './time-stretch';
 
 const RATE = 16000;
 const tone = (hz: number, seconds: number) =>
@@ -27,7 +27,47 @@ function level(x: Float32Array, hz: number): number {
   return (2 * Math.hypot(re, im)) / (to - from) / Math.SQRT2;
 }
 
+/** A stereo recording of noise: a source heard in both channels and one of its own in each (correlation 0.86). */
+function stereoNoise(seconds: number): Float32Array[] {
+  let seed = 1;
+  const noise = () =>
+    Float32Array.from({ length: seconds * RATE }, () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647 - 0.5;
+    });
+  const [shared, left, right] = [noise(), noise(), noise()];
+  return [shared.map((v, i) => v + 0.4 * left[i]), shared.map((v, i) => v + 0.4 * right[i])];
+}
+
+/** The correlation of two channels, away from their edges. */
+function correlation([x, y]: Float32Array[]): number {
+  let xy = 0;
+  let xx = 0;
+  let yy = 0;
+  for (let i = RATE / 4; i < x.length - RATE / 4; i++) {
+    xy += x[i] * y[i];
+    xx += x[i] * x[i];
+    yy += y[i] * y[i];
+  }
+  return xy / Math.sqrt(xx * yy);
+}
+
 describe('time stretch', () => {
+  it('keeps the stereo image: the channels are stretched and shifted together', () => {
+    const stereo = stereoNoise(2);
+    expect(correlation(stereo)).toBeCloseTo(0.86, 2);
+    // Each channel stretched alone comes out uncorrelated (about 0.0): a wide, hollow image.
+    for (const out of [
+      stretchChannels(stereo, 0.8, RATE),
+      stretchChannels(stereo, 1.25, RATE),
+      stretchAndShiftChannels(stereo, 1, 3, RATE),
+      stretchAndShiftChannels(stereo, 1.25, -2, RATE),
+    ]) {
+      expect(out).toHaveLength(2);
+      expect(correlation(out)).toBeGreaterThan(0.8);
+    }
+  });
+
   it('changes the length, keeps the pitch and the level', () => {
     for (const factor of [0.8, 1.25]) {
       const out = stretch(tone(440, 2), factor, RATE);

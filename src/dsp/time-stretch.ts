@@ -4,9 +4,11 @@
  * where it best continues the output so far (the highest cross-correlation), so periodic sound keeps its pitch and
  * no phase cancels. A pitch shift is a stretch by the frequency ratio, resampled back to the stretched length; its
  * stretch is the phase vocoder's (src/dsp/phase-vocoder.ts), which keeps every note of a chord where WSOLA keeps one
- * period: a conformed take is then heard in the key it was moved to (63 of 71 sketch takes against 56).
+ * period: a conformed take is then heard in the key it was moved to (63 of 71 sketch takes against 56). Channels are
+ * stretched together (each frame read at the same place in every channel, chosen on their sum), so a stereo image
+ * stays where it was.
  */
-import { phaseVocoderStretch } from './phase-vocoder';
+import { phaseVocoderStretchChannels } from './phase-vocoder';
 import { resample } from './resample';
 import { hann } from './spectrogram';
 
@@ -15,37 +17,66 @@ const TOLERANCE_SECONDS = 0.01;
 
 /** `x` lasting `factor` times as long (2: half the tempo), its pitch unchanged. */
 export function stretch(x: Float32Array, factor: number, rate: number): Float32Array {
+  return stretchChannels([x], factor, rate)[0];
+}
+
+/** Every channel lasting `factor` times as long, pitch unchanged, each frame read at the same place in all. */
+export function stretchChannels(channels: readonly Float32Array[], factor: number, rate: number): Float32Array[] {
   if (!(factor > 0)) throw new Error(`A stretch factor must be positive (got ${factor}).`);
-  const outLength = Math.round(x.length * factor);
+  const length = channels[0]?.length ?? 0;
+  const outLength = Math.round(length * factor);
   const frame = 2 * Math.round((FRAME_SECONDS * rate) / 2);
   const hop = frame / 2;
   const tolerance = Math.round(TOLERANCE_SECONDS * rate);
-  if (x.length < frame || Math.abs(factor - 1) < 1e-6) return fitLength(x, outLength);
+  if (length < frame || Math.abs(factor - 1) < 1e-6) return channels.map((x) => fitLength(x, outLength));
+  const sum = channels.length === 1 ? channels[0] : sumOf(channels);
   const window = hann(frame);
-  const out = new Float32Array(outLength + frame);
+  const outs = channels.map(() => new Float32Array(outLength + frame));
   const norm = new Float32Array(outLength + frame);
   // Where the previous frame, read on by one hop, would have continued: the next frame should resemble it.
   let natural = 0;
   for (let at = 0; at < outLength; at += hop) {
     const ideal = Math.round(at / factor);
-    const from = at === 0 ? 0 : bestOffset(x, ideal, natural, frame, tolerance);
-    for (let i = 0; i < frame && from + i < x.length; i++) {
-      out[at + i] += x[from + i] * window[i];
-      norm[at + i] += window[i];
-    }
+    const from = at === 0 ? 0 : bestOffset(sum, ideal, natural, frame, tolerance);
+    const count = Math.min(frame, length - from);
+    channels.forEach((x, c) => {
+      const out = outs[c];
+      for (let i = 0; i < count; i++) out[at + i] += x[from + i] * window[i];
+    });
+    for (let i = 0; i < count; i++) norm[at + i] += window[i];
     natural = from + hop;
   }
-  for (let i = 0; i < outLength; i++) if (norm[i] > 1e-3) out[i] /= norm[i];
-  return out.subarray(0, outLength).slice();
+  return outs.map((out) => {
+    for (let i = 0; i < outLength; i++) if (norm[i] > 1e-3) out[i] /= norm[i];
+    return out.subarray(0, outLength).slice();
+  });
 }
 
 /** `x` lasting `factor` times as long and moved by `semitones` in pitch, in one pass: stretched by both (by the phase
  * vocoder), then played faster by the pitch ratio (so the beat is smeared once, not twice). */
 export function stretchAndShift(x: Float32Array, factor: number, semitones: number, rate: number): Float32Array {
-  if (semitones === 0) return stretch(x, factor, rate);
+  return stretchAndShiftChannels([x], factor, semitones, rate)[0];
+}
+
+/** Every channel stretched and shifted as `stretchAndShift` does one, the channels together. */
+export function stretchAndShiftChannels(
+  channels: readonly Float32Array[],
+  factor: number,
+  semitones: number,
+  rate: number,
+): Float32Array[] {
+  if (semitones === 0) return stretchChannels(channels, factor, rate);
   const ratio = 2 ** (semitones / 12);
-  const out = resample(phaseVocoderStretch(x, factor * ratio), rate * ratio, rate);
-  return fitLength(out, Math.round(x.length * factor));
+  const length = Math.round((channels[0]?.length ?? 0) * factor);
+  return phaseVocoderStretchChannels(channels, factor * ratio).map((y) =>
+    fitLength(resample(y, rate * ratio, rate), length),
+  );
+}
+
+function sumOf(channels: readonly Float32Array[]): Float32Array {
+  const sum = new Float32Array(channels[0].length);
+  for (const x of channels) for (let i = 0; i < sum.length; i++) sum[i] += x[i];
+  return sum;
 }
 
 /** The read position within `tolerance` of `ideal` whose frame best matches the input that follows `natural`. */

@@ -2,6 +2,7 @@
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { integratedLoudness } from '../dsp/loudness';
+import { stretchAndShiftChannels, stretchChannels } from '../dsp/time-stretch';
 import type { SampleRange } from './types';
 
 export type EffectSpec =
@@ -9,7 +10,26 @@ export type EffectSpec =
   | { kind: 'gain'; db: number }
   | { kind: 'normalizePeak'; db: number }
   | { kind: 'normalizeLoudness'; lufs: number }
-  | { kind: 'reverse' };
+  | { kind: 'reverse' }
+  /** Pitch moved by semitones (fractions are cents), the length kept: the phase vocoder, channels together. */
+  | { kind: 'pitch'; semitones: number }
+  /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept: WSOLA, channels together;
+   * what follows the range on the track moves with its end. */
+  | { kind: 'tempo'; percent: number };
+
+/** The bounds the studio offers (beyond them a stretch or a shift is heard as an artefact more than as music). */
+export const PITCH_SEMITONES = { min: -12, max: 12 } as const;
+export const TEMPO_PERCENT = { min: -50, max: 100 } as const;
+
+/** Where a timeline position lands after the effect: inside the range a tempo change scales it from the range's
+ * start, after the range it moves with the range's end; every other effect leaves time where it is. */
+export function timeMap(spec: EffectSpec, range: SampleRange): (t: number) => number {
+  if (spec.kind !== 'tempo') return (t) => t;
+  const factor = 100 / (100 + spec.percent);
+  const inside = (t: number) => range.start + Math.round((t - range.start) * factor);
+  const shift = inside(range.end) - range.end;
+  return (t) => (t <= range.start ? t : t <= range.end ? inside(t) : t + shift);
+}
 
 /** A piece of a clip inside the range: its timeline position and a private copy of its samples. */
 export interface PieceData {
@@ -18,8 +38,10 @@ export interface PieceData {
   channels: Float32Array[];
 }
 
-/** Changes the pieces' samples in place (all pieces of one track together); returns their new timeline starts. */
+/** Changes the pieces' samples (all pieces of one track together; a tempo change gives them new lengths); returns
+ * their new timeline starts. */
 export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: SampleRange, sampleRate: number): number[] {
+  checkSpec(spec);
   const starts = pieces.map((p) => p.start);
   const scaleAll = (gain: number) => pieces.forEach((p) => p.channels.forEach((ch) => applyGain(ch, gain)));
   switch (spec.kind) {
@@ -50,7 +72,28 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
       // Each piece plays backwards and is mirrored within the range.
       for (const p of pieces) p.channels.forEach((ch) => ch.reverse());
       return pieces.map((p) => range.start + range.end - (p.start + p.length));
+    case 'pitch':
+      for (const p of pieces) p.channels = stretchAndShiftChannels(p.channels, 1, spec.semitones, sampleRate);
+      return starts;
+    case 'tempo': {
+      const at = timeMap(spec, range);
+      return pieces.map((p) => {
+        const start = at(p.start);
+        const length = at(p.start + p.length) - start;
+        p.channels = stretchChannels(p.channels, length / p.length, sampleRate);
+        p.length = length;
+        return start;
+      });
+    }
   }
+}
+
+function checkSpec(spec: EffectSpec): void {
+  const outside = (v: number, { min, max }: { min: number; max: number }) => !(v >= min && v <= max);
+  if (spec.kind === 'pitch' && outside(spec.semitones, PITCH_SEMITONES))
+    throw new Error(`A pitch change must be ${PITCH_SEMITONES.min} to ${PITCH_SEMITONES.max} semitones.`);
+  if (spec.kind === 'tempo' && outside(spec.percent, TEMPO_PERCENT))
+    throw new Error(`A tempo change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
 }
 
 /** The range as one signal (gaps silent), with as many channels as the widest piece. */
@@ -75,5 +118,11 @@ export function effectLabel(spec: EffectSpec): string {
       return `Normalize loudness (${spec.lufs} LUFS)`;
     case 'reverse':
       return 'Reverse';
+    case 'pitch':
+      return `Change pitch (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'})`;
+    case 'tempo':
+      return `Change tempo (${signed(spec.percent)} %)`;
   }
 }
+
+const signed = (v: number) => (v > 0 ? `+${v}` : `${v}`);

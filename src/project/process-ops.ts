@@ -1,6 +1,7 @@
 /** Edits that change samples inside a range: each affected piece of a clip becomes a new asset, the rest is untouched. */
 import type { AssetStore } from './asset-store';
-import { applyEffect, type EffectSpec, type PieceData } from './effects';
+import { applyEffect, type EffectSpec, type PieceData, timeMap } from './effects';
+import { analysisAfterEffect } from './track-analysis';
 import type { Clip, Project, SampleRange, Track } from './types';
 import { clipEnd, newId } from './types';
 import { splitTrackAt } from './timeline-ops';
@@ -51,7 +52,8 @@ async function processTrack(
 ): Promise<Track> {
   const split = splitTrackAt(splitTrackAt(track, range.start), range.end);
   const inside = split.clips.filter((c: Clip) => c.start >= range.start && clipEnd(c) <= range.end);
-  if (inside.length === 0) return track;
+  const at = timeMap(spec, range);
+  if (inside.length === 0 && at(range.end) === range.end) return track;
   const pieces = [];
   for (const c of inside)
     pieces.push({
@@ -59,13 +61,18 @@ async function processTrack(
       length: c.length,
       channels: await assets.sliceGently(c.assetId, c.offset, c.length),
     });
-  const result = await run(spec, pieces, range, sampleRate);
+  const result = inside.length ? await run(spec, pieces, range, sampleRate) : { channels: [], starts: [] };
   const replaced = new Map(
     inside.map((clip, i) => {
-      const asset = assets.add(result.channels[i], sampleRate);
-      return [clip.id, { ...clip, id: newId(), assetId: asset.id, offset: 0, start: result.starts[i] }] as const;
+      const channels = result.channels[i];
+      const asset = assets.add(channels, sampleRate);
+      const edited = { start: result.starts[i], length: channels[0].length };
+      return [clip.id, { ...clip, ...edited, id: newId(), assetId: asset.id, offset: 0 }] as const;
     }),
   );
-  const clips = split.clips.map((c) => replaced.get(c.id) ?? c).sort((a, b) => a.start - b.start);
-  return { ...split, clips };
+  // A tempo change moves what follows the range with its end.
+  const moved = (c: Clip) => (c.start >= range.end ? { ...c, start: at(c.start) } : c);
+  const clips = split.clips.map((c) => replaced.get(c.id) ?? moved(c)).sort((a, b) => a.start - b.start);
+  const whole = track.clips.every((c) => c.start >= range.start && clipEnd(c) <= range.end);
+  return analysisAfterEffect({ ...split, clips }, spec, range, whole, sampleRate);
 }

@@ -122,6 +122,65 @@ describe('sample-changing ops', () => {
     const rev = await processRange(project, [project.tracks[0].id], { start: 8, end: 14 }, assets, { kind: 'reverse' });
     expect(render(rev, assets, 14).slice(8, 14)).toEqual([3, 2, 1, 0, 0, 0]);
   });
+  it('changes the tempo of a range: it gets shorter, what follows moves with its end, its labels scale', async () => {
+    const tone = Float32Array.from({ length: 8000 }, (_, i) => Math.sin((2 * Math.PI * 220 * i) / 8000));
+    const { assets, project, track } = setup([tone, tone], 8000);
+    const later: Clip = { ...track.clips[0], id: 'c2', start: 9000, length: 1000 };
+    const label = { id: 'l', start: 2010, end: 4010, name: 'tone', description: 'a tone', confidence: 0.9 };
+    const after = { ...label, id: 'm', start: 9000, end: 9500 };
+    const analysed = { ...track, clips: [track.clips[0], later], labels: [label, after], tempoBpm: 120, beatStart: 10 };
+    const out = await processRange({ ...project, tracks: [analysed] }, [track.id], { start: 10, end: 8010 }, assets, {
+      kind: 'tempo',
+      percent: 100,
+    });
+    const [faster] = out.tracks;
+    expect(faster.clips.map((c) => [c.start, c.length])).toEqual([
+      [10, 4000],
+      [5000, 1000],
+    ]);
+    expect(faster.labels!.map((l) => [l.start, l.end])).toEqual([
+      [1010, 2010],
+      [5000, 5500],
+    ]);
+    // A part of the track changed tempo: its grid no longer holds and is dropped.
+    expect([faster.tempoBpm, faster.beatStart]).toEqual([undefined, undefined]);
+    expect(assets.get(faster.clips[0].assetId).channels).toHaveLength(2);
+  });
+  it("changes the pitch of a range and keeps its length; the whole track's key moves with it", async () => {
+    const tone = Float32Array.from({ length: 8000 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 220 * i) / 8000));
+    const { assets, project, track } = setup([tone], 8000);
+    const keyed = { ...project, tracks: [{ ...track, musicKey: 'A minor' }] };
+    const up = await processRange(keyed, [track.id], { start: 10, end: 8010 }, assets, {
+      kind: 'pitch',
+      semitones: 12,
+    });
+    expect(up.tracks[0].clips[0].length).toBe(8000);
+    expect(up.tracks[0].musicKey).toBe('A minor');
+    const middle = assets.get(up.tracks[0].clips[0].assetId).channels[0].subarray(2000, 6000);
+    const rising = middle.filter((v, i) => i > 0 && middle[i - 1] < 0 && v >= 0).length;
+    expect(rising).toBeGreaterThanOrEqual(219); // 440 Hz over 0.5 s
+    expect(rising).toBeLessThanOrEqual(221);
+    const third = await processRange(keyed, [track.id], { start: 10, end: 8010 }, assets, {
+      kind: 'pitch',
+      semitones: 3,
+    });
+    expect(third.tracks[0].musicKey).toBe('C minor');
+    const part = await processRange(keyed, [track.id], { start: 10, end: 4010 }, assets, {
+      kind: 'pitch',
+      semitones: 3,
+    });
+    expect(part.tracks[0].musicKey).toBeUndefined();
+  });
+  it('refuses a pitch or tempo change beyond what it offers, leaving the project as it was', async () => {
+    const { assets, project, track } = setup();
+    const range = { start: 10, end: 110 };
+    await expect(processRange(project, [track.id], range, assets, { kind: 'pitch', semitones: 30 })).rejects.toThrow(
+      'semitones',
+    );
+    await expect(processRange(project, [track.id], range, assets, { kind: 'tempo', percent: -80 })).rejects.toThrow(
+      'tempo change',
+    );
+  });
 });
 
 describe('mixdown', () => {

@@ -34,6 +34,10 @@ export interface EditParams {
   gainDb: number;
   peakDb: number;
   lufs: number;
+  /** Change pitch: semitones, the length kept. */
+  pitchSemitones: number;
+  /** Change tempo: percent faster (negative: slower), the pitch kept. */
+  tempoPercent: number;
 }
 
 /** The selection on the tracks a project still has (undo may take tracks away); none when it has none of them. */
@@ -194,7 +198,7 @@ export const initialState = (): StudioState => ({
   recording: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
   clipboard: null,
-  params: { fadeCurve: 'equal-power', gainDb: 3, peakDb: -1, lufs: -16 },
+  params: { fadeCurve: 'equal-power', gainDb: 3, peakDb: -1, lufs: -16, pitchSemitones: 2, tempoPercent: 10 },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
   panel: 'none',
   models: { pack: null, loading: null, backend: 'auto', cached: [] },

@@ -1,4 +1,5 @@
 import { FADE_CURVES, type FadeCurve } from '../../dsp/fades';
+import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
 import type { EditParams } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
@@ -66,6 +67,10 @@ export function EffectBar() {
       <NumberParam label="LUFS" field="lufs" step={1} min={-60} max={0} />
       <ActionButton name="normalizeLoudness" text="Normalize loudness" />
       <ActionButton name="reverse" />
+      <NumberParam label="semitones" field="pitchSemitones" step={1} {...PITCH_SEMITONES} />
+      <ActionButton name="changePitch" text="Change pitch" />
+      <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />
+      <ActionButton name="changeTempo" text="Change tempo" />
     </div>
   );
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { analysisAfterEffect, transposeKey } from './track-analysis';
+import { newTrack } from './types';
+
+describe('what Analyze heard, after an effect', () => {
+  it('moves a key by whole semitones, and gives none for a fraction', () => {
+    expect(transposeKey('Bb major', -1)).toBe('A major');
+    expect(transposeKey('F# minor', -7)).toBe('B minor');
+    expect(transposeKey('C minor', 12)).toBe('C minor');
+    expect(transposeKey('C minor', 0.5)).toBeUndefined();
+    expect(transposeKey(undefined, 2)).toBeUndefined();
+  });
+
+  it("rescales a whole track's beat grid with its tempo, anchored on its first beat in the range", () => {
+    const track = { ...newTrack(0), tempoBpm: 120, beatStart: -1990 }; // beats every 4,000 samples at 8 kHz
+    const faster = analysisAfterEffect(track, { kind: 'tempo', percent: 100 }, { start: 10, end: 8010 }, true, 8000);
+    expect(faster.tempoBpm).toBe(240);
+    expect(faster.beatStart).toBe(1010); // the beat at 2,010 lands halfway to the range's start
+    const slower = analysisAfterEffect(track, { kind: 'tempo', percent: -50 }, { start: 10, end: 8010 }, true, 8000);
+    expect([slower.tempoBpm, slower.beatStart]).toEqual([60, 4010]);
+  });
+
+  it('leaves what an effect does not change as it was', () => {
+    const track = { ...newTrack(0), tempoBpm: 120, beatStart: 10, musicKey: 'A minor' };
+    expect(analysisAfterEffect(track, { kind: 'gain', db: -3 }, { start: 0, end: 100 }, false, 8000)).toBe(track);
+    const shifted = analysisAfterEffect(track, { kind: 'pitch', semitones: 2 }, { start: 0, end: 100 }, true, 8000);
+    expect([shifted.tempoBpm, shifted.beatStart, shifted.musicKey]).toEqual([120, 10, 'B minor']);
+  });
+});

@@ -1,0 +1,43 @@
+/** What Analyze heard on a track (its labels, tempo and beat grid, key), kept true after an effect changed the track's
+ * audio: moved and rescaled with a tempo change, the key moved with a pitch change; what no longer holds for the
+ * whole track (a tempo or key changed on a part of it) is dropped rather than left wrong. */
+import { KEY_NAMES, parseKey } from '../music/music-prompt';
+import { type EffectSpec, timeMap } from './effects';
+import type { SampleRange, Track } from './types';
+
+/** `track` (its clips already edited) with its analysis brought up to date; `whole`: the range held all its audio. */
+export function analysisAfterEffect(
+  track: Track,
+  spec: EffectSpec,
+  range: SampleRange,
+  whole: boolean,
+  sampleRate: number,
+): Track {
+  if (spec.kind === 'pitch') return withKey(track, whole ? transposeKey(track.musicKey, spec.semitones) : undefined);
+  if (spec.kind !== 'tempo') return track;
+  const at = timeMap(spec, range);
+  const labels = track.labels?.map((l) => ({ ...l, start: at(l.start), end: at(l.end) }));
+  const { tempoBpm, beatStart, ...rest } = { ...track, labels };
+  if (tempoBpm === undefined || !whole) return rest;
+  const grid = { ...rest, tempoBpm: (tempoBpm * (100 + spec.percent)) / 100 };
+  if (beatStart === undefined) return grid;
+  // The grid's anchor becomes the first beat inside the range, where the new tempo starts.
+  const period = (60 * sampleRate) / tempoBpm;
+  const first = beatStart + Math.ceil((range.start - beatStart) / period) * period;
+  return { ...grid, beatStart: at(Math.round(first)) };
+}
+
+/** A key name moved by whole semitones ("A minor" +2 -> "B minor"); undefined where it cannot be (a fraction of a
+ * semitone, or no key). */
+export function transposeKey(key: string | undefined, semitones: number): string | undefined {
+  const parsed = parseKey(key);
+  if (!parsed || !Number.isInteger(semitones)) return undefined;
+  const index = (KEY_NAMES.indexOf(parsed.key) + semitones + 120) % 12;
+  return `${KEY_NAMES[index]} ${parsed.mode}`;
+}
+
+function withKey(track: Track, musicKey: string | undefined): Track {
+  if (track.musicKey === undefined) return track;
+  const { musicKey: _, ...rest } = track;
+  return musicKey === undefined ? rest : { ...rest, musicKey };
+}
