@@ -130,6 +130,27 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo.slice(1)).toEqual(['Change pitch (+12 semitones)', 'Change tempo (+100 %)']);
   });
 
+  test('reduce noise: a profile from the hiss alone takes the hiss down and keeps the tone', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('hiss-then-tone.wav'); // 1 s of hiss at -40 dB, then the hiss under a 1 kHz tone
+    await studio.waitForTracks(1);
+    await expect(studio.action('reduceNoise')).toBeDisabled(); // no profile yet
+    await studio.select(0, 0.9);
+    await studio.action('noiseProfile').click();
+    await expect(page.getByText('Noise profile taken from 0.90 s')).toBeVisible();
+    const before = await studio.exportFile({ format: 'float32' });
+    await studio.select(0, 2);
+    await studio.effect('reduceNoise'); // 12 dB by default
+    const after = await studio.exportFile({ format: 'float32' });
+    const hiss = [before, after].map((f) => soxStat(f, { start: 0.1, seconds: 0.8 })['RMS     amplitude']);
+    expect(20 * Math.log10(hiss[0] / hiss[1])).toBeGreaterThan(10);
+    const tone = [before, after].map((f) => soxStat(f, { start: 1.2, seconds: 0.7 })['RMS     amplitude']);
+    expect(Math.abs(20 * Math.log10(tone[0] / tone[1]))).toBeLessThan(0.5);
+    expect((await studio.summary()).undo.at(-1)).toBe('Reduce noise (12 dB)');
+  });
+
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);

@@ -1,6 +1,6 @@
 /** Page objects and a test API over the studio's own actions (tldraw-style fixtures). */
 import { test as base, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ASSETS = join(process.cwd(), 'e2e', '.assets');
@@ -112,7 +112,10 @@ export class Studio {
     const downloading = this.page.waitForEvent('download');
     await panel.getByTestId('export-run').click();
     const download = await downloading;
-    const path = join(test.info().outputPath(), download.suggestedFilename());
+    // Each export its own file, so a test can compare one with the next.
+    const name = download.suggestedFilename();
+    let path = join(test.info().outputPath(), name);
+    for (let n = 2; existsSync(path); n++) path = join(test.info().outputPath(), `${n}-${name}`);
     await download.saveAs(path);
     return path;
   }

@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-5 ] && exit 0
+[ -f .done-6 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -46,4 +46,9 @@ ffmpeg -loglevel error -y "${pic[@]}" -c:v libx264 -pix_fmt yuv420p video-silent
 ffmpeg -loglevel error -y "${pic[@]}" -c:v libx265 -pix_fmt yuv420p -tag:v hvc1 video-hevc.mp4 2>/dev/null || true
 # Sound alone in a WebM (what the recorder makes, what a picker calls video/webm): imported as audio.
 ffmpeg -loglevel error -y -i tone-stereo-44k.wav -c:a libopus -b:a 96k tone-audio-only.webm
-touch .done-5
+# Hiss alone for 1 s, then hiss under a 1 kHz tone for 1 s (noise reduction: the first second is the profile).
+sox -D -n -r 44100 -c 2 -b 16 hiss.wav synth 2 whitenoise gain -40
+sox -D -n -r 44100 -c 2 -b 16 late-tone.wav synth 1 sine 1000 gain -20 pad 1 0
+sox -D -m hiss.wav late-tone.wav -b 16 hiss-then-tone.wav
+rm hiss.wav late-tone.wav
+touch .done-6

@@ -27,9 +27,10 @@ export function soxRaw16(path: string): Buffer {
   });
 }
 
-/** sox's `stat` figures (e.g. 'Maximum amplitude'). */
-export function soxStat(path: string): Record<string, number> {
-  const text = execFileSync('bash', ['-c', `sox "${path}" -n stat 2>&1`]).toString();
+/** sox's `stat` figures (e.g. 'Maximum amplitude'), of the whole file or of `seconds` from `start`. */
+export function soxStat(path: string, part?: { start: number; seconds: number }): Record<string, number> {
+  const trim = part ? `trim ${part.start} ${part.seconds}` : '';
+  const text = execFileSync('bash', ['-c', `sox "${path}" -n ${trim} stat 2>&1`]).toString();
   return Object.fromEntries(
     text
       .split('\n')

@@ -2,6 +2,7 @@
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { integratedLoudness } from '../dsp/loudness';
+import { type NoiseProfile, type NoiseReduction, reduceNoise } from '../dsp/noise-reduction';
 import { stretchAndShiftChannels, stretchChannels } from '../dsp/time-stretch';
 import type { SampleRange } from './types';
 
@@ -15,7 +16,9 @@ export type EffectSpec =
   | { kind: 'pitch'; semitones: number }
   /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept: WSOLA, channels together;
    * what follows the range on the track moves with its end. */
-  | { kind: 'tempo'; percent: number };
+  | { kind: 'tempo'; percent: number }
+  /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
+  | ({ kind: 'denoise'; profile: NoiseProfile } & NoiseReduction);
 
 /** The bounds the studio offers (beyond them a stretch or a shift is heard as an artefact more than as music). */
 export const PITCH_SEMITONES = { min: -12, max: 12 } as const;
@@ -75,6 +78,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'pitch':
       for (const p of pieces) p.channels = stretchAndShiftChannels(p.channels, 1, spec.semitones, sampleRate);
       return starts;
+    case 'denoise':
+      for (const p of pieces) p.channels = reduceNoise(p.channels, sampleRate, spec.profile, spec);
+      return starts;
     case 'tempo': {
       const at = timeMap(spec, range);
       return pieces.map((p) => {
@@ -122,6 +128,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Change pitch (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'})`;
     case 'tempo':
       return `Change tempo (${signed(spec.percent)} %)`;
+    case 'denoise':
+      return `Reduce noise (${spec.reductionDb} dB)`;
   }
 }
 

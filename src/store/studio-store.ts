@@ -1,6 +1,7 @@
 /** The studio's state in one zustand store. Every project change goes through `commit` or a transaction, so undo sees it. */
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
+import type { NoiseProfile } from '../dsp/noise-reduction';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { Clip, Project } from '../project/types';
 import { type MusicFields, NO_MUSIC_FIELDS } from '../music/music-prompt';
@@ -38,6 +39,9 @@ export interface EditParams {
   pitchSemitones: number;
   /** Change tempo: percent faster (negative: slower), the pitch kept. */
   tempoPercent: number;
+  /** Reduce noise: how far the noise goes down, and how far over the noise a sound must be to be kept. */
+  noiseReductionDb: number;
+  noiseSensitivityDb: number;
 }
 
 /** The selection on the tracks a project still has (undo may take tracks away); none when it has none of them. */
@@ -147,6 +151,8 @@ export interface StudioState {
   view: ViewState;
   clipboard: Clipboard | null;
   params: EditParams;
+  /** The noise Reduce noise takes down, from a selection of noise alone (kept for the session, as in Audacity). */
+  noiseProfile: NoiseProfile | null;
   exportSettings: ExportSettings;
   panel: 'none' | 'help' | 'export' | 'models' | 'generate' | 'ask';
   models: ModelsState;
@@ -198,7 +204,17 @@ export const initialState = (): StudioState => ({
   recording: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
   clipboard: null,
-  params: { fadeCurve: 'equal-power', gainDb: 3, peakDb: -1, lufs: -16, pitchSemitones: 2, tempoPercent: 10 },
+  noiseProfile: null,
+  params: {
+    fadeCurve: 'equal-power',
+    gainDb: 3,
+    peakDb: -1,
+    lufs: -16,
+    pitchSemitones: 2,
+    tempoPercent: 10,
+    noiseReductionDb: 12,
+    noiseSensitivityDb: 6,
+  },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
   panel: 'none',
   models: { pack: null, loading: null, backend: 'auto', cached: [] },

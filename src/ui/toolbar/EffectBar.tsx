@@ -1,4 +1,5 @@
 import { FADE_CURVES, type FadeCurve } from '../../dsp/fades';
+import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
 import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
 import type { EditParams } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
@@ -71,6 +72,10 @@ export function EffectBar() {
       <ActionButton name="changePitch" text="Change pitch" />
       <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />
       <ActionButton name="changeTempo" text="Change tempo" />
+      <ActionButton name="noiseProfile" text="Noise profile" />
+      <NumberParam label="reduce dB" field="noiseReductionDb" step={1} {...NOISE_REDUCTION_DB} />
+      <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
+      <ActionButton name="reduceNoise" text="Reduce noise" />
     </div>
   );
 }
