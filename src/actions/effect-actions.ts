@@ -1,12 +1,11 @@
 /** Fades, gain, normalisation, reverse, pitch, tempo and noise reduction over the selection, processed in the analysis
  * worker. */
-import { runInWorker } from '../client/effect-runner';
-import { effectLabel, type EffectSpec, timeMap } from '../project/effects';
-import { processRange } from '../project/process-ops';
+import { matchProject, runEffect } from '../app/effects';
 import type { Services } from '../app/services';
-import type { EditParams, StudioState } from '../store/studio-store';
 import { noiseProfile } from '../dsp/noise-reduction';
-import { mixdown } from '../project/mixdown';
+import type { EffectSpec } from '../project/effects';
+import { trackAudio } from '../project/generated-ops';
+import type { EditParams, StudioState } from '../store/studio-store';
 import type { Action } from './types';
 import { hasRange, selectedRange, targetTrackIds } from './targets';
 
@@ -22,28 +21,10 @@ function effect(
     group: 'effect',
     shortcuts: [shortcut],
     enabled: (s) => hasRange(s) && s.busy === null && specOf(s.params, s) !== null,
-    perform: async ({ store, assets }: Services) => {
-      const state = store.getState();
+    perform: async (services: Services) => {
+      const state = services.store.getState();
       const spec = specOf(state.params, state);
-      if (!spec) return;
-      const range = selectedRange(state)!;
-      state.set({ busy: `${effectLabel(spec)}…` });
-      try {
-        const project = await processRange(state.project, targetTrackIds(state), range, assets, spec, runInWorker);
-        // The result belongs to the project as it was when the effect started: never overwrite a later edit with it.
-        if (store.getState().project !== state.project) {
-          store
-            .getState()
-            .notify('error', `${effectLabel(spec)} was not applied: the project changed while it ran. Run it again.`);
-        } else {
-          store.getState().commit(effectLabel(spec), project);
-          // The selection stays on what was changed (a tempo change makes it shorter or longer).
-          const selection = store.getState().selection;
-          if (selection) store.getState().selectRange({ ...selection, end: timeMap(spec, range)(range.end) });
-        }
-      } finally {
-        store.getState().set({ busy: null });
-      }
+      if (spec) await runEffect(services, spec);
     },
   };
 }
@@ -67,16 +48,26 @@ export const effectActions: Action[] = [
       const state = store.getState();
       const range = selectedRange(state)!;
       const trackIds = targetTrackIds(state);
-      // The clips' own samples, as the effect will read them: track gain and pan left out.
-      const raw = { ...state.project, tracks: state.project.tracks.map((t) => ({ ...t, gainDb: 0, pan: 0 })) };
-      const noise = mixdown(raw, assets, { range, trackIds });
-      const profile = noiseProfile(noise, state.project.sampleRate);
+      // The clips' own samples, as the effect will read them (track gain and pan left out), every channel averaged.
+      const tracks = state.project.tracks.filter((t) => trackIds.includes(t.id));
+      const profile = noiseProfile(
+        tracks.flatMap((t) => trackAudio(t, assets, range)),
+        state.project.sampleRate,
+      );
       const seconds = ((range.end - range.start) / state.project.sampleRate).toFixed(2);
       store.getState().set({ noiseProfile: profile });
       store
         .getState()
         .notify('info', `Noise profile taken from ${seconds} s. Select what to clean and use Reduce noise.`);
     },
+  },
+  {
+    name: 'matchProject',
+    label: "Match the project's tempo and key",
+    group: 'effect',
+    shortcuts: ['Shift+W'],
+    enabled: (s) => hasRange(s) && s.busy === null,
+    perform: (services: Services) => matchProject(services),
   },
   effect('reduceNoise', 'Reduce noise', 'Shift+J', (p, s) =>
     s.noiseProfile

@@ -3,26 +3,9 @@ import { estimateKey } from '../dsp/key';
 import { estimateTempo } from '../dsp/tempo';
 import { conformMusic, keyShift, matchKey, stretchFactor } from './conform';
 import { NO_MUSIC_FIELDS } from './music-prompt';
+import { tune } from './tune.fixture';
 
 const RATE = 16000;
-
-/** A plucked tune at `bpm`: the notes of a C major arpeggio (and a low C on every bar), one per beat. */
-function tune(bpm: number, seconds: number, transpose = 0): Float32Array {
-  const out = new Float32Array(seconds * RATE);
-  const beat = (60 / bpm) * RATE;
-  const notes = [60, 64, 67, 72, 67, 64];
-  for (let n = 0; n * beat < out.length; n++) {
-    const midi = (n % 4 === 0 ? 48 : notes[n % notes.length]) + transpose;
-    const hz = 440 * 2 ** ((midi - 69) / 12);
-    const start = Math.round(n * beat);
-    for (let i = 0; i < beat && start + i < out.length; i++) {
-      const t = i / RATE;
-      out[start + i] +=
-        0.3 * Math.exp(-t * 6) * (Math.sin(2 * Math.PI * hz * t) + 0.3 * Math.sin(4 * Math.PI * hz * t));
-    }
-  }
-  return out;
-}
 
 describe('conform music', () => {
   it('stretches and shifts a take to the asked tempo and key, and says what it heard', () => {

@@ -21,9 +21,29 @@ export interface Conformed {
   key?: string;
 }
 
+/** What conforming `audio` to the fields' tempo and key takes: a stretch (1: none), a shift in semitones (0: none), and
+ * what was heard and done in words. */
+export interface ConformPlan {
+  factor: number;
+  semitones: number;
+  notes: string[];
+  /** The asked key ("A minor") where the audio was heard in it or is moved into it (or into its relative). */
+  key?: string;
+}
+
 /** `audio` conformed to the fields' tempo and key, cut to `length` samples. Both are heard on the take as the model
  * made it and changed in one pass (one stretch, one resampling), so the beat is smeared once, not twice. */
 export function conformMusic(audio: Float32Array, rate: number, fields: MusicFields, length: number): Conformed {
+  const { factor, semitones, notes, key } = conformPlan(audio, rate, fields);
+  const out = semitones === 0 && factor === 1 ? audio : stretchAndShift(audio, factor, semitones, rate);
+  const cut = new Float32Array(length);
+  cut.set(out.subarray(0, Math.min(length, out.length)));
+  return { audio: cut, notes, key };
+}
+
+/** The tempo and key heard in `audio` and how far each must move to the fields' (a field left null is left alone;
+ * what cannot be heard, or is too far to stretch, is left as it is and said so). */
+export function conformPlan(audio: Float32Array, rate: number, fields: MusicFields): ConformPlan {
   const notes: string[] = [];
   let semitones = 0;
   let key: string | undefined;
@@ -50,10 +70,7 @@ export function conformMusic(audio: Float32Array, rate: number, fields: MusicFie
       notes.push(`heard ${heard.toFixed(0)} BPM, stretched to ${fields.bpm}`);
     }
   }
-  const out = semitones === 0 && factor === 1 ? audio : stretchAndShift(audio, factor, semitones, rate);
-  const cut = new Float32Array(length);
-  cut.set(out.subarray(0, Math.min(length, out.length)));
-  return { audio: cut, notes, key };
+  return { factor, semitones, notes, key };
 }
 
 /** How much longer the take must last for its beat to fall at `asked` BPM, taking the asked tempo's half or double

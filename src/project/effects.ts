@@ -3,7 +3,7 @@ import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { integratedLoudness } from '../dsp/loudness';
 import { type NoiseProfile, type NoiseReduction, reduceNoise } from '../dsp/noise-reduction';
-import { stretchAndShiftChannels, stretchChannels } from '../dsp/time-stretch';
+import { stretchAndShiftChannels } from '../dsp/time-stretch';
 import type { SampleRange } from './types';
 
 export type EffectSpec =
@@ -14,9 +14,9 @@ export type EffectSpec =
   | { kind: 'reverse' }
   /** Pitch moved by semitones (fractions are cents), the length kept: the phase vocoder, channels together. */
   | { kind: 'pitch'; semitones: number }
-  /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept: WSOLA, channels together;
-   * what follows the range on the track moves with its end. */
-  | { kind: 'tempo'; percent: number }
+  /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept (WSOLA, channels together)
+   * or moved by `semitones` in the same pass (the phase vocoder); what follows the range moves with its end. */
+  | { kind: 'tempo'; percent: number; semitones?: number }
   /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
   | ({ kind: 'denoise'; profile: NoiseProfile } & NoiseReduction);
 
@@ -86,7 +86,7 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
       return pieces.map((p) => {
         const start = at(p.start);
         const length = at(p.start + p.length) - start;
-        p.channels = stretchChannels(p.channels, length / p.length, sampleRate);
+        p.channels = stretchAndShiftChannels(p.channels, length / p.length, spec.semitones ?? 0, sampleRate);
         p.length = length;
         return start;
       });
@@ -96,7 +96,8 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
 
 function checkSpec(spec: EffectSpec): void {
   const outside = (v: number, { min, max }: { min: number; max: number }) => !(v >= min && v <= max);
-  if (spec.kind === 'pitch' && outside(spec.semitones, PITCH_SEMITONES))
+  const semitones = spec.kind === 'pitch' || spec.kind === 'tempo' ? (spec.semitones ?? 0) : 0;
+  if (outside(semitones, PITCH_SEMITONES))
     throw new Error(`A pitch change must be ${PITCH_SEMITONES.min} to ${PITCH_SEMITONES.max} semitones.`);
   if (spec.kind === 'tempo' && outside(spec.percent, TEMPO_PERCENT))
     throw new Error(`A tempo change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
@@ -127,7 +128,7 @@ export function effectLabel(spec: EffectSpec): string {
     case 'pitch':
       return `Change pitch (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'})`;
     case 'tempo':
-      return `Change tempo (${signed(spec.percent)} %)`;
+      return `Change tempo (${signed(spec.percent)} %${spec.semitones ? `, ${signed(spec.semitones)} semitones` : ''})`;
     case 'denoise':
       return `Reduce noise (${spec.reductionDb} dB)`;
   }

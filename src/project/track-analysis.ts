@@ -15,9 +15,11 @@ export function analysisAfterEffect(
 ): Track {
   if (spec.kind === 'pitch') return withKey(track, whole ? transposeKey(track.musicKey, spec.semitones) : undefined);
   if (spec.kind !== 'tempo') return track;
+  const shift = spec.semitones ?? 0;
+  const keyed = shift === 0 ? track : withKey(track, whole ? transposeKey(track.musicKey, shift) : undefined);
   const at = timeMap(spec, range);
-  const labels = track.labels?.map((l) => ({ ...l, start: at(l.start), end: at(l.end) }));
-  const { tempoBpm, beatStart, ...rest } = { ...track, labels };
+  const labels = keyed.labels?.map((l) => ({ ...l, start: at(l.start), end: at(l.end) }));
+  const { tempoBpm, beatStart, ...rest } = { ...keyed, labels };
   if (tempoBpm === undefined || !whole) return rest;
   const grid = { ...rest, tempoBpm: (tempoBpm * (100 + spec.percent)) / 100 };
   if (beatStart === undefined) return grid;

@@ -72,6 +72,7 @@ export function EffectBar() {
       <ActionButton name="changePitch" text="Change pitch" />
       <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />
       <ActionButton name="changeTempo" text="Change tempo" />
+      <ActionButton name="matchProject" text="Match the project" />
       <ActionButton name="noiseProfile" text="Noise profile" />
       <NumberParam label="reduce dB" field="noiseReductionDb" step={1} {...NOISE_REDUCTION_DB} />
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
