@@ -128,6 +128,11 @@ test.describe('editing a real recording', () => {
     const out = await studio.exportFile({ format: 'float32' });
     expect(soxInfo(out)).toMatchObject({ seconds: 1, channels: 2, rate: 44100 });
     expect((await studio.summary()).undo.slice(1)).toEqual(['Change pitch (+12 semitones)', 'Change tempo (+100 %)']);
+
+    // Match the project needs another track whose tempo or key Analyze heard: it says so and changes nothing.
+    await studio.action('matchProject').click();
+    await expect(page.getByTestId('notice-info').last()).toHaveText(/Analyze a music track first/);
+    expect((await studio.summary()).undo).toHaveLength(3);
   });
 
   test('reduce noise: a profile from the hiss alone takes the hiss down and keeps the tone', async ({
