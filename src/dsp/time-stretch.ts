@@ -28,6 +28,7 @@ export function stretchChannels(channels: readonly Float32Array[], factor: numbe
   const frame = 2 * Math.round((FRAME_SECONDS * rate) / 2);
   const hop = frame / 2;
   const tolerance = Math.round(TOLERANCE_SECONDS * rate);
+  const step = Math.max(1, Math.round(rate / 16000));
   if (length < frame || Math.abs(factor - 1) < 1e-6) return channels.map((x) => fitLength(x, outLength));
   const sum = channels.length === 1 ? channels[0] : sumOf(channels);
   const window = hann(frame);
@@ -37,7 +38,7 @@ export function stretchChannels(channels: readonly Float32Array[], factor: numbe
   let natural = 0;
   for (let at = 0; at < outLength; at += hop) {
     const ideal = Math.round(at / factor);
-    const from = at === 0 ? 0 : bestOffset(sum, ideal, natural, frame, tolerance);
+    const from = at === 0 ? 0 : bestOffset(sum, ideal, natural, frame, tolerance, step);
     const count = Math.min(frame, length - from);
     channels.forEach((x, c) => {
       const out = outs[c];
@@ -79,23 +80,40 @@ function sumOf(channels: readonly Float32Array[]): Float32Array {
   return sum;
 }
 
-/** The read position within `tolerance` of `ideal` whose frame best matches the input that follows `natural`. */
-function bestOffset(x: Float32Array, ideal: number, natural: number, frame: number, tolerance: number): number {
+/** The read position within `tolerance` of `ideal` whose frame best matches the input that follows `natural`. The
+ * candidates are tried every `step` samples (one per sample at 16 kHz, where the music conform runs; about every third
+ * at 44.1 kHz), their frames compared on every 2 x `step`-th sample, then the best refined sample by sample: at a
+ * recording's rate this is what keeps a tempo change of a song to seconds. */
+function bestOffset(
+  x: Float32Array,
+  ideal: number,
+  natural: number,
+  frame: number,
+  tolerance: number,
+  step: number,
+): number {
   const lo = Math.max(0, ideal - tolerance);
   const hi = Math.min(x.length - frame, ideal + tolerance);
   if (hi <= lo || natural + frame > x.length) return Math.max(0, Math.min(ideal, x.length - 1));
-  let best = lo;
-  let bestScore = -Infinity;
-  // Every other sample is enough to rank the candidates, at half the cost.
-  for (let candidate = lo; candidate <= hi; candidate++) {
-    let score = 0;
-    for (let i = 0; i < frame; i += 2) score += x[candidate + i] * x[natural + i];
-    if (score > bestScore) {
-      bestScore = score;
-      best = candidate;
+  const score = (candidate: number, stride: number) => {
+    let sum = 0;
+    for (let i = 0; i < frame; i += stride) sum += x[candidate + i] * x[natural + i];
+    return sum;
+  };
+  const best = (from: number, to: number, every: number, stride: number) => {
+    let found = from;
+    let top = -Infinity;
+    for (let candidate = from; candidate <= to; candidate += every) {
+      const value = score(candidate, stride);
+      if (value > top) {
+        top = value;
+        found = candidate;
+      }
     }
-  }
-  return best;
+    return found;
+  };
+  const coarse = best(lo, hi, step, 2 * step);
+  return step === 1 ? coarse : best(Math.max(lo, coarse - step + 1), Math.min(hi, coarse + step - 1), 1, 2);
 }
 
 /** `x` cut or padded with silence to `length` samples. */
