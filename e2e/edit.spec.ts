@@ -156,6 +156,24 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo.at(-1)).toBe('Reduce noise (12 dB)');
   });
 
+  test('a high-pass filter takes tones two octaves under its cut-off away; a low-pass over them keeps them', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 440 and 660 Hz at -6 dBFS
+    await studio.waitForTracks(1);
+    await studio.select(0, 2);
+    await page.getByTestId('param-lowpassHz').fill('5000');
+    await studio.effect('lowpass');
+    const kept = soxStat(await studio.exportFile({ format: 'float32' }), { start: 0.5, seconds: 1 });
+    await page.getByTestId('param-highpassHz').fill('2000');
+    await studio.effect('highpass');
+    const cut = soxStat(await studio.exportFile({ format: 'float32' }), { start: 0.5, seconds: 1 });
+    expect(kept['RMS     amplitude']).toBeCloseTo(0.5 * Math.SQRT1_2, 2);
+    expect(20 * Math.log10(kept['RMS     amplitude'] / cut['RMS     amplitude'])).toBeGreaterThan(40);
+    expect((await studio.summary()).undo.slice(1)).toEqual(['Low-pass (5000 Hz)', 'High-pass (2000 Hz)']);
+  });
+
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);

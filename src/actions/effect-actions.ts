@@ -1,5 +1,5 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo and noise reduction over the selection, processed in the analysis
- * worker. */
+/** Fades, gain, normalisation, reverse, pitch, tempo, filters and noise reduction over the selection, processed in the
+ * analysis worker. */
 import { matchProject, runEffect } from '../app/effects';
 import type { Services } from '../app/services';
 import { noiseProfile } from '../dsp/noise-reduction';
@@ -12,14 +12,14 @@ import { hasRange, selectedRange, targetTrackIds } from './targets';
 function effect(
   name: string,
   label: string,
-  shortcut: string,
+  shortcut: string | null,
   specOf: (p: EditParams, s: StudioState) => EffectSpec | null,
 ): Action {
   return {
     name,
     label,
     group: 'effect',
-    shortcuts: [shortcut],
+    shortcuts: shortcut ? [shortcut] : [],
     enabled: (s) => hasRange(s) && s.busy === null && specOf(s.params, s) !== null,
     perform: async (services: Services) => {
       const state = services.store.getState();
@@ -38,6 +38,8 @@ export const effectActions: Action[] = [
   effect('reverse', 'Reverse', 'Shift+R', () => ({ kind: 'reverse' })),
   effect('changePitch', 'Change pitch', 'Shift+H', (p) => ({ kind: 'pitch', semitones: p.pitchSemitones })),
   effect('changeTempo', 'Change tempo', 'Shift+T', (p) => ({ kind: 'tempo', percent: p.tempoPercent })),
+  effect('highpass', 'High-pass filter', null, (p) => ({ kind: 'filter', type: 'highpass', hz: p.highpassHz })),
+  effect('lowpass', 'Low-pass filter', null, (p) => ({ kind: 'filter', type: 'lowpass', hz: p.lowpassHz })),
   {
     name: 'noiseProfile',
     label: 'Take noise profile',

@@ -1,6 +1,7 @@
 /** Effects as plain data, so the same description runs in the analysis worker and in tests. */
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
+import { filter, type FilterType } from '../dsp/filters';
 import { integratedLoudness } from '../dsp/loudness';
 import { type NoiseProfile, type NoiseReduction, reduceNoise } from '../dsp/noise-reduction';
 import { stretchAndShiftChannels } from '../dsp/time-stretch';
@@ -17,6 +18,8 @@ export type EffectSpec =
   /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept (WSOLA, channels together)
    * or moved by `semitones` in the same pass (the phase vocoder); what follows the range moves with its end. */
   | { kind: 'tempo'; percent: number; semitones?: number }
+  /** A high-pass or low-pass filter, 24 dB per octave (src/dsp/filters.ts). */
+  | { kind: 'filter'; type: FilterType; hz: number }
   /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
   | ({ kind: 'denoise'; profile: NoiseProfile } & NoiseReduction);
 
@@ -81,6 +84,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'denoise':
       for (const p of pieces) p.channels = reduceNoise(p.channels, sampleRate, spec.profile, spec);
       return starts;
+    case 'filter':
+      for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
+      return starts;
     case 'tempo': {
       const at = timeMap(spec, range);
       return pieces.map((p) => {
@@ -131,6 +137,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Change tempo (${signed(spec.percent)} %${spec.semitones ? `, ${signed(spec.semitones)} semitones` : ''})`;
     case 'denoise':
       return `Reduce noise (${spec.reductionDb} dB)`;
+    case 'filter':
+      return `${spec.type === 'highpass' ? 'High-pass' : 'Low-pass'} (${spec.hz} Hz)`;
   }
 }
 

@@ -42,6 +42,9 @@ export interface EditParams {
   /** Reduce noise: how far the noise goes down, and how far over the noise a sound must be to be kept. */
   noiseReductionDb: number;
   noiseSensitivityDb: number;
+  /** The cut-offs of the high-pass (rumble) and low-pass (hiss) filters. */
+  highpassHz: number;
+  lowpassHz: number;
 }
 
 /** The selection on the tracks a project still has (undo may take tracks away); none when it has none of them. */
@@ -214,6 +217,8 @@ export const initialState = (): StudioState => ({
     tempoPercent: 10,
     noiseReductionDb: 12,
     noiseSensitivityDb: 6,
+    highpassHz: 80,
+    lowpassHz: 8000,
   },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
   panel: 'none',

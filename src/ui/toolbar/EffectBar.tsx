@@ -1,4 +1,5 @@
 import { FADE_CURVES, type FadeCurve } from '../../dsp/fades';
+import { FILTER_HZ } from '../../dsp/filters';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
 import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
 import type { EditParams } from '../../store/studio-store';
@@ -73,6 +74,10 @@ export function EffectBar() {
       <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />
       <ActionButton name="changeTempo" text="Change tempo" />
       <ActionButton name="matchProject" text="Match the project" />
+      <NumberParam label="Hz" field="highpassHz" step={10} {...FILTER_HZ} />
+      <ActionButton name="highpass" text="High-pass" />
+      <NumberParam label="Hz" field="lowpassHz" step={100} {...FILTER_HZ} />
+      <ActionButton name="lowpass" text="Low-pass" />
       <ActionButton name="noiseProfile" text="Noise profile" />
       <NumberParam label="reduce dB" field="noiseReductionDb" step={1} {...NOISE_REDUCTION_DB} />
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
