@@ -1,0 +1,44 @@
+/**
+ * Effects benchmark (not a test): how long the effects the analysis worker runs take over one minute of a 44.1 kHz
+ * stereo recording (noise with a tune in it), in Node's V8 (the worker's code, the same engine as Chromium's), each the
+ * median of three runs.
+ *   npx tsx bench/effects-bench.ts [seconds]
+ */
+import { filter } from '../src/dsp/filters';
+import { noiseProfile, reduceNoise } from '../src/dsp/noise-reduction';
+import { stretchAndShiftChannels, stretchChannels } from '../src/dsp/time-stretch';
+import { tune } from '../src/music/tune.fixture';
+
+const RATE = 44100;
+const seconds = Number(process.argv[2] ?? 60);
+const music = tune(100, seconds, 0, RATE);
+let seed = 1;
+const hiss = () => {
+  seed = (seed * 16807) % 2147483647;
+  return 0.01 * (seed / 2147483647 - 0.5);
+};
+const stereo = [music.map((v) => v + hiss()), music.map((v) => 0.8 * v + hiss())];
+const profile = noiseProfile(
+  stereo.map((c) => c.subarray(0, RATE)),
+  RATE,
+);
+
+const effects: [string, () => unknown][] = [
+  ['change pitch (+2 semitones, phase vocoder)', () => stretchAndShiftChannels(stereo, 1, 2, RATE)],
+  ['change tempo (+10 %, WSOLA)', () => stretchChannels(stereo, 1 / 1.1, RATE)],
+  ['match the project (tempo and key in one pass)', () => stretchAndShiftChannels(stereo, 1 / 1.1, 2, RATE)],
+  ['reduce noise (12 dB)', () => reduceNoise(stereo, RATE, profile, { reductionDb: 12, sensitivityDb: 6 })],
+  ['high-pass filter (80 Hz)', () => stereo.map((c) => filter(c, 'highpass', 80, RATE))],
+];
+
+console.log(`| effect over ${seconds} s of 44.1 kHz stereo | time | real-time factor |`);
+console.log('|---|---|---|');
+for (const [name, run] of effects) {
+  const times = [0, 1, 2].map(() => {
+    const t = performance.now();
+    run();
+    return (performance.now() - t) / 1000;
+  });
+  const median = times.sort((a, b) => a - b)[1];
+  console.log(`| ${name} | ${median.toFixed(2)} s | ${(median / seconds).toFixed(3)} |`);
+}
