@@ -20,7 +20,8 @@ export function filter(x: Float32Array, type: FilterType, hz: number, sampleRate
   return out === x ? x.slice() : out;
 }
 
-interface Biquad {
+/** One second-order section: y = b0 x + b1 x[-1] + b2 x[-2] - a1 y[-1] - a2 y[-2] (a0 normalised to 1). */
+export interface Biquad {
   b0: number;
   b1: number;
   b2: number;
@@ -38,8 +39,8 @@ function coefficients(type: FilterType, hz: number, q: number, sampleRate: numbe
   return { b0: b0 / a0, b1: b1 / a0, b2: b0 / a0, a1: (-2 * cos) / a0, a2: (1 - alpha) / a0 };
 }
 
-/** One section, direct form I in double precision. */
-function biquad(x: Float32Array, { b0, b1, b2, a1, a2 }: Biquad): Float32Array {
+/** `x` through one section, direct form I in double precision, from rest (a new array). */
+export function biquad(x: Float32Array, { b0, b1, b2, a1, a2 }: Biquad): Float32Array {
   const y = new Float32Array(x.length);
   let [x1, x2, y1, y2] = [0, 0, 0, 0];
   for (let i = 0; i < x.length; i++) {

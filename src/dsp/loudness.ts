@@ -1,9 +1,5 @@
 /** Integrated loudness after ITU-R BS.1770-4 (K-weighting, 400 ms blocks, absolute and relative gates), in LUFS. */
-
-interface Biquad {
-  b: [number, number, number];
-  a: [number, number];
-}
+import { type Biquad, biquad } from './filters';
 
 /** The two K-weighting stages (high shelf, then high pass), designed for any sample rate by the bilinear transform. */
 function kWeighting(rate: number): Biquad[] {
@@ -16,35 +12,21 @@ function kWeighting(rate: number): Biquad[] {
       vb = vh ** 0.4996667741545416;
     const a0 = 1 + k / q + k * k;
     return {
-      b: [(vh + (vb * k) / q + k * k) / a0, (2 * (k * k - vh)) / a0, (vh - (vb * k) / q + k * k) / a0],
-      a: [(2 * (k * k - 1)) / a0, (1 - k / q + k * k) / a0],
-    } as Biquad;
+      b0: (vh + (vb * k) / q + k * k) / a0,
+      b1: (2 * (k * k - vh)) / a0,
+      b2: (vh - (vb * k) / q + k * k) / a0,
+      a1: (2 * (k * k - 1)) / a0,
+      a2: (1 - k / q + k * k) / a0,
+    };
   })();
   const highPass = (() => {
     const f0 = 38.13547087602444,
       q = 0.5003270373238773;
     const k = Math.tan((Math.PI * f0) / rate);
     const a0 = 1 + k / q + k * k;
-    return { b: [1, -2, 1], a: [(2 * (k * k - 1)) / a0, (1 - k / q + k * k) / a0] } as Biquad;
+    return { b0: 1, b1: -2, b2: 1, a1: (2 * (k * k - 1)) / a0, a2: (1 - k / q + k * k) / a0 };
   })();
   return [shelf, highPass];
-}
-
-function filter(x: Float32Array, { b, a }: Biquad): Float32Array {
-  const y = new Float32Array(x.length);
-  let x1 = 0,
-    x2 = 0,
-    y1 = 0,
-    y2 = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = b[0] * x[i] + b[1] * x1 + b[2] * x2 - a[0] * y1 - a[1] * y2;
-    x2 = x1;
-    x1 = x[i];
-    y2 = y1;
-    y1 = v;
-    y[i] = v;
-  }
-  return y;
 }
 
 /** Channel weights: 1 for the front channels; surround channels (index 3 and 4 of 5.1 after LFE) weigh 1.41. LFE is skipped. */
@@ -56,7 +38,7 @@ function channelWeight(index: number, count: number): number {
 /** Integrated loudness in LUFS; -Infinity when everything is gated out (silence or shorter than one block). */
 export function integratedLoudness(channels: Float32Array[], rate: number): number {
   const stages = kWeighting(rate);
-  const weighted = channels.map((ch) => stages.reduce(filter, ch));
+  const weighted = channels.map((ch) => stages.reduce(biquad, ch));
   const block = Math.round(0.4 * rate);
   const hop = Math.round(0.1 * rate);
   const length = channels[0]?.length ?? 0;
