@@ -18,8 +18,8 @@ export function analysisAfterEffect(
   const shift = spec.semitones ?? 0;
   const keyed = shift === 0 ? track : withKey(track, whole ? transposeKey(track.musicKey, shift) : undefined);
   const at = timeMap(spec, range);
-  const labels = keyed.labels?.map((l) => ({ ...l, start: at(l.start), end: at(l.end) }));
-  const { tempoBpm, beatStart, ...rest } = { ...keyed, labels };
+  const labels = keyed.labels && { labels: keyed.labels.map((l) => ({ ...l, start: at(l.start), end: at(l.end) })) };
+  const { tempoBpm, beatStart, ...rest } = { ...keyed, ...labels };
   if (tempoBpm === undefined || !whole) return rest;
   const grid = { ...rest, tempoBpm: (tempoBpm * (100 + spec.percent)) / 100 };
   if (beatStart === undefined) return grid;
