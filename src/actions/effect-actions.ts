@@ -1,4 +1,4 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, filters and noise reduction over the selection, processed in the
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters and noise reduction over the selection, processed in the
  * analysis worker. */
 import { matchProject, runEffect } from '../app/effects';
 import type { Services } from '../app/services';
@@ -38,6 +38,7 @@ export const effectActions: Action[] = [
   effect('reverse', 'Reverse', 'Shift+R', () => ({ kind: 'reverse' })),
   effect('changePitch', 'Change pitch', 'Shift+H', (p) => ({ kind: 'pitch', semitones: p.pitchSemitones })),
   effect('changeTempo', 'Change tempo', 'Shift+T', (p) => ({ kind: 'tempo', percent: p.tempoPercent })),
+  effect('changeSpeed', 'Change speed', null, (p) => ({ kind: 'speed', percent: p.speedPercent })),
   effect('highpass', 'High-pass filter', null, (p) => ({ kind: 'filter', type: 'highpass', hz: p.highpassHz })),
   effect('lowpass', 'Low-pass filter', null, (p) => ({ kind: 'filter', type: 'lowpass', hz: p.lowpassHz })),
   {

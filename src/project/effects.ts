@@ -4,6 +4,7 @@ import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { filter, type FilterType } from '../dsp/filters';
 import { integratedLoudness } from '../dsp/loudness';
 import { type NoiseProfile, type NoiseReduction, reduceNoise } from '../dsp/noise-reduction';
+import { resample } from '../dsp/resample';
 import { stretchAndShiftChannels } from '../dsp/time-stretch';
 import type { SampleRange } from './types';
 
@@ -18,6 +19,8 @@ export type EffectSpec =
   /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept (WSOLA, channels together)
    * or moved by `semitones` in the same pass (the phase vocoder); what follows the range moves with its end. */
   | { kind: 'tempo'; percent: number; semitones?: number }
+  /** Speed changed by a percentage, pitch with it, as a tape played faster or slower (resampled). */
+  | { kind: 'speed'; percent: number }
   /** A high-pass or low-pass filter, 24 dB per octave (src/dsp/filters.ts). */
   | { kind: 'filter'; type: FilterType; hz: number }
   /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
@@ -30,7 +33,7 @@ export const TEMPO_PERCENT = { min: -50, max: 100 } as const;
 /** Where a timeline position lands after the effect: inside the range a tempo change scales it from the range's
  * start, after the range it moves with the range's end; every other effect leaves time where it is. */
 export function timeMap(spec: EffectSpec, range: SampleRange): (t: number) => number {
-  if (spec.kind !== 'tempo') return (t) => t;
+  if (spec.kind !== 'tempo' && spec.kind !== 'speed') return (t) => t;
   const factor = 100 / (100 + spec.percent);
   const inside = (t: number) => range.start + Math.round((t - range.start) * factor);
   const shift = inside(range.end) - range.end;
@@ -87,12 +90,16 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'filter':
       for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
       return starts;
-    case 'tempo': {
+    case 'tempo':
+    case 'speed': {
       const at = timeMap(spec, range);
       return pieces.map((p) => {
         const start = at(p.start);
         const length = at(p.start + p.length) - start;
-        p.channels = stretchAndShiftChannels(p.channels, length / p.length, spec.semitones ?? 0, sampleRate);
+        p.channels =
+          spec.kind === 'speed'
+            ? p.channels.map((ch) => resample(ch, (sampleRate * p.length) / length, sampleRate))
+            : stretchAndShiftChannels(p.channels, length / p.length, spec.semitones ?? 0, sampleRate);
         p.length = length;
         return start;
       });
@@ -105,8 +112,8 @@ function checkSpec(spec: EffectSpec): void {
   const semitones = spec.kind === 'pitch' || spec.kind === 'tempo' ? (spec.semitones ?? 0) : 0;
   if (outside(semitones, PITCH_SEMITONES))
     throw new Error(`A pitch change must be ${PITCH_SEMITONES.min} to ${PITCH_SEMITONES.max} semitones.`);
-  if (spec.kind === 'tempo' && outside(spec.percent, TEMPO_PERCENT))
-    throw new Error(`A tempo change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
+  if ((spec.kind === 'tempo' || spec.kind === 'speed') && outside(spec.percent, TEMPO_PERCENT))
+    throw new Error(`A ${spec.kind} change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
 }
 
 /** The range as one signal (gaps silent), with as many channels as the widest piece. */
@@ -135,6 +142,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Change pitch (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'})`;
     case 'tempo':
       return `Change tempo (${signed(spec.percent)} %${spec.semitones ? `, ${signed(spec.semitones)} semitones` : ''})`;
+    case 'speed':
+      return `Change speed (${signed(spec.percent)} %)`;
     case 'denoise':
       return `Reduce noise (${spec.reductionDb} dB)`;
     case 'filter':

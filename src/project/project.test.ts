@@ -171,6 +171,20 @@ describe('sample-changing ops', () => {
     });
     expect(part.tracks[0].musicKey).toBeUndefined();
   });
+  it('changes the speed as a tape does: shorter and higher together', async () => {
+    const tone = Float32Array.from({ length: 8000 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 220 * i) / 8000));
+    const { assets, project, track } = setup([tone], 8000);
+    const out = await processRange(project, [track.id], { start: 10, end: 8010 }, assets, {
+      kind: 'speed',
+      percent: 100,
+    });
+    const [clip] = out.tracks[0].clips;
+    expect([clip.start, clip.length]).toEqual([10, 4000]);
+    const middle = assets.get(clip.assetId).channels[0].subarray(1000, 3000);
+    const rising = middle.filter((v, i) => i > 0 && middle[i - 1] < 0 && v >= 0).length;
+    expect(rising).toBeGreaterThanOrEqual(109); // 440 Hz over 0.25 s
+    expect(rising).toBeLessThanOrEqual(111);
+  });
   it('refuses a pitch or tempo change beyond what it offers, leaving the project as it was', async () => {
     const { assets, project, track } = setup();
     const range = { start: 10, end: 110 };

@@ -20,6 +20,15 @@ describe('what Analyze heard, after an effect', () => {
     expect([slower.tempoBpm, slower.beatStart]).toEqual([60, 4010]);
   });
 
+  it('moves the key with a speed change only where that is whole semitones, and the tempo always', () => {
+    const track = { ...newTrack(0), tempoBpm: 100, musicKey: 'A minor' };
+    const range = { start: 0, end: 8000 };
+    const octave = analysisAfterEffect(track, { kind: 'speed', percent: 100 }, range, true, 8000);
+    expect([octave.tempoBpm, octave.musicKey]).toEqual([200, 'A minor']);
+    const tenth = analysisAfterEffect(track, { kind: 'speed', percent: 10 }, range, true, 8000);
+    expect([tenth.tempoBpm, tenth.musicKey]).toEqual([110, undefined]);
+  });
+
   it('leaves what an effect does not change as it was', () => {
     const track = { ...newTrack(0), tempoBpm: 120, beatStart: 10, musicKey: 'A minor' };
     expect(analysisAfterEffect(track, { kind: 'gain', db: -3 }, { start: 0, end: 100 }, false, 8000)).toBe(track);

@@ -1,5 +1,5 @@
 /** What Analyze heard on a track (its labels, tempo and beat grid, key), kept true after an effect changed the track's
- * audio: moved and rescaled with a tempo change, the key moved with a pitch change; what no longer holds for the
+ * audio: moved and rescaled with a tempo or speed change, the key moved with a pitch or speed change; what no longer holds for the
  * whole track (a tempo or key changed on a part of it) is dropped rather than left wrong. */
 import { KEY_NAMES, parseKey } from '../music/music-prompt';
 import { type EffectSpec, timeMap } from './effects';
@@ -14,8 +14,9 @@ export function analysisAfterEffect(
   sampleRate: number,
 ): Track {
   if (spec.kind === 'pitch') return withKey(track, whole ? transposeKey(track.musicKey, spec.semitones) : undefined);
-  if (spec.kind !== 'tempo') return track;
-  const shift = spec.semitones ?? 0;
+  if (spec.kind !== 'tempo' && spec.kind !== 'speed') return track;
+  // A speed change moves the pitch with the tempo (a whole key only where that is whole semitones).
+  const shift = spec.kind === 'speed' ? 12 * Math.log2(1 + spec.percent / 100) : (spec.semitones ?? 0);
   const keyed = shift === 0 ? track : withKey(track, whole ? transposeKey(track.musicKey, shift) : undefined);
   const at = timeMap(spec, range);
   const labels = keyed.labels && { labels: keyed.labels.map((l) => ({ ...l, start: at(l.start), end: at(l.end) })) };

@@ -39,6 +39,8 @@ export interface EditParams {
   pitchSemitones: number;
   /** Change tempo: percent faster (negative: slower), the pitch kept. */
   tempoPercent: number;
+  /** Change speed: percent faster, the pitch with it. */
+  speedPercent: number;
   /** Reduce noise: how far the noise goes down, and how far over the noise a sound must be to be kept. */
   noiseReductionDb: number;
   noiseSensitivityDb: number;
@@ -215,6 +217,7 @@ export const initialState = (): StudioState => ({
     lufs: -16,
     pitchSemitones: 2,
     tempoPercent: 10,
+    speedPercent: 10,
     noiseReductionDb: 12,
     noiseSensitivityDb: 6,
     highpassHz: 80,

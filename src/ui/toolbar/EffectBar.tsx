@@ -73,6 +73,8 @@ export function EffectBar() {
       <ActionButton name="changePitch" text="Change pitch" />
       <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />
       <ActionButton name="changeTempo" text="Change tempo" />
+      <NumberParam label="speed %" field="speedPercent" step={5} {...TEMPO_PERCENT} />
+      <ActionButton name="changeSpeed" text="Change speed" />
       <ActionButton name="matchProject" text="Match the project" />
       <NumberParam label="Hz" field="highpassHz" step={10} {...FILTER_HZ} />
       <ActionButton name="highpass" text="High-pass" />
