@@ -7,6 +7,8 @@ import soundfile as sf
 
 from omni_model.evaluation import round_trip_renders
 from omni_model.evaluation.evaluate import OnnxPack
+from omni_model.model.config import load_model_config
+from omni_model.model.factory import build_autoencoder
 
 TEST_PACK = Path(__file__).resolve().parents[2] / "public" / "models" / "test-pack"
 
@@ -22,6 +24,11 @@ def test_renders_go_through_each_path_and_keep_their_truth(tmp_path, monkeypatch
     wav = sf.read(renders / "song-000.wav", dtype="float32")[0]
     for path in round_trip_renders.PATHS:
         out = round_trip_renders.round_trip(pack, wav, path)
+        assert abs(len(out) - len(wav)) <= 640 and np.isfinite(out).all(), path
+    # A candidate's VAE and vocoder (PyTorch weights) run instead of the pack's.
+    ae = build_autoencoder(load_model_config(Path(__file__).resolve().parent.parent / "configs" / "model-test-pack.json"))
+    for path in ("vae", "vocoder"):
+        out = round_trip_renders.round_trip(pack, wav, path, ae.eval())
         assert abs(len(out) - len(wav)) <= 640 and np.isfinite(out).all(), path
     # Griffin-Lim needs no trained decoder: the tone comes back at its own pitch.
     spectrum = np.abs(np.fft.rfft(round_trip_renders.round_trip(pack, wav, "griffin-lim")))

@@ -6,7 +6,8 @@ generated take could hold at best (the autoencoder's ceiling), and where along t
 
 Paths: `vae` (mel front end, VAE encoder and decoder, vocoder: what every generated latent is heard through),
 `vocoder` (the true mel straight into the vocoder), `griffin-lim` (the true mel inverted by Griffin-Lim, 32
-iterations: what the mel itself keeps, without any trained decoder)."""
+iterations: what the mel itself keeps, without any trained decoder). `--autoencoder W` runs the VAE and vocoder of
+PyTorch weights instead of the pack's (a candidate, before it is exported), with the pack's mel front end."""
 
 from __future__ import annotations
 
@@ -27,9 +28,14 @@ from omni_model.train.losses import griffin_lim
 PATHS = ("vae", "vocoder", "griffin-lim")
 
 
-def round_trip(pack: OnnxPack, wav: np.ndarray, path: str) -> np.ndarray:
-    """`wav` (mono, the pack's rate) through `path`."""
+def round_trip(pack: OnnxPack, wav: np.ndarray, path: str, autoencoder: torch.nn.Module | None = None) -> np.ndarray:
+    """`wav` (mono, the pack's rate) through `path`, by the pack's sessions or by `autoencoder`'s VAE and vocoder."""
     mel = pack.run("mel_frontend", waveform=wav[None].astype(np.float32))
+    if autoencoder is not None and path != "griffin-lim":
+        with torch.no_grad():
+            m = torch.from_numpy(mel)
+            decoded = autoencoder.vae.decode(autoencoder.vae.encode(m)[0]) if path == "vae" else m
+            return autoencoder.vocoder(decoded).numpy().reshape(-1)
     if path == "vae":
         return pack.run("vocoder", mel=pack.run("vae_decoder", latent=pack.run("vae_encoder", mel=mel)))[0]
     if path == "vocoder":
@@ -47,15 +53,21 @@ def main() -> None:
     p.add_argument("--renders", type=Path, required=True, help="a folder of omni_data.music_renders (its truth.json)")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--path", choices=PATHS, default="vae")
+    p.add_argument("--autoencoder", type=Path, help="autoencoder-weights.pt to run instead of the pack's VAE and vocoder")
     args = p.parse_args()
     pack = OnnxPack(args.pack, args.dtype)
+    model = None
+    if args.autoencoder:
+        from omni_model.evaluation.eval_autoencoder import load_autoencoder
+
+        model = load_autoencoder(args.autoencoder)[0].eval()
     truth = json.loads((args.renders / "truth.json").read_text())
     args.out.mkdir(parents=True, exist_ok=True)
     for song in truth["songs"]:
         wav, rate = sf.read(args.renders / song["file"], dtype="float32")
         if rate != pack.manifest["audio"]["sample_rate"]:
             raise SystemExit(f"{song['file']} is at {rate} Hz; the pack runs at {pack.manifest['audio']['sample_rate']} Hz.")
-        sf.write(args.out / song["file"], round_trip(pack, wav, args.path).astype(np.float32), rate, subtype="FLOAT")
+        sf.write(args.out / song["file"], round_trip(pack, wav, args.path, model).astype(np.float32), rate, subtype="FLOAT")
     shutil.copy(args.renders / "truth.json", args.out / "truth.json")
     print(f"{len(truth['songs'])} renders through the {args.path} path -> {args.out}")
 
