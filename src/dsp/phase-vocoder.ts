@@ -30,6 +30,7 @@ export function phaseVocoderStretchChannels(channels: readonly Float32Array[], f
   const state = new PhaseState(SIZE / 2 + 1);
   const spectra = channels.map(() => ({ re: new Float64Array(SIZE), im: new Float64Array(SIZE) }));
   const sum = { re: new Float64Array(SIZE), im: new Float64Array(SIZE) };
+  const turn = { cos: new Float64Array(SIZE / 2 + 1), sin: new Float64Array(SIZE / 2 + 1) };
   for (let m = 0; m * hop < outLength + SIZE / 2; m++) {
     // The frame centred where the output's frame m reads the input.
     const read = Math.round((m * hop) / factor) - SIZE / 2;
@@ -49,9 +50,10 @@ export function phaseVocoderStretchChannels(channels: readonly Float32Array[], f
       }
     });
     state.advance(sum.re, sum.im, read, hop);
+    state.turns(turn);
     const at = m * hop - SIZE / 2;
     spectra.forEach(({ re, im }, c) => {
-      turnAndInvert(re, im, state);
+      turnAndInvert(re, im, turn);
       const out = outs[c];
       for (let i = 0; i < SIZE; i++) {
         const j = at + i;
@@ -73,8 +75,8 @@ export function phaseVocoderStretchChannels(channels: readonly Float32Array[], f
 /** The magnitudes of the latest frame and the phases it is given in the output, from frame to frame. */
 class PhaseState {
   private readonly magnitude: Float64Array;
-  readonly output: Float64Array;
-  readonly phase: Float64Array;
+  private readonly output: Float64Array;
+  private readonly phase: Float64Array;
   private readonly previous: Float64Array;
   private readonly next: Float64Array;
   private lastRead: number | null = null;
@@ -100,6 +102,15 @@ class PhaseState {
     this.lastRead = read;
   }
 
+  /** The angle each bin is turned by, from the phase read to the phase given (the same for every channel). */
+  turns(into: { cos: Float64Array; sin: Float64Array }): void {
+    for (let k = 0; k < this.output.length; k++) {
+      const angle = this.output[k] - this.phase[k];
+      into.cos[k] = Math.cos(angle);
+      into.sin[k] = Math.sin(angle);
+    }
+  }
+
   /** Each peak's phase runs on at the frequency measured between the two input frames `stride` apart; the bins
    * nearest a peak keep their phase relative to it (identity phase locking), so a partial's skirt moves with it. */
   private lockToPeaks(stride: number, hop: number): void {
@@ -123,20 +134,17 @@ class PhaseState {
   }
 }
 
-/** A channel's frame spectrum turned, bin by bin, from the phases the state read to the phases it gives the output,
- * and back to a real frame in `re` (by the conjugate FFT). With one channel this is the state's magnitudes at the
- * output phases. */
-function turnAndInvert(re: Float64Array, im: Float64Array, state: PhaseState): void {
+/** A channel's frame spectrum turned, bin by bin, by the state's angles (from the phases it read to the phases it
+ * gives the output), and back to a real frame in `re` (by the conjugate FFT). With one channel this is the state's
+ * magnitudes at the output phases. */
+function turnAndInvert(re: Float64Array, im: Float64Array, turn: { cos: Float64Array; sin: Float64Array }): void {
   const n = re.length;
   const bins = n / 2 + 1;
   for (let k = 0; k < bins; k++) {
-    const turn = state.output[k] - state.phase[k];
-    const cos = Math.cos(turn);
-    const sin = Math.sin(turn);
     const a = re[k];
     const b = im[k];
-    re[k] = a * cos - b * sin;
-    im[k] = -(a * sin + b * cos);
+    re[k] = a * turn.cos[k] - b * turn.sin[k];
+    im[k] = -(a * turn.sin[k] + b * turn.cos[k]);
   }
   for (let k = bins; k < n; k++) {
     re[k] = re[n - k];
