@@ -30,10 +30,15 @@ export type EffectSpec =
 export const PITCH_SEMITONES = { min: -12, max: 12 } as const;
 export const TEMPO_PERCENT = { min: -50, max: 100 } as const;
 
-/** Where a timeline position lands after the effect: inside the range a tempo change scales it from the range's
- * start, after the range it moves with the range's end; every other effect leaves time where it is. */
+type Retiming = Extract<EffectSpec, { kind: 'tempo' | 'speed' }>;
+
+/** Whether the effect changes the range's length (a tempo or speed change). */
+export const retimes = (spec: EffectSpec): spec is Retiming => spec.kind === 'tempo' || spec.kind === 'speed';
+
+/** Where a timeline position lands after the effect: inside the range a tempo or speed change scales it from the
+ * range's start, after the range it moves with the range's end; every other effect leaves time where it is. */
 export function timeMap(spec: EffectSpec, range: SampleRange): (t: number) => number {
-  if (spec.kind !== 'tempo' && spec.kind !== 'speed') return (t) => t;
+  if (!retimes(spec)) return (t) => t;
   const factor = 100 / (100 + spec.percent);
   const inside = (t: number) => range.start + Math.round((t - range.start) * factor);
   const shift = inside(range.end) - range.end;
@@ -112,7 +117,7 @@ function checkSpec(spec: EffectSpec): void {
   const semitones = spec.kind === 'pitch' || spec.kind === 'tempo' ? (spec.semitones ?? 0) : 0;
   if (outside(semitones, PITCH_SEMITONES))
     throw new Error(`A pitch change must be ${PITCH_SEMITONES.min} to ${PITCH_SEMITONES.max} semitones.`);
-  if ((spec.kind === 'tempo' || spec.kind === 'speed') && outside(spec.percent, TEMPO_PERCENT))
+  if (retimes(spec) && outside(spec.percent, TEMPO_PERCENT))
     throw new Error(`A ${spec.kind} change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
 }
 

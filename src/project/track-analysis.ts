@@ -2,7 +2,7 @@
  * audio: moved and rescaled with a tempo or speed change, the key moved with a pitch or speed change; what no longer holds for the
  * whole track (a tempo or key changed on a part of it) is dropped rather than left wrong. */
 import { KEY_NAMES, parseKey } from '../music/music-prompt';
-import { type EffectSpec, timeMap } from './effects';
+import { type EffectSpec, retimes, timeMap } from './effects';
 import type { SampleRange, Track } from './types';
 
 /** `track` (its clips already edited) with its analysis brought up to date; `whole`: the range held all its audio. */
@@ -14,7 +14,7 @@ export function analysisAfterEffect(
   sampleRate: number,
 ): Track {
   if (spec.kind === 'pitch') return withKey(track, whole ? transposeKey(track.musicKey, spec.semitones) : undefined);
-  if (spec.kind !== 'tempo' && spec.kind !== 'speed') return track;
+  if (!retimes(spec)) return track;
   // A speed change moves the pitch with the tempo (a whole key only where that is whole semitones).
   const shift = spec.kind === 'speed' ? 12 * Math.log2(1 + spec.percent / 100) : (spec.semitones ?? 0);
   const keyed = shift === 0 ? track : withKey(track, whole ? transposeKey(track.musicKey, shift) : undefined);
