@@ -65,11 +65,15 @@ export function reduceNoise(
     throw new Error(`The noise profile was taken at ${profile.sampleRate} Hz; take it again at ${sampleRate} Hz.`);
   const { size } = profile;
   const bins = size / 2 + 1;
-  const threshold = smoothed(Float64Array.from(profile.power)).map((p) => p * 10 ** (sensitivityDb / 10));
+  const threshold = smoothed(Float64Array.from(profile.power), new Float64Array(bins)).map(
+    (p) => p * 10 ** (sensitivityDb / 10),
+  );
   // The gate in dB (0 open, -reductionDb closed), per bin, carried from frame to frame for the release.
   const gate = new Float64Array(bins).fill(-reductionDb);
   const release = (reductionDb * (size / OVERLAP)) / (RELEASE_SECONDS * sampleRate);
   const power = new Float64Array(bins);
+  const heard = new Float64Array(bins);
+  const gateDb = new Float64Array(bins);
   const gains = new Float64Array(bins);
   const window = hann(size);
   const length = channels[0]?.length ?? 0;
@@ -79,9 +83,9 @@ export function reduceNoise(
     meanPower(spectra, (k, p) => {
       power[k] = p;
     });
-    const heard = smoothed(power);
+    smoothed(power, heard);
     for (let k = 0; k < bins; k++) gate[k] = Math.max(heard[k] >= threshold[k] ? 0 : -reductionDb, gate[k] - release);
-    const gateDb = smoothed(gate);
+    smoothed(gate, gateDb);
     for (let k = 0; k < bins; k++) gains[k] = 10 ** (gateDb[k] / 20);
     spectra.forEach(({ re, im }, c) => {
       for (let k = 0; k < bins; k++) {
@@ -138,9 +142,8 @@ function meanPower(spectra: { re: Float64Array; im: Float64Array }[], use: (k: n
   }
 }
 
-/** Each value averaged with SMOOTH_BINS either side (fewer at the ends). */
-function smoothed(values: Float64Array): Float64Array {
-  const out = new Float64Array(values.length);
+/** Each value averaged with SMOOTH_BINS either side (fewer at the ends), into `out` (frame after frame, no new arrays). */
+function smoothed(values: Float64Array, out: Float64Array): Float64Array {
   for (let k = 0; k < values.length; k++) {
     const from = Math.max(0, k - SMOOTH_BINS);
     const to = Math.min(values.length - 1, k + SMOOTH_BINS);
