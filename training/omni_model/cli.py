@@ -132,6 +132,10 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("--version", required=True)
     c.add_argument("--tasks", default="t2m", help="the tasks that send the audio around the part they make as the source")
     c.add_argument("--uses", default="continue", help="continue (Extend), fill (Regenerate a region) or continue,fill")
+    o = sub.add_parser("add-decoding", help="put a fine-tuned VAE decoder and vocoder (finetune_vocoder) into an exported pack")
+    o.add_argument("--pack", type=Path, required=True)
+    o.add_argument("--autoencoder", type=Path, required=True, help="autoencoder-weights.pt from finetune_vocoder (its encoder the pack's)")
+    o.add_argument("--version", required=True)
     b = sub.add_parser("bench-torch", help="time one window in PyTorch on the CPU")
     b.add_argument("--config", type=Path, required=True)
     b.add_argument("--seconds", type=float, default=10.0)
@@ -176,6 +180,12 @@ def main(argv: list[str] | None = None) -> None:
 
         m = add_in_context(args.pack, args.weights, args.autoencoder, args.version, tuple(args.tasks.split(",")), tuple(args.uses.split(",")))
         print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with music in context -> {args.pack}")
+        return
+    if args.command == "add-decoding":
+        from omni_model.packing.pack import add_decoding
+
+        m = add_decoding(args.pack, args.autoencoder, args.version)
+        print(f"{m['name']} {m['pack_version']}: {m['bytes'] / 2**20:.1f} MB with a new decoder and vocoder -> {args.pack}")
         return
     if args.command == "export-random":
         model = randomize(build_model(load_model_config(args.config), seed=1), seed=2)

@@ -114,3 +114,53 @@ def test_the_vocoder_finetune_changes_the_vocoder_alone(tmp_path):
     assert all(torch.equal(before["vae"][k], after["vae"][k]) for k in before["vae"])  # latents and the DiT stay valid
     assert any(not torch.equal(before["vocoder"][k], after["vocoder"][k]) for k in before["vocoder"])
     assert after["step"] == 7 and "vocoder_finetune" in after
+
+
+def test_the_decoder_finetune_gains_a_silent_postnet_and_keeps_the_encoder(tmp_path):
+    from omni_model.model.factory import build_autoencoder
+    from omni_model.train.finetune_vocoder import finetune, load_for_finetune
+
+    cfg = load_model_config(TEST_PACK_CONFIG)
+    model = build_autoencoder(cfg).eval()
+    torch.save({"vae": model.vae.state_dict(), "vocoder": model.vocoder.state_dict(), "step": 7, "config": cfg.to_json()}, tmp_path / "ae.pt")
+    latent = torch.randn(1, cfg.vae.latent_channels, 6)
+    refined, refined_cfg, _ = load_for_finetune(tmp_path / "ae.pt", postnet=2)
+    assert refined_cfg.vae.postnet_blocks == 2 and len(refined.vae.postnet.blocks) == 2
+    with torch.no_grad():  # the post-net starts silent: the decoder it joins decodes as before
+        assert torch.equal(refined.eval().vae.decode(latent), model.vae.decode(latent))
+    crops = (np.random.default_rng(0).standard_normal((4, 2560)) * 3000).astype(np.int16)
+    weights = finetune(tmp_path / "ae.pt", crops, tmp_path / "run", minutes=0.02, batch=2, lr=1e-3, decoder=True, postnet=2, data="noise")
+    after = torch.load(weights, weights_only=True)
+    before = model.vae.state_dict()
+    assert all(torch.equal(before[k], after["vae"][k]) for k in before if k.startswith("encoder."))  # latents stay valid
+    assert any(not torch.equal(before[k], after["vae"][k]) for k in before if k.startswith("decoder."))
+    assert any(k.startswith("postnet.") for k in after["vae"]) and after["config"]["vae"]["postnet_blocks"] == 2
+    assert json.loads(after["vocoder_finetune"])["data"] == "noise"
+
+
+def test_a_finetuned_decoding_half_replaces_the_packs_decoder_and_vocoder_alone(tmp_path):
+    import shutil
+
+    import pytest
+
+    from omni_model.cli import TEST_PACK_DIR
+    from omni_model.model.factory import build_autoencoder
+    from omni_model.packing.pack import add_decoding
+    from omni_model.packing.recover import model_from_pack
+    from omni_model.train.finetune_vocoder import finetune
+
+    pack = tmp_path / "pack"
+    shutil.copytree(TEST_PACK_DIR, pack)
+    before = {p.name: p.read_bytes() for p in pack.glob("*.onnx")}
+    torch.save(model_from_pack(pack)[0], tmp_path / "pack-ae.pt")
+    crops = (np.random.default_rng(0).standard_normal((4, 2560)) * 3000).astype(np.int16)
+    weights = finetune(tmp_path / "pack-ae.pt", crops, tmp_path / "run", minutes=0.02, batch=2, lr=1e-3, decoder=True, postnet=1)
+    manifest = add_decoding(pack, weights, "0.1.9")  # goldens checked in fp32 and int8 inside
+    changed = {name for name, data in ((p.name, p.read_bytes()) for p in pack.glob("*.onnx")) if before.get(name) != data}
+    assert changed and all(name.startswith(("vae_decoder", "vocoder")) for name in changed)
+    assert manifest["model_config"]["vae"]["postnet_blocks"] == 1 and manifest["pack_version"] == "0.1.9"
+    other = build_autoencoder(load_model_config(TEST_PACK_CONFIG), seed=5)
+    cfg = load_model_config(TEST_PACK_CONFIG)
+    torch.save({"vae": other.vae.state_dict(), "vocoder": other.vocoder.state_dict(), "config": cfg.to_json()}, tmp_path / "other.pt")
+    with pytest.raises(ValueError, match="not this pack's"):
+        add_decoding(pack, tmp_path / "other.pt", "0.1.10")

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clips", type=int, default=60)
     args = parser.parse_args(argv)
     _, _, state = load_autoencoder(args.weights)
-    print(f"weights: {args.weights} (step {state['step']}, trained on {state['gpu'] or state['device']})")
+    print(f"weights: {args.weights} (step {state['step']}, trained on {state.get('gpu') or state.get('device', '?')})")
     results = evaluate(args.weights, args.data, args.clips)
     print("| decoder | LSD (dB) | MR-STFT | clips |\n|---|---|---|---|")
     for name, r in results.items():

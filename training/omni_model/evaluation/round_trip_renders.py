@@ -6,7 +6,8 @@ generated take could hold at best (the autoencoder's ceiling), and where along t
 
 Paths: `vae` (mel front end, VAE encoder and decoder, vocoder: what every generated latent is heard through),
 `vocoder` (the true mel straight into the vocoder), `griffin-lim` (the true mel inverted by Griffin-Lim, 32
-iterations: what the mel itself keeps, without any trained decoder). `--autoencoder W` runs the VAE and vocoder of
+iterations: what the mel itself keeps, without any trained decoder), `vae-griffin-lim` (the VAE's mel by
+Griffin-Lim: what the latent keeps, without the vocoder). `--autoencoder W` runs the VAE and vocoder of
 PyTorch weights instead of the pack's (a candidate, before it is exported), with the pack's mel front end."""
 
 from __future__ import annotations
@@ -25,25 +26,31 @@ from omni_model.model.config import AudioConfig
 from omni_model.model.dsp import mel_filterbank
 from omni_model.train.losses import griffin_lim
 
-PATHS = ("vae", "vocoder", "griffin-lim")
+PATHS = ("vae", "vocoder", "griffin-lim", "vae-griffin-lim")
 
 
 def round_trip(pack: OnnxPack, wav: np.ndarray, path: str, autoencoder: torch.nn.Module | None = None) -> np.ndarray:
     """`wav` (mono, the pack's rate) through `path`, by the pack's sessions or by `autoencoder`'s VAE and vocoder."""
     mel = pack.run("mel_frontend", waveform=wav[None].astype(np.float32))
-    if autoencoder is not None and path != "griffin-lim":
+    if path.startswith("vae"):
+        mel = vae_round_trip(pack, mel, autoencoder)
+    if autoencoder is not None and path in ("vae", "vocoder"):
         with torch.no_grad():
-            m = torch.from_numpy(mel)
-            decoded = autoencoder.vae.decode(autoencoder.vae.encode(m)[0]) if path == "vae" else m
-            return autoencoder.vocoder(decoded).numpy().reshape(-1)
-    if path == "vae":
-        return pack.run("vocoder", mel=pack.run("vae_decoder", latent=pack.run("vae_encoder", mel=mel)))[0]
-    if path == "vocoder":
+            return autoencoder.vocoder(torch.from_numpy(mel)).numpy().reshape(-1)
+    if path in ("vae", "vocoder"):
         return pack.run("vocoder", mel=mel)[0]
     a = pack.manifest["audio"]
     cfg = AudioConfig(sample_rate=a["sample_rate"], n_fft=a["n_fft"], hop=a["hop"], n_mels=a["n_mels"], f_max=a["sample_rate"] / 2)
     inverse = torch.from_numpy(np.linalg.pinv(mel_filterbank(cfg)))
     return griffin_lim(torch.from_numpy(mel[0]), inverse, cfg.n_fft, cfg.hop, len(wav)).numpy().reshape(-1)
+
+
+def vae_round_trip(pack: OnnxPack, mel: np.ndarray, autoencoder: torch.nn.Module | None) -> np.ndarray:
+    if autoencoder is None:
+        return pack.run("vae_decoder", latent=pack.run("vae_encoder", mel=mel))
+    with torch.no_grad():
+        m = torch.from_numpy(mel)
+        return autoencoder.vae.decode(autoencoder.vae.encode(m)[0]).numpy()
 
 
 def main() -> None:

@@ -20,6 +20,8 @@ class MelVae(nn.Module):
         self.decoder = nn.Sequential(
             nn.Conv1d(c, h, 3, padding=1), nn.GELU(), nn.ConvTranspose1d(h, h, d, stride=d), nn.GELU(), nn.Conv1d(h, n, 5, padding=2)
         )
+        blocks = cfg.vae.postnet_blocks
+        self.postnet = MelPostnet(n, cfg.vae.postnet_dim, blocks) if blocks else None
 
     def encode(self, mel: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """log-mel [B, n_mels, 4T] -> mean, log-variance [B, C, T]."""
@@ -27,7 +29,28 @@ class MelVae(nn.Module):
         return mean, logvar.clamp(-30.0, 20.0)
 
     def decode(self, latent: torch.Tensor) -> torch.Tensor:
-        return self.decoder(latent)
+        mel = self.decoder(latent)
+        return mel if self.postnet is None else mel + self.postnet(mel)
+
+
+class MelPostnet(nn.Module):
+    """A residual refinement of the decoded mel (Tacotron's post-net, with ConvNeXt blocks): the one-layer decoder
+    smears the harmonics that carry pitch. Its output layer starts at zero, so a decoder gains it without changing."""
+
+    def __init__(self, n_mels: int, dim: int, blocks: int) -> None:
+        super().__init__()
+        self.inp = nn.Conv1d(n_mels, dim, 7, padding=3)
+        self.blocks = nn.ModuleList(ConvNeXtV2Block(dim) for _ in range(blocks))
+        self.norm = nn.LayerNorm(dim)
+        self.out = nn.Linear(dim, n_mels)
+        nn.init.zeros_(self.out.weight)
+        nn.init.zeros_(self.out.bias)
+
+    def forward(self, mel: torch.Tensor) -> torch.Tensor:
+        x = self.inp(mel).transpose(1, 2)
+        for block in self.blocks:
+            x = block(x)
+        return self.out(self.norm(x)).transpose(1, 2)
 
 
 class VaeEncoder(nn.Module):

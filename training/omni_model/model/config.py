@@ -44,6 +44,8 @@ class VaeConfig:
     latent_channels: int = 32
     downsample: int = 4  # mel frames per latent frame: 100 / 4 = 25 latent frames per second
     hidden: int = 256
+    postnet_blocks: int = 0  # ConvNeXt blocks refining the decoded mel (a later stage; 0: the decoder alone)
+    postnet_dim: int = 128
 
 
 @dataclass(frozen=True)

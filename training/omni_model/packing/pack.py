@@ -192,6 +192,36 @@ def add_in_context(
     return _finish_added_session(pack, manifest, ship, "in_context", model.mel_encoder, meta, f"; music {' and '.join(uses)} in context.")
 
 
+def add_decoding(pack: Path, autoencoder: Path, version: str) -> dict:
+    """Puts a fine-tuned decoding half (finetune_vocoder: the VAE decoder, its post-net, the vocoder) into an exported
+    pack: the vae_decoder and vocoder sessions with goldens. Refused unless the weights' encoder is the pack's (its
+    vae_encoder goldens within int8's tolerance): the DiT's latents and the sources' features stay valid only then."""
+    from omni_model.packing.export import example_inputs, export_session, session_specs
+    from omni_model.packing.recover import module_golden_error, pack_latent_scale
+
+    manifest = json.loads((pack / "manifest.json").read_text())
+    ship = set(manifest["variant_bytes"])
+    state = torch.load(autoencoder, map_location="cpu", weights_only=True)
+    trained = ModelConfig.from_json(state["config"])
+    cfg = ModelConfig.from_json({**manifest["model_config"], "vae": trained.to_json()["vae"]})
+    model = build_model(cfg)
+    model.vae.load_state_dict(state["vae"])
+    model.vocoder.load_state_dict(state["vocoder"])
+    model.latent_scale = pack_latent_scale(pack)
+    sessions = model.sessions()
+    error = module_golden_error(sessions["vae_encoder"].eval(), pack / manifest["sessions"]["vae_encoder"]["golden"])
+    if error > TOLERANCES["int8"]:
+        raise ValueError(f"{autoencoder}'s VAE encoder is not this pack's (golden error {error:.2e}): its DiT would be decoded wrong")
+    specs, example, golden = session_specs(model), example_inputs(model, frames=8, seed=1), example_inputs(model, frames=12, seed=2)
+    for role in ("vae_decoder", "vocoder"):
+        manifest["sessions"][role] = export_session(pack, role, sessions[role].eval(), specs[role], example[role], golden[role])
+    manifest["model_config"] = cfg.to_json()
+    manifest["pack_version"] = version
+    note = json.loads(state.get("vocoder_finetune", "{}"))
+    meta = {"step": note.get("steps", state.get("step")), "minutes": note.get("minutes", 0.0), "data": note.get("data", "?")}
+    return _finish_added_session(pack, manifest, ship, "decoding", model.vocoder, meta, "")
+
+
 def _flags(manifest: dict, task: str) -> dict:
     """What a pack's task already says beyond the export's table (in_context), kept when its tasks are listed anew."""
     return next(({"in_context": t["in_context"]} for t in manifest["tasks"] if t["id"] == task and t.get("in_context")), {})

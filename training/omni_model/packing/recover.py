@@ -203,7 +203,7 @@ def separator_from_pack(pack: Path, dtype: str | None = None) -> dict:
 
 # The sessions that hold the two training stages' weights, and what of the model each does not run.
 STAGE_SESSIONS = {
-    "vae_encoder": ("vae.decoder",),
+    "vae_encoder": ("vae.decoder", "vae.postnet"),
     "vae_decoder": ("vae.encoder",),
     "vocoder": (),
     "dit": (),
