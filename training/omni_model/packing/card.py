@@ -35,6 +35,13 @@ def _vocoder_line(f: dict) -> str:
     )
 
 
+def _decoding_line(d: dict) -> str:
+    return (
+        f"- The decoding half (the VAE decoder with its post-net, and the vocoder) was then fine-tuned end to end, the encoder "
+        f"frozen (`omni-model add-decoding`): {d['step']:,} steps in {d['minutes']:g} min on {d['device']}, on {d['data']}."
+    )
+
+
 def _instrument_line(result: dict) -> str:
     judge = result.get("instrument_tagger")
     if not judge:
@@ -76,6 +83,7 @@ def write_card(pack: Path, evaluation: Path | None, ablation: Path | None, notes
         f"DiT stage: {training.get('dit_step', '?')} steps on {training.get('dit_device', '?')} (EMA weights), latent scale {training.get('latent_scale', 0):.4f} "
         "(baked into the VAE sessions).",
         *([_vocoder_line(json.loads(training["vocoder_finetune"]))] if training.get("vocoder_finetune") else []),
+        *([_decoding_line(training["decoding"])] if training.get("decoding") else []),
         "- Retrain: see training/README.md (one command per stage; `omni-model export-trained` writes this pack).",
     ]
     if notes:
