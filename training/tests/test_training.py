@@ -159,6 +159,9 @@ def test_a_finetuned_decoding_half_replaces_the_packs_decoder_and_vocoder_alone(
     changed = {name for name, data in ((p.name, p.read_bytes()) for p in pack.glob("*.onnx")) if before.get(name) != data}
     assert changed and all(name.startswith(("vae_decoder", "vocoder")) for name in changed)
     assert manifest["model_config"]["vae"]["postnet_blocks"] == 1 and manifest["pack_version"] == "0.1.9"
+    from omni_model.packing.card import write_card
+
+    assert "The decoding half (the VAE decoder with its post-net" in write_card(pack, None, None).read_text()
     other = build_autoencoder(load_model_config(TEST_PACK_CONFIG), seed=5)
     cfg = load_model_config(TEST_PACK_CONFIG)
     torch.save({"vae": other.vae.state_dict(), "vocoder": other.vocoder.state_dict(), "config": cfg.to_json()}, tmp_path / "other.pt")

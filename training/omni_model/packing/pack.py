@@ -105,19 +105,23 @@ def export_trained(autoencoder: Path, dit: Path, data: Path, out: Path, ship: se
     return manifest
 
 
+def _pack_model_with(pack: Path, weights: Path, part: str) -> tuple[dict, set[str], dict, ModelConfig, OmniModel]:
+    """The pack's manifest and shipped variants, the trained weights, and a model of the pack's config with the
+    weights' own config for `part` (the section of the model config they may change)."""
+    manifest = json.loads((pack / "manifest.json").read_text())
+    state = torch.load(weights, map_location="cpu", weights_only=True)
+    trained = ModelConfig.from_json(state["config"])
+    cfg = ModelConfig.from_json({**manifest["model_config"], part: trained.to_json()[part]})
+    return manifest, set(manifest["variant_bytes"]), state, cfg, build_model(cfg)
+
+
 def add_separator(pack: Path, weights: Path, data: Path, version: str, presence_threshold: float | None = None) -> dict:
     """Puts a trained separator into an exported pack (its other sessions untouched): the session in the variants the
     pack ships, its goldens, the manifest's `separation` section, credits of the clips it was trained on."""
     from omni_model.packing.export import SEPARATION, example_inputs, export_session, session_specs
     from omni_model.train.train_separator import source_catalogue
 
-    path = pack / "manifest.json"
-    manifest = json.loads(path.read_text())
-    ship = set(manifest["variant_bytes"])
-    state = torch.load(weights, map_location="cpu", weights_only=True)
-    trained = ModelConfig.from_json(state["config"])
-    cfg = ModelConfig.from_json({**manifest["model_config"], "separator": trained.to_json()["separator"]})
-    model = build_model(cfg)
+    manifest, ship, state, cfg, model = _pack_model_with(pack, weights, "separator")
     model.separator.load_state_dict(state["separator"])
     module = model.separator.eval()
     entry = export_session(
@@ -199,12 +203,7 @@ def add_decoding(pack: Path, autoencoder: Path, version: str) -> dict:
     from omni_model.packing.export import example_inputs, export_session, session_specs
     from omni_model.packing.recover import module_golden_error, pack_latent_scale
 
-    manifest = json.loads((pack / "manifest.json").read_text())
-    ship = set(manifest["variant_bytes"])
-    state = torch.load(autoencoder, map_location="cpu", weights_only=True)
-    trained = ModelConfig.from_json(state["config"])
-    cfg = ModelConfig.from_json({**manifest["model_config"], "vae": trained.to_json()["vae"]})
-    model = build_model(cfg)
+    manifest, ship, state, cfg, model = _pack_model_with(pack, autoencoder, "vae")
     model.vae.load_state_dict(state["vae"])
     model.vocoder.load_state_dict(state["vocoder"])
     model.latent_scale = pack_latent_scale(pack)
