@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash training/setup.sh --test
-.venv/bin/ruff format --check training && .venv/bin/ruff check training
+# One command a line: under set -e a failure on the left of && does not stop the script.
+.venv/bin/ruff format --check training
+.venv/bin/ruff check training
 .venv/bin/pytest -q training
 bash scripts/setup.sh
 npx biome ci --diagnostic-level=error .  # warnings (79: any, non-null assertions) stay visible in an editor, not in CI logs

@@ -100,41 +100,66 @@ def _trimmed(stereo: np.ndarray) -> np.ndarray:
     return stereo[start : start + len(kept)]
 
 
+@dataclass(frozen=True)
+class Bed:
+    name: str
+    audio: np.ndarray  # [samples, 2] at RATE
+    category: str | None
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    audio: np.ndarray  # [samples, 2] at RATE, silent head and tail trimmed
+    category: str
+    description: str
+
+
 def build(count: int = 40, seed: int = 7) -> list[RealExample]:
-    rng = random.Random(seed)
     beds = sorted(BEDS.glob("*.ogg"))
     events = [e for e in EVENT_FILES if (EVENTS / e).exists()]
     if not beds or not events:
         raise FileNotFoundError("install wesnoth-1.16-data and hedgewars-data (bash scripts/apt-install.sh wesnoth-1.16-data hedgewars-data)")
+    return mix(
+        [Bed(b.stem, _read(b), BED_FILES.get(b.stem)) for b in beds],
+        [Event(Path(e).stem, _trimmed(_read(EVENTS / e)), *EVENT_FILES[e]) for e in events],
+        count,
+        seed,
+        "real",
+    )
+
+
+def mix(beds: list[Bed], events: list[Event], count: int, seed: int, prefix: str) -> list[RealExample]:
+    """`count` mixtures the AudioEdit way: each bed in turn, the events in a fixed stride, a random onset and 0-3 dB
+    over the bed across the event's span, the whole at LEVEL_DBFS."""
+    rng = random.Random(seed)
     length = int(SECONDS * RATE)
     out = []
     for i in range(count):
-        bed_audio = _read(beds[i % len(beds)])
-        bed = np.tile(bed_audio, (length // len(bed_audio) + 2, 1))
-        start = rng.randrange(0, len(bed_audio))
+        b = beds[i % len(beds)]
+        bed = np.tile(b.audio, (length // len(b.audio) + 2, 1))
+        start = rng.randrange(0, len(b.audio))
         bed = bed[start : start + length]
-        name = events[(i * 7 + i // len(beds)) % len(events)]
-        category, description = EVENT_FILES[name]
-        raw = _read(EVENTS / name)
-        piece = _trimmed(raw)[: int(4 * RATE)]
+        e = events[(i * 7 + i // len(beds)) % len(events)]
+        piece = e.audio[: int(4 * RATE)]
         onset = rng.randrange(0, length - len(piece))
         span = bed[onset : onset + len(piece)]
         gain = rms(span) / (rms(piece) + 1e-12) * 10 ** (rng.uniform(0.0, 3.0) / 20)
         event = np.zeros_like(bed)
         event[onset : onset + len(piece)] = piece * gain
-        mix = bed + event
-        scale = 10 ** (LEVEL_DBFS / 20) / rms(mix)
-        scale = min(scale, 0.99 / float(np.max(np.abs(mix))))
-        wrong = rng.choice([c for c in DESCRIPTIONS if c != category and c not in {"speech", "voice", "ambience"}])
+        mixture = bed + event
+        scale = 10 ** (LEVEL_DBFS / 20) / rms(mixture)
+        scale = min(scale, 0.99 / float(np.max(np.abs(mixture))))
+        wrong = rng.choice([c for c in DESCRIPTIONS if c != e.category and c not in {"speech", "voice", "ambience"}])
         out.append(
             RealExample(
-                id=f"real-{i:03d}-{beds[i % len(beds)].stem}-{Path(name).stem}",
-                mixture=(mix * scale).astype(np.float32),
+                id=f"{prefix}-{i:03d}-{b.name}-{e.name}",
+                mixture=(mixture * scale).astype(np.float32),
                 event=(event * scale).astype(np.float32),
                 bed=(bed * scale).astype(np.float32),
-                bed_category=BED_FILES.get(beds[i % len(beds)].stem),
-                category=category,
-                description=description,
+                bed_category=b.category,
+                category=e.category,
+                description=e.description,
                 wrong_description=DESCRIPTIONS[wrong][0],
                 onset=onset,
                 length=len(piece),

@@ -131,14 +131,16 @@ def test_the_detector_gives_unit_embeddings_per_frame_and_scores_words():
 
 
 def test_the_detector_trains_and_resumes(built_slice, tmp_path):
-    train(TEST_PACK_CONFIG, built_slice, tmp_path, minutes=10, batch_size=2, seconds=1.0, max_steps=2)
+    train(TEST_PACK_CONFIG, built_slice, tmp_path, minutes=10, batch_size=2, seconds=1.0, max_steps=2, snapshot_every=2)
     state = torch.load(tmp_path / "detector-weights.pt", weights_only=False)
     assert state["step"] == 2 and state["classes"] and "detector" in state
+    assert torch.load(tmp_path / "detector-step2.pt", weights_only=False)["step"] == 2  # kept to choose on real_dev
     best = torch.load(tmp_path / "detector-best-weights.pt", weights_only=False)
     assert best["step"] == 2 and best["valid_loss"] > 0  # the lowest valid loss so far, kept apart
     train(TEST_PACK_CONFIG, built_slice, tmp_path, minutes=10, batch_size=2, seconds=1.0, max_steps=3)
     log = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
     assert [row["step"] for row in log] == [2, 3]
+    assert sorted(p.name for p in tmp_path.glob("detector-step*.pt")) == ["detector-step2.pt"]
 
 
 def test_spec_augment_masks_bands_and_short_stretches_never_a_whole_event():

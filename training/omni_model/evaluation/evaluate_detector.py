@@ -8,7 +8,9 @@ tagging mAP (each label's highest probability in the clip), and top-3 tagging (t
 three most likely). Real: `wesnoth-1.16-data` beds (labelled where they hold a category of ours) with one
 `hedgewars-data` event, 44.1 kHz stereo at -20 dBFS. Controls: the same clips with the event's label absent from
 the vocabulary's answers (chance tagging), the beds alone (what the detector finds where only the bed is), and the
-events alone on digital silence (a sound effect as imported: what it makes of silence)."""
+events alone on digital silence (a sound effect as imported: what it makes of silence). `--dev N` adds the real
+development set (omni_data/real_dev.py: Red Eclipse's recordings, held out of training, for choosing checkpoints;
+refused for a pack trained on them)."""
 
 from __future__ import annotations
 
@@ -105,28 +107,41 @@ class Clip:
 def real_clips(count: int, rate: int) -> list[Clip]:
     from omni_data import real_validation as rv
 
+    return mixtures(rv.build(count), rate)
+
+
+def mixtures(examples: list, rate: int) -> list[Clip]:
+    """Real mixtures (real_validation.RealExample) as the detector hears them, the bed labelled where it holds a category."""
+    from omni_data.real_validation import RATE
+
     clips = []
-    for e in rv.build(count):
-        seconds = len(e.mixture) / rv.RATE
-        reference = [SoundEvent(e.category, e.onset / rv.RATE, (e.onset + e.length) / rv.RATE, 1.0)]
+    for e in examples:
+        seconds = len(e.mixture) / RATE
+        reference = [SoundEvent(e.category, e.onset / RATE, (e.onset + e.length) / RATE, 1.0)]
         if e.bed_category:
             reference.append(SoundEvent(e.bed_category, 0.0, seconds, 1.0))
-        clips.append(Clip(e.id, model_input(e.mixture, rv.RATE, rate), reference, e.category))
+        clips.append(Clip(e.id, model_input(e.mixture, RATE, rate), reference, e.category))
     return clips
 
 
 def real_beds(count: int, rate: int) -> list[Clip]:
-    """The real beds alone (the control: what is found where no event is)."""
     from omni_data import real_validation as rv
+
+    return beds_alone(rv.build(count), rate)
+
+
+def beds_alone(examples: list, rate: int) -> list[Clip]:
+    """The real beds alone (the control: what is found where no event is), eight of the mixtures' beds."""
+    from omni_data.real_validation import RATE
 
     return [
         Clip(
             f"{e.id}-bed",
-            model_input(e.bed, rv.RATE, rate),
-            [SoundEvent(e.bed_category, 0.0, len(e.bed) / rv.RATE, 1.0)] if e.bed_category else [],
+            model_input(e.bed, RATE, rate),
+            [SoundEvent(e.bed_category, 0.0, len(e.bed) / RATE, 1.0)] if e.bed_category else [],
             None,
         )
-        for e in rv.build(count)[:: max(1, count // 8)]
+        for e in examples[:: max(1, len(examples) // 8)]
     ]
 
 
@@ -144,6 +159,14 @@ def real_events_alone(count: int, rate: int) -> list[Clip]:
         )
         for e in rv.build(count)
     ]
+
+
+def dev_clips(pack: Path, count: int) -> list:
+    """The real development set (omni_data/real_dev.py), refused for a pack trained on its source."""
+    from omni_data import real_dev
+
+    real_dev.require_held_out(json.loads((pack / "manifest.json").read_text())["credits"])
+    return real_dev.build(count)
 
 
 def test_clips(data: Path, count: int, seconds: float = 10.0, split: str = "test") -> list[Clip]:
@@ -279,6 +302,7 @@ def table(results: dict) -> str:
 def main() -> None:
     p = studio_path_arguments(__doc__, TRAINING_DIR / "configs" / "data-detector.json", "detector")
     p.add_argument("--test", type=int, default=60)
+    p.add_argument("--dev", type=int, default=0, help="clips of the real development set (held out of training; for choosing checkpoints)")
     args = p.parse_args()
     pack = OnnxPack(args.pack, args.dtype)
     detector = StudioDetector(pack)
@@ -287,6 +311,10 @@ def main() -> None:
         results["real recordings (44.1 kHz stereo, -20 dBFS)"] = evaluate(detector, real_clips(args.real, detector.rate))
         results["real beds alone"] = bed_alarms(detector, real_beds(args.real, detector.rate))
         results["real events alone, on silence"] = evaluate(detector, real_events_alone(args.real, detector.rate))
+    if args.dev:
+        dev = dev_clips(args.pack, args.dev)
+        results["real development set (Red Eclipse, held out)"] = evaluate(detector, mixtures(dev, detector.rate))
+        results["development beds alone"] = bed_alarms(detector, beds_alone(dev, detector.rate))
     if args.test:
         results["test split (16 kHz, bed + 1-3 events)"] = evaluate(detector, test_clips(args.data, args.test))
     print(table(results))

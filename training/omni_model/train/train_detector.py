@@ -22,7 +22,7 @@ from omni_data.separation import SeparationSampler, clashes
 from omni_model.model.config import load_model_config
 from omni_model.model.detector import Detector
 from omni_model.train.batches import batches, to_device, training_device
-from omni_model.train.loop import cpu_state, earlier_runs, keep_best, resume, save_checkpoint, train_for
+from omni_model.train.loop import cpu_state, each, earlier_runs, keep_best, keep_every, resume, save_checkpoint, train_for
 from omni_model.train.recipe import mixture_stage_arguments, parse_with_recipe
 from omni_model.train.train_separator import PhraseStates, source_catalogue
 
@@ -117,6 +117,7 @@ def train(
     workers: int = 0,
     phrases_file: Path | None = None,
     quiet: float = 0.0,
+    snapshot_every: int = 0,
 ) -> Path:
     cfg = load_model_config(config)
     catalogue = source_catalogue(data)
@@ -183,7 +184,7 @@ def train(
         valid_losses=valid_losses,
         log_path=run / "log.jsonl",
         save=save,
-        on_valid=keep_best(run / "detector-best-weights.pt", weights),
+        on_valid=each(keep_best(run / "detector-best-weights.pt", weights), keep_every(run, "detector", weights, snapshot_every)),
     )
     return run / "detector-weights.pt"
 
@@ -194,6 +195,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--bed-only", type=float, default=0.0, help="share of training scenes that are a bed alone")
     p.add_argument("--room", type=float, default=0.0, help="share of training sounds put through another room and recording chain")
     p.add_argument("--quiet", type=float, default=0.0, help="share of training scenes with silence in them (gaps, or events with no bed)")
+    p.add_argument("--snapshot-every", type=int, default=0, help="also keep the weights every N steps (detector-stepN.pt), to choose on real_dev")
     args = parse_with_recipe(p, argv)
     print(
         train(
@@ -213,6 +215,7 @@ def main(argv: list[str] | None = None) -> None:
             args.workers,
             args.phrases,
             args.quiet,
+            args.snapshot_every,
         )
     )
 
