@@ -1,6 +1,7 @@
 """Choose how the detector's frame probabilities become regions (threshold, hysteresis release, running median, bridge,
-shortest region), then how the VAD's become speech spans, on the validation split, then report the choice on the test split and on the real recordings,
-which take no part in choosing it.
+shortest region), then how the VAD's become speech spans, on the validation split (or, `--choose-on dev`, on the real
+development set, omni_data/real_dev.py), then report the choice on the test split and on the real recordings, which
+take no part in choosing it.
 
     python -m omni_model.evaluation.tune_detector_regions --pack public/models/omni-small --out training/data/runs/regions.json
 
@@ -16,7 +17,7 @@ import pickle
 from pathlib import Path
 
 from omni_model.evaluation.evaluate import OnnxPack, studio_path_arguments
-from omni_model.evaluation.evaluate_detector import Clip, StudioDetector, real_clips, sed_scores, speech_from, test_clips
+from omni_model.evaluation.evaluate_detector import Clip, StudioDetector, dev_clips, mixtures, real_clips, sed_scores, speech_from, test_clips
 from omni_model.paths import TRAINING_DIR
 
 # The VAD's spans (src/engine/speech.ts): start at `on`, last while at `off`, pauses joined, blips dropped.
@@ -77,6 +78,8 @@ def main() -> None:
     p = studio_path_arguments(__doc__, TRAINING_DIR / "configs" / "data-detector.json", "detector")
     p.add_argument("--clips", type=int, default=150, help="clips of the validation and of the test split")
     p.add_argument("--keep-regions", action="store_true", help="keep the pack's regions and choose only the speech spans")
+    p.add_argument("--choose-on", choices=("valid", "dev"), default="valid", help="the synthetic validation split or the real development set")
+    p.add_argument("--dev", type=int, default=48, help="clips of the real development set (with --choose-on dev)")
     p.add_argument("--cache", type=Path, default=TRAINING_DIR / "data" / "runs" / "detector-probabilities.pkl")
     args = p.parse_args()
     detector = StudioDetector(OnnxPack(args.pack, args.dtype))
@@ -85,21 +88,24 @@ def main() -> None:
         "test": test_clips(args.data, args.clips),
         "real": real_clips(args.real, detector.rate),
     }
+    if args.choose_on == "dev":
+        sets["dev"] = mixtures(dev_clips(args.pack, args.dev), detector.rate)
     data = cached_probabilities(detector, sets, args.cache)
     base = {k: detector.settings[k] for k in ("threshold", "release", "smooth_seconds", "bridge_seconds", "min_seconds") if k in detector.settings}
-    sweep = [] if args.keep_regions else [{"settings": s, "valid": score(detector, data["valid"], s)} for s in settings_grid(base)]
-    best = max(sweep, key=lambda r: (r["valid"]["event_f1"], r["valid"]["segment_f1"]))["settings"] if sweep else base
-    # Then the speech spans, with the chosen regions, by speech's own event F1 on the validation split.
-    speech_sweep = [{"speech": s, "valid": score(detector, data["valid"], best, s)} for s in speech_grid()]
-    speech = max(speech_sweep, key=lambda r: (r["valid"]["speech_event_f1"], r["valid"]["speech_segment_f1"]))["speech"]
+    on = args.choose_on
+    sweep = [] if args.keep_regions else [{"settings": s, on: score(detector, data[on], s)} for s in settings_grid(base)]
+    best = max(sweep, key=lambda r: (r[on]["event_f1"], r[on]["segment_f1"]))["settings"] if sweep else base
+    # Then the speech spans, with the chosen regions, by speech's own event F1 on the same set.
+    speech_sweep = [{"speech": s, on: score(detector, data[on], best, s)} for s in speech_grid()]
+    speech = max(speech_sweep, key=lambda r: (r[on]["speech_event_f1"], r[on]["speech_segment_f1"]))["speech"]
     report = {
         name: {"pack": score(detector, d, base), "chosen": score(detector, d, best), "chosen_with_speech": score(detector, d, best, speech)}
         for name, d in data.items()
     }
-    print(json.dumps({"pack_settings": base, "chosen_on_valid": best, "speech_chosen_on_valid": speech, "results": report}, indent=1))
+    print(json.dumps({"pack_settings": base, f"chosen_on_{on}": best, f"speech_chosen_on_{on}": speech, "results": report}, indent=1))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        result = {"chosen_on_valid": best, "speech_chosen_on_valid": speech, "results": report, "sweep": sweep, "speech_sweep": speech_sweep}
+        result = {f"chosen_on_{on}": best, f"speech_chosen_on_{on}": speech, "results": report, "sweep": sweep, "speech_sweep": speech_sweep}
         args.out.write_text(json.dumps(result, indent=1))
 
 
