@@ -17,8 +17,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from omni_data import real_dev
 from omni_model.evaluation.evaluate import OnnxPack
-from omni_model.evaluation.evaluate_detector import StudioDetector, bed_alarms, beds_alone, dev_clips, evaluate, mixtures
+from omni_model.evaluation.evaluate_detector import StudioDetector, bed_alarms, beds_alone, evaluate, mixtures, require_held_out
 from omni_model.packing.pack import add_detector
 
 
@@ -28,13 +29,14 @@ def kept_weights(run: Path) -> list[Path]:
     return [*steps, *(p for p in (run / "detector-weights.pt", run / "detector-best-weights.pt") if p.exists())]
 
 
-def score(pack: Path, weights: Path, data: Path, count: int) -> dict:
+def score(pack: Path, weights: Path, data: Path, examples: list) -> dict:
+    """One candidate on the development set's mixtures (real_dev.build, made once for the whole run)."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "pack"
         shutil.copytree(pack, copy)
         add_detector(copy, weights, data, f"candidate-{weights.stem}")
+        require_held_out(copy)  # the candidate's own training credits are in the copy's manifest now
         detector = StudioDetector(OnnxPack(copy, "int8"))
-        examples = dev_clips(copy, count)
         mixed = evaluate(detector, mixtures(examples, detector.rate))
         threshold, at = max(mixed["by_threshold"].items(), key=lambda item: (item[1]["event_f1"], item[0]))
         detector.settings = {**detector.settings, "threshold": float(threshold)}
@@ -63,10 +65,10 @@ def main() -> None:
     p.add_argument("--dev", type=int, default=48, help="clips of the real development set")
     p.add_argument("--out", type=Path)
     args = p.parse_args()
-    rows = []
+    examples, rows = real_dev.build(args.dev), []
     print("| weights | threshold | event F1 | segment F1 | tagging mAP | top-3 | beds alone: false s/min |\n|---|---|---|---|---|---|---|")
     for weights in kept_weights(args.run):
-        rows.append(score(args.pack, weights, args.data, args.dev))
+        rows.append(score(args.pack, weights, args.data, examples))
         r = rows[-1]
         print(
             f"| {weights.name} | {r['threshold']} | {r['event_f1']} | {r['segment_f1']} | {r['tagging_map']} | {r['top3']} | {r['false_seconds_per_minute']} |",

@@ -124,12 +124,6 @@ def mixtures(examples: list, rate: int) -> list[Clip]:
     return clips
 
 
-def real_beds(count: int, rate: int) -> list[Clip]:
-    from omni_data import real_validation as rv
-
-    return beds_alone(rv.build(count), rate)
-
-
 def beds_alone(examples: list, rate: int) -> list[Clip]:
     """The real beds alone (the control: what is found where no event is), eight of the mixtures' beds."""
     from omni_data.real_validation import RATE
@@ -145,28 +139,34 @@ def beds_alone(examples: list, rate: int) -> list[Clip]:
     ]
 
 
-def real_events_alone(count: int, rate: int) -> list[Clip]:
+def events_alone(examples: list, rate: int) -> list[Clip]:
     """The real events alone, on the digital silence around them: a sound effect as a user imports it (the control
     for what the detector makes of silence)."""
-    from omni_data import real_validation as rv
+    from omni_data.real_validation import RATE
 
     return [
         Clip(
             f"{e.id}-alone",
-            model_input(e.event, rv.RATE, rate),
-            [SoundEvent(e.category, e.onset / rv.RATE, (e.onset + e.length) / rv.RATE, 1.0)],
+            model_input(e.event, RATE, rate),
+            [SoundEvent(e.category, e.onset / RATE, (e.onset + e.length) / RATE, 1.0)],
             e.category,
         )
-        for e in rv.build(count)
+        for e in examples
     ]
 
 
-def dev_clips(pack: Path, count: int) -> list:
+def dev_examples(pack: Path, count: int) -> list:
     """The real development set (omni_data/real_dev.py), refused for a pack trained on its source."""
     from omni_data import real_dev
 
-    real_dev.require_held_out(json.loads((pack / "manifest.json").read_text())["credits"])
+    require_held_out(pack)
     return real_dev.build(count)
+
+
+def require_held_out(pack: Path) -> None:
+    from omni_data import real_dev
+
+    real_dev.require_held_out(json.loads((pack / "manifest.json").read_text())["credits"])
 
 
 def test_clips(data: Path, count: int, seconds: float = 10.0, split: str = "test") -> list[Clip]:
@@ -308,11 +308,14 @@ def main() -> None:
     detector = StudioDetector(pack)
     results = {}
     if args.real:
-        results["real recordings (44.1 kHz stereo, -20 dBFS)"] = evaluate(detector, real_clips(args.real, detector.rate))
-        results["real beds alone"] = bed_alarms(detector, real_beds(args.real, detector.rate))
-        results["real events alone, on silence"] = evaluate(detector, real_events_alone(args.real, detector.rate))
+        from omni_data import real_validation
+
+        real = real_validation.build(args.real)
+        results["real recordings (44.1 kHz stereo, -20 dBFS)"] = evaluate(detector, mixtures(real, detector.rate))
+        results["real beds alone"] = bed_alarms(detector, beds_alone(real, detector.rate))
+        results["real events alone, on silence"] = evaluate(detector, events_alone(real, detector.rate))
     if args.dev:
-        dev = dev_clips(args.pack, args.dev)
+        dev = dev_examples(args.pack, args.dev)
         results["real development set (Red Eclipse, held out)"] = evaluate(detector, mixtures(dev, detector.rate))
         results["development beds alone"] = bed_alarms(detector, beds_alone(dev, detector.rate))
     if args.test:

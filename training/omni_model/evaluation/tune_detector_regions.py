@@ -17,7 +17,7 @@ import pickle
 from pathlib import Path
 
 from omni_model.evaluation.evaluate import OnnxPack, studio_path_arguments
-from omni_model.evaluation.evaluate_detector import Clip, StudioDetector, dev_clips, mixtures, real_clips, sed_scores, speech_from, test_clips
+from omni_model.evaluation.evaluate_detector import Clip, StudioDetector, dev_examples, mixtures, real_clips, sed_scores, speech_from, test_clips
 from omni_model.paths import TRAINING_DIR
 
 # The VAD's spans (src/engine/speech.ts): start at `on`, last while at `off`, pauses joined, blips dropped.
@@ -89,7 +89,7 @@ def main() -> None:
         "real": real_clips(args.real, detector.rate),
     }
     if args.choose_on == "dev":
-        sets["dev"] = mixtures(dev_clips(args.pack, args.dev), detector.rate)
+        sets["dev"] = mixtures(dev_examples(args.pack, args.dev), detector.rate)
     data = cached_probabilities(detector, sets, args.cache)
     base = {k: detector.settings[k] for k in ("threshold", "release", "smooth_seconds", "bridge_seconds", "min_seconds") if k in detector.settings}
     on = args.choose_on
