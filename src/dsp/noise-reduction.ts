@@ -71,22 +71,38 @@ export function reduceNoise(
   // The gate in dB (0 open, -reductionDb closed), per bin, carried from frame to frame for the release.
   const gate = new Float64Array(bins).fill(-reductionDb);
   const release = (reductionDb * (size / OVERLAP)) / (RELEASE_SECONDS * sampleRate);
-  const power = new Float64Array(bins);
-  const heard = new Float64Array(bins);
   const gateDb = new Float64Array(bins);
   const gains = new Float64Array(bins);
-  const window = hann(size);
-  const length = channels[0]?.length ?? 0;
-  const outs = channels.map(() => new Float64Array(length));
-  const norm = new Float64Array(length);
-  forEachFrame(channels, size, (spectra, start) => {
-    meanPower(spectra, (k, p) => {
-      power[k] = p;
-    });
-    smoothed(power, heard);
+  return filterFrames(channels, size, (heard) => {
     for (let k = 0; k < bins; k++) gate[k] = Math.max(heard[k] >= threshold[k] ? 0 : -reductionDb, gate[k] - release);
     smoothed(gate, gateDb);
     for (let k = 0; k < bins; k++) gains[k] = 10 ** (gateDb[k] / 20);
+    return gains;
+  }).channels;
+}
+
+/** The channels through per-bin gains that `gainsOf` decides frame by frame from what it hears there (the channels'
+ * mean power, averaged over neighbouring bins); the `follow` signals take the same gains (so an evaluation can tell
+ * what happened to each part of a mixture). Overlap-add, frames as they come; new arrays, the same length. */
+export function filterFrames(
+  channels: readonly Float32Array[],
+  size: number,
+  gainsOf: (heard: Float64Array, start: number) => Float64Array,
+  follow: readonly Float32Array[] = [],
+): { channels: Float32Array[]; follow: Float32Array[] } {
+  const bins = size / 2 + 1;
+  const power = new Float64Array(bins);
+  const heard = new Float64Array(bins);
+  const window = hann(size);
+  const signals = [...channels, ...follow];
+  const length = channels[0]?.length ?? 0;
+  const outs = signals.map(() => new Float64Array(length));
+  const norm = new Float64Array(length);
+  forEachFrame(signals, size, (spectra, start) => {
+    meanPower(spectra.slice(0, channels.length), (k, p) => {
+      power[k] = p;
+    });
+    const gains = gainsOf(smoothed(power, heard), start);
     spectra.forEach(({ re, im }, c) => {
       for (let k = 0; k < bins; k++) {
         re[k] *= gains[k];
@@ -104,12 +120,13 @@ export function reduceNoise(
       if (j >= 0 && j < length) norm[j] += window[i] * window[i];
     }
   });
-  return outs.map((out) => Float32Array.from(out, (v, i) => (norm[i] > 1e-9 ? v / norm[i] : 0)));
+  const results = outs.map((out) => Float32Array.from(out, (v, i) => (norm[i] > 1e-9 ? v / norm[i] : 0)));
+  return { channels: results.slice(0, channels.length), follow: results.slice(channels.length) };
 }
 
 /** Hann-windowed spectra of every channel, frames every size / OVERLAP samples from half a frame before the start
  * (so every sample is covered by a full set of windows); `start` is where the frame's first sample sits. */
-function forEachFrame(
+export function forEachFrame(
   channels: readonly Float32Array[],
   size: number,
   visit: (spectra: { re: Float64Array; im: Float64Array }[], start: number) => void,
@@ -133,7 +150,10 @@ function forEachFrame(
 }
 
 /** Calls `use(k, power)` with the channels' mean power in each bin. */
-function meanPower(spectra: { re: Float64Array; im: Float64Array }[], use: (k: number, power: number) => void): void {
+export function meanPower(
+  spectra: { re: Float64Array; im: Float64Array }[],
+  use: (k: number, power: number) => void,
+): void {
   const bins = spectra[0].re.length / 2 + 1;
   for (let k = 0; k < bins; k++) {
     let p = 0;
@@ -143,7 +163,7 @@ function meanPower(spectra: { re: Float64Array; im: Float64Array }[], use: (k: n
 }
 
 /** Each value averaged with SMOOTH_BINS either side (fewer at the ends), into `out` (frame after frame, no new arrays). */
-function smoothed(values: Float64Array, out: Float64Array): Float64Array {
+export function smoothed(values: Float64Array, out: Float64Array): Float64Array {
   for (let k = 0; k < values.length; k++) {
     const from = Math.max(0, k - SMOOTH_BINS);
     const to = Math.min(values.length - 1, k + SMOOTH_BINS);

@@ -1,0 +1,105 @@
+/**
+ * Attenuate to the surroundings on the edit evaluation's mixtures (a benchmark, not a test): the studio's effect on a
+ * selection over the event, exact and 0.25 s loose either side, its surroundings heard where the action hears them
+ * (surroundingsOf), scored as training/omni_model/evaluation/evaluate_edits.py scores remove: SI-SDR improvement over
+ * the clip against the bed, how far the event goes down over its span, damaged clips (improvement under -3 dB), and
+ * the absent-sound control (the bed alone, the same selection: how much the clip changes). The effect takes no words:
+ * the user's selection is its query, so there is no wrong-description row.
+ *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
+ *   npx tsx bench/attenuate-bench.ts [training/data/marked] [level dB over the surroundings, ...]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { attenuateToSurroundings, surroundingsOf, surroundingsProfile } from '../src/dsp/attenuate';
+import { decodeWav } from '../src/dsp/wav';
+
+interface Listed {
+  set: string;
+  id: string;
+  rate: number;
+  onset: number;
+  length: number;
+}
+
+const dir = process.argv[2] ?? 'training/data/marked';
+const levels = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [-6, -3, 0, 3];
+const MARGINS = [0, 0.25];
+const DAMAGED_DB = -3;
+
+const read = (id: string, part: string) => {
+  const buffer = readFileSync(join(dir, `${id}.${part}.wav`));
+  return decodeWav(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength)).channels;
+};
+const slice = (x: Float32Array[], start: number, end: number) => x.map((c) => c.slice(start, end));
+const energy = (x: Float32Array[], start = 0, end = Infinity) =>
+  x.reduce((e, c) => e + c.subarray(start, Math.min(end, c.length)).reduce((s, v) => s + v * v, 0), 0);
+const db = (num: number, den: number) => 10 * Math.log10((num + 1e-20) / (den + 1e-20));
+
+function siSdr(estimate: Float32Array[], reference: Float32Array[]): number {
+  let dot = 0,
+    ref = 0;
+  estimate.forEach((c, i) => c.forEach((v, j) => ((dot += v * reference[i][j]), (ref += reference[i][j] ** 2))));
+  const scale = dot / (ref + 1e-12);
+  let target = 0,
+    error = 0;
+  estimate.forEach((c, i) =>
+    c.forEach((v, j) => {
+      const t = scale * reference[i][j];
+      target += t * t;
+      error += (v - t) ** 2;
+    }),
+  );
+  return 10 * Math.log10((target + 1e-12) / (error + 1e-12));
+}
+
+/** The clip with [start, end) replaced. */
+function spliced(x: Float32Array[], start: number, part: Float32Array[]): Float32Array[] {
+  return x.map((c, i) => {
+    const out = c.slice();
+    out.set(part[i], start);
+    return out;
+  });
+}
+
+function score(c: Listed, margin: number, levelDb: number) {
+  const [mixture, event, bed] = ['mixture', 'event', 'bed'].map((part) => read(c.id, part));
+  const total = mixture[0].length;
+  const start = Math.max(0, c.onset - Math.round(margin * c.rate));
+  const end = Math.min(total, c.onset + c.length + Math.round(margin * c.rate));
+  const around = (x: Float32Array[]) => surroundingsOf(start, end, c.rate).map((r) => slice(x, r.start, r.end));
+  const run = (x: Float32Array[], follow: Float32Array[]) =>
+    attenuateToSurroundings(slice(x, start, end), c.rate, surroundingsProfile(around(x), c.rate), levelDb, follow);
+  const channels = mixture.length;
+  const made = run(mixture, [...slice(event, start, end), ...slice(bed, start, end)]);
+  const result = spliced(mixture, start, made.channels);
+  const eventLeft = spliced(event, start, made.follow.slice(0, channels));
+  const absent = spliced(bed, start, run(bed, []).channels);
+  const span = [c.onset, c.onset + c.length] as const;
+  return {
+    removeSisdri: siSdr(result, bed) - siSdr(mixture, bed),
+    eventDb: db(energy(eventLeft, ...span), energy(event, ...span)),
+    absentDb: Math.max(-120, db(energy(absent.map((ch, i) => ch.map((v, j) => v - bed[i][j]))), energy(bed))),
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const cases: Listed[] = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'));
+console.log('| set | selection | level | n | remove SI-SDRi | event down | damaged | absent: change |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const set of [...new Set(cases.map((c) => c.set))]) {
+  const mine = cases.filter((c) => c.set === set);
+  for (const margin of MARGINS)
+    for (const level of levels) {
+      const rows = mine.map((c) => score(c, margin, level));
+      const damaged = rows.filter((r) => r.removeSisdri < DAMAGED_DB).length / rows.length;
+      console.log(
+        `| ${set} | ${margin ? `event +-${margin} s` : 'the event'} | ${level} dB | ${rows.length} | ` +
+          `${median(rows.map((r) => r.removeSisdri)).toFixed(1)} dB | ${(-median(rows.map((r) => r.eventDb))).toFixed(1)} dB | ` +
+          `${Math.round(100 * damaged)} % | ${median(rows.map((r) => r.absentDb)).toFixed(1)} dB |`,
+      );
+    }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { attenuateToSurroundings, surroundingsOf, surroundingsProfile } from './attenuate';
+
+const RATE = 44100;
+
+function noise(length: number, level: number, seed = 1): Float32Array {
+  let s = seed;
+  return Float32Array.from({ length }, () => {
+    s = (s * 16807) % 2147483647;
+    return level * (s / 2147483647 - 0.5) * Math.sqrt(12);
+  });
+}
+
+const tone = (length: number, hz: number, level: number) =>
+  Float32Array.from({ length }, (_, i) => level * Math.SQRT2 * Math.sin((2 * Math.PI * hz * i) / RATE));
+const energyDb = (x: Float32Array) => 10 * Math.log10(x.reduce((a, v) => a + v * v, 0));
+
+/** Three seconds of hiss at -40 dBFS with a 1 kHz tone at -20 dBFS over the middle second (the mark). */
+function marked() {
+  const bed = noise(3 * RATE, 0.01);
+  const event = new Float32Array(3 * RATE);
+  event.set(tone(RATE, 1000, 0.1), RATE);
+  const mixture = bed.map((v, i) => v + event[i]);
+  const [before, after] = surroundingsOf(RATE, 2 * RATE, RATE).map((r) => [mixture.slice(r.start, r.end)]);
+  const part = (x: Float32Array) => x.slice(RATE, 2 * RATE);
+  return { bed, event, mixture, profile: surroundingsProfile([before, after], RATE), part };
+}
+
+describe('attenuate to the surroundings', () => {
+  it('brings the marked sound down to the bed and keeps the bed', () => {
+    const { bed, event, mixture, profile, part } = marked();
+    expect(profile.size).toBe(2048);
+    const made = attenuateToSurroundings([part(mixture)], RATE, profile, 0, [part(event), part(bed)]);
+    expect(made.channels[0]).toHaveLength(RATE);
+    const [eventLeft, bedLeft] = made.follow;
+    expect(energyDb(part(event)) - energyDb(eventLeft)).toBeGreaterThan(15);
+    expect(Math.abs(energyDb(bedLeft) - energyDb(part(bed)))).toBeLessThan(1);
+    // The result is the parts' sum: the gains are the same for what follows.
+    const sum = eventLeft.map((v, i) => v + bedLeft[i]);
+    expect(Math.max(...made.channels[0].map((v, i) => Math.abs(v - sum[i])))).toBeLessThan(1e-5);
+  });
+
+  it('barely touches a mark that holds only the bed', () => {
+    const { bed, profile, part } = marked();
+    const inside = part(bed);
+    const [same] = attenuateToSurroundings([inside], RATE, profile, 0).channels;
+    const change = same.map((v, i) => v - inside[i]);
+    expect(energyDb(change) - energyDb(inside)).toBeLessThan(-15);
+  });
+
+  it('leaves silent stretches (gaps between clips) out of the profile', () => {
+    const { mixture, profile } = marked();
+    const gap = new Float32Array(RATE);
+    const withGap = surroundingsProfile([[gap], [mixture.slice(0, RATE)], [mixture.slice(2 * RATE)]], RATE);
+    const k = Math.round((1000 * profile.size) / RATE);
+    expect(Math.abs(10 * Math.log10(withGap.level[k] / profile.level[k]))).toBeLessThan(0.5);
+  });
+
+  it('says what is missing instead of guessing', () => {
+    const { mixture, profile, part } = marked();
+    expect(() => surroundingsProfile([[new Float32Array(RATE)], []], RATE)).toThrow(/either side of the selection/);
+    expect(() => attenuateToSurroundings([part(mixture)], 48000, profile, 0)).toThrow(/44100 Hz/);
+    expect(() => attenuateToSurroundings([part(mixture)], RATE, profile, 20)).toThrow(/-12 to \+12 dB/);
+    expect(surroundingsOf(RATE, 2 * RATE, RATE)[0]).toEqual({ start: 0, end: RATE });
+  });
+});
