@@ -36,19 +36,24 @@ const energy = (x: Float32Array[], start = 0, end = Infinity) =>
 const db = (num: number, den: number) => 10 * Math.log10((num + 1e-20) / (den + 1e-20));
 
 function siSdr(estimate: Float32Array[], reference: Float32Array[]): number {
-  let dot = 0,
-    ref = 0;
-  estimate.forEach((c, i) => c.forEach((v, j) => ((dot += v * reference[i][j]), (ref += reference[i][j] ** 2))));
+  let dot = 0;
+  let ref = 0;
+  estimate.forEach((c, i) => {
+    for (let j = 0; j < c.length; j++) {
+      dot += c[j] * reference[i][j];
+      ref += reference[i][j] ** 2;
+    }
+  });
   const scale = dot / (ref + 1e-12);
-  let target = 0,
-    error = 0;
-  estimate.forEach((c, i) =>
-    c.forEach((v, j) => {
+  let target = 0;
+  let error = 0;
+  estimate.forEach((c, i) => {
+    for (let j = 0; j < c.length; j++) {
       const t = scale * reference[i][j];
       target += t * t;
-      error += (v - t) ** 2;
-    }),
-  );
+      error += (c[j] - t) ** 2;
+    }
+  });
   return 10 * Math.log10((target + 1e-12) / (error + 1e-12));
 }
 
