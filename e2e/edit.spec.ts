@@ -156,6 +156,30 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo.at(-1)).toBe('Reduce noise (12 dB)');
   });
 
+  test('attenuate to surroundings: a marked tone comes down to the hiss around it, the hiss stays', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-in-hiss.wav'); // 3 s of hiss at -40 dB, a 1 kHz tone at -20 dB from 1 to 2 s
+    await studio.waitForTracks(1);
+    const before = await studio.exportFile({ format: 'float32' });
+    await studio.select(1, 2);
+    await studio.effect('attenuateToSurroundings');
+    const after = await studio.exportFile({ format: 'float32' });
+    const marked = [before, after].map((f) => soxStat(f, { start: 1.1, seconds: 0.8 })['RMS     amplitude']);
+    expect(20 * Math.log10(marked[0] / marked[1])).toBeGreaterThan(15);
+    const around = [before, after].map((f) => soxStat(f, { start: 0.1, seconds: 0.8 })['RMS     amplitude']);
+    expect(around[1]).toBe(around[0]);
+    // What is left in the mark sits near the hiss's level (3 dB under it by default), not in a hole under it.
+    expect(Math.abs(20 * Math.log10(marked[1] / around[0]))).toBeLessThan(4);
+    expect((await studio.summary()).undo.at(-1)).toBe('Attenuate to surroundings (-3 dB)');
+    // With nothing around the selection to hear the bed in, it says so and changes nothing.
+    await studio.select(0, 3);
+    await studio.action('attenuateToSurroundings').click();
+    await expect(page.getByTestId('notice-error').last()).toHaveText(/either side of the selection/);
+    expect((await studio.summary()).undo.at(-1)).toBe('Attenuate to surroundings (-3 dB)');
+  });
+
   test('a high-pass filter takes tones two octaves under its cut-off away; a low-pass over them keeps them', async ({
     studio,
     page,

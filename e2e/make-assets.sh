@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-6 ] && exit 0
+[ -f .done-7 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -51,4 +51,9 @@ sox -D -n -r 44100 -c 2 -b 16 hiss.wav synth 2 whitenoise gain -40
 sox -D -n -r 44100 -c 2 -b 16 late-tone.wav synth 1 sine 1000 gain -20 pad 1 0
 sox -D -m hiss.wav late-tone.wav -b 16 hiss-then-tone.wav
 rm hiss.wav late-tone.wav
-touch .done-6
+# A 1 kHz tone at -20 dBFS from 1 to 2 s over 3 s of hiss at -40 dBFS (attenuate: the tone marked, the hiss around it).
+sox -D -n -r 44100 -c 2 -b 16 hiss.wav synth 3 whitenoise gain -40
+sox -D -n -r 44100 -c 2 -b 16 mid-tone.wav synth 1 sine 1000 gain -20 pad 1 1
+sox -D -m hiss.wav mid-tone.wav -b 16 tone-in-hiss.wav
+rm hiss.wav mid-tone.wav
+touch .done-7

@@ -1,7 +1,8 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters and noise reduction over the selection, processed in the
- * analysis worker. */
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction and attenuation to the surroundings
+ * over the selection, processed in the analysis worker. */
 import { matchProject, runEffect } from '../app/effects';
 import type { Services } from '../app/services';
+import { surroundingsOf, surroundingsProfile } from '../dsp/attenuate';
 import { noiseProfile } from '../dsp/noise-reduction';
 import type { EffectSpec } from '../project/effects';
 import { trackAudio } from '../project/generated-ops';
@@ -82,4 +83,21 @@ export const effectActions: Action[] = [
         }
       : null,
   ),
+  {
+    name: 'attenuateToSurroundings',
+    label: 'Attenuate to surroundings',
+    group: 'effect',
+    shortcuts: ['Shift+U'],
+    enabled: (s) => hasRange(s) && s.busy === null,
+    perform: async (services: Services) => {
+      const state = services.store.getState();
+      const range = selectedRange(state)!;
+      // The bed is heard in the same tracks either side of the selection, as the effect will read them.
+      const tracks = state.project.tracks.filter((t) => targetTrackIds(state).includes(t.id));
+      const around = surroundingsOf(range.start, range.end, state.project.sampleRate);
+      const parts = around.map((r) => tracks.flatMap((t) => trackAudio(t, services.assets, r)));
+      const profile = surroundingsProfile(parts, state.project.sampleRate);
+      await runEffect(services, { kind: 'attenuate', profile, levelDb: state.params.attenuateLevelDb });
+    },
+  },
 ];

@@ -19,6 +19,8 @@ export interface SurroundingsProfile {
 
 /** The level cells are brought down to, in dB over the bed's profile (0: to it); the studio's range. */
 export const ATTENUATE_LEVEL_DB = { min: -12, max: 12 } as const;
+/** The studio's default level: chosen on the development set (Red Eclipse), see bench/attenuate-bench.ts. */
+export const ATTENUATE_DEFAULT_DB = -3;
 /** The audio either side of the selection that is heard as its surroundings. */
 export const SURROUNDINGS_SECONDS = 3;
 /** The surroundings need this much audio (either side together) for a profile. */
@@ -61,7 +63,7 @@ export function surroundingsProfile(
   const hop = size / 4;
   if (frames.length * hop < MIN_SURROUNDINGS_SECONDS * sampleRate)
     throw new Error(
-      `Attenuate hears the bed in the audio either side of the selection: leave at least ${MIN_SURROUNDINGS_SECONDS} s of it around the selection.`,
+      `there is no audio either side of the selection to hear the bed in: leave at least ${MIN_SURROUNDINGS_SECONDS} s of it around the selection.`,
     );
   const level = Array.from({ length: bins }, (_, k) => percentile(frames, k, SURROUNDINGS_PERCENTILE));
   return { sampleRate, size, level };

@@ -1,4 +1,5 @@
 /** Effects as plain data, so the same description runs in the analysis worker and in tests. */
+import { attenuateToSurroundings, type SurroundingsProfile } from '../dsp/attenuate';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { filter, type FilterType } from '../dsp/filters';
@@ -24,7 +25,9 @@ export type EffectSpec =
   /** A high-pass or low-pass filter, 24 dB per octave (src/dsp/filters.ts). */
   | { kind: 'filter'; type: FilterType; hz: number }
   /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
-  | ({ kind: 'denoise'; profile: NoiseProfile } & NoiseReduction);
+  | ({ kind: 'denoise'; profile: NoiseProfile } & NoiseReduction)
+  /** What rises over the bed heard around the range brought down to it (src/dsp/attenuate.ts). */
+  | { kind: 'attenuate'; profile: SurroundingsProfile; levelDb: number };
 
 /** The bounds the studio offers (beyond them a stretch or a shift is heard as an artefact more than as music). */
 export const PITCH_SEMITONES = { min: -12, max: 12 } as const;
@@ -92,6 +95,10 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'denoise':
       for (const p of pieces) p.channels = reduceNoise(p.channels, sampleRate, spec.profile, spec);
       return starts;
+    case 'attenuate':
+      for (const p of pieces)
+        p.channels = attenuateToSurroundings(p.channels, sampleRate, spec.profile, spec.levelDb).channels;
+      return starts;
     case 'filter':
       for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
       return starts;
@@ -151,6 +158,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Change speed (${signed(spec.percent)} %)`;
     case 'denoise':
       return `Reduce noise (${spec.reductionDb} dB)`;
+    case 'attenuate':
+      return `Attenuate to surroundings (${signed(spec.levelDb)} dB)`;
     case 'filter':
       return `${spec.type === 'highpass' ? 'High-pass' : 'Low-pass'} (${spec.hz} Hz)`;
   }

@@ -1,6 +1,7 @@
 /** The studio's state in one zustand store. Every project change goes through `commit` or a transaction, so undo sees it. */
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
+import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
 import type { NoiseProfile } from '../dsp/noise-reduction';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { Clip, Project } from '../project/types';
@@ -44,6 +45,8 @@ export interface EditParams {
   /** Reduce noise: how far the noise goes down, and how far over the noise a sound must be to be kept. */
   noiseReductionDb: number;
   noiseSensitivityDb: number;
+  /** Attenuate to surroundings: the level, over the bed heard around the selection, that louder sound comes down to. */
+  attenuateLevelDb: number;
   /** The cut-offs of the high-pass (rumble) and low-pass (hiss) filters. */
   highpassHz: number;
   lowpassHz: number;
@@ -220,6 +223,7 @@ export const initialState = (): StudioState => ({
     speedPercent: 10,
     noiseReductionDb: 12,
     noiseSensitivityDb: 6,
+    attenuateLevelDb: ATTENUATE_DEFAULT_DB,
     highpassHz: 80,
     lowpassHz: 8000,
   },

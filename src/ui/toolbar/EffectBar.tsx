@@ -1,5 +1,6 @@
 import { FADE_CURVES, type FadeCurve } from '../../dsp/fades';
 import { FILTER_HZ } from '../../dsp/filters';
+import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
 import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
 import type { EditParams } from '../../store/studio-store';
@@ -84,6 +85,8 @@ export function EffectBar() {
       <NumberParam label="reduce dB" field="noiseReductionDb" step={1} {...NOISE_REDUCTION_DB} />
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
       <ActionButton name="reduceNoise" text="Reduce noise" />
+      <NumberParam label="to surroundings dB" field="attenuateLevelDb" step={1} {...ATTENUATE_LEVEL_DB} />
+      <ActionButton name="attenuateToSurroundings" text="Attenuate to surroundings" />
     </div>
   );
 }
