@@ -5,6 +5,7 @@
  *   npx tsx bench/effects-bench.ts [seconds]
  */
 import { filter } from '../src/dsp/filters';
+import { attenuateToSurroundings, surroundingsProfile } from '../src/dsp/attenuate';
 import { noiseProfile, reduceNoise } from '../src/dsp/noise-reduction';
 import { stretchAndShiftChannels, stretchChannels } from '../src/dsp/time-stretch';
 import { tune } from '../src/music/tune.fixture';
@@ -23,11 +24,16 @@ const profile = noiseProfile(
   RATE,
 );
 
+const around = stereo.map((c) => c.subarray(0, RATE));
 const effects: [string, () => unknown][] = [
   ['change pitch (+2 semitones, phase vocoder)', () => stretchAndShiftChannels(stereo, 1, 2, RATE)],
   ['change tempo (+10 %, WSOLA)', () => stretchChannels(stereo, 1 / 1.1, RATE)],
   ['match the project (tempo and key in one pass)', () => stretchAndShiftChannels(stereo, 1 / 1.1, 2, RATE)],
   ['reduce noise (12 dB)', () => reduceNoise(stereo, RATE, profile, { reductionDb: 12, sensitivityDb: 6 })],
+  [
+    'attenuate to surroundings (-3 dB; 1 s either side heard)',
+    () => attenuateToSurroundings(stereo, RATE, surroundingsProfile([around, around], RATE), -3),
+  ],
   ['high-pass filter (80 Hz)', () => stereo.map((c) => filter(c, 'highpass', 80, RATE))],
 ];
 
