@@ -36,7 +36,15 @@ def write(out: Path, sets: dict[str, list[Case]]) -> list[dict]:
             for part, audio in (("mixture", c.mixture), ("event", c.event), ("bed", c.bed)):
                 sf.write(out / f"{c.id}.{part}.wav", np.asarray(audio, np.float32), c.rate, subtype="FLOAT")
             listed.append(
-                {"set": name, "id": c.id, "rate": c.rate, "onset": c.span[0], "length": c.span[1] - c.span[0], "description": c.description}
+                {
+                    "set": name,
+                    "id": c.id,
+                    "rate": c.rate,
+                    "onset": c.span[0],
+                    "length": c.span[1] - c.span[0],
+                    "description": c.description,
+                    "wrong_description": c.wrong_description,
+                }
             )
     return listed
 

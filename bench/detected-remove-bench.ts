@@ -1,0 +1,164 @@
+/**
+ * Remove by the words where the detector hears them (a benchmark, not a test): the described sound matched to the
+ * detector's labels (LabelMatcher, the pack's text encoder), the clip analysed as Analyze does (detect, no VAD), each
+ * region of a matched label widened by `widen` seconds and attenuated to its surroundings (src/dsp/attenuate.ts) on
+ * the 44.1 kHz stereo clip; no matched region: unchanged, the user told. Scored as bench/attenuate-bench.ts, with the
+ * controls: another category's words (wrong description) and the bed alone (absent sound).
+ *   (cd training && python -m omni_model.evaluation.marked_cases)
+ *   npx tsx bench/detected-remove-bench.ts [training/data/marked] [pack dir] [widen s, ...]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  attenuateToSurroundings,
+  surroundingsOf,
+  surroundingsProfile,
+  ATTENUATE_DEFAULT_DB,
+} from '../src/dsp/attenuate';
+import { resample } from '../src/dsp/resample';
+import { decodeWav } from '../src/dsp/wav';
+import { detect } from '../src/engine/detect';
+import { LabelMatcher } from '../src/engine/label-match';
+import { toMono } from '../src/project/generated-ops';
+import { loadNodePack } from './node-pack';
+
+interface Listed {
+  set: string;
+  id: string;
+  rate: number;
+  onset: number;
+  length: number;
+  description: string;
+  wrong_description: string;
+}
+
+const dir = process.argv[2] ?? 'training/data/marked';
+const packDir = process.argv[3] ?? 'public/models/omni-small';
+const widths = process.argv.length > 4 ? process.argv.slice(4).map(Number) : [0, 0.25];
+const DAMAGED_DB = -3;
+
+const read = (id: string, part: string) => {
+  const buffer = readFileSync(join(dir, `${id}.${part}.wav`));
+  return decodeWav(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength)).channels;
+};
+const energy = (x: Float32Array[], start = 0, end = Infinity) => {
+  let e = 0;
+  for (const c of x) for (let j = start; j < Math.min(end, c.length); j++) e += c[j] * c[j];
+  return e;
+};
+const db = (num: number, den: number) => 10 * Math.log10((num + 1e-20) / (den + 1e-20));
+
+function siSdr(estimate: Float32Array[], reference: Float32Array[]): number {
+  let dot = 0;
+  let ref = 0;
+  estimate.forEach((c, i) => {
+    for (let j = 0; j < c.length; j++) {
+      dot += c[j] * reference[i][j];
+      ref += reference[i][j] ** 2;
+    }
+  });
+  const scale = dot / (ref + 1e-12);
+  let target = 0;
+  let error = 0;
+  estimate.forEach((c, i) => {
+    for (let j = 0; j < c.length; j++) {
+      const t = scale * reference[i][j];
+      target += t * t;
+      error += (c[j] - t) ** 2;
+    }
+  });
+  return 10 * Math.log10((target + 1e-12) / (error + 1e-12));
+}
+
+const pack = await loadNodePack(packDir, 2);
+const matcher = new LabelMatcher(pack);
+const packRate = pack.manifest.audio.sample_rate;
+
+/** Regions (samples at `rate`) of the labels the words match, as the detector hears the clip. */
+async function regions(clip: Float32Array[], rate: number, words: string, widen: number) {
+  const matched = (await matcher.match(words)).filter((m) => m.near).map((m) => m.id);
+  if (!matched.length) return [];
+  const found = await detect(pack, resample(toMono(clip), rate, packRate));
+  const pad = widen * rate;
+  return found.events
+    .filter((e) => matched.includes(e.label))
+    .map((e) => ({
+      start: Math.max(0, Math.round(e.start * rate - pad)),
+      end: Math.min(clip[0].length, Math.round(e.end * rate + pad)),
+    }));
+}
+
+/** The clip with each region attenuated to its surroundings (in turn, each hearing the result so far); the
+ * `follow` signals take the same gains. */
+function removeIn(
+  clip: Float32Array[],
+  rate: number,
+  spans: { start: number; end: number }[],
+  follow: Float32Array[][],
+) {
+  const out = clip.map((c) => c.slice());
+  const outs = follow.map((f) => f.map((c) => c.slice()));
+  for (const { start, end } of spans) {
+    if (end <= start) continue;
+    const around = surroundingsOf(start, end, rate).map((r) => out.map((c) => c.slice(r.start, r.end)));
+    let profile: ReturnType<typeof surroundingsProfile>;
+    try {
+      profile = surroundingsProfile(around, rate);
+    } catch {
+      continue;
+    }
+    const made = attenuateToSurroundings(
+      out.map((c) => c.slice(start, end)),
+      rate,
+      profile,
+      ATTENUATE_DEFAULT_DB,
+      outs.flatMap((f) => f.map((c) => c.slice(start, end))),
+    );
+    made.channels.forEach((c, i) => out[i].set(c, start));
+    outs.forEach((f, n) => f.forEach((c, i) => c.set(made.follow[n * clip.length + i], start)));
+  }
+  return { out, outs };
+}
+
+async function score(c: Listed, widen: number) {
+  const [mixture, event, bed] = ['mixture', 'event', 'bed'].map((part) => read(c.id, part));
+  const span = [c.onset, c.onset + c.length] as const;
+  const right = await regions(mixture, c.rate, c.description, widen);
+  const { out, outs } = removeIn(mixture, c.rate, right, [event]);
+  const wrong = await regions(mixture, c.rate, c.wrong_description, widen);
+  const wrongEvent = removeIn(mixture, c.rate, wrong, [event]).outs[0];
+  const absentSpans = await regions(bed, c.rate, c.description, widen);
+  const absent = removeIn(bed, c.rate, absentSpans, []).out;
+  const change = absent.map((ch, i) => ch.map((v, j) => v - bed[i][j]));
+  return {
+    found: right.length > 0,
+    removeSisdri: siSdr(out, bed) - siSdr(mixture, bed),
+    eventDb: db(energy(outs[0], ...span), energy(event, ...span)),
+    wrongDb: db(energy(wrongEvent, ...span), energy(event, ...span)),
+    absentTold: absentSpans.length === 0,
+    absentDb: Math.max(-120, db(energy(change), energy(bed))),
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const share = (xs: boolean[]) => `${Math.round((100 * xs.filter(Boolean).length) / xs.length)} %`;
+
+const cases: Listed[] = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'));
+console.log(
+  '| set | widen | n | found | remove SI-SDRi | event down | damaged | right - wrong | absent: told | absent: change |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const set of [...new Set(cases.map((c) => c.set))])
+  for (const widen of widths) {
+    const rows = [];
+    for (const c of cases.filter((x) => x.set === set)) rows.push(await score(c, widen));
+    console.log(
+      `| ${set} | ${widen} s | ${rows.length} | ${share(rows.map((r) => r.found))} | ${median(rows.map((r) => r.removeSisdri)).toFixed(1)} dB | ` +
+        `${(-median(rows.map((r) => r.eventDb))).toFixed(1)} dB | ${share(rows.map((r) => r.removeSisdri < DAMAGED_DB))} | ` +
+        `${median(rows.map((r) => r.wrongDb - r.eventDb)).toFixed(1)} dB | ${share(rows.map((r) => r.absentTold))} | ` +
+        `${median(rows.map((r) => r.absentDb)).toFixed(1)} dB |`,
+    );
+  }
