@@ -8,54 +8,15 @@
  *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
  *   npx tsx bench/attenuate-bench.ts [training/data/marked] [level dB over the surroundings, ...]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { attenuateToSurroundings, surroundingsOf, surroundingsProfile } from '../src/dsp/attenuate';
-import { decodeWav } from '../src/dsp/wav';
-
-interface Listed {
-  set: string;
-  id: string;
-  rate: number;
-  onset: number;
-  length: number;
-}
+import { DAMAGED_DB, db, energy, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
 
 const dir = process.argv[2] ?? 'training/data/marked';
 const levels = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [-6, -3, 0, 3];
 const MARGINS = [0, 0.25];
-const DAMAGED_DB = -3;
 
-const read = (id: string, part: string) => {
-  const buffer = readFileSync(join(dir, `${id}.${part}.wav`));
-  return decodeWav(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength)).channels;
-};
+const read = (id: string, part: string) => readPart(dir, id, part);
 const slice = (x: Float32Array[], start: number, end: number) => x.map((c) => c.slice(start, end));
-const energy = (x: Float32Array[], start = 0, end = Infinity) =>
-  x.reduce((e, c) => e + c.subarray(start, Math.min(end, c.length)).reduce((s, v) => s + v * v, 0), 0);
-const db = (num: number, den: number) => 10 * Math.log10((num + 1e-20) / (den + 1e-20));
-
-function siSdr(estimate: Float32Array[], reference: Float32Array[]): number {
-  let dot = 0;
-  let ref = 0;
-  estimate.forEach((c, i) => {
-    for (let j = 0; j < c.length; j++) {
-      dot += c[j] * reference[i][j];
-      ref += reference[i][j] ** 2;
-    }
-  });
-  const scale = dot / (ref + 1e-12);
-  let target = 0;
-  let error = 0;
-  estimate.forEach((c, i) => {
-    for (let j = 0; j < c.length; j++) {
-      const t = scale * reference[i][j];
-      target += t * t;
-      error += (c[j] - t) ** 2;
-    }
-  });
-  return 10 * Math.log10((target + 1e-12) / (error + 1e-12));
-}
 
 /** The clip with [start, end) replaced. */
 function spliced(x: Float32Array[], start: number, part: Float32Array[]): Float32Array[] {
@@ -66,7 +27,7 @@ function spliced(x: Float32Array[], start: number, part: Float32Array[]): Float3
   });
 }
 
-function score(c: Listed, margin: number, levelDb: number) {
+function score(c: MarkedCase, margin: number, levelDb: number) {
   const [mixture, event, bed] = ['mixture', 'event', 'bed'].map((part) => read(c.id, part));
   const total = mixture[0].length;
   const start = Math.max(0, c.onset - Math.round(margin * c.rate));
@@ -87,12 +48,7 @@ function score(c: Listed, margin: number, levelDb: number) {
   };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-const cases: Listed[] = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'));
+const cases = listCases(dir);
 console.log('| set | selection | level | n | remove SI-SDRi | event down | damaged | absent: change |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const set of [...new Set(cases.map((c) => c.set))]) {

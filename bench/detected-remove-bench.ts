@@ -7,68 +7,24 @@
  *   (cd training && python -m omni_model.evaluation.marked_cases)
  *   npx tsx bench/detected-remove-bench.ts [training/data/marked] [pack dir] [widen s, ...]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
+  ATTENUATE_DEFAULT_DB,
   attenuateToSurroundings,
   surroundingsOf,
   surroundingsProfile,
-  ATTENUATE_DEFAULT_DB,
 } from '../src/dsp/attenuate';
 import { resample } from '../src/dsp/resample';
-import { decodeWav } from '../src/dsp/wav';
 import { detect } from '../src/engine/detect';
 import { LabelMatcher } from '../src/engine/label-match';
 import { toMono } from '../src/project/generated-ops';
+import { DAMAGED_DB, db, energy, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
 import { loadNodePack } from './node-pack';
-
-interface Listed {
-  set: string;
-  id: string;
-  rate: number;
-  onset: number;
-  length: number;
-  description: string;
-  wrong_description: string;
-}
 
 const dir = process.argv[2] ?? 'training/data/marked';
 const packDir = process.argv[3] ?? 'public/models/omni-small';
 const widths = process.argv.length > 4 ? process.argv.slice(4).map(Number) : [0, 0.25];
-const DAMAGED_DB = -3;
 
-const read = (id: string, part: string) => {
-  const buffer = readFileSync(join(dir, `${id}.${part}.wav`));
-  return decodeWav(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength)).channels;
-};
-const energy = (x: Float32Array[], start = 0, end = Infinity) => {
-  let e = 0;
-  for (const c of x) for (let j = start; j < Math.min(end, c.length); j++) e += c[j] * c[j];
-  return e;
-};
-const db = (num: number, den: number) => 10 * Math.log10((num + 1e-20) / (den + 1e-20));
-
-function siSdr(estimate: Float32Array[], reference: Float32Array[]): number {
-  let dot = 0;
-  let ref = 0;
-  estimate.forEach((c, i) => {
-    for (let j = 0; j < c.length; j++) {
-      dot += c[j] * reference[i][j];
-      ref += reference[i][j] ** 2;
-    }
-  });
-  const scale = dot / (ref + 1e-12);
-  let target = 0;
-  let error = 0;
-  estimate.forEach((c, i) => {
-    for (let j = 0; j < c.length; j++) {
-      const t = scale * reference[i][j];
-      target += t * t;
-      error += (c[j] - t) ** 2;
-    }
-  });
-  return 10 * Math.log10((target + 1e-12) / (error + 1e-12));
-}
+const read = (id: string, part: string) => readPart(dir, id, part);
 
 const pack = await loadNodePack(packDir, 2);
 const matcher = new LabelMatcher(pack);
@@ -120,7 +76,7 @@ function removeIn(
   return { out, outs };
 }
 
-async function score(c: Listed, widen: number) {
+async function score(c: MarkedCase, widen: number) {
   const [mixture, event, bed] = ['mixture', 'event', 'bed'].map((part) => read(c.id, part));
   const span = [c.onset, c.onset + c.length] as const;
   const right = await regions(mixture, c.rate, c.description, widen);
@@ -140,13 +96,9 @@ async function score(c: Listed, widen: number) {
   };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const share = (xs: boolean[]) => `${Math.round((100 * xs.filter(Boolean).length) / xs.length)} %`;
 
-const cases: Listed[] = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'));
+const cases = listCases(dir);
 console.log(
   '| set | widen | n | found | remove SI-SDRi | event down | damaged | right - wrong | absent: told | absent: change |',
 );

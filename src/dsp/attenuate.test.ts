@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { attenuateToSurroundings, surroundingsOf, surroundingsProfile } from './attenuate';
+import { noise } from './noise.fixture';
 
 const RATE = 44100;
-
-function noise(length: number, level: number, seed = 1): Float32Array {
-  let s = seed;
-  return Float32Array.from({ length }, () => {
-    s = (s * 16807) % 2147483647;
-    return level * (s / 2147483647 - 0.5) * Math.sqrt(12);
-  });
-}
 
 const tone = (length: number, hz: number, level: number) =>
   Float32Array.from({ length }, (_, i) => level * Math.SQRT2 * Math.sin((2 * Math.PI * hz * i) / RATE));

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { frameSize, noiseProfile, reduceNoise } from './noise-reduction';
+import { noise } from './noise.fixture';
 
 const RATE = 44100;
-
-function noise(length: number, level: number, seed = 1): Float32Array {
-  let s = seed;
-  return Float32Array.from({ length }, () => {
-    s = (s * 16807) % 2147483647;
-    return level * (s / 2147483647 - 0.5) * Math.sqrt(12);
-  });
-}
 
 /** Hiss at -40 dBFS throughout and a 1 kHz tone at -20 dBFS over the second half. */
 function hissyTone(seconds: number, seed = 1): Float32Array {
