@@ -28,6 +28,9 @@ describe('attenuate to the surroundings', () => {
     const [eventLeft, bedLeft] = made.follow;
     expect(energyDb(part(event)) - energyDb(eventLeft)).toBeGreaterThan(15);
     expect(Math.abs(energyDb(bedLeft) - energyDb(part(bed)))).toBeLessThan(1);
+    // At the mark's edges the change eases in and out: the first and last samples are the recording's own.
+    expect(made.channels[0][0]).toBe(part(mixture)[0]);
+    expect(made.channels[0][RATE - 1]).toBe(part(mixture)[RATE - 1]);
     // The result is the parts' sum: the gains are the same for what follows.
     const sum = eventLeft.map((v, i) => v + bedLeft[i]);
     expect(Math.max(...made.channels[0].map((v, i) => Math.abs(v - sum[i])))).toBeLessThan(1e-5);

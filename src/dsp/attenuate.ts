@@ -19,6 +19,8 @@ export interface SurroundingsProfile {
 
 /** The level cells are brought down to, in dB over the bed's profile (0: to it); the studio's range. */
 export const ATTENUATE_LEVEL_DB = { min: -12, max: 12 } as const;
+/** The change eases in and out over this at the mark's edges. */
+const EDGE_SECONDS = 0.01;
 /** The studio's default level: chosen on the development set (Red Eclipse), see bench/attenuate-bench.ts. */
 export const ATTENUATE_DEFAULT_DB = -3;
 /** The audio either side of the selection that is heard as its surroundings. */
@@ -92,7 +94,7 @@ export function attenuateToSurroundings(
     );
   const level = 10 ** (levelDb / 10);
   const gains = new Float64Array(profile.size / 2 + 1);
-  return filterFrames(
+  const made = filterFrames(
     channels,
     profile.size,
     (heard) => {
@@ -102,4 +104,20 @@ export function attenuateToSurroundings(
     },
     follow,
   );
+  const ramp = Math.round(EDGE_SECONDS * sampleRate);
+  made.channels.forEach((y, c) => easeEdges(channels[c], y, ramp));
+  made.follow.forEach((y, c) => easeEdges(follow[c], y, ramp));
+  return made;
+}
+
+/** The change fades in over the mark's first `ramp` samples and out over its last (raised cosine), so a mark through
+ * the middle of a loud sound does not click where the untouched audio meets it. */
+function easeEdges(x: Float32Array, y: Float32Array, ramp: number): void {
+  const n = Math.min(ramp, Math.floor(y.length / 2));
+  for (let i = 0; i < n; i++) {
+    const w = 0.5 - 0.5 * Math.cos((Math.PI * i) / n);
+    y[i] = x[i] + (y[i] - x[i]) * w;
+    const j = y.length - 1 - i;
+    y[j] = x[j] + (y[j] - x[j]) * w;
+  }
 }
