@@ -27,8 +27,9 @@ function spliced(x: Float32Array[], start: number, part: Float32Array[]): Float3
   });
 }
 
-function score(c: MarkedCase, margin: number, levelDb: number) {
-  const [mixture, event, bed] = ['mixture', 'event', 'bed'].map((part) => read(c.id, part));
+type Parts = Float32Array[][];
+
+function score(c: MarkedCase, [mixture, event, bed]: Parts, margin: number, levelDb: number) {
   const total = mixture[0].length;
   const start = Math.max(0, c.onset - Math.round(margin * c.rate));
   const end = Math.min(total, c.onset + c.length + Math.round(margin * c.rate));
@@ -52,15 +53,24 @@ const cases = listCases(dir);
 console.log('| set | selection | level | n | remove SI-SDRi | event down | damaged | absent: change |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const set of [...new Set(cases.map((c) => c.set))]) {
-  const mine = cases.filter((c) => c.set === set);
+  // Each case's files are read once, then scored at every mark and level.
+  const rows = new Map<string, ReturnType<typeof score>[]>();
+  for (const c of cases.filter((x) => x.set === set)) {
+    const parts = ['mixture', 'event', 'bed'].map((part) => read(c.id, part));
+    for (const margin of MARGINS)
+      for (const level of levels) {
+        const key = `${margin} ${level}`;
+        rows.set(key, [...(rows.get(key) ?? []), score(c, parts, margin, level)]);
+      }
+  }
   for (const margin of MARGINS)
     for (const level of levels) {
-      const rows = mine.map((c) => score(c, margin, level));
-      const damaged = rows.filter((r) => r.removeSisdri < DAMAGED_DB).length / rows.length;
+      const row = rows.get(`${margin} ${level}`)!;
+      const damaged = row.filter((r) => r.removeSisdri < DAMAGED_DB).length / row.length;
       console.log(
-        `| ${set} | ${margin ? `event +-${margin} s` : 'the event'} | ${level} dB | ${rows.length} | ` +
-          `${median(rows.map((r) => r.removeSisdri)).toFixed(1)} dB | ${(-median(rows.map((r) => r.eventDb))).toFixed(1)} dB | ` +
-          `${Math.round(100 * damaged)} % | ${median(rows.map((r) => r.absentDb)).toFixed(1)} dB |`,
+        `| ${set} | ${margin ? `event +-${margin} s` : 'the event'} | ${level} dB | ${row.length} | ` +
+          `${median(row.map((r) => r.removeSisdri)).toFixed(1)} dB | ${(-median(row.map((r) => r.eventDb))).toFixed(1)} dB | ` +
+          `${Math.round(100 * damaged)} % | ${median(row.map((r) => r.absentDb)).toFixed(1)} dB |`,
       );
     }
 }

@@ -7,7 +7,7 @@
  * the mark changes. The amplitude gain is min(1, sqrt(level * profile / power)): what is left of the sound sits at the
  * bed's level, so the bed goes on through the mark without a hole where the sound was.
  */
-import { filterFrames, forEachFrame, frameSize, meanPower, smoothed } from './noise-reduction';
+import { filterFrames, forEachFrame, frameSize, meanPower, OVERLAP, smoothed } from './noise-reduction';
 
 export interface SurroundingsProfile {
   sampleRate: number;
@@ -62,7 +62,7 @@ export function surroundingsProfile(
       if (power.some((p) => p > 0)) frames.push(smoothed(power, new Float64Array(bins)));
     });
   }
-  const hop = size / 4;
+  const hop = size / OVERLAP;
   if (frames.length * hop < MIN_SURROUNDINGS_SECONDS * sampleRate)
     throw new Error(
       `there is no audio either side of the selection to hear the bed in: leave at least ${MIN_SURROUNDINGS_SECONDS} s of it around the selection.`,

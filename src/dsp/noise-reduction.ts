@@ -28,7 +28,8 @@ export const NOISE_SENSITIVITY_DB = { min: 0, max: 24 } as const;
 /** A profile needs a few frames of noise to average. */
 export const MIN_PROFILE_SECONDS = 0.1;
 
-const OVERLAP = 4;
+/** Frames overlap this many times (a hop of a quarter frame). */
+export const OVERLAP = 4;
 const RELEASE_SECONDS = 0.1;
 const SMOOTH_BINS = 2;
 
