@@ -159,6 +159,12 @@ def test_a_finetuned_decoding_half_replaces_the_packs_decoder_and_vocoder_alone(
     changed = {name for name, data in ((p.name, p.read_bytes()) for p in pack.glob("*.onnx")) if before.get(name) != data}
     assert changed and all(name.startswith(("vae_decoder", "vocoder")) for name in changed)
     assert manifest["model_config"]["vae"]["postnet_blocks"] == 1 and manifest["pack_version"] == "0.1.9"
+    # Read back again: the decoder with its post-net, the encoder as before (the mel encoder's session keeps the
+    # decoder without one, and reading it must not leave the VAE's other half changed).
+    tuned = torch.load(weights, weights_only=True)["vae"]
+    recovered = model_from_pack(pack)[0]["vae"]
+    for key, value in tuned.items():
+        assert torch.allclose(recovered[key], value, atol=0.02 * float(value.abs().max()) + 1e-6), key
     from omni_model.packing.card import write_card
 
     assert "The decoding half (the VAE decoder with its post-net" in write_card(pack, None, None).read_text()

@@ -18,6 +18,7 @@ those are paired by shape and order (the DiT of pack 0.2.0 was exported on a GPU
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -30,7 +31,7 @@ from onnx import numpy_helper
 
 from omni_model.model.config import ModelConfig
 from omni_model.model.dit import PICTURE_PATHS
-from omni_model.model.factory import build_model
+from omni_model.model.factory import SourceEncoder, build_model
 from omni_model.packing.export import TOLERANCES, decode_golden, example_inputs, export_onnx, golden_error, session_specs
 
 
@@ -114,8 +115,10 @@ def session_weights(
 
     `folded`: batch norms right after a convolution, which the exporter folds into it: they come back as identity and
     their convolution holds what both did. `absent`: state-dict prefixes of parts the session does not run (filled
-    elsewhere)."""
-    probe = {k: v.clone() for k, v in module.state_dict().items()}
+    elsewhere). The module is left as it was: the probe's random values would otherwise stay in its absent parts,
+    which may be another session's (the VAE encoder inside the decoder's session)."""
+    kept = {k: v.clone() for k, v in module.state_dict().items()}
+    probe = {k: v.clone() for k, v in kept.items()}
     g = torch.Generator().manual_seed(0)
     with torch.no_grad():
         for value in probe.values():
@@ -156,6 +159,7 @@ def session_weights(
     missing = [k for k, v in probe.items() if k not in state and v.is_floating_point() and not k.startswith(absent)]
     if missing:
         raise ValueError(f"{session.name}: no initializer holds {', '.join(missing)} (folded by the exporter?)")
+    module.load_state_dict(kept)
     return state
 
 
@@ -220,6 +224,16 @@ def pack_latent_scale(pack: Path) -> float:
     return float(json.loads(meta.read_text()).get("latent_scale", 1.0)) if meta.exists() else 1.0
 
 
+def _source_encoder(model) -> torch.nn.Module:
+    """The mel encoder's session as the pack runs it. Since 0.7.2 the VAE decoder the DiT trained with (no post-net)
+    stays in it while the VAE's own sessions gained one, so it is read into a copy without a post-net that shares
+    the model's mel encoder; its VAE is the copy's, and the VAE's sessions fill the model's."""
+    if not model.cfg.vae.postnet_blocks:
+        return model.sessions()["mel_encoder"]
+    plain = dataclasses.replace(model.cfg, vae=dataclasses.replace(model.cfg.vae, postnet_blocks=0))
+    return SourceEncoder(build_model(plain).vae, model.mel_encoder)
+
+
 def model_from_pack(pack: Path) -> tuple[dict, dict]:
     """The shipped autoencoder and DiT as their training stages save weights (train_autoencoder's
     autoencoder-weights.pt, train_dit's dit-weights.pt with its latent scale), so a machine without the original
@@ -235,7 +249,7 @@ def model_from_pack(pack: Path) -> tuple[dict, dict]:
     for role, absent in STAGE_SESSIONS.items():
         entry = manifest["sessions"][role]
         variant = session_variant(entry)
-        module = sessions[role]
+        module = sessions[role] if role != "mel_encoder" else _source_encoder(model)
         module.load_state_dict(session_weights(module, specs[role], examples[role], pack / variant["file"], absent=absent), strict=False)
         errors[role] = module_golden_error(module.eval(), pack / entry["golden"])
         if errors[role] > TOLERANCES["int8"]:
