@@ -70,8 +70,7 @@ function removeIn(
       out.map((c) => c.slice(start, end)),
       rate,
       profile,
-      ATTENUATE_DEFAULT_DB,
-      outs.flatMap((f) => f.map((c) => c.slice(start, end))),
+      { levelDb: ATTENUATE_DEFAULT_DB, follow: outs.flatMap((f) => f.map((c) => c.slice(start, end))) },
     );
     made.channels.forEach((c, i) => out[i].set(c, start));
     outs.forEach((f, n) => f.forEach((c, i) => c.set(made.follow[n * clip.length + i], start)));

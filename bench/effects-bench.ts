@@ -32,7 +32,7 @@ const effects: [string, () => unknown][] = [
   ['reduce noise (12 dB)', () => reduceNoise(stereo, RATE, profile, { reductionDb: 12, sensitivityDb: 6 })],
   [
     'attenuate to surroundings (-3 dB; 1 s either side heard)',
-    () => attenuateToSurroundings(stereo, RATE, surroundingsProfile([around, around], RATE), -3),
+    () => attenuateToSurroundings(stereo, RATE, surroundingsProfile([around, around], RATE), { levelDb: -3 }),
   ],
   ['high-pass filter (80 Hz)', () => stereo.map((c) => filter(c, 'highpass', 80, RATE))],
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attenuateToSurroundings, surroundingsOf, surroundingsProfile } from './attenuate';
+import { attenuateToSurroundings, bandWeights, describeBand, surroundingsOf, surroundingsProfile } from './attenuate';
 import { noise } from './noise.fixture';
 
 const RATE = 44100;
@@ -23,7 +23,10 @@ describe('attenuate to the surroundings', () => {
   it('brings the marked sound down to the bed and keeps the bed', () => {
     const { bed, event, mixture, profile, part } = marked();
     expect(profile.size).toBe(2048);
-    const made = attenuateToSurroundings([part(mixture)], RATE, profile, 0, [part(event), part(bed)]);
+    const made = attenuateToSurroundings([part(mixture)], RATE, profile, {
+      levelDb: 0,
+      follow: [part(event), part(bed)],
+    });
     expect(made.channels[0]).toHaveLength(RATE);
     const [eventLeft, bedLeft] = made.follow;
     expect(energyDb(part(event)) - energyDb(eventLeft)).toBeGreaterThan(15);
@@ -39,9 +42,43 @@ describe('attenuate to the surroundings', () => {
   it('barely touches a mark that holds only the bed', () => {
     const { bed, profile, part } = marked();
     const inside = part(bed);
-    const [same] = attenuateToSurroundings([inside], RATE, profile, 0).channels;
+    const [same] = attenuateToSurroundings([inside], RATE, profile, { levelDb: 0 }).channels;
     const change = same.map((v, i) => v - inside[i]);
     expect(energyDb(change) - energyDb(inside)).toBeLessThan(-15);
+  });
+
+  it('in a frequency band, takes down what is in it and leaves the rest of the spectrum as it was', () => {
+    const { mixture, profile, part } = marked();
+    const high = tone(RATE, 5000, 0.1);
+    const inside = part(mixture).map((v, i) => v + high[i]);
+    const band = { lowHz: 3000, highHz: 8000 };
+    const [made] = attenuateToSurroundings([inside], RATE, profile, { levelDb: 0, band }).channels;
+    // What each tone kept: the result against the marked mixture without the other tone, through one FFT bin's worth.
+    const at = (x: Float32Array, hz: number) => {
+      let re = 0;
+      let im = 0;
+      for (let i = 0; i < x.length; i++) {
+        re += x[i] * Math.cos((2 * Math.PI * hz * i) / RATE);
+        im += x[i] * Math.sin((2 * Math.PI * hz * i) / RATE);
+      }
+      return 20 * Math.log10(Math.hypot(re, im));
+    };
+    expect(at(inside, 5000) - at(made, 5000)).toBeGreaterThan(15);
+    expect(Math.abs(at(inside, 1000) - at(made, 1000))).toBeLessThan(0.5);
+    expect(describeBand(band)).toBe('3.0 kHz–8.0 kHz');
+  });
+
+  it("eases a band's edges out over a sixth of an octave", () => {
+    const size = 2048;
+    const weight = (hz: number) =>
+      bandWeights({ lowHz: 1000, highHz: 2000 }, size, RATE)[Math.round((hz * size) / RATE)];
+    expect(weight(1500)).toBe(1);
+    expect(weight(500)).toBe(0);
+    expect(weight(4000)).toBe(0);
+    expect(weight(2100)).toBeGreaterThan(0);
+    expect(weight(2100)).toBeLessThan(1);
+    expect(bandWeights(undefined, size, RATE).every((w) => w === 1)).toBe(true);
+    expect(() => bandWeights({ lowHz: 2000, highHz: 1000 }, size, RATE)).toThrow(/lower to a higher/);
   });
 
   it('leaves silent stretches (gaps between clips) out of the profile', () => {
@@ -55,8 +92,8 @@ describe('attenuate to the surroundings', () => {
   it('says what is missing instead of guessing', () => {
     const { mixture, profile, part } = marked();
     expect(() => surroundingsProfile([[new Float32Array(RATE)], []], RATE)).toThrow(/either side of the selection/);
-    expect(() => attenuateToSurroundings([part(mixture)], 48000, profile, 0)).toThrow(/44100 Hz/);
-    expect(() => attenuateToSurroundings([part(mixture)], RATE, profile, 20)).toThrow(/-12 to \+12 dB/);
+    expect(() => attenuateToSurroundings([part(mixture)], 48000, profile, { levelDb: 0 })).toThrow(/44100 Hz/);
+    expect(() => attenuateToSurroundings([part(mixture)], RATE, profile, { levelDb: 20 })).toThrow(/-12 to \+12 dB/);
     expect(surroundingsOf(RATE, 2 * RATE, RATE)[0]).toEqual({ start: 0, end: RATE });
   });
 });

@@ -77,14 +77,30 @@ function percentile(frames: readonly Float64Array[], k: number, q: number): numb
   return values[Math.min(values.length - 1, Math.floor(q * values.length))];
 }
 
-/** The channels with what rises over the profile brought down to it (new arrays, the same length); the `follow`
- * signals take the same gains (an evaluation's event and bed, apart). */
+/** A frequency range of a selection (a box drawn on the spectrogram), in Hz. */
+export interface FrequencyBand {
+  lowHz: number;
+  highHz: number;
+}
+
+export interface AttenuateOptions {
+  /** dB over (or under) the profile that louder cells come down to. */
+  levelDb: number;
+  /** Only cells in this range change (easing out over BAND_EDGE_OCTAVES either side); none: every frequency. */
+  band?: FrequencyBand;
+  /** Signals that take the same gains (an evaluation's event and bed, apart). */
+  follow?: readonly Float32Array[];
+}
+
+/** A band's edges ease out over this (raised cosine in log frequency), so its border leaves no step in the spectrum. */
+const BAND_EDGE_OCTAVES = 1 / 6;
+
+/** The channels with what rises over the profile brought down to it (new arrays, the same length). */
 export function attenuateToSurroundings(
   channels: readonly Float32Array[],
   sampleRate: number,
   profile: SurroundingsProfile,
-  levelDb: number,
-  follow: readonly Float32Array[] = [],
+  { levelDb, band, follow = [] }: AttenuateOptions,
 ): { channels: Float32Array[]; follow: Float32Array[] } {
   if (profile.sampleRate !== sampleRate)
     throw new Error(`The surroundings were heard at ${profile.sampleRate} Hz, the audio is at ${sampleRate} Hz.`);
@@ -93,13 +109,16 @@ export function attenuateToSurroundings(
       `The level must be ${ATTENUATE_LEVEL_DB.min} to +${ATTENUATE_LEVEL_DB.max} dB over the surroundings.`,
     );
   const level = 10 ** (levelDb / 10);
+  const reach = bandWeights(band, profile.size, sampleRate);
   const gains = new Float64Array(profile.size / 2 + 1);
   const made = filterFrames(
     channels,
     profile.size,
     (heard) => {
-      for (let k = 0; k < gains.length; k++)
-        gains[k] = heard[k] > 0 ? Math.min(1, Math.sqrt((level * profile.level[k]) / heard[k])) : 1;
+      for (let k = 0; k < gains.length; k++) {
+        const gain = heard[k] > 0 ? Math.min(1, Math.sqrt((level * profile.level[k]) / heard[k])) : 1;
+        gains[k] = 1 - reach[k] * (1 - gain);
+      }
       return gains;
     },
     follow,
@@ -108,6 +127,29 @@ export function attenuateToSurroundings(
   made.channels.forEach((y, c) => easeEdges(channels[c], y, ramp));
   made.follow.forEach((y, c) => easeEdges(follow[c], y, ramp));
   return made;
+}
+
+/** "250 Hz" or "2.5 kHz", as a band's edges are shown. */
+export const formatHz = (hz: number) => (hz < 1000 ? `${Math.round(hz)} Hz` : `${(hz / 1000).toFixed(1)} kHz`);
+
+/** "2.0-6.0 kHz"-style text for a band. */
+export const describeBand = ({ lowHz, highHz }: FrequencyBand) => `${formatHz(lowHz)}–${formatHz(highHz)}`;
+
+/** How much of the change each frequency bin takes: 1 inside the band, easing to 0 over BAND_EDGE_OCTAVES outside
+ * it; every bin 1 with no band. */
+export function bandWeights(band: FrequencyBand | undefined, size: number, sampleRate: number): Float64Array {
+  const weights = new Float64Array(size / 2 + 1).fill(1);
+  if (!band) return weights;
+  if (!(band.lowHz >= 0 && band.highHz > band.lowHz))
+    throw new Error(`A frequency range runs from a lower to a higher frequency (got ${band.lowHz}-${band.highHz} Hz).`);
+  const ease = (octaves: number) =>
+    octaves <= 0 ? 1 : octaves >= BAND_EDGE_OCTAVES ? 0 : 0.5 + 0.5 * Math.cos((Math.PI * octaves) / BAND_EDGE_OCTAVES);
+  for (let k = 0; k < weights.length; k++) {
+    const hz = Math.max((k * sampleRate) / size, 1e-3);
+    const below = band.lowHz > 0 ? Math.log2(band.lowHz / hz) : 0;
+    weights[k] = ease(Math.max(below, Math.log2(hz / band.highHz)));
+  }
+  return weights;
 }
 
 /** The change fades in over the mark's first `ramp` samples and out over its last (raised cosine), so a mark through

@@ -1,5 +1,5 @@
 /** Effects as plain data, so the same description runs in the analysis worker and in tests. */
-import { attenuateToSurroundings, type SurroundingsProfile } from '../dsp/attenuate';
+import { attenuateToSurroundings, describeBand, type FrequencyBand, type SurroundingsProfile } from '../dsp/attenuate';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { filter, type FilterType } from '../dsp/filters';
@@ -26,8 +26,9 @@ export type EffectSpec =
   | { kind: 'filter'; type: FilterType; hz: number }
   /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
   | ({ kind: 'denoise'; profile: NoiseProfile } & NoiseReduction)
-  /** What rises over the bed heard around the range brought down to it (src/dsp/attenuate.ts). */
-  | { kind: 'attenuate'; profile: SurroundingsProfile; levelDb: number };
+  /** What rises over the bed heard around the range brought down to it, in a frequency band where one is selected
+   * (src/dsp/attenuate.ts). */
+  | { kind: 'attenuate'; profile: SurroundingsProfile; levelDb: number; band?: FrequencyBand };
 
 /** The bounds the studio offers (beyond them a stretch or a shift is heard as an artefact more than as music). */
 export const PITCH_SEMITONES = { min: -12, max: 12 } as const;
@@ -96,8 +97,7 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
       for (const p of pieces) p.channels = reduceNoise(p.channels, sampleRate, spec.profile, spec);
       return starts;
     case 'attenuate':
-      for (const p of pieces)
-        p.channels = attenuateToSurroundings(p.channels, sampleRate, spec.profile, spec.levelDb).channels;
+      for (const p of pieces) p.channels = attenuateToSurroundings(p.channels, sampleRate, spec.profile, spec).channels;
       return starts;
     case 'filter':
       for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
@@ -159,7 +159,7 @@ export function effectLabel(spec: EffectSpec): string {
     case 'denoise':
       return `Reduce noise (${spec.reductionDb} dB)`;
     case 'attenuate':
-      return `Attenuate to surroundings (${signed(spec.levelDb)} dB)`;
+      return `Attenuate to surroundings (${signed(spec.levelDb)} dB${spec.band ? `, ${describeBand(spec.band)}` : ''})`;
     case 'filter':
       return `${spec.type === 'highpass' ? 'High-pass' : 'Low-pass'} (${spec.hz} Hz)`;
   }
