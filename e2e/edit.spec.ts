@@ -180,6 +180,43 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo.at(-1)).toBe('Attenuate to surroundings (-3 dB)');
   });
 
+  test('a box drawn on the spectrogram attenuates the tone inside its band and leaves the other', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('two-tones-in-hiss.wav'); // hiss, and 1 kHz and 5 kHz tones from 1 to 2 s
+    await studio.waitForTracks(1);
+    const before = await studio.exportFile({ format: 'float32' });
+    await expect(page.getByTestId('spectrogram')).toHaveAttribute('data-state', 'ready');
+    // The picture's axes: the 3 s clip across its width, 30 Hz to 22.05 kHz on a log scale down its 160 rows.
+    const area = page.getByTestId('spectrogram-area');
+    const box = (await area.boundingBox())!;
+    const row = (hz: number) => 159 - (159 * Math.log(hz / 30)) / Math.log(22050 / 30);
+    const at = (seconds: number, hz: number) => [box.x + (box.width * seconds) / 3, box.y + row(hz)] as const;
+    await page.mouse.move(...at(1, 8000));
+    await page.mouse.down();
+    await page.mouse.move(...at(1.5, 5000));
+    await page.mouse.move(...at(2, 3000));
+    await page.mouse.up();
+    await expect(page.getByTestId('spectrogram-box')).toBeVisible();
+    // The band drawn, within the pixel a mouse position rounds to (a 1/17 octave on this axis).
+    const note = await page.getByTestId('spectrogram-band').textContent();
+    const [low, high] = /([\d.]+) kHz–([\d.]+) kHz/.exec(note ?? '')!.slice(1);
+    expect(Math.abs(Math.log2(Number(low) / 3))).toBeLessThan(0.1);
+    expect(Math.abs(Math.log2(Number(high) / 8))).toBeLessThan(0.1);
+    await studio.effect('attenuateToSurroundings');
+    const after = await studio.exportFile({ format: 'float32' });
+    const rms = (f: string, band: string) =>
+      soxStat(f, { start: 1.1, seconds: 0.8 }, `sinc ${band}`)['RMS     amplitude'];
+    const dB = (band: string) => 20 * Math.log10(rms(before, band) / rms(after, band));
+    expect(dB('4000-6000')).toBeGreaterThan(15);
+    expect(Math.abs(dB('700-1400'))).toBeLessThan(0.5);
+    expect((await studio.summary()).undo.at(-1)).toBe(`Attenuate to surroundings (-3 dB, ${low} kHz–${high} kHz)`);
+    // A time selection made another way has no band: the band's note goes away.
+    await studio.select(1, 2);
+    await expect(page.getByTestId('spectrogram-band')).toHaveCount(0);
+  });
+
   test('a high-pass filter takes tones two octaves under its cut-off away; a low-pass over them keeps them', async ({
     studio,
     page,

@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-7 ] && exit 0
+[ -f .done-8 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -56,4 +56,10 @@ sox -D -n -r 44100 -c 2 -b 16 hiss.wav synth 3 whitenoise gain -40
 sox -D -n -r 44100 -c 2 -b 16 mid-tone.wav synth 1 sine 1000 gain -20 pad 1 1
 sox -D -m hiss.wav mid-tone.wav -b 16 tone-in-hiss.wav
 rm hiss.wav mid-tone.wav
-touch .done-7
+# The same hiss with two tones from 1 to 2 s, 1 kHz and 5 kHz (a box on the spectrogram around the high one alone).
+sox -D -n -r 44100 -c 2 -b 16 hiss.wav synth 3 whitenoise gain -40
+sox -D -n -r 44100 -c 2 -b 16 low-tone.wav synth 1 sine 1000 gain -20 pad 1 1
+sox -D -n -r 44100 -c 2 -b 16 high-tone.wav synth 1 sine 5000 gain -20 pad 1 1
+sox -D -m hiss.wav low-tone.wav high-tone.wav -b 16 two-tones-in-hiss.wav
+rm hiss.wav low-tone.wav high-tone.wav
+touch .done-8

@@ -28,9 +28,10 @@ export function soxRaw16(path: string): Buffer {
 }
 
 /** sox's `stat` figures (e.g. 'Maximum amplitude'), of the whole file or of `seconds` from `start`. */
-export function soxStat(path: string, part?: { start: number; seconds: number }): Record<string, number> {
+/** sox's stat of a file, or of a part of it, after any further sox effects (a band-pass: `sinc 3000-8000`). */
+export function soxStat(path: string, part?: { start: number; seconds: number }, effects = ''): Record<string, number> {
   const trim = part ? `trim ${part.start} ${part.seconds}` : '';
-  const text = execFileSync('bash', ['-c', `sox "${path}" -n ${trim} stat 2>&1`]).toString();
+  const text = execFileSync('bash', ['-c', `sox "${path}" -n ${trim} ${effects} stat 2>&1`]).toString();
   return Object.fromEntries(
     text
       .split('\n')

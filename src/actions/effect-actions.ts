@@ -97,7 +97,8 @@ export const effectActions: Action[] = [
       const around = surroundingsOf(range.start, range.end, state.project.sampleRate);
       const parts = around.map((r) => tracks.flatMap((t) => trackAudio(t, services.assets, r)));
       const profile = surroundingsProfile(parts, state.project.sampleRate);
-      await runEffect(services, { kind: 'attenuate', profile, levelDb: state.params.attenuateLevelDb });
+      const { band } = state.selection ?? {};
+      await runEffect(services, { kind: 'attenuate', profile, levelDb: state.params.attenuateLevelDb, band });
     },
   },
 ];

@@ -125,6 +125,12 @@ export function rowFrequency(y: number, height: number, sampleRate: number, minH
   return minHz * (sampleRate / 2 / minHz) ** fromBottom;
 }
 
+/** The pixel row (fractional) where `hz` is shown: rowFrequency's inverse, clamped to the image. */
+export function frequencyRow(hz: number, height: number, sampleRate: number, minHz = 30): number {
+  const fromBottom = Math.log(Math.max(hz, minHz) / minHz) / Math.log(sampleRate / 2 / minHz);
+  return height - 1 - Math.min(1, fromBottom) * Math.max(1, height - 1);
+}
+
 /**
  * RGBA pixels (width = columns, height rows) of a dB spectrogram over `floorDb`..0, on a logarithmic frequency axis
  * as audio editors show it, so speech and music are not squeezed into the bottom rows.

@@ -1,7 +1,7 @@
 /** The studio's state in one zustand store. Every project change goes through `commit` or a transaction, so undo sees it. */
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
-import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
+import { ATTENUATE_DEFAULT_DB, type FrequencyBand } from '../dsp/attenuate';
 import type { NoiseProfile } from '../dsp/noise-reduction';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { Clip, Project } from '../project/types';
@@ -14,6 +14,8 @@ export interface Selection {
   start: number;
   end: number;
   trackIds: string[];
+  /** A box drawn on the spectrogram also bounds frequency; only Attenuate to surroundings works inside it. */
+  band?: FrequencyBand;
 }
 
 export interface ViewState {

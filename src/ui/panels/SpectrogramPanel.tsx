@@ -1,24 +1,32 @@
 import * as Comlink from 'comlink';
-import { useEffect, useRef, useState } from 'react';
+import { type PointerEvent, useEffect, useRef, useState } from 'react';
+import { describeBand } from '../../dsp/attenuate';
 import { gatherFrames } from '../../dsp/spectrogram';
 import { analysis } from '../../client/analysis-client';
 import { findClip } from '../../project/types';
+import { formatTime } from '../format';
 import { useServices, useStudio } from '../studio-context';
+import { type Box, boxToSelection, selectionToBox, type SpectrogramView } from './spectrogram-box';
 
 const HEIGHT = 160;
 const FFT_SIZE = 1024;
 
-/** The spectrogram of the selected clip (or the first clip), computed in the analysis worker. */
+/** The spectrogram of the selected clip (or the first clip), computed in the analysis worker. Dragging a box on it
+ * selects that time and frequency band, as spectral editors do (Attenuate to surroundings works inside the band). */
 export function SpectrogramPanel() {
-  const { assets } = useServices();
+  const { assets, store } = useServices();
   const canvas = useRef<HTMLCanvasElement>(null);
   const clip = useStudio(
     (s) =>
       (s.selectedClipId ? findClip(s.project, s.selectedClipId)?.clip : undefined) ??
       s.project.tracks.find((t) => t.clips.length)?.clips[0],
   );
+  const trackId = useStudio((s) => s.project.tracks.find((t) => clip && t.clips.includes(clip))?.id);
   const width = useStudio((s) => Math.max(100, s.view.viewportWidth - 20));
+  const selection = useStudio((s) => s.selection);
+  const sampleRate = useStudio((s) => s.project.sampleRate);
   const [state, setState] = useState<'idle' | 'working' | 'ready' | 'failed'>('idle');
+  const [draft, setDraft] = useState<{ x: number; y: number; box: Box } | null>(null);
 
   useEffect(() => {
     if (!clip || !assets.has(clip.assetId)) return;
@@ -44,14 +52,64 @@ export function SpectrogramPanel() {
     };
   }, [clip, width, assets]);
 
-  if (!clip) return null;
+  if (!clip || !trackId) return null;
+  const view: SpectrogramView = { clip, width, height: HEIGHT, sampleRate };
+  const point = (e: PointerEvent<HTMLDivElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  const spanning = (a: { x: number; y: number }, b: { x: number; y: number }): Box => ({
+    left: Math.min(a.x, b.x),
+    right: Math.max(a.x, b.x),
+    top: Math.min(a.y, b.y),
+    bottom: Math.max(a.y, b.y),
+  });
+  const shown = draft?.box ?? selectionToBox(selection, view);
+  const band = selection?.band && selectionToBox(selection, view) ? selection.band : null;
   return (
     <section className="spectrogram" aria-label="Spectrogram">
       <h2>
         Spectrogram: {clip.name} {state === 'working' && <small>(computing…)</small>}
         {state === 'failed' && <small>(could not be computed)</small>}
+        {state === 'ready' && !band && <small> (drag a box to select a time and frequency range)</small>}
       </h2>
-      <canvas ref={canvas} data-testid="spectrogram" data-state={state} style={{ width, height: HEIGHT }} />
+      <div
+        className="spectrogram-area"
+        data-testid="spectrogram-area"
+        style={{ width, height: HEIGHT }}
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          const p = point(e);
+          setDraft({ ...p, box: spanning(p, p) });
+        }}
+        onPointerMove={(e) => draft && setDraft({ ...draft, box: spanning(draft, point(e)) })}
+        onPointerUp={() => {
+          const chosen = draft && boxToSelection(draft.box, view, trackId);
+          setDraft(null);
+          if (chosen) store.getState().selectRange(chosen);
+        }}
+      >
+        <canvas ref={canvas} data-testid="spectrogram" data-state={state} style={{ width, height: HEIGHT }} />
+        {shown && (
+          <div
+            className="spectrogram-box"
+            data-testid="spectrogram-box"
+            style={{
+              left: shown.left,
+              top: shown.top,
+              width: shown.right - shown.left,
+              height: shown.bottom - shown.top,
+            }}
+          />
+        )}
+      </div>
+      {band && selection && (
+        <p className="spectrogram-band" data-testid="spectrogram-band">
+          Selected {formatTime(selection.start / sampleRate)}–{formatTime(selection.end / sampleRate)},{' '}
+          {describeBand(band)}. Attenuate to surroundings (Shift+U) works inside this band; other edits take every
+          frequency.
+        </p>
+      )}
     </section>
   );
 }
