@@ -1,6 +1,7 @@
 /**
  * Attenuate to the surroundings on the edit evaluation's mixtures (a benchmark, not a test): the studio's effect on a
- * selection over the event, exact and 0.25 s loose either side, its surroundings heard where the action hears them
+ * selection over the event, exact and 0.25 s loose either side, and as a box on the spectrogram around it (MARKS);
+ * its surroundings heard where the action hears them
  * (surroundingsOf), scored as training/omni_model/evaluation/evaluate_edits.py scores remove: SI-SDR improvement over
  * the clip against the bed, how far the event goes down over its span, damaged clips (improvement under -3 dB), and
  * the absent-sound control (the bed alone, the same selection: how much the clip changes). The effect takes no words:
@@ -8,7 +9,14 @@
  *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
  *   npx tsx bench/attenuate-bench.ts [training/data/marked] [level dB over the surroundings, ...]
  */
-import { attenuateToSurroundings, type FrequencyBand, surroundingsOf, surroundingsProfile } from '../src/dsp/attenuate';
+import {
+  attenuateToSurroundings,
+  type FrequencyBand,
+  type SurroundingsProfile,
+  surroundingsOf,
+  surroundingsProfile,
+} from '../src/dsp/attenuate';
+import { forEachFrame, meanPower } from '../src/dsp/noise-reduction';
 import { forEachPowerSpectrum } from '../src/dsp/spectrogram';
 import { DAMAGED_DB, db, energy, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
 
@@ -20,14 +28,44 @@ interface Mark {
   name: string;
   margin: number;
   box: boolean;
+  /** The band found where the mark rises over its surroundings (no box drawn). */
+  found?: boolean;
 }
+const BOX_SHARE = 0.9;
 const MARKS: Mark[] = [
   { name: 'the event', margin: 0, box: false },
   { name: 'event +-0.25 s', margin: 0.25, box: false },
   { name: 'box around the event', margin: 0, box: true },
   { name: 'box +-0.25 s, +-1/3 octave', margin: 0.25, box: true },
+  { name: 'the event, band found', margin: 0, box: false, found: true },
+  { name: 'event +-0.25 s, band found', margin: 0.25, box: false, found: true },
 ];
-const BOX_SHARE = 0.9;
+
+/** Where the mark's power rises over the profile: the band holding BOX_SHARE of that excess (an experiment). */
+function risingBand(x: Float32Array[], rate: number, profile: SurroundingsProfile): FrequencyBand {
+  const excess = new Float64Array(profile.size / 2 + 1);
+  forEachFrame(x, profile.size, (spectra) =>
+    meanPower(spectra, (k, p) => {
+      excess[k] += Math.max(0, p - profile.level[k]);
+    }),
+  );
+  return shareBand(excess, (k) => (k * rate) / profile.size, 0);
+}
+
+/** The band holding BOX_SHARE of `power` (bins at `hz`), widened by `widenOctaves` either side. */
+function shareBand(power: Float64Array, hz: (k: number) => number, widenOctaves: number): FrequencyBand {
+  const total = power.reduce((a, v) => a + v, 0);
+  const tail = (1 - BOX_SHARE) / 2;
+  let sum = 0;
+  let low = 0;
+  let high = power.length - 1;
+  for (let k = 0; k < power.length; k++) {
+    sum += power[k];
+    if (sum < tail * total) low = k + 1;
+    if (sum <= (1 - tail) * total) high = k + 1;
+  }
+  return { lowHz: hz(low) * 2 ** -widenOctaves, highHz: Math.min(hz(power.length - 1), hz(high) * 2 ** widenOctaves) };
+}
 
 const read = (id: string, part: string) => readPart(dir, id, part);
 const slice = (x: Float32Array[], start: number, end: number) => x.map((c) => c.slice(start, end));
@@ -57,32 +95,21 @@ function eventBand(
     forEachPowerSpectrum(channel.subarray(start, end), size, size / 2, (p) => {
       for (let k = 0; k < p.length; k++) power[k] += p[k];
     });
-  const total = power.reduce((a, v) => a + v, 0);
-  const tail = (1 - BOX_SHARE) / 2;
-  let sum = 0;
-  let low = 0;
-  let high = power.length - 1;
-  for (let k = 0; k < power.length; k++) {
-    sum += power[k];
-    if (sum < tail * total) low = k + 1;
-    if (sum <= (1 - tail) * total) high = k + 1;
-  }
-  const hz = (k: number) => (k * rate) / size;
-  return { lowHz: hz(low) * 2 ** -widenOctaves, highHz: Math.min(rate / 2, hz(high) * 2 ** widenOctaves) };
+  return shareBand(power, (k) => (k * rate) / size, widenOctaves);
 }
 
-function score(c: MarkedCase, [mixture, event, bed]: Parts, { margin, box }: Mark, levelDb: number) {
+function score(c: MarkedCase, [mixture, event, bed]: Parts, { margin, box, found }: Mark, levelDb: number) {
   const total = mixture[0].length;
   const start = Math.max(0, c.onset - Math.round(margin * c.rate));
   const end = Math.min(total, c.onset + c.length + Math.round(margin * c.rate));
   const around = (x: Float32Array[]) => surroundingsOf(start, end, c.rate).map((r) => slice(x, r.start, r.end));
-  const band = box ? eventBand(event, c.onset, c.onset + c.length, c.rate, margin ? 1 / 3 : 0) : undefined;
-  const run = (x: Float32Array[], follow: Float32Array[]) =>
-    attenuateToSurroundings(slice(x, start, end), c.rate, surroundingsProfile(around(x), c.rate), {
-      levelDb,
-      band,
-      follow,
-    });
+  const drawn = box ? eventBand(event, c.onset, c.onset + c.length, c.rate, margin ? 1 / 3 : 0) : undefined;
+  const run = (x: Float32Array[], follow: Float32Array[]) => {
+    const profile = surroundingsProfile(around(x), c.rate);
+    const inside = slice(x, start, end);
+    const band = found ? risingBand(inside, c.rate, profile) : drawn;
+    return attenuateToSurroundings(inside, c.rate, profile, { levelDb, band, follow });
+  };
   const channels = mixture.length;
   const made = run(mixture, [...slice(event, start, end), ...slice(bed, start, end)]);
   const result = spliced(mixture, start, made.channels);
