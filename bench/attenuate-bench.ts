@@ -9,14 +9,7 @@
  *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
  *   npx tsx bench/attenuate-bench.ts [training/data/marked] [level dB over the surroundings, ...]
  */
-import {
-  attenuateToSurroundings,
-  type FrequencyBand,
-  type SurroundingsProfile,
-  surroundingsOf,
-  surroundingsProfile,
-} from '../src/dsp/attenuate';
-import { forEachFrame, meanPower } from '../src/dsp/noise-reduction';
+import { attenuateToSurroundings, type FrequencyBand, surroundingsOf, surroundingsProfile } from '../src/dsp/attenuate';
 import { forEachPowerSpectrum } from '../src/dsp/spectrogram';
 import { DAMAGED_DB, db, energy, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
 
@@ -28,8 +21,6 @@ interface Mark {
   name: string;
   margin: number;
   box: boolean;
-  /** The band found where the mark rises over its surroundings (no box drawn). */
-  found?: boolean;
 }
 const BOX_SHARE = 0.9;
 const MARKS: Mark[] = [
@@ -37,20 +28,7 @@ const MARKS: Mark[] = [
   { name: 'event +-0.25 s', margin: 0.25, box: false },
   { name: 'box around the event', margin: 0, box: true },
   { name: 'box +-0.25 s, +-1/3 octave', margin: 0.25, box: true },
-  { name: 'the event, band found', margin: 0, box: false, found: true },
-  { name: 'event +-0.25 s, band found', margin: 0.25, box: false, found: true },
 ];
-
-/** Where the mark's power rises over the profile: the band holding BOX_SHARE of that excess (an experiment). */
-function risingBand(x: Float32Array[], rate: number, profile: SurroundingsProfile): FrequencyBand {
-  const excess = new Float64Array(profile.size / 2 + 1);
-  forEachFrame(x, profile.size, (spectra) =>
-    meanPower(spectra, (k, p) => {
-      excess[k] += Math.max(0, p - profile.level[k]);
-    }),
-  );
-  return shareBand(excess, (k) => (k * rate) / profile.size, 0);
-}
 
 /** The band holding BOX_SHARE of `power` (bins at `hz`), widened by `widenOctaves` either side. */
 function shareBand(power: Float64Array, hz: (k: number) => number, widenOctaves: number): FrequencyBand {
@@ -98,18 +76,18 @@ function eventBand(
   return shareBand(power, (k) => (k * rate) / size, widenOctaves);
 }
 
-function score(c: MarkedCase, [mixture, event, bed]: Parts, { margin, box, found }: Mark, levelDb: number) {
+function score(c: MarkedCase, [mixture, event, bed]: Parts, { margin, box }: Mark, levelDb: number) {
   const total = mixture[0].length;
   const start = Math.max(0, c.onset - Math.round(margin * c.rate));
   const end = Math.min(total, c.onset + c.length + Math.round(margin * c.rate));
   const around = (x: Float32Array[]) => surroundingsOf(start, end, c.rate).map((r) => slice(x, r.start, r.end));
-  const drawn = box ? eventBand(event, c.onset, c.onset + c.length, c.rate, margin ? 1 / 3 : 0) : undefined;
-  const run = (x: Float32Array[], follow: Float32Array[]) => {
-    const profile = surroundingsProfile(around(x), c.rate);
-    const inside = slice(x, start, end);
-    const band = found ? risingBand(inside, c.rate, profile) : drawn;
-    return attenuateToSurroundings(inside, c.rate, profile, { levelDb, band, follow });
-  };
+  const band = box ? eventBand(event, c.onset, c.onset + c.length, c.rate, margin ? 1 / 3 : 0) : undefined;
+  const run = (x: Float32Array[], follow: Float32Array[]) =>
+    attenuateToSurroundings(slice(x, start, end), c.rate, surroundingsProfile(around(x), c.rate), {
+      levelDb,
+      band,
+      follow,
+    });
   const channels = mixture.length;
   const made = run(mixture, [...slice(event, start, end), ...slice(bed, start, end)]);
   const result = spliced(mixture, start, made.channels);
