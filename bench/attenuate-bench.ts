@@ -9,7 +9,8 @@
  *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
  *   npx tsx bench/attenuate-bench.ts [training/data/marked] [level dB over the surroundings, ...]
  */
-import { attenuateToSurroundings, type FrequencyBand, surroundingsOf, surroundingsProfile } from '../src/dsp/attenuate';
+import { attenuateToSurroundings, surroundingsOf, surroundingsProfile } from '../src/dsp/attenuate';
+import type { FrequencyBand } from '../src/dsp/band';
 import { forEachPowerSpectrum } from '../src/dsp/spectrogram';
 import { DAMAGED_DB, db, energy, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
 

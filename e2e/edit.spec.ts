@@ -180,7 +180,7 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo.at(-1)).toBe('Attenuate to surroundings (-3 dB)');
   });
 
-  test('a box drawn on the spectrogram attenuates the tone inside its band and leaves the other', async ({
+  test('a box drawn on the spectrogram: attenuate and gain take the tone inside its band and leave the other', async ({
     studio,
     page,
   }) => {
@@ -212,6 +212,16 @@ test.describe('editing a real recording', () => {
     expect(dB('4000-6000')).toBeGreaterThan(15);
     expect(Math.abs(dB('700-1400'))).toBeLessThan(0.5);
     expect((await studio.summary()).undo.at(-1)).toBe(`Attenuate to surroundings (-3 dB, ${low} kHz–${high} kHz)`);
+    // Gain in the same box: the high tone 12 dB down, the low one as it was.
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('param-gainDb').fill('-12');
+    await studio.effect('gain');
+    const gained = await studio.exportFile({ format: 'float32' });
+    const gainDb = (band: string) => 20 * Math.log10(rms(before, band) / rms(gained, band));
+    expect(gainDb('4000-6000')).toBeGreaterThan(11);
+    expect(gainDb('4000-6000')).toBeLessThan(13);
+    expect(Math.abs(gainDb('700-1400'))).toBeLessThan(0.5);
+    expect((await studio.summary()).undo.at(-1)).toBe(`Gain (-12 dB, ${low} kHz–${high} kHz)`);
     // A time selection made another way has no band: the band's note goes away.
     await studio.select(1, 2);
     await expect(page.getByTestId('spectrogram-band')).toHaveCount(0);

@@ -33,7 +33,7 @@ function effect(
 export const effectActions: Action[] = [
   effect('fadeIn', 'Fade in', 'Shift+I', (p) => ({ kind: 'fade', direction: 'in', curve: p.fadeCurve })),
   effect('fadeOut', 'Fade out', 'Shift+O', (p) => ({ kind: 'fade', direction: 'out', curve: p.fadeCurve })),
-  effect('gain', 'Gain', 'Shift+G', (p) => ({ kind: 'gain', db: p.gainDb })),
+  effect('gain', 'Gain', 'Shift+G', (p, s) => ({ kind: 'gain', db: p.gainDb, band: s.selection?.band })),
   effect('normalizePeak', 'Normalize peak', 'Shift+N', (p) => ({ kind: 'normalizePeak', db: p.peakDb })),
   effect('normalizeLoudness', 'Normalize loudness', 'Shift+L', (p) => ({ kind: 'normalizeLoudness', lufs: p.lufs })),
   effect('reverse', 'Reverse', 'Shift+R', () => ({ kind: 'reverse' })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attenuateToSurroundings, bandWeights, describeBand, surroundingsOf, surroundingsProfile } from './attenuate';
+import { attenuateToSurroundings, surroundingsOf, surroundingsProfile } from './attenuate';
+import { describeBand } from './band';
 import { noise } from './noise.fixture';
 
 const RATE = 44100;
@@ -66,19 +67,6 @@ describe('attenuate to the surroundings', () => {
     expect(at(inside, 5000) - at(made, 5000)).toBeGreaterThan(15);
     expect(Math.abs(at(inside, 1000) - at(made, 1000))).toBeLessThan(0.5);
     expect(describeBand(band)).toBe('3.0 kHz–8.0 kHz');
-  });
-
-  it("eases a band's edges out over a sixth of an octave", () => {
-    const size = 2048;
-    const weight = (hz: number) =>
-      bandWeights({ lowHz: 1000, highHz: 2000 }, size, RATE)[Math.round((hz * size) / RATE)];
-    expect(weight(1500)).toBe(1);
-    expect(weight(500)).toBe(0);
-    expect(weight(4000)).toBe(0);
-    expect(weight(2100)).toBeGreaterThan(0);
-    expect(weight(2100)).toBeLessThan(1);
-    expect(bandWeights(undefined, size, RATE).every((w) => w === 1)).toBe(true);
-    expect(() => bandWeights({ lowHz: 2000, highHz: 1000 }, size, RATE)).toThrow(/lower to a higher/);
   });
 
   it('leaves silent stretches (gaps between clips) out of the profile', () => {

@@ -7,6 +7,7 @@
  * the mark changes. The amplitude gain is min(1, sqrt(level * profile / power)): what is left of the sound sits at the
  * bed's level, so the bed goes on through the mark without a hole where the sound was.
  */
+import { bandWeights, easeEdges, type FrequencyBand } from './band';
 import { filterFrames, forEachFrame, frameSize, meanPower, OVERLAP, smoothed } from './noise-reduction';
 
 export interface SurroundingsProfile {
@@ -19,8 +20,6 @@ export interface SurroundingsProfile {
 
 /** The level cells are brought down to, in dB over the bed's profile (0: to it); the studio's range. */
 export const ATTENUATE_LEVEL_DB = { min: -12, max: 12 } as const;
-/** The change eases in and out over this at the mark's edges. */
-const EDGE_SECONDS = 0.01;
 /** The studio's default level: chosen on the development set (Red Eclipse), see bench/attenuate-bench.ts. */
 export const ATTENUATE_DEFAULT_DB = -3;
 /** The audio either side of the selection that is heard as its surroundings. */
@@ -77,12 +76,6 @@ function percentile(frames: readonly Float64Array[], k: number, q: number): numb
   return values[Math.min(values.length - 1, Math.floor(q * values.length))];
 }
 
-/** A frequency range of a selection (a box drawn on the spectrogram), in Hz. */
-export interface FrequencyBand {
-  lowHz: number;
-  highHz: number;
-}
-
 export interface AttenuateOptions {
   /** dB over (or under) the profile that louder cells come down to. */
   levelDb: number;
@@ -91,9 +84,6 @@ export interface AttenuateOptions {
   /** Signals that take the same gains (an evaluation's event and bed, apart). */
   follow?: readonly Float32Array[];
 }
-
-/** A band's edges ease out over this (raised cosine in log frequency), so its border leaves no step in the spectrum. */
-const BAND_EDGE_OCTAVES = 1 / 6;
 
 /** The channels with what rises over the profile brought down to it (new arrays, the same length). */
 export function attenuateToSurroundings(
@@ -123,43 +113,7 @@ export function attenuateToSurroundings(
     },
     follow,
   );
-  const ramp = Math.round(EDGE_SECONDS * sampleRate);
-  made.channels.forEach((y, c) => easeEdges(channels[c], y, ramp));
-  made.follow.forEach((y, c) => easeEdges(follow[c], y, ramp));
+  made.channels.forEach((y, c) => easeEdges(channels[c], y, sampleRate));
+  made.follow.forEach((y, c) => easeEdges(follow[c], y, sampleRate));
   return made;
-}
-
-/** "250 Hz" or "2.5 kHz", as a band's edges are shown. */
-export const formatHz = (hz: number) => (hz < 1000 ? `${Math.round(hz)} Hz` : `${(hz / 1000).toFixed(1)} kHz`);
-
-/** "2.0-6.0 kHz"-style text for a band. */
-export const describeBand = ({ lowHz, highHz }: FrequencyBand) => `${formatHz(lowHz)}–${formatHz(highHz)}`;
-
-/** How much of the change each frequency bin takes: 1 inside the band, easing to 0 over BAND_EDGE_OCTAVES outside
- * it; every bin 1 with no band. */
-export function bandWeights(band: FrequencyBand | undefined, size: number, sampleRate: number): Float64Array {
-  const weights = new Float64Array(size / 2 + 1).fill(1);
-  if (!band) return weights;
-  if (!(band.lowHz >= 0 && band.highHz > band.lowHz))
-    throw new Error(`A frequency range runs from a lower to a higher frequency (got ${band.lowHz}-${band.highHz} Hz).`);
-  const ease = (octaves: number) =>
-    octaves <= 0 ? 1 : octaves >= BAND_EDGE_OCTAVES ? 0 : 0.5 + 0.5 * Math.cos((Math.PI * octaves) / BAND_EDGE_OCTAVES);
-  for (let k = 0; k < weights.length; k++) {
-    const hz = Math.max((k * sampleRate) / size, 1e-3);
-    const below = band.lowHz > 0 ? Math.log2(band.lowHz / hz) : 0;
-    weights[k] = ease(Math.max(below, Math.log2(hz / band.highHz)));
-  }
-  return weights;
-}
-
-/** The change fades in over the mark's first `ramp` samples and out over its last (raised cosine), so a mark through
- * the middle of a loud sound does not click where the untouched audio meets it. */
-function easeEdges(x: Float32Array, y: Float32Array, ramp: number): void {
-  const n = Math.min(ramp, Math.floor(y.length / 2));
-  for (let i = 0; i < n; i++) {
-    const w = 0.5 - 0.5 * Math.cos((Math.PI * i) / n);
-    y[i] = x[i] + (y[i] - x[i]) * w;
-    const j = y.length - 1 - i;
-    y[j] = x[j] + (y[j] - x[j]) * w;
-  }
 }

@@ -1,5 +1,6 @@
 /** Effects as plain data, so the same description runs in the analysis worker and in tests. */
-import { attenuateToSurroundings, describeBand, type FrequencyBand, type SurroundingsProfile } from '../dsp/attenuate';
+import { attenuateToSurroundings, type SurroundingsProfile } from '../dsp/attenuate';
+import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { filter, type FilterType } from '../dsp/filters';
@@ -11,7 +12,8 @@ import type { SampleRange } from './types';
 
 export type EffectSpec =
   | { kind: 'fade'; direction: FadeDirection; curve: FadeCurve }
-  | { kind: 'gain'; db: number }
+  /** In a frequency band where one is selected (src/dsp/band.ts). */
+  | { kind: 'gain'; db: number; band?: FrequencyBand }
   | { kind: 'normalizePeak'; db: number }
   | { kind: 'normalizeLoudness'; lufs: number }
   | { kind: 'reverse' }
@@ -70,7 +72,8 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
         );
       return starts;
     case 'gain':
-      scaleAll(dbToGain(spec.db));
+      if (spec.band) for (const p of pieces) p.channels = bandGain(p.channels, sampleRate, spec.band, spec.db);
+      else scaleAll(dbToGain(spec.db));
       return starts;
     case 'normalizePeak':
       // The loudest sample of the track's selection goes to the target.
@@ -143,7 +146,7 @@ export function effectLabel(spec: EffectSpec): string {
     case 'fade':
       return `Fade ${spec.direction} (${spec.curve})`;
     case 'gain':
-      return `Gain (${spec.db} dB)`;
+      return `Gain (${spec.db} dB${spec.band ? `, ${describeBand(spec.band)}` : ''})`;
     case 'normalizePeak':
       return `Normalize peak (${spec.db} dBFS)`;
     case 'normalizeLoudness':

@@ -1,7 +1,8 @@
 /** The studio's state in one zustand store. Every project change goes through `commit` or a transaction, so undo sees it. */
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
-import { ATTENUATE_DEFAULT_DB, type FrequencyBand } from '../dsp/attenuate';
+import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
+import type { FrequencyBand } from '../dsp/band';
 import type { NoiseProfile } from '../dsp/noise-reduction';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { Clip, Project } from '../project/types';

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { type PointerEvent, useEffect, useRef, useState } from 'react';
-import { describeBand } from '../../dsp/attenuate';
+import { describeBand } from '../../dsp/band';
 import { gatherFrames } from '../../dsp/spectrogram';
 import { analysis } from '../../client/analysis-client';
 import { findClip } from '../../project/types';
@@ -106,8 +106,8 @@ export function SpectrogramPanel() {
       {band && selection && (
         <p className="spectrogram-band" data-testid="spectrogram-band">
           Selected {formatTime(selection.start / sampleRate)}–{formatTime(selection.end / sampleRate)},{' '}
-          {describeBand(band)}. Attenuate to surroundings (Shift+U) works inside this band; other edits take every
-          frequency.
+          {describeBand(band)}. Attenuate to surroundings (Shift+U) and Gain (Shift+G) work inside this band; other
+          edits take every frequency.
         </p>
       )}
     </section>
