@@ -225,6 +225,19 @@ test.describe('editing a real recording', () => {
     // A time selection made another way has no band: the band's note goes away.
     await studio.select(1, 2);
     await expect(page.getByTestId('spectrogram-band')).toHaveCount(0);
+    // The band typed instead of drawn, then cleared; a band upside down is refused with a message.
+    await page.getByTestId('band-lowHz').fill('3000');
+    await page.getByTestId('band-lowHz').press('Enter');
+    await page.getByTestId('band-highHz').fill('8000');
+    await page.getByTestId('band-highHz').press('Enter');
+    await expect(page.getByTestId('spectrogram-band')).toContainText('3.0 kHz–8.0 kHz');
+    await page.getByTestId('band-lowHz').fill('9000');
+    await page.getByTestId('band-lowHz').press('Enter');
+    await expect(page.getByTestId('notice-error').last()).toHaveText(/lower to a higher frequency/);
+    await expect(page.getByTestId('spectrogram-band')).toContainText('3.0 kHz–8.0 kHz');
+    await expect(page.getByTestId('band-lowHz')).toHaveValue('3000');
+    await page.getByTestId('band-clear').click(); // the notices keep to the right, clear of the panel's fields
+    await expect(page.getByTestId('spectrogram-band')).toHaveCount(0);
   });
 
   test('a high-pass filter takes tones two octaves under its cut-off away; a low-pass over them keeps them', async ({

@@ -3,15 +3,24 @@ import { type PointerEvent, useEffect, useRef, useState } from 'react';
 import { describeBand } from '../../dsp/band';
 import { gatherFrames } from '../../dsp/spectrogram';
 import { analysis } from '../../client/analysis-client';
-import { findClip } from '../../project/types';
+import { type Clip, findClip, type Project } from '../../project/types';
+import type { Selection } from '../../store/studio-store';
 import { formatTime } from '../format';
 import { useServices, useStudio } from '../studio-context';
+import { BandFields } from './BandFields';
 import { type Box, boxToSelection, selectionToBox, type SpectrogramView } from './spectrogram-box';
 
 const HEIGHT = 160;
 const FFT_SIZE = 1024;
 
-/** The spectrogram of the selected clip (or the first clip), computed in the analysis worker. Dragging a box on it
+/** The clip under the selection's start on its first track (an effect on a range leaves the range its own clip). */
+function clipAtSelection(project: Project, selection: Selection | null): Clip | undefined {
+  if (!selection) return undefined;
+  const track = project.tracks.find((t) => selection.trackIds.includes(t.id));
+  return track?.clips.find((c) => c.start <= selection.start && selection.start < c.start + c.length);
+}
+
+/** The spectrogram of the selected clip (else the clip under the selection, else the first clip), computed in the analysis worker. Dragging a box on it
  * selects that time and frequency band, as spectral editors do (Attenuate to surroundings works inside the band). */
 export function SpectrogramPanel() {
   const { assets, store } = useServices();
@@ -19,6 +28,7 @@ export function SpectrogramPanel() {
   const clip = useStudio(
     (s) =>
       (s.selectedClipId ? findClip(s.project, s.selectedClipId)?.clip : undefined) ??
+      clipAtSelection(s.project, s.selection) ??
       s.project.tracks.find((t) => t.clips.length)?.clips[0],
   );
   const trackId = useStudio((s) => s.project.tracks.find((t) => clip && t.clips.includes(clip))?.id);
@@ -103,6 +113,7 @@ export function SpectrogramPanel() {
           />
         )}
       </div>
+      <BandFields selection={selection} nyquist={sampleRate / 2} />
       {band && selection && (
         <p className="spectrogram-band" data-testid="spectrogram-band">
           Selected {formatTime(selection.start / sampleRate)}–{formatTime(selection.end / sampleRate)},{' '}
