@@ -130,7 +130,7 @@ async function separateEdit(
       .getState()
       .notify(
         'info',
-        `No “${description}” found in the selection, so nothing was changed. Try other words, select where the sound is, or mark it and use Attenuate to surroundings (Shift+U).`,
+        `No “${description}” found in the selection, so nothing was changed. Try other words, select where the sound is, or mark it (a box on the spectrogram marks its band too) and use Attenuate to surroundings (Shift+U).`,
       );
     return null;
   }

@@ -15,7 +15,7 @@ export interface Selection {
   start: number;
   end: number;
   trackIds: string[];
-  /** A box drawn on the spectrogram also bounds frequency; only Attenuate to surroundings works inside it. */
+  /** A box drawn on the spectrogram also bounds frequency; Attenuate to surroundings and Gain work inside it. */
   band?: FrequencyBand;
 }
 

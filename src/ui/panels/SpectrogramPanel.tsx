@@ -21,7 +21,7 @@ function clipAtSelection(project: Project, selection: Selection | null): Clip | 
 }
 
 /** The spectrogram of the selected clip (else the clip under the selection, else the first clip), computed in the analysis worker. Dragging a box on it
- * selects that time and frequency band, as spectral editors do (Attenuate to surroundings works inside the band). */
+ * selects that time and frequency band, as spectral editors do (Attenuate to surroundings and Gain work inside it). */
 export function SpectrogramPanel() {
   const { assets, store } = useServices();
   const canvas = useRef<HTMLCanvasElement>(null);
