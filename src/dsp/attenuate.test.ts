@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attenuateToSurroundings, surroundingsOf, surroundingsProfile } from './attenuate';
 import { describeBand } from './band';
-import { noise } from './noise.fixture';
+import { noise, toneLevelDb } from './noise.fixture';
 
 const RATE = 44100;
 
@@ -54,16 +54,7 @@ describe('attenuate to the surroundings', () => {
     const inside = part(mixture).map((v, i) => v + high[i]);
     const band = { lowHz: 3000, highHz: 8000 };
     const [made] = attenuateToSurroundings([inside], RATE, profile, { levelDb: 0, band }).channels;
-    // What each tone kept: the result against the marked mixture without the other tone, through one FFT bin's worth.
-    const at = (x: Float32Array, hz: number) => {
-      let re = 0;
-      let im = 0;
-      for (let i = 0; i < x.length; i++) {
-        re += x[i] * Math.cos((2 * Math.PI * hz * i) / RATE);
-        im += x[i] * Math.sin((2 * Math.PI * hz * i) / RATE);
-      }
-      return 20 * Math.log10(Math.hypot(re, im));
-    };
+    const at = (x: Float32Array, hz: number) => toneLevelDb(x, hz, RATE);
     expect(at(inside, 5000) - at(made, 5000)).toBeGreaterThan(15);
     expect(Math.abs(at(inside, 1000) - at(made, 1000))).toBeLessThan(0.5);
     expect(describeBand(band)).toBe('3.0 kHz–8.0 kHz');

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bandGain, bandWeights, describeBand } from './band';
+import { toneLevelDb } from './noise.fixture';
 
 const RATE = 44100;
 const tone = (hz: number) =>
   Float32Array.from({ length: RATE }, (_, i) => 0.1 * Math.sin((2 * Math.PI * hz * i) / RATE));
-/** A tone's level in dB, by one DFT bin at its frequency. */
-function levelAt(x: Float32Array, hz: number): number {
-  let re = 0;
-  let im = 0;
-  for (let i = 0; i < x.length; i++) {
-    re += x[i] * Math.cos((2 * Math.PI * hz * i) / RATE);
-    im += x[i] * Math.sin((2 * Math.PI * hz * i) / RATE);
-  }
-  return 20 * Math.log10(Math.hypot(re, im));
-}
+const levelAt = (x: Float32Array, hz: number) => toneLevelDb(x, hz, RATE);
 
 describe('a frequency band', () => {
   it("eases a band's edges out over a sixth of an octave", () => {
