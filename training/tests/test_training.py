@@ -165,6 +165,10 @@ def test_a_finetuned_decoding_half_replaces_the_packs_decoder_and_vocoder_alone(
     recovered = model_from_pack(pack)[0]["vae"]
     for key, value in tuned.items():
         assert torch.allclose(recovered[key], value, atol=0.02 * float(value.abs().max()) + 1e-6), key
+    # Continuing the pack's own decoding half (weights read back from it) keeps the earlier run on the record.
+    add_decoding(pack, weights, "0.1.9")
+    decoding = json.loads((pack / "training.json").read_text())["decoding"]
+    assert len(decoding["earlier"]) == 1 and decoding["earlier"][0]["step"] == decoding["step"]
     from omni_model.packing.card import write_card
 
     assert "The decoding half (the VAE decoder with its post-net" in write_card(pack, None, None).read_text()

@@ -36,9 +36,10 @@ def _vocoder_line(f: dict) -> str:
 
 
 def _decoding_line(d: dict) -> str:
+    runs = "; then ".join(f"{r['step']:,} steps in {r['minutes']:g} min on {r['device']}, on {r['data']}" for r in [*d.get("earlier", []), d])
     return (
         f"- The decoding half (the VAE decoder with its post-net, and the vocoder) was then fine-tuned end to end, the encoder "
-        f"frozen (`omni-model add-decoding`): {d['step']:,} steps in {d['minutes']:g} min on {d['device']}, on {d['data']}."
+        f"frozen (`omni-model add-decoding`): {runs}."
     )
 
 

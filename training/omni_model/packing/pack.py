@@ -218,6 +218,11 @@ def add_decoding(pack: Path, autoencoder: Path, version: str) -> dict:
     manifest["pack_version"] = version
     note = json.loads(state.get("vocoder_finetune", "{}"))
     meta = {"step": note.get("steps", state.get("step")), "minutes": note.get("minutes", 0.0), "data": note.get("data", "?")}
+    trained = json.loads((pack / "training.json").read_text()) if (pack / "training.json").exists() else {}
+    if "decoding" in trained and str(state.get("device", "")).startswith("read back from pack"):
+        # A continuation of the pack's own decoding half (recover): its earlier run stays on the record.
+        before = trained["decoding"]
+        meta["earlier"] = [*before.get("earlier", []), {k: v for k, v in before.items() if k != "earlier"}]
     return _finish_added_session(pack, manifest, ship, "decoding", model.vocoder, meta, "")
 
 
