@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { type PointerEvent, useEffect, useRef, useState } from 'react';
-import { describeBand } from '../../dsp/band';
-import { gatherFrames } from '../../dsp/spectrogram';
+import { describeBand, formatHz } from '../../dsp/band';
+import { frequencyRow, gatherFrames } from '../../dsp/spectrogram';
 import { analysis } from '../../client/analysis-client';
 import { type Clip, findClip, type Project } from '../../project/types';
 import type { Selection } from '../../store/studio-store';
@@ -12,6 +12,8 @@ import { type Box, boxToSelection, selectionToBox, type SpectrogramView } from '
 
 const HEIGHT = 160;
 const FFT_SIZE = 1024;
+/** Frequencies marked on the picture's log axis, so a box can be drawn at a known band. */
+const TICKS_HZ = [100, 300, 1000, 3000, 10000];
 
 /** The clip under the selection's start on its first track (an effect on a range leaves the range its own clip). */
 function clipAtSelection(project: Project, selection: Selection | null): Clip | undefined {
@@ -100,6 +102,11 @@ export function SpectrogramPanel() {
         }}
       >
         <canvas ref={canvas} data-testid="spectrogram" data-state={state} style={{ width, height: HEIGHT }} />
+        {TICKS_HZ.filter((hz) => hz < sampleRate / 2).map((hz) => (
+          <span key={hz} className="spectrogram-tick" style={{ top: frequencyRow(hz, HEIGHT, sampleRate) }}>
+            {formatHz(hz)}
+          </span>
+        ))}
         {shown && (
           <div
             className="spectrogram-box"
