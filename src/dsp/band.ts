@@ -19,13 +19,20 @@ export const formatHz = (hz: number) => (hz < 1000 ? `${Math.round(hz)} Hz` : `$
 /** "2.0-6.0 kHz"-style text for a band. */
 export const describeBand = ({ lowHz, highHz }: FrequencyBand) => `${formatHz(lowHz)}–${formatHz(highHz)}`;
 
+/** Why `band` is no band up to `nyquist` Hz, or null when it is one. */
+export function bandProblem({ lowHz, highHz }: FrequencyBand, nyquist: number): string | null {
+  return lowHz >= 0 && highHz <= nyquist && lowHz < highHz
+    ? null
+    : `A band runs from a lower to a higher frequency, between 0 and ${nyquist} Hz (got ${lowHz}-${highHz} Hz).`;
+}
+
 /** How much of the change each frequency bin takes: 1 inside the band, easing to 0 over BAND_EDGE_OCTAVES outside
  * it; every bin 1 with no band. */
 export function bandWeights(band: FrequencyBand | undefined, size: number, sampleRate: number): Float64Array {
   const weights = new Float64Array(size / 2 + 1).fill(1);
   if (!band) return weights;
-  if (!(band.lowHz >= 0 && band.highHz > band.lowHz))
-    throw new Error(`A frequency range runs from a lower to a higher frequency (got ${band.lowHz}-${band.highHz} Hz).`);
+  const problem = bandProblem(band, sampleRate / 2);
+  if (problem) throw new Error(problem);
   const ease = (octaves: number) =>
     octaves <= 0 ? 1 : octaves >= BAND_EDGE_OCTAVES ? 0 : 0.5 + 0.5 * Math.cos((Math.PI * octaves) / BAND_EDGE_OCTAVES);
   for (let k = 0; k < weights.length; k++) {

@@ -1,4 +1,4 @@
-import type { FrequencyBand } from '../../dsp/band';
+import { bandProblem, type FrequencyBand } from '../../dsp/band';
 import type { Selection } from '../../store/studio-store';
 import { useServices } from '../studio-context';
 
@@ -10,10 +10,10 @@ export function BandFields({ selection, nyquist }: { selection: Selection | null
   /** Sets the edge; a value that makes no band is refused with a message and the field shows the band again. */
   const commit = (edge: keyof FrequencyBand, input: HTMLInputElement) => {
     if (!selection || input.value === '') return;
-    const value = Number(input.value);
-    const next = { lowHz: band?.lowHz ?? 0, highHz: band?.highHz ?? nyquist, [edge]: value };
-    if (!(Number.isFinite(value) && next.lowHz >= 0 && next.highHz <= nyquist && next.lowHz < next.highHz)) {
-      store.getState().notify('error', `A band runs from a lower to a higher frequency, between 0 and ${nyquist} Hz.`);
+    const next = { lowHz: band?.lowHz ?? 0, highHz: band?.highHz ?? nyquist, [edge]: Number(input.value) };
+    const problem = bandProblem(next, nyquist);
+    if (problem) {
+      store.getState().notify('error', problem);
       input.value = band ? String(Math.round(band[edge])) : '';
       return;
     }

@@ -76,8 +76,9 @@ export function SpectrogramPanel() {
     top: Math.min(a.y, b.y),
     bottom: Math.max(a.y, b.y),
   });
-  const shown = draft?.box ?? selectionToBox(selection, view);
-  const band = selection?.band && selectionToBox(selection, view) ? selection.band : null;
+  const boxed = selectionToBox(selection, view);
+  const shown = draft?.box ?? boxed;
+  const band = boxed ? selection?.band : undefined;
   return (
     <section className="spectrogram" aria-label="Spectrogram">
       <h2>

@@ -29,6 +29,7 @@ import torch
 import torch.nn.functional as F
 from onnx import numpy_helper
 
+from omni_model.model.autoencoder import MelVae
 from omni_model.model.config import ModelConfig
 from omni_model.model.dit import PICTURE_PATHS
 from omni_model.model.factory import SourceEncoder, build_model
@@ -231,7 +232,7 @@ def _source_encoder(model) -> torch.nn.Module:
     if not model.cfg.vae.postnet_blocks:
         return model.sessions()["mel_encoder"]
     plain = dataclasses.replace(model.cfg, vae=dataclasses.replace(model.cfg.vae, postnet_blocks=0))
-    return SourceEncoder(build_model(plain).vae, model.mel_encoder)
+    return SourceEncoder(MelVae(plain), model.mel_encoder)
 
 
 def model_from_pack(pack: Path) -> tuple[dict, dict]:
