@@ -1,0 +1,170 @@
+/**
+ * Find similar (src/dsp/find-similar.ts) on scenes made from the edit evaluation's recordings (a benchmark, not a
+ * test). Each scene is 24 s of a case's bed (forwards, backwards, forwards) with its event three times (the first as
+ * the case mixed it, the others 6 dB quieter to 3 dB louder) and another case's event of another kind twice; the user
+ * marks the first event (exactly, or 0.25 s loose either side) and asks for more like it. Scored: the other two
+ * events found (recall), matches that are one of them (precision), the other kind's events matched (a finder deaf to
+ * the sound's shape matches them as often), and the absent control: the same scene without the two other events,
+ * where every match is false.
+ *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
+ *   npx tsx bench/similar-bench.ts [training/data/marked] [threshold ...]
+ */
+import { SIMILAR_THRESHOLD, type SimilarResult, similarityTo } from '../src/dsp/find-similar';
+import { listCases, type MarkedCase, readPart } from './marked-cases';
+
+const dir = process.argv[2] ?? 'training/data/marked';
+const thresholds = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [0.5, 0.6, SIMILAR_THRESHOLD, 0.8];
+const SCENE_BEDS = 3;
+const GAP_SECONDS = 0.3;
+
+interface Placed {
+  start: number;
+  end: number;
+  kind: 'query' | 'same' | 'other';
+}
+interface Scene {
+  channels: Float32Array[];
+  placed: Placed[];
+  rate: number;
+}
+
+/** A seeded generator, so every run places the sounds alike. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const eventOf = (c: MarkedCase) => readPart(dir, c.id, 'event').map((x) => x.slice(c.onset, c.onset + c.length));
+
+/** The bed forwards, backwards and forwards again (no seam jumps in level; no stretch of it repeats forwards twice
+ * in a row). */
+function longBed(bed: Float32Array[]): Float32Array[] {
+  return bed.map((c) => {
+    const out = new Float32Array(c.length * SCENE_BEDS);
+    for (let i = 0; i < SCENE_BEDS; i++) out.set(i % 2 ? c.slice().reverse() : c, i * c.length);
+    return out;
+  });
+}
+
+function scene(c: MarkedCase, other: MarkedCase, seed: number, withSame: boolean): Scene {
+  const rnd = random(seed);
+  const channels = longBed(readPart(dir, c.id, 'bed'));
+  const length = channels[0].length;
+  const sounds: { audio: Float32Array[]; gainDb: number; kind: Placed['kind'] }[] = [
+    { audio: eventOf(c), gainDb: 0, kind: 'query' },
+    { audio: eventOf(other), gainDb: -3 + 6 * rnd(), kind: 'other' },
+    { audio: eventOf(other), gainDb: -3 + 6 * rnd(), kind: 'other' },
+  ];
+  const same = [-6 + 9 * rnd(), -6 + 9 * rnd()];
+  if (withSame) for (const gainDb of same) sounds.push({ audio: eventOf(c), gainDb, kind: 'same' });
+  const placed: Placed[] = [];
+  const gap = GAP_SECONDS * c.rate;
+  for (const s of sounds) {
+    const n = s.audio[0].length;
+    let start = 0;
+    for (let tries = 0; tries < 1000; tries++) {
+      start = Math.floor(rnd() * (length - n));
+      if (placed.every((p) => start + n + gap <= p.start || start >= p.end + gap)) break;
+    }
+    const g = 10 ** (s.gainDb / 20);
+    channels.forEach((ch, i) => {
+      const src = s.audio[Math.min(i, s.audio.length - 1)];
+      for (let j = 0; j < n; j++) ch[start + j] += g * src[j];
+    });
+    placed.push({ start, end: start + n, kind: s.kind });
+  }
+  return { channels, placed, rate: c.rate };
+}
+
+/** Overlap of two spans over the shorter one's length. */
+const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) /
+  Math.max(1, Math.min(a.end - a.start, b.end - b.start));
+const HIT = 0.5;
+
+interface Tally {
+  found: number;
+  same: number;
+  matches: number;
+  right: number;
+  otherHit: number;
+  others: number;
+  absentMatches: number;
+  absentScenes: number;
+  absentClean: number;
+  seconds: number;
+  sceneSeconds: number;
+}
+
+/** The finder over a scene, timed; read at any threshold. */
+function search(sc: Scene, margin: number) {
+  const query = sc.placed.find((p) => p.kind === 'query')!;
+  const pad = Math.round(margin * sc.rate);
+  const begun = performance.now();
+  const found = similarityTo(sc.channels, sc.rate, Math.max(0, query.start - pad), query.end + pad);
+  return { found, seconds: (performance.now() - begun) / 1000, sceneSeconds: sc.channels[0].length / sc.rate };
+}
+
+function score(t: Tally, sc: Scene, searched: ReturnType<typeof search>, threshold: number, absent: boolean) {
+  t.seconds += searched.seconds;
+  t.sceneSeconds += searched.sceneSeconds;
+  const { matches }: SimilarResult = searched.found.matches(threshold);
+  const hits = (p: Placed) => matches.some((m) => overlap(m, p) >= HIT);
+  if (absent) {
+    t.absentScenes++;
+    t.absentMatches += matches.length;
+    if (matches.length === 0) t.absentClean++;
+    return;
+  }
+  const same = sc.placed.filter((p) => p.kind === 'same');
+  const others = sc.placed.filter((p) => p.kind === 'other');
+  t.same += same.length;
+  t.found += same.filter(hits).length;
+  t.others += others.length;
+  t.otherHit += others.filter(hits).length;
+  t.matches += matches.length;
+  t.right += matches.filter((m) => same.some((p) => overlap(m, p) >= HIT)).length;
+}
+
+const pct = (a: number, b: number) => `${b ? Math.round((100 * a) / b) : 0} %`;
+
+function main() {
+  const cases = listCases(dir);
+  const only = process.env.SETS?.split(',');
+  const sets = [...new Set(cases.map((c) => c.set))].filter((s) => !only || only.includes(s));
+  console.log(
+    '| set | mark | threshold | other two found | matches right | other kind matched | absent: scenes with no match | absent: matches per scene | time per minute |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const set of sets) {
+    const own = cases.filter((c) => c.set === set);
+    const pairs = own.map((c, i) => {
+      const other = own.find((o, j) => j > i && o.description !== c.description) ?? own.find((o) => o.description !== c.description)!;
+      return [c, other] as const;
+    });
+    const scenes = pairs.map(([c, o], i) => ({ full: scene(c, o, 1000 + i, true), absent: scene(c, o, 1000 + i, false) }));
+    for (const margin of [0, 0.25]) {
+      const searched = scenes.map((s) => ({ full: search(s.full, margin), absent: search(s.absent, margin) }));
+      for (const threshold of thresholds) {
+        const t: Tally = {
+          found: 0, same: 0, matches: 0, right: 0, otherHit: 0, others: 0,
+          absentMatches: 0, absentScenes: 0, absentClean: 0, seconds: 0, sceneSeconds: 0,
+        };
+        scenes.forEach((s, i) => {
+          score(t, s.full, searched[i].full, threshold, false);
+          score(t, s.absent, searched[i].absent, threshold, true);
+        });
+        const mark = margin ? `loose (+-${margin} s)` : 'exact';
+        const perMinute = (60 * t.seconds) / t.sceneSeconds;
+        console.log(
+          `| ${set} (${own.length}) | ${mark} | ${threshold} | ${pct(t.found, t.same)} | ${pct(t.right, t.matches)} | ${pct(t.otherHit, t.others)} | ${pct(t.absentClean, t.absentScenes)} | ${(t.absentMatches / t.absentScenes).toFixed(2)} | ${perMinute.toFixed(2)} s |`,
+        );
+      }
+    }
+  }
+}
+
+main();
