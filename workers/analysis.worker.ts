@@ -1,6 +1,7 @@
 /** Off-main-thread audio work: WAV decoding, resampling, peaks, spectrograms, the studio's post-processing of model
  * output and file encoding, behind the contract of src/protocol/analysis-protocol.ts. */
 import * as Comlink from 'comlink';
+import { findSimilar } from '../src/dsp/find-similar';
 import { encodeMp3 } from '../src/dsp/mp3';
 import { computePeakLevels } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
@@ -59,6 +60,9 @@ const api: AnalysisApi = {
       const channels = pieces.map((p) => p.channels);
       return [{ channels, starts }, channels.flatMap(buffersOf)];
     }),
+
+  findSimilar: (channels, sampleRate, markStart, markEnd, threshold) =>
+    answer(() => [findSimilar(channels, sampleRate, markStart, markEnd, threshold), []]),
 
   projectAudio: (input) =>
     answer(() => {

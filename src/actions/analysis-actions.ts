@@ -1,10 +1,11 @@
 /** Understanding: analyse a selection for sound events, and export the labels found. */
 import { analyzeSelection } from '../app/analyze';
+import { attenuateSimilar, findSimilarSounds } from '../app/find-similar';
 import type { Services } from '../app/services';
 import { download } from '../export/export-audio';
 import { audacityLabels, jsonLabels } from '../project/label-ops';
 import type { StudioState } from '../store/studio-store';
-import { hasAudio } from './targets';
+import { hasAudio, hasRange } from './targets';
 import type { Action } from './types';
 
 const hasLabels = (s: StudioState) => s.project.tracks.some((t) => (t.labels?.length ?? 0) > 0);
@@ -26,6 +27,22 @@ export const analysisActions: Action[] = [
     shortcuts: ['Shift+A'],
     enabled: hasAudio,
     perform: analyzeSelection,
+  },
+  {
+    name: 'findSimilar',
+    label: 'Find similar: more sounds like the selected one',
+    group: 'edit',
+    shortcuts: ['Shift+F'],
+    enabled: (s) => hasRange(s) && s.busy === null,
+    perform: (services) => findSimilarSounds(services),
+  },
+  {
+    name: 'attenuateSimilar',
+    label: 'Attenuate similar: every sound Find similar labelled, to its surroundings',
+    group: 'effect',
+    shortcuts: ['Shift+Y'],
+    enabled: (s) => s.busy === null && s.project.tracks.some((t) => t.labels?.some((l) => l.similar)),
+    perform: (services) => attenuateSimilar(services),
   },
   {
     name: 'ask',

@@ -1,38 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSimilar, SIMILAR_THRESHOLD } from './find-similar';
-import { noise } from './noise.fixture';
-
-const RATE = 44100;
-const SECONDS = 12;
-
-/** A falling whistle (2.5 -> 1 kHz over 0.3 s) with a quick attack and a decay: the sound a user marks. */
-function whistle(): Float32Array {
-  const n = Math.round(0.3 * RATE);
-  let phase = 0;
-  return Float32Array.from({ length: n }, (_, i) => {
-    const t = i / n;
-    phase += (2 * Math.PI * (2500 - 1500 * t)) / RATE;
-    return Math.min(1, i / 200) * (1 - t) * Math.sin(phase);
-  });
-}
-
-/** A knock: a 0.12 s burst of low noise, another kind of sound. */
-function knock(): Float32Array {
-  const burst = noise(Math.round(0.12 * RATE), 1, 7);
-  let low = 0;
-  return burst.map((v, i) => {
-    low += 0.05 * (v - low);
-    return 4 * low * Math.exp(-i / (0.03 * RATE));
-  });
-}
-
-/** A stereo hiss bed with sounds added at (seconds, dB). */
-function scene(sounds: [Float32Array, number, number][]): Float32Array[] {
-  const channels = [noise(SECONDS * RATE, 0.02, 3), noise(SECONDS * RATE, 0.02, 5)];
-  for (const [sound, at, db] of sounds)
-    for (const ch of channels) sound.forEach((v, i) => (ch[Math.round(at * RATE) + i] += 0.1 * 10 ** (db / 20) * v));
-  return channels;
-}
+import { knock, RATE, scene, whistle } from './similar.fixture';
 
 const seconds = (m: { start: number; end: number }) => [m.start / RATE, m.end / RATE];
 const MARK = { start: 1 * RATE, end: 1.3 * RATE };
@@ -41,7 +9,13 @@ describe('find similar', () => {
   it('finds the other copies of a marked sound at their own levels, and not a sound of another kind', () => {
     const w = whistle();
     const k = knock();
-    const audio = scene([[w, 1, 0], [k, 3, 0], [w, 5, -6], [k, 7, 6], [w, 9.5, 6]]);
+    const audio = scene([
+      [w, 1, 0],
+      [k, 3, 0],
+      [w, 5, -6],
+      [k, 7, 6],
+      [w, 9.5, 6],
+    ]);
     const { query, matches } = findSimilar(audio, RATE, MARK.start, MARK.end);
     expect(seconds(query)[0]).toBeLessThan(1.05);
     expect(seconds(query)[1]).toBeGreaterThan(1.25);
@@ -52,7 +26,11 @@ describe('find similar', () => {
   });
 
   it('finds nothing where no other copy is there', () => {
-    const audio = scene([[whistle(), 1, 0], [knock(), 3, 0], [knock(), 7, 6]]);
+    const audio = scene([
+      [whistle(), 1, 0],
+      [knock(), 3, 0],
+      [knock(), 7, 6],
+    ]);
     expect(findSimilar(audio, RATE, MARK.start, MARK.end).matches).toEqual([]);
   });
 

@@ -5,9 +5,9 @@
  * detector knows.
  *
  * What is compared is the sound's *rise over its bed*: per band (log-spaced, BANDS of them) and frame, how many dB
- * the power stands over the bed's level there (a low quantile of the frames around it; 0 where it does not), over the
- * marked sound and CONTEXT_SECONDS of the quiet either side of it (so a stretch inside a longer sound is not like a
- * sound on its own). A stretch is a match where the correlation of its rises with the mark's reaches the threshold
+ * the power stands over the bed's level there (the median of the frames around it, times SHAPE_FLOOR; 0 where it does
+ * not), over the marked sound and CONTEXT_SECONDS of the quiet either side of it (so a stretch inside a longer sound is
+ * not like a sound on its own). A stretch is a match where the correlation of its rises with the mark's reaches the threshold
  * (a louder copy of the sound rises further in the same cells; the correlation does not mind a shift of all of them)
  * and its rise over the bed is at most MAX_QUIETER_DB under the mark's. Measured on recordings in
  * bench/similar-bench.ts; the bed hides more of a quieter copy, which is what it misses most.
@@ -23,13 +23,16 @@ const BANDS = 40;
 const BLOCK_SECONDS = 0.5;
 const BED_SECONDS = 3;
 const BED_QUANTILE = 0.5;
-/** Power under this many times the bed's level is the bed (its own ups and downs), not a sound on it. */
+/** Power over this many times the bed's level counts as a sound's rise over it (how loud the sound is, for the gate
+ * against stretches too quiet to be one of its kind). */
 const BED_MARGIN = 2;
-/** The rise in dB is read between these (at 0: the bed's own dips are not part of a sound's shape). */
+/** A sound's shape is how far it stands over SHAPE_FLOOR times the bed (9 dB: the bed's own ups and downs, a bird
+ * or a crackle in it, stay out of the shape; chosen on the development set), read between these in dB. */
+const SHAPE_FLOOR = 8;
 const MIN_RISE_DB = 0;
 const MAX_RISE_DB = 40;
 /** A mark's loudest frame rises this far over its bed's power at least (else it holds no sound to look for). */
-const MIN_STANDOUT_DB = 0;
+const MIN_STANDOUT_DB = -3;
 /** Frames of the mark quieter than this, under its loudest, are the bed around the sound: trimmed off the query. */
 const TRIM_DB = 30;
 /** A stretch more than this under the mark (in its rise over the bed) is too quiet to be one of its kind. */
@@ -39,7 +42,9 @@ const CONTEXT_SECONDS = 0.2;
 /** At most this many matches are returned (the most similar). */
 const MAX_MATCHES = 500;
 /** The correlation a stretch needs to count as a match; chosen on the development set (bench/similar-bench.ts). */
-export const SIMILAR_THRESHOLD = 0.7;
+export const SIMILAR_THRESHOLD = 0.8;
+/** The studio's range for the threshold. */
+export const SIMILARITY_RANGE = { min: 0.4, max: 0.95 } as const;
 /** The shortest mark that holds enough of a sound to look for. */
 export const MIN_MARK_SECONDS = 0.05;
 
@@ -100,11 +105,13 @@ export function similarityTo(
     end: Math.min(channels[0].length, (first + count - 1) * print.hop + print.size),
   });
   const scores = similarity(print, span.first, span.count);
+  // Reported without the quiet either side: where the sound itself is.
+  const lead = span.sound.first - span.first;
   return {
     matches: (threshold) => ({
-      query: frameSpan(span.first, span.count),
+      query: frameSpan(span.sound.first, span.sound.count),
       matches: pickMatches(scores, span.first, span.count, threshold).map((m) => ({
-        ...frameSpan(m.frame, span.count),
+        ...frameSpan(m.frame + lead, span.sound.count),
         score: m.score,
       })),
     }),
@@ -128,7 +135,10 @@ export function soundPrint(channels: readonly Float32Array[], sampleRate: number
   for (let i = 0; i < values.length; i++) {
     rise[Math.floor(i / BANDS)] += Math.max(0, power[i] - BED_MARGIN * bed[i]);
     bedPower[Math.floor(i / BANDS)] += bed[i];
-    values[i] = Math.min(MAX_RISE_DB, Math.max(MIN_RISE_DB, 10 * Math.log10((power[i] + 1e-12) / (bed[i] + 1e-12))));
+    values[i] = Math.min(
+      MAX_RISE_DB,
+      Math.max(MIN_RISE_DB, 10 * Math.log10((power[i] + 1e-12) / (SHAPE_FLOOR * bed[i] + 1e-12))),
+    );
   }
   return { sampleRate, size, hop, values, rise, bedPower, frames };
 }
@@ -195,8 +205,9 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
-/** The mark's frames, trimmed to those within TRIM_DB of its loudest rise. */
-function queryFrames(print: Print, markStart: number, markEnd: number): { first: number; count: number } {
+/** The mark's frames, trimmed to those within TRIM_DB of its loudest rise (the sound), with CONTEXT_SECONDS either
+ * side (the query). */
+function queryFrames(print: Print, markStart: number, markEnd: number) {
   // Every frame whose centre is within a hop of the mark: a short sound's onset and tail are part of its shape.
   const first = Math.max(0, Math.floor((markStart - print.size / 2) / print.hop));
   const last = Math.min(print.frames - 1, Math.ceil((markEnd - print.size / 2) / print.hop));
@@ -214,9 +225,9 @@ function queryFrames(print: Print, markStart: number, markEnd: number): { first:
   while (print.rise[b] < floor) b--;
   // The quiet either side is part of the query too: a stretch inside a longer sound is not like a sound on its own.
   const context = Math.round((CONTEXT_SECONDS * print.sampleRate) / print.hop);
-  a = Math.max(0, a - context);
-  b = Math.min(print.frames - 1, b + context);
-  return { first: a, count: b - a + 1 };
+  const from = Math.max(0, a - context);
+  const to = Math.min(print.frames - 1, b + context);
+  return { first: from, count: to - from + 1, sound: { first: a, count: b - a + 1 } };
 }
 
 /** Per frame t: the correlation between the query's frames and the `count` frames from t (0 where that stretch rises
@@ -265,4 +276,3 @@ function pickMatches(scores: Float32Array, queryFrame: number, count: number, th
   }
   return picked.sort((a, b) => a.frame - b.frame);
 }
-

@@ -1,5 +1,6 @@
 /** Sound labels on tracks: placing the detector's regions, and label files others read (Audacity's label track
  * format: start, end and label separated by tabs, seconds with six decimals; and JSON). */
+import type { SimilarResult } from '../dsp/find-similar';
 import type { SoundEvent } from '../understanding/sound-events';
 import { newId, type Project, type SampleRange, type SoundLabel, type Track } from './types';
 
@@ -76,4 +77,41 @@ export function jsonLabels(project: Project): string {
     confidence: Number(label.confidence.toFixed(3)),
   }));
   return `${JSON.stringify({ sampleRate: project.sampleRate, labels: rows }, null, 2)}\n`;
+}
+
+/** A Find similar's marked sound and its matches (samples from `offset`) as labels: the mark as "marked", each match
+ * as "like <the mark's time>", carrying `words` (the detector's label the mark lies on) where there is one. */
+export function similarLabels(
+  result: SimilarResult,
+  offset: number,
+  rate: number,
+  words: { name: string; description: string } | undefined,
+): SoundLabel[] {
+  const at = `${((offset + result.query.start) / rate).toFixed(1)} s`;
+  const label = (span: { start: number; end: number }, name: string, confidence: number): SoundLabel => ({
+    id: newId(),
+    start: offset + span.start,
+    end: offset + span.end,
+    name,
+    description: words?.description ?? '',
+    confidence,
+    similar: true,
+  });
+  const like = words ? `${words.name} like ${at}` : `like ${at}`;
+  return [
+    label(result.query, words ? `${words.name} (marked)` : 'marked', 1),
+    ...result.matches.map((m) => label(m, like, m.score)),
+  ];
+}
+
+/** The track with the labels of its last Find similar replaced by `labels` (the detector's are kept). */
+export function replaceSimilarLabels(project: Project, trackId: string, labels: SoundLabel[]): Project {
+  return {
+    ...project,
+    tracks: project.tracks.map((t): Track => {
+      if (t.id !== trackId) return t;
+      const kept = (t.labels ?? []).filter((l) => !l.similar);
+      return { ...t, labels: [...kept, ...labels].sort((a, b) => a.start - b.start || a.end - b.end) };
+    }),
+  };
 }

@@ -50,8 +50,11 @@ export interface SoundLabel {
   name: string;
   /** The words an edit uses for it ("a dog barking"). */
   description: string;
-  /** The detector's highest probability over the region, in [0, 1]. */
+  /** The detector's highest probability over the region, in [0, 1] (for Find similar: the match's similarity). */
   confidence: number;
+  /** Found by Find similar (the marked sound and those like it), not by the detector; a new search on the track
+   * replaces them. */
+  similar?: boolean;
 }
 
 export interface Project {

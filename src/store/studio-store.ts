@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
 import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
+import { SIMILAR_THRESHOLD } from '../dsp/find-similar';
 import type { FrequencyBand } from '../dsp/band';
 import type { NoiseProfile } from '../dsp/noise-reduction';
 import type { WavSampleFormat } from '../dsp/wav';
@@ -50,6 +51,8 @@ export interface EditParams {
   noiseSensitivityDb: number;
   /** Attenuate to surroundings: the level, over the bed heard around the selection, that louder sound comes down to. */
   attenuateLevelDb: number;
+  /** Find similar: how alike (a correlation, src/dsp/find-similar.ts) a stretch must be to the marked sound. */
+  similarity: number;
   /** The cut-offs of the high-pass (rumble) and low-pass (hiss) filters. */
   highpassHz: number;
   lowpassHz: number;
@@ -227,6 +230,7 @@ export const initialState = (): StudioState => ({
     noiseReductionDb: 12,
     noiseSensitivityDb: 6,
     attenuateLevelDb: ATTENUATE_DEFAULT_DB,
+    similarity: SIMILAR_THRESHOLD,
     highpassHz: 80,
     lowpassHz: 8000,
   },

@@ -15,7 +15,7 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
     const s = store.getState();
     s.selectRange({ start: label.start, end: label.end, trackIds: [track.id] });
     s.seek(label.start);
-    s.updateGenerate({ mode: 'edit', description: label.description });
+    if (label.description) s.updateGenerate({ mode: 'edit', description: label.description });
   };
   return (
     <div
@@ -46,7 +46,7 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
               data-testid="sound-label"
               data-start={label.start}
               data-end={label.end}
-              title={`${label.name} (${label.description}), ${((label.end - label.start) / scale.sampleRate).toFixed(2)} s, confidence ${Math.round(label.confidence * 100)} %`}
+              title={labelTitle(label, scale.sampleRate)}
               onClick={() => select(label)}
             >
               {label.name}
@@ -64,4 +64,10 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
       </div>
     </div>
   );
+}
+
+function labelTitle(label: SoundLabel, sampleRate: number): string {
+  const words = label.description ? ` (${label.description})` : '';
+  const how = label.similar ? 'similarity' : 'confidence';
+  return `${label.name}${words}, ${((label.end - label.start) / sampleRate).toFixed(2)} s, ${how} ${Math.round(label.confidence * 100)} %`;
 }

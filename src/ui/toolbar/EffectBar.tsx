@@ -1,5 +1,6 @@
 import { FADE_CURVES, type FadeCurve } from '../../dsp/fades';
 import { FILTER_HZ } from '../../dsp/filters';
+import { SIMILARITY_RANGE } from '../../dsp/find-similar';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
 import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
@@ -87,6 +88,9 @@ export function EffectBar() {
       <ActionButton name="reduceNoise" text="Reduce noise" />
       <NumberParam label="to surroundings dB" field="attenuateLevelDb" step={1} {...ATTENUATE_LEVEL_DB} />
       <ActionButton name="attenuateToSurroundings" text="Attenuate to surroundings" />
+      <NumberParam label="similarity" field="similarity" step={0.05} {...SIMILARITY_RANGE} />
+      <ActionButton name="findSimilar" text="Find similar" />
+      <ActionButton name="attenuateSimilar" text="Attenuate similar" />
     </div>
   );
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { findSimilar } from '../dsp/find-similar';
+import { knock, RATE, scene, whistle } from '../dsp/similar.fixture';
+import { AssetStore } from '../project/asset-store';
+import { trackAudio } from '../project/generated-ops';
+import { runHere } from '../project/process-ops';
+import { newTrack, type Project } from '../project/types';
+import { createStudioStore } from '../store/studio-store';
+import { attenuateSimilar, findSimilarSounds, type SimilarSearch } from './find-similar';
+import type { Services } from './services';
+
+const searchHere: SimilarSearch = async (mono, rate, start, end, threshold) =>
+  findSimilar([mono], rate, start, end, threshold);
+
+/** A project of one stereo track: whistles at 1, 5 and 9.5 s, knocks at 3 and 7 s; the first whistle selected. */
+function withWhistles(copies = true) {
+  const w = whistle();
+  const k = knock();
+  const sounds: [Float32Array, number, number][] = [
+    [w, 1, 0],
+    [k, 3, 0],
+    [k, 7, 6],
+  ];
+  if (copies) sounds.push([w, 5, -6], [w, 9.5, 6]);
+  const audio = scene(sounds);
+  const assets = new AssetStore();
+  const asset = assets.add(audio, RATE);
+  const track = {
+    ...newTrack(0),
+    clips: [{ id: 'c', assetId: asset.id, name: 'room', start: 0, offset: 0, length: audio[0].length }],
+  };
+  const project: Project = { sampleRate: RATE, tracks: [track] };
+  const store = createStudioStore();
+  store.getState().commit('Import', project);
+  store.getState().selectRange({ start: 1 * RATE, end: 1.3 * RATE, trackIds: [track.id] });
+  return { services: { store, assets } as unknown as Services, assets };
+}
+
+const levelDb = (x: Float32Array[], from: number, to: number) => {
+  let e = 0;
+  for (const c of x) for (let i = Math.round(from * RATE); i < to * RATE; i++) e += c[i] * c[i];
+  return 10 * Math.log10(e);
+};
+
+describe('Find similar in the studio', () => {
+  it('labels the marked sound and those like it in one step, then attenuates them all in one more', async () => {
+    const { services, assets } = withWhistles();
+    await findSimilarSounds(services, searchHere);
+    const state = services.store.getState();
+    expect(state.history.past.at(-1)?.label).toBe('Find similar: 2 like 1.0 s-1.3 s');
+    const labels = state.project.tracks[0].labels ?? [];
+    expect(labels.map((l) => l.name)).toEqual(['marked', 'like 1.0 s', 'like 1.0 s']);
+    expect(labels.every((l) => l.similar)).toBe(true);
+    expect(state.notices.at(-1)?.text).toMatch(/Found 2 sounds like the one at 1\.0 s-1\.3 s/);
+
+    const before = trackAudio(state.project.tracks[0], assets, { start: 0, end: 12 * RATE });
+    await attenuateSimilar(services, runHere);
+    const after = services.store.getState();
+    expect(after.history.past.at(-1)?.label).toBe('Attenuate to surroundings (-3 dB): 3 similar sounds');
+    const heard = trackAudio(after.project.tracks[0], assets, { start: 0, end: 12 * RATE });
+    for (const at of [1, 5, 9.5]) expect(levelDb(heard, at, at + 0.3)).toBeLessThan(levelDb(before, at, at + 0.3) - 3);
+    for (const at of [3, 7]) expect(levelDb(heard, at, at + 0.12)).toBeCloseTo(levelDb(before, at, at + 0.12), 3);
+  });
+
+  it('says so and leaves the project as it was where nothing is like the marked sound', async () => {
+    const { services } = withWhistles(false);
+    await findSimilarSounds(services, searchHere);
+    const state = services.store.getState();
+    expect(state.history.past.at(-1)?.label).toBe('Import');
+    expect(state.notices.at(-1)?.text).toMatch(/No other sound like the one at 1\.0 s-1\.3 s was found/);
+  });
+
+  it('answers a mark with no sound in it in words', async () => {
+    const { services } = withWhistles();
+    services.store
+      .getState()
+      .selectRange({ ...services.store.getState().selection!, start: 5.6 * RATE, end: 6.5 * RATE });
+    await findSimilarSounds(services, searchHere);
+    expect(services.store.getState().notices.at(-1)?.text).toMatch(/^Find similar: the marked stretch holds nothing/);
+  });
+});
