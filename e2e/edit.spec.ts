@@ -240,6 +240,38 @@ test.describe('editing a real recording', () => {
     await expect(page.getByTestId('spectrogram-band')).toHaveCount(0);
   });
 
+  test('find similar: a marked whistle finds its two copies and no knock; attenuate similar takes all three down', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('whistles-in-hiss.wav'); // whistles at 1, 3.5 (-6 dB) and 6 s (+3 dB); knocks at 2.2 and 5 s
+    await studio.waitForTracks(1);
+    const before = await studio.exportFile({ format: 'float32' });
+    await studio.select(1, 1.3);
+    await studio.action('findSimilar').click();
+    const labels = page.getByTestId('sound-label');
+    await expect(labels).toHaveCount(3);
+    await expect(labels).toHaveText(['marked', 'like 1.0 s', 'like 1.0 s']);
+    const starts = await labels.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-start')) / 44100));
+    [1, 3.5, 6].forEach((at, i) => expect(Math.abs(starts[i] - at)).toBeLessThan(0.05));
+    await expect(page.getByTestId('notice-info').last()).toContainText('Found 2 sounds like the one at 1.0 s-1.3 s');
+    expect((await studio.summary()).undo.at(-1)).toBe('Find similar: 2 like 1.0 s-1.3 s');
+
+    await studio.effect('attenuateSimilar');
+    expect((await studio.summary()).undo.at(-1)).toBe('Attenuate to surroundings (-3 dB): 3 similar sounds');
+    const after = await studio.exportFile({ format: 'float32' });
+    const rms = (f: string, start: number, seconds: number) => soxStat(f, { start, seconds })['RMS     amplitude'];
+    for (const at of [1, 3.5, 6])
+      expect(20 * Math.log10(rms(before, at + 0.02, 0.26) / rms(after, at + 0.02, 0.26))).toBeGreaterThan(10);
+    for (const at of [2.2, 5]) expect(rms(after, at, 0.15)).toBe(rms(before, at, 0.15));
+
+    // A mark over the hiss alone holds no sound to look for: it says so and nothing changes.
+    await studio.select(7, 7.8);
+    await studio.action('findSimilar').click();
+    await expect(page.getByTestId('notice-error').last()).toContainText('holds nothing that rises');
+    expect((await studio.summary()).undo.at(-1)).toBe('Attenuate to surroundings (-3 dB): 3 similar sounds');
+  });
+
   test('a high-pass filter takes tones two octaves under its cut-off away; a low-pass over them keeps them', async ({
     studio,
     page,

@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-8 ] && exit 0
+[ -f .done-9 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -62,4 +62,16 @@ sox -D -n -r 44100 -c 2 -b 16 low-tone.wav synth 1 sine 1000 gain -20 pad 1 1
 sox -D -n -r 44100 -c 2 -b 16 high-tone.wav synth 1 sine 5000 gain -20 pad 1 1
 sox -D -m hiss.wav low-tone.wav high-tone.wav -b 16 two-tones-in-hiss.wav
 rm hiss.wav low-tone.wav high-tone.wav
-touch .done-8
+# 8 s of hiss with a falling whistle three times (1 s; 3.5 s, 6 dB quieter; 6 s, 3 dB louder) and a knock twice
+# (2.2 and 5 s): Find similar marks the first whistle and must find the other two, and no knock.
+sox -D -n -r 44100 -c 2 -b 16 hiss.wav synth 8 whitenoise gain -40
+sox -D -n -r 44100 -c 2 whistle.wav synth 0.3 sine 2500-1000 fade q 0.005 0.3 0.25 gain -20
+sox -D -n -r 44100 -c 2 knock.wav synth 0.15 brownnoise fade q 0.002 0.15 0.12 gain -10
+sox -D whistle.wav w1.wav pad 1
+sox -D whistle.wav w2.wav gain -6 pad 3.5
+sox -D whistle.wav w3.wav gain 3 pad 6
+sox -D knock.wav k1.wav pad 2.2
+sox -D knock.wav k2.wav pad 5
+sox -D -m hiss.wav w1.wav w2.wav w3.wav k1.wav k2.wav -b 16 whistles-in-hiss.wav
+rm hiss.wav whistle.wav knock.wav w1.wav w2.wav w3.wav k1.wav k2.wav
+touch .done-9
