@@ -70,6 +70,31 @@ describe('Find similar in the studio', () => {
     expect(state.notices.at(-1)?.text).toMatch(/No other sound like the one at 1\.0 s-1\.3 s was found/);
   });
 
+  it("carries the words of the detector's label under the mark, keeps the detector's labels, and replaces its own", async () => {
+    const { services } = withWhistles();
+    const { store } = services;
+    const project = store.getState().project;
+    const heard = {
+      id: 'd',
+      start: 0.95 * RATE,
+      end: 1.35 * RATE,
+      name: 'whistle',
+      description: 'a whistle',
+      confidence: 0.9,
+    };
+    store.getState().commit('Analyze: whistle', { ...project, tracks: [{ ...project.tracks[0], labels: [heard] }] });
+    await findSimilarSounds(services, searchHere);
+    await findSimilarSounds(services, searchHere);
+    const labels = store.getState().project.tracks[0].labels ?? [];
+    expect(labels.map((l) => l.name)).toEqual([
+      'whistle',
+      'whistle (marked)',
+      'whistle like 1.0 s',
+      'whistle like 1.0 s',
+    ]);
+    expect(labels.filter((l) => l.similar).every((l) => l.description === 'a whistle')).toBe(true);
+  });
+
   it('answers a mark with no sound in it in words', async () => {
     const { services } = withWhistles();
     services.store
