@@ -61,8 +61,8 @@ const api: AnalysisApi = {
       return [{ channels, starts }, channels.flatMap(buffersOf)];
     }),
 
-  findSimilar: (channels, sampleRate, markStart, markEnd, threshold) =>
-    answer(() => [findSimilar(channels, sampleRate, markStart, markEnd, threshold), []]),
+  findSimilar: (channels, sampleRate, markStart, markEnd, threshold, band) =>
+    answer(() => [findSimilar(channels, sampleRate, markStart, markEnd, threshold, band), []]),
 
   projectAudio: (input) =>
     answer(() => {

@@ -9,8 +9,8 @@ import { createStudioStore } from '../store/studio-store';
 import { attenuateSimilar, findSimilarSounds, type SimilarSearch } from './find-similar';
 import type { Services } from './services';
 
-const searchHere: SimilarSearch = async (mono, rate, start, end, threshold) =>
-  findSimilar([mono], rate, start, end, threshold);
+const searchHere: SimilarSearch = async (mono, rate, start, end, threshold, band) =>
+  findSimilar([mono], rate, start, end, threshold, band);
 
 /** A project of one stereo track: whistles at 1, 5 and 9.5 s, knocks at 3 and 7 s; the first whistle selected. */
 function withWhistles(copies = true) {
@@ -93,6 +93,20 @@ describe('Find similar in the studio', () => {
       'whistle like 1.0 s',
     ]);
     expect(labels.filter((l) => l.similar).every((l) => l.description === 'a whistle')).toBe(true);
+  });
+
+  it('keeps to the band of a box drawn on the spectrogram, in the labels and in the attenuation', async () => {
+    const { services } = withWhistles();
+    const { store } = services;
+    store.getState().selectRange({ ...store.getState().selection!, band: { lowHz: 900, highHz: 2800 } });
+    await findSimilarSounds(services, searchHere);
+    const labels = store.getState().project.tracks[0].labels ?? [];
+    expect(labels).toHaveLength(3);
+    expect(labels.every((l) => l.band?.lowHz === 900 && l.band.highHz === 2800)).toBe(true);
+    await attenuateSimilar(services, runHere);
+    expect(store.getState().history.past.at(-1)?.label).toBe(
+      'Attenuate to surroundings (-3 dB, 900 Hz–2.8 kHz): 3 similar sounds',
+    );
   });
 
   it('answers a mark with no sound in it in words', async () => {

@@ -4,6 +4,7 @@
 import { answerValue, analysis } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
 import { surroundingsOf, surroundingsProfile } from '../dsp/attenuate';
+import type { FrequencyBand } from '../dsp/band';
 import type { SimilarResult } from '../dsp/find-similar';
 import { effectLabel } from '../project/effects';
 import { toMono, trackAudio } from '../project/generated-ops';
@@ -23,10 +24,11 @@ export type SimilarSearch = (
   markStart: number,
   markEnd: number,
   threshold: number,
+  band: FrequencyBand | undefined,
 ) => Promise<SimilarResult>;
 
-const searchInWorker: SimilarSearch = (mono, rate, start, end, threshold) =>
-  answerValue(analysis().findSimilar([mono], rate, start, end, threshold));
+const searchInWorker: SimilarSearch = (mono, rate, start, end, threshold, band) =>
+  answerValue(analysis().findSimilar([mono], rate, start, end, threshold, band));
 
 const seconds = (samples: number, rate: number) => `${(samples / rate).toFixed(1)} s`;
 
@@ -48,12 +50,13 @@ export async function findSimilarSounds(services: Services, search: SimilarSearc
   if (!target) return state.notify('info', 'Select one sound on a track first: Find similar looks for more like it.');
   const { track, mark, range } = target;
   const rate = state.project.sampleRate;
+  const band = state.selection?.band;
   state.set({ busy: 'Find similar…' });
   let result: SimilarResult;
   try {
     const mono = toMono(trackAudio(track, assets, range));
     const threshold = state.params.similarity;
-    result = await search(mono, rate, mark.start - range.start, mark.end - range.start, threshold);
+    result = await search(mono, rate, mark.start - range.start, mark.end - range.start, threshold, band);
   } catch (e) {
     return store.getState().notify('error', `Find similar: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
@@ -63,7 +66,7 @@ export async function findSimilarSounds(services: Services, search: SimilarSearc
     return store
       .getState()
       .notify('error', 'Find similar was not applied: the project changed while it ran. Run it again.');
-  const labels = similarLabels(result, range.start, rate, detectorWords(track, mark));
+  const labels = similarLabels(result, range.start, rate, detectorWords(track, mark), band);
   const found = labels.length - 1;
   const where = `${seconds(mark.start, rate)}-${seconds(mark.end, rate)}`;
   if (found === 0)
@@ -110,7 +113,7 @@ export async function attenuateSimilar(services: Services, run: EffectRunner = r
     for (const span of spans) {
       const current = project.tracks.find((t) => t.id === track.id)!;
       const parts = surroundingsOf(span.start, span.end, rate).map((r) => trackAudio(current, assets, r));
-      const spec = { kind: 'attenuate', profile: surroundingsProfile(parts, rate), levelDb } as const;
+      const spec = { kind: 'attenuate', profile: surroundingsProfile(parts, rate), levelDb, band: span.band } as const;
       project = await processRange(project, [track.id], span, assets, spec, run);
       label = `${effectLabel(spec)}: ${spans.length} similar sounds`;
     }

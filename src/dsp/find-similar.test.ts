@@ -25,6 +25,19 @@ describe('find similar', () => {
     for (const m of matches) expect(m.score).toBeGreaterThanOrEqual(SIMILAR_THRESHOLD);
   });
 
+  it('in a box on the spectrogram, hears only its band: a copy under a loud knock is found', () => {
+    const w = whistle();
+    const audio = scene([
+      [w, 1, 0],
+      [w, 5, 0],
+      [knock(), 5.02, 12],
+    ]);
+    const band = { lowHz: 900, highHz: 2800 };
+    expect(findSimilar(audio, RATE, MARK.start, MARK.end).matches).toEqual([]);
+    const { matches } = findSimilar(audio, RATE, MARK.start, MARK.end, SIMILAR_THRESHOLD - 0.1, band);
+    expect(matches.map((m) => Math.round(m.start / RATE))).toEqual([5]);
+  });
+
   it('finds nothing where no other copy is there', () => {
     const audio = scene([
       [whistle(), 1, 0],

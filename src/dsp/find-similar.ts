@@ -13,6 +13,7 @@
  * bench/similar-bench.ts; the bed hides more of a quieter copy, which is what it misses most.
  */
 
+import type { FrequencyBand } from './band';
 import { fft, hann } from './spectrogram';
 
 /** Bands between these frequencies (the upper one clipped under Nyquist). */
@@ -68,7 +69,9 @@ interface Print {
   sampleRate: number;
   size: number;
   hop: number;
-  /** BANDS values per frame: the rise over the bed, compressed. */
+  /** How many bands each frame holds (BANDS, or those of a marked frequency band). */
+  bands: number;
+  /** `bands` values per frame: the shape, how far the power rises over the bed (dB). */
   values: Float32Array;
   /** Per frame: the rise's power summed over bands (not compressed). */
   rise: Float64Array;
@@ -85,8 +88,9 @@ export function findSimilar(
   markStart: number,
   markEnd: number,
   threshold = SIMILAR_THRESHOLD,
+  band?: FrequencyBand,
 ): SimilarResult {
-  return similarityTo(channels, sampleRate, markStart, markEnd).matches(threshold);
+  return similarityTo(channels, sampleRate, markStart, markEnd, band).matches(threshold);
 }
 
 /** The similarity of every stretch of `channels` to the marked sound, to be read at any threshold. */
@@ -95,10 +99,11 @@ export function similarityTo(
   sampleRate: number,
   markStart: number,
   markEnd: number,
+  band?: FrequencyBand,
 ): { matches: (threshold: number) => SimilarResult } {
   if (markEnd - markStart < MIN_MARK_SECONDS * sampleRate)
     throw new Error(`the marked sound is under ${MIN_MARK_SECONDS * 1000} ms: mark the whole of one sound.`);
-  const print = soundPrint(channels, sampleRate);
+  const print = soundPrint(channels, sampleRate, band);
   const span = queryFrames(print, markStart, markEnd);
   const frameSpan = (first: number, count: number) => ({
     start: Math.max(0, first * print.hop),
@@ -121,26 +126,44 @@ export function similarityTo(
 /** The frame length: a power of two near 40 ms (2048 at 44.1 and 48 kHz). */
 const frameSizeAt = (sampleRate: number) => 2 ** Math.round(Math.log2(sampleRate * 0.04));
 
-/** The rise over the bed of every frame of the audio (channels' power summed). */
-export function soundPrint(channels: readonly Float32Array[], sampleRate: number): Print {
+/** The rise over the bed of every frame of the audio (channels' power summed), in the bands that overlap `band`
+ * (a box drawn on the spectrogram: what happens at other frequencies plays no part), else in all of them. */
+export function soundPrint(channels: readonly Float32Array[], sampleRate: number, band?: FrequencyBand): Print {
   const size = frameSizeAt(sampleRate);
   const hop = size / 2;
   const length = channels[0]?.length ?? 0;
   const frames = length < size ? 0 : Math.floor((length - size) / hop) + 1;
   const power = bandPowers(channels, sampleRate, size, hop, frames);
   const bed = bedLevels(power, frames, Math.max(1, Math.round((BLOCK_SECONDS * sampleRate) / hop)));
-  const values = new Float32Array(frames * BANDS);
+  const [low, high] = bandRange(band, sampleRate);
+  const bands = high - low;
+  const values = new Float32Array(frames * bands);
   const rise = new Float64Array(frames);
   const bedPower = new Float64Array(frames);
-  for (let i = 0; i < values.length; i++) {
-    rise[Math.floor(i / BANDS)] += Math.max(0, power[i] - BED_MARGIN * bed[i]);
-    bedPower[Math.floor(i / BANDS)] += bed[i];
-    values[i] = Math.min(
-      MAX_RISE_DB,
-      Math.max(MIN_RISE_DB, 10 * Math.log10((power[i] + 1e-12) / (SHAPE_FLOOR * bed[i] + 1e-12))),
-    );
-  }
-  return { sampleRate, size, hop, values, rise, bedPower, frames };
+  for (let f = 0; f < frames; f++)
+    for (let b = low; b < high; b++) {
+      const [p, level] = [power[f * BANDS + b], bed[f * BANDS + b]];
+      rise[f] += Math.max(0, p - BED_MARGIN * level);
+      bedPower[f] += level;
+      const db = 10 * Math.log10((p + 1e-12) / (SHAPE_FLOOR * level + 1e-12));
+      values[f * bands + b - low] = Math.min(MAX_RISE_DB, Math.max(MIN_RISE_DB, db));
+    }
+  return { sampleRate, size, hop, bands, values, rise, bedPower, frames };
+}
+
+/** The highest frequency the bands reach at this rate. */
+const topHz = (sampleRate: number) => Math.min(MAX_HZ, 0.45 * sampleRate);
+
+/** The band of a frequency (fractional; 0 at MIN_HZ, BANDS at the top). */
+const bandAt = (hz: number, sampleRate: number) =>
+  (BANDS * Math.log(hz / MIN_HZ)) / Math.log(topHz(sampleRate) / MIN_HZ);
+
+/** The bands [low, high) that overlap a frequency band (at least one), or all of them. */
+function bandRange(band: FrequencyBand | undefined, sampleRate: number): [number, number] {
+  if (!band) return [0, BANDS];
+  const low = Math.min(BANDS - 1, Math.max(0, Math.floor(bandAt(band.lowHz, sampleRate))));
+  const high = Math.min(BANDS, Math.max(low + 1, Math.ceil(bandAt(band.highHz, sampleRate))));
+  return [low, high];
 }
 
 /** Each frame's power in BANDS log-spaced bands (frame-major), every channel's power added. */
@@ -164,13 +187,13 @@ function bandPowers(channels: readonly Float32Array[], sampleRate: number, size:
 
 /** The band of each FFT bin (-1: outside MIN_HZ-MAX_HZ); a band narrower than a bin takes the bin nearest to it. */
 function binBands(size: number, sampleRate: number): Int16Array {
-  const top = Math.min(MAX_HZ, 0.45 * sampleRate);
+  const top = topHz(sampleRate);
   const bandOf = new Int16Array(size / 2).fill(-1);
   const hzPerBin = sampleRate / size;
   for (let k = 1; k < size / 2; k++) {
     const hz = k * hzPerBin;
     if (hz < MIN_HZ || hz > top) continue;
-    bandOf[k] = Math.min(BANDS - 1, Math.floor((BANDS * Math.log(hz / MIN_HZ)) / Math.log(top / MIN_HZ)));
+    bandOf[k] = Math.min(BANDS - 1, Math.floor(bandAt(hz, sampleRate)));
   }
   return bandOf;
 }
@@ -233,9 +256,9 @@ function queryFrames(print: Print, markStart: number, markEnd: number) {
 /** Per frame t: the correlation between the query's frames and the `count` frames from t (0 where that stretch rises
  * more than MAX_QUIETER_DB under the query, or not at all). */
 function similarity(print: Print, first: number, count: number): Float32Array {
-  const { values, rise, frames } = print;
-  const width = count * BANDS;
-  const raw = values.subarray(first * BANDS, first * BANDS + width);
+  const { values, rise, frames, bands } = print;
+  const width = count * bands;
+  const raw = values.subarray(first * bands, first * bands + width);
   const queryMean = raw.reduce((a, v) => a + v, 0) / width;
   const query = raw.map((v) => v - queryMean);
   const queryNorm = Math.sqrt(query.reduce((a, v) => a + v * v, 0));
@@ -247,10 +270,10 @@ function similarity(print: Print, first: number, count: number): Float32Array {
   const scores = new Float32Array(Math.max(0, frames - count + 1));
   for (let t = 0; t < scores.length; t++) {
     if (rises[t + count] - rises[t] < minRise) continue;
-    const sum = sums[(t + count) * BANDS] - sums[t * BANDS];
-    const norm = Math.sqrt(Math.max(0, squares[(t + count) * BANDS] - squares[t * BANDS] - (sum * sum) / width));
+    const sum = sums[(t + count) * bands] - sums[t * bands];
+    const norm = Math.sqrt(Math.max(0, squares[(t + count) * bands] - squares[t * bands] - (sum * sum) / width));
     let dot = 0;
-    const base = t * BANDS;
+    const base = t * bands;
     for (let i = 0; i < width; i++) dot += query[i] * values[base + i];
     scores[t] = dot / (queryNorm * norm + 1e-30);
   }

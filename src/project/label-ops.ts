@@ -1,5 +1,6 @@
 /** Sound labels on tracks: placing the detector's regions, and label files others read (Audacity's label track
  * format: start, end and label separated by tabs, seconds with six decimals; and JSON). */
+import type { FrequencyBand } from '../dsp/band';
 import type { SimilarResult } from '../dsp/find-similar';
 import type { SoundEvent } from '../understanding/sound-events';
 import { newId, type Project, type SampleRange, type SoundLabel, type Track } from './types';
@@ -86,6 +87,7 @@ export function similarLabels(
   offset: number,
   rate: number,
   words: { name: string; description: string } | undefined,
+  band: FrequencyBand | undefined,
 ): SoundLabel[] {
   const at = `${((offset + result.query.start) / rate).toFixed(1)} s`;
   const label = (span: { start: number; end: number }, name: string, confidence: number): SoundLabel => ({
@@ -96,6 +98,7 @@ export function similarLabels(
     description: words?.description ?? '',
     confidence,
     similar: true,
+    ...(band && { band }),
   });
   const like = words ? `${words.name} like ${at}` : `like ${at}`;
   return [

@@ -1,4 +1,5 @@
 /** The project document: plain, immutable data that undo snapshots, autosave stores and actions replace. */
+import type { FrequencyBand } from '../dsp/band';
 import type { MusicFields } from '../music/music-prompt';
 
 /** Decoded audio at the project rate. Never mutated once added: edits make new assets, so undo is a pointer swap. */
@@ -55,6 +56,9 @@ export interface SoundLabel {
   /** Found by Find similar (the marked sound and those like it), not by the detector; a new search on the track
    * replaces them. */
   similar?: boolean;
+  /** Find similar's: the frequency band it compared in (the mark was a box on the spectrogram), which Attenuate
+   * similar keeps to. */
+  band?: FrequencyBand;
 }
 
 export interface Project {

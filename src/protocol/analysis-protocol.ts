@@ -1,6 +1,7 @@
 /** The analysis worker's contract (no runtime dependencies): decoding, resampling, peaks, spectrograms, the studio's
  * post-processing of model output and file encoding. Like the inference worker, it answers with values: a failure
  * crosses as `{ ok: false, error }`, never as a thrown error. */
+import type { FrequencyBand } from '../dsp/band';
 import type { SimilarResult } from '../dsp/find-similar';
 import type { PeakLevel } from '../dsp/peaks';
 import type { WavSampleFormat } from '../dsp/wav';
@@ -47,13 +48,15 @@ export interface AnalysisApi {
     range: SampleRange,
     sampleRate: number,
   ): Promise<AnalysisResult<{ channels: Float32Array[][]; starts: number[] }>>;
-  /** The stretches of `channels` like the sound marked by [markStart, markEnd) (src/dsp/find-similar.ts). */
+  /** The stretches of `channels` like the sound marked by [markStart, markEnd), compared in `band` where the mark
+   * is a box on the spectrogram (src/dsp/find-similar.ts). */
   findSimilar(
     channels: Float32Array[],
     sampleRate: number,
     markStart: number,
     markEnd: number,
     threshold: number,
+    band: FrequencyBand | undefined,
   ): Promise<AnalysisResult<SimilarResult>>;
   /** Audio the model returned made project audio: at the project's rate, conformed and levelled (generated), or
    * applied to the original recording and crossfaded into it (edits); src/project/model-audio.ts. */

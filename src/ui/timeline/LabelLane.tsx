@@ -1,4 +1,5 @@
 import { removeSoundLabel } from '../../app/project-commands';
+import { describeBand } from '../../dsp/band';
 import type { SoundLabel, Track } from '../../project/types';
 import { useServices } from '../studio-context';
 import { HEADER_WIDTH, type Scale, sampleToPx, stackLabels } from './geometry';
@@ -68,6 +69,7 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
 
 function labelTitle(label: SoundLabel, sampleRate: number): string {
   const words = label.description ? ` (${label.description})` : '';
+  const band = label.band ? `, ${describeBand(label.band)}` : '';
   const how = label.similar ? 'similarity' : 'confidence';
-  return `${label.name}${words}, ${((label.end - label.start) / sampleRate).toFixed(2)} s, ${how} ${Math.round(label.confidence * 100)} %`;
+  return `${label.name}${words}, ${((label.end - label.start) / sampleRate).toFixed(2)} s, ${how} ${Math.round(label.confidence * 100)} %${band}`;
 }
