@@ -10,9 +10,7 @@
  *   npx tsx bench/attenuate-bench.ts [training/data/marked] [level dB over the surroundings, ...]
  */
 import { attenuateToSurroundings, surroundingsOf, surroundingsProfile } from '../src/dsp/attenuate';
-import type { FrequencyBand } from '../src/dsp/band';
-import { forEachPowerSpectrum } from '../src/dsp/spectrogram';
-import { DAMAGED_DB, db, energy, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
+import { DAMAGED_DB, db, energy, eventBand, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
 
 const dir = process.argv[2] ?? 'training/data/marked';
 const levels = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [-6, -3, 0, 3];
@@ -23,28 +21,12 @@ interface Mark {
   margin: number;
   box: boolean;
 }
-const BOX_SHARE = 0.9;
 const MARKS: Mark[] = [
   { name: 'the event', margin: 0, box: false },
   { name: 'event +-0.25 s', margin: 0.25, box: false },
   { name: 'box around the event', margin: 0, box: true },
   { name: 'box +-0.25 s, +-1/3 octave', margin: 0.25, box: true },
 ];
-
-/** The band holding BOX_SHARE of `power` (bins at `hz`), widened by `widenOctaves` either side. */
-function shareBand(power: Float64Array, hz: (k: number) => number, widenOctaves: number): FrequencyBand {
-  const total = power.reduce((a, v) => a + v, 0);
-  const tail = (1 - BOX_SHARE) / 2;
-  let sum = 0;
-  let low = 0;
-  let high = power.length - 1;
-  for (let k = 0; k < power.length; k++) {
-    sum += power[k];
-    if (sum < tail * total) low = k + 1;
-    if (sum <= (1 - tail) * total) high = k + 1;
-  }
-  return { lowHz: hz(low) * 2 ** -widenOctaves, highHz: Math.min(hz(power.length - 1), hz(high) * 2 ** widenOctaves) };
-}
 
 const read = (id: string, part: string) => readPart(dir, id, part);
 const slice = (x: Float32Array[], start: number, end: number) => x.map((c) => c.slice(start, end));
@@ -59,23 +41,6 @@ function spliced(x: Float32Array[], start: number, part: Float32Array[]): Float3
 }
 
 type Parts = Float32Array[][];
-
-/** Where the event holds BOX_SHARE of its energy over its span, as a user boxes what the spectrogram shows. */
-function eventBand(
-  event: Float32Array[],
-  start: number,
-  end: number,
-  rate: number,
-  widenOctaves: number,
-): FrequencyBand {
-  const size = 2048;
-  const power = new Float64Array(size / 2);
-  for (const channel of event)
-    forEachPowerSpectrum(channel.subarray(start, end), size, size / 2, (p) => {
-      for (let k = 0; k < p.length; k++) power[k] += p[k];
-    });
-  return shareBand(power, (k) => (k * rate) / size, widenOctaves);
-}
 
 function score(c: MarkedCase, [mixture, event, bed]: Parts, { margin, box }: Mark, levelDb: number) {
   const total = mixture[0].length;

@@ -2,6 +2,8 @@
  * benchmarks share with evaluate_edits.py (SI-SDR, energies in dB, medians). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FrequencyBand } from '../src/dsp/band';
+import { forEachPowerSpectrum } from '../src/dsp/spectrogram';
 import { decodeWav } from '../src/dsp/wav';
 
 export interface MarkedCase {
@@ -59,4 +61,39 @@ export function siSdr(estimate: Float32Array[], reference: Float32Array[]): numb
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** A box a user draws around an event on the spectrogram holds this share of its energy. */
+const BOX_SHARE = 0.9;
+
+/** The band holding BOX_SHARE of `power` (bins at `hz`), widened by `widenOctaves` either side. */
+function shareBand(power: Float64Array, hz: (k: number) => number, widenOctaves: number): FrequencyBand {
+  const total = power.reduce((a, v) => a + v, 0);
+  const tail = (1 - BOX_SHARE) / 2;
+  let sum = 0;
+  let low = 0;
+  let high = power.length - 1;
+  for (let k = 0; k < power.length; k++) {
+    sum += power[k];
+    if (sum < tail * total) low = k + 1;
+    if (sum <= (1 - tail) * total) high = k + 1;
+  }
+  return { lowHz: hz(low) * 2 ** -widenOctaves, highHz: Math.min(hz(power.length - 1), hz(high) * 2 ** widenOctaves) };
+}
+
+/** Where the event holds BOX_SHARE of its energy over its span, as a user boxes what the spectrogram shows. */
+export function eventBand(
+  event: Float32Array[],
+  start: number,
+  end: number,
+  rate: number,
+  widenOctaves: number,
+): FrequencyBand {
+  const size = 2048;
+  const power = new Float64Array(size / 2);
+  for (const channel of event)
+    forEachPowerSpectrum(channel.subarray(start, end), size, size / 2, (p) => {
+      for (let k = 0; k < p.length; k++) power[k] += p[k];
+    });
+  return shareBand(power, (k) => (k * rate) / size, widenOctaves);
 }

@@ -2,15 +2,16 @@
  * Find similar (src/dsp/find-similar.ts) on scenes made from the edit evaluation's recordings (a benchmark, not a
  * test). Each scene is 24 s of a case's bed (forwards, backwards, forwards) with its event three times (the first as
  * the case mixed it, the others 6 dB quieter to 3 dB louder) and another case's event of another kind twice; the user
- * marks the first event (exactly, or 0.25 s loose either side) and asks for more like it. Scored: the other two
- * events found (recall), matches that are one of them (precision), the other kind's events matched (a finder deaf to
- * the sound's shape matches them as often), and the absent control: the same scene without the two other events,
- * where every match is false.
+ * marks the first event (exactly, or 0.25 s loose either side; as a time range or a box on the spectrogram) and asks
+ * for more like it. Scored: the other two events found (recall), matches that are one of them (precision), the other
+ * kind's events matched (a finder deaf to the sound's shape matches them as often), and the absent control: the same
+ * scene without the two other events, where every match is false.
  *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
  *   npx tsx bench/similar-bench.ts [training/data/marked] [threshold ...]
  */
 import { SIMILAR_THRESHOLD, type SimilarResult, similarityTo } from '../src/dsp/find-similar';
-import { listCases, type MarkedCase, readPart } from './marked-cases';
+import type { FrequencyBand } from '../src/dsp/band';
+import { eventBand, listCases, type MarkedCase, readPart } from './marked-cases';
 
 const dir = process.argv[2] ?? 'training/data/marked';
 const thresholds = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [0.6, 0.7, SIMILAR_THRESHOLD, 0.9];
@@ -26,7 +27,19 @@ interface Scene {
   channels: Float32Array[];
   placed: Placed[];
   rate: number;
+  /** The box a user draws around the marked event on the spectrogram (the band holding 90 % of its energy). */
+  band: FrequencyBand;
+  looseBand: FrequencyBand;
 }
+/** The marks: the event's span exactly or 0.25 s loose either side, alone or as a box on the spectrogram (loose: a
+ * third of an octave wider either side). */
+const MARKS = [
+  { name: 'exact', margin: 0, box: false },
+  { name: 'loose (+-0.25 s)', margin: 0.25, box: false },
+  { name: 'box', margin: 0, box: true },
+  { name: 'loose box', margin: 0.25, box: true },
+];
+type Mark = (typeof MARKS)[number];
 
 /** A seeded generator, so every run places the sounds alike. */
 function random(seed: number) {
@@ -76,7 +89,9 @@ function scene(c: MarkedCase, other: MarkedCase, seed: number, withSame: boolean
     });
     placed.push({ start, end: start + n, kind: s.kind });
   }
-  return { channels, placed, rate: c.rate };
+  const event = eventOf(c);
+  const band = eventBand(event, 0, c.length, c.rate, 0);
+  return { channels, placed, rate: c.rate, band, looseBand: eventBand(event, 0, c.length, c.rate, 1 / 3) };
 }
 
 /** Overlap of two spans over the shorter one's length. */
@@ -101,13 +116,14 @@ interface Tally {
 }
 
 /** The finder over a scene, timed; read at any threshold. */
-function search(sc: Scene, margin: number) {
+function search(sc: Scene, { margin, box }: Mark) {
   const query = sc.placed.find((p) => p.kind === 'query')!;
   const pad = Math.round(margin * sc.rate);
+  const band = box ? (margin ? sc.looseBand : sc.band) : undefined;
   const begun = performance.now();
   let found: ReturnType<typeof similarityTo> | null = null;
   try {
-    found = similarityTo(sc.channels, sc.rate, Math.max(0, query.start - pad), query.end + pad);
+    found = similarityTo(sc.channels, sc.rate, Math.max(0, query.start - pad), query.end + pad, band);
   } catch {
     // refused: the mark holds nothing over its bed (counted; nothing is found)
   }
@@ -158,8 +174,8 @@ function main() {
       full: scene(c, o, 1000 + i, true),
       absent: scene(c, o, 1000 + i, false),
     }));
-    for (const margin of [0, 0.25]) {
-      const searched = scenes.map((s) => ({ full: search(s.full, margin), absent: search(s.absent, margin) }));
+    for (const mark of MARKS) {
+      const searched = scenes.map((s) => ({ full: search(s.full, mark), absent: search(s.absent, mark) }));
       for (const threshold of thresholds) {
         const t: Tally = {
           found: 0,
@@ -179,10 +195,9 @@ function main() {
           score(t, s.full, searched[i].full, threshold, false);
           score(t, s.absent, searched[i].absent, threshold, true);
         });
-        const mark = margin ? `loose (+-${margin} s)` : 'exact';
         const perMinute = (60 * t.seconds) / t.sceneSeconds;
         console.log(
-          `| ${set} (${own.length}) | ${mark} | ${threshold} | ${pct(t.found, t.same)} | ${pct(t.right, t.matches)} | ${pct(t.otherHit, t.others)} | ${pct(t.absentClean, t.absentScenes)} | ${(t.absentMatches / t.absentScenes).toFixed(2)} | ${t.refused} | ${perMinute.toFixed(2)} s |`,
+          `| ${set} (${own.length}) | ${mark.name} | ${threshold} | ${pct(t.found, t.same)} | ${pct(t.right, t.matches)} | ${pct(t.otherHit, t.others)} | ${pct(t.absentClean, t.absentScenes)} | ${(t.absentMatches / t.absentScenes).toFixed(2)} | ${t.refused} | ${perMinute.toFixed(2)} s |`,
         );
       }
     }
