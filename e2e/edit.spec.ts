@@ -257,8 +257,26 @@ test.describe('editing a real recording', () => {
     await expect(page.getByTestId('notice-info').last()).toContainText('Found 2 sounds like the one at 1.0 s-1.3 s');
     expect((await studio.summary()).undo.at(-1)).toBe('Find similar: 2 like 1.0 s-1.3 s');
 
+    // A box drawn on the spectrogram around the first whistle: the search, the labels and the attenuation keep to
+    // its band.
+    await expect(page.getByTestId('spectrogram')).toHaveAttribute('data-state', 'ready');
+    const area = (await page.getByTestId('spectrogram-area').boundingBox())!;
+    const row = (hz: number) => 159 - (159 * Math.log(hz / 30)) / Math.log(22050 / 30);
+    const at = (seconds: number, hz: number) => [area.x + (area.width * seconds) / 8, area.y + row(hz)] as const;
+    await page.mouse.move(...at(1, 2800));
+    await page.mouse.down();
+    await page.mouse.move(...at(1.3, 900));
+    await page.mouse.up();
+    await expect(page.getByTestId('spectrogram-box')).toBeVisible();
+    await studio.action('findSimilar').click();
+    await expect(page.getByTestId('notice-info').last()).toContainText('Found 2 sounds like the one at 1.0 s-1.3 s');
+    await expect(labels).toHaveCount(3);
+    await expect(labels.first()).toHaveAttribute('title', /similarity 100 %, [\d.]+ Hz–[\d.]+ kHz$/);
+
     await studio.effect('attenuateSimilar');
-    expect((await studio.summary()).undo.at(-1)).toBe('Attenuate to surroundings (-3 dB): 3 similar sounds');
+    expect((await studio.summary()).undo.at(-1)).toMatch(
+      /^Attenuate to surroundings \(-3 dB, [\d.]+ Hz–[\d.]+ kHz\): 3 similar sounds$/,
+    );
     const after = await studio.exportFile({ format: 'float32' });
     const rms = (f: string, start: number, seconds: number) => soxStat(f, { start, seconds })['RMS     amplitude'];
     for (const at of [1, 3.5, 6])
@@ -266,10 +284,11 @@ test.describe('editing a real recording', () => {
     for (const at of [2.2, 5]) expect(rms(after, at, 0.15)).toBe(rms(before, at, 0.15));
 
     // A mark over the hiss alone holds no sound to look for: it says so and nothing changes.
+    const steps = (await studio.summary()).undo.length;
     await studio.select(7, 7.8);
     await studio.action('findSimilar').click();
     await expect(page.getByTestId('notice-error').last()).toContainText('holds nothing that rises');
-    expect((await studio.summary()).undo.at(-1)).toBe('Attenuate to surroundings (-3 dB): 3 similar sounds');
+    expect((await studio.summary()).undo.length).toBe(steps);
   });
 
   test('a high-pass filter takes tones two octaves under its cut-off away; a low-pass over them keeps them', async ({
