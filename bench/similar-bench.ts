@@ -11,7 +11,13 @@
  */
 import { SIMILAR_THRESHOLD, type SimilarResult, similarityTo } from '../src/dsp/find-similar';
 import type { FrequencyBand } from '../src/dsp/band';
-import { eventBand, listCases, type MarkedCase, readPart } from './marked-cases';
+import {
+  attenuateToSurroundings,
+  ATTENUATE_DEFAULT_DB,
+  surroundingsOf,
+  surroundingsProfile,
+} from '../src/dsp/attenuate';
+import { DAMAGED_DB, db, energy, eventBand, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
 
 const dir = process.argv[2] ?? 'training/data/marked';
 const thresholds = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [0.6, 0.7, SIMILAR_THRESHOLD, 0.9];
@@ -25,6 +31,10 @@ interface Placed {
 }
 interface Scene {
   channels: Float32Array[];
+  /** The marked event and its copies alone, and everything else (the bed, the other kind's events): their sum is
+   * `channels`. */
+  target: Float32Array[];
+  rest: Float32Array[];
   placed: Placed[];
   rate: number;
   /** The box a user draws around the marked event on the spectrogram (the band holding 90 % of its energy). */
@@ -64,8 +74,9 @@ function longBed(bed: Float32Array[]): Float32Array[] {
 
 function scene(c: MarkedCase, other: MarkedCase, seed: number, withSame: boolean): Scene {
   const rnd = random(seed);
-  const channels = longBed(readPart(dir, c.id, 'bed'));
-  const length = channels[0].length;
+  const rest = longBed(readPart(dir, c.id, 'bed'));
+  const target = rest.map((ch) => new Float32Array(ch.length));
+  const length = rest[0].length;
   const sounds: { audio: Float32Array[]; gainDb: number; kind: Placed['kind'] }[] = [
     { audio: eventOf(c), gainDb: 0, kind: 'query' },
     { audio: eventOf(other), gainDb: -3 + 6 * rnd(), kind: 'other' },
@@ -83,7 +94,7 @@ function scene(c: MarkedCase, other: MarkedCase, seed: number, withSame: boolean
       if (placed.every((p) => start + n + gap <= p.start || start >= p.end + gap)) break;
     }
     const g = 10 ** (s.gainDb / 20);
-    channels.forEach((ch, i) => {
+    (s.kind === 'other' ? rest : target).forEach((ch, i) => {
       const src = s.audio[Math.min(i, s.audio.length - 1)];
       for (let j = 0; j < n; j++) ch[start + j] += g * src[j];
     });
@@ -91,7 +102,16 @@ function scene(c: MarkedCase, other: MarkedCase, seed: number, withSame: boolean
   }
   const event = eventOf(c);
   const band = eventBand(event, 0, c.length, c.rate, 0);
-  return { channels, placed, rate: c.rate, band, looseBand: eventBand(event, 0, c.length, c.rate, 1 / 3) };
+  const channels = rest.map((ch, i) => ch.map((v, j) => v + target[i][j]));
+  return {
+    channels,
+    target,
+    rest,
+    placed,
+    rate: c.rate,
+    band,
+    looseBand: eventBand(event, 0, c.length, c.rate, 1 / 3),
+  };
 }
 
 /** Overlap of two spans over the shorter one's length. */
@@ -152,6 +172,43 @@ function score(t: Tally, sc: Scene, searched: ReturnType<typeof search>, thresho
   t.right += matches.filter((m) => same.some((p) => overlap(m, p) >= HIT)).length;
 }
 
+/** Attenuate similar as the studio runs it (src/app/find-similar.ts): the marked span and every match, each down to
+ * its own surroundings (in the band where the mark was a box), the target and the rest followed through the same
+ * gains. Scored: how far each copy (the marked one apart) went down, found or not, and the SI-SDR improvement over
+ * the scene against the rest (what the user wants left). */
+function removeAll(sc: Scene, result: SimilarResult, band: FrequencyBand | undefined) {
+  let [mixture, target, rest] = [sc.channels, sc.target, sc.rest];
+  const slice = (x: Float32Array[], a: number, b: number) => x.map((ch) => ch.slice(a, b));
+  const splice = (x: Float32Array[], a: number, part: Float32Array[]) =>
+    x.map((ch, i) => {
+      const out = ch.slice();
+      out.set(part[i], a);
+      return out;
+    });
+  const channels = mixture.length;
+  for (const span of [result.query, ...result.matches]) {
+    const around = surroundingsOf(span.start, span.end, sc.rate).map((r) => slice(mixture, r.start, r.end));
+    const made = attenuateToSurroundings(
+      slice(mixture, span.start, span.end),
+      sc.rate,
+      surroundingsProfile(around, sc.rate),
+      {
+        levelDb: ATTENUATE_DEFAULT_DB,
+        band,
+        follow: [...slice(target, span.start, span.end), ...slice(rest, span.start, span.end)],
+      },
+    );
+    mixture = splice(mixture, span.start, made.channels);
+    target = splice(target, span.start, made.follow.slice(0, channels));
+    rest = splice(rest, span.start, made.follow.slice(channels));
+  }
+  const copies = sc.placed.filter((p) => p.kind === 'same');
+  return {
+    copiesDownDb: copies.map((p) => -db(energy(target, p.start, p.end), energy(sc.target, p.start, p.end))),
+    sisdri: siSdr(mixture, sc.rest) - siSdr(sc.channels, sc.rest),
+  };
+}
+
 const pct = (a: number, b: number) => `${b ? Math.round((100 * a) / b) : 0} %`;
 
 function main() {
@@ -162,6 +219,7 @@ function main() {
     '| set | mark | threshold | other two found | matches right | other kind matched | absent: scenes with no match | absent: matches per scene | marks refused | time per minute |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
+  const removals: string[] = [];
   for (const set of sets) {
     const own = cases.filter((c) => c.set === set);
     const pairs = own.map((c, i) => {
@@ -200,8 +258,39 @@ function main() {
           `| ${set} (${own.length}) | ${mark.name} | ${threshold} | ${pct(t.found, t.same)} | ${pct(t.right, t.matches)} | ${pct(t.otherHit, t.others)} | ${pct(t.absentClean, t.absentScenes)} | ${(t.absentMatches / t.absentScenes).toFixed(2)} | ${t.refused} | ${perMinute.toFixed(2)} s |`,
         );
       }
+      removals.push(
+        removalRow(
+          `${set} (${own.length})`,
+          mark,
+          scenes.map((s) => s.full),
+          searched.map((s) => s.full),
+        ),
+      );
     }
   }
+  console.log(
+    `\nAttenuate similar at ${SIMILAR_THRESHOLD} (-3 dB under the surroundings), every copy counted, found or not:`,
+  );
+  console.log(
+    '| set | mark | copies down (median) | copies down 10 dB or more | scene SI-SDRi (median) | scenes damaged |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  for (const row of removals) console.log(row);
+}
+
+function removalRow(set: string, mark: Mark, scenes: Scene[], searched: ReturnType<typeof search>[]): string {
+  const down: number[] = [];
+  const sisdri: number[] = [];
+  scenes.forEach((sc, i) => {
+    const result = searched[i].found?.matches(SIMILAR_THRESHOLD);
+    if (!result) return;
+    const band = mark.box ? (mark.margin ? sc.looseBand : sc.band) : undefined;
+    const removed = removeAll(sc, result, band);
+    down.push(...removed.copiesDownDb);
+    sisdri.push(removed.sisdri);
+  });
+  const damaged = sisdri.filter((v) => v < DAMAGED_DB).length;
+  return `| ${set} | ${mark.name} | ${median(down).toFixed(1)} dB | ${pct(down.filter((d) => d >= 10).length, down.length)} | ${median(sisdri).toFixed(1)} dB | ${pct(damaged, sisdri.length)} |`;
 }
 
 main();
