@@ -51,5 +51,7 @@ describe('find similar', () => {
     const audio = scene([[whistle(), 1, 0]]);
     expect(() => findSimilar(audio, RATE, MARK.start, MARK.start + 0.01 * RATE)).toThrow(/under 50 ms/);
     expect(() => findSimilar(audio, RATE, 5 * RATE, 6 * RATE)).toThrow(/nothing that rises/);
+    const silence = [new Float32Array(4 * RATE), new Float32Array(4 * RATE)];
+    expect(() => findSimilar(silence, RATE, RATE, 2 * RATE)).toThrow(/nothing that rises/);
   });
 });

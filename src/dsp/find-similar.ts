@@ -239,7 +239,7 @@ function queryFrames(print: Print, markStart: number, markEnd: number) {
   for (let f = first; f <= last; f++)
     if (print.rise[f] > loudest) [loudest, loudestBed] = [print.rise[f], print.bedPower[f]];
   // A sound stands at least MIN_STANDOUT_DB over the bed somewhere in the mark; a lone flicker of the bed does not.
-  if (last < first || loudest < loudestBed * 10 ** (MIN_STANDOUT_DB / 10))
+  if (last < first || loudest <= 0 || loudest < loudestBed * 10 ** (MIN_STANDOUT_DB / 10))
     throw new Error('the marked stretch holds nothing that rises over the sound around it: mark one distinct sound.');
   const floor = loudest * 10 ** (-TRIM_DB / 10);
   let a = first;
