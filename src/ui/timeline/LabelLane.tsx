@@ -32,7 +32,7 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
         {stacked.map(({ label, row }) => (
           <div
             key={label.id}
-            className="sound-label"
+            className={label.similar ? 'sound-label similar' : 'sound-label'}
             style={{
               left: sampleToPx(label.start, scale),
               width: Math.max(4, sampleToPx(label.end - label.start, scale)),
