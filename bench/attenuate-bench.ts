@@ -10,7 +10,19 @@
  *   npx tsx bench/attenuate-bench.ts [training/data/marked] [level dB over the surroundings, ...]
  */
 import { attenuateToSurroundings, surroundingsOf, surroundingsProfile } from '../src/dsp/attenuate';
-import { DAMAGED_DB, db, energy, eventBand, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
+import {
+  DAMAGED_DB,
+  db,
+  energy,
+  eventBand,
+  listCases,
+  type MarkedCase,
+  median,
+  readPart,
+  siSdr,
+  slice,
+  spliced,
+} from './marked-cases';
 
 const dir = process.argv[2] ?? 'training/data/marked';
 const levels = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [-6, -3, 0, 3];
@@ -29,16 +41,6 @@ const MARKS: Mark[] = [
 ];
 
 const read = (id: string, part: string) => readPart(dir, id, part);
-const slice = (x: Float32Array[], start: number, end: number) => x.map((c) => c.slice(start, end));
-
-/** The clip with [start, end) replaced. */
-function spliced(x: Float32Array[], start: number, part: Float32Array[]): Float32Array[] {
-  return x.map((c, i) => {
-    const out = c.slice();
-    out.set(part[i], start);
-    return out;
-  });
-}
 
 type Parts = Float32Array[][];
 

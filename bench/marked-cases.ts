@@ -97,3 +97,15 @@ export function eventBand(
     });
   return shareBand(power, (k) => (k * rate) / size, widenOctaves);
 }
+
+/** Every channel's [start, end). */
+export const slice = (x: Float32Array[], start: number, end: number) => x.map((c) => c.slice(start, end));
+
+/** The clip with [start, start + part's length) replaced by `part`. */
+export function spliced(x: Float32Array[], start: number, part: Float32Array[]): Float32Array[] {
+  return x.map((c, i) => {
+    const out = c.slice();
+    out.set(part[i], start);
+    return out;
+  });
+}

@@ -17,7 +17,19 @@ import {
   surroundingsOf,
   surroundingsProfile,
 } from '../src/dsp/attenuate';
-import { DAMAGED_DB, db, energy, eventBand, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
+import {
+  DAMAGED_DB,
+  db,
+  energy,
+  eventBand,
+  listCases,
+  type MarkedCase,
+  median,
+  readPart,
+  siSdr,
+  slice,
+  spliced,
+} from './marked-cases';
 
 const dir = process.argv[2] ?? 'training/data/marked';
 const thresholds = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [0.6, 0.7, SIMILAR_THRESHOLD, 0.9];
@@ -178,13 +190,6 @@ function score(t: Tally, sc: Scene, searched: ReturnType<typeof search>, thresho
  * the scene against the rest (what the user wants left). */
 function removeAll(sc: Scene, result: SimilarResult, band: FrequencyBand | undefined) {
   let [mixture, target, rest] = [sc.channels, sc.target, sc.rest];
-  const slice = (x: Float32Array[], a: number, b: number) => x.map((ch) => ch.slice(a, b));
-  const splice = (x: Float32Array[], a: number, part: Float32Array[]) =>
-    x.map((ch, i) => {
-      const out = ch.slice();
-      out.set(part[i], a);
-      return out;
-    });
   const channels = mixture.length;
   for (const span of [result.query, ...result.matches]) {
     const around = surroundingsOf(span.start, span.end, sc.rate).map((r) => slice(mixture, r.start, r.end));
@@ -198,9 +203,9 @@ function removeAll(sc: Scene, result: SimilarResult, band: FrequencyBand | undef
         follow: [...slice(target, span.start, span.end), ...slice(rest, span.start, span.end)],
       },
     );
-    mixture = splice(mixture, span.start, made.channels);
-    target = splice(target, span.start, made.follow.slice(0, channels));
-    rest = splice(rest, span.start, made.follow.slice(channels));
+    mixture = spliced(mixture, span.start, made.channels);
+    target = spliced(target, span.start, made.follow.slice(0, channels));
+    rest = spliced(rest, span.start, made.follow.slice(channels));
   }
   const copies = sc.placed.filter((p) => p.kind === 'same');
   return {

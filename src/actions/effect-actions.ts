@@ -1,8 +1,7 @@
 /** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction and attenuation to the surroundings
  * over the selection, processed in the analysis worker. */
-import { matchProject, runEffect } from '../app/effects';
+import { matchProject, runEffect, surroundingsOfTracks } from '../app/effects';
 import type { Services } from '../app/services';
-import { surroundingsOf, surroundingsProfile } from '../dsp/attenuate';
 import { noiseProfile } from '../dsp/noise-reduction';
 import type { EffectSpec } from '../project/effects';
 import { trackAudio } from '../project/generated-ops';
@@ -94,9 +93,7 @@ export const effectActions: Action[] = [
       const range = selectedRange(state)!;
       // The bed is heard in the same tracks either side of the selection, as the effect will read them.
       const tracks = state.project.tracks.filter((t) => targetTrackIds(state).includes(t.id));
-      const around = surroundingsOf(range.start, range.end, state.project.sampleRate);
-      const parts = around.map((r) => tracks.flatMap((t) => trackAudio(t, services.assets, r)));
-      const profile = surroundingsProfile(parts, state.project.sampleRate);
+      const profile = surroundingsOfTracks(tracks, services.assets, range, state.project.sampleRate);
       const { band } = state.selection ?? {};
       await runEffect(services, { kind: 'attenuate', profile, levelDb: state.params.attenuateLevelDb, band });
     },

@@ -3,17 +3,34 @@
  * tempo and key Analyze heard on the project's other tracks, as a DAW warps a loop to its project. */
 import { runInWorker } from '../client/effect-runner';
 import { selectedRange, targetTrackIds } from '../actions/targets';
+import { type SurroundingsProfile, surroundingsOf, surroundingsProfile } from '../dsp/attenuate';
 import { resample } from '../dsp/resample';
 import { conformPlan } from '../music/conform';
 import { NO_MUSIC_FIELDS, projectMusic } from '../music/music-prompt';
 import { effectLabel, type EffectSpec, timeMap } from '../project/effects';
 import { toMono, trackAudio } from '../project/generated-ops';
 import { type EffectRunner, processRange } from '../project/process-ops';
+import type { AssetStore } from '../project/asset-store';
+import type { SampleRange, Track } from '../project/types';
 import type { Services } from './services';
 
 /** Tempo and key are heard at the model's rate, on at most this much of the selection (a song's first minute). */
 const HEAR_RATE = 16000;
 const HEAR_SECONDS = 60;
+
+/** The bed heard either side of `range` on `tracks` (their clips' own samples, as an effect reads them), for
+ * Attenuate to surroundings. */
+export function surroundingsOfTracks(
+  tracks: readonly Track[],
+  assets: AssetStore,
+  range: SampleRange,
+  sampleRate: number,
+): SurroundingsProfile {
+  const parts = surroundingsOf(range.start, range.end, sampleRate).map((r) =>
+    tracks.flatMap((t) => trackAudio(t, assets, r)),
+  );
+  return surroundingsProfile(parts, sampleRate);
+}
 
 /** Runs `spec` over the selection; false where it was not applied (the project changed meanwhile: said). */
 export async function runEffect(

@@ -3,7 +3,6 @@
  * down to its surroundings in one more. No words and no model: it finds sounds no detector knows. */
 import { answerValue, analysis } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
-import { surroundingsOf, surroundingsProfile } from '../dsp/attenuate';
 import type { FrequencyBand } from '../dsp/band';
 import type { SimilarResult } from '../dsp/find-similar';
 import { effectLabel } from '../project/effects';
@@ -12,6 +11,7 @@ import { replaceSimilarLabels, similarLabels } from '../project/label-ops';
 import { type EffectRunner, processRange } from '../project/process-ops';
 import { clipEnd, type SampleRange, type SoundLabel, type Track } from '../project/types';
 import { selectedRange, targetTrackIds } from '../actions/targets';
+import { surroundingsOfTracks } from './effects';
 import type { Services } from './services';
 
 /** The stretch of the track searched: this much either side of the mark (a long recording is not read whole). */
@@ -112,8 +112,8 @@ export async function attenuateSimilar(services: Services, run: EffectRunner = r
     let label = '';
     for (const span of spans) {
       const current = project.tracks.find((t) => t.id === track.id)!;
-      const parts = surroundingsOf(span.start, span.end, rate).map((r) => trackAudio(current, assets, r));
-      const spec = { kind: 'attenuate', profile: surroundingsProfile(parts, rate), levelDb, band: span.band } as const;
+      const profile = surroundingsOfTracks([current], assets, span, rate);
+      const spec = { kind: 'attenuate', profile, levelDb, band: span.band } as const;
       project = await processRange(project, [track.id], span, assets, spec, run);
       label = `${effectLabel(spec)}: ${spans.length} similar sounds`;
     }

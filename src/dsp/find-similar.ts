@@ -14,7 +14,7 @@
  */
 
 import type { FrequencyBand } from './band';
-import { fft, hann } from './spectrogram';
+import { forEachPowerSpectrum } from './spectrogram';
 
 /** Bands between these frequencies (the upper one clipped under Nyquist). */
 const MIN_HZ = 80;
@@ -170,18 +170,10 @@ function bandRange(band: FrequencyBand | undefined, sampleRate: number): [number
 function bandPowers(channels: readonly Float32Array[], sampleRate: number, size: number, hop: number, frames: number) {
   const bandOf = binBands(size, sampleRate);
   const power = new Float64Array(frames * BANDS);
-  const w = hann(size);
-  const re = new Float64Array(size);
-  const im = new Float64Array(size);
   for (const x of channels)
-    for (let f = 0; f < frames; f++) {
-      for (let k = 0; k < size; k++) {
-        re[k] = x[f * hop + k] * w[k];
-        im[k] = 0;
-      }
-      fft(re, im);
-      for (let k = 1; k < size / 2; k++) if (bandOf[k] >= 0) power[f * BANDS + bandOf[k]] += re[k] ** 2 + im[k] ** 2;
-    }
+    forEachPowerSpectrum(x, size, hop, (p, f) => {
+      for (let k = 1; k < size / 2; k++) if (bandOf[k] >= 0) power[f * BANDS + bandOf[k]] += p[k];
+    });
   return power;
 }
 
