@@ -1,5 +1,6 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction and attenuation to the surroundings
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, de-clipping and attenuation to the surroundings
  * over the selection, processed in the analysis worker. */
+import { declipSelection } from '../app/declip';
 import { matchProject, runEffect, surroundingsOfTracks } from '../app/effects';
 import type { Services } from '../app/services';
 import { noiseProfile } from '../dsp/noise-reduction';
@@ -82,6 +83,14 @@ export const effectActions: Action[] = [
         }
       : null,
   ),
+  {
+    name: 'declip',
+    label: 'De-clip: draw the clipped tops of the waveform again',
+    group: 'effect',
+    shortcuts: ['Shift+C'],
+    enabled: (s) => hasRange(s) && s.busy === null,
+    perform: (services: Services) => declipSelection(services),
+  },
   {
     name: 'attenuateToSurroundings',
     label: 'Attenuate to surroundings',

@@ -1,6 +1,7 @@
 /** Effects as plain data, so the same description runs in the analysis worker and in tests. */
 import { attenuateToSurroundings, type SurroundingsProfile } from '../dsp/attenuate';
 import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
+import { declip } from '../dsp/declip';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { filter, type FilterType } from '../dsp/filters';
@@ -30,7 +31,9 @@ export type EffectSpec =
   | ({ kind: 'denoise'; profile: NoiseProfile } & NoiseReduction)
   /** What rises over the bed heard around the range brought down to it, in a frequency band where one is selected
    * (src/dsp/attenuate.ts). */
-  | { kind: 'attenuate'; profile: SurroundingsProfile; levelDb: number; band?: FrequencyBand };
+  | { kind: 'attenuate'; profile: SurroundingsProfile; levelDb: number; band?: FrequencyBand }
+  /** Clipped tops drawn again from the audio around them (src/dsp/declip.ts). */
+  | { kind: 'declip' };
 
 /** The bounds the studio offers (beyond them a stretch or a shift is heard as an artefact more than as music). */
 export const PITCH_SEMITONES = { min: -12, max: 12 } as const;
@@ -105,6 +108,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'filter':
       for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
       return starts;
+    case 'declip':
+      for (const p of pieces) p.channels = declip(p.channels);
+      return starts;
     case 'tempo':
     case 'speed': {
       const at = timeMap(spec, range);
@@ -163,6 +169,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Reduce noise (${spec.reductionDb} dB)`;
     case 'attenuate':
       return `Attenuate to surroundings (${signed(spec.levelDb)} dB${spec.band ? `, ${describeBand(spec.band)}` : ''})`;
+    case 'declip':
+      return 'De-clip';
     case 'filter':
       return `${spec.type === 'highpass' ? 'High-pass' : 'Low-pass'} (${spec.hz} Hz)`;
   }

@@ -86,6 +86,7 @@ export function EffectBar() {
       <NumberParam label="reduce dB" field="noiseReductionDb" step={1} {...NOISE_REDUCTION_DB} />
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
       <ActionButton name="reduceNoise" text="Reduce noise" />
+      <ActionButton name="declip" text="De-clip" />
       <NumberParam label="to surroundings dB" field="attenuateLevelDb" step={1} {...ATTENUATE_LEVEL_DB} />
       <ActionButton name="attenuateToSurroundings" text="Attenuate to surroundings" />
       <NumberParam label="similarity" field="similarity" step={0.05} {...SIMILARITY_RANGE} />

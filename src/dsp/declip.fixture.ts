@@ -1,0 +1,27 @@
+/** Test signals for De-clip: three partials with a swell and a little noise, and a cut at a ceiling. */
+export const RATE = 44100;
+
+/** A second of three partials and a little noise, peaking at `peak`. */
+export function tones(peak: number, seconds = 1): Float32Array {
+  let seed = 7;
+  const noise = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31 - 0.5;
+  };
+  const x = new Float32Array(Math.round(seconds * RATE));
+  for (let i = 0; i < x.length; i++) {
+    const t = i / RATE;
+    const swell = 0.6 + 0.4 * Math.sin(2 * Math.PI * 1.5 * t);
+    x[i] =
+      swell *
+        (Math.sin(2 * Math.PI * 220 * t) +
+          0.5 * Math.sin(2 * Math.PI * 331 * t + 1) +
+          0.25 * Math.sin(2 * Math.PI * 1250 * t + 2)) +
+      0.01 * noise();
+  }
+  let max = 0;
+  for (const v of x) max = Math.max(max, Math.abs(v));
+  return x.map((v) => (v * peak) / max);
+}
+
+export const clip = (x: Float32Array, high: number, low = -high) => x.map((v) => Math.min(high, Math.max(low, v)));
