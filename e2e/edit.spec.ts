@@ -1,5 +1,5 @@
 import { asset, expect, test } from './fixtures';
-import { soxInfo, soxRaw16, soxStat } from './sox';
+import { ffmpegFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 test.describe('editing a real recording', () => {
   test('import, delete a range, undo, redo, and export a WAV that sox reads back', async ({ studio, page }) => {
@@ -289,6 +289,44 @@ test.describe('editing a real recording', () => {
     await studio.action('findSimilar').click();
     await expect(page.getByTestId('notice-error').last()).toContainText('holds nothing that rises');
     expect((await studio.summary()).undo.length).toBe(steps);
+  });
+
+  test('de-clip: speech driven 8 dB past full scale comes back close to the uncut take', async ({ studio, page }) => {
+    await studio.importFiles('speech-clipped.wav');
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await studio.effect('declip');
+    expect((await studio.summary()).undo.at(-1)).toBe('De-clip');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      /^De-clipped \d+ clipped stretches \(\d+ samples, [\d.]+ ms\)\. The restored peaks reach \+[\d.]+ dBFS/,
+    );
+    // Read back by ffmpeg (float, past full scale) against the take before it was driven and cut (sox, 16-bit).
+    const truth = ffmpegFloat(asset('speech-truth.wav')).map((v) => v * 10 ** (8 / 20));
+    const cut = ffmpegFloat(asset('speech-clipped.wav'));
+    const restored = ffmpegFloat(await studio.exportFile({ format: 'float32' }));
+    const sdr = (x: Float32Array) => {
+      let signal = 0;
+      let error = 0;
+      truth.forEach((v, i) => {
+        signal += v * v;
+        error += (x[i] - v) ** 2;
+      });
+      return 10 * Math.log10(signal / error);
+    };
+    expect(restored.length).toBe(truth.length);
+    expect(sdr(restored) - sdr(cut)).toBeGreaterThan(10);
+    expect(restored.reduce((m, v) => Math.max(m, Math.abs(v)), 0)).toBeGreaterThan(1.2);
+  });
+
+  test('de-clip on a recording that was never cut says so and changes nothing', async ({ studio, page }) => {
+    await studio.importFiles('real-scene.wav'); // peaks at -4 dBFS
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await studio.action('declip').click();
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      'No clipping found in the selection: nothing was changed.',
+    );
+    expect((await studio.summary()).undo).toEqual(['Import "real-scene.wav"']);
   });
 
   test('a high-pass filter takes tones two octaves under its cut-off away; a low-pass over them keeps them', async ({

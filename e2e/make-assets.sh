@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-9 ] && exit 0
+[ -f .done-10 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -74,4 +74,8 @@ sox -D knock.wav k1.wav pad 2.2
 sox -D knock.wav k2.wav pad 5
 sox -D -m hiss.wav w1.wav w2.wav w3.wav k1.wav k2.wav -b 16 whistles-in-hiss.wav
 rm hiss.wav whistle.wav knock.wav w1.wav w2.wav w3.wav k1.wav k2.wav
-touch .done-9
+# Speech recorded too hot (De-clip): 44.1 kHz stereo at -3 dBFS in float (the truth), and the same driven 8 dB past
+# full scale and cut there, as 16-bit.
+sox -D speech-22k.wav -r 44100 -c 2 -e floating-point -b 32 speech-truth.wav rate 44100 norm -3
+sox -D speech-truth.wav -b 16 speech-clipped.wav gain 8 2>/dev/null
+touch .done-10

@@ -27,7 +27,14 @@ export function soxRaw16(path: string): Buffer {
   });
 }
 
-/** sox's `stat` figures (e.g. 'Maximum amplitude'), of the whole file or of `seconds` from `start`. */
+/** A float file's samples, interleaved, as ffmpeg decodes them: sox would cut what lies past full scale. */
+export function ffmpegFloat(path: string): Float32Array {
+  const raw = execFileSync('ffmpeg', ['-loglevel', 'error', '-i', path, '-f', 'f32le', '-acodec', 'pcm_f32le', '-'], {
+    maxBuffer: 1 << 30,
+  });
+  return new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+}
+
 /** sox's stat of a file, or of a part of it, after any further sox effects (a band-pass: `sinc 3000-8000`). */
 export function soxStat(path: string, part?: { start: number; seconds: number }, effects = ''): Record<string, number> {
   const trim = part ? `trim ${part.start} ${part.seconds}` : '';

@@ -34,12 +34,13 @@ const CONTEXT = 1024;
 const JOIN_GAP = 2 * DECLIP_ORDER;
 /** A channel's top is a pile of clipped samples when the band of this width under its peak (a fraction of the peak,
  * the narrowest first: exact clipping, then clipping smeared by a lossy codec or a resampler) holds... */
-const TOP_BANDS = [0.001, 0.003, 0.01, 0.03, 0.06, 0.1];
+const TOP_BANDS = [0.001, 0.003, 0.01, 0.03];
 /** ...at least this many samples, more than twice those in the band twice as wide under it, and... */
 const MIN_CLIPPED = 8;
 const SPIKE_RATIO = 2;
-/** ...runs two samples long on average (a clipped top is flat for a while; a sharp peak is not). */
-const MIN_RUN_SHARE = 0.5;
+/** ...a fifth of them following another (a clipped top stays flat for a while; a sharp natural peak does not; a
+ * broadband sound cut lightly leaves many single-sample runs, so no more is asked). */
+const MIN_RUN_SHARE = 0.2;
 /** The model's tiny regularisation (a white-noise floor of this share of the power) keeps its equations solvable. */
 const WHITE_NOISE = 1e-6;
 /** Rounds of fixing samples drawn inside their clip level and drawing the rest again... */
@@ -94,7 +95,7 @@ function clipLevel(x: Float32Array, sign: 1 | -1): number | null {
     }
     previous = v;
   }
-  // Runs of length n have n - 1 follow-ons: a share of a half means runs of two on average.
+  // Runs of length n have n - 1 follow-ons.
   const b = bands.findIndex(
     (_, b) => top[b] >= MIN_CLIPPED && top[b] > SPIKE_RATIO * below[b] && followOn[b] >= MIN_RUN_SHARE * top[b],
   );
@@ -140,6 +141,7 @@ function restoreStretch(x: Float32Array, runs: [number, number][], levels: ClipL
   // The level each sample was cut at: the true waveform went at least that far.
   const bound = clipped.map((i) => (x[i] > 0 ? (levels.high as number) : (levels.low as number)));
   const beyond = (k: number, v: number) => (bound[k] > 0 ? v >= bound[k] : v <= bound[k]);
+  const limit = bound.map((b) => MAX_RISE * Math.abs(b));
   let free = clipped.map((_, k) => k);
   for (let round = 0; round < CONSTRAINT_ROUNDS && free.length > 0; round++) {
     const drawn = interpolate(
@@ -165,9 +167,7 @@ function restoreStretch(x: Float32Array, runs: [number, number][], levels: ClipL
       for (let j = Math.max(0, i - p); j <= Math.min(x.length - 1, i + p); j++)
         if (j !== i) sum += taps[Math.abs(i - j)] * x[j];
       const v = -sum / taps[0];
-      x[i] = beyond(k, v)
-        ? Math.max(-MAX_RISE * Math.abs(bound[k]), Math.min(MAX_RISE * Math.abs(bound[k]), v))
-        : bound[k];
+      x[i] = beyond(k, v) ? Math.max(-limit[k], Math.min(limit[k], v)) : bound[k];
     });
 }
 
