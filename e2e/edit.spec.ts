@@ -316,6 +316,11 @@ test.describe('editing a real recording', () => {
     expect(restored.length).toBe(truth.length);
     expect(sdr(restored) - sdr(cut)).toBeGreaterThan(10);
     expect(restored.reduce((m, v) => Math.max(m, Math.abs(v)), 0)).toBeGreaterThan(1.2);
+    // A 16-bit file cannot hold them: the export says so.
+    await studio.exportFile({ format: 'pcm16' });
+    await expect(
+      page.getByTestId('notice-info').filter({ hasText: 'samples were cut flat in the 16-bit file' }),
+    ).toHaveCount(1);
   });
 
   test('de-clip on a recording that was never cut says so and changes nothing', async ({ studio, page }) => {

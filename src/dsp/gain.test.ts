@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyGain, dbToGain, gainToDb, peakNormalizeGain, peakOf } from './gain';
+import { applyGain, dbToGain, gainToDb, peakNormalizeGain, peakOf, samplesOverFullScale } from './gain';
 import { integratedLoudness } from './loudness';
 
 const sine = (freq: number, rate: number, seconds: number, amp: number) =>
@@ -17,6 +17,9 @@ describe('gain', () => {
     const g = peakNormalizeGain([a, new Float32Array([0.3])], -1);
     expect(peakOf([a]) * g).toBeCloseTo(dbToGain(-1), 6);
     expect(peakNormalizeGain([new Float32Array(4)], 0)).toBe(1);
+  });
+  it('counts the samples past full scale, full scale itself not among them', () => {
+    expect(samplesOverFullScale([new Float32Array([1, -1, 1.01, 0.5]), new Float32Array([-1.5])])).toBe(2);
   });
 });
 

@@ -14,6 +14,13 @@ export function peakOf(arrays: Float32Array[]): number {
   return peak;
 }
 
+/** How many samples lie past full scale (a fixed-point file or an MP3 cuts them flat). */
+export function samplesOverFullScale(arrays: Float32Array[]): number {
+  let count = 0;
+  for (const a of arrays) for (let i = 0; i < a.length; i++) if (Math.abs(a[i]) > 1) count++;
+  return count;
+}
+
 /** The gain that brings the peak to `targetDb` dBFS; 1 for silence, which no gain can normalise. */
 export function peakNormalizeGain(arrays: Float32Array[], targetDb: number): number {
   const peak = peakOf(arrays);

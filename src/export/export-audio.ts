@@ -1,6 +1,7 @@
 /** Renders the mix, a track or the selection to a WAV or MP3 file (the stems: export-stems.ts). */
 import * as Comlink from 'comlink';
 import { analysis, answerValue } from '../client/analysis-client';
+import { gainToDb, peakOf, samplesOverFullScale } from '../dsp/gain';
 import { nearestMp3Rate } from '../dsp/mp3';
 import type { AssetStore } from '../project/asset-store';
 import { mixdown } from '../project/mixdown';
@@ -60,6 +61,18 @@ function fileRate(settings: ExportSettings, projectRate: number): { rate: number
   };
 }
 
+/** A note where the file's format will cut samples past full scale flat (a loud mix, peaks De-clip restored). */
+function clippingNote(channels: Float32Array[], settings: ExportSettings): string[] {
+  if (settings.format === 'float32') return [];
+  const over = samplesOverFullScale(channels);
+  if (over === 0) return [];
+  const format = settings.format === 'mp3' ? 'the MP3' : `the ${settings.format === 'pcm16' ? 16 : 24}-bit file`;
+  return [
+    `The audio goes past full scale (peak +${gainToDb(peakOf(channels)).toFixed(1)} dBFS): ${over} samples were ` +
+      `cut flat in ${format}. Lower the gain or normalize the peak, or export as 32-bit float, to keep them.`,
+  ];
+}
+
 /** Channels at the project rate -> a WAV or MP3 file (encoded in the analysis worker). */
 export async function encodeFile(
   channels: Float32Array[],
@@ -68,6 +81,7 @@ export async function encodeFile(
   baseName: string,
 ): Promise<ExportedFile> {
   const { rate, notes } = fileRate(settings, projectRate);
+  notes.push(...clippingNote(channels, settings));
   const channelCount = channels.length;
   const transferred = Comlink.transfer(
     channels,
