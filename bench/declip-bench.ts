@@ -105,7 +105,10 @@ function main(): void {
       report(set, `${share} % cut, then resampled to 48 kHz`, resampled);
     }
     const falseAlarms = (scale: (x: Float32Array[]) => number) =>
-      mixtures.map(({ x }) => findClipping(x.map((c) => c.map((v) => pcm16(v * scale(x))))).samples > 0);
+      mixtures.map(({ x }) => {
+        const gain = scale(x);
+        return findClipping(x.map((c) => c.map((v) => pcm16(v * gain)))).samples > 0;
+      });
     console.log(
       `| ${set} | unclipped (false alarms): as recorded / peak at -1 dBFS | ${mixtures.length} | ` +
         `${pct(falseAlarms(() => 1))} / ${pct(falseAlarms((x) => 10 ** (-1 / 20) / peakOf(x)))} | | | | | | |`,
