@@ -4,6 +4,7 @@
  * median of three runs.
  *   npx tsx bench/effects-bench.ts [seconds]
  */
+import { declip } from '../src/dsp/declip';
 import { filter } from '../src/dsp/filters';
 import { attenuateToSurroundings, surroundingsProfile } from '../src/dsp/attenuate';
 import { noiseProfile, reduceNoise } from '../src/dsp/noise-reduction';
@@ -25,6 +26,14 @@ const profile = noiseProfile(
 );
 
 const around = stereo.map((c) => c.subarray(0, RATE));
+/** The recording driven until `percent` % of its samples go past full scale, and cut there. */
+function driven(percent: number): Float32Array[] {
+  const levels = Float32Array.from(stereo.flatMap((c) => Array.from(c, Math.abs))).sort();
+  const gain = 1 / levels[Math.floor(levels.length * (1 - percent / 100))];
+  return stereo.map((c) => c.map((v) => Math.max(-1, Math.min(1, v * gain))));
+}
+const cutLightly = driven(0.1);
+const cutHard = driven(5);
 const effects: [string, () => unknown][] = [
   ['change pitch (+2 semitones, phase vocoder)', () => stretchAndShiftChannels(stereo, 1, 2, RATE)],
   ['change tempo (+10 %, WSOLA)', () => stretchChannels(stereo, 1 / 1.1, RATE)],
@@ -34,6 +43,8 @@ const effects: [string, () => unknown][] = [
     'attenuate to surroundings (-3 dB; 1 s either side heard)',
     () => attenuateToSurroundings(stereo, RATE, surroundingsProfile([around, around], RATE), { levelDb: -3 }),
   ],
+  ['de-clip (0.1 % of samples cut)', () => declip(cutLightly)],
+  ['de-clip (5 % of samples cut)', () => declip(cutHard)],
   ['high-pass filter (80 Hz)', () => stereo.map((c) => filter(c, 'highpass', 80, RATE))],
 ];
 

@@ -1,4 +1,5 @@
 import { asset, expect, test } from './fixtures';
+import { sdr } from '../src/dsp/declip.fixture';
 import { ffmpegFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 test.describe('editing a real recording', () => {
@@ -304,17 +305,8 @@ test.describe('editing a real recording', () => {
     const truth = ffmpegFloat(asset('speech-truth.wav')).map((v) => v * 10 ** (8 / 20));
     const cut = ffmpegFloat(asset('speech-clipped.wav'));
     const restored = ffmpegFloat(await studio.exportFile({ format: 'float32' }));
-    const sdr = (x: Float32Array) => {
-      let signal = 0;
-      let error = 0;
-      truth.forEach((v, i) => {
-        signal += v * v;
-        error += (x[i] - v) ** 2;
-      });
-      return 10 * Math.log10(signal / error);
-    };
     expect(restored.length).toBe(truth.length);
-    expect(sdr(restored) - sdr(cut)).toBeGreaterThan(10);
+    expect(sdr(restored, truth) - sdr(cut, truth)).toBeGreaterThan(10);
     expect(restored.reduce((m, v) => Math.max(m, Math.abs(v)), 0)).toBeGreaterThan(1.2);
     // A 16-bit file cannot hold them: the export says so.
     await studio.exportFile({ format: 'pcm16' });

@@ -25,3 +25,14 @@ export function tones(peak: number, seconds = 1): Float32Array {
 }
 
 export const clip = (x: Float32Array, high: number, low = -high) => x.map((v) => Math.min(high, Math.max(low, v)));
+
+/** Signal-to-distortion ratio of `estimate` against `reference`, in dB. */
+export function sdr(estimate: Float32Array, reference: Float32Array): number {
+  let signal = 0;
+  let error = 0;
+  reference.forEach((r, i) => {
+    signal += r * r;
+    error += (estimate[i] - r) ** 2;
+  });
+  return 10 * Math.log10(signal / error);
+}

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { declip, findClipping } from './declip';
-import { clip, RATE, tones } from './declip.fixture';
-
-function sdr(estimate: Float32Array, reference: Float32Array): number {
-  let signal = 0;
-  let error = 0;
-  reference.forEach((r, i) => {
-    signal += r * r;
-    error += (estimate[i] - r) ** 2;
-  });
-  return 10 * Math.log10(signal / error);
-}
+import { clip, RATE, sdr, tones } from './declip.fixture';
 
 describe('findClipping', () => {
   it('finds both sides of a recording cut at full scale, and how many samples were cut', () => {
