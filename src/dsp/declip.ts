@@ -47,6 +47,8 @@ const WHITE_NOISE = 1e-6;
 const CONSTRAINT_ROUNDS = 6;
 /** ...then sweeps that draw each clipped sample again given the others (chosen on the development set). */
 const SWEEPS = 200;
+/** ...or until no sample moves by more than this share of the clip level in a sweep. */
+const SETTLED = 1e-4;
 /** A restored sample goes at most this many times past its clip level (+9.5 dB): beyond it the model is guessing
  * (a gunshot's onset out of the quiet before it), and an unbounded guess was worse than the cut (development set). */
 const MAX_RISE = 3;
@@ -161,14 +163,20 @@ function restoreStretch(x: Float32Array, runs: [number, number][], levels: ClipL
   // Projected Gauss-Seidel sweeps over every clipped sample: each the value that makes the prediction error
   // smallest given all the others, held beyond its level. It only lowers the error, from where the rounds left it.
   const p = taps.length - 1;
-  for (let sweep = 0; sweep < SWEEPS; sweep++)
+  const settled = SETTLED * Math.abs(bound[0]);
+  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+    let moved = 0;
     clipped.forEach((i, k) => {
       let sum = 0;
       for (let j = Math.max(0, i - p); j <= Math.min(x.length - 1, i + p); j++)
         if (j !== i) sum += taps[Math.abs(i - j)] * x[j];
       const v = -sum / taps[0];
-      x[i] = beyond(k, v) ? Math.max(-limit[k], Math.min(limit[k], v)) : bound[k];
+      const next = beyond(k, v) ? Math.max(-limit[k], Math.min(limit[k], v)) : bound[k];
+      moved = Math.max(moved, Math.abs(next - x[i]));
+      x[i] = next;
     });
+    if (moved < settled) break;
+  }
 }
 
 /** The all-pole model (a[0] = 1) of the unclipped audio in [from, to) by the covariance method: the predictor that
