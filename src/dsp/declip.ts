@@ -86,9 +86,14 @@ function clipLevel(x: Float32Array, sign: 1 | -1): number | null {
   const top = bands.map(() => 0);
   const below = bands.map(() => 0);
   const followOn = bands.map(() => 0); // samples over the level whose predecessor is over it too
+  const lowest = bands[bands.length - 1].under; // nothing under the widest band's floor counts anywhere
   let previous = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < x.length; i++) {
     const v = sign * x[i];
+    if (v < lowest) {
+      previous = v;
+      continue;
+    }
     for (let b = 0; b < bands.length; b++) {
       if (v >= bands[b].level) {
         top[b]++;
