@@ -148,7 +148,6 @@ function restoreStretch(x: Float32Array, runs: [number, number][], levels: ClipL
   // The level each sample was cut at: the true waveform went at least that far.
   const bound = clipped.map((i) => (x[i] > 0 ? (levels.high as number) : (levels.low as number)));
   const beyond = (k: number, v: number) => (bound[k] > 0 ? v >= bound[k] : v <= bound[k]);
-  const limit = bound.map((b) => MAX_RISE * Math.abs(b));
   let free = clipped.map((_, k) => k);
   for (let round = 0; round < CONSTRAINT_ROUNDS && free.length > 0; round++) {
     const drawn = interpolate(
@@ -165,8 +164,13 @@ function restoreStretch(x: Float32Array, runs: [number, number][], levels: ClipL
     const fixed = new Set(inside);
     free = free.filter((k) => !fixed.has(k));
   }
-  // Projected Gauss-Seidel sweeps over every clipped sample: each the value that makes the prediction error
-  // smallest given all the others, held beyond its level. It only lowers the error, from where the rounds left it.
+  settle(x, clipped, taps, bound);
+}
+
+/** Projected Gauss-Seidel sweeps over the clipped samples at `clipped` (cut at `bound`): each drawn as the value that
+ * makes the prediction error smallest given all the others, held past its level and at most MAX_RISE times it. It
+ * only lowers the error, from where the rounds of restoreStretch left it. */
+function settle(x: Float32Array, clipped: number[], taps: Float64Array, bound: number[]): void {
   const p = taps.length - 1;
   const settled = SETTLED * Math.abs(bound[0]);
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
@@ -176,11 +180,12 @@ function restoreStretch(x: Float32Array, runs: [number, number][], levels: ClipL
       for (let j = Math.max(0, i - p); j <= Math.min(x.length - 1, i + p); j++)
         if (j !== i) sum += taps[Math.abs(i - j)] * x[j];
       const v = -sum / taps[0];
-      const next = beyond(k, v) ? Math.max(-limit[k], Math.min(limit[k], v)) : bound[k];
+      const limit = MAX_RISE * Math.abs(bound[k]);
+      const next = (bound[k] > 0 ? v >= bound[k] : v <= bound[k]) ? Math.max(-limit, Math.min(limit, v)) : bound[k];
       moved = Math.max(moved, Math.abs(next - x[i]));
       x[i] = next;
     });
-    if (moved < settled) break;
+    if (moved < settled) return;
   }
 }
 
