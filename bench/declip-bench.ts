@@ -11,6 +11,7 @@
  *   SETS=dev,real npx tsx bench/declip-bench.ts [training/data/marked] [share % ...]
  */
 import { findClipping } from '../src/dsp/declip';
+import { levelOfShare } from '../src/dsp/declip.fixture';
 import { peakOf } from '../src/dsp/gain';
 import { resample } from '../src/dsp/resample';
 import { applyEffect } from '../src/project/effects';
@@ -21,12 +22,6 @@ const shares = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [0.
 const RESAMPLED_RATE = 48000;
 
 const pcm16 = (v: number) => Math.round(Math.max(-1, Math.min(1, v)) * 32767) / 32767;
-
-/** The level under which all but `percent` % of the samples lie. */
-function levelOfShare(channels: Float32Array[], percent: number): number {
-  const all = Float32Array.from(channels.flatMap((c) => Array.from(c, Math.abs))).sort();
-  return all[Math.min(all.length - 1, Math.floor(all.length * (1 - percent / 100)))];
-}
 
 function sdr(estimate: Float32Array[], reference: Float32Array[]): number {
   let signal = 0;

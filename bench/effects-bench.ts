@@ -5,6 +5,7 @@
  *   npx tsx bench/effects-bench.ts [seconds]
  */
 import { declip } from '../src/dsp/declip';
+import { levelOfShare } from '../src/dsp/declip.fixture';
 import { filter } from '../src/dsp/filters';
 import { attenuateToSurroundings, surroundingsProfile } from '../src/dsp/attenuate';
 import { noiseProfile, reduceNoise } from '../src/dsp/noise-reduction';
@@ -28,8 +29,7 @@ const profile = noiseProfile(
 const around = stereo.map((c) => c.subarray(0, RATE));
 /** The recording driven until `percent` % of its samples go past full scale, and cut there. */
 function driven(percent: number): Float32Array[] {
-  const levels = Float32Array.from(stereo.flatMap((c) => Array.from(c, Math.abs))).sort();
-  const gain = 1 / levels[Math.floor(levels.length * (1 - percent / 100))];
+  const gain = 1 / levelOfShare(stereo, percent);
   return stereo.map((c) => c.map((v) => Math.max(-1, Math.min(1, v * gain))));
 }
 const cutLightly = driven(0.1);

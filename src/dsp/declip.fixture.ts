@@ -36,3 +36,10 @@ export function sdr(estimate: Float32Array, reference: Float32Array): number {
   });
   return 10 * Math.log10(signal / error);
 }
+
+/** The level under which all but `percent` % of the samples of every channel lie: driven by 1 / it, that share of
+ * them goes past full scale. */
+export function levelOfShare(channels: Float32Array[], percent: number): number {
+  const all = Float32Array.from(channels.flatMap((c) => Array.from(c, Math.abs))).sort();
+  return all[Math.min(all.length - 1, Math.floor(all.length * (1 - percent / 100)))];
+}

@@ -143,7 +143,7 @@ function restoreStretch(x: Float32Array, runs: [number, number][], levels: ClipL
   const reach = Math.max(CONTEXT, 2 * (end - start));
   const poles = allPoleModel(x, Math.max(0, start - reach), Math.min(x.length, end + reach), levels);
   if (!poles) return; // nothing around it to learn from (a clip that is all clipped)
-  const taps = autocorrelation(poles, 0, poles.length, poles.length - 1);
+  const taps = autocorrelation(poles, poles.length - 1);
   const clipped = runs.flatMap(([a, b]) => Array.from({ length: b - a }, (_, k) => a + k));
   // The level each sample was cut at: the true waveform went at least that far.
   const bound = clipped.map((i) => (x[i] > 0 ? (levels.high as number) : (levels.low as number)));
@@ -247,12 +247,12 @@ function solveSymmetric(m: Float64Array, b: Float64Array, n: number): Float64Arr
   return y;
 }
 
-/** Sum over n of y[n] y[n + lag] within [from, to), for lags 0 to maxLag. */
-function autocorrelation(y: ArrayLike<number>, from: number, to: number, maxLag: number): Float64Array {
+/** Sum over n of y[n] y[n + lag], for lags 0 to maxLag. */
+function autocorrelation(y: ArrayLike<number>, maxLag: number): Float64Array {
   const r = new Float64Array(maxLag + 1);
   for (let lag = 0; lag <= maxLag; lag++) {
     let sum = 0;
-    for (let n = from; n + lag < to; n++) sum += y[n] * y[n + lag];
+    for (let n = 0; n + lag < y.length; n++) sum += y[n] * y[n + lag];
     r[lag] = sum;
   }
   return r;
