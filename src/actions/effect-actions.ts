@@ -1,6 +1,7 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, de-clipping and attenuation to the surroundings
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, de-clipping, de-humming and attenuation to the surroundings
  * over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
+import { dehumSelection } from '../app/dehum';
 import { matchProject, runEffect, surroundingsOfTracks } from '../app/effects';
 import type { Services } from '../app/services';
 import { noiseProfile } from '../dsp/noise-reduction';
@@ -90,6 +91,14 @@ export const effectActions: Action[] = [
     shortcuts: ['Shift+C'],
     enabled: (s) => hasRange(s) && s.busy === null,
     perform: (services: Services) => declipSelection(services),
+  },
+  {
+    name: 'dehum',
+    label: 'De-hum: take out mains hum (50 or 60 Hz) and its harmonics',
+    group: 'effect',
+    shortcuts: ['Shift+X'],
+    enabled: (s) => hasRange(s) && s.busy === null,
+    perform: (services: Services) => dehumSelection(services),
   },
   {
     name: 'attenuateToSurroundings',

@@ -15,10 +15,12 @@ const BUTTERWORTH_Q = [0.5411961, 1.306563];
 export function filter(x: Float32Array, type: FilterType, hz: number, sampleRate: number): Float32Array {
   if (!(hz > 0 && hz < sampleRate / 2))
     throw new Error(`A filter's frequency must be between 0 and ${sampleRate / 2} Hz (got ${hz}).`);
-  let out = x;
-  for (const q of BUTTERWORTH_Q) out = biquad(out, coefficients(type, hz, q, sampleRate));
-  return out === x ? x.slice() : out;
+  return butterworth(type, hz, sampleRate).reduce((out, section) => biquad(out, section), x);
 }
+
+/** The fourth-order Butterworth's two sections. */
+export const butterworth = (type: FilterType, hz: number, sampleRate: number): Biquad[] =>
+  BUTTERWORTH_Q.map((q) => coefficients(type, hz, q, sampleRate));
 
 /** One second-order section: y = b0 x + b1 x[-1] + b2 x[-2] - a1 y[-1] - a2 y[-2] (a0 normalised to 1). */
 export interface Biquad {
@@ -39,10 +41,11 @@ function coefficients(type: FilterType, hz: number, q: number, sampleRate: numbe
   return { b0: b0 / a0, b1: b1 / a0, b2: b0 / a0, a1: (-2 * cos) / a0, a2: (1 - alpha) / a0 };
 }
 
-/** `x` through one section, direct form I in double precision, from rest (a new array). */
-export function biquad(x: Float32Array, { b0, b1, b2, a1, a2 }: Biquad): Float32Array {
-  const y = new Float32Array(x.length);
-  let [x1, x2, y1, y2] = [0, 0, 0, 0];
+/** `x` through one section, direct form I in double precision (a new array), from rest or, for a low-pass, as if
+ * the input had held `settled` for ever. */
+export function biquad<T extends Float32Array | Float64Array>(x: T, { b0, b1, b2, a1, a2 }: Biquad, settled = 0): T {
+  const y = x.slice() as T;
+  let [x1, x2, y1, y2] = [settled, settled, settled, settled];
   for (let i = 0; i < x.length; i++) {
     const v = b0 * x[i] + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
     x2 = x1;

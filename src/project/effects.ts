@@ -2,6 +2,7 @@
 import { attenuateToSurroundings, type SurroundingsProfile } from '../dsp/attenuate';
 import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
 import { declip } from '../dsp/declip';
+import { dehum, type Hum } from '../dsp/dehum';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { filter, type FilterType } from '../dsp/filters';
@@ -33,7 +34,9 @@ export type EffectSpec =
    * (src/dsp/attenuate.ts). */
   | { kind: 'attenuate'; profile: SurroundingsProfile; levelDb: number; band?: FrequencyBand }
   /** Clipped tops drawn again from the audio around them (src/dsp/declip.ts). */
-  | { kind: 'declip' };
+  | { kind: 'declip' }
+  /** Mains hum found in the selection (src/dsp/dehum.ts) taken out, its harmonics one by one. */
+  | { kind: 'dehum'; hum: Hum };
 
 /** The bounds the studio offers (beyond them a stretch or a shift is heard as an artefact more than as music). */
 export const PITCH_SEMITONES = { min: -12, max: 12 } as const;
@@ -111,6 +114,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'declip':
       for (const p of pieces) p.channels = declip(p.channels);
       return starts;
+    case 'dehum':
+      for (const p of pieces) p.channels = dehum(p.channels, sampleRate, spec.hum);
+      return starts;
     case 'tempo':
     case 'speed': {
       const at = timeMap(spec, range);
@@ -171,6 +177,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Attenuate to surroundings (${signed(spec.levelDb)} dB${spec.band ? `, ${describeBand(spec.band)}` : ''})`;
     case 'declip':
       return 'De-clip';
+    case 'dehum':
+      return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
     case 'filter':
       return `${spec.type === 'highpass' ? 'High-pass' : 'Low-pass'} (${spec.hz} Hz)`;
   }

@@ -87,6 +87,7 @@ export function EffectBar() {
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
       <ActionButton name="reduceNoise" text="Reduce noise" />
       <ActionButton name="declip" text="De-clip" />
+      <ActionButton name="dehum" text="De-hum" />
       <NumberParam label="to surroundings dB" field="attenuateLevelDb" step={1} {...ATTENUATE_LEVEL_DB} />
       <ActionButton name="attenuateToSurroundings" text="Attenuate to surroundings" />
       <NumberParam label="similarity" field="similarity" step={0.05} {...SIMILARITY_RANGE} />

@@ -1,0 +1,158 @@
+/**
+ * De-hum (src/dsp/dehum.ts, through the studio's effect) on the edit evaluation's recordings (a benchmark, not a
+ * test): mains hum (a buzz up to 4 kHz whose frequency wanders +-0.03 Hz, src/dsp/dehum.fixture.ts; the right
+ * channel's a fifth lower) is added to each mixture (44.1 kHz stereo, about -20 dBFS) at a given level, found and
+ * taken out. De-hum is linear once the hum is found, so the hum and the recording go through it apart as well: how
+ * far the hum's energy went down, how much of the recording's went with it (the bands about each harmonic), SDR
+ * against the recording before the hum, clips made worse by it; beside it a notch filter (2 Hz wide) at each
+ * harmonic De-hum found, as a plain notch de-hummer would do. Control: the recordings as they are, where finding
+ * hum is a false alarm or a steady line at a mains harmonic in the recording (with what De-hum would then change,
+ * as SDR against the untouched clip).
+ *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
+ *   SETS=dev,real npx tsx bench/dehum-bench.ts [training/data/marked]
+ */
+import { findHum, type Hum } from '../src/dsp/dehum';
+import { mainsHum } from '../src/dsp/dehum.fixture';
+import { biquad } from '../src/dsp/filters';
+import { applyEffect } from '../src/project/effects';
+import { db, energy, listCases, median, readPart } from './marked-cases';
+
+const dir = process.argv[2] ?? 'training/data/marked';
+const CONDITIONS = [
+  { hz: 50, levelDb: -50 },
+  { hz: 60, levelDb: -40 },
+  { hz: 49.95, levelDb: -55 },
+];
+
+function sdr(estimate: Float32Array[], reference: Float32Array[]): number {
+  let signal = 0;
+  let error = 0;
+  reference.forEach((r, c) =>
+    r.forEach((v, i) => {
+      signal += v * v;
+      error += (estimate[c][i] - v) ** 2;
+    }),
+  );
+  return db(signal, error);
+}
+
+/** The studio's effect over the whole clip. */
+function deHum(channels: Float32Array[], rate: number, hum: Hum): { out: Float32Array[]; seconds: number } {
+  const piece = { start: 0, length: channels[0].length, channels: channels.map((c) => Float32Array.from(c)) };
+  const began = performance.now();
+  applyEffect({ kind: 'dehum', hum }, [piece], { start: 0, end: piece.length }, rate);
+  return { out: piece.channels, seconds: (performance.now() - began) / 1000 };
+}
+
+/** RBJ notches, 2 Hz wide, at each harmonic. */
+function notches(channels: Float32Array[], rate: number, hum: Hum): Float32Array[] {
+  return channels.map((x) =>
+    hum.harmonics.reduce((y, k) => {
+      const w = (2 * Math.PI * k * hum.hz) / rate;
+      const alpha = Math.sin(w) / (2 * ((k * hum.hz) / 2));
+      const a0 = 1 + alpha;
+      return biquad(y, {
+        b0: 1 / a0,
+        b1: (-2 * Math.cos(w)) / a0,
+        b2: 1 / a0,
+        a1: (-2 * Math.cos(w)) / a0,
+        a2: (1 - alpha) / a0,
+      });
+    }, x),
+  );
+}
+
+interface Row {
+  found: boolean;
+  hzError: number;
+  /** Hum energy taken out, and programme energy taken with it (under the programme), dB. */
+  humDown: number;
+  programmeTaken: number;
+  before: number;
+  after: number;
+  notchDown: number;
+  notchTaken: number;
+  speed: number;
+}
+
+const pct = (xs: boolean[]) => `${Math.round((100 * xs.filter(Boolean).length) / xs.length)} %`;
+const dB = (v: number) => `${v.toFixed(1)} dB`;
+const sum = (a: Float32Array[], b: Float32Array[]) => a.map((ch, c) => ch.map((v, n) => v + b[c][n]));
+
+/** De-hum is linear once the hum is found: what it leaves of the hum and of the programme, each on its own. */
+function trial(x: Float32Array[], humOnly: Float32Array[], rate: number, trueHz: number): Row {
+  const hummed = sum(x, humOnly);
+  const found = findHum(hummed, rate);
+  const before = sdr(hummed, x);
+  if (!found)
+    return {
+      found: false,
+      hzError: NaN,
+      humDown: 0,
+      programmeTaken: -Infinity,
+      before,
+      after: before,
+      notchDown: 0,
+      notchTaken: -Infinity,
+      speed: NaN,
+    };
+  const { out: kept, seconds } = deHum(x, rate, found);
+  const humLeft = deHum(humOnly, rate, found).out;
+  const taken = (left: Float32Array[]) => db(energy(x.map((ch, c) => ch.map((v, n) => v - left[c][n]))), energy(x));
+  const notchKept = notches(x, rate, found);
+  return {
+    found: true,
+    hzError: Math.abs(found.hz - trueHz),
+    humDown: db(energy(humOnly), energy(humLeft)),
+    programmeTaken: taken(kept),
+    before,
+    after: sdr(sum(kept, humLeft), x),
+    notchDown: db(energy(humOnly), energy(notches(humOnly, rate, found))),
+    notchTaken: taken(notchKept),
+    speed: seconds / (x[0].length / rate),
+  };
+}
+
+function main(): void {
+  const only = process.env.SETS?.split(',');
+  const cases = listCases(dir).filter((c) => !only || only.includes(c.set));
+  console.log(
+    '| set | hum added | n | found | fundamental error | hum taken out | programme taken with it | SDR with hum | SDR de-hummed | made worse | notches: hum out / programme taken | s per s of audio |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const set of [...new Set(cases.map((c) => c.set))]) {
+    const mine = cases.filter((c) => c.set === set);
+    const clips = mine.map((c) => ({ rate: c.rate, x: readPart(dir, c.id, 'mixture') }));
+    for (const condition of CONDITIONS) {
+      const rows = clips.map(({ rate, x }, i) => {
+        const hum = mainsHum(x[0].length, rate, { ...condition, seed: i + 1 });
+        return trial(
+          x,
+          x.map((_, c) => hum.map((v) => v * (c === 0 ? 1 : 0.8))),
+          rate,
+          condition.hz,
+        );
+      });
+      const hit = rows.filter((r) => r.found);
+      const med = (f: (r: Row) => number) => (hit.length ? dB(median(hit.map(f))) : '-');
+      console.log(
+        `| ${set} | ${condition.hz} Hz at ${condition.levelDb} dBFS | ${rows.length} | ${pct(rows.map((r) => r.found))} | ` +
+          `${hit.length ? median(hit.map((r) => r.hzError)).toFixed(3) : '-'} Hz | **${dB(median(rows.map((r) => r.humDown)))}** | ` +
+          `${med((r) => r.programmeTaken)} | ${dB(median(rows.map((r) => r.before)))} | ${dB(median(rows.map((r) => r.after)))} | ` +
+          `${pct(rows.map((r) => r.after < r.before - 0.1))} | ${med((r) => r.notchDown)} / ${med((r) => r.notchTaken)} | ` +
+          `${hit.length ? median(hit.map((r) => r.speed)).toFixed(3) : '-'} |`,
+      );
+    }
+    const alarms = clips.map(({ rate, x }) => {
+      const found = findHum(x, rate);
+      return found ? sdr(deHum(x, rate, found).out, x) : null;
+    });
+    const raised = alarms.filter((a): a is number => a !== null);
+    console.log(
+      `| ${set} | none (found: a false alarm or a steady line in the recording; SDR of what De-hum leaves) | ${clips.length} | ` +
+        `${pct(alarms.map((a) => a !== null))} | | | | | ${raised.length ? dB(median(raised)) : '-'} | | | |`,
+    );
+  }
+}
+
+main();

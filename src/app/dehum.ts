@@ -1,0 +1,36 @@
+/** De-hum over the selection (src/dsp/dehum.ts) as one undoable step in the analysis worker: the hum is found here,
+ * on the target tracks' audio together, and said; a selection with no mains hum is left as it was. */
+import { selectedRange, targetTrackIds } from '../actions/targets';
+import { runInWorker } from '../client/effect-runner';
+import { findHum } from '../dsp/dehum';
+import { trackAudio } from '../project/generated-ops';
+import type { EffectRunner } from '../project/process-ops';
+import { runEffect } from './effects';
+import type { Services } from './services';
+
+export async function dehumSelection(services: Services, run: EffectRunner = runInWorker): Promise<void> {
+  const { store, assets } = services;
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) return;
+  const trackIds = targetTrackIds(state);
+  // The clips' own samples, as the effect reads them (track gain and pan left out), every track's channels together.
+  const channels = state.project.tracks
+    .filter((t) => trackIds.includes(t.id))
+    .flatMap((t) => trackAudio(t, assets, range));
+  const hum = findHum(channels, state.project.sampleRate);
+  if (!hum)
+    return state.notify(
+      'info',
+      'No steady mains hum (50 or 60 Hz and its harmonics) found in the selection: nothing was changed.',
+    );
+  if (!(await runEffect(services, { kind: 'dehum', hum }, undefined, run))) return;
+  const top = (Math.max(...hum.harmonics) * hum.hz) / 1000;
+  const count = hum.harmonics.length;
+  store
+    .getState()
+    .notify(
+      'info',
+      `Took out ${hum.hz.toFixed(2)} Hz mains hum: ${count} harmonic${count === 1 ? '' : 's'}, up to ${top.toFixed(1)} kHz.`,
+    );
+}

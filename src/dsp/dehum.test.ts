@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { applyEffect, effectLabel } from '../project/effects';
+import { dehum, findHum } from './dehum';
+import { mainsHum, programme, uniform } from './dehum.fixture';
+
+const RATE = 16000;
+const SECONDS = 5;
+const keep = programme(SECONDS, RATE);
+const hum = (hz: number, levelDb = -40) => mainsHum(keep.length, RATE, { hz, levelDb });
+const plus = (a: Float32Array, b: Float32Array) => a.map((v, i) => v + b[i]);
+const energy = (x: Float32Array) => x.reduce((e, v) => e + v * v, 0);
+const db = (a: Float32Array, b: Float32Array) => 10 * Math.log10(energy(a) / energy(b));
+const minus = (a: Float32Array, b: Float32Array) => a.map((v, i) => v - b[i]);
+
+describe('findHum', () => {
+  it.each([50, 60, 50.06, 59.95])('finds a %s Hz buzz 30 dB under the programme, wandering a few hundredths', (hz) => {
+    const found = findHum([plus(keep, hum(hz))], RATE);
+    expect(Math.abs((found?.hz ?? 0) - hz)).toBeLessThan(0.03);
+    expect(found?.harmonics.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(found?.harmonics.length).toBeGreaterThan(20);
+  });
+
+  it('finds nothing in the programme alone, white noise, silence or a clip too short to tell', () => {
+    const noise = Float32Array.from({ length: keep.length }, uniform(5)).map((v) => 0.1 * (v - 0.5));
+    expect(findHum([keep], RATE)).toBeNull();
+    expect(findHum([noise, noise], RATE)).toBeNull();
+    expect(findHum([new Float32Array(keep.length)], RATE)).toBeNull();
+    expect(findHum([plus(keep, hum(50)).subarray(0, RATE / 8)], RATE)).toBeNull();
+  });
+
+  it('takes a steady tone off the grid, or a buzz that stops halfway, for sound rather than hum', () => {
+    expect(findHum([plus(keep, hum(50.4))], RATE)).toBeNull();
+    const stops = hum(60, -30).map((v, i) => (i < keep.length / 2 ? v : 0));
+    expect(findHum([plus(keep, stops)], RATE)).toBeNull();
+  });
+});
+
+describe('dehum', () => {
+  it('takes the hum down more than 25 dB and leaves the programme within -25 dB', () => {
+    const buzz = hum(50);
+    const found = findHum([plus(keep, buzz)], RATE);
+    if (!found) throw new Error('no hum found');
+    // Linear once the hum is known: what it leaves of each part on its own.
+    const [humLeft, kept] = [buzz, keep].map((x) => dehum([x], RATE, found)[0]);
+    expect(db(buzz, humLeft)).toBeGreaterThan(25);
+    expect(db(keep, minus(keep, kept))).toBeGreaterThan(25);
+    const [out] = dehum([plus(keep, buzz)], RATE, found);
+    for (let i = 0; i < out.length; i += 997) expect(out[i]).toBeCloseTo(kept[i] + humLeft[i], 5);
+  });
+
+  it('follows each channel on its own level, through the studio effect', () => {
+    const buzz = hum(60);
+    const channels = [
+      plus(keep, buzz),
+      plus(
+        keep,
+        buzz.map((v) => -0.3 * v),
+      ),
+    ];
+    const hum60 = findHum(channels, RATE);
+    if (!hum60) throw new Error('no hum found');
+    const piece = { start: 0, length: keep.length, channels: channels.map((c) => c.slice()) };
+    applyEffect({ kind: 'dehum', hum: hum60 }, [piece], { start: 0, end: keep.length }, RATE);
+    expect(piece.channels).toHaveLength(2);
+    for (const ch of piece.channels) expect(db(keep, minus(ch, keep))).toBeGreaterThan(25);
+    expect(effectLabel({ kind: 'dehum', hum: hum60 })).toBe('De-hum (60.0 Hz)');
+  });
+});
