@@ -2,9 +2,10 @@
  * De-hum (src/dsp/dehum.ts, through the studio's effect) on the edit evaluation's recordings (a benchmark, not a
  * test): mains hum (a buzz up to 4 kHz whose frequency wanders +-0.03 Hz, src/dsp/dehum.fixture.ts; the right
  * channel's a fifth lower) is added to each mixture (44.1 kHz stereo, about -20 dBFS) at a given level, found and
- * taken out. De-hum is linear once the hum is found, so the hum and the recording go through it apart as well: how
- * far the hum's energy went down, how much of the recording's went with it (the bands about each harmonic), SDR
- * against the recording before the hum, clips made worse by it; beside it a notch filter (2 Hz wide) at each
+ * taken out. With the hum it found, the hum alone and the recording alone go through De-hum as well: how far the
+ * hum's energy went down, how much of the recording's went with it (the bands about each harmonic); then how far
+ * third-octave band levels sit from the recording's before the hum (bench/band-levels.ts: what a listener would
+ * notice, roughly) with the hum and after De-hum, clips it made worse, SDR; beside it a notch filter (2 Hz wide) at each
  * harmonic De-hum found, as a plain notch de-hummer would do. Control: the recordings as they are, where finding
  * hum is a false alarm or a steady line at a mains harmonic in the recording (with what De-hum would then change,
  * as SDR against the untouched clip).
@@ -12,6 +13,7 @@
  *   SETS=dev,real npx tsx bench/dehum-bench.ts [training/data/marked]
  */
 import { findHum, type Hum } from '../src/dsp/dehum';
+import { bandLevelDistance, bandLevels } from './band-levels';
 import { mainsHum } from '../src/dsp/dehum.fixture';
 import { biquad } from '../src/dsp/filters';
 import { applyEffect } from '../src/project/effects';
@@ -70,6 +72,10 @@ interface Row {
   programmeTaken: number;
   before: number;
   after: number;
+  /** Third-octave band levels' mean distance from the recording's (bench/band-levels.ts), dB. */
+  bandsBefore: number;
+  bandsAfter: number;
+  bandsNotched: number;
   notchDown: number;
   notchTaken: number;
   speed: number;
@@ -79,36 +85,35 @@ const pct = (xs: boolean[]) => `${Math.round((100 * xs.filter(Boolean).length) /
 const dB = (v: number) => `${v.toFixed(1)} dB`;
 const sum = (a: Float32Array[], b: Float32Array[]) => a.map((ch, c) => ch.map((v, n) => v + b[c][n]));
 
-/** De-hum is linear once the hum is found: what it leaves of the hum and of the programme, each on its own. */
+/** De-hum over the hummed recording; and, with the hum it found, over the hum alone and the recording alone. */
 function trial(x: Float32Array[], humOnly: Float32Array[], rate: number, trueHz: number): Row {
   const hummed = sum(x, humOnly);
   const found = findHum(hummed, rate);
   const before = sdr(hummed, x);
+  const reference = bandLevels(x, rate);
+  const bands = (y: Float32Array[]) => bandLevelDistance(bandLevels(y, rate), reference);
+  const bandsBefore = bands(hummed);
   if (!found)
     return {
-      found: false,
-      hzError: NaN,
-      humDown: 0,
-      programmeTaken: -Infinity,
-      before,
-      after: before,
-      notchDown: 0,
-      notchTaken: -Infinity,
-      speed: NaN,
+      ...{ found: false, hzError: NaN, humDown: 0, programmeTaken: -Infinity, before, after: before, speed: NaN },
+      ...{ bandsBefore, bandsAfter: bandsBefore, bandsNotched: bandsBefore, notchDown: 0, notchTaken: -Infinity },
     };
-  const { out: kept, seconds } = deHum(x, rate, found);
+  const { out, seconds } = deHum(hummed, rate, found);
+  const kept = deHum(x, rate, found).out;
   const humLeft = deHum(humOnly, rate, found).out;
   const taken = (left: Float32Array[]) => db(energy(x.map((ch, c) => ch.map((v, n) => v - left[c][n]))), energy(x));
-  const notchKept = notches(x, rate, found);
   return {
     found: true,
     hzError: Math.abs(found.hz - trueHz),
     humDown: db(energy(humOnly), energy(humLeft)),
     programmeTaken: taken(kept),
     before,
-    after: sdr(sum(kept, humLeft), x),
+    after: sdr(out, x),
+    bandsBefore,
+    bandsAfter: bands(out),
+    bandsNotched: bands(notches(hummed, rate, found)),
     notchDown: db(energy(humOnly), energy(notches(humOnly, rate, found))),
-    notchTaken: taken(notchKept),
+    notchTaken: taken(notches(x, rate, found)),
     speed: seconds / (x[0].length / rate),
   };
 }
@@ -117,7 +122,7 @@ function main(): void {
   const only = process.env.SETS?.split(',');
   const cases = listCases(dir).filter((c) => !only || only.includes(c.set));
   console.log(
-    '| set | hum added | n | found | fundamental error | hum taken out | programme taken with it | SDR with hum | SDR de-hummed | made worse | notches: hum out / programme taken | s per s of audio |',
+    '| set | hum added | n | found | fundamental error | hum taken out | programme taken with it | band levels off: with hum / de-hummed / notches | made worse (bands) | SDR with hum / de-hummed | notches: hum out / programme taken | s per s of audio |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const set of [...new Set(cases.map((c) => c.set))]) {
@@ -135,22 +140,24 @@ function main(): void {
       });
       const hit = rows.filter((r) => r.found);
       const med = (f: (r: Row) => number) => (hit.length ? dB(median(hit.map(f))) : '-');
+      const all = (f: (r: Row) => number, digits = 1) => `${median(rows.map(f)).toFixed(digits)} dB`;
       console.log(
         `| ${set} | ${condition.hz} Hz at ${condition.levelDb} dBFS | ${rows.length} | ${pct(rows.map((r) => r.found))} | ` +
-          `${hit.length ? median(hit.map((r) => r.hzError)).toFixed(3) : '-'} Hz | **${dB(median(rows.map((r) => r.humDown)))}** | ` +
-          `${med((r) => r.programmeTaken)} | ${dB(median(rows.map((r) => r.before)))} | ${dB(median(rows.map((r) => r.after)))} | ` +
-          `${pct(rows.map((r) => r.after < r.before - 0.1))} | ${med((r) => r.notchDown)} / ${med((r) => r.notchTaken)} | ` +
+          `${hit.length ? median(hit.map((r) => r.hzError)).toFixed(3) : '-'} Hz | ${all((r) => r.humDown)} | ` +
+          `${med((r) => r.programmeTaken)} | ${all((r) => r.bandsBefore, 2)} / **${all((r) => r.bandsAfter, 2)}** / ${all((r) => r.bandsNotched, 2)} | ` +
+          `${pct(rows.map((r) => r.bandsAfter > r.bandsBefore + 0.01))} | ${all((r) => r.before)} / ${all((r) => r.after)} | ` +
+          `${med((r) => r.notchDown)} / ${med((r) => r.notchTaken)} | ` +
           `${hit.length ? median(hit.map((r) => r.speed)).toFixed(3) : '-'} |`,
       );
     }
     const alarms = clips.map(({ rate, x }) => {
       const found = findHum(x, rate);
-      return found ? sdr(deHum(x, rate, found).out, x) : null;
+      return found ? bandLevelDistance(bandLevels(deHum(x, rate, found).out, rate), bandLevels(x, rate)) : null;
     });
     const raised = alarms.filter((a): a is number => a !== null);
     console.log(
-      `| ${set} | none (found: a false alarm or a steady line in the recording; SDR of what De-hum leaves) | ${clips.length} | ` +
-        `${pct(alarms.map((a) => a !== null))} | | | | | ${raised.length ? dB(median(raised)) : '-'} | | | |`,
+      `| ${set} | none (found: a false alarm or a steady line in the recording; band levels De-hum moves) | ${clips.length} | ` +
+        `${pct(alarms.map((a) => a !== null))} | | | | ${raised.length ? `${median(raised).toFixed(2)} dB` : '-'} | | | | |`,
     );
   }
 }

@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-10 ] && exit 0
+[ -f .done-11 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -78,4 +78,10 @@ rm hiss.wav whistle.wav knock.wav w1.wav w2.wav w3.wav k1.wav k2.wav
 # full scale and cut there, as 16-bit.
 sox -D speech-22k.wav -r 44100 -c 2 -e floating-point -b 32 speech-truth.wav rate 44100 norm -3
 sox -D speech-truth.wav -b 16 speech-clipped.wav gain 8 2>/dev/null
-touch .done-10
+# Speech with mains hum (De-hum): the take at a normal level (peaks -20 dBFS, float: the truth), and the same with a
+# 60 Hz buzz (sox's square wave, odd harmonics, cut above 4 kHz) 45 dB under full scale mixed in, as 24-bit.
+sox -D speech-truth.wav speech-quiet.wav gain -17
+sox -D -n -r 44100 -c 2 -e floating-point -b 32 buzz.wav synth "$(soxi -D speech-quiet.wav)" square 60 gain -45 lowpass 4000
+sox -D -m -v 1 speech-quiet.wav -v 1 buzz.wav -b 24 speech-hum.wav
+rm buzz.wav
+touch .done-11

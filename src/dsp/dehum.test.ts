@@ -40,12 +40,10 @@ describe('dehum', () => {
     const buzz = hum(50);
     const found = findHum([plus(keep, buzz)], RATE);
     if (!found) throw new Error('no hum found');
-    // Linear once the hum is known: what it leaves of each part on its own.
+    // What it leaves of each part on its own, with the hum it found in both.
     const [humLeft, kept] = [buzz, keep].map((x) => dehum([x], RATE, found)[0]);
     expect(db(buzz, humLeft)).toBeGreaterThan(25);
     expect(db(keep, minus(keep, kept))).toBeGreaterThan(25);
-    const [out] = dehum([plus(keep, buzz)], RATE, found);
-    for (let i = 0; i < out.length; i += 997) expect(out[i]).toBeCloseTo(kept[i] + humLeft[i], 5);
   });
 
   it('follows each channel on its own level, through the studio effect', () => {

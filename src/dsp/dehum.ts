@@ -37,12 +37,14 @@ const STEADY_HARMONICS = 3;
 const STEADY_DB = 6;
 const LEVEL_DROP_DB = 6;
 const MAX_HZ = 8000;
-/** Each harmonic's amplitude and phase are followed at this rate (Hz) and kept to changes slower than BAND_HZ, plus
+/** Each harmonic's amplitude and phase are followed once a period of the fundamental (so that the other harmonics
+ * fall in the nulls of the averaging) and kept to changes slower than BAND_HZ, plus
  * WANDER_HZ per harmonic number for the grid's frequency wander: what is taken out is that band either side of each
  * harmonic. */
-const ENVELOPE_RATE = 100;
 const BAND_HZ = 1;
 const WANDER_HZ = 0.03;
+/** An envelope point this many times its running median magnitude is a hit, not hum. */
+const OUTLIER = 3;
 
 /** The mains hum in the channels, or null where there is none. */
 export function findHum(channels: readonly Float32Array[], sampleRate: number): Hum | null {
@@ -69,11 +71,12 @@ export function dehum(channels: readonly Float32Array[], sampleRate: number, hum
 /** The hum in one channel: each harmonic's slowly changing amplitude and phase (its complex envelope, the channel
  * shifted down by the harmonic's frequency and low-passed) put back at its frequency, all summed. */
 export function humEstimate(x: Float32Array, sampleRate: number, hum: Hum): Float64Array {
-  const hop = Math.round(sampleRate / ENVELOPE_RATE);
+  const hop = Math.round(sampleRate / hum.hz);
   const estimate = new Float64Array(x.length);
   for (const k of hum.harmonics) {
     const omega = (2 * Math.PI * k * hum.hz) / sampleRate;
-    const envelope = harmonicEnvelope(x, omega, hop, butterworth('lowpass', BAND_HZ + WANDER_HZ * k, sampleRate / hop));
+    const lowpass = butterworth('lowpass', BAND_HZ + WANDER_HZ * k, sampleRate / hop);
+    const envelope = harmonicEnvelope(x, omega, hop, lowpass, sampleRate / hop);
     const rotate = phasor(omega, 0);
     for (let n = 0; n < x.length; n++) {
       const [c, s] = rotate();
@@ -90,7 +93,7 @@ export function humEstimate(x: Float32Array, sampleRate: number, hum: Hum): Floa
 /** The harmonic's complex envelope at every `hop`-th sample: the shifted channel averaged over a triangle two hops
  * wide (its nulls at multiples of the envelope rate keep other harmonics and loud partials from folding in), then
  * low-passed forwards and backwards (no delay). */
-function harmonicEnvelope(x: Float32Array, omega: number, hop: number, lowpass: Biquad[]) {
+function harmonicEnvelope(x: Float32Array, omega: number, hop: number, lowpass: Biquad[], perSecond: number) {
   const points = Math.floor((x.length - 1) / hop) + 2;
   const re = new Float64Array(points);
   const im = new Float64Array(points);
@@ -113,12 +116,45 @@ function harmonicEnvelope(x: Float32Array, omega: number, hop: number, lowpass: 
     re[j] = w > 1e-9 ? re[j] / w : re[j - 1];
     im[j] = w > 1e-9 ? im[j] / w : im[j - 1];
   }
-  return { re: zeroPhase(re, lowpass), im: zeroPhase(im, lowpass) };
+  return robustLowpass(re, im, lowpass, perSecond);
+}
+
+/** Low-passed with the points where the envelope jumps over OUTLIER times its running median magnitude (a loud
+ * passage or a hit near the harmonic's frequency) left out (normalised convolution): a low-pass alone
+ * would smear the hit over a second either side and take it out there as if it were hum. The magnitude's median,
+ * unlike the envelope's own, does not mind the envelope turning as the grid's frequency wanders. */
+function robustLowpass(re: Float64Array, im: Float64Array, sections: Biquad[], perSecond: number) {
+  const size = Float64Array.from(re, (v, j) => Math.hypot(v, im[j]));
+  const typical = runningMedian(size, Math.round(perSecond / 2), Math.round(perSecond / 10));
+  const weight = size.map((v, j) => (v > OUTLIER * typical[j] ? 0 : 1));
+  const weighed = zeroPhase(weight, sections, perSecond);
+  const smooth = (x: Float64Array) =>
+    zeroPhase(
+      x.map((v, j) => v * weight[j]),
+      sections,
+      perSecond,
+    ).map((v, j) => (weighed[j] > 0.05 ? v / weighed[j] : 0));
+  return { re: smooth(re), im: smooth(im) };
+}
+
+/** The median of `x` within `half` points either side, taken every `step` points and joined by straight lines. */
+function runningMedian(x: Float64Array, half: number, step: number): Float64Array {
+  const out = new Float64Array(x.length);
+  let [prevAt, prev] = [-1, 0];
+  for (let at = 0; at < x.length + step - 1; at += step) {
+    const j = Math.min(at, x.length - 1);
+    const near = x.slice(Math.max(0, j - half), Math.min(x.length, j + half + 1)).sort();
+    const value = near[near.length >> 1];
+    if (prevAt < 0) out.fill(value, 0, j + 1);
+    else for (let i = prevAt + 1; i <= j; i++) out[i] = prev + ((value - prev) * (i - prevAt)) / (j - prevAt);
+    [prevAt, prev] = [j, value];
+  }
+  return out;
 }
 
 /** Low-passed forwards and backwards, over a second of the envelope mirrored at each end (a loud partial a few hertz from the harmonic would otherwise start the filter ringing over the range's ends). */
-function zeroPhase(x: Float64Array, sections: Biquad[]): Float64Array {
-  const pad = Math.min(x.length - 1, ENVELOPE_RATE);
+function zeroPhase(x: Float64Array, sections: Biquad[], perSecond: number): Float64Array {
+  const pad = Math.min(x.length - 1, Math.round(perSecond));
   const padded = new Float64Array(x.length + 2 * pad);
   for (let i = 0; i < pad; i++) {
     padded[pad - 1 - i] = x[i + 1];
@@ -211,7 +247,8 @@ function humAt(spectra: Spectra, nominal: number, sampleRate: number): (Hum & { 
   const shows = (p: Float64Array) => strongest.some((f) => prominence(p, f, binHz, hz) >= STEADY_DB);
   const steady = spectra.frames.filter(shows).length;
   if (steady < STEADY_SHARE * spectra.frames.length || !holdsLevel(spectra, strongest[0])) return null;
-  const harmonics = rise.flatMap((r, i) => (r >= KEEP_DB ? [i + 1] : []));
+  const last = rise.reduce((top, r, i) => (r >= FOUND_DB ? i + 1 : top), 1);
+  const harmonics = rise.flatMap((r, i) => (i < last || r >= KEEP_DB ? [i + 1] : []));
   return { hz, harmonics, score: first.reduce((s, r) => s + Math.max(0, Math.min(30, r)), 0) };
 }
 
