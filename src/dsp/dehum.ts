@@ -72,49 +72,92 @@ export function dehum(channels: readonly Float32Array[], sampleRate: number, hum
  * shifted down by the harmonic's frequency and low-passed) put back at its frequency, all summed. */
 export function humEstimate(x: Float32Array, sampleRate: number, hum: Hum): Float64Array {
   const hop = Math.round(sampleRate / hum.hz);
+  const grid = envelopeGrid(x.length, hop);
   const estimate = new Float64Array(x.length);
   for (const k of hum.harmonics) {
     const omega = (2 * Math.PI * k * hum.hz) / sampleRate;
     const lowpass = butterworth('lowpass', BAND_HZ + WANDER_HZ * k, sampleRate / hop);
-    const envelope = harmonicEnvelope(x, omega, hop, lowpass, sampleRate / hop);
-    const rotate = phasor(omega, 0);
-    for (let n = 0; n < x.length; n++) {
-      const [c, s] = rotate();
-      const j = Math.floor(n / hop);
-      const f = n / hop - j;
-      const re = (1 - f) * envelope.re[j] + f * envelope.re[j + 1];
-      const im = (1 - f) * envelope.im[j] + f * envelope.im[j + 1];
-      estimate[n] += 2 * (re * c - im * s);
+    const { re, im } = harmonicEnvelope(x, omega, grid, lowpass, sampleRate / hop);
+    // Put back at the harmonic's frequency, the envelope drawn straight between its points.
+    let [c, s] = [1, 0];
+    const [dc, ds] = [Math.cos(omega), Math.sin(omega)];
+    for (let j = 0, n = 0; n < x.length; j++) {
+      const [r0, i0, dr, di] = [re[j], im[j], re[j + 1] - re[j], im[j + 1] - im[j]];
+      for (let m = 0; m < hop && n < x.length; m++, n++) {
+        const f = grid.ramp[m];
+        estimate[n] += 2 * ((r0 + f * dr) * c - (i0 + f * di) * s);
+        const next = c * dc - s * ds;
+        s = s * dc + c * ds;
+        c = next;
+      }
+      [c, s] = renormalised(c, s);
     }
   }
   return estimate;
 }
 
-/** The harmonic's complex envelope at every `hop`-th sample: the shifted channel averaged over a triangle two hops
- * wide (its nulls at multiples of the envelope rate keep other harmonics and loud partials from folding in), then
- * low-passed forwards and backwards (no delay). */
-function harmonicEnvelope(x: Float32Array, omega: number, hop: number, lowpass: Biquad[], perSecond: number) {
-  const points = Math.floor((x.length - 1) / hop) + 2;
+/** Envelope points every `hop` samples; a sample between two shares itself between them by `ramp`, and `weight`
+ * is what each point gathers in all (the same for every harmonic). */
+interface EnvelopeGrid {
+  hop: number;
+  points: number;
+  ramp: Float64Array;
+  weight: Float64Array;
+}
+
+function envelopeGrid(length: number, hop: number): EnvelopeGrid {
+  const points = Math.floor((length - 1) / hop) + 2;
+  const ramp = Float64Array.from({ length: hop }, (_, m) => m / hop);
+  const weight = new Float64Array(points);
+  for (let n = 0; n < length; n++) {
+    const j = Math.floor(n / hop);
+    weight[j] += 1 - ramp[n - j * hop];
+    weight[j + 1] += ramp[n - j * hop];
+  }
+  return { hop, points, ramp, weight };
+}
+
+/** The rotation's length kept at one (a step of Newton's method: it drifts by rounding over millions of steps). */
+function renormalised(c: number, s: number): [number, number] {
+  const scale = 1.5 - 0.5 * (c * c + s * s);
+  return [c * scale, s * scale];
+}
+
+/** The harmonic's complex envelope at the grid's points: the channel shifted down by the harmonic's frequency and
+ * averaged over a triangle two hops wide (its nulls at multiples of the envelope rate keep the other harmonics and
+ * loud partials from folding in), then low-passed forwards and backwards (no delay). */
+function harmonicEnvelope(x: Float32Array, omega: number, grid: EnvelopeGrid, lowpass: Biquad[], perSecond: number) {
+  const { hop, points, ramp, weight } = grid;
   const re = new Float64Array(points);
   const im = new Float64Array(points);
-  const weight = new Float64Array(points);
-  const rotate = phasor(omega, 0);
-  for (let n = 0; n < x.length; n++) {
-    const [c, s] = rotate();
-    const j = Math.floor(n / hop);
-    const f = n / hop - j;
-    re[j] += (1 - f) * x[n] * c;
-    im[j] -= (1 - f) * x[n] * s;
-    weight[j] += 1 - f;
-    re[j + 1] += f * x[n] * c;
-    im[j + 1] -= f * x[n] * s;
-    weight[j + 1] += f;
+  let [c, s] = [1, 0];
+  const [dc, ds] = [Math.cos(omega), Math.sin(omega)];
+  for (let j = 0, n = 0; n < x.length; j++) {
+    let sumC = 0,
+      sumS = 0,
+      rampC = 0,
+      rampS = 0;
+    for (let m = 0; m < hop && n < x.length; m++, n++) {
+      const vc = x[n] * c,
+        vs = x[n] * s;
+      sumC += vc;
+      sumS += vs;
+      rampC += ramp[m] * vc;
+      rampS += ramp[m] * vs;
+      const next = c * dc - s * ds;
+      s = s * dc + c * ds;
+      c = next;
+    }
+    [c, s] = renormalised(c, s);
+    re[j] += sumC - rampC;
+    im[j] -= sumS - rampS;
+    re[j + 1] += rampC;
+    im[j + 1] -= rampS;
   }
   for (let j = 0; j < points; j++) {
-    const w = weight[j];
     // The last point may have no sample within its reach: it holds its neighbour's value.
-    re[j] = w > 1e-9 ? re[j] / w : re[j - 1];
-    im[j] = w > 1e-9 ? im[j] / w : im[j - 1];
+    re[j] = weight[j] > 1e-9 ? re[j] / weight[j] : re[j - 1];
+    im[j] = weight[j] > 1e-9 ? im[j] / weight[j] : im[j - 1];
   }
   return robustLowpass(re, im, lowpass, perSecond);
 }
@@ -163,23 +206,6 @@ function zeroPhase(x: Float64Array, sections: Biquad[], perSecond: number): Floa
   padded.set(x, pad);
   const run = (v: Float64Array) => sections.reduce((y, section) => biquad(y, section, y[0]), v).reverse();
   return run(run(padded)).subarray(pad, pad + x.length);
-}
-
-/** cos and sin of omega n for n = from, from + 1, ... by rotation (a cosine per sample was most of the time). */
-function phasor(omega: number, from: number): () => [number, number] {
-  let c = Math.cos(omega * from),
-    s = Math.sin(omega * from);
-  const dc = Math.cos(omega),
-    ds = Math.sin(omega);
-  const value: [number, number] = [0, 0];
-  return () => {
-    value[0] = c;
-    value[1] = s;
-    const next = c * dc - s * ds;
-    s = s * dc + c * ds;
-    c = next;
-    return value;
-  };
 }
 
 interface Spectra {
