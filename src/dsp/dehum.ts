@@ -2,7 +2,7 @@
  * a fine long-term spectrum with the harmonics that stand out of it, then each harmonic is followed through the
  * recording (amplitude and phase fitted by weighted least squares over overlapping Hann blocks) and subtracted. Only
  * a band of about a hertz either side of each harmonic is touched; everything else is kept bit for bit in effect. */
-import { type Biquad, biquad, butterworth } from './filters';
+import { type Biquad, butterworth, settledBiquad } from './filters';
 import { fft, hann } from './spectrogram';
 
 export interface Hum {
@@ -204,7 +204,7 @@ function zeroPhase(x: Float64Array, sections: Biquad[], perSecond: number): Floa
     padded[pad + x.length + i] = x[x.length - 2 - i];
   }
   padded.set(x, pad);
-  const run = (v: Float64Array) => sections.reduce((y, section) => biquad(y, section, y[0]), v).reverse();
+  const run = (v: Float64Array) => sections.reduce((y, section) => settledBiquad(y, section, y[0]), v).reverse();
   return run(run(padded)).subarray(pad, pad + x.length);
 }
 

@@ -41,9 +41,15 @@ function coefficients(type: FilterType, hz: number, q: number, sampleRate: numbe
   return { b0: b0 / a0, b1: b1 / a0, b2: b0 / a0, a1: (-2 * cos) / a0, a2: (1 - alpha) / a0 };
 }
 
-/** `x` through one section, direct form I in double precision (a new array), from rest or, for a low-pass, as if
- * the input had held `settled` for ever. */
-export function biquad<T extends Float32Array | Float64Array>(x: T, { b0, b1, b2, a1, a2 }: Biquad, settled = 0): T {
+/** `x` through one section, direct form I in double precision, from rest (a new array). */
+export const biquad = <T extends Float32Array | Float64Array>(x: T, section: Biquad): T => settledBiquad(x, section, 0);
+
+/** The same, as if the input had held `settled` for ever before it (a low-pass's steady state). */
+export function settledBiquad<T extends Float32Array | Float64Array>(
+  x: T,
+  { b0, b1, b2, a1, a2 }: Biquad,
+  settled: number,
+): T {
   const y = x.slice() as T;
   let [x1, x2, y1, y2] = [settled, settled, settled, settled];
   for (let i = 0; i < x.length; i++) {
