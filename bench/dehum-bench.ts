@@ -122,9 +122,9 @@ function main(): void {
   const only = process.env.SETS?.split(',');
   const cases = listCases(dir).filter((c) => !only || only.includes(c.set));
   console.log(
-    '| set | hum added | n | found | fundamental error | hum taken out | programme taken with it | band levels off: with hum / de-hummed / notches | made worse (bands) | SDR with hum / de-hummed | notches: hum out / programme taken | s per s of audio |',
+    '| set | hum added | n | found | fundamental error | hum taken out | programme taken with it | band levels off: with hum / de-hummed / notches | made worse (bands) | band levels off with hum where none was found | SDR with hum / de-hummed | notches: hum out / programme taken | s per s of audio |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const set of [...new Set(cases.map((c) => c.set))]) {
     const mine = cases.filter((c) => c.set === set);
     const clips = mine.map((c) => ({ rate: c.rate, x: readPart(dir, c.id, 'mixture') }));
@@ -139,13 +139,15 @@ function main(): void {
         );
       });
       const hit = rows.filter((r) => r.found);
+      const missed = rows.filter((r) => !r.found);
       const med = (f: (r: Row) => number) => (hit.length ? dB(median(hit.map(f))) : '-');
       const all = (f: (r: Row) => number, digits = 1) => `${median(rows.map(f)).toFixed(digits)} dB`;
       console.log(
         `| ${set} | ${condition.hz} Hz at ${condition.levelDb} dBFS | ${rows.length} | ${pct(rows.map((r) => r.found))} | ` +
           `${hit.length ? median(hit.map((r) => r.hzError)).toFixed(3) : '-'} Hz | ${all((r) => r.humDown)} | ` +
           `${med((r) => r.programmeTaken)} | ${all((r) => r.bandsBefore, 2)} / **${all((r) => r.bandsAfter, 2)}** / ${all((r) => r.bandsNotched, 2)} | ` +
-          `${pct(rows.map((r) => r.bandsAfter > r.bandsBefore + 0.01))} | ${all((r) => r.before)} / ${all((r) => r.after)} | ` +
+          `${pct(rows.map((r) => r.bandsAfter > r.bandsBefore + 0.01))} | ${missed.length ? `${median(missed.map((r) => r.bandsBefore)).toFixed(2)} dB` : '-'} | ` +
+          `${all((r) => r.before)} / ${all((r) => r.after)} | ` +
           `${med((r) => r.notchDown)} / ${med((r) => r.notchTaken)} | ` +
           `${hit.length ? median(hit.map((r) => r.speed)).toFixed(3) : '-'} |`,
       );
@@ -157,7 +159,7 @@ function main(): void {
     const raised = alarms.filter((a): a is number => a !== null);
     console.log(
       `| ${set} | none (found: a false alarm or a steady line in the recording; band levels De-hum moves) | ${clips.length} | ` +
-        `${pct(alarms.map((a) => a !== null))} | | | | ${raised.length ? `${median(raised).toFixed(2)} dB` : '-'} | | | | |`,
+        `${pct(alarms.map((a) => a !== null))} | | | | ${raised.length ? `${median(raised).toFixed(2)} dB` : '-'} | | | | | |`,
     );
   }
 }
