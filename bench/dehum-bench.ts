@@ -12,7 +12,7 @@
  *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
  *   SETS=dev,real npx tsx bench/dehum-bench.ts [training/data/marked]
  */
-import { findHum, type Hum } from '../src/dsp/dehum';
+import { findHum, type Hum } from '../src/dsp/find-hum';
 import { bandLevelDistance, bandLevels } from './band-levels';
 import { mainsHum } from '../src/dsp/dehum.fixture';
 import { biquad } from '../src/dsp/filters';

@@ -2,7 +2,7 @@
  * on the target tracks' audio together, and said; a selection with no mains hum is left as it was. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
-import { findHum } from '../dsp/dehum';
+import { findHum } from '../dsp/find-hum';
 import { trackAudio } from '../project/generated-ops';
 import type { EffectRunner } from '../project/process-ops';
 import { runEffect } from './effects';

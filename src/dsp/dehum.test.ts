@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyEffect, effectLabel } from '../project/effects';
-import { dehum, findHum } from './dehum';
-import { mainsHum, programme, uniform } from './dehum.fixture';
+import { dehum } from './dehum';
+import { findHum } from './find-hum';
+import { mainsHum, programme } from './dehum.fixture';
 
 const RATE = 16000;
 const SECONDS = 5;
@@ -11,29 +12,6 @@ const plus = (a: Float32Array, b: Float32Array) => a.map((v, i) => v + b[i]);
 const energy = (x: Float32Array) => x.reduce((e, v) => e + v * v, 0);
 const db = (a: Float32Array, b: Float32Array) => 10 * Math.log10(energy(a) / energy(b));
 const minus = (a: Float32Array, b: Float32Array) => a.map((v, i) => v - b[i]);
-
-describe('findHum', () => {
-  it.each([50, 60, 50.06, 59.95])('finds a %s Hz buzz 30 dB under the programme, wandering a few hundredths', (hz) => {
-    const found = findHum([plus(keep, hum(hz))], RATE);
-    expect(Math.abs((found?.hz ?? 0) - hz)).toBeLessThan(0.03);
-    expect(found?.harmonics.slice(0, 3)).toEqual([1, 2, 3]);
-    expect(found?.harmonics.length).toBeGreaterThan(20);
-  });
-
-  it('finds nothing in the programme alone, white noise, silence or a clip too short to tell', () => {
-    const noise = Float32Array.from({ length: keep.length }, uniform(5)).map((v) => 0.1 * (v - 0.5));
-    expect(findHum([keep], RATE)).toBeNull();
-    expect(findHum([noise, noise], RATE)).toBeNull();
-    expect(findHum([new Float32Array(keep.length)], RATE)).toBeNull();
-    expect(findHum([plus(keep, hum(50)).subarray(0, RATE / 8)], RATE)).toBeNull();
-  });
-
-  it('takes a steady tone off the grid, or a buzz that stops halfway, for sound rather than hum', () => {
-    expect(findHum([plus(keep, hum(50.4))], RATE)).toBeNull();
-    const stops = hum(60, -30).map((v, i) => (i < keep.length / 2 ? v : 0));
-    expect(findHum([plus(keep, stops)], RATE)).toBeNull();
-  });
-});
 
 describe('dehum', () => {
   it('takes the hum down more than 25 dB and leaves the programme within -25 dB', () => {

@@ -2,7 +2,8 @@
 import { attenuateToSurroundings, type SurroundingsProfile } from '../dsp/attenuate';
 import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
 import { declip } from '../dsp/declip';
-import { dehum, type Hum } from '../dsp/dehum';
+import { dehum } from '../dsp/dehum';
+import type { Hum } from '../dsp/find-hum';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { filter, type FilterType } from '../dsp/filters';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { mainsHum, programme, uniform } from './dehum.fixture';
+import { findHum } from './find-hum';
+
+const RATE = 16000;
+const keep = programme(5, RATE);
+const hum = (hz: number, levelDb = -40) => mainsHum(keep.length, RATE, { hz, levelDb });
+const plus = (a: Float32Array, b: Float32Array) => a.map((v, i) => v + b[i]);
+
+describe('findHum', () => {
+  it.each([50, 60, 50.06, 59.95])('finds a %s Hz buzz 30 dB under the programme, wandering a few hundredths', (hz) => {
+    const found = findHum([plus(keep, hum(hz))], RATE);
+    expect(Math.abs((found?.hz ?? 0) - hz)).toBeLessThan(0.03);
+    expect(found?.harmonics.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(found?.harmonics.length).toBeGreaterThan(20);
+  });
+
+  it('finds nothing in the programme alone, white noise, silence or a clip too short to tell', () => {
+    const noise = Float32Array.from({ length: keep.length }, uniform(5)).map((v) => 0.1 * (v - 0.5));
+    expect(findHum([keep], RATE)).toBeNull();
+    expect(findHum([noise, noise], RATE)).toBeNull();
+    expect(findHum([new Float32Array(keep.length)], RATE)).toBeNull();
+    expect(findHum([plus(keep, hum(50)).subarray(0, RATE / 8)], RATE)).toBeNull();
+  });
+
+  it('takes a steady tone off the grid, or a buzz that stops halfway, for sound rather than hum', () => {
+    expect(findHum([plus(keep, hum(50.4))], RATE)).toBeNull();
+    const stops = hum(60, -30).map((v, i) => (i < keep.length / 2 ? v : 0));
+    expect(findHum([plus(keep, stops)], RATE)).toBeNull();
+  });
+});
