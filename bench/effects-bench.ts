@@ -6,7 +6,10 @@
  */
 import { declip } from '../src/dsp/declip';
 import { levelOfShare } from '../src/dsp/declip.fixture';
+import { dehum } from '../src/dsp/dehum';
+import { mainsHum } from '../src/dsp/dehum.fixture';
 import { filter } from '../src/dsp/filters';
+import { findHum } from '../src/dsp/find-hum';
 import { attenuateToSurroundings, surroundingsProfile } from '../src/dsp/attenuate';
 import { noiseProfile, reduceNoise } from '../src/dsp/noise-reduction';
 import { stretchAndShiftChannels, stretchChannels } from '../src/dsp/time-stretch';
@@ -34,6 +37,10 @@ function driven(percent: number): Float32Array[] {
 }
 const cutLightly = driven(0.1);
 const cutHard = driven(5);
+const buzz = mainsHum(stereo[0].length, RATE, { hz: 50, levelDb: -40 });
+const hummed = stereo.map((c) => c.map((v, n) => v + buzz[n]));
+const hum = findHum(hummed, RATE);
+if (!hum) throw new Error('the benchmark hum was not found');
 const effects: [string, () => unknown][] = [
   ['change pitch (+2 semitones, phase vocoder)', () => stretchAndShiftChannels(stereo, 1, 2, RATE)],
   ['change tempo (+10 %, WSOLA)', () => stretchChannels(stereo, 1 / 1.1, RATE)],
@@ -45,6 +52,8 @@ const effects: [string, () => unknown][] = [
   ],
   ['de-clip (0.1 % of samples cut)', () => declip(cutLightly)],
   ['de-clip (5 % of samples cut)', () => declip(cutHard)],
+  ['find hum (on the page)', () => findHum(hummed, RATE)],
+  [`de-hum (${hum.harmonics.length} harmonics)`, () => dehum(hummed, RATE, hum)],
   ['high-pass filter (80 Hz)', () => stereo.map((c) => filter(c, 'highpass', 80, RATE))],
 ];
 
