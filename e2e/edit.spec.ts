@@ -349,7 +349,10 @@ test.describe('editing a real recording', () => {
     expect(Math.abs(over(exported))).toBeLessThan(0.5);
   });
 
-  test('de-hum on a recording without hum says so and changes nothing', async ({ studio, page }) => {
+  test('de-hum on a recording without hum says so and changes nothing, unless told the mains', async ({
+    studio,
+    page,
+  }) => {
     await studio.importFiles('speech-quiet.wav');
     await studio.waitForTracks(1);
     await page.keyboard.press('Control+a');
@@ -358,6 +361,10 @@ test.describe('editing a real recording', () => {
       'No steady mains hum (50 or 60 Hz and its harmonics) found in the selection: nothing was changed.',
     );
     expect((await studio.summary()).undo).toEqual(['Import "speech-quiet.wav"']);
+    await page.getByTestId('param-humMains').selectOption('50');
+    await studio.effect('dehum');
+    expect((await studio.summary()).undo.at(-1)).toMatch(/^De-hum \((49\.9|50\.0|50\.1) Hz\)$/);
+    await expect(page.getByTestId('notice-info').last()).toContainText('Hz mains hum (as chosen)');
   });
 
   test('a high-pass filter takes tones two octaves under its cut-off away; a low-pass over them keeps them', async ({

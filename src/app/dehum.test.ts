@@ -51,7 +51,18 @@ describe('De-hum', () => {
     await dehumSelection(services, runHere);
     expect(store.getState().project).toBe(before);
     expect(store.getState().notices.at(-1)?.text).toBe(
-      'No steady mains hum (50 or 60 Hz and its harmonics) found in the selection: nothing was changed.',
+      'No steady mains hum (50 or 60 Hz and its harmonics) found in the selection: nothing was changed. ' +
+        'If you hear hum, choose its mains (50 or 60 Hz) and De-hum again.',
+    );
+  });
+
+  it("takes the chosen mains at the user's word", async () => {
+    const { store, services } = withAudio([keep]);
+    store.getState().updateParams({ humMains: '60' });
+    await dehumSelection(services, runHere);
+    expect(store.getState().history.past.at(-1)?.label).toMatch(/^De-hum \((59\.9|60\.0|60\.1) Hz\)$/);
+    expect(store.getState().notices.at(-1)?.text).toMatch(
+      /^Took out (59|60)\.\d\d Hz mains hum \(as chosen\): \d+ harmonics/,
     );
   });
 });

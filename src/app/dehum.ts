@@ -1,5 +1,6 @@
 /** De-hum over the selection (src/dsp/dehum.ts) as one undoable step in the analysis worker: the hum is found here,
- * on the target tracks' audio together, and said; a selection with no mains hum is left as it was. */
+ * on the target tracks' audio together, and said; a selection with no mains hum is left as it was, unless the user
+ * chose the mains (then they hear hum too weak to find and it is taken at their word). */
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
 import { findHum } from '../dsp/find-hum';
@@ -18,11 +19,15 @@ export async function dehumSelection(services: Services, run: EffectRunner = run
   const channels = state.project.tracks
     .filter((t) => trackIds.includes(t.id))
     .flatMap((t) => trackAudio(t, assets, range));
-  const hum = findHum(channels, state.project.sampleRate);
+  const { humMains } = state.params;
+  const hum = findHum(channels, state.project.sampleRate, humMains);
   if (!hum)
     return state.notify(
       'info',
-      'No steady mains hum (50 or 60 Hz and its harmonics) found in the selection: nothing was changed.',
+      humMains === 'auto'
+        ? 'No steady mains hum (50 or 60 Hz and its harmonics) found in the selection: nothing was changed. ' +
+            'If you hear hum, choose its mains (50 or 60 Hz) and De-hum again.'
+        : 'The selection is too short to follow hum in: select at least a quarter of a second.',
     );
   if (!(await runEffect(services, { kind: 'dehum', hum }, undefined, run))) return;
   const top = (Math.max(...hum.harmonics) * hum.hz) / 1000;
@@ -31,6 +36,6 @@ export async function dehumSelection(services: Services, run: EffectRunner = run
     .getState()
     .notify(
       'info',
-      `Took out ${hum.hz.toFixed(2)} Hz mains hum: ${count} harmonic${count === 1 ? '' : 's'}, up to ${top.toFixed(1)} kHz.`,
+      `Took out ${hum.hz.toFixed(2)} Hz mains hum${humMains === 'auto' ? '' : ' (as chosen)'}: ${count} harmonic${count === 1 ? '' : 's'}, up to ${top.toFixed(1)} kHz.`,
     );
 }

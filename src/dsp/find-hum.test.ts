@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mainsHum, programme, uniform } from './dehum.fixture';
+import { dehum } from './dehum';
 import { findHum } from './find-hum';
 
 const RATE = 16000;
 const keep = programme(5, RATE);
 const hum = (hz: number, levelDb = -40) => mainsHum(keep.length, RATE, { hz, levelDb });
 const plus = (a: Float32Array, b: Float32Array) => a.map((v, i) => v + b[i]);
+const energy = (x: Float32Array) => x.reduce((e, v) => e + v * v, 0);
 
 describe('findHum', () => {
   it.each([50, 60, 50.06, 59.95])('finds a %s Hz buzz 30 dB under the programme, wandering a few hundredths', (hz) => {
@@ -27,5 +29,29 @@ describe('findHum', () => {
     expect(findHum([plus(keep, hum(50.4))], RATE)).toBeNull();
     const stops = hum(60, -30).map((v, i) => (i < keep.length / 2 ? v : 0));
     expect(findHum([plus(keep, stops)], RATE)).toBeNull();
+  });
+});
+
+describe('findHum told the mains', () => {
+  // Wind-like noise 20 dB over the hum's lines: found by itself, it is not.
+  const noisy = plus(
+    keep,
+    Float32Array.from({ length: keep.length }, uniform(9)).map((v) => 0.05 * (v - 0.5)),
+  );
+  const buzz = hum(50, -55);
+
+  it('takes the word of a user who hears hum that it finds too weak to call', () => {
+    expect(findHum([plus(noisy, buzz)], RATE)).toBeNull();
+    const told = findHum([plus(noisy, buzz)], RATE, '50');
+    expect(Math.abs((told?.hz ?? 0) - 50)).toBeLessThan(0.1);
+    expect(told?.harmonics.slice(0, 3)).toEqual([1, 2, 3]);
+    if (!told) return;
+    const [left] = dehum([buzz], RATE, told);
+    expect(10 * Math.log10(energy(buzz) / energy(left))).toBeGreaterThan(10);
+  });
+
+  it('still looks only at the mains it was told', () => {
+    expect(findHum([plus(keep, hum(60))], RATE, '50')?.hz).toBeCloseTo(50, 0);
+    expect(findHum([plus(keep, hum(60))], RATE, '60')?.hz).toBeCloseTo(60, 1);
   });
 });

@@ -35,14 +35,22 @@ const LEVEL_DROP_DB = 6;
  * KEEP_DB, up to MAX_HZ. */
 const KEEP_DB = 4;
 const MAX_HZ = 8000;
+/** Told there is hum, at least the first three harmonics are taken out. */
+const TOLD_HARMONICS = 3;
 
-/** The mains hum in the channels, or null where there is none. */
-export function findHum(channels: readonly Float32Array[], sampleRate: number): Hum | null {
+/** Which mains to look for: either (found by itself), or the one the user says is there. */
+export const MAINS = ['auto', '50', '60'] as const;
+export type Mains = (typeof MAINS)[number];
+
+/** The mains hum in the channels, or null where there is none. Told the mains, it takes the user's word that there is
+ * hum and only finds its fundamental and harmonics (never null while the range is long enough to tell). */
+export function findHum(channels: readonly Float32Array[], sampleRate: number, mains: Mains = 'auto'): Hum | null {
   const spectra = frameSpectra(mixDown(channels), sampleRate);
   if (spectra.frames.length === 0) return null;
+  const told = mains !== 'auto';
   let best: (Hum & { score: number }) | null = null;
-  for (const nominal of MAINS_HZ) {
-    const found = humAt(spectra, nominal, sampleRate);
+  for (const nominal of told ? [Number(mains)] : MAINS_HZ) {
+    const found = humAt(spectra, nominal, sampleRate, told);
     if (found && (!best || found.score > best.score)) best = found;
   }
   return best && { hz: best.hz, harmonics: best.harmonics };
@@ -82,12 +90,30 @@ function frameSpectra(x: Float32Array, sampleRate: number): Spectra {
   return { frames, mean, binHz: sampleRate / size };
 }
 
-/** Hum with its fundamental near `nominal` Hz, scored by how far its harmonics stand out; null if it is not there. */
-function humAt(spectra: Spectra, nominal: number, sampleRate: number): (Hum & { score: number }) | null {
+/** Hum with its fundamental near `nominal` Hz, scored by how far its harmonics stand out; null if it is not there
+ * (unless `told` it is). */
+function humAt(spectra: Spectra, nominal: number, sampleRate: number, told: boolean): (Hum & { score: number }) | null {
   const { mean, binHz } = spectra;
-  const top = Math.min(MAX_HZ, 0.45 * sampleRate);
-  const count = Math.floor(top / nominal);
-  // The fundamental that lines the first harmonics up with peaks, then refined from each peak's own frequency.
+  const count = Math.floor(Math.min(MAX_HZ, 0.45 * sampleRate) / nominal);
+  const near = fundamentalNear(mean, nominal, binHz, count);
+  if (near === null && !told) return null;
+  const hz = near ?? nominal;
+  const rise = Array.from({ length: count }, (_, i) => prominence(mean, (i + 1) * hz, binHz, hz));
+  // Evidence: harmonics that stand out of the spectrum and are the one line around (a dense comb of lines, an
+  // engine's or a low drone's, lines up with some harmonic wherever the fundamental is put).
+  const first = rise
+    .slice(0, FIRST_HARMONICS)
+    .map((r, i) => (prominence(mean, (i + 1) * hz, binHz, hz, 1) >= LONE_DB ? r : 0));
+  const score = first.reduce((sum, r) => sum + Math.max(0, Math.min(30, r)), 0);
+  if (!told && !(standsOut(first) && isSteady(spectra, first, hz))) return null;
+  const last = rise.reduce((top, r, i) => (r >= FOUND_DB ? i + 1 : top), told ? TOLD_HARMONICS : 1);
+  const harmonics = rise.flatMap((r, i) => (i < last || r >= KEEP_DB ? [i + 1] : []));
+  return { hz, harmonics, score };
+}
+
+/** The fundamental within SEARCH_HZ of `nominal` that lines the first harmonics up with peaks, refined from each
+ * peak's own frequency; null if the refined one falls outside. */
+function fundamentalNear(mean: Float64Array, nominal: number, binHz: number, count: number): number | null {
   let hz = nominal;
   let bestScore = -1;
   for (let f = nominal - SEARCH_HZ; f <= nominal + SEARCH_HZ + 1e-9; f += binHz / 8) {
@@ -96,26 +122,23 @@ function humAt(spectra: Spectra, nominal: number, sampleRate: number): (Hum & { 
     if (score > bestScore) [bestScore, hz] = [score, f];
   }
   hz = refine(mean, refine(mean, hz, binHz, FIRST_HARMONICS), binHz, count); // the first ten bring the rest within a bin
-  if (Math.abs(hz - nominal) > SEARCH_HZ) return null;
-  const rise = Array.from({ length: count }, (_, i) => prominence(mean, (i + 1) * hz, binHz, hz));
-  // Evidence: harmonics that stand out of the spectrum and are the one line around (a dense comb of lines, an
-  // engine's or a low drone's, lines up with some harmonic wherever the fundamental is put).
-  const first = rise
-    .slice(0, FIRST_HARMONICS)
-    .map((r, i) => (prominence(mean, (i + 1) * hz, binHz, hz, 1) >= LONE_DB ? r : 0));
-  const found = first.filter((r) => r >= FOUND_DB).length;
-  if (found < 2 && !first.some((r) => r >= ALONE_DB)) return null;
+  return Math.abs(hz - nominal) <= SEARCH_HZ ? hz : null;
+}
+
+const standsOut = (first: number[]) =>
+  first.filter((r) => r >= FOUND_DB).length >= 2 || first.some((r) => r >= ALONE_DB);
+
+/** Whether the hum's strongest harmonics show through the frames and the strongest holds its level. */
+function isSteady(spectra: Spectra, first: number[], hz: number): boolean {
   const strongest = first
     .map((r, i) => [r, (i + 1) * hz])
     .sort((a, b) => b[0] - a[0])
     .slice(0, STEADY_HARMONICS)
     .map(([, f]) => f);
-  const shows = (p: Float64Array) => strongest.some((f) => prominence(p, f, binHz, hz) >= STEADY_DB);
-  const steady = spectra.frames.filter(shows).length;
-  if (steady < STEADY_SHARE * spectra.frames.length || !holdsLevel(spectra, strongest[0])) return null;
-  const last = rise.reduce((top, r, i) => (r >= FOUND_DB ? i + 1 : top), 1);
-  const harmonics = rise.flatMap((r, i) => (i < last || r >= KEEP_DB ? [i + 1] : []));
-  return { hz, harmonics, score: first.reduce((s, r) => s + Math.max(0, Math.min(30, r)), 0) };
+  const shows = (p: Float64Array) => strongest.some((f) => prominence(p, f, spectra.binHz, hz) >= STEADY_DB);
+  return (
+    spectra.frames.filter(shows).length >= STEADY_SHARE * spectra.frames.length && holdsLevel(spectra, strongest[0])
+  );
 }
 
 /** Whether the line at `hz` holds its level: no frame more than LEVEL_DROP_DB under the median frame (hum under a

@@ -4,6 +4,7 @@ import type { FadeCurve } from '../dsp/fades';
 import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
 import { SIMILAR_THRESHOLD } from '../dsp/find-similar';
 import type { FrequencyBand } from '../dsp/band';
+import type { Mains } from '../dsp/find-hum';
 import type { NoiseProfile } from '../dsp/noise-reduction';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { Clip, Project } from '../project/types';
@@ -56,6 +57,8 @@ export interface EditParams {
   /** The cut-offs of the high-pass (rumble) and low-pass (hiss) filters. */
   highpassHz: number;
   lowpassHz: number;
+  /** De-hum: the mains to take out, or 'auto' to find it (and leave a selection without hum alone). */
+  humMains: Mains;
 }
 
 /** The selection on the tracks a project still has (undo may take tracks away); none when it has none of them. */
@@ -233,6 +236,7 @@ export const initialState = (): StudioState => ({
     similarity: SIMILAR_THRESHOLD,
     highpassHz: 80,
     lowpassHz: 8000,
+    humMains: 'auto',
   },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
   panel: 'none',

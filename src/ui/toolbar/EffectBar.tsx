@@ -1,5 +1,6 @@
 import { FADE_CURVES, type FadeCurve } from '../../dsp/fades';
 import { FILTER_HZ } from '../../dsp/filters';
+import { MAINS, type Mains } from '../../dsp/find-hum';
 import { SIMILARITY_RANGE } from '../../dsp/find-similar';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
@@ -16,7 +17,7 @@ function NumberParam({
   max,
 }: {
   label: string;
-  field: keyof Omit<EditParams, 'fadeCurve'>;
+  field: keyof Omit<EditParams, 'fadeCurve' | 'humMains'>;
   step: number;
   min: number;
   max: number;
@@ -46,6 +47,7 @@ function NumberParam({
 export function EffectBar() {
   const { store } = useServices();
   const curve = useStudio((s) => s.params.fadeCurve);
+  const mains = useStudio((s) => s.params.humMains);
   return (
     <div className="effectbar" role="group" aria-label="Effects">
       <label className="param">
@@ -87,6 +89,20 @@ export function EffectBar() {
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
       <ActionButton name="reduceNoise" text="Reduce noise" />
       <ActionButton name="declip" text="De-clip" />
+      <label className="param">
+        Hum
+        <select
+          data-testid="param-humMains"
+          value={mains}
+          onChange={(e) => store.getState().updateParams({ humMains: e.target.value as Mains })}
+        >
+          {MAINS.map((m) => (
+            <option key={m} value={m}>
+              {m === 'auto' ? 'find' : `${m} Hz`}
+            </option>
+          ))}
+        </select>
+      </label>
       <ActionButton name="dehum" text="De-hum" />
       <NumberParam label="to surroundings dB" field="attenuateLevelDb" step={1} {...ATTENUATE_LEVEL_DB} />
       <ActionButton name="attenuateToSurroundings" text="Attenuate to surroundings" />
