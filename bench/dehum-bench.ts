@@ -7,8 +7,9 @@
  * third-octave band levels sit from the recording's before the hum (bench/band-levels.ts: what a listener would
  * notice, roughly) with the hum and after De-hum, clips it made worse, SDR; beside it a notch filter (2 Hz wide) at each
  * harmonic De-hum found, as a plain notch de-hummer would do. Control: the recordings as they are, where finding
- * hum is a false alarm or a steady line at a mains harmonic in the recording (with what De-hum would then change,
- * as SDR against the untouched clip).
+ * hum is a false alarm or a steady line at a mains harmonic in the recording (with how far De-hum would then move
+ * the band levels), and told 50 Hz there (a user wrong about hum). Also De-hum told the mains, as a user who hears the
+ * hum would set the Hum choice.
  *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
  *   SETS=dev,real npx tsx bench/dehum-bench.ts [training/data/marked]
  */
@@ -76,6 +77,8 @@ interface Row {
   bandsBefore: number;
   bandsAfter: number;
   bandsNotched: number;
+  /** Told the mains (the Hum choice), as a user who hears the hum would. */
+  bandsTold: number;
   notchDown: number;
   notchTaken: number;
   speed: number;
@@ -85,6 +88,12 @@ const pct = (xs: boolean[]) => `${Math.round((100 * xs.filter(Boolean).length) /
 const dB = (v: number) => `${v.toFixed(1)} dB`;
 const sum = (a: Float32Array[], b: Float32Array[]) => a.map((ch, c) => ch.map((v, n) => v + b[c][n]));
 
+/** De-hum with the Hum choice set to the mains nearest `hz`. */
+function toldDeHum(x: Float32Array[], rate: number, hz: number): Float32Array[] {
+  const told = findHum(x, rate, Math.abs(hz - 50) < 5 ? '50' : '60');
+  return told ? deHum(x, rate, told).out : x;
+}
+
 /** De-hum over the hummed recording; and, with the hum it found, over the hum alone and the recording alone. */
 function trial(x: Float32Array[], humOnly: Float32Array[], rate: number, trueHz: number): Row {
   const hummed = sum(x, humOnly);
@@ -93,10 +102,18 @@ function trial(x: Float32Array[], humOnly: Float32Array[], rate: number, trueHz:
   const reference = bandLevels(x, rate);
   const bands = (y: Float32Array[]) => bandLevelDistance(bandLevels(y, rate), reference);
   const bandsBefore = bands(hummed);
+  const bandsTold = bands(toldDeHum(hummed, rate, trueHz));
   if (!found)
     return {
       ...{ found: false, hzError: NaN, humDown: 0, programmeTaken: -Infinity, before, after: before, speed: NaN },
-      ...{ bandsBefore, bandsAfter: bandsBefore, bandsNotched: bandsBefore, notchDown: 0, notchTaken: -Infinity },
+      ...{
+        bandsBefore,
+        bandsAfter: bandsBefore,
+        bandsNotched: bandsBefore,
+        bandsTold,
+        notchDown: 0,
+        notchTaken: -Infinity,
+      },
     };
   const { out, seconds } = deHum(hummed, rate, found);
   const kept = deHum(x, rate, found).out;
@@ -112,6 +129,7 @@ function trial(x: Float32Array[], humOnly: Float32Array[], rate: number, trueHz:
     bandsBefore,
     bandsAfter: bands(out),
     bandsNotched: bands(notches(hummed, rate, found)),
+    bandsTold,
     notchDown: db(energy(humOnly), energy(notches(humOnly, rate, found))),
     notchTaken: taken(notches(x, rate, found)),
     speed: seconds / (x[0].length / rate),
@@ -122,9 +140,9 @@ function main(): void {
   const only = process.env.SETS?.split(',');
   const cases = listCases(dir).filter((c) => !only || only.includes(c.set));
   console.log(
-    '| set | hum added | n | found | fundamental error | hum taken out | programme taken with it | band levels off: with hum / de-hummed / notches | made worse (bands) | band levels off with hum where none was found | SDR with hum / de-hummed | notches: hum out / programme taken | s per s of audio |',
+    '| set | hum added | n | found | fundamental error | hum taken out | programme taken with it | band levels off: with hum / de-hummed / notches | made worse (bands) | band levels off with hum where none was found | told the mains: band levels off / made worse | SDR with hum / de-hummed | notches: hum out / programme taken | s per s of audio |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const set of [...new Set(cases.map((c) => c.set))]) {
     const mine = cases.filter((c) => c.set === set);
     const clips = mine.map((c) => ({ rate: c.rate, x: readPart(dir, c.id, 'mixture') }));
@@ -147,6 +165,7 @@ function main(): void {
           `${hit.length ? median(hit.map((r) => r.hzError)).toFixed(3) : '-'} Hz | ${all((r) => r.humDown)} | ` +
           `${med((r) => r.programmeTaken)} | ${all((r) => r.bandsBefore, 2)} / **${all((r) => r.bandsAfter, 2)}** / ${all((r) => r.bandsNotched, 2)} | ` +
           `${pct(rows.map((r) => r.bandsAfter > r.bandsBefore + 0.01))} | ${missed.length ? `${median(missed.map((r) => r.bandsBefore)).toFixed(2)} dB` : '-'} | ` +
+          `${all((r) => r.bandsTold, 2)} / ${pct(rows.map((r) => r.bandsTold > r.bandsBefore + 0.01))} | ` +
           `${all((r) => r.before)} / ${all((r) => r.after)} | ` +
           `${med((r) => r.notchDown)} / ${med((r) => r.notchTaken)} | ` +
           `${hit.length ? median(hit.map((r) => r.speed)).toFixed(3) : '-'} |`,
@@ -157,9 +176,13 @@ function main(): void {
       return found ? bandLevelDistance(bandLevels(deHum(x, rate, found).out, rate), bandLevels(x, rate)) : null;
     });
     const raised = alarms.filter((a): a is number => a !== null);
+    const toldWrongly = clips.map(({ rate, x }) =>
+      bandLevelDistance(bandLevels(toldDeHum(x, rate, 50), rate), bandLevels(x, rate)),
+    );
     console.log(
       `| ${set} | none (found: a false alarm or a steady line in the recording; band levels De-hum moves) | ${clips.length} | ` +
-        `${pct(alarms.map((a) => a !== null))} | | | | ${raised.length ? `${median(raised).toFixed(2)} dB` : '-'} | | | | | |`,
+        `${pct(alarms.map((a) => a !== null))} | | | | ${raised.length ? `${median(raised).toFixed(2)} dB` : '-'} | | | ` +
+        `told 50 Hz: ${median(toldWrongly).toFixed(2)} dB moved | | | |`,
     );
   }
 }
