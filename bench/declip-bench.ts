@@ -15,25 +15,13 @@ import { levelOfShare } from '../src/dsp/declip.fixture';
 import { peakOf } from '../src/dsp/gain';
 import { resample } from '../src/dsp/resample';
 import { applyEffect } from '../src/project/effects';
-import { db, listCases, median, readPart } from './marked-cases';
+import { median, mixturesBySet, sdr } from './marked-cases';
 
 const dir = process.argv[2] ?? 'training/data/marked';
 const shares = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [0.1, 1, 5];
 const RESAMPLED_RATE = 48000;
 
 const pcm16 = (v: number) => Math.round(Math.max(-1, Math.min(1, v)) * 32767) / 32767;
-
-function sdr(estimate: Float32Array[], reference: Float32Array[]): number {
-  let signal = 0;
-  let error = 0;
-  reference.forEach((r, c) =>
-    r.forEach((v, i) => {
-      signal += v * v;
-      error += (estimate[c][i] - v) ** 2;
-    }),
-  );
-  return db(signal, error);
-}
 
 /** The studio's effect over the whole clip. */
 function deClip(channels: Float32Array[], rate: number): { out: Float32Array[]; seconds: number } {
@@ -76,15 +64,11 @@ function report(set: string, name: string, rows: Row[]): void {
 }
 
 function main(): void {
-  const only = process.env.SETS?.split(',');
-  const cases = listCases(dir).filter((c) => !only || only.includes(c.set));
   console.log(
     '| set | clip | n | found clipped | clipped samples found | SDR cut | SDR restored | improvement | made worse | s per s of audio |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
-  for (const set of [...new Set(cases.map((c) => c.set))]) {
-    const mine = cases.filter((c) => c.set === set);
-    const mixtures = mine.map((c) => ({ rate: c.rate, x: readPart(dir, c.id, 'mixture') }));
+  for (const [set, mixtures] of mixturesBySet(dir)) {
     for (const share of shares) {
       const plain: Row[] = [];
       const resampled: Row[] = [];

@@ -18,7 +18,7 @@ import { bandLevelDistance, bandLevels } from './band-levels';
 import { mainsHum } from '../src/dsp/dehum.fixture';
 import { biquad } from '../src/dsp/filters';
 import { applyEffect } from '../src/project/effects';
-import { db, energy, listCases, median, readPart } from './marked-cases';
+import { db, energy, median, mixturesBySet, sdr } from './marked-cases';
 
 const dir = process.argv[2] ?? 'training/data/marked';
 const CONDITIONS = [
@@ -26,18 +26,6 @@ const CONDITIONS = [
   { hz: 60, levelDb: -40 },
   { hz: 49.95, levelDb: -55 },
 ];
-
-function sdr(estimate: Float32Array[], reference: Float32Array[]): number {
-  let signal = 0;
-  let error = 0;
-  reference.forEach((r, c) =>
-    r.forEach((v, i) => {
-      signal += v * v;
-      error += (estimate[c][i] - v) ** 2;
-    }),
-  );
-  return db(signal, error);
-}
 
 /** The studio's effect over the whole clip. */
 function deHum(channels: Float32Array[], rate: number, hum: Hum): { out: Float32Array[]; seconds: number } {
@@ -137,15 +125,11 @@ function trial(x: Float32Array[], humOnly: Float32Array[], rate: number, trueHz:
 }
 
 function main(): void {
-  const only = process.env.SETS?.split(',');
-  const cases = listCases(dir).filter((c) => !only || only.includes(c.set));
   console.log(
     '| set | hum added | n | found | fundamental error | hum taken out | programme taken with it | band levels off: with hum / de-hummed / notches | made worse (bands) | band levels off with hum where none was found | told the mains: band levels off / made worse | SDR with hum / de-hummed | notches: hum out / programme taken | s per s of audio |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const set of [...new Set(cases.map((c) => c.set))]) {
-    const mine = cases.filter((c) => c.set === set);
-    const clips = mine.map((c) => ({ rate: c.rate, x: readPart(dir, c.id, 'mixture') }));
+  for (const [set, clips] of mixturesBySet(dir)) {
     for (const condition of CONDITIONS) {
       const rows = clips.map(({ rate, x }, i) => {
         const hum = mainsHum(x[0].length, rate, { ...condition, seed: i + 1 });

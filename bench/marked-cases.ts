@@ -109,3 +109,20 @@ export function spliced(x: Float32Array[], start: number, part: Float32Array[]):
     return out;
   });
 }
+
+/** Signal-to-distortion ratio of every channel together, in dB. */
+export function sdr(estimate: Float32Array[], reference: Float32Array[]): number {
+  let error = 0;
+  reference.forEach((r, c) => r.forEach((v, i) => (error += (estimate[c][i] - v) ** 2)));
+  return db(energy(reference), error);
+}
+
+/** The mixtures of the sets named in SETS (every set where it is unset), set by set. */
+export function mixturesBySet(dir: string): [string, { rate: number; x: Float32Array[] }[]][] {
+  const only = process.env.SETS?.split(',');
+  const cases = listCases(dir).filter((c) => !only || only.includes(c.set));
+  return [...new Set(cases.map((c) => c.set))].map((set) => [
+    set,
+    cases.filter((c) => c.set === set).map((c) => ({ rate: c.rate, x: readPart(dir, c.id, 'mixture') })),
+  ]);
+}

@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { clip, RATE, tones } from '../dsp/declip.fixture';
-import { AssetStore } from '../project/asset-store';
 import { trackAudio } from '../project/generated-ops';
 import { runHere } from '../project/process-ops';
-import { newTrack, type Project } from '../project/types';
-import { createStudioStore } from '../store/studio-store';
+import { oneTrackStudio } from './one-track.fixture';
 import { declipSelection } from './declip';
-import type { Services } from './services';
-
-/** A project of one stereo track holding `audio`, all of it selected. */
-function withAudio(audio: Float32Array[]) {
-  const assets = new AssetStore();
-  const asset = assets.add(audio, RATE);
-  const track = {
-    ...newTrack(0),
-    clips: [{ id: 'c', assetId: asset.id, name: 'take', start: 0, offset: 0, length: audio[0].length }],
-  };
-  const project: Project = { sampleRate: RATE, tracks: [track] };
-  const store = createStudioStore();
-  store.getState().commit('Import', project);
-  store.getState().selectRange({ start: 0, end: audio[0].length, trackIds: [track.id] });
-  return { store, assets, services: { store, assets } as unknown as Services };
-}
 
 describe('De-clip', () => {
   it('restores the cut tops in one undoable step and says what it found and how far the peaks now reach', async () => {
     const cut = [clip(tones(1.6), 1), clip(tones(1.3), 1)];
-    const { store, assets, services } = withAudio(cut);
+    const { store, assets, services } = oneTrackStudio(cut, RATE);
     await declipSelection(services, runHere);
     const state = store.getState();
     expect(state.history.past.at(-1)?.label).toBe('De-clip');
@@ -43,7 +25,7 @@ describe('De-clip', () => {
   });
 
   it('says when there is no clipping, and changes nothing', async () => {
-    const { store, services } = withAudio([tones(0.9)]);
+    const { store, services } = oneTrackStudio([tones(0.9)], RATE);
     const before = store.getState().project;
     await declipSelection(services, runHere);
     expect(store.getState().project).toBe(before);

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findSimilar } from '../dsp/find-similar';
 import { knock, RATE, scene, whistle } from '../dsp/similar.fixture';
-import { AssetStore } from '../project/asset-store';
 import { trackAudio } from '../project/generated-ops';
 import { runHere } from '../project/process-ops';
-import { newTrack, type Project } from '../project/types';
-import { createStudioStore } from '../store/studio-store';
 import { attenuateSimilar, findSimilarSounds, type SimilarSearch } from './find-similar';
-import type { Services } from './services';
+import { oneTrackStudio } from './one-track.fixture';
 
 const searchHere: SimilarSearch = async (mono, rate, start, end, threshold, band) =>
   findSimilar([mono], rate, start, end, threshold, band);
@@ -22,18 +19,7 @@ function withWhistles(copies = true) {
     [k, 7, 6],
   ];
   if (copies) sounds.push([w, 5, -6], [w, 9.5, 6]);
-  const audio = scene(sounds);
-  const assets = new AssetStore();
-  const asset = assets.add(audio, RATE);
-  const track = {
-    ...newTrack(0),
-    clips: [{ id: 'c', assetId: asset.id, name: 'room', start: 0, offset: 0, length: audio[0].length }],
-  };
-  const project: Project = { sampleRate: RATE, tracks: [track] };
-  const store = createStudioStore();
-  store.getState().commit('Import', project);
-  store.getState().selectRange({ start: 1 * RATE, end: 1.3 * RATE, trackIds: [track.id] });
-  return { services: { store, assets } as unknown as Services, assets };
+  return oneTrackStudio(scene(sounds), RATE, { start: 1 * RATE, end: 1.3 * RATE });
 }
 
 const levelDb = (x: Float32Array[], from: number, to: number) => {
