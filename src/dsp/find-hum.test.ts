@@ -30,6 +30,14 @@ describe('findHum', () => {
     const stops = hum(60, -30).map((v, i) => (i < keep.length / 2 ? v : 0));
     expect(findHum([plus(keep, stops)], RATE)).toBeNull();
   });
+
+  it('takes a machine buzz off the grid for sound, though its lines pass a hertz from mains harmonics', () => {
+    // At 59.7 Hz its 5th harmonic, 298.5 Hz, climbs through 6 x 49.9 Hz (48 kHz: bins 0.37 Hz apart).
+    const rate = 48000;
+    const programme48 = programme(5, rate);
+    const buzz = mainsHum(programme48.length, rate, { hz: 59.7, levelDb: -40 });
+    expect(findHum([plus(programme48, buzz)], rate)).toBeNull();
+  });
 });
 
 describe('findHum told the mains', () => {

@@ -175,9 +175,11 @@ function peakBin(power: Float64Array, hz: number, binHz: number): number {
 }
 
 /** How far, in dB, the peak at `hz` rises over the spectrum around it (within 0.4 of the fundamental either side,
- * the peak's own main lobe left out): over its median, or with `quantile` 1 over its highest bin. */
+ * the peak's own main lobe left out): over its median, or with `quantile` 1 over its highest bin. None where the
+ * spectrum only climbs through `hz` towards a line further off (a steady tone a hertz away is not this harmonic). */
 function prominence(power: Float64Array, hz: number, binHz: number, fundamental: number, quantile = 0.5): number {
   const peak = peakBin(power, hz, binHz);
+  if (power[peak] < power[peak - 1] || power[peak] < power[peak + 1]) return 0;
   const reach = Math.round((0.4 * fundamental) / binHz);
   const around: number[] = [];
   for (let b = Math.max(1, peak - reach); b <= Math.min(power.length - 1, peak + reach); b++)
