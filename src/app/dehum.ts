@@ -3,7 +3,7 @@
  * chose the mains (then they hear hum too weak to find and it is taken at their word). */
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
-import { findHum } from '../dsp/find-hum';
+import { findHum, MIN_SECONDS } from '../dsp/find-hum';
 import { trackAudio } from '../project/generated-ops';
 import type { EffectRunner } from '../project/process-ops';
 import { runEffect } from './effects';
@@ -20,14 +20,14 @@ export async function dehumSelection(services: Services, run: EffectRunner = run
     .filter((t) => trackIds.includes(t.id))
     .flatMap((t) => trackAudio(t, assets, range));
   const { humMains } = state.params;
+  if (range.end - range.start < MIN_SECONDS * state.project.sampleRate)
+    return state.notify('info', `Select at least ${MIN_SECONDS} s for De-hum to tell hum from other sound.`);
   const hum = findHum(channels, state.project.sampleRate, humMains);
   if (!hum)
     return state.notify(
       'info',
-      humMains === 'auto'
-        ? 'No steady mains hum (50 or 60 Hz and its harmonics) found in the selection: nothing was changed. ' +
-            'If you hear hum, choose its mains (50 or 60 Hz) and De-hum again.'
-        : 'The selection is too short to follow hum in: select at least a quarter of a second.',
+      'No steady mains hum (50 or 60 Hz and its harmonics) found in the selection: nothing was changed. ' +
+        'If you hear hum, choose its mains (50 or 60 Hz) and De-hum again.',
     );
   if (!(await runEffect(services, { kind: 'dehum', hum }, undefined, run))) return;
   const top = (Math.max(...hum.harmonics) * hum.hz) / 1000;

@@ -12,6 +12,8 @@ export interface Hum {
 }
 
 const MAINS_HZ = [50, 60];
+/** Under this, too few of the fundamental's cycles to tell hum from anything else. */
+export const MIN_SECONDS = 0.25;
 /** How far the fundamental may sit from its nominal frequency: grids hold it within a few hundredths of a hertz
  * (a tenth in a disturbance) and recorders' clocks are closer still, so a steady tone further off is music or a
  * machine, not mains hum. */
@@ -73,7 +75,7 @@ function frameSpectra(x: Float32Array, sampleRate: number): Spectra {
   const frame = Math.min(x.length, Math.round(FRAME_SECONDS * sampleRate));
   const size = 2 ** Math.ceil(Math.log2(Math.max(2, frame)));
   const window = hann(frame);
-  const count = frame < sampleRate / 4 ? 0 : Math.min(MAX_FRAMES, Math.floor((2 * x.length) / frame) - 1);
+  const count = frame < MIN_SECONDS * sampleRate ? 0 : Math.min(MAX_FRAMES, Math.floor((2 * x.length) / frame) - 1);
   const frames: Float64Array[] = [];
   const mean = new Float64Array(size / 2);
   for (let f = 0; f < count; f++) {
