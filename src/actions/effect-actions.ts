@@ -1,5 +1,5 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, de-clipping, de-humming and attenuation to the surroundings
- * over the selection, processed in the analysis worker. */
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, de-clipping, de-humming and
+ * attenuation to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { dehumSelection } from '../app/dehum';
 import { matchProject, runEffect, surroundingsOfTracks } from '../app/effects';
