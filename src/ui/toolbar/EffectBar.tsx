@@ -1,6 +1,6 @@
-import { FADE_CURVES, type FadeCurve } from '../../dsp/fades';
+import { FADE_CURVES } from '../../dsp/fades';
 import { FILTER_HZ } from '../../dsp/filters';
-import { MAINS, type Mains } from '../../dsp/find-hum';
+import { MAINS } from '../../dsp/find-hum';
 import { SIMILARITY_RANGE } from '../../dsp/find-similar';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
@@ -17,7 +17,7 @@ function NumberParam({
   max,
 }: {
   label: string;
-  field: keyof Omit<EditParams, 'fadeCurve' | 'humMains'>;
+  field: keyof Omit<EditParams, Choice>;
   step: number;
   min: number;
   max: number;
@@ -43,27 +43,45 @@ function NumberParam({
   );
 }
 
+type Choice = 'fadeCurve' | 'humMains';
+
+/** A setting chosen from a list (the fade's curve, the mains De-hum takes out). */
+function ChoiceParam<F extends Choice>({
+  label,
+  field,
+  options,
+  text = String,
+}: {
+  label: string;
+  field: F;
+  options: readonly EditParams[F][];
+  text?: (option: EditParams[F]) => string;
+}) {
+  const { store } = useServices();
+  const value = useStudio((s) => s.params[field]);
+  return (
+    <label className="param">
+      {label}
+      <select
+        data-testid={`param-${field}`}
+        value={value}
+        onChange={(e) => store.getState().updateParams({ [field]: e.target.value as EditParams[F] })}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {text(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Effects on the selection, each beside the setting it uses. */
 export function EffectBar() {
-  const { store } = useServices();
-  const curve = useStudio((s) => s.params.fadeCurve);
-  const mains = useStudio((s) => s.params.humMains);
   return (
     <div className="effectbar" role="group" aria-label="Effects">
-      <label className="param">
-        Curve
-        <select
-          data-testid="param-fadeCurve"
-          value={curve}
-          onChange={(e) => store.getState().updateParams({ fadeCurve: e.target.value as FadeCurve })}
-        >
-          {FADE_CURVES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceParam label="Curve" field="fadeCurve" options={FADE_CURVES} />
       <ActionButton name="fadeIn" />
       <ActionButton name="fadeOut" />
       <NumberParam label="dB" field="gainDb" step={0.5} min={-60} max={24} />
@@ -89,20 +107,7 @@ export function EffectBar() {
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
       <ActionButton name="reduceNoise" text="Reduce noise" />
       <ActionButton name="declip" text="De-clip" />
-      <label className="param">
-        Hum
-        <select
-          data-testid="param-humMains"
-          value={mains}
-          onChange={(e) => store.getState().updateParams({ humMains: e.target.value as Mains })}
-        >
-          {MAINS.map((m) => (
-            <option key={m} value={m}>
-              {m === 'auto' ? 'find' : `${m} Hz`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceParam label="Hum" field="humMains" options={MAINS} text={(m) => (m === 'auto' ? 'find' : `${m} Hz`)} />
       <ActionButton name="dehum" text="De-hum" />
       <NumberParam label="to surroundings dB" field="attenuateLevelDb" step={1} {...ATTENUATE_LEVEL_DB} />
       <ActionButton name="attenuateToSurroundings" text="Attenuate to surroundings" />
