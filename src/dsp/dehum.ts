@@ -24,7 +24,7 @@ export function dehum(channels: readonly Float32Array[], sampleRate: number, hum
 
 /** The hum in one channel: each harmonic's slowly changing amplitude and phase (its complex envelope, the channel
  * shifted down by the harmonic's frequency and low-passed) put back at its frequency, all summed. */
-export function humEstimate(x: Float32Array, sampleRate: number, hum: Hum): Float64Array {
+function humEstimate(x: Float32Array, sampleRate: number, hum: Hum): Float64Array {
   const hop = Math.round(sampleRate / hum.hz);
   const grid = envelopeGrid(x.length, hop);
   const estimate = new Float64Array(x.length);

@@ -36,7 +36,7 @@ export type EffectSpec =
   | { kind: 'attenuate'; profile: SurroundingsProfile; levelDb: number; band?: FrequencyBand }
   /** Clipped tops drawn again from the audio around them (src/dsp/declip.ts). */
   | { kind: 'declip' }
-  /** Mains hum found in the selection (src/dsp/dehum.ts) taken out, its harmonics one by one. */
+  /** Mains hum found in the selection (src/dsp/find-hum.ts) taken out, its harmonics one by one (src/dsp/dehum.ts). */
   | { kind: 'dehum'; hum: Hum };
 
 /** The bounds the studio offers (beyond them a stretch or a shift is heard as an artefact more than as music). */
