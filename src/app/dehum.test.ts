@@ -38,6 +38,17 @@ describe('De-hum', () => {
     );
   });
 
+  it('asks for a longer selection than a quarter of a second', async () => {
+    const { store, services } = oneTrackStudio([keep], RATE, { start: 0, end: RATE / 5 });
+    store.getState().updateParams({ humMains: '50' });
+    const before = store.getState().project;
+    await dehumSelection(services, runHere);
+    expect(store.getState().project).toBe(before);
+    expect(store.getState().notices.at(-1)?.text).toBe(
+      'Select at least 0.25 s for De-hum to tell hum from other sound.',
+    );
+  });
+
   it("takes the chosen mains at the user's word", async () => {
     const { store, services } = oneTrackStudio([keep], RATE);
     store.getState().updateParams({ humMains: '60' });
