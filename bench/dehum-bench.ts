@@ -1,7 +1,7 @@
 /**
  * De-hum (src/dsp/dehum.ts, through the studio's effect) on the edit evaluation's recordings (a benchmark, not a
- * test): mains hum (a buzz up to 4 kHz whose frequency wanders +-0.03 Hz, src/dsp/dehum.fixture.ts; the right
- * channel's a fifth lower) is added to each mixture (44.1 kHz stereo, about -20 dBFS) at a given level, found and
+ * test): mains hum (a buzz up to 4 kHz whose frequency wanders +-0.03 Hz, src/dsp/dehum.fixture.ts; in the right
+ * channel 2 dB lower) is added to each mixture (44.1 kHz stereo, about -20 dBFS) at a given level, found and
  * taken out. With the hum it found, the hum alone and the recording alone go through De-hum as well: how far the
  * hum's energy went down, how much of the recording's went with it (the bands about each harmonic); then how far
  * third-octave band levels sit from the recording's before the hum (bench/band-levels.ts: what a listener would
