@@ -2,11 +2,10 @@
  * attenuation to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { dehumSelection } from '../app/dehum';
-import { matchProject, runEffect, surroundingsOfTracks } from '../app/effects';
+import { matchProject, runEffect, surroundingsOfTracks, targetTrackAudio } from '../app/effects';
 import type { Services } from '../app/services';
 import { noiseProfile } from '../dsp/noise-reduction';
 import type { EffectSpec } from '../project/effects';
-import { trackAudio } from '../project/generated-ops';
 import type { EditParams, StudioState } from '../store/studio-store';
 import type { Action } from './types';
 import { hasRange, selectedRange, targetTrackIds } from './targets';
@@ -49,19 +48,14 @@ export const effectActions: Action[] = [
     group: 'effect',
     shortcuts: ['Shift+K'],
     enabled: (s) => hasRange(s) && s.busy === null,
-    perform: ({ store, assets }: Services) => {
-      const state = store.getState();
+    perform: (services: Services) => {
+      const state = services.store.getState();
       const range = selectedRange(state)!;
-      const trackIds = targetTrackIds(state);
-      // The clips' own samples, as the effect will read them (track gain and pan left out), every channel averaged.
-      const tracks = state.project.tracks.filter((t) => trackIds.includes(t.id));
-      const profile = noiseProfile(
-        tracks.flatMap((t) => trackAudio(t, assets, range)),
-        state.project.sampleRate,
-      );
+      // Every target track's channels averaged.
+      const profile = noiseProfile(targetTrackAudio(services, range).flat(), state.project.sampleRate);
       const seconds = ((range.end - range.start) / state.project.sampleRate).toFixed(2);
-      store.getState().set({ noiseProfile: profile });
-      store
+      services.store.getState().set({ noiseProfile: profile });
+      services.store
         .getState()
         .notify('info', `Noise profile taken from ${seconds} s. Select what to clean and use Reduce noise.`);
     },

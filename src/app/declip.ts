@@ -1,24 +1,20 @@
 /** De-clip over the selection (src/dsp/declip.ts) as one undoable step in the analysis worker: what was found is
  * said, a selection with no clipping is left as it was, and restored peaks over full scale are pointed out (a 16-
  * or 24-bit export would cut them again). */
-import { selectedRange, targetTrackIds } from '../actions/targets';
+import { selectedRange } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
 import { findClipping } from '../dsp/declip';
 import { gainToDb, peakOf } from '../dsp/gain';
-import { trackAudio } from '../project/generated-ops';
 import type { EffectRunner } from '../project/process-ops';
-import { runEffect } from './effects';
+import { runEffect, targetTrackAudio } from './effects';
 import type { Services } from './services';
 
 export async function declipSelection(services: Services, run: EffectRunner = runInWorker): Promise<void> {
-  const { store, assets } = services;
+  const { store } = services;
   const state = store.getState();
   const range = selectedRange(state);
   if (!range) return;
-  const trackIds = targetTrackIds(state);
-  // The clips' own samples, as the effect reads them (track gain and pan left out).
-  const audioOf = (project = store.getState().project) =>
-    project.tracks.filter((t) => trackIds.includes(t.id)).map((t) => trackAudio(t, assets, range));
+  const audioOf = (project = store.getState().project) => targetTrackAudio(services, range, project);
   const found = audioOf(state.project).map(findClipping);
   const samples = found.reduce((n, f) => n + f.samples, 0);
   if (samples === 0) return state.notify('info', 'No clipping found in the selection: nothing was changed.');

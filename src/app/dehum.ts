@@ -1,28 +1,23 @@
 /** De-hum over the selection (src/dsp/dehum.ts) as one undoable step in the analysis worker: the hum is found here,
  * on the target tracks' audio together, and said; a selection with no mains hum is left as it was, unless the user
  * chose the mains (then they hear hum too weak to find and it is taken at their word). */
-import { selectedRange, targetTrackIds } from '../actions/targets';
+import { selectedRange } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
 import { findHum, MIN_SECONDS } from '../dsp/find-hum';
-import { trackAudio } from '../project/generated-ops';
 import type { EffectRunner } from '../project/process-ops';
-import { runEffect } from './effects';
+import { runEffect, targetTrackAudio } from './effects';
 import type { Services } from './services';
 
 export async function dehumSelection(services: Services, run: EffectRunner = runInWorker): Promise<void> {
-  const { store, assets } = services;
+  const { store } = services;
   const state = store.getState();
   const range = selectedRange(state);
   if (!range) return;
-  const trackIds = targetTrackIds(state);
-  // The clips' own samples, as the effect reads them (track gain and pan left out), every track's channels together.
-  const channels = state.project.tracks
-    .filter((t) => trackIds.includes(t.id))
-    .flatMap((t) => trackAudio(t, assets, range));
-  const { humMains } = state.params;
   if (range.end - range.start < MIN_SECONDS * state.project.sampleRate)
     return state.notify('info', `Select at least ${MIN_SECONDS} s for De-hum to tell hum from other sound.`);
-  const hum = findHum(channels, state.project.sampleRate, humMains);
+  const { humMains } = state.params;
+  // Every target track's channels together.
+  const hum = findHum(targetTrackAudio(services, range).flat(), state.project.sampleRate, humMains);
   if (!hum)
     return state.notify(
       'info',

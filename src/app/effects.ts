@@ -18,6 +18,12 @@ import type { Services } from './services';
 const HEAR_RATE = 16000;
 const HEAR_SECONDS = 60;
 
+/** Each target track's clips' own samples over the selection, as an effect reads them (track gain and pan left out). */
+export function targetTrackAudio({ store, assets }: Services, range: SampleRange, project = store.getState().project) {
+  const trackIds = targetTrackIds(store.getState());
+  return project.tracks.filter((t) => trackIds.includes(t.id)).map((t) => trackAudio(t, assets, range));
+}
+
 /** The bed heard either side of `range` on `tracks` (their clips' own samples, as an effect reads them), for
  * Attenuate to surroundings. */
 export function surroundingsOfTracks(
