@@ -121,3 +121,53 @@ export function interpolate(x: Float32Array, missing: number[], taps: Float64Arr
   }
   return z;
 }
+
+/** The all-pole model (a[0] = 1, `order` poles) of x's Hann-windowed stretches [from, to) together (outside x:
+ * silent) by the autocorrelation method (Levinson-Durbin); no prediction at all where they are silent. Cheaper than
+ * allPoleModel (no covariance matrix), for models fitted often. */
+export function windowedModel(x: Float32Array, stretches: [number, number][], order: number): Float64Array {
+  const r = new Float64Array(order + 1);
+  for (const [from, to] of stretches) {
+    const start = Math.round(from);
+    const length = Math.round(to) - start;
+    const window = hann(length);
+    const w = new Float64Array(length);
+    for (let i = Math.max(0, -start); i < Math.min(length, x.length - start); i++) w[i] = x[start + i] * window[i];
+    autocorrelation(w, order).forEach((v, lag) => (r[lag] += v));
+  }
+  if (!(r[0] > 0)) return Float64Array.of(1);
+  r[0] *= 1 + WHITE_NOISE;
+  return levinson(r);
+}
+
+const hannWindows = new Map<number, Float64Array>();
+
+/** A Hann window of `length` points (kept: models are fitted over windows of a few lengths). */
+function hann(length: number): Float64Array {
+  let w = hannWindows.get(length);
+  if (!w) {
+    w = Float64Array.from({ length }, (_, i) => Math.sin((Math.PI * (i + 0.5)) / length) ** 2);
+    hannWindows.set(length, w);
+  }
+  return w;
+}
+
+/** Levinson-Durbin: the predictor a (a[0] = 1) from autocorrelations r[0..p]. */
+function levinson(r: Float64Array): Float64Array {
+  const p = r.length - 1;
+  let a = new Float64Array(p + 1);
+  a[0] = 1;
+  let error = r[0];
+  for (let i = 1; i <= p; i++) {
+    let acc = r[i];
+    for (let j = 1; j < i; j++) acc += a[j] * r[i - j];
+    const k = -acc / error;
+    const next = Float64Array.from(a);
+    for (let j = 1; j < i; j++) next[j] = a[j] + k * a[i - j];
+    next[i] = k;
+    a = next;
+    error *= 1 - k * k;
+    if (!(error > 0)) break;
+  }
+  return a;
+}
