@@ -20,7 +20,12 @@ export interface Clicks {
 const SHORTEST_S = 0.00005;
 const LONGEST_S = 0.001;
 
-export function clicks(length: number, rate: number, channels: number, { perSecond, peak, seed = 5 }: ClickShape): Clicks {
+export function clicks(
+  length: number,
+  rate: number,
+  channels: number,
+  { perSecond, peak, seed = 5 }: ClickShape,
+): Clicks {
   const random = uniform(seed);
   const out = Array.from({ length: channels }, () => new Float32Array(length));
   const count = Math.round((perSecond * length) / rate);
