@@ -1,6 +1,7 @@
 /** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, de-clipping, de-humming and
  * attenuation to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
+import { declickSelection } from '../app/declick';
 import { dehumSelection } from '../app/dehum';
 import { matchProject, runEffect, surroundingsOfTracks, targetTrackAudio } from '../app/effects';
 import type { Services } from '../app/services';
@@ -85,6 +86,14 @@ export const effectActions: Action[] = [
     shortcuts: ['Shift+C'],
     enabled: (s) => hasRange(s) && s.busy === null,
     perform: (services: Services) => declipSelection(services),
+  },
+  {
+    name: 'declick',
+    label: 'De-click: draw clicks and crackle again from the sound around them',
+    group: 'effect',
+    shortcuts: ['Shift+D'],
+    enabled: (s) => hasRange(s) && s.busy === null,
+    perform: (services: Services) => declickSelection(services),
   },
   {
     name: 'dehum',

@@ -11,7 +11,7 @@ import { effectLabel, type EffectSpec, timeMap } from '../project/effects';
 import { toMono, trackAudio } from '../project/generated-ops';
 import { type EffectRunner, processRange } from '../project/process-ops';
 import type { AssetStore } from '../project/asset-store';
-import type { SampleRange, Track } from '../project/types';
+import type { Project, SampleRange, Track } from '../project/types';
 import type { Services } from './services';
 
 /** Tempo and key are heard at the model's rate, on at most this much of the selection (a song's first minute). */
@@ -38,12 +38,14 @@ export function surroundingsOfTracks(
   return surroundingsProfile(parts, sampleRate);
 }
 
-/** Runs `spec` over the selection; false where it was not applied (the project changed meanwhile: said). */
+/** Runs `spec` over the selection; false where it was not applied (the project changed meanwhile: said; or `keep`,
+ * shown the result, turned it down). */
 export async function runEffect(
   services: Services,
   spec: EffectSpec,
   label = effectLabel(spec),
   run: EffectRunner = runInWorker,
+  keep: (project: Project) => boolean = () => true,
 ): Promise<boolean> {
   const { store, assets } = services;
   const state = store.getState();
@@ -57,6 +59,7 @@ export async function runEffect(
       store.getState().notify('error', `${label} was not applied: the project changed while it ran. Run it again.`);
       return false;
     }
+    if (!keep(project)) return false;
     store.getState().commit(label, project);
     // A tempo change makes the selection shorter or longer.
     const selection = store.getState().selection;

@@ -1,6 +1,7 @@
 /** Effects as plain data, so the same description runs in the analysis worker and in tests. */
 import { attenuateToSurroundings, type SurroundingsProfile } from '../dsp/attenuate';
 import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
+import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
 import { dehum } from '../dsp/dehum';
 import type { Hum } from '../dsp/find-hum';
@@ -36,6 +37,8 @@ export type EffectSpec =
   | { kind: 'attenuate'; profile: SurroundingsProfile; levelDb: number; band?: FrequencyBand }
   /** Clipped tops drawn again from the audio around them (src/dsp/declip.ts). */
   | { kind: 'declip' }
+  /** Clicks found (src/dsp/declick.ts, sensitivity 1 to 10) drawn again from the audio either side of them. */
+  | { kind: 'declick'; sensitivity: number }
   /** Mains hum found in the selection (src/dsp/find-hum.ts) taken out, its harmonics one by one (src/dsp/dehum.ts). */
   | { kind: 'dehum'; hum: Hum };
 
@@ -118,6 +121,10 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'dehum':
       for (const p of pieces) p.channels = dehum(p.channels, sampleRate, spec.hum);
       return starts;
+    case 'declick':
+      for (const p of pieces)
+        p.channels = declick(p.channels, sampleRate, findClicks(p.channels, sampleRate, spec.sensitivity));
+      return starts;
     case 'tempo':
     case 'speed': {
       const at = timeMap(spec, range);
@@ -142,6 +149,8 @@ function checkSpec(spec: EffectSpec): void {
     throw new Error(`A pitch change must be ${PITCH_SEMITONES.min} to ${PITCH_SEMITONES.max} semitones.`);
   if (retimes(spec) && outside(spec.percent, TEMPO_PERCENT))
     throw new Error(`A ${spec.kind} change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
+  if (spec.kind === 'declick' && outside(spec.sensitivity, SENSITIVITY))
+    throw new Error(`De-click's sensitivity must be ${SENSITIVITY.min} to ${SENSITIVITY.max}.`);
 }
 
 /** The range as one signal (gaps silent), with as many channels as the widest piece. */
@@ -178,6 +187,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Attenuate to surroundings (${signed(spec.levelDb)} dB${spec.band ? `, ${describeBand(spec.band)}` : ''})`;
     case 'declip':
       return 'De-clip';
+    case 'declick':
+      return `De-click (sensitivity ${spec.sensitivity})`;
     case 'dehum':
       return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
     case 'filter':

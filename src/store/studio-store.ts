@@ -12,6 +12,7 @@ import { type MusicFields, NO_MUSIC_FIELDS } from '../music/music-prompt';
 import type { BackendChoice, PackInfo } from '../protocol/engine-protocol';
 import { emptyProject } from '../project/types';
 import { emptyHistory, type History, record, redo, undo } from './history';
+import { SENSITIVITY } from '../dsp/declick';
 
 export interface Selection {
   start: number;
@@ -59,6 +60,8 @@ export interface EditParams {
   lowpassHz: number;
   /** De-hum: the mains to take out, or 'auto' to find it (and leave a selection without hum alone). */
   humMains: Mains;
+  /** De-click: how faint a click it takes out (src/dsp/declick.ts SENSITIVITY). */
+  clickSensitivity: number;
 }
 
 /** The selection on the tracks a project still has (undo may take tracks away); none when it has none of them. */
@@ -237,6 +240,7 @@ export const initialState = (): StudioState => ({
     highpassHz: 80,
     lowpassHz: 8000,
     humMains: 'auto',
+    clickSensitivity: SENSITIVITY.default,
   },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
   panel: 'none',

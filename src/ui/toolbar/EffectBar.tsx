@@ -1,3 +1,4 @@
+import { SENSITIVITY } from '../../dsp/declick';
 import { FADE_CURVES } from '../../dsp/fades';
 import { FILTER_HZ } from '../../dsp/filters';
 import { MAINS } from '../../dsp/find-hum';
@@ -107,6 +108,14 @@ export function EffectBar() {
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
       <ActionButton name="reduceNoise" text="Reduce noise" />
       <ActionButton name="declip" text="De-clip" />
+      <NumberParam
+        label="click sensitivity"
+        field="clickSensitivity"
+        step={1}
+        min={SENSITIVITY.min}
+        max={SENSITIVITY.max}
+      />
+      <ActionButton name="declick" text="De-click" />
       <ChoiceParam label="Hum" field="humMains" options={MAINS} text={(m) => (m === 'auto' ? 'find' : `${m} Hz`)} />
       <ActionButton name="dehum" text="De-hum" />
       <NumberParam label="to surroundings dB" field="attenuateLevelDb" step={1} {...ATTENUATE_LEVEL_DB} />
