@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-11 ] && exit 0
+[ -f .done-12 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -84,4 +84,11 @@ sox -D speech-truth.wav speech-quiet.wav gain -17
 sox -D -n -r 44100 -c 2 -e floating-point -b 32 buzz.wav synth "$(soxi -D speech-quiet.wav)" square 60 gain -45 lowpass 4000
 sox -D -m -v 1 speech-quiet.wav -v 1 buzz.wav -b 24 speech-hum.wav
 rm buzz.wav
-touch .done-11
+# Speech with clicks (De-click): the quiet take with a 0.2 ms pulse at 0.3 of full scale every 0.3 s (ffmpeg's
+# aevalsrc, both channels), as 24-bit.
+ffmpeg -loglevel error -y -f lavfi \
+  -i "aevalsrc=exprs=0.3*lt(mod(t+0.17\,0.3)\,0.0002):s=44100:d=$(soxi -D speech-quiet.wav):c=stereo" \
+  -c:a pcm_f32le clicks.wav
+sox -D -m -v 1 speech-quiet.wav -v 1 clicks.wav -b 24 speech-clicks.wav
+rm clicks.wav
+touch .done-12

@@ -31,12 +31,14 @@ const STANDS_OUT = 2.5;
 const STEP = 2 ** (1 / 3);
 /** Error spread is never taken as under this (-120 dBFS), so digital silence is not all clicks. */
 const QUIET = 1e-6;
-/** A click reaches out to where the errors fall under this many times their spread... */
+/** A click reaches out to where the forward and backward errors fall under this many times their spread, or under
+ * this share of the click's own largest error (what is fainter is other sound: a voice's glottal pulses)... */
 const EDGE = 3;
+const EDGE_SHARE = 0.05;
 /** ...and the samples either side of a found click that are drawn again too (its faint edges). */
 const MARGIN_S = 0.00005;
-/** Longer than this is a sound, not a click. */
-const LONGEST_S = 0.003;
+/** Longer than this is a sound, not a click (in a voice, a drawn stretch this long is heard). */
+const LONGEST_S = 0.0015;
 /** Around a click the sound this long either side is heard: one side louder by ONSET_DB is a sound starting or
  * stopping. */
 const AROUND_S = 0.005;
@@ -104,12 +106,21 @@ function clicksOf(x: Float32Array, rate: number, threshold: Threshold): ClickSpa
     .map(([a, b]): [number, number] => {
       // The two-sided error rings on for the model's order either side of a click; the forward error starts at the
       // click's first sample and the backward one stops at its last.
+      // Edges fainter than a share of the click's own error are other sound (a voice's glottal pulses).
       const from = Math.max(0, a - reach);
       const to = Math.min(x.length, b + reach);
+      const edge = (e: Error) => {
+        let top = 0;
+        for (let n = from; n < to; n++) top = Math.max(top, Math.abs(e.error[n]));
+        return (n: number) =>
+          Math.abs(e.error[n]) > Math.max(EDGE * e.spreads[Math.floor(n / block)], EDGE_SHARE * top);
+      };
+      const startsAt = edge(errors.forward);
+      const endsAt = edge(errors.backward);
       let start = from;
-      while (start < to && !exceeds(errors.forward, start, EDGE)) start++;
+      while (start < to && !startsAt(start)) start++;
       let end = to;
-      while (end > start && !exceeds(errors.backward, end - 1, EDGE)) end--;
+      while (end > start && !endsAt(end - 1)) end--;
       if (end <= start) [start, end] = [a, b];
       return [Math.max(0, start - margin), Math.min(x.length, end + margin)];
     })
