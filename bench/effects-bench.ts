@@ -4,6 +4,8 @@
  * median of three runs.
  *   npx tsx bench/effects-bench.ts [seconds]
  */
+import { declick, findClicks } from '../src/dsp/declick';
+import { clicks } from '../src/dsp/declick.fixture';
 import { declip } from '../src/dsp/declip';
 import { levelOfShare } from '../src/dsp/declip.fixture';
 import { dehum } from '../src/dsp/dehum';
@@ -41,6 +43,8 @@ const buzz = mainsHum(stereo[0].length, RATE, { hz: 50, levelDb: -40 });
 const hummed = stereo.map((c) => c.map((v, n) => v + buzz[n]));
 const hum = findHum(hummed, RATE);
 if (!hum) throw new Error('the benchmark hum was not found');
+const pops = clicks(stereo[0].length, RATE, 2, { perSecond: 20, peak: 0.5 });
+const clicked = stereo.map((c, ch) => c.map((v, n) => v + pops.channels[ch][n]));
 const effects: [string, () => unknown][] = [
   ['change pitch (+2 semitones, phase vocoder)', () => stretchAndShiftChannels(stereo, 1, 2, RATE)],
   ['change tempo (+10 %, WSOLA)', () => stretchChannels(stereo, 1 / 1.1, RATE)],
@@ -52,6 +56,8 @@ const effects: [string, () => unknown][] = [
   ],
   ['de-clip (0.1 % of samples cut)', () => declip(cutLightly)],
   ['de-clip (5 % of samples cut)', () => declip(cutHard)],
+  ['de-click (20 clicks a second)', () => declick(clicked, RATE, findClicks(clicked, RATE))],
+  ['de-click (no clicks)', () => declick(stereo, RATE, findClicks(stereo, RATE))],
   ['find hum (on the page)', () => findHum(hummed, RATE)],
   [`de-hum (${hum.harmonics.length} harmonics)`, () => dehum(hummed, RATE, hum)],
   ['high-pass filter (80 Hz)', () => stereo.map((c) => filter(c, 'highpass', 80, RATE))],
