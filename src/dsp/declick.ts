@@ -3,7 +3,8 @@
  * digital glitch, a mouth click) are short loud disturbances that the sound around them does not predict. Each
  * channel is modelled block by block (an all-pole model of its spectrum) and each sample is predicted from the
  * samples either side of it; where that error jumps far over its usual spread, something the recording's own sound
- * would not do happened: a click, from the first sample the forward prediction error jumps to the last the backward
+ * would not do happened, and where the waveform there also stands out of the sound around it (a click under a loud
+ * bed is masked by it), a click: from the first sample the forward prediction error jumps to the last the backward
  * one does. A jump that lasts too long, or after which the sound is much louder or quieter than before it, is a
  * sound starting or stopping (a drum, a door) and is left alone. Each click is then drawn again from the audio
  * either side of it (least-squares autoregressive interpolation, src/dsp/autoregressive.ts); every other sample is
@@ -61,10 +62,10 @@ export function findClicks(channels: readonly Float32Array[], rate: number, sens
   return channels.map((x) => clicksOf(x, rate, threshold));
 }
 
-/** Spans in either list, those that overlap or touch merged. */
-function union(length: number, ...lists: ClickSpans[]): ClickSpans {
+/** The spans inside [0, length), those that overlap or touch merged. */
+function merged(length: number, spans: ClickSpans): ClickSpans {
   const marked = new Uint8Array(length);
-  for (const [a, b] of lists.flat()) marked.fill(1, Math.max(0, a), Math.min(length, b));
+  for (const [a, b] of spans) marked.fill(1, Math.max(0, a), Math.min(length, b));
   return runsOf(marked);
 }
 
@@ -73,7 +74,7 @@ export function declick(channels: readonly Float32Array[], rate: number, found: 
   return channels.map((x, c) => {
     if (found[c].length === 0) return x;
     const out = Float32Array.from(x);
-    const spans = union(x.length, found[c]);
+    const spans = merged(x.length, found[c]);
     const missing = new Uint8Array(x.length);
     for (const [a, b] of spans) missing.fill(1, a, b);
     for (const stretch of joinSpans(spans)) fill(out, stretch, missing, rate);
@@ -91,10 +92,11 @@ function runsOf(marked: Uint8Array): ClickSpans {
   return runs;
 }
 
+/** One channel's clicks. */
 function clicksOf(x: Float32Array, rate: number, threshold: Threshold): ClickSpans {
   const errors = predictionErrors(x, rate);
   const { block } = errors;
-  const exceeds = (e: Errors['both'], n: number, times: number) =>
+  const exceeds = (e: PredictionError, n: number, times: number) =>
     Math.abs(e.error[n]) > times * e.spreads[Math.floor(n / block)];
   const over: number[] = [];
   // The first and last samples have no audio on one side to be predicted from.
@@ -105,11 +107,11 @@ function clicksOf(x: Float32Array, rate: number, threshold: Threshold): ClickSpa
   return clusters(over, reach)
     .map(([a, b]): [number, number] => {
       // The two-sided error rings on for the model's order either side of a click; the forward error starts at the
-      // click's first sample and the backward one stops at its last.
-      // Edges fainter than a share of the click's own error are other sound (a voice's glottal pulses).
+      // click's first sample and the backward one stops at its last. Edges fainter than a share of the click's own
+      // error are other sound (a voice's glottal pulses).
       const from = Math.max(0, a - reach);
       const to = Math.min(x.length, b + reach);
-      const edge = (e: Error) => {
+      const edge = (e: PredictionError) => {
         let top = 0;
         for (let n = from; n < to; n++) top = Math.max(top, Math.abs(e.error[n]));
         return (n: number) =>
@@ -127,7 +129,7 @@ function clicksOf(x: Float32Array, rate: number, threshold: Threshold): ClickSpa
     .filter(([a, b]) => b - a <= LONGEST_S * rate && standsOut(x, a, b, rate, threshold.level));
 }
 
-interface Error {
+interface PredictionError {
   error: Float32Array;
   /** Per block, as a Gaussian's sigma (at least QUIET). */
   spreads: number[];
@@ -137,17 +139,17 @@ interface Errors {
   /** Each sample predicted from the samples before it, after it, and both (the forward error filtered again by
    * the model backwards: the detector matched to a one-sample click, which it finds sqrt(sum a_k^2) times better
    * than the forward error alone, but rings on either side of it). */
-  forward: Error;
-  backward: Error;
-  both: Error;
+  forward: PredictionError;
+  backward: PredictionError;
+  both: PredictionError;
   block: number;
   order: number;
 }
 
-/** The prediction errors of a model fitted every block. */
-export function predictionErrors(x: Float32Array, rate: number): Errors {
+/** The prediction errors of a model fitted every block (beside it). */
+function predictionErrors(x: Float32Array, rate: number): Errors {
   const block = Math.max(2 * FIND_ORDER, Math.round(BLOCK_S * rate));
-  const make = (): Error => ({ error: new Float32Array(x.length), spreads: [] });
+  const make = (): PredictionError => ({ error: new Float32Array(x.length), spreads: [] });
   const [forward, backward, both] = [make(), make(), make()];
   const ahead = new Float64Array(block + FIND_ORDER);
   for (let start = 0; start < x.length; start += block) {
