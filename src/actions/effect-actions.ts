@@ -1,5 +1,5 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, de-clipping, de-humming and
- * attenuation to the surroundings over the selection, processed in the analysis worker. */
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, de-clipping, de-clicking,
+ * de-humming and attenuation to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { declickSelection } from '../app/declick';
 import { dehumSelection } from '../app/dehum';

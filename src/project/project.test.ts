@@ -185,7 +185,7 @@ describe('sample-changing ops', () => {
     expect(rising).toBeGreaterThanOrEqual(109); // 440 Hz over 0.25 s
     expect(rising).toBeLessThanOrEqual(111);
   });
-  it('refuses a pitch or tempo change beyond what it offers, leaving the project as it was', async () => {
+  it('refuses a pitch or tempo change or a De-click sensitivity beyond what it offers', async () => {
     const { assets, project, track } = setup();
     const range = { start: 10, end: 110 };
     await expect(processRange(project, [track.id], range, assets, { kind: 'pitch', semitones: 30 })).rejects.toThrow(
@@ -194,6 +194,9 @@ describe('sample-changing ops', () => {
     await expect(processRange(project, [track.id], range, assets, { kind: 'tempo', percent: -80 })).rejects.toThrow(
       'tempo change',
     );
+    await expect(
+      processRange(project, [track.id], range, assets, { kind: 'declick', sensitivity: 11 }),
+    ).rejects.toThrow("De-click's sensitivity must be 1 to 10.");
   });
 });
 
