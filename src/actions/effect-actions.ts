@@ -1,7 +1,8 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, de-clipping, de-clicking,
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, limiting, de-clipping, de-clicking,
  * de-humming and attenuation to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { declickSelection } from '../app/declick';
+import { limitSelection } from '../app/limit';
 import { dehumSelection } from '../app/dehum';
 import { matchProject, runEffect, surroundingsOfTracks, targetTrackAudio } from '../app/effects';
 import type { Services } from '../app/services';
@@ -86,6 +87,14 @@ export const effectActions: Action[] = [
     shortcuts: ['Shift+C'],
     enabled: (s) => hasRange(s) && s.busy === null,
     perform: (services: Services) => declipSelection(services),
+  },
+  {
+    name: 'limit',
+    label: 'Limit: hold the peaks under a ceiling, the gain moving smoothly',
+    group: 'effect',
+    shortcuts: ['Shift+V'],
+    enabled: (s) => hasRange(s) && s.busy === null,
+    perform: (services: Services) => limitSelection(services),
   },
   {
     name: 'declick',

@@ -8,6 +8,7 @@ import type { Hum } from '../dsp/find-hum';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { filter, type FilterType } from '../dsp/filters';
+import { CEILING_DB, type Limiting, limit, RELEASE_MS } from '../dsp/limiter';
 import { integratedLoudness } from '../dsp/loudness';
 import { type NoiseProfile, type NoiseReduction, reduceNoise } from '../dsp/noise-reduction';
 import { resample } from '../dsp/resample';
@@ -39,6 +40,8 @@ export type EffectSpec =
   | { kind: 'declip' }
   /** Clicks found (src/dsp/declick.ts, sensitivity 1 to 10) drawn again from the audio either side of them. */
   | { kind: 'declick'; sensitivity: number }
+  /** Peaks held under a ceiling by a look-ahead limiter (src/dsp/limiter.ts). */
+  | ({ kind: 'limit' } & Limiting)
   /** Mains hum found in the selection (src/dsp/find-hum.ts) taken out, its harmonics one by one (src/dsp/dehum.ts). */
   | { kind: 'dehum'; hum: Hum };
 
@@ -125,6 +128,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
       for (const p of pieces)
         p.channels = declick(p.channels, sampleRate, findClicks(p.channels, sampleRate, spec.sensitivity));
       return starts;
+    case 'limit':
+      for (const p of pieces) p.channels = limit(p.channels, sampleRate, spec).channels;
+      return starts;
     case 'tempo':
     case 'speed': {
       const at = timeMap(spec, range);
@@ -151,6 +157,10 @@ function checkSpec(spec: EffectSpec): void {
     throw new Error(`A ${spec.kind} change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
   if (spec.kind === 'declick' && outside(spec.sensitivity, SENSITIVITY))
     throw new Error(`De-click's sensitivity must be ${SENSITIVITY.min} to ${SENSITIVITY.max}.`);
+  if (spec.kind === 'limit' && (outside(spec.ceilingDb, CEILING_DB) || outside(spec.releaseMs, RELEASE_MS)))
+    throw new Error(
+      `A limiter's ceiling must be ${CEILING_DB.min} to ${CEILING_DB.max} dBFS and its release ${RELEASE_MS.min} to ${RELEASE_MS.max} ms.`,
+    );
 }
 
 /** The range as one signal (gaps silent), with as many channels as the widest piece. */
@@ -189,6 +199,8 @@ export function effectLabel(spec: EffectSpec): string {
       return 'De-clip';
     case 'declick':
       return `De-click (sensitivity ${spec.sensitivity})`;
+    case 'limit':
+      return `Limit (${spec.ceilingDb} dBFS)`;
     case 'dehum':
       return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
     case 'filter':

@@ -62,6 +62,9 @@ export interface EditParams {
   humMains: Mains;
   /** De-click: how faint a click it takes out (src/dsp/declick.ts SENSITIVITY). */
   clickSensitivity: number;
+  /** Limit: the ceiling no sample goes over, and how fast the gain comes back after a peak. */
+  limitCeilingDb: number;
+  limitReleaseMs: number;
 }
 
 /** The selection on the tracks a project still has (undo may take tracks away); none when it has none of them. */
@@ -241,6 +244,8 @@ export const initialState = (): StudioState => ({
     lowpassHz: 8000,
     humMains: 'auto',
     clickSensitivity: SENSITIVITY.default,
+    limitCeilingDb: -1,
+    limitReleaseMs: 100,
   },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
   panel: 'none',

@@ -1,5 +1,6 @@
 import { SENSITIVITY } from '../../dsp/declick';
 import { FADE_CURVES } from '../../dsp/fades';
+import { CEILING_DB, RELEASE_MS } from '../../dsp/limiter';
 import { FILTER_HZ } from '../../dsp/filters';
 import { MAINS } from '../../dsp/find-hum';
 import { SIMILARITY_RANGE } from '../../dsp/find-similar';
@@ -91,6 +92,9 @@ export function EffectBar() {
       <ActionButton name="normalizePeak" text="Normalize peak" />
       <NumberParam label="LUFS" field="lufs" step={1} min={-60} max={0} />
       <ActionButton name="normalizeLoudness" text="Normalize loudness" />
+      <NumberParam label="ceiling dBFS" field="limitCeilingDb" step={0.5} {...CEILING_DB} />
+      <NumberParam label="release ms" field="limitReleaseMs" step={10} {...RELEASE_MS} />
+      <ActionButton name="limit" text="Limit" />
       <ActionButton name="reverse" />
       <NumberParam label="semitones" field="pitchSemitones" step={1} {...PITCH_SEMITONES} />
       <ActionButton name="changePitch" text="Change pitch" />

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { limit } from './limiter';
+import { programme } from './dehum.fixture';
+
+const RATE = 44100;
+const peakOf = (channels: Float32Array[]) =>
+  Math.max(...channels.map((c) => c.reduce((m, v) => Math.max(m, Math.abs(v)), 0)));
+
+/** The programme (peaks near 0.5) with hits up to 2 (+6 dBFS) every quarter second, in two channels. */
+function hot(): Float32Array[] {
+  const x = programme(2, RATE);
+  for (let at = Math.round(RATE / 8); at < x.length - RATE / 10; at += Math.round(RATE / 4))
+    for (let n = 0; n < RATE / 20; n++) x[at + n] += 1.5 * Math.exp(-n / (RATE * 0.01)) * Math.sin(0.2 * n);
+  return [x, x.map((v) => 0.7 * v)];
+}
+
+describe('limiter', () => {
+  it('holds every sample of every channel at or under the ceiling', () => {
+    const x = hot();
+    expect(peakOf(x)).toBeGreaterThan(1.5);
+    for (const ceilingDb of [-1, -6, 0]) {
+      const { channels, reductionDb } = limit(x, RATE, { ceilingDb, releaseMs: 100 });
+      expect(peakOf(channels)).toBeLessThanOrEqual(10 ** (ceilingDb / 20) + 1e-7);
+      expect(reductionDb).toBeGreaterThan(-ceilingDb);
+    }
+  });
+
+  it('turns the channels down together and smoothly, without cutting the tops flat', () => {
+    const x = hot();
+    const { channels } = limit(x, RATE, { ceilingDb: -1, releaseMs: 100 });
+    const gain = (n: number) => channels[0][n] / x[0][n];
+    let largestStep = 0;
+    let samplesAtCeiling = 0;
+    let apart = 0; // between the channels' gains
+    const ceiling = 10 ** (-1 / 20);
+    for (let n = 1; n < x[0].length; n++) {
+      if (Math.abs(x[0][n]) > 1e-3 && Math.abs(x[0][n - 1]) > 1e-3)
+        largestStep = Math.max(largestStep, Math.abs(gain(n) - gain(n - 1)));
+      if (Math.abs(channels[0][n]) > ceiling - 1e-6) samplesAtCeiling++;
+      if (Math.abs(x[1][n]) > 1e-3) apart = Math.max(apart, Math.abs(channels[1][n] / x[1][n] - gain(n)));
+    }
+    expect(apart).toBeLessThan(1e-4);
+    // The gain moves less than 1 % from one sample to the next; a clipper would hold many samples at the ceiling.
+    expect(largestStep).toBeLessThan(0.01);
+    expect(samplesAtCeiling).toBeLessThan(10);
+  });
+
+  it('leaves what is already under the ceiling as it was, and the gain comes back after a peak', () => {
+    const x = [programme(1, RATE)];
+    const under = limit(x, RATE, { ceilingDb: 0, releaseMs: 100 });
+    expect(under.reductionDb).toBe(0);
+    expect(Array.from(under.channels[0])).toEqual(Array.from(x[0]));
+    const y = x[0].map((v, n) => (n === RATE / 4 ? 2 : v));
+    const { channels } = limit([y], RATE, { ceilingDb: 0, releaseMs: 20 });
+    // 0.2 s after the peak (ten release times) the programme is back to its own level.
+    const at = RATE / 4 + RATE / 5;
+    expect(channels[0][at] / y[at]).toBeCloseTo(1, 3);
+    expect(channels[0][RATE / 4]).toBeCloseTo(1, 5);
+  });
+});
