@@ -11,6 +11,7 @@ import { levelOfShare } from '../src/dsp/declip.fixture';
 import { dehum } from '../src/dsp/dehum';
 import { mainsHum } from '../src/dsp/dehum.fixture';
 import { filter } from '../src/dsp/filters';
+import { limit } from '../src/dsp/limiter';
 import { findHum } from '../src/dsp/find-hum';
 import { attenuateToSurroundings, surroundingsProfile } from '../src/dsp/attenuate';
 import { noiseProfile, reduceNoise } from '../src/dsp/noise-reduction';
@@ -56,6 +57,15 @@ const effects: [string, () => unknown][] = [
   ],
   ['de-clip (0.1 % of samples cut)', () => declip(cutLightly)],
   ['de-clip (5 % of samples cut)', () => declip(cutHard)],
+  [
+    'limit (-1 dBFS, the tune peaking 4 dB over it)',
+    () =>
+      limit(
+        stereo.map((c) => c.map((v) => 4 * v)),
+        RATE,
+        { ceilingDb: -1, releaseMs: 100 },
+      ),
+  ],
   ['de-click (20 clicks a second)', () => declick(clicked, RATE, findClicks(clicked, RATE))],
   ['de-click (no clicks)', () => declick(stereo, RATE, findClicks(stereo, RATE))],
   ['find hum (on the page)', () => findHum(hummed, RATE)],

@@ -367,6 +367,25 @@ test.describe('editing a real recording', () => {
     await expect(page.getByTestId('notice-info').last()).toContainText('Hz mains hum (as chosen)');
   });
 
+  test('limit: a tone held under a ceiling is turned down, not cut flat', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 440 and 660 Hz, peaks at -6 dBFS
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-limitCeilingDb').fill('-12');
+    await studio.effect('limit');
+    expect((await studio.summary()).undo.at(-1)).toBe('Limit (-12 dBFS)');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      /^Limited to -12 dBFS: the loudest peak came down 6\.0 dB\./,
+    );
+    // sox on the exported file: the peak at the ceiling, and the RMS a sine's (peak / sqrt 2), where a tone cut flat
+    // at the ceiling would be 30 % louder.
+    const stat = soxStat(await studio.exportFile({ format: 'float32' }), { start: 0.5, seconds: 1 });
+    const ceiling = 10 ** (-12 / 20);
+    expect(stat['Maximum amplitude']).toBeLessThanOrEqual(ceiling + 1e-6);
+    expect(stat['Maximum amplitude']).toBeGreaterThan(0.99 * ceiling);
+    expect(stat['RMS     amplitude'] / (ceiling * Math.SQRT1_2)).toBeCloseTo(1, 1);
+  });
+
   test('de-click: clicks over speech are drawn again from the voice around them', async ({ studio, page }) => {
     await studio.importFiles('speech-clicks.wav');
     await studio.waitForTracks(1);

@@ -21,7 +21,7 @@ export const CEILING_DB = { min: -30, max: 0 } as const;
 export const RELEASE_MS = { min: 1, max: 1000 } as const;
 
 /** How far ahead of a peak the gain starts down (and how long it takes to get there). */
-const LOOKAHEAD_S = 0.003;
+const LOOKAHEAD_S = 0.005;
 
 /** The channels limited (new arrays), and how far the gain went down at most (dB, 0 where nothing was over). */
 export function limit(
