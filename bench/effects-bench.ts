@@ -4,6 +4,7 @@
  * median of three runs.
  *   npx tsx bench/effects-bench.ts [seconds]
  */
+import { compress } from '../src/dsp/compressor';
 import { declick, findClicks } from '../src/dsp/declick';
 import { clicks } from '../src/dsp/declick.fixture';
 import { declip } from '../src/dsp/declip';
@@ -57,6 +58,7 @@ const effects: [string, () => unknown][] = [
   ],
   ['de-clip (0.1 % of samples cut)', () => declip(cutLightly)],
   ['de-clip (5 % of samples cut)', () => declip(cutHard)],
+  ['compress (-30 dBFS, 3:1)', () => compress(stereo, RATE, { thresholdDb: -30, ratio: 3 })],
   [
     'limit (-1 dBFS, the tune peaking 4 dB over it)',
     () =>

@@ -1,8 +1,8 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, limiting, de-clipping, de-clicking,
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, compression, limiting, de-clipping, de-clicking,
  * de-humming and attenuation to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { declickSelection } from '../app/declick';
-import { limitSelection } from '../app/limit';
+import { compressSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
 import { matchProject, runEffect, surroundingsOfTracks, targetTrackAudio } from '../app/effects';
 import type { Services } from '../app/services';
@@ -87,6 +87,14 @@ export const effectActions: Action[] = [
     shortcuts: ['Shift+C'],
     enabled: (s) => hasRange(s) && s.busy === null,
     perform: (services: Services) => declipSelection(services),
+  },
+  {
+    name: 'compress',
+    label: 'Compress: turn down what rises over a threshold, so loud and quiet parts come closer',
+    group: 'effect',
+    shortcuts: ['Shift+Z'],
+    enabled: (s) => hasRange(s) && s.busy === null,
+    perform: (services: Services) => compressSelection(services),
   },
   {
     name: 'limit',

@@ -1,6 +1,7 @@
 /** Effects as plain data, so the same description runs in the analysis worker and in tests. */
 import { attenuateToSurroundings, type SurroundingsProfile } from '../dsp/attenuate';
 import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
+import { type Compression, compress, RATIO, THRESHOLD_DB } from '../dsp/compressor';
 import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
 import { dehum } from '../dsp/dehum';
@@ -42,6 +43,8 @@ export type EffectSpec =
   | { kind: 'declick'; sensitivity: number }
   /** Peaks held under a ceiling by a look-ahead limiter (src/dsp/limiter.ts). */
   | ({ kind: 'limit' } & Limiting)
+  /** What rises over a threshold turned down by a ratio (src/dsp/compressor.ts). */
+  | ({ kind: 'compress' } & Compression)
   /** Mains hum found in the selection (src/dsp/find-hum.ts) taken out, its harmonics one by one (src/dsp/dehum.ts). */
   | { kind: 'dehum'; hum: Hum };
 
@@ -131,6 +134,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'limit':
       for (const p of pieces) p.channels = limit(p.channels, sampleRate, spec).channels;
       return starts;
+    case 'compress':
+      for (const p of pieces) p.channels = compress(p.channels, sampleRate, spec).channels;
+      return starts;
     case 'tempo':
     case 'speed': {
       const at = timeMap(spec, range);
@@ -157,6 +163,10 @@ function checkSpec(spec: EffectSpec): void {
     throw new Error(`A ${spec.kind} change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
   if (spec.kind === 'declick' && outside(spec.sensitivity, SENSITIVITY))
     throw new Error(`De-click's sensitivity must be ${SENSITIVITY.min} to ${SENSITIVITY.max}.`);
+  if (spec.kind === 'compress' && (outside(spec.thresholdDb, THRESHOLD_DB) || outside(spec.ratio, RATIO)))
+    throw new Error(
+      `A compressor's threshold must be ${THRESHOLD_DB.min} to ${THRESHOLD_DB.max} dBFS and its ratio ${RATIO.min} to ${RATIO.max}.`,
+    );
   if (spec.kind === 'limit' && (outside(spec.ceilingDb, CEILING_DB) || outside(spec.releaseMs, RELEASE_MS)))
     throw new Error(
       `A limiter's ceiling must be ${CEILING_DB.min} to ${CEILING_DB.max} dBFS and its release ${RELEASE_MS.min} to ${RELEASE_MS.max} ms.`,
@@ -201,6 +211,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `De-click (sensitivity ${spec.sensitivity})`;
     case 'limit':
       return `Limit (${spec.ceilingDb} dBFS)`;
+    case 'compress':
+      return `Compress (${spec.thresholdDb} dBFS, ${spec.ratio}:1)`;
     case 'dehum':
       return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
     case 'filter':

@@ -65,6 +65,9 @@ export interface EditParams {
   /** Limit: the ceiling no sample goes over, and how fast the gain comes back after a peak. */
   limitCeilingDb: number;
   limitReleaseMs: number;
+  /** Compress: the level (dBFS RMS) over which sound is turned down, and by how much (ratio:1). */
+  compressThresholdDb: number;
+  compressRatio: number;
 }
 
 /** The selection on the tracks a project still has (undo may take tracks away); none when it has none of them. */
@@ -246,6 +249,8 @@ export const initialState = (): StudioState => ({
     clickSensitivity: SENSITIVITY.default,
     limitCeilingDb: -1,
     limitReleaseMs: 100,
+    compressThresholdDb: -20,
+    compressRatio: 3,
   },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
   panel: 'none',

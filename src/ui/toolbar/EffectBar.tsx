@@ -1,4 +1,5 @@
 import { SENSITIVITY } from '../../dsp/declick';
+import { RATIO, THRESHOLD_DB } from '../../dsp/compressor';
 import { FADE_CURVES } from '../../dsp/fades';
 import { CEILING_DB, RELEASE_MS } from '../../dsp/limiter';
 import { FILTER_HZ } from '../../dsp/filters';
@@ -92,6 +93,9 @@ export function EffectBar() {
       <ActionButton name="normalizePeak" text="Normalize peak" />
       <NumberParam label="LUFS" field="lufs" step={1} min={-60} max={0} />
       <ActionButton name="normalizeLoudness" text="Normalize loudness" />
+      <NumberParam label="threshold dBFS" field="compressThresholdDb" step={1} {...THRESHOLD_DB} />
+      <NumberParam label="ratio" field="compressRatio" step={0.5} {...RATIO} />
+      <ActionButton name="compress" text="Compress" />
       <NumberParam label="ceiling dBFS" field="limitCeilingDb" step={0.5} {...CEILING_DB} />
       <NumberParam label="release ms" field="limitReleaseMs" step={10} {...RELEASE_MS} />
       <ActionButton name="limit" text="Limit" />

@@ -3,7 +3,7 @@ import { programme } from '../dsp/dehum.fixture';
 import { peakOf } from '../dsp/gain';
 import { trackAudio } from '../project/generated-ops';
 import { runHere } from '../project/process-ops';
-import { limitSelection } from './limit';
+import { compressSelection, limitSelection } from './dynamics';
 import { oneTrackStudio } from './one-track.fixture';
 
 const RATE = 16000;
@@ -29,6 +29,30 @@ describe('Limit', () => {
     expect(store.getState().project).toBe(before);
     expect(store.getState().notices.at(-1)?.text).toBe(
       'Nothing in the selection goes over -1 dBFS: nothing was changed.',
+    );
+  });
+});
+
+describe('Compress', () => {
+  it('turns what rises over the threshold down in one undoable step and says by how much', async () => {
+    const loud = [quiet.map((v) => 2 * v)]; // about -7 dBFS RMS
+    const { store, services } = oneTrackStudio(loud, RATE);
+    await compressSelection(services, runHere);
+    const state = store.getState();
+    expect(state.history.past.at(-1)?.label).toBe('Compress (-20 dBFS, 3:1)');
+    expect(state.notices.at(-1)?.text).toMatch(/^Compressed over -20 dBFS at 3:1: turned down by up to \d+\.\d dB\.$/);
+    const most = Number(/up to ([\d.]+) dB/.exec(state.notices.at(-1)?.text ?? '')?.[1]);
+    expect(most).toBeGreaterThan(6);
+    expect(most).toBeLessThan(12);
+  });
+
+  it('says when nothing rises over the threshold, and changes nothing', async () => {
+    const { store, services } = oneTrackStudio([quiet.map((v) => 0.01 * v)], RATE);
+    const before = store.getState().project;
+    await compressSelection(services, runHere);
+    expect(store.getState().project).toBe(before);
+    expect(store.getState().notices.at(-1)?.text).toBe(
+      'Nothing in the selection rises over -20 dBFS RMS: nothing was changed.',
     );
   });
 });

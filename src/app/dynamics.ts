@@ -1,0 +1,55 @@
+/** Limit and Compress over the selection (src/dsp/limiter.ts, src/dsp/compressor.ts), each one undoable step in the
+ * analysis worker: how far the sound was turned down is said, and a selection they would not change is said to be
+ * and left as it was. */
+import { selectedRange } from '../actions/targets';
+import { runInWorker } from '../client/effect-runner';
+import { gainToDb, peakOf } from '../dsp/gain';
+import type { EffectRunner } from '../project/process-ops';
+import type { Project } from '../project/types';
+import { runEffect, targetTrackAudio } from './effects';
+import type { Services } from './services';
+
+export async function limitSelection(services: Services, run: EffectRunner = runInWorker): Promise<void> {
+  const { store } = services;
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) return;
+  const { limitCeilingDb: ceilingDb, limitReleaseMs: releaseMs } = state.params;
+  const over = gainToDb(peakOf(targetTrackAudio(services, range).flat())) - ceilingDb;
+  if (!(over > 0))
+    return state.notify('info', `Nothing in the selection goes over ${ceilingDb} dBFS: nothing was changed.`);
+  if (!(await runEffect(services, { kind: 'limit', ceilingDb, releaseMs }, undefined, run))) return;
+  store.getState().notify('info', `Limited to ${ceilingDb} dBFS: the loudest peak came down ${over.toFixed(1)} dB.`);
+}
+
+export async function compressSelection(services: Services, run: EffectRunner = runInWorker): Promise<void> {
+  const { store } = services;
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) return;
+  const { compressThresholdDb: thresholdDb, compressRatio: ratio } = state.params;
+  const before = targetTrackAudio(services, range, state.project).flat();
+  let most = -1;
+  const turnedDown = (project: Project) => {
+    most = deepestCut(before, targetTrackAudio(services, range, project).flat());
+    return most > 0;
+  };
+  const applied = await runEffect(services, { kind: 'compress', thresholdDb, ratio }, undefined, run, turnedDown);
+  if (most < 0) return; // not run: the project changed meanwhile (said)
+  if (!applied)
+    return store
+      .getState()
+      .notify('info', `Nothing in the selection rises over ${thresholdDb} dBFS RMS: nothing was changed.`);
+  store
+    .getState()
+    .notify('info', `Compressed over ${thresholdDb} dBFS at ${ratio}:1: turned down by up to ${most.toFixed(1)} dB.`);
+}
+
+/** The most any sample was turned down from `before` to `after`, dB (samples near silence left out). */
+function deepestCut(before: Float32Array[], after: Float32Array[]): number {
+  let least = 1;
+  before.forEach((c, ch) => {
+    for (let n = 0; n < c.length; n++) if (Math.abs(c[n]) > 1e-4) least = Math.min(least, after[ch][n] / c[n]);
+  });
+  return -20 * Math.log10(least);
+}
