@@ -37,7 +37,7 @@ export function compress(
   const length = channels[0]?.length ?? 0;
   const rise = 1 - Math.exp(-1 / (ATTACK_S * rate));
   const fall = 1 - Math.exp(-1 / (RELEASE_S * rate));
-  const gain = new Float32Array(length);
+  const out = channels.map((c) => Float32Array.from(c));
   const average = 1 - Math.exp(-1 / (AVERAGE_S * rate));
   let power = 0;
   let level = -120;
@@ -50,9 +50,10 @@ export function compress(
     level += (db - level) * (db > level ? rise : fall);
     const down = reduction(level, thresholdDb, ratio);
     most = Math.max(most, down);
-    gain[n] = 10 ** (-down / 20);
+    const gain = 10 ** (-down / 20);
+    for (const c of out) c[n] *= gain;
   }
-  return { channels: channels.map((c) => c.map((v, n) => v * gain[n])), reductionDb: most };
+  return { channels: out, reductionDb: most };
 }
 
 /** How many dB a level is turned down: none under the knee, (1 - 1/ratio) of the excess over it, a quadratic

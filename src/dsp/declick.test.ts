@@ -69,4 +69,9 @@ describe('De-click', () => {
     expect(count(1)).toBeLessThan(count(5));
     expect(count(5)).toBeLessThan(count(10));
   });
+
+  it('finds the same clicks searching a piece at a time (as it works through a long recording)', () => {
+    const { y } = clicked(stereo(), 20, 1);
+    expect(findClicks(y, RATE, SENSITIVITY.default, 20000)).toEqual(findClicks(y, RATE));
+  });
 });

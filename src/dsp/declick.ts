@@ -48,6 +48,11 @@ const ONSET_DB = 10;
 const FILL_ORDER = 32;
 const CONTEXT_S = 0.01;
 
+/** Samples searched at a time, with this much audio either side (more than a block's model, a click and the sound
+ * around it reach). */
+const PIECE = 1 << 20;
+const PIECE_MARGIN_S = 0.2;
+
 interface Threshold {
   /** Times the prediction error's spread. */
   error: number;
@@ -56,10 +61,15 @@ interface Threshold {
 }
 
 /** The clicks of every channel. */
-export function findClicks(channels: readonly Float32Array[], rate: number, sensitivity: number = SENSITIVITY.default) {
+export function findClicks(
+  channels: readonly Float32Array[],
+  rate: number,
+  sensitivity: number = SENSITIVITY.default,
+  piece = PIECE,
+) {
   const scale = STEP ** (SENSITIVITY.default - sensitivity);
   const threshold = { error: THRESHOLD * scale, level: STANDS_OUT * scale };
-  return channels.map((x) => clicksOf(x, rate, threshold));
+  return channels.map((x) => clicksOf(x, rate, threshold, piece));
 }
 
 /** The spans inside [0, length), those that overlap or touch merged. */
@@ -92,8 +102,24 @@ function runsOf(marked: Uint8Array): ClickSpans {
   return runs;
 }
 
-/** One channel's clicks. */
-function clicksOf(x: Float32Array, rate: number, threshold: Threshold): ClickSpans {
+/** One channel's clicks, found a piece at a time (with audio either side of it), so an hour's recording needs no
+ * hour-long working arrays; a click belongs to the piece it starts in. */
+function clicksOf(x: Float32Array, rate: number, threshold: Threshold, piece: number): ClickSpans {
+  // Pieces and their margins on the blocks' grid, so each block's model is the one a search of the whole would fit.
+  const block = blockOf(rate);
+  const around = block * Math.ceil((PIECE_MARGIN_S * rate) / block);
+  const step = block * Math.max(1, Math.round(piece / block));
+  const found: ClickSpans = [];
+  for (let start = 0; start < x.length; start += step) {
+    const from = Math.max(0, start - around);
+    for (const [a, b] of clicksIn(x.subarray(from, Math.min(x.length, start + step + around)), rate, threshold))
+      if (from + a >= start && from + a < start + step) found.push([from + a, from + b]);
+  }
+  return found;
+}
+
+/** The clicks in x. */
+function clicksIn(x: Float32Array, rate: number, threshold: Threshold): ClickSpans {
   const errors = predictionErrors(x, rate);
   const { block } = errors;
   const exceeds = (e: PredictionError, n: number, times: number) =>
@@ -146,9 +172,11 @@ interface Errors {
   order: number;
 }
 
+const blockOf = (rate: number) => Math.max(2 * FIND_ORDER, Math.round(BLOCK_S * rate));
+
 /** The prediction errors of a model fitted every block (beside it). */
 function predictionErrors(x: Float32Array, rate: number): Errors {
-  const block = Math.max(2 * FIND_ORDER, Math.round(BLOCK_S * rate));
+  const block = blockOf(rate);
   const make = (): PredictionError => ({ error: new Float32Array(x.length), spreads: [] });
   const [forward, backward, both] = [make(), make(), make()];
   const ahead = new Float64Array(block + FIND_ORDER);

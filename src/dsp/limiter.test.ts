@@ -57,4 +57,16 @@ describe('limiter', () => {
     expect(channels[0][at] / y[at]).toBeCloseTo(1, 3);
     expect(channels[0][RATE / 4]).toBeCloseTo(1, 5);
   });
+
+  it('gives the same, worked on in small pieces (as it works through a long recording)', () => {
+    const x = hot();
+    const whole = limit(x, RATE, { ceilingDb: -3, releaseMs: 50 });
+    const pieces = limit(x, RATE, { ceilingDb: -3, releaseMs: 50 }, 1000);
+    expect(pieces.reductionDb).toBeCloseTo(whole.reductionDb, 6);
+    let apart = 0;
+    whole.channels.forEach((c, ch) =>
+      c.forEach((v, n) => (apart = Math.max(apart, Math.abs(v - pieces.channels[ch][n])))),
+    );
+    expect(apart).toBeLessThan(1e-6);
+  });
 });

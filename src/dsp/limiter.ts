@@ -23,38 +23,65 @@ export const RELEASE_MS = { min: 1, max: 1000 } as const;
 /** How far ahead of a peak the gain starts down (and how long it takes to get there). */
 const LOOKAHEAD_S = 0.005;
 
+/** Samples worked on at a time, so an hour's recording needs no hour-long working arrays. */
+const CHUNK = 1 << 16;
+
 /** The channels limited (new arrays), and how far the gain went down at most (dB, 0 where nothing was over). */
 export function limit(
   channels: readonly Float32Array[],
   rate: number,
   { ceilingDb, releaseMs }: Limiting,
+  chunk = CHUNK,
 ): { channels: Float32Array[]; reductionDb: number } {
   const ceiling = 10 ** (ceilingDb / 20);
   const length = channels[0]?.length ?? 0;
-  const needed = new Float64Array(length);
-  let over = false;
-  for (let n = 0; n < length; n++) {
+  const out = channels.map((c) => Float32Array.from(c));
+  const needs = (n: number) => {
     let peak = 0;
-    for (const c of channels) peak = Math.max(peak, Math.abs(c[n]));
-    needed[n] = peak > ceiling ? ceiling / peak : 1;
-    over ||= peak > ceiling;
-  }
-  if (!over) return { channels: channels.map((c) => Float32Array.from(c)), reductionDb: 0 };
+    for (const c of channels) peak = Math.max(peak, Math.abs(c[Math.max(0, Math.min(length - 1, n))]));
+    return peak > ceiling ? ceiling / peak : 1;
+  };
+  let over = false;
+  for (let n = 0; n < length && !over; n++) over = needs(n) < 1;
+  if (!over) return { channels: out, reductionDb: 0 };
   const reach = Math.max(1, Math.round(LOOKAHEAD_S * rate));
-  const held = released(windowMinimum(needed, reach), 1 - Math.exp(-1000 / (releaseMs * rate)));
-  const gain = windowMean(held, reach);
+  const step = 1 - Math.exp(-1000 / (releaseMs * rate));
+  let level = 1; // the released gain at the sample before the chunk
+  let before = new Float64Array(0); // the released gain over the `reach` samples before the chunk
   let least = 1;
-  const out = channels.map((c) =>
-    c.map((v, n) => {
-      least = Math.min(least, gain[n]);
+  for (let start = 0; start < length; start += chunk) {
+    const end = Math.min(length, start + chunk);
+    const ahead = Math.min(length, end + reach);
+    // The gain each sample needs over [start - reach, ahead + reach), the least within reach, released.
+    const needed = Float64Array.from({ length: ahead - start + 2 * reach }, (_, i) => needs(start - reach + i));
+    const leastNear = windowMinimum(needed, reach).subarray(reach, reach + ahead - start);
+    const held = new Float64Array(ahead - start);
+    let running = level;
+    for (let i = 0; i < held.length; i++) {
+      running = Math.min(leastNear[i], running + (1 - running) * step);
+      held[i] = running;
+      if (start + i === end - 1) level = running;
+    }
+    // Averaged over reach either side (beyond the recording's ends, its end values).
+    const heldAt = (n: number) => {
+      const m = Math.max(0, Math.min(length - 1, n));
+      return m >= start ? held[m - start] : before[m - (start - before.length)];
+    };
+    let sum = 0;
+    for (let n = start - reach; n <= start + reach; n++) sum += heldAt(n);
+    for (let n = start; n < end; n++) {
+      const gain = sum / (2 * reach + 1);
+      least = Math.min(least, gain);
       // The averages hold the ceiling exactly; rounding may not.
-      return Math.max(-ceiling, Math.min(ceiling, v * gain[n]));
-    }),
-  );
+      for (const c of out) c[n] = Math.max(-ceiling, Math.min(ceiling, c[n] * gain));
+      if (n + 1 < end) sum += heldAt(n + reach + 1) - heldAt(n - reach);
+    }
+    before = held.slice(Math.max(0, end - start - reach), end - start);
+  }
   return { channels: out, reductionDb: -20 * Math.log10(least) };
 }
 
-/** The least of g over [n - reach, n + reach] at each n (a monotonic queue: linear time). */
+/** The least of g over [n - reach, n + reach] at each n inside g (a monotonic queue: linear time). */
 function windowMinimum(g: Float64Array, reach: number): Float64Array {
   const out = new Float64Array(g.length);
   const queue = new Int32Array(g.length);
@@ -68,32 +95,6 @@ function windowMinimum(g: Float64Array, reach: number): Float64Array {
     }
     while (queue[head] < n - reach) head++;
     out[n] = g[queue[head]];
-  }
-  return out;
-}
-
-/** g let back up towards 1 by at most `step` of the way each sample (never above g itself). */
-function released(g: Float64Array, step: number): Float64Array {
-  const out = new Float64Array(g.length);
-  let level = 1;
-  for (let n = 0; n < g.length; n++) {
-    level = Math.min(g[n], level + (1 - level) * step);
-    out[n] = level;
-  }
-  return out;
-}
-
-/** The mean of g over [n - reach, n + reach] at each n (beyond its ends, its end values: each already holds the
- * least gain any sample within reach of it needs). */
-function windowMean(g: Float64Array, reach: number): Float64Array {
-  const out = new Float64Array(g.length);
-  const at = (n: number) => g[Math.max(0, Math.min(g.length - 1, n))];
-  let sum = 0;
-  for (let n = -reach; n <= reach; n++) sum += at(n);
-  const width = 2 * reach + 1;
-  for (let n = 0; n < g.length; n++) {
-    out[n] = sum / width;
-    sum += at(n + reach + 1) - at(n - reach);
   }
   return out;
 }
