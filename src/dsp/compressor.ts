@@ -3,8 +3,8 @@
  * over it comes out as 1/ratio dB (a 6 dB soft knee around the threshold), the quieter parts untouched, so the
  * difference between loud and quiet shrinks. The level is the loudest channel's RMS level (dBFS RMS: a sine peaking
  * at 0 dBFS is at -3, averaged over 10 ms), followed by a detector that rises within the attack time and falls within
- * the release time; all channels get the same gain, so the stereo image stays where it was. There is no make-up gain: Normalize loudness
- * or Gain afterwards brings the level back up.
+ * the release time; all channels get the same gain, so the stereo image stays where it was. There is no make-up
+ * gain: Normalize loudness or Gain afterwards brings the level back up.
  */
 
 export interface Compression {
