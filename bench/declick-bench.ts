@@ -4,9 +4,10 @@
  * second, peaks from PEAK down to a tenth of it) are added to each mixture (44.1 kHz stereo, about -20 dBFS, real beds
  * with real events: explosions, hits, speech), found and drawn again. Reported: the share of clicks found, the found
  * spans that are no click (a minute, per channel), the share of clicks still audible (their error over the
- * recording's own level about them: a rough masking rule), SDR against the recording before the clicks (clicked, declicked),
- * the clicks' energy left, and clips made worse. Control: the recordings as they are, where every click found is a
- * false alarm: how many, and how far the change is under the recording (dB).
+ * recording's own level about them: a rough masking rule), SDR against the recording before the clicks (clicked,
+ * de-clicked, and the clicks' true spans drawn again: the bound of finding), the clicks' energy left, and clips made
+ * worse. Control: the recordings as they are, where every click found is a false alarm: how many, and how far the
+ * change is under the recording (dB).
  *   (cd training && python -m omni_model.evaluation.marked_cases)   # writes training/data/marked
  *   SETS=dev,real SENSITIVITY=5 npx tsx bench/declick-bench.ts [training/data/marked]
  */
