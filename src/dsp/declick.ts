@@ -25,10 +25,15 @@ const BLOCK_S = 0.02;
 const SIDE = 1.5;
 /** A jump of the prediction error this many times its spread (its median magnitude, as a Gaussian's sigma)... */
 const THRESHOLD = 12;
-/** ...whose loudest sample stands this many times over the RMS level around it (AROUND_S either side) is a click at
- * the default sensitivity (a click under the level around it is masked by it, and drawing it again would change
- * more than it mends: development set); each step of sensitivity moves both by STEP. */
+/** ...whose loudest sample stands this many times over the RMS level around it (AROUND_S either side; a click under
+ * the level around it is masked by it, and drawing it again would change more than it mends: development set)... */
 const STANDS_OUT = 2.5;
+/** ...and whose largest two-sided error stands this many times over the largest within NEIGHBOURHOOD_S around it,
+ * past the model's ringing (a voice's glottal pulses come every few milliseconds, each like the last: in espeak's
+ * speech, eight stretches of voice were taken for clicks without it), is a click at the default sensitivity; each
+ * step of sensitivity moves all three by STEP. */
+const NEIGHBOURHOOD_S = 0.01;
+const NEIGHBOURS = 1.5;
 const STEP = 2 ** (1 / 3);
 /** Error spread is never taken as under this (-120 dBFS), so digital silence is not all clicks. */
 const QUIET = 1e-6;
@@ -58,6 +63,8 @@ interface Threshold {
   error: number;
   /** Times the RMS level around. */
   level: number;
+  /** Times the largest error around. */
+  neighbours: number;
 }
 
 /** The clicks of every channel. */
@@ -68,7 +75,7 @@ export function findClicks(
   piece = PIECE,
 ) {
   const scale = STEP ** (SENSITIVITY.default - sensitivity);
-  const threshold = { error: THRESHOLD * scale, level: STANDS_OUT * scale };
+  const threshold = { error: THRESHOLD * scale, level: STANDS_OUT * scale, neighbours: NEIGHBOURS * scale };
   return channels.map((x) => clicksOf(x, rate, threshold, piece));
 }
 
@@ -152,7 +159,12 @@ function clicksIn(x: Float32Array, rate: number, threshold: Threshold): ClickSpa
       if (end <= start) [start, end] = [a, b];
       return [Math.max(0, start - margin), Math.min(x.length, end + margin)];
     })
-    .filter(([a, b]) => b - a <= LONGEST_S * rate && standsOut(x, a, b, rate, threshold.level));
+    .filter(
+      ([a, b]) =>
+        b - a <= LONGEST_S * rate &&
+        standsOut(x, a, b, rate, threshold.level) &&
+        aboveNeighbours(errors.both, block, [a, b], threshold.neighbours, rate),
+    );
 }
 
 interface PredictionError {
@@ -274,6 +286,20 @@ function standsOut(x: Float32Array, a: number, b: number, rate: number, level: n
   let peak = 0;
   for (let n = a; n < b; n++) peak = Math.max(peak, x[n] * x[n]);
   return peak > (level * level * (after + before)) / 2 && Math.abs(10 * Math.log10(after / before)) <= ONSET_DB;
+}
+
+/** Whether the two-sided error inside [a, b) rises `times` over its largest jump within NEIGHBOURHOOD_S around, past
+ * the model's ringing. */
+function aboveNeighbours(e: PredictionError, block: number, [a, b]: [number, number], times: number, rate: number) {
+  const order = FIND_ORDER;
+  const size = (n: number) => Math.abs(e.error[n]) / e.spreads[Math.floor(n / block)];
+  const reach = Math.round(NEIGHBOURHOOD_S * rate);
+  let inside = 0;
+  for (let n = a; n < b; n++) inside = Math.max(inside, size(n));
+  let around = 0;
+  for (let n = Math.max(0, a - reach); n < a - order; n++) around = Math.max(around, size(n));
+  for (let n = b + order; n < Math.min(e.error.length, b + reach); n++) around = Math.max(around, size(n));
+  return inside > times * around;
 }
 
 /** Clicks close enough to share a model, as stretches holding their spans. */
