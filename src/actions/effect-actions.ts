@@ -1,5 +1,6 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, compression, limiting, de-clipping, de-clicking,
- * de-humming and attenuation to the surroundings over the selection, processed in the analysis worker. */
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, compression, limiting,
+ * de-clipping, de-clicking, de-humming and attenuation to the surroundings over the selection, processed in the
+ * analysis worker. */
 import { declipSelection } from '../app/declip';
 import { declickSelection } from '../app/declick';
 import { compressSelection, limitSelection } from '../app/dynamics';
@@ -29,6 +30,24 @@ function effect(
       const spec = specOf(state.params, state);
       if (spec) await runEffect(services, spec);
     },
+  };
+}
+
+/** An effect whose command (in src/app/) decides and says for itself what it does with the selection. */
+function command(
+  name: string,
+  label: string,
+  shortcut: string,
+  perform: (services: Services) => Promise<void>,
+): Action {
+  return {
+    name,
+    label,
+    group: 'effect',
+    shortcuts: [shortcut],
+    enabled: (s) => hasRange(s) && s.busy === null,
+    // Called with the services alone: the registry's second argument (a target) is not these commands' runner.
+    perform: (services: Services) => perform(services),
   };
 }
 
@@ -62,14 +81,7 @@ export const effectActions: Action[] = [
         .notify('info', `Noise profile taken from ${seconds} s. Select what to clean and use Reduce noise.`);
     },
   },
-  {
-    name: 'matchProject',
-    label: "Match the project's tempo and key",
-    group: 'effect',
-    shortcuts: ['Shift+W'],
-    enabled: (s) => hasRange(s) && s.busy === null,
-    perform: (services: Services) => matchProject(services),
-  },
+  command('matchProject', "Match the project's tempo and key", 'Shift+W', matchProject),
   effect('reduceNoise', 'Reduce noise', 'Shift+J', (p, s) =>
     s.noiseProfile
       ? {
@@ -80,46 +92,16 @@ export const effectActions: Action[] = [
         }
       : null,
   ),
-  {
-    name: 'declip',
-    label: 'De-clip: draw the clipped tops of the waveform again',
-    group: 'effect',
-    shortcuts: ['Shift+C'],
-    enabled: (s) => hasRange(s) && s.busy === null,
-    perform: (services: Services) => declipSelection(services),
-  },
-  {
-    name: 'compress',
-    label: 'Compress: turn down what rises over a threshold, so loud and quiet parts come closer',
-    group: 'effect',
-    shortcuts: ['Shift+Z'],
-    enabled: (s) => hasRange(s) && s.busy === null,
-    perform: (services: Services) => compressSelection(services),
-  },
-  {
-    name: 'limit',
-    label: 'Limit: hold the peaks under a ceiling, the gain moving smoothly',
-    group: 'effect',
-    shortcuts: ['Shift+V'],
-    enabled: (s) => hasRange(s) && s.busy === null,
-    perform: (services: Services) => limitSelection(services),
-  },
-  {
-    name: 'declick',
-    label: 'De-click: draw clicks and crackle again from the sound around them',
-    group: 'effect',
-    shortcuts: ['Shift+D'],
-    enabled: (s) => hasRange(s) && s.busy === null,
-    perform: (services: Services) => declickSelection(services),
-  },
-  {
-    name: 'dehum',
-    label: 'De-hum: take out mains hum (50 or 60 Hz) and its harmonics',
-    group: 'effect',
-    shortcuts: ['Shift+X'],
-    enabled: (s) => hasRange(s) && s.busy === null,
-    perform: (services: Services) => dehumSelection(services),
-  },
+  command('declip', 'De-clip: draw the clipped tops of the waveform again', 'Shift+C', declipSelection),
+  command(
+    'compress',
+    'Compress: turn down what rises over a threshold, so loud and quiet parts come closer',
+    'Shift+Z',
+    compressSelection,
+  ),
+  command('limit', 'Limit: hold the peaks under a ceiling, the gain moving smoothly', 'Shift+V', limitSelection),
+  command('declick', 'De-click: draw clicks and crackle again from the sound around them', 'Shift+D', declickSelection),
+  command('dehum', 'De-hum: take out mains hum (50 or 60 Hz) and its harmonics', 'Shift+X', dehumSelection),
   {
     name: 'attenuateToSurroundings',
     label: 'Attenuate to surroundings',
