@@ -11,6 +11,7 @@ import { declip } from '../src/dsp/declip';
 import { levelOfShare } from '../src/dsp/declip.fixture';
 import { dehum } from '../src/dsp/dehum';
 import { mainsHum } from '../src/dsp/dehum.fixture';
+import { equalize, presetBands } from '../src/dsp/equalizer';
 import { filter } from '../src/dsp/filters';
 import { limit } from '../src/dsp/limiter';
 import { findHum } from '../src/dsp/find-hum';
@@ -73,6 +74,7 @@ const effects: [string, () => unknown][] = [
   ['find hum (on the page)', () => findHum(hummed, RATE)],
   [`de-hum (${hum.harmonics.length} harmonics)`, () => dehum(hummed, RATE, hum)],
   ['high-pass filter (80 Hz)', () => stereo.map((c) => filter(c, 'highpass', 80, RATE))],
+  ['equalizer (five bands: the Voice clarity preset)', () => equalize(stereo, RATE, presetBands('Voice clarity'))],
 ];
 
 console.log(`| effect over ${seconds} s of 44.1 kHz stereo | time | real-time factor |`);

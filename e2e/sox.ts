@@ -27,6 +27,12 @@ export function soxRaw16(path: string): Buffer {
   });
 }
 
+/** A file's samples, interleaved, as floats after sox's own `effects` (ours checked against sox's). */
+export function soxFloat(path: string, effects: string[]): Float32Array {
+  const raw = execFileSync('sox', ['-D', path, '-t', 'f32', '-', ...effects], { maxBuffer: 1 << 30 });
+  return new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+}
+
 /** A float file's samples, interleaved, as ffmpeg decodes them: sox would cut what lies past full scale. */
 export function ffmpegFloat(path: string): Float32Array {
   const raw = execFileSync('ffmpeg', ['-loglevel', 'error', '-i', path, '-f', 'f32le', '-acodec', 'pcm_f32le', '-'], {

@@ -1,4 +1,4 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, noise reduction, compression, limiting,
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, the equalizer, noise reduction, compression, limiting,
  * de-clipping, de-clicking, de-humming and attenuation to the surroundings over the selection, processed in the
  * analysis worker. */
 import { declipSelection } from '../app/declip';
@@ -7,6 +7,7 @@ import { compressSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
 import { matchProject, runEffect, surroundingsOfTracks, targetTrackAudio } from '../app/effects';
 import type { Services } from '../app/services';
+import { eqChanges } from '../dsp/equalizer';
 import { noiseProfile } from '../dsp/noise-reduction';
 import type { EffectSpec } from '../project/effects';
 import type { EditParams, StudioState } from '../store/studio-store';
@@ -63,6 +64,17 @@ export const effectActions: Action[] = [
   effect('changeSpeed', 'Change speed', null, (p) => ({ kind: 'speed', percent: p.speedPercent })),
   effect('highpass', 'High-pass filter', null, (p) => ({ kind: 'filter', type: 'highpass', hz: p.highpassHz })),
   effect('lowpass', 'Low-pass filter', null, (p) => ({ kind: 'filter', type: 'lowpass', hz: p.lowpassHz })),
+  {
+    name: 'equalizer',
+    label: 'Equalizer: shape the sound with shelves and bells…',
+    group: 'effect',
+    shortcuts: ['Mod+Shift+E'],
+    enabled: () => true,
+    perform: ({ store }) => store.getState().openPanel('equalizer'),
+  },
+  effect('equalize', 'Apply the equalizer to the selection', null, (p, s) =>
+    eqChanges(p.eqBands, s.project.sampleRate) ? { kind: 'eq', bands: p.eqBands } : null,
+  ),
   {
     name: 'noiseProfile',
     label: 'Take noise profile',

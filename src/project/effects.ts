@@ -6,6 +6,7 @@ import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
 import { dehum } from '../dsp/dehum';
 import type { Hum } from '../dsp/find-hum';
+import { type EqBand, eqProblem, equalize } from '../dsp/equalizer';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
 import { filter, type FilterType } from '../dsp/filters';
@@ -32,6 +33,8 @@ export type EffectSpec =
   | { kind: 'speed'; percent: number }
   /** A high-pass or low-pass filter, 24 dB per octave (src/dsp/filters.ts). */
   | { kind: 'filter'; type: FilterType; hz: number }
+  /** A parametric equalizer's bands (src/dsp/equalizer.ts). */
+  | { kind: 'eq'; bands: EqBand[] }
   /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
   | ({ kind: 'denoise'; profile: NoiseProfile } & NoiseReduction)
   /** What rises over the bed heard around the range brought down to it, in a frequency band where one is selected
@@ -121,6 +124,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'filter':
       for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
       return starts;
+    case 'eq':
+      for (const p of pieces) p.channels = equalize(p.channels, sampleRate, spec.bands);
+      return starts;
     case 'declip':
       for (const p of pieces) p.channels = declip(p.channels);
       return starts;
@@ -161,6 +167,8 @@ function checkSpec(spec: EffectSpec): void {
     throw new Error(`A pitch change must be ${PITCH_SEMITONES.min} to ${PITCH_SEMITONES.max} semitones.`);
   if (retimes(spec) && outside(spec.percent, TEMPO_PERCENT))
     throw new Error(`A ${spec.kind} change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
+  const eq = spec.kind === 'eq' ? eqProblem(spec.bands) : null;
+  if (eq) throw new Error(eq);
   if (spec.kind === 'declick' && outside(spec.sensitivity, SENSITIVITY))
     throw new Error(`De-click's sensitivity must be ${SENSITIVITY.min} to ${SENSITIVITY.max}.`);
   if (spec.kind === 'compress' && (outside(spec.thresholdDb, THRESHOLD_DB) || outside(spec.ratio, RATIO)))
@@ -215,9 +223,22 @@ export function effectLabel(spec: EffectSpec): string {
       return `Compress (${spec.thresholdDb} dBFS, ${spec.ratio}:1)`;
     case 'dehum':
       return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
+    case 'eq':
+      return `Equalizer (${describeEq(spec.bands)})`;
     case 'filter':
       return `${spec.type === 'highpass' ? 'High-pass' : 'Low-pass'} (${spec.hz} Hz)`;
   }
 }
 
 const signed = (v: number) => (v > 0 ? `+${v}` : `${v}`);
+
+const BAND_NAMES = { lowShelf: 'low shelf', peak: 'bell', highShelf: 'high shelf' } as const;
+
+/** The bands that change something, in words ("low shelf 100 Hz -6 dB, bell 3 kHz +3 dB"). */
+function describeEq(bands: EqBand[]): string {
+  const hz = (v: number) => (v >= 1000 ? `${+(v / 1000).toFixed(2)} kHz` : `${Math.round(v)} Hz`);
+  const active = bands.filter((b) => b.gainDb !== 0);
+  return active.length
+    ? active.map((b) => `${BAND_NAMES[b.type]} ${hz(b.hz)} ${signed(b.gainDb)} dB`).join(', ')
+    : 'flat';
+}

@@ -5,6 +5,7 @@ import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
 import { SIMILAR_THRESHOLD } from '../dsp/find-similar';
 import type { FrequencyBand } from '../dsp/band';
 import type { Mains } from '../dsp/find-hum';
+import { type EqBand, presetBands } from '../dsp/equalizer';
 import type { NoiseProfile } from '../dsp/noise-reduction';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { Clip, Project } from '../project/types';
@@ -68,6 +69,8 @@ export interface EditParams {
   /** Compress: the level (dBFS RMS) over which sound is turned down, and by how much (ratio:1). */
   compressThresholdDb: number;
   compressRatio: number;
+  /** Equalize: the parametric equalizer's bands (src/dsp/equalizer.ts). */
+  eqBands: EqBand[];
 }
 
 /** The selection on the tracks a project still has (undo may take tracks away); none when it has none of them. */
@@ -180,7 +183,7 @@ export interface StudioState {
   /** The noise Reduce noise takes down, from a selection of noise alone (kept for the session, as in Audacity). */
   noiseProfile: NoiseProfile | null;
   exportSettings: ExportSettings;
-  panel: 'none' | 'help' | 'export' | 'models' | 'generate' | 'ask';
+  panel: 'none' | 'help' | 'export' | 'models' | 'generate' | 'ask' | 'equalizer';
   models: ModelsState;
   generate: GenerateSettings;
   jobs: JobView[];
@@ -251,6 +254,7 @@ export const initialState = (): StudioState => ({
     limitReleaseMs: 100,
     compressThresholdDb: -20,
     compressRatio: 3,
+    eqBands: presetBands('Flat'),
   },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
   panel: 'none',

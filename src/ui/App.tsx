@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { actionForKey, runAction } from '../actions/registry';
 import { importFiles } from '../import/import-files';
 import { AskPanel } from './panels/AskPanel';
+import { EqualizerPanel } from './panels/EqualizerPanel';
 import { ExportPanel } from './panels/ExportPanel';
 import { GeneratePanel } from './panels/GeneratePanel';
 import { HelpPanel } from './panels/HelpPanel';
@@ -73,6 +74,7 @@ export function App() {
       {panel === 'models' && <ModelsPanel onClose={close} />}
       {panel === 'generate' && <GeneratePanel onClose={close} />}
       {panel === 'ask' && <AskPanel onClose={close} />}
+      {panel === 'equalizer' && <EqualizerPanel onClose={close} />}
       <Notices />
       {dragging && <div className="drop-overlay">Drop audio or video files to import them</div>}
       <input

@@ -20,7 +20,7 @@ function NumberParam({
   max,
 }: {
   label: string;
-  field: keyof Omit<EditParams, Choice>;
+  field: NumberField;
   step: number;
   min: number;
   max: number;
@@ -47,6 +47,8 @@ function NumberParam({
 }
 
 type Choice = 'fadeCurve' | 'humMains';
+/** The settings that are one number. */
+type NumberField = { [K in keyof EditParams]: EditParams[K] extends number ? K : never }[keyof EditParams];
 
 /** A setting chosen from a list (the fade's curve, the mains De-hum takes out). */
 function ChoiceParam<F extends Choice>({
@@ -111,6 +113,7 @@ export function EffectBar() {
       <ActionButton name="highpass" text="High-pass" />
       <NumberParam label="Hz" field="lowpassHz" step={100} {...FILTER_HZ} />
       <ActionButton name="lowpass" text="Low-pass" />
+      <ActionButton name="equalizer" text="Equalizer…" />
       <ActionButton name="noiseProfile" text="Noise profile" />
       <NumberParam label="reduce dB" field="noiseReductionDb" step={1} {...NOISE_REDUCTION_DB} />
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { oneTrackStudio } from '../app/one-track.fixture';
+import { runEffect } from '../app/effects';
+import { presetBands } from '../dsp/equalizer';
+import { trackAudio } from '../project/generated-ops';
+import { runHere } from '../project/process-ops';
+import { getAction } from './registry';
+
+const RATE = 16000;
+const tone = Float32Array.from({ length: RATE }, (_, i) => 0.1 * Math.sin((2 * Math.PI * 50 * i) / RATE));
+
+describe('the equalizer actions', () => {
+  it('offers Apply only when some band under the Nyquist frequency has a gain', () => {
+    const { store } = oneTrackStudio([tone], RATE);
+    const apply = getAction('equalize');
+    expect(apply.enabled?.(store.getState())).toBe(false); // flat
+    store.getState().updateParams({ eqBands: presetBands('Treble boost').map((b) => ({ ...b, hz: 8000 })) });
+    expect(apply.enabled?.(store.getState())).toBe(false); // a high shelf at 16 kHz's Nyquist frequency
+    store.getState().updateParams({ eqBands: presetBands('Bass cut') });
+    expect(apply.enabled?.(store.getState())).toBe(true);
+  });
+
+  it('opens its panel, and applies the bands to the selection as one named undo step', async () => {
+    const { store, assets, services } = oneTrackStudio([tone], RATE);
+    await getAction('equalizer').perform(services);
+    expect(store.getState().panel).toBe('equalizer');
+    await runEffect(services, { kind: 'eq', bands: presetBands('Bass cut') }, undefined, runHere);
+    const state = store.getState();
+    expect(state.history.past.at(-1)?.label).toBe('Equalizer (low shelf 100 Hz -12 dB)');
+    const after = trackAudio(state.project.tracks[0], assets, { start: RATE / 2, end: RATE })[0];
+    const peak = Math.max(...after.map(Math.abs));
+    expect(20 * Math.log10(peak / 0.1)).toBeCloseTo(-10.9, 0); // 50 Hz, an octave under the shelf's 100 Hz
+  });
+});

@@ -1,0 +1,141 @@
+import {
+  type EqBand,
+  type EqBandType,
+  EQ_BAND_TYPES,
+  EQ_GAIN_DB,
+  EQ_HZ,
+  EQ_PRESETS,
+  EQ_Q,
+  eqChanges,
+  presetBands,
+} from '../../dsp/equalizer';
+import { ActionButton } from '../toolbar/ActionButton';
+import { useServices, useStudio } from '../studio-context';
+import { curvePath, dbToY, hzToX } from './eq-curve';
+import { Panel } from './Panel';
+
+const TYPE_NAMES: Record<EqBandType, string> = { lowShelf: 'Low shelf', peak: 'Bell', highShelf: 'High shelf' };
+const CURVE = { width: 360, height: 120 };
+const GRID_HZ = [100, 1000, 10000];
+const GRID_DB = [12, 0, -12];
+
+/** The parametric equalizer: presets, five bands and the curve they make; Apply runs it over the selection. */
+export function EqualizerPanel({ onClose }: { onClose: () => void }) {
+  const { store } = useServices();
+  const bands = useStudio((s) => s.params.eqBands);
+  const sampleRate = useStudio((s) => s.project.sampleRate);
+  const hasSelection = useStudio((s) => s.selection !== null && s.selection.end > s.selection.start);
+  const view = { ...CURVE, sampleRate };
+  const setBand = (i: number, patch: Partial<EqBand>) =>
+    store.getState().updateParams({ eqBands: bands.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
+  const number = (i: number, field: 'hz' | 'gainDb' | 'q', bounds: { min: number; max: number }, step: number) => (
+    <input
+      type="number"
+      aria-label={`Band ${i + 1} ${field === 'hz' ? 'frequency (Hz)' : field === 'gainDb' ? 'gain (dB)' : 'Q'}`}
+      data-testid={`eq-${field}-${i}`}
+      value={bands[i][field]}
+      step={step}
+      {...bounds}
+      onChange={(e) => {
+        const v = Number(e.target.value);
+        if (e.target.value !== '' && Number.isFinite(v))
+          setBand(i, { [field]: Math.min(bounds.max, Math.max(bounds.min, v)) });
+      }}
+    />
+  );
+  return (
+    <Panel title="Equalizer" testId="equalizer-panel" onClose={onClose}>
+      <label>
+        Preset
+        <select
+          data-testid="eq-preset"
+          value=""
+          onChange={(e) => e.target.value && store.getState().updateParams({ eqBands: presetBands(e.target.value) })}
+        >
+          <option value="">Choose…</option>
+          {Object.keys(EQ_PRESETS).map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <svg
+        className="eq-curve"
+        width={CURVE.width}
+        height={CURVE.height}
+        role="img"
+        aria-label="The equalizer's curve: gain against frequency"
+      >
+        {GRID_HZ.map((hz) => (
+          <g key={hz}>
+            <line x1={hzToX(hz, view)} x2={hzToX(hz, view)} y1={0} y2={CURVE.height} />
+            <text x={hzToX(hz, view) + 2} y={CURVE.height - 2}>
+              {hz >= 1000 ? `${hz / 1000}k` : hz}
+            </text>
+          </g>
+        ))}
+        {GRID_DB.map((db) => (
+          <g key={db}>
+            <line x1={0} x2={CURVE.width} y1={dbToY(db, view)} y2={dbToY(db, view)} />
+            <text x={2} y={dbToY(db, view) - 2}>
+              {db > 0 ? `+${db}` : db} dB
+            </text>
+          </g>
+        ))}
+        <path data-testid="eq-curve" d={curvePath(bands, view)} />
+      </svg>
+      <table className="eq-bands">
+        <thead>
+          <tr>
+            <th>Band</th>
+            <th>Hz</th>
+            <th>dB</th>
+            <th>Q</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bands.map((band, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the five bands are fixed places, never reordered
+            <tr key={i}>
+              <td>
+                <select
+                  aria-label={`Band ${i + 1} type`}
+                  data-testid={`eq-type-${i}`}
+                  value={band.type}
+                  onChange={(e) => setBand(i, { type: e.target.value as EqBandType })}
+                >
+                  {EQ_BAND_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {TYPE_NAMES[t]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{number(i, 'hz', EQ_HZ, 10)}</td>
+              <td>{number(i, 'gainDb', EQ_GAIN_DB, 0.5)}</td>
+              <td>{number(i, 'q', EQ_Q, 0.1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted" data-testid="eq-note">
+        {!eqChanges(bands, sampleRate)
+          ? 'Flat: give a band some gain (or choose a preset) to change the sound.'
+          : hasSelection
+            ? 'Apply changes the selection on its tracks, as one undoable step.'
+            : 'Select what to equalize on the timeline, then Apply.'}
+      </p>
+      <div className="actions-row">
+        <button
+          type="button"
+          data-testid="eq-reset"
+          onClick={() => store.getState().updateParams({ eqBands: presetBands('Flat') })}
+        >
+          Reset to flat
+        </button>
+        <ActionButton name="equalize" text="Apply" />
+      </div>
+    </Panel>
+  );
+}
