@@ -12,6 +12,7 @@ import { levelOfShare } from '../src/dsp/declip.fixture';
 import { dehum } from '../src/dsp/dehum';
 import { mainsHum } from '../src/dsp/dehum.fixture';
 import { equalize, presetBands } from '../src/dsp/equalizer';
+import { findPauses, removeStretches } from '../src/dsp/silence';
 import { filter } from '../src/dsp/filters';
 import { limit } from '../src/dsp/limiter';
 import { findHum } from '../src/dsp/find-hum';
@@ -48,6 +49,9 @@ const hum = findHum(hummed, RATE);
 if (!hum) throw new Error('the benchmark hum was not found');
 const pops = clicks(stereo[0].length, RATE, 2, { perSecond: 20, peak: 0.5 });
 const clicked = stereo.map((c, ch) => c.map((v, n) => v + pops.channels[ch][n]));
+// Ten pauses of 2 s under a -60 dBFS floor, one every 6 s.
+const paused = stereo.map((c) => c.map((v, n) => (n % (6 * RATE) < 2 * RATE ? 0.1 * hiss() : v)));
+const pauses = { thresholdDb: -40, pauseSeconds: 0.5 };
 const effects: [string, () => unknown][] = [
   ['change pitch (+2 semitones, phase vocoder)', () => stretchAndShiftChannels(stereo, 1, 2, RATE)],
   ['change tempo (+10 %, WSOLA)', () => stretchChannels(stereo, 1 / 1.1, RATE)],
@@ -74,6 +78,13 @@ const effects: [string, () => unknown][] = [
   ['find hum (on the page)', () => findHum(hummed, RATE)],
   [`de-hum (${hum.harmonics.length} harmonics)`, () => dehum(hummed, RATE, hum)],
   ['high-pass filter (80 Hz)', () => stereo.map((c) => filter(c, 'highpass', 80, RATE))],
+  [
+    'truncate silence (ten 2 s pauses found and shortened to 0.5 s)',
+    () => {
+      const cuts = findPauses(paused, RATE, pauses);
+      return paused.map((c) => removeStretches(c, cuts, 441));
+    },
+  ],
   ['equalizer (five bands: the Voice clarity preset)', () => equalize(stereo, RATE, presetBands('Voice clarity'))],
 ];
 

@@ -496,6 +496,29 @@ test.describe('editing a real recording', () => {
     expect(db(theirs.map((v, i) => v - original[i])) - db(theirs)).toBeGreaterThan(-10); // the EQ did change it
   });
 
+  test('truncate silence shortens the pause between two takes and keeps every word (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    const original = asset('speech-pauses.wav'); // two takes of speech 2 s apart over room tone at -60 dBFS
+    await studio.importFiles('speech-pauses.wav');
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+Shift+S');
+    const notice = page.getByTestId('notice-info').last();
+    await expect(notice).toContainText(/Shortened \d+ pauses? to 0\.5 s: [\d.]+ s shorter\./);
+    const shorter = Number(/([\d.]+) s shorter/.exec((await notice.textContent()) ?? '')?.[1]);
+    expect(shorter).toBeGreaterThan(1.4);
+    expect((await studio.summary()).undo.at(-1)).toMatch(/^Truncate silence \(\d+ pauses?, -[\d.]+ s\)$/);
+    const exported = await studio.exportFile({ format: 'float32' });
+    const lost = soxInfo(original).seconds - soxInfo(exported).seconds;
+    expect(Math.abs(lost - shorter)).toBeLessThanOrEqual(0.0501); // the notice rounds to 0.1 s
+    // The voice is all there: its energy (RMS squared times length) is kept to within 1 %.
+    const energy = (path: string) => soxStat(path)['RMS     amplitude'] ** 2 * soxInfo(path).seconds;
+    expect(energy(exported) / energy(original)).toBeGreaterThan(0.99);
+    expect(energy(exported) / energy(original)).toBeLessThan(1.01);
+  });
+
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);

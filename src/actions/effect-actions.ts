@@ -1,10 +1,11 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, the equalizer, noise reduction, compression, limiting,
- * de-clipping, de-clicking, de-humming and attenuation to the surroundings over the selection, processed in the
- * analysis worker. */
+/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, the equalizer, noise reduction, compression,
+ * limiting, truncating silence, de-clipping, de-clicking, de-humming and attenuation to the surroundings over the
+ * selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { declickSelection } from '../app/declick';
 import { compressSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
+import { truncateSilence } from '../app/truncate';
 import { matchProject, runEffect, surroundingsOfTracks, targetTrackAudio } from '../app/effects';
 import type { Services } from '../app/services';
 import { eqChanges } from '../dsp/equalizer';
@@ -113,6 +114,12 @@ export const effectActions: Action[] = [
   ),
   command('limit', 'Limit: hold the peaks under a ceiling, the gain moving smoothly', 'Shift+V', limitSelection),
   command('declick', 'De-click: draw clicks and crackle again from the sound around them', 'Shift+D', declickSelection),
+  command(
+    'truncateSilence',
+    'Truncate silence: shorten every pause longer than the longest wanted',
+    'Mod+Shift+S',
+    truncateSilence,
+  ),
   command('dehum', 'De-hum: take out mains hum (50 or 60 Hz) and its harmonics', 'Shift+X', dehumSelection),
   {
     name: 'attenuateToSurroundings',

@@ -14,6 +14,7 @@ import { CEILING_DB, type Limiting, limit, RELEASE_MS } from '../dsp/limiter';
 import { integratedLoudness } from '../dsp/loudness';
 import { type NoiseProfile, type NoiseReduction, reduceNoise } from '../dsp/noise-reduction';
 import { resample } from '../dsp/resample';
+import { afterCuts, CROSSFADE_SECONDS, removeStretches } from '../dsp/silence';
 import { stretchAndShiftChannels } from '../dsp/time-stretch';
 import type { SampleRange } from './types';
 
@@ -33,6 +34,9 @@ export type EffectSpec =
   | { kind: 'speed'; percent: number }
   /** A high-pass or low-pass filter, 24 dB per octave (src/dsp/filters.ts). */
   | { kind: 'filter'; type: FilterType; hz: number }
+  /** Stretches of silence found in the selection (src/dsp/silence.ts findPauses; timeline samples, in order) taken
+   * out, each join crossfaded; what follows each moves back by what was cut before it. */
+  | { kind: 'truncateSilence'; cuts: SampleRange[] }
   /** A parametric equalizer's bands (src/dsp/equalizer.ts). */
   | { kind: 'eq'; bands: EqBand[] }
   /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
@@ -61,8 +65,10 @@ type Retiming = Extract<EffectSpec, { kind: 'tempo' | 'speed' }>;
 export const retimes = (spec: EffectSpec): spec is Retiming => spec.kind === 'tempo' || spec.kind === 'speed';
 
 /** Where a timeline position lands after the effect: inside the range a tempo or speed change scales it from the
- * range's start, after the range it moves with the range's end; every other effect leaves time where it is. */
+ * range's start, after the range it moves with the range's end; truncated silence moves it back by what was cut
+ * before it; every other effect leaves time where it is. */
 export function timeMap(spec: EffectSpec, range: SampleRange): (t: number) => number {
+  if (spec.kind === 'truncateSilence') return afterCuts(spec.cuts);
   if (!retimes(spec)) return (t) => t;
   const factor = 100 / (100 + spec.percent);
   const inside = (t: number) => range.start + Math.round((t - range.start) * factor);
@@ -143,6 +149,17 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'compress':
       for (const p of pieces) p.channels = compress(p.channels, sampleRate, spec).channels;
       return starts;
+    case 'truncateSilence': {
+      const at = timeMap(spec, range);
+      const fade = Math.round(CROSSFADE_SECONDS * sampleRate);
+      return pieces.map((p) => {
+        const start = at(p.start);
+        const own = spec.cuts.map((c) => ({ start: c.start - p.start, end: c.end - p.start }));
+        p.channels = p.channels.map((ch) => removeStretches(ch, own, fade));
+        p.length = p.channels[0].length;
+        return start;
+      });
+    }
     case 'tempo':
     case 'speed': {
       const at = timeMap(spec, range);
@@ -223,6 +240,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Compress (${spec.thresholdDb} dBFS, ${spec.ratio}:1)`;
     case 'dehum':
       return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
+    case 'truncateSilence':
+      return `Truncate silence (${spec.cuts.length} pause${spec.cuts.length === 1 ? '' : 's'})`;
     case 'eq':
       return `Equalizer (${describeEq(spec.bands)})`;
     case 'filter':

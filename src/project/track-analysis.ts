@@ -2,6 +2,7 @@
  * audio: moved and rescaled with a tempo or speed change, the key moved with a pitch or speed change; what no longer holds for the
  * whole track (a tempo or key changed on a part of it) is dropped rather than left wrong. */
 import { KEY_NAMES, parseKey } from '../music/music-prompt';
+import { afterCuts } from '../dsp/silence';
 import { type EffectSpec, retimes, timeMap } from './effects';
 import type { SampleRange, Track } from './types';
 
@@ -14,6 +15,7 @@ export function analysisAfterEffect(
   sampleRate: number,
 ): Track {
   if (spec.kind === 'pitch') return withKey(track, whole ? transposeKey(track.musicKey, spec.semitones) : undefined);
+  if (spec.kind === 'truncateSilence') return afterTruncation(track, spec.cuts);
   if (!retimes(spec)) return track;
   // A speed change moves the pitch with the tempo (a whole key only where that is whole semitones).
   const shift = spec.kind === 'speed' ? 12 * Math.log2(1 + spec.percent / 100) : (spec.semitones ?? 0);
@@ -28,6 +30,17 @@ export function analysisAfterEffect(
   const period = (60 * sampleRate) / tempoBpm;
   const first = beatStart + Math.ceil((range.start - beatStart) / period) * period;
   return { ...grid, beatStart: at(Math.round(first)) };
+}
+
+/** Labels moved back by the silence cut before them (a label that lay wholly in a cut goes); the beat grid goes
+ * where anything was cut, since the beats after a cut no longer fall on it (the tempo itself still holds). */
+function afterTruncation(track: Track, cuts: SampleRange[]): Track {
+  const at = afterCuts(cuts);
+  const labels = track.labels
+    ?.map((l) => ({ ...l, start: at(l.start), end: at(l.end) }))
+    .filter((l) => l.end > l.start);
+  const { beatStart: _, ...rest } = track;
+  return { ...(cuts.length ? rest : track), ...(labels && { labels }) };
 }
 
 /** A key name moved by whole semitones ("A minor" +2 -> "B minor"); undefined where it cannot be (a fraction of a

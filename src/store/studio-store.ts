@@ -69,6 +69,9 @@ export interface EditParams {
   /** Compress: the level (dBFS RMS) over which sound is turned down, and by how much (ratio:1). */
   compressThresholdDb: number;
   compressRatio: number;
+  /** Truncate silence: quieter than this (dBFS) is silence, and a pause longer than pauseSeconds is shortened to it. */
+  silenceThresholdDb: number;
+  pauseSeconds: number;
   /** Equalize: the parametric equalizer's bands (src/dsp/equalizer.ts). */
   eqBands: EqBand[];
 }
@@ -254,6 +257,8 @@ export const initialState = (): StudioState => ({
     limitReleaseMs: 100,
     compressThresholdDb: -20,
     compressRatio: 3,
+    silenceThresholdDb: -40,
+    pauseSeconds: 0.5,
     eqBands: presetBands('Flat'),
   },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },

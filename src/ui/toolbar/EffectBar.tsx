@@ -5,6 +5,7 @@ import { CEILING_DB, RELEASE_MS } from '../../dsp/limiter';
 import { FILTER_HZ } from '../../dsp/filters';
 import { MAINS } from '../../dsp/find-hum';
 import { SIMILARITY_RANGE } from '../../dsp/find-similar';
+import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
 import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
@@ -101,6 +102,9 @@ export function EffectBar() {
       <NumberParam label="ceiling dBFS" field="limitCeilingDb" step={0.5} {...CEILING_DB} />
       <NumberParam label="release ms" field="limitReleaseMs" step={10} {...RELEASE_MS} />
       <ActionButton name="limit" text="Limit" />
+      <NumberParam label="silence dBFS" field="silenceThresholdDb" step={1} {...SILENCE_THRESHOLD_DB} />
+      <NumberParam label="longest pause s" field="pauseSeconds" step={0.1} {...PAUSE_SECONDS} />
+      <ActionButton name="truncateSilence" text="Truncate silence" />
       <ActionButton name="reverse" />
       <NumberParam label="semitones" field="pitchSemitones" step={1} {...PITCH_SEMITONES} />
       <ActionButton name="changePitch" text="Change pitch" />
