@@ -1,6 +1,6 @@
 import { asset, expect, test } from './fixtures';
 import { sdr } from '../src/dsp/declip.fixture';
-import { ffmpegFloat, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
+import { ffmpegFloat, ffmpegR128, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 test.describe('editing a real recording', () => {
   test('import, delete a range, undo, redo, and export a WAV that sox reads back', async ({ studio, page }) => {
@@ -517,6 +517,62 @@ test.describe('editing a real recording', () => {
     const energy = (path: string) => soxStat(path)['RMS     amplitude'] ** 2 * soxInfo(path).seconds;
     expect(energy(exported) / energy(original)).toBeGreaterThan(0.99);
     expect(energy(exported) / energy(original)).toBeLessThan(1.01);
+  });
+
+  test('Loudness measures the mix of a real recording as ffmpeg and sox do, then the selection', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('real-scene.wav');
+    await studio.waitForTracks(1);
+    await studio.action('statistics').click();
+    const panel = page.getByTestId('statistics-panel');
+    await expect(panel.getByTestId('statistics-what')).toHaveText('Measured: the whole mix, 8.0 s.');
+    const value = async (key: string) =>
+      Number.parseFloat((await panel.getByTestId(`stat-${key}`).textContent()) ?? '');
+    const reference = ffmpegR128(asset('real-scene.wav'));
+    expect(Math.abs((await value('integrated')) - reference.integrated)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs((await value('range')) - reference.range)).toBeLessThanOrEqual(0.2);
+    expect(Math.abs((await value('truePeak')) - reference.truePeak)).toBeLessThanOrEqual(0.2);
+    const stat = soxStat(asset('real-scene.wav'));
+    const samplePeak = Math.max(stat['Maximum amplitude'], -stat['Minimum amplitude']);
+    expect(await value('samplePeak')).toBeCloseTo(20 * Math.log10(samplePeak), 1);
+    await expect(panel.getByTestId('statistics-delivery')).toContainText(
+      'Spotify, YouTube, Tidal (-14 LUFS, -1 dBTP): 5.',
+    );
+    await studio.select(0, 2);
+    await panel.getByTestId('statistics-measure').click();
+    await expect(panel.getByTestId('statistics-what')).toHaveText('Measured: the selection, 2.0 s of one track.');
+  });
+
+  test('auto duck turns the music down 12 dB under the voice and back up in the pause (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav', 'chord.wav'); // two takes 2 s apart; a steady bed at -20 dBFS
+    await studio.waitForTracks(2);
+    // The bed's track alone, over the whole project.
+    const lane = (await page.getByTestId('lane').nth(1).boundingBox())!;
+    await page.mouse.move(lane.x + 20, lane.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(lane.x + 80, lane.y + 40, { steps: 4 });
+    await page.mouse.up();
+    await studio.select(0, 9.27);
+    await page.getByTestId('param-duckThresholdDb').fill('-50'); // this voice is quiet: -40 dBFS RMS
+    await studio.effect('autoDuck');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      /Ducked “chord” by 12 dB under “speech-pauses” in 2 places/,
+    );
+    await page.getByTestId('track-mute').first().click(); // the bed alone in the export
+    const ducked = await studio.exportFile({ format: 'float32' });
+    const change = (start: number) => {
+      const part = { start, seconds: 0.5 };
+      const rms = (path: string) => soxStat(path, part)['RMS     amplitude'];
+      return 20 * Math.log10(rms(ducked) / rms(asset('chord.wav')));
+    };
+    expect(change(1.2)).toBeCloseTo(-12, 0); // under the first take
+    expect(change(7)).toBeCloseTo(-12, 0); // under the second
+    expect(Math.abs(change(4.2))).toBeLessThan(0.1); // the middle of the pause: back up
   });
 
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {

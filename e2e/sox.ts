@@ -56,6 +56,17 @@ export function soxStat(path: string, part?: { start: number; seconds: number },
   );
 }
 
+/** ffmpeg's EBU R128 summary of a file (its ebur128 filter with true peaks): LUFS, LU, dBFS. */
+export function ffmpegR128(path: string): { integrated: number; range: number; truePeak: number } {
+  const text = execFileSync('bash', [
+    '-c',
+    `ffmpeg -nostats -hide_banner -i "${path}" -af ebur128=peak=true -f null - 2>&1`,
+  ]).toString();
+  const summary = text.slice(text.lastIndexOf('Summary:'));
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(-?[\\d.]+)`).exec(summary)?.[1]);
+  return { integrated: field('I'), range: field('LRA'), truePeak: field('Peak') };
+}
+
 export function ffprobe(path: string): { codec: string; rate: number; channels: number; seconds: number } {
   const json = JSON.parse(
     execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', path]).toString(),

@@ -2,6 +2,7 @@
  * output and file encoding, behind the contract of src/protocol/analysis-protocol.ts. */
 import * as Comlink from 'comlink';
 import { findSimilar } from '../src/dsp/find-similar';
+import { audioStatistics } from '../src/dsp/statistics';
 import { encodeMp3 } from '../src/dsp/mp3';
 import { computePeakLevels } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
@@ -63,6 +64,8 @@ const api: AnalysisApi = {
 
   findSimilar: (channels, sampleRate, markStart, markEnd, threshold, band) =>
     answer(() => [findSimilar(channels, sampleRate, markStart, markEnd, threshold, band), []]),
+
+  statistics: (channels, sampleRate) => answer(() => [audioStatistics(channels, sampleRate), []]),
 
   projectAudio: (input) =>
     answer(() => {

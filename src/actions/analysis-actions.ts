@@ -45,6 +45,14 @@ export const analysisActions: Action[] = [
     perform: (services) => attenuateSimilar(services),
   },
   {
+    name: 'statistics',
+    label: 'Loudness and statistics of the selection or the mix…',
+    group: 'view',
+    shortcuts: ['Mod+Shift+K'],
+    enabled: (s) => s.busy === null,
+    perform: ({ store }) => store.getState().openPanel('statistics'),
+  },
+  {
     name: 'ask',
     label: 'Ask about the sound (from the analysis)…',
     group: 'edit',

@@ -1,10 +1,11 @@
 /** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, the equalizer, noise reduction, compression,
- * limiting, truncating silence, de-clipping, de-clicking, de-humming and attenuation to the surroundings over the
- * selection, processed in the analysis worker. */
+ * limiting, truncating silence, ducking, de-clipping, de-clicking, de-humming and attenuation to the surroundings
+ * over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { declickSelection } from '../app/declick';
 import { compressSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
+import { autoDuck } from '../app/duck';
 import { truncateSilence } from '../app/truncate';
 import { matchProject, runEffect, surroundingsOfTracks, targetTrackAudio } from '../app/effects';
 import type { Services } from '../app/services';
@@ -120,6 +121,7 @@ export const effectActions: Action[] = [
     'Mod+Shift+S',
     truncateSilence,
   ),
+  command('autoDuck', 'Auto duck: turn the selected tracks down wherever the others sound', 'Mod+Shift+D', autoDuck),
   command('dehum', 'De-hum: take out mains hum (50 or 60 Hz) and its harmonics', 'Shift+X', dehumSelection),
   {
     name: 'attenuateToSurroundings',

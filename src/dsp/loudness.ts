@@ -1,5 +1,6 @@
-/** Integrated loudness after ITU-R BS.1770-4 (K-weighting, 400 ms blocks, absolute and relative gates), in LUFS. */
-import { type Biquad, biquad } from './filters';
+/** Loudness after ITU-R BS.1770-4 (K-weighting, 400 ms blocks, absolute and relative gates) and EBU R128 (the
+ * momentary and short-term maxima, the loudness range of EBU Tech 3342), in LUFS and LU. */
+import type { Biquad } from './filters';
 
 /** The two K-weighting stages (high shelf, then high pass), designed for any sample rate by the bilinear transform. */
 function kWeighting(rate: number): Biquad[] {
@@ -35,28 +36,97 @@ function channelWeight(index: number, count: number): number {
   return 1;
 }
 
+/** Each channel K-weighted and its energy summed over every 100 ms (the measures' hop), streamed sample by sample so
+ * an hour-long programme costs a few kilobytes, not a second copy of itself. */
+function segmentEnergies(channels: Float32Array[], rate: number): { energies: Float64Array[]; hop: number } {
+  const hop = Math.round(0.1 * rate);
+  const count = Math.floor((channels[0]?.length ?? 0) / hop);
+  const [shelf, highPass] = kWeighting(rate);
+  const energies = channels.map((ch) => {
+    const out = new Float64Array(count);
+    let [x1, x2, m1, m2, y1, y2] = [0, 0, 0, 0, 0, 0]; // the shelf's input and output, then the high pass's output
+    for (let n = 0; n < count * hop; n++) {
+      const x = ch[n];
+      const m = shelf.b0 * x + shelf.b1 * x1 + shelf.b2 * x2 - shelf.a1 * m1 - shelf.a2 * m2;
+      const y = highPass.b0 * m + highPass.b1 * m1 + highPass.b2 * m2 - highPass.a1 * y1 - highPass.a2 * y2;
+      x2 = x1;
+      x1 = x;
+      m2 = m1;
+      m1 = m;
+      y2 = y1;
+      y1 = y;
+      out[Math.floor(n / hop)] += y * y;
+    }
+    return out;
+  });
+  return { energies, hop };
+}
+
+/** The channels' weighted mean power over windows of `segments` 100 ms segments, one window every segment. */
+function windowPowers({ energies, hop }: ReturnType<typeof segmentEnergies>, segments: number): number[] {
+  const count = energies[0]?.length ?? 0;
+  const powers: number[] = [];
+  for (let start = 0; start + segments <= count; start++) {
+    let power = 0;
+    energies.forEach((e, c) => {
+      let sum = 0;
+      for (let j = start; j < start + segments; j++) sum += e[j];
+      power += channelWeight(c, energies.length) * (sum / (segments * hop));
+    });
+    powers.push(power);
+  }
+  return powers;
+}
+
+const loudnessOf = (p: number) => -0.691 + 10 * Math.log10(p);
+const mean = (ps: number[]) => ps.reduce((s, p) => s + p, 0) / ps.length;
+/** Blocks over the absolute gate (-70 LUFS), then over the relative one (`relativeLu` under their mean). */
+function gated(powers: number[], relativeLu: number): number[] {
+  const absolute = powers.filter((p) => loudnessOf(p) > -70);
+  if (absolute.length === 0) return [];
+  const gate = loudnessOf(mean(absolute)) + relativeLu;
+  return absolute.filter((p) => loudnessOf(p) > gate);
+}
+
 /** Integrated loudness in LUFS; -Infinity when everything is gated out (silence or shorter than one block). */
 export function integratedLoudness(channels: Float32Array[], rate: number): number {
-  const stages = kWeighting(rate);
-  const weighted = channels.map((ch) => stages.reduce(biquad, ch));
-  const block = Math.round(0.4 * rate);
-  const hop = Math.round(0.1 * rate);
-  const length = channels[0]?.length ?? 0;
-  const blockPowers: number[] = [];
-  for (let start = 0; start + block <= length; start += hop) {
-    let power = 0;
-    weighted.forEach((w, c) => {
-      let sum = 0;
-      for (let i = start; i < start + block; i++) sum += w[i] * w[i];
-      power += channelWeight(c, channels.length) * (sum / block);
-    });
-    blockPowers.push(power);
-  }
-  const loudnessOf = (p: number) => -0.691 + 10 * Math.log10(p);
-  const mean = (ps: number[]) => ps.reduce((s, p) => s + p, 0) / ps.length;
-  const absolute = blockPowers.filter((p) => loudnessOf(p) > -70);
-  if (absolute.length === 0) return -Infinity;
-  const relativeGate = loudnessOf(mean(absolute)) - 10;
-  const gated = absolute.filter((p) => loudnessOf(p) > relativeGate);
-  return loudnessOf(mean(gated));
+  return integratedOf(windowPowers(segmentEnergies(channels, rate), 4));
+}
+
+function integratedOf(momentary: number[]): number {
+  const kept = gated(momentary, -10);
+  return kept.length ? loudnessOf(mean(kept)) : -Infinity;
+}
+
+/** The EBU R128 loudness measures of a programme (ITU-R BS.1770-4, EBU Tech 3341 and 3342), in LUFS and LU;
+ * -Infinity where there is nothing to measure (silence, or shorter than the window). */
+export interface Loudness {
+  integrated: number;
+  /** The loudest 400 ms (momentary) and 3 s (short-term) windows, every 100 ms. */
+  momentaryMax: number;
+  shortTermMax: number;
+  /** Loudness range: the spread between the 10th and 95th percentiles of the short-term loudness, gated (Tech 3342). */
+  range: number;
+}
+
+export function loudness(channels: Float32Array[], rate: number): Loudness {
+  const segments = segmentEnergies(channels, rate);
+  const momentary = windowPowers(segments, 4);
+  const shortTerm = windowPowers(segments, 30);
+  const loudest = (ps: number[]) => (ps.length ? loudnessOf(Math.max(...ps)) : -Infinity);
+  return {
+    integrated: integratedOf(momentary),
+    momentaryMax: loudest(momentary),
+    shortTermMax: loudest(shortTerm),
+    range: loudnessRange(shortTerm),
+  };
+}
+
+function loudnessRange(shortTerm: number[]): number {
+  const levels = gated(shortTerm, -20)
+    .map(loudnessOf)
+    .sort((a, b) => a - b);
+  if (levels.length === 0) return -Infinity;
+  const percentile = (q: number) => levels[Math.min(levels.length - 1, Math.round(q * (levels.length - 1)))];
+  return percentile(0.95) - percentile(0.1);
 }

@@ -6,6 +6,7 @@ import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
 import { dehum } from '../dsp/dehum';
 import type { Hum } from '../dsp/find-hum';
+import { DUCK_AMOUNT_DB, duck } from '../dsp/duck';
 import { type EqBand, eqProblem, equalize } from '../dsp/equalizer';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
@@ -37,6 +38,9 @@ export type EffectSpec =
   /** Stretches of silence found in the selection (src/dsp/silence.ts findPauses; timeline samples, in order) taken
    * out, each join crossfaded; what follows each moves back by what was cut before it. */
   | { kind: 'truncateSilence'; cuts: SampleRange[] }
+  /** Turned down by `amountDb` under the spans (timeline samples) where another track's voice sounds
+   * (src/dsp/duck.ts). */
+  | { kind: 'duck'; spans: SampleRange[]; amountDb: number }
   /** A parametric equalizer's bands (src/dsp/equalizer.ts). */
   | { kind: 'eq'; bands: EqBand[] }
   /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
@@ -130,6 +134,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'filter':
       for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
       return starts;
+    case 'duck':
+      for (const p of pieces) p.channels = duck(p.channels, p.start, spec.spans, sampleRate, spec.amountDb);
+      return starts;
     case 'eq':
       for (const p of pieces) p.channels = equalize(p.channels, sampleRate, spec.bands);
       return starts;
@@ -184,6 +191,8 @@ function checkSpec(spec: EffectSpec): void {
     throw new Error(`A pitch change must be ${PITCH_SEMITONES.min} to ${PITCH_SEMITONES.max} semitones.`);
   if (retimes(spec) && outside(spec.percent, TEMPO_PERCENT))
     throw new Error(`A ${spec.kind} change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
+  if (spec.kind === 'duck' && outside(spec.amountDb, DUCK_AMOUNT_DB))
+    throw new Error(`Auto duck's amount must be ${DUCK_AMOUNT_DB.min} to ${DUCK_AMOUNT_DB.max} dB.`);
   const eq = spec.kind === 'eq' ? eqProblem(spec.bands) : null;
   if (eq) throw new Error(eq);
   if (spec.kind === 'declick' && outside(spec.sensitivity, SENSITIVITY))
@@ -242,6 +251,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
     case 'truncateSilence':
       return `Truncate silence (${spec.cuts.length} pause${spec.cuts.length === 1 ? '' : 's'})`;
+    case 'duck':
+      return `Auto duck (${spec.amountDb} dB)`;
     case 'eq':
       return `Equalizer (${describeEq(spec.bands)})`;
     case 'filter':

@@ -4,6 +4,7 @@
 import type { FrequencyBand } from '../dsp/band';
 import type { SimilarResult } from '../dsp/find-similar';
 import type { PeakLevel } from '../dsp/peaks';
+import type { AudioStatistics } from '../dsp/statistics';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { EffectSpec, PieceData } from '../project/effects';
 import type { ModelAudio, ProjectAudio } from '../project/model-audio';
@@ -48,6 +49,8 @@ export interface AnalysisApi {
     range: SampleRange,
     sampleRate: number,
   ): Promise<AnalysisResult<{ channels: Float32Array[][]; starts: number[] }>>;
+  /** Loudness (EBU R128), peaks and statistics of a programme (src/dsp/statistics.ts). */
+  statistics(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<AudioStatistics>>;
   /** The stretches of `channels` like the sound marked by [markStart, markEnd), compared in `band` where the mark
    * is a box on the spectrogram (src/dsp/find-similar.ts). */
   findSimilar(

@@ -72,6 +72,9 @@ export interface EditParams {
   /** Truncate silence: quieter than this (dBFS) is silence, and a pause longer than pauseSeconds is shortened to it. */
   silenceThresholdDb: number;
   pauseSeconds: number;
+  /** Auto duck: how far the selected tracks go down, and the level (dBFS RMS) over which the others are heard. */
+  duckAmountDb: number;
+  duckThresholdDb: number;
   /** Equalize: the parametric equalizer's bands (src/dsp/equalizer.ts). */
   eqBands: EqBand[];
 }
@@ -186,7 +189,7 @@ export interface StudioState {
   /** The noise Reduce noise takes down, from a selection of noise alone (kept for the session, as in Audacity). */
   noiseProfile: NoiseProfile | null;
   exportSettings: ExportSettings;
-  panel: 'none' | 'help' | 'export' | 'models' | 'generate' | 'ask' | 'equalizer';
+  panel: 'none' | 'help' | 'export' | 'models' | 'generate' | 'ask' | 'equalizer' | 'statistics';
   models: ModelsState;
   generate: GenerateSettings;
   jobs: JobView[];
@@ -259,6 +262,8 @@ export const initialState = (): StudioState => ({
     compressRatio: 3,
     silenceThresholdDb: -40,
     pauseSeconds: 0.5,
+    duckAmountDb: -12,
+    duckThresholdDb: -30,
     eqBands: presetBands('Flat'),
   },
   exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },

@@ -5,6 +5,7 @@ import { CEILING_DB, RELEASE_MS } from '../../dsp/limiter';
 import { FILTER_HZ } from '../../dsp/filters';
 import { MAINS } from '../../dsp/find-hum';
 import { SIMILARITY_RANGE } from '../../dsp/find-similar';
+import { DUCK_AMOUNT_DB, DUCK_THRESHOLD_DB } from '../../dsp/duck';
 import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
@@ -105,6 +106,9 @@ export function EffectBar() {
       <NumberParam label="silence dBFS" field="silenceThresholdDb" step={1} {...SILENCE_THRESHOLD_DB} />
       <NumberParam label="longest pause s" field="pauseSeconds" step={0.1} {...PAUSE_SECONDS} />
       <ActionButton name="truncateSilence" text="Truncate silence" />
+      <NumberParam label="duck dB" field="duckAmountDb" step={1} {...DUCK_AMOUNT_DB} />
+      <NumberParam label="voice over dBFS" field="duckThresholdDb" step={1} {...DUCK_THRESHOLD_DB} />
+      <ActionButton name="autoDuck" text="Auto duck" />
       <ActionButton name="reverse" />
       <NumberParam label="semitones" field="pitchSemitones" step={1} {...PITCH_SEMITONES} />
       <ActionButton name="changePitch" text="Change pitch" />

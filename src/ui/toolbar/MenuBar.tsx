@@ -31,6 +31,7 @@ export function MenuBar() {
       <div className="group" role="group" aria-label="Understand">
         <ActionButton name="analyze" text="Analyze" />
         <ActionButton name="ask" text="Ask" />
+        <ActionButton name="statistics" text="Loudness" />
         <ActionButton name="exportLabels" text="Labels .txt" />
         <ActionButton name="exportLabelsJson" text="Labels .json" />
       </div>

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'react';
+import { type Measured, measureProgramme } from '../../app/statistics';
+import { DELIVERY_TARGETS, deliveryCheck } from '../../dsp/statistics';
+import { useServices } from '../studio-context';
+import { Panel } from './Panel';
+
+const level = (v: number, unit: string) => (Number.isFinite(v) ? `${v.toFixed(1)} ${unit}` : '—');
+
+/** Loudness (EBU R128), peaks and statistics of the selection or the whole mix, measured when the panel opens, and how
+ * the programme stands against the loudness the places it is delivered to play it at. */
+export function StatisticsPanel({ onClose }: { onClose: () => void }) {
+  const services = useServices();
+  const [measured, setMeasured] = useState<Measured | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const measure = useCallback(() => {
+    setFailed(null);
+    measureProgramme(services).then(setMeasured, (e: Error) => setFailed(e.message));
+  }, [services]);
+  useEffect(measure, [measure]);
+  const stats = measured?.stats;
+  const rows: [string, string, string][] = stats
+    ? [
+        ['integrated', 'Integrated loudness', level(stats.loudness.integrated, 'LUFS')],
+        ['range', 'Loudness range', level(stats.loudness.range, 'LU')],
+        ['shortTermMax', 'Short-term max (3 s)', level(stats.loudness.shortTermMax, 'LUFS')],
+        ['momentaryMax', 'Momentary max (400 ms)', level(stats.loudness.momentaryMax, 'LUFS')],
+        ['truePeak', 'True peak', level(stats.truePeakDb, 'dBTP')],
+        ['samplePeak', 'Sample peak', level(stats.samplePeakDb, 'dBFS')],
+        ['rms', 'RMS level', level(stats.rmsDb, 'dBFS')],
+        ['dc', 'DC offset', `${stats.dcOffsetPercent.toFixed(3)} %`],
+        ['fullScale', 'Samples at full scale', String(stats.fullScaleSamples)],
+      ]
+    : [];
+  return (
+    <Panel title="Loudness and statistics" testId="statistics-panel" onClose={onClose}>
+      <p className="muted" data-testid="statistics-what">
+        {failed ? `Not measured: ${failed}` : measured ? `Measured: ${measured.what}.` : 'Measuring…'}
+      </p>
+      {stats && (
+        <>
+          <table className="statistics">
+            <tbody>
+              {rows.map(([key, name, value]) => (
+                <tr key={key}>
+                  <th scope="row">{name}</th>
+                  <td data-testid={`stat-${key}`}>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Delivery</h3>
+          <ul className="delivery" data-testid="statistics-delivery">
+            {DELIVERY_TARGETS.map((target) => (
+              <li key={target.name}>
+                {target.name} ({target.lufs} LUFS, {target.truePeakDb} dBTP): {deliveryCheck(stats, target)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="actions-row">
+        <button type="button" data-testid="statistics-measure" onClick={measure}>
+          Measure again
+        </button>
+      </div>
+    </Panel>
+  );
+}
