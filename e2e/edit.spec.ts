@@ -478,6 +478,12 @@ test.describe('editing a real recording', () => {
     await panel.getByTestId('eq-gainDb-4').fill('4');
     expect(await panel.getByTestId('eq-curve').getAttribute('d')).not.toBe(flat);
     await expect(panel.getByTestId('eq-note')).toContainText('Apply changes the selection');
+    // Preview plays the first 6 s equalized and changes nothing; pressed again, it stops.
+    await panel.getByTestId('eq-preview').click();
+    await expect(panel.getByTestId('eq-preview')).toHaveText('Stop preview');
+    await panel.getByTestId('eq-preview').click();
+    await expect(panel.getByTestId('eq-preview')).toHaveText('Preview');
+    expect((await studio.summary()).undo).toEqual(['Import "real-scene.wav"']);
     await studio.effect('equalize');
     expect((await studio.summary()).undo.at(-1)).toBe(
       'Equalizer (low shelf 100 Hz -6 dB, bell 1 kHz +12 dB, high shelf 8 kHz +4 dB)',
@@ -573,6 +579,32 @@ test.describe('editing a real recording', () => {
     expect(change(1.2)).toBeCloseTo(-12, 0); // under the first take
     expect(change(7)).toBeCloseTo(-12, 0); // under the second
     expect(Math.abs(change(4.2))).toBeLessThan(0.1); // the middle of the pause: back up
+  });
+
+  test('swap, stereo to mono and invert null against sox doing the same', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 440 Hz left, 660 Hz right
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    const residualDb = (ours: Float32Array, theirs: Float32Array) => {
+      const energy = (x: Float32Array) => x.reduce((e, v) => e + v * v, 0);
+      return 10 * Math.log10(energy(theirs.map((v, i) => v - ours[i])) / energy(theirs));
+    };
+    const source = asset('tone-stereo-44k.wav');
+    // Each step acts on the last one's result: sox's chains say the same.
+    for (const [action, sox] of [
+      ['swapChannels', ['remix', '2', '1']],
+      ['invertPolarity', ['remix', '2', '1', 'vol', '-1']],
+      ['stereoToMono', ['remix', '1v-0.5,2v-0.5', '1v-0.5,2v-0.5']], // of the swapped, inverted take
+    ] as const) {
+      await studio.effect(action);
+      const exported = ffmpegFloat(await studio.exportFile({ format: 'float32' }));
+      expect(residualDb(exported, soxFloat(source, [...sox]))).toBeLessThan(-80);
+    }
+    expect((await studio.summary()).undo.slice(1)).toEqual([
+      'Swap left and right',
+      'Invert polarity',
+      'Stereo to mono',
+    ]);
   });
 
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {

@@ -1,6 +1,6 @@
-/** Fades, gain, normalisation, reverse, pitch, tempo, speed, filters, the equalizer, noise reduction, compression,
- * limiting, truncating silence, ducking, de-clipping, de-clicking, de-humming and attenuation to the surroundings
- * over the selection, processed in the analysis worker. */
+/** Fades, gain, normalisation, reverse, channel operations, pitch, tempo, speed, filters, the equalizer, noise
+ * reduction, compression, limiting, truncating silence, ducking, de-clipping, de-clicking, de-humming and attenuation
+ * to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { declickSelection } from '../app/declick';
 import { compressSelection, limitSelection } from '../app/dynamics';
@@ -9,6 +9,7 @@ import { autoDuck } from '../app/duck';
 import { truncateSilence } from '../app/truncate';
 import { matchProject, runEffect, surroundingsOfTracks, targetTrackAudio } from '../app/effects';
 import type { Services } from '../app/services';
+import { CHANNEL_OPERATIONS } from '../dsp/channels';
 import { eqChanges } from '../dsp/equalizer';
 import { noiseProfile } from '../dsp/noise-reduction';
 import type { EffectSpec } from '../project/effects';
@@ -61,6 +62,9 @@ export const effectActions: Action[] = [
   effect('normalizePeak', 'Normalize peak', 'Shift+N', (p) => ({ kind: 'normalizePeak', db: p.peakDb })),
   effect('normalizeLoudness', 'Normalize loudness', 'Shift+L', (p) => ({ kind: 'normalizeLoudness', lufs: p.lufs })),
   effect('reverse', 'Reverse', 'Shift+R', () => ({ kind: 'reverse' })),
+  effect('stereoToMono', CHANNEL_OPERATIONS.mono, null, () => ({ kind: 'channels', operation: 'mono' })),
+  effect('swapChannels', CHANNEL_OPERATIONS.swap, null, () => ({ kind: 'channels', operation: 'swap' })),
+  effect('invertPolarity', CHANNEL_OPERATIONS.invert, null, () => ({ kind: 'channels', operation: 'invert' })),
   effect('changePitch', 'Change pitch', 'Shift+H', (p) => ({ kind: 'pitch', semitones: p.pitchSemitones })),
   effect('changeTempo', 'Change tempo', 'Shift+T', (p) => ({ kind: 'tempo', percent: p.tempoPercent })),
   effect('changeSpeed', 'Change speed', null, (p) => ({ kind: 'speed', percent: p.speedPercent })),

@@ -17,6 +17,9 @@ export class Player {
   private frame = 0;
 
   private refreshPending = false;
+  /** The preview sounding: its end timer and the buffers made for its audio alone (dropped when it stops). */
+  private previewEnd: ReturnType<typeof setTimeout> | undefined;
+  private previewAssets: string[] = [];
 
   constructor(
     private readonly store: StudioStore,
@@ -41,6 +44,7 @@ export class Player {
   }
 
   async play(): Promise<void> {
+    this.stopPreview();
     const state = this.store.getState();
     const context = this.contextFor(state.project.sampleRate);
     await context.resume();
@@ -66,6 +70,30 @@ export class Player {
     this.store.getState().set({ playhead: this.loopRange?.start ?? 0 });
   }
 
+  /** Plays [range) of `project`, a copy with an effect applied whose new audio is in `assets` (never the store's
+   * project: nothing in it changes), once from the range's start; playback stops first. */
+  async preview(project: Project, assets: AssetStore, range: SampleRange): Promise<void> {
+    this.pause();
+    this.stopPreview();
+    const context = this.contextFor(project.sampleRate);
+    await context.resume();
+    this.previewAssets = assets.ids().filter((id) => !this.assets.has(id));
+    this.schedule(project, range.start, range.end, context.currentTime + 0.05, assets);
+    const seconds = (range.end - range.start) / project.sampleRate;
+    this.previewEnd = setTimeout(() => this.stopPreview(), (seconds + 0.1) * 1000);
+    this.store.getState().set({ previewing: true });
+  }
+
+  stopPreview(): void {
+    if (this.previewEnd === undefined) return;
+    clearTimeout(this.previewEnd);
+    this.previewEnd = undefined;
+    this.stopSources();
+    this.forget(this.previewAssets);
+    this.previewAssets = [];
+    this.store.getState().set({ previewing: false });
+  }
+
   /** Restarts from the current position so changed gain, pan, mute, solo or clips are heard at once. */
   private refresh(): void {
     if (!this.store.getState().playing) return;
@@ -82,10 +110,10 @@ export class Player {
     return this.context;
   }
 
-  private bufferFor(assetId: string, context: AudioContext): AudioBuffer {
+  private bufferFor(assetId: string, context: AudioContext, assets: AssetStore): AudioBuffer {
     let buffer = this.buffers.get(assetId);
     if (!buffer) {
-      const asset = this.assets.get(assetId);
+      const asset = assets.get(assetId);
       buffer = context.createBuffer(asset.channels.length, asset.channels[0].length, asset.sampleRate);
       asset.channels.forEach((ch, c) => buffer!.copyToChannel(ch as Float32Array<ArrayBuffer>, c));
       this.buffers.set(assetId, buffer);
@@ -94,7 +122,7 @@ export class Player {
   }
 
   /** Schedules timeline samples [from, to) to start sounding at context time `when`. */
-  private schedule(project: Project, from: number, to: number, when: number): void {
+  private schedule(project: Project, from: number, to: number, when: number, assets = this.assets): void {
     const context = this.context!;
     const rate = project.sampleRate;
     for (const track of audibleTracks(project)) {
@@ -106,7 +134,7 @@ export class Player {
         const start = Math.max(clip.start, from);
         const end = Math.min(clipEnd(clip), to);
         if (end <= start) continue;
-        const source = new AudioBufferSourceNode(context, { buffer: this.bufferFor(clip.assetId, context) });
+        const source = new AudioBufferSourceNode(context, { buffer: this.bufferFor(clip.assetId, context, assets) });
         source.connect(gain);
         source.start(when + (start - from) / rate, (clip.offset + start - clip.start) / rate, (end - start) / rate);
         this.sources.push(source);

@@ -6,6 +6,7 @@ import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
 import { dehum } from '../dsp/dehum';
 import type { Hum } from '../dsp/find-hum';
+import { CHANNEL_OPERATIONS, type ChannelOperation, channelOperation } from '../dsp/channels';
 import { DUCK_AMOUNT_DB, duck } from '../dsp/duck';
 import { type EqBand, eqProblem, equalize } from '../dsp/equalizer';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
@@ -41,6 +42,8 @@ export type EffectSpec =
   /** Turned down by `amountDb` under the spans (timeline samples) where another track's voice sounds
    * (src/dsp/duck.ts). */
   | { kind: 'duck'; spans: SampleRange[]; amountDb: number }
+  /** Stereo to mono, left and right swapped, or the polarity inverted (src/dsp/channels.ts). */
+  | { kind: 'channels'; operation: ChannelOperation }
   /** A parametric equalizer's bands (src/dsp/equalizer.ts). */
   | { kind: 'eq'; bands: EqBand[] }
   /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
@@ -133,6 +136,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
       return starts;
     case 'filter':
       for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
+      return starts;
+    case 'channels':
+      for (const p of pieces) p.channels = channelOperation(p.channels, spec.operation);
       return starts;
     case 'duck':
       for (const p of pieces) p.channels = duck(p.channels, p.start, spec.spans, sampleRate, spec.amountDb);
@@ -251,6 +257,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
     case 'truncateSilence':
       return `Truncate silence (${spec.cuts.length} pause${spec.cuts.length === 1 ? '' : 's'})`;
+    case 'channels':
+      return CHANNEL_OPERATIONS[spec.operation];
     case 'duck':
       return `Auto duck (${spec.amountDb} dB)`;
     case 'eq':

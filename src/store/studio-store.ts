@@ -183,6 +183,8 @@ export interface StudioState {
   playing: boolean;
   loop: boolean;
   recording: boolean;
+  /** An effect's preview is sounding (src/app/preview.ts): the project is as it was. */
+  previewing: boolean;
   view: ViewState;
   clipboard: Clipboard | null;
   params: EditParams;
@@ -237,6 +239,7 @@ export const initialState = (): StudioState => ({
   playing: false,
   loop: false,
   recording: false,
+  previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
   clipboard: null,
   noiseProfile: null,

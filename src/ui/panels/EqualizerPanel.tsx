@@ -9,6 +9,7 @@ import {
   eqChanges,
   presetBands,
 } from '../../dsp/equalizer';
+import { PREVIEW_SECONDS, togglePreview } from '../../app/preview';
 import { ActionButton } from '../toolbar/ActionButton';
 import { useServices, useStudio } from '../studio-context';
 import { curvePath, dbToY, hzToX } from './eq-curve';
@@ -21,7 +22,10 @@ const GRID_DB = [12, 0, -12];
 
 /** The parametric equalizer: presets, five bands and the curve they make; Apply runs it over the selection. */
 export function EqualizerPanel({ onClose }: { onClose: () => void }) {
-  const { store } = useServices();
+  const services = useServices();
+  const { store } = services;
+  const previewing = useStudio((s) => s.previewing);
+  const busy = useStudio((s) => s.busy !== null);
   const bands = useStudio((s) => s.params.eqBands);
   const sampleRate = useStudio((s) => s.project.sampleRate);
   const hasSelection = useStudio((s) => s.selection !== null && s.selection.end > s.selection.start);
@@ -133,6 +137,15 @@ export function EqualizerPanel({ onClose }: { onClose: () => void }) {
           onClick={() => store.getState().updateParams({ eqBands: presetBands('Flat') })}
         >
           Reset to flat
+        </button>
+        <button
+          type="button"
+          data-testid="eq-preview"
+          disabled={!previewing && (busy || !hasSelection || !eqChanges(bands, sampleRate))}
+          title={`Hear the first ${PREVIEW_SECONDS} s of the selection equalized, without changing it`}
+          onClick={() => void togglePreview(services, { kind: 'eq', bands })}
+        >
+          {previewing ? 'Stop preview' : 'Preview'}
         </button>
         <ActionButton name="equalize" text="Apply" />
       </div>

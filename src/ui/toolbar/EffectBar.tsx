@@ -110,6 +110,9 @@ export function EffectBar() {
       <NumberParam label="voice over dBFS" field="duckThresholdDb" step={1} {...DUCK_THRESHOLD_DB} />
       <ActionButton name="autoDuck" text="Auto duck" />
       <ActionButton name="reverse" />
+      <ActionButton name="stereoToMono" text="To mono" />
+      <ActionButton name="swapChannels" text="Swap L/R" />
+      <ActionButton name="invertPolarity" text="Invert" />
       <NumberParam label="semitones" field="pitchSemitones" step={1} {...PITCH_SEMITONES} />
       <ActionButton name="changePitch" text="Change pitch" />
       <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />
