@@ -607,6 +607,24 @@ test.describe('editing a real recording', () => {
     ]);
   });
 
+  test('the noise gate takes the room tone between two takes down 20 dB and keeps the voice (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav'); // speech peaking at -20 dBFS, room tone at -60 dBFS between
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await studio.effect('gate');
+    await expect(page.getByTestId('notice-info').last()).toContainText(/Gated under -40 dBFS: \d+ % of the selection/);
+    const gated = await studio.exportFile({ format: 'float32' });
+    const change = (start: number, seconds: number) => {
+      const rms = (path: string) => soxStat(path, { start, seconds })['RMS     amplitude'];
+      return 20 * Math.log10(rms(gated) / rms(asset('speech-pauses.wav')));
+    };
+    expect(change(4, 1)).toBeCloseTo(-20, 0); // the pause
+    expect(change(0.3, 2.8)).toBeGreaterThan(-0.5); // the first take: its energy is in what the gate lets through
+  });
+
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);

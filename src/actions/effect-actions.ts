@@ -1,9 +1,9 @@
 /** Fades, gain, normalisation, reverse, channel operations, pitch, tempo, speed, filters, the equalizer, noise
- * reduction, compression, limiting, truncating silence, ducking, de-clipping, de-clicking, de-humming and attenuation
- * to the surroundings over the selection, processed in the analysis worker. */
+ * reduction, compression, limiting, gating, truncating silence, ducking, de-clipping, de-clicking, de-humming and
+ * attenuation to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { declickSelection } from '../app/declick';
-import { compressSelection, limitSelection } from '../app/dynamics';
+import { compressSelection, gateSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
 import { autoDuck } from '../app/duck';
 import { truncateSilence } from '../app/truncate';
@@ -41,14 +41,14 @@ function effect(
 function command(
   name: string,
   label: string,
-  shortcut: string,
+  shortcut: string | null,
   perform: (services: Services) => Promise<void>,
 ): Action {
   return {
     name,
     label,
     group: 'effect',
-    shortcuts: [shortcut],
+    shortcuts: shortcut ? [shortcut] : [],
     enabled: (s) => hasRange(s) && s.busy === null,
     // Called with the services alone: the registry's second argument (a target) is not these commands' runner.
     perform: (services: Services) => perform(services),
@@ -117,6 +117,7 @@ export const effectActions: Action[] = [
     'Shift+Z',
     compressSelection,
   ),
+  command('gate', 'Noise gate: turn down the quiet stretches between sounds', null, gateSelection),
   command('limit', 'Limit: hold the peaks under a ceiling, the gain moving smoothly', 'Shift+V', limitSelection),
   command('declick', 'De-click: draw clicks and crackle again from the sound around them', 'Shift+D', declickSelection),
   command(

@@ -3,7 +3,7 @@ import { programme } from '../dsp/dehum.fixture';
 import { peakOf } from '../dsp/gain';
 import { trackAudio } from '../project/generated-ops';
 import { runHere } from '../project/process-ops';
-import { compressSelection, limitSelection } from './dynamics';
+import { compressSelection, gateSelection, limitSelection } from './dynamics';
 import { oneTrackStudio } from './one-track.fixture';
 
 const RATE = 16000;
@@ -53,6 +53,31 @@ describe('Compress', () => {
     expect(store.getState().project).toBe(before);
     expect(store.getState().notices.at(-1)?.text).toBe(
       'Nothing in the selection rises over -20 dBFS RMS: nothing was changed.',
+    );
+  });
+});
+
+describe('Noise gate', () => {
+  it('turns the quiet stretches down in one undoable step and says how much of the selection it closed on', async () => {
+    const burst = Float32Array.from({ length: 3 * RATE }, (_, i) =>
+      i >= RATE && i < 2 * RATE ? 0.3 * Math.sin(i / 2) : 0.001 * Math.sin(i / 7),
+    );
+    const { store, assets, services } = oneTrackStudio([burst], RATE);
+    await gateSelection(services, runHere);
+    const state = store.getState();
+    expect(state.history.past.at(-1)?.label).toBe('Noise gate (-40 dBFS, -20 dB)');
+    expect(state.notices.at(-1)?.text).toMatch(/^Gated under -40 dBFS: 6\d % of the selection turned down 20 dB\.$/);
+    const [after] = trackAudio(state.project.tracks[0], assets, { start: 0, end: burst.length });
+    expect(after[RATE / 2] / burst[RATE / 2]).toBeCloseTo(0.1, 4);
+  });
+
+  it('says when nothing stays under the threshold, and changes nothing', async () => {
+    const { store, services } = oneTrackStudio([quiet.map((v) => v + 0.5)], RATE);
+    const before = store.getState().project;
+    await gateSelection(services, runHere);
+    expect(store.getState().project).toBe(before);
+    expect(store.getState().notices.at(-1)?.text).toBe(
+      'Nothing in the selection stays under -40 dBFS: nothing was changed.',
     );
   });
 });

@@ -4,6 +4,7 @@
 import { selectedRange } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
 import { gainToDb, peakOf } from '../dsp/gain';
+import { gate } from '../dsp/gate';
 import type { EffectRunner } from '../project/process-ops';
 import type { Project } from '../project/types';
 import { runEffect, targetTrackAudio } from './effects';
@@ -43,6 +44,27 @@ export async function compressSelection(services: Services, run: EffectRunner = 
   store
     .getState()
     .notify('info', `Compressed over ${thresholdDb} dBFS at ${ratio}:1: turned down by up to ${most.toFixed(1)} dB.`);
+}
+
+export async function gateSelection(services: Services, run: EffectRunner = runInWorker): Promise<void> {
+  const { store } = services;
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) return;
+  const { gateThresholdDb: thresholdDb, gateReductionDb: reductionDb } = state.params;
+  const { closed } = gate(targetTrackAudio(services, range).flat(), state.project.sampleRate, {
+    thresholdDb,
+    reductionDb,
+  });
+  if (closed === 0)
+    return state.notify('info', `Nothing in the selection stays under ${thresholdDb} dBFS: nothing was changed.`);
+  if (!(await runEffect(services, { kind: 'gate', thresholdDb, reductionDb }, undefined, run))) return;
+  store
+    .getState()
+    .notify(
+      'info',
+      `Gated under ${thresholdDb} dBFS: ${Math.round(100 * closed)} % of the selection turned down ${-reductionDb} dB.`,
+    );
 }
 
 /** The most any sample was turned down from `before` to `after`, dB (samples near silence left out). */

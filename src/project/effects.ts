@@ -8,6 +8,7 @@ import { dehum } from '../dsp/dehum';
 import type { Hum } from '../dsp/find-hum';
 import { CHANNEL_OPERATIONS, type ChannelOperation, channelOperation } from '../dsp/channels';
 import { DUCK_AMOUNT_DB, duck } from '../dsp/duck';
+import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB, type Gating, gate } from '../dsp/gate';
 import { type EqBand, eqProblem, equalize } from '../dsp/equalizer';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
@@ -42,6 +43,8 @@ export type EffectSpec =
   /** Turned down by `amountDb` under the spans (timeline samples) where another track's voice sounds
    * (src/dsp/duck.ts). */
   | { kind: 'duck'; spans: SampleRange[]; amountDb: number }
+  /** Quiet stretches turned down by a noise gate (src/dsp/gate.ts). */
+  | ({ kind: 'gate' } & Gating)
   /** Stereo to mono, left and right swapped, or the polarity inverted (src/dsp/channels.ts). */
   | { kind: 'channels'; operation: ChannelOperation }
   /** A parametric equalizer's bands (src/dsp/equalizer.ts). */
@@ -137,6 +140,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'filter':
       for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
       return starts;
+    case 'gate':
+      for (const p of pieces) p.channels = gate(p.channels, sampleRate, spec).channels;
+      return starts;
     case 'channels':
       for (const p of pieces) p.channels = channelOperation(p.channels, spec.operation);
       return starts;
@@ -197,6 +203,13 @@ function checkSpec(spec: EffectSpec): void {
     throw new Error(`A pitch change must be ${PITCH_SEMITONES.min} to ${PITCH_SEMITONES.max} semitones.`);
   if (retimes(spec) && outside(spec.percent, TEMPO_PERCENT))
     throw new Error(`A ${spec.kind} change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
+  if (
+    spec.kind === 'gate' &&
+    (outside(spec.thresholdDb, GATE_THRESHOLD_DB) || outside(spec.reductionDb, GATE_REDUCTION_DB))
+  )
+    throw new Error(
+      `A noise gate's threshold must be ${GATE_THRESHOLD_DB.min} to ${GATE_THRESHOLD_DB.max} dBFS and its reduction ${GATE_REDUCTION_DB.min} to ${GATE_REDUCTION_DB.max} dB.`,
+    );
   if (spec.kind === 'duck' && outside(spec.amountDb, DUCK_AMOUNT_DB))
     throw new Error(`Auto duck's amount must be ${DUCK_AMOUNT_DB.min} to ${DUCK_AMOUNT_DB.max} dB.`);
   const eq = spec.kind === 'eq' ? eqProblem(spec.bands) : null;
@@ -257,6 +270,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
     case 'truncateSilence':
       return `Truncate silence (${spec.cuts.length} pause${spec.cuts.length === 1 ? '' : 's'})`;
+    case 'gate':
+      return `Noise gate (${spec.thresholdDb} dBFS, ${spec.reductionDb} dB)`;
     case 'channels':
       return CHANNEL_OPERATIONS[spec.operation];
     case 'duck':

@@ -72,6 +72,9 @@ export interface EditParams {
   /** Truncate silence: quieter than this (dBFS) is silence, and a pause longer than pauseSeconds is shortened to it. */
   silenceThresholdDb: number;
   pauseSeconds: number;
+  /** Noise gate: under this level (dBFS peak) the recording is turned down by gateReductionDb. */
+  gateThresholdDb: number;
+  gateReductionDb: number;
   /** Auto duck: how far the selected tracks go down, and the level (dBFS RMS) over which the others are heard. */
   duckAmountDb: number;
   duckThresholdDb: number;
@@ -265,6 +268,8 @@ export const initialState = (): StudioState => ({
     compressRatio: 3,
     silenceThresholdDb: -40,
     pauseSeconds: 0.5,
+    gateThresholdDb: -40,
+    gateReductionDb: -20,
     duckAmountDb: -12,
     duckThresholdDb: -30,
     eqBands: presetBands('Flat'),

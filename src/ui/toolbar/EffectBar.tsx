@@ -6,6 +6,7 @@ import { FILTER_HZ } from '../../dsp/filters';
 import { MAINS } from '../../dsp/find-hum';
 import { SIMILARITY_RANGE } from '../../dsp/find-similar';
 import { DUCK_AMOUNT_DB, DUCK_THRESHOLD_DB } from '../../dsp/duck';
+import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
@@ -100,6 +101,9 @@ export function EffectBar() {
       <NumberParam label="threshold dBFS" field="compressThresholdDb" step={1} {...THRESHOLD_DB} />
       <NumberParam label="ratio" field="compressRatio" step={0.5} {...RATIO} />
       <ActionButton name="compress" text="Compress" />
+      <NumberParam label="gate dBFS" field="gateThresholdDb" step={1} {...GATE_THRESHOLD_DB} />
+      <NumberParam label="gate reduce dB" field="gateReductionDb" step={1} {...GATE_REDUCTION_DB} />
+      <ActionButton name="gate" text="Noise gate" />
       <NumberParam label="ceiling dBFS" field="limitCeilingDb" step={0.5} {...CEILING_DB} />
       <NumberParam label="release ms" field="limitReleaseMs" step={10} {...RELEASE_MS} />
       <ActionButton name="limit" text="Limit" />
