@@ -1,4 +1,7 @@
-import { expect, test } from './fixtures';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { asset, expect, readBytes, test } from './fixtures';
 import { ffprobe, soxInfo } from './sox';
 
 test.describe('export scopes and formats', () => {
@@ -23,6 +26,42 @@ test.describe('export scopes and formats', () => {
     await studio.select(0.25, 0.75);
     const selection = await studio.exportFile({ scope: 'selection', format: 'pcm24', rate: '16000' });
     expect(soxInfo(selection)).toMatchObject({ seconds: 0.5, rate: 16000, bits: 24 });
+  });
+});
+
+test.describe('labels written by hand', () => {
+  test('a region and a renamed point label export as one file each, the point up to the end (soxi)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav'); // 9.28 s
+    await studio.waitForTracks(1);
+    await studio.select(0.2, 1);
+    await page.keyboard.press('Control+b');
+    await page.evaluate(() => {
+      const state = (window as any).omniStudio.services.store.getState();
+      state.selectRange(null);
+      state.seek(5 * state.project.sampleRate);
+    });
+    await page.keyboard.press('Control+b');
+    await page.getByTestId('sound-label').filter({ hasText: 'Label 2' }).dblclick();
+    await page.getByTestId('label-rename').fill('Chapter 2');
+    await page.getByTestId('label-rename').press('Enter');
+    await expect(page.getByTestId('sound-label')).toHaveText(['Label 1', 'Chapter 2']);
+    expect((await studio.summary()).undo.slice(1)).toEqual([
+      'Add label "Label 1"',
+      'Add label "Label 2"',
+      'Rename label "Label 2" to "Chapter 2"',
+    ]);
+    const zip = await studio.exportFile({ scope: 'labels', format: 'pcm16' });
+    const files = Object.entries(unzipSync(readBytes(zip))).map(([name, bytes]) => {
+      const path = join(test.info().outputPath(), name);
+      writeFileSync(path, bytes);
+      return { name, seconds: soxInfo(path).seconds };
+    });
+    expect(files.map((f) => f.name)).toEqual(['01-label-1.wav', '02-chapter-2.wav']);
+    expect(files[0].seconds).toBeCloseTo(0.8, 2);
+    expect(files[1].seconds).toBeCloseTo(soxInfo(asset('speech-pauses.wav')).seconds - 5, 2);
   });
 });
 

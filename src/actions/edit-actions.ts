@@ -1,4 +1,4 @@
-/** Cut, copy, paste, delete, trim, silence, split and the other layout edits. */
+/** Cut, copy, paste, delete, trim, silence, split, labels and the other layout edits. */
 import {
   extractRange,
   insertClips,
@@ -11,6 +11,7 @@ import {
 import { newTrack, projectLength } from '../project/types';
 import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
+import { addLabelAtSelection } from '../app/project-commands';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
@@ -45,6 +46,14 @@ function deleteSelection({ store }: Services, label: string) {
 }
 
 export const editActions: Action[] = [
+  {
+    name: 'addLabel',
+    label: 'Add a label at the selection (or a point at the playhead); double-click a label to rename it',
+    group: 'edit',
+    shortcuts: ['Mod+B'],
+    enabled: (s) => s.project.tracks.length > 0,
+    perform: ({ store }) => addLabelAtSelection(store),
+  },
   {
     name: 'extendForward',
     label: 'Extend the clip forwards (continue it)',

@@ -1,5 +1,6 @@
 /** Import, record and export. */
 import { download, exportAudio } from '../export/export-audio';
+import { exportEachLabel } from '../export/export-labelled';
 import { exportStems } from '../export/export-stems';
 import { importFiles } from '../import/import-files';
 import type { Services } from '../app/services';
@@ -28,7 +29,9 @@ export async function exportNow(services: Services): Promise<void> {
   state.set({ busy: 'Exporting…' });
   try {
     const settings = state.exportSettings;
-    const file = await (settings.scope === 'stems' ? exportStems : exportAudio)(state, assets, settings);
+    const exporter =
+      settings.scope === 'stems' ? exportStems : settings.scope === 'labels' ? exportEachLabel : exportAudio;
+    const file = await exporter(state, assets, settings);
     download(file);
     file.notes.forEach((n) => state.notify('info', n));
     state.notify('info', `Exported ${file.fileName} (${file.channelCount} ch, ${file.sampleRate} Hz).`);

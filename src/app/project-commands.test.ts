@@ -3,7 +3,14 @@ import { runAction } from '../actions/registry';
 import { type Clip, newTrack, type Project, type PromptEntry } from '../project/types';
 import { createStudioStore } from '../store/studio-store';
 import type { Services } from './services';
-import { changeTrack, forgetPromptEntry, startClipMove, startGesture } from './project-commands';
+import {
+  addLabelAtSelection,
+  changeTrack,
+  forgetPromptEntry,
+  renameSoundLabel,
+  startClipMove,
+  startGesture,
+} from './project-commands';
 
 function twoTracks(): Project {
   const [a, b] = [newTrack(0), newTrack(1)];
@@ -77,5 +84,29 @@ describe('project commands', () => {
     expect(store.getState().project.prompts).toEqual([]);
     store.getState().undo();
     expect(store.getState().project.prompts).toHaveLength(1);
+  });
+});
+
+describe('written labels', () => {
+  it('adds a label over the selection, or a point at the playhead, each one undo step, and renames it', () => {
+    const store = createStudioStore();
+    store.getState().commit('Start', twoTracks());
+    const [first, second] = store.getState().project.tracks.map((t) => t.id);
+    store.getState().selectRange({ start: 100, end: 150, trackIds: [second] });
+    addLabelAtSelection(store);
+    store.getState().selectRange(null);
+    store.getState().seek(300);
+    addLabelAtSelection(store);
+    const { project, history } = store.getState();
+    expect(project.tracks[1].labels?.map((l) => [l.name, l.start, l.end])).toEqual([['Label 1', 100, 150]]);
+    expect(project.tracks[0].labels?.map((l) => [l.name, l.start, l.end])).toEqual([['Label 2', 300, 300]]);
+    expect(history.past.map((h) => h.label).slice(-2)).toEqual(['Add label "Label 1"', 'Add label "Label 2"']);
+    const id = project.tracks[0].labels![0].id;
+    renameSoundLabel(store, id, 'Label 2', '  ');
+    renameSoundLabel(store, id, 'Label 2', 'Label 2');
+    expect(store.getState().history.past).toHaveLength(3); // blank and unchanged names change nothing
+    renameSoundLabel(store, id, 'Label 2', ' Outro ');
+    expect(store.getState().project.tracks.find((t) => t.id === first)?.labels?.[0].name).toBe('Outro');
+    expect(store.getState().history.past.at(-1)?.label).toBe('Rename label "Label 2" to "Outro"');
   });
 });

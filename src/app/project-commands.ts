@@ -1,7 +1,8 @@
 /** Project changes made from one thing's own controls (a track header's name and sliders, a clip's handle, a label's
  * or a prompt's ×): each lands as one named undo step, and a gesture (a drag) previews as it goes and lands as one
  * step when it ends. Components call these (or the action registry); only the command layer writes to the store. */
-import { removeLabel } from '../project/label-ops';
+import { selectedRange, targetTrackIds } from '../actions/targets';
+import { addLabel, projectLabels, removeLabel, renameLabel } from '../project/label-ops';
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClip } from '../project/timeline-ops';
 import { setTrack } from '../project/track-ops';
@@ -44,6 +45,24 @@ export function startClipMove(store: StudioStore, clipId: string) {
 
 export function removeSoundLabel(store: StudioStore, labelId: string, name: string) {
   store.getState().commit(`Remove label ${name}`, removeLabel(store.getState().project, labelId));
+}
+
+/** A label the user writes, as Audacity's Add Label at Selection: over the selection on its first track, or a point at
+ * the playhead; named "Label N" until renamed. */
+export function addLabelAtSelection(store: StudioStore) {
+  const state = store.getState();
+  const trackId = targetTrackIds(state)[0];
+  if (!trackId) return state.notify('info', 'Add a track first: a label belongs to a track.');
+  const range = selectedRange(state) ?? { start: state.playhead, end: state.playhead };
+  const name = `Label ${projectLabels(state.project).filter(({ label }) => label.written).length + 1}`;
+  state.commit(`Add label "${name}"`, addLabel(state.project, trackId, range, name));
+}
+
+/** A label named anew (blank or unchanged names change nothing). */
+export function renameSoundLabel(store: StudioStore, labelId: string, from: string, to: string) {
+  const name = to.trim();
+  if (!name || name === from) return;
+  store.getState().commit(`Rename label "${from}" to "${name}"`, renameLabel(store.getState().project, labelId, name));
 }
 
 export function forgetPromptEntry(store: StudioStore, id: string) {

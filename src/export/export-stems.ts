@@ -11,15 +11,23 @@ import type { ExportSettings, StudioState } from '../store/studio-store';
 import { encodeFile, ExportError, type ExportedFile, mixdownInBlocks } from './export-audio';
 
 /** File names for the stems, in track order: "01-drums", "02-piano-take-b", ... (unique, safe on every system). */
-export function stemNames(tracks: readonly Pick<Track, 'name'>[]): string[] {
-  const digits = String(tracks.length).length < 2 ? 2 : String(tracks.length).length;
-  return tracks.map((t, i) => {
-    const slug = t.name
+export const stemNames = (tracks: readonly Pick<Track, 'name'>[]): string[] =>
+  numberedNames(
+    tracks.map((t) => t.name),
+    'track',
+  );
+
+/** Names numbered in order and made safe for every file system ("01-intro", "02-chapter-2"; `fallback` for a name
+ * with no letter or digit). */
+export function numberedNames(names: readonly string[], fallback: string): string[] {
+  const digits = Math.max(2, String(names.length).length);
+  return names.map((name, i) => {
+    const slug = name
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-|-$/g, '')
       .toLowerCase()
       .slice(0, 48);
-    return `${String(i + 1).padStart(digits, '0')}-${slug || 'track'}`;
+    return `${String(i + 1).padStart(digits, '0')}-${slug || fallback}`;
   });
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { audacityLabels, eventsToLabels, jsonLabels, removeLabel, replaceLabels } from './label-ops';
+import {
+  addLabel,
+  audacityLabels,
+  eventsToLabels,
+  jsonLabels,
+  labelledStretches,
+  removeLabel,
+  renameLabel,
+  replaceLabels,
+} from './label-ops';
 import { newTrack, type Project } from './types';
 
 const RATE = 48000;
@@ -71,5 +80,34 @@ describe('sound labels', () => {
       sampleRate: RATE,
       labels: [{ track: 'Field', start: 1, end: 2.5, label: 'dog', description: 'a dog barking', confidence: 0.912 }],
     });
+  });
+});
+
+describe('written labels', () => {
+  const project: Project = { sampleRate: RATE, tracks: [{ ...newTrack(0), name: 'Talk' }] };
+  const trackId = project.tracks[0].id;
+  const write = (p: Project, start: number, end: number, name: string) =>
+    addLabel(p, trackId, { start: start * RATE, end: end * RATE }, name);
+
+  it('adds a label at a range or a point, in time order, and renames it', () => {
+    const two = write(write(project, 5, 5, 'Chapter 2'), 1, 2, 'Intro');
+    const labels = two.tracks[0].labels!;
+    expect(labels.map((l) => [l.name, l.start / RATE, l.end / RATE, l.written])).toEqual([
+      ['Intro', 1, 2, true],
+      ['Chapter 2', 5, 5, true],
+    ]);
+    const renamed = renameLabel(two, labels[1].id, 'Interview');
+    expect(renamed.tracks[0].labels!.map((l) => l.name)).toEqual(['Intro', 'Interview']);
+    expect(audacityLabels(renamed).split('\n')[1]).toBe('5.000000\t5.000000\tInterview');
+  });
+
+  it('exports a region as its span and a point up to the next point or the end', () => {
+    const labelled = write(write(write(project, 0, 0, 'One'), 3, 3, 'Two'), 1, 1.5, 'Laugh');
+    expect(labelledStretches(labelled, 10 * RATE).map((s) => [s.name, s.start / RATE, s.end / RATE])).toEqual([
+      ['One', 0, 3],
+      ['Laugh', 1, 1.5],
+      ['Two', 3, 10],
+    ]);
+    expect(labelledStretches(write(project, 10, 10, 'At the end'), 10 * RATE)).toEqual([]);
   });
 });

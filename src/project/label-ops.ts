@@ -48,6 +48,46 @@ export function removeLabel(project: Project, labelId: string): Project {
   };
 }
 
+/** The project with a label the user writes at `range` on a track (a point where the range is empty). */
+export function addLabel(project: Project, trackId: string, range: SampleRange, name: string): Project {
+  const label: SoundLabel = { id: newId(), ...range, name, description: '', confidence: 1, written: true };
+  return {
+    ...project,
+    tracks: project.tracks.map((t): Track => {
+      if (t.id !== trackId) return t;
+      return { ...t, labels: [...(t.labels ?? []), label].sort((a, b) => a.start - b.start || a.end - b.end) };
+    }),
+  };
+}
+
+/** The project with one label named anew. */
+export function renameLabel(project: Project, labelId: string, name: string): Project {
+  return {
+    ...project,
+    tracks: project.tracks.map((t) =>
+      t.labels?.some((l) => l.id === labelId)
+        ? { ...t, labels: t.labels.map((l) => (l.id === labelId ? { ...l, name } : l)) }
+        : t,
+    ),
+  };
+}
+
+/** The stretches "each label" exports, in time order: a region's own span; a point's, up to the next point or `end`
+ * (so points split a recording into chapters, as Audacity's Export Multiple does). */
+export function labelledStretches(project: Project, end: number): { name: string; start: number; end: number }[] {
+  const labels = projectLabels(project)
+    .map(({ label }) => label)
+    .sort((a, b) => a.start - b.start);
+  const points = labels.filter((l) => l.end === l.start);
+  return labels
+    .map((l) => ({
+      name: l.name,
+      start: l.start,
+      end: l.end > l.start ? l.end : (points.find((p) => p.start > l.start)?.start ?? end),
+    }))
+    .filter((s) => s.end > s.start);
+}
+
 /** The project's labels, track by track (a track's name is prefixed where several tracks have labels). */
 export function projectLabels(project: Project): { track: Track; label: SoundLabel }[] {
   return project.tracks.flatMap((track) => (track.labels ?? []).map((label) => ({ track, label })));

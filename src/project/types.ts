@@ -42,7 +42,8 @@ export interface Track {
   musicKey?: string;
 }
 
-/** A labelled region: a sound the detector found, in samples at the project rate. */
+/** A labelled region, in samples at the project rate: a sound the detector or Find similar found, or a label the user
+ * wrote (Add label; a point where start and end meet). */
 export interface SoundLabel {
   id: string;
   start: number;
@@ -59,6 +60,8 @@ export interface SoundLabel {
   /** Find similar's: the frequency band it compared in (the mark was a box on the spectrogram), which Attenuate
    * similar keeps to. */
   band?: FrequencyBand;
+  /** Written by the user (Add label), not found. */
+  written?: boolean;
 }
 
 export interface Project {

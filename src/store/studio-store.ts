@@ -89,7 +89,7 @@ export function selectionIn(selection: Selection | null, project: Project): Sele
   return trackIds.length ? { ...selection, trackIds } : null;
 }
 
-export type ExportScope = 'mix' | 'track' | 'selection' | 'stems';
+export type ExportScope = 'mix' | 'track' | 'selection' | 'stems' | 'labels';
 export type ExportFormat = WavSampleFormat | 'mp3';
 
 export interface ExportSettings {

@@ -28,6 +28,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           <option value="track">The selected track</option>
           <option value="selection">The selection</option>
           <option value="stems">Stems: every track heard, one file each (zip)</option>
+          <option value="labels">Each label: the mix over every label, one file each (zip)</option>
         </select>
       </label>
       <label>
