@@ -11,7 +11,10 @@ import { declip } from '../src/dsp/declip';
 import { levelOfShare } from '../src/dsp/declip.fixture';
 import { dehum } from '../src/dsp/dehum';
 import { mainsHum } from '../src/dsp/dehum.fixture';
+import { duck, voiceSpans } from '../src/dsp/duck';
 import { equalize, presetBands } from '../src/dsp/equalizer';
+import { gate } from '../src/dsp/gate';
+import { reverb } from '../src/dsp/reverb';
 import { findPauses, removeStretches } from '../src/dsp/silence';
 import { filter } from '../src/dsp/filters';
 import { limit } from '../src/dsp/limiter';
@@ -85,6 +88,9 @@ const effects: [string, () => unknown][] = [
       return paused.map((c) => removeStretches(c, cuts, 441));
     },
   ],
+  ['noise gate (-40 dBFS, -20 dB)', () => gate(paused, RATE, { thresholdDb: -40, reductionDb: -20 })],
+  ['auto duck (-12 dB under ten 4 s phrases)', () => duck(stereo, 0, voiceSpans(paused, RATE, -30), RATE, -12)],
+  ['reverb (1.5 s decay, -12 dB)', () => reverb(stereo, RATE, { decaySeconds: 1.5, wetDb: -12 })],
   ['equalizer (five bands: the Voice clarity preset)', () => equalize(stereo, RATE, presetBands('Voice clarity'))],
 ];
 

@@ -625,6 +625,26 @@ test.describe('editing a real recording', () => {
     expect(change(0.3, 2.8)).toBeGreaterThan(-0.5); // the first take: its energy is in what the gate lets through
   });
 
+  test('reverb rings on into the pause after a take and keeps the take itself (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav'); // a take ending near 3.4 s, then room tone at -60 dBFS until 5.6 s
+    await studio.waitForTracks(1);
+    await studio.select(0, 5.5);
+    await studio.effect('reverb');
+    await expect(page.getByTestId('notice-info').last()).toHaveText(/^Reverb added \(1\.5 s decay, -12 dB\)\.\s*×?$/);
+    const wet = await studio.exportFile({ format: 'float32' });
+    const change = (start: number, seconds: number) => {
+      const rms = (path: string) => soxStat(path, { start, seconds })['RMS     amplitude'];
+      return 20 * Math.log10(rms(wet) / rms(asset('speech-pauses.wav')));
+    };
+    expect(change(3.6, 0.3)).toBeGreaterThan(10); // the tail over the room tone
+    expect(change(0.3, 2.8)).toBeGreaterThan(0); // the take, with its reverb under it
+    expect(change(0.3, 2.8)).toBeLessThan(1.5);
+    expect(change(7, 1)).toBeCloseTo(0, 5); // after the selection: untouched
+  });
+
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);

@@ -1,11 +1,12 @@
 /** Fades, gain, normalisation, reverse, channel operations, pitch, tempo, speed, filters, the equalizer, noise
- * reduction, compression, limiting, gating, truncating silence, ducking, de-clipping, de-clicking, de-humming and
- * attenuation to the surroundings over the selection, processed in the analysis worker. */
+ * reduction, compression, limiting, gating, truncating silence, ducking, reverb, de-clipping, de-clicking, de-humming
+ * and attenuation to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { declickSelection } from '../app/declick';
 import { compressSelection, gateSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
 import { autoDuck } from '../app/duck';
+import { reverbSelection } from '../app/reverb';
 import { truncateSilence } from '../app/truncate';
 import { matchProject, runEffect, surroundingsOfTracks, targetTrackAudio } from '../app/effects';
 import type { Services } from '../app/services';
@@ -116,6 +117,12 @@ export const effectActions: Action[] = [
     'Compress: turn down what rises over a threshold, so loud and quiet parts come closer',
     'Shift+Z',
     compressSelection,
+  ),
+  command(
+    'reverb',
+    'Reverb: the sound as heard in a room, its tail dying away in the decay time',
+    null,
+    reverbSelection,
   ),
   command('gate', 'Noise gate: turn down the quiet stretches between sounds', null, gateSelection),
   command('limit', 'Limit: hold the peaks under a ceiling, the gain moving smoothly', 'Shift+V', limitSelection),

@@ -17,6 +17,7 @@ import { CEILING_DB, type Limiting, limit, RELEASE_MS } from '../dsp/limiter';
 import { integratedLoudness } from '../dsp/loudness';
 import { type NoiseProfile, type NoiseReduction, reduceNoise } from '../dsp/noise-reduction';
 import { resample } from '../dsp/resample';
+import { DECAY_SECONDS, type Reverberation, reverb, WET_DB } from '../dsp/reverb';
 import { afterCuts, CROSSFADE_SECONDS, removeStretches } from '../dsp/silence';
 import { stretchAndShiftChannels } from '../dsp/time-stretch';
 import type { SampleRange } from './types';
@@ -43,6 +44,8 @@ export type EffectSpec =
   /** Turned down by `amountDb` under the spans (timeline samples) where another track's voice sounds
    * (src/dsp/duck.ts). */
   | { kind: 'duck'; spans: SampleRange[]; amountDb: number }
+  /** A room's reverb added under the sound (src/dsp/reverb.ts). */
+  | ({ kind: 'reverb' } & Reverberation)
   /** Quiet stretches turned down by a noise gate (src/dsp/gate.ts). */
   | ({ kind: 'gate' } & Gating)
   /** Stereo to mono, left and right swapped, or the polarity inverted (src/dsp/channels.ts). */
@@ -140,6 +143,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'filter':
       for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
       return starts;
+    case 'reverb':
+      for (const p of pieces) p.channels = reverb(p.channels, sampleRate, spec);
+      return starts;
     case 'gate':
       for (const p of pieces) p.channels = gate(p.channels, sampleRate, spec).channels;
       return starts;
@@ -203,6 +209,10 @@ function checkSpec(spec: EffectSpec): void {
     throw new Error(`A pitch change must be ${PITCH_SEMITONES.min} to ${PITCH_SEMITONES.max} semitones.`);
   if (retimes(spec) && outside(spec.percent, TEMPO_PERCENT))
     throw new Error(`A ${spec.kind} change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
+  if (spec.kind === 'reverb' && (outside(spec.decaySeconds, DECAY_SECONDS) || outside(spec.wetDb, WET_DB)))
+    throw new Error(
+      `A reverb's decay must be ${DECAY_SECONDS.min} to ${DECAY_SECONDS.max} s and its level ${WET_DB.min} to ${WET_DB.max} dB.`,
+    );
   if (
     spec.kind === 'gate' &&
     (outside(spec.thresholdDb, GATE_THRESHOLD_DB) || outside(spec.reductionDb, GATE_REDUCTION_DB))
@@ -270,6 +280,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
     case 'truncateSilence':
       return `Truncate silence (${spec.cuts.length} pause${spec.cuts.length === 1 ? '' : 's'})`;
+    case 'reverb':
+      return `Reverb (${spec.decaySeconds} s, ${spec.wetDb} dB)`;
     case 'gate':
       return `Noise gate (${spec.thresholdDb} dBFS, ${spec.reductionDb} dB)`;
     case 'channels':

@@ -72,6 +72,9 @@ export interface EditParams {
   /** Truncate silence: quieter than this (dBFS) is silence, and a pause longer than pauseSeconds is shortened to it. */
   silenceThresholdDb: number;
   pauseSeconds: number;
+  /** Reverb: the tail's decay time (RT60) and its level under the dry sound. */
+  reverbDecaySeconds: number;
+  reverbWetDb: number;
   /** Noise gate: under this level (dBFS peak) the recording is turned down by gateReductionDb. */
   gateThresholdDb: number;
   gateReductionDb: number;
@@ -268,6 +271,8 @@ export const initialState = (): StudioState => ({
     compressRatio: 3,
     silenceThresholdDb: -40,
     pauseSeconds: 0.5,
+    reverbDecaySeconds: 1.5,
+    reverbWetDb: -12,
     gateThresholdDb: -40,
     gateReductionDb: -20,
     duckAmountDb: -12,

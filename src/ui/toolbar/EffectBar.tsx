@@ -7,6 +7,7 @@ import { MAINS } from '../../dsp/find-hum';
 import { SIMILARITY_RANGE } from '../../dsp/find-similar';
 import { DUCK_AMOUNT_DB, DUCK_THRESHOLD_DB } from '../../dsp/duck';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
+import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
@@ -113,6 +114,9 @@ export function EffectBar() {
       <NumberParam label="duck dB" field="duckAmountDb" step={1} {...DUCK_AMOUNT_DB} />
       <NumberParam label="voice over dBFS" field="duckThresholdDb" step={1} {...DUCK_THRESHOLD_DB} />
       <ActionButton name="autoDuck" text="Auto duck" />
+      <NumberParam label="decay s" field="reverbDecaySeconds" step={0.1} {...DECAY_SECONDS} />
+      <NumberParam label="reverb dB" field="reverbWetDb" step={1} {...WET_DB} />
+      <ActionButton name="reverb" text="Reverb" />
       <ActionButton name="reverse" />
       <ActionButton name="stereoToMono" text="To mono" />
       <ActionButton name="swapChannels" text="Swap L/R" />
