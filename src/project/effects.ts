@@ -202,38 +202,43 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
   }
 }
 
+type Bounds = { readonly min: number; readonly max: number };
+
+/** Each effect's numeric settings: the field, its bounds, and how a message names it and its unit. */
+const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, name: string, unit: string][] } = {
+  pitch: [['semitones', PITCH_SEMITONES, 'A pitch change', ' semitones']],
+  tempo: [
+    ['percent', TEMPO_PERCENT, 'A tempo change', ' %'],
+    ['semitones', PITCH_SEMITONES, 'A pitch change', ' semitones'],
+  ],
+  speed: [['percent', TEMPO_PERCENT, 'A speed change', ' %']],
+  reverb: [
+    ['decaySeconds', DECAY_SECONDS, "A reverb's decay", ' s'],
+    ['wetDb', WET_DB, "A reverb's level", ' dB'],
+  ],
+  gate: [
+    ['thresholdDb', GATE_THRESHOLD_DB, "A noise gate's threshold", ' dBFS'],
+    ['reductionDb', GATE_REDUCTION_DB, "A noise gate's reduction", ' dB'],
+  ],
+  duck: [['amountDb', DUCK_AMOUNT_DB, "Auto duck's amount", ' dB']],
+  declick: [['sensitivity', SENSITIVITY, "De-click's sensitivity", '']],
+  compress: [
+    ['thresholdDb', THRESHOLD_DB, "A compressor's threshold", ' dBFS'],
+    ['ratio', RATIO, "A compressor's ratio", ''],
+  ],
+  limit: [
+    ['ceilingDb', CEILING_DB, "A limiter's ceiling", ' dBFS'],
+    ['releaseMs', RELEASE_MS, "A limiter's release", ' ms'],
+  ],
+};
+
 function checkSpec(spec: EffectSpec): void {
-  const outside = (v: number, { min, max }: { min: number; max: number }) => !(v >= min && v <= max);
-  const semitones = spec.kind === 'pitch' || spec.kind === 'tempo' ? (spec.semitones ?? 0) : 0;
-  if (outside(semitones, PITCH_SEMITONES))
-    throw new Error(`A pitch change must be ${PITCH_SEMITONES.min} to ${PITCH_SEMITONES.max} semitones.`);
-  if (retimes(spec) && outside(spec.percent, TEMPO_PERCENT))
-    throw new Error(`A ${spec.kind} change must be ${TEMPO_PERCENT.min} to +${TEMPO_PERCENT.max} %.`);
-  if (spec.kind === 'reverb' && (outside(spec.decaySeconds, DECAY_SECONDS) || outside(spec.wetDb, WET_DB)))
-    throw new Error(
-      `A reverb's decay must be ${DECAY_SECONDS.min} to ${DECAY_SECONDS.max} s and its level ${WET_DB.min} to ${WET_DB.max} dB.`,
-    );
-  if (
-    spec.kind === 'gate' &&
-    (outside(spec.thresholdDb, GATE_THRESHOLD_DB) || outside(spec.reductionDb, GATE_REDUCTION_DB))
-  )
-    throw new Error(
-      `A noise gate's threshold must be ${GATE_THRESHOLD_DB.min} to ${GATE_THRESHOLD_DB.max} dBFS and its reduction ${GATE_REDUCTION_DB.min} to ${GATE_REDUCTION_DB.max} dB.`,
-    );
-  if (spec.kind === 'duck' && outside(spec.amountDb, DUCK_AMOUNT_DB))
-    throw new Error(`Auto duck's amount must be ${DUCK_AMOUNT_DB.min} to ${DUCK_AMOUNT_DB.max} dB.`);
+  for (const [field, { min, max }, name, unit] of SETTINGS[spec.kind] ?? []) {
+    const value = (spec as unknown as Record<string, number | undefined>)[field] ?? 0; // an optional setting is 0
+    if (!(value >= min && value <= max)) throw new Error(`${name} must be ${min} to ${max}${unit}.`);
+  }
   const eq = spec.kind === 'eq' ? eqProblem(spec.bands) : null;
   if (eq) throw new Error(eq);
-  if (spec.kind === 'declick' && outside(spec.sensitivity, SENSITIVITY))
-    throw new Error(`De-click's sensitivity must be ${SENSITIVITY.min} to ${SENSITIVITY.max}.`);
-  if (spec.kind === 'compress' && (outside(spec.thresholdDb, THRESHOLD_DB) || outside(spec.ratio, RATIO)))
-    throw new Error(
-      `A compressor's threshold must be ${THRESHOLD_DB.min} to ${THRESHOLD_DB.max} dBFS and its ratio ${RATIO.min} to ${RATIO.max}.`,
-    );
-  if (spec.kind === 'limit' && (outside(spec.ceilingDb, CEILING_DB) || outside(spec.releaseMs, RELEASE_MS)))
-    throw new Error(
-      `A limiter's ceiling must be ${CEILING_DB.min} to ${CEILING_DB.max} dBFS and its release ${RELEASE_MS.min} to ${RELEASE_MS.max} ms.`,
-    );
 }
 
 /** The range as one signal (gaps silent), with as many channels as the widest piece. */

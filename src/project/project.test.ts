@@ -185,7 +185,7 @@ describe('sample-changing ops', () => {
     expect(rising).toBeGreaterThanOrEqual(109); // 440 Hz over 0.25 s
     expect(rising).toBeLessThanOrEqual(111);
   });
-  it('refuses a pitch or tempo change or a De-click sensitivity beyond what it offers', async () => {
+  it("refuses an effect's settings beyond what it offers, naming the setting", async () => {
     const { assets, project, track } = setup();
     const range = { start: 10, end: 110 };
     await expect(processRange(project, [track.id], range, assets, { kind: 'pitch', semitones: 30 })).rejects.toThrow(
@@ -197,6 +197,12 @@ describe('sample-changing ops', () => {
     await expect(
       processRange(project, [track.id], range, assets, { kind: 'declick', sensitivity: 11 }),
     ).rejects.toThrow("De-click's sensitivity must be 1 to 10.");
+    await expect(
+      processRange(project, [track.id], range, assets, { kind: 'reverb', decaySeconds: 20, wetDb: -12 }),
+    ).rejects.toThrow("A reverb's decay must be 0.2 to 10 s.");
+    await expect(
+      processRange(project, [track.id], range, assets, { kind: 'gate', thresholdDb: -40, reductionDb: 0 }),
+    ).rejects.toThrow("A noise gate's reduction must be -60 to -1 dB.");
   });
 });
 
