@@ -2,6 +2,7 @@
  * output and file encoding, behind the contract of src/protocol/analysis-protocol.ts. */
 import * as Comlink from 'comlink';
 import { findSimilar } from '../src/dsp/find-similar';
+import { averageSpectrum } from '../src/dsp/spectrum';
 import { audioStatistics } from '../src/dsp/statistics';
 import { encodeMp3 } from '../src/dsp/mp3';
 import { computePeakLevels } from '../src/dsp/peaks';
@@ -66,6 +67,12 @@ const api: AnalysisApi = {
     answer(() => [findSimilar(channels, sampleRate, markStart, markEnd, threshold, band), []]),
 
   statistics: (channels, sampleRate) => answer(() => [audioStatistics(channels, sampleRate), []]),
+
+  spectrum: (channels, sampleRate) =>
+    answer(() => {
+      const spectrum = averageSpectrum(channels, sampleRate);
+      return [spectrum, spectrum ? [spectrum.hz.buffer, spectrum.db.buffer] : []];
+    }),
 
   projectAudio: (input) =>
     answer(() => {

@@ -53,6 +53,14 @@ export const analysisActions: Action[] = [
     perform: ({ store }) => store.getState().openPanel('statistics'),
   },
   {
+    name: 'spectrum',
+    label: 'Frequency analysis: the average spectrum of the selection or the mix…',
+    group: 'view',
+    shortcuts: [],
+    enabled: (s) => s.busy === null,
+    perform: ({ store }) => store.getState().openPanel('spectrum'),
+  },
+  {
     name: 'ask',
     label: 'Ask about the sound (from the analysis)…',
     group: 'edit',

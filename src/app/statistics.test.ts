@@ -14,8 +14,8 @@ describe('measureProgramme', () => {
     const { services } = oneTrackStudio([tone], RATE, { start: 0, end: 2 * RATE });
     const measured = await measureProgramme(services, here);
     expect(measured?.what).toBe('the selection, 2.0 s of one track');
-    expect(measured?.stats.seconds).toBe(2);
-    expect(measured?.stats.samplePeakDb).toBeCloseTo(-20, 1);
+    expect(measured?.result.seconds).toBe(2);
+    expect(measured?.result.samplePeakDb).toBeCloseTo(-20, 1);
     expect(services.store.getState().busy).toBeNull();
   });
 
@@ -24,7 +24,7 @@ describe('measureProgramme', () => {
     store.getState().selectRange(null);
     const measured = await measureProgramme(services, here);
     expect(measured?.what).toBe('the whole mix, 4.0 s');
-    expect(measured?.stats.loudness.integrated).toBeLessThan(-15);
+    expect(measured?.result.loudness.integrated).toBeLessThan(-15);
   });
 
   it('says there is nothing to measure in an empty project', async () => {

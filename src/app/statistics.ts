@@ -1,33 +1,36 @@
-/** Loudness and statistics of what would be delivered: the mix of the selected tracks over the selection, else the
- * whole mix as Export renders it, measured in the analysis worker (src/dsp/statistics.ts). */
+/** Measures of what would be delivered: the mix of the selected tracks over the selection, else the whole mix as
+ * Export renders it, measured in the analysis worker: its loudness and statistics (src/dsp/statistics.ts) and its
+ * average spectrum (src/dsp/spectrum.ts). */
 import * as Comlink from 'comlink';
 import { analysis, answerValue } from '../client/analysis-client';
+import type { Spectrum } from '../dsp/spectrum';
 import type { AudioStatistics } from '../dsp/statistics';
 import { mixdownInBlocks } from '../export/export-audio';
 import { projectLength } from '../project/types';
 import type { Services } from './services';
 
-export interface Measured {
-  /** What was measured, in words ("the whole mix, 8.0 s"). */
+/** A measure of the programme, and what was measured, in words ("the whole mix, 8.0 s"). */
+export interface Measured<T> {
   what: string;
-  stats: AudioStatistics;
+  result: T;
 }
 
-export type Measure = (channels: Float32Array[], sampleRate: number) => Promise<AudioStatistics>;
+export type Measure<T> = (channels: Float32Array[], sampleRate: number) => Promise<T>;
 
-const measureInWorker: Measure = (channels, sampleRate) =>
-  answerValue(
-    analysis().statistics(
-      Comlink.transfer(
-        channels,
-        channels.map((c) => c.buffer as ArrayBuffer),
-      ),
-      sampleRate,
-    ),
+const transferred = (channels: Float32Array[]) =>
+  Comlink.transfer(
+    channels,
+    channels.map((c) => c.buffer as ArrayBuffer),
   );
 
-/** The measures, or null (said) when there is no audio to measure. */
-export async function measureProgramme(services: Services, measure = measureInWorker): Promise<Measured | null> {
+export const statisticsInWorker: Measure<AudioStatistics> = (channels, sampleRate) =>
+  answerValue(analysis().statistics(transferred(channels), sampleRate));
+
+export const spectrumInWorker: Measure<Spectrum | null> = (channels, sampleRate) =>
+  answerValue(analysis().spectrum(transferred(channels), sampleRate));
+
+/** The measure of the programme, or null (said) when there is no audio to measure. */
+export async function measureProgramme<T>(services: Services, measure: Measure<T>): Promise<Measured<T> | null> {
   const { store, assets } = services;
   const state = store.getState();
   const { selection, project } = state;
@@ -42,10 +45,10 @@ export async function measureProgramme(services: Services, measure = measureInWo
   const what = selected
     ? `the selection, ${seconds} s of ${tracks === 1 ? 'one track' : `${tracks} tracks mixed`}`
     : `the whole mix, ${seconds} s`;
-  state.set({ busy: 'Measuring loudness…' });
+  state.set({ busy: 'Measuring…' });
   try {
     const channels = await mixdownInBlocks(state, assets, range, selected?.trackIds);
-    return { what, stats: await measure(channels, project.sampleRate) };
+    return { what, result: await measure(channels, project.sampleRate) };
   } finally {
     store.getState().set({ busy: null });
   }

@@ -4,6 +4,7 @@
 import type { FrequencyBand } from '../dsp/band';
 import type { SimilarResult } from '../dsp/find-similar';
 import type { PeakLevel } from '../dsp/peaks';
+import type { Spectrum } from '../dsp/spectrum';
 import type { AudioStatistics } from '../dsp/statistics';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { EffectSpec, PieceData } from '../project/effects';
@@ -51,6 +52,8 @@ export interface AnalysisApi {
   ): Promise<AnalysisResult<{ channels: Float32Array[][]; starts: number[] }>>;
   /** Loudness (EBU R128), peaks and statistics of a programme (src/dsp/statistics.ts). */
   statistics(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<AudioStatistics>>;
+  /** The programme's average spectrum (src/dsp/spectrum.ts); null where it is too short for one. */
+  spectrum(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<Spectrum | null>>;
   /** The stretches of `channels` like the sound marked by [markStart, markEnd), compared in `band` where the mark
    * is a box on the spectrogram (src/dsp/find-similar.ts). */
   findSimilar(

@@ -197,7 +197,7 @@ export interface StudioState {
   /** The noise Reduce noise takes down, from a selection of noise alone (kept for the session, as in Audacity). */
   noiseProfile: NoiseProfile | null;
   exportSettings: ExportSettings;
-  panel: 'none' | 'help' | 'export' | 'models' | 'generate' | 'ask' | 'equalizer' | 'statistics';
+  panel: 'none' | 'help' | 'export' | 'models' | 'generate' | 'ask' | 'equalizer' | 'statistics' | 'spectrum';
   models: ModelsState;
   generate: GenerateSettings;
   jobs: JobView[];

@@ -9,6 +9,7 @@ import { HelpPanel } from './panels/HelpPanel';
 import { ModelsPanel } from './panels/ModelsPanel';
 import { Notices } from './panels/Notices';
 import { SpectrogramPanel } from './panels/SpectrogramPanel';
+import { SpectrumPanel } from './panels/SpectrumPanel';
 import { StatisticsPanel } from './panels/StatisticsPanel';
 import { useServices, useStudio } from './studio-context';
 import { Timeline } from './timeline/Timeline';
@@ -77,6 +78,7 @@ export function App() {
       {panel === 'ask' && <AskPanel onClose={close} />}
       {panel === 'equalizer' && <EqualizerPanel onClose={close} />}
       {panel === 'statistics' && <StatisticsPanel onClose={close} />}
+      {panel === 'spectrum' && <SpectrumPanel onClose={close} />}
       <Notices />
       {dragging && <div className="drop-overlay">Drop audio or video files to import them</div>}
       <input

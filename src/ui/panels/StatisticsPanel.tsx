@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { type Measured, measureProgramme } from '../../app/statistics';
-import { DELIVERY_TARGETS, deliveryCheck } from '../../dsp/statistics';
+import { type Measured, measureProgramme, statisticsInWorker } from '../../app/statistics';
+import { type AudioStatistics, DELIVERY_TARGETS, deliveryCheck } from '../../dsp/statistics';
 import { useServices } from '../studio-context';
 import { Panel } from './Panel';
 
@@ -10,14 +10,14 @@ const level = (v: number, unit: string) => (Number.isFinite(v) ? `${v.toFixed(1)
  * the programme stands against the loudness the places it is delivered to play it at. */
 export function StatisticsPanel({ onClose }: { onClose: () => void }) {
   const services = useServices();
-  const [measured, setMeasured] = useState<Measured | null>(null);
+  const [measured, setMeasured] = useState<Measured<AudioStatistics> | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const measure = useCallback(() => {
     setFailed(null);
-    measureProgramme(services).then(setMeasured, (e: Error) => setFailed(e.message));
+    measureProgramme(services, statisticsInWorker).then(setMeasured, (e: Error) => setFailed(e.message));
   }, [services]);
   useEffect(measure, [measure]);
-  const stats = measured?.stats;
+  const stats = measured?.result;
   const rows: [string, string, string][] = stats
     ? [
         ['integrated', 'Integrated loudness', level(stats.loudness.integrated, 'LUFS')],

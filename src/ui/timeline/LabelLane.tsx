@@ -69,7 +69,7 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
                 data-testid="sound-label"
                 data-start={label.start}
                 data-end={label.end}
-                title={`${labelTitle(label, scale.sampleRate)} (double-click to rename)`}
+                title={labelTitle(label, scale.sampleRate)}
                 onClick={() => select(label)}
                 onDoubleClick={() => setRenaming(label.id)}
               >
@@ -93,10 +93,11 @@ export function LabelLane({ track, scale, width }: { track: Track; scale: Scale;
 
 function labelTitle(label: SoundLabel, sampleRate: number): string {
   const at = `${(label.start / sampleRate).toFixed(2)} s`;
-  if (label.written)
-    return label.end > label.start
-      ? `${label.name}, ${at}, ${((label.end - label.start) / sampleRate).toFixed(2)} s long`
-      : `${label.name}, at ${at}`;
+  if (label.written) {
+    const where =
+      label.end > label.start ? `${at}, ${((label.end - label.start) / sampleRate).toFixed(2)} s long` : `at ${at}`;
+    return `${label.name}, ${where} (double-click to rename)`;
+  }
   const words = label.description ? ` (${label.description})` : '';
   const band = label.band ? `, ${describeBand(label.band)}` : '';
   const how = label.similar ? 'similarity' : 'confidence';

@@ -32,6 +32,7 @@ export function MenuBar() {
         <ActionButton name="analyze" text="Analyze" />
         <ActionButton name="ask" text="Ask" />
         <ActionButton name="statistics" text="Loudness" />
+        <ActionButton name="spectrum" text="Spectrum" />
         <ActionButton name="exportLabels" text="Labels .txt" />
         <ActionButton name="exportLabelsJson" text="Labels .json" />
       </div>
