@@ -636,6 +636,12 @@ test.describe('editing a real recording', () => {
     await studio.effect('reverb');
     await expect(page.getByTestId('notice-info').last()).toHaveText(/^Reverb added \(1\.5 s decay, -12 dB\)\.\s*×?$/);
     const wet = await studio.exportFile({ format: 'float32' });
+    // Alt+click previews instead: heard, the project as it was; Esc stops it.
+    await studio.action('reverb').click({ modifiers: ['Alt'] });
+    await expect(page.getByTestId('previewing')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('previewing')).toBeHidden();
+    expect((await studio.summary()).undo).toHaveLength(2);
     const rmsDb = (path: string, start: number, seconds: number) =>
       20 * Math.log10(soxStat(path, { start, seconds })['RMS     amplitude']);
     const end = 3 + 1.24;

@@ -32,3 +32,18 @@ describe('the equalizer actions', () => {
     expect(20 * Math.log10(peak / 0.1)).toBeCloseTo(-10.9, 0); // 50 Hz, an octave under the shelf's 100 Hz
   });
 });
+
+describe('previews', () => {
+  it('offer the effect each button would apply, from the current settings', () => {
+    const { store } = oneTrackStudio([tone], RATE);
+    store.getState().updateParams({ reverbWetDb: -6, gateThresholdDb: -50 });
+    const state = store.getState();
+    expect(getAction('reverb').preview?.(state)).toEqual({ kind: 'reverb', decaySeconds: 1.5, wetDb: -6 });
+    expect(getAction('gate').preview?.(state)).toEqual({ kind: 'gate', thresholdDb: -50, reductionDb: -20 });
+    expect(getAction('limit').preview?.(state)).toEqual({ kind: 'limit', ceilingDb: -1, releaseMs: 100 });
+    expect(getAction('gain').preview?.(state)).toEqual({ kind: 'gain', db: 3, band: undefined });
+    expect(getAction('equalize').preview?.(state)).toBeNull(); // flat: nothing to hear
+    expect(getAction('dehum').preview).toBeUndefined(); // it finds the hum first
+    expect(getAction('fadeIn').preview).toBeUndefined(); // over the whole selection, not its first seconds
+  });
+});

@@ -18,11 +18,14 @@ import type { EditParams, StudioState } from '../store/studio-store';
 import type { Action } from './types';
 import { hasRange, selectedRange, targetTrackIds } from './targets';
 
+/** An effect whose spec comes from the settings alone. `previewable`: false where the first seconds alone would sound
+ * otherwise than they will (a fade or a reversal over the whole selection, a gain measured over all of it). */
 function effect(
   name: string,
   label: string,
   shortcut: string | null,
   specOf: (p: EditParams, s: StudioState) => EffectSpec | null,
+  previewable = true,
 ): Action {
   return {
     name,
@@ -35,6 +38,7 @@ function effect(
       const spec = specOf(state.params, state);
       if (spec) await runEffect(services, spec);
     },
+    preview: previewable ? (s) => specOf(s.params, s) : undefined,
   };
 }
 
@@ -44,6 +48,7 @@ function command(
   label: string,
   shortcut: string | null,
   perform: (services: Services) => Promise<void>,
+  preview?: (p: EditParams) => EffectSpec,
 ): Action {
   return {
     name,
@@ -53,16 +58,23 @@ function command(
     enabled: (s) => hasRange(s) && s.busy === null,
     // Called with the services alone: the registry's second argument (a target) is not these commands' runner.
     perform: (services: Services) => perform(services),
+    preview: preview && ((s) => preview(s.params)),
   };
 }
 
 export const effectActions: Action[] = [
-  effect('fadeIn', 'Fade in', 'Shift+I', (p) => ({ kind: 'fade', direction: 'in', curve: p.fadeCurve })),
-  effect('fadeOut', 'Fade out', 'Shift+O', (p) => ({ kind: 'fade', direction: 'out', curve: p.fadeCurve })),
+  effect('fadeIn', 'Fade in', 'Shift+I', (p) => ({ kind: 'fade', direction: 'in', curve: p.fadeCurve }), false),
+  effect('fadeOut', 'Fade out', 'Shift+O', (p) => ({ kind: 'fade', direction: 'out', curve: p.fadeCurve }), false),
   effect('gain', 'Gain', 'Shift+G', (p, s) => ({ kind: 'gain', db: p.gainDb, band: s.selection?.band })),
-  effect('normalizePeak', 'Normalize peak', 'Shift+N', (p) => ({ kind: 'normalizePeak', db: p.peakDb })),
-  effect('normalizeLoudness', 'Normalize loudness', 'Shift+L', (p) => ({ kind: 'normalizeLoudness', lufs: p.lufs })),
-  effect('reverse', 'Reverse', 'Shift+R', () => ({ kind: 'reverse' })),
+  effect('normalizePeak', 'Normalize peak', 'Shift+N', (p) => ({ kind: 'normalizePeak', db: p.peakDb }), false),
+  effect(
+    'normalizeLoudness',
+    'Normalize loudness',
+    'Shift+L',
+    (p) => ({ kind: 'normalizeLoudness', lufs: p.lufs }),
+    false,
+  ),
+  effect('reverse', 'Reverse', 'Shift+R', () => ({ kind: 'reverse' }), false),
   effect('stereoToMono', CHANNEL_OPERATIONS.mono, null, () => ({ kind: 'channels', operation: 'mono' })),
   effect('swapChannels', CHANNEL_OPERATIONS.swap, null, () => ({ kind: 'channels', operation: 'swap' })),
   effect('invertPolarity', CHANNEL_OPERATIONS.invert, null, () => ({ kind: 'channels', operation: 'invert' })),
@@ -111,22 +123,46 @@ export const effectActions: Action[] = [
         }
       : null,
   ),
-  command('declip', 'De-clip: draw the clipped tops of the waveform again', 'Shift+C', declipSelection),
+  command('declip', 'De-clip: draw the clipped tops of the waveform again', 'Shift+C', declipSelection, () => ({
+    kind: 'declip',
+  })),
   command(
     'compress',
     'Compress: turn down what rises over a threshold, so loud and quiet parts come closer',
     'Shift+Z',
     compressSelection,
+    (p) => ({ kind: 'compress', thresholdDb: p.compressThresholdDb, ratio: p.compressRatio }),
   ),
   command(
     'reverb',
     'Reverb: the sound as heard in a room, its tail dying away in the decay time',
     null,
     reverbSelection,
+    (p) => ({ kind: 'reverb', decaySeconds: p.reverbDecaySeconds, wetDb: p.reverbWetDb }),
   ),
-  command('gate', 'Noise gate: turn down the quiet stretches between sounds', null, gateSelection),
-  command('limit', 'Limit: hold the peaks under a ceiling, the gain moving smoothly', 'Shift+V', limitSelection),
-  command('declick', 'De-click: draw clicks and crackle again from the sound around them', 'Shift+D', declickSelection),
+  command('gate', 'Noise gate: turn down the quiet stretches between sounds', null, gateSelection, (p) => ({
+    kind: 'gate',
+    thresholdDb: p.gateThresholdDb,
+    reductionDb: p.gateReductionDb,
+  })),
+  command(
+    'limit',
+    'Limit: hold the peaks under a ceiling, the gain moving smoothly',
+    'Shift+V',
+    limitSelection,
+    (p) => ({
+      kind: 'limit',
+      ceilingDb: p.limitCeilingDb,
+      releaseMs: p.limitReleaseMs,
+    }),
+  ),
+  command(
+    'declick',
+    'De-click: draw clicks and crackle again from the sound around them',
+    'Shift+D',
+    declickSelection,
+    (p) => ({ kind: 'declick', sensitivity: p.clickSensitivity }),
+  ),
   command(
     'truncateSilence',
     'Truncate silence: shorten every pause longer than the longest wanted',

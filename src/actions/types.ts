@@ -1,4 +1,5 @@
 import type { Services } from '../app/services';
+import type { EffectSpec } from '../project/effects';
 import type { StudioState } from '../store/studio-store';
 
 export type ActionGroup = 'file' | 'edit' | 'effect' | 'transport' | 'view' | 'track';
@@ -18,4 +19,7 @@ export interface Action {
   shortcuts?: string[];
   enabled?(state: StudioState): boolean;
   perform(services: Services, target?: ActionTarget): void | Promise<void>;
+  /** For an effect: what its preview plays (Alt+click on its button: the first seconds of the selection, the project
+   * untouched), from the current settings; null where there is nothing to preview. */
+  preview?(state: StudioState): EffectSpec | null;
 }

@@ -61,6 +61,7 @@ export class Player {
   }
 
   pause(): void {
+    this.stopPreview();
     this.stopSources();
     this.store.getState().set({ playing: false });
   }

@@ -6,6 +6,7 @@ export function Notices() {
   const { store } = useServices();
   const notices = useStudio((s) => s.notices);
   const busy = useStudio((s) => s.busy);
+  const previewing = useStudio((s) => s.previewing);
   useEffect(() => {
     const timers = notices
       .filter((n) => n.kind === 'info')
@@ -17,6 +18,11 @@ export function Notices() {
       {busy && (
         <div className="notice busy" data-testid="busy">
           {busy}
+        </div>
+      )}
+      {previewing && (
+        <div className="notice busy" data-testid="previewing">
+          Previewing the first seconds of the selection; the project is as it was. Esc stops.
         </div>
       )}
       {notices.map((n) => (
