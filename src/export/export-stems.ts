@@ -1,14 +1,14 @@
 /**
  * Stems: one file per track that is heard in the mix, each from the project's start to its end and in the mix's
  * channel layout (a mono track in a stereo mix is panned as the mix pans it), so the stems line up in any DAW and
- * sum to the mix. They come as one zip (stored, not compressed: WAV and MP3 gain nothing from it).
+ * sum to the mix. They come as one zip (export-zip.ts).
  */
-import { zipSync } from 'fflate';
 import type { AssetStore } from '../project/asset-store';
 import { audibleTracks, needsStereo } from '../project/mixdown';
 import { projectLength, type Track } from '../project/types';
 import type { ExportSettings, StudioState } from '../store/studio-store';
-import { encodeFile, ExportError, type ExportedFile, mixdownInBlocks } from './export-audio';
+import { ExportError, type ExportedFile, mixdownInBlocks } from './export-audio';
+import { zipOfParts } from './export-zip';
 
 /** File names for the stems, in track order: "01-drums", "02-piano-take-b", ... (unique, safe on every system). */
 export const stemNames = (tracks: readonly Pick<Track, 'name'>[]): string[] =>
@@ -40,21 +40,10 @@ export async function exportStems(
   const range = { start: 0, end: projectLength(state.project) };
   if (!tracks.length || range.end <= 0) throw new ExportError('There is no audio to export.');
   const stereo = needsStereo(tracks, assets);
-  const files: Record<string, Uint8Array> = {};
   const names = stemNames(tracks);
-  let last: ExportedFile | undefined;
-  for (const [i, track] of tracks.entries()) {
-    const channels = await mixdownInBlocks(state, assets, range, [track.id], stereo);
-    last = await encodeFile(channels, state.project.sampleRate, settings, names[i]);
-    files[last.fileName] = new Uint8Array(last.bytes);
-  }
-  const zip = zipSync(files, { level: 0 });
-  return {
-    bytes: zip.buffer as ArrayBuffer,
-    fileName: 'omni-studio-stems.zip',
-    mimeType: 'application/zip',
-    sampleRate: last!.sampleRate,
-    channelCount: last!.channelCount,
-    notes: [...last!.notes, `${tracks.length} stems: ${Object.keys(files).join(', ')}.`],
-  };
+  const parts = tracks.map((track, i) => ({
+    name: names[i],
+    render: () => mixdownInBlocks(state, assets, range, [track.id], stereo),
+  }));
+  return zipOfParts(parts, state.project.sampleRate, settings, 'omni-studio-stems.zip', `${tracks.length} stems`);
 }

@@ -12,12 +12,12 @@ import {
 import { PREVIEW_SECONDS, togglePreview } from '../../app/preview';
 import { ActionButton } from '../toolbar/ActionButton';
 import { useServices, useStudio } from '../studio-context';
-import { curvePath, dbToY, hzToX } from './eq-curve';
+import { curvePath, dbToY } from './eq-curve';
+import { FrequencyGrid } from './FrequencyGrid';
 import { Panel } from './Panel';
 
 const TYPE_NAMES: Record<EqBandType, string> = { lowShelf: 'Low shelf', peak: 'Bell', highShelf: 'High shelf' };
 const CURVE = { width: 360, height: 120 };
-const GRID_HZ = [100, 1000, 10000];
 const GRID_DB = [12, 0, -12];
 
 /** The parametric equalizer: presets, five bands and the curve they make; Apply runs it over the selection. */
@@ -71,14 +71,7 @@ export function EqualizerPanel({ onClose }: { onClose: () => void }) {
         role="img"
         aria-label="The equalizer's curve: gain against frequency"
       >
-        {GRID_HZ.map((hz) => (
-          <g key={hz}>
-            <line x1={hzToX(hz, view)} x2={hzToX(hz, view)} y1={0} y2={CURVE.height} />
-            <text x={hzToX(hz, view) + 2} y={CURVE.height - 2}>
-              {hz >= 1000 ? `${hz / 1000}k` : hz}
-            </text>
-          </g>
-        ))}
+        <FrequencyGrid view={view} />
         {GRID_DB.map((db) => (
           <g key={db}>
             <line x1={0} x2={CURVE.width} y1={dbToY(db, view)} y2={dbToY(db, view)} />

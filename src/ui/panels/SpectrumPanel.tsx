@@ -2,12 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { type Measured, measureProgramme, spectrumInWorker } from '../../app/statistics';
 import { noteOf, type Spectrum } from '../../dsp/spectrum';
 import { useServices, useStudio } from '../studio-context';
-import { hzToX } from './eq-curve';
+import { FrequencyGrid } from './FrequencyGrid';
 import { Panel } from './Panel';
 import { SPAN_DB, spectrumPath, spectrumText, topDb, xToHz } from './spectrum-plot';
 
 const PLOT = { width: 400, height: 180 };
-const GRID_HZ = [100, 1000, 10000];
 
 const hzText = (hz: number) => (hz >= 1000 ? `${(hz / 1000).toFixed(2)} kHz` : `${hz.toFixed(1)} Hz`);
 
@@ -57,14 +56,7 @@ export function SpectrumPanel({ onClose }: { onClose: () => void }) {
             onMouseMove={(e) => setCursor(xToHz(e.nativeEvent.offsetX, view))}
             onMouseLeave={() => setCursor(null)}
           >
-            {GRID_HZ.map((hz) => (
-              <g key={hz}>
-                <line x1={hzToX(hz, view)} x2={hzToX(hz, view)} y1={0} y2={PLOT.height} />
-                <text x={hzToX(hz, view) + 2} y={PLOT.height - 2}>
-                  {hz >= 1000 ? `${hz / 1000}k` : hz}
-                </text>
-              </g>
-            ))}
+            <FrequencyGrid view={view} />
             {[0, 30, 60].map((below) => (
               <text key={below} x={2} y={(PLOT.height * below) / SPAN_DB + 10}>
                 {topDb(spectrum) - below} dB
