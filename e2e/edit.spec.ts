@@ -547,6 +547,13 @@ test.describe('editing a real recording', () => {
     await expect(panel.getByTestId('statistics-delivery')).toContainText(
       'Spotify, YouTube, Tidal (-14 LUFS, -1 dBTP): 5.',
     );
+    // Match brings the mix to -14 LUFS by one gain: measured again, and ffmpeg agrees on the exported mix.
+    await panel.getByTestId('match-0').click();
+    await expect(panel.getByTestId('stat-integrated')).toHaveText('-14.0 LUFS');
+    expect((await studio.summary()).undo.at(-1)).toMatch(/^Match loudness to -14 LUFS \(\+5\.\d+ dB\)$/);
+    const matched = await studio.exportFile({ format: 'float32' }); // the Export panel takes the Loudness panel's place
+    expect(Math.abs(ffmpegR128(matched).integrated + 14)).toBeLessThanOrEqual(0.1);
+    await studio.action('statistics').click();
     await studio.select(0, 2);
     await panel.getByTestId('statistics-measure').click();
     await expect(panel.getByTestId('statistics-what')).toHaveText('Measured: the selection, 2.0 s of one track.');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { audioStatistics } from '../dsp/statistics';
+import { audioStatistics, DELIVERY_TARGETS } from '../dsp/statistics';
+import { runHere } from '../project/process-ops';
 import { createStudioStore } from '../store/studio-store';
 import { oneTrackStudio } from './one-track.fixture';
 import type { Services } from './services';
-import { measureProgramme } from './statistics';
+import { matchLoudness, measureProgramme } from './statistics';
 
 const RATE = 16000;
 const here = async (channels: Float32Array[], rate: number) => audioStatistics(channels, rate);
@@ -31,5 +32,29 @@ describe('measureProgramme', () => {
     const store = createStudioStore();
     expect(await measureProgramme({ store } as unknown as Services, here)).toBeNull();
     expect(store.getState().notices.at(-1)?.text).toBe('There is no audio to measure: import or record some first.');
+  });
+});
+
+describe('matchLoudness', () => {
+  it('brings the whole mix to a target in one gain step, and warns where its true peak then goes over', async () => {
+    const peaky = tone.map((v, i) => (i % RATE === 100 ? 0.9 : v)); // a click a second at 0.9
+    const { store, services } = oneTrackStudio([peaky], RATE);
+    store.getState().selectRange(null);
+    const before = (await measureProgramme(services, here))!.result;
+    const spotify = DELIVERY_TARGETS[0];
+    expect(await matchLoudness(services, before, spotify, runHere)).toBe(true);
+    const db = Math.round(100 * (-14 - before.loudness.integrated)) / 100;
+    expect(store.getState().history.past.at(-1)?.label).toBe(`Match loudness to -14 LUFS (+${db} dB)`);
+    expect(store.getState().notices.at(-1)?.text).toMatch(/^Turned up [\d.]+ dB to -14 LUFS\. Its true peak is now/);
+    const after = (await measureProgramme(services, here))!.result;
+    expect(after.loudness.integrated).toBeCloseTo(-14, 1);
+  });
+
+  it('says when the programme is already there', async () => {
+    const { store, services } = oneTrackStudio([tone], RATE);
+    const stats = (await measureProgramme(services, here))!.result;
+    const at = { name: 'here', lufs: Math.round(stats.loudness.integrated * 100) / 100, truePeakDb: 0 };
+    expect(await matchLoudness(services, stats, at, runHere)).toBe(false);
+    expect(store.getState().notices.at(-1)?.text).toBe(`Already at ${at.lufs} LUFS: nothing was changed.`);
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { type Measured, measureProgramme, statisticsInWorker } from '../../app/statistics';
+import { type Measured, matchLoudness, measureProgramme, statisticsInWorker } from '../../app/statistics';
 import { type AudioStatistics, DELIVERY_TARGETS, deliveryCheck } from '../../dsp/statistics';
-import { useServices } from '../studio-context';
+import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
 
 const level = (v: number, unit: string) => (Number.isFinite(v) ? `${v.toFixed(1)} ${unit}` : '—');
@@ -18,6 +18,7 @@ export function StatisticsPanel({ onClose }: { onClose: () => void }) {
   }, [services]);
   useEffect(measure, [measure]);
   const stats = measured?.result;
+  const busy = useStudio((s) => s.busy !== null);
   const rows: [string, string, string][] = stats
     ? [
         ['integrated', 'Integrated loudness', level(stats.loudness.integrated, 'LUFS')],
@@ -50,9 +51,19 @@ export function StatisticsPanel({ onClose }: { onClose: () => void }) {
           </table>
           <h3>Delivery</h3>
           <ul className="delivery" data-testid="statistics-delivery">
-            {DELIVERY_TARGETS.map((target) => (
+            {DELIVERY_TARGETS.map((target, i) => (
               <li key={target.name}>
-                {target.name} ({target.lufs} LUFS, {target.truePeakDb} dBTP): {deliveryCheck(stats, target)}
+                {target.name} ({target.lufs} LUFS, {target.truePeakDb} dBTP): {deliveryCheck(stats, target)}{' '}
+                <button
+                  type="button"
+                  className="chip"
+                  data-testid={`match-${i}`}
+                  disabled={busy || !Number.isFinite(stats.loudness.integrated)}
+                  title={`Turn ${measured.what} to ${target.lufs} LUFS by one gain (one undo step)`}
+                  onClick={() => void matchLoudness(services, stats, target).then((changed) => changed && measure())}
+                >
+                  Match
+                </button>
               </li>
             ))}
           </ul>
