@@ -40,10 +40,10 @@ describe('matchLoudness', () => {
     const peaky = tone.map((v, i) => (i % RATE === 100 ? 0.9 : v)); // a click a second at 0.9
     const { store, services } = oneTrackStudio([peaky], RATE);
     store.getState().selectRange(null);
-    const before = (await measureProgramme(services, here))!.result;
+    const before = (await measureProgramme(services, here))!;
     const spotify = DELIVERY_TARGETS[0];
     expect(await matchLoudness(services, before, spotify, runHere)).toBe(true);
-    const db = Math.round(100 * (-14 - before.loudness.integrated)) / 100;
+    const db = Math.round(100 * (-14 - before.result.loudness.integrated)) / 100;
     expect(store.getState().history.past.at(-1)?.label).toBe(`Match loudness to -14 LUFS (+${db} dB)`);
     expect(store.getState().notices.at(-1)?.text).toMatch(/^Turned up [\d.]+ dB to -14 LUFS\. Its true peak is now/);
     const after = (await measureProgramme(services, here))!.result;
@@ -52,9 +52,21 @@ describe('matchLoudness', () => {
 
   it('says when the programme is already there', async () => {
     const { store, services } = oneTrackStudio([tone], RATE);
-    const stats = (await measureProgramme(services, here))!.result;
-    const at = { name: 'here', lufs: Math.round(stats.loudness.integrated * 100) / 100, truePeakDb: 0 };
-    expect(await matchLoudness(services, stats, at, runHere)).toBe(false);
+    const measured = (await measureProgramme(services, here))!;
+    const at = { name: 'here', lufs: Math.round(measured.result.loudness.integrated * 100) / 100, truePeakDb: 0 };
+    expect(await matchLoudness(services, measured, at, runHere)).toBe(false);
     expect(store.getState().notices.at(-1)?.text).toBe(`Already at ${at.lufs} LUFS: nothing was changed.`);
+  });
+
+  it('refuses a measure of another selection than the one now made', async () => {
+    const { store, services } = oneTrackStudio([tone], RATE);
+    const measured = (await measureProgramme(services, here))!;
+    store.getState().selectRange(null);
+    const before = store.getState().project;
+    expect(await matchLoudness(services, measured, DELIVERY_TARGETS[0], runHere)).toBe(false);
+    expect(store.getState().project).toBe(before);
+    expect(store.getState().notices.at(-1)?.text).toBe(
+      'The selection has changed since it was measured (the selection, 4.0 s of one track): measure again.',
+    );
   });
 });

@@ -71,14 +71,21 @@ export async function measureProgramme<T>(services: Services, measure: Measure<T
  * Loudness module renders it); said, with a warning where its true peak then goes over the target's ceiling. */
 export async function matchLoudness(
   services: Services,
-  stats: AudioStatistics,
+  measured: Measured<AudioStatistics>,
   target: DeliveryTarget,
   run: EffectRunner = runInWorker,
 ): Promise<boolean> {
   const { store } = services;
   const programme = programmeOf(store.getState());
+  const stats = measured.result;
   const { integrated } = stats.loudness;
   if (!programme || !Number.isFinite(integrated)) return false;
+  if (programme.what !== measured.what) {
+    store
+      .getState()
+      .notify('info', `The selection has changed since it was measured (${measured.what}): measure again.`);
+    return false;
+  }
   const db = Math.round(100 * (target.lufs - integrated)) / 100;
   if (Math.abs(db) < 0.05) {
     store.getState().notify('info', `Already at ${target.lufs} LUFS: nothing was changed.`);

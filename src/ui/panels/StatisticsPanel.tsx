@@ -60,7 +60,7 @@ export function StatisticsPanel({ onClose }: { onClose: () => void }) {
                   data-testid={`match-${i}`}
                   disabled={busy || !Number.isFinite(stats.loudness.integrated)}
                   title={`Turn ${measured.what} to ${target.lufs} LUFS by one gain (one undo step)`}
-                  onClick={() => void matchLoudness(services, stats, target).then((changed) => changed && measure())}
+                  onClick={() => void matchLoudness(services, measured, target).then((changed) => changed && measure())}
                 >
                   Match
                 </button>
