@@ -12,9 +12,7 @@ export function ActionButton({ name, text, pressed }: { name: string; text?: str
   const enabled = useStudio((s) => action.enabled?.(s) ?? true);
   const shortcut = action.shortcuts?.[0];
   const keys = shortcut ? ` (${formatShortcut(shortcut, isMac)})` : '';
-  const preview = action.preview
-    ? `; ${isMac ? 'Option' : 'Alt'}+click to hear the first ${PREVIEW_SECONDS} s first`
-    : '';
+  const preview = action.preview ? `; ${isMac ? 'Option' : 'Alt'}+click to preview the first ${PREVIEW_SECONDS} s` : '';
   return (
     <button
       type="button"
