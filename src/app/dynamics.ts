@@ -4,7 +4,7 @@
 import { selectedRange } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
 import { gainToDb, peakOf } from '../dsp/gain';
-import { gate } from '../dsp/gate';
+import { closedShare, gateGainDb } from '../dsp/gate';
 import type { EffectRunner } from '../project/process-ops';
 import type { Project } from '../project/types';
 import { runEffect, targetTrackAudio } from './effects';
@@ -52,10 +52,12 @@ export async function gateSelection(services: Services, run: EffectRunner = runI
   const range = selectedRange(state);
   if (!range) return;
   const { gateThresholdDb: thresholdDb, gateReductionDb: reductionDb } = state.params;
-  const { closed } = gate(targetTrackAudio(services, range).flat(), state.project.sampleRate, {
+  // Only the gain is needed here to say how much the gate closes on; the worker gates the audio itself.
+  const gainDb = gateGainDb(targetTrackAudio(services, range).flat(), state.project.sampleRate, {
     thresholdDb,
     reductionDb,
   });
+  const closed = closedShare(gainDb, reductionDb);
   if (closed === 0)
     return state.notify('info', `Nothing in the selection stays under ${thresholdDb} dBFS: nothing was changed.`);
   if (!(await runEffect(services, { kind: 'gate', thresholdDb, reductionDb }, undefined, run))) return;

@@ -52,8 +52,13 @@ export function gate(
   gating: Gating,
 ): { channels: Float32Array[]; closed: number } {
   const gainDb = gateGainDb(channels, rate, gating);
-  let closed = 0;
-  for (const g of gainDb) if (g <= gating.reductionDb) closed++;
   const out = channels.map((ch) => ch.map((v, i) => (gainDb[i] === 0 ? v : v * 10 ** (gainDb[i] / 20))));
-  return { channels: out, closed: gainDb.length ? closed / gainDb.length : 0 };
+  return { channels: out, closed: closedShare(gainDb, gating.reductionDb) };
+}
+
+/** The share of samples a gate's gain (gateGainDb) holds fully closed. */
+export function closedShare(gainDb: Float32Array, reductionDb: number): number {
+  let closed = 0;
+  for (const g of gainDb) if (g <= reductionDb) closed++;
+  return gainDb.length ? closed / gainDb.length : 0;
 }

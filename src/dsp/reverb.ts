@@ -93,10 +93,18 @@ export function reverb(channels: Float32Array[], rate: number, { decaySeconds, w
   });
 }
 
-/** 1 over the energy of the reverb's impulse response (left), so a unit impulse's tail has unit energy. */
+const norms = new Map<string, number>();
+
+/** 1 over the energy of the reverb's impulse response (left), so a unit impulse's tail has unit energy; worked out
+ * once per rate and decay (up to 4 s of the network run on an impulse), not again for each piece of a selection. */
 function impulseNorm(rate: number, decaySeconds: number): number {
+  const key = `${rate}:${decaySeconds}`;
+  const known = norms.get(key);
+  if (known !== undefined) return known;
   const impulse = new Float32Array(1);
   impulse[0] = 1;
   const [left] = reverbTail(impulse, rate, decaySeconds, Math.round(Math.min(decaySeconds, 4) * rate));
-  return 1 / Math.sqrt(left.reduce((e, v) => e + v * v, 0));
+  const norm = 1 / Math.sqrt(left.reduce((e, v) => e + v * v, 0));
+  norms.set(key, norm);
+  return norm;
 }
