@@ -80,7 +80,9 @@ export async function editSelection(services: Services): Promise<void> {
     store.getState().commit(label, addTake(now, track.id, range, asset.id, `Take: ${label}`));
   } else {
     const asset = assets.add(result, rate);
-    store.getState().commit(label, placeAsset(now, track.id, range.start, asset.id, range.end - range.start, label));
+    store
+      .getState()
+      .commit(label, placeAsset(now, track.id, range.start, asset.id, range.end - range.start, label, true));
   }
 }
 

@@ -226,6 +226,6 @@ async function makeAround(services: Services, track: Track, plan: AroundPlan, la
       label,
       asTake
         ? addTake(now, track.id, range, asset.id, `Take: ${label}`)
-        : placeAsset(now, track.id, range.start, asset.id, length, label),
+        : placeAsset(now, track.id, range.start, asset.id, length, label, true),
     );
 }

@@ -1,8 +1,10 @@
-/** Plays the project through Web Audio: one source per clip, per-track gain and pan, loop over the selection. */
+/** Plays the project through Web Audio: one source per clip (through its volume envelope), per-track gain and pan, loop
+ * over the selection. */
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { audibleTracks } from '../project/mixdown';
-import type { Project, SampleRange } from '../project/types';
+import { envelopeRamps } from '../project/envelope';
+import type { Clip, Project, SampleRange } from '../project/types';
 import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
 
@@ -136,11 +138,30 @@ export class Player {
         const end = Math.min(clipEnd(clip), to);
         if (end <= start) continue;
         const source = new AudioBufferSourceNode(context, { buffer: this.bufferFor(clip.assetId, context, assets) });
-        source.connect(gain);
+        source.connect(this.envelopeNode(clip, start, end, gain, { from, when, rate }) ?? gain);
         source.start(when + (start - from) / rate, (clip.offset + start - clip.start) / rate, (end - start) / rate);
         this.sources.push(source);
       }
     }
+  }
+
+  /** A gain node playing the clip's volume envelope over [start, end), feeding `into`; null where it has none. */
+  private envelopeNode(
+    clip: Clip,
+    start: number,
+    end: number,
+    into: AudioNode,
+    clock: { from: number; when: number; rate: number },
+  ): GainNode | null {
+    const ramps = envelopeRamps(clip, start, end);
+    if (!ramps) return null;
+    const node = new GainNode(this.context!, { gain: ramps[0].gain });
+    const time = (at: number) => clock.when + (at - clock.from) / clock.rate;
+    node.gain.setValueAtTime(ramps[0].gain, time(ramps[0].at));
+    for (const r of ramps.slice(1)) node.gain.linearRampToValueAtTime(r.gain, time(r.at));
+    node.connect(into);
+    this.nodes.push(node);
+    return node;
   }
 
   /** The timeline sample now sounding. */

@@ -2,7 +2,8 @@
 import { crossfadeRise } from '../dsp/fades';
 import type { AssetStore } from './asset-store';
 import { removeRange } from './timeline-ops';
-import { clipOverlap, newId, newTrack, type Project, type SampleRange, type Track } from './types';
+import { carryEnvelope } from './envelope';
+import { type Clip, clipEnd, clipOverlap, newId, newTrack, type Project, type SampleRange, type Track } from './types';
 
 /** Edge crossfades of an edit's result: 20 ms, or a quarter of a very short selection. */
 export const EDGE_FADE_SECONDS = 0.02;
@@ -58,7 +59,9 @@ export function blendEdges(original: Float32Array[], results: Float32Array[], fa
   });
 }
 
-/** A clip of a new asset at `at` on a track (null: a new track at the bottom); it replaces what lies under it. */
+/** A clip of a new asset at `at` on a track (null: a new track at the bottom); it replaces what lies under it. An edit
+ * in place (`inPlace`) keeps the volume envelope of the clip it replaces, as an effect does: it changed the audio,
+ * not how loud the clip plays. */
 export function placeAsset(
   project: Project,
   trackId: string | null,
@@ -66,8 +69,9 @@ export function placeAsset(
   assetId: string,
   length: number,
   name: string,
+  inPlace = false,
 ): Project {
-  const clip = { id: newId(), assetId, name, start: at, offset: 0, length };
+  const clip: Clip = { id: newId(), assetId, name, start: at, offset: 0, length };
   if (trackId === null || !project.tracks.some((t) => t.id === trackId)) {
     const track = { ...newTrack(project.tracks.length), name, clips: [clip] };
     return { ...project, tracks: [...project.tracks, track] };
@@ -76,6 +80,9 @@ export function placeAsset(
     ...project,
     tracks: project.tracks.map((t) => {
       if (t.id !== trackId) return t;
+      const under = inPlace ? t.clips.find((c) => c.start <= at && clipEnd(c) > at) : undefined;
+      const envelope = under && carryEnvelope(under, clip);
+      if (envelope) clip.envelope = envelope;
       const cleared = removeRange(t, { start: at, end: at + length }, false);
       return { ...cleared, clips: [...cleared.clips, clip].sort((a, b) => a.start - b.start) };
     }),

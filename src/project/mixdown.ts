@@ -1,7 +1,8 @@
 /** Offline mix of the project, with the same gain, pan, mute and solo rules as playback. */
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
-import type { Project, SampleRange, Track } from './types';
+import { envelopeGains } from './envelope';
+import type { Clip, Project, SampleRange, Track } from './types';
 import { clipOverlap } from './types';
 
 export interface MixOptions {
@@ -73,20 +74,38 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
       const overlap = clipOverlap(clip, range);
       if (!overlap) continue;
       const { read, write, count } = overlap;
-      const source = assets.get(clip.assetId).channels;
+      const { channels: source, from } = throughEnvelope(clip, assets.get(clip.assetId).channels, read, count);
       if (!stereo) {
-        addScaled(out[0], write, source[0], read, count, gain);
+        addScaled(out[0], write, source[0], from, count, gain);
         continue;
       }
       const [l, r] = toStereo(source);
       const g = panGains(track.pan, source.length === 1);
-      addScaled(out[0], write, l, read, count, gain * g.ll);
-      addScaled(out[0], write, r, read, count, gain * g.rl);
-      addScaled(out[1], write, l, read, count, gain * g.lr);
-      addScaled(out[1], write, r, read, count, gain * g.rr);
+      addScaled(out[0], write, l, from, count, gain * g.ll);
+      addScaled(out[0], write, r, from, count, gain * g.rl);
+      addScaled(out[1], write, l, from, count, gain * g.lr);
+      addScaled(out[1], write, r, from, count, gain * g.rr);
     }
   }
   return out;
+}
+
+/** The `count` samples the clip reads from `read`, through its volume envelope: a copy read from 0, or, where it has
+ * none, the asset's own channels read from `read`. */
+function throughEnvelope(
+  clip: Clip,
+  channels: Float32Array[],
+  read: number,
+  count: number,
+): { channels: Float32Array[]; from: number } {
+  if (!clip.envelope?.length) return { channels, from: read };
+  const gains = envelopeGains(clip.envelope, read, count);
+  const copies = channels.map((ch) => {
+    const out = ch.slice(read, read + count);
+    for (let i = 0; i < count; i++) out[i] *= gains[i];
+    return out;
+  });
+  return { channels: copies, from: 0 };
 }
 
 function addScaled(out: Float32Array, at: number, source: Float32Array, from: number, count: number, gain: number) {

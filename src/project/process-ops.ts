@@ -1,5 +1,6 @@
 /** Edits that change samples inside a range: each affected piece of a clip becomes a new asset, the rest is untouched. */
 import type { AssetStore } from './asset-store';
+import { carryEnvelope } from './envelope';
 import { applyEffect, type EffectSpec, type PieceData, timeMap } from './effects';
 import { analysisAfterEffect } from './track-analysis';
 import type { Clip, Project, SampleRange, Track } from './types';
@@ -66,8 +67,9 @@ async function processTrack(
     inside.map((clip, i) => {
       const channels = result.channels[i];
       const asset = assets.add(channels, sampleRate);
-      const edited = { start: result.starts[i], length: channels[0].length };
-      return [clip.id, { ...clip, ...edited, id: newId(), assetId: asset.id, offset: 0 }] as const;
+      const edited = { start: result.starts[i], length: channels[0].length, offset: 0 };
+      const envelope = carryEnvelope(clip, edited, at);
+      return [clip.id, { ...clip, ...edited, id: newId(), assetId: asset.id, envelope }] as const;
     }),
   );
   // A tempo change moves what follows the range with its end.

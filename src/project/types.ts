@@ -1,6 +1,7 @@
 /** The project document: plain, immutable data that undo snapshots, autosave stores and actions replace. */
 import type { FrequencyBand } from '../dsp/band';
 import type { MusicFields } from '../music/music-prompt';
+import type { GainPoint } from './envelope';
 
 /** Decoded audio at the project rate. Never mutated once added: edits make new assets, so undo is a pointer swap. */
 export interface AudioAsset {
@@ -19,6 +20,8 @@ export interface Clip {
   /** First sample of the asset that the clip plays. */
   offset: number;
   length: number;
+  /** Its volume envelope (src/project/envelope.ts), in its asset's samples; none: unity gain. */
+  envelope?: GainPoint[];
 }
 
 export interface Track {

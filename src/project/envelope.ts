@@ -1,0 +1,99 @@
+/**
+ * A clip's volume envelope, as Audacity's Envelope tool and Audition's clip volume keyframes: points of gain joined by
+ * straight lines in amplitude (as Web Audio's linear ramps, so playback and export agree sample for sample), the first
+ * and last held before and after them. Points sit on the clip's asset, in its samples, so splitting, trimming, moving,
+ * copying and pasting a clip keep each sample's gain without touching the points.
+ */
+import { dbToGain } from '../dsp/gain';
+import type { Clip } from './types';
+
+export interface GainPoint {
+  /** Sample of the clip's asset. */
+  at: number;
+  /** Amplitude gain, 0 (silence) to ENVELOPE_MAX_GAIN. */
+  gain: number;
+}
+
+/** +12 dB: as far as Audacity's envelope raises a clip. */
+export const ENVELOPE_MAX_GAIN = dbToGain(12);
+
+/** The envelope's gain at an asset sample (1 where there are no points). */
+export function envelopeGainAt(points: readonly GainPoint[] | undefined, at: number): number {
+  if (!points || points.length === 0) return 1;
+  if (at <= points[0].at) return points[0].gain;
+  const last = points[points.length - 1];
+  if (at >= last.at) return last.gain;
+  let hi = 1;
+  while (points[hi].at < at) hi++;
+  const a = points[hi - 1];
+  const b = points[hi];
+  return a.gain + ((b.gain - a.gain) * (at - a.at)) / (b.at - a.at);
+}
+
+/** The envelope's gain for `count` asset samples from `from`, segment by segment. */
+export function envelopeGains(points: readonly GainPoint[], from: number, count: number): Float32Array {
+  const out = new Float32Array(count);
+  let next = 0;
+  for (let i = 0; i < count; ) {
+    while (next < points.length && points[next].at <= from + i) next++;
+    const end = next < points.length ? Math.min(count, points[next].at - from) : count;
+    const inside = next > 0 && next < points.length;
+    const slope = inside ? (points[next].gain - points[next - 1].gain) / (points[next].at - points[next - 1].at) : 0;
+    const g0 = envelopeGainAt(points, from + i);
+    for (let k = i; k < end; k++) out[k] = g0 + slope * (k - i);
+    i = end;
+  }
+  return out;
+}
+
+const clampGain = (gain: number) => Math.max(0, Math.min(ENVELOPE_MAX_GAIN, gain));
+const byPosition = (a: GainPoint, b: GainPoint) => a.at - b.at;
+
+/** The points with one added (at the same sample as another: replacing it). */
+export function addGainPoint(points: readonly GainPoint[], at: number, gain: number): GainPoint[] {
+  const point = { at: Math.round(at), gain: clampGain(gain) };
+  return [...points.filter((p) => p.at !== point.at), point].sort(byPosition);
+}
+
+/** The points with the one at `index` moved, kept between its neighbours so the order holds. */
+export function moveGainPoint(points: readonly GainPoint[], index: number, at: number, gain: number): GainPoint[] {
+  const low = index > 0 ? points[index - 1].at + 1 : -Infinity;
+  const high = index < points.length - 1 ? points[index + 1].at - 1 : Infinity;
+  const moved = { at: Math.round(Math.max(low, Math.min(high, at))), gain: clampGain(gain) };
+  return points.map((p, i) => (i === index ? moved : p));
+}
+
+export function removeGainPoint(points: readonly GainPoint[], index: number): GainPoint[] {
+  return points.filter((_, i) => i !== index);
+}
+
+/** Where a clip's asset sample sits on the timeline, and back. */
+export const assetToTimeline = (clip: Pick<Clip, 'start' | 'offset'>, at: number) => clip.start + at - clip.offset;
+export const timelineToAsset = (clip: Pick<Clip, 'start' | 'offset'>, t: number) => t - clip.start + clip.offset;
+
+/** `from`'s envelope on a clip that replaced its audio (an effect's result, a model's edit in place), each point at
+ * the same place on the timeline, or where `map` (an effect's time map) moved it; undefined where it had none. */
+export function carryEnvelope(
+  from: Clip,
+  to: Pick<Clip, 'start' | 'offset'>,
+  map: (t: number) => number = (t) => t,
+): GainPoint[] | undefined {
+  if (!from.envelope?.length) return undefined;
+  const carried = from.envelope.map((p) => ({
+    at: Math.round(timelineToAsset(to, map(assetToTimeline(from, p.at)))),
+    gain: p.gain,
+  }));
+  return carried.filter((p, i) => i === 0 || p.at > carried[i - 1].at);
+}
+
+/** The envelope over timeline samples [start, end) of the clip as Web Audio events: its gain set at `start`, then
+ * ramped linearly to each point between and to its gain at `end`. Null where the clip has no envelope. */
+export function envelopeRamps(clip: Clip, start: number, end: number): { at: number; gain: number }[] | null {
+  const points = clip.envelope;
+  if (!points?.length) return null;
+  const gainAt = (t: number) => envelopeGainAt(points, timelineToAsset(clip, t));
+  const inside = points
+    .map((p) => ({ at: assetToTimeline(clip, p.at), gain: p.gain }))
+    .filter((p) => p.at > start && p.at < end);
+  return [{ at: start, gain: gainAt(start) }, ...inside, { at: end, gain: gainAt(end) }];
+}
