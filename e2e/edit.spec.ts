@@ -678,6 +678,62 @@ test.describe('editing a real recording', () => {
     expect(text).toHaveLength(4096);
   });
 
+  test('the envelope tool draws a fade into a clip that export, a split and undo keep (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz at -6 dBFS
+    await studio.waitForTracks(1);
+    await page.keyboard.press('f'); // the clip across the lane
+    await page.keyboard.press('e');
+    await expect(studio.action('envelopeTool')).toHaveAttribute('aria-pressed', 'true');
+    const box = (await page.getByTestId('clip-envelope').first().boundingBox())!;
+    const yFor = (db: number) => box.y + ((12 - db) / 48) * (box.height - 3); // +12 dB at the top, silence below
+    // A point at 0 dB a quarter in, and one three quarters in dragged down to -12 dB: a fade between them.
+    await page.mouse.click(box.x + box.width * 0.25, yFor(0));
+    await page.mouse.move(box.x + box.width * 0.75, yFor(0));
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + box.width * 0.75, yFor(-2 * i));
+    await page.mouse.up();
+    await expect(page.getByTestId('envelope-point')).toHaveCount(2);
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Add envelope point', 'Add envelope point']);
+    const points: { at: number; gain: number }[] = await page.evaluate(
+      () => (window as any).omniStudio.services.store.getState().project.tracks[0].clips[0].envelope,
+    );
+    const db = points.map((p) => 20 * Math.log10(p.gain));
+    expect(db[0]).toBeCloseTo(0, 0);
+    expect(Math.abs(db[1] + 12)).toBeLessThan(1); // a pixel is 0.6 dB
+    expect(points[0].at / 44100).toBeCloseTo(0.5, 1);
+    expect(points[1].at / 44100).toBeCloseTo(1.5, 1);
+
+    const faded = await studio.exportFile({ format: 'float32' });
+    const change = (path: string, start: number) => {
+      const rms = (p: string) => soxStat(p, { start, seconds: 0.3 })['RMS     amplitude'];
+      return 20 * Math.log10(rms(path) / rms(asset('tone-stereo-44k.wav')));
+    };
+    expect(change(faded, 0.1)).toBeCloseTo(db[0], 1); // held at the first point before it
+    expect(change(faded, 1.65)).toBeCloseTo(db[1], 1); // and at the last after it
+    const middle = change(faded, 0.85); // 0.85-1.15 s: the fade's middle
+    expect(middle).toBeLessThan(db[0] - 3);
+    expect(middle).toBeGreaterThan(db[1] + 3);
+
+    // Split in the middle of the fade: each half keeps its gain, sample for sample.
+    await page.keyboard.press('e');
+    await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(44100));
+    await studio.action('split').click();
+    expect((await studio.summary()).tracks[0].clips).toBe(2);
+    const split = await studio.exportFile({ format: 'float32' });
+    expect(Buffer.from(soxFloat(split, []).buffer).equals(Buffer.from(soxFloat(faded, []).buffer))).toBe(true);
+
+    // A double-click takes a point out (the fade's start: the first half now held at -12 dB); undo puts it back.
+    await page.keyboard.press('e');
+    await page.getByTestId('envelope-point').first().dblclick();
+    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Remove envelope point');
+    expect(change(await studio.exportFile({ format: 'float32' }), 0.1)).toBeCloseTo(db[1], 1);
+    await page.keyboard.press('Control+z');
+    expect(change(await studio.exportFile({ format: 'float32' }), 0.1)).toBeCloseTo(db[0], 1);
+  });
+
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);

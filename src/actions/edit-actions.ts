@@ -8,7 +8,8 @@ import {
   removeRange,
   splitTrackAt,
 } from '../project/timeline-ops';
-import { newTrack, projectLength } from '../project/types';
+import { setClipEnvelope } from '../project/envelope';
+import { findClip, newTrack, projectLength } from '../project/types';
 import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
 import { addLabelAtSelection } from '../app/project-commands';
@@ -208,6 +209,25 @@ export const editActions: Action[] = [
         'Split',
         mapTracks(state.project, targetTrackIds(state), (t) => splitTrackAt(t, state.playhead)),
       );
+    },
+  },
+  {
+    name: 'envelopeTool',
+    label: 'Envelope tool',
+    group: 'edit',
+    shortcuts: ['E'],
+    perform: ({ store }) =>
+      store.getState().set({ tool: store.getState().tool === 'envelope' ? 'select' : 'envelope' }),
+  },
+  {
+    name: 'resetEnvelope',
+    label: 'Reset volume envelope',
+    group: 'edit',
+    enabled: (s) => Boolean(s.selectedClipId && findClip(s.project, s.selectedClipId)?.clip.envelope?.length),
+    perform: ({ store }) => {
+      const state = store.getState();
+      if (state.selectedClipId)
+        state.commit('Reset volume envelope', setClipEnvelope(state.project, state.selectedClipId, []));
     },
   },
   {

@@ -2,11 +2,13 @@
  * or a prompt's ×): each lands as one named undo step, and a gesture (a drag) previews as it goes and lands as one
  * step when it ends. Components call these (or the action registry); only the command layer writes to the store. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
+import { addGainPoint, moveGainPoint, removeGainPoint, setClipEnvelope } from '../project/envelope';
 import { addLabel, projectLabels, removeLabel, renameLabel } from '../project/label-ops';
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClip } from '../project/timeline-ops';
 import { setTrack } from '../project/track-ops';
 import type { Project, Track } from '../project/types';
+import { findClip } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
 
 export interface Gesture {
@@ -41,6 +43,36 @@ export function startClipMove(store: StudioStore, clipId: string) {
     moveTo: (trackId: string, start: number) => gesture.update((base) => moveClip(base, clipId, trackId, start)),
     end: () => gesture.end('Move clip'),
   };
+}
+
+/** Starts dragging a point of a clip's volume envelope: the one at `grab.index`, or one added at `grab.at` (a sample of
+ * the clip's asset) with `grab.gain`, as a click with Audacity's Envelope tool adds a point and drags it. Each update
+ * puts the point at asset sample `at` with `gain`; the whole drag is one undo step. */
+export function startEnvelopeDrag(
+  store: StudioStore,
+  clipId: string,
+  grab: { index: number } | { at: number; gain: number },
+) {
+  store.getState().selectClip(clipId);
+  const base = findClip(store.getState().project, clipId)?.clip.envelope ?? [];
+  const adding = !('index' in grab);
+  const points = 'index' in grab ? base : addGainPoint(base, grab.at, grab.gain);
+  const index = 'index' in grab ? grab.index : points.findIndex((p) => p.at === Math.round(grab.at));
+  const gesture = startGesture(store);
+  if (adding) gesture.update((p) => setClipEnvelope(p, clipId, points));
+  return {
+    moveTo: (at: number, gain: number) =>
+      gesture.update((p) => setClipEnvelope(p, clipId, moveGainPoint(points, index, at, gain))),
+    end: () => gesture.end(adding ? 'Add envelope point' : 'Move envelope point'),
+  };
+}
+
+/** Takes a point out of a clip's volume envelope (the last one out: the clip plays at its own level again). */
+export function removeEnvelopePoint(store: StudioStore, clipId: string, index: number) {
+  const state = store.getState();
+  const points = findClip(state.project, clipId)?.clip.envelope;
+  if (!points?.[index]) return;
+  state.commit('Remove envelope point', setClipEnvelope(state.project, clipId, removeGainPoint(points, index)));
 }
 
 export function removeSoundLabel(store: StudioStore, labelId: string, name: string) {

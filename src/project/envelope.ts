@@ -5,7 +5,7 @@
  * copying and pasting a clip keep each sample's gain without touching the points.
  */
 import { dbToGain } from '../dsp/gain';
-import type { Clip } from './types';
+import type { Clip, Project } from './types';
 
 export interface GainPoint {
   /** Sample of the clip's asset. */
@@ -25,10 +25,12 @@ export function envelopeGainAt(points: readonly GainPoint[] | undefined, at: num
   if (at >= last.at) return last.gain;
   let hi = 1;
   while (points[hi].at < at) hi++;
-  const a = points[hi - 1];
-  const b = points[hi];
-  return a.gain + ((b.gain - a.gain) * (at - a.at)) / (b.at - a.at);
+  return lineAt(points[hi - 1], points[hi], at);
 }
+
+/** The line from a to b at `at`, worked out the same way wherever a clip starts reading it (so a split clip plays the
+ * very samples it did whole). */
+const lineAt = (a: GainPoint, b: GainPoint, at: number) => a.gain + ((b.gain - a.gain) / (b.at - a.at)) * (at - a.at);
 
 /** The envelope's gain for `count` asset samples from `from`, segment by segment. */
 export function envelopeGains(points: readonly GainPoint[], from: number, count: number): Float32Array {
@@ -37,10 +39,10 @@ export function envelopeGains(points: readonly GainPoint[], from: number, count:
   for (let i = 0; i < count; ) {
     while (next < points.length && points[next].at <= from + i) next++;
     const end = next < points.length ? Math.min(count, points[next].at - from) : count;
-    const inside = next > 0 && next < points.length;
-    const slope = inside ? (points[next].gain - points[next - 1].gain) / (points[next].at - points[next - 1].at) : 0;
-    const g0 = envelopeGainAt(points, from + i);
-    for (let k = i; k < end; k++) out[k] = g0 + slope * (k - i);
+    if (next > 0 && next < points.length) {
+      const [a, b] = [points[next - 1], points[next]];
+      for (let k = i; k < end; k++) out[k] = lineAt(a, b, from + k);
+    } else out.fill(points[Math.min(next, points.length - 1)].gain, i, end);
     i = end;
   }
   return out;
@@ -96,4 +98,17 @@ export function envelopeRamps(clip: Clip, start: number, end: number): { at: num
     .map((p) => ({ at: assetToTimeline(clip, p.at), gain: p.gain }))
     .filter((p) => p.at > start && p.at < end);
   return [{ at: start, gain: gainAt(start) }, ...inside, { at: end, gain: gainAt(end) }];
+}
+
+/** The project with the clip's envelope replaced (no points: none, unity gain). */
+export function setClipEnvelope(project: Project, clipId: string, points: readonly GainPoint[]): Project {
+  const envelope = points.length ? [...points] : undefined;
+  return {
+    ...project,
+    tracks: project.tracks.map((t) =>
+      t.clips.some((c) => c.id === clipId)
+        ? { ...t, clips: t.clips.map((c) => (c.id === clipId ? { ...c, envelope } : c)) }
+        : t,
+    ),
+  };
 }

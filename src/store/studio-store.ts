@@ -192,6 +192,8 @@ export interface StudioState {
   /** An effect's preview is sounding (src/app/preview.ts): the project is as it was. */
   previewing: boolean;
   view: ViewState;
+  /** What a press on a clip does: select and drag it, or edit its volume envelope (Audacity's Envelope tool). */
+  tool: 'select' | 'envelope';
   clipboard: Clipboard | null;
   params: EditParams;
   /** The noise Reduce noise takes down, from a selection of noise alone (kept for the session, as in Audacity). */
@@ -247,6 +249,7 @@ export const initialState = (): StudioState => ({
   recording: false,
   previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
+  tool: 'select',
   clipboard: null,
   noiseProfile: null,
   params: {

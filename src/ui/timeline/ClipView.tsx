@@ -3,9 +3,11 @@ import { startClipMove } from '../../app/project-commands';
 import type { Clip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipWaveform } from './ClipWaveform';
+import { EnvelopeOverlay } from './EnvelopeOverlay';
 import { pxToSample, sampleToPx, TRACK_HEIGHT, visibleLanePx } from './geometry';
 
 const LABEL_HEIGHT = 18;
+const WAVE_HEIGHT = TRACK_HEIGHT - LABEL_HEIGHT - 4;
 
 /** A clip on its lane: a label bar to drag it (in time and across tracks) and the waveform of its visible part. */
 export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
@@ -21,6 +23,9 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
   const [visLeft, visRight] = visibleLanePx(scrollLeft, viewportWidth);
   const drawLeft = Math.max(left, visLeft);
   const drawRight = Math.min(left + width, visRight);
+  // The drawn part, in samples from the clip's first.
+  const from = pxToSample(drawLeft - left, scale);
+  const to = Math.min(clip.length, pxToSample(drawRight - left, scale));
 
   const startDrag = (e: ReactPointerEvent) => {
     e.stopPropagation();
@@ -60,14 +65,19 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
       </div>
       {drawRight > drawLeft && (
         <div style={{ position: 'absolute', left: drawLeft - left, top: LABEL_HEIGHT }}>
-          <ClipWaveform
-            clip={clip}
-            from={pxToSample(drawLeft - left, scale)}
-            to={Math.min(clip.length, pxToSample(drawRight - left, scale))}
-            widthPx={drawRight - drawLeft}
-            height={TRACK_HEIGHT - LABEL_HEIGHT - 4}
-          />
+          <ClipWaveform clip={clip} from={from} to={to} widthPx={drawRight - drawLeft} height={WAVE_HEIGHT} />
         </div>
+      )}
+      {drawRight > drawLeft && (
+        <EnvelopeOverlay
+          clip={clip}
+          leftPx={drawLeft - left}
+          widthPx={drawRight - drawLeft}
+          from={clip.offset + from}
+          to={clip.offset + to}
+          top={LABEL_HEIGHT}
+          height={WAVE_HEIGHT}
+        />
       )}
     </div>
   );

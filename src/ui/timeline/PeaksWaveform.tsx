@@ -46,13 +46,9 @@ export function PeaksWaveform({ peaks, duration, widthPx, height, testId, color 
       container.current?.setAttribute('data-drawn', 'true');
       if (mark) performance.mark(mark);
     };
-    // wavesurfer renders peaks first through load() (no fetch when peaks are given); later changes re-render in place.
-    if (ws.getDecodedData()) {
-      ws.setOptions({ peaks: [peaks], duration });
-      drawn();
-    } else {
-      ws.load('', [peaks], duration).then(drawn, () => {});
-    }
+    // load() with peaks draws them without a fetch. (setOptions({ peaks }) would keep drawing the first peaks: in
+    // wavesurfer.js 8.0.1 its renderer redraws the audio data it rendered last.)
+    ws.load('', [peaks], duration).then(drawn, () => {});
   }, [peaks, duration, widthPx, mark]);
 
   return (

@@ -4,6 +4,7 @@ import { useStudio } from '../studio-context';
 /** File and edit commands, grouped as a menu bar of buttons. */
 export function MenuBar() {
   const recording = useStudio((s) => s.recording);
+  const envelope = useStudio((s) => s.tool === 'envelope');
   return (
     <nav className="menubar" aria-label="Commands">
       <div className="group" role="group" aria-label="File">
@@ -24,6 +25,8 @@ export function MenuBar() {
         <ActionButton name="trim" text="Trim" />
         <ActionButton name="insertSilence" text="Silence" />
         <ActionButton name="split" text="Split" />
+        <ActionButton name="envelopeTool" text="Envelope" pressed={envelope} />
+        <ActionButton name="resetEnvelope" text="Reset envelope" />
         <ActionButton name="makeLoop" text="Loop" />
         <ActionButton name="extendForward" text="Extend" />
         <ActionButton name="regenerateRegion" text="Regenerate" />

@@ -1,0 +1,57 @@
+/** Where a clip's volume envelope is drawn: gain against height on a decibel scale, and its waveform scaled by it. */
+import { dbToGain, gainToDb } from '../../dsp/gain';
+import { envelopeGainAt, type GainPoint } from '../../project/envelope';
+
+/** The top of a clip's waveform is +12 dB, its bottom silence; 0 dB a quarter of the way down. */
+export const ENVELOPE_TOP_DB = 12;
+export const ENVELOPE_RANGE_DB = 48;
+/** Pixels at the bottom that mean silence, so a point dragged down there mutes. */
+const SILENT_PX = 3;
+
+/** The height (from the top, in pixels of `height`) that shows `gain`. */
+export function yForGain(gain: number, height: number): number {
+  if (gain <= dbToGain(ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB)) return height;
+  const db = Math.min(ENVELOPE_TOP_DB, gainToDb(gain));
+  return ((ENVELOPE_TOP_DB - db) / ENVELOPE_RANGE_DB) * (height - SILENT_PX);
+}
+
+/** The gain a point dragged to `y` pixels from the top gets (0 at the bottom). */
+export function gainForY(y: number, height: number): number {
+  if (y >= height - SILENT_PX) return 0;
+  const db = ENVELOPE_TOP_DB - (Math.max(0, y) / (height - SILENT_PX)) * ENVELOPE_RANGE_DB;
+  return dbToGain(db);
+}
+
+/** A waveform's [max, min] buckets over asset samples [from, to), each scaled by the envelope's gain at its middle:
+ * the clip as it will sound. */
+export function scalePeaks(peaks: Float32Array, points: readonly GainPoint[] | undefined, from: number, to: number) {
+  if (!points?.length || peaks.length < 2) return peaks;
+  const buckets = peaks.length / 2;
+  const out = new Float32Array(peaks.length);
+  for (let b = 0; b < buckets; b++) {
+    const gain = envelopeGainAt(points, from + ((b + 0.5) * (to - from)) / buckets);
+    out[2 * b] = peaks[2 * b] * gain;
+    out[2 * b + 1] = peaks[2 * b + 1] * gain;
+  }
+  return out;
+}
+
+/** An SVG polyline of the envelope over `widthPx` pixels that show asset samples [from, to), a vertex every 2 px and
+ * at every point in between (so corners stay sharp). */
+export function envelopeLine(
+  points: readonly GainPoint[],
+  from: number,
+  to: number,
+  widthPx: number,
+  height: number,
+): string {
+  const perPx = (to - from) / Math.max(1, widthPx);
+  const xs = new Set<number>();
+  for (let x = 0; x <= widthPx; x += 2) xs.add(x);
+  xs.add(widthPx);
+  for (const p of points) if (p.at > from && p.at < to) xs.add((p.at - from) / perPx);
+  return [...xs]
+    .sort((a, b) => a - b)
+    .map((x) => `${x.toFixed(1)},${yForGain(envelopeGainAt(points, from + x * perPx), height).toFixed(1)}`)
+    .join(' ');
+}
