@@ -732,6 +732,13 @@ test.describe('editing a real recording', () => {
     expect(change(await studio.exportFile({ format: 'float32' }), 0.1)).toBeCloseTo(db[1], 1);
     await page.keyboard.press('Control+z');
     expect(change(await studio.exportFile({ format: 'float32' }), 0.1)).toBeCloseTo(db[0], 1);
+    // A point is a slider: the arrow keys move it a decibel (not the selection's keys).
+    await page.getByTestId('envelope-point').last().focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByTestId('envelope-point').last()).toHaveAttribute(
+      'aria-valuetext',
+      `${(db[1] + 1).toFixed(1)} dB`,
+    );
   });
 
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {

@@ -7,8 +7,11 @@ import {
   addLabelAtSelection,
   changeTrack,
   forgetPromptEntry,
+  nudgeEnvelopePoint,
+  removeEnvelopePoint,
   renameSoundLabel,
   startClipMove,
+  startEnvelopeDrag,
   startGesture,
 } from './project-commands';
 
@@ -19,6 +22,25 @@ function twoTracks(): Project {
 }
 
 describe('project commands', () => {
+  it('an envelope point added by a drag is one step; a click on a point alone is none; keys nudge and remove', () => {
+    const store = createStudioStore();
+    store.getState().commit('Start', twoTracks());
+    const envelope = () => store.getState().project.tracks[0].clips[0].envelope;
+    const labels = () => store.getState().history.past.map((e) => e.label);
+    const add = startEnvelopeDrag(store, 'c1', { at: 10, gain: 1 });
+    for (const gain of [0.9, 0.7, 0.5]) add.moveTo(12, gain);
+    add.end();
+    expect(envelope()).toEqual([{ at: 12, gain: 0.5 }]);
+    expect(labels()).toEqual(['Start', 'Add envelope point']);
+    startEnvelopeDrag(store, 'c1', { index: 0 }).end();
+    expect(labels()).toHaveLength(2);
+    nudgeEnvelopePoint(store, 'c1', 0, 6.0206);
+    expect(envelope()![0].gain).toBeCloseTo(1, 4);
+    removeEnvelopePoint(store, 'c1', 0);
+    expect(envelope()).toBeUndefined();
+    expect(labels().slice(2)).toEqual(['Move envelope point', 'Remove envelope point']);
+  });
+
   it('a slider gesture previews each change and lands as one named step', () => {
     const store = createStudioStore();
     store.getState().commit('Start', twoTracks());

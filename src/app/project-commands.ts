@@ -2,6 +2,7 @@
  * or a prompt's ×): each lands as one named undo step, and a gesture (a drag) previews as it goes and lands as one
  * step when it ends. Components call these (or the action registry); only the command layer writes to the store. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
+import { dbToGain } from '../dsp/gain';
 import { addGainPoint, moveGainPoint, removeGainPoint, setClipEnvelope } from '../project/envelope';
 import { addLabel, projectLabels, removeLabel, renameLabel } from '../project/label-ops';
 import { forgetPrompt } from '../project/prompt-history';
@@ -73,6 +74,20 @@ export function removeEnvelopePoint(store: StudioStore, clipId: string, index: n
   const points = findClip(state.project, clipId)?.clip.envelope;
   if (!points?.[index]) return;
   state.commit('Remove envelope point', setClipEnvelope(state.project, clipId, removeGainPoint(points, index)));
+}
+
+/** Raises or lowers a point of a clip's volume envelope by `db` (from silence, up to -36 dB first): the keyboard's way
+ * to move one. */
+export function nudgeEnvelopePoint(store: StudioStore, clipId: string, index: number, db: number) {
+  const state = store.getState();
+  const points = findClip(state.project, clipId)?.clip.envelope;
+  const point = points?.[index];
+  if (!points || !point) return;
+  const gain = point.gain > 0 ? point.gain * dbToGain(db) : db > 0 ? dbToGain(-36) : 0;
+  state.commit(
+    'Move envelope point',
+    setClipEnvelope(state.project, clipId, moveGainPoint(points, index, point.at, gain)),
+  );
 }
 
 export function removeSoundLabel(store: StudioStore, labelId: string, name: string) {

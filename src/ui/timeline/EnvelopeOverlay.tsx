@@ -1,8 +1,9 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import { removeEnvelopePoint, startEnvelopeDrag } from '../../app/project-commands';
+import { nudgeEnvelopePoint, removeEnvelopePoint, startEnvelopeDrag } from '../../app/project-commands';
+import { gainToDb } from '../../dsp/gain';
 import type { Clip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
-import { envelopeLine, gainForY, yForGain } from './envelope-geometry';
+import { ENVELOPE_RANGE_DB, ENVELOPE_TOP_DB, envelopeLine, gainForY, yForGain } from './envelope-geometry';
 
 const NO_POINTS: never[] = [];
 
@@ -18,10 +19,12 @@ interface Props {
 }
 
 /** A clip's volume envelope over its waveform: the line where it has one, and with the Envelope tool its points to drag
- * (a press elsewhere adds one there and drags it; a double-click takes one out). */
+ * (a press elsewhere adds one there and drags it; a double-click takes one out). A point is a slider too: the arrow keys
+ * move it a decibel, Delete takes it out. */
 export function EnvelopeOverlay({ clip, leftPx, widthPx, from, to, top, height }: Props) {
   const { store } = useServices();
   const editing = useStudio((s) => s.tool === 'envelope');
+  const sampleRate = useStudio((s) => s.project.sampleRate);
   const points = clip.envelope ?? NO_POINTS;
   if (!editing && points.length === 0) return null;
   const perPx = (to - from) / Math.max(1, widthPx);
@@ -68,10 +71,25 @@ export function EnvelopeOverlay({ clip, leftPx, widthPx, from, to, top, height }
               cx={(p.at - from) / perPx}
               cy={yForGain(p.gain, height)}
               r={5}
+              role="slider"
+              tabIndex={0}
+              aria-label={`Envelope point at ${((p.at - clip.offset + clip.start) / sampleRate).toFixed(2)} s`}
+              aria-valuemin={ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB}
+              aria-valuemax={ENVELOPE_TOP_DB}
+              aria-valuenow={Math.max(ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB, gainToDb(p.gain))}
+              aria-valuetext={p.gain > 0 ? `${gainToDb(p.gain).toFixed(1)} dB` : 'silence'}
               onPointerDown={(e) => drag(e, { index })}
               onDoubleClick={(e) => {
                 e.stopPropagation();
                 removeEnvelopePoint(store, clip.id, index);
+              }}
+              onKeyDown={(e) => {
+                const step = { ArrowUp: 1, ArrowDown: -1 }[e.key];
+                if (step) nudgeEnvelopePoint(store, clip.id, index, step);
+                else if (e.key === 'Delete' || e.key === 'Backspace') removeEnvelopePoint(store, clip.id, index);
+                else return;
+                e.preventDefault();
+                e.stopPropagation(); // not the selection's Delete
               }}
             />
           ),
