@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { asset, expect, readBytes, test } from './fixtures';
-import { ffprobe, soxInfo } from './sox';
+import { ffprobe, soxFloat, soxInfo, soxRaw16 } from './sox';
 
 test.describe('export scopes and formats', () => {
   test('MP3 of the mix reads back in ffprobe with the right rate, channels and duration', async ({ studio }) => {
@@ -26,6 +26,38 @@ test.describe('export scopes and formats', () => {
     await studio.select(0.25, 0.75);
     const selection = await studio.exportFile({ scope: 'selection', format: 'pcm24', rate: '16000' });
     expect(soxInfo(selection)).toMatchObject({ seconds: 0.5, rate: 16000, bits: 24 });
+  });
+});
+
+test.describe('dither', () => {
+  test('a 16-bit file of a quiet mix is dithered: its error is a steady half-step hiss, and off it rounds (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    // Untouched, the 16-bit recording is on the 16-bit grid: written as it is, dither or not (the round-trip test).
+    const untouched = await studio.exportFile({ format: 'pcm16', dither: true });
+    expect(soxRaw16(untouched).equals(soxRaw16(asset('tone-stereo-44k.wav')))).toBe(true);
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-gainDb').fill('-70'); // -76 dBFS: a few steps of 16 bits
+    await studio.effect('gain');
+    const exact = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    /** The RMS of what a 16-bit export holds minus the exact mix, in 16-bit steps. */
+    const errorSteps = (path: string) => {
+      const written = soxFloat(path, []);
+      let sum = 0;
+      for (let i = 0; i < exact.length; i++) sum += ((written[i] - exact[i]) * 32768) ** 2;
+      return Math.sqrt(sum / exact.length);
+    };
+    const dithered = await studio.exportFile({ format: 'pcm16', dither: true });
+    const rounded = await studio.exportFile({ format: 'pcm16', dither: false });
+    expect(soxInfo(dithered)).toMatchObject({ bits: 16, seconds: 2 });
+    expect(errorSteps(dithered)).toBeCloseTo(0.5, 1); // triangular: 1/12 + 1/6 of a step squared
+    expect(errorSteps(rounded)).toBeCloseTo(Math.sqrt(1 / 12), 1); // rounding alone
+    expect(readBytes(dithered).equals(readBytes(await studio.exportFile({ format: 'pcm16', dither: true })))).toBe(
+      true,
+    ); // the same mix, the same file
   });
 });
 

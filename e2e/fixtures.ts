@@ -103,12 +103,15 @@ export class Studio {
     );
   }
 
-  async exportFile(options: { scope?: string; format?: string; rate?: string } = {}): Promise<string> {
+  async exportFile(
+    options: { scope?: string; format?: string; rate?: string; dither?: boolean } = {},
+  ): Promise<string> {
     await this.action('export').click();
     const panel = this.page.getByTestId('export-panel');
     if (options.scope) await panel.getByTestId('export-scope').selectOption(options.scope);
     if (options.format) await panel.getByTestId('export-format').selectOption(options.format);
     if (options.rate) await panel.getByTestId('export-rate').selectOption(options.rate);
+    if (options.dither !== undefined) await panel.getByTestId('export-dither').setChecked(options.dither);
     const downloading = this.page.waitForEvent('download');
     await panel.getByTestId('export-run').click();
     const download = await downloading;

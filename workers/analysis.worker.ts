@@ -8,7 +8,8 @@ import { encodeMp3 } from '../src/dsp/mp3';
 import { computePeakLevels } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
 import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
-import { decodeWavBlob, encodeWav } from '../src/dsp/wav';
+import { decodeWavBlob, encodeWav, FULL_SCALE } from '../src/dsp/wav';
+import { ditherForDepth } from '../src/dsp/dither';
 import { applyEffect } from '../src/project/effects';
 import type { AnalysisApi, AnalysisResult } from '../src/protocol/analysis-protocol';
 import { toProjectAudio } from '../src/project/model-audio';
@@ -86,9 +87,11 @@ const api: AnalysisApi = {
       return [video, [video.pixels.buffer as ArrayBuffer]];
     }),
 
-  encode: (channels, fromRate, toRate, format, mp3Kbps) =>
+  encode: (channels, fromRate, toRate, format, mp3Kbps, dither) =>
     answer(() => {
-      const audio = toRate === fromRate ? channels : channels.map((c) => resample(c, fromRate, toRate));
+      const resampled = toRate === fromRate ? channels : channels.map((c) => resample(c, fromRate, toRate));
+      const audio =
+        dither && format !== 'mp3' && format !== 'float32' ? ditherForDepth(resampled, FULL_SCALE[format]) : resampled;
       const bytes = format === 'mp3' ? encodeMp3(audio, toRate, mp3Kbps).buffer : encodeWav(audio, toRate, format);
       return [bytes as ArrayBuffer, [bytes as ArrayBuffer]];
     }),

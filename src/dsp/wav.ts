@@ -154,6 +154,9 @@ export async function decodeWavBlob(blob: Blob, onProgress?: (fraction: number) 
 
 const BITS: Record<WavSampleFormat, number> = { pcm16: 16, pcm24: 24, float32: 32 };
 
+/** What full scale is in steps of a fixed-point format (what a float sample is multiplied by before rounding). */
+export const FULL_SCALE = { pcm16: 32768, pcm24: 8388608 } as const;
+
 /** Encodes channels as a WAV file. More than two channels use WAVE_FORMAT_EXTENSIBLE, as the spec asks. */
 export function encodeWav(channels: Float32Array[], sampleRate: number, format: WavSampleFormat): ArrayBuffer {
   const channelCount = channels.length;
@@ -206,10 +209,10 @@ function writeSamples(view: DataView, start: number, channels: Float32Array[], f
         view.setFloat32(at, x, true);
         at += 4;
       } else if (format === 'pcm16') {
-        view.setInt16(at, quantize(x, 32768), true);
+        view.setInt16(at, quantize(x, FULL_SCALE.pcm16), true);
         at += 2;
       } else {
-        const v = quantize(x, 8388608);
+        const v = quantize(x, FULL_SCALE.pcm24);
         view.setUint8(at, v & 0xff);
         view.setUint8(at + 1, (v >> 8) & 0xff);
         view.setUint8(at + 2, (v >> 16) & 0xff);

@@ -87,7 +87,9 @@ export async function encodeFile(
     channels,
     channels.map((c) => c.buffer as ArrayBuffer),
   );
-  const bytes = await answerValue(analysis().encode(transferred, projectRate, rate, settings.format, settings.mp3Kbps));
+  const bytes = await answerValue(
+    analysis().encode(transferred, projectRate, rate, settings.format, settings.mp3Kbps, settings.dither),
+  );
   const ext = settings.format === 'mp3' ? 'mp3' : 'wav';
   return {
     bytes,

@@ -70,12 +70,14 @@ export interface AnalysisApi {
   /** A video's picture from `from` seconds for `seconds`, as a pack's sync encoder reads it (decoded here, off the
    * page's thread; src/video/video-file.ts pictureFrames). */
   picture(file: File, from: number, seconds: number, size: number, fps: number): Promise<AnalysisResult<VideoFrames>>;
-  /** Resamples to `toRate` where needed and encodes a WAV or MP3 file. */
+  /** Resamples to `toRate` where needed and encodes a WAV or MP3 file; a 16- or 24-bit WAV with triangular dither
+   * where `dither` (src/dsp/dither.ts). */
   encode(
     channels: Float32Array[],
     fromRate: number,
     toRate: number,
     format: WavSampleFormat | 'mp3',
     mp3Kbps: number,
+    dither: boolean,
   ): Promise<AnalysisResult<ArrayBuffer>>;
 }

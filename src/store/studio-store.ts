@@ -101,6 +101,8 @@ export interface ExportSettings {
   /** 0 means the project rate. */
   sampleRate: number;
   mp3Kbps: number;
+  /** Triangular dither on 16- and 24-bit WAV files (src/dsp/dither.ts), as Audacity and Audition apply by default. */
+  dither: boolean;
 }
 
 /** Clips copied by Copy/Cut: one list per track, positioned relative to the copied range. */
@@ -282,7 +284,7 @@ export const initialState = (): StudioState => ({
     duckThresholdDb: -30,
     eqBands: presetBands('Flat'),
   },
-  exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192 },
+  exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192, dither: true },
   panel: 'none',
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
   generate: {

@@ -74,6 +74,17 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           </select>
         </label>
       )}
+      {(settings.format === 'pcm16' || settings.format === 'pcm24') && (
+        <label title="Triangular noise of one step added before rounding: a quiet fade or tail dies into a steady hiss instead of distorting. Audio already at this depth is written as it is.">
+          <input
+            type="checkbox"
+            data-testid="export-dither"
+            checked={settings.dither}
+            onChange={(e) => change({ dither: e.target.checked })}
+          />
+          Dither
+        </label>
+      )}
       <button
         type="button"
         className="primary"
