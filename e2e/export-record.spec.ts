@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { asset, expect, readBytes, test } from './fixtures';
-import { ffprobe, soxFloat, soxInfo, soxRaw16 } from './sox';
+import { ffprobe, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 test.describe('export scopes and formats', () => {
   test('MP3 of the mix reads back in ffprobe with the right rate, channels and duration', async ({ studio }) => {
@@ -26,6 +26,37 @@ test.describe('export scopes and formats', () => {
     await studio.select(0.25, 0.75);
     const selection = await studio.exportFile({ scope: 'selection', format: 'pcm24', rate: '16000' });
     expect(soxInfo(selection)).toMatchObject({ seconds: 0.5, rate: 16000, bits: 24 });
+  });
+});
+
+test.describe('generate signal', () => {
+  test('a tone on a new track, then noise over a selection of it, read back by sox', async ({ studio, page }) => {
+    await page.keyboard.press('Control+Shift+G');
+    const panel = page.getByTestId('signal-panel');
+    await panel.getByTestId('signal-hz').fill('1000');
+    await panel.getByTestId('signal-db').fill('-12');
+    await panel.getByTestId('signal-seconds').fill('2');
+    await panel.getByTestId('signal-run').click();
+    await studio.waitForTracks(1);
+    const tone = await studio.exportFile({ format: 'float32' });
+    expect(soxInfo(tone)).toMatchObject({ rate: 48000, channels: 1, seconds: 2 });
+    const stat = soxStat(tone);
+    expect(stat['Rough   frequency']).toBeGreaterThan(990);
+    expect(stat['Rough   frequency']).toBeLessThan(1010);
+    expect(stat['Maximum amplitude']).toBeCloseTo(10 ** (-12 / 20), 3);
+
+    await studio.select(0.5, 1);
+    await page.keyboard.press('Control+Shift+G');
+    await expect(panel.getByTestId('signal-where')).toContainText('Over the selection (0.50 s)');
+    await panel.getByTestId('signal-kind').selectOption('noise');
+    await panel.getByTestId('signal-colour').selectOption('white');
+    await panel.getByTestId('signal-db').fill('-20');
+    await panel.getByTestId('signal-run').click();
+    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Generate White noise');
+    const mixed = await studio.exportFile({ format: 'float32' });
+    expect(soxStat(mixed, { start: 0.5, seconds: 0.5 })['Maximum amplitude']).toBeCloseTo(0.1, 3);
+    expect(soxStat(mixed, { start: 1.2, seconds: 0.5 })['Rough   frequency']).toBeCloseTo(1000, -1);
+    expect(soxInfo(mixed).seconds).toBe(2);
   });
 });
 

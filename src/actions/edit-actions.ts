@@ -212,6 +212,13 @@ export const editActions: Action[] = [
     },
   },
   {
+    name: 'generateSignal',
+    label: 'Generate signal: a tone, chirp, noise, telephone keys or a click track…',
+    group: 'edit',
+    shortcuts: ['Mod+Shift+G'],
+    perform: ({ store }) => store.getState().openPanel('signal'),
+  },
+  {
     name: 'envelopeTool',
     label: 'Envelope tool',
     group: 'edit',

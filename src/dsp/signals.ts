@@ -139,3 +139,73 @@ export function clickTrack(bpm: number, beatsPerBar: number, amplitude: number, 
   }
   return out;
 }
+
+/** A signal as the Generate signal panel describes it. Levels are peak dBFS. */
+export interface SignalSettings {
+  kind: 'tone' | 'chirp' | 'noise' | 'dtmf' | 'clicks';
+  waveform: Waveform;
+  hz: number;
+  /** A chirp's last frequency and level. */
+  toHz: number;
+  db: number;
+  toDb: number;
+  colour: NoiseColour;
+  digits: string;
+  bpm: number;
+  beatsPerBar: number;
+  /** How long, where nothing is selected (a selection sets the length). */
+  seconds: number;
+}
+
+export const DEFAULT_SIGNAL: SignalSettings = {
+  kind: 'tone',
+  waveform: 'sine',
+  hz: 440,
+  toHz: 1760,
+  db: -6,
+  toDb: -6,
+  colour: 'pink',
+  digits: '0123456789',
+  bpm: 120,
+  beatsPerBar: 4,
+  seconds: 30,
+};
+
+/** What is wrong with the settings at `rate`, in words; null when they make a signal. */
+export function signalProblem(s: SignalSettings, rate: number): string | null {
+  const nyquist = rate / 2;
+  const frequencies = s.kind === 'tone' ? [s.hz] : s.kind === 'chirp' ? [s.hz, s.toHz] : [];
+  if (frequencies.some((hz) => !(hz >= 1 && hz < nyquist)))
+    return `A frequency must be from 1 Hz to under ${nyquist} Hz (half the project rate).`;
+  const levels = s.kind === 'chirp' ? [s.db, s.toDb] : [s.db];
+  if (levels.some((db) => !(db >= -96 && db <= 0))) return 'A level must be from -96 to 0 dBFS.';
+  if (s.kind === 'dtmf' && !/^[0-9A-D*#]+$/i.test(s.digits)) return `Type telephone keys (${DTMF_KEYS}).`;
+  if (s.kind === 'clicks' && !(s.bpm >= 20 && s.bpm <= 400)) return 'A tempo must be from 20 to 400 BPM.';
+  if (s.kind === 'clicks' && !(Number.isInteger(s.beatsPerBar) && s.beatsPerBar >= 1 && s.beatsPerBar <= 16))
+    return 'Beats per bar must be a whole number from 1 to 16.';
+  if (!(s.seconds > 0 && s.seconds <= 3600)) return 'The length must be over 0 s and at most an hour.';
+  return null;
+}
+
+const peakOfDb = (db: number) => 10 ** (db / 20);
+
+/** The signal, `count` samples at `rate` (telephone keys: as long as their digits take). */
+export function renderSignal(s: SignalSettings, rate: number, count: number): Float32Array {
+  const a = peakOfDb(s.db);
+  if (s.kind === 'tone') return tone(s.waveform, { from: s.hz, to: s.hz }, { from: a, to: a }, rate, count);
+  if (s.kind === 'chirp')
+    return tone(s.waveform, { from: s.hz, to: s.toHz }, { from: a, to: peakOfDb(s.toDb) }, rate, count);
+  if (s.kind === 'noise') return noise(s.colour, a, count);
+  if (s.kind === 'dtmf') return dtmf(s.digits, a, rate);
+  return clickTrack(s.bpm, s.beatsPerBar, a, rate, count);
+}
+
+/** The signal's name for its clip and its undo step ("Tone 440 Hz"). */
+export function signalName(s: SignalSettings): string {
+  if (s.kind === 'tone')
+    return `${s.waveform === 'sine' ? 'Tone' : `${s.waveform[0].toUpperCase()}${s.waveform.slice(1)}`} ${s.hz} Hz`;
+  if (s.kind === 'chirp') return `Chirp ${s.hz}-${s.toHz} Hz`;
+  if (s.kind === 'noise') return `${s.colour[0].toUpperCase()}${s.colour.slice(1)} noise`;
+  if (s.kind === 'dtmf') return `DTMF ${s.digits}`;
+  return `Click track ${s.bpm} BPM`;
+}

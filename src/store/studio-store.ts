@@ -7,6 +7,7 @@ import type { FrequencyBand } from '../dsp/band';
 import type { Mains } from '../dsp/find-hum';
 import { type EqBand, presetBands } from '../dsp/equalizer';
 import type { NoiseProfile } from '../dsp/noise-reduction';
+import { DEFAULT_SIGNAL, type SignalSettings } from '../dsp/signals';
 import type { WavSampleFormat } from '../dsp/wav';
 import type { Clip, Project } from '../project/types';
 import { type MusicFields, NO_MUSIC_FIELDS } from '../music/music-prompt';
@@ -201,9 +202,21 @@ export interface StudioState {
   /** The noise Reduce noise takes down, from a selection of noise alone (kept for the session, as in Audacity). */
   noiseProfile: NoiseProfile | null;
   exportSettings: ExportSettings;
-  panel: 'none' | 'help' | 'export' | 'models' | 'generate' | 'ask' | 'equalizer' | 'statistics' | 'spectrum';
+  panel:
+    | 'none'
+    | 'help'
+    | 'export'
+    | 'models'
+    | 'generate'
+    | 'ask'
+    | 'equalizer'
+    | 'statistics'
+    | 'spectrum'
+    | 'signal';
   models: ModelsState;
   generate: GenerateSettings;
+  /** The Generate signal panel's settings, kept for the session as Audacity keeps its generators'. */
+  signal: SignalSettings;
   jobs: JobView[];
   busy: string | null;
   notices: Notice[];
@@ -230,6 +243,7 @@ export interface StudioActions {
   updateParams(patch: Partial<EditParams>): void;
   updateExportSettings(patch: Partial<ExportSettings>): void;
   updateGenerate(patch: Partial<GenerateSettings>): void;
+  updateSignal(patch: Partial<SignalSettings>): void;
   chooseBackend(backend: BackendChoice): void;
   notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
   dismiss(id: number): void;
@@ -310,6 +324,7 @@ export const initialState = (): StudioState => ({
     variations: 1,
     extendSeconds: 10,
   },
+  signal: DEFAULT_SIGNAL,
   jobs: [],
   busy: null,
   notices: [],
@@ -382,6 +397,9 @@ export function createStudioStore() {
       },
       updateGenerate(patch) {
         set({ generate: { ...get().generate, ...patch } });
+      },
+      updateSignal(patch) {
+        set({ signal: { ...get().signal, ...patch } });
       },
       chooseBackend(backend) {
         set({ models: { ...get().models, backend } });

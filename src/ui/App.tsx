@@ -9,6 +9,7 @@ import { HelpPanel } from './panels/HelpPanel';
 import { ModelsPanel } from './panels/ModelsPanel';
 import { Notices } from './panels/Notices';
 import { SpectrogramPanel } from './panels/SpectrogramPanel';
+import { SignalPanel } from './panels/SignalPanel';
 import { SpectrumPanel } from './panels/SpectrumPanel';
 import { StatisticsPanel } from './panels/StatisticsPanel';
 import { useServices, useStudio } from './studio-context';
@@ -79,6 +80,7 @@ export function App() {
       {panel === 'equalizer' && <EqualizerPanel onClose={close} />}
       {panel === 'statistics' && <StatisticsPanel onClose={close} />}
       {panel === 'spectrum' && <SpectrumPanel onClose={close} />}
+      {panel === 'signal' && <SignalPanel onClose={close} />}
       <Notices />
       {dragging && <div className="drop-overlay">Drop audio or video files to import them</div>}
       <input

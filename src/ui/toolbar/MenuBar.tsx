@@ -13,6 +13,7 @@ export function MenuBar() {
         <ActionButton name="export" text="Export" />
         <ActionButton name="newTrack" text="+ Track" />
         <ActionButton name="generate" text="✦ Generate" />
+        <ActionButton name="generateSignal" text="Signal…" />
         <ActionButton name="models" text="Model" />
       </div>
       <div className="group" role="group" aria-label="Edit">

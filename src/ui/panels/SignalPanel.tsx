@@ -1,0 +1,120 @@
+import { selectedRange } from '../../actions/targets';
+import { generateSignal } from '../../app/signal';
+import { DTMF_KEYS, type SignalSettings } from '../../dsp/signals';
+import { useServices, useStudio } from '../studio-context';
+import { Panel } from './Panel';
+
+const KINDS: [SignalSettings['kind'], string][] = [
+  ['tone', 'Tone'],
+  ['chirp', 'Chirp (a sweep)'],
+  ['noise', 'Noise'],
+  ['dtmf', 'Telephone keys (DTMF)'],
+  ['clicks', 'Click track'],
+];
+
+type NumberKey = 'hz' | 'toHz' | 'db' | 'toDb' | 'bpm' | 'beatsPerBar' | 'seconds';
+
+/** Generate signal, as Audacity's Generate menu: the signal's settings and where it goes. */
+export function SignalPanel({ onClose }: { onClose: () => void }) {
+  const services = useServices();
+  const s = useStudio((state) => state.signal);
+  // Seconds selected (0: none), a number so the panel redraws only when it changes.
+  const selected = useStudio((state) => {
+    const range = selectedRange(state);
+    return range ? (range.end - range.start) / state.project.sampleRate : 0;
+  });
+  const change = (patch: Partial<SignalSettings>) => services.store.getState().updateSignal(patch);
+  const number = (key: NumberKey, label: string, step = 1) => (
+    <label key={key}>
+      {label}
+      <input
+        type="number"
+        step={step}
+        data-testid={`signal-${key}`}
+        value={s[key]}
+        onChange={(e) => change({ [key]: Number(e.target.value) })}
+      />
+    </label>
+  );
+  const pitched = s.kind === 'tone' || s.kind === 'chirp';
+  return (
+    <Panel title="Generate signal" testId="signal-panel" onClose={onClose}>
+      <label>
+        Signal
+        <select
+          data-testid="signal-kind"
+          value={s.kind}
+          onChange={(e) => change({ kind: e.target.value as SignalSettings['kind'] })}
+        >
+          {KINDS.map(([kind, name]) => (
+            <option key={kind} value={kind}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {pitched && (
+        <label>
+          Waveform
+          <select
+            data-testid="signal-waveform"
+            value={s.waveform}
+            onChange={(e) => change({ waveform: e.target.value as SignalSettings['waveform'] })}
+          >
+            <option value="sine">Sine</option>
+            <option value="square">Square</option>
+            <option value="sawtooth">Sawtooth</option>
+          </select>
+        </label>
+      )}
+      {pitched && number('hz', s.kind === 'chirp' ? 'From Hz' : 'Frequency Hz')}
+      {s.kind === 'chirp' && number('toHz', 'To Hz')}
+      {s.kind === 'noise' && (
+        <label>
+          Colour
+          <select
+            data-testid="signal-colour"
+            value={s.colour}
+            onChange={(e) => change({ colour: e.target.value as SignalSettings['colour'] })}
+          >
+            <option value="white">White (flat)</option>
+            <option value="pink">Pink (-3 dB an octave)</option>
+            <option value="brown">Brown (-6 dB an octave)</option>
+          </select>
+        </label>
+      )}
+      {s.kind === 'dtmf' && (
+        <label>
+          Keys
+          <input
+            data-testid="signal-digits"
+            value={s.digits}
+            title={`Telephone keys: ${DTMF_KEYS}`}
+            onChange={(e) => change({ digits: e.target.value })}
+          />
+        </label>
+      )}
+      {s.kind === 'clicks' && number('bpm', 'BPM')}
+      {s.kind === 'clicks' && number('beatsPerBar', 'Beats per bar')}
+      {number('db', s.kind === 'chirp' ? 'From peak dBFS' : 'Peak dBFS')}
+      {s.kind === 'chirp' && number('toDb', 'To peak dBFS')}
+      {selected > 0 ? (
+        <p className="muted" data-testid="signal-where">
+          Over the selection ({selected.toFixed(2)} s) on its tracks, replacing what is there.
+        </p>
+      ) : (
+        <>
+          {s.kind !== 'dtmf' && number('seconds', 'Seconds', 0.1)}
+          <p className="muted" data-testid="signal-where">
+            At the playhead, on a new track.
+          </p>
+        </>
+      )}
+      <div className="actions-row">
+        <button type="button" className="primary" data-testid="signal-run" onClick={() => generateSignal(services)}>
+          Generate
+        </button>
+      </div>
+    </Panel>
+  );
+}
