@@ -387,6 +387,30 @@ test.describe('editing a real recording', () => {
     expect(stat['RMS     amplitude'] / (ceiling * Math.SQRT1_2)).toBeCloseTo(1, 1);
   });
 
+  test('limit of true peaks: a tone whose crests fall between samples is held under -3 dBTP (sox at 4x)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('quarter-rate.wav'); // samples at -3.9 dBFS, the waveform between them at -0.9 dBTP
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-limitCeilingDb').fill('-3');
+    await studio.action('limit').click(); // as samples it is under the ceiling already
+    await expect(page.getByTestId('notice-info').last()).toContainText('Nothing in the selection goes over -3 dBFS');
+    await page.getByTestId('param-limitPeaks').selectOption('true');
+    await studio.effect('limit');
+    expect((await studio.summary()).undo.at(-1)).toBe('Limit (-3 dBTP)');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      /^Limited to -3 dBTP: the loudest peak came down 2\.\d dB/,
+    );
+    const out = await studio.exportFile({ format: 'float32' });
+    // The whole file: a part cut out of it would ring at its cut edges in the resampler.
+    const oversampled = (path: string) => soxStat(path, undefined, 'rate -v 176400')['Maximum amplitude'];
+    expect(oversampled(asset('quarter-rate.wav'))).toBeGreaterThan(10 ** (-1 / 20));
+    expect(20 * Math.log10(oversampled(out))).toBeLessThan(-3 + 0.05);
+    expect(20 * Math.log10(oversampled(out))).toBeGreaterThan(-3 - 0.3);
+  });
+
   test('compress: a tone 11 dB over the threshold comes down by the ratio, still a clean tone', async ({
     studio,
     page,
@@ -739,6 +763,39 @@ test.describe('editing a real recording', () => {
       'aria-valuetext',
       `${(db[1] + 1).toFixed(1)} dB`,
     );
+  });
+
+  test('a dragged clip snaps to the end of another, exactly; with Alt it moves freely', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav'); // 2 s, then speech on its own track at 0
+    await studio.waitForTracks(2);
+    await page.keyboard.press('f');
+    const firstEnd = await page
+      .getByTestId('clip')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().right);
+    const clipStart = async () =>
+      page.evaluate(() => (window as any).omniStudio.services.store.getState().project.tracks[1].clips[0].start);
+    const dragBy = async (dx: number, alt: boolean) => {
+      const handle = (await page.getByTestId('clip-handle').nth(1).boundingBox())!;
+      if (alt) await page.keyboard.down('Alt');
+      await page.mouse.move(handle.x + 5, handle.y + 5);
+      await page.mouse.down();
+      for (let i = 1; i <= 5; i++) await page.mouse.move(handle.x + 5 + (dx * i) / 5, handle.y + 5);
+      await page.mouse.up();
+      if (alt) await page.keyboard.up('Alt');
+    };
+    const secondLeft = (await page.getByTestId('clip').nth(1).boundingBox())!.x;
+    await dragBy(firstEnd - secondLeft + 4, false); // 4 px past the end of the first clip
+    expect(await clipStart()).toBe(2 * 44100);
+    await page.keyboard.press('Control+z');
+    expect(await clipStart()).toBe(0);
+    await dragBy(firstEnd - secondLeft + 4, true);
+    expect(await clipStart()).toBeGreaterThan(2 * 44100);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('n'); // snapping off
+    await expect(studio.action('snap')).toHaveAttribute('aria-pressed', 'false');
+    await dragBy(firstEnd - secondLeft + 4, false);
+    expect(await clipStart()).toBeGreaterThan(2 * 44100);
   });
 
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {

@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-14 ] && exit 0
+[ -f .done-15 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -99,4 +99,7 @@ sox -D -m -v 1 spoken.wav -v 1 room.wav -b 16 speech-pauses.wav
 rm take.wav spoken.wav room.wav
 # A steady bed to duck under that voice (Auto duck): two tones at -20 dBFS, as long as speech-pauses.wav.
 sox -D -n -r 44100 -c 2 -b 16 chord.wav synth "$(soxi -D speech-pauses.wav)" sine 220 sine 330 gain -20
-touch .done-14
+# A tone at a quarter of the rate whose samples fall between its crests (true-peak limiting): samples at -3.9 dBFS,
+# the waveform between them at -0.9 dBTP.
+sox -D -n -r 44100 -c 2 -b 24 quarter-rate.wav synth 2 sine 11025 0 12.5 gain -1
+touch .done-15

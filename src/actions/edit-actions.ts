@@ -219,6 +219,13 @@ export const editActions: Action[] = [
     perform: ({ store }) => store.getState().openPanel('signal'),
   },
   {
+    name: 'snap',
+    label: 'Snap clips to edges, labels, the playhead and beats (hold Alt while dragging to move freely)',
+    group: 'edit',
+    shortcuts: ['N'],
+    perform: ({ store }) => store.getState().set({ snap: !store.getState().snap }),
+  },
+  {
     name: 'envelopeTool',
     label: 'Envelope tool',
     group: 'edit',

@@ -40,7 +40,12 @@ describe('previews', () => {
     const state = store.getState();
     expect(getAction('reverb').preview?.(state)).toEqual({ kind: 'reverb', decaySeconds: 1.5, wetDb: -6 });
     expect(getAction('gate').preview?.(state)).toEqual({ kind: 'gate', thresholdDb: -50, reductionDb: -20 });
-    expect(getAction('limit').preview?.(state)).toEqual({ kind: 'limit', ceilingDb: -1, releaseMs: 100 });
+    expect(getAction('limit').preview?.(state)).toEqual({
+      kind: 'limit',
+      ceilingDb: -1,
+      releaseMs: 100,
+      truePeak: false,
+    });
     expect(getAction('gain').preview?.(state)).toEqual({ kind: 'gain', db: 3, band: undefined });
     expect(getAction('equalize').preview?.(state)).toBeNull(); // flat: nothing to hear
     expect(getAction('dehum').preview).toBeUndefined(); // it finds the hum first

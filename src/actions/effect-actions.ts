@@ -154,6 +154,7 @@ export const effectActions: Action[] = [
       kind: 'limit',
       ceilingDb: p.limitCeilingDb,
       releaseMs: p.limitReleaseMs,
+      truePeak: p.limitPeaks === 'true',
     }),
   ),
   command(

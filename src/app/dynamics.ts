@@ -5,6 +5,7 @@ import { selectedRange } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
 import { gainToDb, peakOf } from '../dsp/gain';
 import { closedShare, gateGainDb } from '../dsp/gate';
+import { truePeak as truePeakOf } from '../dsp/true-peak';
 import type { EffectRunner } from '../project/process-ops';
 import type { Project } from '../project/types';
 import { runEffect, targetTrackAudio } from './effects';
@@ -15,12 +16,18 @@ export async function limitSelection(services: Services, run: EffectRunner = run
   const state = store.getState();
   const range = selectedRange(state);
   if (!range) return;
-  const { limitCeilingDb: ceilingDb, limitReleaseMs: releaseMs } = state.params;
-  const over = gainToDb(peakOf(targetTrackAudio(services, range).flat())) - ceilingDb;
+  const { limitCeilingDb: ceilingDb, limitReleaseMs: releaseMs, limitPeaks } = state.params;
+  const truePeak = limitPeaks === 'true';
+  const unit = truePeak ? 'dBTP' : 'dBFS';
+  const audio = targetTrackAudio(services, range);
+  const peak = truePeak
+    ? Math.max(0, ...audio.map((a) => truePeakOf(a, state.project.sampleRate)))
+    : peakOf(audio.flat());
+  const over = gainToDb(peak) - ceilingDb;
   if (!(over > 0))
-    return state.notify('info', `Nothing in the selection goes over ${ceilingDb} dBFS: nothing was changed.`);
-  if (!(await runEffect(services, { kind: 'limit', ceilingDb, releaseMs }, undefined, run))) return;
-  store.getState().notify('info', `Limited to ${ceilingDb} dBFS: the loudest peak came down ${over.toFixed(1)} dB.`);
+    return state.notify('info', `Nothing in the selection goes over ${ceilingDb} ${unit}: nothing was changed.`);
+  if (!(await runEffect(services, { kind: 'limit', ceilingDb, releaseMs, truePeak }, undefined, run))) return;
+  store.getState().notify('info', `Limited to ${ceilingDb} ${unit}: the loudest peak came down ${over.toFixed(1)} dB.`);
 }
 
 export async function compressSelection(services: Services, run: EffectRunner = runInWorker): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limit } from './limiter';
+import { truePeak } from './true-peak';
 import { programme } from './dehum.fixture';
 
 const RATE = 44100;
@@ -15,6 +16,21 @@ function hot(): Float32Array[] {
 }
 
 describe('limiter', () => {
+  it('in true-peak mode holds the peaks between samples under the ceiling too', () => {
+    // A tone at a quarter of the rate whose samples fall half way between its crests: they read 3 dB under its peak.
+    const quarter = Float32Array.from({ length: RATE }, (_, n) => 1.2 * Math.sin((Math.PI / 2) * n + Math.PI / 4));
+    const ceiling = 10 ** (-1 / 20);
+    expect(peakOf([quarter])).toBeLessThan(ceiling); // under the ceiling as samples: sample mode leaves it
+    expect(limit([quarter], RATE, { ceilingDb: -1, releaseMs: 100 }).reductionDb).toBe(0);
+    expect(truePeak([quarter], RATE)).toBeGreaterThan(1.19);
+    for (const x of [[quarter], hot()]) {
+      const { channels, reductionDb } = limit(x, RATE, { ceilingDb: -1, releaseMs: 100, truePeak: true });
+      expect(truePeak(channels, RATE)).toBeLessThanOrEqual(ceiling * 1.001); // within 0.01 dB
+      expect(truePeak(channels, RATE)).toBeGreaterThan(ceiling * 0.99); // and not much under it
+      expect(reductionDb).toBeGreaterThan(0);
+    }
+  });
+
   it('holds every sample of every channel at or under the ceiling', () => {
     const x = hot();
     expect(peakOf(x)).toBeGreaterThan(1.5);

@@ -4,21 +4,28 @@
  * over its loudest channel, 1 where it is under) is taken as the least over LOOKAHEAD_S either side, let back up
  * towards 1 no faster than the release allows, then averaged over LOOKAHEAD_S either side: each average holds only
  * gains at or under the one the sample needs, so the ceiling holds exactly, and the gain starts down LOOKAHEAD_S before
- * a peak instead of cutting it. All channels get the same gain, so the stereo image stays where it was. Sample peaks:
- * between samples a waveform can rise a little higher (up to about 0.5 dB in music), so leave a decibel for lossy
- * encoders.
+ * a peak instead of cutting it. All channels get the same gain, so the stereo image stays where it was. Sample peaks
+ * by default: between samples a waveform can rise a little higher (up to about 0.5 dB in music, 3 dB at a quarter of
+ * the rate), so leave a decibel for lossy encoders; or true peaks (`truePeak`), where each sample's level counts the
+ * points drawn either side of it (BS.1770-4's oversampling, src/dsp/true-peak.ts), as a delivery spec in dBTP asks.
  */
+import { interSampleLevels, truePeak as truePeakOf } from './true-peak';
 
 export interface Limiting {
   /** No sample goes over this, dBFS. */
   ceilingDb: number;
   /** How long the gain takes to come most of the way back (1 - 1/e) after a peak, ms. */
   releaseMs: number;
+  /** Hold the true peak (between samples too) under the ceiling, not only the samples. */
+  truePeak?: boolean;
 }
 
 /** The settings the studio offers. */
 export const CEILING_DB = { min: -30, max: 0 } as const;
 export const RELEASE_MS = { min: 1, max: 1000 } as const;
+/** What a ceiling can hold: the samples, or the true peaks between them too. */
+export const LIMIT_PEAKS = ['sample', 'true'] as const;
+export type LimitPeaks = (typeof LIMIT_PEAKS)[number];
 
 /** How far ahead of a peak the gain starts down (and how long it takes to get there). */
 const LOOKAHEAD_S = 0.005;
@@ -30,20 +37,15 @@ const CHUNK = 1 << 16;
 export function limit(
   channels: readonly Float32Array[],
   rate: number,
-  { ceilingDb, releaseMs }: Limiting,
+  { ceilingDb, releaseMs, truePeak = false }: Limiting,
   chunk = CHUNK,
 ): { channels: Float32Array[]; reductionDb: number } {
   const ceiling = 10 ** (ceilingDb / 20);
   const length = channels[0]?.length ?? 0;
   const out = channels.map((c) => Float32Array.from(c));
-  const needs = (n: number) => {
-    let peak = 0;
-    for (const c of channels) peak = Math.max(peak, Math.abs(c[Math.max(0, Math.min(length - 1, n))]));
-    return peak > ceiling ? ceiling / peak : 1;
-  };
-  let over = false;
-  for (let n = 0; n < length && !over; n++) over = needs(n) < 1;
-  if (!over) return { channels: out, reductionDb: 0 };
+  const peak = truePeak ? truePeakOf([...channels], rate) : Math.max(0, ...channels.map(samplePeak));
+  if (!(peak > ceiling)) return { channels: out, reductionDb: 0 };
+  const needs = (from: number, to: number) => gainsNeeded(channels, rate, ceiling, truePeak, from, to);
   const reach = Math.max(1, Math.round(LOOKAHEAD_S * rate));
   const step = 1 - Math.exp(-1000 / (releaseMs * rate));
   let level = 1; // the released gain at the sample before the chunk
@@ -53,7 +55,7 @@ export function limit(
     const end = Math.min(length, start + chunk);
     const ahead = Math.min(length, end + reach);
     // The gain each sample needs over [start - reach, ahead + reach), the least within reach, released.
-    const needed = Float64Array.from({ length: ahead - start + 2 * reach }, (_, i) => needs(start - reach + i));
+    const needed = needs(start - reach, ahead + reach);
     const leastNear = windowMinimum(needed, reach).subarray(reach, reach + ahead - start);
     const held = new Float64Array(ahead - start);
     let running = level;
@@ -79,6 +81,37 @@ export function limit(
     before = held.slice(Math.max(0, end - start - reach), end - start);
   }
   return { channels: out, reductionDb: -20 * Math.log10(least) };
+}
+
+function samplePeak(x: Float32Array): number {
+  let peak = 0;
+  for (let i = 0; i < x.length; i++) peak = Math.max(peak, Math.abs(x[i]));
+  return peak;
+}
+
+/** The gain each sample of [from, to) needs to stay under the ceiling (beyond the recording's ends, its end samples'). */
+function gainsNeeded(
+  channels: readonly Float32Array[],
+  rate: number,
+  ceiling: number,
+  truePeak: boolean,
+  from: number,
+  to: number,
+): Float64Array {
+  const length = channels[0].length;
+  const lo = Math.max(0, Math.min(length - 1, from));
+  const hi = Math.max(lo + 1, Math.min(length, to));
+  let levels: Float64Array;
+  if (truePeak) levels = interSampleLevels(channels, rate, lo, hi);
+  else {
+    levels = new Float64Array(hi - lo);
+    for (const c of channels)
+      for (let i = 0; i < levels.length; i++) levels[i] = Math.max(levels[i], Math.abs(c[lo + i]));
+  }
+  return Float64Array.from({ length: to - from }, (_, i) => {
+    const level = levels[Math.max(0, Math.min(hi - lo - 1, from + i - lo))];
+    return level > ceiling ? ceiling / level : 1;
+  });
 }
 
 /** The least of g over [n - reach, n + reach] at each n inside g (a monotonic queue: linear time). */

@@ -78,7 +78,7 @@ describe('deliveryCheck', () => {
   it('says how far from the target the programme is, and whether its peak would go over there', () => {
     expect(deliveryCheck(at(-14.3, -3), spotify)).toBe('on target');
     expect(deliveryCheck(at(-20, -6), spotify)).toBe(
-      '6.0 LU too quiet; at -14 LUFS its true peak would be 1.0 dB over -1 dBTP (Limit first)',
+      '6.0 LU too quiet; at -14 LUFS its true peak would be 1.0 dB over -1 dBTP (Limit its true peaks first)',
     );
     expect(deliveryCheck(at(-10, -0.5), spotify)).toBe('4.0 LU too loud');
     expect(deliveryCheck(at(-Infinity, -Infinity), spotify)).toContain('nothing to measure');

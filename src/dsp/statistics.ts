@@ -81,7 +81,7 @@ export function deliveryCheck(stats: AudioStatistics, target: DeliveryTarget): s
   const peakThere = stats.truePeakDb - off;
   const peak =
     peakThere > target.truePeakDb
-      ? `; at ${target.lufs} LUFS its true peak would be ${(peakThere - target.truePeakDb).toFixed(1)} dB over ${target.truePeakDb} dBTP (Limit first)`
+      ? `; at ${target.lufs} LUFS its true peak would be ${(peakThere - target.truePeakDb).toFixed(1)} dB over ${target.truePeakDb} dBTP (Limit its true peaks first)`
       : '';
   return level + peak;
 }

@@ -56,3 +56,29 @@ export function truePeak(channels: Float32Array[], rate: number): number {
   }
   return peak;
 }
+
+/** Each sample's level counting what is drawn between it and its neighbours: for n in [from, to), the largest magnitude
+ * over the channels of x[n] and of the oversampled points between n - 1 and n + 1 (zeros past the ends). What a
+ * true-peak limiter holds under its ceiling. */
+export function interSampleLevels(channels: readonly Float32Array[], rate: number, from: number, to: number) {
+  const factor = oversampling(rate);
+  const phases = Array.from({ length: factor - 1 }, (_, p) => phaseTaps((p + 1) / factor));
+  const count = Math.max(0, to - from);
+  // between[i]: the largest point drawn between samples from - 1 + i and from + i.
+  const between = new Float64Array(count + 1);
+  const level = new Float64Array(count);
+  for (const x of channels) {
+    const at = (n: number) => (n >= 0 && n < x.length ? x[n] : 0);
+    for (let i = 0; i <= count; i++) {
+      const left = from - 1 + i; // the point is drawn between left and left + 1
+      for (const taps of phases) {
+        let v = 0;
+        for (let k = 0; k < taps.length; k++) v += taps[k] * at(left - HALF_TAPS + 1 + k);
+        between[i] = Math.max(between[i], Math.abs(v));
+      }
+      if (i < count) level[i] = Math.max(level[i], Math.abs(at(from + i)));
+    }
+  }
+  for (let i = 0; i < count; i++) level[i] = Math.max(level[i], between[i], between[i + 1]);
+  return level;
+}

@@ -278,7 +278,7 @@ export function effectLabel(spec: EffectSpec): string {
     case 'declick':
       return `De-click (sensitivity ${spec.sensitivity})`;
     case 'limit':
-      return `Limit (${spec.ceilingDb} dBFS)`;
+      return `Limit (${spec.ceilingDb} ${spec.truePeak ? 'dBTP' : 'dBFS'})`;
     case 'compress':
       return `Compress (${spec.thresholdDb} dBFS, ${spec.ratio}:1)`;
     case 'dehum':

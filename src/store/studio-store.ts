@@ -6,6 +6,7 @@ import { SIMILAR_THRESHOLD } from '../dsp/find-similar';
 import type { FrequencyBand } from '../dsp/band';
 import type { Mains } from '../dsp/find-hum';
 import { type EqBand, presetBands } from '../dsp/equalizer';
+import type { LimitPeaks } from '../dsp/limiter';
 import type { NoiseProfile } from '../dsp/noise-reduction';
 import { DEFAULT_SIGNAL, type SignalSettings } from '../dsp/signals';
 import type { WavSampleFormat } from '../dsp/wav';
@@ -67,6 +68,8 @@ export interface EditParams {
   /** Limit: the ceiling no sample goes over, and how fast the gain comes back after a peak. */
   limitCeilingDb: number;
   limitReleaseMs: number;
+  /** What the ceiling holds: the samples (as Audacity's Limiter) or the true peaks between them too (dBTP). */
+  limitPeaks: LimitPeaks;
   /** Compress: the level (dBFS RMS) over which sound is turned down, and by how much (ratio:1). */
   compressThresholdDb: number;
   compressRatio: number;
@@ -197,6 +200,8 @@ export interface StudioState {
   view: ViewState;
   /** What a press on a clip does: select and drag it, or edit its volume envelope (Audacity's Envelope tool). */
   tool: 'select' | 'envelope';
+  /** A dragged clip's edges snap to other clips', labels', the playhead and beats (src/project/snap.ts). */
+  snap: boolean;
   clipboard: Clipboard | null;
   params: EditParams;
   /** The noise Reduce noise takes down, from a selection of noise alone (kept for the session, as in Audacity). */
@@ -266,6 +271,7 @@ export const initialState = (): StudioState => ({
   previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
   tool: 'select',
+  snap: true,
   clipboard: null,
   noiseProfile: null,
   params: {
@@ -286,6 +292,7 @@ export const initialState = (): StudioState => ({
     clickSensitivity: SENSITIVITY.default,
     limitCeilingDb: -1,
     limitReleaseMs: 100,
+    limitPeaks: 'sample',
     compressThresholdDb: -20,
     compressRatio: 3,
     silenceThresholdDb: -40,

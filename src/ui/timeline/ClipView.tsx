@@ -1,5 +1,6 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { startClipMove } from '../../app/project-commands';
+import { snapMove, snapTargets } from '../../project/snap';
 import type { Clip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipWaveform } from './ClipWaveform';
@@ -7,6 +8,8 @@ import { EnvelopeOverlay } from './EnvelopeOverlay';
 import { pxToSample, sampleToPx, TRACK_HEIGHT, visibleLanePx } from './geometry';
 
 const LABEL_HEIGHT = 18;
+/** How near (screen pixels) a dragged clip's edge must come to something for it to snap there. */
+const SNAP_PX = 8;
 const WAVE_HEIGHT = TRACK_HEIGHT - LABEL_HEIGHT - 4;
 
 /** A clip on its lane: a label bar to drag it (in time and across tracks) and the waveform of its visible part. */
@@ -32,11 +35,15 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
     e.preventDefault();
     const drag = startClipMove(store, clip.id);
     const originX = e.clientX;
+    const { project, playhead, snap } = store.getState();
+    const targets = snap ? snapTargets(project, playhead, clip.id) : [];
+    const tolerance = pxToSample(SNAP_PX, scale);
     const move = (ev: PointerEvent) => {
       const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
       const target = row?.dataset.trackId ?? trackId;
       const delta = pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX);
-      drag.moveTo(target, clip.start + delta);
+      const free = clip.start + delta;
+      drag.moveTo(target, snap && !ev.altKey ? snapMove(free, clip.length, targets, tolerance) : free);
     };
     const up = () => {
       window.removeEventListener('pointermove', move);
@@ -59,7 +66,7 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
         data-testid="clip-handle"
         style={{ height: LABEL_HEIGHT }}
         onPointerDown={startDrag}
-        title="Drag to move the clip"
+        title="Drag to move the clip (its edges snap to other edges, labels, the playhead and beats; hold Alt to move it freely)"
       >
         <span style={{ left: Math.max(0, drawLeft - left) }}>{clip.name}</span>
       </div>

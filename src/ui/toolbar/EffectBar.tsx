@@ -1,7 +1,7 @@
 import { SENSITIVITY } from '../../dsp/declick';
 import { RATIO, THRESHOLD_DB } from '../../dsp/compressor';
 import { FADE_CURVES } from '../../dsp/fades';
-import { CEILING_DB, RELEASE_MS } from '../../dsp/limiter';
+import { CEILING_DB, LIMIT_PEAKS, RELEASE_MS } from '../../dsp/limiter';
 import { FILTER_HZ } from '../../dsp/filters';
 import { MAINS } from '../../dsp/find-hum';
 import { SIMILARITY_RANGE } from '../../dsp/find-similar';
@@ -50,7 +50,7 @@ function NumberParam({
   );
 }
 
-type Choice = 'fadeCurve' | 'humMains';
+type Choice = 'fadeCurve' | 'humMains' | 'limitPeaks';
 /** The settings that are one number. */
 type NumberField = { [K in keyof EditParams]: EditParams[K] extends number ? K : never }[keyof EditParams];
 
@@ -105,7 +105,13 @@ export function EffectBar() {
       <NumberParam label="gate dBFS" field="gateThresholdDb" step={1} {...GATE_THRESHOLD_DB} />
       <NumberParam label="gate reduce dB" field="gateReductionDb" step={1} {...GATE_REDUCTION_DB} />
       <ActionButton name="gate" text="Noise gate" />
-      <NumberParam label="ceiling dBFS" field="limitCeilingDb" step={0.5} {...CEILING_DB} />
+      <NumberParam label="ceiling dB" field="limitCeilingDb" step={0.5} {...CEILING_DB} />
+      <ChoiceParam
+        label="of"
+        field="limitPeaks"
+        options={LIMIT_PEAKS}
+        text={(p) => (p === 'true' ? 'true peaks (dBTP)' : 'samples (dBFS)')}
+      />
       <NumberParam label="release ms" field="limitReleaseMs" step={10} {...RELEASE_MS} />
       <ActionButton name="limit" text="Limit" />
       <NumberParam label="silence dBFS" field="silenceThresholdDb" step={1} {...SILENCE_THRESHOLD_DB} />

@@ -5,6 +5,7 @@ import { useStudio } from '../studio-context';
 export function MenuBar() {
   const recording = useStudio((s) => s.recording);
   const envelope = useStudio((s) => s.tool === 'envelope');
+  const snap = useStudio((s) => s.snap);
   return (
     <nav className="menubar" aria-label="Commands">
       <div className="group" role="group" aria-label="File">
@@ -26,6 +27,7 @@ export function MenuBar() {
         <ActionButton name="trim" text="Trim" />
         <ActionButton name="insertSilence" text="Silence" />
         <ActionButton name="split" text="Split" />
+        <ActionButton name="snap" text="Snap" pressed={snap} />
         <ActionButton name="envelopeTool" text="Envelope" pressed={envelope} />
         <ActionButton name="resetEnvelope" text="Reset envelope" />
         <ActionButton name="makeLoop" text="Loop" />

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { snapMove, snapTargets } from './snap';
+import { newTrack, type Project } from './types';
+
+const clip = (id: string, start: number, length: number) => ({ id, assetId: 'a', name: id, start, offset: 0, length });
+
+function project(): Project {
+  return {
+    sampleRate: 1000,
+    tracks: [
+      { ...newTrack(0), clips: [clip('a', 100, 400), clip('b', 900, 100)] },
+      { ...newTrack(1), clips: [clip('moving', 2000, 300)], tempoBpm: 120, beatStart: 250 },
+    ],
+  };
+}
+
+describe('snapping', () => {
+  it('gathers other clips’ edges, the playhead, beats and 0, not the dragged clip’s own', () => {
+    const targets = snapTargets(project(), 700, 'moving');
+    expect(targets).toEqual(expect.arrayContaining([0, 100, 500, 700, 900, 1000, 250, 750, 1250]));
+    expect(targets).not.toContain(2000);
+    expect(targets).not.toContain(2300);
+    expect([...targets].sort((a, b) => a - b)).toEqual(targets);
+  });
+
+  it('moves the clip so its nearer edge meets a target within the tolerance, else leaves it', () => {
+    const targets = [0, 500, 900];
+    expect(snapMove(505, 300, targets, 10)).toBe(500); // its start onto 500
+    expect(snapMove(596, 300, targets, 10)).toBe(600); // its end onto 900
+    expect(snapMove(530, 300, targets, 10)).toBe(530); // nothing near
+    expect(snapMove(3, 300, targets, 10)).toBe(0);
+    expect(snapMove(498, 400, [500, 901], 10)).toBe(500); // start 2 away beats end 3 away
+  });
+});

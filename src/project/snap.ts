@@ -1,0 +1,52 @@
+/** Snapping, as a DAW's clip moves: a dragged clip's start or end lands exactly on a nearby place where something
+ * else begins or ends (another clip's edge, a label's, the playhead, a beat of an analysed track, the project's start),
+ * so clips butt together without a gap or an overlap of a few samples. */
+import { clipEnd, type Project } from './types';
+
+/** Where a dragged clip can snap to, in timeline samples: every other clip's edges, labels' edges, the playhead, the
+ * beats of tracks with a beat grid (within the project, a little past its end), and 0. Sorted, no repeats. */
+export function snapTargets(project: Project, playhead: number, exceptClipId?: string): number[] {
+  const targets = new Set<number>([0, playhead]);
+  const end = Math.max(0, ...project.tracks.flatMap((t) => t.clips.map(clipEnd)));
+  for (const track of project.tracks) {
+    for (const c of track.clips) if (c.id !== exceptClipId) targets.add(c.start).add(clipEnd(c));
+    for (const l of track.labels ?? []) targets.add(l.start).add(l.end);
+    if (track.tempoBpm && track.beatStart !== undefined) {
+      const period = (60 / track.tempoBpm) * project.sampleRate;
+      const first = track.beatStart - Math.floor(track.beatStart / period) * period;
+      for (let t = first; t <= end + 8 * period; t += period) targets.add(Math.round(t));
+    }
+  }
+  return [...targets].sort((a, b) => a - b);
+}
+
+/** The start for a clip of `length` dragged to `start`: moved so its start or its end meets the nearest target within
+ * `tolerance` samples (the nearer of the two), else left where it was dragged. */
+export function snapMove(start: number, length: number, targets: readonly number[], tolerance: number): number {
+  let best = start;
+  let distance = tolerance + 1;
+  for (const edge of [start, start + length]) {
+    const t = nearest(targets, edge);
+    if (t !== undefined && Math.abs(t - edge) < distance) {
+      distance = Math.abs(t - edge);
+      best = start + (t - edge);
+    }
+  }
+  return distance <= tolerance ? Math.max(0, best) : start;
+}
+
+/** The target nearest `x` (binary search over the sorted targets). */
+function nearest(targets: readonly number[], x: number): number | undefined {
+  let lo = 0;
+  let hi = targets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (targets[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = targets[lo];
+  const before = targets[lo - 1];
+  if (after === undefined) return before;
+  if (before === undefined) return after;
+  return x - before <= after - x ? before : after;
+}
