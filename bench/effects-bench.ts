@@ -18,6 +18,7 @@ import { reverb } from '../src/dsp/reverb';
 import { findPauses, removeStretches } from '../src/dsp/silence';
 import { filter } from '../src/dsp/filters';
 import { limit } from '../src/dsp/limiter';
+import { clickTrack, noise, tone } from '../src/dsp/signals';
 import { findHum } from '../src/dsp/find-hum';
 import { attenuateToSurroundings, surroundingsProfile } from '../src/dsp/attenuate';
 import { noiseProfile, reduceNoise } from '../src/dsp/noise-reduction';
@@ -75,6 +76,23 @@ const effects: [string, () => unknown][] = [
         RATE,
         { ceilingDb: -1, releaseMs: 100 },
       ),
+  ],
+  [
+    'limit true peaks (-1 dBTP, the tune peaking 4 dB over it)',
+    () =>
+      limit(
+        stereo.map((c) => c.map((v) => 4 * v)),
+        RATE,
+        { ceilingDb: -1, releaseMs: 100, truePeak: true },
+      ),
+  ],
+  [
+    'tone, pink noise, click track (a minute of each, mono)',
+    () => [
+      tone('sawtooth', { from: 440, to: 440 }, { from: 0.5, to: 0.5 }, RATE, stereo[0].length),
+      noise('pink', 0.5, stereo[0].length),
+      clickTrack(120, 4, 0.5, RATE, stereo[0].length),
+    ],
   ],
   ['de-click (20 clicks a second)', () => declick(clicked, RATE, findClicks(clicked, RATE))],
   ['de-click (no clicks)', () => declick(stereo, RATE, findClicks(stereo, RATE))],
