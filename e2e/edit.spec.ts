@@ -639,6 +639,23 @@ test.describe('editing a real recording', () => {
     ]);
   });
 
+  test('de-ess turns the sibilance of real speech down and keeps the voice under it (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-22k.wav'); // espeak-ng speech: its s and sh hiss between 5 and 10 kHz
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-deessThresholdDb').fill('-40');
+    await studio.effect('deess');
+    await expect(page.getByTestId('notice-info').last()).toContainText(/De-essed over 5000 Hz: \d+ % of the selection/);
+    const out = await studio.exportFile({ format: 'float32' });
+    const band = (path: string, sinc: string) => soxStat(path, undefined, `sinc ${sinc}`)['RMS     amplitude'];
+    const change = (sinc: string) => 20 * Math.log10(band(out, sinc) / band(asset('speech-22k.wav'), sinc));
+    expect(change('5000-10000')).toBeLessThan(-4); // 6.4 dB when written
+    expect(Math.abs(change('100-1000'))).toBeLessThan(0.05);
+  });
+
   test('the noise gate takes the room tone between two takes down 20 dB and keeps the voice (read back by sox)', async ({
     studio,
     page,

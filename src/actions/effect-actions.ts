@@ -3,7 +3,7 @@
  * and attenuation to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
 import { declickSelection } from '../app/declick';
-import { compressSelection, gateSelection, limitSelection } from '../app/dynamics';
+import { compressSelection, deessSelection, gateSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
 import { autoDuck } from '../app/duck';
 import { reverbSelection } from '../app/reverb';
@@ -144,6 +144,12 @@ export const effectActions: Action[] = [
     kind: 'gate',
     thresholdDb: p.gateThresholdDb,
     reductionDb: p.gateReductionDb,
+  })),
+  command('deess', 'De-ess: turn the hiss of s and sh down where it spits', null, deessSelection, (p) => ({
+    kind: 'deess',
+    hz: p.deessHz,
+    thresholdDb: p.deessThresholdDb,
+    maxReductionDb: p.deessReductionDb,
   })),
   command(
     'limit',

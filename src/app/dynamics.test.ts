@@ -3,7 +3,8 @@ import { programme } from '../dsp/dehum.fixture';
 import { peakOf } from '../dsp/gain';
 import { trackAudio } from '../project/generated-ops';
 import { runHere } from '../project/process-ops';
-import { compressSelection, gateSelection, limitSelection } from './dynamics';
+import { noise } from '../dsp/signals';
+import { compressSelection, deessSelection, gateSelection, limitSelection } from './dynamics';
 import { oneTrackStudio } from './one-track.fixture';
 
 const RATE = 16000;
@@ -78,6 +79,34 @@ describe('Noise gate', () => {
     expect(store.getState().project).toBe(before);
     expect(store.getState().notices.at(-1)?.text).toBe(
       'Nothing in the selection stays under -40 dBFS: nothing was changed.',
+    );
+  });
+});
+
+describe('De-ess', () => {
+  it('turns bursts of hiss down in one undoable step and says how much of the selection it turned down', async () => {
+    const hiss = noise('white', 0.5, 2 * RATE);
+    const esses = Float32Array.from({ length: 2 * RATE }, (_, i) =>
+      i % RATE < RATE / 10 ? hiss[i] : 0.1 * Math.sin((2 * Math.PI * 200 * i) / RATE),
+    );
+    const { store, assets, services } = oneTrackStudio([esses], RATE);
+    await deessSelection(services, runHere);
+    const state = store.getState();
+    expect(state.history.past.at(-1)?.label).toBe('De-ess (over 5000 Hz, -30 dBFS)');
+    expect(state.notices.at(-1)?.text).toMatch(
+      /^De-essed over 5000 Hz: 1\d % of the selection turned down, by up to 12 dB\.$/,
+    );
+    const [after] = trackAudio(state.project.tracks[0], assets, { start: 0, end: esses.length });
+    expect(after.subarray(RATE / 2, RATE - 2000)).toEqual(esses.subarray(RATE / 2, RATE - 2000)); // the tone alone: as it was
+  });
+
+  it('says when no sibilance rises over the threshold, and changes nothing', async () => {
+    const { store, services } = oneTrackStudio([quiet], RATE);
+    const before = store.getState().project;
+    await deessSelection(services, runHere);
+    expect(store.getState().project).toBe(before);
+    expect(store.getState().notices.at(-1)?.text).toBe(
+      'No sibilance over 5000 Hz rises over -30 dBFS: nothing was changed.',
     );
   });
 });

@@ -4,6 +4,7 @@
 import { selectedRange } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
 import { gainToDb, peakOf } from '../dsp/gain';
+import { sibilantShare } from '../dsp/deess';
 import { closedShare, gateGainDb } from '../dsp/gate';
 import { truePeak as truePeakOf } from '../dsp/true-peak';
 import type { EffectRunner } from '../project/process-ops';
@@ -73,6 +74,30 @@ export async function gateSelection(services: Services, run: EffectRunner = runI
     .notify(
       'info',
       `Gated under ${thresholdDb} dBFS: ${Math.round(100 * closed)} % of the selection turned down ${-reductionDb} dB.`,
+    );
+}
+
+/** De-ess the selection (src/dsp/deess.ts): says how much of it was sibilance turned down, or that none rose over the
+ * threshold (then nothing changes). */
+export async function deessSelection(services: Services, run: EffectRunner = runInWorker): Promise<void> {
+  const { store } = services;
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) return;
+  const { deessHz: hz, deessThresholdDb: thresholdDb, deessReductionDb: maxReductionDb } = state.params;
+  const spec = { kind: 'deess', hz, thresholdDb, maxReductionDb } as const;
+  const share = Math.max(
+    0,
+    ...targetTrackAudio(services, range).map((audio) => sibilantShare(audio, state.project.sampleRate, spec)),
+  );
+  if (share === 0)
+    return state.notify('info', `No sibilance over ${hz} Hz rises over ${thresholdDb} dBFS: nothing was changed.`);
+  if (!(await runEffect(services, spec, undefined, run))) return;
+  store
+    .getState()
+    .notify(
+      'info',
+      `De-essed over ${hz} Hz: ${Math.round(100 * share)} % of the selection turned down, by up to ${maxReductionDb} dB.`,
     );
 }
 

@@ -4,6 +4,7 @@ import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
 import { type Compression, compress, RATIO, THRESHOLD_DB } from '../dsp/compressor';
 import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
+import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB, type DeEssing, deess } from '../dsp/deess';
 import { dehum } from '../dsp/dehum';
 import type { Hum } from '../dsp/find-hum';
 import { CHANNEL_OPERATIONS, type ChannelOperation, channelOperation } from '../dsp/channels';
@@ -48,6 +49,8 @@ export type EffectSpec =
   | ({ kind: 'reverb' } & Reverberation)
   /** Quiet stretches turned down by a noise gate (src/dsp/gate.ts). */
   | ({ kind: 'gate' } & Gating)
+  /** Sibilance turned down where it rises over a threshold (src/dsp/deess.ts). */
+  | ({ kind: 'deess' } & DeEssing)
   /** Stereo to mono, left and right swapped, or the polarity inverted (src/dsp/channels.ts). */
   | { kind: 'channels'; operation: ChannelOperation }
   /** A parametric equalizer's bands (src/dsp/equalizer.ts). */
@@ -149,6 +152,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'gate':
       for (const p of pieces) p.channels = gate(p.channels, sampleRate, spec).channels;
       return starts;
+    case 'deess':
+      for (const p of pieces) p.channels = deess(p.channels, sampleRate, spec);
+      return starts;
     case 'channels':
       for (const p of pieces) p.channels = channelOperation(p.channels, spec.operation);
       return starts;
@@ -221,6 +227,11 @@ const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, na
     ['reductionDb', GATE_REDUCTION_DB, "A noise gate's reduction", ' dB'],
   ],
   duck: [['amountDb', DUCK_AMOUNT_DB, "Auto duck's amount", ' dB']],
+  deess: [
+    ['hz', DEESS_HZ, "A de-esser's frequency", ' Hz'],
+    ['thresholdDb', DEESS_THRESHOLD_DB, "A de-esser's threshold", ' dBFS'],
+    ['maxReductionDb', DEESS_REDUCTION_DB, "A de-esser's reduction", ' dB'],
+  ],
   declick: [['sensitivity', SENSITIVITY, "De-click's sensitivity", '']],
   compress: [
     ['thresholdDb', THRESHOLD_DB, "A compressor's threshold", ' dBFS'],
@@ -289,6 +300,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Reverb (${spec.decaySeconds} s, ${spec.wetDb} dB)`;
     case 'gate':
       return `Noise gate (${spec.thresholdDb} dBFS, ${spec.reductionDb} dB)`;
+    case 'deess':
+      return `De-ess (over ${spec.hz} Hz, ${spec.thresholdDb} dBFS)`;
     case 'channels':
       return CHANNEL_OPERATIONS[spec.operation];
     case 'duck':

@@ -82,6 +82,10 @@ export interface EditParams {
   /** Noise gate: under this level (dBFS peak) the recording is turned down by gateReductionDb. */
   gateThresholdDb: number;
   gateReductionDb: number;
+  /** De-ess: sibilance over deessHz brought down to deessThresholdDb (RMS over 5 ms), by at most deessReductionDb. */
+  deessHz: number;
+  deessThresholdDb: number;
+  deessReductionDb: number;
   /** Auto duck: how far the selected tracks go down, and the level (dBFS RMS) over which the others are heard. */
   duckAmountDb: number;
   duckThresholdDb: number;
@@ -301,6 +305,9 @@ export const initialState = (): StudioState => ({
     reverbWetDb: -12,
     gateThresholdDb: -40,
     gateReductionDb: -20,
+    deessHz: 5000,
+    deessThresholdDb: -30,
+    deessReductionDb: 12,
     duckAmountDb: -12,
     duckThresholdDb: -30,
     eqBands: presetBands('Flat'),

@@ -6,6 +6,7 @@ import { FILTER_HZ } from '../../dsp/filters';
 import { MAINS } from '../../dsp/find-hum';
 import { SIMILARITY_RANGE } from '../../dsp/find-similar';
 import { DUCK_AMOUNT_DB, DUCK_THRESHOLD_DB } from '../../dsp/duck';
+import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/deess';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
@@ -105,6 +106,10 @@ export function EffectBar() {
       <NumberParam label="gate dBFS" field="gateThresholdDb" step={1} {...GATE_THRESHOLD_DB} />
       <NumberParam label="gate reduce dB" field="gateReductionDb" step={1} {...GATE_REDUCTION_DB} />
       <ActionButton name="gate" text="Noise gate" />
+      <NumberParam label="de-ess Hz" field="deessHz" step={500} {...DEESS_HZ} />
+      <NumberParam label="de-ess dBFS" field="deessThresholdDb" step={1} {...DEESS_THRESHOLD_DB} />
+      <NumberParam label="de-ess max dB" field="deessReductionDb" step={1} {...DEESS_REDUCTION_DB} />
+      <ActionButton name="deess" text="De-ess" />
       <NumberParam label="ceiling dB" field="limitCeilingDb" step={0.5} {...CEILING_DB} />
       <ChoiceParam
         label="of"
