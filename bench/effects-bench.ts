@@ -13,6 +13,7 @@ import { dehum } from '../src/dsp/dehum';
 import { mainsHum } from '../src/dsp/dehum.fixture';
 import { duck, voiceSpans } from '../src/dsp/duck';
 import { equalize, presetBands } from '../src/dsp/equalizer';
+import { deess } from '../src/dsp/deess';
 import { gate } from '../src/dsp/gate';
 import { reverb } from '../src/dsp/reverb';
 import { findPauses, removeStretches } from '../src/dsp/silence';
@@ -106,6 +107,7 @@ const effects: [string, () => unknown][] = [
       return paused.map((c) => removeStretches(c, cuts, 441));
     },
   ],
+  ['de-ess (over 5 kHz, -30 dBFS)', () => deess(stereo, RATE, { hz: 5000, thresholdDb: -30, maxReductionDb: 12 })],
   ['noise gate (-40 dBFS, -20 dB)', () => gate(paused, RATE, { thresholdDb: -40, reductionDb: -20 })],
   ['auto duck (-12 dB under ten 4 s phrases)', () => duck(stereo, 0, voiceSpans(paused, RATE, -30), RATE, -12)],
   ['reverb (1.5 s decay, -12 dB)', () => reverb(stereo, RATE, { decaySeconds: 1.5, wetDb: -12 })],

@@ -126,6 +126,30 @@ test.describe('labels written by hand', () => {
     expect(files[0].seconds).toBeCloseTo(0.8, 2);
     expect(files[1].seconds).toBeCloseTo(soxInfo(asset('speech-pauses.wav')).seconds - 5, 2);
   });
+
+  test('Label sounds labels the two takes between the pauses; each exports as its own file of speech (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav'); // two takes of speech 2 s apart over room tone at -60 dBFS
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+Shift+B');
+    await expect(page.getByTestId('sound-label')).toHaveText(['Sound 1', 'Sound 2']);
+    expect((await studio.summary()).undo.at(-1)).toBe('Label sounds (2 sounds)');
+    const zip = await studio.exportFile({ scope: 'labels', format: 'float32' });
+    const paths = Object.entries(unzipSync(readBytes(zip))).map(([name, bytes]) => {
+      const path = join(test.info().outputPath(), name);
+      writeFileSync(path, bytes);
+      return path;
+    });
+    expect(paths.map((p) => p.split('/').at(-1))).toEqual(['01-sound-1.wav', '02-sound-2.wav']);
+    const whole = soxInfo(asset('speech-pauses.wav')).seconds;
+    const seconds = paths.map((p) => soxInfo(p).seconds);
+    expect(seconds[0] + seconds[1]).toBeLessThan(whole - 1.5); // the pause between them left out
+    // Each file is a take: its loudness is speech's, not room tone's.
+    for (const p of paths) expect(soxStat(p)['RMS     amplitude']).toBeGreaterThan(10 ** (-40 / 20));
+  });
 });
 
 test.describe('recording', () => {

@@ -12,6 +12,7 @@ import { setClipEnvelope } from '../project/envelope';
 import { findClip, newTrack, projectLength } from '../project/types';
 import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
+import { labelSounds } from '../app/label-sounds';
 import { addLabelAtSelection } from '../app/project-commands';
 import type { Services } from '../app/services';
 import type { Action } from './types';
@@ -54,6 +55,15 @@ export const editActions: Action[] = [
     shortcuts: ['Mod+B'],
     enabled: (s) => s.project.tracks.length > 0,
     perform: ({ store }) => addLabelAtSelection(store),
+  },
+  {
+    name: 'labelSounds',
+    label:
+      'Label sounds: a label over each sound in the selection (the silence level and longest pause of Truncate silence)',
+    group: 'edit',
+    shortcuts: ['Mod+Shift+B'],
+    enabled: hasRange,
+    perform: (services) => labelSounds(services),
   },
   {
     name: 'extendForward',

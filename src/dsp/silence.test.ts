@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterCuts, findPauses, removeStretches } from './silence';
+import { afterCuts, findPauses, findSounds, removeStretches } from './silence';
 
 const RATE = 16000;
 const settings = { thresholdDb: -40, pauseSeconds: 0.5 };
@@ -64,6 +64,19 @@ describe('findPauses', () => {
       { start: 0.25 * RATE, end: 0.75 * RATE },
       { start: 2.25 * RATE, end: 2.75 * RATE },
     ]);
+  });
+});
+
+describe('findSounds', () => {
+  it('finds each phrase, words closer than the longest pause joined, to within a 10 ms frame', () => {
+    const { x, words } = phrases([0.2, 1, 3]);
+    const sounds = findSounds([x], RATE, settings);
+    const frame = 0.01 * RATE;
+    expect(sounds).toHaveLength(3); // the first two words 0.2 s apart are one sound
+    expect(Math.abs(sounds[0].start - words[0])).toBeLessThanOrEqual(frame);
+    expect(Math.abs(sounds[0].end - (words[1] + 0.4 * RATE))).toBeLessThanOrEqual(frame);
+    expect(Math.abs(sounds[2].start - words[3])).toBeLessThanOrEqual(frame);
+    expect(findSounds([floor(RATE, -60)], RATE, settings)).toEqual([]);
   });
 });
 

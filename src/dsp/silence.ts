@@ -40,6 +40,25 @@ export function findPauses(channels: Float32Array[], sampleRate: number, setting
   return cuts;
 }
 
+/** The sounds between the pauses (samples from the audio's start, in order), as Audacity's Label Sounds finds them:
+ * every stretch where some channel rises over the threshold (the peak over 10 ms), sounds less than `pauseSeconds`
+ * apart joined into one. */
+export function findSounds(channels: Float32Array[], sampleRate: number, settings: PauseSettings): SampleRange[] {
+  const length = channels[0]?.length ?? 0;
+  const frame = Math.max(1, Math.round(FRAME_SECONDS * sampleRate));
+  const threshold = 10 ** (settings.thresholdDb / 20);
+  const gap = Math.round(settings.pauseSeconds * sampleRate);
+  const sounds: SampleRange[] = [];
+  for (let start = 0; start < length; start += frame) {
+    const end = Math.min(start + frame, length);
+    if (framePeak(channels, start, end) < threshold) continue;
+    const last = sounds.at(-1);
+    if (last && start - last.end < gap) last.end = end;
+    else sounds.push({ start, end });
+  }
+  return sounds;
+}
+
 function framePeak(channels: Float32Array[], start: number, end: number): number {
   let peak = 0;
   for (const ch of channels) for (let i = start; i < end; i++) peak = Math.max(peak, Math.abs(ch[i]));

@@ -122,6 +122,7 @@ export function EffectBar() {
       <NumberParam label="silence dBFS" field="silenceThresholdDb" step={1} {...SILENCE_THRESHOLD_DB} />
       <NumberParam label="longest pause s" field="pauseSeconds" step={0.1} {...PAUSE_SECONDS} />
       <ActionButton name="truncateSilence" text="Truncate silence" />
+      <ActionButton name="labelSounds" text="Label sounds" />
       <NumberParam label="duck dB" field="duckAmountDb" step={1} {...DUCK_AMOUNT_DB} />
       <NumberParam label="voice over dBFS" field="duckThresholdDb" step={1} {...DUCK_THRESHOLD_DB} />
       <ActionButton name="autoDuck" text="Auto duck" />
