@@ -150,6 +150,29 @@ test.describe('labels written by hand', () => {
     // Each file is a take: its loudness is speech's, not room tone's.
     for (const p of paths) expect(soxStat(p)['RMS     amplitude']).toBeGreaterThan(10 ** (-40 / 20));
   });
+
+  test('an Audacity label file imports as labels on the track; a file that is not one changes nothing', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav');
+    await studio.waitForTracks(1);
+    const file = (name: string, text: string) => {
+      const path = join(test.info().outputPath(), name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const labels = file('chapters.txt', '0.500000\t2.000000\tIntro\n\\\t100.0\t2000.0\n5.000000\t5.000000\tPart two\n');
+    await page.getByTestId('file-input').setInputFiles(labels);
+    await expect(page.getByTestId('sound-label')).toHaveText(['Intro', 'Part two']);
+    expect((await studio.summary()).undo.at(-1)).toBe('Import labels "chapters.txt" (2)');
+    await page.getByTestId('file-input').setInputFiles(file('notes.txt', 'buy milk\n'));
+    await expect(page.getByTestId('notice-error').last()).toContainText(
+      '"notes.txt" is not an Audacity label file: Line 1 is not a label',
+    );
+    expect((await studio.summary()).undo.at(-1)).toBe('Import labels "chapters.txt" (2)');
+    await expect(page.getByTestId('sound-label')).toHaveCount(2);
+  });
 });
 
 test.describe('recording', () => {

@@ -46,7 +46,7 @@ export async function exportNow(services: Services): Promise<void> {
 export const fileActions: Action[] = [
   {
     name: 'import',
-    label: 'Import audio or video…',
+    label: 'Import audio, video or an Audacity label file…',
     group: 'file',
     shortcuts: ['Mod+O'],
     perform: (s) => s.openFilePicker(),

@@ -1,10 +1,12 @@
-/** Imports files as new tracks, one undoable step per file; a bad file is reported and changes nothing. */
+/** Imports files as new tracks (an Audacity label file as labels), one undoable step per file; a bad file is reported
+ * and changes nothing. */
 import type { Services } from '../app/services';
 import type { Clip } from '../project/types';
 import { newId, newTrack } from '../project/types';
 import { importVideo } from '../video/import-video';
 import { looksLikeVideo } from '../video/video-file';
 import { decodeFile, ImportError } from './decode-file';
+import { importLabelFile, isLabelFile } from './import-labels';
 
 const stripExtension = (name: string) => name.replace(/\.[^.]+$/, '');
 
@@ -12,6 +14,10 @@ export async function importFiles(services: Services, files: Iterable<File>, at 
   const { store, assets } = services;
   let imported = 0;
   for (const file of files) {
+    if (isLabelFile(file)) {
+      imported += (await importLabelFile(services, file)) ? 1 : 0;
+      continue;
+    }
     const asVideo = looksLikeVideo(file) ? await importVideo(services, file) : 'no-picture';
     if (asVideo !== 'no-picture') {
       imported += asVideo ? 1 : 0;

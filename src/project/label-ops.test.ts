@@ -5,6 +5,7 @@ import {
   eventsToLabels,
   jsonLabels,
   labelledStretches,
+  parseAudacityLabels,
   removeLabel,
   renameLabel,
   replaceLabels,
@@ -99,6 +100,18 @@ describe('written labels', () => {
     const renamed = renameLabel(two, labels[1].id, 'Interview');
     expect(renamed.tracks[0].labels!.map((l) => l.name)).toEqual(['Intro', 'Interview']);
     expect(audacityLabels(renamed).split('\n')[1]).toBe('5.000000\t5.000000\tInterview');
+  });
+
+  it('reads an Audacity label file back as it was written, passing over spectral bands and blank lines', () => {
+    const two = write(write(project, 5, 5, 'Chapter 2'), 1.25, 2, 'Intro\tpart');
+    const text = `${audacityLabels(two)}\\\t100.0\t2000.0\n\n`;
+    expect(parseAudacityLabels(text, RATE)).toEqual([
+      { start: 1.25 * RATE, end: 2 * RATE, name: 'Intro part' },
+      { start: 5 * RATE, end: 5 * RATE, name: 'Chapter 2' },
+    ]);
+    expect(parseAudacityLabels('1\t2\n', RATE)[0].name).toBe('Label 1');
+    expect(() => parseAudacityLabels('1\t2\tok\nRIFF garbage', RATE)).toThrow('Line 2 is not a label');
+    expect(() => parseAudacityLabels('3\t2\tbackwards', RATE)).toThrow('Line 1');
   });
 
   it('exports a region as its span and a point up to the next point or the end', () => {

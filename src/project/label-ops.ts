@@ -107,6 +107,27 @@ export function audacityLabels(project: Project): string {
     .join('');
 }
 
+/** An Audacity label file read back: each "start\tend\tlabel" line (seconds; a point where they meet) as a label in
+ * samples at `rate`. The frequency lines Audacity writes under a spectral label (a backslash, then the band) and blank lines are
+ * passed over; any other line that is not a label throws, naming it, so a wrong file changes nothing. */
+export function parseAudacityLabels(text: string, rate: number): { start: number; end: number; name: string }[] {
+  const labels: { start: number; end: number; name: string }[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '' || line.startsWith('\\')) return;
+    const [start, end, ...name] = line.split('\t');
+    const [a, b] = [Number(start), Number(end)];
+    const blank = start.trim() === '' || end === undefined || end.trim() === '';
+    if (blank || !(Number.isFinite(a) && Number.isFinite(b) && a >= 0 && b >= a))
+      throw new RangeError(`Line ${i + 1} is not a label (start, end and text apart by tabs): “${line.slice(0, 60)}”.`);
+    labels.push({
+      start: Math.round(a * rate),
+      end: Math.round(b * rate),
+      name: name.join(' ').trim() || `Label ${labels.length + 1}`,
+    });
+  });
+  return labels;
+}
+
 /** The labels as JSON, with times in seconds, each label's track and the detector's confidence. */
 export function jsonLabels(project: Project): string {
   const rows = projectLabels(project).map(({ track, label }) => ({
