@@ -815,6 +815,28 @@ test.describe('editing a real recording', () => {
     expect(await clipStart()).toBeGreaterThan(2 * 44100);
   });
 
+  test('repeat plays the selection three more times after itself (soxi and sox read the export)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s
+    await studio.waitForTracks(1);
+    await studio.select(0.5, 1);
+    await page.getByTestId('param-repeatTimes').fill('3');
+    await studio.action('repeat').click();
+    expect((await studio.summary()).undo.at(-1)).toBe('Repeat 3 times');
+    const out = await studio.exportFile({ format: 'pcm16' });
+    expect(soxInfo(out).seconds).toBeCloseTo(3.5, 5);
+    // What followed the selection now starts 1.5 s later, sample for sample.
+    const raw = soxRaw16(out);
+    const source = soxRaw16(asset('tone-stereo-44k.wav'));
+    const frame = 4; // 16-bit stereo
+    expect(raw.subarray(2.5 * 44100 * frame).equals(source.subarray(1 * 44100 * frame))).toBe(true);
+    expect(
+      raw.subarray(1.5 * 44100 * frame, 2 * 44100 * frame).equals(source.subarray(0.5 * 44100 * frame, 44100 * frame)),
+    ).toBe(true);
+  });
+
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);

@@ -6,6 +6,7 @@ import {
   keepRange,
   mapTracks,
   removeRange,
+  repeatRange,
   splitTrackAt,
 } from '../project/timeline-ops';
 import { setClipEnvelope } from '../project/envelope';
@@ -218,6 +219,22 @@ export const editActions: Action[] = [
       state.commit(
         'Split',
         mapTracks(state.project, targetTrackIds(state), (t) => splitTrackAt(t, state.playhead)),
+      );
+    },
+  },
+  {
+    name: 'repeat',
+    label: 'Repeat: play the selection again after itself, as many times as asked',
+    group: 'edit',
+    enabled: hasRange,
+    perform: ({ store }) => {
+      const state = store.getState();
+      const range = selectedRange(state)!;
+      const times = Math.max(1, Math.min(100, Math.round(state.params.repeatTimes)));
+      const label = `Repeat ${times} time${times === 1 ? '' : 's'}`;
+      state.commit(
+        label,
+        mapTracks(state.project, targetTrackIds(state), (t) => repeatRange(t, range, times)),
       );
     },
   },

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { AssetStore } from './asset-store';
 import { mixdown, panGains, toStereo } from './mixdown';
 import { processRange } from './process-ops';
-import { extractRange, insertClips, insertGap, keepRange, moveClip, removeRange, splitClip } from './timeline-ops';
+import {
+  extractRange,
+  insertClips,
+  insertGap,
+  keepRange,
+  moveClip,
+  removeRange,
+  repeatRange,
+  splitClip,
+} from './timeline-ops';
 import type { Clip, Project, Track } from './types';
 import { clipOverlap, newTrack, projectLength } from './types';
 import { integratedLoudness } from '../dsp/loudness';
@@ -36,6 +45,14 @@ describe('timeline ops', () => {
     expect(projectLength(cut)).toBe(100);
     const out = render(cut, assets, 100);
     expect(out.slice(18, 22)).toEqual([8, 9, 20, 21]);
+  });
+  it('repeats a range after itself, what followed moving right', () => {
+    const { assets, project } = setup();
+    const repeated = { ...project, tracks: [repeatRange(project.tracks[0], { start: 20, end: 30 }, 2)] };
+    expect(projectLength(repeated)).toBe(130);
+    const out = render(repeated, assets, 130);
+    const once = Array.from({ length: 10 }, (_, i) => 10 + i); // the range: samples 10-19 of the clip
+    expect(out.slice(18, 52)).toEqual([8, 9, ...once, ...once, ...once, 20, 21]);
   });
   it('copies a range as clips relative to its start and pastes them with a gap opened', () => {
     const { assets, project } = setup();

@@ -49,6 +49,16 @@ export function insertClips(track: Track, at: number, clips: Clip[], length: num
   return { ...opened, clips: sortClips([...opened.clips, ...placed]) };
 }
 
+/** The range played `times` more times straight after itself (Audacity's Repeat): what followed it moves right. The
+ * copies are clips on the same audio, so nothing is copied and each keeps its envelope. */
+export function repeatRange(track: Track, range: SampleRange, times: number): Track {
+  const length = range.end - range.start;
+  const once = extractRange(track, range);
+  let out = track;
+  for (let k = 1; k <= times; k++) out = insertClips(out, range.start + k * length, once, length);
+  return out;
+}
+
 /** Keeps only the audio inside the range, in place. */
 export function keepRange(track: Track, { start, end }: SampleRange): Track {
   const pieces = splitTrackAt(splitTrackAt(track, start), end).clips;

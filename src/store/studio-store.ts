@@ -83,6 +83,8 @@ export interface EditParams {
   gateThresholdDb: number;
   gateReductionDb: number;
   /** De-ess: sibilance over deessHz brought down to deessThresholdDb (RMS over 5 ms), by at most deessReductionDb. */
+  /** Repeat: how many more times the selection plays after itself. */
+  repeatTimes: number;
   deessHz: number;
   deessThresholdDb: number;
   deessReductionDb: number;
@@ -305,6 +307,7 @@ export const initialState = (): StudioState => ({
     reverbWetDb: -12,
     gateThresholdDb: -40,
     gateReductionDb: -20,
+    repeatTimes: 1,
     deessHz: 5000,
     deessThresholdDb: -30,
     deessReductionDb: 12,

@@ -130,6 +130,8 @@ export function EffectBar() {
       <NumberParam label="reverb dB" field="reverbWetDb" step={1} {...WET_DB} />
       <ActionButton name="reverb" text="Reverb" />
       <ActionButton name="reverse" />
+      <NumberParam label="times" field="repeatTimes" step={1} min={1} max={100} />
+      <ActionButton name="repeat" text="Repeat" />
       <ActionButton name="stereoToMono" text="To mono" />
       <ActionButton name="swapChannels" text="Swap L/R" />
       <ActionButton name="invertPolarity" text="Invert" />
