@@ -780,6 +780,13 @@ test.describe('editing a real recording', () => {
       'aria-valuetext',
       `${(db[1] + 1).toFixed(1)} dB`,
     );
+    // The envelope is part of the project: a reload brings it back, and the export is the same to the sample.
+    const saved = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    const reloaded = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    expect(Buffer.from(reloaded.buffer).equals(Buffer.from(saved.buffer))).toBe(true);
   });
 
   test('a dragged clip snaps to the end of another, exactly; with Alt it moves freely', async ({ studio, page }) => {
