@@ -9,7 +9,7 @@ import { computePeakLevels } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
 import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
 import { decodeWavBlob, encodeWav, FULL_SCALE } from '../src/dsp/wav';
-import { ditherForDepth } from '../src/dsp/dither';
+import { ditherInPlace } from '../src/dsp/dither';
 import { applyEffect } from '../src/project/effects';
 import type { AnalysisApi, AnalysisResult } from '../src/protocol/analysis-protocol';
 import { toProjectAudio } from '../src/project/model-audio';
@@ -89,9 +89,9 @@ const api: AnalysisApi = {
 
   encode: (channels, fromRate, toRate, format, mp3Kbps, dither) =>
     answer(() => {
-      const resampled = toRate === fromRate ? channels : channels.map((c) => resample(c, fromRate, toRate));
-      const audio =
-        dither && format !== 'mp3' && format !== 'float32' ? ditherForDepth(resampled, FULL_SCALE[format]) : resampled;
+      // The channels are the worker's own (transferred): dithered where they lie.
+      const audio = toRate === fromRate ? channels : channels.map((c) => resample(c, fromRate, toRate));
+      if (dither && format !== 'mp3' && format !== 'float32') ditherInPlace(audio, FULL_SCALE[format]);
       const bytes = format === 'mp3' ? encodeMp3(audio, toRate, mp3Kbps).buffer : encodeWav(audio, toRate, format);
       return [bytes as ArrayBuffer, [bytes as ArrayBuffer]];
     }),

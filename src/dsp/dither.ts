@@ -12,27 +12,34 @@ export function onGrid(channels: readonly Float32Array[], fullScale: number): bo
   return true;
 }
 
-/** A small seeded generator (mulberry32): the same mix exports to the same bytes. */
-export function seededRandom(seed: number): () => number {
+/** A small seeded generator of 32-bit words (mulberry32): the same mix exports to the same bytes. */
+export function seededWords(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
   };
 }
 
-/** The channels with triangular dither of one step of `fullScale` either side added (copies; the input as it is where
- * it already lies on the grid). */
-export function ditherForDepth(channels: Float32Array[], fullScale: number, seed = 1): Float32Array[] {
-  if (onGrid(channels, fullScale)) return channels;
-  const random = seededRandom(seed);
-  const step = 1 / fullScale;
-  return channels.map((ch) => {
-    const out = new Float32Array(ch.length);
-    for (let i = 0; i < ch.length; i++) out[i] = ch[i] + (random() - random()) * step;
-    return out;
-  });
+/** Uniform numbers in [0, 1) from the same generator. */
+export function seededRandom(seed: number): () => number {
+  const next = seededWords(seed);
+  return () => next() / 4294967296;
+}
+
+/** Adds triangular dither of one step of `fullScale` either side to the channels, in place (they are left as they are
+ * where they already lie on the grid). Each sample's two uniform numbers are the two halves of one 32-bit word:
+ * 16 bits of resolution within a step is far finer than the step itself. */
+export function ditherInPlace(channels: Float32Array[], fullScale: number, seed = 1): void {
+  if (onGrid(channels, fullScale)) return;
+  const next = seededWords(seed);
+  const scale = 1 / (fullScale * 65536);
+  for (const ch of channels)
+    for (let i = 0; i < ch.length; i++) {
+      const w = next();
+      ch[i] += ((w & 0xffff) - (w >>> 16)) * scale;
+    }
 }
