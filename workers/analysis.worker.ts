@@ -91,7 +91,7 @@ const api: AnalysisApi = {
     answer(() => {
       // The channels are the worker's own (transferred): dithered where they lie.
       const audio = toRate === fromRate ? channels : channels.map((c) => resample(c, fromRate, toRate));
-      if (dither && format !== 'mp3' && format !== 'float32') ditherInPlace(audio, FULL_SCALE[format]);
+      if (dither && format !== 'mp3' && format !== 'float32') ditherInPlace(audio, FULL_SCALE[format], dither.seed);
       const bytes = format === 'mp3' ? encodeMp3(audio, toRate, mp3Kbps).buffer : encodeWav(audio, toRate, format);
       return [bytes as ArrayBuffer, [bytes as ArrayBuffer]];
     }),

@@ -71,13 +71,13 @@ export interface AnalysisApi {
    * page's thread; src/video/video-file.ts pictureFrames). */
   picture(file: File, from: number, seconds: number, size: number, fps: number): Promise<AnalysisResult<VideoFrames>>;
   /** Resamples to `toRate` where needed and encodes a WAV or MP3 file; a 16- or 24-bit WAV with triangular dither
-   * where `dither` (src/dsp/dither.ts). */
+   * from `dither`'s seed where it is given (src/dsp/dither.ts). */
   encode(
     channels: Float32Array[],
     fromRate: number,
     toRate: number,
     format: WavSampleFormat | 'mp3',
     mp3Kbps: number,
-    dither: boolean,
+    dither: { seed: number } | null,
   ): Promise<AnalysisResult<ArrayBuffer>>;
 }
