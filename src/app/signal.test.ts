@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SIGNAL, signalName, signalProblem } from '../dsp/signals';
 import { trackAudio } from '../project/generated-ops';
 import { oneTrackStudio } from './one-track.fixture';
-import { generateSignal } from './signal';
+import { generateSignal, projectTempo } from './signal';
 
 const RATE = 8000;
 
@@ -32,6 +32,27 @@ describe('Generate signal', () => {
     const tracks = store.getState().project.tracks;
     expect(tracks).toHaveLength(2);
     expect(tracks[1].clips[0]).toMatchObject({ start: RATE / 2, length: 2 * RATE, name: 'Click track 120 BPM' });
+  });
+
+  it('puts a click track at the project’s tempo on its beat grid', () => {
+    const { store, services } = oneTrackStudio([new Float32Array(4 * RATE)], RATE);
+    const [track] = store.getState().project.tracks;
+    store
+      .getState()
+      .commit('Analyze', { ...store.getState().project, tracks: [{ ...track, tempoBpm: 100, beatStart: 0.3 * RATE }] });
+    expect(projectTempo(store.getState().project)).toBe(100);
+    store.getState().selectRange(null);
+    store.getState().seek(RATE);
+    store.getState().updateSignal({ kind: 'clicks', bpm: 100, seconds: 2 });
+    generateSignal(services);
+    const clip = store.getState().project.tracks[1].clips[0];
+    const audio = services.assets.get(clip.assetId).channels[0];
+    const firstClick = audio.findIndex((v) => v !== 0);
+    // Beats at 0.3 + 0.6 k s: the first after 1 s is at 1.5 s, 0.5 s into the clip.
+    expect(Math.abs(firstClick - 0.5 * RATE)).toBeLessThanOrEqual(1);
+    expect(store.getState().notices.at(-1)?.text).toBe(
+      'Click track 100 BPM: on the beat grid Analyze heard on Track 1.',
+    );
   });
 
   it('refuses settings that make no signal, in words, changing nothing', () => {

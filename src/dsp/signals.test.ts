@@ -76,5 +76,12 @@ describe('signals', () => {
     const level = (beat: number) => peak(clicks.subarray(beat * 24000, beat * 24000 + 960));
     expect(level(0)).toBeGreaterThan(0.7);
     expect(level(4) / level(1)).toBeCloseTo(2, 0);
+    // A downbeat 0.75 s in: the clicks before it keep the grid (at 0.25 s), and the bar counts from it.
+    const shifted = clickTrack(120, 4, 0.8, RATE, 4 * RATE, 0.75 * RATE);
+    const at = (s: number) => peak(shifted.subarray(s * RATE, s * RATE + 960));
+    expect(at(0.25)).toBeCloseTo(0.4, 1);
+    expect(at(0.75)).toBeGreaterThan(0.7);
+    expect(at(2.75)).toBeGreaterThan(0.7);
+    expect(at(0)).toBe(0);
   });
 });

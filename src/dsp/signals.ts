@@ -122,16 +122,24 @@ export function dtmf(
   return out;
 }
 
-/** A click track (Audacity's Rhythm Track, a DAW's metronome): a 20 ms click on every beat of `bpm`, the first
- * `count` samples from a downbeat; the downbeat of each bar of `beatsPerBar` an octave higher (1760 Hz against 880)
- * and at full `amplitude`, the other beats 6 dB lower. */
-export function clickTrack(bpm: number, beatsPerBar: number, amplitude: number, rate: number, count: number) {
+/** A click track (Audacity's Rhythm Track, a DAW's metronome): a 20 ms click on every beat of `bpm` over `count`
+ * samples, a downbeat at `downbeat` samples (0: the first sample; beats before it too); the downbeat of each bar of
+ * `beatsPerBar` an octave higher (1760 Hz against 880) and at full `amplitude`, the other beats 6 dB lower. */
+export function clickTrack(
+  bpm: number,
+  beatsPerBar: number,
+  amplitude: number,
+  rate: number,
+  count: number,
+  downbeat = 0,
+) {
   const out = new Float32Array(count);
   const period = (60 / bpm) * rate;
   const length = Math.round(0.02 * rate);
-  for (let beat = 0; Math.round(beat * period) < count; beat++) {
-    const start = Math.round(beat * period);
-    const accent = beat % beatsPerBar === 0;
+  const first = -Math.floor(downbeat / period); // the beat (counted from the downbeat) at or just after sample 0
+  for (let beat = first; Math.round(downbeat + beat * period) < count; beat++) {
+    const start = Math.round(downbeat + beat * period);
+    const accent = ((beat % beatsPerBar) + beatsPerBar) % beatsPerBar === 0;
     const hz = accent ? 1760 : 880;
     const a = accent ? amplitude : amplitude / 2;
     for (let i = 0; i < length && start + i < count; i++)
@@ -189,15 +197,16 @@ export function signalProblem(s: SignalSettings, rate: number): string | null {
 
 const peakOfDb = (db: number) => 10 ** (db / 20);
 
-/** The signal, `count` samples at `rate` (telephone keys: as long as their digits take). */
-export function renderSignal(s: SignalSettings, rate: number, count: number): Float32Array {
+/** The signal, `count` samples at `rate` (telephone keys: as long as their digits take; a click track with a downbeat
+ * at `downbeat` samples). */
+export function renderSignal(s: SignalSettings, rate: number, count: number, downbeat = 0): Float32Array {
   const a = peakOfDb(s.db);
   if (s.kind === 'tone') return tone(s.waveform, { from: s.hz, to: s.hz }, { from: a, to: a }, rate, count);
   if (s.kind === 'chirp')
     return tone(s.waveform, { from: s.hz, to: s.toHz }, { from: a, to: peakOfDb(s.toDb) }, rate, count);
   if (s.kind === 'noise') return noise(s.colour, a, count);
   if (s.kind === 'dtmf') return dtmf(s.digits, a, rate);
-  return clickTrack(s.bpm, s.beatsPerBar, a, rate, count);
+  return clickTrack(s.bpm, s.beatsPerBar, a, rate, count, downbeat);
 }
 
 /** The signal's name for its clip and its undo step ("Tone 440 Hz"). */

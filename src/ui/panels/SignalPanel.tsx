@@ -1,5 +1,5 @@
 import { selectedRange } from '../../actions/targets';
-import { generateSignal } from '../../app/signal';
+import { generateSignal, projectTempo } from '../../app/signal';
 import { DTMF_KEYS, type SignalSettings } from '../../dsp/signals';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
@@ -23,6 +23,7 @@ export function SignalPanel({ onClose }: { onClose: () => void }) {
     const range = selectedRange(state);
     return range ? (range.end - range.start) / state.project.sampleRate : 0;
   });
+  const tempo = useStudio((state) => projectTempo(state.project));
   const change = (patch: Partial<SignalSettings>) => services.store.getState().updateSignal(patch);
   const number = (key: NumberKey, label: string, step = 1) => (
     <label key={key}>
@@ -95,6 +96,17 @@ export function SignalPanel({ onClose }: { onClose: () => void }) {
         </label>
       )}
       {s.kind === 'clicks' && number('bpm', 'BPM')}
+      {s.kind === 'clicks' && tempo !== null && (
+        <button
+          type="button"
+          className="chip"
+          data-testid="signal-project-tempo"
+          title="The tempo Analyze heard: the clicks land on its beat grid"
+          onClick={() => change({ bpm: tempo })}
+        >
+          Project tempo ({tempo} BPM)
+        </button>
+      )}
       {s.kind === 'clicks' && number('beatsPerBar', 'Beats per bar')}
       {number('db', s.kind === 'chirp' ? 'From peak dBFS' : 'Peak dBFS')}
       {s.kind === 'chirp' && number('toDb', 'To peak dBFS')}
