@@ -4,13 +4,28 @@ import { DTMF_KEYS, type SignalSettings } from '../../dsp/signals';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
 
-const KINDS: [SignalSettings['kind'], string][] = [
-  ['tone', 'Tone'],
-  ['chirp', 'Chirp (a sweep)'],
-  ['noise', 'Noise'],
-  ['dtmf', 'Telephone keys (DTMF)'],
-  ['clicks', 'Click track'],
-];
+type ChoiceKey = 'kind' | 'waveform' | 'colour';
+
+/** Each list's choices and their names. */
+const CHOICES: { [K in ChoiceKey]: [SignalSettings[K], string][] } = {
+  kind: [
+    ['tone', 'Tone'],
+    ['chirp', 'Chirp (a sweep)'],
+    ['noise', 'Noise'],
+    ['dtmf', 'Telephone keys (DTMF)'],
+    ['clicks', 'Click track'],
+  ],
+  waveform: [
+    ['sine', 'Sine'],
+    ['square', 'Square'],
+    ['sawtooth', 'Sawtooth'],
+  ],
+  colour: [
+    ['white', 'White (flat)'],
+    ['pink', 'Pink (-3 dB an octave)'],
+    ['brown', 'Brown (-6 dB an octave)'],
+  ],
+};
 
 type NumberKey = 'hz' | 'toHz' | 'db' | 'toDb' | 'bpm' | 'beatsPerBar' | 'seconds';
 
@@ -37,53 +52,26 @@ export function SignalPanel({ onClose }: { onClose: () => void }) {
       />
     </label>
   );
+  const choice = (key: ChoiceKey, label: string) => (
+    <label key={key}>
+      {label}
+      <select data-testid={`signal-${key}`} value={s[key]} onChange={(e) => change({ [key]: e.target.value })}>
+        {CHOICES[key].map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   const pitched = s.kind === 'tone' || s.kind === 'chirp';
   return (
     <Panel title="Generate signal" testId="signal-panel" onClose={onClose}>
-      <label>
-        Signal
-        <select
-          data-testid="signal-kind"
-          value={s.kind}
-          onChange={(e) => change({ kind: e.target.value as SignalSettings['kind'] })}
-        >
-          {KINDS.map(([kind, name]) => (
-            <option key={kind} value={kind}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {pitched && (
-        <label>
-          Waveform
-          <select
-            data-testid="signal-waveform"
-            value={s.waveform}
-            onChange={(e) => change({ waveform: e.target.value as SignalSettings['waveform'] })}
-          >
-            <option value="sine">Sine</option>
-            <option value="square">Square</option>
-            <option value="sawtooth">Sawtooth</option>
-          </select>
-        </label>
-      )}
+      {choice('kind', 'Signal')}
+      {pitched && choice('waveform', 'Waveform')}
       {pitched && number('hz', s.kind === 'chirp' ? 'From Hz' : 'Frequency Hz')}
       {s.kind === 'chirp' && number('toHz', 'To Hz')}
-      {s.kind === 'noise' && (
-        <label>
-          Colour
-          <select
-            data-testid="signal-colour"
-            value={s.colour}
-            onChange={(e) => change({ colour: e.target.value as SignalSettings['colour'] })}
-          >
-            <option value="white">White (flat)</option>
-            <option value="pink">Pink (-3 dB an octave)</option>
-            <option value="brown">Brown (-6 dB an octave)</option>
-          </select>
-        </label>
-      )}
+      {s.kind === 'noise' && choice('colour', 'Colour')}
       {s.kind === 'dtmf' && (
         <label>
           Keys

@@ -5,6 +5,7 @@ import type { Clip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipWaveform } from './ClipWaveform';
 import { EnvelopeOverlay } from './EnvelopeOverlay';
+import { followPointer } from './follow-pointer';
 import { pxToSample, sampleToPx, TRACK_HEIGHT, visibleLanePx } from './geometry';
 
 const LABEL_HEIGHT = 18;
@@ -38,20 +39,13 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
     const { project, playhead, snap } = store.getState();
     const targets = snap ? snapTargets(project, playhead, clip.id) : [];
     const tolerance = pxToSample(SNAP_PX, scale);
-    const move = (ev: PointerEvent) => {
+    followPointer((ev) => {
       const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
       const target = row?.dataset.trackId ?? trackId;
       const delta = pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX);
       const free = clip.start + delta;
       drag.moveTo(target, snap && !ev.altKey ? snapMove(free, clip.length, targets, tolerance) : free);
-    };
-    const up = () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-      drag.end();
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
+    }, drag.end);
   };
 
   return (

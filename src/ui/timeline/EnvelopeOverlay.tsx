@@ -4,6 +4,7 @@ import { gainToDb } from '../../dsp/gain';
 import type { Clip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ENVELOPE_RANGE_DB, ENVELOPE_TOP_DB, envelopeLine, gainForY, yForGain } from './envelope-geometry';
+import { followPointer } from './follow-pointer';
 
 const NO_POINTS: never[] = [];
 
@@ -38,17 +39,10 @@ export function EnvelopeOverlay({ clip, leftPx, widthPx, from, to, top, height }
       gain: gainForY(ev.clientY - box.top, height),
     });
     const gesture = startEnvelopeDrag(store, clip.id, grab ?? where(e));
-    const move = (ev: PointerEvent) => {
+    followPointer((ev) => {
       const p = where(ev);
       gesture.moveTo(p.at, p.gain);
-    };
-    const up = () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-      gesture.end();
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
+    }, gesture.end);
   };
 
   return (

@@ -3,6 +3,7 @@ import { zoomTo } from '../../actions/view-actions';
 import { projectLength } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipView } from './ClipView';
+import { followPointer } from './follow-pointer';
 import { JobPreview } from './JobPreview';
 import { LabelLane } from './LabelLane';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, sampleToPx, TRACK_HEIGHT } from './geometry';
@@ -77,19 +78,13 @@ export function Timeline() {
     state.seek(anchor);
     state.selectClip(clipId);
     state.selectRange({ start: anchor, end: anchor, trackIds: [trackId] });
-    const move = (ev: PointerEvent) => {
+    followPointer((ev) => {
       const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
       const to = row ? ids.indexOf(row.dataset.trackId!) : from;
       const current = pxToSample(lanePx(ev.clientX), scale);
       const trackIds = ids.slice(Math.min(from, to), Math.max(from, to) + 1);
       store.getState().selectRange({ start: Math.min(anchor, current), end: Math.max(anchor, current), trackIds });
-    };
-    const up = () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
+    });
   };
 
   return (
