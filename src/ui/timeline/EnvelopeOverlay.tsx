@@ -1,6 +1,7 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { nudgeEnvelopePoint, removeEnvelopePoint, startEnvelopeDrag } from '../../app/project-commands';
 import { gainToDb } from '../../dsp/gain';
+import { assetToTimeline } from '../../project/envelope';
 import type { Clip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ENVELOPE_RANGE_DB, ENVELOPE_TOP_DB, envelopeLine, gainForY, yForGain } from './envelope-geometry';
@@ -67,7 +68,7 @@ export function EnvelopeOverlay({ clip, leftPx, widthPx, from, to, top, height }
               r={5}
               role="slider"
               tabIndex={0}
-              aria-label={`Envelope point at ${((p.at - clip.offset + clip.start) / sampleRate).toFixed(2)} s`}
+              aria-label={`Envelope point at ${(assetToTimeline(clip, p.at) / sampleRate).toFixed(2)} s`}
               aria-valuemin={ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB}
               aria-valuemax={ENVELOPE_TOP_DB}
               aria-valuenow={Math.max(ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB, gainToDb(p.gain))}
@@ -85,7 +86,12 @@ export function EnvelopeOverlay({ clip, leftPx, widthPx, from, to, top, height }
                 e.preventDefault();
                 e.stopPropagation(); // not the selection's Delete
               }}
-            />
+            >
+              <title>
+                {p.gain > 0 ? `${gainToDb(p.gain).toFixed(1)} dB` : 'Silence'} at{' '}
+                {(assetToTimeline(clip, p.at) / sampleRate).toFixed(2)} s
+              </title>
+            </circle>
           ),
         )}
     </svg>
