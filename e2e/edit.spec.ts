@@ -908,6 +908,29 @@ test.describe('editing a real recording', () => {
     await page.screenshot({ path: test.info().outputPath('studio.png') });
   });
 
+  test('the level meter reads what plays: -6 dBFS peaks left and right, and lights the clip light past full scale', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 440 Hz left, 660 Hz right, peaks at -6 dBFS
+    await studio.waitForTracks(1);
+    const held = (c: number) => async () => Number(await page.getByTestId(`meter-${c}-db`).textContent());
+    await studio.action('playPause').click();
+    await expect.poll(held(0)).toBeCloseTo(-6, 0);
+    await expect.poll(held(1)).toBeCloseTo(-6, 0);
+    await expect(page.getByTestId('meter-0-clip')).toHaveAttribute('data-clipped', 'false');
+    await studio.action('playPause').click();
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-gainDb').fill('9'); // peaks at +3 dBFS
+    await studio.effect('gain');
+    await studio.action('playPause').click();
+    await expect(page.getByTestId('meter-0-clip')).toHaveAttribute('data-clipped', 'true');
+    await expect.poll(held(0)).toBeCloseTo(3, 0);
+    await studio.action('playPause').click();
+    await page.getByTestId('meter').click();
+    await expect(page.getByTestId('meter-0-clip')).toHaveAttribute('data-clipped', 'false');
+  });
+
   test('loop plays the selection over and over, wrapping at its end', async ({ studio, page }) => {
     await studio.importFiles('speech-22k.wav');
     await studio.waitForTracks(1);

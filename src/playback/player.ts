@@ -10,6 +10,9 @@ import type { StudioStore } from '../store/studio-store';
 
 export class Player {
   private context: AudioContext | undefined;
+  /** Where every track plays into, and the meter's taps on its two channels (made with the context). */
+  private master: AudioNode | undefined;
+  private taps: AnalyserNode[] = [];
   private readonly buffers = new Map<string, AudioBuffer>();
   private sources: AudioScheduledSourceNode[] = [];
   private nodes: AudioNode[] = [];
@@ -109,6 +112,7 @@ export class Player {
       void this.context?.close();
       this.context = new AudioContext({ sampleRate: rate, latencyHint: 'interactive' });
       this.buffers.clear();
+      this.master = this.masterBus(this.context);
     }
     return this.context;
   }
@@ -131,7 +135,7 @@ export class Player {
     for (const track of audibleTracks(project)) {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
       const pan = new StereoPannerNode(context, { pan: track.pan });
-      gain.connect(pan).connect(context.destination);
+      gain.connect(pan).connect(this.master!);
       this.nodes.push(gain, pan);
       for (const clip of track.clips) {
         const start = Math.max(clip.start, from);
@@ -162,6 +166,25 @@ export class Player {
     node.connect(into);
     this.nodes.push(node);
     return node;
+  }
+
+  /** The bus the tracks play into: on to the speakers, and split into left and right for the level meter. */
+  private masterBus(context: AudioContext): AudioNode {
+    const bus = new GainNode(context, { channelCount: 2, channelCountMode: 'explicit' });
+    bus.connect(context.destination);
+    const split = new ChannelSplitterNode(context, { numberOfOutputs: 2 });
+    bus.connect(split);
+    this.taps = [0, 1].map((channel) => {
+      const tap = new AnalyserNode(context, { fftSize: 2048 });
+      split.connect(tap, channel);
+      return tap;
+    });
+    return bus;
+  }
+
+  /** The level meter's taps: what is sounding now on the left and the right (none before anything has played). */
+  meterTaps(): readonly AnalyserNode[] {
+    return this.taps;
   }
 
   /** The timeline sample now sounding. */

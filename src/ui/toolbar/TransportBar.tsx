@@ -2,6 +2,7 @@ import { formatTime } from '../format';
 import { selectionIn } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
+import { LevelMeter } from './LevelMeter';
 
 function SecondsInput({
   label,
@@ -61,6 +62,7 @@ export function TransportBar() {
       <output className="clock" data-testid="clock">
         {formatTime(playhead / rate)}
       </output>
+      <LevelMeter />
       <span className="rate" data-testid="project-rate">
         {rate} Hz
       </span>

@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'react';
+import { METER_FLOOR_DB, type MeterReading, PeakMeter } from '../../playback/meter';
+import { useServices, useStudio } from '../studio-context';
+
+const SILENT: MeterReading = { db: -Number.POSITIVE_INFINITY, holdDb: -Number.POSITIVE_INFINITY, clipped: false };
+const NAMES = ['L', 'R'];
+
+const shown = (db: number) => (db > -Number.POSITIVE_INFINITY ? db.toFixed(1) : '-∞');
+const width = (db: number) => `${Math.max(0, Math.min(100, (100 * (db - METER_FLOOR_DB)) / -METER_FLOOR_DB))}%`;
+
+/** The playback level meter: left and right peaks as bars, the held peak in dBFS beside them, and a clip light that a
+ * click puts out. It reads the player's taps on the mix while something sounds. */
+export function LevelMeter() {
+  const { player } = useServices();
+  const sounding = useStudio((s) => s.playing || s.previewing);
+  const meters = useRef([new PeakMeter(), new PeakMeter()]);
+  const [readings, setReadings] = useState<MeterReading[]>([SILENT, SILENT]);
+
+  useEffect(() => {
+    if (!sounding) {
+      setReadings((last) => last.map((r) => ({ ...r, db: -Number.POSITIVE_INFINITY })));
+      return;
+    }
+    let frame = 0;
+    const buffer = new Float32Array(2048);
+    const tick = () => {
+      const now = performance.now() / 1000;
+      const taps = player.meterTaps();
+      setReadings(
+        meters.current.map((meter, c) => {
+          if (!taps[c]) return SILENT;
+          taps[c].getFloatTimeDomainData(buffer);
+          return meter.read(buffer, now);
+        }),
+      );
+      frame = requestAnimationFrame(tick);
+    };
+    tick();
+    return () => cancelAnimationFrame(frame);
+  }, [sounding, player]);
+
+  const reset = () => {
+    for (const m of meters.current) m.reset();
+    setReadings((last) => last.map((r) => ({ ...r, holdDb: -Number.POSITIVE_INFINITY, clipped: false })));
+  };
+  return (
+    <button
+      type="button"
+      className="meter"
+      data-testid="meter"
+      title="Peak level of what plays (click to reset the clip lights)"
+      onClick={reset}
+    >
+      {readings.map((r, c) => (
+        <span className="meter-row" key={NAMES[c]}>
+          {NAMES[c]}
+          <span className="meter-track">
+            <span className="meter-bar" style={{ width: width(r.db) }} />
+          </span>
+          <span className="meter-db" data-testid={`meter-${c}-db`}>
+            {shown(r.holdDb)}
+          </span>
+          <span
+            className={`meter-clip${r.clipped ? ' on' : ''}`}
+            data-testid={`meter-${c}-clip`}
+            data-clipped={r.clipped}
+            title={r.clipped ? 'Clipped: a sample reached full scale' : 'No clipping'}
+          />
+        </span>
+      ))}
+    </button>
+  );
+}
