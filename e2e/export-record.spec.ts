@@ -192,7 +192,9 @@ test.describe('recording', () => {
     await context.grantPermissions(['microphone']);
     await studio.action('record').click();
     await expect(studio.action('record')).toHaveText(/Stop recording/);
-    await page.waitForTimeout(1500);
+    // The meter hears the (fake) microphone's beeps while recording.
+    await expect.poll(async () => Number(await page.getByTestId('meter-0-db').textContent())).toBeGreaterThan(-40);
+    await page.waitForTimeout(1000);
     await studio.action('record').click();
     await studio.waitForTracks(1);
     const s = await studio.summary();

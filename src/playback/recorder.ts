@@ -1,4 +1,5 @@
-/** Records from the microphone with MediaRecorder into a Blob that the importer decodes like any file. */
+/** Records from the microphone with MediaRecorder into a Blob that the importer decodes like any file, with taps on
+ * the input for the level meter. */
 
 export class RecorderError extends Error {
   override name = 'RecorderError';
@@ -8,6 +9,14 @@ export class MicRecorder {
   private recorder: MediaRecorder | undefined;
   private chunks: Blob[] = [];
   private stream: MediaStream | undefined;
+  /** The input's own context for the level meter, and its taps (one per channel, up to two). */
+  private listening: AudioContext | undefined;
+  private taps: AnalyserNode[] = [];
+
+  /** The level meter's taps on the microphone while recording (none otherwise). */
+  meterTaps(): readonly AnalyserNode[] {
+    return this.taps;
+  }
 
   get active(): boolean {
     return this.recorder?.state === 'recording';
@@ -34,6 +43,22 @@ export class MicRecorder {
     this.recorder = new MediaRecorder(this.stream);
     this.recorder.ondataavailable = (e) => e.data.size > 0 && this.chunks.push(e.data);
     this.recorder.start(250);
+    this.listen(this.stream);
+  }
+
+  /** Taps the input for the meter: its channels apart, through analysers that lead nowhere (nothing is heard). */
+  private listen(stream: MediaStream): void {
+    const context = new AudioContext();
+    const source = new MediaStreamAudioSourceNode(context, { mediaStream: stream });
+    const channels = Math.min(2, source.channelCount);
+    const split = new ChannelSplitterNode(context, { numberOfOutputs: channels });
+    source.connect(split);
+    this.taps = Array.from({ length: channels }, (_, c) => {
+      const tap = new AnalyserNode(context, { fftSize: 2048 });
+      split.connect(tap, c);
+      return tap;
+    });
+    this.listening = context;
   }
 
   /** Stops and returns the recording as a file. */
@@ -43,6 +68,9 @@ export class MicRecorder {
     return new Promise((resolve) => {
       recorder.onstop = () => {
         this.stream?.getTracks().forEach((t) => t.stop());
+        void this.listening?.close();
+        this.listening = undefined;
+        this.taps = [];
         const type = recorder.mimeType || 'audio/webm';
         const stamp = new Date().toISOString().slice(11, 19).replace(/:/g, '-');
         resolve(new File(this.chunks, `Recording ${stamp}.webm`, { type }));

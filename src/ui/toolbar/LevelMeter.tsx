@@ -8,11 +8,13 @@ const NAMES = ['L', 'R'];
 const shown = (db: number) => (db > -Number.POSITIVE_INFINITY ? db.toFixed(1) : '-∞');
 const width = (db: number) => `${Math.max(0, Math.min(100, (100 * (db - METER_FLOOR_DB)) / -METER_FLOOR_DB))}%`;
 
-/** The playback level meter: left and right peaks as bars, the held peak in dBFS beside them, and a clip light that a
- * click puts out. It reads the player's taps on the mix while something sounds. */
+/** The level meter: left and right peaks as bars, the held peak in dBFS beside them, and a clip light that a click puts
+ * out. It reads the microphone while recording, else the player's taps on the mix while something plays (a mono
+ * input shows on the left alone). */
 export function LevelMeter() {
-  const { player } = useServices();
-  const sounding = useStudio((s) => s.playing || s.previewing);
+  const { player, recorder } = useServices();
+  const recording = useStudio((s) => s.recording);
+  const sounding = useStudio((s) => s.playing || s.previewing || s.recording);
   const meters = useRef([new PeakMeter(), new PeakMeter()]);
   const [readings, setReadings] = useState<MeterReading[]>([SILENT, SILENT]);
 
@@ -25,7 +27,7 @@ export function LevelMeter() {
     const buffer = new Float32Array(2048);
     const tick = () => {
       const now = performance.now() / 1000;
-      const taps = player.meterTaps();
+      const taps = recording ? recorder.meterTaps() : player.meterTaps();
       setReadings(
         meters.current.map((meter, c) => {
           if (!taps[c]) return SILENT;
@@ -37,7 +39,7 @@ export function LevelMeter() {
     };
     tick();
     return () => cancelAnimationFrame(frame);
-  }, [sounding, player]);
+  }, [sounding, recording, player, recorder]);
 
   const reset = () => {
     for (const m of meters.current) m.reset();
@@ -48,7 +50,7 @@ export function LevelMeter() {
       type="button"
       className="meter"
       data-testid="meter"
-      title="Peak level of what plays (click to reset the clip lights)"
+      title="Peak level of what plays, or of the microphone while recording (click to reset the clip lights)"
       onClick={reset}
     >
       {readings.map((r, c) => (
