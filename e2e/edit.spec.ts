@@ -844,6 +844,26 @@ test.describe('editing a real recording', () => {
     ).toBe(true);
   });
 
+  test('mix and render makes two tracks one that exports as the two did (sox), and undo brings them back', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
+    await studio.waitForTracks(2);
+    const before = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    await studio.action('mixAndRender').click();
+    const after = await studio.summary();
+    expect(after.tracks.map((t) => [t.name, t.clips])).toEqual([['Mix', 1]]);
+    expect(after.undo.at(-1)).toBe('Mix and render 2 tracks');
+    const rendered = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    expect(rendered.length).toBe(before.length);
+    let worst = 0;
+    for (let i = 0; i < before.length; i++) worst = Math.max(worst, Math.abs(rendered[i] - before[i]));
+    expect(worst).toBeLessThan(1e-6);
+    await page.keyboard.press('Control+z');
+    await studio.waitForTracks(2);
+  });
+
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);

@@ -2,6 +2,7 @@
  * keyboard, the help panel and the buttons reach the same routines. */
 import { editSelection } from '../app/edit';
 import { cancelJob, generateClip } from '../app/generate';
+import { mixAndRender } from '../app/render';
 import type { Services } from '../app/services';
 import { switchTake } from '../project/generated-ops';
 import { deleteTrack, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
@@ -23,6 +24,14 @@ function onCurrentTrack(services: Services, edit: (project: Project, id: string)
 }
 
 export const trackActions: Action[] = [
+  {
+    name: 'mixAndRender',
+    label: 'Mix and render: the selected tracks (or all) as heard become one track of their mix',
+    group: 'track',
+    shortcuts: ['Mod+Shift+M'],
+    enabled: (s) => s.project.tracks.some((t) => t.clips.length > 0),
+    perform: mixAndRender,
+  },
   {
     name: 'muteTrack',
     label: 'Mute or unmute the selected track',

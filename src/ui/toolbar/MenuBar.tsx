@@ -13,6 +13,7 @@ export function MenuBar() {
         <ActionButton name="record" text={recording ? '■ Stop recording' : '● Record'} pressed={recording} />
         <ActionButton name="export" text="Export" />
         <ActionButton name="newTrack" text="+ Track" />
+        <ActionButton name="mixAndRender" text="Render" />
         <ActionButton name="generate" text="✦ Generate" />
         <ActionButton name="generateSignal" text="Signal…" />
         <ActionButton name="models" text="Model" />
