@@ -895,6 +895,19 @@ test.describe('editing a real recording', () => {
     expect(sel.trackIds).toHaveLength(2);
     expect(sel.end).toBeGreaterThan(sel.start);
 
+    // Zoom to the selection (Z): it spans the lanes' visible width, right of the track headers.
+    const timeline = (await page.getByTestId('timeline').boundingBox())!;
+    await page.keyboard.press('z');
+    const zoomed = (await page.getByTestId('selection').first().boundingBox())!;
+    expect(zoomed.x).toBeGreaterThanOrEqual(timeline.x + 210);
+    expect(zoomed.x + zoomed.width).toBeLessThanOrEqual(timeline.x + timeline.width);
+    expect(zoomed.width).toBeGreaterThan(timeline.width - 210 - 60);
+    // Fit (F): the whole project is in view, its end left of the timeline's right edge.
+    await page.keyboard.press('f');
+    const ends = await page.getByTestId('clip').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+    expect(Math.max(...ends)).toBeLessThanOrEqual(timeline.x + timeline.width);
+    expect(Math.max(...ends)).toBeGreaterThan(timeline.x + timeline.width - 60);
+
     const zoom = () => page.evaluate(() => (window as any).omniStudio.services.store.getState().view.pxPerSec);
     const z0 = await zoom();
     await studio.action('zoomIn').click();

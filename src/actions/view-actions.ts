@@ -8,6 +8,11 @@ export const MIN_PX_PER_SEC = 0.05;
 export const MAX_PX_PER_SEC = 20000;
 /** Browsers stop laying out elements somewhere above 16 million pixels: zoom in no further than that. */
 export const MAX_CONTENT_PX = 15_000_000;
+/** The track headers' width, left of the lanes: the timeline's width less this is what shows audio. */
+export const HEADER_WIDTH = 210;
+
+/** The lanes' visible width in pixels, less a margin at the right. */
+const laneWidth = (viewportWidth: number) => Math.max(100, viewportWidth - HEADER_WIDTH - 20);
 
 export function zoomTo({ store }: Services, pxPerSec: number, anchorPx?: number) {
   const { view, playhead, project } = store.getState();
@@ -86,8 +91,26 @@ export const viewActions: Action[] = [
       const { view, project } = store.getState();
       const seconds = projectLength(project) / project.sampleRate;
       store.getState().set({
-        view: { ...view, pxPerSec: Math.max(MIN_PX_PER_SEC, (view.viewportWidth - 20) / seconds), scrollLeft: 0 },
+        view: { ...view, pxPerSec: Math.max(MIN_PX_PER_SEC, laneWidth(view.viewportWidth) / seconds), scrollLeft: 0 },
       });
+    },
+  },
+  {
+    name: 'zoomSelection',
+    label: 'Zoom to selection',
+    group: 'view',
+    shortcuts: ['Z'],
+    enabled: (s) => s.selection !== null && s.selection.end > s.selection.start,
+    perform: ({ store }) => {
+      const { view, selection, project } = store.getState();
+      if (!selection || selection.end <= selection.start) return;
+      const seconds = (selection.end - selection.start) / project.sampleRate;
+      const pxPerSec = Math.min(
+        MAX_PX_PER_SEC,
+        Math.max(MIN_PX_PER_SEC, (laneWidth(view.viewportWidth) - 20) / seconds),
+      );
+      const scrollLeft = Math.max(0, (selection.start / project.sampleRate) * pxPerSec - 10);
+      store.getState().set({ view: { ...view, pxPerSec, scrollLeft } });
     },
   },
   {

@@ -1,7 +1,8 @@
 /** Conversions between samples and lane pixels, the part of the timeline that is on screen, and label rows. */
+import { HEADER_WIDTH } from '../../actions/view-actions';
 import type { SoundLabel } from '../../project/types';
 
-export const HEADER_WIDTH = 210;
+export { HEADER_WIDTH };
 export const TRACK_HEIGHT = 110;
 
 export interface Scale {
