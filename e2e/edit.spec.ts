@@ -936,6 +936,18 @@ test.describe('editing a real recording', () => {
       .click({ position: { x: 30, y: 60 } });
     await expect(page.getByTestId('spectrogram')).toHaveAttribute('data-state', 'ready');
 
+    // A double-click on a clip selects its extent on its track.
+    await page
+      .getByTestId('clip')
+      .nth(1)
+      .dblclick({ position: { x: 30, y: 60 } });
+    const extent = await page.evaluate(() => (window as any).omniStudio.services.store.getState().selection);
+    expect([extent.start, extent.end, extent.trackIds.length]).toEqual([
+      0,
+      (await studio.summary()).tracks[1].length,
+      1,
+    ]);
+
     await page.keyboard.press('?');
     await expect(page.getByTestId('help-panel')).toContainText('Ctrl+Shift+Z');
     await page.screenshot({ path: test.info().outputPath('studio.png') });

@@ -14,7 +14,7 @@ import { findClip, newTrack, projectLength } from '../project/types';
 import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
 import { labelSounds } from '../app/label-sounds';
-import { addLabelAtSelection } from '../app/project-commands';
+import { addLabelAtSelection, selectClipExtent } from '../app/project-commands';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
@@ -56,6 +56,17 @@ export const editActions: Action[] = [
     shortcuts: ['Mod+B'],
     enabled: (s) => s.project.tracks.length > 0,
     perform: ({ store }) => addLabelAtSelection(store),
+  },
+  {
+    name: 'selectClip',
+    label: 'Select clip: the clicked clip’s extent (or double-click a clip)',
+    group: 'edit',
+    shortcuts: ['Mod+Shift+A'],
+    enabled: (s) => s.selectedClipId !== null,
+    perform: ({ store }) => {
+      const id = store.getState().selectedClipId;
+      if (id) selectClipExtent(store, id);
+    },
   },
   {
     name: 'labelSounds',

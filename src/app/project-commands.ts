@@ -46,6 +46,14 @@ export function startClipMove(store: StudioStore, clipId: string) {
   };
 }
 
+/** Selects the clip's extent on its track (a double-click on a clip, or Select clip on the clicked one). */
+export function selectClipExtent(store: StudioStore, clipId: string) {
+  const found = findClip(store.getState().project, clipId);
+  if (!found) return;
+  const { track, clip } = found;
+  store.getState().selectRange({ start: clip.start, end: clip.start + clip.length, trackIds: [track.id] });
+}
+
 /** Starts dragging a point of a clip's volume envelope: the one at `grab.index`, or one added at `grab.at` (a sample of
  * the clip's asset) with `grab.gain`, as a click with Audacity's Envelope tool adds a point and drags it. Each update
  * puts the point at asset sample `at` with `gain`; the whole drag is one undo step. */

@@ -1,5 +1,5 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import { startClipMove } from '../../app/project-commands';
+import { selectClipExtent, startClipMove } from '../../app/project-commands';
 import { snapMove, snapTargets } from '../../project/snap';
 import type { Clip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
@@ -49,11 +49,13 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a double-click selects the clip's extent; Select clip (Ctrl/Cmd+Shift+A) is the keyboard path
     <div
       className={`clip${selected ? ' selected' : ''}`}
       data-testid="clip"
       data-clip-id={clip.id}
       style={{ left, width }}
+      onDoubleClick={() => selectClipExtent(store, clip.id)}
     >
       <div
         className="clip-label"

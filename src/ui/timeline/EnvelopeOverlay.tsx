@@ -54,6 +54,7 @@ export function EnvelopeOverlay({ clip, leftPx, widthPx, from, to, top, height }
       height={height}
       style={{ left: leftPx, top }}
       onPointerDown={editing ? (e) => drag(e, null) : undefined}
+      onDoubleClick={editing ? (e) => e.stopPropagation() : undefined} // points, not the clip's extent
     >
       <title>Volume envelope: click to add a point and drag it; double-click a point to take it out</title>
       <polyline points={envelopeLine(points, from, to, widthPx, height)} />
