@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limit } from './limiter';
-import { truePeak } from './true-peak';
+import { interSampleLevels, truePeak } from './true-peak';
 import { programme } from './dehum.fixture';
 
 const RATE = 44100;
@@ -16,6 +16,20 @@ function hot(): Float32Array[] {
 }
 
 describe('limiter', () => {
+  it('draws the points between samples only where they could pass the floor, and the same there', () => {
+    const x = hot();
+    const all = interSampleLevels(x, RATE, 0, x[0].length);
+    const floored = interSampleLevels(x, RATE, 0, x[0].length, 0.9);
+    let over = 0;
+    for (let i = 0; i < all.length; i++) {
+      if (all[i] > 0.9) {
+        over++;
+        expect(floored[i]).toBe(all[i]);
+      } else expect(floored[i]).toBeLessThanOrEqual(0.9);
+    }
+    expect(over).toBeGreaterThan(500); // the hits over 0.9
+  });
+
   it('in true-peak mode holds the peaks between samples under the ceiling too', () => {
     // A tone at a quarter of the rate whose samples fall half way between its crests: they read 3 dB under its peak.
     const quarter = Float32Array.from({ length: RATE }, (_, n) => 1.2 * Math.sin((Math.PI / 2) * n + Math.PI / 4));

@@ -102,7 +102,7 @@ function gainsNeeded(
   const lo = Math.max(0, Math.min(length - 1, from));
   const hi = Math.max(lo + 1, Math.min(length, to));
   let levels: Float64Array;
-  if (truePeak) levels = interSampleLevels(channels, rate, lo, hi);
+  if (truePeak) levels = interSampleLevels(channels, rate, lo, hi, ceiling);
   else {
     levels = new Float64Array(hi - lo);
     for (const c of channels)

@@ -59,24 +59,39 @@ export function truePeak(channels: Float32Array[], rate: number): number {
 
 /** Each sample's level counting what is drawn between it and its neighbours: for n in [from, to), the largest magnitude
  * over the channels of x[n] and of the oversampled points between n - 1 and n + 1 (zeros past the ends). What a
- * true-peak limiter holds under its ceiling. */
-export function interSampleLevels(channels: readonly Float32Array[], rate: number, from: number, to: number) {
+ * true-peak limiter holds under its ceiling. Points are drawn only where they could reach over `floor` (the block's
+ * samples times the taps' summed magnitude, as `truePeak` skips): a limiter needs nothing under its ceiling. */
+export function interSampleLevels(
+  channels: readonly Float32Array[],
+  rate: number,
+  from: number,
+  to: number,
+  floor = 0,
+): Float64Array {
   const factor = oversampling(rate);
   const phases = Array.from({ length: factor - 1 }, (_, p) => phaseTaps((p + 1) / factor));
+  const gainBound = Math.max(0, ...phases.map((taps) => taps.reduce((sum, t) => sum + Math.abs(t), 0)));
   const count = Math.max(0, to - from);
   // between[i]: the largest point drawn between samples from - 1 + i and from + i.
   const between = new Float64Array(count + 1);
   const level = new Float64Array(count);
   for (const x of channels) {
     const at = (n: number) => (n >= 0 && n < x.length ? x[n] : 0);
-    for (let i = 0; i <= count; i++) {
-      const left = from - 1 + i; // the point is drawn between left and left + 1
-      for (const taps of phases) {
-        let v = 0;
-        for (let k = 0; k < taps.length; k++) v += taps[k] * at(left - HALF_TAPS + 1 + k);
-        between[i] = Math.max(between[i], Math.abs(v));
+    for (let i = 0; i < count; i++) level[i] = Math.max(level[i], Math.abs(at(from + i)));
+    for (let block = 0; block <= count; block += BLOCK) {
+      const end = Math.min(block + BLOCK, count + 1);
+      let reached = 0; // the largest sample the block's taps reach
+      for (let n = from + block - HALF_TAPS; n < from + end - 1 + HALF_TAPS; n++)
+        reached = Math.max(reached, Math.abs(at(n)));
+      if (reached * gainBound <= floor) continue;
+      for (let i = block; i < end; i++) {
+        const first = from - 1 + i - HALF_TAPS + 1; // the first tap's sample for the point after from - 1 + i
+        for (const taps of phases) {
+          let v = 0;
+          for (let k = 0; k < taps.length; k++) v += taps[k] * at(first + k);
+          between[i] = Math.max(between[i], Math.abs(v));
+        }
       }
-      if (i < count) level[i] = Math.max(level[i], Math.abs(at(from + i)));
     }
   }
   for (let i = 0; i < count; i++) level[i] = Math.max(level[i], between[i], between[i + 1]);
