@@ -1,4 +1,4 @@
-/** Offline mix of the project, with the same gain, pan, mute and solo rules as playback. */
+/** Offline mix of the project, with the same gain, pan, mute, solo and clip-envelope rules as playback. */
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
 import { envelopeGains } from './envelope';
