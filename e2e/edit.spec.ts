@@ -864,6 +864,23 @@ test.describe('editing a real recording', () => {
     await studio.waitForTracks(2);
   });
 
+  test('split stereo track gives two mono tracks, hard left and right, that mix as the stereo one did (sox)', async ({
+    studio,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 440 Hz left, 660 Hz right
+    await studio.waitForTracks(1);
+    const before = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    await studio.action('splitStereo').click();
+    await studio.waitForTracks(2);
+    const after = await studio.summary();
+    expect(after.tracks.map((t) => [t.name, t.channels])).toEqual([
+      ['tone-stereo-44k L', [1]],
+      ['tone-stereo-44k R', [1]],
+    ]);
+    const split = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    expect(Buffer.from(split.buffer).equals(Buffer.from(before.buffer))).toBe(true);
+  });
+
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);

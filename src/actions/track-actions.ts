@@ -3,6 +3,7 @@
 import { editSelection } from '../app/edit';
 import { cancelJob, generateClip } from '../app/generate';
 import { mixAndRender } from '../app/render';
+import { splitStereoTrack } from '../app/split-stereo';
 import type { Services } from '../app/services';
 import { switchTake } from '../project/generated-ops';
 import { deleteTrack, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
@@ -24,6 +25,13 @@ function onCurrentTrack(services: Services, edit: (project: Project, id: string)
 }
 
 export const trackActions: Action[] = [
+  {
+    name: 'splitStereo',
+    label: 'Split stereo track: its left and right as two mono tracks, panned hard left and right',
+    group: 'track',
+    enabled: (s) => s.project.tracks.length > 0,
+    perform: splitStereoTrack,
+  },
   {
     name: 'mixAndRender',
     label: 'Mix and render: the selected tracks (or all) as heard become one track of their mix',

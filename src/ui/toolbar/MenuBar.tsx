@@ -14,6 +14,7 @@ export function MenuBar() {
         <ActionButton name="export" text="Export" />
         <ActionButton name="newTrack" text="+ Track" />
         <ActionButton name="mixAndRender" text="Render" />
+        <ActionButton name="splitStereo" text="Split stereo" />
         <ActionButton name="generate" text="✦ Generate" />
         <ActionButton name="generateSignal" text="Signal…" />
         <ActionButton name="models" text="Model" />
