@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clipAt } from '../project/clip.fixture';
 import { AssetStore } from '../project/asset-store';
 import { mixdown } from '../project/mixdown';
 import { newTrack, type Project } from '../project/types';
@@ -12,14 +13,6 @@ function studio() {
   const assets = new AssetStore();
   const a = assets.add([Float32Array.from({ length: 300 }, (_, i) => Math.sin(i / 5))], RATE);
   const b = assets.add([Float32Array.from({ length: 200 }, (_, i) => 0.5 * Math.cos(i / 3))], RATE);
-  const clip = (id: string, assetId: string, start: number, length: number) => ({
-    id,
-    assetId,
-    name: id,
-    start,
-    offset: 0,
-    length,
-  });
   const project: Project = {
     sampleRate: RATE,
     tracks: [
@@ -30,7 +23,7 @@ function studio() {
         pan: -0.5,
         clips: [
           {
-            ...clip('a', a.id, 0, 300),
+            ...clipAt('a', a.id, 0, 300),
             envelope: [
               { at: 100, gain: 1 },
               { at: 200, gain: 0.25 },
@@ -38,8 +31,8 @@ function studio() {
           },
         ],
       },
-      { ...newTrack(1), name: 'muted', mute: true, clips: [clip('m', b.id, 0, 200)] },
-      { ...newTrack(2), name: 'music', clips: [clip('b', b.id, 250, 200)] },
+      { ...newTrack(1), name: 'muted', mute: true, clips: [clipAt('m', b.id, 0, 200)] },
+      { ...newTrack(2), name: 'music', clips: [clipAt('b', b.id, 250, 200)] },
     ],
   };
   const store = createStudioStore();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clipAt } from '../project/clip.fixture';
 import { AssetStore } from '../project/asset-store';
 import { audibleTracks, mixdown, needsStereo } from '../project/mixdown';
 import { newTrack, type Project, type Track } from '../project/types';
@@ -9,18 +10,10 @@ function project(): { assets: AssetStore; project: Project } {
   const assets = new AssetStore();
   const mono = assets.add([Float32Array.from({ length: 50 }, (_, i) => Math.sin(i))], 1000);
   const stereo = assets.add([new Float32Array(30).fill(0.25), new Float32Array(30).fill(-0.5)], 1000);
-  const clip = (id: string, assetId: string, start: number, length: number) => ({
-    id,
-    assetId,
-    name: id,
-    start,
-    offset: 0,
-    length,
-  });
   const tracks: Track[] = [
-    { ...newTrack(0), name: 'Piano', gainDb: -3, clips: [clip('a', mono.id, 0, 50)] },
-    { ...newTrack(1), name: 'Drums / kit', pan: -0.4, clips: [clip('b', stereo.id, 20, 30)] },
-    { ...newTrack(2), name: 'Muted', mute: true, clips: [clip('c', mono.id, 5, 50)] },
+    { ...newTrack(0), name: 'Piano', gainDb: -3, clips: [clipAt('a', mono.id, 0, 50)] },
+    { ...newTrack(1), name: 'Drums / kit', pan: -0.4, clips: [clipAt('b', stereo.id, 20, 30)] },
+    { ...newTrack(2), name: 'Muted', mute: true, clips: [clipAt('c', mono.id, 5, 50)] },
   ];
   return { assets, project: { sampleRate: 1000, tracks } };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { clipAt } from './clip.fixture';
 import { snapMove, snapTargets } from './snap';
 import { newTrack, type Project } from './types';
 
-const clip = (id: string, start: number, length: number) => ({ id, assetId: 'a', name: id, start, offset: 0, length });
+const clip = (id: string, start: number, length: number) => clipAt(id, 'a', start, length);
 
 function project(): Project {
   return {
