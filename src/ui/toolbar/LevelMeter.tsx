@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { METER_FLOOR_DB, type MeterReading, PeakMeter } from '../../playback/meter';
 import { useServices, useStudio } from '../studio-context';
 
@@ -15,7 +15,7 @@ export function LevelMeter() {
   const { player, recorder } = useServices();
   const recording = useStudio((s) => s.recording);
   const sounding = useStudio((s) => s.playing || s.previewing || s.recording);
-  const meters = useRef([new PeakMeter(), new PeakMeter()]);
+  const [meters] = useState(() => [new PeakMeter(), new PeakMeter()]); // made once, not on every frame's render
   const [readings, setReadings] = useState<MeterReading[]>([SILENT, SILENT]);
 
   useEffect(() => {
@@ -29,7 +29,7 @@ export function LevelMeter() {
       const now = performance.now() / 1000;
       const taps = recording ? recorder.meterTaps() : player.meterTaps();
       setReadings(
-        meters.current.map((meter, c) => {
+        meters.map((meter, c) => {
           if (!taps[c]) return SILENT;
           taps[c].getFloatTimeDomainData(buffer);
           return meter.read(buffer, now);
@@ -39,10 +39,10 @@ export function LevelMeter() {
     };
     tick();
     return () => cancelAnimationFrame(frame);
-  }, [sounding, recording, player, recorder]);
+  }, [sounding, recording, player, recorder, meters]);
 
   const reset = () => {
-    for (const m of meters.current) m.reset();
+    for (const m of meters) m.reset();
     setReadings((last) => last.map((r) => ({ ...r, holdDb: -Number.POSITIVE_INFINITY, clipped: false })));
   };
   return (
