@@ -4,7 +4,6 @@
 import { selectedRange } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
 import { gainToDb, peakOf } from '../dsp/gain';
-import { sibilantShare } from '../dsp/deess';
 import { closedShare, gateGainDb } from '../dsp/gate';
 import { truePeak as truePeakOf } from '../dsp/true-peak';
 import type { EffectRunner } from '../project/process-ops';
@@ -86,13 +85,19 @@ export async function deessSelection(services: Services, run: EffectRunner = run
   if (!range) return;
   const { deessHz: hz, deessThresholdDb: thresholdDb, deessReductionDb: maxReductionDb } = state.params;
   const spec = { kind: 'deess', hz, thresholdDb, maxReductionDb } as const;
-  const share = Math.max(
-    0,
-    ...targetTrackAudio(services, range).map((audio) => sibilantShare(audio, state.project.sampleRate, spec)),
-  );
-  if (share === 0)
-    return state.notify('info', `No sibilance over ${hz} Hz rises over ${thresholdDb} dBFS: nothing was changed.`);
-  if (!(await runEffect(services, spec, undefined, run))) return;
+  // What is not sibilance comes back bit for bit, so the share turned down is the share of samples that changed.
+  const before = targetTrackAudio(services, range, state.project).flat();
+  let share = -1;
+  const turnedDown = (project: Project) => {
+    share = changedShare(before, targetTrackAudio(services, range, project).flat());
+    return share > 0;
+  };
+  const applied = await runEffect(services, spec, undefined, run, turnedDown);
+  if (share < 0) return; // not run: the project changed meanwhile (said)
+  if (!applied)
+    return store
+      .getState()
+      .notify('info', `No sibilance over ${hz} Hz rises over ${thresholdDb} dBFS: nothing was changed.`);
   store
     .getState()
     .notify(
@@ -102,6 +107,14 @@ export async function deessSelection(services: Services, run: EffectRunner = run
 }
 
 /** The most any sample was turned down from `before` to `after`, dB (samples near silence left out). */
+/** The share of sample positions (0 to 1) where any channel of `after` differs from `before`. */
+function changedShare(before: Float32Array[], after: Float32Array[]): number {
+  const length = before[0]?.length ?? 0;
+  let changed = 0;
+  for (let i = 0; i < length; i++) if (before.some((b, c) => b[i] !== after[c][i])) changed++;
+  return length ? changed / length : 0;
+}
+
 function deepestCut(before: Float32Array[], after: Float32Array[]): number {
   let least = 1;
   before.forEach((c, ch) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deess, sibilantShare } from './deess';
+import { deess } from './deess';
 import { noise } from './signals';
 import { filter } from './filters';
 
@@ -27,7 +27,7 @@ describe('de-esser', () => {
     const { x, esses } = voiceWithEsses();
     const settings = { hz: 5000, thresholdDb: -30, maxReductionDb: 12 };
     const y = deess([x], RATE, settings)[0];
-    const share = sibilantShare([x], RATE, settings);
+    const share = y.filter((v, i) => v !== x[i]).length / x.length; // the samples turned down
     const [from, to] = esses[1].map(Math.round);
     const hissDown = bandRmsDb(x, from + 400, to - 400, 5500, 10000) - bandRmsDb(y, from + 400, to - 400, 5500, 10000);
     // The hiss stood about 6 dB over the threshold (RMS over 5 ms); it comes down about that far, not the full 12.
@@ -45,6 +45,5 @@ describe('de-esser', () => {
     const { x } = voiceWithEsses();
     const settings = { hz: 5000, thresholdDb: 0, maxReductionDb: 12 };
     expect(deess([x], RATE, settings)[0]).toEqual(x);
-    expect(sibilantShare([x], RATE, settings)).toBe(0);
   });
 });

@@ -58,23 +58,10 @@ function zeroPhaseHighpass(x: Float32Array, hz: number, rate: number): Float32Ar
   return filter(filter(x, 'highpass', hz, rate).reverse(), 'highpass', hz, rate).reverse();
 }
 
-/** Each channel's sibilant band and how far (dB) it is turned down at each sample. */
-function sibilance(channels: Float32Array[], rate: number, s: DeEssing) {
-  const bands = channels.map((c) => zeroPhaseHighpass(c, s.hz, rate));
-  return { bands, reduction: deessReductionDb(bands, rate, s) };
-}
-
-/** The share of the samples (0 to 1) the de-esser would turn down: what the studio says it did. */
-export function sibilantShare(channels: Float32Array[], rate: number, s: DeEssing): number {
-  const { reduction } = sibilance(channels, rate, s);
-  let turned = 0;
-  for (const r of reduction) if (r > 0) turned++;
-  return reduction.length ? turned / reduction.length : 0;
-}
-
-/** The channels de-essed (new arrays). */
+/** The channels de-essed (new arrays): every sample the gain leaves at 1 is the recording's own. */
 export function deess(channels: Float32Array[], rate: number, s: DeEssing): Float32Array[] {
-  const { bands, reduction } = sibilance(channels, rate, s);
+  const bands = channels.map((c) => zeroPhaseHighpass(c, s.hz, rate));
+  const reduction = deessReductionDb(bands, rate, s);
   return channels.map((c, ch) => {
     const y = Float32Array.from(c);
     for (let i = 0; i < y.length; i++) if (reduction[i] > 0) y[i] += (10 ** (-reduction[i] / 20) - 1) * bands[ch][i];
