@@ -13,6 +13,7 @@ import { dehum } from '../src/dsp/dehum';
 import { mainsHum } from '../src/dsp/dehum.fixture';
 import { duck, voiceSpans } from '../src/dsp/duck';
 import { equalize, presetBands } from '../src/dsp/equalizer';
+import { extractCenter } from '../src/dsp/center';
 import { deess } from '../src/dsp/deess';
 import { gate } from '../src/dsp/gate';
 import { reverb } from '../src/dsp/reverb';
@@ -106,6 +107,10 @@ const effects: [string, () => unknown][] = [
       const cuts = findPauses(paused, RATE, pauses);
       return paused.map((c) => removeStretches(c, cuts, 441));
     },
+  ],
+  [
+    'remove the centre (vocals, 80 Hz-20 kHz)',
+    () => extractCenter(stereo, RATE, { operation: 'remove', lowHz: 80, highHz: 20000 }),
   ],
   ['de-ess (over 5 kHz, -30 dBFS)', () => deess(stereo, RATE, { hz: 5000, thresholdDb: -30, maxReductionDb: 12 })],
   ['noise gate (-40 dBFS, -20 dB)', () => gate(paused, RATE, { thresholdDb: -40, reductionDb: -20 })],

@@ -656,6 +656,39 @@ test.describe('editing a real recording', () => {
     expect(Math.abs(change('100-1000'))).toBeLessThan(0.05);
   });
 
+  test('vocal reduction takes a centred voice out of a real stereo bed and isolation keeps it (read back by ffmpeg)', async ({
+    studio,
+    page,
+  }) => {
+    // espeak-ng speech in the centre (peaks -20 dBFS) over Wesnoth's birds and stream, one on each side.
+    await studio.importFiles('voice-over-wide.wav');
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    const voice = ffmpegFloat(asset('speech-quiet.wav'));
+    const bed = ffmpegFloat(asset('wide-bed.wav'));
+    /** How far `path` is from `truth`, against `truth`'s own level, dB. */
+    const distance = (path: string, truth: Float32Array) => {
+      const out = ffmpegFloat(path);
+      let error = 0;
+      let level = 0;
+      truth.forEach((t, i) => {
+        error += (out[i] - t) ** 2;
+        level += t * t;
+      });
+      return 10 * Math.log10(error / level);
+    };
+    await studio.effect('removeCenter');
+    await expect(page.getByTestId('notice-info').last()).toContainText(/Took the centre out between 80 and 20000 Hz/);
+    const removed = await studio.exportFile({ format: 'float32' });
+    // The voice is 10 dB louder than the bed: before, the bed is off by all of it.
+    expect(distance(asset('voice-over-wide.wav'), bed) - distance(removed, bed)).toBeGreaterThan(15); // 20.7 dB when written
+    await page.keyboard.press('Control+z');
+    await studio.effect('isolateCenter');
+    await expect(page.getByTestId('notice-info').last()).toContainText(/Kept only the centre/);
+    const isolated = await studio.exportFile({ format: 'float32' });
+    expect(distance(asset('voice-over-wide.wav'), voice) - distance(isolated, voice)).toBeGreaterThan(7); // 10.0 dB when written
+  });
+
   test('the noise gate takes the room tone between two takes down 20 dB and keeps the voice (read back by sox)', async ({
     studio,
     page,

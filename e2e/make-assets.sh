@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-15 ] && exit 0
+[ -f .done-16 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -102,4 +102,13 @@ sox -D -n -r 44100 -c 2 -b 16 chord.wav synth "$(soxi -D speech-pauses.wav)" sin
 # A tone at a quarter of the rate whose samples fall between its crests (true-peak limiting): samples at -3.9 dBFS,
 # the waveform between them at -0.9 dBTP.
 sox -D -n -r 44100 -c 2 -b 24 quarter-rate.wav synth 2 sine 11025 0 12.5 gain -1
-touch .done-15
+# A wide stereo bed (Vocal reduction and isolation): two Wesnoth bird recordings, one on each side (each file alone is
+# nearly mono), as long as the quiet speech, peaks -26 dBFS (float: the truth); the speech in the centre over it, 24-bit.
+ambient=/usr/share/games/wesnoth/1.16/data/core/sounds/ambient
+ffmpeg -loglevel error -y -i "$ambient/birds2.ogg" -i "$ambient/birds3.ogg" \
+  -filter_complex "[0:a]pan=mono|c0=c0[l];[1:a]pan=mono|c0=c0[r];[l][r]join=inputs=2:channel_layout=stereo" \
+  -ar 44100 -c:a pcm_f32le wide-raw.wav
+sox -D wide-raw.wav wide-bed.wav trim 0 "$(soxi -s speech-quiet.wav)s" norm -26
+sox -D -m -v 1 speech-quiet.wav -v 1 wide-bed.wav -b 24 voice-over-wide.wav
+rm wide-raw.wav
+touch .done-16

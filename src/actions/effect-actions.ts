@@ -2,6 +2,7 @@
  * reduction, compression, limiting, gating, truncating silence, ducking, reverb, de-clipping, de-clicking, de-humming
  * and attenuation to the surroundings over the selection, processed in the analysis worker. */
 import { declipSelection } from '../app/declip';
+import { centerSelection } from '../app/center';
 import { declickSelection } from '../app/declick';
 import { compressSelection, deessSelection, gateSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
@@ -145,6 +146,20 @@ export const effectActions: Action[] = [
     thresholdDb: p.gateThresholdDb,
     reductionDb: p.gateReductionDb,
   })),
+  command(
+    'removeCenter',
+    'Vocal reduction: take out what is panned to the centre (a voice) and keep the sides',
+    null,
+    (services) => centerSelection(services, 'remove'),
+    (p) => ({ kind: 'center', operation: 'remove', lowHz: p.centerLowHz, highHz: p.centerHighHz }),
+  ),
+  command(
+    'isolateCenter',
+    'Vocal isolation: keep only what is panned to the centre (a voice)',
+    null,
+    (services) => centerSelection(services, 'isolate'),
+    (p) => ({ kind: 'center', operation: 'isolate', lowHz: p.centerLowHz, highHz: p.centerHighHz }),
+  ),
   command('deess', 'De-ess: turn the hiss of s and sh down where it spits', null, deessSelection, (p) => ({
     kind: 'deess',
     hz: p.deessHz,

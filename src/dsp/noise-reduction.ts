@@ -94,21 +94,34 @@ export function filterFrames(
   const bins = size / 2 + 1;
   const power = new Float64Array(bins);
   const heard = new Float64Array(bins);
-  const window = hann(size);
-  const signals = [...channels, ...follow];
-  const length = channels[0]?.length ?? 0;
-  const outs = signals.map(() => new Float64Array(length));
-  const norm = new Float64Array(length);
-  forEachFrame(signals, size, (spectra, start) => {
+  const results = editFrames([...channels, ...follow], size, (spectra, start) => {
     meanPower(spectra.slice(0, channels.length), (k, p) => {
       power[k] = p;
     });
     const gains = gainsOf(smoothed(power, heard), start);
-    spectra.forEach(({ re, im }, c) => {
+    for (const { re, im } of spectra)
       for (let k = 0; k < bins; k++) {
         re[k] *= gains[k];
         im[k] *= gains[k];
       }
+  });
+  return { channels: results.slice(0, channels.length), follow: results.slice(channels.length) };
+}
+
+/** The signals with each frame's spectra (bins 0 to size / 2; the upper half is mirrored from them) changed in place
+ * by `edit`, put back together by weighted overlap-add; new arrays, the same length. */
+export function editFrames(
+  signals: readonly Float32Array[],
+  size: number,
+  edit: (spectra: { re: Float64Array; im: Float64Array }[], start: number) => void,
+): Float32Array[] {
+  const window = hann(size);
+  const length = signals[0]?.length ?? 0;
+  const outs = signals.map(() => new Float64Array(length));
+  const norm = new Float64Array(length);
+  forEachFrame(signals, size, (spectra, start) => {
+    edit(spectra, start);
+    spectra.forEach(({ re, im }, c) => {
       inverse(re, im);
       const out = outs[c];
       for (let i = 0; i < size; i++) {
@@ -121,8 +134,7 @@ export function filterFrames(
       if (j >= 0 && j < length) norm[j] += window[i] * window[i];
     }
   });
-  const results = outs.map((out) => Float32Array.from(out, (v, i) => (norm[i] > 1e-9 ? v / norm[i] : 0)));
-  return { channels: results.slice(0, channels.length), follow: results.slice(channels.length) };
+  return outs.map((out) => Float32Array.from(out, (v, i) => (norm[i] > 1e-9 ? v / norm[i] : 0)));
 }
 
 /** Hann-windowed spectra of every channel, frames every size / OVERLAP samples from half a frame before the start

@@ -4,6 +4,7 @@ import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
 import { type Compression, compress, RATIO, THRESHOLD_DB } from '../dsp/compressor';
 import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
+import { CENTER_HZ, CENTER_OPERATIONS, type CenterExtraction, extractCenter } from '../dsp/center';
 import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB, type DeEssing, deess } from '../dsp/deess';
 import { dehum } from '../dsp/dehum';
 import type { Hum } from '../dsp/find-hum';
@@ -51,6 +52,8 @@ export type EffectSpec =
   | ({ kind: 'gate' } & Gating)
   /** Sibilance turned down where it rises over a threshold (src/dsp/deess.ts). */
   | ({ kind: 'deess' } & DeEssing)
+  /** The centre of a stereo recording (a voice panned there) taken out or kept alone (src/dsp/center.ts). */
+  | ({ kind: 'center' } & CenterExtraction)
   /** Stereo to mono, left and right swapped, or the polarity inverted (src/dsp/channels.ts). */
   | { kind: 'channels'; operation: ChannelOperation }
   /** A parametric equalizer's bands (src/dsp/equalizer.ts). */
@@ -158,6 +161,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'channels':
       for (const p of pieces) p.channels = channelOperation(p.channels, spec.operation);
       return starts;
+    case 'center':
+      for (const p of pieces) p.channels = extractCenter(p.channels, sampleRate, spec);
+      return starts;
     case 'duck':
       for (const p of pieces) p.channels = duck(p.channels, p.start, spec.spans, sampleRate, spec.amountDb);
       return starts;
@@ -232,6 +238,10 @@ const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, na
     ['thresholdDb', DEESS_THRESHOLD_DB, "A de-esser's threshold", ' dBFS'],
     ['maxReductionDb', DEESS_REDUCTION_DB, "A de-esser's reduction", ' dB'],
   ],
+  center: [
+    ['lowHz', CENTER_HZ, "Vocal reduction's lowest frequency", ' Hz'],
+    ['highHz', CENTER_HZ, "Vocal reduction's highest frequency", ' Hz'],
+  ],
   declick: [['sensitivity', SENSITIVITY, "De-click's sensitivity", '']],
   compress: [
     ['thresholdDb', THRESHOLD_DB, "A compressor's threshold", ' dBFS'],
@@ -248,6 +258,8 @@ function checkSpec(spec: EffectSpec): void {
     const value = (spec as unknown as Record<string, number | undefined>)[field] ?? 0; // an optional setting is 0
     if (!(value >= min && value <= max)) throw new Error(`${name} must be ${min} to ${max}${unit}.`);
   }
+  if (spec.kind === 'center' && !(spec.lowHz < spec.highHz))
+    throw new Error("Vocal reduction's lowest frequency must be under its highest.");
   const eq = spec.kind === 'eq' ? eqProblem(spec.bands) : null;
   if (eq) throw new Error(eq);
 }
@@ -304,6 +316,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `De-ess (over ${spec.hz} Hz, ${spec.thresholdDb} dBFS)`;
     case 'channels':
       return CHANNEL_OPERATIONS[spec.operation];
+    case 'center':
+      return `${CENTER_OPERATIONS[spec.operation]} (${spec.lowHz}-${spec.highHz} Hz)`;
     case 'duck':
       return `Auto duck (${spec.amountDb} dB)`;
     case 'eq':

@@ -88,6 +88,9 @@ export interface EditParams {
   deessHz: number;
   deessThresholdDb: number;
   deessReductionDb: number;
+  /** Vocal reduction and isolation: the band where the centre is taken out or kept, Hz. */
+  centerLowHz: number;
+  centerHighHz: number;
   /** Auto duck: how far the selected tracks go down, and the level (dBFS RMS) over which the others are heard. */
   duckAmountDb: number;
   duckThresholdDb: number;
@@ -311,6 +314,8 @@ export const initialState = (): StudioState => ({
     deessHz: 5000,
     deessThresholdDb: -30,
     deessReductionDb: 12,
+    centerLowHz: 80,
+    centerHighHz: 20000,
     duckAmountDb: -12,
     duckThresholdDb: -30,
     eqBands: presetBands('Flat'),

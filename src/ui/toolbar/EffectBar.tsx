@@ -6,6 +6,7 @@ import { FILTER_HZ } from '../../dsp/filters';
 import { MAINS } from '../../dsp/find-hum';
 import { SIMILARITY_RANGE } from '../../dsp/find-similar';
 import { DUCK_AMOUNT_DB, DUCK_THRESHOLD_DB } from '../../dsp/duck';
+import { CENTER_HZ } from '../../dsp/center';
 import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/deess';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
@@ -110,6 +111,10 @@ export function EffectBar() {
       <NumberParam label="de-ess dBFS" field="deessThresholdDb" step={1} {...DEESS_THRESHOLD_DB} />
       <NumberParam label="de-ess max dB" field="deessReductionDb" step={1} {...DEESS_REDUCTION_DB} />
       <ActionButton name="deess" text="De-ess" />
+      <NumberParam label="centre from Hz" field="centerLowHz" step={10} {...CENTER_HZ} />
+      <NumberParam label="centre to Hz" field="centerHighHz" step={500} {...CENTER_HZ} />
+      <ActionButton name="removeCenter" text="Remove vocals" />
+      <ActionButton name="isolateCenter" text="Isolate vocals" />
       <NumberParam label="ceiling dB" field="limitCeilingDb" step={0.5} {...CEILING_DB} />
       <ChoiceParam
         label="of"
