@@ -15,6 +15,7 @@ import { duck, voiceSpans } from '../src/dsp/duck';
 import { equalize, presetBands } from '../src/dsp/equalizer';
 import { extractCenter } from '../src/dsp/center';
 import { deess } from '../src/dsp/deess';
+import { echo } from '../src/dsp/echo';
 import { gate } from '../src/dsp/gate';
 import { reverb } from '../src/dsp/reverb';
 import { findPauses, removeStretches } from '../src/dsp/silence';
@@ -115,6 +116,7 @@ const effects: [string, () => unknown][] = [
   ['de-ess (over 5 kHz, -30 dBFS)', () => deess(stereo, RATE, { hz: 5000, thresholdDb: -30, maxReductionDb: 12 })],
   ['noise gate (-40 dBFS, -20 dB)', () => gate(paused, RATE, { thresholdDb: -40, reductionDb: -20 })],
   ['auto duck (-12 dB under ten 4 s phrases)', () => duck(stereo, 0, voiceSpans(paused, RATE, -30), RATE, -12)],
+  ['echo (0.5 s, decay 0.5)', () => echo(stereo, RATE, { delaySeconds: 0.5, decay: 0.5 })],
   ['reverb (1.5 s decay, -12 dB)', () => reverb(stereo, RATE, { decaySeconds: 1.5, wetDb: -12 })],
   ['equalizer (five bands: the Voice clarity preset)', () => equalize(stereo, RATE, presetBands('Voice clarity'))],
 ];

@@ -707,6 +707,32 @@ test.describe('editing a real recording', () => {
     expect(change(0.3, 2.8)).toBeGreaterThan(-0.5); // the first take: its energy is in what the gate lets through
   });
 
+  test('echo brings a real explosion back 6 dB down after the delay, and Silence audio clears it (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('lone-effect.wav'); // 3 s of silence, a Hedgewars explosion (1.24 s), 3 s of silence
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-echoDelaySeconds').fill('1.5');
+    await studio.effect('echo');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      "Echo added (every 1.5 s, each repeat -6.0 dB under the last). Its tail stops at the selection's end",
+    );
+    const echoed = await studio.exportFile({ format: 'float32' });
+    const rmsDb = (path: string, start: number, seconds: number) =>
+      20 * Math.log10(soxStat(path, { start, seconds })['RMS     amplitude']);
+    expect(rmsDb(echoed, 3, 1.24)).toBeCloseTo(rmsDb(asset('lone-effect.wav'), 3, 1.24), 3);
+    expect(rmsDb(echoed, 4.5, 1.24) - rmsDb(echoed, 3, 1.24)).toBeCloseTo(-6.02, 1); // in the digital silence
+    // Silence audio over the explosion: zeros there, the length and the echo's place kept.
+    await page.keyboard.press('Control+z');
+    await studio.select(3, 4.24);
+    await studio.effect('silenceAudio');
+    const cleared = await studio.exportFile({ format: 'float32' });
+    expect(soxStat(cleared, { start: 3, seconds: 1.24 })['Maximum amplitude']).toBe(0);
+    expect(soxInfo(cleared).seconds).toBeCloseTo(soxInfo(asset('lone-effect.wav')).seconds, 4);
+  });
+
   test('reverb rings on into the silence after a real explosion and dies away (read back by sox)', async ({
     studio,
     page,

@@ -33,6 +33,21 @@ describe('the equalizer actions', () => {
   });
 });
 
+describe('Silence audio', () => {
+  it('makes the selection silent where it is, its length and what follows kept', async () => {
+    const { store, assets, services } = oneTrackStudio([tone], RATE, { start: RATE / 4, end: RATE / 2 });
+    expect(getAction('silenceAudio').enabled?.(store.getState())).toBe(true);
+    await runEffect(services, { kind: 'silence' }, undefined, runHere);
+    const state = store.getState();
+    expect(state.history.past.at(-1)?.label).toBe('Silence');
+    const [after] = trackAudio(state.project.tracks[0], assets, { start: 0, end: RATE });
+    expect(after.length).toBe(RATE);
+    expect(after.subarray(RATE / 4, RATE / 2).every((v) => v === 0)).toBe(true);
+    expect(after.subarray(RATE / 2)).toEqual(tone.subarray(RATE / 2));
+    expect(after.subarray(0, RATE / 4)).toEqual(tone.subarray(0, RATE / 4));
+  });
+});
+
 describe('previews', () => {
   it('offer the effect each button would apply, from the current settings', () => {
     const { store } = oneTrackStudio([tone], RATE);

@@ -7,7 +7,7 @@ import { declickSelection } from '../app/declick';
 import { compressSelection, deessSelection, gateSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
 import { autoDuck } from '../app/duck';
-import { reverbSelection } from '../app/reverb';
+import { echoSelection, reverbSelection } from '../app/reverb';
 import { truncateSilence } from '../app/truncate';
 import { matchProject, runEffect, surroundingsOfTracks, targetTrackAudio } from '../app/effects';
 import type { Services } from '../app/services';
@@ -76,6 +76,9 @@ export const effectActions: Action[] = [
     false,
   ),
   effect('reverse', 'Reverse', 'Shift+R', () => ({ kind: 'reverse' }), false),
+  effect('silenceAudio', 'Silence: make the selection silent where it is, its length kept', null, () => ({
+    kind: 'silence',
+  })),
   effect('stereoToMono', CHANNEL_OPERATIONS.mono, null, () => ({ kind: 'channels', operation: 'mono' })),
   effect('swapChannels', CHANNEL_OPERATIONS.swap, null, () => ({ kind: 'channels', operation: 'swap' })),
   effect('invertPolarity', CHANNEL_OPERATIONS.invert, null, () => ({ kind: 'channels', operation: 'invert' })),
@@ -140,6 +143,13 @@ export const effectActions: Action[] = [
     null,
     reverbSelection,
     (p) => ({ kind: 'reverb', decaySeconds: p.reverbDecaySeconds, wetDb: p.reverbWetDb }),
+  ),
+  command(
+    'echo',
+    'Echo: the sound comes back after the delay, each repeat quieter by the decay',
+    null,
+    echoSelection,
+    (p) => ({ kind: 'echo', delaySeconds: p.echoDelaySeconds, decay: p.echoDecay }),
   ),
   command('gate', 'Noise gate: turn down the quiet stretches between sounds', null, gateSelection, (p) => ({
     kind: 'gate',

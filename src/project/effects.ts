@@ -4,6 +4,7 @@ import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
 import { type Compression, compress, RATIO, THRESHOLD_DB } from '../dsp/compressor';
 import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
+import { ECHO_DECAY, ECHO_DELAY_SECONDS, type Echoing, echo } from '../dsp/echo';
 import { CENTER_HZ, CENTER_OPERATIONS, type CenterExtraction, extractCenter } from '../dsp/center';
 import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB, type DeEssing, deess } from '../dsp/deess';
 import { dehum } from '../dsp/dehum';
@@ -48,6 +49,10 @@ export type EffectSpec =
   | { kind: 'duck'; spans: SampleRange[]; amountDb: number }
   /** A room's reverb added under the sound (src/dsp/reverb.ts). */
   | ({ kind: 'reverb' } & Reverberation)
+  /** The sound coming back after a delay, each repeat quieter (src/dsp/echo.ts). */
+  | ({ kind: 'echo' } & Echoing)
+  /** The selection made silent where it is, its length kept (Audacity's Silence Audio). */
+  | { kind: 'silence' }
   /** Quiet stretches turned down by a noise gate (src/dsp/gate.ts). */
   | ({ kind: 'gate' } & Gating)
   /** Sibilance turned down where it rises over a threshold (src/dsp/deess.ts). */
@@ -152,6 +157,12 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'reverb':
       for (const p of pieces) p.channels = reverb(p.channels, sampleRate, spec);
       return starts;
+    case 'echo':
+      for (const p of pieces) p.channels = echo(p.channels, sampleRate, spec);
+      return starts;
+    case 'silence':
+      for (const p of pieces) p.channels = p.channels.map((c) => new Float32Array(c.length));
+      return starts;
     case 'gate':
       for (const p of pieces) p.channels = gate(p.channels, sampleRate, spec).channels;
       return starts;
@@ -227,6 +238,10 @@ const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, na
   reverb: [
     ['decaySeconds', DECAY_SECONDS, "A reverb's decay", ' s'],
     ['wetDb', WET_DB, "A reverb's level", ' dB'],
+  ],
+  echo: [
+    ['delaySeconds', ECHO_DELAY_SECONDS, "An echo's delay", ' s'],
+    ['decay', ECHO_DECAY, "An echo's decay", ''],
   ],
   gate: [
     ['thresholdDb', GATE_THRESHOLD_DB, "A noise gate's threshold", ' dBFS'],
@@ -310,6 +325,10 @@ export function effectLabel(spec: EffectSpec): string {
       return `Truncate silence (${spec.cuts.length} pause${spec.cuts.length === 1 ? '' : 's'})`;
     case 'reverb':
       return `Reverb (${spec.decaySeconds} s, ${spec.wetDb} dB)`;
+    case 'echo':
+      return `Echo (${spec.delaySeconds} s, decay ${spec.decay})`;
+    case 'silence':
+      return 'Silence';
     case 'gate':
       return `Noise gate (${spec.thresholdDb} dBFS, ${spec.reductionDb} dB)`;
     case 'deess':

@@ -79,6 +79,9 @@ export interface EditParams {
   /** Reverb: the tail's decay time (RT60) and its level under the dry sound. */
   reverbDecaySeconds: number;
   reverbWetDb: number;
+  /** Echo: the delay between repeats, s, and each repeat's level against the last (0 to 0.95). */
+  echoDelaySeconds: number;
+  echoDecay: number;
   /** Noise gate: under this level (dBFS peak) the recording is turned down by gateReductionDb. */
   gateThresholdDb: number;
   gateReductionDb: number;
@@ -308,6 +311,8 @@ export const initialState = (): StudioState => ({
     pauseSeconds: 0.5,
     reverbDecaySeconds: 1.5,
     reverbWetDb: -12,
+    echoDelaySeconds: 0.5,
+    echoDecay: 0.5,
     gateThresholdDb: -40,
     gateReductionDb: -20,
     repeatTimes: 1,

@@ -10,6 +10,7 @@ import { CENTER_HZ } from '../../dsp/center';
 import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/deess';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
+import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
@@ -134,6 +135,9 @@ export function EffectBar() {
       <NumberParam label="decay s" field="reverbDecaySeconds" step={0.1} {...DECAY_SECONDS} />
       <NumberParam label="reverb dB" field="reverbWetDb" step={1} {...WET_DB} />
       <ActionButton name="reverb" text="Reverb" />
+      <NumberParam label="echo s" field="echoDelaySeconds" step={0.05} {...ECHO_DELAY_SECONDS} />
+      <NumberParam label="echo decay" field="echoDecay" step={0.05} {...ECHO_DECAY} />
+      <ActionButton name="echo" text="Echo" />
       <ActionButton name="reverse" />
       <NumberParam label="times" field="repeatTimes" step={1} min={1} max={100} />
       <ActionButton name="repeat" text="Repeat" />

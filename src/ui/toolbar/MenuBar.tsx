@@ -27,7 +27,8 @@ export function MenuBar() {
         <ActionButton name="paste" />
         <ActionButton name="delete" />
         <ActionButton name="trim" text="Trim" />
-        <ActionButton name="insertSilence" text="Silence" />
+        <ActionButton name="insertSilence" text="Insert silence" />
+        <ActionButton name="silenceAudio" text="Silence audio" />
         <ActionButton name="split" text="Split" />
         <ActionButton name="snap" text="Snap" pressed={snap} />
         <ActionButton name="envelopeTool" text="Envelope" pressed={envelope} />
