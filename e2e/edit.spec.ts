@@ -778,6 +778,63 @@ test.describe('editing a real recording', () => {
     expect(text).toHaveLength(4096);
   });
 
+  test("a clip's fade handles fade it in and out as sox's fade does, and a split keeps each on its edge", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz at -6 dBFS
+    await studio.waitForTracks(1);
+    await page.keyboard.press('f'); // the clip across the lane
+    // The keyboard: five long steps make a 0.5 s fade-in, with the Fade curve setting's equal-power curve.
+    await page.getByTestId('fade-handle-fadeIn').focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.getByTestId('fade-handle-fadeIn')).toHaveAttribute('aria-valuetext', '0.50 s');
+    await expect(page.getByTestId('clip-fadeIn')).toBeVisible();
+    // The mouse: the fade-out handle dragged a quarter of the clip inwards.
+    const clip = (await page.getByTestId('clip').first().boundingBox())!;
+    const handle = (await page.getByTestId('fade-handle-fadeOut').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(clip.x + clip.width * (1 - 0.05 * i), handle.y);
+    await page.mouse.up();
+    const undo = (await studio.summary()).undo;
+    expect(undo.slice(-6)).toEqual([...Array(5).fill('Fade in clip'), 'Fade out clip']);
+    const fadeOut: number = await page.evaluate(
+      () => (window as any).omniStudio.services.store.getState().project.tracks[0].clips[0].fadeOut.length,
+    );
+    expect(fadeOut / 44100).toBeCloseTo(0.5, 1);
+
+    // sox fades the imported file the same way: a quarter sine in (equal power) and out over the same samples.
+    const ours = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    const theirs = soxFloat(asset('tone-stereo-44k.wav'), ['fade', 'q', '22050s', '-0', `${fadeOut}s`]);
+    let error = 0;
+    let level = 0;
+    theirs.forEach((v, i) => {
+      error += (ours[i] - v) ** 2;
+      level += v * v;
+    });
+    expect(10 * Math.log10(error / level)).toBeLessThan(-60);
+    // Played from 1.9 s, the fade-out's last 0.1 s peak about 10 dB under the tone's -6 dBFS (the meter holds them).
+    await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(1.9 * 44100));
+    await studio.action('playPause').click();
+    const held = async () => Number(await page.getByTestId('meter-0-db').textContent());
+    await expect.poll(held).toBeLessThan(-12);
+    expect(await held()).toBeGreaterThan(-20);
+    await studio.action('stop').click();
+
+    // Split in the middle: the left half keeps the fade-in, the right the fade-out; the export is the same.
+    await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(44100));
+    await studio.action('split').click();
+    expect((await studio.summary()).tracks[0].clips).toBe(2);
+    const split = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    expect(Buffer.from(split.buffer).equals(Buffer.from(ours.buffer))).toBe(true);
+    // Delete on a handle takes its fade away.
+    await page.getByTestId('fade-handle-fadeIn').first().focus();
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('clip-fadeIn')).toHaveCount(0);
+    expect((await studio.summary()).tracks[0].clips).toBe(2); // the selection's Delete did not run
+  });
+
   test('the envelope tool draws a fade into a clip that export, a split and undo keep (read back by sox)', async ({
     studio,
     page,

@@ -3,6 +3,7 @@
  * step when it ends. Components call these (or the action registry); only the command layer writes to the store. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { dbToGain } from '../dsp/gain';
+import { type ClipEdge, setClipFade } from '../project/clip-fades';
 import { addGainPoint, moveGainPoint, removeGainPoint, setClipEnvelope } from '../project/envelope';
 import { addLabel, projectLabels, removeLabel, renameLabel } from '../project/label-ops';
 import { forgetPrompt } from '../project/prompt-history';
@@ -74,6 +75,39 @@ export function startEnvelopeDrag(
       gesture.update((p) => setClipEnvelope(p, clipId, moveGainPoint(points, index, at, gain))),
     end: () => gesture.end(adding ? 'Add envelope point' : 'Move envelope point'),
   };
+}
+
+const FADE_STEP_LABEL: Record<ClipEdge, string> = { fadeIn: 'Fade in clip', fadeOut: 'Fade out clip' };
+
+/** The clip's fade on `edge` made `length` samples long (0: none), kept within the clip, its curve kept or else the
+ * Fade curve setting's. */
+function withFade(store: StudioStore, project: Project, clipId: string, edge: ClipEdge, length: number): Project {
+  const clip = findClip(project, clipId)?.clip;
+  if (!clip) return project;
+  const curve = clip[edge]?.curve ?? store.getState().params.fadeCurve;
+  return setClipFade(project, clipId, edge, { length: Math.max(0, Math.min(clip.length, length)), curve });
+}
+
+/** Starts dragging a clip's fade handle, as in a DAW: each update makes the fade on `edge` `length` samples long; the
+ * whole drag is one undo step. */
+export function startFadeDrag(store: StudioStore, clipId: string, edge: ClipEdge) {
+  store.getState().selectClip(clipId);
+  const gesture = startGesture(store);
+  return {
+    moveTo: (length: number) => gesture.update((p) => withFade(store, p, clipId, edge, length)),
+    end: () => gesture.end(FADE_STEP_LABEL[edge]),
+  };
+}
+
+/** Lengthens or shortens a clip's fade by `samples` (the keyboard's way to move a fade handle; 0 long: no fade). */
+export function nudgeClipFade(store: StudioStore, clipId: string, edge: ClipEdge, samples: number) {
+  const state = store.getState();
+  const clip = findClip(state.project, clipId)?.clip;
+  if (!clip) return;
+  state.commit(
+    FADE_STEP_LABEL[edge],
+    withFade(store, state.project, clipId, edge, (clip[edge]?.length ?? 0) + samples),
+  );
 }
 
 /** Takes a point out of a clip's volume envelope (the last one out: the clip plays at its own level again). */

@@ -3,6 +3,7 @@
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { audibleTracks } from '../project/mixdown';
+import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
 import { envelopeRamps } from '../project/envelope';
 import type { Clip, Project, SampleRange } from '../project/types';
 import { clipEnd, projectLength } from '../project/types';
@@ -142,7 +143,9 @@ export class Player {
         const end = Math.min(clipEnd(clip), to);
         if (end <= start) continue;
         const source = new AudioBufferSourceNode(context, { buffer: this.bufferFor(clip.assetId, context, assets) });
-        source.connect(this.envelopeNode(clip, start, end, gain, { from, when, rate }) ?? gain);
+        const clock = { from, when, rate };
+        const faded = this.fadeNode(clip, start, end, gain, clock) ?? gain;
+        source.connect(this.envelopeNode(clip, start, end, faded, clock) ?? faded);
         source.start(when + (start - from) / rate, (clip.offset + start - clip.start) / rate, (end - start) / rate);
         this.sources.push(source);
       }
@@ -163,6 +166,24 @@ export class Player {
     const time = (at: number) => clock.when + (at - clock.from) / clock.rate;
     node.gain.setValueAtTime(ramps[0].gain, time(ramps[0].at));
     for (const r of ramps.slice(1)) node.gain.linearRampToValueAtTime(r.gain, time(r.at));
+    node.connect(into);
+    this.nodes.push(node);
+    return node;
+  }
+
+  /** A gain node playing the clip's fades over [start, end), feeding `into`; null where none reaches that stretch. */
+  private fadeNode(
+    clip: Clip,
+    start: number,
+    end: number,
+    into: AudioNode,
+    clock: { from: number; when: number; rate: number },
+  ): GainNode | null {
+    const curves = fadeCurves(clip, start, end);
+    if (curves.length === 0) return null;
+    const node = new GainNode(this.context!, { gain: clipFadeGainAt(clip, start - clip.start) });
+    const time = (at: number) => clock.when + (at - clock.from) / clock.rate;
+    for (const c of curves) node.gain.setValueCurveAtTime(c.values, time(c.at), c.length / clock.rate);
     node.connect(into);
     this.nodes.push(node);
     return node;

@@ -2,6 +2,7 @@
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
 import { envelopeGains } from './envelope';
+import { clipFadeGains } from './clip-fades';
 import type { Clip, Project, SampleRange, Track } from './types';
 import { clipOverlap } from './types';
 
@@ -74,7 +75,7 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
       const overlap = clipOverlap(clip, range);
       if (!overlap) continue;
       const { read, write, count } = overlap;
-      const { channels: source, from } = throughEnvelope(clip, assets.get(clip.assetId).channels, read, count);
+      const { channels: source, from } = throughClipGain(clip, assets.get(clip.assetId).channels, read, count);
       if (!stereo) {
         addScaled(out[0], write, source[0], from, count, gain);
         continue;
@@ -90,16 +91,18 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
   return out;
 }
 
-/** The `count` samples the clip reads from `read`, through its volume envelope: a copy read from 0, or, where it has
- * none, the asset's own channels read from `read`. */
-function throughEnvelope(
+/** The `count` samples the clip reads from `read`, through its volume envelope and its fades: a copy read from 0, or,
+ * where neither reaches them, the asset's own channels read from `read`. */
+function throughClipGain(
   clip: Clip,
   channels: Float32Array[],
   read: number,
   count: number,
 ): { channels: Float32Array[]; from: number } {
-  if (!clip.envelope?.length) return { channels, from: read };
-  const gains = envelopeGains(clip.envelope, read, count);
+  const fades = clipFadeGains(clip, read - clip.offset, count);
+  if (!clip.envelope?.length && !fades) return { channels, from: read };
+  const gains = clip.envelope?.length ? envelopeGains(clip.envelope, read, count) : new Float32Array(count).fill(1);
+  if (fades) for (let i = 0; i < count; i++) gains[i] *= fades[i];
   const copies = channels.map((ch) => {
     const out = ch.slice(read, read + count);
     for (let i = 0; i < count; i++) out[i] *= gains[i];

@@ -2,13 +2,16 @@
 import type { Clip, Project, SampleRange, Track } from './types';
 import { clipEnd, newId } from './types';
 
-/** Splits a clip at timeline position `at`, or returns it whole when `at` is not strictly inside. */
+/** Splits a clip at timeline position `at`, or returns it whole when `at` is not strictly inside. The left part keeps
+ * the fade-in, the right the fade-out (src/project/clip-fades.ts): the new edges start unfaded. */
 export function splitClip(clip: Clip, at: number): Clip[] {
   if (at <= clip.start || at >= clipEnd(clip)) return [clip];
   const leftLength = at - clip.start;
+  const { fadeIn, fadeOut, ...rest } = clip;
+  const right = { ...rest, id: newId(), start: at, offset: clip.offset + leftLength, length: clip.length - leftLength };
   return [
-    { ...clip, length: leftLength },
-    { ...clip, id: newId(), start: at, offset: clip.offset + leftLength, length: clip.length - leftLength },
+    { ...rest, length: leftLength, ...(fadeIn && { fadeIn }) },
+    { ...right, ...(fadeOut && { fadeOut }) },
   ];
 }
 

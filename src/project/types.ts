@@ -1,6 +1,7 @@
 /** The project document: plain, immutable data that undo snapshots, autosave stores and actions replace. */
 import type { FrequencyBand } from '../dsp/band';
 import type { MusicFields } from '../music/music-prompt';
+import type { ClipFade } from './clip-fades';
 import type { GainPoint } from './envelope';
 
 /** Decoded audio at the project rate. Never mutated once added: edits make new assets, so undo is a pointer swap. */
@@ -22,6 +23,9 @@ export interface Clip {
   length: number;
   /** Its volume envelope (src/project/envelope.ts), in its asset's samples; none: unity gain. */
   envelope?: GainPoint[];
+  /** Fades on its first and last samples (src/project/clip-fades.ts); none: it starts and ends at full level. */
+  fadeIn?: ClipFade;
+  fadeOut?: ClipFade;
 }
 
 export interface Track {

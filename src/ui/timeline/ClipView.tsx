@@ -5,6 +5,7 @@ import type { Clip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipWaveform } from './ClipWaveform';
 import { EnvelopeOverlay } from './EnvelopeOverlay';
+import { FadeHandles } from './FadeHandles';
 import { followPointer } from './follow-pointer';
 import { pxToSample, sampleToPx, TRACK_HEIGHT, visibleLanePx } from './geometry';
 
@@ -82,6 +83,7 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
           height={WAVE_HEIGHT}
         />
       )}
+      <FadeHandles clip={clip} widthPx={width} top={LABEL_HEIGHT} height={WAVE_HEIGHT} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { peaksForRange } from '../../dsp/peaks';
 import type { Clip } from '../../project/types';
 import { usePeaks } from '../../timeline/peaks-store';
 import { useServices } from '../studio-context';
-import { scalePeaks } from './envelope-geometry';
+import { clipGainAt, scalePeaks } from './envelope-geometry';
 import { PeaksWaveform } from './PeaksWaveform';
 
 interface Props {
@@ -22,18 +22,18 @@ export function ClipWaveform({ clip, from, to, widthPx, height }: Props) {
   const levels = usePeaks((s) => s.byAsset[clip.assetId]);
   const { assets } = useServices();
   const asset = assets.has(clip.assetId) ? assets.get(clip.assetId) : undefined;
-  // Drawn as it sounds: through the clip's volume envelope.
+  // Drawn as it sounds: through the clip's volume envelope and fades.
   const peaks = useMemo(
     () =>
       levels && to > from && widthPx >= 1
         ? scalePeaks(
             peaksForRange(levels, asset?.channels, clip.offset + from, clip.offset + to, Math.ceil(widthPx)),
-            clip.envelope,
+            clipGainAt(clip),
             clip.offset + from,
             clip.offset + to,
           )
         : NO_PEAKS,
-    [levels, asset, clip.offset, clip.envelope, from, to, widthPx],
+    [levels, asset, clip, from, to, widthPx],
   );
   const duration = (to - from) / (asset?.sampleRate ?? 48000);
   return (

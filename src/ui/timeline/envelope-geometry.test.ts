@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dbToGain } from '../../dsp/gain';
-import { envelopeLine, gainForY, scalePeaks, yForGain } from './envelope-geometry';
+import { clipAt } from '../../project/clip.fixture';
+import { clipGainAt, envelopeLine, gainForY, scalePeaks, yForGain } from './envelope-geometry';
 
 describe('envelope geometry', () => {
   it('maps gain to height and back on a decibel scale, silence at the bottom', () => {
@@ -19,8 +20,13 @@ describe('envelope geometry', () => {
       { at: 0, gain: 1 },
       { at: 100, gain: 0 },
     ];
-    expect(Array.from(scalePeaks(peaks, fall, 0, 100))).toEqual([0.75, -0.75, 0.25, -0.25]);
-    expect(scalePeaks(peaks, undefined, 0, 100)).toBe(peaks);
+    const clip = { ...clipAt('c', 'a', 0, 100), envelope: fall };
+    expect(Array.from(scalePeaks(peaks, clipGainAt(clip), 0, 100))).toEqual([0.75, -0.75, 0.25, -0.25]);
+    expect(scalePeaks(peaks, clipGainAt(clipAt('c', 'a', 0, 100)), 0, 100)).toBe(peaks);
+    const faded = { ...clipAt('c', 'a', 0, 100), fadeIn: { length: 100, curve: 'linear' as const } };
+    expect(Array.from(scalePeaks(new Float32Array([1, -1, 1, -1]), clipGainAt(faded), 0, 100))).toEqual([
+      0.25, -0.25, 0.75, -0.75,
+    ]);
   });
 
   it('draws a vertex at every point so a corner stays sharp', () => {

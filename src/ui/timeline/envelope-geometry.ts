@@ -1,6 +1,8 @@
 /** Where a clip's volume envelope is drawn: gain against height on a decibel scale, and its waveform scaled by it. */
 import { dbToGain, gainToDb } from '../../dsp/gain';
+import { clipFadeGainAt } from '../../project/clip-fades';
 import { envelopeGainAt, type GainPoint } from '../../project/envelope';
+import type { Clip } from '../../project/types';
 
 /** The top of a clip's waveform is +12 dB, its bottom silence; 0 dB a quarter of the way down. */
 export const ENVELOPE_TOP_DB = 12;
@@ -22,14 +24,20 @@ export function gainForY(y: number, height: number): number {
   return dbToGain(db);
 }
 
-/** A waveform's [max, min] buckets over asset samples [from, to), each scaled by the envelope's gain at its middle:
- * the clip as it will sound. */
-export function scalePeaks(peaks: Float32Array, points: readonly GainPoint[] | undefined, from: number, to: number) {
-  if (!points?.length || peaks.length < 2) return peaks;
+/** The clip's gain at a sample of its asset: its volume envelope times its fades; null where it has neither. */
+export function clipGainAt(clip: Clip): ((at: number) => number) | null {
+  if (!clip.envelope?.length && !clip.fadeIn && !clip.fadeOut) return null;
+  return (at) => envelopeGainAt(clip.envelope, at) * clipFadeGainAt(clip, at - clip.offset);
+}
+
+/** A waveform's [max, min] buckets over asset samples [from, to), each scaled by the clip's gain at its middle
+ * (`clipGainAt`): the clip as it will sound. */
+export function scalePeaks(peaks: Float32Array, gainAt: ((at: number) => number) | null, from: number, to: number) {
+  if (!gainAt || peaks.length < 2) return peaks;
   const buckets = peaks.length / 2;
   const out = new Float32Array(peaks.length);
   for (let b = 0; b < buckets; b++) {
-    const gain = envelopeGainAt(points, from + ((b + 0.5) * (to - from)) / buckets);
+    const gain = gainAt(from + ((b + 0.5) * (to - from)) / buckets);
     out[2 * b] = peaks[2 * b] * gain;
     out[2 * b + 1] = peaks[2 * b + 1] * gain;
   }
