@@ -16,6 +16,8 @@ import { equalize, presetBands } from '../src/dsp/equalizer';
 import { extractCenter } from '../src/dsp/center';
 import { deess } from '../src/dsp/deess';
 import { echo } from '../src/dsp/echo';
+import { distort } from '../src/dsp/distortion';
+import { chorus, phaser, tremolo } from '../src/dsp/modulation';
 import { gate } from '../src/dsp/gate';
 import { reverb } from '../src/dsp/reverb';
 import { findPauses, removeStretches } from '../src/dsp/silence';
@@ -117,6 +119,13 @@ const effects: [string, () => unknown][] = [
   ['noise gate (-40 dBFS, -20 dB)', () => gate(paused, RATE, { thresholdDb: -40, reductionDb: -20 })],
   ['auto duck (-12 dB under ten 4 s phrases)', () => duck(stereo, 0, voiceSpans(paused, RATE, -30), RATE, -12)],
   ['echo (0.5 s, decay 0.5)', () => echo(stereo, RATE, { delaySeconds: 0.5, decay: 0.5 })],
+  ['tremolo (4 Hz, depth 0.5)', () => tremolo(stereo, RATE, { rateHz: 4, depth: 0.5 })],
+  ['phaser (0.5 Hz, depth 0.7, feedback 0.3)', () => phaser(stereo, RATE, { rateHz: 0.5, depth: 0.7, feedback: 0.3 })],
+  ['chorus (0.8 Hz, 3 ms, mix 0.5)', () => chorus(stereo, RATE, { rateHz: 0.8, depthMs: 3, mix: 0.5 })],
+  [
+    'distortion (soft, 18 dB drive, 4x oversampled)',
+    () => distort(stereo, RATE, { curve: 'soft', driveDb: 18, outputDb: -6 }),
+  ],
   ['reverb (1.5 s decay, -12 dB)', () => reverb(stereo, RATE, { decaySeconds: 1.5, wetDb: -12 })],
   ['equalizer (five bands: the Voice clarity preset)', () => equalize(stereo, RATE, presetBands('Voice clarity'))],
 ];

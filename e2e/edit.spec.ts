@@ -733,6 +733,40 @@ test.describe('editing a real recording', () => {
     expect(soxInfo(cleared).seconds).toBeCloseTo(soxInfo(asset('lone-effect.wav')).seconds, 4);
   });
 
+  test('tremolo swings the level, distortion adds harmonics, phaser and chorus run (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 Hz left and 660 Hz right at -6 dBFS
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await studio.effect('tremolo'); // 4 Hz, depth 0.5: full level at 0 s, half at 0.125 s, full again at 0.25 s
+    const rmsDb = (path: string, start: number, effects = '') =>
+      20 * Math.log10(soxStat(path, { start: start - 0.01, seconds: 0.02 }, effects)['RMS     amplitude']);
+    const swung = await studio.exportFile({ format: 'float32' });
+    expect(rmsDb(swung, 0.625) - rmsDb(swung, 0.5)).toBeCloseTo(-6, 0);
+    expect(rmsDb(swung, 0.75) - rmsDb(swung, 0.5)).toBeCloseTo(0, 0);
+    await page.keyboard.press('Control+z');
+    await studio.effect('distortion'); // soft, 18 dB of drive
+    const driven = await studio.exportFile({ format: 'float32' });
+    const third = (path: string) =>
+      soxStat(path, { start: 0.5, seconds: 1 }, 'remix 1 sinc 1200-1450')['RMS     amplitude'];
+    const fundamental = (path: string) =>
+      soxStat(path, { start: 0.5, seconds: 1 }, 'remix 1 sinc 300-600')['RMS     amplitude'];
+    // The original's third harmonic (1320 Hz) is nowhere; driven, it is within 20 dB of the fundamental.
+    expect(
+      20 * Math.log10(third(asset('tone-stereo-44k.wav')) / fundamental(asset('tone-stereo-44k.wav'))),
+    ).toBeLessThan(-60);
+    expect(20 * Math.log10(third(driven) / fundamental(driven))).toBeGreaterThan(-20);
+    await page.keyboard.press('Control+z');
+    await studio.effect('phaser');
+    await studio.effect('chorus');
+    expect((await studio.summary()).undo.slice(-2)).toEqual([
+      'Phaser (0.5 Hz, depth 0.7, feedback 0.3)',
+      'Chorus (0.8 Hz, 3 ms, mix 0.5)',
+    ]);
+  });
+
   test('reverb rings on into the silence after a real explosion and dies away (read back by sox)', async ({
     studio,
     page,
@@ -1086,7 +1120,7 @@ test.describe('editing a real recording', () => {
     await page.screenshot({ path: test.info().outputPath('studio.png') });
   });
 
-  test('the level meter reads what plays: -6 dBFS peaks left and right, and lights the clip light past full scale', async ({
+  test('the level meter reads what plays: -6 dBFS peaks left and right, -9 dBFS RMS, and lights the clip light past full scale', async ({
     studio,
     page,
   }) => {
@@ -1096,6 +1130,9 @@ test.describe('editing a real recording', () => {
     await studio.action('playPause').click();
     await expect.poll(held(0)).toBeCloseTo(-6, 0);
     await expect.poll(held(1)).toBeCloseTo(-6, 0);
+    // Inside the peak bar, the RMS level: a sine's is 3 dB under its peak.
+    const rms = async () => Number(await page.getByTestId('meter-0-rms').getAttribute('data-db'));
+    await expect.poll(rms).toBeCloseTo(-9, 0);
     await expect(page.getByTestId('meter-0-clip')).toHaveAttribute('data-clipped', 'false');
     await studio.action('playPause').click();
     await page.keyboard.press('Control+a');

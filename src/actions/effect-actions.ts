@@ -76,6 +76,29 @@ export const effectActions: Action[] = [
     false,
   ),
   effect('reverse', 'Reverse', 'Shift+R', () => ({ kind: 'reverse' }), false),
+  effect('tremolo', 'Tremolo: the level swings up and down', null, (p) => ({
+    kind: 'tremolo',
+    rateHz: p.tremoloRateHz,
+    depth: p.tremoloDepth,
+  })),
+  effect('phaser', 'Phaser: notches sweep up and down the spectrum', null, (p) => ({
+    kind: 'phaser',
+    rateHz: p.phaserRateHz,
+    depth: p.phaserDepth,
+    feedback: p.phaserFeedback,
+  })),
+  effect('chorus', 'Chorus: a second voice, slightly off in time and pitch, under the sound', null, (p) => ({
+    kind: 'chorus',
+    rateHz: p.chorusRateHz,
+    depthMs: p.chorusDepthMs,
+    mix: p.chorusMix,
+  })),
+  effect('distortion', 'Distortion: drive the sound into a curve that holds it under full scale', null, (p) => ({
+    kind: 'distortion',
+    curve: p.distortionCurve,
+    driveDb: p.distortionDriveDb,
+    outputDb: p.distortionOutputDb,
+  })),
   effect('silenceAudio', 'Silence: make the selection silent where it is, its length kept', null, () => ({
     kind: 'silence',
   })),

@@ -14,6 +14,16 @@ describe('peak meter', () => {
     expect(meter.read(new Float32Array(64), 10).db).toBe(-Infinity);
   });
 
+  it('shows the RMS level averaged over about 300 ms', () => {
+    const meter = new PeakMeter();
+    const sine = Float32Array.from({ length: 2048 }, (_, i) => 0.5 * Math.sin(i / 5));
+    let reading = meter.read(sine, 0);
+    expect(reading.rmsDb).toBeCloseTo(-9.03, 1); // a sine's RMS is 3 dB under its peak
+    for (let t = 1; t <= 6; t++) reading = meter.read(new Float32Array(2048), t * 0.1);
+    expect(reading.rmsDb).toBeCloseTo(-9.03 - (10 * Math.log10(Math.E) * 0.6) / 0.3, 1); // 0.6 s of silence: e^-2
+    expect(meter.read(new Float32Array(64), 10).rmsDb).toBe(-Infinity);
+  });
+
   it('lights the clip light at full scale until reset', () => {
     const meter = new PeakMeter();
     expect(meter.read(block(0.9), 0).clipped).toBe(false);

@@ -4,6 +4,19 @@ import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
 import { type Compression, compress, RATIO, THRESHOLD_DB } from '../dsp/compressor';
 import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
+import { DISTORTION_CURVES, DISTORTION_OUTPUT_DB, type Distortion, DRIVE_DB, distort } from '../dsp/distortion';
+import {
+  CHORUS_DEPTH_MS,
+  type Chorus,
+  chorus,
+  MOD_DEPTH,
+  MOD_RATE_HZ,
+  PHASER_FEEDBACK,
+  type Phaser,
+  phaser,
+  type Tremolo,
+  tremolo,
+} from '../dsp/modulation';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS, type Echoing, echo } from '../dsp/echo';
 import { CENTER_HZ, CENTER_OPERATIONS, type CenterExtraction, extractCenter } from '../dsp/center';
 import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB, type DeEssing, deess } from '../dsp/deess';
@@ -51,6 +64,12 @@ export type EffectSpec =
   | ({ kind: 'reverb' } & Reverberation)
   /** The sound coming back after a delay, each repeat quieter (src/dsp/echo.ts). */
   | ({ kind: 'echo' } & Echoing)
+  /** The level swinging, notches sweeping, or a second voice swinging in time (src/dsp/modulation.ts). */
+  | ({ kind: 'tremolo' } & Tremolo)
+  | ({ kind: 'phaser' } & Phaser)
+  | ({ kind: 'chorus' } & Chorus)
+  /** The sound driven into a curve that holds it under full scale, at four times the rate (src/dsp/distortion.ts). */
+  | ({ kind: 'distortion' } & Distortion)
   /** The selection made silent where it is, its length kept (Audacity's Silence Audio). */
   | { kind: 'silence' }
   /** Quiet stretches turned down by a noise gate (src/dsp/gate.ts). */
@@ -160,6 +179,18 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
     case 'echo':
       for (const p of pieces) p.channels = echo(p.channels, sampleRate, spec);
       return starts;
+    case 'tremolo':
+      for (const p of pieces) p.channels = tremolo(p.channels, sampleRate, spec);
+      return starts;
+    case 'phaser':
+      for (const p of pieces) p.channels = phaser(p.channels, sampleRate, spec);
+      return starts;
+    case 'chorus':
+      for (const p of pieces) p.channels = chorus(p.channels, sampleRate, spec);
+      return starts;
+    case 'distortion':
+      for (const p of pieces) p.channels = distort(p.channels, sampleRate, spec);
+      return starts;
     case 'silence':
       for (const p of pieces) p.channels = p.channels.map((c) => new Float32Array(c.length));
       return starts;
@@ -239,6 +270,24 @@ const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, na
     ['decaySeconds', DECAY_SECONDS, "A reverb's decay", ' s'],
     ['wetDb', WET_DB, "A reverb's level", ' dB'],
   ],
+  tremolo: [
+    ['rateHz', MOD_RATE_HZ, "A tremolo's rate", ' Hz'],
+    ['depth', MOD_DEPTH, "A tremolo's depth", ''],
+  ],
+  phaser: [
+    ['rateHz', MOD_RATE_HZ, "A phaser's rate", ' Hz'],
+    ['depth', MOD_DEPTH, "A phaser's depth", ''],
+    ['feedback', PHASER_FEEDBACK, "A phaser's feedback", ''],
+  ],
+  chorus: [
+    ['rateHz', MOD_RATE_HZ, "A chorus's rate", ' Hz'],
+    ['depthMs', CHORUS_DEPTH_MS, "A chorus's depth", ' ms'],
+    ['mix', MOD_DEPTH, "A chorus's mix", ''],
+  ],
+  distortion: [
+    ['driveDb', DRIVE_DB, "Distortion's drive", ' dB'],
+    ['outputDb', DISTORTION_OUTPUT_DB, "Distortion's output level", ' dBFS'],
+  ],
   echo: [
     ['delaySeconds', ECHO_DELAY_SECONDS, "An echo's delay", ' s'],
     ['decay', ECHO_DECAY, "An echo's decay", ''],
@@ -273,6 +322,8 @@ function checkSpec(spec: EffectSpec): void {
     const value = (spec as unknown as Record<string, number | undefined>)[field] ?? 0; // an optional setting is 0
     if (!(value >= min && value <= max)) throw new Error(`${name} must be ${min} to ${max}${unit}.`);
   }
+  if (spec.kind === 'distortion' && !DISTORTION_CURVES.includes(spec.curve))
+    throw new Error(`Distortion's curve must be one of ${DISTORTION_CURVES.join(', ')}.`);
   if (spec.kind === 'center' && !(spec.lowHz < spec.highHz))
     throw new Error("Vocal reduction's lowest frequency must be under its highest.");
   const eq = spec.kind === 'eq' ? eqProblem(spec.bands) : null;
@@ -329,6 +380,14 @@ export function effectLabel(spec: EffectSpec): string {
       return `Echo (${spec.delaySeconds} s, decay ${spec.decay})`;
     case 'silence':
       return 'Silence';
+    case 'tremolo':
+      return `Tremolo (${spec.rateHz} Hz, depth ${spec.depth})`;
+    case 'phaser':
+      return `Phaser (${spec.rateHz} Hz, depth ${spec.depth}, feedback ${spec.feedback})`;
+    case 'chorus':
+      return `Chorus (${spec.rateHz} Hz, ${spec.depthMs} ms, mix ${spec.mix})`;
+    case 'distortion':
+      return `Distortion (${spec.curve}, ${spec.driveDb} dB drive, ${spec.outputDb} dBFS)`;
     case 'gate':
       return `Noise gate (${spec.thresholdDb} dBFS, ${spec.reductionDb} dB)`;
     case 'deess':

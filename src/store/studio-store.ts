@@ -1,6 +1,7 @@
 /** The studio's state in one zustand store. Every project change goes through `commit` or a transaction, so undo sees it. */
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
+import type { DistortionCurve } from '../dsp/distortion';
 import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
 import { SIMILAR_THRESHOLD } from '../dsp/find-similar';
 import type { FrequencyBand } from '../dsp/band';
@@ -79,6 +80,20 @@ export interface EditParams {
   /** Reverb: the tail's decay time (RT60) and its level under the dry sound. */
   reverbDecaySeconds: number;
   reverbWetDb: number;
+  /** Tremolo, phaser and chorus: each LFO's rate (Hz) and depth; the phaser's feedback, the chorus's swing (ms) and
+   * mix (src/dsp/modulation.ts). */
+  tremoloRateHz: number;
+  tremoloDepth: number;
+  phaserRateHz: number;
+  phaserDepth: number;
+  phaserFeedback: number;
+  chorusRateHz: number;
+  chorusDepthMs: number;
+  chorusMix: number;
+  /** Distortion: its curve, how far the sound is driven into it (dB) and the level it comes out at (dBFS). */
+  distortionCurve: DistortionCurve;
+  distortionDriveDb: number;
+  distortionOutputDb: number;
   /** Echo: the delay between repeats, s, and each repeat's level against the last (0 to 0.95). */
   echoDelaySeconds: number;
   echoDecay: number;
@@ -312,6 +327,17 @@ export const initialState = (): StudioState => ({
     reverbDecaySeconds: 1.5,
     reverbWetDb: -12,
     echoDelaySeconds: 0.5,
+    tremoloRateHz: 4,
+    tremoloDepth: 0.5,
+    phaserRateHz: 0.5,
+    phaserDepth: 0.7,
+    phaserFeedback: 0.3,
+    chorusRateHz: 0.8,
+    chorusDepthMs: 3,
+    chorusMix: 0.5,
+    distortionCurve: 'soft',
+    distortionDriveDb: 18,
+    distortionOutputDb: -6,
     echoDecay: 0.5,
     gateThresholdDb: -40,
     gateReductionDb: -20,

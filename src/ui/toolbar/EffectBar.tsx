@@ -11,6 +11,8 @@ import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/dees
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
+import { DISTORTION_CURVES, DISTORTION_OUTPUT_DB, DRIVE_DB } from '../../dsp/distortion';
+import { CHORUS_DEPTH_MS, MOD_DEPTH, MOD_RATE_HZ, PHASER_FEEDBACK } from '../../dsp/modulation';
 import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
@@ -53,7 +55,7 @@ function NumberParam({
   );
 }
 
-type Choice = 'fadeCurve' | 'humMains' | 'limitPeaks';
+type Choice = 'fadeCurve' | 'humMains' | 'limitPeaks' | 'distortionCurve';
 /** The settings that are one number. */
 type NumberField = { [K in keyof EditParams]: EditParams[K] extends number ? K : never }[keyof EditParams];
 
@@ -138,6 +140,21 @@ export function EffectBar() {
       <NumberParam label="echo s" field="echoDelaySeconds" step={0.05} {...ECHO_DELAY_SECONDS} />
       <NumberParam label="echo decay" field="echoDecay" step={0.05} {...ECHO_DECAY} />
       <ActionButton name="echo" text="Echo" />
+      <NumberParam label="tremolo Hz" field="tremoloRateHz" step={0.5} {...MOD_RATE_HZ} />
+      <NumberParam label="tremolo depth" field="tremoloDepth" step={0.1} {...MOD_DEPTH} />
+      <ActionButton name="tremolo" text="Tremolo" />
+      <NumberParam label="phaser Hz" field="phaserRateHz" step={0.1} {...MOD_RATE_HZ} />
+      <NumberParam label="phaser depth" field="phaserDepth" step={0.1} {...MOD_DEPTH} />
+      <NumberParam label="feedback" field="phaserFeedback" step={0.1} {...PHASER_FEEDBACK} />
+      <ActionButton name="phaser" text="Phaser" />
+      <NumberParam label="chorus Hz" field="chorusRateHz" step={0.1} {...MOD_RATE_HZ} />
+      <NumberParam label="swing ms" field="chorusDepthMs" step={0.5} {...CHORUS_DEPTH_MS} />
+      <NumberParam label="mix" field="chorusMix" step={0.1} {...MOD_DEPTH} />
+      <ActionButton name="chorus" text="Chorus" />
+      <ChoiceParam label="Distortion" field="distortionCurve" options={DISTORTION_CURVES} />
+      <NumberParam label="drive dB" field="distortionDriveDb" step={1} {...DRIVE_DB} />
+      <NumberParam label="out dBFS" field="distortionOutputDb" step={1} {...DISTORTION_OUTPUT_DB} />
+      <ActionButton name="distortion" text="Distort" />
       <ActionButton name="reverse" />
       <NumberParam label="times" field="repeatTimes" step={1} min={1} max={100} />
       <ActionButton name="repeat" text="Repeat" />

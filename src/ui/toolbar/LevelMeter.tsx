@@ -2,13 +2,18 @@ import { useEffect, useState } from 'react';
 import { METER_FLOOR_DB, type MeterReading, PeakMeter } from '../../playback/meter';
 import { useServices, useStudio } from '../studio-context';
 
-const SILENT: MeterReading = { db: -Number.POSITIVE_INFINITY, holdDb: -Number.POSITIVE_INFINITY, clipped: false };
+const SILENT: MeterReading = {
+  db: -Number.POSITIVE_INFINITY,
+  holdDb: -Number.POSITIVE_INFINITY,
+  clipped: false,
+  rmsDb: -Number.POSITIVE_INFINITY,
+};
 const NAMES = ['L', 'R'];
 
 const shown = (db: number) => (db > -Number.POSITIVE_INFINITY ? db.toFixed(1) : '-∞');
 const width = (db: number) => `${Math.max(0, Math.min(100, (100 * (db - METER_FLOOR_DB)) / -METER_FLOOR_DB))}%`;
 
-/** The level meter: left and right peaks as bars, the held peak in dBFS beside them, and a clip light that a click puts
+/** The level meter: left and right peaks as bars with the RMS level inside them, the held peak in dBFS beside them, and a clip light that a click puts
  * out. It reads the microphone while recording, else the player's taps on the mix while something plays (a mono
  * input shows on the left alone). */
 export function LevelMeter() {
@@ -20,7 +25,9 @@ export function LevelMeter() {
 
   useEffect(() => {
     if (!sounding) {
-      setReadings((last) => last.map((r) => ({ ...r, db: -Number.POSITIVE_INFINITY })));
+      setReadings((last) =>
+        last.map((r) => ({ ...r, db: -Number.POSITIVE_INFINITY, rmsDb: -Number.POSITIVE_INFINITY })),
+      );
       return;
     }
     let frame = 0;
@@ -50,7 +57,7 @@ export function LevelMeter() {
       type="button"
       className="meter"
       data-testid="meter"
-      title="Peak level of what plays, or of the microphone while recording (click to reset the clip lights)"
+      title="Peak level (bar, held peak in dBFS) and RMS level (inner bar) of what plays, or of the microphone while recording (click to reset the clip lights)"
       onClick={reset}
     >
       {readings.map((r, c) => (
@@ -58,6 +65,12 @@ export function LevelMeter() {
           {NAMES[c]}
           <span className="meter-track">
             <span className="meter-bar" style={{ width: width(r.db) }} />
+            <span
+              className="meter-rms"
+              data-testid={`meter-${c}-rms`}
+              data-db={shown(r.rmsDb)}
+              style={{ width: width(r.rmsDb) }}
+            />
           </span>
           <span className="meter-db" data-testid={`meter-${c}-db`}>
             {shown(r.holdDb)}
