@@ -6,12 +6,15 @@ import type { Services } from './services';
 import {
   addLabelAtSelection,
   changeTrack,
+  cycleFadeCurve,
   forgetPromptEntry,
+  nudgeClipFade,
   nudgeEnvelopePoint,
   removeEnvelopePoint,
   renameSoundLabel,
   startClipMove,
   startEnvelopeDrag,
+  startFadeDrag,
   startGesture,
 } from './project-commands';
 
@@ -22,6 +25,26 @@ function twoTracks(): Project {
 }
 
 describe('project commands', () => {
+  it('a fade handle drag is one step within the clip; keys nudge and take it away; a double-click turns its curve', () => {
+    const store = createStudioStore();
+    store.getState().commit('Start', twoTracks());
+    const fadeIn = () => store.getState().project.tracks[0].clips[0].fadeIn;
+    const labels = () => store.getState().history.past.map((e) => e.label);
+    const drag = startFadeDrag(store, 'c1', 'fadeIn');
+    drag.moveTo(10);
+    drag.moveTo(80); // past the clip's 50 samples: held at its length
+    drag.end();
+    expect(fadeIn()).toEqual({ length: 50, curve: 'equal-power' });
+    expect(labels()).toEqual(['Start', 'Fade in clip']);
+    nudgeClipFade(store, 'c1', 'fadeIn', -20);
+    expect(fadeIn()?.length).toBe(30);
+    cycleFadeCurve(store, 'c1', 'fadeIn');
+    expect(fadeIn()?.curve).toBe('s-curve');
+    expect(labels().at(-1)).toBe('Fade in clip: s-curve');
+    nudgeClipFade(store, 'c1', 'fadeIn', -50);
+    expect(fadeIn()).toBeUndefined();
+  });
+
   it('an envelope point added by a drag is one step; a click on a point alone is none; keys nudge and remove', () => {
     const store = createStudioStore();
     store.getState().commit('Start', twoTracks());

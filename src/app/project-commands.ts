@@ -2,8 +2,9 @@
  * or a prompt's ×): each lands as one named undo step, and a gesture (a drag) previews as it goes and lands as one
  * step when it ends. Components call these (or the action registry); only the command layer writes to the store. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
+import { FADE_CURVES } from '../dsp/fades';
 import { dbToGain } from '../dsp/gain';
-import { type ClipEdge, setClipFade } from '../project/clip-fades';
+import { type ClipEdge, crossfadeOverlaps, setClipFade } from '../project/clip-fades';
 import { addGainPoint, moveGainPoint, removeGainPoint, setClipEnvelope } from '../project/envelope';
 import { addLabel, projectLabels, removeLabel, renameLabel } from '../project/label-ops';
 import { forgetPrompt } from '../project/prompt-history';
@@ -37,12 +38,14 @@ export function changeTrack(store: StudioStore, trackId: string, label: string, 
   else state.commit(label, project);
 }
 
-/** Starts dragging a clip (selecting it); each update puts it at `start` on the track `trackId`. */
+/** Starts dragging a clip (selecting it); each update puts it at `start` on the track `trackId`, crossfaded with any
+ * clip it overlaps there. */
 export function startClipMove(store: StudioStore, clipId: string) {
   store.getState().selectClip(clipId);
   const gesture = startGesture(store);
   return {
-    moveTo: (trackId: string, start: number) => gesture.update((base) => moveClip(base, clipId, trackId, start)),
+    moveTo: (trackId: string, start: number) =>
+      gesture.update((base) => crossfadeOverlaps(moveClip(base, clipId, trackId, start), clipId)),
     end: () => gesture.end('Move clip'),
   };
 }
@@ -97,6 +100,15 @@ export function startFadeDrag(store: StudioStore, clipId: string, edge: ClipEdge
     moveTo: (length: number) => gesture.update((p) => withFade(store, p, clipId, edge, length)),
     end: () => gesture.end(FADE_STEP_LABEL[edge]),
   };
+}
+
+/** Gives a clip's fade the next curve (linear, equal power, S-curve, exponential, round again). */
+export function cycleFadeCurve(store: StudioStore, clipId: string, edge: ClipEdge) {
+  const state = store.getState();
+  const fade = findClip(state.project, clipId)?.clip[edge];
+  if (!fade) return;
+  const curve = FADE_CURVES[(FADE_CURVES.indexOf(fade.curve) + 1) % FADE_CURVES.length];
+  state.commit(`${FADE_STEP_LABEL[edge]}: ${curve}`, setClipFade(state.project, clipId, edge, { ...fade, curve }));
 }
 
 /** Lengthens or shortens a clip's fade by `samples` (the keyboard's way to move a fade handle; 0 long: no fade). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fadeInGain } from '../dsp/fades';
 import { AssetStore } from './asset-store';
 import { clipAt } from './clip.fixture';
-import { clipFadeGainAt, fadeCurves, setClipFade } from './clip-fades';
+import { clipFadeGainAt, crossfadeOverlaps, fadeCurves, setClipFade } from './clip-fades';
 import { dbToGain } from '../dsp/gain';
 import { mixdown } from './mixdown';
 import { keepRange, splitClip } from './timeline-ops';
@@ -53,5 +53,30 @@ describe('clip fades', () => {
     const short = clip({ length: 250, fadeIn: IN, fadeOut: OUT });
     expect(fadeCurves(short, 100, 350).map(({ at, length }) => ({ at, length }))).toEqual([{ at: 100, length: 250 }]);
     expect(fadeCurves(clip({ fadeIn: IN }), 300, 500)).toEqual([]);
+  });
+
+  it('crossfade a clip with the clips it overlaps on its track, equal power, keeping longer fades', () => {
+    const project: Project = {
+      sampleRate: 1000,
+      tracks: [
+        {
+          ...newTrack(0),
+          clips: [
+            clipAt('a', 'x', 0, 1000),
+            { ...clipAt('b', 'x', 900, 1000), fadeOut: OUT },
+            clipAt('c', 'x', 1800, 500),
+          ],
+        },
+      ],
+    };
+    const [a, b, c] = crossfadeOverlaps(project, 'b').tracks[0].clips;
+    expect(a.fadeOut).toEqual({ length: 100, curve: 'equal-power' });
+    expect(b.fadeIn).toEqual({ length: 100, curve: 'equal-power' });
+    expect(b.fadeOut).toEqual(OUT); // 200 samples already, over the 100 it overlaps c
+    expect(c.fadeIn).toEqual({ length: 100, curve: 'equal-power' });
+    // Equal power through the overlap: the two gains' squares sum to one (within a sample's step).
+    const gainsSquared = clipFadeGainAt(a, 950) ** 2 + clipFadeGainAt(b, 50) ** 2;
+    expect(gainsSquared).toBeCloseTo(1, 1);
+    expect(crossfadeOverlaps(project, 'c').tracks[0].clips[0].fadeOut).toBeUndefined(); // a does not touch c
   });
 });

@@ -4,10 +4,11 @@
  * audio: a trimmed clip keeps its fades on its new edges, a split keeps the fade-in on the left part and the fade-out
  * on the right (the new edges in between start unfaded), and a fade longer than the clip spans all of it. Nothing is
  * written into the audio: the mixdown (export, stems, Mix and render) and playback multiply the clip by its fades, on
- * top of its volume envelope.
+ * top of its volume envelope. A clip dragged over another on its track crossfades with it, as in Reaper or Audition:
+ * the earlier one fades out and the later one in over the overlap, equal power (`crossfadeOverlaps`).
  */
 import { type FadeCurve, fadeInGain } from '../dsp/fades';
-import type { Clip, Project } from './types';
+import { type Clip, clipEnd, type Project } from './types';
 
 export interface ClipFade {
   /** Samples at the project rate. */
@@ -69,6 +70,42 @@ export function setClipFade(project: Project, clipId: string, edge: ClipEdge, fa
       t.clips.some((c) => c.id === clipId)
         ? { ...t, clips: t.clips.map((c) => (c.id === clipId ? { ...c, [edge]: value } : c)) }
         : t,
+    ),
+  };
+}
+
+/** Crossfades are equal power: two unrelated sounds keep their summed power through the overlap. */
+const CROSSFADE_CURVE = 'equal-power';
+
+/** The fade on `edge` at least `length` long (a longer one the user drew is kept). */
+const atLeast = (fade: ClipFade | undefined, length: number): ClipFade =>
+  fade && fade.length >= length ? fade : { length, curve: fade?.curve ?? CROSSFADE_CURVE };
+
+/** The project with the clip crossfaded with every clip it overlaps on its track: over each overlap the earlier clip
+ * fades out and the later one fades in (fades already longer are kept). A clip wholly inside another is left alone. */
+export function crossfadeOverlaps(project: Project, clipId: string): Project {
+  const track = project.tracks.find((t) => t.clips.some((c) => c.id === clipId));
+  const moved = track?.clips.find((c) => c.id === clipId);
+  if (!track || !moved) return project;
+  const fades = new Map<string, Partial<Clip>>();
+  const widen = (clip: Clip, edge: ClipEdge, length: number) => {
+    const patch = fades.get(clip.id) ?? {};
+    patch[edge] = atLeast(patch[edge] ?? clip[edge], length);
+    fades.set(clip.id, patch);
+  };
+  for (const other of track.clips) {
+    if (other.id === clipId) continue;
+    const overlap = Math.min(clipEnd(moved), clipEnd(other)) - Math.max(moved.start, other.start);
+    if (overlap <= 0 || overlap >= moved.length || overlap >= other.length) continue;
+    const [early, late] = other.start < moved.start ? [other, moved] : [moved, other];
+    widen(early, 'fadeOut', overlap);
+    widen(late, 'fadeIn', overlap);
+  }
+  if (fades.size === 0) return project;
+  return {
+    ...project,
+    tracks: project.tracks.map((t) =>
+      t === track ? { ...t, clips: t.clips.map((c) => (fades.has(c.id) ? { ...c, ...fades.get(c.id) } : c)) } : t,
     ),
   };
 }

@@ -1,5 +1,5 @@
 import type { KeyboardEvent, PointerEvent as ReactPointerEvent } from 'react';
-import { nudgeClipFade, startFadeDrag } from '../../app/project-commands';
+import { cycleFadeCurve, nudgeClipFade, startFadeDrag } from '../../app/project-commands';
 import { type ClipEdge, clipFadeGainAt } from '../../project/clip-fades';
 import type { Clip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
@@ -31,7 +31,7 @@ function fadePath(clip: Clip, edge: ClipEdge, widthPx: number, height: number): 
 }
 
 /** A DAW's fade handles on a clip's top corners: drag one inwards to fade the clip in or out (the curve is the Fade
- * curve setting's), back to the edge to take the fade away. A handle is a slider too: the arrow keys lengthen or
+ * curve setting's; a double-click moves to the next), back to the edge to take the fade away. A handle is a slider too: the arrow keys lengthen or
  * shorten its fade, Delete takes it away. */
 export function FadeHandles({ clip, widthPx, top, height }: Props) {
   const { store } = useServices();
@@ -95,10 +95,13 @@ export function FadeHandles({ clip, widthPx, top, height }: Props) {
             aria-valuemax={clip.length / sampleRate}
             aria-valuenow={seconds}
             aria-valuetext={`${seconds.toFixed(2)} s`}
-            title={`${NAMES[edge]}: ${seconds.toFixed(2)} s. Drag inwards to fade, back to the edge to take the fade away`}
+            title={`${NAMES[edge]}: ${seconds.toFixed(2)} s${clip[edge] ? `, ${clip[edge].curve}` : ''}. Drag inwards to fade, back to the edge to take the fade away; double-click to change its curve`}
             style={edge === 'fadeIn' ? { left: at, top } : { right: at, top }}
             onPointerDown={(e) => drag(e, edge)}
-            onDoubleClick={(e) => e.stopPropagation()}
+            onDoubleClick={(e) => {
+              e.stopPropagation(); // not the clip's extent
+              cycleFadeCurve(store, clip.id, edge);
+            }}
             onKeyDown={(e) => onKey(e, edge)}
           />
         );
