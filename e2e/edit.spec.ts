@@ -812,6 +812,30 @@ test.describe('editing a real recording', () => {
     expect(text).toHaveLength(4096);
   });
 
+  test('the arrow keys move the playhead, and with Ctrl the selected clip (read back by soxi)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s
+    await studio.waitForTracks(1);
+    await studio.action('playPause').focus(); // a page's first keys need a focused element
+    const state = () => page.evaluate(() => (window as any).omniStudio.services.store.getState());
+    await page.keyboard.press('ArrowRight');
+    expect((await state()).playhead).toBe(44100);
+    await page.keyboard.press('Shift+ArrowRight'); // 10 s on: held at the project's end
+    expect((await state()).playhead).toBe(88200);
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect((await state()).playhead).toBe(0);
+    // A click on the clip's bar selects it; Ctrl+Right moves it 10 ms later, Ctrl+Shift+Right a second.
+    await page.getByTestId('clip-handle').first().click();
+    await page.keyboard.press('Control+ArrowRight');
+    await page.keyboard.press('Control+ArrowRight');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    expect((await state()).project.tracks[0].clips[0].start).toBe(44100 + 882);
+    expect(soxInfo(await studio.exportFile({ format: 'float32' })).seconds).toBeCloseTo(3.02, 4);
+    expect((await studio.summary()).undo.slice(-3)).toEqual(['Move clip', 'Move clip', 'Move clip']);
+  });
+
   test("a clip's fade handles fade it in and out as sox's fade does, and a split keeps each on its edge", async ({
     studio,
     page,

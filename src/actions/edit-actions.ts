@@ -14,7 +14,7 @@ import { findClip, newTrack, projectLength } from '../project/types';
 import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
 import { labelSounds } from '../app/label-sounds';
-import { addLabelAtSelection, selectClipExtent } from '../app/project-commands';
+import { addLabelAtSelection, nudgeClip, selectClipExtent } from '../app/project-commands';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
@@ -68,6 +68,26 @@ export const editActions: Action[] = [
       if (id) selectClipExtent(store, id);
     },
   },
+  ...(
+    [
+      ['nudgeClipEarlier', 'Move the selected clip 10 ms earlier', 'Mod+ArrowLeft', -0.01],
+      ['nudgeClipLater', 'Move the selected clip 10 ms later', 'Mod+ArrowRight', 0.01],
+      ['nudgeClipEarlierFar', 'Move the selected clip 1 s earlier', 'Mod+Shift+ArrowLeft', -1],
+      ['nudgeClipLaterFar', 'Move the selected clip 1 s later', 'Mod+Shift+ArrowRight', 1],
+    ] as const
+  ).map(
+    ([name, label, shortcut, seconds]): Action => ({
+      name,
+      label,
+      group: 'edit',
+      shortcuts: [shortcut],
+      enabled: (s) => s.selectedClipId !== null,
+      perform: ({ store }) => {
+        const { selectedClipId, project } = store.getState();
+        if (selectedClipId) nudgeClip(store, selectedClipId, Math.round(seconds * project.sampleRate));
+      },
+    }),
+  ),
   {
     name: 'labelSounds',
     label:

@@ -44,6 +44,25 @@ export const viewActions: Action[] = [
       store.getState().set({ panel: 'none' });
     },
   },
+  ...(
+    [
+      ['seekBack', 'Move the playhead 1 s back', 'ArrowLeft', -1],
+      ['seekForward', 'Move the playhead 1 s on', 'ArrowRight', 1],
+      ['seekBackFar', 'Move the playhead 10 s back', 'Shift+ArrowLeft', -10],
+      ['seekForwardFar', 'Move the playhead 10 s on', 'Shift+ArrowRight', 10],
+    ] as const
+  ).map(
+    ([name, label, shortcut, seconds]): Action => ({
+      name,
+      label,
+      group: 'transport',
+      shortcuts: [shortcut],
+      perform: ({ store }) => {
+        const { playhead, project, seek } = store.getState();
+        seek(Math.min(projectLength(project), playhead + seconds * project.sampleRate));
+      },
+    }),
+  ),
   {
     name: 'loop',
     label: 'Loop selection',

@@ -8,6 +8,7 @@ import {
   changeTrack,
   cycleFadeCurve,
   forgetPromptEntry,
+  nudgeClip,
   nudgeClipFade,
   nudgeEnvelopePoint,
   removeEnvelopePoint,
@@ -25,6 +26,18 @@ function twoTracks(): Project {
 }
 
 describe('project commands', () => {
+  it('the keyboard moves a clip by steps, one undo step each, never before 0', () => {
+    const store = createStudioStore();
+    store.getState().commit('Start', twoTracks());
+    const start = () => store.getState().project.tracks[0].clips[0].start;
+    nudgeClip(store, 'c1', 10);
+    expect(start()).toBe(110);
+    nudgeClip(store, 'c1', -1000);
+    expect(start()).toBe(0);
+    nudgeClip(store, 'c1', -10); // already at 0: no step
+    expect(store.getState().history.past.map((e) => e.label)).toEqual(['Start', 'Move clip', 'Move clip']);
+  });
+
   it('a fade handle drag is one step within the clip; keys nudge and take it away; a double-click turns its curve', () => {
     const store = createStudioStore();
     store.getState().commit('Start', twoTracks());

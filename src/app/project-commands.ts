@@ -50,6 +50,17 @@ export function startClipMove(store: StudioStore, clipId: string) {
   };
 }
 
+/** Moves a clip `samples` later (earlier where negative, not before 0) on its track, crossfaded with what it then
+ * overlaps: the keyboard's way to move one. */
+export function nudgeClip(store: StudioStore, clipId: string, samples: number) {
+  const state = store.getState();
+  const found = findClip(state.project, clipId);
+  if (!found) return;
+  const moved = moveClip(state.project, clipId, found.track.id, found.clip.start + samples);
+  if (moved === state.project || findClip(moved, clipId)?.clip.start === found.clip.start) return;
+  state.commit('Move clip', crossfadeOverlaps(moved, clipId));
+}
+
 /** Selects the clip's extent on its track (a double-click on a clip, or Select clip on the clicked one). */
 export function selectClipExtent(store: StudioStore, clipId: string) {
   const found = findClip(store.getState().project, clipId);

@@ -24,6 +24,13 @@ const isTyping = (target: EventTarget | null) =>
   (target.isContentEditable ||
     (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && (target as HTMLInputElement).type !== 'range'));
 
+/** Keys a focused slider (a range input, or an element with the slider role) moves itself with. */
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+const isSliding = (e: KeyboardEvent) =>
+  SLIDER_KEYS.has(e.key) &&
+  e.target instanceof Element &&
+  ((e.target as HTMLInputElement).type === 'range' || e.target.getAttribute('role') === 'slider');
+
 export function App() {
   const services = useServices();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -33,7 +40,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) && e.key !== 'Escape') return;
+      if ((isTyping(e.target) && e.key !== 'Escape') || isSliding(e)) return;
       const action = actionForKey(e);
       if (!action) return;
       e.preventDefault();
