@@ -836,6 +836,47 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo.slice(-3)).toEqual(['Move clip', 'Move clip', 'Move clip']);
   });
 
+  test("dragging a clip's edges trims it, its audio staying in place (read back by sox)", async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s
+    await studio.waitForTracks(1);
+    await page.keyboard.press('f'); // the clip across the lane
+    const clip = (await page.getByTestId('clip').first().boundingBox())!;
+    const drag = async (edge: 'start' | 'end', toX: number, modifiers: 'Alt'[] = ['Alt']) => {
+      const box = (await page.getByTestId(`clip-edge-${edge}`).first().boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      if (modifiers.length) await page.keyboard.down('Alt');
+      await page.mouse.down();
+      for (let i = 1; i <= 4; i++) await page.mouse.move(box.x + (toX - box.x) * (i / 4), box.y + box.height / 2);
+      await page.mouse.up();
+      if (modifiers.length) await page.keyboard.up('Alt');
+    };
+    const placed = () =>
+      page.evaluate(() => {
+        const c = (window as any).omniStudio.services.store.getState().project.tracks[0].clips[0];
+        return { start: c.start, offset: c.offset, length: c.length };
+      });
+    await drag('end', clip.x + clip.width * 0.75); // Alt: moved freely, not snapped
+    await drag('start', clip.x + clip.width * 0.25);
+    const trimmed = await placed();
+    expect(trimmed.start / 44100).toBeCloseTo(0.5, 1);
+    expect((trimmed.start + trimmed.length) / 44100).toBeCloseTo(1.5, 1);
+    expect(trimmed.offset).toBe(trimmed.start); // the audio under the edge stayed where it was
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Trim clip', 'Trim clip']);
+    // The export: silence up to the new start, then the original's samples from there on, sample for sample.
+    const ours = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    const original = soxFloat(asset('tone-stereo-44k.wav'), []);
+    const from = 2 * trimmed.start;
+    expect(ours.length).toBe(2 * (trimmed.start + trimmed.length));
+    expect(Array.from(ours.subarray(0, from)).every((v) => v === 0)).toBe(true);
+    expect(Buffer.from(ours.slice(from).buffer).equals(Buffer.from(original.slice(from, ours.length).buffer))).toBe(
+      true,
+    );
+    // Dragged out past the audio, the edges stop where the recording does.
+    await drag('start', clip.x - 40, []);
+    await drag('end', clip.x + clip.width + 40, []);
+    expect(await placed()).toEqual({ start: 0, offset: 0, length: 88200 });
+  });
+
   test("a clip's fade handles fade it in and out as sox's fade does, and a split keeps each on its edge", async ({
     studio,
     page,

@@ -8,7 +8,7 @@ import { type ClipEdge, crossfadeOverlaps, setClipFade } from '../project/clip-f
 import { addGainPoint, moveGainPoint, removeGainPoint, setClipEnvelope } from '../project/envelope';
 import { addLabel, projectLabels, removeLabel, renameLabel } from '../project/label-ops';
 import { forgetPrompt } from '../project/prompt-history';
-import { moveClip } from '../project/timeline-ops';
+import { moveClip, trimClipEdge } from '../project/timeline-ops';
 import { setTrack } from '../project/track-ops';
 import type { Project, Track } from '../project/types';
 import { findClip } from '../project/types';
@@ -47,6 +47,17 @@ export function startClipMove(store: StudioStore, clipId: string) {
     moveTo: (trackId: string, start: number) =>
       gesture.update((base) => crossfadeOverlaps(moveClip(base, clipId, trackId, start), clipId)),
     end: () => gesture.end('Move clip'),
+  };
+}
+
+/** Starts dragging a clip's edge to trim it (selecting it); each update puts that edge at timeline sample `at`; the
+ * whole drag is one undo step. */
+export function startClipTrim(store: StudioStore, clipId: string, edge: 'start' | 'end', assetLength: number) {
+  store.getState().selectClip(clipId);
+  const gesture = startGesture(store);
+  return {
+    moveTo: (at: number) => gesture.update((base) => trimClipEdge(base, clipId, edge, at, assetLength)),
+    end: () => gesture.end('Trim clip'),
   };
 }
 

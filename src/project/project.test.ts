@@ -11,6 +11,7 @@ import {
   removeRange,
   repeatRange,
   splitClip,
+  trimClipEdge,
 } from './timeline-ops';
 import type { Clip, Project, Track } from './types';
 import { clipOverlap, newTrack, projectLength } from './types';
@@ -32,6 +33,16 @@ const render = (p: Project, assets: AssetStore, n: number) =>
   Array.from(mixdown(p, assets, { range: { start: 0, end: n } })[0]);
 
 describe('timeline ops', () => {
+  it("trims a clip by its edges, its audio staying in place, no further than the asset's audio or 0", () => {
+    const { assets, project } = setup(); // 100 samples at 10
+    const shorter = trimClipEdge(trimClipEdge(project, 'c1', 'start', 30, 100), 'c1', 'end', 60, 100);
+    expect(render(shorter, assets, 120).slice(28, 62)).toEqual([0, 0, ...counting(100).slice(20, 50), 0, 0]);
+    const back = trimClipEdge(trimClipEdge(shorter, 'c1', 'start', -50, 100), 'c1', 'end', 500, 100);
+    expect(back.tracks[0].clips[0]).toMatchObject({ start: 10, offset: 0, length: 100 }); // the whole asset again
+    const one = trimClipEdge(project, 'c1', 'start', 1000, 100).tracks[0].clips[0];
+    expect([one.start, one.length]).toEqual([109, 1]);
+  });
+
   it('splits a clip into two windows that play the same samples', () => {
     const { track } = setup();
     const [a, b] = splitClip(track.clips[0], 40);

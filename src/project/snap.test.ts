@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipAt } from './clip.fixture';
-import { snapMove, snapTargets } from './snap';
+import { snapEdge, snapMove, snapTargets } from './snap';
 import { newTrack, type Project } from './types';
 
 const clip = (id: string, start: number, length: number) => clipAt(id, 'a', start, length);
@@ -31,5 +31,10 @@ describe('snapping', () => {
     expect(snapMove(530, 300, targets, 10)).toBe(530); // nothing near
     expect(snapMove(3, 300, targets, 10)).toBe(0);
     expect(snapMove(498, 400, [500, 901], 10)).toBe(500); // start 2 away beats end 3 away
+  });
+
+  it('puts a trimmed edge on the nearest target within the tolerance', () => {
+    expect(snapEdge(505, [0, 500, 900], 10)).toBe(500);
+    expect(snapEdge(520, [0, 500, 900], 10)).toBe(520);
   });
 });

@@ -35,6 +35,12 @@ export function snapMove(start: number, length: number, targets: readonly number
   return distance <= tolerance ? Math.max(0, best) : start;
 }
 
+/** A dragged clip edge at `at`, moved onto the nearest target within `tolerance` samples. */
+export function snapEdge(at: number, targets: readonly number[], tolerance: number): number {
+  const t = nearest(targets, at);
+  return t !== undefined && Math.abs(t - at) <= tolerance ? t : at;
+}
+
 /** The target nearest `x` (binary search over the sorted targets). */
 function nearest(targets: readonly number[], x: number): number | undefined {
   let lo = 0;

@@ -86,3 +86,34 @@ export function moveClip(project: Project, clipId: string, toTrackId: string, st
     }),
   };
 }
+
+/** The clip with one edge dragged to timeline sample `at`, as a DAW trims a clip by its edge: the audio under it stays
+ * where it is, more or less of it is shown; at least one sample is kept, and an edge goes no further than the asset's
+ * audio (`assetLength` samples) or the timeline's start. */
+export function trimClipEdge(
+  project: Project,
+  clipId: string,
+  edge: 'start' | 'end',
+  at: number,
+  assetLength: number,
+): Project {
+  const track = project.tracks.find((t) => t.clips.some((c) => c.id === clipId));
+  const clip = track?.clips.find((c) => c.id === clipId);
+  if (!track || !clip) return project;
+  const end = clipEnd(clip);
+  const assetStart = clip.start - clip.offset; // where the asset's first sample sits on the timeline
+  let trimmed: Clip;
+  if (edge === 'start') {
+    const start = Math.round(Math.max(0, assetStart, Math.min(end - 1, at)));
+    trimmed = { ...clip, start, offset: clip.offset + (start - clip.start), length: end - start };
+  } else {
+    const last = Math.round(Math.max(clip.start + 1, Math.min(assetStart + assetLength, at)));
+    trimmed = { ...clip, length: last - clip.start };
+  }
+  return {
+    ...project,
+    tracks: project.tracks.map((t) =>
+      t === track ? { ...t, clips: sortClips(t.clips.map((c) => (c.id === clipId ? trimmed : c))) } : t,
+    ),
+  };
+}

@@ -1,7 +1,7 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import { selectClipExtent, startClipMove } from '../../app/project-commands';
-import { snapMove, snapTargets } from '../../project/snap';
-import type { Clip } from '../../project/types';
+import { selectClipExtent, startClipMove, startClipTrim } from '../../app/project-commands';
+import { snapEdge, snapMove, snapTargets } from '../../project/snap';
+import { type Clip, clipEnd } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipWaveform } from './ClipWaveform';
 import { EnvelopeOverlay } from './EnvelopeOverlay';
@@ -13,10 +13,14 @@ const LABEL_HEIGHT = 18;
 /** How near (screen pixels) a dragged clip's edge must come to something for it to snap there. */
 const SNAP_PX = 8;
 const WAVE_HEIGHT = TRACK_HEIGHT - LABEL_HEIGHT - 4;
+/** The edges' trim zones start under the fade handles. */
+const EDGE_TOP = LABEL_HEIGHT + 12;
+const EDGES = ['start', 'end'] as const;
 
-/** A clip on its lane: a label bar to drag it (in time and across tracks) and the waveform of its visible part. */
+/** A clip on its lane: a label bar to drag it (in time and across tracks), edges to drag to trim it, and the waveform
+ * of its visible part. */
 export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
-  const { store } = useServices();
+  const { store, assets } = useServices();
   const sampleRate = useStudio((s) => s.project.sampleRate);
   const pxPerSec = useStudio((s) => s.view.pxPerSec);
   const scrollLeft = useStudio((s) => s.view.scrollLeft);
@@ -46,6 +50,22 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
       const delta = pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX);
       const free = clip.start + delta;
       drag.moveTo(target, snap && !ev.altKey ? snapMove(free, clip.length, targets, tolerance) : free);
+    }, drag.end);
+  };
+
+  const startTrim = (e: ReactPointerEvent, edge: 'start' | 'end') => {
+    e.stopPropagation();
+    e.preventDefault();
+    const assetLength = assets.get(clip.assetId).channels[0]?.length ?? clip.length;
+    const drag = startClipTrim(store, clip.id, edge, assetLength);
+    const originX = e.clientX;
+    const from = edge === 'start' ? clip.start : clipEnd(clip);
+    const { project, playhead, snap } = store.getState();
+    const targets = snap ? snapTargets(project, playhead, clip.id) : [];
+    const tolerance = pxToSample(SNAP_PX, scale);
+    followPointer((ev) => {
+      const delta = pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX);
+      drag.moveTo(snap && !ev.altKey ? snapEdge(from + delta, targets, tolerance) : from + delta);
     }, drag.end);
   };
 
@@ -84,6 +104,16 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
         />
       )}
       <FadeHandles clip={clip} widthPx={width} top={LABEL_HEIGHT} height={WAVE_HEIGHT} />
+      {EDGES.map((edge) => (
+        <div
+          key={edge}
+          className={`clip-edge ${edge}`}
+          data-testid={`clip-edge-${edge}`}
+          style={{ top: EDGE_TOP }}
+          onPointerDown={(e) => startTrim(e, edge)}
+          title={`Drag to trim the clip's ${edge} (its audio stays in place; it snaps as a moved clip does, Alt to move freely)`}
+        />
+      ))}
     </div>
   );
 }
