@@ -16,6 +16,7 @@ import { equalize, presetBands } from '../src/dsp/equalizer';
 import { extractCenter } from '../src/dsp/center';
 import { deess } from '../src/dsp/deess';
 import { echo } from '../src/dsp/echo';
+import { paulstretch } from '../src/dsp/paulstretch';
 import { distort } from '../src/dsp/distortion';
 import { chorus, phaser, tremolo } from '../src/dsp/modulation';
 import { gate } from '../src/dsp/gate';
@@ -119,6 +120,10 @@ const effects: [string, () => unknown][] = [
   ['noise gate (-40 dBFS, -20 dB)', () => gate(paused, RATE, { thresholdDb: -40, reductionDb: -20 })],
   ['auto duck (-12 dB under ten 4 s phrases)', () => duck(stereo, 0, voiceSpans(paused, RATE, -30), RATE, -12)],
   ['echo (0.5 s, decay 0.5)', () => echo(stereo, RATE, { delaySeconds: 0.5, decay: 0.5 })],
+  [
+    'paulstretch (8x: a minute becomes eight, 0.25 s frames)',
+    () => paulstretch(stereo, RATE, { factor: 8, windowSeconds: 0.25 }, 8 * stereo[0].length),
+  ],
   ['tremolo (4 Hz, depth 0.5)', () => tremolo(stereo, RATE, { rateHz: 4, depth: 0.5 })],
   ['phaser (0.5 Hz, depth 0.7, feedback 0.3)', () => phaser(stereo, RATE, { rateHz: 0.5, depth: 0.7, feedback: 0.3 })],
   ['chorus (0.8 Hz, 3 ms, mix 0.5)', () => chorus(stereo, RATE, { rateHz: 0.8, depthMs: 3, mix: 0.5 })],

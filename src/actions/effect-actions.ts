@@ -76,6 +76,13 @@ export const effectActions: Action[] = [
     false,
   ),
   effect('reverse', 'Reverse', 'Shift+R', () => ({ kind: 'reverse' }), false),
+  effect(
+    'paulstretch',
+    'Paulstretch: many times longer at the same pitch, smeared into a texture',
+    null,
+    (p) => ({ kind: 'paulstretch', factor: p.stretchFactor, windowSeconds: p.stretchWindowSeconds }),
+    false, // it changes the length: the first seconds alone are not what it makes
+  ),
   effect('tremolo', 'Tremolo: the level swings up and down', null, (p) => ({
     kind: 'tremolo',
     rateHz: p.tremoloRateHz,

@@ -4,6 +4,7 @@ import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
 import { type Compression, compress, RATIO, THRESHOLD_DB } from '../dsp/compressor';
 import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
+import { type Paulstretch, paulstretch, STRETCH_FACTOR, STRETCH_WINDOW_SECONDS } from '../dsp/paulstretch';
 import { DISTORTION_CURVES, DISTORTION_OUTPUT_DB, type Distortion, DRIVE_DB, distort } from '../dsp/distortion';
 import {
   CHORUS_DEPTH_MS,
@@ -50,6 +51,8 @@ export type EffectSpec =
   /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept (WSOLA, channels together)
    * or moved by `semitones` in the same pass (the phase vocoder); what follows the range moves with its end. */
   | { kind: 'tempo'; percent: number; semitones?: number }
+  /** Made `factor` times longer as a smeared texture, the pitch kept (src/dsp/paulstretch.ts). */
+  | ({ kind: 'paulstretch' } & Paulstretch)
   /** Speed changed by a percentage, pitch with it, as a tape played faster or slower (resampled). */
   | { kind: 'speed'; percent: number }
   /** A high-pass or low-pass filter, 24 dB per octave (src/dsp/filters.ts). */
@@ -102,10 +105,18 @@ export type EffectSpec =
 export const PITCH_SEMITONES = { min: -12, max: 12 } as const;
 export const TEMPO_PERCENT = { min: -50, max: 100 } as const;
 
-type Retiming = Extract<EffectSpec, { kind: 'tempo' | 'speed' }>;
+type Retiming = Extract<EffectSpec, { kind: 'tempo' | 'speed' | 'paulstretch' }>;
 
-/** Whether the effect changes the range's length (a tempo or speed change). */
-export const retimes = (spec: EffectSpec): spec is Retiming => spec.kind === 'tempo' || spec.kind === 'speed';
+/** Whether the effect changes the range's length (a tempo or speed change, Paulstretch). */
+export const retimes = (spec: EffectSpec): spec is Retiming =>
+  spec.kind === 'tempo' || spec.kind === 'speed' || spec.kind === 'paulstretch';
+
+/** How many times longer a retiming effect makes the range. */
+export const retimeFactor = (spec: Retiming) =>
+  spec.kind === 'paulstretch' ? spec.factor : 100 / (100 + spec.percent);
+
+/** The longest Paulstretch makes, s: fifty times a minute would not fit in memory. */
+export const STRETCH_MAX_SECONDS = 30 * 60;
 
 /** Where a timeline position lands after the effect: inside the range a tempo or speed change scales it from the
  * range's start, after the range it moves with the range's end; truncated silence moves it back by what was cut
@@ -113,7 +124,7 @@ export const retimes = (spec: EffectSpec): spec is Retiming => spec.kind === 'te
 export function timeMap(spec: EffectSpec, range: SampleRange): (t: number) => number {
   if (spec.kind === 'truncateSilence') return afterCuts(spec.cuts);
   if (!retimes(spec)) return (t) => t;
-  const factor = 100 / (100 + spec.percent);
+  const factor = retimeFactor(spec);
   const inside = (t: number) => range.start + Math.round((t - range.start) * factor);
   const shift = inside(range.end) - range.end;
   return (t) => (t <= range.start ? t : t <= range.end ? inside(t) : t + shift);
@@ -240,15 +251,20 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
       });
     }
     case 'tempo':
-    case 'speed': {
+    case 'speed':
+    case 'paulstretch': {
       const at = timeMap(spec, range);
+      if (at(range.end) - at(range.start) > STRETCH_MAX_SECONDS * sampleRate)
+        throw new Error(`That would be longer than ${STRETCH_MAX_SECONDS / 60} minutes: select less, or stretch less.`);
       return pieces.map((p) => {
         const start = at(p.start);
         const length = at(p.start + p.length) - start;
         p.channels =
           spec.kind === 'speed'
             ? p.channels.map((ch) => resample(ch, (sampleRate * p.length) / length, sampleRate))
-            : stretchAndShiftChannels(p.channels, length / p.length, spec.semitones ?? 0, sampleRate);
+            : spec.kind === 'paulstretch'
+              ? paulstretch(p.channels, sampleRate, spec, length)
+              : stretchAndShiftChannels(p.channels, length / p.length, spec.semitones ?? 0, sampleRate);
         p.length = length;
         return start;
       });
@@ -269,6 +285,10 @@ const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, na
   reverb: [
     ['decaySeconds', DECAY_SECONDS, "A reverb's decay", ' s'],
     ['wetDb', WET_DB, "A reverb's level", ' dB'],
+  ],
+  paulstretch: [
+    ['factor', STRETCH_FACTOR, "Paulstretch's factor", ' times'],
+    ['windowSeconds', STRETCH_WINDOW_SECONDS, "Paulstretch's window", ' s'],
   ],
   tremolo: [
     ['rateHz', MOD_RATE_HZ, "A tremolo's rate", ' Hz'],
@@ -380,6 +400,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Echo (${spec.delaySeconds} s, decay ${spec.decay})`;
     case 'silence':
       return 'Silence';
+    case 'paulstretch':
+      return `Paulstretch (${spec.factor}x, ${spec.windowSeconds} s window)`;
     case 'tremolo':
       return `Tremolo (${spec.rateHz} Hz, depth ${spec.depth})`;
     case 'phaser':

@@ -29,6 +29,13 @@ describe('what Analyze heard, after an effect', () => {
     expect([tenth.tempoBpm, tenth.musicKey]).toEqual([110, undefined]);
   });
 
+  it('slows the beat grid with a Paulstretch of the whole track and keeps its key', () => {
+    const track = { ...newTrack(0), tempoBpm: 120, musicKey: 'A minor' };
+    const spec = { kind: 'paulstretch', factor: 4, windowSeconds: 0.25 } as const;
+    const stretched = analysisAfterEffect(track, spec, { start: 0, end: 8000 }, true, 8000);
+    expect([stretched.tempoBpm, stretched.musicKey]).toEqual([30, 'A minor']);
+  });
+
   it('leaves what an effect does not change as it was', () => {
     const track = { ...newTrack(0), tempoBpm: 120, beatStart: 10, musicKey: 'A minor' };
     expect(analysisAfterEffect(track, { kind: 'gain', db: -3 }, { start: 0, end: 100 }, false, 8000)).toBe(track);

@@ -3,7 +3,7 @@
  * whole track (a tempo or key changed on a part of it) is dropped rather than left wrong. */
 import { KEY_NAMES, parseKey } from '../music/music-prompt';
 import { afterCuts } from '../dsp/silence';
-import { type EffectSpec, retimes, timeMap } from './effects';
+import { type EffectSpec, retimeFactor, retimes, timeMap } from './effects';
 import type { SampleRange, Track } from './types';
 
 /** `track` (its clips already edited) with its analysis brought up to date; `whole`: the range held all its audio. */
@@ -18,13 +18,14 @@ export function analysisAfterEffect(
   if (spec.kind === 'truncateSilence') return afterTruncation(track, spec.cuts);
   if (!retimes(spec)) return track;
   // A speed change moves the pitch with the tempo (a whole key only where that is whole semitones).
-  const shift = spec.kind === 'speed' ? 12 * Math.log2(1 + spec.percent / 100) : (spec.semitones ?? 0);
+  const shift =
+    spec.kind === 'speed' ? 12 * Math.log2(1 + spec.percent / 100) : spec.kind === 'tempo' ? (spec.semitones ?? 0) : 0;
   const keyed = shift === 0 ? track : withKey(track, whole ? transposeKey(track.musicKey, shift) : undefined);
   const at = timeMap(spec, range);
   const labels = keyed.labels && { labels: keyed.labels.map((l) => ({ ...l, start: at(l.start), end: at(l.end) })) };
   const { tempoBpm, beatStart, ...rest } = { ...keyed, ...labels };
   if (tempoBpm === undefined || !whole) return rest;
-  const grid = { ...rest, tempoBpm: (tempoBpm * (100 + spec.percent)) / 100 };
+  const grid = { ...rest, tempoBpm: tempoBpm / retimeFactor(spec) };
   if (beatStart === undefined) return grid;
   // The grid's anchor becomes the first beat inside the range, where the new tempo starts.
   const period = (60 * sampleRate) / tempoBpm;

@@ -80,6 +80,9 @@ export interface EditParams {
   /** Reverb: the tail's decay time (RT60) and its level under the dry sound. */
   reverbDecaySeconds: number;
   reverbWetDb: number;
+  /** Paulstretch: how many times longer, and its frame (s). */
+  stretchFactor: number;
+  stretchWindowSeconds: number;
   /** Tremolo, phaser and chorus: each LFO's rate (Hz) and depth; the phaser's feedback, the chorus's swing (ms) and
    * mix (src/dsp/modulation.ts). */
   tremoloRateHz: number;
@@ -327,6 +330,8 @@ export const initialState = (): StudioState => ({
     reverbDecaySeconds: 1.5,
     reverbWetDb: -12,
     echoDelaySeconds: 0.5,
+    stretchFactor: 8,
+    stretchWindowSeconds: 0.25,
     tremoloRateHz: 4,
     tremoloDepth: 0.5,
     phaserRateHz: 0.5,

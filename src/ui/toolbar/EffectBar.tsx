@@ -11,6 +11,7 @@ import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/dees
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
+import { STRETCH_FACTOR, STRETCH_WINDOW_SECONDS } from '../../dsp/paulstretch';
 import { DISTORTION_CURVES, DISTORTION_OUTPUT_DB, DRIVE_DB } from '../../dsp/distortion';
 import { CHORUS_DEPTH_MS, MOD_DEPTH, MOD_RATE_HZ, PHASER_FEEDBACK } from '../../dsp/modulation';
 import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
@@ -140,6 +141,9 @@ export function EffectBar() {
       <NumberParam label="echo s" field="echoDelaySeconds" step={0.05} {...ECHO_DELAY_SECONDS} />
       <NumberParam label="echo decay" field="echoDecay" step={0.05} {...ECHO_DECAY} />
       <ActionButton name="echo" text="Echo" />
+      <NumberParam label="stretch x" field="stretchFactor" step={1} {...STRETCH_FACTOR} />
+      <NumberParam label="window s" field="stretchWindowSeconds" step={0.05} {...STRETCH_WINDOW_SECONDS} />
+      <ActionButton name="paulstretch" text="Paulstretch" />
       <NumberParam label="tremolo Hz" field="tremoloRateHz" step={0.5} {...MOD_RATE_HZ} />
       <NumberParam label="tremolo depth" field="tremoloDepth" step={0.1} {...MOD_DEPTH} />
       <ActionButton name="tremolo" text="Tremolo" />
