@@ -733,6 +733,31 @@ test.describe('editing a real recording', () => {
     expect(soxInfo(cleared).seconds).toBeCloseTo(soxInfo(asset('lone-effect.wav')).seconds, 4);
   });
 
+  test("Match EQ gives white noise pink noise's tonal balance and keeps its level (read back by sox)", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('white-then-pink.wav'); // 2 s of white noise, then 2 s of pink
+    await studio.waitForTracks(1);
+    await studio.select(2, 4);
+    await studio.action('eqReference').click();
+    await expect(page.getByTestId('notice-info').last()).toContainText('EQ reference taken from 2.00 s');
+    await studio.select(0, 2);
+    await studio.effect('matchEq');
+    await expect(page.getByTestId('notice-info').last()).toContainText("Matched the reference's EQ: up to +");
+    const out = await studio.exportFile({ format: 'float32' });
+    const level = (path: string, start: number, effects = '') =>
+      20 * Math.log10(soxStat(path, { start, seconds: 2 }, effects)['RMS     amplitude']);
+    // The balance between 1-2 kHz and 125-250 Hz: white has 9 dB more up there, pink none.
+    const tilt = (path: string, start: number) =>
+      level(path, start, 'sinc 1000-2000') - level(path, start, 'sinc 125-250');
+    const original = asset('white-then-pink.wav');
+    expect(tilt(original, 0) - tilt(original, 2)).toBeGreaterThan(7);
+    expect(Math.abs(tilt(out, 0) - tilt(original, 2))).toBeLessThan(1.5);
+    expect(level(out, 0)).toBeCloseTo(level(original, 0), 0); // the colour changed, not the loudness
+    expect(level(out, 2)).toBeCloseTo(level(original, 2), 3); // the reference itself untouched
+  });
+
   test('Paulstretch makes the selection eight times longer at its own pitch and level; what follows moves on (sox)', async ({
     studio,
   }) => {

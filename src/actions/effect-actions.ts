@@ -4,6 +4,7 @@
 import { declipSelection } from '../app/declip';
 import { centerSelection } from '../app/center';
 import { declickSelection } from '../app/declick';
+import { matchEqSelection, takeEqReference } from '../app/eq-match';
 import { compressSelection, deessSelection, gateSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
 import { autoDuck } from '../app/duck';
@@ -145,6 +146,22 @@ export const effectActions: Action[] = [
         .getState()
         .notify('info', `Noise profile taken from ${seconds} s. Select what to clean and use Reduce noise.`);
     },
+  },
+  {
+    name: 'eqReference',
+    label: 'Take EQ reference: the tonal balance Match EQ gives another selection',
+    group: 'effect',
+    shortcuts: [],
+    enabled: (s) => hasRange(s) && s.busy === null,
+    perform: (services: Services) => takeEqReference(services),
+  },
+  {
+    name: 'matchEq',
+    label: "Match EQ: give the selection the EQ reference's tonal balance, its loudness kept",
+    group: 'effect',
+    shortcuts: [],
+    enabled: (s) => hasRange(s) && s.busy === null && s.eqReference !== null,
+    perform: (services: Services) => matchEqSelection(services),
   },
   command('matchProject', "Match the project's tempo and key", 'Shift+W', matchProject),
   effect('reduceNoise', 'Reduce noise', 'Shift+J', (p, s) =>

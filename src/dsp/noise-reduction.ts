@@ -44,6 +44,12 @@ export function noiseProfile(channels: readonly Float32Array[], sampleRate: numb
   const length = channels[0]?.length ?? 0;
   if (length < Math.max(size, MIN_PROFILE_SECONDS * sampleRate))
     throw new Error(`Select at least ${MIN_PROFILE_SECONDS} s of noise alone to take its profile.`);
+  return meanSpectrum(channels, sampleRate);
+}
+
+/** The mean power per bin of the channels (averaged), over frames of `frameSize` at the rate. */
+export function meanSpectrum(channels: readonly Float32Array[], sampleRate: number): NoiseProfile {
+  const size = frameSize(sampleRate);
   const power = new Float64Array(size / 2 + 1);
   let frames = 0;
   forEachFrame(channels, size, (spectra) => {

@@ -4,6 +4,7 @@ import { bandGain, describeBand, type FrequencyBand } from '../dsp/band';
 import { type Compression, compress, RATIO, THRESHOLD_DB } from '../dsp/compressor';
 import { declick, findClicks, SENSITIVITY } from '../dsp/declick';
 import { declip } from '../dsp/declip';
+import { type EqMatch, matchEq } from '../dsp/eq-match';
 import { type Paulstretch, paulstretch, STRETCH_FACTOR, STRETCH_WINDOW_SECONDS } from '../dsp/paulstretch';
 import { DISTORTION_CURVES, DISTORTION_OUTPUT_DB, type Distortion, DRIVE_DB, distort } from '../dsp/distortion';
 import {
@@ -83,6 +84,8 @@ export type EffectSpec =
   | ({ kind: 'center' } & CenterExtraction)
   /** Stereo to mono, left and right swapped, or the polarity inverted (src/dsp/channels.ts). */
   | { kind: 'channels'; operation: ChannelOperation }
+  /** A reference's tonal balance given to the selection (src/dsp/eq-match.ts). */
+  | ({ kind: 'eqMatch' } & EqMatch)
   /** A parametric equalizer's bands (src/dsp/equalizer.ts). */
   | { kind: 'eq'; bands: EqBand[] }
   /** Noise taken down by a profile of it (src/dsp/noise-reduction.ts). */
@@ -201,6 +204,9 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
       return starts;
     case 'distortion':
       for (const p of pieces) p.channels = distort(p.channels, sampleRate, spec);
+      return starts;
+    case 'eqMatch':
+      for (const p of pieces) p.channels = matchEq(p.channels, sampleRate, spec);
       return starts;
     case 'silence':
       for (const p of pieces) p.channels = p.channels.map((c) => new Float32Array(c.length));
@@ -400,6 +406,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Echo (${spec.delaySeconds} s, decay ${spec.decay})`;
     case 'silence':
       return 'Silence';
+    case 'eqMatch':
+      return 'Match EQ';
     case 'paulstretch':
       return `Paulstretch (${spec.factor}x, ${spec.windowSeconds} s window)`;
     case 'tremolo':

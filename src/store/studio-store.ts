@@ -236,6 +236,8 @@ export interface StudioState {
   params: EditParams;
   /** The noise Reduce noise takes down, from a selection of noise alone (kept for the session, as in Audacity). */
   noiseProfile: NoiseProfile | null;
+  /** The mean spectrum Match EQ gives a selection the tonal balance of (Take EQ reference), and how long it was, s. */
+  eqReference: { spectrum: NoiseProfile; seconds: number } | null;
   exportSettings: ExportSettings;
   panel:
     | 'none'
@@ -304,6 +306,7 @@ export const initialState = (): StudioState => ({
   snap: true,
   clipboard: null,
   noiseProfile: null,
+  eqReference: null,
   params: {
     fadeCurve: 'equal-power',
     gainDb: 3,

@@ -178,6 +178,8 @@ export function EffectBar() {
       <ActionButton name="lowpass" text="Low-pass" />
       <ActionButton name="equalizer" text="Equalizer…" />
       <ActionButton name="noiseProfile" text="Noise profile" />
+      <ActionButton name="eqReference" text="EQ reference" />
+      <ActionButton name="matchEq" text="Match EQ" />
       <NumberParam label="reduce dB" field="noiseReductionDb" step={1} {...NOISE_REDUCTION_DB} />
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
       <ActionButton name="reduceNoise" text="Reduce noise" />
