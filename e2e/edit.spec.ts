@@ -984,6 +984,49 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).tracks[0].clips).toBe(2); // the selection's Delete did not run
   });
 
+  test("a track's volume automation lane fades the track in export and playback (read back by sox)", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz at -6 dBFS
+    await studio.waitForTracks(1);
+    await page.keyboard.press('f');
+    await page.getByTestId('track-volume-lane').click();
+    await expect(page.getByTestId('volume-row')).toBeVisible();
+    const clip = (await page.getByTestId('clip').first().boundingBox())!;
+    const lane = (await page.getByTestId('track-volume').boundingBox())!;
+    const yFor = (db: number) => lane.y + ((12 - db) / 48) * (lane.height - 3); // +12 dB at the top, silence below
+    // A point at 0 dB a quarter into the clip, and one three quarters in dragged down to -12 dB.
+    await page.mouse.click(clip.x + clip.width * 0.25, yFor(0));
+    await page.mouse.move(clip.x + clip.width * 0.75, yFor(0));
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(clip.x + clip.width * 0.75, yFor(-2 * i));
+    await page.mouse.up();
+    await expect(page.getByTestId('track-volume-point')).toHaveCount(2);
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Add volume point', 'Add volume point']);
+    const points: { at: number; gain: number }[] = await page.evaluate(
+      () => (window as any).omniStudio.services.store.getState().project.tracks[0].volume,
+    );
+    const db = points.map((p) => 20 * Math.log10(p.gain));
+    expect(db[0]).toBeCloseTo(0, 0);
+    expect(Math.abs(db[1] + 12)).toBeLessThan(1.5); // a pixel is about 1 dB on this lane
+    expect(points[0].at / 44100).toBeCloseTo(0.5, 1);
+    expect(points[1].at / 44100).toBeCloseTo(1.5, 1);
+    const out = await studio.exportFile({ format: 'float32' });
+    const change = (start: number) => {
+      const rms = (path: string) => soxStat(path, { start, seconds: 0.3 })['RMS     amplitude'];
+      return 20 * Math.log10(rms(out) / rms(asset('tone-stereo-44k.wav')));
+    };
+    expect(change(0.1)).toBeCloseTo(db[0], 1);
+    expect(change(1.65)).toBeCloseTo(db[1], 1);
+    // Played from 1.6 s, the meter reads the tone's -6 dBFS peaks turned down by the last point.
+    await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(1.6 * 44100));
+    await studio.action('playPause').click();
+    const held = async () => Number(await page.getByTestId('meter-0-db').textContent());
+    await expect.poll(held).toBeLessThan(-12);
+    expect(Math.abs((await held()) - (-6 + db[1]))).toBeLessThan(1);
+  });
+
   test('the envelope tool draws a fade into a clip that export, a split and undo keep (read back by sox)', async ({
     studio,
     page,
@@ -1001,7 +1044,7 @@ test.describe('editing a real recording', () => {
     await page.mouse.down();
     for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + box.width * 0.75, yFor(-2 * i));
     await page.mouse.up();
-    await expect(page.getByTestId('envelope-point')).toHaveCount(2);
+    await expect(page.getByTestId('clip-envelope-point')).toHaveCount(2);
     expect((await studio.summary()).undo.slice(-2)).toEqual(['Add envelope point', 'Add envelope point']);
     const points: { at: number; gain: number }[] = await page.evaluate(
       () => (window as any).omniStudio.services.store.getState().project.tracks[0].clips[0].envelope,
@@ -1033,15 +1076,15 @@ test.describe('editing a real recording', () => {
 
     // A double-click takes a point out (the fade's start: the first half now held at -12 dB); undo puts it back.
     await page.keyboard.press('e');
-    await page.getByTestId('envelope-point').first().dblclick();
+    await page.getByTestId('clip-envelope-point').first().dblclick();
     await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Remove envelope point');
     expect(change(await studio.exportFile({ format: 'float32' }), 0.1)).toBeCloseTo(db[1], 1);
     await page.keyboard.press('Control+z');
     expect(change(await studio.exportFile({ format: 'float32' }), 0.1)).toBeCloseTo(db[0], 1);
     // A point is a slider: the arrow keys move it a decibel (not the selection's keys).
-    await page.getByTestId('envelope-point').last().focus();
+    await page.getByTestId('clip-envelope-point').last().focus();
     await page.keyboard.press('ArrowUp');
-    await expect(page.getByTestId('envelope-point').last()).toHaveAttribute(
+    await expect(page.getByTestId('clip-envelope-point').last()).toHaveAttribute(
       'aria-valuetext',
       `${(db[1] + 1).toFixed(1)} dB`,
     );

@@ -26,6 +26,19 @@ function onCurrentTrack(services: Services, edit: (project: Project, id: string)
 
 export const trackActions: Action[] = [
   {
+    name: 'volumeLane',
+    label: 'Show or hide the volume automation lane of the selected track',
+    group: 'track',
+    enabled: hasTrack,
+    perform: ({ store }, target) => {
+      const state = store.getState();
+      const id = target?.trackId ?? currentTrack(state);
+      if (!id) return;
+      const shown = state.volumeLanes.includes(id);
+      state.set({ volumeLanes: shown ? state.volumeLanes.filter((t) => t !== id) : [...state.volumeLanes, id] });
+    },
+  },
+  {
     name: 'splitStereo',
     label: 'Split stereo track: its left and right as two mono tracks, panned hard left and right',
     group: 'track',

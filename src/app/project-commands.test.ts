@@ -10,11 +10,12 @@ import {
   forgetPromptEntry,
   nudgeClip,
   nudgeClipFade,
-  nudgeEnvelopePoint,
-  removeEnvelopePoint,
+  clipEnvelopeLine,
+  nudgeLinePoint,
+  removeLinePoint,
   renameSoundLabel,
   startClipMove,
-  startEnvelopeDrag,
+  startLineDrag,
   startFadeDrag,
   startGesture,
 } from './project-commands';
@@ -63,16 +64,17 @@ describe('project commands', () => {
     store.getState().commit('Start', twoTracks());
     const envelope = () => store.getState().project.tracks[0].clips[0].envelope;
     const labels = () => store.getState().history.past.map((e) => e.label);
-    const add = startEnvelopeDrag(store, 'c1', { at: 10, gain: 1 });
+    const line = clipEnvelopeLine('c1');
+    const add = startLineDrag(store, line, { at: 10, gain: 1 });
     for (const gain of [0.9, 0.7, 0.5]) add.moveTo(12, gain);
     add.end();
     expect(envelope()).toEqual([{ at: 12, gain: 0.5 }]);
     expect(labels()).toEqual(['Start', 'Add envelope point']);
-    startEnvelopeDrag(store, 'c1', { index: 0 }).end();
+    startLineDrag(store, line, { index: 0 }).end();
     expect(labels()).toHaveLength(2);
-    nudgeEnvelopePoint(store, 'c1', 0, 6.0206);
+    nudgeLinePoint(store, line, 0, 6.0206);
     expect(envelope()![0].gain).toBeCloseTo(1, 4);
-    removeEnvelopePoint(store, 'c1', 0);
+    removeLinePoint(store, line, 0);
     expect(envelope()).toBeUndefined();
     expect(labels().slice(2)).toEqual(['Move envelope point', 'Remove envelope point']);
   });

@@ -5,7 +5,14 @@ import { selectedRange, targetTrackIds } from '../actions/targets';
 import { FADE_CURVES } from '../dsp/fades';
 import { dbToGain } from '../dsp/gain';
 import { type ClipEdge, crossfadeOverlaps, setClipFade } from '../project/clip-fades';
-import { addGainPoint, moveGainPoint, removeGainPoint, setClipEnvelope } from '../project/envelope';
+import {
+  addGainPoint,
+  type GainPoint,
+  moveGainPoint,
+  removeGainPoint,
+  setClipEnvelope,
+  setTrackVolume,
+} from '../project/envelope';
 import { addLabel, projectLabels, removeLabel, renameLabel } from '../project/label-ops';
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClip, trimClipEdge } from '../project/timeline-ops';
@@ -80,26 +87,68 @@ export function selectClipExtent(store: StudioStore, clipId: string) {
   store.getState().selectRange({ start: clip.start, end: clip.start + clip.length, trackIds: [track.id] });
 }
 
-/** Starts dragging a point of a clip's volume envelope: the one at `grab.index`, or one added at `grab.at` (a sample of
- * the clip's asset) with `grab.gain`, as a click with Audacity's Envelope tool adds a point and drags it. Each update
- * puts the point at asset sample `at` with `gain`; the whole drag is one undo step. */
-export function startEnvelopeDrag(
+/** A line of gain points the user edits: a clip's volume envelope (points on its asset's samples) or a track's volume
+ * automation (points on the timeline). The commands below work on either. */
+export interface GainLine {
+  points: (project: Project) => GainPoint[] | undefined;
+  set: (project: Project, points: readonly GainPoint[]) => Project;
+  /** What the history calls its points. */
+  noun: string;
+  /** Selects what the line belongs to (a clip) as its editing starts. */
+  select?: (store: StudioStore) => void;
+}
+
+export const clipEnvelopeLine = (clipId: string): GainLine => ({
+  points: (p) => findClip(p, clipId)?.clip.envelope,
+  set: (p, points) => setClipEnvelope(p, clipId, points),
+  noun: 'envelope point',
+  select: (store) => store.getState().selectClip(clipId),
+});
+
+export const trackVolumeLine = (trackId: string): GainLine => ({
+  points: (p) => p.tracks.find((t) => t.id === trackId)?.volume,
+  set: (p, points) => setTrackVolume(p, trackId, points),
+  noun: 'volume point',
+});
+
+/** Starts dragging a point of a gain line: the one at `grab.index`, or one added at `grab.at` with `grab.gain`, as a
+ * click with Audacity's Envelope tool adds a point and drags it. Each update puts the point at `at` with `gain`; the
+ * whole drag is one undo step. */
+export function startLineDrag(
   store: StudioStore,
-  clipId: string,
+  line: GainLine,
   grab: { index: number } | { at: number; gain: number },
 ) {
-  store.getState().selectClip(clipId);
-  const base = findClip(store.getState().project, clipId)?.clip.envelope ?? [];
+  line.select?.(store);
+  const base = line.points(store.getState().project) ?? [];
   const adding = !('index' in grab);
   const points = 'index' in grab ? base : addGainPoint(base, grab.at, grab.gain);
   const index = 'index' in grab ? grab.index : points.findIndex((p) => p.at === Math.round(grab.at));
   const gesture = startGesture(store);
-  if (adding) gesture.update((p) => setClipEnvelope(p, clipId, points));
+  if (adding) gesture.update((p) => line.set(p, points));
   return {
-    moveTo: (at: number, gain: number) =>
-      gesture.update((p) => setClipEnvelope(p, clipId, moveGainPoint(points, index, at, gain))),
-    end: () => gesture.end(adding ? 'Add envelope point' : 'Move envelope point'),
+    moveTo: (at: number, gain: number) => gesture.update((p) => line.set(p, moveGainPoint(points, index, at, gain))),
+    end: () => gesture.end(`${adding ? 'Add' : 'Move'} ${line.noun}`),
   };
+}
+
+/** Takes a point out of a gain line (the last one out: no line, the level as it was). */
+export function removeLinePoint(store: StudioStore, line: GainLine, index: number) {
+  const state = store.getState();
+  const points = line.points(state.project);
+  if (!points?.[index]) return;
+  state.commit(`Remove ${line.noun}`, line.set(state.project, removeGainPoint(points, index)));
+}
+
+/** Raises or lowers a point of a gain line by `db` (from silence, up to -36 dB first): the keyboard's way to move
+ * one. */
+export function nudgeLinePoint(store: StudioStore, line: GainLine, index: number, db: number) {
+  const state = store.getState();
+  const points = line.points(state.project);
+  const point = points?.[index];
+  if (!points || !point) return;
+  const gain = point.gain > 0 ? point.gain * dbToGain(db) : db > 0 ? dbToGain(-36) : 0;
+  state.commit(`Move ${line.noun}`, line.set(state.project, moveGainPoint(points, index, point.at, gain)));
 }
 
 const FADE_STEP_LABEL: Record<ClipEdge, string> = { fadeIn: 'Fade in clip', fadeOut: 'Fade out clip' };
@@ -141,28 +190,6 @@ export function nudgeClipFade(store: StudioStore, clipId: string, edge: ClipEdge
   state.commit(
     FADE_STEP_LABEL[edge],
     withFade(store, state.project, clipId, edge, (clip[edge]?.length ?? 0) + samples),
-  );
-}
-
-/** Takes a point out of a clip's volume envelope (the last one out: the clip plays at its own level again). */
-export function removeEnvelopePoint(store: StudioStore, clipId: string, index: number) {
-  const state = store.getState();
-  const points = findClip(state.project, clipId)?.clip.envelope;
-  if (!points?.[index]) return;
-  state.commit('Remove envelope point', setClipEnvelope(state.project, clipId, removeGainPoint(points, index)));
-}
-
-/** Raises or lowers a point of a clip's volume envelope by `db` (from silence, up to -36 dB first): the keyboard's way
- * to move one. */
-export function nudgeEnvelopePoint(store: StudioStore, clipId: string, index: number, db: number) {
-  const state = store.getState();
-  const points = findClip(state.project, clipId)?.clip.envelope;
-  const point = points?.[index];
-  if (!points || !point) return;
-  const gain = point.gain > 0 ? point.gain * dbToGain(db) : db > 0 ? dbToGain(-36) : 0;
-  state.commit(
-    'Move envelope point',
-    setClipEnvelope(state.project, clipId, moveGainPoint(points, index, point.at, gain)),
   );
 }
 

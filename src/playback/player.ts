@@ -4,7 +4,7 @@ import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { audibleTracks } from '../project/mixdown';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
-import { envelopeRamps } from '../project/envelope';
+import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
 import type { Clip, Project, SampleRange } from '../project/types';
 import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
@@ -138,13 +138,15 @@ export class Player {
       const pan = new StereoPannerNode(context, { pan: track.pan });
       gain.connect(pan).connect(this.master!);
       this.nodes.push(gain, pan);
+      const clock = { from, when, rate };
+      // The track's volume automation, before its gain and pan.
+      const trackIn = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, clock) : gain;
       for (const clip of track.clips) {
         const start = Math.max(clip.start, from);
         const end = Math.min(clipEnd(clip), to);
         if (end <= start) continue;
         const source = new AudioBufferSourceNode(context, { buffer: this.bufferFor(clip.assetId, context, assets) });
-        const clock = { from, when, rate };
-        const faded = this.fadeNode(clip, start, end, gain, clock) ?? gain;
+        const faded = this.fadeNode(clip, start, end, trackIn, clock) ?? trackIn;
         source.connect(this.envelopeNode(clip, start, end, faded, clock) ?? faded);
         source.start(when + (start - from) / rate, (clip.offset + start - clip.start) / rate, (end - start) / rate);
         this.sources.push(source);
@@ -161,7 +163,11 @@ export class Player {
     clock: { from: number; when: number; rate: number },
   ): GainNode | null {
     const ramps = envelopeRamps(clip, start, end);
-    if (!ramps) return null;
+    return ramps && this.rampNode(ramps, into, clock);
+  }
+
+  /** A gain node ramping linearly through `ramps` (timeline samples), feeding `into`. */
+  private rampNode(ramps: GainPoint[], into: AudioNode, clock: { from: number; when: number; rate: number }): GainNode {
     const node = new GainNode(this.context!, { gain: ramps[0].gain });
     const time = (at: number) => clock.when + (at - clock.from) / clock.rate;
     node.gain.setValueAtTime(ramps[0].gain, time(ramps[0].at));

@@ -10,6 +10,8 @@ import {
   type GainPoint,
   moveGainPoint,
   removeGainPoint,
+  rampsOver,
+  setTrackVolume,
 } from './envelope';
 import { placeAsset } from './generated-ops';
 import { mixdown } from './mixdown';
@@ -115,5 +117,28 @@ describe('volume envelope', () => {
     expect(ramps[0].gain).toBeCloseTo(envelopeGainAt(clip.envelope, 35), 12);
     expect(ramps[2].gain).toBeCloseTo(0.25, 12);
     expect(envelopeRamps({ ...clip, envelope: undefined }, 0, 10)).toBeNull();
+  });
+});
+
+describe('track volume automation', () => {
+  it('scales the track in the mixdown along its line, on top of its gain, and plays as the same ramps', () => {
+    const assets = new AssetStore();
+    const asset = assets.add([new Float32Array(1000).fill(0.5)], 1000);
+    const clip: Clip = { id: 'c', assetId: asset.id, name: 'c', start: 0, offset: 0, length: 1000 };
+    const volume: GainPoint[] = [
+      { at: 200, gain: 1 },
+      { at: 600, gain: 0 },
+    ];
+    const project: Project = { sampleRate: 1000, tracks: [{ ...newTrack(0), gainDb: -6.0206, clips: [clip], volume }] };
+    const [out] = mixdown(project, assets, { range: { start: 0, end: 1000 } });
+    expect(out[100]).toBeCloseTo(0.25, 4); // held at the first point, times the track's -6 dB
+    expect(out[400]).toBeCloseTo(0.125, 4); // halfway down the line
+    expect(out[800]).toBe(0);
+    expect(rampsOver(volume, 100, 500)).toEqual([
+      { at: 100, gain: 1 },
+      { at: 200, gain: 1 },
+      { at: 500, gain: 0.25 },
+    ]);
+    expect(setTrackVolume(project, project.tracks[0].id, []).tracks[0].volume).toBeUndefined();
   });
 });

@@ -90,14 +90,30 @@ export function carryEnvelope(
 
 /** The envelope over timeline samples [start, end) of the clip as Web Audio events: its gain set at `start`, then
  * ramped linearly to each point between and to its gain at `end`. Null where the clip has no envelope. */
-export function envelopeRamps(clip: Clip, start: number, end: number): { at: number; gain: number }[] | null {
-  const points = clip.envelope;
-  if (!points?.length) return null;
-  const gainAt = (t: number) => envelopeGainAt(points, timelineToAsset(clip, t));
-  const inside = points
-    .map((p) => ({ at: assetToTimeline(clip, p.at), gain: p.gain }))
-    .filter((p) => p.at > start && p.at < end);
-  return [{ at: start, gain: gainAt(start) }, ...inside, { at: end, gain: gainAt(end) }];
+export function envelopeRamps(clip: Clip, start: number, end: number): GainPoint[] | null {
+  if (!clip.envelope?.length) return null;
+  return rampsOver(
+    clip.envelope.map((p) => ({ at: assetToTimeline(clip, p.at), gain: p.gain })),
+    start,
+    end,
+  );
+}
+
+/** Points (in timeline samples) over [start, end) as Web Audio events: the gain at `start`, each point between, and
+ * the gain at `end`. */
+export function rampsOver(points: readonly GainPoint[], start: number, end: number): GainPoint[] {
+  const inside = points.filter((p) => p.at > start && p.at < end);
+  return [
+    { at: start, gain: envelopeGainAt(points, start) },
+    ...inside,
+    { at: end, gain: envelopeGainAt(points, end) },
+  ];
+}
+
+/** The project with the track's volume automation replaced (no points: none, its gain alone). */
+export function setTrackVolume(project: Project, trackId: string, points: readonly GainPoint[]): Project {
+  const volume = points.length ? [...points] : undefined;
+  return { ...project, tracks: project.tracks.map((t) => (t.id === trackId ? { ...t, volume } : t)) };
 }
 
 /** The project with the clip's envelope replaced (no points: none, unity gain). */

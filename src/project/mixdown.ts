@@ -71,21 +71,22 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
   const out = Array.from({ length: stereo ? 2 : 1 }, () => new Float32Array(length));
   for (const track of tracks) {
     const gain = dbToGain(track.gainDb);
+    const automation = track.volume?.length ? envelopeGains(track.volume, range.start, length) : undefined;
     for (const clip of track.clips) {
       const overlap = clipOverlap(clip, range);
       if (!overlap) continue;
       const { read, write, count } = overlap;
       const { channels: source, from } = throughClipGain(clip, assets.get(clip.assetId).channels, read, count);
       if (!stereo) {
-        addScaled(out[0], write, source[0], from, count, gain);
+        addScaled(out[0], write, source[0], from, count, gain, automation);
         continue;
       }
       const [l, r] = toStereo(source);
       const g = panGains(track.pan, source.length === 1);
-      addScaled(out[0], write, l, from, count, gain * g.ll);
-      addScaled(out[0], write, r, from, count, gain * g.rl);
-      addScaled(out[1], write, l, from, count, gain * g.lr);
-      addScaled(out[1], write, r, from, count, gain * g.rr);
+      addScaled(out[0], write, l, from, count, gain * g.ll, automation);
+      addScaled(out[0], write, r, from, count, gain * g.rl, automation);
+      addScaled(out[1], write, l, from, count, gain * g.lr, automation);
+      addScaled(out[1], write, r, from, count, gain * g.rr, automation);
     }
   }
   return out;
@@ -111,7 +112,18 @@ function throughClipGain(
   return { channels: copies, from: 0 };
 }
 
-function addScaled(out: Float32Array, at: number, source: Float32Array, from: number, count: number, gain: number) {
+/** Adds `count` samples of `source` from `from` into `out` at `at`, times `gain` and, where given, the track's
+ * automation gains (indexed as `out`). */
+function addScaled(
+  out: Float32Array,
+  at: number,
+  source: Float32Array,
+  from: number,
+  count: number,
+  gain: number,
+  automation?: Float32Array,
+) {
   if (gain === 0) return;
-  for (let i = 0; i < count; i++) out[at + i] += source[from + i] * gain;
+  if (automation) for (let i = 0; i < count; i++) out[at + i] += source[from + i] * gain * automation[at + i];
+  else for (let i = 0; i < count; i++) out[at + i] += source[from + i] * gain;
 }

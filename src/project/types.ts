@@ -39,6 +39,9 @@ export interface Track {
   clips: Clip[];
   /** A take made by a model edit: the id of the track it was made from (A/B compares the two). */
   takeOf?: string;
+  /** Its volume automation, as a DAW's: gain points in timeline samples, straight lines in amplitude between them
+   * (the clip envelope's rules, src/project/envelope.ts), on top of its gain; none: the gain alone. */
+  volume?: GainPoint[];
   /** Sounds found on this track by Analyze, drawn on a lane under it. */
   labels?: SoundLabel[];
   /** The tempo Analyze heard where the track is music (beats per minute). */

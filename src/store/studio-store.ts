@@ -230,6 +230,8 @@ export interface StudioState {
   view: ViewState;
   /** What a press on a clip does: select and drag it, or edit its volume envelope (Audacity's Envelope tool). */
   tool: 'select' | 'envelope';
+  /** Tracks whose volume automation lane is shown (a lane with points always is). */
+  volumeLanes: string[];
   /** A dragged clip's edges snap to other clips', labels', the playhead and beats (src/project/snap.ts). */
   snap: boolean;
   clipboard: Clipboard | null;
@@ -303,6 +305,7 @@ export const initialState = (): StudioState => ({
   previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
   tool: 'select',
+  volumeLanes: [],
   snap: true,
   clipboard: null,
   noiseProfile: null,

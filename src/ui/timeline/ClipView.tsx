@@ -1,5 +1,6 @@
-import type { PointerEvent as ReactPointerEvent } from 'react';
-import { selectClipExtent, startClipMove, startClipTrim } from '../../app/project-commands';
+import { type PointerEvent as ReactPointerEvent, useMemo } from 'react';
+import { clipEnvelopeLine, selectClipExtent, startClipMove, startClipTrim } from '../../app/project-commands';
+import { assetToTimeline } from '../../project/envelope';
 import { snapEdge, snapMove, snapTargets } from '../../project/snap';
 import { type Clip, clipEnd } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
@@ -10,6 +11,7 @@ import { followPointer } from './follow-pointer';
 import { pxToSample, sampleToPx, TRACK_HEIGHT, visibleLanePx } from './geometry';
 
 const LABEL_HEIGHT = 18;
+const NO_POINTS: never[] = [];
 /** How near (screen pixels) a dragged clip's edge must come to something for it to snap there. */
 const SNAP_PX = 8;
 const WAVE_HEIGHT = TRACK_HEIGHT - LABEL_HEIGHT - 4;
@@ -26,6 +28,8 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
   const scrollLeft = useStudio((s) => s.view.scrollLeft);
   const viewportWidth = useStudio((s) => s.view.viewportWidth);
   const selected = useStudio((s) => s.selectedClipId === clip.id);
+  const envelopeTool = useStudio((s) => s.tool === 'envelope');
+  const envelopeLine = useMemo(() => clipEnvelopeLine(clip.id), [clip.id]);
   const scale = { sampleRate, pxPerSec };
   const left = sampleToPx(clip.start, scale);
   const width = Math.max(1, sampleToPx(clip.length, scale));
@@ -94,7 +98,12 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
       )}
       {drawRight > drawLeft && (
         <EnvelopeOverlay
-          clip={clip}
+          line={envelopeLine}
+          points={clip.envelope ?? NO_POINTS}
+          timeOf={(at) => assetToTimeline(clip, at)}
+          editing={envelopeTool}
+          title="Volume envelope: click to add a point and drag it; double-click a point to take it out"
+          testId="clip-envelope"
           leftPx={drawLeft - left}
           widthPx={drawRight - drawLeft}
           from={clip.offset + from}

@@ -1,35 +1,41 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import { nudgeEnvelopePoint, removeEnvelopePoint, startEnvelopeDrag } from '../../app/project-commands';
+import { type GainLine, nudgeLinePoint, removeLinePoint, startLineDrag } from '../../app/project-commands';
 import { gainToDb } from '../../dsp/gain';
-import { assetToTimeline } from '../../project/envelope';
-import type { Clip } from '../../project/types';
+import type { GainPoint } from '../../project/envelope';
 import { useServices, useStudio } from '../studio-context';
 import { ENVELOPE_RANGE_DB, ENVELOPE_TOP_DB, envelopeLine, gainForY, yForGain } from './envelope-geometry';
 import { followPointer } from './follow-pointer';
 
-const NO_POINTS: never[] = [];
-
 interface Props {
-  clip: Clip;
-  /** The drawn part of the clip: its left edge in pixels from the clip's, its width, and the asset samples it shows. */
+  /** The line (a clip's envelope, a track's volume automation), its points, and the timeline sample of a point's `at`. */
+  line: GainLine;
+  points: readonly GainPoint[];
+  timeOf: (at: number) => number;
+  /** Whether its points show and a press adds one. */
+  editing: boolean;
+  /** The drawn part: its left edge in pixels from the container's, its width, and the samples (of `at`) it shows. */
   leftPx: number;
   widthPx: number;
   from: number;
   to: number;
   top: number;
   height: number;
+  /** The tooltip that says what the line is. */
+  title: string;
+  testId: string;
 }
 
-/** A clip's volume envelope over its waveform: the line where it has one, and with the Envelope tool its points to drag
- * (a press elsewhere adds one there and drags it; a double-click takes one out). A point is a slider too: the arrow keys
- * move it a decibel, Delete takes it out. */
-export function EnvelopeOverlay({ clip, leftPx, widthPx, from, to, top, height }: Props) {
+/** A line of gain points drawn over a stretch of the timeline (a clip's volume envelope over its waveform, a track's
+ * volume automation on its lane): the line where it has points, and while editing its points to drag (a press
+ * elsewhere adds one there and drags it; a double-click takes one out). A point is a slider too: the arrow keys move
+ * it a decibel, Delete takes it out. */
+export function EnvelopeOverlay(props: Props) {
+  const { line, points, timeOf, editing, leftPx, widthPx, from, to, top, height, title, testId } = props;
   const { store } = useServices();
-  const editing = useStudio((s) => s.tool === 'envelope');
   const sampleRate = useStudio((s) => s.project.sampleRate);
-  const points = clip.envelope ?? NO_POINTS;
   if (!editing && points.length === 0) return null;
   const perPx = (to - from) / Math.max(1, widthPx);
+  const seconds = (at: number) => (timeOf(at) / sampleRate).toFixed(2);
 
   const drag = (e: ReactPointerEvent<SVGElement>, grab: { index: number } | null) => {
     e.stopPropagation();
@@ -39,7 +45,7 @@ export function EnvelopeOverlay({ clip, leftPx, widthPx, from, to, top, height }
       at: from + (ev.clientX - box.left) * perPx,
       gain: gainForY(ev.clientY - box.top, height),
     });
-    const gesture = startEnvelopeDrag(store, clip.id, grab ?? where(e));
+    const gesture = startLineDrag(store, line, grab ?? where(e));
     followPointer((ev) => {
       const p = where(ev);
       gesture.moveTo(p.at, p.gain);
@@ -49,27 +55,27 @@ export function EnvelopeOverlay({ clip, leftPx, widthPx, from, to, top, height }
   return (
     <svg
       className={`envelope${editing ? ' editing' : ''}`}
-      data-testid="clip-envelope"
+      data-testid={testId}
       width={widthPx}
       height={height}
       style={{ left: leftPx, top }}
       onPointerDown={editing ? (e) => drag(e, null) : undefined}
       onDoubleClick={editing ? (e) => e.stopPropagation() : undefined} // points, not the clip's extent
     >
-      <title>Volume envelope: click to add a point and drag it; double-click a point to take it out</title>
+      <title>{title}</title>
       <polyline points={envelopeLine(points, from, to, widthPx, height)} />
       {editing &&
         points.map((p, index) =>
           p.at < from || p.at > to ? null : (
             <circle
               key={p.at}
-              data-testid="envelope-point"
+              data-testid={`${testId}-point`}
               cx={(p.at - from) / perPx}
               cy={yForGain(p.gain, height)}
               r={5}
               role="slider"
               tabIndex={0}
-              aria-label={`Envelope point at ${(assetToTimeline(clip, p.at) / sampleRate).toFixed(2)} s`}
+              aria-label={`${line.noun[0].toUpperCase()}${line.noun.slice(1)} at ${seconds(p.at)} s`}
               aria-valuemin={ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB}
               aria-valuemax={ENVELOPE_TOP_DB}
               aria-valuenow={Math.max(ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB, gainToDb(p.gain))}
@@ -77,20 +83,19 @@ export function EnvelopeOverlay({ clip, leftPx, widthPx, from, to, top, height }
               onPointerDown={(e) => drag(e, { index })}
               onDoubleClick={(e) => {
                 e.stopPropagation();
-                removeEnvelopePoint(store, clip.id, index);
+                removeLinePoint(store, line, index);
               }}
               onKeyDown={(e) => {
                 const step = { ArrowUp: 1, ArrowDown: -1 }[e.key];
-                if (step) nudgeEnvelopePoint(store, clip.id, index, step);
-                else if (e.key === 'Delete' || e.key === 'Backspace') removeEnvelopePoint(store, clip.id, index);
+                if (step) nudgeLinePoint(store, line, index, step);
+                else if (e.key === 'Delete' || e.key === 'Backspace') removeLinePoint(store, line, index);
                 else return;
                 e.preventDefault();
                 e.stopPropagation(); // not the selection's Delete
               }}
             >
               <title>
-                {p.gain > 0 ? `${gainToDb(p.gain).toFixed(1)} dB` : 'Silence'} at{' '}
-                {(assetToTimeline(clip, p.at) / sampleRate).toFixed(2)} s
+                {p.gain > 0 ? `${gainToDb(p.gain).toFixed(1)} dB` : 'Silence'} at {seconds(p.at)} s
               </title>
             </circle>
           ),

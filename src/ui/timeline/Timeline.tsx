@@ -6,6 +6,7 @@ import { ClipView } from './ClipView';
 import { followPointer } from './follow-pointer';
 import { JobPreview } from './JobPreview';
 import { LabelLane } from './LabelLane';
+import { VolumeLane } from './VolumeLane';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, sampleToPx, TRACK_HEIGHT } from './geometry';
 import { Ruler } from './Ruler';
 import { TrackHeader } from './TrackHeader';
@@ -21,6 +22,7 @@ export function Timeline() {
   const length = useStudio((s) => projectLength(s.project));
   const view = useStudio((s) => s.view);
   const selection = useStudio((s) => s.selection);
+  const volumeLanes = useStudio((s) => s.volumeLanes);
   const playhead = useStudio((s) => s.playhead);
   const jobs = useStudio((s) => s.jobs);
   const video = useStudio((s) => s.project.video);
@@ -134,6 +136,9 @@ export function Timeline() {
                 )}
               </div>
             </div>
+            {(volumeLanes.includes(track.id) || (track.volume?.length ?? 0) > 0) && (
+              <VolumeLane track={track} scale={scale} width={laneWidth} />
+            )}
             {(track.labels?.length ?? 0) > 0 && <LabelLane track={track} scale={scale} width={laneWidth} />}
           </Fragment>
         ))}

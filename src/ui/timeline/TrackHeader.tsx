@@ -11,6 +11,7 @@ export function TrackHeader({ track }: { track: Track }) {
   const { store } = services;
   const letter = useStudio((s) => (track.takeOf ? takeLetter(s.project, track.id) : ''));
   const drag = useRef<Gesture | null>(null);
+  const volumeLane = useStudio((s) => s.volumeLanes.includes(track.id) || (track.volume?.length ?? 0) > 0);
 
   const change = (label: string, patch: Partial<Track>) => changeTrack(store, track.id, label, patch);
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
@@ -50,6 +51,15 @@ export function TrackHeader({ track }: { track: Track }) {
           onClick={() => run('soloTrack')}
         >
           S
+        </button>
+        <button
+          type="button"
+          data-testid="track-volume-lane"
+          title="Volume automation: show or hide its lane under the track"
+          aria-pressed={volumeLane}
+          onClick={() => run('volumeLane')}
+        >
+          V
         </button>
         {track.takeOf && (
           <button
