@@ -876,6 +876,14 @@ test.describe('editing a real recording', () => {
     expect((await state()).playhead).toBe(88200);
     await page.keyboard.press('Shift+ArrowLeft');
     expect((await state()).playhead).toBe(0);
+    // A click on the clock reads the playhead in samples (no beat grid here, so back to time after that).
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('clock')).toHaveText('0:01.000');
+    await page.getByTestId('clock').click();
+    await expect(page.getByTestId('clock')).toHaveText('44 100');
+    await page.getByTestId('clock').click();
+    await expect(page.getByTestId('clock')).toHaveText('0:01.000');
+    await page.keyboard.press('Home');
     // A click on the clip's bar selects it; Ctrl+Right moves it 10 ms later, Ctrl+Shift+Right a second.
     await page.getByTestId('clip-handle').first().click();
     await page.keyboard.press('Control+ArrowRight');

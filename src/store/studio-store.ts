@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
 import type { DistortionCurve } from '../dsp/distortion';
+import type { ClockFormat } from '../ui/format';
 import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
 import { SIMILAR_THRESHOLD } from '../dsp/find-similar';
 import type { FrequencyBand } from '../dsp/band';
@@ -232,6 +233,8 @@ export interface StudioState {
   tool: 'select' | 'envelope';
   /** Tracks whose volume automation lane is shown (a lane with points always is). */
   volumeLanes: string[];
+  /** How the clock reads the playhead (a click on it turns to the next). */
+  clockFormat: ClockFormat;
   /** A dragged clip's edges snap to other clips', labels', the playhead and beats (src/project/snap.ts). */
   snap: boolean;
   clipboard: Clipboard | null;
@@ -306,6 +309,7 @@ export const initialState = (): StudioState => ({
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
   tool: 'select',
   volumeLanes: [],
+  clockFormat: 'time',
   snap: true,
   clipboard: null,
   noiseProfile: null,

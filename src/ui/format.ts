@@ -7,3 +7,30 @@ export function formatTime(seconds: number): string {
   const rest = (s % 60).toFixed(3).padStart(6, '0');
   return h > 0 ? `${sign}${h}:${String(m).padStart(2, '0')}:${rest}` : `${sign}${m}:${rest}`;
 }
+
+/** How the clock reads a position: time, the sample count, or bars and beats on a track's beat grid. */
+export type ClockFormat = 'time' | 'samples' | 'beats';
+export const CLOCK_FORMATS: readonly ClockFormat[] = ['time', 'samples', 'beats'];
+
+/** A beat grid: its tempo and where one of its beats falls (samples), read in 4/4. */
+export interface BeatGrid {
+  bpm: number;
+  beatStart: number;
+}
+
+const BEATS_PER_BAR = 4;
+
+/** The position `sample` as the clock shows it: m:ss.mmm, samples in groups of three digits, or bar.beat.hundredths
+ * (1.1.00 on the grid's first downbeat, as a DAW counts); without a grid, beats fall back to time. */
+export function formatClock(sample: number, rate: number, format: ClockFormat, grid: BeatGrid | null): string {
+  if (format === 'samples') return Math.round(sample).toLocaleString('en-US').replaceAll(',', ' ');
+  if (format === 'beats' && grid) {
+    const beats = ((sample - grid.beatStart) * grid.bpm) / (60 * rate);
+    const whole = Math.floor(beats);
+    const bar = Math.floor(whole / BEATS_PER_BAR) + 1;
+    const beat = whole - (bar - 1) * BEATS_PER_BAR + 1;
+    const hundredths = Math.floor((beats - whole) * 100);
+    return `${bar}.${beat}.${String(hundredths).padStart(2, '0')}`;
+  }
+  return formatTime(sample / rate);
+}

@@ -1,4 +1,4 @@
-import { formatTime } from '../format';
+import { CLOCK_FORMATS, formatClock } from '../format';
 import { selectionIn } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
@@ -40,6 +40,14 @@ export function TransportBar() {
   const playing = useStudio((s) => s.playing);
   const loop = useStudio((s) => s.loop);
   const selection = useStudio((s) => s.selection);
+  const clockFormat = useStudio((s) => s.clockFormat);
+  const gridTrack = useStudio((s) =>
+    s.project.tracks.find((t) => t.tempoBpm !== undefined && t.beatStart !== undefined),
+  );
+  const grid = gridTrack ? { bpm: gridTrack.tempoBpm!, beatStart: gridTrack.beatStart! } : null;
+  // Bars and beats only where a track has a beat grid.
+  const formats = CLOCK_FORMATS.filter((f) => f !== 'beats' || grid);
+  const next = formats[(formats.indexOf(clockFormat) + 1) % formats.length];
 
   /** Typing a start past the end moves the end along (and the reverse), as in other editors' selection toolbars. */
   const setSelection = (edge: 'start' | 'end', seconds: number) => {
@@ -59,9 +67,15 @@ export function TransportBar() {
       <ActionButton name="playPause" text={playing ? '⏸ Pause' : '▶ Play'} />
       <ActionButton name="stop" text="■ Stop" />
       <ActionButton name="loop" text="⟲ Loop" pressed={loop} />
-      <output className="clock" data-testid="clock">
-        {formatTime(playhead / rate)}
-      </output>
+      <button
+        type="button"
+        className="clock"
+        data-testid="clock"
+        title={`The playhead as ${clockFormat === 'beats' ? 'bar.beat.hundredths (4/4 on the beat grid Analyze heard)' : clockFormat}: click for ${next}`}
+        onClick={() => store.getState().set({ clockFormat: next })}
+      >
+        {formatClock(playhead, rate, clockFormat, grid)}
+      </button>
       <LevelMeter />
       <span className="rate" data-testid="project-rate">
         {rate} Hz
