@@ -14,7 +14,7 @@ import { findClip, newTrack, projectLength } from '../project/types';
 import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
 import { labelSounds } from '../app/label-sounds';
-import { addLabelAtSelection, nudgeClip, selectClipExtent } from '../app/project-commands';
+import { addLabelAtSelection, goToLabel, nudgeClip, selectClipExtent } from '../app/project-commands';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
@@ -56,6 +56,22 @@ export const editActions: Action[] = [
     shortcuts: ['Mod+B'],
     enabled: (s) => s.project.tracks.length > 0,
     perform: ({ store }) => addLabelAtSelection(store),
+  },
+  {
+    name: 'nextLabel',
+    label: 'Go to the next label (selecting a region label)',
+    group: 'edit',
+    shortcuts: [']'],
+    enabled: (s) => s.project.tracks.some((t) => (t.labels?.length ?? 0) > 0),
+    perform: ({ store }) => goToLabel(store, 1),
+  },
+  {
+    name: 'previousLabel',
+    label: 'Go to the previous label (selecting a region label)',
+    group: 'edit',
+    shortcuts: ['['],
+    enabled: (s) => s.project.tracks.some((t) => (t.labels?.length ?? 0) > 0),
+    perform: ({ store }) => goToLabel(store, -1),
   },
   {
     name: 'selectClip',

@@ -8,6 +8,7 @@ import {
   changeTrack,
   cycleFadeCurve,
   forgetPromptEntry,
+  goToLabel,
   nudgeClip,
   nudgeClipFade,
   clipEnvelopeLine,
@@ -27,6 +28,24 @@ function twoTracks(): Project {
 }
 
 describe('project commands', () => {
+  it('goes to the next and previous label, selecting a region and saying when there is none', () => {
+    const store = createStudioStore();
+    const project = twoTracks();
+    const label = (id: string, start: number, end: number) =>
+      ({ id, start, end, name: id, description: '', confidence: 1, written: true }) as const;
+    project.tracks[1] = { ...project.tracks[1], labels: [label('a', 200, 300), label('b', 500, 500)] };
+    store.getState().commit('Start', project);
+    goToLabel(store, 1);
+    expect(store.getState().playhead).toBe(200);
+    expect(store.getState().selection).toMatchObject({ start: 200, end: 300, trackIds: [project.tracks[1].id] });
+    goToLabel(store, 1);
+    expect(store.getState().playhead).toBe(500); // a point: the playhead alone
+    goToLabel(store, 1);
+    expect(store.getState().notices.at(-1)?.text).toBe('No label after the playhead.');
+    goToLabel(store, -1);
+    expect(store.getState().playhead).toBe(200);
+  });
+
   it('the keyboard moves a clip by steps, one undo step each, never before 0', () => {
     const store = createStudioStore();
     store.getState().commit('Start', twoTracks());

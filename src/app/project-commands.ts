@@ -197,6 +197,21 @@ export function removeSoundLabel(store: StudioStore, labelId: string, name: stri
   store.getState().commit(`Remove label ${name}`, removeLabel(store.getState().project, labelId));
 }
 
+/** Selects the next label after the playhead (`step` 1) or the last one before it (-1), on its track, and puts the
+ * playhead on its start, as a DAW's go to next or previous marker; says so when there is none that way. */
+export function goToLabel(store: StudioStore, step: 1 | -1) {
+  const state = store.getState();
+  const all = projectLabels(state.project).sort((a, b) => a.label.start - b.label.start);
+  const found =
+    step > 0
+      ? all.find(({ label }) => label.start > state.playhead)
+      : all.filter(({ label }) => label.start < state.playhead).at(-1);
+  if (!found) return state.notify('info', step > 0 ? 'No label after the playhead.' : 'No label before the playhead.');
+  const { track, label } = found;
+  if (label.end > label.start) state.selectRange({ start: label.start, end: label.end, trackIds: [track.id] });
+  state.seek(label.start);
+}
+
 /** A label the user writes, as Audacity's Add Label at Selection: over the selection on its first track, or a point at
  * the playhead; named "Label N" until renamed. */
 export function addLabelAtSelection(store: StudioStore) {
