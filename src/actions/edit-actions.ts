@@ -14,6 +14,7 @@ import { findClip, newTrack, projectLength } from '../project/types';
 import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
 import { labelSounds } from '../app/label-sounds';
+import { selectZeroCrossings } from '../app/zero-crossings';
 import { addLabelAtSelection, goToLabel, nudgeClip, selectClipExtent } from '../app/project-commands';
 import type { Services } from '../app/services';
 import type { Action } from './types';
@@ -56,6 +57,13 @@ export const editActions: Action[] = [
     shortcuts: ['Mod+B'],
     enabled: (s) => s.project.tracks.length > 0,
     perform: ({ store }) => addLabelAtSelection(store),
+  },
+  {
+    name: 'zeroCrossings',
+    label: "Find zero crossings: the selection's edges to where the waveform crosses zero, so a cut makes no click",
+    group: 'edit',
+    enabled: hasRange,
+    perform: selectZeroCrossings,
   },
   {
     name: 'nextLabel',

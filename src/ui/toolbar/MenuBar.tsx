@@ -30,6 +30,7 @@ export function MenuBar() {
         <ActionButton name="insertSilence" text="Insert silence" />
         <ActionButton name="silenceAudio" text="Silence audio" />
         <ActionButton name="split" text="Split" />
+        <ActionButton name="zeroCrossings" text="Zero x" />
         <ActionButton name="snap" text="Snap" pressed={snap} />
         <ActionButton name="envelopeTool" text="Envelope" pressed={envelope} />
         <ActionButton name="resetEnvelope" text="Reset envelope" />
