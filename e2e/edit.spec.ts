@@ -1,7 +1,21 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { asset, expect, test } from './fixtures';
 import { sdr } from '../src/dsp/declip.fixture';
 import { ffmpegFloat, ffmpegR128, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Draws a ride on a gain line's overlay (`line`: its box; +12 dB at the top, silence at the bottom): a point at 0 dB a
+ * quarter across `span`, and one three quarters across dragged down to -12 dB. */
+async function drawRide(page: Page, span: Box, line: Box): Promise<void> {
+  const yFor = (db: number) => line.y + ((12 - db) / 48) * (line.height - 3);
+  await page.mouse.click(span.x + span.width * 0.25, yFor(0));
+  await page.mouse.move(span.x + span.width * 0.75, yFor(0));
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(span.x + span.width * 0.75, yFor(-2 * i));
+  await page.mouse.up();
+}
 
 test.describe('editing a real recording', () => {
   test('import, delete a range, undo, redo, and export a WAV that sox reads back', async ({ studio, page }) => {
@@ -1003,13 +1017,7 @@ test.describe('editing a real recording', () => {
     await expect(page.getByTestId('volume-row')).toBeVisible();
     const clip = (await page.getByTestId('clip').first().boundingBox())!;
     const lane = (await page.getByTestId('track-volume').boundingBox())!;
-    const yFor = (db: number) => lane.y + ((12 - db) / 48) * (lane.height - 3); // +12 dB at the top, silence below
-    // A point at 0 dB a quarter into the clip, and one three quarters in dragged down to -12 dB.
-    await page.mouse.click(clip.x + clip.width * 0.25, yFor(0));
-    await page.mouse.move(clip.x + clip.width * 0.75, yFor(0));
-    await page.mouse.down();
-    for (let i = 1; i <= 6; i++) await page.mouse.move(clip.x + clip.width * 0.75, yFor(-2 * i));
-    await page.mouse.up();
+    await drawRide(page, clip, lane); // 0 dB a quarter into the clip, -12 dB three quarters in
     await expect(page.getByTestId('track-volume-point')).toHaveCount(2);
     expect((await studio.summary()).undo.slice(-2)).toEqual(['Add volume point', 'Add volume point']);
     const points: { at: number; gain: number }[] = await page.evaluate(
@@ -1045,13 +1053,7 @@ test.describe('editing a real recording', () => {
     await page.keyboard.press('e');
     await expect(studio.action('envelopeTool')).toHaveAttribute('aria-pressed', 'true');
     const box = (await page.getByTestId('clip-envelope').first().boundingBox())!;
-    const yFor = (db: number) => box.y + ((12 - db) / 48) * (box.height - 3); // +12 dB at the top, silence below
-    // A point at 0 dB a quarter in, and one three quarters in dragged down to -12 dB: a fade between them.
-    await page.mouse.click(box.x + box.width * 0.25, yFor(0));
-    await page.mouse.move(box.x + box.width * 0.75, yFor(0));
-    await page.mouse.down();
-    for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + box.width * 0.75, yFor(-2 * i));
-    await page.mouse.up();
+    await drawRide(page, box, box); // 0 dB a quarter in, -12 dB three quarters in: a fade between them
     await expect(page.getByTestId('clip-envelope-point')).toHaveCount(2);
     expect((await studio.summary()).undo.slice(-2)).toEqual(['Add envelope point', 'Add envelope point']);
     const points: { at: number; gain: number }[] = await page.evaluate(

@@ -1,5 +1,5 @@
-/** Plays the project through Web Audio: one source per clip (through its volume envelope), per-track gain and pan, loop
- * over the selection. */
+/** Plays the project through Web Audio: one source per clip (through its fades and volume envelope), per-track
+ * volume automation, gain and pan, loop over the selection. */
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { audibleTracks } from '../project/mixdown';
@@ -8,6 +8,13 @@ import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
 import type { Clip, Project, SampleRange } from '../project/types';
 import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
+
+/** Where playback started on the timeline (`from`, samples), when in the context's time (`when`, s), and the rate. */
+interface Clock {
+  from: number;
+  when: number;
+  rate: number;
+}
 
 export class Player {
   private context: AudioContext | undefined;
@@ -155,19 +162,13 @@ export class Player {
   }
 
   /** A gain node playing the clip's volume envelope over [start, end), feeding `into`; null where it has none. */
-  private envelopeNode(
-    clip: Clip,
-    start: number,
-    end: number,
-    into: AudioNode,
-    clock: { from: number; when: number; rate: number },
-  ): GainNode | null {
+  private envelopeNode(clip: Clip, start: number, end: number, into: AudioNode, clock: Clock): GainNode | null {
     const ramps = envelopeRamps(clip, start, end);
     return ramps && this.rampNode(ramps, into, clock);
   }
 
   /** A gain node ramping linearly through `ramps` (timeline samples), feeding `into`. */
-  private rampNode(ramps: GainPoint[], into: AudioNode, clock: { from: number; when: number; rate: number }): GainNode {
+  private rampNode(ramps: GainPoint[], into: AudioNode, clock: Clock): GainNode {
     const node = new GainNode(this.context!, { gain: ramps[0].gain });
     const time = (at: number) => clock.when + (at - clock.from) / clock.rate;
     node.gain.setValueAtTime(ramps[0].gain, time(ramps[0].at));
@@ -178,13 +179,7 @@ export class Player {
   }
 
   /** A gain node playing the clip's fades over [start, end), feeding `into`; null where none reaches that stretch. */
-  private fadeNode(
-    clip: Clip,
-    start: number,
-    end: number,
-    into: AudioNode,
-    clock: { from: number; when: number; rate: number },
-  ): GainNode | null {
+  private fadeNode(clip: Clip, start: number, end: number, into: AudioNode, clock: Clock): GainNode | null {
     const curves = fadeCurves(clip, start, end);
     if (curves.length === 0) return null;
     const node = new GainNode(this.context!, { gain: clipFadeGainAt(clip, start - clip.start) });

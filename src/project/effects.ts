@@ -140,11 +140,55 @@ export interface PieceData {
   channels: Float32Array[];
 }
 
+/** What an effect that changes each piece on its own (its length kept) makes of a piece's channels; `start` is where
+ * the piece sits on the timeline. */
+type PieceProcessor<K extends EffectSpec['kind']> = (
+  channels: Float32Array[],
+  rate: number,
+  spec: Extract<EffectSpec, { kind: K }>,
+  start: number,
+) => Float32Array[];
+
+/** The effects that change each piece on its own, the length kept: most of them. */
+const PER_PIECE = {
+  pitch: (c, rate, s) => stretchAndShiftChannels(c, 1, s.semitones, rate),
+  denoise: (c, rate, s) => reduceNoise(c, rate, s.profile, s),
+  attenuate: (c, rate, s) => attenuateToSurroundings(c, rate, s.profile, s).channels,
+  filter: (c, rate, s) => c.map((ch) => filter(ch, s.type, s.hz, rate)),
+  reverb,
+  echo,
+  tremolo,
+  phaser,
+  chorus,
+  distortion: distort,
+  eqMatch: matchEq,
+  silence: (c) => c.map((ch) => new Float32Array(ch.length)),
+  gate: (c, rate, s) => gate(c, rate, s).channels,
+  deess,
+  channels: (c, _rate, s) => channelOperation(c, s.operation),
+  center: extractCenter,
+  duck: (c, rate, s, start) => duck(c, start, s.spans, rate, s.amountDb),
+  eq: (c, rate, s) => equalize(c, rate, s.bands),
+  declip: (c) => declip(c),
+  dehum: (c, rate, s) => dehum(c, rate, s.hum),
+  declick: (c, rate, s) => declick(c, rate, findClicks(c, rate, s.sensitivity)),
+  limit: (c, rate, s) => limit(c, rate, s).channels,
+  compress: (c, rate, s) => compress(c, rate, s).channels,
+} satisfies { [K in EffectSpec['kind']]?: PieceProcessor<K> };
+
+type PerPiece = Extract<EffectSpec, { kind: keyof typeof PER_PIECE }>;
+const isPerPiece = (spec: EffectSpec): spec is PerPiece => spec.kind in PER_PIECE;
+
 /** Changes the pieces' samples (all pieces of one track together; a tempo change gives them new lengths); returns
  * their new timeline starts. */
 export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: SampleRange, sampleRate: number): number[] {
   checkSpec(spec);
   const starts = pieces.map((p) => p.start);
+  if (isPerPiece(spec)) {
+    const process = PER_PIECE[spec.kind] as PieceProcessor<PerPiece['kind']>;
+    for (const p of pieces) p.channels = process(p.channels, sampleRate, spec as never, p.start);
+    return starts;
+  }
   const scaleAll = (gain: number) => pieces.forEach((p) => p.channels.forEach((ch) => applyGain(ch, gain)));
   switch (spec.kind) {
     case 'fade':
@@ -175,76 +219,6 @@ export function applyEffect(spec: EffectSpec, pieces: PieceData[], range: Sample
       // Each piece plays backwards and is mirrored within the range.
       for (const p of pieces) p.channels.forEach((ch) => ch.reverse());
       return pieces.map((p) => range.start + range.end - (p.start + p.length));
-    case 'pitch':
-      for (const p of pieces) p.channels = stretchAndShiftChannels(p.channels, 1, spec.semitones, sampleRate);
-      return starts;
-    case 'denoise':
-      for (const p of pieces) p.channels = reduceNoise(p.channels, sampleRate, spec.profile, spec);
-      return starts;
-    case 'attenuate':
-      for (const p of pieces) p.channels = attenuateToSurroundings(p.channels, sampleRate, spec.profile, spec).channels;
-      return starts;
-    case 'filter':
-      for (const p of pieces) p.channels = p.channels.map((ch) => filter(ch, spec.type, spec.hz, sampleRate));
-      return starts;
-    case 'reverb':
-      for (const p of pieces) p.channels = reverb(p.channels, sampleRate, spec);
-      return starts;
-    case 'echo':
-      for (const p of pieces) p.channels = echo(p.channels, sampleRate, spec);
-      return starts;
-    case 'tremolo':
-      for (const p of pieces) p.channels = tremolo(p.channels, sampleRate, spec);
-      return starts;
-    case 'phaser':
-      for (const p of pieces) p.channels = phaser(p.channels, sampleRate, spec);
-      return starts;
-    case 'chorus':
-      for (const p of pieces) p.channels = chorus(p.channels, sampleRate, spec);
-      return starts;
-    case 'distortion':
-      for (const p of pieces) p.channels = distort(p.channels, sampleRate, spec);
-      return starts;
-    case 'eqMatch':
-      for (const p of pieces) p.channels = matchEq(p.channels, sampleRate, spec);
-      return starts;
-    case 'silence':
-      for (const p of pieces) p.channels = p.channels.map((c) => new Float32Array(c.length));
-      return starts;
-    case 'gate':
-      for (const p of pieces) p.channels = gate(p.channels, sampleRate, spec).channels;
-      return starts;
-    case 'deess':
-      for (const p of pieces) p.channels = deess(p.channels, sampleRate, spec);
-      return starts;
-    case 'channels':
-      for (const p of pieces) p.channels = channelOperation(p.channels, spec.operation);
-      return starts;
-    case 'center':
-      for (const p of pieces) p.channels = extractCenter(p.channels, sampleRate, spec);
-      return starts;
-    case 'duck':
-      for (const p of pieces) p.channels = duck(p.channels, p.start, spec.spans, sampleRate, spec.amountDb);
-      return starts;
-    case 'eq':
-      for (const p of pieces) p.channels = equalize(p.channels, sampleRate, spec.bands);
-      return starts;
-    case 'declip':
-      for (const p of pieces) p.channels = declip(p.channels);
-      return starts;
-    case 'dehum':
-      for (const p of pieces) p.channels = dehum(p.channels, sampleRate, spec.hum);
-      return starts;
-    case 'declick':
-      for (const p of pieces)
-        p.channels = declick(p.channels, sampleRate, findClicks(p.channels, sampleRate, spec.sensitivity));
-      return starts;
-    case 'limit':
-      for (const p of pieces) p.channels = limit(p.channels, sampleRate, spec).channels;
-      return starts;
-    case 'compress':
-      for (const p of pieces) p.channels = compress(p.channels, sampleRate, spec).channels;
-      return starts;
     case 'truncateSilence': {
       const at = timeMap(spec, range);
       const fade = Math.round(CROSSFADE_SECONDS * sampleRate);
