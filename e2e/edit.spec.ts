@@ -1288,7 +1288,7 @@ test.describe('editing a real recording', () => {
     await page.screenshot({ path: test.info().outputPath('studio.png') });
   });
 
-  test('the level meter reads what plays: -6 dBFS peaks left and right, -9 dBFS RMS, and lights the clip light past full scale', async ({
+  test('the level meter reads what plays: -6 dBFS peaks left and right, -9 dBFS RMS, its momentary loudness as ffmpeg reads it, and lights the clip light past full scale', async ({
     studio,
     page,
   }) => {
@@ -1301,6 +1301,11 @@ test.describe('editing a real recording', () => {
     // Inside the peak bar, the RMS level: a sine's is 3 dB under its peak.
     const rms = async () => Number(await page.getByTestId('meter-0-rms').getAttribute('data-db'));
     await expect.poll(rms).toBeCloseTo(-9, 0);
+    // And the momentary loudness (EBU R128, the last 400 ms): a steady tone's is its integrated loudness, as ffmpeg
+    // reads the file.
+    const lufs = async () => Number((await page.getByTestId('meter-lufs').textContent())?.match(/-?\d+\.\d/)?.[0]);
+    const expected = ffmpegR128(asset('tone-stereo-44k.wav')).integrated;
+    await expect.poll(lufs).toBeCloseTo(expected, 0);
     await expect(page.getByTestId('meter-0-clip')).toHaveAttribute('data-clipped', 'false');
     await studio.action('playPause').click();
     await page.keyboard.press('Control+a');

@@ -98,6 +98,17 @@ function integratedOf(momentary: number[]): number {
   return kept.length ? loudnessOf(mean(kept)) : -Infinity;
 }
 
+/** The momentary loudness (LUFS, EBU R128: the last 400 ms) of the channels' ends, as a loudness meter shows it while
+ * a programme plays; what comes before the last 400 ms settles the K-weighting filters. -Infinity in silence or where
+ * the channels are shorter than 400 ms. */
+export function momentaryLoudness(channels: Float32Array[], rate: number): number {
+  const segments = segmentEnergies(channels, rate);
+  const count = segments.energies[0]?.length ?? 0;
+  if (count < 4) return -Infinity;
+  const last = windowPowers({ energies: segments.energies.map((e) => e.subarray(count - 4)), hop: segments.hop }, 4);
+  return last[0] > 0 ? loudnessOf(last[0]) : -Infinity;
+}
+
 /** The EBU R128 loudness measures of a programme (ITU-R BS.1770-4, EBU Tech 3341 and 3342), in LUFS and LU;
  * -Infinity where there is nothing to measure (silence, or shorter than the window). */
 export interface Loudness {

@@ -15,6 +15,12 @@ export interface MeterReading {
   rmsDb: number;
 }
 
+/** What a meter tap holds, samples (the most an AnalyserNode keeps): about 0.7 s at 44.1 kHz, enough for the
+ * momentary loudness's 400 ms and the K-weighting's settling before them. */
+export const METER_BUFFER = 32768;
+/** The peak and RMS levels read the newest this many samples of it (about 46 ms at 44.1 kHz). */
+export const PEAK_WINDOW = 2048;
+
 /** The bottom of the meter's scale. */
 export const METER_FLOOR_DB = -60;
 const FALL_DB_PER_S = 20;

@@ -8,6 +8,7 @@ import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
 import type { Clip, Project, SampleRange } from '../project/types';
 import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
+import { METER_BUFFER } from './meter';
 
 /** Where playback started on the timeline (`from`, samples), when in the context's time (`when`, s), and the rate. */
 interface Clock {
@@ -197,7 +198,7 @@ export class Player {
     const split = new ChannelSplitterNode(context, { numberOfOutputs: 2 });
     bus.connect(split);
     this.taps = [0, 1].map((channel) => {
-      const tap = new AnalyserNode(context, { fftSize: 2048 });
+      const tap = new AnalyserNode(context, { fftSize: METER_BUFFER });
       split.connect(tap, channel);
       return tap;
     });

@@ -1,5 +1,6 @@
 /** Records from the microphone with MediaRecorder into a Blob that the importer decodes like any file, with taps on
  * the input for the level meter. */
+import { METER_BUFFER } from './meter';
 
 export class RecorderError extends Error {
   override name = 'RecorderError';
@@ -54,7 +55,7 @@ export class MicRecorder {
     const split = new ChannelSplitterNode(context, { numberOfOutputs: channels });
     source.connect(split);
     this.taps = Array.from({ length: channels }, (_, c) => {
-      const tap = new AnalyserNode(context, { fftSize: 2048 });
+      const tap = new AnalyserNode(context, { fftSize: METER_BUFFER });
       split.connect(tap, c);
       return tap;
     });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { METER_FLOOR_DB, type MeterReading, PeakMeter } from '../../playback/meter';
+import { momentaryLoudness } from '../../dsp/loudness';
+import { METER_BUFFER, METER_FLOOR_DB, type MeterReading, PEAK_WINDOW, PeakMeter } from '../../playback/meter';
 import { useServices, useStudio } from '../studio-context';
 
 const SILENT: MeterReading = {
@@ -9,6 +10,7 @@ const SILENT: MeterReading = {
   rmsDb: -Number.POSITIVE_INFINITY,
 };
 const NAMES = ['L', 'R'];
+const LOUDNESS_EVERY_S = 0.1;
 
 const shown = (db: number) => (db > -Number.POSITIVE_INFINITY ? db.toFixed(1) : '-∞');
 const width = (db: number) => `${Math.max(0, Math.min(100, (100 * (db - METER_FLOOR_DB)) / -METER_FLOOR_DB))}%`;
@@ -22,26 +24,32 @@ export function LevelMeter() {
   const sounding = useStudio((s) => s.playing || s.previewing || s.recording);
   const [meters] = useState(() => [new PeakMeter(), new PeakMeter()]); // made once, not on every frame's render
   const [readings, setReadings] = useState<MeterReading[]>([SILENT, SILENT]);
+  const [lufs, setLufs] = useState(-Number.POSITIVE_INFINITY);
 
   useEffect(() => {
     if (!sounding) {
       setReadings((last) =>
         last.map((r) => ({ ...r, db: -Number.POSITIVE_INFINITY, rmsDb: -Number.POSITIVE_INFINITY })),
       );
+      setLufs(-Number.POSITIVE_INFINITY);
       return;
     }
     let frame = 0;
-    const buffer = new Float32Array(2048);
+    let lastLoudnessAt = 0;
+    const buffers = [new Float32Array(METER_BUFFER), new Float32Array(METER_BUFFER)];
     const tick = () => {
       const now = performance.now() / 1000;
       const taps = recording ? recorder.meterTaps() : player.meterTaps();
-      setReadings(
-        meters.map((meter, c) => {
-          if (!taps[c]) return SILENT;
-          taps[c].getFloatTimeDomainData(buffer);
-          return meter.read(buffer, now);
-        }),
-      );
+      const heard = taps.slice(0, 2).map((tap, c) => {
+        tap.getFloatTimeDomainData(buffers[c]);
+        return buffers[c];
+      });
+      setReadings(meters.map((meter, c) => (heard[c] ? meter.read(heard[c].subarray(-PEAK_WINDOW), now) : SILENT)));
+      // The momentary loudness ten times a second, as a loudness meter updates.
+      if (heard.length && now - lastLoudnessAt >= LOUDNESS_EVERY_S) {
+        lastLoudnessAt = now;
+        setLufs(momentaryLoudness(heard, taps[0].context.sampleRate));
+      }
       frame = requestAnimationFrame(tick);
     };
     tick();
@@ -83,6 +91,9 @@ export function LevelMeter() {
           />
         </span>
       ))}
+      <span className="meter-lufs" data-testid="meter-lufs" title="Momentary loudness (EBU R128: the last 400 ms)">
+        M {shown(lufs)} LUFS
+      </span>
     </button>
   );
 }
