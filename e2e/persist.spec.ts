@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { soxInfo } from './sox';
 
@@ -22,6 +24,47 @@ test.describe('never losing work', () => {
     expect((await studio.summary()).undo).toEqual(before.undo.slice(0, -2));
     const out = await studio.exportFile({ scope: 'track', format: 'pcm16' });
     expect(soxInfo(out)).toMatchObject({ rate: 44100, seconds: 2, channels: 2 });
+  });
+
+  test('a project saved as one .omni file opens again to the same mix, bit for bit; a file that is not one is named', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
+    await studio.waitForTracks(2);
+    await studio.select(0.5, 1);
+    await studio.effect('fadeOut');
+    await page.getByTestId('fade-handle-fadeIn').first().focus();
+    await page.keyboard.press('Shift+ArrowRight'); // a 0.1 s fade-in handle on the first clip
+    const mix = readFileSync(await studio.exportFile({ format: 'float32' }));
+    const before = await studio.summary();
+
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('tone-stereo-44k.omni');
+    const saved = join(test.info().outputPath(), download.suggestedFilename());
+    await download.saveAs(saved);
+    await expect(page.getByTestId('notice-info').last()).toContainText('Saved the project as tone-stereo-44k.omni');
+
+    // An empty project, then the file opened in its place: the same tracks, and the same mix to the bit.
+    await page.keyboard.press('Control+Shift+Delete');
+    await page.keyboard.press('Control+Shift+Delete');
+    expect((await studio.summary()).tracks).toHaveLength(0);
+    await page.getByTestId('file-input').setInputFiles(saved);
+    await expect(page.getByTestId('notice-info').last()).toContainText('Opened "tone-stereo-44k.omni": 2 tracks.');
+    expect((await studio.summary()).tracks).toEqual(before.tracks);
+    expect(readFileSync(await studio.exportFile({ format: 'float32' })).equals(mix)).toBe(true);
+    // Opening is one undo step.
+    await page.keyboard.press('Control+z');
+    expect((await studio.summary()).tracks).toHaveLength(0);
+
+    const broken = join(test.info().outputPath(), 'broken.omni');
+    writeFileSync(broken, 'not a project');
+    await page.getByTestId('file-input').setInputFiles(broken);
+    await expect(page.getByTestId('notice-error').last()).toContainText(
+      '"broken.omni" is not an Omni Studio project (not a zip). The project is unchanged.',
+    );
   });
 
   test('a full disk is reported, not swallowed, and saving resumes when space returns', async ({ studio, page }) => {

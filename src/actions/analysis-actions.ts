@@ -16,7 +16,7 @@ function exportLabels(services: Services, format: 'audacity' | 'json') {
   const bytes = new TextEncoder().encode(text).buffer as ArrayBuffer;
   const fileName = format === 'audacity' ? 'labels.txt' : 'labels.json';
   const mimeType = format === 'audacity' ? 'text/plain' : 'application/json';
-  download({ bytes, fileName, mimeType, sampleRate: project.sampleRate, channelCount: 0, notes: [] });
+  download({ bytes, fileName, mimeType });
 }
 
 export const analysisActions: Action[] = [

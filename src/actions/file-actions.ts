@@ -3,6 +3,7 @@ import { download, exportAudio } from '../export/export-audio';
 import { exportEachLabel } from '../export/export-labelled';
 import { exportStems } from '../export/export-stems';
 import { importFiles } from '../import/import-files';
+import { saveProject } from '../app/project-file';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio } from './targets';
@@ -46,10 +47,18 @@ export async function exportNow(services: Services): Promise<void> {
 export const fileActions: Action[] = [
   {
     name: 'import',
-    label: 'Import audio, video or an Audacity label file…',
+    label: 'Import audio, video, an Audacity label file, or open a project file (.omni)…',
     group: 'file',
     shortcuts: ['Mod+O'],
     perform: (s) => s.openFilePicker(),
+  },
+  {
+    name: 'saveProject',
+    label: 'Save the project as one file (.omni: its audio, tracks, labels and video), to open here or elsewhere',
+    group: 'file',
+    shortcuts: ['Mod+S'],
+    enabled: (s) => s.project.tracks.length > 0 && s.busy === null,
+    perform: saveProject,
   },
   {
     name: 'record',

@@ -3,8 +3,10 @@ import type { SampleRange } from '../project/types';
 import type { StudioState } from '../store/studio-store';
 
 export function targetTrackIds(state: StudioState): string[] {
-  const ids = state.selection?.trackIds ?? [];
-  return ids.length > 0 ? ids : state.project.tracks.map((t) => t.id);
+  const all = state.project.tracks.map((t) => t.id);
+  // A selection can outlive its tracks (one deleted since): only those still there count.
+  const ids = (state.selection?.trackIds ?? []).filter((id) => all.includes(id));
+  return ids.length > 0 ? ids : all;
 }
 
 export function selectedRange(state: StudioState): SampleRange | undefined {

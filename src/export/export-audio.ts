@@ -140,7 +140,7 @@ export async function mixdownInBlocks(
 }
 
 /** Hands the file to the browser's download manager. */
-export function download(file: ExportedFile): void {
+export function download(file: Pick<ExportedFile, 'bytes' | 'fileName' | 'mimeType'>): void {
   const url = URL.createObjectURL(new Blob([file.bytes], { type: file.mimeType }));
   const a = document.createElement('a');
   a.href = url;

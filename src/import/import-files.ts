@@ -1,6 +1,9 @@
-/** Imports files as new tracks (an Audacity label file as labels), one undoable step per file; a bad file is reported
+/** Imports files as new tracks (an Audacity label file as labels, an Omni Studio project file in the project's place),
+ * one undoable step per file; a bad file is reported
  * and changes nothing. */
+import { openProjectFile } from '../app/project-file';
 import type { Services } from '../app/services';
+import { isProjectFile } from '../persist/project-file';
 import type { Clip } from '../project/types';
 import { newId, newTrack } from '../project/types';
 import { importVideo } from '../video/import-video';
@@ -14,6 +17,10 @@ export async function importFiles(services: Services, files: Iterable<File>, at 
   const { store, assets } = services;
   let imported = 0;
   for (const file of files) {
+    if (isProjectFile(file)) {
+      imported += (await openProjectFile(services, file)) ? 1 : 0;
+      continue;
+    }
     if (isLabelFile(file)) {
       imported += (await importLabelFile(services, file)) ? 1 : 0;
       continue;

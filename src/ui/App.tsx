@@ -93,7 +93,7 @@ export function App() {
       <input
         ref={fileInput}
         type="file"
-        accept="audio/*,video/*,.wav,.mp3,.ogg,.opus,.flac,.m4a,.aac,.webm,.mp4,.mov,.mkv,.txt"
+        accept="audio/*,video/*,.wav,.mp3,.ogg,.opus,.flac,.m4a,.aac,.webm,.mp4,.mov,.mkv,.txt,.omni"
         multiple
         hidden
         data-testid="file-input"

@@ -27,9 +27,6 @@ export async function exportVideoNow({ store, assets }: Services): Promise<void>
       bytes: await blob.arrayBuffer(),
       fileName,
       mimeType: blob.type,
-      sampleRate: opusRate,
-      channelCount: sound.length,
-      notes: [],
     });
     state.notify('info', `Exported ${fileName}: the picture as it was, the mix as its sound (Opus, ${opusRate} Hz).`);
     state.set({ panel: 'none' });

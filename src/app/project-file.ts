@@ -1,0 +1,54 @@
+/** Save project (Ctrl/Cmd+S) writes the project as one .omni file to download (src/persist/project-file.ts); Open (the
+ * Import picker or a drop) replaces the project with one, as one undoable step, or says why it cannot. */
+import { download } from '../export/export-audio';
+import { PROJECT_EXTENSION, ProjectFileError, readProjectFile, writeProjectFile } from '../persist/project-file';
+import { keepVideoFile, videoFile } from '../video/video-store';
+import type { Services } from './services';
+
+/** A file name from the first track's name (characters file systems refuse taken out), else "project". */
+const projectFileName = (name: string | undefined) =>
+  `${(name ?? '').replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'project'}${PROJECT_EXTENSION}`;
+
+export async function saveProject(services: Services): Promise<void> {
+  const { store, assets } = services;
+  const state = store.getState();
+  if (state.project.tracks.length === 0)
+    return state.notify('info', 'There is nothing to save yet: the project is empty.');
+  state.set({ busy: 'Saving the project…' });
+  try {
+    const kept = state.project.video ? await videoFile(state.project.video.id) : null;
+    const video = kept && { name: kept.name, bytes: new Uint8Array(await kept.arrayBuffer()) };
+    const bytes = writeProjectFile(state.project, state.playhead, assets, video);
+    const fileName = projectFileName(state.project.tracks[0]?.name);
+    download({ bytes: bytes.buffer as ArrayBuffer, fileName, mimeType: 'application/zip' });
+    const megabytes = (bytes.byteLength / 1e6).toFixed(1);
+    const missing = state.project.video && !video ? ' Its video file was not found, so it is not in it.' : '';
+    state.notify('info', `Saved the project as ${fileName} (${megabytes} MB).${missing}`);
+  } catch (e) {
+    state.notify('error', `The project could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    store.getState().set({ busy: null });
+  }
+}
+
+/** Replaces the project with the one in `file` (one undo step); false, said, where it cannot be read. */
+export async function openProjectFile(services: Services, file: File): Promise<boolean> {
+  const { store, assets } = services;
+  store.getState().set({ busy: `Opening "${file.name}"…` });
+  try {
+    const opened = readProjectFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    for (const asset of opened.assets) assets.add(asset.channels, asset.sampleRate, asset.id);
+    if (opened.video && opened.project.video) await keepVideoFile(opened.project.video.id, opened.video);
+    store.getState().commit(`Open project "${file.name}"`, opened.project);
+    store.getState().seek(opened.playhead);
+    const tracks = opened.project.tracks.length;
+    store.getState().notify('info', `Opened "${file.name}": ${tracks} track${tracks === 1 ? '' : 's'}.`);
+    return true;
+  } catch (e) {
+    const text = e instanceof ProjectFileError ? e.message : `"${file.name}" could not be opened: ${String(e)}`;
+    store.getState().notify('error', `${text} The project is unchanged.`);
+    return false;
+  } finally {
+    store.getState().set({ busy: null });
+  }
+}

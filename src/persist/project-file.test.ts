@@ -1,0 +1,51 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { AssetStore } from '../project/asset-store';
+import { newTrack, type Project } from '../project/types';
+import { readProjectFile, writeProjectFile } from './project-file';
+
+function aProject() {
+  const assets = new AssetStore();
+  const stereo = assets.add([Float32Array.from([0.5, -0.25, 1e-7]), Float32Array.from([0, 0.125, -1])], 8000);
+  const unused = assets.add([new Float32Array(4)], 8000);
+  const clip = { id: 'c', assetId: stereo.id, name: 'take', start: 10, offset: 1, length: 2 };
+  const project: Project = {
+    sampleRate: 8000,
+    tracks: [
+      { ...newTrack(0), clips: [{ ...clip, fadeIn: { length: 1, curve: 'linear' } }], volume: [{ at: 0, gain: 0.5 }] },
+    ],
+  };
+  return { assets, project, stereo, unused };
+}
+
+describe('project files', () => {
+  it('carry the project and, bit for bit, the audio its clips play (nothing else)', () => {
+    const { assets, project, stereo, unused } = aProject();
+    const opened = readProjectFile(writeProjectFile(project, 1234, assets), 'a.omni');
+    expect(opened.project).toEqual(project);
+    expect(opened.playhead).toBe(1234);
+    expect(opened.assets.map((a) => a.id)).toEqual([stereo.id]);
+    expect(opened.assets[0]).toEqual(stereo);
+    expect(opened.assets.some((a) => a.id === unused.id)).toBe(false);
+    expect(opened.video).toBeNull();
+  });
+
+  it('say what is wrong with a file that is not one, or lacks audio, or is too new', () => {
+    const { assets, project } = aProject();
+    const text = new TextEncoder();
+    expect(() => readProjectFile(text.encode('hello'), 'x.omni')).toThrow(
+      '"x.omni" is not an Omni Studio project (not a zip).',
+    );
+    const other = zipSync({ 'readme.txt': text.encode('hi') });
+    expect(() => readProjectFile(other, 'y.omni')).toThrow('(no project.json)');
+    const doc = (version: number) =>
+      text.encode(JSON.stringify({ format: 'omni-studio-project', version, savedAt: '', project, playhead: 0 }));
+    expect(() => readProjectFile(zipSync({ 'project.json': doc(1) }), 'z.omni')).toThrow(
+      /lacks the audio of one of its clips/,
+    );
+    expect(() => readProjectFile(zipSync({ 'project.json': doc(9) }), 'n.omni')).toThrow(
+      /newer Omni Studio \(version 9\)/,
+    );
+    expect(readProjectFile(writeProjectFile(project, 0, assets), 'ok.omni').project.tracks).toHaveLength(1);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * A project as one file (.omni), as Audacity's .aup3 or a DAW's session: the project document (tracks, clips with
+ * their envelopes and fades, automation, labels, prompt history) as JSON, every audio asset a clip plays as a 32-bit
+ * float WAV (lossless), and the scored video's file where there is one, in one zip (stored: audio gains nothing from
+ * compression). The undo history stays with the browser, as a DAW keeps its undo to the session. Opening one checks
+ * that it is a project file of a version this studio reads and that every clip's audio is in it, and says what is
+ * wrong otherwise.
+ */
+import { type Unzipped, unzipSync, zipSync } from 'fflate';
+import { decodeWav, encodeWav } from '../dsp/wav';
+import type { AssetStore } from '../project/asset-store';
+import type { AudioAsset, Project } from '../project/types';
+
+export const PROJECT_EXTENSION = '.omni';
+const FORMAT = 'omni-studio-project';
+const VERSION = 1;
+const DOCUMENT = 'project.json';
+const audioPath = (id: string) => `audio/${id}.wav`;
+const VIDEO_DIR = 'video/';
+
+interface ProjectDocument {
+  format: typeof FORMAT;
+  version: number;
+  savedAt: string;
+  project: Project;
+  playhead: number;
+}
+
+export class ProjectFileError extends Error {
+  override name = 'ProjectFileError';
+}
+
+export const isProjectFile = (file: File) => file.name.toLowerCase().endsWith(PROJECT_EXTENSION);
+
+/** The ids of the assets the project's clips play. */
+const assetIdsOf = (project: Project) => new Set(project.tracks.flatMap((t) => t.clips.map((c) => c.assetId)));
+
+/** The project file's bytes. */
+export function writeProjectFile(
+  project: Project,
+  playhead: number,
+  assets: AssetStore,
+  video: { name: string; bytes: Uint8Array<ArrayBuffer> } | null = null,
+): Uint8Array {
+  const doc: ProjectDocument = {
+    format: FORMAT,
+    version: VERSION,
+    savedAt: new Date().toISOString(),
+    project,
+    playhead,
+  };
+  const files: Unzipped = { [DOCUMENT]: new TextEncoder().encode(JSON.stringify(doc)) };
+  for (const id of assetIdsOf(project)) {
+    const asset = assets.get(id);
+    files[audioPath(id)] = new Uint8Array(encodeWav(asset.channels, asset.sampleRate, 'float32'));
+  }
+  if (video) files[`${VIDEO_DIR}${video.name}`] = video.bytes;
+  return zipSync(files, { level: 0 });
+}
+
+export interface OpenedProject {
+  project: Project;
+  playhead: number;
+  assets: AudioAsset[];
+  /** The scored video's file, where the project has one and the file holds it. */
+  video: File | null;
+}
+
+/** Reads a project file's bytes; a file that is not one, or lacks a clip's audio, is a ProjectFileError. */
+export function readProjectFile(bytes: Uint8Array, name: string): OpenedProject {
+  let entries: Unzipped;
+  try {
+    entries = unzipSync(bytes);
+  } catch {
+    throw new ProjectFileError(`"${name}" is not an Omni Studio project (not a zip).`);
+  }
+  const docBytes = entries[DOCUMENT];
+  let doc: ProjectDocument;
+  try {
+    doc = JSON.parse(new TextDecoder().decode(docBytes));
+  } catch {
+    throw new ProjectFileError(`"${name}" is not an Omni Studio project (no ${DOCUMENT}).`);
+  }
+  if (doc?.format !== FORMAT || !Array.isArray(doc.project?.tracks))
+    throw new ProjectFileError(`"${name}" is not an Omni Studio project.`);
+  if (doc.version > VERSION)
+    throw new ProjectFileError(
+      `"${name}" was saved by a newer Omni Studio (version ${doc.version}); update the studio.`,
+    );
+  const assets: AudioAsset[] = [];
+  for (const id of assetIdsOf(doc.project)) {
+    const wav = entries[audioPath(id)];
+    if (!wav) throw new ProjectFileError(`"${name}" lacks the audio of one of its clips (${audioPath(id)}).`);
+    const decoded = decodeWav(wav.buffer.slice(wav.byteOffset, wav.byteOffset + wav.byteLength) as ArrayBuffer);
+    assets.push({ id, sampleRate: decoded.sampleRate, channels: decoded.channels });
+  }
+  const videoName = Object.keys(entries).find((path) => path.startsWith(VIDEO_DIR) && path.length > VIDEO_DIR.length);
+  const video =
+    doc.project.video && videoName
+      ? new File([entries[videoName]], videoName.slice(VIDEO_DIR.length), {
+          type: doc.project.video.container === 'webm' ? 'video/webm' : 'video/mp4',
+        })
+      : null;
+  return { project: doc.project, playhead: Number(doc.playhead) || 0, assets, video };
+}
