@@ -29,6 +29,54 @@ test.describe('export scopes and formats', () => {
   });
 });
 
+test.describe('macros', () => {
+  test('effects recorded into a macro run on a batch of files, each as sox would make it, in one zip', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await studio.action('macro').click();
+    const panel = page.getByTestId('macro-panel');
+    await panel.getByTestId('macro-record').click();
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-gainDb').fill('-6');
+    await studio.effect('gain');
+    await studio.effect('reverse');
+    await panel.getByTestId('macro-record').click();
+    await expect(panel.getByTestId('macro-steps')).toContainText('Gain (-6 dB)');
+    await expect(panel.getByTestId('macro-steps')).toContainText('Reverse');
+    // Written as 32-bit float, as the Export settings say.
+    await studio.action('export').click();
+    await page.getByTestId('export-format').selectOption('float32');
+    await page.getByTestId('export-panel').getByRole('button', { name: 'Close' }).click();
+    await studio.action('macro').click();
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('macro-file-input').setInputFiles([asset('speech-22k.wav'), asset('tone-stereo-44k.wav')]);
+    const download = await downloading;
+    const zipPath = join(test.info().outputPath(), download.suggestedFilename());
+    await download.saveAs(zipPath);
+    const files = unzipSync(readBytes(zipPath));
+    expect(Object.keys(files).sort()).toEqual(['speech-22k.wav', 'tone-stereo-44k.wav']);
+    for (const name of Object.keys(files)) {
+      const path = join(test.info().outputPath(), name);
+      writeFileSync(path, files[name]);
+      // The same two steps by sox, at the file's own rate: a null test.
+      const ours = soxFloat(path, []);
+      const theirs = soxFloat(asset(name), ['gain', '-6', 'reverse']);
+      expect(soxInfo(path).rate).toBe(soxInfo(asset(name)).rate);
+      let error = 0;
+      let level = 0;
+      theirs.forEach((v, i) => {
+        error += (ours[i] - v) ** 2;
+        level += v * v;
+      });
+      expect(10 * Math.log10(error / level)).toBeLessThan(-80);
+    }
+    await expect(page.getByTestId('notice-info').last()).toContainText('Ran the macro on 2 file(s)');
+  });
+});
+
 test.describe('generate signal', () => {
   test('a tone on a new track, then noise over a selection of it, read back by sox', async ({ studio, page }) => {
     await studio.action('generateSignal').click(); // (the shortcut, Ctrl+Shift+G, needs the page focused first)

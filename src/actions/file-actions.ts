@@ -61,6 +61,12 @@ export const fileActions: Action[] = [
     perform: saveProject,
   },
   {
+    name: 'macro',
+    label: 'Macro: record effects, then run them on a selection or a batch of files…',
+    group: 'file',
+    perform: ({ store }) => store.getState().openPanel('macro'),
+  },
+  {
     name: 'record',
     label: 'Record',
     group: 'file',

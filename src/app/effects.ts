@@ -8,6 +8,7 @@ import { resample } from '../dsp/resample';
 import { conformPlan } from '../music/conform';
 import { NO_MUSIC_FIELDS, projectMusic } from '../music/music-prompt';
 import { effectLabel, type EffectSpec, timeMap } from '../project/effects';
+import { isPortable, macroStep } from '../project/macro';
 import { toMono, trackAudio } from '../project/generated-ops';
 import { type EffectRunner, processRange } from '../project/process-ops';
 import type { AssetStore } from '../project/asset-store';
@@ -38,6 +39,13 @@ export function surroundingsOfTracks(
   return surroundingsProfile(parts, sampleRate);
 }
 
+/** The effect appended to the macro being recorded, where it can be run on other audio as it is. */
+function recordStep({ store }: Services, spec: EffectSpec): void {
+  const { macro } = store.getState();
+  if (macro.recording && isPortable(spec))
+    store.getState().set({ macro: { ...macro, steps: [...macro.steps, macroStep(spec)] } });
+}
+
 /** Runs `spec` over the selection; false where it was not applied (the project changed meanwhile: said; or `keep`,
  * shown the result, turned it down). */
 export async function runEffect(
@@ -61,6 +69,7 @@ export async function runEffect(
     }
     if (!keep(project)) return false;
     store.getState().commit(label, project);
+    recordStep(services, spec);
     // A tempo change makes the selection shorter or longer.
     const selection = store.getState().selection;
     if (selection) store.getState().selectRange({ ...selection, end: timeMap(spec, range)(range.end) });

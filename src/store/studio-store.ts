@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
 import type { DistortionCurve } from '../dsp/distortion';
+import type { MacroStep } from '../project/macro';
 import type { ClockFormat } from '../ui/format';
 import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
 import { SIMILAR_THRESHOLD } from '../dsp/find-similar';
@@ -233,6 +234,8 @@ export interface StudioState {
   tool: 'select' | 'envelope';
   /** Tracks whose volume automation lane is shown (a lane with points always is). */
   volumeLanes: string[];
+  /** The macro being built (src/project/macro.ts), and whether applied effects are recorded into it. */
+  macro: { steps: MacroStep[]; recording: boolean };
   /** How the clock reads the playhead (a click on it turns to the next). */
   clockFormat: ClockFormat;
   /** A dragged clip's edges snap to other clips', labels', the playhead and beats (src/project/snap.ts). */
@@ -254,7 +257,8 @@ export interface StudioState {
     | 'equalizer'
     | 'statistics'
     | 'spectrum'
-    | 'signal';
+    | 'signal'
+    | 'macro';
   models: ModelsState;
   generate: GenerateSettings;
   /** The Generate signal panel's settings, kept for the session as Audacity keeps its generators'. */
@@ -310,6 +314,7 @@ export const initialState = (): StudioState => ({
   tool: 'select',
   volumeLanes: [],
   clockFormat: 'time',
+  macro: { steps: [], recording: false },
   snap: true,
   clipboard: null,
   noiseProfile: null,

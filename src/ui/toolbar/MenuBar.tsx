@@ -18,6 +18,7 @@ export function MenuBar() {
         <ActionButton name="splitStereo" text="Split stereo" />
         <ActionButton name="generate" text="✦ Generate" />
         <ActionButton name="generateSignal" text="Signal…" />
+        <ActionButton name="macro" text="Macro…" />
         <ActionButton name="models" text="Model" />
       </div>
       <div className="group" role="group" aria-label="Edit">
