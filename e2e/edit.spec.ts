@@ -758,7 +758,7 @@ test.describe('editing a real recording', () => {
       level(path, start, 'sinc 1000-2000') - level(path, start, 'sinc 125-250');
     const original = asset('white-then-pink.wav');
     expect(tilt(original, 0) - tilt(original, 2)).toBeGreaterThan(7);
-    expect(Math.abs(tilt(out, 0) - tilt(original, 2))).toBeLessThan(1.5);
+    expect(Math.abs(tilt(out, 0) - tilt(original, 2))).toBeLessThan(2); // 2 s of noise: its bands wander a little
     expect(level(out, 0)).toBeCloseTo(level(original, 0), 0); // the colour changed, not the loudness
     expect(level(out, 2)).toBeCloseTo(level(original, 2), 3); // the reference itself untouched
   });

@@ -40,10 +40,13 @@ test.describe('macros', () => {
     await studio.action('macro').click();
     const panel = page.getByTestId('macro-panel');
     await panel.getByTestId('macro-record').click();
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await expect(studio.action('macro')).toHaveAttribute('aria-pressed', 'true'); // recording, the panel closed
     await page.keyboard.press('Control+a');
     await page.getByTestId('param-gainDb').fill('-6');
     await studio.effect('gain');
     await studio.effect('reverse');
+    await studio.action('macro').click();
     await panel.getByTestId('macro-record').click();
     await expect(panel.getByTestId('macro-steps')).toContainText('Gain (-6 dB)');
     await expect(panel.getByTestId('macro-steps')).toContainText('Reverse');

@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-17 ] && exit 0
+[ -f .done-18 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -112,8 +112,8 @@ sox -D wide-raw.wav wide-bed.wav trim 0 "$(soxi -s speech-quiet.wav)s" norm -26
 sox -D -m -v 1 speech-quiet.wav -v 1 wide-bed.wav -b 24 voice-over-wide.wav
 rm wide-raw.wav
 # Two colours of noise (Match EQ): 2 s of white, then 2 s of pink, 44.1 kHz stereo, 16-bit.
-sox -D -n -r 44100 -c 2 -b 16 white.wav synth 2 whitenoise gain -20
-sox -D -n -r 44100 -c 2 -b 16 pink.wav synth 2 pinknoise gain -14
+sox -D -R -n -r 44100 -c 2 -b 16 white.wav synth 2 whitenoise gain -20
+sox -D -R -n -r 44100 -c 2 -b 16 pink.wav synth 2 pinknoise gain -14
 sox -D white.wav pink.wav white-then-pink.wav
 rm white.wav pink.wav
-touch .done-17
+touch .done-18

@@ -13,8 +13,8 @@ export function MacroPanel({ onClose }: { onClose: () => void }) {
   return (
     <Panel title="Macro" testId="macro-panel" onClose={onClose}>
       <p className="muted">
-        While recording, each effect you apply joins the macro with its settings (effects that measure the selection
-        they run on, such as Auto duck or Reduce noise, are left out).
+        Record, close this panel and apply effects: each joins the macro with its settings (effects that measure the
+        selection they run on, such as Auto duck or Reduce noise, are left out); the Macro button shows ● meanwhile.
       </p>
       <ol data-testid="macro-steps">
         {macro.steps.map((step, i) => (

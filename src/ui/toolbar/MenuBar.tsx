@@ -6,6 +6,7 @@ export function MenuBar() {
   const recording = useStudio((s) => s.recording);
   const envelope = useStudio((s) => s.tool === 'envelope');
   const snap = useStudio((s) => s.snap);
+  const macroRecording = useStudio((s) => s.macro.recording);
   return (
     <nav className="menubar" aria-label="Commands">
       <div className="group" role="group" aria-label="File">
@@ -18,7 +19,7 @@ export function MenuBar() {
         <ActionButton name="splitStereo" text="Split stereo" />
         <ActionButton name="generate" text="✦ Generate" />
         <ActionButton name="generateSignal" text="Signal…" />
-        <ActionButton name="macro" text="Macro…" />
+        <ActionButton name="macro" text={macroRecording ? '● Macro…' : 'Macro…'} pressed={macroRecording} />
         <ActionButton name="models" text="Model" />
       </div>
       <div className="group" role="group" aria-label="Edit">
