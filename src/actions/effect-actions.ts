@@ -65,6 +65,17 @@ function command(
 }
 
 export const effectActions: Action[] = [
+  {
+    name: 'repeatEffect',
+    label: 'Repeat the last effect, with its settings, on the selection',
+    group: 'effect',
+    shortcuts: ['Mod+R'],
+    enabled: (s) => hasRange(s) && s.busy === null && s.lastEffect !== null,
+    perform: async (services: Services) => {
+      const last = services.store.getState().lastEffect;
+      if (last) await runEffect(services, last.spec, last.label);
+    },
+  },
   effect('fadeIn', 'Fade in', 'Shift+I', (p) => ({ kind: 'fade', direction: 'in', curve: p.fadeCurve }), false),
   effect('fadeOut', 'Fade out', 'Shift+O', (p) => ({ kind: 'fade', direction: 'out', curve: p.fadeCurve }), false),
   effect('gain', 'Gain', 'Shift+G', (p, s) => ({ kind: 'gain', db: p.gainDb, band: s.selection?.band })),

@@ -39,11 +39,15 @@ export function surroundingsOfTracks(
   return surroundingsProfile(parts, sampleRate);
 }
 
-/** The effect appended to the macro being recorded, where it can be run on other audio as it is. */
+/** The effect kept for Repeat last effect and appended to the macro being recorded, where it can run on other audio
+ * as it is. */
 function recordStep({ store }: Services, spec: EffectSpec): void {
+  if (!isPortable(spec)) return;
+  const step = macroStep(spec);
   const { macro } = store.getState();
-  if (macro.recording && isPortable(spec))
-    store.getState().set({ macro: { ...macro, steps: [...macro.steps, macroStep(spec)] } });
+  store
+    .getState()
+    .set({ lastEffect: step, ...(macro.recording && { macro: { ...macro, steps: [...macro.steps, step] } }) });
 }
 
 /** Runs `spec` over the selection; false where it was not applied (the project changed meanwhile: said; or `keep`,

@@ -14,6 +14,7 @@ describe('macros', () => {
     await runEffect(services, { kind: 'reverse' }, undefined, runHere);
     toggleMacroRecording(services);
     expect(store.getState().macro.steps.map((s) => s.label)).toEqual(['Gain (-6.0206 dB)', 'Reverse']);
+    expect(store.getState().lastEffect?.label).toBe('Reverse'); // Repeat last effect's: the duck was measured
     removeMacroStep(services, 1);
     await applyMacro(services, runHere);
     const state = store.getState();

@@ -236,6 +236,8 @@ export interface StudioState {
   volumeLanes: string[];
   /** The macro being built (src/project/macro.ts), and whether applied effects are recorded into it. */
   macro: { steps: MacroStep[]; recording: boolean };
+  /** The last effect applied that can run on other audio as it is (Repeat last effect). */
+  lastEffect: MacroStep | null;
   /** How the clock reads the playhead (a click on it turns to the next). */
   clockFormat: ClockFormat;
   /** A dragged clip's edges snap to other clips', labels', the playhead and beats (src/project/snap.ts). */
@@ -315,6 +317,7 @@ export const initialState = (): StudioState => ({
   volumeLanes: [],
   clockFormat: 'time',
   macro: { steps: [], recording: false },
+  lastEffect: null,
   snap: true,
   clipboard: null,
   noiseProfile: null,
