@@ -50,6 +50,12 @@ test.describe('macros', () => {
     await panel.getByTestId('macro-record').click();
     await expect(panel.getByTestId('macro-steps')).toContainText('Gain (-6 dB)');
     await expect(panel.getByTestId('macro-steps')).toContainText('Reverse');
+    // The macro outlives the page, as Audacity keeps its macros.
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.action('macro').click();
+    await expect(panel.getByTestId('macro-steps')).toContainText('Gain (-6 dB)');
+    await panel.getByRole('button', { name: 'Close' }).click();
     // Written as 32-bit float, as the Export settings say.
     await studio.action('export').click();
     await page.getByTestId('export-format').selectOption('float32');

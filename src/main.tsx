@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createServices } from './app/services';
 import { restoreProject, startAutosave } from './persist/autosave';
+import { rememberMacro } from './persist/macro-storage';
 import { registerServiceWorker } from './pwa/register';
 import { trackPeaks } from './timeline/peaks-store';
 import { App } from './ui/App';
@@ -25,6 +26,7 @@ async function boot() {
       .notify('error', `Your saved project could not be restored: ${e instanceof Error ? e.message : String(e)}`);
   }
   trackPeaks(assets);
+  rememberMacro(store);
   const autosave = startAutosave(store, assets);
   window.addEventListener('pagehide', () => void autosave.flush());
   registerServiceWorker(store);
