@@ -253,4 +253,30 @@ test.describe('recording', () => {
     expect(s.tracks[0].name).toMatch(/^Recording/);
     expect(s.length / s.sampleRate).toBeGreaterThan(0.8);
   });
+
+  test('records along with the project (an overdub): it plays meanwhile, and the take starts where playback did', async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    await studio.importFiles('speech-pauses.wav'); // several seconds to play along with
+    await studio.waitForTracks(1);
+    await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(44100));
+    await studio.action('record').click();
+    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    const state = () => page.evaluate(() => (window as any).omniStudio.services.store.getState());
+    expect((await state()).playing).toBe(true);
+    await page.waitForTimeout(1200);
+    await studio.action('record').click();
+    await studio.waitForTracks(2);
+    const after = await state();
+    expect(after.playing).toBe(false);
+    expect(after.playhead).toBe(44100); // back where the take began
+    const clip = after.project.tracks[1].clips[0];
+    // Moved earlier by the round trip's latency where the browser reports it: within a second of the playhead.
+    expect(clip.start).toBeLessThanOrEqual(44100);
+    expect(clip.start).toBeGreaterThan(0);
+    expect(clip.length / 44100).toBeGreaterThan(0.8);
+  });
 });

@@ -2,27 +2,11 @@
 import { download, exportAudio } from '../export/export-audio';
 import { exportEachLabel } from '../export/export-labelled';
 import { exportStems } from '../export/export-stems';
-import { importFiles } from '../import/import-files';
 import { saveProject } from '../app/project-file';
+import { toggleRecording } from '../app/record';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio } from './targets';
-
-async function toggleRecording(services: Services) {
-  const { store, recorder } = services;
-  if (!recorder.active) {
-    try {
-      await recorder.start();
-      store.getState().set({ recording: true });
-    } catch (e) {
-      store.getState().notify('error', e instanceof Error ? e.message : String(e));
-    }
-    return;
-  }
-  const file = await recorder.stop();
-  store.getState().set({ recording: false });
-  await importFiles(services, [file], store.getState().playhead);
-}
 
 export async function exportNow(services: Services): Promise<void> {
   const { store, assets } = services;

@@ -37,13 +37,15 @@ export async function importFiles(services: Services, files: Iterable<File>, at 
       const decoded = await decodeFile(file, before.project.sampleRate, adoptRate);
       const asset = assets.add(decoded.channels, decoded.sampleRate);
       const project = store.getState().project;
+      // Placed before the timeline's start (a take moved earlier for its latency), its first samples are left out.
+      const lead = Math.min(Math.max(0, -at), decoded.channels[0].length - 1);
       const clip: Clip = {
         id: newId(),
         assetId: asset.id,
         name: stripExtension(file.name),
-        start: at,
-        offset: 0,
-        length: decoded.channels[0].length,
+        start: Math.max(0, at),
+        offset: lead,
+        length: decoded.channels[0].length - lead,
       };
       const track = { ...newTrack(project.tracks.length), name: stripExtension(file.name), clips: [clip] };
       store.getState().commit(`Import "${file.name}"`, {

@@ -74,6 +74,20 @@ export class Player {
     this.tick();
   }
 
+  /** The timeline sample the last playback started from. */
+  startPosition(): number {
+    return this.startSample;
+  }
+
+  /** When the sample playback started from is heard, in performance.now() milliseconds (the output's latency
+   * counted, as the context reports it); null when nothing plays or the context cannot tell. */
+  audibleStart(): number | null {
+    if (!this.context || !this.store.getState().playing) return null;
+    const { contextTime, performanceTime } = this.context.getOutputTimestamp();
+    if (contextTime === undefined || performanceTime === undefined || performanceTime === 0) return null;
+    return performanceTime + (this.startedAt - contextTime) * 1000;
+  }
+
   pause(): void {
     this.stopPreview();
     this.stopSources();

@@ -19,6 +19,10 @@ export class MicRecorder {
     return this.taps;
   }
 
+  /** When recording began, in performance.now() milliseconds, and the input's latency the browser reports, s. */
+  startedAt = 0;
+  inputLatency = 0;
+
   get active(): boolean {
     return this.recorder?.state === 'recording';
   }
@@ -44,6 +48,10 @@ export class MicRecorder {
     this.recorder = new MediaRecorder(this.stream);
     this.recorder.ondataavailable = (e) => e.data.size > 0 && this.chunks.push(e.data);
     this.recorder.start(250);
+    this.startedAt = performance.now();
+    // Chromium reports it (not yet in TypeScript's DOM types).
+    const settings = this.stream.getAudioTracks()[0]?.getSettings() as { latency?: number } | undefined;
+    this.inputLatency = Number(settings?.latency) || 0;
     this.listen(this.stream);
   }
 
