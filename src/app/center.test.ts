@@ -20,7 +20,7 @@ describe('Vocal reduction and isolation', () => {
     const state = store.getState();
     expect(state.history.past.at(-1)?.label).toBe('Remove the centre (vocals) (80-20000 Hz)');
     expect(state.notices.at(-1)?.text).toMatch(
-      /^Took the centre out between 80 and 20000 Hz \(Remove the centre \(vocals\)\): the selection is [23]\d\.\d dB quieter\.$/,
+      /^Took the centre \(the vocals\) out between 80 and 20000 Hz: the selection is [23]\d\.\d dB quieter\.$/,
     );
     const [left] = trackAudio(state.project.tracks[0], assets, { start: 0, end: LENGTH });
     const energy = (x: Float32Array) => x.reduce((s, v) => s + v * v, 0);

@@ -2,7 +2,7 @@
  * it asks for stereo clips (a mono one has no centre to tell apart) and says how far the selection's level moved. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
-import { CENTER_OPERATIONS, type CenterOperation } from '../dsp/center';
+import type { CenterOperation } from '../dsp/center';
 import type { EffectRunner } from '../project/process-ops';
 import { clipOverlap, type Project } from '../project/types';
 import { runEffect, targetTrackAudio } from './effects';
@@ -47,11 +47,11 @@ export async function centerSelection(
   };
   if (!(before > 0)) return state.notify('info', 'The selection is silent: nothing was changed.');
   if (!(await runEffect(services, { kind: 'center', operation, lowHz, highHz }, undefined, run, measure))) return;
-  const done = operation === 'remove' ? 'Took the centre out' : 'Kept only the centre';
+  const done = operation === 'remove' ? 'Took the centre (the vocals) out' : 'Kept only the centre (the vocals)';
   store
     .getState()
     .notify(
       'info',
-      `${done} between ${lowHz} and ${highHz} Hz (${CENTER_OPERATIONS[operation]}): the selection is ${Math.abs(changeDb).toFixed(1)} dB ${changeDb <= 0 ? 'quieter' : 'louder'}.`,
+      `${done} between ${lowHz} and ${highHz} Hz: the selection is ${Math.abs(changeDb).toFixed(1)} dB ${changeDb <= 0 ? 'quieter' : 'louder'}.`,
     );
 }
