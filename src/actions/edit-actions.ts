@@ -326,6 +326,31 @@ export const editActions: Action[] = [
         state.commit('Reset volume envelope', setClipEnvelope(state.project, state.selectedClipId, []));
     },
   },
+  ...(
+    [
+      [
+        'selectToStart',
+        'Select from the playhead to the start (on the selected tracks, else all)',
+        'Shift+Home',
+        'start',
+      ],
+      ['selectToEnd', 'Select from the playhead to the end (on the selected tracks, else all)', 'Shift+End', 'end'],
+    ] as const
+  ).map(
+    ([name, label, shortcut, toward]): Action => ({
+      name,
+      label,
+      group: 'edit',
+      shortcuts: [shortcut],
+      enabled: hasAudio,
+      perform: ({ store }) => {
+        const state = store.getState();
+        const { playhead, project } = state;
+        const [start, end] = toward === 'start' ? [0, playhead] : [playhead, projectLength(project)];
+        state.selectRange({ start, end, trackIds: targetTrackIds(state) });
+      },
+    }),
+  ),
   {
     name: 'selectAll',
     label: 'Select all',
