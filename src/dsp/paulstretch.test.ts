@@ -24,4 +24,16 @@ describe('paulstretch', () => {
     expect(rmsDb(y.subarray(RATE, 7 * RATE))).toBeCloseTo(rmsDb(hiss), 0);
     expect(paulstretch([hiss], RATE, { factor: 4, windowSeconds: 0.25 }, 8 * RATE)[0]).toEqual(y);
   });
+
+  it('stretches a pair of channels as it stretches each alone (two channels share one transform)', () => {
+    const left = noise(RATE, 0.1, 5);
+    const right = Float32Array.from({ length: RATE }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 300 * i) / RATE));
+    const settings = { factor: 3, windowSeconds: 0.1 };
+    const [l, r] = paulstretch([left, right], RATE, settings, 3 * RATE);
+    const [alone] = paulstretch([right], RATE, settings, 3 * RATE);
+    const [leftAlone] = paulstretch([left], RATE, settings, 3 * RATE);
+    const worst = (x: Float32Array, y: Float32Array) => Math.max(...x.map((v, i) => Math.abs(v - y[i])));
+    expect(worst(r, alone)).toBeLessThan(1e-5);
+    expect(worst(l, leftAlone)).toBeLessThan(1e-5);
+  });
 });

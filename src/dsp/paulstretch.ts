@@ -50,36 +50,68 @@ export function paulstretch(
   const re = new Float64Array(size);
   const im = new Float64Array(size);
   const phases = new Float64Array(half + 1);
+  const scratch = { re: new Float64Array(size), im: new Float64Array(size) };
   for (let f = 0; f < frames; f++) {
     for (let k = 0; k <= half; k++) phases[k] = 2 * Math.PI * random();
     const from = Math.round(f * step) - (inside ? 0 : half);
-    channels.forEach((x, c) => {
+    // Two channels a frame through one complex transform: one as its real part, the other as its imaginary part.
+    for (let c = 0; c < channels.length; c += 2) {
+      const [a, b] = [channels[c], channels[c + 1]];
       for (let i = 0; i < size; i++) {
         const j = from + i;
-        re[i] = j >= 0 && j < inLength ? x[j] * window[i] : 0;
+        const inside = j >= 0 && j < inLength;
+        re[i] = inside ? a[j] * window[i] : 0;
+        im[i] = inside && b ? b[j] * window[i] : 0;
       }
-      im.fill(0);
       fft(re, im);
-      for (let k = 0; k <= half; k++) {
-        const magnitude = Math.hypot(re[k], im[k]);
-        re[k] = magnitude * Math.cos(phases[k]);
-        im[k] = magnitude * Math.sin(phases[k]);
-      }
-      for (let k = 1; k < half; k++) {
-        re[size - k] = re[k];
-        im[size - k] = -im[k];
-      }
-      for (let k = 0; k < size; k++) im[k] = -im[k]; // the inverse by the conjugate transform
-      fft(re, im);
-      const out = outs[c];
+      randomisePhases(re, im, phases, scratch);
+      fft(re, im); // the inverse, by the conjugate transform (randomisePhases left the spectrum conjugated)
       const at = f * half - half;
       for (let i = 0; i < size; i++) {
         const j = at + i;
-        if (j >= 0 && j < length) out[j] += (re[i] / size) * synthesis[i];
+        if (j < 0 || j >= length) continue;
+        outs[c][j] += (re[i] / size) * synthesis[i];
+        if (b) outs[c + 1][j] -= (im[i] / size) * synthesis[i];
       }
-    });
+    }
   }
   // A Hann-windowed frame keeps 3/8 of a steady sound's power; the random phases spread it evenly over the frame.
   const scale = Math.sqrt(8 / 3);
   return outs.map((out) => Float32Array.from(out.subarray(0, length), (v) => v * scale));
+}
+
+/**
+ * A two-channel frame's spectrum Z (channel a as the real part, b as the imaginary) made into the conjugate of a
+ * spectrum whose inverse is a' + i b', in place: each channel's magnitudes kept, every bin's phase set to `phases`
+ * (the DC and Nyquist bins kept real); `w` is scratch space. Separated, A = (Z[k] + conj Z[N-k]) / 2 and B = (Z[k] - conj Z[N-k]) / 2i.
+ */
+function randomisePhases(
+  re: Float64Array,
+  im: Float64Array,
+  phases: Float64Array,
+  w: { re: Float64Array; im: Float64Array },
+): void {
+  const size = re.length;
+  const half = size / 2;
+  for (let k = 0; k <= half; k++) {
+    const m = (size - k) % size;
+    const aRe = (re[k] + re[m]) / 2;
+    const aIm = (im[k] - im[m]) / 2;
+    const bRe = (im[k] + im[m]) / 2;
+    const bIm = (re[m] - re[k]) / 2;
+    const [magA, magB] = [Math.hypot(aRe, aIm), Math.hypot(bRe, bIm)];
+    const edge = k === 0 || k === half; // real there: the part of e^(i phase) a real signal keeps
+    const [cos, sin] = [Math.cos(phases[k]), edge ? 0 : Math.sin(phases[k])];
+    // A' = magA e^(i phase), B' = magB e^(i phase); W[k] = A' + i B', W[N-k] = conj A' + i conj B'.
+    w.re[k] = magA * cos - magB * sin;
+    w.im[k] = magA * sin + magB * cos;
+    if (k !== 0 && k !== half) {
+      w.re[m] = magA * cos + magB * sin;
+      w.im[m] = -magA * sin + magB * cos;
+    }
+  }
+  for (let k = 0; k < size; k++) {
+    re[k] = w.re[k];
+    im[k] = -w.im[k];
+  }
 }
