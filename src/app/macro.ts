@@ -4,6 +4,7 @@ import { zipSync } from 'fflate';
 import { runInWorker } from '../client/effect-runner';
 import { download, encodeFile } from '../export/export-audio';
 import { decodeFile } from '../import/decode-file';
+import { stripExtension } from '../import/import-files';
 import { runMacro } from '../project/macro';
 import type { EffectRunner } from '../project/process-ops';
 import { runEffect } from './effects';
@@ -34,8 +35,6 @@ export async function applyMacro(services: Services, run: EffectRunner = runInWo
     services.store.getState().set({ macro: { ...services.store.getState().macro, recording } });
   }
 }
-
-const stripExtension = (name: string) => name.replace(/\.[^.]+$/, '');
 
 /** Runs the macro over each file (at its own rate) and downloads the results, encoded as the Export settings say, in
  * one zip; a file that cannot be read is named and left out. */

@@ -11,7 +11,8 @@ import { looksLikeVideo } from '../video/video-file';
 import { decodeFile, ImportError } from './decode-file';
 import { importLabelFile, isLabelFile } from './import-labels';
 
-const stripExtension = (name: string) => name.replace(/\.[^.]+$/, '');
+/** A file's name without its extension ("take 2.wav" -> "take 2"). */
+export const stripExtension = (name: string) => name.replace(/\.[^.]+$/, '');
 
 export async function importFiles(services: Services, files: Iterable<File>, at = 0): Promise<number> {
   const { store, assets } = services;

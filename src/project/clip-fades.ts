@@ -31,8 +31,21 @@ export function clipFadeGainAt(clip: Pick<Clip, 'length' | 'fadeIn' | 'fadeOut'>
 
 /** The fade gains of `count` clip samples from `from`, or null where no fade reaches them. */
 export function clipFadeGains(clip: Clip, from: number, count: number): Float32Array | null {
-  if (fadeCurves(clip, clip.start + from, clip.start + from + count, 2).length === 0) return null;
+  if (fadedSpans(clip, from, from + count).length === 0) return null;
   return Float32Array.from({ length: count }, (_, k) => clipFadeGainAt(clip, from + k));
+}
+
+/** The stretches of clip samples [from, to) within [start, end) (clip samples) that its fades cover, as one where the
+ * fade-in and the fade-out overlap. */
+function fadedSpans(clip: Clip, start: number, end: number): { from: number; to: number }[] {
+  const spans = [
+    clip.fadeIn && { from: 0, to: clip.fadeIn.length },
+    clip.fadeOut && { from: clip.length - clip.fadeOut.length, to: clip.length },
+  ]
+    .filter((s): s is { from: number; to: number } => !!s)
+    .map((s) => ({ from: Math.max(s.from, start), to: Math.min(s.to, end) }))
+    .filter((s) => s.to > s.from);
+  return spans.length === 2 && spans[1].from <= spans[0].to ? [{ from: spans[0].from, to: spans[1].to }] : spans;
 }
 
 /** The clip's fades over timeline samples [start, end) as Web Audio gain curves, `points` values each, one where the
@@ -43,16 +56,7 @@ export function fadeCurves(
   end: number,
   points = 128,
 ): { at: number; length: number; values: Float32Array }[] {
-  const spans = [
-    clip.fadeIn && { from: 0, to: clip.fadeIn.length },
-    clip.fadeOut && { from: clip.length - clip.fadeOut.length, to: clip.length },
-  ]
-    .filter((s): s is { from: number; to: number } => !!s)
-    .map((s) => ({ from: Math.max(s.from, start - clip.start), to: Math.min(s.to, end - clip.start) }))
-    .filter((s) => s.to > s.from);
-  const merged =
-    spans.length === 2 && spans[1].from <= spans[0].to ? [{ from: spans[0].from, to: spans[1].to }] : spans;
-  return merged.map(({ from, to }) => ({
+  return fadedSpans(clip, start - clip.start, end - clip.start).map(({ from, to }) => ({
     at: clip.start + from,
     length: to - from,
     values: Float32Array.from({ length: points }, (_, k) =>
