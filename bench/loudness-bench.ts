@@ -7,29 +7,10 @@
  *   npx tsx bench/loudness-bench.ts [max files]
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { audioStatistics } from '../src/dsp/statistics';
+import { decodeWithSox as decode, realRecordings } from './real-recordings';
 
-const SOURCES = ['/usr/share/games/hedgewars/Data/Music', '/usr/share/games/wesnoth/1.16/data/core/sounds/ambient'];
-const limit = Number(process.argv[2] ?? 100);
-const files = SOURCES.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.ogg'))
-    .map((f) => `${dir}/${f}`),
-).slice(0, limit);
-
-function decode(path: string): { channels: Float32Array[]; rate: number } {
-  const info = (flag: string) => Number(execFileSync('soxi', [flag, path]).toString());
-  const [rate, count] = [info('-r'), info('-c')]; // a mono file stays mono: doubled, it would read 3 LU louder
-  const raw = execFileSync('sox', [path, '-t', 'f32', '-'], { maxBuffer: 2 ** 31 });
-  const all = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
-  const channels = Array.from({ length: count }, (_, c) => {
-    const ch = new Float32Array(all.length / count);
-    for (let i = 0; i < ch.length; i++) ch[i] = all[count * i + c];
-    return ch;
-  });
-  return { channels, rate };
-}
+const files = realRecordings(Number(process.argv[2] ?? 100));
 
 /** ffmpeg's summary: integrated loudness, loudness range and true peak. */
 function ffmpegR128(path: string): { integrated: number; range: number; truePeak: number } {

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { sdr } from '../src/dsp/declip.fixture';
@@ -13,6 +14,26 @@ test.describe('export scopes and formats', () => {
     const info = ffprobe(mp3);
     expect(info).toMatchObject({ codec: 'mp3', rate: 44100, channels: 2 });
     expect(Math.abs(info.seconds - 2)).toBeLessThan(0.1);
+  });
+
+  test('FLAC holds the very samples of the WAV export, checked by flac itself, at 16 and 24 bits', async ({
+    studio,
+  }) => {
+    await studio.importFiles('real-scene.wav');
+    await studio.waitForTracks(1);
+    for (const [flac, wav, bits] of [
+      ['flac16', 'pcm16', 16],
+      ['flac24', 'pcm24', 24],
+    ] as const) {
+      const flacPath = await studio.exportFile({ format: flac });
+      const wavPath = await studio.exportFile({ format: wav });
+      execFileSync('flac', ['-t', '-s', flacPath]); // every frame's CRC and the MD5 of the samples
+      expect(soxInfo(flacPath)).toMatchObject({ ...soxInfo(wavPath), bits, encoding: 'FLAC' });
+      // The same dither (seeded by the file's name, not its extension), so the same samples to the bit.
+      const raw = (path: string) => execFileSync('sox', [path, '-t', 'raw', '-'], { maxBuffer: 1 << 28 });
+      expect(raw(flacPath).equals(raw(wavPath))).toBe(true);
+      expect(statSync(flacPath).size).toBeLessThan(statSync(wavPath).size * 0.8);
+    }
   });
 
   test('a track, or the selection, exports alone', async ({ studio, page }) => {

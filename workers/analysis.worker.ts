@@ -4,11 +4,11 @@ import * as Comlink from 'comlink';
 import { findSimilar } from '../src/dsp/find-similar';
 import { averageSpectrum } from '../src/dsp/spectrum';
 import { audioStatistics } from '../src/dsp/statistics';
-import { encodeMp3 } from '../src/dsp/mp3';
 import { computePeakLevels } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
 import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
-import { decodeWavBlob, encodeWav, FULL_SCALE } from '../src/dsp/wav';
+import { decodeWavBlob } from '../src/dsp/wav';
+import { encodeAs, fullScaleOf } from '../src/export/file-formats';
 import { ditherInPlace } from '../src/dsp/dither';
 import { applyEffect } from '../src/project/effects';
 import type { AnalysisApi, AnalysisResult } from '../src/protocol/analysis-protocol';
@@ -91,9 +91,10 @@ const api: AnalysisApi = {
     answer(() => {
       // The channels are the worker's own (transferred): dithered where they lie.
       const audio = toRate === fromRate ? channels : channels.map((c) => resample(c, fromRate, toRate));
-      if (dither && format !== 'mp3' && format !== 'float32') ditherInPlace(audio, FULL_SCALE[format], dither.seed);
-      const bytes = format === 'mp3' ? encodeMp3(audio, toRate, mp3Kbps).buffer : encodeWav(audio, toRate, format);
-      return [bytes as ArrayBuffer, [bytes as ArrayBuffer]];
+      const fullScale = fullScaleOf(format);
+      if (dither && fullScale) ditherInPlace(audio, fullScale, dither.seed);
+      const bytes = encodeAs(audio, toRate, format, mp3Kbps);
+      return [bytes, [bytes]];
     }),
 };
 

@@ -1,10 +1,11 @@
-/** Renders the mix, a track or the selection to a WAV or MP3 file (the stems: export-stems.ts). */
+/** Renders the mix, a track or the selection to a WAV, FLAC or MP3 file (the stems: export-stems.ts). */
 import * as Comlink from 'comlink';
 import { analysis, answerValue } from '../client/analysis-client';
 import { gainToDb, peakOf, samplesOverFullScale } from '../dsp/gain';
 import { nearestMp3Rate } from '../dsp/mp3';
 import type { AssetStore } from '../project/asset-store';
 import { mixdown } from '../project/mixdown';
+import { FILE_FORMATS } from './file-formats';
 import { projectLength, type SampleRange } from '../project/types';
 import type { ExportSettings, StudioState } from '../store/studio-store';
 
@@ -66,14 +67,15 @@ function clippingNote(channels: Float32Array[], settings: ExportSettings): strin
   if (settings.format === 'float32') return [];
   const over = samplesOverFullScale(channels);
   if (over === 0) return [];
-  const format = settings.format === 'mp3' ? 'the MP3' : `the ${settings.format === 'pcm16' ? 16 : 24}-bit file`;
+  const { depth } = FILE_FORMATS[settings.format];
+  const format = depth ? `the ${depth}-bit file` : 'the MP3';
   return [
     `The audio goes past full scale (peak +${gainToDb(peakOf(channels)).toFixed(1)} dBFS): ${over} samples were ` +
       `cut flat in ${format}. Lower the gain or normalize the peak, or export as 32-bit float, to keep them.`,
   ];
 }
 
-/** Channels at the project rate -> a WAV or MP3 file (encoded in the analysis worker). */
+/** Channels at the project rate -> a WAV, FLAC or MP3 file (encoded in the analysis worker). */
 export async function encodeFile(
   channels: Float32Array[],
   projectRate: number,
@@ -97,11 +99,11 @@ export async function encodeFile(
       settings.dither ? { seed: seedOf(baseName) } : null,
     ),
   );
-  const ext = settings.format === 'mp3' ? 'mp3' : 'wav';
+  const { extension, mimeType } = FILE_FORMATS[settings.format];
   return {
     bytes,
-    fileName: `${baseName}.${ext}`,
-    mimeType: ext === 'mp3' ? 'audio/mpeg' : 'audio/wav',
+    fileName: `${baseName}.${extension}`,
+    mimeType,
     sampleRate: rate,
     channelCount,
     notes,

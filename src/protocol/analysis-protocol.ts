@@ -6,7 +6,7 @@ import type { SimilarResult } from '../dsp/find-similar';
 import type { PeakLevel } from '../dsp/peaks';
 import type { Spectrum } from '../dsp/spectrum';
 import type { AudioStatistics } from '../dsp/statistics';
-import type { WavSampleFormat } from '../dsp/wav';
+import type { ExportFormat } from '../export/file-formats';
 import type { EffectSpec, PieceData } from '../project/effects';
 import type { ModelAudio, ProjectAudio } from '../project/model-audio';
 import type { SampleRange } from '../project/types';
@@ -70,13 +70,13 @@ export interface AnalysisApi {
   /** A video's picture from `from` seconds for `seconds`, as a pack's sync encoder reads it (decoded here, off the
    * page's thread; src/video/video-file.ts pictureFrames). */
   picture(file: File, from: number, seconds: number, size: number, fps: number): Promise<AnalysisResult<VideoFrames>>;
-  /** Resamples to `toRate` where needed and encodes a WAV or MP3 file; a 16- or 24-bit WAV with triangular dither
+  /** Resamples to `toRate` where needed and encodes a WAV, FLAC or MP3 file; a 16- or 24-bit one with triangular dither
    * from `dither`'s seed where it is given (src/dsp/dither.ts). */
   encode(
     channels: Float32Array[],
     fromRate: number,
     toRate: number,
-    format: WavSampleFormat | 'mp3',
+    format: ExportFormat,
     mp3Kbps: number,
     dither: { seed: number } | null,
   ): Promise<AnalysisResult<ArrayBuffer>>;

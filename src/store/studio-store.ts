@@ -12,7 +12,7 @@ import { type EqBand, presetBands } from '../dsp/equalizer';
 import type { LimitPeaks } from '../dsp/limiter';
 import type { NoiseProfile } from '../dsp/noise-reduction';
 import { DEFAULT_SIGNAL, type SignalSettings } from '../dsp/signals';
-import type { WavSampleFormat } from '../dsp/wav';
+import type { ExportFormat } from '../export/file-formats';
 import type { Clip, Project } from '../project/types';
 import { type MusicFields, NO_MUSIC_FIELDS } from '../music/music-prompt';
 import type { BackendChoice, PackInfo } from '../protocol/engine-protocol';
@@ -129,7 +129,6 @@ export function selectionIn(selection: Selection | null, project: Project): Sele
 }
 
 export type ExportScope = 'mix' | 'track' | 'selection' | 'stems' | 'labels';
-export type ExportFormat = WavSampleFormat | 'mp3';
 
 export interface ExportSettings {
   scope: ExportScope;
@@ -137,7 +136,7 @@ export interface ExportSettings {
   /** 0 means the project rate. */
   sampleRate: number;
   mp3Kbps: number;
-  /** Triangular dither on 16- and 24-bit WAV files (src/dsp/dither.ts), as Audacity and Audition apply by default. */
+  /** Triangular dither on 16- and 24-bit WAV and FLAC files (src/dsp/dither.ts), as Audacity and Audition apply by default. */
   dither: boolean;
 }
 

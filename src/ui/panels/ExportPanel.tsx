@@ -1,5 +1,6 @@
 import { exportNow } from '../../actions/file-actions';
-import type { ExportFormat, ExportScope } from '../../store/studio-store';
+import { type ExportFormat, FILE_FORMATS } from '../../export/file-formats';
+import type { ExportScope } from '../../store/studio-store';
 import { exportVideoNow } from '../../video/export-video';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
@@ -38,10 +39,11 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           value={settings.format}
           onChange={(e) => change({ format: e.target.value as ExportFormat })}
         >
-          <option value="pcm16">WAV, 16-bit</option>
-          <option value="pcm24">WAV, 24-bit</option>
-          <option value="float32">WAV, 32-bit float</option>
-          <option value="mp3">MP3</option>
+          {Object.entries(FILE_FORMATS).map(([value, { label }]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -74,7 +76,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           </select>
         </label>
       )}
-      {(settings.format === 'pcm16' || settings.format === 'pcm24') && (
+      {FILE_FORMATS[settings.format].depth && (
         <label title="Triangular noise of one step added before rounding: a quiet fade or tail dies into a steady hiss instead of distorting. Audio already at this depth is written as it is.">
           <input
             type="checkbox"

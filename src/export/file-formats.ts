@@ -1,0 +1,45 @@
+/** The file formats Export writes: one table for their names, extensions and depths, one routine that encodes them
+ * (run in the analysis worker). */
+import { encodeFlac } from '../dsp/flac';
+import { encodeMp3 } from '../dsp/mp3';
+import { encodeWav } from '../dsp/wav';
+
+export type ExportFormat = 'pcm16' | 'pcm24' | 'float32' | 'flac16' | 'flac24' | 'mp3';
+
+export interface FileFormat {
+  label: string;
+  extension: 'wav' | 'flac' | 'mp3';
+  mimeType: string;
+  /** Bits of a fixed-point format: samples are rounded to them (dither applies) and cut flat past full scale. */
+  depth?: 16 | 24;
+}
+
+export const FILE_FORMATS: Record<ExportFormat, FileFormat> = {
+  pcm16: { label: 'WAV, 16-bit', extension: 'wav', mimeType: 'audio/wav', depth: 16 },
+  pcm24: { label: 'WAV, 24-bit', extension: 'wav', mimeType: 'audio/wav', depth: 24 },
+  float32: { label: 'WAV, 32-bit float', extension: 'wav', mimeType: 'audio/wav' },
+  flac16: {
+    label: 'FLAC, 16-bit (lossless, about half the size)',
+    extension: 'flac',
+    mimeType: 'audio/flac',
+    depth: 16,
+  },
+  flac24: { label: 'FLAC, 24-bit (lossless)', extension: 'flac', mimeType: 'audio/flac', depth: 24 },
+  mp3: { label: 'MP3', extension: 'mp3', mimeType: 'audio/mpeg' },
+};
+
+/** Steps of full scale in a fixed-point format: what dither's step is. */
+export const fullScaleOf = (format: ExportFormat) => {
+  const { depth } = FILE_FORMATS[format];
+  return depth ? 2 ** (depth - 1) : undefined;
+};
+
+/** Channels at `rate` as the bytes of a file of the format. */
+export function encodeAs(channels: Float32Array[], rate: number, format: ExportFormat, mp3Kbps: number): ArrayBuffer {
+  if (format === 'mp3') return encodeMp3(channels, rate, mp3Kbps).buffer;
+  if (format === 'flac16' || format === 'flac24') {
+    const bytes = encodeFlac(channels, rate, FILE_FORMATS[format].depth!);
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+  return encodeWav(channels, rate, format);
+}
