@@ -47,6 +47,39 @@ test.describe('editing a real recording', () => {
     expect(soxInfo(float)).toMatchObject({ rate: 44100, channels: 2, bits: 32, encoding: 'Floating Point PCM' });
   });
 
+  test('the History panel goes back to any step at once and forward again; a forgotten past cannot be undone', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-gainDb').fill('-6');
+    await studio.effect('gain');
+    await studio.effect('reverse');
+    const edited = soxRaw16(await studio.exportFile({ format: 'pcm16' }));
+    await page.keyboard.press('Control+Shift+h');
+    const steps = page.getByTestId('history-steps').getByRole('button');
+    await expect(steps).toHaveText(['Start', 'Import "tone-stereo-44k.wav"', 'Gain (-6 dB)', 'Reverse']);
+    await expect(steps.nth(3)).toHaveAttribute('aria-current', 'step');
+    await steps.nth(1).click(); // two steps back at once: the recording as imported
+    await expect(steps.nth(1)).toHaveAttribute('aria-current', 'step');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      'Undid 2 steps: now at “Import "tone-stereo-44k.wav"”.',
+    );
+    await page.getByTestId('history-panel').getByRole('button', { name: 'Close' }).click();
+    const imported = soxRaw16(await studio.exportFile({ format: 'pcm16' }));
+    expect(imported.equals(soxRaw16(asset('tone-stereo-44k.wav')))).toBe(true);
+    await studio.action('history').click();
+    await steps.nth(3).click(); // and forward to the last
+    await page.getByTestId('history-panel').getByRole('button', { name: 'Close' }).click();
+    expect(soxRaw16(await studio.exportFile({ format: 'pcm16' })).equals(edited)).toBe(true);
+    await studio.action('history').click();
+    await page.getByTestId('history-forget').click();
+    await expect(steps).toHaveText(['Start']);
+    await expect(studio.action('undo')).toBeDisabled();
+  });
+
   test('cut and paste move audio; trim keeps the selection; silence inserts a gap; split makes two clips', async ({
     studio,
     page,

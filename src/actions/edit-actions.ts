@@ -175,6 +175,13 @@ export const editActions: Action[] = [
     },
   },
   {
+    name: 'history',
+    label: 'History: every step of the undo history; go back or forward to any of them…',
+    group: 'edit',
+    shortcuts: ['Mod+Shift+H'],
+    perform: ({ store }) => store.getState().openPanel('history'),
+  },
+  {
     name: 'cut',
     label: 'Cut',
     group: 'edit',

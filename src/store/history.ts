@@ -46,6 +46,38 @@ export function redo(
   };
 }
 
+/** Moves `steps` through the history at once (back where negative, forward where positive), as Audacity's History
+ * window and Audition's History panel jump to a step; the label is the last step undone or redone. */
+export function travel(
+  history: History,
+  current: Project,
+  steps: number,
+): { history: History; project: Project; label: string } | undefined {
+  let at: { history: History; project: Project; label: string } | undefined;
+  for (let i = 0; i < Math.abs(steps); i++) {
+    const next = (steps < 0 ? undo : redo)(at?.history ?? history, at?.project ?? current);
+    if (!next) break;
+    at = next;
+  }
+  return at;
+}
+
+/** A state the history can go to: the edit that made it and how many steps away it is (0: the current one). */
+export interface HistoryRow {
+  label: string;
+  steps: number;
+}
+
+/** Every state in order, oldest first: the start, each edit done, then each that redo would bring back. */
+export function historyRows(history: History): HistoryRow[] {
+  const done = history.past.length;
+  return [
+    { label: 'Start', steps: done ? -done : 0 }, // not -0
+    ...history.past.map((e, i) => ({ label: e.label, steps: i + 1 - done })), // the edit that made each state
+    ...[...history.future].reverse().map((e, i) => ({ label: e.label, steps: i + 1 })),
+  ];
+}
+
 /** Every asset id that the project or any history snapshot still plays. */
 export function referencedAssetIds(project: Project, history: History): Set<string> {
   const ids = new Set<string>();

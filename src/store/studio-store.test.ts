@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newTrack } from '../project/types';
-import { HISTORY_LIMIT, referencedAssetIds } from './history';
+import { HISTORY_LIMIT, historyRows, referencedAssetIds } from './history';
 import { createStudioStore } from './studio-store';
 
 const withTracks = (n: number, rate = 48000) => ({
@@ -25,6 +25,37 @@ describe('studio store history', () => {
     expect(store.getState().redo()).toBe('Add track');
     expect(store.getState().redo()).toBe('Add another');
     expect(store.getState().project).toBe(two);
+  });
+  it('lists every state, oldest first, with how far away it is, and jumps to any of them at once', () => {
+    const store = createStudioStore();
+    const states = [store.getState().project, withTracks(1), withTracks(2), withTracks(3)];
+    ['one', 'two', 'three'].forEach((label, i) => store.getState().commit(label, states[i + 1]));
+    store.getState().undo();
+    const rows = () => historyRows(store.getState().history);
+    expect(rows()).toEqual([
+      { label: 'Start', steps: -2 },
+      { label: 'one', steps: -1 },
+      { label: 'two', steps: 0 },
+      { label: 'three', steps: 1 },
+    ]);
+    expect(store.getState().travel(-2)).toBe('one');
+    expect(store.getState().project).toBe(states[0]);
+    expect(rows().map((r) => r.steps)).toEqual([0, 1, 2, 3]);
+    expect(store.getState().travel(3)).toBe('three');
+    expect(store.getState().project).toBe(states[3]);
+    expect(store.getState().travel(5)).toBe(undefined); // nothing to redo: nothing changes
+    expect(store.getState().travel(-9)).toBe('one'); // as far back as there is
+    expect(store.getState().project).toBe(states[0]);
+  });
+  it('forgets the steps undo could go back to, keeping those redo would bring back', () => {
+    const store = createStudioStore();
+    ['one', 'two', 'three'].forEach((label, i) => store.getState().commit(label, withTracks(i + 1)));
+    store.getState().undo();
+    store.getState().forgetPast();
+    expect(historyRows(store.getState().history)).toEqual([
+      { label: 'Start', steps: 0 },
+      { label: 'three', steps: 1 },
+    ]);
   });
   it('undo keeps the selection on the tracks that remain, and drops it when none do', () => {
     const store = createStudioStore();

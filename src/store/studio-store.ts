@@ -17,7 +17,7 @@ import type { Clip, Project } from '../project/types';
 import { type MusicFields, NO_MUSIC_FIELDS } from '../music/music-prompt';
 import type { BackendChoice, PackInfo } from '../protocol/engine-protocol';
 import { emptyProject } from '../project/types';
-import { emptyHistory, type History, record, redo, undo } from './history';
+import { emptyHistory, type History, record, redo, travel, undo } from './history';
 import { SENSITIVITY } from '../dsp/declick';
 
 export interface Selection {
@@ -259,7 +259,8 @@ export interface StudioState {
     | 'statistics'
     | 'spectrum'
     | 'signal'
-    | 'macro';
+    | 'macro'
+    | 'history';
   models: ModelsState;
   generate: GenerateSettings;
   /** The Generate signal panel's settings, kept for the session as Audacity keeps its generators'. */
@@ -278,6 +279,10 @@ export interface StudioActions {
   endTransaction(label: string): void;
   undo(): string | undefined;
   redo(): string | undefined;
+  /** Undoes (negative) or redoes (positive) `steps` at once; the label of the last step taken. */
+  travel(steps: number): string | undefined;
+  /** Drops every step undo could go back to (the edits that redo would bring back stay). */
+  forgetPast(): void;
   restore(project: Project, history: History): void;
   /** For the command layer (src/actions, src/app); components call the named actions below instead. */
   set(patch: Partial<StudioState>): void;
@@ -442,6 +447,12 @@ export function createStudioStore() {
       },
       redo() {
         return go(redo(get().history, get().project));
+      },
+      travel(steps) {
+        return go(travel(get().history, get().project, steps));
+      },
+      forgetPast() {
+        set({ history: { ...get().history, past: [] } });
       },
       restore(project, history) {
         set({ project, history, transactionBase: null });

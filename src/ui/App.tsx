@@ -10,6 +10,7 @@ import { ModelsPanel } from './panels/ModelsPanel';
 import { Notices } from './panels/Notices';
 import { SpectrogramPanel } from './panels/SpectrogramPanel';
 import { SignalPanel } from './panels/SignalPanel';
+import { HistoryPanel } from './panels/HistoryPanel';
 import { MacroPanel } from './panels/MacroPanel';
 import { SpectrumPanel } from './panels/SpectrumPanel';
 import { StatisticsPanel } from './panels/StatisticsPanel';
@@ -90,6 +91,7 @@ export function App() {
       {panel === 'spectrum' && <SpectrumPanel onClose={close} />}
       {panel === 'signal' && <SignalPanel onClose={close} />}
       {panel === 'macro' && <MacroPanel onClose={close} />}
+      {panel === 'history' && <HistoryPanel onClose={close} />}
       <Notices />
       {dragging && <div className="drop-overlay">Drop audio or video files to import them</div>}
       <input

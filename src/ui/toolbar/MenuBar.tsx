@@ -25,6 +25,7 @@ export function MenuBar() {
       <div className="group" role="group" aria-label="Edit">
         <ActionButton name="undo" />
         <ActionButton name="redo" />
+        <ActionButton name="history" text="History…" />
         <ActionButton name="cut" />
         <ActionButton name="copy" />
         <ActionButton name="paste" />
