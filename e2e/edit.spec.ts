@@ -80,6 +80,33 @@ test.describe('editing a real recording', () => {
     await expect(studio.action('undo')).toBeDisabled();
   });
 
+  test('Duplicate puts the selection on a new track under it, in place; tracks move up and down', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await studio.select(0.5, 1);
+    await page.keyboard.press('Control+d');
+    await studio.waitForTracks(2);
+    const names = async () => (await studio.summary()).tracks.map((t) => t.name);
+    expect(await names()).toEqual(['tone-stereo-44k', 'tone-stereo-44k copy']);
+    // The new track is the selection: exported alone, it is silence up to 0.5 s, then the very samples there.
+    const copy = soxRaw16(await studio.exportFile({ scope: 'track', format: 'pcm16' }));
+    const source = soxRaw16(asset('tone-stereo-44k.wav'));
+    const frame = 4; // 16-bit stereo
+    expect(copy.length).toBe(44100 * frame);
+    expect(copy.subarray(0, 22050 * frame).every((b) => b === 0)).toBe(true);
+    expect(copy.subarray(22050 * frame).equals(source.subarray(22050 * frame, 44100 * frame))).toBe(true);
+
+    await page.getByTestId('track-header').nth(1).getByTestId('track-up').click();
+    expect(await names()).toEqual(['tone-stereo-44k copy', 'tone-stereo-44k']);
+    await page.getByTestId('track-header').nth(1).getByTestId('track-down').click(); // the last stays last
+    expect((await studio.summary()).undo.at(-1)).toBe('Move track up');
+    await page.keyboard.press('Control+z');
+    expect(await names()).toEqual(['tone-stereo-44k', 'tone-stereo-44k copy']);
+  });
+
   test('cut and paste move audio; trim keeps the selection; silence inserts a gap; split makes two clips', async ({
     studio,
     page,

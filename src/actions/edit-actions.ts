@@ -10,6 +10,7 @@ import {
   splitTrackAt,
 } from '../project/timeline-ops';
 import { setClipEnvelope } from '../project/envelope';
+import { duplicateRange } from '../project/track-ops';
 import { findClip, newTrack, projectLength } from '../project/types';
 import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
@@ -28,6 +29,18 @@ function copySelection({ store }: Services): boolean {
   const tracks = state.project.tracks.filter((t) => ids.includes(t.id)).map((t) => extractRange(t, range));
   store.getState().set({ clipboard: { length: range.end - range.start, tracks } });
   return true;
+}
+
+/** Audacity's Duplicate: the selection on each selected track as a new track under it, which becomes the selection. */
+function duplicateSelection({ store }: Services) {
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) return;
+  const { label, project } = duplicateRange(state.project, targetTrackIds(state), range);
+  const before = new Set(state.project.tracks.map((t) => t.id));
+  state.commit(label, project);
+  const trackIds = project.tracks.filter((t) => !before.has(t.id)).map((t) => t.id);
+  state.set({ selection: { ...range, trackIds } });
 }
 
 function deleteSelection({ store }: Services, label: string) {
@@ -50,6 +63,14 @@ function deleteSelection({ store }: Services, label: string) {
 }
 
 export const editActions: Action[] = [
+  {
+    name: 'duplicate',
+    label: 'Duplicate: the selection on each selected track as a new track under it, in place in time',
+    group: 'edit',
+    shortcuts: ['Mod+D'],
+    enabled: hasRange,
+    perform: duplicateSelection,
+  },
   {
     name: 'addLabel',
     label: 'Add a label at the selection (or a point at the playhead); double-click a label to rename it',

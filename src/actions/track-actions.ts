@@ -6,7 +6,7 @@ import { mixAndRender } from '../app/render';
 import { splitStereoTrack } from '../app/split-stereo';
 import type { Services } from '../app/services';
 import { switchTake } from '../project/generated-ops';
-import { deleteTrack, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
+import { deleteTrack, moveTrack, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
 import type { Project } from '../project/types';
 import type { StudioState } from '../store/studio-store';
 import { targetTrackIds } from './targets';
@@ -68,6 +68,22 @@ export const trackActions: Action[] = [
     shortcuts: ['Shift+S'],
     enabled: hasTrack,
     perform: (s, target) => onCurrentTrack(s, toggleSolo, target),
+  },
+  {
+    name: 'moveTrackUp',
+    label: 'Move the selected track up',
+    group: 'track',
+    shortcuts: ['Alt+Shift+ArrowUp'],
+    enabled: (s) => s.project.tracks.length > 1,
+    perform: (s, target) => onCurrentTrack(s, (project, id) => moveTrack(project, id, -1), target),
+  },
+  {
+    name: 'moveTrackDown',
+    label: 'Move the selected track down',
+    group: 'track',
+    shortcuts: ['Alt+Shift+ArrowDown'],
+    enabled: (s) => s.project.tracks.length > 1,
+    perform: (s, target) => onCurrentTrack(s, (project, id) => moveTrack(project, id, 1), target),
   },
   {
     name: 'deleteTrack',

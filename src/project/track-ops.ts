@@ -1,6 +1,7 @@
 /** Track settings as project edits, each with the undo label it is committed under: the track header's buttons and
  * the track commands of the action registry both go through these. */
-import type { Project, Track } from './types';
+import { keepRange } from './timeline-ops';
+import { newId, type Project, type SampleRange, type Track } from './types';
 
 export interface TrackEdit {
   label: string;
@@ -33,4 +34,29 @@ export function deleteTrack(project: Project, id: string): TrackEdit {
     label: `Delete ${find(project, id)?.name ?? 'track'}`,
     project: { ...project, tracks: project.tracks.filter((t) => t.id !== id) },
   };
+}
+
+/** The track one place up (-1) or down (+1) the list, as Audacity's Move Track Up/Down and a DAW's header drag; at
+ * either end it stays (the project unchanged). */
+export function moveTrack(project: Project, id: string, by: -1 | 1): TrackEdit {
+  const from = project.tracks.findIndex((t) => t.id === id);
+  const to = from + by;
+  const label = by < 0 ? 'Move track up' : 'Move track down';
+  if (from < 0 || to < 0 || to >= project.tracks.length) return { label, project };
+  const tracks = [...project.tracks];
+  [tracks[from], tracks[to]] = [tracks[to], tracks[from]];
+  return { label, project: { ...project, tracks } };
+}
+
+/** Audacity's Duplicate: what lies in the range on each of the tracks, as a new track under it, in place in time and
+ * with the track's settings (gain, pan, automation, the tempo and key Analyze heard), so it plays along with it.
+ * The clips are new clips on the same audio: nothing is copied. */
+export function duplicateRange(project: Project, trackIds: readonly string[], range: SampleRange): TrackEdit {
+  const tracks = project.tracks.flatMap((track) => {
+    if (!trackIds.includes(track.id)) return [track];
+    const { labels: _labels, takeOf: _takeOf, ...settings } = track;
+    const clips = keepRange(track, range).clips.map((c) => ({ ...c, id: newId() }));
+    return [track, { ...settings, id: newId(), name: `${track.name} copy`, clips }];
+  });
+  return { label: 'Duplicate', project: { ...project, tracks } };
 }

@@ -81,33 +81,47 @@ export function TrackHeader({ track }: { track: Track }) {
           ×
         </button>
       </div>
-      <label className="track-slider">
-        Gain {track.gainDb.toFixed(1)} dB
-        <input
-          type="range"
-          data-testid="track-gain"
-          min={-36}
-          max={12}
-          step={0.5}
-          value={track.gainDb}
-          {...slider('Track gain')}
-          onChange={(e) => change('Track gain', { gainDb: Number(e.target.value) })}
-        />
-      </label>
-      <label className="track-slider">
-        Pan{' '}
-        {track.pan === 0 ? 'C' : track.pan < 0 ? `L${Math.round(-track.pan * 100)}` : `R${Math.round(track.pan * 100)}`}
-        <input
-          type="range"
-          data-testid="track-pan"
-          min={-1}
-          max={1}
-          step={0.01}
-          value={track.pan}
-          {...slider('Track pan')}
-          onChange={(e) => change('Track pan', { pan: Number(e.target.value) })}
-        />
-      </label>
+      <div className="track-row">
+        <label className="track-slider">
+          Gain {track.gainDb.toFixed(1)} dB
+          <input
+            type="range"
+            data-testid="track-gain"
+            min={-36}
+            max={12}
+            step={0.5}
+            value={track.gainDb}
+            {...slider('Track gain')}
+            onChange={(e) => change('Track gain', { gainDb: Number(e.target.value) })}
+          />
+        </label>
+        <button type="button" data-testid="track-up" title="Move track up" onClick={() => run('moveTrackUp')}>
+          ↑
+        </button>
+      </div>
+      <div className="track-row">
+        <label className="track-slider">
+          Pan{' '}
+          {track.pan === 0
+            ? 'C'
+            : track.pan < 0
+              ? `L${Math.round(-track.pan * 100)}`
+              : `R${Math.round(track.pan * 100)}`}
+          <input
+            type="range"
+            data-testid="track-pan"
+            min={-1}
+            max={1}
+            step={0.01}
+            value={track.pan}
+            {...slider('Track pan')}
+            onChange={(e) => change('Track pan', { pan: Number(e.target.value) })}
+          />
+        </label>
+        <button type="button" data-testid="track-down" title="Move track down" onClick={() => run('moveTrackDown')}>
+          ↓
+        </button>
+      </div>
     </div>
   );
 }
