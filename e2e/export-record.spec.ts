@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { sdr } from '../src/dsp/declip.fixture';
 import { asset, expect, readBytes, test } from './fixtures';
-import { ffprobe, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
+import { ffprobe, ffprobeMetadata, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 test.describe('export scopes and formats', () => {
   test('MP3 of the mix reads back in ffprobe with the right rate, channels and duration', async ({ studio }) => {
@@ -198,6 +198,43 @@ test.describe('labels written by hand', () => {
     expect(files.map((f) => f.name)).toEqual(['01-label-1.wav', '02-chapter-2.wav']);
     expect(files[0].seconds).toBeCloseTo(0.8, 2);
     expect(files[1].seconds).toBeCloseTo(soxInfo(asset('speech-pauses.wav')).seconds - 5, 2);
+  });
+
+  test('tags and labels as chapters reach the MP3 and the FLAC (ffprobe), and stay with the project', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav'); // 9.28 s
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+b'); // a point at 0 s
+    await page.evaluate(() => {
+      const state = (window as any).omniStudio.services.store.getState();
+      state.selectRange(null);
+      state.seek(5 * state.project.sampleRate);
+    });
+    await page.keyboard.press('Control+b'); // and at 5 s
+    await studio.action('export').click();
+    const panel = page.getByTestId('export-panel');
+    await panel.getByTestId('export-tags').locator('summary').click();
+    await panel.getByTestId('tag-title').fill('Episode 1');
+    await panel.getByTestId('tag-artist').fill('Omni Studio');
+    await panel.getByTestId('tag-artist').press('Enter');
+    await panel.getByTestId('export-chapters').check();
+    await panel.getByRole('button', { name: 'Close' }).click();
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Tag title: Episode 1', 'Tag artist: Omni Studio']);
+    const whole = soxInfo(asset('speech-pauses.wav')).seconds;
+    for (const format of ['mp3', 'flac16']) {
+      const { tags, chapters } = ffprobeMetadata(await studio.exportFile({ format }));
+      expect(tags).toMatchObject({ title: 'Episode 1', artist: 'Omni Studio' });
+      expect(chapters.map((c) => c.title)).toEqual(['Label 1', 'Label 2']);
+      expect(chapters[1].start).toBeCloseTo(5, 2);
+      expect(chapters[1].end).toBeCloseTo(whole, 2);
+    }
+    await page.reload(); // autosaved with the project
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.waitForTracks(1);
+    await studio.action('export').click();
+    await expect(panel.getByTestId('tag-title')).toHaveValue('Episode 1');
   });
 
   test('Label sounds labels the two takes between the pauses; each exports as its own file of speech (sox)', async ({

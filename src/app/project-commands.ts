@@ -17,7 +17,7 @@ import { addLabel, projectLabels, removeLabel, renameLabel } from '../project/la
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClip, trimClipEdge } from '../project/timeline-ops';
 import { setTrack } from '../project/track-ops';
-import type { Project, Track } from '../project/types';
+import type { FileTags, Project, Track } from '../project/types';
 import { findClip } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
 
@@ -232,4 +232,13 @@ export function renameSoundLabel(store: StudioStore, labelId: string, from: stri
 
 export function forgetPromptEntry(store: StudioStore, id: string) {
   store.getState().commit('Forget a prompt', forgetPrompt(store.getState().project, id));
+}
+
+/** Sets one of the project's file tags (blank: none) as one undo step; an unchanged value changes nothing. */
+export function editTag(store: StudioStore, key: keyof FileTags, value: string) {
+  const { project, commit } = store.getState();
+  const text = value.trim();
+  if ((project.tags?.[key] ?? '') === text) return;
+  const tags = { ...project.tags, [key]: text || undefined };
+  commit(`Tag ${key}: ${text || 'none'}`, { ...project, tags });
 }

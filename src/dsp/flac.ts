@@ -4,7 +4,8 @@
  * of a constant, one of FLAC's five fixed polynomial predictors with its residual Rice-coded in 1 to 64 partitions,
  * or the samples as they are (verbatim); a stereo block is also tried as left/side, right/side and mid/side. That is
  * what `flac -2` does (no LPC): on music a few per cent larger than `flac -5`, and every sample comes back exactly.
- * STREAMINFO carries the MD5 of the samples, so `flac -t` checks the file end to end.
+ * STREAMINFO carries the MD5 of the samples, so `flac -t` checks the file end to end; `comments` (NAME=value: tags,
+ * chapters) go in its Vorbis comment block.
  */
 import { BitWriter, crc8, crc16 } from './bit-writer';
 import { Md5 } from './md5';
@@ -22,7 +23,12 @@ export class FlacError extends Error {
 
 /** Encodes channels (floats at full scale 1) as a FLAC file of `depth` bits: samples are rounded to that depth, as a
  * WAV of that depth rounds them (dither, where wanted, is added before). */
-export function encodeFlac(channels: Float32Array[], sampleRate: number, depth: FlacDepth): Uint8Array {
+export function encodeFlac(
+  channels: Float32Array[],
+  sampleRate: number,
+  depth: FlacDepth,
+  comments: readonly string[] = [],
+): Uint8Array {
   if (channels.length < 1 || channels.length > 8) throw new FlacError('FLAC stores 1 to 8 channels.');
   if (!Number.isInteger(sampleRate) || sampleRate < 1 || sampleRate >= 2 ** 20)
     throw new FlacError(`FLAC cannot store a rate of ${sampleRate} Hz.`);
@@ -54,7 +60,7 @@ export function encodeFlac(channels: Float32Array[], sampleRate: number, depth: 
     total,
     md5: md5.digest(),
   });
-  writeVendor(head);
+  writeComments(head, comments);
   const out = new Uint8Array(head.byteLength + frames.byteLength);
   out.set(head.view());
   out.set(frames.view(), head.byteLength);
@@ -101,14 +107,22 @@ function writeStreamInfo(w: BitWriter, info: StreamInfo): void {
   w.writeBytes(info.md5);
 }
 
-/** A VORBIS_COMMENT block naming the encoder, as every FLAC encoder writes one (its lengths little-endian). */
-function writeVendor(w: BitWriter): void {
-  const vendor = new TextEncoder().encode(VENDOR);
-  const body = new Uint8Array(4 + vendor.length + 4);
+/** The VORBIS_COMMENT block: the encoder's name, as every FLAC encoder writes it, then the comments (each length
+ * little-endian before its UTF-8). */
+function writeComments(w: BitWriter, comments: readonly string[]): void {
+  const strings = [VENDOR, ...comments].map((s) => new TextEncoder().encode(s));
+  const body = new Uint8Array(4 + strings.reduce((n, s) => n + 4 + s.length, 0));
   const view = new DataView(body.buffer);
-  view.setUint32(0, vendor.length, true);
-  body.set(vendor, 4);
-  view.setUint32(4 + vendor.length, 0, true); // no comments
+  let at = 0;
+  strings.forEach((s, i) => {
+    view.setUint32(at, s.length, true);
+    body.set(s, at + 4);
+    at += 4 + s.length;
+    if (i === 0) {
+      view.setUint32(at, comments.length, true);
+      at += 4;
+    }
+  });
   w.write(1, 1); // the last metadata block
   w.write(4, 7); // VORBIS_COMMENT
   w.write(body.length, 24);

@@ -5,7 +5,9 @@ import { gainToDb, peakOf, samplesOverFullScale } from '../dsp/gain';
 import { nearestMp3Rate } from '../dsp/mp3';
 import type { AssetStore } from '../project/asset-store';
 import { mixdown } from '../project/mixdown';
+import { labelledStretches } from '../project/label-ops';
 import { FILE_FORMATS } from './file-formats';
+import type { FileMetadata } from './tags';
 import { projectLength, type SampleRange } from '../project/types';
 import type { ExportSettings, StudioState } from '../store/studio-store';
 
@@ -49,7 +51,24 @@ export async function exportAudio(
   const { range, trackIds, label } = scopeOf(state, settings);
   if (range.end <= range.start) throw new ExportError('There is no audio to export.');
   const channels = await mixdownInBlocks(state, assets, range, trackIds);
-  return encodeFile(channels, state.project.sampleRate, settings, `omni-studio-${label}`);
+  const metadata = fileMetadata(state, settings, range);
+  const file = await encodeFile(channels, state.project.sampleRate, settings, `omni-studio-${label}`, metadata);
+  if (settings.chapters && !metadata.chapters.length) file.notes.push('There are no labels here to make chapters of.');
+  else if (settings.chapters && FILE_FORMATS[settings.format].extension === 'wav')
+    file.notes.push('A WAV file has no place players read chapters from: export FLAC or MP3 to keep them.');
+  return file;
+}
+
+/** The project's tags, and its labels as chapters where asked (their times from the exported range's start, cut to
+ * it; chapters outside it left out). */
+function fileMetadata(state: StudioState, settings: ExportSettings, range: SampleRange): FileMetadata {
+  const { project } = state;
+  if (!settings.chapters) return { tags: project.tags ?? {}, chapters: [] };
+  const seconds = (at: number) => (Math.min(range.end, Math.max(range.start, at)) - range.start) / project.sampleRate;
+  const chapters = labelledStretches(project, projectLength(project))
+    .map((s) => ({ title: s.name, start: seconds(s.start), end: seconds(s.end) }))
+    .filter((c) => c.end > c.start);
+  return { tags: project.tags ?? {}, chapters };
 }
 
 /** The rate a file is written at, and a note where the format cannot store the one asked for. */
@@ -81,6 +100,7 @@ export async function encodeFile(
   projectRate: number,
   settings: ExportSettings,
   baseName: string,
+  metadata?: FileMetadata,
 ): Promise<ExportedFile> {
   const { rate, notes } = fileRate(settings, projectRate);
   notes.push(...clippingNote(channels, settings));
@@ -97,6 +117,7 @@ export async function encodeFile(
       settings.format,
       settings.mp3Kbps,
       settings.dither ? { seed: seedOf(baseName) } : null,
+      metadata ?? null,
     ),
   );
   const { extension, mimeType } = FILE_FORMATS[settings.format];

@@ -3,6 +3,7 @@
 import { encodeFlac } from '../dsp/flac';
 import { encodeMp3 } from '../dsp/mp3';
 import { encodeWav } from '../dsp/wav';
+import { appendRiffChunk, type FileMetadata, id3Tag, vorbisComments, wavInfoChunk, withPrefix } from './tags';
 
 export type ExportFormat = 'pcm16' | 'pcm24' | 'float32' | 'flac16' | 'flac24' | 'mp3';
 
@@ -34,12 +35,26 @@ export const fullScaleOf = (format: ExportFormat) => {
   return depth ? 2 ** (depth - 1) : undefined;
 };
 
-/** Channels at `rate` as the bytes of a file of the format. */
-export function encodeAs(channels: Float32Array[], rate: number, format: ExportFormat, mp3Kbps: number): ArrayBuffer {
-  if (format === 'mp3') return encodeMp3(channels, rate, mp3Kbps).buffer;
-  if (format === 'flac16' || format === 'flac24') {
-    const bytes = encodeFlac(channels, rate, FILE_FORMATS[format].depth!);
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  }
-  return encodeWav(channels, rate, format);
+/** The bytes' own buffer where they fill it (no copy), else a copy of them. */
+const bufferOf = (bytes: Uint8Array) =>
+  (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes.buffer
+    : bytes.slice().buffer) as ArrayBuffer;
+
+const NO_METADATA: FileMetadata = { tags: {}, chapters: [] };
+
+/** Channels at `rate` as the bytes of a file of the format, its tags and chapters where the format has a place. */
+export function encodeAs(
+  channels: Float32Array[],
+  rate: number,
+  format: ExportFormat,
+  mp3Kbps: number,
+  metadata: FileMetadata = NO_METADATA,
+): ArrayBuffer {
+  if (format === 'mp3') return bufferOf(withPrefix(id3Tag(metadata), encodeMp3(channels, rate, mp3Kbps)));
+  if (format === 'flac16' || format === 'flac24')
+    return bufferOf(encodeFlac(channels, rate, FILE_FORMATS[format].depth!, vorbisComments(metadata)));
+  const wav = encodeWav(channels, rate, format);
+  const info = wavInfoChunk(metadata.tags);
+  return info ? appendRiffChunk(wav, info) : wav;
 }

@@ -82,6 +82,19 @@ export interface Project {
   /** The video the project scores: its picture plays in sync with the timeline from 0 s (its file is kept apart,
    * src/video/video-store.ts). */
   video?: ProjectVideo;
+  /** What its exported files say about themselves (title, artist...: src/export/tags.ts). */
+  tags?: FileTags;
+}
+
+/** Tags written into exported files, as Audacity's Metadata Editor keeps them with the project. */
+export interface FileTags {
+  title?: string;
+  artist?: string;
+  album?: string;
+  track?: string;
+  year?: string;
+  genre?: string;
+  comment?: string;
 }
 
 export interface ProjectVideo {

@@ -7,6 +7,7 @@ import type { PeakLevel } from '../dsp/peaks';
 import type { Spectrum } from '../dsp/spectrum';
 import type { AudioStatistics } from '../dsp/statistics';
 import type { ExportFormat } from '../export/file-formats';
+import type { FileMetadata } from '../export/tags';
 import type { EffectSpec, PieceData } from '../project/effects';
 import type { ModelAudio, ProjectAudio } from '../project/model-audio';
 import type { SampleRange } from '../project/types';
@@ -71,7 +72,7 @@ export interface AnalysisApi {
    * page's thread; src/video/video-file.ts pictureFrames). */
   picture(file: File, from: number, seconds: number, size: number, fps: number): Promise<AnalysisResult<VideoFrames>>;
   /** Resamples to `toRate` where needed and encodes a WAV, FLAC or MP3 file; a 16- or 24-bit one with triangular dither
-   * from `dither`'s seed where it is given (src/dsp/dither.ts). */
+   * from `dither`'s seed where it is given (src/dsp/dither.ts); tags and chapters where the format has a place. */
   encode(
     channels: Float32Array[],
     fromRate: number,
@@ -79,5 +80,6 @@ export interface AnalysisApi {
     format: ExportFormat,
     mp3Kbps: number,
     dither: { seed: number } | null,
+    metadata: FileMetadata | null,
   ): Promise<AnalysisResult<ArrayBuffer>>;
 }

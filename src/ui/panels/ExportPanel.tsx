@@ -4,6 +4,7 @@ import type { ExportScope } from '../../store/studio-store';
 import { exportVideoNow } from '../../video/export-video';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
+import { TagFields } from './TagFields';
 
 const RATES = [0, 8000, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000];
 
@@ -87,6 +88,16 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           Dither
         </label>
       )}
+      <label title="Each label a chapter, as Export each label would cut it (a point runs to the next point): podcast apps and players show them">
+        <input
+          type="checkbox"
+          data-testid="export-chapters"
+          checked={settings.chapters}
+          onChange={(e) => change({ chapters: e.target.checked })}
+        />
+        Labels as chapters (FLAC, MP3)
+      </label>
+      <TagFields />
       <button
         type="button"
         className="primary"
