@@ -80,6 +80,36 @@ test.describe('editing a real recording', () => {
     await expect(studio.action('undo')).toBeDisabled();
   });
 
+  test('Play-at-speed: at 0.5x the tone sounds an octave down and the playhead moves at half pace', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 440 Hz left, 660 Hz right, 2 s
+    await studio.waitForTracks(1);
+    await page.getByTestId('playback-speed').fill('0.5');
+    await expect(page.getByTestId('playback-speed-value')).toHaveText('0.50×');
+    await studio.action('playPause').click();
+    await page.waitForTimeout(600);
+    const heard = await page.evaluate(async () => {
+      const { services } = (window as any).omniStudio;
+      const pace = async () => {
+        const [p0, t0] = [services.store.getState().playhead, performance.now()];
+        await new Promise((r) => setTimeout(r, 1000));
+        return (services.store.getState().playhead - p0) / 44100 / ((performance.now() - t0) / 1000);
+      };
+      const tap: AnalyserNode = services.player.meterTaps()[0];
+      const bins = new Float32Array(tap.frequencyBinCount);
+      tap.getFloatFrequencyData(bins);
+      const loudest = bins.indexOf(Math.max(...bins));
+      return { hz: (loudest * 44100) / tap.fftSize, pace: await pace() };
+    });
+    expect(Math.abs(heard.hz - 220)).toBeLessThan(3); // left: 440 Hz played at half speed
+    expect(heard.pace).toBeGreaterThan(0.4);
+    expect(heard.pace).toBeLessThan(0.6);
+    await studio.action('stop').click();
+    expect((await studio.summary()).undo).toEqual(['Import "tone-stereo-44k.wav"']); // the project untouched
+  });
+
   test('Duplicate puts the selection on a new track under it, in place; tracks move up and down', async ({
     studio,
     page,

@@ -20,7 +20,7 @@ export async function toggleRecording(services: Services): Promise<void> {
     }
     take = { from: store.getState().playhead, leadMs: 0 };
     if (hasAudio(store.getState())) {
-      await player.play();
+      await player.play(1); // the take must line up with the project at its own speed
       const heard = player.audibleStart();
       const leadMs = heard === null ? 0 : heard - recorder.startedAt + recorder.inputLatency * 1000;
       take = { from: player.startPosition(), leadMs: Math.max(0, leadMs) };

@@ -10,12 +10,15 @@ import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
 import { METER_BUFFER } from './meter';
 
-/** Where playback started on the timeline (`from`, samples), when in the context's time (`when`, s), and the rate. */
+/** Where playback started on the timeline (`from`, samples), when in the context's time (`when`, s), and how many
+ * timeline samples pass a second (the project's rate times the playback speed). */
 interface Clock {
   from: number;
   when: number;
   rate: number;
 }
+
+export const SPEED_RANGE = { min: 0.25, max: 3 } as const;
 
 export class Player {
   private context: AudioContext | undefined;
@@ -27,6 +30,8 @@ export class Player {
   private nodes: AudioNode[] = [];
   private startedAt = 0;
   private startSample = 0;
+  /** The speed the current playback runs at (recording plays along at 1). */
+  private speed = 1;
   private loopRange: SampleRange | undefined;
   private frame = 0;
 
@@ -42,7 +47,10 @@ export class Player {
     // The player follows the project and the loop switch: any change while playing (an edit, undo, a gain slider, a
     // take switched, looping turned on) is heard at once, however it was made. Changes in one task restart it once.
     store.subscribe((state, previous) => {
-      const changed = state.project !== previous.project || state.loop !== previous.loop;
+      const changed =
+        state.project !== previous.project ||
+        state.loop !== previous.loop ||
+        state.playbackSpeed !== previous.playbackSpeed;
       if (!changed || !state.playing || this.refreshPending) return;
       this.refreshPending = true;
       setTimeout(() => {
@@ -57,9 +65,11 @@ export class Player {
     else void this.play();
   }
 
-  async play(): Promise<void> {
+  /** Plays from the playhead (or loops the selection) at `speed`, the Play-at-speed setting unless given. */
+  async play(speed?: number): Promise<void> {
     this.stopPreview();
     const state = this.store.getState();
+    this.speed = speed ?? state.playbackSpeed;
     const context = this.contextFor(state.project.sampleRate);
     await context.resume();
     const { selection, loop, playhead, project } = state;
@@ -69,7 +79,7 @@ export class Player {
     this.stopSources();
     this.startSample = from;
     this.startedAt = context.currentTime + 0.05;
-    this.schedule(project, from, this.loopRange?.end ?? projectLength(project), this.startedAt);
+    this.schedule(project, from, this.loopRange?.end ?? projectLength(project), this.startedAt, this.speed);
     this.store.getState().set({ playing: true });
     this.tick();
   }
@@ -107,7 +117,7 @@ export class Player {
     const context = this.contextFor(project.sampleRate);
     await context.resume();
     this.previewAssets = assets.ids().filter((id) => !this.assets.has(id));
-    this.schedule(project, range.start, range.end, context.currentTime + 0.05, assets);
+    this.schedule(project, range.start, range.end, context.currentTime + 0.05, 1, assets);
     const seconds = (range.end - range.start) / project.sampleRate;
     this.previewEnd = setTimeout(() => this.stopPreview(), (seconds + 0.1) * 1000);
     this.store.getState().set({ previewing: true });
@@ -151,26 +161,40 @@ export class Player {
     return buffer;
   }
 
-  /** Schedules timeline samples [from, to) to start sounding at context time `when`. */
-  private schedule(project: Project, from: number, to: number, when: number, assets = this.assets): void {
+  /** Schedules timeline samples [from, to) to start sounding at context time `when`, at `speed` (each source's
+   * playback rate; the ramps and fades timed to match). */
+  private schedule(
+    project: Project,
+    from: number,
+    to: number,
+    when: number,
+    speed: number,
+    assets = this.assets,
+  ): void {
     const context = this.context!;
     const rate = project.sampleRate;
+    const clock = { from, when, rate: rate * speed };
     for (const track of audibleTracks(project)) {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
       const pan = new StereoPannerNode(context, { pan: track.pan });
       gain.connect(pan).connect(this.master!);
       this.nodes.push(gain, pan);
-      const clock = { from, when, rate };
       // The track's volume automation, before its gain and pan.
       const trackIn = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, clock) : gain;
       for (const clip of track.clips) {
         const start = Math.max(clip.start, from);
         const end = Math.min(clipEnd(clip), to);
         if (end <= start) continue;
-        const source = new AudioBufferSourceNode(context, { buffer: this.bufferFor(clip.assetId, context, assets) });
+        const buffer = this.bufferFor(clip.assetId, context, assets);
+        const source = new AudioBufferSourceNode(context, { buffer, playbackRate: speed });
         const faded = this.fadeNode(clip, start, end, trackIn, clock) ?? trackIn;
         source.connect(this.envelopeNode(clip, start, end, faded, clock) ?? faded);
-        source.start(when + (start - from) / rate, (clip.offset + start - clip.start) / rate, (end - start) / rate);
+        // When on the clock; where and how long in the recording's own seconds.
+        source.start(
+          when + (start - from) / clock.rate,
+          (clip.offset + start - clip.start) / rate,
+          (end - start) / rate,
+        );
         this.sources.push(source);
       }
     }
@@ -228,7 +252,7 @@ export class Player {
   private position(): number {
     const context = this.context;
     if (!context) return this.startSample;
-    const elapsed = Math.max(0, context.currentTime - this.startedAt) * context.sampleRate;
+    const elapsed = Math.max(0, context.currentTime - this.startedAt) * context.sampleRate * this.speed;
     if (!this.loopRange) return Math.round(this.startSample + elapsed);
     const length = this.loopRange.end - this.loopRange.start;
     return this.loopRange.start + Math.round(elapsed % length);
@@ -255,9 +279,9 @@ export class Player {
   /** Loop passes are scheduled half a pass ahead at exact context times, so the seam is sample-accurate. */
   private scheduleNextLoopPass(project: Project): void {
     const range = this.loopRange!;
-    const seconds = (range.end - range.start) / project.sampleRate;
+    const seconds = (range.end - range.start) / (project.sampleRate * this.speed);
     if (this.context!.currentTime < this.startedAt + seconds * (this.loopsScheduled - 0.5)) return;
-    this.schedule(project, range.start, range.end, this.startedAt + seconds * this.loopsScheduled);
+    this.schedule(project, range.start, range.end, this.startedAt + seconds * this.loopsScheduled, this.speed);
     this.loopsScheduled++;
   }
 

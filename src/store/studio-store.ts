@@ -227,6 +227,9 @@ export interface StudioState {
   playhead: number;
   playing: boolean;
   loop: boolean;
+  /** Play-at-speed, as Audacity's: playback 0.25 to 3 times as fast, pitch with it (a tape's varispeed); the project
+   * is untouched. */
+  playbackSpeed: number;
   recording: boolean;
   /** An effect's preview is sounding (src/app/preview.ts): the project is as it was. */
   previewing: boolean;
@@ -316,6 +319,7 @@ export const initialState = (): StudioState => ({
   playhead: 0,
   playing: false,
   loop: false,
+  playbackSpeed: 1,
   recording: false,
   previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },

@@ -1,6 +1,7 @@
 import { CLOCK_FORMATS, formatClock } from '../format';
 import { selectionIn } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
+import { SPEED_RANGE } from '../../playback/player';
 import { ActionButton } from './ActionButton';
 import { LevelMeter } from './LevelMeter';
 
@@ -39,6 +40,7 @@ export function TransportBar() {
   const playhead = useStudio((s) => s.playhead);
   const playing = useStudio((s) => s.playing);
   const loop = useStudio((s) => s.loop);
+  const speed = useStudio((s) => s.playbackSpeed);
   const selection = useStudio((s) => s.selection);
   const clockFormat = useStudio((s) => s.clockFormat);
   const gridTrack = useStudio((s) =>
@@ -67,6 +69,23 @@ export function TransportBar() {
       <ActionButton name="playPause" text={playing ? '⏸ Pause' : '▶ Play'} />
       <ActionButton name="stop" text="■ Stop" />
       <ActionButton name="loop" text="⟲ Loop" pressed={loop} />
+      <label
+        className="param speed"
+        title="Play-at-speed, as Audacity's: playback slower or faster, the pitch with it; the project is untouched. Double-click for 1×."
+      >
+        Speed
+        <input
+          type="range"
+          data-testid="playback-speed"
+          min={SPEED_RANGE.min}
+          max={SPEED_RANGE.max}
+          step={0.05}
+          value={speed}
+          onChange={(e) => store.getState().set({ playbackSpeed: Number(e.target.value) })}
+          onDoubleClick={() => store.getState().set({ playbackSpeed: 1 })}
+        />
+        <output data-testid="playback-speed-value">{speed.toFixed(2)}×</output>
+      </label>
       <button
         type="button"
         className="clock"
