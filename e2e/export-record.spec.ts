@@ -36,6 +36,28 @@ test.describe('export scopes and formats', () => {
     }
   });
 
+  test('Opus (Ogg) from the browser encoder: 48 kHz, exactly as long, close to the mix, its tags read by ffprobe', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('real-scene.wav'); // 8 s, 44.1 kHz stereo
+    await studio.waitForTracks(1);
+    await studio.action('export').click();
+    await page.getByTestId('export-tags').locator('summary').click();
+    await page.getByTestId('tag-title').fill('Birds and a bee');
+    await page.getByTestId('tag-title').press('Enter');
+    await page.getByTestId('export-panel').getByRole('button', { name: 'Close' }).click();
+    const opus = await studio.exportFile({ format: 'opus' });
+    expect(ffprobe(opus)).toMatchObject({ codec: 'opus', rate: 48000, channels: 2 });
+    expect(ffprobeMetadata(opus).tags.title).toBe('Birds and a bee');
+    // Every page's CRC holds (ffmpeg says nothing at -v error), and the padding is trimmed: the very length.
+    const decoded = execFileSync('ffmpeg', ['-v', 'error', '-i', opus, '-f', 'f32le', '-'], { maxBuffer: 1 << 28 });
+    const lossy = new Float32Array(decoded.buffer.slice(decoded.byteOffset, decoded.byteOffset + decoded.byteLength));
+    const reference = soxFloat(await studio.exportFile({ format: 'float32', rate: '48000' }), []);
+    expect(lossy.length).toBe(reference.length);
+    expect(sdr(lossy, reference)).toBeGreaterThan(12); // lossy, but the same sound, in step
+  });
+
   test('a track, or the selection, exports alone', async ({ studio, page }) => {
     await studio.importFiles('speech-22k.wav', 'tone-stereo-44k.wav');
     await studio.waitForTracks(2);

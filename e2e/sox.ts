@@ -93,16 +93,27 @@ export function ffprobeStreams(path: string): { codec: string; kind: string; fra
   }));
 }
 
-/** A file's tags (names lower-cased) and chapters, as ffprobe reads them (ID3v2, Vorbis comments, RIFF INFO). */
+/** A file's tags (names lower-cased) and chapters, as ffprobe reads them (ID3v2, Vorbis comments, RIFF INFO; an Ogg
+ * file's are its stream's). */
 export function ffprobeMetadata(path: string): {
   tags: Record<string, string>;
   chapters: { title: string; start: number; end: number }[];
   seconds: number;
 } {
   const json = JSON.parse(
-    execFileSync('ffprobe', ['-v', 'error', '-show_format', '-show_chapters', '-of', 'json', path]).toString(),
+    execFileSync('ffprobe', [
+      '-v',
+      'error',
+      '-show_format',
+      '-show_streams',
+      '-show_chapters',
+      '-of',
+      'json',
+      path,
+    ]).toString(),
   );
-  const tags = Object.fromEntries(Object.entries(json.format.tags ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  const all = { ...json.streams[0]?.tags, ...json.format.tags };
+  const tags = Object.fromEntries(Object.entries(all).map(([k, v]) => [k.toLowerCase(), String(v)]));
   const chapters = json.chapters.map((c: { start_time: string; end_time: string; tags: { title: string } }) => ({
     title: c.tags.title,
     start: Number(c.start_time),

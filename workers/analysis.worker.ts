@@ -87,13 +87,13 @@ const api: AnalysisApi = {
       return [video, [video.pixels.buffer as ArrayBuffer]];
     }),
 
-  encode: (channels, fromRate, toRate, format, mp3Kbps, dither, metadata) =>
-    answer(() => {
+  encode: (channels, fromRate, toRate, format, kbps, dither, metadata) =>
+    answer(async () => {
       // The channels are the worker's own (transferred): dithered where they lie.
       const audio = toRate === fromRate ? channels : channels.map((c) => resample(c, fromRate, toRate));
       const fullScale = fullScaleOf(format);
       if (dither && fullScale) ditherInPlace(audio, fullScale, dither.seed);
-      const bytes = encodeAs(audio, toRate, format, mp3Kbps, metadata ?? undefined);
+      const bytes = await encodeAs(audio, toRate, format, kbps, metadata ?? undefined);
       return [bytes, [bytes]];
     }),
 };

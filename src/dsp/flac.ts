@@ -9,13 +9,13 @@
  */
 import { BitWriter, crc8, crc16 } from './bit-writer';
 import { Md5 } from './md5';
+import { vorbisCommentBody } from './vorbis-comment';
 import { quantize } from './wav';
 
 export type FlacDepth = 16 | 24;
 
 const BLOCK = 4096;
 const MAX_PARTITION_ORDER = 6; // 64 partitions, as flac -8 searches
-const VENDOR = 'Omni Studio';
 
 export class FlacError extends Error {
   override name = 'FlacError';
@@ -107,22 +107,9 @@ function writeStreamInfo(w: BitWriter, info: StreamInfo): void {
   w.writeBytes(info.md5);
 }
 
-/** The VORBIS_COMMENT block: the encoder's name, as every FLAC encoder writes it, then the comments (each length
- * little-endian before its UTF-8). */
+/** The VORBIS_COMMENT block: the encoder's name, as every FLAC encoder writes it, then the comments. */
 function writeComments(w: BitWriter, comments: readonly string[]): void {
-  const strings = [VENDOR, ...comments].map((s) => new TextEncoder().encode(s));
-  const body = new Uint8Array(4 + strings.reduce((n, s) => n + 4 + s.length, 0));
-  const view = new DataView(body.buffer);
-  let at = 0;
-  strings.forEach((s, i) => {
-    view.setUint32(at, s.length, true);
-    body.set(s, at + 4);
-    at += 4 + s.length;
-    if (i === 0) {
-      view.setUint32(at, comments.length, true);
-      at += 4;
-    }
-  });
+  const body = vorbisCommentBody(comments);
   w.write(1, 1); // the last metadata block
   w.write(4, 7); // VORBIS_COMMENT
   w.write(body.length, 24);

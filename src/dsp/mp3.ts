@@ -1,5 +1,6 @@
 /** MP3 encoding through lamejs (the maintained @breezystack fork), in blocks so memory stays flat. */
 import { Mp3Encoder } from '@breezystack/lamejs';
+import { concatBytes } from './bytes';
 import { quantize } from './wav';
 
 /** The rates MPEG-1/2/2.5 layer III can carry. */
@@ -27,11 +28,5 @@ export function encodeMp3(channels: Float32Array[], sampleRate: number, kbps: nu
     );
   }
   parts.push(encoder.flush());
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import { analysis, answerValue } from '../client/analysis-client';
 import { gainToDb, peakOf, samplesOverFullScale } from '../dsp/gain';
 import { nearestMp3Rate } from '../dsp/mp3';
+import { OPUS_RATE } from '../dsp/opus';
 import type { AssetStore } from '../project/asset-store';
 import { mixdown } from '../project/mixdown';
 import { labelledStretches } from '../project/label-ops';
@@ -55,7 +56,7 @@ export async function exportAudio(
   const file = await encodeFile(channels, state.project.sampleRate, settings, `omni-studio-${label}`, metadata);
   if (settings.chapters && !metadata.chapters.length) file.notes.push('There are no labels here to make chapters of.');
   else if (settings.chapters && FILE_FORMATS[settings.format].extension === 'wav')
-    file.notes.push('A WAV file has no place players read chapters from: export FLAC or MP3 to keep them.');
+    file.notes.push('A WAV file has no place players read chapters from: export FLAC, MP3 or Opus to keep them.');
   return file;
 }
 
@@ -74,6 +75,10 @@ function fileMetadata(state: StudioState, settings: ExportSettings, range: Sampl
 /** The rate a file is written at, and a note where the format cannot store the one asked for. */
 function fileRate(settings: ExportSettings, projectRate: number): { rate: number; notes: string[] } {
   const rate = settings.sampleRate || projectRate;
+  if (settings.format === 'opus') {
+    const asked = settings.sampleRate && settings.sampleRate !== OPUS_RATE;
+    return { rate: OPUS_RATE, notes: asked ? [`Opus runs at 48 kHz only; exported at 48000 Hz.`] : [] };
+  }
   if (settings.format !== 'mp3' || nearestMp3Rate(rate) === rate) return { rate, notes: [] };
   return {
     rate: nearestMp3Rate(rate),
@@ -115,7 +120,7 @@ export async function encodeFile(
       projectRate,
       rate,
       settings.format,
-      settings.mp3Kbps,
+      settings.kbps,
       settings.dither ? { seed: seedOf(baseName) } : null,
       metadata ?? null,
     ),

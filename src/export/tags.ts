@@ -1,11 +1,12 @@
 /**
  * What an exported file says about itself, as Audacity's Metadata Editor writes it: title, artist, album, track, year,
  * genre and comment, and chapters (a podcast's, from the project's labels). Each format has its own place for them:
- * FLAC's Vorbis comments (chapters as CHAPTERnnn and CHAPTERnnnNAME, which ffmpeg and players read), an MP3's ID3v2.4
+ * FLAC's and Opus's Vorbis comments (chapters as CHAPTERnnn and CHAPTERnnnNAME, which ffmpeg and players read), an MP3's ID3v2.4
  * tag (chapters as CHAP frames under a CTOC, the ID3 chapter addendum podcast apps read) and a WAV's LIST/INFO chunk
  * (no chapters: WAV has no standard place players read them from).
  */
 
+import { concatBytes } from '../dsp/bytes';
 import type { FileTags } from '../project/types';
 
 export type { FileTags };
@@ -75,16 +76,6 @@ const INFO_IDS: Record<keyof FileTags, string> = {
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** A RIFF chunk: id, little-endian size, the body, a pad byte to an even length. */
 function riffChunk(id: string, body: Uint8Array): Uint8Array {
   const out = new Uint8Array(8 + body.length + (body.length & 1));
@@ -98,7 +89,7 @@ function riffChunk(id: string, body: Uint8Array): Uint8Array {
 export function wavInfoChunk(tags: FileTags): Uint8Array | null {
   const fields = filled(tags);
   if (!fields.length) return null;
-  const body = concat([utf8('INFO'), ...fields.map(([key, v]) => riffChunk(INFO_IDS[key], utf8(`${v}\0`)))]);
+  const body = concatBytes([utf8('INFO'), ...fields.map(([key, v]) => riffChunk(INFO_IDS[key], utf8(`${v}\0`)))]);
   return riffChunk('LIST', body);
 }
 
@@ -127,15 +118,15 @@ function syncsafe(n: number): Uint8Array {
 }
 
 function id3Frame(id: string, body: Uint8Array): Uint8Array {
-  return concat([utf8(id), syncsafe(body.length), Uint8Array.of(0, 0), body]);
+  return concatBytes([utf8(id), syncsafe(body.length), Uint8Array.of(0, 0), body]);
 }
 
 const UTF8_ENCODING = Uint8Array.of(3);
 
 /** A text frame (UTF-8); COMM also carries a language and an empty description. */
 function id3Text(id: string, value: string): Uint8Array {
-  if (id === 'COMM') return id3Frame(id, concat([UTF8_ENCODING, utf8('eng'), Uint8Array.of(0), utf8(value)]));
-  return id3Frame(id, concat([UTF8_ENCODING, utf8(value)]));
+  if (id === 'COMM') return id3Frame(id, concatBytes([UTF8_ENCODING, utf8('eng'), Uint8Array.of(0), utf8(value)]));
+  return id3Frame(id, concatBytes([UTF8_ENCODING, utf8(value)]));
 }
 
 function uint32(n: number): Uint8Array {
@@ -152,7 +143,7 @@ function id3Chapters(all: Chapter[]): Uint8Array[] {
   const frames = chapters.map((c, i) =>
     id3Frame(
       'CHAP',
-      concat([
+      concatBytes([
         ids[i],
         uint32(Math.round(c.start * 1000)),
         uint32(Math.round(c.end * 1000)),
@@ -162,7 +153,7 @@ function id3Chapters(all: Chapter[]): Uint8Array[] {
       ]),
     ),
   );
-  const toc = id3Frame('CTOC', concat([utf8('toc\0'), Uint8Array.of(0x03, chapters.length), ...ids]));
+  const toc = id3Frame('CTOC', concatBytes([utf8('toc\0'), Uint8Array.of(0x03, chapters.length), ...ids]));
   return [toc, ...frames];
 }
 
@@ -173,8 +164,9 @@ export function id3Tag(metadata: FileMetadata): Uint8Array | null {
     ...id3Chapters(metadata.chapters),
   ];
   if (!frames.length) return null;
-  const body = concat(frames);
-  return concat([utf8('ID3'), Uint8Array.of(4, 0, 0), syncsafe(body.length), body]);
+  const body = concatBytes(frames);
+  return concatBytes([utf8('ID3'), Uint8Array.of(4, 0, 0), syncsafe(body.length), body]);
 }
 
-export const withPrefix = (prefix: Uint8Array | null, bytes: Uint8Array) => (prefix ? concat([prefix, bytes]) : bytes);
+export const withPrefix = (prefix: Uint8Array | null, bytes: Uint8Array) =>
+  prefix ? concatBytes([prefix, bytes]) : bytes;

@@ -78,7 +78,7 @@ export interface AnalysisApi {
     fromRate: number,
     toRate: number,
     format: ExportFormat,
-    mp3Kbps: number,
+    kbps: number,
     dither: { seed: number } | null,
     metadata: FileMetadata | null,
   ): Promise<AnalysisResult<ArrayBuffer>>;

@@ -135,7 +135,7 @@ export interface ExportSettings {
   format: ExportFormat;
   /** 0 means the project rate. */
   sampleRate: number;
-  mp3Kbps: number;
+  kbps: number;
   /** The project's labels as the file's chapters (FLAC, MP3), each as Export each label would cut it. */
   chapters: boolean;
   /** Triangular dither on 16- and 24-bit WAV and FLAC files (src/dsp/dither.ts), as Audacity and Audition apply by default. */
@@ -384,7 +384,7 @@ export const initialState = (): StudioState => ({
     duckThresholdDb: -30,
     eqBands: presetBands('Flat'),
   },
-  exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, mp3Kbps: 192, dither: true, chapters: false },
+  exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, kbps: 192, dither: true, chapters: false },
   panel: 'none',
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
   generate: {

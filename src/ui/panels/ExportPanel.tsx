@@ -61,15 +61,15 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           ))}
         </select>
       </label>
-      {settings.format === 'mp3' && (
+      {FILE_FORMATS[settings.format].lossy && (
         <label>
           Bit rate
           <select
             data-testid="export-kbps"
-            value={settings.mp3Kbps}
-            onChange={(e) => change({ mp3Kbps: Number(e.target.value) })}
+            value={settings.kbps}
+            onChange={(e) => change({ kbps: Number(e.target.value) })}
           >
-            {[96, 128, 192, 256, 320].map((k) => (
+            {[64, 96, 128, 160, 192, 256, 320].map((k) => (
               <option key={k} value={k}>
                 {k} kbit/s
               </option>
@@ -95,7 +95,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           checked={settings.chapters}
           onChange={(e) => change({ chapters: e.target.checked })}
         />
-        Labels as chapters (FLAC, MP3)
+        Labels as chapters (FLAC, MP3, Opus)
       </label>
       <TagFields />
       <button
