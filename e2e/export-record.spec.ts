@@ -222,7 +222,7 @@ test.describe('labels written by hand', () => {
     expect(files[1].seconds).toBeCloseTo(soxInfo(asset('speech-pauses.wav')).seconds - 5, 2);
   });
 
-  test('tags and labels as chapters reach the MP3 and the FLAC (ffprobe), and stay with the project', async ({
+  test('tags and labels as chapters reach the MP3, FLAC and Opus files (ffprobe), and stay with the project', async ({
     studio,
     page,
   }) => {
@@ -245,12 +245,12 @@ test.describe('labels written by hand', () => {
     await panel.getByRole('button', { name: 'Close' }).click();
     expect((await studio.summary()).undo.slice(-2)).toEqual(['Tag title: Episode 1', 'Tag artist: Omni Studio']);
     const whole = soxInfo(asset('speech-pauses.wav')).seconds;
-    for (const format of ['mp3', 'flac16']) {
+    for (const format of ['mp3', 'flac16', 'opus']) {
       const { tags, chapters } = ffprobeMetadata(await studio.exportFile({ format }));
       expect(tags).toMatchObject({ title: 'Episode 1', artist: 'Omni Studio' });
       expect(chapters.map((c) => c.title)).toEqual(['Label 1', 'Label 2']);
       expect(chapters[1].start).toBeCloseTo(5, 2);
-      expect(chapters[1].end).toBeCloseTo(whole, 2);
+      expect(chapters[1].end).toBeCloseTo(whole, 1); // Ogg chapters have starts only: ffprobe ends the last at the stream's end
     }
     await page.reload(); // autosaved with the project
     await expect(page.locator('html[data-ready=true]')).toBeAttached();
