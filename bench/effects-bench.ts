@@ -20,6 +20,7 @@ import { paulstretch } from '../src/dsp/paulstretch';
 import { distort } from '../src/dsp/distortion';
 import { chorus, phaser, tremolo } from '../src/dsp/modulation';
 import { gate } from '../src/dsp/gate';
+import { level } from '../src/dsp/leveler';
 import { reverb } from '../src/dsp/reverb';
 import { findPauses, removeStretches } from '../src/dsp/silence';
 import { filter } from '../src/dsp/filters';
@@ -118,6 +119,7 @@ const effects: [string, () => unknown][] = [
   ],
   ['de-ess (over 5 kHz, -30 dBFS)', () => deess(stereo, RATE, { hz: 5000, thresholdDb: -30, maxReductionDb: 12 })],
   ['noise gate (-40 dBFS, -20 dB)', () => gate(paused, RATE, { thresholdDb: -40, reductionDb: -20 })],
+  ['level speech (-20 LUFS, 24 dB)', () => level(paused, RATE, { targetLufs: -20, maxGainDb: 24 })],
   ['auto duck (-12 dB under ten 4 s phrases)', () => duck(stereo, 0, voiceSpans(paused, RATE, -30), RATE, -12)],
   ['echo (0.5 s, decay 0.5)', () => echo(stereo, RATE, { delaySeconds: 0.5, decay: 0.5 })],
   [

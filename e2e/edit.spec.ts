@@ -80,6 +80,31 @@ test.describe('editing a real recording', () => {
     await expect(studio.action('undo')).toBeDisabled();
   });
 
+  test('Level speech: a take 10 dB quieter than the other comes up to it; the pause is not pulled up (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav'); // takes at 0-3.64 s and 5.64-9.28 s, room tone at -60 dBFS
+    await studio.waitForTracks(1);
+    await studio.select(5.64, 9.28);
+    await page.getByTestId('param-gainDb').fill('-10');
+    await studio.effect('gain');
+    const before = await studio.exportFile({ format: 'float32' });
+    await page.keyboard.press('Control+a');
+    await studio.effect('levelSpeech');
+    await expect(page.getByTestId('notice-info').last()).toContainText('Levelled speech to -20 LUFS');
+    const after = await studio.exportFile({ format: 'float32' });
+    const rms = (path: string, start: number, seconds: number) =>
+      20 * Math.log10(soxStat(path, { start, seconds })['RMS     amplitude']);
+    const spread = (path: string) => rms(path, 0.3, 3) - rms(path, 5.94, 3);
+    expect(spread(before)).toBeGreaterThan(9);
+    expect(Math.abs(spread(after))).toBeLessThan(2);
+    // Each take comes to about the target; the room tone in the pause moves no more than the takes around it.
+    const gains = [rms(after, 0.3, 3) - rms(before, 0.3, 3), rms(after, 5.94, 3) - rms(before, 5.94, 3)];
+    const pause = rms(after, 4.4, 0.5) - rms(before, 4.4, 0.5);
+    expect(pause).toBeLessThan(Math.max(...gains) + 1);
+  });
+
   test('Play-at-speed: at 0.5x the tone sounds an octave down and the playhead moves at half pace', async ({
     studio,
     page,

@@ -5,7 +5,7 @@ import { declipSelection } from '../app/declip';
 import { centerSelection } from '../app/center';
 import { declickSelection } from '../app/declick';
 import { matchEqSelection, takeEqReference } from '../app/eq-match';
-import { compressSelection, deessSelection, gateSelection, limitSelection } from '../app/dynamics';
+import { compressSelection, deessSelection, gateSelection, levelSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
 import { autoDuck } from '../app/duck';
 import { echoSelection, reverbSelection } from '../app/reverb';
@@ -214,6 +214,13 @@ export const effectActions: Action[] = [
     thresholdDb: p.gateThresholdDb,
     reductionDb: p.gateReductionDb,
   })),
+  command(
+    'levelSpeech',
+    'Level speech: bring each phrase to one loudness, as a speech volume leveler (pauses held, syllables kept)',
+    null,
+    levelSelection,
+    (p) => ({ kind: 'level', targetLufs: p.levelTargetLufs, maxGainDb: p.levelMaxGainDb }),
+  ),
   command(
     'removeCenter',
     'Vocal reduction: take out what is panned to the centre (a voice) and keep the sides',

@@ -5,6 +5,7 @@ import { selectedRange } from '../actions/targets';
 import { runInWorker } from '../client/effect-runner';
 import { gainToDb, peakOf } from '../dsp/gain';
 import { closedShare, gateGainDb } from '../dsp/gate';
+import { levelingCurve } from '../dsp/leveler';
 import { truePeak as truePeakOf } from '../dsp/true-peak';
 import type { EffectRunner } from '../project/process-ops';
 import type { Project } from '../project/types';
@@ -75,6 +76,32 @@ export async function gateSelection(services: Services, run: EffectRunner = runI
       `Gated under ${thresholdDb} dBFS: ${Math.round(100 * closed)} % of the selection turned down ${-reductionDb} dB.`,
     );
 }
+
+/** Level speech over the selection (src/dsp/leveler.ts): says how far it raised and lowered, or that nothing rose over
+ * its gate (then nothing changes). */
+export async function levelSelection(services: Services, run: EffectRunner = runInWorker): Promise<void> {
+  const { store } = services;
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) return;
+  const { levelTargetLufs: targetLufs, levelMaxGainDb: maxGainDb } = state.params;
+  const curves = targetTrackAudio(services, range).map((audio) =>
+    levelingCurve(audio, state.project.sampleRate, { targetLufs, maxGainDb }),
+  );
+  if (!curves.some((c) => c.heard))
+    return state.notify(
+      'info',
+      'Nothing in the selection rises over -70 LUFS (400 ms): there is no speech to level, nothing was changed.',
+    );
+  if (!(await runEffect(services, { kind: 'level', targetLufs, maxGainDb }, undefined, run))) return;
+  const gains = curves.flatMap((c) => [...c.gainsDb]);
+  const [low, high] = [Math.min(...gains), Math.max(...gains)];
+  store
+    .getState()
+    .notify('info', `Levelled speech to ${targetLufs} LUFS: gain from ${signed(low)} to ${signed(high)} dB.`);
+}
+
+const signed = (db: number) => `${db >= 0 ? '+' : ''}${db.toFixed(1)}`;
 
 /** De-ess the selection (src/dsp/deess.ts): says how much of it was sibilance turned down, or that none rose over the
  * threshold (then nothing changes). */

@@ -109,6 +109,21 @@ export function momentaryLoudness(channels: Float32Array[], rate: number): numbe
   return last[0] > 0 ? loudnessOf(last[0]) : -Infinity;
 }
 
+/** The momentary loudness (LUFS) of every 400 ms window, one every 100 ms (-Infinity where silent): `hop` and `window`
+ * in samples. */
+export function momentarySeries(
+  channels: Float32Array[],
+  rate: number,
+): { loudness: Float32Array; hop: number; window: number } {
+  const segments = segmentEnergies(channels, rate);
+  const powers = windowPowers(segments, 4);
+  return {
+    loudness: Float32Array.from(powers, (p) => (p > 0 ? loudnessOf(p) : -Infinity)),
+    hop: segments.hop,
+    window: 4 * segments.hop,
+  };
+}
+
 /** The EBU R128 loudness measures of a programme (ITU-R BS.1770-4, EBU Tech 3341 and 3342), in LUFS and LU;
  * -Infinity where there is nothing to measure (silence, or shorter than the window). */
 export interface Loudness {

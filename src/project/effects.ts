@@ -27,6 +27,7 @@ import type { Hum } from '../dsp/find-hum';
 import { CHANNEL_OPERATIONS, type ChannelOperation, channelOperation } from '../dsp/channels';
 import { DUCK_AMOUNT_DB, duck } from '../dsp/duck';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB, type Gating, gate } from '../dsp/gate';
+import { LEVEL_MAX_GAIN_DB, LEVEL_TARGET_LUFS, type Leveling, level } from '../dsp/leveler';
 import { type EqBand, eqProblem, equalize } from '../dsp/equalizer';
 import { applyFade, type FadeCurve, type FadeDirection } from '../dsp/fades';
 import { applyGain, dbToGain, peakNormalizeGain } from '../dsp/gain';
@@ -78,6 +79,8 @@ export type EffectSpec =
   | { kind: 'silence' }
   /** Quiet stretches turned down by a noise gate (src/dsp/gate.ts). */
   | ({ kind: 'gate' } & Gating)
+  /** Speech brought to one loudness, phrase by phrase (src/dsp/leveler.ts). */
+  | ({ kind: 'level' } & Leveling)
   /** Sibilance turned down where it rises over a threshold (src/dsp/deess.ts). */
   | ({ kind: 'deess' } & DeEssing)
   /** The centre of a stereo recording (a voice panned there) taken out or kept alone (src/dsp/center.ts). */
@@ -164,6 +167,7 @@ const PER_PIECE = {
   eqMatch: matchEq,
   silence: (c) => c.map((ch) => new Float32Array(ch.length)),
   gate: (c, rate, s) => gate(c, rate, s).channels,
+  level: (c, rate, s) => level(c, rate, s).channels,
   deess,
   channels: (c, _rate, s) => channelOperation(c, s.operation),
   center: extractCenter,
@@ -297,6 +301,10 @@ const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, na
     ['reductionDb', GATE_REDUCTION_DB, "A noise gate's reduction", ' dB'],
   ],
   duck: [['amountDb', DUCK_AMOUNT_DB, "Auto duck's amount", ' dB']],
+  level: [
+    ['targetLufs', LEVEL_TARGET_LUFS, "The leveler's target", ' LUFS'],
+    ['maxGainDb', LEVEL_MAX_GAIN_DB, "The leveler's most gain", ' dB'],
+  ],
   deess: [
     ['hz', DEESS_HZ, "A de-esser's frequency", ' Hz'],
     ['thresholdDb', DEESS_THRESHOLD_DB, "A de-esser's threshold", ' dBFS'],
@@ -370,6 +378,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Limit (${spec.ceilingDb} ${spec.truePeak ? 'dBTP' : 'dBFS'})`;
     case 'compress':
       return `Compress (${spec.thresholdDb} dBFS, ${spec.ratio}:1)`;
+    case 'level':
+      return `Level speech (${spec.targetLufs} LUFS, up to ${spec.maxGainDb} dB)`;
     case 'dehum':
       return `De-hum (${spec.hum.hz.toFixed(1)} Hz)`;
     case 'truncateSilence':

@@ -35,6 +35,7 @@ const PORTABLE = new Set<EffectSpec['kind']>([
   'chorus',
   'distortion',
   'gate',
+  'level',
   'deess',
   'channels',
   'center',

@@ -105,6 +105,9 @@ export interface EditParams {
   /** Noise gate: under this level (dBFS peak) the recording is turned down by gateReductionDb. */
   gateThresholdDb: number;
   gateReductionDb: number;
+  /** Level speech: the momentary loudness phrases are brought to, and the most it raises or lowers. */
+  levelTargetLufs: number;
+  levelMaxGainDb: number;
   /** De-ess: sibilance over deessHz brought down to deessThresholdDb (RMS over 5 ms), by at most deessReductionDb. */
   /** Repeat: how many more times the selection plays after itself. */
   repeatTimes: number;
@@ -374,6 +377,8 @@ export const initialState = (): StudioState => ({
     echoDecay: 0.5,
     gateThresholdDb: -40,
     gateReductionDb: -20,
+    levelTargetLufs: -20,
+    levelMaxGainDb: 24,
     repeatTimes: 1,
     deessHz: 5000,
     deessThresholdDb: -30,

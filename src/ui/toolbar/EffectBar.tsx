@@ -9,6 +9,7 @@ import { DUCK_AMOUNT_DB, DUCK_THRESHOLD_DB } from '../../dsp/duck';
 import { CENTER_HZ } from '../../dsp/center';
 import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/deess';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
+import { LEVEL_MAX_GAIN_DB, LEVEL_TARGET_LUFS } from '../../dsp/leveler';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { STRETCH_FACTOR, STRETCH_WINDOW_SECONDS } from '../../dsp/paulstretch';
@@ -111,6 +112,9 @@ export function EffectBar() {
       <NumberParam label="gate dBFS" field="gateThresholdDb" step={1} {...GATE_THRESHOLD_DB} />
       <NumberParam label="gate reduce dB" field="gateReductionDb" step={1} {...GATE_REDUCTION_DB} />
       <ActionButton name="gate" text="Noise gate" />
+      <NumberParam label="level LUFS" field="levelTargetLufs" step={1} {...LEVEL_TARGET_LUFS} />
+      <NumberParam label="level max dB" field="levelMaxGainDb" step={1} {...LEVEL_MAX_GAIN_DB} />
+      <ActionButton name="levelSpeech" text="Level speech" />
       <NumberParam label="de-ess Hz" field="deessHz" step={500} {...DEESS_HZ} />
       <NumberParam label="de-ess dBFS" field="deessThresholdDb" step={1} {...DEESS_THRESHOLD_DB} />
       <NumberParam label="de-ess max dB" field="deessReductionDb" step={1} {...DEESS_REDUCTION_DB} />
