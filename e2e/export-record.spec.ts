@@ -259,6 +259,44 @@ test.describe('labels written by hand', () => {
     await expect(panel.getByTestId('tag-title')).toHaveValue('Episode 1');
   });
 
+  test('the Labels panel moves a point to a typed time, renames and removes labels, each one undo step', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav');
+    await studio.waitForTracks(1);
+    await studio.select(0.2, 1);
+    await page.keyboard.press('Control+b');
+    await page.evaluate(() => (window as any).omniStudio.services.store.getState().selectRange(null));
+    await page.keyboard.press('Control+b'); // a point at the playhead (0.2 s)
+    await studio.action('labelEditor').click();
+    const rows = page.getByTestId('labels-table-row');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0).getByLabel('Label name')).toHaveValue('Label 2'); // the point sorts before the region
+    await rows.nth(0).getByTestId('label-start').fill('6.5');
+    await rows.nth(0).getByTestId('label-start').press('Enter');
+    await expect(rows.nth(0).getByLabel('Label name')).toHaveValue('Label 1'); // the point moved after it
+    await rows.nth(0).getByLabel('Label name').fill('Intro');
+    await rows.nth(0).getByLabel('Label name').press('Enter');
+    expect((await studio.summary()).undo.slice(-2)).toEqual([
+      'Move label "Label 2"',
+      'Rename label "Label 1" to "Intro"',
+    ]);
+    const labels = await page.evaluate(() =>
+      (window as any).omniStudio.services.store
+        .getState()
+        .project.tracks[0].labels.map((l: any) => [l.name, l.start / 44100, l.end / 44100]),
+    );
+    expect(labels).toEqual([
+      ['Intro', 0.2, 1],
+      ['Label 2', 6.5, 6.5],
+    ]);
+    await rows.nth(0).getByRole('button', { name: 'Remove Intro' }).click();
+    await expect(rows).toHaveCount(1);
+    await page.keyboard.press('Control+z');
+    await expect(rows).toHaveCount(2);
+  });
+
   test('Label sounds labels the two takes between the pauses; each exports as its own file of speech (sox)', async ({
     studio,
     page,

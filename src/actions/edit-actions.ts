@@ -196,6 +196,12 @@ export const editActions: Action[] = [
     },
   },
   {
+    name: 'labelEditor',
+    label: 'Labels: every label in a table, its name, start and end typed…',
+    group: 'edit',
+    perform: ({ store }) => store.getState().openPanel('labels'),
+  },
+  {
     name: 'history',
     label: 'History: every step of the undo history; go back or forward to any of them…',
     group: 'edit',

@@ -13,7 +13,7 @@ import {
   setClipEnvelope,
   setTrackVolume,
 } from '../project/envelope';
-import { addLabel, projectLabels, removeLabel, renameLabel } from '../project/label-ops';
+import { addLabel, projectLabels, removeLabel, renameLabel, retimeLabel } from '../project/label-ops';
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClip, trimClipEdge } from '../project/timeline-ops';
 import { setTrack } from '../project/track-ops';
@@ -228,6 +228,18 @@ export function renameSoundLabel(store: StudioStore, labelId: string, from: stri
   const name = to.trim();
   if (!name || name === from) return;
   store.getState().commit(`Rename label "${from}" to "${name}"`, renameLabel(store.getState().project, labelId, name));
+}
+
+/** A label moved to start at `startSeconds` and end at `endSeconds` (the Labels panel's typed times). */
+export function retimeSoundLabel(store: StudioStore, labelId: string, startSeconds: number, endSeconds: number) {
+  const state = store.getState();
+  const found = projectLabels(state.project).find(({ label }) => label.id === labelId);
+  if (!found || !Number.isFinite(startSeconds) || !Number.isFinite(endSeconds)) return;
+  const rate = state.project.sampleRate;
+  const project = retimeLabel(state.project, labelId, startSeconds * rate, endSeconds * rate);
+  const moved = projectLabels(project).find(({ label }) => label.id === labelId)!.label;
+  if (moved.start === found.label.start && moved.end === found.label.end) return;
+  state.commit(`Move label "${found.label.name}"`, project);
 }
 
 export function forgetPromptEntry(store: StudioStore, id: string) {

@@ -60,13 +60,13 @@ export async function exportAudio(
   return file;
 }
 
-/** The project's tags, and its labels as chapters where asked (their times from the exported range's start, cut to
+/** The project's tags, and the labels written by hand (not what Analyze or Find similar found) as chapters where asked (their times from the exported range's start, cut to
  * it; chapters outside it left out). */
 function fileMetadata(state: StudioState, settings: ExportSettings, range: SampleRange): FileMetadata {
   const { project } = state;
   if (!settings.chapters) return { tags: project.tags ?? {}, chapters: [] };
   const seconds = (at: number) => (Math.min(range.end, Math.max(range.start, at)) - range.start) / project.sampleRate;
-  const chapters = labelledStretches(project, projectLength(project))
+  const chapters = labelledStretches(project, projectLength(project), (label) => label.written === true)
     .map((s) => ({ title: s.name, start: seconds(s.start), end: seconds(s.end) }))
     .filter((c) => c.end > c.start);
   return { tags: project.tags ?? {}, chapters };

@@ -9,6 +9,7 @@ import {
   removeLabel,
   renameLabel,
   replaceLabels,
+  retimeLabel,
 } from './label-ops';
 import { newTrack, type Project } from './types';
 
@@ -18,6 +19,25 @@ const names = new Map([['dog', { name: 'dog', description: 'a dog barking' }]]);
 describe('sound labels', () => {
   const project: Project = { sampleRate: RATE, tracks: [{ ...newTrack(0), name: 'Field' }] };
   const trackId = project.tracks[0].id;
+
+  it('moves a label to typed times, never before 0 nor ending before it starts, the lane in time order again', () => {
+    let p = addLabel(project, trackId, { start: 100, end: 200 }, 'a');
+    p = addLabel(p, trackId, { start: 500, end: 500 }, 'b');
+    const [a, b] = p.tracks[0].labels!;
+    const times = (q: Project) => q.tracks[0].labels!.map((l) => [l.name, l.start, l.end]);
+    expect(times(retimeLabel(p, b.id, 50.4, 50.4))).toEqual([
+      ['b', 50, 50],
+      ['a', 100, 200],
+    ]);
+    expect(times(retimeLabel(p, a.id, -10, 150))).toEqual([
+      ['a', 0, 150],
+      ['b', 500, 500],
+    ]);
+    expect(times(retimeLabel(p, a.id, 300, 250))).toEqual([
+      ['a', 300, 300],
+      ['b', 500, 500],
+    ]);
+  });
 
   it('places events inside the analysed range at the project rate, with the words an edit uses', () => {
     const labels = eventsToLabels(

@@ -72,11 +72,36 @@ export function renameLabel(project: Project, labelId: string, name: string): Pr
   };
 }
 
+/** The project with one label moved to [start, end) (samples; a point where they meet), kept at or after 0 with its
+ * end at or after its start, its track's labels in time order again. */
+export function retimeLabel(project: Project, labelId: string, start: number, end: number): Project {
+  const from = Math.max(0, Math.round(start));
+  const to = Math.max(from, Math.round(end));
+  return {
+    ...project,
+    tracks: project.tracks.map((t) =>
+      t.labels?.some((l) => l.id === labelId)
+        ? {
+            ...t,
+            labels: t.labels
+              .map((l) => (l.id === labelId ? { ...l, start: from, end: to } : l))
+              .sort((a, b) => a.start - b.start || a.end - b.end),
+          }
+        : t,
+    ),
+  };
+}
+
 /** The stretches "each label" exports, in time order: a region's own span; a point's, up to the next point or `end`
  * (so points split a recording into chapters, as Audacity's Export Multiple does). */
-export function labelledStretches(project: Project, end: number): { name: string; start: number; end: number }[] {
+export function labelledStretches(
+  project: Project,
+  end: number,
+  which: (label: SoundLabel) => boolean = () => true,
+): { name: string; start: number; end: number }[] {
   const labels = projectLabels(project)
     .map(({ label }) => label)
+    .filter(which)
     .sort((a, b) => a.start - b.start);
   const points = labels.filter((l) => l.end === l.start);
   return labels

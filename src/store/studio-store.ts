@@ -268,7 +268,8 @@ export interface StudioState {
     | 'spectrum'
     | 'signal'
     | 'macro'
-    | 'history';
+    | 'history'
+    | 'labels';
   models: ModelsState;
   generate: GenerateSettings;
   /** The Generate signal panel's settings, kept for the session as Audacity keeps its generators'. */

@@ -11,6 +11,7 @@ import { Notices } from './panels/Notices';
 import { SpectrogramPanel } from './panels/SpectrogramPanel';
 import { SignalPanel } from './panels/SignalPanel';
 import { HistoryPanel } from './panels/HistoryPanel';
+import { LabelsPanel } from './panels/LabelsPanel';
 import { MacroPanel } from './panels/MacroPanel';
 import { SpectrumPanel } from './panels/SpectrumPanel';
 import { StatisticsPanel } from './panels/StatisticsPanel';
@@ -92,6 +93,7 @@ export function App() {
       {panel === 'signal' && <SignalPanel onClose={close} />}
       {panel === 'macro' && <MacroPanel onClose={close} />}
       {panel === 'history' && <HistoryPanel onClose={close} />}
+      {panel === 'labels' && <LabelsPanel onClose={close} />}
       <Notices />
       {dragging && <div className="drop-overlay">Drop audio or video files to import them</div>}
       <input

@@ -47,6 +47,7 @@ export function MenuBar() {
         <ActionButton name="ask" text="Ask" />
         <ActionButton name="statistics" text="Loudness" />
         <ActionButton name="spectrum" text="Spectrum" />
+        <ActionButton name="labelEditor" text="Labels…" />
         <ActionButton name="exportLabels" text="Labels .txt" />
         <ActionButton name="exportLabelsJson" text="Labels .json" />
       </div>
