@@ -88,7 +88,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           Dither
         </label>
       )}
-      <label title="Each label a chapter, as Export each label would cut it (a point runs to the next point): podcast apps and players show them">
+      <label title="Each label written by hand a chapter (not what Analyze found), as Export each label would cut it (a point runs to the next point): podcast apps and players show them">
         <input
           type="checkbox"
           data-testid="export-chapters"
