@@ -1,13 +1,15 @@
 /**
  * FLAC encoding (the format of xiph.org's FLAC, RFC 9639): lossless, about half a WAV's size, read by every player,
  * DAW and archive, as Audacity and Audition export it. Blocks of 4096 samples; each channel's block is the cheapest
- * of a constant, one of FLAC's five fixed polynomial predictors with its residual Rice-coded in 1 to 64 partitions,
- * or the samples as they are (verbatim); a stereo block is also tried as left/side, right/side and mid/side. That is
- * what `flac -2` does (no LPC): on music a few per cent larger than `flac -5`, and every sample comes back exactly.
+ * of a constant, one of FLAC's five fixed polynomial predictors or a linear predictor of order 4, 8 or 12
+ * (src/dsp/flac-lpc.ts), its residual Rice-coded in 1 to 64 partitions, or the samples as they are (verbatim); a
+ * stereo block is also tried as left/side, right/side and mid/side. On music about the size `flac -5` makes, and every
+ * sample comes back exactly.
  * STREAMINFO carries the MD5 of the samples, so `flac -t` checks the file end to end; `comments` (NAME=value: tags,
  * chapters) go in its Vorbis comment block.
  */
 import { BitWriter, crc8, crc16 } from './bit-writer';
+import { lpcPredictor, lpcResidual, type QuantizedLpc } from './flac-lpc';
 import { Md5 } from './md5';
 import { vorbisCommentBody } from './vorbis-comment';
 import { quantize } from './wav';
@@ -196,6 +198,7 @@ type SubframePlan = { samples: Int32Array; depth: number; wasted: number; bits: 
   | { kind: 'constant' }
   | { kind: 'verbatim' }
   | { kind: 'fixed'; order: number; rice: RicePlan }
+  | { kind: 'lpc'; predictor: QuantizedLpc; rice: RicePlan }
 );
 
 function planSubframe(block: Int32Array, blockDepth: number): SubframePlan {
@@ -211,7 +214,12 @@ function planSubframe(block: Int32Array, blockDepth: number): SubframePlan {
     const bits = header + order * depth + rice.bits;
     if (bits < best.bits) best = { kind: 'fixed', samples, depth, wasted, bits, order, rice };
   }
-  return best;
+  const predictor = lpcPredictor(samples, depth);
+  const residual = predictor && lpcResidual(samples, predictor);
+  if (!predictor || !residual) return best;
+  const rice = planRice(residual, samples.length, predictor.order);
+  const bits = header + predictor.order * (depth + predictor.precision) + 4 + 5 + rice.bits;
+  return bits < best.bits ? { kind: 'lpc', samples, depth, wasted, bits, predictor, rice } : best;
 }
 
 function isConstant(samples: Int32Array): boolean {
@@ -301,7 +309,8 @@ function planRice(residual: Uint32Array, blockSize: number, predictorOrder: numb
 function writeSubframe(w: BitWriter, plan: SubframePlan): void {
   const { samples, depth, wasted } = plan;
   const signed = (v: number) => (v < 0 ? v + 2 ** depth : v);
-  const type = plan.kind === 'constant' ? 0 : plan.kind === 'verbatim' ? 1 : 8 + plan.order;
+  const order = plan.kind === 'fixed' ? plan.order : plan.kind === 'lpc' ? plan.predictor.order : 0;
+  const type = { constant: 0, verbatim: 1, fixed: 8 + order, lpc: 31 + order }[plan.kind];
   w.write((type << 1) | (wasted ? 1 : 0), 8);
   if (wasted) w.write(1, wasted); // wasted - 1 zeros, then a one
   if (plan.kind === 'constant') {
@@ -312,8 +321,14 @@ function writeSubframe(w: BitWriter, plan: SubframePlan): void {
     for (const v of samples) w.write(signed(v), depth);
     return;
   }
-  for (let i = 0; i < plan.order; i++) w.write(signed(samples[i]), depth);
-  writeRice(w, plan.rice, samples.length, plan.order);
+  for (let i = 0; i < order; i++) w.write(signed(samples[i]), depth);
+  if (plan.kind === 'lpc') {
+    const { precision, shift, coefficients } = plan.predictor;
+    w.write(precision - 1, 4);
+    w.write(shift, 5); // never negative here
+    for (const c of coefficients) w.write(c < 0 ? c + 2 ** precision : c, precision);
+  }
+  writeRice(w, plan.rice, samples.length, order);
 }
 
 function writeRice(w: BitWriter, plan: RicePlan, blockSize: number, predictorOrder: number): void {

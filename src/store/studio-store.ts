@@ -139,7 +139,7 @@ export interface ExportSettings {
   /** 0 means the project rate. */
   sampleRate: number;
   kbps: number;
-  /** The project's labels as the file's chapters (FLAC, MP3), each as Export each label would cut it. */
+  /** The labels written by hand as the file's chapters (FLAC, MP3, Opus), each as Export each label would cut it. */
   chapters: boolean;
   /** Triangular dither on 16- and 24-bit WAV and FLAC files (src/dsp/dither.ts), as Audacity and Audition apply by default. */
   dither: boolean;

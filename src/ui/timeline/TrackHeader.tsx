@@ -81,7 +81,7 @@ export function TrackHeader({ track }: { track: Track }) {
           ×
         </button>
       </div>
-      <div className="track-row">
+      <div className="header-row">
         <label className="track-slider">
           Gain {track.gainDb.toFixed(1)} dB
           <input
@@ -99,7 +99,7 @@ export function TrackHeader({ track }: { track: Track }) {
           ↑
         </button>
       </div>
-      <div className="track-row">
+      <div className="header-row">
         <label className="track-slider">
           Pan{' '}
           {track.pan === 0
