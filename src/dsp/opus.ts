@@ -5,7 +5,7 @@
  * the file decodes to exactly as many samples as went in. Opus runs at 48 kHz; one or two channels here.
  */
 import { concatBytes } from './bytes';
-import { oggStream } from './ogg';
+import { type OggPacket, oggStream } from './ogg';
 import { vorbisCommentBody } from './vorbis-comment';
 
 export const OPUS_RATE = 48000;
@@ -50,9 +50,14 @@ export async function encodeOpus(
   const { packets, head } = await runEncoder(channels, kbps);
   const identification = head ?? opusHead(channels.length, DEFAULT_PRE_SKIP);
   const preSkip = new DataView(identification.buffer, identification.byteOffset).getUint16(10, true);
+  const all: OggPacket[] = [];
   let granule = 0; // samples decoded so far, the pre-skip among them (RFC 7845 section 4)
-  const all = packets.map((p) => ({ data: p.data, granule: (granule += p.samples) }));
-  // The decoder keeps samples pre-skip to end. Packets that start past the end hold only the tail's silence: left out, so that only the last page ends early.
+  for (const p of packets) {
+    granule += p.samples;
+    all.push({ data: p.data, granule });
+  }
+  // The decoder keeps samples pre-skip to end. Packets that start past the end hold only the tail's silence: left
+  // out, so that only the last page ends early.
   const end = preSkip + channels[0].length;
   const audio = all.filter((_, i) => i === 0 || all[i - 1].granule < end);
   const tags = concatBytes([new TextEncoder().encode('OpusTags'), vorbisCommentBody(comments)]);
