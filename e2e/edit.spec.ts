@@ -1145,6 +1145,48 @@ test.describe('editing a real recording', () => {
     expect(Math.abs((await held()) - (-6 + db[1]))).toBeLessThan(1);
   });
 
+  test('a pan automation lane sweeps the track from hard left to hard right, in export and playback (sox, meter)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz at -6 dBFS
+    await studio.waitForTracks(1);
+    await page.keyboard.press('f');
+    await page.getByTestId('track-pan-lane').click();
+    const clip = (await page.getByTestId('clip').first().boundingBox())!;
+    const lane = (await page.getByTestId('track-pan-automation').boundingBox())!;
+    // A point a quarter in, dragged over the lane's top (hard left); one three quarters in, under its bottom (right).
+    for (const [share, y] of [
+      [0.25, lane.y - 20],
+      [0.75, lane.y + lane.height + 20],
+    ]) {
+      await page.mouse.move(clip.x + clip.width * share, lane.y + lane.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(clip.x + clip.width * share, y, { steps: 4 });
+      await page.mouse.up();
+    }
+    await expect(page.getByTestId('track-pan-automation-point')).toHaveCount(2);
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Add pan point', 'Add pan point']);
+    await expect(page.getByTestId('track-pan-automation-point').first()).toHaveAttribute(
+      'aria-valuetext',
+      '100 % left',
+    );
+    await expect(page.getByTestId('track-header').getByText('Pan auto')).toBeVisible();
+    const out = await studio.exportFile({ format: 'float32' });
+    const db = (start: number, channel: number) =>
+      20 * Math.log10(soxStat(out, { start, seconds: 0.3 }, `remix ${channel}`)['RMS     amplitude'] + 1e-12);
+    expect(db(0.1, 2)).toBeLessThan(-100); // hard left: nothing on the right
+    expect(db(0.1, 1)).toBeGreaterThan(-10); // both channels on the left
+    expect(db(1.65, 1)).toBeLessThan(-100);
+    expect(db(1.65, 2)).toBeGreaterThan(-10);
+    // Played from the start, the meter hears the left alone.
+    await studio.action('playPause').click();
+    const held = async (side: number) => Number(await page.getByTestId(`meter-${side}-db`).textContent());
+    await expect.poll(() => held(0)).toBeGreaterThan(-10);
+    expect(Number.isFinite(await held(1)) ? await held(1) : -200).toBeLessThan(-60);
+    await studio.action('stop').click();
+  });
+
   test('the envelope tool draws a fade into a clip that export, a split and undo keep (read back by sox)', async ({
     studio,
     page,

@@ -24,19 +24,29 @@ function onCurrentTrack(services: Services, edit: (project: Project, id: string)
   state.commit(label, project);
 }
 
+/** Shows or hides an automation lane of the target track (else the selected one). */
+function toggleLane({ store }: Services, lanes: 'volumeLanes' | 'panLanes', target?: ActionTarget) {
+  const state = store.getState();
+  const id = target?.trackId ?? currentTrack(state);
+  if (!id) return;
+  const shown = state[lanes].includes(id);
+  state.set({ [lanes]: shown ? state[lanes].filter((t) => t !== id) : [...state[lanes], id] });
+}
+
 export const trackActions: Action[] = [
   {
     name: 'volumeLane',
     label: 'Show or hide the volume automation lane of the selected track',
     group: 'track',
     enabled: hasTrack,
-    perform: ({ store }, target) => {
-      const state = store.getState();
-      const id = target?.trackId ?? currentTrack(state);
-      if (!id) return;
-      const shown = state.volumeLanes.includes(id);
-      state.set({ volumeLanes: shown ? state.volumeLanes.filter((t) => t !== id) : [...state.volumeLanes, id] });
-    },
+    perform: (services, target) => toggleLane(services, 'volumeLanes', target),
+  },
+  {
+    name: 'panLane',
+    label: 'Show or hide the pan automation lane of the selected track',
+    group: 'track',
+    enabled: hasTrack,
+    perform: (services, target) => toggleLane(services, 'panLanes', target),
   },
   {
     name: 'splitStereo',

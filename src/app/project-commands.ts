@@ -3,10 +3,11 @@
  * step when it ends. Components call these (or the action registry); only the command layer writes to the store. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { FADE_CURVES } from '../dsp/fades';
-import { dbToGain } from '../dsp/gain';
+import { dbToGain, gainToDb } from '../dsp/gain';
 import { type ClipEdge, crossfadeOverlaps, setClipFade } from '../project/clip-fades';
 import {
   addGainPoint,
+  clampGain,
   type GainPoint,
   moveGainPoint,
   removeGainPoint,
@@ -14,6 +15,7 @@ import {
   setTrackVolume,
 } from '../project/envelope';
 import { addLabel, projectLabels, removeLabel, renameLabel, retimeLabel } from '../project/label-ops';
+import { setTrackPan } from '../project/pan-automation';
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClip, trimClipEdge } from '../project/timeline-ops';
 import { setTrack } from '../project/track-ops';
@@ -87,9 +89,38 @@ export function selectClipExtent(store: StudioStore, clipId: string) {
   store.getState().selectRange({ start: clip.start, end: clip.start + clip.length, trackIds: [track.id] });
 }
 
-/** A line of gain points the user edits: a clip's volume envelope (points on its asset's samples) or a track's volume
- * automation (points on the timeline). The commands below work on either. */
+/** What a line's values are: gains (0 to +12 dB) or pans (-1 left to 1 right). */
+export type LineKind = 'gain' | 'pan';
+
+/** How a line's values are kept in range, stepped by the keyboard and named. */
+export interface LineValues {
+  clamp: (value: number) => number;
+  /** One keyboard step up (1) or down (-1): a decibel (from silence, to -36 dB first), or 5 % of the pan. */
+  step: (value: number, direction: number) => number;
+  text: (value: number) => string;
+}
+
+const formatPan = (pan: number) =>
+  Math.abs(pan) < 0.005 ? 'centre' : `${Math.round(Math.abs(pan) * 100)} % ${pan < 0 ? 'left' : 'right'}`;
+
+export const LINE_VALUES: Record<LineKind, LineValues> = {
+  gain: {
+    clamp: clampGain,
+    step: (gain, direction) => (gain > 0 ? gain * dbToGain(direction) : direction > 0 ? dbToGain(-36) : 0),
+    text: (gain) => (gain > 0 ? `${gainToDb(gain).toFixed(1)} dB` : 'silence'),
+  },
+  pan: {
+    clamp: (pan) => Math.max(-1, Math.min(1, pan)),
+    step: (pan, direction) => Math.max(-1, Math.min(1, Math.round((pan + 0.05 * direction) * 100) / 100)),
+    text: formatPan,
+  },
+};
+
+/** A line of points the user edits: a clip's volume envelope (points on its asset's samples), a track's volume or
+ * pan automation (points on the timeline). Its points hold their value as `gain` whatever the kind. The commands
+ * below work on any. */
 export interface GainLine {
+  kind: LineKind;
   points: (project: Project) => GainPoint[] | undefined;
   set: (project: Project, points: readonly GainPoint[]) => Project;
   /** What the history calls its points. */
@@ -99,6 +130,7 @@ export interface GainLine {
 }
 
 export const clipEnvelopeLine = (clipId: string): GainLine => ({
+  kind: 'gain',
   points: (p) => findClip(p, clipId)?.clip.envelope,
   set: (p, points) => setClipEnvelope(p, clipId, points),
   noun: 'envelope point',
@@ -106,9 +138,22 @@ export const clipEnvelopeLine = (clipId: string): GainLine => ({
 });
 
 export const trackVolumeLine = (trackId: string): GainLine => ({
+  kind: 'gain',
   points: (p) => p.tracks.find((t) => t.id === trackId)?.volume,
   set: (p, points) => setTrackVolume(p, trackId, points),
   noun: 'volume point',
+});
+
+export const trackPanLine = (trackId: string): GainLine => ({
+  kind: 'pan',
+  points: (p) => p.tracks.find((t) => t.id === trackId)?.panPoints?.map((q) => ({ at: q.at, gain: q.pan })),
+  set: (p, points) =>
+    setTrackPan(
+      p,
+      trackId,
+      points.map((q) => ({ at: q.at, pan: q.gain })),
+    ),
+  noun: 'pan point',
 });
 
 /** Starts dragging a point of a gain line: the one at `grab.index`, or one added at `grab.at` with `grab.gain`, as a
@@ -122,12 +167,14 @@ export function startLineDrag(
   line.select?.(store);
   const base = line.points(store.getState().project) ?? [];
   const adding = !('index' in grab);
-  const points = 'index' in grab ? base : addGainPoint(base, grab.at, grab.gain);
+  const { clamp } = LINE_VALUES[line.kind];
+  const points = 'index' in grab ? base : addGainPoint(base, grab.at, grab.gain, clamp);
   const index = 'index' in grab ? grab.index : points.findIndex((p) => p.at === Math.round(grab.at));
   const gesture = startGesture(store);
   if (adding) gesture.update((p) => line.set(p, points));
   return {
-    moveTo: (at: number, gain: number) => gesture.update((p) => line.set(p, moveGainPoint(points, index, at, gain))),
+    moveTo: (at: number, gain: number) =>
+      gesture.update((p) => line.set(p, moveGainPoint(points, index, at, gain, clamp))),
     end: () => gesture.end(`${adding ? 'Add' : 'Move'} ${line.noun}`),
   };
 }
@@ -140,15 +187,15 @@ export function removeLinePoint(store: StudioStore, line: GainLine, index: numbe
   state.commit(`Remove ${line.noun}`, line.set(state.project, removeGainPoint(points, index)));
 }
 
-/** Raises or lowers a point of a gain line by `db` (from silence, up to -36 dB first): the keyboard's way to move
- * one. */
-export function nudgeLinePoint(store: StudioStore, line: GainLine, index: number, db: number) {
+/** Moves a point of a line one keyboard step up (1) or down (-1): the keyboard's way to move one. */
+export function nudgeLinePoint(store: StudioStore, line: GainLine, index: number, direction: number) {
   const state = store.getState();
   const points = line.points(state.project);
   const point = points?.[index];
   if (!points || !point) return;
-  const gain = point.gain > 0 ? point.gain * dbToGain(db) : db > 0 ? dbToGain(-36) : 0;
-  state.commit(`Move ${line.noun}`, line.set(state.project, moveGainPoint(points, index, point.at, gain)));
+  const { step, clamp } = LINE_VALUES[line.kind];
+  const moved = moveGainPoint(points, index, point.at, step(point.gain, direction), clamp);
+  state.commit(`Move ${line.noun}`, line.set(state.project, moved));
 }
 
 const FADE_STEP_LABEL: Record<ClipEdge, string> = { fadeIn: 'Fade in clip', fadeOut: 'Fade out clip' };

@@ -5,7 +5,8 @@ import type { AssetStore } from '../project/asset-store';
 import { audibleTracks } from '../project/mixdown';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
 import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
-import type { Clip, Project, SampleRange } from '../project/types';
+import { panRamps } from '../project/pan-automation';
+import type { Clip, Project, SampleRange, Track } from '../project/types';
 import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
 import { METER_BUFFER } from './meter';
@@ -17,6 +18,9 @@ interface Clock {
   when: number;
   rate: number;
 }
+
+/** The context time at which timeline sample `at` sounds. */
+const contextTime = (clock: Clock, at: number) => clock.when + (at - clock.from) / clock.rate;
 
 export const SPEED_RANGE = { min: 0.25, max: 3 } as const;
 
@@ -179,6 +183,7 @@ export class Player {
       const pan = new StereoPannerNode(context, { pan: track.pan });
       gain.connect(pan).connect(this.master!);
       this.nodes.push(gain, pan);
+      this.automatePan(pan, track, from, to, clock);
       // The track's volume automation, before its gain and pan.
       const trackIn = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, clock) : gain;
       for (const clip of track.clips) {
@@ -200,6 +205,16 @@ export class Player {
     }
   }
 
+  /** The pan following the track's pan automation over [from, to), where it has any (linear ramps, as the mixdown
+   * draws its lines). */
+  private automatePan(node: StereoPannerNode, track: Track, from: number, to: number, clock: Clock): void {
+    const ramps = panRamps(track, from, to);
+    if (!ramps) return;
+    const time = (at: number) => contextTime(clock, at);
+    node.pan.setValueAtTime(ramps[0].pan, time(ramps[0].at));
+    for (const r of ramps.slice(1)) node.pan.linearRampToValueAtTime(r.pan, time(r.at));
+  }
+
   /** A gain node playing the clip's volume envelope over [start, end), feeding `into`; null where it has none. */
   private envelopeNode(clip: Clip, start: number, end: number, into: AudioNode, clock: Clock): GainNode | null {
     const ramps = envelopeRamps(clip, start, end);
@@ -209,7 +224,7 @@ export class Player {
   /** A gain node ramping linearly through `ramps` (timeline samples), feeding `into`. */
   private rampNode(ramps: GainPoint[], into: AudioNode, clock: Clock): GainNode {
     const node = new GainNode(this.context!, { gain: ramps[0].gain });
-    const time = (at: number) => clock.when + (at - clock.from) / clock.rate;
+    const time = (at: number) => contextTime(clock, at);
     node.gain.setValueAtTime(ramps[0].gain, time(ramps[0].at));
     for (const r of ramps.slice(1)) node.gain.linearRampToValueAtTime(r.gain, time(r.at));
     node.connect(into);
@@ -222,7 +237,7 @@ export class Player {
     const curves = fadeCurves(clip, start, end);
     if (curves.length === 0) return null;
     const node = new GainNode(this.context!, { gain: clipFadeGainAt(clip, start - clip.start) });
-    const time = (at: number) => clock.when + (at - clock.from) / clock.rate;
+    const time = (at: number) => contextTime(clock, at);
     for (const c of curves) node.gain.setValueCurveAtTime(c.values, time(c.at), c.length / clock.rate);
     node.connect(into);
     this.nodes.push(node);

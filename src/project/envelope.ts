@@ -48,20 +48,27 @@ export function envelopeGains(points: readonly GainPoint[], from: number, count:
   return out;
 }
 
-const clampGain = (gain: number) => Math.max(0, Math.min(ENVELOPE_MAX_GAIN, gain));
+export const clampGain = (gain: number) => Math.max(0, Math.min(ENVELOPE_MAX_GAIN, gain));
 const byPosition = (a: GainPoint, b: GainPoint) => a.at - b.at;
 
-/** The points with one added (at the same sample as another: replacing it). */
-export function addGainPoint(points: readonly GainPoint[], at: number, gain: number): GainPoint[] {
-  const point = { at: Math.round(at), gain: clampGain(gain) };
+/** The points with one added (at the same sample as another: replacing it); `clamp` keeps its value in the line's
+ * range (a gain's by default). */
+export function addGainPoint(points: readonly GainPoint[], at: number, gain: number, clamp = clampGain): GainPoint[] {
+  const point = { at: Math.round(at), gain: clamp(gain) };
   return [...points.filter((p) => p.at !== point.at), point].sort(byPosition);
 }
 
 /** The points with the one at `index` moved, kept between its neighbours so the order holds. */
-export function moveGainPoint(points: readonly GainPoint[], index: number, at: number, gain: number): GainPoint[] {
+export function moveGainPoint(
+  points: readonly GainPoint[],
+  index: number,
+  at: number,
+  gain: number,
+  clamp = clampGain,
+): GainPoint[] {
   const low = index > 0 ? points[index - 1].at + 1 : -Infinity;
   const high = index < points.length - 1 ? points[index + 1].at - 1 : Infinity;
-  const moved = { at: Math.round(Math.max(low, Math.min(high, at))), gain: clampGain(gain) };
+  const moved = { at: Math.round(Math.max(low, Math.min(high, at))), gain: clamp(gain) };
   return points.map((p, i) => (i === index ? moved : p));
 }
 

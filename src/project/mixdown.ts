@@ -3,6 +3,7 @@ import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
 import { envelopeGains } from './envelope';
 import { clipFadeGains } from './clip-fades';
+import { panValues } from './pan-automation';
 import type { Clip, Project, SampleRange, Track } from './types';
 import { clipOverlap } from './types';
 
@@ -57,9 +58,11 @@ export function panGains(pan: number, sourceIsMono: boolean): { ll: number; rl: 
   return { ll: Math.cos(x), rl: 0, lr: Math.sin(x), rr: 1 };
 }
 
-/** Whether the mix needs two channels: a clip with more than one, or a panned track. */
+/** Whether the mix needs two channels: a clip with more than one, or a panned or pan-automated track. */
 export function needsStereo(tracks: Track[], assets: AssetStore): boolean {
-  return tracks.some((t) => t.pan !== 0 || t.clips.some((c) => assets.get(c.assetId).channels.length > 1));
+  return tracks.some(
+    (t) => t.pan !== 0 || t.panPoints?.length || t.clips.some((c) => assets.get(c.assetId).channels.length > 1),
+  );
 }
 
 /** Renders the range to one (all mono, unpanned) or two channels. */
@@ -72,6 +75,7 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
   for (const track of tracks) {
     const gain = dbToGain(track.gainDb);
     const automation = track.volume?.length ? envelopeGains(track.volume, range.start, length) : undefined;
+    const pans = stereo ? panValues(track, range.start, length) : undefined;
     for (const clip of track.clips) {
       const overlap = clipOverlap(clip, range);
       if (!overlap) continue;
@@ -82,6 +86,10 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
         continue;
       }
       const [l, r] = toStereo(source);
+      if (pans) {
+        addPanned(out, { at: write, from, count }, [l, r], source.length === 1, gain, pans, automation);
+        continue;
+      }
       const g = panGains(track.pan, source.length === 1);
       addScaled(out[0], write, l, from, count, gain * g.ll, automation);
       addScaled(out[0], write, r, from, count, gain * g.rl, automation);
@@ -110,6 +118,26 @@ function throughClipGain(
     return out;
   });
   return { channels: copies, from: 0 };
+}
+
+/** Adds a clip's left and right into both outputs through a pan that moves sample by sample (`pans`, indexed as
+ * `out`), as a StereoPannerNode whose pan ramps does, times `gain` and the track's automation gains. */
+function addPanned(
+  out: Float32Array[],
+  { at, from, count }: { at: number; from: number; count: number },
+  [l, r]: [Float32Array, Float32Array],
+  mono: boolean,
+  gain: number,
+  pans: Float32Array,
+  automation?: Float32Array,
+) {
+  for (let i = 0; i < count; i++) {
+    const g = panGains(pans[at + i], mono);
+    const a = gain * (automation ? automation[at + i] : 1);
+    const [x, y] = [l[from + i], r[from + i]];
+    out[0][at + i] += a * (x * g.ll + y * g.rl);
+    out[1][at + i] += a * (x * g.lr + y * g.rr);
+  }
 }
 
 /** Adds `count` samples of `source` from `from` into `out` at `at`, times `gain` and, where given, the track's

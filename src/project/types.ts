@@ -42,6 +42,9 @@ export interface Track {
   /** Its volume automation, as a DAW's: gain points in timeline samples, straight lines in amplitude between them
    * (the clip envelope's rules, src/project/envelope.ts), on top of its gain; none: the gain alone. */
   volume?: GainPoint[];
+  /** Its pan automation: pan points (-1 left to 1 right) in timeline samples, straight lines between them, held before
+   * and after (src/project/pan-automation.ts); where it has points they set the pan, not `pan`. */
+  panPoints?: PanPoint[];
   /** Sounds found on this track by Analyze, drawn on a lane under it. */
   labels?: SoundLabel[];
   /** The tempo Analyze heard where the track is music (beats per minute). */
@@ -50,6 +53,12 @@ export interface Track {
   beatStart?: number;
   /** The key Analyze heard where the track is music ("A minor"). */
   musicKey?: string;
+}
+
+/** A point of pan automation: the pan (-1 left to 1 right) at a timeline sample. */
+export interface PanPoint {
+  at: number;
+  pan: number;
 }
 
 /** A labelled region, in samples at the project rate: a sound the detector or Find similar found, or a label the user

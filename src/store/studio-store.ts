@@ -241,6 +241,8 @@ export interface StudioState {
   tool: 'select' | 'envelope';
   /** Tracks whose volume automation lane is shown (a lane with points always is). */
   volumeLanes: string[];
+  /** Tracks whose pan automation lane is shown (a lane with points always is). */
+  panLanes: string[];
   /** The macro being built (src/project/macro.ts), and whether applied effects are recorded into it. */
   macro: { steps: MacroStep[]; recording: boolean };
   /** The last effect applied that can run on other audio as it is (Repeat last effect). */
@@ -329,6 +331,7 @@ export const initialState = (): StudioState => ({
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
   tool: 'select',
   volumeLanes: [],
+  panLanes: [],
   clockFormat: 'time',
   macro: { steps: [], recording: false },
   lastEffect: null,

@@ -1,9 +1,8 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import { type GainLine, nudgeLinePoint, removeLinePoint, startLineDrag } from '../../app/project-commands';
-import { gainToDb } from '../../dsp/gain';
+import { type GainLine, LINE_VALUES, nudgeLinePoint, removeLinePoint, startLineDrag } from '../../app/project-commands';
 import type { GainPoint } from '../../project/envelope';
 import { useServices, useStudio } from '../studio-context';
-import { ENVELOPE_RANGE_DB, ENVELOPE_TOP_DB, envelopeLine, gainForY, yForGain } from './envelope-geometry';
+import { envelopeLine, LINE_Y } from './envelope-geometry';
 import { followPointer } from './follow-pointer';
 
 interface Props {
@@ -23,19 +22,23 @@ interface Props {
   /** The tooltip that says what the line is. */
   title: string;
   testId: string;
+  /** The value drawn where there are no points (unity gain by default). */
+  rest?: number;
 }
 
 /** A line of gain points drawn over a stretch of the timeline (a clip's volume envelope over its waveform, a track's
  * volume automation on its lane): the line where it has points, and while editing its points to drag (a press
  * elsewhere adds one there and drags it; a double-click takes one out). A point is a slider too: the arrow keys move
- * it a decibel, Delete takes it out. */
+ * it a step (a decibel, 5 % of the pan), Delete takes it out. */
 export function EnvelopeOverlay(props: Props) {
-  const { line, points, timeOf, editing, leftPx, widthPx, from, to, top, height, title, testId } = props;
+  const { line, points, timeOf, editing, leftPx, widthPx, from, to, top, height, title, testId, rest } = props;
   const { store } = useServices();
   const sampleRate = useStudio((s) => s.project.sampleRate);
   if (!editing && points.length === 0) return null;
   const perPx = (to - from) / Math.max(1, widthPx);
   const seconds = (at: number) => (timeOf(at) / sampleRate).toFixed(2);
+  const { yFor, valueFor, aria } = LINE_Y[line.kind];
+  const { text } = LINE_VALUES[line.kind];
 
   const drag = (e: ReactPointerEvent<SVGElement>, grab: { index: number } | null) => {
     e.stopPropagation();
@@ -43,7 +46,7 @@ export function EnvelopeOverlay(props: Props) {
     const box = (e.currentTarget.ownerSVGElement ?? e.currentTarget).getBoundingClientRect();
     const where = (ev: { clientX: number; clientY: number }) => ({
       at: from + (ev.clientX - box.left) * perPx,
-      gain: gainForY(ev.clientY - box.top, height),
+      gain: valueFor(ev.clientY - box.top, height),
     });
     const gesture = startLineDrag(store, line, grab ?? where(e));
     followPointer((ev) => {
@@ -63,7 +66,7 @@ export function EnvelopeOverlay(props: Props) {
       onDoubleClick={editing ? (e) => e.stopPropagation() : undefined} // points, not the clip's extent
     >
       <title>{title}</title>
-      <polyline points={envelopeLine(points, from, to, widthPx, height)} />
+      <polyline points={envelopeLine(points, from, to, widthPx, height, yFor, rest)} />
       {editing &&
         points.map((p, index) =>
           p.at < from || p.at > to ? null : (
@@ -71,15 +74,15 @@ export function EnvelopeOverlay(props: Props) {
               key={p.at}
               data-testid={`${testId}-point`}
               cx={(p.at - from) / perPx}
-              cy={yForGain(p.gain, height)}
+              cy={yFor(p.gain, height)}
               r={5}
               role="slider"
               tabIndex={0}
               aria-label={`${line.noun[0].toUpperCase()}${line.noun.slice(1)} at ${seconds(p.at)} s`}
-              aria-valuemin={ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB}
-              aria-valuemax={ENVELOPE_TOP_DB}
-              aria-valuenow={Math.max(ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB, gainToDb(p.gain))}
-              aria-valuetext={p.gain > 0 ? `${gainToDb(p.gain).toFixed(1)} dB` : 'silence'}
+              aria-valuemin={aria.min}
+              aria-valuemax={aria.max}
+              aria-valuenow={aria.now(p.gain)}
+              aria-valuetext={text(p.gain)}
               onPointerDown={(e) => drag(e, { index })}
               onDoubleClick={(e) => {
                 e.stopPropagation();
@@ -95,7 +98,7 @@ export function EnvelopeOverlay(props: Props) {
               }}
             >
               <title>
-                {p.gain > 0 ? `${gainToDb(p.gain).toFixed(1)} dB` : 'Silence'} at {seconds(p.at)} s
+                {text(p.gain)} at {seconds(p.at)} s
               </title>
             </circle>
           ),

@@ -6,7 +6,7 @@ import { ClipView } from './ClipView';
 import { followPointer } from './follow-pointer';
 import { JobPreview } from './JobPreview';
 import { LabelLane } from './LabelLane';
-import { VolumeLane } from './VolumeLane';
+import { AutomationLane } from './AutomationLane';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, sampleToPx, TRACK_HEIGHT } from './geometry';
 import { Ruler } from './Ruler';
 import { TrackHeader } from './TrackHeader';
@@ -23,6 +23,7 @@ export function Timeline() {
   const view = useStudio((s) => s.view);
   const selection = useStudio((s) => s.selection);
   const volumeLanes = useStudio((s) => s.volumeLanes);
+  const panLanes = useStudio((s) => s.panLanes);
   const playhead = useStudio((s) => s.playhead);
   const jobs = useStudio((s) => s.jobs);
   const video = useStudio((s) => s.project.video);
@@ -137,7 +138,10 @@ export function Timeline() {
               </div>
             </div>
             {(volumeLanes.includes(track.id) || (track.volume?.length ?? 0) > 0) && (
-              <VolumeLane track={track} scale={scale} width={laneWidth} />
+              <AutomationLane track={track} kind="volume" scale={scale} width={laneWidth} />
+            )}
+            {(panLanes.includes(track.id) || (track.panPoints?.length ?? 0) > 0) && (
+              <AutomationLane track={track} kind="pan" scale={scale} width={laneWidth} />
             )}
             {(track.labels?.length ?? 0) > 0 && <LabelLane track={track} scale={scale} width={laneWidth} />}
           </Fragment>

@@ -12,6 +12,8 @@ export function TrackHeader({ track }: { track: Track }) {
   const letter = useStudio((s) => (track.takeOf ? takeLetter(s.project, track.id) : ''));
   const drag = useRef<Gesture | null>(null);
   const volumeLane = useStudio((s) => s.volumeLanes.includes(track.id) || (track.volume?.length ?? 0) > 0);
+  const panLane = useStudio((s) => s.panLanes.includes(track.id) || (track.panPoints?.length ?? 0) > 0);
+  const panAutomated = (track.panPoints?.length ?? 0) > 0;
 
   const change = (label: string, patch: Partial<Track>) => changeTrack(store, track.id, label, patch);
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
@@ -61,6 +63,15 @@ export function TrackHeader({ track }: { track: Track }) {
         >
           V
         </button>
+        <button
+          type="button"
+          data-testid="track-pan-lane"
+          title="Pan automation: show or hide its lane under the track"
+          aria-pressed={panLane}
+          onClick={() => run('panLane')}
+        >
+          P
+        </button>
         {track.takeOf && (
           <button
             type="button"
@@ -102,13 +113,17 @@ export function TrackHeader({ track }: { track: Track }) {
       <div className="header-row">
         <label className="track-slider">
           Pan{' '}
-          {track.pan === 0
-            ? 'C'
-            : track.pan < 0
-              ? `L${Math.round(-track.pan * 100)}`
-              : `R${Math.round(track.pan * 100)}`}
+          {panAutomated
+            ? 'auto'
+            : track.pan === 0
+              ? 'C'
+              : track.pan < 0
+                ? `L${Math.round(-track.pan * 100)}`
+                : `R${Math.round(track.pan * 100)}`}
           <input
             type="range"
+            disabled={panAutomated}
+            title={panAutomated ? 'The pan follows its automation lane (P)' : undefined}
             data-testid="track-pan"
             min={-1}
             max={1}

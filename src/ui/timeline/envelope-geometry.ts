@@ -2,6 +2,7 @@
 import { dbToGain, gainToDb } from '../../dsp/gain';
 import { clipFadeGainAt } from '../../project/clip-fades';
 import { envelopeGainAt, type GainPoint } from '../../project/envelope';
+import type { LineKind } from '../../app/project-commands';
 import type { Clip } from '../../project/types';
 
 /** The top of a clip's waveform is +12 dB, its bottom silence; 0 dB a quarter of the way down. */
@@ -24,6 +25,31 @@ export function gainForY(y: number, height: number): number {
   return dbToGain(db);
 }
 
+/** Where a line's values are drawn (height from the top, in pixels of `height`) and what a slider reads for them. */
+export interface LineY {
+  yFor: (value: number, height: number) => number;
+  valueFor: (y: number, height: number) => number;
+  aria: { min: number; max: number; now: (value: number) => number };
+}
+
+export const LINE_Y: Record<LineKind, LineY> = {
+  gain: {
+    yFor: yForGain,
+    valueFor: gainForY,
+    aria: {
+      min: ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB,
+      max: ENVELOPE_TOP_DB,
+      now: (gain) => Math.max(ENVELOPE_TOP_DB - ENVELOPE_RANGE_DB, gainToDb(gain)),
+    },
+  },
+  // Left at the top, right at the bottom, the centre halfway; a slider reads -100 to 100.
+  pan: {
+    yFor: (pan, height) => ((1 + pan) / 2) * height,
+    valueFor: (y, height) => Math.max(-1, Math.min(1, (2 * y) / height - 1)),
+    aria: { min: -100, max: 100, now: (pan) => Math.round(pan * 100) },
+  },
+};
+
 /** The clip's gain at a sample of its asset: its volume envelope times its fades; null where it has neither. */
 export function clipGainAt(clip: Clip): ((at: number) => number) | null {
   if (!clip.envelope?.length && !clip.fadeIn && !clip.fadeOut) return null;
@@ -44,15 +70,19 @@ export function scalePeaks(peaks: Float32Array, gainAt: ((at: number) => number)
   return out;
 }
 
-/** An SVG polyline of the envelope over `widthPx` pixels that show asset samples [from, to), a vertex every 2 px and
- * at every point in between (so corners stay sharp). */
+/** An SVG polyline of the line over `widthPx` pixels that show samples [from, to), a vertex every 2 px and at every
+ * point in between (so corners stay sharp); heights as `yFor` draws its values (a gain's by default); with no points,
+ * flat at `rest` (unity gain; a pan lane's track pan). */
 export function envelopeLine(
   points: readonly GainPoint[],
   from: number,
   to: number,
   widthPx: number,
   height: number,
+  yFor: (value: number, height: number) => number = yForGain,
+  rest = 1,
 ): string {
+  if (!points.length) return `0,${yFor(rest, height).toFixed(1)} ${widthPx},${yFor(rest, height).toFixed(1)}`;
   const perPx = (to - from) / Math.max(1, widthPx);
   const xs = new Set<number>();
   for (let x = 0; x <= widthPx; x += 2) xs.add(x);
@@ -60,6 +90,6 @@ export function envelopeLine(
   for (const p of points) if (p.at > from && p.at < to) xs.add((p.at - from) / perPx);
   return [...xs]
     .sort((a, b) => a - b)
-    .map((x) => `${x.toFixed(1)},${yForGain(envelopeGainAt(points, from + x * perPx), height).toFixed(1)}`)
+    .map((x) => `${x.toFixed(1)},${yFor(envelopeGainAt(points, from + x * perPx), height).toFixed(1)}`)
     .join(' ');
 }

@@ -1,0 +1,91 @@
+import { useMemo } from 'react';
+import { type GainLine, trackPanLine, trackVolumeLine } from '../../app/project-commands';
+import type { GainPoint } from '../../project/envelope';
+import type { Track } from '../../project/types';
+import { useStudio } from '../studio-context';
+import { EnvelopeOverlay } from './EnvelopeOverlay';
+import { HEADER_WIDTH, pxToSample, type Scale, visibleLanePx } from './geometry';
+
+export const AUTOMATION_LANE_HEIGHT = 48;
+const identity = (at: number) => at;
+
+/** What an automation lane draws: its line, its name and its tooltip. */
+const LANES = {
+  volume: {
+    line: trackVolumeLine,
+    pointsOf: (track: Track): GainPoint[] => track.volume ?? [],
+    name: 'Volume',
+    testId: 'track-volume',
+    title:
+      'Volume automation (+12 dB at the top, silence at the bottom): click to add a point and drag it; double-click a point to take it out',
+  },
+  pan: {
+    line: trackPanLine,
+    pointsOf: (track: Track): GainPoint[] => (track.panPoints ?? []).map((p) => ({ at: p.at, gain: p.pan })),
+    name: 'Pan',
+    testId: 'track-pan-automation',
+    title:
+      'Pan automation (left at the top, right at the bottom): click to add a point and drag it; double-click a point to take it out',
+  },
+} satisfies Record<
+  string,
+  {
+    line: (trackId: string) => GainLine;
+    pointsOf: (track: Track) => GainPoint[];
+    name: string;
+    testId: string;
+    title: string;
+  }
+>;
+
+export type AutomationKind = keyof typeof LANES;
+
+/** A track's volume or pan automation, as a DAW's automation lane under the track: the line of its value over the
+ * timeline, a press to add a point and drag it, a double-click to take one out. */
+export function AutomationLane({
+  track,
+  kind,
+  scale,
+  width,
+}: {
+  track: Track;
+  kind: AutomationKind;
+  scale: Scale;
+  width: number;
+}) {
+  const scrollLeft = useStudio((s) => s.view.scrollLeft);
+  const viewportWidth = useStudio((s) => s.view.viewportWidth);
+  const lane = LANES[kind];
+  const line = useMemo(() => lane.line(track.id), [lane, track.id]);
+  const points = useMemo(() => lane.pointsOf(track), [lane, track]);
+  const [left, right] = visibleLanePx(scrollLeft, viewportWidth);
+  const drawLeft = Math.max(0, left);
+  const drawRight = Math.min(width, right);
+  return (
+    <div className="label-row volume-row" data-testid={`${kind}-row`} style={{ height: AUTOMATION_LANE_HEIGHT }}>
+      <div className="label-header" style={{ width: HEADER_WIDTH }}>
+        {lane.name}
+        {points.length ? `: ${points.length} points` : ''}
+      </div>
+      <div className="label-lane" style={{ width }}>
+        {drawRight > drawLeft && (
+          <EnvelopeOverlay
+            line={line}
+            points={points}
+            timeOf={identity}
+            editing
+            title={lane.title}
+            testId={lane.testId}
+            rest={kind === 'pan' ? track.pan : 1}
+            leftPx={drawLeft}
+            widthPx={drawRight - drawLeft}
+            from={pxToSample(drawLeft, scale)}
+            to={pxToSample(drawRight, scale)}
+            top={2}
+            height={AUTOMATION_LANE_HEIGHT - 4}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
