@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { sdr } from '../src/dsp/declip.fixture';
 import { asset, expect, readBytes, test } from './fixtures';
-import { ffprobe, ffprobeMetadata, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
+import { ffmpegR128, ffprobe, ffprobeMetadata, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 test.describe('export scopes and formats', () => {
   test('MP3 of the mix reads back in ffprobe with the right rate, channels and duration', async ({ studio }) => {
@@ -56,6 +56,24 @@ test.describe('export scopes and formats', () => {
     const reference = soxFloat(await studio.exportFile({ format: 'float32', rate: '48000' }), []);
     expect(lossy.length).toBe(reference.length);
     expect(sdr(lossy, reference)).toBeGreaterThan(12); // lossy, but the same sound, in step
+  });
+
+  test('Normalize to -16 LUFS: ffmpeg reads the file at -16 LUFS, its true peaks under -1 dBTP (sox at 4x)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('real-scene.wav'); // Wesnoth birds and a Hedgewars explosion, normalized to -4 dBFS
+    await studio.waitForTracks(1);
+    await studio.action('export').click();
+    await page.getByTestId('export-normalize').check();
+    await page.getByTestId('export-normalize-lufs').fill('-16');
+    await page.getByTestId('export-panel').getByRole('button', { name: 'Close' }).click();
+    const file = await studio.exportFile({ format: 'float32' });
+    await expect(page.getByTestId('notice-info').filter({ hasText: 'Normalized from' })).toBeVisible();
+    expect(Math.abs(ffmpegR128(file).integrated + 16)).toBeLessThan(0.3);
+    const truePeak = soxStat(file, undefined, 'rate -v 176400')['Maximum amplitude'];
+    expect(20 * Math.log10(truePeak)).toBeLessThan(-0.9);
+    expect((await studio.summary()).undo).toEqual(['Import "real-scene.wav"']); // the project as it was
   });
 
   test('a track, or the selection, exports alone', async ({ studio, page }) => {

@@ -8,6 +8,7 @@ import { computePeakLevels } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
 import { framesToDb, spectrogramImage } from '../src/dsp/spectrogram';
 import { decodeWavBlob } from '../src/dsp/wav';
+import { deliverInPlace } from '../src/export/deliver';
 import { encodeAs, fullScaleOf } from '../src/export/file-formats';
 import { ditherInPlace } from '../src/dsp/dither';
 import { applyEffect } from '../src/project/effects';
@@ -87,14 +88,15 @@ const api: AnalysisApi = {
       return [video, [video.pixels.buffer as ArrayBuffer]];
     }),
 
-  encode: (channels, fromRate, toRate, format, kbps, dither, metadata) =>
+  encode: (channels, fromRate, toRate, format, kbps, dither, metadata, delivery) =>
     answer(async () => {
-      // The channels are the worker's own (transferred): dithered where they lie.
+      // The channels are the worker's own (transferred): normalized and dithered where they lie.
+      const notes = delivery ? deliverInPlace(channels, fromRate, delivery) : [];
       const audio = toRate === fromRate ? channels : channels.map((c) => resample(c, fromRate, toRate));
       const fullScale = fullScaleOf(format);
       if (dither && fullScale) ditherInPlace(audio, fullScale, dither.seed);
       const bytes = await encodeAs(audio, toRate, format, kbps, metadata ?? undefined);
-      return [bytes, [bytes]];
+      return [{ bytes, notes }, [bytes]];
     }),
 };
 

@@ -8,6 +8,7 @@ import type { AssetStore } from '../project/asset-store';
 import { mixdown } from '../project/mixdown';
 import { labelledStretches } from '../project/label-ops';
 import { FILE_FORMATS } from './file-formats';
+import { DELIVERY_CEILING_DBTP, DELIVERY_LUFS, type Delivery } from './deliver';
 import type { FileMetadata } from './tags';
 import { projectLength, type SampleRange } from '../project/types';
 import type { ExportSettings, StudioState } from '../store/studio-store';
@@ -51,9 +52,14 @@ export async function exportAudio(
 ): Promise<ExportedFile> {
   const { range, trackIds, label } = scopeOf(state, settings);
   if (range.end <= range.start) throw new ExportError('There is no audio to export.');
+  const { min, max } = DELIVERY_LUFS;
+  if (settings.normalize && !(settings.normalizeLufs >= min && settings.normalizeLufs <= max))
+    throw new ExportError(`Normalize to a loudness from ${min} to ${max} LUFS.`);
   const channels = await mixdownInBlocks(state, assets, range, trackIds);
   const metadata = fileMetadata(state, settings, range);
-  const file = await encodeFile(channels, state.project.sampleRate, settings, `omni-studio-${label}`, metadata);
+  const delivery = settings.normalize ? { lufs: settings.normalizeLufs, ceilingDb: DELIVERY_CEILING_DBTP } : undefined;
+  const name = `omni-studio-${label}`;
+  const file = await encodeFile(channels, state.project.sampleRate, settings, name, metadata, delivery);
   if (settings.chapters && !metadata.chapters.length) file.notes.push('There are no labels here to make chapters of.');
   else if (settings.chapters && FILE_FORMATS[settings.format].extension === 'wav')
     file.notes.push('A WAV file has no place players read chapters from: export FLAC, MP3 or Opus to keep them.');
@@ -106,15 +112,16 @@ export async function encodeFile(
   settings: ExportSettings,
   baseName: string,
   metadata?: FileMetadata,
+  delivery?: Delivery,
 ): Promise<ExportedFile> {
   const { rate, notes } = fileRate(settings, projectRate);
-  notes.push(...clippingNote(channels, settings));
+  if (!delivery) notes.push(...clippingNote(channels, settings)); // a delivery's limiter holds the peaks
   const channelCount = channels.length;
   const transferred = Comlink.transfer(
     channels,
     channels.map((c) => c.buffer as ArrayBuffer),
   );
-  const bytes = await answerValue(
+  const encoded = await answerValue(
     analysis().encode(
       transferred,
       projectRate,
@@ -123,11 +130,13 @@ export async function encodeFile(
       settings.kbps,
       settings.dither ? { seed: seedOf(baseName) } : null,
       metadata ?? null,
+      delivery ?? null,
     ),
   );
+  notes.unshift(...encoded.notes);
   const { extension, mimeType } = FILE_FORMATS[settings.format];
   return {
-    bytes,
+    bytes: encoded.bytes,
     fileName: `${baseName}.${extension}`,
     mimeType,
     sampleRate: rate,

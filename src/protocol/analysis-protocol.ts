@@ -7,6 +7,7 @@ import type { PeakLevel } from '../dsp/peaks';
 import type { Spectrum } from '../dsp/spectrum';
 import type { AudioStatistics } from '../dsp/statistics';
 import type { ExportFormat } from '../export/file-formats';
+import type { Delivery } from '../export/deliver';
 import type { FileMetadata } from '../export/tags';
 import type { EffectSpec, PieceData } from '../project/effects';
 import type { ModelAudio, ProjectAudio } from '../project/model-audio';
@@ -71,8 +72,9 @@ export interface AnalysisApi {
   /** A video's picture from `from` seconds for `seconds`, as a pack's sync encoder reads it (decoded here, off the
    * page's thread; src/video/video-file.ts pictureFrames). */
   picture(file: File, from: number, seconds: number, size: number, fps: number): Promise<AnalysisResult<VideoFrames>>;
-  /** Resamples to `toRate` where needed and encodes a WAV, FLAC or MP3 file; a 16- or 24-bit one with triangular dither
-   * from `dither`'s seed where it is given (src/dsp/dither.ts); tags and chapters where the format has a place. */
+  /** Resamples to `toRate` where needed and encodes a WAV, FLAC, MP3 or Opus file; a 16- or 24-bit one with triangular dither
+   * from `dither`'s seed where it is given (src/dsp/dither.ts); tags and chapters where the format has a place;
+   * first brought to a loudness where `delivery` asks (src/export/deliver.ts), saying what that did. */
   encode(
     channels: Float32Array[],
     fromRate: number,
@@ -81,5 +83,12 @@ export interface AnalysisApi {
     kbps: number,
     dither: { seed: number } | null,
     metadata: FileMetadata | null,
-  ): Promise<AnalysisResult<ArrayBuffer>>;
+    delivery: Delivery | null,
+  ): Promise<AnalysisResult<EncodedFile>>;
+}
+
+/** An encoded file, and what was done to its audio on the way (a loudness normalization, a limiter). */
+export interface EncodedFile {
+  bytes: ArrayBuffer;
+  notes: string[];
 }

@@ -139,6 +139,10 @@ export interface ExportSettings {
   /** 0 means the project rate. */
   sampleRate: number;
   kbps: number;
+  /** A single file (the mix, a track, the selection) brought to `normalizeLufs`, its true peaks held under -1 dBTP
+   * (src/export/deliver.ts). */
+  normalize: boolean;
+  normalizeLufs: number;
   /** The labels written by hand as the file's chapters (FLAC, MP3, Opus), each as Export each label would cut it. */
   chapters: boolean;
   /** Triangular dither on 16- and 24-bit WAV and FLAC files (src/dsp/dither.ts), as Audacity and Audition apply by default. */
@@ -393,7 +397,16 @@ export const initialState = (): StudioState => ({
     duckThresholdDb: -30,
     eqBands: presetBands('Flat'),
   },
-  exportSettings: { scope: 'mix', format: 'pcm16', sampleRate: 0, kbps: 192, dither: true, chapters: false },
+  exportSettings: {
+    scope: 'mix',
+    format: 'pcm16',
+    sampleRate: 0,
+    kbps: 192,
+    dither: true,
+    chapters: false,
+    normalize: false,
+    normalizeLufs: -16,
+  },
   panel: 'none',
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
   generate: {

@@ -1,4 +1,5 @@
 import { exportNow } from '../../actions/file-actions';
+import { DELIVERY_LUFS } from '../../export/deliver';
 import { type ExportFormat, FILE_FORMATS } from '../../export/file-formats';
 import type { ExportScope } from '../../store/studio-store';
 import { exportVideoNow } from '../../video/export-video';
@@ -88,6 +89,25 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           Dither
         </label>
       )}
+      <label title="The file (the mix, a track or the selection; not stems or labels) brought to this integrated loudness, its true peaks limited to -1 dBTP where that pushes them over, as a podcast or streaming spec asks. The project is unchanged.">
+        <input
+          type="checkbox"
+          data-testid="export-normalize"
+          checked={settings.normalize}
+          onChange={(e) => change({ normalize: e.target.checked })}
+        />
+        Normalize to
+        <input
+          type="number"
+          data-testid="export-normalize-lufs"
+          step={1}
+          min={DELIVERY_LUFS.min}
+          max={DELIVERY_LUFS.max}
+          value={settings.normalizeLufs}
+          onChange={(e) => change({ normalizeLufs: Number(e.target.value) })}
+        />
+        LUFS
+      </label>
       <label title="Each label written by hand a chapter (not what Analyze found), as Export each label would cut it (a point runs to the next point): podcast apps and players show them">
         <input
           type="checkbox"
