@@ -287,6 +287,26 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo.at(-1)).toBe('Reduce noise (12 dB)');
   });
 
+  test('reduce noise, adaptive: the hiss floor learned from the selection itself comes down, the tone stays', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-in-hiss.wav'); // hiss at -40 dBFS for 3 s, a 1 kHz tone at -20 dBFS from 1 to 2 s
+    await studio.waitForTracks(1);
+    const before = await studio.exportFile({ format: 'float32' });
+    await page.keyboard.press('Control+a');
+    await studio.effect('reduceNoiseAdaptive'); // no profile taken
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      'Took the noise floor learned from the selection',
+    );
+    const after = await studio.exportFile({ format: 'float32' });
+    const rms = (f: string, start: number, seconds: number) => soxStat(f, { start, seconds })['RMS     amplitude'];
+    for (const start of [0.1, 2.2])
+      expect(20 * Math.log10(rms(before, start, 0.7) / rms(after, start, 0.7))).toBeGreaterThan(10);
+    expect(Math.abs(20 * Math.log10(rms(before, 1.2, 0.6) / rms(after, 1.2, 0.6)))).toBeLessThan(0.5);
+    expect((await studio.summary()).undo.at(-1)).toBe('Reduce noise, adaptive (12 dB)');
+  });
+
   test('attenuate to surroundings: a marked tone comes down to the hiss around it, the hiss stays', async ({
     studio,
     page,

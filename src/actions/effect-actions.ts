@@ -5,6 +5,7 @@ import { declipSelection } from '../app/declip';
 import { centerSelection } from '../app/center';
 import { declickSelection } from '../app/declick';
 import { matchEqSelection, takeEqReference } from '../app/eq-match';
+import { reduceLearnedNoise } from '../app/learned-noise';
 import { compressSelection, deessSelection, gateSelection, levelSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
 import { autoDuck } from '../app/duck';
@@ -184,6 +185,12 @@ export const effectActions: Action[] = [
           sensitivityDb: p.noiseSensitivityDb,
         }
       : null,
+  ),
+  command(
+    'reduceNoiseAdaptive',
+    'Reduce noise, adaptive: learn the noise floor from the selection itself, no profile needed',
+    null,
+    reduceLearnedNoise,
   ),
   command('declip', 'De-clip: draw the clipped tops of the waveform again', 'Shift+C', declipSelection, () => ({
     kind: 'declip',

@@ -187,6 +187,7 @@ export function EffectBar() {
       <NumberParam label="reduce dB" field="noiseReductionDb" step={1} {...NOISE_REDUCTION_DB} />
       <NumberParam label="over noise dB" field="noiseSensitivityDb" step={1} {...NOISE_SENSITIVITY_DB} />
       <ActionButton name="reduceNoise" text="Reduce noise" />
+      <ActionButton name="reduceNoiseAdaptive" text="Reduce noise (adaptive)" />
       <ActionButton name="declip" text="De-clip" />
       <NumberParam
         label="click sensitivity"
