@@ -1346,8 +1346,9 @@ test.describe('editing a real recording', () => {
     await studio.waitForTracks(2);
   });
 
-  test('split stereo track gives two mono tracks, hard left and right, that mix as the stereo one did (sox)', async ({
+  test('split stereo track gives two mono tracks, hard left and right, that mix as the stereo one did; make stereo joins them (sox)', async ({
     studio,
+    page,
   }) => {
     await studio.importFiles('tone-stereo-44k.wav'); // 440 Hz left, 660 Hz right
     await studio.waitForTracks(1);
@@ -1361,6 +1362,16 @@ test.describe('editing a real recording', () => {
     ]);
     const split = soxFloat(await studio.exportFile({ format: 'float32' }), []);
     expect(Buffer.from(split.buffer).equals(Buffer.from(before.buffer))).toBe(true);
+    // The upper one selected, Make stereo joins them back: one stereo track of its name, the same mix to the bit.
+    await page.evaluate(() => {
+      const state = (window as any).omniStudio.services.store.getState();
+      state.selectRange({ start: 0, end: 100, trackIds: [state.project.tracks[0].id] });
+    });
+    await studio.action('makeStereo').click();
+    await studio.waitForTracks(1);
+    expect((await studio.summary()).tracks.map((t) => [t.name, t.channels])).toEqual([['tone-stereo-44k', [2]]]);
+    const joined = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    expect(Buffer.from(joined.buffer).equals(Buffer.from(before.buffer))).toBe(true);
   });
 
   test('a clip dragged to another track is one undo step', async ({ studio, page }) => {

@@ -3,6 +3,7 @@
 import { editSelection } from '../app/edit';
 import { cancelJob, generateClip } from '../app/generate';
 import { mixAndRender } from '../app/render';
+import { makeStereoTrack } from '../app/join-stereo';
 import { splitStereoTrack } from '../app/split-stereo';
 import type { Services } from '../app/services';
 import { switchTake } from '../project/generated-ops';
@@ -54,6 +55,13 @@ export const trackActions: Action[] = [
     group: 'track',
     enabled: (s) => s.project.tracks.length > 0,
     perform: splitStereoTrack,
+  },
+  {
+    name: 'makeStereo',
+    label: 'Make stereo track: the selected mono track and the one under it as the left and right of one track',
+    group: 'track',
+    enabled: (s) => s.project.tracks.length > 1,
+    perform: makeStereoTrack,
   },
   {
     name: 'mixAndRender',

@@ -17,6 +17,7 @@ export function MenuBar() {
         <ActionButton name="newTrack" text="+ Track" />
         <ActionButton name="mixAndRender" text="Render" />
         <ActionButton name="splitStereo" text="Split stereo" />
+        <ActionButton name="makeStereo" text="Make stereo" />
         <ActionButton name="generate" text="✦ Generate" />
         <ActionButton name="generateSignal" text="Signal…" />
         <ActionButton name="macro" text={macroRecording ? '● Macro…' : 'Macro…'} pressed={macroRecording} />
