@@ -37,6 +37,7 @@ const isSliding = (e: KeyboardEvent) =>
 export function App() {
   const services = useServices();
   const fileInput = useRef<HTMLInputElement>(null);
+  const topbar = useRef<HTMLElement>(null);
   const panel = useStudio((s) => s.panel);
   const [dragging, setDragging] = useState(false);
   services.openFilePicker = () => fileInput.current?.click();
@@ -52,6 +53,17 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [services]);
+
+  // Panels open under the menu bar, however many rows it wraps to, so they never cover a command.
+  useEffect(() => {
+    const header = topbar.current;
+    if (!header) return;
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--topbar-height', `${header.offsetHeight}px`),
+    );
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
 
   const close = () => services.store.getState().openPanel('none');
   return (
@@ -71,7 +83,7 @@ export function App() {
         void importFiles(services, [...e.dataTransfer.files]);
       }}
     >
-      <header className="topbar">
+      <header className="topbar" ref={topbar}>
         <h1>Omni Studio</h1>
         <MenuBar />
       </header>
