@@ -18,10 +18,15 @@ export function makeStereoTrack({ store, assets }: Services): void {
   const { project } = state;
   const index = project.tracks.findIndex((t) => t.id === targetTrackIds(state)[0]);
   const [upper, lower] = [project.tracks[index], project.tracks[index + 1]];
-  if (!upper || !lower) return state.notify('info', 'Select the upper of two mono tracks: there is no track under it.');
+  if (!upper || !lower) {
+    state.notify('info', 'Select the upper of two mono tracks: there is no track under it.');
+    return;
+  }
   const mono = (t: Track) => t.clips.length > 0 && t.clips.every((c) => assets.get(c.assetId).channels.length === 1);
-  if (!mono(upper) || !mono(lower))
-    return state.notify('info', `"${upper.name}" and "${lower.name}" must both be mono tracks: nothing was joined.`);
+  if (!mono(upper) || !mono(lower)) {
+    state.notify('info', `"${upper.name}" and "${lower.name}" must both be mono tracks: nothing was joined.`);
+    return;
+  }
   const start = Math.min(...[...upper.clips, ...lower.clips].map((c) => c.start));
   const end = Math.max(...[...upper.clips, ...lower.clips].map(clipEnd));
   const side = (t: Track) => mixdown(project, assets, { range: { start, end }, trackIds: [t.id], stereo: false })[0];
