@@ -135,6 +135,22 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo).toEqual(['Import "tone-stereo-44k.wav"']); // the project untouched
   });
 
+  test('the effect filter narrows the effect bar to the effects its words find, and clears back to all', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-in-hiss.wav');
+    await studio.waitForTracks(1);
+    await page.getByTestId('effect-filter').fill('noise');
+    for (const name of ['reduceNoise', 'reduceNoiseAdaptive', 'noiseProfile', 'gate'])
+      await expect(studio.action(name)).toBeVisible();
+    for (const name of ['reverb', 'gain', 'changePitch']) await expect(studio.action(name)).toBeHidden();
+    await expect(page.getByTestId('param-noiseReductionDb')).toBeVisible(); // an effect's settings come with it
+    await page.keyboard.press('Control+a'); // the filter box has the keys: its text is selected, not the project
+    await page.getByTestId('effect-filter').fill('');
+    await expect(studio.action('reverb')).toBeVisible();
+  });
+
   test('Duplicate puts the selection on a new track under it, in place; tracks move up and down', async ({
     studio,
     page,

@@ -237,6 +237,8 @@ export interface StudioState {
   /** Play-at-speed, as Audacity's: playback 0.25 to 3 times as fast, pitch with it (a tape's varispeed); the project
    * is untouched. */
   playbackSpeed: number;
+  /** What the effect bar's filter box holds: only effects whose names or descriptions have its words show. */
+  effectFilter: string;
   recording: boolean;
   /** An effect's preview is sounding (src/app/preview.ts): the project is as it was. */
   previewing: boolean;
@@ -330,6 +332,7 @@ export const initialState = (): StudioState => ({
   playing: false,
   loop: false,
   playbackSpeed: 1,
+  effectFilter: '',
   recording: false,
   previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
