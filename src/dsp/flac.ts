@@ -237,7 +237,7 @@ function wastedBits(samples: Int32Array): number {
 }
 
 /** What FLAC's fixed predictor of `order` leaves over, folded to non-negative numbers (0, -1, 1, -2... -> 0, 1, 2, 3...). */
-export function fixedResidual(x: Int32Array, order: number): Uint32Array {
+function fixedResidual(x: Int32Array, order: number): Uint32Array {
   const out = new Uint32Array(x.length - order);
   for (let i = order; i < x.length; i++) {
     let r: number;

@@ -50,7 +50,7 @@ export function levelingCurve(channels: Float32Array[], rate: number, leveling: 
 
 /** The loudness under which a window is a pause: 25 LU under the loud speech (the 95th percentile of the windows over
  * the absolute gate). */
-export function speechGate(loudness: Float32Array): number {
+function speechGate(loudness: Float32Array): number {
   const sounding = [...loudness].filter((l) => l > ABSOLUTE_GATE_LUFS).sort((a, b) => a - b);
   if (!sounding.length) return Infinity;
   return Math.max(ABSOLUTE_GATE_LUFS, sounding[Math.floor(0.95 * (sounding.length - 1))] - GATE_UNDER_SPEECH_LU);

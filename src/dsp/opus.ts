@@ -22,7 +22,7 @@ export class OpusError extends Error {
 }
 
 /** The identification header: version 1, the channels, pre-skip, the input's rate, no gain, mapping family 0. */
-export function opusHead(channels: number, preSkip: number, inputRate = OPUS_RATE): Uint8Array {
+function opusHead(channels: number, preSkip: number, inputRate = OPUS_RATE): Uint8Array {
   const out = new Uint8Array(19);
   const view = new DataView(out.buffer);
   out.set(new TextEncoder().encode('OpusHead'));

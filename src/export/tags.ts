@@ -1,15 +1,12 @@
 /**
  * What an exported file says about itself, as Audacity's Metadata Editor writes it: title, artist, album, track, year,
- * genre and comment, and chapters (a podcast's, from the project's labels). Each format has its own place for them:
- * FLAC's and Opus's Vorbis comments (chapters as CHAPTERnnn and CHAPTERnnnNAME, which ffmpeg and players read), an MP3's ID3v2.4
- * tag (chapters as CHAP frames under a CTOC, the ID3 chapter addendum podcast apps read) and a WAV's LIST/INFO chunk
- * (no chapters: WAV has no standard place players read them from).
+ * genre and comment, and chapters (a podcast's, from the labels written by hand). Each format has its own place for
+ * them: FLAC's and Opus's Vorbis comments (chapters as CHAPTERnnn and CHAPTERnnnNAME, which ffmpeg and players read),
+ * an MP3's ID3v2.4 tag (chapters as CHAP frames under a CTOC, the ID3 chapter addendum podcast apps read) and a WAV's
+ * LIST/INFO chunk (no chapters: WAV has no standard place players read them from).
  */
-
 import { concatBytes } from '../dsp/bytes';
 import type { FileTags } from '../project/types';
-
-export type { FileTags };
 
 export const TAG_FIELDS: { key: keyof FileTags; label: string }[] = [
   { key: 'title', label: 'Title' },
