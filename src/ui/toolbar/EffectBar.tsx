@@ -22,7 +22,7 @@ import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
 import type { EditParams } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
-import { EffectFilter, EffectGroup } from './EffectFilter';
+import { EffectGroup } from './EffectFilter';
 
 function NumberParam({
   label,
@@ -279,7 +279,6 @@ export function EffectBar() {
         <ActionButton name="findSimilar" text="Find similar" />
         <ActionButton name="attenuateSimilar" text="Attenuate similar" />
       </EffectGroup>
-      <EffectFilter />
     </div>
   );
 }

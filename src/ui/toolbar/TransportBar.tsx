@@ -3,6 +3,7 @@ import { selectionIn } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { SPEED_RANGE } from '../../playback/player';
 import { ActionButton } from './ActionButton';
+import { EffectFilter } from './EffectFilter';
 import { LevelMeter } from './LevelMeter';
 
 function SecondsInput({
@@ -114,6 +115,7 @@ export function TransportBar() {
       <ActionButton name="zoomOut" text="−" />
       <ActionButton name="zoomIn" text="+" />
       <ActionButton name="zoomFit" text="Fit" />
+      <EffectFilter />
     </div>
   );
 }
