@@ -15,7 +15,7 @@ import {
   setTrackVolume,
 } from '../project/envelope';
 import { addLabel, projectLabels, removeLabel, renameLabel, retimeLabel } from '../project/label-ops';
-import { setTrackPan } from '../project/pan-automation';
+import { lineAsPan, panAsLine, setTrackPan } from '../project/pan-automation';
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClip, trimClipEdge } from '../project/timeline-ops';
 import { setTrack } from '../project/track-ops';
@@ -146,13 +146,11 @@ export const trackVolumeLine = (trackId: string): GainLine => ({
 
 export const trackPanLine = (trackId: string): GainLine => ({
   kind: 'pan',
-  points: (p) => p.tracks.find((t) => t.id === trackId)?.panPoints?.map((q) => ({ at: q.at, gain: q.pan })),
-  set: (p, points) =>
-    setTrackPan(
-      p,
-      trackId,
-      points.map((q) => ({ at: q.at, pan: q.gain })),
-    ),
+  points: (p) => {
+    const panPoints = p.tracks.find((t) => t.id === trackId)?.panPoints;
+    return panPoints && panAsLine(panPoints);
+  },
+  set: (p, points) => setTrackPan(p, trackId, lineAsPan(points)),
   noun: 'pan point',
 });
 

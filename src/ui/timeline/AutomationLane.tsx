@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { type GainLine, trackPanLine, trackVolumeLine } from '../../app/project-commands';
 import type { GainPoint } from '../../project/envelope';
+import { panAsLine } from '../../project/pan-automation';
 import type { Track } from '../../project/types';
 import { useStudio } from '../studio-context';
 import { EnvelopeOverlay } from './EnvelopeOverlay';
@@ -21,7 +22,7 @@ const LANES = {
   },
   pan: {
     line: trackPanLine,
-    pointsOf: (track: Track): GainPoint[] => (track.panPoints ?? []).map((p) => ({ at: p.at, gain: p.pan })),
+    pointsOf: (track: Track): GainPoint[] => panAsLine(track.panPoints ?? []),
     name: 'Pan',
     testId: 'track-pan-automation',
     title:

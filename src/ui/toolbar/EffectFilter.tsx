@@ -1,11 +1,15 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useServices, useStudio } from '../studio-context';
-import { effectMatches } from './effect-match';
+import { effectMatches, effectText } from './effect-match';
 
 /** One effect's settings and buttons, hidden while the effect filter finds other effects (and laid out as if the
  * group were not there: display: contents). */
 export function EffectGroup({ actions, children }: { actions: string[]; children: ReactNode }) {
-  const shown = useStudio((s) => effectMatches(s.effectFilter, actions));
+  const text = useMemo(() => effectText(actions), [actions]);
+  const shown = effectMatches(
+    useStudio((s) => s.effectFilter),
+    text,
+  );
   return (
     <span className="effect-group" hidden={!shown}>
       {children}
