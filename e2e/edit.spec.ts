@@ -151,6 +151,54 @@ test.describe('editing a real recording', () => {
     await expect(studio.action('reverb')).toBeVisible();
   });
 
+  test('in a 1280x720 window the timeline shows two tracks; the effect bar shows one shelf, closes, and the layout outlives a reload', async ({
+    studio,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-pauses.wav');
+    await studio.waitForTracks(2);
+    const timeline = page.locator('.timeline');
+    const timelineHeight = async () => (await timeline.boundingBox())!.height;
+    const trackHeight = (await page.getByTestId('track-header').first().boundingBox())!.height;
+    expect(await timelineHeight()).toBeGreaterThan(2 * trackHeight);
+
+    // A shelf shows its effects alone; words typed in Find an effect search every shelf.
+    await page.getByTestId('effect-shelf-dynamics').click();
+    await expect(page.getByTestId('effect-shelf-dynamics')).toHaveAttribute('aria-pressed', 'true');
+    for (const name of ['compress', 'limit', 'gate', 'levelSpeech']) await expect(studio.action(name)).toBeVisible();
+    for (const name of ['gain', 'reverb', 'reduceNoise']) await expect(studio.action(name)).toBeHidden();
+    await page.getByTestId('effect-filter').fill('reverb');
+    await expect(studio.action('reverb')).toBeVisible();
+    await expect(studio.action('compress')).toBeHidden();
+    await expect(page.getByTestId('effect-shelf-dynamics')).toHaveAttribute('aria-pressed', 'false');
+    await page.getByTestId('effect-filter').fill('');
+
+    // The spectrogram opens under the timeline (closed in a new browser); closed again with the effect bar, the
+    // timeline has their height, and nothing is computed for a closed spectrogram.
+    await expect(page.getByTestId('spectrogram-toggle')).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByTestId('spectrogram')).toHaveCount(0);
+    await studio.openSpectrogram();
+    await expect(page.getByTestId('spectrogram')).toHaveAttribute('data-state', 'ready');
+    const open = await timelineHeight();
+    await page.getByTestId('effects-toggle').click();
+    await expect(page.getByTestId('effect-rack')).toBeHidden();
+    await page.getByTestId('spectrogram-toggle').click();
+    await expect(page.getByTestId('spectrogram')).toHaveCount(0);
+    expect((await timelineHeight()) - open).toBeGreaterThan(200);
+
+    // The layout is the browser's: a reload opens it as it was left.
+    await studio.openSpectrogram();
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await expect(page.getByTestId('effect-rack')).toBeHidden();
+    await expect(page.getByTestId('spectrogram')).toHaveAttribute('data-state', 'ready');
+    await page.getByTestId('effect-shelf-restore').click(); // a shelf chosen opens the bar on it
+    await expect(studio.action('declick')).toBeVisible();
+    await expect(studio.action('compress')).toBeHidden();
+  });
+
   test('Duplicate puts the selection on a new track under it, in place; tracks move up and down', async ({
     studio,
     page,
@@ -353,6 +401,7 @@ test.describe('editing a real recording', () => {
   }) => {
     await studio.importFiles('two-tones-in-hiss.wav'); // hiss, and 1 kHz and 5 kHz tones from 1 to 2 s
     await studio.waitForTracks(1);
+    await studio.openSpectrogram();
     const before = await studio.exportFile({ format: 'float32' });
     await expect(page.getByTestId('spectrogram')).toHaveAttribute('data-state', 'ready');
     // The picture's axes: the 3 s clip across its width, 30 Hz to 22.05 kHz on a log scale down its 160 rows.
@@ -413,6 +462,7 @@ test.describe('editing a real recording', () => {
   }) => {
     await studio.importFiles('whistles-in-hiss.wav'); // whistles at 1, 3.5 (-6 dB) and 6 s (+3 dB); knocks at 2.2 and 5 s
     await studio.waitForTracks(1);
+    await studio.openSpectrogram();
     const before = await studio.exportFile({ format: 'float32' });
     await studio.select(1, 1.3);
     await studio.action('findSimilar').click();
@@ -1411,6 +1461,7 @@ test.describe('editing a real recording', () => {
   test('mouse selection across tracks, zoom, mute/solo, playback and the spectrogram', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
     await studio.waitForTracks(2);
+    await studio.openSpectrogram();
     const lane0 = (await page.getByTestId('lane').nth(0).boundingBox())!;
     const lane1 = (await page.getByTestId('lane').nth(1).boundingBox())!;
     await page.mouse.move(lane0.x + 20, lane0.y + 60);

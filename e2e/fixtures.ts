@@ -97,6 +97,13 @@ export class Studio {
     );
   }
 
+  /** Opens the spectrogram under the timeline (closed in a new browser, as in Audacity). */
+  async openSpectrogram() {
+    const toggle = this.page.getByTestId('spectrogram-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
   async flushAutosave() {
     await this.page.evaluate(() =>
       (window as unknown as { omniStudio: { flush(): Promise<void> } }).omniStudio.flush(),

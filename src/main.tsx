@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createServices } from './app/services';
 import { restoreProject, startAutosave } from './persist/autosave';
 import { rememberMacro } from './persist/macro-storage';
+import { rememberLayout } from './persist/layout-storage';
 import { registerServiceWorker } from './pwa/register';
 import { trackPeaks } from './timeline/peaks-store';
 import { App } from './ui/App';
@@ -27,6 +28,7 @@ async function boot() {
   }
   trackPeaks(assets);
   rememberMacro(store);
+  rememberLayout(store);
   const autosave = startAutosave(store, assets);
   window.addEventListener('pagehide', () => void autosave.flush());
   registerServiceWorker(store);

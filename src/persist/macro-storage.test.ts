@@ -2,21 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { macroStep } from '../project/macro';
 import { createStudioStore } from '../store/studio-store';
 import { rememberMacro } from './macro-storage';
-
-/** A Storage in memory. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => void items.set(k, v),
-  };
-}
+import { memoryStorage } from './memory-storage';
 
 describe('the saved macro', () => {
   it('comes back in a new page, and a corrupt one is said and dropped', () => {

@@ -18,6 +18,7 @@ import { type MusicFields, NO_MUSIC_FIELDS } from '../music/music-prompt';
 import type { BackendChoice, PackInfo } from '../protocol/engine-protocol';
 import { emptyProject } from '../project/types';
 import { emptyHistory, type History, record, redo, travel, undo } from './history';
+import { defaultLayout, type Layout } from './layout';
 import { SENSITIVITY } from '../dsp/declick';
 
 export interface Selection {
@@ -239,6 +240,8 @@ export interface StudioState {
   playbackSpeed: number;
   /** What the effect bar's filter box holds: only effects whose names or descriptions have its words show. */
   effectFilter: string;
+  /** The effect bar's shelf, whether it and the spectrogram are open (src/store/layout.ts). */
+  layout: Layout;
   recording: boolean;
   /** An effect's preview is sounding (src/app/preview.ts): the project is as it was. */
   previewing: boolean;
@@ -303,6 +306,7 @@ export interface StudioActions {
   restore(project: Project, history: History): void;
   /** For the command layer (src/actions, src/app); components call the named actions below instead. */
   set(patch: Partial<StudioState>): void;
+  setLayout(patch: Partial<Layout>): void;
   /** Selects a range on tracks (null: nothing), leaving the playhead where it is. */
   selectRange(selection: Selection | null): void;
   seek(sample: number): void;
@@ -333,6 +337,7 @@ export const initialState = (): StudioState => ({
   loop: false,
   playbackSpeed: 1,
   effectFilter: '',
+  layout: defaultLayout(),
   recording: false,
   previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
@@ -490,6 +495,9 @@ export function createStudioStore() {
       },
       set(patch) {
         set(patch);
+      },
+      setLayout(patch) {
+        set({ layout: { ...get().layout, ...patch } });
       },
       selectRange(selection) {
         set({ selection });

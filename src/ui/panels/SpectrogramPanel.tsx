@@ -39,9 +39,10 @@ export function SpectrogramPanel() {
   const sampleRate = useStudio((s) => s.project.sampleRate);
   const [state, setState] = useState<'idle' | 'working' | 'ready' | 'failed'>('idle');
   const [draft, setDraft] = useState<{ x: number; y: number; box: Box } | null>(null);
+  const open = useStudio((s) => s.layout.spectrogramOpen);
 
   useEffect(() => {
-    if (!clip || !assets.has(clip.assetId)) return;
+    if (!open || !clip || !assets.has(clip.assetId)) return;
     let cancelled = false;
     setState('working');
     const asset = assets.get(clip.assetId);
@@ -62,9 +63,29 @@ export function SpectrogramPanel() {
     return () => {
       cancelled = true;
     };
-  }, [clip, width, assets]);
+  }, [open, clip, width, assets]);
 
   if (!clip || !trackId) return null;
+  const toggle = (
+    <button
+      type="button"
+      className="spectrogram-toggle"
+      data-testid="spectrogram-toggle"
+      aria-expanded={open}
+      title={open ? 'Close the spectrogram' : 'Open the spectrogram'}
+      onClick={() => store.getState().setLayout({ spectrogramOpen: !open })}
+    >
+      {open ? '▾' : '▸'}
+    </button>
+  );
+  if (!open)
+    return (
+      <section className="spectrogram" aria-label="Spectrogram">
+        <h2>
+          {toggle} Spectrogram: {clip.name}
+        </h2>
+      </section>
+    );
   const view: SpectrogramView = { clip, width, height: HEIGHT, sampleRate };
   const point = (e: PointerEvent<HTMLDivElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -82,7 +103,7 @@ export function SpectrogramPanel() {
   return (
     <section className="spectrogram" aria-label="Spectrogram">
       <h2>
-        Spectrogram: {clip.name} {state === 'working' && <small>(computing…)</small>}
+        {toggle} Spectrogram: {clip.name} {state === 'working' && <small>(computing…)</small>}
         {state === 'failed' && <small>(could not be computed)</small>}
         {state === 'ready' && !band && <small> (drag a box to select a time and frequency range)</small>}
       </h2>

@@ -1,17 +1,25 @@
 import { type ReactNode, useMemo } from 'react';
+import { type EffectCategory, effectShown } from '../../store/layout';
 import { useServices, useStudio } from '../studio-context';
 import { effectMatches, effectText } from './effect-match';
 
-/** One effect's settings and buttons, hidden while the effect filter finds other effects (and laid out as if the
- * group were not there: display: contents). */
-export function EffectGroup({ actions, children }: { actions: string[]; children: ReactNode }) {
+/** One effect's settings and buttons, on its shelf of the effect bar: hidden while another shelf is chosen or the
+ * effect filter finds other effects (and laid out as if the group were not there: display: contents). */
+export function EffectGroup({
+  category,
+  actions,
+  children,
+}: {
+  category: EffectCategory;
+  actions: string[];
+  children: ReactNode;
+}) {
   const text = useMemo(() => effectText(actions), [actions]);
-  const shown = effectMatches(
-    useStudio((s) => s.effectFilter),
-    text,
-  );
+  const query = useStudio((s) => s.effectFilter);
+  const layout = useStudio((s) => s.layout);
+  const shown = effectShown(layout, query, effectMatches(query, text), category);
   return (
-    <span className="effect-group" hidden={!shown}>
+    <span className="effect-group" data-category={category} hidden={!shown}>
       {children}
     </span>
   );
@@ -29,7 +37,11 @@ export function EffectFilter() {
       aria-label="Find an effect"
       placeholder="Find an effect…"
       value={filter}
-      onChange={(e) => store.getState().set({ effectFilter: e.target.value })}
+      onChange={(e) => {
+        // What is searched for is shown, even where the effect bar was closed.
+        store.getState().set({ effectFilter: e.target.value });
+        store.getState().setLayout({ effectsOpen: true });
+      }}
     />
   );
 }

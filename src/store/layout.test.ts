@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLayout, effectShown } from './layout';
+
+describe('which effects the effect bar shows', () => {
+  const on = (effectShelf: 'all' | 'dynamics') => ({ ...defaultLayout(), effectShelf });
+
+  it('shows every shelf on All, and only its own otherwise', () => {
+    expect(effectShown(on('all'), '', false, 'volume')).toBe(true);
+    expect(effectShown(on('dynamics'), '', false, 'dynamics')).toBe(true);
+    expect(effectShown(on('dynamics'), '', false, 'volume')).toBe(false);
+  });
+
+  it('searches every shelf for words typed in Find an effect', () => {
+    expect(effectShown(on('dynamics'), 'noise', true, 'restore')).toBe(true);
+    expect(effectShown(on('dynamics'), 'noise', false, 'dynamics')).toBe(false);
+    expect(effectShown(on('dynamics'), '  ', false, 'dynamics')).toBe(true);
+  });
+});
