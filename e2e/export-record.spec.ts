@@ -390,6 +390,48 @@ test.describe('recording', () => {
     expect(s.length / s.sampleRate).toBeGreaterThan(0.8);
   });
 
+  test('punch in re-records the selection after a pre-roll: the take replaces it, the rest of the track is kept to the sample (sox)', async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    await studio.importFiles('speech-pauses.wav'); // 9.3 s of 44.1 kHz stereo speech
+    await studio.waitForTracks(1);
+    await studio.select(2.5, 3.5);
+    const state = () => page.evaluate(() => (window as any).omniStudio.services.store.getState());
+    await page.keyboard.press('Alt+R');
+    await expect.poll(async () => (await state()).recording).toBe(true);
+    expect((await state()).playing).toBe(true); // the pre-roll plays: from 0.5 s, 2 s before the punch-in point
+    expect((await state()).playhead / 44100).toBeLessThan(2.5);
+    await expect.poll(async () => (await state()).playhead / 44100, { timeout: 10_000 }).toBeGreaterThan(3.8);
+    await page.keyboard.press('Alt+R');
+    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Punch in');
+    await expect(page.getByTestId('notice-info').last()).toContainText('from 2.50 s to 3.50 s');
+    const s = await studio.summary();
+    expect(s.tracks).toHaveLength(1);
+    expect(s.length).toBe(409208); // nothing moved
+
+    const frame = 4; // 16-bit stereo
+    const at = (seconds: number) => Math.round(seconds * 44100) * frame;
+    const punched = soxRaw16(await studio.exportFile({ format: 'pcm16', dither: false }));
+    const source = soxRaw16(asset('speech-pauses.wav'));
+    expect(punched.length).toBe(source.length);
+    // Before the punch-in point and after the punch-out point, the recording as it was, to the sample.
+    expect(punched.subarray(0, at(2.5)).equals(source.subarray(0, at(2.5)))).toBe(true);
+    expect(punched.subarray(at(3.5)).equals(source.subarray(at(3.5)))).toBe(true);
+    // Inside, the (fake) microphone's take (beeps and silence), not the speech that was there: what changed carries
+    // at least the speech's energy there (0 if the speech had stayed).
+    const inside = (b: Buffer) => new Int16Array(b.buffer.slice(b.byteOffset + at(2.55), b.byteOffset + at(3.45)));
+    const [take, speech] = [inside(punched), inside(source)];
+    const energy = (f: (i: number) => number) => take.reduce((sum, _, i) => sum + f(i) ** 2, 0);
+    expect(energy((i) => take[i] - speech[i])).toBeGreaterThan(0.5 * energy((i) => speech[i]));
+
+    await page.keyboard.press('Control+z'); // one step back to the recording as imported
+    const undone = soxRaw16(await studio.exportFile({ format: 'pcm16' }));
+    expect(undone.equals(source)).toBe(true);
+  });
+
   test('records along with the project (an overdub): it plays meanwhile, and the take starts where playback did', async ({
     studio,
     page,

@@ -3,7 +3,7 @@ import { download, exportAudio } from '../export/export-audio';
 import { exportEachLabel } from '../export/export-labelled';
 import { exportStems } from '../export/export-stems';
 import { saveProject } from '../app/project-file';
-import { toggleRecording } from '../app/record';
+import { punchIn, toggleRecording } from '../app/record';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio } from './targets';
@@ -56,6 +56,14 @@ export const fileActions: Action[] = [
     group: 'file',
     shortcuts: ['R'],
     perform: toggleRecording,
+  },
+  {
+    name: 'punchIn',
+    label: 'Punch in: record the selection on a track again, after a pre-roll',
+    group: 'file',
+    shortcuts: ['Alt+R'],
+    enabled: (s) => s.recording || (s.selection !== null && s.busy === null),
+    perform: punchIn,
   },
   {
     name: 'models',

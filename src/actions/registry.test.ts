@@ -3,7 +3,7 @@ import { ACTIONS, actionForKey, formatShortcut, matchesShortcut } from './regist
 
 const press = (
   key: string,
-  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; code: string }> = {},
 ) => ({
   key,
   ctrlKey: false,
@@ -25,6 +25,12 @@ describe('action registry', () => {
     expect(actionForKey(press('z', { metaKey: true }))?.name).toBe('undo');
     expect(actionForKey(press('Z', { ctrlKey: true, shiftKey: true }))?.name).toBe('redo');
     expect(actionForKey(press('z'))?.name).toBe('zoomSelection'); // not undo without Ctrl or Cmd
+  });
+  it('knows Alt+letter by the key pressed, though Option on a Mac makes a symbol of it', () => {
+    expect(matchesShortcut('Alt+R', press('®', { altKey: true, code: 'KeyR' }))).toBe(true);
+    expect(matchesShortcut('Alt+R', press('r', { altKey: true, code: 'KeyR' }))).toBe(true);
+    expect(matchesShortcut('Alt+R', press('®', { code: 'KeyR' }))).toBe(false);
+    expect(matchesShortcut('Alt+R', press('t', { altKey: true, code: 'KeyT' }))).toBe(false);
   });
   it('maps space, delete and symbols', () => {
     expect(actionForKey(press(' '))?.name).toBe('playPause');

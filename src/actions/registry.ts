@@ -39,6 +39,8 @@ export async function runAction(name: string, services: Services, target?: Actio
 
 export interface KeyPress {
   key: string;
+  /** The key's place on the keyboard ('KeyR'): with Alt on a Mac, `key` is the symbol Option makes ('®'). */
+  code?: string;
   ctrlKey: boolean;
   metaKey: boolean;
   shiftKey: boolean;
@@ -54,7 +56,8 @@ export function matchesShortcut(shortcut: string, e: KeyPress): boolean {
   const alt = parts.includes('Alt');
   const pressed = e.key === ' ' ? 'Space' : e.key;
   const symbol = key.length === 1 && !/[a-z0-9]/i.test(key);
-  if (pressed.toLowerCase() !== key.toLowerCase()) return false;
+  const letter = alt && /^[a-z]$/i.test(key) && e.code === `Key${key.toUpperCase()}`;
+  if (pressed.toLowerCase() !== key.toLowerCase() && !letter) return false;
   if ((e.ctrlKey || e.metaKey) !== mod || e.altKey !== alt) return false;
   return symbol || e.shiftKey === shift;
 }

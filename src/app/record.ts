@@ -1,45 +1,129 @@
 /** Record (R), as a DAW records: the microphone into a new track at the playhead. Where the project already has audio
  * it plays along (an overdub), and the take is moved earlier by the round trip the performer plays through: from
  * when recording began to when the playback's first sample was heard (the output's latency, as the audio context
- * reports it), plus the input's latency (as the browser reports it), so what was played in time lands in time. */
-import { hasAudio } from '../actions/targets';
+ * reports it), plus the input's latency (as the browser reports it), so what was played in time lands in time.
+ *
+ * Punch in (Alt+R), as Audacity's Punch and Roll and a DAW's auto-punch: the selection on a track is recorded
+ * again. Playback starts PRE_ROLL_SECONDS before it, so the performer hears the lead-in; at stop, the take's part
+ * inside the selection (from a point: all of it after the point) replaces the track's audio there with 20 ms
+ * crossfades, in one undo step; the pre-roll and what was played past the selection are not kept. */
+import { hasAudio, selectedRange } from '../actions/targets';
 import { importFiles } from '../import/import-files';
+import { decodeFile, ImportError } from '../import/decode-file';
+import { EDGE_FADE_SECONDS, placeAsset, trackAudio } from '../project/generated-ops';
+import { punchedAudio } from '../project/punch';
+import type { SampleRange } from '../project/types';
 import type { Services } from './services';
 
-/** The take being recorded: where it starts on the timeline, and how far its recording runs ahead of that, ms. */
-let take: { from: number; leadMs: number } | null = null;
+export const PRE_ROLL_SECONDS = 2;
+
+interface Take {
+  /** Where the recording starts on the timeline, and how far it runs ahead of that, ms. */
+  from: number;
+  leadMs: number;
+  /** Where it is punched in: the track and the range it replaces. */
+  punch?: { trackId: string; range: SampleRange };
+}
+
+let take: Take | null = null;
 
 export async function toggleRecording(services: Services): Promise<void> {
+  if (services.recorder.active) return finishTake(services);
+  await startTake(services, services.store.getState().playhead);
+}
+
+export async function punchIn(services: Services): Promise<void> {
+  if (services.recorder.active) return finishTake(services);
+  const state = services.store.getState();
+  const trackId = state.selection?.trackIds.find((id) => state.project.tracks.some((t) => t.id === id));
+  if (!state.selection || !trackId)
+    return state.notify(
+      'info',
+      'Punch in records a part of a track again: select it on the track (or click where to start), then punch in.',
+    );
+  const range = selectedRange(state) ?? { start: state.selection.start, end: Number.POSITIVE_INFINITY };
+  const preRoll = Math.max(0, range.start - Math.round(PRE_ROLL_SECONDS * state.project.sampleRate));
+  await startTake(services, preRoll, { trackId, range });
+}
+
+async function startTake(services: Services, from: number, punch?: Take['punch']): Promise<void> {
   const { store, recorder, player } = services;
-  if (!recorder.active) {
-    try {
-      await recorder.start();
-    } catch (e) {
-      store.getState().notify('error', e instanceof Error ? e.message : String(e));
-      return;
-    }
-    take = { from: store.getState().playhead, leadMs: 0 };
-    if (hasAudio(store.getState())) {
-      await player.play(1); // the take must line up with the project at its own speed
-      const heard = player.audibleStart();
-      const leadMs = heard === null ? 0 : heard - recorder.startedAt + recorder.inputLatency * 1000;
-      take = { from: player.startPosition(), leadMs: Math.max(0, leadMs) };
-    }
-    store.getState().set({ recording: true });
+  try {
+    await recorder.start();
+  } catch (e) {
+    store.getState().notify('error', e instanceof Error ? e.message : String(e));
     return;
   }
+  take = { from, leadMs: 0, punch };
+  if (hasAudio(store.getState())) {
+    await player.play(1, from); // the take must line up with the project at its own speed, once through
+    const heard = player.audibleStart();
+    const leadMs = heard === null ? 0 : heard - recorder.startedAt + recorder.inputLatency * 1000;
+    take = { from: player.startPosition(), leadMs: Math.max(0, leadMs), punch };
+  }
+  store.getState().set({ recording: true });
+}
+
+async function finishTake(services: Services): Promise<void> {
+  const { store, recorder, player } = services;
   const file = await recorder.stop();
   if (store.getState().playing) player.pause();
-  const { from, leadMs } = take ?? { from: store.getState().playhead, leadMs: 0 };
+  const finished = take ?? { from: store.getState().playhead, leadMs: 0 };
   take = null;
-  store.getState().set({ recording: false, playhead: from });
   const rate = store.getState().project.sampleRate;
-  const imported = await importFiles(services, [file], from - Math.round((leadMs / 1000) * rate));
-  if (imported && leadMs > 0)
+  const takeStart = finished.from - Math.round((finished.leadMs / 1000) * rate);
+  store.getState().set({ recording: false, playhead: finished.punch?.range.start ?? finished.from });
+  if (finished.punch) return placePunch(services, file, takeStart, finished.punch);
+  const imported = await importFiles(services, [file], takeStart);
+  if (imported && finished.leadMs > 0)
     store
       .getState()
       .notify(
         'info',
-        `Recorded along with the project; the take sits ${Math.round(leadMs)} ms earlier, for the time from the speakers to the microphone.`,
+        `Recorded along with the project; the take sits ${Math.round(finished.leadMs)} ms earlier, for the time from the speakers to the microphone.`,
       );
+}
+
+/** The punched part of the take in place of the track's audio (one undo step), or why nothing changed. */
+async function placePunch(
+  { store, assets }: Services,
+  file: File,
+  takeStart: number,
+  { trackId, range }: NonNullable<Take['punch']>,
+): Promise<void> {
+  const { project } = store.getState();
+  const rate = project.sampleRate;
+  let channels: Float32Array[];
+  try {
+    channels = (await decodeFile(file, rate, false)).channels;
+  } catch (e) {
+    const why = e instanceof ImportError ? e.message : String(e);
+    return store.getState().notify('error', `Punch in: the take could not be read (${why}). The track is as it was.`);
+  }
+  const now = store.getState().project;
+  const track = now.tracks.find((t) => t.id === trackId);
+  if (!track)
+    return store.getState().notify('error', 'Punch in: the track was deleted meanwhile; the take was dropped.');
+  const punch = punchedAudio(
+    channels,
+    takeStart,
+    range,
+    (r) => trackAudio(track, assets, r),
+    Math.round(EDGE_FADE_SECONDS * rate),
+  );
+  if (!punch)
+    return store
+      .getState()
+      .notify('info', 'Punch in: the recording stopped before the punch-in point, so the track is as it was.');
+  const asset = assets.add(punch.channels, rate);
+  const length = punch.range.end - punch.range.start;
+  store.getState().commit('Punch in', placeAsset(now, trackId, punch.range.start, asset.id, length, 'Punch in', true));
+  const cut =
+    Number.isFinite(range.end) && punch.range.end < range.end ? ' (the recording stopped before its end)' : '';
+  store
+    .getState()
+    .notify(
+      'info',
+      `Punched in on "${track.name}" from ${(punch.range.start / rate).toFixed(2)} s to ${(punch.range.end / rate).toFixed(2)} s${cut}; the pre-roll was not kept.`,
+    );
 }

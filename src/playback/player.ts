@@ -69,8 +69,9 @@ export class Player {
     else void this.play();
   }
 
-  /** Plays from the playhead (or loops the selection) at `speed`, the Play-at-speed setting unless given. */
-  async play(speed?: number): Promise<void> {
+  /** Plays from the playhead (or loops the selection) at `speed`, the Play-at-speed setting unless given; from
+   * `start` once through, where given (a take recorded along, which must not loop). */
+  async play(speed?: number, start?: number): Promise<void> {
     this.stopPreview();
     const state = this.store.getState();
     this.speed = speed ?? state.playbackSpeed;
@@ -78,8 +79,10 @@ export class Player {
     await context.resume();
     const { selection, loop, playhead, project } = state;
     this.loopRange =
-      loop && selection && selection.end > selection.start ? { start: selection.start, end: selection.end } : undefined;
-    const from = this.loopRange ? this.loopRange.start : playhead >= projectLength(project) ? 0 : playhead;
+      loop && start === undefined && selection && selection.end > selection.start
+        ? { start: selection.start, end: selection.end }
+        : undefined;
+    const from = start ?? (this.loopRange ? this.loopRange.start : playhead >= projectLength(project) ? 0 : playhead);
     this.stopSources();
     this.startSample = from;
     this.startedAt = context.currentTime + 0.05;

@@ -13,6 +13,7 @@ export function MenuBar() {
         <ActionButton name="import" text="Import" />
         <ActionButton name="saveProject" text="Save" />
         <ActionButton name="record" text={recording ? '■ Stop recording' : '● Record'} pressed={recording} />
+        <ActionButton name="punchIn" text="Punch in" />
         <ActionButton name="export" text="Export" />
         <ActionButton name="newTrack" text="+ Track" />
         <ActionButton name="mixAndRender" text="Render" />
