@@ -199,6 +199,50 @@ test.describe('editing a real recording', () => {
     await expect(studio.action('compress')).toBeHidden();
   });
 
+  test('a shortcut set in the shortcuts panel runs its command, takes the key from the command that had it, outlives a reload and resets', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await studio.select(0.2, 0.8);
+    const panel = page.getByTestId('help-panel');
+    const keysOf = (name: string) => panel.getByTestId(`shortcut-row-${name}`).locator('kbd');
+    const undo = async () => (await studio.summary()).undo;
+
+    await studio.action('help').click();
+    await panel.getByTestId('shortcut-set-reverse').click();
+    await expect(panel.getByTestId('shortcut-set-reverse')).toHaveText('Press keys…');
+    await page.keyboard.press('Alt+q');
+    await expect(page.getByTestId('notice-info').last()).toContainText('Alt+Q now runs Reverse');
+    await expect(keysOf('reverse')).toHaveText(['Alt+Q']);
+    expect(await undo()).toHaveLength(1); // setting the key ran nothing
+    await panel.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(studio.action('reverse')).toHaveAttribute('title', /\(Alt\+Q\)/);
+    await page.keyboard.press('Shift+R'); // the old key no longer reverses
+    expect(await undo()).toHaveLength(1);
+    await page.keyboard.press('Alt+q');
+    await expect.poll(async () => (await undo()).at(-1)).toBe('Reverse');
+
+    // Given to another command, the key leaves the first; Escape keeps a command's keys as they were.
+    await page.keyboard.press('?');
+    await panel.getByTestId('shortcut-set-fadeIn').click();
+    await page.keyboard.press('Alt+q');
+    await expect(page.getByTestId('notice-info').last()).toContainText('it no longer runs Reverse');
+    await expect(keysOf('reverse')).toHaveCount(0);
+    await panel.getByTestId('shortcut-set-undo').click();
+    await page.keyboard.press('Escape');
+    await expect(keysOf('undo')).toHaveText(['Ctrl+Z']);
+
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.action('help').click();
+    await expect(keysOf('fadeIn')).toHaveText(['Alt+Q']);
+    await panel.getByTestId('shortcuts-reset').click();
+    await expect(keysOf('reverse')).toHaveText(['Shift+R']);
+    await expect(keysOf('fadeIn')).toHaveText(['Shift+I']);
+  });
+
   test('Duplicate puts the selection on a new track under it, in place; tracks move up and down', async ({
     studio,
     page,

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createServices } from './app/services';
 import { restoreProject, startAutosave } from './persist/autosave';
 import { rememberMacro } from './persist/macro-storage';
-import { rememberLayout } from './persist/layout-storage';
+import { rememberPreferences } from './persist/preferences';
 import { registerServiceWorker } from './pwa/register';
 import { trackPeaks } from './timeline/peaks-store';
 import { App } from './ui/App';
@@ -28,7 +28,7 @@ async function boot() {
   }
   trackPeaks(assets);
   rememberMacro(store);
-  rememberLayout(store);
+  rememberPreferences(store);
   const autosave = startAutosave(store, assets);
   window.addEventListener('pagehide', () => void autosave.flush());
   registerServiceWorker(store);

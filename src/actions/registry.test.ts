@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, actionForKey, formatShortcut, matchesShortcut } from './registry';
+import { ACTIONS, actionForKey, formatShortcut } from './registry';
+import { canonicalShortcut, type KeyPress, shortcutOfPress } from './key-bindings';
+
+const matchesShortcut = (shortcut: string, e: KeyPress) => shortcutOfPress(e) === canonicalShortcut(shortcut);
 
 const press = (
   key: string,

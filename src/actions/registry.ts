@@ -6,6 +6,7 @@ import { effectActions } from './effect-actions';
 import { fileActions } from './file-actions';
 import { trackActions } from './track-actions';
 import type { Action, ActionTarget } from './types';
+import { canonicalShortcut, type KeyBindings, type KeyPress, shortcutOfPress, shortcutsOf } from './key-bindings';
 import { viewActions } from './view-actions';
 
 export const ACTIONS: readonly Action[] = [
@@ -37,33 +38,11 @@ export async function runAction(name: string, services: Services, target?: Actio
   return true;
 }
 
-export interface KeyPress {
-  key: string;
-  /** The key's place on the keyboard ('KeyR'): with Alt on a Mac, `key` is the symbol Option makes ('®'). */
-  code?: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-}
-
-/** Whether a key press matches a shortcut such as 'Mod+Shift+Z'. Printable symbols ('?', '+') ignore Shift. */
-export function matchesShortcut(shortcut: string, e: KeyPress): boolean {
-  const key = shortcut.endsWith('+') ? '+' : shortcut.slice(shortcut.lastIndexOf('+') + 1);
-  const parts = shortcut.slice(0, shortcut.length - key.length).split('+');
-  const mod = parts.includes('Mod');
-  const shift = parts.includes('Shift');
-  const alt = parts.includes('Alt');
-  const pressed = e.key === ' ' ? 'Space' : e.key;
-  const symbol = key.length === 1 && !/[a-z0-9]/i.test(key);
-  const letter = alt && /^[a-z]$/i.test(key) && e.code === `Key${key.toUpperCase()}`;
-  if (pressed.toLowerCase() !== key.toLowerCase() && !letter) return false;
-  if ((e.ctrlKey || e.metaKey) !== mod || e.altKey !== alt) return false;
-  return symbol || e.shiftKey === shift;
-}
-
-export function actionForKey(e: KeyPress): Action | undefined {
-  return ACTIONS.find((a) => a.shortcuts?.some((s) => matchesShortcut(s, e)));
+/** The action a key press runs, by the user's bindings where set, else the registry's shortcuts. */
+export function actionForKey(e: KeyPress, bindings: KeyBindings = {}): Action | undefined {
+  const pressed = shortcutOfPress(e);
+  if (pressed === null) return undefined;
+  return ACTIONS.find((a) => shortcutsOf(a, bindings).some((s) => canonicalShortcut(s) === pressed));
 }
 
 /** Shortcut text for this platform: 'Ctrl+Z', or '⌘Z' on a Mac. */

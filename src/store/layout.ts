@@ -1,5 +1,5 @@
 /** How the studio's window is laid out: which shelf of the effect bar shows, and whether the effect bar and the
- * spectrogram are open (the spectrogram starts closed, as in Audacity, so a small window still shows tracks). The user's choice outlives the page (src/persist/layout-storage.ts), as a DAW remembers its
+ * spectrogram are open (the spectrogram starts closed, as in Audacity, so a small window still shows tracks). The user's choice outlives the page (src/persist/preferences.ts), as a DAW remembers its
  * window layout. */
 
 /** The effect bar's shelves, as Audition's and Audacity's effect menus group their effects. */

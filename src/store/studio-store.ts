@@ -19,6 +19,7 @@ import type { BackendChoice, PackInfo } from '../protocol/engine-protocol';
 import { emptyProject } from '../project/types';
 import { emptyHistory, type History, record, redo, travel, undo } from './history';
 import { defaultLayout, type Layout } from './layout';
+import type { KeyBindings } from '../actions/key-bindings';
 import { SENSITIVITY } from '../dsp/declick';
 
 export interface Selection {
@@ -242,6 +243,8 @@ export interface StudioState {
   effectFilter: string;
   /** The effect bar's shelf, whether it and the spectrogram are open (src/store/layout.ts). */
   layout: Layout;
+  /** Keyboard shortcuts the user set over the registry's (src/actions/key-bindings.ts). */
+  keyBindings: KeyBindings;
   recording: boolean;
   /** An effect's preview is sounding (src/app/preview.ts): the project is as it was. */
   previewing: boolean;
@@ -338,6 +341,7 @@ export const initialState = (): StudioState => ({
   playbackSpeed: 1,
   effectFilter: '',
   layout: defaultLayout(),
+  keyBindings: {},
   recording: false,
   previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },

@@ -45,7 +45,7 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((isTyping(e.target) && e.key !== 'Escape') || isSliding(e)) return;
-      const action = actionForKey(e);
+      const action = actionForKey(e, services.store.getState().keyBindings);
       if (!action) return;
       e.preventDefault();
       void runAction(action.name, services);

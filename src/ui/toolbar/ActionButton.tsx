@@ -1,4 +1,5 @@
 import { getAction, formatShortcut, runAction } from '../../actions/registry';
+import { shortcutsOf } from '../../actions/key-bindings';
 import { PREVIEW_SECONDS, togglePreview } from '../../app/preview';
 import { useServices, useStudio } from '../studio-context';
 
@@ -10,7 +11,7 @@ export function ActionButton({ name, text, pressed }: { name: string; text?: str
   const services = useServices();
   const action = getAction(name);
   const enabled = useStudio((s) => action.enabled?.(s) ?? true);
-  const shortcut = action.shortcuts?.[0];
+  const shortcut = useStudio((s) => shortcutsOf(action, s.keyBindings)[0]);
   const keys = shortcut ? ` (${formatShortcut(shortcut, isMac)})` : '';
   const preview = action.preview ? `; ${isMac ? 'Option' : 'Alt'}+click to preview the first ${PREVIEW_SECONDS} s` : '';
   return (

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createStudioStore } from '../store/studio-store';
-import { rememberLayout } from './layout-storage';
+import { rememberPreferences } from './preferences';
 import { memoryStorage } from './memory-storage';
 
 describe('the saved layout', () => {
   it('comes back in a new page', () => {
     const storage = memoryStorage();
     const first = createStudioStore();
-    rememberLayout(first, storage);
+    rememberPreferences(first, storage);
     first.getState().setLayout({ effectShelf: 'dynamics', spectrogramOpen: true });
     const second = createStudioStore();
-    rememberLayout(second, storage);
+    rememberPreferences(second, storage);
     expect(second.getState().layout).toEqual({ effectShelf: 'dynamics', effectsOpen: true, spectrogramOpen: true });
   });
 
@@ -18,11 +18,27 @@ describe('the saved layout', () => {
     const storage = memoryStorage();
     storage.setItem('omni-studio-layout', '{not json');
     const store = createStudioStore();
-    rememberLayout(store, storage);
+    rememberPreferences(store, storage);
     expect(store.getState().layout).toEqual({ effectShelf: 'all', effectsOpen: true, spectrogramOpen: false });
     storage.setItem('omni-studio-layout', '{"effectShelf": "warp", "effectsOpen": false, "spectrogramOpen": 1}');
     const odd = createStudioStore();
-    rememberLayout(odd, storage);
+    rememberPreferences(odd, storage);
     expect(odd.getState().layout).toEqual({ effectShelf: 'all', effectsOpen: false, spectrogramOpen: false });
+  });
+});
+
+describe('the saved keyboard shortcuts', () => {
+  it('come back in a new page; a damaged entry leaves the defaults', () => {
+    const storage = memoryStorage();
+    const first = createStudioStore();
+    rememberPreferences(first, storage);
+    first.getState().set({ keyBindings: { fitProject: ['Alt+F'] } });
+    const second = createStudioStore();
+    rememberPreferences(second, storage);
+    expect(second.getState().keyBindings).toEqual({ fitProject: ['Alt+F'] });
+    storage.setItem('omni-studio-keys', '[');
+    const third = createStudioStore();
+    rememberPreferences(third, storage);
+    expect(third.getState().keyBindings).toEqual({});
   });
 });
