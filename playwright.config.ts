@@ -25,6 +25,8 @@ export default defineConfig({
         '--enable-unsafe-webgpu',
         '--autoplay-policy=no-user-gesture-required',
         '--use-fake-device-for-media-stream',
+        // The fake microphone plays this tone (made by e2e/make-assets.sh before the browser starts).
+        `--use-file-for-fake-audio-capture=${process.cwd()}/e2e/.assets/mic-tone.wav`,
       ],
     },
   },

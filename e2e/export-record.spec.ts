@@ -380,7 +380,7 @@ test.describe('recording', () => {
     await context.grantPermissions(['microphone']);
     await studio.action('record').click();
     await expect(studio.action('record')).toHaveText(/Stop recording/);
-    // The meter hears the (fake) microphone's beeps while recording.
+    // The meter hears the (fake) microphone's tone while recording.
     await expect.poll(async () => Number(await page.getByTestId('meter-0-db').textContent())).toBeGreaterThan(-40);
     await page.waitForTimeout(1000);
     await studio.action('record').click();
@@ -420,7 +420,7 @@ test.describe('recording', () => {
     // Before the punch-in point and after the punch-out point, the recording as it was, to the sample.
     expect(punched.subarray(0, at(2.5)).equals(source.subarray(0, at(2.5)))).toBe(true);
     expect(punched.subarray(at(3.5)).equals(source.subarray(at(3.5)))).toBe(true);
-    // Inside, the (fake) microphone's take (beeps and silence), not the speech that was there: what changed carries
+    // Inside, the (fake) microphone's take (its tone), not the speech that was there: what changed carries
     // at least the speech's energy there (0 if the speech had stayed).
     const inside = (b: Buffer) => new Int16Array(b.buffer.slice(b.byteOffset + at(2.55), b.byteOffset + at(3.45)));
     const [take, speech] = [inside(punched), inside(source)];
@@ -430,6 +430,45 @@ test.describe('recording', () => {
     await page.keyboard.press('Control+z'); // one step back to the recording as imported
     const undone = soxRaw16(await studio.exportFile({ format: 'pcm16' }));
     expect(undone.equals(source)).toBe(true);
+  });
+
+  test("records losslessly: the fake microphone's 440 Hz tone comes back a clean sine, where MediaRecorder's Opus does not", async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    await studio.action('record').click();
+    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    await page.waitForTimeout(1500);
+    await studio.action('record').click();
+    await studio.waitForTracks(1);
+    expect((await studio.summary()).tracks[0].name).toMatch(/^Recording .*/);
+    const take = soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']);
+    const rate = (await studio.summary()).sampleRate;
+
+    // The control: the same input through MediaRecorder (Opus, what the studio recorded with before), decoded.
+    const opus = await page.evaluate(async () => {
+      const stream = await navigator.mediaDevices.getUserMedia({
+        audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+      });
+      const recorder = new MediaRecorder(stream);
+      const parts: Blob[] = [];
+      recorder.ondataavailable = (e) => parts.push(e.data);
+      recorder.start();
+      await new Promise((r) => setTimeout(r, 1500));
+      const stopped = new Promise((r) => (recorder.onstop = r));
+      recorder.stop();
+      await stopped;
+      stream.getTracks().forEach((t) => t.stop());
+      const decoded = await new AudioContext().decodeAudioData(await new Blob(parts).arrayBuffer());
+      return { samples: [...decoded.getChannelData(0)], rate: decoded.sampleRate };
+    });
+    const clean = sineSnrDb(take, rate, 440);
+    const lossy = sineSnrDb(Float32Array.from(opus.samples), opus.rate, 440);
+    console.log(`440 Hz tone recorded: ${clean.toFixed(1)} dB SNR lossless, ${lossy.toFixed(1)} dB through Opus`);
+    expect(clean).toBeGreaterThan(60);
+    expect(clean).toBeGreaterThan(lossy + 15);
   });
 
   test('records along with the project (an overdub): it plays meanwhile, and the take starts where playback did', async ({
@@ -458,3 +497,26 @@ test.describe('recording', () => {
     expect(clip.length / 44100).toBeGreaterThan(0.8);
   });
 });
+
+/** How far a recording of a steady tone is from the nearest sine at `hz` (least squares), dB: from 0.1 s after the
+ * tone begins (the device starts in silence) to 0.1 s before the end. */
+function sineSnrDb(x: Float32Array, rate: number, hz: number): number {
+  const from = x.findIndex((v) => Math.abs(v) > 0.01) + Math.round(0.1 * rate);
+  const to = x.length - Math.round(0.1 * rate);
+  expect(to - from).toBeGreaterThan(0.5 * rate);
+  const w = (2 * Math.PI * hz) / rate;
+  let [ss, cc, sc, xs, xc] = [0, 0, 0, 0, 0];
+  for (let i = from; i < to; i++) {
+    const [s, c] = [Math.sin(w * i), Math.cos(w * i)];
+    [ss, cc, sc, xs, xc] = [ss + s * s, cc + c * c, sc + s * c, xs + x[i] * s, xc + x[i] * c];
+  }
+  const det = ss * cc - sc * sc;
+  const [a, b] = [(xs * cc - xc * sc) / det, (xc * ss - xs * sc) / det];
+  let [signal, residual] = [0, 0];
+  for (let i = from; i < to; i++) {
+    const fit = a * Math.sin(w * i) + b * Math.cos(w * i);
+    signal += fit * fit;
+    residual += (x[i] - fit) ** 2;
+  }
+  return 10 * Math.log10(signal / residual);
+}

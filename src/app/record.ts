@@ -66,10 +66,16 @@ async function startTake(services: Services, from: number, punch?: Take['punch']
 
 async function finishTake(services: Services): Promise<void> {
   const { store, recorder, player } = services;
-  const file = await recorder.stop();
   if (store.getState().playing) player.pause();
   const finished = take ?? { from: store.getState().playhead, leadMs: 0 };
   take = null;
+  let file: File;
+  try {
+    file = await recorder.stop();
+  } catch (e) {
+    store.getState().set({ recording: false });
+    return store.getState().notify('error', e instanceof Error ? e.message : String(e));
+  }
   const rate = store.getState().project.sampleRate;
   const takeStart = finished.from - Math.round((finished.leadMs / 1000) * rate);
   store.getState().set({ recording: false, playhead: finished.punch?.range.start ?? finished.from });

@@ -1,5 +1,10 @@
-/** Records from the microphone with MediaRecorder into a Blob that the importer decodes like any file, with taps on
- * the input for the level meter. */
+/** Records from the microphone losslessly: its samples as the browser delivers them, gathered by an audio worklet
+ * (workers/capture.worklet.ts), become a 32-bit float WAV that the importer decodes like any file (resampled to the
+ * project's rate where it differs). MediaRecorder, used before, wrote Opus: a lossy copy of every take. The same
+ * input feeds taps for the level meter. */
+import captureWorklet from '../../workers/capture.worklet.ts?worker&url';
+import { encodeWav } from '../dsp/wav';
+import { joinChunks } from './capture-chunks';
 import { METER_BUFFER } from './meter';
 
 export class RecorderError extends Error {
@@ -7,11 +12,11 @@ export class RecorderError extends Error {
 }
 
 export class MicRecorder {
-  private recorder: MediaRecorder | undefined;
-  private chunks: Blob[] = [];
   private stream: MediaStream | undefined;
-  /** The input's own context for the level meter, and its taps (one per channel, up to two). */
-  private listening: AudioContext | undefined;
+  /** The input's context (the capture and the meter's taps run in it), the capture node, the blocks it posted. */
+  private context: AudioContext | undefined;
+  private capture: AudioWorkletNode | undefined;
+  private chunks: Float32Array[][] = [];
   private taps: AnalyserNode[] = [];
 
   /** The level meter's taps on the microphone while recording (none otherwise). */
@@ -24,7 +29,7 @@ export class MicRecorder {
   inputLatency = 0;
 
   get active(): boolean {
-    return this.recorder?.state === 'recording';
+    return this.capture !== undefined;
   }
 
   async start(): Promise<void> {
@@ -44,21 +49,33 @@ export class MicRecorder {
       if (name === 'NotFoundError') throw new RecorderError('No microphone was found. Connect one and record again.');
       throw new RecorderError(`The microphone could not be opened (${e instanceof Error ? e.message : String(e)}).`);
     }
+    const context = new AudioContext();
+    try {
+      await context.audioWorklet.addModule(captureWorklet);
+    } catch (e) {
+      this.release();
+      void context.close();
+      throw new RecorderError(`Recording could not start (${e instanceof Error ? e.message : String(e)}).`);
+    }
+    const source = new MediaStreamAudioSourceNode(context, { mediaStream: this.stream });
+    const capture = new AudioWorkletNode(context, 'omni-capture', { outputChannelCount: [1] });
     this.chunks = [];
-    this.recorder = new MediaRecorder(this.stream);
-    this.recorder.ondataavailable = (e) => e.data.size > 0 && this.chunks.push(e.data);
-    this.recorder.start(250);
+    capture.port.onmessage = (e: MessageEvent<{ chunk?: Float32Array[] }>) =>
+      e.data.chunk && this.chunks.push(e.data.chunk);
+    // The capture node is pulled through a silent gain to the output: nothing is heard.
+    capture.connect(new GainNode(context, { gain: 0 })).connect(context.destination);
+    source.connect(capture);
+    this.context = context;
+    this.capture = capture;
     this.startedAt = performance.now();
     // Chromium reports it (not yet in TypeScript's DOM types).
     const settings = this.stream.getAudioTracks()[0]?.getSettings() as { latency?: number } | undefined;
     this.inputLatency = Number(settings?.latency) || 0;
-    this.listen(this.stream);
+    this.listen(context, source);
   }
 
   /** Taps the input for the meter: its channels apart, through analysers that lead nowhere (nothing is heard). */
-  private listen(stream: MediaStream): void {
-    const context = new AudioContext();
-    const source = new MediaStreamAudioSourceNode(context, { mediaStream: stream });
+  private listen(context: AudioContext, source: MediaStreamAudioSourceNode): void {
     const channels = Math.min(2, source.channelCount);
     const split = new ChannelSplitterNode(context, { numberOfOutputs: channels });
     source.connect(split);
@@ -67,25 +84,36 @@ export class MicRecorder {
       split.connect(tap, c);
       return tap;
     });
-    this.listening = context;
   }
 
-  /** Stops and returns the recording as a file. */
-  stop(): Promise<File> {
-    const recorder = this.recorder;
-    if (!recorder) return Promise.reject(new RecorderError('Nothing is being recorded.'));
-    return new Promise((resolve) => {
-      recorder.onstop = () => {
-        this.stream?.getTracks().forEach((t) => t.stop());
-        void this.listening?.close();
-        this.listening = undefined;
-        this.taps = [];
-        const type = recorder.mimeType || 'audio/webm';
-        const stamp = new Date().toISOString().slice(11, 19).replace(/:/g, '-');
-        resolve(new File(this.chunks, `Recording ${stamp}.webm`, { type }));
-        this.recorder = undefined;
+  /** Stops and returns the recording as a 32-bit float WAV file at the input's rate. */
+  async stop(): Promise<File> {
+    const { capture, context } = this;
+    if (!capture || !context) throw new RecorderError('Nothing is being recorded.');
+    await new Promise<void>((resolve) => {
+      capture.port.onmessage = (e: MessageEvent<{ chunk?: Float32Array[]; done?: boolean }>) => {
+        if (e.data.chunk) this.chunks.push(e.data.chunk);
+        if (e.data.done) resolve();
       };
-      recorder.stop();
+      capture.port.postMessage('stop');
     });
+    this.release();
+    this.capture = undefined;
+    this.context = undefined;
+    this.taps = [];
+    void context.close();
+    const channels = joinChunks(this.chunks);
+    this.chunks = [];
+    if (channels.length === 0 || channels[0].length === 0)
+      throw new RecorderError('Nothing was recorded: the microphone sent no sound. Check the input and record again.');
+    const stamp = new Date().toISOString().slice(11, 19).replace(/:/g, '-');
+    return new File([encodeWav(channels, context.sampleRate, 'float32')], `Recording ${stamp}.wav`, {
+      type: 'audio/wav',
+    });
+  }
+
+  private release(): void {
+    this.stream?.getTracks().forEach((t) => t.stop());
+    this.stream = undefined;
   }
 }
