@@ -471,6 +471,40 @@ test.describe('recording', () => {
     expect(clean).toBeGreaterThan(lossy + 15);
   });
 
+  test('Monitor: the meter reads the chosen input before any take; a take is named for its input, which is remembered', async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    const picker = page.getByTestId('input-device');
+    await picker.focus(); // lists the inputs again, named now that the page may use the microphone
+    await expect.poll(async () => picker.locator('option').count()).toBeGreaterThan(1);
+    await picker.selectOption({ index: 1 });
+    const label = (await picker.locator('option:checked').textContent())!;
+    expect(label).not.toBe('Default input');
+
+    await studio.action('monitor').click();
+    await expect(studio.action('monitor')).toHaveAttribute('aria-pressed', 'true');
+    // The fake microphone's tone peaks at -12 dBFS.
+    await expect.poll(async () => Number(await page.getByTestId('meter-0-db').textContent())).toBeCloseTo(-12, 0);
+    expect((await studio.summary()).tracks).toHaveLength(0); // monitoring records nothing
+
+    await studio.action('record').click();
+    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    await page.waitForTimeout(800);
+    await studio.action('record').click();
+    await studio.waitForTracks(1);
+    expect((await studio.summary()).tracks[0].name).toContain(`(${label})`);
+    await expect(studio.action('monitor')).toHaveAttribute('aria-pressed', 'true'); // still monitoring after the take
+    await studio.action('monitor').click();
+    await expect(studio.action('monitor')).toHaveAttribute('aria-pressed', 'false');
+
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await expect(picker.locator('option:checked')).toHaveText(label);
+  });
+
   test('records along with the project (an overdub): it plays meanwhile, and the take starts where playback did', async ({
     studio,
     page,

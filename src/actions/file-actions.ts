@@ -3,7 +3,7 @@ import { download, exportAudio } from '../export/export-audio';
 import { exportEachLabel } from '../export/export-labelled';
 import { exportStems } from '../export/export-stems';
 import { saveProject } from '../app/project-file';
-import { punchIn, toggleRecording } from '../app/record';
+import { punchIn, toggleMonitoring, toggleRecording } from '../app/record';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio } from './targets';
@@ -56,6 +56,13 @@ export const fileActions: Action[] = [
     group: 'file',
     shortcuts: ['R'],
     perform: toggleRecording,
+  },
+  {
+    name: 'monitor',
+    label: 'Monitor the input: the meter reads the microphone without recording',
+    group: 'file',
+    enabled: (s) => !s.recording,
+    perform: toggleMonitoring,
   },
   {
     name: 'punchIn',

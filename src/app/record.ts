@@ -49,7 +49,7 @@ export async function punchIn(services: Services): Promise<void> {
 async function startTake(services: Services, from: number, punch?: Take['punch']): Promise<void> {
   const { store, recorder, player } = services;
   try {
-    await recorder.start();
+    await recorder.start(store.getState().inputDevice);
   } catch (e) {
     store.getState().notify('error', e instanceof Error ? e.message : String(e));
     return;
@@ -132,4 +132,28 @@ async function placePunch(
       'info',
       `Punched in on "${track.name}" from ${(punch.range.start / rate).toFixed(2)} s to ${(punch.range.end / rate).toFixed(2)} s${cut}; the pre-roll was not kept.`,
     );
+}
+
+/** Monitor: the meter reads the chosen input without recording (again: stops), as Audacity's monitoring does. */
+export async function toggleMonitoring({ store, recorder }: Services): Promise<void> {
+  if (store.getState().monitoring) {
+    recorder.stopMonitoring();
+    return store.getState().set({ monitoring: false });
+  }
+  try {
+    await recorder.monitor(store.getState().inputDevice);
+  } catch (e) {
+    return store.getState().notify('error', e instanceof Error ? e.message : String(e));
+  }
+  store.getState().set({ monitoring: true });
+}
+
+/** Records from `deviceId` from now on ('' for the default input); an input being monitored moves to it. */
+export async function chooseInput(services: Services, deviceId: string): Promise<void> {
+  const { store } = services;
+  store.getState().set({ inputDevice: deviceId });
+  if (!store.getState().monitoring) return;
+  store.getState().set({ monitoring: false });
+  services.recorder.stopMonitoring();
+  await toggleMonitoring(services);
 }

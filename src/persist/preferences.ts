@@ -1,5 +1,5 @@
 /** The user's preferences kept in the browser's local storage, so they hold in the next session: the window's layout
- * (src/store/layout.ts) and the keyboard shortcuts set (src/actions/key-bindings.ts). */
+ * (src/store/layout.ts), the keyboard shortcuts set (src/actions/key-bindings.ts) and the microphone chosen. */
 import { readKeyBindings } from '../actions/key-bindings';
 import { readLayout } from '../store/layout';
 import type { StudioState, StudioStore } from '../store/studio-store';
@@ -32,6 +32,7 @@ export function rememberPreferences(store: StudioStore, storage: Storage = local
   const forget = [
     remember(store, storage, 'omni-studio-layout', 'layout', readLayout),
     remember(store, storage, 'omni-studio-keys', 'keyBindings', readKeyBindings),
+    remember(store, storage, 'omni-studio-input', 'inputDevice', (saved) => (typeof saved === 'string' ? saved : '')),
   ];
   return () => {
     for (const f of forget) f();

@@ -11,15 +11,30 @@ export class RecorderError extends Error {
   override name = 'RecorderError';
 }
 
+/** A microphone the browser offers (its label is empty until the page may use the microphone). */
+export interface AudioInput {
+  id: string;
+  label: string;
+}
+
+/** The open input: its stream, the context the capture and the meter's taps run in, and which device it is. */
+interface OpenInput {
+  deviceId: string;
+  label: string;
+  stream: MediaStream;
+  context: AudioContext;
+  source: MediaStreamAudioSourceNode;
+}
+
 export class MicRecorder {
-  private stream: MediaStream | undefined;
-  /** The input's context (the capture and the meter's taps run in it), the capture node, the blocks it posted. */
-  private context: AudioContext | undefined;
+  private input: OpenInput | undefined;
   private capture: AudioWorkletNode | undefined;
   private chunks: Float32Array[][] = [];
   private taps: AnalyserNode[] = [];
+  /** The meter reads the input without recording (Audacity's monitoring), so a level can be set before a take. */
+  private monitoring = false;
 
-  /** The level meter's taps on the microphone while recording (none otherwise). */
+  /** The level meter's taps on the microphone while recording or monitoring (none otherwise). */
   meterTaps(): readonly AnalyserNode[] {
     return this.taps;
   }
@@ -32,32 +47,29 @@ export class MicRecorder {
     return this.capture !== undefined;
   }
 
-  async start(): Promise<void> {
-    if (!navigator.mediaDevices?.getUserMedia)
-      throw new RecorderError('This browser cannot record audio here (no microphone access on this page).');
-    try {
-      this.stream = await navigator.mediaDevices.getUserMedia({
-        audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
-      });
-    } catch (e) {
-      const name = e instanceof DOMException ? e.name : '';
-      if (name === 'NotAllowedError' || name === 'SecurityError') {
-        throw new RecorderError(
-          'Microphone access was denied. Allow the microphone for this site in the browser settings, then record again.',
-        );
-      }
-      if (name === 'NotFoundError') throw new RecorderError('No microphone was found. Connect one and record again.');
-      throw new RecorderError(`The microphone could not be opened (${e instanceof Error ? e.message : String(e)}).`);
-    }
-    const context = new AudioContext();
-    try {
-      await context.audioWorklet.addModule(captureWorklet);
-    } catch (e) {
-      this.release();
-      void context.close();
-      throw new RecorderError(`Recording could not start (${e instanceof Error ? e.message : String(e)}).`);
-    }
-    const source = new MediaStreamAudioSourceNode(context, { mediaStream: this.stream });
+  /** The microphones the browser offers now. */
+  static async inputs(): Promise<AudioInput[]> {
+    if (!navigator.mediaDevices?.enumerateDevices) return [];
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    return devices
+      .filter((d) => d.kind === 'audioinput' && d.deviceId !== 'default' && d.deviceId !== '')
+      .map((d, i) => ({ id: d.deviceId, label: d.label || `Microphone ${i + 1}` }));
+  }
+
+  /** Opens the input (`deviceId`, '' for the default) for the meter alone. */
+  async monitor(deviceId: string): Promise<void> {
+    await this.open(deviceId);
+    this.monitoring = true;
+  }
+
+  stopMonitoring(): void {
+    this.monitoring = false;
+    if (!this.capture) this.close();
+  }
+
+  /** Starts recording from `deviceId` ('' for the default input). */
+  async start(deviceId = ''): Promise<void> {
+    const { context, source, stream } = await this.open(deviceId);
     const capture = new AudioWorkletNode(context, 'omni-capture', { outputChannelCount: [1] });
     this.chunks = [];
     capture.port.onmessage = (e: MessageEvent<{ chunk?: Float32Array[] }>) =>
@@ -65,31 +77,17 @@ export class MicRecorder {
     // The capture node is pulled through a silent gain to the output: nothing is heard.
     capture.connect(new GainNode(context, { gain: 0 })).connect(context.destination);
     source.connect(capture);
-    this.context = context;
     this.capture = capture;
     this.startedAt = performance.now();
     // Chromium reports it (not yet in TypeScript's DOM types).
-    const settings = this.stream.getAudioTracks()[0]?.getSettings() as { latency?: number } | undefined;
+    const settings = stream.getAudioTracks()[0]?.getSettings() as { latency?: number } | undefined;
     this.inputLatency = Number(settings?.latency) || 0;
-    this.listen(context, source);
   }
 
-  /** Taps the input for the meter: its channels apart, through analysers that lead nowhere (nothing is heard). */
-  private listen(context: AudioContext, source: MediaStreamAudioSourceNode): void {
-    const channels = Math.min(2, source.channelCount);
-    const split = new ChannelSplitterNode(context, { numberOfOutputs: channels });
-    source.connect(split);
-    this.taps = Array.from({ length: channels }, (_, c) => {
-      const tap = new AnalyserNode(context, { fftSize: METER_BUFFER });
-      split.connect(tap, c);
-      return tap;
-    });
-  }
-
-  /** Stops and returns the recording as a 32-bit float WAV file at the input's rate. */
+  /** Stops and returns the recording as a 32-bit float WAV file at the input's rate, named for when and from what. */
   async stop(): Promise<File> {
-    const { capture, context } = this;
-    if (!capture || !context) throw new RecorderError('Nothing is being recorded.');
+    const { capture, input } = this;
+    if (!capture || !input) throw new RecorderError('Nothing is being recorded.');
     await new Promise<void>((resolve) => {
       capture.port.onmessage = (e: MessageEvent<{ chunk?: Float32Array[]; done?: boolean }>) => {
         if (e.data.chunk) this.chunks.push(e.data.chunk);
@@ -97,23 +95,85 @@ export class MicRecorder {
       };
       capture.port.postMessage('stop');
     });
-    this.release();
+    capture.disconnect();
+    input.source.disconnect(capture);
     this.capture = undefined;
-    this.context = undefined;
-    this.taps = [];
-    void context.close();
+    if (!this.monitoring) this.close();
     const channels = joinChunks(this.chunks);
     this.chunks = [];
     if (channels.length === 0 || channels[0].length === 0)
       throw new RecorderError('Nothing was recorded: the microphone sent no sound. Check the input and record again.');
     const stamp = new Date().toISOString().slice(11, 19).replace(/:/g, '-');
-    return new File([encodeWav(channels, context.sampleRate, 'float32')], `Recording ${stamp}.wav`, {
+    const from = input.label ? ` (${input.label.replace(/[\\/:*?"<>|]/g, ' ')})` : '';
+    return new File([encodeWav(channels, input.context.sampleRate, 'float32')], `Recording ${stamp}${from}.wav`, {
       type: 'audio/wav',
     });
   }
 
-  private release(): void {
-    this.stream?.getTracks().forEach((t) => t.stop());
-    this.stream = undefined;
+  /** The input open on `deviceId`: the one already open, or a new one (the other closed first). */
+  private async open(deviceId: string): Promise<OpenInput> {
+    if (this.input?.deviceId === deviceId) return this.input;
+    if (this.capture) throw new RecorderError('The input cannot change while recording.');
+    this.close();
+    const stream = await openStream(deviceId);
+    const context = new AudioContext();
+    try {
+      await context.audioWorklet.addModule(captureWorklet);
+    } catch (e) {
+      stream.getTracks().forEach((t) => t.stop());
+      void context.close();
+      throw new RecorderError(`Recording could not start (${e instanceof Error ? e.message : String(e)}).`);
+    }
+    const source = new MediaStreamAudioSourceNode(context, { mediaStream: stream });
+    this.taps = meterTaps(context, source);
+    const label = stream.getAudioTracks()[0]?.label ?? '';
+    this.input = { deviceId, label, stream, context, source };
+    return this.input;
   }
+
+  private close(): void {
+    this.input?.stream.getTracks().forEach((t) => t.stop());
+    void this.input?.context.close();
+    this.input = undefined;
+    this.taps = [];
+  }
+}
+
+/** The microphone's stream, as it is (no echo cancelling, noise suppression or automatic gain), or a clear reason. */
+async function openStream(deviceId: string): Promise<MediaStream> {
+  if (!navigator.mediaDevices?.getUserMedia)
+    throw new RecorderError('This browser cannot record audio here (no microphone access on this page).');
+  try {
+    return await navigator.mediaDevices.getUserMedia({
+      audio: {
+        deviceId: deviceId ? { exact: deviceId } : undefined,
+        echoCancellation: false,
+        noiseSuppression: false,
+        autoGainControl: false,
+      },
+    });
+  } catch (e) {
+    const name = e instanceof DOMException ? e.name : '';
+    if (name === 'NotAllowedError' || name === 'SecurityError') {
+      throw new RecorderError(
+        'Microphone access was denied. Allow the microphone for this site in the browser settings, then record again.',
+      );
+    }
+    if (name === 'NotFoundError') throw new RecorderError('No microphone was found. Connect one and record again.');
+    if (name === 'OverconstrainedError')
+      throw new RecorderError('The chosen input is not connected any more. Choose another input and record again.');
+    throw new RecorderError(`The microphone could not be opened (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
+
+/** Taps on the input for the meter: its channels apart, through analysers that lead nowhere (nothing is heard). */
+function meterTaps(context: AudioContext, source: MediaStreamAudioSourceNode): AnalyserNode[] {
+  const channels = Math.min(2, source.channelCount);
+  const split = new ChannelSplitterNode(context, { numberOfOutputs: channels });
+  source.connect(split);
+  return Array.from({ length: channels }, (_, c) => {
+    const tap = new AnalyserNode(context, { fftSize: METER_BUFFER });
+    split.connect(tap, c);
+    return tap;
+  });
 }

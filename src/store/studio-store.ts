@@ -245,6 +245,10 @@ export interface StudioState {
   layout: Layout;
   /** Keyboard shortcuts the user set over the registry's (src/actions/key-bindings.ts). */
   keyBindings: KeyBindings;
+  /** The microphone recorded from (its device id; '' for the browser's default input). */
+  inputDevice: string;
+  /** The meter reads the input without recording (Monitor), so a level can be set before a take. */
+  monitoring: boolean;
   recording: boolean;
   /** An effect's preview is sounding (src/app/preview.ts): the project is as it was. */
   previewing: boolean;
@@ -342,6 +346,8 @@ export const initialState = (): StudioState => ({
   effectFilter: '',
   layout: defaultLayout(),
   keyBindings: {},
+  inputDevice: '',
+  monitoring: false,
   recording: false,
   previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },

@@ -16,12 +16,12 @@ const shown = (db: number) => (db > -Number.POSITIVE_INFINITY ? db.toFixed(1) : 
 const width = (db: number) => `${Math.max(0, Math.min(100, (100 * (db - METER_FLOOR_DB)) / -METER_FLOOR_DB))}%`;
 
 /** The level meter: left and right peaks as bars with the RMS level inside them, the held peak in dBFS beside them, and a clip light that a click puts
- * out. It reads the microphone while recording, else the player's taps on the mix while something plays (a mono
+ * out. It reads the microphone while recording or monitoring, else the player's taps on the mix while something plays (a mono
  * input shows on the left alone). */
 export function LevelMeter() {
   const { player, recorder } = useServices();
-  const recording = useStudio((s) => s.recording);
-  const sounding = useStudio((s) => s.playing || s.previewing || s.recording);
+  const recording = useStudio((s) => s.recording || s.monitoring); // the meter reads the microphone
+  const sounding = useStudio((s) => s.playing || s.previewing || s.recording || s.monitoring);
   const [meters] = useState(() => [new PeakMeter(), new PeakMeter()]); // made once, not on every frame's render
   const [readings, setReadings] = useState<MeterReading[]>([SILENT, SILENT]);
   const [lufs, setLufs] = useState(-Number.POSITIVE_INFINITY);

@@ -1,9 +1,11 @@
 import { ActionButton } from './ActionButton';
+import { InputPicker } from './InputPicker';
 import { useStudio } from '../studio-context';
 
 /** File and edit commands, grouped as a menu bar of buttons. */
 export function MenuBar() {
   const recording = useStudio((s) => s.recording);
+  const monitoring = useStudio((s) => s.monitoring);
   const envelope = useStudio((s) => s.tool === 'envelope');
   const snap = useStudio((s) => s.snap);
   const macroRecording = useStudio((s) => s.macro.recording);
@@ -14,6 +16,8 @@ export function MenuBar() {
         <ActionButton name="saveProject" text="Save" />
         <ActionButton name="record" text={recording ? '■ Stop recording' : '● Record'} pressed={recording} />
         <ActionButton name="punchIn" text="Punch in" />
+        <InputPicker />
+        <ActionButton name="monitor" text="Monitor" pressed={monitoring} />
         <ActionButton name="export" text="Export" />
         <ActionButton name="newTrack" text="+ Track" />
         <ActionButton name="mixAndRender" text="Render" />
