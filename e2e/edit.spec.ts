@@ -243,6 +243,44 @@ test.describe('editing a real recording', () => {
     await expect(keysOf('fadeIn')).toHaveText(['Shift+I']);
   });
 
+  test("a track dragged taller by its header's bottom edge draws its waveform taller; it shrinks to its name row and a double-click restores it", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-pauses.wav');
+    await studio.waitForTracks(2);
+    const track = page.getByTestId('track');
+    const heightOf = async (locator: typeof track) => Math.round((await locator.boundingBox())!.height);
+    const resizer = page.getByTestId('track-resizer').first();
+    const dragBy = async (dy: number) => {
+      const box = (await resizer.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + dy, { steps: 5 });
+      await page.mouse.up();
+    };
+    expect(await heightOf(track.first())).toBe(110);
+    const waveform = track.first().getByTestId('clip-waveform');
+    const waveBefore = await heightOf(waveform);
+    const secondTop = (await track.nth(1).boundingBox())!.y;
+
+    await dragBy(100);
+    expect(await heightOf(track.first())).toBe(210);
+    expect((await heightOf(waveform)) - waveBefore).toBe(100);
+    expect((await track.nth(1).boundingBox())!.y - secondTop).toBe(100); // the next track moves down with it
+    await expect(resizer).toHaveAttribute('aria-valuenow', '210');
+
+    await dragBy(-400); // no shorter than its name row
+    expect(await heightOf(track.first())).toBe(40);
+    await resizer.dblclick();
+    expect(await heightOf(track.first())).toBe(110);
+    await resizer.focus();
+    await page.keyboard.press('ArrowDown'); // a slider: its arrows, not the playhead's
+    await page.keyboard.press('ArrowDown');
+    expect(await heightOf(track.first())).toBe(130);
+    expect((await studio.summary()).undo).toHaveLength(2); // a view, not an edit: nothing to undo
+  });
+
   test('Duplicate puts the selection on a new track under it, in place; tracks move up and down', async ({
     studio,
     page,

@@ -255,6 +255,8 @@ export interface StudioState {
   view: ViewState;
   /** What a press on a clip does: select and drag it, or edit its volume envelope (Audacity's Envelope tool). */
   tool: 'select' | 'envelope';
+  /** Heights the user dragged tracks to, px, by track id (the others are the default height). */
+  trackHeights: Record<string, number>;
   /** Tracks whose volume automation lane is shown (a lane with points always is). */
   volumeLanes: string[];
   /** Tracks whose pan automation lane is shown (a lane with points always is). */
@@ -352,6 +354,7 @@ export const initialState = (): StudioState => ({
   previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },
   tool: 'select',
+  trackHeights: {},
   volumeLanes: [],
   panLanes: [],
   clockFormat: 'time',

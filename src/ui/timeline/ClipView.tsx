@@ -8,20 +8,20 @@ import { ClipWaveform } from './ClipWaveform';
 import { EnvelopeOverlay } from './EnvelopeOverlay';
 import { FadeHandles } from './FadeHandles';
 import { followPointer } from './follow-pointer';
-import { pxToSample, sampleToPx, TRACK_HEIGHT, visibleLanePx } from './geometry';
+import { pxToSample, sampleToPx, visibleLanePx } from './geometry';
 
 const LABEL_HEIGHT = 18;
 const NO_POINTS: never[] = [];
 /** How near (screen pixels) a dragged clip's edge must come to something for it to snap there. */
 const SNAP_PX = 8;
-const WAVE_HEIGHT = TRACK_HEIGHT - LABEL_HEIGHT - 4;
 /** The edges' trim zones start under the fade handles. */
 const EDGE_TOP = LABEL_HEIGHT + 12;
 const EDGES = ['start', 'end'] as const;
 
 /** A clip on its lane: a label bar to drag it (in time and across tracks), edges to drag to trim it, and the waveform
  * of its visible part. */
-export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
+export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: string; height: number }) {
+  const waveHeight = Math.max(4, height - LABEL_HEIGHT - 4);
   const { store, assets } = useServices();
   const sampleRate = useStudio((s) => s.project.sampleRate);
   const pxPerSec = useStudio((s) => s.view.pxPerSec);
@@ -93,7 +93,7 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
       </div>
       {drawRight > drawLeft && (
         <div style={{ position: 'absolute', left: drawLeft - left, top: LABEL_HEIGHT }}>
-          <ClipWaveform clip={clip} from={from} to={to} widthPx={drawRight - drawLeft} height={WAVE_HEIGHT} />
+          <ClipWaveform clip={clip} from={from} to={to} widthPx={drawRight - drawLeft} height={waveHeight} />
         </div>
       )}
       {drawRight > drawLeft && (
@@ -109,10 +109,10 @@ export function ClipView({ clip, trackId }: { clip: Clip; trackId: string }) {
           from={clip.offset + from}
           to={clip.offset + to}
           top={LABEL_HEIGHT}
-          height={WAVE_HEIGHT}
+          height={waveHeight}
         />
       )}
-      <FadeHandles clip={clip} widthPx={width} top={LABEL_HEIGHT} height={WAVE_HEIGHT} />
+      <FadeHandles clip={clip} widthPx={width} top={LABEL_HEIGHT} height={waveHeight} />
       {EDGES.map((edge) => (
         <div
           key={edge}

@@ -7,7 +7,7 @@ import { followPointer } from './follow-pointer';
 import { JobPreview } from './JobPreview';
 import { LabelLane } from './LabelLane';
 import { AutomationLane } from './AutomationLane';
-import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, sampleToPx, TRACK_HEIGHT } from './geometry';
+import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, sampleToPx, TRACK_HEIGHT, trackHeight } from './geometry';
 import { Ruler } from './Ruler';
 import { TrackHeader } from './TrackHeader';
 import { VideoLane } from './VideoLane';
@@ -24,6 +24,7 @@ export function Timeline() {
   const selection = useStudio((s) => s.selection);
   const volumeLanes = useStudio((s) => s.volumeLanes);
   const panLanes = useStudio((s) => s.panLanes);
+  const heights = useStudio((s) => s.trackHeights);
   const playhead = useStudio((s) => s.playhead);
   const jobs = useStudio((s) => s.jobs);
   const video = useStudio((s) => s.project.video);
@@ -103,7 +104,12 @@ export function Timeline() {
         {tracks.length === 0 && <div className="empty-hint">Drop audio files here, or use Import, or record.</div>}
         {tracks.map((track) => (
           <Fragment key={track.id}>
-            <div className="track-row" data-track-id={track.id} data-testid="track" style={{ height: TRACK_HEIGHT }}>
+            <div
+              className="track-row"
+              data-track-id={track.id}
+              data-testid="track"
+              style={{ height: trackHeight(heights, track.id) }}
+            >
               <TrackHeader track={track} />
               <div
                 className="lane"
@@ -118,7 +124,7 @@ export function Timeline() {
                 }
               >
                 {track.clips.map((clip) => (
-                  <ClipView key={clip.id} clip={clip} trackId={track.id} />
+                  <ClipView key={clip.id} clip={clip} trackId={track.id} height={trackHeight(heights, track.id)} />
                 ))}
                 {jobs
                   .filter((j) => j.target.trackId === track.id)

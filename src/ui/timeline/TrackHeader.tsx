@@ -4,6 +4,7 @@ import { changeTrack, type Gesture, startGesture } from '../../app/project-comma
 import { takeLetter } from '../../project/generated-ops';
 import type { Track } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
+import { TrackResizer } from './TrackResizer';
 
 /** Name, mute, solo, gain and pan of a track. Slider drags are one undo step each. */
 export function TrackHeader({ track }: { track: Track }) {
@@ -137,6 +138,7 @@ export function TrackHeader({ track }: { track: Track }) {
           ↓
         </button>
       </div>
+      <TrackResizer trackId={track.id} name={track.name} />
     </div>
   );
 }

@@ -4,6 +4,12 @@ import type { SoundLabel } from '../../project/types';
 
 export { HEADER_WIDTH };
 export const TRACK_HEIGHT = 110;
+/** How short a track can be made (its name row alone, as Audacity's collapsed track) and how tall. */
+export const TRACK_HEIGHT_RANGE = { min: 40, max: 480 };
+
+/** A track's height: the user's, kept within the range, else the default. */
+export const trackHeight = (heights: Readonly<Record<string, number>>, trackId: string) =>
+  Math.min(TRACK_HEIGHT_RANGE.max, Math.max(TRACK_HEIGHT_RANGE.min, heights[trackId] ?? TRACK_HEIGHT));
 
 export interface Scale {
   sampleRate: number;
