@@ -133,6 +133,12 @@ export const viewActions: Action[] = [
     },
   },
   {
+    name: 'followPlayback',
+    label: 'Follow playback: the timeline turns the page to keep the playhead in view',
+    group: 'view',
+    perform: ({ store }) => store.getState().set({ followPlayback: !store.getState().followPlayback }),
+  },
+  {
     name: 'help',
     label: 'Keyboard shortcuts',
     group: 'view',

@@ -4,6 +4,7 @@ import { projectLength } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipView } from './ClipView';
 import { followPointer } from './follow-pointer';
+import { pageTurn } from './follow-playback';
 import { JobPreview } from './JobPreview';
 import { LabelLane } from './LabelLane';
 import { AutomationLane } from './AutomationLane';
@@ -40,6 +41,16 @@ export function Timeline() {
     const el = scroller.current;
     if (el && Math.abs(el.scrollLeft - view.scrollLeft) > 1) el.scrollLeft = view.scrollLeft;
   }, [view.scrollLeft, laneWidth]);
+
+  // While playing or recording, the view turns the page when the playhead leaves it (unless Follow is off).
+  const following = useStudio((s) => s.followPlayback && (s.playing || s.recording));
+  const { pxPerSec } = view;
+  useEffect(() => {
+    if (!following) return;
+    const { scrollLeft, viewportWidth } = store.getState().view;
+    const turn = pageTurn(sampleToPx(playhead, { sampleRate, pxPerSec }), scrollLeft, viewportWidth - HEADER_WIDTH);
+    if (turn !== null) store.getState().updateView({ scrollLeft: turn });
+  }, [following, playhead, sampleRate, pxPerSec, store]);
 
   useEffect(() => {
     const el = scroller.current!;

@@ -8,6 +8,7 @@ export function MenuBar() {
   const monitoring = useStudio((s) => s.monitoring);
   const envelope = useStudio((s) => s.tool === 'envelope');
   const snap = useStudio((s) => s.snap);
+  const follow = useStudio((s) => s.followPlayback);
   const macroRecording = useStudio((s) => s.macro.recording);
   return (
     <nav className="menubar" aria-label="Commands">
@@ -57,7 +58,8 @@ export function MenuBar() {
         <ActionButton name="exportLabels" text="Labels .txt" />
         <ActionButton name="exportLabelsJson" text="Labels .json" />
       </div>
-      <div className="group" role="group" aria-label="Help">
+      <div className="group" role="group" aria-label="View">
+        <ActionButton name="followPlayback" text="Follow" pressed={follow} />
         <ActionButton name="help" text="?" />
       </div>
     </nav>
