@@ -281,6 +281,42 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo).toHaveLength(2); // a view, not an edit: nothing to undo
   });
 
+  test('the timeline follows playback, turning the page as the playhead leaves it; with Follow off the view stays', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav'); // 9.3 s
+    await studio.waitForTracks(1);
+    const view = () =>
+      page.evaluate(() => {
+        const s = (window as any).omniStudio.services.store.getState();
+        return { scroll: s.view.scrollLeft, playheadPx: (s.playhead / 44100) * s.view.pxPerSec };
+      });
+    const lanesPx = 1400 - 210; // the window less the track headers: 2.4 s at 500 px a second
+    await page.evaluate(() => (window as any).omniStudio.services.store.getState().updateView({ pxPerSec: 500 }));
+    await studio.action('playPause').click();
+    await expect.poll(async () => (await view()).scroll, { timeout: 15_000 }).toBeGreaterThan(0);
+    const turned = await view();
+    expect(turned.playheadPx).toBeGreaterThanOrEqual(turned.scroll);
+    expect(turned.playheadPx).toBeLessThan(turned.scroll + lanesPx);
+    expect(Math.abs((await page.getByTestId('timeline').evaluate((el) => el.scrollLeft)) - turned.scroll)).toBeLessThan(
+      2,
+    );
+    await studio.action('stop').click();
+
+    await studio.action('followPlayback').click();
+    await expect(studio.action('followPlayback')).toHaveAttribute('aria-pressed', 'false');
+    await page.evaluate(() => {
+      const s = (window as any).omniStudio.services.store.getState();
+      s.updateView({ scrollLeft: 0 });
+      s.seek(0);
+    });
+    await studio.action('playPause').click();
+    await expect.poll(async () => (await view()).playheadPx, { timeout: 15_000 }).toBeGreaterThan(lanesPx + 100);
+    expect((await view()).scroll).toBe(0);
+    await studio.action('stop').click();
+  });
+
   test('Duplicate puts the selection on a new track under it, in place; tracks move up and down', async ({
     studio,
     page,
@@ -878,6 +914,33 @@ test.describe('editing a real recording', () => {
     await studio.select(0, 2);
     await panel.getByTestId('statistics-measure').click();
     await expect(panel.getByTestId('statistics-what')).toHaveText('Measured: the selection, 2.0 s of one track.');
+  });
+
+  test('Contrast: speech against the room tone between takes, as sox measures them, judged by WCAG 2.0 1.4.7', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav'); // two takes of speech with a pause between them
+    await studio.waitForTracks(1);
+    const rmsDb = (from: number, to: number) => {
+      const x = soxFloat(asset('speech-pauses.wav'), ['trim', String(from), `=${to}`]); // both channels
+      return 10 * Math.log10(x.reduce((sum, v) => sum + v * v, 0) / x.length);
+    };
+    const panel = page.getByTestId('statistics-panel');
+    await studio.select(0.5, 2.5);
+    await studio.action('statistics').click();
+    await expect(panel.getByTestId('statistics-what')).toContainText('the selection, 2.0 s');
+    await panel.getByTestId('contrast-take-foreground').click();
+    await studio.select(3.6, 4.4);
+    await panel.getByTestId('statistics-measure').click();
+    await expect(panel.getByTestId('statistics-what')).toContainText('the selection, 0.8 s');
+    await panel.getByTestId('contrast-take-background').click();
+    const expected = rmsDb(0.5, 2.5) - rmsDb(3.6, 4.4);
+    const verdict = (await panel.getByTestId('contrast-verdict').textContent())!;
+    const apart = Number.parseFloat(verdict.match(/([\d.]+) dB apart/)![1]);
+    expect(Math.abs(apart - expected)).toBeLessThanOrEqual(0.1);
+    expect(verdict).toContain(expected >= 20 ? 'passes WCAG 2.0 1.4.7' : 'fails WCAG 2.0 1.4.7');
+    console.log(`Contrast: ${verdict} (sox: ${expected.toFixed(2)} dB)`);
   });
 
   test('auto duck turns the music down 12 dB under the voice and back up in the pause (read back by sox)', async ({

@@ -20,6 +20,7 @@ import { emptyProject } from '../project/types';
 import { emptyHistory, type History, record, redo, travel, undo } from './history';
 import { defaultLayout, type Layout } from './layout';
 import type { KeyBindings } from '../actions/key-bindings';
+import type { ContrastSide } from '../dsp/contrast';
 import { SENSITIVITY } from '../dsp/declick';
 
 export interface Selection {
@@ -269,6 +270,10 @@ export interface StudioState {
   clockFormat: ClockFormat;
   /** A dragged clip's edges snap to other clips', labels', the playhead and beats (src/project/snap.ts). */
   snap: boolean;
+  /** The timeline turns the page to keep the playhead in view while playing or recording. */
+  followPlayback: boolean;
+  /** The two stretches Contrast compares (src/dsp/contrast.ts), kept while other stretches are selected. */
+  contrast: { foreground?: ContrastSide; background?: ContrastSide };
   clipboard: Clipboard | null;
   params: EditParams;
   /** The noise Reduce noise takes down, from a selection of noise alone (kept for the session, as in Audacity). */
@@ -361,6 +366,8 @@ export const initialState = (): StudioState => ({
   macro: { steps: [], recording: false },
   lastEffect: null,
   snap: true,
+  followPlayback: true,
+  contrast: {},
   clipboard: null,
   noiseProfile: null,
   eqReference: null,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type Measured, matchLoudness, measureProgramme, statisticsInWorker } from '../../app/statistics';
+import { type ContrastSide, contrastVerdict } from '../../dsp/contrast';
 import { type AudioStatistics, DELIVERY_TARGETS, deliveryCheck } from '../../dsp/statistics';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
@@ -69,11 +70,41 @@ export function StatisticsPanel({ onClose }: { onClose: () => void }) {
           </ul>
         </>
       )}
+      {stats && <ContrastFields measured={{ rmsDb: stats.rmsDb, what: measured.what }} />}
       <div className="actions-row">
         <button type="button" data-testid="statistics-measure" onClick={measure}>
           Measure again
         </button>
       </div>
     </Panel>
+  );
+}
+
+/** Contrast, as Audacity's: this measure taken as the foreground speech or as its background, and the two against
+ * WCAG 2.0 1.4.7 once both are taken (select the other stretch and Measure again between them). */
+function ContrastFields({ measured }: { measured: ContrastSide }) {
+  const { store } = useServices();
+  const contrast = useStudio((s) => s.contrast);
+  const take = (side: 'foreground' | 'background') =>
+    store.getState().set({ contrast: { ...store.getState().contrast, [side]: measured } });
+  const verdict =
+    contrast.foreground && contrast.background && contrastVerdict(contrast.foreground, contrast.background);
+  return (
+    <>
+      <h3>Contrast (WCAG 2.0 1.4.7)</h3>
+      {(['foreground', 'background'] as const).map((side) => (
+        <p key={side} className="muted" data-testid={`contrast-${side}`}>
+          <button type="button" className="chip" data-testid={`contrast-take-${side}`} onClick={() => take(side)}>
+            Use as {side}
+          </button>{' '}
+          {contrast[side] ? `${level(contrast[side].rmsDb, 'dBFS')} RMS: ${contrast[side].what}` : 'not measured yet'}
+        </p>
+      ))}
+      {verdict && (
+        <p data-testid="contrast-verdict" className={verdict.passes ? 'passes' : 'fails'}>
+          {verdict.text}
+        </p>
+      )}
+    </>
   );
 }
