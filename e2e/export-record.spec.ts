@@ -505,6 +505,33 @@ test.describe('recording', () => {
     await expect(picker.locator('option:checked')).toHaveText(label);
   });
 
+  test('a take the page closed on before it was stopped comes back as a track at the next start, once', async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    await studio.action('record').click();
+    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    await page.waitForTimeout(2500);
+    await page.reload(); // the tab closes mid-take
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.waitForTracks(1);
+    const s = await studio.summary();
+    expect(s.tracks[0].name).toBe('Recovered recording');
+    expect(s.length / s.sampleRate).toBeGreaterThan(1.2); // written about once a second: at most the last second lost
+    await expect(page.getByTestId('notice-info').last()).toContainText('were recovered as a new track');
+    const take = soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']);
+    expect(sineSnrDb(take, s.sampleRate, 440)).toBeGreaterThan(60); // the tone, without a seam between the blocks
+
+    await studio.flushAutosave();
+    await page.reload(); // recovered once: the journal is gone, the project keeps the track
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.waitForTracks(1);
+    await page.waitForTimeout(500);
+    expect((await studio.summary()).tracks).toHaveLength(1);
+  });
+
   test('records along with the project (an overdub): it plays meanwhile, and the take starts where playback did', async ({
     studio,
     page,

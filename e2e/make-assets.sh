@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-19 ] && exit 0
+[ -f .done-20 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -116,7 +116,8 @@ sox -D -R -n -r 44100 -c 2 -b 16 white.wav synth 2 whitenoise gain -20
 sox -D -R -n -r 44100 -c 2 -b 16 pink.wav synth 2 pinknoise gain -14
 sox -D white.wav pink.wav white-then-pink.wav
 rm white.wav pink.wav
-# The fake microphone's input (playwright.config.ts): a 440 Hz tone at -12 dBFS, 48 kHz mono 16-bit, 880 whole cycles
-# so it loops without a seam; recorded losslessly it comes back a clean sine.
-sox -D -n -r 48000 -c 1 -b 16 mic-tone.wav synth 2 sine 440 gain -12
-touch .done-19
+# The fake microphone's input (playwright.config.ts): a 440 Hz tone at -12 dBFS, 48 kHz mono 16-bit; recorded
+# losslessly it comes back a clean sine. 20 s, longer than any take in the tests: Chromium's fake device drops
+# samples where it loops the file.
+sox -D -n -r 48000 -c 1 -b 16 mic-tone.wav synth 20 sine 440 gain -12
+touch .done-20

@@ -4,6 +4,7 @@ import { createServices } from './app/services';
 import { restoreProject, startAutosave } from './persist/autosave';
 import { rememberMacro } from './persist/macro-storage';
 import { rememberPreferences } from './persist/preferences';
+import { recoverUnfinishedTake } from './app/record';
 import { registerServiceWorker } from './pwa/register';
 import { trackPeaks } from './timeline/peaks-store';
 import { App } from './ui/App';
@@ -30,6 +31,9 @@ async function boot() {
   rememberMacro(store);
   rememberPreferences(store);
   const autosave = startAutosave(store, assets);
+  recoverUnfinishedTake(services).catch((e) =>
+    store.getState().notify('error', `An unfinished recording could not be recovered: ${String(e)}`),
+  );
   window.addEventListener('pagehide', () => void autosave.flush());
   registerServiceWorker(store);
   // The test API (as in tldraw's e2e fixtures): tests drive the app through its own actions.

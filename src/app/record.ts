@@ -12,6 +12,8 @@ import { importFiles } from '../import/import-files';
 import { decodeFile, ImportError } from '../import/decode-file';
 import { EDGE_FADE_SECONDS, placeAsset, trackAudio } from '../project/generated-ops';
 import { punchedAudio } from '../project/punch';
+import { discardTake, TakeJournal, unfinishedTake } from '../persist/take-journal';
+import { encodeWav } from '../dsp/wav';
 import type { SampleRange } from '../project/types';
 import type { Services } from './services';
 
@@ -26,6 +28,8 @@ interface Take {
 }
 
 let take: Take | null = null;
+/** The take being kept in storage as it records, so a closed tab does not lose it. */
+let journal: TakeJournal | null = null;
 
 export async function toggleRecording(services: Services): Promise<void> {
   if (services.recorder.active) return finishTake(services);
@@ -55,6 +59,11 @@ async function startTake(services: Services, from: number, punch?: Take['punch']
     return;
   }
   take = { from, leadMs: 0, punch };
+  const kept = new TakeJournal({ sampleRate: recorder.sampleRate, from, startedAt: Date.now() }, (message) =>
+    store.getState().notify('error', message),
+  );
+  recorder.onChunk = (chunk) => kept.append(chunk);
+  journal = kept;
   if (hasAudio(store.getState())) {
     await player.play(1, from); // the take must line up with the project at its own speed, once through
     const heard = player.audibleStart();
@@ -69,13 +78,25 @@ async function finishTake(services: Services): Promise<void> {
   if (store.getState().playing) player.pause();
   const finished = take ?? { from: store.getState().playhead, leadMs: 0 };
   take = null;
+  const kept = journal;
+  journal = null;
   let file: File;
   try {
     file = await recorder.stop();
   } catch (e) {
     store.getState().set({ recording: false });
+    void kept?.discard();
     return store.getState().notify('error', e instanceof Error ? e.message : String(e));
+  } finally {
+    recorder.onChunk = undefined;
   }
+  await place(services, file, finished);
+  await kept?.discard(); // the take is in the project now (autosave keeps it from here)
+}
+
+/** The finished take on the timeline: punched in, or a new track where it began. */
+async function place(services: Services, file: File, finished: Take): Promise<void> {
+  const { store } = services;
   const rate = store.getState().project.sampleRate;
   const takeStart = finished.from - Math.round((finished.leadMs / 1000) * rate);
   store.getState().set({ recording: false, playhead: finished.punch?.range.start ?? finished.from });
@@ -156,4 +177,24 @@ export async function chooseInput(services: Services, deviceId: string): Promise
   store.getState().set({ monitoring: false });
   services.recorder.stopMonitoring();
   await toggleMonitoring(services);
+}
+
+/** A take the tab closed on before it was stopped (the journal kept it as it recorded), back as a new track where it
+ * began; a punched take comes back the same way, beside the track, so nothing is replaced unasked. */
+export async function recoverUnfinishedTake(services: Services): Promise<void> {
+  const take = await unfinishedTake();
+  if (!take) return;
+  const seconds = (take.channels[0]?.length ?? 0) / take.meta.sampleRate;
+  if (!(seconds > 0)) return discardTake();
+  const when = new Date(take.meta.startedAt).toLocaleString();
+  const wav = encodeWav(take.channels, take.meta.sampleRate, 'float32');
+  const file = new File([wav], 'Recovered recording.wav', { type: 'audio/wav' });
+  if (!(await importFiles(services, [file], take.meta.from))) return; // said by the import; kept for another try
+  await discardTake();
+  services.store
+    .getState()
+    .notify(
+      'info',
+      `A recording begun ${when} was not stopped before the page closed: its ${seconds.toFixed(1)} s were recovered as a new track.`,
+    );
 }

@@ -47,6 +47,14 @@ export class MicRecorder {
     return this.capture !== undefined;
   }
 
+  /** Called with each block of samples as it is recorded (the take journal keeps them safe). */
+  onChunk: ((chunk: Float32Array[]) => void) | undefined;
+
+  /** The open input's rate (0 when none is open). */
+  get sampleRate(): number {
+    return this.input?.context.sampleRate ?? 0;
+  }
+
   /** The microphones the browser offers now. */
   static async inputs(): Promise<AudioInput[]> {
     if (!navigator.mediaDevices?.enumerateDevices) return [];
@@ -72,8 +80,7 @@ export class MicRecorder {
     const { context, source, stream } = await this.open(deviceId);
     const capture = new AudioWorkletNode(context, 'omni-capture', { outputChannelCount: [1] });
     this.chunks = [];
-    capture.port.onmessage = (e: MessageEvent<{ chunk?: Float32Array[] }>) =>
-      e.data.chunk && this.chunks.push(e.data.chunk);
+    capture.port.onmessage = (e: MessageEvent<{ chunk?: Float32Array[] }>) => e.data.chunk && this.keep(e.data.chunk);
     // The capture node is pulled through a silent gain to the output: nothing is heard.
     capture.connect(new GainNode(context, { gain: 0 })).connect(context.destination);
     source.connect(capture);
@@ -90,7 +97,7 @@ export class MicRecorder {
     if (!capture || !input) throw new RecorderError('Nothing is being recorded.');
     await new Promise<void>((resolve) => {
       capture.port.onmessage = (e: MessageEvent<{ chunk?: Float32Array[]; done?: boolean }>) => {
-        if (e.data.chunk) this.chunks.push(e.data.chunk);
+        if (e.data.chunk) this.keep(e.data.chunk);
         if (e.data.done) resolve();
       };
       capture.port.postMessage('stop');
@@ -108,6 +115,11 @@ export class MicRecorder {
     return new File([encodeWav(channels, input.context.sampleRate, 'float32')], `Recording ${stamp}${from}.wav`, {
       type: 'audio/wav',
     });
+  }
+
+  private keep(chunk: Float32Array[]): void {
+    this.chunks.push(chunk);
+    this.onChunk?.(chunk);
   }
 
   /** The input open on `deviceId`: the one already open, or a new one (the other closed first). */
