@@ -1675,6 +1675,38 @@ test.describe('editing a real recording', () => {
     await page.screenshot({ path: test.info().outputPath('studio.png') });
   });
 
+  test("each track's meter reads that track as it plays: -6 dBFS for the tone, nothing for a muted track, and 6 dB down with its gain", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-pauses.wav'); // the tone peaks at -6 dBFS
+    await studio.waitForTracks(2);
+    const headers = page.getByTestId('track-header');
+    await headers.nth(1).getByTestId('track-mute').click();
+    const level = (n: number) => async () => {
+      const db = await page.getByTestId('track-meter').nth(n).getAttribute('data-db');
+      return db === '-∞' ? -Infinity : Number(db);
+    };
+    await studio.action('playPause').click();
+    await expect.poll(level(0)).toBeCloseTo(-6, 0);
+    expect(await level(1)()).toBe(-Infinity); // muted: not heard, not metered
+    await studio.action('stop').click();
+    await expect.poll(level(0)).toBe(-Infinity);
+
+    // After the track's gain: 6 dB down, the meter 6 dB lower.
+    await page.evaluate(() => {
+      const s = (window as any).omniStudio.services.store.getState();
+      s.commit('Gain', {
+        ...s.project,
+        tracks: s.project.tracks.map((t: any, i: number) => (i === 0 ? { ...t, gainDb: -6 } : t)),
+      });
+      s.seek(0);
+    });
+    await studio.action('playPause').click();
+    await expect.poll(level(0)).toBeCloseTo(-12, 0);
+    await studio.action('stop').click();
+  });
+
   test('the level meter reads what plays: -6 dBFS peaks left and right, -9 dBFS RMS, its momentary loudness as ffmpeg reads it, and lights the clip light past full scale', async ({
     studio,
     page,

@@ -9,7 +9,7 @@ import { panRamps } from '../project/pan-automation';
 import type { Clip, Project, SampleRange, Track } from '../project/types';
 import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
-import { METER_BUFFER } from './meter';
+import { METER_BUFFER, PEAK_WINDOW } from './meter';
 
 /** Where playback started on the timeline (`from`, samples), when in the context's time (`when`, s), and how many
  * timeline samples pass a second (the project's rate times the playback speed). */
@@ -24,11 +24,16 @@ const contextTime = (clock: Clock, at: number) => clock.when + (at - clock.from)
 
 export const SPEED_RANGE = { min: 0.25, max: 3 } as const;
 
+/** A track meter's taps hold this many samples: its peak window and no more. */
+const TRACK_METER_BUFFER = PEAK_WINDOW;
+
 export class Player {
   private context: AudioContext | undefined;
   /** Where every track plays into, and the meter's taps on its two channels (made with the context). */
   private master: AudioNode | undefined;
   private taps: AnalyserNode[] = [];
+  /** Each playing track's taps after its gain and pan, left and right, for its own meter. */
+  private trackTaps = new Map<string, AnalyserNode[]>();
   private readonly buffers = new Map<string, AudioBuffer>();
   private sources: AudioScheduledSourceNode[] = [];
   private nodes: AudioNode[] = [];
@@ -185,7 +190,7 @@ export class Player {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
       const pan = new StereoPannerNode(context, { pan: track.pan });
       gain.connect(pan).connect(this.master!);
-      this.nodes.push(gain, pan);
+      this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
       this.automatePan(pan, track, from, to, clock);
       // The track's volume automation, before its gain and pan.
       const trackIn = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, clock) : gain;
@@ -261,6 +266,24 @@ export class Player {
     return bus;
   }
 
+  /** Taps on a track as it is heard (after its gain and pan) for its meter; returns the nodes made. */
+  private tapTrack(trackId: string, pan: AudioNode): AudioNode[] {
+    const split = new ChannelSplitterNode(this.context!, { numberOfOutputs: 2 });
+    pan.connect(split);
+    const taps = [0, 1].map((channel) => {
+      const tap = new AnalyserNode(this.context!, { fftSize: TRACK_METER_BUFFER });
+      split.connect(tap, channel);
+      return tap;
+    });
+    this.trackTaps.set(trackId, taps);
+    return [split, ...taps];
+  }
+
+  /** A track's meter taps, left and right, while it plays (none while it is silent, muted or not soloed). */
+  trackMeterTaps(trackId: string): readonly AnalyserNode[] {
+    return this.trackTaps.get(trackId) ?? [];
+  }
+
   /** The level meter's taps: what is sounding now on the left and the right (none before anything has played). */
   meterTaps(): readonly AnalyserNode[] {
     return this.taps;
@@ -317,6 +340,7 @@ export class Player {
     this.nodes.forEach((n) => n.disconnect());
     this.sources = [];
     this.nodes = [];
+    this.trackTaps.clear();
     this.loopsScheduled = 1;
   }
 

@@ -4,6 +4,7 @@ import { changeTrack, type Gesture, startGesture } from '../../app/project-comma
 import { takeLetter } from '../../project/generated-ops';
 import type { Track } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
+import { TrackMeter } from './TrackMeter';
 import { TrackResizer } from './TrackResizer';
 
 /** Name, mute, solo, gain and pan of a track. Slider drags are one undo step each. */
@@ -138,6 +139,7 @@ export function TrackHeader({ track }: { track: Track }) {
           ↓
         </button>
       </div>
+      <TrackMeter trackId={track.id} name={track.name} />
       <TrackResizer trackId={track.id} name={track.name} />
     </div>
   );

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { METER_FLOOR_DB, PEAK_WINDOW, PeakMeter } from '../../playback/meter';
+import { useServices, useStudio } from '../studio-context';
+
+/** A track's own level as it plays, as a DAW's channel meter: the peak of its left and right after its gain and pan,
+ * falling back 20 dB a second, a strip up the header's right edge (the level meter beside the clock reads the mix). */
+export function TrackMeter({ trackId, name }: { trackId: string; name: string }) {
+  const { player } = useServices();
+  const playing = useStudio((s) => s.playing);
+  const [meter] = useState(() => new PeakMeter());
+  const [db, setDb] = useState(-Number.POSITIVE_INFINITY);
+
+  useEffect(() => {
+    if (!playing) {
+      setDb(-Number.POSITIVE_INFINITY);
+      return;
+    }
+    const both = new Float32Array(2 * PEAK_WINDOW);
+    let frame = 0;
+    const tick = () => {
+      const taps = player.trackMeterTaps(trackId);
+      both.fill(0);
+      taps.forEach((tap, c) => tap.getFloatTimeDomainData(both.subarray(c * PEAK_WINDOW, (c + 1) * PEAK_WINDOW)));
+      setDb(meter.read(both, performance.now() / 1000).db);
+      frame = requestAnimationFrame(tick);
+    };
+    tick();
+    return () => cancelAnimationFrame(frame);
+  }, [playing, player, trackId, meter]);
+
+  const shown = Number.isFinite(db) ? db.toFixed(1) : '-∞';
+  const fill = Math.max(0, Math.min(100, (100 * (db - METER_FLOOR_DB)) / -METER_FLOOR_DB));
+  return (
+    <div
+      className="track-meter"
+      data-testid="track-meter"
+      data-db={shown}
+      role="meter"
+      aria-label={`Level of ${name}`}
+      aria-valuemin={METER_FLOOR_DB}
+      aria-valuemax={0}
+      aria-valuenow={Number.isFinite(db) ? db : METER_FLOOR_DB}
+      aria-valuetext={`${shown} dBFS`}
+      title={`${name}: ${shown} dBFS`}
+    >
+      <div className="track-meter-fill" style={{ height: `${fill}%` }} />
+    </div>
+  );
+}
