@@ -378,8 +378,7 @@ test.describe('recording', () => {
 
   test('records from the (fake) microphone into a new clip at the playhead', async ({ studio, page, context }) => {
     await context.grantPermissions(['microphone']);
-    await studio.action('record').click();
-    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    await studio.startRecording();
     // The meter hears the (fake) microphone's tone while recording.
     await expect.poll(async () => Number(await page.getByTestId('meter-0-db').textContent())).toBeGreaterThan(-40);
     await page.waitForTimeout(1000);
@@ -438,8 +437,7 @@ test.describe('recording', () => {
     context,
   }) => {
     await context.grantPermissions(['microphone']);
-    await studio.action('record').click();
-    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    await studio.startRecording();
     await page.waitForTimeout(1500);
     await studio.action('record').click();
     await studio.waitForTracks(1);
@@ -490,8 +488,7 @@ test.describe('recording', () => {
     await expect.poll(async () => Number(await page.getByTestId('meter-0-db').textContent())).toBeCloseTo(-12, 0);
     expect((await studio.summary()).tracks).toHaveLength(0); // monitoring records nothing
 
-    await studio.action('record').click();
-    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    await studio.startRecording();
     await page.waitForTimeout(800);
     await studio.action('record').click();
     await studio.waitForTracks(1);
@@ -511,8 +508,7 @@ test.describe('recording', () => {
     context,
   }) => {
     await context.grantPermissions(['microphone']);
-    await studio.action('record').click();
-    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    await studio.startRecording();
     await page.waitForTimeout(2500);
     await page.reload(); // the tab closes mid-take
     await expect(page.locator('html[data-ready=true]')).toBeAttached();
@@ -541,8 +537,7 @@ test.describe('recording', () => {
     await studio.importFiles('speech-pauses.wav'); // several seconds to play along with
     await studio.waitForTracks(1);
     await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(44100));
-    await studio.action('record').click();
-    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    await studio.startRecording();
     const state = () => page.evaluate(() => (window as any).omniStudio.services.store.getState());
     expect((await state()).playing).toBe(true);
     await page.waitForTimeout(1200);

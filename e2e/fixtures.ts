@@ -97,6 +97,12 @@ export class Studio {
     );
   }
 
+  /** Starts recording from the (fake) microphone and waits until it records. */
+  async startRecording() {
+    await this.action('record').click();
+    await expect(this.action('record')).toHaveText(/Stop recording/);
+  }
+
   /** Opens the spectrogram under the timeline (closed in a new browser, as in Audacity). */
   async openSpectrogram() {
     const toggle = this.page.getByTestId('spectrogram-toggle');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { press } from './key-press.fixture';
 import { bindShortcut, canonicalShortcut, readKeyBindings, shortcutOfPress, shortcutsOf } from './key-bindings';
 import type { Action } from './types';
 
@@ -10,17 +11,6 @@ const action = (name: string, shortcuts: string[]): Action => ({
   perform() {},
 });
 const ACTIONS = [action('undo', ['Mod+Z']), action('reverse', ['Shift+R']), action('fit', ['F'])];
-const press = (
-  key: string,
-  mods: Partial<{ ctrlKey: boolean; shiftKey: boolean; altKey: boolean; code: string }> = {},
-) => ({
-  key,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
 
 describe('a key press as a shortcut', () => {
   it('names it with its modifiers in one order', () => {

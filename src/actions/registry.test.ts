@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { press } from './key-press.fixture';
 import { ACTIONS, actionForKey, formatShortcut } from './registry';
 import { canonicalShortcut, type KeyPress, shortcutOfPress } from './key-bindings';
 
 const matchesShortcut = (shortcut: string, e: KeyPress) => shortcutOfPress(e) === canonicalShortcut(shortcut);
-
-const press = (
-  key: string,
-  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; code: string }> = {},
-) => ({
-  key,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
 
 describe('action registry', () => {
   it('has unique names and no shortcut used twice', () => {
