@@ -317,6 +317,24 @@ test.describe('editing a real recording', () => {
     await studio.action('stop').click();
   });
 
+  test("a double-click on a clip's name bar renames it, one undo step; Escape keeps the name", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    const handle = page.getByTestId('clip-handle').first();
+    await handle.dblclick();
+    await page.getByTestId('clip-rename').fill('Intro');
+    await page.keyboard.press('Escape');
+    await expect(handle).toHaveText('tone-stereo-44k');
+    await handle.dblclick();
+    await page.getByTestId('clip-rename').fill('Intro');
+    await page.keyboard.press('Enter');
+    await expect(handle).toHaveText('Intro');
+    expect((await studio.summary()).undo.at(-1)).toBe('Rename clip "tone-stereo-44k" to "Intro"');
+  });
+
   test('Duplicate puts the selection on a new track under it, in place; tracks move up and down', async ({
     studio,
     page,

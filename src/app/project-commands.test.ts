@@ -14,6 +14,7 @@ import {
   clipEnvelopeLine,
   nudgeLinePoint,
   removeLinePoint,
+  renameClip,
   renameSoundLabel,
   startClipMove,
   startLineDrag,
@@ -28,6 +29,17 @@ function twoTracks(): Project {
 }
 
 describe('project commands', () => {
+  it('renames a clip in one undo step, and leaves it for an empty or unchanged name', () => {
+    const store = createStudioStore();
+    store.getState().commit('Start', twoTracks());
+    renameClip(store, 'c1', '  Intro ');
+    expect(store.getState().project.tracks[0].clips[0].name).toBe('Intro');
+    expect(store.getState().history.past.at(-1)?.label).toBe('Rename clip "clip" to "Intro"');
+    renameClip(store, 'c1', ' ');
+    renameClip(store, 'c1', 'Intro');
+    expect(store.getState().history.past).toHaveLength(2);
+  });
+
   it('goes to the next and previous label, selecting a region and saying when there is none', () => {
     const store = createStudioStore();
     const project = twoTracks();

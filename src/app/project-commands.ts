@@ -275,6 +275,18 @@ export function renameSoundLabel(store: StudioStore, labelId: string, from: stri
   store.getState().commit(`Rename label "${from}" to "${name}"`, renameLabel(store.getState().project, labelId, name));
 }
 
+/** A clip renamed (a double-click on its name bar), one undo step; an empty or unchanged name changes nothing. */
+export function renameClip(store: StudioStore, clipId: string, to: string) {
+  const state = store.getState();
+  const found = findClip(state.project, clipId);
+  const name = to.trim();
+  if (!found || !name || name === found.clip.name) return;
+  const tracks = state.project.tracks.map((t) =>
+    t === found.track ? { ...t, clips: t.clips.map((c) => (c.id === clipId ? { ...c, name } : c)) } : t,
+  );
+  state.commit(`Rename clip "${found.clip.name}" to "${name}"`, { ...state.project, tracks });
+}
+
 /** A label moved to start at `startSeconds` and end at `endSeconds` (the Labels panel's typed times). */
 export function retimeSoundLabel(store: StudioStore, labelId: string, startSeconds: number, endSeconds: number) {
   const state = store.getState();

@@ -18,6 +18,9 @@ export interface TakeMeta {
 const blockKey = (seq: number) => `take/${String(seq).padStart(8, '0')}`;
 const blocks = () => IDBKeyRange.bound('take/', 'take/\uffff'); // made when used: tests run where IndexedDB is not
 
+/** The journal of the take now recording: an earlier one finishing late must not forget the newer one's blocks. */
+let current: TakeJournal | null = null;
+
 export class TakeJournal {
   private pending: Float32Array[][] = [];
   private pendingFrames = 0;
@@ -29,6 +32,7 @@ export class TakeJournal {
     meta: TakeMeta,
     private readonly onError: (message: string) => void,
   ) {
+    current = this;
     this.writing = discardTake()
       .then(async () => void (await (await open()).put('project', meta, META_KEY)))
       .catch((e) => this.onError(`The take could not be kept safe as it recorded (${String(e)}).`));
@@ -57,6 +61,8 @@ export class TakeJournal {
   async discard(): Promise<void> {
     this.pending = [];
     await this.writing;
+    if (current !== this) return; // a newer take's journal replaced this one's already
+    current = null;
     await discardTake();
   }
 }

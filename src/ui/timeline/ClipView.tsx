@@ -1,5 +1,11 @@
-import { type PointerEvent as ReactPointerEvent, useMemo } from 'react';
-import { clipEnvelopeLine, selectClipExtent, startClipMove, startClipTrim } from '../../app/project-commands';
+import { type PointerEvent as ReactPointerEvent, useMemo, useState } from 'react';
+import {
+  clipEnvelopeLine,
+  renameClip,
+  selectClipExtent,
+  startClipMove,
+  startClipTrim,
+} from '../../app/project-commands';
 import { assetToTimeline } from '../../project/envelope';
 import { snapEdge, snapMove, snapTargets } from '../../project/snap';
 import { type Clip, clipEnd } from '../../project/types';
@@ -22,6 +28,7 @@ const EDGES = ['start', 'end'] as const;
  * of its visible part. */
 export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: string; height: number }) {
   const waveHeight = Math.max(4, height - LABEL_HEIGHT - 4);
+  const [renaming, setRenaming] = useState(false);
   const { store, assets } = useServices();
   const sampleRate = useStudio((s) => s.project.sampleRate);
   const pxPerSec = useStudio((s) => s.view.pxPerSec);
@@ -82,14 +89,40 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
       style={{ left, width }}
       onDoubleClick={() => selectClipExtent(store, clip.id)}
     >
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the name bar is for the mouse: dragged to move the clip (the arrow keys move a selected one), double-clicked to rename it */}
       <div
         className="clip-label"
         data-testid="clip-handle"
         style={{ height: LABEL_HEIGHT }}
         onPointerDown={startDrag}
-        title="Drag to move the clip (its edges snap to other edges, labels, the playhead and beats; hold Alt to move it freely)"
+        onDoubleClick={(e) => {
+          e.stopPropagation(); // renames, rather than selecting the clip's extent
+          setRenaming(true);
+        }}
+        title="Drag to move the clip (its edges snap to other edges, labels, the playhead and beats; hold Alt to move it freely); double-click to rename it"
       >
-        <span style={{ left: Math.max(0, drawLeft - left) }}>{clip.name}</span>
+        {renaming ? (
+          <input
+            className="clip-rename"
+            data-testid="clip-rename"
+            aria-label={`New name for the clip ${clip.name}`}
+            defaultValue={clip.name}
+            style={{ left: Math.max(0, drawLeft - left) }}
+            // biome-ignore lint/a11y/noAutofocus: the field appears because the user asked to rename this clip
+            autoFocus
+            onPointerDown={(e) => e.stopPropagation()} // typing, not dragging the clip
+            onBlur={(e) => {
+              setRenaming(false);
+              renameClip(store, clip.id, e.target.value);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') e.currentTarget.blur();
+              if (e.key === 'Escape') setRenaming(false);
+            }}
+          />
+        ) : (
+          <span style={{ left: Math.max(0, drawLeft - left) }}>{clip.name}</span>
+        )}
       </div>
       {drawRight > drawLeft && (
         <div style={{ position: 'absolute', left: drawLeft - left, top: LABEL_HEIGHT }}>
