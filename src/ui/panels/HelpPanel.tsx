@@ -37,8 +37,8 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
       </div>
       <p>Drag on a lane to select (across tracks too); drag a clip by its name bar to move it; Ctrl+wheel zooms.</p>
       <p>
-        Drag a box on the spectrogram to select a time and frequency range: Attenuate to surroundings (Shift+U) and Gain
-        (Shift+G) then change only what lies in that band.
+        Drag a box on the spectrogram (▸ Spectrogram under the timeline opens it) to select a time and frequency range:
+        Attenuate to surroundings (Shift+U) and Gain (Shift+G) then change only what lies in that band.
       </p>
       <div className="actions-row">
         <button
