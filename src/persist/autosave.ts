@@ -29,15 +29,22 @@ interface SavedProject {
 
 type Db = IDBPDatabase<unknown>;
 
-/** The studio's database (also where video files are kept, src/video/video-store.ts). */
+let connection: Promise<Db> | undefined;
+
+/** The studio's database (also where video files and the take journal are kept): one connection for the page, not
+ * one per call (the take journal writes every second while recording); a failed open is tried again next time. */
 export function open(): Promise<Db> {
-  return openDB(DB_NAME, 1, {
+  connection ??= openDB(DB_NAME, 1, {
     upgrade(db) {
       db.createObjectStore('assets', { keyPath: 'id' });
       db.createObjectStore('chunks');
       db.createObjectStore('project');
     },
+  }).catch((e) => {
+    connection = undefined;
+    throw e;
   });
+  return connection;
 }
 
 const chunkKey = (id: string, channel: number, index: number) => `${id}/${channel}/${index}`;

@@ -20,7 +20,7 @@ const width = (db: number) => `${Math.max(0, Math.min(100, (100 * (db - METER_FL
  * input shows on the left alone). */
 export function LevelMeter() {
   const { player, recorder } = useServices();
-  const recording = useStudio((s) => s.recording || s.monitoring); // the meter reads the microphone
+  const listening = useStudio((s) => s.recording || s.monitoring); // the meter reads the microphone
   const sounding = useStudio((s) => s.playing || s.previewing || s.recording || s.monitoring);
   const [meters] = useState(() => [new PeakMeter(), new PeakMeter()]); // made once, not on every frame's render
   const [readings, setReadings] = useState<MeterReading[]>([SILENT, SILENT]);
@@ -39,7 +39,7 @@ export function LevelMeter() {
     const buffers = [new Float32Array(METER_BUFFER), new Float32Array(METER_BUFFER)];
     const tick = () => {
       const now = performance.now() / 1000;
-      const taps = recording ? recorder.meterTaps() : player.meterTaps();
+      const taps = listening ? recorder.meterTaps() : player.meterTaps();
       const heard = taps.slice(0, 2).map((tap, c) => {
         tap.getFloatTimeDomainData(buffers[c]);
         return buffers[c];
@@ -54,7 +54,7 @@ export function LevelMeter() {
     };
     tick();
     return () => cancelAnimationFrame(frame);
-  }, [sounding, recording, player, recorder, meters]);
+  }, [sounding, listening, player, recorder, meters]);
 
   const reset = () => {
     for (const m of meters) m.reset();
