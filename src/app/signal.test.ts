@@ -3,6 +3,7 @@ import { DEFAULT_SIGNAL, signalName, signalProblem } from '../dsp/signals';
 import { trackAudio } from '../project/generated-ops';
 import { oneTrackStudio } from './one-track.fixture';
 import { generateSignal, projectTempo } from './signal';
+import { withTempo } from '../project/tempo';
 
 const RATE = 8000;
 
@@ -51,8 +52,25 @@ describe('Generate signal', () => {
     // Beats at 0.3 + 0.6 k s: the first after 1 s is at 1.5 s, 0.5 s into the clip.
     expect(Math.abs(firstClick - 0.5 * RATE)).toBeLessThanOrEqual(1);
     expect(store.getState().notices.at(-1)?.text).toBe(
-      'Click track 100 BPM: on the beat grid Analyze heard on Track 1.',
+      'Click track 100 BPM: on the beat grid of what Analyze heard on Track 1.',
     );
+  });
+
+  it('puts a click track at the tempo set on the project on its bars, before a grid Analyze heard', () => {
+    const { store, services } = oneTrackStudio([new Float32Array(4 * RATE)], RATE);
+    const [track] = store.getState().project.tracks;
+    const analysed = { ...store.getState().project, tracks: [{ ...track, tempoBpm: 100, beatStart: 0.3 * RATE }] };
+    store
+      .getState()
+      .commit('Tempo', withTempo(analysed, { bpm: 100, beatsPerBar: 3, beatUnit: 4, downbeat: 0.1 * RATE }));
+    store.getState().selectRange(null);
+    store.getState().seek(RATE);
+    store.getState().updateSignal({ kind: 'clicks', bpm: 100, seconds: 2 });
+    generateSignal(services);
+    const audio = services.assets.get(store.getState().project.tracks[1].clips[0].assetId).channels[0];
+    // Beats at 0.1 + 0.6 k s: the first after 1 s is at 1.3 s, 0.3 s into the clip.
+    expect(Math.abs(audio.findIndex((v) => v !== 0) - 0.3 * RATE)).toBeLessThanOrEqual(1);
+    expect(store.getState().notices.at(-1)?.text).toBe('Click track 100 BPM: on the beat grid of the project tempo.');
   });
 
   it('refuses settings that make no signal, in words, changing nothing', () => {

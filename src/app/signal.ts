@@ -1,9 +1,10 @@
 /** Generate signal, as Audacity's Generate menu: a tone, chirp, noise, telephone keys or a click track into the
- * project. A click track at the tempo Analyze heard on a track lands on that track's beats. */
+ * project. A click track at the project's tempo (set, or heard by Analyze on a track) lands on its beats. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { renderSignal, signalName, signalProblem } from '../dsp/signals';
 import { placeAsset } from '../project/generated-ops';
-import type { Project, Track } from '../project/types';
+import { projectGrid, trackGrid } from '../project/tempo';
+import type { Project } from '../project/types';
 import type { Services } from './services';
 
 /** Makes the panel's signal over the selection on its tracks, replacing what was there (the selection sets the length;
@@ -21,26 +22,29 @@ export function generateSignal({ store, assets }: Services): void {
   const range = selectedRange(state);
   const trackIds = range ? targetTrackIds(state) : [];
   const at = range?.start ?? state.playhead;
-  const grid = s.kind === 'clicks' ? beatGrid(state.project, s.bpm) : undefined;
-  const downbeat = grid?.beatStart !== undefined ? grid.beatStart - at : 0;
+  const grid = s.kind === 'clicks' ? gridAt(state.project, s.bpm) : undefined;
+  const downbeat = grid ? grid.downbeat - at : 0;
   const samples = renderSignal(s, rate, range ? range.end - range.start : Math.round(s.seconds * rate), downbeat);
   const asset = assets.add([samples], rate);
   const name = signalName(s);
   const onto = trackIds.length ? trackIds : [null];
   const project = onto.reduce((p, id) => placeAsset(p, id, at, asset.id, samples.length, name), state.project);
   state.commit(`Generate ${name}`, project);
-  if (grid) state.notify('info', `${name}: on the beat grid Analyze heard on ${grid.name}.`);
+  if (grid) state.notify('info', `${name}: on the beat grid of ${grid.source}.`);
 }
 
-/** A track whose beat grid (Analyze's) runs at `bpm` (within 0.5 %): a click track at that tempo lands on its beats. */
-export function beatGrid(project: Project, bpm: number): Track | undefined {
-  return project.tracks.find(
-    (t) => t.tempoBpm !== undefined && t.beatStart !== undefined && Math.abs(t.tempoBpm - bpm) <= 0.005 * bpm,
-  );
+/** Where the bars of a click track at `bpm` begin, and whose grid that is: the project's tempo where it runs at `bpm`
+ * (within 0.5 %), else a track's whose beat grid (Analyze's) does. */
+function gridAt(project: Project, bpm: number): { downbeat: number; source: string } | undefined {
+  const near = (b: number) => Math.abs(b - bpm) <= 0.005 * bpm;
+  if (project.tempo && near(project.tempo.bpm))
+    return { downbeat: project.tempo.downbeat, source: 'the project tempo' };
+  const track = project.tracks.find((t) => near(trackGrid(t)?.bpm ?? Number.NaN));
+  return track && { downbeat: track.beatStart!, source: `what Analyze heard on ${track.name}` };
 }
 
-/** The tempo of the project's first analysed track, rounded to a hundredth (null: none heard). */
+/** The project's tempo (set, else heard by Analyze), rounded to a hundredth (null: none). */
 export function projectTempo(project: Project): number | null {
-  const bpm = project.tracks.find((t) => t.tempoBpm !== undefined && t.beatStart !== undefined)?.tempoBpm;
+  const bpm = projectGrid(project)?.bpm;
   return bpm === undefined ? null : Math.round(bpm * 100) / 100;
 }

@@ -1,21 +1,23 @@
 /** Snapping, as a DAW's clip moves: a dragged clip's start or end lands exactly on a nearby place where something
  * else begins or ends (another clip's edge, a label's, the playhead, a beat of an analysed track, the project's start),
  * so clips butt together without a gap or an overlap of a few samples. */
+import { beatLength, beatsIn, projectGrid, trackGrid } from './tempo';
 import { clipEnd, type Project } from './types';
 
 /** Where a dragged clip can snap to, in timeline samples: every other clip's edges, labels' edges, the playhead, the
- * beats of tracks with a beat grid (within the project, a little past its end), and 0. Sorted, no repeats. */
+ * beats of the project's grid and of tracks with a beat grid (within the project, a little past its end), and 0.
+ * Sorted, no repeats. */
 export function snapTargets(project: Project, playhead: number, exceptClipId?: string): number[] {
   const targets = new Set<number>([0, playhead]);
   const end = Math.max(0, ...project.tracks.flatMap((t) => t.clips.map(clipEnd)));
   for (const track of project.tracks) {
     for (const c of track.clips) if (c.id !== exceptClipId) targets.add(c.start).add(clipEnd(c));
     for (const l of track.labels ?? []) targets.add(l.start).add(l.end);
-    if (track.tempoBpm && track.beatStart !== undefined) {
-      const period = (60 / track.tempoBpm) * project.sampleRate;
-      const first = track.beatStart - Math.floor(track.beatStart / period) * period;
-      for (let t = first; t <= end + 8 * period; t += period) targets.add(Math.round(t));
-    }
+  }
+  const grids = [projectGrid(project), ...project.tracks.map(trackGrid)].filter((g) => g !== null);
+  for (const grid of grids) {
+    const past = end + 8 * beatLength(grid, project.sampleRate);
+    for (const beat of beatsIn(grid, project.sampleRate, 0, past + 1)) targets.add(Math.round(beat.at));
   }
   return [...targets].sort((a, b) => a - b);
 }

@@ -93,6 +93,20 @@ export interface Project {
   video?: ProjectVideo;
   /** What its exported files say about themselves (title, artist...: src/export/tags.ts). */
   tags?: FileTags;
+  /** Its tempo and time signature, set by the user (src/project/tempo.ts); without one, the grid Analyze heard. */
+  tempo?: ProjectTempo;
+}
+
+/** A tempo and time signature, as Audacity's Time Signature toolbar and a DAW's tempo track keep them: the ruler's
+ * bars and beats, the bar.beat clock, snapping and the metronome follow it. */
+export interface ProjectTempo {
+  /** Beats per minute, a beat being the signature's lower note (`beatUnit`). */
+  bpm: number;
+  beatsPerBar: number;
+  /** The note a beat is: 4 a quarter, 8 an eighth. */
+  beatUnit: number;
+  /** Where a bar begins, in samples at the project rate (bars run before it too). */
+  downbeat: number;
 }
 
 /** Tags written into exported files, as Audacity's Metadata Editor keeps them with the project. */

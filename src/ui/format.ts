@@ -1,3 +1,5 @@
+import { barsAndBeats, type BeatGrid } from '../project/tempo';
+
 /** Time as m:ss.mmm (or h:mm:ss.mmm past an hour). */
 export function formatTime(seconds: number): string {
   const sign = seconds < 0 ? '-' : '';
@@ -12,24 +14,13 @@ export function formatTime(seconds: number): string {
 export type ClockFormat = 'time' | 'samples' | 'beats';
 export const CLOCK_FORMATS: readonly ClockFormat[] = ['time', 'samples', 'beats'];
 
-/** A beat grid: its tempo and where one of its beats falls (samples), read in 4/4. */
-export interface BeatGrid {
-  bpm: number;
-  beatStart: number;
-}
-
-const BEATS_PER_BAR = 4;
-
 /** The position `sample` as the clock shows it: m:ss.mmm, samples in groups of three digits, or bar.beat.hundredths
- * (1.1.00 on the grid's first downbeat, as a DAW counts); without a grid, beats fall back to time. */
+ * (1.1.00 on the grid's downbeat, as a DAW counts); without a grid, beats fall back to time. */
 export function formatClock(sample: number, rate: number, format: ClockFormat, grid: BeatGrid | null): string {
   if (format === 'samples') return Math.round(sample).toLocaleString('en-US').replaceAll(',', ' ');
   if (format === 'beats' && grid) {
-    const beats = ((sample - grid.beatStart) * grid.bpm) / (60 * rate);
-    const whole = Math.floor(beats);
-    const bar = Math.floor(whole / BEATS_PER_BAR) + 1;
-    const beat = whole - (bar - 1) * BEATS_PER_BAR + 1;
-    const hundredths = Math.floor((beats - whole) * 100);
+    const { bar, beat, into } = barsAndBeats(grid, rate, sample);
+    const hundredths = Math.floor(into * 100);
     return `${bar}.${beat}.${String(hundredths).padStart(2, '0')}`;
   }
   return formatTime(sample / rate);

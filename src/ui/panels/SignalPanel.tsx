@@ -89,7 +89,7 @@ export function SignalPanel({ onClose }: { onClose: () => void }) {
           type="button"
           className="chip"
           data-testid="signal-project-tempo"
-          title="The tempo Analyze heard: the clicks land on its beat grid"
+          title="The project's tempo (set in the transport bar, or heard by Analyze): the clicks land on its beat grid"
           onClick={() => change({ bpm: tempo })}
         >
           Project tempo ({tempo} BPM)

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { formatTime } from '../format';
-import type { Track } from '../../project/types';
+import { type BeatGrid, beatLength, beatsIn, projectGrid } from '../../project/tempo';
 import { useStudio } from '../studio-context';
 import { HEADER_WIDTH } from './geometry';
 
@@ -18,10 +18,10 @@ export function Ruler({ onSeek }: { onSeek: (lanePx: number) => void }) {
   const pxPerSec = useStudio((s) => s.view.pxPerSec);
   const scrollLeft = useStudio((s) => s.view.scrollLeft);
   const width = useStudio((s) => Math.max(1, s.view.viewportWidth - HEADER_WIDTH));
-  // Two numbers from the store, not an object: a new object on every read would re-render without end.
-  const beat = useStudio((s) => beatGrid(s.project.tracks, s.project.sampleRate)?.beat ?? 0);
-  const firstBeat = useStudio((s) => beatGrid(s.project.tracks, s.project.sampleRate)?.first ?? 0);
-  const grid = beat > 0 ? { beat, first: firstBeat } : null;
+  const rate = useStudio((s) => s.project.sampleRate);
+  const tempo = useStudio((s) => s.project.tempo);
+  const tracks = useStudio((s) => s.project.tracks);
+  const grid = useMemo(() => projectGrid({ sampleRate: rate, tracks, tempo }), [rate, tracks, tempo]);
 
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
@@ -44,45 +44,37 @@ export function Ruler({ onSeek }: { onSeek: (lanePx: number) => void }) {
       ctx.stroke();
       ctx.fillText(formatTime(t).replace(/\.?0+$/, ''), x + 3, 11);
     }
-    if (beat > 0) drawBeats(ctx, { beat, first: firstBeat }, pxPerSec, scrollLeft, width);
-  }, [pxPerSec, scrollLeft, width, beat, firstBeat]);
+    if (grid) drawBeats(ctx, grid, rate, pxPerSec, scrollLeft, width);
+  }, [pxPerSec, scrollLeft, width, grid, rate]);
 
   return (
     <canvas
       ref={canvas}
       className="ruler"
       data-testid="ruler"
-      data-beat-grid={grid ? `${grid.beat.toFixed(4)}@${grid.first.toFixed(4)}` : undefined}
+      data-beat-grid={grid ? `${grid.bpm} ${grid.beatsPerBar}/${grid.beatUnit} @${grid.downbeat}` : undefined}
       style={{ width, height: 24 }}
       onPointerDown={(e) => onSeek(e.nativeEvent.offsetX + scrollLeft)}
     />
   );
 }
 
-/** The beat grid (seconds per beat, the first beat's time) of the first track Analyze heard a tempo on. */
-function beatGrid(tracks: readonly Track[], rate: number): { beat: number; first: number } | null {
-  const music = tracks.find((t) => t.tempoBpm !== undefined && t.beatStart !== undefined);
-  if (!music) return null;
-  const beat = 60 / music.tempoBpm!;
-  return { beat, first: (music.beatStart! / rate) % beat };
-}
-
-/** Beats as short marks along the ruler's foot, every fourth (a bar) taller; none when they would crowd together. */
+/** Beats as short marks along the ruler's foot, each bar's first taller; none when they would crowd together. */
 function drawBeats(
   ctx: CanvasRenderingContext2D,
-  grid: { beat: number; first: number },
+  grid: BeatGrid,
+  rate: number,
   pxPerSec: number,
   scrollLeft: number,
   width: number,
 ) {
-  if (grid.beat * pxPerSec < 4) return;
+  if ((beatLength(grid, rate) / rate) * pxPerSec < 4) return;
   ctx.strokeStyle = '#e0a040';
-  const firstIndex = Math.ceil((scrollLeft / pxPerSec - grid.first) / grid.beat);
-  for (let k = firstIndex; ; k++) {
-    const x = Math.round((grid.first + k * grid.beat) * pxPerSec - scrollLeft) + 0.5;
-    if (x > width) break;
+  const sampleAt = (px: number) => ((scrollLeft + px) / pxPerSec) * rate;
+  for (const beat of beatsIn(grid, rate, sampleAt(0), sampleAt(width + 1))) {
+    const x = Math.round((beat.at / rate) * pxPerSec - scrollLeft) + 0.5;
     ctx.beginPath();
-    ctx.moveTo(x, k % 4 === 0 ? 16 : 20);
+    ctx.moveTo(x, beat.downbeat ? 16 : 20);
     ctx.lineTo(x, 24);
     ctx.stroke();
   }

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { projectGrid } from '../../project/tempo';
 import { CLOCK_FORMATS, formatClock } from '../format';
 import { selectionIn } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
@@ -44,11 +46,10 @@ export function TransportBar() {
   const speed = useStudio((s) => s.playbackSpeed);
   const selection = useStudio((s) => s.selection);
   const clockFormat = useStudio((s) => s.clockFormat);
-  const gridTrack = useStudio((s) =>
-    s.project.tracks.find((t) => t.tempoBpm !== undefined && t.beatStart !== undefined),
-  );
-  const grid = gridTrack ? { bpm: gridTrack.tempoBpm!, beatStart: gridTrack.beatStart! } : null;
-  // Bars and beats only where a track has a beat grid.
+  const tempo = useStudio((s) => s.project.tempo);
+  const tracks = useStudio((s) => s.project.tracks);
+  const grid = useMemo(() => projectGrid({ sampleRate: rate, tracks, tempo }), [rate, tracks, tempo]);
+  // Bars and beats only where the project has a beat grid.
   const formats = CLOCK_FORMATS.filter((f) => f !== 'beats' || grid);
   const next = formats[(formats.indexOf(clockFormat) + 1) % formats.length];
 
@@ -91,7 +92,7 @@ export function TransportBar() {
         type="button"
         className="clock"
         data-testid="clock"
-        title={`The playhead as ${clockFormat === 'beats' ? 'bar.beat.hundredths (4/4 on the beat grid Analyze heard)' : clockFormat}: click for ${next}`}
+        title={`The playhead as ${clockFormat === 'beats' ? "bar.beat.hundredths (on the project's tempo, or the beat grid Analyze heard)" : clockFormat}: click for ${next}`}
         onClick={() => store.getState().set({ clockFormat: next })}
       >
         {formatClock(playhead, rate, clockFormat, grid)}
