@@ -1,6 +1,7 @@
 /** Transport and view: play, stop, loop, zoom, help. */
 import { projectLength } from '../project/types';
 import type { Services } from '../app/services';
+import { tapTempo, toggleClick } from '../app/tempo';
 import type { Action } from './types';
 import { hasAudio } from './targets';
 
@@ -71,6 +72,19 @@ export const viewActions: Action[] = [
     perform: ({ store }) => {
       store.getState().set({ loop: !store.getState().loop });
     },
+  },
+  {
+    name: 'metronome',
+    label: 'Metronome: click on the beats while playing and recording',
+    group: 'transport',
+    shortcuts: ['K'],
+    perform: toggleClick,
+  },
+  {
+    name: 'tapTempo',
+    label: 'Tap tempo: tap along, and the project takes the tempo of the taps',
+    group: 'transport',
+    perform: (services) => tapTempo(services),
   },
   {
     name: 'toStart',

@@ -2,6 +2,8 @@
  * it plays along (an overdub), and the take is moved earlier by the round trip the performer plays through: from
  * when recording began to when the playback's first sample was heard (the output's latency, as the audio context
  * reports it), plus the input's latency (as the browser reports it), so what was played in time lands in time.
+ * With the metronome on it clicks along (the playhead runs on past the project's end until the take stops), after
+ * a count-in of its bars where one is set: the take begins at the playhead, the count-in not kept.
  *
  * Punch in (Alt+R), as Audacity's Punch and Roll and a DAW's auto-punch: the selection on a track is recorded
  * again. Playback starts PRE_ROLL_SECONDS before it, so the performer hears the lead-in; at stop, the take's part
@@ -15,6 +17,8 @@ import { punchedAudio } from '../project/punch';
 import { discardTake, TakeJournal, unfinishedTake } from '../persist/take-journal';
 import { encodeWav } from '../dsp/wav';
 import type { SampleRange } from '../project/types';
+import { barLength, projectGrid } from '../project/tempo';
+import type { StudioState } from '../store/studio-store';
 import type { Services } from './services';
 
 export const PRE_ROLL_SECONDS = 2;
@@ -23,6 +27,8 @@ interface Take {
   /** Where the recording starts on the timeline, and how far it runs ahead of that, ms. */
   from: number;
   leadMs: number;
+  /** The recording began with a count-in: what it holds before `from` is left out. */
+  countedIn?: boolean;
   /** Where it is punched in: the track and the range it replaces. */
   punch?: { trackId: string; range: SampleRange };
 }
@@ -58,19 +64,30 @@ async function startTake(services: Services, from: number, punch?: Take['punch']
     store.getState().notify('error', e instanceof Error ? e.message : String(e));
     return;
   }
+  const rate = store.getState().project.sampleRate;
+  const countIn = punch ? 0 : countInLength(store.getState());
   take = { from, leadMs: 0, punch };
-  const kept = new TakeJournal({ sampleRate: recorder.sampleRate, from, startedAt: Date.now() }, (message) =>
-    store.getState().notify('error', message),
+  const kept = new TakeJournal(
+    { sampleRate: recorder.sampleRate, from: from - countIn, startedAt: Date.now() },
+    (message) => store.getState().notify('error', message),
   );
   recorder.onChunk = (chunk) => kept.append(chunk);
   journal = kept;
-  if (hasAudio(store.getState())) {
-    await player.play(1, from); // the take must line up with the project at its own speed, once through
+  if (hasAudio(store.getState()) || clicking(store.getState())) {
+    await player.playAlong(from, countIn); // the take must line up with the project at its own speed
     const heard = player.audibleStart();
-    const leadMs = heard === null ? 0 : heard - recorder.startedAt + recorder.inputLatency * 1000;
-    take = { from: player.startPosition(), leadMs: Math.max(0, leadMs), punch };
+    const leadMs = heard === null ? countIn / (rate / 1000) : heard - recorder.startedAt + recorder.inputLatency * 1000;
+    take = { from: player.startPosition(), leadMs: Math.max(0, leadMs), punch, countedIn: countIn > 0 };
   }
   store.getState().set({ recording: true });
+}
+
+const clicking = (s: StudioState) => s.click.on && projectGrid(s.project) !== null;
+
+/** The metronome's count-in before a take, samples at the project's rate (0 when it is off or has no tempo). */
+function countInLength(s: StudioState): number {
+  const grid = projectGrid(s.project);
+  return clicking(s) && grid ? Math.round(s.click.countInBars * barLength(grid, s.project.sampleRate)) : 0;
 }
 
 async function finishTake(services: Services): Promise<void> {
@@ -82,7 +99,7 @@ async function finishTake(services: Services): Promise<void> {
   journal = null;
   let file: File;
   try {
-    file = await recorder.stop();
+    file = await recorder.stop(finished.countedIn ? finished.leadMs / 1000 : 0);
   } catch (e) {
     store.getState().set({ recording: false });
     void kept?.discard();
@@ -98,11 +115,20 @@ async function finishTake(services: Services): Promise<void> {
 async function place(services: Services, file: File, finished: Take): Promise<void> {
   const { store } = services;
   const rate = store.getState().project.sampleRate;
-  const takeStart = finished.from - Math.round((finished.leadMs / 1000) * rate);
+  // After a count-in the recorder left out the lead: the take begins where the playhead was.
+  const takeStart = finished.countedIn ? finished.from : finished.from - Math.round((finished.leadMs / 1000) * rate);
   store.getState().set({ recording: false, playhead: finished.punch?.range.start ?? finished.from });
   if (finished.punch) return placePunch(services, file, takeStart, finished.punch);
   const imported = await importFiles(services, [file], takeStart);
-  if (imported && finished.leadMs > 0)
+  if (imported && finished.countedIn) {
+    const bars = store.getState().click.countInBars;
+    store
+      .getState()
+      .notify(
+        'info',
+        `Counted in ${bars} bar${bars > 1 ? 's' : ''}: the take begins at the playhead, the count-in left out.`,
+      );
+  } else if (imported && finished.leadMs > 0)
     store
       .getState()
       .notify(

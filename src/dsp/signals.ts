@@ -135,17 +135,26 @@ export function clickTrack(
 ) {
   const out = new Float32Array(count);
   const period = (60 / bpm) * rate;
-  const length = Math.round(0.02 * rate);
+  const sounds = [false, true].map((accent) => click(accent, amplitude, rate));
   const first = -Math.floor(downbeat / period); // the beat (counted from the downbeat) at or just after sample 0
   for (let beat = first; Math.round(downbeat + beat * period) < count; beat++) {
     const start = Math.round(downbeat + beat * period);
     const accent = ((beat % beatsPerBar) + beatsPerBar) % beatsPerBar === 0;
-    const hz = accent ? 1760 : 880;
-    const a = accent ? amplitude : amplitude / 2;
-    for (let i = 0; i < length && start + i < count; i++)
-      out[start + i] = a * Math.exp((-5 * i) / length) * Math.sin((2 * Math.PI * hz * i) / rate);
+    out.set(sounds[Number(accent)].subarray(0, count - start), start);
   }
   return out;
+}
+
+/** One click of a click track or the metronome: 20 ms of a decaying sine, a bar's first beat (`accent`) at 1760 Hz
+ * and full `amplitude`, the other beats at 880 Hz and 6 dB lower. */
+export function click(accent: boolean, amplitude: number, rate: number): Float32Array {
+  const length = Math.round(0.02 * rate);
+  const hz = accent ? 1760 : 880;
+  const a = accent ? amplitude : amplitude / 2;
+  return Float32Array.from(
+    { length },
+    (_, i) => a * Math.exp((-5 * i) / length) * Math.sin((2 * Math.PI * hz * i) / rate),
+  );
 }
 
 /** A signal as the Generate signal panel describes it. Levels are peak dBFS. */

@@ -1,7 +1,9 @@
 /** The user's preferences kept in the browser's local storage, so they hold in the next session: the window's layout
- * (src/store/layout.ts), the keyboard shortcuts set (src/actions/key-bindings.ts) and the microphone chosen. */
+ * (src/store/layout.ts), the keyboard shortcuts set (src/actions/key-bindings.ts), the microphone chosen and the
+ * metronome's settings (src/store/click-settings.ts). */
 import { readKeyBindings } from '../actions/key-bindings';
 import { readLayout } from '../store/layout';
+import { readClickSettings } from '../store/click-settings';
 import type { StudioState, StudioStore } from '../store/studio-store';
 
 /** Loads one part of the state from `key` (through `read`, which makes the best of a damaged entry) and saves it
@@ -33,6 +35,7 @@ export function rememberPreferences(store: StudioStore, storage: Storage = local
     remember(store, storage, 'omni-studio-layout', 'layout', readLayout),
     remember(store, storage, 'omni-studio-keys', 'keyBindings', readKeyBindings),
     remember(store, storage, 'omni-studio-input', 'inputDevice', (saved) => (typeof saved === 'string' ? saved : '')),
+    remember(store, storage, 'omni-studio-click', 'click', readClickSettings),
   ];
   return () => {
     for (const f of forget) f();

@@ -1,5 +1,5 @@
 /** Plays the project through Web Audio: one source per clip (through its fades and volume envelope), per-track
- * volume automation, gain and pan, loop over the selection. */
+ * volume automation, gain and pan, loop over the selection; the metronome clicks along where it is on. */
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { audibleTracks } from '../project/mixdown';
@@ -10,6 +10,8 @@ import type { Clip, Project, SampleRange, Track } from '../project/types';
 import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
 import { METER_BUFFER, PEAK_WINDOW } from './meter';
+import { Metronome, type TimelineClock } from './metronome';
+import { projectGrid } from '../project/tempo';
 
 /** Where playback started on the timeline (`from`, samples), when in the context's time (`when`, s), and how many
  * timeline samples pass a second (the project's rate times the playback speed). */
@@ -42,7 +44,10 @@ export class Player {
   /** The speed the current playback runs at (recording plays along at 1). */
   private speed = 1;
   private loopRange: SampleRange | undefined;
+  /** Playing along with a take: on past the project's end until stopped. */
+  private openEnded = false;
   private frame = 0;
+  private metronome: Metronome | undefined;
 
   private refreshPending = false;
   /** The preview sounding: its end timer and the buffers made for its audio alone (dropped when it stops). */
@@ -59,7 +64,8 @@ export class Player {
       const changed =
         state.project !== previous.project ||
         state.loop !== previous.loop ||
-        state.playbackSpeed !== previous.playbackSpeed;
+        state.playbackSpeed !== previous.playbackSpeed ||
+        state.click !== previous.click;
       if (!changed || !state.playing || this.refreshPending) return;
       this.refreshPending = true;
       setTimeout(() => {
@@ -74,26 +80,55 @@ export class Player {
     else void this.play();
   }
 
-  /** Plays from the playhead (or loops the selection) at `speed`, the Play-at-speed setting unless given; from
-   * `start` once through, where given (a take recorded along, which must not loop). */
-  async play(speed?: number, start?: number): Promise<void> {
+  /** Plays from the playhead (or loops the selection) at `speed`, the Play-at-speed setting unless given. */
+  async play(speed?: number): Promise<void> {
+    const { selection, loop, playhead, project } = this.store.getState();
+    const loopRange =
+      loop && selection && selection.end > selection.start ? { start: selection.start, end: selection.end } : undefined;
+    const from = loopRange ? loopRange.start : playhead >= projectLength(project) ? 0 : playhead;
+    await this.start(from, speed ?? this.store.getState().playbackSpeed, { loopRange });
+  }
+
+  /** Plays along with a take: from `from` at its own speed, once through and on past the project's end until
+   * stopped; `countIn` samples of clicks first (the timeline waits at `from` meanwhile). */
+  async playAlong(from: number, countIn = 0): Promise<void> {
+    await this.start(from, 1, { openEnded: true, countIn });
+  }
+
+  private async start(
+    from: number,
+    speed: number,
+    { loopRange, openEnded = false, countIn = 0 }: { loopRange?: SampleRange; openEnded?: boolean; countIn?: number },
+  ): Promise<void> {
     this.stopPreview();
-    const state = this.store.getState();
-    this.speed = speed ?? state.playbackSpeed;
-    const context = this.contextFor(state.project.sampleRate);
+    const { project, click } = this.store.getState();
+    const context = this.contextFor(project.sampleRate);
     await context.resume();
-    const { selection, loop, playhead, project } = state;
-    this.loopRange =
-      loop && start === undefined && selection && selection.end > selection.start
-        ? { start: selection.start, end: selection.end }
-        : undefined;
-    const from = start ?? (this.loopRange ? this.loopRange.start : playhead >= projectLength(project) ? 0 : playhead);
     this.stopSources();
+    this.speed = speed;
+    this.loopRange = loopRange;
+    this.openEnded = openEnded;
     this.startSample = from;
-    this.startedAt = context.currentTime + 0.05;
-    this.schedule(project, from, this.loopRange?.end ?? projectLength(project), this.startedAt, this.speed);
+    const clicksFrom = context.currentTime + 0.05;
+    this.startedAt = clicksFrom + countIn / (project.sampleRate * speed);
+    this.schedule(project, from, loopRange?.end ?? projectLength(project), this.startedAt, speed);
+    const grid = projectGrid(project);
+    if (click.on && grid) {
+      const clock: TimelineClock = {
+        from: from - countIn,
+        when: clicksFrom,
+        rate: project.sampleRate * speed,
+        loop: loopRange,
+      };
+      this.metronome!.start(grid, project.sampleRate, clock, click.levelDb);
+    }
     this.store.getState().set({ playing: true });
     this.tick();
+  }
+
+  /** Where the metronome's clicks come out (before anything has played: none). */
+  clickOutput(): AudioNode | undefined {
+    return this.metronome?.output;
   }
 
   /** The timeline sample the last playback started from. */
@@ -145,11 +180,13 @@ export class Player {
     this.store.getState().set({ previewing: false });
   }
 
-  /** Restarts from the current position so changed gain, pan, mute, solo or clips are heard at once. */
+  /** Restarts from the current position so changed gain, pan, mute, solo or clips are heard at once (along with a
+   * take: from where it has got to, still along with it). */
   private refresh(): void {
     if (!this.store.getState().playing) return;
-    this.store.getState().set({ playhead: this.position() });
-    void this.play();
+    const at = this.position();
+    this.store.getState().set({ playhead: at });
+    void (this.openEnded ? this.playAlong(at) : this.play());
   }
 
   private contextFor(rate: number): AudioContext {
@@ -158,6 +195,7 @@ export class Player {
       this.context = new AudioContext({ sampleRate: rate, latencyHint: 'interactive' });
       this.buffers.clear();
       this.master = this.masterBus(this.context);
+      this.metronome = new Metronome(this.context);
     }
     return this.context;
   }
@@ -306,7 +344,7 @@ export class Player {
     const position = this.position();
     const end = this.loopRange?.end ?? projectLength(state.project);
     if (this.loopRange) this.scheduleNextLoopPass(state.project);
-    if (!this.loopRange && position >= end) {
+    if (!this.loopRange && !this.openEnded && position >= end) {
       this.pause();
       state.set({ playhead: end });
       return;
@@ -328,6 +366,7 @@ export class Player {
 
   private stopSources(): void {
     cancelAnimationFrame(this.frame);
+    this.metronome?.stop();
     for (const s of this.sources) {
       s.onended = null;
       try {

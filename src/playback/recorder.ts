@@ -91,8 +91,9 @@ export class MicRecorder {
     this.inputLatency = Number(settings?.latency) || 0;
   }
 
-  /** Stops and returns the recording as a 32-bit float WAV file at the input's rate, named for when and from what. */
-  async stop(): Promise<File> {
+  /** Stops and returns the recording as a 32-bit float WAV file at the input's rate, named for when and from what;
+   * its first `skipSeconds` left out (a count-in). */
+  async stop(skipSeconds = 0): Promise<File> {
     const { capture, input } = this;
     if (!capture || !input) throw new RecorderError('Nothing is being recorded.');
     await new Promise<void>((resolve) => {
@@ -106,8 +107,11 @@ export class MicRecorder {
     input.source.disconnect(capture);
     this.capture = undefined;
     if (!this.monitoring) this.close();
-    const channels = joinChunks(this.chunks);
+    const skip = Math.round(skipSeconds * input.context.sampleRate);
+    const channels = joinChunks(this.chunks).map((c) => c.subarray(skip));
     this.chunks = [];
+    if (skip > 0 && channels[0]?.length === 0)
+      throw new RecorderError('Recording stopped during the count-in: nothing was recorded.');
     if (channels.length === 0 || channels[0].length === 0)
       throw new RecorderError('Nothing was recorded: the microphone sent no sound. Check the input and record again.');
     const stamp = new Date().toISOString().slice(11, 19).replace(/:/g, '-');

@@ -19,6 +19,7 @@ import type { BackendChoice, PackInfo } from '../protocol/engine-protocol';
 import { emptyProject } from '../project/types';
 import { emptyHistory, type History, record, redo, travel, undo } from './history';
 import { defaultLayout, type Layout } from './layout';
+import { type ClickSettings, defaultClickSettings } from './click-settings';
 import type { KeyBindings } from '../actions/key-bindings';
 import type { ContrastSide } from '../dsp/contrast';
 import { SENSITIVITY } from '../dsp/declick';
@@ -248,6 +249,8 @@ export interface StudioState {
   keyBindings: KeyBindings;
   /** The microphone recorded from (its device id; '' for the browser's default input). */
   inputDevice: string;
+  /** The metronome: on or off, its count-in and level (src/store/click-settings.ts). */
+  click: ClickSettings;
   /** The meter reads the input without recording (Monitor), so a level can be set before a take. */
   monitoring: boolean;
   recording: boolean;
@@ -354,6 +357,7 @@ export const initialState = (): StudioState => ({
   layout: defaultLayout(),
   keyBindings: {},
   inputDevice: '',
+  click: defaultClickSettings(),
   monitoring: false,
   recording: false,
   previewing: false,

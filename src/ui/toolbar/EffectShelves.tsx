@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { EFFECT_SHELVES } from '../../store/layout';
 import { useServices, useStudio } from '../studio-context';
+import { EffectFilter } from './EffectFilter';
 
 /** The effect bar's shelves (All, Volume, Dynamics...), one shown at a time, and the switch that closes the bar so
  * the timeline has the window's height. */
@@ -34,6 +35,7 @@ export function EffectShelves() {
           {shelf.label}
         </button>
       ))}
+      <EffectFilter />
     </div>
   );
 }

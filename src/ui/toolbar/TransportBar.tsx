@@ -5,8 +5,8 @@ import { selectionIn } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { SPEED_RANGE } from '../../playback/player';
 import { ActionButton } from './ActionButton';
-import { EffectFilter } from './EffectFilter';
 import { LevelMeter } from './LevelMeter';
+import { TempoControl } from './TempoControl';
 
 function SecondsInput({
   label,
@@ -97,6 +97,7 @@ export function TransportBar() {
       >
         {formatClock(playhead, rate, clockFormat, grid)}
       </button>
+      <TempoControl />
       <LevelMeter />
       <span className="rate" data-testid="project-rate">
         {rate} Hz
@@ -116,7 +117,6 @@ export function TransportBar() {
       <ActionButton name="zoomOut" text="−" />
       <ActionButton name="zoomIn" text="+" />
       <ActionButton name="zoomFit" text="Fit" />
-      <EffectFilter />
     </div>
   );
 }

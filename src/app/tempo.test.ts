@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { oneTrackStudio } from './one-track.fixture';
+import { setTempo, tapTempo, toggleClick } from './tempo';
+
+const RATE = 1000;
+
+describe('the project’s tempo', () => {
+  it('is set in one undo step from 120 BPM 4/4, part by part; a tempo out of range changes nothing', () => {
+    const { store, services } = oneTrackStudio([new Float32Array(RATE)], RATE);
+    setTempo(services, { bpm: 96 });
+    expect(store.getState().project.tempo).toEqual({ bpm: 96, beatsPerBar: 4, beatUnit: 4, downbeat: 0 });
+    setTempo(services, { beatsPerBar: 6, beatUnit: 8 });
+    expect(store.getState().project.tempo).toEqual({ bpm: 96, beatsPerBar: 6, beatUnit: 8, downbeat: 0 });
+    setTempo(services, { bpm: 400 });
+    expect(store.getState().notices.at(-1)?.text).toBe('A tempo is 20 to 300 BPM.');
+    setTempo(services, { bpm: 96 }); // no change: no step
+    expect(
+      store
+        .getState()
+        .history.past.map((h) => h.label)
+        .slice(1),
+    ).toEqual(['Tempo 96 BPM, 4/4', 'Tempo 96 BPM, 6/8']);
+    store.getState().undo();
+    expect(store.getState().project.tempo?.beatsPerBar).toBe(4);
+  });
+
+  it('starts from the grid Analyze heard where there is one', () => {
+    const { store, services } = oneTrackStudio([new Float32Array(RATE)], RATE);
+    const [track] = store.getState().project.tracks;
+    store
+      .getState()
+      .commit('Analyze', { ...store.getState().project, tracks: [{ ...track, tempoBpm: 90, beatStart: 123 }] });
+    setTempo(services, { beatsPerBar: 3 });
+    expect(store.getState().project.tempo).toEqual({ bpm: 90, beatsPerBar: 3, beatUnit: 4, downbeat: 123 });
+  });
+
+  it('is tapped: a run of taps is one undo step, a pause starts a new run', () => {
+    const { store, services } = oneTrackStudio([new Float32Array(RATE)], RATE);
+    const before = store.getState().history.past.length;
+    for (const t of [0, 500, 1000, 1500]) tapTempo(services, 10_000 + t);
+    expect(store.getState().project.tempo?.bpm).toBe(120);
+    expect(store.getState().history.past.length).toBe(before + 1);
+    for (const t of [0, 600, 1200]) tapTempo(services, 20_000 + t);
+    expect(store.getState().project.tempo?.bpm).toBe(100);
+    expect(store.getState().history.past.length).toBe(before + 2);
+    store.getState().undo();
+    expect(store.getState().project.tempo?.bpm).toBe(120);
+  });
+});
+
+describe('the metronome switch', () => {
+  it('turns the click on and off, saying where a project has no tempo to click on', () => {
+    const { store, services } = oneTrackStudio([new Float32Array(RATE)], RATE);
+    toggleClick(services);
+    expect(store.getState().click.on).toBe(true);
+    expect(store.getState().notices.at(-1)?.text).toMatch(/set one in the transport bar/);
+    toggleClick(services);
+    expect(store.getState().click.on).toBe(false);
+  });
+});

@@ -1,0 +1,60 @@
+/** The project's tempo and time signature, set in the transport bar (typed, chosen or tapped), and the metronome's
+ * switch. Each change of the tempo is one undo step; a run of taps is one. */
+import { type BeatGrid, projectGrid, TAP_RESET_MS, tappedTempo, tempoProblem, withTempo } from '../project/tempo';
+import type { Project } from '../project/types';
+import type { ClickSettings } from '../store/click-settings';
+import type { Services } from './services';
+
+/** The grid a project without one starts from when its tempo is first set: 120 BPM in 4/4 from the start. */
+const FIRST_GRID: BeatGrid = { bpm: 120, beatsPerBar: 4, beatUnit: 4, downbeat: 0 };
+
+const describe = (g: BeatGrid) => `${Math.round(g.bpm * 10) / 10} BPM, ${g.beatsPerBar}/${g.beatUnit}`;
+
+/** Sets part of the project's tempo (the rest as it is, or as Analyze heard it); a tempo out of range is said and
+ * changes nothing. */
+export function setTempo({ store }: Services, patch: Partial<BeatGrid>): void {
+  const { project } = store.getState();
+  const next = { ...(projectGrid(project) ?? FIRST_GRID), ...patch };
+  const problem = tempoProblem(next.bpm);
+  if (problem) return store.getState().notify('error', problem);
+  if (project.tempo && describe(project.tempo) === describe(next) && project.tempo.downbeat === next.downbeat) return;
+  store.getState().commit(`Tempo ${describe(next)}`, withTempo(project, next));
+}
+
+let taps: number[] = [];
+/** The project the last tap made: a tap changes that step in place only while nothing else has changed the project. */
+let tapped: Project | null = null;
+
+/** Tap tempo: each tap (a click on Tap, or its shortcut) sets the tempo from the taps so far; the taps of one run (no
+ * pause over TAP_RESET_MS) are one undo step. */
+export function tapTempo({ store }: Services, now = performance.now()): void {
+  if (taps.length && now - taps[taps.length - 1] > TAP_RESET_MS) taps = [];
+  taps.push(now);
+  const bpm = tappedTempo(taps);
+  if (bpm === null || tempoProblem(bpm)) return;
+  const state = store.getState();
+  const next = withTempo(state.project, { ...(projectGrid(state.project) ?? FIRST_GRID), bpm });
+  // The run's first tempo is a new step; later taps of the run change that step's result in place.
+  if (taps.length > 2 && state.project === tapped) state.preview(next);
+  else state.commit('Tap tempo', next);
+  tapped = next;
+}
+
+/** Changes the metronome's settings (remembered for the next session). */
+export function setClick({ store }: Services, patch: Partial<ClickSettings>): void {
+  store.getState().set({ click: { ...store.getState().click, ...patch } });
+}
+
+/** The metronome on or off (it clicks on the project's beats while playing and recording). */
+export function toggleClick(services: Services): void {
+  const { store } = services;
+  const { click, project } = store.getState();
+  setClick(services, { on: !click.on });
+  if (!click.on && !projectGrid(project))
+    store
+      .getState()
+      .notify(
+        'info',
+        'The metronome clicks on the project’s tempo: set one in the transport bar (or Analyze a music track).',
+      );
+}

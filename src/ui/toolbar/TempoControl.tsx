@@ -1,0 +1,114 @@
+import { type RefObject, useEffect, useMemo, useRef } from 'react';
+import { setClick, setTempo } from '../../app/tempo';
+import { projectGrid, TEMPO_RANGE, TIME_SIGNATURES } from '../../project/tempo';
+import { CLICK_LEVEL_RANGE, COUNT_IN_BARS } from '../../store/click-settings';
+import { useServices, useStudio } from '../studio-context';
+import { ActionButton } from './ActionButton';
+
+const countInText = (bars: number) => (bars === 0 ? 'No count-in' : `Count in ${bars} bar${bars > 1 ? 's' : ''}`);
+
+/** The project's tempo and time signature, and the metronome's switch, as a DAW's transport shows them: the tempo
+ * and signature on a button that opens their settings (typed, chosen or tapped; the count-in and the click's level),
+ * so the transport keeps to one row in a small window. */
+export function TempoControl() {
+  const services = useServices();
+  const rate = useStudio((s) => s.project.sampleRate);
+  const tempo = useStudio((s) => s.project.tempo);
+  const tracks = useStudio((s) => s.project.tracks);
+  const grid = useMemo(() => projectGrid({ sampleRate: rate, tracks, tempo }), [rate, tracks, tempo]);
+  const click = useStudio((s) => s.click);
+  const bpm = grid ? String(Math.round(grid.bpm * 10) / 10) : '';
+  const panel = useRef<HTMLDetailsElement>(null);
+  useCloseOnOutsidePress(panel);
+
+  return (
+    <>
+      <details className="tempo" ref={panel}>
+        <summary
+          data-testid="tempo-summary"
+          title="The project's tempo and time signature: click to set them, tap a tempo, or set the count-in"
+        >
+          ♩ {grid ? `${bpm} · ${grid.beatsPerBar}/${grid.beatUnit}` : 'Tempo'}
+        </summary>
+        <div className="tempo-panel" role="group" aria-label="Tempo and metronome">
+          <label
+            className="param"
+            title={`The project's tempo, ${TEMPO_RANGE.min} to ${TEMPO_RANGE.max} beats per minute: the ruler's bars, the clock, snapping and the metronome follow it${tempo ? '' : grid ? ' (now the tempo Analyze heard)' : ''}`}
+          >
+            Tempo
+            <input
+              key={bpm}
+              type="number"
+              min={TEMPO_RANGE.min}
+              max={TEMPO_RANGE.max}
+              step="0.1"
+              placeholder="BPM"
+              data-testid="project-tempo"
+              defaultValue={bpm}
+              onBlur={(e) =>
+                e.target.value !== bpm && e.target.value !== '' && setTempo(services, { bpm: Number(e.target.value) })
+              }
+              onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+            />
+          </label>
+          <select
+            data-testid="time-signature"
+            aria-label="Time signature"
+            title="The time signature: beats in a bar over the note a beat is"
+            value={grid ? `${grid.beatsPerBar}/${grid.beatUnit}` : ''}
+            onChange={(e) => {
+              const [beatsPerBar, beatUnit] = e.target.value.split('/').map(Number);
+              setTempo(services, { beatsPerBar, beatUnit });
+            }}
+          >
+            {!grid && <option value="">–/–</option>}
+            {TIME_SIGNATURES.map(([n, d]) => (
+              <option key={`${n}/${d}`} value={`${n}/${d}`}>
+                {n}/{d}
+              </option>
+            ))}
+          </select>
+          <ActionButton name="tapTempo" text="Tap" />
+          <select
+            data-testid="count-in"
+            aria-label="Count-in"
+            title="Bars of clicks before a take begins (with the metronome on); they are not recorded"
+            value={click.countInBars}
+            onChange={(e) => setClick(services, { countInBars: Number(e.target.value) })}
+          >
+            {COUNT_IN_BARS.map((bars) => (
+              <option key={bars} value={bars}>
+                {countInText(bars)}
+              </option>
+            ))}
+          </select>
+          <label className="param" title={`The metronome's level: ${click.levelDb} dBFS`}>
+            Level
+            <input
+              type="range"
+              data-testid="click-level"
+              title={`The metronome's level: ${click.levelDb} dBFS`}
+              min={CLICK_LEVEL_RANGE.min}
+              max={CLICK_LEVEL_RANGE.max}
+              step={1}
+              value={click.levelDb}
+              onChange={(e) => setClick(services, { levelDb: Number(e.target.value) })}
+            />
+          </label>
+        </div>
+      </details>
+      <ActionButton name="metronome" text="Click" pressed={click.on} />
+    </>
+  );
+}
+
+/** Closes an open <details> when the pointer goes down anywhere outside it, as a menu or a popover closes. */
+function useCloseOnOutsidePress(ref: RefObject<HTMLDetailsElement | null>) {
+  useEffect(() => {
+    const close = (e: PointerEvent) => {
+      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [ref]);
+}
