@@ -1,5 +1,6 @@
 import { selectedRange } from '../../actions/targets';
 import { generateSignal, projectTempo } from '../../app/signal';
+import { projectGrid } from '../../project/tempo';
 import { DTMF_KEYS, type SignalSettings } from '../../dsp/signals';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
@@ -39,6 +40,7 @@ export function SignalPanel({ onClose }: { onClose: () => void }) {
     return range ? (range.end - range.start) / state.project.sampleRate : 0;
   });
   const tempo = useStudio((state) => projectTempo(state.project));
+  const beatsPerBar = useStudio((state) => projectGrid(state.project)?.beatsPerBar ?? 4);
   const change = (patch: Partial<SignalSettings>) => services.store.getState().updateSignal(patch);
   const number = (key: NumberKey, label: string, step = 1) => (
     <label key={key}>
@@ -90,9 +92,9 @@ export function SignalPanel({ onClose }: { onClose: () => void }) {
           className="chip"
           data-testid="signal-project-tempo"
           title="The project's tempo (set in the transport bar, or heard by Analyze): the clicks land on its beat grid"
-          onClick={() => change({ bpm: tempo })}
+          onClick={() => change({ bpm: tempo, beatsPerBar })}
         >
-          Project tempo ({tempo} BPM)
+          Project tempo ({tempo} BPM, {beatsPerBar} a bar)
         </button>
       )}
       {s.kind === 'clicks' && number('beatsPerBar', 'Beats per bar')}

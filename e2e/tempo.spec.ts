@@ -1,0 +1,185 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const state = (page: Page) => page.evaluate(() => (window as any).omniStudio.services.store.getState());
+
+/** Sets the project's tempo and time signature in the transport's tempo panel. */
+async function setTempo(page: Page, bpm: string, signature: string) {
+  await page.getByTestId('tempo-summary').click();
+  await page.getByTestId('project-tempo').fill(bpm);
+  await page.getByTestId('project-tempo').press('Enter');
+  await page.getByTestId('time-signature').selectOption(signature);
+  await page.getByTestId('tempo-summary').click(); // closes the panel
+}
+
+/** Records `seconds` of what the player sends out, from its own audio context: the mix (through the master meter's
+ * left tap, which passes it on) and the metronome's clicks, side by side. */
+async function captureOutputs(page: Page, seconds: number): Promise<{ rate: number; mix: number[]; click: number[] }> {
+  return page.evaluate(async (seconds) => {
+    const { player } = (window as any).omniStudio.services;
+    const click: AudioNode = player.clickOutput();
+    const mix: AudioNode = player.meterTaps()[0];
+    const context = click.context as AudioContext;
+    const merge = new ChannelMergerNode(context, { numberOfInputs: 2 });
+    mix.connect(merge, 0, 0);
+    click.connect(merge, 0, 1);
+    const capture = context.createScriptProcessor(4096, 2, 2);
+    const out: number[][] = [[], []];
+    capture.onaudioprocess = (e) => {
+      for (const c of [0, 1]) out[c].push(...e.inputBuffer.getChannelData(c));
+    };
+    merge
+      .connect(capture)
+      .connect(new GainNode(context, { gain: 0 }))
+      .connect(context.destination);
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    mix.disconnect(merge);
+    click.disconnect(merge);
+    capture.disconnect();
+    return { rate: context.sampleRate, mix: out[0], click: out[1] };
+  }, seconds);
+}
+
+/** Where each click begins (a rise over a tenth of the loudest after 50 ms of quiet), and its peak. */
+function onsets(x: number[], rate: number): { at: number; peak: number }[] {
+  const loudest = Math.max(...x.map(Math.abs));
+  const found: { at: number; peak: number }[] = [];
+  let quietSince = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (Math.abs(x[i]) < loudest / 10) continue;
+    if (i - quietSince > 0.05 * rate) {
+      const peak = Math.max(...x.slice(i, i + Math.round(0.02 * rate)).map(Math.abs));
+      found.push({ at: i, peak });
+    }
+    quietSince = i;
+  }
+  return found;
+}
+
+test.describe('tempo and metronome', () => {
+  test('the tempo is typed, chosen and tapped, one undo step each; the clock counts bars in its signature; it stays with the project', async ({
+    studio,
+    page,
+  }) => {
+    await expect(page.getByTestId('tempo-summary')).toHaveText('♩ Tempo');
+    await setTempo(page, '90', '3/4');
+    await expect(page.getByTestId('tempo-summary')).toHaveText('♩ 90 · 3/4');
+    await expect(page.getByTestId('ruler')).toHaveAttribute('data-beat-grid', '90 3/4 @0');
+    expect((await studio.summary()).undo).toEqual(['Tempo 90 BPM, 4/4', 'Tempo 90 BPM, 3/4']);
+
+    // At 90 BPM a beat is 2/3 s: 4.5 s is 6.75 beats, bar 3 beat 1 and three quarters in 3/4.
+    await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(4.5 * 48000));
+    await page.getByTestId('clock').click();
+    await page.getByTestId('clock').click();
+    await expect(page.getByTestId('clock')).toHaveText('3.1.75');
+
+    // Four taps half a second apart: 120 BPM (as the clicks land), one step.
+    await page.getByTestId('tempo-summary').click();
+    for (let i = 0; i < 4; i++) {
+      await studio.action('tapTempo').click();
+      if (i < 3) await page.waitForTimeout(500);
+    }
+    const tapped = (await state(page)).project.tempo.bpm;
+    expect(tapped).toBeGreaterThan(110);
+    expect(tapped).toBeLessThan(130);
+    expect((await studio.summary()).undo.at(-1)).toBe('Tap tempo');
+    expect((await studio.summary()).undo).toHaveLength(3);
+    await page.getByTestId('project-tempo').fill('400');
+    await page.getByTestId('project-tempo').press('Enter');
+    await expect(page.getByTestId('notice-error').last()).toContainText('A tempo is 20 to 300 BPM.');
+    expect((await state(page)).project.tempo.bpm).toBe(tapped);
+
+    // Kept with the project: a reload opens it at that tempo.
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await expect(page.getByTestId('tempo-summary')).toHaveText(`♩ ${Math.round(tapped * 10) / 10} · 3/4`);
+  });
+
+  test('the metronome clicks with a click track made on the same grid (within 1 ms), bars accented, round a loop too; off, it is silent', async ({
+    studio,
+    page,
+  }) => {
+    await setTempo(page, '100', '3/4');
+    // A click track from the Generate signal panel, at the project's tempo: it lands on the project's bars.
+    await studio.action('generateSignal').click();
+    const panel = page.getByTestId('signal-panel');
+    await panel.getByTestId('signal-kind').selectOption('clicks');
+    await panel.getByTestId('signal-project-tempo').click();
+    await panel.getByTestId('signal-db').fill('-12');
+    await panel.getByTestId('signal-seconds').fill('8');
+    await panel.getByTestId('signal-run').click();
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Escape');
+
+    await studio.action('metronome').click();
+    await expect(studio.action('metronome')).toHaveAttribute('aria-pressed', 'true');
+    const inStep = async () => {
+      const { rate, mix, click } = await captureOutputs(page, 2.5);
+      const heard = onsets(click, rate);
+      const played = onsets(mix, rate);
+      expect(heard.length).toBeGreaterThanOrEqual(3); // a beat every 0.6 s
+      for (const h of heard) {
+        const nearest = Math.min(...played.map((p) => Math.abs(p.at - h.at)));
+        expect((nearest / rate) * 1000).toBeLessThan(1);
+      }
+      return { heard, played };
+    };
+    await studio.action('playPause').click();
+    const { heard, played } = await inStep();
+    // Bars are accented alike in both: the metronome's loudest clicks fall where the track's do, 6 dB over the rest.
+    const loud = (cs: { at: number; peak: number }[]) => {
+      const top = Math.max(...cs.map((c) => c.peak));
+      return cs.filter((c) => c.peak > top / 1.4).map((c) => c.at);
+    };
+    const rate = 48000;
+    for (const at of loud(heard)) expect(loud(played).some((p) => Math.abs(p - at) < rate / 1000)).toBe(true);
+    const peaks = heard.map((c) => 20 * Math.log10(c.peak));
+    expect(Math.max(...peaks)).toBeGreaterThan(-13);
+    expect(Math.max(...peaks)).toBeLessThan(-11); // the click level, -12 dBFS
+    expect(Math.max(...peaks) - Math.min(...peaks)).toBeGreaterThan(5);
+    await studio.action('stop').click();
+
+    // Round a loop of 0.3-1.5 s (its beats at 0.6 s and 1.2 s): the clicks stay with the track's, pass after pass.
+    await studio.select(0.3, 1.5);
+    await studio.action('loop').click();
+    await studio.action('playPause').click();
+    await inStep();
+
+    // Off: the track plays on, the metronome says nothing.
+    await studio.action('metronome').click();
+    const { mix, click } = await captureOutputs(page, 1.5);
+    expect(Math.max(...click.map(Math.abs))).toBe(0);
+    expect(Math.max(...mix.map(Math.abs))).toBeGreaterThan(0.05); // the loop's beats are not bars: -18 dBFS, panned centre
+    await studio.action('stop').click();
+  });
+
+  test('recording with a count-in: a bar of clicks first, then the take begins at the playhead, the count-in left out', async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    await setTempo(page, '120', '4/4'); // a bar is 2 s
+    await studio.action('metronome').click();
+    await expect(page.getByTestId('count-in')).toHaveValue('1');
+    const started = Date.now();
+    await studio.startRecording();
+    // During the count-in the metronome clicks and the playhead waits at the start.
+    const { rate, click } = await captureOutputs(page, 1);
+    expect(onsets(click, rate).length).toBeGreaterThanOrEqual(1);
+    expect((await state(page)).playhead).toBe(0);
+    // After it, the playhead runs on though the project is empty.
+    await expect.poll(async () => (await state(page)).playhead / 48000, { timeout: 5000 }).toBeGreaterThan(0.5);
+    await page.waitForTimeout(Math.max(0, 4000 - (Date.now() - started)));
+    await studio.action('record').click();
+    await studio.waitForTracks(1);
+    const recorded = (Date.now() - started) / 1000;
+    const clip = (await state(page)).project.tracks[0].clips[0];
+    expect(clip.start).toBe(0);
+    // What was recorded, less the 2 s count-in (and the output's latency, also left out).
+    expect(clip.length / 48000).toBeLessThan(recorded - 1.9);
+    expect(clip.length / 48000).toBeGreaterThan(recorded - 2.6);
+    await expect(page.getByTestId('notice-info').last()).toContainText('Counted in 1 bar');
+  });
+});
