@@ -335,6 +335,43 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo.at(-1)).toBe('Rename clip "tone-stereo-44k" to "Intro"');
   });
 
+  test('Ctrl+click selects clips on two tracks; dragging one moves both by the same time; Delete takes both, one undo step each', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-pauses.wav');
+    await studio.waitForTracks(2);
+    const handles = page.getByTestId('clip-handle');
+    await handles.nth(0).click();
+    await handles.nth(1).click({ modifiers: ['Control'] });
+    await expect(page.locator('[data-testid=clip].selected')).toHaveCount(2);
+    const ends = async () => (await studio.summary()).tracks.map((t) => t.length);
+    const before = await ends();
+    // Dragged 150 px later by the first clip's name bar, with snapping off (Alt): both move the same.
+    const box = (await handles.nth(0).boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.keyboard.down('Alt');
+    await page.mouse.move(box.x + 100, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(box.x + 170, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    const after = await ends();
+    const moved = after.map((end, i) => end - before[i]);
+    expect(moved[0]).toBeGreaterThan(0);
+    expect(moved[1]).toBe(moved[0]);
+    expect((await studio.summary()).undo.at(-1)).toBe('Move 2 clips');
+    // Ctrl+click again takes one out of the selection; Delete takes what stays selected.
+    await handles.nth(1).click({ modifiers: ['Control'] });
+    await expect(page.locator('[data-testid=clip].selected')).toHaveCount(1);
+    await handles.nth(1).click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Delete');
+    expect((await studio.summary()).tracks.map((t) => t.clips)).toEqual([0, 0]);
+    expect((await studio.summary()).undo.at(-1)).toBe('Delete 2 clips');
+    await page.keyboard.press('Control+z');
+    expect((await studio.summary()).tracks.map((t) => t.clips)).toEqual([1, 1]);
+  });
+
   test('Duplicate puts the selection on a new track under it, in place; tracks move up and down', async ({
     studio,
     page,

@@ -16,7 +16,8 @@ import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
 import { labelSounds } from '../app/label-sounds';
 import { selectZeroCrossings } from '../app/zero-crossings';
-import { addLabelAtSelection, goToLabel, nudgeClip, selectClipExtent } from '../app/project-commands';
+import { addLabelAtSelection, deleteClips, goToLabel, nudgeClips, selectClipExtent } from '../app/project-commands';
+import { focusedClipId } from '../store/studio-store';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
@@ -54,12 +55,7 @@ function deleteSelection({ store }: Services, label: string) {
     state.set({ selection: { ...state.selection!, end: range.start }, playhead: range.start });
     return;
   }
-  const clipId = state.selectedClipId;
-  if (clipId) {
-    const tracks = state.project.tracks.map((t) => ({ ...t, clips: t.clips.filter((c) => c.id !== clipId) }));
-    state.commit('Delete clip', { ...state.project, tracks });
-    state.set({ selectedClipId: null });
-  }
+  if (state.selectedClipIds.length) deleteClips(store, state.selectedClipIds);
 }
 
 export const editActions: Action[] = [
@@ -107,18 +103,18 @@ export const editActions: Action[] = [
     label: 'Select clip: the clicked clip’s extent (or double-click a clip)',
     group: 'edit',
     shortcuts: ['Mod+Shift+A'],
-    enabled: (s) => s.selectedClipId !== null,
+    enabled: (s) => focusedClipId(s) !== null,
     perform: ({ store }) => {
-      const id = store.getState().selectedClipId;
+      const id = focusedClipId(store.getState());
       if (id) selectClipExtent(store, id);
     },
   },
   ...(
     [
-      ['nudgeClipEarlier', 'Move the selected clip 10 ms earlier', 'Mod+ArrowLeft', -0.01],
-      ['nudgeClipLater', 'Move the selected clip 10 ms later', 'Mod+ArrowRight', 0.01],
-      ['nudgeClipEarlierFar', 'Move the selected clip 1 s earlier', 'Mod+Shift+ArrowLeft', -1],
-      ['nudgeClipLaterFar', 'Move the selected clip 1 s later', 'Mod+Shift+ArrowRight', 1],
+      ['nudgeClipEarlier', 'Move the selected clips 10 ms earlier', 'Mod+ArrowLeft', -0.01],
+      ['nudgeClipLater', 'Move the selected clips 10 ms later', 'Mod+ArrowRight', 0.01],
+      ['nudgeClipEarlierFar', 'Move the selected clips 1 s earlier', 'Mod+Shift+ArrowLeft', -1],
+      ['nudgeClipLaterFar', 'Move the selected clips 1 s later', 'Mod+Shift+ArrowRight', 1],
     ] as const
   ).map(
     ([name, label, shortcut, seconds]): Action => ({
@@ -126,10 +122,10 @@ export const editActions: Action[] = [
       label,
       group: 'edit',
       shortcuts: [shortcut],
-      enabled: (s) => s.selectedClipId !== null,
+      enabled: (s) => s.selectedClipIds.length > 0,
       perform: ({ store }) => {
-        const { selectedClipId, project } = store.getState();
-        if (selectedClipId) nudgeClip(store, selectedClipId, Math.round(seconds * project.sampleRate));
+        const { selectedClipIds, project } = store.getState();
+        nudgeClips(store, selectedClipIds, Math.round(seconds * project.sampleRate));
       },
     }),
   ),
@@ -261,7 +257,7 @@ export const editActions: Action[] = [
     label: 'Delete',
     group: 'edit',
     shortcuts: ['Delete', 'Backspace'],
-    enabled: (s) => hasRange(s) || s.selectedClipId !== null,
+    enabled: (s) => hasRange(s) || s.selectedClipIds.length > 0,
     perform: (s) => deleteSelection(s, 'Delete'),
   },
   {
@@ -353,11 +349,11 @@ export const editActions: Action[] = [
     name: 'resetEnvelope',
     label: 'Reset volume envelope',
     group: 'edit',
-    enabled: (s) => Boolean(s.selectedClipId && findClip(s.project, s.selectedClipId)?.clip.envelope?.length),
+    enabled: (s) => Boolean(focusedClipId(s) && findClip(s.project, focusedClipId(s)!)?.clip.envelope?.length),
     perform: ({ store }) => {
       const state = store.getState();
-      if (state.selectedClipId)
-        state.commit('Reset volume envelope', setClipEnvelope(state.project, state.selectedClipId, []));
+      const clipId = focusedClipId(state);
+      if (clipId) state.commit('Reset volume envelope', setClipEnvelope(state.project, clipId, []));
     },
   },
   ...(

@@ -18,6 +18,7 @@ import { beatBefore, onBeat } from './loop';
 import { beatGuided } from '../music/beat-guide';
 import type { KeySource } from '../music/conform';
 import { parseKey } from '../music/music-prompt';
+import { focusedClipId } from '../store/studio-store';
 import type { Services } from './services';
 
 /** The crossfade at a join: long enough to hide the seam, short enough to land on the beat. */
@@ -83,7 +84,7 @@ export function regionPlan(range: SampleRange, trackLength: number, rate: number
 function clipToExtend(services: Services, direction: 'forward' | 'backward') {
   const state = services.store.getState();
   for (const track of state.project.tracks) {
-    const clip = track.clips.find((c) => c.id === state.selectedClipId);
+    const clip = track.clips.find((c) => c.id === focusedClipId(state));
     if (clip) return { track, clip };
   }
   const track = state.project.tracks.find((t) => t.id === targetTrackIds(state)[0]);

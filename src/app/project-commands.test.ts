@@ -9,7 +9,7 @@ import {
   cycleFadeCurve,
   forgetPromptEntry,
   goToLabel,
-  nudgeClip,
+  nudgeClips,
   nudgeClipFade,
   clipEnvelopeLine,
   nudgeLinePoint,
@@ -62,11 +62,11 @@ describe('project commands', () => {
     const store = createStudioStore();
     store.getState().commit('Start', twoTracks());
     const start = () => store.getState().project.tracks[0].clips[0].start;
-    nudgeClip(store, 'c1', 10);
+    nudgeClips(store, ['c1'], 10);
     expect(start()).toBe(110);
-    nudgeClip(store, 'c1', -1000);
+    nudgeClips(store, ['c1'], -1000);
     expect(start()).toBe(0);
-    nudgeClip(store, 'c1', -10); // already at 0: no step
+    nudgeClips(store, ['c1'], -10); // already at 0: no step
     expect(store.getState().history.past.map((e) => e.label)).toEqual(['Start', 'Move clip', 'Move clip']);
   });
 
@@ -137,7 +137,7 @@ describe('project commands', () => {
     store.getState().commit('Start', twoTracks());
     const [first, second] = store.getState().project.tracks;
     const drag = startClipMove(store, 'c1');
-    expect(store.getState().selectedClipId).toBe('c1');
+    expect(store.getState().selectedClipIds).toEqual(['c1']);
     drag.moveTo(first.id, 300);
     drag.moveTo(second.id, 250);
     drag.end();
@@ -145,6 +145,33 @@ describe('project commands', () => {
     expect(moved[0].clips).toHaveLength(0);
     expect(moved[1].clips[0]).toMatchObject({ id: 'c1', start: 250 });
     expect(store.getState().history.past.map((e) => e.label)).toEqual(['Start', 'Move clip']);
+  });
+
+  it('clips selected together move together, by the dragged one, and are deleted and nudged together', async () => {
+    const store = createStudioStore();
+    const project = twoTracks();
+    const other: Clip = { id: 'c2', assetId: 'x', name: 'other', start: 400, offset: 0, length: 50 };
+    project.tracks[1] = { ...project.tracks[1], clips: [other] };
+    store.getState().commit('Start', project);
+    const [first] = project.tracks;
+    store.getState().selectClip('c1');
+    store.getState().toggleClipSelected('c2');
+    expect(store.getState().selectedClipIds).toEqual(['c1', 'c2']);
+    const drag = startClipMove(store, 'c2');
+    drag.moveTo(first.id, 500); // the dragged clip 100 later and a track up: the other with it
+    drag.end();
+    const layout = () => store.getState().project.tracks.map((t) => t.clips.map((c) => `${c.id}@${c.start}`));
+    expect(layout()).toEqual([['c1@200'], ['c2@500']]); // c1 has no track above it: the group keeps its tracks
+    expect(store.getState().history.past.at(-1)?.label).toBe('Move 2 clips');
+    nudgeClips(store, store.getState().selectedClipIds, -300); // the group stops at 0, its spacing kept
+    expect(layout()).toEqual([['c1@0'], ['c2@300']]);
+    store.getState().toggleClipSelected('c2');
+    expect(store.getState().selectedClipIds).toEqual(['c1']);
+    store.getState().toggleClipSelected('c2');
+    await runAction('delete', { store } as unknown as Services);
+    expect(layout()).toEqual([[], []]);
+    expect(store.getState().history.past.at(-1)?.label).toBe('Delete 2 clips');
+    expect(store.getState().selectedClipIds).toEqual([]);
   });
 
   it('a header button runs the registry action on its own track, not the selected one', async () => {

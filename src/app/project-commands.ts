@@ -17,7 +17,7 @@ import {
 import { addLabel, projectLabels, removeLabel, renameLabel, retimeLabel } from '../project/label-ops';
 import { lineAsPan, panAsLine, setTrackPan } from '../project/pan-automation';
 import { forgetPrompt } from '../project/prompt-history';
-import { moveClip, trimClipEdge } from '../project/timeline-ops';
+import { moveClips, trimClipEdge } from '../project/timeline-ops';
 import { setTrack } from '../project/track-ops';
 import type { FileTags, Project, Track } from '../project/types';
 import { findClip } from '../project/types';
@@ -50,12 +50,28 @@ export function changeTrack(store: StudioStore, trackId: string, label: string, 
 /** Starts dragging a clip (selecting it); each update puts it at `start` on the track `trackId`, crossfaded with any
  * clip it overlaps there. */
 export function startClipMove(store: StudioStore, clipId: string) {
-  store.getState().selectClip(clipId);
+  const { selectedClipIds } = store.getState();
+  // A clip of several selected moves them all; any other is selected alone and moves alone.
+  const group = selectedClipIds.length > 1 && selectedClipIds.includes(clipId) ? selectedClipIds : [clipId];
+  if (group.length === 1) store.getState().selectClip(clipId);
   const gesture = startGesture(store);
+  const row = (p: Project, trackId: string) => p.tracks.findIndex((t) => t.id === trackId);
   return {
+    /** The clips moving (the dragged one among them). */
+    clipIds: group,
     moveTo: (trackId: string, start: number) =>
-      gesture.update((base) => crossfadeOverlaps(moveClip(base, clipId, trackId, start), clipId)),
-    end: () => gesture.end('Move clip'),
+      gesture.update((base) => {
+        const grabbed = findClip(base, clipId);
+        if (!grabbed || row(base, trackId) < 0) return base;
+        const moved = moveClips(
+          base,
+          group,
+          start - grabbed.clip.start,
+          row(base, trackId) - row(base, grabbed.track.id),
+        );
+        return group.reduce((p, id) => crossfadeOverlaps(p, id), moved);
+      }),
+    end: () => gesture.end(group.length > 1 ? `Move ${group.length} clips` : 'Move clip'),
   };
 }
 
@@ -70,15 +86,25 @@ export function startClipTrim(store: StudioStore, clipId: string, edge: 'start' 
   };
 }
 
-/** Moves a clip `samples` later (earlier where negative, not before 0) on its track, crossfaded with what it then
- * overlaps: the keyboard's way to move one. */
-export function nudgeClip(store: StudioStore, clipId: string, samples: number) {
+/** Moves clips `samples` later (earlier where negative, the group not before 0) on their tracks, crossfaded with
+ * what they then overlap: the keyboard's way to move the selected clips. */
+export function nudgeClips(store: StudioStore, clipIds: readonly string[], samples: number) {
   const state = store.getState();
-  const found = findClip(state.project, clipId);
-  if (!found) return;
-  const moved = moveClip(state.project, clipId, found.track.id, found.clip.start + samples);
-  if (moved === state.project || findClip(moved, clipId)?.clip.start === found.clip.start) return;
-  state.commit('Move clip', crossfadeOverlaps(moved, clipId));
+  const moved = moveClips(state.project, clipIds, samples, 0);
+  if (moved === state.project) return;
+  const label = clipIds.length > 1 ? `Move ${clipIds.length} clips` : 'Move clip';
+  state.commit(
+    label,
+    clipIds.reduce((p, id) => crossfadeOverlaps(p, id), moved),
+  );
+}
+
+/** Takes the clips out of the project, one undo step. */
+export function deleteClips(store: StudioStore, clipIds: readonly string[]) {
+  const state = store.getState();
+  const tracks = state.project.tracks.map((t) => ({ ...t, clips: t.clips.filter((c) => !clipIds.includes(c.id)) }));
+  state.commit(clipIds.length > 1 ? `Delete ${clipIds.length} clips` : 'Delete clip', { ...state.project, tracks });
+  state.selectClip(null);
 }
 
 /** Selects the clip's extent on its track (a double-click on a clip, or Select clip on the clicked one). */

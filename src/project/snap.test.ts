@@ -17,7 +17,7 @@ function project(): Project {
 
 describe('snapping', () => {
   it('gathers other clips’ edges, the playhead, beats and 0, not the dragged clip’s own', () => {
-    const targets = snapTargets(project(), 700, 'moving');
+    const targets = snapTargets(project(), 700, ['moving']);
     expect(targets).toEqual(expect.arrayContaining([0, 100, 500, 700, 900, 1000, 250, 750, 1250]));
     expect(targets).not.toContain(2000);
     expect(targets).not.toContain(2300);

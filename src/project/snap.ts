@@ -6,12 +6,12 @@ import { clipEnd, type Project } from './types';
 
 /** Where a dragged clip can snap to, in timeline samples: every other clip's edges, labels' edges, the playhead, the
  * beats of the project's grid and of tracks with a beat grid (within the project, a little past its end), and 0.
- * Sorted, no repeats. */
-export function snapTargets(project: Project, playhead: number, exceptClipId?: string): number[] {
+ * Sorted, no repeats. The clips being dragged (`moving`) are no targets. */
+export function snapTargets(project: Project, playhead: number, moving: readonly string[] = []): number[] {
   const targets = new Set<number>([0, playhead]);
   const end = Math.max(0, ...project.tracks.flatMap((t) => t.clips.map(clipEnd)));
   for (const track of project.tracks) {
-    for (const c of track.clips) if (c.id !== exceptClipId) targets.add(c.start).add(clipEnd(c));
+    for (const c of track.clips) if (!moving.includes(c.id)) targets.add(c.start).add(clipEnd(c));
     for (const l of track.labels ?? []) targets.add(l.start).add(l.end);
   }
   const grids = [projectGrid(project), ...project.tracks.map(trackGrid)].filter((g) => g !== null);

@@ -75,15 +75,33 @@ export function mapTracks(project: Project, trackIds: readonly string[], edit: (
 
 /** Moves a clip to `start` (clamped at 0) on track `toTrackId`. */
 export function moveClip(project: Project, clipId: string, toTrackId: string, start: number): Project {
-  const clip = project.tracks.flatMap((t) => t.clips).find((c) => c.id === clipId);
-  if (!clip || !project.tracks.some((t) => t.id === toTrackId)) return project;
-  const moved = { ...clip, start: Math.max(0, Math.round(start)) };
+  const from = project.tracks.findIndex((t) => t.clips.some((c) => c.id === clipId));
+  const to = project.tracks.findIndex((t) => t.id === toTrackId);
+  if (from < 0 || to < 0) return project;
+  const clip = project.tracks[from].clips.find((c) => c.id === clipId)!;
+  return moveClips(project, [clipId], start - clip.start, to - from);
+}
+
+/** Moves clips together, as a DAW moves a group of selected clips: each `delta` samples later (earlier where
+ * negative; the group stops at the timeline's start, its spacing kept) and `trackOffset` tracks down (up where
+ * negative; the group stops at the first and last tracks). */
+export function moveClips(project: Project, clipIds: readonly string[], delta: number, trackOffset: number): Project {
+  const moving = project.tracks.flatMap((t, row) =>
+    t.clips.filter((c) => clipIds.includes(c.id)).map((clip) => ({ clip, row })),
+  );
+  if (moving.length === 0) return project;
+  const shift = Math.max(-Math.min(...moving.map((m) => m.clip.start)), Math.round(delta));
+  const rows = moving.map((m) => m.row);
+  const offset = Math.min(project.tracks.length - 1 - Math.max(...rows), Math.max(-Math.min(...rows), trackOffset));
+  if (shift === 0 && offset === 0) return project;
+  const arriving = project.tracks.map(() => [] as Clip[]);
+  for (const { clip, row } of moving) arriving[row + offset].push({ ...clip, start: clip.start + shift });
   return {
     ...project,
-    tracks: project.tracks.map((t) => {
-      const rest = t.clips.filter((c) => c.id !== clipId);
-      return { ...t, clips: t.id === toTrackId ? sortClips([...rest, moved]) : rest };
-    }),
+    tracks: project.tracks.map((t, row) => ({
+      ...t,
+      clips: sortClips([...t.clips.filter((c) => !clipIds.includes(c.id)), ...arriving[row]]),
+    })),
   };
 }
 

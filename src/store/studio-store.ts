@@ -128,6 +128,10 @@ export interface EditParams {
   eqBands: EqBand[];
 }
 
+/** The clip single-clip commands act on (Select clip, Extend, Reset envelope): the last one selected. */
+export const focusedClipId = (s: Pick<StudioState, 'selectedClipIds'>): string | null =>
+  s.selectedClipIds.at(-1) ?? null;
+
 /** The selection on the tracks a project still has (undo may take tracks away); none when it has none of them. */
 export function selectionIn(selection: Selection | null, project: Project): Selection | null {
   if (!selection) return null;
@@ -234,7 +238,8 @@ export interface StudioState {
   /** The project as it was when a drag began; set only during a transaction. */
   transactionBase: Project | null;
   selection: Selection | null;
-  selectedClipId: string | null;
+  /** The clips selected (Ctrl/Shift+click adds or takes one away), the last the one single-clip commands act on. */
+  selectedClipIds: readonly string[];
   playhead: number;
   playing: boolean;
   loop: boolean;
@@ -328,6 +333,8 @@ export interface StudioActions {
   selectRange(selection: Selection | null): void;
   seek(sample: number): void;
   selectClip(id: string | null): void;
+  /** Adds a clip to the clips selected, or takes it away (Ctrl/Cmd or Shift+click, as in a DAW). */
+  toggleClipSelected(id: string): void;
   openPanel(panel: StudioState['panel']): void;
   updateView(patch: Partial<ViewState>): void;
   updateParams(patch: Partial<EditParams>): void;
@@ -348,7 +355,7 @@ export const initialState = (): StudioState => ({
   history: emptyHistory(),
   transactionBase: null,
   selection: null,
-  selectedClipId: null,
+  selectedClipIds: [],
   playhead: 0,
   playing: false,
   loop: false,
@@ -478,7 +485,7 @@ export function createStudioStore() {
         set({
           project: step.project,
           history: step.history,
-          selectedClipId: null,
+          selectedClipIds: [],
           selection: selectionIn(get().selection, step.project),
         });
       return step?.label;
@@ -530,7 +537,11 @@ export function createStudioStore() {
         set({ playhead: Math.max(0, Math.round(sample)) });
       },
       selectClip(id) {
-        set({ selectedClipId: id });
+        set({ selectedClipIds: id === null ? [] : [id] });
+      },
+      toggleClipSelected(id) {
+        const ids = get().selectedClipIds;
+        set({ selectedClipIds: ids.includes(id) ? ids.filter((i) => i !== id) : [...ids, id] });
       },
       openPanel(panel) {
         set({ panel });

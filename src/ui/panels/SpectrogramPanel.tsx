@@ -4,7 +4,7 @@ import { describeBand, formatHz } from '../../dsp/band';
 import { frequencyRow, gatherFrames } from '../../dsp/spectrogram';
 import { analysis } from '../../client/analysis-client';
 import { type Clip, findClip, type Project } from '../../project/types';
-import type { Selection } from '../../store/studio-store';
+import { focusedClipId, type Selection } from '../../store/studio-store';
 import { formatTime } from '../format';
 import { useServices, useStudio } from '../studio-context';
 import { BandFields } from './BandFields';
@@ -29,7 +29,7 @@ export function SpectrogramPanel() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const clip = useStudio(
     (s) =>
-      (s.selectedClipId ? findClip(s.project, s.selectedClipId)?.clip : undefined) ??
+      (focusedClipId(s) ? findClip(s.project, focusedClipId(s)!)?.clip : undefined) ??
       clipAtSelection(s.project, s.selection) ??
       s.project.tracks.find((t) => t.clips.length)?.clips[0],
   );

@@ -34,7 +34,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
   const pxPerSec = useStudio((s) => s.view.pxPerSec);
   const scrollLeft = useStudio((s) => s.view.scrollLeft);
   const viewportWidth = useStudio((s) => s.view.viewportWidth);
-  const selected = useStudio((s) => s.selectedClipId === clip.id);
+  const selected = useStudio((s) => s.selectedClipIds.includes(clip.id));
   const envelopeTool = useStudio((s) => s.tool === 'envelope');
   const envelopeLine = useMemo(() => clipEnvelopeLine(clip.id), [clip.id]);
   const scale = { sampleRate, pxPerSec };
@@ -50,10 +50,11 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
   const startDrag = (e: ReactPointerEvent) => {
     e.stopPropagation();
     e.preventDefault();
+    if (e.ctrlKey || e.metaKey || e.shiftKey) return store.getState().toggleClipSelected(clip.id);
     const drag = startClipMove(store, clip.id);
     const originX = e.clientX;
     const { project, playhead, snap } = store.getState();
-    const targets = snap ? snapTargets(project, playhead, clip.id) : [];
+    const targets = snap ? snapTargets(project, playhead, drag.clipIds) : [];
     const tolerance = pxToSample(SNAP_PX, scale);
     followPointer((ev) => {
       const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
@@ -72,7 +73,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
     const originX = e.clientX;
     const from = edge === 'start' ? clip.start : clipEnd(clip);
     const { project, playhead, snap } = store.getState();
-    const targets = snap ? snapTargets(project, playhead, clip.id) : [];
+    const targets = snap ? snapTargets(project, playhead, [clip.id]) : [];
     const tolerance = pxToSample(SNAP_PX, scale);
     followPointer((ev) => {
       const delta = pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX);
@@ -99,7 +100,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
           e.stopPropagation(); // renames, rather than selecting the clip's extent
           setRenaming(true);
         }}
-        title="Drag to move the clip (its edges snap to other edges, labels, the playhead and beats; hold Alt to move it freely); double-click to rename it"
+        title="Drag to move the clip, and the other clips selected with it (its edges snap to other edges, labels, the playhead and beats; hold Alt to move it freely); Ctrl or Shift+click to select several; double-click to rename it"
       >
         {renaming ? (
           <input

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { clipAt } from './clip.fixture';
+import { moveClip, moveClips } from './timeline-ops';
+import { newTrack, type Project } from './types';
+
+function project(): Project {
+  return {
+    sampleRate: 1000,
+    tracks: [
+      { ...newTrack(0), clips: [clipAt('a', 'x', 100, 50), clipAt('b', 'x', 400, 50)] },
+      { ...newTrack(1), clips: [clipAt('c', 'x', 300, 50)] },
+      { ...newTrack(2), clips: [] },
+    ],
+  };
+}
+
+const layout = (p: Project) => p.tracks.map((t) => t.clips.map((c) => `${c.id}@${c.start}`));
+
+describe('moving clips together', () => {
+  it('moves a group by the same time and tracks, its spacing kept, the others left', () => {
+    expect(layout(moveClips(project(), ['a', 'c'], 250, 1))).toEqual([['b@400'], ['a@350'], ['c@550']]);
+  });
+
+  it('stops the group at the timeline’s start and at the first and last tracks', () => {
+    expect(layout(moveClips(project(), ['a', 'c'], -500, 5))).toEqual([['b@400'], ['a@0'], ['c@200']]);
+    expect(layout(moveClips(project(), ['c'], 0, -3))).toEqual([['a@100', 'c@300', 'b@400'], [], []]);
+    const p = project();
+    expect(moveClips(p, ['a', 'b'], 0, -1)).toBe(p); // on the first track already
+    expect(layout(moveClips(p, ['a', 'b'], -500, 0))).toEqual([['a@0', 'b@300'], ['c@300'], []]);
+    expect(moveClips(p, ['nothing'], 10, 0)).toBe(p);
+  });
+
+  it('moves one clip to a start on a track, as a drag does', () => {
+    const p = project();
+    expect(layout(moveClip(p, 'b', p.tracks[2].id, 20))).toEqual([['a@100'], ['c@300'], ['b@20']]);
+    expect(moveClip(p, 'b', 'no such track', 20)).toBe(p);
+  });
+});
