@@ -8,7 +8,7 @@ import type { Services } from './services';
 /** The grid a project without one starts from when its tempo is first set: 120 BPM in 4/4 from the start. */
 const FIRST_GRID: BeatGrid = { bpm: 120, beatsPerBar: 4, beatUnit: 4, downbeat: 0 };
 
-const describe = (g: BeatGrid) => `${Math.round(g.bpm * 10) / 10} BPM, ${g.beatsPerBar}/${g.beatUnit}`;
+const tempoName = (g: BeatGrid) => `${Math.round(g.bpm * 10) / 10} BPM, ${g.beatsPerBar}/${g.beatUnit}`;
 
 /** Sets part of the project's tempo (the rest as it is, or as Analyze heard it); a tempo out of range is said and
  * changes nothing. */
@@ -16,9 +16,12 @@ export function setTempo({ store }: Services, patch: Partial<BeatGrid>): void {
   const { project } = store.getState();
   const next = { ...(projectGrid(project) ?? FIRST_GRID), ...patch };
   const problem = tempoProblem(next.bpm);
-  if (problem) return store.getState().notify('error', problem);
-  if (project.tempo && describe(project.tempo) === describe(next) && project.tempo.downbeat === next.downbeat) return;
-  store.getState().commit(`Tempo ${describe(next)}`, withTempo(project, next));
+  if (problem) {
+    store.getState().notify('error', problem);
+    return;
+  }
+  if (project.tempo && tempoName(project.tempo) === tempoName(next) && project.tempo.downbeat === next.downbeat) return;
+  store.getState().commit(`Tempo ${tempoName(next)}`, withTempo(project, next));
 }
 
 let taps: number[] = [];
