@@ -182,4 +182,23 @@ test.describe('tempo and metronome', () => {
     expect(clip.length / 48000).toBeGreaterThan(recorded - 2.6);
     await expect(page.getByTestId('notice-info').last()).toContainText('Counted in 1 bar');
   });
+
+  test('Quantize (Q) starts a clip nudged off the beat on the nearest one again, one undo step', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await setTempo(page, '120', '4/4');
+    await page.getByTestId('clip-handle').first().click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+ArrowRight'); // 30 ms off the beat at 0 s
+    const start = async () => (await state(page)).project.tracks[0].clips[0].start;
+    expect(await start()).toBe(Math.round(0.03 * 44100));
+    await page.keyboard.press('q');
+    expect(await start()).toBe(0);
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      'Quantized the clip onto the beat (moved by up to 30 ms).',
+    );
+    expect((await studio.summary()).undo.at(-1)).toBe('Quantize the clip');
+  });
 });

@@ -1,7 +1,7 @@
 /** Transport and view: play, stop, loop, zoom, help. */
 import { projectLength } from '../project/types';
 import type { Services } from '../app/services';
-import { tapTempo, toggleClick } from '../app/tempo';
+import { quantize, tapTempo, toggleClick } from '../app/tempo';
 import type { Action } from './types';
 import { hasAudio } from './targets';
 
@@ -79,6 +79,13 @@ export const viewActions: Action[] = [
     group: 'transport',
     shortcuts: ['K'],
     perform: toggleClick,
+  },
+  {
+    name: 'quantize',
+    label: 'Quantize: the selected clips start on the nearest beat of the project’s tempo',
+    group: 'edit',
+    shortcuts: ['Q'],
+    perform: quantize,
   },
   {
     name: 'tapTempo',

@@ -3,6 +3,7 @@ import {
   barLength,
   barsAndBeats,
   beatsIn,
+  nearestBeat,
   projectGrid,
   tappedTempo,
   tempoProblem,
@@ -38,6 +39,13 @@ describe('the beat grid', () => {
     ]);
     expect(beatsIn(waltz, 1000, 250, 250)).toEqual([]);
     expect(barLength(waltz, 1000)).toBe(1500);
+  });
+
+  it('finds the nearest beat, never before the start', () => {
+    expect(nearestBeat(waltz, 1000, 700)).toBe(750);
+    expect(nearestBeat(waltz, 1000, 990)).toBe(750);
+    expect(nearestBeat(waltz, 1000, 1010)).toBe(1250);
+    expect(nearestBeat(waltz, 1000, 0)).toBe(250); // the beat at -250 is before the start
   });
 
   it('counts bars and beats from 1 on the downbeat', () => {

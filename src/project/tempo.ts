@@ -59,6 +59,13 @@ export function beatsIn(grid: BeatGrid, rate: number, from: number, to: number):
   return beats;
 }
 
+/** The beat nearest `at` (samples, rounded to one), not before the timeline's start. */
+export function nearestBeat(grid: BeatGrid, rate: number, at: number): number {
+  const period = beatLength(grid, rate);
+  const k = Math.max(Math.round((at - grid.downbeat) / period), Math.ceil(-grid.downbeat / period));
+  return Math.round(grid.downbeat + k * period);
+}
+
 /** Where `sample` is in bars and beats, counted from 1 as a DAW counts (bar 1 beat 1 on the grid's downbeat; before it
  * bar 0 and below), and how far into the beat (0 to 1). */
 export function barsAndBeats(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipAt } from './clip.fixture';
-import { moveClip, moveClips } from './timeline-ops';
+import { moveClip, moveClips, quantizeClips } from './timeline-ops';
 import { newTrack, type Project } from './types';
 
 function project(): Project {
@@ -34,5 +34,13 @@ describe('moving clips together', () => {
     const p = project();
     expect(layout(moveClip(p, 'b', p.tracks[2].id, 20))).toEqual([['a@100'], ['c@300'], ['b@20']]);
     expect(moveClip(p, 'b', 'no such track', 20)).toBe(p);
+  });
+});
+
+describe('quantizing clips', () => {
+  it('starts each chosen clip on the beat nearest its start, the others left', () => {
+    const grid = { bpm: 240, beatsPerBar: 4, beatUnit: 4, downbeat: 0 }; // a beat every 250 samples
+    expect(layout(quantizeClips(project(), ['a', 'b', 'c'], grid))).toEqual([['a@0', 'b@500'], ['c@250'], []]);
+    expect(layout(quantizeClips(project(), ['b'], grid))).toEqual([['a@100', 'b@500'], ['c@300'], []]);
   });
 });

@@ -1,4 +1,5 @@
-/** Pure edits of clip layout: split, remove, insert, trim, move. They never touch samples. */
+/** Pure edits of clip layout: split, remove, insert, trim, move, quantize. They never touch samples. */
+import { type BeatGrid, nearestBeat } from './tempo';
 import type { Clip, Project, SampleRange, Track } from './types';
 import { clipEnd, newId } from './types';
 
@@ -132,6 +133,20 @@ export function trimClipEdge(
     ...project,
     tracks: project.tracks.map((t) =>
       t === track ? { ...t, clips: sortClips(t.clips.map((c) => (c.id === clipId ? trimmed : c))) } : t,
+    ),
+  };
+}
+
+/** Each of the clips moved so it starts on the beat of `grid` nearest its start, as a DAW quantizes items to the grid;
+ * the others left. */
+export function quantizeClips(project: Project, clipIds: readonly string[], grid: BeatGrid): Project {
+  const onBeat = (c: Clip) => ({ ...c, start: nearestBeat(grid, project.sampleRate, c.start) });
+  return {
+    ...project,
+    tracks: project.tracks.map((t) =>
+      t.clips.some((c) => clipIds.includes(c.id))
+        ? { ...t, clips: sortClips(t.clips.map((c) => (clipIds.includes(c.id) ? onBeat(c) : c))) }
+        : t,
     ),
   };
 }
