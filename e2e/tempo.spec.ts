@@ -201,4 +201,32 @@ test.describe('tempo and metronome', () => {
     );
     expect((await studio.summary()).undo.at(-1)).toBe('Quantize the clip');
   });
+
+  test('with a tempo, a range dragged on a track snaps its edges to the beats near them; with Alt it does not', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s at 44.1 kHz
+    await studio.waitForTracks(1);
+    await setTempo(page, '120', '4/4'); // a beat every 0.5 s
+    await page.evaluate(() =>
+      (window as any).omniStudio.services.store.getState().updateView({ pxPerSec: 200, scrollLeft: 0 }),
+    );
+    const lane = (await page.getByTestId('clip').first().boundingBox())!; // the clip starts at 0 s
+    const drag = async (from: number, to: number, alt: boolean) => {
+      const y = lane.y + lane.height / 2;
+      await page.mouse.move(lane.x + from * 200, y);
+      await page.mouse.down();
+      if (alt) await page.keyboard.down('Alt');
+      await page.mouse.move(lane.x + to * 200, y, { steps: 5 });
+      await page.mouse.up();
+      if (alt) await page.keyboard.up('Alt');
+      const { selection } = await state(page);
+      return [selection.start, selection.end];
+    };
+    expect(await drag(0.48, 1.53, false)).toEqual([22050, 66150]); // 0.5 s and 1.5 s to the sample
+    const free = await drag(0.48, 1.53, true);
+    expect(Math.abs(free[0] - 0.48 * 44100)).toBeLessThan(300);
+    expect(Math.abs(free[1] - 1.53 * 44100)).toBeLessThan(300);
+  });
 });

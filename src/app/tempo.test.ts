@@ -64,12 +64,10 @@ describe('quantize', () => {
     const { store, services } = oneTrackStudio([new Float32Array(RATE)], RATE);
     const [track] = store.getState().project.tracks;
     const second = { ...track.clips[0], id: 'd', start: 1_610 };
-    store
-      .getState()
-      .commit('Move', {
-        ...store.getState().project,
-        tracks: [{ ...track, clips: [{ ...track.clips[0], start: 1_030 }, second] }],
-      });
+    store.getState().commit('Move', {
+      ...store.getState().project,
+      tracks: [{ ...track, clips: [{ ...track.clips[0], start: 1_030 }, second] }],
+    });
     quantize(services);
     expect(store.getState().notices.at(-1)?.text).toMatch(/set a tempo first/);
     setTempo(services, { bpm: 120 }); // a beat every 500 samples

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipAt } from './clip.fixture';
-import { snapEdge, snapMove, snapTargets } from './snap';
+import { gridTargets, snapEdge, snapMove, snapTargets } from './snap';
 import { newTrack, type Project } from './types';
 
 const clip = (id: string, start: number, length: number) => clipAt(id, 'a', start, length);
@@ -36,5 +36,12 @@ describe('snapping', () => {
   it('puts a trimmed edge on the nearest target within the tolerance', () => {
     expect(snapEdge(505, [0, 500, 900], 10)).toBe(500);
     expect(snapEdge(520, [0, 500, 900], 10)).toBe(520);
+  });
+
+  it('lists a grid’s beats from the start to a little past the project’s end, for a selection’s edges', () => {
+    const grid = { bpm: 120, beatsPerBar: 4, beatUnit: 4, downbeat: 250 };
+    const beats = gridTargets(project(), grid); // the project ends at 2300; eight beats on is 6300
+    expect(beats.slice(0, 3)).toEqual([250, 750, 1250]);
+    expect(beats.at(-1)).toBe(6250);
   });
 });

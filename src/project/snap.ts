@@ -1,7 +1,8 @@
 /** Snapping, as a DAW's clip moves: a dragged clip's start or end lands exactly on a nearby place where something
- * else begins or ends (another clip's edge, a label's, the playhead, a beat of an analysed track, the project's start),
- * so clips butt together without a gap or an overlap of a few samples. */
-import { beatLength, beatsIn, projectGrid, trackGrid } from './tempo';
+ * else begins or ends (another clip's edge, a label's, the playhead, a beat of the project's tempo or of an analysed
+ * track, the project's start), so clips butt together without a gap or an overlap of a few samples; a range dragged
+ * on the lanes snaps its edges to the project's beats, as a DAW's selection snaps to the grid. */
+import { type BeatGrid, beatLength, beatsIn, projectGrid, trackGrid } from './tempo';
 import { clipEnd, type Project } from './types';
 
 /** Where a dragged clip can snap to, in timeline samples: every other clip's edges, labels' edges, the playhead, the
@@ -9,17 +10,21 @@ import { clipEnd, type Project } from './types';
  * Sorted, no repeats. The clips being dragged (`moving`) are no targets. */
 export function snapTargets(project: Project, playhead: number, moving: readonly string[] = []): number[] {
   const targets = new Set<number>([0, playhead]);
-  const end = Math.max(0, ...project.tracks.flatMap((t) => t.clips.map(clipEnd)));
   for (const track of project.tracks) {
     for (const c of track.clips) if (!moving.includes(c.id)) targets.add(c.start).add(clipEnd(c));
     for (const l of track.labels ?? []) targets.add(l.start).add(l.end);
   }
   const grids = [projectGrid(project), ...project.tracks.map(trackGrid)].filter((g) => g !== null);
-  for (const grid of grids) {
-    const past = end + 8 * beatLength(grid, project.sampleRate);
-    for (const beat of beatsIn(grid, project.sampleRate, 0, past + 1)) targets.add(Math.round(beat.at));
-  }
+  for (const grid of grids) for (const beat of gridTargets(project, grid)) targets.add(beat);
   return [...targets].sort((a, b) => a - b);
+}
+
+/** The beats of `grid` from the project's start to a little past its end (rounded to samples, in order): where a
+ * selection's edges snap. */
+export function gridTargets(project: Project, grid: BeatGrid): number[] {
+  const end = Math.max(0, ...project.tracks.flatMap((t) => t.clips.map(clipEnd)));
+  const past = end + 8 * beatLength(grid, project.sampleRate);
+  return beatsIn(grid, project.sampleRate, 0, past + 1).map((b) => Math.round(b.at));
 }
 
 /** The start for a clip of `length` dragged to `start`: moved so its start or its end meets the nearest target within

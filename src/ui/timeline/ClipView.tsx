@@ -14,12 +14,10 @@ import { ClipWaveform } from './ClipWaveform';
 import { EnvelopeOverlay } from './EnvelopeOverlay';
 import { FadeHandles } from './FadeHandles';
 import { followPointer } from './follow-pointer';
-import { pxToSample, sampleToPx, visibleLanePx } from './geometry';
+import { pxToSample, SNAP_PX, sampleToPx, visibleLanePx } from './geometry';
 
 const LABEL_HEIGHT = 18;
 const NO_POINTS: never[] = [];
-/** How near (screen pixels) a dragged clip's edge must come to something for it to snap there. */
-const SNAP_PX = 8;
 /** The edges' trim zones start under the fade handles. */
 const EDGE_TOP = LABEL_HEIGHT + 12;
 const EDGES = ['start', 'end'] as const;

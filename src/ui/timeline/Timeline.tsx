@@ -1,5 +1,7 @@
 import { Fragment, type PointerEvent as ReactPointerEvent, useEffect, useLayoutEffect, useRef } from 'react';
 import { zoomTo } from '../../actions/view-actions';
+import { gridTargets, snapEdge } from '../../project/snap';
+import { projectGrid } from '../../project/tempo';
 import { projectLength } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipView } from './ClipView';
@@ -8,7 +10,7 @@ import { pageTurn } from './follow-playback';
 import { JobPreview } from './JobPreview';
 import { LabelLane } from './LabelLane';
 import { AutomationLane } from './AutomationLane';
-import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, sampleToPx, TRACK_HEIGHT, trackHeight } from './geometry';
+import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, SNAP_PX, sampleToPx, TRACK_HEIGHT, trackHeight } from './geometry';
 import { Ruler } from './Ruler';
 import { TrackHeader } from './TrackHeader';
 import { VideoLane } from './VideoLane';
@@ -93,12 +95,19 @@ export function Timeline() {
     state.seek(anchor);
     state.selectClip(clipId);
     state.selectRange({ start: anchor, end: anchor, trackIds: [trackId] });
+    // With snapping on and a tempo, a dragged range's edges land on beats near them (Alt: anywhere).
+    const grid = state.snap ? projectGrid(state.project) : null;
+    const beats = grid ? gridTargets(state.project, grid) : [];
+    const tolerance = pxToSample(SNAP_PX, scale);
     followPointer((ev) => {
       const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
       const to = row ? ids.indexOf(row.dataset.trackId!) : from;
       const current = pxToSample(lanePx(ev.clientX), scale);
       const trackIds = ids.slice(Math.min(from, to), Math.max(from, to) + 1);
-      store.getState().selectRange({ start: Math.min(anchor, current), end: Math.max(anchor, current), trackIds });
+      const edge = (at: number) => (ev.altKey || beats.length === 0 ? at : snapEdge(at, beats, tolerance));
+      store
+        .getState()
+        .selectRange({ start: edge(Math.min(anchor, current)), end: edge(Math.max(anchor, current)), trackIds });
     });
   };
 

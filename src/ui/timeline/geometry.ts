@@ -4,6 +4,8 @@ import type { SoundLabel } from '../../project/types';
 
 export { HEADER_WIDTH };
 export const TRACK_HEIGHT = 110;
+/** How near (screen pixels) a dragged edge must come to something for it to snap there. */
+export const SNAP_PX = 8;
 /** How short a track can be made (its name row alone, as Audacity's collapsed track) and how tall. */
 export const TRACK_HEIGHT_RANGE = { min: 40, max: 480 };
 
