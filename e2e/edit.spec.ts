@@ -372,6 +372,27 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).tracks.map((t) => t.clips)).toEqual([1, 1]);
   });
 
+  test('Fit tracks (Ctrl+Shift+F) makes the tracks fill the timeline’s height without scrolling', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'speech-pauses.wav');
+    await studio.waitForTracks(2);
+    const timeline = page.getByTestId('timeline');
+    const rows = page.getByTestId('track');
+    const before = (await rows.first().boundingBox())!.height;
+    await page.keyboard.press('Control+Shift+f');
+    const after = (await rows.first().boundingBox())!.height;
+    expect(after).toBeGreaterThan(before);
+    expect((await rows.nth(1).boundingBox())!.height).toBe(after);
+    const fit = await timeline.evaluate((el) => ({ scroll: el.scrollHeight - el.clientHeight, room: el.clientHeight }));
+    expect(fit.scroll).toBeLessThanOrEqual(0); // no vertical scrolling
+    const lastBottom = (await rows.nth(1).boundingBox())!;
+    const box = (await timeline.boundingBox())!;
+    // The rows end within two pixels (one per track, rounding down) of the timeline's visible foot.
+    expect(box.y + fit.room - (lastBottom.y + lastBottom.height)).toBeLessThanOrEqual(2);
+  });
+
   test('Duplicate puts the selection on a new track under it, in place; tracks move up and down', async ({
     studio,
     page,

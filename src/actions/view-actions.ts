@@ -11,6 +11,8 @@ export const MAX_PX_PER_SEC = 20000;
 export const MAX_CONTENT_PX = 15_000_000;
 /** The track headers' width, left of the lanes: the timeline's width less this is what shows audio. */
 export const HEADER_WIDTH = 210;
+/** How short a track can be made (its name row alone, as Audacity's collapsed track) and how tall. */
+export const TRACK_HEIGHT_RANGE = { min: 40, max: 480 };
 
 /** The lanes' visible width in pixels, less a margin at the right. */
 const laneWidth = (viewportWidth: number) => Math.max(100, viewportWidth - HEADER_WIDTH - 20);
@@ -24,6 +26,12 @@ export function zoomTo({ store }: Services, pxPerSec: number, anchorPx?: number)
   const anchorTime = (view.scrollLeft + anchor) / view.pxPerSec;
   const scrollLeft = Math.max(0, anchorTime * clamped - anchor);
   store.getState().set({ view: { ...view, pxPerSec: clamped, scrollLeft } });
+}
+
+/** The height each of `count` tracks gets to fill `room` px together (within the tracks' range: where they cannot
+ * all fit, the shortest, and the timeline scrolls). */
+export function fittedTrackHeight(room: number, count: number): number {
+  return Math.min(TRACK_HEIGHT_RANGE.max, Math.max(TRACK_HEIGHT_RANGE.min, Math.floor(room / Math.max(1, count))));
 }
 
 export const viewActions: Action[] = [
@@ -133,6 +141,18 @@ export const viewActions: Action[] = [
       store.getState().set({
         view: { ...view, pxPerSec: Math.max(MIN_PX_PER_SEC, laneWidth(view.viewportWidth) / seconds), scrollLeft: 0 },
       });
+    },
+  },
+  {
+    name: 'fitTracks',
+    label: 'Fit tracks to the window’s height (as tall as they can be without scrolling)',
+    group: 'view',
+    shortcuts: ['Mod+Shift+F'],
+    enabled: (s) => s.project.tracks.length > 0,
+    perform: ({ store }) => {
+      const { project, view } = store.getState();
+      const each = fittedTrackHeight(view.rowsRoom ?? 0, project.tracks.length);
+      store.getState().set({ trackHeights: Object.fromEntries(project.tracks.map((t) => [t.id, each])) });
     },
   },
   {

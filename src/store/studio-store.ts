@@ -36,6 +36,9 @@ export interface ViewState {
   pxPerSec: number;
   scrollLeft: number;
   viewportWidth: number;
+  /** The timeline's height the track rows could fill without scrolling: its visible height less the ruler and the
+   * lanes under tracks (automation, labels, the video), px. */
+  rowsRoom?: number;
 }
 
 export interface Notice {

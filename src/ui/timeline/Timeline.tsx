@@ -37,6 +37,12 @@ export function Timeline() {
     Math.max(sampleToPx(length, scale) + 30 * view.pxPerSec, view.viewportWidth),
   );
 
+  // Lanes coming and going change the room the track rows have (Fit tracks reads it).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each of these adds or takes away a lane under the ruler
+  useLayoutEffect(() => {
+    store.getState().updateView({ rowsRoom: rowsRoom(scroller.current!) });
+  }, [store, tracks, volumeLanes, panLanes, video, jobs.length]);
+
   // The store owns the scroll position (zoom moves it); the element follows, and reports user scrolling back.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new lane width re-applies the scroll position
   useLayoutEffect(() => {
@@ -56,7 +62,7 @@ export function Timeline() {
 
   useEffect(() => {
     const el = scroller.current!;
-    const measure = () => store.getState().updateView({ viewportWidth: el.clientWidth });
+    const measure = () => store.getState().updateView({ viewportWidth: el.clientWidth, rowsRoom: rowsRoom(el) });
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     let frame = 0;
@@ -188,4 +194,16 @@ export function Timeline() {
       </div>
     </div>
   );
+}
+
+/** The height the track rows could fill in the timeline `el` without scrolling: its visible height less what else is
+ * laid out in it (the ruler, automation and label lanes, the video lane, tracks being made). */
+function rowsRoom(el: HTMLElement): number {
+  let others = 0;
+  for (const child of el.firstElementChild?.children ?? []) {
+    if (!(child instanceof HTMLElement) || child.dataset.trackId) continue;
+    const { position } = getComputedStyle(child);
+    if (position !== 'absolute' && position !== 'fixed') others += child.offsetHeight;
+  }
+  return Math.max(0, el.clientHeight - others);
 }

@@ -1,13 +1,11 @@
 /** Conversions between samples and lane pixels, the part of the timeline that is on screen, and label rows. */
-import { HEADER_WIDTH } from '../../actions/view-actions';
+import { HEADER_WIDTH, TRACK_HEIGHT_RANGE } from '../../actions/view-actions';
 import type { SoundLabel } from '../../project/types';
 
-export { HEADER_WIDTH };
+export { HEADER_WIDTH, TRACK_HEIGHT_RANGE };
 export const TRACK_HEIGHT = 110;
 /** How near (screen pixels) a dragged edge must come to something for it to snap there. */
 export const SNAP_PX = 8;
-/** How short a track can be made (its name row alone, as Audacity's collapsed track) and how tall. */
-export const TRACK_HEIGHT_RANGE = { min: 40, max: 480 };
 
 /** A track's height: the user's, kept within the range, else the default. */
 export const trackHeight = (heights: Readonly<Record<string, number>>, trackId: string) =>
