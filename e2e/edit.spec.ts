@@ -279,6 +279,14 @@ test.describe('editing a real recording', () => {
     await page.keyboard.press('ArrowDown');
     expect(await heightOf(track.first())).toBe(130);
     expect((await studio.summary()).undo).toHaveLength(2); // a view, not an edit: nothing to undo
+
+    // Kept with the project, as a DAW keeps its track heights: a reload opens the tracks as tall as they were left.
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.waitForTracks(2);
+    expect(await heightOf(track.first())).toBe(130);
+    expect(await heightOf(track.nth(1))).toBe(110);
   });
 
   test('the timeline follows playback, turning the page as the playhead leaves it; with Follow off the view stays', async ({

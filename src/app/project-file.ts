@@ -18,7 +18,7 @@ export async function saveProject(services: Services): Promise<void> {
   try {
     const kept = state.project.video ? await videoFile(state.project.video.id) : null;
     const video = kept && { name: kept.name, bytes: new Uint8Array(await kept.arrayBuffer()) };
-    const bytes = writeProjectFile(state.project, state.playhead, assets, video);
+    const bytes = writeProjectFile(state.project, state, assets, video);
     const fileName = projectFileName(state.project.tracks[0]?.name);
     download({ bytes: bytes.buffer as ArrayBuffer, fileName, mimeType: 'application/zip' });
     const megabytes = (bytes.byteLength / 1e6).toFixed(1);
@@ -41,6 +41,7 @@ export async function openProjectFile(services: Services, file: File): Promise<b
     if (opened.video && opened.project.video) await keepVideoFile(opened.project.video.id, opened.video);
     store.getState().commit(`Open project "${file.name}"`, opened.project);
     store.getState().seek(opened.playhead);
+    store.getState().set({ trackHeights: { ...store.getState().trackHeights, ...opened.trackHeights } });
     const tracks = opened.project.tracks.length;
     store.getState().notify('info', `Opened "${file.name}": ${tracks} track${tracks === 1 ? '' : 's'}.`);
     return true;

@@ -21,9 +21,11 @@ function aProject() {
 describe('project files', () => {
   it('carry the project and, bit for bit, the audio its clips play (nothing else)', () => {
     const { assets, project, stereo, unused } = aProject();
-    const opened = readProjectFile(writeProjectFile(project, 1234, assets), 'a.omni');
+    const view = { playhead: 1234, trackHeights: { [project.tracks[0].id]: 220 } };
+    const opened = readProjectFile(writeProjectFile(project, view, assets), 'a.omni');
     expect(opened.project).toEqual(project);
     expect(opened.playhead).toBe(1234);
+    expect(opened.trackHeights).toEqual(view.trackHeights);
     expect(opened.assets.map((a) => a.id)).toEqual([stereo.id]);
     expect(opened.assets[0]).toEqual(stereo);
     expect(opened.assets.some((a) => a.id === unused.id)).toBe(false);
@@ -46,6 +48,8 @@ describe('project files', () => {
     expect(() => readProjectFile(zipSync({ 'project.json': doc(9) }), 'n.omni')).toThrow(
       /newer Omni Studio \(version 9\)/,
     );
-    expect(readProjectFile(writeProjectFile(project, 0, assets), 'ok.omni').project.tracks).toHaveLength(1);
+    expect(
+      readProjectFile(writeProjectFile(project, { playhead: 0, trackHeights: {} }, assets), 'ok.omni').project.tracks,
+    ).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { type Unzipped, unzipSync, zipSync } from 'fflate';
 import { decodeWav, encodeWav } from '../dsp/wav';
 import type { AssetStore } from '../project/asset-store';
 import type { AudioAsset, Project } from '../project/types';
+import { readTrackHeights } from '../store/layout';
 
 export const PROJECT_EXTENSION = '.omni';
 const FORMAT = 'omni-studio-project';
@@ -24,6 +25,14 @@ interface ProjectDocument {
   savedAt: string;
   project: Project;
   playhead: number;
+  /** The heights the tracks were dragged to, px by track id (absent in files from before they were kept). */
+  trackHeights?: Record<string, number>;
+}
+
+/** How the project was being looked at: kept in the file, not part of the project's undo. */
+export interface ProjectView {
+  playhead: number;
+  trackHeights: Record<string, number>;
 }
 
 export class ProjectFileError extends Error {
@@ -38,7 +47,7 @@ const assetIdsOf = (project: Project) => new Set(project.tracks.flatMap((t) => t
 /** The project file's bytes. */
 export function writeProjectFile(
   project: Project,
-  playhead: number,
+  { playhead, trackHeights }: ProjectView,
   assets: AssetStore,
   video: { name: string; bytes: Uint8Array<ArrayBuffer> } | null = null,
 ): Uint8Array {
@@ -48,6 +57,7 @@ export function writeProjectFile(
     savedAt: new Date().toISOString(),
     project,
     playhead,
+    trackHeights,
   };
   const files: Unzipped = { [DOCUMENT]: new TextEncoder().encode(JSON.stringify(doc)) };
   for (const id of assetIdsOf(project)) {
@@ -58,9 +68,8 @@ export function writeProjectFile(
   return zipSync(files, { level: 0 });
 }
 
-export interface OpenedProject {
+export interface OpenedProject extends ProjectView {
   project: Project;
-  playhead: number;
   assets: AudioAsset[];
   /** The scored video's file, where the project has one and the file holds it. */
   video: File | null;
@@ -101,5 +110,6 @@ export function readProjectFile(bytes: Uint8Array, name: string): OpenedProject 
           type: doc.project.video.container === 'webm' ? 'video/webm' : 'video/mp4',
         })
       : null;
-  return { project: doc.project, playhead: Number(doc.playhead) || 0, assets, video };
+  const trackHeights = readTrackHeights(doc.trackHeights);
+  return { project: doc.project, playhead: Number(doc.playhead) || 0, trackHeights, assets, video };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLayout, effectShown } from './layout';
+import { defaultLayout, effectShown, readTrackHeights } from './layout';
 
 describe('which effects the effect bar shows', () => {
   const on = (effectShelf: 'all' | 'dynamics') => ({ ...defaultLayout(), effectShelf });
@@ -14,5 +14,12 @@ describe('which effects the effect bar shows', () => {
     expect(effectShown(on('dynamics'), 'noise', true, 'restore')).toBe(true);
     expect(effectShown(on('dynamics'), 'noise', false, 'dynamics')).toBe(false);
     expect(effectShown(on('dynamics'), '  ', false, 'dynamics')).toBe(true);
+  });
+});
+
+describe('saved track heights', () => {
+  it('read back as saved, dropping what is not a positive number', () => {
+    expect(readTrackHeights({ a: 200, b: -1, c: 'tall', d: Number.NaN, e: 40 })).toEqual({ a: 200, e: 40 });
+    expect(readTrackHeights(undefined)).toEqual({});
   });
 });

@@ -47,3 +47,13 @@ export function effectShown(layout: Layout, query: string, matchesQuery: boolean
   if (query.trim()) return matchesQuery;
   return layout.effectShelf === 'all' || layout.effectShelf === category;
 }
+
+/** Saved track heights read back (px by track id): entries that are not a positive number are dropped. */
+export function readTrackHeights(saved: unknown): Record<string, number> {
+  if (typeof saved !== 'object' || saved === null) return {};
+  return Object.fromEntries(
+    Object.entries(saved as Record<string, unknown>).filter(
+      (e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]) && e[1] > 0,
+    ),
+  );
+}
