@@ -135,6 +135,39 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo).toEqual(['Import "tone-stereo-44k.wav"']); // the project untouched
   });
 
+  test('dragging along the ruler scrubs: the tone is heard under the pointer, nothing plays on after it, nothing changes', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    const ruler = (await page.getByTestId('ruler').boundingBox())!;
+    const level = () =>
+      page.evaluate(() => {
+        const tap: AnalyserNode | undefined = (window as any).omniStudio.services.player.meterTaps()[0];
+        if (!tap) return 0;
+        const x = new Float32Array(tap.fftSize);
+        tap.getFloatTimeDomainData(x);
+        return Math.max(...x.map(Math.abs));
+      });
+    await page.mouse.move(ruler.x + 10, ruler.y + 12);
+    await page.mouse.down();
+    let heard = 0;
+    for (let i = 1; i <= 10; i++) {
+      await page.mouse.move(ruler.x + 10 + i * 6, ruler.y + 12);
+      await page.waitForTimeout(40);
+      heard = Math.max(heard, await level());
+    }
+    await page.mouse.up();
+    expect(heard).toBeGreaterThan(0.1);
+    await page.waitForTimeout(400);
+    expect(await level()).toBeLessThan(1e-6); // a grain at a time: nothing plays on
+    const state = await page.evaluate(() => (window as any).omniStudio.services.store.getState());
+    expect(state.playing).toBe(false);
+    expect(state.playhead).toBeGreaterThan(0); // where the pointer was let go
+    expect((await studio.summary()).undo).toEqual(['Import "tone-stereo-44k.wav"']);
+  });
+
   test('the effect filter narrows the effect bar to the effects its words find, and clears back to all', async ({
     studio,
     page,

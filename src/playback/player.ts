@@ -26,6 +26,10 @@ const contextTime = (clock: Clock, at: number) => clock.when + (at - clock.from)
 
 export const SPEED_RANGE = { min: 0.25, max: 3 } as const;
 
+/** A scrub grain: how long each piece of the project heard while the playhead is dragged lasts, and its fades, s. */
+const SCRUB_GRAIN_S = 0.07;
+const SCRUB_FADE_S = 0.008;
+
 /** A track meter's taps hold this many samples: its peak window and no more. */
 const TRACK_METER_BUFFER = PEAK_WINDOW;
 
@@ -48,6 +52,8 @@ export class Player {
   private openEnded = false;
   private frame = 0;
   private metronome: Metronome | undefined;
+  /** When the scrub grain sounding now ends (context time). */
+  private scrubbingUntil = 0;
 
   private refreshPending = false;
   /** The preview sounding: its end timer and the buffers made for its audio alone (dropped when it stops). */
@@ -180,6 +186,30 @@ export class Player {
     this.store.getState().set({ previewing: false });
   }
 
+  /** Scrubbing, as Audacity's Seek and a DAW's scrub: a short grain of the project from timeline sample `at` (with
+   * fades, so no click), so a playhead dragged along the ruler is heard; nothing plays on after it, and nothing is
+   * done while the project plays. A grain is never cut short: moves during one wait for its end. */
+  async scrub(at: number): Promise<void> {
+    if (this.store.getState().playing) return;
+    const { project } = this.store.getState();
+    const context = this.contextFor(project.sampleRate);
+    if (context.currentTime < this.scrubbingUntil) return;
+    this.stopPreview();
+    await context.resume();
+    this.stopSources();
+    const when = context.currentTime + 0.005;
+    this.scrubbingUntil = when + SCRUB_GRAIN_S;
+    const grain = new GainNode(context, { gain: 0 });
+    grain.gain.setValueAtTime(0, when);
+    grain.gain.linearRampToValueAtTime(1, when + SCRUB_FADE_S);
+    grain.gain.setValueAtTime(1, when + SCRUB_GRAIN_S - SCRUB_FADE_S);
+    grain.gain.linearRampToValueAtTime(0, when + SCRUB_GRAIN_S);
+    grain.connect(this.master!);
+    this.nodes.push(grain);
+    const end = Math.min(projectLength(project), at + Math.round(SCRUB_GRAIN_S * project.sampleRate));
+    this.schedule(project, at, end, when, 1, this.assets, grain);
+  }
+
   /** Restarts from the current position so changed gain, pan, mute, solo or clips are heard at once (along with a
    * take: from where it has got to, still along with it). */
   private refresh(): void {
@@ -212,7 +242,7 @@ export class Player {
   }
 
   /** Schedules timeline samples [from, to) to start sounding at context time `when`, at `speed` (each source's
-   * playback rate; the ramps and fades timed to match). */
+   * playback rate; the ramps and fades timed to match), into `bus` (the master's, unless given). */
   private schedule(
     project: Project,
     from: number,
@@ -220,6 +250,7 @@ export class Player {
     when: number,
     speed: number,
     assets = this.assets,
+    bus: AudioNode = this.master!,
   ): void {
     const context = this.context!;
     const rate = project.sampleRate;
@@ -227,7 +258,7 @@ export class Player {
     for (const track of audibleTracks(project)) {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
       const pan = new StereoPannerNode(context, { pan: track.pan });
-      gain.connect(pan).connect(this.master!);
+      gain.connect(pan).connect(bus);
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
       this.automatePan(pan, track, from, to, clock);
       // The track's volume automation, before its gain and pan.

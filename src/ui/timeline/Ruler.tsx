@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { formatTime } from '../format';
 import { type BeatGrid, beatLength, beatsIn, projectGrid } from '../../project/tempo';
 import { useStudio } from '../studio-context';
+import { followPointer } from './follow-pointer';
 import { HEADER_WIDTH } from './geometry';
 
 /** A tick spacing (seconds) that puts labels roughly every 100 px. */
@@ -12,8 +13,9 @@ function tickStep(pxPerSec: number): number {
   return steps.find((s) => s * pxPerSec >= 100) ?? 3600;
 }
 
-/** The time ruler, drawn for the visible span only. Clicking it moves the playhead. */
-export function Ruler({ onSeek }: { onSeek: (lanePx: number) => void }) {
+/** The time ruler, drawn for the visible span only. Clicking it moves the playhead; dragging along it moves the
+ * playhead and scrubs (the project is heard where it passes). */
+export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; onScrub: (lanePx: number) => void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const pxPerSec = useStudio((s) => s.view.pxPerSec);
   const scrollLeft = useStudio((s) => s.view.scrollLeft);
@@ -54,7 +56,11 @@ export function Ruler({ onSeek }: { onSeek: (lanePx: number) => void }) {
       data-testid="ruler"
       data-beat-grid={grid ? `${grid.bpm} ${grid.beatsPerBar}/${grid.beatUnit} @${grid.downbeat}` : undefined}
       style={{ width, height: 24 }}
-      onPointerDown={(e) => onSeek(e.nativeEvent.offsetX + scrollLeft)}
+      onPointerDown={(e) => {
+        const left = e.currentTarget.getBoundingClientRect().left;
+        onSeek(e.nativeEvent.offsetX + scrollLeft);
+        followPointer((ev) => onScrub(Math.max(0, ev.clientX - left) + scrollLeft));
+      }}
     />
   );
 }

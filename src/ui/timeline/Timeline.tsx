@@ -123,7 +123,13 @@ export function Timeline() {
         <div className="ruler-row">
           <div className="corner" style={{ width: HEADER_WIDTH }} />
           <div className="ruler-holder" style={{ left: HEADER_WIDTH }}>
-            <Ruler onSeek={(px) => store.getState().seek(pxToSample(px, scale))} />
+            <Ruler
+              onSeek={(px) => store.getState().seek(pxToSample(px, scale))}
+              onScrub={(px) => {
+                store.getState().seek(pxToSample(px, scale));
+                void services.player.scrub(pxToSample(px, scale));
+              }}
+            />
           </div>
         </div>
         {video && <VideoLane video={video} scale={scale} />}
