@@ -59,6 +59,8 @@ describe('Match the project', () => {
     await matchProject(services, runHere);
     const state = services.store.getState();
     expect(state.history.past.at(-1)?.label).toBe('Forget');
-    expect(state.notices.at(-1)?.text).toBe('No other track has a tempo or key to match: Analyze a music track first.');
+    expect(state.notices.at(-1)?.text).toBe(
+      'The project has no tempo or key to match: set a tempo in the transport, or Analyze another music track first.',
+    );
   });
 });

@@ -83,8 +83,8 @@ export async function runEffect(
   }
 }
 
-/** The selection moved to the tempo and key of the project's other tracks (what Analyze heard there), heard on the
- * first selected track; what was heard and done is said. */
+/** The selection moved to the project's tempo (set on it, else what Analyze heard on its other tracks) and the key
+ * Analyze heard on them, heard on the first selected track; what was heard and done is said. */
 export async function matchProject(services: Services, run: EffectRunner = runInWorker): Promise<void> {
   const { store, assets } = services;
   const state = store.getState();
@@ -92,8 +92,15 @@ export async function matchProject(services: Services, run: EffectRunner = runIn
   const trackIds = targetTrackIds(state);
   const track = state.project.tracks.find((t) => trackIds.includes(t.id));
   if (!range || !track) return;
-  const target = projectMusic(state.project.tracks.filter((t) => !trackIds.includes(t.id)));
-  if (!target) return state.notify('info', 'No other track has a tempo or key to match: Analyze a music track first.');
+  const target = projectMusic(
+    state.project.tracks.filter((t) => !trackIds.includes(t.id)),
+    state.project.tempo,
+  );
+  if (!target)
+    return state.notify(
+      'info',
+      'The project has no tempo or key to match: set a tempo in the transport, or Analyze another music track first.',
+    );
   const rate = state.project.sampleRate;
   const heardRange = { start: range.start, end: Math.min(range.end, range.start + HEAR_SECONDS * rate) };
   const heard = resample(toMono(trackAudio(track, assets, heardRange)), rate, HEAR_RATE);

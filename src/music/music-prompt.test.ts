@@ -43,4 +43,11 @@ describe('music prompt', () => {
     expect(projectMusic([plain, drums, keys])).toEqual({ bpm: 128, key: 'F#', mode: 'minor' });
     expect(projectMusic([keys])).toEqual({ bpm: null, key: 'F#', mode: 'minor' });
   });
+
+  it('matches the tempo set on the project first, with its meter where the model knows it', () => {
+    const drums = { ...newTrack(1), tempoBpm: 127.6 };
+    const waltz = { bpm: 90, beatsPerBar: 3, beatUnit: 4, downbeat: 0 };
+    expect(projectMusic([drums], waltz)).toEqual({ bpm: 90, key: null, mode: 'major', meter: '3/4' });
+    expect(projectMusic([], { ...waltz, beatsPerBar: 6, beatUnit: 8 })).toEqual({ bpm: 90, key: null, mode: 'major' });
+  });
 });

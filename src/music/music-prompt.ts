@@ -4,7 +4,7 @@
  * the model reads them as it learnt to. The twin of training/omni_data/sources/music.py's SongPlan.caption.
  */
 import { PITCH_CLASSES } from '../dsp/key';
-import type { Track } from '../project/types';
+import type { ProjectTempo, Track } from '../project/types';
 
 /** The key names of the training captions (and of the key estimator), C first. */
 export const KEY_NAMES = PITCH_CLASSES;
@@ -69,15 +69,21 @@ export function parseKey(text: string | undefined): { key: KeyName; mode: Mode }
   return key ? { key, mode: match[3].toLowerCase() as Mode } : null;
 }
 
-/** "Match the project": the tempo and key Analyze heard on the project's music (the first track with a tempo, and
- * the first with a key); null when no track has either, so the user can be told to analyse one first. */
-export function projectMusic(tracks: readonly Track[]): Pick<MusicFields, 'bpm' | 'key' | 'mode'> | null {
-  const bpm = tracks.find((t) => t.tempoBpm !== undefined)?.tempoBpm;
+/** "Match the project": the project's tempo (set on it, with its meter where the model knows it; else the first
+ * track Analyze heard a tempo on) and the key Analyze heard first; null when there is neither, so the user can be
+ * told how to give the project one. */
+export function projectMusic(
+  tracks: readonly Track[],
+  tempo?: ProjectTempo,
+): (Pick<MusicFields, 'bpm' | 'key' | 'mode'> & { meter?: Meter }) | null {
+  const bpm = tempo?.bpm ?? tracks.find((t) => t.tempoBpm !== undefined)?.tempoBpm;
   const key = tracks.map((t) => parseKey(t.musicKey)).find((k) => k !== null) ?? null;
   if (bpm === undefined && key === null) return null;
+  const meter = tempo && `${tempo.beatsPerBar}/${tempo.beatUnit}`;
   return {
     bpm: bpm === undefined ? null : Math.round(bpm),
     key: key?.key ?? null,
     mode: key?.mode ?? 'major',
+    ...(meter === '4/4' || meter === '3/4' ? { meter } : {}),
   };
 }

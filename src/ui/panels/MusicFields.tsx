@@ -9,22 +9,27 @@ import {
 } from '../../music/music-prompt';
 import { useServices, useStudio } from '../studio-context';
 
-/** Tempo, key, mode and meter for music from text, and "Match the project" (what Analyze heard on the tracks). */
+/** Tempo, key, mode and meter for music from text, and "Match the project" (its tempo, and what Analyze heard). */
 export function MusicFields({ value, onChange }: { value: Fields; onChange: (fields: Fields) => void }) {
   const { store } = useServices();
   const tracks = useStudio((s) => s.project.tracks);
-  const heard = projectMusic(tracks);
+  const tempo = useStudio((s) => s.project.tempo);
+  const heard = projectMusic(tracks, tempo);
 
   const matchProject = () => {
     if (!heard)
       return store
         .getState()
-        .notify('info', 'No tempo or key heard in the project yet: select a music track and run Analyze (Shift+A).');
+        .notify(
+          'info',
+          'The project has no tempo or key yet: set a tempo in the transport, or select a music track and run Analyze (Shift+A).',
+        );
     onChange({
       ...value,
       bpm: heard.bpm ?? value.bpm,
       key: heard.key ?? value.key,
       mode: heard.key ? heard.mode : value.mode,
+      meter: heard.meter ?? value.meter,
     });
   };
 
