@@ -94,6 +94,13 @@ test.describe('tempo and metronome', () => {
     await page.reload();
     await expect(page.locator('html[data-ready=true]')).toBeAttached();
     await expect(page.getByTestId('tempo-summary')).toHaveText(`♩ ${Math.round(tapped * 10) / 10} · 3/4`);
+
+    // No tempo takes it away again, one undo step.
+    await page.getByTestId('tempo-summary').click();
+    await page.getByTestId('tempo-clear').click();
+    await expect(page.getByTestId('tempo-summary')).toHaveText('♩ Tempo');
+    await expect(page.getByTestId('ruler')).not.toHaveAttribute('data-beat-grid');
+    expect((await studio.summary()).undo.at(-1)).toBe('Clear tempo');
   });
 
   test('the metronome clicks with a click track made on the same grid (within 1 ms), bars accented, round a loop too; off, it is silent', async ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneTrackStudio } from './one-track.fixture';
-import { quantize, setTempo, tapTempo, toggleClick } from './tempo';
+import { clearTempo, quantize, setTempo, tapTempo, toggleClick } from './tempo';
 
 const RATE = 1000;
 
@@ -32,6 +32,9 @@ describe('the project’s tempo', () => {
       .commit('Analyze', { ...store.getState().project, tracks: [{ ...track, tempoBpm: 90, beatStart: 123 }] });
     setTempo(services, { beatsPerBar: 3 });
     expect(store.getState().project.tempo).toEqual({ bpm: 90, beatsPerBar: 3, beatUnit: 4, downbeat: 123 });
+    clearTempo(services); // back to what Analyze heard
+    expect(store.getState().project.tempo).toBeUndefined();
+    expect(store.getState().history.past.at(-1)?.label).toBe('Clear tempo');
   });
 
   it('is tapped: a run of taps is one undo step, a pause starts a new run', () => {

@@ -28,6 +28,12 @@ export function setTempo({ store }: Services, patch: Partial<BeatGrid>): void {
   store.getState().commit(`Tempo ${tempoName(next)}`, withTempo(project, next));
 }
 
+/** Takes the tempo set on the project away: the grid is Analyze's again, where it heard one, else there is none. */
+export function clearTempo({ store }: Services): void {
+  const { project } = store.getState();
+  if (project.tempo) store.getState().commit('Clear tempo', withTempo(project, undefined));
+}
+
 let taps: number[] = [];
 /** The project the last tap made: a tap changes that step in place only while nothing else has changed the project. */
 let tapped: Project | null = null;

@@ -1,5 +1,5 @@
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
-import { setClick, setTempo } from '../../app/tempo';
+import { clearTempo, setClick, setTempo } from '../../app/tempo';
 import { projectGrid, TEMPO_RANGE, TIME_SIGNATURES } from '../../project/tempo';
 import { CLICK_LEVEL_RANGE, COUNT_IN_BARS } from '../../store/click-settings';
 import { useServices, useStudio } from '../studio-context';
@@ -69,6 +69,16 @@ export function TempoControl() {
             ))}
           </select>
           <ActionButton name="tapTempo" text="Tap" />
+          {tempo && (
+            <button
+              type="button"
+              data-testid="tempo-clear"
+              title="Take the tempo away from the project (the grid Analyze heard, if any, comes back)"
+              onClick={() => clearTempo(services)}
+            >
+              No tempo
+            </button>
+          )}
           <select
             data-testid="count-in"
             aria-label="Count-in"
