@@ -461,6 +461,31 @@ test.describe('editing a real recording', () => {
     expect(await names()).toEqual(['tone-stereo-44k', 'tone-stereo-44k copy']);
   });
 
+  test('split delete leaves a gap with what follows in place; join makes the pieces one clip that sounds the same (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s
+    await studio.waitForTracks(1);
+    const frame = 4; // 16-bit stereo
+    const source = soxRaw16(asset('tone-stereo-44k.wav'));
+    await studio.select(0.5, 1);
+    await page.keyboard.press('Control+Alt+k');
+    expect((await studio.summary()).tracks[0].clips).toBe(2);
+    const gapped = soxRaw16(await studio.exportFile({ scope: 'track', format: 'pcm16' }));
+    expect(gapped.length).toBe(source.length); // nothing moved up
+    expect(gapped.subarray(0, 22050 * frame).equals(source.subarray(0, 22050 * frame))).toBe(true);
+    expect(gapped.subarray(22050 * frame, 44100 * frame).every((b) => b === 0)).toBe(true);
+    expect(gapped.subarray(44100 * frame).equals(source.subarray(44100 * frame))).toBe(true);
+
+    await studio.select(0, 2);
+    await page.keyboard.press('Control+j');
+    expect((await studio.summary()).tracks[0].clips).toBe(1);
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Split delete', 'Join clips']);
+    const joined = soxRaw16(await studio.exportFile({ scope: 'track', format: 'pcm16' }));
+    expect(joined.equals(gapped)).toBe(true);
+  });
+
   test('cut and paste move audio; trim keeps the selection; silence inserts a gap; split makes two clips', async ({
     studio,
     page,

@@ -9,6 +9,8 @@ import {
   repeatRange,
   splitTrackAt,
 } from '../project/timeline-ops';
+import { placeAsset } from '../project/generated-ops';
+import { joinClips } from '../project/join';
 import { setClipEnvelope } from '../project/envelope';
 import { duplicateRange } from '../project/track-ops';
 import { findClip, newTrack, projectLength } from '../project/types';
@@ -42,6 +44,37 @@ function duplicateSelection({ store }: Services) {
   state.commit(label, project);
   const trackIds = project.tracks.filter((t) => !before.has(t.id)).map((t) => t.id);
   state.set({ selection: { ...range, trackIds } });
+}
+
+/** Split delete, as Audacity's: the selection taken out of each selected track, leaving a gap, so what follows keeps
+ * its time (the tracks stay in sync). */
+function splitDeleteSelection({ store }: Services, label: string) {
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) return;
+  state.commit(
+    label,
+    mapTracks(state.project, targetTrackIds(state), (t) => removeRange(t, range, false)),
+  );
+}
+
+/** Join, as Audacity's: on each selected track the clips in the selection become one clip (src/project/join.ts), in
+ * one undo step; said where no track has two clips there. */
+function joinSelection({ store, assets }: Services) {
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) return;
+  let project = state.project;
+  for (const trackId of targetTrackIds(state)) {
+    const track = project.tracks.find((t) => t.id === trackId);
+    const joined = track && joinClips(track, assets, range);
+    if (!joined) continue;
+    const asset = assets.add(joined.channels, project.sampleRate);
+    const { start, end } = joined.span;
+    project = placeAsset(project, trackId, start, asset.id, end - start, joined.name);
+  }
+  if (project === state.project) state.notify('info', 'Join: no selected track has two clips in the selection.');
+  else state.commit('Join clips', project);
 }
 
 function deleteSelection({ store }: Services, label: string) {
@@ -213,6 +246,32 @@ export const editActions: Action[] = [
     perform: (services) => {
       if (copySelection(services)) deleteSelection(services, 'Cut');
     },
+  },
+  {
+    name: 'splitCut',
+    label: 'Split cut: cut the selection, leaving a gap (what follows stays in place)',
+    group: 'edit',
+    shortcuts: ['Mod+Alt+X'],
+    enabled: hasRange,
+    perform: (services) => {
+      if (copySelection(services)) splitDeleteSelection(services, 'Split cut');
+    },
+  },
+  {
+    name: 'splitDelete',
+    label: 'Split delete: delete the selection, leaving a gap (what follows stays in place)',
+    group: 'edit',
+    shortcuts: ['Mod+Alt+K'],
+    enabled: hasRange,
+    perform: (services) => splitDeleteSelection(services, 'Split delete'),
+  },
+  {
+    name: 'join',
+    label: 'Join: the clips in the selection become one clip (gaps between them silence)',
+    group: 'edit',
+    shortcuts: ['Mod+J'],
+    enabled: hasRange,
+    perform: joinSelection,
   },
   {
     name: 'copy',

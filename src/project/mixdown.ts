@@ -102,7 +102,7 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
 
 /** The `count` samples the clip reads from `read`, through its volume envelope and its fades: a copy read from 0, or,
  * where neither reaches them, the asset's own channels read from `read`. */
-function throughClipGain(
+export function throughClipGain(
   clip: Clip,
   channels: Float32Array[],
   read: number,
