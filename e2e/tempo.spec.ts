@@ -236,4 +236,21 @@ test.describe('tempo and metronome', () => {
     expect(Math.abs(free[0] - 0.48 * 44100)).toBeLessThan(300);
     expect(Math.abs(free[1] - 1.53 * 44100)).toBeLessThan(300);
   });
+
+  test('the tempo from a selected bar of the music, bar 1 at its start; bar 1 moved to the playhead', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await studio.select(0.25, 1.25); // one bar of 4/4 a second long: 240 BPM
+    await page.getByTestId('tempo-summary').click();
+    await studio.action('tempoFromSelection').click();
+    await expect(page.getByTestId('tempo-summary')).toHaveText('♩ 240 · 4/4');
+    await expect(page.getByTestId('ruler')).toHaveAttribute('data-beat-grid', '240 4/4 @11025');
+    await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(30000));
+    await studio.action('downbeatAtPlayhead').click();
+    await expect(page.getByTestId('ruler')).toHaveAttribute('data-beat-grid', '240 4/4 @30000');
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Tempo from selection', 'Bar 1 at the playhead']);
+  });
 });

@@ -1,9 +1,9 @@
 /** Transport and view: play, stop, loop, zoom, help. */
 import { projectLength } from '../project/types';
 import type { Services } from '../app/services';
-import { quantize, tapTempo, toggleClick } from '../app/tempo';
+import { downbeatAtPlayhead, quantize, tapTempo, tempoFromSelection, toggleClick } from '../app/tempo';
 import type { Action } from './types';
-import { hasAudio } from './targets';
+import { hasAudio, hasRange } from './targets';
 
 export const MIN_PX_PER_SEC = 0.05;
 export const MAX_PX_PER_SEC = 20000;
@@ -94,6 +94,19 @@ export const viewActions: Action[] = [
     group: 'edit',
     shortcuts: ['Q'],
     perform: quantize,
+  },
+  {
+    name: 'tempoFromSelection',
+    label: 'Tempo from selection: the selection becomes one bar, bar 1 at its start',
+    group: 'transport',
+    enabled: hasRange,
+    perform: tempoFromSelection,
+  },
+  {
+    name: 'downbeatAtPlayhead',
+    label: 'Bar 1 at the playhead: the beat grid moved so a bar begins there',
+    group: 'transport',
+    perform: downbeatAtPlayhead,
   },
   {
     name: 'tapTempo',

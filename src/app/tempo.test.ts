@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneTrackStudio } from './one-track.fixture';
-import { clearTempo, quantize, setTempo, tapTempo, toggleClick } from './tempo';
+import { clearTempo, downbeatAtPlayhead, quantize, setTempo, tapTempo, tempoFromSelection, toggleClick } from './tempo';
 
 const RATE = 1000;
 
@@ -48,6 +48,30 @@ describe('the project’s tempo', () => {
     expect(store.getState().history.past.length).toBe(before + 2);
     store.getState().undo();
     expect(store.getState().project.tempo?.bpm).toBe(120);
+  });
+});
+
+describe('the tempo from the music', () => {
+  it('makes the selection one bar, bar 1 at its start; a bar too long or short for a tempo is said', () => {
+    const { store, services } = oneTrackStudio([new Float32Array(20 * RATE)], RATE, { start: 500, end: 2500 });
+    tempoFromSelection(services); // 2 s for four beats
+    expect(store.getState().project.tempo).toEqual({ bpm: 120, beatsPerBar: 4, beatUnit: 4, downbeat: 500 });
+    setTempo(services, { beatsPerBar: 3 });
+    store.getState().selectRange({ start: 0, end: 1500, trackIds: store.getState().selection!.trackIds });
+    tempoFromSelection(services); // 1.5 s for three beats
+    expect(store.getState().project.tempo).toMatchObject({ bpm: 120, beatsPerBar: 3, downbeat: 0 });
+    store.getState().selectRange({ start: 0, end: 12_000, trackIds: store.getState().selection!.trackIds });
+    tempoFromSelection(services);
+    expect(store.getState().notices.at(-1)?.text).toBe('One bar of 3/4 that long is 15 BPM. A tempo is 20 to 300 BPM.');
+    expect(store.getState().project.tempo?.bpm).toBe(120);
+  });
+
+  it('moves bar 1 to the playhead, the tempo kept', () => {
+    const { store, services } = oneTrackStudio([new Float32Array(RATE)], RATE);
+    setTempo(services, { bpm: 96 });
+    store.getState().seek(730);
+    downbeatAtPlayhead(services);
+    expect(store.getState().project.tempo).toEqual({ bpm: 96, beatsPerBar: 4, beatUnit: 4, downbeat: 730 });
   });
 });
 

@@ -14,9 +14,9 @@ const FIRST_GRID: BeatGrid = { bpm: 120, beatsPerBar: 4, beatUnit: 4, downbeat: 
 
 const tempoName = (g: BeatGrid) => `${Math.round(g.bpm * 10) / 10} BPM, ${g.beatsPerBar}/${g.beatUnit}`;
 
-/** Sets part of the project's tempo (the rest as it is, or as Analyze heard it); a tempo out of range is said and
- * changes nothing. */
-export function setTempo({ store }: Services, patch: Partial<BeatGrid>): void {
+/** Sets part of the project's tempo (the rest as it is, or as Analyze heard it), one undo step named `label` (else
+ * for the tempo); a tempo out of range is said and changes nothing. */
+export function setTempo({ store }: Services, patch: Partial<BeatGrid>, label?: string): void {
   const { project } = store.getState();
   const next = { ...(projectGrid(project) ?? FIRST_GRID), ...patch };
   const problem = tempoProblem(next.bpm);
@@ -25,7 +25,36 @@ export function setTempo({ store }: Services, patch: Partial<BeatGrid>): void {
     return;
   }
   if (project.tempo && tempoName(project.tempo) === tempoName(next) && project.tempo.downbeat === next.downbeat) return;
-  store.getState().commit(`Tempo ${tempoName(next)}`, withTempo(project, next));
+  store.getState().commit(label ?? `Tempo ${tempoName(next)}`, withTempo(project, next));
+}
+
+/** Tempo from the selection, as Reaper's "adjust tempo to make the time selection one measure": the selection
+ * becomes one bar (in the time signature the project has, else 4/4) and bar 1 starts where it starts. */
+export function tempoFromSelection(services: Services): void {
+  const { store } = services;
+  const state = store.getState();
+  const range = selectedRange(state);
+  if (!range) {
+    state.notify('info', 'Tempo from selection: select one bar of the music first.');
+    return;
+  }
+  const grid = projectGrid(state.project) ?? FIRST_GRID;
+  const bpm = Math.round(((grid.beatsPerBar * 60 * state.project.sampleRate) / (range.end - range.start)) * 100) / 100;
+  const problem = tempoProblem(bpm);
+  if (problem) {
+    state.notify('error', `One bar of ${grid.beatsPerBar}/${grid.beatUnit} that long is ${bpm} BPM. ${problem}`);
+    return;
+  }
+  setTempo(services, { bpm, downbeat: range.start }, 'Tempo from selection');
+  state.notify(
+    'info',
+    `The selection is now one bar of ${grid.beatsPerBar}/${grid.beatUnit} at ${bpm} BPM, bar 1 at its start.`,
+  );
+}
+
+/** Bar 1 at the playhead: the grid moved so a bar begins there, the tempo kept (the project's, else 120 BPM 4/4). */
+export function downbeatAtPlayhead(services: Services): void {
+  setTempo(services, { downbeat: services.store.getState().playhead }, 'Bar 1 at the playhead');
 }
 
 /** Takes the tempo set on the project away: the grid is Analyze's again, where it heard one, else there is none. */

@@ -69,6 +69,8 @@ export function TempoControl() {
             ))}
           </select>
           <ActionButton name="tapTempo" text="Tap" />
+          <ActionButton name="tempoFromSelection" text="From selection" />
+          <ActionButton name="downbeatAtPlayhead" text="Bar 1 here" />
           {tempo && (
             <button
               type="button"
