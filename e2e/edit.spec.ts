@@ -422,6 +422,45 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).tracks.map((t) => t.clips)).toEqual([1, 1]);
   });
 
+  test('Waveform (dB) draws a quiet tone to most of the track’s height, linear a tenth of it; the audio untouched', async ({
+    studio,
+    page,
+  }) => {
+    await studio.action('generateSignal').click();
+    const panel = page.getByTestId('signal-panel');
+    await panel.getByTestId('signal-db').fill('-20'); // a tenth of full scale
+    await panel.getByTestId('signal-seconds').fill('2');
+    await panel.getByTestId('signal-run').click();
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Escape');
+    /** How much of the waveform's height is drawn on (its canvases' painted rows over all rows). */
+    const drawnShare = () =>
+      page
+        .getByTestId('clip-waveform')
+        .first()
+        .evaluate((el) => {
+          const roots = [el, ...[...el.querySelectorAll('*')].map((e) => e.shadowRoot).filter((r) => r !== null)];
+          const canvas = roots
+            .flatMap((r) => [...r.querySelectorAll('canvas')])
+            .find((c) => c.width > 0 && c.height > 0)!;
+          const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          let rows = 0;
+          for (let y = 0; y < height; y++) {
+            let painted = false;
+            for (let x = 0; x < width && !painted; x++) painted = data[(y * width + x) * 4 + 3] > 0;
+            if (painted) rows++;
+          }
+          return rows / height;
+        });
+    await expect(page.getByTestId('clip-waveform').first()).toHaveAttribute('data-drawn', 'true');
+    const linear = await drawnShare();
+    expect(linear).toBeLessThan(0.15);
+    await page.getByTestId('track-db-waveform').click();
+    await expect(page.getByTestId('track-db-waveform')).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(drawnShare).toBeGreaterThan(0.6); // -20 dB on a 60 dB scale: two thirds of each half
+    expect((await studio.summary()).undo).toEqual(['Generate Tone 440 Hz']);
+  });
+
   test('Fit tracks (Ctrl+Shift+F) makes the tracks fill the timeline’s height without scrolling', async ({
     studio,
     page,

@@ -25,8 +25,9 @@ function onCurrentTrack(services: Services, edit: (project: Project, id: string)
   state.commit(label, project);
 }
 
-/** Shows or hides an automation lane of the target track (else the selected one). */
-function toggleLane({ store }: Services, lanes: 'volumeLanes' | 'panLanes', target?: ActionTarget) {
+/** Shows or hides an automation lane of the target track (else the selected one), or switches its waveform between
+ * linear and decibels: a view of the track, not an edit. */
+function toggleLane({ store }: Services, lanes: 'volumeLanes' | 'panLanes' | 'dbWaveTracks', target?: ActionTarget) {
   const state = store.getState();
   const id = target?.trackId ?? currentTrack(state);
   if (!id) return;
@@ -41,6 +42,13 @@ export const trackActions: Action[] = [
     group: 'track',
     enabled: hasTrack,
     perform: (services, target) => toggleLane(services, 'volumeLanes', target),
+  },
+  {
+    name: 'dbWaveform',
+    label: 'Waveform in decibels: the selected track drawn on a dB scale (quiet recordings fill it), or linear again',
+    group: 'track',
+    enabled: hasTrack,
+    perform: (services, target) => toggleLane(services, 'dbWaveTracks', target),
   },
   {
     name: 'panLane',

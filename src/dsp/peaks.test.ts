@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePeakLevels, envelope, peaksForRange } from './peaks';
+import { computePeakLevels, dbScalePeaks, envelope, peaksForRange } from './peaks';
 
 describe('peaks', () => {
   it('takes max and min over buckets and over channels', () => {
@@ -19,5 +19,12 @@ describe('peaks', () => {
     expect(peaksForRange(levels, [x], 0, 4096, 32).length).toBe(64); // 128 samples per bucket -> level 2
     expect(peaksForRange(levels, [x], 0, 4096, 256).length).toBe(512); // 16 per bucket -> level 1
     expect(peaksForRange(levels, [x], 0, 64, 64).length).toBe(128); // 1 per bucket -> raw samples
+  });
+});
+
+describe('the waveform in decibels', () => {
+  it('puts -60 dB on the centre line and full scale on the edge, signs kept', () => {
+    const scaled = dbScalePeaks(Float32Array.from([1, -1, 0.1, -0.001, 0, 0.0001, 2]));
+    expect([...scaled].map((v) => Math.round(v * 1000) / 1000)).toEqual([1, -1, 0.667, -0, 0, 0, 1]);
   });
 });

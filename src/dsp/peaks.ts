@@ -90,3 +90,15 @@ function sliceLevel(level: PeakLevel, from: number, to: number): Float32Array {
   const last = Math.ceil(to / level.samplesPerPeak);
   return level.data.slice(2 * first, 2 * last);
 }
+
+/** How far down a waveform drawn in decibels reaches: its centre line is this many dB under full scale. */
+export const DB_WAVEFORM_RANGE = 60;
+
+/** An envelope redrawn on a decibel scale, as Audacity's Waveform (dB) view: each value's level from -`range` dB
+ * (the centre line) to 0 dB (the edge), its sign kept, so quiet recordings fill the track. */
+export function dbScalePeaks(peaks: Float32Array, range = DB_WAVEFORM_RANGE): Float32Array {
+  return peaks.map((v) => {
+    const db = 20 * Math.log10(Math.abs(v));
+    return Math.sign(v) * Math.min(1, Math.max(0, (db + range) / range));
+  });
+}

@@ -271,6 +271,8 @@ export interface StudioState {
   trackHeights: Record<string, number>;
   /** Tracks whose volume automation lane is shown (a lane with points always is). */
   volumeLanes: string[];
+  /** Tracks whose waveform is drawn in decibels (Audacity's Waveform (dB)), so a quiet recording fills the track. */
+  dbWaveTracks: string[];
   /** Tracks whose pan automation lane is shown (a lane with points always is). */
   panLanes: string[];
   /** The macro being built (src/project/macro.ts), and whether applied effects are recorded into it. */
@@ -375,6 +377,7 @@ export const initialState = (): StudioState => ({
   tool: 'select',
   trackHeights: {},
   volumeLanes: [],
+  dbWaveTracks: [],
   panLanes: [],
   clockFormat: 'time',
   macro: { steps: [], recording: false },

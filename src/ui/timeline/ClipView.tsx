@@ -33,6 +33,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
   const scrollLeft = useStudio((s) => s.view.scrollLeft);
   const viewportWidth = useStudio((s) => s.view.viewportWidth);
   const selected = useStudio((s) => s.selectedClipIds.includes(clip.id));
+  const inDb = useStudio((s) => s.dbWaveTracks.includes(trackId));
   const envelopeTool = useStudio((s) => s.tool === 'envelope');
   const envelopeLine = useMemo(() => clipEnvelopeLine(clip.id), [clip.id]);
   const scale = { sampleRate, pxPerSec };
@@ -125,7 +126,14 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
       </div>
       {drawRight > drawLeft && (
         <div style={{ position: 'absolute', left: drawLeft - left, top: LABEL_HEIGHT }}>
-          <ClipWaveform clip={clip} from={from} to={to} widthPx={drawRight - drawLeft} height={waveHeight} />
+          <ClipWaveform
+            clip={clip}
+            from={from}
+            to={to}
+            widthPx={drawRight - drawLeft}
+            height={waveHeight}
+            inDb={inDb}
+          />
         </div>
       )}
       {drawRight > drawLeft && (

@@ -14,6 +14,7 @@ export function TrackHeader({ track }: { track: Track }) {
   const letter = useStudio((s) => (track.takeOf ? takeLetter(s.project, track.id) : ''));
   const drag = useRef<Gesture | null>(null);
   const volumeLane = useStudio((s) => s.volumeLanes.includes(track.id) || (track.volume?.length ?? 0) > 0);
+  const dbWaveform = useStudio((s) => s.dbWaveTracks.includes(track.id));
   const panLane = useStudio((s) => s.panLanes.includes(track.id) || (track.panPoints?.length ?? 0) > 0);
   const panAutomated = (track.panPoints?.length ?? 0) > 0;
 
@@ -64,6 +65,15 @@ export function TrackHeader({ track }: { track: Track }) {
           onClick={() => run('volumeLane')}
         >
           V
+        </button>
+        <button
+          type="button"
+          data-testid="track-db-waveform"
+          title="Waveform (dB): draw this track on a decibel scale, so quiet recordings fill it; again for linear"
+          aria-pressed={dbWaveform}
+          onClick={() => run('dbWaveform')}
+        >
+          dB
         </button>
         <button
           type="button"
