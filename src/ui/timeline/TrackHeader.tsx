@@ -39,51 +39,42 @@ export function TrackHeader({ track }: { track: Track }) {
           value={track.name}
           onChange={(e) => change('Rename track', { name: e.target.value })}
         />
-        <button
-          type="button"
-          data-testid="track-mute"
-          title="Mute"
-          aria-pressed={track.mute}
-          onClick={() => run('muteTrack')}
-        >
-          M
-        </button>
-        <button
-          type="button"
-          data-testid="track-solo"
-          title="Solo"
-          aria-pressed={track.solo}
-          onClick={() => run('soloTrack')}
-        >
-          S
-        </button>
-        <button
-          type="button"
-          data-testid="track-volume-lane"
-          title="Volume automation: show or hide its lane under the track"
-          aria-pressed={volumeLane}
-          onClick={() => run('volumeLane')}
-        >
-          V
-        </button>
-        <button
-          type="button"
-          data-testid="track-db-waveform"
-          title="Waveform (dB): draw this track on a decibel scale, so quiet recordings fill it; again for linear"
-          aria-pressed={dbWaveform}
-          onClick={() => run('dbWaveform')}
-        >
-          dB
-        </button>
-        <button
-          type="button"
-          data-testid="track-pan-lane"
-          title="Pan automation: show or hide its lane under the track"
-          aria-pressed={panLane}
-          onClick={() => run('panLane')}
-        >
-          P
-        </button>
+        {[
+          { text: 'M', testId: 'track-mute', title: 'Mute', pressed: track.mute, action: 'muteTrack' },
+          { text: 'S', testId: 'track-solo', title: 'Solo', pressed: track.solo, action: 'soloTrack' },
+          {
+            text: 'V',
+            testId: 'track-volume-lane',
+            title: 'Volume automation: show or hide its lane under the track',
+            pressed: volumeLane,
+            action: 'volumeLane',
+          },
+          {
+            text: 'dB',
+            testId: 'track-db-waveform',
+            title: 'Waveform (dB): draw this track on a decibel scale, so quiet recordings fill it; again for linear',
+            pressed: dbWaveform,
+            action: 'dbWaveform',
+          },
+          {
+            text: 'P',
+            testId: 'track-pan-lane',
+            title: 'Pan automation: show or hide its lane under the track',
+            pressed: panLane,
+            action: 'panLane',
+          },
+        ].map(({ text, testId, title, pressed, action }) => (
+          <button
+            key={testId}
+            type="button"
+            data-testid={testId}
+            title={title}
+            aria-pressed={pressed}
+            onClick={() => run(action)}
+          >
+            {text}
+          </button>
+        ))}
         {track.takeOf && (
           <button
             type="button"
