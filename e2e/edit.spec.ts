@@ -632,9 +632,9 @@ test.describe('editing a real recording', () => {
     expect(soxInfo(out)).toMatchObject({ seconds: 1, channels: 2, rate: 44100 });
     expect((await studio.summary()).undo.slice(1)).toEqual(['Change pitch (+12 semitones)', 'Change tempo (+100 %)']);
 
-    // Match the project needs another track whose tempo or key Analyze heard: it says so and changes nothing.
+    // Match the project needs a tempo set, or another track whose tempo or key Analyze heard: it says so, changing nothing.
     await studio.action('matchProject').click();
-    await expect(page.getByTestId('notice-info').last()).toHaveText(/Analyze a music track first/);
+    await expect(page.getByTestId('notice-info').last()).toHaveText(/set a tempo in the transport, or Analyze another music track/);
     expect((await studio.summary()).undo).toHaveLength(3);
   });
 

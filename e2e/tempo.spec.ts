@@ -252,5 +252,28 @@ test.describe('tempo and metronome', () => {
     await studio.action('downbeatAtPlayhead').click();
     await expect(page.getByTestId('ruler')).toHaveAttribute('data-beat-grid', '240 4/4 @30000');
     expect((await studio.summary()).undo.slice(-2)).toEqual(['Tempo from selection', 'Bar 1 at the playhead']);
+
+    // Split at bars: the 2 s clip cut where bars begin after 30000 samples (every 44100), inside the selection.
+    await studio.select(0, 2);
+    await studio.action('splitAtBars').click();
+    const starts = (await state(page)).project.tracks[0].clips.map((c: { start: number }) => c.start);
+    expect(starts).toEqual([0, 30000, 74100]);
+  });
+
+  test('the echo’s delay is set to a note value at the project’s tempo (shown only with a tempo)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await page.getByTestId('effect-shelf-space').click();
+    await expect(page.getByTestId('param-echoDelaySeconds')).toBeVisible();
+    await expect(page.getByTestId('echo-sync')).toHaveCount(0);
+    await setTempo(page, '120', '4/4');
+    await page.getByTestId('echo-sync').selectOption('1/8 dotted');
+    await expect(page.getByTestId('param-echoDelaySeconds')).toHaveValue('0.375');
+    await setTempo(page, '180', '6/8');
+    await page.getByTestId('echo-sync').selectOption('bar');
+    await expect(page.getByTestId('param-echoDelaySeconds')).toHaveValue('2');
   });
 });

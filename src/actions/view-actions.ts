@@ -1,7 +1,8 @@
 /** Transport and view: play, stop, loop, zoom, help. */
 import { projectLength } from '../project/types';
 import type { Services } from '../app/services';
-import { downbeatAtPlayhead, quantize, tapTempo, tempoFromSelection, toggleClick } from '../app/tempo';
+import { splitAtBars, quantize } from '../app/grid-edits';
+import { downbeatAtPlayhead, tapTempo, tempoFromSelection, toggleClick } from '../app/tempo';
 import type { Action } from './types';
 import { hasAudio, hasRange } from './targets';
 
@@ -94,6 +95,13 @@ export const viewActions: Action[] = [
     group: 'edit',
     shortcuts: ['Q'],
     perform: quantize,
+  },
+  {
+    name: 'splitAtBars',
+    label: 'Split at bars: the clips in the selection split where each bar begins',
+    group: 'edit',
+    enabled: hasRange,
+    perform: splitAtBars,
   },
   {
     name: 'tempoFromSelection',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneTrackStudio } from './one-track.fixture';
-import { clearTempo, downbeatAtPlayhead, quantize, setTempo, tapTempo, tempoFromSelection, toggleClick } from './tempo';
+import { clearTempo, downbeatAtPlayhead, setTempo, tapTempo, tempoFromSelection, toggleClick } from './tempo';
 
 const RATE = 1000;
 
@@ -83,31 +83,5 @@ describe('the metronome switch', () => {
     expect(store.getState().notices.at(-1)?.text).toMatch(/set one in the transport bar/);
     toggleClick(services);
     expect(store.getState().click.on).toBe(false);
-  });
-});
-
-describe('quantize', () => {
-  it('starts the clips in the selection on the nearest beat, one undo step, saying how far; else why not', () => {
-    const { store, services } = oneTrackStudio([new Float32Array(RATE)], RATE);
-    const [track] = store.getState().project.tracks;
-    const second = { ...track.clips[0], id: 'd', start: 1_610 };
-    store.getState().commit('Move', {
-      ...store.getState().project,
-      tracks: [{ ...track, clips: [{ ...track.clips[0], start: 1_030 }, second] }],
-    });
-    quantize(services);
-    expect(store.getState().notices.at(-1)?.text).toMatch(/set a tempo first/);
-    setTempo(services, { bpm: 120 }); // a beat every 500 samples
-    store.getState().selectRange({ start: 1_000, end: 1_500, trackIds: [track.id] }); // holds the first clip's start
-    quantize(services);
-    expect(store.getState().project.tracks[0].clips.map((c) => c.start)).toEqual([1_000, 1_610]);
-    expect(store.getState().notices.at(-1)?.text).toBe('Quantized the clip onto the beat (moved by up to 30 ms).');
-    store.getState().selectClip('c');
-    store.getState().toggleClipSelected('d');
-    quantize(services);
-    expect(store.getState().project.tracks[0].clips.map((c) => c.start)).toEqual([1_000, 1_500]);
-    expect(store.getState().history.past.at(-1)?.label).toBe('Quantize 2 clips');
-    quantize(services);
-    expect(store.getState().notices.at(-1)?.text).toBe('Quantize: 2 clips start on the beat already.');
   });
 });

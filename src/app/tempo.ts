@@ -1,11 +1,8 @@
-/** The project's tempo and time signature, set in the transport bar (typed, chosen or tapped), the metronome's
- * switch, and Quantize. Each change of the tempo is one undo step; a run of taps is one. */
+/** The project's tempo and time signature, set in the transport bar (typed, chosen, tapped or taken from a selected
+ * bar), and the metronome's switch. Each change of the tempo is one undo step; a run of taps is one. */
+import { selectedRange } from '../actions/targets';
 import { type BeatGrid, projectGrid, TAP_RESET_MS, tappedTempo, tempoProblem, withTempo } from '../project/tempo';
-import { selectedRange, targetTrackIds } from '../actions/targets';
-import { crossfadeOverlaps } from '../project/clip-fades';
-import { quantizeClips } from '../project/timeline-ops';
 import type { Project } from '../project/types';
-import type { StudioState } from '../store/studio-store';
 import type { ClickSettings } from '../store/click-settings';
 import type { Services } from './services';
 
@@ -99,44 +96,4 @@ export function toggleClick(services: Services): void {
         'info',
         'The metronome clicks on the project’s tempo: set one in the transport bar (or Analyze a music track).',
       );
-}
-
-/** Quantize (Q), as a DAW quantizes items: the selected clips (else those starting in the selection, on its tracks)
- * start on the nearest beat of the project's grid, crossfaded with what they come to overlap; one undo step, and how
- * far they moved is said. */
-export function quantize({ store }: Services): void {
-  const outcome = quantizing(store.getState());
-  if (typeof outcome !== 'string') store.getState().commit(outcome.label, outcome.project);
-  store.getState().notify('info', typeof outcome === 'string' ? outcome : outcome.said);
-}
-
-/** What Quantize makes of the state: the project quantized, its undo label and what to say; or why nothing moves. */
-function quantizing(state: StudioState): { project: Project; label: string; said: string } | string {
-  const grid = projectGrid(state.project);
-  if (!grid) return 'Quantize moves clips onto the beats of the project’s tempo: set a tempo first.';
-  const ids = clipsToQuantize(state);
-  if (ids.length === 0) return 'Quantize: select clips (Ctrl+click their name bars) or a range where they start.';
-  const quantized = quantizeClips(state.project, ids, grid);
-  const starts = (p: Project) => new Map(p.tracks.flatMap((t) => t.clips.map((c) => [c.id, c.start])));
-  const [before, after] = [starts(state.project), starts(quantized)];
-  const furthest = Math.max(...ids.map((id) => Math.abs(after.get(id)! - before.get(id)!)));
-  const clips = ids.length > 1 ? `${ids.length} clips` : 'the clip';
-  if (furthest === 0) return `Quantize: ${clips} start on the beat already.`;
-  const ms = Math.round((furthest / state.project.sampleRate) * 1000);
-  return {
-    project: ids.reduce((p, id) => crossfadeOverlaps(p, id), quantized),
-    label: `Quantize ${clips}`,
-    said: `Quantized ${clips} onto the beat (moved by up to ${ms} ms).`,
-  };
-}
-
-/** The selected clips, else those starting inside the selected range on its tracks. */
-function clipsToQuantize(state: StudioState): string[] {
-  if (state.selectedClipIds.length) return [...state.selectedClipIds];
-  const range = selectedRange(state);
-  if (!range) return [];
-  const trackIds = targetTrackIds(state);
-  return state.project.tracks
-    .filter((t) => trackIds.includes(t.id))
-    .flatMap((t) => t.clips.filter((c) => c.start >= range.start && c.start < range.end).map((c) => c.id));
 }

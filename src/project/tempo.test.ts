@@ -4,6 +4,7 @@ import {
   barsAndBeats,
   beatsIn,
   nearestBeat,
+  noteSeconds,
   projectGrid,
   tappedTempo,
   tempoProblem,
@@ -46,6 +47,16 @@ describe('the beat grid', () => {
     expect(nearestBeat(waltz, 1000, 990)).toBe(750);
     expect(nearestBeat(waltz, 1000, 1010)).toBe(1250);
     expect(nearestBeat(waltz, 1000, 0)).toBe(250); // the beat at -250 is before the start
+  });
+
+  it('times note values at the tempo, a beat being the signature’s lower note', () => {
+    const fourFour = { bpm: 120, beatsPerBar: 4, beatUnit: 4, downbeat: 0 };
+    expect(noteSeconds(fourFour, '1/4')).toBe(0.5);
+    expect(noteSeconds(fourFour, '1/8 dotted')).toBe(0.375);
+    expect(noteSeconds(fourFour, 'bar')).toBe(2);
+    const sixEight = { bpm: 180, beatsPerBar: 6, beatUnit: 8, downbeat: 0 }; // an eighth every third of a second
+    expect(noteSeconds(sixEight, '1/8')).toBeCloseTo(1 / 3, 12);
+    expect(noteSeconds(sixEight, 'bar')).toBeCloseTo(2, 12);
   });
 
   it('counts bars and beats from 1 on the downbeat', () => {

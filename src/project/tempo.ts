@@ -109,3 +109,25 @@ export function tappedTempo(times: readonly number[]): number | null {
 }
 
 export const TAP_RESET_MS = 2000;
+
+/** Note values a time can be set to at the project's tempo, as a DAW's tempo-synced delay offers them: each as a
+ * fraction of a whole note ('bar': the signature's bar). */
+export const NOTE_VALUES = [
+  ['1/16', 1 / 16],
+  ['1/8', 1 / 8],
+  ['1/8 dotted', 3 / 16],
+  ['1/4', 1 / 4],
+  ['1/4 dotted', 3 / 8],
+  ['1/2', 1 / 2],
+  ['bar', Number.NaN],
+] as const;
+
+export type NoteValue = (typeof NOTE_VALUES)[number][0];
+
+/** How long `note` lasts at the grid's tempo, s (a beat being the signature's lower note). */
+export function noteSeconds(grid: BeatGrid, note: NoteValue): number {
+  const beat = 60 / grid.bpm;
+  if (note === 'bar') return beat * grid.beatsPerBar;
+  const whole = NOTE_VALUES.find(([name]) => name === note)![1];
+  return beat * grid.beatUnit * whole;
+}

@@ -23,6 +23,7 @@ import type { EditParams } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
 import { EffectGroup } from './EffectFilter';
+import { EchoSync } from './EchoSync';
 import { EffectRack, EffectShelves } from './EffectShelves';
 
 function NumberParam({
@@ -174,6 +175,7 @@ export function EffectBar() {
         </EffectGroup>
         <EffectGroup category="space" actions={['echo']}>
           <NumberParam label="echo s" field="echoDelaySeconds" step={0.05} {...ECHO_DELAY_SECONDS} />
+          <EchoSync max={ECHO_DELAY_SECONDS.max} />
           <NumberParam label="echo decay" field="echoDecay" step={0.05} {...ECHO_DECAY} />
           <ActionButton name="echo" text="Echo" />
         </EffectGroup>

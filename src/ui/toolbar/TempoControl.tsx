@@ -71,6 +71,8 @@ export function TempoControl() {
           <ActionButton name="tapTempo" text="Tap" />
           <ActionButton name="tempoFromSelection" text="From selection" />
           <ActionButton name="downbeatAtPlayhead" text="Bar 1 here" />
+          <ActionButton name="quantize" text="Quantize" />
+          <ActionButton name="splitAtBars" text="Split at bars" />
           {tempo && (
             <button
               type="button"
