@@ -634,7 +634,9 @@ test.describe('editing a real recording', () => {
 
     // Match the project needs a tempo set, or another track whose tempo or key Analyze heard: it says so, changing nothing.
     await studio.action('matchProject').click();
-    await expect(page.getByTestId('notice-info').last()).toHaveText(/set a tempo in the transport, or Analyze another music track/);
+    await expect(page.getByTestId('notice-info').last()).toHaveText(
+      /set a tempo in the transport, or Analyze another music track/,
+    );
     expect((await studio.summary()).undo).toHaveLength(3);
   });
 

@@ -138,4 +138,26 @@ test.describe('importing audio', () => {
     await studio.waitForTracks(1);
     expect((await studio.summary()).tracks[0].name).toBe('dropped');
   });
+
+  test('a file dropped on the timeline starts where it was dropped', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    const bytes = [...readFileSync(asset('speech-22k.wav'))];
+    const transfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], 'dropped.wav', { type: 'audio/wav' }));
+      return dt;
+    }, bytes);
+    // The clip's left edge is 0 s: 1.5 s is 1.5 s worth of pixels to its right.
+    const pxPerSec = await page.evaluate(() => (window as any).omniStudio.services.store.getState().view.pxPerSec);
+    const zero = (await page.getByTestId('clip').first().boundingBox())!;
+    const timeline = page.getByTestId('timeline');
+    await timeline.dispatchEvent('drop', { dataTransfer: transfer, clientX: zero.x + 1.5 * pxPerSec, clientY: zero.y });
+    await studio.waitForTracks(2);
+    const start = await page.evaluate(
+      () => (window as any).omniStudio.services.store.getState().project.tracks[1].clips[0].start,
+    );
+    expect(Math.abs(start / 44100 - 1.5)).toBeLessThanOrEqual(1 / pxPerSec); // within a pixel
+    expect((await studio.summary()).tracks[1].name).toBe('dropped');
+  });
 });

@@ -78,8 +78,9 @@ export function App() {
       }}
       onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
       onDrop={(e) => {
-        e.preventDefault();
         setDragging(false);
+        if (e.defaultPrevented) return; // the timeline took them, at the time they were dropped on
+        e.preventDefault();
         void importFiles(services, [...e.dataTransfer.files]);
       }}
     >

@@ -1,4 +1,12 @@
-import { Fragment, type PointerEvent as ReactPointerEvent, useEffect, useLayoutEffect, useRef } from 'react';
+import {
+  type DragEvent as ReactDragEvent,
+  Fragment,
+  type PointerEvent as ReactPointerEvent,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+} from 'react';
+import { importFiles } from '../../import/import-files';
 import { zoomTo } from '../../actions/view-actions';
 import { gridTargets, snapEdge } from '../../project/snap';
 import { projectGrid } from '../../project/tempo';
@@ -91,6 +99,18 @@ export function Timeline() {
   const lanePx = (clientX: number) =>
     clientX - scroller.current!.getBoundingClientRect().left - HEADER_WIDTH + scroller.current!.scrollLeft;
 
+  /** Files dropped on the timeline are imported as new tracks starting at the time under the pointer (on a beat near
+   * it, with snapping on and a tempo), as a DAW places a dropped file where it lands. */
+  const dropFiles = (e: ReactDragEvent) => {
+    if (e.dataTransfer.files.length === 0) return;
+    e.preventDefault();
+    const state = store.getState();
+    const at = pxToSample(Math.max(0, lanePx(e.clientX)), scale);
+    const grid = state.snap ? projectGrid(state.project) : null;
+    const onGrid = grid ? snapEdge(at, gridTargets(state.project, grid), pxToSample(SNAP_PX, scale)) : at;
+    void importFiles(services, [...e.dataTransfer.files], onGrid);
+  };
+
   /** Drag on a lane to select a range on one or several tracks; a click places the playhead. */
   const startSelect = (e: ReactPointerEvent, trackId: string, clipId: string | null) => {
     if (e.button !== 0) return;
@@ -118,7 +138,8 @@ export function Timeline() {
   };
 
   return (
-    <div className="timeline" ref={scroller} data-testid="timeline">
+    // biome-ignore lint/a11y/noStaticElementInteractions: files dropped on the timeline land where they are dropped; Import is the keyboard path
+    <div className="timeline" ref={scroller} data-testid="timeline" onDrop={(e) => dropFiles(e)}>
       <div className="timeline-content" style={{ width: HEADER_WIDTH + laneWidth }}>
         <div className="ruler-row">
           <div className="corner" style={{ width: HEADER_WIDTH }} />
