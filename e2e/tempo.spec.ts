@@ -88,6 +88,7 @@ test.describe('tempo and metronome', () => {
     await page.getByTestId('project-tempo').press('Enter');
     await expect(page.getByTestId('notice-error').last()).toContainText('A tempo is 20 to 300 BPM.');
     expect((await state(page)).project.tempo.bpm).toBe(tapped);
+    await expect(page.getByTestId('project-tempo')).toHaveValue(String(Math.round(tapped * 10) / 10));
 
     // Kept with the project: a reload opens it at that tempo.
     await studio.flushAutosave();

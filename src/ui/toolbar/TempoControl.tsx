@@ -45,9 +45,11 @@ export function TempoControl() {
               placeholder="BPM"
               data-testid="project-tempo"
               defaultValue={bpm}
-              onBlur={(e) =>
-                e.target.value !== bpm && e.target.value !== '' && setTempo(services, { bpm: Number(e.target.value) })
-              }
+              onBlur={(e) => {
+                if (e.target.value === bpm || e.target.value === '') return;
+                setTempo(services, { bpm: Number(e.target.value) });
+                e.target.value = bpm; // a tempo refused goes back to the one the project has (a new one redraws the field)
+              }}
               onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
             />
           </label>
