@@ -96,6 +96,14 @@ test.describe('tempo and metronome', () => {
     await expect(page.locator('html[data-ready=true]')).toBeAttached();
     await expect(page.getByTestId('tempo-summary')).toHaveText(`♩ ${Math.round(tapped * 10) / 10} · 3/4`);
 
+    // With the metronome on, Play in an empty project runs (to practise to the click) until stopped.
+    await studio.action('metronome').click();
+    await studio.action('playPause').click();
+    await expect.poll(async () => (await state(page)).playhead / 48000).toBeGreaterThan(0.5);
+    expect((await state(page)).playing).toBe(true);
+    await studio.action('stop').click();
+    await studio.action('metronome').click();
+
     // No tempo takes it away again, one undo step.
     await page.getByTestId('tempo-summary').click();
     await page.getByTestId('tempo-clear').click();

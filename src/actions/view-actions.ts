@@ -1,4 +1,5 @@
 /** Transport and view: play, stop, loop, zoom, help. */
+import { projectGrid } from '../project/tempo';
 import { projectLength } from '../project/types';
 import type { Services } from '../app/services';
 import { splitAtBars, quantize } from '../app/grid-edits';
@@ -41,7 +42,8 @@ export const viewActions: Action[] = [
     label: 'Play / pause',
     group: 'transport',
     shortcuts: ['Space'],
-    enabled: hasAudio,
+    // An empty project plays too where the metronome has a tempo to click.
+    enabled: (s) => hasAudio(s) || (s.click.on && projectGrid(s.project) !== null),
     perform: ({ player }) => player.toggle(),
   },
   {

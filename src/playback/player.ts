@@ -86,13 +86,16 @@ export class Player {
     else void this.play();
   }
 
-  /** Plays from the playhead (or loops the selection) at `speed`, the Play-at-speed setting unless given. */
+  /** Plays from the playhead (or loops the selection) at `speed`, the Play-at-speed setting unless given. An empty
+   * project with the metronome on plays its clicks until stopped, to practise to. */
   async play(speed?: number): Promise<void> {
-    const { selection, loop, playhead, project } = this.store.getState();
+    const { selection, loop, playhead, project, click } = this.store.getState();
     const loopRange =
       loop && selection && selection.end > selection.start ? { start: selection.start, end: selection.end } : undefined;
-    const from = loopRange ? loopRange.start : playhead >= projectLength(project) ? 0 : playhead;
-    await this.start(from, speed ?? this.store.getState().playbackSpeed, { loopRange });
+    const empty = projectLength(project) === 0;
+    const from = loopRange ? loopRange.start : playhead >= projectLength(project) && !empty ? 0 : playhead;
+    const openEnded = empty && click.on && projectGrid(project) !== null;
+    await this.start(from, speed ?? this.store.getState().playbackSpeed, { loopRange, openEnded });
   }
 
   /** Plays along with a take: from `from` at its own speed, once through and on past the project's end until
