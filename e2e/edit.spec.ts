@@ -461,6 +461,26 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo).toEqual(['Generate Tone 440 Hz']);
   });
 
+  test('Ctrl+D on a selected clip puts a copy right after it, again and again: the loop plays on (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s
+    await studio.waitForTracks(1);
+    await page.getByTestId('clip-handle').first().click();
+    await page.keyboard.press('Control+d');
+    await page.keyboard.press('Control+d');
+    const s = await studio.summary();
+    expect(s.tracks).toHaveLength(1);
+    expect(s.tracks[0].clips).toBe(3);
+    expect(s.length).toBe(6 * 44100);
+    expect(s.undo.slice(-2)).toEqual(['Duplicate clip', 'Duplicate clip']);
+    const mix = soxRaw16(await studio.exportFile({ scope: 'track', format: 'pcm16' }));
+    const twoSeconds = 2 * 44100 * 4; // 16-bit stereo
+    expect(mix.subarray(twoSeconds, 2 * twoSeconds).equals(mix.subarray(0, twoSeconds))).toBe(true);
+    expect(mix.subarray(2 * twoSeconds).equals(mix.subarray(0, twoSeconds))).toBe(true);
+  });
+
   test('Fit tracks (Ctrl+Shift+F) makes the tracks fill the timeline’s height without scrolling', async ({
     studio,
     page,

@@ -1,5 +1,6 @@
 /** Cut, copy, paste, delete, trim, silence, split, labels and the other layout edits. */
 import {
+  duplicateClips,
   extractRange,
   insertClips,
   insertGap,
@@ -9,6 +10,7 @@ import {
   repeatRange,
   splitTrackAt,
 } from '../project/timeline-ops';
+import { crossfadeOverlaps } from '../project/clip-fades';
 import { placeAsset } from '../project/generated-ops';
 import { joinClips } from '../project/join';
 import { setClipEnvelope } from '../project/envelope';
@@ -34,11 +36,22 @@ function copySelection({ store }: Services): boolean {
   return true;
 }
 
-/** Audacity's Duplicate: the selection on each selected track as a new track under it, which becomes the selection. */
+/** Audacity's Duplicate: the selection on each selected track as a new track under it, which becomes the selection.
+ * With clips selected and no range, a DAW's: copies of them right after them, which become the selected clips (so
+ * pressing it again goes on repeating them). */
 function duplicateSelection({ store }: Services) {
   const state = store.getState();
   const range = selectedRange(state);
-  if (!range) return;
+  if (!range) {
+    const { project, copies } = duplicateClips(state.project, state.selectedClipIds);
+    if (copies.length === 0) return;
+    state.commit(
+      copies.length > 1 ? `Duplicate ${copies.length} clips` : 'Duplicate clip',
+      copies.reduce((p, id) => crossfadeOverlaps(p, id), project),
+    );
+    state.set({ selectedClipIds: copies });
+    return;
+  }
   const { label, project } = duplicateRange(state.project, targetTrackIds(state), range);
   const before = new Set(state.project.tracks.map((t) => t.id));
   state.commit(label, project);
@@ -94,10 +107,11 @@ function deleteSelection({ store }: Services, label: string) {
 export const editActions: Action[] = [
   {
     name: 'duplicate',
-    label: 'Duplicate: the selection on each selected track as a new track under it, in place in time',
+    label:
+      'Duplicate: the selection on each selected track as a new track under it, in place in time (selected clips: copies right after them)',
     group: 'edit',
     shortcuts: ['Mod+D'],
-    enabled: hasRange,
+    enabled: (s) => hasRange(s) || s.selectedClipIds.length > 0,
     perform: duplicateSelection,
   },
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipAt } from './clip.fixture';
-import { moveClip, moveClips, quantizeClips } from './timeline-ops';
+import { duplicateClips, moveClip, moveClips, quantizeClips } from './timeline-ops';
 import { newTrack, type Project } from './types';
 
 function project(): Project {
@@ -42,5 +42,19 @@ describe('quantizing clips', () => {
     const grid = { bpm: 240, beatsPerBar: 4, beatUnit: 4, downbeat: 0 }; // a beat every 250 samples
     expect(layout(quantizeClips(project(), ['a', 'b', 'c'], grid))).toEqual([['a@0', 'b@500'], ['c@250'], []]);
     expect(layout(quantizeClips(project(), ['b'], grid))).toEqual([['a@100', 'b@500'], ['c@300'], []]);
+  });
+});
+
+describe('duplicating clips', () => {
+  it('puts copies of a group right after it, each on its own track, with new ids', () => {
+    const { project: p, copies } = duplicateClips(project(), ['a', 'c']); // the group spans 100 to 350
+    expect(layout(p).map((row) => row.map((c) => c.replace(/^[^@]+@/, '')))).toEqual([
+      ['100', '350', '400'],
+      ['300', '550'],
+      [],
+    ]);
+    expect(copies).toHaveLength(2);
+    expect(copies).not.toContain('a');
+    expect(duplicateClips(p, []).project).toBe(p);
   });
 });

@@ -150,3 +150,20 @@ export function quantizeClips(project: Project, clipIds: readonly string[], grid
     ),
   };
 }
+
+/** Copies of the clips placed right after them, as a DAW duplicates selected items: the group's copy starts where the
+ * group ends, each clip on its own track at its place in the group. Returns the project and the copies' ids. */
+export function duplicateClips(project: Project, clipIds: readonly string[]): { project: Project; copies: string[] } {
+  const chosen = project.tracks.flatMap((t) => t.clips).filter((c) => clipIds.includes(c.id));
+  if (chosen.length === 0) return { project, copies: [] };
+  const shift = Math.max(...chosen.map(clipEnd)) - Math.min(...chosen.map((c) => c.start));
+  const copies: string[] = [];
+  const tracks = project.tracks.map((t) => {
+    const mine = t.clips.filter((c) => clipIds.includes(c.id));
+    if (mine.length === 0) return t;
+    const made = mine.map((c) => ({ ...c, id: newId(), start: c.start + shift }));
+    copies.push(...made.map((c) => c.id));
+    return { ...t, clips: sortClips([...t.clips, ...made]) };
+  });
+  return { project: { ...project, tracks }, copies };
+}
