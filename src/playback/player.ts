@@ -52,6 +52,8 @@ export class Player {
   private openEnded = false;
   private frame = 0;
   private metronome: Metronome | undefined;
+  /** The running playback's timeline against the audio clock (the metronome's too). */
+  private clock: TimelineClock | undefined;
   /** When the scrub grain sounding now ends (context time). */
   private scrubbingUntil = 0;
 
@@ -66,13 +68,15 @@ export class Player {
   ) {
     // The player follows the project and the loop switch: any change while playing (an edit, undo, a gain slider, a
     // take switched, looping turned on) is heard at once, however it was made. Changes in one task restart it once.
+    // Along with a take nothing restarts (the take is timed against this playback); the metronome's switch and
+    // level are heard at once all the same, on the clock already running.
     store.subscribe((state, previous) => {
+      if (state.playing && state.click !== previous.click) this.restartClicks();
       const changed =
         state.project !== previous.project ||
         state.loop !== previous.loop ||
-        state.playbackSpeed !== previous.playbackSpeed ||
-        state.click !== previous.click;
-      if (!changed || !state.playing || this.refreshPending) return;
+        state.playbackSpeed !== previous.playbackSpeed;
+      if (!changed || !state.playing || this.openEnded || this.refreshPending) return;
       this.refreshPending = true;
       setTimeout(() => {
         this.refreshPending = false;
@@ -110,7 +114,7 @@ export class Player {
     { loopRange, openEnded = false, countIn = 0 }: { loopRange?: SampleRange; openEnded?: boolean; countIn?: number },
   ): Promise<void> {
     this.stopPreview();
-    const { project, click } = this.store.getState();
+    const { project } = this.store.getState();
     const context = this.contextFor(project.sampleRate);
     await context.resume();
     this.stopSources();
@@ -121,18 +125,18 @@ export class Player {
     const clicksFrom = context.currentTime + 0.05;
     this.startedAt = clicksFrom + countIn / (project.sampleRate * speed);
     this.schedule(project, from, loopRange?.end ?? projectLength(project), this.startedAt, speed);
-    const grid = projectGrid(project);
-    if (click.on && grid) {
-      const clock: TimelineClock = {
-        from: from - countIn,
-        when: clicksFrom,
-        rate: project.sampleRate * speed,
-        loop: loopRange,
-      };
-      this.metronome!.start(grid, project.sampleRate, clock, click.levelDb);
-    }
+    this.clock = { from: from - countIn, when: clicksFrom, rate: project.sampleRate * speed, loop: loopRange };
+    this.restartClicks();
     this.store.getState().set({ playing: true });
     this.tick();
+  }
+
+  /** The metronome on the running playback's clock, as the settings and the grid are now (off: silent). */
+  private restartClicks(): void {
+    this.metronome?.stop();
+    const { project, click } = this.store.getState();
+    const grid = projectGrid(project);
+    if (click.on && grid && this.clock) this.metronome!.start(grid, project.sampleRate, this.clock, click.levelDb);
   }
 
   /** Where the metronome's clicks come out (before anything has played: none). */
@@ -213,13 +217,11 @@ export class Player {
     this.schedule(project, at, end, when, 1, this.assets, grain);
   }
 
-  /** Restarts from the current position so changed gain, pan, mute, solo or clips are heard at once (along with a
-   * take: from where it has got to, still along with it). */
+  /** Restarts from the current position so changed gain, pan, mute, solo or clips are heard at once. */
   private refresh(): void {
     if (!this.store.getState().playing) return;
-    const at = this.position();
-    this.store.getState().set({ playhead: at });
-    void (this.openEnded ? this.playAlong(at) : this.play());
+    this.store.getState().set({ playhead: this.position() });
+    void this.play();
   }
 
   private contextFor(rate: number): AudioContext {
@@ -401,6 +403,7 @@ export class Player {
   private stopSources(): void {
     cancelAnimationFrame(this.frame);
     this.metronome?.stop();
+    this.clock = undefined;
     for (const s of this.sources) {
       s.onended = null;
       try {
