@@ -25,7 +25,7 @@ for (const song of truth.songs) {
   const selection = 2 * bar + loopFade(2 * bar, rate); // two bars and the crossfade, as a user selects on the grid
   if (selection > audio.length) continue;
   const cut = audio.slice(0, 2 * bar);
-  const length = loopLength(selection, rate, song.bpm);
+  const length = loopLength(selection, rate, { bpm: song.bpm, beatsPerBar: 4, beatUnit: 4, downbeat: 0 });
   const fade = loopFade(selection, rate);
   const [loop] = seamlessLoop([audio.slice(0, length + fade)], Math.min(fade, Math.floor((length + fade) / 2) - 1));
   const jump = (x: Float32Array) => {

@@ -7,7 +7,7 @@ const fade = JOIN_FADE_SECONDS * rate;
 describe('where new material goes', () => {
   it('extends forwards from the last beat before the clip’s end, seeing up to the context of the clip', () => {
     const clip = { start: 2000, length: 10_000 }; // 2 s to 12 s
-    const grid = { tempoBpm: 120, beatStart: 2000 }; // beats every 500 samples from 2 s
+    const grid = { bpm: 120, beatsPerBar: 4, beatUnit: 4, downbeat: 2000 }; // beats every 500 samples from 2 s
     expect(extendPlan(clip, grid, 'forward', 5000, rate)).toEqual({
       range: { start: 11_500, end: 17_000 },
       before: 5000,
@@ -15,17 +15,17 @@ describe('where new material goes', () => {
       clamped: false,
     });
     // Without a beat grid, the crossfade simply ends at the clip's end.
-    expect(extendPlan(clip, {}, 'forward', 5000, rate)?.range).toEqual({ start: 12_000 - fade, end: 17_000 });
+    expect(extendPlan(clip, null, 'forward', 5000, rate)?.range).toEqual({ start: 12_000 - fade, end: 17_000 });
   });
 
   it('extends backwards up to the first beat after the clip’s start, and clamps at the project’s start', () => {
     const clip = { start: 3000, length: 10_000 };
-    const plan = extendPlan(clip, { tempoBpm: 120, beatStart: 0 }, 'backward', 5000, rate);
+    const plan = extendPlan(clip, { bpm: 120, beatsPerBar: 4, beatUnit: 4, downbeat: 0 }, 'backward', 5000, rate);
     expect(plan).toEqual({ range: { start: 0, end: 3500 }, before: 0, after: 5000, clamped: true });
   });
 
   it('refuses a clip too short to hear', () => {
-    expect(extendPlan({ start: 0, length: 300 }, {}, 'forward', 5000, rate)).toBeNull();
+    expect(extendPlan({ start: 0, length: 300 }, null, 'forward', 5000, rate)).toBeNull();
   });
 
   it('regenerates a region seeing what is on either side, up to the context', () => {

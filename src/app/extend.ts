@@ -15,6 +15,7 @@ import { AROUND_CONTEXT_SECONDS } from '../protocol/engine-protocol';
 import { generationText, isMusicTask, pictureForTask, promptProblem, runSampler, tell } from './generate';
 import { ensurePack, queuedJob } from './jobs';
 import { beatBefore, onBeat } from './loop';
+import { type BeatGrid, musicGrid } from '../project/tempo';
 import { beatGuided } from '../music/beat-guide';
 import type { KeySource } from '../music/conform';
 import { parseKey } from '../music/music-prompt';
@@ -39,7 +40,7 @@ export interface AroundPlan {
  * up to the first beat after its start; the known audio is the clip's own, up to the context's length. */
 export function extendPlan(
   clip: Pick<Clip, 'start' | 'length'>,
-  track: Pick<Track, 'tempoBpm' | 'beatStart'>,
+  grid: BeatGrid | null,
   direction: 'forward' | 'backward',
   length: number,
   rate: number,
@@ -49,7 +50,7 @@ export function extendPlan(
   const minimum = Math.round(MIN_CONTEXT_SECONDS * rate);
   const end = clipEnd(clip as Clip);
   if (direction === 'forward') {
-    const join = beatBefore(end - fade, rate, track);
+    const join = beatBefore(end - fade, rate, grid);
     if (join - clip.start < minimum) return null;
     return {
       range: { start: join, end: end + length },
@@ -58,7 +59,7 @@ export function extendPlan(
       clamped: false,
     };
   }
-  const join = onBeat(clip.start + fade, rate, track);
+  const join = onBeat(clip.start + fade, rate, grid);
   if (end - join < minimum) return null;
   const start = Math.max(0, clip.start - length);
   return {
@@ -106,7 +107,8 @@ export async function extendClip(services: Services, direction: 'forward' | 'bac
     );
   const s = state.generate;
   const seconds = Math.min(EXTEND_SECONDS.max, Math.max(EXTEND_SECONDS.min, s.extendSeconds));
-  const plan = extendPlan(found.clip, found.track, direction, Math.round(seconds * rate), rate);
+  const grid = musicGrid(state.project, found.track);
+  const plan = extendPlan(found.clip, grid, direction, Math.round(seconds * rate), rate);
   if (!plan)
     return state.notify(
       'error',
@@ -176,11 +178,11 @@ async function makeAround(services: Services, track: Track, plan: AroundPlan, la
   const around = { audio, from: toModel(plan.before), to: audio.length - toModel(plan.after) };
   const original = trackAudio(track, assets, range);
   const seconds = (span.end - span.start) / rate;
-  // Music from text on a track with a beat grid runs under the beat guide, its beats on the grid.
+  // Music from text where the music's grid is known (the track's, else the project's) runs under the beat guide,
+  // its beats on the grid.
+  const grid = musicGrid(store.getState().project, track);
   const guided =
-    s.generateTask === 't2m' && track.tempoBpm && track.beatStart !== undefined
-      ? beatGuided(pack, track.tempoBpm, seconds, (track.beatStart - span.start) / rate)
-      : null;
+    s.generateTask === 't2m' && grid ? beatGuided(pack, grid.bpm, seconds, (grid.downbeat - span.start) / rate) : null;
   const picture = guided
     ? { video: guided.video }
     : await pictureForTask(store, pack, s.generateTask, span.start / rate, seconds);
@@ -210,8 +212,7 @@ async function makeAround(services: Services, track: Track, plan: AroundPlan, la
     edgeFade: Math.round(JOIN_FADE_SECONDS * rate),
   });
   if (!made.ok) return store.getState().notify('error', `${label}: ${made.error.message}. The project is as it was.`);
-  const guideNote =
-    guided && track.tempoBpm ? [`held at the track's ${Math.round(track.tempoBpm)} BPM by the beat guide`] : [];
+  const guideNote = guided && grid ? [`held at ${Math.round(grid.bpm)} BPM by the beat guide`] : [];
   tell(store, label, { ...made.value, notes: [...guideNote, ...made.value.notes] });
   const now = store.getState().project;
   const current = now.tracks.find((t) => t.id === track.id);

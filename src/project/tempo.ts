@@ -42,6 +42,11 @@ export function projectGrid(project: Project): BeatGrid | null {
   return null;
 }
 
+/** The grid music on `track` is on: the tempo Analyze heard on the track itself, else the project's. */
+export function musicGrid(project: Project, track: Pick<Track, 'tempoBpm' | 'beatStart'>): BeatGrid | null {
+  return trackGrid(track) ?? projectGrid(project);
+}
+
 /** How long a beat lasts, in samples at `rate` (not rounded). */
 export const beatLength = (grid: BeatGrid, rate: number) => (60 / grid.bpm) * rate;
 
