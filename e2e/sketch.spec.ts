@@ -113,9 +113,9 @@ test('sketch: tempo and key in the prompt, four variations as takes, A/B/C/D, lo
     .poll(async () => (await studio.summary()).undo.at(-1), { timeout: 120_000 })
     .toBe('Extend forwards by 10 s');
   expect((await studio.summary()).tracks[0].length).toBe(before + 10 * rate);
-  await expect(
-    page.getByTestId('notice-info').filter({ hasText: "the track's 90 BPM by the beat guide" }),
-  ).not.toHaveCount(0);
+  await expect(page.getByTestId('notice-info').filter({ hasText: 'held at 90 BPM by the beat guide' })).not.toHaveCount(
+    0,
+  );
   // The continuation is moved into the key the take was conformed to (kept on its track), or the one heard in it.
   const keyNote =
     /Extend forwards by 10 s: .*(the track is in A minor|the music around it is in|no key heard in the music around it)/;
