@@ -1,5 +1,6 @@
 /** Cut, copy, paste, delete, trim, silence, split, labels and the other layout edits. */
 import {
+  copyClips,
   duplicateClips,
   extractRange,
   insertClips,
@@ -26,10 +27,16 @@ import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
 
+/** Copies the selection on the selected tracks, else the selected clips (as the range from their first start to their
+ * last end); false when there is neither. */
 function copySelection({ store }: Services): boolean {
   const state = store.getState();
   const range = selectedRange(state);
-  if (!range) return false;
+  if (!range) {
+    const clips = copyClips(state.project, state.selectedClipIds);
+    if (clips) store.getState().set({ clipboard: clips });
+    return clips !== null;
+  }
   const ids = targetTrackIds(state);
   const tracks = state.project.tracks.filter((t) => ids.includes(t.id)).map((t) => extractRange(t, range));
   store.getState().set({ clipboard: { length: range.end - range.start, tracks } });
@@ -101,7 +108,7 @@ function deleteSelection({ store }: Services, label: string) {
     state.set({ selection: { ...state.selection!, end: range.start }, playhead: range.start });
     return;
   }
-  if (state.selectedClipIds.length) deleteClips(store, state.selectedClipIds);
+  if (state.selectedClipIds.length) deleteClips(store, state.selectedClipIds, label);
 }
 
 export const editActions: Action[] = [
@@ -253,10 +260,10 @@ export const editActions: Action[] = [
   },
   {
     name: 'cut',
-    label: 'Cut',
+    label: 'Cut (the selection, else the selected clips)',
     group: 'edit',
     shortcuts: ['Mod+X'],
-    enabled: hasRange,
+    enabled: (s) => hasRange(s) || s.selectedClipIds.length > 0,
     perform: (services) => {
       if (copySelection(services)) deleteSelection(services, 'Cut');
     },
@@ -289,10 +296,10 @@ export const editActions: Action[] = [
   },
   {
     name: 'copy',
-    label: 'Copy',
+    label: 'Copy (the selection, else the selected clips)',
     group: 'edit',
     shortcuts: ['Mod+C'],
-    enabled: hasRange,
+    enabled: (s) => hasRange(s) || s.selectedClipIds.length > 0,
     perform: (s) => void copySelection(s),
   },
   {

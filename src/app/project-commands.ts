@@ -99,11 +99,11 @@ export function nudgeClips(store: StudioStore, clipIds: readonly string[], sampl
   );
 }
 
-/** Takes the clips out of the project, one undo step. */
-export function deleteClips(store: StudioStore, clipIds: readonly string[]) {
+/** Takes the clips out of the project, one undo step named for `verb` (Delete, Cut). */
+export function deleteClips(store: StudioStore, clipIds: readonly string[], verb = 'Delete') {
   const state = store.getState();
   const tracks = state.project.tracks.map((t) => ({ ...t, clips: t.clips.filter((c) => !clipIds.includes(c.id)) }));
-  state.commit(clipIds.length > 1 ? `Delete ${clipIds.length} clips` : 'Delete clip', { ...state.project, tracks });
+  state.commit(clipIds.length > 1 ? `${verb} ${clipIds.length} clips` : `${verb} clip`, { ...state.project, tracks });
   state.selectClip(null);
 }
 

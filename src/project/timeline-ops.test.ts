@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipAt } from './clip.fixture';
-import { duplicateClips, moveClip, moveClips, quantizeClips } from './timeline-ops';
+import { copyClips, duplicateClips, moveClip, moveClips, quantizeClips } from './timeline-ops';
 import { newTrack, type Project } from './types';
 
 function project(): Project {
@@ -56,5 +56,16 @@ describe('duplicating clips', () => {
     expect(copies).toHaveLength(2);
     expect(copies).not.toContain('a');
     expect(duplicateClips(p, []).project).toBe(p);
+  });
+});
+
+describe('copying clips', () => {
+  it('holds them as a range from the group’s start, a row per track between the first and the last', () => {
+    const p = project();
+    const copied = copyClips(p, ['a', 'c'])!; // 100-150 on the first track, 300-350 on the second
+    expect(copied.length).toBe(250);
+    expect(copied.tracks.map((row) => row.map((c) => `${c.id}@${c.start}`))).toEqual([['a@0'], ['c@200']]);
+    expect(copyClips(p, ['b'])!.tracks).toHaveLength(1);
+    expect(copyClips(p, [])).toBeNull();
   });
 });

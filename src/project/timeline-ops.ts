@@ -167,3 +167,18 @@ export function duplicateClips(project: Project, clipIds: readonly string[]): { 
   });
   return { project: { ...project, tracks }, copies };
 }
+
+/** The clips as a clipboard holds a copied range: one row per track from the first of their tracks to the last (a
+ * row without any of them empty), each clip placed from the group's start; the group's length. */
+export function copyClips(project: Project, clipIds: readonly string[]): { length: number; tracks: Clip[][] } | null {
+  const rows = project.tracks.map((t) => t.clips.filter((c) => clipIds.includes(c.id)));
+  const used = rows.flatMap((clips, row) => (clips.length ? [row] : []));
+  if (used.length === 0) return null;
+  const chosen = rows.flat();
+  const start = Math.min(...chosen.map((c) => c.start));
+  const length = Math.max(...chosen.map(clipEnd)) - start;
+  const tracks = rows
+    .slice(used[0], used[used.length - 1] + 1)
+    .map((clips) => clips.map((c) => ({ ...c, start: c.start - start })));
+  return { length, tracks };
+}
