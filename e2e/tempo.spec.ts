@@ -66,6 +66,12 @@ test.describe('tempo and metronome', () => {
     await expect(page.getByTestId('tempo-summary')).toHaveText('♩ 90 · 3/4');
     await expect(page.getByTestId('ruler')).toHaveAttribute('data-beat-grid', '90 3/4 @0');
     expect((await studio.summary()).undo).toEqual(['Tempo 90 BPM, 4/4', 'Tempo 90 BPM, 3/4']);
+    await page.getByTestId('tempo-summary').click();
+    await page.getByTestId('tempo-double').click();
+    await expect(page.getByTestId('tempo-summary')).toHaveText('♩ 180 · 3/4');
+    await page.getByTestId('tempo-halve').click();
+    await expect(page.getByTestId('tempo-summary')).toHaveText('♩ 90 · 3/4');
+    await page.getByTestId('tempo-summary').click();
 
     // At 90 BPM a beat is 2/3 s: 4.5 s is 6.75 beats, bar 3 beat 1 and three quarters in 3/4.
     await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(4.5 * 48000));
@@ -83,7 +89,7 @@ test.describe('tempo and metronome', () => {
     expect(tapped).toBeGreaterThan(110);
     expect(tapped).toBeLessThan(130);
     expect((await studio.summary()).undo.at(-1)).toBe('Tap tempo');
-    expect((await studio.summary()).undo).toHaveLength(3);
+    expect((await studio.summary()).undo).toHaveLength(5);
     await page.getByTestId('project-tempo').fill('400');
     await page.getByTestId('project-tempo').press('Enter');
     await expect(page.getByTestId('notice-error').last()).toContainText('A tempo is 20 to 300 BPM.');

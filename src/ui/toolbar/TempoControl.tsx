@@ -70,6 +70,26 @@ export function TempoControl() {
               </option>
             ))}
           </select>
+          {grid && (
+            <>
+              <button
+                type="button"
+                data-testid="tempo-double"
+                title="Double the tempo (Analyze, or a tap, may have heard it half-time)"
+                onClick={() => setTempo(services, { bpm: grid.bpm * 2 }, 'Double the tempo')}
+              >
+                ×2
+              </button>
+              <button
+                type="button"
+                data-testid="tempo-halve"
+                title="Halve the tempo (heard double-time)"
+                onClick={() => setTempo(services, { bpm: grid.bpm / 2 }, 'Halve the tempo')}
+              >
+                ÷2
+              </button>
+            </>
+          )}
           <ActionButton name="tapTempo" text="Tap" />
           <ActionButton name="tempoFromSelection" text="From selection" />
           <ActionButton name="downbeatAtPlayhead" text="Bar 1 here" />
