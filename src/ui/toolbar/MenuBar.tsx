@@ -33,8 +33,8 @@ export function MenuBar() {
         <ActionButton name="undo" />
         <ActionButton name="redo" />
         <ActionButton name="history" text="History…" />
-        <ActionButton name="cut" />
-        <ActionButton name="copy" />
+        <ActionButton name="cut" text="Cut" />
+        <ActionButton name="copy" text="Copy" />
         <ActionButton name="paste" />
         <ActionButton name="delete" />
         <ActionButton name="trim" text="Trim" />
