@@ -6,7 +6,8 @@
  * a count-in of its bars where one is set: the take begins at the playhead, the count-in not kept.
  *
  * Punch in (Alt+R), as Audacity's Punch and Roll and a DAW's auto-punch: the selection on a track is recorded
- * again. Playback starts PRE_ROLL_SECONDS before it, so the performer hears the lead-in; at stop, the take's part
+ * again. Playback starts PRE_ROLL_SECONDS before it (with the metronome counting in: its count-in's bars), so the
+ * performer hears the lead-in; at stop, the take's part
  * inside the selection (from a point: all of it after the point) replaces the track's audio there with 20 ms
  * crossfades, in one undo step; the pre-roll and what was played past the selection are not kept. */
 import { hasAudio, selectedRange } from '../actions/targets';
@@ -52,7 +53,8 @@ export async function punchIn(services: Services): Promise<void> {
       'Punch in records a part of a track again: select it on the track (or click where to start), then punch in.',
     );
   const range = selectedRange(state) ?? { start: state.selection.start, end: Number.POSITIVE_INFINITY };
-  const preRoll = Math.max(0, range.start - Math.round(PRE_ROLL_SECONDS * state.project.sampleRate));
+  const lead = countInLength(state) || Math.round(PRE_ROLL_SECONDS * state.project.sampleRate);
+  const preRoll = Math.max(0, range.start - lead);
   await startTake(services, preRoll, { trackId, range });
 }
 
