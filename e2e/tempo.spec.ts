@@ -291,4 +291,27 @@ test.describe('tempo and metronome', () => {
     await page.getByTestId('echo-sync').selectOption('bar');
     await expect(page.getByTestId('param-echoDelaySeconds')).toHaveValue('2');
   });
+
+  test('punch in with the metronome counting in: the pre-roll is the count-in’s bars', async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    await studio.importFiles('speech-pauses.wav'); // 9.3 s
+    await studio.waitForTracks(1);
+    await setTempo(page, '120', '4/4'); // a bar is 2 s
+    await studio.action('metronome').click();
+    await page.getByTestId('tempo-summary').click();
+    await page.getByTestId('count-in').selectOption('2');
+    await page.getByTestId('tempo-summary').click();
+    await studio.select(6, 7);
+    await studio.action('punchIn').click();
+    await expect(studio.action('record')).toHaveText(/Stop recording/);
+    // Playback began two bars (4 s) before the punch-in point.
+    const from = await page.evaluate(() => (window as any).omniStudio.services.player.startPosition());
+    expect(from).toBe(2 * 44100);
+    await studio.action('punchIn').click(); // stopped within the pre-roll: nothing is replaced, and it says so
+    await expect(page.getByTestId('notice-info').last()).toContainText('stopped before the punch-in point');
+  });
 });
