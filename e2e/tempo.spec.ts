@@ -78,6 +78,7 @@ test.describe('tempo and metronome', () => {
     await page.getByTestId('clock').click();
     await page.getByTestId('clock').click();
     await expect(page.getByTestId('clock')).toHaveText('3.1.75');
+    await expect(page.getByTestId('ruler')).toHaveAttribute('data-format', 'bars'); // the ruler counts bars with it
 
     // Four taps half a second apart: 120 BPM (as the clicks land), one step.
     await page.getByTestId('tempo-summary').click();

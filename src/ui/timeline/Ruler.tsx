@@ -3,6 +3,7 @@ import { formatTime } from '../format';
 import { type BeatGrid, beatLength, beatsIn, projectGrid } from '../../project/tempo';
 import { useStudio } from '../studio-context';
 import { followPointer } from './follow-pointer';
+import { barMarks } from './ruler-bars';
 import { HEADER_WIDTH } from './geometry';
 
 /** A tick spacing (seconds) that puts labels roughly every 100 px. */
@@ -24,6 +25,8 @@ export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; o
   const tempo = useStudio((s) => s.project.tempo);
   const tracks = useStudio((s) => s.project.tracks);
   const grid = useMemo(() => projectGrid({ sampleRate: rate, tracks, tempo }), [rate, tracks, tempo]);
+  // In bars where the clock reads bars and beats (and there is a grid), as Audacity's Beats and Measures ruler.
+  const inBars = useStudio((s) => s.clockFormat === 'beats') && grid !== null;
 
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
@@ -36,18 +39,19 @@ export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; o
     ctx.fillStyle = '#9aa4b2';
     ctx.strokeStyle = '#4a5262';
     ctx.font = '11px system-ui, sans-serif';
-    const step = tickStep(pxPerSec);
-    const first = Math.floor(scrollLeft / pxPerSec / step) * step;
-    for (let t = first; t * pxPerSec - scrollLeft < width; t += step) {
-      const x = Math.round(t * pxPerSec - scrollLeft) + 0.5;
+    const labels = inBars
+      ? barMarks(grid, rate, { pxPerSec, scrollLeft, width }).map((m) => ({ x: m.x, text: String(m.bar) }))
+      : timeMarks(pxPerSec, scrollLeft, width);
+    for (const { x, text } of labels) {
+      const at = Math.round(x) + 0.5;
       ctx.beginPath();
-      ctx.moveTo(x, 12);
-      ctx.lineTo(x, 24);
+      ctx.moveTo(at, 12);
+      ctx.lineTo(at, 24);
       ctx.stroke();
-      ctx.fillText(formatTime(t).replace(/\.?0+$/, ''), x + 3, 11);
+      ctx.fillText(text, at + 3, 11);
     }
     if (grid) drawBeats(ctx, grid, rate, pxPerSec, scrollLeft, width);
-  }, [pxPerSec, scrollLeft, width, grid, rate]);
+  }, [pxPerSec, scrollLeft, width, grid, rate, inBars]);
 
   return (
     <canvas
@@ -55,6 +59,7 @@ export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; o
       className="ruler"
       data-testid="ruler"
       data-beat-grid={grid ? `${grid.bpm} ${grid.beatsPerBar}/${grid.beatUnit} @${grid.downbeat}` : undefined}
+      data-format={inBars ? 'bars' : 'time'}
       style={{ width, height: 24 }}
       onPointerDown={(e) => {
         const left = e.currentTarget.getBoundingClientRect().left;
@@ -63,6 +68,15 @@ export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; o
       }}
     />
   );
+}
+
+/** Time labels every tick step (roughly 100 px apart) in view: each one's x (px from the ruler's left) and text. */
+function timeMarks(pxPerSec: number, scrollLeft: number, width: number): { x: number; text: string }[] {
+  const step = tickStep(pxPerSec);
+  const marks: { x: number; text: string }[] = [];
+  for (let t = Math.floor(scrollLeft / pxPerSec / step) * step; t * pxPerSec - scrollLeft < width; t += step)
+    marks.push({ x: t * pxPerSec - scrollLeft, text: formatTime(t).replace(/\.?0+$/, '') });
+  return marks;
 }
 
 /** Beats as short marks along the ruler's foot, each bar's first taller; none when they would crowd together. */
