@@ -68,10 +68,11 @@ export class Player {
   ) {
     // The player follows the project and the loop switch: any change while playing (an edit, undo, a gain slider, a
     // take switched, looping turned on) is heard at once, however it was made. Changes in one task restart it once.
-    // Along with a take nothing restarts (the take is timed against this playback); the metronome's switch and
-    // level are heard at once all the same, on the clock already running.
+    // Along with a take nothing restarts (the take is timed against this playback); the metronome's switch, level and
+    // tempo are heard at once all the same, on the clock already running.
     store.subscribe((state, previous) => {
-      if (state.playing && state.click !== previous.click) this.restartClicks();
+      const clicksChanged = state.click !== previous.click || state.project.tempo !== previous.project.tempo;
+      if (state.playing && clicksChanged) this.restartClicks();
       const changed =
         state.project !== previous.project ||
         state.loop !== previous.loop ||
