@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { asset, expect, test } from './fixtures';
 
 test.describe('importing audio', () => {
@@ -126,12 +127,7 @@ test.describe('importing audio', () => {
   });
 
   test('drag and drop imports files as new tracks', async ({ studio, page }) => {
-    const bytes = [...readFileSync(asset('speech-22k.wav'))];
-    const transfer = await page.evaluateHandle((data) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(data)], 'dropped.wav', { type: 'audio/wav' }));
-      return dt;
-    }, bytes);
+    const transfer = await droppedFile(page, 'speech-22k.wav', 'dropped.wav');
     await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
     await expect(page.locator('.drop-overlay')).toBeVisible();
     await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
@@ -142,12 +138,7 @@ test.describe('importing audio', () => {
   test('a file dropped on the timeline starts where it was dropped', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav');
     await studio.waitForTracks(1);
-    const bytes = [...readFileSync(asset('speech-22k.wav'))];
-    const transfer = await page.evaluateHandle((data) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(data)], 'dropped.wav', { type: 'audio/wav' }));
-      return dt;
-    }, bytes);
+    const transfer = await droppedFile(page, 'speech-22k.wav', 'dropped.wav');
     // The clip's left edge is 0 s: 1.5 s is 1.5 s worth of pixels to its right.
     const pxPerSec = await page.evaluate(() => (window as any).omniStudio.services.store.getState().view.pxPerSec);
     const zero = (await page.getByTestId('clip').first().boundingBox())!;
@@ -161,3 +152,15 @@ test.describe('importing audio', () => {
     expect((await studio.summary()).tracks[1].name).toBe('dropped');
   });
 });
+
+/** A drag's payload holding the test asset `name` as a file called `as`, as the browser gives a drop. */
+function droppedFile(page: Page, name: string, as: string) {
+  return page.evaluateHandle(
+    ({ data, as }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], as, { type: 'audio/wav' }));
+      return dt;
+    },
+    { data: [...readFileSync(asset(name))], as },
+  );
+}
