@@ -220,10 +220,14 @@ test.describe('tempo and metronome', () => {
     expect(await start()).toBe(Math.round(0.03 * 44100));
     await page.keyboard.press('q');
     expect(await start()).toBe(0);
+    await page.keyboard.press('Control+Alt+ArrowRight'); // a beat later: half a second at 120 BPM
+    expect(await start()).toBe(22050);
+    await page.keyboard.press('Control+Alt+ArrowLeft');
     await expect(page.getByTestId('notice-info').last()).toContainText(
       'Quantized the clip onto the beat (moved by up to 30 ms).',
     );
-    expect((await studio.summary()).undo.at(-1)).toBe('Quantize the clip');
+    expect((await studio.summary()).undo.slice(-3)).toEqual(['Quantize the clip', 'Move clip', 'Move clip']);
+    expect(await start()).toBe(0);
   });
 
   test('with a tempo, a range dragged on a track snaps its edges to the beats near them; with Alt it does not', async ({

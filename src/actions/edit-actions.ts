@@ -12,6 +12,7 @@ import {
   splitTrackAt,
 } from '../project/timeline-ops';
 import { crossfadeOverlaps } from '../project/clip-fades';
+import { beatLength, projectGrid } from '../project/tempo';
 import { placeAsset } from '../project/generated-ops';
 import { joinClips } from '../project/join';
 import { setClipEnvelope } from '../project/envelope';
@@ -180,6 +181,30 @@ export const editActions: Action[] = [
       perform: ({ store }) => {
         const { selectedClipIds, project } = store.getState();
         nudgeClips(store, selectedClipIds, Math.round(seconds * project.sampleRate));
+      },
+    }),
+  ),
+  ...(
+    [
+      [
+        'nudgeClipBeatEarlier',
+        'Move the selected clips a beat earlier (of the project’s tempo)',
+        'Mod+Alt+ArrowLeft',
+        -1,
+      ],
+      ['nudgeClipBeatLater', 'Move the selected clips a beat later (of the project’s tempo)', 'Mod+Alt+ArrowRight', 1],
+    ] as const
+  ).map(
+    ([name, label, shortcut, beats]): Action => ({
+      name,
+      label,
+      group: 'edit',
+      shortcuts: [shortcut],
+      enabled: (s) => s.selectedClipIds.length > 0 && projectGrid(s.project) !== null,
+      perform: ({ store }) => {
+        const { selectedClipIds, project } = store.getState();
+        const grid = projectGrid(project);
+        if (grid) nudgeClips(store, selectedClipIds, Math.round(beats * beatLength(grid, project.sampleRate)));
       },
     }),
   ),
