@@ -528,6 +528,33 @@ test.describe('recording', () => {
     expect((await studio.summary()).tracks).toHaveLength(1);
   });
 
+  test('loop recording: with Loop on over a selection, each pass becomes a take of it, the last one playing', async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s
+    await studio.waitForTracks(1);
+    await studio.select(0.5, 1.5);
+    await studio.action('loop').click();
+    await studio.startRecording();
+    await page.waitForTimeout(3400); // three passes and a bit
+    await studio.action('record').click();
+    await expect.poll(async () => (await studio.summary()).tracks.length).toBeGreaterThan(2);
+    const { project } = await page.evaluate(() => (window as any).omniStudio.services.store.getState());
+    const [, first, ...takes] = project.tracks;
+    expect(first.name).toBe('Loop take 1');
+    expect(takes.every((t: any) => t.takeOf === first.id)).toBe(true);
+    const clips = [first, ...takes].map((t: any) => t.clips[0]);
+    expect(clips.every((c: any) => c.start === 22050)).toBe(true); // each on the loop, from its start
+    expect(clips.slice(0, -1).every((c: any) => c.length === 44100)).toBe(true); // whole passes
+    expect(clips.length).toBeGreaterThanOrEqual(2);
+    // The last take plays; the first pass and the others are muted (A/B switches).
+    expect([first, ...takes].map((t: any) => t.mute)).toEqual([...clips.slice(0, -1).map(() => true), false]);
+    expect((await studio.summary()).undo.at(-1)).toBe(`Loop recording (${clips.length} takes)`);
+  });
+
   test('records along with the project (an overdub): it plays meanwhile, and the take starts where playback did', async ({
     studio,
     page,

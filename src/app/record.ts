@@ -9,12 +9,16 @@
  * again. Playback starts PRE_ROLL_SECONDS before it (with the metronome counting in: its count-in's bars), so the
  * performer hears the lead-in; at stop, the take's part
  * inside the selection (from a point: all of it after the point) replaces the track's audio there with 20 ms
- * crossfades, in one undo step; the pre-roll and what was played past the selection are not kept. */
+ * crossfades, in one undo step; the pre-roll and what was played past the selection are not kept.
+ *
+ * Loop recording, as a DAW's: with Loop on and a selection, Record plays the selection round and round and records
+ * over it until stopped; each pass becomes a take (src/project/loop-takes.ts), the last one playing. */
 import { hasAudio, selectedRange } from '../actions/targets';
 import { importFiles } from '../import/import-files';
 import { decodeFile, ImportError } from '../import/decode-file';
 import { EDGE_FADE_SECONDS, placeAsset, trackAudio } from '../project/generated-ops';
 import { punchedAudio } from '../project/punch';
+import { loopPasses, placeLoopTakes } from '../project/loop-takes';
 import { discardTake, TakeJournal, unfinishedTake } from '../persist/take-journal';
 import { encodeWav } from '../dsp/wav';
 import type { SampleRange } from '../project/types';
@@ -30,6 +34,8 @@ interface Take {
   leadMs: number;
   /** The recording began with a count-in: what it holds before `from` is left out. */
   countedIn?: boolean;
+  /** Recorded over a loop of this range: cut into its passes, each a take. */
+  loop?: SampleRange;
   /** Where it is punched in: the track and the range it replaces. */
   punch?: { trackId: string; range: SampleRange };
 }
@@ -40,7 +46,10 @@ let journal: TakeJournal | null = null;
 
 export async function toggleRecording(services: Services): Promise<void> {
   if (services.recorder.active) return finishTake(services);
-  await startTake(services, services.store.getState().playhead);
+  const state = services.store.getState();
+  const loop = state.loop ? selectedRange(state) : null;
+  if (loop) return startTake(services, loop.start, undefined, loop);
+  await startTake(services, state.playhead);
 }
 
 export async function punchIn(services: Services): Promise<void> {
@@ -58,7 +67,7 @@ export async function punchIn(services: Services): Promise<void> {
   await startTake(services, preRoll, { trackId, range });
 }
 
-async function startTake(services: Services, from: number, punch?: Take['punch']): Promise<void> {
+async function startTake(services: Services, from: number, punch?: Take['punch'], loop?: SampleRange): Promise<void> {
   const { store, recorder, player } = services;
   try {
     await recorder.start(store.getState().inputDevice);
@@ -75,11 +84,11 @@ async function startTake(services: Services, from: number, punch?: Take['punch']
   );
   recorder.onChunk = (chunk) => kept.append(chunk);
   journal = kept;
-  if (hasAudio(store.getState()) || clicking(store.getState())) {
-    await player.playAlong(from, countIn); // the take must line up with the project at its own speed
+  if (loop || hasAudio(store.getState()) || clicking(store.getState())) {
+    await player.playAlong(from, countIn, loop); // the take must line up with the project at its own speed
     const heard = player.audibleStart();
     const leadMs = heard === null ? countIn / (rate / 1000) : heard - recorder.startedAt + recorder.inputLatency * 1000;
-    take = { from: player.startPosition(), leadMs: Math.max(0, leadMs), punch, countedIn: countIn > 0 };
+    take = { from: player.startPosition(), leadMs: Math.max(0, leadMs), punch, countedIn: countIn > 0, loop };
   }
   store.getState().set({ recording: true });
 }
@@ -101,7 +110,7 @@ async function finishTake(services: Services): Promise<void> {
   journal = null;
   let file: File;
   try {
-    file = await recorder.stop(finished.countedIn ? finished.leadMs / 1000 : 0);
+    file = await recorder.stop(finished.countedIn || finished.loop ? finished.leadMs / 1000 : 0);
   } catch (e) {
     store.getState().set({ recording: false });
     void kept?.discard();
@@ -121,6 +130,7 @@ async function place(services: Services, file: File, finished: Take): Promise<vo
   const takeStart = finished.countedIn ? finished.from : finished.from - Math.round((finished.leadMs / 1000) * rate);
   store.getState().set({ recording: false, playhead: finished.punch?.range.start ?? finished.from });
   if (finished.punch) return placePunch(services, file, takeStart, finished.punch);
+  if (finished.loop) return placeLoop(services, file, finished.loop);
   const imported = await importFiles(services, [file], takeStart);
   if (imported && finished.countedIn) {
     const bars = store.getState().click.countInBars;
@@ -180,6 +190,31 @@ async function placePunch(
     .notify(
       'info',
       `Punched in on "${track.name}" from ${(punch.range.start / rate).toFixed(2)} s to ${(punch.range.end / rate).toFixed(2)} s${cut}; the pre-roll was not kept.`,
+    );
+}
+
+/** A loop recording's passes as takes over the loop (one undo step), or why nothing changed. */
+async function placeLoop({ store, assets }: Services, file: File, loop: SampleRange): Promise<void> {
+  const rate = store.getState().project.sampleRate;
+  let channels: Float32Array[];
+  try {
+    channels = (await decodeFile(file, rate, false)).channels;
+  } catch (e) {
+    const why = e instanceof ImportError ? e.message : String(e);
+    return store.getState().notify('error', `Loop recording: the take could not be read (${why}). Nothing changed.`);
+  }
+  const passes = loopPasses(channels, loop.end - loop.start, rate);
+  if (passes.length === 0)
+    return store.getState().notify('info', 'Loop recording: stopped before a pass was recorded, so nothing was added.');
+  const ids = passes.map((p) => assets.add(p, rate).id);
+  const lengths = passes.map((p) => p[0].length);
+  const takes = `${passes.length} take${passes.length > 1 ? 's' : ''}`;
+  store.getState().commit(`Loop recording (${takes})`, placeLoopTakes(store.getState().project, ids, lengths, loop));
+  store
+    .getState()
+    .notify(
+      'info',
+      `Loop recording: ${takes} of the loop on "Loop take 1"; the last one plays (A/B to hear the others).`,
     );
 }
 

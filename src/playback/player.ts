@@ -50,6 +50,8 @@ export class Player {
   private loopRange: SampleRange | undefined;
   /** Playing along with a take: on past the project's end until stopped. */
   private openEnded = false;
+  /** Playing along with a take (which is timed against this playback, so nothing restarts it). */
+  private alongTake = false;
   private frame = 0;
   private metronome: Metronome | undefined;
   /** The running playback's timeline against the audio clock (the metronome's too). */
@@ -77,7 +79,7 @@ export class Player {
         state.project !== previous.project ||
         state.loop !== previous.loop ||
         state.playbackSpeed !== previous.playbackSpeed;
-      if (!changed || !state.playing || this.openEnded || this.refreshPending) return;
+      if (!changed || !state.playing || this.alongTake || this.refreshPending) return;
       this.refreshPending = true;
       setTimeout(() => {
         this.refreshPending = false;
@@ -104,15 +106,21 @@ export class Player {
   }
 
   /** Plays along with a take: from `from` at its own speed, once through and on past the project's end until
-   * stopped; `countIn` samples of clicks first (the timeline waits at `from` meanwhile). */
-  async playAlong(from: number, countIn = 0): Promise<void> {
-    await this.start(from, 1, { openEnded: true, countIn });
+   * stopped (round `loop` instead, for loop recording); `countIn` samples of clicks first (the timeline waits at
+   * `from` meanwhile). */
+  async playAlong(from: number, countIn = 0, loop?: SampleRange): Promise<void> {
+    await this.start(from, 1, { openEnded: !loop, countIn, loopRange: loop, alongTake: true });
   }
 
   private async start(
     from: number,
     speed: number,
-    { loopRange, openEnded = false, countIn = 0 }: { loopRange?: SampleRange; openEnded?: boolean; countIn?: number },
+    {
+      loopRange,
+      openEnded = false,
+      countIn = 0,
+      alongTake = false,
+    }: { loopRange?: SampleRange; openEnded?: boolean; countIn?: number; alongTake?: boolean },
   ): Promise<void> {
     this.stopPreview();
     const { project } = this.store.getState();
@@ -122,6 +130,7 @@ export class Player {
     this.speed = speed;
     this.loopRange = loopRange;
     this.openEnded = openEnded;
+    this.alongTake = alongTake;
     this.startSample = from;
     const clicksFrom = context.currentTime + 0.05;
     this.startedAt = clicksFrom + countIn / (project.sampleRate * speed);

@@ -1,0 +1,41 @@
+/** Loop recording, as a DAW records over a loop: one recording made while the selection played round and round is
+ * cut into its passes, each a take of the same part. The first pass makes a new track, the others its takes (A, B,
+ * C... switched with A/B), and the last pass is what plays, as the performer's latest attempt. */
+import { addTake, switchTake } from './generated-ops';
+import { newId, newTrack, type Project, type SampleRange } from './types';
+
+/** A pass shorter than this (the recording stopped just after the loop came round) is not kept, s. */
+export const MIN_PASS_SECONDS = 0.25;
+
+/** The passes in a recording whose first sample is the loop's start: `length` samples each (the last as long as it
+ * got), those under MIN_PASS_SECONDS left out. */
+export function loopPasses(channels: Float32Array[], length: number, rate: number): Float32Array[][] {
+  const total = channels[0]?.length ?? 0;
+  const passes: Float32Array[][] = [];
+  for (let at = 0; at < total; at += length) {
+    const end = Math.min(total, at + length);
+    if (end - at >= MIN_PASS_SECONDS * rate) passes.push(channels.map((c) => c.slice(at, end)));
+  }
+  return passes;
+}
+
+/** The passes (as assets, in order) on the timeline over `loop`: a new track of the first, takes of it for the others,
+ * the last one playing. */
+export function placeLoopTakes(
+  project: Project,
+  assetIds: readonly string[],
+  lengths: readonly number[],
+  loop: SampleRange,
+): Project {
+  const name = (i: number) => `Loop take ${i + 1}`;
+  const first = {
+    ...newTrack(project.tracks.length),
+    name: name(0),
+    clips: [{ id: newId(), assetId: assetIds[0], name: name(0), start: loop.start, offset: 0, length: lengths[0] }],
+  };
+  let placed: Project = { ...project, tracks: [...project.tracks, first] };
+  for (let i = 1; i < assetIds.length; i++)
+    placed = addTake(placed, first.id, { start: loop.start, end: loop.start + lengths[i] }, assetIds[i], name(i));
+  const last = placed.tracks.filter((t) => t.takeOf === first.id).at(-1);
+  return last ? switchTake(placed, last.id).project : placed;
+}
