@@ -565,6 +565,17 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo.slice(-2)).toEqual(['Split delete', 'Join clips']);
     const joined = soxRaw16(await studio.exportFile({ scope: 'track', format: 'pcm16' }));
     expect(joined.equals(gapped)).toBe(true);
+
+    // Split new: the last half second moves onto a new track under it, in place; the track keeps the rest.
+    await studio.select(1.5, 2);
+    await page.keyboard.press('Control+Alt+i');
+    await studio.waitForTracks(2);
+    const s = await studio.summary();
+    expect(s.undo.at(-1)).toBe('Split new');
+    expect(s.tracks.map((t) => t.length)).toEqual([66150, 88200]);
+    const moved = soxRaw16(await studio.exportFile({ scope: 'track', format: 'pcm16' })); // the new track, selected
+    expect(moved.subarray(66150 * frame).equals(source.subarray(66150 * frame))).toBe(true);
+    expect(moved.subarray(0, 66150 * frame).every((b) => b === 0)).toBe(true);
   });
 
   test('cut and paste move audio; trim keeps the selection; silence inserts a gap; split makes two clips', async ({

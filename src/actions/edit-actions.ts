@@ -16,8 +16,8 @@ import { beatLength, projectGrid } from '../project/tempo';
 import { placeAsset } from '../project/generated-ops';
 import { joinClips } from '../project/join';
 import { setClipEnvelope } from '../project/envelope';
-import { duplicateRange } from '../project/track-ops';
-import { findClip, newTrack, projectLength } from '../project/types';
+import { duplicateRange, splitNewRange, type TrackEdit } from '../project/track-ops';
+import { findClip, newTrack, projectLength, type SampleRange } from '../project/types';
 import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
 import { labelSounds } from '../app/label-sounds';
@@ -60,11 +60,15 @@ function duplicateSelection({ store }: Services) {
     state.set({ selectedClipIds: copies });
     return;
   }
-  const { label, project } = duplicateRange(state.project, targetTrackIds(state), range);
-  const before = new Set(state.project.tracks.map((t) => t.id));
-  state.commit(label, project);
+  commitOntoNewTracks(store, range, duplicateRange(state.project, targetTrackIds(state), range));
+}
+
+/** Lands an edit that put the range on new tracks (Duplicate, Split new), the new tracks becoming the selection. */
+function commitOntoNewTracks(store: Services['store'], range: SampleRange, { label, project }: TrackEdit) {
+  const before = new Set(store.getState().project.tracks.map((t) => t.id));
+  store.getState().commit(label, project);
   const trackIds = project.tracks.filter((t) => !before.has(t.id)).map((t) => t.id);
-  state.set({ selection: { ...range, trackIds } });
+  store.getState().set({ selection: { ...range, trackIds } });
 }
 
 /** Split delete, as Audacity's: the selection taken out of each selected track, leaving a gap, so what follows keeps
@@ -310,6 +314,18 @@ export const editActions: Action[] = [
     shortcuts: ['Mod+Alt+K'],
     enabled: hasRange,
     perform: (services) => splitDeleteSelection(services, 'Split delete'),
+  },
+  {
+    name: 'splitNew',
+    label: 'Split new: the selection moved off its tracks onto new tracks under them, in place in time',
+    group: 'edit',
+    shortcuts: ['Mod+Alt+I'],
+    enabled: hasRange,
+    perform: ({ store }) => {
+      const state = store.getState();
+      const range = selectedRange(state);
+      if (range) commitOntoNewTracks(store, range, splitNewRange(state.project, targetTrackIds(state), range));
+    },
   },
   {
     name: 'join',

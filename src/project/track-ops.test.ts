@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipAt } from './clip.fixture';
-import { deleteTrack, duplicateRange, moveTrack, setTrack, toggleMute, toggleSolo } from './track-ops';
+import { deleteTrack, duplicateRange, moveTrack, setTrack, splitNewRange, toggleMute, toggleSolo } from './track-ops';
 import { newTrack, type Project } from './types';
 
 const project: Project = { sampleRate: 48000, tracks: [{ ...newTrack(0), name: 'Drums' }, newTrack(1)] };
@@ -59,5 +59,27 @@ describe('track edits', () => {
     expect(new Set(copy.clips.map((c) => c.id)).size).toBe(2);
     expect(copy.clips.some((c) => ['a', 'b'].includes(c.id))).toBe(false);
     expect(out.tracks[0]).toBe(drums);
+  });
+
+  it('splits the range off each chosen track onto a new track under it, a gap left where it was', () => {
+    const drums = {
+      ...project.tracks[0],
+      clips: [clipAt('a', 'asset-a', 0, 1000), clipAt('b', 'asset-b', 1500, 1000)],
+    };
+    const { label, project: out } = splitNewRange({ ...project, tracks: [drums, project.tracks[1]] }, [id], {
+      start: 500,
+      end: 2000,
+    });
+    expect(label).toBe('Split new');
+    expect(out.tracks.map((t) => t.name)).toEqual(['Drums', 'Drums', 'Track 2']);
+    const span = (c: { start: number; length: number }) => [c.start, c.start + c.length];
+    expect(out.tracks[0].clips.map(span)).toEqual([
+      [0, 500],
+      [2000, 2500],
+    ]);
+    expect(out.tracks[1].clips.map(span)).toEqual([
+      [500, 1000],
+      [1500, 2000],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 /** Track settings as project edits, each with the undo label it is committed under: the track header's buttons and
  * the track commands of the action registry both go through these. */
-import { keepRange } from './timeline-ops';
+import { keepRange, removeRange } from './timeline-ops';
 import { newId, type Project, type SampleRange, type Track } from './types';
 
 export interface TrackEdit {
@@ -52,11 +52,24 @@ export function moveTrack(project: Project, id: string, by: -1 | 1): TrackEdit {
  * with the track's settings (gain, pan, automation, the tempo and key Analyze heard), so it plays along with it.
  * The clips are new clips on the same audio: nothing is copied. */
 export function duplicateRange(project: Project, trackIds: readonly string[], range: SampleRange): TrackEdit {
-  const tracks = project.tracks.flatMap((track) => {
-    if (!trackIds.includes(track.id)) return [track];
-    const { labels: _labels, takeOf: _takeOf, ...settings } = track;
-    const clips = keepRange(track, range).clips.map((c) => ({ ...c, id: newId() }));
-    return [track, { ...settings, id: newId(), name: `${track.name} copy`, clips }];
-  });
+  const tracks = project.tracks.flatMap((track) =>
+    trackIds.includes(track.id) ? [track, rangeAsTrack(track, range, `${track.name} copy`)] : [track],
+  );
   return { label: 'Duplicate', project: { ...project, tracks } };
+}
+
+/** Audacity's Split New: the range moved off each of the tracks onto a new track under it, in place in time (a gap
+ * left where it was, what follows in place). */
+export function splitNewRange(project: Project, trackIds: readonly string[], range: SampleRange): TrackEdit {
+  const tracks = project.tracks.flatMap((track) =>
+    trackIds.includes(track.id) ? [removeRange(track, range, false), rangeAsTrack(track, range, track.name)] : [track],
+  );
+  return { label: 'Split new', project: { ...project, tracks } };
+}
+
+/** A new track with the track's settings and its audio over the range alone (new clip ids; no labels, not a take). */
+function rangeAsTrack(track: Track, range: SampleRange, name: string): Track {
+  const { labels: _labels, takeOf: _takeOf, ...settings } = track;
+  const clips = keepRange(track, range).clips.map((c) => ({ ...c, id: newId() }));
+  return { ...settings, id: newId(), name, clips };
 }
