@@ -48,4 +48,20 @@ describe('the metronome’s schedule', () => {
     ]);
     expect(times(clicksBetween(grid, RATE, clock, 1.5, 2.5))).toEqual(['1.750', '2.250']);
   });
+
+  it('counts in before a loop, its passes starting when the count-in ends', () => {
+    // A bar (2 s) of count-in before looping 0.25-1.25 s: the beats at -1.5, -1, -0.5 and 0 s of the timeline (0 s a
+    // bar's first), then the loop's beats at 0.5 and 1.0 s in each pass from 2 s on.
+    const clock = { from: 250 - 2000, when: 0, rate: RATE, loop: { start: 250, end: 1250 } };
+    expect(times(clicksBetween(grid, RATE, clock, 0, 4))).toEqual([
+      '0.250',
+      '0.750',
+      '1.250',
+      '1.750!',
+      '2.250',
+      '2.750',
+      '3.250',
+      '3.750',
+    ]);
+  });
 });

@@ -11,7 +11,8 @@ const LOOKAHEAD_S = 0.2;
 const TOP_UP_MS = 25;
 
 /** How the timeline runs against the audio clock: timeline sample `from` sounds at context time `when`, `rate`
- * timeline samples a second; within `loop` it goes round (from its start at `when`). */
+ * timeline samples a second; within `loop` it goes round (from its start, reached straight away or after a count-in
+ * from an earlier `from`). */
 export interface TimelineClock {
   from: number;
   when: number;
@@ -42,10 +43,13 @@ export function clicksBetween(
     ).map((b) => ({ time: when + (b.at - from) / clock.rate, downbeat: b.downbeat }));
   const { loop } = clock;
   if (!loop) return pass(clock.from, clock.when, Number.POSITIVE_INFINITY);
+  // A count-in before the loop's start plays straight through; the passes begin when it ends.
+  const lead = Math.max(0, loop.start - clock.from);
+  const clicks = lead > 0 ? pass(clock.from, clock.when, loop.start) : [];
+  const loopWhen = clock.when + lead / clock.rate;
   const seconds = (loop.end - loop.start) / clock.rate;
-  const clicks: Click[] = [];
-  for (let k = Math.max(0, Math.floor((t0 - clock.when) / seconds)); clock.when + k * seconds < t1; k++)
-    clicks.push(...pass(loop.start, clock.when + k * seconds, loop.end));
+  for (let k = Math.max(0, Math.floor((t0 - loopWhen) / seconds)); loopWhen + k * seconds < t1; k++)
+    clicks.push(...pass(loop.start, loopWhen + k * seconds, loop.end));
   return clicks;
 }
 
