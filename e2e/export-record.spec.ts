@@ -528,6 +528,38 @@ test.describe('recording', () => {
     expect((await studio.summary()).tracks).toHaveLength(1);
   });
 
+  test('Hear: the monitored input plays through to the speakers (the fake 440 Hz tone at -12 dBFS), and stops when off', async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    await studio.action('hearInput').click();
+    await expect(studio.action('hearInput')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('notice-info').last()).toContainText('use headphones');
+    await studio.action('monitor').click();
+    await expect(studio.action('monitor')).toHaveAttribute('aria-pressed', 'true');
+    /** The loudest sample going to the speakers from the input over `seconds` (0 with nothing routed there). */
+    const heard = (seconds: number) =>
+      page.evaluate(async (seconds) => {
+        const out: AudioNode | undefined = (window as any).omniStudio.services.recorder.playthroughOutput();
+        if (!out) return 0;
+        const capture = (out.context as AudioContext).createScriptProcessor(1024, 1, 1);
+        let loudest = 0;
+        capture.onaudioprocess = (e) => {
+          for (const v of e.inputBuffer.getChannelData(0)) loudest = Math.max(loudest, Math.abs(v));
+        };
+        out.connect(capture).connect(out.context.destination);
+        await new Promise((r) => setTimeout(r, seconds * 1000));
+        capture.disconnect();
+        return loudest;
+      }, seconds);
+    expect(20 * Math.log10(await heard(0.5))).toBeCloseTo(-12, 0);
+    await studio.action('hearInput').click();
+    expect(await heard(0.3)).toBe(0);
+    await studio.action('monitor').click();
+  });
+
   test('loop recording: with Loop on over a selection, each pass becomes a take of it, the last one playing', async ({
     studio,
     page,

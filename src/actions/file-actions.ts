@@ -3,7 +3,7 @@ import { download, exportAudio } from '../export/export-audio';
 import { exportEachLabel } from '../export/export-labelled';
 import { exportStems } from '../export/export-stems';
 import { saveProject } from '../app/project-file';
-import { punchIn, toggleMonitoring, toggleRecording } from '../app/record';
+import { punchIn, toggleHearing, toggleMonitoring, toggleRecording } from '../app/record';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio } from './targets';
@@ -63,6 +63,12 @@ export const fileActions: Action[] = [
     group: 'file',
     enabled: (s) => !s.recording,
     perform: toggleMonitoring,
+  },
+  {
+    name: 'hearInput',
+    label: 'Hear the input on the speakers while recording or monitoring (for headphones)',
+    group: 'file',
+    perform: toggleHearing,
   },
   {
     name: 'punchIn',

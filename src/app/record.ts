@@ -69,6 +69,7 @@ export async function punchIn(services: Services): Promise<void> {
 
 async function startTake(services: Services, from: number, punch?: Take['punch'], loop?: SampleRange): Promise<void> {
   const { store, recorder, player } = services;
+  recorder.hear(store.getState().hearInput);
   try {
     await recorder.start(store.getState().inputDevice);
   } catch (e) {
@@ -224,12 +225,24 @@ export async function toggleMonitoring({ store, recorder }: Services): Promise<v
     recorder.stopMonitoring();
     return store.getState().set({ monitoring: false });
   }
+  recorder.hear(store.getState().hearInput);
   try {
     await recorder.monitor(store.getState().inputDevice);
   } catch (e) {
     return store.getState().notify('error', e instanceof Error ? e.message : String(e));
   }
   store.getState().set({ monitoring: true });
+}
+
+/** Hear the input (software playthrough) on or off, at once where it is open and for every take and monitoring after. */
+export function toggleHearing({ store, recorder }: Services): void {
+  const on = !store.getState().hearInput;
+  store.getState().set({ hearInput: on });
+  recorder.hear(on);
+  if (on)
+    store
+      .getState()
+      .notify('info', 'The input is heard on the speakers while it is open: use headphones, or it will feed back.');
 }
 
 /** Records from `deviceId` from now on ('' for the default input); an input being monitored moves to it. */

@@ -36,6 +36,7 @@ export function rememberPreferences(store: StudioStore, storage: Storage = local
     remember(store, storage, 'omni-studio-keys', 'keyBindings', readKeyBindings),
     remember(store, storage, 'omni-studio-input', 'inputDevice', (saved) => (typeof saved === 'string' ? saved : '')),
     remember(store, storage, 'omni-studio-click', 'click', readClickSettings),
+    remember(store, storage, 'omni-studio-hear-input', 'hearInput', (saved) => saved === true),
   ];
   return () => {
     for (const f of forget) f();

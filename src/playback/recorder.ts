@@ -33,6 +33,9 @@ export class MicRecorder {
   private taps: AnalyserNode[] = [];
   /** The meter reads the input without recording (Audacity's monitoring), so a level can be set before a take. */
   private monitoring = false;
+  /** The input is heard (software playthrough, for headphones) while it is open, and where it goes to the speakers. */
+  private hearing = false;
+  private playthrough: GainNode | undefined;
 
   /** The level meter's taps on the microphone while recording or monitoring (none otherwise). */
   meterTaps(): readonly AnalyserNode[] {
@@ -68,6 +71,29 @@ export class MicRecorder {
   async monitor(deviceId: string): Promise<void> {
     await this.open(deviceId);
     this.monitoring = true;
+  }
+
+  /** Software playthrough, as Audacity's and a DAW's input monitoring: the open input heard on the speakers (meant for
+   * headphones: through speakers it feeds back), now and whenever it opens, until switched off. */
+  hear(on: boolean): void {
+    this.hearing = on;
+    this.routePlaythrough();
+  }
+
+  /** Where the input is heard (none while it is not): for a test's tap. */
+  playthroughOutput(): AudioNode | undefined {
+    return this.playthrough;
+  }
+
+  private routePlaythrough(): void {
+    const input = this.input;
+    if (this.hearing && input && !this.playthrough) {
+      this.playthrough = new GainNode(input.context);
+      input.source.connect(this.playthrough).connect(input.context.destination);
+    } else if (!(this.hearing && input) && this.playthrough) {
+      this.playthrough.disconnect();
+      this.playthrough = undefined;
+    }
   }
 
   stopMonitoring(): void {
@@ -144,6 +170,7 @@ export class MicRecorder {
     this.taps = meterTaps(context, source);
     const label = stream.getAudioTracks()[0]?.label ?? '';
     this.input = { deviceId, label, stream, context, source };
+    this.routePlaythrough();
     return this.input;
   }
 
@@ -151,6 +178,7 @@ export class MicRecorder {
     this.input?.stream.getTracks().forEach((t) => t.stop());
     void this.input?.context.close();
     this.input = undefined;
+    this.playthrough = undefined; // it went with the context
     this.taps = [];
   }
 }

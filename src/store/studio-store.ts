@@ -261,6 +261,8 @@ export interface StudioState {
   click: ClickSettings;
   /** The meter reads the input without recording (Monitor), so a level can be set before a take. */
   monitoring: boolean;
+  /** The input is heard on the speakers while it is open (software playthrough, for headphones). Remembered. */
+  hearInput: boolean;
   recording: boolean;
   /** An effect's preview is sounding (src/app/preview.ts): the project is as it was. */
   previewing: boolean;
@@ -371,6 +373,7 @@ export const initialState = (): StudioState => ({
   inputDevice: '',
   click: defaultClickSettings(),
   monitoring: false,
+  hearInput: false,
   recording: false,
   previewing: false,
   view: { pxPerSec: 50, scrollLeft: 0, viewportWidth: 1000 },

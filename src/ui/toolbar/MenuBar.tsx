@@ -6,6 +6,7 @@ import { useStudio } from '../studio-context';
 export function MenuBar() {
   const recording = useStudio((s) => s.recording);
   const monitoring = useStudio((s) => s.monitoring);
+  const hearing = useStudio((s) => s.hearInput);
   const envelope = useStudio((s) => s.tool === 'envelope');
   const snap = useStudio((s) => s.snap);
   const follow = useStudio((s) => s.followPlayback);
@@ -19,6 +20,7 @@ export function MenuBar() {
         <ActionButton name="punchIn" text="Punch in" />
         <InputPicker />
         <ActionButton name="monitor" text="Monitor" pressed={monitoring} />
+        <ActionButton name="hearInput" text="Hear" pressed={hearing} />
         <ActionButton name="export" text="Export" />
         <ActionButton name="newTrack" text="+ Track" />
         <ActionButton name="mixAndRender" text="Render" />
