@@ -281,7 +281,7 @@ test.describe('tempo and metronome', () => {
     expect(starts).toEqual([0, 30000, 74100]);
   });
 
-  test('the echo’s delay is set to a note value at the project’s tempo (shown only with a tempo)', async ({
+  test('the echo’s delay and a tremolo’s rate are set to note values at the project’s tempo (shown only with a tempo)', async ({
     studio,
     page,
   }) => {
@@ -289,13 +289,16 @@ test.describe('tempo and metronome', () => {
     await studio.waitForTracks(1);
     await page.getByTestId('effect-shelf-space').click();
     await expect(page.getByTestId('param-echoDelaySeconds')).toBeVisible();
-    await expect(page.getByTestId('echo-sync')).toHaveCount(0);
+    await expect(page.getByTestId('sync-echoDelaySeconds')).toHaveCount(0);
     await setTempo(page, '120', '4/4');
-    await page.getByTestId('echo-sync').selectOption('1/8 dotted');
+    await page.getByTestId('sync-echoDelaySeconds').selectOption('1/8 dotted');
     await expect(page.getByTestId('param-echoDelaySeconds')).toHaveValue('0.375');
     await setTempo(page, '180', '6/8');
-    await page.getByTestId('echo-sync').selectOption('bar');
+    await page.getByTestId('sync-echoDelaySeconds').selectOption('bar');
     await expect(page.getByTestId('param-echoDelaySeconds')).toHaveValue('2');
+    // A rate once per note: a tremolo on every eighth at 180 BPM in 6/8 is 3 Hz.
+    await page.getByTestId('sync-tremoloRateHz').selectOption('1/8');
+    await expect(page.getByTestId('param-tremoloRateHz')).toHaveValue('3');
   });
 
   test('punch in with the metronome counting in: the pre-roll is the count-in’s bars', async ({
