@@ -7,9 +7,9 @@
  *
  * Punch in (Alt+R), as Audacity's Punch and Roll and a DAW's auto-punch: the selection on a track is recorded
  * again. Playback starts PRE_ROLL_SECONDS before it (with the metronome counting in: its count-in's bars), so the
- * performer hears the lead-in; at stop, the take's part
- * inside the selection (from a point: all of it after the point) replaces the track's audio there with 20 ms
- * crossfades, in one undo step; the pre-roll and what was played past the selection are not kept.
+ * performer hears the lead-in; at stop, the take's part inside the selection (from a point: all of it after the
+ * point) replaces the track's audio there with 20 ms crossfades, in one undo step; the pre-roll and what was played
+ * past the selection are not kept.
  *
  * Loop recording, as a DAW's: with Loop on and a selection, Record plays the selection round and round and records
  * over it until stopped; each pass becomes a take (src/project/loop-takes.ts), the last one playing. */
