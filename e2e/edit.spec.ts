@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { startCapture, stopCapture } from './capture';
 import { asset, expect, test } from './fixtures';
 import { sdr } from '../src/dsp/declip.fixture';
 import { ffmpegFloat, ffmpegR128, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
@@ -152,23 +153,16 @@ test.describe('editing a real recording', () => {
       await page.mouse.up();
     };
     await drag(1); // the first grain opens the player's audio
-    // What the master bus plays, gathered from now on (a script processor keeps pulling it, silence too).
-    await page.evaluate(() => {
-      const tap: AnalyserNode = (window as any).omniStudio.services.player.meterTaps()[0];
-      const capture = tap.context.createScriptProcessor(1024, 1, 1);
-      const heard: number[] = [];
-      capture.onaudioprocess = (e) => heard.push(...e.inputBuffer.getChannelData(0));
-      tap.connect(capture).connect(tap.context.destination);
-      (window as any).scrubCapture = { capture, heard };
-    });
+    // What the master bus plays, gathered from now on.
+    await startCapture(page, ['mix']);
     await drag(10);
     await page.waitForTimeout(500);
-    const { loudest, silentTail } = await page.evaluate(() => {
-      const { capture, heard } = (window as any).scrubCapture as { capture: ScriptProcessorNode; heard: number[] };
-      capture.disconnect();
-      const last = heard.findLastIndex((v) => Math.abs(v) > 1e-4);
-      return { loudest: Math.max(...heard.map(Math.abs)), silentTail: (heard.length - 1 - last) / 44100 };
-    });
+    const {
+      rate,
+      channels: [heard],
+    } = await stopCapture(page);
+    const loudest = Math.max(...heard.map(Math.abs));
+    const silentTail = (heard.length - 1 - heard.findLastIndex((v) => Math.abs(v) > 1e-4)) / rate;
     expect(loudest).toBeGreaterThan(0.1); // the tone, heard while dragging
     expect(silentTail).toBeGreaterThan(0.3); // a grain at a time: nothing plays on after the drag
     const state = await page.evaluate(() => (window as any).omniStudio.services.store.getState());

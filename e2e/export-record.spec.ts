@@ -3,6 +3,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { sdr } from '../src/dsp/declip.fixture';
+import { capture } from './capture';
 import { asset, expect, readBytes, test } from './fixtures';
 import { ffmpegR128, ffprobe, ffprobeMetadata, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
@@ -539,24 +540,13 @@ test.describe('recording', () => {
     await expect(page.getByTestId('notice-info').last()).toContainText('use headphones');
     await studio.action('monitor').click();
     await expect(studio.action('monitor')).toHaveAttribute('aria-pressed', 'true');
-    /** The loudest sample going to the speakers from the input over `seconds` (0 with nothing routed there). */
-    const heard = (seconds: number) =>
-      page.evaluate(async (seconds) => {
-        const out: AudioNode | undefined = (window as any).omniStudio.services.recorder.playthroughOutput();
-        if (!out) return 0;
-        const capture = (out.context as AudioContext).createScriptProcessor(1024, 1, 1);
-        let loudest = 0;
-        capture.onaudioprocess = (e) => {
-          for (const v of e.inputBuffer.getChannelData(0)) loudest = Math.max(loudest, Math.abs(v));
-        };
-        out.connect(capture).connect(out.context.destination);
-        await new Promise((r) => setTimeout(r, seconds * 1000));
-        capture.disconnect();
-        return loudest;
-      }, seconds);
-    expect(20 * Math.log10(await heard(0.5))).toBeCloseTo(-12, 0);
-    await studio.action('hearInput').click();
-    expect(await heard(0.3)).toBe(0);
+    const {
+      channels: [heard],
+    } = await capture(page, ['input'], 0.5);
+    expect(20 * Math.log10(Math.max(...heard.map(Math.abs)))).toBeCloseTo(-12, 0);
+    await studio.action('hearInput').click(); // off: the input no longer goes to the speakers
+    const routed = await page.evaluate(() => (window as any).omniStudio.services.recorder.playthroughOutput());
+    expect(routed).toBeUndefined();
     await studio.action('monitor').click();
   });
 

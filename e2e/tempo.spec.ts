@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { capture } from './capture';
 import { expect, test } from './fixtures';
 
 const state = (page: Page) => page.evaluate(() => (window as any).omniStudio.services.store.getState());
@@ -12,32 +13,10 @@ async function setTempo(page: Page, bpm: string, signature: string) {
   await page.getByTestId('tempo-summary').click(); // closes the panel
 }
 
-/** Records `seconds` of what the player sends out, from its own audio context: the mix (through the master meter's
- * left tap, which passes it on) and the metronome's clicks, side by side. */
+/** `seconds` of what the player sends out: the mix and the metronome's clicks, side by side. */
 async function captureOutputs(page: Page, seconds: number): Promise<{ rate: number; mix: number[]; click: number[] }> {
-  return page.evaluate(async (seconds) => {
-    const { player } = (window as any).omniStudio.services;
-    const click: AudioNode = player.clickOutput();
-    const mix: AudioNode = player.meterTaps()[0];
-    const context = click.context as AudioContext;
-    const merge = new ChannelMergerNode(context, { numberOfInputs: 2 });
-    mix.connect(merge, 0, 0);
-    click.connect(merge, 0, 1);
-    const capture = context.createScriptProcessor(4096, 2, 2);
-    const out: number[][] = [[], []];
-    capture.onaudioprocess = (e) => {
-      for (const c of [0, 1]) out[c].push(...e.inputBuffer.getChannelData(c));
-    };
-    merge
-      .connect(capture)
-      .connect(new GainNode(context, { gain: 0 }))
-      .connect(context.destination);
-    await new Promise((r) => setTimeout(r, seconds * 1000));
-    mix.disconnect(merge);
-    click.disconnect(merge);
-    capture.disconnect();
-    return { rate: context.sampleRate, mix: out[0], click: out[1] };
-  }, seconds);
+  const { rate, channels } = await capture(page, ['mix', 'click'], seconds);
+  return { rate, mix: channels[0], click: channels[1] };
 }
 
 /** Where each click begins (a rise over a tenth of the loudest after 50 ms of quiet), and its peak. */
