@@ -17,7 +17,7 @@ import { placeAsset } from '../project/generated-ops';
 import { joinClips } from '../project/join';
 import { setClipEnvelope } from '../project/envelope';
 import { duplicateRange, splitNewRange, type TrackEdit } from '../project/track-ops';
-import { findClip, newTrack, projectLength, type SampleRange } from '../project/types';
+import { findClip, newTrack, type Project, projectLength, type SampleRange } from '../project/types';
 import { extendClip, regenerateRegion } from '../app/extend';
 import { makeLoop } from '../app/loop';
 import { labelSounds } from '../app/label-sounds';
@@ -170,48 +170,45 @@ export const editActions: Action[] = [
   },
   ...(
     [
-      ['nudgeClipEarlier', 'Move the selected clips 10 ms earlier', 'Mod+ArrowLeft', -0.01],
-      ['nudgeClipLater', 'Move the selected clips 10 ms later', 'Mod+ArrowRight', 0.01],
-      ['nudgeClipEarlierFar', 'Move the selected clips 1 s earlier', 'Mod+Shift+ArrowLeft', -1],
-      ['nudgeClipLaterFar', 'Move the selected clips 1 s later', 'Mod+Shift+ArrowRight', 1],
-    ] as const
-  ).map(
-    ([name, label, shortcut, seconds]): Action => ({
-      name,
-      label,
-      group: 'edit',
-      shortcuts: [shortcut],
-      enabled: (s) => s.selectedClipIds.length > 0,
-      perform: ({ store }) => {
-        const { selectedClipIds, project } = store.getState();
-        nudgeClips(store, selectedClipIds, Math.round(seconds * project.sampleRate));
-      },
-    }),
-  ),
-  ...(
-    [
+      ['nudgeClipEarlier', 'Move the selected clips 10 ms earlier', 'Mod+ArrowLeft', -0.01, 's'],
+      ['nudgeClipLater', 'Move the selected clips 10 ms later', 'Mod+ArrowRight', 0.01, 's'],
+      ['nudgeClipEarlierFar', 'Move the selected clips 1 s earlier', 'Mod+Shift+ArrowLeft', -1, 's'],
+      ['nudgeClipLaterFar', 'Move the selected clips 1 s later', 'Mod+Shift+ArrowRight', 1, 's'],
       [
         'nudgeClipBeatEarlier',
         'Move the selected clips a beat earlier (of the project’s tempo)',
         'Mod+Alt+ArrowLeft',
         -1,
+        'beat',
       ],
-      ['nudgeClipBeatLater', 'Move the selected clips a beat later (of the project’s tempo)', 'Mod+Alt+ArrowRight', 1],
+      [
+        'nudgeClipBeatLater',
+        'Move the selected clips a beat later (of the project’s tempo)',
+        'Mod+Alt+ArrowRight',
+        1,
+        'beat',
+      ],
     ] as const
-  ).map(
-    ([name, label, shortcut, beats]): Action => ({
+  ).map(([name, label, shortcut, amount, unit]): Action => {
+    /** Samples the step is in this project: seconds at its rate, or beats of its tempo (none without one). */
+    const step = (project: Project) => {
+      const grid = projectGrid(project);
+      if (unit === 's') return amount * project.sampleRate;
+      return grid ? amount * beatLength(grid, project.sampleRate) : null;
+    };
+    return {
       name,
       label,
       group: 'edit',
       shortcuts: [shortcut],
-      enabled: (s) => s.selectedClipIds.length > 0 && projectGrid(s.project) !== null,
+      enabled: (s) => s.selectedClipIds.length > 0 && step(s.project) !== null,
       perform: ({ store }) => {
         const { selectedClipIds, project } = store.getState();
-        const grid = projectGrid(project);
-        if (grid) nudgeClips(store, selectedClipIds, Math.round(beats * beatLength(grid, project.sampleRate)));
+        const samples = step(project);
+        if (samples !== null) nudgeClips(store, selectedClipIds, Math.round(samples));
       },
-    }),
-  ),
+    };
+  }),
   {
     name: 'labelSounds',
     label:
