@@ -1,6 +1,7 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Services } from '../app/services';
+import { type BeatGrid, projectGrid } from '../project/tempo';
 import type { Studio } from '../store/studio-store';
 
 export const ServicesContext = createContext<Services | null>(null);
@@ -14,4 +15,12 @@ export function useServices(): Services {
 /** Reads a slice of the studio state; the component re-renders only when that slice changes. */
 export function useStudio<T>(selector: (state: Studio) => T): T {
   return useStore(useServices().store, selector);
+}
+
+/** The project's beat grid (src/project/tempo.ts), worked out again only when the tempo, the tracks or the rate change. */
+export function useProjectGrid(): BeatGrid | null {
+  const rate = useStudio((s) => s.project.sampleRate);
+  const tempo = useStudio((s) => s.project.tempo);
+  const tracks = useStudio((s) => s.project.tracks);
+  return useMemo(() => projectGrid({ sampleRate: rate, tracks, tempo }), [rate, tracks, tempo]);
 }

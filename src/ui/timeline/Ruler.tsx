@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatTime } from '../format';
-import { type BeatGrid, beatLength, beatsIn, projectGrid } from '../../project/tempo';
-import { useStudio } from '../studio-context';
+import { type BeatGrid, beatLength, beatsIn } from '../../project/tempo';
+import { useProjectGrid, useStudio } from '../studio-context';
 import { followPointer } from './follow-pointer';
 import { barMarks } from './ruler-bars';
 import { HEADER_WIDTH } from './geometry';
@@ -22,9 +22,7 @@ export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; o
   const scrollLeft = useStudio((s) => s.view.scrollLeft);
   const width = useStudio((s) => Math.max(1, s.view.viewportWidth - HEADER_WIDTH));
   const rate = useStudio((s) => s.project.sampleRate);
-  const tempo = useStudio((s) => s.project.tempo);
-  const tracks = useStudio((s) => s.project.tracks);
-  const grid = useMemo(() => projectGrid({ sampleRate: rate, tracks, tempo }), [rate, tracks, tempo]);
+  const grid = useProjectGrid();
   // In bars where the clock reads bars and beats (and there is a grid), as Audacity's Beats and Measures ruler.
   const inBars = useStudio((s) => s.clockFormat === 'beats') && grid !== null;
 

@@ -1,7 +1,6 @@
-import { useMemo } from 'react';
-import { NOTE_VALUES, type NoteValue, noteSeconds, projectGrid } from '../../project/tempo';
+import { NOTE_VALUES, type NoteValue, noteSeconds } from '../../project/tempo';
 import type { EditParams } from '../../store/studio-store';
-import { useServices, useStudio } from '../studio-context';
+import { useProjectGrid, useServices } from '../studio-context';
 
 type TimeField = 'echoDelaySeconds' | 'tremoloRateHz' | 'phaserRateHz' | 'chorusRateHz';
 
@@ -10,10 +9,7 @@ type TimeField = 'echoDelaySeconds' | 'tremoloRateHz' | 'phaserRateHz' | 'chorus
  * only where the project has a tempo. */
 export function NoteSync({ field, range }: { field: TimeField; range: { min: number; max: number } }) {
   const { store } = useServices();
-  const rate = useStudio((s) => s.project.sampleRate);
-  const tempo = useStudio((s) => s.project.tempo);
-  const tracks = useStudio((s) => s.project.tracks);
-  const grid = useMemo(() => projectGrid({ sampleRate: rate, tracks, tempo }), [rate, tracks, tempo]);
+  const grid = useProjectGrid();
   if (!grid) return null;
   const inHz = field !== 'echoDelaySeconds';
   return (

@@ -1,8 +1,8 @@
-import { type RefObject, useEffect, useMemo, useRef } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { clearTempo, setClick, setTempo } from '../../app/tempo';
-import { projectGrid, TEMPO_RANGE, TIME_SIGNATURES } from '../../project/tempo';
+import { TEMPO_RANGE, TIME_SIGNATURES } from '../../project/tempo';
 import { CLICK_LEVEL_RANGE, COUNT_IN_BARS } from '../../store/click-settings';
-import { useServices, useStudio } from '../studio-context';
+import { useProjectGrid, useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
 
 const countInText = (bars: number) => (bars === 0 ? 'No count-in' : `Count in ${bars} bar${bars > 1 ? 's' : ''}`);
@@ -12,10 +12,8 @@ const countInText = (bars: number) => (bars === 0 ? 'No count-in' : `Count in ${
  * so the transport keeps to one row in a small window. */
 export function TempoControl() {
   const services = useServices();
-  const rate = useStudio((s) => s.project.sampleRate);
   const tempo = useStudio((s) => s.project.tempo);
-  const tracks = useStudio((s) => s.project.tracks);
-  const grid = useMemo(() => projectGrid({ sampleRate: rate, tracks, tempo }), [rate, tracks, tempo]);
+  const grid = useProjectGrid();
   const click = useStudio((s) => s.click);
   const bpm = grid ? String(Math.round(grid.bpm * 10) / 10) : '';
   const panel = useRef<HTMLDetailsElement>(null);

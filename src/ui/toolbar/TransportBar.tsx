@@ -1,8 +1,6 @@
-import { useMemo } from 'react';
-import { projectGrid } from '../../project/tempo';
 import { CLOCK_FORMATS, formatClock } from '../format';
 import { selectionIn } from '../../store/studio-store';
-import { useServices, useStudio } from '../studio-context';
+import { useProjectGrid, useServices, useStudio } from '../studio-context';
 import { SPEED_RANGE } from '../../playback/player';
 import { ActionButton } from './ActionButton';
 import { LevelMeter } from './LevelMeter';
@@ -46,9 +44,7 @@ export function TransportBar() {
   const speed = useStudio((s) => s.playbackSpeed);
   const selection = useStudio((s) => s.selection);
   const clockFormat = useStudio((s) => s.clockFormat);
-  const tempo = useStudio((s) => s.project.tempo);
-  const tracks = useStudio((s) => s.project.tracks);
-  const grid = useMemo(() => projectGrid({ sampleRate: rate, tracks, tempo }), [rate, tracks, tempo]);
+  const grid = useProjectGrid();
   // Bars and beats only where the project has a beat grid.
   const formats = CLOCK_FORMATS.filter((f) => f !== 'beats' || grid);
   const next = formats[(formats.indexOf(clockFormat) + 1) % formats.length];
