@@ -62,7 +62,9 @@ test.describe('tempo and metronome', () => {
     // Four taps about half a second apart: the tempo of the median gap between them as they landed in the page.
     await page.getByTestId('tempo-summary').click();
     await page.evaluate(() => {
-      document.addEventListener('click', () => ((window as any).taps ??= []).push(performance.now()), true);
+      const taps: number[] = [];
+      (window as any).taps = taps;
+      document.addEventListener('click', () => taps.push(performance.now()), true);
     });
     for (let i = 0; i < 4; i++) {
       await studio.action('tapTempo').click();
