@@ -32,28 +32,51 @@ const FLOOR = 1e-12;
 export function compress(
   channels: readonly Float32Array[],
   rate: number,
-  { thresholdDb, ratio }: Compression,
+  settings: Compression,
 ): { channels: Float32Array[]; reductionDb: number } {
-  const length = channels[0]?.length ?? 0;
-  const rise = 1 - Math.exp(-1 / (ATTACK_S * rate));
-  const fall = 1 - Math.exp(-1 / (RELEASE_S * rate));
   const out = channels.map((c) => Float32Array.from(c));
-  const average = 1 - Math.exp(-1 / (AVERAGE_S * rate));
-  let power = 0;
-  let level = -120;
-  let most = 0;
-  for (let n = 0; n < length; n++) {
-    let now = 0;
-    for (const c of channels) now = Math.max(now, c[n] * c[n]);
-    power += (now - power) * average;
-    const db = 10 * Math.log10(Math.max(FLOOR, power));
-    level += (db - level) * (db > level ? rise : fall);
-    const down = reduction(level, thresholdDb, ratio);
-    most = Math.max(most, down);
-    const gain = 10 ** (-down / 20);
-    for (const c of out) c[n] *= gain;
+  const compressor = new Compressor(rate, settings);
+  compressor.run(out);
+  return { channels: out, reductionDb: compressor.mostReductionDb };
+}
+
+/** The compressor's detector and settings, so a signal can be compressed block by block (a track's realtime
+ * effects) exactly as `compress` does a whole one; `makeup` multiplies what comes out (1: none). */
+export class Compressor {
+  private readonly rise: number;
+  private readonly fall: number;
+  private readonly average: number;
+  private power = 0;
+  private level = -120;
+  /** How far the gain has gone down at most so far (dB). */
+  mostReductionDb = 0;
+
+  constructor(
+    rate: number,
+    private readonly settings: Compression,
+    private readonly makeup = 1,
+  ) {
+    this.rise = 1 - Math.exp(-1 / (ATTACK_S * rate));
+    this.fall = 1 - Math.exp(-1 / (RELEASE_S * rate));
+    this.average = 1 - Math.exp(-1 / (AVERAGE_S * rate));
   }
-  return { channels: out, reductionDb: most };
+
+  /** Compresses the channels (of one length) in place, carrying on from the last block. */
+  run(channels: readonly Float32Array[]): void {
+    const { thresholdDb, ratio } = this.settings;
+    const length = channels[0]?.length ?? 0;
+    for (let n = 0; n < length; n++) {
+      let now = 0;
+      for (const c of channels) now = Math.max(now, c[n] * c[n]);
+      this.power += (now - this.power) * this.average;
+      const db = 10 * Math.log10(Math.max(FLOOR, this.power));
+      this.level += (db - this.level) * (db > this.level ? this.rise : this.fall);
+      const down = reduction(this.level, thresholdDb, ratio);
+      this.mostReductionDb = Math.max(this.mostReductionDb, down);
+      const gain = 10 ** (-down / 20) * this.makeup;
+      for (const c of channels) c[n] *= gain;
+    }
+  }
 }
 
 /** How many dB a level is turned down: none under the knee, (1 - 1/ratio) of the excess over it, a quadratic

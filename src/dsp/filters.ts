@@ -45,20 +45,40 @@ function coefficients(type: FilterType, hz: number, q: number, sampleRate: numbe
 export const biquad = <T extends Float32Array | Float64Array>(x: T, section: Biquad): T => settledBiquad(x, section, 0);
 
 /** The same, as if the input had held `settled` for ever before it (a low-pass's steady state). */
-export function settledBiquad<T extends Float32Array | Float64Array>(
-  x: T,
-  { b0, b1, b2, a1, a2 }: Biquad,
-  settled: number,
-): T {
+export function settledBiquad<T extends Float32Array | Float64Array>(x: T, section: Biquad, settled: number): T {
   const y = x.slice() as T;
-  let [x1, x2, y1, y2] = [settled, settled, settled, settled];
-  for (let i = 0; i < x.length; i++) {
-    const v = b0 * x[i] + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-    x2 = x1;
-    x1 = x[i];
-    y2 = y1;
-    y1 = v;
-    y[i] = v;
-  }
+  new BiquadState(section, settled).run(y);
   return y;
+}
+
+/** One section's memory, so a signal can be filtered block by block (a track's realtime effects, 128 frames at a
+ * time) with the very equation, in double precision, that `biquad` runs over a whole array. */
+export class BiquadState {
+  private x1: number;
+  private x2: number;
+  private y1: number;
+  private y2: number;
+
+  constructor(
+    private readonly section: Biquad,
+    settled = 0,
+  ) {
+    [this.x1, this.x2, this.y1, this.y2] = [settled, settled, settled, settled];
+  }
+
+  /** Filters `x` in place, carrying on from the last block. */
+  run(x: Float32Array | Float64Array): void {
+    const { b0, b1, b2, a1, a2 } = this.section;
+    let { x1, x2, y1, y2 } = this;
+    for (let i = 0; i < x.length; i++) {
+      const input = x[i];
+      const v = b0 * input + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+      x2 = x1;
+      x1 = input;
+      y2 = y1;
+      y1 = v;
+      x[i] = v;
+    }
+    Object.assign(this, { x1, x2, y1, y2 });
+  }
 }

@@ -52,4 +52,16 @@ describe('project files', () => {
       readProjectFile(writeProjectFile(project, { playhead: 0, trackHeights: {} }, assets), 'ok.omni').project.tracks,
     ).toHaveLength(1);
   });
+
+  it("keep the tracks' realtime effects and refuse ones that cannot run, saying which track", () => {
+    const { assets, project } = aProject();
+    const effects = [{ id: 'f', on: false, kind: 'filter' as const, type: 'lowpass' as const, hz: 3000 }];
+    const withEffects = { ...project, tracks: [{ ...project.tracks[0], effects }] };
+    const view = { playhead: 0, trackHeights: {} };
+    expect(readProjectFile(writeProjectFile(withEffects, view, assets), 'fx.omni').project).toEqual(withEffects);
+    const broken = { ...project, tracks: [{ ...project.tracks[0], effects: [{ ...effects[0], hz: 1e6 }] }] };
+    expect(() => readProjectFile(writeProjectFile(broken, view, assets), 'bad.omni')).toThrow(
+      '"bad.omni" cannot be opened: on track "Track 1": A filter\'s frequency must be 20 to 20000 Hz.',
+    );
+  });
 });

@@ -7,6 +7,7 @@
  * wrong otherwise.
  */
 import { type Unzipped, unzipSync, zipSync } from 'fflate';
+import { trackEffectProblem } from '../dsp/effect-chain';
 import { decodeWav, encodeWav } from '../dsp/wav';
 import type { AssetStore } from '../project/asset-store';
 import type { AudioAsset, Project } from '../project/types';
@@ -40,6 +41,19 @@ export class ProjectFileError extends Error {
 }
 
 export const isProjectFile = (file: File) => file.name.toLowerCase().endsWith(PROJECT_EXTENSION);
+
+/** Why a track's realtime effects cannot run as the file sets them (a hand-edited or damaged file), or null. */
+function trackEffectsProblem(project: Project): string | null {
+  for (const track of project.tracks) {
+    if (track.effects !== undefined && !Array.isArray(track.effects))
+      return `track "${track.name}"'s effects are no list.`;
+    for (const effect of track.effects ?? []) {
+      const problem = trackEffectProblem(effect);
+      if (problem) return `on track "${track.name}": ${problem}`;
+    }
+  }
+  return null;
+}
 
 /** The ids of the assets the project's clips play. */
 const assetIdsOf = (project: Project) => new Set(project.tracks.flatMap((t) => t.clips.map((c) => c.assetId)));
@@ -96,6 +110,8 @@ export function readProjectFile(bytes: Uint8Array, name: string): OpenedProject 
     throw new ProjectFileError(
       `"${name}" was saved by a newer Omni Studio (version ${doc.version}); update the studio.`,
     );
+  const effectProblem = trackEffectsProblem(doc.project);
+  if (effectProblem) throw new ProjectFileError(`"${name}" cannot be opened: ${effectProblem}`);
   const assets: AudioAsset[] = [];
   for (const id of assetIdsOf(doc.project)) {
     const wav = entries[audioPath(id)];

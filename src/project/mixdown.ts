@@ -1,9 +1,11 @@
-/** Offline mix of the project, with the same gain, pan, mute, solo and clip-envelope rules as playback. */
+/** Offline mix of the project, with the same gain, pan, mute, solo, clip-envelope and track-effect rules as playback. */
+import { EffectChain } from '../dsp/effect-chain';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
 import { envelopeGains } from './envelope';
 import { clipFadeGains } from './clip-fades';
 import { panValues } from './pan-automation';
+import { hasActiveEffects } from './track-effects';
 import type { Clip, Project, SampleRange, Track } from './types';
 import { clipOverlap } from './types';
 
@@ -76,11 +78,7 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
     const gain = dbToGain(track.gainDb);
     const automation = track.volume?.length ? envelopeGains(track.volume, range.start, length) : undefined;
     const pans = stereo ? panValues(track, range.start, length) : undefined;
-    for (const clip of track.clips) {
-      const overlap = clipOverlap(clip, range);
-      if (!overlap) continue;
-      const { read, write, count } = overlap;
-      const { channels: source, from } = throughClipGain(clip, assets.get(clip.assetId).channels, read, count);
+    for (const { channels: source, write, from, count } of trackSources(track, assets, range, project.sampleRate)) {
       if (!stereo) {
         addScaled(out[0], write, source[0], from, count, gain, automation);
         continue;
@@ -99,6 +97,43 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
   }
   return out;
 }
+
+/** What a track feeds its fader over the range: `count` samples of `channels` from `from`, added at `write`. */
+interface TrackSource {
+  channels: Float32Array[];
+  write: number;
+  from: number;
+  count: number;
+}
+
+/** A track's clips over the range through their envelopes and fades; where its effects are on, the clips summed on
+ * the track's bus (from rest at the range's start, as playback starting there) and run through them. */
+function trackSources(track: Track, assets: AssetStore, range: SampleRange, rate: number): TrackSource[] {
+  const clips = track.clips.flatMap((clip) => {
+    const overlap = clipOverlap(clip, range);
+    if (!overlap) return [];
+    const { read, write, count } = overlap;
+    const { channels, from } = throughClipGain(clip, assets.get(clip.assetId).channels, read, count);
+    return [{ channels, write, from, count }];
+  });
+  if (!hasActiveEffects(track)) return clips;
+  const length = Math.max(0, range.end - range.start);
+  const width = effectBusChannels(track, assets);
+  const bus = Array.from({ length: width }, () => new Float32Array(length));
+  for (const clip of clips) {
+    const channels = width === 1 ? clip.channels : toStereo(clip.channels);
+    bus.forEach((out, c) => {
+      for (let i = 0; i < clip.count; i++) out[clip.write + i] += channels[c][clip.from + i];
+    });
+  }
+  new EffectChain(track.effects ?? [], rate, width).process(bus);
+  return [{ channels: bus, write: 0, from: 0, count: length }];
+}
+
+/** How many channels a track's effects run on: one where every clip is mono, else two (the clips folded or spread
+ * to stereo as Web Audio's speaker rules do), so the pan treats the result as playback's does. */
+export const effectBusChannels = (track: Track, assets: AssetStore): 1 | 2 =>
+  track.clips.every((c) => assets.get(c.assetId).channels.length === 1) ? 1 : 2;
 
 /** The `count` samples the clip reads from `read`, through its volume envelope and its fades: a copy read from 0, or,
  * where neither reaches them, the asset's own channels read from `read`. */

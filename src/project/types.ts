@@ -1,5 +1,6 @@
 /** The project document: plain, immutable data that undo snapshots, autosave stores and actions replace. */
 import type { FrequencyBand } from '../dsp/band';
+import type { TrackEffect } from '../dsp/effect-chain';
 import type { MusicFields } from '../music/music-prompt';
 import type { ClipFade } from './clip-fades';
 import type { GainPoint } from './envelope';
@@ -45,6 +46,9 @@ export interface Track {
   /** Its pan automation: pan points (-1 left to 1 right) in timeline samples, straight lines between them, held before
    * and after (src/project/pan-automation.ts); where it has points they set the pan, not `pan`. */
   panPoints?: PanPoint[];
+  /** Its realtime effects, in the order they run, before its volume automation, gain and pan (a DAW's inserts;
+   * src/dsp/effect-chain.ts); the clips themselves are never changed by them. */
+  effects?: TrackEffect[];
   /** Sounds found on this track by Analyze, drawn on a lane under it. */
   labels?: SoundLabel[];
   /** The tempo Analyze heard where the track is music (beats per minute). */

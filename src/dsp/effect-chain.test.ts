@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { compress } from './compressor';
+import { EffectChain, type TrackEffect, trackEffectProblem } from './effect-chain';
+import { equalize, presetBands } from './equalizer';
+import { filter } from './filters';
+import { dbToGain } from './gain';
+
+const RATE = 48000;
+
+/** Two channels of noise with a loud stretch in the middle (so a compressor has something to turn down). */
+function noise(length: number): Float32Array[] {
+  let seed = 7;
+  const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+  return [0, 1].map(() =>
+    Float32Array.from({ length }, (_, i) => next() * (i > length / 3 && i < length / 2 ? 0.9 : 0.05)),
+  );
+}
+
+/** The channels through the chain in Web Audio's render quanta. */
+function inBlocks(effects: TrackEffect[], channels: Float32Array[], block = 128): Float32Array[] {
+  const chain = new EffectChain(effects, RATE, channels.length);
+  const out = channels.map((c) => c.slice());
+  for (let at = 0; at < out[0].length; at += block) chain.process(out.map((c) => c.subarray(at, at + block)));
+  return out;
+}
+
+const eq: TrackEffect = { id: 'e', on: true, kind: 'eq', bands: presetBands('Telephone') };
+const highpass: TrackEffect = { id: 'f', on: true, kind: 'filter', type: 'highpass', hz: 200 };
+const squash: TrackEffect = { id: 'c', on: true, kind: 'compressor', thresholdDb: -30, ratio: 4, makeupDb: 6 };
+
+describe('EffectChain', () => {
+  it('block by block gives what each effect gives over the whole signal, in order', () => {
+    const x = noise(RATE / 2);
+    const out = inBlocks([eq, highpass, squash], x);
+    const whole = compress(
+      equalize(x, RATE, eq.kind === 'eq' ? eq.bands : []).map((c) => filter(c, 'highpass', 200, RATE)),
+      RATE,
+      { thresholdDb: -30, ratio: 4 },
+    ).channels.map((c) => c.map((v) => v * dbToGain(6)));
+    out.forEach((channel, c) => channel.forEach((v, i) => expect(v).toBeCloseTo(whole[c][i], 6)));
+  });
+
+  it('gives the same samples whatever the block size', () => {
+    const x = noise(5000);
+    const a = inBlocks([highpass, squash], x, 128);
+    const b = inBlocks([highpass, squash], x, 1000);
+    expect(a).toEqual(b);
+  });
+
+  it('passes every sample untouched where the effects are off', () => {
+    const x = noise(2000);
+    expect(
+      inBlocks(
+        [
+          { ...eq, on: false },
+          { ...squash, on: false },
+        ],
+        x,
+      ),
+    ).toEqual(x);
+  });
+
+  it('passes a filter set at or over the Nyquist frequency', () => {
+    const x = noise(1000);
+    const out = new EffectChain([{ ...highpass, type: 'lowpass', hz: 20000 }], 22050, 2);
+    const y = x.map((c) => c.slice());
+    out.process(y);
+    expect(y).toEqual(x);
+  });
+});
+
+describe('trackEffectProblem', () => {
+  it('accepts the settings in bounds and names the one outside', () => {
+    expect([eq, highpass, squash].map(trackEffectProblem)).toEqual([null, null, null]);
+    expect(trackEffectProblem({ ...highpass, hz: 5 })).toMatch(/frequency must be 20 to 20000 Hz/);
+    expect(trackEffectProblem({ ...squash, ratio: 0.5 })).toMatch(/ratio must be 1 to 20/);
+    expect(trackEffectProblem({ ...squash, makeupDb: 30 })).toMatch(/make-up gain must be 0 to 24 dB/);
+    expect(trackEffectProblem({ ...squash, thresholdDb: Number.NaN })).toMatch(/threshold/);
+    expect(trackEffectProblem({ id: 'x', on: true, kind: 'flanger' } as unknown as TrackEffect)).toMatch(
+      /no known kind/,
+    );
+  });
+});

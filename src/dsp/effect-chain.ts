@@ -1,0 +1,91 @@
+/**
+ * A track's realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters and a
+ * compressor that change how the track sounds without changing its clips. One chain runs them in order over blocks
+ * of samples carrying each effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a
+ * time and the mixdown over the whole range, the same code both ways, so an export sounds as playback did.
+ */
+import { Compressor, RATIO, THRESHOLD_DB } from './compressor';
+import { type EqBand, eqProblem, eqSections } from './equalizer';
+import { type Biquad, BiquadState, butterworth, FILTER_HZ, type FilterType } from './filters';
+import { dbToGain } from './gain';
+
+interface Slot {
+  id: string;
+  /** Off: bypassed (kept with its settings, not heard). */
+  on: boolean;
+}
+
+export type TrackEffect = Slot &
+  (
+    | { kind: 'eq'; bands: EqBand[] }
+    | { kind: 'filter'; type: FilterType; hz: number }
+    | { kind: 'compressor'; thresholdDb: number; ratio: number; makeupDb: number }
+  );
+
+export type TrackEffectKind = TrackEffect['kind'];
+
+export const MAKEUP_DB = { min: 0, max: 24 } as const;
+
+/** Why the effect cannot run, or null: every setting inside its bounds. */
+export function trackEffectProblem(effect: TrackEffect): string | null {
+  const outside = (v: number, { min, max }: { min: number; max: number }) => !(v >= min && v <= max);
+  switch (effect.kind) {
+    case 'eq':
+      return eqProblem(effect.bands);
+    case 'filter':
+      if (effect.type !== 'highpass' && effect.type !== 'lowpass') return `A filter is high-pass or low-pass.`;
+      return outside(effect.hz, FILTER_HZ)
+        ? `A filter's frequency must be ${FILTER_HZ.min} to ${FILTER_HZ.max} Hz.`
+        : null;
+    case 'compressor':
+      if (outside(effect.thresholdDb, THRESHOLD_DB))
+        return `The compressor's threshold must be ${THRESHOLD_DB.min} to ${THRESHOLD_DB.max} dBFS.`;
+      if (outside(effect.ratio, RATIO)) return `The compressor's ratio must be ${RATIO.min} to ${RATIO.max}.`;
+      if (outside(effect.makeupDb, MAKEUP_DB))
+        return `The compressor's make-up gain must be ${MAKEUP_DB.min} to ${MAKEUP_DB.max} dB.`;
+      return null;
+    default:
+      return `A track effect is of no known kind (${(effect as { kind: unknown }).kind}).`;
+  }
+}
+
+/** The effects that are heard: those switched on. */
+export const activeEffects = (effects: readonly TrackEffect[] | undefined): TrackEffect[] =>
+  (effects ?? []).filter((e) => e.on);
+
+/** Runs a track's effects, in order, over successive blocks of its `channels` channels (in place). */
+export class EffectChain {
+  private readonly stages: ((block: Float32Array[]) => void)[];
+
+  constructor(effects: readonly TrackEffect[], rate: number, channels: number) {
+    this.stages = activeEffects(effects).map((e) => stage(e, rate, channels));
+  }
+
+  /** Processes one block in place; every channel has the same length. */
+  process(block: Float32Array[]): void {
+    for (const run of this.stages) run(block);
+  }
+}
+
+function stage(effect: TrackEffect, rate: number, channels: number): (block: Float32Array[]) => void {
+  switch (effect.kind) {
+    case 'eq':
+      return sectionsStage(eqSections(effect.bands, rate), channels);
+    case 'filter':
+      // At or over the Nyquist frequency the rate holds nothing for the filter to act on: it passes all.
+      return sectionsStage(effect.hz < rate / 2 ? butterworth(effect.type, effect.hz, rate) : [], channels);
+    case 'compressor': {
+      const compressor = new Compressor(rate, effect, dbToGain(effect.makeupDb));
+      return (block) => compressor.run(block);
+    }
+  }
+}
+
+/** Each channel through the sections, each channel with its own memory. */
+function sectionsStage(sections: Biquad[], channels: number): (block: Float32Array[]) => void {
+  const states = Array.from({ length: channels }, () => sections.map((s) => new BiquadState(s)));
+  return (block) =>
+    block.forEach((channel, c) => {
+      for (const state of states[c]) state.run(channel);
+    });
+}

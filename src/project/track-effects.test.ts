@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { filter } from '../dsp/filters';
+import { AssetStore } from './asset-store';
+import { clipAt } from './clip.fixture';
+import { effectBusChannels, mixdown } from './mixdown';
+import {
+  addTrackEffect,
+  changeTrackEffect,
+  describeEffect,
+  moveTrackEffect,
+  newTrackEffect,
+  removeTrackEffect,
+} from './track-effects';
+import { emptyProject, newTrack, type Project } from './types';
+
+const RATE = 8000;
+const tone = (hz: number, n: number) =>
+  Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin((2 * Math.PI * hz * i) / RATE));
+
+function oneTrack(channels: Float32Array[]): { project: Project; assets: AssetStore; trackId: string } {
+  const assets = new AssetStore();
+  const asset = assets.add(channels, RATE);
+  const track = { ...newTrack(0), clips: [clipAt('c', asset.id, 100, channels[0].length)] };
+  return { project: { ...emptyProject(RATE), tracks: [track] }, assets, trackId: track.id };
+}
+
+describe('track effect edits', () => {
+  it('adds, changes, switches, moves and removes effects, each under its own undo label', () => {
+    const { project, trackId } = oneTrack([tone(100, 800)]);
+    const eq = newTrackEffect('eq');
+    const comp = newTrackEffect('compressor');
+    const added = addTrackEffect(addTrackEffect(project, trackId, eq).project, trackId, comp);
+    expect(added.label).toBe('Add Compressor');
+    const effects = (p: Project) => p.tracks[0].effects ?? [];
+    expect(effects(added.project).map((e) => e.kind)).toEqual(['eq', 'compressor']);
+    const off = changeTrackEffect(added.project, trackId, comp.id, { on: false });
+    expect(off.label).toBe('Compressor off');
+    expect(effects(off.project)[1].on).toBe(false);
+    const moved = moveTrackEffect(off.project, trackId, comp.id, -1);
+    expect(effects(moved.project).map((e) => e.kind)).toEqual(['compressor', 'eq']);
+    expect(moveTrackEffect(moved.project, trackId, comp.id, -1).project).toBe(moved.project);
+    const removed = removeTrackEffect(moved.project, trackId, eq.id);
+    expect(removed.label).toBe('Remove Equalizer');
+    expect(effects(removed.project).map((e) => e.id)).toEqual([comp.id]);
+  });
+
+  it('refuses a setting out of bounds with the reason, leaving the project as it was', () => {
+    const { project, trackId } = oneTrack([tone(100, 800)]);
+    const withFilter = addTrackEffect(project, trackId, newTrackEffect('filter')).project;
+    const id = withFilter.tracks[0].effects![0].id;
+    expect(() => changeTrackEffect(withFilter, trackId, id, { hz: 3 })).toThrow(/frequency must be 20 to 20000 Hz/);
+    expect(changeTrackEffect(withFilter, trackId, id, { hz: 500 }).label).toBe('Change Filter');
+  });
+
+  it('describes each effect in a line', () => {
+    expect(newTrackEffect('filter')).toMatchObject({ type: 'highpass', hz: 80, on: true });
+    expect(describeEffect(newTrackEffect('filter'))).toBe('High-pass 80 Hz');
+    expect(describeEffect(newTrackEffect('compressor'))).toBe('Compressor -18 dBFS 3:1');
+    expect(describeEffect(newTrackEffect('eq'))).toBe('Equalizer (flat)');
+  });
+});
+
+describe('mixdown with track effects', () => {
+  it("runs the track's clips through its effects, from rest at the range's start, before gain and pan", () => {
+    const x = tone(1000, 1600);
+    const { project, assets, trackId } = oneTrack([x]);
+    const lowpass = { ...newTrackEffect('filter'), type: 'lowpass' as const, hz: 200 };
+    const p = addTrackEffect(project, trackId, lowpass).project;
+    const quieter = { ...p, tracks: [{ ...p.tracks[0], gainDb: -6 }] };
+    const [out] = mixdown(quieter, assets, { range: { start: 0, end: 1800 } });
+    const padded = new Float32Array(1800);
+    padded.set(x, 100);
+    const expected = filter(padded, 'lowpass', 200, RATE);
+    out.forEach((v, i) => expect(v).toBeCloseTo(expected[i] * 10 ** (-6 / 20), 6));
+    // A 1 kHz tone two octaves and more over a 200 Hz cut-off comes out far under its level.
+    const peak = Math.max(...out.slice(600, 1600).map(Math.abs));
+    expect(peak).toBeLessThan(0.5 * 10 ** (-40 / 20));
+  });
+
+  it('leaves the mix as it was where every effect is off', () => {
+    const { project, assets, trackId } = oneTrack([tone(300, 800), tone(500, 800)]);
+    const range = { range: { start: 0, end: 900 } };
+    const off = { ...newTrackEffect('compressor'), on: false, makeupDb: 12 };
+    expect(mixdown(addTrackEffect(project, trackId, off).project, assets, range)).toEqual(
+      mixdown(project, assets, range),
+    );
+  });
+
+  it('runs a mono track on one channel and a track with a stereo clip on two', () => {
+    const mono = oneTrack([tone(100, 100)]);
+    expect(effectBusChannels(mono.project.tracks[0], mono.assets)).toBe(1);
+    const stereo = oneTrack([tone(100, 100), tone(200, 100)]);
+    expect(effectBusChannels(stereo.project.tracks[0], stereo.assets)).toBe(2);
+  });
+});
