@@ -10,7 +10,10 @@ const RATE = 48000;
 /** Two channels of noise with a loud stretch in the middle (so a compressor has something to turn down). */
 function noise(length: number): Float32Array[] {
   let seed = 7;
-  const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+  const next = () => {
+    seed = (seed * 16807) % 2147483647;
+    return (seed / 2147483647) * 2 - 1;
+  };
   return [0, 1].map(() =>
     Float32Array.from({ length }, (_, i) => next() * (i > length / 3 && i < length / 2 ? 0.9 : 0.05)),
   );
