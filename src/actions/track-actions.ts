@@ -37,6 +37,17 @@ function toggleLane({ store }: Services, lanes: 'volumeLanes' | 'panLanes' | 'db
 
 export const trackActions: Action[] = [
   {
+    name: 'trackEffects',
+    label:
+      "Track effects: the selected track's realtime equalizer, filters and compressor (heard as it plays and in exports; its clips never change)",
+    group: 'track',
+    enabled: hasTrack,
+    perform: ({ store }, target) => {
+      const id = target?.trackId ?? currentTrack(store.getState());
+      if (id) store.getState().set({ effectsTrackId: id, panel: 'trackEffects' });
+    },
+  },
+  {
     name: 'volumeLane',
     label: 'Show or hide the volume automation lane of the selected track',
     group: 'track',

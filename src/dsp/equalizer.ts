@@ -10,6 +10,12 @@ export type EqBandType = 'lowShelf' | 'peak' | 'highShelf';
 
 export const EQ_BAND_TYPES: readonly EqBandType[] = ['lowShelf', 'peak', 'highShelf'];
 
+export const EQ_BAND_NAMES: Readonly<Record<EqBandType, string>> = {
+  lowShelf: 'Low shelf',
+  peak: 'Bell',
+  highShelf: 'High shelf',
+};
+
 export interface EqBand {
   type: EqBandType;
   hz: number;

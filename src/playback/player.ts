@@ -1,8 +1,11 @@
 /** Plays the project through Web Audio: one source per clip (through its fades and volume envelope), per-track
- * volume automation, gain and pan, loop over the selection; the metronome clicks along where it is on. */
+ * effects (an AudioWorklet running the mixdown's chain), volume automation, gain and pan, loop over the selection;
+ * the metronome clicks along where it is on. */
+import trackEffectsWorklet from '../../workers/track-effects.worklet.ts?worker&url';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
-import { audibleTracks } from '../project/mixdown';
+import { audibleTracks, effectBusChannels } from '../project/mixdown';
+import { effectsOnlyChanges } from '../project/track-effects';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
 import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
 import { panRamps } from '../project/pan-automation';
@@ -56,6 +59,11 @@ export class Player {
   private metronome: Metronome | undefined;
   /** The running playback's timeline against the audio clock (the metronome's too). */
   private clock: TimelineClock | undefined;
+  /** The effect nodes sounding, by track (a loop's passes each have their own). */
+  private effectNodes = new Map<string, AudioWorkletNode[]>();
+  /** The effects' processor loaded into the context; null: it could not be (effects unheard, and said so). */
+  private effectsLoaded: Promise<boolean> | undefined;
+  private effectsUsable = false;
   /** When the scrub grain sounding now ends (context time). */
   private scrubbingUntil = 0;
 
@@ -80,6 +88,12 @@ export class Player {
         state.loop !== previous.loop ||
         state.playbackSpeed !== previous.playbackSpeed;
       if (!changed || !state.playing || this.alongTake || this.refreshPending) return;
+      if (
+        state.loop === previous.loop &&
+        state.playbackSpeed === previous.playbackSpeed &&
+        this.retune(state, previous)
+      )
+        return;
       this.refreshPending = true;
       setTimeout(() => {
         this.refreshPending = false;
@@ -126,6 +140,7 @@ export class Player {
     const { project } = this.store.getState();
     const context = this.contextFor(project.sampleRate);
     await context.resume();
+    await this.effectsReady();
     this.stopSources();
     this.speed = speed;
     this.loopRange = loopRange;
@@ -186,6 +201,7 @@ export class Player {
     this.stopPreview();
     const context = this.contextFor(project.sampleRate);
     await context.resume();
+    await this.effectsReady();
     this.previewAssets = assets.ids().filter((id) => !this.assets.has(id));
     this.schedule(project, range.start, range.end, context.currentTime + 0.05, 1, assets);
     const seconds = (range.end - range.start) / project.sampleRate;
@@ -213,6 +229,7 @@ export class Player {
     if (context.currentTime < this.scrubbingUntil) return;
     this.stopPreview();
     await context.resume();
+    await this.effectsReady();
     this.stopSources();
     const when = context.currentTime + 0.005;
     this.scrubbingUntil = when + SCRUB_GRAIN_S;
@@ -241,6 +258,7 @@ export class Player {
       this.buffers.clear();
       this.master = this.masterBus(this.context);
       this.metronome = new Metronome(this.context);
+      this.effectsLoaded = this.loadEffects(this.context);
     }
     return this.context;
   }
@@ -277,7 +295,9 @@ export class Player {
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
       this.automatePan(pan, track, from, to, clock);
       // The track's volume automation, before its gain and pan.
-      const trackIn = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, clock) : gain;
+      const fader = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, clock) : gain;
+      // Its effects before that (as a DAW's inserts, before the fader).
+      const trackIn = track.effects?.length && this.effectsUsable ? this.effectsNode(track, fader, assets) : fader;
       for (const clip of track.clips) {
         const start = Math.max(clip.start, from);
         const end = Math.min(clipEnd(clip), to);
@@ -295,6 +315,55 @@ export class Player {
         this.sources.push(source);
       }
     }
+  }
+
+  /** The track's effects chain in the audio thread, on as many channels as the mixdown runs it on, feeding `into`. */
+  private effectsNode(track: Track, into: AudioNode, assets: AssetStore): AudioWorkletNode {
+    const channels = effectBusChannels(track, assets);
+    const node = new AudioWorkletNode(this.context!, 'omni-track-effects', {
+      numberOfInputs: 1,
+      numberOfOutputs: 1,
+      outputChannelCount: [channels],
+      channelCount: channels,
+      channelCountMode: 'explicit',
+      channelInterpretation: 'speakers',
+      processorOptions: { effects: track.effects, channels },
+    });
+    node.connect(into);
+    this.nodes.push(node);
+    this.effectNodes.set(track.id, [...(this.effectNodes.get(track.id) ?? []), node]);
+    return node;
+  }
+
+  /** Where only tracks' effects changed and each of those tracks has its chain sounding, the chains take the new
+   * settings as they play (no restart, as a DAW's knobs); false where playback must start again. */
+  private retune(state: { project: Project }, previous: { project: Project }): boolean {
+    const changed = effectsOnlyChanges(previous.project, state.project);
+    if (!changed?.every((id) => this.effectNodes.has(id))) return false;
+    for (const id of changed) {
+      const effects = state.project.tracks.find((t) => t.id === id)?.effects ?? [];
+      for (const node of this.effectNodes.get(id)!) node.port.postMessage({ effects });
+    }
+    return true;
+  }
+
+  /** Loads the effects' processor into a new context; where it cannot be, says so once (playback goes on without
+   * the effects rather than not at all). */
+  private async loadEffects(context: AudioContext): Promise<boolean> {
+    try {
+      await context.audioWorklet.addModule(trackEffectsWorklet);
+      return true;
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      this.store
+        .getState()
+        .notify('error', `Track effects cannot play in this browser (${reason}); exports keep them.`);
+      return false;
+    }
+  }
+
+  private async effectsReady(): Promise<void> {
+    this.effectsUsable = (await this.effectsLoaded) ?? false;
   }
 
   /** The pan following the track's pan automation over [from, to), where it has any (linear ramps, as the mixdown
@@ -424,6 +493,9 @@ export class Player {
       s.disconnect();
     }
     this.nodes.forEach((n) => n.disconnect());
+    // A processor runs until told to stop (its tails outlive its input), so each is told.
+    for (const nodes of this.effectNodes.values()) for (const node of nodes) node.port.postMessage({ stop: true });
+    this.effectNodes.clear();
     this.sources = [];
     this.nodes = [];
     this.trackTaps.clear();

@@ -7,6 +7,7 @@ import {
   addTrackEffect,
   changeTrackEffect,
   describeEffect,
+  effectsOnlyChanges,
   moveTrackEffect,
   newTrackEffect,
   removeTrackEffect,
@@ -91,5 +92,22 @@ describe('mixdown with track effects', () => {
     expect(effectBusChannels(mono.project.tracks[0], mono.assets)).toBe(1);
     const stereo = oneTrack([tone(100, 100), tone(200, 100)]);
     expect(effectBusChannels(stereo.project.tracks[0], stereo.assets)).toBe(2);
+  });
+});
+
+describe('effectsOnlyChanges', () => {
+  it('names the tracks whose effects alone changed, and gives null where anything else did', () => {
+    const { project, trackId } = oneTrack([tone(100, 800)]);
+    const other = newTrack(1);
+    const two = { ...project, tracks: [...project.tracks, other] };
+    const withEq = addTrackEffect(two, trackId, newTrackEffect('eq')).project;
+    expect(effectsOnlyChanges(two, withEq)).toEqual([trackId]);
+    expect(effectsOnlyChanges(withEq, withEq)).toEqual([]);
+    const louder = { ...withEq, tracks: [{ ...withEq.tracks[0], gainDb: 3 }, other] };
+    expect(effectsOnlyChanges(withEq, louder)).toBeNull();
+    expect(effectsOnlyChanges(two, { ...two, tracks: [other, two.tracks[0]] })).toBeNull();
+    expect(
+      effectsOnlyChanges(two, { ...two, tempo: { bpm: 90, beatsPerBar: 4, beatUnit: 4, downbeat: 0 } }),
+    ).toBeNull();
   });
 });

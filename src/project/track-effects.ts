@@ -92,3 +92,30 @@ export function moveTrackEffect(project: Project, trackId: string, effectId: str
 
 /** Whether any of the track's effects is heard. */
 export const hasActiveEffects = (track: Track): boolean => (track.effects ?? []).some((e) => e.on);
+
+/** The ids of the tracks whose effects alone differ between two versions of a project, or null where anything else
+ * differs (tracks added, removed or reordered, clips, gain...): there playback must start again; here the effects
+ * already sounding can simply take the new settings. */
+export function effectsOnlyChanges(before: Project, after: Project): string[] | null {
+  if (before.sampleRate !== after.sampleRate || before.tracks.length !== after.tracks.length) return null;
+  const { tracks: _a, ...restBefore } = before;
+  const { tracks: _b, ...restAfter } = after;
+  if (!sameFields(restBefore, restAfter)) return null;
+  const changed: string[] = [];
+  for (const [i, track] of after.tracks.entries()) {
+    const old = before.tracks[i];
+    if (track === old) continue;
+    const { effects: _x, ...rest } = track;
+    const { effects: _y, ...oldRest } = old;
+    if (!sameFields(rest, oldRest)) return null;
+    changed.push(track.id);
+  }
+  return changed;
+}
+
+/** The same keys holding the same values (===). */
+function sameFields(a: object, b: object): boolean {
+  const [ka, kb] = [Object.keys(a), Object.keys(b)];
+  const record = (o: object) => o as Record<string, unknown>;
+  return ka.length === kb.length && ka.every((k) => record(a)[k] === record(b)[k]);
+}

@@ -309,7 +309,10 @@ export interface StudioState {
     | 'signal'
     | 'macro'
     | 'history'
-    | 'labels';
+    | 'labels'
+    | 'trackEffects';
+  /** The track whose realtime effects the Track effects panel shows. */
+  effectsTrackId: string | null;
   models: ModelsState;
   generate: GenerateSettings;
   /** The Generate signal panel's settings, kept for the session as Audacity keeps its generators'. */
@@ -381,6 +384,7 @@ export const initialState = (): StudioState => ({
   trackHeights: {},
   volumeLanes: [],
   dbWaveTracks: [],
+  effectsTrackId: null,
   panLanes: [],
   clockFormat: 'time',
   macro: { steps: [], recording: false },

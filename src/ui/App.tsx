@@ -15,6 +15,7 @@ import { LabelsPanel } from './panels/LabelsPanel';
 import { MacroPanel } from './panels/MacroPanel';
 import { SpectrumPanel } from './panels/SpectrumPanel';
 import { StatisticsPanel } from './panels/StatisticsPanel';
+import { TrackEffectsPanel } from './panels/TrackEffectsPanel';
 import { useServices, useStudio } from './studio-context';
 import { Timeline } from './timeline/Timeline';
 import { VideoPane } from './VideoPane';
@@ -107,6 +108,7 @@ export function App() {
       {panel === 'macro' && <MacroPanel onClose={close} />}
       {panel === 'history' && <HistoryPanel onClose={close} />}
       {panel === 'labels' && <LabelsPanel onClose={close} />}
+      {panel === 'trackEffects' && <TrackEffectsPanel onClose={close} />}
       <Notices />
       {dragging && <div className="drop-overlay">Drop audio or video files to import them</div>}
       <input

@@ -1,6 +1,7 @@
 import {
   type EqBand,
   type EqBandType,
+  EQ_BAND_NAMES,
   EQ_BAND_TYPES,
   EQ_GAIN_DB,
   EQ_HZ,
@@ -16,7 +17,6 @@ import { curvePath, dbToY } from './eq-curve';
 import { FrequencyGrid } from './FrequencyGrid';
 import { Panel } from './Panel';
 
-const TYPE_NAMES: Record<EqBandType, string> = { lowShelf: 'Low shelf', peak: 'Bell', highShelf: 'High shelf' };
 const CURVE = { width: 360, height: 120 };
 const GRID_DB = [12, 0, -12];
 
@@ -104,7 +104,7 @@ export function EqualizerPanel({ onClose }: { onClose: () => void }) {
                 >
                   {EQ_BAND_TYPES.map((t) => (
                     <option key={t} value={t}>
-                      {TYPE_NAMES[t]}
+                      {EQ_BAND_NAMES[t]}
                     </option>
                   ))}
                 </select>

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { runAction } from '../../actions/registry';
 import { changeTrack, type Gesture, startGesture } from '../../app/project-commands';
 import { takeLetter } from '../../project/generated-ops';
+import { describeEffect, hasActiveEffects } from '../../project/track-effects';
 import type { Track } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { TrackMeter } from './TrackMeter';
@@ -55,6 +56,13 @@ export function TrackHeader({ track }: { track: Track }) {
             title: 'Waveform (dB): draw this track on a decibel scale, so quiet recordings fill it; again for linear',
             pressed: dbWaveform,
             action: 'dbWaveform',
+          },
+          {
+            text: 'FX',
+            testId: 'track-fx',
+            title: effectsTitle(track),
+            pressed: hasActiveEffects(track),
+            action: 'trackEffects',
           },
           {
             text: 'P',
@@ -144,4 +152,11 @@ export function TrackHeader({ track }: { track: Track }) {
       <TrackResizer trackId={track.id} name={track.name} />
     </div>
   );
+}
+
+/** The FX button's tooltip: the effects heard, in order, or how to add some. */
+function effectsTitle(track: Track): string {
+  const effects = track.effects ?? [];
+  if (effects.length === 0) return 'Track effects: add an equalizer, filter or compressor heard as the track plays';
+  return `Track effects: ${effects.map((e) => `${describeEffect(e)}${e.on ? '' : ' (off)'}`).join(', ')}`;
 }

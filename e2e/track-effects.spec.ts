@@ -1,0 +1,149 @@
+import type { Page } from '@playwright/test';
+import { capture, startCapture, stopCapture } from './capture';
+import { expect, test } from './fixtures';
+import { soxFloat, soxStat } from './sox';
+
+/** Three seconds of white noise (flat: as much over 500 Hz as under) at -20 dBFS on a new track, from the Generate signal panel. */
+async function noiseTrack(page: Page) {
+  await page.getByTestId('action-generateSignal').click();
+  const panel = page.getByTestId('signal-panel');
+  await panel.getByTestId('signal-kind').selectOption('noise');
+  await panel.getByTestId('signal-colour').selectOption('white');
+  await panel.getByTestId('signal-db').fill('-20');
+  await panel.getByTestId('signal-seconds').fill('3');
+  await panel.getByTestId('signal-run').click();
+  await page.keyboard.press('Escape');
+}
+
+/** Opens the track's effects and adds a low-pass at `hz`. */
+async function addLowpass(page: Page, hz: string) {
+  await page.getByTestId('track-fx').click();
+  const panel = page.getByTestId('track-effects-panel');
+  await panel.getByTestId('fx-add').selectOption('filter');
+  await panel.getByTestId('fx-type-0').selectOption('lowpass');
+  await panel.getByTestId('fx-hz-0').fill(hz);
+  await panel.getByTestId('fx-hz-0').press('Enter');
+  await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', `Low-pass ${hz} Hz`);
+}
+
+/** RMS of a band of the file, dBFS, as sox measures it. */
+const bandDb = (path: string, band: string) =>
+  20 * Math.log10(soxStat(path, undefined, `sinc ${band}`)['RMS     amplitude']);
+
+/** How far `heard` is from `reference` scaled to fit it best, dB under `heard`, block by block (2048 samples, each
+ * at its best whole-sample lag within `search` of `lag`: a loaded machine may drop a render quantum while capturing),
+ * the median over `blocks` blocks from `start`; and the median scale. */
+function fit(heard: number[], reference: Float32Array, { lag, search, start, blocks }: Record<string, number>) {
+  const size = 2048;
+  const fits = Array.from({ length: blocks }, (_, b) => {
+    const at = start + b * size;
+    let best = { db: Infinity, scale: 0 };
+    for (let l = lag - search; l <= lag + search; l++) {
+      let [cross, power, energy] = [0, 0, 0];
+      for (let i = 0; i < size; i++) {
+        cross += heard[at + i] * reference[at - l + i];
+        power += reference[at - l + i] ** 2;
+        energy += heard[at + i] ** 2;
+      }
+      const scale = cross / power;
+      const db = 10 * Math.log10(Math.max(1e-30, 1 - (cross * scale) / energy));
+      if (db < best.db) best = { db, scale };
+    }
+    return best;
+  });
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return { db: median(fits.map((f) => f.db)), scale: median(fits.map((f) => f.scale)) };
+}
+
+/** The share of a signal's power in its sample-to-sample changes: high where it holds high frequencies. */
+function brightness(x: number[]): number {
+  let [change, power] = [0, 0];
+  for (let i = 1; i < x.length; i++) {
+    change += (x[i] - x[i - 1]) ** 2;
+    power += x[i] ** 2;
+  }
+  return change / power;
+}
+
+test.describe('track effects', () => {
+  test("a track's low-pass is heard as it plays and kept by the export, the clip untouched; off, it is bypassed; it stays with the project", async ({
+    studio,
+    page,
+  }) => {
+    await noiseTrack(page);
+    await studio.waitForTracks(1);
+    const raw = await studio.exportFile({ format: 'float32' });
+    await addLowpass(page, '500');
+    expect((await studio.summary()).undo.slice(-3)).toEqual(['Add Filter', 'Change Filter', 'Change Filter']);
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('title', /Low-pass 500 Hz/);
+
+    // The export: 3-8 kHz over 40 dB down, 50-300 Hz as it was (sox's own band filters measure).
+    const filtered = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(raw, '3000-8000') - bandDb(filtered, '3000-8000')).toBeGreaterThan(40);
+    expect(Math.abs(bandDb(raw, '50-300') - bandDb(filtered, '50-300'))).toBeLessThan(1);
+
+    // Playback: what the player sends out is the export, sample for sample (fitted for the centre pan's -3 dB).
+    await studio.action('playPause').click(); // the player's context, for the capture to tap
+    await studio.action('stop').click();
+    await startCapture(page, ['mix']);
+    await studio.action('playPause').click();
+    await page.waitForTimeout(1500);
+    const {
+      channels: [heard],
+    } = await stopCapture(page);
+    await studio.action('stop').click();
+    // About where the noise begins (the low-pass rises from rest, so a little after): the fit searches round it.
+    const onset = heard.findIndex((v) => Math.abs(v) > 1e-4);
+    expect(onset).toBeGreaterThanOrEqual(0);
+    const exported = soxFloat(filtered, []);
+    const where = { lag: onset, search: 300, start: onset + 4096, blocks: 8 };
+    const heardFit = fit(heard, exported, where);
+    expect(heardFit.db).toBeLessThan(-60);
+    expect(heardFit.scale).toBeCloseTo(Math.SQRT1_2, 2);
+    // Without the effect the same fit is far off: the test could not pass with the effect unheard.
+    expect(fit(heard, soxFloat(raw, []), where).db).toBeGreaterThan(-1);
+
+    // Bypassed, the export is the clip's samples again; the clip itself never changed.
+    await page.getByTestId('track-fx').click();
+    await page.getByTestId('fx-on-0').uncheck();
+    expect((await studio.summary()).undo.at(-1)).toBe('Filter off');
+    expect(soxFloat(await studio.exportFile({ format: 'float32' }), [])).toEqual(soxFloat(raw, []));
+
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.waitForTracks(1);
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('title', /Low-pass 500 Hz \(off\)/);
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  test('changed while playing, an effect is heard at once without playback starting again; a setting out of bounds is refused', async ({
+    studio,
+    page,
+  }) => {
+    await noiseTrack(page);
+    await studio.waitForTracks(1);
+    await addLowpass(page, '500');
+    await studio.action('playPause').click();
+    const started = () => page.evaluate(() => (window as any).omniStudio.services.player.startPosition());
+    await page.waitForTimeout(300);
+    const before = await capture(page, ['mix'], 0.4);
+    const from = await started();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-hz-0').fill('8000');
+    await panel.getByTestId('fx-hz-0').press('Enter');
+    await page.waitForTimeout(100);
+    const after = await capture(page, ['mix'], 0.4);
+    expect(await started()).toBe(from); // the same playback, retuned
+    expect(brightness(after.channels[0])).toBeGreaterThan(20 * brightness(before.channels[0]));
+    await studio.action('stop').click(); // which closes panels, as Escape
+
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-hz-0').fill('5');
+    await panel.getByTestId('fx-hz-0').press('Enter');
+    await expect(page.getByTestId('notice-error').last()).toContainText("A filter's frequency must be 20 to 20000 Hz.");
+    await expect(panel.getByTestId('fx-hz-0')).toHaveValue('8000');
+    expect((await studio.summary()).undo.at(-1)).toBe('Change Filter');
+  });
+});

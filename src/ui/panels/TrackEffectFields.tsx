@@ -1,0 +1,138 @@
+import { RATIO, THRESHOLD_DB } from '../../dsp/compressor';
+import { MAKEUP_DB, type TrackEffect } from '../../dsp/effect-chain';
+import { EQ_BAND_NAMES, EQ_GAIN_DB, EQ_HZ, EQ_PRESETS, EQ_Q, type EqBand, presetBands } from '../../dsp/equalizer';
+import { FILTER_HZ, type FilterType } from '../../dsp/filters';
+import { EffectNumber } from './EffectNumber';
+
+/** The settings of one track effect; `change` lands a patch of them (refused ones are said by the caller). */
+export function TrackEffectFields({
+  effect,
+  slot,
+  change,
+}: {
+  effect: TrackEffect;
+  slot: number;
+  change: (patch: Partial<TrackEffect>) => void;
+}) {
+  const id = (field: string) => `fx-${field}-${slot}`;
+  switch (effect.kind) {
+    case 'eq':
+      return <EqFields bands={effect.bands} id={id} change={(bands) => change({ bands })} />;
+    case 'filter':
+      return (
+        <div className="fx-fields">
+          <label className="param">
+            Type
+            <select
+              data-testid={id('type')}
+              value={effect.type}
+              onChange={(e) => change({ type: e.target.value as FilterType })}
+            >
+              <option value="highpass">High-pass (takes away under)</option>
+              <option value="lowpass">Low-pass (takes away over)</option>
+            </select>
+          </label>
+          <EffectNumber
+            label="Frequency (Hz)"
+            value={effect.hz}
+            bounds={FILTER_HZ}
+            step={1}
+            testId={id('hz')}
+            onCommit={(hz) => change({ hz })}
+          />
+        </div>
+      );
+    case 'compressor':
+      return (
+        <div className="fx-fields">
+          <EffectNumber
+            label="Threshold (dBFS)"
+            value={effect.thresholdDb}
+            bounds={THRESHOLD_DB}
+            step={1}
+            testId={id('threshold')}
+            onCommit={(thresholdDb) => change({ thresholdDb })}
+          />
+          <EffectNumber
+            label="Ratio (:1)"
+            value={effect.ratio}
+            bounds={RATIO}
+            step={0.5}
+            testId={id('ratio')}
+            onCommit={(ratio) => change({ ratio })}
+          />
+          <EffectNumber
+            label="Make-up gain (dB)"
+            value={effect.makeupDb}
+            bounds={MAKEUP_DB}
+            step={0.5}
+            testId={id('makeup')}
+            onCommit={(makeupDb) => change({ makeupDb })}
+          />
+        </div>
+      );
+  }
+}
+
+/** A preset and each band's frequency, gain and Q, as the Equalizer panel has them. */
+function EqFields({
+  bands,
+  id,
+  change,
+}: {
+  bands: EqBand[];
+  id: (field: string) => string;
+  change: (bands: EqBand[]) => void;
+}) {
+  const setBand = (i: number, patch: Partial<EqBand>) =>
+    change(bands.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  return (
+    <div className="fx-fields">
+      <label className="param">
+        Preset
+        <select
+          data-testid={id('preset')}
+          value=""
+          onChange={(e) => e.target.value && change(presetBands(e.target.value))}
+        >
+          <option value="">Choose…</option>
+          {Object.keys(EQ_PRESETS).map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {bands.map((band, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the bands are fixed slots, edited in place
+        <div className="fx-band" key={i} role="group" aria-label={`Band ${i + 1}: ${EQ_BAND_NAMES[band.type]}`}>
+          <span>{EQ_BAND_NAMES[band.type]}</span>
+          <EffectNumber
+            label="Hz"
+            value={band.hz}
+            bounds={EQ_HZ}
+            step={1}
+            testId={id(`hz${i}`)}
+            onCommit={(hz) => setBand(i, { hz })}
+          />
+          <EffectNumber
+            label="dB"
+            value={band.gainDb}
+            bounds={EQ_GAIN_DB}
+            step={0.5}
+            testId={id(`gain${i}`)}
+            onCommit={(gainDb) => setBand(i, { gainDb })}
+          />
+          <EffectNumber
+            label="Q"
+            value={band.q}
+            bounds={EQ_Q}
+            step={0.1}
+            testId={id(`q${i}`)}
+            onCommit={(q) => setBand(i, { q })}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
