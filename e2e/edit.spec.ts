@@ -336,7 +336,7 @@ test.describe('editing a real recording', () => {
         const s = (window as any).omniStudio.services.store.getState();
         return { scroll: s.view.scrollLeft, playheadPx: (s.playhead / 44100) * s.view.pxPerSec };
       });
-    const lanesPx = 1400 - 210; // the window less the track headers: 2.4 s at 500 px a second
+    const lanesPx = 1400 - 236; // the window less the track headers: 2.4 s at 500 px a second
     await page.evaluate(() => (window as any).omniStudio.services.store.getState().updateView({ pxPerSec: 500 }));
     await studio.action('playPause').click();
     await expect.poll(async () => (await view()).scroll, { timeout: 15_000 }).toBeGreaterThan(0);
@@ -1851,9 +1851,9 @@ test.describe('editing a real recording', () => {
     const timeline = (await page.getByTestId('timeline').boundingBox())!;
     await page.keyboard.press('z');
     const zoomed = (await page.getByTestId('selection').first().boundingBox())!;
-    expect(zoomed.x).toBeGreaterThanOrEqual(timeline.x + 210);
+    expect(zoomed.x).toBeGreaterThanOrEqual(timeline.x + 236);
     expect(zoomed.x + zoomed.width).toBeLessThanOrEqual(timeline.x + timeline.width);
-    expect(zoomed.width).toBeGreaterThan(timeline.width - 210 - 60);
+    expect(zoomed.width).toBeGreaterThan(timeline.width - 236 - 60);
     // Fit (F): the whole project is in view, its end left of the timeline's right edge.
     await page.keyboard.press('f');
     const ends = await page.getByTestId('clip').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));

@@ -12,7 +12,7 @@ export const MAX_PX_PER_SEC = 20000;
 /** Browsers stop laying out elements somewhere above 16 million pixels: zoom in no further than that. */
 export const MAX_CONTENT_PX = 15_000_000;
 /** The track headers' width, left of the lanes: the timeline's width less this is what shows audio. */
-export const HEADER_WIDTH = 210;
+export const HEADER_WIDTH = 236;
 /** How short a track can be made (its name row alone, as Audacity's collapsed track) and how tall. */
 export const TRACK_HEIGHT_RANGE = { min: 40, max: 480 };
 

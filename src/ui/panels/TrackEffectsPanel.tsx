@@ -33,7 +33,7 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
   const effects = track.effects ?? [];
   return (
     <Panel title={`Track effects: ${track.name}`} testId="track-effects-panel" onClose={onClose}>
-      <p className="hint">
+      <p className="hint fx-hint">
         Run in this order as the track plays, before its volume, gain and pan. Exports and Mix and render keep them; the
         clips never change.
       </p>
