@@ -1,0 +1,42 @@
+/**
+ * Track effects benchmark (not a test): how much of one core a track's realtime effects take, run as the player's
+ * AudioWorklet runs them (128-frame quanta of 48 kHz stereo noise) in Node's V8, the engine of Chromium's audio
+ * worklet; the median of three runs of 60 s of audio. The share is the time taken over the audio's duration: 1 %
+ * means a hundred such tracks would fill a core (the audio thread has one).
+ *   npx tsx bench/track-effects-bench.ts [seconds]
+ */
+import { EffectChain, type TrackEffect } from '../src/dsp/effect-chain';
+import { presetBands } from '../src/dsp/equalizer';
+import { noise } from '../src/dsp/signals';
+
+const RATE = 48000;
+const QUANTUM = 128;
+const seconds = Number(process.argv[2] ?? 60);
+const input = [noise('white', 0.1, seconds * RATE, 1), noise('white', 0.1, seconds * RATE, 2)];
+
+const on = { on: true };
+const CHAINS: Record<string, TrackEffect[]> = {
+  'Equalizer (5 bands shaped)': [{ ...on, id: 'e', kind: 'eq', bands: presetBands('Voice clarity') }],
+  'Filter (high-pass 80 Hz)': [{ ...on, id: 'f', kind: 'filter', type: 'highpass', hz: 80 }],
+  'Compressor (-18 dBFS 3:1)': [{ ...on, id: 'c', kind: 'compressor', thresholdDb: -18, ratio: 3, makeupDb: 3 }],
+};
+CHAINS['All three in a chain'] = Object.values(CHAINS).flat();
+
+function runOnce(effects: TrackEffect[]): number {
+  const chain = new EffectChain(effects, RATE, 2);
+  const block = [new Float32Array(QUANTUM), new Float32Array(QUANTUM)];
+  const started = performance.now();
+  for (let at = 0; at + QUANTUM <= input[0].length; at += QUANTUM) {
+    block[0].set(input[0].subarray(at, at + QUANTUM));
+    block[1].set(input[1].subarray(at, at + QUANTUM));
+    chain.process(block);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+console.log(`Track effects over ${seconds} s of 48 kHz stereo in 128-frame quanta (median of 3):`);
+for (const [name, effects] of Object.entries(CHAINS)) {
+  const times = [0, 1, 2].map(() => runOnce(effects)).sort((a, b) => a - b);
+  const share = (times[1] / seconds) * 100;
+  console.log(`  ${name.padEnd(28)} ${times[1].toFixed(3)} s  ${share.toFixed(2)} % of a core`);
+}
