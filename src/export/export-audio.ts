@@ -5,7 +5,7 @@ import { gainToDb, peakOf, samplesOverFullScale } from '../dsp/gain';
 import { nearestMp3Rate } from '../dsp/mp3';
 import { OPUS_RATE } from '../dsp/opus';
 import type { AssetStore } from '../project/asset-store';
-import { mixdown } from '../project/mixdown';
+import { mixdown, TrackChains } from '../project/mixdown';
 import { labelledStretches } from '../project/label-ops';
 import { FILE_FORMATS } from './file-formats';
 import { DELIVERY_CEILING_DBTP, DELIVERY_LUFS, type Delivery } from './deliver';
@@ -162,12 +162,14 @@ export async function mixdownInBlocks(
   stereo?: boolean,
 ): Promise<Float32Array[]> {
   const BLOCK = 1 << 20;
+  const chains = new TrackChains(); // the tracks' effects run on across the blocks
   let out: Float32Array[] | undefined;
   for (let start = range.start; start < range.end; start += BLOCK) {
     const block = mixdown(state.project, assets, {
       range: { start, end: Math.min(range.end, start + BLOCK) },
       trackIds,
       stereo,
+      chains,
     });
     out ??= block.map(() => new Float32Array(range.end - range.start));
     block.forEach((ch, c) => out![c].set(ch, start - range.start));

@@ -15,6 +15,23 @@ export interface MixOptions {
   trackIds?: readonly string[];
   /** Two channels whatever the tracks hold (stems of a stereo mix, so they sum to it). Default: as the tracks need. */
   stereo?: boolean;
+  /** The tracks' effect chains carried on from the range before (one that ended where this one starts): a mix made
+   * block by block runs each chain through once, as playback does. Default: each chain from rest at the range. */
+  chains?: TrackChains;
+}
+
+/** Each track's effect chain, kept from one range of a mix to the next. */
+export class TrackChains {
+  private readonly chains = new Map<string, EffectChain>();
+
+  for(track: Track, rate: number, channels: number): EffectChain {
+    let chain = this.chains.get(track.id);
+    if (!chain) {
+      chain = new EffectChain(track.effects ?? [], rate, channels);
+      this.chains.set(track.id, chain);
+    }
+    return chain;
+  }
 }
 
 /** Tracks that sound: the soloed ones if any track is soloed, otherwise all unmuted ones. */
@@ -78,7 +95,13 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
     const gain = dbToGain(track.gainDb);
     const automation = track.volume?.length ? envelopeGains(track.volume, range.start, length) : undefined;
     const pans = stereo ? panValues(track, range.start, length) : undefined;
-    for (const { channels: source, write, from, count } of trackSources(track, assets, range, project.sampleRate)) {
+    for (const { channels: source, write, from, count } of trackSources(
+      track,
+      assets,
+      range,
+      project.sampleRate,
+      options.chains,
+    )) {
       if (!stereo) {
         addScaled(out[0], write, source[0], from, count, gain, automation);
         continue;
@@ -108,7 +131,13 @@ interface TrackSource {
 
 /** A track's clips over the range through their envelopes and fades; where its effects are on, the clips summed on
  * the track's bus (from rest at the range's start, as playback starting there) and run through them. */
-function trackSources(track: Track, assets: AssetStore, range: SampleRange, rate: number): TrackSource[] {
+function trackSources(
+  track: Track,
+  assets: AssetStore,
+  range: SampleRange,
+  rate: number,
+  chains = new TrackChains(),
+): TrackSource[] {
   const clips = track.clips.flatMap((clip) => {
     const overlap = clipOverlap(clip, range);
     if (!overlap) return [];
@@ -126,7 +155,7 @@ function trackSources(track: Track, assets: AssetStore, range: SampleRange, rate
       for (let i = 0; i < clip.count; i++) out[clip.write + i] += channels[c][clip.from + i];
     });
   }
-  new EffectChain(track.effects ?? [], rate, width).process(bus);
+  chains.for(track, rate, width).process(bus);
   return [{ channels: bus, write: 0, from: 0, count: length }];
 }
 

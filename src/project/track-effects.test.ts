@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filter } from '../dsp/filters';
 import { AssetStore } from './asset-store';
 import { clipAt } from './clip.fixture';
-import { effectBusChannels, mixdown } from './mixdown';
+import { effectBusChannels, mixdown, TrackChains } from './mixdown';
 import {
   addTrackEffect,
   changeTrackEffect,
@@ -76,6 +76,26 @@ describe('mixdown with track effects', () => {
     // A 1 kHz tone two octaves and more over a 200 Hz cut-off comes out far under its level.
     const peak = Math.max(...out.slice(600, 1600).map(Math.abs));
     expect(peak).toBeLessThan(0.5 * 10 ** (-40 / 20));
+  });
+
+  it('mixed block by block with its chains carried on, gives the mix made in one piece', () => {
+    const { project, assets, trackId } = oneTrack([tone(1000, 3000), tone(150, 3000)]);
+    const squash = { ...newTrackEffect('compressor'), thresholdDb: -30, makeupDb: 6 };
+    const p = addTrackEffect(
+      addTrackEffect(project, trackId, newTrackEffect('filter')).project,
+      trackId,
+      squash,
+    ).project;
+    const whole = mixdown(p, assets, { range: { start: 0, end: 3200 } });
+    const chains = new TrackChains();
+    const blocks = [0, 1000, 2000, 3000].map((start) =>
+      mixdown(p, assets, { range: { start, end: Math.min(3200, start + 1000) }, chains }),
+    );
+    const joined = whole.map((_, c) => Float32Array.from(blocks.flatMap((b) => Array.from(b[c]))));
+    expect(joined).toEqual(whole);
+    // Without the chains carried on, each block starts its compressor from rest: not the same.
+    const fresh = mixdown(p, assets, { range: { start: 1000, end: 2000 } });
+    expect(fresh).not.toEqual(blocks[1]);
   });
 
   it('leaves the mix as it was where every effect is off', () => {
