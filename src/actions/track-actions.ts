@@ -44,7 +44,7 @@ export const trackActions: Action[] = [
     enabled: hasTrack,
     perform: ({ store }, target) => {
       const id = target?.trackId ?? currentTrack(store.getState());
-      if (id) store.getState().set({ effectsTrackId: id, panel: 'trackEffects' });
+      if (id) store.getState().set({ effectsHost: id, panel: 'trackEffects' });
     },
   },
   {

@@ -1,5 +1,6 @@
-/** Track effect edits from the Track effects panel: each lands as one named undo step, and one the effect refuses
- * (a setting out of bounds) is said, the project unchanged. */
+/** Effect edits from the Track effects panel and the master fader: each lands as one named undo step (a fader drag
+ * previews as it goes and lands as one), and one refused (a setting out of bounds) is said, the project unchanged. */
+import { setMasterGain } from '../project/track-effects';
 import type { TrackEdit } from '../project/track-ops';
 import type { Project } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
@@ -14,5 +15,19 @@ export function editTrackEffects(store: StudioStore, edit: (project: Project) =>
   } catch (e) {
     state.notify('error', e instanceof Error ? e.message : String(e));
     return false;
+  }
+}
+
+/** Sets the master fader: previewed during a gesture (a slider drag), else one step at once. */
+export function changeMasterGain(store: StudioStore, gainDb: number): void {
+  const state = store.getState();
+  if (!state.transactionBase) {
+    editTrackEffects(store, (project) => setMasterGain(project, gainDb));
+    return;
+  }
+  try {
+    state.preview(setMasterGain(state.project, gainDb).project);
+  } catch (e) {
+    state.notify('error', e instanceof Error ? e.message : String(e));
   }
 }

@@ -42,16 +42,22 @@ export class ProjectFileError extends Error {
 
 export const isProjectFile = (file: File) => file.name.toLowerCase().endsWith(PROJECT_EXTENSION);
 
-/** Why a track's realtime effects cannot run as the file sets them (a hand-edited or damaged file), or null. */
-function trackEffectsProblem(project: Project): string | null {
-  for (const track of project.tracks) {
-    if (track.effects !== undefined && !Array.isArray(track.effects))
-      return `track "${track.name}"'s effects are no list.`;
-    for (const effect of track.effects ?? []) {
+/** Why the tracks' or the master's realtime effects cannot run as the file sets them (a hand-edited or damaged
+ * file), or null. */
+function effectsProblem(project: Project): string | null {
+  const hosts = [
+    ...project.tracks.map((t) => ({ where: `on track "${t.name}"`, effects: t.effects })),
+    { where: 'on the master', effects: project.master?.effects },
+  ];
+  for (const { where, effects } of hosts) {
+    if (effects !== undefined && !Array.isArray(effects)) return `the effects ${where} are no list.`;
+    for (const effect of effects ?? []) {
       const problem = trackEffectProblem(effect);
-      if (problem) return `on track "${track.name}": ${problem}`;
+      if (problem) return `${where}: ${problem}`;
     }
   }
+  const gain = project.master?.gainDb;
+  if (project.master && !Number.isFinite(gain)) return 'the master fader has no level.';
   return null;
 }
 
@@ -110,7 +116,7 @@ export function readProjectFile(bytes: Uint8Array, name: string): OpenedProject 
     throw new ProjectFileError(
       `"${name}" was saved by a newer Omni Studio (version ${doc.version}); update the studio.`,
     );
-  const effectProblem = trackEffectsProblem(doc.project);
+  const effectProblem = effectsProblem(doc.project);
   if (effectProblem) throw new ProjectFileError(`"${name}" cannot be opened: ${effectProblem}`);
   const assets: AudioAsset[] = [];
   for (const id of assetIdsOf(doc.project)) {

@@ -2,10 +2,11 @@
  * effects (an AudioWorklet running the mixdown's chain), volume automation, gain and pan, loop over the selection;
  * the metronome clicks along where it is on. */
 import trackEffectsWorklet from '../../workers/track-effects.worklet.ts?worker&url';
+import type { TrackEffect } from '../dsp/effect-chain';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { audibleTracks, effectBusChannels } from '../project/mixdown';
-import { effectsOnlyChanges } from '../project/track-effects';
+import { type EffectHost, liveChanges, MASTER, masterOf } from '../project/track-effects';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
 import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
 import { panRamps } from '../project/pan-automation';
@@ -64,6 +65,9 @@ export class Player {
   /** The effects' processor loaded into the context; null: it could not be (effects unheard, and said so). */
   private effectsLoaded: Promise<boolean> | undefined;
   private effectsUsable = false;
+  /** The running playback's master strip: where its tracks play in, and its fader (made with each start). */
+  private strip: AudioNode | undefined;
+  private masterFader: GainNode | undefined;
   /** When the scrub grain sounding now ends (context time). */
   private scrubbingUntil = 0;
 
@@ -147,6 +151,7 @@ export class Player {
     this.openEnded = openEnded;
     this.alongTake = alongTake;
     this.startSample = from;
+    this.strip = this.masterStrip(project);
     const clicksFrom = context.currentTime + 0.05;
     this.startedAt = clicksFrom + countIn / (project.sampleRate * speed);
     this.schedule(project, from, loopRange?.end ?? projectLength(project), this.startedAt, speed);
@@ -203,6 +208,7 @@ export class Player {
     await context.resume();
     await this.effectsReady();
     this.previewAssets = assets.ids().filter((id) => !this.assets.has(id));
+    this.strip = this.masterStrip(project);
     this.schedule(project, range.start, range.end, context.currentTime + 0.05, 1, assets);
     const seconds = (range.end - range.start) / project.sampleRate;
     this.previewEnd = setTimeout(() => this.stopPreview(), (seconds + 0.1) * 1000);
@@ -238,7 +244,7 @@ export class Player {
     grain.gain.linearRampToValueAtTime(1, when + SCRUB_FADE_S);
     grain.gain.setValueAtTime(1, when + SCRUB_GRAIN_S - SCRUB_FADE_S);
     grain.gain.linearRampToValueAtTime(0, when + SCRUB_GRAIN_S);
-    grain.connect(this.master!);
+    grain.connect(this.masterStrip(project));
     this.nodes.push(grain);
     const end = Math.min(projectLength(project), at + Math.round(SCRUB_GRAIN_S * project.sampleRate));
     this.schedule(project, at, end, when, 1, this.assets, grain);
@@ -283,7 +289,7 @@ export class Player {
     when: number,
     speed: number,
     assets = this.assets,
-    bus: AudioNode = this.master!,
+    bus: AudioNode = this.strip ?? this.master!,
   ): void {
     const context = this.context!;
     const rate = project.sampleRate;
@@ -297,7 +303,10 @@ export class Player {
       // The track's volume automation, before its gain and pan.
       const fader = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, clock) : gain;
       // Its effects before that (as a DAW's inserts, before the fader).
-      const trackIn = track.effects?.length && this.effectsUsable ? this.effectsNode(track, fader, assets) : fader;
+      const trackIn =
+        track.effects?.length && this.effectsUsable
+          ? this.effectsNode(track.id, track.effects, effectBusChannels(track, assets), fader)
+          : fader;
       for (const clip of track.clips) {
         const start = Math.max(clip.start, from);
         const end = Math.min(clipEnd(clip), to);
@@ -317,9 +326,9 @@ export class Player {
     }
   }
 
-  /** The track's effects chain in the audio thread, on as many channels as the mixdown runs it on, feeding `into`. */
-  private effectsNode(track: Track, into: AudioNode, assets: AssetStore): AudioWorkletNode {
-    const channels = effectBusChannels(track, assets);
+  /** An effects chain in the audio thread (a track's or the master's) on `channels` channels, as the mixdown runs
+   * it, feeding `into`. */
+  private effectsNode(host: EffectHost, effects: TrackEffect[], channels: number, into: AudioNode): AudioWorkletNode {
     const node = new AudioWorkletNode(this.context!, 'omni-track-effects', {
       numberOfInputs: 1,
       numberOfOutputs: 1,
@@ -327,23 +336,38 @@ export class Player {
       channelCount: channels,
       channelCountMode: 'explicit',
       channelInterpretation: 'speakers',
-      processorOptions: { effects: track.effects, channels },
+      processorOptions: { effects, channels },
     });
     node.connect(into);
     this.nodes.push(node);
-    this.effectNodes.set(track.id, [...(this.effectNodes.get(track.id) ?? []), node]);
+    this.effectNodes.set(host, [...(this.effectNodes.get(host) ?? []), node]);
     return node;
   }
 
-  /** Where only tracks' effects changed and each of those tracks has its chain sounding, the chains take the new
-   * settings as they play (no restart, as a DAW's knobs); false where playback must start again. */
+  /** This playback's master strip (its effects, then its fader, into the metered bus); returns where tracks play in. */
+  private masterStrip(project: Project): AudioNode {
+    const { effects, gainDb } = masterOf(project);
+    const fader = new GainNode(this.context!, { gain: dbToGain(gainDb) });
+    fader.connect(this.master!);
+    this.nodes.push(fader);
+    this.masterFader = fader;
+    return effects?.length && this.effectsUsable ? this.effectsNode(MASTER, effects, 2, fader) : fader;
+  }
+
+  /** Where only effects or the master fader changed, and each changed chain is sounding, they take the new settings
+   * as they play (no restart, as a DAW's knobs); false where playback must start again. */
   private retune(state: { project: Project }, previous: { project: Project }): boolean {
-    const changed = effectsOnlyChanges(previous.project, state.project);
-    if (!changed?.every((id) => this.effectNodes.has(id))) return false;
-    for (const id of changed) {
-      const effects = state.project.tracks.find((t) => t.id === id)?.effects ?? [];
-      for (const node of this.effectNodes.get(id)!) node.port.postMessage({ effects });
+    const changed = liveChanges(previous.project, state.project);
+    if (!changed) return false;
+    const { project } = state;
+    const masterEffectsChanged = changed.master && masterOf(project).effects !== masterOf(previous.project).effects;
+    const hosts = [...changed.tracks, ...(masterEffectsChanged ? [MASTER] : [])];
+    if (!hosts.every((host) => this.effectNodes.has(host))) return false;
+    for (const host of hosts) {
+      const effects = host === MASTER ? masterOf(project).effects : project.tracks.find((t) => t.id === host)?.effects;
+      for (const node of this.effectNodes.get(host)!) node.port.postMessage({ effects: effects ?? [] });
     }
+    this.masterFader?.gain.setValueAtTime(dbToGain(masterOf(project).gainDb), this.context!.currentTime);
     return true;
   }
 
@@ -496,6 +520,8 @@ export class Player {
     // A processor runs until told to stop (its tails outlive its input), so each is told.
     for (const nodes of this.effectNodes.values()) for (const node of nodes) node.port.postMessage({ stop: true });
     this.effectNodes.clear();
+    this.strip = undefined;
+    this.masterFader = undefined;
     this.sources = [];
     this.nodes = [];
     this.trackTaps.clear();

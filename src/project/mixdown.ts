@@ -1,11 +1,11 @@
 /** Offline mix of the project, with the same gain, pan, mute, solo, clip-envelope and track-effect rules as playback. */
-import { EffectChain } from '../dsp/effect-chain';
+import { activeEffects, EffectChain, type TrackEffect } from '../dsp/effect-chain';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
 import { envelopeGains } from './envelope';
 import { clipFadeGains } from './clip-fades';
 import { panValues } from './pan-automation';
-import { hasActiveEffects } from './track-effects';
+import { type EffectHost, hasActiveEffects, MASTER, masterOf } from './track-effects';
 import type { Clip, Project, SampleRange, Track } from './types';
 import { clipOverlap } from './types';
 
@@ -20,15 +20,15 @@ export interface MixOptions {
   chains?: TrackChains;
 }
 
-/** Each track's effect chain, kept from one range of a mix to the next. */
+/** Each track's effect chain and the master's, kept from one range of a mix to the next. */
 export class TrackChains {
-  private readonly chains = new Map<string, EffectChain>();
+  private readonly chains = new Map<EffectHost, EffectChain>();
 
-  for(track: Track, rate: number, channels: number): EffectChain {
-    let chain = this.chains.get(track.id);
+  for(host: EffectHost, effects: readonly TrackEffect[], rate: number, channels: number): EffectChain {
+    let chain = this.chains.get(host);
     if (!chain) {
-      chain = new EffectChain(track.effects ?? [], rate, channels);
-      this.chains.set(track.id, chain);
+      chain = new EffectChain(effects, rate, channels);
+      this.chains.set(host, chain);
     }
     return chain;
   }
@@ -84,7 +84,8 @@ export function needsStereo(tracks: Track[], assets: AssetStore): boolean {
   );
 }
 
-/** Renders the range to one (all mono, unpanned) or two channels. */
+/** Renders the range to one (all mono, unpanned) or two channels: the audible tracks through the master bus, or
+ * the tracks asked for as they are. */
 export function mixdown(project: Project, assets: AssetStore, options: MixOptions): Float32Array[] {
   const { range, trackIds } = options;
   const tracks = trackIds ? project.tracks.filter((t) => trackIds.includes(t.id)) : audibleTracks(project);
@@ -118,7 +119,25 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
       addScaled(out[1], write, r, from, count, gain * g.rr, automation);
     }
   }
+  if (!trackIds) throughMaster(project, out, options.chains ?? new TrackChains());
   return out;
+}
+
+/** The mix through the master bus: its effects, on two channels as playback's bus has them (a mono mix run as the
+ * centre-panned pair playback makes of it, -3 dB each side, and brought back), then its fader. */
+function throughMaster(project: Project, out: Float32Array[], chains: TrackChains): void {
+  const { effects, gainDb } = masterOf(project);
+  if (activeEffects(effects).length > 0) {
+    const chain = chains.for(MASTER, effects ?? [], project.sampleRate, 2);
+    if (out.length === 2) chain.process(out);
+    else {
+      const pair = [0, 1].map(() => out[0].map((v) => v * Math.SQRT1_2));
+      chain.process(pair);
+      out[0] = pair[0].map((v) => v / Math.SQRT1_2);
+    }
+  }
+  const gain = dbToGain(gainDb);
+  if (gain !== 1) for (const channel of out) for (let i = 0; i < channel.length; i++) channel[i] *= gain;
 }
 
 /** What a track feeds its fader over the range: `count` samples of `channels` from `from`, added at `write`. */
@@ -155,7 +174,7 @@ function trackSources(
       for (let i = 0; i < clip.count; i++) out[clip.write + i] += channels[c][clip.from + i];
     });
   }
-  chains.for(track, rate, width).process(bus);
+  chains.for(track.id, track.effects ?? [], rate, width).process(bus);
   return [{ channels: bus, write: 0, from: 0, count: length }];
 }
 

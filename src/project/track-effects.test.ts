@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compress } from '../dsp/compressor';
 import { filter } from '../dsp/filters';
 import { AssetStore } from './asset-store';
 import { clipAt } from './clip.fixture';
@@ -7,10 +8,12 @@ import {
   addTrackEffect,
   changeTrackEffect,
   describeEffect,
-  effectsOnlyChanges,
+  liveChanges,
+  MASTER,
   moveTrackEffect,
   newTrackEffect,
   removeTrackEffect,
+  setMasterGain,
 } from './track-effects';
 import { emptyProject, newTrack, type Project } from './types';
 
@@ -115,19 +118,46 @@ describe('mixdown with track effects', () => {
   });
 });
 
-describe('effectsOnlyChanges', () => {
-  it('names the tracks whose effects alone changed, and gives null where anything else did', () => {
+describe('liveChanges', () => {
+  it('names the tracks whose effects alone changed and whether the master did; null where anything else did', () => {
     const { project, trackId } = oneTrack([tone(100, 800)]);
     const other = newTrack(1);
     const two = { ...project, tracks: [...project.tracks, other] };
     const withEq = addTrackEffect(two, trackId, newTrackEffect('eq')).project;
-    expect(effectsOnlyChanges(two, withEq)).toEqual([trackId]);
-    expect(effectsOnlyChanges(withEq, withEq)).toEqual([]);
+    expect(liveChanges(two, withEq)).toEqual({ tracks: [trackId], master: false });
+    expect(liveChanges(withEq, withEq)).toEqual({ tracks: [], master: false });
+    expect(liveChanges(withEq, setMasterGain(withEq, -6).project)).toEqual({ tracks: [], master: true });
+    expect(liveChanges(withEq, addTrackEffect(withEq, MASTER, newTrackEffect('filter')).project)).toEqual({
+      tracks: [],
+      master: true,
+    });
     const louder = { ...withEq, tracks: [{ ...withEq.tracks[0], gainDb: 3 }, other] };
-    expect(effectsOnlyChanges(withEq, louder)).toBeNull();
-    expect(effectsOnlyChanges(two, { ...two, tracks: [other, two.tracks[0]] })).toBeNull();
-    expect(
-      effectsOnlyChanges(two, { ...two, tempo: { bpm: 90, beatsPerBar: 4, beatUnit: 4, downbeat: 0 } }),
-    ).toBeNull();
+    expect(liveChanges(withEq, louder)).toBeNull();
+    expect(liveChanges(two, { ...two, tracks: [other, two.tracks[0]] })).toBeNull();
+    expect(liveChanges(two, { ...two, tempo: { bpm: 90, beatsPerBar: 4, beatUnit: 4, downbeat: 0 } })).toBeNull();
+  });
+
+  it("keeps the master fader in its range and the master effects apart from the tracks'", () => {
+    const { project } = oneTrack([tone(100, 800)]);
+    expect(() => setMasterGain(project, 20)).toThrow('The master fader goes from -36 to +12 dB.');
+    const p = addTrackEffect(setMasterGain(project, -3).project, MASTER, newTrackEffect('compressor')).project;
+    expect(p.master).toMatchObject({ gainDb: -3, effects: [{ kind: 'compressor' }] });
+    expect(p.tracks[0].effects).toBeUndefined();
+  });
+});
+
+describe('mixdown through the master bus', () => {
+  it('runs the mix as heard through the master effects, then its fader; a track asked for alone skips it', () => {
+    const x = tone(200, 2000).map((v) => v * 1.5);
+    const { project, assets, trackId } = oneTrack([x]);
+    const squash = { ...newTrackEffect('compressor'), thresholdDb: -30, ratio: 4, makeupDb: 0 };
+    const p = addTrackEffect(setMasterGain(project, -6).project, MASTER, squash).project;
+    const range = { start: 100, end: 2100 };
+    const [mix] = mixdown(p, assets, { range });
+    // A mono mix is compressed as playback's bus hears it: the centre-panned pair, -3 dB each side.
+    const pair = [0, 1].map(() => x.map((v) => v * Math.SQRT1_2));
+    const [heard] = compress(pair, RATE, squash).channels;
+    mix.forEach((v, i) => expect(v).toBeCloseTo((heard[i] / Math.SQRT1_2) * 10 ** (-6 / 20), 5));
+    expect(mixdown(p, assets, { range, trackIds: [trackId] })[0]).toEqual(x);
   });
 });

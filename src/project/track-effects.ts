@@ -1,9 +1,20 @@
-/** Edits of a track's realtime effects (src/dsp/effect-chain.ts) as project edits with their undo labels: add one
- * with settings to start from, change, switch off and on, move up or down the chain, remove. */
+/** Edits of the realtime effects (src/dsp/effect-chain.ts) of a track or of the master bus, and of the master's
+ * fader, as project edits with their undo labels: add one with settings to start from, change, switch off and on,
+ * move up or down the chain, remove. */
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { FLAT_EQ } from '../dsp/equalizer';
 import type { TrackEdit } from './track-ops';
-import { newId, type Project, type Track } from './types';
+import { type MasterBus, newId, type Project, type Track } from './types';
+
+/** Where effects are: a track (its id) or the master bus, which every track plays into. */
+export type EffectHost = string;
+export const MASTER: EffectHost = 'master';
+
+/** The master bus as the project has it (a project without one: at 0 dB, no effects). */
+export const masterOf = (project: Project): MasterBus => project.master ?? { gainDb: 0 };
+
+/** The master fader's range, dB. */
+export const MASTER_GAIN_DB = { min: -36, max: 12 } as const;
 
 export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   eq: 'Equalizer',
@@ -38,31 +49,41 @@ export function describeEffect(effect: TrackEffect): string {
   }
 }
 
-const withEffects = (
-  project: Project,
-  trackId: string,
-  change: (effects: TrackEffect[]) => TrackEffect[],
-): Project => ({
-  ...project,
-  tracks: project.tracks.map((t) => (t.id === trackId ? { ...t, effects: change(t.effects ?? []) } : t)),
-});
+function withEffects(project: Project, host: EffectHost, change: (effects: TrackEffect[]) => TrackEffect[]): Project {
+  if (host === MASTER) {
+    const master = masterOf(project);
+    return { ...project, master: { ...master, effects: change(master.effects ?? []) } };
+  }
+  return {
+    ...project,
+    tracks: project.tracks.map((t) => (t.id === host ? { ...t, effects: change(t.effects ?? []) } : t)),
+  };
+}
 
-const trackEffects = (project: Project, trackId: string): readonly TrackEffect[] =>
-  project.tracks.find((t) => t.id === trackId)?.effects ?? [];
+/** The effects of a track or of the master, in order. */
+export const effectsOf = (project: Project, host: EffectHost): readonly TrackEffect[] =>
+  (host === MASTER ? masterOf(project).effects : project.tracks.find((t) => t.id === host)?.effects) ?? [];
 
-export function addTrackEffect(project: Project, trackId: string, effect: TrackEffect): TrackEdit {
-  return { label: `Add ${EFFECT_NAMES[effect.kind]}`, project: withEffects(project, trackId, (e) => [...e, effect]) };
+/** The master fader at `gainDb`; out of its range throws with the reason. */
+export function setMasterGain(project: Project, gainDb: number): TrackEdit {
+  const { min, max } = MASTER_GAIN_DB;
+  if (!(gainDb >= min && gainDb <= max)) throw new Error(`The master fader goes from ${min} to +${max} dB.`);
+  return { label: 'Master gain', project: { ...project, master: { ...masterOf(project), gainDb } } };
+}
+
+export function addTrackEffect(project: Project, host: EffectHost, effect: TrackEffect): TrackEdit {
+  return { label: `Add ${EFFECT_NAMES[effect.kind]}`, project: withEffects(project, host, (e) => [...e, effect]) };
 }
 
 /** The effect with `patch` applied; a setting out of bounds throws with the reason (the project unchanged). */
 export function changeTrackEffect(
   project: Project,
-  trackId: string,
+  host: EffectHost,
   effectId: string,
   patch: Partial<TrackEffect>,
 ): TrackEdit {
-  const effect = trackEffects(project, trackId).find((e) => e.id === effectId);
-  if (!effect) throw new Error('That effect is no longer on the track.');
+  const effect = effectsOf(project, host).find((e) => e.id === effectId);
+  if (!effect) throw new Error('That effect is no longer there.');
   const changed = { ...effect, ...patch } as TrackEffect;
   const problem = trackEffectProblem(changed);
   if (problem) throw new Error(problem);
@@ -70,47 +91,47 @@ export function changeTrackEffect(
     patch.on === undefined
       ? `Change ${EFFECT_NAMES[effect.kind]}`
       : `${EFFECT_NAMES[effect.kind]} ${patch.on ? 'on' : 'off'}`;
-  return { label, project: withEffects(project, trackId, (e) => e.map((x) => (x.id === effectId ? changed : x))) };
+  return { label, project: withEffects(project, host, (e) => e.map((x) => (x.id === effectId ? changed : x))) };
 }
 
-export function removeTrackEffect(project: Project, trackId: string, effectId: string): TrackEdit {
-  const effect = trackEffects(project, trackId).find((e) => e.id === effectId);
+export function removeTrackEffect(project: Project, host: EffectHost, effectId: string): TrackEdit {
+  const effect = effectsOf(project, host).find((e) => e.id === effectId);
   const label = `Remove ${effect ? EFFECT_NAMES[effect.kind] : 'effect'}`;
-  return { label, project: withEffects(project, trackId, (e) => e.filter((x) => x.id !== effectId)) };
+  return { label, project: withEffects(project, host, (e) => e.filter((x) => x.id !== effectId)) };
 }
 
 /** The effect one place earlier (-1) or later (+1) in the chain; at either end it stays. */
-export function moveTrackEffect(project: Project, trackId: string, effectId: string, by: -1 | 1): TrackEdit {
+export function moveTrackEffect(project: Project, host: EffectHost, effectId: string, by: -1 | 1): TrackEdit {
   const label = by < 0 ? 'Move effect up' : 'Move effect down';
-  const effects = [...trackEffects(project, trackId)];
+  const effects = [...effectsOf(project, host)];
   const from = effects.findIndex((e) => e.id === effectId);
   const to = from + by;
   if (from < 0 || to < 0 || to >= effects.length) return { label, project };
   [effects[from], effects[to]] = [effects[to], effects[from]];
-  return { label, project: withEffects(project, trackId, () => effects) };
+  return { label, project: withEffects(project, host, () => effects) };
 }
 
 /** Whether any of the track's effects is heard. */
 export const hasActiveEffects = (track: Track): boolean => (track.effects ?? []).some((e) => e.on);
 
-/** The ids of the tracks whose effects alone differ between two versions of a project, or null where anything else
- * differs (tracks added, removed or reordered, clips, gain...): there playback must start again; here the effects
- * already sounding can simply take the new settings. */
-export function effectsOnlyChanges(before: Project, after: Project): string[] | null {
-  if (before.sampleRate !== after.sampleRate || before.tracks.length !== after.tracks.length) return null;
-  const { tracks: _a, ...restBefore } = before;
-  const { tracks: _b, ...restAfter } = after;
+/** What differs between two versions of a project where only effects and the master fader do: the tracks whose
+ * effects changed and whether the master did; null where anything else differs (tracks added, removed or reordered,
+ * clips, gain...). There playback must start again; here what is sounding can simply take the new settings. */
+export function liveChanges(before: Project, after: Project): { tracks: string[]; master: boolean } | null {
+  if (before.tracks.length !== after.tracks.length) return null;
+  const { tracks: _a, master: masterBefore, ...restBefore } = before;
+  const { tracks: _b, master: masterAfter, ...restAfter } = after;
   if (!sameFields(restBefore, restAfter)) return null;
-  const changed: string[] = [];
+  const tracks: string[] = [];
   for (const [i, track] of after.tracks.entries()) {
     const old = before.tracks[i];
     if (track === old) continue;
     const { effects: _x, ...rest } = track;
     const { effects: _y, ...oldRest } = old;
     if (!sameFields(rest, oldRest)) return null;
-    changed.push(track.id);
+    tracks.push(track.id);
   }
-  return changed;
+  return { tracks, master: masterBefore !== masterAfter };
 }
 
 /** The same keys holding the same values (===). */

@@ -99,6 +99,14 @@ export interface Project {
   tags?: FileTags;
   /** Its tempo and time signature, set by the user (src/project/tempo.ts); without one, the grid Analyze heard. */
   tempo?: ProjectTempo;
+  /** The bus every track plays into, as a DAW's master channel: its effects, then its fader; none: 0 dB, none. */
+  master?: MasterBus;
+}
+
+/** The master bus: what the mix as heard (playback, the mix's exports) goes through last. */
+export interface MasterBus {
+  gainDb: number;
+  effects?: TrackEffect[];
 }
 
 /** A tempo and time signature, as Audacity's Time Signature toolbar and a DAW's tempo track keep them: the ruler's

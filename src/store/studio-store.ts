@@ -311,8 +311,8 @@ export interface StudioState {
     | 'history'
     | 'labels'
     | 'trackEffects';
-  /** The track whose realtime effects the Track effects panel shows. */
-  effectsTrackId: string | null;
+  /** Whose realtime effects the Track effects panel shows: a track's id or the master's (src/project/track-effects.ts). */
+  effectsHost: string | null;
   models: ModelsState;
   generate: GenerateSettings;
   /** The Generate signal panel's settings, kept for the session as Audacity keeps its generators'. */
@@ -384,7 +384,7 @@ export const initialState = (): StudioState => ({
   trackHeights: {},
   volumeLanes: [],
   dbWaveTracks: [],
-  effectsTrackId: null,
+  effectsHost: null,
   panLanes: [],
   clockFormat: 'time',
   macro: { steps: [], recording: false },

@@ -5,6 +5,9 @@ import {
   changeTrackEffect,
   describeEffect,
   EFFECT_NAMES,
+  type EffectHost,
+  effectsOf,
+  MASTER,
   moveTrackEffect,
   newTrackEffect,
   removeTrackEffect,
@@ -17,25 +20,34 @@ import { TrackEffectFields } from './TrackEffectFields';
 
 const KINDS = Object.keys(EFFECT_NAMES) as TrackEffectKind[];
 
-/** A track's realtime effects, as a DAW's insert rack: added, switched off and on (bypass), reordered, set and
- * removed, each an undo step; heard at once while playing, kept by exports, the clips never changed. */
+/** The realtime effects of a track or of the master bus, as a DAW's insert rack: added, switched off and on
+ * (bypass), reordered, set and removed, each an undo step; heard at once while playing, kept by exports, the clips
+ * never changed. */
 export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
   const { store } = useServices();
-  const track = useStudio((s) => s.project.tracks.find((t) => t.id === s.effectsTrackId));
-  if (!track)
+  const host = useStudio((s) => s.effectsHost);
+  const trackName = useStudio((s) => s.project.tracks.find((t) => t.id === s.effectsHost)?.name);
+  const project = useStudio((s) => s.project);
+  const effects = host ? effectsOf(project, host) : [];
+  const master = host === MASTER;
+  if (!host || (!master && trackName === undefined))
     return (
       <Panel title="Track effects" testId="track-effects-panel" onClose={onClose}>
         <p>The track is gone (deleted or undone).</p>
       </Panel>
     );
-  const edit = (change: (project: Project, trackId: string) => TrackEdit) =>
-    editTrackEffects(store, (project) => change(project, track.id));
-  const effects = track.effects ?? [];
+  const edit = (change: (project: Project, host: EffectHost) => TrackEdit) =>
+    editTrackEffects(store, (project) => change(project, host));
   return (
-    <Panel title={`Track effects: ${track.name}`} testId="track-effects-panel" onClose={onClose}>
+    <Panel
+      title={master ? 'Master effects' : `Track effects: ${trackName}`}
+      testId="track-effects-panel"
+      onClose={onClose}
+    >
       <p className="hint fx-hint">
-        Run in this order as the track plays, before its volume, gain and pan. Exports and Mix and render keep them; the
-        clips never change.
+        {master
+          ? 'Run in this order on the mix as it plays, before the master fader, and on every export of the mix (not on a track or stems exported alone).'
+          : 'Run in this order as the track plays, before its volume, gain and pan. Exports and Mix and render keep them; the clips never change.'}
       </p>
       <label>
         Add an effect

@@ -1,9 +1,10 @@
-import { type RefObject, useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { clearTempo, setClick, setTempo } from '../../app/tempo';
 import { TEMPO_RANGE, TIME_SIGNATURES } from '../../project/tempo';
 import { CLICK_LEVEL_RANGE, COUNT_IN_BARS } from '../../store/click-settings';
 import { useProjectGrid, useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
+import { useCloseOnOutsidePress } from './popover';
 
 const countInText = (bars: number) => (bars === 0 ? 'No count-in' : `Count in ${bars} bar${bars > 1 ? 's' : ''}`);
 
@@ -134,15 +135,4 @@ export function TempoControl() {
       <ActionButton name="metronome" text="Click" pressed={click.on} />
     </>
   );
-}
-
-/** Closes an open <details> when the pointer goes down anywhere outside it, as a menu or a popover closes. */
-function useCloseOnOutsidePress(ref: RefObject<HTMLDetailsElement | null>) {
-  useEffect(() => {
-    const close = (e: PointerEvent) => {
-      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
-    };
-    document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
-  }, [ref]);
 }

@@ -4,6 +4,7 @@ import { useProjectGrid, useServices, useStudio } from '../studio-context';
 import { SPEED_RANGE } from '../../playback/player';
 import { ActionButton } from './ActionButton';
 import { LevelMeter } from './LevelMeter';
+import { MasterControl } from './MasterControl';
 import { TempoControl } from './TempoControl';
 
 function SecondsInput({
@@ -95,6 +96,7 @@ export function TransportBar() {
       </button>
       <TempoControl />
       <LevelMeter />
+      <MasterControl />
       <span className="rate" data-testid="project-rate">
         {rate} Hz
       </span>

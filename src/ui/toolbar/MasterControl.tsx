@@ -1,0 +1,69 @@
+import { useRef } from 'react';
+import { changeMasterGain } from '../../app/track-effects';
+import { type Gesture, startGesture } from '../../app/project-commands';
+import { describeEffect, MASTER, MASTER_GAIN_DB, masterOf } from '../../project/track-effects';
+import { useServices, useStudio } from '../studio-context';
+import { useCloseOnOutsidePress } from './popover';
+
+/** A project without a master bus plays at 0 dB through no effects. */
+const NO_MASTER = masterOf({ sampleRate: 0, tracks: [] });
+
+const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)} dB`;
+
+/** The master bus, as a DAW's master channel: its fader and its effects on a button that opens them, so the
+ * transport keeps to one row. A fader drag is one undo step; double-click sets 0 dB. */
+export function MasterControl() {
+  const { store } = useServices();
+  const master = useStudio((s) => s.project.master) ?? NO_MASTER;
+  const drag = useRef<Gesture | null>(null);
+  const panel = useRef<HTMLDetailsElement>(null);
+  useCloseOnOutsidePress(panel);
+  const effects = master.effects ?? [];
+  const heard = effects.filter((e) => e.on);
+  return (
+    <details className="tempo master" ref={panel}>
+      <summary
+        data-testid="master-summary"
+        data-effects={heard.length}
+        title={`The master bus: its fader and effects, on the mix as heard and exported${heard.length ? ` (${heard.map(describeEffect).join(', ')})` : ''}`}
+      >
+        <span>Master</span>
+        <span>{formatDb(master.gainDb)}</span>
+      </summary>
+      <div className="tempo-panel" role="group" aria-label="Master bus">
+        <label className="param">
+          Fader
+          <input
+            type="range"
+            data-testid="master-gain"
+            min={MASTER_GAIN_DB.min}
+            max={MASTER_GAIN_DB.max}
+            step={0.5}
+            value={master.gainDb}
+            onPointerDown={() => {
+              drag.current = startGesture(store);
+            }}
+            onPointerUp={() => {
+              drag.current?.end('Master gain');
+              drag.current = null;
+            }}
+            onChange={(e) => changeMasterGain(store, Number(e.target.value))}
+            onDoubleClick={() => changeMasterGain(store, 0)}
+          />
+          <output data-testid="master-gain-value">{formatDb(master.gainDb)}</output>
+        </label>
+        <button
+          type="button"
+          data-testid="master-fx"
+          aria-pressed={heard.length > 0}
+          onClick={() => {
+            store.getState().set({ effectsHost: MASTER, panel: 'trackEffects' });
+            if (panel.current) panel.current.open = false;
+          }}
+        >
+          Effects… {effects.length > 0 ? `(${effects.length})` : ''}
+        </button>
+      </div>
+    </details>
+  );
+}
