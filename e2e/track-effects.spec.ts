@@ -146,4 +146,55 @@ test.describe('track effects', () => {
     await expect(panel.getByTestId('fx-hz-0')).toHaveValue('8000');
     expect((await studio.summary()).undo.at(-1)).toBe('Change Filter');
   });
+
+  test('the master fader and a master low-pass are heard and exported with the mix; a track exported alone skips them', async ({
+    studio,
+    page,
+  }) => {
+    await noiseTrack(page);
+    await studio.waitForTracks(1);
+    const raw = await studio.exportFile({ format: 'float32' });
+    await page.getByTestId('master-summary').click();
+    await page.getByTestId('master-gain').fill('-6');
+    await expect(page.getByTestId('master-summary')).toContainText('-6.0 dB');
+    await page.getByTestId('master-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await expect(panel.getByRole('heading')).toHaveText('Master effects');
+    await panel.getByTestId('fx-add').selectOption('filter');
+    await panel.getByTestId('fx-type-0').selectOption('lowpass');
+    await panel.getByTestId('fx-hz-0').fill('500');
+    await panel.getByTestId('fx-hz-0').press('Enter');
+    expect((await studio.summary()).undo.slice(-4)).toEqual([
+      'Master gain',
+      'Add Filter',
+      'Change Filter',
+      'Change Filter',
+    ]);
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('aria-pressed', 'false'); // the track has none
+
+    const mix = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(raw, '3000-8000') - bandDb(mix, '3000-8000')).toBeGreaterThan(40);
+    expect(bandDb(raw, '50-300') - bandDb(mix, '50-300')).toBeCloseTo(6, 0);
+    expect(soxFloat(await studio.exportFile({ scope: 'track', format: 'float32' }), [])).toEqual(soxFloat(raw, []));
+
+    await studio.action('playPause').click(); // the player's context, for the capture to tap
+    await studio.action('stop').click();
+    await startCapture(page, ['mix']);
+    await studio.action('playPause').click();
+    await page.waitForTimeout(1500);
+    const {
+      channels: [heard],
+    } = await stopCapture(page);
+    await studio.action('stop').click();
+    const onset = heard.findIndex((v) => Math.abs(v) > 1e-4);
+    const heardFit = fit(heard, soxFloat(mix, []), { lag: onset, search: 300, start: onset + 4096, blocks: 8 });
+    expect(heardFit.db).toBeLessThan(-60);
+    expect(heardFit.scale).toBeCloseTo(Math.SQRT1_2, 2); // the mono mix exported, its centre-panned left heard
+
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await expect(page.getByTestId('master-summary')).toContainText('-6.0 dB');
+    await expect(page.getByTestId('master-summary')).toHaveAttribute('data-effects', '1');
+  });
 });
