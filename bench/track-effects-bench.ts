@@ -19,8 +19,10 @@ const CHAINS: Record<string, TrackEffect[]> = {
   'Equalizer (5 bands shaped)': [{ ...on, id: 'e', kind: 'eq', bands: presetBands('Voice clarity') }],
   'Filter (high-pass 80 Hz)': [{ ...on, id: 'f', kind: 'filter', type: 'highpass', hz: 80 }],
   'Compressor (-18 dBFS 3:1)': [{ ...on, id: 'c', kind: 'compressor', thresholdDb: -18, ratio: 3, makeupDb: 3 }],
+  'Echo (0.375 s, x0.4)': [{ ...on, id: 'd', kind: 'echo', delaySeconds: 0.375, decay: 0.4 }],
+  'Reverb (1.5 s at -12 dB)': [{ ...on, id: 'r', kind: 'reverb', decaySeconds: 1.5, wetDb: -12 }],
 };
-CHAINS['All three in a chain'] = Object.values(CHAINS).flat();
+CHAINS['All five in a chain'] = Object.values(CHAINS).flat();
 
 function runOnce(effects: TrackEffect[]): number {
   const chain = new EffectChain(effects, RATE, 2);

@@ -20,12 +20,36 @@ export function echo(
   rate: number,
   { delaySeconds, decay }: Echoing,
 ): Float32Array[] {
-  const delay = Math.max(1, Math.round(delaySeconds * rate));
   return channels.map((x) => {
-    const y = new Float32Array(x.length);
-    for (let i = 0; i < x.length; i++) y[i] = i >= delay ? x[i] + decay * y[i - delay] : x[i];
+    const y = x.slice();
+    new EchoLine(rate, { delaySeconds, decay }).run(y);
     return y;
   });
+}
+
+/** One channel's repeats so far (the last `delay` samples out), so a signal can be echoed block by block (a track's
+ * realtime effects) exactly as `echo` does a whole one. */
+export class EchoLine {
+  private readonly ring: Float32Array;
+  private head = 0;
+
+  constructor(
+    rate: number,
+    private readonly echoing: Echoing,
+  ) {
+    this.ring = new Float32Array(Math.max(1, Math.round(echoing.delaySeconds * rate)));
+  }
+
+  /** Echoes `x` in place, carrying on from the last block. */
+  run(x: Float32Array): void {
+    const { ring } = this;
+    for (let i = 0; i < x.length; i++) {
+      const y = x[i] + this.echoing.decay * ring[this.head];
+      ring[this.head] = y;
+      x[i] = y;
+      this.head = (this.head + 1) % ring.length;
+    }
+  }
 }
 
 /** How long after a sound its echoes take to fall 60 dB, s (0 without decay: there are none). */

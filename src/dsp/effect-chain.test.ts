@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compress } from './compressor';
+import { echo } from './echo';
+import { reverb } from './reverb';
 import { EffectChain, type TrackEffect, trackEffectProblem } from './effect-chain';
 import { equalize, presetBands } from './equalizer';
 import { filter } from './filters';
@@ -43,6 +45,15 @@ describe('EffectChain', () => {
     out.forEach((channel, c) => channel.forEach((v, i) => expect(v).toBeCloseTo(whole[c][i], 6)));
   });
 
+  it('echoes and reverberates block by block as Echo and Reverb do a whole selection, mono and stereo', () => {
+    const delay: TrackEffect = { id: 'd', on: true, kind: 'echo', delaySeconds: 0.01, decay: 0.5 };
+    const room: TrackEffect = { id: 'r', on: true, kind: 'reverb', decaySeconds: 0.8, wetDb: -6 };
+    for (const x of [noise(6000), noise(6000).slice(0, 1)]) {
+      const whole = reverb(echo(x, RATE, { delaySeconds: 0.01, decay: 0.5 }), RATE, { decaySeconds: 0.8, wetDb: -6 });
+      expect(inBlocks([delay, room], x)).toEqual(whole);
+    }
+  });
+
   it('gives the same samples whatever the block size', () => {
     const x = noise(5000);
     const a = inBlocks([highpass, squash], x, 128);
@@ -79,6 +90,10 @@ describe('trackEffectProblem', () => {
     expect(trackEffectProblem({ ...squash, ratio: 0.5 })).toMatch(/ratio must be 1 to 20/);
     expect(trackEffectProblem({ ...squash, makeupDb: 30 })).toMatch(/make-up gain must be 0 to 24 dB/);
     expect(trackEffectProblem({ ...squash, thresholdDb: Number.NaN })).toMatch(/threshold/);
+    const room: TrackEffect = { id: 'r', on: true, kind: 'reverb', decaySeconds: 30, wetDb: -6 };
+    expect(trackEffectProblem(room)).toMatch(/reverb's decay must be 0.2 to 10 s/);
+    const delay: TrackEffect = { id: 'd', on: true, kind: 'echo', delaySeconds: 0.3, decay: 1 };
+    expect(trackEffectProblem(delay)).toMatch(/echo's decay must be 0 to 0.95/);
     expect(trackEffectProblem({ id: 'x', on: true, kind: 'flanger' } as unknown as TrackEffect)).toMatch(
       /no known kind/,
     );

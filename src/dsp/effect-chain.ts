@@ -1,13 +1,15 @@
 /**
- * A track's realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters and a
- * compressor that change how the track sounds without changing its clips. One chain runs them in order over blocks
+ * A track's realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a
+ * compressor, echo and reverb that change how the track sounds without changing its clips. One chain runs them in order over blocks
  * of samples carrying each effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a
  * time and the mixdown over the whole range, the same code both ways, so an export sounds as playback did.
  */
 import { Compressor, RATIO, THRESHOLD_DB } from './compressor';
 import { type EqBand, eqProblem, eqSections } from './equalizer';
 import { type Biquad, BiquadState, butterworth, FILTER_HZ, type FilterType } from './filters';
+import { ECHO_DECAY, ECHO_DELAY_SECONDS, EchoLine, type Echoing } from './echo';
 import { dbToGain } from './gain';
+import { DECAY_SECONDS, impulseNorm, ReverbNetwork, type Reverberation, WET_DB } from './reverb';
 
 interface Slot {
   id: string;
@@ -20,6 +22,8 @@ export type TrackEffect = Slot &
     | { kind: 'eq'; bands: EqBand[] }
     | { kind: 'filter'; type: FilterType; hz: number }
     | { kind: 'compressor'; thresholdDb: number; ratio: number; makeupDb: number }
+    | ({ kind: 'echo' } & Echoing)
+    | ({ kind: 'reverb' } & Reverberation)
   );
 
 export type TrackEffectKind = TrackEffect['kind'];
@@ -44,6 +48,16 @@ export function trackEffectProblem(effect: TrackEffect): string | null {
       if (outside(effect.makeupDb, MAKEUP_DB))
         return `The compressor's make-up gain must be ${MAKEUP_DB.min} to ${MAKEUP_DB.max} dB.`;
       return null;
+    case 'echo':
+      if (outside(effect.delaySeconds, ECHO_DELAY_SECONDS))
+        return `The echo's delay must be ${ECHO_DELAY_SECONDS.min} to ${ECHO_DELAY_SECONDS.max} s.`;
+      return outside(effect.decay, ECHO_DECAY)
+        ? `The echo's decay must be ${ECHO_DECAY.min} to ${ECHO_DECAY.max}.`
+        : null;
+    case 'reverb':
+      if (outside(effect.decaySeconds, DECAY_SECONDS))
+        return `The reverb's decay must be ${DECAY_SECONDS.min} to ${DECAY_SECONDS.max} s.`;
+      return outside(effect.wetDb, WET_DB) ? `The reverb's level must be ${WET_DB.min} to ${WET_DB.max} dB.` : null;
     default:
       return `A track effect is of no known kind (${(effect as { kind: unknown }).kind}).`;
   }
@@ -78,7 +92,31 @@ function stage(effect: TrackEffect, rate: number, channels: number): (block: Flo
       const compressor = new Compressor(rate, effect, dbToGain(effect.makeupDb));
       return (block) => compressor.run(block);
     }
+    case 'echo': {
+      const lines = Array.from({ length: channels }, () => new EchoLine(rate, effect));
+      return (block) => block.forEach((channel, c) => lines[c].run(channel));
+    }
+    case 'reverb':
+      return reverbStage(effect, rate);
   }
+}
+
+/** The reverb added under the dry sound, as `reverb` adds it: the network fed the channels' mean, its left tail on a
+ * mono track, left and right on a stereo one. */
+function reverbStage({ decaySeconds, wetDb }: Reverberation, rate: number): (block: Float32Array[]) => void {
+  const network = new ReverbNetwork(rate, decaySeconds);
+  const scale = dbToGain(wetDb) * impulseNorm(rate, decaySeconds);
+  let [mono, left, right] = [new Float32Array(0), new Float32Array(0), new Float32Array(0)];
+  return (block) => {
+    const length = block[0]?.length ?? 0;
+    if (mono.length !== length) [mono, left, right] = [0, 1, 2].map(() => new Float32Array(length));
+    for (let i = 0; i < length; i++) mono[i] = block.reduce((sum, channel) => sum + channel[i], 0) / block.length;
+    network.run(mono, left, right);
+    block.forEach((channel, c) => {
+      const tail = block.length === 1 || c % 2 === 0 ? left : right;
+      for (let i = 0; i < length; i++) channel[i] += scale * tail[i];
+    });
+  };
 }
 
 /** Each channel through the sections, each channel with its own memory. */

@@ -34,51 +34,78 @@ export function reverbTail(
   decaySeconds: number,
   extra = 0,
 ): [Float32Array, Float32Array] {
-  const length = x.length + extra;
-  const lines = LINE_MS.map((ms) => Math.round((ms / 1000) * rate));
-  const buffers = lines.map((n) => new Float64Array(n));
-  const heads = lines.map(() => 0);
-  // Loop gain per line at 0 Hz: -60 dB over decaySeconds, applied once per trip round the line; the low pass's pole
-  // makes its gain at the Nyquist frequency gain * (1 - pole) / (1 + pole) = gain squared.
-  const gains = lines.map((n) => 10 ** ((-3 * n) / (decaySeconds * rate)));
-  const poles = gains.map((g) => (1 - g) / (1 + g));
-  const absorbed = lines.map(() => 0);
-  const diffusers = DIFFUSER_MS.map((ms) => ({ buffer: new Float64Array(Math.round((ms / 1000) * rate)), head: 0 }));
-  const preDelay = Math.round(PRE_DELAY_SECONDS * rate);
-  const left = new Float32Array(length);
-  const right = new Float32Array(length);
-  const outs = new Float64Array(lines.length);
-  for (let n = 0; n < length; n++) {
-    let input = n >= preDelay && n - preDelay < x.length ? x[n - preDelay] : 0;
-    for (const d of diffusers) {
-      // Schroeder allpass: flat in level, smearing the input over a few ms.
-      const delayed = d.buffer[d.head];
-      const v = input + DIFFUSION * delayed;
-      d.buffer[d.head] = v;
-      d.head = (d.head + 1) % d.buffer.length;
-      input = delayed - DIFFUSION * v;
-    }
-    let sum = 0;
-    let l = 0;
-    let r = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const out = buffers[i][heads[i]];
-      absorbed[i] = (1 - poles[i]) * gains[i] * out + poles[i] * absorbed[i];
-      outs[i] = absorbed[i];
-      sum += outs[i];
-      l += LEFT[i] * out;
-      r += RIGHT[i] * out;
-    }
-    // Householder feedback: each line gets its own output minus a quarter of their sum, plus the input.
-    const feedback = (2 / lines.length) * sum;
-    for (let i = 0; i < lines.length; i++) {
-      buffers[i][heads[i]] = outs[i] - feedback + input;
-      heads[i] = (heads[i] + 1) % lines[i];
-    }
-    left[n] = l;
-    right[n] = r;
-  }
+  const input = new Float32Array(x.length + extra);
+  input.set(x);
+  const [left, right] = [new Float32Array(input.length), new Float32Array(input.length)];
+  new ReverbNetwork(rate, decaySeconds).run(input, left, right);
   return [left, right];
+}
+
+/** The network's delay lines, filters and diffusers, so a signal can be reverberated block by block (a track's
+ * realtime effects) exactly as `reverbTail` does a whole one. */
+export class ReverbNetwork {
+  private readonly lines: number[];
+  private readonly buffers: Float64Array[];
+  private readonly heads: number[];
+  private readonly gains: number[];
+  private readonly poles: number[];
+  private readonly absorbed: number[];
+  private readonly diffusers: { buffer: Float64Array; head: number }[];
+  /** The pre-delay, as a ring of the input's last samples. */
+  private readonly early: Float64Array;
+  private earlyHead = 0;
+  private readonly outs: Float64Array;
+
+  constructor(rate: number, decaySeconds: number) {
+    this.lines = LINE_MS.map((ms) => Math.round((ms / 1000) * rate));
+    this.buffers = this.lines.map((n) => new Float64Array(n));
+    this.heads = this.lines.map(() => 0);
+    // Loop gain per line at 0 Hz: -60 dB over decaySeconds, applied once per trip round the line; the low pass's pole
+    // makes its gain at the Nyquist frequency gain * (1 - pole) / (1 + pole) = gain squared.
+    this.gains = this.lines.map((n) => 10 ** ((-3 * n) / (decaySeconds * rate)));
+    this.poles = this.gains.map((g) => (1 - g) / (1 + g));
+    this.absorbed = this.lines.map(() => 0);
+    this.diffusers = DIFFUSER_MS.map((ms) => ({ buffer: new Float64Array(Math.round((ms / 1000) * rate)), head: 0 }));
+    this.early = new Float64Array(Math.max(1, Math.round(PRE_DELAY_SECONDS * rate)));
+    this.outs = new Float64Array(this.lines.length);
+  }
+
+  /** The tail of the mono `x`, carrying on from the last block, into `left` and `right` (of x's length). */
+  run(x: ArrayLike<number>, left: Float32Array, right: Float32Array): void {
+    const { lines, buffers, heads, gains, poles, absorbed, outs, early } = this;
+    for (let n = 0; n < x.length; n++) {
+      let input = early[this.earlyHead];
+      early[this.earlyHead] = x[n];
+      this.earlyHead = (this.earlyHead + 1) % early.length;
+      for (const d of this.diffusers) {
+        // Schroeder allpass: flat in level, smearing the input over a few ms.
+        const delayed = d.buffer[d.head];
+        const v = input + DIFFUSION * delayed;
+        d.buffer[d.head] = v;
+        d.head = (d.head + 1) % d.buffer.length;
+        input = delayed - DIFFUSION * v;
+      }
+      let sum = 0;
+      let l = 0;
+      let r = 0;
+      for (let i = 0; i < lines.length; i++) {
+        const out = buffers[i][heads[i]];
+        absorbed[i] = (1 - poles[i]) * gains[i] * out + poles[i] * absorbed[i];
+        outs[i] = absorbed[i];
+        sum += outs[i];
+        l += LEFT[i] * out;
+        r += RIGHT[i] * out;
+      }
+      // Householder feedback: each line gets its own output minus a quarter of their sum, plus the input.
+      const feedback = (2 / lines.length) * sum;
+      for (let i = 0; i < lines.length; i++) {
+        buffers[i][heads[i]] = outs[i] - feedback + input;
+        heads[i] = (heads[i] + 1) % lines[i];
+      }
+      left[n] = l;
+      right[n] = r;
+    }
+  }
 }
 
 /** Each channel with the reverb added under it (stereo in, stereo out; mono in: the reverb's left in its one
@@ -97,7 +124,7 @@ const norms = new Map<string, number>();
 
 /** 1 over the energy of the reverb's impulse response (left), so a unit impulse's tail has unit energy; worked out
  * once per rate and decay (up to 4 s of the network run on an impulse), not again for each piece of a selection. */
-function impulseNorm(rate: number, decaySeconds: number): number {
+export function impulseNorm(rate: number, decaySeconds: number): number {
   const key = `${rate}:${decaySeconds}`;
   const known = norms.get(key);
   if (known !== undefined) return known;

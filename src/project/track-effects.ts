@@ -20,9 +20,12 @@ export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   eq: 'Equalizer',
   filter: 'Filter',
   compressor: 'Compressor',
+  echo: 'Echo',
+  reverb: 'Reverb',
 };
 
-/** What a new effect starts as: a flat equalizer, a rumble filter, a gentle compressor, each switched on. */
+/** What a new effect starts as, switched on: a flat equalizer, a rumble filter, a gentle compressor, a dotted-eighth
+ * echo at 120 BPM, a mid-sized room. */
 export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
   const id = newId();
   switch (kind) {
@@ -32,6 +35,10 @@ export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
       return { id, on: true, kind, type: 'highpass', hz: 80 };
     case 'compressor':
       return { id, on: true, kind, thresholdDb: -18, ratio: 3, makeupDb: 0 };
+    case 'echo':
+      return { id, on: true, kind, delaySeconds: 0.375, decay: 0.4 };
+    case 'reverb':
+      return { id, on: true, kind, decaySeconds: 1.5, wetDb: -12 };
   }
 }
 
@@ -46,6 +53,12 @@ export function describeEffect(effect: TrackEffect): string {
       return `${effect.type === 'highpass' ? 'High-pass' : 'Low-pass'} ${effect.hz} Hz`;
     case 'compressor':
       return `Compressor ${effect.thresholdDb} dBFS ${effect.ratio}:1${effect.makeupDb ? ` +${effect.makeupDb} dB` : ''}`;
+    case 'echo':
+      return effect.decay > 0
+        ? `Echo ${effect.delaySeconds} s, each ${Math.round(20 * Math.log10(effect.decay))} dB`
+        : 'Echo (no repeats)';
+    case 'reverb':
+      return `Reverb ${effect.decaySeconds} s at ${effect.wetDb} dB`;
   }
 }
 

@@ -1,7 +1,9 @@
 import { RATIO, THRESHOLD_DB } from '../../dsp/compressor';
 import { MAKEUP_DB, type TrackEffect } from '../../dsp/effect-chain';
 import { EQ_BAND_NAMES, EQ_GAIN_DB, EQ_HZ, EQ_PRESETS, EQ_Q, type EqBand, presetBands } from '../../dsp/equalizer';
+import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { FILTER_HZ, type FilterType } from '../../dsp/filters';
+import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { EffectNumber } from './EffectNumber';
 
 /** The settings of one track effect; `change` lands a patch of them (refused ones are said by the caller). */
@@ -68,6 +70,48 @@ export function TrackEffectFields({
             step={0.5}
             testId={id('makeup')}
             onCommit={(makeupDb) => change({ makeupDb })}
+          />
+        </div>
+      );
+    case 'echo':
+      return (
+        <div className="fx-fields">
+          <EffectNumber
+            label="Delay (s)"
+            value={effect.delaySeconds}
+            bounds={ECHO_DELAY_SECONDS}
+            step={0.001}
+            testId={id('delay')}
+            onCommit={(delaySeconds) => change({ delaySeconds })}
+          />
+          <EffectNumber
+            label="Each repeat (× the last)"
+            value={effect.decay}
+            bounds={ECHO_DECAY}
+            step={0.05}
+            testId={id('decay')}
+            onCommit={(decay) => change({ decay })}
+          />
+        </div>
+      );
+    case 'reverb':
+      return (
+        <div className="fx-fields">
+          <EffectNumber
+            label="Decay (s, RT60)"
+            value={effect.decaySeconds}
+            bounds={DECAY_SECONDS}
+            step={0.1}
+            testId={id('decay')}
+            onCommit={(decaySeconds) => change({ decaySeconds })}
+          />
+          <EffectNumber
+            label="Level (dB)"
+            value={effect.wetDb}
+            bounds={WET_DB}
+            step={1}
+            testId={id('wet')}
+            onCommit={(wetDb) => change({ wetDb })}
           />
         </div>
       );
