@@ -13,12 +13,8 @@ import {
 import { PREVIEW_SECONDS, togglePreview } from '../../app/preview';
 import { ActionButton } from '../toolbar/ActionButton';
 import { useServices, useStudio } from '../studio-context';
-import { curvePath, dbToY } from './eq-curve';
-import { FrequencyGrid } from './FrequencyGrid';
+import { EqCurve } from './EqCurve';
 import { Panel } from './Panel';
-
-const CURVE = { width: 360, height: 120 };
-const GRID_DB = [12, 0, -12];
 
 /** The parametric equalizer: presets, five bands and the curve they make; Apply runs it over the selection. */
 export function EqualizerPanel({ onClose }: { onClose: () => void }) {
@@ -29,7 +25,6 @@ export function EqualizerPanel({ onClose }: { onClose: () => void }) {
   const bands = useStudio((s) => s.params.eqBands);
   const sampleRate = useStudio((s) => s.project.sampleRate);
   const hasSelection = useStudio((s) => s.selection !== null && s.selection.end > s.selection.start);
-  const view = { ...CURVE, sampleRate };
   const setBand = (i: number, patch: Partial<EqBand>) =>
     store.getState().updateParams({ eqBands: bands.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
   const number = (i: number, field: 'hz' | 'gainDb' | 'q', bounds: { min: number; max: number }, step: number) => (
@@ -64,24 +59,7 @@ export function EqualizerPanel({ onClose }: { onClose: () => void }) {
           ))}
         </select>
       </label>
-      <svg
-        className="eq-curve"
-        width={CURVE.width}
-        height={CURVE.height}
-        role="img"
-        aria-label="The equalizer's curve: gain against frequency"
-      >
-        <FrequencyGrid view={view} />
-        {GRID_DB.map((db) => (
-          <g key={db}>
-            <line x1={0} x2={CURVE.width} y1={dbToY(db, view)} y2={dbToY(db, view)} />
-            <text x={2} y={dbToY(db, view) - 2}>
-              {db > 0 ? `+${db}` : db} dB
-            </text>
-          </g>
-        ))}
-        <path data-testid="eq-curve" d={curvePath(bands, view)} />
-      </svg>
+      <EqCurve bands={bands} sampleRate={sampleRate} testId="eq-curve" />
       <table className="eq-bands">
         <thead>
           <tr>

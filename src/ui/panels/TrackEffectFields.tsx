@@ -4,7 +4,9 @@ import { EQ_BAND_NAMES, EQ_GAIN_DB, EQ_HZ, EQ_PRESETS, EQ_Q, type EqBand, preset
 import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { FILTER_HZ, type FilterType } from '../../dsp/filters';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
+import { useStudio } from '../studio-context';
 import { EffectNumber } from './EffectNumber';
+import { EqCurve } from './EqCurve';
 
 /** The settings of one track effect; `change` lands a patch of them (refused ones are said by the caller). */
 export function TrackEffectFields({
@@ -16,10 +18,11 @@ export function TrackEffectFields({
   slot: number;
   change: (patch: Partial<TrackEffect>) => void;
 }) {
+  const sampleRate = useStudio((s) => s.project.sampleRate);
   const id = (field: string) => `fx-${field}-${slot}`;
   switch (effect.kind) {
     case 'eq':
-      return <EqFields bands={effect.bands} id={id} change={(bands) => change({ bands })} />;
+      return <EqFields bands={effect.bands} sampleRate={sampleRate} id={id} change={(bands) => change({ bands })} />;
     case 'filter':
       return (
         <div className="fx-fields">
@@ -118,13 +121,15 @@ export function TrackEffectFields({
   }
 }
 
-/** A preset and each band's frequency, gain and Q, as the Equalizer panel has them. */
+/** A preset, the curve and each band's frequency, gain and Q, as the Equalizer panel has them. */
 function EqFields({
   bands,
+  sampleRate,
   id,
   change,
 }: {
   bands: EqBand[];
+  sampleRate: number;
   id: (field: string) => string;
   change: (bands: EqBand[]) => void;
 }) {
@@ -147,6 +152,7 @@ function EqFields({
           ))}
         </select>
       </label>
+      <EqCurve bands={bands} sampleRate={sampleRate} testId={id('curve')} />
       {bands.map((band, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the bands are fixed slots, edited in place
         <div className="fx-band" key={i} role="group" aria-label={`Band ${i + 1}: ${EQ_BAND_NAMES[band.type]}`}>
