@@ -1,6 +1,7 @@
 /** A track's realtime effects in the audio rendering thread: the project's effect chain (src/dsp/effect-chain.ts,
- * the code the mixdown runs) over each 128-frame quantum. New settings come by message and start a new chain (its
- * memory from rest), so what is heard follows the controls without restarting playback; 'stop' ends it. */
+ * the code the mixdown runs) over each 128-frame quantum. New settings come by message and retune the chain (the
+ * effects they change start from rest, the others go on), so what is heard follows the controls without restarting
+ * playback; 'stop' ends it. */
 import { EffectChain, type TrackEffect } from '../src/dsp/effect-chain';
 
 declare class AudioWorkletProcessor {
@@ -17,7 +18,7 @@ interface WorkletOptions {
 }
 
 class TrackEffectsProcessor extends AudioWorkletProcessor {
-  private chain: EffectChain;
+  private readonly chain: EffectChain;
   private readonly channels: number;
   /** Playback moved on: the processor ends (returning false lets it go). */
   private stopped = false;
@@ -28,7 +29,7 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
     this.chain = new EffectChain(processorOptions.effects, sampleRate, this.channels);
     this.port.onmessage = (e: MessageEvent<{ effects?: TrackEffect[]; stop?: boolean }>) => {
       if (e.data.stop) this.stopped = true;
-      if (e.data.effects) this.chain = new EffectChain(e.data.effects, sampleRate, this.channels);
+      if (e.data.effects) this.chain.retune(e.data.effects);
     };
   }
 

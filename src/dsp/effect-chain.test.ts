@@ -61,6 +61,29 @@ describe('EffectChain', () => {
     expect(a).toEqual(b);
   });
 
+  it('retuned, keeps the memory of the effects left as they were and starts a changed one from rest', () => {
+    const x = noise(4096);
+    const delay: TrackEffect = { id: 'd', on: true, kind: 'echo', delaySeconds: 0.02, decay: 0.7 };
+    const whole = inBlocks([highpass, delay], x);
+    const chain = new EffectChain([highpass, delay], RATE, 2);
+    const out = x.map((c) => c.slice());
+    const half = (c: Float32Array, second: boolean) => c.subarray(second ? 2048 : 0, second ? 4096 : 2048);
+    chain.process(out.map((c) => half(c, false)));
+    chain.retune([{ ...highpass }, { ...delay }]); // the same settings, new objects: nothing restarts
+    chain.process(out.map((c) => half(c, true)));
+    expect(out).toEqual(whole);
+    // A changed high-pass starts from rest; the echo's repeats of the first half still sound in the second.
+    const retuned = new EffectChain([highpass, delay], RATE, 2);
+    const y = x.map((c) => c.slice());
+    retuned.process(y.map((c) => half(c, false)));
+    retuned.retune([{ ...highpass, hz: 300 }, delay]);
+    retuned.process(y.map((c) => half(c, true)));
+    const fresh = new EffectChain([{ ...highpass, hz: 300 }, delay], RATE, 2);
+    const z = x.map((c) => c.slice(2048));
+    fresh.process(z);
+    expect(Array.from(y[0].subarray(2048))).not.toEqual(Array.from(z[0]));
+  });
+
   it('passes every sample untouched where the effects are off', () => {
     const x = noise(2000);
     expect(

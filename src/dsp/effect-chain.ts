@@ -67,17 +67,44 @@ export function trackEffectProblem(effect: TrackEffect): string | null {
 export const activeEffects = (effects: readonly TrackEffect[] | undefined): TrackEffect[] =>
   (effects ?? []).filter((e) => e.on);
 
+/** One effect running: its settings as written (to tell a change) and its processing with its memory. */
+interface Stage {
+  settings: string;
+  run: (block: Float32Array[]) => void;
+}
+
 /** Runs a track's effects, in order, over successive blocks of its `channels` channels (in place). */
 export class EffectChain {
-  private readonly stages: ((block: Float32Array[]) => void)[];
+  private stages = new Map<string, Stage>();
+  private order: Stage[] = [];
 
-  constructor(effects: readonly TrackEffect[], rate: number, channels: number) {
-    this.stages = activeEffects(effects).map((e) => stage(e, rate, channels));
+  constructor(
+    effects: readonly TrackEffect[],
+    private readonly rate: number,
+    private readonly channels: number,
+  ) {
+    this.retune(effects);
+  }
+
+  /** Takes new settings as it runs: an effect whose settings are unchanged keeps its memory (an echo's repeats, a
+   * reverb's tail go on through another effect's change); a changed or new one starts from rest. */
+  retune(effects: readonly TrackEffect[]): void {
+    const stages = new Map<string, Stage>();
+    for (const effect of activeEffects(effects)) {
+      const settings = JSON.stringify(effect);
+      const kept = this.stages.get(effect.id);
+      stages.set(
+        effect.id,
+        kept?.settings === settings ? kept : { settings, run: stage(effect, this.rate, this.channels) },
+      );
+    }
+    this.stages = stages;
+    this.order = [...stages.values()];
   }
 
   /** Processes one block in place; every channel has the same length. */
   process(block: Float32Array[]): void {
-    for (const run of this.stages) run(block);
+    for (const { run } of this.order) run(block);
   }
 }
 

@@ -83,7 +83,7 @@ export class Player {
     // The player follows the project and the loop switch: any change while playing (an edit, undo, a gain slider, a
     // take switched, looping turned on) is heard at once, however it was made. Changes in one task restart it once.
     // Along with a take nothing restarts (the take is timed against this playback); the metronome's switch, level and
-    // tempo are heard at once all the same, on the clock already running.
+    // tempo, and effects' settings, are heard at once all the same, on what is already running.
     store.subscribe((state, previous) => {
       const clicksChanged = state.click !== previous.click || state.project.tempo !== previous.project.tempo;
       if (state.playing && clicksChanged) this.restartClicks();
@@ -91,13 +91,10 @@ export class Player {
         state.project !== previous.project ||
         state.loop !== previous.loop ||
         state.playbackSpeed !== previous.playbackSpeed;
-      if (!changed || !state.playing || this.alongTake || this.refreshPending) return;
-      if (
-        state.loop === previous.loop &&
-        state.playbackSpeed === previous.playbackSpeed &&
-        this.retune(state, previous)
-      )
-        return;
+      if (!changed || !state.playing || this.refreshPending) return;
+      const retuned =
+        state.loop === previous.loop && state.playbackSpeed === previous.playbackSpeed && this.retune(state, previous);
+      if (retuned || this.alongTake) return;
       this.refreshPending = true;
       setTimeout(() => {
         this.refreshPending = false;
