@@ -55,6 +55,26 @@ function fit(heard: number[], reference: Float32Array, { lag, search, start, blo
   return { db: median(fits.map((f) => f.db)), scale: median(fits.map((f) => f.scale)) };
 }
 
+/** Plays the project from its start and captures what the player sends out (the master's left); gives a fit of it
+ * to a file: the median residual and scale over eight blocks from just after the sound begins. */
+async function playedAgainst(page: Page) {
+  const transport = (name: string) => page.getByTestId(`action-${name}`).click();
+  await transport('playPause'); // the player's context, for the capture to tap
+  await transport('stop');
+  await startCapture(page, ['mix']);
+  await transport('playPause');
+  await page.waitForTimeout(1500);
+  const {
+    channels: [heard],
+  } = await stopCapture(page);
+  await transport('stop');
+  // About where the sound begins (a low-pass rises from rest, so a little after): the fit searches round it.
+  const onset = heard.findIndex((v) => Math.abs(v) > 1e-4);
+  expect(onset).toBeGreaterThanOrEqual(0);
+  const where = { lag: onset, search: 300, start: onset + 4096, blocks: 8 };
+  return (file: string) => fit(heard, soxFloat(file, []), where);
+}
+
 /** The share of a signal's power in its sample-to-sample changes: high where it holds high frequencies. */
 function brightness(x: number[]): number {
   let [change, power] = [0, 0];
@@ -84,25 +104,12 @@ test.describe('track effects', () => {
     expect(Math.abs(bandDb(raw, '50-300') - bandDb(filtered, '50-300'))).toBeLessThan(1);
 
     // Playback: what the player sends out is the export, sample for sample (fitted for the centre pan's -3 dB).
-    await studio.action('playPause').click(); // the player's context, for the capture to tap
-    await studio.action('stop').click();
-    await startCapture(page, ['mix']);
-    await studio.action('playPause').click();
-    await page.waitForTimeout(1500);
-    const {
-      channels: [heard],
-    } = await stopCapture(page);
-    await studio.action('stop').click();
-    // About where the noise begins (the low-pass rises from rest, so a little after): the fit searches round it.
-    const onset = heard.findIndex((v) => Math.abs(v) > 1e-4);
-    expect(onset).toBeGreaterThanOrEqual(0);
-    const exported = soxFloat(filtered, []);
-    const where = { lag: onset, search: 300, start: onset + 4096, blocks: 8 };
-    const heardFit = fit(heard, exported, where);
+    const fitTo = await playedAgainst(page);
+    const heardFit = fitTo(filtered);
     expect(heardFit.db).toBeLessThan(-60);
     expect(heardFit.scale).toBeCloseTo(Math.SQRT1_2, 2);
     // Without the effect the same fit is far off: the test could not pass with the effect unheard.
-    expect(fit(heard, soxFloat(raw, []), where).db).toBeGreaterThan(-1);
+    expect(fitTo(raw).db).toBeGreaterThan(-1);
 
     // Bypassed, the export is the clip's samples again; the clip itself never changed.
     await page.getByTestId('track-fx').click();
@@ -177,17 +184,7 @@ test.describe('track effects', () => {
     expect(bandDb(raw, '50-300') - bandDb(mix, '50-300')).toBeCloseTo(6, 0);
     expect(soxFloat(await studio.exportFile({ scope: 'track', format: 'float32' }), [])).toEqual(soxFloat(raw, []));
 
-    await studio.action('playPause').click(); // the player's context, for the capture to tap
-    await studio.action('stop').click();
-    await startCapture(page, ['mix']);
-    await studio.action('playPause').click();
-    await page.waitForTimeout(1500);
-    const {
-      channels: [heard],
-    } = await stopCapture(page);
-    await studio.action('stop').click();
-    const onset = heard.findIndex((v) => Math.abs(v) > 1e-4);
-    const heardFit = fit(heard, soxFloat(mix, []), { lag: onset, search: 300, start: onset + 4096, blocks: 8 });
+    const heardFit = (await playedAgainst(page))(mix);
     expect(heardFit.db).toBeLessThan(-60);
     expect(heardFit.scale).toBeCloseTo(Math.SQRT1_2, 2); // the mono mix exported, its centre-panned left heard
 

@@ -1,4 +1,4 @@
-import type { EqBand } from '../../dsp/equalizer';
+import { type EqBand, EQ_PRESETS, presetBands } from '../../dsp/equalizer';
 import { curvePath, dbToY } from './eq-curve';
 import { FrequencyGrid } from './FrequencyGrid';
 
@@ -35,5 +35,22 @@ export function EqCurve({
       ))}
       <path data-testid={testId} d={curvePath(bands, view)} />
     </svg>
+  );
+}
+
+/** The equalizer's presets: choosing one sets the bands to it. */
+export function EqPreset({ testId, choose }: { testId: string; choose: (bands: EqBand[]) => void }) {
+  return (
+    <label className="param">
+      Preset
+      <select data-testid={testId} value="" onChange={(e) => e.target.value && choose(presetBands(e.target.value))}>
+        <option value="">Choose…</option>
+        {Object.keys(EQ_PRESETS).map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

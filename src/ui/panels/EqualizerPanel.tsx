@@ -5,7 +5,6 @@ import {
   EQ_BAND_TYPES,
   EQ_GAIN_DB,
   EQ_HZ,
-  EQ_PRESETS,
   EQ_Q,
   eqChanges,
   presetBands,
@@ -13,7 +12,7 @@ import {
 import { PREVIEW_SECONDS, togglePreview } from '../../app/preview';
 import { ActionButton } from '../toolbar/ActionButton';
 import { useServices, useStudio } from '../studio-context';
-import { EqCurve } from './EqCurve';
+import { EqCurve, EqPreset } from './EqCurve';
 import { Panel } from './Panel';
 
 /** The parametric equalizer: presets, five bands and the curve they make; Apply runs it over the selection. */
@@ -44,21 +43,7 @@ export function EqualizerPanel({ onClose }: { onClose: () => void }) {
   );
   return (
     <Panel title="Equalizer" testId="equalizer-panel" onClose={onClose}>
-      <label>
-        Preset
-        <select
-          data-testid="eq-preset"
-          value=""
-          onChange={(e) => e.target.value && store.getState().updateParams({ eqBands: presetBands(e.target.value) })}
-        >
-          <option value="">Choose…</option>
-          {Object.keys(EQ_PRESETS).map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <EqPreset testId="eq-preset" choose={(eqBands) => store.getState().updateParams({ eqBands })} />
       <EqCurve bands={bands} sampleRate={sampleRate} testId="eq-curve" />
       <table className="eq-bands">
         <thead>

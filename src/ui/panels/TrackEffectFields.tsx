@@ -1,12 +1,12 @@
 import { RATIO, THRESHOLD_DB } from '../../dsp/compressor';
 import { MAKEUP_DB, type TrackEffect } from '../../dsp/effect-chain';
-import { EQ_BAND_NAMES, EQ_GAIN_DB, EQ_HZ, EQ_PRESETS, EQ_Q, type EqBand, presetBands } from '../../dsp/equalizer';
+import { EQ_BAND_NAMES, EQ_GAIN_DB, EQ_HZ, EQ_Q, type EqBand } from '../../dsp/equalizer';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { FILTER_HZ, type FilterType } from '../../dsp/filters';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { useStudio } from '../studio-context';
 import { EffectNumber } from './EffectNumber';
-import { EqCurve } from './EqCurve';
+import { EqCurve, EqPreset } from './EqCurve';
 
 /** The settings of one track effect; `change` lands a patch of them (refused ones are said by the caller). */
 export function TrackEffectFields({
@@ -137,21 +137,7 @@ function EqFields({
     change(bands.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   return (
     <div className="fx-fields">
-      <label className="param">
-        Preset
-        <select
-          data-testid={id('preset')}
-          value=""
-          onChange={(e) => e.target.value && change(presetBands(e.target.value))}
-        >
-          <option value="">Choose…</option>
-          {Object.keys(EQ_PRESETS).map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <EqPreset testId={id('preset')} choose={change} />
       <EqCurve bands={bands} sampleRate={sampleRate} testId={id('curve')} />
       {bands.map((band, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the bands are fixed slots, edited in place
