@@ -86,12 +86,15 @@ function brightness(x: number[]): number {
 }
 
 test.describe('track effects', () => {
+  test.beforeEach(async ({ studio, page }) => {
+    await noiseTrack(page);
+    await studio.waitForTracks(1);
+  });
+
   test("a track's low-pass is heard as it plays and kept by the export, the clip untouched; off, it is bypassed; it stays with the project", async ({
     studio,
     page,
   }) => {
-    await noiseTrack(page);
-    await studio.waitForTracks(1);
     const raw = await studio.exportFile({ format: 'float32' });
     await addLowpass(page, '500');
     expect((await studio.summary()).undo.slice(-3)).toEqual(['Add Filter', 'Change Filter', 'Change Filter']);
@@ -129,8 +132,6 @@ test.describe('track effects', () => {
     studio,
     page,
   }) => {
-    await noiseTrack(page);
-    await studio.waitForTracks(1);
     await addLowpass(page, '500');
     await studio.action('playPause').click();
     const started = () => page.evaluate(() => (window as any).omniStudio.services.player.startPosition());
@@ -158,8 +159,6 @@ test.describe('track effects', () => {
     studio,
     page,
   }) => {
-    await noiseTrack(page);
-    await studio.waitForTracks(1);
     const raw = await studio.exportFile({ format: 'float32' });
     await page.getByTestId('master-summary').click();
     await page.getByTestId('master-gain').fill('-6');
