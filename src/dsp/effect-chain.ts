@@ -22,9 +22,15 @@ export type TrackEffect = Slot &
     | { kind: 'eq'; bands: EqBand[] }
     | { kind: 'filter'; type: FilterType; hz: number }
     | { kind: 'compressor'; thresholdDb: number; ratio: number; makeupDb: number }
-    | ({ kind: 'echo' } & Echoing)
-    | ({ kind: 'reverb' } & Reverberation)
+    | ({ kind: 'echo' } & Echoing & Wet)
+    | ({ kind: 'reverb' } & Reverberation & Wet)
   );
+
+/** For an echo or a reverb on an effect bus (an aux return): `wetOnly` leaves out the dry sound, which the tracks
+ * play themselves, so only the repeats or the tail come back. */
+interface Wet {
+  wetOnly?: boolean;
+}
 
 export type TrackEffectKind = TrackEffect['kind'];
 
@@ -121,16 +127,31 @@ function stage(effect: TrackEffect, rate: number, channels: number): (block: Flo
     }
     case 'echo': {
       const lines = Array.from({ length: channels }, () => new EchoLine(rate, effect));
-      return (block) => block.forEach((channel, c) => lines[c].run(channel));
+      const echoes = (block: Float32Array[]) => block.forEach((channel, c) => lines[c].run(channel));
+      return effect.wetOnly ? wetOnly(echoes) : echoes;
     }
     case 'reverb':
       return reverbStage(effect, rate);
   }
 }
 
-/** The reverb added under the dry sound, as `reverb` adds it: the network fed the channels' mean, its left tail on a
- * mono track, left and right on a stereo one. */
-function reverbStage({ decaySeconds, wetDb }: Reverberation, rate: number): (block: Float32Array[]) => void {
+/** A stage that adds to the dry sound, made to give what it adds alone. */
+function wetOnly(run: (block: Float32Array[]) => void): (block: Float32Array[]) => void {
+  return (block) => {
+    const dry = block.map((channel) => channel.slice());
+    run(block);
+    block.forEach((channel, c) => {
+      for (let i = 0; i < channel.length; i++) channel[i] -= dry[c][i];
+    });
+  };
+}
+
+/** The reverb added under the dry sound, as `reverb` adds it (or in its place, wet only): the network fed the
+ * channels' mean, its left tail on a mono track, left and right on a stereo one. */
+function reverbStage(
+  { decaySeconds, wetDb, wetOnly }: Reverberation & Wet,
+  rate: number,
+): (block: Float32Array[]) => void {
   const network = new ReverbNetwork(rate, decaySeconds);
   const scale = dbToGain(wetDb) * impulseNorm(rate, decaySeconds);
   let [mono, left, right] = [new Float32Array(0), new Float32Array(0), new Float32Array(0)];
@@ -141,6 +162,7 @@ function reverbStage({ decaySeconds, wetDb }: Reverberation, rate: number): (blo
     network.run(mono, left, right);
     block.forEach((channel, c) => {
       const tail = block.length === 1 || c % 2 === 0 ? left : right;
+      if (wetOnly) channel.fill(0);
       for (let i = 0; i < length; i++) channel[i] += scale * tail[i];
     });
   };

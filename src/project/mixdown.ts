@@ -6,7 +6,8 @@ import { envelopeGains } from './envelope';
 import { clipFadeGains } from './clip-fades';
 import { panValues } from './pan-automation';
 import { type EffectHost, hasActiveEffects, MASTER, masterOf } from './track-effects';
-import type { Clip, Project, SampleRange, Track } from './types';
+import { sendsOf } from './buses';
+import type { Clip, MasterBus, Project, SampleRange, Track } from './types';
 import { clipOverlap } from './types';
 
 export interface MixOptions {
@@ -84,60 +85,102 @@ export function needsStereo(tracks: Track[], assets: AssetStore): boolean {
   );
 }
 
-/** Renders the range to one (all mono, unpanned) or two channels: the audible tracks through the master bus, or
- * the tracks asked for as they are. */
+/** Renders the range to one (all mono, unpanned) or two channels: the audible tracks through their sends, the
+ * effect buses and the master bus (two channels wherever those are heard), or the tracks asked for as they are. */
 export function mixdown(project: Project, assets: AssetStore, options: MixOptions): Float32Array[] {
   const { range, trackIds } = options;
+  const heard = !trackIds;
   const tracks = trackIds ? project.tracks.filter((t) => trackIds.includes(t.id)) : audibleTracks(project);
   const length = Math.max(0, range.end - range.start);
-  const stereo = options.stereo ?? needsStereo(tracks, assets);
-  const out = Array.from({ length: stereo ? 2 : 1 }, () => new Float32Array(length));
+  const stereo = options.stereo ?? (needsStereo(tracks, assets) || (heard && busesHeard(project, tracks)));
+  const channels = () => Array.from({ length: stereo ? 2 : 1 }, () => new Float32Array(length));
+  const out = channels();
+  const chains = options.chains ?? new TrackChains();
+  const busInputs = new Map<string, Float32Array[]>();
   for (const track of tracks) {
-    const gain = dbToGain(track.gainDb);
-    const automation = track.volume?.length ? envelopeGains(track.volume, range.start, length) : undefined;
-    const pans = stereo ? panValues(track, range.start, length) : undefined;
-    for (const { channels: source, write, from, count } of trackSources(
-      track,
-      assets,
-      range,
-      project.sampleRate,
-      options.chains,
-    )) {
-      if (!stereo) {
-        addScaled(out[0], write, source[0], from, count, gain, automation);
-        continue;
-      }
-      const [l, r] = toStereo(source);
-      if (pans) {
-        addPanned(out, { at: write, from, count }, [l, r], source.length === 1, gain, pans, automation);
-        continue;
-      }
-      const g = panGains(track.pan, source.length === 1);
-      addScaled(out[0], write, l, from, count, gain * g.ll, automation);
-      addScaled(out[0], write, r, from, count, gain * g.rl, automation);
-      addScaled(out[1], write, l, from, count, gain * g.lr, automation);
-      addScaled(out[1], write, r, from, count, gain * g.rr, automation);
+    const sends = heard ? sendsOf(project, track) : [];
+    const target = sends.length > 0 ? channels() : out;
+    addTrack(track, target, { project, assets, range, stereo, chains });
+    if (target === out) continue;
+    addInto(out, target, 1);
+    for (const { busId, levelDb } of sends) {
+      if (!busInputs.has(busId)) busInputs.set(busId, channels());
+      addInto(busInputs.get(busId)!, target, dbToGain(levelDb));
     }
   }
-  if (!trackIds) throughMaster(project, out, options.chains ?? new TrackChains());
+  for (const bus of project.buses ?? []) {
+    const input = busInputs.get(bus.id);
+    if (input) addInto(out, throughBus(bus, input, project.sampleRate, chains, bus.id), 1);
+  }
+  if (heard) throughBus(masterOf(project), out, project.sampleRate, chains, MASTER);
   return out;
 }
 
-/** The mix through the master bus: its effects, on two channels as playback's bus has them (a mono mix run as the
- * centre-panned pair playback makes of it, -3 dB each side, and brought back), then its fader. */
-function throughMaster(project: Project, out: Float32Array[], chains: TrackChains): void {
-  const { effects, gainDb } = masterOf(project);
-  if (activeEffects(effects).length > 0) {
-    const chain = chains.for(MASTER, effects ?? [], project.sampleRate, 2);
-    if (out.length === 2) chain.process(out);
-    else {
-      const pair = [0, 1].map(() => out[0].map((v) => v * Math.SQRT1_2));
-      chain.process(pair);
-      out[0] = pair[0].map((v) => v / Math.SQRT1_2);
+/** Whether the mix as heard goes through effects on a bus (the master's, or a bus some track sends to), which
+ * playback runs on two channels: the mix is then made in two as well. */
+function busesHeard(project: Project, tracks: Track[]): boolean {
+  return activeEffects(masterOf(project).effects).length > 0 || tracks.some((t) => sendsOf(project, t).length > 0);
+}
+
+/** Adds the track through its fader (gain, volume automation, pan) into `out`. */
+function addTrack(
+  track: Track,
+  out: Float32Array[],
+  {
+    project,
+    assets,
+    range,
+    stereo,
+    chains,
+  }: { project: Project; assets: AssetStore; range: SampleRange; stereo: boolean; chains: TrackChains },
+): void {
+  const length = out[0].length;
+  const gain = dbToGain(track.gainDb);
+  const automation = track.volume?.length ? envelopeGains(track.volume, range.start, length) : undefined;
+  const pans = stereo ? panValues(track, range.start, length) : undefined;
+  for (const { channels: source, write, from, count } of trackSources(
+    track,
+    assets,
+    range,
+    project.sampleRate,
+    chains,
+  )) {
+    if (!stereo) {
+      addScaled(out[0], write, source[0], from, count, gain, automation);
+      continue;
     }
+    const [l, r] = toStereo(source);
+    if (pans) {
+      addPanned(out, { at: write, from, count }, [l, r], source.length === 1, gain, pans, automation);
+      continue;
+    }
+    const g = panGains(track.pan, source.length === 1);
+    addScaled(out[0], write, l, from, count, gain * g.ll, automation);
+    addScaled(out[0], write, r, from, count, gain * g.rl, automation);
+    addScaled(out[1], write, l, from, count, gain * g.lr, automation);
+    addScaled(out[1], write, r, from, count, gain * g.rr, automation);
   }
+}
+
+/** `from` times `gain` added into `into`, channel by channel. */
+function addInto(into: Float32Array[], from: Float32Array[], gain: number): void {
+  into.forEach((channel, c) => {
+    for (let i = 0; i < channel.length; i++) channel[i] += from[c][i] * gain;
+  });
+}
+
+/** A bus's input through its effects, then its fader (in place; returned): the master's, or an effect bus's. */
+function throughBus(
+  { effects, gainDb }: MasterBus,
+  input: Float32Array[],
+  rate: number,
+  chains: TrackChains,
+  host: EffectHost,
+): Float32Array[] {
+  if (activeEffects(effects).length > 0) chains.for(host, effects ?? [], rate, input.length).process(input);
   const gain = dbToGain(gainDb);
-  if (gain !== 1) for (const channel of out) for (let i = 0; i < channel.length; i++) channel[i] *= gain;
+  if (gain !== 1) for (const channel of input) for (let i = 0; i < channel.length; i++) channel[i] *= gain;
+  return input;
 }
 
 /** What a track feeds its fader over the range: `count` samples of `channels` from `from`, added at `write`. */

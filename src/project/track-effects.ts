@@ -6,7 +6,7 @@ import { FLAT_EQ } from '../dsp/equalizer';
 import type { TrackEdit } from './track-ops';
 import { type MasterBus, newId, type Project, type Track } from './types';
 
-/** Where effects are: a track (its id) or the master bus, which every track plays into. */
+/** Where effects are: a track or an effect bus (its id), or the master bus, which every track plays into. */
 export type EffectHost = string;
 export const MASTER: EffectHost = 'master';
 
@@ -67,15 +67,21 @@ function withEffects(project: Project, host: EffectHost, change: (effects: Track
     const master = masterOf(project);
     return { ...project, master: { ...master, effects: change(master.effects ?? []) } };
   }
+  if (project.buses?.some((b) => b.id === host)) {
+    const buses = project.buses.map((b) => (b.id === host ? { ...b, effects: change(b.effects ?? []) } : b));
+    return { ...project, buses };
+  }
   return {
     ...project,
     tracks: project.tracks.map((t) => (t.id === host ? { ...t, effects: change(t.effects ?? []) } : t)),
   };
 }
 
-/** The effects of a track or of the master, in order. */
+/** The effects of a track, a bus or the master, in order. */
 export const effectsOf = (project: Project, host: EffectHost): readonly TrackEffect[] =>
-  (host === MASTER ? masterOf(project).effects : project.tracks.find((t) => t.id === host)?.effects) ?? [];
+  (host === MASTER
+    ? masterOf(project).effects
+    : (project.tracks.find((t) => t.id === host) ?? project.buses?.find((b) => b.id === host))?.effects) ?? [];
 
 /** The master fader at `gainDb`; out of its range throws with the reason. */
 export function setMasterGain(project: Project, gainDb: number): TrackEdit {

@@ -49,6 +49,8 @@ export interface Track {
   /** Its realtime effects, in the order they run, before its volume automation, gain and pan (a DAW's inserts;
    * src/dsp/effect-chain.ts); the clips themselves are never changed by them. */
   effects?: TrackEffect[];
+  /** What it sends to effect buses (after its fader and pan). */
+  sends?: TrackSend[];
   /** Sounds found on this track by Analyze, drawn on a lane under it. */
   labels?: SoundLabel[];
   /** The tempo Analyze heard where the track is music (beats per minute). */
@@ -101,6 +103,21 @@ export interface Project {
   tempo?: ProjectTempo;
   /** The bus every track plays into, as a DAW's master channel: its effects, then its fader; none: 0 dB, none. */
   master?: MasterBus;
+  /** Effect buses (a DAW's aux returns: a reverb or an echo shared by tracks), fed by the tracks' sends, played
+   * through their effects and fader into the master (src/project/buses.ts). */
+  buses?: EffectBus[];
+}
+
+/** An effect bus: what the tracks send it, through its effects and fader, into the master. */
+export interface EffectBus extends MasterBus {
+  id: string;
+  name: string;
+}
+
+/** Part of a track's sound sent to an effect bus: after its gain, volume automation and pan, at `levelDb`. */
+export interface TrackSend {
+  busId: string;
+  levelDb: number;
 }
 
 /** The master bus: what the mix as heard (playback, the mix's exports) goes through last. */

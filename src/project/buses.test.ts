@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { echo } from '../dsp/echo';
+import { AssetStore } from './asset-store';
+import { createBus, deleteBus, removeSend, setBusGain, setSend } from './buses';
+import { clipAt } from './clip.fixture';
+import { mixdown } from './mixdown';
+import { emptyProject, newTrack, type Project } from './types';
+
+const RATE = 8000;
+
+function twoTracks(): { project: Project; assets: AssetStore } {
+  const assets = new AssetStore();
+  const tone = (hz: number) =>
+    assets.add([Float32Array.from({ length: 800 }, (_, i) => 0.4 * Math.sin((2 * Math.PI * hz * i) / RATE))], RATE);
+  const tracks = [220, 330].map((hz, i) => ({ ...newTrack(i), clips: [clipAt(`c${i}`, tone(hz).id, 0, 800)] }));
+  return { project: { ...emptyProject(RATE), tracks }, assets };
+}
+
+describe('effect buses', () => {
+  it('are made with a wet reverb and a send from the track; sends are set, kept in range and removed', () => {
+    const { project } = twoTracks();
+    const [a, b] = project.tracks.map((t) => t.id);
+    const made = createBus(project, a);
+    expect(made.label).toBe('New effect bus');
+    const bus = made.project.buses![0];
+    expect(bus).toMatchObject({ name: 'Bus 1', gainDb: 0, effects: [{ kind: 'reverb', wetOnly: true }] });
+    expect(made.project.tracks[0].sends).toEqual([{ busId: bus.id, levelDb: -12 }]);
+    const both = setSend(made.project, b, bus.id, -6).project;
+    expect(both.tracks[1].sends).toEqual([{ busId: bus.id, levelDb: -6 }]);
+    expect(setSend(both, b, bus.id, 0).project.tracks[1].sends).toEqual([{ busId: bus.id, levelDb: 0 }]);
+    expect(() => setSend(both, b, bus.id, 10)).toThrow("A send's level must be -60 to +6 dB.");
+    expect(() => setSend(both, b, 'gone', -6)).toThrow('That effect bus is no longer there.');
+    expect(() => setBusGain(both, bus.id, 40)).toThrow("A bus's fader goes from -36 to +12 dB.");
+    expect(removeSend(both, b, bus.id).project.tracks[1].sends).toEqual([]);
+    const deleted = deleteBus(both, bus.id);
+    expect(deleted.label).toBe('Delete Bus 1');
+    expect(deleted.project.buses).toEqual([]);
+    expect(deleted.project.tracks.map((t) => t.sends)).toEqual([[], []]);
+  });
+
+  it("mix what the tracks send them, through the bus's effects and fader, under the tracks themselves", () => {
+    const { project, assets } = twoTracks();
+    const [a] = project.tracks.map((t) => t.id);
+    const made = createBus(project, a).project;
+    const busId = made.buses![0].id;
+    const repeats = { id: 'e', on: true, kind: 'echo' as const, delaySeconds: 0.0125, decay: 0.5, wetOnly: true };
+    const withEcho = { ...made, buses: [{ ...made.buses![0], effects: [repeats], gainDb: -6 }] };
+    const p = setSend(withEcho, a, busId, -6).project;
+    const range = { range: { start: 0, end: 800 } };
+    const dry = mixdown(project, assets, { ...range, stereo: true });
+    const sent = mixdown(project, assets, { ...range, trackIds: [a], stereo: true });
+    const mix = mixdown(p, assets, range);
+    expect(mix).toHaveLength(2);
+    mix.forEach((channel, c) => {
+      const echoes = echo([sent[c]], RATE, repeats)[0].map((v, i) => v - sent[c][i]);
+      channel.forEach((v, i) => expect(v).toBeCloseTo(dry[c][i] + echoes[i] * 10 ** (-12 / 20), 5));
+    });
+    // A track mixed alone (stems, Mix and render) is itself, without what it sends.
+    expect(mixdown(p, assets, { ...range, trackIds: [a], stereo: true })).toEqual(sent);
+  });
+});

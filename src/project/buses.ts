@@ -1,0 +1,68 @@
+/** Effect buses and the tracks' sends to them, as a DAW's aux sends and returns: a reverb or an echo that several
+ * tracks share, each sending as much as it wants; each edit a project edit with its undo label. The bus's effects are
+ * edited as any host's (src/project/track-effects.ts). */
+import type { TrackEdit } from './track-ops';
+import { MASTER_GAIN_DB, newTrackEffect } from './track-effects';
+import { type EffectBus, newId, type Project, type Track, type TrackSend } from './types';
+
+/** How loud a send can be, dB (0: the track as heard). */
+export const SEND_DB = { min: -60, max: 6 } as const;
+/** Where a new send starts: a reverb under the sound, not over it. */
+const NEW_SEND_DB = -12;
+
+const inRange = (v: number, { min, max }: { min: number; max: number }) => v >= min && v <= max;
+
+/** A new bus with a room reverb, wet only, and a send to it from `trackId`. */
+export function createBus(project: Project, trackId: string): TrackEdit {
+  const reverb = { ...newTrackEffect('reverb'), decaySeconds: 1.8, wetDb: 0, wetOnly: true };
+  const bus: EffectBus = { id: newId(), name: `Bus ${(project.buses?.length ?? 0) + 1}`, gainDb: 0, effects: [reverb] };
+  const withBus = { ...project, buses: [...(project.buses ?? []), bus] };
+  return { label: 'New effect bus', project: setSend(withBus, trackId, bus.id, NEW_SEND_DB).project };
+}
+
+/** The track's send to the bus at `levelDb` (made where it had none); out of range throws with the reason. */
+export function setSend(project: Project, trackId: string, busId: string, levelDb: number): TrackEdit {
+  if (!inRange(levelDb, SEND_DB)) throw new Error(`A send's level must be ${SEND_DB.min} to +${SEND_DB.max} dB.`);
+  if (!project.buses?.some((b) => b.id === busId)) throw new Error('That effect bus is no longer there.');
+  const send = { busId, levelDb };
+  return {
+    label: 'Send level',
+    project: withSends(project, trackId, (sends) =>
+      sends.some((s) => s.busId === busId) ? sends.map((s) => (s.busId === busId ? send : s)) : [...sends, send],
+    ),
+  };
+}
+
+export function removeSend(project: Project, trackId: string, busId: string): TrackEdit {
+  return {
+    label: 'Remove send',
+    project: withSends(project, trackId, (sends) => sends.filter((s) => s.busId !== busId)),
+  };
+}
+
+/** The bus's fader at `gainDb`; out of range throws with the reason. */
+export function setBusGain(project: Project, busId: string, gainDb: number): TrackEdit {
+  const { min, max } = MASTER_GAIN_DB;
+  if (!inRange(gainDb, MASTER_GAIN_DB)) throw new Error(`A bus's fader goes from ${min} to +${max} dB.`);
+  const buses = (project.buses ?? []).map((b) => (b.id === busId ? { ...b, gainDb } : b));
+  return { label: 'Bus level', project: { ...project, buses } };
+}
+
+/** The bus gone, and every send to it. */
+export function deleteBus(project: Project, busId: string): TrackEdit {
+  const bus = project.buses?.find((b) => b.id === busId);
+  const tracks = project.tracks.map((t) =>
+    t.sends?.some((s) => s.busId === busId) ? { ...t, sends: t.sends.filter((s) => s.busId !== busId) } : t,
+  );
+  const buses = (project.buses ?? []).filter((b) => b.id !== busId);
+  return { label: `Delete ${bus?.name ?? 'effect bus'}`, project: { ...project, tracks, buses } };
+}
+
+/** The track's sends to buses that exist (a send whose bus is gone is never heard). */
+export const sendsOf = (project: Project, track: Track): TrackSend[] =>
+  (track.sends ?? []).filter((s) => project.buses?.some((b) => b.id === s.busId));
+
+const withSends = (project: Project, trackId: string, change: (sends: TrackSend[]) => TrackSend[]): Project => ({
+  ...project,
+  tracks: project.tracks.map((t) => (t.id === trackId ? { ...t, sends: change(t.sends ?? []) } : t)),
+});
