@@ -42,12 +42,13 @@ export class ProjectFileError extends Error {
 
 export const isProjectFile = (file: File) => file.name.toLowerCase().endsWith(PROJECT_EXTENSION);
 
-/** Why the tracks' or the master's realtime effects cannot run as the file sets them (a hand-edited or damaged
+/** Why the realtime effects of the tracks, the effect buses or the master cannot run as the file sets them (a hand-edited or damaged
  * file), or null. */
 function effectsProblem(project: Project): string | null {
   const hosts = [
     ...project.tracks.map((t) => ({ where: `on track "${t.name}"`, effects: t.effects })),
     { where: 'on the master', effects: project.master?.effects },
+    ...(project.buses ?? []).map((b) => ({ where: `on ${b.name}`, effects: b.effects })),
   ];
   for (const { where, effects } of hosts) {
     if (effects !== undefined && !Array.isArray(effects)) return `the effects ${where} are no list.`;

@@ -6,11 +6,12 @@ import type { TrackEffect } from '../dsp/effect-chain';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { audibleTracks, effectBusChannels } from '../project/mixdown';
-import { type EffectHost, liveChanges, MASTER, masterOf } from '../project/track-effects';
+import { sendsOf } from '../project/buses';
+import { type EffectHost, effectsOf, liveChanges, MASTER, masterOf } from '../project/track-effects';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
 import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
 import { panRamps } from '../project/pan-automation';
-import type { Clip, Project, SampleRange, Track } from '../project/types';
+import type { Clip, MasterBus, Project, SampleRange, Track } from '../project/types';
 import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
 import { METER_BUFFER, PEAK_WINDOW } from './meter';
@@ -67,7 +68,9 @@ export class Player {
   private effectsUsable = false;
   /** The running playback's master strip: where its tracks play in, and its fader (made with each start). */
   private strip: AudioNode | undefined;
-  private masterFader: GainNode | undefined;
+  /** This playback's bus faders (the master's, the effect buses'), and the effect buses' inputs, by id. */
+  private faders = new Map<EffectHost, GainNode>();
+  private busInputs = new Map<string, AudioNode>();
   /** When the scrub grain sounding now ends (context time). */
   private scrubbingUntil = 0;
 
@@ -241,7 +244,7 @@ export class Player {
     grain.gain.linearRampToValueAtTime(1, when + SCRUB_FADE_S);
     grain.gain.setValueAtTime(1, when + SCRUB_GRAIN_S - SCRUB_FADE_S);
     grain.gain.linearRampToValueAtTime(0, when + SCRUB_GRAIN_S);
-    grain.connect(this.masterStrip(project));
+    grain.connect(this.masterStrip(project, false)); // no sends: a grain's fades would not reach them
     this.nodes.push(grain);
     const end = Math.min(projectLength(project), at + Math.round(SCRUB_GRAIN_S * project.sampleRate));
     this.schedule(project, at, end, when, 1, this.assets, grain);
@@ -296,6 +299,7 @@ export class Player {
       const pan = new StereoPannerNode(context, { pan: track.pan });
       gain.connect(pan).connect(bus);
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
+      this.send(track, project, pan);
       this.automatePan(pan, track, from, to, clock);
       // The track's volume automation, before its gain and pan.
       const fader = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, clock) : gain;
@@ -341,30 +345,34 @@ export class Player {
     return node;
   }
 
-  /** This playback's master strip (its effects, then its fader, into the metered bus); returns where tracks play in. */
-  private masterStrip(project: Project): AudioNode {
-    const { effects, gainDb } = masterOf(project);
-    const fader = new GainNode(this.context!, { gain: dbToGain(gainDb) });
-    fader.connect(this.master!);
-    this.nodes.push(fader);
-    this.masterFader = fader;
-    return effects?.length && this.effectsUsable ? this.effectsNode(MASTER, effects, 2, fader) : fader;
+  /** This playback's master strip (its effects, then its fader, into the metered bus) and, `withBuses`, the effect
+   * buses' strips returning into it; returns where tracks play in. */
+  private masterStrip(project: Project, withBuses = true): AudioNode {
+    const input = this.busStrip(MASTER, masterOf(project), this.master!);
+    if (withBuses) for (const bus of project.buses ?? []) this.busInputs.set(bus.id, this.busStrip(bus.id, bus, input));
+    return input;
   }
 
-  /** Where only effects or the master fader changed, and each changed chain is sounding, they take the new settings
-   * as they play (no restart, as a DAW's knobs); false where playback must start again. */
+  /** A bus's effects, then its fader, into `into`; returns its input. */
+  private busStrip(host: EffectHost, { effects, gainDb }: MasterBus, into: AudioNode): AudioNode {
+    const fader = new GainNode(this.context!, { gain: dbToGain(gainDb) });
+    fader.connect(into);
+    this.nodes.push(fader);
+    this.faders.set(host, fader);
+    return effects?.length && this.effectsUsable ? this.effectsNode(host, effects, 2, fader) : fader;
+  }
+
+  /** Where only effects or bus faders changed, and each changed chain is sounding, they take the new settings as
+   * they play (no restart, as a DAW's knobs); false where playback must start again. */
   private retune(state: { project: Project }, previous: { project: Project }): boolean {
     const changed = liveChanges(previous.project, state.project);
-    if (!changed) return false;
+    if (!changed?.effects.every((host) => this.effectNodes.has(host))) return false;
     const { project } = state;
-    const masterEffectsChanged = changed.master && masterOf(project).effects !== masterOf(previous.project).effects;
-    const hosts = [...changed.tracks, ...(masterEffectsChanged ? [MASTER] : [])];
-    if (!hosts.every((host) => this.effectNodes.has(host))) return false;
-    for (const host of hosts) {
-      const effects = host === MASTER ? masterOf(project).effects : project.tracks.find((t) => t.id === host)?.effects;
-      for (const node of this.effectNodes.get(host)!) node.port.postMessage({ effects: effects ?? [] });
-    }
-    this.masterFader?.gain.setValueAtTime(dbToGain(masterOf(project).gainDb), this.context!.currentTime);
+    for (const host of changed.effects)
+      for (const node of this.effectNodes.get(host)!) node.port.postMessage({ effects: effectsOf(project, host) });
+    const now = this.context!.currentTime;
+    for (const bus of [{ id: MASTER, ...masterOf(project) }, ...(project.buses ?? [])])
+      this.faders.get(bus.id)?.gain.setValueAtTime(dbToGain(bus.gainDb), now);
     return true;
   }
 
@@ -385,6 +393,17 @@ export class Player {
 
   private async effectsReady(): Promise<void> {
     this.effectsUsable = (await this.effectsLoaded) ?? false;
+  }
+
+  /** The track's sends, after its pan, into the effect buses' inputs this playback made. */
+  private send(track: Track, project: Project, pan: AudioNode): void {
+    for (const { busId, levelDb } of sendsOf(project, track)) {
+      const input = this.busInputs.get(busId);
+      if (!input) continue;
+      const level = new GainNode(this.context!, { gain: dbToGain(levelDb) });
+      pan.connect(level).connect(input);
+      this.nodes.push(level);
+    }
   }
 
   /** The pan following the track's pan automation over [from, to), where it has any (linear ramps, as the mixdown
@@ -518,7 +537,8 @@ export class Player {
     for (const nodes of this.effectNodes.values()) for (const node of nodes) node.port.postMessage({ stop: true });
     this.effectNodes.clear();
     this.strip = undefined;
-    this.masterFader = undefined;
+    this.faders.clear();
+    this.busInputs.clear();
     this.sources = [];
     this.nodes = [];
     this.trackTaps.clear();

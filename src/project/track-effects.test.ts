@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compress } from '../dsp/compressor';
 import { filter } from '../dsp/filters';
 import { AssetStore } from './asset-store';
+import { createBus, setBusGain, setSend } from './buses';
 import { clipAt } from './clip.fixture';
 import { effectBusChannels, mixdown, TrackChains } from './mixdown';
 import {
@@ -119,18 +120,24 @@ describe('mixdown with track effects', () => {
 });
 
 describe('liveChanges', () => {
-  it('names the tracks whose effects alone changed and whether the master did; null where anything else did', () => {
+  it('names the hosts whose effects alone changed (faders may change too); null where anything else did', () => {
     const { project, trackId } = oneTrack([tone(100, 800)]);
     const other = newTrack(1);
     const two = { ...project, tracks: [...project.tracks, other] };
     const withEq = addTrackEffect(two, trackId, newTrackEffect('eq')).project;
-    expect(liveChanges(two, withEq)).toEqual({ tracks: [trackId], master: false });
-    expect(liveChanges(withEq, withEq)).toEqual({ tracks: [], master: false });
-    expect(liveChanges(withEq, setMasterGain(withEq, -6).project)).toEqual({ tracks: [], master: true });
-    expect(liveChanges(withEq, addTrackEffect(withEq, MASTER, newTrackEffect('filter')).project)).toEqual({
-      tracks: [],
-      master: true,
+    expect(liveChanges(two, withEq)).toEqual({ effects: [trackId] });
+    expect(liveChanges(withEq, withEq)).toEqual({ effects: [] });
+    expect(liveChanges(withEq, setMasterGain(withEq, -6).project)).toEqual({ effects: [] });
+    const masterFilter = addTrackEffect(withEq, MASTER, newTrackEffect('filter')).project;
+    expect(liveChanges(withEq, masterFilter)).toEqual({ effects: [MASTER] });
+    const withBus = createBus(withEq, other.id).project;
+    const busId = withBus.buses![0].id;
+    expect(liveChanges(withBus, setBusGain(withBus, busId, -3).project)).toEqual({ effects: [] });
+    expect(liveChanges(withBus, addTrackEffect(withBus, busId, newTrackEffect('eq')).project)).toEqual({
+      effects: [busId],
     });
+    expect(liveChanges(withEq, withBus)).toBeNull(); // a bus and a send added: the graph changes
+    expect(liveChanges(withBus, setSend(withBus, other.id, busId, -3).project)).toBeNull();
     const louder = { ...withEq, tracks: [{ ...withEq.tracks[0], gainDb: 3 }, other] };
     expect(liveChanges(withEq, louder)).toBeNull();
     expect(liveChanges(two, { ...two, tracks: [other, two.tracks[0]] })).toBeNull();

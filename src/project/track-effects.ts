@@ -133,24 +133,38 @@ export function moveTrackEffect(project: Project, host: EffectHost, effectId: st
 /** Whether any of the track's effects is heard. */
 export const hasActiveEffects = (track: Track): boolean => (track.effects ?? []).some((e) => e.on);
 
-/** What differs between two versions of a project where only effects and the master fader do: the tracks whose
- * effects changed and whether the master did; null where anything else differs (tracks added, removed or reordered,
- * clips, gain...). There playback must start again; here what is sounding can simply take the new settings. */
-export function liveChanges(before: Project, after: Project): { tracks: string[]; master: boolean } | null {
-  if (before.tracks.length !== after.tracks.length) return null;
-  const { tracks: _a, master: masterBefore, ...restBefore } = before;
-  const { tracks: _b, master: masterAfter, ...restAfter } = after;
+/** What differs between two versions of a project where only effects and bus faders do (the master's, the effect
+ * buses'): the hosts whose effects changed; null where anything else differs (tracks or buses added, removed or
+ * reordered, clips, a track's gain, a send...). There playback must start again; here what is sounding can simply
+ * take the new settings. */
+export function liveChanges(before: Project, after: Project): { effects: EffectHost[] } | null {
+  const { tracks: _a, master: _m, buses: busesBefore = [], ...restBefore } = before;
+  const { tracks: _b, master: _n, buses: busesAfter = [], ...restAfter } = after;
   if (!sameFields(restBefore, restAfter)) return null;
-  const tracks: string[] = [];
-  for (const [i, track] of after.tracks.entries()) {
-    const old = before.tracks[i];
-    if (track === old) continue;
-    const { effects: _x, ...rest } = track;
-    const { effects: _y, ...oldRest } = old;
-    if (!sameFields(rest, oldRest)) return null;
-    tracks.push(track.id);
-  }
-  return { tracks, master: masterBefore !== masterAfter };
+  const hosts = [
+    ...pairs(before.tracks, after.tracks),
+    ...pairs(busesBefore, busesAfter, ['gainDb']),
+    ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb']),
+  ];
+  if (hosts.includes(null)) return null;
+  return { effects: hosts.filter((h): h is EffectHost => h !== null && h !== false) };
+}
+
+/** For each of two lists of the same things in the same order: false where one is unchanged but for `live` fields,
+ * its id where its effects changed too, null where anything else did (or the lists differ in length). */
+function pairs<T extends { id: string; effects?: TrackEffect[] }>(
+  before: readonly T[],
+  after: readonly T[],
+  live: string[] = [],
+): (string | false | null)[] {
+  if (before.length !== after.length) return [null];
+  return after.map((thing, i) => {
+    const old = before[i];
+    if (thing === old) return false;
+    const rest = (t: T) => Object.fromEntries(Object.entries(t).filter(([k]) => k !== 'effects' && !live.includes(k)));
+    if (!sameFields(rest(thing), rest(old))) return null;
+    return thing.effects !== old.effects ? thing.id : false;
+  });
 }
 
 /** The same keys holding the same values (===). */
