@@ -26,9 +26,9 @@ async function addLowpass(page: Page, hz: string) {
   await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', `Low-pass ${hz} Hz`);
 }
 
-/** RMS of a band of the file, dBFS, as sox measures it. */
+/** RMS of a band of the file (its left, where stereo), dBFS, as sox measures it. */
 const bandDb = (path: string, band: string) =>
-  20 * Math.log10(soxStat(path, undefined, `sinc ${band}`)['RMS     amplitude']);
+  20 * Math.log10(soxStat(path, undefined, `remix 1 sinc ${band}`)['RMS     amplitude']);
 
 /** How far `heard` is from `reference` scaled to fit it best, dB under `heard`, block by block (2048 samples, each
  * at its best whole-sample lag within `search` of `lag`: a loaded machine may drop a render quantum while capturing),
@@ -72,7 +72,7 @@ async function playedAgainst(page: Page) {
   const onset = heard.findIndex((v) => Math.abs(v) > 1e-4);
   expect(onset).toBeGreaterThanOrEqual(0);
   const where = { lag: onset, search: 300, start: onset + 4096, blocks: 8 };
-  return (file: string) => fit(heard, soxFloat(file, []), where);
+  return (file: string) => fit(heard, soxFloat(file, ['remix', '1']), where); // a stereo file's left
 }
 
 /** The share of a signal's power in its sample-to-sample changes: high where it holds high frequencies. */
@@ -180,17 +180,63 @@ test.describe('track effects', () => {
 
     const mix = await studio.exportFile({ format: 'float32' });
     expect(bandDb(raw, '3000-8000') - bandDb(mix, '3000-8000')).toBeGreaterThan(40);
-    expect(bandDb(raw, '50-300') - bandDb(mix, '50-300')).toBeCloseTo(6, 0);
+    // The fader's 6 dB and the centre pan's 3: through master effects the mono track is mixed in stereo, as heard.
+    expect(bandDb(raw, '50-300') - bandDb(mix, '50-300')).toBeCloseTo(9, 0);
     expect(soxFloat(await studio.exportFile({ scope: 'track', format: 'float32' }), [])).toEqual(soxFloat(raw, []));
 
     const heardFit = (await playedAgainst(page))(mix);
     expect(heardFit.db).toBeLessThan(-60);
-    expect(heardFit.scale).toBeCloseTo(Math.SQRT1_2, 2); // the mono mix exported, its centre-panned left heard
+    expect(heardFit.scale).toBeCloseTo(1, 2); // the stereo mix's left, as heard
 
     await studio.flushAutosave();
     await page.reload();
     await expect(page.locator('html[data-ready=true]')).toBeAttached();
     await expect(page.getByTestId('master-summary')).toContainText('-6.0 dB');
     await expect(page.getByTestId('master-summary')).toHaveAttribute('data-effects', '1');
+  });
+
+  test("a track's send to a new reverb bus is heard and exported under the dry sound; the bus's level and its deletion", async ({
+    studio,
+    page,
+  }) => {
+    const raw = await studio.exportFile({ format: 'float32' });
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-send-add').selectOption('new');
+    await expect(panel.getByTestId('fx-send')).toContainText('Bus 1');
+    await expect(panel.getByTestId('fx-send-level-0')).toHaveValue('-12');
+    expect((await studio.summary()).undo.at(-1)).toBe('New effect bus');
+
+    // The mix is stereo now (the reverb's tail is); its left is the dry track, centre-panned, over the reverb.
+    const mix = await studio.exportFile({ format: 'float32' });
+    const [left, right] = [
+      ['remix', '1'],
+      ['remix', '2'],
+    ].map((remix) => soxFloat(mix, remix));
+    const dry = soxFloat(raw, []);
+    const db = (x: ArrayLike<number>, y: (i: number) => number) => {
+      let [e, d] = [0, 0];
+      for (let i = 0; i < x.length; i++) {
+        e += (x[i] - y(i)) ** 2;
+        d += x[i] ** 2;
+      }
+      return 10 * Math.log10(e / d);
+    };
+    const wet = db(left, (i) => Math.SQRT1_2 * dry[i]);
+    expect(wet).toBeGreaterThan(-30); // a tail under the dry sound, sent 12 dB down...
+    expect(wet).toBeLessThan(-3); // ...not over it
+    expect(db(left, (i) => right[i])).toBeGreaterThan(-40); // and a wide one: the sides differ
+
+    // Playback is the export, reverb bus and all.
+    expect((await playedAgainst(page))(mix).db).toBeLessThan(-60);
+
+    await page.getByTestId('track-fx').click();
+    await panel.getByRole('button', { name: '→ Bus 1' }).click();
+    await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 1');
+    await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Sent from White noise.');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', /Reverb 1.8 s/);
+    await panel.getByTestId('fx-bus-delete').click();
+    expect((await studio.summary()).undo.at(-1)).toBe('Delete Bus 1');
+    expect(soxFloat(await studio.exportFile({ format: 'float32' }), [])).toEqual(dry); // mono, the dry track alone
   });
 });

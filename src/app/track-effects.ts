@@ -6,7 +6,7 @@ import type { Project } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
 
 /** Commits the edit; false (and the reason shown) where it was refused. */
-export function editTrackEffects(store: StudioStore, edit: (project: Project) => TrackEdit): boolean {
+export function commitEffectEdit(store: StudioStore, edit: (project: Project) => TrackEdit): boolean {
   const state = store.getState();
   try {
     const { label, project } = edit(state.project);
@@ -22,7 +22,7 @@ export function editTrackEffects(store: StudioStore, edit: (project: Project) =>
 export function changeMasterGain(store: StudioStore, gainDb: number): void {
   const state = store.getState();
   if (!state.transactionBase) {
-    editTrackEffects(store, (project) => setMasterGain(project, gainDb));
+    commitEffectEdit(store, (project) => setMasterGain(project, gainDb));
     return;
   }
   try {

@@ -1,5 +1,5 @@
 import type { TrackEffectKind } from '../../dsp/effect-chain';
-import { editTrackEffects } from '../../app/track-effects';
+import { commitEffectEdit } from '../../app/track-effects';
 import {
   addTrackEffect,
   changeTrackEffect,
@@ -15,40 +15,63 @@ import {
 import type { TrackEdit } from '../../project/track-ops';
 import type { Project } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
+import { BusList, BusSettings, TrackSends } from './BusControls';
 import { Panel } from './Panel';
 import { TrackEffectFields } from './TrackEffectFields';
 
 const KINDS = Object.keys(EFFECT_NAMES) as TrackEffectKind[];
 
-/** The realtime effects of a track or of the master bus, as a DAW's insert rack: added, switched off and on
+/** Who the panel is for: its title, what it tells of where the effects run, and the settings under the chain. */
+interface HostView {
+  title: string;
+  hint: string;
+  kind: 'track' | 'bus' | 'master';
+}
+
+function hostView(project: Project, host: EffectHost | null): HostView | null {
+  if (host === MASTER)
+    return {
+      kind: 'master',
+      title: 'Master effects',
+      hint: 'Run in this order on the mix as it plays, before the master fader, and on every export of the mix (not on a track or stems exported alone).',
+    };
+  const bus = project.buses?.find((b) => b.id === host);
+  if (bus)
+    return {
+      kind: 'bus',
+      title: `Effect bus: ${bus.name}`,
+      hint: 'Run in this order on what the tracks send here, then its return level, into the master. A reverb or echo made here is wet only: the tracks play their dry sound themselves.',
+    };
+  const track = project.tracks.find((t) => t.id === host);
+  if (track)
+    return {
+      kind: 'track',
+      title: `Track effects: ${track.name}`,
+      hint: 'Run in this order as the track plays, before its volume, gain and pan. Exports and Mix and render keep them; the clips never change.',
+    };
+  return null;
+}
+
+/** The realtime effects of a track, an effect bus or the master, as a DAW's insert rack: added, switched off and on
  * (bypass), reordered, set and removed, each an undo step; heard at once while playing, kept by exports, the clips
- * never changed. */
+ * never changed. Under the chain: a track's sends, a bus's return level, the master's list of buses. */
 export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
   const { store } = useServices();
   const host = useStudio((s) => s.effectsHost);
-  const trackName = useStudio((s) => s.project.tracks.find((t) => t.id === s.effectsHost)?.name);
   const project = useStudio((s) => s.project);
-  const effects = host ? effectsOf(project, host) : [];
-  const master = host === MASTER;
-  if (!host || (!master && trackName === undefined))
+  const view = hostView(project, host);
+  if (!host || !view)
     return (
       <Panel title="Track effects" testId="track-effects-panel" onClose={onClose}>
-        <p>The track is gone (deleted or undone).</p>
+        <p>The track or bus is gone (deleted or undone).</p>
       </Panel>
     );
+  const effects = effectsOf(project, host);
   const edit = (change: (project: Project, host: EffectHost) => TrackEdit) =>
-    editTrackEffects(store, (project) => change(project, host));
+    commitEffectEdit(store, (project) => change(project, host));
   return (
-    <Panel
-      title={master ? 'Master effects' : `Track effects: ${trackName}`}
-      testId="track-effects-panel"
-      onClose={onClose}
-    >
-      <p className="hint fx-hint">
-        {master
-          ? 'Run in this order on the mix as it plays, before the master fader, and on every export of the mix (not on a track or stems exported alone).'
-          : 'Run in this order as the track plays, before its volume, gain and pan. Exports and Mix and render keep them; the clips never change.'}
-      </p>
+    <Panel title={view.title} testId="track-effects-panel" onClose={onClose}>
+      <p className="hint fx-hint">{view.hint}</p>
       <label>
         Add an effect
         <select
@@ -116,6 +139,9 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
           </li>
         ))}
       </ol>
+      {view.kind === 'track' && <TrackSends project={project} trackId={host} />}
+      {view.kind === 'bus' && <BusSettings project={project} busId={host} />}
+      {view.kind === 'master' && <BusList />}
     </Panel>
   );
 }

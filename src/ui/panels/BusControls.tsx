@@ -1,0 +1,124 @@
+/** Effect buses in the effects panel: a track's sends (to a bus, at a level, or to a new reverb bus), a bus's fader
+ * and where it is sent from, and the master's list of buses. */
+import { commitEffectEdit } from '../../app/track-effects';
+import { createBus, deleteBus, removeSend, SEND_DB, sendsOf, setBusGain, setSend } from '../../project/buses';
+import { MASTER_GAIN_DB } from '../../project/track-effects';
+import type { Project } from '../../project/types';
+import { useServices, useStudio } from '../studio-context';
+import { EffectNumber } from './EffectNumber';
+
+const NEW_BUS = 'new';
+
+/** Opens the effects panel on a host (a bus, from a track's sends or the master's list). */
+function useOpenHost() {
+  const { store } = useServices();
+  return (host: string) => store.getState().set({ effectsHost: host, panel: 'trackEffects' });
+}
+
+/** The track's sends: each bus it feeds at its level (after its fader and pan), and a new send. */
+export function TrackSends({ project, trackId }: { project: Project; trackId: string }) {
+  const { store } = useServices();
+  const open = useOpenHost();
+  const track = project.tracks.find((t) => t.id === trackId);
+  if (!track) return null;
+  const sends = sendsOf(project, track);
+  const unsent = (project.buses ?? []).filter((b) => !sends.some((s) => s.busId === b.id));
+  const busName = (id: string) => project.buses?.find((b) => b.id === id)?.name ?? '';
+  return (
+    <section className="fx-sends" aria-label="Sends">
+      <h3>Sends (after the fader and pan)</h3>
+      {sends.map(({ busId, levelDb }, i) => (
+        <div className="fx-head" key={busId} data-testid="fx-send">
+          <button type="button" title="Open this bus's effects" onClick={() => open(busId)}>
+            → {busName(busId)}
+          </button>
+          <EffectNumber
+            label="dB"
+            value={levelDb}
+            bounds={SEND_DB}
+            step={1}
+            testId={`fx-send-level-${i}`}
+            onCommit={(v) => commitEffectEdit(store, (p) => setSend(p, trackId, busId, v))}
+          />
+          <button
+            type="button"
+            aria-label={`Remove the send to ${busName(busId)}`}
+            onClick={() => commitEffectEdit(store, (p) => removeSend(p, trackId, busId))}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      <label>
+        Send to
+        <select
+          data-testid="fx-send-add"
+          value=""
+          onChange={(e) => {
+            const busId = e.target.value;
+            if (busId === NEW_BUS) commitEffectEdit(store, (p) => createBus(p, trackId));
+            else if (busId) commitEffectEdit(store, (p) => setSend(p, trackId, busId, -12));
+          }}
+        >
+          <option value="">Choose…</option>
+          {unsent.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+          <option value={NEW_BUS}>New bus (reverb)</option>
+        </select>
+      </label>
+    </section>
+  );
+}
+
+/** A bus's fader, the tracks sending to it, and its removal (with every send to it). */
+export function BusSettings({ project, busId }: { project: Project; busId: string }) {
+  const { store } = useServices();
+  const bus = project.buses?.find((b) => b.id === busId);
+  if (!bus) return null;
+  const senders = project.tracks.filter((t) => sendsOf(project, t).some((s) => s.busId === busId));
+  return (
+    <section className="fx-fields" aria-label="Bus">
+      <EffectNumber
+        label="Return level (dB)"
+        value={bus.gainDb}
+        bounds={MASTER_GAIN_DB}
+        step={0.5}
+        testId="fx-bus-gain"
+        onCommit={(v) => commitEffectEdit(store, (p) => setBusGain(p, busId, v))}
+      />
+      <p className="hint" data-testid="fx-bus-senders">
+        {senders.length ? `Sent from ${senders.map((t) => t.name).join(', ')}.` : 'No track sends to it yet.'}
+      </p>
+      <button
+        type="button"
+        data-testid="fx-bus-delete"
+        onClick={() => {
+          commitEffectEdit(store, (p) => deleteBus(p, busId));
+          store.getState().set({ panel: 'none' });
+        }}
+      >
+        Delete {bus.name}
+      </button>
+    </section>
+  );
+}
+
+/** The effect buses, from the master's panel: each opens its effects. */
+export function BusList() {
+  const buses = useStudio((s) => s.project.buses) ?? [];
+  const open = useOpenHost();
+  if (buses.length === 0) return <p className="hint">No effect buses: a track's Send to makes one.</p>;
+  return (
+    <section className="fx-sends" aria-label="Effect buses">
+      <h3>Effect buses (into the master)</h3>
+      {buses.map((b) => (
+        <button type="button" key={b.id} onClick={() => open(b.id)}>
+          {b.name}
+        </button>
+      ))}
+    </section>
+  );
+}
