@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { echo } from '../dsp/echo';
 import { AssetStore } from './asset-store';
-import { createBus, deleteBus, removeSend, setBusGain, setSend } from './buses';
+import { createBus, deleteBus, forBus, removeSend, setBusGain, setSend } from './buses';
+import { describeEffect, newTrackEffect } from './track-effects';
 import { clipAt } from './clip.fixture';
 import { mixdown } from './mixdown';
 import { emptyProject, newTrack, type Project } from './types';
@@ -36,6 +37,13 @@ describe('effect buses', () => {
     expect(deleted.label).toBe('Delete Bus 1');
     expect(deleted.project.buses).toEqual([]);
     expect(deleted.project.tracks.map((t) => t.sends)).toEqual([[], []]);
+  });
+
+  it('take an echo or a reverb wet only, a reverb at full level; other effects as they are', () => {
+    expect(forBus(newTrackEffect('reverb'))).toMatchObject({ wetOnly: true, wetDb: 0 });
+    expect(describeEffect(forBus(newTrackEffect('echo')))).toBe('Echo 0.375 s, each -8 dB, wet only');
+    const eq = newTrackEffect('eq');
+    expect(forBus(eq)).toBe(eq);
   });
 
   it("mix what the tracks send them, through the bus's effects and fader, under the tracks themselves", () => {

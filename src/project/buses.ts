@@ -1,6 +1,7 @@
 /** Effect buses and the tracks' sends to them, as a DAW's aux sends and returns: a reverb or an echo that several
  * tracks share, each sending as much as it wants; each edit a project edit with its undo label. The bus's effects are
  * edited as any host's (src/project/track-effects.ts). */
+import type { TrackEffect } from '../dsp/effect-chain';
 import type { TrackEdit } from './track-ops';
 import { MASTER_GAIN_DB, newTrackEffect } from './track-effects';
 import { type EffectBus, newId, type Project, type Track, type TrackSend } from './types';
@@ -12,9 +13,16 @@ const NEW_SEND_DB = -12;
 
 const inRange = (v: number, { min, max }: { min: number; max: number }) => v >= min && v <= max;
 
+/** An effect as a bus wants it: an echo or a reverb wet only, a reverb at full level (the send sets how much). */
+export function forBus(effect: TrackEffect): TrackEffect {
+  if (effect.kind === 'echo') return { ...effect, wetOnly: true };
+  if (effect.kind === 'reverb') return { ...effect, wetOnly: true, wetDb: 0 };
+  return effect;
+}
+
 /** A new bus with a room reverb, wet only, and a send to it from `trackId`. */
 export function createBus(project: Project, trackId: string): TrackEdit {
-  const reverb = { ...newTrackEffect('reverb'), decaySeconds: 1.8, wetDb: 0, wetOnly: true };
+  const reverb = { ...forBus(newTrackEffect('reverb')), decaySeconds: 1.8 };
   const bus: EffectBus = { id: newId(), name: `Bus ${(project.buses?.length ?? 0) + 1}`, gainDb: 0, effects: [reverb] };
   const withBus = { ...project, buses: [...(project.buses ?? []), bus] };
   return { label: 'New effect bus', project: setSend(withBus, trackId, bus.id, NEW_SEND_DB).project };

@@ -42,6 +42,8 @@ export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
   }
 }
 
+const wet = (effect: { wetOnly?: boolean }) => (effect.wetOnly ? ', wet only' : '');
+
 /** A one-line account of an effect's settings, for the chain's list and the track header's tooltip. */
 export function describeEffect(effect: TrackEffect): string {
   switch (effect.kind) {
@@ -55,10 +57,10 @@ export function describeEffect(effect: TrackEffect): string {
       return `Compressor ${effect.thresholdDb} dBFS ${effect.ratio}:1${effect.makeupDb ? ` +${effect.makeupDb} dB` : ''}`;
     case 'echo':
       return effect.decay > 0
-        ? `Echo ${effect.delaySeconds} s, each ${Math.round(20 * Math.log10(effect.decay))} dB`
+        ? `Echo ${effect.delaySeconds} s, each ${Math.round(20 * Math.log10(effect.decay))} dB${wet(effect)}`
         : 'Echo (no repeats)';
     case 'reverb':
-      return `Reverb ${effect.decaySeconds} s at ${effect.wetDb} dB`;
+      return `Reverb ${effect.decaySeconds} s at ${effect.wetDb} dB${wet(effect)}`;
   }
 }
 

@@ -95,6 +95,7 @@ export function TrackEffectFields({
             testId={id('decay')}
             onCommit={(decay) => change({ decay })}
           />
+          <WetOnly on={effect.wetOnly ?? false} testId={id('wet-only')} change={(wetOnly) => change({ wetOnly })} />
         </div>
       );
     case 'reverb':
@@ -116,9 +117,20 @@ export function TrackEffectFields({
             testId={id('wet')}
             onCommit={(wetDb) => change({ wetDb })}
           />
+          <WetOnly on={effect.wetOnly ?? false} testId={id('wet-only')} change={(wetOnly) => change({ wetOnly })} />
         </div>
       );
   }
+}
+
+/** Whether an echo or a reverb gives its repeats or tail alone (on an effect bus) or adds them to the sound. */
+function WetOnly({ on, testId, change }: { on: boolean; testId: string; change: (on: boolean) => void }) {
+  return (
+    <label className="param" title="Without the dry sound: for an effect bus, whose tracks play it themselves">
+      Wet only
+      <input type="checkbox" data-testid={testId} checked={on} onChange={(e) => change(e.target.checked)} />
+    </label>
+  );
 }
 
 /** A preset, the curve and each band's frequency, gain and Q, as the Equalizer panel has them. */

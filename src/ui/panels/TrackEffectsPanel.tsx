@@ -15,6 +15,7 @@ import {
 import type { TrackEdit } from '../../project/track-ops';
 import type { Project } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
+import { forBus } from '../../project/buses';
 import { BusList, BusSettings, TrackSends } from './BusControls';
 import { Panel } from './Panel';
 import { TrackEffectFields } from './TrackEffectFields';
@@ -67,6 +68,8 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
       </Panel>
     );
   const effects = effectsOf(project, host);
+  const newEffect = (kind: TrackEffectKind) =>
+    view.kind === 'bus' ? forBus(newTrackEffect(kind)) : newTrackEffect(kind);
   const edit = (change: (project: Project, host: EffectHost) => TrackEdit) =>
     commitEffectEdit(store, (project) => change(project, host));
   return (
@@ -78,7 +81,7 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
           data-testid="fx-add"
           value=""
           onChange={(e) =>
-            e.target.value && edit((p, id) => addTrackEffect(p, id, newTrackEffect(e.target.value as TrackEffectKind)))
+            e.target.value && edit((p, id) => addTrackEffect(p, id, newEffect(e.target.value as TrackEffectKind)))
           }
         >
           <option value="">Choose…</option>
