@@ -61,12 +61,12 @@ export class Player {
   private metronome: Metronome | undefined;
   /** The running playback's timeline against the audio clock (the metronome's too). */
   private clock: TimelineClock | undefined;
-  /** The effect nodes sounding, by track (a loop's passes each have their own). */
+  /** The effect nodes sounding, by host: a track (a loop's passes each have their own), a bus, the master. */
   private effectNodes = new Map<string, AudioWorkletNode[]>();
-  /** The effects' processor loaded into the context; null: it could not be (effects unheard, and said so). */
+  /** The effects' processor loaded into the context; false: it could not be (effects unheard, and said so). */
   private effectsLoaded: Promise<boolean> | undefined;
   private effectsUsable = false;
-  /** The running playback's master strip: where its tracks play in, and its fader (made with each start). */
+  /** The running playback's master strip: where its tracks play in (made with each start). */
   private strip: AudioNode | undefined;
   /** This playback's bus faders (the master's, the effect buses'), and the effect buses' inputs, by id. */
   private faders = new Map<EffectHost, GainNode>();
@@ -327,8 +327,8 @@ export class Player {
     }
   }
 
-  /** An effects chain in the audio thread (a track's or the master's) on `channels` channels, as the mixdown runs
-   * it, feeding `into`. */
+  /** An effects chain in the audio thread (a track's, a bus's or the master's) on `channels` channels, as the
+   * mixdown runs it, feeding `into`. */
   private effectsNode(host: EffectHost, effects: TrackEffect[], channels: number, into: AudioNode): AudioWorkletNode {
     const node = new AudioWorkletNode(this.context!, 'omni-track-effects', {
       numberOfInputs: 1,
