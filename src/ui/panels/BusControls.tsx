@@ -5,7 +5,7 @@ import { createBus, deleteBus, removeSend, SEND_DB, sendsOf, setBusGain, setSend
 import { MASTER_GAIN_DB } from '../../project/track-effects';
 import type { Project } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
-import { EffectNumber } from './EffectNumber';
+import { NumberField } from '../NumberField';
 
 const NEW_BUS = 'new';
 
@@ -32,7 +32,7 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
           <button type="button" title="Open this bus's effects" onClick={() => open(busId)}>
             → {busName(busId)}
           </button>
-          <EffectNumber
+          <NumberField
             label="dB"
             value={levelDb}
             bounds={SEND_DB}
@@ -81,7 +81,7 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
   const senders = project.tracks.filter((t) => sendsOf(project, t).some((s) => s.busId === busId));
   return (
     <section className="fx-fields" aria-label="Bus">
-      <EffectNumber
+      <NumberField
         label="Return level (dB)"
         value={bus.gainDb}
         bounds={MASTER_GAIN_DB}

@@ -5,7 +5,7 @@ import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { FILTER_HZ, type FilterType } from '../../dsp/filters';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { useStudio } from '../studio-context';
-import { EffectNumber } from './EffectNumber';
+import { NumberField } from '../NumberField';
 import { EqCurve, EqPreset } from './EqCurve';
 
 /** The settings of one track effect; `change` lands a patch of them (refused ones are said by the caller). */
@@ -37,7 +37,7 @@ export function TrackEffectFields({
               <option value="lowpass">Low-pass (takes away over)</option>
             </select>
           </label>
-          <EffectNumber
+          <NumberField
             label="Frequency (Hz)"
             value={effect.hz}
             bounds={FILTER_HZ}
@@ -50,7 +50,7 @@ export function TrackEffectFields({
     case 'compressor':
       return (
         <div className="fx-fields">
-          <EffectNumber
+          <NumberField
             label="Threshold (dBFS)"
             value={effect.thresholdDb}
             bounds={THRESHOLD_DB}
@@ -58,7 +58,7 @@ export function TrackEffectFields({
             testId={id('threshold')}
             onCommit={(thresholdDb) => change({ thresholdDb })}
           />
-          <EffectNumber
+          <NumberField
             label="Ratio (:1)"
             value={effect.ratio}
             bounds={RATIO}
@@ -66,7 +66,7 @@ export function TrackEffectFields({
             testId={id('ratio')}
             onCommit={(ratio) => change({ ratio })}
           />
-          <EffectNumber
+          <NumberField
             label="Make-up gain (dB)"
             value={effect.makeupDb}
             bounds={MAKEUP_DB}
@@ -79,7 +79,7 @@ export function TrackEffectFields({
     case 'echo':
       return (
         <div className="fx-fields">
-          <EffectNumber
+          <NumberField
             label="Delay (s)"
             value={effect.delaySeconds}
             bounds={ECHO_DELAY_SECONDS}
@@ -87,7 +87,7 @@ export function TrackEffectFields({
             testId={id('delay')}
             onCommit={(delaySeconds) => change({ delaySeconds })}
           />
-          <EffectNumber
+          <NumberField
             label="Each repeat (× the last)"
             value={effect.decay}
             bounds={ECHO_DECAY}
@@ -101,7 +101,7 @@ export function TrackEffectFields({
     case 'reverb':
       return (
         <div className="fx-fields">
-          <EffectNumber
+          <NumberField
             label="Decay (s, RT60)"
             value={effect.decaySeconds}
             bounds={DECAY_SECONDS}
@@ -109,7 +109,7 @@ export function TrackEffectFields({
             testId={id('decay')}
             onCommit={(decaySeconds) => change({ decaySeconds })}
           />
-          <EffectNumber
+          <NumberField
             label="Level (dB)"
             value={effect.wetDb}
             bounds={WET_DB}
@@ -155,7 +155,7 @@ function EqFields({
         // biome-ignore lint/suspicious/noArrayIndexKey: the bands are fixed slots, edited in place
         <div className="fx-band" key={i} role="group" aria-label={`Band ${i + 1}: ${EQ_BAND_NAMES[band.type]}`}>
           <span>{EQ_BAND_NAMES[band.type]}</span>
-          <EffectNumber
+          <NumberField
             label="Hz"
             value={band.hz}
             bounds={EQ_HZ}
@@ -163,7 +163,7 @@ function EqFields({
             testId={id(`hz${i}`)}
             onCommit={(hz) => setBand(i, { hz })}
           />
-          <EffectNumber
+          <NumberField
             label="dB"
             value={band.gainDb}
             bounds={EQ_GAIN_DB}
@@ -171,7 +171,7 @@ function EqFields({
             testId={id(`gain${i}`)}
             onCommit={(gainDb) => setBand(i, { gainDb })}
           />
-          <EffectNumber
+          <NumberField
             label="Q"
             value={band.q}
             bounds={EQ_Q}

@@ -2,38 +2,14 @@ import { CLOCK_FORMATS, formatClock } from '../format';
 import { selectionIn } from '../../store/studio-store';
 import { useProjectGrid, useServices, useStudio } from '../studio-context';
 import { SPEED_RANGE } from '../../playback/player';
+import { NumberField } from '../NumberField';
 import { ActionButton } from './ActionButton';
 import { LevelMeter } from './LevelMeter';
 import { MasterControl } from './MasterControl';
 import { TempoControl } from './TempoControl';
 
-function SecondsInput({
-  label,
-  testId,
-  value,
-  onCommit,
-}: {
-  label: string;
-  testId: string;
-  value: number;
-  onCommit: (seconds: number) => void;
-}) {
-  return (
-    <label className="param">
-      {label}
-      <input
-        key={value}
-        type="number"
-        step="0.001"
-        min="0"
-        data-testid={testId}
-        defaultValue={value.toFixed(3)}
-        onBlur={(e) => onCommit(Number(e.target.value))}
-        onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-      />
-    </label>
-  );
-}
+/** A time in the selection's fields: seconds from 0. */
+const SECONDS = { min: 0, max: Number.MAX_SAFE_INTEGER };
 
 /** Play controls, the clock, the typed selection and zoom. */
 export function TransportBar() {
@@ -100,14 +76,20 @@ export function TransportBar() {
       <span className="rate" data-testid="project-rate">
         {rate} Hz
       </span>
-      <SecondsInput
+      <NumberField
         label="Start"
+        bounds={SECONDS}
+        step={0.001}
+        format={(v) => v.toFixed(3)}
         testId="selection-start"
         value={(selection?.start ?? 0) / rate}
         onCommit={(v) => setSelection('start', v)}
       />
-      <SecondsInput
+      <NumberField
         label="End"
+        bounds={SECONDS}
+        step={0.001}
+        format={(v) => v.toFixed(3)}
         testId="selection-end"
         value={(selection?.end ?? 0) / rate}
         onCommit={(v) => setSelection('end', v)}

@@ -1,11 +1,12 @@
-/** A number setting that lands when typed and confirmed (Enter or leaving the field), so typing "1000" is one undo
- * step, not four; a value refused shows the setting as it is again. */
-export function EffectNumber({
+/** A number that lands when typed and confirmed (Enter or leaving the field), so typing "1000" is one undo step, not
+ * four; a value refused shows the setting as it is again. `format` writes the value in the field (as it is: none). */
+export function NumberField({
   label,
   value,
   bounds,
   step,
   testId,
+  format = String,
   onCommit,
 }: {
   label: string;
@@ -13,13 +14,14 @@ export function EffectNumber({
   bounds: { min: number; max: number };
   step: number;
   testId: string;
+  format?: (value: number) => string;
   onCommit: (value: number) => void;
 }) {
   const commit = (input: HTMLInputElement) => {
     const v = Number(input.value);
     if (input.value === '' || v === value) return;
     onCommit(v);
-    input.value = String(value); // the setting as the project holds it; a change accepted re-renders with the new one
+    input.value = format(value); // the setting as the project holds it; a change accepted re-renders with the new one
   };
   return (
     <label className="param">
@@ -28,7 +30,7 @@ export function EffectNumber({
         key={value}
         type="number"
         data-testid={testId}
-        defaultValue={value}
+        defaultValue={format(value)}
         step={step}
         {...bounds}
         onBlur={(e) => commit(e.target)}
