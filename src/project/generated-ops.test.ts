@@ -52,6 +52,16 @@ describe('model output in the project', () => {
     expect(withTake.tracks[0]).toBe(project.tracks[0]);
     // A plays first; A/B switches to the take and back, the other one muted.
     expect(withTake.tracks[1]).toMatchObject({ mute: true, takeOf: trackId });
+    // It goes through the source's mixer settings, so A/B compares the two as heard.
+    const mixed = {
+      ...generated,
+      tracks: [{ ...generated.tracks[0], gainDb: -4, pan: 0.5, effects: [] }, generated.tracks[1]],
+    };
+    expect(addTake(mixed, trackId, { start: 20, end: 50 }, asset.id, 'take').tracks[1]).toMatchObject({
+      gainDb: -4,
+      pan: 0.5,
+      effects: [],
+    });
     const b = switchTake(withTake, withTake.tracks[1].id);
     expect(b.playing).toBe('B');
     expect(b.project.tracks.slice(0, 2).map((t) => t.mute)).toEqual([true, false]);

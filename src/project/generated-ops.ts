@@ -90,7 +90,9 @@ export function placeAsset(
 }
 
 /** The result as a new track below the source track (after the takes it already has), aligned with the range: the
- * original stays as it was and is what plays (the take starts muted; A/B switches). */
+ * original stays as it was and is what plays (the take starts muted; A/B switches). The take goes through the
+ * source's mixer settings (gain, pan, automation, effects, sends), as a DAW's takes share their track's channel, so
+ * A/B compares the two as they are heard. */
 export function addTake(
   project: Project,
   sourceTrackId: string,
@@ -100,7 +102,18 @@ export function addTake(
 ): Project {
   const source = project.tracks.findIndex((t) => t.id === sourceTrackId);
   const clip = { id: newId(), assetId, name, start: range.start, offset: 0, length: range.end - range.start };
-  const track: Track = { ...newTrack(project.tracks.length), name, clips: [clip], mute: true, takeOf: sourceTrackId };
+  const { gainDb, pan, volume, panPoints, effects, sends } = project.tracks[source] ?? newTrack(0);
+  const mixer = Object.fromEntries(
+    Object.entries({ gainDb, pan, volume, panPoints, effects, sends }).filter(([, v]) => v !== undefined),
+  );
+  const track: Track = {
+    ...newTrack(project.tracks.length),
+    ...mixer,
+    name,
+    clips: [clip],
+    mute: true,
+    takeOf: sourceTrackId,
+  };
   let at = source < 0 ? project.tracks.length : source + 1;
   while (at < project.tracks.length && project.tracks[at].takeOf === sourceTrackId) at++;
   const tracks = [...project.tracks];
