@@ -153,6 +153,12 @@ test.describe('track effects', () => {
     await expect(page.getByTestId('notice-error').last()).toContainText("A filter's frequency must be 20 to 20000 Hz.");
     await expect(panel.getByTestId('fx-hz-0')).toHaveValue('8000');
     expect((await studio.summary()).undo.at(-1)).toBe('Change Filter');
+
+    // The chain copied to the master: the master has it too, the track keeps its own.
+    await panel.getByTestId('fx-copy').selectOption('master');
+    expect((await studio.summary()).undo.at(-1)).toBe('Copy effects to the master');
+    await expect(page.getByTestId('master-summary')).toHaveAttribute('data-effects', '1');
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('aria-pressed', 'true');
   });
 
   test('the master fader and a master low-pass are heard and exported with the mix; a track exported alone skips them', async ({

@@ -8,6 +8,7 @@ import { effectBusChannels, mixdown, TrackChains } from './mixdown';
 import {
   addTrackEffect,
   changeTrackEffect,
+  copyEffects,
   describeEffect,
   liveChanges,
   MASTER,
@@ -47,6 +48,18 @@ describe('track effect edits', () => {
     const removed = removeTrackEffect(moved.project, trackId, eq.id);
     expect(removed.label).toBe('Remove Equalizer');
     expect(effects(removed.project).map((e) => e.id)).toEqual([comp.id]);
+  });
+
+  it("copies a chain after another host's own effects, as new effects with the same settings", () => {
+    const { project, trackId } = oneTrack([tone(100, 800)]);
+    const eq = newTrackEffect('eq');
+    const withEq = addTrackEffect(addTrackEffect(project, trackId, eq).project, MASTER, newTrackEffect('echo')).project;
+    const copied = copyEffects(withEq, trackId, MASTER, 'the master');
+    expect(copied.label).toBe('Copy effects to the master');
+    const master = copied.project.master?.effects ?? [];
+    expect(master.map((e) => e.kind)).toEqual(['echo', 'eq']);
+    expect(master[1]).toEqual({ ...eq, id: master[1].id });
+    expect(master[1].id).not.toBe(eq.id);
   });
 
   it('refuses a setting out of bounds with the reason, leaving the project as it was', () => {

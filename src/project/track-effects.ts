@@ -121,6 +121,13 @@ export function removeTrackEffect(project: Project, host: EffectHost, effectId: 
   return { label, project: withEffects(project, host, (e) => e.filter((x) => x.id !== effectId)) };
 }
 
+/** Copies of `from`'s effects (with their settings, on or off) added after `to`'s own, as a DAW's copy of a plug-in
+ * chain to another channel; `to`'s effects are kept. */
+export function copyEffects(project: Project, from: EffectHost, to: EffectHost, toName: string): TrackEdit {
+  const copies = effectsOf(project, from).map((e) => ({ ...e, id: newId() }));
+  return { label: `Copy effects to ${toName}`, project: withEffects(project, to, (e) => [...e, ...copies]) };
+}
+
 /** The effect one place earlier (-1) or later (+1) in the chain; at either end it stays. */
 export function moveTrackEffect(project: Project, host: EffectHost, effectId: string, by: -1 | 1): TrackEdit {
   const label = by < 0 ? 'Move effect up' : 'Move effect down';

@@ -3,6 +3,7 @@ import { commitEffectEdit } from '../../app/track-effects';
 import {
   addTrackEffect,
   changeTrackEffect,
+  copyEffects,
   describeEffect,
   EFFECT_NAMES,
   type EffectHost,
@@ -92,7 +93,7 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
           ))}
         </select>
       </label>
-      {effects.length === 0 && <p>No effects on this track.</p>}
+      {effects.length === 0 && <p>No effects here yet.</p>}
       <ol className="fx-chain">
         {effects.map((effect, slot) => (
           <li key={effect.id} data-testid="fx-slot" aria-label={describeEffect(effect)}>
@@ -142,9 +143,49 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
           </li>
         ))}
       </ol>
+      {effects.length > 0 && (
+        <CopyEffects project={project} from={host} copy={(to, name) => edit((p, id) => copyEffects(p, id, to, name))} />
+      )}
       {view.kind === 'track' && <TrackSends project={project} trackId={host} />}
       {view.kind === 'bus' && <BusSettings project={project} busId={host} />}
       {view.kind === 'master' && <BusList />}
     </Panel>
+  );
+}
+
+/** Copies the chain after another track's, bus's or the master's own effects. */
+function CopyEffects({
+  project,
+  from,
+  copy,
+}: {
+  project: Project;
+  from: EffectHost;
+  copy: (to: EffectHost, name: string) => void;
+}) {
+  const hosts = [
+    ...project.tracks.map((t) => ({ id: t.id, name: t.name })),
+    ...(project.buses ?? []).map((b) => ({ id: b.id, name: b.name })),
+    { id: MASTER, name: 'the master' },
+  ].filter((h) => h.id !== from);
+  return (
+    <label>
+      Copy these effects to
+      <select
+        data-testid="fx-copy"
+        value=""
+        onChange={(e) => {
+          const to = hosts.find((h) => h.id === e.target.value);
+          if (to) copy(to.id, to.name);
+        }}
+      >
+        <option value="">Choose…</option>
+        {hosts.map((h) => (
+          <option key={h.id} value={h.id}>
+            {h.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
