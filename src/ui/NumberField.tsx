@@ -1,5 +1,6 @@
-/** A number that lands when typed and confirmed (Enter or leaving the field), so typing "1000" is one undo step, not
- * four; a value refused shows the setting as it is again. `format` writes the value in the field (as it is: none). */
+/** A number setting that lands when typed and confirmed (Enter or leaving the field), so typing "1000" is one undo
+ * step, not four; an unchanged one lands nothing, and a value refused shows the setting as it is again. `format`
+ * writes the value in the field (as it is: none). */
 export function NumberField({
   label,
   value,

@@ -2,14 +2,40 @@ import { CLOCK_FORMATS, formatClock } from '../format';
 import { selectionIn } from '../../store/studio-store';
 import { useProjectGrid, useServices, useStudio } from '../studio-context';
 import { SPEED_RANGE } from '../../playback/player';
-import { NumberField } from '../NumberField';
 import { ActionButton } from './ActionButton';
 import { LevelMeter } from './LevelMeter';
 import { MasterControl } from './MasterControl';
 import { TempoControl } from './TempoControl';
 
-/** A time in the selection's fields: seconds from 0. */
-const SECONDS = { min: 0, max: Number.MAX_SAFE_INTEGER };
+/** A time of the selection, typed: it lands on Enter or leaving the field, even unchanged (so a time selection
+ * typed over a drawn box is a plain time selection again). */
+function SecondsInput({
+  label,
+  testId,
+  value,
+  onCommit,
+}: {
+  label: string;
+  testId: string;
+  value: number;
+  onCommit: (seconds: number) => void;
+}) {
+  return (
+    <label className="param">
+      {label}
+      <input
+        key={value}
+        type="number"
+        step="0.001"
+        min="0"
+        data-testid={testId}
+        defaultValue={value.toFixed(3)}
+        onBlur={(e) => onCommit(Number(e.target.value))}
+        onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+      />
+    </label>
+  );
+}
 
 /** Play controls, the clock, the typed selection and zoom. */
 export function TransportBar() {
@@ -76,20 +102,14 @@ export function TransportBar() {
       <span className="rate" data-testid="project-rate">
         {rate} Hz
       </span>
-      <NumberField
+      <SecondsInput
         label="Start"
-        bounds={SECONDS}
-        step={0.001}
-        format={(v) => v.toFixed(3)}
         testId="selection-start"
         value={(selection?.start ?? 0) / rate}
         onCommit={(v) => setSelection('start', v)}
       />
-      <NumberField
+      <SecondsInput
         label="End"
-        bounds={SECONDS}
-        step={0.001}
-        format={(v) => v.toFixed(3)}
         testId="selection-end"
         value={(selection?.end ?? 0) / rate}
         onCommit={(v) => setSelection('end', v)}
