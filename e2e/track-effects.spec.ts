@@ -3,7 +3,8 @@ import { capture, startCapture, stopCapture } from './capture';
 import { expect, test } from './fixtures';
 import { soxFloat, soxStat } from './sox';
 
-/** Three seconds of white noise (flat: as much over 500 Hz as under) at -20 dBFS on a new track, from the Generate signal panel. */
+/** Three seconds of white noise (flat: as much over 500 Hz as under) at -20 dBFS on a new track, from the Generate
+ * signal panel. */
 async function noiseTrack(page: Page) {
   await page.getByTestId('action-generateSignal').click();
   const panel = page.getByTestId('signal-panel');

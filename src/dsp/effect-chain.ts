@@ -1,8 +1,9 @@
 /**
- * A track's realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a
- * compressor, echo and reverb that change how the track sounds without changing its clips. One chain runs them in order over blocks
- * of samples carrying each effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a
- * time and the mixdown over the whole range, the same code both ways, so an export sounds as playback did.
+ * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, echo
+ * and reverb that change how a track (or an effect bus, or the master) sounds without changing its clips. One chain
+ * runs them in order over blocks of samples, carrying each effect's memory from block to block; the player runs it in
+ * an AudioWorklet 128 frames at a time and the mixdown over the whole range, the same code both ways, so an export
+ * sounds as playback did.
  */
 import { Compressor, RATIO, THRESHOLD_DB } from './compressor';
 import { type EqBand, eqProblem, eqSections } from './equalizer';

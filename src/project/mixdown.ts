@@ -1,4 +1,5 @@
-/** Offline mix of the project, with the same gain, pan, mute, solo, clip-envelope and track-effect rules as playback. */
+/** Offline mix of the project, with the same gain, pan, mute, solo, clip-envelope, effect, send and bus rules as
+ * playback. */
 import { activeEffects, EffectChain, type TrackEffect } from '../dsp/effect-chain';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
