@@ -1968,26 +1968,37 @@ test.describe('editing a real recording', () => {
     await expect(page.getByTestId('meter-0-clip')).toHaveAttribute('data-clipped', 'false');
   });
 
-  test('loop plays the selection over and over, wrapping at its end', async ({ studio, page }) => {
+  test('loop plays the selection over and over, wrapping at its end; it stays the loop while another range is selected', async ({
+    studio,
+    page,
+  }) => {
     await studio.importFiles('speech-22k.wav');
     await studio.waitForTracks(1);
     await studio.select(0.5, 0.8);
     await studio.action('loop').click();
     await expect(studio.action('loop')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('ruler')).toHaveAttribute('data-loop', '11025-17640'); // the region on the ruler
     await studio.action('playPause').click();
-    const positions: number[] = await page.evaluate(async () => {
-      const store = (window as any).omniStudio.services.store;
-      const seen: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        seen.push(store.getState().playhead / store.getState().project.sampleRate);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-      return seen;
-    });
+    const positions = (): Promise<number[]> =>
+      page.evaluate(async () => {
+        const store = (window as any).omniStudio.services.store;
+        const seen: number[] = [];
+        for (let i = 0; i < 50; i++) {
+          seen.push(store.getState().playhead / store.getState().project.sampleRate);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        return seen;
+      });
+    const inLoop = (seen: number[]) => {
+      expect(seen.every((t) => t >= 0.5 - 1e-6 && t <= 0.8 + 1e-6)).toBe(true);
+      expect(seen.filter((t, i) => i > 0 && t < seen[i - 1]).length).toBeGreaterThanOrEqual(2);
+    };
+    inLoop(await positions());
+    await studio.select(1, 1.5); // another range selected, as one edits while the loop plays: the loop stays
+    inLoop(await positions());
     await studio.action('playPause').click();
-    expect(positions.every((t) => t >= 0.5 - 1e-6 && t <= 0.8 + 1e-6)).toBe(true);
-    const wraps = positions.filter((t, i) => i > 0 && t < positions[i - 1]).length;
-    expect(wraps).toBeGreaterThanOrEqual(2);
+    await studio.action('loop').click();
+    await expect(page.getByTestId('ruler')).toHaveAttribute('data-loop', '11025-17640 off');
   });
 });
 

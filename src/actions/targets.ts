@@ -14,5 +14,12 @@ export function selectedRange(state: StudioState): SampleRange | undefined {
   return s && s.end > s.start ? { start: s.start, end: s.end } : undefined;
 }
 
+/** What plays round and round: the loop region where Loop is on (the selection where none was set), else nothing. */
+export function loopRange(state: StudioState): SampleRange | undefined {
+  if (!state.loop) return undefined;
+  const region = state.loopRegion;
+  return region && region.end > region.start ? region : selectedRange(state);
+}
+
 export const hasRange = (state: StudioState) => selectedRange(state) !== undefined && state.project.tracks.length > 0;
 export const hasAudio = (state: StudioState) => state.project.tracks.some((t) => t.clips.length > 0);

@@ -5,7 +5,7 @@ import type { Services } from '../app/services';
 import { splitAtBars, quantize } from '../app/grid-edits';
 import { downbeatAtPlayhead, tapTempo, tempoFromSelection, toggleClick } from '../app/tempo';
 import type { Action } from './types';
-import { hasAudio, hasRange } from './targets';
+import { hasAudio, hasRange, selectedRange } from './targets';
 
 export const MIN_PX_PER_SEC = 0.05;
 export const MAX_PX_PER_SEC = 20000;
@@ -77,11 +77,14 @@ export const viewActions: Action[] = [
   ),
   {
     name: 'loop',
-    label: 'Loop selection',
+    label: 'Loop: play the selection round and round; it stays the loop while other things are selected',
     group: 'transport',
     shortcuts: ['L'],
     perform: ({ store }) => {
-      store.getState().set({ loop: !store.getState().loop });
+      const state = store.getState();
+      // Turned on, the loop region becomes the selection (where there is one); turned off, it is kept, shown dim.
+      const region = state.loop ? state.loopRegion : (selectedRange(state) ?? state.loopRegion);
+      state.set({ loop: !state.loop, loopRegion: region });
     },
   },
   {

@@ -13,7 +13,7 @@
  *
  * Loop recording, as a DAW's: with Loop on and a selection, Record plays the selection round and round and records
  * over it until stopped; each pass becomes a take (src/project/loop-takes.ts), the last one playing. */
-import { hasAudio, selectedRange } from '../actions/targets';
+import { hasAudio, loopRange, selectedRange } from '../actions/targets';
 import { importFiles } from '../import/import-files';
 import { decodeFile, ImportError } from '../import/decode-file';
 import { EDGE_FADE_SECONDS, placeAsset, trackAudio } from '../project/generated-ops';
@@ -47,7 +47,7 @@ let journal: TakeJournal | null = null;
 export async function toggleRecording(services: Services): Promise<void> {
   if (services.recorder.active) return finishTake(services);
   const state = services.store.getState();
-  const loop = state.loop ? selectedRange(state) : null;
+  const loop = loopRange(state);
   if (loop) return startTake(services, loop.start, undefined, loop);
   await startTake(services, state.playhead);
 }

@@ -5,6 +5,7 @@ import trackEffectsWorklet from '../../workers/track-effects.worklet.ts?worker&u
 import type { TrackEffect } from '../dsp/effect-chain';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
+import { loopRange } from '../actions/targets';
 import { audibleTracks, effectBusChannels } from '../project/mixdown';
 import { sendsOf } from '../project/buses';
 import { type EffectHost, effectsOf, liveChanges, MASTER, masterOf } from '../project/track-effects';
@@ -93,10 +94,14 @@ export class Player {
       const changed =
         state.project !== previous.project ||
         state.loop !== previous.loop ||
+        state.loopRegion !== previous.loopRegion ||
         state.playbackSpeed !== previous.playbackSpeed;
       if (!changed || !state.playing || this.refreshPending) return;
-      const retuned =
-        state.loop === previous.loop && state.playbackSpeed === previous.playbackSpeed && this.retune(state, previous);
+      const sameTransport =
+        state.loop === previous.loop &&
+        state.loopRegion === previous.loopRegion &&
+        state.playbackSpeed === previous.playbackSpeed;
+      const retuned = sameTransport && this.retune(state, previous);
       if (retuned || this.alongTake) return;
       this.refreshPending = true;
       setTimeout(() => {
@@ -114,13 +119,13 @@ export class Player {
   /** Plays from the playhead (or loops the selection) at `speed`, the Play-at-speed setting unless given. An empty
    * project with the metronome on plays its clicks until stopped, to practise to. */
   async play(speed?: number): Promise<void> {
-    const { selection, loop, playhead, project, click } = this.store.getState();
-    const loopRange =
-      loop && selection && selection.end > selection.start ? { start: selection.start, end: selection.end } : undefined;
+    const state = this.store.getState();
+    const { playhead, project, click } = state;
+    const looping = loopRange(state);
     const empty = projectLength(project) === 0;
-    const from = loopRange ? loopRange.start : playhead >= projectLength(project) && !empty ? 0 : playhead;
+    const from = looping ? looping.start : playhead >= projectLength(project) && !empty ? 0 : playhead;
     const openEnded = empty && click.on && projectGrid(project) !== null;
-    await this.start(from, speed ?? this.store.getState().playbackSpeed, { loopRange, openEnded });
+    await this.start(from, speed ?? state.playbackSpeed, { loopRange: looping, openEnded });
   }
 
   /** Plays along with a take: from `from` at its own speed, once through and on past the project's end until

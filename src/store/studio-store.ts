@@ -13,7 +13,7 @@ import type { LimitPeaks } from '../dsp/limiter';
 import type { NoiseProfile } from '../dsp/noise-reduction';
 import { DEFAULT_SIGNAL, type SignalSettings } from '../dsp/signals';
 import type { ExportFormat } from '../export/file-formats';
-import type { Clip, Project } from '../project/types';
+import type { Clip, Project, SampleRange } from '../project/types';
 import { type MusicFields, NO_MUSIC_FIELDS } from '../music/music-prompt';
 import type { BackendChoice, PackInfo } from '../protocol/engine-protocol';
 import { emptyProject } from '../project/types';
@@ -246,6 +246,9 @@ export interface StudioState {
   playhead: number;
   playing: boolean;
   loop: boolean;
+  /** The looping region, as Audacity's: set from the selection when Loop goes on, then kept while other things are
+   * selected (null: the selection loops). */
+  loopRegion: SampleRange | null;
   /** Play-at-speed, as Audacity's: playback 0.25 to 3 times as fast, pitch with it (a tape's varispeed); the project
    * is untouched. */
   playbackSpeed: number;
@@ -369,6 +372,7 @@ export const initialState = (): StudioState => ({
   playhead: 0,
   playing: false,
   loop: false,
+  loopRegion: null,
   playbackSpeed: 1,
   effectFilter: '',
   layout: defaultLayout(),

@@ -14,8 +14,8 @@ function tickStep(pxPerSec: number): number {
   return steps.find((s) => s * pxPerSec >= 100) ?? 3600;
 }
 
-/** The time ruler, drawn for the visible span only. Clicking it moves the playhead; dragging along it moves the
- * playhead and scrubs (the project is heard where it passes). */
+/** The time ruler, drawn for the visible span only, with the loop region along its top. Clicking it moves the
+ * playhead; dragging along it moves the playhead and scrubs (the project is heard where it passes). */
 export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; onScrub: (lanePx: number) => void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const pxPerSec = useStudio((s) => s.view.pxPerSec);
@@ -25,6 +25,8 @@ export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; o
   const grid = useProjectGrid();
   // In bars where the clock reads bars and beats (and there is a grid), as Audacity's Beats and Measures ruler.
   const inBars = useStudio((s) => s.clockFormat === 'beats') && grid !== null;
+  const loopRegion = useStudio((s) => s.loopRegion);
+  const looping = useStudio((s) => s.loop);
 
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
@@ -49,7 +51,13 @@ export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; o
       ctx.fillText(text, at + 3, 11);
     }
     if (grid) drawBeats(ctx, grid, rate, pxPerSec, scrollLeft, width);
-  }, [pxPerSec, scrollLeft, width, grid, rate, inBars]);
+    if (loopRegion) {
+      // The loop region along the top, as Audacity's looping region: bright while looping, dim while not.
+      const x = (at: number) => (at / rate) * pxPerSec - scrollLeft;
+      ctx.fillStyle = looping ? '#3fb950' : '#4a5262';
+      ctx.fillRect(x(loopRegion.start), 0, x(loopRegion.end) - x(loopRegion.start), 3);
+    }
+  }, [pxPerSec, scrollLeft, width, grid, rate, inBars, loopRegion, looping]);
 
   return (
     <canvas
@@ -58,6 +66,7 @@ export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; o
       data-testid="ruler"
       data-beat-grid={grid ? `${grid.bpm} ${grid.beatsPerBar}/${grid.beatUnit} @${grid.downbeat}` : undefined}
       data-format={inBars ? 'bars' : 'time'}
+      data-loop={loopRegion ? `${loopRegion.start}-${loopRegion.end}${looping ? '' : ' off'}` : undefined}
       style={{ width, height: 24 }}
       onPointerDown={(e) => {
         const left = e.currentTarget.getBoundingClientRect().left;
