@@ -129,7 +129,7 @@ test.describe('track effects', () => {
     await expect(page.getByTestId('track-fx')).toHaveAttribute('aria-pressed', 'false');
   });
 
-  test('changed while playing, an effect is heard at once without playback starting again; a setting out of bounds is refused', async ({
+  test('changed while playing, effects are heard at once without playback starting again, a compressor metered; a setting out of bounds is refused', async ({
     studio,
     page,
   }) => {
@@ -146,6 +146,15 @@ test.describe('track effects', () => {
     const after = await capture(page, ['mix'], 0.4);
     expect(await started()).toBe(from); // the same playback, retuned
     expect(brightness(after.channels[0])).toBeGreaterThan(20 * brightness(before.channels[0]));
+
+    // A compressor added while playing joins the chain at once, and its meter shows how far it turns the noise down.
+    await panel.getByTestId('fx-add').selectOption('compressor');
+    await panel.getByTestId('fx-threshold-1').fill('-40');
+    await panel.getByTestId('fx-threshold-1').press('Enter');
+    const reduction = async () =>
+      Number((await panel.getByTestId('fx-reduction-1').textContent())?.match(/[\d.]+/)?.[0]);
+    await expect.poll(reduction).toBeGreaterThan(3);
+    expect(await started()).toBe(from);
     await studio.action('stop').click(); // which closes panels, as Escape
 
     await page.getByTestId('track-fx').click();
@@ -153,12 +162,13 @@ test.describe('track effects', () => {
     await panel.getByTestId('fx-hz-0').press('Enter');
     await expect(page.getByTestId('notice-error').last()).toContainText("A filter's frequency must be 20 to 20000 Hz.");
     await expect(panel.getByTestId('fx-hz-0')).toHaveValue('8000');
-    expect((await studio.summary()).undo.at(-1)).toBe('Change Filter');
+    expect((await studio.summary()).undo.at(-1)).toBe('Change Compressor');
+    await expect(panel.getByTestId('fx-reduction-1')).toHaveText('–'); // stopped: no reading
 
     // The chain copied to the master: the master has it too, the track keeps its own.
     await panel.getByTestId('fx-copy').selectOption('master');
     expect((await studio.summary()).undo.at(-1)).toBe('Copy effects to the master');
-    await expect(page.getByTestId('master-summary')).toHaveAttribute('data-effects', '1');
+    await expect(page.getByTestId('master-summary')).toHaveAttribute('data-effects', '2');
     await expect(page.getByTestId('track-fx')).toHaveAttribute('aria-pressed', 'true');
   });
 

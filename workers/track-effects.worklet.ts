@@ -1,7 +1,7 @@
-/** A track's realtime effects in the audio rendering thread: the project's effect chain (src/dsp/effect-chain.ts,
+/** Realtime effects (a track's, a bus's or the master's) in the audio rendering thread: the project's effect chain (src/dsp/effect-chain.ts,
  * the code the mixdown runs) over each 128-frame quantum. New settings come by message and retune the chain (the
  * effects they change start from rest, the others go on), so what is heard follows the controls without restarting
- * playback; 'stop' ends it. */
+ * playback; 'stop' ends it. The meters (a compressor's gain reduction) are posted ten times a second. */
 import { EffectChain, type TrackEffect } from '../src/dsp/effect-chain';
 
 declare class AudioWorkletProcessor {
@@ -22,6 +22,8 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
   private readonly channels: number;
   /** Playback moved on: the processor ends (returning false lets it go). */
   private stopped = false;
+  /** Frames since the meters were last posted (about ten times a second). */
+  private sinceReading = 0;
 
   constructor({ processorOptions }: WorkletOptions) {
     super();
@@ -43,6 +45,12 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
       else channel.fill(0);
     });
     this.chain.process(output);
+    this.sinceReading += output[0]?.length ?? 0;
+    if (this.sinceReading >= sampleRate / 10) {
+      this.sinceReading = 0;
+      const readings = this.chain.readings();
+      if (Object.keys(readings).length > 0) this.port.postMessage({ readings });
+    }
     return true;
   }
 }

@@ -48,8 +48,9 @@ export class Compressor {
   private readonly average: number;
   private power = 0;
   private level = -120;
-  /** How far the gain has gone down at most so far (dB). */
+  /** How far the gain has gone down at most so far, and at the last sample (dB). */
   mostReductionDb = 0;
+  reductionDb = 0;
 
   constructor(
     rate: number,
@@ -73,6 +74,7 @@ export class Compressor {
       this.level += (db - this.level) * (db > this.level ? this.rise : this.fall);
       const down = reduction(this.level, thresholdDb, ratio);
       this.mostReductionDb = Math.max(this.mostReductionDb, down);
+      this.reductionDb = down;
       const gain = 10 ** (-down / 20) * this.makeup;
       for (const c of channels) c[n] *= gain;
     }

@@ -84,6 +84,15 @@ describe('EffectChain', () => {
     expect(Array.from(y[0].subarray(2048))).not.toEqual(Array.from(z[0]));
   });
 
+  it("reads a compressor's gain reduction as it runs, and nothing for effects without a meter", () => {
+    const chain = new EffectChain([highpass, squash], RATE, 2);
+    expect(chain.readings()).toEqual({ c: 0 });
+    chain.process(noise(RATE / 2)); // its loud stretch ends a third of a second before: released, but not yet to 0
+    const loud = noise(RATE / 2).map((c) => c.subarray(RATE / 6 + 100, RATE / 4));
+    chain.process(loud.map((c) => c.slice()));
+    expect(chain.readings().c).toBeGreaterThan(6); // 0.9 peak noise against -30 dBFS at 4:1
+  });
+
   it('passes every sample untouched where the effects are off', () => {
     const x = noise(2000);
     expect(

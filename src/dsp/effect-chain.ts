@@ -78,6 +78,8 @@ export const activeEffects = (effects: readonly TrackEffect[] | undefined): Trac
 interface Stage {
   settings: string;
   run: (block: Float32Array[]) => void;
+  /** What a meter shows of it now: a compressor's gain reduction, dB. */
+  reading?: () => number;
 }
 
 /** Runs a track's effects, in order, over successive blocks of its `channels` channels (in place). */
@@ -102,7 +104,7 @@ export class EffectChain {
       const kept = this.stages.get(effect.id);
       stages.set(
         effect.id,
-        kept?.settings === settings ? kept : { settings, run: stage(effect, this.rate, this.channels) },
+        kept?.settings === settings ? kept : { settings, ...stage(effect, this.rate, this.channels) },
       );
     }
     this.stages = stages;
@@ -113,26 +115,35 @@ export class EffectChain {
   process(block: Float32Array[]): void {
     for (const { run } of this.order) run(block);
   }
+
+  /** The effects' meter readings now, by effect id (compressors: gain reduction, dB). */
+  readings(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [id, { reading }] of this.stages) if (reading) out[id] = reading();
+    return out;
+  }
 }
 
-function stage(effect: TrackEffect, rate: number, channels: number): (block: Float32Array[]) => void {
+type Run = (block: Float32Array[]) => void;
+
+function stage(effect: TrackEffect, rate: number, channels: number): Pick<Stage, 'run' | 'reading'> {
   switch (effect.kind) {
     case 'eq':
-      return sectionsStage(eqSections(effect.bands, rate), channels);
+      return { run: sectionsStage(eqSections(effect.bands, rate), channels) };
     case 'filter':
       // At or over the Nyquist frequency the rate holds nothing for the filter to act on: it passes all.
-      return sectionsStage(effect.hz < rate / 2 ? butterworth(effect.type, effect.hz, rate) : [], channels);
+      return { run: sectionsStage(effect.hz < rate / 2 ? butterworth(effect.type, effect.hz, rate) : [], channels) };
     case 'compressor': {
       const compressor = new Compressor(rate, effect, dbToGain(effect.makeupDb));
-      return (block) => compressor.run(block);
+      return { run: (block) => compressor.run(block), reading: () => compressor.reductionDb };
     }
     case 'echo': {
       const lines = Array.from({ length: channels }, () => new EchoLine(rate, effect));
-      const echoes = (block: Float32Array[]) => block.forEach((channel, c) => lines[c].run(channel));
-      return effect.wetOnly ? wetOnly(echoes) : echoes;
+      const echoes: Run = (block) => block.forEach((channel, c) => lines[c].run(channel));
+      return { run: effect.wetOnly ? wetOnly(echoes) : echoes };
     }
     case 'reverb':
-      return reverbStage(effect, rate);
+      return { run: reverbStage(effect, rate) };
   }
 }
 

@@ -345,6 +345,10 @@ export class Player {
       processorOptions: { effects, channels },
     });
     node.connect(into);
+    node.port.onmessage = (e: MessageEvent<{ readings: Record<string, number> }>) => {
+      const readings = { ...this.store.getState().effectReadings, ...e.data.readings };
+      this.store.getState().set({ effectReadings: readings });
+    };
     this.nodes.push(node);
     this.effectNodes.set(host, [...(this.effectNodes.get(host) ?? []), node]);
     return node;
@@ -539,7 +543,12 @@ export class Player {
     }
     this.nodes.forEach((n) => n.disconnect());
     // A processor runs until told to stop (its tails outlive its input), so each is told.
-    for (const nodes of this.effectNodes.values()) for (const node of nodes) node.port.postMessage({ stop: true });
+    for (const nodes of this.effectNodes.values())
+      for (const node of nodes) {
+        node.port.onmessage = null;
+        node.port.postMessage({ stop: true });
+      }
+    if (Object.keys(this.store.getState().effectReadings).length > 0) this.store.getState().set({ effectReadings: {} });
     this.effectNodes.clear();
     this.strip = undefined;
     this.faders.clear();

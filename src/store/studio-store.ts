@@ -314,6 +314,8 @@ export interface StudioState {
     | 'history'
     | 'labels'
     | 'trackEffects';
+  /** What the realtime effects' meters read while playing, by effect id (a compressor's gain reduction, dB). */
+  effectReadings: Record<string, number>;
   /** Whose realtime effects the Track effects panel shows: a track's id or the master's (src/project/track-effects.ts). */
   effectsHost: string | null;
   models: ModelsState;
@@ -389,6 +391,7 @@ export const initialState = (): StudioState => ({
   volumeLanes: [],
   dbWaveTracks: [],
   effectsHost: null,
+  effectReadings: {},
   panLanes: [],
   clockFormat: 'time',
   macro: { steps: [], recording: false },

@@ -74,6 +74,7 @@ export function TrackEffectFields({
             testId={id('makeup')}
             onCommit={(makeupDb) => change({ makeupDb })}
           />
+          <GainReduction effectId={effect.id} testId={id('reduction')} />
         </div>
       );
     case 'echo':
@@ -121,6 +122,18 @@ export function TrackEffectFields({
         </div>
       );
   }
+}
+
+/** A compressor's gain reduction as it plays, as a DAW's GR meter: a bar and the dB (nothing while stopped). */
+function GainReduction({ effectId, testId }: { effectId: string; testId: string }) {
+  const db = useStudio((s) => s.effectReadings[effectId]);
+  return (
+    <div className="param" title="How far the compressor is turning the sound down now">
+      Gain reduction
+      <meter min={0} max={24} value={db ?? 0} aria-label="Gain reduction" />
+      <output data-testid={testId}>{db === undefined ? '–' : `${db > 0.05 ? '−' : ''}${db.toFixed(1)} dB`}</output>
+    </div>
+  );
 }
 
 /** Whether an echo or a reverb gives its repeats or tail alone (on an effect bus) or adds them to the sound. */
