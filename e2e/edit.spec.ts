@@ -23,7 +23,7 @@ test.describe('editing a real recording', () => {
     await studio.importFiles('tone-stereo-44k.wav');
     await studio.waitForTracks(1);
     await expect(page.getByTestId('clip-waveform').first()).toHaveAttribute('data-drawn', 'true');
-    await expect(page.getByTestId('project-rate')).toHaveText('44100 Hz');
+    await expect(page.getByTestId('project-rate')).toHaveText('44.1 kHz');
 
     await studio.select(0.5, 1.0);
     await expect(page.getByTestId('selection')).toBeVisible();

@@ -100,7 +100,7 @@ export function TransportBar() {
       <LevelMeter />
       <MasterControl />
       <span className="rate" data-testid="project-rate">
-        {rate} Hz
+        {rate / 1000} kHz
       </span>
       <SecondsInput
         label="Start"
