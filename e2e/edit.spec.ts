@@ -1968,7 +1968,7 @@ test.describe('editing a real recording', () => {
     await expect(page.getByTestId('meter-0-clip')).toHaveAttribute('data-clipped', 'false');
   });
 
-  test('loop plays the selection over and over, wrapping at its end; it stays the loop while another range is selected', async ({
+  test('loop plays the selection over and over, wrapping at its end; it stays the loop while another range is selected, and with the project', async ({
     studio,
     page,
   }) => {
@@ -1998,6 +1998,12 @@ test.describe('editing a real recording', () => {
     inLoop(await positions());
     await studio.action('playPause').click();
     await studio.action('loop').click();
+    await expect(page.getByTestId('ruler')).toHaveAttribute('data-loop', '11025-17640 off');
+    // The region stays with the project, as Audacity keeps its looping region.
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.waitForTracks(1);
     await expect(page.getByTestId('ruler')).toHaveAttribute('data-loop', '11025-17640 off');
   });
 });

@@ -41,7 +41,10 @@ export async function openProjectFile(services: Services, file: File): Promise<b
     if (opened.video && opened.project.video) await keepVideoFile(opened.project.video.id, opened.video);
     store.getState().commit(`Open project "${file.name}"`, opened.project);
     store.getState().seek(opened.playhead);
-    store.getState().set({ trackHeights: { ...store.getState().trackHeights, ...opened.trackHeights } });
+    store.getState().set({
+      trackHeights: { ...store.getState().trackHeights, ...opened.trackHeights },
+      loopRegion: opened.loopRegion,
+    });
     const tracks = opened.project.tracks.length;
     store.getState().notify('info', `Opened "${file.name}": ${tracks} track${tracks === 1 ? '' : 's'}.`);
     return true;

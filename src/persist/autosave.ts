@@ -1,10 +1,10 @@
 /** Keeps the project, its history and its audio in IndexedDB, so a reload or a crash loses nothing. */
 import { type IDBPDatabase, openDB } from 'idb';
 import type { AssetStore } from '../project/asset-store';
-import type { AudioAsset, Project } from '../project/types';
+import type { AudioAsset, Project, SampleRange } from '../project/types';
 import { type History, referencedAssetIds } from '../store/history';
 import type { StudioStore } from '../store/studio-store';
-import { readTrackHeights } from '../store/layout';
+import { readLoopRegion, readTrackHeights } from '../store/layout';
 
 const DB_NAME = 'omni-studio';
 const PROJECT_KEY = 'current';
@@ -27,6 +27,8 @@ interface SavedProject {
   playhead: number;
   /** The heights the tracks were dragged to, px by track id (absent in saves from before they were kept). */
   trackHeights?: Record<string, number>;
+  /** The loop region (absent in saves from before it was kept). */
+  loopRegion?: SampleRange | null;
   savedAt: number;
 }
 
@@ -108,7 +110,11 @@ export async function restoreProject(store: StudioStore, assets: AssetStore): Pr
   if (missing.length > 0)
     throw new Error(`The saved project refers to ${missing.length} audio file(s) that storage no longer holds.`);
   store.getState().restore(saved.project, saved.history);
-  store.getState().set({ playhead: saved.playhead, trackHeights: readTrackHeights(saved.trackHeights) });
+  store.getState().set({
+    playhead: saved.playhead,
+    trackHeights: readTrackHeights(saved.trackHeights),
+    loopRegion: readLoopRegion(saved.loopRegion),
+  });
   return true;
 }
 
@@ -129,7 +135,7 @@ export function startAutosave(
   void navigator.storage?.persist?.();
 
   async function save(): Promise<void> {
-    const { project, history, playhead, trackHeights } = store.getState();
+    const { project, history, playhead, trackHeights, loopRegion } = store.getState();
     const db = await dbPromise;
     const used = referencedAssetIds(project, history);
     // Audio first, the document last: a saved document never points at audio that is not there.
@@ -138,7 +144,7 @@ export function startAutosave(
       await writeAsset(db, assets.get(id)); // throws (and is reported) if a referenced asset is missing
       saved.add(id);
     }
-    const doc: SavedProject = { project, history, playhead, trackHeights, savedAt: Date.now() };
+    const doc: SavedProject = { project, history, playhead, trackHeights, loopRegion, savedAt: Date.now() };
     await db.put('project', doc, PROJECT_KEY);
     // Audio that was saved and is no longer used goes from storage and from memory. Audio never saved stays in
     // memory: an effect may have made it and not yet committed the project that uses it.
@@ -171,7 +177,8 @@ export function startAutosave(
     const changed =
       state.project !== previous.project ||
       state.history !== previous.history ||
-      state.trackHeights !== previous.trackHeights;
+      state.trackHeights !== previous.trackHeights ||
+      state.loopRegion !== previous.loopRegion;
     if (!changed) return;
     clearTimeout(timer);
     timer = setTimeout(runSave, delayMs);

@@ -21,11 +21,12 @@ function aProject() {
 describe('project files', () => {
   it('carry the project and, bit for bit, the audio its clips play (nothing else)', () => {
     const { assets, project, stereo, unused } = aProject();
-    const view = { playhead: 1234, trackHeights: { [project.tracks[0].id]: 220 } };
+    const view = { playhead: 1234, trackHeights: { [project.tracks[0].id]: 220 }, loopRegion: { start: 10, end: 99 } };
     const opened = readProjectFile(writeProjectFile(project, view, assets), 'a.omni');
     expect(opened.project).toEqual(project);
     expect(opened.playhead).toBe(1234);
     expect(opened.trackHeights).toEqual(view.trackHeights);
+    expect(opened.loopRegion).toEqual(view.loopRegion);
     expect(opened.assets.map((a) => a.id)).toEqual([stereo.id]);
     expect(opened.assets[0]).toEqual(stereo);
     expect(opened.assets.some((a) => a.id === unused.id)).toBe(false);
@@ -49,7 +50,8 @@ describe('project files', () => {
       /newer Omni Studio \(version 9\)/,
     );
     expect(
-      readProjectFile(writeProjectFile(project, { playhead: 0, trackHeights: {} }, assets), 'ok.omni').project.tracks,
+      readProjectFile(writeProjectFile(project, { playhead: 0, trackHeights: {}, loopRegion: null }, assets), 'ok.omni')
+        .project.tracks,
     ).toHaveLength(1);
   });
 
@@ -57,7 +59,7 @@ describe('project files', () => {
     const { assets, project } = aProject();
     const effects = [{ id: 'f', on: false, kind: 'filter' as const, type: 'lowpass' as const, hz: 3000 }];
     const withEffects = { ...project, tracks: [{ ...project.tracks[0], effects }] };
-    const view = { playhead: 0, trackHeights: {} };
+    const view = { playhead: 0, trackHeights: {}, loopRegion: null };
     expect(readProjectFile(writeProjectFile(withEffects, view, assets), 'fx.omni').project).toEqual(withEffects);
     const broken = { ...project, tracks: [{ ...project.tracks[0], effects: [{ ...effects[0], hz: 1e6 }] }] };
     expect(() => readProjectFile(writeProjectFile(broken, view, assets), 'bad.omni')).toThrow(

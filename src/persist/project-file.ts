@@ -10,8 +10,8 @@ import { type Unzipped, unzipSync, zipSync } from 'fflate';
 import { trackEffectProblem } from '../dsp/effect-chain';
 import { decodeWav, encodeWav } from '../dsp/wav';
 import type { AssetStore } from '../project/asset-store';
-import type { AudioAsset, Project } from '../project/types';
-import { readTrackHeights } from '../store/layout';
+import type { AudioAsset, Project, SampleRange } from '../project/types';
+import { readLoopRegion, readTrackHeights } from '../store/layout';
 
 export const PROJECT_EXTENSION = '.omni';
 const FORMAT = 'omni-studio-project';
@@ -28,12 +28,15 @@ interface ProjectDocument {
   playhead: number;
   /** The heights the tracks were dragged to, px by track id (absent in files from before they were kept). */
   trackHeights?: Record<string, number>;
+  /** The loop region (absent in files from before it was kept, or where none is set). */
+  loopRegion?: SampleRange | null;
 }
 
-/** How the project was being looked at: kept in the file, not part of the project's undo. */
+/** How the project was being looked at and looped: kept in the file, not part of the project's undo. */
 export interface ProjectView {
   playhead: number;
   trackHeights: Record<string, number>;
+  loopRegion: SampleRange | null;
 }
 
 export class ProjectFileError extends Error {
@@ -68,7 +71,7 @@ const assetIdsOf = (project: Project) => new Set(project.tracks.flatMap((t) => t
 /** The project file's bytes. */
 export function writeProjectFile(
   project: Project,
-  { playhead, trackHeights }: ProjectView,
+  { playhead, trackHeights, loopRegion }: ProjectView,
   assets: AssetStore,
   video: { name: string; bytes: Uint8Array<ArrayBuffer> } | null = null,
 ): Uint8Array {
@@ -79,6 +82,7 @@ export function writeProjectFile(
     project,
     playhead,
     trackHeights,
+    loopRegion,
   };
   const files: Unzipped = { [DOCUMENT]: new TextEncoder().encode(JSON.stringify(doc)) };
   for (const id of assetIdsOf(project)) {
@@ -134,5 +138,6 @@ export function readProjectFile(bytes: Uint8Array, name: string): OpenedProject 
         })
       : null;
   const trackHeights = readTrackHeights(doc.trackHeights);
-  return { project: doc.project, playhead: Number(doc.playhead) || 0, trackHeights, assets, video };
+  const loopRegion = readLoopRegion(doc.loopRegion);
+  return { project: doc.project, playhead: Number(doc.playhead) || 0, trackHeights, loopRegion, assets, video };
 }

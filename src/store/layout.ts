@@ -1,6 +1,7 @@
 /** How the studio's window is laid out: which shelf of the effect bar shows, and whether the effect bar and the
  * spectrogram are open (the spectrogram starts closed, as in Audacity, so a small window still shows tracks). The user's choice outlives the page (src/persist/preferences.ts), as a DAW remembers its
  * window layout. */
+import type { SampleRange } from '../project/types';
 
 /** The effect bar's shelves, as Audition's and Audacity's effect menus group their effects. */
 export const EFFECT_SHELVES = [
@@ -49,6 +50,13 @@ export function effectShown(layout: Layout, query: string, matchesQuery: boolean
 }
 
 /** Saved track heights read back (px by track id): entries that are not a positive number are dropped. */
+/** A saved loop region as the studio can use it: two sample positions, the end after the start; else none. */
+export function readLoopRegion(saved: unknown): SampleRange | null {
+  const { start, end } = (saved ?? {}) as Record<string, unknown>;
+  const sample = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  return sample(start) && sample(end) && end > start ? { start, end } : null;
+}
+
 export function readTrackHeights(saved: unknown): Record<string, number> {
   if (typeof saved !== 'object' || saved === null) return {};
   return Object.fromEntries(
