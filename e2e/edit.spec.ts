@@ -2005,6 +2005,21 @@ test.describe('editing a real recording', () => {
     await expect(page.locator('html[data-ready=true]')).toBeAttached();
     await studio.waitForTracks(1);
     await expect(page.getByTestId('ruler')).toHaveAttribute('data-loop', '11025-17640 off');
+
+    // Its end dragged along the ruler's top from 0.8 s to 1.0 s reshapes it (a press lower down would seek).
+    const ruler = (await page.getByTestId('ruler').boundingBox())!;
+    const { pxPerSec, scrollLeft } = await page.evaluate(
+      () => (window as any).omniStudio.services.store.getState().view,
+    );
+    const x = (seconds: number) => ruler.x + seconds * pxPerSec - scrollLeft;
+    await page.mouse.move(x(0.8), ruler.y + 2);
+    await page.mouse.down();
+    await page.mouse.move(x(0.9), ruler.y + 2);
+    await page.mouse.move(x(1.0), ruler.y + 2);
+    await page.mouse.up();
+    const [start, end] = ((await page.getByTestId('ruler').getAttribute('data-loop')) ?? '').split(/[- ]/).map(Number);
+    expect(start).toBe(11025);
+    expect(Math.abs(end - 22050)).toBeLessThanOrEqual(22050 / pxPerSec); // within the pixel the mouse lands on
   });
 });
 

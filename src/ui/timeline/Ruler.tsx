@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { formatTime } from '../format';
 import { type BeatGrid, beatLength, beatsIn } from '../../project/tempo';
-import { useProjectGrid, useStudio } from '../studio-context';
+import { useProjectGrid, useServices, useStudio } from '../studio-context';
 import { followPointer } from './follow-pointer';
+import { grabbedEdge, movedEdge } from './loop-edges';
 import { barMarks } from './ruler-bars';
 import { HEADER_WIDTH } from './geometry';
 
@@ -14,8 +15,9 @@ function tickStep(pxPerSec: number): number {
   return steps.find((s) => s * pxPerSec >= 100) ?? 3600;
 }
 
-/** The time ruler, drawn for the visible span only, with the loop region along its top. Clicking it moves the
- * playhead; dragging along it moves the playhead and scrubs (the project is heard where it passes). */
+/** The time ruler, drawn for the visible span only, with the loop region along its top (its edges dragged there
+ * reshape it). Clicking it moves the playhead; dragging along it moves the playhead and scrubs (the project is heard
+ * where it passes). */
 export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; onScrub: (lanePx: number) => void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const pxPerSec = useStudio((s) => s.view.pxPerSec);
@@ -25,6 +27,7 @@ export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; o
   const grid = useProjectGrid();
   // In bars where the clock reads bars and beats (and there is a grid), as Audacity's Beats and Measures ruler.
   const inBars = useStudio((s) => s.clockFormat === 'beats') && grid !== null;
+  const { store } = useServices();
   const loopRegion = useStudio((s) => s.loopRegion);
   const looping = useStudio((s) => s.loop);
 
@@ -70,8 +73,22 @@ export function Ruler({ onSeek, onScrub }: { onSeek: (lanePx: number) => void; o
       style={{ width, height: 24 }}
       onPointerDown={(e) => {
         const left = e.currentTarget.getBoundingClientRect().left;
+        const lanePx = (clientX: number) => Math.max(0, clientX - left) + scrollLeft;
+        const pxPerSample = pxPerSec / rate;
+        const edge = grabbedEdge(loopRegion, { x: lanePx(e.clientX), y: e.nativeEvent.offsetY }, pxPerSample);
+        if (edge && loopRegion) {
+          followPointer((ev) =>
+            store.getState().set({ loopRegion: movedEdge(loopRegion, edge, lanePx(ev.clientX) / pxPerSample) }),
+          );
+          return;
+        }
         onSeek(e.nativeEvent.offsetX + scrollLeft);
-        followPointer((ev) => onScrub(Math.max(0, ev.clientX - left) + scrollLeft));
+        followPointer((ev) => onScrub(lanePx(ev.clientX)));
+      }}
+      onPointerMove={(e) => {
+        const x = e.nativeEvent.offsetX + scrollLeft;
+        const over = grabbedEdge(loopRegion, { x, y: e.nativeEvent.offsetY }, pxPerSec / rate);
+        e.currentTarget.style.cursor = over ? 'ew-resize' : '';
       }}
     />
   );
