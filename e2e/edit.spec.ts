@@ -1994,7 +1994,13 @@ test.describe('editing a real recording', () => {
       expect(seen.filter((t, i) => i > 0 && t < seen[i - 1]).length).toBeGreaterThanOrEqual(2);
     };
     inLoop(await positions());
-    await studio.select(1, 1.5); // another range selected, as one edits while the loop plays: the loop stays
+    // Another range selected (as a drag on the lanes does; the typed fields would also move the playhead there), as
+    // one edits while the loop plays: the loop stays.
+    await page.evaluate(() => {
+      const state = (window as any).omniStudio.services.store.getState();
+      const rate = state.project.sampleRate;
+      state.selectRange({ start: rate, end: 1.5 * rate, trackIds: state.project.tracks.map((t: any) => t.id) });
+    });
     inLoop(await positions());
     await studio.action('playPause').click();
     await studio.action('loop').click();
