@@ -65,5 +65,9 @@ describe('project files', () => {
     expect(() => readProjectFile(writeProjectFile(broken, view, assets), 'bad.omni')).toThrow(
       '"bad.omni" cannot be opened: on track "Track 1": A filter\'s frequency must be 20 to 20000 Hz.',
     );
+    const mute = { ...project, buses: [{ id: 'b', name: 'Bus 1', gainDb: Number.NaN }] };
+    expect(() => readProjectFile(writeProjectFile(mute, view, assets), 'bus.omni')).toThrow(
+      '"bus.omni" cannot be opened: the fader on Bus 1 has no level.',
+    );
   });
 });

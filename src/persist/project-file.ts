@@ -45,14 +45,14 @@ export class ProjectFileError extends Error {
 
 export const isProjectFile = (file: File) => file.name.toLowerCase().endsWith(PROJECT_EXTENSION);
 
-/** Why the realtime effects of the tracks, the effect buses or the master cannot run as the file sets them (a hand-edited or damaged
- * file), or null. */
+/** Why the realtime effects of the tracks, the effect buses or the master, or those buses' faders, cannot run as the
+ * file sets them (a hand-edited or damaged file), or null. */
 function effectsProblem(project: Project): string | null {
-  const hosts = [
-    ...project.tracks.map((t) => ({ where: `on track "${t.name}"`, effects: t.effects })),
-    { where: 'on the master', effects: project.master?.effects },
-    ...(project.buses ?? []).map((b) => ({ where: `on ${b.name}`, effects: b.effects })),
+  const buses = [
+    ...(project.master ? [{ where: 'on the master', ...project.master }] : []),
+    ...(project.buses ?? []).map((b) => ({ where: `on ${b.name}`, ...b })),
   ];
+  const hosts = [...project.tracks.map((t) => ({ where: `on track "${t.name}"`, effects: t.effects })), ...buses];
   for (const { where, effects } of hosts) {
     if (effects !== undefined && !Array.isArray(effects)) return `the effects ${where} are no list.`;
     for (const effect of effects ?? []) {
@@ -60,9 +60,8 @@ function effectsProblem(project: Project): string | null {
       if (problem) return `${where}: ${problem}`;
     }
   }
-  const gain = project.master?.gainDb;
-  if (project.master && !Number.isFinite(gain)) return 'the master fader has no level.';
-  return null;
+  const silent = buses.find((b) => !Number.isFinite(b.gainDb));
+  return silent ? `the fader ${silent.where} has no level.` : null;
 }
 
 /** The ids of the assets the project's clips play. */

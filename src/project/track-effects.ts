@@ -10,8 +10,11 @@ import { type MasterBus, newId, type Project, type Track } from './types';
 export type EffectHost = string;
 export const MASTER: EffectHost = 'master';
 
-/** The master bus as the project has it (a project without one: at 0 dB, no effects). */
-export const masterOf = (project: Project): MasterBus => project.master ?? { gainDb: 0 };
+/** A project's master bus before anything is set on it: at 0 dB, no effects. */
+export const NO_MASTER: MasterBus = { gainDb: 0 };
+
+/** The master bus as the project has it. */
+export const masterOf = (project: Project): MasterBus => project.master ?? NO_MASTER;
 
 /** The master fader's range, dB. */
 export const MASTER_GAIN_DB = { min: -36, max: 12 } as const;

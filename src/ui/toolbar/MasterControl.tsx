@@ -1,12 +1,9 @@
 import { useRef } from 'react';
 import { changeMasterGain } from '../../app/track-effects';
 import { type Gesture, startGesture } from '../../app/project-commands';
-import { describeEffect, MASTER, MASTER_GAIN_DB, masterOf } from '../../project/track-effects';
+import { describeEffect, MASTER, MASTER_GAIN_DB, NO_MASTER } from '../../project/track-effects';
 import { useServices, useStudio } from '../studio-context';
 import { useCloseOnOutsidePress } from './popover';
-
-/** A project without a master bus plays at 0 dB through no effects. */
-const NO_MASTER = masterOf({ sampleRate: 0, tracks: [] });
 
 const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)} dB`;
 
