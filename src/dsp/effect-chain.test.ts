@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compress } from './compressor';
 import { echo } from './echo';
 import { reverb } from './reverb';
-import { EffectChain, type TrackEffect, trackEffectProblem } from './effect-chain';
+import { EffectChain, effectsLatency, type TrackEffect, trackEffectProblem } from './effect-chain';
 import { equalize, presetBands } from './equalizer';
 import { filter } from './filters';
 import { dbToGain } from './gain';
@@ -106,6 +106,24 @@ describe('EffectChain', () => {
     ).toEqual(x);
   });
 
+  it('says how late a limiter and a gate make its output, and delays the whole chain by that', () => {
+    const ceiling: TrackEffect = { id: 'l', on: true, kind: 'limiter', ceilingDb: -6, releaseMs: 50 };
+    const gate: TrackEffect = { id: 'g', on: true, kind: 'gate', thresholdDb: -80, reductionDb: -20 };
+    const effects = [highpass, ceiling, gate];
+    expect(effectsLatency(effects, RATE)).toBe(480 + 480);
+    expect(effectsLatency([highpass, { ...ceiling, on: false }], RATE)).toBe(0);
+    const chain = new EffectChain(effects, RATE, 2);
+    expect(chain.latency).toBe(960);
+    // An impulse under the ceiling and over the gate's threshold comes out 960 samples late.
+    const impulse = [new Float32Array(16384), new Float32Array(16384)];
+    impulse[0][10] = 0.25;
+    chain.retune([ceiling, gate]);
+    for (let at = 0; at < 16384; at += 128) chain.process(impulse.map((c) => c.subarray(at, at + 128)));
+    expect(impulse[0].findIndex((v) => v !== 0)).toBe(970);
+    expect(impulse[0][970]).toBeCloseTo(0.25, 6);
+    expect(chain.readings()).toEqual({ l: 0, g: 20 }); // closed again by the end (held 50 ms, released over 100)
+  });
+
   it('passes a filter set at or over the Nyquist frequency', () => {
     const x = noise(1000);
     const out = new EffectChain([{ ...highpass, type: 'lowpass', hz: 20000 }], 22050, 2);
@@ -126,6 +144,12 @@ describe('trackEffectProblem', () => {
     expect(trackEffectProblem(room)).toMatch(/reverb's decay must be 0.2 to 10 s/);
     const delay: TrackEffect = { id: 'd', on: true, kind: 'echo', delaySeconds: 0.3, decay: 1 };
     expect(trackEffectProblem(delay)).toMatch(/echo's decay must be 0 to 0.95/);
+    const ceiling: TrackEffect = { id: 'l', on: true, kind: 'limiter', ceilingDb: 3, releaseMs: 50 };
+    expect(trackEffectProblem(ceiling)).toMatch(/limiter's ceiling must be -30 to 0 dBFS/);
+    expect(trackEffectProblem({ ...ceiling, ceilingDb: -1, releaseMs: 0 })).toMatch(/release must be 1 to 1000 ms/);
+    const gate: TrackEffect = { id: 'g', on: true, kind: 'gate', thresholdDb: -45, reductionDb: 0 };
+    expect(trackEffectProblem(gate)).toMatch(/gate's reduction must be -60 to -1 dB/);
+    expect(trackEffectProblem({ ...gate, reductionDb: -20, thresholdDb: 0 })).toMatch(/threshold must be -80 to -10/);
     expect(trackEffectProblem({ id: 'x', on: true, kind: 'flanger' } as unknown as TrackEffect)).toMatch(
       /no known kind/,
     );

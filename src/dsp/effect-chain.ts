@@ -1,15 +1,19 @@
 /**
- * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, echo
- * and reverb that change how a track (or an effect bus, or the master) sounds without changing its clips. One chain
+ * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, a
+ * limiter, a noise gate, echo and reverb that change how a track (or an effect bus, or the master) sounds without changing its clips. One chain
  * runs them in order over blocks of samples, carrying each effect's memory from block to block; the player runs it in
  * an AudioWorklet 128 frames at a time and the mixdown over the whole range, the same code both ways, so an export
- * sounds as playback did.
+ * sounds as playback did. The limiter and the gate look ahead, so their sound comes out late: a chain says how late
+ * (`latency`), and the mixdown and the player feed it that much early, as a DAW's delay compensation.
  */
 import { Compressor, RATIO, THRESHOLD_DB } from './compressor';
 import { type EqBand, eqProblem, eqSections } from './equalizer';
 import { type Biquad, BiquadState, butterworth, FILTER_HZ, type FilterType } from './filters';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS, EchoLine, type Echoing } from './echo';
 import { dbToGain } from './gain';
+import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB, type Gating, GateLine, gateLatency } from './gate';
+import { CEILING_DB, type Limiting, RELEASE_MS } from './limiter';
+import { LimiterLine, limiterLatency } from './limiter-line';
 import { DECAY_SECONDS, impulseNorm, ReverbNetwork, type Reverberation, WET_DB } from './reverb';
 
 interface Slot {
@@ -23,6 +27,8 @@ export type TrackEffect = Slot &
     | { kind: 'eq'; bands: EqBand[] }
     | { kind: 'filter'; type: FilterType; hz: number }
     | { kind: 'compressor'; thresholdDb: number; ratio: number; makeupDb: number }
+    | ({ kind: 'limiter' } & Pick<Limiting, 'ceilingDb' | 'releaseMs'>)
+    | ({ kind: 'gate' } & Gating)
     | ({ kind: 'echo' } & Echoing & Wet)
     | ({ kind: 'reverb' } & Reverberation & Wet)
   );
@@ -55,6 +61,18 @@ export function trackEffectProblem(effect: TrackEffect): string | null {
       if (outside(effect.makeupDb, MAKEUP_DB))
         return `The compressor's make-up gain must be ${MAKEUP_DB.min} to ${MAKEUP_DB.max} dB.`;
       return null;
+    case 'limiter':
+      if (outside(effect.ceilingDb, CEILING_DB))
+        return `The limiter's ceiling must be ${CEILING_DB.min} to ${CEILING_DB.max} dBFS.`;
+      return outside(effect.releaseMs, RELEASE_MS)
+        ? `The limiter's release must be ${RELEASE_MS.min} to ${RELEASE_MS.max} ms.`
+        : null;
+    case 'gate':
+      if (outside(effect.thresholdDb, GATE_THRESHOLD_DB))
+        return `The gate's threshold must be ${GATE_THRESHOLD_DB.min} to ${GATE_THRESHOLD_DB.max} dBFS.`;
+      return outside(effect.reductionDb, GATE_REDUCTION_DB)
+        ? `The gate's reduction must be ${GATE_REDUCTION_DB.min} to ${GATE_REDUCTION_DB.max} dB.`
+        : null;
     case 'echo':
       if (outside(effect.delaySeconds, ECHO_DELAY_SECONDS))
         return `The echo's delay must be ${ECHO_DELAY_SECONDS.min} to ${ECHO_DELAY_SECONDS.max} s.`;
@@ -78,8 +96,10 @@ export const activeEffects = (effects: readonly TrackEffect[] | undefined): Trac
 interface Stage {
   settings: string;
   run: (block: Float32Array[]) => void;
-  /** What a meter shows of it now: a compressor's gain reduction, dB. */
+  /** What a meter shows of it now: a compressor's or a limiter's gain reduction, a gate's, dB. */
   reading?: () => number;
+  /** How many samples late its output comes (its look-ahead). */
+  latency: number;
 }
 
 /** Runs a track's effects, in order, over successive blocks of its `channels` channels (in place). */
@@ -111,12 +131,17 @@ export class EffectChain {
     this.order = [...stages.values()];
   }
 
+  /** How many samples late the chain's output comes: its stages' look-aheads added up. */
+  get latency(): number {
+    return this.order.reduce((sum, s) => sum + s.latency, 0);
+  }
+
   /** Processes one block in place; every channel has the same length. */
   process(block: Float32Array[]): void {
     for (const { run } of this.order) run(block);
   }
 
-  /** The effects' meter readings now, by effect id (compressors: gain reduction, dB). */
+  /** The effects' meter readings now, by effect id (compressors, limiters, gates: gain reduction, dB). */
   readings(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [id, { reading }] of this.stages) if (reading) out[id] = reading();
@@ -126,7 +151,19 @@ export class EffectChain {
 
 type Run = (block: Float32Array[]) => void;
 
-function stage(effect: TrackEffect, rate: number, channels: number): Pick<Stage, 'run' | 'reading'> {
+/** How many samples late the heard ones of `effects` make a chain's output at `rate`. */
+export function effectsLatency(effects: readonly TrackEffect[] | undefined, rate: number): number {
+  return activeEffects(effects).reduce((sum, effect) => sum + latencyOf(effect, rate), 0);
+}
+
+const latencyOf = (effect: TrackEffect, rate: number): number =>
+  effect.kind === 'limiter' ? limiterLatency(rate) : effect.kind === 'gate' ? gateLatency(rate) : 0;
+
+function stage(effect: TrackEffect, rate: number, channels: number): Omit<Stage, 'settings'> {
+  return { latency: latencyOf(effect, rate), ...runner(effect, rate, channels) };
+}
+
+function runner(effect: TrackEffect, rate: number, channels: number): Pick<Stage, 'run' | 'reading'> {
   switch (effect.kind) {
     case 'eq':
       return { run: sectionsStage(eqSections(effect.bands, rate), channels) };
@@ -136,6 +173,14 @@ function stage(effect: TrackEffect, rate: number, channels: number): Pick<Stage,
     case 'compressor': {
       const compressor = new Compressor(rate, effect, dbToGain(effect.makeupDb));
       return { run: (block) => compressor.run(block), reading: () => compressor.reductionDb };
+    }
+    case 'limiter': {
+      const limiter = new LimiterLine(rate, effect);
+      return { run: (block) => limiter.run(block), reading: () => limiter.reductionDb };
+    }
+    case 'gate': {
+      const gate = new GateLine(rate, effect);
+      return { run: (block) => gate.run(block), reading: () => -gate.gainDb };
     }
     case 'echo': {
       const lines = Array.from({ length: channels }, () => new EchoLine(rate, effect));

@@ -5,6 +5,7 @@
  * threshold (it looks ahead, so no onset is cut), stays open for the hold after the sound falls under it (the tail of a
  * word is not chopped) and then closes over the release; the gain moves evenly in decibels.
  */
+import { dbToGain } from './gain';
 
 export interface Gating {
   thresholdDb: number;
@@ -19,31 +20,92 @@ const ATTACK_SECONDS = 0.01;
 const HOLD_SECONDS = 0.05;
 const RELEASE_SECONDS = 0.1;
 
-/** The gate's gain in dB for every sample: 0 where open, `reductionDb` where closed. */
-export function gateGainDb(channels: Float32Array[], rate: number, { thresholdDb, reductionDb }: Gating): Float32Array {
+/** The gate's gain in dB for every sample: 0 where open, `reductionDb` where closed. It starts open where a sound
+ * crosses the threshold within the attack (nothing before the recording to open from). */
+export function gateGainDb(channels: Float32Array[], rate: number, gating: Gating): Float32Array {
   const length = channels[0]?.length ?? 0;
-  const threshold = 10 ** (thresholdDb / 20);
-  // Prefix counts of samples at or over the threshold, so "any in a window" costs two lookups.
-  const over = new Int32Array(length + 1);
-  for (let i = 0; i < length; i++) {
-    let loud = false;
-    for (const ch of channels) if (Math.abs(ch[i]) >= threshold) loud = true;
-    over[i + 1] = over[i] + (loud ? 1 : 0);
-  }
-  const attack = Math.max(1, Math.round(ATTACK_SECONDS * rate));
-  const hold = Math.round(HOLD_SECONDS * rate);
-  const openStep = -reductionDb / attack;
-  const closeStep = -reductionDb / Math.max(1, Math.round(RELEASE_SECONDS * rate));
+  const threshold = 10 ** (gating.thresholdDb / 20);
+  const loud = (i: number) => i < length && channels.some((ch) => Math.abs(ch[i]) >= threshold);
+  const line = new GateLine(rate, gating);
+  let startsOpen = false;
+  for (let i = 0; i < Math.min(length, line.latency); i++) startsOpen ||= loud(i);
+  if (startsOpen) line.open();
   const gain = new Float32Array(length);
-  let db = over[Math.min(length, attack)] > 0 ? 0 : reductionDb;
-  for (let i = 0; i < length; i++) {
-    // Open where a sample over the threshold lies within the hold behind or the attack ahead.
-    const open = over[Math.min(length, i + attack + 1)] - over[Math.max(0, i - hold)] > 0;
-    db = open ? Math.min(0, db + openStep) : Math.max(reductionDb, db - closeStep);
-    gain[i] = db;
+  for (let n = 0; n < length + line.latency; n++) {
+    const db = line.next(loud(n));
+    if (n >= line.latency) gain[n - line.latency] = db;
   }
   return gain;
 }
+
+/** The gate's rule sample by sample as the sound comes, so a track's realtime gate runs it block by block (as
+ * `gateGainDb` runs it over a whole recording): it must hear the attack ahead, so what it lets through comes
+ * `latency` samples late (the mixdown and the player make up for that). */
+export class GateLine {
+  /** How many samples late the gate's output comes: its look-ahead, the attack. */
+  readonly latency: number;
+  private readonly hold: number;
+  private readonly openStep: number;
+  private readonly closeStep: number;
+  private readonly threshold: number;
+  private readonly reductionDb: number;
+  /** The sample index `next` takes now, and the last index that was over the threshold. */
+  private at = 0;
+  private lastLoud = Number.NEGATIVE_INFINITY;
+  private db: number;
+  /** The sound waiting its turn, per channel (a ring of `latency` samples). */
+  private delayed: Float32Array[] = [];
+
+  constructor(rate: number, { thresholdDb, reductionDb }: Gating) {
+    this.latency = gateLatency(rate);
+    this.hold = Math.round(HOLD_SECONDS * rate);
+    this.openStep = -reductionDb / this.latency;
+    this.closeStep = -reductionDb / Math.max(1, Math.round(RELEASE_SECONDS * rate));
+    this.threshold = 10 ** (thresholdDb / 20);
+    this.reductionDb = reductionDb;
+    this.db = reductionDb;
+  }
+
+  /** Starts fully open instead of closed. */
+  open(): void {
+    this.db = 0;
+  }
+
+  /** Takes whether the next sample is over the threshold; gives the gain (dB) for the sample `latency` before it:
+   * open where a loud sample lies within the hold behind or the attack ahead of it. */
+  next(loud: boolean): number {
+    if (loud) this.lastLoud = this.at;
+    const open = this.lastLoud >= this.at - this.latency - this.hold;
+    this.at++;
+    this.db = open ? Math.min(0, this.db + this.openStep) : Math.max(this.reductionDb, this.db - this.closeStep);
+    return this.db;
+  }
+
+  /** The gain the gate holds the sound at now, dB (0: open). */
+  get gainDb(): number {
+    return this.db;
+  }
+
+  /** Gates a block in place: each sample out is the one `latency` before it, through the gate's gain. */
+  run(block: Float32Array[]): void {
+    if (this.delayed.length !== block.length) this.delayed = block.map(() => new Float32Array(this.latency));
+    const length = block[0]?.length ?? 0;
+    for (let i = 0; i < length; i++) {
+      let loud = false;
+      for (const channel of block) if (Math.abs(channel[i]) >= this.threshold) loud = true;
+      const slot = this.at % this.latency;
+      const gain = dbToGain(this.next(loud));
+      block.forEach((channel, c) => {
+        const earlier = this.delayed[c][slot];
+        this.delayed[c][slot] = channel[i];
+        channel[i] = earlier * gain;
+      });
+    }
+  }
+}
+
+/** How many samples late a gate's output comes at `rate`. */
+export const gateLatency = (rate: number): number => Math.max(1, Math.round(ATTACK_SECONDS * rate));
 
 /** The channels gated (new arrays) and the share of samples the gate held fully closed. */
 export function gate(

@@ -28,7 +28,7 @@ export const LIMIT_PEAKS = ['sample', 'true'] as const;
 export type LimitPeaks = (typeof LIMIT_PEAKS)[number];
 
 /** How far ahead of a peak the gain starts down (and how long it takes to get there). */
-const LOOKAHEAD_S = 0.005;
+export const LOOKAHEAD_S = 0.005;
 
 /** Samples worked on at a time, so an hour's recording needs no hour-long working arrays. */
 const CHUNK = 1 << 16;

@@ -23,12 +23,14 @@ export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   eq: 'Equalizer',
   filter: 'Filter',
   compressor: 'Compressor',
+  limiter: 'Limiter',
+  gate: 'Noise gate',
   echo: 'Echo',
   reverb: 'Reverb',
 };
 
-/** What a new effect starts as, switched on: a flat equalizer, a rumble filter, a gentle compressor, a dotted-eighth
- * echo at 120 BPM, a mid-sized room. */
+/** What a new effect starts as, switched on: a flat equalizer, a rumble filter, a gentle compressor, a limiter a
+ * decibel under full scale, a gate for room noise between phrases, a dotted-eighth echo at 120 BPM, a mid-sized room. */
 export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
   const id = newId();
   switch (kind) {
@@ -38,6 +40,10 @@ export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
       return { id, on: true, kind, type: 'highpass', hz: 80 };
     case 'compressor':
       return { id, on: true, kind, thresholdDb: -18, ratio: 3, makeupDb: 0 };
+    case 'limiter':
+      return { id, on: true, kind, ceilingDb: -1, releaseMs: 50 };
+    case 'gate':
+      return { id, on: true, kind, thresholdDb: -45, reductionDb: -24 };
     case 'echo':
       return { id, on: true, kind, delaySeconds: 0.375, decay: 0.4 };
     case 'reverb':
@@ -58,6 +64,10 @@ export function describeEffect(effect: TrackEffect): string {
       return `${effect.type === 'highpass' ? 'High-pass' : 'Low-pass'} ${effect.hz} Hz`;
     case 'compressor':
       return `Compressor ${effect.thresholdDb} dBFS ${effect.ratio}:1${effect.makeupDb ? ` +${effect.makeupDb} dB` : ''}`;
+    case 'limiter':
+      return `Limiter ${effect.ceilingDb} dBFS, release ${effect.releaseMs} ms`;
+    case 'gate':
+      return `Noise gate ${effect.thresholdDb} dBFS, ${effect.reductionDb} dB`;
     case 'echo':
       return effect.decay > 0
         ? `Echo ${effect.delaySeconds} s, each ${Math.round(20 * Math.log10(effect.decay))} dB${wet(effect)}`

@@ -3,6 +3,8 @@ import { MAKEUP_DB, type TrackEffect } from '../../dsp/effect-chain';
 import { EQ_BAND_NAMES, EQ_GAIN_DB, EQ_HZ, EQ_Q, type EqBand } from '../../dsp/equalizer';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { FILTER_HZ, type FilterType } from '../../dsp/filters';
+import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
+import { CEILING_DB, RELEASE_MS } from '../../dsp/limiter';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
@@ -77,6 +79,50 @@ export function TrackEffectFields({
           <GainReduction effectId={effect.id} testId={id('reduction')} />
         </div>
       );
+    case 'limiter':
+      return (
+        <div className="fx-fields">
+          <NumberField
+            label="Ceiling (dBFS)"
+            value={effect.ceilingDb}
+            bounds={CEILING_DB}
+            step={0.1}
+            testId={id('ceiling')}
+            onCommit={(ceilingDb) => change({ ceilingDb })}
+          />
+          <NumberField
+            label="Release (ms)"
+            value={effect.releaseMs}
+            bounds={RELEASE_MS}
+            step={1}
+            testId={id('release')}
+            onCommit={(releaseMs) => change({ releaseMs })}
+          />
+          <GainReduction effectId={effect.id} testId={id('reduction')} />
+        </div>
+      );
+    case 'gate':
+      return (
+        <div className="fx-fields">
+          <NumberField
+            label="Threshold (dBFS)"
+            value={effect.thresholdDb}
+            bounds={GATE_THRESHOLD_DB}
+            step={1}
+            testId={id('threshold')}
+            onCommit={(thresholdDb) => change({ thresholdDb })}
+          />
+          <NumberField
+            label="Reduction (dB)"
+            value={effect.reductionDb}
+            bounds={GATE_REDUCTION_DB}
+            step={1}
+            testId={id('gate-reduction')}
+            onCommit={(reductionDb) => change({ reductionDb })}
+          />
+          <GainReduction effectId={effect.id} testId={id('reduction')} />
+        </div>
+      );
     case 'echo':
       return (
         <div className="fx-fields">
@@ -124,11 +170,12 @@ export function TrackEffectFields({
   }
 }
 
-/** A compressor's gain reduction as it plays, as a DAW's GR meter: a bar and the dB (nothing while stopped). */
+/** A compressor's, a limiter's or a gate's gain reduction as it plays, as a DAW's GR meter: a bar and the dB (nothing
+ * while stopped). */
 function GainReduction({ effectId, testId }: { effectId: string; testId: string }) {
   const db = useStudio((s) => s.effectReadings[effectId]);
   return (
-    <div className="param" title="How far the compressor is turning the sound down now">
+    <div className="param" title="How far the effect is turning the sound down now">
       Gain reduction
       <meter min={0} max={24} value={db ?? 0} aria-label="Gain reduction" />
       <output data-testid={testId}>{db === undefined ? '–' : `${db > 0.05 ? '−' : ''}${db.toFixed(1)} dB`}</output>
