@@ -1,6 +1,6 @@
 /** Offline mix of the project, with the same gain, pan, mute, solo, clip-envelope, effect, send and bus rules as
  * playback. */
-import { activeEffects, EffectChain, type TrackEffect } from '../dsp/effect-chain';
+import { activeEffects, EffectChain, effectsLatency, type TrackEffect } from '../dsp/effect-chain';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
 import { envelopeGains } from './envelope';
@@ -25,6 +25,11 @@ export interface MixOptions {
 /** Each track's effect chain and the master's, kept from one range of a mix to the next. */
 export class TrackChains {
   private readonly chains = new Map<EffectHost, EffectChain>();
+
+  /** Whether the host's chain has run on an earlier range. */
+  has(host: EffectHost): boolean {
+    return this.chains.has(host);
+  }
 
   for(host: EffectHost, effects: readonly TrackEffect[], rate: number, channels: number): EffectChain {
     let chain = this.chains.get(host);
@@ -89,14 +94,39 @@ export function needsStereo(tracks: Track[], assets: AssetStore): boolean {
 /** Renders the range to one (all mono, unpanned) or two channels: the audible tracks through their sends, the
  * effect buses and the master bus (two channels wherever those are heard), or the tracks asked for as they are. */
 export function mixdown(project: Project, assets: AssetStore, options: MixOptions): Float32Array[] {
-  const { range, trackIds } = options;
+  const heard = !options.trackIds;
+  const chains = options.chains ?? new TrackChains();
+  const master = masterOf(project);
+  const latency = heard ? effectsLatency(master.effects, project.sampleRate) : 0;
+  // A master limiter's look-ahead makes the whole mix late: it is fed that much early.
+  const { feed, skip } = aheadOf(options.range, latency, chains.has(MASTER));
+  const out = mixTracks(project, assets, { ...options, range: feed, chains });
+  if (heard) throughBus(master, out, project.sampleRate, chains, MASTER);
+  return skip > 0 ? out.map((c) => c.slice(skip)) : out;
+}
+
+/** What a chain `latency` samples late must be fed for its output to line up with `range`: the range that much
+ * later, and, where the chain starts from rest (not `running` on from a range before), the range's own start too,
+ * whose output (`skip` samples) falls before the range. */
+function aheadOf(range: SampleRange, latency: number, running: boolean): { feed: SampleRange; skip: number } {
+  if (latency === 0) return { feed: range, skip: 0 };
+  const skip = running ? 0 : latency;
+  return { feed: { start: range.start + latency - skip, end: range.end + latency }, skip };
+}
+
+/** The tracks mixed over the range, through their sends and the effect buses (not the master bus). */
+function mixTracks(
+  project: Project,
+  assets: AssetStore,
+  options: MixOptions & { chains: TrackChains },
+): Float32Array[] {
+  const { range, trackIds, chains } = options;
   const heard = !trackIds;
   const tracks = trackIds ? project.tracks.filter((t) => trackIds.includes(t.id)) : audibleTracks(project);
   const length = Math.max(0, range.end - range.start);
   const stereo = options.stereo ?? (needsStereo(tracks, assets) || (heard && busesHeard(project, tracks)));
   const channels = () => Array.from({ length: stereo ? 2 : 1 }, () => new Float32Array(length));
   const out = channels();
-  const chains = options.chains ?? new TrackChains();
   const busInputs = new Map<string, Float32Array[]>();
   for (const track of tracks) {
     const sends = heard ? sendsOf(project, track) : [];
@@ -113,7 +143,6 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
     const input = busInputs.get(bus.id);
     if (input) addInto(out, throughBus(bus, input, project.sampleRate, chains, bus.id), 1);
   }
-  if (heard) throughBus(masterOf(project), out, project.sampleRate, chains, MASTER);
   return out;
 }
 
@@ -201,25 +230,31 @@ function trackSources(
   rate: number,
   chains = new TrackChains(),
 ): TrackSource[] {
-  const clips = track.clips.flatMap((clip) => {
-    const overlap = clipOverlap(clip, range);
-    if (!overlap) return [];
-    const { read, write, count } = overlap;
-    const { channels, from } = throughClipGain(clip, assets.get(clip.assetId).channels, read, count);
-    return [{ channels, write, from, count }];
-  });
-  if (!hasActiveEffects(track)) return clips;
-  const length = Math.max(0, range.end - range.start);
+  if (!hasActiveEffects(track)) return clipSources(track, assets, range);
+  // A limiter's or a gate's look-ahead makes the chain late: it is fed that much early.
+  const latency = effectsLatency(track.effects, rate);
+  const { feed, skip } = aheadOf(range, latency, chains.has(track.id));
   const width = effectBusChannels(track, assets);
-  const bus = Array.from({ length: width }, () => new Float32Array(length));
-  for (const clip of clips) {
+  const bus = Array.from({ length: width }, () => new Float32Array(feed.end - feed.start));
+  for (const clip of clipSources(track, assets, feed)) {
     const channels = width === 1 ? clip.channels : toStereo(clip.channels);
     bus.forEach((out, c) => {
       for (let i = 0; i < clip.count; i++) out[clip.write + i] += channels[c][clip.from + i];
     });
   }
   chains.for(track.id, track.effects ?? [], rate, width).process(bus);
-  return [{ channels: bus, write: 0, from: 0, count: length }];
+  return [{ channels: bus, write: 0, from: skip, count: Math.max(0, range.end - range.start) }];
+}
+
+/** A track's clips over the range through their envelopes and fades, each where it is written into the range. */
+function clipSources(track: Track, assets: AssetStore, range: SampleRange): TrackSource[] {
+  return track.clips.flatMap((clip) => {
+    const overlap = clipOverlap(clip, range);
+    if (!overlap) return [];
+    const { read, write, count } = overlap;
+    const { channels, from } = throughClipGain(clip, assets.get(clip.assetId).channels, read, count);
+    return [{ channels, write, from, count }];
+  });
 }
 
 /** How many channels a track's effects run on: one where every clip is mono, else two (the clips folded or spread

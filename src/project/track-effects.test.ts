@@ -182,3 +182,43 @@ describe('mixdown through the master bus', () => {
     expect(mixdown(p, assets, { range, trackIds: [trackId] })[0]).toEqual(x);
   });
 });
+
+describe('mixdown through look-ahead effects (delay compensation)', () => {
+  /** A quiet tone with one loud burst at 1000-1100 on a clip at 100, and a limiter on `host` ('track' or the master). */
+  function limited(host: 'track' | typeof MASTER) {
+    const x = tone(170, 3000).map((v, i) => v * (i >= 900 && i < 1000 ? 3 : 0.2));
+    const { project, assets, trackId } = oneTrack([x]);
+    const ceiling = { ...newTrackEffect('limiter'), ceilingDb: -6, releaseMs: 5 };
+    const p = addTrackEffect(project, host === 'track' ? trackId : host, ceiling).project;
+    return { p, project, assets, x };
+  }
+
+  it("lines a limiter's output up with the timeline: the sound where it was, only the burst turned down", () => {
+    for (const host of ['track', MASTER] as const) {
+      const { p, project, assets } = limited(host);
+      const range = { start: 0, end: 3200 };
+      const dry = mixdown(project, assets, { range })[0];
+      const mix = mixdown(p, assets, { range });
+      const wet = mix[0];
+      const gain = mix.length === 2 ? Math.SQRT1_2 : 1; // through the master: centre-panned, as playback's bus
+      // Far from the burst the quiet tone passes untouched and in place; the burst is held under -6 dBFS.
+      for (const i of [300, 600, 2500, 3000]) expect(wet[i]).toBeCloseTo(dry[i] * gain, 6);
+      const peak = wet.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+      expect(peak).toBeLessThanOrEqual(10 ** (-6 / 20) + 1e-6);
+      expect(peak).toBeGreaterThan(0.45);
+    }
+  });
+
+  it('mixed block by block, gives the mix made in one piece (each chain fed ahead once)', () => {
+    for (const host of ['track', MASTER] as const) {
+      const { p, assets } = limited(host);
+      const whole = mixdown(p, assets, { range: { start: 0, end: 3200 } });
+      const chains = new TrackChains();
+      const blocks = [0, 1000, 2000, 3000].map((start) =>
+        mixdown(p, assets, { range: { start, end: Math.min(3200, start + 1000) }, chains }),
+      );
+      const joined = whole.map((_, c) => Float32Array.from(blocks.flatMap((b) => Array.from(b[c]))));
+      expect(joined).toEqual(whole);
+    }
+  });
+});
