@@ -256,4 +256,42 @@ test.describe('track effects', () => {
     expect((await studio.summary()).undo.at(-1)).toBe('Delete Bus 1');
     expect(soxFloat(await studio.exportFile({ format: 'float32' }), [])).toEqual(dry); // mono, the dry track alone
   });
+
+  test('a limiter and a noise gate look ahead, yet play in time with the other tracks as the export has them; the limiter metered', async ({
+    studio,
+    page,
+  }) => {
+    await noiseTrack(page);
+    await studio.waitForTracks(2);
+    const panel = page.getByTestId('track-effects-panel');
+    // The first track limited under its noise's peaks and through a gate held open (10 ms of look-ahead each), the
+    // second as it is: played as they are, the first would be heard 20 ms after the second.
+    await page.getByTestId('track-fx').nth(0).click();
+    await panel.getByTestId('fx-add').selectOption('limiter');
+    await panel.getByTestId('fx-ceiling-0').fill('-24');
+    await panel.getByTestId('fx-ceiling-0').press('Enter');
+    await expect(panel.getByTestId('fx-slot').nth(0)).toHaveAttribute('aria-label', 'Limiter -24 dBFS, release 50 ms');
+    await panel.getByTestId('fx-add').selectOption('gate');
+    await panel.getByTestId('fx-threshold-1').fill('-80');
+    await panel.getByTestId('fx-threshold-1').press('Enter');
+    await expect(panel.getByTestId('fx-slot').nth(1)).toHaveAttribute('aria-label', 'Noise gate -80 dBFS, -24 dB');
+    expect((await studio.summary()).undo.slice(-4)).toEqual([
+      'Add Limiter',
+      'Change Limiter',
+      'Add Noise gate',
+      'Change Noise gate',
+    ]);
+    await page.keyboard.press('Escape');
+
+    const mix = await studio.exportFile({ format: 'float32' });
+    expect(soxStat(mix, undefined, '')['Maximum amplitude']).toBeGreaterThan(0.07); // the second track's peaks pass
+    const heardFit = (await playedAgainst(page))(mix);
+    expect(heardFit.db).toBeLessThan(-60);
+
+    // The limiter's gain reduction read while it plays.
+    await page.getByTestId('track-fx').nth(0).click();
+    await page.getByTestId('action-playPause').click();
+    await expect(panel.getByTestId('fx-reduction-0')).toHaveText(/^−\d+\.\d dB$/);
+    await page.getByTestId('action-stop').click();
+  });
 });

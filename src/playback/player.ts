@@ -2,7 +2,7 @@
  * effects (an AudioWorklet running the mixdown's chain), volume automation, gain and pan, loop over the selection;
  * the metronome clicks along where it is on. */
 import trackEffectsWorklet from '../../workers/track-effects.worklet.ts?worker&url';
-import type { TrackEffect } from '../dsp/effect-chain';
+import { effectsLatency, type TrackEffect } from '../dsp/effect-chain';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { loopRange } from '../actions/targets';
@@ -157,7 +157,7 @@ export class Player {
     this.alongTake = alongTake;
     this.startSample = from;
     this.strip = this.masterStrip(project);
-    const clicksFrom = context.currentTime + 0.05;
+    const clicksFrom = context.currentTime + 0.05 + this.mostLookAhead(project);
     this.startedAt = clicksFrom + countIn / (project.sampleRate * speed);
     this.schedule(project, from, loopRange?.end ?? projectLength(project), this.startedAt, speed);
     this.clock = { from: from - countIn, when: clicksFrom, rate: project.sampleRate * speed, loop: loopRange };
@@ -214,7 +214,7 @@ export class Player {
     await this.effectsReady();
     this.previewAssets = assets.ids().filter((id) => !this.assets.has(id));
     this.strip = this.masterStrip(project);
-    this.schedule(project, range.start, range.end, context.currentTime + 0.05, 1, assets);
+    this.schedule(project, range.start, range.end, context.currentTime + 0.05 + this.mostLookAhead(project), 1, assets);
     const seconds = (range.end - range.start) / project.sampleRate;
     this.previewEnd = setTimeout(() => this.stopPreview(), (seconds + 0.1) * 1000);
     this.store.getState().set({ previewing: true });
@@ -242,7 +242,7 @@ export class Player {
     await context.resume();
     await this.effectsReady();
     this.stopSources();
-    const when = context.currentTime + 0.005;
+    const when = context.currentTime + 0.005 + this.mostLookAhead(project);
     this.scrubbingUntil = when + SCRUB_GRAIN_S;
     const grain = new GainNode(context, { gain: 0 });
     grain.gain.setValueAtTime(0, when);
@@ -299,15 +299,20 @@ export class Player {
     const context = this.context!;
     const rate = project.sampleRate;
     const clock = { from, when, rate: rate * speed };
+    // Delay compensation: what goes through a limiter's or gate's look-ahead plays that much early, so it is heard on
+    // time (as the mixdown feeds it early): the fader's automation ahead of the master's, the clips ahead of both.
+    const early = (clock: Clock, seconds: number): Clock => ({ ...clock, when: clock.when - seconds });
+    const faderClock = early(clock, this.lookAhead(masterOf(project).effects));
     for (const track of audibleTracks(project)) {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
       const pan = new StereoPannerNode(context, { pan: track.pan });
       gain.connect(pan).connect(bus);
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
       this.send(track, project, pan);
-      this.automatePan(pan, track, from, to, clock);
+      this.automatePan(pan, track, from, to, faderClock);
       // The track's volume automation, before its gain and pan.
-      const fader = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, clock) : gain;
+      const fader = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, faderClock) : gain;
+      const sourceClock = early(faderClock, this.lookAhead(track.effects));
       // Its effects before that (as a DAW's inserts, before the fader).
       const trackIn =
         track.effects?.length && this.effectsUsable
@@ -319,17 +324,29 @@ export class Player {
         if (end <= start) continue;
         const buffer = this.bufferFor(clip.assetId, context, assets);
         const source = new AudioBufferSourceNode(context, { buffer, playbackRate: speed });
-        const faded = this.fadeNode(clip, start, end, trackIn, clock) ?? trackIn;
-        source.connect(this.envelopeNode(clip, start, end, faded, clock) ?? faded);
+        const faded = this.fadeNode(clip, start, end, trackIn, sourceClock) ?? trackIn;
+        source.connect(this.envelopeNode(clip, start, end, faded, sourceClock) ?? faded);
         // When on the clock; where and how long in the recording's own seconds.
         source.start(
-          when + (start - from) / clock.rate,
+          sourceClock.when + (start - from) / clock.rate,
           (clip.offset + start - clip.start) / rate,
           (end - start) / rate,
         );
         this.sources.push(source);
       }
     }
+  }
+
+  /** How late `effects` make what goes through them, in seconds, where they are heard (their processor loaded). */
+  private lookAhead(effects: readonly TrackEffect[] | undefined): number {
+    const rate = this.context!.sampleRate;
+    return this.effectsUsable ? effectsLatency(effects, rate) / rate : 0;
+  }
+
+  /** The most any audible track's clips are played early to make up for look-ahead (its own and the master's). */
+  private mostLookAhead(project: Project): number {
+    const tracks = audibleTracks(project).map((t) => this.lookAhead(t.effects));
+    return this.lookAhead(masterOf(project).effects) + Math.max(0, ...tracks);
   }
 
   /** An effects chain in the audio thread (a track's, a bus's or the master's) on `channels` channels, as the
@@ -377,6 +394,11 @@ export class Player {
     const changed = liveChanges(previous.project, state.project);
     if (!changed?.effects.every((host) => this.effectNodes.has(host))) return false;
     const { project } = state;
+    // A look-ahead added or taken away moves what is early: playback starts again, compensated anew (along a take,
+    // which nothing restarts, it is heard at once, a few milliseconds off until the next playback).
+    const late = (p: Project, host: EffectHost) => this.lookAhead(effectsOf(p, host));
+    const moved = changed.effects.some((host) => late(project, host) !== late(previous.project, host));
+    if (moved && !this.alongTake) return false;
     for (const host of changed.effects)
       for (const node of this.effectNodes.get(host)!) node.port.postMessage({ effects: effectsOf(project, host) });
     const now = this.context!.currentTime;
