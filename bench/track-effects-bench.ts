@@ -21,8 +21,10 @@ const CHAINS: Record<string, TrackEffect[]> = {
   'Compressor (-18 dBFS 3:1)': [{ ...on, id: 'c', kind: 'compressor', thresholdDb: -18, ratio: 3, makeupDb: 3 }],
   'Echo (0.375 s, x0.4)': [{ ...on, id: 'd', kind: 'echo', delaySeconds: 0.375, decay: 0.4 }],
   'Reverb (1.5 s at -12 dB)': [{ ...on, id: 'r', kind: 'reverb', decaySeconds: 1.5, wetDb: -12 }],
+  'Limiter (-24 dBFS, 50 ms)': [{ ...on, id: 'l', kind: 'limiter', ceilingDb: -24, releaseMs: 50 }],
+  'Noise gate (-25 dBFS)': [{ ...on, id: 'g', kind: 'gate', thresholdDb: -25, reductionDb: -24 }],
 };
-CHAINS['All five in a chain'] = Object.values(CHAINS).flat();
+CHAINS['All seven in a chain'] = Object.values(CHAINS).flat();
 
 function runOnce(effects: TrackEffect[]): number {
   const chain = new EffectChain(effects, RATE, 2);
