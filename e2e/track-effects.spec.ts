@@ -56,13 +56,15 @@ function fit(heard: number[], reference: Float32Array, { lag, search, start, blo
   return { db: median(fits.map((f) => f.db)), scale: median(fits.map((f) => f.scale)) };
 }
 
-/** Plays the project from its start and captures what the player sends out (the master's left); gives a fit of it
- * to a file: the median residual and scale over eight blocks from just after the sound begins. */
-async function playedAgainst(page: Page) {
+/** Plays the project from timeline sample `from` (its start unless given) and captures what the player sends out (the
+ * master's left); gives a fit of it to a file: the median residual and scale over eight blocks from just after the
+ * sound begins. */
+async function playedAgainst(page: Page, from = 0) {
   const transport = (name: string) => page.getByTestId(`action-${name}`).click();
   await transport('playPause'); // the player's context, for the capture to tap
   await transport('stop');
   await startCapture(page, ['mix']);
+  await page.evaluate((at) => (window as any).omniStudio.services.store.getState().set({ playhead: at }), from);
   await transport('playPause');
   await page.waitForTimeout(1500);
   const {
@@ -72,7 +74,7 @@ async function playedAgainst(page: Page) {
   // About where the sound begins (a low-pass rises from rest, so a little after): the fit searches round it.
   const onset = heard.findIndex((v) => Math.abs(v) > 1e-4);
   expect(onset).toBeGreaterThanOrEqual(0);
-  const where = { lag: onset, search: 300, start: onset + 4096, blocks: 8 };
+  const where = { lag: onset - from, search: 300, start: onset + 4096, blocks: 8 };
   return (file: string) => fit(heard, soxFloat(file, ['remix', '1']), where); // a stereo file's left
 }
 
@@ -293,5 +295,25 @@ test.describe('track effects', () => {
     await page.getByTestId('action-playPause').click();
     await expect(panel.getByTestId('fx-reduction-0')).toHaveText(/^−\d+\.\d dB$/);
     await page.getByTestId('action-stop').click();
+  });
+
+  test("a tremolo swings on the timeline's beat: played from 1.1 s, heard as the export has it there", async ({
+    studio,
+    page,
+  }) => {
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-add').selectOption('tremolo');
+    await panel.getByTestId('fx-rate-0').fill('5');
+    await panel.getByTestId('fx-rate-0').press('Enter');
+    await panel.getByTestId('fx-depth-0').fill('1');
+    await panel.getByTestId('fx-depth-0').press('Enter');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', 'Tremolo 5 Hz, depth 1');
+    await page.keyboard.press('Escape');
+    const mix = await studio.exportFile({ format: 'float32' });
+    // 1.1 s is five and a half swings in: an LFO started with playback would be half a swing off the export's.
+    const heardFit = (await playedAgainst(page, 52800))(mix);
+    expect(heardFit.db).toBeLessThan(-60);
+    expect(heardFit.scale).toBeCloseTo(Math.SQRT1_2, 2);
   });
 });

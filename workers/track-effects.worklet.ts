@@ -1,7 +1,9 @@
 /** Realtime effects (a track's, a bus's or the master's) in the audio rendering thread: the project's effect chain (src/dsp/effect-chain.ts,
  * the code the mixdown runs) over each 128-frame quantum. New settings come by message and retune the chain (the
  * effects they change start from rest, the others go on), so what is heard follows the controls without restarting
- * playback; 'stop' ends it. The meters (a compressor's gain reduction) are posted ten times a second. */
+ * playback; 'stop' ends it. The meters (gain reductions) are posted ten times a second. The chain is told which
+ * timeline sample each frame is (timeline sample `from` arrives at context time `when`), so its LFOs swing as the
+ * export's do. */
 import { EffectChain, type TrackEffect } from '../src/dsp/effect-chain';
 
 declare class AudioWorkletProcessor {
@@ -12,14 +14,16 @@ declare function registerProcessor(
   processor: new (options: WorkletOptions) => AudioWorkletProcessor,
 ): void;
 declare const sampleRate: number;
+declare const currentFrame: number;
 
 interface WorkletOptions {
-  processorOptions: { effects: TrackEffect[]; channels: number };
+  processorOptions: { effects: TrackEffect[]; channels: number; from: number; when: number };
 }
 
 class TrackEffectsProcessor extends AudioWorkletProcessor {
-  private readonly chain: EffectChain;
-  private readonly channels: number;
+  private readonly options: WorkletOptions['processorOptions'];
+  /** Made on the first quantum, when the frame it starts at is known. */
+  private chain: EffectChain | undefined;
   /** Playback moved on: the processor ends (returning false lets it go). */
   private stopped = false;
   /** Frames since the meters were last posted (about ten times a second). */
@@ -27,17 +31,26 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
 
   constructor({ processorOptions }: WorkletOptions) {
     super();
-    this.channels = processorOptions.channels;
-    this.chain = new EffectChain(processorOptions.effects, sampleRate, this.channels);
+    this.options = processorOptions;
     this.port.onmessage = (e: MessageEvent<{ effects?: TrackEffect[]; stop?: boolean }>) => {
       if (e.data.stop) this.stopped = true;
-      if (e.data.effects) this.chain.retune(e.data.effects);
+      if (e.data.effects) {
+        this.options.effects = e.data.effects;
+        this.chain?.retune(e.data.effects);
+      }
     };
   }
 
   /** The input (silence between clips, so tails and the compressor's release run on) through the chain. */
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
     if (this.stopped) return false;
+    const { effects, channels, from, when } = this.options;
+    this.chain ??= new EffectChain(
+      effects,
+      sampleRate,
+      channels,
+      from - (Math.round(when * sampleRate) - currentFrame),
+    );
     const input = inputs[0] ?? [];
     const output = outputs[0];
     output.forEach((channel, c) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compress } from './compressor';
 import { echo } from './echo';
 import { reverb } from './reverb';
+import { tremolo } from './modulation';
 import { EffectChain, effectsLatency, type TrackEffect, trackEffectProblem } from './effect-chain';
 import { equalize, presetBands } from './equalizer';
 import { filter } from './filters';
@@ -124,6 +125,22 @@ describe('EffectChain', () => {
     expect(chain.readings()).toEqual({ l: 0, g: 20 }); // closed again by the end (held 50 ms, released over 100)
   });
 
+  it("runs a modulation effect's LFO on the timeline's count: from where the chain starts, after a look-ahead's delay", () => {
+    const x = noise(8192);
+    const trem: TrackEffect = { id: 't', on: true, kind: 'tremolo', rateHz: 7, depth: 0.9 };
+    const chain = new EffectChain([trem], RATE, 2, 5000);
+    const late = x.map((c) => c.slice(5000));
+    chain.process(late);
+    const whole = tremolo(x, RATE, trem).map((c) => c.slice(5000));
+    expect(late).toEqual(whole);
+    // After a gate held open (480 samples late), the tremolo's LFO is 480 samples behind the chain's input count.
+    const gate: TrackEffect = { id: 'g', on: true, kind: 'gate', thresholdDb: -80, reductionDb: -20 };
+    const gated = new EffectChain([gate, trem], RATE, 2, 5000);
+    const y = x.map((c) => c.slice(5000));
+    gated.process(y);
+    expect(y[0].subarray(480 + 100, 480 + 2000)).toEqual(whole[0].subarray(100, 2000));
+  });
+
   it('passes a filter set at or over the Nyquist frequency', () => {
     const x = noise(1000);
     const out = new EffectChain([{ ...highpass, type: 'lowpass', hz: 20000 }], 22050, 2);
@@ -147,6 +164,13 @@ describe('trackEffectProblem', () => {
     const ceiling: TrackEffect = { id: 'l', on: true, kind: 'limiter', ceilingDb: 3, releaseMs: 50 };
     expect(trackEffectProblem(ceiling)).toMatch(/limiter's ceiling must be -30 to 0 dBFS/);
     expect(trackEffectProblem({ ...ceiling, ceilingDb: -1, releaseMs: 0 })).toMatch(/release must be 1 to 1000 ms/);
+    const chorus: TrackEffect = { id: 'h', on: true, kind: 'chorus', rateHz: 1, depthMs: 12, mix: 0.5 };
+    expect(trackEffectProblem(chorus)).toBe("The chorus's depth must be 0 to 10 ms.");
+    expect(trackEffectProblem({ ...chorus, depthMs: 3 })).toBeNull();
+    const phaser: TrackEffect = { id: 'p', on: true, kind: 'phaser', rateHz: 0.5, depth: 0.5, feedback: 1 };
+    expect(trackEffectProblem(phaser)).toBe("The phaser's feedback must be -0.95 to 0.95.");
+    const trem: TrackEffect = { id: 't', on: true, kind: 'tremolo', rateHz: 0, depth: 0.5 };
+    expect(trackEffectProblem(trem)).toBe("The tremolo's rate must be 0.05 to 20 Hz.");
     const gate: TrackEffect = { id: 'g', on: true, kind: 'gate', thresholdDb: -45, reductionDb: 0 };
     expect(trackEffectProblem(gate)).toMatch(/gate's reduction must be -60 to -1 dB/);
     expect(trackEffectProblem({ ...gate, reductionDb: -20, thresholdDb: 0 })).toMatch(/threshold must be -80 to -10/);

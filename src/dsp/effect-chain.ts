@@ -1,10 +1,12 @@
 /**
  * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, a
- * limiter, a noise gate, echo and reverb that change how a track (or an effect bus, or the master) sounds without changing its clips. One chain
+ * limiter, a noise gate, tremolo, phaser, chorus, echo and reverb that change how a track (or an effect bus, or the master) sounds without changing its clips. One chain
  * runs them in order over blocks of samples, carrying each effect's memory from block to block; the player runs it in
  * an AudioWorklet 128 frames at a time and the mixdown over the whole range, the same code both ways, so an export
  * sounds as playback did. The limiter and the gate look ahead, so their sound comes out late: a chain says how late
- * (`latency`), and the mixdown and the player feed it that much early, as a DAW's delay compensation.
+ * (`latency`), and the mixdown and the player feed it that much early, as a DAW's delay compensation. The modulation
+ * effects' LFOs run on the timeline's count (a chain is told which timeline sample its first input is), so a tremolo
+ * swings on the same beats wherever playback starts and in the export.
  */
 import { Compressor, RATIO, THRESHOLD_DB } from './compressor';
 import { type EqBand, eqProblem, eqSections } from './equalizer';
@@ -14,6 +16,19 @@ import { dbToGain } from './gain';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB, type Gating, GateLine, gateLatency } from './gate';
 import { CEILING_DB, type Limiting, RELEASE_MS } from './limiter';
 import { LimiterLine, limiterLatency } from './limiter-line';
+import {
+  CHORUS_DEPTH_MS,
+  type Chorus,
+  ChorusLine,
+  MOD_DEPTH,
+  MOD_RATE_HZ,
+  type ModulationLine,
+  PHASER_FEEDBACK,
+  type Phaser,
+  PhaserLine,
+  type Tremolo,
+  TremoloLine,
+} from './modulation';
 import { DECAY_SECONDS, impulseNorm, ReverbNetwork, type Reverberation, WET_DB } from './reverb';
 
 interface Slot {
@@ -29,6 +44,9 @@ export type TrackEffect = Slot &
     | { kind: 'compressor'; thresholdDb: number; ratio: number; makeupDb: number }
     | ({ kind: 'limiter' } & Pick<Limiting, 'ceilingDb' | 'releaseMs'>)
     | ({ kind: 'gate' } & Gating)
+    | ({ kind: 'tremolo' } & Tremolo)
+    | ({ kind: 'phaser' } & Phaser)
+    | ({ kind: 'chorus' } & Chorus)
     | ({ kind: 'echo' } & Echoing & Wet)
     | ({ kind: 'reverb' } & Reverberation & Wet)
   );
@@ -73,6 +91,23 @@ export function trackEffectProblem(effect: TrackEffect): string | null {
       return outside(effect.reductionDb, GATE_REDUCTION_DB)
         ? `The gate's reduction must be ${GATE_REDUCTION_DB.min} to ${GATE_REDUCTION_DB.max} dB.`
         : null;
+    case 'tremolo':
+      return firstOutside(effect, [
+        ['rateHz', MOD_RATE_HZ, "The tremolo's rate", ' Hz'],
+        ['depth', MOD_DEPTH, "The tremolo's depth", ''],
+      ]);
+    case 'phaser':
+      return firstOutside(effect, [
+        ['rateHz', MOD_RATE_HZ, "The phaser's rate", ' Hz'],
+        ['depth', MOD_DEPTH, "The phaser's depth", ''],
+        ['feedback', PHASER_FEEDBACK, "The phaser's feedback", ''],
+      ]);
+    case 'chorus':
+      return firstOutside(effect, [
+        ['rateHz', MOD_RATE_HZ, "The chorus's rate", ' Hz'],
+        ['depthMs', CHORUS_DEPTH_MS, "The chorus's depth", ' ms'],
+        ['mix', MOD_DEPTH, "The chorus's mix", ''],
+      ]);
     case 'echo':
       if (outside(effect.delaySeconds, ECHO_DELAY_SECONDS))
         return `The echo's delay must be ${ECHO_DELAY_SECONDS.min} to ${ECHO_DELAY_SECONDS.max} s.`;
@@ -86,6 +121,18 @@ export function trackEffectProblem(effect: TrackEffect): string | null {
     default:
       return `A track effect is of no known kind (${(effect as { kind: unknown }).kind}).`;
   }
+}
+
+/** Why one of the settings is out of its bounds (the first such, as "X must be min to max unit"), or null. */
+function firstOutside<T>(
+  effect: T,
+  checks: [keyof T & string, { min: number; max: number }, string, string][],
+): string | null {
+  for (const [key, { min, max }, name, unit] of checks) {
+    const v = effect[key] as unknown as number;
+    if (!(v >= min && v <= max)) return `${name} must be ${min} to ${max}${unit}.`;
+  }
+  return null;
 }
 
 /** The effects that are heard: those switched on. */
@@ -107,11 +154,17 @@ export class EffectChain {
   private stages = new Map<string, Stage>();
   private order: Stage[] = [];
 
+  /** The timeline sample of the next input: where a modulation effect started now has its LFO. */
+  private position: number;
+
+  /** `at`: the timeline sample of the first input (an LFO's phase follows it). */
   constructor(
     effects: readonly TrackEffect[],
     private readonly rate: number,
     private readonly channels: number,
+    at = 0,
   ) {
+    this.position = at;
     this.retune(effects);
   }
 
@@ -119,13 +172,14 @@ export class EffectChain {
    * reverb's tail go on through another effect's change); a changed or new one starts from rest. */
   retune(effects: readonly TrackEffect[]): void {
     const stages = new Map<string, Stage>();
+    let before = 0; // the look-ahead of the stages before: what reaches this one is that much behind the input
     for (const effect of activeEffects(effects)) {
       const settings = JSON.stringify(effect);
       const kept = this.stages.get(effect.id);
-      stages.set(
-        effect.id,
-        kept?.settings === settings ? kept : { settings, ...stage(effect, this.rate, this.channels) },
-      );
+      const at = this.position - before;
+      const next = kept?.settings === settings ? kept : { settings, ...stage(effect, this.rate, this.channels, at) };
+      stages.set(effect.id, next);
+      before += next.latency;
     }
     this.stages = stages;
     this.order = [...stages.values()];
@@ -139,6 +193,7 @@ export class EffectChain {
   /** Processes one block in place; every channel has the same length. */
   process(block: Float32Array[]): void {
     for (const { run } of this.order) run(block);
+    this.position += block[0]?.length ?? 0;
   }
 
   /** The effects' meter readings now, by effect id (compressors, limiters, gates: gain reduction, dB). */
@@ -159,11 +214,11 @@ export function effectsLatency(effects: readonly TrackEffect[] | undefined, rate
 const latencyOf = (effect: TrackEffect, rate: number): number =>
   effect.kind === 'limiter' ? limiterLatency(rate) : effect.kind === 'gate' ? gateLatency(rate) : 0;
 
-function stage(effect: TrackEffect, rate: number, channels: number): Omit<Stage, 'settings'> {
-  return { latency: latencyOf(effect, rate), ...runner(effect, rate, channels) };
+function stage(effect: TrackEffect, rate: number, channels: number, at: number): Omit<Stage, 'settings'> {
+  return { latency: latencyOf(effect, rate), ...runner(effect, rate, channels, at) };
 }
 
-function runner(effect: TrackEffect, rate: number, channels: number): Pick<Stage, 'run' | 'reading'> {
+function runner(effect: TrackEffect, rate: number, channels: number, at: number): Pick<Stage, 'run' | 'reading'> {
   switch (effect.kind) {
     case 'eq':
       return { run: sectionsStage(eqSections(effect.bands, rate), channels) };
@@ -182,6 +237,12 @@ function runner(effect: TrackEffect, rate: number, channels: number): Pick<Stage
       const gate = new GateLine(rate, effect);
       return { run: (block) => gate.run(block), reading: () => -gate.gainDb };
     }
+    case 'tremolo':
+      return modulationStage(new TremoloLine(rate, effect, at));
+    case 'phaser':
+      return modulationStage(new PhaserLine(rate, effect, at));
+    case 'chorus':
+      return modulationStage(new ChorusLine(rate, effect, at));
     case 'echo': {
       const lines = Array.from({ length: channels }, () => new EchoLine(rate, effect));
       const echoes: Run = (block) => block.forEach((channel, c) => lines[c].run(channel));
@@ -191,6 +252,8 @@ function runner(effect: TrackEffect, rate: number, channels: number): Pick<Stage
       return { run: reverbStage(effect, rate) };
   }
 }
+
+const modulationStage = (line: ModulationLine): Pick<Stage, 'run'> => ({ run: (block) => line.run(block) });
 
 /** A stage that adds to the dry sound, made to give what it adds alone. */
 function wetOnly(run: (block: Float32Array[]) => void): (block: Float32Array[]) => void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toneLevelDb } from './noise.fixture';
-import { chorus, phaser, phaserHz, tremolo } from './modulation';
+import { ChorusLine, chorus, PhaserLine, phaser, phaserHz, TremoloLine, tremolo } from './modulation';
 
 const RATE = 8000;
 const sine = (hz: number, seconds = 1) =>
@@ -54,5 +54,37 @@ describe('chorus', () => {
     const x = sine(440);
     const [l, r] = chorus([x, x], RATE, { rateHz: 2, depthMs: 5, mix: 1 });
     expect(l).not.toEqual(r);
+  });
+});
+
+describe('modulation lines (realtime)', () => {
+  /** The channels from sample `from` on through `line` in 128-frame blocks. */
+  const inBlocks = (channels: Float32Array[], from: number, line: { run: (b: Float32Array[]) => void }) => {
+    const out = channels.map((c) => c.slice(from));
+    for (let at = 0; at < out[0].length; at += 128) line.run(out.map((c) => c.subarray(at, at + 128)));
+    return out;
+  };
+  const x = [sine(440), sine(300).map((v) => 0.5 * v)];
+
+  it('block by block from the start, give the whole-selection effects to the bit', () => {
+    const trem = { rateHz: 3, depth: 0.8 };
+    const phase = { rateHz: 0.7, depth: 0.9, feedback: 0.5 };
+    const chor = { rateHz: 1.3, depthMs: 6, mix: 0.7 };
+    expect(inBlocks(x, 0, new TremoloLine(RATE, trem))).toEqual(tremolo(x, RATE, trem));
+    expect(inBlocks(x, 0, new PhaserLine(RATE, phase))).toEqual(phaser(x, RATE, phase));
+    expect(inBlocks(x, 0, new ChorusLine(RATE, chor))).toEqual(chorus(x, RATE, chor));
+  });
+
+  it("started later with the LFO where the timeline has it, swing as the whole selection's do there", () => {
+    const trem = { rateHz: 3, depth: 0.8 };
+    // A tremolo has no memory: from sample 3000 with its LFO at 3000, the very samples of the whole run there.
+    expect(inBlocks(x, 3000, new TremoloLine(RATE, trem, 3000))).toEqual(
+      tremolo(x, RATE, trem).map((c) => c.slice(3000)),
+    );
+    // A chorus's delay swings as the whole run's once its 30 ms of memory are filled.
+    const chor = { rateHz: 1.3, depthMs: 6, mix: 0.7 };
+    const late = inBlocks(x, 3000, new ChorusLine(RATE, chor, 3000))[0].slice(400);
+    const whole = chorus(x, RATE, chor)[0].slice(3400);
+    expect(late.reduce((m, v, i) => Math.max(m, Math.abs(v - whole[i])), 0)).toBeLessThan(1e-6);
   });
 });

@@ -47,10 +47,47 @@ const CHORUS_DELAY_MS = 20;
 const lfo = (rateHz: number, rate: number, i: number, lag = 0) =>
   Math.sin(2 * Math.PI * (rateHz * (i / rate) - lag / 4));
 
-export function tremolo(channels: readonly Float32Array[], rate: number, { rateHz, depth }: Tremolo): Float32Array[] {
-  return channels.map((x) =>
-    x.map((v, i) => v * (1 - (depth * (1 - Math.cos(2 * Math.PI * rateHz * (i / rate)))) / 2)),
-  );
+/** Runs a modulation line over whole channels (new arrays), its LFO from the selection's start. */
+function whole(channels: readonly Float32Array[], line: ModulationLine): Float32Array[] {
+  const out = channels.map((x) => Float32Array.from(x));
+  line.run(out);
+  return out;
+}
+
+export function tremolo(channels: readonly Float32Array[], rate: number, settings: Tremolo): Float32Array[] {
+  return whole(channels, new TremoloLine(rate, settings));
+}
+
+export function phaser(channels: readonly Float32Array[], rate: number, settings: Phaser): Float32Array[] {
+  return whole(channels, new PhaserLine(rate, settings));
+}
+
+export function chorus(channels: readonly Float32Array[], rate: number, settings: Chorus): Float32Array[] {
+  return whole(channels, new ChorusLine(rate, settings));
+}
+
+/** A modulation effect block by block (in place), its LFO at sample `at` of its own count when it starts: a track's
+ * realtime tremolo, phaser or chorus runs the very rule of the destructive effect, with the LFO where the timeline
+ * has it. */
+export interface ModulationLine {
+  run(block: Float32Array[]): void;
+}
+
+export class TremoloLine implements ModulationLine {
+  constructor(
+    private readonly rate: number,
+    private readonly settings: Tremolo,
+    private at = 0,
+  ) {}
+
+  run(block: Float32Array[]): void {
+    const { rateHz, depth } = this.settings;
+    const length = block[0]?.length ?? 0;
+    for (let i = 0; i < length; i++, this.at++) {
+      const gain = 1 - (depth * (1 - Math.cos(2 * Math.PI * rateHz * (this.at / this.rate)))) / 2;
+      for (const channel of block) channel[i] *= gain;
+    }
+  }
 }
 
 /** The coefficient of a first-order allpass whose phase passes -90 degrees at `hz`. */
@@ -65,40 +102,75 @@ export function phaserHz({ rateHz, depth }: Phaser, rate: number, i: number): nu
   return PHASER_LOW_HZ * 2 ** (PHASER_OCTAVES * depth * sweep);
 }
 
-export function phaser(channels: readonly Float32Array[], rate: number, p: Phaser): Float32Array[] {
-  return channels.map((x) => {
-    const previousIn = new Float64Array(PHASER_STAGES);
-    const previousOut = new Float64Array(PHASER_STAGES);
-    let last = 0;
-    return x.map((v, i) => {
-      const a = allpassCoefficient(Math.min(phaserHz(p, rate, i), 0.45 * rate), rate);
-      let s = v + p.feedback * last;
-      for (let k = 0; k < PHASER_STAGES; k++) {
-        // y[n] = a x[n] + x[n-1] - a y[n-1]
-        const y = a * s + previousIn[k] - a * previousOut[k];
-        previousIn[k] = s;
-        previousOut[k] = y;
-        s = y;
-      }
-      last = s;
-      return 0.5 * (v + s);
-    });
-  });
+export class PhaserLine implements ModulationLine {
+  /** Each channel's allpass chain: its stages' last input and output, and the chain's last output (fed back). */
+  private memory: { previousIn: Float64Array; previousOut: Float64Array; last: number }[] = [];
+
+  constructor(
+    private readonly rate: number,
+    private readonly settings: Phaser,
+    private at = 0,
+  ) {}
+
+  run(block: Float32Array[]): void {
+    while (this.memory.length < block.length)
+      this.memory.push({
+        previousIn: new Float64Array(PHASER_STAGES),
+        previousOut: new Float64Array(PHASER_STAGES),
+        last: 0,
+      });
+    const length = block[0]?.length ?? 0;
+    for (let i = 0; i < length; i++, this.at++) {
+      const a = allpassCoefficient(Math.min(phaserHz(this.settings, this.rate, this.at), 0.45 * this.rate), this.rate);
+      block.forEach((channel, c) => {
+        const m = this.memory[c];
+        const v = channel[i];
+        let s = v + this.settings.feedback * m.last;
+        for (let k = 0; k < PHASER_STAGES; k++) {
+          // y[n] = a x[n] + x[n-1] - a y[n-1]
+          const y = a * s + m.previousIn[k] - a * m.previousOut[k];
+          m.previousIn[k] = s;
+          m.previousOut[k] = y;
+          s = y;
+        }
+        m.last = s;
+        channel[i] = 0.5 * (v + s);
+      });
+    }
+  }
 }
 
-export function chorus(
-  channels: readonly Float32Array[],
-  rate: number,
-  { rateHz, depthMs, mix }: Chorus,
-): Float32Array[] {
-  return channels.map((x, c) =>
-    x.map((v, i) => {
-      const delay = ((CHORUS_DELAY_MS + depthMs * lfo(rateHz, rate, i, c)) / 1000) * rate;
-      const at = i - delay;
-      const k = Math.floor(at);
-      const frac = at - k;
-      const delayed = k >= 0 ? x[k] * (1 - frac) + (k + 1 < x.length ? x[k + 1] : 0) * frac : 0;
-      return v + mix * delayed;
-    }),
-  );
+export class ChorusLine implements ModulationLine {
+  /** Each channel's sound so far (a ring longer than the longest delay), and how many samples it has taken. */
+  private rings: Float32Array[] = [];
+  private taken = 0;
+  private readonly size: number;
+
+  constructor(
+    private readonly rate: number,
+    private readonly settings: Chorus,
+    private at = 0,
+  ) {
+    this.size = Math.ceil(((CHORUS_DELAY_MS + CHORUS_DEPTH_MS.max) / 1000) * rate) + 2;
+  }
+
+  run(block: Float32Array[]): void {
+    const { rateHz, depthMs, mix } = this.settings;
+    while (this.rings.length < block.length) this.rings.push(new Float32Array(this.size));
+    const length = block[0]?.length ?? 0;
+    for (let i = 0; i < length; i++, this.at++, this.taken++) {
+      block.forEach((channel, c) => {
+        const ring = this.rings[c];
+        const v = channel[i];
+        ring[this.taken % this.size] = v;
+        const delay = ((CHORUS_DELAY_MS + depthMs * lfo(rateHz, this.rate, this.at, c)) / 1000) * this.rate;
+        const from = this.taken - delay;
+        const k = Math.floor(from);
+        const frac = from - k;
+        // Nothing before the line's first sample (a delay reaching back past it reads silence).
+        const delayed = k >= 0 ? ring[k % this.size] * (1 - frac) + ring[(k + 1) % this.size] * frac : 0;
+        channel[i] = v + mix * delayed;
+      });
+    }
+  }
 }

@@ -19,6 +19,12 @@ import { METER_BUFFER, PEAK_WINDOW } from './meter';
 import { Metronome, type TimelineClock } from './metronome';
 import { projectGrid } from '../project/tempo';
 
+/** Timeline sample `from` reaches an effect chain's input at context time `when`. */
+interface ChainTimeline {
+  from: number;
+  when: number;
+}
+
 /** Where playback started on the timeline (`from`, samples), when in the context's time (`when`, s), and how many
  * timeline samples pass a second (the project's rate times the playback speed). */
 interface Clock {
@@ -156,9 +162,9 @@ export class Player {
     this.openEnded = openEnded;
     this.alongTake = alongTake;
     this.startSample = from;
-    this.strip = this.masterStrip(project);
     const clicksFrom = context.currentTime + 0.05 + this.mostLookAhead(project);
     this.startedAt = clicksFrom + countIn / (project.sampleRate * speed);
+    this.strip = this.masterStrip(project, { from, when: this.startedAt });
     this.schedule(project, from, loopRange?.end ?? projectLength(project), this.startedAt, speed);
     this.clock = { from: from - countIn, when: clicksFrom, rate: project.sampleRate * speed, loop: loopRange };
     this.restartClicks();
@@ -213,8 +219,9 @@ export class Player {
     await context.resume();
     await this.effectsReady();
     this.previewAssets = assets.ids().filter((id) => !this.assets.has(id));
-    this.strip = this.masterStrip(project);
-    this.schedule(project, range.start, range.end, context.currentTime + 0.05 + this.mostLookAhead(project), 1, assets);
+    const when = context.currentTime + 0.05 + this.mostLookAhead(project);
+    this.strip = this.masterStrip(project, { from: range.start, when });
+    this.schedule(project, range.start, range.end, when, 1, assets);
     const seconds = (range.end - range.start) / project.sampleRate;
     this.previewEnd = setTimeout(() => this.stopPreview(), (seconds + 0.1) * 1000);
     this.store.getState().set({ previewing: true });
@@ -249,7 +256,7 @@ export class Player {
     grain.gain.linearRampToValueAtTime(1, when + SCRUB_FADE_S);
     grain.gain.setValueAtTime(1, when + SCRUB_GRAIN_S - SCRUB_FADE_S);
     grain.gain.linearRampToValueAtTime(0, when + SCRUB_GRAIN_S);
-    grain.connect(this.masterStrip(project, false)); // no sends: a grain's fades would not reach them
+    grain.connect(this.masterStrip(project, { from: at, when }, false)); // no sends: a grain's fades would not reach them
     this.nodes.push(grain);
     const end = Math.min(projectLength(project), at + Math.round(SCRUB_GRAIN_S * project.sampleRate));
     this.schedule(project, at, end, when, 1, this.assets, grain);
@@ -316,7 +323,10 @@ export class Player {
       // Its effects before that (as a DAW's inserts, before the fader).
       const trackIn =
         track.effects?.length && this.effectsUsable
-          ? this.effectsNode(track.id, track.effects, effectBusChannels(track, assets), fader)
+          ? this.effectsNode(track.id, track.effects, effectBusChannels(track, assets), fader, {
+              from,
+              when: sourceClock.when,
+            })
           : fader;
       for (const clip of track.clips) {
         const start = Math.max(clip.start, from);
@@ -350,8 +360,14 @@ export class Player {
   }
 
   /** An effects chain in the audio thread (a track's, a bus's or the master's) on `channels` channels, as the
-   * mixdown runs it, feeding `into`. */
-  private effectsNode(host: EffectHost, effects: TrackEffect[], channels: number, into: AudioNode): AudioWorkletNode {
+   * mixdown runs it, feeding `into`; timeline sample `at.from` reaches it at context time `at.when` (its LFOs follow). */
+  private effectsNode(
+    host: EffectHost,
+    effects: TrackEffect[],
+    channels: number,
+    into: AudioNode,
+    at: ChainTimeline,
+  ): AudioWorkletNode {
     const node = new AudioWorkletNode(this.context!, 'omni-track-effects', {
       numberOfInputs: 1,
       numberOfOutputs: 1,
@@ -359,7 +375,7 @@ export class Player {
       channelCount: channels,
       channelCountMode: 'explicit',
       channelInterpretation: 'speakers',
-      processorOptions: { effects, channels },
+      processorOptions: { effects, channels, from: at.from, when: at.when },
     });
     node.connect(into);
     node.port.onmessage = (e: MessageEvent<{ readings: Record<string, number> }>) => {
@@ -372,20 +388,23 @@ export class Player {
   }
 
   /** This playback's master strip (its effects, then its fader, into the metered bus) and, `withBuses`, the effect
-   * buses' strips returning into it; returns where tracks play in. */
-  private masterStrip(project: Project, withBuses = true): AudioNode {
-    const input = this.busStrip(MASTER, masterOf(project), this.master!);
-    if (withBuses) for (const bus of project.buses ?? []) this.busInputs.set(bus.id, this.busStrip(bus.id, bus, input));
+   * buses' strips returning into it; returns where tracks play in. Timeline sample `heard.from` is heard at context
+   * time `heard.when`: it reaches the strips that much before as the master looks ahead. */
+  private masterStrip(project: Project, heard: ChainTimeline, withBuses = true): AudioNode {
+    const at = { ...heard, when: heard.when - this.lookAhead(masterOf(project).effects) };
+    const input = this.busStrip(MASTER, masterOf(project), this.master!, at);
+    if (withBuses)
+      for (const bus of project.buses ?? []) this.busInputs.set(bus.id, this.busStrip(bus.id, bus, input, at));
     return input;
   }
 
   /** A bus's effects, then its fader, into `into`; returns its input. */
-  private busStrip(host: EffectHost, { effects, gainDb }: MasterBus, into: AudioNode): AudioNode {
+  private busStrip(host: EffectHost, { effects, gainDb }: MasterBus, into: AudioNode, at: ChainTimeline): AudioNode {
     const fader = new GainNode(this.context!, { gain: dbToGain(gainDb) });
     fader.connect(into);
     this.nodes.push(fader);
     this.faders.set(host, fader);
-    return effects?.length && this.effectsUsable ? this.effectsNode(host, effects, 2, fader) : fader;
+    return effects?.length && this.effectsUsable ? this.effectsNode(host, effects, 2, fader, at) : fader;
   }
 
   /** Where only effects or bus faders changed, and each changed chain is sounding, they take the new settings as

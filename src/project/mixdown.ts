@@ -31,10 +31,11 @@ export class TrackChains {
     return this.chains.has(host);
   }
 
-  for(host: EffectHost, effects: readonly TrackEffect[], rate: number, channels: number): EffectChain {
+  /** The host's chain, made where it has none yet with its first input at timeline sample `at`. */
+  for(host: EffectHost, effects: readonly TrackEffect[], rate: number, channels: number, at: number): EffectChain {
     let chain = this.chains.get(host);
     if (!chain) {
-      chain = new EffectChain(effects, rate, channels);
+      chain = new EffectChain(effects, rate, channels, at);
       this.chains.set(host, chain);
     }
     return chain;
@@ -101,7 +102,7 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
   // A master limiter's look-ahead makes the whole mix late: it is fed that much early.
   const { feed, skip } = aheadOf(options.range, latency, chains.has(MASTER));
   const out = mixTracks(project, assets, { ...options, range: feed, chains });
-  if (heard) throughBus(master, out, project.sampleRate, chains, MASTER);
+  if (heard) throughBus(master, out, { rate: project.sampleRate, at: feed.start, chains, host: MASTER });
   return skip > 0 ? out.map((c) => c.slice(skip)) : out;
 }
 
@@ -141,7 +142,8 @@ function mixTracks(
   }
   for (const bus of project.buses ?? []) {
     const input = busInputs.get(bus.id);
-    if (input) addInto(out, throughBus(bus, input, project.sampleRate, chains, bus.id), 1);
+    if (input)
+      addInto(out, throughBus(bus, input, { rate: project.sampleRate, at: range.start, chains, host: bus.id }), 1);
   }
   return out;
 }
@@ -199,15 +201,14 @@ function addInto(into: Float32Array[], from: Float32Array[], gain: number): void
   });
 }
 
-/** A bus's input through its effects, then its fader (in place; returned): the master's, or an effect bus's. */
+/** A bus's input (from timeline sample `at`) through its effects, then its fader (in place; returned): the master's,
+ * or an effect bus's. */
 function throughBus(
   { effects, gainDb }: MasterBus,
   input: Float32Array[],
-  rate: number,
-  chains: TrackChains,
-  host: EffectHost,
+  { rate, at, chains, host }: { rate: number; at: number; chains: TrackChains; host: EffectHost },
 ): Float32Array[] {
-  if (activeEffects(effects).length > 0) chains.for(host, effects ?? [], rate, input.length).process(input);
+  if (activeEffects(effects).length > 0) chains.for(host, effects ?? [], rate, input.length, at).process(input);
   const gain = dbToGain(gainDb);
   if (gain !== 1) for (const channel of input) for (let i = 0; i < channel.length; i++) channel[i] *= gain;
   return input;
@@ -242,7 +243,7 @@ function trackSources(
       for (let i = 0; i < clip.count; i++) out[clip.write + i] += channels[c][clip.from + i];
     });
   }
-  chains.for(track.id, track.effects ?? [], rate, width).process(bus);
+  chains.for(track.id, track.effects ?? [], rate, width, feed.start).process(bus);
   return [{ channels: bus, write: 0, from: skip, count: Math.max(0, range.end - range.start) }];
 }
 

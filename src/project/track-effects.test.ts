@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compress } from '../dsp/compressor';
+import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { filter } from '../dsp/filters';
 import { AssetStore } from './asset-store';
 import { createBus, setBusGain, setSend } from './buses';
@@ -10,6 +11,7 @@ import {
   changeTrackEffect,
   copyEffects,
   describeEffect,
+  EFFECT_NAMES,
   liveChanges,
   MASTER,
   moveTrackEffect,
@@ -75,6 +77,14 @@ describe('track effect edits', () => {
     expect(describeEffect(newTrackEffect('filter'))).toBe('High-pass 80 Hz');
     expect(describeEffect(newTrackEffect('compressor'))).toBe('Compressor -18 dBFS 3:1');
     expect(describeEffect(newTrackEffect('eq'))).toBe('Equalizer (flat)');
+    expect(describeEffect(newTrackEffect('limiter'))).toBe('Limiter -1 dBFS, release 50 ms');
+    expect(describeEffect(newTrackEffect('gate'))).toBe('Noise gate -45 dBFS, -24 dB');
+    expect(describeEffect(newTrackEffect('tremolo'))).toBe('Tremolo 4 Hz, depth 0.5');
+    expect(describeEffect(newTrackEffect('phaser'))).toBe('Phaser 0.5 Hz, depth 0.7, feedback 0.3');
+    expect(describeEffect(newTrackEffect('chorus'))).toBe('Chorus 0.8 Hz, ±3 ms, mix 0.5');
+    // Every kind starts inside its bounds.
+    for (const kind of Object.keys(EFFECT_NAMES) as TrackEffectKind[])
+      expect(trackEffectProblem(newTrackEffect(kind))).toBeNull();
   });
 });
 
@@ -220,5 +230,16 @@ describe('mixdown through look-ahead effects (delay compensation)', () => {
       const joined = whole.map((_, c) => Float32Array.from(blocks.flatMap((b) => Array.from(b[c]))));
       expect(joined).toEqual(whole);
     }
+  });
+});
+
+describe('mixdown through a modulation effect', () => {
+  it("swings on the timeline's count: a mix made from the middle is the middle of the whole mix", () => {
+    const { project, assets, trackId } = oneTrack([tone(170, 3000)]);
+    const trem: TrackEffect = { id: 't', on: true, kind: 'tremolo', rateHz: 5, depth: 1 };
+    const p = addTrackEffect(project, trackId, trem).project;
+    const whole = mixdown(p, assets, { range: { start: 0, end: 3200 } })[0];
+    const middle = mixdown(p, assets, { range: { start: 1234, end: 3200 } })[0];
+    expect(middle).toEqual(whole.slice(1234));
   });
 });

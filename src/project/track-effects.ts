@@ -25,12 +25,16 @@ export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   compressor: 'Compressor',
   limiter: 'Limiter',
   gate: 'Noise gate',
+  tremolo: 'Tremolo',
+  phaser: 'Phaser',
+  chorus: 'Chorus',
   echo: 'Echo',
   reverb: 'Reverb',
 };
 
 /** What a new effect starts as, switched on: a flat equalizer, a rumble filter, a gentle compressor, a limiter a
- * decibel under full scale, a gate for room noise between phrases, a dotted-eighth echo at 120 BPM, a mid-sized room. */
+ * decibel under full scale, a gate for room noise between phrases, the Tremolo, Phaser and Chorus effects' own
+ * starting settings, a dotted-eighth echo at 120 BPM, a mid-sized room. */
 export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
   const id = newId();
   switch (kind) {
@@ -44,6 +48,12 @@ export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
       return { id, on: true, kind, ceilingDb: -1, releaseMs: 50 };
     case 'gate':
       return { id, on: true, kind, thresholdDb: -45, reductionDb: -24 };
+    case 'tremolo':
+      return { id, on: true, kind, rateHz: 4, depth: 0.5 };
+    case 'phaser':
+      return { id, on: true, kind, rateHz: 0.5, depth: 0.7, feedback: 0.3 };
+    case 'chorus':
+      return { id, on: true, kind, rateHz: 0.8, depthMs: 3, mix: 0.5 };
     case 'echo':
       return { id, on: true, kind, delaySeconds: 0.375, decay: 0.4 };
     case 'reverb':
@@ -68,6 +78,12 @@ export function describeEffect(effect: TrackEffect): string {
       return `Limiter ${effect.ceilingDb} dBFS, release ${effect.releaseMs} ms`;
     case 'gate':
       return `Noise gate ${effect.thresholdDb} dBFS, ${effect.reductionDb} dB`;
+    case 'tremolo':
+      return `Tremolo ${effect.rateHz} Hz, depth ${effect.depth}`;
+    case 'phaser':
+      return `Phaser ${effect.rateHz} Hz, depth ${effect.depth}, feedback ${effect.feedback}`;
+    case 'chorus':
+      return `Chorus ${effect.rateHz} Hz, ±${effect.depthMs} ms, mix ${effect.mix}`;
     case 'echo':
       return effect.decay > 0
         ? `Echo ${effect.delaySeconds} s, each ${Math.round(20 * Math.log10(effect.decay))} dB${wet(effect)}`

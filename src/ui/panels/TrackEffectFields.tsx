@@ -5,6 +5,7 @@ import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { FILTER_HZ, type FilterType } from '../../dsp/filters';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { CEILING_DB, RELEASE_MS } from '../../dsp/limiter';
+import { CHORUS_DEPTH_MS, MOD_DEPTH, MOD_RATE_HZ, PHASER_FEEDBACK } from '../../dsp/modulation';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
@@ -123,6 +124,10 @@ export function TrackEffectFields({
           <GainReduction effectId={effect.id} testId={id('reduction')} />
         </div>
       );
+    case 'tremolo':
+    case 'phaser':
+    case 'chorus':
+      return <ModulationFields effect={effect} id={id} change={change} />;
     case 'echo':
       return (
         <div className="fx-fields">
@@ -168,6 +173,69 @@ export function TrackEffectFields({
         </div>
       );
   }
+}
+
+/** A tremolo's, phaser's or chorus's LFO rate and depth, and the phaser's feedback or the chorus's mix. */
+function ModulationFields({
+  effect,
+  id,
+  change,
+}: {
+  effect: Extract<TrackEffect, { kind: 'tremolo' | 'phaser' | 'chorus' }>;
+  id: (field: string) => string;
+  change: (patch: Partial<TrackEffect>) => void;
+}) {
+  return (
+    <div className="fx-fields">
+      <NumberField
+        label="Rate (Hz)"
+        value={effect.rateHz}
+        bounds={MOD_RATE_HZ}
+        step={0.05}
+        testId={id('rate')}
+        onCommit={(rateHz) => change({ rateHz })}
+      />
+      {effect.kind === 'chorus' ? (
+        <>
+          <NumberField
+            label="Depth (± ms)"
+            value={effect.depthMs}
+            bounds={CHORUS_DEPTH_MS}
+            step={0.5}
+            testId={id('depth')}
+            onCommit={(depthMs) => change({ depthMs })}
+          />
+          <NumberField
+            label="Mix"
+            value={effect.mix}
+            bounds={MOD_DEPTH}
+            step={0.05}
+            testId={id('mix')}
+            onCommit={(mix) => change({ mix })}
+          />
+        </>
+      ) : (
+        <NumberField
+          label="Depth"
+          value={effect.depth}
+          bounds={MOD_DEPTH}
+          step={0.05}
+          testId={id('depth')}
+          onCommit={(depth) => change({ depth })}
+        />
+      )}
+      {effect.kind === 'phaser' && (
+        <NumberField
+          label="Feedback"
+          value={effect.feedback}
+          bounds={PHASER_FEEDBACK}
+          step={0.05}
+          testId={id('feedback')}
+          onCommit={(feedback) => change({ feedback })}
+        />
+      )}
+    </div>
+  );
 }
 
 /** A compressor's, a limiter's or a gate's gain reduction as it plays, as a DAW's GR meter: a bar and the dB (nothing
