@@ -23,8 +23,11 @@ const CHAINS: Record<string, TrackEffect[]> = {
   'Reverb (1.5 s at -12 dB)': [{ ...on, id: 'r', kind: 'reverb', decaySeconds: 1.5, wetDb: -12 }],
   'Limiter (-24 dBFS, 50 ms)': [{ ...on, id: 'l', kind: 'limiter', ceilingDb: -24, releaseMs: 50 }],
   'Noise gate (-25 dBFS)': [{ ...on, id: 'g', kind: 'gate', thresholdDb: -25, reductionDb: -24 }],
+  'Tremolo (4 Hz, 0.5)': [{ ...on, id: 't', kind: 'tremolo', rateHz: 4, depth: 0.5 }],
+  'Phaser (0.5 Hz, 0.7, 0.3)': [{ ...on, id: 'p', kind: 'phaser', rateHz: 0.5, depth: 0.7, feedback: 0.3 }],
+  'Chorus (0.8 Hz, 3 ms, 0.5)': [{ ...on, id: 'h', kind: 'chorus', rateHz: 0.8, depthMs: 3, mix: 0.5 }],
 };
-CHAINS['All seven in a chain'] = Object.values(CHAINS).flat();
+CHAINS['All ten in a chain'] = Object.values(CHAINS).flat();
 
 function runOnce(effects: TrackEffect[]): number {
   const chain = new EffectChain(effects, RATE, 2);
