@@ -316,4 +316,42 @@ test.describe('track effects', () => {
     expect(heardFit.db).toBeLessThan(-60);
     expect(heardFit.scale).toBeCloseTo(Math.SQRT1_2, 2);
   });
+
+  test('effect chains: a built-in one loaded, changed and saved by name, still there after a reload for the master, then deleted', async ({
+    studio,
+    page,
+  }) => {
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-chain-load').selectOption('Voice: clean and even');
+    await expect(panel.getByTestId('fx-slot')).toHaveCount(4);
+    await expect(panel.getByTestId('fx-slot').nth(3)).toHaveAttribute('aria-label', 'Compressor -20 dBFS 3:1 +4 dB');
+    await panel.getByTestId('fx-ratio-3').fill('5');
+    await panel.getByTestId('fx-ratio-3').press('Enter');
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Load chain Voice: clean and even', 'Change Compressor']);
+    await panel.getByTestId('fx-chain-name').fill('My voice');
+    await panel.getByTestId('fx-chain-save').click();
+    await expect(page.getByText('Saved the chain as “My voice”', { exact: false })).toBeVisible();
+    await panel.getByTestId('fx-chain-name').fill('Telephone');
+    await panel.getByTestId('fx-chain-save').click();
+    await expect(page.getByText('“Telephone” is a built-in chain', { exact: false })).toBeVisible();
+
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.waitForTracks(1);
+    await page.getByTestId('master-summary').click();
+    await page.getByTestId('master-fx').click();
+    await expect(panel.getByRole('heading')).toHaveText('Master effects');
+    await panel.getByTestId('fx-chain-load').selectOption('My voice');
+    await expect(panel.getByTestId('fx-slot').nth(3)).toHaveAttribute('aria-label', 'Compressor -20 dBFS 5:1 +4 dB');
+    await expect(page.getByTestId('master-summary')).toHaveAttribute('data-effects', '4');
+    // The track kept its own chain; the master's is a copy.
+    expect((await studio.summary()).undo.at(-1)).toBe('Load chain My voice');
+
+    await panel.getByTestId('fx-chain-doomed').selectOption('My voice');
+    await panel.getByTestId('fx-chain-delete').click();
+    await expect(panel.getByTestId('fx-chain-load').locator('option', { hasText: 'My voice' })).toHaveCount(0);
+    await expect(panel.getByTestId('fx-chain-doomed')).toHaveCount(0);
+  });
 });

@@ -1,6 +1,7 @@
 /** Effect edits from the Track effects panel and the master fader: each lands as one named undo step (a fader drag
  * previews as it goes and lands as one), and one refused (a setting out of bounds) is said, the project unchanged. */
-import { setMasterGain } from '../project/track-effects';
+import { deleteChainPreset, saveChainPreset } from '../project/chain-presets';
+import { type EffectHost, effectsOf, setMasterGain } from '../project/track-effects';
 import type { TrackEdit } from '../project/track-ops';
 import type { Project } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
@@ -30,4 +31,28 @@ export function changeMasterGain(store: StudioStore, gainDb: number): void {
   } catch (e) {
     state.notify('error', e instanceof Error ? e.message : String(e));
   }
+}
+
+/** Saves the host's chain under `name` among the user's chains (one of that name replaced); said either way. */
+export function saveChain(store: StudioStore, host: EffectHost, name: string): boolean {
+  const state = store.getState();
+  try {
+    const chainPresets = saveChainPreset(state.chainPresets, name, effectsOf(state.project, host));
+    state.set({ chainPresets });
+    state.notify(
+      'info',
+      `Saved the chain as “${name.trim()}”: Load a chain offers it on any track, bus or the master.`,
+    );
+    return true;
+  } catch (e) {
+    state.notify('error', e instanceof Error ? e.message : String(e));
+    return false;
+  }
+}
+
+/** Deletes one of the user's saved chains (not a project edit: nothing to undo, so it is said). */
+export function deleteChain(store: StudioStore, name: string): void {
+  const state = store.getState();
+  state.set({ chainPresets: deleteChainPreset(state.chainPresets, name) });
+  state.notify('info', `Deleted the saved chain “${name}”.`);
 }

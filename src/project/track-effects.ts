@@ -154,7 +154,12 @@ export function removeTrackEffect(project: Project, host: EffectHost, effectId: 
  * chain to another channel; `to`'s effects are kept. */
 export function copyEffects(project: Project, from: EffectHost, to: EffectHost, toName: string): TrackEdit {
   const copies = effectsOf(project, from).map((e) => ({ ...e, id: newId() }));
-  return { label: `Copy effects to ${toName}`, project: withEffects(project, to, (e) => [...e, ...copies]) };
+  return addEffects(project, to, copies, `Copy effects to ${toName}`);
+}
+
+/** `effects` added after the host's own, as one edit under `label`. */
+export function addEffects(project: Project, host: EffectHost, effects: TrackEffect[], label: string): TrackEdit {
+  return { label, project: withEffects(project, host, (e) => [...e, ...effects]) };
 }
 
 /** The effect one place earlier (-1) or later (+1) in the chain; at either end it stays. */

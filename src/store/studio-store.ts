@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
 import type { DistortionCurve } from '../dsp/distortion';
+import type { ChainPreset } from '../project/chain-presets';
 import type { MacroStep } from '../project/macro';
 import type { ClockFormat } from '../ui/format';
 import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
@@ -284,6 +285,8 @@ export interface StudioState {
   macro: { steps: MacroStep[]; recording: boolean };
   /** The last effect applied that can run on other audio as it is (Repeat last effect). */
   lastEffect: MacroStep | null;
+  /** The effect chains the user saved by name (src/project/chain-presets.ts), kept in the browser. */
+  chainPresets: ChainPreset[];
   /** How the clock reads the playhead (a click on it turns to the next). */
   clockFormat: ClockFormat;
   /** A dragged clip's edges snap to other clips', labels', the playhead and beats (src/project/snap.ts). */
@@ -396,6 +399,7 @@ export const initialState = (): StudioState => ({
   clockFormat: 'time',
   macro: { steps: [], recording: false },
   lastEffect: null,
+  chainPresets: [],
   snap: true,
   followPlayback: true,
   contrast: {},

@@ -20,6 +20,8 @@ import { forBus } from '../../project/buses';
 import { BusList, BusSettings, TrackSends } from './BusControls';
 import { Panel } from './Panel';
 import { TrackEffectFields } from './TrackEffectFields';
+import { ChainPresets } from './ChainPresets';
+import { loadChainPreset } from '../../project/chain-presets';
 
 const KINDS = Object.keys(EFFECT_NAMES) as TrackEffectKind[];
 
@@ -93,6 +95,10 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
           ))}
         </select>
       </label>
+      <ChainPresets
+        canSave={effects.length > 0}
+        load={(preset) => edit((p, id) => loadChainPreset(p, id, preset, view.kind === 'bus'))}
+      />
       {effects.length === 0 && <p>No effects here yet.</p>}
       <ol className="fx-chain">
         {effects.map((effect, slot) => (
