@@ -141,6 +141,21 @@ describe('EffectChain', () => {
     expect(y[0].subarray(480 + 100, 480 + 2000)).toEqual(whole[0].subarray(100, 2000));
   });
 
+  it('mixes an effect with the dry sound at its dry/wet share, the dry held back by the look-ahead to line up', () => {
+    const x = noise(6000);
+    const half = inBlocks([{ ...squash, dryWet: 0.25 }], x);
+    const full = inBlocks([squash], x);
+    half.forEach((channel, c) =>
+      channel.forEach((v, i) => expect(v).toBeCloseTo(0.25 * full[c][i] + 0.75 * x[c][i], 6)),
+    );
+    const ceiling: TrackEffect = { id: 'l', on: true, kind: 'limiter', ceilingDb: -30, releaseMs: 20 };
+    const limited = inBlocks([ceiling], x);
+    const parallel = inBlocks([{ ...ceiling, dryWet: 0.5 }], x);
+    const late = 480;
+    for (const i of [1000, 2500, 4000])
+      expect(parallel[0][i]).toBeCloseTo(0.5 * limited[0][i] + 0.5 * x[0][i - late], 6);
+  });
+
   it('passes a filter set at or over the Nyquist frequency', () => {
     const x = noise(1000);
     const out = new EffectChain([{ ...highpass, type: 'lowpass', hz: 20000 }], 22050, 2);
@@ -164,6 +179,9 @@ describe('trackEffectProblem', () => {
     const ceiling: TrackEffect = { id: 'l', on: true, kind: 'limiter', ceilingDb: 3, releaseMs: 50 };
     expect(trackEffectProblem(ceiling)).toMatch(/limiter's ceiling must be -30 to 0 dBFS/);
     expect(trackEffectProblem({ ...ceiling, ceilingDb: -1, releaseMs: 0 })).toMatch(/release must be 1 to 1000 ms/);
+    expect(trackEffectProblem({ ...squash, dryWet: 1.5 })).toBe("An effect's dry/wet mix must be 0 to 100 %.");
+    const echoed: TrackEffect = { id: 'd', on: true, kind: 'echo', delaySeconds: 0.3, decay: 0.5, dryWet: 0.5 };
+    expect(trackEffectProblem(echoed)).toBe('The echo sets its own level: it has no dry/wet mix.');
     const chorus: TrackEffect = { id: 'h', on: true, kind: 'chorus', rateHz: 1, depthMs: 12, mix: 0.5 };
     expect(trackEffectProblem(chorus)).toBe("The chorus's depth must be 0 to 10 ms.");
     expect(trackEffectProblem({ ...chorus, depthMs: 3 })).toBeNull();

@@ -35,6 +35,9 @@ interface Slot {
   id: string;
   /** Off: bypassed (kept with its settings, not heard). */
   on: boolean;
+  /** The effect's share against the dry sound, 0 to 1 (absent: all effect), as a DAW's dry/wet knob: a compressor at
+   * half is parallel compression. Not for echo, reverb and chorus, which set their own level. */
+  dryWet?: number;
 }
 
 export type TrackEffect = Slot &
@@ -61,8 +64,19 @@ export type TrackEffectKind = TrackEffect['kind'];
 
 export const MAKEUP_DB = { min: 0, max: 24 } as const;
 
+/** Whether an effect of the kind takes a dry/wet mix (echo, reverb and chorus set their own level). */
+export const hasDryWet = (kind: TrackEffectKind): boolean => kind !== 'echo' && kind !== 'reverb' && kind !== 'chorus';
+
 /** Why the effect cannot run, or null: every setting inside its bounds. */
 export function trackEffectProblem(effect: TrackEffect): string | null {
+  if (effect.dryWet !== undefined) {
+    if (!hasDryWet(effect.kind)) return `The ${effect.kind} sets its own level: it has no dry/wet mix.`;
+    if (!(effect.dryWet >= 0 && effect.dryWet <= 1)) return `An effect's dry/wet mix must be 0 to 100 %.`;
+  }
+  return settingsProblem(effect);
+}
+
+function settingsProblem(effect: TrackEffect): string | null {
   const outside = (v: number, { min, max }: { min: number; max: number }) => !(v >= min && v <= max);
   switch (effect.kind) {
     case 'eq':
@@ -215,7 +229,33 @@ const latencyOf = (effect: TrackEffect, rate: number): number =>
   effect.kind === 'limiter' ? limiterLatency(rate) : effect.kind === 'gate' ? gateLatency(rate) : 0;
 
 function stage(effect: TrackEffect, rate: number, channels: number, at: number): Omit<Stage, 'settings'> {
-  return { latency: latencyOf(effect, rate), ...runner(effect, rate, channels, at) };
+  const latency = latencyOf(effect, rate);
+  const { run, reading } = runner(effect, rate, channels, at);
+  const mixed = effect.dryWet !== undefined && effect.dryWet < 1 ? dryWet(run, effect.dryWet, latency) : run;
+  return { latency, run: mixed, reading };
+}
+
+/** A stage's sound mixed with the dry sound (held back by the stage's look-ahead, so the two line up): `mix` of the
+ * one, 1 - `mix` of the other. */
+function dryWet(run: Run, mix: number, latency: number): Run {
+  let held: Float32Array[] = [];
+  let at = 0;
+  return (block) => {
+    const dry = block.map((channel) => channel.slice());
+    run(block);
+    if (held.length !== block.length) held = block.map(() => new Float32Array(latency));
+    const length = block[0]?.length ?? 0;
+    for (let i = 0; i < length; i++, at++) {
+      block.forEach((channel, c) => {
+        let d = dry[c][i];
+        if (latency > 0) {
+          const slot = at % latency;
+          [d, held[c][slot]] = [held[c][slot], d];
+        }
+        channel[i] = mix * channel[i] + (1 - mix) * d;
+      });
+    }
+  };
 }
 
 function runner(effect: TrackEffect, rate: number, channels: number, at: number): Pick<Stage, 'run' | 'reading'> {

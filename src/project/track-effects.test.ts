@@ -32,6 +32,15 @@ function oneTrack(channels: Float32Array[]): { project: Project; assets: AssetSt
   return { project: { ...emptyProject(RATE), tracks: [track] }, assets, trackId: track.id };
 }
 
+const squashAt = (thresholdDb: number): TrackEffect => ({
+  id: 'c',
+  on: true,
+  kind: 'compressor',
+  thresholdDb,
+  ratio: 3,
+  makeupDb: 0,
+});
+
 describe('track effect edits', () => {
   it('adds, changes, switches, moves and removes effects, each under its own undo label', () => {
     const { project, trackId } = oneTrack([tone(100, 800)]);
@@ -77,6 +86,7 @@ describe('track effect edits', () => {
     expect(describeEffect(newTrackEffect('filter'))).toBe('High-pass 80 Hz');
     expect(describeEffect(newTrackEffect('compressor'))).toBe('Compressor -18 dBFS 3:1');
     expect(describeEffect(newTrackEffect('eq'))).toBe('Equalizer (flat)');
+    expect(describeEffect({ ...squashAt(-18), dryWet: 0.4 })).toBe('Compressor -18 dBFS 3:1, 40 % wet');
     expect(describeEffect(newTrackEffect('limiter'))).toBe('Limiter -1 dBFS, release 50 ms');
     expect(describeEffect(newTrackEffect('gate'))).toBe('Noise gate -45 dBFS, -24 dB');
     expect(describeEffect(newTrackEffect('tremolo'))).toBe('Tremolo 4 Hz, depth 0.5');

@@ -65,6 +65,12 @@ const wet = (effect: { wetOnly?: boolean }) => (effect.wetOnly ? ', wet only' : 
 
 /** A one-line account of an effect's settings, for the chain's list and the track header's tooltip. */
 export function describeEffect(effect: TrackEffect): string {
+  const settings = describeSettings(effect);
+  const { dryWet } = effect;
+  return dryWet !== undefined && dryWet < 1 ? `${settings}, ${Math.round(dryWet * 100)} % wet` : settings;
+}
+
+function describeSettings(effect: TrackEffect): string {
   switch (effect.kind) {
     case 'eq': {
       const shaped = effect.bands.filter((b) => b.gainDb !== 0).length;

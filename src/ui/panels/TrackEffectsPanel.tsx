@@ -1,4 +1,5 @@
-import type { TrackEffectKind } from '../../dsp/effect-chain';
+import { hasDryWet, type TrackEffectKind } from '../../dsp/effect-chain';
+import { NumberField } from '../NumberField';
 import { commitEffectEdit } from '../../app/track-effects';
 import {
   addTrackEffect,
@@ -24,6 +25,7 @@ import { ChainPresets } from './ChainPresets';
 import { loadChainPreset } from '../../project/chain-presets';
 
 const KINDS = Object.keys(EFFECT_NAMES) as TrackEffectKind[];
+const DRY_WET_PERCENT = { min: 0, max: 100 } as const;
 
 /** Who the panel is for: its title, what it tells of where the effects run, and the settings under the chain. */
 interface HostView {
@@ -146,6 +148,20 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
               slot={slot}
               change={(patch) => edit((p, id) => changeTrackEffect(p, id, effect.id, patch))}
             />
+            {hasDryWet(effect.kind) && (
+              <div className="fx-fields">
+                <NumberField
+                  label="Mix (% wet)"
+                  value={Math.round((effect.dryWet ?? 1) * 100)}
+                  bounds={DRY_WET_PERCENT}
+                  step={1}
+                  testId={`fx-drywet-${slot}`}
+                  onCommit={(percent) =>
+                    edit((p, id) => changeTrackEffect(p, id, effect.id, { dryWet: percent / 100 }))
+                  }
+                />
+              </div>
+            )}
           </li>
         ))}
       </ol>
