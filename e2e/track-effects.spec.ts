@@ -249,6 +249,20 @@ test.describe('track effects', () => {
     // Playback is the export, reverb bus and all.
     expect((await playedAgainst(page))(mix).db).toBeLessThan(-60);
 
+    // Sent before the fader, the reverb keeps its level with the track turned down 36 dB: the tail is now far over
+    // the dry sound, in the export as in playback.
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-send-pre-0').check();
+    expect((await studio.summary()).undo.at(-1)).toBe('Send before the fader');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('track-gain').fill('-36');
+    const preFader = await studio.exportFile({ format: 'float32' });
+    const power = (x: ArrayLike<number>, scale = 1) => Array.from(x).reduce((sum, v) => sum + (scale * v) ** 2, 0);
+    const quietDry = power(dry, Math.SQRT1_2 * 10 ** (-36 / 20));
+    expect(10 * Math.log10(power(soxFloat(preFader, ['remix', '1'])) / quietDry)).toBeGreaterThan(10);
+    expect((await playedAgainst(page))(preFader).db).toBeLessThan(-60);
+    await page.getByTestId('track-gain').fill('0');
+
     await page.getByTestId('track-fx').click();
     await panel.getByRole('button', { name: '→ Bus 1' }).click();
     await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 1');

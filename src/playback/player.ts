@@ -315,19 +315,22 @@ export class Player {
       const pan = new StereoPannerNode(context, { pan: track.pan });
       gain.connect(pan).connect(bus);
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
-      this.send(track, project, pan);
       this.automatePan(pan, track, from, to, faderClock);
       // The track's volume automation, before its gain and pan.
       const fader = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, faderClock) : gain;
+      // What a pre-fader send takes: the track after its effects, before its fader.
+      const preFader = sendsOf(project, track).some((s) => s.preFader) ? new GainNode(context) : undefined;
+      preFader?.connect(fader);
+      this.send(track, project, { post: pan, pre: preFader });
       const sourceClock = early(faderClock, this.lookAhead(track.effects));
       // Its effects before that (as a DAW's inserts, before the fader).
       const trackIn =
         track.effects?.length && this.effectsUsable
-          ? this.effectsNode(track.id, track.effects, effectBusChannels(track, assets), fader, {
+          ? this.effectsNode(track.id, track.effects, effectBusChannels(track, assets), preFader ?? fader, {
               from,
               when: sourceClock.when,
             })
-          : fader;
+          : (preFader ?? fader);
       for (const clip of track.clips) {
         const start = Math.max(clip.start, from);
         const end = Math.min(clipEnd(clip), to);
@@ -445,13 +448,21 @@ export class Player {
     this.effectsUsable = (await this.effectsLoaded) ?? false;
   }
 
-  /** The track's sends, after its pan, into the effect buses' inputs this playback made. */
-  private send(track: Track, project: Project, pan: AudioNode): void {
-    for (const { busId, levelDb } of sendsOf(project, track)) {
+  /** The track's sends into the effect buses' inputs this playback made: after its pan (`post`), or, a pre-fader
+   * send, from `pre` (after its effects, before its fader). */
+  private send(track: Track, project: Project, taps: { post: AudioNode; pre?: AudioNode }): void {
+    const context = this.context!;
+    // Before the fader the track is centred on the bus, as the mixdown centres it.
+    const centred = taps.pre && new StereoPannerNode(context, { pan: 0 });
+    if (centred) {
+      taps.pre!.connect(centred);
+      this.nodes.push(taps.pre!, centred);
+    }
+    for (const { busId, levelDb, preFader } of sendsOf(project, track)) {
       const input = this.busInputs.get(busId);
       if (!input) continue;
-      const level = new GainNode(this.context!, { gain: dbToGain(levelDb) });
-      pan.connect(level).connect(input);
+      const level = new GainNode(context, { gain: dbToGain(levelDb) });
+      (preFader && centred ? centred : taps.post).connect(level).connect(input);
       this.nodes.push(level);
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { echo } from '../dsp/echo';
 import { AssetStore } from './asset-store';
-import { createBus, deleteBus, forBus, removeSend, setBusGain, setSend } from './buses';
+import { createBus, deleteBus, forBus, removeSend, setBusGain, setSend, setSendPreFader } from './buses';
 import { describeEffect, newTrackEffect } from './track-effects';
 import { clipAt } from './clip.fixture';
 import { mixdown } from './mixdown';
@@ -65,5 +65,39 @@ describe('effect buses', () => {
     });
     // A track mixed alone (stems, Mix and render) is itself, without what it sends.
     expect(mixdown(p, assets, { ...range, trackIds: [a], stereo: true })).toEqual(sent);
+  });
+
+  it("take a pre-fader send before the track's fader: the bus hears it the same whatever the track's level and pan", () => {
+    const { project, assets } = twoTracks();
+    const [a, b] = project.tracks.map((t) => t.id);
+    const made = createBus(project, a).project;
+    const busId = made.buses![0].id;
+    const bus = { ...made.buses![0], effects: [] }; // a plain return: what is sent comes back as it is
+    const sent = setSend({ ...made, buses: [bus] }, a, busId, 0).project;
+    const pre = setSendPreFader(sent, a, busId, true);
+    expect(pre.label).toBe('Send before the fader');
+    expect(pre.project.tracks[0].sends).toEqual([{ busId, levelDb: 0, preFader: true }]);
+    // The level changed keeps the send before the fader.
+    expect(setSend(pre.project, a, busId, -3).project.tracks[0].sends).toEqual([
+      { busId, levelDb: -3, preFader: true },
+    ]);
+    const faded = (p: Project) => ({
+      ...p,
+      tracks: p.tracks.map((t) => (t.id === a ? { ...t, gainDb: -60, pan: 1 } : t)),
+    });
+    const range = { range: { start: 0, end: 800 } };
+    const centred = mixdown(project, assets, { ...range, trackIds: [a], stereo: true });
+    const others = mixdown(project, assets, { ...range, trackIds: [b], stereo: true });
+    const preMix = mixdown(faded(pre.project), assets, range);
+    const postMix = mixdown(faded(sent), assets, range);
+    // Pre-fader: the other track, the send at 0 dB centred, and the faded track itself (60 dB down, hard right).
+    preMix.forEach((channel, c) =>
+      channel.forEach((v, i) =>
+        expect(v).toBeCloseTo(others[c][i] + centred[c][i] + (c === 1 ? 0.001 * Math.SQRT2 * centred[c][i] : 0), 4),
+      ),
+    );
+    // After the fader the bus gets the faded track: next to nothing over the other track.
+    postMix.forEach((channel, c) => channel.forEach((v, i) => expect(v).toBeCloseTo(others[c][i], 2)));
+    expect(setSendPreFader(pre.project, a, busId, false).project.tracks[0].sends).toEqual([{ busId, levelDb: 0 }]);
   });
 });

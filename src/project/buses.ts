@@ -32,11 +32,22 @@ export function createBus(project: Project, trackId: string): TrackEdit {
 export function setSend(project: Project, trackId: string, busId: string, levelDb: number): TrackEdit {
   if (!inRange(levelDb, SEND_DB)) throw new Error(`A send's level must be ${SEND_DB.min} to +${SEND_DB.max} dB.`);
   if (!project.buses?.some((b) => b.id === busId)) throw new Error('That effect bus is no longer there.');
-  const send = { busId, levelDb };
+  const kept = project.tracks.find((t) => t.id === trackId)?.sends?.find((s) => s.busId === busId);
+  const send = { ...kept, busId, levelDb };
   return {
     label: 'Send level',
     project: withSends(project, trackId, (sends) =>
       sends.some((s) => s.busId === busId) ? sends.map((s) => (s.busId === busId ? send : s)) : [...sends, send],
+    ),
+  };
+}
+
+/** The track's send to the bus taken before its fader (`preFader`) or after it and its pan. */
+export function setSendPreFader(project: Project, trackId: string, busId: string, preFader: boolean): TrackEdit {
+  return {
+    label: preFader ? 'Send before the fader' : 'Send after the fader',
+    project: withSends(project, trackId, (sends) =>
+      sends.map((s) => (s.busId === busId ? { busId, levelDb: s.levelDb, ...(preFader ? { preFader } : {}) } : s)),
     ),
   };
 }

@@ -131,13 +131,17 @@ function mixTracks(
   const busInputs = new Map<string, Float32Array[]>();
   for (const track of tracks) {
     const sends = heard ? sendsOf(project, track) : [];
+    const sources = trackSources(track, assets, range, project.sampleRate, chains);
     const target = sends.length > 0 ? channels() : out;
-    addTrack(track, target, { project, assets, range, stereo, chains });
+    addFaded(track, sources, target, { range, stereo });
     if (target === out) continue;
     addInto(out, target, 1);
-    for (const { busId, levelDb } of sends) {
+    // A pre-fader send takes the track after its effects, centred, before its automation, gain and pan.
+    const pre = sends.some((s) => s.preFader) ? channels() : undefined;
+    if (pre) addFaded(withoutFader(track), sources, pre, { range, stereo });
+    for (const { busId, levelDb, preFader } of sends) {
       if (!busInputs.has(busId)) busInputs.set(busId, channels());
-      addInto(busInputs.get(busId)!, target, dbToGain(levelDb));
+      addInto(busInputs.get(busId)!, preFader && pre ? pre : target, dbToGain(levelDb));
     }
   }
   for (const bus of project.buses ?? []) {
@@ -154,29 +158,27 @@ function busesHeard(project: Project, tracks: Track[]): boolean {
   return activeEffects(masterOf(project).effects).length > 0 || tracks.some((t) => sendsOf(project, t).length > 0);
 }
 
-/** Adds the track through its fader (gain, volume automation, pan) into `out`. */
-function addTrack(
+/** The track with its fader left out: 0 dB, centred, no automation (what a pre-fader send takes). */
+const withoutFader = (track: Track): Track => ({
+  ...track,
+  gainDb: 0,
+  pan: 0,
+  volume: undefined,
+  panPoints: undefined,
+});
+
+/** Adds what the track feeds its fader (`sources`) through the fader (gain, volume automation, pan) into `out`. */
+function addFaded(
   track: Track,
+  sources: TrackSource[],
   out: Float32Array[],
-  {
-    project,
-    assets,
-    range,
-    stereo,
-    chains,
-  }: { project: Project; assets: AssetStore; range: SampleRange; stereo: boolean; chains: TrackChains },
+  { range, stereo }: { range: SampleRange; stereo: boolean },
 ): void {
   const length = out[0].length;
   const gain = dbToGain(track.gainDb);
   const automation = track.volume?.length ? envelopeGains(track.volume, range.start, length) : undefined;
   const pans = stereo ? panValues(track, range.start, length) : undefined;
-  for (const { channels: source, write, from, count } of trackSources(
-    track,
-    assets,
-    range,
-    project.sampleRate,
-    chains,
-  )) {
+  for (const { channels: source, write, from, count } of sources) {
     if (!stereo) {
       addScaled(out[0], write, source[0], from, count, gain, automation);
       continue;

@@ -118,6 +118,9 @@ export interface EffectBus extends MasterBus {
 export interface TrackSend {
   busId: string;
   levelDb: number;
+  /** Taken before the fader (after the track's effects, before its volume automation, gain and pan; centred), as a
+   * DAW's pre-fader send: the bus gets the same whatever the track's level. Absent: after the fader and pan. */
+  preFader?: boolean;
 }
 
 /** The master bus: what the mix as heard (playback, the mix's exports) goes through last. */

@@ -1,7 +1,16 @@
 /** Effect buses in the effects panel: a track's sends (to a bus, at a level, or to a new reverb bus), a bus's fader
  * and where it is sent from, and the master's list of buses. */
 import { commitEffectEdit } from '../../app/track-effects';
-import { createBus, deleteBus, removeSend, SEND_DB, sendsOf, setBusGain, setSend } from '../../project/buses';
+import {
+  createBus,
+  deleteBus,
+  removeSend,
+  SEND_DB,
+  sendsOf,
+  setBusGain,
+  setSend,
+  setSendPreFader,
+} from '../../project/buses';
 import { MASTER_GAIN_DB } from '../../project/track-effects';
 import type { Project } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
@@ -26,8 +35,8 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
   const busName = (id: string) => project.buses?.find((b) => b.id === id)?.name ?? '';
   return (
     <section className="fx-sends" aria-label="Sends">
-      <h3>Sends (after the fader and pan)</h3>
-      {sends.map(({ busId, levelDb }, i) => (
+      <h3>Sends (after the fader and pan, or before the fader)</h3>
+      {sends.map(({ busId, levelDb, preFader }, i) => (
         <div className="fx-head" key={busId} data-testid="fx-send">
           <button type="button" title="Open this bus's effects" onClick={() => open(busId)}>
             → {busName(busId)}
@@ -40,6 +49,15 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
             testId={`fx-send-level-${i}`}
             onCommit={(v) => commitEffectEdit(store, (p) => setSend(p, trackId, busId, v))}
           />
+          <label title="Taken before the track's fader: the bus gets the same whatever the track's level">
+            <input
+              type="checkbox"
+              data-testid={`fx-send-pre-${i}`}
+              checked={preFader ?? false}
+              onChange={(e) => commitEffectEdit(store, (p) => setSendPreFader(p, trackId, busId, e.target.checked))}
+            />
+            Pre-fader
+          </label>
           <button
             type="button"
             aria-label={`Remove the send to ${busName(busId)}`}
