@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { AssetStore } from '../project/asset-store';
-import { newTrack, type Project } from '../project/types';
+import { newTrack, type Project, type TrackSend } from '../project/types';
 import { readProjectFile, writeProjectFile } from './project-file';
 
 function aProject() {
@@ -69,5 +69,16 @@ describe('project files', () => {
     expect(() => readProjectFile(writeProjectFile(mute, view, assets), 'bus.omni')).toThrow(
       '"bus.omni" cannot be opened: the fader on Bus 1 has no level.',
     );
+    const bus = { id: 'b', name: 'Bus 1', gainDb: 0 };
+    const sending = (send: TrackSend) => ({
+      ...project,
+      buses: [bus],
+      tracks: [{ ...project.tracks[0], sends: [send] }],
+    });
+    const pre = sending({ busId: 'b', levelDb: -6, preFader: true });
+    expect(readProjectFile(writeProjectFile(pre, view, assets), 'pre.omni').project).toEqual(pre);
+    expect(() =>
+      readProjectFile(writeProjectFile(sending({ busId: 'b', levelDb: 40 }), view, assets), 'loud.omni'),
+    ).toThrow('"loud.omni" cannot be opened: a send on track "Track 1" is at 40 dB (-60 to +6).');
   });
 });

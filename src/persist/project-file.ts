@@ -8,6 +8,7 @@
  */
 import { type Unzipped, unzipSync, zipSync } from 'fflate';
 import { trackEffectProblem } from '../dsp/effect-chain';
+import { SEND_DB } from '../project/buses';
 import { decodeWav, encodeWav } from '../dsp/wav';
 import type { AssetStore } from '../project/asset-store';
 import type { AudioAsset, Project, SampleRange } from '../project/types';
@@ -45,8 +46,8 @@ export class ProjectFileError extends Error {
 
 export const isProjectFile = (file: File) => file.name.toLowerCase().endsWith(PROJECT_EXTENSION);
 
-/** Why the realtime effects of the tracks, the effect buses or the master, or those buses' faders, cannot run as the
- * file sets them (a hand-edited or damaged file), or null. */
+/** Why the realtime effects of the tracks, the effect buses or the master, those buses' faders or the tracks' sends,
+ * cannot run as the file sets them (a hand-edited or damaged file), or null. */
 function effectsProblem(project: Project): string | null {
   const buses = [
     ...(project.master ? [{ where: 'on the master', ...project.master }] : []),
@@ -61,7 +62,24 @@ function effectsProblem(project: Project): string | null {
     }
   }
   const silent = buses.find((b) => !Number.isFinite(b.gainDb));
-  return silent ? `the fader ${silent.where} has no level.` : null;
+  return silent ? `the fader ${silent.where} has no level.` : sendsProblem(project);
+}
+
+/** Why a track's sends cannot be heard as the file sets them, or null. */
+function sendsProblem(project: Project): string | null {
+  for (const track of project.tracks) {
+    if (track.sends !== undefined && !Array.isArray(track.sends))
+      return `the sends on track "${track.name}" are no list.`;
+    for (const send of track.sends ?? []) {
+      const where = `a send on track "${track.name}"`;
+      if (typeof send?.busId !== 'string') return `${where} goes to no bus.`;
+      if (!(send.levelDb >= SEND_DB.min && send.levelDb <= SEND_DB.max))
+        return `${where} is at ${send.levelDb} dB (${SEND_DB.min} to +${SEND_DB.max}).`;
+      if (send.preFader !== undefined && typeof send.preFader !== 'boolean')
+        return `${where} is neither before nor after the fader.`;
+    }
+  }
+  return null;
 }
 
 /** The ids of the assets the project's clips play. */
