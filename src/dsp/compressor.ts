@@ -54,12 +54,17 @@ export class Compressor {
 
   constructor(
     rate: number,
-    private readonly settings: Compression,
+    private settings: Compression,
     private readonly makeup = 1,
   ) {
     this.rise = 1 - Math.exp(-1 / (ATTACK_S * rate));
     this.fall = 1 - Math.exp(-1 / (RELEASE_S * rate));
     this.average = 1 - Math.exp(-1 / (AVERAGE_S * rate));
+  }
+
+  /** Takes new settings (an automated threshold), its detector going on. */
+  retune(settings: Compression): void {
+    this.settings = { thresholdDb: settings.thresholdDb, ratio: settings.ratio };
   }
 
   /** Compresses the channels (of one length) in place, carrying on from the last block. */

@@ -12,6 +12,7 @@ import { Compressor, RATIO, THRESHOLD_DB } from './compressor';
 import { type EqBand, eqProblem, eqSections } from './equalizer';
 import { type Biquad, BiquadState, butterworth, FILTER_HZ, type FilterType } from './filters';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS, EchoLine, type Echoing } from './echo';
+import { automationProblem, CONTROL, type EffectAutomation, lanesOf, settingsAt } from './effect-automation';
 import { dbToGain } from './gain';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB, type Gating, GateLine, gateLatency } from './gate';
 import { CEILING_DB, type Limiting, RELEASE_MS } from './limiter';
@@ -38,6 +39,9 @@ interface Slot {
   /** The effect's share against the dry sound, 0 to 1 (absent: all effect), as a DAW's dry/wet knob: a compressor at
    * half is parallel compression. Not for echo, reverb and chorus, which set their own level. */
   dryWet?: number;
+  /** Lanes moving some of its settings along the timeline (src/dsp/effect-automation.ts); they override the
+   * settings they move. */
+  automation?: EffectAutomation;
 }
 
 export type TrackEffect = Slot &
@@ -73,7 +77,7 @@ export function trackEffectProblem(effect: TrackEffect): string | null {
     if (!hasDryWet(effect.kind)) return `The ${effect.kind} sets its own level: it has no dry/wet mix.`;
     if (!(effect.dryWet >= 0 && effect.dryWet <= 1)) return `An effect's dry/wet mix must be 0 to 100 %.`;
   }
-  return settingsProblem(effect);
+  return settingsProblem(effect) ?? automationProblem(effect);
 }
 
 function settingsProblem(effect: TrackEffect): string | null {
@@ -161,6 +165,10 @@ interface Stage {
   reading?: () => number;
   /** How many samples late its output comes (its look-ahead). */
   latency: number;
+  /** Where it has lanes: takes their settings at timeline sample `at` (what reaches it now). */
+  automate?: (at: number) => void;
+  /** Takes the effect's lanes as they are now (edited while it runs: its memory goes on). */
+  relane?: (automation: EffectAutomation | undefined) => void;
 }
 
 /** Runs a track's effects, in order, over successive blocks of its `channels` channels (in place). */
@@ -188,16 +196,22 @@ export class EffectChain {
     const stages = new Map<string, Stage>();
     let before = 0; // the look-ahead of the stages before: what reaches this one is that much behind the input
     for (const effect of activeEffects(effects)) {
-      const settings = JSON.stringify(effect);
+      // A lane edited is taken by the running stage; another setting changed starts it anew.
+      const settings = JSON.stringify({ ...effect, automation: lanesOf(effect).map(([param]) => param) });
       const kept = this.stages.get(effect.id);
       const at = this.position - before;
       const next = kept?.settings === settings ? kept : { settings, ...stage(effect, this.rate, this.channels, at) };
+      next.relane?.(effect.automation);
       stages.set(effect.id, next);
       before += next.latency;
     }
     this.stages = stages;
     this.order = [...stages.values()];
+    this.automated = this.order.some((s) => s.automate);
   }
+
+  /** Whether any stage has lanes: blocks are then run in pieces on the CONTROL grid. */
+  private automated = false;
 
   /** How many samples late the chain's output comes: its stages' look-aheads added up. */
   get latency(): number {
@@ -206,8 +220,27 @@ export class EffectChain {
 
   /** Processes one block in place; every channel has the same length. */
   process(block: Float32Array[]): void {
-    for (const { run } of this.order) run(block);
-    this.position += block[0]?.length ?? 0;
+    const length = block[0]?.length ?? 0;
+    if (!this.automated) {
+      for (const { run } of this.order) run(block);
+      this.position += length;
+      return;
+    }
+    // Each piece ends on the timeline's CONTROL grid; the lanes are read where the grid cell it lies in starts (what
+    // reaches each stage is behind the input by the look-ahead of the stages before it).
+    for (let from = 0; from < length; ) {
+      const at = this.position + from;
+      const to = Math.min(length, from + CONTROL - (((at % CONTROL) + CONTROL) % CONTROL));
+      const piece = block.map((channel) => channel.subarray(from, to));
+      let before = 0;
+      for (const { run, automate, latency } of this.order) {
+        automate?.(onGrid(at - before));
+        run(piece);
+        before += latency;
+      }
+      from = to;
+    }
+    this.position += length;
   }
 
   /** The effects' meter readings now, by effect id (compressors, limiters, gates: gain reduction, dB). */
@@ -220,6 +253,9 @@ export class EffectChain {
 
 type Run = (block: Float32Array[]) => void;
 
+/** The start of the CONTROL grid cell that timeline sample `at` lies in. */
+const onGrid = (at: number) => Math.floor(at / CONTROL) * CONTROL;
+
 /** How many samples late the heard ones of `effects` make a chain's output at `rate`. */
 export function effectsLatency(effects: readonly TrackEffect[] | undefined, rate: number): number {
   return activeEffects(effects).reduce((sum, effect) => sum + latencyOf(effect, rate), 0);
@@ -230,14 +266,27 @@ const latencyOf = (effect: TrackEffect, rate: number): number =>
 
 function stage(effect: TrackEffect, rate: number, channels: number, at: number): Omit<Stage, 'settings'> {
   const latency = latencyOf(effect, rate);
-  const { run, reading } = runner(effect, rate, channels, at);
-  const mixed = effect.dryWet !== undefined && effect.dryWet < 1 ? dryWet(run, effect.dryWet, latency) : run;
-  return { latency, run: mixed, reading };
+  let lanes = effect.automation;
+  let now = settingsAt(effect, at);
+  const { run, reading, update } = runner(now, rate, channels, at);
+  const mix = { share: now.dryWet ?? 1 };
+  const mixing = lanes?.dryWet?.length || mix.share < 1;
+  const mixed = mixing ? dryWet(run, mix, latency) : run;
+  if (lanesOf(effect).length === 0) return { latency, run: mixed, reading };
+  const automate = (at: number) => {
+    const next = settingsAt({ ...effect, automation: lanes } as TrackEffect, at);
+    const moved = lanesOf(next).some(([param]) => next[param as keyof TrackEffect] !== now[param as keyof TrackEffect]);
+    if (!moved) return;
+    now = next;
+    mix.share = now.dryWet ?? 1;
+    update?.(now);
+  };
+  return { latency, run: mixed, reading, automate, relane: (automation) => (lanes = automation) };
 }
 
 /** A stage's sound mixed with the dry sound (held back by the stage's look-ahead, so the two line up): `mix` of the
  * one, 1 - `mix` of the other. */
-function dryWet(run: Run, mix: number, latency: number): Run {
+function dryWet(run: Run, mix: { share: number }, latency: number): Run {
   let held: Float32Array[] = [];
   let at = 0;
   return (block) => {
@@ -252,22 +301,35 @@ function dryWet(run: Run, mix: number, latency: number): Run {
           const slot = at % latency;
           [d, held[c][slot]] = [held[c][slot], d];
         }
-        channel[i] = mix * channel[i] + (1 - mix) * d;
+        channel[i] = mix.share * channel[i] + (1 - mix.share) * d;
       });
     }
   };
 }
 
-function runner(effect: TrackEffect, rate: number, channels: number, at: number): Pick<Stage, 'run' | 'reading'> {
+/** A stage's processing, its meter, and, for the settings lanes move, how it takes new ones with its memory kept. */
+interface Runner extends Pick<Stage, 'run' | 'reading'> {
+  update?: (effect: TrackEffect) => void;
+}
+
+function runner(effect: TrackEffect, rate: number, channels: number, at: number): Runner {
   switch (effect.kind) {
     case 'eq':
-      return { run: sectionsStage(eqSections(effect.bands, rate), channels) };
-    case 'filter':
+      return sectionsStage(eqSections(effect.bands, rate), channels);
+    case 'filter': {
       // At or over the Nyquist frequency the rate holds nothing for the filter to act on: it passes all.
-      return { run: sectionsStage(effect.hz < rate / 2 ? butterworth(effect.type, effect.hz, rate) : [], channels) };
+      const sections = (e: { type: FilterType; hz: number }) =>
+        e.hz < rate / 2 ? butterworth(e.type, e.hz, rate) : [];
+      const filtering = sectionsStage(sections(effect), channels);
+      return { ...filtering, update: (e) => e.kind === 'filter' && filtering.retune(sections(e)) };
+    }
     case 'compressor': {
       const compressor = new Compressor(rate, effect, dbToGain(effect.makeupDb));
-      return { run: (block) => compressor.run(block), reading: () => compressor.reductionDb };
+      return {
+        run: (block) => compressor.run(block),
+        reading: () => compressor.reductionDb,
+        update: (e) => e.kind === 'compressor' && compressor.retune(e),
+      };
     }
     case 'limiter': {
       const limiter = new LimiterLine(rate, effect);
@@ -289,11 +351,14 @@ function runner(effect: TrackEffect, rate: number, channels: number, at: number)
       return { run: effect.wetOnly ? wetOnly(echoes) : echoes };
     }
     case 'reverb':
-      return { run: reverbStage(effect, rate) };
+      return reverbStage(effect, rate);
   }
 }
 
-const modulationStage = (line: ModulationLine): Pick<Stage, 'run'> => ({ run: (block) => line.run(block) });
+const modulationStage = (line: ModulationLine): Runner => ({
+  run: (block) => line.run(block),
+  update: (e) => line.retune(e),
+});
 
 /** A stage that adds to the dry sound, made to give what it adds alone. */
 function wetOnly(run: (block: Float32Array[]) => void): (block: Float32Array[]) => void {
@@ -308,16 +373,19 @@ function wetOnly(run: (block: Float32Array[]) => void): (block: Float32Array[]) 
 
 /** The reverb added under the dry sound, as `reverb` adds it (or in its place, wet only): the network fed the
  * channels' mean, its left tail on a mono track, left and right on a stereo one. */
-function reverbStage(
-  { decaySeconds, wetDb, wetOnly }: Reverberation & Wet,
-  rate: number,
-): (block: Float32Array[]) => void {
+function reverbStage({ decaySeconds, wetDb, wetOnly }: Reverberation & Wet, rate: number): Runner {
   const network = new ReverbNetwork(rate, decaySeconds);
-  const scale = dbToGain(wetDb) * impulseNorm(rate, decaySeconds);
-  let [mono, left, right] = [new Float32Array(0), new Float32Array(0), new Float32Array(0)];
-  return (block) => {
+  const norm = impulseNorm(rate, decaySeconds);
+  let scale = dbToGain(wetDb) * norm;
+  // Working arrays only ever grow: a block cut on the automation grid is shorter than the last.
+  let [monoAll, leftAll, rightAll] = [new Float32Array(0), new Float32Array(0), new Float32Array(0)];
+  const update = (e: TrackEffect) => {
+    if (e.kind === 'reverb') scale = dbToGain(e.wetDb) * norm;
+  };
+  const run: Run = (block) => {
     const length = block[0]?.length ?? 0;
-    if (mono.length !== length) [mono, left, right] = [0, 1, 2].map(() => new Float32Array(length));
+    if (monoAll.length < length) [monoAll, leftAll, rightAll] = [0, 1, 2].map(() => new Float32Array(length));
+    const [mono, left, right] = [monoAll, leftAll, rightAll].map((a) => a.subarray(0, length));
     for (let i = 0; i < length; i++) mono[i] = block.reduce((sum, channel) => sum + channel[i], 0) / block.length;
     network.run(mono, left, right);
     block.forEach((channel, c) => {
@@ -326,13 +394,22 @@ function reverbStage(
       for (let i = 0; i < length; i++) channel[i] += scale * tail[i];
     });
   };
+  return { run, update };
 }
 
-/** Each channel through the sections, each channel with its own memory. */
-function sectionsStage(sections: Biquad[], channels: number): (block: Float32Array[]) => void {
-  const states = Array.from({ length: channels }, () => sections.map((s) => new BiquadState(s)));
-  return (block) =>
-    block.forEach((channel, c) => {
-      for (const state of states[c]) state.run(channel);
-    });
+/** Each channel through the sections, each channel with its own memory; retuned to new sections, the memory goes on
+ * (a swept filter, as its frequency moves). */
+function sectionsStage(sections: Biquad[], channels: number): { run: Run; retune: (sections: Biquad[]) => void } {
+  let states = Array.from({ length: channels }, () => sections.map((s) => new BiquadState(s)));
+  return {
+    run: (block) =>
+      block.forEach((channel, c) => {
+        for (const state of states[c]) state.run(channel);
+      }),
+    retune: (next) => {
+      if (next.length !== states[0]?.length)
+        states = Array.from({ length: channels }, () => next.map((s) => new BiquadState(s)));
+      else for (const channel of states) channel.forEach((state, k) => state.retune(next[k]));
+    },
+  };
 }

@@ -60,10 +60,15 @@ export class BiquadState {
   private y2: number;
 
   constructor(
-    private readonly section: Biquad,
+    private section: Biquad,
     settled = 0,
   ) {
     [this.x1, this.x2, this.y1, this.y2] = [settled, settled, settled, settled];
+  }
+
+  /** Takes new coefficients (a filter swept), its memory going on. */
+  retune(section: Biquad): void {
+    this.section = section;
   }
 
   /** Filters `x` in place, carrying on from the last block. */

@@ -71,14 +71,20 @@ export function chorus(channels: readonly Float32Array[], rate: number, settings
  * has it. */
 export interface ModulationLine {
   run(block: Float32Array[]): void;
+  /** Takes new settings (an automated depth), its LFO and memory going on. */
+  retune(settings: object): void;
 }
 
 export class TremoloLine implements ModulationLine {
   constructor(
     private readonly rate: number,
-    private readonly settings: Tremolo,
+    private settings: Tremolo,
     private at = 0,
   ) {}
+
+  retune(settings: object): void {
+    this.settings = { ...this.settings, ...settings };
+  }
 
   run(block: Float32Array[]): void {
     const { rateHz, depth } = this.settings;
@@ -108,9 +114,13 @@ export class PhaserLine implements ModulationLine {
 
   constructor(
     private readonly rate: number,
-    private readonly settings: Phaser,
+    private settings: Phaser,
     private at = 0,
   ) {}
+
+  retune(settings: object): void {
+    this.settings = { ...this.settings, ...settings };
+  }
 
   run(block: Float32Array[]): void {
     while (this.memory.length < block.length)
@@ -148,10 +158,14 @@ export class ChorusLine implements ModulationLine {
 
   constructor(
     private readonly rate: number,
-    private readonly settings: Chorus,
+    private settings: Chorus,
     private at = 0,
   ) {
     this.size = Math.ceil(((CHORUS_DELAY_MS + CHORUS_DEPTH_MS.max) / 1000) * rate) + 2;
+  }
+
+  retune(settings: object): void {
+    this.settings = { ...this.settings, ...settings };
   }
 
   run(block: Float32Array[]): void {
