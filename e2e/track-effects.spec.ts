@@ -383,4 +383,47 @@ test.describe('track effects', () => {
     await expect(panel.getByTestId('fx-chain-load').locator('option', { hasText: 'My voice' })).toHaveCount(0);
     await expect(panel.getByTestId('fx-chain-doomed')).toHaveCount(0);
   });
+
+  test("a low-pass's frequency automated on a lane under the track: swept open as it plays and in the export", async ({
+    studio,
+    page,
+  }) => {
+    await page.keyboard.press('f'); // the whole project in view
+    await addLowpass(page, '500');
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-automate-0').selectOption('hz');
+    await expect(page.getByTestId('effect-lane')).toContainText('Filter: Frequency');
+    await page.keyboard.press('Escape');
+    const clip = (await page.getByTestId('clip').first().boundingBox())!;
+    const lane = (await page.getByTestId('effect-lane-line').boundingBox())!;
+    // A point a quarter in, a quarter of the way up (about 110 Hz); one three quarters in, over its top (20 kHz).
+    for (const [share, y] of [
+      [0.25, lane.y + lane.height * 0.75],
+      [0.75, lane.y - 20],
+    ]) {
+      await page.mouse.move(clip.x + clip.width * share, lane.y + lane.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(clip.x + clip.width * share, y, { steps: 4 });
+      await page.mouse.up();
+    }
+    const points = page.getByTestId('effect-lane-line-point');
+    await expect(points).toHaveCount(2);
+    await expect(points.first()).toHaveAttribute('aria-valuetext', /^1\d\d Hz$/);
+    await expect(points.last()).toHaveAttribute('aria-valuetext', '20.00 kHz');
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Add frequency point', 'Add frequency point']);
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('title', /Low-pass 500 Hz, automated/);
+
+    // The export: the first half second all but silent over 3 kHz, the last as bright as the noise.
+    const mix = await studio.exportFile({ format: 'float32' });
+    const high = (start: number) =>
+      20 * Math.log10(soxStat(mix, { start, seconds: 0.5 }, 'sinc 3000-8000')['RMS     amplitude'] + 1e-12);
+    expect(high(2.5) - high(0)).toBeGreaterThan(50);
+    // Playback from 1.2 s, in the middle of the sweep, sweeps the same way, sample for sample.
+    expect((await playedAgainst(page, 57600))(mix).db).toBeLessThan(-60);
+
+    await page.getByTestId('effect-lane-remove').click();
+    await expect(page.getByTestId('effect-lane')).toHaveCount(0);
+    expect((await studio.summary()).undo.at(-1)).toBe('Clear Filter: Frequency automation');
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('title', /Low-pass 500 Hz(?!, automated)/);
+  });
 });

@@ -2,6 +2,7 @@
  * or a prompt's ×): each lands as one named undo step, and a gesture (a drag) previews as it goes and lands as one
  * step when it ends. Components call these (or the action registry); only the command layer writes to the store. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
+import { type AutomatableParam, describeParam, PARAM_RANGES, paramValue } from '../dsp/effect-automation';
 import { FADE_CURVES } from '../dsp/fades';
 import { dbToGain, gainToDb } from '../dsp/gain';
 import { type ClipEdge, crossfadeOverlaps, setClipFade } from '../project/clip-fades';
@@ -18,6 +19,7 @@ import { addLabel, projectLabels, removeLabel, renameLabel, retimeLabel } from '
 import { lineAsPan, panAsLine, setTrackPan } from '../project/pan-automation';
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClips, trimClipEdge } from '../project/timeline-ops';
+import { type EffectHost, effectsOf, setEffectLane } from '../project/track-effects';
 import { setTrack } from '../project/track-ops';
 import type { FileTags, Project, Track } from '../project/types';
 import { findClip } from '../project/types';
@@ -116,7 +118,7 @@ export function selectClipExtent(store: StudioStore, clipId: string) {
 }
 
 /** What a line's values are: gains (0 to +12 dB) or pans (-1 left to 1 right). */
-export type LineKind = 'gain' | 'pan';
+export type LineKind = 'gain' | 'pan' | 'amount';
 
 /** How a line's values are kept in range, stepped by the keyboard and named. */
 export interface LineValues {
@@ -140,6 +142,12 @@ export const LINE_VALUES: Record<LineKind, LineValues> = {
     step: (pan, direction) => Math.max(-1, Math.min(1, Math.round((pan + 0.05 * direction) * 100) / 100)),
     text: formatPan,
   },
+  // An effect setting's place in its range (its lane shows the setting itself: `GainLine.text`).
+  amount: {
+    clamp: (place) => Math.max(0, Math.min(1, place)),
+    step: (place, direction) => Math.max(0, Math.min(1, Math.round((place + 0.05 * direction) * 100) / 100)),
+    text: (place) => `${Math.round(place * 100)} %`,
+  },
 };
 
 /** A line of points the user edits: a clip's volume envelope (points on its asset's samples), a track's volume or
@@ -153,6 +161,8 @@ export interface GainLine {
   noun: string;
   /** Selects what the line belongs to (a clip) as its editing starts. */
   select?: (store: StudioStore) => void;
+  /** How a point's value reads, where not as its kind's values read (an effect setting in its own units). */
+  text?: (value: number) => string;
 }
 
 export const clipEnvelopeLine = (clipId: string): GainLine => ({
@@ -178,6 +188,15 @@ export const trackPanLine = (trackId: string): GainLine => ({
   },
   set: (p, points) => setTrackPan(p, trackId, lineAsPan(points)),
   noun: 'pan point',
+});
+
+/** A lane of an effect's setting (src/dsp/effect-automation.ts): its points are places in the setting's range. */
+export const effectLaneLine = (host: EffectHost, effectId: string, param: AutomatableParam): GainLine => ({
+  kind: 'amount',
+  points: (p) => effectsOf(p, host).find((e) => e.id === effectId)?.automation?.[param],
+  set: (p, points) => setEffectLane(p, host, effectId, param, points),
+  noun: `${PARAM_RANGES[param].name.toLowerCase()} point`,
+  text: (place) => describeParam(param, paramValue(param, place)),
 });
 
 /** Starts dragging a point of a gain line: the one at `grab.index`, or one added at `grab.at` with `grab.gain`, as a

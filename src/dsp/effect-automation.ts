@@ -113,3 +113,19 @@ export function automationProblem(effect: TrackEffect): string | null {
   }
   return null;
 }
+
+/** A setting's value in its own units, as a lane's point reads. */
+export function describeParam(param: AutomatableParam, value: number): string {
+  switch (param) {
+    case 'hz':
+      return value >= 1000 ? `${(value / 1000).toFixed(2)} kHz` : `${Math.round(value)} Hz`;
+    case 'thresholdDb':
+      return `${value.toFixed(1)} dBFS`;
+    case 'wetDb':
+      return `${value.toFixed(1)} dB`;
+    case 'depth':
+      return value.toFixed(2);
+    case 'dryWet':
+      return `${Math.round(value * 100)} % wet`;
+  }
+}

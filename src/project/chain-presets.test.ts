@@ -26,6 +26,8 @@ describe('effect chain presets', () => {
     expect(() => saveChainPreset(saved, 'Empty', [])).toThrow('There are no effects here to save.');
     expect(() => saveChainPreset(saved, 'x'.repeat(61), [squash])).toThrow(/at most 60 characters/);
     expect(deleteChainPreset(saved, 'Bass').map((c) => c.name)).toEqual(['Drums']);
+    const swept = { ...squash, automation: { thresholdDb: [{ at: 0, gain: 0.5 }] } };
+    expect(saveChainPreset([], 'Swept', [swept])[0].effects).toEqual([squash]); // lanes stay on the timeline
   });
 
   it('loads a chain after the effects already there as new effects, one undo step; on a bus, wet only', () => {

@@ -61,7 +61,8 @@ export function saveChainPreset(
   if (BUILT_IN_CHAINS.some((c) => c.name === trimmed))
     throw new Error(`“${trimmed}” is a built-in chain; save under another name.`);
   if (effects.length === 0) throw new Error('There are no effects here to save.');
-  const preset = { name: trimmed, effects: effects.map((e) => ({ ...e })) };
+  // A chain is its effects and settings; lanes belong to where they were drawn on the timeline.
+  const preset = { name: trimmed, effects: effects.map(({ automation: _lanes, ...e }) => ({ ...e }) as TrackEffect) };
   return [...saved.filter((c) => c.name !== trimmed), preset].sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -12,6 +12,7 @@ import {
   copyEffects,
   describeEffect,
   EFFECT_NAMES,
+  setEffectLane,
   liveChanges,
   MASTER,
   moveTrackEffect,
@@ -79,6 +80,23 @@ describe('track effect edits', () => {
     const id = withFilter.tracks[0].effects![0].id;
     expect(() => changeTrackEffect(withFilter, trackId, id, { hz: 3 })).toThrow(/frequency must be 20 to 20000 Hz/);
     expect(changeTrackEffect(withFilter, trackId, id, { hz: 500 }).label).toBe('Change Filter');
+  });
+
+  it("sets and clears an effect's lane; with none left the effect has no automation", () => {
+    const { project, trackId } = oneTrack([tone(100, 800)]);
+    const low = newTrackEffect('filter');
+    const p = addTrackEffect(project, trackId, low).project;
+    const points = [
+      { at: 0, gain: 0.2 },
+      { at: 400, gain: 0.8 },
+    ];
+    const swept = setEffectLane(p, trackId, low.id, 'hz', points);
+    expect(swept.tracks[0].effects?.[0].automation).toEqual({ hz: points });
+    expect(describeEffect(swept.tracks[0].effects![0])).toBe('High-pass 80 Hz, automated');
+    const mixed = setEffectLane(swept, trackId, low.id, 'dryWet', [{ at: 0, gain: 1 }]);
+    expect(Object.keys(mixed.tracks[0].effects![0].automation!)).toEqual(['hz', 'dryWet']);
+    const cleared = setEffectLane(setEffectLane(mixed, trackId, low.id, 'hz', []), trackId, low.id, 'dryWet', []);
+    expect(cleared.tracks[0].effects?.[0]).toEqual(low);
   });
 
   it('describes each effect in a line', () => {

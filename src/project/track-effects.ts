@@ -1,6 +1,7 @@
 /** Edits of the realtime effects (src/dsp/effect-chain.ts) of a track or of the master bus, and of the master's
  * fader, as project edits with their undo labels: add one with settings to start from, change, switch off and on,
  * move up or down the chain, remove. */
+import { type AutomatableParam, type AutomationPoint, lanesOf } from '../dsp/effect-automation';
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { FLAT_EQ } from '../dsp/equalizer';
 import type { TrackEdit } from './track-ops';
@@ -65,9 +66,9 @@ const wet = (effect: { wetOnly?: boolean }) => (effect.wetOnly ? ', wet only' : 
 
 /** A one-line account of an effect's settings, for the chain's list and the track header's tooltip. */
 export function describeEffect(effect: TrackEffect): string {
-  const settings = describeSettings(effect);
   const { dryWet } = effect;
-  return dryWet !== undefined && dryWet < 1 ? `${settings}, ${Math.round(dryWet * 100)} % wet` : settings;
+  const mixed = dryWet !== undefined && dryWet < 1 ? `, ${Math.round(dryWet * 100)} % wet` : '';
+  return `${describeSettings(effect)}${mixed}${lanesOf(effect).length ? ', automated' : ''}`;
 }
 
 function describeSettings(effect: TrackEffect): string {
@@ -177,6 +178,25 @@ export function moveTrackEffect(project: Project, host: EffectHost, effectId: st
   if (from < 0 || to < 0 || to >= effects.length) return { label, project };
   [effects[from], effects[to]] = [effects[to], effects[from]];
   return { label, project: withEffects(project, host, () => effects) };
+}
+
+/** The effect's lane for `param` set to `points` (none: the lane gone, the setting its own again). */
+export function setEffectLane(
+  project: Project,
+  host: EffectHost,
+  effectId: string,
+  param: AutomatableParam,
+  points: readonly AutomationPoint[],
+): Project {
+  return withEffects(project, host, (effects) =>
+    effects.map((effect) => {
+      if (effect.id !== effectId) return effect;
+      const { [param]: _gone, ...others } = effect.automation ?? {};
+      const automation = points.length ? { ...others, [param]: [...points] } : others;
+      const { automation: _old, ...rest } = effect;
+      return (Object.keys(automation).length ? { ...rest, automation } : rest) as TrackEffect;
+    }),
+  );
 }
 
 /** Whether any of the track's effects is heard. */

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
 import type { DistortionCurve } from '../dsp/distortion';
 import type { ChainPreset } from '../project/chain-presets';
+import type { AutomatableParam } from '../dsp/effect-automation';
 import type { MacroStep } from '../project/macro';
 import type { ClockFormat } from '../ui/format';
 import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
@@ -236,6 +237,13 @@ export interface JobView {
   preview: { peaks: Float32Array; step: number } | null;
 }
 
+/** Which effect setting's lane: the track, the effect on it, the setting. */
+export interface EffectLaneKey {
+  trackId: string;
+  effectId: string;
+  param: AutomatableParam;
+}
+
 export interface StudioState {
   project: Project;
   history: History;
@@ -281,6 +289,8 @@ export interface StudioState {
   dbWaveTracks: string[];
   /** Tracks whose pan automation lane is shown (a lane with points always is). */
   panLanes: string[];
+  /** Effect settings whose automation lane is shown under their track (a lane with points always is). */
+  effectLanes: EffectLaneKey[];
   /** The macro being built (src/project/macro.ts), and whether applied effects are recorded into it. */
   macro: { steps: MacroStep[]; recording: boolean };
   /** The last effect applied that can run on other audio as it is (Repeat last effect). */
@@ -396,6 +406,7 @@ export const initialState = (): StudioState => ({
   effectsHost: null,
   effectReadings: {},
   panLanes: [],
+  effectLanes: [],
   clockFormat: 'time',
   macro: { steps: [], recording: false },
   lastEffect: null,

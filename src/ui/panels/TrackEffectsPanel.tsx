@@ -1,4 +1,5 @@
-import { hasDryWet, type TrackEffectKind } from '../../dsp/effect-chain';
+import { type AutomatableParam, automatableParams, lanesOf, PARAM_RANGES } from '../../dsp/effect-automation';
+import { hasDryWet, type TrackEffect, type TrackEffectKind } from '../../dsp/effect-chain';
 import { NumberField } from '../NumberField';
 import { commitEffectEdit } from '../../app/track-effects';
 import {
@@ -148,6 +149,7 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
               slot={slot}
               change={(patch) => edit((p, id) => changeTrackEffect(p, id, effect.id, patch))}
             />
+            {view.kind === 'track' && <AutomateSetting trackId={host} effect={effect} slot={slot} />}
             {hasDryWet(effect.kind) && (
               <div className="fx-fields">
                 <NumberField
@@ -205,6 +207,37 @@ function CopyEffects({
         {hosts.map((h) => (
           <option key={h.id} value={h.id}>
             {h.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Opens a lane under the track for one of the effect's settings, as a DAW's "show automation" for a plug-in. */
+function AutomateSetting({ trackId, effect, slot }: { trackId: string; effect: TrackEffect; slot: number }) {
+  const { store } = useServices();
+  const params = automatableParams(effect.kind);
+  if (params.length === 0) return null;
+  const open = (param: AutomatableParam) => {
+    const state = store.getState();
+    const shown = state.effectLanes.some((k) => k.trackId === trackId && k.effectId === effect.id && k.param === param);
+    if (!shown) state.set({ effectLanes: [...state.effectLanes, { trackId, effectId: effect.id, param }] });
+  };
+  const drawn = new Set(lanesOf(effect).map(([param]) => param));
+  return (
+    <label className="fx-automate" title="A lane under the track moves this setting along the timeline">
+      Automate
+      <select
+        data-testid={`fx-automate-${slot}`}
+        value=""
+        onChange={(e) => e.target.value && open(e.target.value as AutomatableParam)}
+      >
+        <option value="">Choose…</option>
+        {params.map((param) => (
+          <option key={param} value={param}>
+            {PARAM_RANGES[param].name}
+            {drawn.has(param) ? ' (automated)' : ''}
           </option>
         ))}
       </select>

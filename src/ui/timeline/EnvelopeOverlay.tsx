@@ -38,7 +38,7 @@ export function EnvelopeOverlay(props: Props) {
   const perPx = (to - from) / Math.max(1, widthPx);
   const seconds = (at: number) => (timeOf(at) / sampleRate).toFixed(2);
   const { yFor, valueFor, aria } = LINE_Y[line.kind];
-  const { text } = LINE_VALUES[line.kind];
+  const text = line.text ?? LINE_VALUES[line.kind].text;
 
   const drag = (e: ReactPointerEvent<SVGElement>, grab: { index: number } | null) => {
     e.stopPropagation();

@@ -18,6 +18,7 @@ import { pageTurn } from './follow-playback';
 import { JobPreview } from './JobPreview';
 import { LabelLane } from './LabelLane';
 import { AutomationLane } from './AutomationLane';
+import { EffectLane, effectLanesOf } from './EffectLane';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, SNAP_PX, sampleToPx, TRACK_HEIGHT, trackHeight } from './geometry';
 import { Ruler } from './Ruler';
 import { TrackHeader } from './TrackHeader';
@@ -35,6 +36,7 @@ export function Timeline() {
   const selection = useStudio((s) => s.selection);
   const volumeLanes = useStudio((s) => s.volumeLanes);
   const panLanes = useStudio((s) => s.panLanes);
+  const effectLanes = useStudio((s) => s.effectLanes);
   const heights = useStudio((s) => s.trackHeights);
   const playhead = useStudio((s) => s.playhead);
   const jobs = useStudio((s) => s.jobs);
@@ -49,7 +51,7 @@ export function Timeline() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: each of these adds or takes away a lane under the ruler
   useLayoutEffect(() => {
     store.getState().updateView({ rowsRoom: rowsRoom(scroller.current!) });
-  }, [store, tracks, volumeLanes, panLanes, video, jobs.length]);
+  }, [store, tracks, volumeLanes, panLanes, effectLanes, video, jobs.length]);
 
   // The store owns the scroll position (zoom moves it); the element follows, and reports user scrolling back.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new lane width re-applies the scroll position
@@ -202,6 +204,16 @@ export function Timeline() {
             {(panLanes.includes(track.id) || (track.panPoints?.length ?? 0) > 0) && (
               <AutomationLane track={track} kind="pan" scale={scale} width={laneWidth} />
             )}
+            {effectLanesOf(track, effectLanes).map(({ effect, param }) => (
+              <EffectLane
+                key={`${effect.id}-${param}`}
+                track={track}
+                effect={effect}
+                param={param}
+                scale={scale}
+                width={laneWidth}
+              />
+            ))}
             {(track.labels?.length ?? 0) > 0 && <LabelLane track={track} scale={scale} width={laneWidth} />}
           </Fragment>
         ))}

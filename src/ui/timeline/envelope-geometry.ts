@@ -48,6 +48,12 @@ export const LINE_Y: Record<LineKind, LineY> = {
     valueFor: (y, height) => Math.max(-1, Math.min(1, (2 * y) / height - 1)),
     aria: { min: -100, max: 100, now: (pan) => Math.round(pan * 100) },
   },
+  // An effect setting's range, its top at the top; a slider reads 0 to 100 %.
+  amount: {
+    yFor: (place, height) => (1 - place) * height,
+    valueFor: (y, height) => Math.max(0, Math.min(1, 1 - y / height)),
+    aria: { min: 0, max: 100, now: (place) => Math.round(place * 100) },
+  },
 };
 
 /** The clip's gain at a sample of its asset: its volume envelope times its fades; null where it has neither. */

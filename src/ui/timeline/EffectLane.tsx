@@ -1,0 +1,99 @@
+import { useMemo } from 'react';
+import { effectLaneLine } from '../../app/project-commands';
+import { type AutomatableParam, lanesOf, PARAM_RANGES, paramPlace } from '../../dsp/effect-automation';
+import type { TrackEffect } from '../../dsp/effect-chain';
+import { EFFECT_NAMES, setEffectLane } from '../../project/track-effects';
+import type { Track } from '../../project/types';
+import type { EffectLaneKey } from '../../store/studio-store';
+import { useServices, useStudio } from '../studio-context';
+import { AUTOMATION_LANE_HEIGHT } from './AutomationLane';
+import { EnvelopeOverlay } from './EnvelopeOverlay';
+import { HEADER_WIDTH, pxToSample, type Scale, visibleLanePx } from './geometry';
+
+const identity = (at: number) => at;
+
+/** The effect lanes under a track: those with points, and those opened from its effects (while the effect is there). */
+export function effectLanesOf(
+  track: Track,
+  shown: readonly EffectLaneKey[],
+): { effect: TrackEffect; param: AutomatableParam }[] {
+  return (track.effects ?? []).flatMap((effect) => {
+    const drawn = lanesOf(effect).map(([param]) => param);
+    const opened = shown.filter((k) => k.trackId === track.id && k.effectId === effect.id).map((k) => k.param);
+    return [...new Set([...drawn, ...opened])].map((param) => ({ effect, param }));
+  });
+}
+
+/** A lane of one effect setting under its track, as a DAW's plug-in automation lane: the setting's line over the
+ * timeline (its range bottom to top; where there are no points, the setting as the effect has it), a press to add a
+ * point and drag it, a double-click to take one out; × takes the lane away, points and all (one undo step). */
+export function EffectLane({
+  track,
+  effect,
+  param,
+  scale,
+  width,
+}: {
+  track: Track;
+  effect: TrackEffect;
+  param: AutomatableParam;
+  scale: Scale;
+  width: number;
+}) {
+  const { store } = useServices();
+  const scrollLeft = useStudio((s) => s.view.scrollLeft);
+  const viewportWidth = useStudio((s) => s.view.viewportWidth);
+  const line = useMemo(() => effectLaneLine(track.id, effect.id, param), [track.id, effect.id, param]);
+  const points = effect.automation?.[param] ?? [];
+  const own = (effect as unknown as Record<string, number | undefined>)[param] ?? 1;
+  const [left, right] = visibleLanePx(scrollLeft, viewportWidth);
+  const drawLeft = Math.max(0, left);
+  const drawRight = Math.min(width, right);
+  const name = `${EFFECT_NAMES[effect.kind]}: ${PARAM_RANGES[param].name}`;
+  const remove = () => {
+    const state = store.getState();
+    const effectLanes = state.effectLanes.filter(
+      (k) => !(k.trackId === track.id && k.effectId === effect.id && k.param === param),
+    );
+    state.set({ effectLanes });
+    if (points.length)
+      state.commit(`Clear ${name} automation`, setEffectLane(state.project, track.id, effect.id, param, []));
+  };
+  return (
+    <div className="label-row volume-row" data-testid="effect-lane" style={{ height: AUTOMATION_LANE_HEIGHT }}>
+      <div className="label-header" style={{ width: HEADER_WIDTH }}>
+        <span>
+          {name}
+          {points.length ? `: ${points.length} points` : ''}
+        </span>
+        <button
+          type="button"
+          data-testid="effect-lane-remove"
+          aria-label={`Take away the ${name} lane`}
+          onClick={remove}
+        >
+          ×
+        </button>
+      </div>
+      <div className="label-lane" style={{ width }}>
+        {drawRight > drawLeft && (
+          <EnvelopeOverlay
+            line={line}
+            points={points}
+            timeOf={identity}
+            editing
+            title={`${name} automation (the top of its range at the top): click to add a point and drag it; double-click a point to take it out`}
+            testId="effect-lane-line"
+            rest={paramPlace(param, own)}
+            leftPx={drawLeft}
+            widthPx={drawRight - drawLeft}
+            from={pxToSample(drawLeft, scale)}
+            to={pxToSample(drawRight, scale)}
+            top={2}
+            height={AUTOMATION_LANE_HEIGHT - 4}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
