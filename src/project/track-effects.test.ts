@@ -42,6 +42,18 @@ const squashAt = (thresholdDb: number): TrackEffect => ({
   makeupDb: 0,
 });
 
+/** The project's first 3200 samples mixed in blocks of 1000, the chains carried from one to the next. */
+function inBlocks(p: Project, assets: AssetStore): Float32Array[][] {
+  const chains = new TrackChains();
+  return [0, 1000, 2000, 3000].map((start) =>
+    mixdown(p, assets, { range: { start, end: Math.min(3200, start + 1000) }, chains }),
+  );
+}
+
+/** Blocks of channels put end to end. */
+const joined = (blocks: Float32Array[][]) =>
+  blocks[0].map((_, c) => Float32Array.from(blocks.flatMap((b) => Array.from(b[c]))));
+
 describe('track effect edits', () => {
   it('adds, changes, switches, moves and removes effects, each under its own undo label', () => {
     const { project, trackId } = oneTrack([tone(100, 800)]);
@@ -142,12 +154,8 @@ describe('mixdown with track effects', () => {
       squash,
     ).project;
     const whole = mixdown(p, assets, { range: { start: 0, end: 3200 } });
-    const chains = new TrackChains();
-    const blocks = [0, 1000, 2000, 3000].map((start) =>
-      mixdown(p, assets, { range: { start, end: Math.min(3200, start + 1000) }, chains }),
-    );
-    const joined = whole.map((_, c) => Float32Array.from(blocks.flatMap((b) => Array.from(b[c]))));
-    expect(joined).toEqual(whole);
+    const blocks = inBlocks(p, assets);
+    expect(joined(blocks)).toEqual(whole);
     // Without the chains carried on, each block starts its compressor from rest: not the same.
     const fresh = mixdown(p, assets, { range: { start: 1000, end: 2000 } });
     expect(fresh).not.toEqual(blocks[1]);
@@ -250,13 +258,7 @@ describe('mixdown through look-ahead effects (delay compensation)', () => {
   it('mixed block by block, gives the mix made in one piece (each chain fed ahead once)', () => {
     for (const host of ['track', MASTER] as const) {
       const { p, assets } = limited(host);
-      const whole = mixdown(p, assets, { range: { start: 0, end: 3200 } });
-      const chains = new TrackChains();
-      const blocks = [0, 1000, 2000, 3000].map((start) =>
-        mixdown(p, assets, { range: { start, end: Math.min(3200, start + 1000) }, chains }),
-      );
-      const joined = whole.map((_, c) => Float32Array.from(blocks.flatMap((b) => Array.from(b[c]))));
-      expect(joined).toEqual(whole);
+      expect(joined(inBlocks(p, assets))).toEqual(mixdown(p, assets, { range: { start: 0, end: 3200 } }));
     }
   });
 });

@@ -54,39 +54,71 @@ export function AutomationLane({
   scale: Scale;
   width: number;
 }) {
-  const scrollLeft = useStudio((s) => s.view.scrollLeft);
-  const viewportWidth = useStudio((s) => s.view.viewportWidth);
   const lane = LANES[kind];
   const line = useMemo(() => lane.line(track.id), [lane, track.id]);
   const points = useMemo(() => lane.pointsOf(track), [lane, track]);
-  const [left, right] = visibleLanePx(scrollLeft, viewportWidth);
-  const drawLeft = Math.max(0, left);
-  const drawRight = Math.min(width, right);
   return (
     <div className="label-row volume-row" data-testid={`${kind}-row`} style={{ height: AUTOMATION_LANE_HEIGHT }}>
       <div className="label-header" style={{ width: HEADER_WIDTH }}>
         {lane.name}
         {points.length ? `: ${points.length} points` : ''}
       </div>
-      <div className="label-lane" style={{ width }}>
-        {drawRight > drawLeft && (
-          <EnvelopeOverlay
-            line={line}
-            points={points}
-            timeOf={identity}
-            editing
-            title={lane.title}
-            testId={lane.testId}
-            rest={kind === 'pan' ? track.pan : 1}
-            leftPx={drawLeft}
-            widthPx={drawRight - drawLeft}
-            from={pxToSample(drawLeft, scale)}
-            to={pxToSample(drawRight, scale)}
-            top={2}
-            height={AUTOMATION_LANE_HEIGHT - 4}
-          />
-        )}
-      </div>
+      <LaneLine
+        line={line}
+        points={points}
+        title={lane.title}
+        testId={lane.testId}
+        rest={kind === 'pan' ? track.pan : 1}
+        scale={scale}
+        width={width}
+      />
+    </div>
+  );
+}
+
+/** An automation lane's line over the part of the timeline in view, its points to add, drag and take out. */
+export function LaneLine({
+  line,
+  points,
+  title,
+  testId,
+  rest,
+  scale,
+  width,
+}: {
+  line: GainLine;
+  points: readonly GainPoint[];
+  title: string;
+  testId: string;
+  /** The value drawn where there are no points. */
+  rest: number;
+  scale: Scale;
+  width: number;
+}) {
+  const scrollLeft = useStudio((s) => s.view.scrollLeft);
+  const viewportWidth = useStudio((s) => s.view.viewportWidth);
+  const [left, right] = visibleLanePx(scrollLeft, viewportWidth);
+  const drawLeft = Math.max(0, left);
+  const drawRight = Math.min(width, right);
+  return (
+    <div className="label-lane" style={{ width }}>
+      {drawRight > drawLeft && (
+        <EnvelopeOverlay
+          line={line}
+          points={points}
+          timeOf={identity}
+          editing
+          title={title}
+          testId={testId}
+          rest={rest}
+          leftPx={drawLeft}
+          widthPx={drawRight - drawLeft}
+          from={pxToSample(drawLeft, scale)}
+          to={pxToSample(drawRight, scale)}
+          top={2}
+          height={AUTOMATION_LANE_HEIGHT - 4}
+        />
+      )}
     </div>
   );
 }

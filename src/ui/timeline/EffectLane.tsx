@@ -5,12 +5,9 @@ import type { TrackEffect } from '../../dsp/effect-chain';
 import { EFFECT_NAMES, setEffectLane } from '../../project/track-effects';
 import type { Track } from '../../project/types';
 import type { EffectLaneKey } from '../../store/studio-store';
-import { useServices, useStudio } from '../studio-context';
-import { AUTOMATION_LANE_HEIGHT } from './AutomationLane';
-import { EnvelopeOverlay } from './EnvelopeOverlay';
-import { HEADER_WIDTH, pxToSample, type Scale, visibleLanePx } from './geometry';
-
-const identity = (at: number) => at;
+import { useServices } from '../studio-context';
+import { AUTOMATION_LANE_HEIGHT, LaneLine } from './AutomationLane';
+import { HEADER_WIDTH, type Scale } from './geometry';
 
 /** The effect lanes under a track: those with points, and those opened from its effects (while the effect is there). */
 export function effectLanesOf(
@@ -41,14 +38,9 @@ export function EffectLane({
   width: number;
 }) {
   const { store } = useServices();
-  const scrollLeft = useStudio((s) => s.view.scrollLeft);
-  const viewportWidth = useStudio((s) => s.view.viewportWidth);
   const line = useMemo(() => effectLaneLine(track.id, effect.id, param), [track.id, effect.id, param]);
   const points = effect.automation?.[param] ?? [];
   const own = (effect as unknown as Record<string, number | undefined>)[param] ?? 1;
-  const [left, right] = visibleLanePx(scrollLeft, viewportWidth);
-  const drawLeft = Math.max(0, left);
-  const drawRight = Math.min(width, right);
   const name = `${EFFECT_NAMES[effect.kind]}: ${PARAM_RANGES[param].name}`;
   const remove = () => {
     const state = store.getState();
@@ -75,25 +67,15 @@ export function EffectLane({
           ×
         </button>
       </div>
-      <div className="label-lane" style={{ width }}>
-        {drawRight > drawLeft && (
-          <EnvelopeOverlay
-            line={line}
-            points={points}
-            timeOf={identity}
-            editing
-            title={`${name} automation (the top of its range at the top): click to add a point and drag it; double-click a point to take it out`}
-            testId="effect-lane-line"
-            rest={paramPlace(param, own)}
-            leftPx={drawLeft}
-            widthPx={drawRight - drawLeft}
-            from={pxToSample(drawLeft, scale)}
-            to={pxToSample(drawRight, scale)}
-            top={2}
-            height={AUTOMATION_LANE_HEIGHT - 4}
-          />
-        )}
-      </div>
+      <LaneLine
+        line={line}
+        points={points}
+        title={`${name} automation (the top of its range at the top): click to add a point and drag it; double-click a point to take it out`}
+        testId="effect-lane-line"
+        rest={paramPlace(param, own)}
+        scale={scale}
+        width={width}
+      />
     </div>
   );
 }
