@@ -17,7 +17,8 @@ declare const sampleRate: number;
 declare const currentFrame: number;
 
 interface WorkletOptions {
-  processorOptions: { effects: TrackEffect[]; channels: number; from: number; when: number };
+  /** `keys`: the tracks whose clips come in on inputs 1, 2, ... for keyed compressors. */
+  processorOptions: { effects: TrackEffect[]; channels: number; from: number; when: number; keys: string[] };
 }
 
 class TrackEffectsProcessor extends AudioWorkletProcessor {
@@ -28,6 +29,9 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
   private stopped = false;
   /** Frames since the meters were last posted (about ten times a second). */
   private sinceReading = 0;
+  /** The keys this quantum, and silence for a key input with nothing playing into it (the mixdown's key there). */
+  private readonly keys = new Map<string, Float32Array[]>();
+  private readonly silence = [new Float32Array(128)];
 
   constructor({ processorOptions }: WorkletOptions) {
     super();
@@ -57,7 +61,11 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
       if (input[c]) channel.set(input[c]);
       else channel.fill(0);
     });
-    this.chain.process(output);
+    this.options.keys.forEach((id, i) => {
+      const key = inputs[1 + i];
+      this.keys.set(id, key?.length ? key : this.silence);
+    });
+    this.chain.process(output, this.keys);
     this.sinceReading += output[0]?.length ?? 0;
     if (this.sinceReading >= sampleRate / 10) {
       this.sinceReading = 0;

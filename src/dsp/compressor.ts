@@ -67,13 +67,14 @@ export class Compressor {
     this.settings = { thresholdDb: settings.thresholdDb, ratio: settings.ratio };
   }
 
-  /** Compresses the channels (of one length) in place, carrying on from the last block. */
-  run(channels: readonly Float32Array[]): void {
+  /** Compresses the channels (of one length) in place, carrying on from the last block; its detector hears `key`
+   * where given (a sidechain: another sound of the same length decides how far these are turned down). */
+  run(channels: readonly Float32Array[], key: readonly Float32Array[] = channels): void {
     const { thresholdDb, ratio } = this.settings;
     const length = channels[0]?.length ?? 0;
     for (let n = 0; n < length; n++) {
       let now = 0;
-      for (const c of channels) now = Math.max(now, c[n] * c[n]);
+      for (const c of key) now = Math.max(now, c[n] * c[n]);
       this.power += (now - this.power) * this.average;
       const db = 10 * Math.log10(Math.max(FLOOR, this.power));
       this.level += (db - this.level) * (db > this.level ? this.rise : this.fall);

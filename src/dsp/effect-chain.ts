@@ -48,7 +48,14 @@ export type TrackEffect = Slot &
   (
     | { kind: 'eq'; bands: EqBand[] }
     | { kind: 'filter'; type: FilterType; hz: number }
-    | { kind: 'compressor'; thresholdDb: number; ratio: number; makeupDb: number }
+    | {
+        kind: 'compressor';
+        thresholdDb: number;
+        ratio: number;
+        makeupDb: number;
+        /** A sidechain: the track whose clips its detector hears instead of the sound it turns down (ducking). */
+        key?: string;
+      }
     | ({ kind: 'limiter' } & Pick<Limiting, 'ceilingDb' | 'releaseMs'>)
     | ({ kind: 'gate' } & Gating)
     | ({ kind: 'tremolo' } & Tremolo)
@@ -91,6 +98,7 @@ function settingsProblem(effect: TrackEffect): string | null {
         ? `A filter's frequency must be ${FILTER_HZ.min} to ${FILTER_HZ.max} Hz.`
         : null;
     case 'compressor':
+      if (effect.key !== undefined && typeof effect.key !== 'string') return `A compressor's key is a track.`;
       if (outside(effect.thresholdDb, THRESHOLD_DB))
         return `The compressor's threshold must be ${THRESHOLD_DB.min} to ${THRESHOLD_DB.max} dBFS.`;
       if (outside(effect.ratio, RATIO)) return `The compressor's ratio must be ${RATIO.min} to ${RATIO.max}.`;
@@ -160,7 +168,7 @@ export const activeEffects = (effects: readonly TrackEffect[] | undefined): Trac
 /** One effect running: its settings as written (to tell a change) and its processing with its memory. */
 interface Stage {
   settings: string;
-  run: (block: Float32Array[]) => void;
+  run: Run;
   /** What a meter shows of it now: a compressor's or a limiter's gain reduction, a gate's, dB. */
   reading?: () => number;
   /** How many samples late its output comes (its look-ahead). */
@@ -218,11 +226,12 @@ export class EffectChain {
     return this.order.reduce((sum, s) => sum + s.latency, 0);
   }
 
-  /** Processes one block in place; every channel has the same length. */
-  process(block: Float32Array[]): void {
+  /** Processes one block in place; every channel has the same length. `keys`: what keyed compressors hear, by the
+   * key track's id, over the same samples (one missing: the compressor hears its own sound). */
+  process(block: Float32Array[], keys: Keys = NO_KEYS): void {
     const length = block[0]?.length ?? 0;
     if (!this.automated) {
-      for (const { run } of this.order) run(block);
+      for (const { run } of this.order) run(block, keys);
       this.position += length;
       return;
     }
@@ -232,10 +241,11 @@ export class EffectChain {
       const at = this.position + from;
       const to = Math.min(length, from + CONTROL - (((at % CONTROL) + CONTROL) % CONTROL));
       const piece = block.map((channel) => channel.subarray(from, to));
+      const pieceKeys = new Map([...keys].map(([id, key]) => [id, key.map((c) => c.subarray(from, to))]));
       let before = 0;
       for (const { run, automate, latency } of this.order) {
         automate?.(onGrid(at - before));
-        run(piece);
+        run(piece, pieceKeys);
         before += latency;
       }
       from = to;
@@ -251,7 +261,16 @@ export class EffectChain {
   }
 }
 
-type Run = (block: Float32Array[]) => void;
+/** Sidechain keys: a track's sound over a block, by the track's id. */
+export type Keys = ReadonlyMap<string, readonly Float32Array[]>;
+const NO_KEYS: Keys = new Map();
+
+type Run = (block: Float32Array[], keys?: Keys) => void;
+
+/** The tracks whose clips the effects' sidechains hear (those switched on). */
+export const keyTracks = (effects: readonly TrackEffect[] | undefined): string[] => [
+  ...new Set(activeEffects(effects).flatMap((e) => (e.kind === 'compressor' && e.key ? [e.key] : []))),
+];
 
 /** The start of the CONTROL grid cell that timeline sample `at` lies in. */
 const onGrid = (at: number) => Math.floor(at / CONTROL) * CONTROL;
@@ -289,9 +308,9 @@ function stage(effect: TrackEffect, rate: number, channels: number, at: number):
 function dryWet(run: Run, mix: { share: number }, latency: number): Run {
   let held: Float32Array[] = [];
   let at = 0;
-  return (block) => {
+  return (block, keys) => {
     const dry = block.map((channel) => channel.slice());
-    run(block);
+    run(block, keys);
     if (held.length !== block.length) held = block.map(() => new Float32Array(latency));
     const length = block[0]?.length ?? 0;
     for (let i = 0; i < length; i++, at++) {
@@ -325,8 +344,9 @@ function runner(effect: TrackEffect, rate: number, channels: number, at: number)
     }
     case 'compressor': {
       const compressor = new Compressor(rate, effect, dbToGain(effect.makeupDb));
+      const { key } = effect;
       return {
-        run: (block) => compressor.run(block),
+        run: (block, keys) => compressor.run(block, (key && keys?.get(key)) || block),
         reading: () => compressor.reductionDb,
         update: (e) => e.kind === 'compressor' && compressor.retune(e),
       };

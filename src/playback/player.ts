@@ -2,7 +2,7 @@
  * effects (an AudioWorklet running the mixdown's chain), volume automation, gain and pan, loop over the selection;
  * the metronome clicks along where it is on. */
 import trackEffectsWorklet from '../../workers/track-effects.worklet.ts?worker&url';
-import { effectsLatency, type TrackEffect } from '../dsp/effect-chain';
+import { effectsLatency, keyTracks, type TrackEffect } from '../dsp/effect-chain';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { loopRange } from '../actions/targets';
@@ -323,30 +323,51 @@ export class Player {
       preFader?.connect(fader);
       this.send(track, project, { post: pan, pre: preFader });
       const sourceClock = early(faderClock, this.lookAhead(track.effects));
-      // Its effects before that (as a DAW's inserts, before the fader).
-      const trackIn =
-        track.effects?.length && this.effectsUsable
-          ? this.effectsNode(track.id, track.effects, effectBusChannels(track, assets), preFader ?? fader, {
-              from,
-              when: sourceClock.when,
-            })
-          : (preFader ?? fader);
-      for (const clip of track.clips) {
-        const start = Math.max(clip.start, from);
-        const end = Math.min(clipEnd(clip), to);
-        if (end <= start) continue;
-        const buffer = this.bufferFor(clip.assetId, context, assets);
-        const source = new AudioBufferSourceNode(context, { buffer, playbackRate: speed });
-        const faded = this.fadeNode(clip, start, end, trackIn, sourceClock) ?? trackIn;
-        source.connect(this.envelopeNode(clip, start, end, faded, sourceClock) ?? faded);
-        // When on the clock; where and how long in the recording's own seconds.
-        source.start(
-          sourceClock.when + (start - from) / clock.rate,
-          (clip.offset + start - clip.start) / rate,
-          (end - start) / rate,
-        );
-        this.sources.push(source);
-      }
+      const playing = { from, to, clock: sourceClock, speed, assets };
+      // Its effects before that (as a DAW's inserts, before the fader); a keyed compressor's key tracks' clips played
+      // into it on the same clock.
+      const effects = track.effects?.length && this.effectsUsable ? track.effects : undefined;
+      const keys = effects
+        ? keyTracks(effects).filter((id) => id !== track.id && project.tracks.some((t) => t.id === id))
+        : [];
+      const chainAt = { from, when: sourceClock.when };
+      const trackIn = effects
+        ? this.effectsNode(track.id, effects, effectBusChannels(track, assets), preFader ?? fader, chainAt, keys)
+        : (preFader ?? fader);
+      this.playClips(track, trackIn, playing);
+      keys.forEach((id, i) => {
+        const keyIn = new GainNode(context);
+        keyIn.connect(trackIn, 0, 1 + i);
+        this.nodes.push(keyIn);
+        this.playClips(project.tracks.find((t) => t.id === id)!, keyIn, playing);
+      });
+    }
+  }
+
+  /** Plays the track's clips over timeline samples [from, to) into `into`, `from` sounding at `clock.when`, through
+   * their fades and volume envelopes. */
+  private playClips(
+    track: Track,
+    into: AudioNode,
+    { from, to, clock, speed, assets }: { from: number; to: number; clock: Clock; speed: number; assets: AssetStore },
+  ): void {
+    const context = this.context!;
+    const rate = clock.rate / speed;
+    for (const clip of track.clips) {
+      const start = Math.max(clip.start, from);
+      const end = Math.min(clipEnd(clip), to);
+      if (end <= start) continue;
+      const buffer = this.bufferFor(clip.assetId, context, assets);
+      const source = new AudioBufferSourceNode(context, { buffer, playbackRate: speed });
+      const faded = this.fadeNode(clip, start, end, into, clock) ?? into;
+      source.connect(this.envelopeNode(clip, start, end, faded, clock) ?? faded);
+      // When on the clock; where and how long in the recording's own seconds.
+      source.start(
+        clock.when + (start - from) / clock.rate,
+        (clip.offset + start - clip.start) / rate,
+        (end - start) / rate,
+      );
+      this.sources.push(source);
     }
   }
 
@@ -370,15 +391,16 @@ export class Player {
     channels: number,
     into: AudioNode,
     at: ChainTimeline,
+    keys: string[] = [],
   ): AudioWorkletNode {
     const node = new AudioWorkletNode(this.context!, 'omni-track-effects', {
-      numberOfInputs: 1,
+      numberOfInputs: 1 + keys.length,
       numberOfOutputs: 1,
       outputChannelCount: [channels],
       channelCount: channels,
       channelCountMode: 'explicit',
       channelInterpretation: 'speakers',
-      processorOptions: { effects, channels, from: at.from, when: at.when },
+      processorOptions: { effects, channels, from: at.from, when: at.when, keys },
     });
     node.connect(into);
     node.port.onmessage = (e: MessageEvent<{ readings: Record<string, number> }>) => {
@@ -416,10 +438,15 @@ export class Player {
     const changed = liveChanges(previous.project, state.project);
     if (!changed?.effects.every((host) => this.effectNodes.has(host))) return false;
     const { project } = state;
-    // A look-ahead added or taken away moves what is early: playback starts again, compensated anew (along a take,
-    // which nothing restarts, it is heard at once, a few milliseconds off until the next playback).
+    // A look-ahead or a sidechain key added or taken away changes what plays into the chain: playback starts again,
+    // compensated and keyed anew (along a take, which nothing restarts, the new settings are heard at once: a
+    // look-ahead a few milliseconds off, a new key unheard, until the next playback).
     const late = (p: Project, host: EffectHost) => this.lookAhead(effectsOf(p, host));
-    const moved = changed.effects.some((host) => late(project, host) !== late(previous.project, host));
+    const keyed = (p: Project, host: EffectHost) => keyTracks(effectsOf(p, host)).join();
+    const moved = changed.effects.some(
+      (host) =>
+        late(project, host) !== late(previous.project, host) || keyed(project, host) !== keyed(previous.project, host),
+    );
     if (moved && !this.alongTake) return false;
     for (const host of changed.effects)
       for (const node of this.effectNodes.get(host)!) node.port.postMessage({ effects: effectsOf(project, host) });

@@ -1,6 +1,6 @@
 /** Offline mix of the project, with the same gain, pan, mute, solo, clip-envelope, effect, send and bus rules as
  * playback. */
-import { activeEffects, EffectChain, effectsLatency, type TrackEffect } from '../dsp/effect-chain';
+import { activeEffects, EffectChain, effectsLatency, keyTracks, type TrackEffect } from '../dsp/effect-chain';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
 import { envelopeGains } from './envelope';
@@ -131,7 +131,7 @@ function mixTracks(
   const busInputs = new Map<string, Float32Array[]>();
   for (const track of tracks) {
     const sends = heard ? sendsOf(project, track) : [];
-    const sources = trackSources(track, assets, range, project.sampleRate, chains);
+    const sources = trackSources(track, { project, assets, range, chains });
     const target = sends.length > 0 ? channels() : out;
     addFaded(track, sources, target, { range, stereo });
     if (target === out) continue;
@@ -225,28 +225,48 @@ interface TrackSource {
 }
 
 /** A track's clips over the range through their envelopes and fades; where its effects are on, the clips summed on
- * the track's bus (from rest at the range's start, as playback starting there) and run through them. */
+ * the track's bus (from rest at the range's start, as playback starting there) and run through them, a keyed
+ * compressor hearing its key track's clips over the same samples. */
 function trackSources(
   track: Track,
-  assets: AssetStore,
-  range: SampleRange,
-  rate: number,
-  chains = new TrackChains(),
+  { project, assets, range, chains }: { project: Project; assets: AssetStore; range: SampleRange; chains: TrackChains },
 ): TrackSource[] {
   if (!hasActiveEffects(track)) return clipSources(track, assets, range);
+  const rate = project.sampleRate;
   // A limiter's or a gate's look-ahead makes the chain late: it is fed that much early.
   const latency = effectsLatency(track.effects, rate);
   const { feed, skip } = aheadOf(range, latency, chains.has(track.id));
   const width = effectBusChannels(track, assets);
-  const bus = Array.from({ length: width }, () => new Float32Array(feed.end - feed.start));
-  for (const clip of clipSources(track, assets, feed)) {
+  const bus = clipsSummed(track, assets, feed, width);
+  const keys = new Map(
+    keyTracks(track.effects).flatMap((id) => {
+      const key = project.tracks.find((t) => t.id === id && t.id !== track.id);
+      return key ? [[id, onWidth(clipsSummed(key, assets, feed, effectBusChannels(key, assets)), width)] as const] : [];
+    }),
+  );
+  chains.for(track.id, track.effects ?? [], rate, width, feed.start).process(bus, keys);
+  return [{ channels: bus, write: 0, from: skip, count: Math.max(0, range.end - range.start) }];
+}
+
+/** Channels made `width` wide as a Web Audio input of that many explicit channels makes them: a mono sound copied to
+ * both sides, a stereo one down-mixed to their mean (so a sidechain hears its key as the player's worklet does). */
+function onWidth(channels: Float32Array[], width: number): Float32Array[] {
+  if (channels.length === width) return channels;
+  if (width === 2) return [channels[0], channels[0]];
+  return [channels[0].map((v, i) => (v + channels[1][i]) / 2)];
+}
+
+/** A track's clips over the range through their envelopes and fades, summed on `width` channels (folded or spread
+ * to stereo as Web Audio's speaker rules do). */
+function clipsSummed(track: Track, assets: AssetStore, range: SampleRange, width: number): Float32Array[] {
+  const sum = Array.from({ length: width }, () => new Float32Array(range.end - range.start));
+  for (const clip of clipSources(track, assets, range)) {
     const channels = width === 1 ? clip.channels : toStereo(clip.channels);
-    bus.forEach((out, c) => {
+    sum.forEach((out, c) => {
       for (let i = 0; i < clip.count; i++) out[clip.write + i] += channels[c][clip.from + i];
     });
   }
-  chains.for(track.id, track.effects ?? [], rate, width, feed.start).process(bus);
-  return [{ channels: bus, write: 0, from: skip, count: Math.max(0, range.end - range.start) }];
+  return sum;
 }
 
 /** A track's clips over the range through their envelopes and fades, each where it is written into the range. */

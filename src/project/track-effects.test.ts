@@ -273,3 +273,35 @@ describe('mixdown through a modulation effect', () => {
     expect(middle).toEqual(whole.slice(1234));
   });
 });
+
+describe('mixdown through a keyed compressor (sidechain)', () => {
+  it("turns a track down where its key track sounds, whatever that track's own level, block by block as in one piece", () => {
+    const assets = new AssetStore();
+    const bed = assets.add([tone(170, 4000).map((v) => v * 0.2)], RATE);
+    const voice = assets.add([tone(400, 1000)], RATE);
+    const music = { ...newTrack(0), clips: [clipAt('m', bed.id, 0, 4000)] };
+    const talk = { ...newTrack(1), clips: [clipAt('v', voice.id, 2000, 1000)], mute: true };
+    const duck: TrackEffect = {
+      id: 'k',
+      on: true,
+      kind: 'compressor',
+      thresholdDb: -40,
+      ratio: 20,
+      makeupDb: 0,
+      key: talk.id,
+    };
+    const p = { ...emptyProject(RATE), tracks: [{ ...music, effects: [duck] }, talk] };
+    const [mix] = mixdown(p, assets, { range: { start: 0, end: 3200 } });
+    const rms = (from: number, to: number) =>
+      Math.sqrt(mix.subarray(from, to).reduce((sum, v) => sum + v * v, 0) / (to - from));
+    // The muted voice is not heard, but its clips key the compressor: the bed goes down over 20 dB while it speaks.
+    expect(20 * Math.log10(rms(1000, 1800) / rms(2400, 2900))).toBeGreaterThan(20);
+    expect(rms(1000, 1800)).toBeCloseTo(0.1 * Math.SQRT1_2, 3); // untouched before
+    expect(joined(inBlocks(p, assets))).toEqual(mixdown(p, assets, { range: { start: 0, end: 3200 } }));
+    // With its key track gone, the compressor hears its own bed, as one without a key.
+    const range = { range: { start: 0, end: 3200 } };
+    const own = mixdown({ ...p, tracks: [p.tracks[0]] }, assets, range);
+    const unkeyed = { ...p, tracks: [{ ...music, effects: [{ ...duck, key: undefined }] }] };
+    expect(own).toEqual(mixdown(unkeyed, assets, range));
+  });
+});

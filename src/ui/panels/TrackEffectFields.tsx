@@ -16,10 +16,13 @@ export function TrackEffectFields({
   effect,
   slot,
   change,
+  keys,
 }: {
   effect: TrackEffect;
   slot: number;
   change: (patch: Partial<TrackEffect>) => void;
+  /** The tracks a compressor here may take as its sidechain key (a track's effects only). */
+  keys?: { id: string; name: string }[];
 }) {
   const sampleRate = useStudio((s) => s.project.sampleRate);
   const id = (field: string) => `fx-${field}-${slot}`;
@@ -77,6 +80,23 @@ export function TrackEffectFields({
             testId={id('makeup')}
             onCommit={(makeupDb) => change({ makeupDb })}
           />
+          {keys && (
+            <label className="param" title="The sound the compressor listens to: its own, or another track's (ducking)">
+              Key (sidechain)
+              <select
+                data-testid={id('key')}
+                value={effect.key ?? ''}
+                onChange={(e) => change({ key: e.target.value || undefined })}
+              >
+                <option value="">Its own sound</option>
+                {keys.map((k) => (
+                  <option key={k.id} value={k.id}>
+                    {k.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <GainReduction effectId={effect.id} testId={id('reduction')} />
         </div>
       );

@@ -148,6 +148,7 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
               effect={effect}
               slot={slot}
               change={(patch) => edit((p, id) => changeTrackEffect(p, id, effect.id, patch))}
+              keys={view.kind === 'track' ? project.tracks.filter((t) => t.id !== host) : undefined}
             />
             {view.kind === 'track' && <AutomateSetting trackId={host} effect={effect} slot={slot} />}
             {hasDryWet(effect.kind) && (
