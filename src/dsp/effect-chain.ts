@@ -1,12 +1,13 @@
 /**
  * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, a
- * limiter, a noise gate, tremolo, phaser, chorus, echo and reverb that change how a track (or an effect bus, or the master) sounds without changing its clips. One chain
- * runs them in order over blocks of samples, carrying each effect's memory from block to block; the player runs it in
- * an AudioWorklet 128 frames at a time and the mixdown over the whole range, the same code both ways, so an export
- * sounds as playback did. The limiter and the gate look ahead, so their sound comes out late: a chain says how late
- * (`latency`), and the mixdown and the player feed it that much early, as a DAW's delay compensation. The modulation
- * effects' LFOs run on the timeline's count (a chain is told which timeline sample its first input is), so a tremolo
- * swings on the same beats wherever playback starts and in the export.
+ * limiter, a noise gate, tremolo, phaser, chorus, echo and reverb that change how a track (or an effect bus, or the
+ * master) sounds without changing its clips. One chain runs them in order over blocks of samples, carrying each
+ * effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a time and the mixdown over
+ * the whole range, the same code both ways, so an export sounds as playback did. The limiter and the gate look ahead,
+ * so their sound comes out late: a chain says how late (`latency`), and the mixdown and the player feed it that much
+ * early, as a DAW's delay compensation. A chain knows which timeline sample it is at, so the modulation effects' LFOs
+ * and the automation lanes (src/dsp/effect-automation.ts) are where the timeline puts them wherever playback starts
+ * and in the export. A keyed compressor (a sidechain) hears another track's sound, given with each block.
  */
 import { Compressor, RATIO, THRESHOLD_DB } from './compressor';
 import { type EqBand, eqProblem, eqSections } from './equalizer';
@@ -186,6 +187,8 @@ export class EffectChain {
 
   /** The timeline sample of the next input: where a modulation effect started now has its LFO. */
   private position: number;
+  /** Whether any stage has lanes: blocks are then run in pieces on the CONTROL grid. */
+  private automated = false;
 
   /** `at`: the timeline sample of the first input (an LFO's phase follows it). */
   constructor(
@@ -218,9 +221,6 @@ export class EffectChain {
     this.automated = this.order.some((s) => s.automate);
   }
 
-  /** Whether any stage has lanes: blocks are then run in pieces on the CONTROL grid. */
-  private automated = false;
-
   /** How many samples late the chain's output comes: its stages' look-aheads added up. */
   get latency(): number {
     return this.order.reduce((sum, s) => sum + s.latency, 0);
@@ -241,7 +241,9 @@ export class EffectChain {
       const at = this.position + from;
       const to = Math.min(length, from + CONTROL - (((at % CONTROL) + CONTROL) % CONTROL));
       const piece = block.map((channel) => channel.subarray(from, to));
-      const pieceKeys = new Map([...keys].map(([id, key]) => [id, key.map((c) => c.subarray(from, to))]));
+      const pieceKeys = keys.size
+        ? new Map([...keys].map(([id, key]) => [id, key.map((c) => c.subarray(from, to))]))
+        : keys;
       let before = 0;
       for (const { run, automate, latency } of this.order) {
         automate?.(onGrid(at - before));

@@ -18,7 +18,8 @@ export class LimiterLine {
   private readonly step: number;
   /** The input sample index taken next. */
   private at = 0;
-  /** A monotonic queue of the gains needed over the last 2·reach + 1 samples (index, gain): its head is their least. */
+  /** A monotonic queue of the gains needed over the last 2·reach + 1 samples (index, gain): its head is their
+   * least. */
   private readonly queueAt: Float64Array;
   private readonly queueGain: Float64Array;
   private head = 0;

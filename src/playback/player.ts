@@ -256,7 +256,8 @@ export class Player {
     grain.gain.linearRampToValueAtTime(1, when + SCRUB_FADE_S);
     grain.gain.setValueAtTime(1, when + SCRUB_GRAIN_S - SCRUB_FADE_S);
     grain.gain.linearRampToValueAtTime(0, when + SCRUB_GRAIN_S);
-    grain.connect(this.masterStrip(project, { from: at, when }, false)); // no sends: a grain's fades would not reach them
+    // No sends: a grain's fades would not reach them.
+    grain.connect(this.masterStrip(project, { from: at, when }, false));
     this.nodes.push(grain);
     const end = Math.min(projectLength(project), at + Math.round(SCRUB_GRAIN_S * project.sampleRate));
     this.schedule(project, at, end, when, 1, this.assets, grain);
@@ -384,7 +385,8 @@ export class Player {
   }
 
   /** An effects chain in the audio thread (a track's, a bus's or the master's) on `channels` channels, as the
-   * mixdown runs it, feeding `into`; timeline sample `at.from` reaches it at context time `at.when` (its LFOs follow). */
+   * mixdown runs it, feeding `into`; timeline sample `at.from` reaches it at context time `at.when` (its LFOs and
+   * lanes follow); `keys`: the tracks whose clips come in on its inputs 1, 2, ... (sidechains). */
   private effectsNode(
     host: EffectHost,
     effects: TrackEffect[],

@@ -79,8 +79,10 @@ function describeSettings(effect: TrackEffect): string {
     }
     case 'filter':
       return `${effect.type === 'highpass' ? 'High-pass' : 'Low-pass'} ${effect.hz} Hz`;
-    case 'compressor':
-      return `Compressor ${effect.thresholdDb} dBFS ${effect.ratio}:1${effect.makeupDb ? ` +${effect.makeupDb} dB` : ''}${effect.key ? ', keyed' : ''}`;
+    case 'compressor': {
+      const makeup = effect.makeupDb ? ` +${effect.makeupDb} dB` : '';
+      return `Compressor ${effect.thresholdDb} dBFS ${effect.ratio}:1${makeup}${effect.key ? ', keyed' : ''}`;
+    }
     case 'limiter':
       return `Limiter ${effect.ceilingDb} dBFS, release ${effect.releaseMs} ms`;
     case 'gate':
