@@ -469,4 +469,28 @@ test.describe('track effects', () => {
     expect(heard.db).toBeLessThan(-60);
     expect(heard.scale).toBeCloseTo(Math.SQRT1_2, 2);
   });
+
+  test("a track's effects printed into its clips: one clip with the reverb's tail, no effects, the same export; undone", async ({
+    studio,
+    page,
+  }) => {
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-add').selectOption('reverb');
+    const before = soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']);
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-print').click();
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('aria-pressed', 'false');
+    const summary = await studio.summary();
+    expect(summary.undo.at(-1)).toBe('Print effects on White noise');
+    expect(summary.tracks[0].clips).toBe(1);
+    expect(summary.length).toBeGreaterThan(3 * 48000 + 0.5 * 48000); // the tail rung out past the noise's 3 s
+    const after = soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']);
+    // The export runs on with the tail now in a clip; over the noise's 3 s it is the same sound.
+    let worst = 0;
+    for (let i = 0; i < before.length; i++) worst = Math.max(worst, Math.abs(after[i] - before[i]));
+    expect(worst).toBeLessThan(1e-4);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('aria-pressed', 'true');
+  });
 });

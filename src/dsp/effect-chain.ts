@@ -277,6 +277,18 @@ export const keyTracks = (effects: readonly TrackEffect[] | undefined): string[]
 /** The start of the CONTROL grid cell that timeline sample `at` lies in. */
 const onGrid = (at: number) => Math.floor(at / CONTROL) * CONTROL;
 
+/** How long the heard ones of `effects` go on sounding after their input stops, to -90 dB, seconds: a reverb's decay
+ * half again, an echo's repeats, a quarter second for the rest (a compressor's release, a filter's ring); 60 at most. */
+export function ringOutSeconds(effects: readonly TrackEffect[] | undefined): number {
+  const tails = activeEffects(effects).map((e) => {
+    if (e.kind === 'reverb') return 1.5 * e.decaySeconds;
+    if (e.kind === 'echo' && e.decay > 0)
+      return e.delaySeconds * Math.ceil(Math.log(10 ** (-90 / 20)) / Math.log(e.decay));
+    return 0;
+  });
+  return Math.min(60, 0.25 + tails.reduce((sum, t) => sum + t, 0));
+}
+
 /** How many samples late the heard ones of `effects` make a chain's output at `rate`. */
 export function effectsLatency(effects: readonly TrackEffect[] | undefined, rate: number): number {
   return activeEffects(effects).reduce((sum, effect) => sum + latencyOf(effect, rate), 0);

@@ -2,6 +2,7 @@ import { type AutomatableParam, automatableParams, lanesOf, PARAM_RANGES } from 
 import { hasDryWet, type TrackEffect, type TrackEffectKind } from '../../dsp/effect-chain';
 import { NumberField } from '../NumberField';
 import { commitEffectEdit } from '../../app/track-effects';
+import { printTrackEffects } from '../../app/print-effects';
 import {
   addTrackEffect,
   changeTrackEffect,
@@ -63,7 +64,8 @@ function hostView(project: Project, host: EffectHost | null): HostView | null {
  * (bypass), reordered, set and removed, each an undo step; heard at once while playing, kept by exports, the clips
  * never changed. Under the chain: a track's sends, a bus's return level, the master's list of buses. */
 export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
-  const { store } = useServices();
+  const services = useServices();
+  const { store } = services;
   const host = useStudio((s) => s.effectsHost);
   const project = useStudio((s) => s.project);
   const view = hostView(project, host);
@@ -170,6 +172,16 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
       </ol>
       {effects.length > 0 && (
         <CopyEffects project={project} from={host} copy={(to, name) => edit((p, id) => copyEffects(p, id, to, name))} />
+      )}
+      {view.kind === 'track' && effects.some((e) => e.on) && (
+        <button
+          type="button"
+          data-testid="fx-print"
+          title="The clips through these effects become one clip, tails and all, and the effects go: it sounds the same (one undo step)"
+          onClick={() => void printTrackEffects(services, host)}
+        >
+          Print effects into the clips
+        </button>
       )}
       {view.kind === 'track' && <TrackSends project={project} trackId={host} />}
       {view.kind === 'bus' && <BusSettings project={project} busId={host} />}
