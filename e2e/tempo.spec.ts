@@ -289,6 +289,16 @@ test.describe('tempo and metronome', () => {
     // A rate once per note: a tremolo on every eighth at 180 BPM in 6/8 is 3 Hz.
     await page.getByTestId('sync-tremoloRateHz').selectOption('1/8');
     await expect(page.getByTestId('param-tremoloRateHz')).toHaveValue('3');
+    // A track's realtime echo and tremolo too, each setting one undo step.
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-add').selectOption('echo');
+    await panel.getByTestId('fx-delay-sync-0').selectOption('1/4');
+    await expect(panel.getByTestId('fx-delay-0')).toHaveValue('0.667'); // two of 6/8's eighths at 180 BPM
+    await panel.getByTestId('fx-add').selectOption('tremolo');
+    await panel.getByTestId('fx-rate-sync-1').selectOption('bar');
+    await expect(panel.getByTestId('fx-rate-1')).toHaveValue('0.5'); // once a 6/8 bar: 2 s
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Add Tremolo', 'Change Tremolo']);
   });
 
   test('punch in with the metronome counting in: the pre-roll is the count-in’s bars', async ({

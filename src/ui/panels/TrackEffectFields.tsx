@@ -9,6 +9,7 @@ import { CHORUS_DEPTH_MS, MOD_DEPTH, MOD_RATE_HZ, PHASER_FEEDBACK } from '../../
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
+import { NoteSync } from '../toolbar/NoteSync';
 import { EqCurve, EqPreset } from './EqCurve';
 
 /** The settings of one track effect; `change` lands a patch of them (refused ones are said by the caller). */
@@ -159,6 +160,13 @@ export function TrackEffectFields({
             testId={id('delay')}
             onCommit={(delaySeconds) => change({ delaySeconds })}
           />
+          <NoteSync
+            testId={id('delay-sync')}
+            label="The echo's delay"
+            inHz={false}
+            range={ECHO_DELAY_SECONDS}
+            apply={(delaySeconds) => change({ delaySeconds })}
+          />
           <NumberField
             label="Each repeat (× the last)"
             value={effect.decay}
@@ -214,6 +222,13 @@ function ModulationFields({
         step={0.05}
         testId={id('rate')}
         onCommit={(rateHz) => change({ rateHz })}
+      />
+      <NoteSync
+        testId={id('rate-sync')}
+        label={`The ${effect.kind}'s rate`}
+        inHz
+        range={MOD_RATE_HZ}
+        apply={(rateHz) => change({ rateHz })}
       />
       {effect.kind === 'chorus' ? (
         <>

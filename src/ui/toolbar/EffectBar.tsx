@@ -23,7 +23,7 @@ import type { EditParams } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
 import { EffectGroup } from './EffectFilter';
-import { NoteSync } from './NoteSync';
+import { ParamNoteSync } from './NoteSync';
 import { EffectRack, EffectShelves } from './EffectShelves';
 
 function NumberParam({
@@ -175,7 +175,7 @@ export function EffectBar() {
         </EffectGroup>
         <EffectGroup category="space" actions={['echo']}>
           <NumberParam label="echo s" field="echoDelaySeconds" step={0.05} {...ECHO_DELAY_SECONDS} />
-          <NoteSync field="echoDelaySeconds" range={ECHO_DELAY_SECONDS} />
+          <ParamNoteSync field="echoDelaySeconds" range={ECHO_DELAY_SECONDS} />
           <NumberParam label="echo decay" field="echoDecay" step={0.05} {...ECHO_DECAY} />
           <ActionButton name="echo" text="Echo" />
         </EffectGroup>
@@ -186,20 +186,20 @@ export function EffectBar() {
         </EffectGroup>
         <EffectGroup category="space" actions={['tremolo']}>
           <NumberParam label="tremolo Hz" field="tremoloRateHz" step={0.5} {...MOD_RATE_HZ} />
-          <NoteSync field="tremoloRateHz" range={MOD_RATE_HZ} />
+          <ParamNoteSync field="tremoloRateHz" range={MOD_RATE_HZ} />
           <NumberParam label="tremolo depth" field="tremoloDepth" step={0.1} {...MOD_DEPTH} />
           <ActionButton name="tremolo" text="Tremolo" />
         </EffectGroup>
         <EffectGroup category="space" actions={['phaser']}>
           <NumberParam label="phaser Hz" field="phaserRateHz" step={0.1} {...MOD_RATE_HZ} />
-          <NoteSync field="phaserRateHz" range={MOD_RATE_HZ} />
+          <ParamNoteSync field="phaserRateHz" range={MOD_RATE_HZ} />
           <NumberParam label="phaser depth" field="phaserDepth" step={0.1} {...MOD_DEPTH} />
           <NumberParam label="feedback" field="phaserFeedback" step={0.1} {...PHASER_FEEDBACK} />
           <ActionButton name="phaser" text="Phaser" />
         </EffectGroup>
         <EffectGroup category="space" actions={['chorus']}>
           <NumberParam label="chorus Hz" field="chorusRateHz" step={0.1} {...MOD_RATE_HZ} />
-          <NoteSync field="chorusRateHz" range={MOD_RATE_HZ} />
+          <ParamNoteSync field="chorusRateHz" range={MOD_RATE_HZ} />
           <NumberParam label="swing ms" field="chorusDepthMs" step={0.5} {...CHORUS_DEPTH_MS} />
           <NumberParam label="mix" field="chorusMix" step={0.1} {...MOD_DEPTH} />
           <ActionButton name="chorus" text="Chorus" />
