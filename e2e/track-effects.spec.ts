@@ -78,6 +78,23 @@ async function playedAgainst(page: Page, from = 0) {
   return (file: string) => fit(heard, soxFloat(file, ['remix', '1']), where); // a stereo file's left
 }
 
+/** Draws two points on the effect lane: a quarter of the way into the clip, a quarter of the way up (a frequency's
+ * lane: about 110 Hz); three quarters in, dragged over its top (20 kHz). */
+async function sweepUp(page: Page) {
+  const clip = (await page.getByTestId('clip').first().boundingBox())!;
+  const lane = (await page.getByTestId('effect-lane-line').boundingBox())!;
+  for (const [share, y] of [
+    [0.25, lane.y + lane.height * 0.75],
+    [0.75, lane.y - 20],
+  ]) {
+    await page.mouse.move(clip.x + clip.width * share, lane.y + lane.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(clip.x + clip.width * share, y, { steps: 4 });
+    await page.mouse.up();
+  }
+  await expect(page.getByTestId('effect-lane-line-point')).toHaveCount(2);
+}
+
 /** The share of a signal's power in its sample-to-sample changes: high where it holds high frequencies. */
 function brightness(x: number[]): number {
   let [change, power] = [0, 0];
@@ -394,18 +411,7 @@ test.describe('track effects', () => {
     await panel.getByTestId('fx-automate-0').selectOption('hz');
     await expect(page.getByTestId('effect-lane')).toContainText('Filter: Frequency');
     await page.keyboard.press('Escape');
-    const clip = (await page.getByTestId('clip').first().boundingBox())!;
-    const lane = (await page.getByTestId('effect-lane-line').boundingBox())!;
-    // A point a quarter in, a quarter of the way up (about 110 Hz); one three quarters in, over its top (20 kHz).
-    for (const [share, y] of [
-      [0.25, lane.y + lane.height * 0.75],
-      [0.75, lane.y - 20],
-    ]) {
-      await page.mouse.move(clip.x + clip.width * share, lane.y + lane.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(clip.x + clip.width * share, y, { steps: 4 });
-      await page.mouse.up();
-    }
+    await sweepUp(page);
     const points = page.getByTestId('effect-lane-line-point');
     await expect(points).toHaveCount(2);
     await expect(points.first()).toHaveAttribute('aria-valuetext', /^1\d\d Hz$/);
@@ -492,5 +498,28 @@ test.describe('track effects', () => {
     expect(worst).toBeLessThan(1e-4);
     await page.keyboard.press('Control+z');
     await expect(page.getByTestId('track-fx')).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test("the master's low-pass automated on a lane after the tracks: swept as it plays and in the export", async ({
+    studio,
+    page,
+  }) => {
+    await page.keyboard.press('f');
+    await page.getByTestId('master-summary').click();
+    await page.getByTestId('master-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-add').selectOption('filter');
+    await panel.getByTestId('fx-type-0').selectOption('lowpass');
+    await panel.getByTestId('fx-automate-0').selectOption('hz');
+    await expect(page.getByTestId('effect-lane')).toContainText('Master · Filter: Frequency');
+    await page.keyboard.press('Escape');
+    await sweepUp(page);
+    const mix = await studio.exportFile({ format: 'float32' });
+    const high = (start: number) =>
+      20 * Math.log10(soxStat(mix, { start, seconds: 0.5 }, 'remix 1 sinc 3000-8000')['RMS     amplitude'] + 1e-12);
+    expect(high(2.5) - high(0)).toBeGreaterThan(50);
+    const heard = (await playedAgainst(page, 57600))(mix);
+    expect(heard.db).toBeLessThan(-60);
+    expect(heard.scale).toBeCloseTo(1, 2); // the stereo mix's left, as heard
   });
 });

@@ -237,9 +237,9 @@ export interface JobView {
   preview: { peaks: Float32Array; step: number } | null;
 }
 
-/** Which effect setting's lane: the track, the effect on it, the setting. */
+/** Which effect setting's lane: its host (a track, an effect bus, the master), the effect there, the setting. */
 export interface EffectLaneKey {
-  trackId: string;
+  hostId: string;
   effectId: string;
   param: AutomatableParam;
 }
@@ -289,7 +289,8 @@ export interface StudioState {
   dbWaveTracks: string[];
   /** Tracks whose pan automation lane is shown (a lane with points always is). */
   panLanes: string[];
-  /** Effect settings whose automation lane is shown under their track (a lane with points always is). */
+  /** Effect settings whose automation lane is shown (under their track; the master's and buses' after the tracks; a
+   * lane with points always is). */
   effectLanes: EffectLaneKey[];
   /** The macro being built (src/project/macro.ts), and whether applied effects are recorded into it. */
   macro: { steps: MacroStep[]; recording: boolean };

@@ -152,7 +152,7 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
               change={(patch) => edit((p, id) => changeTrackEffect(p, id, effect.id, patch))}
               keys={view.kind === 'track' ? project.tracks.filter((t) => t.id !== host) : undefined}
             />
-            {view.kind === 'track' && <AutomateSetting trackId={host} effect={effect} slot={slot} />}
+            <AutomateSetting hostId={host} effect={effect} slot={slot} />
             {hasDryWet(effect.kind) && (
               <div className="fx-fields">
                 <NumberField
@@ -227,15 +227,16 @@ function CopyEffects({
   );
 }
 
-/** Opens a lane under the track for one of the effect's settings, as a DAW's "show automation" for a plug-in. */
-function AutomateSetting({ trackId, effect, slot }: { trackId: string; effect: TrackEffect; slot: number }) {
+/** Opens a lane for one of the effect's settings (under its track; the master's and buses' after the tracks), as a
+ * DAW's "show automation" for a plug-in. */
+function AutomateSetting({ hostId, effect, slot }: { hostId: string; effect: TrackEffect; slot: number }) {
   const { store } = useServices();
   const params = automatableParams(effect.kind);
   if (params.length === 0) return null;
   const open = (param: AutomatableParam) => {
     const state = store.getState();
-    const shown = state.effectLanes.some((k) => k.trackId === trackId && k.effectId === effect.id && k.param === param);
-    if (!shown) state.set({ effectLanes: [...state.effectLanes, { trackId, effectId: effect.id, param }] });
+    const shown = state.effectLanes.some((k) => k.hostId === hostId && k.effectId === effect.id && k.param === param);
+    if (!shown) state.set({ effectLanes: [...state.effectLanes, { hostId, effectId: effect.id, param }] });
   };
   const drawn = new Set(lanesOf(effect).map(([param]) => param));
   return (

@@ -18,7 +18,8 @@ import { pageTurn } from './follow-playback';
 import { JobPreview } from './JobPreview';
 import { LabelLane } from './LabelLane';
 import { AutomationLane } from './AutomationLane';
-import { EffectLane, effectLanesOf } from './EffectLane';
+import { EffectLane, effectLanesOf, type LaneHost } from './EffectLane';
+import { MASTER } from '../../project/track-effects';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, SNAP_PX, sampleToPx, TRACK_HEIGHT, trackHeight } from './geometry';
 import { Ruler } from './Ruler';
 import { TrackHeader } from './TrackHeader';
@@ -37,6 +38,10 @@ export function Timeline() {
   const volumeLanes = useStudio((s) => s.volumeLanes);
   const panLanes = useStudio((s) => s.panLanes);
   const effectLanes = useStudio((s) => s.effectLanes);
+  const master = useStudio((s) => s.project.master);
+  const buses = useStudio((s) => s.project.buses);
+  // The master's and the effect buses' lanes come after the tracks.
+  const busHosts: LaneHost[] = [{ id: MASTER, name: 'Master', effects: master?.effects }, ...(buses ?? [])];
   const heights = useStudio((s) => s.trackHeights);
   const playhead = useStudio((s) => s.playhead);
   const jobs = useStudio((s) => s.jobs);
@@ -207,7 +212,7 @@ export function Timeline() {
             {effectLanesOf(track, effectLanes).map(({ effect, param }) => (
               <EffectLane
                 key={`${effect.id}-${param}`}
-                track={track}
+                host={track}
                 effect={effect}
                 param={param}
                 scale={scale}
@@ -229,6 +234,19 @@ export function Timeline() {
               </div>
             </div>
           ))}
+        {busHosts.flatMap((host) =>
+          effectLanesOf(host, effectLanes).map(({ effect, param }) => (
+            <EffectLane
+              key={`${effect.id}-${param}`}
+              host={host}
+              named
+              effect={effect}
+              param={param}
+              scale={scale}
+              width={laneWidth}
+            />
+          )),
+        )}
         <div className="playhead" data-testid="playhead" style={{ left: HEADER_WIDTH + sampleToPx(playhead, scale) }} />
       </div>
     </div>
