@@ -522,4 +522,47 @@ test.describe('track effects', () => {
     expect(heard.db).toBeLessThan(-60);
     expect(heard.scale).toBeCloseTo(1, 2); // the stereo mix's left, as heard
   });
+
+  test("a send's level automated on a lane: no reverb until the lane rises, as played and exported", async ({
+    studio,
+    page,
+  }) => {
+    await page.keyboard.press('f');
+    const dry = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-send-add').selectOption('new');
+    await panel.getByTestId('fx-send-automate-0').click();
+    await expect(page.getByTestId('send-lane')).toContainText('Send → Bus 1');
+    await page.keyboard.press('Escape');
+    // Silence at 0.12 s, the send's full level from 0.6 s (playback from the start hears the rise and the reverb
+    // from rest, as the export does).
+    const clip = (await page.getByTestId('clip').first().boundingBox())!;
+    const lane = (await page.getByTestId('send-lane-line').boundingBox())!;
+    for (const [share, y] of [
+      [0.04, lane.y + lane.height + 20],
+      [0.2, lane.y + lane.height / 4],
+    ]) {
+      await page.mouse.move(clip.x + clip.width * share, lane.y + lane.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(clip.x + clip.width * share, y, { steps: 4 });
+      await page.mouse.up();
+    }
+    await expect(page.getByTestId('send-lane-line-point')).toHaveCount(2);
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Add send point', 'Add send point']);
+    const mix = await studio.exportFile({ format: 'float32' });
+    const left = soxFloat(mix, ['remix', '1']);
+    const wetDb = (from: number, to: number) => {
+      let [e, d] = [0, 0];
+      for (let i = from; i < to; i++) {
+        e += (left[i] - Math.SQRT1_2 * dry[i]) ** 2;
+        d += left[i] ** 2;
+      }
+      return 10 * Math.log10(e / d);
+    };
+    expect(wetDb(0, 4800)).toBeLessThan(-100); // nothing sent before the first point
+    expect(wetDb(120000, 144000)).toBeGreaterThan(-30); // the tail under the noise after the second
+    const heard = (await playedAgainst(page))(mix);
+    expect(heard.db).toBeLessThan(-60);
+  });
 });

@@ -19,6 +19,7 @@ import { addLabel, projectLabels, removeLabel, renameLabel, retimeLabel } from '
 import { lineAsPan, panAsLine, setTrackPan } from '../project/pan-automation';
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClips, trimClipEdge } from '../project/timeline-ops';
+import { setSendVolume } from '../project/buses';
 import { type EffectHost, effectsOf, setEffectLane } from '../project/track-effects';
 import { setTrack } from '../project/track-ops';
 import type { FileTags, Project, Track } from '../project/types';
@@ -188,6 +189,14 @@ export const trackPanLine = (trackId: string): GainLine => ({
   },
   set: (p, points) => setTrackPan(p, trackId, lineAsPan(points)),
   noun: 'pan point',
+});
+
+/** A send's level automation: gains times its level, as a track's volume automation is times its gain. */
+export const sendVolumeLine = (trackId: string, busId: string): GainLine => ({
+  kind: 'gain',
+  points: (p) => p.tracks.find((t) => t.id === trackId)?.sends?.find((s) => s.busId === busId)?.volume,
+  set: (p, points) => setSendVolume(p, trackId, busId, points),
+  noun: 'send point',
 });
 
 /** A lane of an effect's setting (src/dsp/effect-automation.ts): its points are places in the setting's range. */

@@ -75,6 +75,12 @@ function sendsProblem(project: Project): string | null {
       if (typeof send?.busId !== 'string') return `${where} goes to no bus.`;
       if (!(send.levelDb >= SEND_DB.min && send.levelDb <= SEND_DB.max))
         return `${where} is at ${send.levelDb} dB (${SEND_DB.min} to +${SEND_DB.max}).`;
+      const points = send.volume;
+      if (
+        points !== undefined &&
+        !(Array.isArray(points) && points.every((p) => Number.isFinite(p?.at) && p.gain >= 0))
+      )
+        return `${where} has a level automation that cannot be read.`;
       if (send.preFader !== undefined && typeof send.preFader !== 'boolean')
         return `${where} is neither before nor after the fader.`;
     }

@@ -322,7 +322,7 @@ export class Player {
       // What a pre-fader send takes: the track after its effects, before its fader.
       const preFader = sendsOf(project, track).some((s) => s.preFader) ? new GainNode(context) : undefined;
       preFader?.connect(fader);
-      this.send(track, project, { post: pan, pre: preFader });
+      this.send(track, project, { post: pan, pre: preFader }, { from, to, clock: faderClock });
       const sourceClock = early(faderClock, this.lookAhead(track.effects));
       const playing = { from, to, clock: sourceClock, speed, assets };
       // Its effects before that (as a DAW's inserts, before the fader); a keyed compressor's key tracks' clips played
@@ -479,7 +479,12 @@ export class Player {
 
   /** The track's sends into the effect buses' inputs this playback made: after its pan (`post`), or, a pre-fader
    * send, from `pre` (after its effects, before its fader). */
-  private send(track: Track, project: Project, taps: { post: AudioNode; pre?: AudioNode }): void {
+  private send(
+    track: Track,
+    project: Project,
+    taps: { post: AudioNode; pre?: AudioNode },
+    over: { from: number; to: number; clock: Clock },
+  ): void {
     const context = this.context!;
     // Before the fader the track is centred on the bus, as the mixdown centres it.
     const centred = taps.pre && new StereoPannerNode(context, { pan: 0 });
@@ -487,11 +492,15 @@ export class Player {
       taps.pre!.connect(centred);
       this.nodes.push(taps.pre!, centred);
     }
-    for (const { busId, levelDb, preFader } of sendsOf(project, track)) {
+    for (const { busId, levelDb, preFader, volume } of sendsOf(project, track)) {
       const input = this.busInputs.get(busId);
       if (!input) continue;
+      // Its level automation, ramped on the fader's clock, after its level.
+      const automated = volume?.length
+        ? this.rampNode(rampsOver(volume, over.from, over.to), input, over.clock)
+        : input;
       const level = new GainNode(context, { gain: dbToGain(levelDb) });
-      (preFader && centred ? centred : taps.post).connect(level).connect(input);
+      (preFader && centred ? centred : taps.post).connect(level).connect(automated);
       this.nodes.push(level);
     }
   }

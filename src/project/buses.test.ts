@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { echo } from '../dsp/echo';
 import { AssetStore } from './asset-store';
-import { createBus, deleteBus, forBus, removeSend, setBusGain, setSend, setSendPreFader } from './buses';
+import { createBus, deleteBus, forBus, removeSend, setBusGain, setSend, setSendPreFader, setSendVolume } from './buses';
 import { describeEffect, newTrackEffect } from './track-effects';
 import { clipAt } from './clip.fixture';
 import { mixdown } from './mixdown';
@@ -99,5 +99,27 @@ describe('effect buses', () => {
     // After the fader the bus gets the faded track: next to nothing over the other track.
     postMix.forEach((channel, c) => channel.forEach((v, i) => expect(v).toBeCloseTo(others[c][i], 2)));
     expect(setSendPreFader(pre.project, a, busId, false).project.tracks[0].sends).toEqual([{ busId, levelDb: 0 }]);
+  });
+
+  it("ride a send's level along its automation, times the send's level", () => {
+    const { project, assets } = twoTracks();
+    const [a, b] = project.tracks.map((t) => t.id);
+    const made = createBus(project, a).project;
+    const busId = made.buses![0].id;
+    const plain = { ...made, buses: [{ ...made.buses![0], effects: [] }] };
+    const ramp = [
+      { at: 0, gain: 0 },
+      { at: 800, gain: 1 },
+    ];
+    const riding = setSendVolume(setSend(plain, a, busId, -6).project, a, busId, ramp);
+    expect(riding.tracks[0].sends).toEqual([{ busId, levelDb: -6, volume: ramp }]);
+    const range = { range: { start: 0, end: 800 } };
+    const dry = mixdown(project, assets, { ...range, trackIds: [a], stereo: true });
+    const others = mixdown(project, assets, { ...range, trackIds: [b], stereo: true });
+    const mix = mixdown(riding, assets, range);
+    mix.forEach((channel, c) =>
+      channel.forEach((v, i) => expect(v).toBeCloseTo(others[c][i] + dry[c][i] * (1 + 10 ** (-6 / 20) * (i / 800)), 5)),
+    );
+    expect(setSendVolume(riding, a, busId, []).tracks[0].sends).toEqual([{ busId, levelDb: -6 }]);
   });
 });

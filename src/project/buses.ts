@@ -4,6 +4,7 @@
 import type { TrackEffect } from '../dsp/effect-chain';
 import type { TrackEdit } from './track-ops';
 import { MASTER_GAIN_DB, newTrackEffect } from './track-effects';
+import type { GainPoint } from './envelope';
 import { type EffectBus, newId, type Project, type Track, type TrackSend } from './types';
 
 /** How loud a send can be, dB (0: the track as heard). */
@@ -47,9 +48,24 @@ export function setSendPreFader(project: Project, trackId: string, busId: string
   return {
     label: preFader ? 'Send before the fader' : 'Send after the fader',
     project: withSends(project, trackId, (sends) =>
-      sends.map((s) => (s.busId === busId ? { busId, levelDb: s.levelDb, ...(preFader ? { preFader } : {}) } : s)),
+      sends.map((s) => {
+        if (s.busId !== busId) return s;
+        const { preFader: _was, ...rest } = s;
+        return preFader ? { ...rest, preFader } : rest;
+      }),
     ),
   };
+}
+
+/** The send's level automation replaced (no points: none, its level alone). */
+export function setSendVolume(project: Project, trackId: string, busId: string, points: readonly GainPoint[]): Project {
+  return withSends(project, trackId, (sends) =>
+    sends.map((s) => {
+      if (s.busId !== busId) return s;
+      const { volume: _was, ...rest } = s;
+      return points.length ? { ...rest, volume: [...points] } : rest;
+    }),
+  );
 }
 
 export function removeSend(project: Project, trackId: string, busId: string): TrackEdit {

@@ -139,9 +139,10 @@ function mixTracks(
     // A pre-fader send takes the track after its effects, centred, before its automation, gain and pan.
     const pre = sends.some((s) => s.preFader) ? channels() : undefined;
     if (pre) addFaded(withoutFader(track), sources, pre, { range, stereo });
-    for (const { busId, levelDb, preFader } of sends) {
+    for (const { busId, levelDb, preFader, volume } of sends) {
       if (!busInputs.has(busId)) busInputs.set(busId, channels());
-      addInto(busInputs.get(busId)!, preFader && pre ? pre : target, dbToGain(levelDb));
+      const automation = volume?.length ? envelopeGains(volume, range.start, length) : undefined;
+      addInto(busInputs.get(busId)!, preFader && pre ? pre : target, dbToGain(levelDb), automation);
     }
   }
   for (const bus of project.buses ?? []) {
@@ -196,10 +197,11 @@ function addFaded(
   }
 }
 
-/** `from` times `gain` added into `into`, channel by channel. */
-function addInto(into: Float32Array[], from: Float32Array[], gain: number): void {
+/** `from` times `gain` (and, sample by sample, `gains`) added into `into`, channel by channel. */
+function addInto(into: Float32Array[], from: Float32Array[], gain: number, gains?: Float32Array): void {
   into.forEach((channel, c) => {
-    for (let i = 0; i < channel.length; i++) channel[i] += from[c][i] * gain;
+    if (gains) for (let i = 0; i < channel.length; i++) channel[i] += from[c][i] * gain * gains[i];
+    else for (let i = 0; i < channel.length; i++) channel[i] += from[c][i] * gain;
   });
 }
 

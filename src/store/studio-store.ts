@@ -292,6 +292,8 @@ export interface StudioState {
   /** Effect settings whose automation lane is shown (under their track; the master's and buses' after the tracks; a
    * lane with points always is). */
   effectLanes: EffectLaneKey[];
+  /** Sends whose level automation lane is shown under their track (a lane with points always is). */
+  sendLanes: { trackId: string; busId: string }[];
   /** The macro being built (src/project/macro.ts), and whether applied effects are recorded into it. */
   macro: { steps: MacroStep[]; recording: boolean };
   /** The last effect applied that can run on other audio as it is (Repeat last effect). */
@@ -408,6 +410,7 @@ export const initialState = (): StudioState => ({
   effectReadings: {},
   panLanes: [],
   effectLanes: [],
+  sendLanes: [],
   clockFormat: 'time',
   macro: { steps: [], recording: false },
   lastEffect: null,

@@ -60,6 +60,18 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
           </label>
           <button
             type="button"
+            data-testid={`fx-send-automate-${i}`}
+            title="A lane under the track moves this send's level along the timeline"
+            onClick={() => {
+              const state = store.getState();
+              if (!state.sendLanes.some((k) => k.trackId === trackId && k.busId === busId))
+                state.set({ sendLanes: [...state.sendLanes, { trackId, busId }] });
+            }}
+          >
+            Automate
+          </button>
+          <button
+            type="button"
             aria-label={`Remove the send to ${busName(busId)}`}
             onClick={() => commitEffectEdit(store, (p) => removeSend(p, trackId, busId))}
           >

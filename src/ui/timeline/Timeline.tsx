@@ -19,6 +19,7 @@ import { JobPreview } from './JobPreview';
 import { LabelLane } from './LabelLane';
 import { AutomationLane } from './AutomationLane';
 import { EffectLane, effectLanesOf, type LaneHost } from './EffectLane';
+import { SendLane, sendLanesOf } from './SendLane';
 import { MASTER } from '../../project/track-effects';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, SNAP_PX, sampleToPx, TRACK_HEIGHT, trackHeight } from './geometry';
 import { Ruler } from './Ruler';
@@ -38,6 +39,8 @@ export function Timeline() {
   const volumeLanes = useStudio((s) => s.volumeLanes);
   const panLanes = useStudio((s) => s.panLanes);
   const effectLanes = useStudio((s) => s.effectLanes);
+  const sendLanes = useStudio((s) => s.sendLanes);
+  const project = useStudio((s) => s.project);
   const master = useStudio((s) => s.project.master);
   const buses = useStudio((s) => s.project.buses);
   // The master's and the effect buses' lanes come after the tracks.
@@ -56,7 +59,7 @@ export function Timeline() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: each of these adds or takes away a lane under the ruler
   useLayoutEffect(() => {
     store.getState().updateView({ rowsRoom: rowsRoom(scroller.current!) });
-  }, [store, tracks, volumeLanes, panLanes, effectLanes, video, jobs.length]);
+  }, [store, tracks, volumeLanes, panLanes, effectLanes, sendLanes, video, jobs.length]);
 
   // The store owns the scroll position (zoom moves it); the element follows, and reports user scrolling back.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new lane width re-applies the scroll position
@@ -215,6 +218,16 @@ export function Timeline() {
                 host={track}
                 effect={effect}
                 param={param}
+                scale={scale}
+                width={laneWidth}
+              />
+            ))}
+            {sendLanesOf(project, track, sendLanes).map((send) => (
+              <SendLane
+                key={`send-${send.busId}`}
+                track={track}
+                send={send}
+                busName={buses?.find((b) => b.id === send.busId)?.name ?? ''}
                 scale={scale}
                 width={laneWidth}
               />
