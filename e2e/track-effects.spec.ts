@@ -78,22 +78,27 @@ async function playedAgainst(page: Page, from = 0) {
   return (file: string) => fit(heard, soxFloat(file, ['remix', '1']), where); // a stereo file's left
 }
 
-/** Draws two points on the effect lane: a quarter of the way into the clip, a quarter of the way up (a frequency's
- * lane: about 110 Hz); three quarters in, dragged over its top (20 kHz). */
-async function sweepUp(page: Page) {
+/** Adds points to a lane by pressing on it and dragging: each at a share of the way along the first clip, dragged
+ * to a height (from the lane's top, as a share of its height: under 0 is over the top, over 1 under the bottom). */
+async function dragPoints(page: Page, laneTestId: string, points: [number, number][]) {
   const clip = (await page.getByTestId('clip').first().boundingBox())!;
-  const lane = (await page.getByTestId('effect-lane-line').boundingBox())!;
-  for (const [share, y] of [
-    [0.25, lane.y + lane.height * 0.75],
-    [0.75, lane.y - 20],
-  ]) {
+  const lane = (await page.getByTestId(laneTestId).boundingBox())!;
+  for (const [share, height] of points) {
     await page.mouse.move(clip.x + clip.width * share, lane.y + lane.height / 2);
     await page.mouse.down();
-    await page.mouse.move(clip.x + clip.width * share, y, { steps: 4 });
+    await page.mouse.move(clip.x + clip.width * share, lane.y + lane.height * height, { steps: 4 });
     await page.mouse.up();
   }
-  await expect(page.getByTestId('effect-lane-line-point')).toHaveCount(2);
+  await expect(page.getByTestId(`${laneTestId}-point`)).toHaveCount(points.length);
 }
+
+/** Two points on the effect lane: a quarter of the way in, a quarter of the way up (a frequency's lane: about
+ * 110 Hz); three quarters in, dragged over its top (20 kHz). */
+const sweepUp = (page: Page) =>
+  dragPoints(page, 'effect-lane-line', [
+    [0.25, 0.75],
+    [0.75, -0.5],
+  ]);
 
 /** The share of a signal's power in its sample-to-sample changes: high where it holds high frequencies. */
 function brightness(x: number[]): number {
@@ -537,18 +542,10 @@ test.describe('track effects', () => {
     await page.keyboard.press('Escape');
     // Silence at 0.12 s, the send's full level from 0.6 s (playback from the start hears the rise and the reverb
     // from rest, as the export does).
-    const clip = (await page.getByTestId('clip').first().boundingBox())!;
-    const lane = (await page.getByTestId('send-lane-line').boundingBox())!;
-    for (const [share, y] of [
-      [0.04, lane.y + lane.height + 20],
-      [0.2, lane.y + lane.height / 4],
-    ]) {
-      await page.mouse.move(clip.x + clip.width * share, lane.y + lane.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(clip.x + clip.width * share, y, { steps: 4 });
-      await page.mouse.up();
-    }
-    await expect(page.getByTestId('send-lane-line-point')).toHaveCount(2);
+    await dragPoints(page, 'send-lane-line', [
+      [0.04, 1.5],
+      [0.2, 0.25],
+    ]);
     expect((await studio.summary()).undo.slice(-2)).toEqual(['Add send point', 'Add send point']);
     const mix = await studio.exportFile({ format: 'float32' });
     const left = soxFloat(mix, ['remix', '1']);
