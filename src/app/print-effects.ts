@@ -2,10 +2,10 @@
  * one clip of that sound (their tails rung out), the effects go, and the track's fader, pan, automation and sends stay
  * as they were, so it sounds as before while the model, Analyze and the destructive effects work on what is heard.
  * One undo step. */
-import { effectBusChannels } from '../project/mixdown';
+import { effectBusChannels, withoutFader } from '../project/mixdown';
 import { mixdownInBlocks } from '../export/export-audio';
 import { activeEffects, ringOutSeconds } from '../dsp/effect-chain';
-import { clipEnd, newId, type Track } from '../project/types';
+import { clipEnd, newId } from '../project/types';
 import type { Services } from './services';
 
 /** Under this (about -100 dBFS) the printed tail is taken for silence and left off. */
@@ -22,7 +22,7 @@ export async function printTrackEffects({ store, assets }: Services, trackId: st
   const clipsEnd = Math.max(...track.clips.map(clipEnd));
   const end = clipsEnd + Math.round(ringOutSeconds(track.effects) * project.sampleRate);
   // The track alone with its fader left out: what its effects send on to the fader.
-  const bare: Track = { ...track, gainDb: 0, pan: 0, volume: undefined, panPoints: undefined };
+  const bare = withoutFader(track);
   const state = {
     ...store.getState(),
     project: { ...project, tracks: project.tracks.map((t) => (t.id === trackId ? bare : t)) },

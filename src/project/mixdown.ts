@@ -159,8 +159,9 @@ function busesHeard(project: Project, tracks: Track[]): boolean {
   return activeEffects(masterOf(project).effects).length > 0 || tracks.some((t) => sendsOf(project, t).length > 0);
 }
 
-/** The track with its fader left out: 0 dB, centred, no automation (what a pre-fader send takes). */
-const withoutFader = (track: Track): Track => ({
+/** The track with its fader left out: 0 dB, centred, no automation (what a pre-fader send takes, what Print effects
+ * puts into the clips). */
+export const withoutFader = (track: Track): Track => ({
   ...track,
   gainDb: 0,
   pan: 0,
