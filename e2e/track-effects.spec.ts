@@ -423,6 +423,9 @@ test.describe('track effects', () => {
     await expect(points.last()).toHaveAttribute('aria-valuetext', '20.00 kHz');
     expect((await studio.summary()).undo.slice(-2)).toEqual(['Add frequency point', 'Add frequency point']);
     await expect(page.getByTestId('track-fx')).toHaveAttribute('title', /Low-pass 500 Hz, automated/);
+    await page.getByTestId('track-fx').click();
+    await expect(panel.getByText('Frequency (Hz) · automated')).toBeVisible();
+    await page.keyboard.press('Escape');
 
     // The export: the first half second all but silent over 3 kHz, the last as bright as the noise.
     const mix = await studio.exportFile({ format: 'float32' });

@@ -1,4 +1,5 @@
 import { RATIO, THRESHOLD_DB } from '../../dsp/compressor';
+import type { AutomatableParam } from '../../dsp/effect-automation';
 import { MAKEUP_DB, type TrackEffect } from '../../dsp/effect-chain';
 import { EQ_BAND_NAMES, EQ_GAIN_DB, EQ_HZ, EQ_Q, type EqBand } from '../../dsp/equalizer';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
@@ -45,7 +46,7 @@ export function TrackEffectFields({
             </select>
           </label>
           <NumberField
-            label="Frequency (Hz)"
+            label={`Frequency (Hz)${automated(effect, 'hz')}`}
             value={effect.hz}
             bounds={FILTER_HZ}
             step={1}
@@ -58,7 +59,7 @@ export function TrackEffectFields({
       return (
         <div className="fx-fields">
           <NumberField
-            label="Threshold (dBFS)"
+            label={`Threshold (dBFS)${automated(effect, 'thresholdDb')}`}
             value={effect.thresholdDb}
             bounds={THRESHOLD_DB}
             step={1}
@@ -190,7 +191,7 @@ export function TrackEffectFields({
             onCommit={(decaySeconds) => change({ decaySeconds })}
           />
           <NumberField
-            label="Level (dB)"
+            label={`Level (dB)${automated(effect, 'wetDb')}`}
             value={effect.wetDb}
             bounds={WET_DB}
             step={1}
@@ -251,7 +252,7 @@ function ModulationFields({
         </>
       ) : (
         <NumberField
-          label="Depth"
+          label={`Depth${automated(effect, 'depth')}`}
           value={effect.depth}
           bounds={MOD_DEPTH}
           step={0.05}
@@ -272,6 +273,10 @@ function ModulationFields({
     </div>
   );
 }
+
+/** " · automated" where a lane moves the setting (the field then holds where it rests without one). */
+export const automated = (effect: TrackEffect, param: AutomatableParam): string =>
+  effect.automation?.[param]?.length ? ' · automated' : '';
 
 /** A compressor's, a limiter's or a gate's gain reduction as it plays, as a DAW's GR meter: a bar and the dB (nothing
  * while stopped). */

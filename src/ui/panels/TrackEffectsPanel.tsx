@@ -22,7 +22,7 @@ import { useServices, useStudio } from '../studio-context';
 import { forBus } from '../../project/buses';
 import { BusList, BusSettings, TrackSends } from './BusControls';
 import { Panel } from './Panel';
-import { TrackEffectFields } from './TrackEffectFields';
+import { automated, TrackEffectFields } from './TrackEffectFields';
 import { ChainPresets } from './ChainPresets';
 import { loadChainPreset } from '../../project/chain-presets';
 
@@ -156,7 +156,7 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
             {hasDryWet(effect.kind) && (
               <div className="fx-fields">
                 <NumberField
-                  label="Mix (% wet)"
+                  label={`Mix (% wet)${automated(effect, 'dryWet')}`}
                   value={Math.round((effect.dryWet ?? 1) * 100)}
                   bounds={DRY_WET_PERCENT}
                   step={1}
