@@ -565,4 +565,25 @@ test.describe('track effects', () => {
     const heard = (await playedAgainst(page))(mix);
     expect(heard.db).toBeLessThan(-60);
   });
+
+  test("a track equalizer's picture shows the spectrum of what plays behind its curve: dark over a low-pass", async ({
+    page,
+  }) => {
+    await addLowpass(page, '500');
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-add').selectOption('eq');
+    const spectrum = panel.getByTestId('fx-curve-1-spectrum');
+    await expect(spectrum).toHaveAttribute('d', ''); // stopped: nothing to show
+    await page.getByTestId('action-playPause').click();
+    await expect(spectrum).not.toHaveAttribute('d', '');
+    // Over 5 kHz the low-pass leaves next to nothing; under 300 Hz the noise is there.
+    await expect
+      .poll(
+        async () =>
+          Number(await spectrum.getAttribute('data-low-db')) - Number(await spectrum.getAttribute('data-high-db')),
+      )
+      .toBeGreaterThan(30);
+    await page.getByTestId('action-stop').click();
+    await expect(spectrum).toHaveAttribute('d', '');
+  });
 });

@@ -576,6 +576,12 @@ export class Player {
     return this.trackTaps.get(trackId) ?? [];
   }
 
+  /** Where the spectrum of what an effects host sends on can be read while it plays: a track's left after its
+   * fader and pan, the mix's left after the master; none for an effect bus or while it is silent. */
+  spectrumTap(host: EffectHost): AnalyserNode | undefined {
+    return host === MASTER ? this.taps[0] : this.trackTaps.get(host)?.[0];
+  }
+
   /** The level meter's taps: what is sounding now on the left and the right (none before anything has played). */
   meterTaps(): readonly AnalyserNode[] {
     return this.taps;

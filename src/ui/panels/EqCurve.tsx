@@ -1,21 +1,27 @@
 import { type EqBand, EQ_PRESETS, presetBands } from '../../dsp/equalizer';
+import type { EffectHost } from '../../project/track-effects';
 import { curvePath, dbToY } from './eq-curve';
+import { useLiveSpectrum } from './useLiveSpectrum';
 import { FrequencyGrid } from './FrequencyGrid';
 
 const CURVE = { width: 360, height: 120 };
 const GRID_DB = [12, 0, -12];
 
-/** An equalizer's curve, gain against frequency, drawn from the very sections it runs. */
+/** An equalizer's curve, gain against frequency, drawn from the very sections it runs; over the spectrum of what
+ * plays where it is an effects host's (`host`: a track or the master, while playing). */
 export function EqCurve({
   bands,
   sampleRate,
   testId,
+  host = null,
 }: {
   bands: readonly EqBand[];
   sampleRate: number;
   testId: string;
+  host?: EffectHost | null;
 }) {
   const view = { ...CURVE, sampleRate };
+  const spectrum = useLiveSpectrum(host, view);
   return (
     <svg
       className="eq-curve"
@@ -24,6 +30,15 @@ export function EqCurve({
       role="img"
       aria-label="The equalizer's curve: gain against frequency"
     >
+      {host && (
+        <path
+          className="eq-spectrum"
+          data-testid={`${testId}-spectrum`}
+          data-low-db={spectrum ? spectrum.lowDb.toFixed(1) : ''}
+          data-high-db={spectrum ? spectrum.highDb.toFixed(1) : ''}
+          d={spectrum?.path ?? ''}
+        />
+      )}
       <FrequencyGrid view={view} />
       {GRID_DB.map((db) => (
         <g key={db}>

@@ -313,12 +313,13 @@ function EqFields({
   id: (field: string) => string;
   change: (bands: EqBand[]) => void;
 }) {
+  const host = useStudio((s) => s.effectsHost);
   const setBand = (i: number, patch: Partial<EqBand>) =>
     change(bands.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   return (
     <div className="fx-fields">
       <EqPreset testId={id('preset')} choose={change} />
-      <EqCurve bands={bands} sampleRate={sampleRate} testId={id('curve')} />
+      <EqCurve bands={bands} sampleRate={sampleRate} testId={id('curve')} host={host} />
       {bands.map((band, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the bands are fixed slots, edited in place
         <div className="fx-band" key={i} role="group" aria-label={`Band ${i + 1}: ${EQ_BAND_NAMES[band.type]}`}>
