@@ -107,17 +107,15 @@ function settingsProblem(effect: TrackEffect): string | null {
         return `The compressor's make-up gain must be ${MAKEUP_DB.min} to ${MAKEUP_DB.max} dB.`;
       return null;
     case 'limiter':
-      if (outside(effect.ceilingDb, CEILING_DB))
-        return `The limiter's ceiling must be ${CEILING_DB.min} to ${CEILING_DB.max} dBFS.`;
-      return outside(effect.releaseMs, RELEASE_MS)
-        ? `The limiter's release must be ${RELEASE_MS.min} to ${RELEASE_MS.max} ms.`
-        : null;
+      return firstOutside(effect, [
+        ['ceilingDb', CEILING_DB, "The limiter's ceiling", ' dBFS'],
+        ['releaseMs', RELEASE_MS, "The limiter's release", ' ms'],
+      ]);
     case 'gate':
-      if (outside(effect.thresholdDb, GATE_THRESHOLD_DB))
-        return `The gate's threshold must be ${GATE_THRESHOLD_DB.min} to ${GATE_THRESHOLD_DB.max} dBFS.`;
-      return outside(effect.reductionDb, GATE_REDUCTION_DB)
-        ? `The gate's reduction must be ${GATE_REDUCTION_DB.min} to ${GATE_REDUCTION_DB.max} dB.`
-        : null;
+      return firstOutside(effect, [
+        ['thresholdDb', GATE_THRESHOLD_DB, "The gate's threshold", ' dBFS'],
+        ['reductionDb', GATE_REDUCTION_DB, "The gate's reduction", ' dB'],
+      ]);
     case 'tremolo':
       return firstOutside(effect, [
         ['rateHz', MOD_RATE_HZ, "The tremolo's rate", ' Hz'],

@@ -34,8 +34,8 @@ export class LimiterLine {
   private gain = 1;
 
   constructor(rate: number, { ceilingDb, releaseMs }: Pick<Limiting, 'ceilingDb' | 'releaseMs'>) {
-    this.reach = Math.max(1, Math.round(LOOKAHEAD_S * rate));
-    this.latency = 2 * this.reach;
+    this.reach = reachAt(rate);
+    this.latency = limiterLatency(rate);
     this.ceiling = 10 ** (ceilingDb / 20);
     this.step = 1 - Math.exp(-1000 / (releaseMs * rate));
     const width = 2 * this.reach + 1;
@@ -95,5 +95,9 @@ export class LimiterLine {
   }
 }
 
-/** How many samples late a limiter's output comes at `rate`. */
-export const limiterLatency = (rate: number): number => 2 * Math.max(1, Math.round(LOOKAHEAD_S * rate));
+/** How far either side of a sample the limiter looks, in samples at `rate`. */
+const reachAt = (rate: number): number => Math.max(1, Math.round(LOOKAHEAD_S * rate));
+
+/** How many samples late a limiter's output comes at `rate`: the least needed gain over reach either side, then the
+ * mean of those over reach either side. */
+export const limiterLatency = (rate: number): number => 2 * reachAt(rate);

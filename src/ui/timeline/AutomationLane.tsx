@@ -122,3 +122,28 @@ export function LaneLine({
     </div>
   );
 }
+
+/** A lane's header that names it, counts its points and takes it away (×). */
+export function RemovableLaneHeader({
+  name,
+  points,
+  testId,
+  remove,
+}: {
+  name: string;
+  points: number;
+  testId: string;
+  remove: () => void;
+}) {
+  return (
+    <div className="label-header" style={{ width: HEADER_WIDTH }}>
+      <span>
+        {name}
+        {points ? `: ${points} points` : ''}
+      </span>
+      <button type="button" data-testid={testId} aria-label={`Take away the ${name} lane`} onClick={remove}>
+        ×
+      </button>
+    </div>
+  );
+}

@@ -6,8 +6,8 @@ import { EFFECT_NAMES, setEffectLane } from '../../project/track-effects';
 import type { EffectHost } from '../../project/track-effects';
 import type { EffectLaneKey } from '../../store/studio-store';
 import { useServices } from '../studio-context';
-import { AUTOMATION_LANE_HEIGHT, LaneLine } from './AutomationLane';
-import { HEADER_WIDTH, type Scale } from './geometry';
+import { AUTOMATION_LANE_HEIGHT, LaneLine, RemovableLaneHeader } from './AutomationLane';
+import type { Scale } from './geometry';
 
 /** Where effects are, as a lane names it: a track, an effect bus or the master. */
 export interface LaneHost {
@@ -63,20 +63,7 @@ export function EffectLane({
   };
   return (
     <div className="label-row volume-row" data-testid="effect-lane" style={{ height: AUTOMATION_LANE_HEIGHT }}>
-      <div className="label-header" style={{ width: HEADER_WIDTH }}>
-        <span>
-          {name}
-          {points.length ? `: ${points.length} points` : ''}
-        </span>
-        <button
-          type="button"
-          data-testid="effect-lane-remove"
-          aria-label={`Take away the ${name} lane`}
-          onClick={remove}
-        >
-          ×
-        </button>
-      </div>
+      <RemovableLaneHeader name={name} points={points.length} testId="effect-lane-remove" remove={remove} />
       <LaneLine
         line={line}
         points={points}

@@ -3,8 +3,8 @@ import { sendVolumeLine } from '../../app/project-commands';
 import { sendsOf, setSendVolume } from '../../project/buses';
 import type { Project, Track, TrackSend } from '../../project/types';
 import { useServices } from '../studio-context';
-import { AUTOMATION_LANE_HEIGHT, LaneLine } from './AutomationLane';
-import { HEADER_WIDTH, type Scale } from './geometry';
+import { AUTOMATION_LANE_HEIGHT, LaneLine, RemovableLaneHeader } from './AutomationLane';
+import type { Scale } from './geometry';
 
 /** The track's sends with a level lane: those with points, and those opened from its sends. */
 export function sendLanesOf(
@@ -43,15 +43,7 @@ export function SendLane({
   };
   return (
     <div className="label-row volume-row" data-testid="send-lane" style={{ height: AUTOMATION_LANE_HEIGHT }}>
-      <div className="label-header" style={{ width: HEADER_WIDTH }}>
-        <span>
-          {name}
-          {points.length ? `: ${points.length} points` : ''}
-        </span>
-        <button type="button" data-testid="send-lane-remove" aria-label={`Take away the ${name} lane`} onClick={remove}>
-          ×
-        </button>
-      </div>
+      <RemovableLaneHeader name={name} points={points.length} testId="send-lane-remove" remove={remove} />
       <LaneLine
         line={line}
         points={points}
