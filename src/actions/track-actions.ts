@@ -6,6 +6,7 @@ import { mixAndRender } from '../app/render';
 import { makeStereoTrack } from '../app/join-stereo';
 import { splitStereoTrack } from '../app/split-stereo';
 import type { Services } from '../app/services';
+import { nextMode, setAutomationMode } from '../app/automation-writer';
 import { switchTake } from '../project/generated-ops';
 import { deleteTrack, moveTrack, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
 import type { Project } from '../project/types';
@@ -67,6 +68,18 @@ export const trackActions: Action[] = [
     group: 'track',
     enabled: hasTrack,
     perform: (services, target) => toggleLane(services, 'panLanes', target),
+  },
+  {
+    name: 'automationMode',
+    label:
+      'Automation mode of the selected track, in turn: Read, Touch (as it plays, its fader and pan write their lanes while held) or Latch (until playback stops)',
+    group: 'track',
+    shortcuts: ['Alt+A'],
+    enabled: hasTrack,
+    perform: ({ store }, target) => {
+      const id = target?.trackId ?? currentTrack(store.getState());
+      if (id) setAutomationMode(store, id, nextMode(store.getState().automationModes[id] ?? 'read'));
+    },
   },
   {
     name: 'splitStereo',

@@ -2,12 +2,15 @@
 import { AssetStore } from '../project/asset-store';
 import { MicRecorder } from '../playback/recorder';
 import { Player } from '../playback/player';
+import { AutomationWriter } from './automation-writer';
 import { createStudioStore, type StudioStore } from '../store/studio-store';
 
 export interface Services {
   store: StudioStore;
   assets: AssetStore;
   player: Player;
+  /** Writes automation from the tracks' controls as the project plays (Touch and Latch modes). */
+  writer: AutomationWriter;
   recorder: MicRecorder;
   /** Opens the file picker (the hidden input lives in the UI). */
   openFilePicker(): void;
@@ -16,5 +19,7 @@ export interface Services {
 export function createServices(): Services {
   const store = createStudioStore();
   const assets = new AssetStore();
-  return { store, assets, player: new Player(store, assets), recorder: new MicRecorder(), openFilePicker: () => {} };
+  const player = new Player(store, assets);
+  const writer = new AutomationWriter(store, player);
+  return { store, assets, player, writer, recorder: new MicRecorder(), openFilePicker: () => {} };
 }

@@ -6,6 +6,7 @@ import { dbToGain } from '../dsp/gain';
 import { click } from '../dsp/signals';
 import { type BeatGrid, beatsIn } from '../project/tempo';
 import type { SampleRange } from '../project/types';
+import type { Clock } from './clock';
 
 const LOOKAHEAD_S = 0.2;
 const TOP_UP_MS = 25;
@@ -13,10 +14,7 @@ const TOP_UP_MS = 25;
 /** How the timeline runs against the audio clock: timeline sample `from` sounds at context time `when`, `rate`
  * timeline samples a second; within `loop` it goes round (from its start, reached straight away or after a count-in
  * from an earlier `from`). */
-export interface TimelineClock {
-  from: number;
-  when: number;
-  rate: number;
+export interface TimelineClock extends Clock {
   loop?: SampleRange;
 }
 

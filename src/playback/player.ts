@@ -11,12 +11,14 @@ import { sendsOf } from '../project/buses';
 import { type EffectHost, effectsOf, liveChanges, MASTER, masterOf } from '../project/track-effects';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
 import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
-import { panRamps } from '../project/pan-automation';
+import { panAsLine, panRamps } from '../project/pan-automation';
 import type { Clip, MasterBus, Project, SampleRange, Track } from '../project/types';
 import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
 import { METER_BUFFER, PEAK_WINDOW } from './meter';
 import { Metronome, type TimelineClock } from './metronome';
+import { type Clock, contextTime } from './clock';
+import { LaneRides, type RiddenLane } from './lane-rides';
 import { projectGrid } from '../project/tempo';
 
 /** Timeline sample `from` reaches an effect chain's input at context time `when`. */
@@ -24,17 +26,6 @@ interface ChainTimeline {
   from: number;
   when: number;
 }
-
-/** Where playback started on the timeline (`from`, samples), when in the context's time (`when`, s), and how many
- * timeline samples pass a second (the project's rate times the playback speed). */
-interface Clock {
-  from: number;
-  when: number;
-  rate: number;
-}
-
-/** The context time at which timeline sample `at` sounds. */
-const contextTime = (clock: Clock, at: number) => clock.when + (at - clock.from) / clock.rate;
 
 export const SPEED_RANGE = { min: 0.25, max: 3 } as const;
 
@@ -82,6 +73,8 @@ export class Player {
   private scrubbingUntil = 0;
 
   private refreshPending = false;
+  /** The tracks' volume and pan lanes this playback follows. */
+  private readonly rides = new LaneRides();
   /** The preview sounding: its end timer and the buffers made for its audio alone (dropped when it stops). */
   private previewEnd: ReturnType<typeof setTimeout> | undefined;
   private previewAssets: string[] = [];
@@ -317,8 +310,10 @@ export class Player {
       gain.connect(pan).connect(bus);
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
       this.automatePan(pan, track, from, to, faderClock);
-      // The track's volume automation, before its gain and pan.
-      const fader = track.volume?.length ? this.rampNode(rampsOver(track.volume, from, to), gain, faderClock) : gain;
+      // The track's volume automation, before its gain and pan (unity where it has none, ready to be written).
+      const volume = track.volume?.length ? rampsOver(track.volume, from, to) : [{ at: from, gain: 1 }];
+      const fader = this.rampNode(volume, gain, faderClock);
+      this.rides.add(track.id, { volume: fader.gain, pan: pan.pan, from, to, clock: faderClock });
       // What a pre-fader send takes: the track after its effects, before its fader.
       const preFader = sendsOf(project, track).some((s) => s.preFader) ? new GainNode(context) : undefined;
       preFader?.connect(fader);
@@ -455,6 +450,10 @@ export class Player {
     const now = this.context!.currentTime;
     for (const bus of [{ id: MASTER, ...masterOf(project) }, ...(project.buses ?? [])])
       this.faders.get(bus.id)?.gain.setValueAtTime(dbToGain(bus.gainDb), now);
+    for (const track of project.tracks.filter((t) => changed.lanes.includes(t.id))) {
+      this.rides.follow(track.id, 'volume', track.volume ?? [], 1, now);
+      this.rides.follow(track.id, 'pan', panAsLine(track.panPoints ?? []), track.pan, now);
+    }
     return true;
   }
 
@@ -582,6 +581,14 @@ export class Player {
     return host === MASTER ? this.taps[0] : this.trackTaps.get(host)?.[0];
   }
 
+  /** Rides a track's volume automation (a gain) or pan as it plays, from now on, whatever its lane says: automation
+   * being written is heard as the control moves. Returns the timeline sample now sounding; null when nothing plays. */
+  ride(trackId: string, lane: RiddenLane, value: number): number | null {
+    if (!this.context || !this.store.getState().playing) return null;
+    this.rides.ride(trackId, lane, value, this.context.currentTime);
+    return this.position();
+  }
+
   /** The level meter's taps: what is sounding now on the left and the right (none before anything has played). */
   meterTaps(): readonly AnalyserNode[] {
     return this.taps;
@@ -648,6 +655,7 @@ export class Player {
     this.effectNodes.clear();
     this.strip = undefined;
     this.faders.clear();
+    this.rides.clear();
     this.busInputs.clear();
     this.sources = [];
     this.nodes = [];

@@ -21,6 +21,8 @@ import {
   setMasterGain,
 } from './track-effects';
 import { emptyProject, newTrack, type Project } from './types';
+import { setTrackVolume } from './envelope';
+import { setTrackPan } from './pan-automation';
 
 const RATE = 8000;
 const tone = (hz: number, n: number) =>
@@ -184,16 +186,17 @@ describe('liveChanges', () => {
     const other = newTrack(1);
     const two = { ...project, tracks: [...project.tracks, other] };
     const withEq = addTrackEffect(two, trackId, newTrackEffect('eq')).project;
-    expect(liveChanges(two, withEq)).toEqual({ effects: [trackId] });
-    expect(liveChanges(withEq, withEq)).toEqual({ effects: [] });
-    expect(liveChanges(withEq, setMasterGain(withEq, -6).project)).toEqual({ effects: [] });
+    expect(liveChanges(two, withEq)).toEqual({ effects: [trackId], lanes: [] });
+    expect(liveChanges(withEq, withEq)).toEqual({ effects: [], lanes: [] });
+    expect(liveChanges(withEq, setMasterGain(withEq, -6).project)).toEqual({ effects: [], lanes: [] });
     const masterFilter = addTrackEffect(withEq, MASTER, newTrackEffect('filter')).project;
-    expect(liveChanges(withEq, masterFilter)).toEqual({ effects: [MASTER] });
+    expect(liveChanges(withEq, masterFilter)).toEqual({ effects: [MASTER], lanes: [] });
     const withBus = createBus(withEq, other.id).project;
     const busId = withBus.buses![0].id;
-    expect(liveChanges(withBus, setBusGain(withBus, busId, -3).project)).toEqual({ effects: [] });
+    expect(liveChanges(withBus, setBusGain(withBus, busId, -3).project)).toEqual({ effects: [], lanes: [] });
     expect(liveChanges(withBus, addTrackEffect(withBus, busId, newTrackEffect('eq')).project)).toEqual({
       effects: [busId],
+      lanes: [],
     });
     expect(liveChanges(withEq, withBus)).toBeNull(); // a bus and a send added: the graph changes
     expect(liveChanges(withBus, setSend(withBus, other.id, busId, -3).project)).toBeNull();
@@ -201,6 +204,15 @@ describe('liveChanges', () => {
     expect(liveChanges(withEq, louder)).toBeNull();
     expect(liveChanges(two, { ...two, tracks: [other, two.tracks[0]] })).toBeNull();
     expect(liveChanges(two, { ...two, tempo: { bpm: 90, beatsPerBar: 4, beatUnit: 4, downbeat: 0 } })).toBeNull();
+  });
+
+  it('names the tracks whose volume or pan lanes alone changed, which a playback follows as it goes', () => {
+    const { project, trackId } = oneTrack([tone(100, 800)]);
+    const ridden = setTrackVolume(project, trackId, [{ at: 10, gain: 0.5 }]);
+    expect(liveChanges(project, ridden)).toEqual({ effects: [], lanes: [trackId] });
+    const panned = setTrackPan(ridden, trackId, [{ at: 10, pan: -1 }]);
+    expect(liveChanges(ridden, panned)).toEqual({ effects: [], lanes: [trackId] });
+    expect(liveChanges(panned, setTrackVolume(panned, trackId, []))).toEqual({ effects: [], lanes: [trackId] });
   });
 
   it("keeps the master fader in its range and the master effects apart from the tracks'", () => {

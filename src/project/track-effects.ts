@@ -204,29 +204,33 @@ export function setEffectLane(
 /** Whether any of the track's effects is heard. */
 export const hasActiveEffects = (track: Track): boolean => (track.effects ?? []).some((e) => e.on);
 
-/** What differs between two versions of a project where only effects and bus faders do (the master's, the effect
- * buses'): the hosts whose effects changed; null where anything else differs (tracks or buses added, removed or
- * reordered, clips, a track's gain, a send...). There playback must start again; here what is sounding can simply
- * take the new settings. */
-export function liveChanges(before: Project, after: Project): { effects: EffectHost[] } | null {
+/** What differs between two versions of a project where only effects, bus faders (the master's, the effect buses')
+ * and tracks' volume and pan lanes do: the hosts whose effects changed and the tracks whose lanes did; null where
+ * anything else differs (tracks or buses added, removed or reordered, clips, a track's gain, a send...). There
+ * playback must start again; here what is sounding can simply take the new settings. */
+export function liveChanges(before: Project, after: Project): { effects: EffectHost[]; lanes: string[] } | null {
   const { tracks: _a, master: _m, buses: busesBefore = [], ...restBefore } = before;
   const { tracks: _b, master: _n, buses: busesAfter = [], ...restAfter } = after;
   if (!sameFields(restBefore, restAfter)) return null;
   const hosts = [
-    ...pairs(before.tracks, after.tracks),
+    ...pairs(before.tracks, after.tracks, TRACK_LANES),
     ...pairs(busesBefore, busesAfter, ['gainDb']),
     ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb']),
   ];
   if (hosts.includes(null)) return null;
-  return { effects: hosts.filter((h): h is EffectHost => h !== null && h !== false) };
+  const lanes = after.tracks.filter((t, i) => TRACK_LANES.some((k) => t[k] !== before.tracks[i][k])).map((t) => t.id);
+  return { effects: hosts.filter((h): h is EffectHost => h !== null && h !== false), lanes };
 }
+
+/** A track's lanes that a playback follows as they change (src/playback/lane-rides.ts). */
+const TRACK_LANES = ['volume', 'panPoints'] as const;
 
 /** For each of two lists of the same things in the same order: false where one is unchanged but for `live` fields,
  * its id where its effects changed too, null where anything else did (or the lists differ in length). */
 function pairs<T extends { id: string; effects?: TrackEffect[] }>(
   before: readonly T[],
   after: readonly T[],
-  live: string[] = [],
+  live: readonly string[] = [],
 ): (string | false | null)[] {
   if (before.length !== after.length) return [null];
   return after.map((thing, i) => {

@@ -5,6 +5,7 @@ import type { DistortionCurve } from '../dsp/distortion';
 import type { ChainPreset } from '../project/chain-presets';
 import type { AutomatableParam } from '../dsp/effect-automation';
 import type { MacroStep } from '../project/macro';
+import type { AutomationMode } from '../project/automation-write';
 import type { ClockFormat } from '../ui/format';
 import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
 import { SIMILAR_THRESHOLD } from '../dsp/find-similar';
@@ -289,6 +290,11 @@ export interface StudioState {
   dbWaveTracks: string[];
   /** Tracks whose pan automation lane is shown (a lane with points always is). */
   panLanes: string[];
+  /** How each track's lanes play (src/project/automation-write.ts): Read unless set; a setting of the session, so a
+   * project never opens writing over its lanes. */
+  automationModes: Record<string, AutomationMode>;
+  /** The values of the controls writing automation now, by track id and lane ("id volume"): what they show. */
+  riding: Record<string, number>;
   /** Effect settings whose automation lane is shown (under their track; the master's and buses' after the tracks; a
    * lane with points always is). */
   effectLanes: EffectLaneKey[];
@@ -409,6 +415,8 @@ export const initialState = (): StudioState => ({
   effectsHost: null,
   effectReadings: {},
   panLanes: [],
+  automationModes: {},
+  riding: {},
   effectLanes: [],
   sendLanes: [],
   clockFormat: 'time',

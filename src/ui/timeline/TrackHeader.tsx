@@ -1,6 +1,9 @@
-import { useRef } from 'react';
 import { runAction } from '../../actions/registry';
-import { changeTrack, type Gesture, startGesture } from '../../app/project-commands';
+import { changeTrack } from '../../app/project-commands';
+import { laneGainFor, setAutomationMode } from '../../app/automation-writer';
+import { gainToDb } from '../../dsp/gain';
+import { AUTOMATION_MODES, type AutomationMode } from '../../project/automation-write';
+import { TrackSlider } from './TrackSlider';
 import { takeLetter } from '../../project/generated-ops';
 import { describeEffect, hasActiveEffects } from '../../project/track-effects';
 import type { Track } from '../../project/types';
@@ -13,24 +16,14 @@ export function TrackHeader({ track }: { track: Track }) {
   const services = useServices();
   const { store } = services;
   const letter = useStudio((s) => (track.takeOf ? takeLetter(s.project, track.id) : ''));
-  const drag = useRef<Gesture | null>(null);
   const volumeLane = useStudio((s) => s.volumeLanes.includes(track.id) || (track.volume?.length ?? 0) > 0);
   const dbWaveform = useStudio((s) => s.dbWaveTracks.includes(track.id));
   const panLane = useStudio((s) => s.panLanes.includes(track.id) || (track.panPoints?.length ?? 0) > 0);
   const panAutomated = (track.panPoints?.length ?? 0) > 0;
+  const mode = useStudio((s) => s.automationModes[track.id] ?? 'read');
 
   const change = (label: string, patch: Partial<Track>) => changeTrack(store, track.id, label, patch);
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
-  /** A slider drag previews its changes and lands as one step; every other change is one step at once. */
-  const slider = (label: string) => ({
-    onPointerDown: () => {
-      drag.current = startGesture(store);
-    },
-    onPointerUp: () => {
-      drag.current?.end(label);
-      drag.current = null;
-    },
-  });
 
   return (
     <div className="track-header" data-testid="track-header">
@@ -104,46 +97,49 @@ export function TrackHeader({ track }: { track: Track }) {
         </button>
       </div>
       <div className="header-row">
-        <label className="track-slider">
-          Gain {track.gainDb.toFixed(1)} dB
-          <input
-            type="range"
-            data-testid="track-gain"
-            min={-36}
-            max={12}
-            step={0.5}
-            value={track.gainDb}
-            {...slider('Track gain')}
-            onChange={(e) => change('Track gain', { gainDb: Number(e.target.value) })}
-          />
-        </label>
+        <TrackSlider
+          track={track}
+          lane="volume"
+          testId="track-gain"
+          text={(db) => `Gain ${db.toFixed(1)} dB`}
+          range={{ min: -36, max: 12, step: 0.5 }}
+          value={track.gainDb}
+          patch={(gainDb) => ({ gainDb })}
+          historyLabel="Track gain"
+          toLane={(db) => laneGainFor(track, db)}
+          fromLane={(gain) => track.gainDb + gainToDb(gain)}
+        />
         <button type="button" data-testid="track-up" title="Move track up" onClick={() => run('moveTrackUp')}>
           ↑
         </button>
       </div>
       <div className="header-row">
-        <label className="track-slider">
-          Pan{' '}
-          {panAutomated
-            ? 'auto'
-            : track.pan === 0
-              ? 'C'
-              : track.pan < 0
-                ? `L${Math.round(-track.pan * 100)}`
-                : `R${Math.round(track.pan * 100)}`}
-          <input
-            type="range"
-            disabled={panAutomated}
-            title={panAutomated ? 'The pan follows its automation lane (P)' : undefined}
-            data-testid="track-pan"
-            min={-1}
-            max={1}
-            step={0.01}
-            value={track.pan}
-            {...slider('Track pan')}
-            onChange={(e) => change('Track pan', { pan: Number(e.target.value) })}
-          />
-        </label>
+        <TrackSlider
+          track={track}
+          lane="pan"
+          testId="track-pan"
+          text={(pan, writing) => `Pan ${panAutomated && !writing ? 'auto' : panText(pan)}`}
+          range={{ min: -1, max: 1, step: 0.01 }}
+          value={track.pan}
+          patch={(pan) => ({ pan })}
+          historyLabel="Track pan"
+          toLane={(pan) => pan}
+          fromLane={(pan) => pan}
+          locked={panAutomated ? 'The pan follows its automation lane (P)' : undefined}
+        />
+        <select
+          data-testid="track-automation-mode"
+          aria-label={`Automation mode of ${track.name}`}
+          title="Automation: Read plays the lanes; Touch writes them from the fader and pan while held as it plays; Latch from the first touch until playback stops (Alt+A)"
+          value={mode}
+          onChange={(e) => setAutomationMode(store, track.id, e.target.value as AutomationMode)}
+        >
+          {AUTOMATION_MODES.map((m) => (
+            <option key={m} value={m}>
+              {MODE_NAMES[m]}
+            </option>
+          ))}
+        </select>
         <button type="button" data-testid="track-down" title="Move track down" onClick={() => run('moveTrackDown')}>
           ↓
         </button>
@@ -153,6 +149,11 @@ export function TrackHeader({ track }: { track: Track }) {
     </div>
   );
 }
+
+const MODE_NAMES: Record<AutomationMode, string> = { read: 'Read', touch: 'Touch', latch: 'Latch' };
+
+const panText = (pan: number) =>
+  Math.abs(pan) < 0.005 ? 'C' : pan < 0 ? `L${Math.round(-pan * 100)}` : `R${Math.round(pan * 100)}`;
 
 /** The FX button's tooltip: the effects heard, in order, or how to add some. */
 function effectsTitle(track: Track): string {

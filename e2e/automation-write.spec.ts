@@ -1,0 +1,119 @@
+import type { Page } from '@playwright/test';
+import { asset, expect, test } from './fixtures';
+import { soxStat } from './sox';
+
+const RATE = 44100;
+const state = (page: Page) =>
+  page.evaluate(() => {
+    const s = (window as any).omniStudio.services.store.getState();
+    return { playhead: s.playhead as number, playing: s.playing as boolean, track: s.project.tracks[0] };
+  });
+const startPosition = (page: Page) =>
+  page.evaluate(() => (window as any).omniStudio.services.player.startPosition() as number);
+/** Waits until playback has passed `seconds`. */
+const reach = (page: Page, seconds: number) =>
+  expect.poll(async () => (await state(page)).playhead / RATE, { timeout: 10_000 }).toBeGreaterThan(seconds);
+
+test.describe('writing automation as it plays', () => {
+  test('Touch: the fader held at -12 dB rides the track as it plays and is written into its volume lane, gliding back when let go (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz at -6 dBFS
+    await studio.waitForTracks(1);
+    await page.getByTestId('track-automation-mode').selectOption('touch');
+    const fader = page.getByTestId('track-gain');
+    await studio.action('playPause').click();
+    await reach(page, 0.3);
+    await expect(fader).toHaveValue('0'); // it follows the lane (none: the track's gain)
+    const started = await startPosition(page);
+    await fader.dispatchEvent('pointerdown');
+    await fader.fill('-12');
+    await expect(page.getByTestId('track-header').getByText('Gain -12.0 dB')).toBeVisible();
+    // Heard at once: the -6 dBFS tone's peaks 12 dB down on the track's meter.
+    const meter = async () => Number(await page.getByTestId('track-meter').getAttribute('data-db'));
+    await expect.poll(meter, { timeout: 5000 }).toBeLessThan(-15);
+    await reach(page, 1.1);
+    await fader.dispatchEvent('pointerup');
+    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write volume automation');
+    // The lane written goes on playing where it is: playback was not started again.
+    expect(await startPosition(page)).toBe(started);
+    await expect(page.getByTestId('volume-row')).toBeVisible(); // the lane shown as it was written
+    await expect.poll(async () => (await state(page)).playing, { timeout: 10_000 }).toBe(false);
+
+    const { track } = await state(page);
+    expect(track.gainDb).toBe(0); // the track's own gain untouched
+    const quiet = track.volume.filter((p: { gain: number }) => p.gain < 0.5);
+    const [from, to] = [quiet[0].at / RATE, quiet.at(-1).at / RATE];
+    expect(from).toBeGreaterThan(0.25);
+    expect(to).toBeGreaterThan(1.05);
+    expect(to).toBeLessThan(1.9);
+    const out = await studio.exportFile({ format: 'float32' });
+    const change = (start: number, seconds = 0.1) => {
+      const rms = (path: string) => soxStat(path, { start, seconds })['RMS     amplitude'];
+      return 20 * Math.log10(rms(out) / rms(asset('tone-stereo-44k.wav')));
+    };
+    expect(change(0.05, 0.15)).toBeCloseTo(0, 1); // before the touch
+    expect(change(from + 0.05, to - from - 0.1)).toBeCloseTo(-12, 0); // held
+    if (to + 0.25 < 1.95) expect(change(to + 0.15, 1.95 - to - 0.15)).toBeCloseTo(0, 1); // back after the glide
+    // One undo takes the whole pass away.
+    await page.keyboard.press('Control+z');
+    expect((await state(page)).track.volume).toBeUndefined();
+  });
+
+  test('Latch: the pan moved hard left once stays written there until playback stops (sox hears the right empty)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await page.getByTestId('track-automation-mode').selectOption('latch');
+    const pan = page.getByTestId('track-pan');
+    await studio.action('playPause').click();
+    await reach(page, 0.5);
+    await pan.dispatchEvent('pointerdown');
+    await pan.fill('-1');
+    await pan.dispatchEvent('pointerup');
+    await expect(page.getByTestId('track-header').getByText('Pan L100')).toBeVisible();
+    expect((await studio.summary()).undo.at(-1)).not.toBe('Write pan automation'); // still writing
+    await expect.poll(async () => (await state(page)).playing, { timeout: 10_000 }).toBe(false);
+    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write pan automation');
+    await expect(page.getByTestId('track-header').getByText('Pan auto')).toBeVisible();
+
+    const { track } = await state(page);
+    const left = track.panPoints.filter((p: { pan: number }) => p.pan === -1);
+    const from = left[0].at / RATE;
+    expect(from).toBeGreaterThan(0.45);
+    expect(left.at(-1).at / RATE).toBeGreaterThan(1.9); // held to where playback stopped
+    const out = await studio.exportFile({ format: 'float32' });
+    const db = (start: number, channel: number) =>
+      20 * Math.log10(soxStat(out, { start, seconds: 0.2 }, `remix ${channel}`)['RMS     amplitude'] + 1e-12);
+    expect(db(0.1, 2)).toBeGreaterThan(-12); // centred before the touch
+    expect(db(from + 0.1, 2)).toBeLessThan(-100); // hard left after it, to the end
+    expect(db(1.75, 2)).toBeLessThan(-100);
+    expect(db(1.75, 1)).toBeGreaterThan(-10);
+  });
+
+  test('Read: the fader changes the track gain as ever while it plays, and nothing is written', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await expect(page.getByTestId('track-automation-mode')).toHaveValue('read');
+    await page.keyboard.press('Alt+a'); // the mode in turn: Touch
+    await expect(page.getByTestId('track-automation-mode')).toHaveValue('touch');
+    await page.getByTestId('track-automation-mode').selectOption('read');
+    await studio.action('playPause').click();
+    await reach(page, 0.3);
+    const fader = page.getByTestId('track-gain');
+    await fader.dispatchEvent('pointerdown');
+    await fader.fill('-6');
+    await fader.dispatchEvent('pointerup');
+    expect((await studio.summary()).undo.at(-1)).toBe('Track gain');
+    const { track } = await state(page);
+    expect(track.gainDb).toBe(-6);
+    expect(track.volume).toBeUndefined();
+    await studio.action('playPause').click();
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { emptyProject, newTrack } from '../project/types';
+import { createStudioStore } from '../store/studio-store';
+import { AutomationWriter, laneGainFor, laneValueAt, nextMode, setAutomationMode } from './automation-writer';
+
+/** A store playing one track, a writer on it, and what the writer rode (the player stood in for). */
+function playing(mode: 'read' | 'touch' | 'latch') {
+  const store = createStudioStore();
+  const track = { ...newTrack(0), pan: 0.5 };
+  store.getState().set({ project: { ...emptyProject(1000), tracks: [track] }, playing: true, playhead: 0 });
+  setAutomationMode(store, track.id, mode);
+  const rides: [string, number][] = [];
+  const rider = {
+    ride: (_: string, lane: string, value: number) => {
+      rides.push([lane, value]);
+      return store.getState().playhead;
+    },
+  };
+  const writer = new AutomationWriter(store, rider);
+  const at = (playhead: number) => store.getState().set({ playhead });
+  const lane = () => store.getState().project.tracks[0];
+  return { store, writer, id: track.id, rides, at, lane };
+}
+
+describe('AutomationWriter', () => {
+  it('Touch: rides while held, holds between moves, and writes one pass with a glide back when let go', () => {
+    const { store, writer, id, rides, at, lane } = playing('touch');
+    at(1000);
+    expect(writer.press(id, 'volume', 1)).toBe(true);
+    at(1200);
+    writer.move(id, 'volume', 0.5);
+    expect(store.getState().riding).toEqual({ [`${id} volume`]: 0.5 });
+    at(1500);
+    at(2000);
+    writer.release(id, 'volume');
+    expect(rides.at(-1)).toEqual(['volume', 0.5]);
+    expect(store.getState().history.past.at(-1)?.label).toBe('Write volume automation');
+    expect(lane().volume).toEqual([
+      { at: 1000, gain: 1 },
+      { at: 1200, gain: 0.5 }, // from the last value held (each frame's, as it plays) to the move
+      { at: 2000, gain: 0.5 },
+      { at: 2100, gain: 1 }, // the glide back: a tenth of a second at 1000 Hz
+    ]);
+    expect(store.getState().riding).toEqual({});
+  });
+
+  it('Latch: goes on writing after it is let go, until playback stops', () => {
+    const { store, writer, id, at, lane } = playing('latch');
+    at(100);
+    writer.press(id, 'pan', 0.5);
+    writer.move(id, 'pan', -1);
+    writer.release(id, 'pan');
+    at(900);
+    expect(lane().panPoints).toBeUndefined();
+    store.getState().set({ playing: false });
+    expect(lane().panPoints).toEqual([
+      { at: 99, pan: 0.5 },
+      { at: 100, pan: -1 },
+      { at: 900, pan: -1 },
+      { at: 1000, pan: 0.5 }, // back to the track's own pan
+    ]);
+    expect(laneValueAt(lane(), 'pan', 500)).toBe(-1);
+  });
+
+  it('writes what a loop pass wrote when playback comes round, and goes on writing from the loop start', () => {
+    const { store, writer, id, at, lane } = playing('latch');
+    at(500);
+    writer.press(id, 'volume', 0.25);
+    at(800);
+    at(100); // round the loop
+    expect(lane().volume?.map((p) => p.at)).toEqual([499, 500, 800, 900]); // a step up to it from unity
+    at(300);
+    store.getState().set({ playing: false });
+    expect(lane().volume?.map((p) => p.at)).toEqual([99, 100, 300, 400, 499, 500, 800, 900]);
+    expect(store.getState().history.past.map((s) => s.label)).toEqual([
+      'Write volume automation',
+      'Write volume automation',
+    ]);
+  });
+
+  it('writes nothing in Read, or stopped: the control changes the track as ever', () => {
+    const { store, writer, id } = playing('read');
+    expect(writer.press(id, 'volume', 1)).toBe(false);
+    setAutomationMode(store, id, 'touch');
+    store.getState().set({ playing: false });
+    expect(writer.press(id, 'volume', 1)).toBe(false);
+    expect(writer.writes(id)).toBe(false);
+  });
+
+  it('finishes a pass when its track is set back to Read mid-pass', () => {
+    const { store, writer, id, at, lane } = playing('touch');
+    at(10);
+    writer.press(id, 'volume', 0.5);
+    at(20);
+    setAutomationMode(store, id, 'read');
+    expect(lane().volume?.[0]).toEqual({ at: 9, gain: 1 });
+    expect(store.getState().riding).toEqual({});
+  });
+});
+
+describe('lane values', () => {
+  it('turns a fader position into the volume lane gain over the track gain', () => {
+    const track = { ...newTrack(0), gainDb: -6 };
+    expect(laneGainFor(track, -6)).toBe(1);
+    expect(laneGainFor(track, -26)).toBeCloseTo(0.1, 6);
+    expect(laneGainFor(track, 40)).toBeCloseTo(10 ** (12 / 20), 6); // the lane's +12 dB at most
+    expect(laneValueAt(track, 'volume', 0)).toBe(1);
+  });
+
+  it('cycles Read, Touch, Latch', () => {
+    expect([nextMode('read'), nextMode('touch'), nextMode('latch')]).toEqual(['touch', 'latch', 'read']);
+  });
+});

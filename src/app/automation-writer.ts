@@ -1,0 +1,194 @@
+/**
+ * Writes automation as the project plays, as a DAW's Touch and Latch modes (src/project/automation-write.ts): while a
+ * track plays in one of them, its fader and pan control, once pressed, ride its volume or pan lane (heard at once,
+ * through the player) and what they do is written into the lane: in Touch when the control is let go, in Latch
+ * (which goes on writing the last value) when playback stops. Each pass is one undo step; where playback loops or
+ * jumps back, the pass so far is written and a new one begins. Outside those modes, or stopped, the controls change
+ * the track's gain and pan as ever.
+ */
+import { dbToGain } from '../dsp/gain';
+import { clampGain, envelopeGainAt, type GainPoint } from '../project/envelope';
+import { AUTOMATION_MODES, type AutomationMode, GLIDE_S, writePass } from '../project/automation-write';
+import { panAsLine } from '../project/pan-automation';
+import type { Project, Track } from '../project/types';
+import type { RiddenLane } from '../playback/lane-rides';
+import type { StudioStore } from '../store/studio-store';
+import { type GainLine, trackPanLine, trackVolumeLine } from './project-commands';
+
+/** Sets how a track's lanes play: Read, Touch or Latch (a setting of the session, not an edit). */
+export function setAutomationMode(store: StudioStore, trackId: string, mode: AutomationMode): void {
+  const { automationModes } = store.getState();
+  store.getState().set({ automationModes: { ...automationModes, [trackId]: mode } });
+}
+
+/** The mode after `mode`, round Read, Touch and Latch (the shortcut's order). */
+export const nextMode = (mode: AutomationMode) =>
+  AUTOMATION_MODES[(AUTOMATION_MODES.indexOf(mode) + 1) % AUTOMATION_MODES.length];
+
+/** What writing needs of the player: a lane ridden as it plays, and where that is heard (null: nothing plays). */
+export interface LaneRider {
+  ride(trackId: string, lane: RiddenLane, value: number): number | null;
+}
+
+interface Touch {
+  trackId: string;
+  lane: RiddenLane;
+  /** What the control did, at the timeline samples it was heard at. */
+  values: GainPoint[];
+  /** The control's value now. */
+  value: number;
+  /** Let go of (a latched control goes on writing until playback stops). */
+  released: boolean;
+}
+
+/** A pass's points are kept where they stray more than this from the line through the others (a gain's or a pan's
+ * units: about 0.05 dB at unity, half a percent of the pan). */
+const TOLERANCE = 0.005;
+
+const touchKey = (trackId: string, lane: RiddenLane) => `${trackId} ${lane}`;
+
+export class AutomationWriter {
+  private readonly touches = new Map<string, Touch>();
+
+  constructor(
+    private readonly store: StudioStore,
+    private readonly rider: LaneRider,
+  ) {
+    store.subscribe((state, previous) => {
+      if (this.touches.size === 0) return;
+      if (!state.playing) this.finish([...this.touches.keys()], previous.playhead);
+      else if (state.playhead < previous.playhead) this.startOver(previous.playhead, state.playhead);
+      else if (state.playhead !== previous.playhead) this.hold(state.playhead);
+      const reading = [...this.touches.values()].filter((t) => this.modeOf(t.trackId) === 'read');
+      if (reading.length > 0)
+        this.finish(
+          reading.map((t) => touchKey(t.trackId, t.lane)),
+          state.playhead,
+        );
+    });
+  }
+
+  /** Whether the track's controls write its lanes now: it plays, in Touch or Latch. */
+  writes(trackId: string): boolean {
+    return this.store.getState().playing && this.modeOf(trackId) !== 'read';
+  }
+
+  /** A control pressed at `value` (the lane's units: a gain, a pan): true where it now writes its lane; false where
+   * it changes the track as ever. */
+  press(trackId: string, lane: RiddenLane, value: number): boolean {
+    if (!this.writes(trackId)) return false;
+    const held = this.touches.get(touchKey(trackId, lane));
+    if (held) {
+      held.released = false;
+      return true;
+    }
+    const at = this.rider.ride(trackId, lane, value);
+    if (at === null) return false;
+    this.touches.set(touchKey(trackId, lane), { trackId, lane, values: [{ at, gain: value }], value, released: false });
+    this.showLane(trackId, lane);
+    this.publish();
+    return true;
+  }
+
+  /** The pressed control moved to `value`: heard at once, and written. */
+  move(trackId: string, lane: RiddenLane, value: number): void {
+    const touch = this.touches.get(touchKey(trackId, lane));
+    if (!touch) return;
+    touch.value = value;
+    const at = this.rider.ride(trackId, lane, value);
+    if (at !== null) record(touch, at);
+    this.publish();
+  }
+
+  /** The control let go: in Touch its pass is written now and the lane takes over again; in Latch it goes on. */
+  release(trackId: string, lane: RiddenLane): void {
+    const touch = this.touches.get(touchKey(trackId, lane));
+    if (!touch) return;
+    touch.released = true;
+    if (this.modeOf(trackId) !== 'latch') this.finish([touchKey(trackId, lane)], this.store.getState().playhead);
+  }
+
+  private modeOf(trackId: string) {
+    return this.store.getState().automationModes[trackId] ?? 'read';
+  }
+
+  /** Each control being written holds its value up to `at` (so a held value stays flat, not a slope to the next). */
+  private hold(at: number): void {
+    for (const touch of this.touches.values()) record(touch, at);
+  }
+
+  /** Playback went back (a loop came round, the playhead moved): what was written up to `until` is kept, and the
+   * controls still writing begin again at `at`. */
+  private startOver(until: number, at: number): void {
+    const going = [...this.touches.values()].filter((t) => !t.released || this.modeOf(t.trackId) === 'latch');
+    this.finish([...this.touches.keys()], until);
+    for (const touch of going) this.touches.set(touchKey(touch.trackId, touch.lane), restart(touch, at));
+    this.publish();
+  }
+
+  /** Writes the passes of `keys`, held up to `end`, as one undo step; the controls still writing keep riding. */
+  private finish(keys: string[], end: number): void {
+    const passes = keys.flatMap((key) => this.touches.get(key) ?? []);
+    keys.forEach((key) => this.touches.delete(key));
+    const state = this.store.getState();
+    const project = passes.reduce((p, touch) => written(p, touch, end), state.project);
+    if (project !== state.project) {
+      const lanes = new Set(passes.map((t) => t.lane));
+      state.commit(`Write ${lanes.size === 1 ? `${[...lanes][0]} ` : ''}automation`, project);
+    }
+    // The player follows the lanes written; what is still being written rides on over them.
+    for (const touch of this.touches.values()) this.rider.ride(touch.trackId, touch.lane, touch.value);
+    this.publish();
+  }
+
+  private showLane(trackId: string, lane: RiddenLane): void {
+    const state = this.store.getState();
+    const key = lane === 'volume' ? 'volumeLanes' : 'panLanes';
+    if (!state[key].includes(trackId)) state.set({ [key]: [...state[key], trackId] });
+  }
+
+  /** The values of the controls being written, for the controls to show (a fader under the mouse stays put). */
+  private publish(): void {
+    const riding = Object.fromEntries([...this.touches.values()].map((t) => [touchKey(t.trackId, t.lane), t.value]));
+    this.store.getState().set({ riding });
+  }
+}
+
+/** A control's value at `at`, after the last one written (one at the same sample is replaced). */
+function record(touch: Touch, at: number): void {
+  const last = touch.values[touch.values.length - 1];
+  if (at > last.at) touch.values.push({ at, gain: touch.value });
+  else if (at === last.at) last.gain = touch.value;
+}
+
+const restart = (touch: Touch, at: number): Touch => ({ ...touch, values: [{ at, gain: touch.value }] });
+
+/** The project with a control's pass written into its track's lane, held to `end`. */
+function written(project: Project, touch: Touch, end: number): Project {
+  const track = project.tracks.find((t) => t.id === touch.trackId);
+  if (!track) return project;
+  const line = laneLine(touch);
+  const glide = Math.round(GLIDE_S * project.sampleRate);
+  const pass = { values: touch.values, end: Math.max(end, touch.values[touch.values.length - 1].at) };
+  const points = writePass(line.points(project) ?? [], pass, {
+    glide,
+    held: heldValue(track, touch.lane),
+    tolerance: TOLERANCE,
+  });
+  return line.set(project, points);
+}
+
+const laneLine = (touch: Touch): GainLine =>
+  touch.lane === 'volume' ? trackVolumeLine(touch.trackId) : trackPanLine(touch.trackId);
+
+/** The lane's value where it has no points: unity gain, the track's own pan. */
+const heldValue = (track: Track, lane: RiddenLane) => (lane === 'volume' ? 1 : track.pan);
+
+/** What the track's lane says at timeline sample `at` (unity gain, or its own pan, where it has no points). */
+export function laneValueAt(track: Track, lane: RiddenLane, at: number): number {
+  const points = lane === 'volume' ? track.volume : track.panPoints && panAsLine(track.panPoints);
+  return points?.length ? envelopeGainAt(points, at) : heldValue(track, lane);
+}
+
+/** The volume lane's gain that makes the track's level `db` with its gain as it is (a fader written in Touch). */
+export const laneGainFor = (track: Track, db: number) => clampGain(dbToGain(db - track.gainDb));

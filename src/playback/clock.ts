@@ -1,0 +1,13 @@
+/** Where playback started on the timeline (`from`, samples), when in the context's time (`when`, s), and how many
+ * timeline samples pass a second (the project's rate times the playback speed). */
+export interface Clock {
+  from: number;
+  when: number;
+  rate: number;
+}
+
+/** The context time at which timeline sample `at` sounds. */
+export const contextTime = (clock: Clock, at: number) => clock.when + (at - clock.from) / clock.rate;
+
+/** The timeline sample that sounds at context time `time`. */
+export const timelineAt = (clock: Clock, time: number) => clock.from + (time - clock.when) * clock.rate;

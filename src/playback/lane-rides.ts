@@ -1,0 +1,57 @@
+/**
+ * The track lanes a playback follows: each track's volume automation (a gain node before its fader) and its pan,
+ * with the clock and stretch of timeline they were scheduled for (a loop's passes each have their own). A control
+ * ridden while automation is written sets them at once; a lane changed while playing (a pass written, a point
+ * dragged, undo) is followed from where playback is, without starting playback again.
+ */
+import { type GainPoint, rampsOver } from '../project/envelope';
+import { type Clock, contextTime, timelineAt } from './clock';
+
+/** The lanes a track's controls write: its volume automation and its pan. */
+export type RiddenLane = 'volume' | 'pan';
+
+interface LaneParams {
+  volume: AudioParam;
+  pan: AudioParam;
+  from: number;
+  to: number;
+  clock: Clock;
+}
+
+/** A ridden control reaches its value over this long, so a fader's steps do not click. */
+const RIDE_S = 0.01;
+
+export class LaneRides {
+  private readonly lanes = new Map<string, LaneParams[]>();
+
+  add(trackId: string, params: LaneParams): void {
+    this.lanes.set(trackId, [...(this.lanes.get(trackId) ?? []), params]);
+  }
+
+  clear(): void {
+    this.lanes.clear();
+  }
+
+  /** Sets the track's lane to `value` (its units: a gain, a pan) from context time `now`, whatever it had
+   * scheduled. */
+  ride(trackId: string, lane: RiddenLane, value: number, now: number): void {
+    for (const params of this.lanes.get(trackId) ?? []) {
+      const param = params[lane];
+      param.cancelScheduledValues(now);
+      param.setValueAtTime(param.value, now);
+      param.linearRampToValueAtTime(value, now + RIDE_S);
+    }
+  }
+
+  /** Follows `points` (the lane's points; none: `held` throughout) from context time `now` on. */
+  follow(trackId: string, lane: RiddenLane, points: readonly GainPoint[], held: number, now: number): void {
+    for (const { [lane]: param, from, to, clock } of this.lanes.get(trackId) ?? []) {
+      const at = Math.max(from, Math.round(timelineAt(clock, now)));
+      if (at >= to) continue;
+      const ramps = points.length > 0 ? rampsOver(points, at, to) : [{ at, gain: held }];
+      param.cancelScheduledValues(now);
+      param.setValueAtTime(ramps[0].gain, Math.max(now, contextTime(clock, at)));
+      for (const r of ramps.slice(1)) param.linearRampToValueAtTime(r.gain, contextTime(clock, r.at));
+    }
+  }
+}
