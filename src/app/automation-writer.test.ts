@@ -15,6 +15,7 @@ function playing(mode: 'read' | 'touch' | 'latch') {
       rides.push([lane, value]);
       return store.getState().playhead;
     },
+    unride: (_: string, lane: string) => rides.push([lane, Number.NaN]),
   };
   const writer = new AutomationWriter(store, rider);
   const at = (playhead: number) => store.getState().set({ playhead });
@@ -33,7 +34,10 @@ describe('AutomationWriter', () => {
     at(1500);
     at(2000);
     writer.release(id, 'volume');
-    expect(rides.at(-1)).toEqual(['volume', 0.5]);
+    expect(rides.slice(-2)).toEqual([
+      ['volume', 0.5],
+      ['volume', Number.NaN], // let go: the lane follows its points again
+    ]);
     expect(store.getState().history.past.at(-1)?.label).toBe('Write volume automation');
     expect(lane().volume).toEqual([
       { at: 1000, gain: 1 },

@@ -28,6 +28,7 @@ export const nextMode = (mode: AutomationMode) =>
 /** What writing needs of the player: a lane ridden as it plays, and where that is heard (null: nothing plays). */
 export interface LaneRider {
   ride(trackId: string, lane: RiddenLane, value: number): number | null;
+  unride(trackId: string, lane: RiddenLane): void;
 }
 
 interface Touch {
@@ -130,6 +131,7 @@ export class AutomationWriter {
   private finish(keys: string[], end: number): void {
     const passes = keys.flatMap((key) => this.touches.get(key) ?? []);
     keys.forEach((key) => this.touches.delete(key));
+    for (const touch of passes) this.rider.unride(touch.trackId, touch.lane);
     const state = this.store.getState();
     const project = passes.reduce((p, touch) => written(p, touch, end), state.project);
     if (project !== state.project) {

@@ -23,24 +23,41 @@ const RIDE_S = 0.01;
 
 export class LaneRides {
   private readonly lanes = new Map<string, LaneParams[]>();
+  /** The lanes being ridden and their values, by track id and lane: kept while playback starts again (an edit
+   * elsewhere), so what is being written goes on being heard. */
+  private readonly ridden = new Map<string, number>();
 
+  /** A playback's lanes for the track (a ridden one set to its value at once). */
   add(trackId: string, params: LaneParams): void {
     this.lanes.set(trackId, [...(this.lanes.get(trackId) ?? []), params]);
+    for (const lane of ['volume', 'pan'] as const) {
+      const value = this.ridden.get(rideKey(trackId, lane));
+      if (value === undefined) continue;
+      params[lane].cancelScheduledValues(0);
+      params[lane].value = value;
+    }
   }
 
+  /** Forgets the playback's lanes (what is ridden stays ridden). */
   clear(): void {
     this.lanes.clear();
   }
 
   /** Sets the track's lane to `value` (its units: a gain, a pan) from context time `now`, whatever it had
-   * scheduled. */
+   * scheduled, until `unride`. */
   ride(trackId: string, lane: RiddenLane, value: number, now: number): void {
+    this.ridden.set(rideKey(trackId, lane), value);
     for (const params of this.lanes.get(trackId) ?? []) {
       const param = params[lane];
       param.cancelScheduledValues(now);
       param.setValueAtTime(param.value, now);
       param.linearRampToValueAtTime(value, now + RIDE_S);
     }
+  }
+
+  /** The lane no longer ridden: what it schedules next (`follow`, the next playback) is heard. */
+  unride(trackId: string, lane: RiddenLane): void {
+    this.ridden.delete(rideKey(trackId, lane));
   }
 
   /** Follows `points` (the lane's points; none: `held` throughout) from context time `now` on. */
@@ -55,3 +72,5 @@ export class LaneRides {
     }
   }
 }
+
+const rideKey = (trackId: string, lane: RiddenLane) => `${trackId} ${lane}`;

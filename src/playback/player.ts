@@ -589,6 +589,11 @@ export class Player {
     return this.position();
   }
 
+  /** The lane no longer ridden: it follows its points again from the next change of them (or the next playback). */
+  unride(trackId: string, lane: RiddenLane): void {
+    this.rides.unride(trackId, lane);
+  }
+
   /** The level meter's taps: what is sounding now on the left and the right (none before anything has played). */
   meterTaps(): readonly AnalyserNode[] {
     return this.taps;
