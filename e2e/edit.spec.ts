@@ -1606,6 +1606,39 @@ test.describe('editing a real recording', () => {
     expect(Math.abs((await held()) - (-6 + db[1]))).toBeLessThan(1);
   });
 
+  test('Delete moves the volume automation and labels after the selection with the audio (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz at -6 dBFS
+    await studio.waitForTracks(1);
+    // Unity to 1 s, -12 dB after it; a label on 1.2-1.4 s; then 0.2-0.6 s selected and deleted.
+    await page.evaluate(() => {
+      const state = (window as any).omniStudio.services.store.getState();
+      const track = state.project.tracks[0];
+      const volume = [
+        { at: 0, gain: 1 },
+        { at: 44099, gain: 1 },
+        { at: 44100, gain: 10 ** (-12 / 20) },
+      ];
+      const labels = [{ id: 'l', start: 52920, end: 61740, name: 'later', description: 'later', confidence: 1 }];
+      state.commit('Set up', { ...state.project, tracks: [{ ...track, volume, labels }] });
+      state.selectRange({ start: 8820, end: 26460, trackIds: [track.id] });
+    });
+    await studio.action('delete').click();
+    const track = await page.evaluate(() => (window as any).omniStudio.services.store.getState().project.tracks[0]);
+    expect(track.labels[0]).toMatchObject({ start: 52920 - 17640, end: 61740 - 17640 });
+    const out = await studio.exportFile({ format: 'float32' });
+    const change = (start: number) => {
+      const rms = (path: string) => soxStat(path, { start, seconds: 0.15 })['RMS     amplitude'];
+      return 20 * Math.log10(rms(out) / rms(asset('tone-stereo-44k.wav')));
+    };
+    expect(change(0.05)).toBeCloseTo(0, 1);
+    expect(change(0.4)).toBeCloseTo(0, 1); // what was at 0.8 s
+    expect(change(0.65)).toBeCloseTo(-12, 1); // the step moved from 1 s to 0.6 s with the audio
+    expect(change(1.2)).toBeCloseTo(-12, 1);
+  });
+
   test('a pan automation lane sweeps the track from hard left to hard right, in export and playback (sox, meter)', async ({
     studio,
     page,

@@ -1,7 +1,9 @@
-/** Pure edits of clip layout: split, remove, insert, trim, move, quantize. They never touch samples. */
+/** Pure edits of clip layout: split, remove, insert, trim, move, quantize. They never touch samples; those that move
+ * time on a track (a ripple delete, a gap, a repeat) move its lanes and labels with it (src/project/timeline-data.ts). */
 import { type BeatGrid, nearestBeat } from './tempo';
 import type { Clip, Project, SampleRange, Track } from './types';
 import { clipEnd, newId } from './types';
+import { retimeTrackData } from './timeline-data';
 
 /** Splits a clip at timeline position `at`, or returns it whole when `at` is not strictly inside. The left part keeps
  * the fade-in, the right the fade-out (src/project/clip-fades.ts): the new edges start unfaded. */
@@ -29,7 +31,8 @@ export function removeRange(track: Track, { start, end }: SampleRange, ripple: b
   const kept = pieces
     .filter((c) => clipEnd(c) <= start || c.start >= end)
     .map((c) => (c.start >= end ? { ...c, start: c.start - shift } : c));
-  return { ...track, clips: sortClips(kept) };
+  const clipped = { ...track, clips: sortClips(kept) };
+  return ripple ? retimeTrackData(clipped, { cut: { start, end } }) : clipped;
 }
 
 /** The clips inside the range, cut to it and positioned relative to its start. */
@@ -40,28 +43,39 @@ export function extractRange(track: Track, { start, end }: SampleRange): Clip[] 
     .map((c) => ({ ...c, id: newId(), start: c.start - start }));
 }
 
-/** Opens a gap of `length` samples at `at`, moving later audio right. */
+/** Opens a gap of `length` samples at `at`, moving later audio (and the track's lanes and labels) right. */
 export function insertGap(track: Track, at: number, length: number): Track {
-  const clips = splitTrackAt(track, at).clips.map((c) => (c.start >= at ? { ...c, start: c.start + length } : c));
-  return { ...track, clips: sortClips(clips) };
+  return retimeTrackData({ ...track, clips: clipsWithGap(track, at, length) }, { gap: { at, length } });
 }
 
 /** Inserts clips (positioned relative to 0) at `at`, after opening a gap of `length` for them. */
 export function insertClips(track: Track, at: number, clips: Clip[], length: number): Track {
   const opened = insertGap(track, at, length);
-  const placed = clips.map((c) => ({ ...c, id: newId(), start: c.start + at }));
-  return { ...opened, clips: sortClips([...opened.clips, ...placed]) };
+  return { ...opened, clips: withPlaced(opened.clips, clips, at) };
 }
 
-/** The range played `times` more times straight after itself (Audacity's Repeat): what followed it moves right. The
- * copies are clips on the same audio, so nothing is copied and each keeps its envelope. */
+/** The range played `times` more times straight after itself (Audacity's Repeat): what followed it moves right, its
+ * lanes and labels played again in each copy. The copies are clips on the same audio, so nothing is copied and each
+ * keeps its envelope. */
 export function repeatRange(track: Track, range: SampleRange, times: number): Track {
   const length = range.end - range.start;
   const once = extractRange(track, range);
-  let out = track;
-  for (let k = 1; k <= times; k++) out = insertClips(out, range.start + k * length, once, length);
-  return out;
+  let clips = track.clips;
+  for (let k = 1; k <= times; k++) {
+    const at = range.start + k * length;
+    clips = withPlaced(clipsWithGap({ ...track, clips }, at, length), once, at);
+  }
+  return retimeTrackData({ ...track, clips }, { repeat: range, times });
 }
+
+/** The track's clips with a gap of `length` opened at `at`. */
+function clipsWithGap(track: Track, at: number, length: number): Clip[] {
+  return sortClips(splitTrackAt(track, at).clips.map((c) => (c.start >= at ? { ...c, start: c.start + length } : c)));
+}
+
+/** `clips` with copies of `placed` (positioned relative to 0) put at `at`. */
+const withPlaced = (clips: Clip[], placed: Clip[], at: number) =>
+  sortClips([...clips, ...placed.map((c) => ({ ...c, id: newId(), start: c.start + at }))]);
 
 /** Keeps only the audio inside the range, in place. */
 export function keepRange(track: Track, { start, end }: SampleRange): Track {

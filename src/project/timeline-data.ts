@@ -1,0 +1,116 @@
+/**
+ * What a track keeps on its timeline besides its clips, carried through the edits that move time on it, as Audacity
+ * moves envelopes and labels with its audio: its automation lanes (volume, pan, send levels, effect settings) and
+ * its labels. A cut takes their stretch out (a lane keeps its values on either side, meeting at the cut as the audio
+ * does); a gap opens them (a lane holds its value across the gap); a repeat plays the lanes' stretch again in each
+ * copy and copies the labels within it.
+ */
+import type { GainPoint } from './envelope';
+import { envelopeGainAt } from './envelope';
+import type { PanPoint, SampleRange, SoundLabel, Track } from './types';
+import { newId } from './types';
+
+/** An edit of time on a track: samples taken out (what follows moves left), a gap opened (what follows moves right),
+ * or a stretch played `times` more times straight after itself. */
+export type TimeEdit =
+  | { cut: SampleRange }
+  | { gap: { at: number; length: number } }
+  | { repeat: SampleRange; times: number };
+
+/** The track's lanes and labels moved by `edit` (its clips are the caller's). */
+export function retimeTrackData(track: Track, edit: TimeEdit): Track {
+  const line = (points: GainPoint[] | undefined) => (points?.length ? retimeLine(points, edit) : points);
+  const pan = track.panPoints && retimeLine(panLine(track.panPoints), edit).map((p) => ({ at: p.at, pan: p.gain }));
+  return {
+    ...track,
+    ...(track.volume && { volume: line(track.volume) }),
+    ...(pan && { panPoints: pan }),
+    ...(track.sends && { sends: track.sends.map((s) => (s.volume ? { ...s, volume: line(s.volume) } : s)) }),
+    ...(track.effects && {
+      effects: track.effects.map((e) =>
+        e.automation
+          ? { ...e, automation: Object.fromEntries(Object.entries(e.automation).map(([k, v]) => [k, line(v)])) }
+          : e,
+      ),
+    }),
+    ...(track.labels && { labels: retimeLabels(track.labels, edit) }),
+  };
+}
+
+const panLine = (points: readonly PanPoint[]): GainPoint[] => points.map((p) => ({ at: p.at, gain: p.pan }));
+
+/** A lane's points after `edit`, its values kept on the audio they were over. */
+export function retimeLine(points: readonly GainPoint[], edit: TimeEdit): GainPoint[] {
+  if (points.length === 0) return [];
+  const value = (at: number) => envelopeGainAt(points, at);
+  const before = (at: number) => points.filter((p) => p.at < at);
+  const after = (at: number, shift: number) => points.filter((p) => p.at >= at).map((p) => moved(p, shift));
+  if ('cut' in edit) {
+    const { start, end } = edit.cut;
+    return ordered([
+      ...before(start),
+      ...(start > 0 ? [{ at: start - 1, gain: value(start - 1) }] : []),
+      { at: start, gain: value(end) },
+      ...after(end, start - end),
+    ]);
+  }
+  if ('gap' in edit) {
+    const { at, length } = edit.gap;
+    return ordered([
+      ...before(at),
+      { at, gain: value(at) },
+      { at: at + length, gain: value(at) },
+      ...after(at, length),
+    ]);
+  }
+  const { start, end } = edit.repeat;
+  const length = end - start;
+  const once = [
+    { at: start, gain: value(start) },
+    ...points.filter((p) => p.at > start && p.at < end - 1),
+    { at: end - 1, gain: value(end - 1) },
+  ];
+  const copies = Array.from({ length: edit.times + 1 }, (_, k) => once.map((p) => moved(p, k * length)));
+  const grown = edit.times * length;
+  return ordered([...before(start), ...copies.flat(), { at: end + grown, gain: value(end) }, ...after(end, grown)]);
+}
+
+const moved = (p: GainPoint, shift: number): GainPoint => ({ at: p.at + shift, gain: p.gain });
+
+/** Sorted by position, one point a sample (the later kept). */
+function ordered(points: GainPoint[]): GainPoint[] {
+  const sorted = [...points].sort((a, b) => a.at - b.at);
+  return sorted.filter((p, i) => i === sorted.length - 1 || sorted[i + 1].at !== p.at);
+}
+
+/** Labels after `edit`: moved with the audio they name; cut short where a cut takes part of them, gone where it
+ * takes them whole; longer where a gap opens inside them; copied with a repeat that holds them whole. */
+export function retimeLabels(labels: readonly SoundLabel[], edit: TimeEdit): SoundLabel[] {
+  if ('cut' in edit) {
+    const { start, end } = edit.cut;
+    const at = (t: number) => (t <= start ? t : t >= end ? t - (end - start) : start);
+    return labels.map((l) => ({ ...l, start: at(l.start), end: at(l.end) })).filter((l) => l.end > l.start);
+  }
+  if ('gap' in edit) {
+    const { at, length } = edit.gap;
+    const shifted = (t: number) => (t >= at ? t + length : t);
+    return labels.map((l) => ({ ...l, start: shifted(l.start), end: l.end > at ? l.end + length : l.end }));
+  }
+  const { start, end } = edit.repeat;
+  const grown = edit.times * (end - start);
+  const kept = labels.map((l) => ({
+    ...l,
+    start: l.start >= end ? l.start + grown : l.start,
+    end: l.end > end ? l.end + grown : l.end,
+  }));
+  const inside = labels.filter((l) => l.start >= start && l.end <= end);
+  const copies = Array.from({ length: edit.times }, (_, k) =>
+    inside.map((l) => ({
+      ...l,
+      id: newId(),
+      start: l.start + (k + 1) * (end - start),
+      end: l.end + (k + 1) * (end - start),
+    })),
+  );
+  return [...kept, ...copies.flat()].sort((a, b) => a.start - b.start);
+}
