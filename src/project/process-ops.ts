@@ -6,6 +6,7 @@ import { analysisAfterEffect } from './track-analysis';
 import type { Clip, Project, SampleRange, Track } from './types';
 import { clipEnd, newId } from './types';
 import { splitTrackAt } from './timeline-ops';
+import { mapLanes } from './timeline-data';
 
 export interface EffectResult {
   channels: Float32Array[][];
@@ -76,5 +77,6 @@ async function processTrack(
   const moved = (c: Clip) => (c.start >= range.end ? { ...c, start: at(c.start) } : c);
   const clips = split.clips.map((c) => replaced.get(c.id) ?? moved(c)).sort((a, b) => a.start - b.start);
   const whole = track.clips.every((c) => c.start >= range.start && clipEnd(c) <= range.end);
-  return analysisAfterEffect({ ...split, clips }, spec, range, whole, sampleRate);
+  // The track's lanes move with the audio as its labels do.
+  return mapLanes(analysisAfterEffect({ ...split, clips }, spec, range, whole, sampleRate), at);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { envelopeGainAt, type GainPoint } from './envelope';
-import { retimeLabels, retimeLine, retimeTrackData } from './timeline-data';
+import { mapLanes, retimeLabels, retimeLine, retimeTrackData } from './timeline-data';
 import { insertGap, removeRange, repeatRange } from './timeline-ops';
 import { newTrack, type SoundLabel } from './types';
 
@@ -116,5 +116,22 @@ describe('time edits carry a track’s lanes and labels', () => {
     const withEffect = { ...track, effects: [effect as never] };
     const moved = retimeTrackData(withEffect, { gap: { at: 0, length: 100 } });
     expect(envelopeGainAt((moved.effects![0] as typeof effect).automation.hz, 600)).toBeCloseTo(0.5, 9);
+  });
+});
+
+describe('mapLanes', () => {
+  it("moves each point of every lane by a time-changing effect's map, keeping its value", () => {
+    const track = { ...newTrack(0), volume: fade, panPoints: [{ at: 1000, pan: 1 }] };
+    const slower = mapLanes(track, (t) => t * 2);
+    expect(slower.volume).toEqual([
+      { at: 0, gain: 1 },
+      { at: 2000, gain: 0 },
+    ]);
+    expect(slower.panPoints).toEqual([{ at: 2000, pan: 1 }]);
+    // Points a cut takes away land on its start: one is kept.
+    expect(mapLanes(track, (t) => Math.min(t, 10)).volume).toEqual([
+      { at: 0, gain: 1 },
+      { at: 10, gain: 0 },
+    ]);
   });
 });

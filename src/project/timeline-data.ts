@@ -19,8 +19,20 @@ export type TimeEdit =
 
 /** The track's lanes and labels moved by `edit` (its clips are the caller's). */
 export function retimeTrackData(track: Track, edit: TimeEdit): Track {
-  const line = (points: GainPoint[] | undefined) => (points?.length ? retimeLine(points, edit) : points);
-  const pan = track.panPoints && retimeLine(panLine(track.panPoints), edit).map((p) => ({ at: p.at, pan: p.gain }));
+  const moved = withLanes(track, (points) => retimeLine(points, edit));
+  return track.labels ? { ...moved, labels: retimeLabels(track.labels, edit) } : moved;
+}
+
+/** The track's lanes with each point moved by `map` (a time-changing effect's map of the timeline: a tempo change,
+ * silence truncated), its value kept. */
+export function mapLanes(track: Track, map: (t: number) => number): Track {
+  return withLanes(track, (points) => ordered(points.map((p) => ({ at: map(p.at), gain: p.gain }))));
+}
+
+/** The track with `change` made to each of its lanes that has points: volume, pan, sends' levels, effect settings. */
+function withLanes(track: Track, change: (points: readonly GainPoint[]) => GainPoint[]): Track {
+  const line = (points: GainPoint[] | undefined) => (points?.length ? change(points) : points);
+  const pan = track.panPoints?.length && change(panLine(track.panPoints)).map((p) => ({ at: p.at, pan: p.gain }));
   return {
     ...track,
     ...(track.volume && { volume: line(track.volume) }),
@@ -33,7 +45,6 @@ export function retimeTrackData(track: Track, edit: TimeEdit): Track {
           : e,
       ),
     }),
-    ...(track.labels && { labels: retimeLabels(track.labels, edit) }),
   };
 }
 
