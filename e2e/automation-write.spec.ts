@@ -66,7 +66,22 @@ test.describe('writing automation as it plays', () => {
     expect(change(0.05, 0.15)).toBeCloseTo(0, 1); // before the touch
     expect(change(from + 0.05, to - from - 0.1)).toBeCloseTo(-12, 0); // held
     if (to + 0.25 < 1.95) expect(change(to + 0.15, 1.95 - to - 0.15)).toBeCloseTo(0, 1); // back after the glide
-    // One undo takes the whole pass away.
+    // Clear automation over the pass (Alt+Shift+A) takes its points out: unity across it again.
+    await page.evaluate(
+      ([start, end]) => {
+        const s = (window as any).omniStudio.services.store.getState();
+        s.selectRange({ start, end, trackIds: [s.project.tracks[0].id] });
+      },
+      [Math.round((from - 0.05) * RATE), Math.round((to + 0.2) * RATE)],
+    );
+    await page.keyboard.press('Alt+Shift+A');
+    expect((await studio.summary()).undo.at(-1)).toBe('Clear automation');
+    const cleared = await studio.exportFile({ format: 'float32' });
+    const rms = (path: string) => soxStat(path, { start: from + 0.05, seconds: 0.2 })['RMS     amplitude'];
+    expect(20 * Math.log10(rms(cleared) / rms(asset('tone-stereo-44k.wav')))).toBeCloseTo(0, 1);
+    // Undo brings the pass back, and one more undo takes the whole pass away.
+    await page.keyboard.press('Control+z');
+    expect((await state(page)).track.volume.length).toBeGreaterThan(2);
     await page.keyboard.press('Control+z');
     expect((await state(page)).track.volume).toBeUndefined();
   });

@@ -27,6 +27,7 @@ import { focusedClipId } from '../store/studio-store';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
+import { automationPointsIn, clearLanes } from '../project/timeline-data';
 
 /** Copies the selection on the selected tracks, else the selected clips (as the range from their first start to their
  * last end); false when there is neither. */
@@ -311,6 +312,31 @@ export const editActions: Action[] = [
     shortcuts: ['Mod+Alt+K'],
     enabled: hasRange,
     perform: (services) => splitDeleteSelection(services, 'Split delete'),
+  },
+  {
+    name: 'clearAutomation',
+    label:
+      "Clear automation in the selection: the selected tracks' volume, pan, send and effect lanes go straight across it",
+    group: 'edit',
+    shortcuts: ['Alt+Shift+A'],
+    enabled: hasRange,
+    perform: ({ store }) => {
+      const state = store.getState();
+      const range = selectedRange(state)!;
+      const ids = targetTrackIds(state);
+      const points = state.project.tracks
+        .filter((t) => ids.includes(t.id))
+        .reduce((n, t) => n + automationPointsIn(t, range), 0);
+      if (points === 0) {
+        state.notify('info', 'Clear automation: no automation points in the selection.');
+        return;
+      }
+      state.commit(
+        'Clear automation',
+        mapTracks(state.project, ids, (t) => clearLanes(t, range)),
+      );
+      state.notify('info', `Cleared ${points} automation point${points === 1 ? '' : 's'} in the selection.`);
+    },
   },
   {
     name: 'splitNew',

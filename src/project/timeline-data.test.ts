@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { envelopeGainAt, type GainPoint } from './envelope';
-import { mapLanes, retimeLabels, retimeLine, retimeTrackData } from './timeline-data';
+import { automationPointsIn, clearLanes, mapLanes, retimeLabels, retimeLine, retimeTrackData } from './timeline-data';
 import { insertGap, removeRange, repeatRange } from './timeline-ops';
 import { newTrack, type SoundLabel } from './types';
 
@@ -133,5 +133,23 @@ describe('mapLanes', () => {
       { at: 0, gain: 1 },
       { at: 10, gain: 0 },
     ]);
+  });
+});
+
+describe('clearLanes', () => {
+  it('takes the points inside the range out, the lane going straight across it, and leaves the rest', () => {
+    const ride = [
+      { at: 0, gain: 1 },
+      { at: 100, gain: 0.2 },
+      { at: 150, gain: 0.9 },
+      { at: 400, gain: 0.5 },
+    ];
+    const track = { ...newTrack(0), volume: ride, sends: [{ busId: 'b', levelDb: 0, volume: fade }] };
+    expect(automationPointsIn(track, { start: 50, end: 200 })).toBe(2);
+    const cleared = clearLanes(track, { start: 50, end: 200 });
+    expect(automationPointsIn(cleared, { start: 50, end: 200 })).toBe(0);
+    expect(valuesOf(cleared.volume!, [0, 50, 200, 300, 400])).toEqual(valuesOf(ride, [0, 50, 200, 300, 400]));
+    expect(valuesOf(cleared.volume!, [125])).toEqual([(envelopeGainAt(ride, 50) + envelopeGainAt(ride, 200)) / 2]);
+    expect(cleared.sends![0].volume).toEqual(fade); // nothing of it inside
   });
 });

@@ -29,6 +29,29 @@ export function mapLanes(track: Track, map: (t: number) => number): Track {
   return withLanes(track, (points) => ordered(points.map((p) => ({ at: map(p.at), gain: p.gain }))));
 }
 
+/** The track's lanes with their points inside `range` taken out, each going straight across it from its value at
+ * the start to its value at the end (outside it nothing changes); lanes without points there are left as they are. */
+export function clearLanes(track: Track, range: SampleRange): Track {
+  return withLanes(track, (points) => clearLine(points, range));
+}
+
+/** How many of the track's automation points lie inside `range` (its volume, pan, send and effect lanes). */
+export function automationPointsIn(track: Track, { start, end }: SampleRange): number {
+  const lines = [
+    track.volume,
+    track.panPoints && panLine(track.panPoints),
+    ...(track.sends ?? []).map((s) => s.volume),
+    ...(track.effects ?? []).flatMap((e) => Object.values(e.automation ?? {})),
+  ];
+  return lines.reduce((n, points) => n + (points ?? []).filter((p) => p.at > start && p.at < end).length, 0);
+}
+
+function clearLine(points: readonly GainPoint[], { start, end }: SampleRange): GainPoint[] {
+  if (!points.some((p) => p.at > start && p.at < end)) return [...points];
+  const edges = [start, end].map((at) => ({ at, gain: envelopeGainAt(points, at) }));
+  return ordered([...points.filter((p) => p.at < start || p.at > end), ...edges]);
+}
+
 /** The track with `change` made to each of its lanes that has points: volume, pan, sends' levels, effect settings. */
 function withLanes(track: Track, change: (points: readonly GainPoint[]) => GainPoint[]): Track {
   const line = (points: GainPoint[] | undefined) => (points?.length ? change(points) : points);
