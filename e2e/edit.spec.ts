@@ -1606,6 +1606,44 @@ test.describe('editing a real recording', () => {
     expect(Math.abs((await held()) - (-6 + db[1]))).toBeLessThan(1);
   });
 
+  test("the master's volume lane fades the whole mix in export and playback (sox, meter)", async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz at -6 dBFS
+    await studio.waitForTracks(1);
+    await page.keyboard.press('f');
+    await page.getByTestId('master-summary').click();
+    await page.getByTestId('master-volume-lane').click();
+    await expect(page.getByTestId('bus-volume-lane')).toContainText('Master · Volume');
+    await page.getByTestId('master-summary').click(); // closed again
+    const clip = (await page.getByTestId('clip').first().boundingBox())!;
+    const lane = (await page.getByTestId('bus-volume-line').boundingBox())!;
+    await drawRide(page, clip, lane); // 0 dB a quarter into the clip, -12 dB three quarters in
+    await expect(page.getByTestId('bus-volume-line-point')).toHaveCount(2);
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Add volume point', 'Add volume point']);
+    await expect(page.getByTestId('bus-volume-lane')).toContainText('2 points');
+    const points: { at: number; gain: number }[] = await page.evaluate(
+      () => (window as any).omniStudio.services.store.getState().project.master.volume,
+    );
+    const db = points.map((p) => 20 * Math.log10(p.gain));
+    const out = await studio.exportFile({ format: 'float32' });
+    const change = (start: number) => {
+      const rms = (path: string) => soxStat(path, { start, seconds: 0.3 })['RMS     amplitude'];
+      return 20 * Math.log10(rms(out) / rms(asset('tone-stereo-44k.wav')));
+    };
+    expect(change(0.1)).toBeCloseTo(db[0], 1);
+    expect(change(1.65)).toBeCloseTo(db[1], 1);
+    expect(db[1]).toBeLessThan(-9);
+    // Played from 1.6 s, the mix's meter reads the tone's -6 dBFS peaks turned down by the last point.
+    await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(1.6 * 44100));
+    await studio.action('playPause').click();
+    const held = async () => Number(await page.getByTestId('meter-0-db').textContent());
+    await expect.poll(held).toBeLessThan(-12);
+    expect(Math.abs((await held()) - (-6 + db[1]))).toBeLessThan(1);
+    // × takes the lane away, points and all, in one undo step.
+    await page.getByTestId('bus-volume-lane-remove').click();
+    await expect(page.getByTestId('bus-volume-lane')).toHaveCount(0);
+    expect((await studio.summary()).undo.at(-1)).toBe('Clear Master · Volume automation');
+  });
+
   test('Delete moves the volume automation and labels after the selection with the audio (sox)', async ({
     studio,
     page,

@@ -27,7 +27,7 @@ import { focusedClipId } from '../store/studio-store';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
-import { automationPointsIn, clearLanes } from '../project/timeline-data';
+import { automationPointsIn, clearLanes, retimeProject } from '../project/timeline-data';
 
 /** Copies the selection on the selected tracks, else the selected clips (as the range from their first start to their
  * last end); false when there is neither. */
@@ -109,7 +109,7 @@ function deleteSelection({ store }: Services, label: string) {
   if (range) {
     state.commit(
       label,
-      mapTracks(state.project, targetTrackIds(state), (t) => removeRange(t, range, true)),
+      retimeProject(state.project, targetTrackIds(state), { cut: range }, (t) => removeRange(t, range, true)),
     );
     state.set({ selection: { ...state.selection!, end: range.start }, playhead: range.start });
     return;
@@ -386,12 +386,9 @@ export const editActions: Action[] = [
       while (project.tracks.length < index + clipboard.tracks.length)
         project = { ...project, tracks: [...project.tracks, newTrack(project.tracks.length)] };
       const ids = clipboard.tracks.map(() => project.tracks[index++].id);
-      project = {
-        ...project,
-        tracks: project.tracks.map((t) =>
-          ids.includes(t.id) ? insertClips(t, at, clipboard.tracks[ids.indexOf(t.id)], clipboard.length) : t,
-        ),
-      };
+      project = retimeProject(project, ids, { gap: { at, length: clipboard.length } }, (t) =>
+        insertClips(t, at, clipboard.tracks[ids.indexOf(t.id)], clipboard.length),
+      );
       state.commit('Paste', project);
       state.set({ selection: { start: at, end: at + clipboard.length, trackIds: ids } });
     },
@@ -432,7 +429,7 @@ export const editActions: Action[] = [
       const length = range ? range.end - range.start : state.project.sampleRate;
       state.commit(
         'Insert silence',
-        mapTracks(state.project, targetTrackIds(state), (t) => insertGap(t, at, length)),
+        retimeProject(state.project, targetTrackIds(state), { gap: { at, length } }, (t) => insertGap(t, at, length)),
       );
       state.set({ selection: { start: at, end: at + length, trackIds: targetTrackIds(state) } });
     },
@@ -463,7 +460,9 @@ export const editActions: Action[] = [
       const label = `Repeat ${times} time${times === 1 ? '' : 's'}`;
       state.commit(
         label,
-        mapTracks(state.project, targetTrackIds(state), (t) => repeatRange(t, range, times)),
+        retimeProject(state.project, targetTrackIds(state), { repeat: range, times }, (t) =>
+          repeatRange(t, range, times),
+        ),
       );
     },
   },

@@ -19,7 +19,7 @@ import { addLabel, projectLabels, removeLabel, renameLabel, retimeLabel } from '
 import { lineAsPan, panAsLine, setTrackPan } from '../project/pan-automation';
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClips, trimClipEdge } from '../project/timeline-ops';
-import { setSendVolume } from '../project/buses';
+import { busVolumeOf, setBusVolume, setSendVolume } from '../project/buses';
 import { type EffectHost, effectsOf, setEffectLane } from '../project/track-effects';
 import { setTrack } from '../project/track-ops';
 import type { FileTags, Project, Track } from '../project/types';
@@ -197,6 +197,14 @@ export const sendVolumeLine = (trackId: string, busId: string): GainLine => ({
   points: (p) => p.tracks.find((t) => t.id === trackId)?.sends?.find((s) => s.busId === busId)?.volume,
   set: (p, points) => setSendVolume(p, trackId, busId, points),
   noun: 'send point',
+});
+
+/** The master's or an effect bus's fader automation: gains times its fader. */
+export const busVolumeLine = (host: EffectHost): GainLine => ({
+  kind: 'gain',
+  points: (p) => busVolumeOf(p, host),
+  set: (p, points) => setBusVolume(p, host, points),
+  noun: 'volume point',
 });
 
 /** A lane of an effect's setting (src/dsp/effect-automation.ts): its points are places in the setting's range. */

@@ -56,3 +56,12 @@ export function deleteChain(store: StudioStore, name: string): void {
   state.set({ chainPresets: deleteChainPreset(state.chainPresets, name) });
   state.notify('info', `Deleted the saved chain “${name}”.`);
 }
+
+/** Shows or hides the fader automation lane of the master or an effect bus (after the tracks); a view, not an edit. */
+export function toggleBusVolumeLane(store: StudioStore, host: EffectHost): void {
+  const { busVolumeLanes } = store.getState();
+  const shown = busVolumeLanes.includes(host);
+  store
+    .getState()
+    .set({ busVolumeLanes: shown ? busVolumeLanes.filter((h) => h !== host) : [...busVolumeLanes, host] });
+}

@@ -7,7 +7,7 @@ import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { loopRange } from '../actions/targets';
 import { audibleTracks, effectBusChannels } from '../project/mixdown';
-import { sendsOf } from '../project/buses';
+import { busVolumeOf, sendsOf } from '../project/buses';
 import { type EffectHost, effectsOf, liveChanges, MASTER, masterOf } from '../project/track-effects';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
 import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
@@ -17,7 +17,7 @@ import { clipEnd, projectLength } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
 import { METER_BUFFER, PEAK_WINDOW } from './meter';
 import { Metronome, type TimelineClock } from './metronome';
-import { type Clock, contextTime } from './clock';
+import { type Clock, contextTime, scheduleRamps } from './clock';
 import { LaneRides, type RiddenLane } from './lane-rides';
 import { projectGrid } from '../project/tempo';
 
@@ -68,6 +68,8 @@ export class Player {
   private strip: AudioNode | undefined;
   /** This playback's bus faders (the master's, the effect buses'), and the effect buses' inputs, by id. */
   private faders = new Map<EffectHost, GainNode>();
+  /** The gains this playback's bus faders' volume automation rides (the master's, the effect buses'), by host. */
+  private busLanes = new Map<EffectHost, GainNode>();
   private busInputs = new Map<string, AudioNode>();
   /** When the scrub grain sounding now ends (context time). */
   private scrubbingUntil = 0;
@@ -304,6 +306,11 @@ export class Player {
     // time (as the mixdown feeds it early): the fader's automation ahead of the master's, the clips ahead of both.
     const early = (clock: Clock, seconds: number): Clock => ({ ...clock, when: clock.when - seconds });
     const faderClock = early(clock, this.lookAhead(masterOf(project).effects));
+    // The master's fader automation on the clock as heard (after its look-ahead), the buses' on their input's.
+    for (const [host, lane] of this.busLanes) {
+      const volume = busVolumeOf(project, host);
+      if (volume?.length) scheduleRamps(lane.gain, rampsOver(volume, from, to), host === MASTER ? clock : faderClock);
+    }
     for (const track of audibleTracks(project)) {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
       const pan = new StereoPannerNode(context, { pan: track.pan });
@@ -420,10 +427,22 @@ export class Player {
     return input;
   }
 
-  /** A bus's effects, then its fader, into `into`; returns its input. */
-  private busStrip(host: EffectHost, { effects, gainDb }: MasterBus, into: AudioNode, at: ChainTimeline): AudioNode {
+  /** A bus's effects, then its fader (and the gain its volume automation rides, where it has any), into `into`;
+   * returns its input. */
+  private busStrip(
+    host: EffectHost,
+    { effects, gainDb, volume }: MasterBus,
+    into: AudioNode,
+    at: ChainTimeline,
+  ): AudioNode {
+    const lane = volume?.length ? new GainNode(this.context!) : undefined;
+    if (lane) {
+      lane.connect(into);
+      this.nodes.push(lane);
+      this.busLanes.set(host, lane);
+    }
     const fader = new GainNode(this.context!, { gain: dbToGain(gainDb) });
-    fader.connect(into);
+    fader.connect(lane ?? into);
     this.nodes.push(fader);
     this.faders.set(host, fader);
     return effects?.length && this.effectsUsable ? this.effectsNode(host, effects, 2, fader, at) : fader;
@@ -508,10 +527,7 @@ export class Player {
    * draws its lines). */
   private automatePan(node: StereoPannerNode, track: Track, from: number, to: number, clock: Clock): void {
     const ramps = panRamps(track, from, to);
-    if (!ramps) return;
-    const time = (at: number) => contextTime(clock, at);
-    node.pan.setValueAtTime(ramps[0].pan, time(ramps[0].at));
-    for (const r of ramps.slice(1)) node.pan.linearRampToValueAtTime(r.pan, time(r.at));
+    if (ramps) scheduleRamps(node.pan, panAsLine(ramps), clock);
   }
 
   /** A gain node playing the clip's volume envelope over [start, end), feeding `into`; null where it has none. */
@@ -523,9 +539,7 @@ export class Player {
   /** A gain node ramping linearly through `ramps` (timeline samples), feeding `into`. */
   private rampNode(ramps: GainPoint[], into: AudioNode, clock: Clock): GainNode {
     const node = new GainNode(this.context!, { gain: ramps[0].gain });
-    const time = (at: number) => contextTime(clock, at);
-    node.gain.setValueAtTime(ramps[0].gain, time(ramps[0].at));
-    for (const r of ramps.slice(1)) node.gain.linearRampToValueAtTime(r.gain, time(r.at));
+    scheduleRamps(node.gain, ramps, clock);
     node.connect(into);
     this.nodes.push(node);
     return node;
@@ -660,6 +674,7 @@ export class Player {
     this.effectNodes.clear();
     this.strip = undefined;
     this.faders.clear();
+    this.busLanes.clear();
     this.rides.clear();
     this.busInputs.clear();
     this.sources = [];

@@ -3,7 +3,7 @@
  * edited as any host's (src/project/track-effects.ts). */
 import type { TrackEffect } from '../dsp/effect-chain';
 import type { TrackEdit } from './track-ops';
-import { MASTER_GAIN_DB, newTrackEffect } from './track-effects';
+import { type EffectHost, MASTER, MASTER_GAIN_DB, masterOf, newTrackEffect } from './track-effects';
 import type { GainPoint } from './envelope';
 import { type EffectBus, newId, type Project, type Track, type TrackSend } from './types';
 
@@ -101,3 +101,14 @@ const withSends = (project: Project, trackId: string, change: (sends: TrackSend[
   ...project,
   tracks: project.tracks.map((t) => (t.id === trackId ? { ...t, sends: change(t.sends ?? []) } : t)),
 });
+
+/** The volume automation of the master's fader or an effect bus's (none: the fader alone). */
+export const busVolumeOf = (project: Project, host: EffectHost): GainPoint[] | undefined =>
+  host === MASTER ? masterOf(project).volume : project.buses?.find((b) => b.id === host)?.volume;
+
+/** The project with the master's or an effect bus's volume automation replaced (no points: none). */
+export function setBusVolume(project: Project, host: EffectHost, points: readonly GainPoint[]): Project {
+  const volume = points.length ? [...points] : undefined;
+  if (host === MASTER) return { ...project, master: { ...masterOf(project), volume } };
+  return { ...project, buses: project.buses?.map((b) => (b.id === host ? { ...b, volume } : b)) };
+}

@@ -102,7 +102,9 @@ export function mixdown(project: Project, assets: AssetStore, options: MixOption
   // A master limiter's look-ahead makes the whole mix late: it is fed that much early.
   const { feed, skip } = aheadOf(options.range, latency, chains.has(MASTER));
   const out = mixTracks(project, assets, { ...options, range: feed, chains });
-  if (heard) throughBus(master, out, { rate: project.sampleRate, at: feed.start, chains, host: MASTER });
+  // Its fader's automation reads the timeline as heard: what comes out of the chain, `latency` late.
+  const heardAt = feed.start - latency;
+  if (heard) throughBus(master, out, { rate: project.sampleRate, at: feed.start, chains, host: MASTER, heardAt });
   return skip > 0 ? out.map((c) => c.slice(skip)) : out;
 }
 
@@ -206,16 +208,24 @@ function addInto(into: Float32Array[], from: Float32Array[], gain: number, gains
   });
 }
 
-/** A bus's input (from timeline sample `at`) through its effects, then its fader (in place; returned): the master's,
- * or an effect bus's. */
+/** A bus's input (from timeline sample `at`) through its effects, then its fader and the fader's automation (read
+ * from timeline sample `heardAt`, `at` unless given) in place; returned: the master's, or an effect bus's. */
 function throughBus(
-  { effects, gainDb }: MasterBus,
+  { effects, gainDb, volume }: MasterBus,
   input: Float32Array[],
-  { rate, at, chains, host }: { rate: number; at: number; chains: TrackChains; host: EffectHost },
+  {
+    rate,
+    at,
+    chains,
+    host,
+    heardAt = at,
+  }: { rate: number; at: number; chains: TrackChains; host: EffectHost; heardAt?: number },
 ): Float32Array[] {
   if (activeEffects(effects).length > 0) chains.for(host, effects ?? [], rate, input.length, at).process(input);
   const gain = dbToGain(gainDb);
-  if (gain !== 1) for (const channel of input) for (let i = 0; i < channel.length; i++) channel[i] *= gain;
+  const gains = volume?.length ? envelopeGains(volume, heardAt, input[0].length) : undefined;
+  if (gains) for (const channel of input) for (let i = 0; i < channel.length; i++) channel[i] *= gain * gains[i];
+  else if (gain !== 1) for (const channel of input) for (let i = 0; i < channel.length; i++) channel[i] *= gain;
   return input;
 }
 

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { envelopeGainAt, type GainPoint } from './envelope';
-import { automationPointsIn, clearLanes, mapLanes, retimeLabels, retimeLine, retimeTrackData } from './timeline-data';
+import {
+  automationPointsIn,
+  clearLanes,
+  mapLanes,
+  retimeLabels,
+  retimeLine,
+  retimeProject,
+  retimeTrackData,
+} from './timeline-data';
 import { insertGap, removeRange, repeatRange } from './timeline-ops';
-import { newTrack, type SoundLabel } from './types';
+import { emptyProject, newTrack, type SoundLabel } from './types';
 
 /** A fade from 1 at 0 to 0 at 1000. */
 const fade: GainPoint[] = [
@@ -151,5 +159,25 @@ describe('clearLanes', () => {
     expect(valuesOf(cleared.volume!, [0, 50, 200, 300, 400])).toEqual(valuesOf(ride, [0, 50, 200, 300, 400]));
     expect(valuesOf(cleared.volume!, [125])).toEqual([(envelopeGainAt(ride, 50) + envelopeGainAt(ride, 200)) / 2]);
     expect(cleared.sends![0].volume).toEqual(fade); // nothing of it inside
+  });
+});
+
+describe('retimeProject', () => {
+  it("moves the master's and buses' lanes only where the edit moved time on every track", () => {
+    const [a, b] = [newTrack(0), newTrack(1)];
+    const project = {
+      ...emptyProject(1000),
+      tracks: [a, b],
+      master: { gainDb: 0, volume: fade },
+      buses: [{ id: 'bus', name: 'Bus', gainDb: 0, volume: fade }],
+    };
+    const gap = { gap: { at: 0, length: 500 } };
+    const all = retimeProject(project, [a.id, b.id], gap, (t) => ({ ...t, name: 'edited' }));
+    expect(all.tracks.map((t) => t.name)).toEqual(['edited', 'edited']);
+    expect(envelopeGainAt(all.master!.volume!, 1000)).toBeCloseTo(0.5, 9);
+    expect(envelopeGainAt(all.buses![0].volume!, 1000)).toBeCloseTo(0.5, 9);
+    const one = retimeProject(project, [a.id], gap, (t) => ({ ...t, name: 'edited' }));
+    expect(one.tracks.map((t) => t.name)).toEqual(['edited', b.name]);
+    expect(one.master).toBe(project.master);
   });
 });

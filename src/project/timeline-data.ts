@@ -7,7 +7,7 @@
  */
 import type { GainPoint } from './envelope';
 import { envelopeGainAt } from './envelope';
-import type { PanPoint, SampleRange, SoundLabel, Track } from './types';
+import type { MasterBus, PanPoint, Project, SampleRange, SoundLabel, Track } from './types';
 import { newId } from './types';
 
 /** An edit of time on a track: samples taken out (what follows moves left), a gap opened (what follows moves right),
@@ -57,17 +57,45 @@ function withLanes(track: Track, change: (points: readonly GainPoint[]) => GainP
   const line = (points: GainPoint[] | undefined) => (points?.length ? change(points) : points);
   const pan = track.panPoints?.length && change(panLine(track.panPoints)).map((p) => ({ at: p.at, pan: p.gain }));
   return {
-    ...track,
-    ...(track.volume && { volume: line(track.volume) }),
+    ...withBusLanes(track, change),
     ...(pan && { panPoints: pan }),
     ...(track.sends && { sends: track.sends.map((s) => (s.volume ? { ...s, volume: line(s.volume) } : s)) }),
-    ...(track.effects && {
-      effects: track.effects.map((e) =>
+  };
+}
+
+/** A fader's host (a track, a bus, the master) with `change` made to its volume lane and its effects' lanes. */
+function withBusLanes<T extends MasterBus>(host: T, change: (points: readonly GainPoint[]) => GainPoint[]): T {
+  const line = (points: GainPoint[] | undefined) => (points?.length ? change(points) : points);
+  return {
+    ...host,
+    ...(host.volume && { volume: line(host.volume) }),
+    ...(host.effects && {
+      effects: host.effects.map((e) =>
         e.automation
           ? { ...e, automation: Object.fromEntries(Object.entries(e.automation).map(([k, v]) => [k, line(v)])) }
           : e,
       ),
     }),
+  };
+}
+
+/** The project after a time edit of the tracks `trackIds` (their clips, lanes and labels already moved by `edited`):
+ * where it moved time on every track, the master's and the effect buses' lanes move with them, so a fade-out of the
+ * mix stays on the end of the song; otherwise they stay where they are. */
+export function retimeProject(
+  project: Project,
+  trackIds: readonly string[],
+  edit: TimeEdit,
+  edited: (track: Track) => Track,
+): Project {
+  const tracks = project.tracks.map((t) => (trackIds.includes(t.id) ? edited(t) : t));
+  if (!project.tracks.every((t) => trackIds.includes(t.id))) return { ...project, tracks };
+  const bus = <T extends MasterBus>(b: T) => withBusLanes(b, (points) => retimeLine(points, edit));
+  return {
+    ...project,
+    tracks,
+    ...(project.master && { master: bus(project.master) }),
+    ...(project.buses && { buses: project.buses.map(bus) }),
   };
 }
 

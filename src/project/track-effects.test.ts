@@ -3,7 +3,7 @@ import { compress } from '../dsp/compressor';
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { filter } from '../dsp/filters';
 import { AssetStore } from './asset-store';
-import { createBus, setBusGain, setSend } from './buses';
+import { createBus, setBusGain, setBusVolume, setSend } from './buses';
 import { clipAt } from './clip.fixture';
 import { effectBusChannels, mixdown, TrackChains } from './mixdown';
 import {
@@ -21,7 +21,7 @@ import {
   setMasterGain,
 } from './track-effects';
 import { emptyProject, newTrack, type Project } from './types';
-import { setTrackVolume } from './envelope';
+import { envelopeGainAt, setTrackVolume } from './envelope';
 import { setTrackPan } from './pan-automation';
 
 const RATE = 8000;
@@ -238,6 +238,23 @@ describe('mixdown through the master bus', () => {
     const heard = compress(pair, RATE, squash).channels;
     mix.forEach((channel, c) => channel.forEach((v, i) => expect(v).toBeCloseTo(heard[c][i] * 10 ** (-6 / 20), 5)));
     expect(mixdown(p, assets, { range, trackIds: [trackId] })[0]).toEqual(x);
+  });
+
+  it("rides the master fader's volume automation on the timeline as heard, a limiter's look-ahead and all", () => {
+    const x = tone(200, 3000).map((v) => v * 0.2);
+    const { project, assets } = oneTrack([x]);
+    const fadeOut = [
+      { at: 1000, gain: 1 },
+      { at: 2000, gain: 0 },
+    ];
+    const limiter = { ...newTrackEffect('limiter'), ceilingDb: -1 }; // never reached: only its look-ahead
+    for (const p of [project, addTrackEffect(project, MASTER, limiter).project]) {
+      const faded = setBusVolume(p, MASTER, fadeOut);
+      const range = { start: 0, end: 3100 };
+      const [dry, wet] = [mixdown(p, assets, { range })[0], mixdown(faded, assets, { range })[0]];
+      for (const i of [500, 1000, 1250, 1500, 1999, 2500])
+        expect(wet[i]).toBeCloseTo(dry[i] * envelopeGainAt(fadeOut, i), 6);
+    }
   });
 });
 

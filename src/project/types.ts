@@ -130,6 +130,9 @@ export interface TrackSend {
 export interface MasterBus {
   gainDb: number;
   effects?: TrackEffect[];
+  /** Its fader's automation along the timeline (gains times the fader, after its effects; straight lines in
+   * amplitude, as a track's volume automation): the whole mix faded out at the end. */
+  volume?: GainPoint[];
 }
 
 /** A tempo and time signature, as Audacity's Time Signature toolbar and a DAW's tempo track keep them: the ruler's

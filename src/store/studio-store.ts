@@ -298,6 +298,9 @@ export interface StudioState {
   /** Effect settings whose automation lane is shown (under their track; the master's and buses' after the tracks; a
    * lane with points always is). */
   effectLanes: EffectLaneKey[];
+  /** The master and effect buses whose fader automation lane is shown after the tracks (a lane with points always
+   * is). */
+  busVolumeLanes: string[];
   /** Sends whose level automation lane is shown under their track (a lane with points always is). */
   sendLanes: { trackId: string; busId: string }[];
   /** The macro being built (src/project/macro.ts), and whether applied effects are recorded into it. */
@@ -419,6 +422,7 @@ export const initialState = (): StudioState => ({
   riding: {},
   effectLanes: [],
   sendLanes: [],
+  busVolumeLanes: [],
   clockFormat: 'time',
   macro: { steps: [], recording: false },
   lastEffect: null,

@@ -20,6 +20,7 @@ import { LabelLane } from './LabelLane';
 import { AutomationLane } from './AutomationLane';
 import { EffectLane, effectLanesOf, type LaneHost } from './EffectLane';
 import { SendLane, sendLanesOf } from './SendLane';
+import { BusVolumeLane, busVolumeLanesOf } from './BusVolumeLane';
 import { MASTER } from '../../project/track-effects';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, SNAP_PX, sampleToPx, TRACK_HEIGHT, trackHeight } from './geometry';
 import { Ruler } from './Ruler';
@@ -39,6 +40,7 @@ export function Timeline() {
   const volumeLanes = useStudio((s) => s.volumeLanes);
   const panLanes = useStudio((s) => s.panLanes);
   const effectLanes = useStudio((s) => s.effectLanes);
+  const busVolumeLanes = useStudio((s) => s.busVolumeLanes);
   const sendLanes = useStudio((s) => s.sendLanes);
   const project = useStudio((s) => s.project);
   const master = useStudio((s) => s.project.master);
@@ -59,7 +61,7 @@ export function Timeline() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: each of these adds or takes away a lane under the ruler
   useLayoutEffect(() => {
     store.getState().updateView({ rowsRoom: rowsRoom(scroller.current!) });
-  }, [store, tracks, volumeLanes, panLanes, effectLanes, sendLanes, video, jobs.length]);
+  }, [store, tracks, volumeLanes, panLanes, effectLanes, sendLanes, busVolumeLanes, master, buses, video, jobs.length]);
 
   // The store owns the scroll position (zoom moves it); the element follows, and reports user scrolling back.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new lane width re-applies the scroll position
@@ -247,6 +249,9 @@ export function Timeline() {
               </div>
             </div>
           ))}
+        {busVolumeLanesOf(busHosts, busVolumeLanes, project).map((host) => (
+          <BusVolumeLane key={`${host.id}-volume`} host={host} scale={scale} width={laneWidth} />
+        ))}
         {busHosts.flatMap((host) =>
           effectLanesOf(host, effectLanes).map(({ effect, param }) => (
             <EffectLane
