@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { asset, expect, test } from './fixtures';
-import { soxStat } from './sox';
+import { levelChangeDb, soxStat } from './sox';
 
 const RATE = 44100;
 const state = (page: Page) =>
@@ -59,10 +59,7 @@ test.describe('writing automation as it plays', () => {
     expect(to).toBeGreaterThan(1.05);
     expect(to).toBeLessThan(1.9);
     const out = await studio.exportFile({ format: 'float32' });
-    const change = (start: number, seconds = 0.1) => {
-      const rms = (path: string) => soxStat(path, { start, seconds })['RMS     amplitude'];
-      return 20 * Math.log10(rms(out) / rms(asset('tone-stereo-44k.wav')));
-    };
+    const change = (start: number, seconds = 0.1) => levelChangeDb(out, asset('tone-stereo-44k.wav'), start, seconds);
     expect(change(0.05, 0.15)).toBeCloseTo(0, 1); // before the touch
     expect(change(from + 0.05, to - from - 0.1)).toBeCloseTo(-12, 0); // held
     if (to + 0.25 < 1.95) expect(change(to + 0.15, 1.95 - to - 0.15)).toBeCloseTo(0, 1); // back after the glide
@@ -77,8 +74,7 @@ test.describe('writing automation as it plays', () => {
     await page.keyboard.press('Alt+Shift+A');
     expect((await studio.summary()).undo.at(-1)).toBe('Clear automation');
     const cleared = await studio.exportFile({ format: 'float32' });
-    const rms = (path: string) => soxStat(path, { start: from + 0.05, seconds: 0.2 })['RMS     amplitude'];
-    expect(20 * Math.log10(rms(cleared) / rms(asset('tone-stereo-44k.wav')))).toBeCloseTo(0, 1);
+    expect(levelChangeDb(cleared, asset('tone-stereo-44k.wav'), from + 0.05, 0.2)).toBeCloseTo(0, 1);
     // Undo brings the pass back, and one more undo takes the whole pass away.
     await page.keyboard.press('Control+z');
     expect((await state(page)).track.volume.length).toBeGreaterThan(2);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startCapture, stopCapture } from './capture';
-import { asset, expect, test } from './fixtures';
+import { asset, expect, type Studio, test } from './fixtures';
 import { sdr } from '../src/dsp/declip.fixture';
-import { ffmpegFloat, ffmpegR128, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
+import { ffmpegFloat, ffmpegR128, levelChangeDb, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -16,6 +16,20 @@ async function drawRide(page: Page, span: Box, line: Box): Promise<void> {
   await page.mouse.down();
   for (let i = 1; i <= 6; i++) await page.mouse.move(span.x + span.width * 0.75, yFor(-2 * i));
   await page.mouse.up();
+}
+
+/** A ride drawn by `drawRide` on the tone (its two points at `db`) heard in the mix export (sox) and in playback from
+ * 1.6 s (the mix's meter reads the tone's -6 dBFS peaks turned down by the last point). */
+async function expectRideHeard(studio: Studio, page: Page, db: number[]): Promise<void> {
+  const out = await studio.exportFile({ format: 'float32' });
+  const change = (start: number) => levelChangeDb(out, asset('tone-stereo-44k.wav'), start, 0.3);
+  expect(change(0.1)).toBeCloseTo(db[0], 1);
+  expect(change(1.65)).toBeCloseTo(db[1], 1);
+  await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(1.6 * 44100));
+  await studio.action('playPause').click();
+  const held = async () => Number(await page.getByTestId('meter-0-db').textContent());
+  await expect.poll(held).toBeLessThan(-12);
+  expect(Math.abs((await held()) - (-6 + db[1]))).toBeLessThan(1);
 }
 
 test.describe('editing a real recording', () => {
@@ -1591,19 +1605,7 @@ test.describe('editing a real recording', () => {
     expect(Math.abs(db[1] + 12)).toBeLessThan(1.5); // a pixel is about 1 dB on this lane
     expect(points[0].at / 44100).toBeCloseTo(0.5, 1);
     expect(points[1].at / 44100).toBeCloseTo(1.5, 1);
-    const out = await studio.exportFile({ format: 'float32' });
-    const change = (start: number) => {
-      const rms = (path: string) => soxStat(path, { start, seconds: 0.3 })['RMS     amplitude'];
-      return 20 * Math.log10(rms(out) / rms(asset('tone-stereo-44k.wav')));
-    };
-    expect(change(0.1)).toBeCloseTo(db[0], 1);
-    expect(change(1.65)).toBeCloseTo(db[1], 1);
-    // Played from 1.6 s, the meter reads the tone's -6 dBFS peaks turned down by the last point.
-    await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(1.6 * 44100));
-    await studio.action('playPause').click();
-    const held = async () => Number(await page.getByTestId('meter-0-db').textContent());
-    await expect.poll(held).toBeLessThan(-12);
-    expect(Math.abs((await held()) - (-6 + db[1]))).toBeLessThan(1);
+    await expectRideHeard(studio, page, db);
   });
 
   test("the master's volume lane fades the whole mix in export and playback (sox, meter)", async ({ studio, page }) => {
@@ -1624,20 +1626,8 @@ test.describe('editing a real recording', () => {
       () => (window as any).omniStudio.services.store.getState().project.master.volume,
     );
     const db = points.map((p) => 20 * Math.log10(p.gain));
-    const out = await studio.exportFile({ format: 'float32' });
-    const change = (start: number) => {
-      const rms = (path: string) => soxStat(path, { start, seconds: 0.3 })['RMS     amplitude'];
-      return 20 * Math.log10(rms(out) / rms(asset('tone-stereo-44k.wav')));
-    };
-    expect(change(0.1)).toBeCloseTo(db[0], 1);
-    expect(change(1.65)).toBeCloseTo(db[1], 1);
     expect(db[1]).toBeLessThan(-9);
-    // Played from 1.6 s, the mix's meter reads the tone's -6 dBFS peaks turned down by the last point.
-    await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(1.6 * 44100));
-    await studio.action('playPause').click();
-    const held = async () => Number(await page.getByTestId('meter-0-db').textContent());
-    await expect.poll(held).toBeLessThan(-12);
-    expect(Math.abs((await held()) - (-6 + db[1]))).toBeLessThan(1);
+    await expectRideHeard(studio, page, db);
     // × takes the lane away, points and all, in one undo step.
     await page.getByTestId('bus-volume-lane-remove').click();
     await expect(page.getByTestId('bus-volume-lane')).toHaveCount(0);
@@ -1667,10 +1657,7 @@ test.describe('editing a real recording', () => {
     const track = await page.evaluate(() => (window as any).omniStudio.services.store.getState().project.tracks[0]);
     expect(track.labels[0]).toMatchObject({ start: 52920 - 17640, end: 61740 - 17640 });
     const out = await studio.exportFile({ format: 'float32' });
-    const change = (start: number) => {
-      const rms = (path: string) => soxStat(path, { start, seconds: 0.15 })['RMS     amplitude'];
-      return 20 * Math.log10(rms(out) / rms(asset('tone-stereo-44k.wav')));
-    };
+    const change = (start: number) => levelChangeDb(out, asset('tone-stereo-44k.wav'), start, 0.15);
     expect(change(0.05)).toBeCloseTo(0, 1);
     expect(change(0.4)).toBeCloseTo(0, 1); // what was at 0.8 s
     expect(change(0.65)).toBeCloseTo(-12, 1); // the step moved from 1 s to 0.6 s with the audio
@@ -1742,10 +1729,7 @@ test.describe('editing a real recording', () => {
     expect(points[1].at / 44100).toBeCloseTo(1.5, 1);
 
     const faded = await studio.exportFile({ format: 'float32' });
-    const change = (path: string, start: number) => {
-      const rms = (p: string) => soxStat(p, { start, seconds: 0.3 })['RMS     amplitude'];
-      return 20 * Math.log10(rms(path) / rms(asset('tone-stereo-44k.wav')));
-    };
+    const change = (path: string, start: number) => levelChangeDb(path, asset('tone-stereo-44k.wav'), start, 0.3);
     expect(change(faded, 0.1)).toBeCloseTo(db[0], 1); // held at the first point before it
     expect(change(faded, 1.65)).toBeCloseTo(db[1], 1); // and at the last after it
     const middle = change(faded, 0.85); // 0.85-1.15 s: the fade's middle

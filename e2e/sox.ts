@@ -121,3 +121,9 @@ export function ffprobeMetadata(path: string): {
   }));
   return { tags, chapters, seconds: Number(json.format.duration) };
 }
+
+/** How much louder `path` is than `reference` over `seconds` from `start`, in dB (the RMS sox's stat reads). */
+export function levelChangeDb(path: string, reference: string, start: number, seconds: number): number {
+  const rms = (file: string) => soxStat(file, { start, seconds })['RMS     amplitude'];
+  return 20 * Math.log10(rms(path) / rms(reference));
+}

@@ -1,6 +1,7 @@
 /** Effect buses in the effects panel: a track's sends (to a bus, at a level, or to a new reverb bus), a bus's fader
  * and where it is sent from, and the master's list of buses. */
-import { commitEffectEdit, toggleBusVolumeLane } from '../../app/track-effects';
+import { commitEffectEdit } from '../../app/track-effects';
+import { VolumeLaneButton } from './VolumeLaneButton';
 import {
   createBus,
   deleteBus,
@@ -106,10 +107,8 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
 /** A bus's fader, the tracks sending to it, and its removal (with every send to it). */
 export function BusSettings({ project, busId }: { project: Project; busId: string }) {
   const { store } = useServices();
-  const shown = useStudio((s) => s.busVolumeLanes.includes(busId));
   const bus = project.buses?.find((b) => b.id === busId);
   if (!bus) return null;
-  const volumeLane = shown || (bus.volume?.length ?? 0) > 0;
   const senders = project.tracks.filter((t) => sendsOf(project, t).some((s) => s.busId === busId));
   return (
     <section className="fx-fields" aria-label="Bus">
@@ -121,15 +120,11 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
         testId="fx-bus-gain"
         onCommit={(v) => commitEffectEdit(store, (p) => setBusGain(p, busId, v))}
       />
-      <button
-        type="button"
-        data-testid="fx-bus-volume-lane"
+      <VolumeLaneButton
+        host={busId}
+        testId="fx-bus-volume-lane"
         title="Volume automation of this bus's fader: show or hide its lane after the tracks"
-        aria-pressed={volumeLane}
-        onClick={() => toggleBusVolumeLane(store, busId)}
-      >
-        Volume lane
-      </button>
+      />
       <p className="hint" data-testid="fx-bus-senders">
         {senders.length ? `Sent from ${senders.map((t) => t.name).join(', ')}.` : 'No track sends to it yet.'}
       </p>

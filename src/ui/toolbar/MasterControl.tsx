@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { changeMasterGain, toggleBusVolumeLane } from '../../app/track-effects';
+import { changeMasterGain } from '../../app/track-effects';
+import { VolumeLaneButton } from '../panels/VolumeLaneButton';
 import { type Gesture, startGesture } from '../../app/project-commands';
 import { describeEffect, MASTER, MASTER_GAIN_DB, NO_MASTER } from '../../project/track-effects';
 import { useServices, useStudio } from '../studio-context';
@@ -16,7 +17,6 @@ export function MasterControl() {
   const panel = useRef<HTMLDetailsElement>(null);
   useCloseOnOutsidePress(panel);
   const effects = master.effects ?? [];
-  const volumeLane = useStudio((s) => s.busVolumeLanes.includes(MASTER) || (master.volume?.length ?? 0) > 0);
   const heard = effects.filter((e) => e.on);
   return (
     <details className="tempo master" ref={panel}>
@@ -61,15 +61,11 @@ export function MasterControl() {
         >
           Effects… {effects.length > 0 ? `(${effects.length})` : ''}
         </button>
-        <button
-          type="button"
-          data-testid="master-volume-lane"
+        <VolumeLaneButton
+          host={MASTER}
+          testId="master-volume-lane"
           title="Volume automation of the master fader: show or hide its lane after the tracks (a fade-out of the whole mix)"
-          aria-pressed={volumeLane}
-          onClick={() => toggleBusVolumeLane(store, MASTER)}
-        >
-          Volume lane
-        </button>
+        />
       </div>
     </details>
   );
