@@ -44,6 +44,9 @@ test.describe('writing automation as it plays', () => {
     const meter = async () => Number(await page.getByTestId('track-meter').getAttribute('data-db'));
     await expect.poll(meter, { timeout: 5000 }).toBeLessThan(-15);
     await reach(page, 1.1);
+    // The lane shows the pass as it is written, before it lands.
+    await expect(page.getByTestId('track-volume-point').first()).toBeVisible();
+    expect((await state(page)).track.volume).toBeUndefined();
     await fader.dispatchEvent('pointerup');
     await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write volume automation');
     // The lane written goes on playing where it is: playback was not started again.

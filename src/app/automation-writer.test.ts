@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProject, newTrack } from '../project/types';
 import { createStudioStore } from '../store/studio-store';
-import { AutomationWriter, laneGainFor, laneValueAt, nextMode, setAutomationMode } from './automation-writer';
+import {
+  AutomationWriter,
+  laneGainFor,
+  laneValueAt,
+  nextMode,
+  passPoints,
+  setAutomationMode,
+} from './automation-writer';
 
 /** A store playing one track, a writer on it, and what the writer rode (the player stood in for). */
 function playing(mode: 'read' | 'touch' | 'latch') {
@@ -30,8 +37,12 @@ describe('AutomationWriter', () => {
     expect(writer.press(id, 'volume', 1)).toBe(true);
     at(1200);
     writer.move(id, 'volume', 0.5);
-    expect(store.getState().riding).toEqual({ [`${id} volume`]: 0.5 });
+    expect(store.getState().riding[`${id} volume`].value).toBe(0.5);
     at(1500);
+    // The pass so far, for the lane to draw as it will land.
+    const { values } = store.getState().riding[`${id} volume`];
+    expect(values.map((p) => p.at)).toEqual([1000, 1200, 1500]);
+    expect(passPoints(lane(), 'volume', values, 1500, 1000).map((p) => p.at)).toEqual([1000, 1200, 1500, 1600]);
     at(2000);
     writer.release(id, 'volume');
     expect(rides.slice(-2)).toEqual([

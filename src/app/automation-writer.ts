@@ -116,6 +116,7 @@ export class AutomationWriter {
   /** Each control being written holds its value up to `at` (so a held value stays flat, not a slope to the next). */
   private hold(at: number): void {
     for (const touch of this.touches.values()) record(touch, at);
+    this.publish();
   }
 
   /** Playback went back (a loop came round, the playhead moved): what was written up to `until` is kept, and the
@@ -149,9 +150,12 @@ export class AutomationWriter {
     if (!state[key].includes(trackId)) state.set({ [key]: [...state[key], trackId] });
   }
 
-  /** The values of the controls being written, for the controls to show (a fader under the mouse stays put). */
+  /** The controls being written: their values, for the controls to show (a fader under the mouse stays put), and
+   * their passes so far, for the lanes to draw. */
   private publish(): void {
-    const riding = Object.fromEntries([...this.touches.values()].map((t) => [touchKey(t.trackId, t.lane), t.value]));
+    const riding = Object.fromEntries(
+      [...this.touches.values()].map((t) => [touchKey(t.trackId, t.lane), { value: t.value, values: [...t.values] }]),
+    );
     this.store.getState().set({ riding });
   }
 }
@@ -169,15 +173,23 @@ const restart = (touch: Touch, at: number): Touch => ({ ...touch, values: [{ at,
 function written(project: Project, touch: Touch, end: number): Project {
   const track = project.tracks.find((t) => t.id === touch.trackId);
   if (!track) return project;
-  const line = laneLine(touch);
-  const glide = Math.round(GLIDE_S * project.sampleRate);
-  const pass = { values: touch.values, end: Math.max(end, touch.values[touch.values.length - 1].at) };
-  const points = writePass(line.points(project) ?? [], pass, {
-    glide,
-    held: heldValue(track, touch.lane),
-    tolerance: TOLERANCE,
-  });
-  return line.set(project, points);
+  const points = passPoints(track, touch.lane, touch.values, end, project.sampleRate);
+  return laneLine(touch).set(project, points);
+}
+
+/** The track's lane with a pass (`values`, held to `end`) written into it: what the lane becomes, and what it shows
+ * while the pass is being written. */
+export function passPoints(
+  track: Track,
+  lane: RiddenLane,
+  values: readonly GainPoint[],
+  end: number,
+  sampleRate: number,
+): GainPoint[] {
+  const points = lane === 'volume' ? (track.volume ?? []) : panAsLine(track.panPoints ?? []);
+  const pass = { values: [...values], end: Math.max(end, values[values.length - 1].at) };
+  const glide = Math.round(GLIDE_S * sampleRate);
+  return writePass(points, pass, { glide, held: heldValue(track, lane), tolerance: TOLERANCE });
 }
 
 const laneLine = (touch: Touch): GainLine =>

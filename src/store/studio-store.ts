@@ -6,6 +6,7 @@ import type { ChainPreset } from '../project/chain-presets';
 import type { AutomatableParam } from '../dsp/effect-automation';
 import type { MacroStep } from '../project/macro';
 import type { AutomationMode } from '../project/automation-write';
+import type { GainPoint } from '../project/envelope';
 import type { ClockFormat } from '../ui/format';
 import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
 import { SIMILAR_THRESHOLD } from '../dsp/find-similar';
@@ -293,8 +294,9 @@ export interface StudioState {
   /** How each track's lanes play (src/project/automation-write.ts): Read unless set; a setting of the session, so a
    * project never opens writing over its lanes. */
   automationModes: Record<string, AutomationMode>;
-  /** The values of the controls writing automation now, by track id and lane ("id volume"): what they show. */
-  riding: Record<string, number>;
+  /** The controls writing automation now, by track id and lane ("id volume"): the value each shows, and what its
+   * pass has written so far (timeline samples, the lane's units), which its lane draws. */
+  riding: Record<string, { value: number; values: readonly GainPoint[] }>;
   /** Effect settings whose automation lane is shown (under their track; the master's and buses' after the tracks; a
    * lane with points always is). */
   effectLanes: EffectLaneKey[];

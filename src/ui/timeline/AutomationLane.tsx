@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { type GainLine, trackPanLine, trackVolumeLine } from '../../app/project-commands';
+import { passPoints } from '../../app/automation-writer';
 import type { GainPoint } from '../../project/envelope';
 import { panAsLine } from '../../project/pan-automation';
 import type { Track } from '../../project/types';
@@ -56,7 +57,13 @@ export function AutomationLane({
 }) {
   const lane = LANES[kind];
   const line = useMemo(() => lane.line(track.id), [lane, track.id]);
-  const points = useMemo(() => lane.pointsOf(track), [lane, track]);
+  // A pass being written shows as it goes, as it will land.
+  const pass = useStudio((s) => s.riding[`${track.id} ${kind}`]?.values);
+  const sampleRate = useStudio((s) => s.project.sampleRate);
+  const points = useMemo(
+    () => (pass ? passPoints(track, kind, pass, pass[pass.length - 1].at, sampleRate) : lane.pointsOf(track)),
+    [lane, track, kind, pass, sampleRate],
+  );
   return (
     <div className="label-row volume-row" data-testid={`${kind}-row`} style={{ height: AUTOMATION_LANE_HEIGHT }}>
       <div className="label-header" style={{ width: HEADER_WIDTH }}>

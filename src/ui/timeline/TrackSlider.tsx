@@ -49,7 +49,7 @@ export function TrackSlider({
   const key = `${track.id} ${lane}`;
   const written = useStudio((s) =>
     s.playing && (s.automationModes[track.id] ?? 'read') !== 'read'
-      ? fromLane(s.riding[key] ?? laneValueAt(track, lane, s.playhead))
+      ? fromLane(s.riding[key]?.value ?? laneValueAt(track, lane, s.playhead))
       : null,
   );
   const writing = written !== null;
@@ -58,8 +58,8 @@ export function TrackSlider({
   const press = () => {
     if (drag.current || store.getState().riding[key] !== undefined) return;
     const { riding, playhead } = store.getState();
-    if (!writer.press(track.id, lane, riding[key] ?? laneValueAt(track, lane, playhead)))
-      drag.current = startGesture(store);
+    const value = riding[key]?.value ?? laneValueAt(track, lane, playhead);
+    if (!writer.press(track.id, lane, value)) drag.current = startGesture(store);
   };
   const release = () => {
     writer.release(track.id, lane);
