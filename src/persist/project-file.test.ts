@@ -69,6 +69,12 @@ describe('project files', () => {
     expect(() => readProjectFile(writeProjectFile(mute, view, assets), 'bus.omni')).toThrow(
       '"bus.omni" cannot be opened: the fader on Bus 1 has no level.',
     );
+    const faded = { ...project, master: { gainDb: 0, volume: [{ at: 100, gain: 0.5 }] } };
+    expect(readProjectFile(writeProjectFile(faded, view, assets), 'fade.omni').project).toEqual(faded);
+    const garbled = { ...project, master: { gainDb: 0, volume: [{ at: 'soon', gain: 1 }] as never } };
+    expect(() => readProjectFile(writeProjectFile(garbled, view, assets), 'g.omni')).toThrow(
+      '"g.omni" cannot be opened: the fader on the master has a volume automation that cannot be read.',
+    );
     const bus = { id: 'b', name: 'Bus 1', gainDb: 0 };
     const sending = (send: TrackSend) => ({
       ...project,

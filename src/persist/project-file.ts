@@ -62,7 +62,9 @@ function effectsProblem(project: Project): string | null {
     }
   }
   const silent = buses.find((b) => !Number.isFinite(b.gainDb));
-  return silent ? `the fader ${silent.where} has no level.` : sendsProblem(project);
+  if (silent) return `the fader ${silent.where} has no level.`;
+  const unread = buses.find((b) => b.volume !== undefined && !readableLine(b.volume));
+  return unread ? `the fader ${unread.where} has a volume automation that cannot be read.` : sendsProblem(project);
 }
 
 /** Why a track's sends cannot be heard as the file sets them, or null. */
@@ -75,11 +77,7 @@ function sendsProblem(project: Project): string | null {
       if (typeof send?.busId !== 'string') return `${where} goes to no bus.`;
       if (!(send.levelDb >= SEND_DB.min && send.levelDb <= SEND_DB.max))
         return `${where} is at ${send.levelDb} dB (${SEND_DB.min} to +${SEND_DB.max}).`;
-      const points = send.volume;
-      if (
-        points !== undefined &&
-        !(Array.isArray(points) && points.every((p) => Number.isFinite(p?.at) && p.gain >= 0))
-      )
+      if (send.volume !== undefined && !readableLine(send.volume))
         return `${where} has a level automation that cannot be read.`;
       if (send.preFader !== undefined && typeof send.preFader !== 'boolean')
         return `${where} is neither before nor after the fader.`;
@@ -87,6 +85,10 @@ function sendsProblem(project: Project): string | null {
   }
   return null;
 }
+
+/** Whether a gain line from a file is a list of points each at a sample with a gain. */
+const readableLine = (points: unknown) =>
+  Array.isArray(points) && points.every((p) => Number.isFinite(p?.at) && p.gain >= 0);
 
 /** The ids of the assets the project's clips play. */
 const assetIdsOf = (project: Project) => new Set(project.tracks.flatMap((t) => t.clips.map((c) => c.assetId)));
