@@ -26,6 +26,33 @@ test.describe('never losing work', () => {
     expect(soxInfo(out)).toMatchObject({ rate: 44100, seconds: 2, channels: 2 });
   });
 
+  test("a track's colour draws its clips and comes back after a reload; undo takes it away", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    const clip = page.getByTestId('clip').first();
+    const body = () => clip.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const plain = await body();
+    await page.getByTestId('track-color').selectOption('green');
+    expect((await studio.summary()).undo.at(-1)).toBe('Track colour');
+    await expect(clip).toHaveAttribute('data-color', 'green');
+    const green = await body();
+    expect(green).not.toBe(plain);
+    const [r, g, b] = green.match(/\d+/g)!.map(Number);
+    expect(g).toBeGreaterThan(r + 10); // a dark green body
+    expect(g).toBeGreaterThan(b + 10);
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await expect(page.getByTestId('track-color')).toHaveValue('green');
+    expect(await body()).toBe(green);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('track-color')).toHaveValue('');
+    expect(await body()).toBe(plain);
+  });
+
   test('a project saved as one .omni file opens again to the same mix, bit for bit; a file that is not one is named', async ({
     studio,
     page,

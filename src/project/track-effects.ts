@@ -213,7 +213,7 @@ export function liveChanges(before: Project, after: Project): { effects: EffectH
   const { tracks: _b, master: _n, buses: busesAfter = [], ...restAfter } = after;
   if (!sameFields(restBefore, restAfter)) return null;
   const hosts = [
-    ...pairs(before.tracks, after.tracks, TRACK_LANES),
+    ...pairs(before.tracks, after.tracks, [...TRACK_LANES, 'color']),
     ...pairs(busesBefore, busesAfter, ['gainDb']),
     ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb']),
   ];
@@ -222,7 +222,8 @@ export function liveChanges(before: Project, after: Project): { effects: EffectH
   return { effects: hosts.filter((h): h is EffectHost => h !== null && h !== false), lanes };
 }
 
-/** A track's lanes that a playback follows as they change (src/playback/lane-rides.ts). */
+/** A track's lanes that a playback follows as they change (src/playback/lane-rides.ts); its colour changes nothing
+ * heard either. */
 const TRACK_LANES = ['volume', 'panPoints'] as const;
 
 /** For each of two lists of the same things in the same order: false where one is unchanged but for `live` fields,

@@ -29,9 +29,15 @@ export interface Clip {
   fadeOut?: ClipFade;
 }
 
+/** The colours a track can be given, as a DAW's track colours: its header's edge and its clips drawn in it. */
+export const TRACK_COLORS = ['blue', 'teal', 'green', 'yellow', 'orange', 'red', 'pink', 'purple'] as const;
+export type TrackColor = (typeof TRACK_COLORS)[number];
+
 export interface Track {
   id: string;
   name: string;
+  /** Its colour (none: the studio's own blue-grey). */
+  color?: TrackColor;
   gainDb: number;
   /** -1 (left) to 1 (right). */
   pan: number;

@@ -11,6 +11,7 @@ import { snapEdge, snapMove, snapTargets } from '../../project/snap';
 import { type Clip, clipEnd } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipWaveform } from './ClipWaveform';
+import { clipColorStyle, clipColors } from './track-colors';
 import { EnvelopeOverlay } from './EnvelopeOverlay';
 import { FadeHandles } from './FadeHandles';
 import { followPointer } from './follow-pointer';
@@ -34,6 +35,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
   const viewportWidth = useStudio((s) => s.view.viewportWidth);
   const selected = useStudio((s) => s.selectedClipIds.includes(clip.id));
   const inDb = useStudio((s) => s.dbWaveTracks.includes(trackId));
+  const color = useStudio((s) => s.project.tracks.find((t) => t.id === trackId)?.color);
   const envelopeTool = useStudio((s) => s.tool === 'envelope');
   const envelopeLine = useMemo(() => clipEnvelopeLine(clip.id), [clip.id]);
   const scale = { sampleRate, pxPerSec };
@@ -86,7 +88,8 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
       className={`clip${selected ? ' selected' : ''}`}
       data-testid="clip"
       data-clip-id={clip.id}
-      style={{ left, width }}
+      data-color={color}
+      style={{ left, width, ...clipColorStyle(color) }}
       onDoubleClick={() => selectClipExtent(store, clip.id)}
     >
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the name bar is for the mouse: dragged to move the clip (the arrow keys move a selected one), double-clicked to rename it */}
@@ -133,6 +136,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
             widthPx={drawRight - drawLeft}
             height={waveHeight}
             inDb={inDb}
+            color={clipColors(color).wave}
           />
         </div>
       )}

@@ -15,12 +15,14 @@ interface Props {
   height: number;
   /** Drawn on a decibel scale (Waveform (dB)). */
   inDb?: boolean;
+  /** The waveform's colour (its track's). */
+  color?: string;
 }
 
 const NO_PEAKS = new Float32Array(0);
 
 /** The visible part of a clip, from the asset's stored peak levels: an hour-long clip scrolls as fast as a short one. */
-export function ClipWaveform({ clip, from, to, widthPx, height, inDb = false }: Props) {
+export function ClipWaveform({ clip, from, to, widthPx, height, inDb = false, color }: Props) {
   const levels = usePeaks((s) => s.byAsset[clip.assetId]);
   const { assets } = useServices();
   const asset = assets.has(clip.assetId) ? assets.get(clip.assetId) : undefined;
@@ -43,6 +45,7 @@ export function ClipWaveform({ clip, from, to, widthPx, height, inDb = false }: 
       widthPx={widthPx}
       height={height}
       testId="clip-waveform"
+      color={color}
       mark="omni:waveform-drawn"
     />
   );

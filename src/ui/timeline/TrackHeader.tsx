@@ -4,9 +4,10 @@ import { laneGainFor, setAutomationMode } from '../../app/automation-writer';
 import { gainToDb } from '../../dsp/gain';
 import { AUTOMATION_MODES, type AutomationMode } from '../../project/automation-write';
 import { TrackSlider } from './TrackSlider';
+import { clipColors } from './track-colors';
 import { takeLetter } from '../../project/generated-ops';
 import { describeEffect, hasActiveEffects } from '../../project/track-effects';
-import type { Track } from '../../project/types';
+import { TRACK_COLORS, type Track, type TrackColor } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { TrackMeter } from './TrackMeter';
 import { TrackResizer } from './TrackResizer';
@@ -26,8 +27,28 @@ export function TrackHeader({ track }: { track: Track }) {
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
 
   return (
-    <div className="track-header" data-testid="track-header">
+    <div
+      className="track-header"
+      data-testid="track-header"
+      style={track.color ? { boxShadow: `inset 3px 0 ${clipColors(track.color).wave}` } : undefined}
+    >
       <div className="track-title">
+        <select
+          className="track-color"
+          data-testid="track-color"
+          aria-label={`Colour of ${track.name}`}
+          title="Track colour: its clips and its header's edge"
+          value={track.color ?? ''}
+          style={{ background: clipColors(track.color).wave }}
+          onChange={(e) => change('Track colour', { color: (e.target.value || undefined) as TrackColor | undefined })}
+        >
+          <option value="">Plain</option>
+          {TRACK_COLORS.map((c) => (
+            <option key={c} value={c}>
+              {c[0].toUpperCase() + c.slice(1)}
+            </option>
+          ))}
+        </select>
         <input
           aria-label="Track name"
           value={track.name}
