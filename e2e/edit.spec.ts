@@ -1608,6 +1608,27 @@ test.describe('editing a real recording', () => {
     await expectRideHeard(studio, page, db);
   });
 
+  test('clip gain: Ctrl+Shift+Up and Down make the selected clip louder and quieter as a whole (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz at -6 dBFS
+    await studio.waitForTracks(1);
+    await page.getByTestId('clip').first().locator('.clip-label').click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowUp');
+    await expect(page.getByTestId('clip-gain')).toHaveText('+3.0 dB');
+    expect((await studio.summary()).undo.at(-1)).toBe('Clip gain +3.0 dB');
+    const change = async () =>
+      levelChangeDb(await studio.exportFile({ format: 'float32' }), asset('tone-stereo-44k.wav'), 0.2, 1.6);
+    expect(await change()).toBeCloseTo(3, 1);
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Control+Shift+ArrowDown');
+    await expect(page.getByTestId('clip-gain')).toHaveText('-6.0 dB');
+    expect(await change()).toBeCloseTo(-6, 1);
+    // Each press is one step: undone back to +3 dB.
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('clip-gain')).toHaveText('+3.0 dB');
+  });
+
   test("the master's volume lane fades the whole mix in export and playback (sox, meter)", async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz at -6 dBFS
     await studio.waitForTracks(1);

@@ -24,6 +24,7 @@ import { labelSounds } from '../app/label-sounds';
 import { selectZeroCrossings } from '../app/zero-crossings';
 import { addLabelAtSelection, deleteClips, goToLabel, nudgeClips, selectClipExtent } from '../app/project-commands';
 import { focusedClipId } from '../store/studio-store';
+import { nudgeClipGain } from '../app/clip-gain';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
@@ -487,6 +488,22 @@ export const editActions: Action[] = [
     shortcuts: ['E'],
     perform: ({ store }) =>
       store.getState().set({ tool: store.getState().tool === 'envelope' ? 'select' : 'envelope' }),
+  },
+  {
+    name: 'clipGainUp',
+    label: 'Clip gain up: the selected clips (else those the selection reaches) 1 dB louder, as wholes',
+    group: 'edit',
+    shortcuts: ['Mod+Shift+ArrowUp'],
+    enabled: hasAudio,
+    perform: (services) => nudgeClipGain(services, 1),
+  },
+  {
+    name: 'clipGainDown',
+    label: 'Clip gain down: the selected clips (else those the selection reaches) 1 dB quieter, as wholes',
+    group: 'edit',
+    shortcuts: ['Mod+Shift+ArrowDown'],
+    enabled: hasAudio,
+    perform: (services) => nudgeClipGain(services, -1),
   },
   {
     name: 'resetEnvelope',

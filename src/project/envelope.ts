@@ -76,6 +76,20 @@ export function removeGainPoint(points: readonly GainPoint[], index: number): Ga
   return points.filter((_, i) => i !== index);
 }
 
+/** The clip's envelope with every point's gain times `factor` (within the envelope's range), its shape kept; a clip
+ * without one gets a single point, which holds over all of it: clip gain, as a DAW's. */
+export function scaledEnvelope(clip: Clip, factor: number): GainPoint[] {
+  const points = clip.envelope?.length ? clip.envelope : [{ at: clip.offset, gain: 1 }];
+  return points.map((p) => ({ at: p.at, gain: clampGain(p.gain * factor) }));
+}
+
+/** The clip's level where its envelope is flat (0 dB without one), in dB; null where it has a shape. */
+export function clipLevelDb(clip: Clip): number | null {
+  const points = clip.envelope ?? [];
+  if (points.some((p) => p.gain !== points[0].gain)) return null;
+  return points.length ? 20 * Math.log10(points[0].gain) : 0;
+}
+
 /** Where a clip's asset sample sits on the timeline, and back. */
 export const assetToTimeline = (clip: Pick<Clip, 'start' | 'offset'>, at: number) => clip.start + at - clip.offset;
 export const timelineToAsset = (clip: Pick<Clip, 'start' | 'offset'>, t: number) => t - clip.start + clip.offset;

@@ -22,14 +22,13 @@ import { VideoPane } from './VideoPane';
 import { EffectBar } from './toolbar/EffectBar';
 import { MenuBar } from './toolbar/MenuBar';
 import { TransportBar } from './toolbar/TransportBar';
+import { SLIDER_KEYS } from './slider-keys';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable ||
     (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && (target as HTMLInputElement).type !== 'range'));
 
-/** Keys a focused slider (a range input, or an element with the slider role) moves itself with. */
-const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 const isSliding = (e: KeyboardEvent) =>
   SLIDER_KEYS.has(e.key) &&
   e.target instanceof Element &&

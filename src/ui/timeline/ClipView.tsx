@@ -6,7 +6,7 @@ import {
   startClipMove,
   startClipTrim,
 } from '../../app/project-commands';
-import { assetToTimeline } from '../../project/envelope';
+import { assetToTimeline, clipLevelDb } from '../../project/envelope';
 import { snapEdge, snapMove, snapTargets } from '../../project/snap';
 import { type Clip, clipEnd } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
@@ -36,6 +36,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
   const selected = useStudio((s) => s.selectedClipIds.includes(clip.id));
   const inDb = useStudio((s) => s.dbWaveTracks.includes(trackId));
   const color = useStudio((s) => s.project.tracks.find((t) => t.id === trackId)?.color);
+  const level = clipLevelDb(clip);
   const envelopeTool = useStudio((s) => s.tool === 'envelope');
   const envelopeLine = useMemo(() => clipEnvelopeLine(clip.id), [clip.id]);
   const scale = { sampleRate, pxPerSec };
@@ -124,7 +125,16 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
             }}
           />
         ) : (
-          <span style={{ left: Math.max(0, drawLeft - left) }}>{clip.name}</span>
+          <span style={{ left: Math.max(0, drawLeft - left) }}>
+            {clip.name}
+            {level !== null && Math.abs(level) >= 0.05 && (
+              <em className="clip-gain" data-testid="clip-gain">
+                {' '}
+                {level > 0 ? '+' : ''}
+                {level.toFixed(1)} dB
+              </em>
+            )}
+          </span>
         )}
       </div>
       {drawRight > drawLeft && (

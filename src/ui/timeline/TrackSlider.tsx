@@ -3,6 +3,7 @@ import { laneValueAt } from '../../app/automation-writer';
 import { changeTrack, type Gesture, startGesture } from '../../app/project-commands';
 import type { RiddenLane } from '../../playback/lane-rides';
 import type { Track } from '../../project/types';
+import { SLIDER_KEYS } from '../slider-keys';
 import { useServices, useStudio } from '../studio-context';
 
 interface Props {
@@ -23,8 +24,6 @@ interface Props {
   /** Why it cannot be moved now (the pan follows its lane), where it cannot. */
   locked?: string;
 }
-
-const KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End']);
 
 /**
  * A track's gain or pan slider. A drag (or a run of key presses) is one undo step. While the track plays in Touch or
@@ -67,7 +66,7 @@ export function TrackSlider({
     drag.current = null;
   };
   const keyed = (handle: () => void) => (e: KeyboardEvent) => {
-    if (KEYS.has(e.key)) handle();
+    if (SLIDER_KEYS.has(e.key)) handle();
   };
   const change = (to: number) => {
     if (store.getState().riding[key] !== undefined) writer.move(track.id, lane, toLane(to));
