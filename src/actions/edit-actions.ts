@@ -29,6 +29,7 @@ import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
 import { automationPointsIn, clearLanes, retimeProject } from '../project/timeline-data';
+import { copyTimeline, pasteTimeline } from '../project/timeline-clipboard';
 
 /** Copies the selection on the selected tracks, else the selected clips (as the range from their first start to their
  * last end); false when there is neither. */
@@ -41,8 +42,10 @@ function copySelection({ store }: Services): boolean {
     return clips !== null;
   }
   const ids = targetTrackIds(state);
-  const tracks = state.project.tracks.filter((t) => ids.includes(t.id)).map((t) => extractRange(t, range));
-  store.getState().set({ clipboard: { length: range.end - range.start, tracks } });
+  const copied = state.project.tracks.filter((t) => ids.includes(t.id));
+  const tracks = copied.map((t) => extractRange(t, range));
+  const timelines = copied.map((t) => copyTimeline(t, range));
+  store.getState().set({ clipboard: { length: range.end - range.start, tracks, timelines } });
   return true;
 }
 
@@ -387,9 +390,11 @@ export const editActions: Action[] = [
       while (project.tracks.length < index + clipboard.tracks.length)
         project = { ...project, tracks: [...project.tracks, newTrack(project.tracks.length)] };
       const ids = clipboard.tracks.map(() => project.tracks[index++].id);
-      project = retimeProject(project, ids, { gap: { at, length: clipboard.length } }, (t) =>
-        insertClips(t, at, clipboard.tracks[ids.indexOf(t.id)], clipboard.length),
-      );
+      project = retimeProject(project, ids, { gap: { at, length: clipboard.length } }, (t) => {
+        const row = ids.indexOf(t.id);
+        const pasted = insertClips(t, at, clipboard.tracks[row], clipboard.length);
+        return pasteTimeline(pasted, at, clipboard.length, clipboard.timelines?.[row] ?? {});
+      });
       state.commit('Paste', project);
       state.set({ selection: { start: at, end: at + clipboard.length, trackIds: ids } });
     },

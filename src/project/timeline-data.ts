@@ -127,20 +127,26 @@ export function retimeLine(points: readonly GainPoint[], edit: TimeEdit): GainPo
   }
   const { start, end } = edit.repeat;
   const length = end - start;
-  const once = [
-    { at: start, gain: value(start) },
-    ...points.filter((p) => p.at > start && p.at < end - 1),
-    { at: end - 1, gain: value(end - 1) },
-  ];
+  const once = lineSegment(points, edit.repeat);
   const copies = Array.from({ length: edit.times + 1 }, (_, k) => once.map((p) => moved(p, k * length)));
   const grown = edit.times * length;
   return ordered([...before(start), ...copies.flat(), { at: end + grown, gain: value(end) }, ...after(end, grown)]);
 }
 
-const moved = (p: GainPoint, shift: number): GainPoint => ({ at: p.at + shift, gain: p.gain });
+/** The lane over [start, end): its value at `start`, its points inside, its value at `end - 1`. */
+export function lineSegment(points: readonly GainPoint[], { start, end }: SampleRange): GainPoint[] {
+  const value = (at: number) => envelopeGainAt(points, at);
+  return [
+    { at: start, gain: value(start) },
+    ...points.filter((p) => p.at > start && p.at < end - 1),
+    { at: end - 1, gain: value(end - 1) },
+  ];
+}
+
+export const moved = (p: GainPoint, shift: number): GainPoint => ({ at: p.at + shift, gain: p.gain });
 
 /** Sorted by position, one point a sample (the later kept). */
-function ordered(points: GainPoint[]): GainPoint[] {
+export function ordered(points: GainPoint[]): GainPoint[] {
   const sorted = [...points].sort((a, b) => a.at - b.at);
   return sorted.filter((p, i) => i === sorted.length - 1 || sorted[i + 1].at !== p.at);
 }

@@ -7,6 +7,7 @@ import type { AutomatableParam } from '../dsp/effect-automation';
 import type { MacroStep } from '../project/macro';
 import type { AutomationMode } from '../project/automation-write';
 import type { GainPoint } from '../project/envelope';
+import type { CopiedTimeline } from '../project/timeline-clipboard';
 import type { ClockFormat } from '../ui/format';
 import { ATTENUATE_DEFAULT_DB } from '../dsp/attenuate';
 import { SIMILAR_THRESHOLD } from '../dsp/find-similar';
@@ -168,6 +169,8 @@ export interface ExportSettings {
 export interface Clipboard {
   length: number;
   tracks: Clip[][];
+  /** A copied range's lanes and labels, track by track (none for copied clips). */
+  timelines?: CopiedTimeline[];
 }
 
 /** The model pack the engine holds, what is being loaded, and what the offline cache keeps. */
