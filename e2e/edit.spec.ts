@@ -1683,6 +1683,28 @@ test.describe('editing a real recording', () => {
     expect(change(0.4)).toBeCloseTo(0, 1); // what was at 0.8 s
     expect(change(0.65)).toBeCloseTo(-12, 1); // the step moved from 1 s to 0.6 s with the audio
     expect(change(1.2)).toBeCloseTo(-12, 1);
+
+    // Undone, then 1.1-1.5 s copied (the label and 12 dB down) and pasted at 0.2 s: both land there.
+    await page.keyboard.press('Control+z');
+    await page.evaluate(() => {
+      const state = (window as any).omniStudio.services.store.getState();
+      state.selectRange({ start: 48510, end: 66150, trackIds: [state.project.tracks[0].id] });
+    });
+    await page.keyboard.press('Control+c');
+    await page.evaluate(() => {
+      const state = (window as any).omniStudio.services.store.getState();
+      state.selectRange(null);
+      state.seek(8820);
+    });
+    await page.keyboard.press('Control+v');
+    const pasted = await page.evaluate(() => (window as any).omniStudio.services.store.getState().project.tracks[0]);
+    expect(pasted.labels.map((l: { start: number }) => l.start)).toEqual([8820 + 4410, 52920 + 17640]);
+    const again = await studio.exportFile({ format: 'float32' });
+    const level = (start: number) => levelChangeDb(again, asset('tone-stereo-44k.wav'), start, 0.15);
+    expect(level(0.02)).toBeCloseTo(0, 1);
+    expect(level(0.3)).toBeCloseTo(-12, 1); // the pasted stretch
+    expect(level(1.2)).toBeCloseTo(0, 1); // what was at 0.8 s
+    expect(level(1.5)).toBeCloseTo(-12, 1); // the step moved from 1 s to 1.4 s
   });
 
   test('a pan automation lane sweeps the track from hard left to hard right, in export and playback (sox, meter)', async ({
