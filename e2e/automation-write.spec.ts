@@ -123,6 +123,36 @@ test.describe('writing automation as it plays', () => {
     expect(db(1.75, 1)).toBeGreaterThan(-10);
   });
 
+  test("Touch on the master fader writes the master's volume lane: the whole mix 12 dB down over the pass (sox)", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await page.getByTestId('master-summary').click();
+    await page.getByTestId('master-automation-mode').selectOption('touch');
+    await page.getByTestId('master-summary').click();
+    await studio.action('playPause').click();
+    await reach(page, 0.3);
+    await page.getByTestId('master-summary').click();
+    const fader = page.getByTestId('master-gain');
+    await fader.dispatchEvent('pointerdown');
+    await fader.fill('-12');
+    await expect(page.getByTestId('bus-volume-line-point').first()).toBeVisible(); // drawn as it is written
+    await reach(page, 1.1);
+    await fader.dispatchEvent('pointerup');
+    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write master automation');
+    await expect.poll(async () => (await state(page)).playing, { timeout: 10_000 }).toBe(false);
+    const master = await page.evaluate(() => (window as any).omniStudio.services.store.getState().project.master);
+    expect(master.gainDb).toBe(0);
+    const quiet = master.volume.filter((p: { gain: number }) => p.gain < 0.5);
+    const [from, to] = [quiet[0].at / RATE, quiet.at(-1).at / RATE];
+    const out = await studio.exportFile({ format: 'float32' });
+    const change = (start: number, seconds: number) => levelChangeDb(out, asset('tone-stereo-44k.wav'), start, seconds);
+    expect(change(0.05, 0.15)).toBeCloseTo(0, 1);
+    expect(change(from + 0.05, to - from - 0.1)).toBeCloseTo(-12, 0);
+  });
+
   test('Read: the fader changes the track gain as ever while it plays, and nothing is written', async ({
     studio,
     page,

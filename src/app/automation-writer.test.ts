@@ -8,7 +8,9 @@ import {
   nextMode,
   passPoints,
   setAutomationMode,
+  trackLane,
 } from './automation-writer';
+import { MASTER } from '../project/track-effects';
 
 /** A store playing one track, a writer on it, and what the writer rode (the player stood in for). */
 function playing(mode: 'read' | 'touch' | 'latch') {
@@ -42,7 +44,9 @@ describe('AutomationWriter', () => {
     // The pass so far, for the lane to draw as it will land.
     const { values } = store.getState().riding[`${id} volume`];
     expect(values.map((p) => p.at)).toEqual([1000, 1200, 1500]);
-    expect(passPoints(lane(), 'volume', values, 1500, 1000).map((p) => p.at)).toEqual([1000, 1200, 1500, 1600]);
+    expect(passPoints(trackLane(lane(), 'volume'), values, 1500, 1000).map((p) => p.at)).toEqual([
+      1000, 1200, 1500, 1600,
+    ]);
     at(2000);
     writer.release(id, 'volume');
     expect(rides.slice(-2)).toEqual([
@@ -74,7 +78,7 @@ describe('AutomationWriter', () => {
       { at: 900, pan: -1 },
       { at: 1000, pan: 0.5 }, // back to the track's own pan
     ]);
-    expect(laneValueAt(lane(), 'pan', 500)).toBe(-1);
+    expect(laneValueAt(store.getState().project, id, 'pan', 500)).toBe(-1);
   });
 
   it('writes what a loop pass wrote when playback comes round, and goes on writing from the loop start', () => {
@@ -114,15 +118,52 @@ describe('AutomationWriter', () => {
 });
 
 describe('lane values', () => {
-  it('turns a fader position into the volume lane gain over the track gain', () => {
-    const track = { ...newTrack(0), gainDb: -6 };
-    expect(laneGainFor(track, -6)).toBe(1);
-    expect(laneGainFor(track, -26)).toBeCloseTo(0.1, 6);
-    expect(laneGainFor(track, 40)).toBeCloseTo(10 ** (12 / 20), 6); // the lane's +12 dB at most
-    expect(laneValueAt(track, 'volume', 0)).toBe(1);
+  it('turns a fader position into the volume lane gain over the fader', () => {
+    expect(laneGainFor(-6, -6)).toBe(1);
+    expect(laneGainFor(-6, -26)).toBeCloseTo(0.1, 6);
+    expect(laneGainFor(-6, 40)).toBeCloseTo(10 ** (12 / 20), 6); // the lane's +12 dB at most
+  });
+
+  it("reads a track's lanes and the master's, unity or the track's pan where they have no points", () => {
+    const track = { ...newTrack(0), pan: -0.25 };
+    const project = { ...emptyProject(1000), tracks: [track], master: { gainDb: 0, volume: [{ at: 0, gain: 0.5 }] } };
+    expect(laneValueAt(project, track.id, 'volume', 0)).toBe(1);
+    expect(laneValueAt(project, track.id, 'pan', 0)).toBe(-0.25);
+    expect(laneValueAt(project, MASTER, 'volume', 10)).toBe(0.5);
+    expect(laneValueAt(project, 'gone', 'volume', 10)).toBe(1);
   });
 
   it('cycles Read, Touch, Latch', () => {
     expect([nextMode('read'), nextMode('touch'), nextMode('latch')]).toEqual(['touch', 'latch', 'read']);
+  });
+});
+
+describe('writing the master fader', () => {
+  it('rides and writes the master volume lane as one undo step named for it', () => {
+    const store = createStudioStore();
+    store.getState().set({ project: { ...emptyProject(1000), tracks: [newTrack(0)] }, playing: true, playhead: 0 });
+    setAutomationMode(store, MASTER, 'touch');
+    const rides: number[] = [];
+    const rider = {
+      ride: (host: string, _: string, value: number) => (
+        host === MASTER && rides.push(value), store.getState().playhead
+      ),
+      unride: () => {},
+    };
+    const writer = new AutomationWriter(store, rider);
+    store.getState().set({ playhead: 100 });
+    expect(writer.press(MASTER, 'volume', 1)).toBe(true);
+    writer.move(MASTER, 'volume', 0.25);
+    store.getState().set({ playhead: 300 });
+    writer.release(MASTER, 'volume');
+    expect(rides).toEqual([1, 0.25]);
+    expect(store.getState().history.past.at(-1)?.label).toBe('Write master automation');
+    expect(store.getState().project.master?.volume?.map((p) => [p.at, p.gain])).toEqual([
+      [99, 1],
+      [100, 0.25],
+      [300, 0.25],
+      [400, 1],
+    ]);
+    expect(store.getState().busVolumeLanes).toEqual([MASTER]); // its lane shown as it was written
   });
 });

@@ -13,7 +13,8 @@ import { panAsLine } from '../project/pan-automation';
 import type { Project, Track } from '../project/types';
 import type { RiddenLane } from '../playback/lane-rides';
 import type { StudioStore } from '../store/studio-store';
-import { type GainLine, trackPanLine, trackVolumeLine } from './project-commands';
+import { busVolumeLine, type GainLine, trackPanLine, trackVolumeLine } from './project-commands';
+import { MASTER, masterOf } from '../project/track-effects';
 
 /** Sets how a track's lanes play: Read, Touch or Latch (a setting of the session, not an edit). */
 export function setAutomationMode(store: StudioStore, trackId: string, mode: AutomationMode): void {
@@ -135,10 +136,7 @@ export class AutomationWriter {
     for (const touch of passes) this.rider.unride(touch.trackId, touch.lane);
     const state = this.store.getState();
     const project = passes.reduce((p, touch) => written(p, touch, end), state.project);
-    if (project !== state.project) {
-      const lanes = new Set(passes.map((t) => t.lane));
-      state.commit(`Write ${lanes.size === 1 ? `${[...lanes][0]} ` : ''}automation`, project);
-    }
+    if (project !== state.project) state.commit(`Write ${passesNamed(passes)}automation`, project);
     // The player follows the lanes written; what is still being written rides on over them.
     for (const touch of this.touches.values()) this.rider.ride(touch.trackId, touch.lane, touch.value);
     this.publish();
@@ -146,7 +144,7 @@ export class AutomationWriter {
 
   private showLane(trackId: string, lane: RiddenLane): void {
     const state = this.store.getState();
-    const key = lane === 'volume' ? 'volumeLanes' : 'panLanes';
+    const key = trackId === MASTER ? 'busVolumeLanes' : lane === 'volume' ? 'volumeLanes' : 'panLanes';
     if (!state[key].includes(trackId)) state.set({ [key]: [...state[key], trackId] });
   }
 
@@ -160,6 +158,12 @@ export class AutomationWriter {
   }
 }
 
+/** What the history calls the lanes of `passes` ("volume ", "master ", "" for several kinds). */
+function passesNamed(passes: readonly Touch[]): string {
+  const names = new Set(passes.map((t) => (t.trackId === MASTER ? 'master' : t.lane)));
+  return names.size === 1 ? `${[...names][0]} ` : '';
+}
+
 /** A control's value at `at`, after the last one written (one at the same sample is replaced). */
 function record(touch: Touch, at: number): void {
   const last = touch.values[touch.values.length - 1];
@@ -169,40 +173,51 @@ function record(touch: Touch, at: number): void {
 
 const restart = (touch: Touch, at: number): Touch => ({ ...touch, values: [{ at, gain: touch.value }] });
 
-/** The project with a control's pass written into its track's lane, held to `end`. */
+/** The project with a control's pass written into its lane, held to `end`. */
 function written(project: Project, touch: Touch, end: number): Project {
-  const track = project.tracks.find((t) => t.id === touch.trackId);
-  if (!track) return project;
-  const points = passPoints(track, touch.lane, touch.values, end, project.sampleRate);
-  return laneLine(touch).set(project, points);
+  const lane = writtenLane(project, touch.trackId, touch.lane);
+  if (!lane) return project;
+  return lane.line.set(project, passPoints(lane, touch.values, end, project.sampleRate));
 }
 
-/** The track's lane with a pass (`values`, held to `end`) written into it: what the lane becomes, and what it shows
- * while the pass is being written. */
+/** A lane the controls write: a track's volume or pan, or the master's volume; its points (a pan as a line) and its
+ * value where it has none (unity gain, the track's own pan). */
+export interface WrittenLane {
+  line: GainLine;
+  points: readonly GainPoint[];
+  held: number;
+}
+
+export function writtenLane(project: Project, host: string, lane: RiddenLane): WrittenLane | null {
+  if (host === MASTER) return { line: busVolumeLine(MASTER), points: masterOf(project).volume ?? [], held: 1 };
+  const track = project.tracks.find((t) => t.id === host);
+  return track ? trackLane(track, lane) : null;
+}
+
+export const trackLane = (track: Track, lane: RiddenLane): WrittenLane =>
+  lane === 'volume'
+    ? { line: trackVolumeLine(track.id), points: track.volume ?? [], held: 1 }
+    : { line: trackPanLine(track.id), points: panAsLine(track.panPoints ?? []), held: track.pan };
+
+/** The lane with a pass (`values`, held to `end`) written into it: what the lane becomes, and what it shows while
+ * the pass is being written. */
 export function passPoints(
-  track: Track,
-  lane: RiddenLane,
+  { points, held }: Pick<WrittenLane, 'points' | 'held'>,
   values: readonly GainPoint[],
   end: number,
   sampleRate: number,
 ): GainPoint[] {
-  const points = lane === 'volume' ? (track.volume ?? []) : panAsLine(track.panPoints ?? []);
   const pass = { values: [...values], end: Math.max(end, values[values.length - 1].at) };
   const glide = Math.round(GLIDE_S * sampleRate);
-  return writePass(points, pass, { glide, held: heldValue(track, lane), tolerance: TOLERANCE });
+  return writePass(points, pass, { glide, held, tolerance: TOLERANCE });
 }
 
-const laneLine = (touch: Touch): GainLine =>
-  touch.lane === 'volume' ? trackVolumeLine(touch.trackId) : trackPanLine(touch.trackId);
-
-/** The lane's value where it has no points: unity gain, the track's own pan. */
-const heldValue = (track: Track, lane: RiddenLane) => (lane === 'volume' ? 1 : track.pan);
-
-/** What the track's lane says at timeline sample `at` (unity gain, or its own pan, where it has no points). */
-export function laneValueAt(track: Track, lane: RiddenLane, at: number): number {
-  const points = lane === 'volume' ? track.volume : track.panPoints && panAsLine(track.panPoints);
-  return points?.length ? envelopeGainAt(points, at) : heldValue(track, lane);
+/** What a lane says at timeline sample `at` (its value where it has no points; unity where there is no such lane). */
+export function laneValueAt(project: Project, host: string, lane: RiddenLane, at: number): number {
+  const written = writtenLane(project, host, lane);
+  if (!written) return 1;
+  return written.points.length ? envelopeGainAt(written.points, at) : written.held;
 }
 
-/** The volume lane's gain that makes the track's level `db` with its gain as it is (a fader written in Touch). */
-export const laneGainFor = (track: Track, db: number) => clampGain(dbToGain(db - track.gainDb));
+/** The volume lane's gain that makes a fader at `gainDb` give `db` (a fader written in Touch). */
+export const laneGainFor = (gainDb: number, db: number) => clampGain(dbToGain(db - gainDb));

@@ -1,18 +1,20 @@
 /**
- * The track lanes a playback follows: each track's volume automation (a gain node before its fader) and its pan,
- * with the clock and stretch of timeline they were scheduled for (a loop's passes each have their own). A control
+ * The lanes a playback follows: each track's volume automation (a gain node before its fader) and its pan, and the
+ * master fader's automation, with the clock and stretch of timeline they were scheduled for (a loop's passes each
+ * have their own). A control
  * ridden while automation is written sets them at once; a lane changed while playing (a pass written, a point
  * dragged, undo) is followed from where playback is, without starting playback again.
  */
 import { type GainPoint, rampsOver } from '../project/envelope';
 import { type Clock, contextTime, timelineAt } from './clock';
 
-/** The lanes a track's controls write: its volume automation and its pan. */
+/** The lanes a track's controls write: its volume automation and its pan (the master's: its volume). */
 export type RiddenLane = 'volume' | 'pan';
 
 interface LaneParams {
   volume: AudioParam;
-  pan: AudioParam;
+  /** None on the master. */
+  pan?: AudioParam;
   from: number;
   to: number;
   clock: Clock;
@@ -27,14 +29,15 @@ export class LaneRides {
    * elsewhere), so what is being written goes on being heard. */
   private readonly ridden = new Map<string, number>();
 
-  /** A playback's lanes for the track (a ridden one set to its value at once). */
+  /** A playback's lanes for a track or the master (a ridden one set to its value at once). */
   add(trackId: string, params: LaneParams): void {
     this.lanes.set(trackId, [...(this.lanes.get(trackId) ?? []), params]);
     for (const lane of ['volume', 'pan'] as const) {
       const value = this.ridden.get(rideKey(trackId, lane));
-      if (value === undefined) continue;
-      params[lane].cancelScheduledValues(0);
-      params[lane].value = value;
+      const param = params[lane];
+      if (value === undefined || !param) continue;
+      param.cancelScheduledValues(0);
+      param.value = value;
     }
   }
 
@@ -49,6 +52,7 @@ export class LaneRides {
     this.ridden.set(rideKey(trackId, lane), value);
     for (const params of this.lanes.get(trackId) ?? []) {
       const param = params[lane];
+      if (!param) continue;
       param.cancelScheduledValues(now);
       param.setValueAtTime(param.value, now);
       param.linearRampToValueAtTime(value, now + RIDE_S);
@@ -64,7 +68,7 @@ export class LaneRides {
   follow(trackId: string, lane: RiddenLane, points: readonly GainPoint[], held: number, now: number): void {
     for (const { [lane]: param, from, to, clock } of this.lanes.get(trackId) ?? []) {
       const at = Math.max(from, Math.round(timelineAt(clock, now)));
-      if (at >= to) continue;
+      if (!param || at >= to) continue;
       const ramps = points.length > 0 ? rampsOver(points, at, to) : [{ at, gain: held }];
       param.cancelScheduledValues(now);
       param.setValueAtTime(ramps[0].gain, Math.max(now, contextTime(clock, at)));

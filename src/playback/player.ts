@@ -310,6 +310,7 @@ export class Player {
     for (const [host, lane] of this.busLanes) {
       const volume = busVolumeOf(project, host);
       if (volume?.length) scheduleRamps(lane.gain, rampsOver(volume, from, to), host === MASTER ? clock : faderClock);
+      if (host === MASTER) this.rides.add(MASTER, { volume: lane.gain, from, to, clock });
     }
     for (const track of audibleTracks(project)) {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
@@ -435,7 +436,8 @@ export class Player {
     into: AudioNode,
     at: ChainTimeline,
   ): AudioNode {
-    const lane = volume?.length ? new GainNode(this.context!) : undefined;
+    // The master's is always there, ready to be written as it plays.
+    const lane = volume?.length || host === MASTER ? new GainNode(this.context!) : undefined;
     if (lane) {
       lane.connect(into);
       this.nodes.push(lane);
@@ -473,6 +475,7 @@ export class Player {
       this.rides.follow(track.id, 'volume', track.volume ?? [], 1, now);
       this.rides.follow(track.id, 'pan', panAsLine(track.panPoints ?? []), track.pan, now);
     }
+    if (changed.lanes.includes(MASTER)) this.rides.follow(MASTER, 'volume', masterOf(project).volume ?? [], 1, now);
     return true;
   }
 
@@ -595,7 +598,7 @@ export class Player {
     return host === MASTER ? this.taps[0] : this.trackTaps.get(host)?.[0];
   }
 
-  /** Rides a track's volume automation (a gain) or pan as it plays, from now on, whatever its lane says: automation
+  /** Rides a track's volume automation (a gain) or pan, or the master's volume automation, as it plays, from now on, whatever its lane says: automation
    * being written is heard as the control moves. Returns the timeline sample now sounding; null when nothing plays. */
   ride(trackId: string, lane: RiddenLane, value: number): number | null {
     if (!this.context || !this.store.getState().playing) return null;

@@ -213,6 +213,8 @@ describe('liveChanges', () => {
     const panned = setTrackPan(ridden, trackId, [{ at: 10, pan: -1 }]);
     expect(liveChanges(ridden, panned)).toEqual({ effects: [], lanes: [trackId] });
     expect(liveChanges(panned, setTrackVolume(panned, trackId, []))).toEqual({ effects: [], lanes: [trackId] });
+    const faded = setBusVolume(panned, MASTER, [{ at: 0, gain: 0.5 }]);
+    expect(liveChanges(panned, faded)).toEqual({ effects: [], lanes: [MASTER] });
     const green = { ...panned, tracks: [{ ...panned.tracks[0], color: 'green' as const }] };
     expect(liveChanges(panned, green)).toEqual({ effects: [], lanes: [] });
   });

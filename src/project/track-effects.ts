@@ -204,8 +204,9 @@ export function setEffectLane(
 /** Whether any of the track's effects is heard. */
 export const hasActiveEffects = (track: Track): boolean => (track.effects ?? []).some((e) => e.on);
 
-/** What differs between two versions of a project where only effects, bus faders (the master's, the effect buses')
- * and tracks' volume and pan lanes do: the hosts whose effects changed and the tracks whose lanes did; null where
+/** What differs between two versions of a project where only effects, bus faders (the master's, the effect buses'),
+ * tracks' volume and pan lanes and the master's volume lane do: the hosts whose effects changed and the tracks (or
+ * the master) whose lanes did; null where
  * anything else differs (tracks or buses added, removed or reordered, clips, a track's gain, a send...). There
  * playback must start again; here what is sounding can simply take the new settings. */
 export function liveChanges(before: Project, after: Project): { effects: EffectHost[]; lanes: string[] } | null {
@@ -215,10 +216,11 @@ export function liveChanges(before: Project, after: Project): { effects: EffectH
   const hosts = [
     ...pairs(before.tracks, after.tracks, [...TRACK_LANES, 'color']),
     ...pairs(busesBefore, busesAfter, ['gainDb']),
-    ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb']),
+    ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb', 'volume']),
   ];
   if (hosts.includes(null)) return null;
   const lanes = after.tracks.filter((t, i) => TRACK_LANES.some((k) => t[k] !== before.tracks[i][k])).map((t) => t.id);
+  if (masterOf(after).volume !== masterOf(before).volume) lanes.push(MASTER);
   return { effects: hosts.filter((h): h is EffectHost => h !== null && h !== false), lanes };
 }
 

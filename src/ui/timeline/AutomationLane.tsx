@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { type GainLine, trackPanLine, trackVolumeLine } from '../../app/project-commands';
-import { passPoints } from '../../app/automation-writer';
+import { passPoints, trackLane } from '../../app/automation-writer';
 import type { GainPoint } from '../../project/envelope';
 import { panAsLine } from '../../project/pan-automation';
 import type { Track } from '../../project/types';
@@ -61,7 +61,8 @@ export function AutomationLane({
   const pass = useStudio((s) => s.riding[`${track.id} ${kind}`]?.values);
   const sampleRate = useStudio((s) => s.project.sampleRate);
   const points = useMemo(
-    () => (pass ? passPoints(track, kind, pass, pass[pass.length - 1].at, sampleRate) : lane.pointsOf(track)),
+    () =>
+      pass ? passPoints(trackLane(track, kind), pass, pass[pass.length - 1].at, sampleRate) : lane.pointsOf(track),
     [lane, track, kind, pass, sampleRate],
   );
   return (

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { busVolumeLine } from '../../app/project-commands';
+import { passPoints } from '../../app/automation-writer';
 import { busVolumeOf, setBusVolume } from '../../project/buses';
 import type { Project } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
@@ -19,6 +20,13 @@ export const busVolumeLanesOf = (hosts: readonly LaneHost[], shown: readonly str
 export function BusVolumeLane({ host, scale, width }: { host: LaneHost; scale: Scale; width: number }) {
   const { store } = useServices();
   const points = useStudio((s) => busVolumeOf(s.project, host.id)) ?? NONE;
+  // The master's pass being written shows as it goes, as it will land.
+  const pass = useStudio((s) => s.riding[`${host.id} volume`]?.values);
+  const sampleRate = useStudio((s) => s.project.sampleRate);
+  const drawn = useMemo(
+    () => (pass ? passPoints({ points, held: 1 }, pass, pass[pass.length - 1].at, sampleRate) : points),
+    [points, pass, sampleRate],
+  );
   const line = useMemo(() => busVolumeLine(host.id), [host.id]);
   const name = `${host.name} · Volume`;
   const remove = () => {
@@ -31,7 +39,7 @@ export function BusVolumeLane({ host, scale, width }: { host: LaneHost; scale: S
       <RemovableLaneHeader name={name} points={points.length} testId="bus-volume-lane-remove" remove={remove} />
       <LaneLine
         line={line}
-        points={points}
+        points={drawn}
         title={`${name} automation (+12 dB at the top, silence at the bottom), after its fader: click to add a point and drag it; double-click a point to take it out`}
         testId="bus-volume-line"
         rest={1}

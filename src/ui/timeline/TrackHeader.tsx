@@ -1,9 +1,9 @@
 import { runAction } from '../../actions/registry';
 import { changeTrack } from '../../app/project-commands';
-import { laneGainFor, setAutomationMode } from '../../app/automation-writer';
+import { laneGainFor } from '../../app/automation-writer';
 import { gainToDb } from '../../dsp/gain';
-import { AUTOMATION_MODES, type AutomationMode } from '../../project/automation-write';
-import { TrackSlider } from './TrackSlider';
+import { AutomationModeSelect } from '../AutomationModeSelect';
+import { WritableSlider } from '../WritableSlider';
 import { clipColors } from './track-colors';
 import { takeLetter } from '../../project/generated-ops';
 import { describeEffect, hasActiveEffects } from '../../project/track-effects';
@@ -21,7 +21,6 @@ export function TrackHeader({ track }: { track: Track }) {
   const dbWaveform = useStudio((s) => s.dbWaveTracks.includes(track.id));
   const panLane = useStudio((s) => s.panLanes.includes(track.id) || (track.panPoints?.length ?? 0) > 0);
   const panAutomated = (track.panPoints?.length ?? 0) > 0;
-  const mode = useStudio((s) => s.automationModes[track.id] ?? 'read');
 
   const change = (label: string, patch: Partial<Track>) => changeTrack(store, track.id, label, patch);
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
@@ -118,16 +117,16 @@ export function TrackHeader({ track }: { track: Track }) {
         </button>
       </div>
       <div className="header-row">
-        <TrackSlider
-          track={track}
+        <WritableSlider
+          host={track.id}
           lane="volume"
           testId="track-gain"
           text={(db) => `Gain ${db.toFixed(1)} dB`}
           range={{ min: -36, max: 12, step: 0.5 }}
           value={track.gainDb}
-          patch={(gainDb) => ({ gainDb })}
+          set={(gainDb) => change('Track gain', { gainDb })}
           historyLabel="Track gain"
-          toLane={(db) => laneGainFor(track, db)}
+          toLane={(db) => laneGainFor(track.gainDb, db)}
           fromLane={(gain) => track.gainDb + gainToDb(gain)}
         />
         <button type="button" data-testid="track-up" title="Move track up" onClick={() => run('moveTrackUp')}>
@@ -135,32 +134,25 @@ export function TrackHeader({ track }: { track: Track }) {
         </button>
       </div>
       <div className="header-row">
-        <TrackSlider
-          track={track}
+        <WritableSlider
+          host={track.id}
           lane="pan"
           testId="track-pan"
           text={(pan, writing) => `Pan ${panAutomated && !writing ? 'auto' : panText(pan)}`}
           range={{ min: -1, max: 1, step: 0.01 }}
           value={track.pan}
-          patch={(pan) => ({ pan })}
+          set={(pan) => change('Track pan', { pan })}
           historyLabel="Track pan"
           toLane={(pan) => pan}
           fromLane={(pan) => pan}
           locked={panAutomated ? 'The pan follows its automation lane (P)' : undefined}
         />
-        <select
-          data-testid="track-automation-mode"
-          aria-label={`Automation mode of ${track.name}`}
+        <AutomationModeSelect
+          host={track.id}
+          name={track.name}
+          testId="track-automation-mode"
           title="Automation: Read plays the lanes; Touch writes them from the fader and pan while held as it plays; Latch from the first touch until playback stops (Alt+A)"
-          value={mode}
-          onChange={(e) => setAutomationMode(store, track.id, e.target.value as AutomationMode)}
-        >
-          {AUTOMATION_MODES.map((m) => (
-            <option key={m} value={m}>
-              {MODE_NAMES[m]}
-            </option>
-          ))}
-        </select>
+        />
         <button type="button" data-testid="track-down" title="Move track down" onClick={() => run('moveTrackDown')}>
           ↓
         </button>
@@ -170,8 +162,6 @@ export function TrackHeader({ track }: { track: Track }) {
     </div>
   );
 }
-
-const MODE_NAMES: Record<AutomationMode, string> = { read: 'Read', touch: 'Touch', latch: 'Latch' };
 
 const panText = (pan: number) =>
   Math.abs(pan) < 0.005 ? 'C' : pan < 0 ? `L${Math.round(-pan * 100)}` : `R${Math.round(pan * 100)}`;

@@ -1,7 +1,10 @@
 import { useRef } from 'react';
+import { laneGainFor } from '../../app/automation-writer';
+import { gainToDb } from '../../dsp/gain';
+import { AutomationModeSelect } from '../AutomationModeSelect';
+import { WritableSlider } from '../WritableSlider';
 import { changeMasterGain } from '../../app/track-effects';
 import { VolumeLaneButton } from '../panels/VolumeLaneButton';
-import { type Gesture, startGesture } from '../../app/project-commands';
 import { describeEffect, MASTER, MASTER_GAIN_DB, NO_MASTER } from '../../project/track-effects';
 import { useServices, useStudio } from '../studio-context';
 import { useCloseOnOutsidePress } from './popover';
@@ -13,7 +16,6 @@ const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)} dB`;
 export function MasterControl() {
   const { store } = useServices();
   const master = useStudio((s) => s.project.master) ?? NO_MASTER;
-  const drag = useRef<Gesture | null>(null);
   const panel = useRef<HTMLDetailsElement>(null);
   useCloseOnOutsidePress(panel);
   const effects = master.effects ?? [];
@@ -29,27 +31,27 @@ export function MasterControl() {
         <span>{formatDb(master.gainDb)}</span>
       </summary>
       <div className="tempo-panel" role="group" aria-label="Master bus">
-        <label className="param">
-          Fader
-          <input
-            type="range"
-            data-testid="master-gain"
-            min={MASTER_GAIN_DB.min}
-            max={MASTER_GAIN_DB.max}
-            step={0.5}
-            value={master.gainDb}
-            onPointerDown={() => {
-              drag.current = startGesture(store);
-            }}
-            onPointerUp={() => {
-              drag.current?.end('Master gain');
-              drag.current = null;
-            }}
-            onChange={(e) => changeMasterGain(store, Number(e.target.value))}
-            onDoubleClick={() => changeMasterGain(store, 0)}
-          />
-          <output data-testid="master-gain-value">{formatDb(master.gainDb)}</output>
-        </label>
+        <WritableSlider
+          host={MASTER}
+          lane="volume"
+          className="param"
+          testId="master-gain"
+          text={() => 'Fader'}
+          range={{ min: MASTER_GAIN_DB.min, max: MASTER_GAIN_DB.max, step: 0.5 }}
+          value={master.gainDb}
+          set={(db) => changeMasterGain(store, db)}
+          historyLabel="Master gain"
+          toLane={(db) => laneGainFor(master.gainDb, db)}
+          fromLane={(gain) => master.gainDb + gainToDb(gain)}
+          onDoubleClick={() => changeMasterGain(store, 0)}
+        />
+        <output data-testid="master-gain-value">{formatDb(master.gainDb)}</output>
+        <AutomationModeSelect
+          host={MASTER}
+          name="the master"
+          testId="master-automation-mode"
+          title="Automation of the master fader: Read plays its volume lane; Touch writes it from the fader while held as it plays; Latch from the first touch until playback stops"
+        />
         <button
           type="button"
           data-testid="master-fx"
