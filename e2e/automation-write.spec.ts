@@ -10,16 +10,17 @@ const state = (page: Page) =>
   });
 const startPosition = (page: Page) =>
   page.evaluate(() => (window as any).omniStudio.services.player.startPosition() as number);
-/** The loudest sample on the right of what plays now (the master meter's tap); Infinity when nothing plays. */
-const rightPeak = (page: Page) =>
-  page.evaluate(() => {
+/** The loudest sample of what plays now on `channel` (the master meter's tap, 0 left, 1 right); Infinity when
+ * nothing plays. */
+const peakNow = (page: Page, channel: number) =>
+  page.evaluate((c) => {
     const { player, store } = (window as any).omniStudio.services;
     if (!store.getState().playing) return Number.POSITIVE_INFINITY;
-    const tap: AnalyserNode = player.meterTaps()[1];
+    const tap: AnalyserNode = player.meterTaps()[c];
     const samples = new Float32Array(tap.fftSize);
     tap.getFloatTimeDomainData(samples);
     return Math.max(...samples.map(Math.abs));
-  });
+  }, channel);
 /** Waits until playback has passed `seconds`. */
 const reach = (page: Page, seconds: number) =>
   expect.poll(async () => (await state(page)).playhead / RATE, { timeout: 10_000 }).toBeGreaterThan(seconds);
@@ -104,7 +105,7 @@ test.describe('writing automation as it plays', () => {
     const started = await startPosition(page);
     await page.getByRole('textbox', { name: 'Track name' }).fill('Ridden');
     await expect.poll(() => startPosition(page)).not.toBe(started);
-    await expect.poll(() => rightPeak(page)).toBeLessThan(1e-3);
+    await expect.poll(() => peakNow(page, 1)).toBeLessThan(1e-3);
     await expect.poll(async () => (await state(page)).playing, { timeout: 10_000 }).toBe(false);
     await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write pan automation');
     await expect(page.getByTestId('track-header').getByText('Pan auto')).toBeVisible();
@@ -139,6 +140,8 @@ test.describe('writing automation as it plays', () => {
     await fader.dispatchEvent('pointerdown');
     await fader.fill('-12');
     await expect(page.getByTestId('bus-volume-line-point').first()).toBeVisible(); // drawn as it is written
+    // Heard at once: the -6 dBFS tone's peaks 12 dB down in what plays.
+    await expect.poll(() => peakNow(page, 0)).toBeLessThan(10 ** (-15 / 20));
     await reach(page, 1.1);
     await fader.dispatchEvent('pointerup');
     await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write master automation');
