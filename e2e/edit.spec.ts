@@ -1707,6 +1707,42 @@ test.describe('editing a real recording', () => {
     expect(level(1.5)).toBeCloseTo(-12, 1); // the step moved from 1 s to 1.4 s
   });
 
+  test('a clip dragged later takes its stretch of the volume lane along (sox)', async ({ studio, page }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz at -6 dBFS
+    await studio.waitForTracks(1);
+    // 0 dB, then 12 dB down over 0.5-1.5 s of the clip, then 0 dB.
+    await page.evaluate(() => {
+      const state = (window as any).omniStudio.services.store.getState();
+      const down = 10 ** (-12 / 20);
+      const volume = [
+        { at: 22049, gain: 1 },
+        { at: 22050, gain: down },
+        { at: 66149, gain: down },
+        { at: 66150, gain: 1 },
+      ];
+      state.commit('Set up', { ...state.project, tracks: [{ ...state.project.tracks[0], volume }] });
+    });
+    const bar = (await page.getByTestId('clip').first().locator('.clip-label').boundingBox())!;
+    await page.mouse.move(bar.x + 20, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.keyboard.down('Alt'); // free of snapping
+    for (let i = 1; i <= 5; i++) await page.mouse.move(bar.x + 20 + i * 10, bar.y + bar.height / 2);
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    const start: number = await page.evaluate(
+      () => (window as any).omniStudio.services.store.getState().project.tracks[0].clips[0].start / 44100,
+    );
+    expect(start).toBeGreaterThan(0.5);
+    expect((await studio.summary()).undo.at(-1)).toBe('Move clip');
+    const out = await studio.exportFile({ format: 'float32' });
+    // The tone is steady: each stretch of the moved clip against the same stretch of the recording.
+    const rms = (path: string, at: number) => soxStat(path, { start: at, seconds: 0.2 })['RMS     amplitude'];
+    const level = (at: number) => 20 * Math.log10(rms(out, start + at) / rms(asset('tone-stereo-44k.wav'), at));
+    expect(level(0.15)).toBeCloseTo(0, 1);
+    expect(level(0.9)).toBeCloseTo(-12, 1); // the dip moved with the clip
+    expect(level(1.7)).toBeCloseTo(0, 1);
+  });
+
   test('a pan automation lane sweeps the track from hard left to hard right, in export and playback (sox, meter)', async ({
     studio,
     page,

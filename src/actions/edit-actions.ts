@@ -487,6 +487,17 @@ export const editActions: Action[] = [
     perform: ({ store }) => store.getState().set({ snap: !store.getState().snap }),
   },
   {
+    name: 'automationFollowsClips',
+    label:
+      "Automation follows clips: a moved clip takes its stretch of the track's volume and pan lanes and its labels along (on by default)",
+    group: 'edit',
+    perform: ({ store }) => {
+      const follows = !store.getState().automationFollowsClips;
+      store.getState().set({ automationFollowsClips: follows });
+      store.getState().notify('info', `Automation ${follows ? 'follows' : 'stays where it is when you move'} clips.`);
+    },
+  },
+  {
     name: 'envelopeTool',
     label: 'Envelope tool',
     group: 'edit',

@@ -7,6 +7,7 @@ import { mapTracks, quantizeClips, splitTrackAt } from '../project/timeline-ops'
 import type { Project } from '../project/types';
 import type { StudioState } from '../store/studio-store';
 import type { Services } from './services';
+import { carried } from './project-commands';
 
 /** Quantize (Q), as a DAW quantizes items: the selected clips (else those starting in the selection, on its tracks)
  * start on the nearest beat of the project's grid, crossfaded with what they come to overlap; one undo step, and how
@@ -31,7 +32,7 @@ function quantizing(state: StudioState): { project: Project; label: string; said
   if (furthest === 0) return `Quantize: ${clips} start on the beat already.`;
   const ms = Math.round((furthest / state.project.sampleRate) * 1000);
   return {
-    project: ids.reduce((p, id) => crossfadeOverlaps(p, id), quantized),
+    project: ids.reduce((p, id) => crossfadeOverlaps(p, id), carried(state, state.project, quantized, ids)),
     label: `Quantize ${clips}`,
     said: `Quantized ${clips} onto the beat (moved by up to ${ms} ms).`,
   };

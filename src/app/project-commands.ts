@@ -19,12 +19,13 @@ import { addLabel, projectLabels, removeLabel, renameLabel, retimeLabel } from '
 import { lineAsPan, panAsLine, setTrackPan } from '../project/pan-automation';
 import { forgetPrompt } from '../project/prompt-history';
 import { moveClips, trimClipEdge } from '../project/timeline-ops';
+import { lanesFollowClips } from '../project/timeline-clipboard';
 import { busVolumeOf, setBusVolume, setSendVolume } from '../project/buses';
 import { type EffectHost, effectsOf, setEffectLane } from '../project/track-effects';
 import { setTrack } from '../project/track-ops';
 import type { FileTags, Project, Track } from '../project/types';
 import { findClip } from '../project/types';
-import type { StudioStore } from '../store/studio-store';
+import type { StudioState, StudioStore } from '../store/studio-store';
 
 export interface Gesture {
   /** Shows the project as `change` makes it from the project at the gesture's start. */
@@ -72,7 +73,7 @@ export function startClipMove(store: StudioStore, clipId: string) {
           start - grabbed.clip.start,
           row(base, trackId) - row(base, grabbed.track.id),
         );
-        return group.reduce((p, id) => crossfadeOverlaps(p, id), moved);
+        return group.reduce((p, id) => crossfadeOverlaps(p, id), carried(store.getState(), base, moved, group));
       }),
     end: () => gesture.end(group.length > 1 ? `Move ${group.length} clips` : 'Move clip'),
   };
@@ -98,9 +99,13 @@ export function nudgeClips(store: StudioStore, clipIds: readonly string[], sampl
   const label = clipIds.length > 1 ? `Move ${clipIds.length} clips` : 'Move clip';
   state.commit(
     label,
-    clipIds.reduce((p, id) => crossfadeOverlaps(p, id), moved),
+    clipIds.reduce((p, id) => crossfadeOverlaps(p, id), carried(state, state.project, moved, clipIds)),
   );
 }
+
+/** `moved` (clips moved from `before`) with their lanes and labels carried along, where automation follows clips. */
+export const carried = (state: StudioState, before: Project, moved: Project, clipIds: readonly string[]) =>
+  state.automationFollowsClips ? lanesFollowClips(before, moved, clipIds) : moved;
 
 /** Takes the clips out of the project, one undo step named for `verb` (Delete, Cut). */
 export function deleteClips(store: StudioStore, clipIds: readonly string[], verb = 'Delete') {

@@ -1,6 +1,6 @@
 /** The user's preferences kept in the browser's local storage, so they hold in the next session: the window's layout
  * (src/store/layout.ts), the keyboard shortcuts set (src/actions/key-bindings.ts), the microphone chosen and the
- * metronome's settings (src/store/click-settings.ts). */
+ * metronome's settings (src/store/click-settings.ts), whether automation follows moved clips. */
 import { readKeyBindings } from '../actions/key-bindings';
 import { readLayout } from '../store/layout';
 import { readClickSettings } from '../store/click-settings';
@@ -37,6 +37,7 @@ export function rememberPreferences(store: StudioStore, storage: Storage = local
     remember(store, storage, 'omni-studio-input', 'inputDevice', (saved) => (typeof saved === 'string' ? saved : '')),
     remember(store, storage, 'omni-studio-click', 'click', readClickSettings),
     remember(store, storage, 'omni-studio-hear-input', 'hearInput', (saved) => saved === true),
+    remember(store, storage, 'omni-studio-automation-follows', 'automationFollowsClips', (saved) => saved !== false),
   ];
   return () => {
     for (const f of forget) f();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { envelopeGainAt } from './envelope';
-import { copyTimeline, pasteTimeline } from './timeline-clipboard';
-import { insertGap } from './timeline-ops';
-import { newTrack, type SoundLabel } from './types';
+import { copyTimeline, lanesFollowClips, pasteTimeline } from './timeline-clipboard';
+import { insertGap, moveClips } from './timeline-ops';
+import { emptyProject, newTrack, type SoundLabel } from './types';
 
 const label = (start: number, end: number): SoundLabel => ({
   id: `l${start}`,
@@ -55,5 +55,44 @@ describe('copy and paste of a track stretch', () => {
         t,
       );
     expect([pan(500), pan(1050), pan(1500)]).toEqual([0.5, -1, 0.5]);
+  });
+});
+
+describe('lanesFollowClips', () => {
+  const clip = (id: string, start: number) => ({ id, assetId: 'a', name: id, start, offset: 0, length: 100 });
+  // Unity, then 100-200 ridden down to 0.25 under clip "b", unity again from 300.
+  const ride = [
+    { at: 0, gain: 1 },
+    { at: 99, gain: 1 },
+    { at: 100, gain: 0.25 },
+    { at: 199, gain: 0.25 },
+    { at: 200, gain: 1 },
+  ];
+  const one = { ...newTrack(0), clips: [clip('b', 100)], volume: ride, labels: [label(120, 180)] };
+  const other = { ...newTrack(1), clips: [] };
+  const project = { ...emptyProject(1000), tracks: [one, other] };
+
+  it('carries a moved clip’s stretch of the lane and its labels, the lane straight across where it left', () => {
+    const moved = moveClips(project, ['b'], 400, 0);
+    const carried = lanesFollowClips(project, moved, ['b']).tracks[0];
+    for (const t of [500, 550, 599]) expect(at(carried.volume, t)).toBeCloseTo(0.25, 9);
+    for (const t of [100, 150, 199, 300, 650]) expect(at(carried.volume, t)).toBeCloseTo(1, 9);
+    expect(carried.labels?.map((l) => [l.start, l.end])).toEqual([[520, 580]]);
+  });
+
+  it('carries them onto the track the clip lands on', () => {
+    const moved = moveClips(project, ['b'], 0, 1);
+    const [from, to] = lanesFollowClips(project, moved, ['b']).tracks;
+    expect(at(from.volume, 150)).toBeCloseTo(1, 9);
+    expect(at(to.volume, 150)).toBeCloseTo(0.25, 9);
+    expect(at(to.volume, 50)).toBeCloseTo(1, 9); // unity around it, as the track had no lane
+    expect(to.labels?.map((l) => l.start)).toEqual([120]);
+    expect(from.labels).toEqual([]);
+  });
+
+  it('leaves the project as moved where the clip carried nothing', () => {
+    const bare = { ...emptyProject(1000), tracks: [{ ...newTrack(0), clips: [clip('b', 100)] }] };
+    const moved = moveClips(bare, ['b'], 10, 0);
+    expect(lanesFollowClips(bare, moved, ['b'])).toBe(moved);
   });
 });

@@ -5,8 +5,8 @@
  */
 import { envelopeGainAt, type GainPoint } from './envelope';
 import { lineAsPan, panAsLine } from './pan-automation';
-import { lineSegment, moved, ordered } from './timeline-data';
-import { newId, type SampleRange, type SoundLabel, type Track } from './types';
+import { clearLine, lineSegment, moved, ordered } from './timeline-data';
+import { clipEnd, findClip, newId, type Project, type SampleRange, type SoundLabel, type Track } from './types';
 
 /** A track's lanes and labels over a copied stretch, from its start (none where the track had none). */
 export interface CopiedTimeline {
@@ -42,6 +42,20 @@ export function pasteTimeline(track: Track, at: number, length: number, copied: 
   };
 }
 
+/** The track with a stretch's lanes and labels lifted out, as a moved clip takes them: its volume and pan lanes
+ * going straight across the stretch from the sample before it to the one after, the labels wholly within it gone. */
+export function liftTimeline(track: Track, range: SampleRange): Track {
+  const across = (points: readonly GainPoint[]) =>
+    clearLine(points, { start: Math.max(0, range.start - 1), end: range.end });
+  const within = (l: SoundLabel) => l.start >= range.start && l.end <= range.end;
+  return {
+    ...track,
+    ...(track.volume?.length && { volume: across(track.volume) }),
+    ...(track.panPoints?.length && { panPoints: lineAsPan(across(panAsLine(track.panPoints))) }),
+    ...(track.labels && { labels: track.labels.filter((l) => !within(l)) }),
+  };
+}
+
 /** The lane with [at, at + length) replaced by `segment` (from 0), its values outside kept (`held` where it has no
  * points). */
 function overwrite(
@@ -61,3 +75,32 @@ function overwrite(
     ...points.filter((p) => p.at > end),
   ]);
 }
+
+/**
+ * The project after clips moved (`moved`, made from `before` by moving `clipIds`), each moved clip's stretch of its
+ * track's volume and pan lanes and the labels within it carried along, as Pro Tools' automation follows edit: lifted
+ * from where the clip was (the lanes going straight across the stretch it left) and laid where it landed, on the
+ * track it landed on.
+ */
+export function lanesFollowClips(before: Project, moved: Project, clipIds: readonly string[]): Project {
+  const trips = clipIds.flatMap((id) => {
+    const [from, to] = [findClip(before, id), findClip(moved, id)];
+    if (!from || !to || (from.track.id === to.track.id && from.clip.start === to.clip.start)) return [];
+    const range = { start: from.clip.start, end: clipEnd(from.clip) };
+    const copied = copyTimeline(from.track, range);
+    if (!copied.volume && !copied.pan && !copied.labels) return [];
+    return [{ from: from.track.id, range, to: to.track.id, at: to.clip.start, copied }];
+  });
+  if (trips.length === 0) return moved;
+  // Every stretch is lifted before any is laid, so clips moving onto each other's places carry their own.
+  const lifted = trips.reduce((p, t) => withTrack(p, t.from, (track) => liftTimeline(track, t.range)), moved);
+  return trips.reduce(
+    (p, t) => withTrack(p, t.to, (track) => pasteTimeline(track, t.at, t.range.end - t.range.start, t.copied)),
+    lifted,
+  );
+}
+
+const withTrack = (project: Project, id: string, change: (track: Track) => Track): Project => ({
+  ...project,
+  tracks: project.tracks.map((t) => (t.id === id ? change(t) : t)),
+});

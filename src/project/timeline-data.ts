@@ -46,7 +46,8 @@ export function automationPointsIn(track: Track, { start, end }: SampleRange): n
   return lines.reduce((n, points) => n + (points ?? []).filter((p) => p.at > start && p.at < end).length, 0);
 }
 
-function clearLine(points: readonly GainPoint[], { start, end }: SampleRange): GainPoint[] {
+/** The lane with its points inside `range` taken out, going straight across it (unchanged where it has none there). */
+export function clearLine(points: readonly GainPoint[], { start, end }: SampleRange): GainPoint[] {
   if (!points.some((p) => p.at > start && p.at < end)) return [...points];
   const edges = [start, end].map((at) => ({ at, gain: envelopeGainAt(points, at) }));
   return ordered([...points.filter((p) => p.at < start || p.at > end), ...edges]);

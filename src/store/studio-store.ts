@@ -303,6 +303,9 @@ export interface StudioState {
   /** Effect settings whose automation lane is shown (under their track; the master's and buses' after the tracks; a
    * lane with points always is). */
   effectLanes: EffectLaneKey[];
+  /** Whether a moved clip takes its stretch of its track's volume and pan lanes and its labels along (as Pro Tools'
+   * automation follows edit); on unless turned off, and remembered. */
+  automationFollowsClips: boolean;
   /** The master and effect buses whose fader automation lane is shown after the tracks (a lane with points always
    * is). */
   busVolumeLanes: string[];
@@ -428,6 +431,7 @@ export const initialState = (): StudioState => ({
   effectLanes: [],
   sendLanes: [],
   busVolumeLanes: [],
+  automationFollowsClips: true,
   clockFormat: 'time',
   macro: { steps: [], recording: false },
   lastEffect: null,
