@@ -179,3 +179,27 @@ test.describe('writing automation as it plays', () => {
     await studio.action('playPause').click();
   });
 });
+
+test("the Mixer sets a track's fader and mute, meters it as it plays, and sets the master fader", async ({
+  studio,
+  page,
+}) => {
+  await studio.importFiles('tone-stereo-44k.wav', 'speech-22k.wav');
+  await studio.waitForTracks(2);
+  await page.keyboard.press('Alt+m');
+  const strips = page.getByTestId('mixer-strip');
+  await expect(strips).toHaveCount(3); // two tracks and the master
+  await strips.nth(0).getByTestId('mixer-fader').fill('-6');
+  await expect(page.getByTestId('track-header').first().getByText('Gain -6.0 dB')).toBeVisible();
+  await strips.nth(1).getByTestId('mixer-mute').click();
+  await expect(page.getByTestId('track-mute').nth(1)).toHaveAttribute('aria-pressed', 'true');
+  await strips.nth(2).getByTestId('mixer-master-fader').fill('-3');
+  expect((await studio.summary()).undo.slice(-3)).toEqual(['Track gain', 'Mute', 'Master gain']);
+  await studio.action('playPause').click();
+  // The tone's -6 dBFS peaks 6 dB down on its strip's meter; the muted track's reads nothing.
+  const meter = (n: number) => strips.nth(n).getByTestId('track-meter');
+  await expect.poll(async () => Number(await meter(0).getAttribute('data-db'))).toBeLessThan(-11);
+  expect(Math.abs(Number(await meter(0).getAttribute('data-db')) + 12)).toBeLessThan(1);
+  await expect(meter(1)).toHaveAttribute('data-db', '-∞');
+  await studio.action('playPause').click();
+});

@@ -70,6 +70,14 @@ export const trackActions: Action[] = [
     perform: (services, target) => toggleLane(services, 'panLanes', target),
   },
   {
+    name: 'mixer',
+    label:
+      "Mixer: every track's fader, meter, pan, mute, solo and effects side by side, the buses and the master after",
+    group: 'track',
+    shortcuts: ['Alt+M'],
+    perform: ({ store }) => store.getState().openPanel('mixer'),
+  },
+  {
     name: 'automationMode',
     label:
       'Automation mode of the selected track, in turn: Read, Touch (as it plays, its fader and pan write their lanes while held) or Latch (until playback stops)',

@@ -346,7 +346,8 @@ export interface StudioState {
     | 'macro'
     | 'history'
     | 'labels'
-    | 'trackEffects';
+    | 'trackEffects'
+    | 'mixer';
   /** What the realtime effects' meters read while playing, by effect id (a compressor's gain reduction, dB). */
   effectReadings: Record<string, number>;
   /** Whose realtime effects the Track effects panel shows: a track's id or the master's (src/project/track-effects.ts). */

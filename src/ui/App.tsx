@@ -11,6 +11,7 @@ import { Notices } from './panels/Notices';
 import { SpectrogramPanel } from './panels/SpectrogramPanel';
 import { SignalPanel } from './panels/SignalPanel';
 import { HistoryPanel } from './panels/HistoryPanel';
+import { MixerPanel } from './panels/MixerPanel';
 import { LabelsPanel } from './panels/LabelsPanel';
 import { MacroPanel } from './panels/MacroPanel';
 import { SpectrumPanel } from './panels/SpectrumPanel';
@@ -106,6 +107,7 @@ export function App() {
       {panel === 'signal' && <SignalPanel onClose={close} />}
       {panel === 'macro' && <MacroPanel onClose={close} />}
       {panel === 'history' && <HistoryPanel onClose={close} />}
+      {panel === 'mixer' && <MixerPanel onClose={close} />}
       {panel === 'labels' && <LabelsPanel onClose={close} />}
       {panel === 'trackEffects' && <TrackEffectsPanel onClose={close} />}
       <Notices />

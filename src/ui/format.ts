@@ -25,3 +25,7 @@ export function formatClock(sample: number, rate: number, format: ClockFormat, g
   }
   return formatTime(sample / rate);
 }
+
+/** A pan as a channel strip shows it: C, L40, R100. */
+export const formatPan = (pan: number) =>
+  Math.abs(pan) < 0.005 ? 'C' : pan < 0 ? `L${Math.round(-pan * 100)}` : `R${Math.round(pan * 100)}`;

@@ -8,6 +8,7 @@ import { clipColors } from './track-colors';
 import { takeLetter } from '../../project/generated-ops';
 import { describeEffect, hasActiveEffects } from '../../project/track-effects';
 import { TRACK_COLORS, type Track, type TrackColor } from '../../project/types';
+import { formatPan } from '../format';
 import { useServices, useStudio } from '../studio-context';
 import { TrackMeter } from './TrackMeter';
 import { TrackResizer } from './TrackResizer';
@@ -138,7 +139,7 @@ export function TrackHeader({ track }: { track: Track }) {
           host={track.id}
           lane="pan"
           testId="track-pan"
-          text={(pan, writing) => `Pan ${panAutomated && !writing ? 'auto' : panText(pan)}`}
+          text={(pan, writing) => `Pan ${panAutomated && !writing ? 'auto' : formatPan(pan)}`}
           range={{ min: -1, max: 1, step: 0.01 }}
           value={track.pan}
           set={(pan) => change('Track pan', { pan })}
@@ -162,9 +163,6 @@ export function TrackHeader({ track }: { track: Track }) {
     </div>
   );
 }
-
-const panText = (pan: number) =>
-  Math.abs(pan) < 0.005 ? 'C' : pan < 0 ? `L${Math.round(-pan * 100)}` : `R${Math.round(pan * 100)}`;
 
 /** The FX button's tooltip: the effects heard, in order, or how to add some. */
 function effectsTitle(track: Track): string {

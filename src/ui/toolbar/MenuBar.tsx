@@ -61,6 +61,7 @@ export function MenuBar() {
         <ActionButton name="exportLabelsJson" text="Labels .json" />
       </div>
       <div className="group" role="group" aria-label="View">
+        <ActionButton name="mixer" text="Mixer" />
         <ActionButton name="followPlayback" text="Follow" pressed={follow} />
         <ActionButton name="help" text="?" />
       </div>

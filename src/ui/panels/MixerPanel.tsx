@@ -1,0 +1,172 @@
+import { runAction } from '../../actions/registry';
+import { laneGainFor } from '../../app/automation-writer';
+import { changeTrack } from '../../app/project-commands';
+import { changeMasterGain, commitEffectEdit } from '../../app/track-effects';
+import { gainToDb } from '../../dsp/gain';
+import { setBusGain } from '../../project/buses';
+import { hasActiveEffects, MASTER, MASTER_GAIN_DB, NO_MASTER } from '../../project/track-effects';
+import type { EffectBus, Track } from '../../project/types';
+import { AutomationModeSelect } from '../AutomationModeSelect';
+import { formatPan } from '../format';
+import { useServices, useStudio } from '../studio-context';
+import { clipColors } from '../timeline/track-colors';
+import { TrackMeter } from '../timeline/TrackMeter';
+import { WritableSlider } from '../WritableSlider';
+import { Panel } from './Panel';
+
+const FADER = { min: -36, max: 12, step: 0.5 };
+const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)}`;
+
+/** The mix as a row of channel strips, as a DAW's mixer and Audacity's Mixer Board: each track's fader, meter, pan,
+ * mute, solo, effects and automation mode, then the effect buses' and the master's faders. The same controls as the
+ * track headers and the Master popover (one undo step a drag; Touch and Latch write as they do). */
+export function MixerPanel({ onClose }: { onClose: () => void }) {
+  const tracks = useStudio((s) => s.project.tracks);
+  const buses = useStudio((s) => s.project.buses) ?? [];
+  return (
+    <Panel title="Mixer" testId="mixer-panel" onClose={onClose}>
+      <div className="mixer-strips">
+        {tracks.length === 0 && <p className="muted">No tracks yet: import or record one.</p>}
+        {tracks.map((t) => (
+          <TrackStrip key={t.id} track={t} />
+        ))}
+        {buses.map((b) => (
+          <BusStrip key={b.id} bus={b} />
+        ))}
+        <MasterStrip />
+      </div>
+    </Panel>
+  );
+}
+
+function TrackStrip({ track }: { track: Track }) {
+  const services = useServices();
+  const { store } = services;
+  const change = (label: string, patch: Partial<Track>) => changeTrack(store, track.id, label, patch);
+  const run = (action: string) => void runAction(action, services, { trackId: track.id });
+  const panned = (track.panPoints?.length ?? 0) > 0;
+  return (
+    <section
+      className="mixer-strip"
+      data-testid="mixer-strip"
+      aria-label={track.name}
+      style={{ borderTopColor: clipColors(track.color).wave }}
+    >
+      <h3 title={track.name}>{track.name}</h3>
+      <div className="strip-buttons">
+        <button type="button" data-testid="mixer-mute" aria-pressed={track.mute} onClick={() => run('muteTrack')}>
+          M
+        </button>
+        <button type="button" data-testid="mixer-solo" aria-pressed={track.solo} onClick={() => run('soloTrack')}>
+          S
+        </button>
+        <button type="button" aria-pressed={hasActiveEffects(track)} onClick={() => run('trackEffects')}>
+          FX
+        </button>
+      </div>
+      <WritableSlider
+        host={track.id}
+        lane="pan"
+        className="strip-pan"
+        testId="mixer-pan"
+        text={(pan, writing) => (panned && !writing ? 'auto' : formatPan(pan))}
+        range={{ min: -1, max: 1, step: 0.01 }}
+        value={track.pan}
+        set={(pan) => change('Track pan', { pan })}
+        historyLabel="Track pan"
+        toLane={(pan) => pan}
+        fromLane={(pan) => pan}
+        locked={panned ? 'The pan follows its automation lane (P)' : undefined}
+      />
+      <div className="strip-fader-row">
+        <WritableSlider
+          host={track.id}
+          lane="volume"
+          className="strip-fader"
+          testId="mixer-fader"
+          text={(db) => formatDb(db)}
+          range={FADER}
+          value={track.gainDb}
+          set={(gainDb) => change('Track gain', { gainDb })}
+          historyLabel="Track gain"
+          toLane={(db) => laneGainFor(track.gainDb, db)}
+          fromLane={(gain) => track.gainDb + gainToDb(gain)}
+        />
+        <div className="strip-meter">
+          <TrackMeter trackId={track.id} name={track.name} />
+        </div>
+      </div>
+      <AutomationModeSelect
+        host={track.id}
+        name={track.name}
+        testId="mixer-automation-mode"
+        title="Automation: Read, Touch or Latch (as on the track's header)"
+      />
+    </section>
+  );
+}
+
+function BusStrip({ bus }: { bus: EffectBus }) {
+  const { store } = useServices();
+  return (
+    <section className="mixer-strip bus" data-testid="mixer-strip" aria-label={bus.name}>
+      <h3 title={bus.name}>{bus.name}</h3>
+      <div className="strip-buttons">
+        <button type="button" onClick={() => store.getState().set({ effectsHost: bus.id, panel: 'trackEffects' })}>
+          FX
+        </button>
+      </div>
+      <label className="strip-fader">
+        {formatDb(bus.gainDb)}
+        <input
+          type="range"
+          data-testid="mixer-bus-fader"
+          min={MASTER_GAIN_DB.min}
+          max={MASTER_GAIN_DB.max}
+          step={0.5}
+          value={bus.gainDb}
+          onChange={(e) => commitEffectEdit(store, (p) => setBusGain(p, bus.id, Number(e.target.value)))}
+        />
+      </label>
+    </section>
+  );
+}
+
+function MasterStrip() {
+  const { store } = useServices();
+  const master = useStudio((s) => s.project.master) ?? NO_MASTER;
+  return (
+    <section className="mixer-strip master" data-testid="mixer-strip" aria-label="Master">
+      <h3>Master</h3>
+      <div className="strip-buttons">
+        <button
+          type="button"
+          aria-pressed={(master.effects ?? []).some((e) => e.on)}
+          onClick={() => store.getState().set({ effectsHost: MASTER, panel: 'trackEffects' })}
+        >
+          FX
+        </button>
+      </div>
+      <WritableSlider
+        host={MASTER}
+        lane="volume"
+        className="strip-fader"
+        testId="mixer-master-fader"
+        text={(db) => formatDb(db)}
+        range={{ ...MASTER_GAIN_DB, step: 0.5 }}
+        value={master.gainDb}
+        set={(db) => changeMasterGain(store, db)}
+        historyLabel="Master gain"
+        toLane={(db) => laneGainFor(master.gainDb, db)}
+        fromLane={(gain) => master.gainDb + gainToDb(gain)}
+        onDoubleClick={() => changeMasterGain(store, 0)}
+      />
+      <AutomationModeSelect
+        host={MASTER}
+        name="the master"
+        testId="mixer-master-automation-mode"
+        title="Automation of the master fader: Read, Touch or Latch"
+      />
+    </section>
+  );
+}
