@@ -82,11 +82,12 @@ describe('AutomationWriter', () => {
   });
 
   it('writes what a loop pass wrote when playback comes round, and goes on writing from the loop start', () => {
-    const { store, writer, id, at, lane } = playing('latch');
+    const { store, writer, id, rides, at, lane } = playing('latch');
     at(500);
     writer.press(id, 'volume', 0.25);
     at(800);
     at(100); // round the loop
+    expect(rides.at(-1)).toEqual(['volume', 0.25]); // still heard over the lane just written
     expect(lane().volume?.map((p) => p.at)).toEqual([499, 500, 800, 900]); // a step up to it from unity
     at(300);
     store.getState().set({ playing: false });
@@ -165,5 +166,17 @@ describe('writing the master fader', () => {
       [400, 1],
     ]);
     expect(store.getState().busVolumeLanes).toEqual([MASTER]); // its lane shown as it was written
+  });
+});
+
+describe('a seek ahead while writing', () => {
+  it('writes the pass up to where playback left, and goes on from where it landed', () => {
+    const { store, writer, id, at, lane } = playing('latch');
+    at(100);
+    writer.press(id, 'volume', 0.5);
+    at(200);
+    at(5000); // more than a second of timeline on: a seek, not a frame
+    store.getState().set({ playing: false });
+    expect(lane().volume?.map((p) => p.at)).toEqual([99, 100, 200, 300, 4999, 5000, 5100]);
   });
 });

@@ -58,8 +58,9 @@ export class AutomationWriter {
   ) {
     store.subscribe((state, previous) => {
       if (this.touches.size === 0) return;
+      const jumped = state.playhead - previous.playhead > state.project.sampleRate; // a seek ahead, not a frame
       if (!state.playing) this.finish([...this.touches.keys()], previous.playhead);
-      else if (state.playhead < previous.playhead) this.startOver(previous.playhead, state.playhead);
+      else if (state.playhead < previous.playhead || jumped) this.startOver(previous.playhead, state.playhead);
       else if (state.playhead !== previous.playhead) this.hold(state.playhead);
       const reading = [...this.touches.values()].filter((t) => this.modeOf(t.trackId) === 'read');
       if (reading.length > 0)
@@ -120,12 +121,15 @@ export class AutomationWriter {
     this.publish();
   }
 
-  /** Playback went back (a loop came round, the playhead moved): what was written up to `until` is kept, and the
-   * controls still writing begin again at `at`. */
+  /** Playback went back or skipped ahead (a loop came round, the playhead moved): what was written up to `until` is
+   * kept, and the controls still writing begin again at `at`, still heard. */
   private startOver(until: number, at: number): void {
     const going = [...this.touches.values()].filter((t) => !t.released || this.modeOf(t.trackId) === 'latch');
     this.finish([...this.touches.keys()], until);
-    for (const touch of going) this.touches.set(touchKey(touch.trackId, touch.lane), restart(touch, at));
+    for (const touch of going) {
+      this.touches.set(touchKey(touch.trackId, touch.lane), restart(touch, at));
+      this.rider.ride(touch.trackId, touch.lane, touch.value);
+    }
     this.publish();
   }
 
