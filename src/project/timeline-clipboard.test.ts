@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { envelopeGainAt } from './envelope';
-import { copyTimeline, lanesFollowClips, pasteTimeline } from './timeline-clipboard';
+import { copyTimeline, lanesFollowClips, liftTimeline, pasteTimeline } from './timeline-clipboard';
 import { insertGap, moveClips } from './timeline-ops';
 import { emptyProject, newTrack, type SoundLabel } from './types';
 
@@ -88,6 +88,20 @@ describe('lanesFollowClips', () => {
     expect(at(to.volume, 50)).toBeCloseTo(1, 9); // unity around it, as the track had no lane
     expect(to.labels?.map((l) => l.start)).toEqual([120]);
     expect(from.labels).toEqual([]);
+  });
+
+  it('lifts a stretch from the timeline start, the lane after it kept', () => {
+    const track = {
+      ...newTrack(0),
+      volume: [
+        { at: 0, gain: 0.5 },
+        { at: 50, gain: 0.5 },
+        { at: 100, gain: 1 },
+      ],
+    };
+    const lifted = liftTimeline(track, { start: 0, end: 50 });
+    expect(lifted.volume?.every((p) => p.at >= 0)).toBe(true);
+    expect(at(lifted.volume, 100)).toBe(1);
   });
 
   it('leaves the project as moved where the clip carried nothing', () => {
