@@ -42,3 +42,16 @@ describe('the saved keyboard shortcuts', () => {
     expect(third.getState().keyBindings).toEqual({});
   });
 });
+
+describe('whether automation follows clips', () => {
+  it('is on in a new browser, and stays off once turned off', () => {
+    const storage = memoryStorage();
+    const first = createStudioStore();
+    rememberPreferences(first, storage);
+    expect(first.getState().automationFollowsClips).toBe(true);
+    first.getState().set({ automationFollowsClips: false });
+    const second = createStudioStore();
+    rememberPreferences(second, storage);
+    expect(second.getState().automationFollowsClips).toBe(false);
+  });
+});
