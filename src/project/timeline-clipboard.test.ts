@@ -90,6 +90,20 @@ describe('lanesFollowClips', () => {
     expect(from.labels).toEqual([]);
   });
 
+  it("moves the stretch of its own track's send and effect lanes with a clip that stays on it", () => {
+    const effect = { id: 'f', on: true, kind: 'filter', type: 'lowpass', hz: 1000, automation: { hz: ride } } as never;
+    const withInserts = {
+      ...project,
+      tracks: [{ ...one, effects: [effect], sends: [{ busId: 'x', levelDb: 0, volume: ride }] }, other],
+    };
+    const carried = lanesFollowClips(withInserts, moveClips(withInserts, ['b'], 400, 0), ['b']).tracks[0];
+    const hz = (carried.effects![0] as unknown as { automation: { hz: typeof ride } }).automation.hz;
+    for (const lane of [hz, carried.sends![0].volume!]) {
+      expect(at(lane, 550)).toBeCloseTo(0.25, 9);
+      expect(at(lane, 150)).toBeCloseTo(1, 9);
+    }
+  });
+
   it('lifts a stretch from the timeline start, the lane after it kept', () => {
     const track = {
       ...newTrack(0),

@@ -5,7 +5,7 @@
  */
 import { envelopeGainAt, type GainPoint } from './envelope';
 import { lineAsPan, panAsLine } from './pan-automation';
-import { clearLine, lineSegment, moved, ordered } from './timeline-data';
+import { clearLine, hasInsertLanes, lineSegment, moved, ordered, withInsertLanes } from './timeline-data';
 import { clipEnd, findClip, newId, type Project, type SampleRange, type SoundLabel, type Track } from './types';
 
 /** A track's lanes and labels over a copied stretch, from its start (none where the track had none). */
@@ -78,26 +78,52 @@ function overwrite(
 
 /**
  * The project after clips moved (`moved`, made from `before` by moving `clipIds`), each moved clip's stretch of its
- * track's volume and pan lanes and the labels within it carried along, as Pro Tools' automation follows edit: lifted
- * from where the clip was (the lanes going straight across the stretch it left) and laid where it landed, on the
- * track it landed on.
+ * track's lanes and the labels within it carried along, as Pro Tools' automation follows edit: lifted from where the
+ * clip was (the lanes going straight across the stretch it left) and laid where it landed. The volume and pan lanes
+ * and labels go to whichever track it lands on; its sends' and effects' lanes, which belong to its own track, move
+ * with a clip that stays on it.
  */
 export function lanesFollowClips(before: Project, moved: Project, clipIds: readonly string[]): Project {
   const trips = clipIds.flatMap((id) => {
     const [from, to] = [findClip(before, id), findClip(moved, id)];
     if (!from || !to || (from.track.id === to.track.id && from.clip.start === to.clip.start)) return [];
     const range = { start: from.clip.start, end: clipEnd(from.clip) };
-    const copied = copyTimeline(from.track, range);
-    if (!copied.volume && !copied.pan && !copied.labels) return [];
-    return [{ from: from.track.id, range, to: to.track.id, at: to.clip.start, copied }];
+    return [
+      { from: from.track.id, range, to: to.track.id, at: to.clip.start, copied: copyTimeline(from.track, range) },
+    ];
   });
-  if (trips.length === 0) return moved;
+  const carrying = trips.filter((t) => t.copied.volume || t.copied.pan || t.copied.labels);
   // Every stretch is lifted before any is laid, so clips moving onto each other's places carry their own.
-  const lifted = trips.reduce((p, t) => withTrack(p, t.from, (track) => liftTimeline(track, t.range)), moved);
-  return trips.reduce(
+  const lifted = carrying.reduce((p, t) => withTrack(p, t.from, (track) => liftTimeline(track, t.range)), moved);
+  const laid = carrying.reduce(
     (p, t) => withTrack(p, t.to, (track) => pasteTimeline(track, t.at, t.range.end - t.range.start, t.copied)),
     lifted,
   );
+  const staying = [...new Set(trips.filter((t) => t.from === t.to).map((t) => t.from))];
+  return staying.reduce((p, id) => {
+    const track = p.tracks.find((t) => t.id === id);
+    if (!track || !hasInsertLanes(track)) return p;
+    return withTrack(p, id, () => withInsertLanes(track, (points) => restretched(points, trips, id)));
+  }, laid);
+}
+
+/** A lane with the stretches of the clips moving along its own track lifted and laid where they land. */
+function restretched(points: readonly GainPoint[], trips: readonly Trip[], trackId: string): GainPoint[] {
+  const own = trips.filter((t) => t.from === trackId && t.to === trackId);
+  const segments = own.map((t) => lineSegment(points, t.range).map((p) => moved(p, -t.range.start)));
+  const lifted = own.reduce(
+    (ps, t) => clearLine(ps, { start: Math.max(0, t.range.start - 1), end: t.range.end }),
+    [...points],
+  );
+  return own.reduce((ps, t, i) => overwrite(ps, t.at, t.range.end - t.range.start, segments[i], 1), lifted);
+}
+
+interface Trip {
+  from: string;
+  range: SampleRange;
+  to: string;
+  at: number;
+  copied: CopiedTimeline;
 }
 
 const withTrack = (project: Project, id: string, change: (track: Track) => Track): Project => ({

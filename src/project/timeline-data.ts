@@ -5,6 +5,7 @@
  * does); a gap opens them (a lane holds its value across the gap); a repeat plays the lanes' stretch again in each
  * copy and copies the labels within it.
  */
+import type { TrackEffect } from '../dsp/effect-chain';
 import type { GainPoint } from './envelope';
 import { envelopeGainAt } from './envelope';
 import type { MasterBus, PanPoint, Project, SampleRange, SoundLabel, Track } from './types';
@@ -53,32 +54,53 @@ export function clearLine(points: readonly GainPoint[], { start, end }: SampleRa
   return ordered([...points.filter((p) => p.at < start || p.at > end), ...edges]);
 }
 
+type LaneChange = (points: readonly GainPoint[]) => GainPoint[];
+
+/** `change` made to a lane that has points (one without stays as it is). */
+const changed = (points: GainPoint[] | undefined, change: LaneChange) => (points?.length ? change(points) : points);
+
 /** The track with `change` made to each of its lanes that has points: volume, pan, sends' levels, effect settings. */
-function withLanes(track: Track, change: (points: readonly GainPoint[]) => GainPoint[]): Track {
-  const line = (points: GainPoint[] | undefined) => (points?.length ? change(points) : points);
+function withLanes(track: Track, change: LaneChange): Track {
   const pan = track.panPoints?.length && change(panLine(track.panPoints)).map((p) => ({ at: p.at, pan: p.gain }));
   return {
-    ...withBusLanes(track, change),
+    ...withInsertLanes(track, change),
+    ...(track.volume && { volume: changed(track.volume, change) }),
     ...(pan && { panPoints: pan }),
-    ...(track.sends && { sends: track.sends.map((s) => (s.volume ? { ...s, volume: line(s.volume) } : s)) }),
   };
 }
 
-/** A fader's host (a track, a bus, the master) with `change` made to its volume lane and its effects' lanes. */
-function withBusLanes<T extends MasterBus>(host: T, change: (points: readonly GainPoint[]) => GainPoint[]): T {
-  const line = (points: GainPoint[] | undefined) => (points?.length ? change(points) : points);
+/** A fader's host (a bus, the master) with `change` made to its volume lane and its effects' lanes. */
+function withBusLanes<T extends MasterBus>(host: T, change: LaneChange): T {
   return {
     ...host,
-    ...(host.volume && { volume: line(host.volume) }),
-    ...(host.effects && {
-      effects: host.effects.map((e) =>
-        e.automation
-          ? { ...e, automation: Object.fromEntries(Object.entries(e.automation).map(([k, v]) => [k, line(v)])) }
-          : e,
-      ),
-    }),
+    ...(host.volume && { volume: changed(host.volume, change) }),
+    ...(host.effects && { effects: effectLanes(host.effects, change) }),
   };
 }
+
+/** The track with `change` made to its sends' level lanes and its effects' lanes: the lanes that belong to its own
+ * sends and effects (another track has none of them). */
+export function withInsertLanes(track: Track, change: LaneChange): Track {
+  return {
+    ...track,
+    ...(track.sends && {
+      sends: track.sends.map((s) => (s.volume ? { ...s, volume: changed(s.volume, change) } : s)),
+    }),
+    ...(track.effects && { effects: effectLanes(track.effects, change) }),
+  };
+}
+
+/** Whether any of the track's sends or effects has a lane with points. */
+export const hasInsertLanes = (track: Track): boolean =>
+  (track.sends ?? []).some((s) => (s.volume?.length ?? 0) > 0) ||
+  (track.effects ?? []).some((e) => Object.values(e.automation ?? {}).some((v) => (v?.length ?? 0) > 0));
+
+const effectLanes = (effects: readonly TrackEffect[], change: LaneChange): TrackEffect[] =>
+  effects.map((e) =>
+    e.automation
+      ? { ...e, automation: Object.fromEntries(Object.entries(e.automation).map(([k, v]) => [k, changed(v, change)])) }
+      : e,
+  );
 
 /** The project after a time edit of the tracks `trackIds` (their clips, lanes and labels already moved by `edited`):
  * where it moved time on every track, the master's and the effect buses' lanes move with them, so a fade-out of the
