@@ -195,6 +195,10 @@ test("the Mixer sets a track's fader and mute, meters it as it plays, and sets t
   await expect(page.getByTestId('track-mute').nth(1)).toHaveAttribute('aria-pressed', 'true');
   await strips.nth(2).getByTestId('mixer-master-fader').fill('-3');
   expect((await studio.summary()).undo.slice(-3)).toEqual(['Track gain', 'Mute', 'Master gain']);
+  // A double-click on a fader sets 0 dB again, as on the master's.
+  await strips.nth(0).getByTestId('mixer-fader').dblclick();
+  await expect(page.getByTestId('track-header').first().getByText('Gain 0.0 dB')).toBeVisible();
+  await strips.nth(0).getByTestId('mixer-fader').fill('-6');
   await studio.action('playPause').click();
   // The tone's -6 dBFS peaks 6 dB down on its strip's meter; the muted track's reads nothing.
   const meter = (n: number) => strips.nth(n).getByTestId('track-meter');

@@ -126,6 +126,7 @@ export function TrackHeader({ track }: { track: Track }) {
           range={{ min: -36, max: 12, step: 0.5 }}
           value={track.gainDb}
           set={(gainDb) => change('Track gain', { gainDb })}
+          onDoubleClick={() => change('Track gain', { gainDb: 0 })}
           historyLabel="Track gain"
           toLane={(db) => laneGainFor(track.gainDb, db)}
           fromLane={(gain) => track.gainDb + gainToDb(gain)}
@@ -143,6 +144,7 @@ export function TrackHeader({ track }: { track: Track }) {
           range={{ min: -1, max: 1, step: 0.01 }}
           value={track.pan}
           set={(pan) => change('Track pan', { pan })}
+          onDoubleClick={() => change('Track pan', { pan: 0 })}
           historyLabel="Track pan"
           toLane={(pan) => pan}
           fromLane={(pan) => pan}
