@@ -1,8 +1,6 @@
+import { MasterFader, TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
-import { laneGainFor } from '../../app/automation-writer';
-import { changeTrack } from '../../app/project-commands';
-import { changeMasterGain, commitEffectEdit } from '../../app/track-effects';
-import { gainToDb } from '../../dsp/gain';
+import { commitEffectEdit } from '../../app/track-effects';
 import { setBusGain } from '../../project/buses';
 import { hasActiveEffects, MASTER, MASTER_GAIN_DB, NO_MASTER } from '../../project/track-effects';
 import type { EffectBus, Track } from '../../project/types';
@@ -11,10 +9,8 @@ import { formatPan } from '../format';
 import { useServices, useStudio } from '../studio-context';
 import { clipColors } from '../timeline/track-colors';
 import { TrackMeter } from '../timeline/TrackMeter';
-import { WritableSlider } from '../WritableSlider';
 import { Panel } from './Panel';
 
-const FADER = { min: -36, max: 12, step: 0.5 };
 const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)}`;
 
 /** The mix as a row of channel strips, as a DAW's mixer and Audacity's Mixer Board: each track's fader, meter, pan,
@@ -41,8 +37,6 @@ export function MixerPanel({ onClose }: { onClose: () => void }) {
 
 function TrackStrip({ track }: { track: Track }) {
   const services = useServices();
-  const { store } = services;
-  const change = (label: string, patch: Partial<Track>) => changeTrack(store, track.id, label, patch);
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
   const panned = (track.panPoints?.length ?? 0) > 0;
   return (
@@ -64,36 +58,14 @@ function TrackStrip({ track }: { track: Track }) {
           FX
         </button>
       </div>
-      <WritableSlider
-        host={track.id}
-        lane="pan"
+      <TrackPan
+        track={track}
         className="strip-pan"
         testId="mixer-pan"
         text={(pan, writing) => (panned && !writing ? 'auto' : formatPan(pan))}
-        range={{ min: -1, max: 1, step: 0.01 }}
-        value={track.pan}
-        set={(pan) => change('Track pan', { pan })}
-        onDoubleClick={() => change('Track pan', { pan: 0 })}
-        historyLabel="Track pan"
-        toLane={(pan) => pan}
-        fromLane={(pan) => pan}
-        locked={panned ? 'The pan follows its automation lane (P)' : undefined}
       />
       <div className="strip-fader-row">
-        <WritableSlider
-          host={track.id}
-          lane="volume"
-          className="strip-fader"
-          testId="mixer-fader"
-          text={(db) => formatDb(db)}
-          range={FADER}
-          value={track.gainDb}
-          set={(gainDb) => change('Track gain', { gainDb })}
-          onDoubleClick={() => change('Track gain', { gainDb: 0 })}
-          historyLabel="Track gain"
-          toLane={(db) => laneGainFor(track.gainDb, db)}
-          fromLane={(gain) => track.gainDb + gainToDb(gain)}
-        />
+        <TrackFader track={track} className="strip-fader" testId="mixer-fader" text={(db) => formatDb(db)} />
         <div className="strip-meter">
           <TrackMeter trackId={track.id} name={track.name} />
         </div>
@@ -149,20 +121,7 @@ function MasterStrip() {
           FX
         </button>
       </div>
-      <WritableSlider
-        host={MASTER}
-        lane="volume"
-        className="strip-fader"
-        testId="mixer-master-fader"
-        text={(db) => formatDb(db)}
-        range={{ ...MASTER_GAIN_DB, step: 0.5 }}
-        value={master.gainDb}
-        set={(db) => changeMasterGain(store, db)}
-        historyLabel="Master gain"
-        toLane={(db) => laneGainFor(master.gainDb, db)}
-        fromLane={(gain) => master.gainDb + gainToDb(gain)}
-        onDoubleClick={() => changeMasterGain(store, 0)}
-      />
+      <MasterFader className="strip-fader" testId="mixer-master-fader" text={(db) => formatDb(db)} />
       <AutomationModeSelect
         host={MASTER}
         name="the master"

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { type GainLine, trackPanLine, trackVolumeLine } from '../../app/project-commands';
 import { passPoints, trackLane } from '../../app/automation-writer';
 import type { GainPoint } from '../../project/envelope';
-import { panAsLine } from '../../project/pan-automation';
 import type { Track } from '../../project/types';
 import { useStudio } from '../studio-context';
 import { EnvelopeOverlay } from './EnvelopeOverlay';
@@ -15,7 +14,6 @@ const identity = (at: number) => at;
 const LANES = {
   volume: {
     line: trackVolumeLine,
-    pointsOf: (track: Track): GainPoint[] => track.volume ?? [],
     name: 'Volume',
     testId: 'track-volume',
     title:
@@ -23,7 +21,6 @@ const LANES = {
   },
   pan: {
     line: trackPanLine,
-    pointsOf: (track: Track): GainPoint[] => panAsLine(track.panPoints ?? []),
     name: 'Pan',
     testId: 'track-pan-automation',
     title:
@@ -33,7 +30,6 @@ const LANES = {
   string,
   {
     line: (trackId: string) => GainLine;
-    pointsOf: (track: Track) => GainPoint[];
     name: string;
     testId: string;
     title: string;
@@ -57,14 +53,8 @@ export function AutomationLane({
 }) {
   const lane = LANES[kind];
   const line = useMemo(() => lane.line(track.id), [lane, track.id]);
-  // A pass being written shows as it goes, as it will land.
-  const pass = useStudio((s) => s.riding[`${track.id} ${kind}`]?.values);
-  const sampleRate = useStudio((s) => s.project.sampleRate);
-  const points = useMemo(
-    () =>
-      pass ? passPoints(trackLane(track, kind), pass, pass[pass.length - 1].at, sampleRate) : lane.pointsOf(track),
-    [lane, track, kind, pass, sampleRate],
-  );
+  const own = useMemo(() => trackLane(track, kind), [track, kind]);
+  const points = useDrawnPoints(`${track.id} ${kind}`, own.points, own.held);
   return (
     <div className="label-row volume-row" data-testid={`${kind}-row`} style={{ height: AUTOMATION_LANE_HEIGHT }}>
       <div className="label-header" style={{ width: HEADER_WIDTH }}>
@@ -76,7 +66,7 @@ export function AutomationLane({
         points={points}
         title={lane.title}
         testId={lane.testId}
-        rest={kind === 'pan' ? track.pan : 1}
+        rest={own.held}
         scale={scale}
         width={width}
       />
@@ -153,5 +143,16 @@ export function RemovableLaneHeader({
         ×
       </button>
     </div>
+  );
+}
+
+/** A lane's points as drawn (`own`, `held` where it has none): with the pass being written on it (riding as `key`,
+ * "host lane") as it goes, as it will land. */
+export function useDrawnPoints(key: string, own: readonly GainPoint[], held: number): readonly GainPoint[] {
+  const pass = useStudio((s) => s.riding[key]?.values);
+  const sampleRate = useStudio((s) => s.project.sampleRate);
+  return useMemo(
+    () => (pass ? passPoints({ points: own, held }, pass, pass[pass.length - 1].at, sampleRate) : own),
+    [own, held, pass, sampleRate],
   );
 }

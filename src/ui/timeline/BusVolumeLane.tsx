@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import { busVolumeLine } from '../../app/project-commands';
-import { passPoints } from '../../app/automation-writer';
 import { busVolumeOf, setBusVolume } from '../../project/buses';
 import type { Project } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
-import { AUTOMATION_LANE_HEIGHT, LaneLine, RemovableLaneHeader } from './AutomationLane';
+import { AUTOMATION_LANE_HEIGHT, LaneLine, RemovableLaneHeader, useDrawnPoints } from './AutomationLane';
 import type { LaneHost } from './EffectLane';
 import type { Scale } from './geometry';
 
@@ -20,13 +19,7 @@ export const busVolumeLanesOf = (hosts: readonly LaneHost[], shown: readonly str
 export function BusVolumeLane({ host, scale, width }: { host: LaneHost; scale: Scale; width: number }) {
   const { store } = useServices();
   const points = useStudio((s) => busVolumeOf(s.project, host.id)) ?? NONE;
-  // The master's pass being written shows as it goes, as it will land.
-  const pass = useStudio((s) => s.riding[`${host.id} volume`]?.values);
-  const sampleRate = useStudio((s) => s.project.sampleRate);
-  const drawn = useMemo(
-    () => (pass ? passPoints({ points, held: 1 }, pass, pass[pass.length - 1].at, sampleRate) : points),
-    [points, pass, sampleRate],
-  );
+  const drawn = useDrawnPoints(`${host.id} volume`, points, 1);
   const line = useMemo(() => busVolumeLine(host.id), [host.id]);
   const name = `${host.name} · Volume`;
   const remove = () => {

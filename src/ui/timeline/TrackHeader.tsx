@@ -1,9 +1,7 @@
+import { TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
 import { changeTrack } from '../../app/project-commands';
-import { laneGainFor } from '../../app/automation-writer';
-import { gainToDb } from '../../dsp/gain';
 import { AutomationModeSelect } from '../AutomationModeSelect';
-import { WritableSlider } from '../WritableSlider';
 import { clipColors } from './track-colors';
 import { takeLetter } from '../../project/generated-ops';
 import { describeEffect, hasActiveEffects } from '../../project/track-effects';
@@ -118,37 +116,16 @@ export function TrackHeader({ track }: { track: Track }) {
         </button>
       </div>
       <div className="header-row">
-        <WritableSlider
-          host={track.id}
-          lane="volume"
-          testId="track-gain"
-          text={(db) => `Gain ${db.toFixed(1)} dB`}
-          range={{ min: -36, max: 12, step: 0.5 }}
-          value={track.gainDb}
-          set={(gainDb) => change('Track gain', { gainDb })}
-          onDoubleClick={() => change('Track gain', { gainDb: 0 })}
-          historyLabel="Track gain"
-          toLane={(db) => laneGainFor(track.gainDb, db)}
-          fromLane={(gain) => track.gainDb + gainToDb(gain)}
-        />
+        <TrackFader track={track} testId="track-gain" text={(db) => `Gain ${db.toFixed(1)} dB`} />
         <button type="button" data-testid="track-up" title="Move track up" onClick={() => run('moveTrackUp')}>
           ↑
         </button>
       </div>
       <div className="header-row">
-        <WritableSlider
-          host={track.id}
-          lane="pan"
+        <TrackPan
+          track={track}
           testId="track-pan"
           text={(pan, writing) => `Pan ${panAutomated && !writing ? 'auto' : formatPan(pan)}`}
-          range={{ min: -1, max: 1, step: 0.01 }}
-          value={track.pan}
-          set={(pan) => change('Track pan', { pan })}
-          onDoubleClick={() => change('Track pan', { pan: 0 })}
-          historyLabel="Track pan"
-          toLane={(pan) => pan}
-          fromLane={(pan) => pan}
-          locked={panAutomated ? 'The pan follows its automation lane (P)' : undefined}
         />
         <AutomationModeSelect
           host={track.id}

@@ -1,11 +1,8 @@
+import { MasterFader } from '../Faders';
 import { useRef } from 'react';
-import { laneGainFor } from '../../app/automation-writer';
-import { gainToDb } from '../../dsp/gain';
 import { AutomationModeSelect } from '../AutomationModeSelect';
-import { WritableSlider } from '../WritableSlider';
-import { changeMasterGain } from '../../app/track-effects';
 import { VolumeLaneButton } from '../panels/VolumeLaneButton';
-import { describeEffect, MASTER, MASTER_GAIN_DB, NO_MASTER } from '../../project/track-effects';
+import { describeEffect, MASTER, NO_MASTER } from '../../project/track-effects';
 import { useServices, useStudio } from '../studio-context';
 import { useCloseOnOutsidePress } from './popover';
 
@@ -31,20 +28,7 @@ export function MasterControl() {
         <span>{formatDb(master.gainDb)}</span>
       </summary>
       <div className="tempo-panel" role="group" aria-label="Master bus">
-        <WritableSlider
-          host={MASTER}
-          lane="volume"
-          className="param"
-          testId="master-gain"
-          text={() => 'Fader'}
-          range={{ min: MASTER_GAIN_DB.min, max: MASTER_GAIN_DB.max, step: 0.5 }}
-          value={master.gainDb}
-          set={(db) => changeMasterGain(store, db)}
-          historyLabel="Master gain"
-          toLane={(db) => laneGainFor(master.gainDb, db)}
-          fromLane={(gain) => master.gainDb + gainToDb(gain)}
-          onDoubleClick={() => changeMasterGain(store, 0)}
-        />
+        <MasterFader className="param" testId="master-gain" text={() => 'Fader'} />
         <output data-testid="master-gain-value">{formatDb(master.gainDb)}</output>
         <AutomationModeSelect
           host={MASTER}

@@ -1,0 +1,82 @@
+/** The faders and pans the track headers, the Master popover and the Mixer share: each a `WritableSlider` on its
+ * host's setting and lane, with its range, its undo step and its double-click back to 0 dB or centre. */
+import type { ReactNode } from 'react';
+import { laneGainFor } from '../app/automation-writer';
+import { changeTrack } from '../app/project-commands';
+import { changeMasterGain } from '../app/track-effects';
+import { gainToDb } from '../dsp/gain';
+import { MASTER, MASTER_GAIN_DB, NO_MASTER } from '../project/track-effects';
+import type { Track } from '../project/types';
+import { useServices, useStudio } from './studio-context';
+import { WritableSlider } from './WritableSlider';
+
+interface Look {
+  testId: string;
+  className?: string;
+  /** What it is called with its value, and whether it is writing the lane. */
+  text: (value: number, writing: boolean) => ReactNode;
+}
+
+const TRACK_GAIN = { min: -36, max: 12, step: 0.5 };
+const PAN = { min: -1, max: 1, step: 0.01 };
+
+export function TrackFader({ track, ...look }: Look & { track: Track }) {
+  const { store } = useServices();
+  const set = (gainDb: number) => changeTrack(store, track.id, 'Track gain', { gainDb });
+  return (
+    <WritableSlider
+      {...look}
+      host={track.id}
+      lane="volume"
+      range={TRACK_GAIN}
+      value={track.gainDb}
+      set={set}
+      onDoubleClick={() => set(0)}
+      historyLabel="Track gain"
+      toLane={(db) => laneGainFor(track.gainDb, db)}
+      fromLane={(gain) => track.gainDb + gainToDb(gain)}
+    />
+  );
+}
+
+/** A track's pan; where it has pan automation, it follows the lane (and says so) except while it writes it. */
+export function TrackPan({ track, ...look }: Look & { track: Track }) {
+  const { store } = useServices();
+  const set = (pan: number) => changeTrack(store, track.id, 'Track pan', { pan });
+  const automated = (track.panPoints?.length ?? 0) > 0;
+  return (
+    <WritableSlider
+      {...look}
+      host={track.id}
+      lane="pan"
+      range={PAN}
+      value={track.pan}
+      set={set}
+      onDoubleClick={() => set(0)}
+      historyLabel="Track pan"
+      toLane={(pan) => pan}
+      fromLane={(pan) => pan}
+      locked={automated ? 'The pan follows its automation lane (P)' : undefined}
+    />
+  );
+}
+
+export function MasterFader(look: Look) {
+  const { store } = useServices();
+  const master = useStudio((s) => s.project.master) ?? NO_MASTER;
+  const set = (db: number) => changeMasterGain(store, db);
+  return (
+    <WritableSlider
+      {...look}
+      host={MASTER}
+      lane="volume"
+      range={{ ...MASTER_GAIN_DB, step: 0.5 }}
+      value={master.gainDb}
+      set={set}
+      onDoubleClick={() => set(0)}
+      historyLabel="Master gain"
+      toLane={(db) => laneGainFor(master.gainDb, db)}
+      fromLane={(gain) => master.gainDb + gainToDb(gain)}
+    />
+  );
+}
