@@ -9,6 +9,7 @@ import type { Services } from '../app/services';
 import { nextMode, setAutomationMode } from '../app/automation-writer';
 import { switchTake } from '../project/generated-ops';
 import { deleteTrack, moveTrack, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
+import { groupOf, groupTracks, toggleGroupSuspended, ungroupTracks } from '../project/track-groups';
 import type { Project } from '../project/types';
 import type { StudioState } from '../store/studio-store';
 import { targetTrackIds } from './targets';
@@ -87,6 +88,50 @@ export const trackActions: Action[] = [
     perform: ({ store }, target) => {
       const id = target?.trackId ?? currentTrack(store.getState());
       if (id) setAutomationMode(store, id, nextMode(store.getState().automationModes[id] ?? 'read'));
+    },
+  },
+  {
+    name: 'groupTracks',
+    label:
+      'Group tracks: the selected tracks (or all) move together: faders, pans, mute, solo, range selections and the clips playing together',
+    group: 'track',
+    shortcuts: ['Alt+G'],
+    enabled: (s) => s.project.tracks.length > 1,
+    perform: ({ store }) => {
+      const state = store.getState();
+      const ids = targetTrackIds(state);
+      if (ids.length < 2) return state.notify('info', 'Select two or more tracks to group them.');
+      const { label, project } = groupTracks(state.project, ids);
+      state.commit(label, project);
+    },
+  },
+  {
+    name: 'ungroupTracks',
+    label: 'Ungroup tracks: the groups of the selected tracks dissolved, each track moving alone again',
+    group: 'track',
+    shortcuts: ['Alt+Shift+G'],
+    enabled: (s) => (s.project.groups?.length ?? 0) > 0,
+    perform: ({ store }, target) => {
+      const state = store.getState();
+      const ids = target?.trackId ? [target.trackId] : targetTrackIds(state);
+      if (!ids.some((id) => groupOf(state.project, id)))
+        return state.notify('info', 'The selected tracks are in no group.');
+      const { label, project } = ungroupTracks(state.project, ids);
+      state.commit(label, project);
+    },
+  },
+  {
+    name: 'suspendGroup',
+    label: "Suspend the selected track's group (its tracks move alone) or resume it",
+    group: 'track',
+    enabled: (s) => (s.project.groups?.length ?? 0) > 0,
+    perform: ({ store }, target) => {
+      const state = store.getState();
+      const id = target?.trackId ?? currentTrack(state);
+      const group = id ? groupOf(state.project, id) : undefined;
+      if (!group) return state.notify('info', 'The selected track is in no group.');
+      const { label, project } = toggleGroupSuspended(state.project, group.id);
+      state.commit(label, project);
     },
   },
   {

@@ -22,6 +22,7 @@ import { moveClips, trimClipEdge } from '../project/timeline-ops';
 import { lanesFollowClips } from '../project/timeline-clipboard';
 import { busVolumeOf, setBusVolume, setSendVolume } from '../project/buses';
 import { type EffectHost, effectsOf, setEffectLane } from '../project/track-effects';
+import { linkedClips } from '../project/track-groups';
 import { setTrack } from '../project/track-ops';
 import type { FileTags, Project, Track } from '../project/types';
 import { findClip } from '../project/types';
@@ -43,10 +44,12 @@ export function startGesture(store: StudioStore): Gesture {
   };
 }
 
-/** Changes a track's name, gain or pan: previewed during a gesture (a slider drag), else one step at once. */
+/** Changes a track's name, gain or pan: previewed during a gesture (a slider drag), else one step at once. A drag
+ * moves its group's other tracks from where they were when it began, so a track held at the end of its range keeps
+ * its distance once the drag comes back. */
 export function changeTrack(store: StudioStore, trackId: string, label: string, patch: Partial<Track>) {
   const state = store.getState();
-  const { project } = setTrack(state.project, trackId, label, patch);
+  const { project } = setTrack(state.transactionBase ?? state.project, trackId, label, patch);
   if (state.transactionBase) state.preview(project);
   else state.commit(label, project);
 }
@@ -54,10 +57,12 @@ export function changeTrack(store: StudioStore, trackId: string, label: string, 
 /** Starts dragging a clip (selecting it); each update puts it at `start` on the track `trackId`, crossfaded with any
  * clip it overlaps there. */
 export function startClipMove(store: StudioStore, clipId: string) {
-  const { selectedClipIds } = store.getState();
-  // A clip of several selected moves them all; any other is selected alone and moves alone.
-  const group = selectedClipIds.length > 1 && selectedClipIds.includes(clipId) ? selectedClipIds : [clipId];
-  if (group.length === 1) store.getState().selectClip(clipId);
+  const { selectedClipIds, project } = store.getState();
+  // A clip of several selected moves them all; any other is selected with the clips of its track group playing with
+  // it (src/project/track-groups.ts), else alone, and they move.
+  const several = selectedClipIds.length > 1 && selectedClipIds.includes(clipId);
+  const group = several ? selectedClipIds : linkedClips(project, clipId);
+  if (!several) store.getState().set({ selectedClipIds: [...group.filter((id) => id !== clipId), clipId] });
   const gesture = startGesture(store);
   const row = (p: Project, trackId: string) => p.tracks.findIndex((t) => t.id === trackId);
   return {

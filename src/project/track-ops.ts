@@ -1,6 +1,7 @@
 /** Track settings as project edits, each with the undo label it is committed under: the track header's buttons and
  * the track commands of the action registry both go through these. */
 import { keepRange, removeRange } from './timeline-ops';
+import { linkedChange, withoutLoneGroups } from './track-groups';
 import { newId, type Project, type SampleRange, type Track } from './types';
 
 export interface TrackEdit {
@@ -8,31 +9,27 @@ export interface TrackEdit {
   project: Project;
 }
 
-const withTrack = (project: Project, id: string, patch: Partial<Track>): Project => ({
-  ...project,
-  tracks: project.tracks.map((t) => (t.id === id ? { ...t, ...patch } : t)),
-});
-
 const find = (project: Project, id: string) => project.tracks.find((t) => t.id === id);
 
+/** The track's name, gain, pan..., its group's other tracks moving with it (src/project/track-groups.ts). */
 export function setTrack(project: Project, id: string, label: string, patch: Partial<Track>): TrackEdit {
-  return { label, project: withTrack(project, id, patch) };
+  return { label, project: linkedChange(project, id, patch) };
 }
 
 export function toggleMute(project: Project, id: string): TrackEdit {
   const mute = !find(project, id)?.mute;
-  return { label: mute ? 'Mute' : 'Unmute', project: withTrack(project, id, { mute }) };
+  return { label: mute ? 'Mute' : 'Unmute', project: linkedChange(project, id, { mute }) };
 }
 
 export function toggleSolo(project: Project, id: string): TrackEdit {
   const solo = !find(project, id)?.solo;
-  return { label: solo ? 'Solo' : 'Unsolo', project: withTrack(project, id, { solo }) };
+  return { label: solo ? 'Solo' : 'Unsolo', project: linkedChange(project, id, { solo }) };
 }
 
 export function deleteTrack(project: Project, id: string): TrackEdit {
   return {
     label: `Delete ${find(project, id)?.name ?? 'track'}`,
-    project: { ...project, tracks: project.tracks.filter((t) => t.id !== id) },
+    project: withoutLoneGroups({ ...project, tracks: project.tracks.filter((t) => t.id !== id) }),
   };
 }
 
@@ -67,9 +64,10 @@ export function splitNewRange(project: Project, trackIds: readonly string[], ran
   return { label: 'Split new', project: { ...project, tracks } };
 }
 
-/** A new track with the track's settings and its audio over the range alone (new clip ids; no labels, not a take). */
+/** A new track with the track's settings and its audio over the range alone (new clip ids; no labels, not a take, in
+ * no group). */
 function rangeAsTrack(track: Track, range: SampleRange, name: string): Track {
-  const { labels: _labels, takeOf: _takeOf, ...settings } = track;
+  const { labels: _labels, takeOf: _takeOf, group: _group, ...settings } = track;
   const clips = keepRange(track, range).clips.map((c) => ({ ...c, id: newId() }));
   return { ...settings, id: newId(), name, clips };
 }

@@ -33,6 +33,9 @@ export interface Clip {
 export const TRACK_COLORS = ['blue', 'teal', 'green', 'yellow', 'orange', 'red', 'pink', 'purple'] as const;
 export type TrackColor = (typeof TRACK_COLORS)[number];
 
+/** The range of a track's fader, dB. */
+export const TRACK_GAIN_DB = { min: -36, max: 12 } as const;
+
 export interface Track {
   id: string;
   name: string;
@@ -65,6 +68,16 @@ export interface Track {
   beatStart?: number;
   /** The key Analyze heard where the track is music ("A minor"). */
   musicKey?: string;
+  /** The id of the track group it belongs to (src/project/track-groups.ts); none: it moves alone. */
+  group?: string;
+}
+
+/** Tracks whose faders, pans, mute, solo, range selections and clips move together, as a DAW's mix and edit group
+ * (multi-mic drums, a stereo pair): suspended, each moves alone again until it is switched back on. */
+export interface TrackGroup {
+  id: string;
+  name: string;
+  suspended?: boolean;
 }
 
 /** A point of pan automation: the pan (-1 left to 1 right) at a timeline sample. */
@@ -112,6 +125,8 @@ export interface Project {
   /** Effect buses (a DAW's aux returns: a reverb or an echo shared by tracks), fed by the tracks' sends, played
    * through their effects and fader into the master (src/project/buses.ts). */
   buses?: EffectBus[];
+  /** Its track groups (tracks name theirs by id). */
+  groups?: TrackGroup[];
 }
 
 /** An effect bus: what the tracks send it, through its effects and fader, into the master. */

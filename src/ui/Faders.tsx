@@ -6,7 +6,7 @@ import { changeTrack } from '../app/project-commands';
 import { changeMasterGain } from '../app/track-effects';
 import { gainToDb } from '../dsp/gain';
 import { MASTER, MASTER_GAIN_DB, NO_MASTER } from '../project/track-effects';
-import type { Track } from '../project/types';
+import { TRACK_GAIN_DB, type Track } from '../project/types';
 import { useServices, useStudio } from './studio-context';
 import { WritableSlider } from './WritableSlider';
 
@@ -17,7 +17,7 @@ interface Look {
   text: (value: number, writing: boolean) => ReactNode;
 }
 
-const TRACK_GAIN = { min: -36, max: 12, step: 0.5 };
+const TRACK_GAIN = { ...TRACK_GAIN_DB, step: 0.5 };
 const PAN = { min: -1, max: 1, step: 0.01 };
 
 export function TrackFader({ track, ...look }: Look & { track: Track }) {

@@ -1,3 +1,4 @@
+import { GroupTag } from '../GroupTag';
 import { MasterFader, TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
 import { commitEffectEdit } from '../../app/track-effects';
@@ -57,6 +58,7 @@ function TrackStrip({ track }: { track: Track }) {
         <button type="button" aria-pressed={hasActiveEffects(track)} onClick={() => run('trackEffects')}>
           FX
         </button>
+        <GroupTag track={track} />
       </div>
       <TrackPan
         track={track}

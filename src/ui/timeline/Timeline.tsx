@@ -10,6 +10,7 @@ import { importFiles } from '../../import/import-files';
 import { zoomTo } from '../../actions/view-actions';
 import { gridTargets, snapEdge } from '../../project/snap';
 import { projectGrid } from '../../project/tempo';
+import { withLinkedTracks } from '../../project/track-groups';
 import { projectLength } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipView } from './ClipView';
@@ -132,7 +133,9 @@ export function Timeline() {
     const state = store.getState();
     state.seek(anchor);
     state.selectClip(clipId);
-    state.selectRange({ start: anchor, end: anchor, trackIds: [trackId] });
+    // A range drawn on a grouped track is drawn on its group's tracks too, as a DAW's edit group.
+    const linked = (trackIds: string[]) => withLinkedTracks(store.getState().project, trackIds);
+    state.selectRange({ start: anchor, end: anchor, trackIds: linked([trackId]) });
     // With snapping on and a tempo, a dragged range's edges land on beats near them (Alt: anywhere).
     const grid = state.snap ? projectGrid(state.project) : null;
     const beats = grid ? gridTargets(state.project, grid) : [];
@@ -143,9 +146,11 @@ export function Timeline() {
       const current = pxToSample(lanePx(ev.clientX), scale);
       const trackIds = ids.slice(Math.min(from, to), Math.max(from, to) + 1);
       const edge = (at: number) => (ev.altKey || beats.length === 0 ? at : snapEdge(at, beats, tolerance));
-      store
-        .getState()
-        .selectRange({ start: edge(Math.min(anchor, current)), end: edge(Math.max(anchor, current)), trackIds });
+      store.getState().selectRange({
+        start: edge(Math.min(anchor, current)),
+        end: edge(Math.max(anchor, current)),
+        trackIds: linked(trackIds),
+      });
     });
   };
 

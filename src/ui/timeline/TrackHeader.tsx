@@ -2,6 +2,7 @@ import { TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
 import { changeTrack } from '../../app/project-commands';
 import { AutomationModeSelect } from '../AutomationModeSelect';
+import { GroupTag } from '../GroupTag';
 import { clipColors } from './track-colors';
 import { takeLetter } from '../../project/generated-ops';
 import { describeEffect, hasActiveEffects } from '../../project/track-effects';
@@ -47,6 +48,7 @@ export function TrackHeader({ track }: { track: Track }) {
             </option>
           ))}
         </select>
+        <GroupTag track={track} />
         <input
           aria-label="Track name"
           value={track.name}
