@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { asset, expect, test } from './fixtures';
+import { levelChangeDb } from './sox';
+
+const RATE = 44100;
+const project = (page: Page) =>
+  page.evaluate(() => {
+    const s = (window as any).omniStudio.services.store.getState();
+    return { tracks: s.project.tracks, selection: s.selection, clipIds: s.selectedClipIds as string[] };
+  });
+
+/** Drags along the first track's clip body from `from` to `to` of its width (a range drawn on the lane). */
+async function drawRange(page: Page, from: number, to: number) {
+  const clip = (await page.getByTestId('clip').first().boundingBox())!;
+  const y = clip.y + clip.height * 0.7;
+  await page.mouse.move(clip.x + clip.width * from, y);
+  await page.mouse.down();
+  await page.keyboard.down('Alt'); // off the beat grid
+  await page.mouse.move(clip.x + clip.width * to, y, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up('Alt');
+}
+
+test.describe('track groups', () => {
+  test('grouped tracks move together: a fader, mute, a range drawn on one of them, a dragged clip; suspended, alone (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'tone-stereo-44k.wav'); // 2 s at -6 dBFS each, both at 0 s
+    await studio.waitForTracks(2);
+    await page.keyboard.press('Alt+G'); // nothing selected: every track
+    await expect(page.getByTestId('track-group')).toHaveText(['G1', 'G1']);
+    expect((await studio.summary()).undo.at(-1)).toBe('Group tracks (Group 1)');
+
+    // The first fader to -6 dB takes the second down as far: the two tones sum to the tone itself (sox).
+    await page.getByTestId('track-gain').first().fill('-6');
+    expect((await project(page)).tracks.map((t: { gainDb: number }) => t.gainDb)).toEqual([-6, -6]);
+    const out = await studio.exportFile({ format: 'float32' });
+    expect(levelChangeDb(out, asset('tone-stereo-44k.wav'), 0.2, 1.5)).toBeCloseTo(0, 1);
+
+    // Mute on the second mutes both, and again unmutes both.
+    const mutes = page.getByTestId('track-mute');
+    await mutes.nth(1).click();
+    await expect(mutes.nth(0)).toHaveAttribute('aria-pressed', 'true');
+    await mutes.nth(1).click();
+    await expect(mutes.nth(0)).toHaveAttribute('aria-pressed', 'false');
+
+    // A range drawn on the first track is drawn on both; Delete takes it out of both.
+    await page.keyboard.press('f');
+    await drawRange(page, 0.25, 0.5);
+    const { tracks, selection } = await project(page);
+    expect(selection.trackIds).toEqual(tracks.map((t: { id: string }) => t.id));
+    const cut = (selection.end - selection.start) / RATE;
+    expect(cut).toBeGreaterThan(0.3);
+    await page.keyboard.press('Delete');
+    const lengths = (await studio.summary()).tracks.map((t) => t.length);
+    expect(lengths[0]).toBe(lengths[1]);
+    expect(lengths[0] / RATE).toBeCloseTo(2 - cut, 2);
+
+    // A clip's name bar dragged moves the other track's clip playing with it, by as much.
+    const handle = (await page.getByTestId('clip-handle').nth(0).boundingBox())!;
+    await page.mouse.move(handle.x + 20, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.keyboard.down('Alt');
+    await page.mouse.move(handle.x + 120, handle.y + handle.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    expect((await studio.summary()).undo.at(-1)).toBe('Move 2 clips'); // the first piece of each track
+    const starts = (await project(page)).tracks.map((t: { clips: { start: number }[] }) => t.clips[0].start);
+    expect(starts[0]).toBeGreaterThan(0);
+    expect(starts[1]).toBe(starts[0]);
+
+    // Suspended (its tag clicked), the group leaves each track alone.
+    await page.getByTestId('track-group').first().click();
+    await expect(page.getByTestId('track-group').first()).toHaveAttribute('aria-pressed', 'false');
+    await page.getByTestId('track-gain').first().fill('0');
+    expect((await project(page)).tracks.map((t: { gainDb: number }) => t.gainDb)).toEqual([0, -6]);
+    await drawRange(page, 0.5, 0.75);
+    expect((await project(page)).selection.trackIds).toHaveLength(1);
+    // Ungrouped (Alt+Shift+G), the tags go.
+    await page.keyboard.press('Alt+Shift+G');
+    await expect(page.getByTestId('track-group')).toHaveCount(0);
+  });
+});
