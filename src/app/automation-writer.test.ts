@@ -11,6 +11,7 @@ import {
   trackLane,
 } from './automation-writer';
 import { MASTER } from '../project/track-effects';
+import { groupTracks } from '../project/track-groups';
 
 /** A store playing one track, a writer on it, and what the writer rode (the player stood in for). */
 function playing(mode: 'read' | 'touch' | 'latch') {
@@ -178,5 +179,28 @@ describe('a seek ahead while writing', () => {
     at(5000); // more than a second of timeline on: a seek, not a frame
     store.getState().set({ playing: false });
     expect(lane().volume?.map((p) => p.at)).toEqual([99, 100, 200, 300, 4999, 5000, 5100]);
+  });
+});
+
+describe('a grouped fader', () => {
+  it("writes its group's lanes with it, each by as many decibels, in one undo step; its mode is theirs", () => {
+    const store = createStudioStore();
+    const [kick, snare, bass] = [newTrack(0), { ...newTrack(1), volume: [{ at: 0, gain: 0.5 }] }, newTrack(2)];
+    const project = { ...emptyProject(1000), tracks: [kick, snare, bass] };
+    store.getState().set({ project: groupTracks(project, [kick.id, snare.id]).project, playing: true, playhead: 0 });
+    setAutomationMode(store, kick.id, 'touch');
+    expect(store.getState().automationModes).toEqual({ [kick.id]: 'touch', [snare.id]: 'touch' });
+    const writer = new AutomationWriter(store, { ride: () => store.getState().playhead, unride: () => {} });
+    store.getState().set({ playhead: 100 });
+    writer.press(kick.id, 'volume', 1);
+    writer.move(kick.id, 'volume', 0.25);
+    expect(store.getState().riding[`${snare.id} volume`].value).toBe(0.125); // shown on its fader as it rides
+    store.getState().set({ playhead: 300 });
+    writer.release(kick.id, 'volume');
+    expect(store.getState().history.past.at(-1)?.label).toBe('Write volume automation');
+    const held = (i: number) => store.getState().project.tracks[i].volume?.find((p) => p.at === 300)?.gain;
+    expect([held(0), held(1)]).toEqual([0.25, 0.125]);
+    expect(store.getState().project.tracks[2].volume).toBeUndefined();
+    expect(store.getState().riding).toEqual({});
   });
 });

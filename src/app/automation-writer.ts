@@ -10,16 +10,19 @@ import { dbToGain } from '../dsp/gain';
 import { clampGain, envelopeGainAt, type GainPoint } from '../project/envelope';
 import { AUTOMATION_MODES, type AutomationMode, GLIDE_S, writePass } from '../project/automation-write';
 import { panAsLine } from '../project/pan-automation';
+import { linkedTracks } from '../project/track-groups';
 import type { Project, Track } from '../project/types';
 import type { RiddenLane } from '../playback/lane-rides';
 import type { StudioStore } from '../store/studio-store';
 import { busVolumeLine, type GainLine, trackPanLine, trackVolumeLine } from './project-commands';
 import { MASTER, masterOf } from '../project/track-effects';
 
-/** Sets how a track's lanes play: Read, Touch or Latch (a setting of the session, not an edit). */
+/** Sets how a track's lanes play: Read, Touch or Latch (a setting of the session, not an edit); its group's tracks
+ * are set with it. */
 export function setAutomationMode(store: StudioStore, trackId: string, mode: AutomationMode): void {
-  const { automationModes } = store.getState();
-  store.getState().set({ automationModes: { ...automationModes, [trackId]: mode } });
+  const { automationModes, project } = store.getState();
+  const set = Object.fromEntries(linkedTracks(project, trackId).map((id) => [id, mode]));
+  store.getState().set({ automationModes: { ...automationModes, ...set } });
 }
 
 /** The mode after `mode`, round Read, Touch and Latch (the shortcut's order). */
@@ -41,6 +44,8 @@ interface Touch {
   value: number;
   /** Let go of (a latched control goes on writing until playback stops). */
   released: boolean;
+  /** A grouped track's control moving with the one pressed (its key): both values when it was pressed. */
+  follows?: { key: string; from: number; leaderFrom: number };
 }
 
 /** A pass's points are kept where they stray more than this from the line through the others (a gain's or a pan's
@@ -89,26 +94,60 @@ export class AutomationWriter {
     if (at === null) return false;
     this.touches.set(touchKey(trackId, lane), { trackId, lane, values: [{ at, gain: value }], value, released: false });
     this.showLane(trackId, lane);
+    this.pressMates(trackId, lane, value);
     this.publish();
     return true;
   }
 
+  /** The same control of the pressed track's group's other tracks (those writing too) rides along with it, as a
+   * DAW's grouped faders write their lanes together (src/project/track-groups.ts). */
+  private pressMates(trackId: string, lane: RiddenLane, value: number): void {
+    const { project, playhead } = this.store.getState();
+    const key = touchKey(trackId, lane);
+    for (const mate of linkedTracks(project, trackId)) {
+      if (mate === trackId || !this.writes(mate) || this.touches.has(touchKey(mate, lane))) continue;
+      const from = laneValueAt(project, mate, lane, playhead);
+      const at = this.rider.ride(mate, lane, from);
+      if (at === null) continue;
+      const follows = { key, from, leaderFrom: value };
+      this.touches.set(touchKey(mate, lane), {
+        trackId: mate,
+        lane,
+        values: [{ at, gain: from }],
+        value: from,
+        released: false,
+        follows,
+      });
+      this.showLane(mate, lane);
+    }
+  }
+
+  /** The touch and those following it. */
+  private withFollowers(key: string): Touch[] {
+    return [...this.touches.values()].filter((t) => touchKey(t.trackId, t.lane) === key || t.follows?.key === key);
+  }
+
   /** The pressed control moved to `value`: heard at once, and written. */
   move(trackId: string, lane: RiddenLane, value: number): void {
-    const touch = this.touches.get(touchKey(trackId, lane));
-    if (!touch) return;
-    touch.value = value;
-    const at = this.rider.ride(trackId, lane, value);
-    if (at !== null) record(touch, at);
+    if (!this.touches.has(touchKey(trackId, lane))) return;
+    for (const touch of this.withFollowers(touchKey(trackId, lane))) {
+      touch.value = touch.follows ? followed(lane, touch.follows, value) : value;
+      const at = this.rider.ride(touch.trackId, lane, touch.value);
+      if (at !== null) record(touch, at);
+    }
     this.publish();
   }
 
   /** The control let go: in Touch its pass is written now and the lane takes over again; in Latch it goes on. */
   release(trackId: string, lane: RiddenLane): void {
-    const touch = this.touches.get(touchKey(trackId, lane));
-    if (!touch) return;
-    touch.released = true;
-    if (this.modeOf(trackId) !== 'latch') this.finish([touchKey(trackId, lane)], this.store.getState().playhead);
+    if (!this.touches.has(touchKey(trackId, lane))) return;
+    const touches = this.withFollowers(touchKey(trackId, lane));
+    for (const touch of touches) touch.released = true;
+    if (this.modeOf(trackId) !== 'latch')
+      this.finish(
+        touches.map((t) => touchKey(t.trackId, t.lane)),
+        this.store.getState().playhead,
+      );
   }
 
   private modeOf(trackId: string) {
@@ -176,6 +215,13 @@ function record(touch: Touch, at: number): void {
 }
 
 const restart = (touch: Touch, at: number): Touch => ({ ...touch, values: [{ at, gain: touch.value }] });
+
+/** A grouped control's value as the pressed one moves to `value`: a fader by as many decibels (a lane at silence
+ * when pressed stays there), a pan by as much, each held in its range. */
+function followed(lane: RiddenLane, { from, leaderFrom }: NonNullable<Touch['follows']>, value: number): number {
+  if (lane === 'pan') return Math.min(1, Math.max(-1, from + value - leaderFrom));
+  return leaderFrom > 0 ? clampGain((from * value) / leaderFrom) : from;
+}
 
 /** The project with a control's pass written into its lane, held to `end`. */
 function written(project: Project, touch: Touch, end: number): Project {
