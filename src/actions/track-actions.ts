@@ -1,5 +1,6 @@
 /** Commands on the selected track (the first of the selection, else the first track) and the model commands, so the
  * keyboard, the help panel and the buttons reach the same routines. */
+import { compTake } from '../app/comp';
 import { editSelection } from '../app/edit';
 import { cancelJob, generateClip } from '../app/generate';
 import { mixAndRender } from '../app/render';
@@ -211,6 +212,15 @@ export const trackActions: Action[] = [
         },
         target,
       ),
+  },
+  {
+    name: 'compTake',
+    label:
+      "Comp: the range selected on a take (B, C...) replaces its track's audio there, crossfaded, and the track plays (swipe the best parts of several takes into one)",
+    group: 'track',
+    shortcuts: ['Alt+C'],
+    enabled: (s) => s.project.tracks.some((t) => t.takeOf),
+    perform: (services, target) => compTake(services, target?.trackId),
   },
   {
     name: 'runGenerate',

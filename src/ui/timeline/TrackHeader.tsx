@@ -108,6 +108,16 @@ export function TrackHeader({ track }: { track: Track }) {
             {letter}
           </button>
         )}
+        {track.takeOf && (
+          <button
+            type="button"
+            data-testid="track-comp"
+            title="Comp: the range selected on this take replaces its track's audio there, crossfaded (Alt+C)"
+            onClick={() => run('compTake')}
+          >
+            ⤒
+          </button>
+        )}
         <button
           type="button"
           title="Delete track"
