@@ -1,5 +1,6 @@
 /** Commands on the selected track (the first of the selection, else the first track) and the model commands, so the
  * keyboard, the help panel and the buttons reach the same routines. */
+import { alignTracks, sortTrackList } from '../app/arrange-tracks';
 import { compTake } from '../app/comp';
 import { editSelection } from '../app/edit';
 import { cancelJob, generateClip } from '../app/generate';
@@ -134,6 +135,39 @@ export const trackActions: Action[] = [
       const { label, project } = toggleGroupSuspended(state.project, group.id);
       state.commit(label, project);
     },
+  },
+  ...(
+    [
+      ['alignStartToZero', 'zero', 'Align start to zero: the selected tracks (or all) start at 0 s'],
+      [
+        'alignStartToPlayhead',
+        'playhead',
+        'Align start to playhead: the selected tracks (or all) start at the playhead (the selection start)',
+      ],
+      ['alignEndToEnd', 'endToEnd', 'Align end to end: each selected track (or all) starts where the one above ends'],
+    ] as const
+  ).map(
+    ([name, how, label]): Action => ({
+      name,
+      label,
+      group: 'track',
+      enabled: (s) => s.project.tracks.some((t) => t.clips.length > 0),
+      perform: ({ store }) => alignTracks(store, how),
+    }),
+  ),
+  {
+    name: 'sortByStart',
+    label: 'Sort tracks by start time (each take stays under its track)',
+    group: 'track',
+    enabled: (s) => s.project.tracks.length > 1,
+    perform: ({ store }) => sortTrackList(store, 'start'),
+  },
+  {
+    name: 'sortByName',
+    label: 'Sort tracks by name (each take stays under its track)',
+    group: 'track',
+    enabled: (s) => s.project.tracks.length > 1,
+    perform: ({ store }) => sortTrackList(store, 'name'),
   },
   {
     name: 'splitStereo',

@@ -10,7 +10,7 @@ import type { Project } from '../project/types';
 import type { Services } from './services';
 
 /** Comps from the take `takeId` (a take's own Comp button), else the first take the selection is on. */
-export function compTake({ store, assets }: Services, takeId?: string): void {
+export function compTake({ store, assets }: Services, takeId?: string) {
   const state = store.getState();
   const { project } = state;
   const range = selectedRange(state);

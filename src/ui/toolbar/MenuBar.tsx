@@ -1,5 +1,6 @@
 import { ActionButton } from './ActionButton';
 import { InputPicker } from './InputPicker';
+import { TracksMenu } from './TracksMenu';
 import { useStudio } from '../studio-context';
 
 /** File and edit commands, grouped as a menu bar of buttons. */
@@ -26,6 +27,7 @@ export function MenuBar() {
         <ActionButton name="mixAndRender" text="Render" />
         <ActionButton name="splitStereo" text="Split stereo" />
         <ActionButton name="makeStereo" text="Make stereo" />
+        <TracksMenu />
         <ActionButton name="generate" text="✦ Generate" />
         <ActionButton name="generateSignal" text="Signal…" />
         <ActionButton name="macro" text={macroRecording ? '● Macro…' : 'Macro…'} pressed={macroRecording} />

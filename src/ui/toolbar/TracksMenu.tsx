@@ -1,0 +1,41 @@
+/** The Tracks menu, as Audacity's: grouping, comping, aligning and sorting whole tracks; it closes once a command
+ * has run or the pointer goes down elsewhere. */
+import { useRef } from 'react';
+import { ActionButton } from './ActionButton';
+import { useCloseOnOutsidePress } from './popover';
+
+const COMMANDS: [string, string][] = [
+  ['groupTracks', 'Group'],
+  ['ungroupTracks', 'Ungroup'],
+  ['compTake', 'Comp take'],
+  ['alignStartToZero', 'Start to zero'],
+  ['alignStartToPlayhead', 'Start to playhead'],
+  ['alignEndToEnd', 'End to end'],
+  ['sortByStart', 'Sort by start'],
+  ['sortByName', 'Sort by name'],
+];
+
+export function TracksMenu() {
+  const menu = useRef<HTMLDetailsElement>(null);
+  useCloseOnOutsidePress(menu);
+  return (
+    <details className="tempo tracks-menu" ref={menu}>
+      <summary data-testid="tracks-menu" title="Group, comp, align and sort tracks">
+        Tracks ▾
+      </summary>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: each button is reached by the keyboard; the click only closes the menu after it */}
+      <div
+        className="tempo-panel"
+        role="group"
+        aria-label="Tracks"
+        onClick={() => {
+          if (menu.current) menu.current.open = false;
+        }}
+      >
+        {COMMANDS.map(([name, text]) => (
+          <ActionButton key={name} name={name} text={text} />
+        ))}
+      </div>
+    </details>
+  );
+}
