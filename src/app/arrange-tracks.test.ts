@@ -14,7 +14,7 @@ function studio() {
       { at: 500, gain: 1 },
       { at: 550, gain: 0.5 },
     ],
-    labels: [{ id: 'x', start: 520, end: 540, label: 'hit' }],
+    labels: [{ id: 'x', start: 520, end: 540, name: 'hit', description: 'a hit', confidence: 1 }],
   };
   const early = { ...newTrack(1), name: 'Early', clips: [clipAt('e', 'a', 100, 100)] };
   store.getState().commit('Import', { sampleRate: 1000, tracks: [late, early] });
