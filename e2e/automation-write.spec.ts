@@ -156,6 +156,45 @@ test.describe('writing automation as it plays', () => {
     expect(change(from + 0.05, to - from - 0.1)).toBeCloseTo(-12, 0);
   });
 
+  test("Touch on an effect bus's fader in the Mixer writes the bus's volume lane: its return down at once and in the export (sox)", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    // The track sent before its fader to a new reverb bus and turned down 36 dB: what plays is mostly the bus.
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-send-add').selectOption('new');
+    await panel.getByTestId('fx-send-pre-0').check();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('track-gain').fill('-36');
+    const before = await studio.exportFile({ format: 'float32' });
+    await page.keyboard.press('Alt+M');
+    const strip = page.getByTestId('mixer-strip').nth(1);
+    await strip.getByTestId('mixer-bus-automation-mode').selectOption('touch');
+    await studio.action('playPause').click();
+    await reach(page, 0.4);
+    const loud = await peakNow(page, 0);
+    const fader = strip.getByTestId('mixer-bus-fader');
+    await fader.dispatchEvent('pointerdown');
+    await fader.fill('-36');
+    // Heard at once: 12 dB down and more (the dry track, 36 dB down, stays).
+    await expect.poll(() => peakNow(page, 0)).toBeLessThan(loud / 4);
+    await reach(page, 1.3);
+    await fader.dispatchEvent('pointerup');
+    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write bus automation');
+    await expect.poll(async () => (await state(page)).playing, { timeout: 10_000 }).toBe(false);
+    const bus = await page.evaluate(() => (window as any).omniStudio.services.store.getState().project.buses[0]);
+    expect(bus.gainDb).toBe(0); // the return fader's own level untouched
+    const quiet = bus.volume.filter((p: { gain: number }) => p.gain < 0.1);
+    const [from, to] = [quiet[0].at / RATE, quiet.at(-1).at / RATE];
+    expect(to - from).toBeGreaterThan(0.5);
+    const out = await studio.exportFile({ format: 'float32' });
+    expect(levelChangeDb(out, before, 0.05, from - 0.1)).toBeCloseTo(0, 1); // as it was before the touch
+    expect(levelChangeDb(out, before, from + 0.2, to - from - 0.3)).toBeLessThan(-12); // the return ridden down
+  });
+
   test('Read: the fader changes the track gain as ever while it plays, and nothing is written', async ({
     studio,
     page,

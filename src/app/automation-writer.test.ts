@@ -12,6 +12,7 @@ import {
 } from './automation-writer';
 import { MASTER } from '../project/track-effects';
 import { groupTracks } from '../project/track-groups';
+import { createBus } from '../project/buses';
 
 /** A store playing one track, a writer on it, and what the writer rode (the player stood in for). */
 function playing(mode: 'read' | 'touch' | 'latch') {
@@ -167,6 +168,25 @@ describe('writing the master fader', () => {
       [400, 1],
     ]);
     expect(store.getState().busVolumeLanes).toEqual([MASTER]); // its lane shown as it was written
+  });
+});
+
+describe('writing an effect bus fader', () => {
+  it("rides and writes the bus's volume lane, named for a bus, its lane shown", () => {
+    const store = createStudioStore();
+    const track = newTrack(0);
+    const project = createBus({ ...emptyProject(1000), tracks: [track] }, track.id).project;
+    const busId = project.buses?.[0].id ?? '';
+    store.getState().set({ project, playing: true, playhead: 100 });
+    setAutomationMode(store, busId, 'touch');
+    const writer = new AutomationWriter(store, { ride: () => store.getState().playhead, unride: () => {} });
+    expect(writer.press(busId, 'volume', 1)).toBe(true);
+    writer.move(busId, 'volume', 0.5);
+    store.getState().set({ playhead: 300 });
+    writer.release(busId, 'volume');
+    expect(store.getState().history.past.at(-1)?.label).toBe('Write bus automation');
+    expect(store.getState().project.buses?.[0].volume?.find((p) => p.at === 300)?.gain).toBe(0.5);
+    expect(store.getState().busVolumeLanes).toEqual([busId]);
   });
 });
 

@@ -15,7 +15,8 @@ import type { Project, Track } from '../project/types';
 import type { RiddenLane } from '../playback/lane-rides';
 import type { StudioStore } from '../store/studio-store';
 import { busVolumeLine, type GainLine, trackPanLine, trackVolumeLine } from './project-commands';
-import { MASTER, masterOf } from '../project/track-effects';
+import { busVolumeOf } from '../project/buses';
+import { MASTER } from '../project/track-effects';
 
 /** Sets how a track's lanes play: Read, Touch or Latch (a setting of the session, not an edit); its group's tracks
  * are set with it. */
@@ -179,7 +180,7 @@ export class AutomationWriter {
     for (const touch of passes) this.rider.unride(touch.trackId, touch.lane);
     const state = this.store.getState();
     const project = passes.reduce((p, touch) => written(p, touch, end), state.project);
-    if (project !== state.project) state.commit(`Write ${passesNamed(passes)}automation`, project);
+    if (project !== state.project) state.commit(`Write ${passesNamed(passes, project)}automation`, project);
     // The player follows the lanes written; what is still being written rides on over them.
     for (const touch of this.touches.values()) this.rider.ride(touch.trackId, touch.lane, touch.value);
     this.publish();
@@ -187,7 +188,7 @@ export class AutomationWriter {
 
   private showLane(trackId: string, lane: RiddenLane): void {
     const state = this.store.getState();
-    const key = trackId === MASTER ? 'busVolumeLanes' : lane === 'volume' ? 'volumeLanes' : 'panLanes';
+    const key = isBus(state.project, trackId) ? 'busVolumeLanes' : lane === 'volume' ? 'volumeLanes' : 'panLanes';
     if (!state[key].includes(trackId)) state.set({ [key]: [...state[key], trackId] });
   }
 
@@ -201,9 +202,13 @@ export class AutomationWriter {
   }
 }
 
-/** What the history calls the lanes of `passes` ("volume ", "master ", "" for several kinds). */
-function passesNamed(passes: readonly Touch[]): string {
-  const names = new Set(passes.map((t) => (t.trackId === MASTER ? 'master' : t.lane)));
+/** Whether a host is the master or an effect bus (whose fader writes its volume lane), not a track. */
+const isBus = (project: Project, host: string) => host === MASTER || (project.buses ?? []).some((b) => b.id === host);
+
+/** What the history calls the lanes of `passes` ("volume ", "master ", "bus ", "" for several kinds). */
+function passesNamed(passes: readonly Touch[], project: Project): string {
+  const kind = (t: Touch) => (t.trackId === MASTER ? 'master' : isBus(project, t.trackId) ? 'bus' : t.lane);
+  const names = new Set(passes.map(kind));
   return names.size === 1 ? `${[...names][0]} ` : '';
 }
 
@@ -239,7 +244,7 @@ export interface WrittenLane {
 }
 
 export function writtenLane(project: Project, host: string, lane: RiddenLane): WrittenLane | null {
-  if (host === MASTER) return { line: busVolumeLine(MASTER), points: masterOf(project).volume ?? [], held: 1 };
+  if (isBus(project, host)) return { line: busVolumeLine(host), points: busVolumeOf(project, host) ?? [], held: 1 };
   const track = project.tracks.find((t) => t.id === host);
   return track ? trackLane(track, lane) : null;
 }

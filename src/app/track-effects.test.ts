@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addTrackEffect, changeTrackEffect, newTrackEffect } from '../project/track-effects';
+import { addTrackEffect, changeTrackEffect, MASTER, newTrackEffect } from '../project/track-effects';
 import { startGesture } from './project-commands';
 import { oneTrackStudio } from './one-track.fixture';
-import { changeMasterGain, commitEffectEdit } from './track-effects';
+import { changeBusGain, commitEffectEdit } from './track-effects';
 
 const undoLabels = (store: ReturnType<typeof oneTrackStudio>['store']) =>
   store.getState().history.past.map((e) => e.label);
@@ -23,11 +23,11 @@ describe('effect commands', () => {
   it('preview the master fader while it is dragged and land the drag as one step', () => {
     const { store } = oneTrackStudio([new Float32Array(100)], 8000);
     const drag = startGesture(store);
-    for (const db of [-1, -2, -3]) changeMasterGain(store, db);
+    for (const db of [-1, -2, -3]) changeBusGain(store, MASTER, db);
     expect(store.getState().project.master?.gainDb).toBe(-3);
     drag.end('Master gain');
     expect(undoLabels(store)).toEqual(['Import', 'Master gain']);
-    changeMasterGain(store, 40);
+    changeBusGain(store, MASTER, 40);
     expect(store.getState().notices.at(-1)?.text).toBe('The master fader goes from -36 to +12 dB.');
     expect(store.getState().project.master?.gainDb).toBe(-3);
   });

@@ -1,7 +1,8 @@
 /** Effect edits from the Track effects panel and the master fader: each lands as one named undo step (a fader drag
  * previews as it goes and lands as one), and one refused (a setting out of bounds) is said, the project unchanged. */
 import { deleteChainPreset, saveChainPreset } from '../project/chain-presets';
-import { type EffectHost, effectsOf, setMasterGain } from '../project/track-effects';
+import { setBusGain } from '../project/buses';
+import { type EffectHost, effectsOf, MASTER, setMasterGain } from '../project/track-effects';
 import type { TrackEdit } from '../project/track-ops';
 import type { Project } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
@@ -19,15 +20,17 @@ export function commitEffectEdit(store: StudioStore, edit: (project: Project) =>
   }
 }
 
-/** Sets the master fader: previewed during a gesture (a slider drag), else one step at once. */
-export function changeMasterGain(store: StudioStore, gainDb: number): void {
+/** Sets the master's or an effect bus's fader: previewed during a gesture (a slider drag), else one step at once. */
+export function changeBusGain(store: StudioStore, host: EffectHost, gainDb: number): void {
   const state = store.getState();
+  const set = (project: Project) =>
+    host === MASTER ? setMasterGain(project, gainDb) : setBusGain(project, host, gainDb);
   if (!state.transactionBase) {
-    commitEffectEdit(store, (project) => setMasterGain(project, gainDb));
+    commitEffectEdit(store, set);
     return;
   }
   try {
-    state.preview(setMasterGain(state.project, gainDb).project);
+    state.preview(set(state.project).project);
   } catch (e) {
     state.notify('error', e instanceof Error ? e.message : String(e));
   }

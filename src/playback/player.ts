@@ -310,7 +310,7 @@ export class Player {
     for (const [host, lane] of this.busLanes) {
       const volume = busVolumeOf(project, host);
       if (volume?.length) scheduleRamps(lane.gain, rampsOver(volume, from, to), host === MASTER ? clock : faderClock);
-      if (host === MASTER) this.rides.add(MASTER, { volume: lane.gain, from, to, clock });
+      this.rides.add(host, { volume: lane.gain, from, to, clock: host === MASTER ? clock : faderClock });
     }
     for (const track of audibleTracks(project)) {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
@@ -428,23 +428,20 @@ export class Player {
     return input;
   }
 
-  /** A bus's effects, then its fader (and the gain its volume automation rides, where it has any), into `into`;
-   * returns its input. */
+  /** A bus's effects, then its fader and the gain its volume automation rides, into `into`; returns its input. */
   private busStrip(
     host: EffectHost,
-    { effects, gainDb, volume }: MasterBus,
+    { effects, gainDb }: MasterBus,
     into: AudioNode,
     at: ChainTimeline,
   ): AudioNode {
-    // The master's is always there, ready to be written as it plays.
-    const lane = volume?.length || host === MASTER ? new GainNode(this.context!) : undefined;
-    if (lane) {
-      lane.connect(into);
-      this.nodes.push(lane);
-      this.busLanes.set(host, lane);
-    }
+    // Always there (unity where there are no points), ready to be written as it plays.
+    const lane = new GainNode(this.context!);
+    lane.connect(into);
+    this.nodes.push(lane);
+    this.busLanes.set(host, lane);
     const fader = new GainNode(this.context!, { gain: dbToGain(gainDb) });
-    fader.connect(lane ?? into);
+    fader.connect(lane);
     this.nodes.push(fader);
     this.faders.set(host, fader);
     return effects?.length && this.effectsUsable ? this.effectsNode(host, effects, 2, fader, at) : fader;
@@ -475,7 +472,8 @@ export class Player {
       this.rides.follow(track.id, 'volume', track.volume ?? [], 1, now);
       this.rides.follow(track.id, 'pan', panAsLine(track.panPoints ?? []), track.pan, now);
     }
-    if (changed.lanes.includes(MASTER)) this.rides.follow(MASTER, 'volume', masterOf(project).volume ?? [], 1, now);
+    for (const host of [MASTER, ...(project.buses ?? []).map((b) => b.id)])
+      if (changed.lanes.includes(host)) this.rides.follow(host, 'volume', busVolumeOf(project, host) ?? [], 1, now);
     return true;
   }
 

@@ -194,6 +194,8 @@ describe('liveChanges', () => {
     const withBus = createBus(withEq, other.id).project;
     const busId = withBus.buses![0].id;
     expect(liveChanges(withBus, setBusGain(withBus, busId, -3).project)).toEqual({ effects: [], lanes: [] });
+    const busFade = setBusVolume(withBus, busId, [{ at: 0, gain: 0.5 }]);
+    expect(liveChanges(withBus, busFade)).toEqual({ effects: [], lanes: [busId] }); // a bus's lane is followed too
     expect(liveChanges(withBus, addTrackEffect(withBus, busId, newTrackEffect('eq')).project)).toEqual({
       effects: [busId],
       lanes: [],

@@ -205,8 +205,8 @@ export function setEffectLane(
 export const hasActiveEffects = (track: Track): boolean => (track.effects ?? []).some((e) => e.on);
 
 /** What differs between two versions of a project where only effects, bus faders (the master's, the effect buses'),
- * tracks' volume and pan lanes and the master's volume lane do: the hosts whose effects changed and the tracks (or
- * the master) whose lanes did; null where
+ * tracks' volume and pan lanes and the master's and buses' volume lanes do: the hosts whose effects changed and the
+ * tracks, buses or master whose lanes did; null where
  * anything else differs (tracks or buses added, removed or reordered, clips, a track's gain, a send...). There
  * playback must start again; here what is sounding can simply take the new settings. */
 export function liveChanges(before: Project, after: Project): { effects: EffectHost[]; lanes: string[] } | null {
@@ -215,12 +215,13 @@ export function liveChanges(before: Project, after: Project): { effects: EffectH
   if (!sameFields(restBefore, restAfter)) return null;
   const hosts = [
     ...pairs(before.tracks, after.tracks, [...TRACK_LANES, 'color']),
-    ...pairs(busesBefore, busesAfter, ['gainDb']),
+    ...pairs(busesBefore, busesAfter, ['gainDb', 'volume']),
     ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb', 'volume']),
   ];
   if (hosts.includes(null)) return null;
   const lanes = after.tracks.filter((t, i) => TRACK_LANES.some((k) => t[k] !== before.tracks[i][k])).map((t) => t.id);
   if (masterOf(after).volume !== masterOf(before).volume) lanes.push(MASTER);
+  lanes.push(...busesAfter.filter((b, i) => b.volume !== busesBefore[i].volume).map((b) => b.id));
   return { effects: hosts.filter((h): h is EffectHost => h !== null && h !== false), lanes };
 }
 

@@ -3,9 +3,9 @@
 import type { ReactNode } from 'react';
 import { laneGainFor } from '../app/automation-writer';
 import { changeTrack } from '../app/project-commands';
-import { changeMasterGain } from '../app/track-effects';
+import { changeBusGain } from '../app/track-effects';
 import { gainToDb } from '../dsp/gain';
-import { MASTER, MASTER_GAIN_DB, NO_MASTER } from '../project/track-effects';
+import { type EffectHost, MASTER, MASTER_GAIN_DB, NO_MASTER } from '../project/track-effects';
 import { TRACK_GAIN_DB, type Track } from '../project/types';
 import { useServices, useStudio } from './studio-context';
 import { WritableSlider } from './WritableSlider';
@@ -61,22 +61,28 @@ export function TrackPan({ track, ...look }: Look & { track: Track }) {
   );
 }
 
-export function MasterFader(look: Look) {
+/** The master's fader, or an effect bus's return fader. */
+export function BusFader({ host, ...look }: Look & { host: EffectHost }) {
   const { store } = useServices();
-  const master = useStudio((s) => s.project.master) ?? NO_MASTER;
-  const set = (db: number) => changeMasterGain(store, db);
+  const bus = useStudio((s) =>
+    host === MASTER ? (s.project.master ?? NO_MASTER) : s.project.buses?.find((b) => b.id === host),
+  );
+  if (!bus) return null;
+  const set = (db: number) => changeBusGain(store, host, db);
   return (
     <WritableSlider
       {...look}
-      host={MASTER}
+      host={host}
       lane="volume"
       range={{ ...MASTER_GAIN_DB, step: 0.5 }}
-      value={master.gainDb}
+      value={bus.gainDb}
       set={set}
       onDoubleClick={() => set(0)}
-      historyLabel="Master gain"
-      toLane={(db) => laneGainFor(master.gainDb, db)}
-      fromLane={(gain) => master.gainDb + gainToDb(gain)}
+      historyLabel={host === MASTER ? 'Master gain' : 'Bus level'}
+      toLane={(db) => laneGainFor(bus.gainDb, db)}
+      fromLane={(gain) => bus.gainDb + gainToDb(gain)}
     />
   );
 }
+
+export const MasterFader = (look: Look) => <BusFader host={MASTER} {...look} />;

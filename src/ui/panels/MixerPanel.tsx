@@ -1,9 +1,7 @@
 import { GroupTag } from '../GroupTag';
-import { MasterFader, TrackFader, TrackPan } from '../Faders';
+import { BusFader, MasterFader, TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
-import { commitEffectEdit } from '../../app/track-effects';
-import { setBusGain } from '../../project/buses';
-import { hasActiveEffects, MASTER, MASTER_GAIN_DB, NO_MASTER } from '../../project/track-effects';
+import { hasActiveEffects, MASTER, NO_MASTER } from '../../project/track-effects';
 import type { EffectBus, Track } from '../../project/types';
 import { AutomationModeSelect } from '../AutomationModeSelect';
 import { formatPan } from '../format';
@@ -92,18 +90,13 @@ function BusStrip({ bus }: { bus: EffectBus }) {
           FX
         </button>
       </div>
-      <label className="strip-fader">
-        {formatDb(bus.gainDb)}
-        <input
-          type="range"
-          data-testid="mixer-bus-fader"
-          min={MASTER_GAIN_DB.min}
-          max={MASTER_GAIN_DB.max}
-          step={0.5}
-          value={bus.gainDb}
-          onChange={(e) => commitEffectEdit(store, (p) => setBusGain(p, bus.id, Number(e.target.value)))}
-        />
-      </label>
+      <BusFader host={bus.id} className="strip-fader" testId="mixer-bus-fader" text={(db) => formatDb(db)} />
+      <AutomationModeSelect
+        host={bus.id}
+        name={bus.name}
+        testId="mixer-bus-automation-mode"
+        title="Automation of this bus's return fader: Read plays its volume lane; Touch writes it from the fader while held as it plays; Latch from the first touch until playback stops"
+      />
     </section>
   );
 }
