@@ -145,4 +145,42 @@ test.describe('takes and the Tracks menu', () => {
     await studio.action('sortByName').click();
     expect((await tracks(page)).map((t) => t.name)).toEqual(['speech-22k', 'tone-stereo-44k']);
   });
+
+  test('recording onto an armed track: each take lands under it, the newest playing, and a part of one is comped back', async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    await studio.importFiles('tone-stereo-44k.wav'); // to record along with
+    await studio.waitForTracks(1);
+    await page.getByTestId('track-arm').click();
+    await expect(page.getByTestId('track-arm')).toHaveAttribute('aria-pressed', 'true');
+    const recordTake = async (count: number) => {
+      await page.evaluate(() => (window as any).omniStudio.services.store.getState().seek(0));
+      await studio.startRecording();
+      await page.waitForTimeout(1200);
+      await studio.action('record').click();
+      await studio.waitForTracks(count);
+    };
+    await recordTake(2);
+    expect((await studio.summary()).undo.at(-1)).toBe('Record Take B');
+    await recordTake(3);
+    const taken = await tracks(page);
+    expect(taken.map((t) => [t.name, t.mute, t.takeOf === taken[0].id])).toEqual([
+      ['tone-stereo-44k', true, false],
+      ['Take B', true, true],
+      ['Take C', false, true],
+    ]);
+    expect(taken[1].clips[0].start).toBeLessThanOrEqual(0.1 * 44100); // where it began (less the round trip)
+    // A part of take B comped onto the track: the track plays again, B's microphone tone in it there.
+    await page.evaluate(
+      ([start, end, id]) =>
+        (window as any).omniStudio.services.store.getState().selectRange({ start, end, trackIds: [id] }),
+      [0.4 * 44100, 0.8 * 44100, taken[1].id] as const,
+    );
+    await page.getByTestId('track-comp').first().click();
+    expect((await studio.summary()).undo.at(-1)).toBe('Comp take B');
+    expect((await tracks(page)).map((t) => t.mute)).toEqual([false, true, true]);
+  });
 });

@@ -248,6 +248,18 @@ export const trackActions: Action[] = [
       ),
   },
   {
+    name: 'armTrack',
+    label:
+      'Arm the selected track for takes: each recording lands on it as a new take (B, C...), the newest playing, to comp from; again to disarm',
+    group: 'track',
+    enabled: hasTrack,
+    perform: ({ store }, target) => {
+      const state = store.getState();
+      const id = target?.trackId ?? currentTrack(state);
+      if (id) state.set({ armedTrack: state.armedTrack === id ? null : id });
+    },
+  },
+  {
     name: 'compTake',
     label:
       "Comp: the range selected on a take (B, C...) replaces its track's audio there, crossfaded, and the track plays (swipe the best parts of several takes into one)",

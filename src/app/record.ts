@@ -18,12 +18,12 @@ import { importFiles } from '../import/import-files';
 import { decodeFile, ImportError } from '../import/decode-file';
 import { EDGE_FADE_SECONDS, placeAsset, trackAudio } from '../project/generated-ops';
 import { punchedAudio } from '../project/punch';
-import { loopPasses, placeLoopTakes } from '../project/loop-takes';
+import { loopPasses, placeLoopTakes, recordedTake } from '../project/loop-takes';
 import { discardTake, TakeJournal, unfinishedTake } from '../persist/take-journal';
 import { encodeWav } from '../dsp/wav';
 import type { SampleRange } from '../project/types';
 import { barLength, projectGrid } from '../project/tempo';
-import type { StudioState } from '../store/studio-store';
+import type { StudioState, StudioStore } from '../store/studio-store';
 import type { Services } from './services';
 
 export const PRE_ROLL_SECONDS = 2;
@@ -131,7 +131,9 @@ async function place(services: Services, file: File, finished: Take): Promise<vo
   const takeStart = finished.countedIn ? finished.from : finished.from - Math.round((finished.leadMs / 1000) * rate);
   store.getState().set({ recording: false, playhead: finished.punch?.range.start ?? finished.from });
   if (finished.punch) return placePunch(services, file, takeStart, finished.punch);
-  if (finished.loop) return placeLoop(services, file, finished.loop);
+  const armed = armedTrack(store.getState());
+  if (finished.loop) return placeLoop(services, file, finished.loop, armed);
+  if (armed) return placeArmed(services, file, takeStart, armed);
   const imported = await importFiles(services, [file], takeStart);
   if (imported && finished.countedIn) {
     const bars = store.getState().click.countInBars;
@@ -159,13 +161,8 @@ async function placePunch(
 ): Promise<void> {
   const { project } = store.getState();
   const rate = project.sampleRate;
-  let channels: Float32Array[];
-  try {
-    channels = (await decodeFile(file, rate, false)).channels;
-  } catch (e) {
-    const why = e instanceof ImportError ? e.message : String(e);
-    return store.getState().notify('error', `Punch in: the take could not be read (${why}). The track is as it was.`);
-  }
+  const channels = await decodedTake(store, file, 'Punch in');
+  if (!channels) return;
   const now = store.getState().project;
   const track = now.tracks.find((t) => t.id === trackId);
   if (!track)
@@ -194,29 +191,60 @@ async function placePunch(
     );
 }
 
-/** A loop recording's passes as takes over the loop (one undo step), or why nothing changed. */
-async function placeLoop({ store, assets }: Services, file: File, loop: SampleRange): Promise<void> {
-  const rate = store.getState().project.sampleRate;
-  let channels: Float32Array[];
+/** The track a recording lands on as a take (the armed one, or the track an armed take was made from), where it is
+ * still in the project. */
+function armedTrack(state: StudioState): string | undefined {
+  const armed = state.project.tracks.find((t) => t.id === state.armedTrack);
+  return armed?.takeOf && state.project.tracks.some((t) => t.id === armed.takeOf) ? armed.takeOf : armed?.id;
+}
+
+/** The recording as decoded at the project's rate, or null (and why, under `what`) where it cannot be read. */
+async function decodedTake(store: StudioStore, file: File, what: string): Promise<Float32Array[] | null> {
   try {
-    channels = (await decodeFile(file, rate, false)).channels;
+    return (await decodeFile(file, store.getState().project.sampleRate, false)).channels;
   } catch (e) {
     const why = e instanceof ImportError ? e.message : String(e);
-    return store.getState().notify('error', `Loop recording: the take could not be read (${why}). Nothing changed.`);
+    store.getState().notify('error', `${what}: the take could not be read (${why}). Nothing changed.`);
+    return null;
   }
+}
+
+/** A recording onto the armed track: its newest take, where it began, playing in place of the others (one undo
+ * step), as a DAW's take folder or playlist gathers the attempts at one part. */
+async function placeArmed({ store, assets }: Services, file: File, takeStart: number, trackId: string): Promise<void> {
+  const channels = await decodedTake(store, file, 'Recording');
+  if (!channels) return;
+  const rate = store.getState().project.sampleRate;
+  const before = store.getState().project;
+  const project = recordedTake(before, trackId, assets.add(channels, rate).id, takeStart, channels[0].length);
+  const take = project.tracks.filter((t) => t.takeOf === trackId).at(-1);
+  const source = before.tracks.find((t) => t.id === trackId)?.name ?? 'the track';
+  store.getState().commit(`Record ${take?.name ?? 'take'}`, project);
+  store
+    .getState()
+    .notify(
+      'info',
+      `${take?.name ?? 'The take'} of "${source}" plays now (A/B for the others; Comp takes its best parts).`,
+    );
+}
+
+/** A loop recording's passes as takes over the loop (one undo step), or why nothing changed. */
+async function placeLoop({ store, assets }: Services, file: File, loop: SampleRange, armed?: string): Promise<void> {
+  const rate = store.getState().project.sampleRate;
+  const channels = await decodedTake(store, file, 'Loop recording');
+  if (!channels) return;
   const passes = loopPasses(channels, loop.end - loop.start, rate);
   if (passes.length === 0)
     return store.getState().notify('info', 'Loop recording: stopped before a pass was recorded, so nothing was added.');
   const ids = passes.map((p) => assets.add(p, rate).id);
   const lengths = passes.map((p) => p[0].length);
   const takes = `${passes.length} take${passes.length > 1 ? 's' : ''}`;
-  store.getState().commit(`Loop recording (${takes})`, placeLoopTakes(store.getState().project, ids, lengths, loop));
+  const project = placeLoopTakes(store.getState().project, ids, lengths, loop, armed);
+  store.getState().commit(`Loop recording (${takes})`, project);
+  const onto = armed ? project.tracks.find((t) => t.id === armed)?.name : 'Loop take 1';
   store
     .getState()
-    .notify(
-      'info',
-      `Loop recording: ${takes} of the loop on "Loop take 1"; the last one plays (A/B to hear the others).`,
-    );
+    .notify('info', `Loop recording: ${takes} of the loop on "${onto}"; the last one plays (A/B to hear the others).`);
 }
 
 /** Monitor: the meter reads the chosen input without recording (again: stops), as Audacity's monitoring does. */

@@ -429,12 +429,7 @@ export class Player {
   }
 
   /** A bus's effects, then its fader and the gain its volume automation rides, into `into`; returns its input. */
-  private busStrip(
-    host: EffectHost,
-    { effects, gainDb }: MasterBus,
-    into: AudioNode,
-    at: ChainTimeline,
-  ): AudioNode {
+  private busStrip(host: EffectHost, { effects, gainDb }: MasterBus, into: AudioNode, at: ChainTimeline): AudioNode {
     // Always there (unity where there are no points), ready to be written as it plays.
     const lane = new GainNode(this.context!);
     lane.connect(into);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loopPasses, placeLoopTakes } from './loop-takes';
+import { loopPasses, placeLoopTakes, recordedTake } from './loop-takes';
 import { newTrack, type Project } from './types';
 
 describe('loop recording', () => {
@@ -26,5 +26,30 @@ describe('loop recording', () => {
     ]);
     const one = placeLoopTakes(project, ['a'], [1000], { start: 0, end: 1000 });
     expect(one.tracks.at(-1)).toMatchObject({ name: 'Loop take 1', mute: false });
+  });
+
+  it('onto an armed track, makes every pass a take of it, the last one playing', () => {
+    const vocal = { ...newTrack(0), name: 'Vocal' };
+    const project: Project = { sampleRate: 1000, tracks: [vocal, newTrack(1)] };
+    const placed = placeLoopTakes(project, ['a', 'b'], [1000, 400], { start: 500, end: 1500 }, vocal.id);
+    expect(placed.tracks.map((t) => [t.name, t.takeOf, t.mute])).toEqual([
+      ['Vocal', undefined, true],
+      ['Take B', vocal.id, true],
+      ['Take C', vocal.id, false],
+      ['Track 2', undefined, false],
+    ]);
+  });
+});
+
+describe('recording onto an armed track', () => {
+  it("lands as the track's newest take where it began, playing in place of the track and its other takes", () => {
+    const vocal = { ...newTrack(0), name: 'Vocal', gainDb: -3 };
+    const once = recordedTake({ sampleRate: 1000, tracks: [vocal] }, vocal.id, 'a', 200, 800);
+    const twice = recordedTake(once, vocal.id, 'b', 250, 700);
+    expect(twice.tracks.map((t) => [t.name, t.mute, t.gainDb, t.clips[0]?.start])).toEqual([
+      ['Vocal', true, -3, undefined],
+      ['Take B', true, -3, 200],
+      ['Take C', false, -3, 250],
+    ]);
   });
 });

@@ -20,13 +20,16 @@ export function loopPasses(channels: Float32Array[], length: number, rate: numbe
 }
 
 /** The passes (as assets, in order) on the timeline over `loop`: a new track of the first, takes of it for the others,
- * the last one playing. */
+ * the last one playing; onto an armed track (`armed`), every pass is a take of it. */
 export function placeLoopTakes(
   project: Project,
   assetIds: readonly string[],
   lengths: readonly number[],
   loop: SampleRange,
+  armed?: string,
 ): Project {
+  if (armed && project.tracks.some((t) => t.id === armed))
+    return assetIds.reduce((p, id, i) => recordedTake(p, armed, id, loop.start, lengths[i]), project);
   const name = (i: number) => `Loop take ${i + 1}`;
   const first = {
     ...newTrack(project.tracks.length),
@@ -38,4 +41,19 @@ export function placeLoopTakes(
     placed = addTake(placed, first.id, { start: loop.start, end: loop.start + lengths[i] }, assetIds[i], name(i));
   const last = placed.tracks.filter((t) => t.takeOf === first.id).at(-1);
   return last ? switchTake(placed, last.id).project : placed;
+}
+
+/** A recording as the newest take of the armed track (its letter after the others'), playing in its place. */
+export function recordedTake(
+  project: Project,
+  trackId: string,
+  assetId: string,
+  start: number,
+  length: number,
+): Project {
+  // Added after the track's other takes, so its letter follows theirs (B for the first; src/project/generated-ops.ts).
+  const letter = String.fromCharCode(66 + project.tracks.filter((t) => t.takeOf === trackId).length);
+  const placed = addTake(project, trackId, { start, end: start + length }, assetId, `Take ${letter}`);
+  const take = placed.tracks.filter((t) => t.takeOf === trackId).at(-1);
+  return take ? switchTake(placed, take.id).project : placed;
 }

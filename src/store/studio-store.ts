@@ -297,6 +297,9 @@ export interface StudioState {
   /** How each track's lanes play (src/project/automation-write.ts): Read unless set; a setting of the session, so a
    * project never opens writing over its lanes. */
   automationModes: Record<string, AutomationMode>;
+  /** The track recordings land on as its takes (armed, as a DAW's record-arm with take folders); none: a recording
+   * makes a new track. A setting of the session. */
+  armedTrack: string | null;
   /** The controls writing automation now, by track id and lane ("id volume"): the value each shows, and what its
    * pass has written so far (timeline samples, the lane's units), which its lane draws. */
   riding: Record<string, { value: number; values: readonly GainPoint[] }>;
@@ -428,6 +431,7 @@ export const initialState = (): StudioState => ({
   effectReadings: {},
   panLanes: [],
   automationModes: {},
+  armedTrack: null,
   riding: {},
   effectLanes: [],
   sendLanes: [],

@@ -21,9 +21,66 @@ export function TrackHeader({ track }: { track: Track }) {
   const dbWaveform = useStudio((s) => s.dbWaveTracks.includes(track.id));
   const panLane = useStudio((s) => s.panLanes.includes(track.id) || (track.panPoints?.length ?? 0) > 0);
   const panAutomated = (track.panPoints?.length ?? 0) > 0;
+  const armed = useStudio((s) => s.armedTrack === track.id);
 
   const change = (label: string, patch: Partial<Track>) => changeTrack(store, track.id, label, patch);
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
+
+  const specs: Record<string, HeaderButton> = {
+    mute: { text: 'M', testId: 'track-mute', title: 'Mute', pressed: track.mute, action: 'muteTrack' },
+    solo: { text: 'S', testId: 'track-solo', title: 'Solo', pressed: track.solo, action: 'soloTrack' },
+    arm: {
+      text: '●',
+      testId: 'track-arm',
+      title: 'Record takes onto this track: each recording becomes a take of it (B, C...), the newest playing',
+      pressed: armed,
+      action: 'armTrack',
+    },
+    volume: {
+      text: 'V',
+      testId: 'track-volume-lane',
+      title: 'Volume automation: show or hide its lane under the track',
+      pressed: volumeLane,
+      action: 'volumeLane',
+    },
+    db: {
+      text: 'dB',
+      testId: 'track-db-waveform',
+      title: 'Waveform (dB): draw this track on a decibel scale, so quiet recordings fill it; again for linear',
+      pressed: dbWaveform,
+      action: 'dbWaveform',
+    },
+    fx: {
+      text: 'FX',
+      testId: 'track-fx',
+      title: effectsTitle(track),
+      pressed: hasActiveEffects(track),
+      action: 'trackEffects',
+    },
+    pan: {
+      text: 'P',
+      testId: 'track-pan-lane',
+      title: 'Pan automation: show or hide its lane under the track',
+      pressed: panLane,
+      action: 'panLane',
+    },
+  };
+  const buttons = (names: string[]) =>
+    names.map((name) => {
+      const { text, testId, title, pressed, action } = specs[name];
+      return (
+        <button
+          key={testId}
+          type="button"
+          data-testid={testId}
+          title={title}
+          aria-pressed={pressed}
+          onClick={() => run(action)}
+        >
+          {text}
+        </button>
+      );
+    });
 
   return (
     <div
@@ -54,49 +111,7 @@ export function TrackHeader({ track }: { track: Track }) {
           value={track.name}
           onChange={(e) => change('Rename track', { name: e.target.value })}
         />
-        {[
-          { text: 'M', testId: 'track-mute', title: 'Mute', pressed: track.mute, action: 'muteTrack' },
-          { text: 'S', testId: 'track-solo', title: 'Solo', pressed: track.solo, action: 'soloTrack' },
-          {
-            text: 'V',
-            testId: 'track-volume-lane',
-            title: 'Volume automation: show or hide its lane under the track',
-            pressed: volumeLane,
-            action: 'volumeLane',
-          },
-          {
-            text: 'dB',
-            testId: 'track-db-waveform',
-            title: 'Waveform (dB): draw this track on a decibel scale, so quiet recordings fill it; again for linear',
-            pressed: dbWaveform,
-            action: 'dbWaveform',
-          },
-          {
-            text: 'FX',
-            testId: 'track-fx',
-            title: effectsTitle(track),
-            pressed: hasActiveEffects(track),
-            action: 'trackEffects',
-          },
-          {
-            text: 'P',
-            testId: 'track-pan-lane',
-            title: 'Pan automation: show or hide its lane under the track',
-            pressed: panLane,
-            action: 'panLane',
-          },
-        ].map(({ text, testId, title, pressed, action }) => (
-          <button
-            key={testId}
-            type="button"
-            data-testid={testId}
-            title={title}
-            aria-pressed={pressed}
-            onClick={() => run(action)}
-          >
-            {text}
-          </button>
-        ))}
+        {buttons(['mute', 'solo', 'arm', 'db'])}
         {track.takeOf && (
           <button
             type="button"
@@ -129,6 +144,7 @@ export function TrackHeader({ track }: { track: Track }) {
       </div>
       <div className="header-row">
         <TrackFader track={track} testId="track-gain" text={(db) => `Gain ${db.toFixed(1)} dB`} />
+        {buttons(['volume', 'fx'])}
         <button type="button" data-testid="track-up" title="Move track up" onClick={() => run('moveTrackUp')}>
           ↑
         </button>
@@ -139,6 +155,7 @@ export function TrackHeader({ track }: { track: Track }) {
           testId="track-pan"
           text={(pan, writing) => `Pan ${panAutomated && !writing ? 'auto' : formatPan(pan)}`}
         />
+        {buttons(['pan'])}
         <AutomationModeSelect
           host={track.id}
           name={track.name}
@@ -153,6 +170,14 @@ export function TrackHeader({ track }: { track: Track }) {
       <TrackResizer trackId={track.id} name={track.name} />
     </div>
   );
+}
+
+interface HeaderButton {
+  text: string;
+  testId: string;
+  title: string;
+  pressed: boolean;
+  action: string;
 }
 
 /** The FX button's tooltip: the effects heard, in order, or how to add some. */
