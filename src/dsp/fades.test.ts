@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFade, crossfadeRise, FADE_CURVES, fadeInGain } from './fades';
+import { applyFade, correlatedCrossfade, crossfadeRise, FADE_CURVES, fadeInGain } from './fades';
 
 describe('fades', () => {
   it('every curve runs from 0 to 1 and never decreases', () => {
@@ -43,5 +43,29 @@ describe('fades', () => {
       expect(crossfadeRise(0, n)).toBeGreaterThan(0); // sample-centred: never exactly silent, never exactly full
       expect(crossfadeRise(n - 1, n)).toBeLessThan(1);
     }
+  });
+
+  it('a correlated crossfade holds the level of a tone continued in phase, where equal power swells it by 3 dB', () => {
+    const n = 400;
+    const tone = Float32Array.from({ length: n }, (_, i) => Math.sin(i / 5));
+    const peak = (x: ArrayLike<number>) => Math.max(...Array.from(x, Math.abs));
+    expect(peak(correlatedCrossfade(tone, tone))).toBeLessThan(1.001);
+    const equalPower = tone.map((v, i) => v * (crossfadeRise(i, n) + crossfadeRise(n - 1 - i, n)));
+    expect(20 * Math.log10(peak(equalPower))).toBeGreaterThan(2.9);
+  });
+
+  it('a correlated crossfade of unrelated sounds is the equal-power one; of sounds in opposite phase too', () => {
+    let seed = 7;
+    const noise = () =>
+      Float32Array.from({ length: 2000 }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1);
+    const [a, b] = [noise(), noise()];
+    const mixed = correlatedCrossfade(a, b);
+    const plain = (x: Float32Array, y: Float32Array, i: number) =>
+      x[i] * crossfadeRise(2000 - 1 - i, 2000) + y[i] * crossfadeRise(i, 2000);
+    // Two draws of noise correlate a little either way; the scale stays within a percent of one.
+    for (const i of [0, 500, 1000, 1999]) expect(mixed[i]).toBeCloseTo(plain(a, b, i), 1);
+    const inverted = b.map((v) => -v);
+    const opposite = correlatedCrossfade(b, inverted);
+    for (const i of [0, 1000, 1999]) expect(opposite[i]).toBeCloseTo(plain(b, inverted, i), 6);
   });
 });

@@ -30,6 +30,31 @@ export function crossfadeRise(i: number, length: number): number {
 }
 
 /**
+ * `from` crossfaded into `to` (the same length): equal-power curves scaled so the level holds whether the two are
+ * unrelated (noise, a different take: equal power as it is) or alike (a steady tone or pad continued in phase, which
+ * equal power would swell by up to 3 dB in the middle; alike, the curves sum to one in amplitude instead). How alike
+ * is their correlation over the crossfade, held in [0, 1]: sounds in opposite phase dip whatever the curves.
+ */
+export function correlatedCrossfade(from: ArrayLike<number>, to: ArrayLike<number>): Float32Array {
+  const n = from.length;
+  let [cross, powerFrom, powerTo] = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    cross += from[i] * to[i];
+    powerFrom += from[i] * from[i];
+    powerTo += to[i] * to[i];
+  }
+  const alike = powerFrom > 0 && powerTo > 0 ? Math.max(0, Math.min(1, cross / Math.sqrt(powerFrom * powerTo))) : 0;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const rise = crossfadeRise(i, n);
+    const fall = crossfadeRise(n - 1 - i, n);
+    const scale = 1 / Math.sqrt(1 + 2 * alike * rise * fall); // rise² + fall² = 1
+    out[i] = (from[i] * fall + to[i] * rise) * scale;
+  }
+  return out;
+}
+
+/**
  * Multiplies `samples` by the fade, where samples[0] sits at position `offset` of a fade `length` samples long.
  * Lets one fade span several clips: each piece passes its own offset.
  */

@@ -2,7 +2,7 @@
  * Seamless loops: a selection's last stretch is crossfaded (equal power) into its first, so the loop is that much
  * shorter and, played over and over, its end flows into its start without a click or a jump in the sound.
  */
-import { crossfadeRise } from './fades';
+import { correlatedCrossfade } from './fades';
 import { framesToDb } from './spectrogram';
 
 /** The loop of `channels` with a crossfade of `fade` samples at the seam: `length - fade` samples long. */
@@ -13,8 +13,7 @@ export function seamlessLoop(channels: Float32Array[], fade: number): Float32Arr
       throw new Error(`A loop needs more than twice its crossfade (${x.length} < ${2 * fade}).`);
     const out = x.slice(0, n);
     // The start rises from the end's continuation (x[n + i] is what followed x[n - 1] in the recording).
-    for (let i = 0; i < fade; i++)
-      out[i] = x[i] * crossfadeRise(i, fade) + x[n + i] * crossfadeRise(fade - 1 - i, fade);
+    out.set(correlatedCrossfade(x.subarray(n, n + fade), x.subarray(0, fade)));
     return out;
   });
 }

@@ -1,5 +1,5 @@
 /** Putting model output into the project: a generated clip at a position, or an edit's result over a range. */
-import { crossfadeRise } from '../dsp/fades';
+import { correlatedCrossfade } from '../dsp/fades';
 import type { AssetStore } from './asset-store';
 import { removeRange } from './timeline-ops';
 import { carryEnvelope } from './envelope';
@@ -40,21 +40,17 @@ export function toMono(channels: Float32Array[]): Float32Array {
   return out;
 }
 
-/** The result (one channel for all, or one per channel) crossfaded from the original at both edges with equal-power
- * curves. */
+/** The result (one channel for all, or one per channel) crossfaded from the original at both edges (equal-power
+ * curves that hold the level where the two are alike too: src/dsp/fades.ts). */
 export function blendEdges(original: Float32Array[], results: Float32Array[], fade: number): Float32Array[] {
   const n = results[0].length;
   const f = Math.max(0, Math.min(fade, Math.floor(n / 4)));
   return original.map((orig, ch) => {
     const result = results[Math.min(ch, results.length - 1)];
     const out = Float32Array.from(result);
-    for (let i = 0; i < f; i++) {
-      const w = crossfadeRise(i, f); // weight of the result, rising at the start
-      const v = crossfadeRise(f - 1 - i, f);
-      out[i] = orig[i] * v + result[i] * w;
-      const j = n - 1 - i;
-      out[j] = orig[j] * v + result[j] * w;
-    }
+    if (f === 0) return out;
+    out.set(correlatedCrossfade(orig.subarray(0, f), result.subarray(0, f)));
+    out.set(correlatedCrossfade(result.subarray(n - f), orig.subarray(n - f)), n - f);
     return out;
   });
 }
