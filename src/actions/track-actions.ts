@@ -10,7 +10,7 @@ import { splitStereoTrack } from '../app/split-stereo';
 import type { Services } from '../app/services';
 import { nextMode, setAutomationMode } from '../app/automation-writer';
 import { switchTake } from '../project/generated-ops';
-import { deleteTrack, moveTrack, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
+import { deleteTrack, moveTrack, soloOnly, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
 import { groupOf, groupTracks, toggleGroupSuspended, ungroupTracks } from '../project/track-groups';
 import type { Project } from '../project/types';
 import type { StudioState } from '../store/studio-store';
@@ -206,6 +206,14 @@ export const trackActions: Action[] = [
     shortcuts: ['Shift+S'],
     enabled: hasTrack,
     perform: (s, target) => onCurrentTrack(s, toggleSolo, target),
+  },
+  {
+    name: 'soloOnly',
+    label:
+      'Solo only the selected track (every other solo off), or unsolo all where it is already soloed alone (Ctrl/Cmd+click on S)',
+    group: 'track',
+    enabled: hasTrack,
+    perform: (s, target) => onCurrentTrack(s, soloOnly, target),
   },
   {
     name: 'moveTrackUp',

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { clipAt } from './clip.fixture';
-import { deleteTrack, duplicateRange, moveTrack, setTrack, splitNewRange, toggleMute, toggleSolo } from './track-ops';
+import {
+  deleteTrack,
+  duplicateRange,
+  moveTrack,
+  setTrack,
+  soloOnly,
+  splitNewRange,
+  toggleMute,
+  toggleSolo,
+} from './track-ops';
 import { newTrack, type Project } from './types';
 
 const project: Project = { sampleRate: 48000, tracks: [{ ...newTrack(0), name: 'Drums' }, newTrack(1)] };
@@ -13,6 +22,16 @@ describe('track edits', () => {
     expect(muted.project.tracks.map((t) => t.mute)).toEqual([true, false]);
     expect(toggleMute(muted.project, id).label).toBe('Unmute');
     expect(toggleSolo(project, id).project.tracks[0].solo).toBe(true);
+  });
+
+  it('solo only: this track soloed, the others not; again, every solo off', () => {
+    const soloed = { ...project, tracks: project.tracks.map((t, i) => ({ ...t, solo: i === 1 })) };
+    const only = soloOnly(soloed, id);
+    expect(only.label).toBe('Solo only');
+    expect(only.project.tracks.map((t) => t.solo)).toEqual([true, false]);
+    const cleared = soloOnly(only.project, id);
+    expect(cleared.label).toBe('Unsolo all');
+    expect(cleared.project.tracks.map((t) => t.solo)).toEqual([false, false]);
   });
 
   it('sets a field and deletes a track by name', () => {

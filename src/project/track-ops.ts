@@ -1,7 +1,7 @@
 /** Track settings as project edits, each with the undo label it is committed under: the track header's buttons and
  * the track commands of the action registry both go through these. */
 import { keepRange, removeRange } from './timeline-ops';
-import { linkedChange, withoutLoneGroups } from './track-groups';
+import { linkedChange, linkedTracks, withoutLoneGroups } from './track-groups';
 import { newId, type Project, type SampleRange, type Track } from './types';
 
 export interface TrackEdit {
@@ -24,6 +24,15 @@ export function toggleMute(project: Project, id: string): TrackEdit {
 export function toggleSolo(project: Project, id: string): TrackEdit {
   const solo = !find(project, id)?.solo;
   return { label: solo ? 'Solo' : 'Unsolo', project: linkedChange(project, id, { solo }) };
+}
+
+/** Exclusive solo, as a DAW's Ctrl/Cmd+click on Solo: the track (and its group) soloed, every other solo off; on a
+ * track already soloed alone, every solo off. */
+export function soloOnly(project: Project, id: string): TrackEdit {
+  const only = new Set(linkedTracks(project, id));
+  const alone = project.tracks.every((t) => t.solo === only.has(t.id));
+  const tracks = project.tracks.map((t) => ({ ...t, solo: !alone && only.has(t.id) }));
+  return { label: alone ? 'Unsolo all' : 'Solo only', project: { ...project, tracks } };
 }
 
 export function deleteTrack(project: Project, id: string): TrackEdit {

@@ -50,7 +50,13 @@ function TrackStrip({ track }: { track: Track }) {
         <button type="button" data-testid="mixer-mute" aria-pressed={track.mute} onClick={() => run('muteTrack')}>
           M
         </button>
-        <button type="button" data-testid="mixer-solo" aria-pressed={track.solo} onClick={() => run('soloTrack')}>
+        <button
+          type="button"
+          data-testid="mixer-solo"
+          aria-pressed={track.solo}
+          title="Solo (Ctrl/Cmd+click: this track alone)"
+          onClick={(e) => run(e.ctrlKey || e.metaKey ? 'soloOnly' : 'soloTrack')}
+        >
           S
         </button>
         <button type="button" aria-pressed={hasActiveEffects(track)} onClick={() => run('trackEffects')}>

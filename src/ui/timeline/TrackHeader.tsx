@@ -28,7 +28,14 @@ export function TrackHeader({ track }: { track: Track }) {
 
   const specs: Record<string, HeaderButton> = {
     mute: { text: 'M', testId: 'track-mute', title: 'Mute', pressed: track.mute, action: 'muteTrack' },
-    solo: { text: 'S', testId: 'track-solo', title: 'Solo', pressed: track.solo, action: 'soloTrack' },
+    solo: {
+      text: 'S',
+      testId: 'track-solo',
+      title: 'Solo (Ctrl/Cmd+click: this track alone, every other solo off)',
+      pressed: track.solo,
+      action: 'soloTrack',
+      withMod: 'soloOnly',
+    },
     arm: {
       text: '●',
       testId: 'track-arm',
@@ -67,7 +74,7 @@ export function TrackHeader({ track }: { track: Track }) {
   };
   const buttons = (names: string[]) =>
     names.map((name) => {
-      const { text, testId, title, pressed, action } = specs[name];
+      const { text, testId, title, pressed, action, withMod } = specs[name];
       return (
         <button
           key={testId}
@@ -75,7 +82,7 @@ export function TrackHeader({ track }: { track: Track }) {
           data-testid={testId}
           title={title}
           aria-pressed={pressed}
-          onClick={() => run(action)}
+          onClick={(e) => run(withMod && (e.ctrlKey || e.metaKey) ? withMod : action)}
         >
           {text}
         </button>
@@ -178,6 +185,8 @@ interface HeaderButton {
   title: string;
   pressed: boolean;
   action: string;
+  /** The action a Ctrl/Cmd+click runs instead. */
+  withMod?: string;
 }
 
 /** The FX button's tooltip: the effects heard, in order, or how to add some. */
