@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trackAudio } from '../project/generated-ops';
+import { compedRanges, trackAudio } from '../project/generated-ops';
 import { newTrack } from '../project/types';
 import { compTake } from './comp';
 import { oneTrackStudio } from './one-track.fixture';
@@ -42,6 +42,7 @@ describe('Comp', () => {
     expect(right[400]).toBe(-0.25); // the take's second channel, where the track had one
     expect(Math.abs(left[210])).toBeLessThan(0.5); // inside the crossfade
     expect(trackAudio(take, assets, { start: 0, end: 1000 })[0][400]).toBe(-0.5); // the take as it was
+    expect(compedRanges(project, take.id)).toEqual([{ start: 200, end: 600 }]); // marked on the take as used
   });
 
   it('says what to do where no range of a take is selected, and changes nothing', () => {

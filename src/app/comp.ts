@@ -31,7 +31,15 @@ export function compTake({ store, assets }: Services, takeId?: string) {
   const asset = assets.add(audio, project.sampleRate);
   const length = range.end - range.start;
   const placed = placeAsset(project, source.id, range.start, asset.id, length, `Take ${letter}`, true);
-  state.commit(`Comp take ${letter}`, playingTrack(placed, source.id));
+  const marked = {
+    ...placed,
+    tracks: placed.tracks.map((t) =>
+      t.id === source.id
+        ? { ...t, clips: t.clips.map((c) => (c.assetId === asset.id ? { ...c, compOf: take.id } : c)) }
+        : t,
+    ),
+  };
+  state.commit(`Comp take ${letter}`, playingTrack(marked, source.id));
 }
 
 /** `channels` channels: a mono part copied to each. */

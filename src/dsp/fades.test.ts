@@ -56,8 +56,11 @@ describe('fades', () => {
 
   it('a correlated crossfade of unrelated sounds is the equal-power one; of sounds in opposite phase too', () => {
     let seed = 7;
-    const noise = () =>
-      Float32Array.from({ length: 2000 }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1);
+    const next = () => {
+      seed = (seed * 16807) % 2147483647;
+      return (seed / 2147483647) * 2 - 1;
+    };
+    const noise = () => Float32Array.from({ length: 2000 }, next);
     const [a, b] = [noise(), noise()];
     const mixed = correlatedCrossfade(a, b);
     const plain = (x: Float32Array, y: Float32Array, i: number) =>

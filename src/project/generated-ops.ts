@@ -117,6 +117,16 @@ export function addTake(
   return { ...project, tracks };
 }
 
+/** The parts of a take comped onto its track (src/app/comp.ts), as the track has them now, in time order. */
+export function compedRanges(project: Project, takeId: string): SampleRange[] {
+  const take = project.tracks.find((t) => t.id === takeId);
+  const source = take?.takeOf ? project.tracks.find((t) => t.id === take.takeOf) : undefined;
+  return (source?.clips ?? [])
+    .filter((c) => c.compOf === takeId)
+    .map((c) => ({ start: c.start, end: clipEnd(c) }))
+    .sort((a, b) => a.start - b.start);
+}
+
 /** A take's letter among its source's takes: the source is A, its takes B, C, D... in track order. */
 export function takeLetter(project: Project, takeId: string): string {
   const take = project.tracks.find((t) => t.id === takeId);

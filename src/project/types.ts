@@ -27,6 +27,8 @@ export interface Clip {
   /** Fades on its first and last samples (src/project/clip-fades.ts); none: it starts and ends at full level. */
   fadeIn?: ClipFade;
   fadeOut?: ClipFade;
+  /** Comped from a take (that take's track id): the take shows the part as used. */
+  compOf?: string;
 }
 
 /** The colours a track can be given, as a DAW's track colours: its header's edge and its clips drawn in it. */

@@ -14,6 +14,7 @@ import { withLinkedTracks } from '../../project/track-groups';
 import { projectLength } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { ClipView } from './ClipView';
+import { CompRanges } from './CompRanges';
 import { followPointer } from './follow-pointer';
 import { pageTurn } from './follow-playback';
 import { JobPreview } from './JobPreview';
@@ -196,6 +197,7 @@ export function Timeline() {
                 {track.clips.map((clip) => (
                   <ClipView key={clip.id} clip={clip} trackId={track.id} height={trackHeight(heights, track.id)} />
                 ))}
+                {track.takeOf && <CompRanges take={track} scale={scale} />}
                 {jobs
                   .filter((j) => j.target.trackId === track.id)
                   .map((j) => (
