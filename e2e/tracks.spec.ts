@@ -112,11 +112,12 @@ test.describe('takes and the Tracks menu', () => {
     await page.keyboard.press('Alt+C');
     expect((await studio.summary()).undo.at(-1)).toBe('Comp take B');
     expect((await tracks(page)).map((t) => t.mute)).toEqual([false, true]); // the track plays, the take is kept
+    await expect(page.getByTestId('comp-range')).toHaveCount(1); // the part used, marked on the take
     const after = await studio.exportFile({ format: 'float32' });
     // Before the swipe the mix is the recording, untouched; where it had ended, the take's tones now play.
     expect(levelChangeDb(after, asset('tone-stereo-44k.wav'), 0.1, 1.6)).toBeCloseTo(0, 2);
-    // (2.3-2.5 s: past the loop's own seam at 2.0-2.25 s, where the take crossfades the tone with itself.)
-    const peak = (file: string) => soxStat(file, { start: 2.3, seconds: 0.2 })['Maximum amplitude'];
+    // (Over the loop's own seam at 2.0-2.25 s too: the tone crossfaded with itself holds its level.)
+    const peak = (file: string) => soxStat(file, { start: 2.05, seconds: 0.45 })['Maximum amplitude'];
     expect(peak(before)).toBe(0);
     expect(20 * Math.log10(peak(after))).toBeCloseTo(-6, 0);
     expect(soxStat(after, { start: 2.7, seconds: 0.3 })['Maximum amplitude']).toBe(0); // after it, as before
