@@ -183,5 +183,12 @@ test.describe('takes and the Tracks menu', () => {
     await page.getByTestId('track-comp').first().click();
     expect((await studio.summary()).undo.at(-1)).toBe('Comp take B');
     expect((await tracks(page)).map((t) => t.mute)).toEqual([false, true, true]);
+    // The takes folded away under the track (its take folder closed), still there, and shown again.
+    await page.getByTestId('track-takes').click();
+    await expect(page.getByTestId('track')).toHaveCount(1);
+    await expect(page.getByTestId('track-takes')).toHaveText('▸2');
+    expect(await tracks(page)).toHaveLength(3);
+    await page.getByTestId('track-takes').click();
+    await expect(page.getByTestId('track')).toHaveCount(3);
   });
 });

@@ -268,6 +268,29 @@ export const trackActions: Action[] = [
     },
   },
   {
+    name: 'foldTakes',
+    label:
+      "Fold the selected track's takes away under it, or show them again (as a DAW's take folder closes and opens)",
+    group: 'track',
+    enabled: (s) => s.project.tracks.some((t) => t.takeOf),
+    perform: ({ store }, target) => {
+      const state = store.getState();
+      const id = target?.trackId ?? currentTrack(state);
+      const track = state.project.tracks.find((t) => t.id === id);
+      const source = track?.takeOf ?? track?.id;
+      if (!source || !state.project.tracks.some((t) => t.takeOf === source))
+        return state.notify('info', 'The selected track has no takes to fold.');
+      const { foldedTakes, selection } = state;
+      if (foldedTakes.includes(source)) return state.set({ foldedTakes: foldedTakes.filter((f) => f !== source) });
+      state.set({ foldedTakes: [...foldedTakes, source] });
+      // What is folded away is not left selected, where an edit would change it unseen.
+      const shown = selection?.trackIds.filter(
+        (id) => state.project.tracks.find((t) => t.id === id)?.takeOf !== source,
+      );
+      if (selection && shown) state.selectRange(shown.length ? { ...selection, trackIds: shown } : null);
+    },
+  },
+  {
     name: 'compTake',
     label:
       "Comp: the range selected on a take (B, C...) replaces its track's audio there, crossfaded, and the track plays (swipe the best parts of several takes into one)",

@@ -1,6 +1,7 @@
 /** Transport and view: play, stop, loop, zoom, help. */
 import { projectGrid } from '../project/tempo';
 import { projectLength } from '../project/types';
+import { shownTracks } from '../project/generated-ops';
 import type { Services } from '../app/services';
 import { splitAtBars, quantize } from '../app/grid-edits';
 import { downbeatAtPlayhead, tapTempo, tempoFromSelection, toggleClick } from '../app/tempo';
@@ -176,9 +177,12 @@ export const viewActions: Action[] = [
     shortcuts: ['Mod+Shift+F'],
     enabled: (s) => s.project.tracks.length > 0,
     perform: ({ store }) => {
-      const { project, view } = store.getState();
-      const each = fittedTrackHeight(view.rowsRoom ?? 0, project.tracks.length);
-      store.getState().set({ trackHeights: Object.fromEntries(project.tracks.map((t) => [t.id, each])) });
+      const { project, view, foldedTakes } = store.getState();
+      const shown = shownTracks(project.tracks, foldedTakes);
+      const each = fittedTrackHeight(view.rowsRoom ?? 0, shown.length);
+      store.getState().set({
+        trackHeights: { ...store.getState().trackHeights, ...Object.fromEntries(shown.map((t) => [t.id, each])) },
+      });
     },
   },
   {

@@ -117,6 +117,10 @@ export function addTake(
   return { ...project, tracks };
 }
 
+/** The tracks the timeline shows: all but the takes folded away under their track (`folded`: those tracks' ids). */
+export const shownTracks = (tracks: Track[], folded: readonly string[]): Track[] =>
+  folded.length ? tracks.filter((t) => !(t.takeOf && folded.includes(t.takeOf))) : tracks;
+
 /** The parts of a take comped onto its track (src/app/comp.ts), as the track has them now, in time order. */
 export function compedRanges(project: Project, takeId: string): SampleRange[] {
   const take = project.tracks.find((t) => t.id === takeId);

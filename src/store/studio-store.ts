@@ -300,6 +300,8 @@ export interface StudioState {
   /** The track recordings land on as its takes (armed, as a DAW's record-arm with take folders); none: a recording
    * makes a new track. A setting of the session. */
   armedTrack: string | null;
+  /** Tracks whose takes are folded away under them (as a DAW's closed take folder): a view of the session. */
+  foldedTakes: string[];
   /** The controls writing automation now, by track id and lane ("id volume"): the value each shows, and what its
    * pass has written so far (timeline samples, the lane's units), which its lane draws. */
   riding: Record<string, { value: number; values: readonly GainPoint[] }>;
@@ -432,6 +434,7 @@ export const initialState = (): StudioState => ({
   panLanes: [],
   automationModes: {},
   armedTrack: null,
+  foldedTakes: [],
   riding: {},
   effectLanes: [],
   sendLanes: [],

@@ -4,12 +4,14 @@ import {
   type PointerEvent as ReactPointerEvent,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
 } from 'react';
 import { importFiles } from '../../import/import-files';
 import { zoomTo } from '../../actions/view-actions';
 import { gridTargets, snapEdge } from '../../project/snap';
 import { projectGrid } from '../../project/tempo';
+import { shownTracks } from '../../project/generated-ops';
 import { withLinkedTracks } from '../../project/track-groups';
 import { projectLength } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
@@ -34,7 +36,9 @@ export function Timeline() {
   const services = useServices();
   const { store } = services;
   const scroller = useRef<HTMLDivElement>(null);
-  const tracks = useStudio((s) => s.project.tracks);
+  const allTracks = useStudio((s) => s.project.tracks);
+  const folded = useStudio((s) => s.foldedTakes);
+  const tracks = useMemo(() => shownTracks(allTracks, folded), [allTracks, folded]);
   const sampleRate = useStudio((s) => s.project.sampleRate);
   const length = useStudio((s) => projectLength(s.project));
   const view = useStudio((s) => s.view);

@@ -22,6 +22,8 @@ export function TrackHeader({ track }: { track: Track }) {
   const panLane = useStudio((s) => s.panLanes.includes(track.id) || (track.panPoints?.length ?? 0) > 0);
   const panAutomated = (track.panPoints?.length ?? 0) > 0;
   const armed = useStudio((s) => s.armedTrack === track.id);
+  const takes = useStudio((s) => s.project.tracks.filter((t) => t.takeOf === track.id).length);
+  const folded = useStudio((s) => s.foldedTakes.includes(track.id));
 
   const change = (label: string, patch: Partial<Track>) => changeTrack(store, track.id, label, patch);
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
@@ -118,6 +120,18 @@ export function TrackHeader({ track }: { track: Track }) {
           value={track.name}
           onChange={(e) => change('Rename track', { name: e.target.value })}
         />
+        {takes > 0 && (
+          <button
+            type="button"
+            data-testid="track-takes"
+            aria-expanded={!folded}
+            title={`Takes (${takes}): ${folded ? 'show them under this track' : 'fold them away under this track'}`}
+            onClick={() => run('foldTakes')}
+          >
+            {folded ? '▸' : '▾'}
+            {takes}
+          </button>
+        )}
         {buttons(['mute', 'solo', 'arm', 'db'])}
         {track.takeOf && (
           <button
