@@ -1,6 +1,7 @@
 /** The one list of user commands, and the lookups that menus, the keyboard and the help panel use. */
 import type { Services } from '../app/services';
 import { analysisActions } from './analysis-actions';
+import { arrangeActions } from './arrange-actions';
 import { editActions } from './edit-actions';
 import { effectActions } from './effect-actions';
 import { fileActions } from './file-actions';
@@ -14,6 +15,7 @@ export const ACTIONS: readonly Action[] = [
   ...editActions,
   ...analysisActions,
   ...trackActions,
+  ...arrangeActions,
   ...effectActions,
   ...viewActions,
 ];

@@ -1,7 +1,5 @@
 /** Commands on the selected track (the first of the selection, else the first track) and the model commands, so the
  * keyboard, the help panel and the buttons reach the same routines. */
-import { alignTracks, sortTrackList } from '../app/arrange-tracks';
-import { compTake } from '../app/comp';
 import { editSelection } from '../app/edit';
 import { cancelJob, generateClip } from '../app/generate';
 import { mixAndRender } from '../app/render';
@@ -11,7 +9,6 @@ import type { Services } from '../app/services';
 import { nextMode, setAutomationMode } from '../app/automation-writer';
 import { switchTake } from '../project/generated-ops';
 import { deleteTrack, moveTrack, soloOnly, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
-import { groupOf, groupTracks, toggleGroupSuspended, ungroupTracks } from '../project/track-groups';
 import type { Project } from '../project/types';
 import type { StudioState } from '../store/studio-store';
 import { targetTrackIds } from './targets';
@@ -91,83 +88,6 @@ export const trackActions: Action[] = [
       const id = target?.trackId ?? currentTrack(store.getState());
       if (id) setAutomationMode(store, id, nextMode(store.getState().automationModes[id] ?? 'read'));
     },
-  },
-  {
-    name: 'groupTracks',
-    label:
-      'Group tracks: the selected tracks (or all) move together: faders, pans, mute, solo, range selections and the clips playing together',
-    group: 'track',
-    shortcuts: ['Alt+G'],
-    enabled: (s) => s.project.tracks.length > 1,
-    perform: ({ store }) => {
-      const state = store.getState();
-      const ids = targetTrackIds(state);
-      if (ids.length < 2) return state.notify('info', 'Select two or more tracks to group them.');
-      const { label, project } = groupTracks(state.project, ids);
-      state.commit(label, project);
-    },
-  },
-  {
-    name: 'ungroupTracks',
-    label: 'Ungroup tracks: the groups of the selected tracks dissolved, each track moving alone again',
-    group: 'track',
-    shortcuts: ['Alt+Shift+G'],
-    enabled: (s) => (s.project.groups?.length ?? 0) > 0,
-    perform: ({ store }, target) => {
-      const state = store.getState();
-      const ids = target?.trackId ? [target.trackId] : targetTrackIds(state);
-      if (!ids.some((id) => groupOf(state.project, id)))
-        return state.notify('info', 'The selected tracks are in no group.');
-      const { label, project } = ungroupTracks(state.project, ids);
-      state.commit(label, project);
-    },
-  },
-  {
-    name: 'suspendGroup',
-    label: "Suspend the selected track's group (its tracks move alone) or resume it",
-    group: 'track',
-    enabled: (s) => (s.project.groups?.length ?? 0) > 0,
-    perform: ({ store }, target) => {
-      const state = store.getState();
-      const id = target?.trackId ?? currentTrack(state);
-      const group = id ? groupOf(state.project, id) : undefined;
-      if (!group) return state.notify('info', 'The selected track is in no group.');
-      const { label, project } = toggleGroupSuspended(state.project, group.id);
-      state.commit(label, project);
-    },
-  },
-  ...(
-    [
-      ['alignStartToZero', 'zero', 'Align start to zero: the selected tracks (or all) start at 0 s'],
-      [
-        'alignStartToPlayhead',
-        'playhead',
-        'Align start to playhead: the selected tracks (or all) start at the playhead (the selection start)',
-      ],
-      ['alignEndToEnd', 'endToEnd', 'Align end to end: each selected track (or all) starts where the one above ends'],
-    ] as const
-  ).map(
-    ([name, how, label]): Action => ({
-      name,
-      label,
-      group: 'track',
-      enabled: (s) => s.project.tracks.some((t) => t.clips.length > 0),
-      perform: ({ store }) => alignTracks(store, how),
-    }),
-  ),
-  {
-    name: 'sortByStart',
-    label: 'Sort tracks by start time (each take stays under its track)',
-    group: 'track',
-    enabled: (s) => s.project.tracks.length > 1,
-    perform: ({ store }) => sortTrackList(store, 'start'),
-  },
-  {
-    name: 'sortByName',
-    label: 'Sort tracks by name (each take stays under its track)',
-    group: 'track',
-    enabled: (s) => s.project.tracks.length > 1,
-    perform: ({ store }) => sortTrackList(store, 'name'),
   },
   {
     name: 'splitStereo',
@@ -254,50 +174,6 @@ export const trackActions: Action[] = [
         },
         target,
       ),
-  },
-  {
-    name: 'armTrack',
-    label:
-      'Arm the selected track for takes: each recording lands on it as a new take (B, C...), the newest playing, to comp from; again to disarm',
-    group: 'track',
-    enabled: hasTrack,
-    perform: ({ store }, target) => {
-      const state = store.getState();
-      const id = target?.trackId ?? currentTrack(state);
-      if (id) state.set({ armedTrack: state.armedTrack === id ? null : id });
-    },
-  },
-  {
-    name: 'foldTakes',
-    label:
-      "Fold the selected track's takes away under it, or show them again (as a DAW's take folder closes and opens)",
-    group: 'track',
-    enabled: (s) => s.project.tracks.some((t) => t.takeOf),
-    perform: ({ store }, target) => {
-      const state = store.getState();
-      const id = target?.trackId ?? currentTrack(state);
-      const track = state.project.tracks.find((t) => t.id === id);
-      const source = track?.takeOf ?? track?.id;
-      if (!source || !state.project.tracks.some((t) => t.takeOf === source))
-        return state.notify('info', 'The selected track has no takes to fold.');
-      const { foldedTakes, selection } = state;
-      if (foldedTakes.includes(source)) return state.set({ foldedTakes: foldedTakes.filter((f) => f !== source) });
-      state.set({ foldedTakes: [...foldedTakes, source] });
-      // What is folded away is not left selected, where an edit would change it unseen.
-      const shown = selection?.trackIds.filter(
-        (id) => state.project.tracks.find((t) => t.id === id)?.takeOf !== source,
-      );
-      if (selection && shown) state.selectRange(shown.length ? { ...selection, trackIds: shown } : null);
-    },
-  },
-  {
-    name: 'compTake',
-    label:
-      "Comp: the range selected on a take (B, C...) replaces its track's audio there, crossfaded, and the track plays (swipe the best parts of several takes into one)",
-    group: 'track',
-    shortcuts: ['Alt+C'],
-    enabled: (s) => s.project.tracks.some((t) => t.takeOf),
-    perform: (services, target) => compTake(services, target?.trackId),
   },
   {
     name: 'runGenerate',
