@@ -87,4 +87,22 @@ describe('project files', () => {
       readProjectFile(writeProjectFile(sending({ busId: 'b', levelDb: 40 }), view, assets), 'loud.omni'),
     ).toThrow('"loud.omni" cannot be opened: a send on track "Track 1" is at 40 dB (-60 to +6).');
   });
+
+  it('keep track groups and refuse ones that cannot be read', () => {
+    const { assets, project } = aProject();
+    const view = { playhead: 0, trackHeights: {}, loopRegion: null };
+    const grouped = { ...project, groups: [{ id: 'g', name: 'Group 1', suspended: true }] };
+    const tracks = grouped.tracks.map((t) => ({ ...t, group: 'g' }));
+    expect(readProjectFile(writeProjectFile({ ...grouped, tracks }, view, assets), 'g.omni').project.groups).toEqual(
+      grouped.groups,
+    );
+    const garbled = { ...project, groups: { g: 'Group 1' } as never };
+    expect(() => readProjectFile(writeProjectFile(garbled, view, assets), 'bad.omni')).toThrow(
+      '"bad.omni" cannot be opened: its track groups are no list.',
+    );
+    const nameless = { ...project, groups: [{ id: 7 }] as never };
+    expect(() => readProjectFile(writeProjectFile(nameless, view, assets), 'bad.omni')).toThrow(
+      'a track group has no id or name.',
+    );
+  });
 });

@@ -64,7 +64,19 @@ function effectsProblem(project: Project): string | null {
   const silent = buses.find((b) => !Number.isFinite(b.gainDb));
   if (silent) return `the fader ${silent.where} has no level.`;
   const unread = buses.find((b) => b.volume !== undefined && !readableLine(b.volume));
-  return unread ? `the fader ${unread.where} has a volume automation that cannot be read.` : sendsProblem(project);
+  if (unread) return `the fader ${unread.where} has a volume automation that cannot be read.`;
+  return sendsProblem(project) ?? groupsProblem(project);
+}
+
+/** Why the track groups cannot be read as the file sets them, or null (a track naming a group the file lacks is in
+ * none: src/project/track-groups.ts). */
+function groupsProblem(project: Project): string | null {
+  const { groups } = project;
+  if (groups !== undefined && !Array.isArray(groups)) return 'its track groups are no list.';
+  const unnamed = groups?.find((g) => typeof g?.id !== 'string' || typeof g.name !== 'string');
+  if (unnamed) return 'a track group has no id or name.';
+  const stray = project.tracks.find((t) => t.group !== undefined && typeof t.group !== 'string');
+  return stray ? `track "${stray.name}" names its group with no id.` : null;
 }
 
 /** Why a track's sends cannot be heard as the file sets them, or null. */
