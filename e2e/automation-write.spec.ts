@@ -195,6 +195,48 @@ test.describe('writing automation as it plays', () => {
     expect(levelChangeDb(out, before, from + 0.2, to - from - 0.3)).toBeLessThan(-12); // the return ridden down
   });
 
+  test("Touch on a track's send in the Mixer writes the send's level lane: the reverb dies away as it plays and in the export (sox)", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('chord.wav'); // 9 s of a steady chord at -20 dBFS
+    await studio.waitForTracks(1);
+    // Sent before its fader to a new reverb bus and turned down 36 dB: what plays is mostly the reverb.
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-send-add').selectOption('new');
+    await panel.getByTestId('fx-send-pre-0').check();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('track-gain').fill('-36');
+    const before = await studio.exportFile({ format: 'float32' });
+    await page.keyboard.press('Alt+M');
+    const strip = page.getByTestId('mixer-strip').nth(0);
+    await strip.getByTestId('mixer-automation-mode').selectOption('touch');
+    await studio.action('playPause').click();
+    await reach(page, 1);
+    const loud = await peakNow(page, 0);
+    const send = strip.getByTestId('mixer-send');
+    await send.dispatchEvent('pointerdown');
+    await send.fill('-60');
+    await expect(page.getByTestId('send-lane')).toBeVisible(); // its lane shown as it is written
+    // Heard as it plays: once the reverb's tail has died away, 12 dB down and more; without the send's lane in the
+    // player the reverb goes on as loud.
+    const pressedAt = (await state(page)).playhead / RATE;
+    await reach(page, pressedAt + 1.5);
+    expect(await peakNow(page, 0)).toBeLessThan(loud / 4);
+    await send.dispatchEvent('pointerup');
+    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write send automation');
+    await studio.action('stop').click();
+    const { sends } = (await state(page)).track;
+    expect(sends[0].levelDb).toBe(-12); // the send's own level untouched
+    const quiet = sends[0].volume.filter((p: { gain: number }) => p.gain < 0.1);
+    const [from, to] = [quiet[0].at / RATE, quiet.at(-1).at / RATE];
+    expect(to - from).toBeGreaterThan(1.4);
+    const out = await studio.exportFile({ format: 'float32' });
+    expect(levelChangeDb(out, before, 0.3, from - 0.4)).toBeCloseTo(0, 1); // as it was before the touch
+    expect(levelChangeDb(out, before, from + 1, to - from - 1.1)).toBeLessThan(-12); // the tail died away
+  });
+
   test('Read: the fader changes the track gain as ever while it plays, and nothing is written', async ({
     studio,
     page,

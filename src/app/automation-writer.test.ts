@@ -9,7 +9,9 @@ import {
   passPoints,
   setAutomationMode,
   trackLane,
+  writtenLane,
 } from './automation-writer';
+import { type RiddenLane, sendLane } from '../playback/lane-rides';
 import { MASTER } from '../project/track-effects';
 import { groupTracks } from '../project/track-groups';
 import { createBus } from '../project/buses';
@@ -189,6 +191,37 @@ describe('writing an effect bus fader', () => {
     expect(store.getState().busVolumeLanes).toEqual([busId]);
   });
 });
+
+describe("writing a track's send", () => {
+  it("rides and writes the send's level lane, named for a send, its lane shown; a send it lacks writes nothing", () => {
+    const store = createStudioStore();
+    const track = newTrack(0);
+    const project = createBus({ ...emptyProject(1000), tracks: [track] }, track.id).project;
+    const busId = project.buses?.[0].id ?? '';
+    store.getState().set({ project, playing: true, playhead: 100 });
+    setAutomationMode(store, track.id, 'touch');
+    const rides: string[] = [];
+    const rider = {
+      ride: (_: string, lane: string) => (rides.push(lane), store.getState().playhead),
+      unride: () => {},
+    };
+    const writer = new AutomationWriter(store, rider);
+    expect(writer.press(track.id, sendLane(busId), 1)).toBe(true);
+    writer.move(track.id, sendLane(busId), 0.25);
+    store.getState().set({ playhead: 300 });
+    writer.release(track.id, sendLane(busId));
+    expect(rides).toEqual([`send ${busId}`, `send ${busId}`]);
+    expect(store.getState().history.past.at(-1)?.label).toBe('Write send automation');
+    const send = store.getState().project.tracks[0].sends?.[0];
+    expect(send?.levelDb).toBe(-12); // the send's own level untouched
+    expect(send?.volume?.find((p) => p.at === 300)?.gain).toBe(0.25);
+    expect(store.getState().sendLanes).toEqual([{ trackId: track.id, busId }]);
+    expect(writtenLaneOf(store, track.id, 'send elsewhere')).toBeNull();
+  });
+});
+
+const writtenLaneOf = (store: ReturnType<typeof createStudioStore>, host: string, lane: RiddenLane) =>
+  writtenLane(store.getState().project, host, lane);
 
 describe('a seek ahead while writing', () => {
   it('writes the pass up to where playback left, and goes on from where it landed', () => {

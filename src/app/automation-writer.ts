@@ -14,7 +14,7 @@ import { linkedTracks } from '../project/track-groups';
 import type { Project, Track } from '../project/types';
 import type { RiddenLane } from '../playback/lane-rides';
 import type { StudioStore } from '../store/studio-store';
-import { busVolumeLine, type GainLine, trackPanLine, trackVolumeLine } from './project-commands';
+import { busVolumeLine, type GainLine, sendVolumeLine, trackPanLine, trackVolumeLine } from './project-commands';
 import { busVolumeOf } from '../project/buses';
 import { MASTER } from '../project/track-effects';
 
@@ -107,6 +107,7 @@ export class AutomationWriter {
     const key = touchKey(trackId, lane);
     for (const mate of linkedTracks(project, trackId)) {
       if (mate === trackId || !this.writes(mate) || this.touches.has(touchKey(mate, lane))) continue;
+      if (!writtenLane(project, mate, lane)) continue; // a send the mate does not have
       const from = laneValueAt(project, mate, lane, playhead);
       const at = this.rider.ride(mate, lane, from);
       if (at === null) continue;
@@ -188,6 +189,12 @@ export class AutomationWriter {
 
   private showLane(trackId: string, lane: RiddenLane): void {
     const state = this.store.getState();
+    if (lane.startsWith('send ')) {
+      const busId = lane.slice('send '.length);
+      const shown = state.sendLanes.some((k) => k.trackId === trackId && k.busId === busId);
+      if (!shown) state.set({ sendLanes: [...state.sendLanes, { trackId, busId }] });
+      return;
+    }
     const key = isBus(state.project, trackId) ? 'busVolumeLanes' : lane === 'volume' ? 'volumeLanes' : 'panLanes';
     if (!state[key].includes(trackId)) state.set({ [key]: [...state[key], trackId] });
   }
@@ -207,7 +214,8 @@ const isBus = (project: Project, host: string) => host === MASTER || (project.bu
 
 /** What the history calls the lanes of `passes` ("volume ", "master ", "bus ", "" for several kinds). */
 function passesNamed(passes: readonly Touch[], project: Project): string {
-  const kind = (t: Touch) => (t.trackId === MASTER ? 'master' : isBus(project, t.trackId) ? 'bus' : t.lane);
+  const kind = (t: Touch) =>
+    t.trackId === MASTER ? 'master' : isBus(project, t.trackId) ? 'bus' : t.lane.startsWith('send ') ? 'send' : t.lane;
   const names = new Set(passes.map(kind));
   return names.size === 1 ? `${[...names][0]} ` : '';
 }
@@ -246,10 +254,15 @@ export interface WrittenLane {
 export function writtenLane(project: Project, host: string, lane: RiddenLane): WrittenLane | null {
   if (isBus(project, host)) return { line: busVolumeLine(host), points: busVolumeOf(project, host) ?? [], held: 1 };
   const track = project.tracks.find((t) => t.id === host);
-  return track ? trackLane(track, lane) : null;
+  if (!track) return null;
+  if (lane === 'volume' || lane === 'pan') return trackLane(track, lane);
+  // A send's level: none where the track does not send to that bus.
+  const busId = lane.slice('send '.length);
+  const send = track.sends?.find((s) => s.busId === busId);
+  return send ? { line: sendVolumeLine(track.id, busId), points: send.volume ?? [], held: 1 } : null;
 }
 
-export const trackLane = (track: Track, lane: RiddenLane): WrittenLane =>
+export const trackLane = (track: Track, lane: 'volume' | 'pan'): WrittenLane =>
   lane === 'volume'
     ? { line: trackVolumeLine(track.id), points: track.volume ?? [], held: 1 }
     : { line: trackPanLine(track.id), points: panAsLine(track.panPoints ?? []), held: track.pan };

@@ -1,7 +1,7 @@
 /** Effect edits from the Track effects panel and the master fader: each lands as one named undo step (a fader drag
  * previews as it goes and lands as one), and one refused (a setting out of bounds) is said, the project unchanged. */
 import { deleteChainPreset, saveChainPreset } from '../project/chain-presets';
-import { setBusGain } from '../project/buses';
+import { setBusGain, setSend } from '../project/buses';
 import { type EffectHost, effectsOf, MASTER, setMasterGain } from '../project/track-effects';
 import type { TrackEdit } from '../project/track-ops';
 import type { Project } from '../project/types';
@@ -21,16 +21,22 @@ export function commitEffectEdit(store: StudioStore, edit: (project: Project) =>
 }
 
 /** Sets the master's or an effect bus's fader: previewed during a gesture (a slider drag), else one step at once. */
-export function changeBusGain(store: StudioStore, host: EffectHost, gainDb: number): void {
+export const changeBusGain = (store: StudioStore, host: EffectHost, gainDb: number) =>
+  previewOrCommit(store, (p) => (host === MASTER ? setMasterGain(p, gainDb) : setBusGain(p, host, gainDb)));
+
+/** Sets a track's send to a bus: previewed during a gesture, else one step at once. */
+export const changeSendLevel = (store: StudioStore, trackId: string, busId: string, levelDb: number) =>
+  previewOrCommit(store, (p) => setSend(p, trackId, busId, levelDb));
+
+/** The edit previewed during a gesture (a slider drag), else committed as one step; one refused is said. */
+function previewOrCommit(store: StudioStore, edit: (project: Project) => TrackEdit): void {
   const state = store.getState();
-  const set = (project: Project) =>
-    host === MASTER ? setMasterGain(project, gainDb) : setBusGain(project, host, gainDb);
   if (!state.transactionBase) {
-    commitEffectEdit(store, set);
+    commitEffectEdit(store, edit);
     return;
   }
   try {
-    state.preview(set(state.project).project);
+    state.preview(edit(state.project).project);
   } catch (e) {
     state.notify('error', e instanceof Error ? e.message : String(e));
   }

@@ -8,16 +8,28 @@
 import { type GainPoint, rampsOver } from '../project/envelope';
 import { type Clock, contextTime, timelineAt } from './clock';
 
-/** The lanes a track's controls write: its volume automation and its pan (the master's: its volume). */
-export type RiddenLane = 'volume' | 'pan';
+/** The lanes a track's controls write: its volume automation, its pan and each send's level ("send " and the bus's
+ * id); a bus's and the master's: its volume. */
+export type RiddenLane = 'volume' | 'pan' | `send ${string}`;
+
+/** The lane of a track's send to the bus. */
+export const sendLane = (busId: string): RiddenLane => `send ${busId}`;
 
 interface LaneParams {
-  volume: AudioParam;
-  /** None on the master. */
+  volume?: AudioParam;
+  /** None on the master and the buses. */
   pan?: AudioParam;
+  /** The sends' level automation, by bus id. */
+  sends?: Record<string, AudioParam>;
   from: number;
   to: number;
   clock: Clock;
+}
+
+/** The param a playback's lanes play `lane` on, where they have it. */
+function paramOf(params: LaneParams, lane: RiddenLane): AudioParam | undefined {
+  if (lane === 'volume' || lane === 'pan') return params[lane];
+  return params.sends?.[lane.slice('send '.length)];
 }
 
 /** A ridden control reaches its value over this long, so a fader's steps do not click. */
@@ -32,9 +44,10 @@ export class LaneRides {
   /** A playback's lanes for a track or the master (a ridden one set to its value at once). */
   add(trackId: string, params: LaneParams): void {
     this.lanes.set(trackId, [...(this.lanes.get(trackId) ?? []), params]);
-    for (const lane of ['volume', 'pan'] as const) {
+    const lanes: RiddenLane[] = ['volume', 'pan', ...Object.keys(params.sends ?? {}).map(sendLane)];
+    for (const lane of lanes) {
       const value = this.ridden.get(rideKey(trackId, lane));
-      const param = params[lane];
+      const param = paramOf(params, lane);
       if (value === undefined || !param) continue;
       param.cancelScheduledValues(0);
       param.value = value;
@@ -51,7 +64,7 @@ export class LaneRides {
   ride(trackId: string, lane: RiddenLane, value: number, now: number): void {
     this.ridden.set(rideKey(trackId, lane), value);
     for (const params of this.lanes.get(trackId) ?? []) {
-      const param = params[lane];
+      const param = paramOf(params, lane);
       if (!param) continue;
       param.cancelScheduledValues(now);
       param.setValueAtTime(param.value, now);
@@ -66,7 +79,9 @@ export class LaneRides {
 
   /** Follows `points` (the lane's points; none: `held` throughout) from context time `now` on. */
   follow(trackId: string, lane: RiddenLane, points: readonly GainPoint[], held: number, now: number): void {
-    for (const { [lane]: param, from, to, clock } of this.lanes.get(trackId) ?? []) {
+    for (const params of this.lanes.get(trackId) ?? []) {
+      const { from, to, clock } = params;
+      const param = paramOf(params, lane);
       const at = Math.max(from, Math.round(timelineAt(clock, now)));
       if (!param || at >= to) continue;
       const ramps = points.length > 0 ? rampsOver(points, at, to) : [{ at, gain: held }];

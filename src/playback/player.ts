@@ -18,7 +18,7 @@ import type { StudioStore } from '../store/studio-store';
 import { METER_BUFFER, PEAK_WINDOW } from './meter';
 import { Metronome, type TimelineClock } from './metronome';
 import { type Clock, contextTime, scheduleRamps } from './clock';
-import { LaneRides, type RiddenLane } from './lane-rides';
+import { LaneRides, type RiddenLane, sendLane } from './lane-rides';
 import { projectGrid } from '../project/tempo';
 
 /** Timeline sample `from` reaches an effect chain's input at context time `when`. */
@@ -466,6 +466,8 @@ export class Player {
     for (const track of project.tracks.filter((t) => changed.lanes.includes(t.id))) {
       this.rides.follow(track.id, 'volume', track.volume ?? [], 1, now);
       this.rides.follow(track.id, 'pan', panAsLine(track.panPoints ?? []), track.pan, now);
+      for (const send of sendsOf(project, track))
+        this.rides.follow(track.id, sendLane(send.busId), send.volume ?? [], 1, now);
     }
     for (const host of [MASTER, ...(project.buses ?? []).map((b) => b.id)])
       if (changed.lanes.includes(host)) this.rides.follow(host, 'volume', busVolumeOf(project, host) ?? [], 1, now);
@@ -506,17 +508,20 @@ export class Player {
       taps.pre!.connect(centred);
       this.nodes.push(taps.pre!, centred);
     }
+    const lanes: Record<string, AudioParam> = {};
     for (const { busId, levelDb, preFader, volume } of sendsOf(project, track)) {
       const input = this.busInputs.get(busId);
       if (!input) continue;
-      // Its level automation, ramped on the fader's clock, after its level.
-      const automated = volume?.length
-        ? this.rampNode(rampsOver(volume, over.from, over.to), input, over.clock)
-        : input;
+      // Its level automation, ramped on the fader's clock, after its level (unity where it has none, ready to be
+      // written as it plays).
+      const ramps = volume?.length ? rampsOver(volume, over.from, over.to) : [{ at: over.from, gain: 1 }];
+      const automated = this.rampNode(ramps, input, over.clock);
+      lanes[busId] = automated.gain;
       const level = new GainNode(context, { gain: dbToGain(levelDb) });
       (preFader && centred ? centred : taps.post).connect(level).connect(automated);
       this.nodes.push(level);
     }
+    this.rides.add(track.id, { sends: lanes, ...over });
   }
 
   /** The pan following the track's pan automation over [from, to), where it has any (linear ramps, as the mixdown

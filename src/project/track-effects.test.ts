@@ -3,7 +3,7 @@ import { compress } from '../dsp/compressor';
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { filter } from '../dsp/filters';
 import { AssetStore } from './asset-store';
-import { createBus, setBusGain, setBusVolume, setSend } from './buses';
+import { createBus, setBusGain, setBusVolume, setSend, setSendVolume } from './buses';
 import { clipAt } from './clip.fixture';
 import { effectBusChannels, mixdown, TrackChains } from './mixdown';
 import {
@@ -196,6 +196,8 @@ describe('liveChanges', () => {
     expect(liveChanges(withBus, setBusGain(withBus, busId, -3).project)).toEqual({ effects: [], lanes: [] });
     const busFade = setBusVolume(withBus, busId, [{ at: 0, gain: 0.5 }]);
     expect(liveChanges(withBus, busFade)).toEqual({ effects: [], lanes: [busId] }); // a bus's lane is followed too
+    const sendRide = setSendVolume(withBus, other.id, busId, [{ at: 0, gain: 0.5 }]);
+    expect(liveChanges(withBus, sendRide)).toEqual({ effects: [], lanes: [other.id] }); // and a send's
     expect(liveChanges(withBus, addTrackEffect(withBus, busId, newTrackEffect('eq')).project)).toEqual({
       effects: [busId],
       lanes: [],

@@ -5,7 +5,7 @@ import { type AutomatableParam, type AutomationPoint, lanesOf } from '../dsp/eff
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { FLAT_EQ } from '../dsp/equalizer';
 import type { TrackEdit } from './track-ops';
-import { type MasterBus, newId, type Project, type Track } from './types';
+import { type MasterBus, newId, type Project, type Track, type TrackSend } from './types';
 
 /** Where effects are: a track or an effect bus (its id), or the master bus, which every track plays into. */
 export type EffectHost = string;
@@ -214,12 +214,16 @@ export function liveChanges(before: Project, after: Project): { effects: EffectH
   const { tracks: _b, master: _n, buses: busesAfter = [], ...restAfter } = after;
   if (!sameFields(restBefore, restAfter)) return null;
   const hosts = [
-    ...pairs(before.tracks, after.tracks, [...TRACK_LANES, 'color']),
+    ...pairs(before.tracks, after.tracks, [...TRACK_LANES, 'color', 'sends']),
     ...pairs(busesBefore, busesAfter, ['gainDb', 'volume']),
     ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb', 'volume']),
   ];
   if (hosts.includes(null)) return null;
-  const lanes = after.tracks.filter((t, i) => TRACK_LANES.some((k) => t[k] !== before.tracks[i][k])).map((t) => t.id);
+  // A track's sends may differ in their level automation alone (lanes a playback follows), nothing else.
+  if (after.tracks.some((t, i) => !sameButLanes(before.tracks[i].sends, t.sends))) return null;
+  const lanes = after.tracks
+    .filter((t, i) => [...TRACK_LANES, 'sends' as const].some((k) => t[k] !== before.tracks[i][k]))
+    .map((t) => t.id);
   if (masterOf(after).volume !== masterOf(before).volume) lanes.push(MASTER);
   lanes.push(...busesAfter.filter((b, i) => b.volume !== busesBefore[i].volume).map((b) => b.id));
   return { effects: hosts.filter((h): h is EffectHost => h !== null && h !== false), lanes };
@@ -228,6 +232,15 @@ export function liveChanges(before: Project, after: Project): { effects: EffectH
 /** A track's lanes that a playback follows as they change (src/playback/lane-rides.ts); its colour changes nothing
  * heard either. */
 const TRACK_LANES = ['volume', 'panPoints'] as const;
+
+/** The same sends but for their level automation. */
+function sameButLanes(before: readonly TrackSend[] = [], after: readonly TrackSend[] = []): boolean {
+  const settings = ({ volume: _lane, ...rest }: TrackSend) => rest;
+  return (
+    before === after ||
+    (before.length === after.length && after.every((s, i) => sameFields(settings(s), settings(before[i]))))
+  );
+}
 
 /** For each of two lists of the same things in the same order: false where one is unchanged but for `live` fields,
  * its id where its effects changed too, null where anything else did (or the lists differ in length). */

@@ -3,10 +3,12 @@
 import type { ReactNode } from 'react';
 import { laneGainFor } from '../app/automation-writer';
 import { changeTrack } from '../app/project-commands';
-import { changeBusGain } from '../app/track-effects';
+import { changeBusGain, changeSendLevel } from '../app/track-effects';
+import { sendLane } from '../playback/lane-rides';
+import { SEND_DB } from '../project/buses';
 import { gainToDb } from '../dsp/gain';
 import { type EffectHost, MASTER, MASTER_GAIN_DB, NO_MASTER } from '../project/track-effects';
-import { TRACK_GAIN_DB, type Track } from '../project/types';
+import { TRACK_GAIN_DB, type Track, type TrackSend } from '../project/types';
 import { useServices, useStudio } from './studio-context';
 import { WritableSlider } from './WritableSlider';
 
@@ -86,3 +88,24 @@ export function BusFader({ host, ...look }: Look & { host: EffectHost }) {
 }
 
 export const MasterFader = (look: Look) => <BusFader host={MASTER} {...look} />;
+
+/** A track's send to an effect bus: its level, written to its level lane in Touch and Latch; a double-click sets
+ * 0 dB. */
+export function SendFader({ trackId, send, ...look }: Look & { trackId: string; send: TrackSend }) {
+  const { store } = useServices();
+  const set = (db: number) => changeSendLevel(store, trackId, send.busId, db);
+  return (
+    <WritableSlider
+      {...look}
+      host={trackId}
+      lane={sendLane(send.busId)}
+      range={{ ...SEND_DB, step: 0.5 }}
+      value={send.levelDb}
+      set={set}
+      onDoubleClick={() => set(0)}
+      historyLabel="Send level"
+      toLane={(db) => laneGainFor(send.levelDb, db)}
+      fromLane={(gain) => send.levelDb + gainToDb(gain)}
+    />
+  );
+}

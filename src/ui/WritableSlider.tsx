@@ -86,7 +86,7 @@ export function WritableSlider({
         disabled={locked !== undefined && !writing}
         title={
           writing
-            ? `Writes the ${lane} lane while held (${writingMode(store.getState().automationModes[host])})`
+            ? `Writes the ${lane.startsWith('send ') ? 'send' : lane} lane while held (${writingMode(store.getState().automationModes[host])})`
             : locked
         }
         data-testid={testId}

@@ -1,5 +1,5 @@
 import { GroupTag } from '../GroupTag';
-import { BusFader, MasterFader, TrackFader, TrackPan } from '../Faders';
+import { BusFader, MasterFader, SendFader, TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
 import { hasActiveEffects, MASTER, NO_MASTER } from '../../project/track-effects';
 import type { EffectBus, Track } from '../../project/types';
@@ -38,6 +38,7 @@ function TrackStrip({ track }: { track: Track }) {
   const services = useServices();
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
   const panned = (track.panPoints?.length ?? 0) > 0;
+  const buses = useStudio((s) => s.project.buses);
   return (
     <section
       className="mixer-strip"
@@ -70,6 +71,16 @@ function TrackStrip({ track }: { track: Track }) {
         testId="mixer-pan"
         text={(pan, writing) => (panned && !writing ? 'auto' : formatPan(pan))}
       />
+      {(track.sends ?? []).map((send) => (
+        <SendFader
+          key={send.busId}
+          trackId={track.id}
+          send={send}
+          className="strip-pan"
+          testId="mixer-send"
+          text={(db) => `→ ${buses?.find((b) => b.id === send.busId)?.name ?? 'bus'} ${formatDb(db)}`}
+        />
+      ))}
       <div className="strip-fader-row">
         <TrackFader track={track} className="strip-fader" testId="mixer-fader" text={(db) => formatDb(db)} />
         <div className="strip-meter">

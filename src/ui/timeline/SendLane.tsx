@@ -3,7 +3,8 @@ import { sendVolumeLine } from '../../app/project-commands';
 import { sendsOf, setSendVolume } from '../../project/buses';
 import type { Project, Track, TrackSend } from '../../project/types';
 import { useServices } from '../studio-context';
-import { AUTOMATION_LANE_HEIGHT, LaneLine, RemovableLaneHeader } from './AutomationLane';
+import { sendLane } from '../../playback/lane-rides';
+import { AUTOMATION_LANE_HEIGHT, LaneLine, RemovableLaneHeader, useDrawnPoints } from './AutomationLane';
 import type { Scale } from './geometry';
 
 /** The track's sends with a level lane: those with points, and those opened from its sends. */
@@ -35,6 +36,8 @@ export function SendLane({
   const { store } = useServices();
   const line = useMemo(() => sendVolumeLine(track.id, send.busId), [track.id, send.busId]);
   const points = send.volume ?? [];
+  // A pass being written from the send's slider (Touch, Latch) is drawn as it goes.
+  const drawn = useDrawnPoints(`${track.id} ${sendLane(send.busId)}`, points, 1);
   const name = `Send → ${busName}`;
   const remove = () => {
     const state = store.getState();
@@ -46,7 +49,7 @@ export function SendLane({
       <RemovableLaneHeader name={name} points={points.length} testId="send-lane-remove" remove={remove} />
       <LaneLine
         line={line}
-        points={points}
+        points={drawn}
         title={`${name} level automation (+12 dB at the top, silence at the bottom, times the send's level): click to add a point and drag it; double-click a point to take it out`}
         testId="send-lane-line"
         rest={1}
