@@ -126,7 +126,7 @@ test.describe('takes and the Tracks menu', () => {
     expect((await studio.summary()).tracks[0].length).toBe(2 * 44100);
   });
 
-  test('Tracks menu: end to end puts the second recording after the first (sox reads both in turn), sort by name', async ({
+  test('Tracks menu: end to end puts the second recording after the first (sox reads both in turn), sort by name; Up and Down select tracks', async ({
     studio,
     page,
   }) => {
@@ -145,6 +145,16 @@ test.describe('takes and the Tracks menu', () => {
     await page.getByTestId('tracks-menu').click();
     await studio.action('sortByName').click();
     expect((await tracks(page)).map((t) => t.name)).toEqual(['speech-22k', 'tone-stereo-44k']);
+    // The keyboard walks the tracks, as Audacity's Up and Down: one selected, then Shift adds the one above.
+    const selected = () =>
+      page.evaluate(() => (window as any).omniStudio.services.store.getState().selection?.trackIds as string[]);
+    const ids = (await tracks(page)).map((t) => t.id);
+    await page.keyboard.press('ArrowDown');
+    expect(await selected()).toEqual([ids[0]]);
+    await page.keyboard.press('ArrowDown');
+    expect(await selected()).toEqual([ids[1]]);
+    await page.keyboard.press('Shift+ArrowUp');
+    expect(await selected()).toEqual(ids);
   });
 
   test('recording onto an armed track: each take lands under it, the newest playing, and a part of one is comped back', async ({

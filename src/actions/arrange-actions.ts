@@ -2,7 +2,9 @@
  * and sorting whole tracks, as Audacity's Tracks menu and a DAW's groups and take folders. */
 import { alignTracks, sortTrackList } from '../app/arrange-tracks';
 import { compTake } from '../app/comp';
-import { groupOf, groupTracks, toggleGroupSuspended, ungroupTracks } from '../project/track-groups';
+import { shownTracks } from '../project/generated-ops';
+import { steppedTracks } from '../project/track-arrange';
+import { groupOf, groupTracks, toggleGroupSuspended, ungroupTracks, withLinkedTracks } from '../project/track-groups';
 import type { StudioState } from '../store/studio-store';
 import { targetTrackIds } from './targets';
 import type { Action } from './types';
@@ -132,4 +134,39 @@ export const arrangeActions: Action[] = [
     enabled: (s) => s.project.tracks.length > 1,
     perform: ({ store }) => sortTrackList(store, 'name'),
   },
+  ...(
+    [
+      [
+        'selectTrackAbove',
+        'Select the track above (the selected range kept, or at the playhead)',
+        'ArrowUp',
+        -1,
+        false,
+      ],
+      [
+        'selectTrackBelow',
+        'Select the track below (the selected range kept, or at the playhead)',
+        'ArrowDown',
+        1,
+        false,
+      ],
+      ['extendTracksUp', 'Add the track above to the selection', 'Shift+ArrowUp', -1, true],
+      ['extendTracksDown', 'Add the track below to the selection', 'Shift+ArrowDown', 1, true],
+    ] as const
+  ).map(
+    ([name, label, shortcut, by, extend]): Action => ({
+      name,
+      label,
+      group: 'track',
+      shortcuts: [shortcut],
+      enabled: hasTrack,
+      perform: ({ store }) => {
+        const { project, selection, playhead, foldedTakes, selectRange } = store.getState();
+        const shown = shownTracks(project.tracks, foldedTakes).map((t) => t.id);
+        const ids = steppedTracks(shown, selection?.trackIds ?? [], by, extend);
+        const range = selection ?? { start: playhead, end: playhead };
+        selectRange({ ...range, trackIds: withLinkedTracks(project, ids) });
+      },
+    }),
+  ),
 ];

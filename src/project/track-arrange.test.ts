@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipAt } from './clip.fixture';
-import { alignmentShifts, sortTracks, trackSpan } from './track-arrange';
+import { alignmentShifts, sortTracks, steppedTracks, trackSpan } from './track-arrange';
 import { newTrack, type Project } from './types';
 
 const track = (name: string, clips: [number, number][]) => ({
@@ -50,5 +50,22 @@ describe('sorting tracks', () => {
 
   it('by name as people read numbers, ignoring case', () => {
     expect(names(sortTracks(withTake, 'name'))).toEqual(['Empty', 'take 2', 'Take 10', 'Take of drums']);
+  });
+});
+
+describe('stepping the selected tracks', () => {
+  const shown = ['a', 'b', 'c', 'd'];
+
+  it('moves to the track past the selection, held at either end; from none, the first or the last', () => {
+    expect(steppedTracks(shown, ['b'], 1, false)).toEqual(['c']);
+    expect(steppedTracks(shown, ['b', 'c'], -1, false)).toEqual(['a']);
+    expect(steppedTracks(shown, ['d'], 1, false)).toEqual(['d']);
+    expect(steppedTracks(shown, [], 1, false)).toEqual(['a']);
+    expect(steppedTracks(shown, ['hidden'], -1, false)).toEqual(['d']);
+  });
+
+  it('adds the next track to the selection with Shift', () => {
+    expect(steppedTracks(shown, ['b'], 1, true)).toEqual(['b', 'c']);
+    expect(steppedTracks(shown, ['b', 'c'], -1, true)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -49,3 +49,21 @@ export function sortTracks(project: Project, by: TrackOrder): Project {
 /** Whether the track is a take of another track of the project. */
 const isTakeOf = (project: Project, track: Track) =>
   track.takeOf !== undefined && project.tracks.some((t) => t.id === track.takeOf);
+
+/** The tracks selected after a step up (-1) or down (1) the shown tracks, as Audacity's Up and Down move the focus: the
+ * track past the selection's edge alone, or with `extend` added to it (the first or last where none is selected;
+ * held at either end). */
+export function steppedTracks(
+  shown: readonly string[],
+  selected: readonly string[],
+  by: -1 | 1,
+  extend: boolean,
+): string[] {
+  const rows = selected.map((id) => shown.indexOf(id)).filter((row) => row >= 0);
+  if (rows.length === 0) return shown.length ? [shown[by > 0 ? 0 : shown.length - 1]] : [];
+  const edge = by > 0 ? Math.max(...rows) : Math.min(...rows);
+  const next = Math.min(shown.length - 1, Math.max(0, edge + by));
+  if (!extend) return [shown[next]];
+  const kept = new Set([...rows, next]);
+  return shown.filter((_, row) => kept.has(row));
+}
