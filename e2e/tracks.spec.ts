@@ -157,7 +157,7 @@ test.describe('takes and the Tracks menu', () => {
     expect(await selected()).toEqual(ids);
   });
 
-  test('recording onto an armed track: each take lands under it, the newest playing, and a part of one is comped back', async ({
+  test('recording onto an armed track: each take lands under it, the newest playing, and a part of one is swiped back', async ({
     studio,
     page,
     context,
@@ -184,13 +184,18 @@ test.describe('takes and the Tracks menu', () => {
       ['Take C', false, true],
     ]);
     expect(taken[1].clips[0].start).toBeLessThanOrEqual(0.1 * 44100); // where it began (less the round trip)
-    // A part of take B comped onto the track: the track plays again, B's microphone tone in it there.
-    await page.evaluate(
-      ([start, end, id]) =>
-        (window as any).omniStudio.services.store.getState().selectRange({ start, end, trackIds: [id] }),
-      [0.4 * 44100, 0.8 * 44100, taken[1].id] as const,
-    );
-    await page.getByTestId('track-comp').first().click();
+    // A part of take B swiped onto the track (Swipe comping on): the track plays again, B's microphone tone there.
+    await page.keyboard.press('Alt+Shift+C');
+    await page.keyboard.press('f');
+    const source = (await page.getByTestId('clip').first().boundingBox())!;
+    const row = (await page.locator('[data-track-id]').nth(1).boundingBox())!;
+    const x = (seconds: number) => source.x + (source.width * seconds) / 2;
+    await page.mouse.move(x(0.4), row.y + row.height * 0.7);
+    await page.mouse.down();
+    await page.keyboard.down('Alt');
+    await page.mouse.move(x(0.8), row.y + row.height * 0.7, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
     expect((await studio.summary()).undo.at(-1)).toBe('Comp take B');
     expect((await tracks(page)).map((t) => t.mute)).toEqual([false, true, true]);
     // The takes folded away under the track (its take folder closed), still there, and shown again.

@@ -93,6 +93,13 @@ export const arrangeActions: Action[] = [
     },
   },
   {
+    name: 'swipeComp',
+    label: 'Swipe comping: a range drawn on a take is comped onto its track as soon as it is let go (again: off)',
+    group: 'track',
+    shortcuts: ['Alt+Shift+C'],
+    perform: ({ store }) => store.getState().set({ swipeComp: !store.getState().swipeComp }),
+  },
+  {
     name: 'compTake',
     label:
       "Comp: the range selected on a take (B, C...) replaces its track's audio there, crossfaded, and the track plays (swipe the best parts of several takes into one)",

@@ -302,6 +302,8 @@ export interface StudioState {
   armedTrack: string | null;
   /** Tracks whose takes are folded away under them (as a DAW's closed take folder): a view of the session. */
   foldedTakes: string[];
+  /** Swipe comping, as Logic's Quick Swipe Comping: a range drawn on a take is comped onto its track when let go. */
+  swipeComp: boolean;
   /** The controls writing automation now, by track id and lane ("id volume"): the value each shows, and what its
    * pass has written so far (timeline samples, the lane's units), which its lane draws. */
   riding: Record<string, { value: number; values: readonly GainPoint[] }>;
@@ -435,6 +437,7 @@ export const initialState = (): StudioState => ({
   automationModes: {},
   armedTrack: null,
   foldedTakes: [],
+  swipeComp: false,
   riding: {},
   effectLanes: [],
   sendLanes: [],

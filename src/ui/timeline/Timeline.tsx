@@ -7,6 +7,7 @@ import {
   useMemo,
   useRef,
 } from 'react';
+import { runAction } from '../../actions/registry';
 import { importFiles } from '../../import/import-files';
 import { zoomTo } from '../../actions/view-actions';
 import { gridTargets, snapEdge } from '../../project/snap';
@@ -145,6 +146,13 @@ export function Timeline() {
     const grid = state.snap ? projectGrid(state.project) : null;
     const beats = grid ? gridTargets(state.project, grid) : [];
     const tolerance = pxToSample(SNAP_PX, scale);
+    // Swiping comps: a range drawn on a take lands on its track when let go (src/app/comp.ts).
+    const swiped = () => {
+      const { swipeComp, selection, project } = store.getState();
+      const take = project.tracks.find((t) => t.id === trackId)?.takeOf;
+      if (swipeComp && take && selection && selection.end > selection.start)
+        void runAction('compTake', services, { trackId });
+    };
     followPointer((ev) => {
       const row = document.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>('[data-track-id]');
       const to = row ? ids.indexOf(row.dataset.trackId!) : from;
@@ -156,7 +164,7 @@ export function Timeline() {
         end: edge(Math.max(anchor, current)),
         trackIds: linked(trackIds),
       });
-    });
+    }, swiped);
   };
 
   return (

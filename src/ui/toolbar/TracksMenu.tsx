@@ -2,6 +2,7 @@
  * has run or the pointer goes down elsewhere. */
 import { useRef } from 'react';
 import { ActionButton } from './ActionButton';
+import { useStudio } from '../studio-context';
 import { useCloseOnOutsidePress } from './popover';
 
 const COMMANDS: [string, string][] = [
@@ -17,6 +18,7 @@ const COMMANDS: [string, string][] = [
 
 export function TracksMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
+  const swipe = useStudio((s) => s.swipeComp);
   useCloseOnOutsidePress(menu);
   return (
     <details className="tempo tracks-menu" ref={menu}>
@@ -35,6 +37,7 @@ export function TracksMenu() {
         {COMMANDS.map(([name, text]) => (
           <ActionButton key={name} name={name} text={text} />
         ))}
+        <ActionButton name="swipeComp" text="Swipe comping" pressed={swipe} />
       </div>
     </details>
   );
