@@ -24,6 +24,11 @@ export function TrackHeader({ track }: { track: Track }) {
   const armed = useStudio((s) => s.armedTrack === track.id);
   const takes = useStudio((s) => s.project.tracks.filter((t) => t.takeOf === track.id).length);
   const folded = useStudio((s) => s.foldedTakes.includes(track.id));
+  // Which of its takes plays (A: the track itself), for a folder shut on them.
+  const playing = useStudio((s) => {
+    const take = s.project.tracks.find((t) => t.takeOf === track.id && !t.mute);
+    return take ? takeLetter(s.project, take.id) : 'A';
+  });
 
   const change = (label: string, patch: Partial<Track>) => changeTrack(store, track.id, label, patch);
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
@@ -125,7 +130,7 @@ export function TrackHeader({ track }: { track: Track }) {
             type="button"
             data-testid="track-takes"
             aria-expanded={!folded}
-            title={`Takes (${takes}): ${folded ? 'show them under this track' : 'fold them away under this track'}`}
+            title={`Takes (${takes}; ${playing} plays): ${folded ? 'show them under this track' : 'fold them away under this track'}`}
             onClick={() => run('foldTakes')}
           >
             {folded ? '▸' : '▾'}
