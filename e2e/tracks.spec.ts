@@ -206,4 +206,36 @@ test.describe('takes and the Tracks menu', () => {
     await page.getByTestId('track-takes').click();
     await expect(page.getByTestId('track')).toHaveCount(3);
   });
+
+  test('mix snapshots: two balances kept in the Mixer and recalled, each heard in the export (sox), and reloaded', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Alt+M');
+    const mixer = page.getByTestId('mixer-panel');
+    await mixer.getByTestId('mix-save').click(); // Mix A: the fader at 0 dB
+    await mixer.getByTestId('mixer-fader').fill('-12');
+    await mixer.getByTestId('mixer-mute').click();
+    await mixer.getByTestId('mix-save').click(); // Mix B: -12 dB and muted
+    await expect(mixer.getByTestId('mix-recall')).toHaveText(['Mix A', 'Mix B']);
+    await mixer.getByTestId('mix-recall').first().click();
+    expect((await studio.summary()).undo.at(-1)).toBe('Recall Mix A');
+    expect((await tracks(page))[0]).toMatchObject({ gainDb: 0, mute: false });
+    const a = await studio.exportFile({ format: 'float32' });
+    expect(levelChangeDb(a, asset('tone-stereo-44k.wav'), 0.1, 1.8)).toBeCloseTo(0, 2);
+    await page.keyboard.press('Alt+M'); // the export had its own panel
+    await mixer.getByTestId('mix-recall').nth(1).click();
+    expect((await tracks(page))[0]).toMatchObject({ gainDb: -12, mute: true });
+    await mixer.getByTestId('mixer-mute').click(); // heard again, at Mix B's level
+    const b = await studio.exportFile({ format: 'float32' });
+    expect(levelChangeDb(b, asset('tone-stereo-44k.wav'), 0.1, 1.8)).toBeCloseTo(-12, 1);
+    // Kept with the project.
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await page.keyboard.press('Alt+M');
+    await expect(page.getByTestId('mix-recall')).toHaveText(['Mix A', 'Mix B']);
+  });
 });

@@ -1,3 +1,4 @@
+import { saveMix } from '../project/mix-snapshots';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { AssetStore } from '../project/asset-store';
@@ -88,7 +89,7 @@ describe('project files', () => {
     ).toThrow('"loud.omni" cannot be opened: a send on track "Track 1" is at 40 dB (-60 to +6).');
   });
 
-  it('keep track groups and refuse ones that cannot be read', () => {
+  it('keep track groups and mixes, and refuse ones that cannot be read', () => {
     const { assets, project } = aProject();
     const view = { playhead: 0, trackHeights: {}, loopRegion: null };
     const grouped = { ...project, groups: [{ id: 'g', name: 'Group 1', suspended: true }] };
@@ -99,6 +100,12 @@ describe('project files', () => {
     const garbled = { ...project, groups: { g: 'Group 1' } as never };
     expect(() => readProjectFile(writeProjectFile(garbled, view, assets), 'bad.omni')).toThrow(
       '"bad.omni" cannot be opened: its track groups are no list.',
+    );
+    const mixed = saveMix(project).project;
+    expect(readProjectFile(writeProjectFile(mixed, view, assets), 'm.omni').project.mixes).toEqual(mixed.mixes);
+    const garbledMix = { ...project, mixes: [{ id: 'm', name: 'Mix A', tracks: {}, faders: { x: 'loud' } }] as never };
+    expect(() => readProjectFile(writeProjectFile(garbledMix, view, assets), 'bad.omni')).toThrow(
+      'the mix "Mix A" cannot be read.',
     );
     const nameless = { ...project, groups: [{ id: 7 }] as never };
     expect(() => readProjectFile(writeProjectFile(nameless, view, assets), 'bad.omni')).toThrow(

@@ -65,7 +65,24 @@ function effectsProblem(project: Project): string | null {
   if (silent) return `the fader ${silent.where} has no level.`;
   const unread = buses.find((b) => b.volume !== undefined && !readableLine(b.volume));
   if (unread) return `the fader ${unread.where} has a volume automation that cannot be read.`;
-  return sendsProblem(project) ?? groupsProblem(project);
+  return sendsProblem(project) ?? groupsProblem(project) ?? mixesProblem(project);
+}
+
+/** Why the mixes kept cannot be recalled as the file sets them, or null. */
+function mixesProblem(project: Project): string | null {
+  const { mixes } = project;
+  if (mixes !== undefined && !Array.isArray(mixes)) return 'its mixes are no list.';
+  const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const bad = mixes?.find(
+    (m) =>
+      typeof m?.id !== 'string' ||
+      typeof m.name !== 'string' ||
+      !isRecord(m.tracks) ||
+      !isRecord(m.faders) ||
+      !Object.values(m.faders).every(Number.isFinite) ||
+      !Object.values(m.tracks).every((t) => Number.isFinite(t?.gainDb) && Number.isFinite(t.pan)),
+  );
+  return bad ? `the mix "${bad.name ?? '?'}" cannot be read.` : null;
 }
 
 /** Why the track groups cannot be read as the file sets them, or null (a track naming a group the file lacks is in

@@ -129,6 +129,18 @@ export interface Project {
   buses?: EffectBus[];
   /** Its track groups (tracks name theirs by id). */
   groups?: TrackGroup[];
+  /** Mixes kept to compare and go back to (src/project/mix-snapshots.ts). */
+  mixes?: MixSnapshot[];
+}
+
+/** A mix kept as it was, as a DAW's mixer snapshot or scene: each track's fader, pan, mute and solo, the buses' and
+ * the master's faders (effects, sends and automation are not part of it). */
+export interface MixSnapshot {
+  id: string;
+  name: string;
+  tracks: Record<string, { gainDb: number; pan: number; mute: boolean; solo: boolean }>;
+  /** The master's and the effect buses' faders, by bus id (the master's under its own id). */
+  faders: Record<string, number>;
 }
 
 /** An effect bus: what the tracks send it, through its effects and fader, into the master. */

@@ -2,7 +2,9 @@ import { GroupTag } from '../GroupTag';
 import { BusFader, MasterFader, SendFader, TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
 import { hasActiveEffects, MASTER, NO_MASTER } from '../../project/track-effects';
-import type { EffectBus, Track } from '../../project/types';
+import { deleteMix, recallMix, saveMix } from '../../project/mix-snapshots';
+import type { TrackEdit } from '../../project/track-ops';
+import type { EffectBus, Project, Track } from '../../project/types';
 import { AutomationModeSelect } from '../AutomationModeSelect';
 import { formatPan } from '../format';
 import { useServices, useStudio } from '../studio-context';
@@ -20,6 +22,7 @@ export function MixerPanel({ onClose }: { onClose: () => void }) {
   const buses = useStudio((s) => s.project.buses) ?? [];
   return (
     <Panel title="Mixer" testId="mixer-panel" onClose={onClose}>
+      <MixSnapshots />
       <div className="mixer-strips">
         {tracks.length === 0 && <p className="muted">No tracks yet: import or record one.</p>}
         {tracks.map((t) => (
@@ -31,6 +34,44 @@ export function MixerPanel({ onClose }: { onClose: () => void }) {
         <MasterStrip />
       </div>
     </Panel>
+  );
+}
+
+/** The mixes kept (as a DAW's mixer snapshots): Save mix keeps the faders, pans, mutes and solos as they are, a
+ * mix's button sets them again, × forgets it; each one undo step. */
+function MixSnapshots() {
+  const { store } = useServices();
+  const mixes = useStudio((s) => s.project.mixes) ?? [];
+  const run = (edit: (project: Project) => TrackEdit) => {
+    const { label, project } = edit(store.getState().project);
+    store.getState().commit(label, project);
+  };
+  return (
+    <div className="mix-snapshots" role="group" aria-label="Mixes">
+      <button
+        type="button"
+        data-testid="mix-save"
+        title="Keep this mix (faders, pans, mutes, solos, bus and master faders) to compare and come back to"
+        onClick={() => run(saveMix)}
+      >
+        Save mix
+      </button>
+      {mixes.map((mix) => (
+        <span key={mix.id} className="mix-snapshot">
+          <button
+            type="button"
+            data-testid="mix-recall"
+            title={`Set the faders, pans, mutes and solos as ${mix.name} had them`}
+            onClick={() => run((p) => recallMix(p, mix.id))}
+          >
+            {mix.name}
+          </button>
+          <button type="button" aria-label={`Forget ${mix.name}`} onClick={() => run((p) => deleteMix(p, mix.id))}>
+            ×
+          </button>
+        </span>
+      ))}
+    </div>
   );
 }
 

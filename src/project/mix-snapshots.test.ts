@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createBus, setBusGain } from './buses';
+import { deleteMix, recallMix, saveMix } from './mix-snapshots';
+import { setMasterGain } from './track-effects';
+import { newTrack, type Project } from './types';
+
+const [drums, bass] = [newTrack(0), { ...newTrack(1), gainDb: -3, pan: 0.5 }];
+const project = createBus({ sampleRate: 1000, tracks: [drums, bass] }, drums.id).project;
+const busId = project.buses?.[0].id ?? '';
+
+describe('mix snapshots', () => {
+  it('keep the faders, pans, mutes and solos, and the buses and master, under the next free letter', () => {
+    const a = saveMix(project);
+    expect(a.label).toBe('Save Mix A');
+    expect(a.project.mixes?.[0]).toMatchObject({
+      name: 'Mix A',
+      tracks: { [bass.id]: { gainDb: -3, pan: 0.5, mute: false, solo: false } },
+      faders: { [busId]: 0 },
+    });
+    expect(saveMix(a.project).project.mixes?.map((m) => m.name)).toEqual(['Mix A', 'Mix B']);
+  });
+
+  it('recall the mix kept, leaving a track added since as it is, and the effects, sends and clips alone', () => {
+    const kept = saveMix(project).project;
+    const mixId = kept.mixes?.[0].id ?? '';
+    const later = { ...newTrack(2), gainDb: -9 };
+    let changed: Project = {
+      ...kept,
+      tracks: [{ ...kept.tracks[0], gainDb: -12, mute: true }, { ...kept.tracks[1], pan: -1 }, later],
+    };
+    changed = setBusGain(setMasterGain(changed, -6).project, busId, -20).project;
+    const recalled = recallMix(changed, mixId);
+    expect(recalled.label).toBe('Recall Mix A');
+    expect(recalled.project.tracks.map((t) => [t.gainDb, t.pan, t.mute])).toEqual([
+      [0, 0, false],
+      [-3, 0.5, false],
+      [-9, 0, false],
+    ]);
+    expect(recalled.project.master?.gainDb).toBe(0);
+    expect(recalled.project.buses?.[0].gainDb).toBe(0);
+    expect(recalled.project.tracks[0].sends).toEqual(changed.tracks[0].sends);
+  });
+
+  it('forget a mix', () => {
+    const kept = saveMix(project).project;
+    expect(deleteMix(kept, kept.mixes?.[0].id ?? '').project.mixes).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Mix snapshots, as a DAW's mixer snapshots or scenes (Studio One's, Reaper's SWS snapshots): the faders, pans, mutes
+ * and solos kept under a name, to compare two balances of the same song and go back to either. Recalling one sets
+ * the tracks and buses it knows and leaves those added since as they are.
+ */
+import { MASTER, masterOf } from './track-effects';
+import type { TrackEdit } from './track-ops';
+import { type MixSnapshot, newId, type Project } from './types';
+
+/** The mix as it is now, kept as "Mix A", "Mix B"... (the next free letter). */
+export function saveMix(project: Project): TrackEdit {
+  const taken = new Set((project.mixes ?? []).map((m) => m.name));
+  let n = 0;
+  while (taken.has(mixName(n))) n++;
+  const tracks = Object.fromEntries(
+    project.tracks.map(({ id, gainDb, pan, mute, solo }) => [id, { gainDb, pan, mute, solo }]),
+  );
+  const faders = Object.fromEntries([
+    [MASTER, masterOf(project).gainDb],
+    ...(project.buses ?? []).map((b) => [b.id, b.gainDb]),
+  ]);
+  const mix: MixSnapshot = { id: newId(), name: mixName(n), tracks, faders };
+  return { label: `Save ${mix.name}`, project: { ...project, mixes: [...(project.mixes ?? []), mix] } };
+}
+
+const mixName = (n: number) => `Mix ${n < 26 ? String.fromCharCode(65 + n) : n + 1}`;
+
+/** The kept mix set again on the tracks and buses it knows. */
+export function recallMix(project: Project, mixId: string): TrackEdit {
+  const mix = project.mixes?.find((m) => m.id === mixId);
+  if (!mix) return { label: 'Recall mix', project };
+  const tracks = project.tracks.map((t) => (mix.tracks[t.id] ? { ...t, ...mix.tracks[t.id] } : t));
+  const recalled: Project = { ...project, tracks };
+  const masterDb = mix.faders[MASTER];
+  if (masterDb !== undefined && masterDb !== masterOf(project).gainDb)
+    recalled.master = { ...masterOf(project), gainDb: masterDb };
+  if (project.buses) recalled.buses = project.buses.map((b) => ({ ...b, gainDb: mix.faders[b.id] ?? b.gainDb }));
+  return { label: `Recall ${mix.name}`, project: recalled };
+}
+
+export function deleteMix(project: Project, mixId: string): TrackEdit {
+  const mix = project.mixes?.find((m) => m.id === mixId);
+  const mixes = (project.mixes ?? []).filter((m) => m.id !== mixId);
+  return { label: `Delete ${mix?.name ?? 'mix'}`, project: { ...project, mixes: mixes.length ? mixes : undefined } };
+}
