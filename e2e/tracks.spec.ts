@@ -205,6 +205,11 @@ test.describe('takes and the Tracks menu', () => {
     expect(await tracks(page)).toHaveLength(3);
     await page.getByTestId('track-takes').click();
     await expect(page.getByTestId('track')).toHaveCount(3);
+    // The comp done, the takes deleted from the Tracks menu: the track alone, playing.
+    await page.getByTestId('tracks-menu').click();
+    await studio.action('deleteTakes').click();
+    expect((await studio.summary()).undo.at(-1)).toBe('Delete 2 takes');
+    expect((await tracks(page)).map((t) => t.mute)).toEqual([false]);
   });
 
   test('mix snapshots: two balances kept in the Mixer and recalled, each heard in the export (sox), and reloaded', async ({

@@ -3,6 +3,7 @@
 import { alignTracks, sortTrackList } from '../app/arrange-tracks';
 import { compTake } from '../app/comp';
 import { shownTracks } from '../project/generated-ops';
+import { deleteTakes, takeToTrack } from '../project/loop-takes';
 import { steppedTracks } from '../project/track-arrange';
 import { groupOf, groupTracks, toggleGroupSuspended, ungroupTracks, withLinkedTracks } from '../project/track-groups';
 import type { StudioState } from '../store/studio-store';
@@ -98,6 +99,36 @@ export const arrangeActions: Action[] = [
     group: 'track',
     shortcuts: ['Alt+Shift+C'],
     perform: ({ store }) => store.getState().set({ swipeComp: !store.getState().swipeComp }),
+  },
+  {
+    name: 'deleteTakes',
+    label: "Delete takes: the selected track's takes taken away once its comp is done; the track plays",
+    group: 'track',
+    enabled: (s) => s.project.tracks.some((t) => t.takeOf),
+    perform: ({ store }, target) => {
+      const state = store.getState();
+      const id = target?.trackId ?? currentTrack(state);
+      const track = state.project.tracks.find((t) => t.id === id);
+      const source = track?.takeOf ?? track?.id;
+      if (!source || !state.project.tracks.some((t) => t.takeOf === source))
+        return state.notify('info', 'The selected track has no takes.');
+      const { label, project } = deleteTakes(state.project, source);
+      state.commit(label, project);
+    },
+  },
+  {
+    name: 'takeToTrack',
+    label: 'Take to track: the selected take becomes a track of its own, no longer switched with the others',
+    group: 'track',
+    enabled: (s) => s.project.tracks.some((t) => t.takeOf),
+    perform: ({ store }, target) => {
+      const state = store.getState();
+      const id = target?.trackId ?? currentTrack(state);
+      if (!state.project.tracks.find((t) => t.id === id)?.takeOf)
+        return state.notify('info', 'Select a take (B, C...) to make it a track of its own.');
+      const { label, project } = takeToTrack(state.project, id ?? '');
+      state.commit(label, project);
+    },
   },
   {
     name: 'compTake',

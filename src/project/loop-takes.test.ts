@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loopPasses, placeLoopTakes, recordedTake } from './loop-takes';
+import { deleteTakes, loopPasses, placeLoopTakes, recordedTake, takeToTrack } from './loop-takes';
 import { newTrack, type Project } from './types';
 
 describe('loop recording', () => {
@@ -51,5 +51,21 @@ describe('recording onto an armed track', () => {
       ['Take B', true, -3, 200],
       ['Take C', false, -3, 250],
     ]);
+  });
+
+  it('deletes the takes once comped, the track playing; or makes one a track of its own', () => {
+    const vocal = { ...newTrack(0), name: 'Vocal' };
+    const two = recordedTake(
+      recordedTake({ sampleRate: 1000, tracks: [vocal] }, vocal.id, 'a', 0, 10),
+      vocal.id,
+      'b',
+      0,
+      10,
+    );
+    const flat = deleteTakes(two, vocal.id);
+    expect(flat.label).toBe('Delete 2 takes');
+    expect(flat.project.tracks.map((t) => [t.name, t.mute])).toEqual([['Vocal', false]]);
+    const kept = takeToTrack(two, two.tracks[1].id).project;
+    expect(kept.tracks.map((t) => t.takeOf)).toEqual([undefined, undefined, vocal.id]);
   });
 });

@@ -43,6 +43,25 @@ export function placeLoopTakes(
   return last ? switchTake(placed, last.id).project : placed;
 }
 
+/** The track's takes taken away once its comp is done (as a DAW flattens a take folder): the track plays. */
+export function deleteTakes(project: Project, trackId: string): { label: string; project: Project } {
+  const takes = project.tracks.filter((t) => t.takeOf === trackId).length;
+  const tracks = project.tracks
+    .filter((t) => t.takeOf !== trackId)
+    .map((t) => (t.id === trackId && takes > 0 ? { ...t, mute: false } : t));
+  return { label: `Delete ${takes} take${takes === 1 ? '' : 's'}`, project: { ...project, tracks } };
+}
+
+/** A take made a track of its own (a take worth keeping beside the comp): no longer switched with the others. */
+export function takeToTrack(project: Project, takeId: string): { label: string; project: Project } {
+  const tracks = project.tracks.map((t) => {
+    if (t.id !== takeId) return t;
+    const { takeOf: _source, ...own } = t;
+    return own;
+  });
+  return { label: 'Take to track', project: { ...project, tracks } };
+}
+
 /** A recording as the newest take of the armed track (its letter after the others'), playing in its place. */
 export function recordedTake(
   project: Project,

@@ -9,6 +9,8 @@ const COMMANDS: [string, string][] = [
   ['groupTracks', 'Group'],
   ['ungroupTracks', 'Ungroup'],
   ['compTake', 'Comp take'],
+  ['deleteTakes', 'Delete takes'],
+  ['takeToTrack', 'Take to track'],
   ['alignStartToZero', 'Start to zero'],
   ['alignStartToPlayhead', 'Start to playhead'],
   ['alignEndToEnd', 'End to end'],
