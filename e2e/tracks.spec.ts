@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { asset, expect, test } from './fixtures';
-import { levelChangeDb, soxInfo, soxStat } from './sox';
+import { levelChangeDb, soxFloat, soxInfo, soxStat } from './sox';
 
 const RATE = 44100;
 const tracks = (page: Page) =>
@@ -242,5 +242,34 @@ test.describe('takes and the Tracks menu', () => {
     await expect(page.locator('html[data-ready=true]')).toBeAttached();
     await page.keyboard.press('Alt+M');
     await expect(page.getByTestId('mix-recall')).toHaveText(['Mix A', 'Mix B']);
+  });
+
+  test('slip: Ctrl+Alt+drag on a clip moves its audio inside it, the clip staying put (sox reads the stretch shown)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-pauses.wav');
+    await studio.waitForTracks(1);
+    await studio.select(0, 1);
+    await page.keyboard.press('Delete'); // the clip now shows the recording from 1 s, at 0 s
+    await page.keyboard.press('f');
+    const before = (await tracks(page))[0].clips[0];
+    expect(before).toMatchObject({ start: 0, offset: 44100 });
+    const bar = (await page.getByTestId('clip-handle').first().boundingBox())!;
+    await page.keyboard.down('Control');
+    await page.keyboard.down('Alt');
+    await page.mouse.move(bar.x + 40, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + 100, bar.y + bar.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    await page.keyboard.up('Control');
+    expect((await studio.summary()).undo.at(-1)).toBe('Slip clip');
+    const after = (await tracks(page))[0].clips[0];
+    expect(after).toMatchObject({ start: 0, length: before.length });
+    expect(after.offset).toBeLessThan(44100); // the audio later in the clip: it shows from earlier in the recording
+    const out = soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1', 'trim', '0', '1']);
+    const source = soxFloat(asset('speech-pauses.wav'), ['remix', '1', 'trim', `${after.offset}s`, '1']);
+    expect(Math.max(...out.map((v, i) => Math.abs(v - source[i])))).toBeLessThan(1e-4);
   });
 });

@@ -18,7 +18,7 @@ import {
 import { addLabel, projectLabels, removeLabel, renameLabel, retimeLabel } from '../project/label-ops';
 import { lineAsPan, panAsLine, setTrackPan } from '../project/pan-automation';
 import { forgetPrompt } from '../project/prompt-history';
-import { moveClips, trimClipEdge } from '../project/timeline-ops';
+import { moveClips, slipClip, trimClipEdge } from '../project/timeline-ops';
 import { lanesFollowClips } from '../project/timeline-clipboard';
 import { busVolumeOf, setBusVolume, setSendVolume } from '../project/buses';
 import { type EffectHost, effectsOf, setEffectLane } from '../project/track-effects';
@@ -92,6 +92,17 @@ export function startClipTrim(store: StudioStore, clipId: string, edge: 'start' 
   return {
     moveTo: (at: number) => gesture.update((base) => trimClipEdge(base, clipId, edge, at, assetLength)),
     end: () => gesture.end('Trim clip'),
+  };
+}
+
+/** Starts slipping a clip's audio inside it (selecting it); each update slips it `delta` samples from where it was;
+ * the whole drag is one undo step. */
+export function startClipSlip(store: StudioStore, clipId: string, assetLength: number) {
+  store.getState().selectClip(clipId);
+  const gesture = startGesture(store);
+  return {
+    moveTo: (delta: number) => gesture.update((base) => slipClip(base, clipId, delta, assetLength)),
+    end: () => gesture.end('Slip clip'),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipAt } from './clip.fixture';
-import { copyClips, duplicateClips, moveClip, moveClips, quantizeClips } from './timeline-ops';
+import { copyClips, duplicateClips, moveClip, moveClips, quantizeClips, slipClip } from './timeline-ops';
 import { newTrack, type Project } from './types';
 
 function project(): Project {
@@ -67,5 +67,17 @@ describe('copying clips', () => {
     expect(copied.tracks.map((row) => row.map((c) => `${c.id}@${c.start}`))).toEqual([['a@0'], ['c@200']]);
     expect(copyClips(p, ['b'])!.tracks).toHaveLength(1);
     expect(copyClips(p, [])).toBeNull();
+  });
+});
+
+describe('slipping a clip', () => {
+  it('moves its audio inside it, the clip where it was, no further than its asset goes', () => {
+    const clip = { ...clipAt('c', 'a', 1000, 400), offset: 100, envelope: [{ at: 150, gain: 0.5 }] };
+    const project: Project = { sampleRate: 1000, tracks: [{ ...newTrack(0), clips: [clip] }] };
+    const slipped = (delta: number) => slipClip(project, 'c', delta, 600).tracks[0].clips[0];
+    expect(slipped(60)).toMatchObject({ start: 1000, length: 400, offset: 40, envelope: clip.envelope });
+    expect(slipped(500).offset).toBe(0); // the asset's start
+    expect(slipped(-500).offset).toBe(200); // its end: 600 samples, 400 shown
+    expect(slipClip(project, 'c', 0, 600)).toBe(project);
   });
 });

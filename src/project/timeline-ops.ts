@@ -151,6 +151,23 @@ export function trimClipEdge(
   };
 }
 
+/** The clip's audio slipped `delta` samples later inside it (earlier where negative), as a DAW's slip edit: the clip
+ * stays where it is and as long, its fades where they are, and shows another stretch of its asset (no further than
+ * the asset's audio, `assetLength` samples, goes). Its envelope, in the asset's samples, moves with the audio. */
+export function slipClip(project: Project, clipId: string, delta: number, assetLength: number): Project {
+  const track = project.tracks.find((t) => t.clips.some((c) => c.id === clipId));
+  const clip = track?.clips.find((c) => c.id === clipId);
+  if (!track || !clip) return project;
+  const offset = Math.round(Math.min(assetLength - clip.length, Math.max(0, clip.offset - delta)));
+  if (offset === clip.offset) return project;
+  return {
+    ...project,
+    tracks: project.tracks.map((t) =>
+      t === track ? { ...t, clips: t.clips.map((c) => (c.id === clipId ? { ...c, offset } : c)) } : t,
+    ),
+  };
+}
+
 /** Each of the clips moved so it starts on the beat of `grid` nearest its start, as a DAW quantizes items to the grid;
  * the others left. */
 export function quantizeClips(project: Project, clipIds: readonly string[], grid: BeatGrid): Project {

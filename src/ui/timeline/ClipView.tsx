@@ -4,6 +4,7 @@ import {
   renameClip,
   selectClipExtent,
   startClipMove,
+  startClipSlip,
   startClipTrim,
 } from '../../app/project-commands';
 import { assetToTimeline, clipLevelDb } from '../../project/envelope';
@@ -52,6 +53,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
   const startDrag = (e: ReactPointerEvent) => {
     e.stopPropagation();
     e.preventDefault();
+    if (e.altKey && (e.ctrlKey || e.metaKey)) return startSlip(e);
     if (e.ctrlKey || e.metaKey || e.shiftKey) return store.getState().toggleClipSelected(clip.id);
     const drag = startClipMove(store, clip.id);
     const originX = e.clientX;
@@ -64,6 +66,16 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
       const delta = pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX);
       const free = clip.start + delta;
       drag.moveTo(target, snap && !ev.altKey ? snapMove(free, clip.length, targets, tolerance) : free);
+    }, drag.end);
+  };
+
+  /** Ctrl/Cmd+Alt on the name bar slips the audio inside the clip, as a DAW's slip edit (the clip stays put). */
+  const startSlip = (e: ReactPointerEvent) => {
+    const assetLength = assets.get(clip.assetId).channels[0]?.length ?? clip.length;
+    const drag = startClipSlip(store, clip.id, assetLength);
+    const originX = e.clientX;
+    followPointer((ev) => {
+      drag.moveTo(pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX));
     }, drag.end);
   };
 
@@ -103,7 +115,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
           e.stopPropagation(); // renames, rather than selecting the clip's extent
           setRenaming(true);
         }}
-        title="Drag to move the clip, and the other clips selected with it (its edges snap to other edges, labels, the playhead and beats; hold Alt to move it freely); Ctrl or Shift+click to select several; double-click to rename it"
+        title="Drag to move the clip, and the other clips selected with it (its edges snap to other edges, labels, the playhead and beats; hold Alt to move it freely); Ctrl or Shift+click to select several; Ctrl/Cmd+Alt+drag slips the audio inside it; double-click to rename it"
       >
         {renaming ? (
           <input
