@@ -1,3 +1,4 @@
+import { groupTracks } from '../project/track-groups';
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../actions/registry';
 import { type Clip, newTrack, type Project, type PromptEntry } from '../project/types';
@@ -17,6 +18,7 @@ import {
   renameClip,
   renameSoundLabel,
   startClipMove,
+  startClipTrim,
   startLineDrag,
   startFadeDrag,
   startGesture,
@@ -145,6 +147,49 @@ describe('project commands', () => {
     expect(moved[0].clips).toHaveLength(0);
     expect(moved[1].clips[0]).toMatchObject({ id: 'c1', start: 250 });
     expect(store.getState().history.past.map((e) => e.label)).toEqual(['Start', 'Move clip']);
+  });
+
+  it("a grouped clip's edge trims the clip playing with it on the group's other track by as much, in one step", () => {
+    const store = createStudioStore();
+    const project = twoTracks();
+    const partner: Clip = { id: 'c2', assetId: 'y', name: 'snare', start: 110, offset: 10, length: 50 };
+    project.tracks[1] = { ...project.tracks[1], clips: [partner] };
+    store.getState().commit(
+      'Start',
+      groupTracks(
+        project,
+        project.tracks.map((t) => t.id),
+      ).project,
+    );
+    const drag = startClipTrim(store, 'c1', 'start', () => 1000);
+    expect(store.getState().selectedClipIds).toEqual(['c2', 'c1']);
+    drag.moveTo(120); // 20 later
+    drag.moveTo(105); // then 5 later than it began
+    drag.end();
+    const clips = store.getState().project.tracks.map((t) => t.clips[0]);
+    expect(clips.map((c) => [c.start, c.offset, c.length])).toEqual([
+      [105, 5, 45],
+      [115, 15, 45],
+    ]);
+    expect(store.getState().history.past.at(-1)?.label).toBe('Trim 2 clips');
+  });
+
+  it("a grouped clip's fade drawn draws the same fade on the clip playing with it", () => {
+    const store = createStudioStore();
+    const project = twoTracks();
+    const partner: Clip = { id: 'c2', assetId: 'y', name: 'snare', start: 100, offset: 0, length: 50 };
+    project.tracks[1] = { ...project.tracks[1], clips: [partner] };
+    store.getState().commit(
+      'Start',
+      groupTracks(
+        project,
+        project.tracks.map((t) => t.id),
+      ).project,
+    );
+    const drag = startFadeDrag(store, 'c1', 'fadeIn');
+    drag.moveTo(20);
+    drag.end();
+    expect(store.getState().project.tracks.map((t) => t.clips[0].fadeIn?.length)).toEqual([20, 20]);
   });
 
   it('clips selected together move together, by the dragged one, and are deleted and nudged together', async () => {

@@ -86,12 +86,30 @@ export function startClipMove(store: StudioStore, clipId: string) {
 
 /** Starts dragging a clip's edge to trim it (selecting it); each update puts that edge at timeline sample `at`; the
  * whole drag is one undo step. */
-export function startClipTrim(store: StudioStore, clipId: string, edge: 'start' | 'end', assetLength: number) {
-  store.getState().selectClip(clipId);
+export function startClipTrim(
+  store: StudioStore,
+  clipId: string,
+  edge: 'start' | 'end',
+  assetLength: (assetId: string) => number,
+) {
+  // The clips of its track group playing with it are trimmed by as much (src/project/track-groups.ts).
+  const trimmed = linkedClips(store.getState().project, clipId);
+  store.getState().set({ selectedClipIds: [...trimmed.filter((id) => id !== clipId), clipId] });
   const gesture = startGesture(store);
+  const edgeOf = (p: Project, id: string) => {
+    const clip = findClip(p, id)?.clip;
+    return clip ? (edge === 'start' ? clip.start : clip.start + clip.length) : 0;
+  };
   return {
-    moveTo: (at: number) => gesture.update((base) => trimClipEdge(base, clipId, edge, at, assetLength)),
-    end: () => gesture.end('Trim clip'),
+    moveTo: (at: number) =>
+      gesture.update((base) => {
+        const by = at - edgeOf(base, clipId);
+        return trimmed.reduce((p, id) => {
+          const clip = findClip(base, id)?.clip;
+          return clip ? trimClipEdge(p, id, edge, edgeOf(base, id) + by, assetLength(clip.assetId)) : p;
+        }, base);
+      }),
+    end: () => gesture.end(trimmed.length > 1 ? `Trim ${trimmed.length} clips` : 'Trim clip'),
   };
 }
 
@@ -290,13 +308,15 @@ function withFade(store: StudioStore, project: Project, clipId: string, edge: Cl
   return setClipFade(project, clipId, edge, { length: Math.max(0, Math.min(clip.length, length)), curve });
 }
 
-/** Starts dragging a clip's fade handle, as in a DAW: each update makes the fade on `edge` `length` samples long; the
- * whole drag is one undo step. */
+/** Starts dragging a clip's fade handle, as in a DAW: each update makes the fade on `edge` `length` samples long (on
+ * the clips of its track group playing with it too); the whole drag is one undo step. */
 export function startFadeDrag(store: StudioStore, clipId: string, edge: ClipEdge) {
-  store.getState().selectClip(clipId);
+  const faded = linkedClips(store.getState().project, clipId);
+  store.getState().set({ selectedClipIds: [...faded.filter((id) => id !== clipId), clipId] });
   const gesture = startGesture(store);
   return {
-    moveTo: (length: number) => gesture.update((p) => withFade(store, p, clipId, edge, length)),
+    moveTo: (length: number) =>
+      gesture.update((base) => faded.reduce((p, id) => withFade(store, p, id, edge, length), base)),
     end: () => gesture.end(FADE_STEP_LABEL[edge]),
   };
 }

@@ -82,8 +82,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
   const startTrim = (e: ReactPointerEvent, edge: 'start' | 'end') => {
     e.stopPropagation();
     e.preventDefault();
-    const assetLength = assets.get(clip.assetId).channels[0]?.length ?? clip.length;
-    const drag = startClipTrim(store, clip.id, edge, assetLength);
+    const drag = startClipTrim(store, clip.id, edge, (id) => assets.get(id).channels[0]?.length ?? clip.length);
     const originX = e.clientX;
     const from = edge === 'start' ? clip.start : clipEnd(clip);
     const { project, playhead, snap } = store.getState();
