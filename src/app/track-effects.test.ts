@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { addTrackEffect, changeTrackEffect, MASTER, newTrackEffect } from '../project/track-effects';
 import { startGesture } from './project-commands';
 import { oneTrackStudio } from './one-track.fixture';
-import { changeBusGain, commitEffectEdit } from './track-effects';
+import { changeBusGain, changeSendLevel, commitEffectEdit } from './track-effects';
+import { createBus, setSend } from '../project/buses';
+import { groupTracks } from '../project/track-groups';
+import { newTrack } from '../project/types';
 
 const undoLabels = (store: ReturnType<typeof oneTrackStudio>['store']) =>
   store.getState().history.past.map((e) => e.label);
@@ -30,5 +33,19 @@ describe('effect commands', () => {
     changeBusGain(store, MASTER, 40);
     expect(store.getState().notices.at(-1)?.text).toBe('The master fader goes from -36 to +12 dB.');
     expect(store.getState().project.master?.gainDb).toBe(-3);
+  });
+
+  it("moves a grouped track's send and its group's sends to that bus by as much", () => {
+    const { store } = oneTrackStudio([new Float32Array(100)], 8000);
+    const first = store.getState().project.tracks[0];
+    const second = { ...newTrack(1) };
+    let project = { ...store.getState().project, tracks: [first, second] };
+    project = createBus(project, first.id).project;
+    const busId = project.buses?.[0].id ?? '';
+    project = setSend(project, second.id, busId, -6).project;
+    store.getState().commit('Setup', groupTracks(project, [first.id, second.id]).project);
+    changeSendLevel(store, first.id, busId, -18);
+    const levels = store.getState().project.tracks.map((t) => t.sends?.[0].levelDb);
+    expect(levels).toEqual([-18, -12]);
   });
 });

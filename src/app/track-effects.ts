@@ -1,7 +1,8 @@
 /** Effect edits from the Track effects panel and the master fader: each lands as one named undo step (a fader drag
  * previews as it goes and lands as one), and one refused (a setting out of bounds) is said, the project unchanged. */
 import { deleteChainPreset, saveChainPreset } from '../project/chain-presets';
-import { setBusGain, setSend } from '../project/buses';
+import { SEND_DB, setBusGain, setSend } from '../project/buses';
+import { linkedTracks } from '../project/track-groups';
 import { type EffectHost, effectsOf, MASTER, setMasterGain } from '../project/track-effects';
 import type { TrackEdit } from '../project/track-ops';
 import type { Project } from '../project/types';
@@ -24,9 +25,20 @@ export function commitEffectEdit(store: StudioStore, edit: (project: Project) =>
 export const changeBusGain = (store: StudioStore, host: EffectHost, gainDb: number) =>
   previewOrCommit(store, (p) => (host === MASTER ? setMasterGain(p, gainDb) : setBusGain(p, host, gainDb)));
 
-/** Sets a track's send to a bus: previewed during a gesture, else one step at once. */
-export const changeSendLevel = (store: StudioStore, trackId: string, busId: string, levelDb: number) =>
-  previewOrCommit(store, (p) => setSend(p, trackId, busId, levelDb));
+/** Sets a track's send to a bus (its group's sends to that bus moved by as much, each held in its range): previewed
+ * during a gesture, measured from where it began, else one step at once. */
+export function changeSendLevel(store: StudioStore, trackId: string, busId: string, levelDb: number) {
+  const base = store.getState().transactionBase ?? store.getState().project;
+  const levelOf = (p: Project, id: string) =>
+    p.tracks.find((t) => t.id === id)?.sends?.find((s) => s.busId === busId)?.levelDb;
+  const by = levelDb - (levelOf(base, trackId) ?? levelDb);
+  const mates = linkedTracks(base, trackId).filter((id) => id !== trackId && levelOf(base, id) !== undefined);
+  const moved = (id: string) => Math.min(SEND_DB.max, Math.max(SEND_DB.min, (levelOf(base, id) ?? 0) + by));
+  previewOrCommit(store, (p) => {
+    const edit = setSend(p, trackId, busId, levelDb);
+    return { ...edit, project: mates.reduce((q, id) => setSend(q, id, busId, moved(id)).project, edit.project) };
+  });
+}
 
 /** The edit previewed during a gesture (a slider drag), else committed as one step; one refused is said. */
 function previewOrCommit(store: StudioStore, edit: (project: Project) => TrackEdit): void {
