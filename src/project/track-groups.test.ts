@@ -92,4 +92,14 @@ describe('track groups', () => {
     expect(copied.tracks[1].group).toBeUndefined();
     expect(linkedTracks(copied, kick.id)).toEqual([kick.id, snare.id]);
   });
+
+  it("moves a track's takes' faders and pans with its own (one channel), not their mutes", () => {
+    const take = { ...newTrack(3), name: 'Kick take B', takeOf: kick.id, mute: true };
+    const withTake: Project = { ...loose, tracks: [kick, take, snare, bass] };
+    const louder = setTrack(withTake, kick.id, 'Track gain', { gainDb: 3 }).project;
+    expect(gainOf(louder)).toEqual([3, 3, -6, 0]);
+    expect(gainOf(setTrack(withTake, take.id, 'Track gain', { gainDb: -2 }).project)).toEqual([-2, -2, -6, 0]);
+    expect(toggleMute(withTake, kick.id).project.tracks.map((t) => t.mute)).toEqual([true, true, false, false]);
+    expect(toggleMute(withTake, take.id).project.tracks.map((t) => t.mute)).toEqual([false, false, false, false]);
+  });
 });

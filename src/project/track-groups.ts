@@ -35,26 +35,36 @@ export function withLinkedTracks(project: Project, trackIds: readonly string[]):
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /** A track's change as its group makes it: the gain and pan move the others by as much as they move it (each held
- * in its range), mute and solo become the same on all; anything else (a name, a colour) is the track's alone. */
+ * in its range), mute and solo become the same on all; anything else (a name, a colour) is the track's alone. A
+ * track's takes share its fader and pan (one channel, as a DAW's take lanes), so those move with it too; their
+ * mutes stay A/B's. */
 export function linkedChange(project: Project, trackId: string, patch: Partial<Track>): Project {
   const track = project.tracks.find((t) => t.id === trackId);
   if (!track) return project;
   const mates = new Set(linkedTracks(project, trackId));
+  const channels = new Set([...mates].flatMap((id) => channelOf(project, id)));
   const { gainDb, pan, mute, solo } = patch;
-  const shared: (t: Track) => Partial<Track> = (t) => ({
+  const fader: (t: Track) => Partial<Track> = (t) => ({
     ...(gainDb === undefined
       ? {}
       : { gainDb: clamp(t.gainDb + gainDb - track.gainDb, TRACK_GAIN_DB.min, TRACK_GAIN_DB.max) }),
     ...(pan === undefined ? {} : { pan: clamp(t.pan + pan - track.pan, -1, 1) }),
-    ...(mute === undefined ? {} : { mute }),
-    ...(solo === undefined ? {} : { solo }),
   });
+  const switches: Partial<Track> = { ...(mute === undefined ? {} : { mute }), ...(solo === undefined ? {} : { solo }) };
   return {
     ...project,
-    tracks: project.tracks.map((t) =>
-      t.id === trackId ? { ...t, ...patch } : mates.has(t.id) ? { ...t, ...shared(t) } : t,
-    ),
+    tracks: project.tracks.map((t) => {
+      if (t.id === trackId) return { ...t, ...patch };
+      if (mates.has(t.id)) return { ...t, ...fader(t), ...switches };
+      return channels.has(t.id) ? { ...t, ...fader(t) } : t;
+    }),
   };
+}
+
+/** The tracks sharing a track's channel: the track a take was made from and all its takes. */
+function channelOf(project: Project, trackId: string): string[] {
+  const source = project.tracks.find((t) => t.id === trackId)?.takeOf ?? trackId;
+  return [source, ...project.tracks.filter((t) => t.takeOf === source).map((t) => t.id)];
 }
 
 /** The next free "Group N". */
