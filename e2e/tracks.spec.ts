@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { asset, expect, test } from './fixtures';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { asset, expect, readBytes, test } from './fixtures';
 import { levelChangeDb, soxFloat, soxInfo, soxStat } from './sox';
 
 const RATE = 44100;
@@ -82,6 +85,27 @@ test.describe('track groups', () => {
     // Ungrouped (Alt+Shift+G), the tags go.
     await page.keyboard.press('Alt+Shift+G');
     await expect(page.getByTestId('track-group')).toHaveCount(0);
+  });
+});
+
+test.describe('stems by group', () => {
+  test("a group's tracks export as one stem named for it, the other tracks one each (sox reads the two tones summed)", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav', 'tone-stereo-44k.wav', 'speech-22k.wav');
+    await studio.waitForTracks(3);
+    await page.keyboard.press('ArrowDown'); // the first track...
+    await page.keyboard.press('Shift+ArrowDown'); // ...and the second
+    await page.keyboard.press('Alt+G');
+    const zip = await studio.exportFile({ scope: 'groupStems', format: 'float32' });
+    const stems = Object.entries(unzipSync(readBytes(zip))).map(([name, bytes]) => {
+      const path = join(test.info().outputPath(), name);
+      writeFileSync(path, bytes);
+      return { name, path };
+    });
+    expect(stems.map((s) => s.name)).toEqual(['01-group-1.wav', '02-speech-22k.wav']);
+    expect(levelChangeDb(stems[0].path, asset('tone-stereo-44k.wav'), 0.1, 1.8)).toBeCloseTo(6.02, 1);
   });
 });
 

@@ -15,7 +15,11 @@ export async function exportNow(services: Services): Promise<void> {
   try {
     const settings = state.exportSettings;
     const exporter =
-      settings.scope === 'stems' ? exportStems : settings.scope === 'labels' ? exportEachLabel : exportAudio;
+      settings.scope === 'stems' || settings.scope === 'groupStems'
+        ? exportStems
+        : settings.scope === 'labels'
+          ? exportEachLabel
+          : exportAudio;
     const file = await exporter(state, assets, settings);
     download(file);
     file.notes.forEach((n) => state.notify('info', n));

@@ -3,7 +3,8 @@ import { clipAt } from '../project/clip.fixture';
 import { AssetStore } from '../project/asset-store';
 import { audibleTracks, mixdown, needsStereo } from '../project/mixdown';
 import { newTrack, type Project, type Track } from '../project/types';
-import { stemNames } from './export-stems';
+import { groupTracks } from '../project/track-groups';
+import { stemNames, stemsOf } from './export-stems';
 
 /** A mono track and a stereo track, panned and with gain, one muted mono track: the mix is stereo. */
 function project(): { assets: AssetStore; project: Project } {
@@ -45,5 +46,16 @@ describe('stems', () => {
       '02-drums-kit',
       '03-track',
     ]);
+  });
+
+  it("by group: a group's tracks in one stem named for it, where its first track comes; other tracks alone", () => {
+    const { project: p } = project();
+    const [piano, drums, muted] = p.tracks;
+    const grouped = groupTracks(p, [piano.id, muted.id]).project;
+    expect(stemsOf(grouped, [piano, drums, muted], true)).toEqual([
+      { name: 'Group 1', trackIds: [piano.id, muted.id] },
+      { name: 'Drums / kit', trackIds: [drums.id] },
+    ]);
+    expect(stemsOf(grouped, [piano, drums], false).map((s) => s.name)).toEqual(['Piano', 'Drums / kit']);
   });
 });

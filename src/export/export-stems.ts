@@ -1,11 +1,12 @@
 /**
- * Stems: one file per track that is heard in the mix, each from the project's start to its end and in the mix's
+ * Stems: one file per track that is heard in the mix (or per track group, its tracks together), each from the project's start to its end and in the mix's
  * channel layout (a mono track in a stereo mix is panned as the mix pans it), so the stems line up in any DAW and
  * sum to the mix. They come as one zip (export-zip.ts).
  */
 import type { AssetStore } from '../project/asset-store';
 import { audibleTracks, needsStereo } from '../project/mixdown';
-import { projectLength, type Track } from '../project/types';
+import { groupOf } from '../project/track-groups';
+import { type Project, projectLength, type Track } from '../project/types';
 import type { ExportSettings, StudioState } from '../store/studio-store';
 import { ExportError, type ExportedFile, mixdownInBlocks } from './export-audio';
 import { zipOfParts } from './export-zip';
@@ -31,6 +32,23 @@ export function numberedNames(names: readonly string[], fallback: string): strin
   });
 }
 
+/** What each stem holds: a track heard, or (by group) a track group's tracks heard together, named for the group, in
+ * the order their first track comes. */
+export function stemsOf(
+  project: Project,
+  tracks: readonly Track[],
+  byGroup: boolean,
+): { name: string; trackIds: string[] }[] {
+  const stems: { name: string; trackIds: string[]; group?: string }[] = [];
+  for (const track of tracks) {
+    const group = byGroup ? groupOf(project, track.id) : undefined;
+    const same = group && stems.find((s) => s.group === group.id);
+    if (same) same.trackIds.push(track.id);
+    else stems.push({ name: group?.name ?? track.name, trackIds: [track.id], group: group?.id });
+  }
+  return stems.map(({ name, trackIds }) => ({ name, trackIds }));
+}
+
 export async function exportStems(
   state: StudioState,
   assets: AssetStore,
@@ -40,10 +58,11 @@ export async function exportStems(
   const range = { start: 0, end: projectLength(state.project) };
   if (!tracks.length || range.end <= 0) throw new ExportError('There is no audio to export.');
   const stereo = needsStereo(tracks, assets);
-  const names = stemNames(tracks);
-  const parts = tracks.map((track, i) => ({
+  const stems = stemsOf(state.project, tracks, settings.scope === 'groupStems');
+  const names = stemNames(stems);
+  const parts = stems.map((stem, i) => ({
     name: names[i],
-    render: () => mixdownInBlocks(state, assets, range, [track.id], stereo),
+    render: () => mixdownInBlocks(state, assets, range, stem.trackIds, stereo),
   }));
-  return zipOfParts(parts, state.project.sampleRate, settings, 'omni-studio-stems.zip', `${tracks.length} stems`);
+  return zipOfParts(parts, state.project.sampleRate, settings, 'omni-studio-stems.zip', `${stems.length} stems`);
 }

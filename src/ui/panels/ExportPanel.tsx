@@ -31,6 +31,7 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           <option value="track">The selected track</option>
           <option value="selection">The selection</option>
           <option value="stems">Stems: every track heard, one file each (zip)</option>
+          <option value="groupStems">Stems by group: each track group one file, other tracks one each (zip)</option>
           <option value="labels">Each label: the mix over every label, one file each (zip)</option>
         </select>
       </label>
