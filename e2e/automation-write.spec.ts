@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { asset, expect, test } from './fixtures';
+import { asset, expect, type Studio, test } from './fixtures';
 import { levelChangeDb, soxStat } from './sox';
 
 const RATE = 44100;
@@ -24,6 +24,22 @@ const peakNow = (page: Page, channel: number) =>
 /** Waits until playback has passed `seconds`. */
 const reach = (page: Page, seconds: number) =>
   expect.poll(async () => (await state(page)).playhead / RATE, { timeout: 10_000 }).toBeGreaterThan(seconds);
+
+/** `file` imported, sent before its fader to a new reverb bus and turned down 36 dB, so what plays is mostly the
+ * reverb; the Mixer open. Returns the export as it is then. */
+async function reverbThrough(studio: Studio, page: Page, file: string): Promise<string> {
+  await studio.importFiles(file);
+  await studio.waitForTracks(1);
+  await page.getByTestId('track-fx').click();
+  const panel = page.getByTestId('track-effects-panel');
+  await panel.getByTestId('fx-send-add').selectOption('new');
+  await panel.getByTestId('fx-send-pre-0').check();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('track-gain').fill('-36');
+  const before = await studio.exportFile({ format: 'float32' });
+  await page.keyboard.press('Alt+M');
+  return before;
+}
 
 test.describe('writing automation as it plays', () => {
   test('Touch: the fader held at -12 dB rides the track as it plays and is written into its volume lane, gliding back when let go (sox)', async ({
@@ -160,17 +176,7 @@ test.describe('writing automation as it plays', () => {
     studio,
     page,
   }) => {
-    await studio.importFiles('tone-stereo-44k.wav');
-    await studio.waitForTracks(1);
-    // The track sent before its fader to a new reverb bus and turned down 36 dB: what plays is mostly the bus.
-    await page.getByTestId('track-fx').click();
-    const panel = page.getByTestId('track-effects-panel');
-    await panel.getByTestId('fx-send-add').selectOption('new');
-    await panel.getByTestId('fx-send-pre-0').check();
-    await page.keyboard.press('Escape');
-    await page.getByTestId('track-gain').fill('-36');
-    const before = await studio.exportFile({ format: 'float32' });
-    await page.keyboard.press('Alt+M');
+    const before = await reverbThrough(studio, page, 'tone-stereo-44k.wav');
     const strip = page.getByTestId('mixer-strip').nth(1);
     await strip.getByTestId('mixer-bus-automation-mode').selectOption('touch');
     await studio.action('playPause').click();
@@ -199,17 +205,7 @@ test.describe('writing automation as it plays', () => {
     studio,
     page,
   }) => {
-    await studio.importFiles('chord.wav'); // 9 s of a steady chord at -20 dBFS
-    await studio.waitForTracks(1);
-    // Sent before its fader to a new reverb bus and turned down 36 dB: what plays is mostly the reverb.
-    await page.getByTestId('track-fx').click();
-    const panel = page.getByTestId('track-effects-panel');
-    await panel.getByTestId('fx-send-add').selectOption('new');
-    await panel.getByTestId('fx-send-pre-0').check();
-    await page.keyboard.press('Escape');
-    await page.getByTestId('track-gain').fill('-36');
-    const before = await studio.exportFile({ format: 'float32' });
-    await page.keyboard.press('Alt+M');
+    const before = await reverbThrough(studio, page, 'chord.wav'); // 9 s of a steady chord at -20 dBFS
     const strip = page.getByTestId('mixer-strip').nth(0);
     await strip.getByTestId('mixer-automation-mode').selectOption('touch');
     await studio.action('playPause').click();

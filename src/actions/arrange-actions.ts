@@ -8,10 +8,19 @@ import { steppedTracks } from '../project/track-arrange';
 import { groupOf, groupTracks, toggleGroupSuspended, ungroupTracks, withLinkedTracks } from '../project/track-groups';
 import type { StudioState } from '../store/studio-store';
 import { targetTrackIds } from './targets';
-import type { Action } from './types';
+import type { Action, ActionTarget } from './types';
 
 const currentTrack = (s: StudioState) => targetTrackIds(s)[0];
 const hasTrack = (s: StudioState) => s.project.tracks.length > 0;
+
+/** The track whose takes a command works on: the target track (else the selected one), or the track a take of it was
+ * made from; none where it has no takes. */
+function takesOwner(state: StudioState, target?: ActionTarget): string | undefined {
+  const id = target?.trackId ?? currentTrack(state);
+  const track = state.project.tracks.find((t) => t.id === id);
+  const source = track?.takeOf ?? track?.id;
+  return state.project.tracks.some((t) => t.takeOf === source) ? source : undefined;
+}
 
 export const arrangeActions: Action[] = [
   {
@@ -78,11 +87,8 @@ export const arrangeActions: Action[] = [
     enabled: (s) => s.project.tracks.some((t) => t.takeOf),
     perform: ({ store }, target) => {
       const state = store.getState();
-      const id = target?.trackId ?? currentTrack(state);
-      const track = state.project.tracks.find((t) => t.id === id);
-      const source = track?.takeOf ?? track?.id;
-      if (!source || !state.project.tracks.some((t) => t.takeOf === source))
-        return state.notify('info', 'The selected track has no takes to fold.');
+      const source = takesOwner(state, target);
+      if (!source) return state.notify('info', 'The selected track has no takes to fold.');
       const { foldedTakes, selection } = state;
       if (foldedTakes.includes(source)) return state.set({ foldedTakes: foldedTakes.filter((f) => f !== source) });
       state.set({ foldedTakes: [...foldedTakes, source] });
@@ -107,11 +113,8 @@ export const arrangeActions: Action[] = [
     enabled: (s) => s.project.tracks.some((t) => t.takeOf),
     perform: ({ store }, target) => {
       const state = store.getState();
-      const id = target?.trackId ?? currentTrack(state);
-      const track = state.project.tracks.find((t) => t.id === id);
-      const source = track?.takeOf ?? track?.id;
-      if (!source || !state.project.tracks.some((t) => t.takeOf === source))
-        return state.notify('info', 'The selected track has no takes.');
+      const source = takesOwner(state, target);
+      if (!source) return state.notify('info', 'The selected track has no takes.');
       const { label, project } = deleteTakes(state.project, source);
       state.commit(label, project);
     },

@@ -30,6 +30,21 @@ function twoTracks(): Project {
   return { sampleRate: 1000, tracks: [{ ...a, clips: [clip] }, b] };
 }
 
+/** A studio of the two tracks grouped, `partner` on the second playing with the first's clip. */
+function groupedPair(partner: Clip) {
+  const store = createStudioStore();
+  const project = twoTracks();
+  project.tracks[1] = { ...project.tracks[1], clips: [partner] };
+  store.getState().commit(
+    'Start',
+    groupTracks(
+      project,
+      project.tracks.map((t) => t.id),
+    ).project,
+  );
+  return store;
+}
+
 describe('project commands', () => {
   it('renames a clip in one undo step, and leaves it for an empty or unchanged name', () => {
     const store = createStudioStore();
@@ -150,17 +165,7 @@ describe('project commands', () => {
   });
 
   it("a grouped clip's edge trims the clip playing with it on the group's other track by as much, in one step", () => {
-    const store = createStudioStore();
-    const project = twoTracks();
-    const partner: Clip = { id: 'c2', assetId: 'y', name: 'snare', start: 110, offset: 10, length: 50 };
-    project.tracks[1] = { ...project.tracks[1], clips: [partner] };
-    store.getState().commit(
-      'Start',
-      groupTracks(
-        project,
-        project.tracks.map((t) => t.id),
-      ).project,
-    );
+    const store = groupedPair({ id: 'c2', assetId: 'y', name: 'snare', start: 110, offset: 10, length: 50 });
     const drag = startClipTrim(store, 'c1', 'start', () => 1000);
     expect(store.getState().selectedClipIds).toEqual(['c2', 'c1']);
     drag.moveTo(120); // 20 later
@@ -175,17 +180,7 @@ describe('project commands', () => {
   });
 
   it("a grouped clip's fade drawn draws the same fade on the clip playing with it", () => {
-    const store = createStudioStore();
-    const project = twoTracks();
-    const partner: Clip = { id: 'c2', assetId: 'y', name: 'snare', start: 100, offset: 0, length: 50 };
-    project.tracks[1] = { ...project.tracks[1], clips: [partner] };
-    store.getState().commit(
-      'Start',
-      groupTracks(
-        project,
-        project.tracks.map((t) => t.id),
-      ).project,
-    );
+    const store = groupedPair({ id: 'c2', assetId: 'y', name: 'snare', start: 100, offset: 0, length: 50 });
     const drag = startFadeDrag(store, 'c1', 'fadeIn');
     drag.moveTo(20);
     drag.end();

@@ -2,6 +2,7 @@ import { GroupTag } from '../GroupTag';
 import { BusFader, MasterFader, SendFader, TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
 import { hasActiveEffects, MASTER, NO_MASTER } from '../../project/track-effects';
+import { commitEffectEdit } from '../../app/track-effects';
 import { deleteMix, recallMix, saveMix } from '../../project/mix-snapshots';
 import type { TrackEdit } from '../../project/track-ops';
 import type { EffectBus, Project, Track } from '../../project/types';
@@ -42,10 +43,7 @@ export function MixerPanel({ onClose }: { onClose: () => void }) {
 function MixSnapshots() {
   const { store } = useServices();
   const mixes = useStudio((s) => s.project.mixes) ?? [];
-  const run = (edit: (project: Project) => TrackEdit) => {
-    const { label, project } = edit(store.getState().project);
-    store.getState().commit(label, project);
-  };
+  const run = (edit: (project: Project) => TrackEdit) => commitEffectEdit(store, edit);
   return (
     <div className="mix-snapshots" role="group" aria-label="Mixes">
       <button
