@@ -89,7 +89,7 @@ test.describe('track groups', () => {
 });
 
 test.describe('stems by group', () => {
-  test("a group's tracks export as one stem named for it, the other tracks one each (sox reads the two tones summed)", async ({
+  test("a group's tracks export as one stem named for it (renamed Drums), the other tracks one each (sox reads the two tones summed)", async ({
     studio,
     page,
   }) => {
@@ -98,13 +98,21 @@ test.describe('stems by group', () => {
     await page.keyboard.press('ArrowDown'); // the first track...
     await page.keyboard.press('Shift+ArrowDown'); // ...and the second
     await page.keyboard.press('Alt+G');
+    // Named "Drums" (Shift+click on its tag): the tag and the stem take the name.
+    await page
+      .getByTestId('track-group')
+      .first()
+      .click({ modifiers: ['Shift'] });
+    await page.getByTestId('group-rename').fill('Drums');
+    await page.getByTestId('group-rename').press('Enter');
+    await expect(page.getByTestId('track-group')).toHaveText(['Drum', 'Drum']);
     const zip = await studio.exportFile({ scope: 'groupStems', format: 'float32' });
     const stems = Object.entries(unzipSync(readBytes(zip))).map(([name, bytes]) => {
       const path = join(test.info().outputPath(), name);
       writeFileSync(path, bytes);
       return { name, path };
     });
-    expect(stems.map((s) => s.name)).toEqual(['01-group-1.wav', '02-speech-22k.wav']);
+    expect(stems.map((s) => s.name)).toEqual(['01-drums.wav', '02-speech-22k.wav']);
     expect(levelChangeDb(stems[0].path, asset('tone-stereo-44k.wav'), 0.1, 1.8)).toBeCloseTo(6.02, 1);
   });
 });

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { clipAt } from './clip.fixture';
 import {
   groupOf,
+  groupTag,
   groupTracks,
   linkedClips,
   linkedTracks,
+  renameGroup,
   toggleGroupSuspended,
   ungroupTracks,
   withLinkedTracks,
@@ -101,5 +103,14 @@ describe('track groups', () => {
     expect(gainOf(setTrack(withTake, take.id, 'Track gain', { gainDb: -2 }).project)).toEqual([-2, -2, -6, 0]);
     expect(toggleMute(withTake, kick.id).project.tracks.map((t) => t.mute)).toEqual([true, true, false, false]);
     expect(toggleMute(withTake, take.id).project.tracks.map((t) => t.mute)).toEqual([false, false, false, false]);
+  });
+
+  it('renames a group (its tag and stem take the name); an empty name changes nothing', () => {
+    const id = drums.groups?.[0].id ?? '';
+    const renamed = renameGroup(drums, id, ' Drums ');
+    expect(renamed.label).toBe('Rename Group 1 to Drums');
+    expect(groupOf(renamed.project, kick.id)?.name).toBe('Drums');
+    expect(renameGroup(drums, id, '  ').project).toBe(drums);
+    expect([groupTag('Group 12'), groupTag('Drums')]).toEqual(['G12', 'Drum']);
   });
 });

@@ -109,6 +109,18 @@ export function ungroupTracks(project: Project, trackIds: readonly string[]): Gr
   return { label: 'Ungroup tracks', project: withoutLoneGroups({ ...project, tracks }) };
 }
 
+/** The group renamed ("Drums": its tag and its stem take the name); an empty name leaves it as it was. */
+export function renameGroup(project: Project, groupId: string, name: string): GroupEdit {
+  const group = project.groups?.find((g) => g.id === groupId);
+  const trimmed = name.trim();
+  if (!group || !trimmed || trimmed === group.name) return { label: 'Rename group', project };
+  const groups = (project.groups ?? []).map((g) => (g.id === groupId ? { ...g, name: trimmed } : g));
+  return { label: `Rename ${group.name} to ${trimmed}`, project: { ...project, groups } };
+}
+
+/** A group's tag on a header: "G1" for "Group 1", else the name's first letters. */
+export const groupTag = (name: string) => (/^Group \d+$/.test(name) ? name.replace('Group ', 'G') : name.slice(0, 4));
+
 /** The group switched off (each of its tracks moves alone) or on again. */
 export function toggleGroupSuspended(project: Project, groupId: string): GroupEdit {
   const group = project.groups?.find((g) => g.id === groupId);
