@@ -272,7 +272,7 @@ test.describe('takes and the Tracks menu', () => {
     await studio.flushAutosave();
     await page.reload();
     await expect(page.locator('html[data-ready=true]')).toBeAttached();
-    await page.keyboard.press('Alt+M');
+    await studio.action('mixer').click();
     await expect(page.getByTestId('mix-recall')).toHaveText(['Mix A', 'Mix B']);
   });
 
