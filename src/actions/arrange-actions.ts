@@ -7,11 +7,8 @@ import { deleteTakes, takeToTrack } from '../project/loop-takes';
 import { steppedTracks } from '../project/track-arrange';
 import { groupOf, groupTracks, toggleGroupSuspended, ungroupTracks, withLinkedTracks } from '../project/track-groups';
 import type { StudioState } from '../store/studio-store';
-import { targetTrackIds } from './targets';
+import { currentTrack, hasTrack, targetTrackIds } from './targets';
 import type { Action, ActionTarget } from './types';
-
-const currentTrack = (s: StudioState) => targetTrackIds(s)[0];
-const hasTrack = (s: StudioState) => s.project.tracks.length > 0;
 
 /** The track whose takes a command works on: the target track (else the selected one), or the track a take of it was
  * made from; none where it has no takes. */

@@ -9,6 +9,11 @@ export function targetTrackIds(state: StudioState): string[] {
   return ids.length > 0 ? ids : all;
 }
 
+/** The track a command on one track works on: the selection's first, else the project's first. */
+export const currentTrack = (state: StudioState): string | undefined => targetTrackIds(state)[0];
+
+export const hasTrack = (state: StudioState) => state.project.tracks.length > 0;
+
 export function selectedRange(state: StudioState): SampleRange | undefined {
   const s = state.selection;
   return s && s.end > s.start ? { start: s.start, end: s.end } : undefined;

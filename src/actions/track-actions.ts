@@ -10,12 +10,8 @@ import { nextMode, setAutomationMode } from '../app/automation-writer';
 import { switchTake } from '../project/generated-ops';
 import { deleteTrack, moveTrack, soloOnly, type TrackEdit, toggleMute, toggleSolo } from '../project/track-ops';
 import type { Project } from '../project/types';
-import type { StudioState } from '../store/studio-store';
-import { targetTrackIds } from './targets';
+import { currentTrack, hasTrack } from './targets';
 import type { Action, ActionTarget } from './types';
-
-const currentTrack = (s: StudioState) => targetTrackIds(s)[0];
-const hasTrack = (s: StudioState) => s.project.tracks.length > 0;
 
 /** The edit on the target track (a header's own buttons), else on the selected one. */
 function onCurrentTrack(services: Services, edit: (project: Project, id: string) => TrackEdit, target?: ActionTarget) {

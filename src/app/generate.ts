@@ -5,7 +5,7 @@
  */
 import { engine } from '../client/engine-client';
 import { analysis } from '../client/analysis-client';
-import { addTake, placeAsset } from '../project/generated-ops';
+import { addTake, nextTakeLetter, placeAsset } from '../project/generated-ops';
 import type { ProjectAudio } from '../project/model-audio';
 import type { GenerateJob, PackInfo, VideoFrames } from '../protocol/engine-protocol';
 import { beatGuided } from '../music/beat-guide';
@@ -302,7 +302,7 @@ function land(
   const name = where.entry.text.slice(0, 40);
   const range = { start: where.playhead, end: where.playhead + where.length };
   if (landed.trackId !== null && now.tracks.some((t) => t.id === landed.trackId)) {
-    const letter = String.fromCharCode(66 + now.tracks.filter((t) => t.takeOf === landed.trackId).length);
+    const letter = nextTakeLetter(now, landed.trackId);
     const taken = addTake(now, landed.trackId, range, asset.id, `${name} · take ${letter}`);
     store.getState().commit(where.label, withMusicKey(withBeatGrid(taken, now, where.bpm, where.beat), now, where.key));
     return;

@@ -135,14 +135,20 @@ export function compedRanges(project: Project, takeId: string): SampleRange[] {
 export function takeLetter(project: Project, takeId: string): string {
   const take = project.tracks.find((t) => t.id === takeId);
   const siblings = project.tracks.filter((t) => take?.takeOf !== undefined && t.takeOf === take.takeOf);
-  return String.fromCharCode(
-    66 +
-      Math.max(
-        0,
-        siblings.findIndex((t) => t.id === takeId),
-      ),
+  return letterOfTake(
+    Math.max(
+      0,
+      siblings.findIndex((t) => t.id === takeId),
+    ),
   );
 }
+
+/** The letter the next take of a track gets (addTake puts it after the others). */
+export const nextTakeLetter = (project: Project, sourceTrackId: string): string =>
+  letterOfTake(project.tracks.filter((t) => t.takeOf === sourceTrackId).length);
+
+/** The letter of a track's take at `index` among its takes (B first: the track itself is A). */
+const letterOfTake = (index: number) => String.fromCharCode(66 + index);
 
 /** A/B: plays a take instead of its source (the source and the other takes muted), or, when it already plays, the
  * source again; `playing` is the letter that plays afterwards ('A': the source). */

@@ -1,7 +1,7 @@
 /** Loop recording, as a DAW records over a loop: one recording made while the selection played round and round is
  * cut into its passes, each a take of the same part. The first pass makes a new track, the others its takes (A, B,
  * C... switched with A/B), and the last pass is what plays, as the performer's latest attempt. */
-import { addTake, switchTake } from './generated-ops';
+import { addTake, nextTakeLetter, switchTake } from './generated-ops';
 import { newId, newTrack, type Project, type SampleRange } from './types';
 
 /** A pass shorter than this (the recording stopped just after the loop came round) is not kept, s. */
@@ -70,8 +70,7 @@ export function recordedTake(
   start: number,
   length: number,
 ): Project {
-  // Added after the track's other takes, so its letter follows theirs (B for the first; src/project/generated-ops.ts).
-  const letter = String.fromCharCode(66 + project.tracks.filter((t) => t.takeOf === trackId).length);
+  const letter = nextTakeLetter(project, trackId);
   const placed = addTake(project, trackId, { start, end: start + length }, assetId, `Take ${letter}`);
   const take = placed.tracks.filter((t) => t.takeOf === trackId).at(-1);
   return take ? switchTake(placed, take.id).project : placed;
