@@ -16,7 +16,7 @@ import {
 import { resample } from '../src/dsp/resample';
 import { detect } from '../src/engine/detect';
 import { LabelMatcher } from '../src/engine/label-match';
-import { toMono } from '../src/project/generated-ops';
+import { toMono } from '../src/dsp/channels';
 import type { SoundEvent } from '../src/understanding/sound-events';
 import { DAMAGED_DB, db, energy, listCases, type MarkedCase, median, readPart, siSdr } from './marked-cases';
 import { loadNodePack } from './node-pack';

@@ -20,7 +20,7 @@ import { musicFeatures } from '../src/engine/engine';
 import { LabelMatcher } from '../src/engine/label-match';
 import type { LoadedPack } from '../src/engine/pipeline';
 import type { SessionRunner, TensorData } from '../src/engine/tensors';
-import { toMono } from '../src/project/generated-ops';
+import { toMono } from '../src/dsp/channels';
 import type { SoundLabel } from '../src/project/types';
 import type { SoundLabelInfo } from '../src/protocol/engine-protocol';
 import { answer, soundPhrase } from '../src/understanding/questions';

@@ -3,6 +3,9 @@
 import * as Comlink from 'comlink';
 import { findSimilar } from '../src/dsp/find-similar';
 import { averageSpectrum } from '../src/dsp/spectrum';
+import { toMono } from '../src/dsp/channels';
+import { intonation } from '../src/dsp/pitch-correct';
+import { trackPitch } from '../src/dsp/pitch-track';
 import { audioStatistics } from '../src/dsp/statistics';
 import { computePeakLevels } from '../src/dsp/peaks';
 import { resample } from '../src/dsp/resample';
@@ -69,6 +72,9 @@ const api: AnalysisApi = {
     answer(() => [findSimilar(channels, sampleRate, markStart, markEnd, threshold, band), []]),
 
   statistics: (channels, sampleRate) => answer(() => [audioStatistics(channels, sampleRate), []]),
+
+  intonation: (channels, sampleRate, scale) =>
+    answer(() => [intonation(trackPitch(toMono(channels), sampleRate), scale), []]),
 
   spectrum: (channels, sampleRate) =>
     answer(() => {

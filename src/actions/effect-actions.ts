@@ -8,6 +8,7 @@ import { matchEqSelection, takeEqReference } from '../app/eq-match';
 import { reduceLearnedNoise } from '../app/learned-noise';
 import { compressSelection, deessSelection, gateSelection, levelSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
+import { correctionOf, correctPitchSelection } from '../app/pitch-correct';
 import { autoDuck } from '../app/duck';
 import { echoSelection, reverbSelection } from '../app/reverb';
 import { truncateSilence } from '../app/truncate';
@@ -51,7 +52,7 @@ function command(
   label: string,
   shortcut: string | null,
   perform: (services: Services) => Promise<void>,
-  preview?: (p: EditParams) => EffectSpec,
+  preview?: (p: EditParams, s: StudioState) => EffectSpec,
 ): Action {
   return {
     name,
@@ -61,7 +62,7 @@ function command(
     enabled: (s) => hasRange(s) && s.busy === null,
     // Called with the services alone: the registry's second argument (a target) is not these commands' runner.
     perform: (services: Services) => perform(services),
-    preview: preview && ((s) => preview(s.params)),
+    preview: preview && ((s) => preview(s.params, s)),
   };
 }
 
@@ -126,6 +127,16 @@ export const effectActions: Action[] = [
   effect('swapChannels', CHANNEL_OPERATIONS.swap, null, () => ({ kind: 'channels', operation: 'swap' })),
   effect('invertPolarity', CHANNEL_OPERATIONS.invert, null, () => ({ kind: 'channels', operation: 'invert' })),
   effect('changePitch', 'Change pitch', 'Shift+H', (p) => ({ kind: 'pitch', semitones: p.pitchSemitones })),
+  command(
+    'correctPitch',
+    'Correct pitch: pull a sung or played line to the nearest notes of a key, as Auto-Tune',
+    null,
+    correctPitchSelection,
+    (p, s) => {
+      const { fromProject: _, ...scale } = correctionOf(p, s.project.tracks);
+      return { kind: 'correctPitch', ...scale };
+    },
+  ),
   effect('changeTempo', 'Change tempo', 'Shift+T', (p) => ({ kind: 'tempo', percent: p.tempoPercent })),
   effect('changeSpeed', 'Change speed', null, (p) => ({ kind: 'speed', percent: p.speedPercent })),
   effect('highpass', 'High-pass filter', null, (p) => ({ kind: 'filter', type: 'highpass', hz: p.highpassHz })),

@@ -9,7 +9,8 @@
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { analysis } from '../client/analysis-client';
 import { resample } from '../dsp/resample';
-import { addTake, placeAsset, stillHolds, toMono, trackAudio } from '../project/generated-ops';
+import { addTake, placeAsset, stillHolds, trackAudio } from '../project/generated-ops';
+import { toMono } from '../dsp/channels';
 import { clipEnd, type Clip, type SampleRange, type Track } from '../project/types';
 import { AROUND_CONTEXT_SECONDS } from '../protocol/engine-protocol';
 import { generationText, isMusicTask, pictureForTask, promptProblem, runSampler, tell } from './generate';

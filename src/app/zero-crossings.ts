@@ -2,7 +2,7 @@
  * (within 10 ms), so a cut, split or fade there makes no click. */
 import { selectedRange } from '../actions/targets';
 import { nearestZeroCrossing, ZERO_CROSSING_SECONDS } from '../dsp/zero-crossing';
-import { toMono } from '../project/generated-ops';
+import { toMono } from '../dsp/channels';
 import { targetTrackAudio } from './effects';
 import type { Services } from './services';
 

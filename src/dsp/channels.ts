@@ -23,3 +23,11 @@ export function channelOperation(channels: Float32Array[], operation: ChannelOpe
       return channels.map((ch) => ch.map((v) => -v));
   }
 }
+
+/** Averages channels to mono (the model's input, the pitch tracker's); one channel is itself. */
+export function toMono(channels: Float32Array[]): Float32Array {
+  if (channels.length === 1) return channels[0];
+  const out = new Float32Array(channels[0].length);
+  for (const ch of channels) for (let i = 0; i < out.length; i++) out[i] += ch[i] / channels.length;
+  return out;
+}

@@ -39,6 +39,14 @@ import { resample } from '../dsp/resample';
 import { DECAY_SECONDS, type Reverberation, reverb, WET_DB } from '../dsp/reverb';
 import { afterCuts, CROSSFADE_SECONDS, removeStretches } from '../dsp/silence';
 import { stretchAndShiftChannels } from '../dsp/time-stretch';
+import {
+  CORRECTION_STRENGTH,
+  correctPitch,
+  isScale,
+  type PitchCorrection,
+  RETUNE_SPEED_MS,
+} from '../dsp/pitch-correct';
+import { PITCH_CLASSES } from '../dsp/key';
 import type { SampleRange } from './types';
 
 export type EffectSpec =
@@ -50,6 +58,8 @@ export type EffectSpec =
   | { kind: 'reverse' }
   /** Pitch moved by semitones (fractions are cents), the length kept: the phase vocoder, channels together. */
   | { kind: 'pitch'; semitones: number }
+  /** A sung or played line pulled to the nearest notes of a scale (src/dsp/pitch-correct.ts). */
+  | ({ kind: 'correctPitch' } & PitchCorrection)
   /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept (WSOLA, channels together)
    * or moved by `semitones` in the same pass (the phase vocoder); what follows the range moves with its end. */
   | { kind: 'tempo'; percent: number; semitones?: number }
@@ -155,6 +165,7 @@ type PieceProcessor<K extends EffectSpec['kind']> = (
 /** The effects that change each piece on its own, the length kept: most of them. */
 const PER_PIECE = {
   pitch: (c, rate, s) => stretchAndShiftChannels(c, 1, s.semitones, rate),
+  correctPitch: (c, rate, s) => correctPitch(c, rate, s),
   denoise: (c, rate, s) => reduceNoise(c, rate, s.profile, s),
   attenuate: (c, rate, s) => attenuateToSurroundings(c, rate, s.profile, s).channels,
   filter: (c, rate, s) => c.map((ch) => filter(ch, s.type, s.hz, rate)),
@@ -261,6 +272,10 @@ type Bounds = { readonly min: number; readonly max: number };
 /** Each effect's numeric settings: the field, its bounds, and how a message names it and its unit. */
 const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, name: string, unit: string][] } = {
   pitch: [['semitones', PITCH_SEMITONES, 'A pitch change', ' semitones']],
+  correctPitch: [
+    ['speedMs', RETUNE_SPEED_MS, "Pitch correction's retune speed", ' ms'],
+    ['strength', CORRECTION_STRENGTH, "Pitch correction's strength", ' %'],
+  ],
   tempo: [
     ['percent', TEMPO_PERCENT, 'A tempo change', ' %'],
     ['semitones', PITCH_SEMITONES, 'A pitch change', ' semitones'],
@@ -332,6 +347,8 @@ function checkSpec(spec: EffectSpec): void {
   }
   if (spec.kind === 'distortion' && !DISTORTION_CURVES.includes(spec.curve))
     throw new Error(`Distortion's curve must be one of ${DISTORTION_CURVES.join(', ')}.`);
+  if (spec.kind === 'correctPitch' && !isScale(spec))
+    throw new Error("Pitch correction's key must be one of the twelve notes, major or minor, or chromatic.");
   if (spec.kind === 'center' && !(spec.lowHz < spec.highHz))
     throw new Error("Vocal reduction's lowest frequency must be under its highest.");
   const eq = spec.kind === 'eq' ? eqProblem(spec.bands) : null;
@@ -362,6 +379,8 @@ export function effectLabel(spec: EffectSpec): string {
       return 'Reverse';
     case 'pitch':
       return `Change pitch (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'})`;
+    case 'correctPitch':
+      return `Correct pitch (${scaleName(spec)}, ${spec.speedMs} ms${spec.strength < 100 ? `, ${spec.strength} %` : ''})`;
     case 'tempo':
       return `Change tempo (${signed(spec.percent)} %${spec.semitones ? `, ${signed(spec.semitones)} semitones` : ''})`;
     case 'speed':
@@ -420,6 +439,10 @@ export function effectLabel(spec: EffectSpec): string {
 }
 
 const signed = (v: number) => (v > 0 ? `+${v}` : `${v}`);
+
+/** "A minor", or "chromatic" where every semitone is a note. */
+export const scaleName = (scale: PitchCorrection) =>
+  scale.tonic === null ? 'chromatic' : `${PITCH_CLASSES[scale.tonic]} ${scale.mode}`;
 
 const BAND_NAMES = { lowShelf: 'low shelf', peak: 'bell', highShelf: 'high shelf' } as const;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AssetStore } from './asset-store';
-import { addTake, blendEdges, placeAsset, switchTake, takeLetter, toMono, trackAudio } from './generated-ops';
+import { addTake, blendEdges, placeAsset, switchTake, takeLetter, trackAudio } from './generated-ops';
+import { toMono } from '../dsp/channels';
 import { mixdown } from './mixdown';
 import { newTrack, type Project } from './types';
 

@@ -32,14 +32,6 @@ export function stillHolds(track: Track, assets: AssetStore, range: SampleRange,
   });
 }
 
-/** Averages channels to mono, the model's input. */
-export function toMono(channels: Float32Array[]): Float32Array {
-  if (channels.length === 1) return channels[0];
-  const out = new Float32Array(channels[0].length);
-  for (const ch of channels) for (let i = 0; i < out.length; i++) out[i] += ch[i] / channels.length;
-  return out;
-}
-
 /** The result (one channel for all, or one per channel) crossfaded from the original at both edges (equal-power
  * curves that hold the level where the two are alike too: src/dsp/fades.ts). */
 export function blendEdges(original: Float32Array[], results: Float32Array[], fade: number): Float32Array[] {

@@ -43,6 +43,7 @@ const PORTABLE = new Set<EffectSpec['kind']>([
   'declick',
   'limit',
   'compress',
+  'correctPitch',
 ]);
 
 /** Whether the effect can be run again on other audio as it is. */

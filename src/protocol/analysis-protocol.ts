@@ -4,6 +4,7 @@
 import type { FrequencyBand } from '../dsp/band';
 import type { SimilarResult } from '../dsp/find-similar';
 import type { PeakLevel } from '../dsp/peaks';
+import type { Intonation, PitchCorrection } from '../dsp/pitch-correct';
 import type { Spectrum } from '../dsp/spectrum';
 import type { AudioStatistics } from '../dsp/statistics';
 import type { ExportFormat } from '../export/file-formats';
@@ -54,6 +55,13 @@ export interface AnalysisApi {
   ): Promise<AnalysisResult<{ channels: Float32Array[][]; starts: number[] }>>;
   /** Loudness (EBU R128), peaks and statistics of a programme (src/dsp/statistics.ts). */
   statistics(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<AudioStatistics>>;
+  /** How far the programme's voice (its channels mixed) sits from the scale's notes (src/dsp/pitch-correct.ts); null
+   * where nothing in it has a pitch. */
+  intonation(
+    channels: Float32Array[],
+    sampleRate: number,
+    scale: PitchCorrection,
+  ): Promise<AnalysisResult<Intonation | null>>;
   /** The programme's average spectrum (src/dsp/spectrum.ts); null where it is too short for one. */
   spectrum(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<Spectrum | null>>;
   /** The stretches of `channels` like the sound marked by [markStart, markEnd), compared in `band` where the mark

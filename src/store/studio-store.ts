@@ -62,6 +62,11 @@ export interface EditParams {
   lufs: number;
   /** Change pitch: semitones, the length kept. */
   pitchSemitones: number;
+  /** Correct pitch: the key ("A minor"), 'chromatic' (every semitone) or 'project' (the key Analyze heard on a track);
+   * the retune speed's time constant; how much of the way to the note. */
+  correctKey: string;
+  retuneMs: number;
+  correctStrength: number;
   /** Change tempo: percent faster (negative: slower), the pitch kept. */
   tempoPercent: number;
   /** Change speed: percent faster, the pitch with it. */
@@ -459,6 +464,9 @@ export const initialState = (): StudioState => ({
     peakDb: -1,
     lufs: -16,
     pitchSemitones: 2,
+    correctKey: 'project',
+    retuneMs: 20,
+    correctStrength: 100,
     tempoPercent: 10,
     speedPercent: 10,
     noiseReductionDb: 12,

@@ -19,6 +19,8 @@ import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
 import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
+import { CORRECTION_STRENGTH, RETUNE_SPEED_MS } from '../../dsp/pitch-correct';
+import { CORRECTION_KEYS } from '../../app/pitch-correct';
 import type { EditParams } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
@@ -60,7 +62,7 @@ function NumberParam({
   );
 }
 
-type Choice = 'fadeCurve' | 'humMains' | 'limitPeaks' | 'distortionCurve';
+type Choice = 'fadeCurve' | 'humMains' | 'limitPeaks' | 'distortionCurve' | 'correctKey';
 /** The settings that are one number. */
 type NumberField = { [K in keyof EditParams]: EditParams[K] extends number ? K : never }[keyof EditParams];
 
@@ -225,6 +227,17 @@ export function EffectBar() {
         <EffectGroup category="time" actions={['changePitch']}>
           <NumberParam label="semitones" field="pitchSemitones" step={1} {...PITCH_SEMITONES} />
           <ActionButton name="changePitch" text="Change pitch" />
+        </EffectGroup>
+        <EffectGroup category="time" actions={['correctPitch']}>
+          <ChoiceParam
+            label="key"
+            field="correctKey"
+            options={CORRECTION_KEYS}
+            text={(k) => (k === 'project' ? "the project's" : k)}
+          />
+          <NumberParam label="retune ms" field="retuneMs" step={10} {...RETUNE_SPEED_MS} />
+          <NumberParam label="strength %" field="correctStrength" step={10} {...CORRECTION_STRENGTH} />
+          <ActionButton name="correctPitch" text="Correct pitch" />
         </EffectGroup>
         <EffectGroup category="time" actions={['changeTempo']}>
           <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />

@@ -1,0 +1,102 @@
+/**
+ * The pitch of a monophonic voice or instrument, frame by frame: YIN (de Cheveigné and Kawahara, 2002), the tracker
+ * that pitch correctors and tuners are built on. Each 5 ms the cumulative mean normalised difference of a 20 ms window
+ * with itself shifted is taken; the first lag where it dips under 0.12 (else its lowest, if under 0.3) is the period,
+ * refined between samples by a parabola. The audio is heard at 16 kHz: enough for voices up to 1 kHz, and a minute of
+ * audio takes about a second. A frame quieter than -50 dBFS, or without a clear period (breath, s, noise, chords), is
+ * unvoiced: 0 Hz.
+ */
+import { resample } from './resample';
+
+export interface PitchTrack {
+  /** Samples of the input between frames. */
+  hop: number;
+  /** Where frame 0's centre falls, samples of the input. */
+  offset: number;
+  /** The pitch of each frame, Hz; 0 where unvoiced. */
+  hz: Float32Array;
+}
+
+export const PITCH_RANGE_HZ = { min: 60, max: 1000 } as const;
+
+const RATE = 16000;
+const HOP = 80;
+const MAX_LAG = Math.ceil(RATE / PITCH_RANGE_HZ.min);
+const MIN_LAG = Math.floor(RATE / PITCH_RANGE_HZ.max);
+const WINDOW = 320;
+const DIP = 0.12;
+const CLEAR = 0.3;
+const QUIET_RMS = 10 ** (-50 / 20);
+
+/** The pitch of `x` (one channel at `rate`), every 5 ms. */
+export function trackPitch(x: Float32Array, rate: number): PitchTrack {
+  const heard = rate === RATE ? x : resample(x, rate, RATE);
+  const frames = Math.max(0, Math.floor((heard.length - WINDOW - MAX_LAG) / HOP) + 1);
+  const hz = new Float32Array(frames);
+  const difference = new Float64Array(MAX_LAG + 1);
+  for (let f = 0; f < frames; f++) {
+    const start = f * HOP;
+    if (rms(heard, start, WINDOW + MAX_LAG) < QUIET_RMS) continue;
+    const lag = periodOf(heard, start, difference);
+    if (lag > 0) hz[f] = RATE / lag;
+  }
+  const scale = rate / RATE;
+  return { hop: HOP * scale, offset: (WINDOW + MAX_LAG) * 0.5 * scale, hz: medianOfThree(hz) };
+}
+
+/** The period in samples (fractional) of the window at `start`, or 0 when it has none clear enough. */
+function periodOf(x: Float32Array, start: number, d: Float64Array): number {
+  for (let lag = 1; lag <= MAX_LAG; lag++) {
+    let sum = 0;
+    for (let i = start; i < start + WINDOW; i++) {
+      const diff = x[i] - x[i + lag];
+      sum += diff * diff;
+    }
+    d[lag] = sum;
+  }
+  // Cumulative mean normalisation: d'(lag) = d(lag) / mean(d(1..lag)), so short lags are not favoured.
+  d[0] = 1;
+  let running = 0;
+  for (let lag = 1; lag <= MAX_LAG; lag++) {
+    running += d[lag];
+    d[lag] = running > 0 ? (d[lag] * lag) / running : 1;
+  }
+  let best = -1;
+  for (let lag = MIN_LAG; lag < MAX_LAG; lag++) {
+    if (d[lag] < DIP) {
+      while (lag + 1 < MAX_LAG && d[lag + 1] < d[lag]) lag++;
+      best = lag;
+      break;
+    }
+  }
+  if (best < 0) {
+    best = MIN_LAG;
+    for (let lag = MIN_LAG + 1; lag < MAX_LAG; lag++) if (d[lag] < d[best]) best = lag;
+    if (d[best] >= CLEAR) return 0;
+  }
+  const [a, b, c] = [d[best - 1], d[best], d[best + 1]];
+  const curve = a - 2 * b + c;
+  return curve > 0 ? best + (0.5 * (a - c)) / curve : best;
+}
+
+function rms(x: Float32Array, start: number, length: number): number {
+  let sum = 0;
+  for (let i = start; i < start + length; i++) sum += x[i] * x[i];
+  return Math.sqrt(sum / length);
+}
+
+/** A lone frame's octave jump or dropout is smoothed away; frames at the edge of voicing keep their own pitch. */
+function medianOfThree(hz: Float32Array): Float32Array {
+  const out = hz.slice();
+  for (let f = 1; f + 1 < hz.length; f++) {
+    const [a, b, c] = [hz[f - 1], hz[f], hz[f + 1]];
+    if (a > 0 && b > 0 && c > 0) out[f] = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  }
+  return out;
+}
+
+/** The pitch at `position` (samples of the input): the nearest frame's; 0 outside the track or where unvoiced. */
+export function pitchAt(track: PitchTrack, position: number): number {
+  const frame = Math.round((position - track.offset) / track.hop);
+  return track.hz[Math.min(Math.max(frame, 0), track.hz.length - 1)] ?? 0;
+}
