@@ -74,6 +74,26 @@ describe('pitch correction', () => {
     for (let i = 0; i < l.length; i += 97) expect(r[i]).toBeCloseTo(-0.5 * l[i], 6);
   });
 
+  it('flattens a vibrato at once, and with a slow retune keeps it and moves only its centre to the note', () => {
+    // 220 Hz 20 cents flat, swinging 30 cents either way 5.5 times a second, with harmonics (a voice's shape).
+    const sung = new Float32Array(3 * RATE);
+    for (let i = 0, phase = 0; i < sung.length; i++) {
+      phase += (2 * Math.PI * 220 * 2 ** ((-20 + 30 * Math.sin((2 * Math.PI * 5.5 * i) / RATE)) / 1200)) / RATE;
+      sung[i] = 0.1 * (Math.sin(phase) + 0.5 * Math.sin(2 * phase) + 0.3 * Math.sin(3 * phase));
+    }
+    const centsOf = (x: Float32Array) =>
+      [...trackPitch(x, RATE).hz].slice(100, -100).filter((hz) => hz > 0).map((hz) => cents(hz, 220));
+    const spread = (c: number[]) => Math.max(...c) - Math.min(...c);
+    const mean = (c: number[]) => c.reduce((s, v) => s + v, 0) / c.length;
+    const flattened = centsOf(correctPitch([sung], RATE, CHROMATIC)[0]);
+    expect(spread(centsOf(sung))).toBeGreaterThan(50);
+    expect(spread(flattened)).toBeLessThan(10);
+    const kept = centsOf(correctPitch([sung], RATE, { ...CHROMATIC, speedMs: 400 })[0]);
+    expect(spread(kept) / spread(centsOf(sung))).toBeGreaterThan(0.8);
+    expect(Math.abs(mean(kept))).toBeLessThan(5);
+    expect(mean(centsOf(sung))).toBeLessThan(-15);
+  });
+
   it('follows with the retune speed: a 100 ms time constant has made 63 % of the correction after 100 ms', () => {
     const hop = RATE / 200;
     const track = { hop, offset: 0, hz: new Float32Array(100).fill(430) };

@@ -11,7 +11,7 @@
  * bit for bit. All channels share the marks and the grains' times.
  */
 import { toMono } from './channels';
-import { type PitchTrack, pitchAt, trackPitch } from './pitch-track';
+import { between, type PitchTrack, pitchAt, trackPitch } from './pitch-track';
 
 export type ScaleMode = 'major' | 'minor';
 
@@ -85,8 +85,7 @@ export function correctPitch(channels: Float32Array[], rate: number, settings: P
 }
 
 function centsAt(track: PitchTrack, cents: Float32Array, position: number): number {
-  const frame = Math.round((position - track.offset) / track.hop);
-  return cents[Math.min(Math.max(frame, 0), cents.length - 1)] ?? 0;
+  return between(cents, (position - track.offset) / track.hop);
 }
 
 /** TD-PSOLA: the pitch at each position times `ratioAt(position)`. */

@@ -24,6 +24,8 @@ const HOP = 80;
 const MAX_LAG = Math.ceil(RATE / PITCH_RANGE_HZ.min);
 const MIN_LAG = Math.floor(RATE / PITCH_RANGE_HZ.max);
 const WINDOW = 320;
+/** Where a frame's centre falls after its first sample. */
+const CENTRE = Math.floor((WINDOW + MAX_LAG) / 2);
 const DIP = 0.12;
 const CLEAR = 0.3;
 const QUIET_RMS = 10 ** (-50 / 20);
@@ -31,22 +33,25 @@ const QUIET_RMS = 10 ** (-50 / 20);
 /** The pitch of `x` (one channel at `rate`), every 5 ms. */
 export function trackPitch(x: Float32Array, rate: number): PitchTrack {
   const heard = rate === RATE ? x : resample(x, rate, RATE);
-  const frames = Math.max(0, Math.floor((heard.length - WINDOW - MAX_LAG) / HOP) + 1);
+  const frames = Math.max(0, Math.floor((heard.length - WINDOW - MAX_LAG - 1) / HOP) + 1);
   const hz = new Float32Array(frames);
   const difference = new Float64Array(MAX_LAG + 1);
   for (let f = 0; f < frames; f++) {
     const start = f * HOP;
     if (rms(heard, start, WINDOW + MAX_LAG) < QUIET_RMS) continue;
-    const lag = periodOf(heard, start, difference);
+    const lag = periodOf(heard, start + CENTRE, difference);
     if (lag > 0) hz[f] = RATE / lag;
   }
   const scale = rate / RATE;
-  return { hop: HOP * scale, offset: (WINDOW + MAX_LAG) * 0.5 * scale, hz: medianOfThree(hz) };
+  return { hop: HOP * scale, offset: CENTRE * scale, hz: medianOfThree(hz) };
 }
 
-/** The period in samples (fractional) of the window at `start`, or 0 when it has none clear enough. */
-function periodOf(x: Float32Array, start: number, d: Float64Array): number {
+/** The period in samples (fractional) of the sound around `centre`, or 0 when it has none clear enough. Each lag
+ * compares the window half a lag before the centre with the one half a lag after it, so every lag hears the same
+ * moment (YIN's own windows drift later with the lag: milliseconds, cents in a vibrato). */
+function periodOf(x: Float32Array, centre: number, d: Float64Array): number {
   for (let lag = 1; lag <= MAX_LAG; lag++) {
+    const start = centre - WINDOW / 2 - Math.floor(lag / 2);
     let sum = 0;
     for (let i = start; i < start + WINDOW; i++) {
       const diff = x[i] - x[i + lag];
@@ -95,8 +100,23 @@ function medianOfThree(hz: Float32Array): Float32Array {
   return out;
 }
 
-/** The pitch at `position` (samples of the input): the nearest frame's; 0 outside the track or where unvoiced. */
+/** The pitch at `position` (samples of the input), between the frames either side where both are voiced, else the
+ * nearest frame's; 0 where unvoiced. */
 export function pitchAt(track: PitchTrack, position: number): number {
-  const frame = Math.round((position - track.offset) / track.hop);
-  return track.hz[Math.min(Math.max(frame, 0), track.hz.length - 1)] ?? 0;
+  return between(track.hz, (position - track.offset) / track.hop, (a, b) => a > 0 && b > 0);
+}
+
+/** `values` at a fractional frame: drawn straight between its neighbours where `joins` them, else the nearest's;
+ * outside the frames, the first's or the last's. */
+export function between(
+  values: Float32Array,
+  frame: number,
+  joins: (a: number, b: number) => boolean = () => true,
+): number {
+  if (!values.length) return 0;
+  const at = Math.min(Math.max(frame, 0), values.length - 1);
+  const [low, high] = [Math.floor(at), Math.ceil(at)];
+  const [a, b] = [values[low], values[high]];
+  if (!joins(a, b)) return values[Math.round(at)];
+  return a + (b - a) * (at - low);
 }
