@@ -2,7 +2,7 @@
  * Effects benchmark (not a test): how long the effects the analysis worker runs take over one minute of a 44.1 kHz
  * stereo recording (noise with a tune in it), in Node's V8 (the worker's code, the same engine as Chromium's), each the
  * median of three runs.
- *   npx tsx bench/effects-bench.ts [seconds]
+ *   npx tsx bench/effects-bench.ts [seconds] [words in the effects' names, to time only those]
  */
 import { compress } from '../src/dsp/compressor';
 import { declick, findClicks } from '../src/dsp/declick';
@@ -15,6 +15,7 @@ import { duck, voiceSpans } from '../src/dsp/duck';
 import { equalize, presetBands } from '../src/dsp/equalizer';
 import { extractCenter } from '../src/dsp/center';
 import { deess } from '../src/dsp/deess';
+import { correctPitch } from '../src/dsp/pitch-correct';
 import { echo } from '../src/dsp/echo';
 import { paulstretch } from '../src/dsp/paulstretch';
 import { distort } from '../src/dsp/distortion';
@@ -34,6 +35,7 @@ import { tune } from '../src/music/tune.fixture';
 
 const RATE = 44100;
 const seconds = Number(process.argv[2] ?? 60);
+const only = process.argv[3];
 const music = tune(100, seconds, 0, RATE);
 let seed = 1;
 const hiss = () => {
@@ -117,6 +119,10 @@ const effects: [string, () => unknown][] = [
     'remove the centre (vocals, 80 Hz-20 kHz)',
     () => extractCenter(stereo, RATE, { operation: 'remove', lowHz: 80, highHz: 20000 }),
   ],
+  [
+    'correct pitch (C major, 20 ms: the pitch tracked, then TD-PSOLA)',
+    () => correctPitch(stereo, RATE, { tonic: 0, mode: 'major', speedMs: 20, strength: 100 }),
+  ],
   ['de-ess (over 5 kHz, -30 dBFS)', () => deess(stereo, RATE, { hz: 5000, thresholdDb: -30, maxReductionDb: 12 })],
   ['noise gate (-40 dBFS, -20 dB)', () => gate(paused, RATE, { thresholdDb: -40, reductionDb: -20 })],
   ['level speech (-20 LUFS, 24 dB)', () => level(paused, RATE, { targetLufs: -20, maxGainDb: 24 })],
@@ -139,7 +145,7 @@ const effects: [string, () => unknown][] = [
 
 console.log(`| effect over ${seconds} s of 44.1 kHz stereo | time | real-time factor |`);
 console.log('|---|---|---|');
-for (const [name, run] of effects) {
+for (const [name, run] of effects.filter(([name]) => !only || name.includes(only))) {
   const times = [0, 1, 2].map(() => {
     const t = performance.now();
     run();

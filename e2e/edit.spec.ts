@@ -1260,6 +1260,55 @@ test.describe('editing a real recording', () => {
     expect(Math.abs(change('100-1000'))).toBeLessThan(0.05);
   });
 
+  test('correct pitch pulls an A sung 40 cents flat to 440 Hz and undo gives it back (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('flat-a.wav'); // sox's sine at 430 Hz
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-correctKey').selectOption('C major');
+    await page.getByTestId('param-retuneMs').fill('0');
+    await studio.effect('correctPitch');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      /Corrected the pitch to C major: 100 % of the selection has a pitch, a median (39|40) cents off its notes before, [01] after\./,
+    );
+    /** The first channel's frequency over 0.5-2.5 s, from its rising zero crossings (nothing of the tracker's). */
+    const hertz = (path: string) => {
+      const x = soxFloat(path, ['remix', '1', 'trim', '0.5', '2']);
+      const rises: number[] = [];
+      for (let i = 1; i < x.length; i++)
+        if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
+      return ((rises.length - 1) * 44100) / (rises[rises.length - 1] - rises[0]);
+    };
+    const cents = (hz: number) => 1200 * Math.log2(hz / 440);
+    const tuned = await studio.exportFile({ format: 'float32' });
+    expect(Math.abs(cents(hertz(tuned)))).toBeLessThan(2);
+    expect(soxInfo(tuned)).toMatchObject({ channels: 2, seconds: 3 });
+    await page.keyboard.press('Control+z');
+    expect(cents(hertz(await studio.exportFile({ format: 'float32' })))).toBeCloseTo(1200 * Math.log2(430 / 440), 0);
+  });
+
+  test("correct pitch tunes real voices, chromatic where the project has no key", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('real-voices.wav'); // Hedgewars' team voices: four real speakers
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-retuneMs').fill('0');
+    await studio.effect('correctPitch');
+    const said = (await page.getByTestId('notice-info').last().textContent()) ?? '';
+    expect(said).toMatch(
+      /^Corrected the pitch to chromatic \(Analyze found no key in the project\): \d+ % of the selection/,
+    );
+    const [before, after] = [...said.matchAll(/(\d+) cents off its notes before, (\d+) after/g)][0]
+      .slice(1)
+      .map(Number);
+    expect(before).toBeGreaterThan(15); // speech glides between the notes: 24 when written
+    expect(after).toBeLessThan(6); // 3 when written
+  });
+
   test('vocal reduction takes a centred voice out of a real stereo bed and isolation keeps it (read back by ffmpeg)', async ({
     studio,
     page,

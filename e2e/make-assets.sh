@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-20 ] && exit 0
+[ -f .done-21 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -120,4 +120,10 @@ rm white.wav pink.wav
 # losslessly it comes back a clean sine. 20 s, longer than any take in the tests: Chromium's fake device drops
 # samples where it loops the file.
 sox -D -n -r 48000 -c 1 -b 16 mic-tone.wav synth 20 sine 440 gain -12
-touch .done-20
+# Correct pitch: an A sung 40 cents flat (430 Hz, 3 s, 44.1 kHz stereo, -20 dBFS), and real voices (Hedgewars' team
+# voices, four speakers, 44.1 kHz stereo at about -20 dBFS).
+sox -D -n -r 44100 -c 2 -b 16 flat-a.wav synth 3 sine 430 sine 430 gain -20
+voices=/usr/share/games/hedgewars/Data/Sounds/voices
+sox -D "$voices/Default/Hello.ogg" "$voices/British/Boring.ogg" "$voices/Classic/Brilliant.ogg" \
+  "$voices/Pirate/Amazing.ogg" -r 44100 -c 2 -b 16 real-voices.wav norm -8
+touch .done-21

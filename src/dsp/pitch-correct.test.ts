@@ -82,7 +82,10 @@ describe('pitch correction', () => {
       sung[i] = 0.1 * (Math.sin(phase) + 0.5 * Math.sin(2 * phase) + 0.3 * Math.sin(3 * phase));
     }
     const centsOf = (x: Float32Array) =>
-      [...trackPitch(x, RATE).hz].slice(100, -100).filter((hz) => hz > 0).map((hz) => cents(hz, 220));
+      [...trackPitch(x, RATE).hz]
+        .slice(100, -100)
+        .filter((hz) => hz > 0)
+        .map((hz) => cents(hz, 220));
     const spread = (c: number[]) => Math.max(...c) - Math.min(...c);
     const mean = (c: number[]) => c.reduce((s, v) => s + v, 0) / c.length;
     const flattened = centsOf(correctPitch([sung], RATE, CHROMATIC)[0]);

@@ -101,12 +101,7 @@ function shiftAlong(
     const hz = pitchAt(track, p);
     return hz > 0 ? rate / hz : 0;
   };
-  // Analysis marks a period apart where the voice sounds, a few ms apart elsewhere.
-  const marks: number[] = [];
-  for (let m = 0; m < length; ) {
-    marks.push(Math.round(m));
-    m += periodAt(m) || unvoicedStep;
-  }
+  const marks = pitchMarks(toMono(channels), periodAt, unvoicedStep);
   // Synthesis marks a corrected period apart; where nothing is corrected they fall back onto the analysis marks.
   const times: number[] = [0];
   const sources: number[] = [0];
@@ -128,6 +123,38 @@ function shiftAlong(
     sources.push(marks[nearest]);
   }
   return channels.map((ch) => overlapGrains(ch, times, sources));
+}
+
+/** Analysis marks a period apart where the voice sounds, each moved (by up to a quarter period) to where the cycle
+ * around it looks most like the cycle around the last mark: the grains are then cut at the same point of each cycle
+ * as a real voice's periods wander from the tracker's smoothed one. A few ms apart elsewhere. */
+function pitchMarks(x: Float32Array, periodAt: (p: number) => number, unvoicedStep: number): number[] {
+  const marks: number[] = [];
+  // Kept between samples: a mark put on the nearest sample to the last would drift by the period's fraction each cycle.
+  for (let exact = 0; exact < x.length; ) {
+    const m = Math.round(exact);
+    marks.push(m);
+    const period = periodAt(m);
+    if (!period) {
+      exact += unvoicedStep;
+      continue;
+    }
+    const expected = Math.round(exact + period);
+    const [reach, half] = [Math.floor(period / 4), Math.floor(period / 2)];
+    const likeness = (at: number) => {
+      let sum = 0;
+      for (let k = -half; k < half; k++) sum += (x[m + k] ?? 0) * (x[at + k] ?? 0);
+      return sum;
+    };
+    const scores = new Float64Array(2 * reach + 3).map((_, i) => likeness(expected - reach - 1 + i));
+    let best = 1;
+    for (let i = 2; i < scores.length - 1; i++) if (scores[i] > scores[best]) best = i;
+    const [a, b, c] = [scores[best - 1], scores[best], scores[best + 1]];
+    const curve = a - 2 * b + c;
+    const fraction = curve < 0 ? (0.5 * (a - c)) / curve : 0;
+    exact = Math.max(exact + 1, expected - reach - 1 + best + fraction + (exact - m));
+  }
+  return marks;
 }
 
 /** Each grain of `x` around `sources[j]`, laid at `times[j]` under a raised-cosine rise from the previous time and
