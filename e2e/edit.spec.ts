@@ -1289,10 +1289,7 @@ test.describe('editing a real recording', () => {
     expect(cents(hertz(await studio.exportFile({ format: 'float32' })))).toBeCloseTo(1200 * Math.log2(430 / 440), 0);
   });
 
-  test("correct pitch tunes real voices, chromatic where the project has no key", async ({
-    studio,
-    page,
-  }) => {
+  test('correct pitch tunes real voices, chromatic where the project has no key', async ({ studio, page }) => {
     await studio.importFiles('real-voices.wav'); // Hedgewars' team voices: four real speakers
     await studio.waitForTracks(1);
     await page.keyboard.press('Control+a');

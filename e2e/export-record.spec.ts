@@ -470,7 +470,7 @@ test.describe('recording', () => {
     expect(clean).toBeGreaterThan(lossy + 15);
   });
 
-  test('Monitor: the meter reads the chosen input before any take; a take is named for its input, which is remembered', async ({
+  test('Monitor: the meter and the tuner read the chosen input before any take; a take is named for its input, which is remembered', async ({
     studio,
     page,
     context,
@@ -487,6 +487,11 @@ test.describe('recording', () => {
     await expect(studio.action('monitor')).toHaveAttribute('aria-pressed', 'true');
     // The fake microphone's tone peaks at -12 dBFS.
     await expect.poll(async () => Number(await page.getByTestId('meter-0-db').textContent())).toBeCloseTo(-12, 0);
+    // The tuner hears its 440 Hz: A4, in tune.
+    const tuner = page.getByTestId('tuner');
+    await expect(tuner).toHaveAttribute('data-note', 'A4');
+    expect(Math.abs(Number(await tuner.getAttribute('data-cents')))).toBeLessThanOrEqual(2);
+    await expect(tuner).toHaveClass(/in-tune/);
     expect((await studio.summary()).tracks).toHaveLength(0); // monitoring records nothing
 
     await studio.startRecording();
@@ -497,6 +502,7 @@ test.describe('recording', () => {
     await expect(studio.action('monitor')).toHaveAttribute('aria-pressed', 'true'); // still monitoring after the take
     await studio.action('monitor').click();
     await expect(studio.action('monitor')).toHaveAttribute('aria-pressed', 'false');
+    await expect(tuner).toHaveCount(0);
 
     await page.reload();
     await expect(page.locator('html[data-ready=true]')).toBeAttached();

@@ -4,6 +4,7 @@ import { useProjectGrid, useServices, useStudio } from '../studio-context';
 import { SPEED_RANGE } from '../../playback/player';
 import { ActionButton } from './ActionButton';
 import { LevelMeter } from './LevelMeter';
+import { Tuner } from './Tuner';
 import { MasterControl } from './MasterControl';
 import { TempoControl } from './TempoControl';
 
@@ -98,6 +99,7 @@ export function TransportBar() {
       </button>
       <TempoControl />
       <LevelMeter />
+      <Tuner />
       <MasterControl />
       <span className="rate" data-testid="project-rate">
         {rate / 1000} kHz
