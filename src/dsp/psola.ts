@@ -1,0 +1,98 @@
+/**
+ * TD-PSOLA (time-domain pitch-synchronous overlap-add), the pitch shifter of Correct pitch and the Pitch editor: the
+ * recording is cut into grains one period long around pitch marks a period apart, and each is laid again a changed
+ * period apart, so a voice keeps its formants (its vowel and character) where a tape-style shift would move them.
+ * Grains cross over in complementary raised-cosine halves, so where the ratio is 1 (unvoiced sound, silence, notes left
+ * alone) the recording comes back bit for bit. All channels share the marks and the grains' times.
+ */
+import { toMono } from './channels';
+import { type PitchTrack, pitchAt } from './pitch-track';
+
+const UNVOICED_STEP_SECONDS = 0.005;
+
+/** The pitch at each position times `ratioAt(position)` (1 exactly: left as it was); the length kept. */
+export function shiftPitchAlong(
+  channels: Float32Array[],
+  rate: number,
+  track: PitchTrack,
+  ratioAt: (position: number) => number,
+): Float32Array[] {
+  const length = channels[0]?.length ?? 0;
+  const unvoicedStep = Math.round(UNVOICED_STEP_SECONDS * rate);
+  const periodAt = (p: number) => {
+    const hz = pitchAt(track, p);
+    return hz > 0 ? rate / hz : 0;
+  };
+  const marks = pitchMarks(toMono(channels), periodAt, unvoicedStep);
+  // Synthesis marks a corrected period apart; where nothing is corrected they fall back onto the analysis marks.
+  const times: number[] = [0];
+  const sources: number[] = [0];
+  let nearest = 0;
+  // Kept between samples so that rounding each period does not put the pitch off (half a sample a period is cents).
+  for (let exact = 0; exact < length; ) {
+    const ratio = ratioAt(exact);
+    const period = periodAt(exact);
+    if (ratio === 1 || period === 0) {
+      while (nearest < marks.length && marks[nearest] <= exact) nearest++;
+      if (nearest === marks.length) break;
+      exact = marks[nearest];
+    } else exact += period / ratio;
+    const t = Math.round(exact);
+    if (t >= length) break;
+    while (nearest + 1 < marks.length && Math.abs(marks[nearest + 1] - t) <= Math.abs(marks[nearest] - t)) nearest++;
+    while (nearest > 0 && Math.abs(marks[nearest - 1] - t) < Math.abs(marks[nearest] - t)) nearest--;
+    times.push(t);
+    sources.push(marks[nearest]);
+  }
+  return channels.map((ch) => overlapGrains(ch, times, sources));
+}
+
+/** Analysis marks a period apart where the voice sounds, each moved (by up to a quarter period) to where the cycle
+ * around it looks most like the cycle around the last mark: the grains are then cut at the same point of each cycle
+ * as a real voice's periods wander from the tracker's smoothed one. A few ms apart elsewhere. */
+function pitchMarks(x: Float32Array, periodAt: (p: number) => number, unvoicedStep: number): number[] {
+  const marks: number[] = [];
+  // Kept between samples: a mark put on the nearest sample to the last would drift by the period's fraction each cycle.
+  for (let exact = 0; exact < x.length; ) {
+    const m = Math.round(exact);
+    marks.push(m);
+    const period = periodAt(m);
+    if (!period) {
+      exact += unvoicedStep;
+      continue;
+    }
+    const expected = Math.round(exact + period);
+    const [reach, half] = [Math.floor(period / 4), Math.floor(period / 2)];
+    const likeness = (at: number) => {
+      let sum = 0;
+      for (let k = -half; k < half; k++) sum += (x[m + k] ?? 0) * (x[at + k] ?? 0);
+      return sum;
+    };
+    const scores = new Float64Array(2 * reach + 3).map((_, i) => likeness(expected - reach - 1 + i));
+    let best = 1;
+    for (let i = 2; i < scores.length - 1; i++) if (scores[i] > scores[best]) best = i;
+    const [a, b, c] = [scores[best - 1], scores[best], scores[best + 1]];
+    const curve = a - 2 * b + c;
+    const fraction = curve < 0 ? (0.5 * (a - c)) / curve : 0;
+    exact = Math.max(exact + 1, expected - reach - 1 + best + fraction + (exact - m));
+  }
+  return marks;
+}
+
+/** Each grain of `x` around `sources[j]`, laid at `times[j]` under a raised-cosine rise from the previous time and
+ * fall to the next: the windows of neighbouring grains add up to 1 everywhere. */
+function overlapGrains(x: Float32Array, times: number[], sources: number[]): Float32Array {
+  const out = new Float32Array(x.length);
+  for (let j = 0; j < times.length; j++) {
+    const [t, s] = [times[j], sources[j]];
+    const left = j > 0 ? t - times[j - 1] : 0;
+    const right = j + 1 < times.length ? times[j + 1] - t : x.length - t;
+    for (let k = left > 0 ? 1 - left : 0; k < right; k++) {
+      const w =
+        k < 0 ? 0.5 - 0.5 * Math.cos((Math.PI * (k + left)) / left) : 0.5 + 0.5 * Math.cos((Math.PI * k) / right);
+      const at = s + k;
+      if (at >= 0 && at < x.length) out[t + k] += w * x[at];
+    }
+  }
+  return out;
+}
