@@ -67,6 +67,16 @@ describe('pitch correction', () => {
       expect(correctPitch([x], RATE, CHROMATIC)[0]).toEqual(x);
   });
 
+  it('gives back what follows a corrected note bit for bit, to the last sample', () => {
+    const x = new Float32Array(2.5 * RATE);
+    x.set(sine(430).subarray(0, 1.5 * RATE));
+    x.set(noise('pink', 0.1, RATE), 1.5 * RATE);
+    const y = correctPitch([x], RATE, CHROMATIC)[0];
+    expect(Math.abs(cents(crossingHz(y), 440))).toBeLessThan(2);
+    const after = Math.round(1.55 * RATE);
+    expect(y.subarray(after)).toEqual(x.subarray(after));
+  });
+
   it('moves every channel alike, so a stereo image stays', () => {
     const left = sine(430);
     const right = left.map((v) => -0.5 * v);

@@ -79,20 +79,25 @@ function pitchMarks(x: Float32Array, periodAt: (p: number) => number, unvoicedSt
   return marks;
 }
 
-/** Each grain of `x` around `sources[j]`, laid at `times[j]` under a raised-cosine rise from the previous time and
- * fall to the next: the windows of neighbouring grains add up to 1 everywhere. */
+/** Each grain of `x` around `sources[j]`, laid at `times[j]`: between two grains' times the first falls and the next
+ * rises in complementary raised-cosine halves, so they add up to 1 everywhere; where both grains lie where they were
+ * taken from, the recording itself is copied (bit for bit, which the weighted sum is not quite), and after the last
+ * grain's time its grain goes on to the end. */
 function overlapGrains(x: Float32Array, times: number[], sources: number[]): Float32Array {
   const out = new Float32Array(x.length);
+  const read = (i: number) => (i >= 0 && i < x.length ? x[i] : 0);
   for (let j = 0; j < times.length; j++) {
     const [t, s] = [times[j], sources[j]];
-    const left = j > 0 ? t - times[j - 1] : 0;
-    const right = j + 1 < times.length ? times[j + 1] - t : x.length - t;
-    for (let k = left > 0 ? 1 - left : 0; k < right; k++) {
-      const w =
-        k < 0 ? 0.5 - 0.5 * Math.cos((Math.PI * (k + left)) / left) : 0.5 + 0.5 * Math.cos((Math.PI * k) / right);
-      const at = s + k;
-      if (at >= 0 && at < x.length) out[t + k] += w * x[at];
-    }
+    const last = j + 1 === times.length;
+    const [next, nextSource] = last ? [x.length, x.length] : [times[j + 1], sources[j + 1]];
+    const span = next - t;
+    if (s === t && nextSource === next) out.set(x.subarray(t, next), t);
+    else if (last) for (let k = 0; k < span; k++) out[t + k] = read(s + k);
+    else
+      for (let k = 0; k < span; k++) {
+        const fall = 0.5 + 0.5 * Math.cos((Math.PI * k) / span);
+        out[t + k] = fall * read(s + k) + (1 - fall) * read(nextSource + k - span);
+      }
   }
   return out;
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { findNotes, shiftNotes } from './pitch-notes';
+import { trackPitch } from './pitch-track';
+
+const RATE = 48000;
+const hzOf = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
+
+/** Notes played one after another (MIDI numbers, fractional for cents), 0.4 s each, with harmonics and no gaps. */
+function melody(notes: number[], seconds = 0.4): Float32Array {
+  const x = new Float32Array(Math.round(notes.length * seconds * RATE));
+  let phase = 0;
+  for (let i = 0; i < x.length; i++) {
+    phase += (2 * Math.PI * hzOf(notes[Math.floor(i / (seconds * RATE))])) / RATE;
+    x[i] = 0.1 * (Math.sin(phase) + 0.5 * Math.sin(2 * phase) + 0.25 * Math.sin(3 * phase));
+  }
+  return x;
+}
+
+const medianHz = (x: Float32Array, from: number, to: number) => {
+  const hz = [...trackPitch(x.subarray(Math.round(from * RATE), Math.round(to * RATE)), RATE).hz].filter((v) => v > 0);
+  return hz.sort((a, b) => a - b)[Math.floor(hz.length / 2)];
+};
+
+describe('notes of a line', () => {
+  it('finds each note with its span and median pitch, a note sung sharp as sung', () => {
+    const notes = findNotes(trackPitch(melody([60, 64.3, 67]), RATE), 1.2 * RATE, RATE);
+    expect(notes.map((n) => Math.round(n.midi * 10) / 10)).toEqual([60, 64.3, 67]);
+    const edges = notes.flatMap((n) => [n.start / RATE, n.end / RATE]);
+    [0, 0.4, 0.4, 0.8, 0.8, 1.2].forEach((t, i) => expect(Math.abs(edges[i] - t)).toBeLessThan(0.03));
+  });
+
+  it('finds none in silence, and leaves out a blip shorter than 60 ms', () => {
+    expect(findNotes(trackPitch(new Float32Array(RATE), RATE), RATE, RATE)).toEqual([]);
+    const blip = new Float32Array(RATE);
+    blip.set(melody([69], 0.04), RATE / 2);
+    expect(findNotes(trackPitch(blip, RATE), RATE, RATE)).toEqual([]);
+  });
+});
+
+describe('moving a note', () => {
+  it('moves one note to where it is asked and leaves the others bit for bit', () => {
+    const x = melody([60, 64.3, 67]);
+    const [, second] = findNotes(trackPitch(x, RATE), x.length, RATE);
+    const y = shiftNotes([x], RATE, [{ start: second.start, end: second.end, cents: 170 }], 0)[0];
+    expect(Math.abs(1200 * Math.log2(medianHz(y, 0.45, 0.75) / hzOf(66)))).toBeLessThan(2);
+    const before = Math.round(second.start - 0.02 * RATE);
+    expect(y.subarray(0, before)).toEqual(x.subarray(0, before));
+    const after = Math.round(second.end + 0.02 * RATE);
+    expect(y.subarray(after)).toEqual(x.subarray(after));
+  });
+
+  it('reads the shifts on the timeline: a piece starting later is moved where the timeline says', () => {
+    const x = melody([60, 64, 67]);
+    const shift = { start: 1.4 * RATE, end: 1.8 * RATE, cents: -100 }; // the second note, the piece at 1 s
+    const y = shiftNotes([x], RATE, [shift], RATE)[0];
+    expect(Math.abs(1200 * Math.log2(medianHz(y, 0.45, 0.75) / hzOf(63)))).toBeLessThan(2);
+    expect(shiftNotes([x], RATE, [{ ...shift, cents: 0 }], RATE)[0]).toEqual(x);
+  });
+});

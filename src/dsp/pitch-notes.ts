@@ -1,0 +1,79 @@
+/**
+ * The notes of a sung or played line, and each moved on its own, as Melodyne's blobs: the pitch track
+ * (src/dsp/pitch-track.ts) is cut where the voice stops or settles on another semitone (held until it is 20 cents
+ * nearer the next, as Correct pitch holds its notes), a note is its span and its median pitch, and a note moved by some
+ * cents is shifted by TD-PSOLA (src/dsp/psola.ts) with 10 ms ramps at its edges; what lies outside the moved notes
+ * comes back bit for bit.
+ */
+import { toMono } from './channels';
+import { midiOf, nearestNote } from './pitch-correct';
+import { type PitchTrack, trackPitch } from './pitch-track';
+import { shiftPitchAlong } from './psola';
+
+export interface SungNote {
+  /** Samples from the audio's start. */
+  start: number;
+  end: number;
+  /** Its median pitch as a MIDI note number, fractional (69.3: A4 30 cents sharp). */
+  midi: number;
+}
+
+/** A note's move: a span of the timeline (samples) and by how much, cents. */
+export interface NoteShift {
+  start: number;
+  end: number;
+  cents: number;
+}
+
+const MIN_NOTE_SECONDS = 0.06;
+const RAMP_SECONDS = 0.01;
+const CHROMATIC = { tonic: null, mode: 'major', speedMs: 0, strength: 100 } as const;
+
+/** The notes of `track` (of audio `length` samples long), in order; a stretch shorter than 60 ms is not a note. */
+export function findNotes(track: PitchTrack, length: number, rate: number): SungNote[] {
+  const notes: SungNote[] = [];
+  let run: number[] = [];
+  let runStart = 0;
+  let held: number | undefined;
+  const close = (endFrame: number) => {
+    const span = noteSpan(track, runStart, endFrame, length);
+    if (run.length && span.end - span.start >= MIN_NOTE_SECONDS * rate) {
+      const sorted = run.slice().sort((a, b) => a - b);
+      notes.push({ ...span, midi: sorted[Math.floor(sorted.length / 2)] });
+    }
+    run = [];
+  };
+  for (let f = 0; f < track.hz.length; f++) {
+    const hz = track.hz[f];
+    const note = hz > 0 ? nearestNote(midiOf(hz), CHROMATIC, held) : undefined;
+    if (note !== held || hz === 0) {
+      close(f);
+      runStart = f;
+    }
+    held = note;
+    if (hz > 0) run.push(midiOf(hz));
+  }
+  close(track.hz.length);
+  return notes;
+}
+
+/** Frames [first, end) as samples, from half a hop before the first frame's centre to half a hop after the last's. */
+function noteSpan(track: PitchTrack, first: number, end: number, length: number) {
+  const at = (frame: number) => Math.round(track.offset + (frame - 0.5) * track.hop);
+  return { start: Math.max(0, at(first)), end: Math.min(length, at(end)) };
+}
+
+/** The channels (starting at timeline sample `start`) with each note in `shifts` moved by its cents. */
+export function shiftNotes(channels: Float32Array[], rate: number, shifts: NoteShift[], start: number): Float32Array[] {
+  const moved = shifts.filter((s) => s.cents !== 0);
+  if (!moved.length) return channels.map((ch) => ch.slice());
+  const ramp = RAMP_SECONDS * rate;
+  const ratioAt = (position: number) => {
+    const t = position + start;
+    const shift = moved.find((s) => t >= s.start && t < s.end);
+    if (!shift) return 1;
+    const edge = Math.min(1, (t - shift.start) / ramp, (shift.end - t) / ramp);
+    return 2 ** ((shift.cents * edge) / 1200);
+  };
+  return shiftPitchAlong(channels, rate, trackPitch(toMono(channels), rate), ratioAt);
+}
