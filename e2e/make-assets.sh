@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-21 ] && exit 0
+[ -f .done-22 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -126,4 +126,8 @@ sox -D -n -r 44100 -c 2 -b 16 flat-a.wav synth 3 sine 430 sine 430 gain -20
 voices=/usr/share/games/hedgewars/Data/Sounds/voices
 sox -D "$voices/Default/Hello.ogg" "$voices/British/Boring.ogg" "$voices/Classic/Brilliant.ogg" \
   "$voices/Pirate/Amazing.ogg" -r 44100 -c 2 -b 16 real-voices.wav norm -8
-touch .done-21
+# The Pitch editor: C4, E4 sung 30 cents sharp, G4, 0.4 s each (44.1 kHz stereo, -20 dBFS).
+for hz in 261.63 335.42 392.00; do sox -D -n -r 44100 -c 2 -b 16 "note-$hz.wav" synth 0.4 sine "$hz" sine "$hz" gain -20; done
+sox -D note-261.63.wav note-335.42.wav note-392.00.wav melody-sharp.wav
+rm note-*.wav
+touch .done-22

@@ -5,6 +5,7 @@ import { findSimilar } from '../src/dsp/find-similar';
 import { averageSpectrum } from '../src/dsp/spectrum';
 import { toMono } from '../src/dsp/channels';
 import { intonation } from '../src/dsp/pitch-correct';
+import { lineNotes } from '../src/dsp/pitch-notes';
 import { trackPitch } from '../src/dsp/pitch-track';
 import { audioStatistics } from '../src/dsp/statistics';
 import { computePeakLevels } from '../src/dsp/peaks';
@@ -72,6 +73,12 @@ const api: AnalysisApi = {
     answer(() => [findSimilar(channels, sampleRate, markStart, markEnd, threshold, band), []]),
 
   statistics: (channels, sampleRate) => answer(() => [audioStatistics(channels, sampleRate), []]),
+
+  lineNotes: (channels, sampleRate) =>
+    answer(() => {
+      const line = lineNotes(channels, sampleRate);
+      return [line, [line.track.hz.buffer]];
+    }),
 
   intonation: (channels, sampleRate, scale) =>
     answer(() => [intonation(trackPitch(toMono(channels), sampleRate), scale), []]),

@@ -61,6 +61,14 @@ export const analysisActions: Action[] = [
     perform: ({ store }) => store.getState().openPanel('spectrum'),
   },
   {
+    name: 'pitchEditor',
+    label: 'Pitch editor: the notes of a sung or played line on one track, each to move on its own…',
+    group: 'effect',
+    shortcuts: ['Alt+P'],
+    enabled: (s) => s.busy === null,
+    perform: ({ store }) => store.getState().openPanel('pitchEditor'),
+  },
+  {
     name: 'ask',
     label: 'Ask about the sound (from the analysis)…',
     group: 'edit',

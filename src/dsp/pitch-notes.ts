@@ -25,6 +25,18 @@ export interface NoteShift {
   cents: number;
 }
 
+/** A line's notes and the pitch track they were found in. */
+export interface LineNotes {
+  notes: SungNote[];
+  track: PitchTrack;
+}
+
+/** The notes of `channels` (mixed to one) and their pitch track. */
+export function lineNotes(channels: Float32Array[], rate: number): LineNotes {
+  const track = trackPitch(toMono(channels), rate);
+  return { notes: findNotes(track, channels[0]?.length ?? 0, rate), track };
+}
+
 const MIN_NOTE_SECONDS = 0.06;
 const RAMP_SECONDS = 0.01;
 const CHROMATIC = { tonic: null, mode: 'major', speedMs: 0, strength: 100 } as const;

@@ -31,3 +31,10 @@ export function tunerReading(x: Float32Array, rate: number): TunerReading | null
 
 /** A MIDI note number's name with its octave (69: "A4"). */
 export const noteName = (midi: number) => `${PITCH_CLASSES[((midi % 12) + 12) % 12]}${Math.floor(midi / 12) - 1}`;
+
+/** A pitch as its nearest note and the cents off it ("E4 +30¢", "A4"). */
+export function pitchText(midi: number): string {
+  const nearest = Math.round(midi);
+  const cents = Math.round(100 * (midi - nearest));
+  return cents === 0 ? noteName(nearest) : `${noteName(nearest)} ${cents > 0 ? '+' : '−'}${Math.abs(cents)}¢`;
+}

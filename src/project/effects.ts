@@ -47,6 +47,7 @@ import {
   RETUNE_SPEED_MS,
 } from '../dsp/pitch-correct';
 import { PITCH_CLASSES } from '../dsp/key';
+import { type NoteShift, shiftNotes } from '../dsp/pitch-notes';
 import type { SampleRange } from './types';
 
 export type EffectSpec =
@@ -60,6 +61,8 @@ export type EffectSpec =
   | { kind: 'pitch'; semitones: number }
   /** A sung or played line pulled to the nearest notes of a scale (src/dsp/pitch-correct.ts). */
   | ({ kind: 'correctPitch' } & PitchCorrection)
+  /** Notes of a line moved each on its own (the Pitch editor; src/dsp/pitch-notes.ts; timeline samples). */
+  | { kind: 'shiftNotes'; shifts: NoteShift[] }
   /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept (WSOLA, channels together)
    * or moved by `semitones` in the same pass (the phase vocoder); what follows the range moves with its end. */
   | { kind: 'tempo'; percent: number; semitones?: number }
@@ -166,6 +169,7 @@ type PieceProcessor<K extends EffectSpec['kind']> = (
 const PER_PIECE = {
   pitch: (c, rate, s) => stretchAndShiftChannels(c, 1, s.semitones, rate),
   correctPitch: (c, rate, s) => correctPitch(c, rate, s),
+  shiftNotes: (c, rate, s, start) => shiftNotes(c, rate, s.shifts, start),
   denoise: (c, rate, s) => reduceNoise(c, rate, s.profile, s),
   attenuate: (c, rate, s) => attenuateToSurroundings(c, rate, s.profile, s).channels,
   filter: (c, rate, s) => c.map((ch) => filter(ch, s.type, s.hz, rate)),
@@ -347,6 +351,8 @@ function checkSpec(spec: EffectSpec): void {
   }
   if (spec.kind === 'distortion' && !DISTORTION_CURVES.includes(spec.curve))
     throw new Error(`Distortion's curve must be one of ${DISTORTION_CURVES.join(', ')}.`);
+  if (spec.kind === 'shiftNotes' && !spec.shifts.every((s) => Math.abs(s.cents) <= 100 * PITCH_SEMITONES.max))
+    throw new Error(`A note can move at most ${PITCH_SEMITONES.max} semitones.`);
   if (spec.kind === 'correctPitch' && !isScale(spec))
     throw new Error("Pitch correction's key must be one of the twelve notes, major or minor, or chromatic.");
   if (spec.kind === 'center' && !(spec.lowHz < spec.highHz))
@@ -381,6 +387,10 @@ export function effectLabel(spec: EffectSpec): string {
       return `Change pitch (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'})`;
     case 'correctPitch':
       return `Correct pitch (${scaleName(spec)}, ${spec.speedMs} ms${spec.strength < 100 ? `, ${spec.strength} %` : ''})`;
+    case 'shiftNotes': {
+      const moved = spec.shifts.filter((s) => s.cents !== 0).length;
+      return `Edit pitch (${moved} note${moved === 1 ? '' : 's'} moved)`;
+    }
     case 'tempo':
       return `Change tempo (${signed(spec.percent)} %${spec.semitones ? `, ${signed(spec.semitones)} semitones` : ''})`;
     case 'speed':

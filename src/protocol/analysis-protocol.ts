@@ -5,6 +5,7 @@ import type { FrequencyBand } from '../dsp/band';
 import type { SimilarResult } from '../dsp/find-similar';
 import type { PeakLevel } from '../dsp/peaks';
 import type { Intonation, PitchCorrection } from '../dsp/pitch-correct';
+import type { LineNotes } from '../dsp/pitch-notes';
 import type { Spectrum } from '../dsp/spectrum';
 import type { AudioStatistics } from '../dsp/statistics';
 import type { ExportFormat } from '../export/file-formats';
@@ -62,6 +63,8 @@ export interface AnalysisApi {
     sampleRate: number,
     scale: PitchCorrection,
   ): Promise<AnalysisResult<Intonation | null>>;
+  /** The notes of a line (its channels mixed; src/dsp/pitch-notes.ts) and its pitch track, for the Pitch editor. */
+  lineNotes(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<LineNotes>>;
   /** The programme's average spectrum (src/dsp/spectrum.ts); null where it is too short for one. */
   spectrum(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<Spectrum | null>>;
   /** The stretches of `channels` like the sound marked by [markStart, markEnd), compared in `band` where the mark

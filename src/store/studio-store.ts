@@ -359,7 +359,8 @@ export interface StudioState {
     | 'history'
     | 'labels'
     | 'trackEffects'
-    | 'mixer';
+    | 'mixer'
+    | 'pitchEditor';
   /** What the realtime effects' meters read while playing, by effect id (a compressor's gain reduction, dB). */
   effectReadings: Record<string, number>;
   /** Whose realtime effects the Track effects panel shows: a track's id or the master's (src/project/track-effects.ts). */

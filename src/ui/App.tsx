@@ -15,6 +15,7 @@ import { MixerPanel } from './panels/MixerPanel';
 import { LabelsPanel } from './panels/LabelsPanel';
 import { MacroPanel } from './panels/MacroPanel';
 import { SpectrumPanel } from './panels/SpectrumPanel';
+import { PitchEditorPanel } from './panels/PitchEditorPanel';
 import { StatisticsPanel } from './panels/StatisticsPanel';
 import { TrackEffectsPanel } from './panels/TrackEffectsPanel';
 import { useServices, useStudio } from './studio-context';
@@ -104,6 +105,7 @@ export function App() {
       {panel === 'equalizer' && <EqualizerPanel onClose={close} />}
       {panel === 'statistics' && <StatisticsPanel onClose={close} />}
       {panel === 'spectrum' && <SpectrumPanel onClose={close} />}
+      {panel === 'pitchEditor' && <PitchEditorPanel onClose={close} />}
       {panel === 'signal' && <SignalPanel onClose={close} />}
       {panel === 'macro' && <MacroPanel onClose={close} />}
       {panel === 'history' && <HistoryPanel onClose={close} />}

@@ -228,7 +228,7 @@ export function EffectBar() {
           <NumberParam label="semitones" field="pitchSemitones" step={1} {...PITCH_SEMITONES} />
           <ActionButton name="changePitch" text="Change pitch" />
         </EffectGroup>
-        <EffectGroup category="time" actions={['correctPitch']}>
+        <EffectGroup category="time" actions={['correctPitch', 'pitchEditor']}>
           <ChoiceParam
             label="key"
             field="correctKey"
@@ -238,6 +238,7 @@ export function EffectBar() {
           <NumberParam label="retune ms" field="retuneMs" step={10} {...RETUNE_SPEED_MS} />
           <NumberParam label="strength %" field="correctStrength" step={10} {...CORRECTION_STRENGTH} />
           <ActionButton name="correctPitch" text="Correct pitch" />
+          <ActionButton name="pitchEditor" text="Pitch editor…" />
         </EffectGroup>
         <EffectGroup category="time" actions={['changeTempo']}>
           <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />

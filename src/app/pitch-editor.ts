@@ -1,0 +1,83 @@
+/** The Pitch editor's commands, as Melodyne's note editing: the notes of the line selected on one track are found in
+ * the analysis worker (src/dsp/pitch-notes.ts), and the notes the user moved are shifted there in one undoable step. */
+import * as Comlink from 'comlink';
+import { selectedRange, targetTrackIds } from '../actions/targets';
+import { analysis, answerValue } from '../client/analysis-client';
+import { runInWorker } from '../client/effect-runner';
+import type { LineNotes, SungNote } from '../dsp/pitch-notes';
+import type { PitchTrack } from '../dsp/pitch-track';
+import { pitchText } from '../dsp/tuner';
+import { trackAudio } from '../project/generated-ops';
+import type { EffectRunner } from '../project/process-ops';
+import type { SampleRange } from '../project/types';
+import { runEffect } from './effects';
+import type { Services } from './services';
+
+/** The line being edited: the selection on one track, its notes (timeline samples) and its pitch track (samples from
+ * the range's start). */
+export interface EditedLine {
+  trackId: string;
+  range: SampleRange;
+  notes: SungNote[];
+  track: PitchTrack;
+}
+
+export type LineReader = (channels: Float32Array[], sampleRate: number) => Promise<LineNotes>;
+
+const lineInWorker: LineReader = (channels, sampleRate) =>
+  answerValue(
+    analysis().lineNotes(
+      Comlink.transfer(
+        channels,
+        channels.map((c) => c.buffer as ArrayBuffer),
+      ),
+      sampleRate,
+    ),
+  );
+
+/** The longest line the editor reads, s: its notes must stay wide enough to grab. */
+export const LONGEST_LINE_SECONDS = 60;
+
+/** The line under the selection, or a sentence saying why there is none to edit. */
+export async function readLine(services: Services, read: LineReader = lineInWorker): Promise<EditedLine | string> {
+  const { store, assets } = services;
+  const state = store.getState();
+  const range = selectedRange(state);
+  const trackIds = targetTrackIds(state);
+  const track = state.project.tracks.find((t) => t.id === trackIds[0]);
+  if (!range || !track) return 'Select a sung or played line on a track.';
+  if (trackIds.length > 1) return 'Select a line on one track: the Pitch editor edits one at a time.';
+  const rate = state.project.sampleRate;
+  if (range.end - range.start > LONGEST_LINE_SECONDS * rate)
+    return `Select at most ${LONGEST_LINE_SECONDS} s: a phrase or a verse at a time.`;
+  const line = await read(trackAudio(track, assets, range), rate);
+  const notes = line.notes.map((n) => ({ ...n, start: n.start + range.start, end: n.end + range.start }));
+  return { trackId: track.id, range, notes, track: line.track };
+}
+
+/** Moves each note of `line` by its cents in `shifts` (0: left alone), in one undoable step; says which moved where.
+ * False where nothing moved or the project changed meanwhile (said). */
+export async function moveNotes(
+  services: Services,
+  line: EditedLine,
+  shifts: readonly number[],
+  run: EffectRunner = runInWorker,
+): Promise<boolean> {
+  const { store } = services;
+  const moved = line.notes.map((n, i) => ({ note: n, cents: Math.round(shifts[i] ?? 0) })).filter((m) => m.cents !== 0);
+  if (!moved.length) return false;
+  if (!store.getState().project.tracks.some((t) => t.id === line.trackId)) {
+    store.getState().notify('error', 'The track of these notes is gone: select a line again.');
+    return false;
+  }
+  store.getState().selectRange({ ...line.range, trackIds: [line.trackId] });
+  const shifted = moved.map(({ note, cents }) => ({ start: note.start, end: note.end, cents }));
+  if (!(await runEffect(services, { kind: 'shiftNotes', shifts: shifted }, undefined, run))) return false;
+  const said = moved
+    .slice(0, 3)
+    .map(({ note, cents }) => `${pitchText(note.midi)} to ${pitchText(note.midi + cents / 100)}`)
+    .join(', ');
+  const more = moved.length > 3 ? ` and ${moved.length - 3} more` : '';
+  store.getState().notify('info', `Moved ${moved.length} note${moved.length === 1 ? '' : 's'}: ${said}${more}.`);
+  return true;
+}

@@ -1,0 +1,176 @@
+import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useState } from 'react';
+import { type EditedLine, moveNotes, readLine } from '../../app/pitch-editor';
+import { noteName, pitchText } from '../../dsp/tuner';
+import { useServices, useStudio } from '../studio-context';
+import { Panel } from './Panel';
+import { movedShift, type PitchView, pitchPath, pitchView, semitoneHeight, xOf, yOf } from './pitch-plot';
+
+const PLOT = { width: 560, height: 240 };
+const FREE_STEP_SEMITONES = 0.1;
+
+/** The Pitch editor (Alt+P), as Melodyne's note editor: the pitch line of the selection on one track with its notes
+ * as blocks on a piano-roll grid; a note dragged up or down (or moved with the arrow keys) lands on a semitone, or
+ * moves by cents with Alt; Apply shifts the moved notes in one undoable step, the rest of the line left as it was. */
+export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
+  const services = useServices();
+  const busy = useStudio((s) => s.busy);
+  const [line, setLine] = useState<EditedLine | string | null>(null);
+  const [shifts, setShifts] = useState<number[]>([]);
+  const read = useCallback(() => {
+    setLine(null);
+    readLine(services).then(
+      (l) => {
+        setLine(l);
+        setShifts(typeof l === 'string' ? [] : l.notes.map(() => 0));
+      },
+      (e: Error) => setLine(`Not read: ${e.message}`),
+    );
+  }, [services]);
+  useEffect(read, [read]);
+  const edited = typeof line === 'string' ? null : line;
+  const shiftNote = (i: number, cents: number) => setShifts((all) => all.map((c, k) => (k === i ? cents : c)));
+  const moved = shifts.some((c) => c !== 0);
+  const apply = async () => {
+    if (edited && (await moveNotes(services, edited, shifts))) read();
+  };
+  return (
+    <Panel title="Pitch editor" testId="pitch-editor" onClose={onClose}>
+      <p className="muted" data-testid="pitch-editor-what">
+        {line === null
+          ? 'Reading the notes…'
+          : typeof line === 'string'
+            ? line
+            : line.notes.length
+              ? `${line.notes.length} note${line.notes.length === 1 ? '' : 's'}: drag one up or down (Alt: by cents), or select it and press ↑ ↓.`
+              : 'No notes here: nothing in the selection has a steady pitch (one voice or instrument, one note at a time).'}
+      </p>
+      {edited && edited.notes.length > 0 && <PitchPlot line={edited} shifts={shifts} onShift={shiftNote} />}
+      <div className="actions-row">
+        <button
+          type="button"
+          data-testid="pitch-editor-snap"
+          disabled={!edited?.notes.length}
+          title="Move every note's centre onto its nearest semitone"
+          onClick={() => edited && setShifts(edited.notes.map((n) => movedShift(n.midi, 0, 0, false)))}
+        >
+          Centre on notes
+        </button>
+        <button
+          type="button"
+          data-testid="pitch-editor-reset"
+          disabled={!moved}
+          onClick={() => setShifts(shifts.map(() => 0))}
+        >
+          Reset
+        </button>
+        <button type="button" data-testid="pitch-editor-read" disabled={busy !== null} onClick={read}>
+          Read the selection
+        </button>
+        <button type="button" data-testid="pitch-editor-apply" disabled={!moved || busy !== null} onClick={apply}>
+          Apply
+        </button>
+      </div>
+    </Panel>
+  );
+}
+
+function PitchPlot({
+  line,
+  shifts,
+  onShift,
+}: {
+  line: EditedLine;
+  shifts: number[];
+  onShift: (note: number, cents: number) => void;
+}) {
+  const view = pitchView(line, shifts, PLOT.width, PLOT.height);
+  const semitones = Array.from({ length: view.high - view.low + 1 }, (_, i) => view.low + i);
+  return (
+    <div className="pitch-plot" style={{ width: PLOT.width, height: PLOT.height }}>
+      <svg width={PLOT.width} height={PLOT.height} role="img" aria-label="The pitch line and its notes">
+        {semitones.map((m) => (
+          <g key={m} className={m % 12 === 0 ? 'pitch-c' : undefined}>
+            <line x1={0} x2={PLOT.width} y1={yOf(view, m)} y2={yOf(view, m)} />
+            {m % 12 === 0 && (
+              <text x={2} y={yOf(view, m) - 2}>
+                {noteName(m)}
+              </text>
+            )}
+          </g>
+        ))}
+        <path className="pitch-line" data-testid="pitch-line" d={pitchPath(view, line)} />
+      </svg>
+      {line.notes.map((note, i) => (
+        <NoteBlock
+          key={note.start}
+          index={i}
+          view={view}
+          line={line}
+          shift={shifts[i] ?? 0}
+          onShift={(cents) => onShift(i, cents)}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** One note: a vertical slider of its shift, drawn where the shift puts it. */
+function NoteBlock({
+  index,
+  view,
+  line,
+  shift,
+  onShift,
+}: {
+  index: number;
+  view: PitchView;
+  line: EditedLine;
+  shift: number;
+  onShift: (cents: number) => void;
+}) {
+  const note = line.notes[index];
+  const [drag, setDrag] = useState<{ y: number; shift: number } | null>(null);
+  const placed = note.midi + shift / 100;
+  const height = semitoneHeight(view);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowUp' ? 1 : e.key === 'ArrowDown' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    onShift(movedShift(note.midi, shift, e.altKey ? step * FREE_STEP_SEMITONES : step, e.altKey));
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    if (!drag) return;
+    onShift(movedShift(note.midi, drag.shift, (drag.y - e.clientY) / height, e.altKey));
+  };
+  return (
+    <div
+      className={`pitch-note${shift !== 0 ? ' moved' : ''}`}
+      data-testid={`pitch-note-${index}`}
+      data-midi={placed.toFixed(2)}
+      role="slider"
+      tabIndex={0}
+      aria-orientation="vertical"
+      aria-label={`Note ${index + 1}, sung ${pitchText(note.midi)}`}
+      aria-valuemin={-1200}
+      aria-valuemax={1200}
+      aria-valuenow={shift}
+      aria-valuetext={pitchText(placed)}
+      title={`Sung ${pitchText(note.midi)}${shift ? `, moved to ${pitchText(placed)}` : ''}`}
+      style={{
+        left: xOf(view, line, note.start),
+        width: Math.max(4, xOf(view, line, note.end) - xOf(view, line, note.start)),
+        top: yOf(view, placed) - height / 2,
+        height,
+      }}
+      onKeyDown={onKeyDown}
+      onPointerDown={(e) => {
+        e.currentTarget.setPointerCapture(e.pointerId);
+        setDrag({ y: e.clientY, shift });
+      }}
+      onPointerMove={onPointerMove}
+      onPointerUp={() => setDrag(null)}
+    >
+      <span>{pitchText(placed)}</span>
+    </div>
+  );
+}

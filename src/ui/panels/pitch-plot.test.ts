@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { EditedLine } from '../../app/pitch-editor';
+import { movedShift, pitchPath, pitchView, xOf, yOf } from './pitch-plot';
+
+const hzOf = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
+const line: EditedLine = {
+  trackId: 't',
+  range: { start: 1000, end: 2000 },
+  notes: [
+    { start: 1000, end: 1400, midi: 64.3 },
+    { start: 1500, end: 2000, midi: 67 },
+  ],
+  track: {
+    hop: 100,
+    offset: 50,
+    hz: Float32Array.from([hzOf(64.3), hzOf(64.3), 0, 0, 0, hzOf(67), hzOf(67), 0, 0, 0]),
+  },
+};
+
+describe('pitch plot', () => {
+  it('shows the notes with two semitones either side, an octave at least, and draws each voiced stretch apart', () => {
+    const view = pitchView(line, [0, 0], 500, 120);
+    expect([view.low, view.high]).toEqual([60, 72]);
+    expect(yOf(view, 72)).toBe(0);
+    expect(yOf(view, 66)).toBe(60);
+    expect(xOf(view, line, 1500)).toBe(250);
+    expect(pitchPath(view, line).match(/M/g)).toHaveLength(2);
+    expect(pitchView(line, [0, 800], 500, 120).high).toBe(77); // a note moved up widens the view
+  });
+
+  it('moves a note onto a semitone, or by cents when free, within an octave', () => {
+    expect(movedShift(64.3, 0, 1, false)).toBe(70); // E4 +30 cents up a semitone: F4 exactly
+    expect(movedShift(64.3, 0, -1, false)).toBe(-130);
+    expect(movedShift(64.3, 0, 0.1, true)).toBe(10);
+    expect(movedShift(64.3, 70, 1, false)).toBe(170);
+    expect(movedShift(60, 1150, 1, false)).toBe(1200);
+  });
+});
