@@ -25,6 +25,8 @@ describe('pitch plot', () => {
     expect(yOf(view, 66)).toBe(60);
     expect(xOf(view, line, 1500)).toBe(250);
     expect(pitchPath(view, line).match(/M/g)).toHaveLength(2);
+    const leaping = { ...line, track: { ...line.track, hz: Float32Array.from([hzOf(64), hzOf(76), hzOf(64)]) } };
+    expect(pitchPath(view, leaping).match(/M/g)).toHaveLength(3); // an octave slip is not drawn as a line
     expect(pitchView(line, [0, 800], 500, 120).high).toBe(77); // a note moved up widens the view
   });
 

@@ -17,9 +17,16 @@ const LEAST_SEMITONES = 12;
 
 /** A view of `line` with its notes where `shifts` put them, at least an octave tall. */
 export function pitchView(line: EditedLine, shifts: readonly number[], width: number, height: number): PitchView {
-  const heard = [...line.track.hz].filter((hz) => hz > 0).map(midiOf);
+  // The pitch line's 5th to 95th percentiles: a tracker's octave slip in a breath does not shrink every note.
+  const heard = [...line.track.hz]
+    .filter((hz) => hz > 0)
+    .map(midiOf)
+    .sort((a, b) => a - b);
+  const usual = heard.length
+    ? [heard[Math.floor(0.05 * (heard.length - 1))], heard[Math.ceil(0.95 * (heard.length - 1))]]
+    : [];
   const placed = line.notes.map((n, i) => n.midi + (shifts[i] ?? 0) / 100);
-  const all = [...heard, ...placed];
+  const all = [...usual, ...placed];
   if (!all.length) return { width, height, low: 60 - LEAST_SEMITONES / 2, high: 60 + LEAST_SEMITONES / 2 };
   let [low, high] = [Math.floor(Math.min(...all)) - MARGIN_SEMITONES, Math.ceil(Math.max(...all)) + MARGIN_SEMITONES];
   const short = LEAST_SEMITONES - (high - low);
@@ -32,19 +39,22 @@ export const semitoneHeight = (view: PitchView) => view.height / (view.high - vi
 export const xOf = (view: PitchView, line: EditedLine, sample: number) =>
   (view.width * (sample - line.range.start)) / (line.range.end - line.range.start);
 
-/** The pitch line as an SVG path: one stroke per voiced stretch. */
+/** Frames further apart than this are not joined: the voice does not leap so far in 5 ms. */
+const LEAP_SEMITONES = 2;
+
+/** The pitch line as an SVG path: one stroke per voiced stretch, broken where it leaps. */
 export function pitchPath(view: PitchView, line: EditedLine): string {
   const { track, range } = line;
   let path = '';
-  let drawing = false;
+  let last: number | null = null;
   track.hz.forEach((hz, f) => {
-    if (hz <= 0) {
-      drawing = false;
-      return;
+    const midi = hz > 0 ? midiOf(hz) : null;
+    if (midi !== null) {
+      const x = xOf(view, line, range.start + track.offset + f * track.hop).toFixed(1);
+      const joined = last !== null && Math.abs(midi - last) <= LEAP_SEMITONES;
+      path += `${joined ? 'L' : 'M'}${x},${yOf(view, midi).toFixed(1)}`;
     }
-    const x = xOf(view, line, range.start + track.offset + f * track.hop).toFixed(1);
-    path += `${drawing ? 'L' : 'M'}${x},${yOf(view, midiOf(hz)).toFixed(1)}`;
-    drawing = true;
+    last = midi;
   });
   return path;
 }
