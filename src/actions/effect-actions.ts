@@ -52,7 +52,7 @@ function command(
   label: string,
   shortcut: string | null,
   perform: (services: Services) => Promise<void>,
-  preview?: (p: EditParams, s: StudioState) => EffectSpec,
+  preview?: (p: EditParams, s: StudioState) => EffectSpec | null,
 ): Action {
   return {
     name,
@@ -133,8 +133,9 @@ export const effectActions: Action[] = [
     null,
     correctPitchSelection,
     (p, s) => {
-      const { fromProject: _, ...scale } = correctionOf(p, s.project.tracks);
-      return { kind: 'correctPitch', ...scale };
+      // The line's own key is heard when it runs: no preview before that.
+      const correction = correctionOf(p, s.project.tracks);
+      return correction && { kind: 'correctPitch', ...correction.scale };
     },
   ),
   effect('changeTempo', 'Change tempo', 'Shift+T', (p) => ({ kind: 'tempo', percent: p.tempoPercent })),

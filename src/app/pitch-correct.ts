@@ -6,7 +6,9 @@ import { selectedRange } from '../actions/targets';
 import { analysis, answerValue } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
 import { PITCH_CLASSES } from '../dsp/key';
-import type { Intonation, PitchCorrection } from '../dsp/pitch-correct';
+import type { Intonation, PitchCorrection, ScaleMode } from '../dsp/pitch-correct';
+import { keyOfNotes } from '../dsp/pitch-notes';
+import { type LineReader, lineInWorker } from './pitch-editor';
 import { parseKey } from '../music/music-prompt';
 import { scaleName } from '../project/effects';
 import type { EffectRunner } from '../project/process-ops';
@@ -33,44 +35,64 @@ const intonationInWorker: IntonationMeter = (channels, sampleRate, scale) =>
     ),
   );
 
-/** The keys the studio offers beside 'project' and 'chromatic': "C major" ... "B minor". */
+/** The keys the studio offers: the project's, the line's own, every semitone, "C major" ... "B minor". */
 export const CORRECTION_KEYS = [
   'project',
+  'line',
   'chromatic',
   ...['major', 'minor'].flatMap((mode) => PITCH_CLASSES.map((k) => `${k} ${mode}`)),
 ];
 
-/** The correction the settings ask for; `fromProject` says where the project's key was wanted and which was found. */
+type Key = { tonic: number; mode: ScaleMode };
+
+/** The correction the settings ask for, and its key in words; `lineKey` is the key heard in the line (null: too few
+ * notes to tell), needed where the line's own key is asked for (without it: null). */
 export function correctionOf(
   params: Pick<EditParams, 'correctKey' | 'retuneMs' | 'correctStrength'>,
   tracks: readonly Track[],
-): PitchCorrection & { fromProject: 'found' | 'none' | null } {
-  const wanted =
-    params.correctKey === 'project'
-      ? tracks.map((t) => parseKey(t.musicKey)).find((k) => k)
-      : parseKey(params.correctKey);
-  const fromProject = params.correctKey === 'project' ? (wanted ? 'found' : 'none') : null;
-  return {
-    tonic: wanted ? PITCH_CLASSES.indexOf(wanted.key) : null,
-    mode: wanted?.mode ?? 'major',
+  lineKey?: Key | null,
+): { scale: PitchCorrection; said: string } | null {
+  const named = (text: string | undefined): Key | null => {
+    const key = parseKey(text);
+    return key && { tonic: PITCH_CLASSES.indexOf(key.key), mode: key.mode };
+  };
+  let key: Key | null;
+  let said: (name: string) => string;
+  if (params.correctKey === 'line') {
+    if (lineKey === undefined) return null;
+    key = lineKey;
+    said = (name) => (key ? `${name} (heard in the line)` : `${name} (too few notes in the line to hear a key)`);
+  } else if (params.correctKey === 'project') {
+    key = tracks.map((t) => named(t.musicKey)).find((k) => k) ?? null;
+    said = (name) => (key ? `${name} (the project's)` : `${name} (Analyze found no key in the project)`);
+  } else {
+    key = named(params.correctKey);
+    said = (name) => name;
+  }
+  const scale = {
+    tonic: key?.tonic ?? null,
+    mode: key?.mode ?? 'major',
     speedMs: params.retuneMs,
     strength: params.correctStrength,
-    fromProject,
   };
+  return { scale, said: said(scaleName(scale)) };
 }
 
 export async function correctPitchSelection(
   services: Services,
   run: EffectRunner = runInWorker,
   measure: IntonationMeter = intonationInWorker,
+  read: LineReader = lineInWorker,
 ): Promise<void> {
   const { store } = services;
   const state = store.getState();
   const range = selectedRange(state);
   if (!range) return;
   const rate = state.project.sampleRate;
-  const { fromProject, ...scale } = correctionOf(state.params, state.project.tracks);
   const heard = () => targetTrackAudio(services, range, store.getState().project).flat();
+  const lineKey = state.params.correctKey === 'line' ? keyOfNotes((await read(heard(), rate)).notes) : undefined;
+  const { scale, said } = correctionOf(state.params, state.project.tracks, lineKey) ?? {};
+  if (!scale) return;
   const before = await measure(heard(), rate, scale);
   if (!before)
     return store
@@ -81,12 +103,11 @@ export async function correctPitchSelection(
       );
   if (!(await runEffect(services, { kind: 'correctPitch', ...scale }, undefined, run))) return;
   const after = await measure(heard(), rate, scale);
-  const key = fromProject === 'none' ? 'chromatic (Analyze found no key in the project)' : scaleName(scale);
   const cents = (i: Intonation | null) => (i ? `${Math.round(i.medianCents)}` : 'none heard');
   store
     .getState()
     .notify(
       'info',
-      `Corrected the pitch to ${key}: ${Math.round(100 * before.voiced)} % of the selection has a pitch, a median ${cents(before)} cents off its notes before, ${cents(after)} after.`,
+      `Corrected the pitch to ${said}: ${Math.round(100 * before.voiced)} % of the selection has a pitch, a median ${cents(before)} cents off its notes before, ${cents(after)} after.`,
     );
 }

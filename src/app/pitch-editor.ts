@@ -24,7 +24,7 @@ export interface EditedLine {
 
 export type LineReader = (channels: Float32Array[], sampleRate: number) => Promise<LineNotes>;
 
-const lineInWorker: LineReader = (channels, sampleRate) =>
+export const lineInWorker: LineReader = (channels, sampleRate) =>
   answerValue(
     analysis().lineNotes(
       Comlink.transfer(

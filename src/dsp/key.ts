@@ -68,7 +68,8 @@ function peakHz(power: Float64Array, k: number, rate: number): number {
 }
 
 /** The key profile (of 24) that correlates best with `profile`. */
-function bestKey(profile: Float64Array): MusicalKey {
+/** The key whose profile a pitch-class profile (C = 0) correlates with best. */
+export function bestKey(profile: ArrayLike<number>): MusicalKey {
   let best: MusicalKey = { tonic: PITCH_CLASSES[0], mode: 'major', confidence: -Infinity };
   for (let tonic = 0; tonic < 12; tonic++) {
     const rotated = Array.from({ length: 12 }, (_, i) => profile[(i + tonic) % 12]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNotes, shiftNotes } from './pitch-notes';
+import { findNotes, keyOfNotes, shiftNotes } from './pitch-notes';
 import { trackPitch } from './pitch-track';
 
 const RATE = 48000;
@@ -55,5 +55,15 @@ describe('moving a note', () => {
     const y = shiftNotes([x], RATE, [shift], RATE)[0];
     expect(Math.abs(1200 * Math.log2(medianHz(y, 0.45, 0.75) / hzOf(63)))).toBeLessThan(2);
     expect(shiftNotes([x], RATE, [{ ...shift, cents: 0 }], RATE)[0]).toEqual(x);
+  });
+});
+
+describe('the key of a line', () => {
+  const line = (midis: number[]) => midis.map((midi, i) => ({ start: i * 100, end: (i + 1) * 100, midi }));
+
+  it('hears the key its notes are in, and says nothing from too few pitch classes', () => {
+    expect(keyOfNotes(line([62, 64, 65, 67, 69, 70, 72, 74, 69, 65, 62]))).toEqual({ tonic: 2, mode: 'minor' }); // D minor
+    expect(keyOfNotes(line([67, 69, 71, 72, 74, 76, 78, 79, 74, 71, 67]))).toEqual({ tonic: 7, mode: 'major' }); // G major
+    expect(keyOfNotes(line([60, 64, 67, 64, 60]))).toBeNull();
   });
 });

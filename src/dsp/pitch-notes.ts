@@ -6,7 +6,8 @@
  * comes back bit for bit.
  */
 import { toMono } from './channels';
-import { midiOf, nearestNote } from './pitch-correct';
+import { bestKey, PITCH_CLASSES } from './key';
+import { midiOf, nearestNote, type ScaleMode } from './pitch-correct';
 import { type PitchTrack, trackPitch } from './pitch-track';
 import { shiftPitchAlong } from './psola';
 
@@ -38,6 +39,18 @@ export function lineNotes(channels: Float32Array[], rate: number): LineNotes {
 }
 
 const MIN_NOTE_SECONDS = 0.06;
+/** A line with fewer pitch classes than this says too little about its key. */
+const LEAST_PITCH_CLASSES = 4;
+
+/** The key a line's notes are in (Krumhansl-Schmuckler on their pitch classes, each weighted by how long it is
+ * sung), or null where they are too few to tell. */
+export function keyOfNotes(notes: readonly SungNote[]): { tonic: number; mode: ScaleMode } | null {
+  const profile = new Float64Array(12);
+  for (const n of notes) profile[((Math.round(n.midi) % 12) + 12) % 12] += n.end - n.start;
+  if (profile.filter((v) => v > 0).length < LEAST_PITCH_CLASSES) return null;
+  const key = bestKey(profile);
+  return { tonic: (PITCH_CLASSES as readonly string[]).indexOf(key.tonic), mode: key.mode };
+}
 const RAMP_SECONDS = 0.01;
 const CHROMATIC = { tonic: null, mode: 'major', speedMs: 0, strength: 100 } as const;
 

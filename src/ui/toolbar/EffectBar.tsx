@@ -233,7 +233,7 @@ export function EffectBar() {
             label="key"
             field="correctKey"
             options={CORRECTION_KEYS}
-            text={(k) => (k === 'project' ? "the project's" : k)}
+            text={(k) => (k === 'project' ? "the project's" : k === 'line' ? "the line's own" : k)}
           />
           <NumberParam label="retune ms" field="retuneMs" step={10} {...RETUNE_SPEED_MS} />
           <NumberParam label="strength %" field="correctStrength" step={10} {...CORRECTION_STRENGTH} />
