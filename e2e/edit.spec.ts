@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startCapture, stopCapture } from './capture';
 import { asset, expect, type Studio, test } from './fixtures';
 import { sdr } from '../src/dsp/declip.fixture';
+import { trackPitch } from '../src/dsp/pitch-track';
 import { ffmpegFloat, ffmpegR128, levelChangeDb, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -1339,6 +1341,23 @@ test.describe('editing a real recording', () => {
     // Read again: F#4 within a few cents (the tracker's median over the note).
     await expect(panel.getByTestId('pitch-note-1')).toHaveAttribute('aria-valuetext', /^F#4( [+−][0-3]¢)?$/);
     expect((await studio.summary()).undo.at(-1)).toBe('Edit pitch (1 note moved)');
+    // The notes as MIDI, played by fluidsynth: F#4 where the E was.
+    const saving = page.waitForEvent('download');
+    await panel.getByTestId('pitch-editor-midi').click();
+    const midi = test.info().outputPath('melody-sharp notes.mid');
+    await (await saving).saveAs(midi);
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      'Saved 3 notes as MIDI at 120 BPM: melody-sharp notes.mid.',
+    );
+    const played = test.info().outputPath('played.wav');
+    execFileSync('fluidsynth', ['-ni', '-F', played, '-r', '44100', '/usr/share/sounds/sf2/TimGM6mb.sf2', midi]);
+    const pitchOf = (from: number) => {
+      const x = soxFloat(played, ['remix', '1', 'trim', String(from), '0.2']);
+      const hz = [...trackPitch(x, 44100).hz].filter((v) => v > 0);
+      return hz.sort((a, b) => a - b)[Math.floor(hz.length / 2)];
+    };
+    expect(Math.abs(1200 * Math.log2(pitchOf(0.6) / 369.99))).toBeLessThan(30); // past the voice's slow attack
+    expect(Math.abs(1200 * Math.log2(pitchOf(0.1) / 261.63))).toBeLessThan(30);
 
     const out = await studio.exportFile({ format: 'float32' });
     const hertz = (from: number, seconds: number) => {

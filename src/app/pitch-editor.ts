@@ -9,7 +9,9 @@ import type { PitchTrack } from '../dsp/pitch-track';
 import { pitchText } from '../dsp/tuner';
 import { trackAudio } from '../project/generated-ops';
 import type { EffectRunner } from '../project/process-ops';
-import type { SampleRange } from '../project/types';
+import type { Project, SampleRange } from '../project/types';
+import { projectGrid } from '../project/tempo';
+import { midiFile } from '../export/midi-file';
 import { runEffect } from './effects';
 import type { Services } from './services';
 
@@ -53,6 +55,31 @@ export async function readLine(services: Services, read: LineReader = lineInWork
   const line = await read(trackAudio(track, assets, range), rate);
   const notes = line.notes.map((n) => ({ ...n, start: n.start + range.start, end: n.end + range.start }));
   return { trackId: track.id, range, notes, track: line.track };
+}
+
+const LINE_VELOCITY = 96;
+
+/** The line's notes, where the moves put them, as a MIDI file at the project's tempo (120 BPM without one), times from
+ * the project's start; named for the track. */
+export function lineMidi(project: Project, line: EditedLine, shifts: readonly number[]): MidiExport {
+  const rate = project.sampleRate;
+  const bpm = projectGrid(project)?.bpm ?? 120;
+  const notes = line.notes.map((n, i) => ({
+    startSeconds: n.start / rate,
+    endSeconds: n.end / rate,
+    note: Math.round(n.midi + (shifts[i] ?? 0) / 100),
+    velocity: LINE_VELOCITY,
+  }));
+  const name = project.tracks.find((t) => t.id === line.trackId)?.name ?? 'line';
+  const bytes = midiFile(notes, bpm);
+  return { bytes: bytes.buffer as ArrayBuffer, fileName: `${name} notes.mid`, mimeType: 'audio/midi', bpm };
+}
+
+export interface MidiExport {
+  bytes: ArrayBuffer;
+  fileName: string;
+  mimeType: string;
+  bpm: number;
 }
 
 /** Moves each note of `line` by its cents in `shifts` (0: left alone), in one undoable step; says which moved where.

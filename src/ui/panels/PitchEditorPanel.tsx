@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useState } from 'react';
-import { type EditedLine, moveNotes, readLine } from '../../app/pitch-editor';
+import { type EditedLine, lineMidi, moveNotes, readLine } from '../../app/pitch-editor';
+import { download } from '../../export/export-audio';
 import { noteName, pitchText } from '../../dsp/tuner';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
@@ -30,6 +31,15 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   const edited = typeof line === 'string' ? null : line;
   const shiftNote = (i: number, cents: number) => setShifts((all) => all.map((c, k) => (k === i ? cents : c)));
   const moved = shifts.some((c) => c !== 0);
+  const saveMidi = () => {
+    if (!edited) return;
+    const file = lineMidi(services.store.getState().project, edited, shifts);
+    download(file);
+    const count = edited.notes.length;
+    services.store
+      .getState()
+      .notify('info', `Saved ${count} note${count === 1 ? '' : 's'} as MIDI at ${file.bpm} BPM: ${file.fileName}.`);
+  };
   const apply = async () => {
     if (edited && (await moveNotes(services, edited, shifts))) read();
   };
@@ -62,6 +72,15 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           onClick={() => setShifts(shifts.map(() => 0))}
         >
           Reset
+        </button>
+        <button
+          type="button"
+          data-testid="pitch-editor-midi"
+          disabled={!edited?.notes.length}
+          title="The notes, where they are now, as a MIDI file at the project's tempo"
+          onClick={saveMidi}
+        >
+          Save MIDI
         </button>
         <button type="button" data-testid="pitch-editor-read" disabled={busy !== null} onClick={read}>
           Read the selection
