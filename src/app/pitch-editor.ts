@@ -6,7 +6,7 @@ import { analysis, answerValue } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
 import type { LineNotes, SungNote } from '../dsp/pitch-notes';
 import type { PitchTrack } from '../dsp/pitch-track';
-import { pitchText } from '../dsp/tuner';
+import { pitchText } from '../dsp/notes';
 import { trackAudio } from '../project/generated-ops';
 import type { EffectRunner } from '../project/process-ops';
 import type { Project, SampleRange } from '../project/types';

@@ -8,6 +8,7 @@
  * where none is made the recording comes back bit for bit.
  */
 import { toMono } from './channels';
+import { midiOf } from './notes';
 import { between, type PitchTrack, trackPitch } from './pitch-track';
 import { shiftPitchAlong } from './psola';
 
@@ -26,7 +27,6 @@ export interface PitchCorrection {
 export const RETUNE_SPEED_MS = { min: 0, max: 400 } as const;
 export const CORRECTION_STRENGTH = { min: 0, max: 100 } as const;
 
-const A4_HZ = 440;
 const SCALES: Record<ScaleMode, number[]> = { major: [0, 2, 4, 5, 7, 9, 11], minor: [0, 2, 3, 5, 7, 8, 10] };
 const HOLD_SEMITONES = 0.1;
 /** Corrections under this are none: the grains go back where they were. */
@@ -35,9 +35,6 @@ const NONE_CENTS = 0.5;
 /** Whether the tonic is one of the twelve notes (or none: chromatic) and the mode one the corrector knows. */
 export const isScale = ({ tonic, mode }: Pick<PitchCorrection, 'tonic' | 'mode'>) =>
   (tonic === null || (Number.isInteger(tonic) && tonic >= 0 && tonic < 12)) && Object.hasOwn(SCALES, mode);
-
-/** A pitch in Hz as a MIDI note number (69: A4), fractional. */
-export const midiOf = (hz: number) => 69 + 12 * Math.log2(hz / A4_HZ);
 
 /** The scale's note nearest `midi`; with `held`, that note stays unless `midi` is clearly nearer another. */
 export function nearestNote(midi: number, scale: PitchCorrection, held?: number): number {

@@ -7,7 +7,8 @@
  */
 import { toMono } from './channels';
 import { bestKey, PITCH_CLASSES } from './key';
-import { midiOf, nearestNote, type ScaleMode } from './pitch-correct';
+import { midiOf } from './notes';
+import { nearestNote, type ScaleMode } from './pitch-correct';
 import { type PitchTrack, trackPitch } from './pitch-track';
 import { shiftPitchAlong } from './psola';
 

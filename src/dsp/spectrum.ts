@@ -3,6 +3,7 @@
  * windows of 8192 samples, half overlapping, every channel), in dB where a full-scale sine's peak reads 0 dB, and its
  * loudest frequency found between bins (a parabola through the peak's log power) and named as a note.
  */
+import { midiOf, nearestNoteOf, noteName } from './notes';
 import { forEachPowerSpectrum } from './spectrogram';
 
 export interface Spectrum {
@@ -47,13 +48,8 @@ function refinedPeak(db: Float32Array, k: number, binHz: number): { peakHz: numb
   return { peakHz: (k + offset) * binHz, peakDb: b - 0.25 * (a - c) * offset };
 }
 
-const NOTES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
-
 /** A frequency as the nearest note of equal temperament (A4 = 440 Hz) and how many cents off it ("A4 +0 cents"). */
 export function noteOf(hz: number): string {
-  const midi = 69 + 12 * Math.log2(hz / 440);
-  const nearest = Math.round(midi);
-  const cents = Math.round(100 * (midi - nearest));
-  const name = `${NOTES[((nearest % 12) + 12) % 12]}${Math.floor(nearest / 12) - 1}`;
-  return `${name} ${cents >= 0 ? '+' : ''}${cents} cents`;
+  const { note, cents } = nearestNoteOf(midiOf(hz));
+  return `${noteName(note)} ${cents >= 0 ? '+' : ''}${cents} cents`;
 }

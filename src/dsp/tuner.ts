@@ -2,8 +2,7 @@
  * A chromatic tuner, as a DAW's tuner plug-in and a clip-on tuner: the note nearest the pitch of the last moment of
  * sound and how many cents it is off (the pitch tracker of src/dsp/pitch-track.ts, its voiced frames' median).
  */
-import { PITCH_CLASSES } from './key';
-import { midiOf } from './pitch-correct';
+import { midiOf, nearestNoteOf, noteName } from './notes';
 import { trackPitch } from './pitch-track';
 
 export interface TunerReading {
@@ -24,17 +23,6 @@ export function tunerReading(x: Float32Array, rate: number): TunerReading | null
   // Most of the moment must have one pitch: a note starting or stopping is not read.
   if (voiced.length === 0 || voiced.length < frames.length / 2) return null;
   const hz = voiced[Math.floor(voiced.length / 2)];
-  const midi = midiOf(hz);
-  const nearest = Math.round(midi);
-  return { note: noteName(nearest), cents: Math.round(100 * (midi - nearest)), hz };
-}
-
-/** A MIDI note number's name with its octave (69: "A4"). */
-export const noteName = (midi: number) => `${PITCH_CLASSES[((midi % 12) + 12) % 12]}${Math.floor(midi / 12) - 1}`;
-
-/** A pitch as its nearest note and the cents off it ("E4 +30¢", "A4"). */
-export function pitchText(midi: number): string {
-  const nearest = Math.round(midi);
-  const cents = Math.round(100 * (midi - nearest));
-  return cents === 0 ? noteName(nearest) : `${noteName(nearest)} ${cents > 0 ? '+' : '−'}${Math.abs(cents)}¢`;
+  const { note, cents } = nearestNoteOf(midiOf(hz));
+  return { note: noteName(note), cents, hz };
 }

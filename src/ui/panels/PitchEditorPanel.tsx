@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useState } from 'react';
 import { type EditedLine, lineMidi, moveNotes, readLine } from '../../app/pitch-editor';
 import { download } from '../../export/export-audio';
-import { noteName, pitchText } from '../../dsp/tuner';
+import { noteName, pitchText } from '../../dsp/notes';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
 import { movedShift, type PitchView, pitchPath, pitchView, semitoneHeight, xOf, yOf } from './pitch-plot';

@@ -1,7 +1,7 @@
 /** The Pitch editor's geometry: the span of notes it shows, where a note and the pitch line are drawn, and where a
  * note lands when it is moved (on a semitone, or by cents). */
 import type { EditedLine } from '../../app/pitch-editor';
-import { midiOf } from '../../dsp/pitch-correct';
+import { midiOf } from '../../dsp/notes';
 import { PITCH_SEMITONES } from '../../project/effects';
 
 export interface PitchView {
