@@ -126,7 +126,11 @@ export const effectActions: Action[] = [
   effect('stereoToMono', CHANNEL_OPERATIONS.mono, null, () => ({ kind: 'channels', operation: 'mono' })),
   effect('swapChannels', CHANNEL_OPERATIONS.swap, null, () => ({ kind: 'channels', operation: 'swap' })),
   effect('invertPolarity', CHANNEL_OPERATIONS.invert, null, () => ({ kind: 'channels', operation: 'invert' })),
-  effect('changePitch', 'Change pitch', 'Shift+H', (p) => ({ kind: 'pitch', semitones: p.pitchSemitones })),
+  effect('changePitch', 'Change pitch', 'Shift+H', (p) => ({
+    kind: 'pitch',
+    semitones: p.pitchSemitones,
+    ...(p.pitchFormants === 'keep' && { formants: 'keep' }),
+  })),
   command(
     'correctPitch',
     'Correct pitch: pull a sung or played line to the nearest notes of a key, as Auto-Tune',

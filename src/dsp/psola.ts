@@ -6,9 +6,21 @@
  * alone) the recording comes back bit for bit. All channels share the marks and the grains' times.
  */
 import { toMono } from './channels';
-import { type PitchTrack, pitchAt } from './pitch-track';
+import { type PitchTrack, pitchAt, trackPitch } from './pitch-track';
 
 const UNVOICED_STEP_SECONDS = 0.005;
+
+/** Whether Change pitch moves the formants with the pitch (any sound) or keeps them (one voice). */
+export const PITCH_FORMANTS = ['move', 'keep'] as const;
+export type PitchFormants = (typeof PITCH_FORMANTS)[number];
+
+/** A voice moved by `semitones`, its formants kept (Change pitch for one voice): what has no pitch (breath,
+ * consonants, silence) is left as it was. */
+export function shiftVoice(channels: Float32Array[], rate: number, semitones: number): Float32Array[] {
+  if (semitones === 0) return channels.map((ch) => ch.slice());
+  const ratio = 2 ** (semitones / 12);
+  return shiftPitchAlong(channels, rate, trackPitch(toMono(channels), rate), () => ratio);
+}
 
 /** The pitch at each position times `ratioAt(position)` (1 exactly: left as it was); the length kept. */
 export function shiftPitchAlong(

@@ -39,6 +39,7 @@ import { resample } from '../dsp/resample';
 import { DECAY_SECONDS, type Reverberation, reverb, WET_DB } from '../dsp/reverb';
 import { afterCuts, CROSSFADE_SECONDS, removeStretches } from '../dsp/silence';
 import { stretchAndShiftChannels } from '../dsp/time-stretch';
+import { shiftVoice } from '../dsp/psola';
 import {
   CORRECTION_STRENGTH,
   correctPitch,
@@ -57,8 +58,9 @@ export type EffectSpec =
   | { kind: 'normalizePeak'; db: number }
   | { kind: 'normalizeLoudness'; lufs: number }
   | { kind: 'reverse' }
-  /** Pitch moved by semitones (fractions are cents), the length kept: the phase vocoder, channels together. */
-  | { kind: 'pitch'; semitones: number }
+  /** Pitch moved by semitones (fractions are cents), the length kept: the phase vocoder, channels together; or, with
+   * the formants kept, TD-PSOLA (one voice: src/dsp/psola.ts). */
+  | { kind: 'pitch'; semitones: number; formants?: 'keep' }
   /** A sung or played line pulled to the nearest notes of a scale (src/dsp/pitch-correct.ts). */
   | ({ kind: 'correctPitch' } & PitchCorrection)
   /** Notes of a line moved each on its own (the Pitch editor; src/dsp/pitch-notes.ts; timeline samples). */
@@ -167,7 +169,8 @@ type PieceProcessor<K extends EffectSpec['kind']> = (
 
 /** The effects that change each piece on its own, the length kept: most of them. */
 const PER_PIECE = {
-  pitch: (c, rate, s) => stretchAndShiftChannels(c, 1, s.semitones, rate),
+  pitch: (c, rate, s) =>
+    s.formants === 'keep' ? shiftVoice(c, rate, s.semitones) : stretchAndShiftChannels(c, 1, s.semitones, rate),
   correctPitch: (c, rate, s) => correctPitch(c, rate, s),
   shiftNotes: (c, rate, s, start) => shiftNotes(c, rate, s.shifts, start),
   denoise: (c, rate, s) => reduceNoise(c, rate, s.profile, s),
@@ -351,6 +354,8 @@ function checkSpec(spec: EffectSpec): void {
   }
   if (spec.kind === 'distortion' && !DISTORTION_CURVES.includes(spec.curve))
     throw new Error(`Distortion's curve must be one of ${DISTORTION_CURVES.join(', ')}.`);
+  if (spec.kind === 'pitch' && spec.formants !== undefined && spec.formants !== 'keep')
+    throw new Error("Change pitch's formants are kept or moved.");
   if (spec.kind === 'shiftNotes' && !spec.shifts.every((s) => Math.abs(s.cents) <= 100 * PITCH_SEMITONES.max))
     throw new Error(`A note can move at most ${PITCH_SEMITONES.max} semitones.`);
   if (spec.kind === 'correctPitch' && !isScale(spec))
@@ -384,7 +389,7 @@ export function effectLabel(spec: EffectSpec): string {
     case 'reverse':
       return 'Reverse';
     case 'pitch':
-      return `Change pitch (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'})`;
+      return `Change pitch (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'}${spec.formants === 'keep' ? ', formants kept' : ''})`;
     case 'correctPitch':
       return `Correct pitch (${scaleName(spec)}, ${spec.speedMs} ms${spec.strength < 100 ? `, ${spec.strength} %` : ''})`;
     case 'shiftNotes': {

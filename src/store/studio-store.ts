@@ -15,6 +15,7 @@ import type { FrequencyBand } from '../dsp/band';
 import type { Mains } from '../dsp/find-hum';
 import { type EqBand, presetBands } from '../dsp/equalizer';
 import type { LimitPeaks } from '../dsp/limiter';
+import type { PitchFormants } from '../dsp/psola';
 import type { NoiseProfile } from '../dsp/noise-reduction';
 import { DEFAULT_SIGNAL, type SignalSettings } from '../dsp/signals';
 import type { ExportFormat } from '../export/file-formats';
@@ -62,6 +63,8 @@ export interface EditParams {
   lufs: number;
   /** Change pitch: semitones, the length kept. */
   pitchSemitones: number;
+  /** Change pitch: the formants moved with it (any sound: the phase vocoder) or kept (one voice: TD-PSOLA). */
+  pitchFormants: PitchFormants;
   /** Correct pitch: the key ("A minor"), 'chromatic' (every semitone) or 'project' (the key Analyze heard on a track);
    * the retune speed's time constant; how much of the way to the note. */
   correctKey: string;
@@ -465,6 +468,7 @@ export const initialState = (): StudioState => ({
     peakDb: -1,
     lufs: -16,
     pitchSemitones: 2,
+    pitchFormants: 'move',
     correctKey: 'project',
     retuneMs: 20,
     correctStrength: 100,

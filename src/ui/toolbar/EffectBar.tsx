@@ -20,6 +20,7 @@ import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
 import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
 import { CORRECTION_STRENGTH, RETUNE_SPEED_MS } from '../../dsp/pitch-correct';
+import { PITCH_FORMANTS } from '../../dsp/psola';
 import { CORRECTION_KEYS } from '../../app/pitch-correct';
 import type { EditParams } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
@@ -62,7 +63,7 @@ function NumberParam({
   );
 }
 
-type Choice = 'fadeCurve' | 'humMains' | 'limitPeaks' | 'distortionCurve' | 'correctKey';
+type Choice = 'fadeCurve' | 'humMains' | 'limitPeaks' | 'distortionCurve' | 'correctKey' | 'pitchFormants';
 /** The settings that are one number. */
 type NumberField = { [K in keyof EditParams]: EditParams[K] extends number ? K : never }[keyof EditParams];
 
@@ -226,6 +227,12 @@ export function EffectBar() {
         </EffectGroup>
         <EffectGroup category="time" actions={['changePitch']}>
           <NumberParam label="semitones" field="pitchSemitones" step={1} {...PITCH_SEMITONES} />
+          <ChoiceParam
+            label="formants"
+            field="pitchFormants"
+            options={PITCH_FORMANTS}
+            text={(f) => (f === 'keep' ? 'kept (one voice)' : 'moved (any sound)')}
+          />
           <ActionButton name="changePitch" text="Change pitch" />
         </EffectGroup>
         <EffectGroup category="time" actions={['correctPitch', 'pitchEditor']}>
