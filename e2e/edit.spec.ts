@@ -1269,12 +1269,28 @@ test.describe('editing a real recording', () => {
     await studio.importFiles('flat-a.wav'); // sox's sine at 430 Hz
     await studio.waitForTracks(1);
     await page.keyboard.press('Control+a');
+    // Asked in words (no Analyze needed): the note and how it sits.
+    await studio.action('ask').click();
+    const ask = page.getByTestId('ask-panel');
+    const asked = async (question: string) => {
+      await ask.getByTestId('ask-question').fill(question);
+      await ask.getByTestId('ask-run').click();
+      return ask.getByTestId('ask-answer').first();
+    };
+    await expect(await asked('What note is it?')).toContainText(/A4 −(39|40)¢, for 3\.0 s\./);
+    await expect(await asked('Is it in tune?')).toContainText(
+      /Not quite: its note sits a median (39|40) cents .* mostly flat/,
+    );
+    await ask.getByRole('button', { name: 'Close' }).click();
     await page.getByTestId('param-correctKey').selectOption('C major');
     await page.getByTestId('param-retuneMs').fill('0');
     await studio.effect('correctPitch');
     await expect(page.getByTestId('notice-info').last()).toContainText(
       /Corrected the pitch to C major: 100 % of the selection has a pitch, a median (39|40) cents off its notes before, [01] after\./,
     );
+    await studio.action('ask').click();
+    await expect(await asked('Is it in tune?')).toContainText(/In tune: its note sits a median [01] cents/);
+    await ask.getByRole('button', { name: 'Close' }).click();
     /** The first channel's frequency over 0.5-2.5 s, from its rising zero crossings (nothing of the tracker's). */
     const hertz = (path: string) => {
       const x = soxFloat(path, ['remix', '1', 'trim', '0.5', '2']);

@@ -20,7 +20,7 @@ const FRAMING =
 const KEY = /\b(key|scale|major|minor)\b/;
 const TEMPO = /\b(how fast|tempo|bpm|speed)\b/;
 
-const normal = (text: string) =>
+export const normal = (text: string) =>
   ` ${text
     .toLowerCase()
     .replace(/[^a-z0-9' ]+/g, ' ')

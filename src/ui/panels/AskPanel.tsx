@@ -2,20 +2,35 @@ import { useState } from 'react';
 import { projectLabels } from '../../project/label-ops';
 import { engine } from '../../client/engine-client';
 import { type Answer, answer, soundPhrase } from '../../understanding/questions';
+import { asksPitch, pitchAnswer } from '../../understanding/pitch-questions';
+import { readLine } from '../../app/pitch-editor';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
 
-const EXAMPLES = ['What is in it?', 'Is there a dog?', 'When is someone speaking?', 'How fast is it?'];
+const EXAMPLES = [
+  'What is in it?',
+  'Is there a dog?',
+  'When is someone speaking?',
+  'How fast is it?',
+  'Is it in tune?',
+];
 
 /** Questions in words about the analysed audio; answers point at the regions they rest on (click one to select it). */
 export function AskPanel({ onClose }: { onClose: () => void }) {
-  const { store } = useServices();
+  const services = useServices();
+  const { store } = services;
   const project = useStudio((s) => s.project);
   const vocabulary = useStudio((s) => s.models.pack?.soundLabels ?? []);
   const [question, setQuestion] = useState('');
   const [answers, setAnswers] = useState<{ question: string; answer: Answer }[]>([]);
   const found = projectLabels(project);
+  const show = (q: string, a: Answer) => setAnswers((list) => [{ question: q, answer: a }, ...list].slice(0, 20));
   const ask = async (q: string) => {
+    if (asksPitch(q)) {
+      // Notes and tuning are read from the selected line itself, without Analyze.
+      const a = pitchAnswer(q, await readLine(services), project.sampleRate);
+      return show(q, a);
+    }
     // Words that name no label are matched by meaning through the pack's text encoder, in the engine.
     const phrase = found.length > 0 ? soundPhrase(q, vocabulary) : null;
     const matched = phrase ? await engine().matchLabels(phrase) : null;
@@ -31,7 +46,7 @@ export function AskPanel({ onClose }: { onClose: () => void }) {
       vocabulary,
       matched?.ok ? matched.value : [],
     );
-    setAnswers((list) => [{ question: q, answer: a }, ...list].slice(0, 20));
+    show(q, a);
   };
   const select = (id: string) => {
     const hit = found.find((f) => f.label.id === id);
