@@ -28,8 +28,8 @@ describe('Pitch editor', () => {
     if (typeof line === 'string') throw new Error(line);
     expect(line.notes.map((n) => Math.round(n.midi * 10) / 10)).toEqual([60, 64.3, 67]);
     expect(Math.abs(line.notes[1].start - 0.4 * RATE)).toBeLessThan(0.03 * RATE); // timeline samples
-    expect(await moveNotes(services, line, [0, 0, 0], runHere)).toBe(false);
-    expect(await moveNotes(services, line, [0, 170, 0], runHere)).toBe(true);
+    expect(await moveNotes(services, line, [0, 0, 0], 0, runHere)).toBe(false);
+    expect(await moveNotes(services, line, [0, 170, 0], 0, runHere)).toBe(true);
     const state = store.getState();
     expect(state.history.past.at(-1)?.label).toBe('Edit pitch (1 note moved)');
     expect(state.notices.at(-1)?.text).toBe('Moved 1 note: E4 +30¢ to F#4.');
@@ -38,6 +38,9 @@ describe('Pitch editor', () => {
     expect(after.notes.map((n) => Math.round(n.midi * 10) / 10)).toEqual([60, 66, 67]);
     const audio = trackAudio(state.project.tracks[0], assets, { start: 0, end: 0.3 * RATE })[0];
     expect(audio).toEqual(melody().subarray(0, 0.3 * RATE)); // the first note as it was
+    expect(await moveNotes(services, after, [0, 0, 0], 50, runHere)).toBe(true);
+    expect(store.getState().history.past.at(-1)?.label).toBe('Edit pitch (straightened 50 %)');
+    expect(store.getState().notices.at(-1)?.text).toBe('Straightened 3 notes by 50 %.');
   });
 
   it('says why there is nothing to edit: no selection, more than one track, too long', async () => {

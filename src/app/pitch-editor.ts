@@ -82,29 +82,46 @@ export interface MidiExport {
   bpm: number;
 }
 
-/** Moves each note of `line` by its cents in `shifts` (0: left alone), in one undoable step; says which moved where.
- * False where nothing moved or the project changed meanwhile (said). */
+/** Moves each note of `line` by its cents in `shifts` (0: left alone) and straightens every note by `straighten` %
+ * (0: none), in one undoable step; says what changed. False where nothing would change or the project changed
+ * meanwhile (said). */
 export async function moveNotes(
   services: Services,
   line: EditedLine,
   shifts: readonly number[],
+  straighten = 0,
   run: EffectRunner = runInWorker,
 ): Promise<boolean> {
   const { store } = services;
-  const moved = line.notes.map((n, i) => ({ note: n, cents: Math.round(shifts[i] ?? 0) })).filter((m) => m.cents !== 0);
-  if (!moved.length) return false;
+  const edits = line.notes.map((note, i) => ({ note, cents: Math.round(shifts[i] ?? 0) }));
+  const moved = edits.filter((e) => e.cents !== 0);
+  if (!moved.length && straighten <= 0) return false;
   if (!store.getState().project.tracks.some((t) => t.id === line.trackId)) {
     store.getState().notify('error', 'The track of these notes is gone: select a line again.');
     return false;
   }
   store.getState().selectRange({ ...line.range, trackIds: [line.trackId] });
-  const shifted = moved.map(({ note, cents }) => ({ start: note.start, end: note.end, cents }));
-  if (!(await runEffect(services, { kind: 'shiftNotes', shifts: shifted }, undefined, run))) return false;
+  const edited = (straighten > 0 ? edits : moved).map(({ note, cents }) => ({
+    start: note.start,
+    end: note.end,
+    cents,
+    midi: note.midi,
+    ...(straighten > 0 && { straighten }),
+  }));
+  if (!(await runEffect(services, { kind: 'shiftNotes', shifts: edited }, undefined, run))) return false;
   const said = moved
     .slice(0, 3)
     .map(({ note, cents }) => `${pitchText(note.midi)} to ${pitchText(note.midi + cents / 100)}`)
     .join(', ');
   const more = moved.length > 3 ? ` and ${moved.length - 3} more` : '';
-  store.getState().notify('info', `Moved ${moved.length} note${moved.length === 1 ? '' : 's'}: ${said}${more}.`);
+  const parts = [
+    moved.length ? `Moved ${plural(moved.length, 'note')}: ${said}${more}` : '',
+    straighten > 0
+      ? `${moved.length ? 'straightened' : 'Straightened'} ${plural(edits.length, 'note')} by ${straighten} %`
+      : '',
+  ];
+  store.getState().notify('info', `${parts.filter(Boolean).join('; ')}.`);
   return true;
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -41,7 +41,7 @@ describe('moving a note', () => {
   it('moves one note to where it is asked and leaves the others bit for bit', () => {
     const x = melody([60, 64.3, 67]);
     const [, second] = findNotes(trackPitch(x, RATE), x.length, RATE);
-    const y = shiftNotes([x], RATE, [{ start: second.start, end: second.end, cents: 170 }], 0)[0];
+    const y = shiftNotes([x], RATE, [{ start: second.start, end: second.end, cents: 170, midi: second.midi }], 0)[0];
     expect(Math.abs(1200 * Math.log2(medianHz(y, 0.45, 0.75) / hzOf(66)))).toBeLessThan(2);
     const before = Math.round(second.start - 0.02 * RATE);
     expect(y.subarray(0, before)).toEqual(x.subarray(0, before));
@@ -51,7 +51,7 @@ describe('moving a note', () => {
 
   it('reads the shifts on the timeline: a piece starting later is moved where the timeline says', () => {
     const x = melody([60, 64, 67]);
-    const shift = { start: 1.4 * RATE, end: 1.8 * RATE, cents: -100 }; // the second note, the piece at 1 s
+    const shift = { start: 1.4 * RATE, end: 1.8 * RATE, cents: -100, midi: 64 }; // the second note, the piece at 1 s
     const y = shiftNotes([x], RATE, [shift], RATE)[0];
     expect(Math.abs(1200 * Math.log2(medianHz(y, 0.45, 0.75) / hzOf(63)))).toBeLessThan(2);
     expect(shiftNotes([x], RATE, [{ ...shift, cents: 0 }], RATE)[0]).toEqual(x);
@@ -65,5 +65,32 @@ describe('the key of a line', () => {
     expect(keyOfNotes(line([62, 64, 65, 67, 69, 70, 72, 74, 69, 65, 62]))).toEqual({ tonic: 2, mode: 'minor' }); // D minor
     expect(keyOfNotes(line([67, 69, 71, 72, 74, 76, 78, 79, 74, 71, 67]))).toEqual({ tonic: 7, mode: 'major' }); // G major
     expect(keyOfNotes(line([60, 64, 67, 64, 60]))).toBeNull();
+  });
+});
+
+describe('straightening a note', () => {
+  it('draws a vibrato to the note by the share asked: 100 % flattens it, 50 % halves it, the centre kept', () => {
+    // 1 s of A3 swinging 40 cents either way 5 times a second.
+    const x = new Float32Array(RATE);
+    for (let i = 0, phase = 0; i < x.length; i++) {
+      phase += (2 * Math.PI * 220 * 2 ** ((40 * Math.sin((2 * Math.PI * 5 * i) / RATE)) / 1200)) / RATE;
+      x[i] = 0.1 * (Math.sin(phase) + 0.5 * Math.sin(2 * phase));
+    }
+    const swing = (y: Float32Array) => {
+      const cents = [...trackPitch(y, RATE).hz]
+        .slice(30, -30)
+        .filter((hz) => hz > 0)
+        .map((hz) => 1200 * Math.log2(hz / 220));
+      return { spread: Math.max(...cents) - Math.min(...cents), mean: cents.reduce((s, c) => s + c, 0) / cents.length };
+    };
+    const note = { start: 0, end: RATE, cents: 0, midi: 57 };
+    const before = swing(x);
+    const flat = swing(shiftNotes([x], RATE, [{ ...note, straighten: 100 }], 0)[0]);
+    const half = swing(shiftNotes([x], RATE, [{ ...note, straighten: 50 }], 0)[0]);
+    expect(before.spread).toBeGreaterThan(70);
+    expect(flat.spread).toBeLessThan(10);
+    expect(half.spread / before.spread).toBeGreaterThan(0.4);
+    expect(half.spread / before.spread).toBeLessThan(0.6);
+    expect(Math.abs(flat.mean)).toBeLessThan(3);
   });
 });

@@ -9,7 +9,7 @@ import { toMono } from './channels';
 import { bestKey, PITCH_CLASSES } from './key';
 import { midiOf } from './notes';
 import { nearestNote, type ScaleMode } from './pitch-correct';
-import { type PitchTrack, trackPitch } from './pitch-track';
+import { type PitchTrack, pitchAt, trackPitch } from './pitch-track';
 import { shiftPitchAlong } from './psola';
 
 export interface SungNote {
@@ -20,11 +20,14 @@ export interface SungNote {
   midi: number;
 }
 
-/** A note's move: a span of the timeline (samples) and by how much, cents. */
+/** A note's move: a span of the timeline (samples), by how much (cents), and how far (%) its pitch is drawn to its
+ * centre (`midi`, the note's median as found). */
 export interface NoteShift {
   start: number;
   end: number;
   cents: number;
+  midi: number;
+  straighten?: number;
 }
 
 /** A line's notes and the pitch track they were found in. */
@@ -89,17 +92,23 @@ function noteSpan(track: PitchTrack, first: number, end: number, length: number)
   return { start: Math.max(0, at(first)), end: Math.min(length, at(end)) };
 }
 
-/** The channels (starting at timeline sample `start`) with each note in `shifts` moved by its cents. */
+/** The channels (starting at timeline sample `start`) with each note in `shifts` moved by its cents and
+ * straightened: its pitch drawn towards the note's centre (its median, `midi`) by `straighten` %, as Melodyne's pitch
+ * drift, so a wobble or a vibrato is flattened (100 %) or narrowed (50 %) and a clean note is left as it is. */
 export function shiftNotes(channels: Float32Array[], rate: number, shifts: NoteShift[], start: number): Float32Array[] {
-  const moved = shifts.filter((s) => s.cents !== 0);
+  const moved = shifts.filter((s) => s.cents !== 0 || (s.straighten ?? 0) > 0);
   if (!moved.length) return channels.map((ch) => ch.slice());
+  const track = trackPitch(toMono(channels), rate);
   const ramp = RAMP_SECONDS * rate;
   const ratioAt = (position: number) => {
     const t = position + start;
     const shift = moved.find((s) => t >= s.start && t < s.end);
     if (!shift) return 1;
     const edge = Math.min(1, (t - shift.start) / ramp, (shift.end - t) / ramp);
-    return 2 ** ((shift.cents * edge) / 1200);
+    const hz = pitchAt(track, position);
+    const drift = hz > 0 && shift.straighten ? (shift.straighten / 100) * 100 * (shift.midi - midiOf(hz)) : 0;
+    const cents = (shift.cents + drift) * edge;
+    return cents === 0 ? 1 : 2 ** (cents / 1200);
   };
-  return shiftPitchAlong(channels, rate, trackPitch(toMono(channels), rate), ratioAt);
+  return shiftPitchAlong(channels, rate, track, ratioAt);
 }

@@ -358,6 +358,8 @@ function checkSpec(spec: EffectSpec): void {
     throw new Error("Change pitch's formants are kept or moved.");
   if (spec.kind === 'shiftNotes' && !spec.shifts.every((s) => Math.abs(s.cents) <= 100 * PITCH_SEMITONES.max))
     throw new Error(`A note can move at most ${PITCH_SEMITONES.max} semitones.`);
+  if (spec.kind === 'shiftNotes' && !spec.shifts.every((s) => (s.straighten ?? 0) >= 0 && (s.straighten ?? 0) <= 100))
+    throw new Error('A note is straightened by 0 to 100 %.');
   if (spec.kind === 'correctPitch' && !isScale(spec))
     throw new Error("Pitch correction's key must be one of the twelve notes, major or minor, or chromatic.");
   if (spec.kind === 'center' && !(spec.lowHz < spec.highHz))
@@ -394,7 +396,12 @@ export function effectLabel(spec: EffectSpec): string {
       return `Correct pitch (${scaleName(spec)}, ${spec.speedMs} ms${spec.strength < 100 ? `, ${spec.strength} %` : ''})`;
     case 'shiftNotes': {
       const moved = spec.shifts.filter((s) => s.cents !== 0).length;
-      return `Edit pitch (${moved} note${moved === 1 ? '' : 's'} moved)`;
+      const straighten = spec.shifts[0]?.straighten;
+      const parts = [
+        moved ? `${moved} note${moved === 1 ? '' : 's'} moved` : '',
+        straighten ? `straightened ${straighten} %` : '',
+      ];
+      return `Edit pitch (${parts.filter(Boolean).join(', ')})`;
     }
     case 'tempo':
       return `Change tempo (${signed(spec.percent)} %${spec.semitones ? `, ${signed(spec.semitones)} semitones` : ''})`;

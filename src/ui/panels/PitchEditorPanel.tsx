@@ -17,6 +17,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   const busy = useStudio((s) => s.busy);
   const [line, setLine] = useState<EditedLine | string | null>(null);
   const [shifts, setShifts] = useState<number[]>([]);
+  const [straighten, setStraighten] = useState(0);
   const read = useCallback(() => {
     setLine(null);
     readLine(services).then(
@@ -30,7 +31,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   useEffect(read, [read]);
   const edited = typeof line === 'string' ? null : line;
   const shiftNote = (i: number, cents: number) => setShifts((all) => all.map((c, k) => (k === i ? cents : c)));
-  const moved = shifts.some((c) => c !== 0);
+  const moved = shifts.some((c) => c !== 0) || straighten > 0;
   const saveMidi = () => {
     if (!edited) return;
     const file = lineMidi(services.store.getState().project, edited, shifts);
@@ -41,7 +42,10 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
       .notify('info', `Saved ${count} note${count === 1 ? '' : 's'} as MIDI at ${file.bpm} BPM: ${file.fileName}.`);
   };
   const apply = async () => {
-    if (edited && (await moveNotes(services, edited, shifts))) read();
+    if (edited && (await moveNotes(services, edited, shifts, straighten))) {
+      setStraighten(0);
+      read();
+    }
   };
   return (
     <Panel title="Pitch editor" testId="pitch-editor" onClose={onClose}>
@@ -65,11 +69,26 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
         >
           Centre on notes
         </button>
+        <label className="param" title="Draw each note's wobble and vibrato towards its centre (100 %: flat)">
+          straighten %
+          <input
+            type="number"
+            data-testid="pitch-editor-straighten"
+            min={0}
+            max={100}
+            step={10}
+            value={straighten}
+            onChange={(e) => setStraighten(Math.min(100, Math.max(0, Number(e.target.value) || 0)))}
+          />
+        </label>
         <button
           type="button"
           data-testid="pitch-editor-reset"
           disabled={!moved}
-          onClick={() => setShifts(shifts.map(() => 0))}
+          onClick={() => {
+            setShifts(shifts.map(() => 0));
+            setStraighten(0);
+          }}
         >
           Reset
         </button>
