@@ -27,7 +27,11 @@ export interface PitchCorrection {
 export const RETUNE_SPEED_MS = { min: 0, max: 400 } as const;
 export const CORRECTION_STRENGTH = { min: 0, max: 100 } as const;
 
-const SCALES: Record<ScaleMode, number[]> = { major: [0, 2, 4, 5, 7, 9, 11], minor: [0, 2, 3, 5, 7, 8, 10] };
+/** The notes of a major and a (natural) minor scale, semitones over the tonic. */
+export const SCALES: Record<ScaleMode, readonly number[]> = {
+  major: [0, 2, 4, 5, 7, 9, 11],
+  minor: [0, 2, 3, 5, 7, 8, 10],
+};
 const HOLD_SEMITONES = 0.1;
 /** Corrections under this are none: the grains go back where they were. */
 const NONE_CENTS = 0.5;

@@ -1,6 +1,8 @@
 import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useState } from 'react';
 import { type EditedLine, lineMidi, moveNotes, readLine } from '../../app/pitch-editor';
 import { download } from '../../export/export-audio';
+import { addHarmony } from '../../app/harmony';
+import { HARMONIES, type Harmony } from '../../dsp/harmony';
 import { noteName, pitchText } from '../../dsp/notes';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
@@ -18,6 +20,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   const [line, setLine] = useState<EditedLine | string | null>(null);
   const [shifts, setShifts] = useState<number[]>([]);
   const [straighten, setStraighten] = useState(0);
+  const [harmony, setHarmony] = useState<Harmony>('a third above');
   const read = useCallback(() => {
     setLine(null);
     readLine(services).then(
@@ -100,6 +103,32 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           onClick={saveMidi}
         >
           Save MIDI
+        </button>
+        <label
+          className="param"
+          title="In the key set beside Correct pitch (the project's, the line's own, or one named)"
+        >
+          harmony
+          <select
+            data-testid="pitch-editor-harmony"
+            value={harmony}
+            onChange={(e) => setHarmony(e.target.value as Harmony)}
+          >
+            {(Object.keys(HARMONIES) as Harmony[]).map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="pitch-editor-add-harmony"
+          disabled={!edited?.notes.length || busy !== null}
+          title="The line's notes moved by the interval, on a new track"
+          onClick={() => edited && void addHarmony(services, edited, harmony)}
+        >
+          Add harmony
         </button>
         <button type="button" data-testid="pitch-editor-read" disabled={busy !== null} onClick={read}>
           Read the selection
