@@ -1376,20 +1376,37 @@ test.describe('editing a real recording', () => {
     expect(Math.abs(1200 * Math.log2(pitchOf(0.1) / 261.63))).toBeLessThan(30);
 
     const out = await studio.exportFile({ format: 'float32' });
-    const hertz = (from: number, seconds: number) => {
-      const x = soxFloat(out, ['remix', '1', 'trim', String(from), String(seconds)]);
+    /** The first channel's frequency over a part of `path`, from its rising zero crossings (sox reads it). */
+    const hertz = (path: string, from: number, seconds: number) => {
+      const x = soxFloat(path, ['remix', '1', 'trim', String(from), String(seconds)]);
       const rises: number[] = [];
       for (let i = 1; i < x.length; i++)
         if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
       return ((rises.length - 1) * 44100) / (rises[rises.length - 1] - rises[0]);
     };
-    expect(Math.abs(1200 * Math.log2(hertz(0.5, 0.2) / 369.99))).toBeLessThan(3);
-    expect(Math.abs(1200 * Math.log2(hertz(0.9, 0.2) / 392))).toBeLessThan(1);
+    const cents = (hz: number, reference: number) => Math.abs(1200 * Math.log2(hz / reference));
+    expect(cents(hertz(out, 0.5, 0.2), 369.99)).toBeLessThan(3);
+    expect(cents(hertz(out, 0.9, 0.2), 392)).toBeLessThan(1);
     // The first note as it was, to the sample.
     const [ours, theirs] = [out, asset('melody-sharp.wav')].map((f) =>
       soxFloat(f, ['remix', '1', 'trim', '0', '0.35']),
     );
     expect(Math.max(...ours.map((v, i) => Math.abs(v - theirs[i])))).toBeLessThan(1e-6);
+
+    // A harmony a third above in C major on a new track: E4 over the C, B4 over the G (heard with the line muted).
+    await page.getByTestId('param-correctKey').selectOption('C major');
+    await studio.action('pitchEditor').click();
+    await expect(panel.getByTestId('pitch-editor-what')).toContainText('3 notes');
+    await panel.getByTestId('pitch-editor-harmony').selectOption('a third above');
+    await panel.getByTestId('pitch-editor-add-harmony').click();
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      'Added a harmony a third above in C major: 3 notes on a new track.',
+    );
+    await studio.waitForTracks(2);
+    await page.getByTestId('track-mute').first().click();
+    const harmony = await studio.exportFile({ format: 'float32' });
+    expect(cents(hertz(harmony, 0.1, 0.2), 329.63)).toBeLessThan(3);
+    expect(cents(hertz(harmony, 0.9, 0.2), 493.88)).toBeLessThan(3);
   });
 
   test('vocal reduction takes a centred voice out of a real stereo bed and isolation keeps it (read back by ffmpeg)', async ({
