@@ -694,6 +694,31 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo).toHaveLength(3);
   });
 
+  test('change pitch with the formants kept moves real voices up and leaves their timbre (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('real-voices.wav'); // Hedgewars' team voices
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('param-pitchSemitones').fill('4');
+    await page.getByTestId('param-pitchFormants').selectOption('keep');
+    await studio.effect('changePitch');
+    expect((await studio.summary()).undo.at(-1)).toBe('Change pitch (+4 semitones, formants kept)');
+    const out = await studio.exportFile({ format: 'float32' });
+    const original = asset('real-voices.wav');
+    const pitch = (path: string) => {
+      const hz = [...trackPitch(soxFloat(path, ['remix', '1']), 44100).hz].filter((v) => v > 0);
+      return hz.sort((a, b) => a - b)[Math.floor(hz.length / 2)];
+    };
+    expect(1200 * Math.log2(pitch(out) / pitch(original))).toBeCloseTo(400, -2); // within 50 cents
+    /** The share of the level over 2 kHz, dB: a vowel's formants moved up would brighten it by decibels. */
+    const brightness = (path: string) =>
+      20 * Math.log10(soxStat(path, undefined, 'sinc 2000')['RMS     amplitude'] / soxStat(path)['RMS     amplitude']);
+    expect(Math.abs(brightness(out) - brightness(original))).toBeLessThan(1.5);
+    expect(soxInfo(out).seconds).toBeCloseTo(soxInfo(original).seconds, 3);
+  });
+
   test('reduce noise: a profile from the hiss alone takes the hiss down and keeps the tone', async ({
     studio,
     page,

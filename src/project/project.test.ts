@@ -225,6 +225,23 @@ describe('sample-changing ops', () => {
     await expect(
       processRange(project, [track.id], range, assets, { kind: 'declick', sensitivity: 11 }),
     ).rejects.toThrow("De-click's sensitivity must be 1 to 10.");
+    const correction = { kind: 'correctPitch', tonic: 0, mode: 'major', speedMs: 20, strength: 100 } as const;
+    await expect(processRange(project, [track.id], range, assets, { ...correction, speedMs: 500 })).rejects.toThrow(
+      "Pitch correction's retune speed must be 0 to 400 ms.",
+    );
+    await expect(processRange(project, [track.id], range, assets, { ...correction, tonic: 12 })).rejects.toThrow(
+      "Pitch correction's key must be one of the twelve notes",
+    );
+    const note = { start: 10, end: 110, cents: 1300, midi: 60 };
+    await expect(
+      processRange(project, [track.id], range, assets, { kind: 'shiftNotes', shifts: [note] }),
+    ).rejects.toThrow('A note can move at most 12 semitones.');
+    await expect(
+      processRange(project, [track.id], range, assets, {
+        kind: 'shiftNotes',
+        shifts: [{ ...note, cents: 0, straighten: 150 }],
+      }),
+    ).rejects.toThrow('A note is straightened by 0 to 100 %.');
     await expect(
       processRange(project, [track.id], range, assets, { kind: 'reverb', decaySeconds: 20, wetDb: -12 }),
     ).rejects.toThrow("A reverb's decay must be 0.2 to 10 s.");
