@@ -5,6 +5,7 @@ import type { TrackEffect } from '../dsp/effect-chain';
 import type { TrackEdit } from './track-ops';
 import { type EffectHost, MASTER, MASTER_GAIN_DB, masterOf, newTrackEffect } from './track-effects';
 import type { GainPoint } from './envelope';
+import { channelOf } from './track-groups';
 import { type EffectBus, newId, type Project, type Track, type TrackSend } from './types';
 
 /** How loud a send can be, dB (0: the track as heard). */
@@ -97,10 +98,14 @@ export function deleteBus(project: Project, busId: string): TrackEdit {
 export const sendsOf = (project: Project, track: Track): TrackSend[] =>
   (track.sends ?? []).filter((s) => project.buses?.some((b) => b.id === s.busId));
 
-const withSends = (project: Project, trackId: string, change: (sends: TrackSend[]) => TrackSend[]): Project => ({
-  ...project,
-  tracks: project.tracks.map((t) => (t.id === trackId ? { ...t, sends: change(t.sends ?? []) } : t)),
-});
+/** The project with `change` made to a track's sends, and its takes' (one channel, as their fader and inserts). */
+function withSends(project: Project, trackId: string, change: (sends: TrackSend[]) => TrackSend[]): Project {
+  const channel = new Set(channelOf(project, trackId));
+  return {
+    ...project,
+    tracks: project.tracks.map((t) => (channel.has(t.id) ? { ...t, sends: change(t.sends ?? []) } : t)),
+  };
+}
 
 /** The volume automation of the master's fader or an effect bus's (none: the fader alone). */
 export const busVolumeOf = (project: Project, host: EffectHost): GainPoint[] | undefined =>

@@ -5,6 +5,7 @@ import { type AutomatableParam, type AutomationPoint, lanesOf } from '../dsp/eff
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { FLAT_EQ } from '../dsp/equalizer';
 import type { TrackEdit } from './track-ops';
+import { channelOf } from './track-groups';
 import { type MasterBus, newId, type Project, type Track, type TrackSend } from './types';
 
 /** Where effects are: a track or an effect bus (its id), or the master bus, which every track plays into. */
@@ -111,9 +112,11 @@ function withEffects(project: Project, host: EffectHost, change: (effects: Track
     const buses = project.buses.map((b) => (b.id === host ? { ...b, effects: change(b.effects ?? []) } : b));
     return { ...project, buses };
   }
+  // A track's takes share its channel (as a DAW's take lanes), so its inserts: A/B compares them through the same.
+  const channel = new Set(channelOf(project, host));
   return {
     ...project,
-    tracks: project.tracks.map((t) => (t.id === host ? { ...t, effects: change(t.effects ?? []) } : t)),
+    tracks: project.tracks.map((t) => (channel.has(t.id) ? { ...t, effects: change(t.effects ?? []) } : t)),
   };
 }
 

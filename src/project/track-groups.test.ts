@@ -13,6 +13,8 @@ import {
 } from './track-groups';
 import { deleteTrack, duplicateRange, setTrack, toggleMute, toggleSolo } from './track-ops';
 import { newTrack, type Project } from './types';
+import { addTrackEffect, changeTrackEffect, newTrackEffect, removeTrackEffect } from './track-effects';
+import { createBus, setSend } from './buses';
 
 const kick = { ...newTrack(0), name: 'Kick', clips: [clipAt('k', 'a', 1000, 4000)] };
 const snare = { ...newTrack(1), name: 'Snare', gainDb: -6, pan: 0.5, clips: [clipAt('s', 'a', 1200, 4000)] };
@@ -112,5 +114,26 @@ describe('track groups', () => {
     expect(groupOf(renamed.project, kick.id)?.name).toBe('Drums');
     expect(renameGroup(drums, id, '  ').project).toBe(drums);
     expect([groupTag('Group 12'), groupTag('Drums')]).toEqual(['G12', 'Drum']);
+  });
+});
+
+describe("a track's channel", () => {
+  it('is shared by its takes: inserts and sends added, changed or removed on one are on all', () => {
+    const track = newTrack(0);
+    const take = { ...newTrack(1), takeOf: track.id };
+    const other = newTrack(2);
+    const project: Project = { sampleRate: 1000, tracks: [track, take, other] };
+    const eq = newTrackEffect('eq');
+    const added = addTrackEffect(project, take.id, eq).project;
+    expect(added.tracks.map((t) => t.effects?.length ?? 0)).toEqual([1, 1, 0]);
+    const off = changeTrackEffect(added, track.id, eq.id, { on: false }).project;
+    expect(off.tracks.slice(0, 2).map((t) => t.effects?.[0].on)).toEqual([false, false]);
+    const { project: bused } = createBus(off, other.id);
+    const busId = bused.buses![0].id;
+    const sent = setSend(bused, track.id, busId, -6).project;
+    expect(sent.tracks.map((t) => t.sends?.[0]?.levelDb)).toEqual([-6, -6, -12]);
+    expect(removeTrackEffect(sent, take.id, eq.id).project.tracks.map((t) => t.effects?.length ?? 0)).toEqual([
+      0, 0, 0,
+    ]);
   });
 });

@@ -62,7 +62,7 @@ export function linkedChange(project: Project, trackId: string, patch: Partial<T
 }
 
 /** The tracks sharing a track's channel: the track a take was made from and all its takes. */
-function channelOf(project: Project, trackId: string): string[] {
+export function channelOf(project: Project, trackId: string): string[] {
   const source = project.tracks.find((t) => t.id === trackId)?.takeOf ?? trackId;
   return [source, ...project.tracks.filter((t) => t.takeOf === source).map((t) => t.id)];
 }
