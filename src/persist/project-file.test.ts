@@ -107,6 +107,15 @@ describe('project files', () => {
     expect(() => readProjectFile(writeProjectFile(garbledMix, view, assets), 'bad.omni')).toThrow(
       'the mix "Mix A" cannot be read.',
     );
+    const [kept] = mixed.mixes ?? [];
+    const trackId = Object.keys(kept.tracks)[0];
+    const badSend = {
+      ...kept,
+      tracks: { [trackId]: { ...kept.tracks[trackId], sends: [{ busId: 'b', levelDb: 40 }] } },
+    };
+    expect(() => readProjectFile(writeProjectFile({ ...project, mixes: [badSend] }, view, assets), 'bad.omni')).toThrow(
+      'the mix "Mix A" keeps what cannot run: a send on a track is at 40 dB (-60 to +6).',
+    );
     const nameless = { ...project, groups: [{ id: 7 }] as never };
     expect(() => readProjectFile(writeProjectFile(nameless, view, assets), 'bad.omni')).toThrow(
       'a track group has no id or name.',

@@ -11,7 +11,7 @@ import { trackEffectProblem } from '../dsp/effect-chain';
 import { SEND_DB } from '../project/buses';
 import { decodeWav, encodeWav } from '../dsp/wav';
 import type { AssetStore } from '../project/asset-store';
-import type { AudioAsset, Project, SampleRange } from '../project/types';
+import type { AudioAsset, Project, SampleRange, TrackSend } from '../project/types';
 import { readLoopRegion, readTrackHeights } from '../store/layout';
 
 export const PROJECT_EXTENSION = '.omni';
@@ -55,17 +55,25 @@ function effectsProblem(project: Project): string | null {
   ];
   const hosts = [...project.tracks.map((t) => ({ where: `on track "${t.name}"`, effects: t.effects })), ...buses];
   for (const { where, effects } of hosts) {
-    if (effects !== undefined && !Array.isArray(effects)) return `the effects ${where} are no list.`;
-    for (const effect of effects ?? []) {
-      const problem = trackEffectProblem(effect);
-      if (problem) return `${where}: ${problem}`;
-    }
+    const problem = chainProblem(effects, where);
+    if (problem) return problem;
   }
   const silent = buses.find((b) => !Number.isFinite(b.gainDb));
   if (silent) return `the fader ${silent.where} has no level.`;
   const unread = buses.find((b) => b.volume !== undefined && !readableLine(b.volume));
   if (unread) return `the fader ${unread.where} has a volume automation that cannot be read.`;
   return sendsProblem(project) ?? groupsProblem(project) ?? mixesProblem(project);
+}
+
+/** Why a chain of effects (absent: none) cannot run as the file sets it, or null. */
+function chainProblem(effects: unknown, where: string): string | null {
+  if (effects === undefined) return null;
+  if (!Array.isArray(effects)) return `the effects ${where} are no list.`;
+  for (const effect of effects) {
+    const problem = trackEffectProblem(effect);
+    if (problem) return `${where}: ${problem}`;
+  }
+  return null;
 }
 
 /** Why the mixes kept cannot be recalled as the file sets them, or null. */
@@ -82,7 +90,18 @@ function mixesProblem(project: Project): string | null {
       !Object.values(m.faders).every(Number.isFinite) ||
       !Object.values(m.tracks).every((t) => Number.isFinite(t?.gainDb) && Number.isFinite(t.pan)),
   );
-  return bad ? `the mix "${bad.name ?? '?'}" cannot be read.` : null;
+  if (bad) return `the mix "${bad.name ?? '?'}" cannot be read.`;
+  for (const mix of mixes ?? []) {
+    const kept = [
+      ...Object.values(mix.tracks).flatMap((t) => [
+        chainProblem(t.effects, 'a track'),
+        sendListProblem(t.sends, 'a track'),
+      ]),
+      ...Object.values(mix.effects ?? {}).map((effects) => chainProblem(effects, 'a bus')),
+    ].find((problem) => problem !== null);
+    if (kept) return `the mix "${mix.name}" keeps what cannot run: ${kept}`;
+  }
+  return null;
 }
 
 /** Why the track groups cannot be read as the file sets them, or null (a track naming a group the file lacks is in
@@ -99,18 +118,25 @@ function groupsProblem(project: Project): string | null {
 /** Why a track's sends cannot be heard as the file sets them, or null. */
 function sendsProblem(project: Project): string | null {
   for (const track of project.tracks) {
-    if (track.sends !== undefined && !Array.isArray(track.sends))
-      return `the sends on track "${track.name}" are no list.`;
-    for (const send of track.sends ?? []) {
-      const where = `a send on track "${track.name}"`;
-      if (typeof send?.busId !== 'string') return `${where} goes to no bus.`;
-      if (!(send.levelDb >= SEND_DB.min && send.levelDb <= SEND_DB.max))
-        return `${where} is at ${send.levelDb} dB (${SEND_DB.min} to +${SEND_DB.max}).`;
-      if (send.volume !== undefined && !readableLine(send.volume))
-        return `${where} has a level automation that cannot be read.`;
-      if (send.preFader !== undefined && typeof send.preFader !== 'boolean')
-        return `${where} is neither before nor after the fader.`;
-    }
+    const problem = sendListProblem(track.sends, `track "${track.name}"`);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Why the sends of `owner` (absent: none) cannot be heard as the file sets them, or null. */
+function sendListProblem(sends: TrackSend[] | undefined, owner: string): string | null {
+  if (sends === undefined) return null;
+  if (!Array.isArray(sends)) return `the sends on ${owner} are no list.`;
+  for (const send of sends) {
+    const where = `a send on ${owner}`;
+    if (typeof send?.busId !== 'string') return `${where} goes to no bus.`;
+    if (!(send.levelDb >= SEND_DB.min && send.levelDb <= SEND_DB.max))
+      return `${where} is at ${send.levelDb} dB (${SEND_DB.min} to +${SEND_DB.max}).`;
+    if (send.volume !== undefined && !readableLine(send.volume))
+      return `${where} has a level automation that cannot be read.`;
+    if (send.preFader !== undefined && typeof send.preFader !== 'boolean')
+      return `${where} is neither before nor after the fader.`;
   }
   return null;
 }

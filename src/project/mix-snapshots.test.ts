@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createBus, setBusGain } from './buses';
+import { createBus, setBusGain, setSend } from './buses';
 import { deleteMix, recallMix, saveMix } from './mix-snapshots';
-import { setMasterGain } from './track-effects';
+import {
+  addTrackEffect,
+  changeTrackEffect,
+  MASTER,
+  newTrackEffect,
+  removeTrackEffect,
+  setMasterGain,
+} from './track-effects';
 import { newTrack, type Project } from './types';
 
 const [drums, bass] = [newTrack(0), { ...newTrack(1), gainDb: -3, pan: 0.5 }];
@@ -20,7 +27,7 @@ describe('mix snapshots', () => {
     expect(saveMix(a.project).project.mixes?.map((m) => m.name)).toEqual(['Mix A', 'Mix B']);
   });
 
-  it('recall the mix kept, leaving a track added since as it is, and the effects, sends and clips alone', () => {
+  it('recall the mix kept, leaving a track added since as it is', () => {
     const kept = saveMix(project).project;
     const mixId = kept.mixes?.[0].id ?? '';
     const later = { ...newTrack(2), gainDb: -9 };
@@ -38,7 +45,22 @@ describe('mix snapshots', () => {
     ]);
     expect(recalled.project.master?.gainDb).toBe(0);
     expect(recalled.project.buses?.[0].gainDb).toBe(0);
-    expect(recalled.project.tracks[0].sends).toEqual(changed.tracks[0].sends);
+  });
+
+  it('keep the inserts and sends too: an EQ switched off and a send turned down come back with the mix', () => {
+    const eq = newTrackEffect('eq');
+    const withEq = addTrackEffect(project, bass.id, eq).project;
+    const limiter = newTrackEffect('limiter');
+    const mastered = addTrackEffect(withEq, MASTER, limiter).project;
+    const kept = saveMix(mastered).project;
+    const mixId = kept.mixes?.[0].id ?? '';
+    let changed = changeTrackEffect(kept, bass.id, eq.id, { on: false }).project;
+    changed = setSend(changed, drums.id, busId, -40).project;
+    changed = removeTrackEffect(changed, MASTER, limiter.id).project;
+    const recalled = recallMix(changed, mixId).project;
+    expect(recalled.tracks[1].effects?.[0]).toMatchObject({ id: eq.id, on: true });
+    expect(recalled.tracks[0].sends).toEqual([{ busId, levelDb: -12 }]);
+    expect(recalled.master?.effects?.map((e) => e.id)).toEqual([limiter.id]);
   });
 
   it('forget a mix', () => {

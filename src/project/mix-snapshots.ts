@@ -1,7 +1,8 @@
 /**
- * Mix snapshots, as a DAW's mixer snapshots or scenes (Studio One's, Reaper's SWS snapshots): the faders, pans, mutes
- * and solos kept under a name, to compare two balances of the same song and go back to either. Recalling one sets
- * the tracks and buses it knows and leaves those added since as they are.
+ * Mix snapshots, as a DAW's mixer snapshots or scenes (Studio One's, Reaper's SWS snapshots): the faders, pans, mutes,
+ * solos, inserts (their settings, on or off) and sends kept under a name, to compare two mixes of the same song and go
+ * back to either. Recalling one sets the tracks and buses it knows (their effect chains as they were kept, effects
+ * added since going with them) and leaves those added since as they are.
  */
 import { MASTER, masterOf } from './track-effects';
 import type { TrackEdit } from './track-ops';
@@ -13,13 +14,15 @@ export function saveMix(project: Project): TrackEdit {
   let n = 0;
   while (taken.has(mixName(n))) n++;
   const tracks = Object.fromEntries(
-    project.tracks.map(({ id, gainDb, pan, mute, solo }) => [id, { gainDb, pan, mute, solo }]),
+    project.tracks.map(({ id, gainDb, pan, mute, solo, effects = [], sends = [] }) => [
+      id,
+      { gainDb, pan, mute, solo, effects, sends },
+    ]),
   );
-  const faders = Object.fromEntries([
-    [MASTER, masterOf(project).gainDb],
-    ...(project.buses ?? []).map((b) => [b.id, b.gainDb]),
-  ]);
-  const mix: MixSnapshot = { id: newId(), name: mixName(n), tracks, faders };
+  const hosts = [{ id: MASTER, ...masterOf(project) }, ...(project.buses ?? [])];
+  const faders = Object.fromEntries(hosts.map((h) => [h.id, h.gainDb]));
+  const effects = Object.fromEntries(hosts.map((h) => [h.id, h.effects ?? []]));
+  const mix: MixSnapshot = { id: newId(), name: mixName(n), tracks, faders, effects };
   return { label: `Save ${mix.name}`, project: { ...project, mixes: [...(project.mixes ?? []), mix] } };
 }
 
@@ -31,10 +34,17 @@ export function recallMix(project: Project, mixId: string): TrackEdit {
   if (!mix) return { label: 'Recall mix', project };
   const tracks = project.tracks.map((t) => (mix.tracks[t.id] ? { ...t, ...mix.tracks[t.id] } : t));
   const recalled: Project = { ...project, tracks };
-  const masterDb = mix.faders[MASTER];
-  if (masterDb !== undefined && masterDb !== masterOf(project).gainDb)
-    recalled.master = { ...masterOf(project), gainDb: masterDb };
-  if (project.buses) recalled.buses = project.buses.map((b) => ({ ...b, gainDb: mix.faders[b.id] ?? b.gainDb }));
+  const master = masterOf(project);
+  const masterDb = mix.faders[MASTER] ?? master.gainDb;
+  const masterEffects = mix.effects?.[MASTER] ?? master.effects;
+  if (masterDb !== master.gainDb || masterEffects !== master.effects)
+    recalled.master = { ...master, gainDb: masterDb, effects: masterEffects };
+  if (project.buses)
+    recalled.buses = project.buses.map((b) => ({
+      ...b,
+      gainDb: mix.faders[b.id] ?? b.gainDb,
+      effects: mix.effects?.[b.id] ?? b.effects,
+    }));
   return { label: `Recall ${mix.name}`, project: recalled };
 }
 

@@ -138,9 +138,15 @@ export interface Project {
 export interface MixSnapshot {
   id: string;
   name: string;
-  tracks: Record<string, { gainDb: number; pan: number; mute: boolean; solo: boolean }>;
+  /** Each track's fader, pan, mute and solo, and (since they were kept too) its inserts and sends. */
+  tracks: Record<
+    string,
+    { gainDb: number; pan: number; mute: boolean; solo: boolean; effects?: TrackEffect[]; sends?: TrackSend[] }
+  >;
   /** The master's and the effect buses' faders, by bus id (the master's under its own id). */
   faders: Record<string, number>;
+  /** The master's and the effect buses' inserts, by the same ids (absent in mixes kept before they were). */
+  effects?: Record<string, TrackEffect[]>;
 }
 
 /** An effect bus: what the tracks send it, through its effects and fader, into the master. */
