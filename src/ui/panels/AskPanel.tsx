@@ -4,9 +4,11 @@ import { engine } from '../../client/engine-client';
 import { type Answer, answer, soundPhrase } from '../../understanding/questions';
 import { asksPitch, pitchAnswer } from '../../understanding/pitch-questions';
 import { readLine } from '../../app/pitch-editor';
+import type { SoundLabelInfo } from '../../protocol/engine-protocol';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
 
+const NO_LABELS: readonly SoundLabelInfo[] = [];
 const EXAMPLES = [
   'What is in it?',
   'Is there a dog?',
@@ -20,7 +22,8 @@ export function AskPanel({ onClose }: { onClose: () => void }) {
   const services = useServices();
   const { store } = services;
   const project = useStudio((s) => s.project);
-  const vocabulary = useStudio((s) => s.models.pack?.soundLabels ?? []);
+  // One empty list, not a new one each render: a selector's new value every time renders without end.
+  const vocabulary = useStudio((s) => s.models.pack?.soundLabels ?? NO_LABELS);
   const [question, setQuestion] = useState('');
   const [answers, setAnswers] = useState<{ question: string; answer: Answer }[]>([]);
   const found = projectLabels(project);
