@@ -1377,6 +1377,18 @@ test.describe('editing a real recording', () => {
     await notes[1].focus();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
+    // Preview plays the line with the move (the master's output, gathered): F#4 heard, the sharp E not; nothing changes.
+    await panel.getByTestId('pitch-editor-preview').click();
+    await expect(panel.getByTestId('pitch-editor-preview')).toHaveText('Stop preview');
+    await startCapture(page, ['mix']);
+    await page.waitForTimeout(1300);
+    const { rate, channels } = await stopCapture(page);
+    const heardHz = [...trackPitch(Float32Array.from(channels[0]), rate).hz].filter((v) => v > 0);
+    const near = (hz: number) => heardHz.filter((v) => Math.abs(1200 * Math.log2(v / hz)) < 15).length;
+    expect(near(369.99)).toBeGreaterThan(20); // F#4 for 0.1 s and more
+    expect(near(335.42)).toBeLessThanOrEqual(2); // the 10 ms ramp into the note passes through it
+    await expect(panel.getByTestId('pitch-editor-preview')).toHaveText('Preview');
+    expect((await studio.summary()).undo).toEqual(['Import "melody-sharp.wav"']);
     await panel.getByTestId('pitch-editor-apply').click();
     await expect(page.getByTestId('notice-info').last()).toHaveText(/Moved 1 note: E4 \+30¢ to F#4\./);
     // Read again: F#4 within a few cents (the tracker's median over the note).

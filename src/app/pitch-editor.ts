@@ -13,6 +13,8 @@ import type { Project, SampleRange } from '../project/types';
 import { projectGrid } from '../project/tempo';
 import { midiFile } from '../export/midi-file';
 import { runEffect } from './effects';
+import { togglePreview } from './preview';
+import type { EffectSpec } from '../project/effects';
 import type { Services } from './services';
 
 /** The line being edited: the selection on one track, its notes (timeline samples) and its pitch track (samples from
@@ -82,6 +84,40 @@ export interface MidiExport {
   bpm: number;
 }
 
+/** The edit the moves ask for: each moved note by its cents, and every note straightened by `straighten` % (0:
+ * none); null where nothing would change. */
+export function noteEdit(line: EditedLine, shifts: readonly number[], straighten = 0) {
+  const edits = line.notes.map((note, i) => ({ note, cents: Math.round(shifts[i] ?? 0) }));
+  const moved = edits.filter((e) => e.cents !== 0);
+  if (!moved.length && straighten <= 0) return null;
+  const spec: EffectSpec = {
+    kind: 'shiftNotes',
+    shifts: (straighten > 0 ? edits : moved).map(({ note, cents }) => ({
+      start: note.start,
+      end: note.end,
+      cents,
+      midi: note.midi,
+      ...(straighten > 0 && { straighten }),
+    })),
+  };
+  return { spec, moved, count: edits.length, first: spec.shifts[0].start };
+}
+
+/** Plays the line with the moves (from just before the first note changed, PREVIEW_SECONDS of it), the project left
+ * as it is; again to stop. */
+export async function previewNotes(services: Services, line: EditedLine, shifts: readonly number[], straighten = 0) {
+  const edit = noteEdit(line, shifts, straighten);
+  if (!edit) return;
+  services.store.getState().selectRange({ ...line.range, trackIds: [line.trackId] });
+  await togglePreview(
+    services,
+    edit.spec,
+    edit.first - Math.round(LEAD_IN_SECONDS * services.store.getState().project.sampleRate),
+  );
+}
+
+const LEAD_IN_SECONDS = 0.5;
+
 /** Moves each note of `line` by its cents in `shifts` (0: left alone) and straightens every note by `straighten` %
  * (0: none), in one undoable step; says what changed. False where nothing would change or the project changed
  * meanwhile (said). */
@@ -93,22 +129,15 @@ export async function moveNotes(
   run: EffectRunner = runInWorker,
 ): Promise<boolean> {
   const { store } = services;
-  const edits = line.notes.map((note, i) => ({ note, cents: Math.round(shifts[i] ?? 0) }));
-  const moved = edits.filter((e) => e.cents !== 0);
-  if (!moved.length && straighten <= 0) return false;
+  const edit = noteEdit(line, shifts, straighten);
+  if (!edit) return false;
   if (!store.getState().project.tracks.some((t) => t.id === line.trackId)) {
     store.getState().notify('error', 'The track of these notes is gone: select a line again.');
     return false;
   }
   store.getState().selectRange({ ...line.range, trackIds: [line.trackId] });
-  const edited = (straighten > 0 ? edits : moved).map(({ note, cents }) => ({
-    start: note.start,
-    end: note.end,
-    cents,
-    midi: note.midi,
-    ...(straighten > 0 && { straighten }),
-  }));
-  if (!(await runEffect(services, { kind: 'shiftNotes', shifts: edited }, undefined, run))) return false;
+  if (!(await runEffect(services, edit.spec, undefined, run))) return false;
+  const { moved } = edit;
   const said = moved
     .slice(0, 3)
     .map(({ note, cents }) => `${pitchText(note.midi)} to ${pitchText(note.midi + cents / 100)}`)
@@ -117,7 +146,7 @@ export async function moveNotes(
   const parts = [
     moved.length ? `Moved ${plural(moved.length, 'note')}: ${said}${more}` : '',
     straighten > 0
-      ? `${moved.length ? 'straightened' : 'Straightened'} ${plural(edits.length, 'note')} by ${straighten} %`
+      ? `${moved.length ? 'straightened' : 'Straightened'} ${plural(edit.count, 'note')} by ${straighten} %`
       : '',
   ];
   store.getState().notify('info', `${parts.filter(Boolean).join('; ')}.`);

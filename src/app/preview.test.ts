@@ -23,6 +23,15 @@ describe('previewAudio', () => {
     expect(20 * Math.log10(peak / 0.1)).toBeLessThan(-10); // 50 Hz under the bass cut
   });
 
+  it('starts where it is asked inside the selection, else at its start', async () => {
+    const { services } = oneTrackStudio([tone], RATE, { start: RATE, end: 9 * RATE });
+    const bands = presetBands('Bass cut');
+    const from = await previewAudio(services, { kind: 'eq', bands }, runHere, 6 * RATE);
+    expect(from?.heard).toEqual({ start: 6 * RATE, end: 9 * RATE });
+    const outside = await previewAudio(services, { kind: 'eq', bands }, runHere, 0);
+    expect(outside?.heard.start).toBe(RATE);
+  });
+
   it('hears a retimed preview for as long as it lasts', async () => {
     const { services } = oneTrackStudio([tone], RATE, { start: 0, end: 2 * RATE });
     const audio = await previewAudio(services, { kind: 'tempo', percent: 100 }, runHere);

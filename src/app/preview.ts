@@ -17,17 +17,20 @@ export interface PreviewAudio {
   heard: SampleRange;
 }
 
-/** The effect over the first PREVIEW_SECONDS of the selection, on a scratch copy of the assets; null without one. */
+/** The effect over PREVIEW_SECONDS of the selection (from its start, or from `from` where that lies inside it), on a
+ * scratch copy of the assets; null without one. */
 export async function previewAudio(
   services: Services,
   spec: EffectSpec,
   run: EffectRunner = runInWorker,
+  from?: number,
 ): Promise<PreviewAudio | null> {
   const state = services.store.getState();
   const range = selectedRange(state);
   if (!range) return null;
   const { project } = state;
-  const part = { start: range.start, end: Math.min(range.end, range.start + PREVIEW_SECONDS * project.sampleRate) };
+  const start = from !== undefined && from > range.start && from < range.end ? from : range.start;
+  const part = { start, end: Math.min(range.end, start + PREVIEW_SECONDS * project.sampleRate) };
   // The scratch store shares the recordings' samples (assets are immutable) and takes the effect's new audio, so
   // nothing the preview makes reaches the project's store, its autosave or its waveforms.
   const scratch = new AssetStore();
@@ -37,13 +40,13 @@ export async function previewAudio(
   return { project: previewed, assets: scratch, heard: { start: part.start, end: timeMap(spec, part)(part.end) } };
 }
 
-/** Starts the preview of `spec`, or stops the one sounding. */
-export async function togglePreview(services: Services, spec: EffectSpec): Promise<void> {
+/** Starts the preview of `spec` (from `from` inside the selection, else its start), or stops the one sounding. */
+export async function togglePreview(services: Services, spec: EffectSpec, from?: number): Promise<void> {
   const { store, player } = services;
   if (store.getState().previewing) return player.stopPreview();
   store.getState().set({ busy: 'Preparing the preview…' });
   try {
-    const audio = await previewAudio(services, spec);
+    const audio = await previewAudio(services, spec, runInWorker, from);
     if (audio) await player.preview(audio.project, audio.assets, audio.heard);
   } finally {
     store.getState().set({ busy: null });

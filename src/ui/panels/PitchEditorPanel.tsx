@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useState } from 'react';
-import { type EditedLine, lineMidi, moveNotes, readLine } from '../../app/pitch-editor';
+import { type EditedLine, lineMidi, moveNotes, previewNotes, readLine } from '../../app/pitch-editor';
+import { PREVIEW_SECONDS } from '../../app/preview';
 import { download } from '../../export/export-audio';
 import { addHarmony } from '../../app/harmony';
 import { HARMONIES, type Harmony } from '../../dsp/harmony';
@@ -17,6 +18,7 @@ const FREE_STEP_SEMITONES = 0.1;
 export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   const services = useServices();
   const busy = useStudio((s) => s.busy);
+  const previewing = useStudio((s) => s.previewing);
   const [line, setLine] = useState<EditedLine | string | null>(null);
   const [shifts, setShifts] = useState<number[]>([]);
   const [straighten, setStraighten] = useState(0);
@@ -132,6 +134,15 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
         </button>
         <button type="button" data-testid="pitch-editor-read" disabled={busy !== null} onClick={read}>
           Read the selection
+        </button>
+        <button
+          type="button"
+          data-testid="pitch-editor-preview"
+          disabled={!edited || (!moved && !previewing) || busy !== null}
+          title={`Hear the moves (${PREVIEW_SECONDS} s from just before the first note changed), the project untouched`}
+          onClick={() => edited && void previewNotes(services, edited, shifts, straighten)}
+        >
+          {previewing ? 'Stop preview' : 'Preview'}
         </button>
         <button type="button" data-testid="pitch-editor-apply" disabled={!moved || busy !== null} onClick={apply}>
           Apply
