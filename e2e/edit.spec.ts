@@ -1287,6 +1287,26 @@ test.describe('editing a real recording', () => {
     expect(Math.abs(change('100-1000'))).toBeLessThan(0.05);
   });
 
+  test('de-breath turns the breath between two phrases down and leaves the phrases as they were (read back by sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('breath-voice.wav'); // a breath at 0.6-0.95 s between two phrases
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await studio.effect('debreath');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      /Turned 1 breath down by 12 dB \(0\.[34] s in all\)\./,
+    );
+    const out = await studio.exportFile({ format: 'float32' });
+    const original = asset('breath-voice.wav');
+    const rms = (path: string, start: number, seconds: number) =>
+      20 * Math.log10(soxStat(path, { start, seconds })['RMS     amplitude']);
+    expect(rms(original, 0.65, 0.25) - rms(out, 0.65, 0.25)).toBeCloseTo(12, 0);
+    expect(Math.abs(rms(original, 0.1, 0.35) - rms(out, 0.1, 0.35))).toBeLessThan(0.01);
+    expect(Math.abs(rms(original, 1.1, 0.4) - rms(out, 1.1, 0.4))).toBeLessThan(0.01);
+  });
+
   test('correct pitch pulls an A sung 40 cents flat to 440 Hz and undo gives it back (read back by sox)', async ({
     studio,
     page,

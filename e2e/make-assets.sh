@@ -4,7 +4,7 @@ set -euo pipefail
 out="${1:-e2e/.assets}"
 mkdir -p "$out"
 cd "$out"
-[ -f .done-22 ] && exit 0
+[ -f .done-23 ] && exit 0
 # A 2 s, 44.1 kHz stereo tone pair: 440 Hz left, 660 Hz right, at -6 dBFS.
 sox -D -n -r 44100 -c 2 -b 16 tone-stereo-44k.wav synth 2 sine 440 sine 660 gain -6
 # Speech, mono 22.05 kHz (espeak-ng), then the same at other depths and rates.
@@ -130,4 +130,13 @@ sox -D "$voices/Default/Hello.ogg" "$voices/British/Boring.ogg" "$voices/Classic
 for hz in 261.63 335.42 392.00; do sox -D -n -r 44100 -c 2 -b 16 "note-$hz.wav" synth 0.4 sine "$hz" sine "$hz" gain -20; done
 sox -D note-261.63.wav note-335.42.wav note-392.00.wav melody-sharp.wav
 rm note-*.wav
-touch .done-22
+# De-breath: two phrases of a buzzy 200 Hz voice (-26 dBFS) with a breath between them (pink noise, 300-3000 Hz,
+# 0.6-0.95 s), over a faint room, 44.1 kHz stereo.
+sox -D -n -r 44100 -c 2 phrase.wav synth 0.5 sawtooth 200 gain -26
+sox -D -n -r 44100 -c 2 breath.wav synth 0.35 pinknoise sinc 300-3000 gain -38
+sox -D -n -r 44100 -c 2 gap.wav trim 0 0.1
+sox -D phrase.wav gap.wav breath.wav gap.wav phrase.wav lines.wav
+sox -D -n -r 44100 -c 2 room.wav synth 1.55 pinknoise gain -80
+sox -D -m lines.wav room.wav -b 24 breath-voice.wav
+rm phrase.wav breath.wav gap.wav lines.wav room.wav
+touch .done-23

@@ -6,6 +6,7 @@ import { averageSpectrum } from '../src/dsp/spectrum';
 import { toMono } from '../src/dsp/channels';
 import { intonation } from '../src/dsp/pitch-correct';
 import { lineNotes } from '../src/dsp/pitch-notes';
+import { findBreaths } from '../src/dsp/breaths';
 import { trackPitch } from '../src/dsp/pitch-track';
 import { audioStatistics } from '../src/dsp/statistics';
 import { computePeakLevels } from '../src/dsp/peaks';
@@ -73,6 +74,8 @@ const api: AnalysisApi = {
     answer(() => [findSimilar(channels, sampleRate, markStart, markEnd, threshold, band), []]),
 
   statistics: (channels, sampleRate) => answer(() => [audioStatistics(channels, sampleRate), []]),
+
+  breaths: (channels, sampleRate) => answer(() => [findBreaths(channels, sampleRate), []]),
 
   lineNotes: (channels, sampleRate) =>
     answer(() => {

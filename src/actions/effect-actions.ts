@@ -8,6 +8,7 @@ import { matchEqSelection, takeEqReference } from '../app/eq-match';
 import { reduceLearnedNoise } from '../app/learned-noise';
 import { compressSelection, deessSelection, gateSelection, levelSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
+import { debreathSelection } from '../app/debreath';
 import { correctionOf, correctPitchSelection } from '../app/pitch-correct';
 import { autoDuck } from '../app/duck';
 import { echoSelection, reverbSelection } from '../app/reverb';
@@ -291,6 +292,7 @@ export const effectActions: Action[] = [
   ),
   command('autoDuck', 'Auto duck: turn the selected tracks down wherever the others sound', 'Mod+Shift+D', autoDuck),
   command('dehum', 'De-hum: take out mains hum (50 or 60 Hz) and its harmonics', 'Shift+X', dehumSelection),
+  command('debreath', 'De-breath: turn the breaths between the phrases of a voice down', null, debreathSelection),
   {
     name: 'attenuateToSurroundings',
     label: 'Attenuate to surroundings',

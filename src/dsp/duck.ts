@@ -32,15 +32,17 @@ export function voiceSpans(control: Float32Array[], rate: number, thresholdDb: n
   return spans;
 }
 
-/** The channels (whose first sample is at `offset` on the spans' clock) turned down under the spans (new arrays). */
+/** The channels (whose first sample is at `offset` on the spans' clock) turned down under the spans (new arrays),
+ * easing over `fadeSeconds` either side of each. */
 export function duck(
   channels: Float32Array[],
   offset: number,
   spans: readonly SampleRange[],
   rate: number,
   amountDb: number,
+  fadeSeconds = DUCK_FADE_SECONDS,
 ): Float32Array[] {
-  const fade = Math.round(DUCK_FADE_SECONDS * rate);
+  const fade = Math.max(1, Math.round(fadeSeconds * rate));
   const length = channels[0]?.length ?? 0;
   // How far down (0: not at all, 1: the full amount) each sample is: full inside a span, easing over the fade either
   // side of it, the deepest where two fades meet.

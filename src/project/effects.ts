@@ -26,6 +26,7 @@ import { dehum } from '../dsp/dehum';
 import type { Hum } from '../dsp/find-hum';
 import { CHANNEL_OPERATIONS, type ChannelOperation, channelOperation } from '../dsp/channels';
 import { DUCK_AMOUNT_DB, duck } from '../dsp/duck';
+import { BREATH_REDUCTION_DB, turnDownBreaths } from '../dsp/breaths';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB, type Gating, gate } from '../dsp/gate';
 import { LEVEL_MAX_GAIN_DB, LEVEL_TARGET_LUFS, type Leveling, level } from '../dsp/leveler';
 import { type EqBand, eqProblem, equalize } from '../dsp/equalizer';
@@ -80,6 +81,8 @@ export type EffectSpec =
   /** Turned down by `amountDb` under the spans (timeline samples) where another track's voice sounds
    * (src/dsp/duck.ts). */
   | { kind: 'duck'; spans: SampleRange[]; amountDb: number }
+  /** Breaths between phrases (found by src/dsp/breaths.ts; timeline samples) turned down. */
+  | { kind: 'debreath'; spans: SampleRange[]; reductionDb: number }
   /** A room's reverb added under the sound (src/dsp/reverb.ts). */
   | ({ kind: 'reverb' } & Reverberation)
   /** The sound coming back after a delay, each repeat quieter (src/dsp/echo.ts). */
@@ -190,6 +193,7 @@ const PER_PIECE = {
   channels: (c, _rate, s) => channelOperation(c, s.operation),
   center: extractCenter,
   duck: (c, rate, s, start) => duck(c, start, s.spans, rate, s.amountDb),
+  debreath: (c, rate, s, start) => turnDownBreaths(c, start, s.spans, rate, s.reductionDb),
   eq: (c, rate, s) => equalize(c, rate, s.bands),
   declip: (c) => declip(c),
   dehum: (c, rate, s) => dehum(c, rate, s.hum),
@@ -323,6 +327,7 @@ const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, na
     ['reductionDb', GATE_REDUCTION_DB, "A noise gate's reduction", ' dB'],
   ],
   duck: [['amountDb', DUCK_AMOUNT_DB, "Auto duck's amount", ' dB']],
+  debreath: [['reductionDb', BREATH_REDUCTION_DB, "De-breath's reduction", ' dB']],
   level: [
     ['targetLufs', LEVEL_TARGET_LUFS, "The leveler's target", ' LUFS'],
     ['maxGainDb', LEVEL_MAX_GAIN_DB, "The leveler's most gain", ' dB'],
@@ -453,6 +458,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `${CENTER_OPERATIONS[spec.operation]} (${spec.lowHz}-${spec.highHz} Hz)`;
     case 'duck':
       return `Auto duck (${spec.amountDb} dB)`;
+    case 'debreath':
+      return `De-breath (${spec.spans.length} breath${spec.spans.length === 1 ? '' : 's'}, -${spec.reductionDb} dB)`;
     case 'eq':
       return `Equalizer (${describeEq(spec.bands)})`;
     case 'filter':

@@ -65,6 +65,8 @@ export interface AnalysisApi {
   ): Promise<AnalysisResult<Intonation | null>>;
   /** The notes of a line (its channels mixed; src/dsp/pitch-notes.ts) and its pitch track, for the Pitch editor. */
   lineNotes(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<LineNotes>>;
+  /** The breaths between the phrases of a voice (its channels mixed; src/dsp/breaths.ts), samples from its start. */
+  breaths(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<SampleRange[]>>;
   /** The programme's average spectrum (src/dsp/spectrum.ts); null where it is too short for one. */
   spectrum(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<Spectrum | null>>;
   /** The stretches of `channels` like the sound marked by [markStart, markEnd), compared in `band` where the mark

@@ -86,6 +86,8 @@ export interface EditParams {
   lowpassHz: number;
   /** De-hum: the mains to take out, or 'auto' to find it (and leave a selection without hum alone). */
   humMains: Mains;
+  /** De-breath: how far the breaths between phrases go down, dB. */
+  breathReductionDb: number;
   /** De-click: how faint a click it takes out (src/dsp/declick.ts SENSITIVITY). */
   clickSensitivity: number;
   /** Limit: the ceiling no sample goes over, and how fast the gain comes back after a peak. */
@@ -481,6 +483,7 @@ export const initialState = (): StudioState => ({
     highpassHz: 80,
     lowpassHz: 8000,
     humMains: 'auto',
+    breathReductionDb: 12,
     clickSensitivity: SENSITIVITY.default,
     limitCeilingDb: -1,
     limitReleaseMs: 100,

@@ -21,6 +21,7 @@ import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduct
 import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
 import { CORRECTION_STRENGTH, RETUNE_SPEED_MS } from '../../dsp/pitch-correct';
 import { PITCH_FORMANTS } from '../../dsp/psola';
+import { BREATH_REDUCTION_DB } from '../../dsp/breaths';
 import { CORRECTION_KEYS } from '../../app/pitch-correct';
 import type { EditParams } from '../../store/studio-store';
 import { useServices, useStudio } from '../studio-context';
@@ -298,6 +299,10 @@ export function EffectBar() {
         <EffectGroup category="restore" actions={['dehum']}>
           <ChoiceParam label="Hum" field="humMains" options={MAINS} text={(m) => (m === 'auto' ? 'find' : `${m} Hz`)} />
           <ActionButton name="dehum" text="De-hum" />
+        </EffectGroup>
+        <EffectGroup category="restore" actions={['debreath']}>
+          <NumberParam label="breaths dB" field="breathReductionDb" step={3} {...BREATH_REDUCTION_DB} />
+          <ActionButton name="debreath" text="De-breath" />
         </EffectGroup>
         <EffectGroup category="restore" actions={['attenuateToSurroundings']}>
           <NumberParam label="to surroundings dB" field="attenuateLevelDb" step={1} {...ATTENUATE_LEVEL_DB} />
