@@ -1,9 +1,8 @@
 /** De-breath over the selection (src/dsp/breaths.ts): the breaths between the phrases are found in the analysis worker
  * (on the target tracks' audio together) and turned down as one undoable step; how many and how long is said, and a
  * selection with none is said to have none and left as it was. */
-import * as Comlink from 'comlink';
 import { selectedRange } from '../actions/targets';
-import { analysis, answerValue } from '../client/analysis-client';
+import { analysis, answerValue, transferred } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
 import type { EffectRunner } from '../project/process-ops';
 import type { SampleRange } from '../project/types';
@@ -13,15 +12,7 @@ import type { Services } from './services';
 export type BreathFinder = (channels: Float32Array[], sampleRate: number) => Promise<SampleRange[]>;
 
 const breathsInWorker: BreathFinder = (channels, sampleRate) =>
-  answerValue(
-    analysis().breaths(
-      Comlink.transfer(
-        channels,
-        channels.map((c) => c.buffer as ArrayBuffer),
-      ),
-      sampleRate,
-    ),
-  );
+  answerValue(analysis().breaths(transferred(channels), sampleRate));
 
 export async function debreathSelection(
   services: Services,

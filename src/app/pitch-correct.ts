@@ -1,9 +1,8 @@
 /** Correct pitch over the selection (src/dsp/pitch-correct.ts) as one undoable step in the analysis worker, in the key
  * chosen, or the project's (the key Analyze heard on a track; chromatic where none was heard, said); the intonation is
  * measured before and after and said, and a selection with nothing pitched in it is left as it was. */
-import * as Comlink from 'comlink';
 import { selectedRange } from '../actions/targets';
-import { analysis, answerValue } from '../client/analysis-client';
+import { analysis, answerValue, transferred } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
 import { PITCH_CLASSES } from '../dsp/key';
 import type { Intonation, PitchCorrection, ScaleMode } from '../dsp/pitch-correct';
@@ -24,16 +23,7 @@ export type IntonationMeter = (
 ) => Promise<Intonation | null>;
 
 const intonationInWorker: IntonationMeter = (channels, sampleRate, scale) =>
-  answerValue(
-    analysis().intonation(
-      Comlink.transfer(
-        channels,
-        channels.map((c) => c.buffer as ArrayBuffer),
-      ),
-      sampleRate,
-      scale,
-    ),
-  );
+  answerValue(analysis().intonation(transferred(channels), sampleRate, scale));
 
 /** The keys the studio offers: the project's, the line's own, every semitone, "C major" ... "B minor". */
 export const CORRECTION_KEYS = [

@@ -1,8 +1,7 @@
 /** The Pitch editor's commands, as Melodyne's note editing: the notes of the line selected on one track are found in
  * the analysis worker (src/dsp/pitch-notes.ts), and the notes the user moved are shifted there in one undoable step. */
-import * as Comlink from 'comlink';
 import { selectedRange, targetTrackIds } from '../actions/targets';
-import { analysis, answerValue } from '../client/analysis-client';
+import { analysis, answerValue, transferred } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
 import type { LineNotes, SungNote } from '../dsp/pitch-notes';
 import type { PitchTrack } from '../dsp/pitch-track';
@@ -29,15 +28,7 @@ export interface EditedLine {
 export type LineReader = (channels: Float32Array[], sampleRate: number) => Promise<LineNotes>;
 
 export const lineInWorker: LineReader = (channels, sampleRate) =>
-  answerValue(
-    analysis().lineNotes(
-      Comlink.transfer(
-        channels,
-        channels.map((c) => c.buffer as ArrayBuffer),
-      ),
-      sampleRate,
-    ),
-  );
+  answerValue(analysis().lineNotes(transferred(channels), sampleRate));
 
 /** The longest line the editor reads, s: its notes must stay wide enough to grab. */
 export const LONGEST_LINE_SECONDS = 60;

@@ -1,8 +1,7 @@
 /** Measures of what would be delivered: the mix of the selected tracks over the selection, else the whole mix as
  * Export renders it, measured in the analysis worker: its loudness and statistics (src/dsp/statistics.ts) and its
  * average spectrum (src/dsp/spectrum.ts). */
-import * as Comlink from 'comlink';
-import { analysis, answerValue } from '../client/analysis-client';
+import { analysis, answerValue, transferred } from '../client/analysis-client';
 import type { Spectrum } from '../dsp/spectrum';
 import type { AudioStatistics, DeliveryTarget } from '../dsp/statistics';
 import { mixdownInBlocks } from '../export/export-audio';
@@ -21,12 +20,6 @@ export interface Measured<T> {
 }
 
 export type Measure<T> = (channels: Float32Array[], sampleRate: number) => Promise<T>;
-
-const transferred = (channels: Float32Array[]) =>
-  Comlink.transfer(
-    channels,
-    channels.map((c) => c.buffer as ArrayBuffer),
-  );
 
 export const statisticsInWorker: Measure<AudioStatistics> = (channels, sampleRate) =>
   answerValue(analysis().statistics(transferred(channels), sampleRate));

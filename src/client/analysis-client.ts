@@ -20,3 +20,10 @@ export async function answerValue<T>(answer: Promise<AnalysisResult<T>>): Promis
   if (!result.ok) throw new AnalysisFailure(result.error.message);
   return result.value;
 }
+
+/** Channels handed to the worker: their buffers move there (not copied), so the caller must not use them again. */
+export const transferred = (channels: Float32Array[]) =>
+  Comlink.transfer(
+    channels,
+    channels.map((c) => c.buffer as ArrayBuffer),
+  );
