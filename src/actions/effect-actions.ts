@@ -143,6 +143,10 @@ export const effectActions: Action[] = [
       return correction && { kind: 'correctPitch', ...correction.scale };
     },
   ),
+  effect('shiftFormants', "Shift formants: a voice's character (throat size) moved, its pitch kept", null, (p) => ({
+    kind: 'formants',
+    semitones: p.formantSemitones,
+  })),
   effect('changeTempo', 'Change tempo', 'Shift+T', (p) => ({ kind: 'tempo', percent: p.tempoPercent })),
   effect('changeSpeed', 'Change speed', null, (p) => ({ kind: 'speed', percent: p.speedPercent })),
   effect('highpass', 'High-pass filter', null, (p) => ({ kind: 'filter', type: 'highpass', hz: p.highpassHz })),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filter } from './filters';
 import { trackPitch } from './pitch-track';
-import { shiftVoice } from './psola';
+import { shiftFormants, shiftVoice } from './psola';
 import { averageSpectrum } from './spectrum';
 import { stretchAndShiftChannels } from './time-stretch';
 
@@ -48,5 +48,18 @@ describe('a voice shifted with its formants kept', () => {
   it('changes nothing by 0 semitones', () => {
     const x = vowel();
     expect(shiftVoice([x], RATE, 0)[0]).toEqual(x);
+  });
+});
+
+describe('formants shifted alone', () => {
+  it('moves the vowel by the semitones asked and keeps the pitch', () => {
+    const x = vowel();
+    for (const semitones of [3, -3]) {
+      const y = shiftFormants([x], RATE, semitones)[0];
+      expect(Math.abs(1200 * Math.log2(pitchHz(y) / 150))).toBeLessThan(10);
+      expect(centroidHz(y) / centroidHz(x)).toBeCloseTo(2 ** (semitones / 12), 1);
+      expect(y.length).toBe(x.length);
+    }
+    expect(shiftFormants([x], RATE, 0)[0]).toEqual(x);
   });
 });

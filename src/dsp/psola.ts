@@ -22,12 +22,22 @@ export function shiftVoice(channels: Float32Array[], rate: number, semitones: nu
   return shiftPitchAlong(channels, rate, trackPitch(toMono(channels), rate), () => ratio);
 }
 
-/** The pitch at each position times `ratioAt(position)` (1 exactly: left as it was); the length kept. */
+/** A voice's formants moved by `semitones` (up: a smaller throat, a child's or a cartoon's; down: a larger one), its
+ * pitch kept, as Melodyne's formant tool and Little AlterBoy: each grain is read faster or slower, so the resonances
+ * inside it move, while the grains stay a period apart. */
+export function shiftFormants(channels: Float32Array[], rate: number, semitones: number): Float32Array[] {
+  if (semitones === 0) return channels.map((ch) => ch.slice());
+  return shiftPitchAlong(channels, rate, trackPitch(toMono(channels), rate), () => 1, 2 ** (semitones / 12));
+}
+
+/** The pitch at each position times `ratioAt(position)` (1 exactly: left as it was), and the formants times
+ * `formantRatio` (each grain read that much faster); the length kept. */
 export function shiftPitchAlong(
   channels: Float32Array[],
   rate: number,
   track: PitchTrack,
   ratioAt: (position: number) => number,
+  formantRatio = 1,
 ): Float32Array[] {
   const length = channels[0]?.length ?? 0;
   const unvoicedStep = Math.round(UNVOICED_STEP_SECONDS * rate);
@@ -56,7 +66,7 @@ export function shiftPitchAlong(
     times.push(t);
     sources.push(marks[nearest]);
   }
-  return channels.map((ch) => overlapGrains(ch, times, sources));
+  return channels.map((ch) => overlapGrains(ch, times, sources, formantRatio));
 }
 
 /** Analysis marks a period apart where the voice sounds, each moved (by up to a quarter period) to where the cycle
@@ -91,24 +101,29 @@ function pitchMarks(x: Float32Array, periodAt: (p: number) => number, unvoicedSt
   return marks;
 }
 
-/** Each grain of `x` around `sources[j]`, laid at `times[j]`: between two grains' times the first falls and the next
- * rises in complementary raised-cosine halves, so they add up to 1 everywhere; where both grains lie where they were
- * taken from, the recording itself is copied (bit for bit, which the weighted sum is not quite), and after the last
- * grain's time its grain goes on to the end. */
-function overlapGrains(x: Float32Array, times: number[], sources: number[]): Float32Array {
+/** Each grain of `x` around `sources[j]`, laid at `times[j]` and read `speed` times as fast (between samples, drawn
+ * straight): between two grains' times the first falls and the next rises in complementary raised-cosine halves, so
+ * they add up to 1 everywhere; where both grains lie where they were taken from and are read as they are, the
+ * recording itself is copied (bit for bit, which the weighted sum is not quite), and after the last grain's time its
+ * grain goes on to the end. */
+function overlapGrains(x: Float32Array, times: number[], sources: number[], speed = 1): Float32Array {
   const out = new Float32Array(x.length);
-  const read = (i: number) => (i >= 0 && i < x.length ? x[i] : 0);
+  const sample = (i: number) => (i >= 0 && i < x.length ? x[i] : 0);
+  const read = (at: number) => {
+    const i = Math.floor(at);
+    return i === at ? sample(i) : sample(i) + (sample(i + 1) - sample(i)) * (at - i);
+  };
   for (let j = 0; j < times.length; j++) {
     const [t, s] = [times[j], sources[j]];
     const last = j + 1 === times.length;
     const [next, nextSource] = last ? [x.length, x.length] : [times[j + 1], sources[j + 1]];
     const span = next - t;
-    if (s === t && nextSource === next) out.set(x.subarray(t, next), t);
-    else if (last) for (let k = 0; k < span; k++) out[t + k] = read(s + k);
+    if (speed === 1 && s === t && nextSource === next) out.set(x.subarray(t, next), t);
+    else if (last) for (let k = 0; k < span; k++) out[t + k] = read(s + k * speed);
     else
       for (let k = 0; k < span; k++) {
         const fall = 0.5 + 0.5 * Math.cos((Math.PI * k) / span);
-        out[t + k] = fall * read(s + k) + (1 - fall) * read(nextSource + k - span);
+        out[t + k] = fall * read(s + k * speed) + (1 - fall) * read(nextSource + (k - span) * speed);
       }
   }
   return out;

@@ -40,7 +40,7 @@ import { resample } from '../dsp/resample';
 import { DECAY_SECONDS, type Reverberation, reverb, WET_DB } from '../dsp/reverb';
 import { afterCuts, CROSSFADE_SECONDS, removeStretches } from '../dsp/silence';
 import { stretchAndShiftChannels } from '../dsp/time-stretch';
-import { shiftVoice } from '../dsp/psola';
+import { shiftFormants, shiftVoice } from '../dsp/psola';
 import {
   CORRECTION_STRENGTH,
   correctPitch,
@@ -62,6 +62,8 @@ export type EffectSpec =
   /** Pitch moved by semitones (fractions are cents), the length kept: the phase vocoder, channels together; or, with
    * the formants kept, TD-PSOLA (one voice: src/dsp/psola.ts). */
   | { kind: 'pitch'; semitones: number; formants?: 'keep' }
+  /** A voice's formants moved by semitones, its pitch kept (TD-PSOLA: src/dsp/psola.ts). */
+  | { kind: 'formants'; semitones: number }
   /** A sung or played line pulled to the nearest notes of a scale (src/dsp/pitch-correct.ts). */
   | ({ kind: 'correctPitch' } & PitchCorrection)
   /** Notes of a line moved each on its own (the Pitch editor; src/dsp/pitch-notes.ts; timeline samples). */
@@ -175,6 +177,7 @@ const PER_PIECE = {
   pitch: (c, rate, s) =>
     s.formants === 'keep' ? shiftVoice(c, rate, s.semitones) : stretchAndShiftChannels(c, 1, s.semitones, rate),
   correctPitch: (c, rate, s) => correctPitch(c, rate, s),
+  formants: (c, rate, s) => shiftFormants(c, rate, s.semitones),
   shiftNotes: (c, rate, s, start) => shiftNotes(c, rate, s.shifts, start),
   denoise: (c, rate, s) => reduceNoise(c, rate, s.profile, s),
   attenuate: (c, rate, s) => attenuateToSurroundings(c, rate, s.profile, s).channels,
@@ -283,6 +286,7 @@ type Bounds = { readonly min: number; readonly max: number };
 /** Each effect's numeric settings: the field, its bounds, and how a message names it and its unit. */
 const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, name: string, unit: string][] } = {
   pitch: [['semitones', PITCH_SEMITONES, 'A pitch change', ' semitones']],
+  formants: [['semitones', PITCH_SEMITONES, 'A formant shift', ' semitones']],
   correctPitch: [
     ['speedMs', RETUNE_SPEED_MS, "Pitch correction's retune speed", ' ms'],
     ['strength', CORRECTION_STRENGTH, "Pitch correction's strength", ' %'],
@@ -397,6 +401,8 @@ export function effectLabel(spec: EffectSpec): string {
       return 'Reverse';
     case 'pitch':
       return `Change pitch (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'}${spec.formants === 'keep' ? ', formants kept' : ''})`;
+    case 'formants':
+      return `Shift formants (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'})`;
     case 'correctPitch':
       return `Correct pitch (${scaleName(spec)}, ${spec.speedMs} ms${spec.strength < 100 ? `, ${spec.strength} %` : ''})`;
     case 'shiftNotes': {

@@ -44,6 +44,7 @@ const PORTABLE = new Set<EffectSpec['kind']>([
   'limit',
   'compress',
   'correctPitch',
+  'formants',
 ]);
 
 /** Whether the effect can be run again on other audio as it is. */

@@ -65,6 +65,8 @@ export interface EditParams {
   pitchSemitones: number;
   /** Change pitch: the formants moved with it (any sound: the phase vocoder) or kept (one voice: TD-PSOLA). */
   pitchFormants: PitchFormants;
+  /** Shift formants: semitones, the pitch kept. */
+  formantSemitones: number;
   /** Correct pitch: the key ("A minor"), 'chromatic' (every semitone) or 'project' (the key Analyze heard on a track);
    * the retune speed's time constant; how much of the way to the note. */
   correctKey: string;
@@ -471,6 +473,7 @@ export const initialState = (): StudioState => ({
     lufs: -16,
     pitchSemitones: 2,
     pitchFormants: 'move',
+    formantSemitones: 3,
     correctKey: 'project',
     retuneMs: 20,
     correctStrength: 100,

@@ -236,6 +236,10 @@ export function EffectBar() {
           />
           <ActionButton name="changePitch" text="Change pitch" />
         </EffectGroup>
+        <EffectGroup category="time" actions={['shiftFormants']}>
+          <NumberParam label="formant semitones" field="formantSemitones" step={1} {...PITCH_SEMITONES} />
+          <ActionButton name="shiftFormants" text="Shift formants" />
+        </EffectGroup>
         <EffectGroup category="time" actions={['correctPitch', 'pitchEditor']}>
           <ChoiceParam
             label="key"
