@@ -1402,6 +1402,12 @@ test.describe('editing a real recording', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height * 1.5, { steps: 4 });
     await page.mouse.up();
     await expect(notes[2]).toHaveAttribute('aria-valuetext', 'F#4');
+    await notes[2].focus();
+    await page.keyboard.press('PageUp'); // an octave up
+    await expect(notes[2]).toHaveAttribute('aria-valuetext', 'F#5');
+    await page.keyboard.press('Home'); // back to as sung
+    await expect(notes[2]).toHaveAttribute('aria-valuetext', 'G4');
+    await page.keyboard.press('ArrowDown');
     await panel.getByTestId('pitch-editor-reset').click();
     await expect(notes[2]).toHaveAttribute('aria-valuetext', 'G4');
     await notes[1].focus();

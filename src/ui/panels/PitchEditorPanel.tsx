@@ -11,6 +11,7 @@ import { movedShift, type PitchView, pitchPath, pitchView, semitoneHeight, xOf, 
 
 const PLOT = { width: 560, height: 240 };
 const FREE_STEP_SEMITONES = 0.1;
+const KEY_STEPS: Record<string, number> = { ArrowUp: 1, ArrowDown: -1, PageUp: 12, PageDown: -12, Home: 0 };
 
 /** The Pitch editor (Alt+P), as Melodyne's note editor: the pitch line of the selection on one track with its notes
  * as blocks on a piano-roll grid; a note dragged up or down (or moved with the arrow keys) lands on a semitone, or
@@ -210,11 +211,13 @@ function NoteBlock({
   const [drag, setDrag] = useState<{ y: number; shift: number } | null>(null);
   const placed = note.midi + shift / 100;
   const height = semitoneHeight(view);
+  // As a slider's keys: ↑ ↓ a semitone (Alt: 10 cents), Page Up and Down an octave, Home back to as sung.
   const onKeyDown = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowUp' ? 1 : e.key === 'ArrowDown' ? -1 : 0;
-    if (!step) return;
+    const step = KEY_STEPS[e.key];
+    if (step === undefined) return;
     e.preventDefault();
-    onShift(movedShift(note.midi, shift, e.altKey ? step * FREE_STEP_SEMITONES : step, e.altKey));
+    if (step === 0) onShift(0);
+    else onShift(movedShift(note.midi, shift, e.altKey ? step * FREE_STEP_SEMITONES : step, e.altKey));
   };
   const onPointerMove = (e: PointerEvent) => {
     if (!drag) return;
