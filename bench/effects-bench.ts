@@ -16,6 +16,9 @@ import { equalize, presetBands } from '../src/dsp/equalizer';
 import { extractCenter } from '../src/dsp/center';
 import { deess } from '../src/dsp/deess';
 import { correctPitch } from '../src/dsp/pitch-correct';
+import { shiftFormants, shiftVoice } from '../src/dsp/psola';
+import { lineNotes } from '../src/dsp/pitch-notes';
+import { findBreaths } from '../src/dsp/breaths';
 import { echo } from '../src/dsp/echo';
 import { paulstretch } from '../src/dsp/paulstretch';
 import { distort } from '../src/dsp/distortion';
@@ -119,6 +122,10 @@ const effects: [string, () => unknown][] = [
     'remove the centre (vocals, 80 Hz-20 kHz)',
     () => extractCenter(stereo, RATE, { operation: 'remove', lowHz: 80, highHz: 20000 }),
   ],
+  ['change pitch with the formants kept (+2 semitones, TD-PSOLA)', () => shiftVoice(stereo, RATE, 2)],
+  ['shift formants (+3 semitones)', () => shiftFormants(stereo, RATE, 3)],
+  ['read the notes of a line (the Pitch editor)', () => lineNotes(stereo, RATE)],
+  ['find breaths (De-breath)', () => findBreaths(stereo, RATE)],
   [
     'correct pitch (C major, 20 ms: the pitch tracked, then TD-PSOLA)',
     () => correctPitch(stereo, RATE, { tonic: 0, mode: 'major', speedMs: 20, strength: 100 }),
