@@ -5,7 +5,7 @@ import { selectedRange } from '../actions/targets';
 import { analysis, answerValue, transferred } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
 import { PITCH_CLASSES } from '../dsp/key';
-import type { Intonation, PitchCorrection, ScaleMode } from '../dsp/pitch-correct';
+import type { Intonation, Key, PitchCorrection } from '../dsp/pitch-correct';
 import { keyOfNotes } from '../dsp/pitch-notes';
 import { type LineReader, lineInWorker } from './pitch-editor';
 import { parseKey } from '../music/music-prompt';
@@ -32,8 +32,6 @@ export const CORRECTION_KEYS = [
   'chromatic',
   ...['major', 'minor'].flatMap((mode) => PITCH_CLASSES.map((k) => `${k} ${mode}`)),
 ];
-
-type Key = { tonic: number; mode: ScaleMode };
 
 /** The correction the settings ask for, and its key in words; `lineKey` is the key heard in the line (null: too few
  * notes to tell), needed where the line's own key is asked for (without it: null). */

@@ -5,9 +5,7 @@
  * over 10 ms, so breaths and consonants are not doubled.
  */
 import type { SungNote } from './pitch-notes';
-import { SCALES, type ScaleMode } from './pitch-correct';
-
-export type Key = { tonic: number; mode: ScaleMode };
+import { type Key, SCALES } from './pitch-correct';
 
 /** The harmonies offered: scale steps from the sung note (a third is two). */
 export const HARMONIES = {

@@ -14,6 +14,12 @@ import { shiftPitchAlong } from './psola';
 
 export type ScaleMode = 'major' | 'minor';
 
+/** A key: its tonic (0: C to 11: B) and mode. */
+export interface Key {
+  tonic: number;
+  mode: ScaleMode;
+}
+
 export interface PitchCorrection {
   /** The scale's tonic, 0 (C) to 11 (B); null: every semitone (chromatic). */
   tonic: number | null;

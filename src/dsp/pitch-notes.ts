@@ -2,13 +2,13 @@
  * The notes of a sung or played line, and each moved on its own, as Melodyne's blobs: the pitch track
  * (src/dsp/pitch-track.ts) is cut where the voice stops or settles on another semitone (held until it is 20 cents
  * nearer the next, as Correct pitch holds its notes), a note is its span and its median pitch, and a note moved by some
- * cents is shifted by TD-PSOLA (src/dsp/psola.ts) with 10 ms ramps at its edges; what lies outside the moved notes
- * comes back bit for bit.
+ * cents (and straightened: drawn towards its centre) is shifted by TD-PSOLA (src/dsp/psola.ts) with 10 ms ramps at
+ * its edges; what lies outside the moved notes comes back bit for bit. The notes also tell the line's key.
  */
 import { toMono } from './channels';
 import { bestKey, PITCH_CLASSES } from './key';
 import { midiOf } from './notes';
-import { nearestNote, type ScaleMode } from './pitch-correct';
+import { type Key, nearestNote } from './pitch-correct';
 import { type PitchTrack, pitchAt, trackPitch } from './pitch-track';
 import { shiftPitchAlong } from './psola';
 
@@ -48,13 +48,14 @@ const LEAST_PITCH_CLASSES = 4;
 
 /** The key a line's notes are in (Krumhansl-Schmuckler on their pitch classes, each weighted by how long it is
  * sung), or null where they are too few to tell. */
-export function keyOfNotes(notes: readonly SungNote[]): { tonic: number; mode: ScaleMode } | null {
+export function keyOfNotes(notes: readonly SungNote[]): Key | null {
   const profile = new Float64Array(12);
   for (const n of notes) profile[((Math.round(n.midi) % 12) + 12) % 12] += n.end - n.start;
   if (profile.filter((v) => v > 0).length < LEAST_PITCH_CLASSES) return null;
   const key = bestKey(profile);
   return { tonic: (PITCH_CLASSES as readonly string[]).indexOf(key.tonic), mode: key.mode };
 }
+
 const RAMP_SECONDS = 0.01;
 const CHROMATIC = { tonic: null, mode: 'major', speedMs: 0, strength: 100 } as const;
 
