@@ -24,7 +24,7 @@ import { labelSounds } from '../app/label-sounds';
 import { selectZeroCrossings } from '../app/zero-crossings';
 import { addLabelAtSelection, deleteClips, goToLabel, nudgeClips, selectClipExtent } from '../app/project-commands';
 import { focusedClipId } from '../store/studio-store';
-import { nudgeClipGain } from '../app/clip-gain';
+import { matchClipLoudness, nudgeClipGain } from '../app/clip-gain';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
@@ -520,6 +520,15 @@ export const editActions: Action[] = [
     shortcuts: ['Mod+Shift+ArrowDown'],
     enabled: hasAudio,
     perform: (services) => nudgeClipGain(services, -1),
+  },
+  {
+    name: 'matchClipLoudness',
+    label:
+      'Match clip loudness: the selected clips (else those the selection reaches) each brought to the LUFS set, by clip gain',
+    group: 'edit',
+    shortcuts: [],
+    enabled: hasAudio,
+    perform: (services) => matchClipLoudness(services, services.store.getState().params.lufs),
   },
   {
     name: 'resetEnvelope',

@@ -119,9 +119,10 @@ export function EffectBar() {
           <NumberParam label="dBFS" field="peakDb" step={0.5} min={-60} max={0} />
           <ActionButton name="normalizePeak" text="Normalize peak" />
         </EffectGroup>
-        <EffectGroup category="volume" actions={['normalizeLoudness']}>
+        <EffectGroup category="volume" actions={['normalizeLoudness', 'matchClipLoudness']}>
           <NumberParam label="LUFS" field="lufs" step={1} min={-60} max={0} />
           <ActionButton name="normalizeLoudness" text="Normalize loudness" />
+          <ActionButton name="matchClipLoudness" text="Match clips" />
         </EffectGroup>
         <EffectGroup category="dynamics" actions={['compress']}>
           <NumberParam label="threshold dBFS" field="compressThresholdDb" step={1} {...THRESHOLD_DB} />
