@@ -4,7 +4,8 @@ import { trackAudio } from '../project/generated-ops';
 import { runHere } from '../project/process-ops';
 import { newTrack } from '../project/types';
 import { oneTrackStudio } from './one-track.fixture';
-import { type LineReader, moveNotes, readLine } from './pitch-editor';
+import { labelLineNotes, type LineReader, moveNotes, readLine } from './pitch-editor';
+import { addLabel, audacityLabels } from '../project/label-ops';
 
 const RATE = 48000;
 const readHere: LineReader = async (channels, rate) => lineNotes(channels, rate);
@@ -41,6 +42,21 @@ describe('Pitch editor', () => {
     expect(await moveNotes(services, after, [0, 0, 0], 50, runHere)).toBe(true);
     expect(store.getState().history.past.at(-1)?.label).toBe('Edit pitch (straightened 50 %)');
     expect(store.getState().notices.at(-1)?.text).toBe('Straightened 3 notes by 50 %.');
+  });
+
+  it("labels the line's notes where the moves put them, replacing the notes labelled before and no other label", async () => {
+    const { store, services } = oneTrackStudio([melody()], RATE);
+    const line = await readLine(services, readHere);
+    if (typeof line === 'string') throw new Error(line);
+    const trackId = line.trackId;
+    store.getState().commit('Add a label', addLabel(store.getState().project, trackId, { start: 0, end: 10 }, 'intro'));
+    labelLineNotes(services, line, [0, 0, 0]);
+    labelLineNotes(services, line, [0, 170, 0]);
+    const labels = store.getState().project.tracks[0].labels ?? [];
+    expect(labels.map((l) => l.name)).toEqual(['intro', 'C4', 'F#4', 'G4']);
+    expect(store.getState().history.past.at(-1)?.label).toBe('Label notes (3)');
+    expect(store.getState().notices.at(-1)?.text).toBe('Labelled 3 notes on "Track 1": C4, F#4, G4.');
+    expect(audacityLabels(store.getState().project)).toMatch(/^0\.000000\t0\.000208\tintro\n0\.0\d+\t0\.\d+\tC4\n/);
   });
 
   it('says why there is nothing to edit: no selection, more than one track, too long', async () => {

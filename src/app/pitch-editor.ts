@@ -11,6 +11,7 @@ import type { EffectRunner } from '../project/process-ops';
 import type { Project, SampleRange } from '../project/types';
 import { projectGrid } from '../project/tempo';
 import { midiFile } from '../export/midi-file';
+import { labelNotes } from '../project/label-ops';
 import { runEffect } from './effects';
 import { togglePreview } from './preview';
 import type { EffectSpec } from '../project/effects';
@@ -48,6 +49,22 @@ export async function readLine(services: Services, read: LineReader = lineInWork
   const line = await read(trackAudio(track, assets, range), rate);
   const notes = line.notes.map((n) => ({ ...n, start: n.start + range.start, end: n.end + range.start }));
   return { trackId: track.id, range, notes, track: line.track };
+}
+
+/** The line's notes, where the moves put them, as labels on its track named for their pitch ("E4 +30¢"), replacing
+ * the notes labelled there before, in one undo step: Labels .txt then writes them as Audacity reads them. */
+export function labelLineNotes({ store }: Services, line: EditedLine, shifts: readonly number[]): void {
+  const state = store.getState();
+  const track = state.project.tracks.find((t) => t.id === line.trackId);
+  if (!track) {
+    state.notify('error', 'The track of these notes is gone: select a line again.');
+    return;
+  }
+  const names = line.notes.map((n, i) => pitchText(n.midi + (shifts[i] ?? 0) / 100));
+  const notes = line.notes.map((n, i) => ({ start: n.start, end: n.end, name: names[i] }));
+  state.commit(`Label notes (${notes.length})`, labelNotes(state.project, track.id, line.range, notes));
+  const listed = names.slice(0, 6).join(', ') + (names.length > 6 ? ', …' : '');
+  store.getState().notify('info', `Labelled ${plural(notes.length, 'note')} on "${track.name}": ${listed}.`);
 }
 
 const LINE_VELOCITY = 96;

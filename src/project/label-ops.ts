@@ -25,9 +25,16 @@ export function eventsToLabels(
   });
 }
 
-/** The track with its labels inside `range` replaced by `labels` (an analysis of the range supersedes the last). */
-export function replaceLabels(project: Project, trackId: string, range: SampleRange, labels: SoundLabel[]): Project {
-  const inside = (l: SoundLabel) => l.start >= range.start && l.end <= range.end;
+/** The track with its labels inside `range` replaced by `labels` (an analysis of the range supersedes the last);
+ * `replaced` narrows which labels there go (all by default). */
+export function replaceLabels(
+  project: Project,
+  trackId: string,
+  range: SampleRange,
+  labels: SoundLabel[],
+  replaced: (label: SoundLabel) => boolean = () => true,
+): Project {
+  const inside = (l: SoundLabel) => replaced(l) && l.start >= range.start && l.end <= range.end;
   return {
     ...project,
     tracks: project.tracks.map((t): Track => {
@@ -36,6 +43,20 @@ export function replaceLabels(project: Project, trackId: string, range: SampleRa
       return { ...t, labels: [...kept, ...labels].sort((a, b) => a.start - b.start || a.end - b.end) };
     }),
   };
+}
+
+/** The track with its note labels inside `range` (the Pitch editor's) replaced by `notes`, each named for its pitch
+ * ("E4 +30¢"); the other labels kept. */
+export function labelNotes(
+  project: Project,
+  trackId: string,
+  range: SampleRange,
+  notes: readonly { start: number; end: number; name: string }[],
+): Project {
+  const labels = notes.map(
+    (n): SoundLabel => ({ id: newId(), ...n, description: '', confidence: 1, written: true, note: true }),
+  );
+  return replaceLabels(project, trackId, range, labels, (l) => l.note === true);
 }
 
 /** The project without one label (a false alarm the user takes away). */

@@ -108,6 +108,8 @@ export interface SoundLabel {
   band?: FrequencyBand;
   /** Written by the user (Add label), not found. */
   written?: boolean;
+  /** A note of a line, labelled by the Pitch editor (labelling the line again replaces these). */
+  note?: boolean;
 }
 
 export interface Project {

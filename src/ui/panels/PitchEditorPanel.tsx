@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useState } from 'react';
-import { type EditedLine, lineMidi, moveNotes, previewNotes, readLine } from '../../app/pitch-editor';
+import { type EditedLine, labelLineNotes, lineMidi, moveNotes, previewNotes, readLine } from '../../app/pitch-editor';
 import { PREVIEW_SECONDS } from '../../app/preview';
 import { download } from '../../export/export-audio';
 import { addHarmony } from '../../app/harmony';
@@ -97,6 +97,15 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           }}
         >
           Reset
+        </button>
+        <button
+          type="button"
+          data-testid="pitch-editor-label"
+          disabled={!edited?.notes.length}
+          title="The notes, where they are now, as labels on the track (Labels .txt exports them)"
+          onClick={() => edited && labelLineNotes(services, edited, shifts)}
+        >
+          Label notes
         </button>
         <button
           type="button"
