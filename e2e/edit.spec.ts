@@ -1454,6 +1454,11 @@ test.describe('editing a real recording', () => {
     // Read again: F#4 within a few cents (the tracker's median over the note).
     await expect(panel.getByTestId('pitch-note-1')).toHaveAttribute('aria-valuetext', /^F#4( [+−][0-3]¢)?$/);
     expect((await studio.summary()).undo.at(-1)).toBe('Edit pitch (1 note moved)');
+    // The notes as labels on the track, named for their pitch.
+    await panel.getByTestId('pitch-editor-label').click();
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      /Labelled 3 notes on "melody-sharp": C4, F#4( [+−][0-3]¢)?, G4\./,
+    );
     // The notes as MIDI, played by fluidsynth: F#4 where the E was.
     const saving = page.waitForEvent('download');
     await panel.getByTestId('pitch-editor-midi').click();
