@@ -11,6 +11,7 @@ import type { EffectRunner } from '../project/process-ops';
 import type { Project, SampleRange } from '../project/types';
 import { projectGrid } from '../project/tempo';
 import { midiFile } from '../export/midi-file';
+import { download } from '../export/export-audio';
 import { labelNotes } from '../project/label-ops';
 import { runEffect } from './effects';
 import { togglePreview } from './preview';
@@ -83,6 +84,15 @@ export function lineMidi(project: Project, line: EditedLine, shifts: readonly nu
   const name = project.tracks.find((t) => t.id === line.trackId)?.name ?? 'line';
   const bytes = midiFile(notes, bpm);
   return { bytes: bytes.buffer as ArrayBuffer, fileName: `${name} notes.mid`, mimeType: 'audio/midi', bpm };
+}
+
+/** Hands the line's notes, where the moves put them, to the browser as a MIDI file, and says so. */
+export function saveLineMidi({ store }: Services, line: EditedLine, shifts: readonly number[]): void {
+  const file = lineMidi(store.getState().project, line, shifts);
+  download(file);
+  store
+    .getState()
+    .notify('info', `Saved ${plural(line.notes.length, 'note')} as MIDI at ${file.bpm} BPM: ${file.fileName}.`);
 }
 
 export interface MidiExport {

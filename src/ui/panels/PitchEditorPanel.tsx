@@ -1,7 +1,13 @@
 import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useState } from 'react';
-import { type EditedLine, labelLineNotes, lineMidi, moveNotes, previewNotes, readLine } from '../../app/pitch-editor';
+import {
+  type EditedLine,
+  labelLineNotes,
+  moveNotes,
+  previewNotes,
+  readLine,
+  saveLineMidi,
+} from '../../app/pitch-editor';
 import { PREVIEW_SECONDS } from '../../app/preview';
-import { download } from '../../export/export-audio';
 import { addHarmony } from '../../app/harmony';
 import { HARMONIES, type Harmony } from '../../dsp/harmony';
 import { noteName, pitchText } from '../../dsp/notes';
@@ -38,15 +44,6 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   const edited = typeof line === 'string' ? null : line;
   const shiftNote = (i: number, cents: number) => setShifts((all) => all.map((c, k) => (k === i ? cents : c)));
   const moved = shifts.some((c) => c !== 0) || straighten > 0;
-  const saveMidi = () => {
-    if (!edited) return;
-    const file = lineMidi(services.store.getState().project, edited, shifts);
-    download(file);
-    const count = edited.notes.length;
-    services.store
-      .getState()
-      .notify('info', `Saved ${count} note${count === 1 ? '' : 's'} as MIDI at ${file.bpm} BPM: ${file.fileName}.`);
-  };
   const apply = async () => {
     if (edited && (await moveNotes(services, edited, shifts, straighten))) {
       setStraighten(0);
@@ -112,7 +109,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           data-testid="pitch-editor-midi"
           disabled={!edited?.notes.length}
           title="The notes, where they are now, as a MIDI file at the project's tempo"
-          onClick={saveMidi}
+          onClick={() => edited && saveLineMidi(services, edited, shifts)}
         >
           Save MIDI
         </button>
