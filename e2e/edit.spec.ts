@@ -1304,12 +1304,12 @@ test.describe('editing a real recording', () => {
     await studio.importFiles('speech-truth.wav', 'speech-quiet.wav'); // the same speech, the second 17 dB down
     await studio.waitForTracks(2);
     await page.keyboard.press('Control+a');
-    await page.getByTestId('param-lufs').fill('-20');
+    await page.getByTestId('param-lufs').fill('-28');
     await studio.effect('matchClipLoudness');
     await expect(page.getByTestId('notice-info').last()).toContainText(
-      /Matched 2 clips to -20 LUFS: "speech-truth" -\d+\.\d dB, "speech-quiet" \+\d+\.\d dB\./,
+      /Matched 2 clips to -28 LUFS: "speech-truth" -\d+\.\d dB, "speech-quiet" \+\d+\.\d dB\./,
     );
-    expect((await studio.summary()).undo.at(-1)).toBe('Match clip loudness (-20 LUFS)');
+    expect((await studio.summary()).undo.at(-1)).toBe('Match clip loudness (-28 LUFS)');
     const mutes = page.getByTestId('track-mute');
     const alone = async (muted: number) => {
       await mutes.nth(muted).click();
@@ -1317,8 +1317,8 @@ test.describe('editing a real recording', () => {
       await mutes.nth(muted).click();
       return ffmpegR128(out).integrated;
     };
-    expect(Math.abs((await alone(1)) + 20)).toBeLessThan(0.3); // the loud take alone
-    expect(Math.abs((await alone(0)) + 20)).toBeLessThan(0.3); // the quiet take alone
+    expect(Math.abs((await alone(1)) + 28)).toBeLessThan(0.3); // the loud take alone
+    expect(Math.abs((await alone(0)) + 28)).toBeLessThan(0.3); // the quiet take alone
   });
 
   test('de-breath turns the breath between two phrases down and leaves the phrases as they were (read back by sox)', async ({
