@@ -1432,6 +1432,13 @@ test.describe('editing a real recording', () => {
     await page.keyboard.press('Home'); // back to as sung
     await expect(notes[2]).toHaveAttribute('aria-valuetext', 'G4');
     await page.keyboard.press('ArrowDown');
+    // Two notes selected (Shift+click) move together.
+    await notes[0].click();
+    await notes[2].click({ modifiers: ['Shift'] });
+    await page.keyboard.press('ArrowUp');
+    await expect(notes[0]).toHaveAttribute('aria-valuetext', 'C#4');
+    await expect(notes[2]).toHaveAttribute('aria-valuetext', 'G4'); // down a semitone a moment ago, up one now
+    await expect(notes[1]).toHaveAttribute('aria-valuetext', 'F#4'); // not selected: where the keys put it before
     await panel.getByTestId('pitch-editor-reset').click();
     await expect(notes[2]).toHaveAttribute('aria-valuetext', 'G4');
     await notes[1].focus();

@@ -38,7 +38,6 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   }, [services]);
   useEffect(read, [read]);
   const edited = typeof line === 'string' ? null : line;
-  const shiftNote = (i: number, cents: number) => setShifts((all) => all.map((c, k) => (k === i ? cents : c)));
   const moved = shifts.some((c) => c !== 0) || straighten > 0;
   const apply = async () => {
     if (edited && (await moveNotes(services, edited, shifts, straighten))) {
@@ -57,7 +56,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
               ? `${line.notes.length} note${line.notes.length === 1 ? '' : 's'}: drag one up or down (Alt: by cents), or select it and press ↑ ↓.`
               : 'No notes here: nothing in the selection has a steady pitch (one voice or instrument, one note at a time).'}
       </p>
-      {edited && edited.notes.length > 0 && <PitchPlot line={edited} shifts={shifts} onShift={shiftNote} />}
+      {edited && edited.notes.length > 0 && <PitchPlot line={edited} shifts={shifts} onShifts={setShifts} />}
       <div className="actions-row">
         <button
           type="button"
