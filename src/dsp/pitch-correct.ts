@@ -60,23 +60,35 @@ export function nearestNote(midi: number, scale: PitchCorrection, held?: number)
 
 /** The correction of each frame of the track, cents. */
 export function correctionCurve(track: PitchTrack, rate: number, settings: PitchCorrection): Float32Array {
-  const cents = new Float32Array(track.hz.length);
-  const frameMs = (1000 * track.hop) / rate;
-  const follow = settings.speedMs <= 0 ? 1 : 1 - Math.exp(-frameMs / settings.speedMs);
-  let held: number | undefined;
-  let current = 0;
-  for (let f = 0; f < cents.length; f++) {
-    const hz = track.hz[f];
+  const retuner = new Retuner(settings, (1000 * track.hop) / rate);
+  return track.hz.map((hz) => retuner.next(hz));
+}
+
+/** The correction frame by frame, as the frames come (a realtime corrector's as well as the whole line's): the note
+ * held, and the correction moving towards it with the retune speed. */
+export class Retuner {
+  private held: number | undefined;
+  private current = 0;
+  private readonly follow: number;
+
+  constructor(
+    private readonly settings: PitchCorrection,
+    frameMs: number,
+  ) {
+    this.follow = settings.speedMs <= 0 ? 1 : 1 - Math.exp(-frameMs / settings.speedMs);
+  }
+
+  /** The next frame's correction, cents, from its pitch (Hz; 0: unvoiced). */
+  next(hz: number): number {
     let wanted = 0;
     if (hz > 0) {
       const midi = midiOf(hz);
-      held = nearestNote(midi, settings, held);
-      wanted = (held - midi) * settings.strength; // semitones * % = cents
-    } else held = undefined;
-    current += follow * (wanted - current);
-    cents[f] = Math.abs(current) < NONE_CENTS ? 0 : current;
+      this.held = nearestNote(midi, this.settings, this.held);
+      wanted = (this.held - midi) * this.settings.strength; // semitones * % = cents
+    } else this.held = undefined;
+    this.current += this.follow * (wanted - this.current);
+    return Math.abs(this.current) < NONE_CENTS ? 0 : this.current;
   }
-  return cents;
 }
 
 /** The channels with their line pulled to the scale; the length kept. */

@@ -19,13 +19,16 @@ export interface PitchTrack {
 
 export const PITCH_RANGE_HZ = { min: 60, max: 1000 } as const;
 
-const RATE = 16000;
-const HOP = 80;
+/** The rate the tracker hears at; a frame every HOP of its samples, each reading FRAME_SPAN of them. */
+export const TRACK_RATE = 16000;
+const RATE = TRACK_RATE;
+export const HOP = 80;
 const MAX_LAG = Math.ceil(RATE / PITCH_RANGE_HZ.min);
 const MIN_LAG = Math.floor(RATE / PITCH_RANGE_HZ.max);
 const WINDOW = 320;
 /** Where a frame's centre falls after its first sample. */
-const CENTRE = Math.floor((WINDOW + MAX_LAG) / 2);
+export const CENTRE = Math.floor((WINDOW + MAX_LAG) / 2);
+export const FRAME_SPAN = WINDOW + MAX_LAG + 1;
 const DIP = 0.12;
 const CLEAR = 0.3;
 const QUIET_RMS = 10 ** (-50 / 20);
@@ -33,17 +36,22 @@ const QUIET_RMS = 10 ** (-50 / 20);
 /** The pitch of `x` (one channel at `rate`), every 5 ms. */
 export function trackPitch(x: Float32Array, rate: number): PitchTrack {
   const heard = rate === RATE ? x : resample(x, rate, RATE);
-  const frames = Math.max(0, Math.floor((heard.length - WINDOW - MAX_LAG - 1) / HOP) + 1);
+  const frames = Math.max(0, Math.floor((heard.length - FRAME_SPAN) / HOP) + 1);
   const hz = new Float32Array(frames);
-  const difference = new Float64Array(MAX_LAG + 1);
-  for (let f = 0; f < frames; f++) {
-    const start = f * HOP;
-    if (rms(heard, start, WINDOW + MAX_LAG) < QUIET_RMS) continue;
-    const lag = periodOf(heard, start + CENTRE, difference);
-    if (lag > 0) hz[f] = RATE / lag;
-  }
+  const difference = yinScratch();
+  for (let f = 0; f < frames; f++) hz[f] = frameHz(heard, f * HOP, difference);
   const scale = rate / RATE;
   return { hop: HOP * scale, offset: CENTRE * scale, hz: medianOfThree(hz) };
+}
+
+/** Working memory for `frameHz`. */
+export const yinScratch = () => new Float64Array(MAX_LAG + 1);
+
+/** The pitch of the frame whose FRAME_SPAN samples of `heard` (at TRACK_RATE) start at `start`, Hz; 0: unvoiced. */
+export function frameHz(heard: Float32Array, start: number, difference: Float64Array): number {
+  if (rms(heard, start, WINDOW + MAX_LAG) < QUIET_RMS) return 0;
+  const lag = periodOf(heard, start + CENTRE, difference);
+  return lag > 0 ? RATE / lag : 0;
 }
 
 /** The period in samples (fractional) of the sound around `centre`, or 0 when it has none clear enough. Each lag
@@ -93,12 +101,13 @@ function rms(x: Float32Array, start: number, length: number): number {
 /** A lone frame's octave jump or dropout is smoothed away; frames at the edge of voicing keep their own pitch. */
 function medianOfThree(hz: Float32Array): Float32Array {
   const out = hz.slice();
-  for (let f = 1; f + 1 < hz.length; f++) {
-    const [a, b, c] = [hz[f - 1], hz[f], hz[f + 1]];
-    if (a > 0 && b > 0 && c > 0) out[f] = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-  }
+  for (let f = 1; f + 1 < hz.length; f++) out[f] = medianFrame(hz[f - 1], hz[f], hz[f + 1]);
   return out;
 }
+
+/** Frame `b` smoothed by its neighbours `a` and `c`: their median where all three are voiced, else its own. */
+export const medianFrame = (a: number, b: number, c: number): number =>
+  a > 0 && b > 0 && c > 0 ? Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)) : b;
 
 /** The pitch at `position` (samples of the input), between the frames either side where both are voiced, else the
  * nearest frame's; 0 where unvoiced. */

@@ -8,7 +8,7 @@
 import { toMono } from './channels';
 import { type PitchTrack, pitchAt, trackPitch } from './pitch-track';
 
-const UNVOICED_STEP_SECONDS = 0.005;
+export const UNVOICED_STEP_SECONDS = 0.005;
 
 /** Whether Change pitch moves the formants with the pitch (any sound) or keeps them (one voice). */
 export const PITCH_FORMANTS = ['move', 'keep'] as const;
@@ -83,23 +83,35 @@ function pitchMarks(x: Float32Array, periodAt: (p: number) => number, unvoicedSt
       exact += unvoicedStep;
       continue;
     }
-    const expected = Math.round(exact + period);
-    const [reach, half] = [Math.floor(period / 4), Math.floor(period / 2)];
-    const likeness = (at: number) => {
-      let sum = 0;
-      for (let k = -half; k < half; k++) sum += (x[m + k] ?? 0) * (x[at + k] ?? 0);
-      return sum;
-    };
-    const scores = new Float64Array(2 * reach + 3).map((_, i) => likeness(expected - reach - 1 + i));
-    let best = 1;
-    for (let i = 2; i < scores.length - 1; i++) if (scores[i] > scores[best]) best = i;
-    const [a, b, c] = [scores[best - 1], scores[best], scores[best + 1]];
-    const curve = a - 2 * b + c;
-    const fraction = curve < 0 ? (0.5 * (a - c)) / curve : 0;
-    exact = Math.max(exact + 1, expected - reach - 1 + best + fraction + (exact - m));
+    exact = markAfter(x, exact, period);
   }
   return marks;
 }
+
+/** Where the mark after the one at `exact` (kept between samples) falls, the period there being `period`: a period
+ * on, moved to where the cycle looks most like the one at `exact`. Reads `x` from half a period before the mark to
+ * `markReach(period)` after it. */
+export function markAfter(x: Float32Array, exact: number, period: number): number {
+  const m = Math.round(exact);
+  const expected = Math.round(exact + period);
+  const [reach, half] = [Math.floor(period / 4), Math.floor(period / 2)];
+  const likeness = (at: number) => {
+    let sum = 0;
+    for (let k = -half; k < half; k++) sum += (x[m + k] ?? 0) * (x[at + k] ?? 0);
+    return sum;
+  };
+  const scores = new Float64Array(2 * reach + 3).map((_, i) => likeness(expected - reach - 1 + i));
+  let best = 1;
+  for (let i = 2; i < scores.length - 1; i++) if (scores[i] > scores[best]) best = i;
+  const [a, b, c] = [scores[best - 1], scores[best], scores[best + 1]];
+  const curve = a - 2 * b + c;
+  const fraction = curve < 0 ? (0.5 * (a - c)) / curve : 0;
+  return Math.max(exact + 1, expected - reach - 1 + best + fraction + (exact - m));
+}
+
+/** How far after a mark `markAfter` reads, samples. */
+export const markReach = (period: number): number =>
+  Math.round(period) + 2 + Math.floor(period / 4) + Math.floor(period / 2);
 
 /** Each grain of `x` around `sources[j]`, laid at `times[j]` and read `speed` times as fast (between samples, drawn
  * straight): between two grains' times the first falls and the next rises in complementary raised-cosine halves, so
@@ -108,6 +120,27 @@ function pitchMarks(x: Float32Array, periodAt: (p: number) => number, unvoicedSt
  * grain goes on to the end. */
 function overlapGrains(x: Float32Array, times: number[], sources: number[], speed = 1): Float32Array {
   const out = new Float32Array(x.length);
+  for (let j = 0; j < times.length; j++) {
+    const last = j + 1 === times.length;
+    const [next, nextSource] = last ? [x.length, Number.NaN] : [times[j + 1], sources[j + 1]];
+    layGrains(out, times[j], x, times[j], next, sources[j], nextSource, speed);
+  }
+  return out;
+}
+
+/** `out` from `outAt` on, for `x`'s times `t` to `next` (a grain's time and the next's): the grain of `x` around `source` falling as the one around
+ * `nextSource` rises, each read `speed` times as fast; where both lie where they were taken from and are read as
+ * they are, `x` itself; with no next grain (NaN), the grain alone. */
+export function layGrains(
+  out: Float32Array,
+  outAt: number,
+  x: Float32Array,
+  t: number,
+  next: number,
+  source: number,
+  nextSource: number,
+  speed: number,
+): void {
   const sample = (i: number) => (i >= 0 && i < x.length ? x[i] : 0);
   // Read as it is (the pitch moved alone) without the cost of drawing between samples.
   const read =
@@ -117,18 +150,12 @@ function overlapGrains(x: Float32Array, times: number[], sources: number[], spee
           const i = Math.floor(at);
           return sample(i) + (sample(i + 1) - sample(i)) * (at - i);
         };
-  for (let j = 0; j < times.length; j++) {
-    const [t, s] = [times[j], sources[j]];
-    const last = j + 1 === times.length;
-    const [next, nextSource] = last ? [x.length, x.length] : [times[j + 1], sources[j + 1]];
-    const span = next - t;
-    if (speed === 1 && s === t && nextSource === next) out.set(x.subarray(t, next), t);
-    else if (last) for (let k = 0; k < span; k++) out[t + k] = read(s + k * speed);
-    else
-      for (let k = 0; k < span; k++) {
-        const fall = 0.5 + 0.5 * Math.cos((Math.PI * k) / span);
-        out[t + k] = fall * read(s + k * speed) + (1 - fall) * read(nextSource + (k - span) * speed);
-      }
-  }
-  return out;
+  const span = next - t;
+  if (speed === 1 && source === t && nextSource === next) out.set(x.subarray(t, next), outAt);
+  else if (Number.isNaN(nextSource)) for (let k = 0; k < span; k++) out[outAt + k] = read(source + k * speed);
+  else
+    for (let k = 0; k < span; k++) {
+      const fall = 0.5 + 0.5 * Math.cos((Math.PI * k) / span);
+      out[outAt + k] = fall * read(source + k * speed) + (1 - fall) * read(nextSource + (k - span) * speed);
+    }
 }

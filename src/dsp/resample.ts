@@ -25,26 +25,33 @@ function kernel(): Float32Array {
 /** Resamples one channel. The output has round(length * to / from) samples; down-sampling low-passes below the new Nyquist. */
 export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
   if (fromRate === toRate) return input.slice();
-  const table = kernel();
   const ratio = toRate / fromRate;
-  const outLength = Math.round(input.length * ratio);
-  const out = new Float32Array(outLength);
-  // Cut-off at 0.97 of the lower Nyquist keeps the transition band out of the audible top octave's aliases.
-  const cutoff = Math.min(1, ratio) * 0.97;
+  const out = new Float32Array(Math.round(input.length * ratio));
+  for (let j = 0; j < out.length; j++) out[j] = resampledAt(input, j / ratio, ratio);
+  return out;
+}
+
+/** How many input samples either side of an output sample's place `resampledAt` reads. */
+export const resampleReach = (ratio: number): number => Math.floor(ZERO_CROSSINGS / cutoffOf(ratio)) + 1;
+
+// Cut-off at 0.97 of the lower Nyquist keeps the transition band out of the audible top octave's aliases.
+const cutoffOf = (ratio: number) => Math.min(1, ratio) * 0.97;
+
+/** One output sample of `resample` by `ratio` (to / from), at `centre` (input samples; what lies before the input's
+ * start or after its end counts as silence): a streaming resampler gets the very samples of the whole. */
+export function resampledAt(input: Float32Array, centre: number, ratio: number): number {
+  const table = kernel();
+  const cutoff = cutoffOf(ratio);
   const halfWidth = ZERO_CROSSINGS / cutoff;
   const step = cutoff * TABLE_STEPS_PER_CROSSING;
-  for (let j = 0; j < outLength; j++) {
-    const centre = j / ratio;
-    const first = Math.max(0, Math.ceil(centre - halfWidth));
-    const last = Math.min(input.length - 1, Math.floor(centre + halfWidth));
-    let acc = 0;
-    for (let i = first; i <= last; i++) {
-      const pos = Math.abs(i - centre) * step;
-      const k = pos | 0;
-      const frac = pos - k;
-      acc += input[i] * (table[k] + frac * (table[k + 1] - table[k]));
-    }
-    out[j] = acc * cutoff;
+  const first = Math.max(0, Math.ceil(centre - halfWidth));
+  const last = Math.min(input.length - 1, Math.floor(centre + halfWidth));
+  let acc = 0;
+  for (let i = first; i <= last; i++) {
+    const pos = Math.abs(i - centre) * step;
+    const k = pos | 0;
+    const frac = pos - k;
+    acc += input[i] * (table[k] + frac * (table[k + 1] - table[k]));
   }
-  return out;
+  return acc * cutoff;
 }
