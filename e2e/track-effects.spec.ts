@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { capture, startCapture, stopCapture } from './capture';
 import { expect, test } from './fixtures';
-import { soxFloat, soxStat } from './sox';
+import { soxFloat, soxInfo, soxStat } from './sox';
 
 /** Three seconds of white noise (flat: as much over 500 Hz as under) at -20 dBFS on a new track, from the Generate
  * signal panel. */
@@ -346,6 +346,49 @@ test.describe('track effects', () => {
     await page.getByTestId('action-playPause').click();
     await expect(panel.getByTestId('fx-reduction-0')).toHaveText(/^−\d+\.\d dB$/);
     await page.getByTestId('action-stop').click();
+  });
+
+  test('pitch correction on an insert pulls a flat A to 440 Hz as it plays and in the export, on time and metered; off, the clip is heard as it is', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('flat-a.wav'); // sox's sine at 430 Hz, 40 cents flat
+    await studio.waitForTracks(2);
+    await page.getByTestId('track-mute').nth(0).click(); // the noise out of the way
+    const panel = page.getByTestId('track-effects-panel');
+    await page.getByTestId('track-fx').nth(1).click();
+    await panel.getByTestId('fx-add').selectOption('tune');
+    await panel.getByTestId('fx-key-0').selectOption('0 major');
+    await panel.getByTestId('fx-speed-0').fill('0');
+    await panel.getByTestId('fx-speed-0').press('Enter');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', 'Pitch correction (C major, 0 ms)');
+    await page.keyboard.press('Escape');
+    /** The first channel's frequency over 0.5-2.5 s, from its rising zero crossings (nothing of the tracker's). */
+    const hertz = (path: string) => {
+      const x = soxFloat(path, ['remix', '1', 'trim', '0.5', '2']);
+      const rises: number[] = [];
+      for (let i = 1; i < x.length; i++)
+        if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
+      return ((rises.length - 1) * soxInfo(path).rate) / (rises[rises.length - 1] - rises[0]);
+    };
+    const cents = (hz: number) => 1200 * Math.log2(hz / 440);
+    const tuned = await studio.exportFile({ format: 'float32' });
+    expect(Math.abs(cents(hertz(tuned)))).toBeLessThan(2);
+    // Heard as exported, and on time: 70 ms of the corrector's look-ahead made up for (the fit searches 300 samples).
+    const heardFit = (await playedAgainst(page))(tuned);
+    expect(heardFit.db).toBeLessThan(-60);
+    expect(heardFit.scale).toBeCloseTo(1, 2); // a stereo track: its pan at the centre passes it as it is
+    const start = soxFloat(tuned, ['remix', '1', 'trim', '0', '0.01']);
+    expect(Math.max(...start.map(Math.abs))).toBeGreaterThan(0.05); // sounding from the clip's start, not 70 ms later
+    // The correction it makes, read as it plays.
+    await page.getByTestId('track-fx').nth(1).click();
+    await page.getByTestId('action-playPause').click();
+    await expect(panel.getByTestId('fx-correction-0')).toHaveText(/^\+(39|40) cents$/);
+    await page.getByTestId('action-stop').click();
+    if (!(await panel.isVisible())) await page.getByTestId('track-fx').nth(1).click();
+    await panel.getByTestId('fx-on-0').uncheck();
+    await page.keyboard.press('Escape');
+    expect(cents(hertz(await studio.exportFile({ format: 'float32' })))).toBeCloseTo(1200 * Math.log2(430 / 440), 0);
   });
 
   test("a tremolo swings on the timeline's beat: played from 1.1 s, heard as the export has it there", async ({

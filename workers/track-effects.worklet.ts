@@ -4,7 +4,7 @@
  * playback; 'stop' ends it. The meters (gain reductions) are posted ten times a second. The chain is told which
  * timeline sample each frame is (timeline sample `from` arrives at context time `when`), so its LFOs swing as the
  * export's do. */
-import { EffectChain, type TrackEffect } from '../src/dsp/effect-chain';
+import { EffectChain, effectsLatency, type TrackEffect } from '../src/dsp/effect-chain';
 
 declare class AudioWorkletProcessor {
   readonly port: MessagePort;
@@ -49,11 +49,13 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
     if (this.stopped) return false;
     const { effects, channels, from, when } = this.options;
+    // Timeline sample `from` comes in at `when`; the chain is reckoned from its look-ahead before that, as an export's.
     this.chain ??= new EffectChain(
       effects,
       sampleRate,
       channels,
       from - (Math.round(when * sampleRate) - currentFrame),
+      from - effectsLatency(effects, sampleRate),
     );
     const input = inputs[0] ?? [];
     const output = outputs[0];

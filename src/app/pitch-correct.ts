@@ -33,6 +33,16 @@ export const CORRECTION_KEYS = [
   ...['major', 'minor'].flatMap((mode) => PITCH_CLASSES.map((k) => `${k} ${mode}`)),
 ];
 
+/** The key in words ("A minor"), or null where it names none. */
+function namedKey(text: string | undefined): Key | null {
+  const key = parseKey(text);
+  return key && { tonic: PITCH_CLASSES.indexOf(key.key), mode: key.mode };
+}
+
+/** The key Analyze heard in the project (the first track's that has one), or null. */
+export const projectKey = (tracks: readonly Track[]): Key | null =>
+  tracks.map((t) => namedKey(t.musicKey)).find((k) => k) ?? null;
+
 /** The correction the settings ask for, and its key in words; `lineKey` is the key heard in the line (null: too few
  * notes to tell), needed where the line's own key is asked for (without it: null). */
 export function correctionOf(
@@ -40,10 +50,6 @@ export function correctionOf(
   tracks: readonly Track[],
   lineKey?: Key | null,
 ): { scale: PitchCorrection; said: string } | null {
-  const named = (text: string | undefined): Key | null => {
-    const key = parseKey(text);
-    return key && { tonic: PITCH_CLASSES.indexOf(key.key), mode: key.mode };
-  };
   let key: Key | null;
   let said: (name: string) => string;
   if (params.correctKey === 'line') {
@@ -51,10 +57,10 @@ export function correctionOf(
     key = lineKey;
     said = (name) => (key ? `${name} (heard in the line)` : `${name} (too few notes in the line to hear a key)`);
   } else if (params.correctKey === 'project') {
-    key = tracks.map((t) => named(t.musicKey)).find((k) => k) ?? null;
+    key = projectKey(tracks);
     said = (name) => (key ? `${name} (the project's)` : `${name} (Analyze found no key in the project)`);
   } else {
-    key = named(params.correctKey);
+    key = namedKey(params.correctKey);
     said = (name) => name;
   }
   const scale = {

@@ -197,3 +197,29 @@ describe('trackEffectProblem', () => {
     );
   });
 });
+
+describe('pitch correction in a chain', () => {
+  it('hears the same stream whether started on its look-ahead (an export) or on some silence before it (playback)', () => {
+    const tune: TrackEffect = { id: 'a', on: true, kind: 'tune', tonic: 0, mode: 'major', speedMs: 10, strength: 100 };
+    const latency = effectsLatency([tune], RATE);
+    // A 430 Hz tone from timeline sample 0; the chain is reckoned from its look-ahead before it (origin -latency).
+    const tone = Float32Array.from({ length: RATE }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 430 * i) / RATE));
+    /** The chain's output for timeline samples from 0, started `lead` samples before the tone's first. */
+    const fromLead = (lead: number) => {
+      const chain = new EffectChain([tune], RATE, 1, -lead, -latency);
+      const input = new Float32Array(lead + tone.length + latency);
+      input.set(tone, lead);
+      for (let at = 0; at < input.length; at += 128) chain.process([input.subarray(at, at + 128)]);
+      return input.slice(lead + latency);
+    };
+    const exported = fromLead(latency);
+    expect(exported.slice(0, 4800).some((v) => Math.abs(v) > 0.2)).toBe(true); // on time, not 70 ms late
+    for (const lead of [latency - 1000, latency + 2000]) expect(fromLead(lead)).toEqual(exported);
+    // Started without its origin, it hears another stream: the grains fall elsewhere.
+    const unaligned = new EffectChain([tune], RATE, 1, -(latency - 1000));
+    const input = new Float32Array(latency - 1000 + tone.length + latency);
+    input.set(tone, latency - 1000);
+    for (let at = 0; at < input.length; at += 128) unaligned.process([input.subarray(at, at + 128)]);
+    expect(input.slice(2 * latency - 1000)).not.toEqual(exported);
+  });
+});

@@ -1,13 +1,14 @@
 /**
  * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, a
- * limiter, a noise gate, tremolo, phaser, chorus, echo and reverb that change how a track (or an effect bus, or the
- * master) sounds without changing its clips. One chain runs them in order over blocks of samples, carrying each
- * effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a time and the mixdown over
- * the whole range, the same code both ways, so an export sounds as playback did. The limiter and the gate look ahead,
- * so their sound comes out late: a chain says how late (`latency`), and the mixdown and the player feed it that much
- * early, as a DAW's delay compensation. A chain knows which timeline sample it is at, so the modulation effects' LFOs
- * and the automation lanes (src/dsp/effect-automation.ts) are where the timeline puts them wherever playback starts
- * and in the export. A keyed compressor (a sidechain) hears another track's sound, given with each block.
+ * limiter, a noise gate, tremolo, phaser, chorus, echo, reverb and pitch correction that change how a track (or an
+ * effect bus, or the master) sounds without changing its clips. One chain runs them in order over blocks of samples,
+ * carrying each effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a time and
+ * the mixdown over the whole range, the same code both ways, so an export sounds as playback did. The limiter and the
+ * gate look ahead, and pitch correction hears a voice's next periods, so their sound comes out late: a chain says how
+ * late (`latency`), and the mixdown and the player feed it that much early, as a DAW's delay compensation. A chain
+ * knows which timeline sample it is at, so the modulation effects' LFOs and the automation lanes
+ * (src/dsp/effect-automation.ts) are where the timeline puts them wherever playback starts and in the export. A keyed
+ * compressor (a sidechain) hears another track's sound, given with each block.
  */
 import { Compressor, RATIO, THRESHOLD_DB } from './compressor';
 import { type EqBand, eqProblem, eqSections } from './equalizer';
@@ -31,6 +32,8 @@ import {
   type Tremolo,
   TremoloLine,
 } from './modulation';
+import { CORRECTION_STRENGTH, isScale, type PitchCorrection, RETUNE_SPEED_MS } from './pitch-correct';
+import { PitchCorrectLine, pitchLineLatency } from './pitch-line';
 import { DECAY_SECONDS, impulseNorm, ReverbNetwork, type Reverberation, WET_DB } from './reverb';
 
 interface Slot {
@@ -64,6 +67,8 @@ export type TrackEffect = Slot &
     | ({ kind: 'chorus' } & Chorus)
     | ({ kind: 'echo' } & Echoing & Wet)
     | ({ kind: 'reverb' } & Reverberation & Wet)
+    /** Pitch correction as it plays (src/dsp/pitch-line.ts), as Auto-Tune on an insert. */
+    | ({ kind: 'tune' } & PitchCorrection)
   );
 
 /** For an echo or a reverb on an effect bus (an aux return): `wetOnly` leaves out the dry sound, which the tracks
@@ -143,6 +148,12 @@ function settingsProblem(effect: TrackEffect): string | null {
       if (outside(effect.decaySeconds, DECAY_SECONDS))
         return `The reverb's decay must be ${DECAY_SECONDS.min} to ${DECAY_SECONDS.max} s.`;
       return outside(effect.wetDb, WET_DB) ? `The reverb's level must be ${WET_DB.min} to ${WET_DB.max} dB.` : null;
+    case 'tune':
+      if (!isScale(effect)) return `Pitch correction's key is one of the 24, or every semitone.`;
+      return firstOutside(effect, [
+        ['speedMs', RETUNE_SPEED_MS, "Pitch correction's retune speed", ' ms'],
+        ['strength', CORRECTION_STRENGTH, "Pitch correction's strength", ' %'],
+      ]);
     default:
       return `A track effect is of no known kind (${(effect as { kind: unknown }).kind}).`;
   }
@@ -168,7 +179,8 @@ export const activeEffects = (effects: readonly TrackEffect[] | undefined): Trac
 interface Stage {
   settings: string;
   run: Run;
-  /** What a meter shows of it now: a compressor's or a limiter's gain reduction, a gate's, dB. */
+  /** What a meter shows of it now: a compressor's or a limiter's gain reduction, a gate's, dB; pitch correction's
+   * correction, cents. */
   reading?: () => number;
   /** How many samples late its output comes (its look-ahead). */
   latency: number;
@@ -187,15 +199,22 @@ export class EffectChain {
   private position: number;
   /** Whether any stage has lanes: blocks are then run in pieces on the CONTROL grid. */
   private automated = false;
+  /** Where the effects made with the chain reckon their input from (see the constructor); null once it runs. */
+  private origin: number | null;
 
-  /** `at`: the timeline sample of the first input (an LFO's phase follows it). */
+  /** `at`: the timeline sample of the first input (an LFO's phase follows it). `origin`: the timeline sample the
+   * input is reckoned from, silence before it (playback's chain starts on the silence before the clips; an export's
+   * is fed from its look-ahead before the range): pitch correction, whose sound depends on where it starts hearing,
+   * then hears the same stream either way. */
   constructor(
     effects: readonly TrackEffect[],
     private readonly rate: number,
     private readonly channels: number,
     at = 0,
+    origin = at,
   ) {
     this.position = at;
+    this.origin = origin;
     this.retune(effects);
   }
 
@@ -209,7 +228,10 @@ export class EffectChain {
       const settings = JSON.stringify({ ...effect, automation: lanesOf(effect).map(([param]) => param) });
       const kept = this.stages.get(effect.id);
       const at = this.position - before;
-      const next = kept?.settings === settings ? kept : { settings, ...stage(effect, this.rate, this.channels, at) };
+      // Set while playing, an effect starts hearing where it is put in.
+      const from = this.origin === null ? at : this.origin - before;
+      const next =
+        kept?.settings === settings ? kept : { settings, ...stage(effect, this.rate, this.channels, at, from) };
       next.relane?.(effect.automation);
       stages.set(effect.id, next);
       before += next.latency;
@@ -228,6 +250,7 @@ export class EffectChain {
    * key track's id, over the same samples (one missing: the compressor hears its own sound). */
   process(block: Float32Array[], keys: Keys = NO_KEYS): void {
     const length = block[0]?.length ?? 0;
+    this.origin = null;
     if (!this.automated) {
       for (const { run } of this.order) run(block, keys);
       this.position += length;
@@ -253,7 +276,8 @@ export class EffectChain {
     this.position += length;
   }
 
-  /** The effects' meter readings now, by effect id (compressors, limiters, gates: gain reduction, dB). */
+  /** The effects' meter readings now, by effect id (compressors, limiters, gates: gain reduction, dB; pitch
+   * correction: cents). */
   readings(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [id, { reading }] of this.stages) if (reading) out[id] = reading();
@@ -292,14 +316,17 @@ export function effectsLatency(effects: readonly TrackEffect[] | undefined, rate
   return activeEffects(effects).reduce((sum, effect) => sum + latencyOf(effect, rate), 0);
 }
 
-const latencyOf = (effect: TrackEffect, rate: number): number =>
-  effect.kind === 'limiter' ? limiterLatency(rate) : effect.kind === 'gate' ? gateLatency(rate) : 0;
+function latencyOf(effect: TrackEffect, rate: number): number {
+  if (effect.kind === 'limiter') return limiterLatency(rate);
+  if (effect.kind === 'gate') return gateLatency(rate);
+  return effect.kind === 'tune' ? pitchLineLatency(rate) : 0;
+}
 
-function stage(effect: TrackEffect, rate: number, channels: number, at: number): Omit<Stage, 'settings'> {
+function stage(effect: TrackEffect, rate: number, channels: number, at: number, from: number): Omit<Stage, 'settings'> {
   const latency = latencyOf(effect, rate);
   let lanes = effect.automation;
   let now = settingsAt(effect, at);
-  const { run, reading, update } = runner(now, rate, channels, at);
+  const { run, reading, update } = runner(now, rate, channels, at, from);
   const mix = { share: now.dryWet ?? 1 };
   const mixing = lanes?.dryWet?.length || mix.share < 1;
   const mixed = mixing ? dryWet(run, mix, latency) : run;
@@ -343,7 +370,9 @@ interface Runner extends Pick<Stage, 'run' | 'reading'> {
   update?: (effect: TrackEffect) => void;
 }
 
-function runner(effect: TrackEffect, rate: number, channels: number, at: number): Runner {
+/** `from`: the timeline sample a stage whose sound depends on where it starts hearing (pitch correction) reckons its
+ * input from: the input is taken to have been silence since then, or what comes before it is left out. */
+function runner(effect: TrackEffect, rate: number, channels: number, at: number, from: number): Runner {
   switch (effect.kind) {
     case 'eq':
       return sectionsStage(eqSections(effect.bands, rate), channels);
@@ -384,6 +413,10 @@ function runner(effect: TrackEffect, rate: number, channels: number, at: number)
     }
     case 'reverb':
       return reverbStage(effect, rate);
+    case 'tune': {
+      const line = new PitchCorrectLine(rate, channels, effect, at - from);
+      return { run: (block) => line.run(block), reading: () => line.correctionCents };
+    }
   }
 }
 

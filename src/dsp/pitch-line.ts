@@ -17,6 +17,9 @@ export const LATENCY_SECONDS = 0.07;
 
 const PIECE = 512;
 
+/** How many samples late a line at `rate` sounds. */
+export const pitchLineLatency = (rate: number): number => Math.round(LATENCY_SECONDS * rate);
+
 /** Samples of a stream held from `base` on: what has been written (up to `end`) and is still needed. */
 class Held {
   data: Float32Array;
@@ -90,13 +93,21 @@ export class PitchCorrectLine {
   /** Output samples that were due before they were laid (the dry sound went out instead): 0 unless the latency is
    * too short for what the line meets. */
   starved = 0;
+  /** The correction being made about where the output now is, cents (0 where the voice is left alone): Auto-Tune's meter. */
+  correctionCents = 0;
 
+  /** Input still to be left out (the line reckons its input from later). */
+  private skip = 0;
+
+  /** `heard`: how much silence the line is taken to have heard before its first input (negative: how much of its
+   * input to leave out), so that lines started at different times on the same sound hear the same stream. */
   constructor(
     private readonly rate: number,
     channels: number,
     settings: PitchCorrection,
+    heard = 0,
   ) {
-    this.latency = Math.round(LATENCY_SECONDS * rate);
+    this.latency = pitchLineLatency(rate);
     this.keep = 2 * this.latency + 4096;
     this.inputs = Array.from({ length: channels }, () => new Held(this.keep * 2));
     this.mono = channels === 1 ? this.inputs[0] : new Held(this.keep * 2);
@@ -107,11 +118,20 @@ export class PitchCorrectLine {
     this.offset = CENTRE * scale;
     this.unvoicedStep = Math.round(UNVOICED_STEP_SECONDS * rate);
     this.retuner = new Retuner(settings, (1000 * this.hop) / rate);
+    if (heard > 0) this.run(Array.from({ length: channels }, () => new Float32Array(heard)));
+    this.skip = Math.max(0, -heard);
   }
 
   /** Takes the next block (every channel the same length) and puts in its place the output LATENCY late. */
   run(block: Float32Array[]): void {
-    const length = block[0]?.length ?? 0;
+    let length = block[0]?.length ?? 0;
+    if (this.skip > 0) {
+      const left = Math.min(this.skip, length);
+      for (const channel of block) channel.fill(0, 0, left);
+      this.skip -= left;
+      block = block.map((channel) => channel.subarray(left));
+      length -= left;
+    }
     // A long block (an export's) goes through in pieces, so that what is held stays short.
     for (let from = 0; from < length; from += PIECE)
       this.runPiece(block.map((channel) => channel.subarray(from, Math.min(length, from + PIECE))));
@@ -130,6 +150,8 @@ export class PitchCorrectLine {
     }
     if (this.inputs.length > 1) this.mixToMono(first, length, keepFrom);
     this.advance();
+    // Read where the grains are being laid: a few periods ahead of the output, nothing a meter shows.
+    this.correctionCents = this.at(this.synthesisExact)?.cents ?? this.correctionCents;
     for (let c = 0; c < block.length; c++) {
       const [out, input, channel] = [this.outputs[c], this.inputs[c], block[c]];
       for (let i = 0; i < length; i++) {

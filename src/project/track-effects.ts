@@ -4,6 +4,7 @@
 import { type AutomatableParam, type AutomationPoint, lanesOf } from '../dsp/effect-automation';
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { FLAT_EQ } from '../dsp/equalizer';
+import { scaleName } from './effects';
 import type { TrackEdit } from './track-ops';
 import { channelOf } from './track-groups';
 import { type MasterBus, newId, type Project, type Track, type TrackSend } from './types';
@@ -32,11 +33,13 @@ export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   chorus: 'Chorus',
   echo: 'Echo',
   reverb: 'Reverb',
+  tune: 'Pitch correction',
 };
 
 /** What a new effect starts as, switched on: a flat equalizer, a rumble filter, a gentle compressor, a limiter a
  * decibel under full scale, a gate for room noise between phrases, the Tremolo, Phaser and Chorus effects' own
- * starting settings, a dotted-eighth echo at 120 BPM, a mid-sized room. */
+ * starting settings, a dotted-eighth echo at 120 BPM, a mid-sized room, pitch correction to every semitone at Correct
+ * pitch's 20 ms. */
 export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
   const id = newId();
   switch (kind) {
@@ -60,6 +63,8 @@ export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
       return { id, on: true, kind, delaySeconds: 0.375, decay: 0.4 };
     case 'reverb':
       return { id, on: true, kind, decaySeconds: 1.5, wetDb: -12 };
+    case 'tune':
+      return { id, on: true, kind, tonic: null, mode: 'major', speedMs: 20, strength: 100 };
   }
 }
 
@@ -100,6 +105,10 @@ function describeSettings(effect: TrackEffect): string {
         : 'Echo (no repeats)';
     case 'reverb':
       return `Reverb ${effect.decaySeconds} s at ${effect.wetDb} dB${wet(effect)}`;
+    case 'tune': {
+      const strength = effect.strength < 100 ? `, ${effect.strength} %` : '';
+      return `Pitch correction (${scaleName(effect)}, ${effect.speedMs} ms${strength})`;
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import { useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
 import { NoteSync } from '../toolbar/NoteSync';
 import { EqCurve, EqPreset } from './EqCurve';
+import { TuneFields } from './TuneFields';
 
 /** The settings of one track effect; `change` lands a patch of them (refused ones are said by the caller). */
 export function TrackEffectFields({
@@ -201,6 +202,8 @@ export function TrackEffectFields({
           <WetOnly on={effect.wetOnly ?? false} testId={id('wet-only')} change={(wetOnly) => change({ wetOnly })} />
         </div>
       );
+    case 'tune':
+      return <TuneFields effect={effect} id={id} change={change} />;
   }
 }
 
