@@ -141,7 +141,8 @@ export class PitchCorrectLine {
     const length = block[0]?.length ?? 0;
     const first = this.mono.end;
     // Held back to well before the first output this block sends, however long the block.
-    const keepFrom = (this.keepFrom = first - this.keep);
+    const keepFrom = first - this.keep;
+    this.keepFrom = keepFrom;
     for (let c = 0; c < this.inputs.length; c++) {
       const input = this.inputs[c];
       input.reserve(first + length, keepFrom);

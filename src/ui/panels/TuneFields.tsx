@@ -49,7 +49,7 @@ export function TuneFields({
           <option value={CHROMATIC}>Every semitone (chromatic)</option>
           {MODES.flatMap((mode) =>
             PITCH_CLASSES.map((name, tonic) => (
-              <option key={`${tonic} ${mode}`} value={`${tonic} ${mode}`}>
+              <option key={`${name} ${mode}`} value={`${tonic} ${mode}`}>
                 {name} {mode}
               </option>
             )),
