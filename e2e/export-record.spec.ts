@@ -556,6 +556,45 @@ test.describe('recording', () => {
     await studio.action('monitor').click();
   });
 
+  test("Hear through the armed track's effects: a low-pass there turns the monitored tone down, off it is heard as it is; pitch correction's meter moves", async ({
+    studio,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['microphone']);
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(1);
+    await page.getByTestId('track-arm').click();
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-add').selectOption('filter');
+    await panel.getByTestId('fx-type-0').selectOption('lowpass');
+    await panel.getByTestId('fx-hz-0').fill('200');
+    await panel.getByTestId('fx-hz-0').press('Enter');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', 'Low-pass 200 Hz');
+    await page.keyboard.press('Escape');
+    await studio.action('hearInput').click();
+    await studio.action('monitor').click();
+    await expect(studio.action('monitor')).toHaveAttribute('aria-pressed', 'true');
+    const peakDb = async () => {
+      const {
+        channels: [heard],
+      } = await capture(page, ['input'], 0.5);
+      return 20 * Math.log10(Math.max(...heard.slice(4800).map(Math.abs)));
+    };
+    // The fake microphone's 440 Hz at -12 dBFS, over an octave above a 24 dB-per-octave low-pass at 200 Hz.
+    expect(await peakDb()).toBeLessThan(-30);
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-on-0').uncheck(); // bypassed while monitoring: heard as it is at once
+    expect(await peakDb()).toBeCloseTo(-12, 0);
+    // Pitch correction in D-flat major (no A in it) moves the A a semitone, its meter reading as it is heard.
+    await panel.getByTestId('fx-add').selectOption('tune');
+    await panel.getByTestId('fx-key-1').selectOption('1 major');
+    await expect(panel.getByTestId('fx-correction-1')).toHaveText(/^[+-]?(99|100) cents$/);
+    await page.keyboard.press('Escape');
+    await studio.action('monitor').click();
+  });
+
   test('loop recording: with Loop on over a selection, each pass becomes a take of it, the last one playing', async ({
     studio,
     page,

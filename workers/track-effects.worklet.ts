@@ -18,7 +18,15 @@ declare const currentFrame: number;
 
 interface WorkletOptions {
   /** `keys`: the tracks whose clips come in on inputs 1, 2, ... for keyed compressors. */
-  processorOptions: { effects: TrackEffect[]; channels: number; from: number; when: number; keys: string[] };
+  /** `live`: a microphone's sound (input monitoring), on no timeline: the chain is reckoned from its first frame. */
+  processorOptions: {
+    effects: TrackEffect[];
+    channels: number;
+    from: number;
+    when: number;
+    keys: string[];
+    live?: boolean;
+  };
 }
 
 class TrackEffectsProcessor extends AudioWorkletProcessor {
@@ -48,14 +56,15 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
   /** The input (silence between clips, so tails and the compressor's release run on) through the chain. */
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
     if (this.stopped) return false;
-    const { effects, channels, from, when } = this.options;
+    const { effects, channels, from, when, live } = this.options;
     // Timeline sample `from` comes in at `when`; the chain is reckoned from its look-ahead before that, as an export's.
+    const at = from - (Math.round(when * sampleRate) - currentFrame);
     this.chain ??= new EffectChain(
       effects,
       sampleRate,
       channels,
-      from - (Math.round(when * sampleRate) - currentFrame),
-      from - effectsLatency(effects, sampleRate),
+      at,
+      live ? at : from - effectsLatency(effects, sampleRate),
     );
     const input = inputs[0] ?? [];
     const output = outputs[0];

@@ -193,7 +193,7 @@ async function placePunch(
 
 /** The track a recording lands on as a take (the armed one, or the track an armed take was made from), where it is
  * still in the project. */
-function armedTrack(state: StudioState): string | undefined {
+export function armedTrack(state: StudioState): string | undefined {
   const armed = state.project.tracks.find((t) => t.id === state.armedTrack);
   return armed?.takeOf && state.project.tracks.some((t) => t.id === armed.takeOf) ? armed.takeOf : armed?.id;
 }

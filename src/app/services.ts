@@ -3,6 +3,7 @@ import { AssetStore } from '../project/asset-store';
 import { MicRecorder } from '../playback/recorder';
 import { Player } from '../playback/player';
 import { AutomationWriter } from './automation-writer';
+import { followArmedEffects } from './input-monitoring';
 import { createStudioStore, type StudioStore } from '../store/studio-store';
 
 export interface Services {
@@ -21,5 +22,7 @@ export function createServices(): Services {
   const assets = new AssetStore();
   const player = new Player(store, assets);
   const writer = new AutomationWriter(store, player);
-  return { store, assets, player, writer, recorder: new MicRecorder(), openFilePicker: () => {} };
+  const recorder = new MicRecorder();
+  followArmedEffects(store, recorder);
+  return { store, assets, player, writer, recorder, openFilePicker: () => {} };
 }

@@ -1,8 +1,10 @@
 /** Records from the microphone losslessly: its samples as the browser delivers them, gathered by an audio worklet
  * (workers/capture.worklet.ts), become a 32-bit float WAV that the importer decodes like any file (resampled to the
  * project's rate where it differs). MediaRecorder, used before, wrote Opus: a lossy copy of every take. The same
- * input feeds taps for the level meter. */
+ * input feeds taps for the level meter, and is heard (where asked) through the armed track's effects. */
 import captureWorklet from '../../workers/capture.worklet.ts?worker&url';
+import trackEffectsWorklet from '../../workers/track-effects.worklet.ts?worker&url';
+import { activeEffects, type TrackEffect } from '../dsp/effect-chain';
 import { encodeWav } from '../dsp/wav';
 import { joinChunks } from './capture-chunks';
 import { METER_BUFFER } from './meter';
@@ -36,6 +38,13 @@ export class MicRecorder {
   /** The input is heard (software playthrough, for headphones) while it is open, and where it goes to the speakers. */
   private hearing = false;
   private playthrough: GainNode | undefined;
+  /** The effects the input is heard through (the armed track's, as a DAW monitors through a track's inserts), and
+   * where they run while it is heard. */
+  private monitorEffects: readonly TrackEffect[] = [];
+  private effectsNode: AudioWorkletNode | undefined;
+
+  /** Called with the monitored effects' meter readings (gain reductions, pitch correction), by effect id. */
+  onReadings: ((readings: Record<string, number>) => void) | undefined;
 
   /** The level meter's taps on the microphone while recording or monitoring (none otherwise). */
   meterTaps(): readonly AnalyserNode[] {
@@ -80,6 +89,18 @@ export class MicRecorder {
     this.routePlaythrough();
   }
 
+  /** Hears the input through `effects` (those switched on; none: as it is), at once where it is heard: settings
+   * changed while heard are taken by the running effects. */
+  hearThrough(effects: readonly TrackEffect[]): void {
+    this.monitorEffects = effects;
+    const through = activeEffects(effects).length > 0;
+    if (through && this.effectsNode) this.effectsNode.port.postMessage({ effects });
+    else if (this.playthrough && through !== (this.effectsNode !== undefined)) {
+      this.stopPlaythrough();
+      this.routePlaythrough();
+    }
+  }
+
   /** Where the input is heard (none while it is not): for a test's tap. */
   playthroughOutput(): AudioNode | undefined {
     return this.playthrough;
@@ -88,12 +109,35 @@ export class MicRecorder {
   private routePlaythrough(): void {
     const input = this.input;
     if (this.hearing && input && !this.playthrough) {
-      this.playthrough = new GainNode(input.context);
-      input.source.connect(this.playthrough).connect(input.context.destination);
-    } else if (!(this.hearing && input) && this.playthrough) {
-      this.playthrough.disconnect();
-      this.playthrough = undefined;
-    }
+      const { context, source } = input;
+      this.playthrough = new GainNode(context);
+      this.playthrough.connect(context.destination);
+      this.effectsNode = activeEffects(this.monitorEffects).length ? this.effectsOn(context) : undefined;
+      if (this.effectsNode) source.connect(this.effectsNode).connect(this.playthrough);
+      else source.connect(this.playthrough);
+    } else if (!(this.hearing && input) && this.playthrough) this.stopPlaythrough();
+  }
+
+  /** The monitored effects running in the input's context (its first channel: a microphone's one). */
+  private effectsOn(context: AudioContext): AudioWorkletNode {
+    const node = new AudioWorkletNode(context, 'omni-track-effects', {
+      numberOfInputs: 1,
+      numberOfOutputs: 1,
+      outputChannelCount: [1],
+      channelCount: 1,
+      channelCountMode: 'explicit',
+      processorOptions: { effects: this.monitorEffects, channels: 1, from: 0, when: 0, keys: [], live: true },
+    });
+    node.port.onmessage = (e: MessageEvent<{ readings: Record<string, number> }>) => this.onReadings?.(e.data.readings);
+    return node;
+  }
+
+  private stopPlaythrough(): void {
+    this.input?.source.disconnect(this.effectsNode ?? this.playthrough!);
+    this.effectsNode?.port.postMessage({ stop: true });
+    this.effectsNode?.disconnect();
+    this.playthrough?.disconnect();
+    [this.effectsNode, this.playthrough] = [undefined, undefined];
   }
 
   stopMonitoring(): void {
@@ -161,6 +205,7 @@ export class MicRecorder {
     const context = new AudioContext();
     try {
       await context.audioWorklet.addModule(captureWorklet);
+      await context.audioWorklet.addModule(trackEffectsWorklet);
     } catch (e) {
       stream.getTracks().forEach((t) => t.stop());
       void context.close();
@@ -178,7 +223,7 @@ export class MicRecorder {
     this.input?.stream.getTracks().forEach((t) => t.stop());
     void this.input?.context.close();
     this.input = undefined;
-    this.playthrough = undefined; // it went with the context
+    [this.playthrough, this.effectsNode] = [undefined, undefined]; // they went with the context
     this.taps = [];
   }
 }
