@@ -1403,6 +1403,50 @@ test.describe('editing a real recording', () => {
     expect(after).toBeLessThan(6); // 3 when written
   });
 
+  test('the pitch editor cuts a note in two with a double-click and joins notes again; the second half moved alone (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('melody-sharp.wav'); // C4, E4 30 cents sharp, G4
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await studio.action('pitchEditor').click();
+    const panel = page.getByTestId('pitch-editor');
+    await expect(panel.getByTestId('pitch-editor-what')).toContainText('3 notes');
+    const note = (i: number) => panel.getByTestId(`pitch-note-${i}`);
+    const box = (await note(1).boundingBox())!;
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(panel.locator('.pitch-note')).toHaveCount(4);
+    for (const i of [1, 2]) await expect(note(i)).toHaveAttribute('aria-valuetext', 'E4 +30¢');
+    // Joined again (both halves selected), then cut once more.
+    await expect(panel.getByTestId('pitch-editor-join')).toBeDisabled(); // one note selected
+    await note(1).click({ modifiers: ['Shift'] });
+    await expect(panel.getByTestId('pitch-editor-join')).toBeEnabled();
+    await panel.getByTestId('pitch-editor-join').click();
+    await expect(panel.locator('.pitch-note')).toHaveCount(3);
+    await expect(note(1)).toHaveAttribute('aria-valuetext', 'E4 +30¢');
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(panel.locator('.pitch-note')).toHaveCount(4);
+    await note(2).focus();
+    await page.keyboard.press('ArrowUp'); // the second half onto F4
+    await expect(note(2)).toHaveAttribute('aria-valuetext', 'F4');
+    await expect(note(1)).toHaveAttribute('aria-valuetext', 'E4 +30¢');
+    await panel.getByTestId('pitch-editor-apply').click();
+    await expect(page.getByTestId('notice-info').last()).toHaveText(/Moved 1 note: E4 \+30¢ to F4\./);
+    const out = await studio.exportFile({ format: 'float32' });
+    /** The first channel's frequency over a part of `path`, from its rising zero crossings (sox reads it). */
+    const hertz = (from: number, seconds: number) => {
+      const x = soxFloat(out, ['remix', '1', 'trim', String(from), String(seconds)]);
+      const rises: number[] = [];
+      for (let i = 1; i < x.length; i++)
+        if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
+      return ((rises.length - 1) * 44100) / (rises[rises.length - 1] - rises[0]);
+    };
+    const cents = (hz: number, reference: number) => Math.abs(1200 * Math.log2(hz / reference));
+    expect(cents(hertz(0.42, 0.14), 335.42)).toBeLessThan(2); // the first half as sung
+    expect(cents(hertz(0.63, 0.14), 349.23)).toBeLessThan(3); // the second half on F4
+  });
+
   test('the pitch editor shows the notes of a line, moves one by keys and by dragging, and Apply shifts it alone (sox)', async ({
     studio,
     page,

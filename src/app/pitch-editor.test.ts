@@ -4,7 +4,7 @@ import { trackAudio } from '../project/generated-ops';
 import { runHere } from '../project/process-ops';
 import { newTrack } from '../project/types';
 import { oneTrackStudio } from './one-track.fixture';
-import { labelLineNotes, type LineReader, moveNotes, readLine } from './pitch-editor';
+import { joinNotes, labelLineNotes, type LineReader, moveNotes, readLine, splitNote } from './pitch-editor';
 import { addLabel, audacityLabels } from '../project/label-ops';
 
 const RATE = 48000;
@@ -69,5 +69,46 @@ describe('Pitch editor', () => {
     store.getState().commit('Add a track', { ...project, tracks: [...project.tracks, newTrack(1)] });
     store.getState().selectRange({ start: 0, end: RATE, trackIds: store.getState().project.tracks.map((t) => t.id) });
     expect(await readLine(services, readHere)).toMatch(/^Select a line on one track/);
+  });
+
+  it('cuts a note sung on two pitches in two, each with its own centre, and moves the second half alone', async () => {
+    // E4 for 0.5 s, then 35 cents sharp for 0.5 s: one note to the finder (its nearest semitone stays E).
+    let phase = 0;
+    const sung = Float32Array.from({ length: RATE }, (_, i) => {
+      phase += (2 * Math.PI * 440 * 2 ** ((64 + (i < 0.5 * RATE ? 0 : 0.35) - 69) / 12)) / RATE;
+      return 0.1 * Math.sin(phase);
+    });
+    const { services } = oneTrackStudio([sung], RATE, { start: 0, end: RATE });
+    const line = await readLine(services, readHere);
+    if (typeof line === 'string') throw new Error(line);
+    expect(line.notes).toHaveLength(1);
+    expect(splitNote(line, [0], 0, 0.03 * RATE, RATE)).toBeNull(); // a part under 60 ms
+    const cut = splitNote(line, [20], 0, 0.5 * RATE, RATE);
+    if (!cut) throw new Error('not cut');
+    expect(cut.line.notes.map((n) => Math.round(n.midi * 100) / 100)).toEqual([64, 64.35]);
+    expect(cut.line.notes[0].end).toBe(cut.line.notes[1].start);
+    expect(cut.shifts).toEqual([20, 20]); // each part keeps the note's move
+    expect(await moveNotes(services, cut.line, [0, -35], 0, runHere)).toBe(true);
+    const after = await readLine(services, readHere);
+    if (typeof after === 'string') throw new Error(after);
+    expect(after.notes).toHaveLength(1);
+    expect(Math.abs(after.notes[0].midi - 64)).toBeLessThan(0.03);
+  });
+
+  it('joins neighbouring notes into one, placed where the longest of them was', async () => {
+    const { services } = oneTrackStudio([melody()], RATE, { start: 0, end: 1.2 * RATE });
+    const line = await readLine(services, readHere);
+    if (typeof line === 'string') throw new Error(line);
+    expect(joinNotes(line, [0, 0, 0], 1, 1)).toBeNull(); // one note is no join
+    const joined = joinNotes(line, [0, 0, 100], 1, 2);
+    if (!joined) throw new Error('not joined');
+    expect(joined.line.notes).toHaveLength(2);
+    expect(joined.line.notes[1]).toMatchObject({ start: line.notes[1].start, end: line.notes[2].end });
+    // E4 +30¢ was the longer (the tracker's frames stop before the audio's end, so G4 is shorter): the joined note
+    // is placed there, not where G4 was moved to (G#4).
+    const length = (n: { start: number; end: number }) => n.end - n.start;
+    expect(length(line.notes[1])).toBeGreaterThan(length(line.notes[2]));
+    const placed = joined.line.notes[1].midi + joined.shifts[1] / 100;
+    expect(Math.abs(placed - line.notes[1].midi)).toBeLessThan(0.01);
   });
 });

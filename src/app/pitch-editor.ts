@@ -3,7 +3,7 @@
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { analysis, answerValue, transferred } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
-import type { LineNotes, SungNote } from '../dsp/pitch-notes';
+import { type LineNotes, MIN_NOTE_SECONDS, spanMidi, type SungNote } from '../dsp/pitch-notes';
 import type { PitchTrack } from '../dsp/pitch-track';
 import { pitchText } from '../dsp/notes';
 import { trackAudio } from '../project/generated-ops';
@@ -172,3 +172,52 @@ export async function moveNotes(
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A line's notes as edited by hand (cut in two, or joined), with each note's shift (cents). */
+export interface NoteLayout {
+  line: EditedLine;
+  shifts: number[];
+}
+
+/** Note `index` cut in two at timeline sample `at` (as Melodyne's note separation: a note sung on two pitches), each
+ * half its own note with its own centre and the shift the note had; null where either half would be shorter than a
+ * note can be or hold no pitch. */
+export function splitNote(
+  line: EditedLine,
+  shifts: readonly number[],
+  index: number,
+  at: number,
+  rate: number,
+): NoteLayout | null {
+  const note = line.notes[index];
+  const least = MIN_NOTE_SECONDS * rate;
+  if (!note || at - note.start < least || note.end - at < least) return null;
+  const [first, second] = [centred(line, note.start, at), centred(line, at, note.end)];
+  if (!first || !second) return null;
+  const shift = shifts[index] ?? 0;
+  return {
+    line: { ...line, notes: line.notes.toSpliced(index, 1, first, second) },
+    shifts: shifts.toSpliced(index, 1, shift, shift),
+  };
+}
+
+/** Notes `first` to `last` joined into one (a note the finder cut where the voice wavered), its centre from its own
+ * frames, placed where the longest of them was; null unless at least two notes are joined. */
+export function joinNotes(line: EditedLine, shifts: readonly number[], first: number, last: number): NoteLayout | null {
+  const parts = line.notes.slice(first, last + 1);
+  if (first < 0 || parts.length < 2) return null;
+  const joined = centred(line, parts[0].start, parts[parts.length - 1].end);
+  if (!joined) return null;
+  const longest = parts.reduce((k, n, i) => (n.end - n.start > parts[k].end - parts[k].start ? i : k), 0);
+  const placed = parts[longest].midi + (shifts[first + longest] ?? 0) / 100;
+  return {
+    line: { ...line, notes: line.notes.toSpliced(first, parts.length, joined) },
+    shifts: shifts.toSpliced(first, parts.length, Math.round((placed - joined.midi) * 100)),
+  };
+}
+
+/** A note over [start, end) of the timeline with its median pitch, or null where it has none. */
+function centred(line: EditedLine, start: number, end: number): SungNote | null {
+  const midi = spanMidi(line.track, start - line.range.start, end - line.range.start);
+  return midi === null ? null : { start, end, midi };
+}

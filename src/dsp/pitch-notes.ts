@@ -42,7 +42,7 @@ export function lineNotes(channels: Float32Array[], rate: number): LineNotes {
   return { notes: findNotes(track, channels[0]?.length ?? 0, rate), track };
 }
 
-const MIN_NOTE_SECONDS = 0.06;
+export const MIN_NOTE_SECONDS = 0.06;
 /** A line with fewer pitch classes than this says too little about its key. */
 const LEAST_PITCH_CLASSES = 4;
 
@@ -85,6 +85,18 @@ export function findNotes(track: PitchTrack, length: number, rate: number): Sung
   }
   close(track.hz.length);
   return notes;
+}
+
+/** The median pitch (MIDI, fractional) of the voiced frames whose centres lie in [start, end) (samples of the
+ * track's audio), or null where none has a pitch: a note cut or joined by hand gets its centre from its own frames. */
+export function spanMidi(track: PitchTrack, start: number, end: number): number | null {
+  const heard: number[] = [];
+  track.hz.forEach((hz, f) => {
+    const centre = track.offset + f * track.hop;
+    if (hz > 0 && centre >= start && centre < end) heard.push(midiOf(hz));
+  });
+  heard.sort((a, b) => a - b);
+  return heard.length ? heard[Math.floor(heard.length / 2)] : null;
 }
 
 /** Frames [first, end) as samples, from half a hop before the first frame's centre to half a hop after the last's. */

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
   type EditedLine,
+  joinNotes,
   labelLineNotes,
   moveNotes,
+  type NoteLayout,
   previewNotes,
   readLine,
   saveLineMidi,
+  splitNote,
 } from '../../app/pitch-editor';
 import { PREVIEW_SECONDS } from '../../app/preview';
 import { addHarmony } from '../../app/harmony';
@@ -17,7 +20,8 @@ import { PitchPlot } from './PitchPlot';
 
 /** The Pitch editor (Alt+P), as Melodyne's note editor: the pitch line of the selection on one track with its notes
  * as blocks on a piano-roll grid; a note dragged up or down (or moved with the arrow keys) lands on a semitone, or
- * moves by cents with Alt; Apply shifts the moved notes in one undoable step, the rest of the line left as it was. */
+ * moves by cents with Alt; a double-click cuts a note in two, Join makes the selected neighbours one; Apply shifts the
+ * moved notes in one undoable step, the rest of the line left as it was. */
 export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   const services = useServices();
   const busy = useStudio((s) => s.busy);
@@ -26,18 +30,31 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   const [shifts, setShifts] = useState<number[]>([]);
   const [straighten, setStraighten] = useState(0);
   const [harmony, setHarmony] = useState<Harmony>('a third above');
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const rate = useStudio((s) => s.project.sampleRate);
+  const notify = useStudio((s) => s.notify);
   const read = useCallback(() => {
     setLine(null);
     readLine(services).then(
       (l) => {
         setLine(l);
         setShifts(typeof l === 'string' ? [] : l.notes.map(() => 0));
+        setSelected(new Set());
       },
       (e: Error) => setLine(`Not read: ${e.message}`),
     );
   }, [services]);
   useEffect(read, [read]);
   const edited = typeof line === 'string' ? null : line;
+  /** The notes laid out anew (cut or joined), the one at `select` selected; or why not, said. */
+  const relay = (layout: NoteLayout | null, select: number, why: string) => {
+    if (!layout) return notify('info', why);
+    setLine(layout.line);
+    setShifts(layout.shifts);
+    setSelected(new Set([select]));
+  };
+  const joinable = [...selected].sort((a, b) => a - b);
+  const canJoin = joinable.length > 1 && joinable.every((k, i) => i === 0 || k === joinable[i - 1] + 1);
   const moved = shifts.some((c) => c !== 0) || straighten > 0;
   const apply = async () => {
     if (edited && (await moveNotes(services, edited, shifts, straighten))) {
@@ -53,10 +70,25 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           : typeof line === 'string'
             ? line
             : line.notes.length
-              ? `${line.notes.length} note${line.notes.length === 1 ? '' : 's'}: drag one up or down (Alt: by cents), or select it and press ↑ ↓.`
+              ? `${line.notes.length} note${line.notes.length === 1 ? '' : 's'}: drag one up or down (Alt: by cents), or select it and press ↑ ↓; double-click to cut one in two.`
               : 'No notes here: nothing in the selection has a steady pitch (one voice or instrument, one note at a time).'}
       </p>
-      {edited && edited.notes.length > 0 && <PitchPlot line={edited} shifts={shifts} onShifts={setShifts} />}
+      {edited && edited.notes.length > 0 && (
+        <PitchPlot
+          line={edited}
+          shifts={shifts}
+          onShifts={setShifts}
+          selected={selected}
+          onSelected={setSelected}
+          onSplit={(index, at) =>
+            relay(
+              splitNote(edited, shifts, index, at, rate),
+              index + 1,
+              'A note is cut where each part is 60 ms long at least and has a pitch.',
+            )
+          }
+        />
+      )}
       <div className="actions-row">
         <button
           type="button"
@@ -79,6 +111,22 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
             onChange={(e) => setStraighten(Math.min(100, Math.max(0, Number(e.target.value) || 0)))}
           />
         </label>
+        <button
+          type="button"
+          data-testid="pitch-editor-join"
+          disabled={!canJoin}
+          title="Make the selected notes (next to each other) one note"
+          onClick={() =>
+            edited &&
+            relay(
+              joinNotes(edited, shifts, joinable[0], joinable[joinable.length - 1]),
+              joinable[0],
+              'These notes have no pitch to join.',
+            )
+          }
+        >
+          Join
+        </button>
         <button
           type="button"
           data-testid="pitch-editor-reset"

@@ -1,26 +1,33 @@
 import { type KeyboardEvent, type PointerEvent, useState } from 'react';
 import type { EditedLine } from '../../app/pitch-editor';
 import { noteName, pitchText } from '../../dsp/notes';
-import { movedShift, pitchPath, pitchView, semitoneHeight, xOf, yOf } from './pitch-plot';
+import { movedShift, pitchPath, pitchView, sampleAt, semitoneHeight, xOf, yOf } from './pitch-plot';
 
 const PLOT = { width: 560, height: 240 };
 const FREE_STEP_SEMITONES = 0.1;
 const KEY_STEPS: Record<string, number> = { ArrowUp: 1, ArrowDown: -1, PageUp: 12, PageDown: -12, Home: 0 };
 
 /** The Pitch editor's plot: a piano-roll grid (C's named), the line's pitch, and its notes as blocks to move. A click
- * selects a note (Shift+click adds one or takes it away); keys and drags move every selected note alike. */
+ * selects a note (Shift+click adds one or takes it away); keys and drags move every selected note alike; a
+ * double-click cuts a note in two there. */
 export function PitchPlot({
   line,
   shifts,
   onShifts,
+  selected,
+  onSelected,
+  onSplit,
 }: {
   line: EditedLine;
   shifts: number[];
   onShifts: (shifts: number[]) => void;
+  selected: ReadonlySet<number>;
+  onSelected: (change: (was: ReadonlySet<number>) => ReadonlySet<number>) => void;
+  /** Cuts note `index` at timeline sample `at`. */
+  onSplit: (index: number, at: number) => void;
 }) {
   const view = pitchView(line, shifts, PLOT.width, PLOT.height);
   const semitones = Array.from({ length: view.high - view.low + 1 }, (_, i) => view.low + i);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [dragFrom, setDragFrom] = useState<{ y: number; shifts: number[] } | null>(null);
   /** Each note moved with `note` (itself, and the others selected with it) given its new shift. */
   const move = (note: number, from: number[], shiftOf: (k: number, shift: number) => number) => {
@@ -36,7 +43,7 @@ export function PitchPlot({
     move(note, shifts, (k, shift) => (step === 0 ? 0 : movedShift(midiOf(k), shift, by, e.altKey)));
   };
   const select = (note: number, add: boolean) =>
-    setSelected((was) => {
+    onSelected((was) => {
       if (!add) return was.has(note) ? was : new Set([note]);
       const next = new Set(was);
       if (!next.delete(note)) next.add(note);
@@ -95,6 +102,10 @@ export function PitchPlot({
               move(i, dragFrom.shifts, (k, shift) => movedShift(midiOf(k), shift, by, e.altKey));
             }}
             onPointerUp={() => setDragFrom(null)}
+            onDoubleClick={(e) => {
+              const plot = e.currentTarget.parentElement!.getBoundingClientRect();
+              onSplit(i, sampleAt(view, line, e.clientX - plot.left));
+            }}
           >
             <span>{pitchText(placed)}</span>
           </div>

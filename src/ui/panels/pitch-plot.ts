@@ -39,6 +39,10 @@ export const semitoneHeight = (view: PitchView) => view.height / (view.high - vi
 export const xOf = (view: PitchView, line: EditedLine, sample: number) =>
   (view.width * (sample - line.range.start)) / (line.range.end - line.range.start);
 
+/** The timeline sample at `x` across the plot. */
+export const sampleAt = (view: PitchView, line: EditedLine, x: number) =>
+  Math.round(line.range.start + (x / view.width) * (line.range.end - line.range.start));
+
 /** Frames further apart than this are not joined: the voice does not leap so far in 5 ms. */
 const LEAP_SEMITONES = 2;
 
