@@ -348,7 +348,7 @@ test.describe('track effects', () => {
     await page.getByTestId('action-stop').click();
   });
 
-  test('pitch correction on an insert pulls a flat A to 440 Hz as it plays and in the export, on time and metered; off, the clip is heard as it is', async ({
+  test('pitch correction on an insert pulls a flat A to 440 Hz as it plays and in the export, on time and metered; off, or within 20 cents, the clip is heard as it is', async ({
     studio,
     page,
   }) => {
@@ -387,6 +387,17 @@ test.describe('track effects', () => {
     await page.getByTestId('action-stop').click();
     if (!(await panel.isVisible())) await page.getByTestId('track-fx').nth(1).click();
     await panel.getByTestId('fx-on-0').uncheck();
+    await page.keyboard.press('Escape');
+    expect(cents(hertz(await studio.exportFile({ format: 'float32' })))).toBeCloseTo(1200 * Math.log2(430 / 440), 0);
+    // On again, corrected only within 20 cents of a note (Flex-Tune): the A, 40 cents off, is left as sung.
+    await page.getByTestId('track-fx').nth(1).click();
+    await panel.getByTestId('fx-on-0').check();
+    await panel.getByTestId('fx-within-0').fill('20');
+    await panel.getByTestId('fx-within-0').press('Enter');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute(
+      'aria-label',
+      'Pitch correction (C major, 0 ms, within 20¢)',
+    );
     await page.keyboard.press('Escape');
     expect(cents(hertz(await studio.exportFile({ format: 'float32' })))).toBeCloseTo(1200 * Math.log2(430 / 440), 0);
   });

@@ -46,7 +46,8 @@ export const projectKey = (tracks: readonly Track[]): Key | null =>
 /** The correction the settings ask for, and its key in words; `lineKey` is the key heard in the line (null: too few
  * notes to tell), needed where the line's own key is asked for (without it: null). */
 export function correctionOf(
-  params: Pick<EditParams, 'correctKey' | 'retuneMs' | 'correctStrength'>,
+  params: Pick<EditParams, 'correctKey' | 'retuneMs' | 'correctStrength'> &
+    Partial<Pick<EditParams, 'humanize' | 'correctWithin'>>,
   tracks: readonly Track[],
   lineKey?: Key | null,
 ): { scale: PitchCorrection; said: string } | null {
@@ -68,6 +69,8 @@ export function correctionOf(
     mode: key?.mode ?? 'major',
     speedMs: params.retuneMs,
     strength: params.correctStrength,
+    ...(params.humanize && { humanize: params.humanize }),
+    ...(params.correctWithin && { withinCents: params.correctWithin }),
   };
   return { scale, said: said(scaleName(scale)) };
 }

@@ -32,7 +32,7 @@ import {
   type Tremolo,
   TremoloLine,
 } from './modulation';
-import { CORRECTION_STRENGTH, isScale, type PitchCorrection, RETUNE_SPEED_MS } from './pitch-correct';
+import { correctionProblem, type PitchCorrection } from './pitch-correct';
 import { PitchCorrectLine, pitchLineLatency } from './pitch-line';
 import { DECAY_SECONDS, impulseNorm, ReverbNetwork, type Reverberation, WET_DB } from './reverb';
 
@@ -149,11 +149,7 @@ function settingsProblem(effect: TrackEffect): string | null {
         return `The reverb's decay must be ${DECAY_SECONDS.min} to ${DECAY_SECONDS.max} s.`;
       return outside(effect.wetDb, WET_DB) ? `The reverb's level must be ${WET_DB.min} to ${WET_DB.max} dB.` : null;
     case 'tune':
-      if (!isScale(effect)) return `Pitch correction's key is one of the 24, or every semitone.`;
-      return firstOutside(effect, [
-        ['speedMs', RETUNE_SPEED_MS, "Pitch correction's retune speed", ' ms'],
-        ['strength', CORRECTION_STRENGTH, "Pitch correction's strength", ' %'],
-      ]);
+      return correctionProblem(effect);
     default:
       return `A track effect is of no known kind (${(effect as { kind: unknown }).kind}).`;
   }

@@ -107,6 +107,51 @@ describe('pitch correction', () => {
     expect(mean(centsOf(sung))).toBeLessThan(-15);
   });
 
+  it("with Humanize keeps a held note's vibrato (its centre still moved to the note) and still lands short notes", () => {
+    const hop = RATE / 200; // a frame every 5 ms
+    const frames = (f: (k: number) => number, n: number) => ({
+      hop,
+      offset: 0,
+      hz: Float32Array.from({ length: n }, (_, k) => 440 * 2 ** ((f(k) - 69) / 12)),
+    });
+    // A3 20 cents flat, swinging 30 cents either way 5.5 times a second, for 3 s.
+    const held = frames((k) => 57 - 0.2 + 0.3 * Math.sin(2 * Math.PI * 5.5 * k * 0.005), 600);
+    const placed = (settings: PitchCorrection) => {
+      const curve = correctionCurve(held, RATE, settings);
+      return [...held.hz].map((hz, k) => 12 * Math.log2(hz / 440) + 69 + curve[k] / 100).slice(200);
+    };
+    const spread = (m: number[]) => 100 * (Math.max(...m) - Math.min(...m));
+    const mean = (m: number[]) => m.reduce((s, v) => s + v, 0) / m.length;
+    expect(spread(placed(CHROMATIC))).toBeLessThan(1); // at once: flat
+    const humanized = placed({ ...CHROMATIC, humanize: 100 });
+    expect(spread(humanized)).toBeGreaterThan(0.6 * 60);
+    expect(Math.abs(100 * (mean(humanized) - 57))).toBeLessThan(5);
+    // Notes of 120 ms, each 30 cents flat: too short for Humanize to slow, each lands on its note.
+    const short = frames((k) => [60.7, 62.7][Math.floor(k / 24) % 2], 240);
+    const curve = correctionCurve(short, RATE, { ...CHROMATIC, humanize: 100 });
+    for (const c of curve) expect(c).toBeCloseTo(30, 1);
+  });
+
+  it('within a range (Flex-Tune) corrects the notes held near their pitch and leaves a slide between them as sung', () => {
+    const hop = RATE / 200;
+    // C4 10 cents flat for 100 ms, a slide to D4 over 400 ms, D4 10 cents flat for 100 ms.
+    const midi = (k: number) => (k < 20 ? 59.9 : k < 100 ? 59.9 + (2 * (k - 20)) / 80 : 61.9);
+    const track = {
+      hop,
+      offset: 0,
+      hz: Float32Array.from({ length: 120 }, (_, k) => 440 * 2 ** ((midi(k) - 69) / 12)),
+    };
+    const curve = correctionCurve(track, RATE, { ...CHROMATIC, withinCents: 20 });
+    expect(curve[15]).toBeCloseTo(10, 1);
+    expect(curve[115]).toBeCloseTo(10, 1);
+    // On the slide: 40 and 35 cents off the nearest note, left as sung; 10 cents under C#4, pulled onto it.
+    expect(curve[40]).toBe(0);
+    expect(curve[50]).toBe(0);
+    expect(curve[60]).toBeCloseTo(10, 1);
+    const everywhere = correctionCurve(track, RATE, CHROMATIC);
+    expect(everywhere[40]).toBeCloseTo(-40, 1); // without the range: every step of the slide onto a note
+  });
+
   it('follows with the retune speed: a 100 ms time constant has made 63 % of the correction after 100 ms', () => {
     const hop = RATE / 200;
     const track = { hop, offset: 0, hz: new Float32Array(100).fill(430) };

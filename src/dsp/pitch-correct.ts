@@ -28,10 +28,37 @@ export interface PitchCorrection {
   speedMs: number;
   /** How much of the way to the note, 0 to 100 %. */
   strength: number;
+  /** How much slower the correction follows on a held note (0 to 100 %, as Auto-Tune's Humanize): a long note keeps
+   * its vibrato and drift while short ones still land; absent: 0. */
+  humanize?: number;
+  /** Corrected only where the voice is within this many cents of its note (as Auto-Tune's Flex-Tune: a slide, scoop
+   * or bend further off is left as sung); absent or 0: everywhere. */
+  withinCents?: number;
 }
 
 export const RETUNE_SPEED_MS = { min: 0, max: 400 } as const;
 export const CORRECTION_STRENGTH = { min: 0, max: 100 } as const;
+export const HUMANIZE = { min: 0, max: 100 } as const;
+export const WITHIN_CENTS = { min: 0, max: 50 } as const;
+/** At full Humanize, a note held HUMANIZE_AFTER_MS and more is followed this much more slowly, ms. */
+const HUMANIZE_MS = 400;
+const HUMANIZE_AFTER_MS = 150;
+const HUMANIZE_FULL_MS = 400;
+
+/** Why the correction's settings cannot run (the first such), or null. */
+export function correctionProblem(c: PitchCorrection): string | null {
+  if (!isScale(c)) return "Pitch correction's key must be one of the twelve notes, major or minor, or chromatic.";
+  const checks: [number | undefined, { min: number; max: number }, string, string][] = [
+    [c.speedMs, RETUNE_SPEED_MS, 'retune speed', ' ms'],
+    [c.strength, CORRECTION_STRENGTH, 'strength', ' %'],
+    [c.humanize ?? 0, HUMANIZE, 'humanize', ' %'],
+    [c.withinCents ?? 0, WITHIN_CENTS, 'range (within)', ' cents'],
+  ];
+  for (const [value, { min, max }, name, unit] of checks)
+    if (!(value !== undefined && value >= min && value <= max))
+      return `Pitch correction's ${name} must be ${min} to ${max}${unit}.`;
+  return null;
+}
 
 /** The notes of a major and a (natural) minor scale, semitones over the tonic. */
 export const SCALES: Record<ScaleMode, readonly number[]> = {
@@ -65,29 +92,47 @@ export function correctionCurve(track: PitchTrack, rate: number, settings: Pitch
 }
 
 /** The correction frame by frame, as the frames come (a realtime corrector's as well as the whole line's): the note
- * held, and the correction moving towards it with the retune speed. */
+ * held, and the correction moving towards it with the retune speed (slower the longer a note is held, with Humanize;
+ * none where the voice is further off than Flex-Tune's range, with a soft edge half as wide again). */
 export class Retuner {
   private held: number | undefined;
+  /** How long the note has been held, ms. */
+  private heldMs = 0;
   private current = 0;
-  private readonly follow: number;
 
   constructor(
     private readonly settings: PitchCorrection,
-    frameMs: number,
-  ) {
-    this.follow = settings.speedMs <= 0 ? 1 : 1 - Math.exp(-frameMs / settings.speedMs);
-  }
+    private readonly frameMs: number,
+  ) {}
 
   /** The next frame's correction, cents, from its pitch (Hz; 0: unvoiced). */
   next(hz: number): number {
     let wanted = 0;
     if (hz > 0) {
       const midi = midiOf(hz);
-      this.held = nearestNote(midi, this.settings, this.held);
-      wanted = (this.held - midi) * this.settings.strength; // semitones * % = cents
-    } else this.held = undefined;
-    this.current += this.follow * (wanted - this.current);
+      const note = nearestNote(midi, this.settings, this.held);
+      this.heldMs = note === this.held ? this.heldMs + this.frameMs : 0;
+      this.held = note;
+      const off = note - midi; // semitones
+      wanted = off * this.settings.strength * this.reach(100 * off); // semitones * % = cents
+    } else [this.held, this.heldMs] = [undefined, 0];
+    this.current += this.follow() * (wanted - this.current);
     return Math.abs(this.current) < NONE_CENTS ? 0 : this.current;
+  }
+
+  /** How much of a correction `cents` off its note is made: all within the range, none past half as much again. */
+  private reach(cents: number): number {
+    const within = this.settings.withinCents ?? 0;
+    if (within <= 0) return 1;
+    return Math.min(1, Math.max(0, (1.5 * within - Math.abs(cents)) / (0.5 * within)));
+  }
+
+  /** The share of the way the correction moves this frame: its time constant the retune speed, lengthened on a held
+   * note by Humanize. */
+  private follow(): number {
+    const held = Math.min(1, Math.max(0, (this.heldMs - HUMANIZE_AFTER_MS) / (HUMANIZE_FULL_MS - HUMANIZE_AFTER_MS)));
+    const speedMs = this.settings.speedMs + ((this.settings.humanize ?? 0) / 100) * HUMANIZE_MS * held;
+    return speedMs <= 0 ? 1 : 1 - Math.exp(-this.frameMs / speedMs);
   }
 }
 

@@ -41,13 +41,7 @@ import { DECAY_SECONDS, type Reverberation, reverb, WET_DB } from '../dsp/reverb
 import { afterCuts, CROSSFADE_SECONDS, removeStretches } from '../dsp/silence';
 import { stretchAndShiftChannels } from '../dsp/time-stretch';
 import { shiftFormants, shiftVoice } from '../dsp/psola';
-import {
-  CORRECTION_STRENGTH,
-  correctPitch,
-  isScale,
-  type PitchCorrection,
-  RETUNE_SPEED_MS,
-} from '../dsp/pitch-correct';
+import { correctionProblem, correctPitch, type PitchCorrection } from '../dsp/pitch-correct';
 import { PITCH_CLASSES } from '../dsp/key';
 import { type NoteShift, shiftNotes } from '../dsp/pitch-notes';
 import type { SampleRange } from './types';
@@ -287,10 +281,6 @@ type Bounds = { readonly min: number; readonly max: number };
 const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, name: string, unit: string][] } = {
   pitch: [['semitones', PITCH_SEMITONES, 'A pitch change', ' semitones']],
   formants: [['semitones', PITCH_SEMITONES, 'A formant shift', ' semitones']],
-  correctPitch: [
-    ['speedMs', RETUNE_SPEED_MS, "Pitch correction's retune speed", ' ms'],
-    ['strength', CORRECTION_STRENGTH, "Pitch correction's strength", ' %'],
-  ],
   tempo: [
     ['percent', TEMPO_PERCENT, 'A tempo change', ' %'],
     ['semitones', PITCH_SEMITONES, 'A pitch change', ' semitones'],
@@ -369,8 +359,8 @@ function checkSpec(spec: EffectSpec): void {
     throw new Error(`A note can move at most ${PITCH_SEMITONES.max} semitones.`);
   if (spec.kind === 'shiftNotes' && !spec.shifts.every((s) => (s.straighten ?? 0) >= 0 && (s.straighten ?? 0) <= 100))
     throw new Error('A note is straightened by 0 to 100 %.');
-  if (spec.kind === 'correctPitch' && !isScale(spec))
-    throw new Error("Pitch correction's key must be one of the twelve notes, major or minor, or chromatic.");
+  const correction = spec.kind === 'correctPitch' ? correctionProblem(spec) : null;
+  if (correction) throw new Error(correction);
   if (spec.kind === 'center' && !(spec.lowHz < spec.highHz))
     throw new Error("Vocal reduction's lowest frequency must be under its highest.");
   const eq = spec.kind === 'eq' ? eqProblem(spec.bands) : null;
@@ -404,7 +394,7 @@ export function effectLabel(spec: EffectSpec): string {
     case 'formants':
       return `Shift formants (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'})`;
     case 'correctPitch':
-      return `Correct pitch (${scaleName(spec)}, ${spec.speedMs} ms${spec.strength < 100 ? `, ${spec.strength} %` : ''})`;
+      return `Correct pitch (${correctionText(spec)})`;
     case 'shiftNotes': {
       const moved = spec.shifts.filter((s) => s.cents !== 0).length;
       const straighten = spec.shifts[0]?.straighten;
@@ -474,6 +464,15 @@ export function effectLabel(spec: EffectSpec): string {
 }
 
 const signed = (v: number) => (v > 0 ? `+${v}` : `${v}`);
+
+/** A correction's settings in words: "C major, 20 ms", with the strength, Humanize and range where they are set. */
+export function correctionText(c: PitchCorrection): string {
+  const parts = [scaleName(c), `${c.speedMs} ms`];
+  if (c.strength < 100) parts.push(`${c.strength} %`);
+  if (c.humanize) parts.push(`humanize ${c.humanize} %`);
+  if (c.withinCents) parts.push(`within ${c.withinCents}¢`);
+  return parts.join(', ');
+}
 
 /** "A minor", or "chromatic" where every semitone is a note. */
 export const scaleName = (scale: PitchCorrection) =>

@@ -4,7 +4,7 @@
 import { type AutomatableParam, type AutomationPoint, lanesOf } from '../dsp/effect-automation';
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { FLAT_EQ } from '../dsp/equalizer';
-import { scaleName } from './effects';
+import { correctionText } from './effects';
 import type { TrackEdit } from './track-ops';
 import { channelOf } from './track-groups';
 import { type MasterBus, newId, type Project, type Track, type TrackSend } from './types';
@@ -105,10 +105,8 @@ function describeSettings(effect: TrackEffect): string {
         : 'Echo (no repeats)';
     case 'reverb':
       return `Reverb ${effect.decaySeconds} s at ${effect.wetDb} dB${wet(effect)}`;
-    case 'tune': {
-      const strength = effect.strength < 100 ? `, ${effect.strength} %` : '';
-      return `Pitch correction (${scaleName(effect)}, ${effect.speedMs} ms${strength})`;
-    }
+    case 'tune':
+      return `Pitch correction (${correctionText(effect)})`;
   }
 }
 

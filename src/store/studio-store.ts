@@ -68,10 +68,13 @@ export interface EditParams {
   /** Shift formants: semitones, the pitch kept. */
   formantSemitones: number;
   /** Correct pitch: the key ("A minor"), 'chromatic' (every semitone) or 'project' (the key Analyze heard on a track);
-   * the retune speed's time constant; how much of the way to the note. */
+   * the retune speed's time constant; how much of the way to the note; how much slower on held notes (Humanize, %);
+   * how near its note the voice must be to be corrected (Flex-Tune, cents; 0: everywhere). */
   correctKey: string;
   retuneMs: number;
   correctStrength: number;
+  humanize: number;
+  correctWithin: number;
   /** Change tempo: percent faster (negative: slower), the pitch kept. */
   tempoPercent: number;
   /** Change speed: percent faster, the pitch with it. */
@@ -477,6 +480,8 @@ export const initialState = (): StudioState => ({
     correctKey: 'project',
     retuneMs: 20,
     correctStrength: 100,
+    humanize: 0,
+    correctWithin: 0,
     tempoPercent: 10,
     speedPercent: 10,
     noiseReductionDb: 12,

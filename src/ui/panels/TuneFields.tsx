@@ -1,10 +1,12 @@
 import { PITCH_CLASSES } from '../../dsp/key';
 import {
   CORRECTION_STRENGTH,
+  HUMANIZE,
   type PitchCorrection,
   RETUNE_SPEED_MS,
   SCALES,
   type ScaleMode,
+  WITHIN_CENTS,
 } from '../../dsp/pitch-correct';
 import { projectKey } from '../../app/pitch-correct';
 import { scaleName } from '../../project/effects';
@@ -81,6 +83,22 @@ export function TuneFields({
         step={5}
         testId={id('strength')}
         onCommit={(strength) => change({ strength })}
+      />
+      <NumberField
+        label="Humanize (%: held notes followed more slowly)"
+        value={effect.humanize ?? 0}
+        bounds={HUMANIZE}
+        step={10}
+        testId={id('humanize')}
+        onCommit={(humanize) => change({ humanize })}
+      />
+      <NumberField
+        label="Within (¢ of a note; 0: everywhere)"
+        value={effect.withinCents ?? 0}
+        bounds={WITHIN_CENTS}
+        step={5}
+        testId={id('within')}
+        onCommit={(withinCents) => change({ withinCents })}
       />
       <Correction effectId={effect.id} testId={id('correction')} />
     </div>

@@ -19,7 +19,7 @@ import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
 import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
-import { CORRECTION_STRENGTH, RETUNE_SPEED_MS } from '../../dsp/pitch-correct';
+import { CORRECTION_STRENGTH, HUMANIZE, RETUNE_SPEED_MS, WITHIN_CENTS } from '../../dsp/pitch-correct';
 import { PITCH_FORMANTS } from '../../dsp/psola';
 import { BREATH_REDUCTION_DB } from '../../dsp/breaths';
 import { CORRECTION_KEYS } from '../../app/pitch-correct';
@@ -250,6 +250,8 @@ export function EffectBar() {
           />
           <NumberParam label="retune ms" field="retuneMs" step={10} {...RETUNE_SPEED_MS} />
           <NumberParam label="strength %" field="correctStrength" step={10} {...CORRECTION_STRENGTH} />
+          <NumberParam label="humanize %" field="humanize" step={10} {...HUMANIZE} />
+          <NumberParam label="within ¢ (0: all)" field="correctWithin" step={5} {...WITHIN_CENTS} />
           <ActionButton name="correctPitch" text="Correct pitch" />
           <ActionButton name="pitchEditor" text="Pitch editor…" />
         </EffectGroup>
