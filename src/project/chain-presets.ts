@@ -19,8 +19,9 @@ export const CHAIN_NAME_MAX = 60;
 
 const on = (id: string) => ({ id, on: true });
 
-/** Chains comparable tools start users with: a spoken voice made clean and even, a mix made loud without overs, a
- * telephone's narrow band, and a wide, swirling wash for pads and guitars. */
+/** Chains comparable tools start users with: a spoken voice made clean and even, a sung one tuned and polished (as
+ * the vocal chains of a DAW's presets: pitch correction first, so the rest hears the tuned voice), a mix made loud
+ * without overs, a telephone's narrow band, and a wide, swirling wash for pads and guitars. */
 export const BUILT_IN_CHAINS: readonly ChainPreset[] = [
   {
     name: 'Voice: clean and even',
@@ -29,6 +30,16 @@ export const BUILT_IN_CHAINS: readonly ChainPreset[] = [
       { ...on('v2'), kind: 'gate', thresholdDb: -50, reductionDb: -20 },
       { ...on('v3'), kind: 'eq', bands: presetBands('Voice clarity') },
       { ...on('v4'), kind: 'compressor', thresholdDb: -20, ratio: 3, makeupDb: 4 },
+    ],
+  },
+  {
+    name: 'Vocal: tuned and polished',
+    effects: [
+      { ...on('s1'), kind: 'tune', tonic: null, mode: 'major', speedMs: 20, strength: 100, humanize: 40 },
+      { ...on('s2'), kind: 'filter', type: 'highpass', hz: 100 },
+      { ...on('s3'), kind: 'eq', bands: presetBands('Voice clarity') },
+      { ...on('s4'), kind: 'compressor', thresholdDb: -22, ratio: 4, makeupDb: 5 },
+      { ...on('s5'), kind: 'reverb', decaySeconds: 1.2, wetDb: -18 },
     ],
   },
   {
