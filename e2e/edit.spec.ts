@@ -1562,6 +1562,40 @@ test.describe('editing a real recording', () => {
     expect(cents(hertz(harmony, 0.9, 0.2), 493.88)).toBeLessThan(3);
   });
 
+  test('Add double lays a drifting double of the line on a new track: its notes a few cents off, 12-28 ms late (sox)', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('melody-sharp.wav'); // C4, E4 30 cents sharp, G4
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await studio.effect('addDouble');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      'Added a double of "melody-sharp" on a new track, 4 dB under and panned right',
+    );
+    const summary = await studio.summary();
+    expect(summary.undo.at(-1)).toBe('Add double');
+    expect(summary.tracks).toHaveLength(2);
+    await page.getByTestId('track-mute').first().click();
+    const double = await studio.exportFile({ format: 'float32' });
+    /** The first channel's frequency over a part of `path`, from its rising zero crossings (sox reads it). */
+    const hertz = (path: string, from: number, seconds: number) => {
+      const x = soxFloat(path, ['remix', '1', 'trim', String(from), String(seconds)]);
+      const rises: number[] = [];
+      for (let i = 1; i < x.length; i++)
+        if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
+      return ((rises.length - 1) * 44100) / (rises[rises.length - 1] - rises[0]);
+    };
+    const cents = (hz: number, reference: number) => Math.abs(1200 * Math.log2(hz / reference));
+    expect(cents(hertz(double, 0.1, 0.2), 261.63)).toBeLessThan(20);
+    expect(cents(hertz(double, 0.9, 0.2), 392)).toBeLessThan(20);
+    // Late: it starts sounding 12-28 ms after the original.
+    const onset = (x: Float32Array) => x.findIndex((v) => Math.abs(v) > 0.01) / 44100;
+    const late = onset(soxFloat(double, ['remix', '1'])) - onset(soxFloat(asset('melody-sharp.wav'), ['remix', '1']));
+    expect(late).toBeGreaterThanOrEqual(0.012);
+    expect(late).toBeLessThanOrEqual(0.029);
+  });
+
   test('vocal reduction takes a centred voice out of a real stereo bed and isolation keeps it (read back by ffmpeg)', async ({
     studio,
     page,

@@ -9,6 +9,7 @@ import { reduceLearnedNoise } from '../app/learned-noise';
 import { compressSelection, deessSelection, gateSelection, levelSelection, limitSelection } from '../app/dynamics';
 import { dehumSelection } from '../app/dehum';
 import { debreathSelection } from '../app/debreath';
+import { addDouble } from '../app/double';
 import { correctionOf, correctPitchSelection } from '../app/pitch-correct';
 import { autoDuck } from '../app/duck';
 import { echoSelection, reverbSelection } from '../app/reverb';
@@ -297,6 +298,12 @@ export const effectActions: Action[] = [
   command('autoDuck', 'Auto duck: turn the selected tracks down wherever the others sound', 'Mod+Shift+D', autoDuck),
   command('dehum', 'De-hum: take out mains hum (50 or 60 Hz) and its harmonics', 'Shift+X', dehumSelection),
   command('debreath', 'De-breath: turn the breaths between the phrases of a voice down', null, debreathSelection),
+  command(
+    'addDouble',
+    'Add double: the selection slightly late and off in tune, drifting, on a new track (a vocal doubler)',
+    null,
+    async (services) => void (await addDouble(services)),
+  ),
   {
     name: 'attenuateToSurroundings',
     label: 'Attenuate to surroundings',

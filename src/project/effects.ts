@@ -44,6 +44,7 @@ import { shiftFormants, shiftVoice } from '../dsp/psola';
 import { correctionProblem, correctPitch, type PitchCorrection } from '../dsp/pitch-correct';
 import { PITCH_CLASSES } from '../dsp/key';
 import { type NoteShift, shiftNotes } from '../dsp/pitch-notes';
+import { doubleOf } from '../dsp/doubler';
 import type { SampleRange } from './types';
 
 export type EffectSpec =
@@ -62,6 +63,8 @@ export type EffectSpec =
   | ({ kind: 'correctPitch' } & PitchCorrection)
   /** Notes of a line moved each on its own (the Pitch editor; src/dsp/pitch-notes.ts; timeline samples). */
   | { kind: 'shiftNotes'; shifts: NoteShift[] }
+  /** A double of a line: slightly late and off in tune, drifting (src/dsp/doubler.ts); `seed` picks the drifts. */
+  | { kind: 'double'; seed: number }
   /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept (WSOLA, channels together)
    * or moved by `semitones` in the same pass (the phase vocoder); what follows the range moves with its end. */
   | { kind: 'tempo'; percent: number; semitones?: number }
@@ -173,6 +176,7 @@ const PER_PIECE = {
   correctPitch: (c, rate, s) => correctPitch(c, rate, s),
   formants: (c, rate, s) => shiftFormants(c, rate, s.semitones),
   shiftNotes: (c, rate, s, start) => shiftNotes(c, rate, s.shifts, start),
+  double: (c, rate, s) => doubleOf(c, rate, s.seed),
   denoise: (c, rate, s) => reduceNoise(c, rate, s.profile, s),
   attenuate: (c, rate, s) => attenuateToSurroundings(c, rate, s.profile, s).channels,
   filter: (c, rate, s) => c.map((ch) => filter(ch, s.type, s.hz, rate)),
@@ -395,6 +399,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Shift formants (${signed(spec.semitones)} semitone${Math.abs(spec.semitones) === 1 ? '' : 's'})`;
     case 'correctPitch':
       return `Correct pitch (${correctionText(spec)})`;
+    case 'double':
+      return 'Double';
     case 'shiftNotes': {
       const moved = spec.shifts.filter((s) => s.cents !== 0).length;
       const straighten = spec.shifts[0]?.straighten;

@@ -241,7 +241,7 @@ export function EffectBar() {
           <NumberParam label="formant semitones" field="formantSemitones" step={1} {...PITCH_SEMITONES} />
           <ActionButton name="shiftFormants" text="Shift formants" />
         </EffectGroup>
-        <EffectGroup category="time" actions={['correctPitch', 'pitchEditor']}>
+        <EffectGroup category="time" actions={['correctPitch', 'pitchEditor', 'addDouble']}>
           <ChoiceParam
             label="key"
             field="correctKey"
@@ -254,6 +254,7 @@ export function EffectBar() {
           <NumberParam label="within ¢ (0: all)" field="correctWithin" step={5} {...WITHIN_CENTS} />
           <ActionButton name="correctPitch" text="Correct pitch" />
           <ActionButton name="pitchEditor" text="Pitch editor…" />
+          <ActionButton name="addDouble" text="Add double" />
         </EffectGroup>
         <EffectGroup category="time" actions={['changeTempo']}>
           <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />
