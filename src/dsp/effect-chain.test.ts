@@ -223,3 +223,23 @@ describe('pitch correction in a chain', () => {
     expect(input.slice(2 * latency - 1000)).not.toEqual(exported);
   });
 });
+
+describe('pitch correction changed while it plays', () => {
+  it('takes a new key, speed or strength without a gap, where a new dry/wet mix starts it again from silence', () => {
+    const tune: TrackEffect = { id: 'a', on: true, kind: 'tune', tonic: 0, mode: 'major', speedMs: 10, strength: 100 };
+    const tone = Float32Array.from({ length: RATE }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 430 * i) / RATE));
+    /** The chain's output over the second half of the tone, its settings changed to `changed` halfway. */
+    const afterChange = (changed: TrackEffect) => {
+      const chain = new EffectChain([tune], RATE, 1);
+      const out = tone.slice();
+      for (let at = 0; at < out.length; at += 128) {
+        if (at === 24064) chain.retune([changed]); // on a block's start
+        chain.process([out.subarray(at, at + 128)]);
+      }
+      return out.subarray(24064, 24064 + 0.05 * RATE);
+    };
+    const loudest = (x: Float32Array) => Math.max(...x.map(Math.abs));
+    expect(loudest(afterChange({ ...tune, speedMs: 200, strength: 50, tonic: 5, humanize: 20 }))).toBeGreaterThan(0.25);
+    expect(loudest(afterChange({ ...tune, dryWet: 0.5 }))).toBe(0);
+  });
+});

@@ -174,6 +174,8 @@ export const activeEffects = (effects: readonly TrackEffect[] | undefined): Trac
 /** One effect running: its settings as written (to tell a change) and its processing with its memory. */
 interface Stage {
   settings: string;
+  /** Its settings less those it takes in place. */
+  fixed: string;
   run: Run;
   /** What a meter shows of it now: a compressor's or a limiter's gain reduction, a gate's, dB; pitch correction's
    * correction, cents. */
@@ -184,6 +186,9 @@ interface Stage {
   automate?: (at: number) => void;
   /** Takes the effect's lanes as they are now (edited while it runs: its memory goes on). */
   relane?: (automation: EffectAutomation | undefined) => void;
+  /** Where an effect takes other settings as it runs (pitch correction, which would fall silent for its look-ahead
+   * if started anew): takes them (those in TAKEN), its memory kept. */
+  take?: (effect: TrackEffect) => void;
 }
 
 /** Runs a track's effects, in order, over successive blocks of its `channels` channels (in place). */
@@ -215,19 +220,25 @@ export class EffectChain {
   }
 
   /** Takes new settings as it runs: an effect whose settings are unchanged keeps its memory (an echo's repeats, a
-   * reverb's tail go on through another effect's change); a changed or new one starts from rest. */
+   * reverb's tail go on through another effect's change), as does one that takes the changed ones in place (pitch
+   * correction's own settings); another changed or new one starts from rest. */
   retune(effects: readonly TrackEffect[]): void {
     const stages = new Map<string, Stage>();
     let before = 0; // the look-ahead of the stages before: what reaches this one is that much behind the input
     for (const effect of activeEffects(effects)) {
       // A lane edited is taken by the running stage; another setting changed starts it anew.
-      const settings = JSON.stringify({ ...effect, automation: lanesOf(effect).map(([param]) => param) });
+      const settings = settingsOf(effect);
       const kept = this.stages.get(effect.id);
       const at = this.position - before;
       // Set while playing, an effect starts hearing where it is put in.
       const from = this.origin === null ? at : this.origin - before;
+      const fixed = settingsOf(effect, TAKEN[effect.kind]);
+      const taken = kept?.take && kept.settings !== settings && kept.fixed === fixed;
+      if (taken) kept.take?.(effect);
       const next =
-        kept?.settings === settings ? kept : { settings, ...stage(effect, this.rate, this.channels, at, from) };
+        kept?.settings === settings || taken
+          ? { ...kept, settings }
+          : { settings, fixed, ...stage(effect, this.rate, this.channels, at, from) };
       next.relane?.(effect.automation);
       stages.set(effect.id, next);
       before += next.latency;
@@ -307,6 +318,18 @@ export function ringOutSeconds(effects: readonly TrackEffect[] | undefined): num
   return Math.min(60, 0.25 + tails.reduce((sum, t) => sum + t, 0));
 }
 
+/** The settings a running stage of the kind takes in place (`Stage.take`), its memory kept. */
+const TAKEN: Partial<Record<TrackEffectKind, readonly string[]>> = {
+  tune: ['tonic', 'mode', 'speedMs', 'strength', 'humanize', 'withinCents'],
+};
+
+/** An effect's settings as written, to tell a change (its lanes by the settings they move: a lane's points are read
+ * as it runs), less the `left` ones. */
+function settingsOf(effect: TrackEffect, left: readonly string[] = []): string {
+  const kept = Object.entries(effect).filter(([key]) => !left.includes(key));
+  return JSON.stringify({ ...Object.fromEntries(kept), automation: lanesOf(effect).map(([param]) => param) });
+}
+
 /** How many samples late the heard ones of `effects` make a chain's output at `rate`. */
 export function effectsLatency(effects: readonly TrackEffect[] | undefined, rate: number): number {
   return activeEffects(effects).reduce((sum, effect) => sum + latencyOf(effect, rate), 0);
@@ -318,15 +341,21 @@ function latencyOf(effect: TrackEffect, rate: number): number {
   return effect.kind === 'tune' ? pitchLineLatency(rate) : 0;
 }
 
-function stage(effect: TrackEffect, rate: number, channels: number, at: number, from: number): Omit<Stage, 'settings'> {
+function stage(
+  effect: TrackEffect,
+  rate: number,
+  channels: number,
+  at: number,
+  from: number,
+): Omit<Stage, 'settings' | 'fixed'> {
   const latency = latencyOf(effect, rate);
   let lanes = effect.automation;
   let now = settingsAt(effect, at);
-  const { run, reading, update } = runner(now, rate, channels, at, from);
+  const { run, reading, update, take } = runner(now, rate, channels, at, from);
   const mix = { share: now.dryWet ?? 1 };
   const mixing = lanes?.dryWet?.length || mix.share < 1;
   const mixed = mixing ? dryWet(run, mix, latency) : run;
-  if (lanesOf(effect).length === 0) return { latency, run: mixed, reading };
+  if (lanesOf(effect).length === 0) return { latency, run: mixed, reading, take };
   const automate = (at: number) => {
     const next = settingsAt({ ...effect, automation: lanes } as TrackEffect, at);
     const moved = lanesOf(next).some(([param]) => next[param as keyof TrackEffect] !== now[param as keyof TrackEffect]);
@@ -335,7 +364,7 @@ function stage(effect: TrackEffect, rate: number, channels: number, at: number, 
     mix.share = now.dryWet ?? 1;
     update?.(now);
   };
-  return { latency, run: mixed, reading, automate, relane: (automation) => (lanes = automation) };
+  return { latency, run: mixed, reading, take, automate, relane: (automation) => (lanes = automation) };
 }
 
 /** A stage's sound mixed with the dry sound (held back by the stage's look-ahead, so the two line up): `mix` of the
@@ -362,7 +391,7 @@ function dryWet(run: Run, mix: { share: number }, latency: number): Run {
 }
 
 /** A stage's processing, its meter, and, for the settings lanes move, how it takes new ones with its memory kept. */
-interface Runner extends Pick<Stage, 'run' | 'reading'> {
+interface Runner extends Pick<Stage, 'run' | 'reading' | 'take'> {
   update?: (effect: TrackEffect) => void;
 }
 
@@ -411,7 +440,11 @@ function runner(effect: TrackEffect, rate: number, channels: number, at: number,
       return reverbStage(effect, rate);
     case 'tune': {
       const line = new PitchCorrectLine(rate, channels, effect, at - from);
-      return { run: (block) => line.run(block), reading: () => line.correctionCents };
+      return {
+        run: (block) => line.run(block),
+        reading: () => line.correctionCents,
+        take: (e) => e.kind === 'tune' && line.retune(e),
+      };
     }
   }
 }

@@ -101,9 +101,14 @@ export class Retuner {
   private current = 0;
 
   constructor(
-    private readonly settings: PitchCorrection,
+    private settings: PitchCorrection,
     private readonly frameMs: number,
   ) {}
+
+  /** Takes new settings from the next frame on, the note held and the correction made so far kept. */
+  retune(settings: PitchCorrection): void {
+    this.settings = settings;
+  }
 
   /** The next frame's correction, cents, from its pitch (Hz; 0: unvoiced). */
   next(hz: number): number {

@@ -122,6 +122,12 @@ export class PitchCorrectLine {
     this.skip = Math.max(0, -heard);
   }
 
+  /** Takes new settings (key, speed, strength, Humanize, range) as it runs: what it has heard and laid is kept, so a
+   * change while playing is heard without a gap. */
+  retune(settings: PitchCorrection): void {
+    this.retuner.retune(settings);
+  }
+
   /** Takes the next block (every channel the same length) and puts in its place the output LATENCY late. */
   run(block: Float32Array[]): void {
     let length = block[0]?.length ?? 0;
