@@ -25,6 +25,7 @@ import { selectZeroCrossings } from '../app/zero-crossings';
 import { addLabelAtSelection, deleteClips, goToLabel, nudgeClips, selectClipExtent } from '../app/project-commands';
 import { focusedClipId } from '../store/studio-store';
 import { matchClipLoudness, nudgeClipGain } from '../app/clip-gain';
+import { rideVocal } from '../app/ride';
 import type { Services } from '../app/services';
 import type { Action } from './types';
 import { hasAudio, hasRange, selectedRange, targetTrackIds } from './targets';
@@ -529,6 +530,15 @@ export const editActions: Action[] = [
     shortcuts: [],
     enabled: hasAudio,
     perform: (services) => matchClipLoudness(services, services.store.getState().params.lufs),
+  },
+  {
+    name: 'rideVocal',
+    label:
+      "Ride vocal: write the track's volume lane so its voice sits a set level over the rest of the mix (as Vocal Rider)",
+    group: 'edit',
+    shortcuts: [],
+    enabled: hasRange,
+    perform: (services) => void rideVocal(services),
   },
   {
     name: 'resetEnvelope',

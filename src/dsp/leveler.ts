@@ -41,7 +41,16 @@ export function levelingCurve(channels: Float32Array[], rate: number, leveling: 
   const asked = Array.from(loudness, (l) =>
     l > gate ? Math.max(-leveling.maxGainDb, Math.min(leveling.maxGainDb, leveling.targetLufs - l)) : Number.NaN,
   );
-  const reach = Math.round((SMOOTHING_SECONDS * rate) / hop);
+  return smoothedCurve(asked, { hop, window }, Math.round((SMOOTHING_SECONDS * rate) / hop));
+}
+
+/** A curve from the gains (dB) each momentary window asks (NaN: a pause, where the gain is held): each the mean of
+ * those within `reach` windows either side. */
+export function smoothedCurve(
+  asked: number[],
+  { hop, window }: { hop: number; window: number },
+  reach: number,
+): LevelingCurve {
   const smoothed = asked.map((_, k) => meanOfNumbers(asked.slice(Math.max(0, k - reach), k + reach + 1)));
   const gainsDb = Float32Array.from(heldThroughGaps(smoothed));
   const centres = Float64Array.from(gainsDb, (_, k) => k * hop + window / 2);
@@ -50,7 +59,7 @@ export function levelingCurve(channels: Float32Array[], rate: number, leveling: 
 
 /** The loudness under which a window is a pause: 25 LU under the loud speech (the 95th percentile of the windows over
  * the absolute gate). */
-function speechGate(loudness: Float32Array): number {
+export function speechGate(loudness: Float32Array): number {
   const sounding = [...loudness].filter((l) => l > ABSOLUTE_GATE_LUFS).sort((a, b) => a - b);
   if (!sounding.length) return Infinity;
   return Math.max(ABSOLUTE_GATE_LUFS, sounding[Math.floor(0.95 * (sounding.length - 1))] - GATE_UNDER_SPEECH_LU);

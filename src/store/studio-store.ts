@@ -75,6 +75,9 @@ export interface EditParams {
   correctStrength: number;
   humanize: number;
   correctWithin: number;
+  /** Ride vocal: how far over the rest of the mix the voice sits (LU), and the most the ride moves it (dB). */
+  rideAboveLu: number;
+  rideRangeDb: number;
   /** Change tempo: percent faster (negative: slower), the pitch kept. */
   tempoPercent: number;
   /** Change speed: percent faster, the pitch with it. */
@@ -482,6 +485,8 @@ export const initialState = (): StudioState => ({
     correctStrength: 100,
     humanize: 0,
     correctWithin: 0,
+    rideAboveLu: 3,
+    rideRangeDb: 6,
     tempoPercent: 10,
     speedPercent: 10,
     noiseReductionDb: 12,

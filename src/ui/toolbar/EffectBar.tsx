@@ -10,6 +10,7 @@ import { CENTER_HZ } from '../../dsp/center';
 import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/deess';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { LEVEL_MAX_GAIN_DB, LEVEL_TARGET_LUFS } from '../../dsp/leveler';
+import { RIDE_ABOVE_LU, RIDE_RANGE_DB } from '../../dsp/ride';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { STRETCH_FACTOR, STRETCH_WINDOW_SECONDS } from '../../dsp/paulstretch';
@@ -138,6 +139,11 @@ export function EffectBar() {
           <NumberParam label="level LUFS" field="levelTargetLufs" step={1} {...LEVEL_TARGET_LUFS} />
           <NumberParam label="level max dB" field="levelMaxGainDb" step={1} {...LEVEL_MAX_GAIN_DB} />
           <ActionButton name="levelSpeech" text="Level speech" />
+        </EffectGroup>
+        <EffectGroup category="dynamics" actions={['rideVocal']}>
+          <NumberParam label="ride over LU" field="rideAboveLu" step={1} {...RIDE_ABOVE_LU} />
+          <NumberParam label="ride range dB" field="rideRangeDb" step={1} {...RIDE_RANGE_DB} />
+          <ActionButton name="rideVocal" text="Ride vocal" />
         </EffectGroup>
         <EffectGroup category="dynamics" actions={['deess']}>
           <NumberParam label="de-ess Hz" field="deessHz" step={500} {...DEESS_HZ} />
