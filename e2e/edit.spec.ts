@@ -5,6 +5,7 @@ import { startCapture, stopCapture } from './capture';
 import { asset, expect, type Studio, test } from './fixtures';
 import { sdr } from '../src/dsp/declip.fixture';
 import { trackPitch } from '../src/dsp/pitch-track';
+import { momentarySeries } from '../src/dsp/loudness';
 import { ffmpegFloat, ffmpegR128, levelChangeDb, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -1594,6 +1595,38 @@ test.describe('editing a real recording', () => {
     const late = onset(soxFloat(double, ['remix', '1'])) - onset(soxFloat(asset('melody-sharp.wav'), ['remix', '1']));
     expect(late).toBeGreaterThanOrEqual(0.012);
     expect(late).toBeLessThanOrEqual(0.029);
+  });
+
+  test("Ride vocal writes the voice's volume lane so real speech sits 3 LU over a real bed (sox, the studio's loudness meter)", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('real-voices.wav', 'wide-bed.wav'); // Hedgewars' team voices; Wesnoth's birds and stream
+    await studio.waitForTracks(2);
+    await page.getByTestId('clip').first().dblclick(); // the voices' clip: its extent on its track
+    await studio.action('rideVocal').click();
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      /Rode "real-voices" 3 LU over the rest of the mix: its volume lane moves from -?\d+\.\d to -?\d+\.\d dB/,
+    );
+    expect((await studio.summary()).undo.at(-1)).toBe('Ride vocal');
+    const mutes = page.getByTestId('track-mute');
+    /** One track as exported alone (the other muted), its momentary loudness every 100 ms. */
+    const alone = async (keep: number) => {
+      await mutes.nth(1 - keep).click();
+      const file = await studio.exportFile({ format: 'float32' });
+      await mutes.nth(1 - keep).click();
+      return momentarySeries([soxFloat(file, ['remix', '1']), soxFloat(file, ['remix', '2'])], 44100).loudness;
+    };
+    const [voice, bed] = [await alone(0), await alone(1)];
+    /** How far the voice sits over the bed where it speaks (within 20 LU of its loudest), the median, LU. */
+    const over = (v: Float32Array) => {
+      const loud = Math.max(...v);
+      const gaps = [...v].flatMap((l, k) => (l > loud - 20 ? [l - bed[k]] : [])).sort((a, b) => a - b);
+      return gaps[Math.floor(gaps.length / 2)];
+    };
+    expect(Math.abs(over(voice) - 3)).toBeLessThan(1.5);
+    await page.keyboard.press('Control+z');
+    expect(Math.abs(over(await alone(0)) - 3)).toBeGreaterThan(2); // as recorded it sat elsewhere
   });
 
   test('vocal reduction takes a centred voice out of a real stereo bed and isolation keeps it (read back by ffmpeg)', async ({
