@@ -25,11 +25,25 @@ export function stretchChannels(channels: readonly Float32Array[], factor: numbe
   if (!(factor > 0)) throw new Error(`A stretch factor must be positive (got ${factor}).`);
   const length = channels[0]?.length ?? 0;
   const outLength = Math.round(length * factor);
+  if (Math.abs(factor - 1) < 1e-6) return channels.map((x) => fitLength(x, outLength));
+  return warpChannels(channels, outLength, (at) => at / factor, rate);
+}
+
+/** Every channel read along a time map, as WSOLA reads a stretch: output sample `at` (of `outLength`) comes from
+ * about input sample `readAt(at)`, each frame moved within 10 ms to where it best continues the output (so a voice
+ * aligned to another take, or stretched, keeps its pitch); the channels together. */
+export function warpChannels(
+  channels: readonly Float32Array[],
+  outLength: number,
+  readAt: (at: number) => number,
+  rate: number,
+): Float32Array[] {
+  const length = channels[0]?.length ?? 0;
   const frame = 2 * Math.round((FRAME_SECONDS * rate) / 2);
   const hop = frame / 2;
   const tolerance = Math.round(TOLERANCE_SECONDS * rate);
   const step = Math.max(1, Math.round(rate / 16000));
-  if (length < frame || Math.abs(factor - 1) < 1e-6) return channels.map((x) => fitLength(x, outLength));
+  if (length < frame) return channels.map((x) => fitLength(x, outLength));
   const sum = channels.length === 1 ? channels[0] : sumOf(channels);
   const window = hann(frame);
   const outs = channels.map(() => new Float32Array(outLength + frame));
@@ -37,8 +51,9 @@ export function stretchChannels(channels: readonly Float32Array[], factor: numbe
   // Where the previous frame, read on by one hop, would have continued: the next frame should resemble it.
   let natural = 0;
   for (let at = 0; at < outLength; at += hop) {
-    const ideal = Math.round(at / factor);
-    const from = at === 0 ? 0 : bestOffset(sum, ideal, natural, frame, tolerance, step);
+    const ideal = Math.round(readAt(at));
+    const from =
+      at === 0 ? Math.max(0, Math.min(ideal, length - 1)) : bestOffset(sum, ideal, natural, frame, tolerance, step);
     const count = Math.min(frame, length - from);
     channels.forEach((x, c) => {
       const out = outs[c];
