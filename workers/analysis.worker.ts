@@ -7,6 +7,7 @@ import { toMono } from '../src/dsp/channels';
 import { intonation } from '../src/dsp/pitch-correct';
 import { lineNotes } from '../src/dsp/pitch-notes';
 import { findBreaths } from '../src/dsp/breaths';
+import { alignment } from '../src/dsp/align';
 import { trackPitch } from '../src/dsp/pitch-track';
 import { audioStatistics } from '../src/dsp/statistics';
 import { computePeakLevels } from '../src/dsp/peaks';
@@ -76,6 +77,12 @@ const api: AnalysisApi = {
   statistics: (channels, sampleRate) => answer(() => [audioStatistics(channels, sampleRate), []]),
 
   breaths: (channels, sampleRate) => answer(() => [findBreaths(channels, sampleRate), []]),
+
+  alignment: (guide, take, sampleRate) =>
+    answer(() => {
+      const { readAt } = alignment(guide, take, sampleRate);
+      return [readAt, [readAt.buffer]];
+    }),
 
   lineNotes: (channels, sampleRate) =>
     answer(() => {

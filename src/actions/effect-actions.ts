@@ -10,6 +10,7 @@ import { compressSelection, deessSelection, gateSelection, levelSelection, limit
 import { dehumSelection } from '../app/dehum';
 import { debreathSelection } from '../app/debreath';
 import { addDouble } from '../app/double';
+import { alignToGuide } from '../app/align';
 import { correctionOf, correctPitchSelection } from '../app/pitch-correct';
 import { autoDuck } from '../app/duck';
 import { echoSelection, reverbSelection } from '../app/reverb';
@@ -298,6 +299,12 @@ export const effectActions: Action[] = [
   command('autoDuck', 'Auto duck: turn the selected tracks down wherever the others sound', 'Mod+Shift+D', autoDuck),
   command('dehum', 'De-hum: take out mains hum (50 or 60 Hz) and its harmonics', 'Shift+X', dehumSelection),
   command('debreath', 'De-breath: turn the breaths between the phrases of a voice down', null, debreathSelection),
+  command(
+    'alignToGuide',
+    'Align to guide: put the other selected tracks in time with the first (as VocAlign, for doubles and backing vocals)',
+    null,
+    async (services) => void (await alignToGuide(services)),
+  ),
   command(
     'addDouble',
     'Add double: the selection slightly late and off in tune, drifting, on a new track (a vocal doubler)',

@@ -33,17 +33,35 @@ export function alignment(guide: Float32Array[], take: Float32Array[], rate: num
 }
 
 /** The take read along the alignment, as long as the guide's range (`length` samples). */
-export function alignTake(take: Float32Array[], rate: number, { readAt }: Alignment, length: number): Float32Array[] {
+export function alignTake(take: Float32Array[], rate: number, alignment: Alignment, length: number): Float32Array[] {
   const step = ALIGN_HOP_SECONDS * rate;
-  const at = (sample: number) => {
-    const k = sample / step;
-    const low = Math.min(readAt.length - 1, Math.floor(k));
-    const high = Math.min(readAt.length - 1, low + 1);
-    const seconds = readAt[low] + (readAt[high] - readAt[low]) * Math.min(1, k - low);
-    // Past the last step the take goes on as it is.
-    return (seconds + Math.max(0, k - (readAt.length - 1)) * ALIGN_HOP_SECONDS) * rate;
-  };
-  return warpChannels(take, length, at, rate);
+  return warpChannels(take, length, (sample) => readAtSample(alignment, sample, step, rate), rate);
+}
+
+/** The take's sample read for the guide's `sample` (both from the alignment's start), between the map's steps; past
+ * its last step the take goes on as it is. */
+function readAtSample({ readAt }: Alignment, sample: number, step: number, rate: number): number {
+  const k = Math.max(0, sample / step);
+  const low = Math.min(readAt.length - 1, Math.floor(k));
+  const high = Math.min(readAt.length - 1, low + 1);
+  const seconds = readAt[low] + (readAt[high] - readAt[low]) * Math.min(1, k - low);
+  return (seconds + Math.max(0, k - (readAt.length - 1)) * ALIGN_HOP_SECONDS) * rate;
+}
+
+/** A piece of the take starting `offset` samples after the alignment's start, read along it (its length kept; what
+ * it would read from outside itself is silence). */
+export function alignPiece(
+  piece: Float32Array[],
+  rate: number,
+  readAt: readonly number[],
+  offset: number,
+): Float32Array[] {
+  const map = Float32Array.from(readAt, (t) => t - offset / rate);
+  const shifted = { readAt: map };
+  const step = ALIGN_HOP_SECONDS * rate;
+  // The map starts at the alignment's start: the piece's own samples are `offset` later on the guide's clock too.
+  const at = (sample: number) => readAtSample(shifted, sample + offset, step, rate);
+  return warpChannels(piece, piece[0]?.length ?? 0, at, rate);
 }
 
 /** Log band energies every 10 ms, each band less its median over the frames (the take's own level and colour). */

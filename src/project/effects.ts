@@ -45,6 +45,7 @@ import { correctionProblem, correctPitch, type PitchCorrection } from '../dsp/pi
 import { PITCH_CLASSES } from '../dsp/key';
 import { type NoteShift, shiftNotes } from '../dsp/pitch-notes';
 import { doubleOf } from '../dsp/doubler';
+import { alignPiece } from '../dsp/align';
 import type { SampleRange } from './types';
 
 export type EffectSpec =
@@ -65,6 +66,9 @@ export type EffectSpec =
   | { kind: 'shiftNotes'; shifts: NoteShift[] }
   /** A double of a line: slightly late and off in tune, drifting (src/dsp/doubler.ts); `seed` picks the drifts. */
   | { kind: 'double'; seed: number }
+  /** A take read along a time map that puts it in time with a guide (src/dsp/align.ts): `readAt[k]`, the take's
+   * time (s from timeline sample `from`) for the guide's at k x 10 ms. */
+  | { kind: 'align'; from: number; readAt: number[] }
   /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept (WSOLA, channels together)
    * or moved by `semitones` in the same pass (the phase vocoder); what follows the range moves with its end. */
   | { kind: 'tempo'; percent: number; semitones?: number }
@@ -177,6 +181,7 @@ const PER_PIECE = {
   formants: (c, rate, s) => shiftFormants(c, rate, s.semitones),
   shiftNotes: (c, rate, s, start) => shiftNotes(c, rate, s.shifts, start),
   double: (c, rate, s) => doubleOf(c, rate, s.seed),
+  align: (c, rate, s, start) => alignPiece(c, rate, s.readAt, start - s.from),
   denoise: (c, rate, s) => reduceNoise(c, rate, s.profile, s),
   attenuate: (c, rate, s) => attenuateToSurroundings(c, rate, s.profile, s).channels,
   filter: (c, rate, s) => c.map((ch) => filter(ch, s.type, s.hz, rate)),
@@ -401,6 +406,8 @@ export function effectLabel(spec: EffectSpec): string {
       return `Correct pitch (${correctionText(spec)})`;
     case 'double':
       return 'Double';
+    case 'align':
+      return 'Align to guide';
     case 'shiftNotes': {
       const moved = spec.shifts.filter((s) => s.cents !== 0).length;
       const straighten = spec.shifts[0]?.straighten;

@@ -67,6 +67,9 @@ export interface AnalysisApi {
   lineNotes(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<LineNotes>>;
   /** The breaths between the phrases of a voice (its channels mixed; src/dsp/breaths.ts), samples from its start. */
   breaths(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<SampleRange[]>>;
+  /** Where `take` is read for each 10 ms step of `guide` to be in time with it, seconds from their common start
+   * (src/dsp/align.ts). */
+  alignment(guide: Float32Array[], take: Float32Array[], sampleRate: number): Promise<AnalysisResult<Float32Array>>;
   /** The programme's average spectrum (src/dsp/spectrum.ts); null where it is too short for one. */
   spectrum(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<Spectrum | null>>;
   /** The stretches of `channels` like the sound marked by [markStart, markEnd), compared in `band` where the mark

@@ -247,7 +247,7 @@ export function EffectBar() {
           <NumberParam label="formant semitones" field="formantSemitones" step={1} {...PITCH_SEMITONES} />
           <ActionButton name="shiftFormants" text="Shift formants" />
         </EffectGroup>
-        <EffectGroup category="time" actions={['correctPitch', 'pitchEditor', 'addDouble']}>
+        <EffectGroup category="time" actions={['correctPitch', 'pitchEditor', 'addDouble', 'alignToGuide']}>
           <ChoiceParam
             label="key"
             field="correctKey"
@@ -261,6 +261,7 @@ export function EffectBar() {
           <ActionButton name="correctPitch" text="Correct pitch" />
           <ActionButton name="pitchEditor" text="Pitch editor…" />
           <ActionButton name="addDouble" text="Add double" />
+          <ActionButton name="alignToGuide" text="Align to guide" />
         </EffectGroup>
         <EffectGroup category="time" actions={['changeTempo']}>
           <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />
