@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startCapture, stopCapture } from './capture';
 import { asset, expect, type Studio, test } from './fixtures';
 import { sdr } from '../src/dsp/declip.fixture';
 import { trackPitch } from '../src/dsp/pitch-track';
 import { momentarySeries } from '../src/dsp/loudness';
+import { RATE, starts, syllables } from '../src/dsp/align.fixture';
+import { encodeWav } from '../src/dsp/wav';
 import { ffmpegFloat, ffmpegR128, levelChangeDb, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -1627,6 +1629,43 @@ test.describe('editing a real recording', () => {
     expect(Math.abs(over(voice) - 3)).toBeLessThan(1.5);
     await page.keyboard.press('Control+z');
     expect(Math.abs(over(await alone(0)) - 3)).toBeGreaterThan(2); // as recorded it sat elsewhere
+  });
+
+  test('Align to guide puts a double sung 20-40 ms early or late in time with the lead: its syllables where the lead has them (sox)', async ({
+    studio,
+    page,
+  }) => {
+    const onsets = [0.2, 0.6, 1.0, 1.4, 1.9, 2.4];
+    const off = [0.04, -0.03, 0.035, -0.04, 0.02, -0.035];
+    const write = (name: string, x: Float32Array) => {
+      const path = test.info().outputPath(name);
+      writeFileSync(path, Buffer.from(encodeWav([x], RATE, 'float32')));
+      return path;
+    };
+    const lead = write('lead.wav', syllables(onsets));
+    const double = write(
+      'double.wav',
+      syllables(
+        onsets.map((t, k) => t + off[k]),
+        0.1,
+        20,
+      ),
+    );
+    await page.getByTestId('file-input').setInputFiles([lead, double]);
+    await studio.waitForTracks(2);
+    await page.keyboard.press('Control+a');
+    await studio.effect('alignToGuide');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      /Aligned "double" to "lead": moved by up to (3\d|4\d) ms/,
+    );
+    await page.getByTestId('track-mute').first().click();
+    const aligned = await studio.exportFile({ format: 'float32' });
+    const found = starts(soxFloat(aligned, ['remix', '1']));
+    expect(found).toHaveLength(6);
+    for (let k = 0; k < 6; k++) expect(Math.abs(found[k] - onsets[k])).toBeLessThan(0.012);
+    // As sung, before: as much as 40 ms out.
+    const sung = starts(soxFloat(double, ['remix', '1']));
+    expect(Math.max(...sung.map((t, k) => Math.abs(t - onsets[k])))).toBeGreaterThan(0.035);
   });
 
   test('vocal reduction takes a centred voice out of a real stereo bed and isolation keeps it (read back by ffmpeg)', async ({
