@@ -8,7 +8,7 @@ import { trackPitch } from '../src/dsp/pitch-track';
 import { momentarySeries } from '../src/dsp/loudness';
 import { RATE, starts, syllables } from '../src/dsp/align.fixture';
 import { encodeWav } from '../src/dsp/wav';
-import { ffmpegFloat, ffmpegR128, levelChangeDb, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
+import { crossingHz, ffmpegFloat, ffmpegR128, levelChangeDb, soxFloat, soxInfo, soxRaw16, soxStat } from './sox';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -1373,14 +1373,7 @@ test.describe('editing a real recording', () => {
     await studio.action('ask').click();
     await expect(await asked('Is it in tune?')).toContainText(/In tune: its note sits a median [01] cents/);
     await ask.getByRole('button', { name: 'Close' }).click();
-    /** The first channel's frequency over 0.5-2.5 s, from its rising zero crossings (nothing of the tracker's). */
-    const hertz = (path: string) => {
-      const x = soxFloat(path, ['remix', '1', 'trim', '0.5', '2']);
-      const rises: number[] = [];
-      for (let i = 1; i < x.length; i++)
-        if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
-      return ((rises.length - 1) * 44100) / (rises[rises.length - 1] - rises[0]);
-    };
+    const hertz = (path: string) => crossingHz(path, 0.5, 2);
     const cents = (hz: number) => 1200 * Math.log2(hz / 440);
     const tuned = await studio.exportFile({ format: 'float32' });
     expect(Math.abs(cents(hertz(tuned)))).toBeLessThan(2);
@@ -1437,14 +1430,7 @@ test.describe('editing a real recording', () => {
     await panel.getByTestId('pitch-editor-apply').click();
     await expect(page.getByTestId('notice-info').last()).toHaveText(/Moved 1 note: E4 \+30¢ to F4\./);
     const out = await studio.exportFile({ format: 'float32' });
-    /** The first channel's frequency over a part of `path`, from its rising zero crossings (sox reads it). */
-    const hertz = (from: number, seconds: number) => {
-      const x = soxFloat(out, ['remix', '1', 'trim', String(from), String(seconds)]);
-      const rises: number[] = [];
-      for (let i = 1; i < x.length; i++)
-        if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
-      return ((rises.length - 1) * 44100) / (rises[rises.length - 1] - rises[0]);
-    };
+    const hertz = (from: number, seconds: number) => crossingHz(out, from, seconds);
     const cents = (hz: number, reference: number) => Math.abs(1200 * Math.log2(hz / reference));
     expect(cents(hertz(0.42, 0.14), 335.42)).toBeLessThan(2); // the first half as sung
     expect(cents(hertz(0.63, 0.14), 349.23)).toBeLessThan(3); // the second half on F4
@@ -1532,17 +1518,10 @@ test.describe('editing a real recording', () => {
     expect(Math.abs(1200 * Math.log2(pitchOf(0.1) / 261.63))).toBeLessThan(30);
 
     const out = await studio.exportFile({ format: 'float32' });
-    /** The first channel's frequency over a part of `path`, from its rising zero crossings (sox reads it). */
-    const hertz = (path: string, from: number, seconds: number) => {
-      const x = soxFloat(path, ['remix', '1', 'trim', String(from), String(seconds)]);
-      const rises: number[] = [];
-      for (let i = 1; i < x.length; i++)
-        if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
-      return ((rises.length - 1) * 44100) / (rises[rises.length - 1] - rises[0]);
-    };
+
     const cents = (hz: number, reference: number) => Math.abs(1200 * Math.log2(hz / reference));
-    expect(cents(hertz(out, 0.5, 0.2), 369.99)).toBeLessThan(3);
-    expect(cents(hertz(out, 0.9, 0.2), 392)).toBeLessThan(1);
+    expect(cents(crossingHz(out, 0.5, 0.2), 369.99)).toBeLessThan(3);
+    expect(cents(crossingHz(out, 0.9, 0.2), 392)).toBeLessThan(1);
     // The first note as it was, to the sample.
     const [ours, theirs] = [out, asset('melody-sharp.wav')].map((f) =>
       soxFloat(f, ['remix', '1', 'trim', '0', '0.35']),
@@ -1561,8 +1540,8 @@ test.describe('editing a real recording', () => {
     await studio.waitForTracks(2);
     await page.getByTestId('track-mute').first().click();
     const harmony = await studio.exportFile({ format: 'float32' });
-    expect(cents(hertz(harmony, 0.1, 0.2), 329.63)).toBeLessThan(3);
-    expect(cents(hertz(harmony, 0.9, 0.2), 493.88)).toBeLessThan(3);
+    expect(cents(crossingHz(harmony, 0.1, 0.2), 329.63)).toBeLessThan(3);
+    expect(cents(crossingHz(harmony, 0.9, 0.2), 493.88)).toBeLessThan(3);
   });
 
   test('Add double lays a drifting double of the line on a new track: its notes a few cents off, 12-28 ms late (sox)', async ({
@@ -1581,17 +1560,10 @@ test.describe('editing a real recording', () => {
     expect(summary.tracks).toHaveLength(2);
     await page.getByTestId('track-mute').first().click();
     const double = await studio.exportFile({ format: 'float32' });
-    /** The first channel's frequency over a part of `path`, from its rising zero crossings (sox reads it). */
-    const hertz = (path: string, from: number, seconds: number) => {
-      const x = soxFloat(path, ['remix', '1', 'trim', String(from), String(seconds)]);
-      const rises: number[] = [];
-      for (let i = 1; i < x.length; i++)
-        if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
-      return ((rises.length - 1) * 44100) / (rises[rises.length - 1] - rises[0]);
-    };
+
     const cents = (hz: number, reference: number) => Math.abs(1200 * Math.log2(hz / reference));
-    expect(cents(hertz(double, 0.1, 0.2), 261.63)).toBeLessThan(20);
-    expect(cents(hertz(double, 0.9, 0.2), 392)).toBeLessThan(20);
+    expect(cents(crossingHz(double, 0.1, 0.2), 261.63)).toBeLessThan(20);
+    expect(cents(crossingHz(double, 0.9, 0.2), 392)).toBeLessThan(20);
     // Late: it starts sounding 12-28 ms after the original.
     const onset = (x: Float32Array) => x.findIndex((v) => Math.abs(v) > 0.01) / 44100;
     const late = onset(soxFloat(double, ['remix', '1'])) - onset(soxFloat(asset('melody-sharp.wav'), ['remix', '1']));

@@ -33,6 +33,15 @@ export function soxFloat(path: string, effects: string[]): Float32Array {
   return new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
 }
 
+/** The first channel's frequency over `seconds` from `from` (s), from its rising zero crossings placed between
+ * samples (sox decodes it; nothing of the studio's pitch tracker), Hz. */
+export function crossingHz(path: string, from: number, seconds: number): number {
+  const x = soxFloat(path, ['remix', '1', 'trim', String(from), String(seconds)]);
+  const rises: number[] = [];
+  for (let i = 1; i < x.length; i++) if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
+  return ((rises.length - 1) * soxInfo(path).rate) / (rises[rises.length - 1] - rises[0]);
+}
+
 /** A float file's samples, interleaved, as ffmpeg decodes them: sox would cut what lies past full scale. */
 export function ffmpegFloat(path: string): Float32Array {
   const raw = execFileSync('ffmpeg', ['-loglevel', 'error', '-i', path, '-f', 'f32le', '-acodec', 'pcm_f32le', '-'], {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { capture, startCapture, stopCapture } from './capture';
 import { expect, test } from './fixtures';
-import { soxFloat, soxInfo, soxStat } from './sox';
+import { crossingHz, soxFloat, soxStat } from './sox';
 
 /** Three seconds of white noise (flat: as much over 500 Hz as under) at -20 dBFS on a new track, from the Generate
  * signal panel. */
@@ -363,14 +363,7 @@ test.describe('track effects', () => {
     await panel.getByTestId('fx-speed-0').press('Enter');
     await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', 'Pitch correction (C major, 0 ms)');
     await page.keyboard.press('Escape');
-    /** The first channel's frequency over 0.5-2.5 s, from its rising zero crossings (nothing of the tracker's). */
-    const hertz = (path: string) => {
-      const x = soxFloat(path, ['remix', '1', 'trim', '0.5', '2']);
-      const rises: number[] = [];
-      for (let i = 1; i < x.length; i++)
-        if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
-      return ((rises.length - 1) * soxInfo(path).rate) / (rises[rises.length - 1] - rises[0]);
-    };
+    const hertz = (path: string) => crossingHz(path, 0.5, 2);
     const cents = (hz: number) => 1200 * Math.log2(hz / 440);
     const tuned = await studio.exportFile({ format: 'float32' });
     expect(Math.abs(cents(hertz(tuned)))).toBeLessThan(2);

@@ -3,10 +3,9 @@ import { momentarySeries } from '../dsp/loudness';
 import { noise } from '../dsp/signals';
 import { AssetStore } from '../project/asset-store';
 import { mixdown } from '../project/mixdown';
-import { newTrack, type Project } from '../project/types';
-import { createStudioStore } from '../store/studio-store';
+import type { Project } from '../project/types';
 import { rideVocal } from './ride';
-import type { Services } from './services';
+import { tracksStudio } from './tracks.fixture';
 
 const RATE = 16000;
 const SECONDS = 9;
@@ -20,29 +19,11 @@ function session() {
     const peak = 10 ** (levels[Math.floor(t / 3)] / 20);
     return peak * Math.sin(2 * Math.PI * 300 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 5 * t));
   });
-  const assets = new AssetStore();
-  const [sung, bed] = [assets.add([voice], RATE), assets.add([noise('pink', 0.08, SECONDS * RATE)], RATE)];
-  const clip = (id: string, assetId: string) => ({
-    id,
-    assetId,
-    name: id,
-    start: 0,
-    offset: 0,
-    length: SECONDS * RATE,
-  });
-  const tracks = [
-    { ...newTrack(0), name: 'Vocal', clips: [clip('v', sung.id)] },
-    { ...newTrack(1), name: 'Music', clips: [clip('m', bed.id)] },
-  ];
-  const store = createStudioStore();
-  store.getState().commit('Import', { sampleRate: RATE, tracks } as Project);
-  return {
-    store,
-    assets,
-    services: { store, assets } as unknown as Services,
-    vocal: tracks[0].id,
-    music: tracks[1].id,
-  };
+  const { store, assets, services, ids } = tracksStudio(
+    { Vocal: [voice], Music: [noise('pink', 0.08, SECONDS * RATE)] },
+    RATE,
+  );
+  return { store, assets, services, vocal: ids[0], music: ids[1] };
 }
 
 /** The median momentary loudness of one track as heard (its fader and lane), phrase by phrase, LUFS. */
