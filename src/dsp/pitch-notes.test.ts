@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findNotes, keyOfNotes, shiftNotes } from './pitch-notes';
 import { trackPitch } from './pitch-track';
+import { RATE as SYLLABLE_RATE, starts, syllables } from './align.fixture';
 
 const RATE = 48000;
 const hzOf = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
@@ -92,5 +93,31 @@ describe('straightening a note', () => {
     expect(half.spread / before.spread).toBeGreaterThan(0.4);
     expect(half.spread / before.spread).toBeLessThan(0.6);
     expect(Math.abs(flat.mean)).toBeLessThan(3);
+  });
+});
+
+describe('moving a note in time', () => {
+  it('moves one syllable 50 ms later, its neighbours where they were and untouched stretches bit for bit', () => {
+    const onsets = [0.2, 0.6, 1.0, 1.4, 1.9, 2.4];
+    const x = syllables(onsets);
+    const notes = findNotes(trackPitch(x, SYLLABLE_RATE), x.length, SYLLABLE_RATE);
+    expect(notes).toHaveLength(6);
+    const later = Math.round(0.05 * SYLLABLE_RATE);
+    const shifts = notes.map((n, k) => ({ ...n, cents: 0, later: k === 2 ? later : 0 }));
+    const [out] = shiftNotes([x], SYLLABLE_RATE, shifts, 0);
+    const found = starts(out);
+    expect(found).toHaveLength(6);
+    // Within WSOLA's 10 ms: each frame is read where it best continues the last.
+    found.forEach((t, k) => expect(Math.abs(t - onsets[k] - (k === 2 ? 0.05 : 0))).toBeLessThan(0.01));
+    // From the start to the end of the second syllable, and from the fourth on, nothing moved.
+    expect(out.subarray(0, notes[1].end)).toEqual(x.subarray(0, notes[1].end));
+    expect(out.subarray(notes[3].start)).toEqual(x.subarray(notes[3].start));
+  });
+
+  it('refuses a move over a neighbour', () => {
+    const x = syllables([0.2, 0.6, 1.0, 1.4, 1.9, 2.4]);
+    const notes = findNotes(trackPitch(x, SYLLABLE_RATE), x.length, SYLLABLE_RATE);
+    const shifts = notes.map((n, k) => ({ ...n, cents: 0, later: k === 2 ? Math.round(0.5 * SYLLABLE_RATE) : 0 }));
+    expect(() => shiftNotes([x], SYLLABLE_RATE, shifts, 0)).toThrow(/over its neighbour/);
   });
 });

@@ -11,6 +11,7 @@ import { midiOf } from './notes';
 import { type Key, nearestNote } from './pitch-correct';
 import { type PitchTrack, pitchAt, trackPitch } from './pitch-track';
 import { shiftPitchAlong } from './psola';
+import { warpChannels } from './time-stretch';
 
 export interface SungNote {
   /** Samples from the audio's start. */
@@ -28,6 +29,9 @@ export interface NoteShift {
   cents: number;
   midi: number;
   straighten?: number;
+  /** How much later it sounds, samples (negative: earlier), as Melodyne's timing tool: the note keeps its length and
+   * the stretches between the notes given are stretched or squeezed to make room. */
+  later?: number;
 }
 
 /** A line's notes and the pitch track they were found in. */
@@ -109,6 +113,46 @@ function noteSpan(track: PitchTrack, first: number, end: number, length: number)
  * straightened: its pitch drawn towards the note's centre (its median, `midi`) by `straighten` %, as Melodyne's pitch
  * drift, so a wobble or a vibrato is flattened (100 %) or narrowed (50 %) and a clean note is left as it is. */
 export function shiftNotes(channels: Float32Array[], rate: number, shifts: NoteShift[], start: number): Float32Array[] {
+  const tuned = tuneNotes(channels, rate, shifts, start);
+  return shifts.some((s) => s.later) ? retimeNotes(tuned, rate, shifts, start) : tuned;
+}
+
+/** Where a time map moves the notes: pairs of a sample of the audio and where it goes (its edges fixed), in order.
+ * Null where a move would put a note over its neighbour or out of the audio. */
+export function timeAnchors(shifts: readonly NoteShift[], start: number, length: number): [number, number][] | null {
+  const anchors: [number, number][] = [[0, 0]];
+  for (const s of [...shifts].sort((a, b) => a.start - b.start)) {
+    const later = s.later ?? 0;
+    anchors.push([s.start - start, s.start - start + later], [s.end - start, s.end - start + later]);
+  }
+  anchors.push([length, length]);
+  const inOrder = anchors.every(([from, to], k) => k === 0 || (from >= anchors[k - 1][0] && to > anchors[k - 1][1]));
+  return inOrder ? anchors.filter(([from], k) => k === 0 || from > anchors[k - 1][0]) : null;
+}
+
+/** The notes moved in time: the audio read along the anchors' map by WSOLA where the map moves it, its samples kept
+ * bit for bit between anchors the map leaves where they were. */
+function retimeNotes(tuned: Float32Array[], rate: number, shifts: readonly NoteShift[], start: number): Float32Array[] {
+  const length = tuned[0]?.length ?? 0;
+  const anchors = timeAnchors(shifts, start, length);
+  if (!anchors) throw new Error('A note cannot be moved over its neighbour or out of the selection.');
+  const readAt = (t: number) => {
+    let k = 1;
+    while (k < anchors.length - 1 && anchors[k][1] <= t) k++;
+    const [[fromA, toA], [fromB, toB]] = [anchors[k - 1], anchors[k]];
+    return fromA + ((t - toA) * (fromB - fromA)) / (toB - toA);
+  };
+  const warped = warpChannels(tuned, length, readAt, rate);
+  // Stretches the map leaves in place (both ends where they were) come back as they were.
+  for (let k = 1; k < anchors.length; k++) {
+    const [[fromA, toA], [fromB, toB]] = [anchors[k - 1], anchors[k]];
+    if (fromA !== toA || fromB !== toB) continue;
+    warped.forEach((w, c) => w.set(tuned[c].subarray(fromA, fromB), fromA));
+  }
+  return warped;
+}
+
+function tuneNotes(channels: Float32Array[], rate: number, shifts: NoteShift[], start: number): Float32Array[] {
   const moved = shifts.filter((s) => s.cents !== 0 || (s.straighten ?? 0) > 0);
   if (!moved.length) return channels.map((ch) => ch.slice());
   const track = trackPitch(toMono(channels), rate);
