@@ -4,10 +4,13 @@ import { trackAudio } from '../project/generated-ops';
 import { runHere } from '../project/process-ops';
 import { newTrack } from '../project/types';
 import { oneTrackStudio } from './one-track.fixture';
+import { RATE as SYLLABLE_RATE, starts, syllables } from '../dsp/align.fixture';
 import { joinNotes, labelLineNotes, type LineReader, moveNotes, readLine, splitNote } from './pitch-editor';
 import { addLabel, audacityLabels } from '../project/label-ops';
 
 const RATE = 48000;
+/** Moves in pitch alone. */
+const inPitch = (cents: number[]) => ({ cents, later: cents.map(() => 0) });
 const readHere: LineReader = async (channels, rate) => lineNotes(channels, rate);
 
 /** C4, E4 30 cents sharp, G4: 0.4 s each. */
@@ -29,8 +32,8 @@ describe('Pitch editor', () => {
     if (typeof line === 'string') throw new Error(line);
     expect(line.notes.map((n) => Math.round(n.midi * 10) / 10)).toEqual([60, 64.3, 67]);
     expect(Math.abs(line.notes[1].start - 0.4 * RATE)).toBeLessThan(0.03 * RATE); // timeline samples
-    expect(await moveNotes(services, line, [0, 0, 0], 0, runHere)).toBe(false);
-    expect(await moveNotes(services, line, [0, 170, 0], 0, runHere)).toBe(true);
+    expect(await moveNotes(services, line, inPitch([0, 0, 0]), 0, runHere)).toBe(false);
+    expect(await moveNotes(services, line, inPitch([0, 170, 0]), 0, runHere)).toBe(true);
     const state = store.getState();
     expect(state.history.past.at(-1)?.label).toBe('Edit pitch (1 note moved)');
     expect(state.notices.at(-1)?.text).toBe('Moved 1 note: E4 +30¢ to F#4.');
@@ -39,7 +42,7 @@ describe('Pitch editor', () => {
     expect(after.notes.map((n) => Math.round(n.midi * 10) / 10)).toEqual([60, 66, 67]);
     const audio = trackAudio(state.project.tracks[0], assets, { start: 0, end: 0.3 * RATE })[0];
     expect(audio).toEqual(melody().subarray(0, 0.3 * RATE)); // the first note as it was
-    expect(await moveNotes(services, after, [0, 0, 0], 50, runHere)).toBe(true);
+    expect(await moveNotes(services, after, inPitch([0, 0, 0]), 50, runHere)).toBe(true);
     expect(store.getState().history.past.at(-1)?.label).toBe('Edit pitch (straightened 50 %)');
     expect(store.getState().notices.at(-1)?.text).toBe('Straightened 3 notes by 50 %.');
   });
@@ -50,8 +53,8 @@ describe('Pitch editor', () => {
     if (typeof line === 'string') throw new Error(line);
     const trackId = line.trackId;
     store.getState().commit('Add a label', addLabel(store.getState().project, trackId, { start: 0, end: 10 }, 'intro'));
-    labelLineNotes(services, line, [0, 0, 0]);
-    labelLineNotes(services, line, [0, 170, 0]);
+    labelLineNotes(services, line, inPitch([0, 0, 0]));
+    labelLineNotes(services, line, inPitch([0, 170, 0]));
     const labels = store.getState().project.tracks[0].labels ?? [];
     expect(labels.map((l) => l.name)).toEqual(['intro', 'C4', 'F#4', 'G4']);
     expect(store.getState().history.past.at(-1)?.label).toBe('Label notes (3)');
@@ -82,13 +85,13 @@ describe('Pitch editor', () => {
     const line = await readLine(services, readHere);
     if (typeof line === 'string') throw new Error(line);
     expect(line.notes).toHaveLength(1);
-    expect(splitNote(line, [0], 0, 0.03 * RATE, RATE)).toBeNull(); // a part under 60 ms
-    const cut = splitNote(line, [20], 0, 0.5 * RATE, RATE);
+    expect(splitNote(line, inPitch([0]), 0, 0.03 * RATE, RATE)).toBeNull(); // a part under 60 ms
+    const cut = splitNote(line, inPitch([20]), 0, 0.5 * RATE, RATE);
     if (!cut) throw new Error('not cut');
     expect(cut.line.notes.map((n) => Math.round(n.midi * 100) / 100)).toEqual([64, 64.35]);
     expect(cut.line.notes[0].end).toBe(cut.line.notes[1].start);
-    expect(cut.shifts).toEqual([20, 20]); // each part keeps the note's move
-    expect(await moveNotes(services, cut.line, [0, -35], 0, runHere)).toBe(true);
+    expect(cut.moves.cents).toEqual([20, 20]); // each part keeps the note's move
+    expect(await moveNotes(services, cut.line, inPitch([0, -35]), 0, runHere)).toBe(true);
     const after = await readLine(services, readHere);
     if (typeof after === 'string') throw new Error(after);
     expect(after.notes).toHaveLength(1);
@@ -99,8 +102,8 @@ describe('Pitch editor', () => {
     const { services } = oneTrackStudio([melody()], RATE, { start: 0, end: 1.2 * RATE });
     const line = await readLine(services, readHere);
     if (typeof line === 'string') throw new Error(line);
-    expect(joinNotes(line, [0, 0, 0], 1, 1)).toBeNull(); // one note is no join
-    const joined = joinNotes(line, [0, 0, 100], 1, 2);
+    expect(joinNotes(line, inPitch([0, 0, 0]), 1, 1)).toBeNull(); // one note is no join
+    const joined = joinNotes(line, inPitch([0, 0, 100]), 1, 2);
     if (!joined) throw new Error('not joined');
     expect(joined.line.notes).toHaveLength(2);
     expect(joined.line.notes[1]).toMatchObject({ start: line.notes[1].start, end: line.notes[2].end });
@@ -108,7 +111,22 @@ describe('Pitch editor', () => {
     // is placed there, not where G4 was moved to (G#4).
     const length = (n: { start: number; end: number }) => n.end - n.start;
     expect(length(line.notes[1])).toBeGreaterThan(length(line.notes[2]));
-    const placed = joined.line.notes[1].midi + joined.shifts[1] / 100;
+    const placed = joined.line.notes[1].midi + joined.moves.cents[1] / 100;
     expect(Math.abs(placed - line.notes[1].midi)).toBeLessThan(0.01);
+  });
+
+  it('moves a note in time in one undoable step, saying how far, its neighbours where they were', async () => {
+    const onsets = [0.2, 0.6, 1.0, 1.4, 1.9, 2.4];
+    const sung = syllables(onsets);
+    const { store, assets, services } = oneTrackStudio([sung], SYLLABLE_RATE);
+    const line = await readLine(services, readHere);
+    if (typeof line === 'string') throw new Error(line);
+    expect(line.notes).toHaveLength(6);
+    const later = line.notes.map((_, k) => (k === 2 ? Math.round(0.05 * SYLLABLE_RATE) : 0));
+    expect(await moveNotes(services, line, { cents: later.map(() => 0), later }, 0, runHere)).toBe(true);
+    const state = store.getState();
+    expect(state.notices.at(-1)?.text).toMatch(/^Moved 1 note: D4( [+−]\d¢)? 50 ms later\.$/);
+    const out = trackAudio(state.project.tracks[0], assets, { start: 0, end: sung.length })[0];
+    starts(out).forEach((t, k) => expect(Math.abs(t - onsets[k] - (k === 2 ? 0.05 : 0))).toBeLessThan(0.01));
   });
 });

@@ -29,6 +29,25 @@ export interface EditedLine {
 
 export type LineReader = (channels: Float32Array[], sampleRate: number) => Promise<LineNotes>;
 
+/** What the user did to a line's notes, note by note: moved in pitch (cents) and in time (samples later; negative:
+ * earlier). */
+export interface NoteMoves {
+  cents: readonly number[];
+  later: readonly number[];
+}
+
+/** No note moved. */
+export const unmoved = (line: Pick<EditedLine, 'notes'>): NoteMoves => ({
+  cents: line.notes.map(() => 0),
+  later: line.notes.map(() => 0),
+});
+
+/** Where a note of the line sounds after the moves: its span on the timeline and its pitch (MIDI, fractional). */
+export const placed = (line: EditedLine, moves: NoteMoves, i: number) => {
+  const [note, later] = [line.notes[i], moves.later[i] ?? 0];
+  return { start: note.start + later, end: note.end + later, midi: note.midi + (moves.cents[i] ?? 0) / 100 };
+};
+
 export const lineInWorker: LineReader = (channels, sampleRate) =>
   answerValue(analysis().lineNotes(transferred(channels), sampleRate));
 
@@ -54,15 +73,15 @@ export async function readLine(services: Services, read: LineReader = lineInWork
 
 /** The line's notes, where the moves put them, as labels on its track named for their pitch ("E4 +30¢"), replacing
  * the notes labelled there before, in one undo step: Labels .txt then writes them as Audacity reads them. */
-export function labelLineNotes({ store }: Services, line: EditedLine, shifts: readonly number[]): void {
+export function labelLineNotes({ store }: Services, line: EditedLine, moves: NoteMoves): void {
   const state = store.getState();
   const track = state.project.tracks.find((t) => t.id === line.trackId);
   if (!track) {
     state.notify('error', 'The track of these notes is gone: select a line again.');
     return;
   }
-  const names = line.notes.map((n, i) => pitchText(n.midi + (shifts[i] ?? 0) / 100));
-  const notes = line.notes.map((n, i) => ({ start: n.start, end: n.end, name: names[i] }));
+  const notes = line.notes.map((_, i) => placed(line, moves, i)).map((n) => ({ ...n, name: pitchText(n.midi) }));
+  const names = notes.map((n) => n.name);
   state.commit(`Label notes (${notes.length})`, labelNotes(state.project, track.id, line.range, notes));
   const listed = names.slice(0, 6).join(', ') + (names.length > 6 ? ', …' : '');
   store.getState().notify('info', `Labelled ${plural(notes.length, 'note')} on "${track.name}": ${listed}.`);
@@ -72,23 +91,26 @@ const LINE_VELOCITY = 96;
 
 /** The line's notes, where the moves put them, as a MIDI file at the project's tempo (120 BPM without one), times from
  * the project's start; named for the track. */
-export function lineMidi(project: Project, line: EditedLine, shifts: readonly number[]): MidiExport {
+export function lineMidi(project: Project, line: EditedLine, moves: NoteMoves): MidiExport {
   const rate = project.sampleRate;
   const bpm = projectGrid(project)?.bpm ?? 120;
-  const notes = line.notes.map((n, i) => ({
-    startSeconds: n.start / rate,
-    endSeconds: n.end / rate,
-    note: Math.round(n.midi + (shifts[i] ?? 0) / 100),
-    velocity: LINE_VELOCITY,
-  }));
+  const notes = line.notes.map((_, i) => {
+    const n = placed(line, moves, i);
+    return {
+      startSeconds: n.start / rate,
+      endSeconds: n.end / rate,
+      note: Math.round(n.midi),
+      velocity: LINE_VELOCITY,
+    };
+  });
   const name = project.tracks.find((t) => t.id === line.trackId)?.name ?? 'line';
   const bytes = midiFile(notes, bpm);
   return { bytes: bytes.buffer as ArrayBuffer, fileName: `${name} notes.mid`, mimeType: 'audio/midi', bpm };
 }
 
 /** Hands the line's notes, where the moves put them, to the browser as a MIDI file, and says so. */
-export function saveLineMidi({ store }: Services, line: EditedLine, shifts: readonly number[]): void {
-  const file = lineMidi(store.getState().project, line, shifts);
+export function saveLineMidi({ store }: Services, line: EditedLine, moves: NoteMoves): void {
+  const file = lineMidi(store.getState().project, line, moves);
   download(file);
   store
     .getState()
@@ -102,29 +124,45 @@ export interface MidiExport {
   bpm: number;
 }
 
-/** The edit the moves ask for: each moved note by its cents, and every note straightened by `straighten` % (0:
- * none); null where nothing would change. */
-export function noteEdit(line: EditedLine, shifts: readonly number[], straighten = 0) {
-  const edits = line.notes.map((note, i) => ({ note, cents: Math.round(shifts[i] ?? 0) }));
-  const moved = edits.filter((e) => e.cents !== 0);
+/** The edit the moves ask for: each moved note by its cents and its time, and every note straightened by
+ * `straighten` % (0: none); every note is in it where any is moved in time or straightened (the notes left in place
+ * hold their neighbours where they are); null where nothing would change. */
+export function noteEdit(line: EditedLine, moves: NoteMoves, straighten = 0) {
+  const edits = line.notes.map((note, i) => ({
+    note,
+    cents: Math.round(moves.cents[i] ?? 0),
+    later: Math.round(moves.later[i] ?? 0),
+  }));
+  const moved = edits.filter((e) => e.cents !== 0 || e.later !== 0);
+  const retimed = moved.some((e) => e.later !== 0);
   if (!moved.length && straighten <= 0) return null;
   const spec: EffectSpec = {
     kind: 'shiftNotes',
-    shifts: (straighten > 0 ? edits : moved).map(({ note, cents }) => ({
+    shifts: (straighten > 0 || retimed ? edits : moved).map(({ note, cents, later }) => ({
       start: note.start,
       end: note.end,
       cents,
       midi: note.midi,
       ...(straighten > 0 && { straighten }),
+      ...(later !== 0 && { later }),
     })),
   };
-  return { spec, moved, count: edits.length, first: spec.shifts[0].start };
+  const first = Math.min(...moved.map((e) => Math.min(e.note.start, e.note.start + e.later)), spec.shifts[0].start);
+  return { spec, moved, count: edits.length, first };
+}
+
+/** A move in words: "E4 +30¢ to F#4", "C4 40 ms later", "G4 to G#4, 10 ms earlier". */
+function moveText({ note, cents, later }: { note: SungNote; cents: number; later: number }, rate: number): string {
+  const ms = Math.round((1000 * Math.abs(later)) / rate);
+  const when = later ? `${ms} ms ${later > 0 ? 'later' : 'earlier'}` : '';
+  if (!cents) return `${pitchText(note.midi)} ${when}`;
+  return `${pitchText(note.midi)} to ${pitchText(note.midi + cents / 100)}${when ? `, ${when}` : ''}`;
 }
 
 /** Plays the line with the moves (from just before the first note changed, PREVIEW_SECONDS of it), the project left
  * as it is; again to stop. */
-export async function previewNotes(services: Services, line: EditedLine, shifts: readonly number[], straighten = 0) {
-  const edit = noteEdit(line, shifts, straighten);
+export async function previewNotes(services: Services, line: EditedLine, moves: NoteMoves, straighten = 0) {
+  const edit = noteEdit(line, moves, straighten);
   if (!edit) return;
   services.store.getState().selectRange({ ...line.range, trackIds: [line.trackId] });
   await togglePreview(
@@ -136,18 +174,18 @@ export async function previewNotes(services: Services, line: EditedLine, shifts:
 
 const LEAD_IN_SECONDS = 0.5;
 
-/** Moves each note of `line` by its cents in `shifts` (0: left alone) and straightens every note by `straighten` %
- * (0: none), in one undoable step; says what changed. False where nothing would change or the project changed
- * meanwhile (said). */
+/** Moves each note of `line` as `moves` says (in pitch and in time; 0: left alone) and straightens every note by
+ * `straighten` % (0: none), in one undoable step; says what changed. False where nothing would change or the project
+ * changed meanwhile (said). */
 export async function moveNotes(
   services: Services,
   line: EditedLine,
-  shifts: readonly number[],
+  moves: NoteMoves,
   straighten = 0,
   run: EffectRunner = runInWorker,
 ): Promise<boolean> {
   const { store } = services;
-  const edit = noteEdit(line, shifts, straighten);
+  const edit = noteEdit(line, moves, straighten);
   if (!edit) return false;
   if (!store.getState().project.tracks.some((t) => t.id === line.trackId)) {
     store.getState().notify('error', 'The track of these notes is gone: select a line again.');
@@ -156,10 +194,11 @@ export async function moveNotes(
   store.getState().selectRange({ ...line.range, trackIds: [line.trackId] });
   if (!(await runEffect(services, edit.spec, undefined, run))) return false;
   const { moved } = edit;
+  const rate = store.getState().project.sampleRate;
   const said = moved
     .slice(0, 3)
-    .map(({ note, cents }) => `${pitchText(note.midi)} to ${pitchText(note.midi + cents / 100)}`)
-    .join(', ');
+    .map((m) => moveText(m, rate))
+    .join('; ');
   const more = moved.length > 3 ? ` and ${moved.length - 3} more` : '';
   const parts = [
     moved.length ? `Moved ${plural(moved.length, 'note')}: ${said}${more}` : '',
@@ -173,10 +212,10 @@ export async function moveNotes(
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** A line's notes as edited by hand (cut in two, or joined), with each note's shift (cents). */
+/** A line's notes as edited by hand (cut in two, or joined), with each note's moves. */
 export interface NoteLayout {
   line: EditedLine;
-  shifts: number[];
+  moves: NoteMoves;
 }
 
 /** Note `index` cut in two at timeline sample `at` (as Melodyne's note separation: a note sung on two pitches), each
@@ -184,7 +223,7 @@ export interface NoteLayout {
  * note can be or hold no pitch. */
 export function splitNote(
   line: EditedLine,
-  shifts: readonly number[],
+  moves: NoteMoves,
   index: number,
   at: number,
   rate: number,
@@ -194,25 +233,32 @@ export function splitNote(
   if (!note || at - note.start < least || note.end - at < least) return null;
   const [first, second] = [centred(line, note.start, at), centred(line, at, note.end)];
   if (!first || !second) return null;
-  const shift = shifts[index] ?? 0;
+  const [cents, later] = [moves.cents[index] ?? 0, moves.later[index] ?? 0];
   return {
     line: { ...line, notes: line.notes.toSpliced(index, 1, first, second) },
-    shifts: shifts.toSpliced(index, 1, shift, shift),
+    moves: {
+      cents: moves.cents.toSpliced(index, 1, cents, cents),
+      later: moves.later.toSpliced(index, 1, later, later),
+    },
   };
 }
 
 /** Notes `first` to `last` joined into one (a note the finder cut where the voice wavered), its centre from its own
- * frames, placed where the longest of them was; null unless at least two notes are joined. */
-export function joinNotes(line: EditedLine, shifts: readonly number[], first: number, last: number): NoteLayout | null {
+ * frames, placed (in pitch and time) where the longest of them was; null unless at least two notes are joined. */
+export function joinNotes(line: EditedLine, moves: NoteMoves, first: number, last: number): NoteLayout | null {
   const parts = line.notes.slice(first, last + 1);
   if (first < 0 || parts.length < 2) return null;
   const joined = centred(line, parts[0].start, parts[parts.length - 1].end);
   if (!joined) return null;
   const longest = parts.reduce((k, n, i) => (n.end - n.start > parts[k].end - parts[k].start ? i : k), 0);
-  const placed = parts[longest].midi + (shifts[first + longest] ?? 0) / 100;
+  const at = placed(line, moves, first + longest);
+  const cents = Math.round((at.midi - joined.midi) * 100);
   return {
     line: { ...line, notes: line.notes.toSpliced(first, parts.length, joined) },
-    shifts: shifts.toSpliced(first, parts.length, Math.round((placed - joined.midi) * 100)),
+    moves: {
+      cents: moves.cents.toSpliced(first, parts.length, cents),
+      later: moves.later.toSpliced(first, parts.length, moves.later[first + longest] ?? 0),
+    },
   };
 }
 

@@ -28,6 +28,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   const previewing = useStudio((s) => s.previewing);
   const [line, setLine] = useState<EditedLine | string | null>(null);
   const [shifts, setShifts] = useState<number[]>([]);
+  const [later, setLater] = useState<number[]>([]);
   const [straighten, setStraighten] = useState(0);
   const [harmony, setHarmony] = useState<Harmony>('a third above');
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -39,6 +40,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
       (l) => {
         setLine(l);
         setShifts(typeof l === 'string' ? [] : l.notes.map(() => 0));
+        setLater(typeof l === 'string' ? [] : l.notes.map(() => 0));
         setSelected(new Set());
       },
       (e: Error) => setLine(`Not read: ${e.message}`),
@@ -50,14 +52,16 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   const relay = (layout: NoteLayout | null, select: number, why: string) => {
     if (!layout) return notify('info', why);
     setLine(layout.line);
-    setShifts(layout.shifts);
+    setShifts([...layout.moves.cents]);
+    setLater([...layout.moves.later]);
     setSelected(new Set([select]));
   };
   const joinable = [...selected].sort((a, b) => a - b);
   const canJoin = joinable.length > 1 && joinable.every((k, i) => i === 0 || k === joinable[i - 1] + 1);
-  const moved = shifts.some((c) => c !== 0) || straighten > 0;
+  const moves = { cents: shifts, later };
+  const moved = shifts.some((c) => c !== 0) || later.some((t) => t !== 0) || straighten > 0;
   const apply = async () => {
-    if (edited && (await moveNotes(services, edited, shifts, straighten))) {
+    if (edited && (await moveNotes(services, edited, moves, straighten))) {
       setStraighten(0);
       read();
     }
@@ -78,11 +82,13 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           line={edited}
           shifts={shifts}
           onShifts={setShifts}
+          later={later}
+          onLater={setLater}
           selected={selected}
           onSelected={setSelected}
           onSplit={(index, at) =>
             relay(
-              splitNote(edited, shifts, index, at, rate),
+              splitNote(edited, moves, index, at, rate),
               index + 1,
               'A note is cut where each part is 60 ms long at least and has a pitch.',
             )
@@ -119,7 +125,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           onClick={() =>
             edited &&
             relay(
-              joinNotes(edited, shifts, joinable[0], joinable[joinable.length - 1]),
+              joinNotes(edited, moves, joinable[0], joinable[joinable.length - 1]),
               joinable[0],
               'These notes have no pitch to join.',
             )
@@ -133,6 +139,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           disabled={!moved}
           onClick={() => {
             setShifts(shifts.map(() => 0));
+            setLater(later.map(() => 0));
             setStraighten(0);
           }}
         >
@@ -143,7 +150,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           data-testid="pitch-editor-label"
           disabled={!edited?.notes.length}
           title="The notes, where they are now, as labels on the track (Labels .txt exports them)"
-          onClick={() => edited && labelLineNotes(services, edited, shifts)}
+          onClick={() => edited && labelLineNotes(services, edited, moves)}
         >
           Label notes
         </button>
@@ -152,7 +159,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           data-testid="pitch-editor-midi"
           disabled={!edited?.notes.length}
           title="The notes, where they are now, as a MIDI file at the project's tempo"
-          onClick={() => edited && saveLineMidi(services, edited, shifts)}
+          onClick={() => edited && saveLineMidi(services, edited, moves)}
         >
           Save MIDI
         </button>
@@ -190,7 +197,7 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           data-testid="pitch-editor-preview"
           disabled={!edited || (!moved && !previewing) || busy !== null}
           title={`Hear the moves (${PREVIEW_SECONDS} s from just before the first note changed), the project untouched`}
-          onClick={() => edited && void previewNotes(services, edited, shifts, straighten)}
+          onClick={() => edited && void previewNotes(services, edited, moves, straighten)}
         >
           {previewing ? 'Stop preview' : 'Preview'}
         </button>

@@ -1,19 +1,26 @@
 import { type KeyboardEvent, type PointerEvent, useState } from 'react';
 import type { EditedLine } from '../../app/pitch-editor';
 import { noteName, pitchText } from '../../dsp/notes';
-import { movedShift, pitchPath, pitchView, sampleAt, semitoneHeight, xOf, yOf } from './pitch-plot';
+import { movedLater, movedShift, pitchPath, pitchView, sampleAt, semitoneHeight, xOf, yOf } from './pitch-plot';
+import { useStudio } from '../studio-context';
 
 const PLOT = { width: 560, height: 240 };
 const FREE_STEP_SEMITONES = 0.1;
 const KEY_STEPS: Record<string, number> = { ArrowUp: 1, ArrowDown: -1, PageUp: 12, PageDown: -12, Home: 0 };
+/** ← and →: a note 10 ms earlier or later (with Alt, 1 ms). */
+const TIME_STEPS: Record<string, number> = { ArrowLeft: -0.01, ArrowRight: 0.01 };
+/** A drag decides whether it moves pitch or time once it has gone this far, px. */
+const AXIS_PX = 4;
 
 /** The Pitch editor's plot: a piano-roll grid (C's named), the line's pitch, and its notes as blocks to move. A click
- * selects a note (Shift+click adds one or takes it away); keys and drags move every selected note alike; a
- * double-click cuts a note in two there. */
+ * selects a note (Shift+click adds one or takes it away); keys and drags move every selected note alike, up and
+ * down in pitch or, dragged sideways or with ← →, in time; a double-click cuts a note in two there. */
 export function PitchPlot({
   line,
   shifts,
   onShifts,
+  later,
+  onLater,
   selected,
   onSelected,
   onSplit,
@@ -21,6 +28,9 @@ export function PitchPlot({
   line: EditedLine;
   shifts: number[];
   onShifts: (shifts: number[]) => void;
+  /** Each note's move in time, samples later. */
+  later: number[];
+  onLater: (later: number[]) => void;
   selected: ReadonlySet<number>;
   onSelected: (change: (was: ReadonlySet<number>) => ReadonlySet<number>) => void;
   /** Cuts note `index` at timeline sample `at`. */
@@ -28,7 +38,15 @@ export function PitchPlot({
 }) {
   const view = pitchView(line, shifts, PLOT.width, PLOT.height);
   const semitones = Array.from({ length: view.high - view.low + 1 }, (_, i) => view.low + i);
-  const [dragFrom, setDragFrom] = useState<{ y: number; shifts: number[] } | null>(null);
+  const rate = useStudio((s) => s.project.sampleRate);
+  const [dragFrom, setDragFrom] = useState<{
+    x: number;
+    y: number;
+    shifts: number[];
+    later: number[];
+    axis: 'pitch' | 'time' | null;
+  } | null>(null);
+  const together = (note: number) => (selected.has(note) ? selected : new Set([note]));
   /** Each note moved with `note` (itself, and the others selected with it) given its new shift. */
   const move = (note: number, from: number[], shiftOf: (k: number, shift: number) => number) => {
     const together = selected.has(note) ? selected : new Set([note]);
@@ -36,6 +54,12 @@ export function PitchPlot({
   };
   const midiOf = (k: number) => line.notes[k].midi;
   const onKeyDown = (note: number, e: KeyboardEvent) => {
+    const seconds = TIME_STEPS[e.key];
+    if (seconds !== undefined) {
+      e.preventDefault();
+      onLater(movedLater(line, later, together(note), Math.round((e.altKey ? seconds / 10 : seconds) * rate), rate));
+      return;
+    }
     const step = KEY_STEPS[e.key];
     if (step === undefined) return;
     e.preventDefault();
@@ -68,10 +92,15 @@ export function PitchPlot({
         const shift = shifts[i] ?? 0;
         const placed = note.midi + shift / 100;
         const height = semitoneHeight(view);
+        const moved = later[i] ?? 0;
+        const when = moved
+          ? `, ${Math.round((1000 * Math.abs(moved)) / rate)} ms ${moved > 0 ? 'later' : 'earlier'}`
+          : '';
         return (
           <div
             key={note.start}
-            className={`pitch-note${shift !== 0 ? ' moved' : ''}${selected.has(i) ? ' selected' : ''}`}
+            className={`pitch-note${shift !== 0 || moved !== 0 ? ' moved' : ''}${selected.has(i) ? ' selected' : ''}`}
+            data-later={moved}
             data-testid={`pitch-note-${i}`}
             data-midi={placed.toFixed(2)}
             role="slider"
@@ -83,9 +112,9 @@ export function PitchPlot({
             aria-valuenow={shift}
             aria-valuetext={pitchText(placed)}
             data-selected={selected.has(i)}
-            title={`Sung ${pitchText(note.midi)}${shift ? `, moved to ${pitchText(placed)}` : ''}`}
+            title={`Sung ${pitchText(note.midi)}${shift ? `, moved to ${pitchText(placed)}` : ''}${when}`}
             style={{
-              left: xOf(view, line, note.start),
+              left: xOf(view, line, note.start + moved),
               width: Math.max(4, xOf(view, line, note.end) - xOf(view, line, note.start)),
               top: yOf(view, placed) - height / 2,
               height,
@@ -94,12 +123,22 @@ export function PitchPlot({
             onPointerDown={(e) => {
               e.currentTarget.setPointerCapture(e.pointerId);
               select(i, e.shiftKey);
-              setDragFrom({ y: e.clientY, shifts });
+              setDragFrom({ x: e.clientX, y: e.clientY, shifts, later, axis: null });
             }}
             onPointerMove={(e: PointerEvent) => {
               if (!dragFrom) return;
-              const by = (dragFrom.y - e.clientY) / height;
-              move(i, dragFrom.shifts, (k, shift) => movedShift(midiOf(k), shift, by, e.altKey));
+              const [dx, dy] = [e.clientX - dragFrom.x, dragFrom.y - e.clientY];
+              let { axis } = dragFrom;
+              if (!axis && Math.max(Math.abs(dx), Math.abs(dy)) >= AXIS_PX) {
+                axis = Math.abs(dx) > Math.abs(dy) ? 'time' : 'pitch';
+                setDragFrom({ ...dragFrom, axis });
+              }
+              if (axis === 'pitch')
+                move(i, dragFrom.shifts, (k, shift) => movedShift(midiOf(k), shift, dy / height, e.altKey));
+              if (axis === 'time') {
+                const samples = Math.round((dx / view.width) * (line.range.end - line.range.start));
+                onLater(movedLater(line, dragFrom.later, together(i), samples, rate));
+              }
             }}
             onPointerUp={() => setDragFrom(null)}
             onDoubleClick={(e) => {

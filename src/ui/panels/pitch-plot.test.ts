@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EditedLine } from '../../app/pitch-editor';
-import { movedShift, pitchPath, pitchView, xOf, yOf } from './pitch-plot';
+import { movedLater, movedShift, pitchPath, pitchView, xOf, yOf } from './pitch-plot';
 
 const hzOf = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
 const line: EditedLine = {
@@ -36,5 +36,17 @@ describe('pitch plot', () => {
     expect(movedShift(64.3, 0, 0.1, true)).toBe(10);
     expect(movedShift(64.3, 70, 1, false)).toBe(170);
     expect(movedShift(60, 1150, 1, false)).toBe(1200);
+  });
+});
+
+describe('moving notes in time', () => {
+  it('moves a note as far as its neighbour and the range allow, 10 ms kept between notes', () => {
+    const rate = 1000; // a sample a millisecond: the gap is 10 samples
+    expect(movedLater(line, [0, 0], new Set([1]), -40, rate)).toEqual([0, -40]);
+    expect(movedLater(line, [0, 0], new Set([1]), -200, rate)).toEqual([0, -90]); // up to 10 after the first's end
+    expect(movedLater(line, [0, 0], new Set([0]), 500, rate)).toEqual([90, 0]);
+    expect(movedLater(line, [0, 0], new Set([0]), -30, rate)).toEqual([0, 0]); // the range's start
+    // Both together: the later one first, so the earlier follows it (each as far as the range lets it).
+    expect(movedLater(line, [0, 0], new Set([0, 1]), 50, rate)).toEqual([50, 0]);
   });
 });

@@ -39,6 +39,32 @@ export const semitoneHeight = (view: PitchView) => view.height / (view.high - vi
 export const xOf = (view: PitchView, line: EditedLine, sample: number) =>
   (view.width * (sample - line.range.start)) / (line.range.end - line.range.start);
 
+/** The least room kept between notes moved in time, s: a note never runs into its neighbour. */
+const GAP_SECONDS = 0.01;
+
+/** Each note in `notes` moved `by` samples later (earlier where negative) from where `later` has it, each as far as
+ * its neighbours (where they are by then) and the line's range allow. */
+export function movedLater(
+  line: EditedLine,
+  later: readonly number[],
+  notes: ReadonlySet<number>,
+  by: number,
+  rate: number,
+): number[] {
+  const out = [...later];
+  const gap = Math.round(GAP_SECONDS * rate);
+  // The note nearest the way they go moves first, so the others have room behind it.
+  const order = [...notes].sort((a, b) => (by > 0 ? b - a : a - b));
+  for (const k of order) {
+    const note = line.notes[k];
+    const before = k > 0 ? line.notes[k - 1].end + out[k - 1] + gap : line.range.start;
+    const after = k + 1 < line.notes.length ? line.notes[k + 1].start + out[k + 1] - gap : line.range.end;
+    const wanted = out[k] + by;
+    out[k] = Math.round(Math.max(before - note.start, Math.min(after - note.end, wanted)));
+  }
+  return out;
+}
+
 /** The timeline sample at `x` across the plot. */
 export const sampleAt = (view: PitchView, line: EditedLine, x: number) =>
   Math.round(line.range.start + (x / view.width) * (line.range.end - line.range.start));
