@@ -1436,6 +1436,45 @@ test.describe('editing a real recording', () => {
     expect(cents(hertz(0.63, 0.14), 349.23)).toBeLessThan(3); // the second half on F4
   });
 
+  test('the pitch editor moves a syllable 50 ms later by keys and another earlier by a sideways drag; Apply puts them there (sox)', async ({
+    studio,
+    page,
+  }) => {
+    const onsets = [0.2, 0.6, 1.0, 1.4, 1.9, 2.4];
+    const path = test.info().outputPath('syllables.wav');
+    writeFileSync(path, Buffer.from(encodeWav([syllables(onsets)], RATE, 'float32')));
+    await page.getByTestId('file-input').setInputFiles([path]);
+    await studio.waitForTracks(1);
+    await page.keyboard.press('Control+a');
+    await studio.action('pitchEditor').click();
+    const panel = page.getByTestId('pitch-editor');
+    await expect(panel.getByTestId('pitch-editor-what')).toContainText('6 notes');
+    const note = (i: number) => panel.getByTestId(`pitch-note-${i}`);
+    await note(2).focus();
+    for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
+    await expect(note(2)).toHaveAttribute('data-later', String(5 * Math.round(0.01 * RATE)));
+    await expect(note(2)).toHaveAttribute('aria-valuetext', /^D4/); // its pitch as sung
+    // The fifth dragged sideways, left, by about 40 ms of the plot's width.
+    const box = (await note(4).boundingBox())!;
+    const plot = (await panel.locator('.pitch-plot').boundingBox())!;
+    const px = (0.04 / (syllables(onsets).length / RATE)) * plot.width;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - px, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const earlier = -Number(await note(4).getAttribute('data-later')) / RATE;
+    expect(earlier).toBeGreaterThan(0.03);
+    expect(earlier).toBeLessThan(0.05);
+    await panel.getByTestId('pitch-editor-apply').click();
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      /Moved 2 notes: D4.* 50 ms later; E4.* ms earlier\./,
+    );
+    const out = await studio.exportFile({ format: 'float32' });
+    const found = starts(soxFloat(out, ['remix', '1']));
+    const expected = onsets.map((t, k) => t + (k === 2 ? 0.05 : k === 4 ? -earlier : 0));
+    found.forEach((t, k) => expect(Math.abs(t - expected[k])).toBeLessThan(0.01));
+  });
+
   test('the pitch editor shows the notes of a line, moves one by keys and by dragging, and Apply shifts it alone (sox)', async ({
     studio,
     page,
