@@ -15,7 +15,8 @@ import { addHarmony } from '../../app/harmony';
 import { HARMONIES, type Harmony } from '../../dsp/harmony';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
-import { movedShift } from './pitch-plot';
+import { movedShift, quantizedLater } from './pitch-plot';
+import { projectGrid } from '../../project/tempo';
 import { PitchPlot } from './PitchPlot';
 
 /** The Pitch editor (Alt+P), as Melodyne's note editor: the pitch line of the selection on one track with its notes
@@ -34,6 +35,8 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const rate = useStudio((s) => s.project.sampleRate);
   const notify = useStudio((s) => s.notify);
+  // Worked out from the project, not in the selector: a grid read off a track is a new object each time.
+  const grid = projectGrid(useStudio((s) => s.project));
   const read = useCallback(() => {
     setLine(null);
     readLine(services).then(
@@ -104,6 +107,19 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           onClick={() => edited && setShifts(edited.notes.map((n) => movedShift(n.midi, 0, 0, false)))}
         >
           Centre on notes
+        </button>
+        <button
+          type="button"
+          data-testid="pitch-editor-quantize"
+          disabled={!edited?.notes.length || !grid}
+          title={
+            grid
+              ? "Move every note's start onto the nearest sixteenth of the project's beat"
+              : 'The project has no tempo: set one (Tempo) or Analyze a track with a beat'
+          }
+          onClick={() => edited && grid && setLater(quantizedLater(edited, later, grid, 4, rate))}
+        >
+          Quantize time
         </button>
         <label className="param" title="Draw each note's wobble and vibrato towards its centre (100 %: flat)">
           straighten %

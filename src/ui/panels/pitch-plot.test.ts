@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EditedLine } from '../../app/pitch-editor';
-import { movedLater, movedShift, pitchPath, pitchView, xOf, yOf } from './pitch-plot';
+import { movedLater, movedShift, pitchPath, pitchView, quantizedLater, xOf, yOf } from './pitch-plot';
 
 const hzOf = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
 const line: EditedLine = {
@@ -48,5 +48,22 @@ describe('moving notes in time', () => {
     expect(movedLater(line, [0, 0], new Set([0]), -30, rate)).toEqual([0, 0]); // the range's start
     // Both together: the later one first, so the earlier follows it (each as far as the range lets it).
     expect(movedLater(line, [0, 0], new Set([0, 1]), 50, rate)).toEqual([50, 0]);
+  });
+});
+
+describe('quantizing time', () => {
+  it("puts each note's start on the nearest sixteenth, as far as its neighbours allow", () => {
+    // 60 BPM at 1000 samples a second: a beat is 1000 samples, a sixteenth 250; the downbeat at 0.
+    const grid = { bpm: 60, beatsPerBar: 4, beatUnit: 4, downbeat: 0 };
+    const offGrid: EditedLine = {
+      ...line,
+      range: { start: 0, end: 3000 },
+      notes: [
+        { start: 1030, end: 1200, midi: 64 },
+        { start: 1480, end: 1700, midi: 67 },
+        { start: 1730, end: 2000, midi: 69 }, // 1750 leaves room after the second, moved to end at 1720
+      ],
+    };
+    expect(quantizedLater(offGrid, [0, 0, 0], grid, 4, 1000)).toEqual([-30, 20, 20]);
   });
 });

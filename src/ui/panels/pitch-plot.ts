@@ -3,6 +3,7 @@
 import type { EditedLine } from '../../app/pitch-editor';
 import { midiOf } from '../../dsp/notes';
 import { PITCH_SEMITONES } from '../../project/effects';
+import { type BeatGrid, beatLength } from '../../project/tempo';
 
 export interface PitchView {
   width: number;
@@ -62,6 +63,25 @@ export function movedLater(
     const wanted = out[k] + by;
     out[k] = Math.round(Math.max(before - note.start, Math.min(after - note.end, wanted)));
   }
+  return out;
+}
+
+/** Each note's start moved onto the nearest `1 / division` of a beat of `grid` (as Melodyne's Quantize Time), each
+ * as far as its neighbours allow, earlier notes first. */
+export function quantizedLater(
+  line: EditedLine,
+  later: readonly number[],
+  grid: BeatGrid,
+  division: number,
+  rate: number,
+): number[] {
+  const step = beatLength(grid, rate) / division;
+  let out = [...later];
+  line.notes.forEach((note, k) => {
+    const at = note.start + out[k];
+    const target = grid.downbeat + Math.round((at - grid.downbeat) / step) * step;
+    out = movedLater(line, out, new Set([k]), Math.round(target - at), rate);
+  });
   return out;
 }
 
