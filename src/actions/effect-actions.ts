@@ -10,7 +10,7 @@ import { compressSelection, deessSelection, gateSelection, levelSelection, limit
 import { dehumSelection } from '../app/dehum';
 import { debreathSelection } from '../app/debreath';
 import { addDouble } from '../app/double';
-import { alignToGuide } from '../app/align';
+import { alignToGuide, matchPitchToGuide } from '../app/align';
 import { correctionOf, correctPitchSelection } from '../app/pitch-correct';
 import { autoDuck } from '../app/duck';
 import { echoSelection, reverbSelection } from '../app/reverb';
@@ -304,6 +304,12 @@ export const effectActions: Action[] = [
     'Align to guide: put the other selected tracks in time with the first (as VocAlign, for doubles and backing vocals)',
     null,
     async (services) => void (await alignToGuide(services)),
+  ),
+  command(
+    'matchPitchToGuide',
+    "Match pitch to guide: move the other selected tracks onto the first's pitch (as Revoice Pro), each in its octave",
+    null,
+    async (services) => void (await matchPitchToGuide(services)),
   ),
   command(
     'addDouble',

@@ -3,7 +3,9 @@ import { alignment } from '../dsp/align';
 import { RATE, starts, syllables } from '../dsp/align.fixture';
 import { trackAudio } from '../project/generated-ops';
 import { runHere } from '../project/process-ops';
-import { alignToGuide, type Aligner } from './align';
+import { alignToGuide, type Aligner, matchPitchToGuide } from './align';
+import { lineNotes } from '../dsp/pitch-notes';
+import { trackPitch } from '../dsp/pitch-track';
 import { tracksStudio } from './tracks.fixture';
 
 const alignHere: Aligner = async (guide, take, rate) => alignment(guide, take, rate).readAt;
@@ -37,5 +39,25 @@ describe('Align to guide', () => {
     store.getState().selectRange({ start: 0, end: 100, trackIds: ids });
     expect(await alignToGuide(services, alignHere, runHere)).toBe(false);
     expect(store.getState().notices.at(-1)?.text).toContain('Select across two tracks');
+  });
+});
+
+describe('Match pitch to guide', () => {
+  it("moves the second track onto the first's pitch, in its own octave, one undo step, said", async () => {
+    const note = (midi: number) =>
+      Float32Array.from(
+        { length: RATE },
+        (_, i) => 0.1 * Math.sin((2 * Math.PI * 440 * 2 ** ((midi - 69) / 12) * i) / RATE),
+      );
+    const { store, assets, services, ids } = tracksStudio({ Lead: [note(64)], Double: [note(52.3)] }, RATE);
+    store.getState().selectRange({ start: 0, end: RATE, trackIds: ids });
+    const readHere = async (channels: Float32Array[], rate: number) => lineNotes(channels, rate);
+    expect(await matchPitchToGuide(services, readHere, runHere)).toBe(true);
+    const state = store.getState();
+    expect(state.history.past.at(-1)?.label).toBe('Match "Double" to "Lead"');
+    expect(state.notices.at(-1)?.text).toBe('Matched the pitch of "Double" to "Lead" (100 %).');
+    const matched = trackAudio(state.project.tracks[1], assets, { start: 0.2 * RATE, end: 0.8 * RATE })[0];
+    const hz = [...trackPitch(matched, RATE).hz].filter((v) => v > 0).sort((a, b) => a - b);
+    expect(Math.abs(69 + 12 * Math.log2(hz[Math.floor(hz.length / 2)] / 440) - 52)).toBeLessThan(0.03);
   });
 });

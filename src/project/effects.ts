@@ -46,6 +46,7 @@ import { PITCH_CLASSES } from '../dsp/key';
 import { type NoteShift, shiftNotes } from '../dsp/pitch-notes';
 import { doubleOf } from '../dsp/doubler';
 import { alignPiece } from '../dsp/align';
+import { type GuidePitch, MATCH_STRENGTH, matchPitch } from '../dsp/match-pitch';
 import type { SampleRange } from './types';
 
 export type EffectSpec =
@@ -69,6 +70,8 @@ export type EffectSpec =
   /** A take read along a time map that puts it in time with a guide (src/dsp/align.ts): `readAt[k]`, the take's
    * time (s from timeline sample `from`) for the guide's at k x 10 ms. */
   | { kind: 'align'; from: number; readAt: number[] }
+  /** A take moved onto a guide's pitch, in the octave it was sung in, by `strength` % (src/dsp/match-pitch.ts). */
+  | { kind: 'matchPitch'; guide: GuidePitch; strength: number }
   /** Tempo changed by a percentage (+25: a quarter faster, so shorter), the pitch kept (WSOLA, channels together)
    * or moved by `semitones` in the same pass (the phase vocoder); what follows the range moves with its end. */
   | { kind: 'tempo'; percent: number; semitones?: number }
@@ -182,6 +185,7 @@ const PER_PIECE = {
   shiftNotes: (c, rate, s, start) => shiftNotes(c, rate, s.shifts, start),
   double: (c, rate, s) => doubleOf(c, rate, s.seed),
   align: (c, rate, s, start) => alignPiece(c, rate, s.readAt, start - s.from),
+  matchPitch: (c, rate, s, start) => matchPitch(c, rate, s.guide, s.strength, start),
   denoise: (c, rate, s) => reduceNoise(c, rate, s.profile, s),
   attenuate: (c, rate, s) => attenuateToSurroundings(c, rate, s.profile, s).channels,
   filter: (c, rate, s) => c.map((ch) => filter(ch, s.type, s.hz, rate)),
@@ -289,6 +293,7 @@ type Bounds = { readonly min: number; readonly max: number };
 /** Each effect's numeric settings: the field, its bounds, and how a message names it and its unit. */
 const SETTINGS: { [K in EffectSpec['kind']]?: [field: string, bounds: Bounds, name: string, unit: string][] } = {
   pitch: [['semitones', PITCH_SEMITONES, 'A pitch change', ' semitones']],
+  matchPitch: [['strength', MATCH_STRENGTH, "Match pitch's strength", ' %']],
   formants: [['semitones', PITCH_SEMITONES, 'A formant shift', ' semitones']],
   tempo: [
     ['percent', TEMPO_PERCENT, 'A tempo change', ' %'],
@@ -408,6 +413,8 @@ export function effectLabel(spec: EffectSpec): string {
       return 'Double';
     case 'align':
       return 'Align to guide';
+    case 'matchPitch':
+      return `Match pitch to guide (${spec.strength} %)`;
     case 'shiftNotes': {
       const moved = spec.shifts.filter((s) => s.cents !== 0).length;
       const straighten = spec.shifts[0]?.straighten;

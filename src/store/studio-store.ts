@@ -78,6 +78,8 @@ export interface EditParams {
   /** Ride vocal: how far over the rest of the mix the voice sits (LU), and the most the ride moves it (dB). */
   rideAboveLu: number;
   rideRangeDb: number;
+  /** Match pitch to guide: how far a take is moved onto the guide's pitch, %. */
+  matchStrength: number;
   /** Change tempo: percent faster (negative: slower), the pitch kept. */
   tempoPercent: number;
   /** Change speed: percent faster, the pitch with it. */
@@ -487,6 +489,7 @@ export const initialState = (): StudioState => ({
     correctWithin: 0,
     rideAboveLu: 3,
     rideRangeDb: 6,
+    matchStrength: 100,
     tempoPercent: 10,
     speedPercent: 10,
     noiseReductionDb: 12,

@@ -11,6 +11,7 @@ import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/dees
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { LEVEL_MAX_GAIN_DB, LEVEL_TARGET_LUFS } from '../../dsp/leveler';
 import { RIDE_ABOVE_LU, RIDE_RANGE_DB } from '../../dsp/ride';
+import { MATCH_STRENGTH } from '../../dsp/match-pitch';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { STRETCH_FACTOR, STRETCH_WINDOW_SECONDS } from '../../dsp/paulstretch';
@@ -247,7 +248,10 @@ export function EffectBar() {
           <NumberParam label="formant semitones" field="formantSemitones" step={1} {...PITCH_SEMITONES} />
           <ActionButton name="shiftFormants" text="Shift formants" />
         </EffectGroup>
-        <EffectGroup category="time" actions={['correctPitch', 'pitchEditor', 'addDouble', 'alignToGuide']}>
+        <EffectGroup
+          category="time"
+          actions={['correctPitch', 'pitchEditor', 'addDouble', 'alignToGuide', 'matchPitchToGuide']}
+        >
           <ChoiceParam
             label="key"
             field="correctKey"
@@ -262,6 +266,8 @@ export function EffectBar() {
           <ActionButton name="pitchEditor" text="Pitch editor…" />
           <ActionButton name="addDouble" text="Add double" />
           <ActionButton name="alignToGuide" text="Align to guide" />
+          <NumberParam label="match %" field="matchStrength" step={10} {...MATCH_STRENGTH} />
+          <ActionButton name="matchPitchToGuide" text="Match pitch" />
         </EffectGroup>
         <EffectGroup category="time" actions={['changeTempo']}>
           <NumberParam label="tempo %" field="tempoPercent" step={5} {...TEMPO_PERCENT} />
