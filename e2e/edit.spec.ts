@@ -1647,7 +1647,7 @@ test.describe('editing a real recording', () => {
     expect(Math.abs(over(await alone(0)) - 12)).toBeLessThan(1.5);
   });
 
-  test('Align to guide puts a double sung 20-40 ms early or late in time with the lead: its syllables where the lead has them (sox)', async ({
+  test("Align to guide puts a double sung 20-40 ms early or late in time with the lead, and Match pitch puts it on the lead's notes (sox)", async ({
     studio,
     page,
   }) => {
@@ -1682,6 +1682,19 @@ test.describe('editing a real recording', () => {
     // As sung, before: as much as 40 ms out.
     const sung = starts(soxFloat(double, ['remix', '1']));
     expect(Math.max(...sung.map((t, k) => Math.abs(t - onsets[k])))).toBeGreaterThan(0.035);
+    // Then its pitch, 20 cents sharp, matched to the lead's: each syllable's median within 3 cents of the lead's.
+    await page.keyboard.press('Control+a');
+    await studio.effect('matchPitchToGuide');
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      'Matched the pitch of "double" to "lead" (100 %).',
+    );
+    const matched = soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']);
+    const pitches = [220, 262, 294, 247, 330, 196];
+    onsets.forEach((t, k) => {
+      const part = matched.subarray(Math.round((t + 0.05) * RATE), Math.round((t + 0.15) * RATE));
+      const hz = [...trackPitch(part, RATE).hz].filter((v) => v > 0).sort((a, b) => a - b);
+      expect(Math.abs(1200 * Math.log2(hz[Math.floor(hz.length / 2)] / pitches[k]))).toBeLessThan(3);
+    });
   });
 
   test('vocal reduction takes a centred voice out of a real stereo bed and isolation keeps it (read back by ffmpeg)', async ({
