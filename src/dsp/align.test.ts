@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignment, alignTake } from './align';
+import { alignment, alignPiece } from './align';
 import { RATE, starts, syllables } from './align.fixture';
 
 describe('aligning a take to a guide', () => {
@@ -10,7 +10,7 @@ describe('aligning a take to a guide', () => {
     const take = syllables(takeOnsets, 0.1, 20); // 6 dB quieter, 20 cents sharp
     const before = starts(take).map((t, k) => Math.abs(t - guideOnsets[k]));
     expect(Math.max(...before)).toBeGreaterThan(0.035);
-    const aligned = alignTake([take], RATE, alignment([guide], [take], RATE), guide.length)[0];
+    const aligned = alignPiece([take], RATE, [...alignment([guide], [take], RATE).readAt], 0)[0];
     expect(aligned.length).toBe(guide.length);
     const after = starts(aligned);
     expect(after).toHaveLength(6);

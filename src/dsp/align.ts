@@ -19,7 +19,7 @@ const HIGH_HZ = 8000;
 /** The path is averaged over this many steps either side: a single step's choice is noise. */
 const SMOOTHING_STEPS = 4;
 
-/** Where the take is read for each 10 ms step of the guide (seconds into the take), and how far that moves it. */
+/** Where the take is read for each 10 ms step of the guide (seconds into the take). */
 export interface Alignment {
   /** The take's time (s) for guide time k x ALIGN_HOP_SECONDS. */
   readAt: Float32Array;
@@ -30,12 +30,6 @@ export function alignment(guide: Float32Array[], take: Float32Array[], rate: num
   const [a, b] = [bandFrames(toMono(guide), rate), bandFrames(toMono(take), rate)];
   const path = warpPath(a, b, Math.round(ALIGN_REACH_SECONDS / ALIGN_HOP_SECONDS));
   return { readAt: Float32Array.from(smoothedMap(path, a.length), (j) => j * ALIGN_HOP_SECONDS) };
-}
-
-/** The take read along the alignment, as long as the guide's range (`length` samples). */
-export function alignTake(take: Float32Array[], rate: number, alignment: Alignment, length: number): Float32Array[] {
-  const step = ALIGN_HOP_SECONDS * rate;
-  return warpChannels(take, length, (sample) => readAtSample(alignment, sample, step, rate), rate);
 }
 
 /** The take's sample read for the guide's `sample` (both from the alignment's start), between the map's steps; past
