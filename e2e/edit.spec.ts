@@ -1577,6 +1577,7 @@ test.describe('editing a real recording', () => {
       'Added a harmony a third above in C major: 3 notes on a new track.',
     );
     await studio.waitForTracks(2);
+    await page.keyboard.press('Escape'); // the editor closed: it lies over the tracks' headers
     await page.getByTestId('track-mute').first().click();
     const harmony = await studio.exportFile({ format: 'float32' });
     expect(cents(crossingHz(harmony, 0.1, 0.2), 329.63)).toBeLessThan(3);

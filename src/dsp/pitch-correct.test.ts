@@ -43,6 +43,7 @@ describe('nearest note', () => {
     expect(nearestNote(69.8, { ...C_MAJOR, tonic: 5 })).toBe(70); // it is in F major
     expect(nearestNote(69.55, CHROMATIC, 69)).toBe(69);
     expect(nearestNote(69.65, CHROMATIC, 69)).toBe(70);
+    expect(nearestNote(69, { ...C_MAJOR, tonic: 1 }, 69)).toBe(68); // A held, then D-flat major: let go, to Ab
   });
 });
 

@@ -80,7 +80,8 @@ export function nearestNote(midi: number, scale: PitchCorrection, held?: number)
   let best = Number.NaN;
   for (let n = Math.floor(midi) - 2; n <= Math.ceil(midi) + 2; n++)
     if (allowed(n) && (Number.isNaN(best) || Math.abs(midi - n) < Math.abs(midi - best))) best = n;
-  if (held === undefined || held === best) return best;
+  // A note held from before that is not in the scale (the key changed as it plays) is let go.
+  if (held === undefined || held === best || !allowed(held)) return best;
   const distance = (n: number) => Math.abs(midi - n);
   return distance(held) <= distance(best) + 2 * HOLD_SEMITONES ? held : best;
 }
