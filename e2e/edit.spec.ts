@@ -12,6 +12,16 @@ import { crossingHz, ffmpegFloat, ffmpegR128, levelChangeDb, soxFloat, soxInfo, 
 
 type Box = { x: number; y: number; width: number; height: number };
 
+/** The Pitch editor open on all of the one track just imported, its `count` notes read; the panel and its notes. */
+async function openPitchEditor(studio: Studio, page: Page, count: number) {
+  await studio.waitForTracks(1);
+  await page.keyboard.press('Control+a');
+  await studio.action('pitchEditor').click();
+  const panel = page.getByTestId('pitch-editor');
+  await expect(panel.getByTestId('pitch-editor-what')).toContainText(`${count} notes`);
+  return { panel, note: (i: number) => panel.getByTestId(`pitch-note-${i}`) };
+}
+
 /** Draws a ride on a gain line's overlay (`line`: its box; +12 dB at the top, silence at the bottom): a point at 0 dB a
  * quarter across `span`, and one three quarters across dragged down to -12 dB. */
 async function drawRide(page: Page, span: Box, line: Box): Promise<void> {
@@ -1404,12 +1414,7 @@ test.describe('editing a real recording', () => {
     page,
   }) => {
     await studio.importFiles('melody-sharp.wav'); // C4, E4 30 cents sharp, G4
-    await studio.waitForTracks(1);
-    await page.keyboard.press('Control+a');
-    await studio.action('pitchEditor').click();
-    const panel = page.getByTestId('pitch-editor');
-    await expect(panel.getByTestId('pitch-editor-what')).toContainText('3 notes');
-    const note = (i: number) => panel.getByTestId(`pitch-note-${i}`);
+    const { panel, note } = await openPitchEditor(studio, page, 3);
     const box = (await note(1).boundingBox())!;
     await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
     await expect(panel.locator('.pitch-note')).toHaveCount(4);
@@ -1444,12 +1449,7 @@ test.describe('editing a real recording', () => {
     const path = test.info().outputPath('syllables.wav');
     writeFileSync(path, Buffer.from(encodeWav([syllables(onsets)], RATE, 'float32')));
     await page.getByTestId('file-input').setInputFiles([path]);
-    await studio.waitForTracks(1);
-    await page.keyboard.press('Control+a');
-    await studio.action('pitchEditor').click();
-    const panel = page.getByTestId('pitch-editor');
-    await expect(panel.getByTestId('pitch-editor-what')).toContainText('6 notes');
-    const note = (i: number) => panel.getByTestId(`pitch-note-${i}`);
+    const { panel, note } = await openPitchEditor(studio, page, 6);
     await note(2).focus();
     for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
     await expect(note(2)).toHaveAttribute('data-later', String(5 * Math.round(0.01 * RATE)));
@@ -1480,12 +1480,8 @@ test.describe('editing a real recording', () => {
     page,
   }) => {
     await studio.importFiles('melody-sharp.wav'); // C4, E4 30 cents sharp, G4
-    await studio.waitForTracks(1);
-    await page.keyboard.press('Control+a');
-    await studio.action('pitchEditor').click();
-    const panel = page.getByTestId('pitch-editor');
-    await expect(panel.getByTestId('pitch-editor-what')).toContainText('3 notes');
-    const notes = [0, 1, 2].map((i) => panel.getByTestId(`pitch-note-${i}`));
+    const { panel, note } = await openPitchEditor(studio, page, 3);
+    const notes = [0, 1, 2].map(note);
     await expect(notes[1]).toHaveAttribute('aria-valuetext', 'E4 +30¢');
     await notes[1].focus();
     await page.keyboard.press('ArrowUp'); // onto F4 exactly
