@@ -587,9 +587,9 @@ test.describe('recording', () => {
     await page.getByTestId('track-fx').click();
     await panel.getByTestId('fx-on-0').uncheck(); // bypassed while monitoring: heard as it is at once
     expect(await peakDb()).toBeCloseTo(-12, 0);
-    // Pitch correction in D-flat major (no A in it) moves the A a semitone, its meter reading as it is heard.
+    // Pitch correction in C# (D-flat) major (no A in it) moves the A a semitone, its meter reading as it is heard.
     await panel.getByTestId('fx-add').selectOption('tune');
-    await panel.getByTestId('fx-key-1').selectOption('1 major');
+    await panel.getByTestId('fx-key-1').selectOption('C# major');
     await expect(panel.getByTestId('fx-correction-1')).toHaveText(/^[+-]?(99|100) cents$/);
     await page.keyboard.press('Escape');
     await studio.action('monitor').click();

@@ -358,7 +358,7 @@ test.describe('track effects', () => {
     const panel = page.getByTestId('track-effects-panel');
     await page.getByTestId('track-fx').nth(1).click();
     await panel.getByTestId('fx-add').selectOption('tune');
-    await panel.getByTestId('fx-key-0').selectOption('0 major');
+    await panel.getByTestId('fx-key-0').selectOption('C major');
     await panel.getByTestId('fx-speed-0').fill('0');
     await panel.getByTestId('fx-speed-0').press('Enter');
     await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', 'Pitch correction (C major, 0 ms)');

@@ -34,7 +34,7 @@ export const CORRECTION_KEYS = [
 ];
 
 /** The key in words ("A minor"), or null where it names none. */
-function namedKey(text: string | undefined): Key | null {
+export function namedKey(text: string | undefined): Key | null {
   const key = parseKey(text);
   return key && { tonic: PITCH_CLASSES.indexOf(key.key), mode: key.mode };
 }

@@ -32,7 +32,7 @@ export function rideVocal(services: Services): boolean {
   };
   const voice = mixdown(bare, assets, { range, trackIds: [track.id], stereo: true });
   const music = mixdown(project, assets, { range, trackIds: others.map((t) => t.id), stereo: true });
-  const { aboveLu, rangeDb } = { aboveLu: state.params.rideAboveLu, rangeDb: state.params.rideRangeDb };
+  const [aboveLu, rangeDb] = [state.params.rideAboveLu, state.params.rideRangeDb];
   const curve = rideCurve(voice, music, rate, { aboveLu, rangeDb }, track.gainDb);
   if (!curve.heard) return say('No voice over the music here to ride (where either is silent the ride holds).');
   const values = [

@@ -495,7 +495,7 @@ export function correctionText(c: PitchCorrection): string {
 }
 
 /** "A minor", or "chromatic" where every semitone is a note. */
-export const scaleName = (scale: PitchCorrection) =>
+export const scaleName = (scale: Pick<PitchCorrection, 'tonic' | 'mode'>) =>
   scale.tonic === null ? 'chromatic' : `${PITCH_CLASSES[scale.tonic]} ${scale.mode}`;
 
 const BAND_NAMES = { lowShelf: 'low shelf', peak: 'bell', highShelf: 'high shelf' } as const;

@@ -49,8 +49,8 @@ export function PitchPlot({
   const together = (note: number) => (selected.has(note) ? selected : new Set([note]));
   /** Each note moved with `note` (itself, and the others selected with it) given its new shift. */
   const move = (note: number, from: number[], shiftOf: (k: number, shift: number) => number) => {
-    const together = selected.has(note) ? selected : new Set([note]);
-    onShifts(from.map((shift, k) => (together.has(k) ? shiftOf(k, shift) : shift)));
+    const moving = together(note);
+    onShifts(from.map((shift, k) => (moving.has(k) ? shiftOf(k, shift) : shift)));
   };
   const midiOf = (k: number) => line.notes[k].midi;
   const onKeyDown = (note: number, e: KeyboardEvent) => {

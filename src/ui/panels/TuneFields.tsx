@@ -1,30 +1,21 @@
-import { PITCH_CLASSES } from '../../dsp/key';
 import {
   CORRECTION_STRENGTH,
   HUMANIZE,
   type PitchCorrection,
   RETUNE_SPEED_MS,
-  SCALES,
-  type ScaleMode,
   WITHIN_CENTS,
 } from '../../dsp/pitch-correct';
-import { projectKey } from '../../app/pitch-correct';
+import { CORRECTION_KEYS, namedKey, projectKey } from '../../app/pitch-correct';
 import { scaleName } from '../../project/effects';
 import { NumberField } from '../NumberField';
 import { useStudio } from '../studio-context';
 
-const CHROMATIC = 'chromatic';
-const MODES = Object.keys(SCALES) as ScaleMode[];
+/** The keys an insert can hold, by name as the effect bar's: every semitone, then "C major" ... "B minor". */
+const KEYS = CORRECTION_KEYS.filter((k) => k !== 'project' && k !== 'line');
 
-/** A scale as the key list's value: "9 minor", or "chromatic". */
-const keyValue = ({ tonic, mode }: Pick<PitchCorrection, 'tonic' | 'mode'>) =>
-  tonic === null ? CHROMATIC : `${tonic} ${mode}`;
-
-function keyOfValue(value: string): Pick<PitchCorrection, 'tonic' | 'mode'> {
-  if (value === CHROMATIC) return { tonic: null, mode: 'major' };
-  const [tonic, mode] = value.split(' ');
-  return { tonic: Number(tonic), mode: mode as ScaleMode };
-}
+/** The scale a key's name stands for. */
+const scaleOf = (name: string): Pick<PitchCorrection, 'tonic' | 'mode'> =>
+  namedKey(name) ?? { tonic: null, mode: 'major' };
 
 /** Pitch correction's key (or every semitone), retune speed and strength, with the project's key a click away and the
  * correction it makes as it plays, as Auto-Tune's window. */
@@ -38,34 +29,30 @@ export function TuneFields({
   change: (patch: Partial<PitchCorrection>) => void;
 }) {
   // A string, so that the selector gives the same value while the key stays (a new object each time would loop).
-  const heardValue = useStudio((s) => {
+  const heardName = useStudio((s) => {
     const key = projectKey(s.project.tracks);
-    return key && keyValue(key);
+    return key && scaleName(key);
   });
-  const heard = heardValue && keyOfValue(heardValue);
   return (
     <div className="fx-fields">
       <label className="param" title="The notes the voice is pulled to">
         Key
-        <select data-testid={id('key')} value={keyValue(effect)} onChange={(e) => change(keyOfValue(e.target.value))}>
-          <option value={CHROMATIC}>Every semitone (chromatic)</option>
-          {MODES.flatMap((mode) =>
-            PITCH_CLASSES.map((name, tonic) => (
-              <option key={`${name} ${mode}`} value={`${tonic} ${mode}`}>
-                {name} {mode}
-              </option>
-            )),
-          )}
+        <select data-testid={id('key')} value={scaleName(effect)} onChange={(e) => change(scaleOf(e.target.value))}>
+          {KEYS.map((name) => (
+            <option key={name} value={name}>
+              {name === 'chromatic' ? 'Every semitone (chromatic)' : name}
+            </option>
+          ))}
         </select>
       </label>
-      {heard && heardValue !== keyValue(effect) && (
+      {heardName && heardName !== scaleName(effect) && (
         <button
           type="button"
           data-testid={id('project-key')}
           title="The key Analyze heard in the project"
-          onClick={() => change(heard)}
+          onClick={() => change(scaleOf(heardName))}
         >
-          Project's key ({scaleName({ ...effect, ...heard })})
+          Project's key ({heardName})
         </button>
       )}
       <NumberField
