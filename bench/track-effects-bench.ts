@@ -27,8 +27,11 @@ const CHAINS: Record<string, TrackEffect[]> = {
   'Tremolo (4 Hz, 0.5)': [{ ...on, id: 't', kind: 'tremolo', rateHz: 4, depth: 0.5 }],
   'Phaser (0.5 Hz, 0.7, 0.3)': [{ ...on, id: 'p', kind: 'phaser', rateHz: 0.5, depth: 0.7, feedback: 0.3 }],
   'Chorus (0.8 Hz, 3 ms, 0.5)': [{ ...on, id: 'h', kind: 'chorus', rateHz: 0.8, depthMs: 3, mix: 0.5 }],
+  'De-esser (5 kHz, -30 dBFS)': [{ ...on, id: 's', kind: 'deess', hz: 5000, thresholdDb: -30, maxReductionDb: 12 }],
+  'Distortion (tube, 12 dB)': [{ ...on, id: 'x', kind: 'distortion', curve: 'tube', driveDb: 12, outputDb: -6 }],
+  'Stereo width (150 %, mono < 120)': [{ ...on, id: 'w', kind: 'width', widthPct: 150, monoBelowHz: 120 }],
 };
-CHAINS['All ten in a chain'] = Object.values(CHAINS).flat();
+CHAINS['All thirteen in a chain'] = Object.values(CHAINS).flat();
 const TUNE = 'Pitch correction (C major, 20 ms)';
 CHAINS[TUNE] = [{ ...on, id: 'a', kind: 'tune', tonic: 0, mode: 'major', speedMs: 20, strength: 100 }];
 

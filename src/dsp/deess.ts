@@ -19,13 +19,18 @@ export interface DeEssing {
   maxReductionDb: number;
 }
 
+/** Where a de-esser starts: sibilance over 5 kHz brought down to -30 dBFS, by 12 dB at most. */
+export const DEESS_DEFAULTS: DeEssing = { hz: 5000, thresholdDb: -30, maxReductionDb: 12 };
+
 export const DEESS_HZ = { min: 2000, max: 12000 } as const;
 export const DEESS_THRESHOLD_DB = { min: -60, max: 0 } as const;
 export const DEESS_REDUCTION_DB = { min: 1, max: 40 } as const;
 
-const WINDOW_SECONDS = 0.005;
-const ATTACK_SECONDS = 0.001;
-const RELEASE_SECONDS = 0.05;
+/** The band's level is its RMS over this window, centred on each sample; the gain starts down this far ahead of
+ * sibilance and comes back over the release (seconds): the realtime de-esser (src/dsp/deess-line.ts) keeps them. */
+export const WINDOW_SECONDS = 0.005;
+export const ATTACK_SECONDS = 0.001;
+export const RELEASE_SECONDS = 0.05;
 
 /** How far (dB, >= 0) the band is turned down at each sample. */
 export function deessReductionDb(bands: Float32Array[], rate: number, s: DeEssing): Float32Array {

@@ -20,7 +20,7 @@ export const DISTORTION_CURVES: readonly DistortionCurve[] = ['soft', 'hard', 't
 export const DRIVE_DB = { min: 0, max: 48 } as const;
 export const DISTORTION_OUTPUT_DB = { min: -48, max: 0 } as const;
 
-const OVERSAMPLE = 4;
+export const OVERSAMPLE = 4;
 /** Where on the soft curve the tube curve's silence sits. */
 const TUBE_BIAS = 0.5;
 /** The DC blocker's corner, Hz. */
@@ -46,20 +46,28 @@ export function distort(channels: readonly Float32Array[], rate: number, d: Dist
     for (let i = 0; i < fast.length; i++) fast[i] = out * shape(d.curve, drive * fast[i]);
     const back = resample(fast, OVERSAMPLE * rate, rate);
     const y = back.length === x.length ? back : Float32Array.from({ length: x.length }, (_, i) => back[i] ?? 0);
-    return d.curve === 'tube' ? blockDc(y, rate) : y;
+    return d.curve === 'tube' ? new DcBlocker(rate).run(y) : y;
   });
 }
 
-/** A first-order high-pass at DC_BLOCK_HZ, in place: y[n] = x[n] - x[n-1] + p y[n-1]. */
-function blockDc(x: Float32Array, rate: number): Float32Array {
-  const p = Math.exp((-2 * Math.PI * DC_BLOCK_HZ) / rate);
-  let previousIn = 0;
-  let previousOut = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    previousOut = v - previousIn + p * previousOut;
-    previousIn = v;
-    x[i] = previousOut;
+/** A first-order high-pass at DC_BLOCK_HZ, y[n] = x[n] - x[n-1] + p y[n-1], in place, its memory carried on from
+ * block to block (the realtime insert's too). */
+export class DcBlocker {
+  private readonly p: number;
+  private previousIn = 0;
+  private previousOut = 0;
+
+  constructor(rate: number) {
+    this.p = Math.exp((-2 * Math.PI * DC_BLOCK_HZ) / rate);
   }
-  return x;
+
+  run(x: Float32Array): Float32Array {
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      this.previousOut = v - this.previousIn + this.p * this.previousOut;
+      this.previousIn = v;
+      x[i] = this.previousOut;
+    }
+    return x;
+  }
 }

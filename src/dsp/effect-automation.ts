@@ -9,8 +9,10 @@
 import type { TrackEffect, TrackEffectKind } from './effect-chain';
 import { FILTER_HZ } from './filters';
 import { THRESHOLD_DB } from './compressor';
+import { DRIVE_DB } from './distortion';
 import { MOD_DEPTH } from './modulation';
 import { WET_DB } from './reverb';
+import { WIDTH_PCT } from './stereo-width';
 
 /** A point of a lane: `gain` is the setting's place in its range, 0 to 1 (the shape the studio's lines share). */
 export interface AutomationPoint {
@@ -18,7 +20,7 @@ export interface AutomationPoint {
   gain: number;
 }
 
-export type AutomatableParam = 'hz' | 'thresholdDb' | 'wetDb' | 'depth' | 'dryWet';
+export type AutomatableParam = 'hz' | 'thresholdDb' | 'wetDb' | 'depth' | 'dryWet' | 'driveDb' | 'widthPct';
 
 /** An effect's lanes, by the setting each moves. */
 export type EffectAutomation = Partial<Record<AutomatableParam, AutomationPoint[]>>;
@@ -41,6 +43,8 @@ export const PARAM_RANGES: Readonly<Record<AutomatableParam, ParamRange>> = {
   wetDb: { ...WET_DB, name: 'Level', unit: ' dB' },
   depth: { ...MOD_DEPTH, name: 'Depth', unit: '' },
   dryWet: { min: 0, max: 1, name: 'Mix', unit: '' },
+  driveDb: { ...DRIVE_DB, name: 'Drive', unit: ' dB' },
+  widthPct: { ...WIDTH_PCT, name: 'Width', unit: ' %' },
 };
 
 /** The settings of an effect of the kind that lanes can move. */
@@ -51,6 +55,8 @@ export function automatableParams(kind: TrackEffectKind): AutomatableParam[] {
     reverb: ['wetDb'],
     tremolo: ['depth'],
     phaser: ['depth'],
+    distortion: ['driveDb'],
+    width: ['widthPct'],
   };
   const mixed = kind === 'echo' || kind === 'reverb' || kind === 'chorus' ? [] : (['dryWet'] as const);
   return [...(own[kind] ?? []), ...mixed];
@@ -122,7 +128,10 @@ export function describeParam(param: AutomatableParam, value: number): string {
     case 'thresholdDb':
       return `${value.toFixed(1)} dBFS`;
     case 'wetDb':
+    case 'driveDb':
       return `${value.toFixed(1)} dB`;
+    case 'widthPct':
+      return `${Math.round(value)} %`;
     case 'depth':
       return value.toFixed(2);
     case 'dryWet':

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compress } from './compressor';
 import { echo } from './echo';
+import { deessLatency } from './deess-line';
+import { distort } from './distortion';
+import { distortionLatency } from './distortion-line';
 import { reverb } from './reverb';
 import { tremolo } from './modulation';
 import { EffectChain, effectsLatency, type TrackEffect, trackEffectProblem } from './effect-chain';
@@ -53,6 +56,28 @@ describe('EffectChain', () => {
       const whole = reverb(echo(x, RATE, { delaySeconds: 0.01, decay: 0.5 }), RATE, { decaySeconds: 0.8, wetDb: -6 });
       expect(inBlocks([delay, room], x)).toEqual(whole);
     }
+  });
+
+  it('runs a de-esser, distortion and stereo width in order, late by the first two look-aheads, taken in place', () => {
+    const effects: TrackEffect[] = [
+      { id: 's', on: true, kind: 'deess', hz: 6000, thresholdDb: 0, maxReductionDb: 12 },
+      { id: 'd', on: true, kind: 'distortion', curve: 'soft', driveDb: 12, outputDb: -6 },
+      { id: 'w', on: true, kind: 'width', widthPct: 0, monoBelowHz: 0 },
+    ];
+    const latency = deessLatency(RATE, 6000) + distortionLatency();
+    expect(effectsLatency(effects, RATE)).toBe(latency);
+    const x = noise(6000).map((c) => c.map((v) => v * 0.5));
+    const padded = x.map((c) => Float32Array.from([...c, ...new Float32Array(latency)]));
+    const out = inBlocks(effects, padded).map((c) => c.subarray(latency));
+    // Nothing over 0 dBFS to de-ess: the distortion's samples, made mono (after its first 25, where the whole-clip
+    // effect's up-sampled stream starts at the clip and the line's, fed the de-esser's silence first, before it).
+    const [l, r] = distort(x, RATE, { curve: 'soft', driveDb: 12, outputDb: -6 });
+    expect(out[0]).toEqual(out[1]);
+    for (let i = 25; i < 5000; i++) expect(out[0][i]).toBeCloseTo((l[i] + r[i]) / 2, 6);
+    const chain = new EffectChain(effects, RATE, 2);
+    chain.process(padded.map((c) => c.slice(0, 128)));
+    chain.retune(effects.map((e) => (e.kind === 'width' ? { ...e, widthPct: 150 } : e)));
+    expect(chain.latency).toBe(latency);
   });
 
   it('gives the same samples whatever the block size', () => {

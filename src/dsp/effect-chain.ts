@@ -1,10 +1,11 @@
 /**
  * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, a
- * limiter, a noise gate, tremolo, phaser, chorus, echo, reverb and pitch correction that change how a track (or an
+ * limiter, a noise gate, a de-esser, distortion, stereo width, tremolo, phaser, chorus, echo, reverb and pitch
+ * correction that change how a track (or an
  * effect bus, or the master) sounds without changing its clips. One chain runs them in order over blocks of samples,
  * carrying each effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a time and
- * the mixdown over the whole range, the same code both ways, so an export sounds as playback did. The limiter and the
- * gate look ahead, and pitch correction hears a voice's next periods, so their sound comes out late: a chain says how
+ * the mixdown over the whole range, the same code both ways, so an export sounds as playback did. The limiter, the
+ * gate and the de-esser look ahead, distortion waits for its oversampler's reach, and pitch correction hears a voice's next periods, so their sound comes out late: a chain says how
  * late (`latency`), and the mixdown and the player feed it that much early, as a DAW's delay compensation. A chain
  * knows which timeline sample it is at, so the modulation effects' LFOs and the automation lanes
  * (src/dsp/effect-automation.ts) are where the timeline puts them wherever playback starts and in the export. A keyed
@@ -15,6 +16,10 @@ import { type EqBand, eqProblem, eqSections } from './equalizer';
 import { type Biquad, BiquadState, butterworth, FILTER_HZ, type FilterType } from './filters';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS, EchoLine, type Echoing } from './echo';
 import { automationProblem, CONTROL, type EffectAutomation, lanesOf, settingsAt } from './effect-automation';
+import { type DeEssing, DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from './deess';
+import { DeEssLine, deessLatency } from './deess-line';
+import { DISTORTION_CURVES, DISTORTION_OUTPUT_DB, type Distortion, DRIVE_DB } from './distortion';
+import { DistortionLine, distortionLatency } from './distortion-line';
 import { dbToGain } from './gain';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB, type Gating, GateLine, gateLatency } from './gate';
 import { CEILING_DB, type Limiting, RELEASE_MS } from './limiter';
@@ -35,6 +40,7 @@ import {
 import { correctionProblem, type PitchCorrection } from './pitch-correct';
 import { PitchCorrectLine, pitchLineLatency } from './pitch-line';
 import { DECAY_SECONDS, impulseNorm, ReverbNetwork, type Reverberation, WET_DB } from './reverb';
+import { type StereoWidth, WidthLine, widthProblem } from './stereo-width';
 
 interface Slot {
   id: string;
@@ -62,6 +68,9 @@ export type TrackEffect = Slot &
       }
     | ({ kind: 'limiter' } & Pick<Limiting, 'ceilingDb' | 'releaseMs'>)
     | ({ kind: 'gate' } & Gating)
+    | ({ kind: 'deess' } & DeEssing)
+    | ({ kind: 'distortion' } & Distortion)
+    | ({ kind: 'width' } & StereoWidth)
     | ({ kind: 'tremolo' } & Tremolo)
     | ({ kind: 'phaser' } & Phaser)
     | ({ kind: 'chorus' } & Chorus)
@@ -121,6 +130,20 @@ function settingsProblem(effect: TrackEffect): string | null {
         ['thresholdDb', GATE_THRESHOLD_DB, "The gate's threshold", ' dBFS'],
         ['reductionDb', GATE_REDUCTION_DB, "The gate's reduction", ' dB'],
       ]);
+    case 'deess':
+      return firstOutside(effect, [
+        ['hz', DEESS_HZ, "The de-esser's frequency", ' Hz'],
+        ['thresholdDb', DEESS_THRESHOLD_DB, "The de-esser's threshold", ' dBFS'],
+        ['maxReductionDb', DEESS_REDUCTION_DB, "The de-esser's reduction", ' dB'],
+      ]);
+    case 'distortion':
+      if (!DISTORTION_CURVES.includes(effect.curve)) return `Distortion's curve is ${DISTORTION_CURVES.join(', ')}.`;
+      return firstOutside(effect, [
+        ['driveDb', DRIVE_DB, "Distortion's drive", ' dB'],
+        ['outputDb', DISTORTION_OUTPUT_DB, "Distortion's output", ' dBFS'],
+      ]);
+    case 'width':
+      return widthProblem(effect);
     case 'tremolo':
       return firstOutside(effect, [
         ['rateHz', MOD_RATE_HZ, "The tremolo's rate", ' Hz'],
@@ -177,8 +200,8 @@ interface Stage {
   /** Its settings less those it takes in place. */
   fixed: string;
   run: Run;
-  /** What a meter shows of it now: a compressor's or a limiter's gain reduction, a gate's, dB; pitch correction's
-   * correction, cents. */
+  /** What a meter shows of it now: a compressor's, a limiter's, a gate's or a de-esser's gain reduction, dB; pitch
+   * correction's correction, cents; stereo width's correlation, -1 to 1. */
   reading?: () => number;
   /** How many samples late its output comes (its look-ahead). */
   latency: number;
@@ -283,8 +306,8 @@ export class EffectChain {
     this.position += length;
   }
 
-  /** The effects' meter readings now, by effect id (compressors, limiters, gates: gain reduction, dB; pitch
-   * correction: cents). */
+  /** The effects' meter readings now, by effect id (compressors, limiters, gates, de-essers: gain reduction, dB;
+   * pitch correction: cents; stereo width: correlation). */
   readings(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [id, { reading }] of this.stages) if (reading) out[id] = reading();
@@ -321,6 +344,9 @@ export function ringOutSeconds(effects: readonly TrackEffect[] | undefined): num
 /** The settings a running stage of the kind takes in place (`Stage.take`), its memory kept. */
 const TAKEN: Partial<Record<TrackEffectKind, readonly string[]>> = {
   tune: ['tonic', 'mode', 'speedMs', 'strength', 'humanize', 'withinCents'],
+  deess: ['thresholdDb', 'maxReductionDb'],
+  distortion: ['driveDb', 'outputDb'],
+  width: ['widthPct', 'monoBelowHz'],
 };
 
 /** An effect's settings as written, to tell a change (its lanes by the settings they move: a lane's points are read
@@ -336,9 +362,20 @@ export function effectsLatency(effects: readonly TrackEffect[] | undefined, rate
 }
 
 function latencyOf(effect: TrackEffect, rate: number): number {
-  if (effect.kind === 'limiter') return limiterLatency(rate);
-  if (effect.kind === 'gate') return gateLatency(rate);
-  return effect.kind === 'tune' ? pitchLineLatency(rate) : 0;
+  switch (effect.kind) {
+    case 'limiter':
+      return limiterLatency(rate);
+    case 'gate':
+      return gateLatency(rate);
+    case 'deess':
+      return deessLatency(rate, effect.hz);
+    case 'distortion':
+      return distortionLatency();
+    case 'tune':
+      return pitchLineLatency(rate);
+    default:
+      return 0;
+  }
 }
 
 function stage(
@@ -424,6 +461,21 @@ function runner(effect: TrackEffect, rate: number, channels: number, at: number,
     case 'gate': {
       const gate = new GateLine(rate, effect);
       return { run: (block) => gate.run(block), reading: () => -gate.gainDb };
+    }
+    case 'deess': {
+      const line = new DeEssLine(rate, effect);
+      const take = (e: TrackEffect) => e.kind === 'deess' && line.retune(e);
+      return { run: (block) => line.run(block), reading: () => line.reductionDb, take };
+    }
+    case 'distortion': {
+      const line = new DistortionLine(rate, effect);
+      const take = (e: TrackEffect) => e.kind === 'distortion' && line.retune(e);
+      return { run: (block) => line.run(block), take, update: take };
+    }
+    case 'width': {
+      const line = new WidthLine(rate, effect);
+      const take = (e: TrackEffect) => e.kind === 'width' && line.retune(e);
+      return { run: (block) => line.run(block), reading: () => line.correlation, take, update: take };
     }
     case 'tremolo':
       return modulationStage(new TremoloLine(rate, effect, at));

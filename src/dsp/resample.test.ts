@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resample } from './resample';
+import { resample, resampledAt, resampleWeights } from './resample';
 
 const sine = (freq: number, rate: number, n: number, amp = 0.5) =>
   Float32Array.from({ length: n }, (_, i) => amp * Math.sin((2 * Math.PI * freq * i) / rate));
@@ -34,5 +34,21 @@ describe('resample', () => {
   it('removes content above the new Nyquist instead of aliasing it', () => {
     const out = resample(sine(10000, 48000, 24000), 48000, 16000); // 10 kHz > 8 kHz Nyquist
     expect(rms(out, 200, out.length - 200)).toBeLessThan(0.005);
+  });
+
+  it('gives the weights it reads an output sample with, for a streaming resampler to sum: the very samples', () => {
+    const x = Float32Array.from({ length: 400 }, (_, i) => Math.sin(i * 0.37) + 0.3 * Math.cos(i * 2.1));
+    for (const [ratio, frac] of [
+      [0.3, 0],
+      [4, 0.25],
+      [0.25, 0],
+    ]) {
+      const { first, weights, scale } = resampleWeights(frac, ratio);
+      if (frac === 0) expect(first).toBe(-(weights.length - 1) / 2);
+      for (const at of [150, 200]) {
+        const sum = weights.reduce((acc, w, k) => acc + x[at + first + k] * w, 0);
+        expect(sum * scale).toBe(resampledAt(x, at + frac, ratio));
+      }
+    }
   });
 });

@@ -37,6 +37,25 @@ export const resampleReach = (ratio: number): number => Math.floor(ZERO_CROSSING
 // Cut-off at 0.97 of the lower Nyquist keeps the transition band out of the audible top octave's aliases.
 const cutoffOf = (ratio: number) => Math.min(1, ratio) * 0.97;
 
+/** The weights `resampledAt` gives the input samples around an output sample `frac` (0 to 1) past an input sample,
+ * from the input sample `first` places from it on, before the sum is scaled by `scale`: a streaming resampler at a
+ * fixed ratio works them out once and gets the very samples of `resampledAt`. At `frac` 0 and a ratio under 1 they
+ * are a windowed-sinc low-pass at 0.97 · ratio of the Nyquist frequency, symmetric (in phase), as one FIR. */
+export function resampleWeights(frac: number, ratio: number): { first: number; weights: Float64Array; scale: number } {
+  const table = kernel();
+  const cutoff = cutoffOf(ratio);
+  const halfWidth = ZERO_CROSSINGS / cutoff;
+  const step = cutoff * TABLE_STEPS_PER_CROSSING;
+  const first = Math.ceil(frac - halfWidth);
+  const last = Math.floor(frac + halfWidth);
+  const weights = Float64Array.from({ length: last - first + 1 }, (_, k) => {
+    const pos = Math.abs(first + k - frac) * step;
+    const at = pos | 0;
+    return table[at] + (pos - at) * (table[at + 1] - table[at]);
+  });
+  return { first, weights, scale: cutoff };
+}
+
 /** One output sample of `resample` by `ratio` (to / from), at `centre` (input samples; what lies before the input's
  * start or after its end counts as silence): a streaming resampler gets the very samples of the whole. */
 export function resampledAt(input: Float32Array, centre: number, ratio: number): number {

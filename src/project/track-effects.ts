@@ -3,6 +3,7 @@
  * move up or down the chain, remove. */
 import { type AutomatableParam, type AutomationPoint, lanesOf } from '../dsp/effect-automation';
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
+import { DEESS_DEFAULTS } from '../dsp/deess';
 import { FLAT_EQ } from '../dsp/equalizer';
 import { correctionText } from './effects';
 import type { TrackEdit } from './track-ops';
@@ -28,6 +29,9 @@ export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   compressor: 'Compressor',
   limiter: 'Limiter',
   gate: 'Noise gate',
+  deess: 'De-esser',
+  distortion: 'Distortion',
+  width: 'Stereo width',
   tremolo: 'Tremolo',
   phaser: 'Phaser',
   chorus: 'Chorus',
@@ -53,6 +57,12 @@ export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
       return { id, on: true, kind, ceilingDb: -1, releaseMs: 50 };
     case 'gate':
       return { id, on: true, kind, thresholdDb: -45, reductionDb: -24 };
+    case 'deess':
+      return { id, on: true, kind, ...DEESS_DEFAULTS };
+    case 'distortion':
+      return { id, on: true, kind, curve: 'tube', driveDb: 6, outputDb: -6 };
+    case 'width':
+      return { id, on: true, kind, widthPct: 130, monoBelowHz: 0 };
     case 'tremolo':
       return { id, on: true, kind, rateHz: 4, depth: 0.5 };
     case 'phaser':
@@ -93,6 +103,14 @@ function describeSettings(effect: TrackEffect): string {
       return `Limiter ${effect.ceilingDb} dBFS, release ${effect.releaseMs} ms`;
     case 'gate':
       return `Noise gate ${effect.thresholdDb} dBFS, ${effect.reductionDb} dB`;
+    case 'deess':
+      return `De-esser over ${effect.hz} Hz, ${effect.thresholdDb} dBFS, at most ${effect.maxReductionDb} dB`;
+    case 'distortion':
+      return `Distortion (${effect.curve}) +${effect.driveDb} dB drive, ${effect.outputDb} dBFS out`;
+    case 'width': {
+      const mono = effect.monoBelowHz > 0 ? `, mono under ${effect.monoBelowHz} Hz` : '';
+      return `Stereo width ${effect.widthPct} %${mono}`;
+    }
     case 'tremolo':
       return `Tremolo ${effect.rateHz} Hz, depth ${effect.depth}`;
     case 'phaser':

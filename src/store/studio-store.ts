@@ -1,4 +1,5 @@
 /** The studio's state in one zustand store. Every project change goes through `commit` or a transaction, so undo sees it. */
+import { DEESS_DEFAULTS } from '../dsp/deess';
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
 import type { DistortionCurve } from '../dsp/distortion';
@@ -530,9 +531,9 @@ export const initialState = (): StudioState => ({
     levelTargetLufs: -20,
     levelMaxGainDb: 24,
     repeatTimes: 1,
-    deessHz: 5000,
-    deessThresholdDb: -30,
-    deessReductionDb: 12,
+    deessHz: DEESS_DEFAULTS.hz,
+    deessThresholdDb: DEESS_DEFAULTS.thresholdDb,
+    deessReductionDb: DEESS_DEFAULTS.maxReductionDb,
     centerLowHz: 80,
     centerHighHz: 20000,
     duckAmountDb: -12,

@@ -2,13 +2,17 @@ import { RATIO, THRESHOLD_DB } from '../../dsp/compressor';
 import type { AutomatableParam } from '../../dsp/effect-automation';
 import { MAKEUP_DB, type TrackEffect } from '../../dsp/effect-chain';
 import { EQ_BAND_NAMES, EQ_GAIN_DB, EQ_HZ, EQ_Q, type EqBand } from '../../dsp/equalizer';
+import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/deess';
+import { DISTORTION_OUTPUT_DB, type DistortionCurve, DRIVE_DB } from '../../dsp/distortion';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS } from '../../dsp/echo';
 import { FILTER_HZ, type FilterType } from '../../dsp/filters';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { CEILING_DB, RELEASE_MS } from '../../dsp/limiter';
 import { CHORUS_DEPTH_MS, MOD_DEPTH, MOD_RATE_HZ, PHASER_FEEDBACK } from '../../dsp/modulation';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
-import { useStudio } from '../studio-context';
+import { MONO_BELOW_HZ, WIDTH_PCT } from '../../dsp/stereo-width';
+import { effectBusChannels } from '../../project/mixdown';
+import { useServices, useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
 import { NoteSync } from '../toolbar/NoteSync';
 import { EqCurve, EqPreset } from './EqCurve';
@@ -147,6 +151,40 @@ export function TrackEffectFields({
           <GainReduction effectId={effect.id} testId={id('reduction')} />
         </div>
       );
+    case 'deess':
+      return (
+        <div className="fx-fields">
+          <NumberField
+            label="Frequency (Hz, sibilance over)"
+            value={effect.hz}
+            bounds={DEESS_HZ}
+            step={100}
+            testId={id('hz')}
+            onCommit={(hz) => change({ hz })}
+          />
+          <NumberField
+            label="Threshold (dBFS)"
+            value={effect.thresholdDb}
+            bounds={DEESS_THRESHOLD_DB}
+            step={1}
+            testId={id('threshold')}
+            onCommit={(thresholdDb) => change({ thresholdDb })}
+          />
+          <NumberField
+            label="Reduction (dB, at most)"
+            value={effect.maxReductionDb}
+            bounds={DEESS_REDUCTION_DB}
+            step={1}
+            testId={id('most')}
+            onCommit={(maxReductionDb) => change({ maxReductionDb })}
+          />
+          <GainReduction effectId={effect.id} testId={id('reduction')} />
+        </div>
+      );
+    case 'distortion':
+      return <DistortionFields effect={effect} id={id} change={change} />;
+    case 'width':
+      return <WidthFields effect={effect} id={id} change={change} />;
     case 'tremolo':
     case 'phaser':
     case 'chorus':
@@ -205,6 +243,96 @@ export function TrackEffectFields({
     case 'tune':
       return <TuneFields effect={effect} id={id} change={change} />;
   }
+}
+
+/** Distortion's curve, drive and output level. */
+function DistortionFields({
+  effect,
+  id,
+  change,
+}: {
+  effect: Extract<TrackEffect, { kind: 'distortion' }>;
+  id: (field: string) => string;
+  change: (patch: Partial<TrackEffect>) => void;
+}) {
+  return (
+    <div className="fx-fields">
+      <label className="param">
+        Curve
+        <select
+          data-testid={id('curve')}
+          value={effect.curve}
+          onChange={(e) => change({ curve: e.target.value as DistortionCurve })}
+        >
+          <option value="soft">Soft (tanh: tape, overdrive)</option>
+          <option value="tube">Tube (even harmonics too)</option>
+          <option value="hard">Hard (clipped flat: fuzz)</option>
+        </select>
+      </label>
+      <NumberField
+        label={`Drive (dB)${automated(effect, 'driveDb')}`}
+        value={effect.driveDb}
+        bounds={DRIVE_DB}
+        step={1}
+        testId={id('drive')}
+        onCommit={(driveDb) => change({ driveDb })}
+      />
+      <NumberField
+        label="Output (dBFS)"
+        value={effect.outputDb}
+        bounds={DISTORTION_OUTPUT_DB}
+        step={1}
+        testId={id('output')}
+        onCommit={(outputDb) => change({ outputDb })}
+      />
+    </div>
+  );
+}
+
+/** Stereo width, bass mono and a correlation meter; a mono track is told it has no width to change. */
+function WidthFields({
+  effect,
+  id,
+  change,
+}: {
+  effect: Extract<TrackEffect, { kind: 'width' }>;
+  id: (field: string) => string;
+  change: (patch: Partial<TrackEffect>) => void;
+}) {
+  const correlation = useStudio((s) => s.effectReadings[effect.id]);
+  const track = useStudio((s) => s.project.tracks.find((t) => t.id === s.effectsHost));
+  const { assets } = useServices();
+  const mono = track !== undefined && effectBusChannels(track, assets) === 1;
+  return (
+    <div className="fx-fields">
+      {mono && (
+        <p className="hint" data-testid={id('mono')}>
+          A mono track has no width to change: its left and right are one sound (correlation 1).
+        </p>
+      )}
+      <NumberField
+        label={`Width (%)${automated(effect, 'widthPct')}`}
+        value={effect.widthPct}
+        bounds={WIDTH_PCT}
+        step={5}
+        testId={id('width')}
+        onCommit={(widthPct) => change({ widthPct })}
+      />
+      <NumberField
+        label="Mono below (Hz, 0 off)"
+        value={effect.monoBelowHz}
+        bounds={MONO_BELOW_HZ}
+        step={10}
+        testId={id('mono-below')}
+        onCommit={(monoBelowHz) => change({ monoBelowHz })}
+      />
+      <div className="param" title="How alike left and right are: 1 mono, 0 unrelated, under 0 cancels in mono">
+        Correlation
+        <meter min={-1} max={1} low={0} optimum={1} value={correlation ?? 1} aria-label="Correlation" />
+        <output data-testid={id('correlation')}>{correlation === undefined ? '–' : correlation.toFixed(2)}</output>
+      </div>
+    </div>
+  );
 }
 
 /** A tremolo's, phaser's or chorus's LFO rate and depth, and the phaser's feedback or the chorus's mix. */
@@ -281,7 +409,7 @@ function ModulationFields({
 export const automated = (effect: TrackEffect, param: AutomatableParam): string =>
   effect.automation?.[param]?.length ? ' · automated' : '';
 
-/** A compressor's, a limiter's or a gate's gain reduction as it plays, as a DAW's GR meter: a bar and the dB (nothing
+/** A compressor's, a limiter's, a gate's or a de-esser's gain reduction as it plays, as a DAW's GR meter: a bar and the dB (nothing
  * while stopped). */
 function GainReduction({ effectId, testId }: { effectId: string; testId: string }) {
   const db = useStudio((s) => s.effectReadings[effectId]);
