@@ -395,6 +395,72 @@ test.describe('track effects', () => {
     expect(cents(hertz(await studio.exportFile({ format: 'float32' })))).toBeCloseTo(1200 * Math.log2(430 / 440), 0);
   });
 
+  test('a de-esser turns a hiss down as it plays and in the export, on time and metered; distortion drives a tone into harmonics; stereo width makes a pair mono', async ({
+    studio,
+    page,
+  }) => {
+    const panel = page.getByTestId('track-effects-panel');
+    const dry = await studio.exportFile({ format: 'float32' });
+    // White noise is all hiss to a de-esser: over 5 kHz its RMS is some 15 dB over a -40 dBFS threshold.
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-add').selectOption('deess');
+    await panel.getByTestId('fx-threshold-0').fill('-40');
+    await panel.getByTestId('fx-threshold-0').press('Enter');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute(
+      'aria-label',
+      'De-esser over 5000 Hz, -40 dBFS, at most 12 dB',
+    );
+    await page.keyboard.press('Escape');
+    const deessed = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(dry, '7000-15000') - bandDb(deessed, '7000-15000')).toBeGreaterThan(9);
+    expect(Math.abs(bandDb(dry, '200-2000') - bandDb(deessed, '200-2000'))).toBeLessThan(0.5);
+    const heardFit = (await playedAgainst(page))(deessed); // its 5.9 ms look-ahead made up for
+    expect(heardFit.db).toBeLessThan(-60);
+    await page.getByTestId('track-fx').click();
+    await page.getByTestId('action-playPause').click();
+    await expect(panel.getByTestId('fx-reduction-0')).toHaveText(/^−\d+\.\d dB$/);
+    await page.getByTestId('action-stop').click();
+    await page.keyboard.press('Escape');
+
+    // A stereo pair (440 Hz left, 660 Hz right) alone: driven hard, the left's 440 Hz gains its third harmonic.
+    await studio.importFiles('tone-stereo-44k.wav');
+    await studio.waitForTracks(2);
+    await page.getByTestId('track-mute').nth(0).click();
+    const pair = await studio.exportFile({ format: 'float32' });
+    await page.getByTestId('track-fx').nth(1).click();
+    await panel.getByTestId('fx-add').selectOption('distortion');
+    await panel.getByTestId('fx-curve-0').selectOption('hard');
+    await panel.getByTestId('fx-drive-0').fill('24');
+    await panel.getByTestId('fx-drive-0').press('Enter');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute(
+      'aria-label',
+      'Distortion (hard) +24 dB drive, -6 dBFS out',
+    );
+    await page.keyboard.press('Escape');
+    const driven = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(pair, '1250-1400')).toBeLessThan(-70);
+    expect(bandDb(driven, '1250-1400')).toBeGreaterThan(-30);
+
+    // Distortion off, the width at 0 %: the left carries the right's 660 Hz too, at half its level; the
+    // correlation meter reads the two channels as one.
+    await page.getByTestId('track-fx').nth(1).click();
+    await panel.getByTestId('fx-on-0').uncheck();
+    await panel.getByTestId('fx-add').selectOption('width');
+    await panel.getByTestId('fx-width-1').fill('0');
+    await panel.getByTestId('fx-width-1').press('Enter');
+    await expect(panel.getByTestId('fx-slot').nth(1)).toHaveAttribute('aria-label', 'Stereo width 0 %');
+    await expect(panel.getByTestId('fx-mono-1')).toHaveCount(0); // a stereo track: no note that it is mono
+    await page.keyboard.press('Escape');
+    const narrowed = await studio.exportFile({ format: 'float32' });
+    const [the660, the440] = ['-t 50 600-720', '-t 50 400-480']; // narrow transitions: the other tone kept out
+    expect(bandDb(pair, the660)).toBeLessThan(-50);
+    expect(bandDb(narrowed, the660)).toBeCloseTo(bandDb(pair, the440) - 6, 0);
+    await page.getByTestId('track-fx').nth(1).click();
+    await page.getByTestId('action-playPause').click();
+    await expect(panel.getByTestId('fx-correlation-1')).toHaveText('1.00');
+    await page.getByTestId('action-stop').click();
+  });
+
   test("a tremolo swings on the timeline's beat: played from 1.1 s, heard as the export has it there", async ({
     studio,
     page,

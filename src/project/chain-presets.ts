@@ -20,8 +20,10 @@ export const CHAIN_NAME_MAX = 60;
 const on = (id: string) => ({ id, on: true });
 
 /** Chains comparable tools start users with: a spoken voice made clean and even, a sung one tuned and polished (as
- * the vocal chains of a DAW's presets: pitch correction first, so the rest hears the tuned voice), a mix made loud
- * without overs, a telephone's narrow band, and a wide, swirling wash for pads and guitars. */
+ * the vocal chains of a DAW's presets: pitch correction first, so the rest hears the tuned voice; the de-esser after
+ * the compressor, which brings the esses up), a mix made loud without overs, or warmed (tube saturation in parallel),
+ * widened with its lows kept mono and made loud, a telephone's narrow band, and a wide, swirling wash for pads and
+ * guitars. */
 export const BUILT_IN_CHAINS: readonly ChainPreset[] = [
   {
     name: 'Voice: clean and even',
@@ -39,7 +41,8 @@ export const BUILT_IN_CHAINS: readonly ChainPreset[] = [
       { ...on('s2'), kind: 'filter', type: 'highpass', hz: 100 },
       { ...on('s3'), kind: 'eq', bands: presetBands('Voice clarity') },
       { ...on('s4'), kind: 'compressor', thresholdDb: -22, ratio: 4, makeupDb: 5 },
-      { ...on('s5'), kind: 'reverb', decaySeconds: 1.2, wetDb: -18 },
+      { ...on('s5'), kind: 'deess', hz: 6000, thresholdDb: -28, maxReductionDb: 8 },
+      { ...on('s6'), kind: 'reverb', decaySeconds: 1.2, wetDb: -18 },
     ],
   },
   {
@@ -47,6 +50,15 @@ export const BUILT_IN_CHAINS: readonly ChainPreset[] = [
     effects: [
       { ...on('m1'), kind: 'compressor', thresholdDb: -14, ratio: 2, makeupDb: 2 },
       { ...on('m2'), kind: 'limiter', ceilingDb: -1, releaseMs: 50 },
+    ],
+  },
+  {
+    name: 'Master: warm and wide',
+    effects: [
+      { ...on('k1'), kind: 'distortion', curve: 'tube', driveDb: 3, outputDb: -3, dryWet: 0.5 },
+      { ...on('k2'), kind: 'width', widthPct: 120, monoBelowHz: 120 },
+      { ...on('k3'), kind: 'compressor', thresholdDb: -14, ratio: 2, makeupDb: 2 },
+      { ...on('k4'), kind: 'limiter', ceilingDb: -1, releaseMs: 50 },
     ],
   },
   { name: 'Telephone', effects: [{ ...on('t1'), kind: 'eq', bands: presetBands('Telephone') }] },
