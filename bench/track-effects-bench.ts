@@ -8,6 +8,7 @@
  */
 import { EffectChain, type TrackEffect } from '../src/dsp/effect-chain';
 import { presetBands } from '../src/dsp/equalizer';
+import { MULTIBAND_DEFAULTS } from '../src/dsp/multiband';
 import { noise } from '../src/dsp/signals';
 
 const RATE = 48000;
@@ -30,8 +31,9 @@ const CHAINS: Record<string, TrackEffect[]> = {
   'De-esser (5 kHz, -30 dBFS)': [{ ...on, id: 's', kind: 'deess', hz: 5000, thresholdDb: -30, maxReductionDb: 12 }],
   'Distortion (tube, 12 dB)': [{ ...on, id: 'x', kind: 'distortion', curve: 'tube', driveDb: 12, outputDb: -6 }],
   'Stereo width (150 %, mono < 120)': [{ ...on, id: 'w', kind: 'width', widthPct: 150, monoBelowHz: 120 }],
+  'Multiband compressor (defaults)': [{ ...on, id: 'm', kind: 'multiband', ...MULTIBAND_DEFAULTS }],
 };
-CHAINS['All thirteen in a chain'] = Object.values(CHAINS).flat();
+CHAINS['All fourteen in a chain'] = Object.values(CHAINS).flat();
 const TUNE = 'Pitch correction (C major, 20 ms)';
 CHAINS[TUNE] = [{ ...on, id: 'a', kind: 'tune', tonic: 0, mode: 'major', speedMs: 20, strength: 100 }];
 

@@ -461,6 +461,62 @@ test.describe('track effects', () => {
     await page.getByTestId('action-stop').click();
   });
 
+  test("a multiband compressor on the master holds a loud bass down, leaving the noise's highs as they were; each band metered", async ({
+    studio,
+    page,
+  }) => {
+    await page.getByTestId('action-generateSignal').click();
+    const signal = page.getByTestId('signal-panel');
+    await signal.getByTestId('signal-kind').selectOption('tone');
+    await signal.getByTestId('signal-hz').fill('60');
+    await signal.getByTestId('signal-db').fill('-6');
+    await signal.getByTestId('signal-seconds').fill('3');
+    await signal.getByTestId('signal-run').click();
+    await page.keyboard.press('Escape');
+    await studio.waitForTracks(2);
+    const masterEffects = async () => {
+      if (!(await page.getByTestId('master-fx').isVisible())) await page.getByTestId('master-summary').click();
+      await page.getByTestId('master-fx').click();
+    };
+    await masterEffects();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-add').selectOption('multiband');
+    const set = async (fields: [string, string][]) => {
+      for (const [field, value] of fields) {
+        await panel.getByTestId(`fx-${field}-0`).fill(value);
+        await panel.getByTestId(`fx-${field}-0`).press('Enter');
+      }
+    };
+    // Every band at 1:1, no make-up: the bands add back up to the mix (the reference).
+    await set([
+      ['ratio0', '1'],
+      ['ratio1', '1'],
+      ['ratio2', '1'],
+      ['makeup', '0'],
+    ]);
+    await page.keyboard.press('Escape');
+    const dry = await studio.exportFile({ format: 'float32' });
+    // The lows held down 4:1 over -30 dBFS.
+    await masterEffects();
+    await set([
+      ['threshold0', '-30'],
+      ['ratio0', '4'],
+    ]);
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute(
+      'aria-label',
+      'Multiband 120 / 4000 Hz: -30 dBFS 4:1 · -20 dBFS 1:1 · -20 dBFS 1:1',
+    );
+    await page.keyboard.press('Escape');
+    const held = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(dry, '40-80') - bandDb(held, '40-80')).toBeGreaterThan(8);
+    expect(Math.abs(bandDb(dry, '6000-15000') - bandDb(held, '6000-15000'))).toBeLessThan(0.3);
+    await masterEffects();
+    await page.getByTestId('action-playPause').click();
+    await expect(panel.getByTestId('fx-reduction0-0')).toHaveText(/^−\d+\.\d dB$/);
+    await expect(panel.getByTestId('fx-reduction2-0')).toHaveText('0.0 dB');
+    await page.getByTestId('action-stop').click();
+  });
+
   test("a tremolo swings on the timeline's beat: played from 1.1 s, heard as the export has it there", async ({
     studio,
     page,

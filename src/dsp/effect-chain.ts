@@ -1,8 +1,8 @@
 /**
  * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, a
- * limiter, a noise gate, a de-esser, distortion, stereo width, tremolo, phaser, chorus, echo, reverb and pitch
- * correction that change how a track (or an
- * effect bus, or the master) sounds without changing its clips. One chain runs them in order over blocks of samples,
+ * multiband compressor, a limiter, a noise gate, a de-esser, distortion, stereo width, tremolo, phaser, chorus, echo,
+ * reverb and pitch correction that change how a track (or an effect bus, or the master) sounds without changing its
+ * clips. One chain runs them in order over blocks of samples,
  * carrying each effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a time and
  * the mixdown over the whole range, the same code both ways, so an export sounds as playback did. The limiter, the
  * gate and the de-esser look ahead, distortion waits for its oversampler's reach, and pitch correction hears a voice's next periods, so their sound comes out late: a chain says how
@@ -20,6 +20,7 @@ import { type DeEssing, DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from 
 import { DeEssLine, deessLatency } from './deess-line';
 import { DISTORTION_CURVES, DISTORTION_OUTPUT_DB, type Distortion, DRIVE_DB } from './distortion';
 import { DistortionLine, distortionLatency } from './distortion-line';
+import { type Multiband, MultibandLine, multibandProblem } from './multiband';
 import { dbToGain } from './gain';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB, type Gating, GateLine, gateLatency } from './gate';
 import { CEILING_DB, type Limiting, RELEASE_MS } from './limiter';
@@ -68,6 +69,7 @@ export type TrackEffect = Slot &
       }
     | ({ kind: 'limiter' } & Pick<Limiting, 'ceilingDb' | 'releaseMs'>)
     | ({ kind: 'gate' } & Gating)
+    | ({ kind: 'multiband' } & Multiband)
     | ({ kind: 'deess' } & DeEssing)
     | ({ kind: 'distortion' } & Distortion)
     | ({ kind: 'width' } & StereoWidth)
@@ -130,6 +132,8 @@ function settingsProblem(effect: TrackEffect): string | null {
         ['thresholdDb', GATE_THRESHOLD_DB, "The gate's threshold", ' dBFS'],
         ['reductionDb', GATE_REDUCTION_DB, "The gate's reduction", ' dB'],
       ]);
+    case 'multiband':
+      return multibandProblem(effect);
     case 'deess':
       return firstOutside(effect, [
         ['hz', DEESS_HZ, "The de-esser's frequency", ' Hz'],
@@ -203,6 +207,8 @@ interface Stage {
   /** What a meter shows of it now: a compressor's, a limiter's, a gate's or a de-esser's gain reduction, dB; pitch
    * correction's correction, cents; stereo width's correlation, -1 to 1. */
   reading?: () => number;
+  /** Where an effect has a meter for each of its parts (a multiband compressor's bands), their readings, in order. */
+  parts?: () => number[];
   /** How many samples late its output comes (its look-ahead). */
   latency: number;
   /** Where it has lanes: takes their settings at timeline sample `at` (what reaches it now). */
@@ -310,10 +316,18 @@ export class EffectChain {
    * pitch correction: cents; stereo width: correlation). */
   readings(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [id, { reading }] of this.stages) if (reading) out[id] = reading();
+    for (const [id, { reading, parts }] of this.stages) {
+      if (reading) out[id] = reading();
+      parts?.().forEach((v, k) => {
+        out[partReading(id, k)] = v;
+      });
+    }
     return out;
   }
 }
+
+/** The key of the reading of an effect's part `k` (a multiband compressor's band) among a chain's readings. */
+export const partReading = (effectId: string, k: number): string => `${effectId}/${k}`;
 
 /** Sidechain keys: a track's sound over a block, by the track's id. */
 export type Keys = ReadonlyMap<string, readonly Float32Array[]>;
@@ -344,6 +358,7 @@ export function ringOutSeconds(effects: readonly TrackEffect[] | undefined): num
 /** The settings a running stage of the kind takes in place (`Stage.take`), its memory kept. */
 const TAKEN: Partial<Record<TrackEffectKind, readonly string[]>> = {
   tune: ['tonic', 'mode', 'speedMs', 'strength', 'humanize', 'withinCents'],
+  multiband: ['bands', 'makeupDb'],
   deess: ['thresholdDb', 'maxReductionDb'],
   distortion: ['driveDb', 'outputDb'],
   width: ['widthPct', 'monoBelowHz'],
@@ -388,11 +403,11 @@ function stage(
   const latency = latencyOf(effect, rate);
   let lanes = effect.automation;
   let now = settingsAt(effect, at);
-  const { run, reading, update, take } = runner(now, rate, channels, at, from);
+  const { run, reading, parts, update, take } = runner(now, rate, channels, at, from);
   const mix = { share: now.dryWet ?? 1 };
   const mixing = lanes?.dryWet?.length || mix.share < 1;
   const mixed = mixing ? dryWet(run, mix, latency) : run;
-  if (lanesOf(effect).length === 0) return { latency, run: mixed, reading, take };
+  if (lanesOf(effect).length === 0) return { latency, run: mixed, reading, parts, take };
   const automate = (at: number) => {
     const next = settingsAt({ ...effect, automation: lanes } as TrackEffect, at);
     const moved = lanesOf(next).some(([param]) => next[param as keyof TrackEffect] !== now[param as keyof TrackEffect]);
@@ -401,7 +416,7 @@ function stage(
     mix.share = now.dryWet ?? 1;
     update?.(now);
   };
-  return { latency, run: mixed, reading, take, automate, relane: (automation) => (lanes = automation) };
+  return { latency, run: mixed, reading, parts, take, automate, relane: (automation) => (lanes = automation) };
 }
 
 /** A stage's sound mixed with the dry sound (held back by the stage's look-ahead, so the two line up): `mix` of the
@@ -428,7 +443,7 @@ function dryWet(run: Run, mix: { share: number }, latency: number): Run {
 }
 
 /** A stage's processing, its meter, and, for the settings lanes move, how it takes new ones with its memory kept. */
-interface Runner extends Pick<Stage, 'run' | 'reading' | 'take'> {
+interface Runner extends Pick<Stage, 'run' | 'reading' | 'parts' | 'take'> {
   update?: (effect: TrackEffect) => void;
 }
 
@@ -461,6 +476,16 @@ function runner(effect: TrackEffect, rate: number, channels: number, at: number,
     case 'gate': {
       const gate = new GateLine(rate, effect);
       return { run: (block) => gate.run(block), reading: () => -gate.gainDb };
+    }
+    case 'multiband': {
+      const line = new MultibandLine(rate, effect);
+      const take = (e: TrackEffect) => e.kind === 'multiband' && line.retune(e);
+      return {
+        run: (block) => line.run(block),
+        reading: () => Math.max(...line.reductionsDb),
+        parts: () => line.reductionsDb,
+        take,
+      };
     }
     case 'deess': {
       const line = new DeEssLine(rate, effect);

@@ -22,6 +22,14 @@ export function filter(x: Float32Array, type: FilterType, hz: number, sampleRate
 export const butterworth = (type: FilterType, hz: number, sampleRate: number): Biquad[] =>
   BUTTERWORTH_Q.map((q) => coefficients(type, hz, q, sampleRate));
 
+/** A fourth-order Linkwitz-Riley filter: two second-order Butterworth sections alike (Q 1/√2), as a crossover's. Its
+ * low-pass and high-pass at one frequency are each -6 dB there and add up to an allpass: a band split by them and
+ * put back together is the sound with a phase turn, its spectrum flat. */
+export const linkwitzRiley = (type: FilterType, hz: number, sampleRate: number): Biquad[] => {
+  const section = coefficients(type, hz, Math.SQRT1_2, sampleRate);
+  return [section, { ...section }];
+};
+
 /** One second-order section: y = b0 x + b1 x[-1] + b2 x[-2] - a1 y[-1] - a2 y[-2] (a0 normalised to 1). */
 export interface Biquad {
   b0: number;

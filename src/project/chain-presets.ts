@@ -4,6 +4,7 @@
  * (src/persist/chain-presets-storage.ts). */
 import { type TrackEffect, trackEffectProblem } from '../dsp/effect-chain';
 import { presetBands } from '../dsp/equalizer';
+import { MULTIBAND_DEFAULTS } from '../dsp/multiband';
 import { forBus } from './buses';
 import { addEffects, type EffectHost } from './track-effects';
 import type { TrackEdit } from './track-ops';
@@ -22,7 +23,7 @@ const on = (id: string) => ({ id, on: true });
 /** Chains comparable tools start users with: a spoken voice made clean and even, a sung one tuned and polished (as
  * the vocal chains of a DAW's presets: pitch correction first, so the rest hears the tuned voice; the de-esser after
  * the compressor, which brings the esses up), a mix made loud without overs, or warmed (tube saturation in parallel),
- * widened with its lows kept mono and made loud, a telephone's narrow band, and a wide, swirling wash for pads and
+ * widened with its lows kept mono, compressed band by band and made loud, a telephone's narrow band, and a wide, swirling wash for pads and
  * guitars. */
 export const BUILT_IN_CHAINS: readonly ChainPreset[] = [
   {
@@ -57,7 +58,7 @@ export const BUILT_IN_CHAINS: readonly ChainPreset[] = [
     effects: [
       { ...on('k1'), kind: 'distortion', curve: 'tube', driveDb: 3, outputDb: -3, dryWet: 0.5 },
       { ...on('k2'), kind: 'width', widthPct: 120, monoBelowHz: 120 },
-      { ...on('k3'), kind: 'compressor', thresholdDb: -14, ratio: 2, makeupDb: 2 },
+      { ...on('k3'), kind: 'multiband', ...MULTIBAND_DEFAULTS },
       { ...on('k4'), kind: 'limiter', ceilingDb: -1, releaseMs: 50 },
     ],
   },

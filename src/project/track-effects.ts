@@ -5,6 +5,7 @@ import { type AutomatableParam, type AutomationPoint, lanesOf } from '../dsp/eff
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { DEESS_DEFAULTS } from '../dsp/deess';
 import { FLAT_EQ } from '../dsp/equalizer';
+import { type Multiband, MULTIBAND_DEFAULTS } from '../dsp/multiband';
 import { correctionText } from './effects';
 import type { TrackEdit } from './track-ops';
 import { channelOf } from './track-groups';
@@ -27,6 +28,7 @@ export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   eq: 'Equalizer',
   filter: 'Filter',
   compressor: 'Compressor',
+  multiband: 'Multiband compressor',
   limiter: 'Limiter',
   gate: 'Noise gate',
   deess: 'De-esser',
@@ -53,6 +55,14 @@ export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
       return { id, on: true, kind, type: 'highpass', hz: 80 };
     case 'compressor':
       return { id, on: true, kind, thresholdDb: -18, ratio: 3, makeupDb: 0 };
+    case 'multiband':
+      return {
+        id,
+        on: true,
+        kind,
+        ...MULTIBAND_DEFAULTS,
+        bands: MULTIBAND_DEFAULTS.bands.map((b) => ({ ...b })) as Multiband['bands'],
+      };
     case 'limiter':
       return { id, on: true, kind, ceilingDb: -1, releaseMs: 50 };
     case 'gate':
@@ -98,6 +108,11 @@ function describeSettings(effect: TrackEffect): string {
     case 'compressor': {
       const makeup = effect.makeupDb ? ` +${effect.makeupDb} dB` : '';
       return `Compressor ${effect.thresholdDb} dBFS ${effect.ratio}:1${makeup}${effect.key ? ', keyed' : ''}`;
+    }
+    case 'multiband': {
+      const bands = effect.bands.map((b) => `${b.thresholdDb} dBFS ${b.ratio}:1`).join(' · ');
+      const makeup = effect.makeupDb ? ` +${effect.makeupDb} dB` : '';
+      return `Multiband ${effect.lowHz} / ${effect.highHz} Hz: ${bands}${makeup}`;
     }
     case 'limiter':
       return `Limiter ${effect.ceilingDb} dBFS, release ${effect.releaseMs} ms`;

@@ -1,6 +1,6 @@
 import { RATIO, THRESHOLD_DB } from '../../dsp/compressor';
 import type { AutomatableParam } from '../../dsp/effect-automation';
-import { MAKEUP_DB, type TrackEffect } from '../../dsp/effect-chain';
+import { MAKEUP_DB, partReading, type TrackEffect } from '../../dsp/effect-chain';
 import { EQ_BAND_NAMES, EQ_GAIN_DB, EQ_HZ, EQ_Q, type EqBand } from '../../dsp/equalizer';
 import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/deess';
 import { DISTORTION_OUTPUT_DB, type DistortionCurve, DRIVE_DB } from '../../dsp/distortion';
@@ -9,6 +9,7 @@ import { FILTER_HZ, type FilterType } from '../../dsp/filters';
 import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { CEILING_DB, RELEASE_MS } from '../../dsp/limiter';
 import { CHORUS_DEPTH_MS, MOD_DEPTH, MOD_RATE_HZ, PHASER_FEEDBACK } from '../../dsp/modulation';
+import { BAND_NAMES, type BandDynamics, CROSSOVER_HZ, type Multiband, MULTIBAND_MAKEUP_DB } from '../../dsp/multiband';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { MONO_BELOW_HZ, WIDTH_PCT } from '../../dsp/stereo-width';
 import { effectBusChannels } from '../../project/mixdown';
@@ -104,7 +105,7 @@ export function TrackEffectFields({
               </select>
             </label>
           )}
-          <GainReduction effectId={effect.id} testId={id('reduction')} />
+          <GainReduction reading={effect.id} testId={id('reduction')} />
         </div>
       );
     case 'limiter':
@@ -126,7 +127,7 @@ export function TrackEffectFields({
             testId={id('release')}
             onCommit={(releaseMs) => change({ releaseMs })}
           />
-          <GainReduction effectId={effect.id} testId={id('reduction')} />
+          <GainReduction reading={effect.id} testId={id('reduction')} />
         </div>
       );
     case 'gate':
@@ -148,9 +149,11 @@ export function TrackEffectFields({
             testId={id('gate-reduction')}
             onCommit={(reductionDb) => change({ reductionDb })}
           />
-          <GainReduction effectId={effect.id} testId={id('reduction')} />
+          <GainReduction reading={effect.id} testId={id('reduction')} />
         </div>
       );
+    case 'multiband':
+      return <MultibandFields effect={effect} id={id} change={change} />;
     case 'deess':
       return (
         <div className="fx-fields">
@@ -178,7 +181,7 @@ export function TrackEffectFields({
             testId={id('most')}
             onCommit={(maxReductionDb) => change({ maxReductionDb })}
           />
-          <GainReduction effectId={effect.id} testId={id('reduction')} />
+          <GainReduction reading={effect.id} testId={id('reduction')} />
         </div>
       );
     case 'distortion':
@@ -243,6 +246,70 @@ export function TrackEffectFields({
     case 'tune':
       return <TuneFields effect={effect} id={id} change={change} />;
   }
+}
+
+/** A multiband compressor's crossovers, each band's threshold and ratio with its gain reduction, the make-up gain. */
+function MultibandFields({
+  effect,
+  id,
+  change,
+}: {
+  effect: Extract<TrackEffect, { kind: 'multiband' }>;
+  id: (field: string) => string;
+  change: (patch: Partial<TrackEffect>) => void;
+}) {
+  const setBand = (b: number, patch: Partial<BandDynamics>) =>
+    change({ bands: effect.bands.map((band, k) => (k === b ? { ...band, ...patch } : band)) as Multiband['bands'] });
+  return (
+    <div className="fx-fields">
+      <NumberField
+        label="Lows up to (Hz)"
+        value={effect.lowHz}
+        bounds={CROSSOVER_HZ}
+        step={10}
+        testId={id('low-hz')}
+        onCommit={(lowHz) => change({ lowHz })}
+      />
+      <NumberField
+        label="Highs from (Hz)"
+        value={effect.highHz}
+        bounds={CROSSOVER_HZ}
+        step={100}
+        testId={id('high-hz')}
+        onCommit={(highHz) => change({ highHz })}
+      />
+      {effect.bands.map((band, b) => (
+        <div className="fx-band" key={BAND_NAMES[b]} role="group" aria-label={BAND_NAMES[b]}>
+          <span>{BAND_NAMES[b]}</span>
+          <NumberField
+            label="Threshold (dBFS)"
+            value={band.thresholdDb}
+            bounds={THRESHOLD_DB}
+            step={1}
+            testId={id(`threshold${b}`)}
+            onCommit={(thresholdDb) => setBand(b, { thresholdDb })}
+          />
+          <NumberField
+            label="Ratio (:1)"
+            value={band.ratio}
+            bounds={RATIO}
+            step={0.5}
+            testId={id(`ratio${b}`)}
+            onCommit={(ratio) => setBand(b, { ratio })}
+          />
+          <GainReduction reading={partReading(effect.id, b)} testId={id(`reduction${b}`)} />
+        </div>
+      ))}
+      <NumberField
+        label="Make-up gain (dB)"
+        value={effect.makeupDb}
+        bounds={MULTIBAND_MAKEUP_DB}
+        step={0.5}
+        testId={id('makeup')}
+        onCommit={(makeupDb) => change({ makeupDb })}
+      />
+    </div>
+  );
 }
 
 /** Distortion's curve, drive and output level. */
@@ -411,8 +478,8 @@ export const automated = (effect: TrackEffect, param: AutomatableParam): string 
 
 /** A compressor's, a limiter's, a gate's or a de-esser's gain reduction as it plays, as a DAW's GR meter: a bar and the dB (nothing
  * while stopped). */
-function GainReduction({ effectId, testId }: { effectId: string; testId: string }) {
-  const db = useStudio((s) => s.effectReadings[effectId]);
+function GainReduction({ reading, testId }: { reading: string; testId: string }) {
+  const db = useStudio((s) => s.effectReadings[reading]);
   return (
     <div className="param" title="How far the effect is turning the sound down now">
       Gain reduction
