@@ -32,8 +32,9 @@ const CHAINS: Record<string, TrackEffect[]> = {
   'Distortion (tube, 12 dB)': [{ ...on, id: 'x', kind: 'distortion', curve: 'tube', driveDb: 12, outputDb: -6 }],
   'Stereo width (150 %, mono < 120)': [{ ...on, id: 'w', kind: 'width', widthPct: 150, monoBelowHz: 120 }],
   'Multiband compressor (defaults)': [{ ...on, id: 'm', kind: 'multiband', ...MULTIBAND_DEFAULTS }],
+  'Transient shaper (+50 %, -30 %)': [{ ...on, id: 'k', kind: 'transient', attackPct: 50, sustainPct: -30 }],
 };
-CHAINS['All fourteen in a chain'] = Object.values(CHAINS).flat();
+CHAINS['All fifteen in a chain'] = Object.values(CHAINS).flat();
 const TUNE = 'Pitch correction (C major, 20 ms)';
 CHAINS[TUNE] = [{ ...on, id: 'a', kind: 'tune', tonic: 0, mode: 'major', speedMs: 20, strength: 100 }];
 

@@ -517,6 +517,41 @@ test.describe('track effects', () => {
     await page.getByTestId('action-stop').click();
   });
 
+  test('a transient shaper makes the clicks of a click track snap harder or softer', async ({ studio, page }) => {
+    await page.getByTestId('track-mute').click(); // the noise out of the way
+    await page.getByTestId('action-generateSignal').click();
+    const signal = page.getByTestId('signal-panel');
+    await signal.getByTestId('signal-kind').selectOption('clicks');
+    await signal.getByTestId('signal-seconds').fill('3');
+    await signal.getByTestId('signal-run').click();
+    await page.keyboard.press('Escape');
+    await studio.waitForTracks(2);
+    const rms = async () =>
+      20 *
+      Math.log10(soxStat(await studio.exportFile({ format: 'float32' }), undefined, 'remix 1')['RMS     amplitude']);
+    const dry = await rms();
+    const panel = page.getByTestId('track-effects-panel');
+    await page.getByTestId('track-fx').nth(1).click();
+    await panel.getByTestId('fx-add').selectOption('transient');
+    await panel.getByTestId('fx-attack-0').fill('100');
+    await panel.getByTestId('fx-attack-0').press('Enter');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute(
+      'aria-label',
+      'Transient shaper attack +100 %, sustain 0 %',
+    );
+    await page.keyboard.press('Escape');
+    expect((await rms()) - dry).toBeGreaterThan(3);
+    await page.getByTestId('track-fx').nth(1).click();
+    await panel.getByTestId('fx-attack-0').fill('-100');
+    await panel.getByTestId('fx-attack-0').press('Enter');
+    await page.keyboard.press('Escape');
+    expect((await rms()) - dry).toBeLessThan(-3);
+    await page.getByTestId('track-fx').nth(1).click();
+    await page.getByTestId('action-playPause').click();
+    await expect(panel.getByTestId('fx-gain-0')).toHaveText(/^[+−]?\d+\.\d dB$/);
+    await page.getByTestId('action-stop').click();
+  });
+
   test("a tremolo swings on the timeline's beat: played from 1.1 s, heard as the export has it there", async ({
     studio,
     page,

@@ -1,6 +1,6 @@
 /**
  * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, a
- * multiband compressor, a limiter, a noise gate, a de-esser, distortion, stereo width, tremolo, phaser, chorus, echo,
+ * multiband compressor, a limiter, a noise gate, a transient shaper, a de-esser, distortion, stereo width, tremolo, phaser, chorus, echo,
  * reverb and pitch correction that change how a track (or an effect bus, or the master) sounds without changing its
  * clips. One chain runs them in order over blocks of samples,
  * carrying each effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a time and
@@ -42,6 +42,7 @@ import { correctionProblem, type PitchCorrection } from './pitch-correct';
 import { PitchCorrectLine, pitchLineLatency } from './pitch-line';
 import { DECAY_SECONDS, impulseNorm, ReverbNetwork, type Reverberation, WET_DB } from './reverb';
 import { type StereoWidth, WidthLine, widthProblem } from './stereo-width';
+import { shapingProblem, TransientLine, type TransientShaping } from './transient';
 
 interface Slot {
   id: string;
@@ -70,6 +71,7 @@ export type TrackEffect = Slot &
     | ({ kind: 'limiter' } & Pick<Limiting, 'ceilingDb' | 'releaseMs'>)
     | ({ kind: 'gate' } & Gating)
     | ({ kind: 'multiband' } & Multiband)
+    | ({ kind: 'transient' } & TransientShaping)
     | ({ kind: 'deess' } & DeEssing)
     | ({ kind: 'distortion' } & Distortion)
     | ({ kind: 'width' } & StereoWidth)
@@ -134,6 +136,8 @@ function settingsProblem(effect: TrackEffect): string | null {
       ]);
     case 'multiband':
       return multibandProblem(effect);
+    case 'transient':
+      return shapingProblem(effect);
     case 'deess':
       return firstOutside(effect, [
         ['hz', DEESS_HZ, "The de-esser's frequency", ' Hz'],
@@ -204,8 +208,8 @@ interface Stage {
   /** Its settings less those it takes in place. */
   fixed: string;
   run: Run;
-  /** What a meter shows of it now: a compressor's, a limiter's, a gate's or a de-esser's gain reduction, dB; pitch
-   * correction's correction, cents; stereo width's correlation, -1 to 1. */
+  /** What a meter shows of it now: a compressor's, a limiter's, a gate's or a de-esser's gain reduction, dB; a
+   * transient shaper's gain, dB; pitch correction's correction, cents; stereo width's correlation, -1 to 1. */
   reading?: () => number;
   /** Where an effect has a meter for each of its parts (a multiband compressor's bands), their readings, in order. */
   parts?: () => number[];
@@ -359,6 +363,7 @@ export function ringOutSeconds(effects: readonly TrackEffect[] | undefined): num
 const TAKEN: Partial<Record<TrackEffectKind, readonly string[]>> = {
   tune: ['tonic', 'mode', 'speedMs', 'strength', 'humanize', 'withinCents'],
   multiband: ['bands', 'makeupDb'],
+  transient: ['attackPct', 'sustainPct'],
   deess: ['thresholdDb', 'maxReductionDb'],
   distortion: ['driveDb', 'outputDb'],
   width: ['widthPct', 'monoBelowHz'],
@@ -486,6 +491,11 @@ function runner(effect: TrackEffect, rate: number, channels: number, at: number,
         parts: () => line.reductionsDb,
         take,
       };
+    }
+    case 'transient': {
+      const line = new TransientLine(rate, effect);
+      const take = (e: TrackEffect) => e.kind === 'transient' && line.retune(e);
+      return { run: (block) => line.run(block), reading: () => line.gainDb, take };
     }
     case 'deess': {
       const line = new DeEssLine(rate, effect);

@@ -31,6 +31,7 @@ export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   multiband: 'Multiband compressor',
   limiter: 'Limiter',
   gate: 'Noise gate',
+  transient: 'Transient shaper',
   deess: 'De-esser',
   distortion: 'Distortion',
   width: 'Stereo width',
@@ -67,6 +68,8 @@ export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
       return { id, on: true, kind, ceilingDb: -1, releaseMs: 50 };
     case 'gate':
       return { id, on: true, kind, thresholdDb: -45, reductionDb: -24 };
+    case 'transient':
+      return { id, on: true, kind, attackPct: 30, sustainPct: 0 };
     case 'deess':
       return { id, on: true, kind, ...DEESS_DEFAULTS };
     case 'distortion':
@@ -118,6 +121,10 @@ function describeSettings(effect: TrackEffect): string {
       return `Limiter ${effect.ceilingDb} dBFS, release ${effect.releaseMs} ms`;
     case 'gate':
       return `Noise gate ${effect.thresholdDb} dBFS, ${effect.reductionDb} dB`;
+    case 'transient': {
+      const signed = (pct: number) => `${pct > 0 ? '+' : ''}${pct} %`;
+      return `Transient shaper attack ${signed(effect.attackPct)}, sustain ${signed(effect.sustainPct)}`;
+    }
     case 'deess':
       return `De-esser over ${effect.hz} Hz, ${effect.thresholdDb} dBFS, at most ${effect.maxReductionDb} dB`;
     case 'distortion':

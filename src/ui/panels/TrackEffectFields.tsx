@@ -12,6 +12,7 @@ import { CHORUS_DEPTH_MS, MOD_DEPTH, MOD_RATE_HZ, PHASER_FEEDBACK } from '../../
 import { BAND_NAMES, type BandDynamics, CROSSOVER_HZ, type Multiband, MULTIBAND_MAKEUP_DB } from '../../dsp/multiband';
 import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
 import { MONO_BELOW_HZ, WIDTH_PCT } from '../../dsp/stereo-width';
+import { SHAPE_PCT } from '../../dsp/transient';
 import { effectBusChannels } from '../../project/mixdown';
 import { useServices, useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
@@ -154,6 +155,8 @@ export function TrackEffectFields({
       );
     case 'multiband':
       return <MultibandFields effect={effect} id={id} change={change} />;
+    case 'transient':
+      return <TransientFields effect={effect} id={id} change={change} />;
     case 'deess':
       return (
         <div className="fx-fields">
@@ -308,6 +311,45 @@ function MultibandFields({
         testId={id('makeup')}
         onCommit={(makeupDb) => change({ makeupDb })}
       />
+    </div>
+  );
+}
+
+/** A transient shaper's attack and sustain, and the gain it gives now. */
+function TransientFields({
+  effect,
+  id,
+  change,
+}: {
+  effect: Extract<TrackEffect, { kind: 'transient' }>;
+  id: (field: string) => string;
+  change: (patch: Partial<TrackEffect>) => void;
+}) {
+  const db = useStudio((s) => s.effectReadings[effect.id]);
+  return (
+    <div className="fx-fields">
+      <NumberField
+        label="Attack (%, − softer, + harder)"
+        value={effect.attackPct}
+        bounds={SHAPE_PCT}
+        step={5}
+        testId={id('attack')}
+        onCommit={(attackPct) => change({ attackPct })}
+      />
+      <NumberField
+        label="Sustain (%, − shorter, + longer)"
+        value={effect.sustainPct}
+        bounds={SHAPE_PCT}
+        step={5}
+        testId={id('sustain')}
+        onCommit={(sustainPct) => change({ sustainPct })}
+      />
+      <div className="param" title="How far the shaper turns the sound up (+) or down (−) now">
+        Gain
+        <output data-testid={id('gain')}>
+          {db === undefined ? '–' : `${db > 0.05 ? '+' : db < -0.05 ? '−' : ''}${Math.abs(db).toFixed(1)} dB`}
+        </output>
+      </div>
     </div>
   );
 }
