@@ -285,7 +285,7 @@ function MultibandFields({
         <div className="fx-band" key={BAND_NAMES[b]} role="group" aria-label={BAND_NAMES[b]}>
           <span>{BAND_NAMES[b]}</span>
           <NumberField
-            label="Threshold (dBFS)"
+            label="dBFS"
             value={band.thresholdDb}
             bounds={THRESHOLD_DB}
             step={1}
@@ -293,14 +293,14 @@ function MultibandFields({
             onCommit={(thresholdDb) => setBand(b, { thresholdDb })}
           />
           <NumberField
-            label="Ratio (:1)"
+            label="Ratio"
             value={band.ratio}
             bounds={RATIO}
             step={0.5}
             testId={id(`ratio${b}`)}
             onCommit={(ratio) => setBand(b, { ratio })}
           />
-          <GainReduction reading={partReading(effect.id, b)} testId={id(`reduction${b}`)} />
+          <BandReduction reading={partReading(effect.id, b)} testId={id(`reduction${b}`)} />
         </div>
       ))}
       <NumberField
@@ -528,6 +528,16 @@ function GainReduction({ reading, testId }: { reading: string; testId: string })
       <meter min={0} max={24} value={db ?? 0} aria-label="Gain reduction" />
       <output data-testid={testId}>{db === undefined ? '–' : `${db > 0.05 ? '−' : ''}${db.toFixed(1)} dB`}</output>
     </div>
+  );
+}
+
+/** A band's gain reduction as it plays, in a band's row: the dB alone (nothing while stopped). */
+function BandReduction({ reading, testId }: { reading: string; testId: string }) {
+  const db = useStudio((s) => s.effectReadings[reading]);
+  return (
+    <output data-testid={testId} title="How far the band is being turned down now" className="fx-band-reduction">
+      {db === undefined ? '–' : `${db > 0.05 ? '−' : ''}${db.toFixed(1)} dB`}
+    </output>
   );
 }
 
