@@ -33,8 +33,9 @@ const CHAINS: Record<string, TrackEffect[]> = {
   'Stereo width (150 %, mono < 120)': [{ ...on, id: 'w', kind: 'width', widthPct: 150, monoBelowHz: 120 }],
   'Multiband compressor (defaults)': [{ ...on, id: 'm', kind: 'multiband', ...MULTIBAND_DEFAULTS }],
   'Transient shaper (+50 %, -30 %)': [{ ...on, id: 'k', kind: 'transient', attackPct: 50, sustainPct: -30 }],
+  'Flanger (0.25 Hz, 0.6, 0.5)': [{ ...on, id: 'n', kind: 'flanger', rateHz: 0.25, depth: 0.6, feedback: 0.5 }],
 };
-CHAINS['All fifteen in a chain'] = Object.values(CHAINS).flat();
+CHAINS['All sixteen in a chain'] = Object.values(CHAINS).flat();
 const TUNE = 'Pitch correction (C major, 20 ms)';
 CHAINS[TUNE] = [{ ...on, id: 'a', kind: 'tune', tonic: 0, mode: 'major', speedMs: 20, strength: 100 }];
 

@@ -55,6 +55,7 @@ export function automatableParams(kind: TrackEffectKind): AutomatableParam[] {
     reverb: ['wetDb'],
     tremolo: ['depth'],
     phaser: ['depth'],
+    flanger: ['depth'],
     distortion: ['driveDb'],
     width: ['widthPct'],
   };

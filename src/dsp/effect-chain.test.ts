@@ -5,7 +5,7 @@ import { deessLatency } from './deess-line';
 import { distort } from './distortion';
 import { distortionLatency } from './distortion-line';
 import { reverb } from './reverb';
-import { tremolo } from './modulation';
+import { FlangerLine, tremolo } from './modulation';
 import { EffectChain, effectsLatency, type TrackEffect, trackEffectProblem } from './effect-chain';
 import { equalize, presetBands } from './equalizer';
 import { filter } from './filters';
@@ -78,6 +78,18 @@ describe('EffectChain', () => {
     chain.process(padded.map((c) => c.slice(0, 128)));
     chain.retune(effects.map((e) => (e.kind === 'width' ? { ...e, widthPct: 150 } : e)));
     expect(chain.latency).toBe(latency);
+  });
+
+  it('runs a flanger as its line does, its LFO on the timeline', () => {
+    const flanger: TrackEffect = { id: 'l', on: true, kind: 'flanger', rateHz: 2, depth: 0.8, feedback: 0.4 };
+    const x = noise(6000);
+    const chain = new EffectChain([flanger], RATE, 2, 1000);
+    const out = x.map((c) => c.slice());
+    chain.process(out);
+    const alone = x.map((c) => c.slice());
+    new FlangerLine(RATE, { rateHz: 2, depth: 0.8, feedback: 0.4 }, 1000).run(alone);
+    expect(out).toEqual(alone);
+    expect(out).not.toEqual(x);
   });
 
   it('gives the same samples whatever the block size', () => {
@@ -217,7 +229,7 @@ describe('trackEffectProblem', () => {
     const gate: TrackEffect = { id: 'g', on: true, kind: 'gate', thresholdDb: -45, reductionDb: 0 };
     expect(trackEffectProblem(gate)).toMatch(/gate's reduction must be -60 to -1 dB/);
     expect(trackEffectProblem({ ...gate, reductionDb: -20, thresholdDb: 0 })).toMatch(/threshold must be -80 to -10/);
-    expect(trackEffectProblem({ id: 'x', on: true, kind: 'flanger' } as unknown as TrackEffect)).toMatch(
+    expect(trackEffectProblem({ id: 'x', on: true, kind: 'vocoder' } as unknown as TrackEffect)).toMatch(
       /no known kind/,
     );
   });

@@ -1,6 +1,6 @@
 /**
  * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, a
- * multiband compressor, a limiter, a noise gate, a transient shaper, a de-esser, distortion, stereo width, tremolo, phaser, chorus, echo,
+ * multiband compressor, a limiter, a noise gate, a transient shaper, a de-esser, distortion, stereo width, tremolo, phaser, chorus, flanger, echo,
  * reverb and pitch correction that change how a track (or an effect bus, or the master) sounds without changing its
  * clips. One chain runs them in order over blocks of samples,
  * carrying each effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a time and
@@ -29,6 +29,8 @@ import {
   CHORUS_DEPTH_MS,
   type Chorus,
   ChorusLine,
+  type Flanger,
+  FlangerLine,
   MOD_DEPTH,
   MOD_RATE_HZ,
   type ModulationLine,
@@ -78,6 +80,7 @@ export type TrackEffect = Slot &
     | ({ kind: 'tremolo' } & Tremolo)
     | ({ kind: 'phaser' } & Phaser)
     | ({ kind: 'chorus' } & Chorus)
+    | ({ kind: 'flanger' } & Flanger)
     | ({ kind: 'echo' } & Echoing & Wet)
     | ({ kind: 'reverb' } & Reverberation & Wet)
     /** Pitch correction as it plays (src/dsp/pitch-line.ts), as Auto-Tune on an insert. */
@@ -162,6 +165,12 @@ function settingsProblem(effect: TrackEffect): string | null {
         ['rateHz', MOD_RATE_HZ, "The phaser's rate", ' Hz'],
         ['depth', MOD_DEPTH, "The phaser's depth", ''],
         ['feedback', PHASER_FEEDBACK, "The phaser's feedback", ''],
+      ]);
+    case 'flanger':
+      return firstOutside(effect, [
+        ['rateHz', MOD_RATE_HZ, "The flanger's rate", ' Hz'],
+        ['depth', MOD_DEPTH, "The flanger's depth", ''],
+        ['feedback', PHASER_FEEDBACK, "The flanger's feedback", ''],
       ]);
     case 'chorus':
       return firstOutside(effect, [
@@ -518,6 +527,8 @@ function runner(effect: TrackEffect, rate: number, channels: number, at: number,
       return modulationStage(new PhaserLine(rate, effect, at));
     case 'chorus':
       return modulationStage(new ChorusLine(rate, effect, at));
+    case 'flanger':
+      return modulationStage(new FlangerLine(rate, effect, at));
     case 'echo': {
       const lines = Array.from({ length: channels }, () => new EchoLine(rate, effect));
       const echoes: Run = (block) => block.forEach((channel, c) => lines[c].run(channel));

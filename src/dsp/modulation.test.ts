@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toneLevelDb } from './noise.fixture';
-import { ChorusLine, chorus, PhaserLine, phaser, phaserHz, TremoloLine, tremolo } from './modulation';
+import { ChorusLine, chorus, FlangerLine, PhaserLine, phaser, phaserHz, TremoloLine, tremolo } from './modulation';
 
 const RATE = 8000;
 const sine = (hz: number, seconds = 1) =>
@@ -86,5 +86,32 @@ describe('modulation lines (realtime)', () => {
     const late = inBlocks(x, 3000, new ChorusLine(RATE, chor, 3000))[0].slice(400);
     const whole = chorus(x, RATE, chor)[0].slice(3400);
     expect(late.reduce((m, v, i) => Math.max(m, Math.abs(v - whole[i])), 0)).toBeLessThan(1e-6);
+  });
+});
+
+describe('flanger (realtime)', () => {
+  const RATE = 48000;
+  const tone = (hz: number, seconds = 1) =>
+    Float32Array.from({ length: seconds * RATE }, (_, i) => 0.5 * Math.sin((2 * Math.PI * hz * i) / RATE));
+  const flanged = (x: Float32Array, settings: { rateHz: number; depth: number; feedback: number }) => {
+    const out = [x.slice()];
+    const line = new FlangerLine(RATE, settings);
+    for (let at = 0; at < x.length; at += 128) line.run(out.map((c) => c.subarray(at, at + 128)));
+    return out[0];
+  };
+  const db = (x: Float32Array) => 10 * Math.log10(x.reduce((s, v) => s + v * v, 0) / x.length);
+
+  it('at its shortest delay notches 1 kHz out (half a period in 0.5 ms) and passes 100 Hz', () => {
+    const still = { rateHz: 1, depth: 0, feedback: 0 };
+    expect(db(flanged(tone(1000), still).subarray(RATE / 10)) - db(tone(1000))).toBeLessThan(-40);
+    expect(db(flanged(tone(100), still).subarray(RATE / 10)) - db(tone(100))).toBeGreaterThan(-0.5);
+  });
+
+  it('sweeps its notches: a 1 kHz tone swells and dips as the delay moves; stable at the most feedback', () => {
+    const out = flanged(tone(1000, 4), { rateHz: 0.5, depth: 1, feedback: 0 });
+    const windows = Array.from({ length: 70 }, (_, w) => db(out.subarray(w * 2400, (w + 1) * 2400)));
+    expect(Math.max(...windows) - Math.min(...windows)).toBeGreaterThan(15);
+    const ringing = flanged(tone(300, 4), { rateHz: 0.5, depth: 1, feedback: 0.95 });
+    expect(ringing.reduce((m, v) => Math.max(m, Math.abs(v)), 0)).toBeLessThan(10);
   });
 });

@@ -7,7 +7,10 @@
  *   from the chain's output to its input deepens them;
  * - chorus: copies of the sound through a delay of 20 ms swinging `depthMs` either way (read between samples by
  *   linear interpolation) mixed under it, a second voice slightly off in time and pitch; the right channel's LFO runs
- *   a quarter turn behind the left's, so the chorus is wide.
+ *   a quarter turn behind the left's, so the chorus is wide;
+ * - flanger (a track insert), as a flanger pedal and Logic's Flanger: the sound mixed half and half with itself
+ *   through a delay swept from 0.5 ms up to 0.5 + 8 · depth ms and back (the comb's notches sweep, the jet-plane
+ *   whoosh), some of the delayed sound fed back into the delay (resonance; negative: the notches' peaks hollow).
  * Each channel is processed on its own; new arrays, the same length.
  */
 
@@ -37,6 +40,17 @@ export const MOD_RATE_HZ = { min: 0.05, max: 20 } as const;
 export const MOD_DEPTH = { min: 0, max: 1 } as const;
 export const PHASER_FEEDBACK = { min: -0.95, max: 0.95 } as const;
 export const CHORUS_DEPTH_MS = { min: 0, max: 10 } as const;
+
+export interface Flanger {
+  rateHz: number;
+  /** How far the delay sweeps: 0 to 1 (8 ms at 1). */
+  depth: number;
+  /** The delayed sound fed back into the delay, -0.95 to 0.95. */
+  feedback: number;
+}
+
+const FLANGER_LEAST_MS = 0.5;
+const FLANGER_SWEEP_MS = 8;
 
 const PHASER_LOW_HZ = 200;
 const PHASER_STAGES = 4;
@@ -184,6 +198,46 @@ export class ChorusLine implements ModulationLine {
         // Nothing before the line's first sample (a delay reaching back past it reads silence).
         const delayed = k >= 0 ? ring[k % this.size] * (1 - frac) + ring[(k + 1) % this.size] * frac : 0;
         channel[i] = v + mix * delayed;
+      });
+    }
+  }
+}
+
+export class FlangerLine implements ModulationLine {
+  /** Each channel's delay line (what went in: the sound plus the feedback), and how many samples it has taken. */
+  private rings: Float64Array[] = [];
+  private taken = 0;
+  private readonly size: number;
+
+  constructor(
+    private readonly rate: number,
+    private settings: Flanger,
+    private at = 0,
+  ) {
+    this.size = Math.ceil(((FLANGER_LEAST_MS + FLANGER_SWEEP_MS) / 1000) * rate) + 2;
+  }
+
+  retune(settings: object): void {
+    this.settings = { ...this.settings, ...settings };
+  }
+
+  run(block: Float32Array[]): void {
+    const { rateHz, depth, feedback } = this.settings;
+    while (this.rings.length < block.length) this.rings.push(new Float64Array(this.size));
+    const length = block[0]?.length ?? 0;
+    for (let i = 0; i < length; i++, this.at++, this.taken++) {
+      // The sweep starts at its shortest delay (0 to 1, as the phaser's), the right channel a quarter turn behind.
+      block.forEach((channel, c) => {
+        const sweep = (1 - lfo(rateHz, this.rate, this.at, c - 1)) / 2;
+        const delay = ((FLANGER_LEAST_MS + FLANGER_SWEEP_MS * depth * sweep) / 1000) * this.rate;
+        const ring = this.rings[c];
+        const from = this.taken - delay;
+        const k = Math.floor(from);
+        const frac = from - k;
+        const delayed = k >= 0 ? ring[k % this.size] * (1 - frac) + ring[(k + 1) % this.size] * frac : 0;
+        const v = channel[i];
+        ring[this.taken % this.size] = v + feedback * delayed;
+        channel[i] = 0.5 * (v + delayed);
       });
     }
   }

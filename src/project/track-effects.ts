@@ -38,6 +38,7 @@ export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   tremolo: 'Tremolo',
   phaser: 'Phaser',
   chorus: 'Chorus',
+  flanger: 'Flanger',
   echo: 'Echo',
   reverb: 'Reverb',
   tune: 'Pitch correction',
@@ -82,6 +83,8 @@ export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
       return { id, on: true, kind, rateHz: 0.5, depth: 0.7, feedback: 0.3 };
     case 'chorus':
       return { id, on: true, kind, rateHz: 0.8, depthMs: 3, mix: 0.5 };
+    case 'flanger':
+      return { id, on: true, kind, rateHz: 0.25, depth: 0.6, feedback: 0.5 };
     case 'echo':
       return { id, on: true, kind, delaySeconds: 0.375, decay: 0.4 };
     case 'reverb':
@@ -139,6 +142,8 @@ function describeSettings(effect: TrackEffect): string {
       return `Phaser ${effect.rateHz} Hz, depth ${effect.depth}, feedback ${effect.feedback}`;
     case 'chorus':
       return `Chorus ${effect.rateHz} Hz, ±${effect.depthMs} ms, mix ${effect.mix}`;
+    case 'flanger':
+      return `Flanger ${effect.rateHz} Hz, depth ${effect.depth}, feedback ${effect.feedback}`;
     case 'echo':
       return effect.decay > 0
         ? `Echo ${effect.delaySeconds} s, each ${Math.round(20 * Math.log10(effect.decay))} dB${wet(effect)}`

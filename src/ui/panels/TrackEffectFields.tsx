@@ -194,6 +194,7 @@ export function TrackEffectFields({
     case 'tremolo':
     case 'phaser':
     case 'chorus':
+    case 'flanger':
       return <ModulationFields effect={effect} id={id} change={change} />;
     case 'echo':
       return (
@@ -444,13 +445,14 @@ function WidthFields({
   );
 }
 
-/** A tremolo's, phaser's or chorus's LFO rate and depth, and the phaser's feedback or the chorus's mix. */
+/** A tremolo's, phaser's, chorus's or flanger's LFO rate and depth, and the phaser's or flanger's feedback or the
+ * chorus's mix. */
 function ModulationFields({
   effect,
   id,
   change,
 }: {
-  effect: Extract<TrackEffect, { kind: 'tremolo' | 'phaser' | 'chorus' }>;
+  effect: Extract<TrackEffect, { kind: 'tremolo' | 'phaser' | 'chorus' | 'flanger' }>;
   id: (field: string) => string;
   change: (patch: Partial<TrackEffect>) => void;
 }) {
@@ -500,7 +502,7 @@ function ModulationFields({
           onCommit={(depth) => change({ depth })}
         />
       )}
-      {effect.kind === 'phaser' && (
+      {(effect.kind === 'phaser' || effect.kind === 'flanger') && (
         <NumberField
           label="Feedback"
           value={effect.feedback}
