@@ -1966,6 +1966,38 @@ test.describe('editing a real recording', () => {
     expect(await placed()).toEqual({ start: 0, offset: 0, length: 88200 });
   });
 
+  test("Ctrl+dragging a clip's end stretches its audio onto the bar it is let go on, at its pitch (read back by sox)", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 2 s of 440 and 660 Hz
+    await studio.waitForTracks(1);
+    // 120 BPM in 4/4: a bar is 2 s, so the clip is one bar; dragged towards 3 s it snaps to 1.5 bars' beat at 3 s.
+    await page.evaluate(() => {
+      const store = (window as any).omniStudio.services.store.getState();
+      store.commit('Tempo', { ...store.project, tempo: { bpm: 120, beatsPerBar: 4, beatUnit: 4, downbeat: 0 } });
+    });
+    await page.keyboard.press('f');
+    const clip = (await page.getByTestId('clip').first().boundingBox())!;
+    const edge = (await page.getByTestId('clip-edge-end').first().boundingBox())!;
+    const y = edge.y + edge.height / 2;
+    await page.mouse.move(edge.x + edge.width / 2, y);
+    await page.keyboard.down('Control');
+    await page.mouse.down();
+    const toX = clip.x + clip.width * 1.49; // near 2.98 s: the beat at 3 s is within the snap
+    for (let i = 1; i <= 4; i++) await page.mouse.move(edge.x + (toX - edge.x) * (i / 4), y);
+    await expect(page.getByTestId('clip-stretch')).toHaveText('×1.50');
+    await page.mouse.up();
+    await page.keyboard.up('Control');
+    await expect(page.getByTestId('clip-stretch')).toHaveCount(0);
+    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Stretch clip ×1.50');
+    const stretched = await studio.exportFile({ format: 'float32' });
+    expect(soxInfo(stretched).seconds).toBeCloseTo(3, 3);
+    expect(crossingHz(stretched, 0.5, 2)).toBeCloseTo(440, -1); // the left's tone, at its pitch
+    await page.keyboard.press('Control+z');
+    expect(soxInfo(await studio.exportFile({ format: 'float32' })).seconds).toBeCloseTo(2, 3);
+  });
+
   test("a clip's fade handles fade it in and out as sox's fade does, and a split keeps each on its edge", async ({
     studio,
     page,

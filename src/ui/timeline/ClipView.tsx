@@ -7,6 +7,8 @@ import {
   startClipSlip,
   startClipTrim,
 } from '../../app/project-commands';
+import { stretchClip } from '../../app/clip-stretch';
+import { stretchedLength } from '../../project/clip-stretch';
 import { assetToTimeline, clipLevelDb } from '../../project/envelope';
 import { snapEdge, snapMove, snapTargets } from '../../project/snap';
 import { type Clip, clipEnd } from '../../project/types';
@@ -29,7 +31,9 @@ const EDGES = ['start', 'end'] as const;
 export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: string; height: number }) {
   const waveHeight = Math.max(4, height - LABEL_HEIGHT - 4);
   const [renaming, setRenaming] = useState(false);
-  const { store, assets } = useServices();
+  const [stretch, setStretch] = useState<{ left: number; width: number; factor: number } | null>(null);
+  const services = useServices();
+  const { store, assets } = services;
   const sampleRate = useStudio((s) => s.project.sampleRate);
   const pxPerSec = useStudio((s) => s.view.pxPerSec);
   const scrollLeft = useStudio((s) => s.view.scrollLeft);
@@ -82,6 +86,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
   const startTrim = (e: ReactPointerEvent, edge: 'start' | 'end') => {
     e.stopPropagation();
     e.preventDefault();
+    if (e.ctrlKey || e.metaKey) return startStretch(e, edge);
     const drag = startClipTrim(store, clip.id, edge, (id) => assets.get(id).channels[0]?.length ?? clip.length);
     const originX = e.clientX;
     const from = edge === 'start' ? clip.start : clipEnd(clip);
@@ -92,6 +97,30 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
       const delta = pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX);
       drag.moveTo(snap && !ev.altKey ? snapEdge(from + delta, targets, tolerance) : from + delta);
     }, drag.end);
+  };
+
+  /** Ctrl/Cmd on an edge stretches the clip's audio to where the edge is let go (snapping as a trim does): a dashed
+   * outline shows its new extent and how many times longer it becomes while dragging. */
+  const startStretch = (e: ReactPointerEvent, edge: 'start' | 'end') => {
+    const originX = e.clientX;
+    const from = edge === 'start' ? clip.start : clipEnd(clip);
+    const { project, playhead, snap } = store.getState();
+    const targets = snap ? snapTargets(project, playhead, [clip.id]) : [];
+    const tolerance = pxToSample(SNAP_PX, scale);
+    let at = from;
+    followPointer(
+      (ev) => {
+        const delta = pxToSample(Math.abs(ev.clientX - originX), scale) * Math.sign(ev.clientX - originX);
+        at = snap && !ev.altKey ? snapEdge(from + delta, targets, tolerance) : from + delta;
+        const length = stretchedLength(clip, edge, at);
+        const px = sampleToPx(length, scale);
+        setStretch({ left: edge === 'end' ? 0 : width - px, width: px, factor: length / clip.length });
+      },
+      () => {
+        setStretch(null);
+        void stretchClip(services, clip.id, edge, at);
+      },
+    );
   };
 
   return (
@@ -178,6 +207,15 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
         />
       )}
       <FadeHandles clip={clip} widthPx={width} top={LABEL_HEIGHT} height={waveHeight} />
+      {stretch && (
+        <div
+          className="clip-stretch"
+          data-testid="clip-stretch"
+          style={{ left: stretch.left, width: stretch.width, top: LABEL_HEIGHT }}
+        >
+          ×{stretch.factor.toFixed(2)}
+        </div>
+      )}
       {EDGES.map((edge) => (
         <div
           key={edge}
@@ -185,7 +223,7 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
           data-testid={`clip-edge-${edge}`}
           style={{ top: EDGE_TOP }}
           onPointerDown={(e) => startTrim(e, edge)}
-          title={`Drag to trim the clip's ${edge} (its audio stays in place; it snaps as a moved clip does, Alt to move freely)`}
+          title={`Drag to trim the clip's ${edge} (its audio stays in place; it snaps as a moved clip does, Alt to move freely); Ctrl/Cmd+drag stretches its audio to fit, at its pitch`}
         />
       ))}
     </div>
