@@ -3,6 +3,7 @@ import { projectGrid } from '../project/tempo';
 import { projectLength } from '../project/types';
 import { shownTracks } from '../project/generated-ops';
 import type { Services } from '../app/services';
+import { fitToBars } from '../app/clip-stretch';
 import { splitAtBars, quantize } from '../app/grid-edits';
 import { downbeatAtPlayhead, tapTempo, tempoFromSelection, toggleClick } from '../app/tempo';
 import type { Action } from './types';
@@ -101,6 +102,12 @@ export const viewActions: Action[] = [
     group: 'edit',
     shortcuts: ['Q'],
     perform: quantize,
+  },
+  {
+    name: 'fitToBars',
+    label: 'Fit to bars: the selected clip stretched, at its pitch, to the nearest whole bars of the project’s tempo',
+    group: 'edit',
+    perform: (services) => fitToBars(services),
   },
   {
     name: 'splitAtBars',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runHere } from '../project/process-ops';
 import { STRETCH_FACTOR, stretchedLength } from '../project/clip-stretch';
 import { clipEnd } from '../project/types';
-import { stretchClip } from './clip-stretch';
+import { fitToBars, stretchClip } from './clip-stretch';
 import { tracksStudio } from './tracks.fixture';
 
 const RATE = 16000;
@@ -50,5 +50,25 @@ describe('stretchClip', () => {
     const [shorter] = store.getState().project.tracks[0].clips;
     expect(clipEnd(shorter)).toBe(RATE);
     expect(Math.abs(shorter.start - 0.25 * RATE)).toBeLessThanOrEqual(1);
+  });
+
+  it('fits the selected clip to the nearest whole bars of the project, or says why not', async () => {
+    const { store, services } = tracksStudio({ Tone: [tone()] }, RATE);
+    const said = () => store.getState().notices.at(-1)?.text;
+    await fitToBars(services, runHere);
+    expect(said()).toMatch(/set a tempo first/);
+    const project = store.getState().project;
+    store.getState().commit('Tempo', { ...project, tempo: { bpm: 135, beatsPerBar: 4, beatUnit: 4, downbeat: 0 } });
+    await fitToBars(services, runHere);
+    expect(said()).toMatch(/select one clip/);
+    store.getState().set({ selectedClipIds: [project.tracks[0].clips[0].id] });
+    // A second at 135 BPM is 2.25 beats, under three quarters of a bar: fitted to 2 beats.
+    await fitToBars(services, runHere);
+    expect(said()).toBe('Fitted the clip to 2 beats (×0.89).');
+    const [fitted] = store.getState().project.tracks[0].clips;
+    expect(Math.abs(fitted.length - 2 * (60 / 135) * RATE)).toBeLessThanOrEqual(1);
+    expect(store.getState().selectedClipIds).toEqual([fitted.id]);
+    await fitToBars(services, runHere);
+    expect(said()).toBe('Fit to bars: the clip is 2 beats already.');
   });
 });

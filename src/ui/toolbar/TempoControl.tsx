@@ -94,6 +94,7 @@ export function TempoControl() {
           <ActionButton name="downbeatAtPlayhead" text="Bar 1 here" />
           <ActionButton name="quantize" text="Quantize" />
           <ActionButton name="splitAtBars" text="Split at bars" />
+          <ActionButton name="fitToBars" text="Fit to bars" />
           {tempo && (
             <button
               type="button"
