@@ -66,4 +66,19 @@ describe('DeEssLine', () => {
       expect(channel.subarray(from, to)).toEqual(channels[c].subarray(from, to));
     });
   });
+
+  it('listening, gives what it takes away: with what it leaves, the sound again', () => {
+    const { channels } = sung();
+    const { out } = throughLine(channels);
+    const line = new DeEssLine(RATE, { ...settings, listen: true });
+    const taken = channels.map((c) => Float32Array.from([...c, ...new Float32Array(deessLatency(RATE, settings.hz))]));
+    for (let at = 0; at < taken[0].length; at += 128) line.run(taken.map((c) => c.subarray(at, at + 128)));
+    const latency = deessLatency(RATE, settings.hz);
+    let worst = 0;
+    channels[0].forEach((v, i) => {
+      worst = Math.max(worst, Math.abs(out[0][i] + taken[0][i + latency] - v));
+    });
+    expect(worst).toBeLessThan(1e-6);
+    expect(taken[0].reduce((m, v) => Math.max(m, Math.abs(v)), 0)).toBeGreaterThan(0.05);
+  });
 });

@@ -25,6 +25,10 @@ const lowpassReach = (hz: number, rate: number) => resampleReach(lowpassRatio(hz
 export const deessLatency = (rate: number, hz: number): number =>
   lowpassReach(hz, rate) + halfWindow(rate) + attackReach(rate);
 
+/** The settings the line takes as it plays: a threshold, a reduction and whether to give what it takes away alone, as
+ * a de-esser's Listen (Audition) button. */
+export type DeEssListening = Pick<DeEssing, 'thresholdDb' | 'maxReductionDb'> & { listen?: boolean };
+
 export class DeEssLine {
   private readonly half: number;
   private readonly reach: number;
@@ -53,10 +57,12 @@ export class DeEssLine {
   private at = 0;
   /** The reduction at the last sample out, dB. */
   private held = 0;
+  /** Whether it gives what it takes away rather than what it leaves (to set the frequency and threshold by ear). */
+  private listen = false;
 
   constructor(
     private readonly rate: number,
-    settings: DeEssing,
+    settings: DeEssing & Pick<DeEssListening, 'listen'>,
   ) {
     this.half = halfWindow(rate);
     this.reach = attackReach(rate);
@@ -68,7 +74,8 @@ export class DeEssLine {
   }
 
   /** Takes a new threshold and reduction as it plays, its memory going on (the frequency is the line's own). */
-  retune({ thresholdDb, maxReductionDb }: Pick<DeEssing, 'thresholdDb' | 'maxReductionDb'>): void {
+  retune({ thresholdDb, maxReductionDb, listen }: DeEssListening): void {
+    this.listen = listen ?? false;
     this.attackStep = maxReductionDb / Math.max(1, ATTACK_SECONDS * this.rate);
     this.releaseStep = maxReductionDb / Math.max(1, RELEASE_SECONDS * this.rate);
     this.threshold = thresholdDb;
@@ -104,6 +111,14 @@ export class DeEssLine {
       const over = Math.max(0, Math.min(this.most, 10 * Math.log10(power + 1e-30) - this.threshold));
       this.wanted[this.at % (this.reach + 1)] = over;
       this.held = Math.max(this.attacked(), this.held - this.releaseStep);
+      if (this.listen) {
+        // What it takes away, alone (silence where it takes nothing).
+        const taken = 1 - 10 ** (-this.held / 20);
+        block.forEach((channel, c) => {
+          channel[i] = taken * this.late[c];
+        });
+        continue;
+      }
       if (this.held <= 0) continue;
       const gain = 10 ** (-this.held / 20);
       block.forEach((channel, c) => {

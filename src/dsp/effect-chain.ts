@@ -74,7 +74,7 @@ export type TrackEffect = Slot &
     | ({ kind: 'gate' } & Gating)
     | ({ kind: 'multiband' } & Multiband)
     | ({ kind: 'transient' } & TransientShaping)
-    | ({ kind: 'deess' } & DeEssing)
+    | ({ kind: 'deess' } & DeEssing & { listen?: boolean })
     | ({ kind: 'distortion' } & Distortion)
     | ({ kind: 'width' } & StereoWidth)
     | ({ kind: 'tremolo' } & Tremolo)
@@ -142,6 +142,7 @@ function settingsProblem(effect: TrackEffect): string | null {
     case 'transient':
       return shapingProblem(effect);
     case 'deess':
+      if (effect.listen !== undefined && typeof effect.listen !== 'boolean') return "A de-esser's Listen is on or off.";
       return firstOutside(effect, [
         ['hz', DEESS_HZ, "The de-esser's frequency", ' Hz'],
         ['thresholdDb', DEESS_THRESHOLD_DB, "The de-esser's threshold", ' dBFS'],
@@ -373,7 +374,7 @@ const TAKEN: Partial<Record<TrackEffectKind, readonly string[]>> = {
   tune: ['tonic', 'mode', 'speedMs', 'strength', 'humanize', 'withinCents'],
   multiband: ['bands', 'makeupDb'],
   transient: ['attackPct', 'sustainPct'],
-  deess: ['thresholdDb', 'maxReductionDb'],
+  deess: ['thresholdDb', 'maxReductionDb', 'listen'],
   distortion: ['driveDb', 'outputDb'],
   width: ['widthPct', 'monoBelowHz'],
 };

@@ -129,7 +129,7 @@ function describeSettings(effect: TrackEffect): string {
       return `Transient shaper attack ${signed(effect.attackPct)}, sustain ${signed(effect.sustainPct)}`;
     }
     case 'deess':
-      return `De-esser over ${effect.hz} Hz, ${effect.thresholdDb} dBFS, at most ${effect.maxReductionDb} dB`;
+      return `De-esser over ${effect.hz} Hz, ${effect.thresholdDb} dBFS, at most ${effect.maxReductionDb} dB${effect.listen ? ', listening' : ''}`;
     case 'distortion':
       return `Distortion (${effect.curve}) +${effect.driveDb} dB drive, ${effect.outputDb} dBFS out`;
     case 'width': {

@@ -184,6 +184,15 @@ export function TrackEffectFields({
             testId={id('most')}
             onCommit={(maxReductionDb) => change({ maxReductionDb })}
           />
+          <label className="param" title="Hear only what it takes away, to set the frequency and threshold by ear">
+            Listen
+            <input
+              type="checkbox"
+              data-testid={id('listen')}
+              checked={effect.listen ?? false}
+              onChange={(e) => change({ listen: e.target.checked || undefined })}
+            />
+          </label>
           <GainReduction reading={effect.id} testId={id('reduction')} />
         </div>
       );
