@@ -552,6 +552,38 @@ test.describe('track effects', () => {
     await page.getByTestId('action-stop').click();
   });
 
+  test('Mono sums the mix on its way to the speakers only: left and right alike while on, the export still stereo', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('tone-stereo-44k.wav'); // 440 Hz left, 660 Hz right
+    await studio.waitForTracks(2);
+    await page.getByTestId('track-mute').nth(0).click();
+    const transport = (name: string) => page.getByTestId(`action-${name}`).click();
+    const speakers = async () => {
+      await transport('playPause'); // the player's context, for the capture to tap
+      await transport('stop');
+      await startCapture(page, ['speakers-left', 'speakers-right']);
+      await transport('playPause');
+      await page.waitForTimeout(1000);
+      const { channels } = await stopCapture(page);
+      await transport('stop');
+      const [left, right] = channels;
+      const rms = (x: number[]) => Math.sqrt(x.reduce((s, v) => s + v * v, 0) / x.length);
+      return { level: rms(left), apart: rms(left.map((v, i) => v - right[i])) };
+    };
+    const stereo = await speakers();
+    expect(stereo.level).toBeGreaterThan(0.1);
+    expect(stereo.apart).toBeGreaterThan(0.1);
+    await transport('monoMonitor');
+    await expect(page.getByTestId('action-monoMonitor')).toHaveAttribute('aria-pressed', 'true');
+    const mono = await speakers();
+    expect(mono.level).toBeGreaterThan(0.1);
+    expect(mono.apart).toBeLessThan(1e-6);
+    const exported = await studio.exportFile({ format: 'float32' });
+    expect(soxStat(exported, undefined, 'remix 1v1,2v-1')['RMS     amplitude']).toBeGreaterThan(0.1);
+  });
+
   test("a tremolo swings on the timeline's beat: played from 1.1 s, heard as the export has it there", async ({
     studio,
     page,

@@ -97,6 +97,12 @@ export const viewActions: Action[] = [
     perform: toggleClick,
   },
   {
+    name: 'monoMonitor',
+    label: 'Mono: hear the mix summed to mono, to check what cancels (heard only: meters and exports stay stereo)',
+    group: 'transport',
+    perform: ({ store }) => store.getState().set({ monoMonitor: !store.getState().monoMonitor }),
+  },
+  {
     name: 'quantize',
     label: 'Quantize: the selected clips start on the nearest beat of the project’s tempo',
     group: 'edit',

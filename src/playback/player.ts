@@ -40,6 +40,8 @@ export class Player {
   private context: AudioContext | undefined;
   /** Where every track plays into, and the meter's taps on its two channels (made with the context). */
   private master: AudioNode | undefined;
+  /** Between the master bus and the speakers: where Mono sums the mix, heard only (meters and exports keep stereo). */
+  private monitor: GainNode | undefined;
   private taps: AnalyserNode[] = [];
   /** Each playing track's taps after its gain and pan, left and right, for its own meter. */
   private trackTaps = new Map<string, AnalyserNode[]>();
@@ -90,6 +92,7 @@ export class Player {
     // Along with a take nothing restarts (the take is timed against this playback); the metronome's switch, level and
     // tempo, and effects' settings, are heard at once all the same, on what is already running.
     store.subscribe((state, previous) => {
+      if (state.monoMonitor !== previous.monoMonitor) this.monitorMono(state.monoMonitor);
       const clicksChanged = state.click !== previous.click || state.project.tempo !== previous.project.tempo;
       if (state.playing && clicksChanged) this.restartClicks();
       const changed =
@@ -558,10 +561,13 @@ export class Player {
     return node;
   }
 
-  /** The bus the tracks play into: on to the speakers, and split into left and right for the level meter. */
+  /** The bus the tracks play into: on to the speakers (through the monitor), and split into left and right for the
+   * level meter. */
   private masterBus(context: AudioContext): AudioNode {
     const bus = new GainNode(context, { channelCount: 2, channelCountMode: 'explicit' });
-    bus.connect(context.destination);
+    this.monitor = new GainNode(context, { channelCount: 2, channelCountMode: 'explicit' });
+    this.monitorMono(this.store.getState().monoMonitor);
+    bus.connect(this.monitor).connect(context.destination);
     const split = new ChannelSplitterNode(context, { numberOfOutputs: 2 });
     bus.connect(split);
     this.taps = [0, 1].map((channel) => {
@@ -610,6 +616,17 @@ export class Player {
   }
 
   /** The level meter's taps: what is sounding now on the left and the right (none before anything has played). */
+  /** The mix as it goes to the speakers (after Mono), for tests to hear. */
+  monitorOutput(): AudioNode | undefined {
+    return this.monitor;
+  }
+
+  /** Mono on: the monitor takes one channel, so Web Audio sums left and right into it (half each) and the speakers
+   * play that in both; off: left and right as they are. */
+  private monitorMono(on: boolean): void {
+    if (this.monitor) this.monitor.channelCount = on ? 1 : 2;
+  }
+
   meterTaps(): readonly AnalyserNode[] {
     return this.taps;
   }

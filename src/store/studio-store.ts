@@ -297,6 +297,8 @@ export interface StudioState {
   inputDevice: string;
   /** The metronome: on or off, its count-in and level (src/store/click-settings.ts). */
   click: ClickSettings;
+  /** Mono: the mix summed to mono on its way to the speakers, to check it for what cancels (never in an export). */
+  monoMonitor: boolean;
   /** The meter reads the input without recording (Monitor), so a level can be set before a take. */
   monitoring: boolean;
   /** The input is heard on the speakers while it is open (software playthrough, for headphones). Remembered. */
@@ -444,6 +446,7 @@ export const initialState = (): StudioState => ({
   keyBindings: {},
   inputDevice: '',
   click: defaultClickSettings(),
+  monoMonitor: false,
   monitoring: false,
   hearInput: false,
   recording: false,
