@@ -3,18 +3,23 @@ import { capture, startCapture, stopCapture } from './capture';
 import { expect, test } from './fixtures';
 import { crossingHz, soxFloat, soxStat } from './sox';
 
-/** Three seconds of white noise (flat: as much over 500 Hz as under) at -20 dBFS on a new track, from the Generate
- * signal panel. */
-async function noiseTrack(page: Page) {
+/** A signal of `kind` on a new track from the Generate signal panel, its other fields (`colour`, `hz`, `db`,
+ * `seconds`...) filled in as given. */
+async function signalTrack(page: Page, kind: string, fields: Record<string, string>) {
   await page.getByTestId('action-generateSignal').click();
   const panel = page.getByTestId('signal-panel');
-  await panel.getByTestId('signal-kind').selectOption('noise');
-  await panel.getByTestId('signal-colour').selectOption('white');
-  await panel.getByTestId('signal-db').fill('-20');
-  await panel.getByTestId('signal-seconds').fill('3');
+  await panel.getByTestId('signal-kind').selectOption(kind);
+  for (const [field, value] of Object.entries(fields)) {
+    const input = panel.getByTestId(`signal-${field}`);
+    if (field === 'colour') await input.selectOption(value);
+    else await input.fill(value);
+  }
   await panel.getByTestId('signal-run').click();
   await page.keyboard.press('Escape');
 }
+
+/** Three seconds of white noise (flat: as much over 500 Hz as under) at -20 dBFS on a new track. */
+const noiseTrack = (page: Page) => signalTrack(page, 'noise', { colour: 'white', db: '-20', seconds: '3' });
 
 /** Opens the track's effects and adds a low-pass at `hz`. */
 async function addLowpass(page: Page, hz: string) {
@@ -465,14 +470,7 @@ test.describe('track effects', () => {
     studio,
     page,
   }) => {
-    await page.getByTestId('action-generateSignal').click();
-    const signal = page.getByTestId('signal-panel');
-    await signal.getByTestId('signal-kind').selectOption('tone');
-    await signal.getByTestId('signal-hz').fill('60');
-    await signal.getByTestId('signal-db').fill('-6');
-    await signal.getByTestId('signal-seconds').fill('3');
-    await signal.getByTestId('signal-run').click();
-    await page.keyboard.press('Escape');
+    await signalTrack(page, 'tone', { hz: '60', db: '-6', seconds: '3' });
     await studio.waitForTracks(2);
     const masterEffects = async () => {
       if (!(await page.getByTestId('master-fx').isVisible())) await page.getByTestId('master-summary').click();
@@ -519,12 +517,7 @@ test.describe('track effects', () => {
 
   test('a transient shaper makes the clicks of a click track snap harder or softer', async ({ studio, page }) => {
     await page.getByTestId('track-mute').click(); // the noise out of the way
-    await page.getByTestId('action-generateSignal').click();
-    const signal = page.getByTestId('signal-panel');
-    await signal.getByTestId('signal-kind').selectOption('clicks');
-    await signal.getByTestId('signal-seconds').fill('3');
-    await signal.getByTestId('signal-run').click();
-    await page.keyboard.press('Escape');
+    await signalTrack(page, 'clicks', { seconds: '3' });
     await studio.waitForTracks(2);
     const rms = async () =>
       20 *
@@ -685,12 +678,7 @@ test.describe('track effects', () => {
     await page.evaluate(() =>
       (window as any).omniStudio.services.store.getState().set({ selection: null, playhead: 48000 }),
     );
-    await page.getByTestId('action-generateSignal').click();
-    const signal = page.getByTestId('signal-panel');
-    await signal.getByTestId('signal-kind').selectOption('tone');
-    await signal.getByTestId('signal-seconds').fill('1');
-    await signal.getByTestId('signal-run').click();
-    await page.keyboard.press('Escape');
+    await signalTrack(page, 'tone', { seconds: '1' });
     await studio.waitForTracks(2);
     await page.getByRole('button', { name: 'M', exact: true }).nth(1).click();
     expect(await page.evaluate(() => (window as any).omniStudio.services.store.getState().project.tracks[1].mute)).toBe(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placeStretched } from './clip-stretch';
+import { labelAt } from './label.fixture';
 import { newTrack, type Clip, type Project } from './types';
 
 describe('placeStretched', () => {
@@ -16,21 +17,13 @@ describe('placeStretched', () => {
     ],
     fadeIn: { length: 100, curve: 'linear' },
   };
-  const label = (id: string, start: number, end: number) => ({
-    id,
-    start,
-    end,
-    name: id,
-    description: id,
-    confidence: 1,
-  });
   const project = {
     sampleRate: 1000,
     tracks: [
       {
         ...newTrack(0),
         clips: [clip, { ...clip, id: 'next', start: 2500 }],
-        labels: [label('over', 1200, 1400), label('after', 2600, 2700)],
+        labels: [labelAt('over', 1200, 1400), labelAt('after', 2600, 2700)],
       },
     ],
   } as Project;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SoundLabel } from '../../project/types';
+import { labelAt as label } from '../../project/label.fixture';
 import { stackLabels } from './geometry';
-
-const label = (id: string, start: number, end: number): SoundLabel => ({
-  id,
-  start,
-  end,
-  name: id,
-  description: id,
-  confidence: 1,
-});
 
 describe('label rows', () => {
   it('puts overlapping labels on rows of their own and reuses a row once it is free', () => {
