@@ -372,7 +372,7 @@ export function ringOutSeconds(effects: readonly TrackEffect[] | undefined): num
 /** The settings a running stage of the kind takes in place (`Stage.take`), its memory kept. */
 const TAKEN: Partial<Record<TrackEffectKind, readonly string[]>> = {
   tune: ['tonic', 'mode', 'speedMs', 'strength', 'humanize', 'withinCents'],
-  multiband: ['bands', 'makeupDb'],
+  multiband: ['bands', 'makeupDb', 'solo'],
   transient: ['attackPct', 'sustainPct'],
   deess: ['thresholdDb', 'maxReductionDb', 'listen'],
   distortion: ['driveDb', 'outputDb'],

@@ -70,11 +70,21 @@ describe('MultibandLine', () => {
     expect(a[0]).not.toEqual(stereo[0]);
   });
 
+  it('solo, gives one band alone: the three solos add up to the whole', () => {
+    const x = [sum(sine(80, -10), sine(1000, -12), sine(9000, -14))];
+    const whole = through(x, MULTIBAND_DEFAULTS)[0];
+    const solos = [0, 1, 2].map((solo) => through(x, { ...MULTIBAND_DEFAULTS, solo })[0]);
+    expect(toneDb(solos[0], 80)).toBeGreaterThan(toneDb(solos[0], 9000) + 40);
+    expect(toneDb(solos[2], 9000)).toBeGreaterThan(toneDb(solos[2], 80) + 40);
+    whole.forEach((v, i) => expect(solos[0][i] + solos[1][i] + solos[2][i]).toBeCloseTo(v, 5));
+  });
+
   it('refuses crossovers out of range or under an octave apart, and bands out of bounds', () => {
     expect(multibandProblem(MULTIBAND_DEFAULTS)).toBeNull();
     expect(multibandProblem({ ...MULTIBAND_DEFAULTS, lowHz: 3000 })).toMatch(/an octave/);
     expect(multibandProblem({ ...MULTIBAND_DEFAULTS, highHz: 30000 })).toMatch(/40 to 16000 Hz/);
     const loud = { ...MULTIBAND_DEFAULTS, bands: [{ thresholdDb: 3, ratio: 2 }, ...MULTIBAND_DEFAULTS.bands.slice(1)] };
     expect(multibandProblem(loud as Multiband)).toMatch(/lows' threshold/);
+    expect(multibandProblem({ ...MULTIBAND_DEFAULTS, solo: 3 })).toMatch(/solo band/);
   });
 });

@@ -22,6 +22,8 @@ export interface Multiband {
   /** Lows, mids, highs. */
   bands: [BandDynamics, BandDynamics, BandDynamics];
   makeupDb: number;
+  /** One band alone (0 lows, 1 mids, 2 highs), to hear what it holds and what it does, as a multiband's solo. */
+  solo?: number;
 }
 
 /** Where a multiband compressor starts, as a mastering preset's: crossovers at 120 Hz and 4 kHz, the lows held
@@ -44,7 +46,7 @@ export const BAND_NAMES = ['Lows', 'Mids', 'Highs'] as const;
 const LEAST_SPREAD = 2;
 
 /** Why the settings cannot run, or null. */
-export function multibandProblem({ lowHz, highHz, bands, makeupDb }: Multiband): string | null {
+export function multibandProblem({ lowHz, highHz, bands, makeupDb, solo }: Multiband): string | null {
   const within = (v: number, { min, max }: { min: number; max: number }) => v >= min && v <= max;
   if (!within(lowHz, CROSSOVER_HZ) || !within(highHz, CROSSOVER_HZ))
     return `The crossovers must be ${CROSSOVER_HZ.min} to ${CROSSOVER_HZ.max} Hz.`;
@@ -56,6 +58,7 @@ export function multibandProblem({ lowHz, highHz, bands, makeupDb }: Multiband):
     if (!within(band.ratio, RATIO))
       return `The ${BAND_NAMES[i].toLowerCase()}' ratio must be ${RATIO.min} to ${RATIO.max}.`;
   }
+  if (solo !== undefined && ![0, 1, 2].includes(solo)) return 'A solo band is the lows, the mids or the highs.';
   if (!within(makeupDb, MULTIBAND_MAKEUP_DB))
     return `The make-up gain must be ${MULTIBAND_MAKEUP_DB.min} to ${MULTIBAND_MAKEUP_DB.max} dB.`;
   return null;
@@ -104,6 +107,7 @@ export class MultibandLine {
   private splitters: Splitter[] = [];
   private readonly compressors: Compressor[];
   private makeup: number;
+  private solo: number | undefined;
   /** Per band, per channel: the band of the block (only ever grown). */
   private bands: Float32Array[][] = [];
 
@@ -113,11 +117,13 @@ export class MultibandLine {
   ) {
     this.compressors = settings.bands.map((b) => new Compressor(rate, b));
     this.makeup = 10 ** (settings.makeupDb / 20);
+    this.solo = settings.solo;
   }
 
   /** Takes the bands' thresholds and ratios and the make-up gain as it plays, the detectors going on (the
    * crossovers are the line's own). */
-  retune({ bands, makeupDb }: Pick<Multiband, 'bands' | 'makeupDb'>): void {
+  retune({ bands, makeupDb, solo }: Pick<Multiband, 'bands' | 'makeupDb' | 'solo'>): void {
+    this.solo = solo;
     bands.forEach((band, b) => {
       this.compressors[b].retune(band);
     });
@@ -144,8 +150,11 @@ export class MultibandLine {
     bands.forEach((channels, b) => {
       this.compressors[b].run(channels);
     });
+    const { makeup, solo } = this;
     block.forEach((channel, c) => {
-      for (let i = 0; i < length; i++) channel[i] = this.makeup * (bands[0][c][i] + bands[1][c][i] + bands[2][c][i]);
+      const [lows, mids, highs] = [bands[0][c], bands[1][c], bands[2][c]];
+      if (solo === undefined) for (let i = 0; i < length; i++) channel[i] = makeup * (lows[i] + mids[i] + highs[i]);
+      else for (let i = 0; i < length; i++) channel[i] = makeup * bands[solo][c][i];
     });
   }
 }

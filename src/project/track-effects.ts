@@ -5,7 +5,7 @@ import { type AutomatableParam, type AutomationPoint, lanesOf } from '../dsp/eff
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
 import { DEESS_DEFAULTS } from '../dsp/deess';
 import { FLAT_EQ } from '../dsp/equalizer';
-import { type Multiband, MULTIBAND_DEFAULTS } from '../dsp/multiband';
+import { BAND_NAMES, type Multiband, MULTIBAND_DEFAULTS } from '../dsp/multiband';
 import { correctionText } from './effects';
 import type { TrackEdit } from './track-ops';
 import { channelOf } from './track-groups';
@@ -118,7 +118,8 @@ function describeSettings(effect: TrackEffect): string {
     case 'multiband': {
       const bands = effect.bands.map((b) => `${b.thresholdDb} dBFS ${b.ratio}:1`).join(' · ');
       const makeup = effect.makeupDb ? ` +${effect.makeupDb} dB` : '';
-      return `Multiband ${effect.lowHz} / ${effect.highHz} Hz: ${bands}${makeup}`;
+      const solo = effect.solo === undefined ? '' : `, ${BAND_NAMES[effect.solo].toLowerCase()} solo`;
+      return `Multiband ${effect.lowHz} / ${effect.highHz} Hz: ${bands}${makeup}${solo}`;
     }
     case 'limiter':
       return `Limiter ${effect.ceilingDb} dBFS, release ${effect.releaseMs} ms`;

@@ -311,6 +311,16 @@ function MultibandFields({
             onCommit={(ratio) => setBand(b, { ratio })}
           />
           <BandReduction reading={partReading(effect.id, b)} testId={id(`reduction${b}`)} />
+          <button
+            type="button"
+            className="fx-band-solo"
+            data-testid={id(`solo${b}`)}
+            aria-pressed={effect.solo === b}
+            title={`Hear the ${BAND_NAMES[b].toLowerCase()} alone`}
+            onClick={() => change({ solo: effect.solo === b ? undefined : b })}
+          >
+            S
+          </button>
         </div>
       ))}
       <NumberField
