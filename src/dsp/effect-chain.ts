@@ -402,7 +402,7 @@ function latencyOf(effect: TrackEffect, rate: number): number {
     case 'distortion':
       return distortionLatency();
     case 'tune':
-      return pitchLineLatency(rate);
+      return pitchLineLatency(rate, effect.lowestHz);
     default:
       return 0;
   }

@@ -34,7 +34,17 @@ export interface PitchCorrection {
   /** Corrected only where the voice is within this many cents of its note (as Auto-Tune's Flex-Tune: a slide, scoop
    * or bend further off is left as sung); absent or 0: everywhere. */
   withinCents?: number;
+  /** The lowest note the tracker listens for, Hz, as Auto-Tune's input type: one of VOICE_RANGES' (absent: 60, any
+   * voice). A higher one answers sooner as it plays (less latency) but cannot hear voices under it. */
+  lowestHz?: number;
 }
+
+/** The ranges a corrector can listen in, by name, from their lowest note: any voice down to 60 Hz (a bass), or
+ * tenors, altos and sopranos from 100 Hz (an insert then answers in 50 ms rather than 70). */
+export const VOICE_RANGES: readonly { lowestHz: number; name: string }[] = [
+  { lowestHz: 60, name: 'Any voice (from 60 Hz)' },
+  { lowestHz: 100, name: 'Tenor, alto, soprano (from 100 Hz)' },
+];
 
 export const RETUNE_SPEED_MS = { min: 0, max: 400 } as const;
 export const CORRECTION_STRENGTH = { min: 0, max: 100 } as const;
@@ -57,6 +67,8 @@ export function correctionProblem(c: PitchCorrection): string | null {
   for (const [value, { min, max }, name, unit] of checks)
     if (!(value !== undefined && value >= min && value <= max))
       return `Pitch correction's ${name} must be ${min} to ${max}${unit}.`;
+  if (c.lowestHz !== undefined && !VOICE_RANGES.some((r) => r.lowestHz === c.lowestHz))
+    return `Pitch correction listens from ${VOICE_RANGES.map((r) => r.lowestHz).join(', ')} Hz.`;
   return null;
 }
 
@@ -144,7 +156,7 @@ export class Retuner {
 
 /** The channels with their line pulled to the scale; the length kept. */
 export function correctPitch(channels: Float32Array[], rate: number, settings: PitchCorrection): Float32Array[] {
-  const track = trackPitch(toMono(channels), rate);
+  const track = trackPitch(toMono(channels), rate, settings.lowestHz);
   const cents = correctionCurve(track, rate, settings);
   if (cents.every((c) => c === 0)) return channels.map((ch) => ch.slice());
   const ratioAt = (position: number) => 2 ** (centsAt(track, cents, position) / 1200);

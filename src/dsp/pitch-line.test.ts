@@ -90,6 +90,24 @@ describe('pitch correction as it plays', () => {
     }
   });
 
+  it('listening from 100 Hz, answers in 50 ms, keeps up with voices from there and gives Correct pitch with that range', () => {
+    const high = { ...CHROMATIC, lowestHz: 100 };
+    for (const [hz, tonic] of [
+      [100, null],
+      [100.8, 0],
+      [106, 5],
+    ]) {
+      const { corrector } = streamed(line(48000, hz as number, 1.5), 48000, { ...high, tonic, speedMs: 0 }, [128]);
+      expect(corrector.latency).toBe(0.05 * 48000);
+      expect(corrector.starved).toBe(0);
+    }
+    const input = line(44100, 220, 1.5, 2);
+    const whole = correctPitch(input, 44100, high);
+    const { out } = streamed(input, 44100, high, [128]);
+    const end = input[0].length - 4410;
+    for (let c = 0; c < 2; c++) expect(maxDifference(out[c], whole[c], 0, end)).toBeLessThan(1e-6);
+  });
+
   it('gives noise back bit for bit, only late', () => {
     const hiss = [noise('white', 0.1, 44100)];
     const { corrector, out } = streamed(hiss, 44100, CHROMATIC, [128]);

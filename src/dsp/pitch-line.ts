@@ -6,19 +6,30 @@
  * (the chain's delay compensation makes that up); how the samples are cut into blocks changes nothing.
  */
 import { type PitchCorrection, Retuner } from './pitch-correct';
-import { CENTRE, FRAME_SPAN, frameHz, HOP, medianFrame, TRACK_RATE, yinScratch } from './pitch-track';
+import {
+  frameHz,
+  HOP,
+  medianFrame,
+  PITCH_RANGE_HZ,
+  TRACK_RATE,
+  type TrackerRange,
+  trackerRange,
+  yinScratch,
+} from './pitch-track';
 import { layGrains, markAfter, markReach, UNVOICED_STEP_SECONDS } from './psola';
 import { resampledAt, resampleReach } from './resample';
 
-/** How late the corrected sound comes: the tracker reads 30 ms past a frame's centre, and a grain's marks need up to
- * three of the lowest voice's periods (60 Hz) after it. Voices at 60-95 Hz wavering by a semitone needed 65 ms (60
- * fell short); 70 leaves room. */
-export const LATENCY_SECONDS = 0.07;
+/** How late the corrected sound comes, by the lowest note listened for: the tracker reads past a frame's centre (18 ms
+ * from 60 Hz, 15 from 100), and a grain's marks need up to three of the lowest voice's periods after it. Voices at
+ * the lowest note and up to a semitone over it, wavering, corrected at once, at 44.1 and 48 kHz, needed 65 ms from
+ * 60 Hz (60 fell short) and 45 from 100 Hz (40 fell short): 5 ms more leaves room. */
+const LATENCY_SECONDS: Readonly<Record<number, number>> = { 60: 0.07, 100: 0.05 };
 
 const PIECE = 512;
 
-/** How many samples late a line at `rate` sounds. */
-export const pitchLineLatency = (rate: number): number => Math.round(LATENCY_SECONDS * rate);
+/** How many samples late a line at `rate` sounds, listening from `lowestHz`. */
+export const pitchLineLatency = (rate: number, lowestHz: number = PITCH_RANGE_HZ.min): number =>
+  Math.round((LATENCY_SECONDS[lowestHz] ?? LATENCY_SECONDS[PITCH_RANGE_HZ.min]) * rate);
 
 /** Samples of a stream held from `base` on: what has been written (up to `end`) and is still needed. */
 class Held {
@@ -72,6 +83,7 @@ export class PitchCorrectLine {
   private readonly hz = new Held(256);
   private readonly cents = new Held(256);
   private readonly scratch = yinScratch();
+  private readonly range: TrackerRange;
   private readonly retuner: Retuner;
   private readonly toTrack: number;
   private readonly hop: number;
@@ -107,7 +119,8 @@ export class PitchCorrectLine {
     settings: PitchCorrection,
     heard = 0,
   ) {
-    this.latency = pitchLineLatency(rate);
+    this.latency = pitchLineLatency(rate, settings.lowestHz);
+    this.range = trackerRange(settings.lowestHz);
     this.keep = 2 * this.latency + 4096;
     this.inputs = Array.from({ length: channels }, () => new Held(this.keep * 2));
     this.mono = channels === 1 ? this.inputs[0] : new Held(this.keep * 2);
@@ -115,7 +128,7 @@ export class PitchCorrectLine {
     this.toTrack = TRACK_RATE / rate;
     const scale = rate / TRACK_RATE;
     this.hop = HOP * scale;
-    this.offset = CENTRE * scale;
+    this.offset = this.range.centre * scale;
     this.unvoicedStep = Math.round(UNVOICED_STEP_SECONDS * rate);
     this.retuner = new Retuner(settings, (1000 * this.hop) / rate);
     if (heard > 0) this.run(Array.from({ length: channels }, () => new Float32Array(heard)));
@@ -210,9 +223,9 @@ export class PitchCorrectLine {
 
   private trackMore(): void {
     const { heard, rawHz, hz, cents } = this;
-    while (rawHz.end * HOP + FRAME_SPAN <= heard.end) {
+    while (rawHz.end * HOP + this.range.span <= heard.end) {
       const f = rawHz.end;
-      rawHz.push(frameHz(heard.written(), f * HOP - heard.base, this.scratch), f - 8);
+      rawHz.push(frameHz(heard.written(), f * HOP - heard.base, this.scratch, this.range), f - 8);
       // A frame is smoothed by its neighbours: the one before it and the one just found.
       const smoothed = f === 1 ? rawHz.at(0) : medianFrame(rawHz.at(f - 2), rawHz.at(f - 1), rawHz.at(f));
       if (f === 0) continue;

@@ -23,34 +23,50 @@ export const PITCH_RANGE_HZ = { min: 60, max: 1000 } as const;
 export const TRACK_RATE = 16000;
 const RATE = TRACK_RATE;
 export const HOP = 80;
-const MAX_LAG = Math.ceil(RATE / PITCH_RANGE_HZ.min);
 const MIN_LAG = Math.floor(RATE / PITCH_RANGE_HZ.max);
 const WINDOW = 320;
-/** Where a frame's centre falls after its first sample. */
-export const CENTRE = Math.floor((WINDOW + MAX_LAG) / 2);
-export const FRAME_SPAN = WINDOW + MAX_LAG + 1;
+
+/** What the tracker's frames read, for the lowest pitch it listens for (Hz): the longest lag, where a frame's centre
+ * falls after its first sample, and how many samples it reads. Listening for higher voices only (as Auto-Tune's
+ * input type), a frame reads less and its pitch is known sooner: what a corrector played live waits for. */
+export interface TrackerRange {
+  maxLag: number;
+  centre: number;
+  span: number;
+}
+
+export function trackerRange(lowestHz: number = PITCH_RANGE_HZ.min): TrackerRange {
+  const maxLag = Math.ceil(RATE / lowestHz);
+  return { maxLag, centre: Math.floor((WINDOW + maxLag) / 2), span: WINDOW + maxLag + 1 };
+}
+
+/** The full range's (from 60 Hz). */
+const FULL = trackerRange();
+export const CENTRE = FULL.centre;
+export const FRAME_SPAN = FULL.span;
 const DIP = 0.12;
 const CLEAR = 0.3;
 const QUIET_RMS = 10 ** (-50 / 20);
 
-/** The pitch of `x` (one channel at `rate`), every 5 ms. */
-export function trackPitch(x: Float32Array, rate: number): PitchTrack {
+/** The pitch of `x` (one channel at `rate`), every 5 ms, listening from `lowestHz` up. */
+export function trackPitch(x: Float32Array, rate: number, lowestHz: number = PITCH_RANGE_HZ.min): PitchTrack {
+  const range = trackerRange(lowestHz);
   const heard = rate === RATE ? x : resample(x, rate, RATE);
-  const frames = Math.max(0, Math.floor((heard.length - FRAME_SPAN) / HOP) + 1);
+  const frames = Math.max(0, Math.floor((heard.length - range.span) / HOP) + 1);
   const hz = new Float32Array(frames);
   const difference = yinScratch();
-  for (let f = 0; f < frames; f++) hz[f] = frameHz(heard, f * HOP, difference);
+  for (let f = 0; f < frames; f++) hz[f] = frameHz(heard, f * HOP, difference, range);
   const scale = rate / RATE;
-  return { hop: HOP * scale, offset: CENTRE * scale, hz: medianOfThree(hz) };
+  return { hop: HOP * scale, offset: range.centre * scale, hz: medianOfThree(hz) };
 }
 
-/** Working memory for `frameHz`. */
-export const yinScratch = () => new Float64Array(MAX_LAG + 1);
+/** Working memory for `frameHz` (enough for the full range). */
+export const yinScratch = () => new Float64Array(FULL.maxLag + 1);
 
-/** The pitch of the frame whose FRAME_SPAN samples of `heard` (at TRACK_RATE) start at `start`, Hz; 0: unvoiced. */
-export function frameHz(heard: Float32Array, start: number, difference: Float64Array): number {
-  if (rms(heard, start, WINDOW + MAX_LAG) < QUIET_RMS) return 0;
-  const lag = periodOf(heard, start + CENTRE, difference);
+/** The pitch of the frame whose `range.span` samples of `heard` (at TRACK_RATE) start at `start`, Hz; 0: unvoiced. */
+export function frameHz(heard: Float32Array, start: number, difference: Float64Array, range = FULL): number {
+  if (rms(heard, start, WINDOW + range.maxLag) < QUIET_RMS) return 0;
+  const lag = periodOf(heard, start + range.centre, difference, range.maxLag);
   return lag > 0 ? RATE / lag : 0;
 }
 
@@ -59,19 +75,19 @@ export function frameHz(heard: Float32Array, start: number, difference: Float64A
  * moment (YIN's own windows drift later with the lag: milliseconds, cents in a vibrato). The lags are worked out in
  * order and only as far as the search needs them: a clear dip ends it (a voice at 200 Hz needs 80 of 267 lags), and
  * each lag's value is what working them all out would give. */
-function periodOf(x: Float32Array, centre: number, d: Float64Array): number {
+function periodOf(x: Float32Array, centre: number, d: Float64Array, maxLag: number): number {
   const lags = new CumulativeDifference(x, centre, d);
   let best = -1;
-  for (let lag = MIN_LAG; lag < MAX_LAG; lag++) {
+  for (let lag = MIN_LAG; lag < maxLag; lag++) {
     if (lags.at(lag) < DIP) {
-      while (lag + 1 < MAX_LAG && lags.at(lag + 1) < d[lag]) lag++;
+      while (lag + 1 < maxLag && lags.at(lag + 1) < d[lag]) lag++;
       best = lag;
       break;
     }
   }
   if (best < 0) {
     best = MIN_LAG;
-    for (let lag = MIN_LAG + 1; lag < MAX_LAG; lag++) if (d[lag] < d[best]) best = lag;
+    for (let lag = MIN_LAG + 1; lag < maxLag; lag++) if (d[lag] < d[best]) best = lag;
     if (d[best] >= CLEAR) return 0;
   }
   const [a, b, c] = [d[best - 1], d[best], lags.at(best + 1)];

@@ -42,6 +42,7 @@ import { afterCuts, CROSSFADE_SECONDS, removeStretches } from '../dsp/silence';
 import { stretchAndShiftChannels } from '../dsp/time-stretch';
 import { shiftFormants, shiftVoice } from '../dsp/psola';
 import { correctionProblem, correctPitch, type PitchCorrection } from '../dsp/pitch-correct';
+import { PITCH_RANGE_HZ } from '../dsp/pitch-track';
 import { PITCH_CLASSES } from '../dsp/key';
 import { type NoteShift, shiftNotes } from '../dsp/pitch-notes';
 import { doubleOf } from '../dsp/doubler';
@@ -491,6 +492,7 @@ export function correctionText(c: PitchCorrection): string {
   if (c.strength < 100) parts.push(`${c.strength} %`);
   if (c.humanize) parts.push(`humanize ${c.humanize} %`);
   if (c.withinCents) parts.push(`within ${c.withinCents}¢`);
+  if (c.lowestHz && c.lowestHz !== PITCH_RANGE_HZ.min) parts.push(`from ${c.lowestHz} Hz`);
   return parts.join(', ');
 }
 

@@ -3,6 +3,7 @@ import {
   HUMANIZE,
   type PitchCorrection,
   RETUNE_SPEED_MS,
+  VOICE_RANGES,
   WITHIN_CENTS,
 } from '../../dsp/pitch-correct';
 import { CORRECTION_KEYS, namedKey, projectKey } from '../../app/pitch-correct';
@@ -55,6 +56,26 @@ export function TuneFields({
           Project's key ({heardName})
         </button>
       )}
+      <label
+        className="param"
+        title="The lowest note it listens for: a higher range answers sooner (50 ms rather than 70), for monitoring through it, but cannot hear voices under it"
+      >
+        Voice
+        <select
+          data-testid={id('voice')}
+          value={effect.lowestHz ?? VOICE_RANGES[0].lowestHz}
+          onChange={(e) => {
+            const lowestHz = Number(e.target.value);
+            change({ lowestHz: lowestHz === VOICE_RANGES[0].lowestHz ? undefined : lowestHz });
+          }}
+        >
+          {VOICE_RANGES.map((r) => (
+            <option key={r.lowestHz} value={r.lowestHz}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
       <NumberField
         label="Retune speed (ms; 0: at once)"
         value={effect.speedMs}
