@@ -383,6 +383,17 @@ test.describe('track effects', () => {
     await page.getByTestId('action-playPause').click();
     await expect(panel.getByTestId('fx-correction-0')).toHaveText(/^\+(39|40) cents$/);
     await page.getByTestId('action-stop').click();
+    // Listening from 100 Hz: the same correction, 50 ms late rather than 70, still heard on time.
+    if (!(await panel.isVisible())) await page.getByTestId('track-fx').nth(1).click();
+    await panel.getByTestId('fx-voice-0').selectOption('100');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute(
+      'aria-label',
+      'Pitch correction (C major, 0 ms, from 100 Hz)',
+    );
+    await page.keyboard.press('Escape');
+    const sooner = await studio.exportFile({ format: 'float32' });
+    expect(Math.abs(cents(hertz(sooner)))).toBeLessThan(2);
+    expect((await playedAgainst(page))(sooner).db).toBeLessThan(-60);
     if (!(await panel.isVisible())) await page.getByTestId('track-fx').nth(1).click();
     await panel.getByTestId('fx-on-0').uncheck();
     await page.keyboard.press('Escape');
@@ -394,7 +405,7 @@ test.describe('track effects', () => {
     await panel.getByTestId('fx-within-0').press('Enter');
     await expect(panel.getByTestId('fx-slot')).toHaveAttribute(
       'aria-label',
-      'Pitch correction (C major, 0 ms, within 20¢)',
+      'Pitch correction (C major, 0 ms, within 20¢, from 100 Hz)',
     );
     await page.keyboard.press('Escape');
     expect(cents(hertz(await studio.exportFile({ format: 'float32' })))).toBeCloseTo(1200 * Math.log2(430 / 440), 0);

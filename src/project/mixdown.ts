@@ -31,11 +31,13 @@ export class TrackChains {
     return this.chains.has(host);
   }
 
-  /** The host's chain, made where it has none yet with its first input at timeline sample `at`. */
+  /** The host's chain, made where it has none yet with its first input at timeline sample `at` (where the range
+   * starts), reckoned from its look-ahead before that, as the player's worklet reckons it when playing from there: a
+   * stage whose sound depends on where it starts hearing (pitch correction) then hears the same stream. */
   for(host: EffectHost, effects: readonly TrackEffect[], rate: number, channels: number, at: number): EffectChain {
     let chain = this.chains.get(host);
     if (!chain) {
-      chain = new EffectChain(effects, rate, channels, at);
+      chain = new EffectChain(effects, rate, channels, at, at - effectsLatency(effects, rate));
       this.chains.set(host, chain);
     }
     return chain;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compress } from '../dsp/compressor';
-import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
+import {
+  EffectChain,
+  effectsLatency,
+  type TrackEffect,
+  type TrackEffectKind,
+  trackEffectProblem,
+} from '../dsp/effect-chain';
 import { filter } from '../dsp/filters';
 import { trackPitch } from '../dsp/pitch-track';
 import { AssetStore } from './asset-store';
@@ -146,6 +152,39 @@ describe('mixdown with track effects', () => {
     // A 1 kHz tone two octaves and more over a 200 Hz cut-off comes out far under its level.
     const peak = Math.max(...out.slice(600, 1600).map(Math.abs));
     expect(peak).toBeLessThan(0.5 * 10 ** (-40 / 20));
+  });
+
+  it("hears pitch correction's stream as the player's worklet does: reckoned from its look-ahead before the range", () => {
+    const rate = 16000;
+    const assets = new AssetStore();
+    const sung = Float32Array.from({ length: rate }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 430 * i) / rate));
+    const asset = assets.add([sung], rate);
+    const tune: TrackEffect = {
+      id: 't',
+      on: true,
+      kind: 'tune',
+      tonic: 0,
+      mode: 'major',
+      speedMs: 0,
+      strength: 100,
+      lowestHz: 100,
+    };
+    const track = { ...newTrack(0), clips: [clipAt('c', asset.id, 0, rate)], effects: [tune] };
+    const [mixed] = mixdown({ ...emptyProject(rate), tracks: [track] }, assets, { range: { start: 0, end: rate } });
+    // The worklet playing from 0: started on some silence, reckoned from its look-ahead before 0.
+    const heard = (at: number, origin: number) => {
+      const chain = new EffectChain([tune], rate, 1, at, origin);
+      const input = new Float32Array(-at + rate + chain.latency);
+      input.set(sung, -at);
+      for (let k = 0; k < input.length; k += 128) chain.process([input.subarray(k, k + 128)]);
+      return input.subarray(-at + chain.latency);
+    };
+    const latency = effectsLatency([tune], rate);
+    const played = heard(-latency - 700, -latency);
+    const most = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+    expect(most(mixed, played)).toBeLessThan(1e-6);
+    // Reckoned from the range's own start instead, its grains would fall elsewhere.
+    expect(most(heard(0, 0), played)).toBeGreaterThan(0.01);
   });
 
   it('mixed block by block with its chains carried on, gives the mix made in one piece', () => {
