@@ -579,8 +579,11 @@ test.describe('track effects', () => {
     const stereo = await speakers();
     expect(stereo.level).toBeGreaterThan(0.1);
     expect(stereo.apart).toBeGreaterThan(0.1);
+    await page.getByTestId('master-summary').click(); // Mono is on the master
     await transport('monoMonitor');
     await expect(page.getByTestId('action-monoMonitor')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('master-summary')).toContainText('mono');
+    await page.keyboard.press('Escape');
     const mono = await speakers();
     expect(mono.level).toBeGreaterThan(0.1);
     expect(mono.apart).toBeLessThan(1e-6);

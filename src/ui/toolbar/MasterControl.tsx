@@ -4,15 +4,17 @@ import { AutomationModeSelect } from '../AutomationModeSelect';
 import { VolumeLaneButton } from '../panels/VolumeLaneButton';
 import { describeEffect, MASTER, NO_MASTER } from '../../project/track-effects';
 import { useServices, useStudio } from '../studio-context';
+import { ActionButton } from './ActionButton';
 import { useCloseOnOutsidePress } from './popover';
 
 const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)} dB`;
 
-/** The master bus, as a DAW's master channel: its fader and its effects on a button that opens them, so the
- * transport keeps to one row. A fader drag is one undo step; double-click sets 0 dB. */
+/** The master bus, as a DAW's master channel: its fader, its effects on a button that opens them and the Mono
+ * monitor switch, so the transport keeps to one row. A fader drag is one undo step; double-click sets 0 dB. */
 export function MasterControl() {
   const { store } = useServices();
   const master = useStudio((s) => s.project.master) ?? NO_MASTER;
+  const mono = useStudio((s) => s.monoMonitor);
   const panel = useRef<HTMLDetailsElement>(null);
   useCloseOnOutsidePress(panel);
   const effects = master.effects ?? [];
@@ -25,7 +27,10 @@ export function MasterControl() {
         title={`The master bus: its fader and effects, on the mix as heard and exported${heard.length ? ` (${heard.map(describeEffect).join(', ')})` : ''}`}
       >
         <span>Master</span>
-        <span>{formatDb(master.gainDb)}</span>
+        <span>
+          {formatDb(master.gainDb)}
+          {mono ? ' · mono' : ''}
+        </span>
       </summary>
       <div className="tempo-panel" role="group" aria-label="Master bus">
         <MasterFader className="param" testId="master-gain" text={() => 'Fader'} />
@@ -47,6 +52,7 @@ export function MasterControl() {
         >
           Effects… {effects.length > 0 ? `(${effects.length})` : ''}
         </button>
+        <ActionButton name="monoMonitor" text="Mono" pressed={mono} />
         <VolumeLaneButton
           host={MASTER}
           testId="master-volume-lane"

@@ -43,7 +43,6 @@ export function TransportBar() {
   const { store } = useServices();
   const rate = useStudio((s) => s.project.sampleRate);
   const playhead = useStudio((s) => s.playhead);
-  const mono = useStudio((s) => s.monoMonitor);
   const playing = useStudio((s) => s.playing);
   const loop = useStudio((s) => s.loop);
   const speed = useStudio((s) => s.playbackSpeed);
@@ -102,7 +101,6 @@ export function TransportBar() {
       <LevelMeter />
       <Tuner />
       <MasterControl />
-      <ActionButton name="monoMonitor" text="Mono" pressed={mono} />
       <span className="rate" data-testid="project-rate">
         {rate / 1000} kHz
       </span>
