@@ -164,6 +164,15 @@ export class PhaserLine implements ModulationLine {
   }
 }
 
+/** A delay line's ring read at sample `from` (fractional: straight between the two samples either side; before the
+ * line's first sample, silence). */
+function readBack(ring: Float32Array | Float64Array, from: number): number {
+  const k = Math.floor(from);
+  if (k < 0) return 0;
+  const frac = from - k;
+  return ring[k % ring.length] * (1 - frac) + ring[(k + 1) % ring.length] * frac;
+}
+
 export class ChorusLine implements ModulationLine {
   /** Each channel's sound so far (a ring longer than the longest delay), and how many samples it has taken. */
   private rings: Float32Array[] = [];
@@ -192,12 +201,7 @@ export class ChorusLine implements ModulationLine {
         const v = channel[i];
         ring[this.taken % this.size] = v;
         const delay = ((CHORUS_DELAY_MS + depthMs * lfo(rateHz, this.rate, this.at, c)) / 1000) * this.rate;
-        const from = this.taken - delay;
-        const k = Math.floor(from);
-        const frac = from - k;
-        // Nothing before the line's first sample (a delay reaching back past it reads silence).
-        const delayed = k >= 0 ? ring[k % this.size] * (1 - frac) + ring[(k + 1) % this.size] * frac : 0;
-        channel[i] = v + mix * delayed;
+        channel[i] = v + mix * readBack(ring, this.taken - delay);
       });
     }
   }
@@ -231,10 +235,7 @@ export class FlangerLine implements ModulationLine {
         const sweep = (1 - lfo(rateHz, this.rate, this.at, c - 1)) / 2;
         const delay = ((FLANGER_LEAST_MS + FLANGER_SWEEP_MS * depth * sweep) / 1000) * this.rate;
         const ring = this.rings[c];
-        const from = this.taken - delay;
-        const k = Math.floor(from);
-        const frac = from - k;
-        const delayed = k >= 0 ? ring[k % this.size] * (1 - frac) + ring[(k + 1) % this.size] * frac : 0;
+        const delayed = readBack(ring, this.taken - delay);
         const v = channel[i];
         ring[this.taken % this.size] = v + feedback * delayed;
         channel[i] = 0.5 * (v + delayed);
