@@ -2,8 +2,8 @@
  * The de-esser (src/dsp/deess.ts's rule) as a realtime effect, as a DAW's split-band de-esser on a vocal insert. The
  * band over the frequency must be in phase with the sound for taking part of it away to leave the rest as it was: the
  * whole-clip de-esser runs its filter forwards and backwards, which a stream cannot, so here the band is the sound
- * less its low-passed self, the low-pass the resampler's windowed sinc (symmetric, so in phase; `resampleWeights`), which
- * needs its reach of the sound ahead. Then as the whole-clip rule: the band's RMS over 5 ms centred on each sample
+ * less its low-passed self, the low-pass the resampler's windowed sinc (symmetric, so in phase; `resampleWeights`),
+ * which needs its reach of the sound ahead. Then as the whole-clip rule: the band's RMS over 5 ms centred on each sample
  * (the loudest channel), what rises over the threshold brought down to it by at most the reduction, the gain starting
  * down 1 ms ahead and coming back over 50 ms, evenly in decibels; the output is the sound plus (gain - 1) times the
  * band, so where the gain is 1 it is the sound itself, bit for bit. Its look-ahead (`deessLatency`, 5.9 ms at 5 kHz)

@@ -1,10 +1,11 @@
 /**
  * Distortion (src/dsp/distortion.ts's rule) as a realtime effect, as a saturation or amp plug-in on an insert: the
- * sound brought up to four times the rate by the resampler's own windowed sinc (its weights worked out once), driven into the curve there (so the
- * harmonics it makes do not fold back as whistles), brought back down, the tube curve's offset taken away. Samples
- * are worked out as soon as the sinc's reach allows, with the very arithmetic of the whole-clip effect, so the insert
- * gives the offline effect's samples `distortionLatency` (50 samples, about a millisecond) late; the mixdown and the
- * player make up for it. Drive and output are taken as it plays (automated drive), the memory kept.
+ * sound brought up to four times the rate by the resampler's own windowed sinc (its weights worked out once), driven
+ * into the curve there (so the harmonics it makes do not fold back as whistles), brought back down, the tube curve's
+ * offset taken away. Samples are worked out as soon as the sinc's reach allows, with the very arithmetic of the
+ * whole-clip effect, so the insert gives the offline effect's samples `distortionLatency` (50 samples, about a
+ * millisecond) late; the mixdown and the player make up for it. Drive and output are taken as it plays (automated
+ * drive), the memory kept.
  */
 import { DcBlocker, type Distortion, OVERSAMPLE, shape } from './distortion';
 import { resampleReach, resampleWeights } from './resample';

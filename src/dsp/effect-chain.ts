@@ -1,12 +1,13 @@
 /**
  * Realtime effects, as a DAW's insert slots or Audacity's realtime effects: an equalizer, filters, a compressor, a
- * multiband compressor, a limiter, a noise gate, a transient shaper, a de-esser, distortion, stereo width, tremolo, phaser, chorus, flanger, echo,
- * reverb and pitch correction that change how a track (or an effect bus, or the master) sounds without changing its
- * clips. One chain runs them in order over blocks of samples,
- * carrying each effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a time and
- * the mixdown over the whole range, the same code both ways, so an export sounds as playback did. The limiter, the
- * gate and the de-esser look ahead, distortion waits for its oversampler's reach, and pitch correction hears a voice's next periods, so their sound comes out late: a chain says how
- * late (`latency`), and the mixdown and the player feed it that much early, as a DAW's delay compensation. A chain
+ * multiband compressor, a limiter, a noise gate, a transient shaper, a de-esser, distortion, stereo width, tremolo,
+ * phaser, chorus, flanger, echo, reverb and pitch correction that change how a track (or an effect bus, or the
+ * master) sounds without changing its clips. One chain runs them in order over blocks of samples, carrying each
+ * effect's memory from block to block; the player runs it in an AudioWorklet 128 frames at a time and the mixdown over
+ * the whole range, the same code both ways, so an export sounds as playback did. The limiter, the gate and the
+ * de-esser look ahead, distortion waits for its oversampler's reach, and pitch correction hears a voice's next
+ * periods, so their sound comes out late: a chain says how late (`latency`), and the mixdown and the player feed it
+ * that much early, as a DAW's delay compensation. A chain
  * knows which timeline sample it is at, so the modulation effects' LFOs and the automation lanes
  * (src/dsp/effect-automation.ts) are where the timeline puts them wherever playback starts and in the export. A keyed
  * compressor (a sidechain) hears another track's sound, given with each block.
@@ -326,8 +327,9 @@ export class EffectChain {
     this.position += length;
   }
 
-  /** The effects' meter readings now, by effect id (compressors, limiters, gates, de-essers: gain reduction, dB;
-   * pitch correction: cents; stereo width: correlation). */
+  /** The effects' meter readings now, by effect id (compressors, limiters, gates, de-essers: gain reduction, dB; a
+   * transient shaper: its gain, dB; pitch correction: cents; stereo width: correlation), and a multiband compressor's
+   * bands' gain reductions by `partReading`. */
   readings(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [id, { reading, parts }] of this.stages) {

@@ -4,9 +4,9 @@
  * loud it is). Followers of the loudest channel's peak level, two by two: one that rises within 1 ms runs ahead of
  * one that rises within 25 ms at each onset (both fall within 60 ms, so they meet again soon after), and how far it
  * is ahead, in dB, is the attack; one that falls within 150 ms lingers over one that falls within 40 ms while a
- * sound decays (both rise within 1 ms), and that is the sustain. The gain, in dB, is the attack times its amount plus the sustain times its own (-100 to
- * 100 %: at 100 % a difference of d dB adds d dB, at -100 % takes it away), held within ±24 dB; all channels get the
- * same gain. With both at 0 the sound comes back bit for bit.
+ * sound decays (both rise within 1 ms), and that is the sustain. The gain, in dB, is the attack times its amount plus
+ * the sustain times its own (-100 to 100 %: at 100 % a difference of d dB adds d dB, at -100 % takes it away), held
+ * within ±24 dB; all channels get the same gain. With both at 0 the sound comes back bit for bit.
  */
 
 export interface TransientShaping {
