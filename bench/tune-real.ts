@@ -36,9 +36,7 @@ for (let c = 0; c < channels.length; c++)
   for (let i = 0; i < end; i++) most = Math.max(most, Math.abs(live[c][i] - whole[c][i]));
 const off = (x: Float32Array[]) => intonation(trackPitch(toMono(x), rate), settings)?.medianCents.toFixed(1);
 console.log(`${path}: ${(channels[0].length / rate).toFixed(1)} s at ${rate} Hz, ${channels.length} channel(s)`);
-console.log(
-  `  listening from ${lowestHz ?? 60} Hz: ${Math.round((1000 * line.latency) / rate)} ms late, starved ${line.starved}`,
-);
+console.log(`  listening from ${lowestHz ?? 60} Hz: ${Math.round((1000 * line.latency) / rate)} ms late`);
 console.log(
   `  the line against Correct pitch over the whole: most apart ${most.toExponential(1)} (to 0.1 s from the end)`,
 );
