@@ -29,7 +29,7 @@ export const stretchSpec = (factor: number): EffectSpec => ({ kind: 'tempo', per
 
 /** The timeline moved by a stretch of the clip to `length` (its `edge` moved): inside the clip, scaled from the edge
  * that stays. */
-export function stretchMap(clip: Clip, edge: 'start' | 'end', length: number): (t: number) => number {
+function stretchMap(clip: Clip, edge: 'start' | 'end', length: number): (t: number) => number {
   const factor = length / clip.length;
   const start = edge === 'end' ? clip.start : clipEnd(clip) - length;
   return (t) => start + Math.round((t - clip.start) * factor);

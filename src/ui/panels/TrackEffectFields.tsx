@@ -547,17 +547,21 @@ function GainReduction({ reading, testId }: { reading: string; testId: string })
     <div className="param" title="How far the effect is turning the sound down now">
       Gain reduction
       <meter min={0} max={24} value={db ?? 0} aria-label="Gain reduction" />
-      <output data-testid={testId}>{db === undefined ? '–' : `${db > 0.05 ? '−' : ''}${db.toFixed(1)} dB`}</output>
+      <output data-testid={testId}>{reductionText(db)}</output>
     </div>
   );
 }
+
+/** A gain reduction read from the audio thread, as "−3.2 dB" (a dash while stopped). */
+const reductionText = (db: number | undefined): string =>
+  db === undefined ? '–' : `${db > 0.05 ? '−' : ''}${db.toFixed(1)} dB`;
 
 /** A band's gain reduction as it plays, in a band's row: the dB alone (nothing while stopped). */
 function BandReduction({ reading, testId }: { reading: string; testId: string }) {
   const db = useStudio((s) => s.effectReadings[reading]);
   return (
     <output data-testid={testId} title="How far the band is being turned down now" className="fx-band-reduction">
-      {db === undefined ? '–' : `${db > 0.05 ? '−' : ''}${db.toFixed(1)} dB`}
+      {reductionText(db)}
     </output>
   );
 }
