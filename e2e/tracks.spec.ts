@@ -189,6 +189,31 @@ test.describe('takes and the Tracks menu', () => {
     expect(await selected()).toEqual(ids);
   });
 
+  test("on a laptop's screen (1280 and 1024 px wide) every command is on it, and the Tracks menu opens on it", async ({
+    studio,
+    page,
+  }) => {
+    const offScreen = (selector: string) =>
+      page.evaluate(
+        (sel) =>
+          [...document.querySelectorAll<HTMLElement>(sel)]
+            .filter((e) => e.checkVisibility())
+            .filter((e) => e.getBoundingClientRect().left < 0 || e.getBoundingClientRect().right > window.innerWidth)
+            .map((e) => e.textContent),
+        selector,
+      );
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 720 });
+      expect(await offScreen('.menubar button, .menubar summary, .menubar select')).toEqual([]);
+      await page.getByTestId('tracks-menu').click();
+      await expect(studio.action('sortByName')).toBeVisible();
+      await expect.poll(() => offScreen('.tracks-menu button')).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.mouse.click(width / 2, 700); // outside: the menu closes
+      await expect(studio.action('sortByName')).toBeHidden();
+    }
+  });
+
   test('recording onto an armed track: each take lands under it, the newest playing, and a part of one is swiped back', async ({
     studio,
     page,

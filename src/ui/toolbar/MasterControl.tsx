@@ -5,7 +5,7 @@ import { VolumeLaneButton } from '../panels/VolumeLaneButton';
 import { describeEffect, MASTER, NO_MASTER } from '../../project/track-effects';
 import { useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
-import { useCloseOnOutsidePress } from './popover';
+import { usePopover } from './popover';
 
 const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)} dB`;
 
@@ -16,7 +16,7 @@ export function MasterControl() {
   const master = useStudio((s) => s.project.master) ?? NO_MASTER;
   const mono = useStudio((s) => s.monoMonitor);
   const panel = useRef<HTMLDetailsElement>(null);
-  useCloseOnOutsidePress(panel);
+  usePopover(panel);
   const effects = master.effects ?? [];
   const heard = effects.filter((e) => e.on);
   return (

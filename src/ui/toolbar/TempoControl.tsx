@@ -4,7 +4,7 @@ import { TEMPO_RANGE, TIME_SIGNATURES } from '../../project/tempo';
 import { CLICK_LEVEL_RANGE, COUNT_IN_BARS } from '../../store/click-settings';
 import { useProjectGrid, useServices, useStudio } from '../studio-context';
 import { ActionButton } from './ActionButton';
-import { useCloseOnOutsidePress } from './popover';
+import { usePopover } from './popover';
 
 const countInText = (bars: number) => (bars === 0 ? 'No count-in' : `Count in ${bars} bar${bars > 1 ? 's' : ''}`);
 
@@ -18,7 +18,7 @@ export function TempoControl() {
   const click = useStudio((s) => s.click);
   const bpm = grid ? String(Math.round(grid.bpm * 10) / 10) : '';
   const panel = useRef<HTMLDetailsElement>(null);
-  useCloseOnOutsidePress(panel);
+  usePopover(panel);
 
   return (
     <>

@@ -3,7 +3,7 @@
 import { useRef } from 'react';
 import { ActionButton } from './ActionButton';
 import { useStudio } from '../studio-context';
-import { useCloseOnOutsidePress } from './popover';
+import { usePopover } from './popover';
 
 const COMMANDS: [string, string][] = [
   ['groupTracks', 'Group'],
@@ -21,7 +21,7 @@ const COMMANDS: [string, string][] = [
 export function TracksMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
   const swipe = useStudio((s) => s.swipeComp);
-  useCloseOnOutsidePress(menu);
+  usePopover(menu);
   return (
     <details className="tempo tracks-menu" ref={menu}>
       <summary data-testid="tracks-menu" title="Group, comp, align and sort tracks">
