@@ -4,6 +4,7 @@
  * playback; 'stop' ends it. The meters (gain reductions) are posted ten times a second. The chain is told which
  * timeline sample each frame is (timeline sample `from` arrives at context time `when`), so its LFOs swing as the
  * export's do. */
+import type { Impulses } from '../src/dsp/convolution';
 import { EffectChain, effectsLatency, type TrackEffect } from '../src/dsp/effect-chain';
 
 declare class AudioWorkletProcessor {
@@ -19,8 +20,10 @@ declare const currentFrame: number;
 interface WorkletOptions {
   /** `keys`: the tracks whose clips come in on inputs 1, 2, ... for keyed compressors. */
   /** `live`: a microphone's sound (input monitoring), on no timeline: the chain is reckoned from its first frame. */
+  /** `impulses`: the samples of the loaded impulses its convolution reverbs play. */
   processorOptions: {
     effects: TrackEffect[];
+    impulses: Impulses;
     channels: number;
     from: number;
     when: number;
@@ -44,11 +47,12 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
   constructor({ processorOptions }: WorkletOptions) {
     super();
     this.options = processorOptions;
-    this.port.onmessage = (e: MessageEvent<{ effects?: TrackEffect[]; stop?: boolean }>) => {
+    this.port.onmessage = (e: MessageEvent<{ effects?: TrackEffect[]; impulses?: Impulses; stop?: boolean }>) => {
       if (e.data.stop) this.stopped = true;
       if (e.data.effects) {
         this.options.effects = e.data.effects;
-        this.chain?.retune(e.data.effects);
+        if (e.data.impulses) this.options.impulses = e.data.impulses;
+        this.chain?.retune(e.data.effects, e.data.impulses);
       }
     };
   }
@@ -56,7 +60,7 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
   /** The input (silence between clips, so tails and the compressor's release run on) through the chain. */
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
     if (this.stopped) return false;
-    const { effects, channels, from, when, live } = this.options;
+    const { effects, impulses, channels, from, when, live } = this.options;
     // Timeline sample `from` comes in at `when`; the chain is reckoned from its look-ahead before that, as an export's.
     const at = from - (Math.round(when * sampleRate) - currentFrame);
     this.chain ??= new EffectChain(
@@ -65,6 +69,7 @@ class TrackEffectsProcessor extends AudioWorkletProcessor {
       channels,
       at,
       live ? at : from - effectsLatency(effects, sampleRate),
+      impulses,
     );
     const input = inputs[0] ?? [];
     const output = outputs[0];

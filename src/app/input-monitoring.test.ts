@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackEffect } from '../dsp/effect-chain';
 import type { MicRecorder } from '../playback/recorder';
+import { AssetStore } from '../project/asset-store';
 import { newTrackEffect } from '../project/track-effects';
 import { newTrack } from '../project/types';
 import { createStudioStore } from '../store/studio-store';
@@ -20,7 +21,7 @@ describe('input monitoring through the armed track', () => {
     const lowpass = newTrackEffect('filter');
     store.getState().set({ project: { ...store.getState().project, tracks: [{ ...a, effects: [lowpass] }, b] } });
     const { heard, recorder } = listening();
-    followArmedEffects(store, recorder);
+    followArmedEffects(store, recorder, new AssetStore());
     expect(heard).toEqual([[]]); // nothing armed
     store.getState().set({ armedTrack: a.id });
     expect(heard.at(-1)).toEqual([lowpass]);
@@ -37,7 +38,7 @@ describe('input monitoring through the armed track', () => {
   it("puts the monitored effects' meter readings where the effects panel reads them", () => {
     const store = createStudioStore();
     const { recorder } = listening();
-    followArmedEffects(store, recorder);
+    followArmedEffects(store, recorder, new AssetStore());
     recorder.onReadings?.({ x: -100 });
     expect(store.getState().effectReadings).toEqual({ x: -100 });
   });

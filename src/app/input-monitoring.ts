@@ -3,6 +3,8 @@
  * effects' meters move as they do in playback. */
 import type { TrackEffect } from '../dsp/effect-chain';
 import type { MicRecorder } from '../playback/recorder';
+import type { AssetStore } from '../project/asset-store';
+import { impulsesOf } from '../project/impulses';
 import type { StudioState, StudioStore } from '../store/studio-store';
 import { armedTrack } from './record';
 
@@ -15,13 +17,15 @@ export function monitoredEffects(state: StudioState): readonly TrackEffect[] {
   return state.project.tracks.find((t) => t.id === armed)?.effects ?? NONE;
 }
 
-/** Keeps the recorder's monitored effects those of the armed track, as either changes. */
-export function followArmedEffects(store: StudioStore, recorder: MicRecorder): () => void {
+/** Keeps the recorder's monitored effects those of the armed track, as either changes (with the impulses its
+ * convolution reverbs play, from `assets`). */
+export function followArmedEffects(store: StudioStore, recorder: MicRecorder, assets: AssetStore): () => void {
   recorder.onReadings = (readings) =>
     store.getState().set({ effectReadings: { ...store.getState().effectReadings, ...readings } });
-  recorder.hearThrough(monitoredEffects(store.getState()));
+  const hear = (effects: readonly TrackEffect[]) => recorder.hearThrough(effects, impulsesOf(effects, assets));
+  hear(monitoredEffects(store.getState()));
   return store.subscribe((state, previous) => {
     const effects = monitoredEffects(state);
-    if (effects !== monitoredEffects(previous)) recorder.hearThrough(effects);
+    if (effects !== monitoredEffects(previous)) hear(effects);
   });
 }

@@ -23,6 +23,6 @@ export function createServices(): Services {
   const player = new Player(store, assets);
   const writer = new AutomationWriter(store, player);
   const recorder = new MicRecorder();
-  followArmedEffects(store, recorder);
+  followArmedEffects(store, recorder, assets);
   return { store, assets, player, writer, recorder, openFilePicker: () => {} };
 }

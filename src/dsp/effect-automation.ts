@@ -53,15 +53,20 @@ export function automatableParams(kind: TrackEffectKind): AutomatableParam[] {
     filter: ['hz'],
     compressor: ['thresholdDb'],
     reverb: ['wetDb'],
+    convolver: ['wetDb'],
     tremolo: ['depth'],
     phaser: ['depth'],
     flanger: ['depth'],
     distortion: ['driveDb'],
     width: ['widthPct'],
   };
-  const mixed = kind === 'echo' || kind === 'reverb' || kind === 'chorus' ? [] : (['dryWet'] as const);
-  return [...(own[kind] ?? []), ...mixed];
+  return [...(own[kind] ?? []), ...(hasDryWet(kind) ? (['dryWet'] as const) : [])];
 }
+
+/** Whether an effect of the kind takes a dry/wet mix (echo, reverb, convolution reverb and chorus set their own
+ * level). */
+export const hasDryWet = (kind: TrackEffectKind): boolean =>
+  kind !== 'echo' && kind !== 'reverb' && kind !== 'chorus' && kind !== 'convolver';
 
 /** The setting at a place (0 to 1) in its range. */
 export function paramValue(param: AutomatableParam, place: number): number {

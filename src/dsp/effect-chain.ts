@@ -13,10 +13,18 @@
  * compressor (a sidechain) hears another track's sound, given with each block.
  */
 import { Compressor, RATIO, THRESHOLD_DB } from './compressor';
+import {
+  type Convolution,
+  ConvolutionLine,
+  convolutionLatency,
+  convolutionProblem,
+  type Impulses,
+  impulseSeconds,
+} from './convolution';
 import { type EqBand, eqProblem, eqSections } from './equalizer';
 import { type Biquad, BiquadState, butterworth, FILTER_HZ, type FilterType } from './filters';
 import { ECHO_DECAY, ECHO_DELAY_SECONDS, EchoLine, type Echoing } from './echo';
-import { automationProblem, CONTROL, type EffectAutomation, lanesOf, settingsAt } from './effect-automation';
+import { automationProblem, CONTROL, type EffectAutomation, hasDryWet, lanesOf, settingsAt } from './effect-automation';
 import { type DeEssing, DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from './deess';
 import { DeEssLine, deessLatency } from './deess-line';
 import { DISTORTION_CURVES, DISTORTION_OUTPUT_DB, type Distortion, DRIVE_DB } from './distortion';
@@ -84,6 +92,8 @@ export type TrackEffect = Slot &
     | ({ kind: 'flanger' } & Flanger)
     | ({ kind: 'echo' } & Echoing & Wet)
     | ({ kind: 'reverb' } & Reverberation & Wet)
+    /** A convolution reverb (src/dsp/convolution.ts): a loaded or built-in impulse response. */
+    | ({ kind: 'convolver' } & Convolution)
     /** Pitch correction as it plays (src/dsp/pitch-line.ts), as Auto-Tune on an insert. */
     | ({ kind: 'tune' } & PitchCorrection)
   );
@@ -98,8 +108,7 @@ export type TrackEffectKind = TrackEffect['kind'];
 
 export const MAKEUP_DB = { min: 0, max: 24 } as const;
 
-/** Whether an effect of the kind takes a dry/wet mix (echo, reverb and chorus set their own level). */
-export const hasDryWet = (kind: TrackEffectKind): boolean => kind !== 'echo' && kind !== 'reverb' && kind !== 'chorus';
+export { hasDryWet };
 
 /** Why the effect cannot run, or null: every setting inside its bounds. */
 export function trackEffectProblem(effect: TrackEffect): string | null {
@@ -190,6 +199,8 @@ function settingsProblem(effect: TrackEffect): string | null {
       if (outside(effect.decaySeconds, DECAY_SECONDS))
         return `The reverb's decay must be ${DECAY_SECONDS.min} to ${DECAY_SECONDS.max} s.`;
       return outside(effect.wetDb, WET_DB) ? `The reverb's level must be ${WET_DB.min} to ${WET_DB.max} dB.` : null;
+    case 'convolver':
+      return convolutionProblem(effect);
     case 'tune':
       return correctionProblem(effect);
     default:
@@ -250,13 +261,15 @@ export class EffectChain {
   /** `at`: the timeline sample of the first input (an LFO's phase follows it). `origin`: the timeline sample the
    * input is reckoned from, silence before it (playback's chain starts on the silence before the clips; an export's
    * is fed from its look-ahead before the range): pitch correction, whose sound depends on where it starts hearing,
-   * then hears the same stream either way. */
+   * then hears the same stream either way. `impulses`: the samples of the loaded impulses its convolution reverbs
+   * play, by asset id. */
   constructor(
     effects: readonly TrackEffect[],
     private readonly rate: number,
     private readonly channels: number,
     at = 0,
     origin = at,
+    private impulses: Impulses = NO_IMPULSES,
   ) {
     this.position = at;
     this.origin = origin;
@@ -265,8 +278,10 @@ export class EffectChain {
 
   /** Takes new settings as it runs: an effect whose settings are unchanged keeps its memory (an echo's repeats, a
    * reverb's tail go on through another effect's change), as does one that takes the changed ones in place (pitch
-   * correction's own settings); another changed or new one starts from rest. */
-  retune(effects: readonly TrackEffect[]): void {
+   * correction's own settings); another changed or new one starts from rest. `impulses`: those of the new
+   * settings' convolution reverbs, where they changed. */
+  retune(effects: readonly TrackEffect[], impulses?: Impulses): void {
+    if (impulses) this.impulses = impulses;
     const stages = new Map<string, Stage>();
     let before = 0; // the look-ahead of the stages before: what reaches this one is that much behind the input
     for (const effect of activeEffects(effects)) {
@@ -282,7 +297,7 @@ export class EffectChain {
       const next =
         kept?.settings === settings || taken
           ? { ...kept, settings }
-          : { settings, fixed, ...stage(effect, this.rate, this.channels, at, from) };
+          : { settings, fixed, ...stage(effect, this.rate, this.channels, at, from, this.impulses) };
       next.relane?.(effect.automation);
       stages.set(effect.id, next);
       before += next.latency;
@@ -348,6 +363,7 @@ export const partReading = (effectId: string, k: number): string => `${effectId}
 /** Sidechain keys: a track's sound over a block, by the track's id. */
 export type Keys = ReadonlyMap<string, readonly Float32Array[]>;
 const NO_KEYS: Keys = new Map();
+const NO_IMPULSES: Impulses = new Map();
 
 type Run = (block: Float32Array[], keys?: Keys) => void;
 
@@ -364,6 +380,7 @@ const onGrid = (at: number) => Math.floor(at / CONTROL) * CONTROL;
 export function ringOutSeconds(effects: readonly TrackEffect[] | undefined): number {
   const tails = activeEffects(effects).map((e) => {
     if (e.kind === 'reverb') return 1.5 * e.decaySeconds;
+    if (e.kind === 'convolver') return impulseSeconds(e.impulse);
     if (e.kind === 'echo' && e.decay > 0)
       return e.delaySeconds * Math.ceil(Math.log(10 ** (-90 / 20)) / Math.log(e.decay));
     return 0;
@@ -379,6 +396,7 @@ const TAKEN: Partial<Record<TrackEffectKind, readonly string[]>> = {
   deess: ['thresholdDb', 'maxReductionDb', 'listen'],
   distortion: ['driveDb', 'outputDb'],
   width: ['widthPct', 'monoBelowHz'],
+  convolver: ['wetDb', 'wetOnly'],
 };
 
 /** An effect's settings as written, to tell a change (its lanes by the settings they move: a lane's points are read
@@ -403,6 +421,8 @@ function latencyOf(effect: TrackEffect, rate: number): number {
       return deessLatency(rate, effect.hz);
     case 'distortion':
       return distortionLatency();
+    case 'convolver':
+      return convolutionLatency();
     case 'tune':
       return pitchLineLatency(rate, effect.lowestHz);
     default:
@@ -416,11 +436,12 @@ function stage(
   channels: number,
   at: number,
   from: number,
+  impulses: Impulses,
 ): Omit<Stage, 'settings' | 'fixed'> {
   const latency = latencyOf(effect, rate);
   let lanes = effect.automation;
   let now = settingsAt(effect, at);
-  const { run, reading, parts, update, take } = runner(now, rate, channels, at, from);
+  const { run, reading, parts, update, take } = runner(now, { rate, channels, at, from, impulses });
   const mix = { share: now.dryWet ?? 1 };
   const mixing = lanes?.dryWet?.length || mix.share < 1;
   const mixed = mixing ? dryWet(run, mix, latency) : run;
@@ -464,9 +485,18 @@ interface Runner extends Pick<Stage, 'run' | 'reading' | 'parts' | 'take'> {
   update?: (effect: TrackEffect) => void;
 }
 
-/** `from`: the timeline sample a stage whose sound depends on where it starts hearing (pitch correction) reckons its
- * input from: the input is taken to have been silence since then, or what comes before it is left out. */
-function runner(effect: TrackEffect, rate: number, channels: number, at: number, from: number): Runner {
+/** Where a stage runs: at `rate` on `channels` channels, its first input timeline sample `at`; `from`: the timeline
+ * sample a stage whose sound depends on where it starts hearing (pitch correction) reckons its input from (the input
+ * is taken to have been silence since then, or what comes before it is left out); `impulses`: the loaded impulses. */
+interface Place {
+  rate: number;
+  channels: number;
+  at: number;
+  from: number;
+  impulses: Impulses;
+}
+
+function runner(effect: TrackEffect, { rate, channels, at, from, impulses }: Place): Runner {
   switch (effect.kind) {
     case 'eq':
       return sectionsStage(eqSections(effect.bands, rate), channels);
@@ -539,6 +569,11 @@ function runner(effect: TrackEffect, rate: number, channels: number, at: number,
     }
     case 'reverb':
       return reverbStage(effect, rate);
+    case 'convolver': {
+      const line = new ConvolutionLine(rate, channels, effect, impulses);
+      const take = (e: TrackEffect) => e.kind === 'convolver' && line.retune(e);
+      return { run: (block) => line.run(block), take, update: take };
+    }
     case 'tune': {
       const line = new PitchCorrectLine(rate, channels, effect, at - from);
       return {

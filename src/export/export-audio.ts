@@ -162,7 +162,7 @@ export async function mixdownInBlocks(
   stereo?: boolean,
 ): Promise<Float32Array[]> {
   const BLOCK = 1 << 20;
-  const chains = new TrackChains(); // the tracks' effects run on across the blocks
+  const chains = new TrackChains(assets); // the tracks' effects run on across the blocks
   let out: Float32Array[] | undefined;
   for (let start = range.start; start < range.end; start += BLOCK) {
     const block = mixdown(state.project, assets, {

@@ -13,6 +13,7 @@ import { decodeWav, encodeWav } from '../dsp/wav';
 import type { AssetStore } from '../project/asset-store';
 import type { AudioAsset, Project, SampleRange, TrackSend } from '../project/types';
 import { readLoopRegion, readTrackHeights } from '../store/layout';
+import { projectImpulseIds } from '../project/impulses';
 
 export const PROJECT_EXTENSION = '.omni';
 const FORMAT = 'omni-studio-project';
@@ -145,8 +146,9 @@ function sendListProblem(sends: TrackSend[] | undefined, owner: string): string 
 const readableLine = (points: unknown) =>
   Array.isArray(points) && points.every((p) => Number.isFinite(p?.at) && p.gain >= 0);
 
-/** The ids of the assets the project's clips play. */
-const assetIdsOf = (project: Project) => new Set(project.tracks.flatMap((t) => t.clips.map((c) => c.assetId)));
+/** The ids of the assets the project plays: its clips' audio and its convolution reverbs' impulses. */
+const assetIdsOf = (project: Project) =>
+  new Set([...project.tracks.flatMap((t) => t.clips.map((c) => c.assetId)), ...projectImpulseIds(project)]);
 
 /** The project file's bytes. */
 export function writeProjectFile(
@@ -206,7 +208,8 @@ export function readProjectFile(bytes: Uint8Array, name: string): OpenedProject 
   const assets: AudioAsset[] = [];
   for (const id of assetIdsOf(doc.project)) {
     const wav = entries[audioPath(id)];
-    if (!wav) throw new ProjectFileError(`"${name}" lacks the audio of one of its clips (${audioPath(id)}).`);
+    if (!wav)
+      throw new ProjectFileError(`"${name}" lacks the audio of one of its clips or impulses (${audioPath(id)}).`);
     const decoded = decodeWav(wav.buffer.slice(wav.byteOffset, wav.byteOffset + wav.byteLength) as ArrayBuffer);
     assets.push({ id, sampleRate: decoded.sampleRate, channels: decoded.channels });
   }

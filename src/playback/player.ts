@@ -2,7 +2,9 @@
  * effects (an AudioWorklet running the mixdown's chain), volume automation, gain and pan, loop over the selection;
  * the metronome clicks along where it is on. */
 import trackEffectsWorklet from '../../workers/track-effects.worklet.ts?worker&url';
+import { impulseAssetIds } from '../dsp/convolution';
 import { effectsLatency, keyTracks, type TrackEffect } from '../dsp/effect-chain';
+import { impulsesOf } from '../project/impulses';
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { loopRange } from '../actions/targets';
@@ -408,7 +410,14 @@ export class Player {
       channelCount: channels,
       channelCountMode: 'explicit',
       channelInterpretation: 'speakers',
-      processorOptions: { effects, channels, from: at.from, when: at.when, keys },
+      processorOptions: {
+        effects,
+        impulses: impulsesOf(effects, this.assets),
+        channels,
+        from: at.from,
+        when: at.when,
+        keys,
+      },
     });
     node.connect(into);
     node.port.onmessage = (e: MessageEvent<{ readings: Record<string, number> }>) => {
@@ -461,8 +470,13 @@ export class Player {
         late(project, host) !== late(previous.project, host) || keyed(project, host) !== keyed(previous.project, host),
     );
     if (moved && !this.alongTake) return false;
-    for (const host of changed.effects)
-      for (const node of this.effectNodes.get(host)!) node.port.postMessage({ effects: effectsOf(project, host) });
+    for (const host of changed.effects) {
+      const effects = effectsOf(project, host);
+      // An impulse's samples travel (copied) only where another impulse is loaded, not with each turn of a knob.
+      const loaded = impulseAssetIds(effects).join() !== impulseAssetIds(effectsOf(previous.project, host)).join();
+      const impulses = loaded ? impulsesOf(effects, this.assets) : undefined;
+      for (const node of this.effectNodes.get(host)!) node.port.postMessage({ effects, impulses });
+    }
     const now = this.context!.currentTime;
     for (const bus of [{ id: MASTER, ...masterOf(project) }, ...(project.buses ?? [])])
       this.faders.get(bus.id)?.gain.setValueAtTime(dbToGain(bus.gainDb), now);

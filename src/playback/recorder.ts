@@ -4,6 +4,7 @@
  * input feeds taps for the level meter, and is heard (where asked) through the armed track's effects. */
 import captureWorklet from '../../workers/capture.worklet.ts?worker&url';
 import trackEffectsWorklet from '../../workers/track-effects.worklet.ts?worker&url';
+import type { Impulses } from '../dsp/convolution';
 import { activeEffects, type TrackEffect } from '../dsp/effect-chain';
 import { encodeWav } from '../dsp/wav';
 import { joinChunks } from './capture-chunks';
@@ -41,6 +42,7 @@ export class MicRecorder {
   /** The effects the input is heard through (the armed track's, as a DAW monitors through a track's inserts), and
    * where they run while it is heard. */
   private monitorEffects: readonly TrackEffect[] = [];
+  private monitorImpulses: Impulses = new Map();
   private effectsNode: AudioWorkletNode | undefined;
 
   /** Called with the monitored effects' meter readings (gain reductions, pitch correction), by effect id. */
@@ -91,10 +93,11 @@ export class MicRecorder {
 
   /** Hears the input through `effects` (those switched on; none: as it is), at once where it is heard: settings
    * changed while heard are taken by the running effects. */
-  hearThrough(effects: readonly TrackEffect[]): void {
+  hearThrough(effects: readonly TrackEffect[], impulses: Impulses): void {
     this.monitorEffects = effects;
+    this.monitorImpulses = impulses;
     const through = activeEffects(effects).length > 0;
-    if (through && this.effectsNode) this.effectsNode.port.postMessage({ effects });
+    if (through && this.effectsNode) this.effectsNode.port.postMessage({ effects, impulses });
     else if (this.playthrough && through !== (this.effectsNode !== undefined)) {
       this.stopPlaythrough();
       this.routePlaythrough();
@@ -126,7 +129,15 @@ export class MicRecorder {
       outputChannelCount: [1],
       channelCount: 1,
       channelCountMode: 'explicit',
-      processorOptions: { effects: this.monitorEffects, channels: 1, from: 0, when: 0, keys: [], live: true },
+      processorOptions: {
+        effects: this.monitorEffects,
+        impulses: this.monitorImpulses,
+        channels: 1,
+        from: 0,
+        when: 0,
+        keys: [],
+        live: true,
+      },
     });
     node.port.onmessage = (e: MessageEvent<{ readings: Record<string, number> }>) => this.onReadings?.(e.data.readings);
     return node;

@@ -18,7 +18,7 @@ const inRange = (v: number, { min, max }: { min: number; max: number }) => v >= 
 /** An effect as a bus wants it: an echo or a reverb wet only, a reverb at full level (the send sets how much). */
 export function forBus(effect: TrackEffect): TrackEffect {
   if (effect.kind === 'echo') return { ...effect, wetOnly: true };
-  if (effect.kind === 'reverb') return { ...effect, wetOnly: true, wetDb: 0 };
+  if (effect.kind === 'reverb' || effect.kind === 'convolver') return { ...effect, wetOnly: true, wetDb: 0 };
   return effect;
 }
 

@@ -4,6 +4,7 @@ import { activeEffects, EffectChain, effectsLatency, keyTracks, type TrackEffect
 import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from './asset-store';
 import { envelopeGains } from './envelope';
+import { impulsesOf } from './impulses';
 import { clipFadeGains } from './clip-fades';
 import { panValues } from './pan-automation';
 import { type EffectHost, hasActiveEffects, MASTER, masterOf } from './track-effects';
@@ -26,6 +27,9 @@ export interface MixOptions {
 export class TrackChains {
   private readonly chains = new Map<EffectHost, EffectChain>();
 
+  /** `assets`: where the convolution reverbs' impulses are. */
+  constructor(private readonly assets: AssetStore) {}
+
   /** Whether the host's chain has run on an earlier range. */
   has(host: EffectHost): boolean {
     return this.chains.has(host);
@@ -37,7 +41,8 @@ export class TrackChains {
   for(host: EffectHost, effects: readonly TrackEffect[], rate: number, channels: number, at: number): EffectChain {
     let chain = this.chains.get(host);
     if (!chain) {
-      chain = new EffectChain(effects, rate, channels, at, at - effectsLatency(effects, rate));
+      const impulses = impulsesOf(effects, this.assets);
+      chain = new EffectChain(effects, rate, channels, at, at - effectsLatency(effects, rate), impulses);
       this.chains.set(host, chain);
     }
     return chain;
@@ -98,7 +103,7 @@ export function needsStereo(tracks: Track[], assets: AssetStore): boolean {
  * effect buses and the master bus (two channels wherever those are heard), or the tracks asked for as they are. */
 export function mixdown(project: Project, assets: AssetStore, options: MixOptions): Float32Array[] {
   const heard = !options.trackIds;
-  const chains = options.chains ?? new TrackChains();
+  const chains = options.chains ?? new TrackChains(assets);
   const master = masterOf(project);
   const latency = heard ? effectsLatency(master.effects, project.sampleRate) : 0;
   // A master limiter's look-ahead makes the whole mix late: it is fed that much early.

@@ -53,7 +53,7 @@ const squashAt = (thresholdDb: number): TrackEffect => ({
 
 /** The project's first 3200 samples mixed in blocks of 1000, the chains carried from one to the next. */
 function inBlocks(p: Project, assets: AssetStore): Float32Array[][] {
-  const chains = new TrackChains();
+  const chains = new TrackChains(assets);
   return [0, 1000, 2000, 3000].map((start) =>
     mixdown(p, assets, { range: { start, end: Math.min(3200, start + 1000) }, chains }),
   );

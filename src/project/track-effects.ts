@@ -3,6 +3,7 @@
  * move up or down the chain, remove. */
 import { type AutomatableParam, type AutomationPoint, lanesOf } from '../dsp/effect-automation';
 import { type TrackEffect, type TrackEffectKind, trackEffectProblem } from '../dsp/effect-chain';
+import { impulseName } from '../dsp/convolution';
 import { DEESS_DEFAULTS } from '../dsp/deess';
 import { FLAT_EQ } from '../dsp/equalizer';
 import { BAND_NAMES, type Multiband, MULTIBAND_DEFAULTS } from '../dsp/multiband';
@@ -41,13 +42,14 @@ export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   flanger: 'Flanger',
   echo: 'Echo',
   reverb: 'Reverb',
+  convolver: 'Convolution reverb',
   tune: 'Pitch correction',
 };
 
 /** What a new effect starts as, switched on: a flat equalizer, a rumble filter, a gentle compressor, a limiter a
  * decibel under full scale, a gate for room noise between phrases, the Tremolo, Phaser and Chorus effects' own
- * starting settings, a dotted-eighth echo at 120 BPM, a mid-sized room, pitch correction to every semitone at Correct
- * pitch's 20 ms. */
+ * starting settings, a dotted-eighth echo at 120 BPM, a mid-sized room (the built-in room's impulse for convolution),
+ * pitch correction to every semitone at Correct pitch's 20 ms. */
 export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
   const id = newId();
   switch (kind) {
@@ -89,6 +91,8 @@ export function newTrackEffect(kind: TrackEffectKind): TrackEffect {
       return { id, on: true, kind, delaySeconds: 0.375, decay: 0.4 };
     case 'reverb':
       return { id, on: true, kind, decaySeconds: 1.5, wetDb: -12 };
+    case 'convolver':
+      return { id, on: true, kind, impulse: { builtIn: 'room' }, wetDb: -12 };
     case 'tune':
       return { id, on: true, kind, tonic: null, mode: 'major', speedMs: 20, strength: 100 };
   }
@@ -151,6 +155,8 @@ function describeSettings(effect: TrackEffect): string {
         : 'Echo (no repeats)';
     case 'reverb':
       return `Reverb ${effect.decaySeconds} s at ${effect.wetDb} dB${wet(effect)}`;
+    case 'convolver':
+      return `Convolution reverb: ${impulseName(effect.impulse)} at ${effect.wetDb} dB${wet(effect)}`;
     case 'tune':
       return `Pitch correction (${correctionText(effect)})`;
   }

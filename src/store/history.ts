@@ -1,5 +1,6 @@
 /** Undo history as snapshots of the immutable project: each entry holds the project as it was before the named edit. */
 import type { Project } from '../project/types';
+import { projectImpulseIds } from '../project/impulses';
 
 export interface HistoryEntry {
   label: string;
@@ -78,11 +79,12 @@ export function historyRows(history: History): HistoryRow[] {
   ];
 }
 
-/** Every asset id that the project or any history snapshot still plays. */
+/** Every asset id that the project or any history snapshot still plays (clips' audio, convolution impulses). */
 export function referencedAssetIds(project: Project, history: History): Set<string> {
   const ids = new Set<string>();
   for (const p of [project, ...history.past.map((e) => e.project), ...history.future.map((e) => e.project)]) {
     for (const t of p.tracks) for (const c of t.clips) ids.add(c.assetId);
+    for (const id of projectImpulseIds(p)) ids.add(id);
   }
   return ids;
 }

@@ -1,5 +1,4 @@
 import { RATIO, THRESHOLD_DB } from '../../dsp/compressor';
-import type { AutomatableParam } from '../../dsp/effect-automation';
 import { MAKEUP_DB, partReading, type TrackEffect } from '../../dsp/effect-chain';
 import { EQ_BAND_NAMES, EQ_GAIN_DB, EQ_HZ, EQ_Q, type EqBand } from '../../dsp/equalizer';
 import { DEESS_HZ, DEESS_REDUCTION_DB, DEESS_THRESHOLD_DB } from '../../dsp/deess';
@@ -19,6 +18,8 @@ import { NumberField } from '../NumberField';
 import { NoteSync } from '../toolbar/NoteSync';
 import { EqCurve, EqPreset } from './EqCurve';
 import { TuneFields } from './TuneFields';
+import { ConvolverFields } from './ConvolverFields';
+import { automated, WetOnly } from './fx-common';
 
 /** The settings of one track effect; `change` lands a patch of them (refused ones are said by the caller). */
 export function TrackEffectFields({
@@ -256,6 +257,8 @@ export function TrackEffectFields({
           <WetOnly on={effect.wetOnly ?? false} testId={id('wet-only')} change={(wetOnly) => change({ wetOnly })} />
         </div>
       );
+    case 'convolver':
+      return <ConvolverFields effect={effect} id={id} change={change} />;
     case 'tune':
       return <TuneFields effect={effect} id={id} change={change} />;
   }
@@ -535,10 +538,6 @@ function ModulationFields({
   );
 }
 
-/** " · automated" where a lane moves the setting (the field then holds where it rests without one). */
-export const automated = (effect: TrackEffect, param: AutomatableParam): string =>
-  effect.automation?.[param]?.length ? ' · automated' : '';
-
 /** A compressor's, a limiter's, a gate's or a de-esser's gain reduction as it plays, as a DAW's GR meter: a bar and the dB (nothing
  * while stopped). */
 function GainReduction({ reading, testId }: { reading: string; testId: string }) {
@@ -563,16 +562,6 @@ function BandReduction({ reading, testId }: { reading: string; testId: string })
     <output data-testid={testId} title="How far the band is being turned down now" className="fx-band-reduction">
       {reductionText(db)}
     </output>
-  );
-}
-
-/** Whether an echo or a reverb gives its repeats or tail alone (on an effect bus) or adds them to the sound. */
-function WetOnly({ on, testId, change }: { on: boolean; testId: string; change: (on: boolean) => void }) {
-  return (
-    <label className="param" title="Without the dry sound: for an effect bus, whose tracks play it themselves">
-      Wet only
-      <input type="checkbox" data-testid={testId} checked={on} onChange={(e) => change(e.target.checked)} />
-    </label>
   );
 }
 

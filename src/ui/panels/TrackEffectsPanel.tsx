@@ -22,7 +22,8 @@ import { useServices, useStudio } from '../studio-context';
 import { forBus } from '../../project/buses';
 import { BusList, BusSettings, TrackSends } from './BusControls';
 import { Panel } from './Panel';
-import { automated, TrackEffectFields } from './TrackEffectFields';
+import { automated } from './fx-common';
+import { TrackEffectFields } from './TrackEffectFields';
 import { ChainPresets } from './ChainPresets';
 import { loadChainPreset } from '../../project/chain-presets';
 

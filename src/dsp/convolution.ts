@@ -1,0 +1,139 @@
+/**
+ * Convolution reverb, as Space Designer, ReaVerb or Audition's Convolution Reverb: the sound as heard in the space (or
+ * through the speaker cabinet) whose impulse response the user loads, or one of the built-in ones. The impulse is
+ * scaled to unit energy, so `wetDb` sets the convolved sound's level against the dry sound however loud the file was
+ * recorded (white noise comes out at `wetDb`), as the algorithmic reverb's level is set; the dry sound is kept under
+ * it unless the effect is wet only (a cabinet, or a reverb on an effect bus).
+ */
+import { CONVOLVER_BLOCK, PartitionedConvolver } from './convolver';
+import { seededRandom } from './dither';
+import { dbToGain } from './gain';
+import { WET_DB } from './reverb';
+
+/** An impulse response the user loaded (an asset of the project, at its rate), or a built-in one. */
+export type ImpulseSource = { builtIn: BuiltInImpulse } | { assetId: string; name: string; seconds: number };
+
+export interface Convolution {
+  impulse: ImpulseSource;
+  /** The convolved sound's level against the dry sound, dB (of the impulse scaled to unit energy), in the
+   * algorithmic reverb's range. */
+  wetDb: number;
+  /** Only the convolved sound, the dry sound left out. */
+  wetOnly?: boolean;
+}
+
+/** The loaded impulses' samples by asset id, each at the project's rate. */
+export type Impulses = ReadonlyMap<string, readonly Float32Array[]>;
+
+/** The longest impulse taken, seconds: a cathedral's tail; longer files are cut there. */
+export const IMPULSE_SECONDS = 10;
+
+/** The built-in impulses: noise dying away by 60 dB in `decay` seconds (the highs faster: its low pass closes from
+ * `brightHz` to `darkHz` over the tail), after `predelayMs` of silence, as a synthetic impulse of a convolution
+ * reverb's library. */
+export const BUILT_IN_IMPULSES = {
+  room: { name: 'Room', seconds: 0.7, decay: 0.5, predelayMs: 8, brightHz: 9000, darkHz: 2500 },
+  plate: { name: 'Plate', seconds: 2, decay: 1.6, predelayMs: 0, brightHz: 16000, darkHz: 7000 },
+  hall: { name: 'Hall', seconds: 3.2, decay: 2.4, predelayMs: 25, brightHz: 8000, darkHz: 1500 },
+} as const;
+
+export type BuiltInImpulse = keyof typeof BUILT_IN_IMPULSES;
+
+/** How long the impulse is, seconds: how long the convolved sound goes on after the input stops. */
+export const impulseSeconds = (impulse: ImpulseSource): number =>
+  'builtIn' in impulse ? BUILT_IN_IMPULSES[impulse.builtIn].seconds : Math.min(IMPULSE_SECONDS, impulse.seconds);
+
+/** What the impulse is called in the studio. */
+export const impulseName = (impulse: ImpulseSource): string =>
+  'builtIn' in impulse ? `${BUILT_IN_IMPULSES[impulse.builtIn].name} (built in)` : impulse.name;
+
+/** Why the settings cannot run, or null. */
+export function convolutionProblem({ impulse, wetDb, wetOnly }: Convolution): string | null {
+  const known =
+    impulse && 'builtIn' in impulse
+      ? Object.hasOwn(BUILT_IN_IMPULSES, impulse.builtIn)
+      : typeof impulse?.assetId === 'string' && typeof impulse.name === 'string' && impulse.seconds > 0;
+  if (!known) return 'A convolution reverb needs an impulse: a loaded file or a built-in one.';
+  if (!(wetDb >= WET_DB.min && wetDb <= WET_DB.max))
+    return `The convolution reverb's level must be ${WET_DB.min} to ${WET_DB.max} dB.`;
+  if (wetOnly !== undefined && typeof wetOnly !== 'boolean') return "A convolution reverb's Wet only is on or off.";
+  return null;
+}
+
+/** A built-in impulse at `rate`, left and right (two seeds: a wide tail). */
+export function builtInImpulse(name: BuiltInImpulse, rate: number): Float32Array[] {
+  const { seconds, decay, predelayMs, brightHz, darkHz } = BUILT_IN_IMPULSES[name];
+  const length = Math.round(seconds * rate);
+  const start = Math.round((predelayMs / 1000) * rate);
+  return [1, 2].map((seed) => {
+    const random = seededRandom(seed);
+    const h = new Float32Array(length);
+    let low = 0;
+    for (let i = start; i < length; i++) {
+      const t = (i - start) / rate;
+      const hz = Math.min(0.45 * rate, brightHz * (darkHz / brightHz) ** (t / seconds));
+      low += (1 - Math.exp((-2 * Math.PI * hz) / rate)) * (random() * 2 - 1 - low);
+      h[i] = low * Math.exp((-Math.LN10 * 3 * t) / decay); // -60 dB at `decay`
+    }
+    return h;
+  });
+}
+
+/** The impulse's channels at `rate`, at most IMPULSE_SECONDS, or null where a loaded one is not in `impulses`. */
+function impulseChannels(impulse: ImpulseSource, rate: number, impulses: Impulses): readonly Float32Array[] | null {
+  const channels = 'builtIn' in impulse ? builtInImpulse(impulse.builtIn, rate) : impulses.get(impulse.assetId);
+  return channels?.map((h) => h.subarray(0, IMPULSE_SECONDS * rate)) ?? null;
+}
+
+/** Each of `channels` channels' impulse: the impulse's own channel, its one channel, or (a mono track) its mean. */
+function impulsesFor(channels: number, impulse: readonly Float32Array[]): Float32Array[] {
+  if (impulse.length === 1 || channels > 1)
+    return Array.from({ length: channels }, (_, c) => impulse[c % impulse.length]);
+  const mean = new Float32Array(impulse[0].length);
+  for (const h of impulse) for (let i = 0; i < mean.length; i++) mean[i] += h[i] / impulse.length;
+  return [mean];
+}
+
+/** The gain that gives the impulse heard unit energy (mean over its channels: a mono track's mean of a stereo impulse
+ * as loud as the stereo one); 0 for a silent one. */
+function unitEnergy(impulse: readonly Float32Array[]): number {
+  let energy = 0;
+  for (const h of impulse) for (let i = 0; i < h.length; i++) energy += h[i] * h[i];
+  return energy > 0 ? 1 / Math.sqrt(energy / impulse.length) : 0;
+}
+
+/** The convolution reverb block by block (in place), CONVOLVER_BLOCK samples late; its level taken as it runs. */
+export class ConvolutionLine {
+  /** Whether the impulse was missing (a loaded one the project no longer holds): the dry sound alone goes through. */
+  readonly missing: boolean;
+  private readonly convolver: PartitionedConvolver;
+  private readonly norm: number;
+  private wet = 0;
+  private dry = 1;
+
+  constructor(rate: number, channels: number, effect: Convolution, impulses: Impulses) {
+    const impulse = impulseChannels(effect.impulse, rate, impulses);
+    this.missing = impulse === null;
+    const heard = impulsesFor(channels, impulse ?? [new Float32Array(1)]);
+    this.convolver = new PartitionedConvolver(heard);
+    this.norm = unitEnergy([...new Set(heard)]);
+    this.retune(effect);
+  }
+
+  retune({ wetDb, wetOnly }: Convolution): void {
+    this.wet = dbToGain(wetDb) * this.norm;
+    this.dry = wetOnly ? 0 : 1;
+  }
+
+  run(block: Float32Array[]): void {
+    this.convolver.run(block, this.wet, this.dry);
+  }
+}
+
+export const convolutionLatency = (): number => CONVOLVER_BLOCK;
+
+/** The asset ids of the loaded impulses among `effects` (switched on or not: all are the project's). */
+export const impulseAssetIds = (effects: readonly { kind: string; impulse?: ImpulseSource }[] | undefined): string[] =>
+  (effects ?? []).flatMap((e) =>
+    e.kind === 'convolver' && e.impulse && 'assetId' in e.impulse ? [e.impulse.assetId] : [],
+  );

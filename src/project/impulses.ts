@@ -1,0 +1,34 @@
+/** The impulse responses a project's convolution reverbs play (src/dsp/convolution.ts): audio assets of the project
+ * as its clips are, saved, autosaved and kept alive with it, and handed to the effect chains that need them. */
+import { type Impulses, impulseAssetIds } from '../dsp/convolution';
+import type { TrackEffect } from '../dsp/effect-chain';
+import type { AssetStore } from './asset-store';
+import type { Project } from './types';
+
+/** Every effect list of the project: its tracks', its buses', its master's, and those its kept mixes hold. */
+function effectLists(project: Project): (readonly TrackEffect[] | undefined)[] {
+  const mixes = (project.mixes ?? []).flatMap((m) => [
+    ...Object.values(m.tracks).map((t) => t.effects),
+    ...Object.values(m.effects ?? {}),
+  ]);
+  return [
+    ...project.tracks.map((t) => t.effects),
+    ...(project.buses ?? []).map((b) => b.effects),
+    project.master?.effects,
+    ...mixes,
+  ];
+}
+
+/** The asset ids of the impulses the project's convolution reverbs play, wherever they are. */
+export const projectImpulseIds = (project: Project): string[] => effectLists(project).flatMap(impulseAssetIds);
+
+/** The samples of the loaded impulses `effects` play, by asset id (those the store holds). */
+export function impulsesOf(
+  effects: readonly TrackEffect[] | undefined,
+  assets: AssetStore,
+): Map<string, Float32Array[]> {
+  const ids = impulseAssetIds(effects).filter((id) => assets.has(id));
+  return new Map(ids.map((id) => [id, assets.get(id).channels]));
+}
+
+export type { Impulses };

@@ -1,0 +1,91 @@
+/** A convolution reverb's settings: its impulse (built in, or a file loaded), its level, wet only. */
+import { useRef } from 'react';
+import { BUILT_IN_IMPULSES, type BuiltInImpulse, impulseSeconds } from '../../dsp/convolution';
+import type { TrackEffect } from '../../dsp/effect-chain';
+import { WET_DB } from '../../dsp/reverb';
+import { loadImpulse } from '../../app/impulse';
+import { NumberField } from '../NumberField';
+import { useServices } from '../studio-context';
+import { automated, WetOnly } from './fx-common';
+
+const LOADED = 'loaded';
+const AUDIO_FILES = 'audio/*,.wav,.flac,.aif,.aiff,.mp3,.ogg,.m4a';
+
+export function ConvolverFields({
+  effect,
+  id,
+  change,
+}: {
+  effect: Extract<TrackEffect, { kind: 'convolver' }>;
+  id: (field: string) => string;
+  change: (patch: Partial<TrackEffect>) => void;
+}) {
+  const services = useServices();
+  const picker = useRef<HTMLInputElement>(null);
+  const { impulse } = effect;
+  const loaded = 'assetId' in impulse ? impulse : null;
+  const missing = loaded !== null && !services.assets.has(loaded.assetId);
+  const load = async (file: File | undefined) => {
+    const next = file && (await loadImpulse(services, file));
+    if (next) change({ impulse: next });
+  };
+  return (
+    <div className="fx-fields">
+      <label className="param" title="The space (or cabinet) the sound is heard in">
+        Impulse
+        <select
+          data-testid={id('impulse')}
+          value={'builtIn' in impulse ? impulse.builtIn : LOADED}
+          onChange={(e) => {
+            if (e.target.value !== LOADED) change({ impulse: { builtIn: e.target.value as BuiltInImpulse } });
+          }}
+        >
+          {Object.entries(BUILT_IN_IMPULSES).map(([key, { name }]) => (
+            <option key={key} value={key}>
+              {name} (built in)
+            </option>
+          ))}
+          {loaded && <option value={LOADED}>{loaded.name}</option>}
+        </select>
+      </label>
+      <button
+        type="button"
+        data-testid={id('load-impulse')}
+        title="An impulse response file (WAV, FLAC...): a room, a hall, a plate, a speaker cabinet"
+        onClick={() => picker.current?.click()}
+      >
+        Load impulse…
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        accept={AUDIO_FILES}
+        data-testid={id('impulse-file')}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = ''; // the same file chosen again loads again
+          void load(file);
+        }}
+      />
+      {missing ? (
+        <p className="hint error" data-testid={id('impulse-missing')}>
+          "{loaded.name}" is not in this project: only the dry sound plays. Load it again.
+        </p>
+      ) : (
+        <span className="hint" data-testid={id('impulse-length')}>
+          {impulseSeconds(impulse).toFixed(2)} s
+        </span>
+      )}
+      <NumberField
+        label={`Level (dB)${automated(effect, 'wetDb')}`}
+        value={effect.wetDb}
+        bounds={WET_DB}
+        step={1}
+        testId={id('wet')}
+        onCommit={(wetDb) => change({ wetDb })}
+      />
+      <WetOnly on={effect.wetOnly ?? false} testId={id('wet-only')} change={(wetOnly) => change({ wetOnly })} />
+    </div>
+  );
+}
