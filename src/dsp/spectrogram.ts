@@ -3,6 +3,13 @@
 /** In-place radix-2 FFT of (re, im); the length must be a power of two. */
 export function fft(re: Float64Array, im: Float64Array): void {
   const n = re.length;
+  bitReverse(re, im);
+  for (let size = 2; size <= n; size <<= 1) fftStage(re, im, size, 0, n >> 1);
+}
+
+/** The FFT's first step: (re, im) in bit-reversed order, in place. */
+export function bitReverse(re: Float64Array, im: Float64Array): void {
+  const n = re.length;
   for (let i = 1, j = 0; i < n; i++) {
     let bit = n >> 1;
     for (; j & bit; bit >>= 1) j ^= bit;
@@ -16,24 +23,31 @@ export function fft(re: Float64Array, im: Float64Array): void {
       im[j] = m;
     }
   }
+}
+
+/** Butterflies [from, to) of the FFT's stage that joins transforms of `size` / 2 into ones of `size` (each stage has
+ * n / 2), in place: an FFT can be done a share at a time (src/dsp/convolver.ts spreads one over an audio block). */
+export function fftStage(re: Float64Array, im: Float64Array, size: number, from: number, to: number): void {
+  const n = re.length;
+  const half = size >> 1,
+    step = n / size;
   const { cos, sin } = twiddles(n);
-  for (let size = 2; size <= n; size <<= 1) {
-    const half = size >> 1,
-      step = n / size;
-    for (let start = 0; start < n; start += size) {
-      for (let k = 0; k < half; k++) {
-        const wr = cos[k * step],
-          wi = sin[k * step];
-        const a = start + k,
-          b = a + half;
-        const tr = re[b] * wr - im[b] * wi,
-          ti = re[b] * wi + im[b] * wr;
-        re[b] = re[a] - tr;
-        im[b] = im[a] - ti;
-        re[a] += tr;
-        im[a] += ti;
-      }
+  for (let b = from; b < to; ) {
+    const group = Math.floor(b / half);
+    const first = b - group * half;
+    const last = Math.min(half, first + to - b);
+    for (let k = first, a = group * size + first; k < last; k++, a++) {
+      const wr = cos[k * step],
+        wi = sin[k * step];
+      const c = a + half;
+      const tr = re[c] * wr - im[c] * wi,
+        ti = re[c] * wi + im[c] * wr;
+      re[c] = re[a] - tr;
+      im[c] = im[a] - ti;
+      re[a] += tr;
+      im[a] += ti;
     }
+    b += last - first;
   }
 }
 
