@@ -34,6 +34,26 @@ describe('project files', () => {
     expect(opened.video).toBeNull();
   });
 
+  it("carry the impulse a convolution reverb plays as they carry a clip's audio", () => {
+    const { assets, project, stereo } = aProject();
+    const impulse = assets.add([Float32Array.from([0, 1, 0.5])], 8000);
+    const reverb = {
+      id: 'cv',
+      on: true,
+      kind: 'convolver' as const,
+      impulse: { assetId: impulse.id, name: 'room', seconds: 3 / 8000 },
+      wetDb: -12,
+    };
+    const withReverb = { ...project, master: { gainDb: 0, effects: [reverb] } };
+    const opened = readProjectFile(
+      writeProjectFile(withReverb, { playhead: 0, trackHeights: {}, loopRegion: null }, assets),
+      'a.omni',
+    );
+    expect(opened.project.master).toEqual(withReverb.master);
+    expect(opened.assets.map((a) => a.id).sort()).toEqual([stereo.id, impulse.id].sort());
+    expect(opened.assets.find((a) => a.id === impulse.id)).toEqual(impulse);
+  });
+
   it('say what is wrong with a file that is not one, or lacks audio, or is too new', () => {
     const { assets, project } = aProject();
     const text = new TextEncoder();
