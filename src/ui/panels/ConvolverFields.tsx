@@ -2,11 +2,9 @@
 import { useRef } from 'react';
 import { BUILT_IN_IMPULSES, type BuiltInImpulse, impulseSeconds } from '../../dsp/convolution';
 import type { TrackEffect } from '../../dsp/effect-chain';
-import { WET_DB } from '../../dsp/reverb';
 import { loadImpulse } from '../../app/impulse';
-import { NumberField } from '../NumberField';
 import { useServices } from '../studio-context';
-import { automated, WetOnly } from './fx-common';
+import { ReverbLevel } from './fx-common';
 
 const LOADED = 'loaded';
 const AUDIO_FILES = 'audio/*,.wav,.flac,.aif,.aiff,.mp3,.ogg,.m4a';
@@ -77,15 +75,7 @@ export function ConvolverFields({
           {impulseSeconds(impulse).toFixed(2)} s
         </span>
       )}
-      <NumberField
-        label={`Level (dB)${automated(effect, 'wetDb')}`}
-        value={effect.wetDb}
-        bounds={WET_DB}
-        step={1}
-        testId={id('wet')}
-        onCommit={(wetDb) => change({ wetDb })}
-      />
-      <WetOnly on={effect.wetOnly ?? false} testId={id('wet-only')} change={(wetOnly) => change({ wetOnly })} />
+      <ReverbLevel effect={effect} id={id} change={change} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { GATE_REDUCTION_DB, GATE_THRESHOLD_DB } from '../../dsp/gate';
 import { CEILING_DB, RELEASE_MS } from '../../dsp/limiter';
 import { CHORUS_DEPTH_MS, MOD_DEPTH, MOD_RATE_HZ, PHASER_FEEDBACK } from '../../dsp/modulation';
 import { BAND_NAMES, type BandDynamics, CROSSOVER_HZ, type Multiband, MULTIBAND_MAKEUP_DB } from '../../dsp/multiband';
-import { DECAY_SECONDS, WET_DB } from '../../dsp/reverb';
+import { DECAY_SECONDS } from '../../dsp/reverb';
 import { MONO_BELOW_HZ, WIDTH_PCT } from '../../dsp/stereo-width';
 import { SHAPE_PCT } from '../../dsp/transient';
 import { effectBusChannels } from '../../project/mixdown';
@@ -19,7 +19,7 @@ import { NoteSync } from '../toolbar/NoteSync';
 import { EqCurve, EqPreset } from './EqCurve';
 import { TuneFields } from './TuneFields';
 import { ConvolverFields } from './ConvolverFields';
-import { automated, WetOnly } from './fx-common';
+import { automated, ReverbLevel, WetOnly } from './fx-common';
 
 /** The settings of one track effect; `change` lands a patch of them (refused ones are said by the caller). */
 export function TrackEffectFields({
@@ -246,15 +246,7 @@ export function TrackEffectFields({
             testId={id('decay')}
             onCommit={(decaySeconds) => change({ decaySeconds })}
           />
-          <NumberField
-            label={`Level (dB)${automated(effect, 'wetDb')}`}
-            value={effect.wetDb}
-            bounds={WET_DB}
-            step={1}
-            testId={id('wet')}
-            onCommit={(wetDb) => change({ wetDb })}
-          />
-          <WetOnly on={effect.wetOnly ?? false} testId={id('wet-only')} change={(wetOnly) => change({ wetOnly })} />
+          <ReverbLevel effect={effect} id={id} change={change} />
         </div>
       );
     case 'convolver':
