@@ -632,8 +632,14 @@ test.describe('track effects', () => {
       'aria-label',
       'Convolution reverb: Room (built in) at -12 dB',
     );
+    // A silent file holds no impulse: said, and the effect left as it was.
+    const silent = test.info().outputPath('silence.wav');
+    writeFileSync(silent, Buffer.from(encodeWav([new Float32Array(4800)], 48000, 'float32')));
+    await panel.getByTestId('fx-impulse-file-0').setInputFiles([silent]);
+    await expect(page.getByText('"silence.wav" is silent: it holds no impulse.')).toBeVisible();
+    await expect(panel.getByTestId('fx-impulse-length-0')).toHaveText('0.70 s long');
     await panel.getByTestId('fx-impulse-file-0').setInputFiles([file]);
-    await expect(panel.getByTestId('fx-impulse-length-0')).toHaveText('0.10 s');
+    await expect(panel.getByTestId('fx-impulse-length-0')).toHaveText('0.10 s long');
     await panel.getByTestId('fx-wet-0').fill('0');
     await panel.getByTestId('fx-wet-0').press('Enter');
     await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', 'Convolution reverb: tap 10 ms at 0 dB');
@@ -664,7 +670,7 @@ test.describe('track effects', () => {
     // A built-in hall at 0 dB: once its tail has built up, as much reverb as noise (3 dB up), an impulse's worth.
     await page.getByTestId('track-fx').click();
     await panel.getByTestId('fx-impulse-0').selectOption('hall');
-    await expect(panel.getByTestId('fx-impulse-length-0')).toHaveText('3.20 s');
+    await expect(panel.getByTestId('fx-impulse-length-0')).toHaveText('3.20 s long');
     await page.keyboard.press('Escape');
     const rms = (path: string) =>
       20 * Math.log10(soxStat(path, { start: 2, seconds: 1 }, 'remix 1')['RMS     amplitude']);

@@ -72,7 +72,7 @@ export function ConvolverFields({
         </p>
       ) : (
         <span className="hint" data-testid={id('impulse-length')}>
-          {impulseSeconds(impulse).toFixed(2)} s
+          {impulseSeconds(impulse).toFixed(2)} s long
         </span>
       )}
       <ReverbLevel effect={effect} id={id} change={change} />
