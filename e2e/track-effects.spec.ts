@@ -3,7 +3,7 @@ import { capture, startCapture, stopCapture } from './capture';
 import { expect, test } from './fixtures';
 import { writeFileSync } from 'node:fs';
 import { encodeWav } from '../src/dsp/wav';
-import { crossingHz, soxFloat, soxStat } from './sox';
+import { crossingHz, soxFloat, soxInfo, soxStat } from './sox';
 
 /** A signal of `kind` on a new track from the Generate signal panel, its other fields (`colour`, `hz`, `db`,
  * `seconds`...) filled in as given. */
@@ -674,7 +674,17 @@ test.describe('track effects', () => {
     await page.keyboard.press('Escape');
     const rms = (path: string) =>
       20 * Math.log10(soxStat(path, { start: 2, seconds: 1 }, 'remix 1')['RMS     amplitude']);
-    expect(rms(await studio.exportFile({ format: 'float32' })) - rms(rawFile)).toBeCloseTo(3, 0);
+    const hall = await studio.exportFile({ format: 'float32' });
+    expect(rms(hall) - rms(rawFile)).toBeCloseTo(3, 0);
+    // The export rings out past the noise's 3 s until the hall has died away (Ring out, on by default), as sox reads it.
+    await expect(page.getByText(/The effects rang out \d\.\d\d s past the end/).last()).toBeVisible();
+    expect(soxInfo(hall).seconds).toBeGreaterThan(3 + 2);
+    const ringing = soxStat(hall, { start: 3.5, seconds: 0.5 }, 'remix 1')['RMS     amplitude'];
+    expect(20 * Math.log10(ringing)).toBeGreaterThan(-60);
+    await studio.action('export').click();
+    await page.getByTestId('export-ring-out').uncheck();
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(soxInfo(await studio.exportFile({ format: 'float32' })).seconds).toBe(3);
   });
 
   test('effect chains: a built-in one loaded, changed and saved by name, still there after a reload for the master, then deleted', async ({

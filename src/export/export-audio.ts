@@ -8,6 +8,7 @@ import type { AssetStore } from '../project/asset-store';
 import { mixdown, TrackChains } from '../project/mixdown';
 import { labelledStretches } from '../project/label-ops';
 import { FILE_FORMATS } from './file-formats';
+import { exportTail, heardEnd } from './ring-out';
 import { DELIVERY_CEILING_DBTP, DELIVERY_LUFS, type Delivery } from './deliver';
 import type { FileMetadata } from './tags';
 import { projectLength, type SampleRange } from '../project/types';
@@ -55,11 +56,17 @@ export async function exportAudio(
   const { min, max } = DELIVERY_LUFS;
   if (settings.normalize && !(settings.normalizeLufs >= min && settings.normalizeLufs <= max))
     throw new ExportError(`Normalize to a loudness from ${min} to ${max} LUFS.`);
-  const channels = await mixdownInBlocks(state, assets, range, trackIds);
+  // The mix or a track rings out past its end (a selection is what was selected), to where the sound has died away.
+  const tail = settings.ringOut && settings.scope !== 'selection' ? exportTail(state.project, trackIds) : 0;
+  const rendered = await mixdownInBlocks(state, assets, { ...range, end: range.end + tail }, trackIds);
+  const length = heardEnd(rendered, range.end - range.start);
+  const channels = length < rendered[0].length ? rendered.map((c) => c.slice(0, length)) : rendered;
   const metadata = fileMetadata(state, settings, range);
   const delivery = settings.normalize ? { lufs: settings.normalizeLufs, ceilingDb: DELIVERY_CEILING_DBTP } : undefined;
   const name = `omni-studio-${label}`;
   const file = await encodeFile(channels, state.project.sampleRate, settings, name, metadata, delivery);
+  const rang = (length - (range.end - range.start)) / state.project.sampleRate;
+  if (rang > 0) file.notes.push(`The effects rang out ${rang.toFixed(2)} s past the end (Ring out).`);
   if (settings.chapters && !metadata.chapters.length) file.notes.push('There are no labels here to make chapters of.');
   else if (settings.chapters && FILE_FORMATS[settings.format].extension === 'wav')
     file.notes.push('A WAV file has no place players read chapters from: export FLAC, MP3 or Opus to keep them.');

@@ -184,6 +184,8 @@ export interface ExportSettings {
   chapters: boolean;
   /** Triangular dither on 16- and 24-bit WAV and FLAC files (src/dsp/dither.ts), as Audacity and Audition apply by default. */
   dither: boolean;
+  /** The mix or a track goes on past its end while its effects ring out (src/export/ring-out.ts). */
+  ringOut: boolean;
 }
 
 /** Clips copied by Copy/Cut: one list per track, positioned relative to the copied range. */
@@ -549,6 +551,7 @@ export const initialState = (): StudioState => ({
     sampleRate: 0,
     kbps: 192,
     dither: true,
+    ringOut: true,
     chapters: false,
     normalize: false,
     normalizeLufs: -16,

@@ -90,6 +90,16 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           Dither
         </label>
       )}
+      <label title="The mix or a track goes on past its last clip while its reverbs, echoes and other effects die away (to -100 dBFS), as a DAW's render tail; off, the file ends with the last clip. A selection is exported as selected.">
+        <input
+          type="checkbox"
+          data-testid="export-ring-out"
+          checked={settings.ringOut}
+          disabled={settings.scope === 'selection'}
+          onChange={(e) => change({ ringOut: e.target.checked })}
+        />
+        Ring out
+      </label>
       <label title="The file (the mix, a track or the selection; not stems or labels) brought to this integrated loudness, its true peaks limited to -1 dBTP where that pushes them over, as a podcast or streaming spec asks. The project is unchanged.">
         <input
           type="checkbox"
