@@ -22,7 +22,10 @@ describe('ring out', () => {
     // Each chain: 0.25 s and a reverb's decay half again (ringOutSeconds).
     expect(exportTail(project)).toBe((3.25 + 6.25 + 0.25) * RATE);
     expect(exportTail(project, [b.id])).toBe(1.75 * RATE); // a track alone: its own chain
-    const off = { ...project, tracks: project.tracks.map((t) => ({ ...t, effects: [{ ...t.effects[0], on: false }] })) };
+    const off = {
+      ...project,
+      tracks: project.tracks.map((t) => ({ ...t, effects: [{ ...t.effects[0], on: false }] })),
+    };
     expect(exportTail({ ...off, buses: [], master: undefined })).toBe(0);
     const muted = { ...project, tracks: [{ ...project.tracks[0], mute: true }, project.tracks[1]] };
     expect(exportTail(muted, undefined)).toBe((1.75 + 6.25 + 0.25) * RATE); // the muted track is not heard
