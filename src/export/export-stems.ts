@@ -1,7 +1,8 @@
 /**
- * Stems: one file per track that is heard in the mix (or per track group, its tracks together), each from the project's start to its end and in the mix's
- * channel layout (a mono track in a stereo mix is panned as the mix pans it), so the stems line up in any DAW and
- * sum to the mix. They come as one zip (export-zip.ts).
+ * Stems: one file per track that is heard in the mix (or per track group, its tracks together), each from the
+ * project's start to its end (and on, all alike, while the tracks' effects ring out) and in the mix's channel layout
+ * (a mono track in a stereo mix is panned as the mix pans it), so the stems line up in any DAW and sum to the mix.
+ * They come as one zip (export-zip.ts).
  */
 import type { AssetStore } from '../project/asset-store';
 import { audibleTracks, needsStereo } from '../project/mixdown';
@@ -10,6 +11,7 @@ import { type Project, projectLength, type Track } from '../project/types';
 import type { ExportSettings, StudioState } from '../store/studio-store';
 import { ExportError, type ExportedFile, mixdownInBlocks } from './export-audio';
 import { zipOfParts } from './export-zip';
+import { exportTail } from './ring-out';
 
 /** File names for the stems, in track order: "01-drums", "02-piano-take-b", ... (unique, safe on every system). */
 export const stemNames = (tracks: readonly Pick<Track, 'name'>[]): string[] =>
@@ -55,8 +57,16 @@ export async function exportStems(
   settings: ExportSettings,
 ): Promise<ExportedFile> {
   const tracks = audibleTracks(state.project).filter((t) => t.clips.length > 0);
-  const range = { start: 0, end: projectLength(state.project) };
-  if (!tracks.length || range.end <= 0) throw new ExportError('There is no audio to export.');
+  const end = projectLength(state.project);
+  if (!tracks.length || end <= 0) throw new ExportError('There is no audio to export.');
+  // Every stem as long as the longest track's effects ring on (Ring out), so they still line up.
+  const tail = settings.ringOut
+    ? exportTail(
+        state.project,
+        tracks.map((t) => t.id),
+      )
+    : 0;
+  const range = { start: 0, end: end + tail };
   const stereo = needsStereo(tracks, assets);
   const stems = stemsOf(state.project, tracks, settings.scope === 'groupStems');
   const names = stemNames(stems);
