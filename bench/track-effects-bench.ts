@@ -46,7 +46,9 @@ CHAINS['Convolution (a 10 s impulse)'] = [
   { ...on, id: 'v', kind: 'convolver', impulse: { assetId: 'long', name: 'long', seconds: 10 }, wetDb: -12 },
 ];
 /** The longest impulse a convolution reverb takes: 10 s of stereo noise. */
-const IMPULSES = new Map([['long', [noise('white', 0.1, 10 * RATE, 3), noise('white', 0.1, 10 * RATE, 4)]]]);
+const IMPULSES = new Map([
+  ['long', { rate: RATE, channels: [noise('white', 0.1, 10 * RATE, 3), noise('white', 0.1, 10 * RATE, 4)] }],
+]);
 const TUNE = 'Pitch correction (C major, 20 ms)';
 CHAINS[TUNE] = [{ ...on, id: 'a', kind: 'tune', tonic: 0, mode: 'major', speedMs: 20, strength: 100 }];
 

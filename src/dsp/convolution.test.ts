@@ -21,6 +21,9 @@ const db = (ratio: number) => 10 * Math.log10(ratio);
 const convolver = (impulse: Extract<TrackEffect, { kind: 'convolver' }>['impulse'], wetDb = 0, wetOnly = true) =>
   ({ id: 'cv', on: true, kind: 'convolver', impulse, wetDb, wetOnly }) as TrackEffect;
 
+/** Impulses with one loaded, 'ir', at the tests' rate. */
+const loaded = (channels: Float32Array[], rate = RATE) => new Map([['ir', { rate, channels }]]);
+
 /** An impulse of `length` samples, silent but for `gain` at `at`. */
 const spike = (length: number, at: number, gain: number) => {
   const h = new Float32Array(length);
@@ -34,7 +37,7 @@ describe('convolution reverb in a chain', () => {
     expect(effectsLatency([effect], RATE)).toBe(CONVOLVER_BLOCK);
     const x = noise(5000, 1);
     const block = [x.slice()];
-    new EffectChain([effect], RATE, 1, 0, 0, new Map([['ir', [spike(1600, 100, 0.25)]]])).process(block);
+    new EffectChain([effect], RATE, 1, 0, 0, loaded([spike(1600, 100, 0.25)])).process(block);
     // 0.25 at 100 samples has energy 1/16: scaled to unit energy, it is the sound 100 samples later at full level.
     const delay = CONVOLVER_BLOCK + 100;
     for (let i = 0; i < x.length - delay; i++) expect(block[0][delay + i]).toBeCloseTo(x[i], 4);
@@ -44,7 +47,7 @@ describe('convolution reverb in a chain', () => {
     const x = noise(6000, 2);
     const block = [x.slice()];
     const effect = convolver({ assetId: 'ir', name: 'tap', seconds: 0.01 }, -6, false);
-    const chain = new EffectChain([effect], RATE, 1, 0, 0, new Map([['ir', [spike(10, 0, 1)]]]));
+    const chain = new EffectChain([effect], RATE, 1, 0, 0, loaded([spike(10, 0, 1)]));
     chain.process([block[0].subarray(0, 3000)]);
     chain.retune([{ ...effect, wetDb: 0 } as TrackEffect]);
     chain.process([block[0].subarray(3000)]);
@@ -74,7 +77,7 @@ describe('convolution reverb in a chain', () => {
   it('a mono track hears a stereo impulse as its mean; a missing impulse lets the dry sound through, late', () => {
     const x = noise(4000, 4);
     const mono = [x.slice()];
-    const impulses = new Map([['ir', [spike(8, 0, 1), spike(8, 0, -0.5)]]]);
+    const impulses = loaded([spike(8, 0, 1), spike(8, 0, -0.5)]);
     new EffectChain([convolver({ assetId: 'ir', name: 'lr', seconds: 0.001 })], RATE, 1, 0, 0, impulses).process(mono);
     // Mean 0.25 at 0: unit energy makes it 1.
     expect(mono[0][CONVOLVER_BLOCK + 500]).toBeCloseTo(x[500], 4);
@@ -82,6 +85,21 @@ describe('convolution reverb in a chain', () => {
     const gone = convolver({ assetId: 'gone', name: 'lost', seconds: 1 }, 0, false);
     new EffectChain([gone], RATE, 1, 0, 0, impulses).process(dry);
     expect(dry[0][CONVOLVER_BLOCK + 500]).toBe(x[500]);
+  });
+
+  it("a loaded impulse at another rate is resampled to the chain's", () => {
+    // A tap 100 samples in at twice the rate is 50 in at this one.
+    const x = noise(4000, 12);
+    const block = [x.slice()];
+    const effect = convolver({ assetId: 'ir', name: 'tap', seconds: 0.1 });
+    new EffectChain([effect], RATE, 1, 0, 0, loaded([spike(400, 100, 1)], 2 * RATE)).process(block);
+    const correlation = (lag: number) => {
+      let sum = 0;
+      for (let i = 0; i < 2000; i++) sum += block[0][CONVOLVER_BLOCK + lag + i] * x[i];
+      return sum;
+    };
+    const lags = Array.from({ length: 41 }, (_, k) => 30 + k);
+    expect(lags.reduce((best, lag) => (correlation(lag) > correlation(best) ? lag : best))).toBe(50);
   });
 
   it('refuses settings that cannot run', () => {

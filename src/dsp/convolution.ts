@@ -8,6 +8,7 @@
 import { CONVOLVER_BLOCK, PartitionedConvolver } from './convolver';
 import { seededRandom } from './dither';
 import { dbToGain } from './gain';
+import { resample } from './resample';
 import { WET_DB } from './reverb';
 
 /** An impulse response the user loaded (an asset of the project, at its rate), or a built-in one. */
@@ -22,8 +23,14 @@ export interface Convolution {
   wetOnly?: boolean;
 }
 
-/** The loaded impulses' samples by asset id, each at the project's rate. */
-export type Impulses = ReadonlyMap<string, readonly Float32Array[]>;
+/** A loaded impulse's samples and their rate (the project's when it was loaded). */
+export interface ImpulseSamples {
+  rate: number;
+  channels: readonly Float32Array[];
+}
+
+/** The loaded impulses by asset id. */
+export type Impulses = ReadonlyMap<string, ImpulseSamples>;
 
 /** The longest impulse taken, seconds: a cathedral's tail; longer files are cut there. */
 export const IMPULSE_SECONDS = 10;
@@ -79,9 +86,15 @@ export function builtInImpulse(name: BuiltInImpulse, rate: number): Float32Array
   });
 }
 
-/** The impulse's channels at `rate`, at most IMPULSE_SECONDS, or null where a loaded one is not in `impulses`. */
+/** The impulse's channels at `rate` (a loaded one resampled where it was loaded at another: a microphone's rate,
+ * or a project that took its first file's), at most IMPULSE_SECONDS, or null where a loaded one is not in
+ * `impulses`. */
 function impulseChannels(impulse: ImpulseSource, rate: number, impulses: Impulses): readonly Float32Array[] | null {
-  const channels = 'builtIn' in impulse ? builtInImpulse(impulse.builtIn, rate) : impulses.get(impulse.assetId);
+  const loaded = 'builtIn' in impulse ? null : impulses.get(impulse.assetId);
+  const channels =
+    'builtIn' in impulse
+      ? builtInImpulse(impulse.builtIn, rate)
+      : loaded?.channels.map((h) => (loaded.rate === rate ? h : resample(h, loaded.rate, rate)));
   return channels?.map((h) => h.subarray(0, IMPULSE_SECONDS * rate)) ?? null;
 }
 

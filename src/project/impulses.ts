@@ -1,6 +1,6 @@
 /** The impulse responses a project's convolution reverbs play (src/dsp/convolution.ts): audio assets of the project
  * as its clips are, saved, autosaved and kept alive with it, and handed to the effect chains that need them. */
-import { type Impulses, impulseAssetIds } from '../dsp/convolution';
+import { type ImpulseSamples, type Impulses, impulseAssetIds } from '../dsp/convolution';
 import type { TrackEffect } from '../dsp/effect-chain';
 import type { AssetStore } from './asset-store';
 import type { Project } from './types';
@@ -22,13 +22,18 @@ function effectLists(project: Project): (readonly TrackEffect[] | undefined)[] {
 /** The asset ids of the impulses the project's convolution reverbs play, wherever they are. */
 export const projectImpulseIds = (project: Project): string[] => effectLists(project).flatMap(impulseAssetIds);
 
-/** The samples of the loaded impulses `effects` play, by asset id (those the store holds). */
+/** The loaded impulses `effects` play, by asset id (those the store holds), at the rates they were loaded at. */
 export function impulsesOf(
   effects: readonly TrackEffect[] | undefined,
   assets: AssetStore,
-): Map<string, Float32Array[]> {
+): Map<string, ImpulseSamples> {
   const ids = impulseAssetIds(effects).filter((id) => assets.has(id));
-  return new Map(ids.map((id) => [id, assets.get(id).channels]));
+  return new Map(
+    ids.map((id) => {
+      const { sampleRate, channels } = assets.get(id);
+      return [id, { rate: sampleRate, channels }];
+    }),
+  );
 }
 
 export type { Impulses };
