@@ -667,6 +667,20 @@ test.describe('track effects', () => {
     await studio.waitForTracks(1);
     expect(soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1'])).toEqual(mix);
 
+    // A pre-delay of 10 ms: the tap comes 20 ms late.
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-predelay-0').fill('10');
+    await panel.getByTestId('fx-predelay-0').press('Enter');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute(
+      'aria-label',
+      'Convolution reverb: tap 10 ms at 0 dB, 10 ms pre-delay',
+    );
+    await page.keyboard.press('Escape');
+    const later = soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']);
+    worst = 0;
+    for (let i = 2 * lag; i < raw.length; i++) worst = Math.max(worst, Math.abs(later[i] - raw[i] - raw[i - 2 * lag]));
+    expect(20 * Math.log10(worst / peak)).toBeLessThan(-80);
+
     // A built-in hall at 0 dB: once its tail has built up, as much reverb as noise (3 dB up), an impulse's worth.
     await page.getByTestId('track-fx').click();
     await panel.getByTestId('fx-impulse-0').selectOption('hall');

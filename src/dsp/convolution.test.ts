@@ -102,11 +102,30 @@ describe('convolution reverb in a chain', () => {
     expect(lags.reduce((best, lag) => (correlation(lag) > correlation(best) ? lag : best))).toBe(50);
   });
 
+  it('a pre-delay puts the impulse that much later; a low cut takes a low tone out of the reverb, not the dry sound', () => {
+    const x = noise(4000, 13);
+    const block = [x.slice()];
+    const tap = { ...convolver({ assetId: 'ir', name: 'tap', seconds: 0.01 }), predelayMs: 10 } as TrackEffect;
+    new EffectChain([tap], RATE, 1, 0, 0, loaded([spike(10, 0, 1)])).process(block);
+    expect(block[0][CONVOLVER_BLOCK + 160 + 1000]).toBeCloseTo(x[1000], 4); // 10 ms at 16 kHz
+    expect(ringOutSeconds([tap])).toBeCloseTo(0.25 + 0.01 + 0.01, 6);
+    const low = Float32Array.from({ length: 8000 }, (_, i) => Math.sin((2 * Math.PI * 60 * i) / RATE));
+    const wetLevel = (lowCutHz: number) => {
+      const cut = { ...convolver({ builtIn: 'room' }), lowCutHz } as TrackEffect;
+      const out = [low.slice()];
+      new EffectChain([cut], RATE, 1).process(out);
+      return power(out[0], 4000);
+    };
+    expect(db(wetLevel(600) / wetLevel(0))).toBeLessThan(-40); // fourth order: -24 dB an octave, over three octaves
+  });
+
   it('refuses settings that cannot run', () => {
     expect(convolutionProblem({ impulse: { builtIn: 'cave' as 'hall' }, wetDb: 0 })).toMatch(/needs an impulse/);
     expect(convolutionProblem({ impulse: { assetId: 'a', name: 'x', seconds: 0 }, wetDb: 0 })).toMatch(/impulse/);
     expect(convolutionProblem({ impulse: { builtIn: 'room' }, wetDb: 3 })).toMatch(/-40 to 0 dB/);
     expect(convolutionProblem({ impulse: { builtIn: 'room' }, wetDb: -12 })).toBeNull();
+    expect(convolutionProblem({ impulse: { builtIn: 'room' }, wetDb: -12, predelayMs: 300 })).toMatch(/pre-delay/);
+    expect(convolutionProblem({ impulse: { builtIn: 'room' }, wetDb: -12, highCutHz: 500 })).toMatch(/high cut/);
   });
 });
 

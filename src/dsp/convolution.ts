@@ -8,6 +8,7 @@
 import { CONVOLVER_BLOCK, PartitionedConvolver } from './convolver';
 import { seededRandom } from './dither';
 import { dbToGain } from './gain';
+import { BiquadState, butterworth } from './filters';
 import { resample } from './resample';
 import { WET_DB } from './reverb';
 
@@ -16,6 +17,12 @@ export type ImpulseSource = { builtIn: BuiltInImpulse } | { assetId: string; nam
 
 export interface Convolution {
   impulse: ImpulseSource;
+  /** Silence before the impulse, ms, as a reverb's pre-delay sets the walls apart from the source (absent: none). */
+  predelayMs?: number;
+  /** The reverb cut under this frequency (absent or 0: not) and over this one (absent, or over the rate's reach: not),
+   * Hz, as a convolution reverb's low and high cut: a muddy tail thinned, a bright one darkened. */
+  lowCutHz?: number;
+  highCutHz?: number;
   /** The convolved sound's level against the dry sound, dB (of the impulse scaled to unit energy), in the
    * algorithmic reverb's range. */
   wetDb: number;
@@ -34,6 +41,10 @@ export type Impulses = ReadonlyMap<string, ImpulseSamples>;
 
 /** The longest impulse taken, seconds: a cathedral's tail; longer files are cut there. */
 export const IMPULSE_SECONDS = 10;
+export const PREDELAY_MS = { min: 0, max: 250 } as const;
+/** 0: no low cut. */
+export const LOW_CUT_HZ = { min: 0, max: 1000 } as const;
+export const HIGH_CUT_HZ = { min: 1000, max: 20000 } as const;
 
 /** The built-in impulses: noise dying away by 60 dB in `decay` seconds (the highs faster: its low pass closes from
  * `brightHz` to `darkHz` over the tail), after `predelayMs` of silence, as a synthetic impulse of a convolution
@@ -46,16 +57,21 @@ export const BUILT_IN_IMPULSES = {
 
 export type BuiltInImpulse = keyof typeof BUILT_IN_IMPULSES;
 
-/** How long the impulse is, seconds: how long the convolved sound goes on after the input stops. */
+/** How long the impulse is, seconds. */
 export const impulseSeconds = (impulse: ImpulseSource): number =>
   'builtIn' in impulse ? BUILT_IN_IMPULSES[impulse.builtIn].seconds : Math.min(IMPULSE_SECONDS, impulse.seconds);
+
+/** How long the convolved sound goes on after the input stops, seconds: the impulse after its pre-delay. */
+export const convolutionSeconds = (effect: Convolution): number =>
+  (effect.predelayMs ?? 0) / 1000 + impulseSeconds(effect.impulse);
 
 /** What the impulse is called in the studio. */
 export const impulseName = (impulse: ImpulseSource): string =>
   'builtIn' in impulse ? `${BUILT_IN_IMPULSES[impulse.builtIn].name} (built in)` : impulse.name;
 
 /** Why the settings cannot run, or null. */
-export function convolutionProblem({ impulse, wetDb, wetOnly }: Convolution): string | null {
+export function convolutionProblem(effect: Convolution): string | null {
+  const { impulse, wetDb, wetOnly } = effect;
   const known =
     impulse && 'builtIn' in impulse
       ? Object.hasOwn(BUILT_IN_IMPULSES, impulse.builtIn)
@@ -64,7 +80,32 @@ export function convolutionProblem({ impulse, wetDb, wetOnly }: Convolution): st
   if (!(wetDb >= WET_DB.min && wetDb <= WET_DB.max))
     return `The convolution reverb's level must be ${WET_DB.min} to ${WET_DB.max} dB.`;
   if (wetOnly !== undefined && typeof wetOnly !== 'boolean') return "A convolution reverb's Wet only is on or off.";
+  const shaping: [keyof Convolution, { min: number; max: number }, string, string][] = [
+    ['predelayMs', PREDELAY_MS, 'pre-delay', ' ms'],
+    ['lowCutHz', LOW_CUT_HZ, 'low cut', ' Hz (0: off)'],
+    ['highCutHz', HIGH_CUT_HZ, 'high cut', ' Hz'],
+  ];
+  for (const [key, { min, max }, name, unit] of shaping) {
+    const v = effect[key] as number | undefined;
+    if (v !== undefined && !(v >= min && v <= max))
+      return `The convolution reverb's ${name} must be ${min} to ${max}${unit}.`;
+  }
   return null;
+}
+
+/** The impulse as the settings shape it: `predelayMs` of silence before it, then filtered by the low and high cut
+ * (fourth-order Butterworth: the reverb filtered, as the impulse's sound is the reverb's). */
+function shaped(h: Float32Array, rate: number, { predelayMs, lowCutHz, highCutHz }: Convolution): Float32Array {
+  const delay = Math.round(((predelayMs ?? 0) / 1000) * rate);
+  const sections = [
+    ...(lowCutHz ? butterworth('highpass', lowCutHz, rate) : []),
+    ...(highCutHz && highCutHz < rate / 2 ? butterworth('lowpass', highCutHz, rate) : []),
+  ];
+  if (delay === 0 && sections.length === 0) return h;
+  const out = new Float32Array(delay + h.length);
+  out.set(h, delay);
+  for (const section of sections) new BiquadState(section).run(out.subarray(delay));
+  return out;
 }
 
 /** A built-in impulse at `rate`, left and right (two seeds: a wide tail). */
@@ -128,8 +169,10 @@ export class ConvolutionLine {
     const impulse = impulseChannels(effect.impulse, rate, impulses);
     this.missing = impulse === null;
     const heard = impulsesFor(channels, impulse ?? [new Float32Array(1)]);
-    this.convolver = new PartitionedConvolver(heard);
+    // The level is the impulse's as it is: a cut takes its share of the reverb away, as an EQ after it would.
     this.norm = unitEnergy([...new Set(heard)]);
+    const shapes = new Map([...new Set(heard)].map((h) => [h, shaped(h, rate, effect)]));
+    this.convolver = new PartitionedConvolver(heard.map((h) => shapes.get(h)!));
     this.retune(effect);
   }
 

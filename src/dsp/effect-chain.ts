@@ -19,7 +19,7 @@ import {
   convolutionLatency,
   convolutionProblem,
   type Impulses,
-  impulseSeconds,
+  convolutionSeconds,
 } from './convolution';
 import { type EqBand, eqProblem, eqSections } from './equalizer';
 import { type Biquad, BiquadState, butterworth, FILTER_HZ, type FilterType } from './filters';
@@ -380,7 +380,7 @@ const onGrid = (at: number) => Math.floor(at / CONTROL) * CONTROL;
 export function ringOutSeconds(effects: readonly TrackEffect[] | undefined): number {
   const tails = activeEffects(effects).map((e) => {
     if (e.kind === 'reverb') return 1.5 * e.decaySeconds;
-    if (e.kind === 'convolver') return impulseSeconds(e.impulse);
+    if (e.kind === 'convolver') return convolutionSeconds(e);
     if (e.kind === 'echo' && e.decay > 0)
       return e.delaySeconds * Math.ceil(Math.log(10 ** (-90 / 20)) / Math.log(e.decay));
     return 0;

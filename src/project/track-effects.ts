@@ -155,8 +155,13 @@ function describeSettings(effect: TrackEffect): string {
         : 'Echo (no repeats)';
     case 'reverb':
       return `Reverb ${effect.decaySeconds} s at ${effect.wetDb} dB${wet(effect)}`;
-    case 'convolver':
-      return `Convolution reverb: ${impulseName(effect.impulse)} at ${effect.wetDb} dB${wet(effect)}`;
+    case 'convolver': {
+      const { predelayMs, lowCutHz, highCutHz } = effect;
+      const delay = predelayMs ? `, ${predelayMs} ms pre-delay` : '';
+      const cuts = [lowCutHz ? `over ${lowCutHz} Hz` : '', highCutHz ? `under ${highCutHz} Hz` : ''].filter(Boolean);
+      const band = cuts.length ? `, ${cuts.join(' and ')}` : '';
+      return `Convolution reverb: ${impulseName(effect.impulse)} at ${effect.wetDb} dB${delay}${band}${wet(effect)}`;
+    }
     case 'tune':
       return `Pitch correction (${correctionText(effect)})`;
   }

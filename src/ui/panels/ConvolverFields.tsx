@@ -1,6 +1,15 @@
-/** A convolution reverb's settings: its impulse (built in, or a file loaded), its level, wet only. */
+/** A convolution reverb's settings: its impulse (built in, or a file loaded), pre-delay, low and high cut, its level,
+ * wet only. */
 import { useRef } from 'react';
-import { BUILT_IN_IMPULSES, type BuiltInImpulse, impulseSeconds } from '../../dsp/convolution';
+import {
+  BUILT_IN_IMPULSES,
+  type BuiltInImpulse,
+  HIGH_CUT_HZ,
+  impulseSeconds,
+  LOW_CUT_HZ,
+  PREDELAY_MS,
+} from '../../dsp/convolution';
+import { NumberField } from '../NumberField';
 import type { TrackEffect } from '../../dsp/effect-chain';
 import { loadImpulse } from '../../app/impulse';
 import { useServices } from '../studio-context';
@@ -75,6 +84,30 @@ export function ConvolverFields({
           {impulseSeconds(impulse).toFixed(2)} s long
         </span>
       )}
+      <NumberField
+        label="Pre-delay (ms)"
+        value={effect.predelayMs ?? 0}
+        bounds={PREDELAY_MS}
+        step={1}
+        testId={id('predelay')}
+        onCommit={(predelayMs) => change({ predelayMs })}
+      />
+      <NumberField
+        label="Low cut (Hz, 0 off)"
+        value={effect.lowCutHz ?? 0}
+        bounds={LOW_CUT_HZ}
+        step={10}
+        testId={id('low-cut')}
+        onCommit={(lowCutHz) => change({ lowCutHz })}
+      />
+      <NumberField
+        label="High cut (Hz)"
+        value={effect.highCutHz ?? HIGH_CUT_HZ.max}
+        bounds={HIGH_CUT_HZ}
+        step={100}
+        testId={id('high-cut')}
+        onCommit={(highCutHz) => change({ highCutHz: highCutHz < HIGH_CUT_HZ.max ? highCutHz : undefined })}
+      />
       <ReverbLevel effect={effect} id={id} change={change} />
     </div>
   );
