@@ -11,7 +11,7 @@ import {
 } from '../../dsp/convolution';
 import { NumberField } from '../NumberField';
 import type { TrackEffect } from '../../dsp/effect-chain';
-import { loadImpulse } from '../../app/impulse';
+import { impulseFromSelection, loadImpulse } from '../../app/impulse';
 import { useServices } from '../studio-context';
 import { ReverbLevel } from './fx-common';
 
@@ -62,6 +62,17 @@ export function ConvolverFields({
         onClick={() => picker.current?.click()}
       >
         Load impulse…
+      </button>
+      <button
+        type="button"
+        data-testid={id('impulse-selection')}
+        title="The selected part of a track as the impulse: a clap and its decay recorded in a room, an impulse placed on a track"
+        onClick={() => {
+          const next = impulseFromSelection(services);
+          if (next) change({ impulse: next });
+        }}
+      >
+        From selection
       </button>
       <input
         ref={picker}
