@@ -108,23 +108,36 @@ function shaped(h: Float32Array, rate: number, { predelayMs, lowCutHz, highCutHz
   return out;
 }
 
-/** A built-in impulse at `rate`, left and right (two seeds: a wide tail). */
+/** Built-in impulses made so far, by name and rate: the audio thread makes each once, not at every playback. */
+const builtIns = new Map<string, Float32Array[]>();
+
+/** A built-in impulse at `rate`, left and right (two seeds: a wide tail). Its envelope and its low pass's corner fall
+ * by a constant factor a sample (the corner's coefficient worked out every 32 samples): made in a few milliseconds,
+ * on the audio thread where a chain starts. */
 export function builtInImpulse(name: BuiltInImpulse, rate: number): Float32Array[] {
+  const key = `${name}@${rate}`;
+  const made = builtIns.get(key);
+  if (made) return made;
   const { seconds, decay, predelayMs, brightHz, darkHz } = BUILT_IN_IMPULSES[name];
   const length = Math.round(seconds * rate);
   const start = Math.round((predelayMs / 1000) * rate);
-  return [1, 2].map((seed) => {
+  const fall = Math.exp((-Math.LN10 * 3) / (decay * rate)); // -60 dB at `decay`
+  const darken = (darkHz / brightHz) ** (1 / (seconds * rate));
+  const impulse = [1, 2].map((seed) => {
     const random = seededRandom(seed);
     const h = new Float32Array(length);
-    let low = 0;
+    let [low, level, hz, pole] = [0, 1, brightHz, 0];
     for (let i = start; i < length; i++) {
-      const t = (i - start) / rate;
-      const hz = Math.min(0.45 * rate, brightHz * (darkHz / brightHz) ** (t / seconds));
-      low += (1 - Math.exp((-2 * Math.PI * hz) / rate)) * (random() * 2 - 1 - low);
-      h[i] = low * Math.exp((-Math.LN10 * 3 * t) / decay); // -60 dB at `decay`
+      if ((i - start) % 32 === 0) pole = 1 - Math.exp((-2 * Math.PI * Math.min(0.45 * rate, hz)) / rate);
+      low += pole * (random() * 2 - 1 - low);
+      h[i] = low * level;
+      level *= fall;
+      hz *= darken;
     }
     return h;
   });
+  builtIns.set(key, impulse);
+  return impulse;
 }
 
 /** The impulse's channels at `rate` (a loaded one resampled where it was loaded at another: a microphone's rate,
