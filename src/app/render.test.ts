@@ -53,6 +53,26 @@ describe('Mix and render', () => {
     expect(history.past.at(-1)?.label).toBe('Mix and render 2 tracks');
   });
 
+  it("renders a track's effects with their tails rung out, as an export has them", () => {
+    const { store, assets, services } = studio();
+    const echo = { id: 'e', on: true, kind: 'echo' as const, delaySeconds: 0.1, decay: 0.5 };
+    const [voice] = store.getState().project.tracks;
+    const project = store.getState().project;
+    store
+      .getState()
+      .commit('Echo', { ...project, tracks: [{ ...voice, effects: [echo] }, ...project.tracks.slice(1)] });
+    const heard = mixdown(store.getState().project, assets, { range: { start: 0, end: 2000 }, trackIds: [voice.id] });
+    store.getState().selectRange({ start: 0, end: 10, trackIds: [voice.id] });
+    mixAndRender(services);
+    const rendered = store.getState().project.tracks[0];
+    expect(rendered.clips[0].length).toBeGreaterThan(300 + 400); // the echoes go on past the clip's 300 samples
+    const after = mixdown(store.getState().project, assets, {
+      range: { start: 0, end: 2000 },
+      trackIds: [rendered.id],
+    });
+    after.forEach((ch, c) => ch.forEach((v, i) => expect(v).toBeCloseTo(heard[c][i], 4))); // cut under -100 dBFS
+  });
+
   it('says so when no selected track is heard', () => {
     const { store, services } = studio();
     const muted = store.getState().project.tracks[1].id;
