@@ -119,6 +119,14 @@ describe('convolution reverb in a chain', () => {
     expect(db(wetLevel(600) / wetLevel(0))).toBeLessThan(-40); // fourth order: -24 dB an octave, over three octaves
   });
 
+  it('reversed, the impulse plays backwards: a tap at its start comes at its end', () => {
+    const x = noise(4000, 14);
+    const block = [x.slice()];
+    const effect = { ...convolver({ assetId: 'ir', name: 'tap', seconds: 0.01 }), reverse: true } as TrackEffect;
+    new EffectChain([effect], RATE, 1, 0, 0, loaded([spike(100, 0, 1)])).process(block);
+    expect(block[0][CONVOLVER_BLOCK + 99 + 1000]).toBeCloseTo(x[1000], 4);
+  });
+
   it('refuses settings that cannot run', () => {
     expect(convolutionProblem({ impulse: { builtIn: 'cave' as 'hall' }, wetDb: 0 })).toMatch(/needs an impulse/);
     expect(convolutionProblem({ impulse: { assetId: 'a', name: 'x', seconds: 0 }, wetDb: 0 })).toMatch(/impulse/);

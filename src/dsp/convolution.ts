@@ -23,6 +23,8 @@ export interface Convolution {
    * Hz, as a convolution reverb's low and high cut: a muddy tail thinned, a bright one darkened. */
   lowCutHz?: number;
   highCutHz?: number;
+  /** The impulse played backwards, as Space Designer's Reverse: each sound swells up into silence. */
+  reverse?: boolean;
   /** The convolved sound's level against the dry sound, dB (of the impulse scaled to unit energy), in the
    * algorithmic reverb's range. */
   wetDb: number;
@@ -80,6 +82,8 @@ export function convolutionProblem(effect: Convolution): string | null {
   if (!(wetDb >= WET_DB.min && wetDb <= WET_DB.max))
     return `The convolution reverb's level must be ${WET_DB.min} to ${WET_DB.max} dB.`;
   if (wetOnly !== undefined && typeof wetOnly !== 'boolean') return "A convolution reverb's Wet only is on or off.";
+  if (effect.reverse !== undefined && typeof effect.reverse !== 'boolean')
+    return "A convolution reverb's Reverse is on or off.";
   const shaping: [keyof Convolution, { min: number; max: number }, string, string][] = [
     ['predelayMs', PREDELAY_MS, 'pre-delay', ' ms'],
     ['lowCutHz', LOW_CUT_HZ, 'low cut', ' Hz (0: off)'],
@@ -93,17 +97,22 @@ export function convolutionProblem(effect: Convolution): string | null {
   return null;
 }
 
-/** The impulse as the settings shape it: `predelayMs` of silence before it, then filtered by the low and high cut
- * (fourth-order Butterworth: the reverb filtered, as the impulse's sound is the reverb's). */
-function shaped(h: Float32Array, rate: number, { predelayMs, lowCutHz, highCutHz }: Convolution): Float32Array {
+/** The impulse as the settings shape it: backwards where reversed, `predelayMs` of silence before it, then filtered by
+ * the low and high cut (fourth-order Butterworth: the reverb filtered, as the impulse's sound is the reverb's). */
+function shaped(
+  h: Float32Array,
+  rate: number,
+  { predelayMs, lowCutHz, highCutHz, reverse }: Convolution,
+): Float32Array {
   const delay = Math.round(((predelayMs ?? 0) / 1000) * rate);
   const sections = [
     ...(lowCutHz ? butterworth('highpass', lowCutHz, rate) : []),
     ...(highCutHz && highCutHz < rate / 2 ? butterworth('lowpass', highCutHz, rate) : []),
   ];
-  if (delay === 0 && sections.length === 0) return h;
+  if (delay === 0 && sections.length === 0 && !reverse) return h;
   const out = new Float32Array(delay + h.length);
   out.set(h, delay);
+  if (reverse) out.subarray(delay).reverse();
   for (const section of sections) new BiquadState(section).run(out.subarray(delay));
   return out;
 }

@@ -160,7 +160,8 @@ function describeSettings(effect: TrackEffect): string {
       const delay = predelayMs ? `, ${predelayMs} ms pre-delay` : '';
       const cuts = [lowCutHz ? `over ${lowCutHz} Hz` : '', highCutHz ? `under ${highCutHz} Hz` : ''].filter(Boolean);
       const band = cuts.length ? `, ${cuts.join(' and ')}` : '';
-      return `Convolution reverb: ${impulseName(effect.impulse)} at ${effect.wetDb} dB${delay}${band}${wet(effect)}`;
+      const backwards = effect.reverse ? ', reversed' : '';
+      return `Convolution reverb: ${impulseName(effect.impulse)} at ${effect.wetDb} dB${delay}${band}${backwards}${wet(effect)}`;
     }
     case 'tune':
       return `Pitch correction (${correctionText(effect)})`;

@@ -1,5 +1,5 @@
-/** A convolution reverb's settings: its impulse (built in, or a file loaded), pre-delay, low and high cut, its level,
- * wet only. */
+/** A convolution reverb's settings: its impulse (built in, or a file loaded), pre-delay, low and high cut, reverse,
+ * its level, wet only. */
 import { useRef } from 'react';
 import {
   BUILT_IN_IMPULSES,
@@ -119,6 +119,15 @@ export function ConvolverFields({
         testId={id('high-cut')}
         onCommit={(highCutHz) => change({ highCutHz: highCutHz < HIGH_CUT_HZ.max ? highCutHz : undefined })}
       />
+      <label className="param" title="The impulse played backwards: each sound swells up into silence">
+        Reverse
+        <input
+          type="checkbox"
+          data-testid={id('reverse')}
+          checked={effect.reverse ?? false}
+          onChange={(e) => change({ reverse: e.target.checked || undefined })}
+        />
+      </label>
       <ReverbLevel effect={effect} id={id} change={change} />
     </div>
   );
