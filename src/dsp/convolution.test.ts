@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AssetStore } from '../project/asset-store';
 import { clipAt } from '../project/clip.fixture';
-import { projectImpulseIds } from '../project/impulses';
+import { missingImpulses, projectImpulseIds } from '../project/impulses';
 import { mixdown } from '../project/mixdown';
 import { emptyProject, newTrack } from '../project/types';
 import { referencedAssetIds } from '../store/history';
@@ -162,6 +162,7 @@ describe('impulses as the project holds them', () => {
       ],
     };
     expect(projectImpulseIds(project).sort()).toEqual([ir.id, 'bus-ir', 'master-ir', 'mix-ir'].sort());
+    expect(missingImpulses([...track.effects, ...project.master.effects], assets)).toEqual(['m']);
     const withoutIr = { ...project, tracks: [{ ...track, effects: [] }], buses: [], master: undefined, mixes: [] };
     const history = { past: [{ label: 'Add effect', project }], future: [] };
     expect([...referencedAssetIds(withoutIr, history as never)]).toContain(ir.id);

@@ -36,4 +36,11 @@ export function impulsesOf(
   );
 }
 
+/** The names of the loaded impulses `effects` play that the store no longer holds (a chain saved in another
+ * project): those convolution reverbs play the dry sound alone. */
+export const missingImpulses = (effects: readonly TrackEffect[], assets: AssetStore): string[] =>
+  effects.flatMap((e) =>
+    e.kind === 'convolver' && 'assetId' in e.impulse && !assets.has(e.impulse.assetId) ? [e.impulse.name] : [],
+  );
+
 export type { Impulses };

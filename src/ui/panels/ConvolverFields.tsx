@@ -12,6 +12,7 @@ import {
 import { NumberField } from '../NumberField';
 import type { TrackEffect } from '../../dsp/effect-chain';
 import { impulseFromSelection, loadImpulse } from '../../app/impulse';
+import { missingImpulses } from '../../project/impulses';
 import { useServices } from '../studio-context';
 import { ReverbLevel } from './fx-common';
 
@@ -31,7 +32,7 @@ export function ConvolverFields({
   const picker = useRef<HTMLInputElement>(null);
   const { impulse } = effect;
   const loaded = 'assetId' in impulse ? impulse : null;
-  const missing = loaded !== null && !services.assets.has(loaded.assetId);
+  const [missing] = missingImpulses([effect], services.assets);
   const load = async (file: File | undefined) => {
     const next = file && (await loadImpulse(services, file));
     if (next) change({ impulse: next });
@@ -86,9 +87,9 @@ export function ConvolverFields({
           void load(file);
         }}
       />
-      {missing ? (
+      {missing !== undefined ? (
         <p className="hint error" data-testid={id('impulse-missing')}>
-          "{loaded.name}" is not in this project: only the dry sound plays. Load it again.
+          "{missing}" is not in this project: only the dry sound plays. Load it again.
         </p>
       ) : (
         <span className="hint" data-testid={id('impulse-length')}>

@@ -26,6 +26,7 @@ import { automated } from './fx-common';
 import { TrackEffectFields } from './TrackEffectFields';
 import { ChainPresets } from './ChainPresets';
 import { loadChainPreset } from '../../project/chain-presets';
+import { missingImpulses } from '../../project/impulses';
 
 const KINDS = Object.keys(EFFECT_NAMES) as TrackEffectKind[];
 const DRY_WET_PERCENT = { min: 0, max: 100 } as const;
@@ -66,7 +67,7 @@ function hostView(project: Project, host: EffectHost | null): HostView | null {
  * never changed. Under the chain: a track's sends, a bus's return level, the master's list of buses. */
 export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
   const services = useServices();
-  const { store } = services;
+  const { store, assets } = services;
   const host = useStudio((s) => s.effectsHost);
   const project = useStudio((s) => s.project);
   const view = hostView(project, host);
@@ -103,7 +104,16 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
       </label>
       <ChainPresets
         canSave={effects.length > 0}
-        load={(preset) => edit((p, id) => loadChainPreset(p, id, preset, view.kind === 'bus'))}
+        load={(preset) => {
+          edit((p, id) => loadChainPreset(p, id, preset, view.kind === 'bus'));
+          for (const name of missingImpulses(preset.effects, assets))
+            store
+              .getState()
+              .notify(
+                'info',
+                `The chain's convolution reverb plays "${name}", which this project lacks: load it again.`,
+              );
+        }}
       />
       {effects.length === 0 && <p>No effects here yet.</p>}
       <ol className="fx-chain">
