@@ -116,11 +116,13 @@ function groupsProblem(project: Project): string | null {
   return stray ? `track "${stray.name}" names its group with no id.` : null;
 }
 
-/** Why a track's sends cannot be heard as the file sets them, or null. */
+/** Why a track's sends or output cannot be heard as the file sets them, or null. */
 function sendsProblem(project: Project): string | null {
   for (const track of project.tracks) {
     const problem = sendListProblem(track.sends, `track "${track.name}"`);
     if (problem) return problem;
+    if (track.output !== undefined && typeof track.output !== 'string')
+      return `track "${track.name}" plays into no bus.`;
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { loopRange } from '../actions/targets';
 import { audibleTracks, effectBusChannels } from '../project/mixdown';
-import { busVolumeOf, sendsOf } from '../project/buses';
+import { busVolumeOf, outputOf, sendsOf } from '../project/buses';
 import { type EffectHost, effectsOf, liveChanges, MASTER, masterOf } from '../project/track-effects';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
 import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
@@ -320,7 +320,8 @@ export class Player {
     for (const track of audibleTracks(project)) {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
       const pan = new StereoPannerNode(context, { pan: track.pan });
-      gain.connect(pan).connect(bus);
+      // Into the bus its output is routed to (a group bus), else the master's strip.
+      gain.connect(pan).connect(this.busInputs.get(outputOf(project, track) ?? '') ?? bus);
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
       this.automatePan(pan, track, from, to, faderClock);
       // The track's volume automation, before its gain and pan (unity where it has none, ready to be written).

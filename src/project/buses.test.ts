@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { echo } from '../dsp/echo';
 import { AssetStore } from './asset-store';
-import { createBus, deleteBus, forBus, removeSend, setBusGain, setSend, setSendPreFader, setSendVolume } from './buses';
+import {
+  createBus,
+  createOutputBus,
+  deleteBus,
+  forBus,
+  removeSend,
+  setBusGain,
+  setOutput,
+  setSend,
+  setSendPreFader,
+  setSendVolume,
+} from './buses';
+import { filter } from '../dsp/filters';
 import { describeEffect, newTrackEffect } from './track-effects';
 import { clipAt } from './clip.fixture';
 import { mixdown } from './mixdown';
@@ -65,6 +77,35 @@ describe('effect buses', () => {
     });
     // A track mixed alone (stems, Mix and render) is itself, without what it sends.
     expect(mixdown(p, assets, { ...range, trackIds: [a], stereo: true })).toEqual(sent);
+  });
+
+  it("play a track routed into them (its output) through the bus's effects and fader instead of straight to the mix", () => {
+    const { project, assets } = twoTracks();
+    const [a, b] = project.tracks.map((t) => t.id);
+    const made = createOutputBus(project, a);
+    expect(made.label).toBe('New group bus');
+    const bus = made.project.buses![0];
+    expect(bus).toMatchObject({ name: 'Bus 1', gainDb: 0, effects: [] });
+    expect(made.project.tracks.map((t) => t.output)).toEqual([bus.id, undefined]);
+    const lowpass = { id: 'f', on: true, kind: 'filter' as const, type: 'lowpass' as const, hz: 300 };
+    const p = { ...made.project, buses: [{ ...bus, effects: [lowpass], gainDb: -6 }] };
+    const range = { range: { start: 0, end: 800 } };
+    const alone = (id: string) => mixdown(project, assets, { ...range, trackIds: [id], stereo: true });
+    const [first, second] = [alone(a), alone(b)];
+    const mix = mixdown(p, assets, range);
+    mix.forEach((channel, c) => {
+      const filtered = filter(first[c], 'lowpass', 300, RATE);
+      channel.forEach((v, i) => expect(v).toBeCloseTo(second[c][i] + 10 ** (-6 / 20) * filtered[i], 5));
+    });
+    // Back on the master, or with its bus deleted, the track plays straight into the mix again.
+    const back = setOutput(p, a, undefined);
+    expect(back.label).toBe('Output to the master');
+    expect(back.project.tracks[0].output).toBeUndefined();
+    expect(setOutput(p, a, bus.id).label).toBe('Output to Bus 1');
+    expect(() => setOutput(p, a, 'gone')).toThrow('That effect bus is no longer there.');
+    expect(deleteBus(p, bus.id).project.tracks[0].output).toBeUndefined();
+    const plain = mixdown(project, assets, range);
+    expect(mixdown(back.project, assets, range)).toEqual(plain);
   });
 
   it("take a pre-fader send before the track's fader: the bus hears it the same whatever the track's level and pan", () => {

@@ -25,9 +25,20 @@ export function forBus(effect: TrackEffect): TrackEffect {
 /** A new bus with a room reverb, wet only, and a send to it from `trackId`. */
 export function createBus(project: Project, trackId: string): TrackEdit {
   const reverb = { ...forBus(newTrackEffect('reverb')), decaySeconds: 1.8 };
-  const bus: EffectBus = { id: newId(), name: `Bus ${(project.buses?.length ?? 0) + 1}`, gainDb: 0, effects: [reverb] };
-  const withBus = { ...project, buses: [...(project.buses ?? []), bus] };
+  const { bus, withBus } = addBus(project, [reverb]);
   return { label: 'New effect bus', project: setSend(withBus, trackId, bus.id, NEW_SEND_DB).project };
+}
+
+/** A new bus with no effects yet and the track played into it (its output): a group bus to put effects on. */
+export function createOutputBus(project: Project, trackId: string): TrackEdit {
+  const { bus, withBus } = addBus(project, []);
+  return { label: 'New group bus', project: setOutput(withBus, trackId, bus.id).project };
+}
+
+/** The project with a new bus, named for its place, at 0 dB with `effects`. */
+function addBus(project: Project, effects: TrackEffect[]): { bus: EffectBus; withBus: Project } {
+  const bus: EffectBus = { id: newId(), name: `Bus ${(project.buses?.length ?? 0) + 1}`, gainDb: 0, effects };
+  return { bus, withBus: { ...project, buses: [...(project.buses ?? []), bus] } };
 }
 
 /** The track's send to the bus at `levelDb` (made where it had none); out of range throws with the reason. */
@@ -84,14 +95,39 @@ export function setBusGain(project: Project, busId: string, gainDb: number): Tra
   return { label: 'Bus level', project: { ...project, buses } };
 }
 
-/** The bus gone, and every send to it. */
+/** The bus gone, every send to it, and the tracks played into it back on the master. */
 export function deleteBus(project: Project, busId: string): TrackEdit {
   const bus = project.buses?.find((b) => b.id === busId);
-  const tracks = project.tracks.map((t) =>
-    t.sends?.some((s) => s.busId === busId) ? { ...t, sends: t.sends.filter((s) => s.busId !== busId) } : t,
-  );
+  const tracks = project.tracks.map((t) => {
+    const sent = t.sends?.some((s) => s.busId === busId)
+      ? { ...t, sends: t.sends.filter((s) => s.busId !== busId) }
+      : t;
+    return t.output === busId ? withOutput(sent, undefined) : sent;
+  });
   const buses = (project.buses ?? []).filter((b) => b.id !== busId);
   return { label: `Delete ${bus?.name ?? 'effect bus'}`, project: { ...project, tracks, buses } };
+}
+
+/** The bus the track plays into instead of the master, or undefined (the master; a bus that is gone is never
+ * played into). */
+export const outputOf = (project: Project, track: Track): string | undefined =>
+  track.output !== undefined && project.buses?.some((b) => b.id === track.output) ? track.output : undefined;
+
+const withOutput = (track: Track, busId: string | undefined): Track => {
+  const { output: _was, ...rest } = track;
+  return busId === undefined ? rest : { ...rest, output: busId };
+};
+
+/** The track (and its takes, one channel) played into the bus `busId` instead of the master, or (undefined) back
+ * into the master; a bus that is not there throws. */
+export function setOutput(project: Project, trackId: string, busId: string | undefined): TrackEdit {
+  const bus = project.buses?.find((b) => b.id === busId);
+  if (busId !== undefined && !bus) throw new Error('That effect bus is no longer there.');
+  const channel = new Set(channelOf(project, trackId));
+  return {
+    label: bus ? `Output to ${bus.name}` : 'Output to the master',
+    project: { ...project, tracks: project.tracks.map((t) => (channel.has(t.id) ? withOutput(t, busId) : t)) },
+  };
 }
 
 /** The track's sends to buses that exist (a send whose bus is gone is never heard). */

@@ -8,7 +8,7 @@ import { impulsesOf } from './impulses';
 import { clipFadeGains } from './clip-fades';
 import { panValues } from './pan-automation';
 import { type EffectHost, hasActiveEffects, MASTER, masterOf } from './track-effects';
-import { sendsOf } from './buses';
+import { outputOf, sendsOf } from './buses';
 import type { Clip, MasterBus, Project, SampleRange, Track } from './types';
 import { clipOverlap } from './types';
 
@@ -138,20 +138,24 @@ function mixTracks(
   const channels = () => Array.from({ length: stereo ? 2 : 1 }, () => new Float32Array(length));
   const out = channels();
   const busInputs = new Map<string, Float32Array[]>();
+  const busInput = (busId: string) => {
+    if (!busInputs.has(busId)) busInputs.set(busId, channels());
+    return busInputs.get(busId)!;
+  };
   for (const track of tracks) {
     const sends = heard ? sendsOf(project, track) : [];
+    const output = heard ? outputOf(project, track) : undefined;
     const sources = trackSources(track, { project, assets, range, chains });
-    const target = sends.length > 0 ? channels() : out;
+    const target = sends.length > 0 || output ? channels() : out;
     addFaded(track, sources, target, { range, stereo });
     if (target === out) continue;
-    addInto(out, target, 1);
+    addInto(output ? busInput(output) : out, target, 1);
     // A pre-fader send takes the track after its effects, centred, before its automation, gain and pan.
     const pre = sends.some((s) => s.preFader) ? channels() : undefined;
     if (pre) addFaded(withoutFader(track), sources, pre, { range, stereo });
     for (const { busId, levelDb, preFader, volume } of sends) {
-      if (!busInputs.has(busId)) busInputs.set(busId, channels());
       const automation = volume?.length ? envelopeGains(volume, range.start, length) : undefined;
-      addInto(busInputs.get(busId)!, preFader && pre ? pre : target, dbToGain(levelDb), automation);
+      addInto(busInput(busId), preFader && pre ? pre : target, dbToGain(levelDb), automation);
     }
   }
   for (const bus of project.buses ?? []) {
@@ -162,10 +166,13 @@ function mixTracks(
   return out;
 }
 
-/** Whether the mix as heard goes through effects on a bus (the master's, or a bus some track sends to), which
- * playback runs on two channels: the mix is then made in two as well. */
+/** Whether the mix as heard goes through effects on a bus (the master's, or a bus some track sends or plays to),
+ * which playback runs on two channels: the mix is then made in two as well. */
 function busesHeard(project: Project, tracks: Track[]): boolean {
-  return activeEffects(masterOf(project).effects).length > 0 || tracks.some((t) => sendsOf(project, t).length > 0);
+  return (
+    activeEffects(masterOf(project).effects).length > 0 ||
+    tracks.some((t) => sendsOf(project, t).length > 0 || outputOf(project, t) !== undefined)
+  );
 }
 
 /** The track with its fader left out: 0 dB, centred, no automation (what a pre-fader send takes, what Print effects

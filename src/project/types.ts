@@ -62,6 +62,9 @@ export interface Track {
   effects?: TrackEffect[];
   /** What it sends to effect buses (after its fader and pan). */
   sends?: TrackSend[];
+  /** The effect bus it plays into instead of the master, as a DAW's track output routed to a group bus (a drum bus
+   * compressed as one); absent, or a bus that is gone: the master. */
+  output?: string;
   /** Sounds found on this track by Analyze, drawn on a lane under it. */
   labels?: SoundLabel[];
   /** The tempo Analyze heard where the track is music (beats per minute). */

@@ -1,14 +1,17 @@
-/** Effect buses in the effects panel: a track's sends (to a bus, at a level, or to a new reverb bus), a bus's fader
- * and where it is sent from, and the master's list of buses. */
+/** Effect buses in the effects panel: a track's output (the master, or a bus: a group bus) and sends (to a bus, at a
+ * level, or to a new reverb bus), a bus's fader and where it is fed from, and the master's list of buses. */
 import { commitEffectEdit } from '../../app/track-effects';
 import { VolumeLaneButton } from './VolumeLaneButton';
 import {
   createBus,
+  createOutputBus,
   deleteBus,
+  outputOf,
   removeSend,
   SEND_DB,
   sendsOf,
   setBusGain,
+  setOutput,
   setSend,
   setSendPreFader,
 } from '../../project/buses';
@@ -36,6 +39,26 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
   const busName = (id: string) => project.buses?.find((b) => b.id === id)?.name ?? '';
   return (
     <section className="fx-sends" aria-label="Sends">
+      <label title="Where the track plays into after its fader and pan: the master, or a bus whose effects it goes through on the way (a drum bus compressed as one)">
+        Output to
+        <select
+          data-testid="fx-output"
+          value={outputOf(project, track) ?? ''}
+          onChange={(e) => {
+            const busId = e.target.value;
+            if (busId === NEW_BUS) commitEffectEdit(store, (p) => createOutputBus(p, trackId));
+            else commitEffectEdit(store, (p) => setOutput(p, trackId, busId || undefined));
+          }}
+        >
+          <option value="">Master</option>
+          {(project.buses ?? []).map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+          <option value={NEW_BUS}>New bus (group)</option>
+        </select>
+      </label>
       <h3>Sends (after the fader and pan, or before the fader)</h3>
       {sends.map(({ busId, levelDb, preFader }, i) => (
         <div className="fx-head" key={busId} data-testid="fx-send">
@@ -109,7 +132,13 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
   const { store } = useServices();
   const bus = project.buses?.find((b) => b.id === busId);
   if (!bus) return null;
+  const names = (tracks: readonly { name: string }[]) => tracks.map((t) => t.name).join(', ');
   const senders = project.tracks.filter((t) => sendsOf(project, t).some((s) => s.busId === busId));
+  const routed = project.tracks.filter((t) => outputOf(project, t) === busId);
+  const fed = [
+    senders.length ? `Sent from ${names(senders)}.` : '',
+    routed.length ? `Played into by ${names(routed)}.` : '',
+  ].filter(Boolean);
   return (
     <section className="fx-fields" aria-label="Bus">
       <NumberField
@@ -126,7 +155,7 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
         title="Volume automation of this bus's fader: show or hide its lane after the tracks"
       />
       <p className="hint" data-testid="fx-bus-senders">
-        {senders.length ? `Sent from ${senders.map((t) => t.name).join(', ')}.` : 'No track sends to it yet.'}
+        {fed.length ? fed.join(' ') : 'No track sends or plays to it yet.'}
       </p>
       <button
         type="button"
