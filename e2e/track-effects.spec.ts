@@ -304,6 +304,43 @@ test.describe('track effects', () => {
     expect(soxFloat(await studio.exportFile({ format: 'float32' }), [])).toEqual(dry); // mono, the dry track alone
   });
 
+  test("a track's output routed into a new group bus plays through the bus's low-pass, as heard and exported; back on the master, as it was", async ({
+    studio,
+    page,
+  }) => {
+    const raw = await studio.exportFile({ format: 'float32' });
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-output').selectOption('new');
+    expect((await studio.summary()).undo.at(-1)).toBe('New group bus');
+    await panel.getByTestId('fx-output-open').click();
+    await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 1');
+    await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Played into by White noise.');
+    await panel.getByTestId('fx-add').selectOption('filter');
+    await panel.getByTestId('fx-type-0').selectOption('lowpass');
+    await panel.getByTestId('fx-hz-0').fill('500');
+    await panel.getByTestId('fx-hz-0').press('Enter');
+    await page.keyboard.press('Escape');
+
+    // The export: the noise through the bus's low-pass (3-8 kHz over 40 dB down, 50-300 Hz as it was).
+    const routed = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(raw, '3000-8000') - bandDb(routed, '3000-8000')).toBeGreaterThan(40);
+    expect(Math.abs(bandDb(raw, '50-300') - bandDb(routed, '50-300'))).toBeLessThan(1);
+    // Playback is the export, through the bus.
+    const fitTo = await playedAgainst(page);
+    expect(fitTo(routed).db).toBeLessThan(-60);
+    expect(fitTo(raw).db).toBeGreaterThan(-1);
+
+    // Back on the master: the noise as it was.
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-output').selectOption('');
+    expect((await studio.summary()).undo.at(-1)).toBe('Output to the master');
+    await page.keyboard.press('Escape');
+    expect(soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1'])).toEqual(
+      soxFloat(raw, ['remix', '1']),
+    );
+  });
+
   test('a limiter and a noise gate look ahead, yet play in time with the other tracks as the export has them; the limiter metered', async ({
     studio,
     page,

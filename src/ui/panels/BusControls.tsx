@@ -37,13 +37,14 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
   const sends = sendsOf(project, track);
   const unsent = (project.buses ?? []).filter((b) => !sends.some((s) => s.busId === b.id));
   const busName = (id: string) => project.buses?.find((b) => b.id === id)?.name ?? '';
+  const output = outputOf(project, track);
   return (
     <section className="fx-sends" aria-label="Sends">
       <label title="Where the track plays into after its fader and pan: the master, or a bus whose effects it goes through on the way (a drum bus compressed as one)">
         Output to
         <select
           data-testid="fx-output"
-          value={outputOf(project, track) ?? ''}
+          value={output ?? ''}
           onChange={(e) => {
             const busId = e.target.value;
             if (busId === NEW_BUS) commitEffectEdit(store, (p) => createOutputBus(p, trackId));
@@ -59,6 +60,11 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
           <option value={NEW_BUS}>New bus (group)</option>
         </select>
       </label>
+      {output && (
+        <button type="button" data-testid="fx-output-open" title="Open this bus's effects" onClick={() => open(output)}>
+          → {busName(output)}
+        </button>
+      )}
       <h3>Sends (after the fader and pan, or before the fader)</h3>
       {sends.map(({ busId, levelDb, preFader }, i) => (
         <div className="fx-head" key={busId} data-testid="fx-send">
@@ -175,7 +181,7 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
 export function BusList() {
   const buses = useStudio((s) => s.project.buses) ?? [];
   const open = useOpenHost();
-  if (buses.length === 0) return <p className="hint">No effect buses: a track's Send to makes one.</p>;
+  if (buses.length === 0) return <p className="hint">No effect buses: a track's Send to or Output to makes one.</p>;
   return (
     <section className="fx-sends" aria-label="Effect buses">
       <h3>Effect buses (into the master)</h3>
