@@ -16,7 +16,7 @@ import {
   setSendPreFader,
 } from '../../project/buses';
 import { MASTER_GAIN_DB } from '../../project/track-effects';
-import type { Project } from '../../project/types';
+import type { Project, Track } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
 
@@ -40,26 +40,7 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
   const output = outputOf(project, track);
   return (
     <section className="fx-sends" aria-label="Sends">
-      <label title="Where the track plays into after its fader and pan: the master, or a bus whose effects it goes through on the way (a drum bus compressed as one)">
-        Output to
-        <select
-          data-testid="fx-output"
-          value={output ?? ''}
-          onChange={(e) => {
-            const busId = e.target.value;
-            if (busId === NEW_BUS) commitEffectEdit(store, (p) => createOutputBus(p, trackId));
-            else commitEffectEdit(store, (p) => setOutput(p, trackId, busId || undefined));
-          }}
-        >
-          <option value="">Master</option>
-          {(project.buses ?? []).map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-          <option value={NEW_BUS}>New bus (group)</option>
-        </select>
-      </label>
+      <OutputSelect track={track} testId="fx-output" />
       {output && (
         <button type="button" data-testid="fx-output-open" title="Open this bus's effects" onClick={() => open(output)}>
           → {busName(output)}
@@ -130,6 +111,37 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
         </select>
       </label>
     </section>
+  );
+}
+
+/** Where the track plays into: the master, a bus (a group bus), or a new one. */
+export function OutputSelect({ track, testId }: { track: Track; testId: string }) {
+  const { store } = useServices();
+  const project = useStudio((s) => s.project);
+  return (
+    <label
+      className="param"
+      title="Where the track plays into after its fader and pan: the master, or a bus whose effects it goes through on the way (a drum bus compressed as one)"
+    >
+      Output to
+      <select
+        data-testid={testId}
+        value={outputOf(project, track) ?? ''}
+        onChange={(e) => {
+          const busId = e.target.value;
+          if (busId === NEW_BUS) commitEffectEdit(store, (p) => createOutputBus(p, track.id));
+          else commitEffectEdit(store, (p) => setOutput(p, track.id, busId || undefined));
+        }}
+      >
+        <option value="">Master</option>
+        {(project.buses ?? []).map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name}
+          </option>
+        ))}
+        <option value={NEW_BUS}>New bus (group)</option>
+      </select>
+    </label>
   );
 }
 

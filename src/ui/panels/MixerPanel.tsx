@@ -12,6 +12,7 @@ import { useServices, useStudio } from '../studio-context';
 import { clipColors } from '../timeline/track-colors';
 import { TrackMeter } from '../timeline/TrackMeter';
 import { Panel } from './Panel';
+import { OutputSelect } from './BusControls';
 
 const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)}`;
 
@@ -132,6 +133,7 @@ function TrackStrip({ track }: { track: Track }) {
         testId="mixer-automation-mode"
         title="Automation: Read, Touch or Latch (as on the track's header)"
       />
+      <OutputSelect track={track} testId="mixer-output" />
     </section>
   );
 }
