@@ -114,18 +114,20 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
   );
 }
 
-/** Where the track plays into: the master, a bus (a group bus), or a new one. */
-export function OutputSelect({ track, testId }: { track: Track; testId: string }) {
+/** Where the track plays into: the master, a bus (a group bus), or a new one; `compact` (a mixer strip): the select
+ * alone. */
+export function OutputSelect({ track, testId, compact }: { track: Track; testId: string; compact?: boolean }) {
   const { store } = useServices();
   const project = useStudio((s) => s.project);
   return (
     <label
-      className="param"
+      className={compact ? 'strip-output' : 'param'}
       title="Where the track plays into after its fader and pan: the master, or a bus whose effects it goes through on the way (a drum bus compressed as one)"
     >
-      Output to
+      {compact ? '' : 'Output to'}
       <select
         data-testid={testId}
+        aria-label={`Output of ${track.name}`}
         value={outputOf(project, track) ?? ''}
         onChange={(e) => {
           const busId = e.target.value;

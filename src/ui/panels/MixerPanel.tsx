@@ -133,7 +133,7 @@ function TrackStrip({ track }: { track: Track }) {
         testId="mixer-automation-mode"
         title="Automation: Read, Touch or Latch (as on the track's header)"
       />
-      <OutputSelect track={track} testId="mixer-output" />
+      <OutputSelect track={track} testId="mixer-output" compact />
     </section>
   );
 }
