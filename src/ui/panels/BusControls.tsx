@@ -102,17 +102,21 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
           }}
         >
           <option value="">Choose…</option>
-          {unsent.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
+          <BusOptions buses={unsent} />
           <option value={NEW_BUS}>New bus (reverb)</option>
         </select>
       </label>
     </section>
   );
 }
+
+/** An option for each bus, by id, named. */
+const BusOptions = ({ buses }: { buses: readonly { id: string; name: string }[] }) =>
+  buses.map((b) => (
+    <option key={b.id} value={b.id}>
+      {b.name}
+    </option>
+  ));
 
 /** Where the track plays into: the master, a bus (a group bus), or a new one; `compact` (a mixer strip): the select
  * alone. */
@@ -136,11 +140,7 @@ export function OutputSelect({ track, testId, compact }: { track: Track; testId:
         }}
       >
         <option value="">Master</option>
-        {(project.buses ?? []).map((b) => (
-          <option key={b.id} value={b.id}>
-            {b.name}
-          </option>
-        ))}
+        <BusOptions buses={project.buses ?? []} />
         <option value={NEW_BUS}>New bus (group)</option>
       </select>
     </label>
