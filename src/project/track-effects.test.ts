@@ -18,6 +18,7 @@ import {
   changeTrackEffect,
   copyEffects,
   describeEffect,
+  EFFECT_GROUPS,
   EFFECT_NAMES,
   setEffectLane,
   liveChanges,
@@ -134,6 +135,12 @@ describe('track effect edits', () => {
     // Every kind starts inside its bounds.
     for (const kind of Object.keys(EFFECT_NAMES) as TrackEffectKind[])
       expect(trackEffectProblem(newTrackEffect(kind))).toBeNull();
+  });
+
+  it('are offered in groups that hold every kind once', () => {
+    const grouped = EFFECT_GROUPS.flatMap(([, kinds]) => kinds);
+    expect([...grouped].sort()).toEqual(Object.keys(EFFECT_NAMES).sort());
+    expect(describeEffect(newTrackEffect('convolver'))).toBe('Convolution reverb: Room (built in) at -12 dB');
   });
 });
 

@@ -46,6 +46,16 @@ export const EFFECT_NAMES: Readonly<Record<TrackEffectKind, string>> = {
   tune: 'Pitch correction',
 };
 
+/** The effects by what they do, in the order a chain usually runs them, as a DAW's plug-in menu groups them. */
+export const EFFECT_GROUPS: readonly (readonly [string, readonly TrackEffectKind[]])[] = [
+  ['EQ and filter', ['eq', 'filter']],
+  ['Dynamics', ['compressor', 'multiband', 'limiter', 'gate', 'transient', 'deess']],
+  ['Pitch', ['tune']],
+  ['Colour and width', ['distortion', 'width']],
+  ['Modulation', ['chorus', 'flanger', 'phaser', 'tremolo']],
+  ['Space', ['echo', 'reverb', 'convolver']],
+];
+
 /** What a new effect starts as, switched on: a flat equalizer, a rumble filter, a gentle compressor, a limiter a
  * decibel under full scale, a gate for room noise between phrases, the Tremolo, Phaser and Chorus effects' own
  * starting settings, a dotted-eighth echo at 120 BPM, a mid-sized room (the built-in room's impulse for convolution),

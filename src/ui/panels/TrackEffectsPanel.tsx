@@ -8,6 +8,7 @@ import {
   changeTrackEffect,
   copyEffects,
   describeEffect,
+  EFFECT_GROUPS,
   EFFECT_NAMES,
   type EffectHost,
   effectsOf,
@@ -28,7 +29,6 @@ import { ChainPresets } from './ChainPresets';
 import { loadChainPreset } from '../../project/chain-presets';
 import { missingImpulses } from '../../project/impulses';
 
-const KINDS = Object.keys(EFFECT_NAMES) as TrackEffectKind[];
 const DRY_WET_PERCENT = { min: 0, max: 100 } as const;
 
 /** Who the panel is for: its title, what it tells of where the effects run, and the settings under the chain. */
@@ -95,10 +95,14 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
           }
         >
           <option value="">Choose…</option>
-          {KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {EFFECT_NAMES[kind]}
-            </option>
+          {EFFECT_GROUPS.map(([group, kinds]) => (
+            <optgroup key={group} label={group}>
+              {kinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {EFFECT_NAMES[kind]}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
