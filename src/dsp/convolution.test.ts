@@ -5,7 +5,7 @@ import { missingImpulses, projectImpulseIds } from '../project/impulses';
 import { mixdown } from '../project/mixdown';
 import { emptyProject, newTrack } from '../project/types';
 import { referencedAssetIds } from '../store/history';
-import { builtInImpulse, convolutionProblem, impulseSeconds } from './convolution';
+import { builtInImpulse, convolutionProblem, heardImpulse, impulseEnvelopeDb, impulseSeconds } from './convolution';
 import { CONVOLVER_BLOCK } from './convolver';
 import { seededRandom } from './dither';
 import { EffectChain, effectsLatency, ringOutSeconds, type TrackEffect } from './effect-chain';
@@ -125,6 +125,25 @@ describe('convolution reverb in a chain', () => {
     const effect = { ...convolver({ assetId: 'ir', name: 'tap', seconds: 0.01 }), reverse: true } as TrackEffect;
     new EffectChain([effect], RATE, 1, 0, 0, loaded([spike(100, 0, 1)])).process(block);
     expect(block[0][CONVOLVER_BLOCK + 99 + 1000]).toBeCloseTo(x[1000], 4);
+  });
+
+  it("pictures an impulse's level over its length, under its peak: a hall dies away, reversed it swells", () => {
+    const hall = { ...convolver({ builtIn: 'hall' }), kind: 'convolver' } as Extract<
+      TrackEffect,
+      { kind: 'convolver' }
+    >;
+    const levels = (effect: typeof hall) =>
+      impulseEnvelopeDb(heardImpulse(effect, RATE, 1, new Map())!.channels[0], 32);
+    const forwards = levels(hall);
+    expect(Math.max(...forwards.subarray(0, 4))).toBe(0);
+    expect(forwards[31]).toBeLessThan(-50);
+    const backwards = levels({ ...hall, reverse: true });
+    expect(backwards[31]).toBeGreaterThan(-3);
+    expect(backwards[0]).toBeLessThan(-50);
+    expect(Array.from(impulseEnvelopeDb(new Float32Array(100), 4))).toEqual([-60, -60, -60, -60]);
+    expect(
+      heardImpulse({ ...hall, impulse: { assetId: 'gone', name: 'x', seconds: 1 } }, RATE, 1, new Map()),
+    ).toBeNull();
   });
 
   it('refuses settings that cannot run', () => {

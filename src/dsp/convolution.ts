@@ -178,6 +178,34 @@ function unitEnergy(impulse: readonly Float32Array[]): number {
   return energy > 0 ? 1 / Math.sqrt(energy / impulse.length) : 0;
 }
 
+/** The impulse as a chain on `channels` channels hears it, each channel's, shaped by the settings (channels that
+ * share one share the array), and the gain that gives it unit energy; null where a loaded one is missing. */
+export function heardImpulse(
+  effect: Convolution,
+  rate: number,
+  channels: number,
+  impulses: Impulses,
+): { channels: Float32Array[]; norm: number } | null {
+  const impulse = impulseChannels(effect.impulse, rate, impulses);
+  if (!impulse) return null;
+  const heard = impulsesFor(channels, impulse);
+  // The level is the impulse's as it is: a cut takes its share of the reverb away, as an EQ after it would.
+  const norm = unitEnergy([...new Set(heard)]);
+  const shapes = new Map([...new Set(heard)].map((h) => [h, shaped(h, rate, effect)]));
+  return { channels: heard.map((h) => shapes.get(h)!), norm };
+}
+
+/** The impulse's level over its length in `columns` steps, dB under its peak, -60 at the least: its picture. */
+export function impulseEnvelopeDb(h: Float32Array, columns: number): Float32Array {
+  const peaks = new Float32Array(columns);
+  for (let i = 0; i < h.length; i++) {
+    const c = Math.min(columns - 1, Math.floor((i * columns) / h.length));
+    peaks[c] = Math.max(peaks[c], Math.abs(h[i]));
+  }
+  const top = Math.max(...peaks);
+  return peaks.map((p) => (top > 0 && p > 0 ? Math.max(-60, 20 * Math.log10(p / top)) : -60));
+}
+
 /** The convolution reverb block by block (in place), CONVOLVER_BLOCK samples late; its level taken as it runs. */
 export class ConvolutionLine {
   /** Whether the impulse was missing (a loaded one the project no longer holds): the dry sound alone goes through. */
@@ -188,13 +216,10 @@ export class ConvolutionLine {
   private dry = 1;
 
   constructor(rate: number, channels: number, effect: Convolution, impulses: Impulses) {
-    const impulse = impulseChannels(effect.impulse, rate, impulses);
-    this.missing = impulse === null;
-    const heard = impulsesFor(channels, impulse ?? [new Float32Array(1)]);
-    // The level is the impulse's as it is: a cut takes its share of the reverb away, as an EQ after it would.
-    this.norm = unitEnergy([...new Set(heard)]);
-    const shapes = new Map([...new Set(heard)].map((h) => [h, shaped(h, rate, effect)]));
-    this.convolver = new PartitionedConvolver(heard.map((h) => shapes.get(h)!));
+    const heard = heardImpulse(effect, rate, channels, impulses);
+    this.missing = heard === null;
+    this.convolver = new PartitionedConvolver(heard?.channels ?? Array(channels).fill(new Float32Array(1)));
+    this.norm = heard?.norm ?? 0;
     this.retune(effect);
   }
 

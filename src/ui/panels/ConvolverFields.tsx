@@ -1,10 +1,12 @@
 /** A convolution reverb's settings: its impulse (built in, or a file loaded), pre-delay, low and high cut, reverse,
  * its level, wet only. */
-import { useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import {
   BUILT_IN_IMPULSES,
   type BuiltInImpulse,
+  heardImpulse,
   HIGH_CUT_HZ,
+  impulseEnvelopeDb,
   impulseSeconds,
   LOW_CUT_HZ,
   PREDELAY_MS,
@@ -12,8 +14,8 @@ import {
 import { NumberField } from '../NumberField';
 import type { TrackEffect } from '../../dsp/effect-chain';
 import { impulseFromSelection, loadImpulse } from '../../app/impulse';
-import { missingImpulses } from '../../project/impulses';
-import { useServices } from '../studio-context';
+import { impulsesOf, missingImpulses } from '../../project/impulses';
+import { useServices, useStudio } from '../studio-context';
 import { ReverbLevel } from './fx-common';
 
 const LOADED = 'loaded';
@@ -96,6 +98,7 @@ export function ConvolverFields({
           {impulseSeconds(impulse).toFixed(2)} s long
         </span>
       )}
+      <ImpulsePicture effect={effect} testId={id('impulse-picture')} />
       <NumberField
         label="Pre-delay (ms)"
         value={effect.predelayMs ?? 0}
@@ -131,5 +134,41 @@ export function ConvolverFields({
       </label>
       <ReverbLevel effect={effect} id={id} change={change} />
     </div>
+  );
+}
+
+const PICTURE = { width: 240, height: 40, floorDb: -60 };
+
+/** The impulse as the reverb hears it (its first channel, shaped by the settings): its level over its length, from
+ * its peak down to -60 dB, as a convolution reverb draws its impulse. */
+function ImpulsePicture({ effect, testId }: { effect: Extract<TrackEffect, { kind: 'convolver' }>; testId: string }) {
+  const { assets } = useServices();
+  const rate = useStudio((s) => s.project.sampleRate);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const envelope = useMemo(() => {
+    const heard = heardImpulse(effect, rate, 1, impulsesOf([effect], assets));
+    return heard ? impulseEnvelopeDb(heard.channels[0], PICTURE.width) : null;
+  }, [effect, rate, assets]);
+  useEffect(() => {
+    const g = canvas.current?.getContext('2d');
+    if (!g) return;
+    const { width, height, floorDb } = PICTURE;
+    g.clearRect(0, 0, width, height);
+    if (!envelope) return;
+    g.fillStyle = getComputedStyle(canvas.current!).color;
+    envelope.forEach((db, x) => {
+      const top = (db / floorDb) * height;
+      g.fillRect(x, top, 1, height - top);
+    });
+  }, [envelope]);
+  return (
+    <canvas
+      ref={canvas}
+      className="impulse-picture"
+      width={PICTURE.width}
+      height={PICTURE.height}
+      data-testid={testId}
+      aria-label="The impulse's level over its length"
+    />
   );
 }
