@@ -12,6 +12,7 @@ import {
   PREDELAY_MS,
 } from '../../dsp/convolution';
 import { NumberField } from '../NumberField';
+import { NoteSync } from '../toolbar/NoteSync';
 import type { TrackEffect } from '../../dsp/effect-chain';
 import { impulseFromSelection, loadImpulse } from '../../app/impulse';
 import { impulsesOf, missingImpulses } from '../../project/impulses';
@@ -106,6 +107,13 @@ export function ConvolverFields({
         step={1}
         testId={id('predelay')}
         onCommit={(predelayMs) => change({ predelayMs })}
+      />
+      <NoteSync
+        testId={id('predelay-sync')}
+        label="The pre-delay"
+        inHz={false}
+        range={{ min: PREDELAY_MS.min / 1000, max: PREDELAY_MS.max / 1000 }}
+        apply={(seconds) => change({ predelayMs: Math.round(seconds * 1000) })}
       />
       <NumberField
         label="Low cut (Hz, 0 off)"
