@@ -1,9 +1,11 @@
 /** An impulse response for a convolution reverb (src/dsp/convolution.ts), as a convolution reverb's Load: a user's
- * file, decoded at the project's rate as an import is, or the selected part of a track (a clap's decay recorded in
- * a room, an impulse placed on a track); its first IMPULSE_SECONDS kept (and said), refused when silent; kept as an
- * asset of the project, saved with it as a clip's audio is. The project itself is not changed here. */
-import { selectedRange } from '../actions/targets';
+ * file, decoded at the project's rate as an import is, the selected part of a track (a clap's decay recorded in a
+ * room, an impulse placed on a track), or one measured with a sweep and its recording; its first IMPULSE_SECONDS kept
+ * (and said), refused when silent; kept as an asset of the project, saved with it as a clip's audio is. The project
+ * itself is not changed here. */
+import { selectedRange, targetTrackIds } from '../actions/targets';
 import { IMPULSE_SECONDS, type ImpulseSource } from '../dsp/convolution';
+import { deconvolve } from '../dsp/deconvolve';
 import { decodeFile, ImportError } from '../import/decode-file';
 import { stripExtension } from '../import/import-files';
 import { targetTrackAudio } from './effects';
@@ -39,6 +41,39 @@ export function impulseFromSelection(services: Services): ImpulseSource | null {
   const [channels] = targetTrackAudio(services, range);
   const at = (range.start / state.project.sampleRate).toFixed(2);
   return keepImpulse(services, channels ?? [], 'The selection', `${track?.name ?? 'Selection'} at ${at} s`);
+}
+
+/** The impulse measured with a sweep (src/dsp/deconvolve.ts): the selection over two tracks, the upper one the sweep
+ * as played (a chirp from Generate signal), the lower its recording in the room, from the sweep's start to after the
+ * room has died away; each of the recording's channels gives one of the impulse's. Null (said why) otherwise. */
+export function impulseFromSweep(services: Services): ImpulseSource | null {
+  const state = services.store.getState();
+  const range = selectedRange(state);
+  const ids = targetTrackIds(state);
+  if (!range || ids.length !== 2) {
+    state.notify(
+      'info',
+      'Select two tracks over the same time: the sweep as played above, its recording in the room below.',
+    );
+    return null;
+  }
+  const [sweep, recording] = targetTrackAudio(services, range);
+  const played = new Float32Array(sweep[0].length);
+  for (const channel of sweep) for (let i = 0; i < played.length; i++) played[i] += channel[i] / sweep.length;
+  if (played.every((v) => v === 0)) {
+    state.notify('error', 'The upper selected track plays no sweep there. The effect is unchanged.');
+    return null;
+  }
+  const most = IMPULSE_SECONDS * state.project.sampleRate;
+  const measured = recording.map((channel) => deconvolve(channel, played, most));
+  const length = Math.max(...measured.map((h) => h.length));
+  const channels = measured.map((h) => {
+    const even = new Float32Array(length);
+    even.set(h);
+    return even;
+  });
+  const name = state.project.tracks.filter((t) => ids.includes(t.id))[1].name;
+  return keepImpulse(services, channels, 'The recording', `${name} (measured)`);
 }
 
 /** The channels (at the project's rate) as an impulse named `name`, cut to IMPULSE_SECONDS; null where silent. */

@@ -14,7 +14,7 @@ import {
 import { NumberField } from '../NumberField';
 import { NoteSync } from '../toolbar/NoteSync';
 import type { TrackEffect } from '../../dsp/effect-chain';
-import { impulseFromSelection, loadImpulse } from '../../app/impulse';
+import { impulseFromSelection, impulseFromSweep, loadImpulse } from '../../app/impulse';
 import { impulsesOf, missingImpulses } from '../../project/impulses';
 import { useServices, useStudio } from '../studio-context';
 import { ReverbLevel } from './fx-common';
@@ -77,6 +77,17 @@ export function ConvolverFields({
         }}
       >
         From selection
+      </button>
+      <button
+        type="button"
+        data-testid={id('impulse-sweep')}
+        title="Measure a room or a piece of gear: play a chirp (Signal…) there and record it; select the chirp's track and the recording's under it, from the chirp's start until the room has died away"
+        onClick={() => {
+          const next = impulseFromSweep(services);
+          if (next) change({ impulse: next });
+        }}
+      >
+        From a sweep
       </button>
       <input
         ref={picker}
