@@ -741,6 +741,41 @@ test.describe('track effects', () => {
     expect(soxInfo(await studio.exportFile({ format: 'float32' })).seconds).toBe(3);
   });
 
+  test('a convolution reverb measures its impulse from a sweep and its recording (here the sweep itself: a click)', async ({
+    studio,
+    page,
+  }) => {
+    const chirp = { hz: '40', toHz: '16000', db: '-12', toDb: '-12', seconds: '1' };
+    await signalTrack(page, 'chirp', chirp); // the sweep as played
+    await signalTrack(page, 'chirp', chirp); // its "recording": a room that changes nothing
+    await studio.waitForTracks(3);
+    const ids: string[] = await page.evaluate(() =>
+      (window as any).omniStudio.services.store.getState().project.tracks.map((t: any) => t.id),
+    );
+    await page.evaluate(
+      (trackIds) =>
+        (window as any).omniStudio.services.store.getState().selectRange({ start: 0, end: 48000, trackIds }),
+      [ids[1], ids[2]],
+    );
+    await page.getByTestId('track-fx').first().click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-add').selectOption('convolver');
+    await panel.getByTestId('fx-impulse-sweep-0').click();
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute(
+      'aria-label',
+      /^Convolution reverb: .* \(measured\) at -12 dB$/,
+    );
+    // The measured impulse is a click: all its energy in its first samples.
+    const share = await page.evaluate(() => {
+      const { store, assets } = (window as any).omniStudio.services;
+      const effect = store.getState().project.tracks[0].effects[0];
+      const [h] = assets.get(effect.impulse.assetId).channels as Float32Array[];
+      const energy = (x: Float32Array) => x.reduce((sum, v) => sum + v * v, 0);
+      return energy(h.subarray(0, 8)) / energy(h);
+    });
+    expect(share).toBeGreaterThan(0.95);
+  });
+
   test('effect chains: a built-in one loaded, changed and saved by name, still there after a reload for the master, then deleted', async ({
     studio,
     page,
