@@ -8,6 +8,7 @@ import { intonation } from '../src/dsp/pitch-correct';
 import { lineNotes } from '../src/dsp/pitch-notes';
 import { findBreaths } from '../src/dsp/breaths';
 import { alignment } from '../src/dsp/align';
+import { deconvolve } from '../src/dsp/deconvolve';
 import { trackPitch } from '../src/dsp/pitch-track';
 import { audioStatistics } from '../src/dsp/statistics';
 import { computePeakLevels } from '../src/dsp/peaks';
@@ -82,6 +83,12 @@ const api: AnalysisApi = {
     answer(() => {
       const { readAt } = alignment(guide, take, sampleRate);
       return [readAt, [readAt.buffer]];
+    }),
+
+  deconvolve: (recorded, played, most) =>
+    answer(() => {
+      const measured = recorded.map((channel) => deconvolve(channel, played, most));
+      return [measured, buffersOf(measured)];
     }),
 
   lineNotes: (channels, sampleRate) =>

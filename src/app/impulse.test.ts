@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deconvolve } from '../dsp/deconvolve';
 import { tone } from '../dsp/signals';
 import { AssetStore } from '../project/asset-store';
 import { clipAt } from '../project/clip.fixture';
@@ -34,7 +35,7 @@ describe('an impulse from the selection', () => {
 });
 
 describe('an impulse from a sweep', () => {
-  it("is the room's response: the lower selected track's recording deconvolved by the upper one's sweep", () => {
+  it("is the room's response: the lower selected track's recording deconvolved by the upper one's sweep", async () => {
     const assets = new AssetStore();
     const sweep = tone('sine', { from: 30, to: 3900 }, { from: 0.5, to: 0.5 }, RATE, RATE);
     // The room: the sound, and again 0.05 s later at half its level; recorded in stereo, the right at half level.
@@ -53,7 +54,9 @@ describe('an impulse from a sweep', () => {
     store.getState().commit('Start', { sampleRate: RATE, tracks });
     const services = { store, assets } as unknown as Services;
     store.getState().selectRange({ start: 0, end: recorded.length, trackIds: [tracks[1].id, tracks[0].id] });
-    const impulse = impulseFromSweep(services);
+    const impulse = await impulseFromSweep(services, async (recorded, played, most) =>
+      recorded.map((channel) => deconvolve(channel, played, most)),
+    );
     expect(impulse).toMatchObject({ name: 'Room (measured)' });
     const [left, right] = assets.get((impulse as { assetId: string }).assetId).channels;
     expect(left[0]).toBeCloseTo(1, 1);
@@ -61,7 +64,7 @@ describe('an impulse from a sweep', () => {
     expect(right[400]).toBeCloseTo(0.25, 1);
     expect(Math.max(...Array.from(left.subarray(10, 390), Math.abs))).toBeLessThan(0.05);
     store.getState().selectRange({ start: 0, end: recorded.length, trackIds: [tracks[1].id] });
-    expect(impulseFromSweep(services)).toBeNull();
+    expect(await impulseFromSweep(services)).toBeNull();
     expect(store.getState().notices.at(-1)?.text).toMatch(/Select two tracks/);
   });
 });

@@ -4,8 +4,8 @@
  * (and said), refused when silent; kept as an asset of the project, saved with it as a clip's audio is. The project
  * itself is not changed here. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
+import { analysis, answerValue } from '../client/analysis-client';
 import { IMPULSE_SECONDS, type ImpulseSource } from '../dsp/convolution';
-import { deconvolve } from '../dsp/deconvolve';
 import { decodeFile, ImportError } from '../import/decode-file';
 import { stripExtension } from '../import/import-files';
 import { targetTrackAudio } from './effects';
@@ -43,11 +43,22 @@ export function impulseFromSelection(services: Services): ImpulseSource | null {
   return keepImpulse(services, channels ?? [], 'The selection', `${track?.name ?? 'Selection'} at ${at} s`);
 }
 
-/** The impulse measured with a sweep (src/dsp/deconvolve.ts): the selection over two tracks, the upper one the sweep
- * as played (a chirp from Generate signal), the lower its recording in the room, from the sweep's start to after the
- * room has died away; each of the recording's channels gives one of the impulse's. Null (said why) otherwise. */
-export function impulseFromSweep(services: Services): ImpulseSource | null {
-  const state = services.store.getState();
+/** Each channel of a recording divided by the sweep played (src/dsp/deconvolve.ts), at most `most` samples each. */
+export type Deconvolver = (recorded: Float32Array[], played: Float32Array, most: number) => Promise<Float32Array[]>;
+
+/** In the analysis worker: a 10 s sweep takes about a second a channel. */
+const deconvolveInWorker: Deconvolver = (recorded, played, most) =>
+  answerValue(analysis().deconvolve(recorded, played, most));
+
+/** The impulse measured with a sweep: the selection over two tracks, the upper one the sweep as played (a chirp from
+ * Generate signal), the lower its recording in the room, from the sweep's start to after the room has died away;
+ * each of the recording's channels gives one of the impulse's. Null (said why) otherwise. */
+export async function impulseFromSweep(
+  services: Services,
+  measure: Deconvolver = deconvolveInWorker,
+): Promise<ImpulseSource | null> {
+  const { store } = services;
+  const state = store.getState();
   const range = selectedRange(state);
   const ids = targetTrackIds(state);
   if (!range || ids.length !== 2) {
@@ -64,16 +75,23 @@ export function impulseFromSweep(services: Services): ImpulseSource | null {
     state.notify('error', 'The upper selected track plays no sweep there. The effect is unchanged.');
     return null;
   }
-  const most = IMPULSE_SECONDS * state.project.sampleRate;
-  const measured = recording.map((channel) => deconvolve(channel, played, most));
-  const length = Math.max(...measured.map((h) => h.length));
-  const channels = measured.map((h) => {
-    const even = new Float32Array(length);
-    even.set(h);
-    return even;
-  });
-  const name = state.project.tracks.filter((t) => ids.includes(t.id))[1].name;
-  return keepImpulse(services, channels, 'The recording', `${name} (measured)`);
+  store.getState().set({ busy: 'Measuring the impulse…' });
+  try {
+    const measured = await measure(recording, played, IMPULSE_SECONDS * state.project.sampleRate);
+    const length = Math.max(...measured.map((h) => h.length));
+    const channels = measured.map((h) => {
+      const even = new Float32Array(length);
+      even.set(h);
+      return even;
+    });
+    const name = state.project.tracks.filter((t) => ids.includes(t.id))[1].name;
+    return keepImpulse(services, channels, 'The recording', `${name} (measured)`);
+  } catch (e) {
+    store.getState().notify('error', `The impulse could not be measured: ${String(e)}. The effect is unchanged.`);
+    return null;
+  } finally {
+    store.getState().set({ busy: null });
+  }
 }
 
 /** The channels (at the project's rate) as an impulse named `name`, cut to IMPULSE_SECONDS; null where silent. */

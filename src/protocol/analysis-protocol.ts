@@ -70,6 +70,9 @@ export interface AnalysisApi {
   /** Where `take` is read for each 10 ms step of `guide` to be in time with it, seconds from their common start
    * (src/dsp/align.ts). */
   alignment(guide: Float32Array[], take: Float32Array[], sampleRate: number): Promise<AnalysisResult<Float32Array>>;
+  /** Each channel of a recording of `played` (a sweep) divided by it: the impulse response measured, at most `most`
+   * samples a channel (src/dsp/deconvolve.ts). */
+  deconvolve(recorded: Float32Array[], played: Float32Array, most: number): Promise<AnalysisResult<Float32Array[]>>;
   /** The programme's average spectrum (src/dsp/spectrum.ts); null where it is too short for one. */
   spectrum(channels: Float32Array[], sampleRate: number): Promise<AnalysisResult<Spectrum | null>>;
   /** The stretches of `channels` like the sound marked by [markStart, markEnd), compared in `band` where the mark

@@ -82,8 +82,8 @@ export function ConvolverFields({
         type="button"
         data-testid={id('impulse-sweep')}
         title="Measure a room or a piece of gear: play a chirp (Signal…) there and record it; select the chirp's track and the recording's under it, from the chirp's start until the room has died away"
-        onClick={() => {
-          const next = impulseFromSweep(services);
+        onClick={async () => {
+          const next = await impulseFromSweep(services);
           if (next) change({ impulse: next });
         }}
       >
