@@ -208,16 +208,14 @@ export function impulseEnvelopeDb(h: Float32Array, columns: number): Float32Arra
 
 /** The convolution reverb block by block (in place), CONVOLVER_BLOCK samples late; its level taken as it runs. */
 export class ConvolutionLine {
-  /** Whether the impulse was missing (a loaded one the project no longer holds): the dry sound alone goes through. */
-  readonly missing: boolean;
   private readonly convolver: PartitionedConvolver;
   private readonly norm: number;
   private wet = 0;
   private dry = 1;
 
   constructor(rate: number, channels: number, effect: Convolution, impulses: Impulses) {
+    // A loaded impulse the project no longer holds (the effect's fields say so): the dry sound alone goes through.
     const heard = heardImpulse(effect, rate, channels, impulses);
-    this.missing = heard === null;
     this.convolver = new PartitionedConvolver(heard?.channels ?? Array(channels).fill(new Float32Array(1)));
     this.norm = heard?.norm ?? 0;
     this.retune(effect);
