@@ -730,7 +730,7 @@ test.describe('track effects', () => {
       20 * Math.log10(soxStat(path, { start: 2, seconds: 1 }, 'remix 1')['RMS     amplitude']);
     const hall = await studio.exportFile({ format: 'float32' });
     expect(rms(hall) - rms(rawFile)).toBeCloseTo(3, 0);
-    // The export rings out past the noise's 3 s until the hall has died away (Ring out, on by default), as sox reads it.
+    // The export rings out past the noise's 3 s until the hall has died away (Ring out, on by default): sox reads it.
     await expect(page.getByText(/The effects rang out \d\.\d\d s past the end/).last()).toBeVisible();
     expect(soxInfo(hall).seconds).toBeGreaterThan(3 + 2);
     const ringing = soxStat(hall, { start: 3.5, seconds: 0.5 }, 'remix 1')['RMS     amplitude'];

@@ -4,11 +4,12 @@
  * stages (Gardner 1995; Wefers 2015). The impulse's first part is cut into blocks of HEAD samples, the rest into
  * blocks of TAIL samples; each block's spectrum (an FFT of twice its length, zero-padded) is multiplied with the
  * spectra of the input's last blocks of that size and the products summed. Small head blocks keep the latency at
- * HEAD samples; big tail blocks make a long impulse cheap (a 10 s impulse at 48 kHz costs about 70 spectral products a
- * sample rather than 470). The tail starts late enough in the impulse (2 TAIL - HEAD samples) that each of its blocks has a
- * whole block's time to be worked out, so its work is spread evenly over the quanta of the audio thread, as is the
- * head's; no quantum carries a block's whole sum. Two channels share each FFT (one as its real part, one as its
- * imaginary part). An impulse block's spectrum is made only when the input has run long enough to reach it.
+ * HEAD samples; big tail blocks make a long impulse cheap (a 10 s impulse at 48 kHz costs about 70 spectral
+ * products a sample rather than 470). The tail starts late enough in the impulse (2 TAIL - HEAD samples) that each
+ * of its blocks has a whole block's time to be worked out, so its work, FFTs too, is spread evenly over the quanta of
+ * the audio thread, as is the head's; no quantum carries a block's whole sum. Two channels share each FFT (one as its
+ * real part, one as its imaginary part). An impulse block's spectrum is made only when the input has run long
+ * enough to reach it.
  */
 import { bitReverse, fftStage } from './spectrogram';
 
