@@ -89,7 +89,10 @@ function mixesProblem(project: Project): string | null {
       !isRecord(m.tracks) ||
       !isRecord(m.faders) ||
       !Object.values(m.faders).every(Number.isFinite) ||
-      !Object.values(m.tracks).every((t) => Number.isFinite(t?.gainDb) && Number.isFinite(t.pan)),
+      !Object.values(m.tracks).every((t) => Number.isFinite(t?.gainDb) && Number.isFinite(t.pan)) ||
+      !Object.values(m.tracks).every(
+        (t) => t.output === undefined || t.output === null || typeof t.output === 'string',
+      ),
   );
   if (bad) return `the mix "${bad.name ?? '?'}" cannot be read.`;
   for (const mix of mixes ?? []) {

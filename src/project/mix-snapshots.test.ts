@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBus, setBusGain, setSend } from './buses';
+import { createBus, setBusGain, setOutput, setSend } from './buses';
 import { deleteMix, recallMix, saveMix } from './mix-snapshots';
 import {
   addTrackEffect,
@@ -61,6 +61,19 @@ describe('mix snapshots', () => {
     expect(recalled.tracks[1].effects?.[0]).toMatchObject({ id: eq.id, on: true });
     expect(recalled.tracks[0].sends).toEqual([{ busId, levelDb: -12 }]);
     expect(recalled.master?.effects?.map((e) => e.id)).toEqual([limiter.id]);
+  });
+
+  it("keep each track's output: a track routed to a bus since goes back to the master, and the other way", () => {
+    const onMaster = saveMix(project).project;
+    const routedMixId = onMaster.mixes?.[0].id ?? '';
+    const routed = setOutput(onMaster, bass.id, busId).project;
+    expect(recallMix(routed, routedMixId).project.tracks[1].output).toBeUndefined();
+    const kept = saveMix(routed).project;
+    const back = setOutput(kept, bass.id, undefined).project;
+    expect(recallMix(back, kept.mixes?.[1].id ?? '').project.tracks[1].output).toBe(busId);
+    // A mix kept before outputs were leaves them as they are.
+    const old = { ...kept.mixes![0], tracks: { [bass.id]: { gainDb: 0, pan: 0, mute: false, solo: false } } };
+    expect(recallMix({ ...routed, mixes: [old] }, old.id).project.tracks[1].output).toBe(busId);
   });
 
   it('forget a mix', () => {

@@ -1,6 +1,6 @@
 /**
  * Mix snapshots, as a DAW's mixer snapshots or scenes (Studio One's, Reaper's SWS snapshots): the faders, pans, mutes,
- * solos, inserts (their settings, on or off) and sends kept under a name, to compare two mixes of the same song and go
+ * solos, inserts (their settings, on or off), sends and outputs kept under a name, to compare two mixes of the same song and go
  * back to either. Recalling one sets the tracks and buses it knows (their effect chains as they were kept, effects
  * added since going with them) and leaves those added since as they are.
  */
@@ -14,9 +14,9 @@ export function saveMix(project: Project): TrackEdit {
   let n = 0;
   while (taken.has(mixName(n))) n++;
   const tracks = Object.fromEntries(
-    project.tracks.map(({ id, gainDb, pan, mute, solo, effects = [], sends = [] }) => [
+    project.tracks.map(({ id, gainDb, pan, mute, solo, effects = [], sends = [], output }) => [
       id,
-      { gainDb, pan, mute, solo, effects, sends },
+      { gainDb, pan, mute, solo, effects, sends, output: output ?? null },
     ]),
   );
   const hosts = [{ id: MASTER, ...masterOf(project) }, ...(project.buses ?? [])];
@@ -32,7 +32,15 @@ const mixName = (n: number) => `Mix ${n < 26 ? String.fromCharCode(65 + n) : n +
 export function recallMix(project: Project, mixId: string): TrackEdit {
   const mix = project.mixes?.find((m) => m.id === mixId);
   if (!mix) return { label: 'Recall mix', project };
-  const tracks = project.tracks.map((t) => (mix.tracks[t.id] ? { ...t, ...mix.tracks[t.id] } : t));
+  const tracks = project.tracks.map((t) => {
+    const kept = mix.tracks[t.id];
+    if (!kept) return t;
+    // Its output as kept: a bus, or (null) the master; a mix kept before outputs were leaves it as it is.
+    const { output, ...rest } = kept;
+    const { output: now, ...track } = { ...t, ...rest };
+    const routed = output === undefined ? now : (output ?? undefined);
+    return routed === undefined ? track : { ...track, output: routed };
+  });
   const recalled: Project = { ...project, tracks };
   const master = masterOf(project);
   const masterDb = mix.faders[MASTER] ?? master.gainDb;

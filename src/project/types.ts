@@ -143,10 +143,19 @@ export interface Project {
 export interface MixSnapshot {
   id: string;
   name: string;
-  /** Each track's fader, pan, mute and solo, and (since they were kept too) its inserts and sends. */
+  /** Each track's fader, pan, mute and solo, and (since they were kept too) its inserts, sends and output (a bus's
+   * id, null: the master). */
   tracks: Record<
     string,
-    { gainDb: number; pan: number; mute: boolean; solo: boolean; effects?: TrackEffect[]; sends?: TrackSend[] }
+    {
+      gainDb: number;
+      pan: number;
+      mute: boolean;
+      solo: boolean;
+      effects?: TrackEffect[];
+      sends?: TrackSend[];
+      output?: string | null;
+    }
   >;
   /** The master's and the effect buses' faders, by bus id (the master's under its own id). */
   faders: Record<string, number>;
