@@ -5,6 +5,7 @@
  * itself is not changed here. */
 import { selectedRange, targetTrackIds } from '../actions/targets';
 import { analysis, answerValue } from '../client/analysis-client';
+import { toMono } from '../dsp/channels';
 import { IMPULSE_SECONDS, type ImpulseSource } from '../dsp/convolution';
 import { decodeFile, ImportError } from '../import/decode-file';
 import { stripExtension } from '../import/import-files';
@@ -69,8 +70,7 @@ export async function impulseFromSweep(
     return null;
   }
   const [sweep, recording] = targetTrackAudio(services, range);
-  const played = new Float32Array(sweep[0].length);
-  for (const channel of sweep) for (let i = 0; i < played.length; i++) played[i] += channel[i] / sweep.length;
+  const played = toMono(sweep);
   if (played.every((v) => v === 0)) {
     state.notify('error', 'The upper selected track plays no sweep there. The effect is unchanged.');
     return null;

@@ -8,6 +8,7 @@
 import { CONVOLVER_BLOCK, PartitionedConvolver } from './convolver';
 import { seededRandom } from './dither';
 import { dbToGain } from './gain';
+import { toMono } from './channels';
 import { BiquadState, butterworth } from './filters';
 import { resample } from './resample';
 import { WET_DB } from './reverb';
@@ -165,9 +166,7 @@ function impulseChannels(impulse: ImpulseSource, rate: number, impulses: Impulse
 function impulsesFor(channels: number, impulse: readonly Float32Array[]): Float32Array[] {
   if (impulse.length === 1 || channels > 1)
     return Array.from({ length: channels }, (_, c) => impulse[c % impulse.length]);
-  const mean = new Float32Array(impulse[0].length);
-  for (const h of impulse) for (let i = 0; i < mean.length; i++) mean[i] += h[i] / impulse.length;
-  return [mean];
+  return [toMono([...impulse])];
 }
 
 /** The gain that gives the impulse heard unit energy (mean over its channels: a mono track's mean of a stereo impulse

@@ -74,8 +74,10 @@ export class PartitionedConvolver {
    * CONVOLVER_BLOCK samples late. */
   run(block: Float32Array[], wet: number, dry: number): void {
     const length = block[0]?.length ?? 0;
+    // Sized to the block: the worklet's every quantum reuses them (a shorter block, cut on the automation grid,
+    // takes views).
     if ((this.wetAll[0]?.length ?? 0) < length) this.wetAll = block.map(() => new Float32Array(length));
-    const sum = this.wetAll.map((w) => w.subarray(0, length));
+    const sum = this.wetAll[0]?.length === length ? this.wetAll : this.wetAll.map((w) => w.subarray(0, length));
     for (const s of sum) s.fill(0);
     this.head.run(block, sum);
     this.tail?.run(block, sum);

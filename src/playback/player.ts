@@ -321,7 +321,8 @@ export class Player {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
       const pan = new StereoPannerNode(context, { pan: track.pan });
       // Into the bus its output is routed to (a group bus), else the master's strip.
-      gain.connect(pan).connect(this.busInputs.get(outputOf(project, track) ?? '') ?? bus);
+      const output = outputOf(project, track);
+      gain.connect(pan).connect((output && this.busInputs.get(output)) || bus);
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
       this.automatePan(pan, track, from, to, faderClock);
       // The track's volume automation, before its gain and pan (unity where it has none, ready to be written).
