@@ -3,25 +3,8 @@ import { capture, startCapture, stopCapture } from './capture';
 import { expect, test } from './fixtures';
 import { writeFileSync } from 'node:fs';
 import { encodeWav } from '../src/dsp/wav';
+import { bandDb, dragPoints, noiseTrack, playedAgainst, signalTrack } from './mix-checks';
 import { crossingHz, soxFloat, soxInfo, soxStat } from './sox';
-
-/** A signal of `kind` on a new track from the Generate signal panel, its other fields (`colour`, `hz`, `db`,
- * `seconds`...) filled in as given. */
-async function signalTrack(page: Page, kind: string, fields: Record<string, string>) {
-  await page.getByTestId('action-generateSignal').click();
-  const panel = page.getByTestId('signal-panel');
-  await panel.getByTestId('signal-kind').selectOption(kind);
-  for (const [field, value] of Object.entries(fields)) {
-    const input = panel.getByTestId(`signal-${field}`);
-    if (field === 'colour') await input.selectOption(value);
-    else await input.fill(value);
-  }
-  await panel.getByTestId('signal-run').click();
-  await page.keyboard.press('Escape');
-}
-
-/** Three seconds of white noise (flat: as much over 500 Hz as under) at -20 dBFS on a new track. */
-const noiseTrack = (page: Page) => signalTrack(page, 'noise', { colour: 'white', db: '-20', seconds: '3' });
 
 /** Opens the track's effects and adds a low-pass at `hz`. */
 async function addLowpass(page: Page, hz: string) {
@@ -32,71 +15,6 @@ async function addLowpass(page: Page, hz: string) {
   await panel.getByTestId('fx-hz-0').fill(hz);
   await panel.getByTestId('fx-hz-0').press('Enter');
   await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', `Low-pass ${hz} Hz`);
-}
-
-/** RMS of a band of the file (its left, where stereo), dBFS, as sox measures it. */
-const bandDb = (path: string, band: string) =>
-  20 * Math.log10(soxStat(path, undefined, `remix 1 sinc ${band}`)['RMS     amplitude']);
-
-/** How far `heard` is from `reference` scaled to fit it best, dB under `heard`, block by block (2048 samples, each
- * at its best whole-sample lag within `search` of `lag`: a loaded machine may drop a render quantum while capturing),
- * the median over `blocks` blocks from `start`; and the median scale. */
-function fit(heard: number[], reference: Float32Array, { lag, search, start, blocks }: Record<string, number>) {
-  const size = 2048;
-  const fits = Array.from({ length: blocks }, (_, b) => {
-    const at = start + b * size;
-    let best = { db: Infinity, scale: 0 };
-    for (let l = lag - search; l <= lag + search; l++) {
-      let [cross, power, energy] = [0, 0, 0];
-      for (let i = 0; i < size; i++) {
-        cross += heard[at + i] * reference[at - l + i];
-        power += reference[at - l + i] ** 2;
-        energy += heard[at + i] ** 2;
-      }
-      const scale = cross / power;
-      const db = 10 * Math.log10(Math.max(1e-30, 1 - (cross * scale) / energy));
-      if (db < best.db) best = { db, scale };
-    }
-    return best;
-  });
-  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  return { db: median(fits.map((f) => f.db)), scale: median(fits.map((f) => f.scale)) };
-}
-
-/** Plays the project from timeline sample `from` (its start unless given) and captures what the player sends out (the
- * master's left); gives a fit of it to a file: the median residual and scale over eight blocks from just after the
- * sound begins. */
-async function playedAgainst(page: Page, from = 0) {
-  const transport = (name: string) => page.getByTestId(`action-${name}`).click();
-  await transport('playPause'); // the player's context, for the capture to tap
-  await transport('stop');
-  await startCapture(page, ['mix']);
-  await page.evaluate((at) => (window as any).omniStudio.services.store.getState().set({ playhead: at }), from);
-  await transport('playPause');
-  await page.waitForTimeout(1500);
-  const {
-    channels: [heard],
-  } = await stopCapture(page);
-  await transport('stop');
-  // About where the sound begins (a low-pass rises from rest, so a little after): the fit searches round it.
-  const onset = heard.findIndex((v) => Math.abs(v) > 1e-4);
-  expect(onset).toBeGreaterThanOrEqual(0);
-  const where = { lag: onset - from, search: 300, start: onset + 4096, blocks: 8 };
-  return (file: string) => fit(heard, soxFloat(file, ['remix', '1']), where); // a stereo file's left
-}
-
-/** Adds points to a lane by pressing on it and dragging: each at a share of the way along the first clip, dragged
- * to a height (from the lane's top, as a share of its height: under 0 is over the top, over 1 under the bottom). */
-async function dragPoints(page: Page, laneTestId: string, points: [number, number][]) {
-  const clip = (await page.getByTestId('clip').first().boundingBox())!;
-  const lane = (await page.getByTestId(laneTestId).boundingBox())!;
-  for (const [share, height] of points) {
-    await page.mouse.move(clip.x + clip.width * share, lane.y + lane.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(clip.x + clip.width * share, lane.y + lane.height * height, { steps: 4 });
-    await page.mouse.up();
-  }
-  await expect(page.getByTestId(`${laneTestId}-point`)).toHaveCount(points.length);
 }
 
 /** Two points on the effect lane: a quarter of the way in, a quarter of the way up (a frequency's lane: about
@@ -241,105 +159,6 @@ test.describe('track effects', () => {
     await expect(page.locator('html[data-ready=true]')).toBeAttached();
     await expect(page.getByTestId('master-summary')).toContainText('-6.0 dB');
     await expect(page.getByTestId('master-summary')).toHaveAttribute('data-effects', '1');
-  });
-
-  test("a track's send to a new reverb bus is heard and exported under the dry sound; the bus's level and its deletion", async ({
-    studio,
-    page,
-  }) => {
-    const raw = await studio.exportFile({ format: 'float32' });
-    await page.getByTestId('track-fx').click();
-    const panel = page.getByTestId('track-effects-panel');
-    await panel.getByTestId('fx-send-add').selectOption('new');
-    await expect(panel.getByTestId('fx-send')).toContainText('Bus 1');
-    await expect(panel.getByTestId('fx-send-level-0')).toHaveValue('-12');
-    expect((await studio.summary()).undo.at(-1)).toBe('New effect bus');
-
-    // The mix is stereo now (the reverb's tail is); its left is the dry track, centre-panned, over the reverb.
-    const mix = await studio.exportFile({ format: 'float32' });
-    const [left, right] = [
-      ['remix', '1'],
-      ['remix', '2'],
-    ].map((remix) => soxFloat(mix, remix));
-    const dry = soxFloat(raw, []);
-    expect(left.length).toBeGreaterThan(dry.length + 48000); // the bus's reverb rings out past the noise (Ring out)
-    // Over the noise's 3 s.
-    const db = (x: ArrayLike<number>, y: (i: number) => number) => {
-      let [e, d] = [0, 0];
-      for (let i = 0; i < dry.length; i++) {
-        e += (x[i] - y(i)) ** 2;
-        d += x[i] ** 2;
-      }
-      return 10 * Math.log10(e / d);
-    };
-    const wet = db(left, (i) => Math.SQRT1_2 * dry[i]);
-    expect(wet).toBeGreaterThan(-30); // a tail under the dry sound, sent 12 dB down...
-    expect(wet).toBeLessThan(-3); // ...not over it
-    expect(db(left, (i) => right[i])).toBeGreaterThan(-40); // and a wide one: the sides differ
-
-    // Playback is the export, reverb bus and all.
-    expect((await playedAgainst(page))(mix).db).toBeLessThan(-60);
-
-    // Sent before the fader, the reverb keeps its level with the track turned down 36 dB: the tail is now far over
-    // the dry sound, in the export as in playback.
-    await page.getByTestId('track-fx').click();
-    await panel.getByTestId('fx-send-pre-0').check();
-    expect((await studio.summary()).undo.at(-1)).toBe('Send before the fader');
-    await page.keyboard.press('Escape');
-    await page.getByTestId('track-gain').fill('-36');
-    const preFader = await studio.exportFile({ format: 'float32' });
-    const power = (x: ArrayLike<number>, scale = 1) => Array.from(x).reduce((sum, v) => sum + (scale * v) ** 2, 0);
-    const quietDry = power(dry, Math.SQRT1_2 * 10 ** (-36 / 20));
-    expect(10 * Math.log10(power(soxFloat(preFader, ['remix', '1'])) / quietDry)).toBeGreaterThan(10);
-    expect((await playedAgainst(page))(preFader).db).toBeLessThan(-60);
-    await page.getByTestId('track-gain').fill('0');
-
-    await page.getByTestId('track-fx').click();
-    await panel.getByRole('button', { name: '→ Bus 1' }).click();
-    await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 1');
-    await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Sent from White noise.');
-    await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', /Reverb 1.8 s/);
-    await panel.getByTestId('fx-bus-delete').click();
-    expect((await studio.summary()).undo.at(-1)).toBe('Delete Bus 1');
-    expect(soxFloat(await studio.exportFile({ format: 'float32' }), [])).toEqual(dry); // mono, the dry track alone
-  });
-
-  test("a track's output routed into a new group bus plays through the bus's low-pass, as heard and exported; back on the master, as it was", async ({
-    studio,
-    page,
-  }) => {
-    const raw = await studio.exportFile({ format: 'float32' });
-    await page.getByTestId('track-fx').click();
-    const panel = page.getByTestId('track-effects-panel');
-    await panel.getByTestId('fx-output').selectOption('new');
-    expect((await studio.summary()).undo.at(-1)).toBe('New group bus');
-    await panel.getByTestId('fx-output-open').click();
-    await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 1');
-    await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Played into by White noise.');
-    await panel.getByTestId('fx-add').selectOption('filter');
-    await panel.getByTestId('fx-type-0').selectOption('lowpass');
-    await panel.getByTestId('fx-hz-0').fill('500');
-    await panel.getByTestId('fx-hz-0').press('Enter');
-    await page.keyboard.press('Escape');
-
-    // The export: the noise through the bus's low-pass (3-8 kHz over 40 dB down, 50-300 Hz as it was but for the
-    // centre pan's 3 dB: a bus is stereo, so the mix is).
-    const routed = await studio.exportFile({ format: 'float32' });
-    expect(bandDb(raw, '3000-8000') - bandDb(routed, '3000-8000')).toBeGreaterThan(40);
-    expect(bandDb(raw, '50-300') - bandDb(routed, '50-300')).toBeCloseTo(3, 0);
-    // Playback is the export, through the bus.
-    const fitTo = await playedAgainst(page);
-    expect(fitTo(routed).db).toBeLessThan(-60);
-    expect(fitTo(raw).db).toBeGreaterThan(-1);
-
-    // Back on the master: the noise as it was.
-    await page.getByTestId('track-fx').click();
-    await panel.getByTestId('fx-output').selectOption('');
-    expect((await studio.summary()).undo.at(-1)).toBe('Output to the master');
-    await page.keyboard.press('Escape');
-    expect(soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1'])).toEqual(
-      soxFloat(raw, ['remix', '1']),
-    );
   });
 
   test('a limiter and a noise gate look ahead, yet play in time with the other tracks as the export has them; the limiter metered', async ({
@@ -932,41 +751,6 @@ test.describe('track effects', () => {
     const heard = (await playedAgainst(page, 57600))(mix);
     expect(heard.db).toBeLessThan(-60);
     expect(heard.scale).toBeCloseTo(1, 2); // the stereo mix's left, as heard
-  });
-
-  test("a send's level automated on a lane: no reverb until the lane rises, as played and exported", async ({
-    studio,
-    page,
-  }) => {
-    await page.keyboard.press('f');
-    const dry = soxFloat(await studio.exportFile({ format: 'float32' }), []);
-    await page.getByTestId('track-fx').click();
-    const panel = page.getByTestId('track-effects-panel');
-    await panel.getByTestId('fx-send-add').selectOption('new');
-    await panel.getByTestId('fx-send-automate-0').click();
-    await expect(page.getByTestId('send-lane')).toContainText('Send → Bus 1');
-    await page.keyboard.press('Escape');
-    // Silence at 0.12 s, the send's full level from 0.6 s (playback from the start hears the rise and the reverb
-    // from rest, as the export does).
-    await dragPoints(page, 'send-lane-line', [
-      [0.04, 1.5],
-      [0.2, 0.25],
-    ]);
-    expect((await studio.summary()).undo.slice(-2)).toEqual(['Add send point', 'Add send point']);
-    const mix = await studio.exportFile({ format: 'float32' });
-    const left = soxFloat(mix, ['remix', '1']);
-    const wetDb = (from: number, to: number) => {
-      let [e, d] = [0, 0];
-      for (let i = from; i < to; i++) {
-        e += (left[i] - Math.SQRT1_2 * dry[i]) ** 2;
-        d += left[i] ** 2;
-      }
-      return 10 * Math.log10(e / d);
-    };
-    expect(wetDb(0, 4800)).toBeLessThan(-100); // nothing sent before the first point
-    expect(wetDb(120000, 144000)).toBeGreaterThan(-30); // the tail under the noise after the second
-    const heard = (await playedAgainst(page))(mix);
-    expect(heard.db).toBeLessThan(-60);
   });
 
   test("a track equalizer's picture shows the spectrum of what plays behind its curve: dark over a low-pass", async ({

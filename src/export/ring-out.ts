@@ -1,6 +1,7 @@
 /** Effects' tails in an export, as a DAW's render tail (Logic's "include audio tail", Reaper's render tail): a reverb
  * or an echo rings on past the last clip, so the file goes on until it has died away rather than cutting it off. */
 import { activeEffects, ringOutSeconds, type TrackEffect } from '../dsp/effect-chain';
+import { busOutputOf } from '../project/buses';
 import { audibleTracks } from '../project/mixdown';
 import { masterOf } from '../project/track-effects';
 import type { Project } from '../project/types';
@@ -12,15 +13,23 @@ const ringing = (effects: readonly TrackEffect[] | undefined) =>
   activeEffects(effects).length > 0 ? ringOutSeconds(effects) : 0;
 
 /** How long, at most, what the export plays rings on after its input stops, samples: the longest track chain's tail,
- * then (the mix) the longest bus's and the master's after it; 0 where no effect is on; 60 s at most. */
+ * then (the mix) the longest way through the buses' (a bus and those it plays into) and the master's after it; 0 where
+ * no effect is on; 60 s at most. */
 export function exportTail(project: Project, trackIds?: readonly string[]): number {
   const tracks = trackIds ? project.tracks.filter((t) => trackIds.includes(t.id)) : audibleTracks(project);
   let seconds = Math.max(0, ...tracks.map((t) => ringing(t.effects)));
   if (!trackIds) {
-    seconds += Math.max(0, ...(project.buses ?? []).map((b) => ringing(b.effects)));
+    seconds += Math.max(0, ...(project.buses ?? []).map((b) => busWayTail(project, b.id)));
     seconds += ringing(masterOf(project).effects);
   }
   return Math.round(Math.min(60, seconds) * project.sampleRate);
+}
+
+/** The tails of a bus's effects and of each bus it plays into on the way to the master, seconds, added up. */
+function busWayTail(project: Project, busId: string | undefined): number {
+  if (busId === undefined) return 0;
+  const bus = project.buses?.find((b) => b.id === busId);
+  return ringing(bus?.effects) + busWayTail(project, busOutputOf(project, busId));
 }
 
 /** Where the sound ends: one past the last sample of any channel over -100 dBFS, but not before `from`. */

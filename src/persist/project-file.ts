@@ -63,6 +63,8 @@ function effectsProblem(project: Project): string | null {
   if (silent) return `the fader ${silent.where} has no level.`;
   const unread = buses.find((b) => b.volume !== undefined && !readableLine(b.volume));
   if (unread) return `the fader ${unread.where} has a volume automation that cannot be read.`;
+  const stray = project.buses?.find((b) => b.output !== undefined && typeof b.output !== 'string');
+  if (stray) return `${stray.name} plays into no bus.`;
   return sendsProblem(project) ?? groupsProblem(project) ?? mixesProblem(project);
 }
 

@@ -9,7 +9,7 @@ import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { loopRange } from '../actions/targets';
 import { audibleTracks, effectBusChannels } from '../project/mixdown';
-import { busVolumeOf, outputOf, sendsOf } from '../project/buses';
+import { busesInMixOrder, busOutputOf, busVolumeOf, outputOf, sendsOf } from '../project/buses';
 import { type EffectHost, effectsOf, liveChanges, MASTER, masterOf } from '../project/track-effects';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
 import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
@@ -437,8 +437,13 @@ export class Player {
   private masterStrip(project: Project, heard: ChainTimeline, withBuses = true): AudioNode {
     const at = { ...heard, when: heard.when - this.lookAhead(masterOf(project).effects) };
     const input = this.busStrip(MASTER, masterOf(project), this.master!, at);
+    // Each bus made after the bus it plays into (else the master's strip), so that its input is there to feed.
     if (withBuses)
-      for (const bus of project.buses ?? []) this.busInputs.set(bus.id, this.busStrip(bus.id, bus, input, at));
+      for (const bus of busesInMixOrder(project).reverse()) {
+        const target = busOutputOf(project, bus.id);
+        const into = (target && this.busInputs.get(target)) || input;
+        this.busInputs.set(bus.id, this.busStrip(bus.id, bus, into, at));
+      }
     return input;
   }
 

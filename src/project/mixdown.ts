@@ -8,7 +8,7 @@ import { impulsesOf } from './impulses';
 import { clipFadeGains } from './clip-fades';
 import { panValues } from './pan-automation';
 import { type EffectHost, hasActiveEffects, MASTER, masterOf } from './track-effects';
-import { outputOf, sendsOf } from './buses';
+import { busesInMixOrder, busOutputOf, outputOf, sendsOf } from './buses';
 import type { Clip, MasterBus, Project, SampleRange, Track } from './types';
 import { clipOverlap } from './types';
 
@@ -124,7 +124,7 @@ function aheadOf(range: SampleRange, latency: number, running: boolean): { feed:
   return { feed: { start: range.start + latency - skip, end: range.end + latency }, skip };
 }
 
-/** The tracks mixed over the range, through their sends and the effect buses (not the master bus). */
+/** The tracks mixed over the range, through their sends, outputs and the effect buses (not the master bus). */
 function mixTracks(
   project: Project,
   assets: AssetStore,
@@ -158,10 +158,13 @@ function mixTracks(
       addInto(busInput(busId), preFader && pre ? pre : target, dbToGain(levelDb), automation);
     }
   }
-  for (const bus of project.buses ?? []) {
+  // Each bus before the bus it plays into, which takes it in as a track's output.
+  for (const bus of busesInMixOrder(project)) {
     const input = busInputs.get(bus.id);
-    if (input)
-      addInto(out, throughBus(bus, input, { rate: project.sampleRate, at: range.start, chains, host: bus.id }), 1);
+    if (!input) continue;
+    const target = busOutputOf(project, bus.id);
+    const returned = throughBus(bus, input, { rate: project.sampleRate, at: range.start, chains, host: bus.id });
+    addInto(target ? busInput(target) : out, returned, 1);
   }
   return out;
 }

@@ -163,10 +163,13 @@ export interface MixSnapshot {
   effects?: Record<string, TrackEffect[]>;
 }
 
-/** An effect bus: what the tracks send it, through its effects and fader, into the master. */
+/** An effect bus: what the tracks send it, through its effects and fader, into the master (or another bus). */
 export interface EffectBus extends MasterBus {
   id: string;
   name: string;
+  /** The bus it plays into instead of the master, as a DAW's bus routed to a bus (drums and bass into a rhythm
+   * bus); never one that leads back to it (src/project/buses.ts). */
+  output?: string;
 }
 
 /** Part of a track's sound sent to an effect bus: after its gain, volume automation and pan, at `levelDb`. */

@@ -3,7 +3,10 @@
 import { commitEffectEdit } from '../../app/track-effects';
 import { VolumeLaneButton } from './VolumeLaneButton';
 import {
+  busOutputOf,
+  busTargets,
   createBus,
+  createBusOutputBus,
   createOutputBus,
   deleteBus,
   outputOf,
@@ -11,6 +14,7 @@ import {
   SEND_DB,
   sendsOf,
   setBusGain,
+  setBusOutput,
   setOutput,
   setSend,
   setSendPreFader,
@@ -147,14 +151,49 @@ export function OutputSelect({ track, testId, compact }: { track: Track; testId:
   );
 }
 
-/** A bus's fader, the tracks sending to it, and its removal (with every send to it). */
+/** Where a bus plays into: the master, or another bus whose way does not lead back to it (a drum bus into a
+ * rhythm bus); `compact` (a mixer strip): the select alone. */
+export function BusOutputSelect({ busId, testId, compact }: { busId: string; testId: string; compact?: boolean }) {
+  const { store } = useServices();
+  const project = useStudio((s) => s.project);
+  const name = project.buses?.find((b) => b.id === busId)?.name ?? '';
+  return (
+    <label
+      className={compact ? 'strip-output' : 'param'}
+      title="Where the bus plays into after its fader: the master, or another bus (never one that plays back into it)"
+    >
+      {compact ? '' : 'Output to'}
+      <select
+        data-testid={testId}
+        aria-label={`Output of ${name}`}
+        value={busOutputOf(project, busId) ?? ''}
+        onChange={(e) => {
+          const target = e.target.value;
+          if (target === NEW_BUS) commitEffectEdit(store, (p) => createBusOutputBus(p, busId));
+          else commitEffectEdit(store, (p) => setBusOutput(p, busId, target || undefined));
+        }}
+      >
+        <option value="">Master</option>
+        <BusOptions buses={busTargets(project, busId)} />
+        <option value={NEW_BUS}>New bus (group)</option>
+      </select>
+    </label>
+  );
+}
+
+/** A bus's fader, where it plays into, the tracks and buses feeding it, and its removal (with every send to it). */
 export function BusSettings({ project, busId }: { project: Project; busId: string }) {
   const { store } = useServices();
   const bus = project.buses?.find((b) => b.id === busId);
   if (!bus) return null;
+  const open = useOpenHost();
+  const output = busOutputOf(project, busId);
   const names = (tracks: readonly { name: string }[]) => tracks.map((t) => t.name).join(', ');
   const senders = project.tracks.filter((t) => sendsOf(project, t).some((s) => s.busId === busId));
-  const routed = project.tracks.filter((t) => outputOf(project, t) === busId);
+  const routed = [
+    ...project.tracks.filter((t) => outputOf(project, t) === busId),
+    ...(project.buses ?? []).filter((b) => busOutputOf(project, b.id) === busId),
+  ];
   const fed = [
     senders.length ? `Sent from ${names(senders)}.` : '',
     routed.length ? `Played into by ${names(routed)}.` : '',
@@ -169,13 +208,24 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
         testId="fx-bus-gain"
         onCommit={(v) => commitEffectEdit(store, (p) => setBusGain(p, busId, v))}
       />
+      <BusOutputSelect busId={busId} testId="fx-bus-output" />
+      {output && (
+        <button
+          type="button"
+          data-testid="fx-bus-output-open"
+          title="Open this bus's effects"
+          onClick={() => open(output)}
+        >
+          → {project.buses?.find((b) => b.id === output)?.name}
+        </button>
+      )}
       <VolumeLaneButton
         host={busId}
         testId="fx-bus-volume-lane"
         title="Volume automation of this bus's fader: show or hide its lane after the tracks"
       />
       <p className="hint" data-testid="fx-bus-senders">
-        {fed.length ? fed.join(' ') : 'No track sends or plays to it yet.'}
+        {fed.length ? fed.join(' ') : 'No track or bus sends or plays to it yet.'}
       </p>
       <button
         type="button"

@@ -12,7 +12,7 @@ import { useServices, useStudio } from '../studio-context';
 import { clipColors } from '../timeline/track-colors';
 import { TrackMeter } from '../timeline/TrackMeter';
 import { Panel } from './Panel';
-import { OutputSelect } from './BusControls';
+import { BusOutputSelect, OutputSelect } from './BusControls';
 
 const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)}`;
 
@@ -155,6 +155,7 @@ function BusStrip({ bus }: { bus: EffectBus }) {
         testId="mixer-bus-automation-mode"
         title="Automation of this bus's return fader: Read plays its volume lane; Touch writes it from the fader while held as it plays; Latch from the first touch until playback stops"
       />
+      <BusOutputSelect busId={bus.id} testId="mixer-bus-output" compact />
     </section>
   );
 }

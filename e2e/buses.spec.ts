@@ -1,0 +1,189 @@
+import { expect, test } from './fixtures';
+import { bandDb, dragPoints, noiseTrack, playedAgainst } from './mix-checks';
+import { soxFloat } from './sox';
+
+test.describe('effect buses', () => {
+  test.beforeEach(async ({ studio, page }) => {
+    await noiseTrack(page);
+    await studio.waitForTracks(1);
+  });
+
+  test("a track's send to a new reverb bus is heard and exported under the dry sound; the bus's level and its deletion", async ({
+    studio,
+    page,
+  }) => {
+    const raw = await studio.exportFile({ format: 'float32' });
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-send-add').selectOption('new');
+    await expect(panel.getByTestId('fx-send')).toContainText('Bus 1');
+    await expect(panel.getByTestId('fx-send-level-0')).toHaveValue('-12');
+    expect((await studio.summary()).undo.at(-1)).toBe('New effect bus');
+
+    // The mix is stereo now (the reverb's tail is); its left is the dry track, centre-panned, over the reverb.
+    const mix = await studio.exportFile({ format: 'float32' });
+    const [left, right] = [
+      ['remix', '1'],
+      ['remix', '2'],
+    ].map((remix) => soxFloat(mix, remix));
+    const dry = soxFloat(raw, []);
+    expect(left.length).toBeGreaterThan(dry.length + 48000); // the bus's reverb rings out past the noise (Ring out)
+    // Over the noise's 3 s.
+    const db = (x: ArrayLike<number>, y: (i: number) => number) => {
+      let [e, d] = [0, 0];
+      for (let i = 0; i < dry.length; i++) {
+        e += (x[i] - y(i)) ** 2;
+        d += x[i] ** 2;
+      }
+      return 10 * Math.log10(e / d);
+    };
+    const wet = db(left, (i) => Math.SQRT1_2 * dry[i]);
+    expect(wet).toBeGreaterThan(-30); // a tail under the dry sound, sent 12 dB down...
+    expect(wet).toBeLessThan(-3); // ...not over it
+    expect(db(left, (i) => right[i])).toBeGreaterThan(-40); // and a wide one: the sides differ
+
+    // Playback is the export, reverb bus and all.
+    expect((await playedAgainst(page))(mix).db).toBeLessThan(-60);
+
+    // Sent before the fader, the reverb keeps its level with the track turned down 36 dB: the tail is now far over
+    // the dry sound, in the export as in playback.
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-send-pre-0').check();
+    expect((await studio.summary()).undo.at(-1)).toBe('Send before the fader');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('track-gain').fill('-36');
+    const preFader = await studio.exportFile({ format: 'float32' });
+    const power = (x: ArrayLike<number>, scale = 1) => Array.from(x).reduce((sum, v) => sum + (scale * v) ** 2, 0);
+    const quietDry = power(dry, Math.SQRT1_2 * 10 ** (-36 / 20));
+    expect(10 * Math.log10(power(soxFloat(preFader, ['remix', '1'])) / quietDry)).toBeGreaterThan(10);
+    expect((await playedAgainst(page))(preFader).db).toBeLessThan(-60);
+    await page.getByTestId('track-gain').fill('0');
+
+    await page.getByTestId('track-fx').click();
+    await panel.getByRole('button', { name: '→ Bus 1' }).click();
+    await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 1');
+    await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Sent from White noise.');
+    await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', /Reverb 1.8 s/);
+    await panel.getByTestId('fx-bus-delete').click();
+    expect((await studio.summary()).undo.at(-1)).toBe('Delete Bus 1');
+    expect(soxFloat(await studio.exportFile({ format: 'float32' }), [])).toEqual(dry); // mono, the dry track alone
+  });
+
+  test("a track's output routed into a new group bus plays through the bus's low-pass, as heard and exported; back on the master, as it was", async ({
+    studio,
+    page,
+  }) => {
+    const raw = await studio.exportFile({ format: 'float32' });
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-output').selectOption('new');
+    expect((await studio.summary()).undo.at(-1)).toBe('New group bus');
+    await panel.getByTestId('fx-output-open').click();
+    await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 1');
+    await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Played into by White noise.');
+    await panel.getByTestId('fx-add').selectOption('filter');
+    await panel.getByTestId('fx-type-0').selectOption('lowpass');
+    await panel.getByTestId('fx-hz-0').fill('500');
+    await panel.getByTestId('fx-hz-0').press('Enter');
+    await page.keyboard.press('Escape');
+
+    // The export: the noise through the bus's low-pass (3-8 kHz over 40 dB down, 50-300 Hz as it was but for the
+    // centre pan's 3 dB: a bus is stereo, so the mix is).
+    const routed = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(raw, '3000-8000') - bandDb(routed, '3000-8000')).toBeGreaterThan(40);
+    expect(bandDb(raw, '50-300') - bandDb(routed, '50-300')).toBeCloseTo(3, 0);
+    // Playback is the export, through the bus.
+    const fitTo = await playedAgainst(page);
+    expect(fitTo(routed).db).toBeLessThan(-60);
+    expect(fitTo(raw).db).toBeGreaterThan(-1);
+
+    // Back on the master: the noise as it was.
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-output').selectOption('');
+    expect((await studio.summary()).undo.at(-1)).toBe('Output to the master');
+    await page.keyboard.press('Escape');
+    expect(soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1'])).toEqual(
+      soxFloat(raw, ['remix', '1']),
+    );
+  });
+
+  test("a send's level automated on a lane: no reverb until the lane rises, as played and exported", async ({
+    studio,
+    page,
+  }) => {
+    await page.keyboard.press('f');
+    const dry = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-send-add').selectOption('new');
+    await panel.getByTestId('fx-send-automate-0').click();
+    await expect(page.getByTestId('send-lane')).toContainText('Send → Bus 1');
+    await page.keyboard.press('Escape');
+    // Silence at 0.12 s, the send's full level from 0.6 s (playback from the start hears the rise and the reverb
+    // from rest, as the export does).
+    await dragPoints(page, 'send-lane-line', [
+      [0.04, 1.5],
+      [0.2, 0.25],
+    ]);
+    expect((await studio.summary()).undo.slice(-2)).toEqual(['Add send point', 'Add send point']);
+    const mix = await studio.exportFile({ format: 'float32' });
+    const left = soxFloat(mix, ['remix', '1']);
+    const wetDb = (from: number, to: number) => {
+      let [e, d] = [0, 0];
+      for (let i = from; i < to; i++) {
+        e += (left[i] - Math.SQRT1_2 * dry[i]) ** 2;
+        d += left[i] ** 2;
+      }
+      return 10 * Math.log10(e / d);
+    };
+    expect(wetDb(0, 4800)).toBeLessThan(-100); // nothing sent before the first point
+    expect(wetDb(120000, 144000)).toBeGreaterThan(-30); // the tail under the noise after the second
+    const heard = (await playedAgainst(page))(mix);
+    expect(heard.db).toBeLessThan(-60);
+  });
+
+  test("a group bus played into another bus: the track through both buses' filters, as heard and exported; no way back round", async ({
+    studio,
+    page,
+  }) => {
+    const raw = await studio.exportFile({ format: 'float32' });
+    const panel = page.getByTestId('track-effects-panel');
+    const filterOn = async (type: string, hz: string) => {
+      await panel.getByTestId('fx-add').selectOption('filter');
+      await panel.getByTestId('fx-type-0').selectOption(type);
+      await panel.getByTestId('fx-hz-0').fill(hz);
+      await panel.getByTestId('fx-hz-0').press('Enter');
+    };
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-output').selectOption('new');
+    await panel.getByTestId('fx-output-open').click();
+    await filterOn('lowpass', '2000');
+    await panel.getByTestId('fx-bus-output').selectOption('new');
+    expect((await studio.summary()).undo.at(-1)).toBe('New group bus');
+    await panel.getByTestId('fx-bus-output-open').click();
+    await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 2');
+    await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Played into by Bus 1.');
+    // Bus 1 plays into this one: it cannot play back into Bus 1.
+    await expect(panel.getByTestId('fx-bus-output').locator('option')).toHaveText(['Master', 'New bus (group)']);
+    await filterOn('highpass', '500');
+    await page.keyboard.press('Escape');
+
+    // The export: the noise through Bus 1's 2 kHz low-pass (5-10 kHz over 30 dB down) and Bus 2's 500 Hz high-pass
+    // (50-200 Hz over 20 dB down).
+    const both = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(raw, '5000-10000') - bandDb(both, '5000-10000')).toBeGreaterThan(30);
+    expect(bandDb(raw, '50-200') - bandDb(both, '50-200')).toBeGreaterThan(20);
+    expect((await playedAgainst(page))(both).db).toBeLessThan(-60);
+
+    // Bus 1 on the master again: the low-pass alone, 50-200 Hz as it was but for the centre pan's 3 dB (a bus makes
+    // the mix stereo).
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-output-open').click();
+    await panel.getByTestId('fx-bus-output').selectOption('');
+    expect((await studio.summary()).undo.at(-1)).toBe('Bus 1 to the master');
+    await page.keyboard.press('Escape');
+    const one = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(raw, '50-200') - bandDb(one, '50-200')).toBeCloseTo(3, 0);
+    expect(bandDb(raw, '5000-10000') - bandDb(one, '5000-10000')).toBeGreaterThan(30);
+  });
+});

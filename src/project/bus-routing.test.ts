@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { TrackEffect } from '../dsp/effect-chain';
+import { filter } from '../dsp/filters';
+import { exportTail } from '../export/ring-out';
+import { AssetStore } from './asset-store';
+import {
+  busesInMixOrder,
+  busOutputOf,
+  busTargets,
+  createBusOutputBus,
+  deleteBus,
+  setBusOutput,
+  setOutput,
+} from './buses';
+import { clipAt } from './clip.fixture';
+import { mixdown } from './mixdown';
+import { newTrackEffect } from './track-effects';
+import { type EffectBus, emptyProject, newTrack, type Project } from './types';
+
+const RATE = 8000;
+
+const bus = (id: string, effects: TrackEffect[] = [], output?: string): EffectBus => ({
+  id,
+  name: `Bus ${id}`,
+  gainDb: 0,
+  effects,
+  ...(output ? { output } : {}),
+});
+
+/** Buses a → b → c and a fourth, d, on the master. */
+const chained = (): Project => ({
+  ...emptyProject(RATE),
+  buses: [bus('c'), bus('b', [], 'c'), bus('a', [], 'b'), bus('d')],
+});
+
+describe('a bus played into another bus', () => {
+  it('is refused where it would feed back; deleting the bus it plays into puts it back on the master', () => {
+    const project = chained();
+    expect(busOutputOf(project, 'a')).toBe('b');
+    expect(busOutputOf(project, 'c')).toBeUndefined();
+    expect(busTargets(project, 'b').map((b) => b.id)).toEqual(['c', 'd']); // not itself, not a (which feeds it)
+    expect(busTargets(project, 'd').map((b) => b.id)).toEqual(['c', 'b', 'a']);
+    expect(() => setBusOutput(project, 'c', 'a')).toThrow(
+      'Bus a plays into Bus c: routed back, the sound would feed back on itself.',
+    );
+    expect(() => setBusOutput(project, 'a', 'a')).toThrow('A bus cannot play into itself.');
+    expect(() => setBusOutput(project, 'a', 'gone')).toThrow('That effect bus is no longer there.');
+    const routed = setBusOutput(project, 'd', 'a');
+    expect(routed.label).toBe('Bus d to Bus a');
+    expect(busOutputOf(routed.project, 'd')).toBe('a');
+    const back = setBusOutput(routed.project, 'a', undefined);
+    expect(back.label).toBe('Bus a to the master');
+    expect(back.project.buses?.find((b) => b.id === 'a')).not.toHaveProperty('output');
+    const grouped = createBusOutputBus(project, 'd');
+    expect(grouped.label).toBe('New group bus');
+    expect(grouped.project.buses?.at(-1)).toMatchObject({ name: 'Bus 5', effects: [] });
+    expect(busOutputOf(grouped.project, 'd')).toBe(grouped.project.buses?.at(-1)?.id);
+    const deleted = deleteBus(project, 'b').project;
+    expect(deleted.buses?.map((b) => [b.id, b.output])).toEqual([
+      ['c', undefined],
+      ['a', undefined],
+      ['d', undefined],
+    ]);
+  });
+
+  it('runs before the bus it plays into; a loop a damaged file holds is broken, never followed', () => {
+    expect(busesInMixOrder(chained()).map((b) => b.id)).toEqual(['a', 'b', 'c', 'd']);
+    const looped = { ...emptyProject(RATE), buses: [bus('x', [], 'y'), bus('y', [], 'x'), bus('z', [], 'x')] };
+    expect(looped.buses.map((b) => busOutputOf(looped, b.id))).toEqual([undefined, undefined, 'x']);
+    expect(busesInMixOrder(looped).map((b) => b.id)).toEqual(['z', 'x', 'y']);
+  });
+
+  it("mixes a track through its bus's effects, then through the bus that bus plays into, whatever their order", () => {
+    const assets = new AssetStore();
+    const tone = (hz: number) =>
+      assets.add([Float32Array.from({ length: 800 }, (_, i) => 0.4 * Math.sin((2 * Math.PI * hz * i) / RATE))], RATE);
+    const tracks = [220, 3000].map((hz, i) => ({ ...newTrack(i), clips: [clipAt(`c${i}`, tone(hz).id, 0, 800)] }));
+    const plain: Project = { ...emptyProject(RATE), tracks };
+    const lowpass = { id: 'l', on: true, kind: 'filter' as const, type: 'lowpass' as const, hz: 1000 };
+    const highpass = { id: 'h', on: true, kind: 'filter' as const, type: 'highpass' as const, hz: 100 };
+    // The bus played into comes first in the list: the mix still runs the drums bus before it.
+    const buses = [{ ...bus('mix', [highpass]), gainDb: -6 }, bus('drums', [lowpass], 'mix')];
+    const project = setOutput({ ...plain, buses }, tracks[0].id, 'drums').project;
+    const range = { range: { start: 0, end: 800 } };
+    const alone = (id: string) => mixdown(plain, assets, { ...range, trackIds: [id], stereo: true });
+    const [first, second] = [alone(tracks[0].id), alone(tracks[1].id)];
+    const mix = mixdown(project, assets, range);
+    mix.forEach((channel, c) => {
+      const through = filter(filter(first[c], 'lowpass', 1000, RATE), 'highpass', 100, RATE);
+      channel.forEach((v, i) => expect(v).toBeCloseTo(second[c][i] + 10 ** (-6 / 20) * through[i], 5));
+    });
+    const direct = setBusOutput(project, 'drums', undefined).project;
+    const once = mixdown(direct, assets, range);
+    once.forEach((channel, c) => {
+      const through = filter(first[c], 'lowpass', 1000, RATE);
+      channel.forEach((v, i) => expect(v).toBeCloseTo(second[c][i] + through[i], 5));
+    });
+  });
+
+  it('rings out an export for the tails of the bus and of the buses it plays into, added up', () => {
+    const reverb = (decaySeconds: number) => ({ ...newTrackEffect('reverb'), decaySeconds }) as TrackEffect;
+    const project = { ...emptyProject(1000), buses: [bus('room', [reverb(1)], 'hall'), bus('hall', [reverb(2)])] };
+    // Each chain: 0.25 s and a reverb's decay half again (ringOutSeconds).
+    expect(exportTail(project)).toBe((1.75 + 3.25) * 1000);
+    expect(exportTail(setBusOutput(project, 'room', undefined).project)).toBe(3.25 * 1000);
+  });
+});
