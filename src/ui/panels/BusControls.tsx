@@ -184,9 +184,9 @@ export function BusOutputSelect({ busId, testId, compact }: { busId: string; tes
 /** A bus's fader, where it plays into, the tracks and buses feeding it, and its removal (with every send to it). */
 export function BusSettings({ project, busId }: { project: Project; busId: string }) {
   const { store } = useServices();
+  const open = useOpenHost();
   const bus = project.buses?.find((b) => b.id === busId);
   if (!bus) return null;
-  const open = useOpenHost();
   const output = busOutputOf(project, busId);
   const names = (tracks: readonly { name: string }[]) => tracks.map((t) => t.name).join(', ');
   const senders = project.tracks.filter((t) => sendsOf(project, t).some((s) => s.busId === busId));
