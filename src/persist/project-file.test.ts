@@ -128,6 +128,20 @@ describe('project files', () => {
       'the mix "Mix A" cannot be read.',
     );
     const [kept] = mixed.mixes ?? [];
+    const garbledRoute = { ...project, mixes: [{ ...kept, busOutputs: { b: 5 } }] as never };
+    expect(() => readProjectFile(writeProjectFile(garbledRoute, view, assets), 'bad.omni')).toThrow(
+      'the mix "Mix A" cannot be read.',
+    );
+    const buses = [
+      { id: 'b', name: 'Bus 1', gainDb: 0, output: 'c' },
+      { id: 'c', name: 'Bus 2', gainDb: 0 },
+    ];
+    const routed = readProjectFile(writeProjectFile({ ...project, buses }, view, assets), 'r.omni').project;
+    expect(routed.buses).toEqual(buses);
+    const stray = { ...project, buses: [{ ...buses[0], output: 7 }] as never };
+    expect(() => readProjectFile(writeProjectFile(stray, view, assets), 'bad.omni')).toThrow(
+      '"bad.omni" cannot be opened: Bus 1 plays into no bus.',
+    );
     const trackId = Object.keys(kept.tracks)[0];
     const badSend = {
       ...kept,

@@ -92,9 +92,8 @@ function mixesProblem(project: Project): string | null {
       !isRecord(m.faders) ||
       !Object.values(m.faders).every(Number.isFinite) ||
       !Object.values(m.tracks).every((t) => Number.isFinite(t?.gainDb) && Number.isFinite(t.pan)) ||
-      !Object.values(m.tracks).every(
-        (t) => t.output === undefined || t.output === null || typeof t.output === 'string',
-      ),
+      !Object.values(m.tracks).every((t) => routing(t.output)) ||
+      !(m.busOutputs === undefined || (isRecord(m.busOutputs) && Object.values(m.busOutputs).every(routing))),
   );
   if (bad) return `the mix "${bad.name ?? '?'}" cannot be read.`;
   for (const mix of mixes ?? []) {
@@ -109,6 +108,9 @@ function mixesProblem(project: Project): string | null {
   }
   return null;
 }
+
+/** Whether a mix kept can say where something played: a bus's id, null (the master), or nothing (as it is). */
+const routing = (output: unknown) => output === undefined || output === null || typeof output === 'string';
 
 /** Why the track groups cannot be read as the file sets them, or null (a track naming a group the file lacks is in
  * none: src/project/track-groups.ts). */

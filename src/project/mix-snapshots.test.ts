@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBus, setBusGain, setOutput, setSend } from './buses';
+import { createBus, setBusGain, setBusOutput, setOutput, setSend } from './buses';
 import { deleteMix, recallMix, saveMix } from './mix-snapshots';
 import {
   addTrackEffect,
@@ -74,6 +74,20 @@ describe('mix snapshots', () => {
     // A mix kept before outputs were leaves them as they are.
     const old = { ...kept.mixes![0], tracks: { [bass.id]: { gainDb: 0, pan: 0, mute: false, solo: false } } };
     expect(recallMix({ ...routed, mixes: [old] }, old.id).project.tracks[1].output).toBe(busId);
+  });
+
+  it("keep each bus's output: a bus played into another since goes back to the master, and the other way", () => {
+    const twoBuses = createBus(project, bass.id).project;
+    const [first, second] = (twoBuses.buses ?? []).map((b) => b.id);
+    const kept = saveMix(twoBuses).project;
+    const routed = setBusOutput(kept, first, second).project;
+    expect(recallMix(routed, kept.mixes?.[0].id ?? '').project.buses?.[0].output).toBeUndefined();
+    const keptRouted = saveMix(routed).project;
+    const back = setBusOutput(keptRouted, first, undefined).project;
+    expect(recallMix(back, keptRouted.mixes?.[1].id ?? '').project.buses?.[0].output).toBe(second);
+    // A mix kept before buses had outputs leaves them as they are.
+    const { busOutputs: _none, ...old } = keptRouted.mixes![0];
+    expect(recallMix({ ...routed, mixes: [old] }, old.id).project.buses?.[0].output).toBe(second);
   });
 
   it('forget a mix', () => {

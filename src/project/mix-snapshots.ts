@@ -1,6 +1,6 @@
 /**
  * Mix snapshots, as a DAW's mixer snapshots or scenes (Studio One's, Reaper's SWS snapshots): the faders, pans, mutes,
- * solos, inserts (their settings, on or off), sends and outputs kept under a name, to compare two mixes of the same song and go
+ * solos, inserts (their settings, on or off), sends and outputs (the tracks' and the buses') kept under a name, to compare two mixes of the same song and go
  * back to either. Recalling one sets the tracks and buses it knows (their effect chains as they were kept, effects
  * added since going with them) and leaves those added since as they are.
  */
@@ -22,7 +22,8 @@ export function saveMix(project: Project): TrackEdit {
   const hosts = [{ id: MASTER, ...masterOf(project) }, ...(project.buses ?? [])];
   const faders = Object.fromEntries(hosts.map((h) => [h.id, h.gainDb]));
   const effects = Object.fromEntries(hosts.map((h) => [h.id, h.effects ?? []]));
-  const mix: MixSnapshot = { id: newId(), name: mixName(n), tracks, faders, effects };
+  const busOutputs = Object.fromEntries((project.buses ?? []).map((b) => [b.id, b.output ?? null]));
+  const mix: MixSnapshot = { id: newId(), name: mixName(n), tracks, faders, effects, busOutputs };
   return { label: `Save ${mix.name}`, project: { ...project, mixes: [...(project.mixes ?? []), mix] } };
 }
 
@@ -35,11 +36,8 @@ export function recallMix(project: Project, mixId: string): TrackEdit {
   const tracks = project.tracks.map((t) => {
     const kept = mix.tracks[t.id];
     if (!kept) return t;
-    // Its output as kept: a bus, or (null) the master; a mix kept before outputs were leaves it as it is.
     const { output, ...rest } = kept;
-    const { output: now, ...track } = { ...t, ...rest };
-    const routed = output === undefined ? now : (output ?? undefined);
-    return routed === undefined ? track : { ...track, output: routed };
+    return routedAsKept(output, { ...t, ...rest });
   });
   const recalled: Project = { ...project, tracks };
   const master = masterOf(project);
@@ -48,12 +46,22 @@ export function recallMix(project: Project, mixId: string): TrackEdit {
   if (masterDb !== master.gainDb || masterEffects !== master.effects)
     recalled.master = { ...master, gainDb: masterDb, effects: masterEffects };
   if (project.buses)
-    recalled.buses = project.buses.map((b) => ({
-      ...b,
-      gainDb: mix.faders[b.id] ?? b.gainDb,
-      effects: mix.effects?.[b.id] ?? b.effects,
-    }));
+    recalled.buses = project.buses.map((b) =>
+      routedAsKept(mix.busOutputs?.[b.id], {
+        ...b,
+        gainDb: mix.faders[b.id] ?? b.gainDb,
+        effects: mix.effects?.[b.id] ?? b.effects,
+      }),
+    );
   return { label: `Recall ${mix.name}`, project: recalled };
+}
+
+/** A track or bus played into the bus kept (`kept`: its id), or (null) the master; a mix kept before outputs were
+ * (undefined) leaves it as it is. */
+function routedAsKept<T extends { output?: string }>(kept: string | null | undefined, routed: T): T {
+  if (kept === undefined) return routed;
+  const { output: _now, ...rest } = routed;
+  return (kept === null ? rest : { ...rest, output: kept }) as T;
 }
 
 export function deleteMix(project: Project, mixId: string): TrackEdit {

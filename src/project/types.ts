@@ -161,6 +161,8 @@ export interface MixSnapshot {
   faders: Record<string, number>;
   /** The master's and the effect buses' inserts, by the same ids (absent in mixes kept before they were). */
   effects?: Record<string, TrackEffect[]>;
+  /** Each effect bus's output: another bus's id, null: the master (absent in mixes kept before buses had one). */
+  busOutputs?: Record<string, string | null>;
 }
 
 /** An effect bus: what the tracks send it, through its effects and fader, into the master (or another bus). */
