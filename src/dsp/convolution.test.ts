@@ -43,6 +43,26 @@ describe('convolution reverb in a chain', () => {
     for (let i = 0; i < x.length - delay; i++) expect(block[0][delay + i]).toBeCloseTo(x[i], 4);
   });
 
+  it('another impulse while it plays: what went into the old one rings on from it, what comes now goes through the new', () => {
+    const x = noise(8000, 4);
+    const block = [x.slice()];
+    const [early, late] = [100, 300]; // each impulse a single tap, this many samples in
+    const impulses = new Map([
+      ['ir', { rate: RATE, channels: [spike(1600, early, 1)] }],
+      ['ir2', { rate: RATE, channels: [spike(1600, late, 1)] }],
+    ]);
+    const before = convolver({ assetId: 'ir', name: 'early', seconds: 0.1 });
+    const chain = new EffectChain([before], RATE, 1, 0, 0, impulses);
+    chain.process([block[0].subarray(0, 3000)]);
+    chain.retune([convolver({ assetId: 'ir2', name: 'late', seconds: 0.1 })]);
+    chain.process([block[0].subarray(3000)]);
+    for (let n = 3000; n < x.length; n++) {
+      const [old, now] = [n - CONVOLVER_BLOCK - early, n - CONVOLVER_BLOCK - late];
+      const expected = (old >= 0 && old < 3000 ? x[old] : 0) + (now >= 3000 ? x[now] : 0);
+      expect(block[0][n]).toBeCloseTo(expected, 4);
+    }
+  });
+
   it('keeps the dry sound under the wet at its level, and takes a new level as it runs', () => {
     const x = noise(6000, 2);
     const block = [x.slice()];

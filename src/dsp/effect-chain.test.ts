@@ -122,6 +122,26 @@ describe('EffectChain', () => {
     expect(Array.from(y[0].subarray(2048))).not.toEqual(Array.from(z[0]));
   });
 
+  it("changed, an echo's repeats of what came before ring on beside the new echo of what comes now", () => {
+    const x = noise(9600);
+    const delay: TrackEffect = { id: 'd', on: true, kind: 'echo', delaySeconds: 0.02, decay: 0.7 };
+    const longer: TrackEffect = { ...delay, delaySeconds: 0.03 };
+    const chain = new EffectChain([delay], RATE, 2);
+    const out = x.map((c) => c.slice());
+    chain.process(out.map((c) => c.subarray(0, 4800)));
+    chain.retune([longer]);
+    chain.process(out.map((c) => c.subarray(4800)));
+    // The old echo fed what came before and then silence, the new one (from rest) what comes after.
+    const old = x.map((c) => c.slice());
+    old.forEach((c) => c.fill(0, 4800));
+    new EffectChain([delay], RATE, 2).process(old);
+    const now = x.map((c) => c.slice(4800));
+    new EffectChain([longer], RATE, 2).process(now);
+    out.forEach((channel, c) => {
+      for (let i = 4800; i < channel.length; i++) expect(channel[i]).toBeCloseTo(old[c][i] + now[c][i - 4800], 5);
+    });
+  });
+
   it("reads a compressor's gain reduction as it runs, and nothing for effects without a meter", () => {
     const chain = new EffectChain([highpass, squash], RATE, 2);
     expect(chain.readings()).toEqual({ c: 0 });

@@ -237,6 +237,8 @@ interface Stage {
   parts?: () => number[];
   /** How many samples late its output comes (its look-ahead). */
   latency: number;
+  /** How long what it holds sounds on after its input stops, samples (a reverb's tail, an echo's repeats; else 0). */
+  rings: number;
   /** Where it has lanes: takes their settings at timeline sample `at` (what reaches it now). */
   automate?: (at: number) => void;
   /** Takes the effect's lanes as they are now (edited while it runs: its memory goes on). */
@@ -278,7 +280,8 @@ export class EffectChain {
 
   /** Takes new settings as it runs: an effect whose settings are unchanged keeps its memory (an echo's repeats, a
    * reverb's tail go on through another effect's change), as does one that takes the changed ones in place (pitch
-   * correction's own settings); another changed or new one starts from rest. `impulses`: those of the new
+   * correction's own settings); another changed or new one starts from rest, what a changed echo or reverb held
+   * ringing on beside it. `impulses`: those of the new
    * settings' convolution reverbs, where they changed. */
   retune(effects: readonly TrackEffect[], impulses?: Impulses): void {
     if (impulses) this.impulses = impulses;
@@ -297,7 +300,12 @@ export class EffectChain {
       const next =
         kept?.settings === settings || taken
           ? { ...kept, settings }
-          : { settings, fixed, ...stage(effect, this.rate, this.channels, at, from, this.impulses) };
+          : this.replacing(kept, {
+              settings,
+              fixed,
+              rings: Math.round(tailSeconds(effect) * this.rate),
+              ...stage(effect, this.rate, this.channels, at, from, this.impulses),
+            });
       next.relane?.(effect.automation);
       stages.set(effect.id, next);
       before += next.latency;
@@ -305,6 +313,13 @@ export class EffectChain {
     this.stages = stages;
     this.order = [...stages.values()];
     this.automated = this.order.some((s) => s.automate);
+  }
+
+  /** A stage made anew for changed settings, where the one it replaces holds sound (and is as late): the old one
+   * rings on beside it. */
+  private replacing(old: Stage | undefined, made: Stage): Stage {
+    if (!old?.rings || old.latency !== made.latency) return made;
+    return { ...made, run: ringingOut(made.run, old.run, old.rings) };
   }
 
   /** How many samples late the chain's output comes: its stages' look-aheads added up. */
@@ -378,14 +393,37 @@ const onGrid = (at: number) => Math.floor(at / CONTROL) * CONTROL;
 /** How long the heard ones of `effects` go on sounding after their input stops, to -90 dB, seconds: a reverb's decay
  * half again, an echo's repeats, a quarter second for the rest (a compressor's release, a filter's ring); 60 at most. */
 export function ringOutSeconds(effects: readonly TrackEffect[] | undefined): number {
-  const tails = activeEffects(effects).map((e) => {
-    if (e.kind === 'reverb') return 1.5 * e.decaySeconds;
-    if (e.kind === 'convolver') return convolutionSeconds(e);
-    if (e.kind === 'echo' && e.decay > 0)
-      return e.delaySeconds * Math.ceil(Math.log(10 ** (-90 / 20)) / Math.log(e.decay));
-    return 0;
-  });
-  return Math.min(60, 0.25 + tails.reduce((sum, t) => sum + t, 0));
+  return Math.min(60, 0.25 + activeEffects(effects).reduce((sum, e) => sum + tailSeconds(e), 0));
+}
+
+/** How long an effect that holds sound goes on after its input stops, to -90 dB, seconds (a reverb, a convolution
+ * reverb, an echo); 0 for the rest. */
+function tailSeconds(e: TrackEffect): number {
+  if (e.kind === 'reverb') return 1.5 * e.decaySeconds;
+  if (e.kind === 'convolver') return convolutionSeconds(e);
+  if (e.kind === 'echo' && e.decay > 0)
+    return e.delaySeconds * Math.ceil(Math.log(10 ** (-90 / 20)) / Math.log(e.decay));
+  return 0;
+}
+
+/** `run`, and beside it `old` (the stage it replaces) fed silence, added in until `samples` have passed: what the old
+ * one held (an echo's repeats, a reverb's tail) dies away as it would have, while what comes in now goes through the
+ * new settings, as turning a hardware reverb's knob does (no cut, no click). */
+function ringingOut(run: Run, old: Run, samples: number): Run {
+  let [left, ringing, quiet] = [samples, old as Run | null, [] as Float32Array[]];
+  return (block, keys) => {
+    run(block, keys);
+    if (!ringing) return;
+    const length = block[0]?.length ?? 0;
+    if (quiet.length !== block.length || quiet[0].length !== length) quiet = block.map(() => new Float32Array(length));
+    else for (const channel of quiet) channel.fill(0);
+    ringing(quiet, keys);
+    block.forEach((channel, c) => {
+      for (let i = 0; i < length; i++) channel[i] += quiet[c][i];
+    });
+    left -= length;
+    if (left <= 0) ringing = null; // gone quiet: let it go
+  };
 }
 
 /** The settings a running stage of the kind takes in place (`Stage.take`), its memory kept. */
@@ -437,7 +475,7 @@ function stage(
   at: number,
   from: number,
   impulses: Impulses,
-): Omit<Stage, 'settings' | 'fixed'> {
+): Omit<Stage, 'settings' | 'fixed' | 'rings'> {
   const latency = latencyOf(effect, rate);
   let lanes = effect.automation;
   let now = settingsAt(effect, at);
