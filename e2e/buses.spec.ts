@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { bandDb, dragPoints, noiseTrack, playedAgainst } from './mix-checks';
-import { soxFloat } from './sox';
+import { soxFloat, soxStat } from './sox';
 
 test.describe('effect buses', () => {
   test.beforeEach(async ({ studio, page }) => {
@@ -142,7 +142,7 @@ test.describe('effect buses', () => {
     expect(heard.db).toBeLessThan(-60);
   });
 
-  test("a group bus played into another bus: the track through both buses' filters, as heard and exported; no way back round", async ({
+  test("a group bus played into another bus: the track through both buses' filters, as heard and exported; no way back round; Bus 2 muted", async ({
     studio,
     page,
   }) => {
@@ -174,6 +174,21 @@ test.describe('effect buses', () => {
     expect(bandDb(raw, '5000-10000') - bandDb(both, '5000-10000')).toBeGreaterThan(30);
     expect(bandDb(raw, '50-200') - bandDb(both, '50-200')).toBeGreaterThan(20);
     expect((await playedAgainst(page))(both).db).toBeLessThan(-60);
+
+    // Bus 2 muted: nothing of the track is heard (it only reaches the master through Bus 2); unmuted, as before.
+    const muteBus2 = async (pressed: string) => {
+      await page.getByTestId('track-fx').click();
+      await panel.getByTestId('fx-output-open').click();
+      await panel.getByTestId('fx-bus-output-open').click();
+      await panel.getByTestId('fx-bus-mute').click();
+      await expect(panel.getByTestId('fx-bus-mute')).toHaveAttribute('aria-pressed', pressed);
+      await page.keyboard.press('Escape');
+    };
+    await muteBus2('true');
+    expect((await studio.summary()).undo.at(-1)).toBe('Mute Bus 2');
+    expect(soxStat(await studio.exportFile({ format: 'float32' }))['Maximum amplitude']).toBe(0);
+    await muteBus2('false');
+    expect((await studio.summary()).undo.at(-1)).toBe('Unmute Bus 2');
 
     // Bus 1 on the master again: the low-pass alone, 50-200 Hz as it was but for the centre pan's 3 dB (a bus makes
     // the mix stereo).

@@ -29,6 +29,7 @@ export function exportTail(project: Project, trackIds?: readonly string[]): numb
 function busWayTail(project: Project, busId: string | undefined): number {
   if (busId === undefined) return 0;
   const bus = project.buses?.find((b) => b.id === busId);
+  if (bus?.mute) return 0; // nothing of it is heard
   return ringing(bus?.effects) + busWayTail(project, busOutputOf(project, busId));
 }
 

@@ -128,7 +128,7 @@ describe('project files', () => {
       'the mix "Mix A" cannot be read.',
     );
     const [kept] = mixed.mixes ?? [];
-    const garbledRoute = { ...project, mixes: [{ ...kept, busOutputs: { b: 5 } }] as never };
+    const garbledRoute = { ...project, mixes: [{ ...kept, buses: { b: { output: 5, mute: false } } }] as never };
     expect(() => readProjectFile(writeProjectFile(garbledRoute, view, assets), 'bad.omni')).toThrow(
       'the mix "Mix A" cannot be read.',
     );

@@ -93,7 +93,7 @@ function mixesProblem(project: Project): string | null {
       !Object.values(m.faders).every(Number.isFinite) ||
       !Object.values(m.tracks).every((t) => Number.isFinite(t?.gainDb) && Number.isFinite(t.pan)) ||
       !Object.values(m.tracks).every((t) => routing(t.output)) ||
-      !(m.busOutputs === undefined || (isRecord(m.busOutputs) && Object.values(m.busOutputs).every(routing))),
+      !(m.buses === undefined || (isRecord(m.buses) && Object.values(m.buses).every((b) => routing(b?.output)))),
   );
   if (bad) return `the mix "${bad.name ?? '?'}" cannot be read.`;
   for (const mix of mixes ?? []) {

@@ -448,13 +448,14 @@ export class Player {
   }
 
   /** A bus's effects, then its fader and the gain its volume automation rides, into `into`; returns its input. */
-  private busStrip(host: EffectHost, { effects, gainDb }: MasterBus, into: AudioNode, at: ChainTimeline): AudioNode {
+  private busStrip(host: EffectHost, bus: MasterBus, into: AudioNode, at: ChainTimeline): AudioNode {
+    const { effects } = bus;
     // Always there (unity where there are no points), ready to be written as it plays.
     const lane = new GainNode(this.context!);
     lane.connect(into);
     this.nodes.push(lane);
     this.busLanes.set(host, lane);
-    const fader = new GainNode(this.context!, { gain: dbToGain(gainDb) });
+    const fader = new GainNode(this.context!, { gain: faderGain(bus) });
     fader.connect(lane);
     this.nodes.push(fader);
     this.faders.set(host, fader);
@@ -486,7 +487,7 @@ export class Player {
     }
     const now = this.context!.currentTime;
     for (const bus of [{ id: MASTER, ...masterOf(project) }, ...(project.buses ?? [])])
-      this.faders.get(bus.id)?.gain.setValueAtTime(dbToGain(bus.gainDb), now);
+      this.faders.get(bus.id)?.gain.setValueAtTime(faderGain(bus), now);
     for (const track of project.tracks.filter((t) => changed.lanes.includes(t.id))) {
       this.rides.follow(track.id, 'volume', track.volume ?? [], 1, now);
       this.rides.follow(track.id, 'pan', panAsLine(track.panPoints ?? []), track.pan, now);
@@ -727,3 +728,6 @@ export class Player {
     for (const id of assetIds) this.buffers.delete(id);
   }
 }
+
+/** A bus's fader as a gain: 0 where the bus is muted. */
+const faderGain = (bus: MasterBus & { mute?: boolean }) => (bus.mute ? 0 : dbToGain(bus.gainDb));

@@ -9,12 +9,13 @@ import {
   busTargets,
   createBusOutputBus,
   deleteBus,
+  setBusMute,
   setBusOutput,
   setOutput,
 } from './buses';
 import { clipAt } from './clip.fixture';
 import { mixdown } from './mixdown';
-import { newTrackEffect } from './track-effects';
+import { liveChanges, newTrackEffect } from './track-effects';
 import { type EffectBus, emptyProject, newTrack, type Project } from './types';
 
 const RATE = 8000;
@@ -89,6 +90,14 @@ describe('a bus played into another bus', () => {
       const through = filter(filter(first[c], 'lowpass', 1000, RATE), 'highpass', 100, RATE);
       channel.forEach((v, i) => expect(v).toBeCloseTo(second[c][i] + 10 ** (-6 / 20) * through[i], 5));
     });
+    // Muted, a bus is heard nowhere: nor is what plays into it (a muted target silences the way to it).
+    const muted = setBusMute(project, 'mix', true);
+    expect(muted.label).toBe('Mute Bus mix');
+    const without = mixdown(plain, assets, { ...range, trackIds: [tracks[1].id], stereo: true });
+    expect(mixdown(muted.project, assets, range)).toEqual(without);
+    expect(mixdown(setBusMute(muted.project, 'mix', false).project, assets, range)).toEqual(mix);
+    expect(setBusMute(muted.project, 'mix', false).project.buses?.[0]).not.toHaveProperty('mute');
+    expect(liveChanges(project, muted.project)).toEqual({ effects: [], lanes: [] }); // taken as it plays
     const direct = setBusOutput(project, 'drums', undefined).project;
     const once = mixdown(direct, assets, range);
     once.forEach((channel, c) => {
@@ -103,5 +112,6 @@ describe('a bus played into another bus', () => {
     // Each chain: 0.25 s and a reverb's decay half again (ringOutSeconds).
     expect(exportTail(project)).toBe((1.75 + 3.25) * 1000);
     expect(exportTail(setBusOutput(project, 'room', undefined).project)).toBe(3.25 * 1000);
+    expect(exportTail(setBusMute(project, 'room', true).project)).toBe(3.25 * 1000); // a muted bus's tail is unheard
   });
 });

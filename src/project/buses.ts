@@ -101,6 +101,17 @@ export function setBusGain(project: Project, busId: string, gainDb: number): Tra
   return { label: 'Bus level', project: { ...project, buses } };
 }
 
+/** The bus muted (nothing of it heard) or heard again. */
+export function setBusMute(project: Project, busId: string, mute: boolean): TrackEdit {
+  const bus = busById(project, busId);
+  const buses = project.buses?.map((b) => {
+    if (b.id !== busId) return b;
+    const { mute: _was, ...rest } = b;
+    return mute ? { ...rest, mute } : rest;
+  });
+  return { label: `${mute ? 'Mute' : 'Unmute'} ${bus?.name ?? 'bus'}`, project: { ...project, buses } };
+}
+
 /** The bus gone, every send to it, and the tracks and buses played into it back on the master. */
 export function deleteBus(project: Project, busId: string): TrackEdit {
   const bus = project.buses?.find((b) => b.id === busId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBus, setBusGain, setBusOutput, setOutput, setSend } from './buses';
+import { createBus, setBusGain, setBusMute, setBusOutput, setOutput, setSend } from './buses';
 import { deleteMix, recallMix, saveMix } from './mix-snapshots';
 import {
   addTrackEffect,
@@ -76,7 +76,7 @@ describe('mix snapshots', () => {
     expect(recallMix({ ...routed, mixes: [old] }, old.id).project.tracks[1].output).toBe(busId);
   });
 
-  it("keep each bus's output: a bus played into another since goes back to the master, and the other way", () => {
+  it("keep each bus's output and mute: a bus played into another since goes back to the master, and the other way", () => {
     const twoBuses = createBus(project, bass.id).project;
     const [first, second] = (twoBuses.buses ?? []).map((b) => b.id);
     const kept = saveMix(twoBuses).project;
@@ -85,8 +85,14 @@ describe('mix snapshots', () => {
     const keptRouted = saveMix(routed).project;
     const back = setBusOutput(keptRouted, first, undefined).project;
     expect(recallMix(back, keptRouted.mixes?.[1].id ?? '').project.buses?.[0].output).toBe(second);
+    // Its mute too: a bus muted since is heard again with the mix.
+    const mutedSince = setBusMute(keptRouted, second, true).project;
+    expect(recallMix(mutedSince, keptRouted.mixes?.[1].id ?? '').project.buses?.[1]).not.toHaveProperty('mute');
+    const keptMuted = saveMix(mutedSince).project;
+    const unmuted = setBusMute(keptMuted, second, false).project;
+    expect(recallMix(unmuted, keptMuted.mixes?.[2].id ?? '').project.buses?.[1].mute).toBe(true);
     // A mix kept before buses had outputs leaves them as they are.
-    const { busOutputs: _none, ...old } = keptRouted.mixes![0];
+    const { buses: _none, ...old } = keptRouted.mixes![0];
     expect(recallMix({ ...routed, mixes: [old] }, old.id).project.buses?.[0].output).toBe(second);
   });
 

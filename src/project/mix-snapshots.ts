@@ -22,8 +22,10 @@ export function saveMix(project: Project): TrackEdit {
   const hosts = [{ id: MASTER, ...masterOf(project) }, ...(project.buses ?? [])];
   const faders = Object.fromEntries(hosts.map((h) => [h.id, h.gainDb]));
   const effects = Object.fromEntries(hosts.map((h) => [h.id, h.effects ?? []]));
-  const busOutputs = Object.fromEntries((project.buses ?? []).map((b) => [b.id, b.output ?? null]));
-  const mix: MixSnapshot = { id: newId(), name: mixName(n), tracks, faders, effects, busOutputs };
+  const buses = Object.fromEntries(
+    (project.buses ?? []).map((b) => [b.id, { output: b.output ?? null, mute: b.mute ?? false }]),
+  );
+  const mix: MixSnapshot = { id: newId(), name: mixName(n), tracks, faders, effects, buses };
   return { label: `Save ${mix.name}`, project: { ...project, mixes: [...(project.mixes ?? []), mix] } };
 }
 
@@ -46,13 +48,16 @@ export function recallMix(project: Project, mixId: string): TrackEdit {
   if (masterDb !== master.gainDb || masterEffects !== master.effects)
     recalled.master = { ...master, gainDb: masterDb, effects: masterEffects };
   if (project.buses)
-    recalled.buses = project.buses.map((b) =>
-      routedAsKept(mix.busOutputs?.[b.id], {
+    recalled.buses = project.buses.map(({ mute, ...b }) => {
+      const kept = mix.buses?.[b.id];
+      const muted = kept ? kept.mute : mute;
+      return routedAsKept(kept?.output, {
         ...b,
         gainDb: mix.faders[b.id] ?? b.gainDb,
         effects: mix.effects?.[b.id] ?? b.effects,
-      }),
-    );
+        ...(muted ? { mute: true } : {}),
+      });
+    });
   return { label: `Recall ${mix.name}`, project: recalled };
 }
 

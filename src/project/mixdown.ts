@@ -161,7 +161,7 @@ function mixTracks(
   // Each bus before the bus it plays into, which takes it in as a track's output.
   for (const bus of busesInMixOrder(project)) {
     const input = busInputs.get(bus.id);
-    if (!input) continue;
+    if (!input || bus.mute) continue;
     const target = busOutputOf(project, bus.id);
     const returned = throughBus(bus, input, { rate: project.sampleRate, at: range.start, chains, host: bus.id });
     addInto(target ? busInput(target) : out, returned, 1);

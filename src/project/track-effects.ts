@@ -293,7 +293,7 @@ export function liveChanges(before: Project, after: Project): { effects: EffectH
   if (!sameFields(restBefore, restAfter)) return null;
   const hosts = [
     ...pairs(before.tracks, after.tracks, [...TRACK_LANES, 'color', 'sends']),
-    ...pairs(busesBefore, busesAfter, ['gainDb', 'volume']),
+    ...pairs(busesBefore, busesAfter, ['gainDb', 'volume', 'mute']),
     ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb', 'volume']),
   ];
   if (hosts.includes(null)) return null;

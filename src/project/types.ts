@@ -161,8 +161,9 @@ export interface MixSnapshot {
   faders: Record<string, number>;
   /** The master's and the effect buses' inserts, by the same ids (absent in mixes kept before they were). */
   effects?: Record<string, TrackEffect[]>;
-  /** Each effect bus's output: another bus's id, null: the master (absent in mixes kept before buses had one). */
-  busOutputs?: Record<string, string | null>;
+  /** Each effect bus's output (another bus's id; null: the master) and mute, by its id (absent in mixes kept before
+   * buses had them). */
+  buses?: Record<string, { output: string | null; mute: boolean }>;
 }
 
 /** An effect bus: what the tracks send it, through its effects and fader, into the master (or another bus). */
@@ -172,6 +173,8 @@ export interface EffectBus extends MasterBus {
   /** The bus it plays into instead of the master, as a DAW's bus routed to a bus (drums and bass into a rhythm
    * bus); never one that leads back to it (src/project/buses.ts). */
   output?: string;
+  /** Silenced, as a DAW's mute on a return: nothing of it reaches the master or the bus it plays into. */
+  mute?: boolean;
 }
 
 /** Part of a track's sound sent to an effect bus: after its gain, volume automation and pan, at `levelDb`. */

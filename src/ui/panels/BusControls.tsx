@@ -14,13 +14,14 @@ import {
   SEND_DB,
   sendsOf,
   setBusGain,
+  setBusMute,
   setBusOutput,
   setOutput,
   setSend,
   setSendPreFader,
 } from '../../project/buses';
 import { MASTER_GAIN_DB } from '../../project/track-effects';
-import type { Project, Track } from '../../project/types';
+import type { EffectBus, Project, Track } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
 
@@ -181,6 +182,23 @@ export function BusOutputSelect({ busId, testId, compact }: { busId: string; tes
   );
 }
 
+/** Mutes the bus (its return and what it plays into another bus) or unmutes it. */
+export function BusMuteButton({ bus, testId }: { bus: EffectBus; testId: string }) {
+  const { store } = useServices();
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      aria-pressed={bus.mute ?? false}
+      aria-label={`Mute ${bus.name}`}
+      title="Mute this bus: nothing of it reaches the master or the bus it plays into"
+      onClick={() => commitEffectEdit(store, (p) => setBusMute(p, bus.id, !bus.mute))}
+    >
+      M
+    </button>
+  );
+}
+
 /** A bus's fader, where it plays into, the tracks and buses feeding it, and its removal (with every send to it). */
 export function BusSettings({ project, busId }: { project: Project; busId: string }) {
   const { store } = useServices();
@@ -208,6 +226,7 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
         testId="fx-bus-gain"
         onCommit={(v) => commitEffectEdit(store, (p) => setBusGain(p, busId, v))}
       />
+      <BusMuteButton bus={bus} testId="fx-bus-mute" />
       <BusOutputSelect busId={busId} testId="fx-bus-output" />
       {output && (
         <button

@@ -12,7 +12,7 @@ import { useServices, useStudio } from '../studio-context';
 import { clipColors } from '../timeline/track-colors';
 import { TrackMeter } from '../timeline/TrackMeter';
 import { Panel } from './Panel';
-import { BusOutputSelect, OutputSelect } from './BusControls';
+import { BusMuteButton, BusOutputSelect, OutputSelect } from './BusControls';
 
 const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)}`;
 
@@ -144,6 +144,7 @@ function BusStrip({ bus }: { bus: EffectBus }) {
     <section className="mixer-strip bus" data-testid="mixer-strip" aria-label={bus.name}>
       <h3 title={bus.name}>{bus.name}</h3>
       <div className="strip-buttons">
+        <BusMuteButton bus={bus} testId="mixer-bus-mute" />
         <button type="button" onClick={() => store.getState().set({ effectsHost: bus.id, panel: 'trackEffects' })}>
           FX
         </button>
