@@ -315,11 +315,12 @@ export class EffectChain {
     this.automated = this.order.some((s) => s.automate);
   }
 
-  /** A stage made anew for changed settings, where the one it replaces holds sound (and is as late): the old one
-   * rings on beside it. */
+  /** A stage made anew for changed settings, where the one it replaces is as late: beside the old one ringing on,
+   * where it holds sound, else crossfaded from it (a filter started from rest mid-stream would click). */
   private replacing(old: Stage | undefined, made: Stage): Stage {
-    if (!old?.rings || old.latency !== made.latency) return made;
-    return { ...made, run: ringingOut(made.run, old.run, old.rings) };
+    if (!old || old.latency !== made.latency) return made;
+    if (old.rings) return { ...made, run: ringingOut(made.run, old.run, old.rings) };
+    return { ...made, run: crossfading(made.run, old.run, made.latency, Math.round(CROSSFADE_SECONDS * this.rate)) };
   }
 
   /** How many samples late the chain's output comes: its stages' look-aheads added up. */
@@ -404,6 +405,33 @@ function tailSeconds(e: TrackEffect): number {
   if (e.kind === 'echo' && e.decay > 0)
     return e.delaySeconds * Math.ceil(Math.log(10 ** (-90 / 20)) / Math.log(e.decay));
   return 0;
+}
+
+/** How long a changed effect's old stage fades into its new one, seconds. */
+const CROSSFADE_SECONDS = 0.01;
+
+/** `run`, crossfaded from `old` (the stage it replaces, fed the same sound) over `samples` once `latency` have passed
+ * (until then the new one, started from rest, gives the silence it held), in straight lines: both play the same
+ * sound, so its level holds, and what the new one does starting from rest is faded out of hearing. */
+function crossfading(run: Run, old: Run, latency: number, samples: number): Run {
+  let [done, fading, before] = [0, old as Run | null, [] as Float32Array[]];
+  return (block, keys) => {
+    if (!fading) return run(block, keys);
+    const length = block[0]?.length ?? 0;
+    if (before.length !== block.length || before[0].length !== length)
+      before = block.map(() => new Float32Array(length));
+    block.forEach((channel, c) => before[c].set(channel));
+    fading(before, keys);
+    run(block, keys);
+    block.forEach((channel, c) => {
+      for (let i = 0; i < length; i++) {
+        const share = Math.min(1, Math.max(0, (done + i - latency) / samples));
+        channel[i] = before[c][i] + share * (channel[i] - before[c][i]);
+      }
+    });
+    done += length;
+    if (done >= latency + samples) fading = null;
+  };
 }
 
 /** `run`, and beside it `old` (the stage it replaces) fed silence, added in until `samples` have passed: what the old
