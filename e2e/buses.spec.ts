@@ -61,7 +61,7 @@ test.describe('effect buses', () => {
 
     await page.getByTestId('track-fx').click();
     await panel.getByRole('button', { name: '→ Bus 1' }).click();
-    await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 1');
+    await expect(panel.getByRole('heading').first()).toHaveText('Effect bus: Bus 1');
     await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Sent from White noise.');
     await expect(panel.getByTestId('fx-slot')).toHaveAttribute('aria-label', /Reverb 1.8 s/);
     await panel.getByTestId('fx-bus-delete').click();
@@ -79,7 +79,7 @@ test.describe('effect buses', () => {
     await panel.getByTestId('fx-output').selectOption('new');
     expect((await studio.summary()).undo.at(-1)).toBe('New group bus');
     await panel.getByTestId('fx-output-open').click();
-    await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 1');
+    await expect(panel.getByRole('heading').first()).toHaveText('Effect bus: Bus 1');
     await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Played into by White noise.');
     await panel.getByTestId('fx-add').selectOption('filter');
     await panel.getByTestId('fx-type-0').selectOption('lowpass');
@@ -161,7 +161,7 @@ test.describe('effect buses', () => {
     await panel.getByTestId('fx-bus-output').selectOption('new');
     expect((await studio.summary()).undo.at(-1)).toBe('New group bus');
     await panel.getByTestId('fx-bus-output-open').click();
-    await expect(panel.getByRole('heading')).toHaveText('Effect bus: Bus 2');
+    await expect(panel.getByRole('heading').first()).toHaveText('Effect bus: Bus 2');
     await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Played into by Bus 1.');
     // Bus 1 plays into this one: it cannot play back into Bus 1.
     await expect(panel.getByTestId('fx-bus-output').locator('option')).toHaveText(['Master', 'New bus (group)']);
@@ -200,5 +200,49 @@ test.describe('effect buses', () => {
     const one = await studio.exportFile({ format: 'float32' });
     expect(bandDb(raw, '50-200') - bandDb(one, '50-200')).toBeCloseTo(3, 0);
     expect(bandDb(raw, '5000-10000') - bandDb(one, '5000-10000')).toBeGreaterThan(30);
+  });
+
+  test("a group bus's send to a reverb bus: the reverb of what the group plays, as heard and exported; removed, dry", async ({
+    studio,
+    page,
+  }) => {
+    const dry = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    const panel = page.getByTestId('track-effects-panel');
+    // A reverb bus (made by a track's send, which goes again), and the track played into a new group bus.
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-send-add').selectOption('new');
+    await panel.getByRole('button', { name: 'Remove the send to Bus 1' }).click();
+    await panel.getByTestId('fx-output').selectOption('new');
+    await panel.getByTestId('fx-output-open').click();
+    await expect(panel.getByRole('heading').first()).toHaveText('Effect bus: Bus 2');
+    await panel.getByTestId('fx-bus-send-add').selectOption({ label: 'Bus 1' });
+    await expect(panel.getByTestId('fx-bus-send')).toContainText('Bus 1');
+    await expect(panel.getByTestId('fx-bus-send-level-0')).toHaveValue('-12');
+    await panel.getByTestId('fx-bus-send').getByRole('button', { name: '→ Bus 1' }).click();
+    await expect(panel.getByTestId('fx-bus-senders')).toHaveText('Sent from Bus 2.');
+    await page.keyboard.press('Escape');
+
+    // The left: the centre-panned dry track over the reverb of what Bus 2 sends (12 dB down).
+    const mix = await studio.exportFile({ format: 'float32' });
+    const left = soxFloat(mix, ['remix', '1']);
+    const wetDb = (x: ArrayLike<number>) => {
+      let [e, d] = [0, 0];
+      for (let i = 0; i < dry.length; i++) {
+        e += (x[i] - Math.SQRT1_2 * dry[i]) ** 2;
+        d += x[i] ** 2;
+      }
+      return 10 * Math.log10(e / d);
+    };
+    expect(wetDb(left)).toBeGreaterThan(-30);
+    expect(wetDb(left)).toBeLessThan(-3);
+    expect((await playedAgainst(page))(mix).db).toBeLessThan(-60);
+
+    // The send removed: Bus 2 returns the track dry.
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-output-open').click();
+    await panel.getByRole('button', { name: 'Remove the send to Bus 1' }).click();
+    expect((await studio.summary()).undo.at(-1)).toBe('Remove send');
+    await page.keyboard.press('Escape');
+    expect(wetDb(soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']))).toBeLessThan(-100);
   });
 });

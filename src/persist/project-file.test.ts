@@ -138,6 +138,10 @@ describe('project files', () => {
     ];
     const routed = readProjectFile(writeProjectFile({ ...project, buses }, view, assets), 'r.omni').project;
     expect(routed.buses).toEqual(buses);
+    const loud = { ...project, buses: [{ ...buses[0], sends: [{ busId: 'c', levelDb: 40 }] }, buses[1]] };
+    expect(() => readProjectFile(writeProjectFile(loud, view, assets), 'bad.omni')).toThrow(
+      '"bad.omni" cannot be opened: a send on Bus 1 is at 40 dB (-60 to +6).',
+    );
     const stray = { ...project, buses: [{ ...buses[0], output: 7 }] as never };
     expect(() => readProjectFile(writeProjectFile(stray, view, assets), 'bad.omni')).toThrow(
       '"bad.omni" cannot be opened: Bus 1 plays into no bus.',

@@ -103,6 +103,7 @@ function mixesProblem(project: Project): string | null {
         sendListProblem(t.sends, 'a track'),
       ]),
       ...Object.values(mix.effects ?? {}).map((effects) => chainProblem(effects, 'a bus')),
+      ...Object.values(mix.buses ?? {}).map((b) => sendListProblem(b.sends, 'a bus')),
     ].find((problem) => problem !== null);
     if (kept) return `the mix "${mix.name}" keeps what cannot run: ${kept}`;
   }
@@ -123,13 +124,17 @@ function groupsProblem(project: Project): string | null {
   return stray ? `track "${stray.name}" names its group with no id.` : null;
 }
 
-/** Why a track's sends or output cannot be heard as the file sets them, or null. */
+/** Why a track's sends or output, or a bus's sends, cannot be heard as the file sets them, or null. */
 function sendsProblem(project: Project): string | null {
   for (const track of project.tracks) {
     const problem = sendListProblem(track.sends, `track "${track.name}"`);
     if (problem) return problem;
     if (track.output !== undefined && typeof track.output !== 'string')
       return `track "${track.name}" plays into no bus.`;
+  }
+  for (const bus of project.buses ?? []) {
+    const problem = sendListProblem(bus.sends, bus.name);
+    if (problem) return problem;
   }
   return null;
 }

@@ -9,7 +9,8 @@ import { dbToGain } from '../dsp/gain';
 import type { AssetStore } from '../project/asset-store';
 import { loopRange } from '../actions/targets';
 import { audibleTracks, effectBusChannels } from '../project/mixdown';
-import { busesInMixOrder, busOutputOf, busVolumeOf, outputOf, sendsOf } from '../project/buses';
+import { busesInMixOrder, busOutputOf, busSendsOf } from '../project/bus-routing';
+import { busVolumeOf, outputOf, sendsOf } from '../project/buses';
 import { type EffectHost, effectsOf, liveChanges, MASTER, masterOf } from '../project/track-effects';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
 import { envelopeRamps, type GainPoint, rampsOver } from '../project/envelope';
@@ -437,12 +438,19 @@ export class Player {
   private masterStrip(project: Project, heard: ChainTimeline, withBuses = true): AudioNode {
     const at = { ...heard, when: heard.when - this.lookAhead(masterOf(project).effects) };
     const input = this.busStrip(MASTER, masterOf(project), this.master!, at);
-    // Each bus made after the bus it plays into (else the master's strip), so that its input is there to feed.
-    if (withBuses)
-      for (const bus of busesInMixOrder(project).reverse()) {
-        const target = busOutputOf(project, bus.id);
-        const into = (target && this.busInputs.get(target)) || input;
-        this.busInputs.set(bus.id, this.busStrip(bus.id, bus, into, at));
+    if (!withBuses) return input;
+    // Each bus made after the bus it plays into (else the master's strip), so that its input is there to feed; then
+    // its sends, from after its fader and volume automation.
+    for (const bus of busesInMixOrder(project).reverse()) {
+      const target = busOutputOf(project, bus.id);
+      const into = (target && this.busInputs.get(target)) || input;
+      this.busInputs.set(bus.id, this.busStrip(bus.id, bus, into, at));
+    }
+    for (const bus of project.buses ?? [])
+      for (const { busId, levelDb } of busSendsOf(project, bus.id)) {
+        const level = new GainNode(this.context!, { gain: dbToGain(levelDb) });
+        this.busLanes.get(bus.id)!.connect(level).connect(this.busInputs.get(busId)!);
+        this.nodes.push(level);
       }
     return input;
   }

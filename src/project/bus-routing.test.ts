@@ -6,13 +6,13 @@ import { AssetStore } from './asset-store';
 import {
   busesInMixOrder,
   busOutputOf,
+  busSendsOf,
   busTargets,
-  createBusOutputBus,
-  deleteBus,
-  setBusMute,
+  removeBusSend,
   setBusOutput,
-  setOutput,
-} from './buses';
+  setBusSend,
+} from './bus-routing';
+import { createBusOutputBus, deleteBus, setBusMute, setOutput } from './buses';
 import { clipAt } from './clip.fixture';
 import { mixdown } from './mixdown';
 import { liveChanges, newTrackEffect } from './track-effects';
@@ -64,10 +64,11 @@ describe('a bus played into another bus', () => {
     ]);
   });
 
-  it('runs before the bus it plays into; a loop a damaged file holds is broken, never followed', () => {
+  it('runs before the bus it plays into; a loop a damaged file holds is broken where it closes, never followed', () => {
     expect(busesInMixOrder(chained()).map((b) => b.id)).toEqual(['a', 'b', 'c', 'd']);
     const looped = { ...emptyProject(RATE), buses: [bus('x', [], 'y'), bus('y', [], 'x'), bus('z', [], 'x')] };
-    expect(looped.buses.map((b) => busOutputOf(looped, b.id))).toEqual([undefined, undefined, 'x']);
+    // The first way in the list is kept, the one closing the loop left out.
+    expect(looped.buses.map((b) => busOutputOf(looped, b.id))).toEqual(['y', undefined, 'x']);
     expect(busesInMixOrder(looped).map((b) => b.id)).toEqual(['z', 'x', 'y']);
   });
 
@@ -106,6 +107,46 @@ describe('a bus played into another bus', () => {
     });
   });
 
+  it('send from a bus after its fader, refused where the send would come back round; deleting a bus drops them', () => {
+    const project = chained(); // a → b → c, d
+    const sent = setBusSend(project, 'd', 'a');
+    expect(sent.label).toBe('Send level');
+    expect(busSendsOf(sent.project, 'd')).toEqual([{ busId: 'a', levelDb: -12 }]);
+    expect(setBusSend(sent.project, 'd', 'a', -3).project.buses?.[3].sends).toEqual([{ busId: 'a', levelDb: -3 }]);
+    expect(() => setBusSend(project, 'c', 'a')).toThrow('Bus a plays into Bus c');
+    expect(() => setBusSend(sent.project, 'a', 'd')).toThrow('Bus d plays into Bus a'); // d sends to a
+    expect(() => setBusSend(project, 'd', 'a', 10)).toThrow("A send's level must be -60 to +6 dB.");
+    expect(busTargets(sent.project, 'a').map((b) => b.id)).toEqual(['c', 'b']);
+    expect(busesInMixOrder(sent.project).map((b) => b.id)).toEqual(['d', 'a', 'b', 'c']);
+    expect(removeBusSend(sent.project, 'd', 'a').project.buses?.[3]).not.toHaveProperty('sends');
+    expect(deleteBus(sent.project, 'a').project.buses?.find((b) => b.id === 'd')?.sends).toEqual([]);
+  });
+
+  it("mixes a bus's send into the bus it sends to, after its fader, beside its own return", () => {
+    const assets = new AssetStore();
+    const tone = (hz: number) =>
+      assets.add([Float32Array.from({ length: 800 }, (_, i) => 0.4 * Math.sin((2 * Math.PI * hz * i) / RATE))], RATE);
+    const tracks = [220, 3000].map((hz, i) => ({ ...newTrack(i), clips: [clipAt(`c${i}`, tone(hz).id, 0, 800)] }));
+    const plain: Project = { ...emptyProject(RATE), tracks };
+    const lowpass = { id: 'l', on: true, kind: 'filter' as const, type: 'lowpass' as const, hz: 1000 };
+    const buses = [
+      { ...bus('verb', [lowpass]), gainDb: -6 },
+      { ...bus('vox'), gainDb: -3 },
+    ];
+    const routed = setOutput({ ...plain, buses }, tracks[0].id, 'vox').project;
+    const project = setBusSend(routed, 'vox', 'verb', -12).project;
+    const range = { range: { start: 0, end: 800 } };
+    const alone = (id: string) => mixdown(plain, assets, { ...range, trackIds: [id], stereo: true });
+    const [first, second] = [alone(tracks[0].id), alone(tracks[1].id)];
+    const [vox, send, verb] = [-3, -12, -6].map((db) => 10 ** (db / 20));
+    mixdown(project, assets, range).forEach((channel, c) => {
+      const through = filter(first[c], 'lowpass', 1000, RATE);
+      channel.forEach((v, i) =>
+        expect(v).toBeCloseTo(second[c][i] + vox * first[c][i] + vox * send * verb * through[i], 5),
+      );
+    });
+  });
+
   it('rings out an export for the tails of the bus and of the buses it plays into, added up', () => {
     const reverb = (decaySeconds: number) => ({ ...newTrackEffect('reverb'), decaySeconds }) as TrackEffect;
     const project = { ...emptyProject(1000), buses: [bus('room', [reverb(1)], 'hall'), bus('hall', [reverb(2)])] };
@@ -113,5 +154,9 @@ describe('a bus played into another bus', () => {
     expect(exportTail(project)).toBe((1.75 + 3.25) * 1000);
     expect(exportTail(setBusOutput(project, 'room', undefined).project)).toBe(3.25 * 1000);
     expect(exportTail(setBusMute(project, 'room', true).project)).toBe(3.25 * 1000); // a muted bus's tail is unheard
+    // A send counts as a way on: the room's tail sent on through the hall rings for both.
+    const apart = { ...project, buses: [bus('room', [reverb(1)]), bus('hall', [reverb(2)])] };
+    expect(exportTail(apart)).toBe(3.25 * 1000);
+    expect(exportTail(setBusSend(apart, 'room', 'hall').project)).toBe((1.75 + 3.25) * 1000);
   });
 });

@@ -2,6 +2,7 @@
  * tracks share, each sending as much as it wants; each edit a project edit with its undo label. The bus's effects are
  * edited as any host's (src/project/track-effects.ts). */
 import type { TrackEffect } from '../dsp/effect-chain';
+import { setBusOutput, withOutput } from './bus-routing';
 import type { TrackEdit } from './track-ops';
 import { type EffectHost, MASTER, MASTER_GAIN_DB, masterOf, newTrackEffect } from './track-effects';
 import type { GainPoint } from './envelope';
@@ -103,7 +104,7 @@ export function setBusGain(project: Project, busId: string, gainDb: number): Tra
 
 /** The bus muted (nothing of it heard) or heard again. */
 export function setBusMute(project: Project, busId: string, mute: boolean): TrackEdit {
-  const bus = busById(project, busId);
+  const bus = project.buses?.find((b) => b.id === busId);
   const buses = project.buses?.map((b) => {
     if (b.id !== busId) return b;
     const { mute: _was, ...rest } = b;
@@ -112,18 +113,18 @@ export function setBusMute(project: Project, busId: string, mute: boolean): Trac
   return { label: `${mute ? 'Mute' : 'Unmute'} ${bus?.name ?? 'bus'}`, project: { ...project, buses } };
 }
 
-/** The bus gone, every send to it, and the tracks and buses played into it back on the master. */
+/** The bus gone, every send to it (a track's or a bus's), and the tracks and buses played into it back on the master. */
 export function deleteBus(project: Project, busId: string): TrackEdit {
   const bus = project.buses?.find((b) => b.id === busId);
-  const tracks = project.tracks.map((t) => {
-    const sent = t.sends?.some((s) => s.busId === busId)
-      ? { ...t, sends: t.sends.filter((s) => s.busId !== busId) }
-      : t;
-    return t.output === busId ? withOutput(sent, undefined) : sent;
-  });
-  const buses = (project.buses ?? [])
-    .filter((b) => b.id !== busId)
-    .map((b) => (b.output === busId ? withOutput(b, undefined) : b));
+  // Without their sends to it, and back on the master where they played into it.
+  const freed = <T extends { output?: string; sends?: readonly { busId: string }[] }>(thing: T): T => {
+    const sent = thing.sends?.some((s) => s.busId === busId)
+      ? { ...thing, sends: thing.sends.filter((s) => s.busId !== busId) }
+      : thing;
+    return sent.output === busId ? withOutput(sent, undefined) : sent;
+  };
+  const tracks = project.tracks.map(freed);
+  const buses = (project.buses ?? []).filter((b) => b.id !== busId).map(freed);
   return { label: `Delete ${bus?.name ?? 'effect bus'}`, project: { ...project, tracks, buses } };
 }
 
@@ -131,11 +132,6 @@ export function deleteBus(project: Project, busId: string): TrackEdit {
  * played into). */
 export const outputOf = (project: Project, track: Track): string | undefined =>
   track.output !== undefined && project.buses?.some((b) => b.id === track.output) ? track.output : undefined;
-
-const withOutput = <T extends { output?: string }>(routed: T, busId: string | undefined): T => {
-  const { output: _was, ...rest } = routed;
-  return (busId === undefined ? rest : { ...rest, output: busId }) as T;
-};
 
 /** The track (and its takes, one channel) played into the bus `busId` instead of the master, or (undefined) back
  * into the master; a bus that is not there throws. */
@@ -147,53 +143,6 @@ export function setOutput(project: Project, trackId: string, busId: string | und
     label: bus ? `Output to ${bus.name}` : 'Output to the master',
     project: { ...project, tracks: project.tracks.map((t) => (channel.has(t.id) ? withOutput(t, busId) : t)) },
   };
-}
-
-/** The bus `busId` plays into instead of the master, or undefined (the master; a bus that is gone, or one whose way
- * leads back to it, as a damaged file might have it, is never played into: the buses never feed back). */
-export function busOutputOf(project: Project, busId: string): string | undefined {
-  const target = busById(project, busId)?.output;
-  if (target === undefined || !busById(project, target)) return undefined;
-  return leadsTo(project, target, busId) ? undefined : target;
-}
-
-const busById = (project: Project, busId: string) => project.buses?.find((b) => b.id === busId);
-
-/** Whether what plays into bus `from` reaches bus `to` (itself included) along the buses' outputs. */
-function leadsTo(project: Project, from: string, to: string): boolean {
-  const passed = new Set<string>();
-  for (let at: string | undefined = from; at !== undefined && !passed.has(at); at = busById(project, at)?.output) {
-    if (at === to) return true;
-    passed.add(at);
-  }
-  return false;
-}
-
-/** The buses the bus can play into: any other whose way does not lead back to it. */
-export const busTargets = (project: Project, busId: string): EffectBus[] =>
-  (project.buses ?? []).filter((b) => !leadsTo(project, b.id, busId));
-
-/** The bus played into bus `target` instead of the master, or (undefined) back into the master; a bus that is not
- * there, or one that would feed it back into itself, throws with the reason. */
-export function setBusOutput(project: Project, busId: string, target: string | undefined): TrackEdit {
-  const bus = busById(project, busId);
-  const into = target === undefined ? undefined : busById(project, target);
-  if (!bus || (target !== undefined && !into)) throw new Error('That effect bus is no longer there.');
-  if (target === busId) throw new Error('A bus cannot play into itself.');
-  if (into && leadsTo(project, into.id, busId))
-    throw new Error(`${into.name} plays into ${bus.name}: routed back, the sound would feed back on itself.`);
-  const buses = project.buses?.map((b) => (b.id === busId ? withOutput(b, target) : b));
-  return { label: into ? `${bus.name} to ${into.name}` : `${bus.name} to the master`, project: { ...project, buses } };
-}
-
-/** The buses in the order a mix runs them: each before the bus it plays into (those the master takes last). */
-export function busesInMixOrder(project: Project): EffectBus[] {
-  const hops = (busId: string): number => {
-    const target = busOutputOf(project, busId);
-    return target === undefined ? 0 : 1 + hops(target);
-  };
-  const depth = new Map((project.buses ?? []).map((b) => [b.id, hops(b.id)]));
-  return [...(project.buses ?? [])].sort((a, b) => depth.get(b.id)! - depth.get(a.id)!);
 }
 
 /** The track's sends to buses that exist (a send whose bus is gone is never heard). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBus, setBusGain, setBusMute, setBusOutput, setOutput, setSend } from './buses';
+import { setBusOutput, setBusSend } from './bus-routing';
+import { createBus, setBusGain, setBusMute, setOutput, setSend } from './buses';
 import { deleteMix, recallMix, saveMix } from './mix-snapshots';
 import {
   addTrackEffect,
@@ -76,7 +77,7 @@ describe('mix snapshots', () => {
     expect(recallMix({ ...routed, mixes: [old] }, old.id).project.tracks[1].output).toBe(busId);
   });
 
-  it("keep each bus's output and mute: a bus played into another since goes back to the master, and the other way", () => {
+  it("keep each bus's output, mute and sends: a bus played into another since goes back to the master, and the other way", () => {
     const twoBuses = createBus(project, bass.id).project;
     const [first, second] = (twoBuses.buses ?? []).map((b) => b.id);
     const kept = saveMix(twoBuses).project;
@@ -91,6 +92,10 @@ describe('mix snapshots', () => {
     const keptMuted = saveMix(mutedSince).project;
     const unmuted = setBusMute(keptMuted, second, false).project;
     expect(recallMix(unmuted, keptMuted.mixes?.[2].id ?? '').project.buses?.[1].mute).toBe(true);
+    // And its sends: one added since goes with the mix.
+    const sending = setBusSend(keptRouted, first, second, -6).project;
+    expect(sending.buses?.[0].sends).toHaveLength(1);
+    expect(recallMix(sending, keptRouted.mixes?.[1].id ?? '').project.buses?.[0]).not.toHaveProperty('sends');
     // A mix kept before buses had outputs leaves them as they are.
     const { buses: _none, ...old } = keptRouted.mixes![0];
     expect(recallMix({ ...routed, mixes: [old] }, old.id).project.buses?.[0].output).toBe(second);

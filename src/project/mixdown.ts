@@ -8,7 +8,8 @@ import { impulsesOf } from './impulses';
 import { clipFadeGains } from './clip-fades';
 import { panValues } from './pan-automation';
 import { type EffectHost, hasActiveEffects, MASTER, masterOf } from './track-effects';
-import { busesInMixOrder, busOutputOf, outputOf, sendsOf } from './buses';
+import { busesInMixOrder, busOutputOf, busSendsOf } from './bus-routing';
+import { outputOf, sendsOf } from './buses';
 import type { Clip, MasterBus, Project, SampleRange, Track } from './types';
 import { clipOverlap } from './types';
 
@@ -158,12 +159,13 @@ function mixTracks(
       addInto(busInput(busId), preFader && pre ? pre : target, dbToGain(levelDb), automation);
     }
   }
-  // Each bus before the bus it plays into, which takes it in as a track's output.
+  // Each bus before the buses it plays and sends into, which take it in as a track's output and sends.
   for (const bus of busesInMixOrder(project)) {
     const input = busInputs.get(bus.id);
     if (!input || bus.mute) continue;
     const target = busOutputOf(project, bus.id);
     const returned = throughBus(bus, input, { rate: project.sampleRate, at: range.start, chains, host: bus.id });
+    for (const send of busSendsOf(project, bus.id)) addInto(busInput(send.busId), returned, dbToGain(send.levelDb));
     addInto(target ? busInput(target) : out, returned, 1);
   }
   return out;

@@ -1,12 +1,12 @@
 /** Effect buses in the effects panel: a track's output (the master, or a bus: a group bus) and sends (to a bus, at a
- * level, or to a new reverb bus), a bus's fader and where it is fed from, and the master's list of buses. */
+ * level, or to a new reverb bus), a bus's settings and where it is fed from (its own routing: ./BusRouting.tsx), and
+ * the master's list of buses. */
 import { commitEffectEdit } from '../../app/track-effects';
 import { VolumeLaneButton } from './VolumeLaneButton';
+import { busOutputOf, busSendsOf } from '../../project/bus-routing';
+import { BusMuteButton, BusOptions, BusOutputSelect, BusSends, NEW_BUS, useOpenHost } from './BusRouting';
 import {
-  busOutputOf,
-  busTargets,
   createBus,
-  createBusOutputBus,
   createOutputBus,
   deleteBus,
   outputOf,
@@ -14,24 +14,14 @@ import {
   SEND_DB,
   sendsOf,
   setBusGain,
-  setBusMute,
-  setBusOutput,
   setOutput,
   setSend,
   setSendPreFader,
 } from '../../project/buses';
 import { MASTER_GAIN_DB } from '../../project/track-effects';
-import type { EffectBus, Project, Track } from '../../project/types';
+import type { Project, Track } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
-
-const NEW_BUS = 'new';
-
-/** Opens the effects panel on a host (a bus, from a track's sends or the master's list). */
-function useOpenHost() {
-  const { store } = useServices();
-  return (host: string) => store.getState().set({ effectsHost: host, panel: 'trackEffects' });
-}
 
 /** The track's sends: each bus it feeds at its level (after its fader and pan), and a new send. */
 export function TrackSends({ project, trackId }: { project: Project; trackId: string }) {
@@ -115,14 +105,6 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
   );
 }
 
-/** An option for each bus, by id, named. */
-const BusOptions = ({ buses }: { buses: readonly { id: string; name: string }[] }) =>
-  buses.map((b) => (
-    <option key={b.id} value={b.id}>
-      {b.name}
-    </option>
-  ));
-
 /** Where the track plays into: the master, a bus (a group bus), or a new one; `compact` (a mixer strip): the select
  * alone. */
 export function OutputSelect({ track, testId, compact }: { track: Track; testId: string; compact?: boolean }) {
@@ -152,53 +134,6 @@ export function OutputSelect({ track, testId, compact }: { track: Track; testId:
   );
 }
 
-/** Where a bus plays into: the master, or another bus whose way does not lead back to it (a drum bus into a
- * rhythm bus); `compact` (a mixer strip): the select alone. */
-export function BusOutputSelect({ busId, testId, compact }: { busId: string; testId: string; compact?: boolean }) {
-  const { store } = useServices();
-  const project = useStudio((s) => s.project);
-  const name = project.buses?.find((b) => b.id === busId)?.name ?? '';
-  return (
-    <label
-      className={compact ? 'strip-output' : 'param'}
-      title="Where the bus plays into after its fader: the master, or another bus (never one that plays back into it)"
-    >
-      {compact ? '' : 'Output to'}
-      <select
-        data-testid={testId}
-        aria-label={`Output of ${name}`}
-        value={busOutputOf(project, busId) ?? ''}
-        onChange={(e) => {
-          const target = e.target.value;
-          if (target === NEW_BUS) commitEffectEdit(store, (p) => createBusOutputBus(p, busId));
-          else commitEffectEdit(store, (p) => setBusOutput(p, busId, target || undefined));
-        }}
-      >
-        <option value="">Master</option>
-        <BusOptions buses={busTargets(project, busId)} />
-        <option value={NEW_BUS}>New bus (group)</option>
-      </select>
-    </label>
-  );
-}
-
-/** Mutes the bus (its return and what it plays into another bus) or unmutes it. */
-export function BusMuteButton({ bus, testId }: { bus: EffectBus; testId: string }) {
-  const { store } = useServices();
-  return (
-    <button
-      type="button"
-      data-testid={testId}
-      aria-pressed={bus.mute ?? false}
-      aria-label={`Mute ${bus.name}`}
-      title="Mute this bus: nothing of it reaches the master or the bus it plays into"
-      onClick={() => commitEffectEdit(store, (p) => setBusMute(p, bus.id, !bus.mute))}
-    >
-      M
-    </button>
-  );
-}
-
 /** A bus's fader, where it plays into, the tracks and buses feeding it, and its removal (with every send to it). */
 export function BusSettings({ project, busId }: { project: Project; busId: string }) {
   const { store } = useServices();
@@ -207,7 +142,10 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
   if (!bus) return null;
   const output = busOutputOf(project, busId);
   const names = (tracks: readonly { name: string }[]) => tracks.map((t) => t.name).join(', ');
-  const senders = project.tracks.filter((t) => sendsOf(project, t).some((s) => s.busId === busId));
+  const senders = [
+    ...project.tracks.filter((t) => sendsOf(project, t).some((s) => s.busId === busId)),
+    ...(project.buses ?? []).filter((b) => busSendsOf(project, b.id).some((s) => s.busId === busId)),
+  ];
   const routed = [
     ...project.tracks.filter((t) => outputOf(project, t) === busId),
     ...(project.buses ?? []).filter((b) => busOutputOf(project, b.id) === busId),
@@ -238,6 +176,7 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
           → {project.buses?.find((b) => b.id === output)?.name}
         </button>
       )}
+      <BusSends project={project} busId={busId} />
       <VolumeLaneButton
         host={busId}
         testId="fx-bus-volume-lane"

@@ -12,7 +12,8 @@ import { useServices, useStudio } from '../studio-context';
 import { clipColors } from '../timeline/track-colors';
 import { TrackMeter } from '../timeline/TrackMeter';
 import { Panel } from './Panel';
-import { BusMuteButton, BusOutputSelect, OutputSelect } from './BusControls';
+import { OutputSelect } from './BusControls';
+import { BusMuteButton, BusOutputSelect } from './BusRouting';
 
 const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)}`;
 
