@@ -245,4 +245,24 @@ test.describe('effect buses', () => {
     await page.keyboard.press('Escape');
     expect(wetDb(soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']))).toBeLessThan(-100);
   });
+
+  test('an effect bus is metered on its Mixer strip as it returns: a group bus at -6 dB reads 6 dB under its track', async ({
+    studio,
+    page,
+  }) => {
+    await page.getByTestId('track-fx').click();
+    await page.getByTestId('track-effects-panel').getByTestId('fx-output').selectOption('new');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+M');
+    const strips = page.getByTestId('mixer-strip');
+    await expect(strips.nth(1)).toHaveAttribute('aria-label', 'Bus 1');
+    await strips.nth(1).getByTestId('mixer-bus-fader').fill('-6');
+    await studio.action('playPause').click();
+    const meter = async (n: number) => Number(await strips.nth(n).getByTestId('track-meter').getAttribute('data-db'));
+    await expect.poll(() => meter(1)).toBeGreaterThan(-40);
+    const [track, bus] = [await meter(0), await meter(1)];
+    await studio.action('playPause').click();
+    expect(bus - track).toBeGreaterThan(-7.5); // the noise's peaks come and go: read a frame apart, within 1.5 dB
+    expect(bus - track).toBeLessThan(-4.5);
+  });
 });

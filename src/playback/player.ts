@@ -46,7 +46,8 @@ export class Player {
   /** Between the master bus and the speakers: where Mono sums the mix, heard only (meters and exports keep stereo). */
   private monitor: GainNode | undefined;
   private taps: AnalyserNode[] = [];
-  /** Each playing track's taps after its gain and pan, left and right, for its own meter. */
+  /** Each playing track's taps after its gain and pan, left and right, for its own meter; each effect bus's after its
+   * fader, by its id. */
   private trackTaps = new Map<string, AnalyserNode[]>();
   private readonly buffers = new Map<string, AudioBuffer>();
   private sources: AudioScheduledSourceNode[] = [];
@@ -463,6 +464,8 @@ export class Player {
     lane.connect(into);
     this.nodes.push(lane);
     this.busLanes.set(host, lane);
+    // An effect bus metered as it returns, as a track is (the master has the level meter).
+    if (host !== MASTER) this.nodes.push(...this.tapTrack(host, lane));
     const fader = new GainNode(this.context!, { gain: faderGain(bus) });
     fader.connect(lane);
     this.nodes.push(fader);
@@ -608,7 +611,8 @@ export class Player {
     return bus;
   }
 
-  /** Taps on a track as it is heard (after its gain and pan) for its meter; returns the nodes made. */
+  /** Taps on a track as it is heard (after its gain and pan), or on an effect bus as it returns, for its meter;
+   * returns the nodes made. */
   private tapTrack(trackId: string, pan: AudioNode): AudioNode[] {
     const split = new ChannelSplitterNode(this.context!, { numberOfOutputs: 2 });
     pan.connect(split);
@@ -621,13 +625,14 @@ export class Player {
     return [split, ...taps];
   }
 
-  /** A track's meter taps, left and right, while it plays (none while it is silent, muted or not soloed). */
+  /** A track's or an effect bus's meter taps, left and right, while it plays (none while a track is silent, muted or
+   * not soloed). */
   trackMeterTaps(trackId: string): readonly AnalyserNode[] {
     return this.trackTaps.get(trackId) ?? [];
   }
 
   /** Where the spectrum of what an effects host sends on can be read while it plays: a track's left after its
-   * fader and pan, the mix's left after the master; none for an effect bus or while it is silent. */
+   * fader and pan, an effect bus's after its fader, the mix's left after the master; none while it is silent. */
   spectrumTap(host: EffectHost): AnalyserNode | undefined {
     return host === MASTER ? this.taps[0] : this.trackTaps.get(host)?.[0];
   }

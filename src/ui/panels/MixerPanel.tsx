@@ -150,7 +150,12 @@ function BusStrip({ bus }: { bus: EffectBus }) {
           FX
         </button>
       </div>
-      <BusFader host={bus.id} className="strip-fader" testId="mixer-bus-fader" text={(db) => formatDb(db)} />
+      <div className="strip-fader-row">
+        <BusFader host={bus.id} className="strip-fader" testId="mixer-bus-fader" text={(db) => formatDb(db)} />
+        <div className="strip-meter">
+          <TrackMeter trackId={bus.id} name={bus.name} />
+        </div>
+      </div>
       <AutomationModeSelect
         host={bus.id}
         name={bus.name}

@@ -3,7 +3,8 @@ import { METER_FLOOR_DB, PEAK_WINDOW, PeakMeter } from '../../playback/meter';
 import { useServices, useStudio } from '../studio-context';
 
 /** A track's own level as it plays, as a DAW's channel meter: the peak of its left and right after its gain and pan,
- * falling back 20 dB a second, a strip up the header's right edge (the level meter beside the clock reads the mix). */
+ * falling back 20 dB a second, a strip up the header's right edge (the level meter beside the clock reads the mix);
+ * an effect bus's (`trackId` its id) after its fader, on its mixer strip. */
 export function TrackMeter({ trackId, name }: { trackId: string; name: string }) {
   const { player } = useServices();
   const playing = useStudio((s) => s.playing);
