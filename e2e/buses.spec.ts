@@ -265,4 +265,33 @@ test.describe('effect buses', () => {
     expect(bus - track).toBeGreaterThan(-7.5); // the noise's peaks come and go: read a frame apart, within 1.5 dB
     expect(bus - track).toBeLessThan(-4.5);
   });
+
+  test('a reverb bus soloed on its Mixer strip is heard alone, wet: the dry track left out, as played and exported', async ({
+    studio,
+    page,
+  }) => {
+    const dry = soxFloat(await studio.exportFile({ format: 'float32' }), []);
+    await page.getByTestId('track-fx').click();
+    await page.getByTestId('track-effects-panel').getByTestId('fx-send-add').selectOption('new');
+    await page.keyboard.press('Escape');
+    // How much of the left is not the centre-panned dry track, dB against the left itself.
+    const notDry = (left: Float32Array) => {
+      let [e, d] = [0, 0];
+      for (let i = 0; i < dry.length; i++) {
+        e += (left[i] - Math.SQRT1_2 * dry[i]) ** 2;
+        d += left[i] ** 2;
+      }
+      return 10 * Math.log10(e / d);
+    };
+    expect(notDry(soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']))).toBeLessThan(-3);
+    await page.keyboard.press('Alt+M');
+    const solo = page.getByTestId('mixer-strip').nth(1).getByTestId('mixer-bus-solo');
+    await solo.click();
+    await expect(solo).toHaveAttribute('aria-pressed', 'true');
+    expect((await studio.summary()).undo.at(-1)).toBe('Solo Bus 1');
+    // Soloed: taking the dry track away adds to the left rather than leaving a little reverb.
+    const wet = await studio.exportFile({ format: 'float32' });
+    expect(notDry(soxFloat(wet, ['remix', '1']))).toBeGreaterThan(3);
+    expect((await playedAgainst(page))(wet).db).toBeLessThan(-60);
+  });
 });

@@ -67,11 +67,15 @@ export async function playedAgainst(page: Page, from = 0) {
     channels: [heard],
   } = await stopCapture(page);
   await transport('stop');
-  // About where the sound begins (a low-pass rises from rest, so a little after): the fit searches round it.
+  // About where the sound begins (a low-pass rises from rest, so a little after): the fit searches round where the
+  // file's own sound begins from there (a reverb heard alone begins after its pre-delay).
   const onset = heard.findIndex((v) => Math.abs(v) > 1e-4);
   expect(onset).toBeGreaterThanOrEqual(0);
-  const where = { lag: onset - from, search: 300, start: onset + 4096, blocks: 8 };
-  return (file: string) => fit(heard, soxFloat(file, ['remix', '1']), where); // a stereo file's left
+  return (file: string) => {
+    const reference = soxFloat(file, ['remix', '1']); // a stereo file's left
+    const begins = reference.findIndex((v, i) => i >= from && Math.abs(v) > 1e-4);
+    return fit(heard, reference, { lag: onset - Math.max(from, begins), search: 300, start: onset + 4096, blocks: 8 });
+  };
 }
 
 /** Adds points to a lane by pressing on it and dragging: each at a share of the way along the first clip, dragged

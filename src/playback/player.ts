@@ -10,6 +10,7 @@ import type { AssetStore } from '../project/asset-store';
 import { loopRange } from '../actions/targets';
 import { audibleTracks, effectBusChannels } from '../project/mixdown';
 import { busesInMixOrder, busOutputOf, busSendsOf } from '../project/bus-routing';
+import { heardOf } from '../project/solo';
 import { busVolumeOf, outputOf, sendsOf } from '../project/buses';
 import { type EffectHost, effectsOf, liveChanges, MASTER, masterOf } from '../project/track-effects';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
@@ -319,12 +320,14 @@ export class Player {
       if (volume?.length) scheduleRamps(lane.gain, rampsOver(volume, from, to), host === MASTER ? clock : faderClock);
       this.rides.add(host, { volume: lane.gain, from, to, clock: host === MASTER ? clock : faderClock });
     }
+    const routes = heardOf(project);
     for (const track of audibleTracks(project)) {
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
       const pan = new StereoPannerNode(context, { pan: track.pan });
-      // Into the bus its output is routed to (a group bus), else the master's strip.
+      gain.connect(pan);
+      // Into the bus its output is routed to (a group bus), else the master's strip, where a solo lets it.
       const output = outputOf(project, track);
-      gain.connect(pan).connect((output && this.busInputs.get(output)) || bus);
+      if (routes.passes(track.id, output)) pan.connect((output && this.busInputs.get(output)) || bus);
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
       this.automatePan(pan, track, from, to, faderClock);
       // The track's volume automation, before its gain and pan (unity where it has none, ready to be written).
@@ -442,13 +445,14 @@ export class Player {
     if (!withBuses) return input;
     // Each bus made after the bus it plays into (else the master's strip), so that its input is there to feed; then
     // its sends, from after its fader and volume automation.
+    const routes = heardOf(project);
     for (const bus of busesInMixOrder(project).reverse()) {
       const target = busOutputOf(project, bus.id);
-      const into = (target && this.busInputs.get(target)) || input;
+      const into = routes.passes(bus.id, target) ? (target && this.busInputs.get(target)) || input : undefined;
       this.busInputs.set(bus.id, this.busStrip(bus.id, bus, into, at));
     }
     for (const bus of project.buses ?? [])
-      for (const { busId, levelDb } of busSendsOf(project, bus.id)) {
+      for (const { busId, levelDb } of busSendsOf(project, bus.id).filter((s) => routes.passes(bus.id, s.busId))) {
         const level = new GainNode(this.context!, { gain: dbToGain(levelDb) });
         this.busLanes.get(bus.id)!.connect(level).connect(this.busInputs.get(busId)!);
         this.nodes.push(level);
@@ -456,12 +460,13 @@ export class Player {
     return input;
   }
 
-  /** A bus's effects, then its fader and the gain its volume automation rides, into `into`; returns its input. */
-  private busStrip(host: EffectHost, bus: MasterBus, into: AudioNode, at: ChainTimeline): AudioNode {
+  /** A bus's effects, then its fader and the gain its volume automation rides, into `into` (none: a solo elsewhere
+   * keeps it from the master); returns its input. */
+  private busStrip(host: EffectHost, bus: MasterBus, into: AudioNode | undefined, at: ChainTimeline): AudioNode {
     const { effects } = bus;
     // Always there (unity where there are no points), ready to be written as it plays.
     const lane = new GainNode(this.context!);
-    lane.connect(into);
+    if (into) lane.connect(into);
     this.nodes.push(lane);
     this.busLanes.set(host, lane);
     // An effect bus metered as it returns, as a track is (the master has the level meter).
@@ -545,9 +550,10 @@ export class Player {
       this.nodes.push(taps.pre!, centred);
     }
     const lanes: Record<string, AudioParam> = {};
+    const routes = heardOf(project);
     for (const { busId, levelDb, preFader, volume } of sendsOf(project, track)) {
       const input = this.busInputs.get(busId);
-      if (!input) continue;
+      if (!input || !routes.passes(track.id, busId)) continue;
       // Its level automation, ramped on the fader's clock, after its level (unity where it has none, ready to be
       // written as it plays).
       const ramps = volume?.length ? rampsOver(volume, over.from, over.to) : [{ at: over.from, gain: 1 }];

@@ -113,6 +113,17 @@ export function setBusMute(project: Project, busId: string, mute: boolean): Trac
   return { label: `${mute ? 'Mute' : 'Unmute'} ${bus?.name ?? 'bus'}`, project: { ...project, buses } };
 }
 
+/** The bus soloed in place (what plays through it heard alone) or not. */
+export function setBusSolo(project: Project, busId: string, solo: boolean): TrackEdit {
+  const bus = project.buses?.find((b) => b.id === busId);
+  const buses = project.buses?.map((b) => {
+    if (b.id !== busId) return b;
+    const { solo: _was, ...rest } = b;
+    return solo ? { ...rest, solo } : rest;
+  });
+  return { label: `${solo ? 'Solo' : 'Unsolo'} ${bus?.name ?? 'bus'}`, project: { ...project, buses } };
+}
+
 /** The bus gone, every send to it (a track's or a bus's), and the tracks and buses played into it back on the master. */
 export function deleteBus(project: Project, busId: string): TrackEdit {
   const bus = project.buses?.find((b) => b.id === busId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setBusOutput, setBusSend } from './bus-routing';
-import { createBus, setBusGain, setBusMute, setOutput, setSend } from './buses';
+import { createBus, setBusGain, setBusMute, setBusSolo, setOutput, setSend } from './buses';
 import { deleteMix, recallMix, saveMix } from './mix-snapshots';
 import {
   addTrackEffect,
@@ -77,7 +77,7 @@ describe('mix snapshots', () => {
     expect(recallMix({ ...routed, mixes: [old] }, old.id).project.tracks[1].output).toBe(busId);
   });
 
-  it("keep each bus's output, mute and sends: a bus played into another since goes back to the master, and the other way", () => {
+  it("keep each bus's output, mute, solo and sends: a bus played into another since goes back to the master, and the other way", () => {
     const twoBuses = createBus(project, bass.id).project;
     const [first, second] = (twoBuses.buses ?? []).map((b) => b.id);
     const kept = saveMix(twoBuses).project;
@@ -90,8 +90,10 @@ describe('mix snapshots', () => {
     const mutedSince = setBusMute(keptRouted, second, true).project;
     expect(recallMix(mutedSince, keptRouted.mixes?.[1].id ?? '').project.buses?.[1]).not.toHaveProperty('mute');
     const keptMuted = saveMix(mutedSince).project;
-    const unmuted = setBusMute(keptMuted, second, false).project;
-    expect(recallMix(unmuted, keptMuted.mixes?.[2].id ?? '').project.buses?.[1].mute).toBe(true);
+    const unmuted = setBusSolo(setBusMute(keptMuted, second, false).project, second, true).project;
+    const recalled = recallMix(unmuted, keptMuted.mixes?.[2].id ?? '').project.buses?.[1];
+    expect(recalled?.mute).toBe(true);
+    expect(recalled).not.toHaveProperty('solo'); // soloed since: not in the mix
     // And its sends: one added since goes with the mix.
     const sending = setBusSend(keptRouted, first, second, -6).project;
     expect(sending.buses?.[0].sends).toHaveLength(1);

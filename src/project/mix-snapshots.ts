@@ -23,7 +23,10 @@ export function saveMix(project: Project): TrackEdit {
   const faders = Object.fromEntries(hosts.map((h) => [h.id, h.gainDb]));
   const effects = Object.fromEntries(hosts.map((h) => [h.id, h.effects ?? []]));
   const buses = Object.fromEntries(
-    (project.buses ?? []).map((b) => [b.id, { output: b.output ?? null, mute: b.mute ?? false, sends: b.sends ?? [] }]),
+    (project.buses ?? []).map((b) => [
+      b.id,
+      { output: b.output ?? null, mute: b.mute ?? false, solo: b.solo ?? false, sends: b.sends ?? [] },
+    ]),
   );
   const mix: MixSnapshot = { id: newId(), name: mixName(n), tracks, faders, effects, buses };
   return { label: `Save ${mix.name}`, project: { ...project, mixes: [...(project.mixes ?? []), mix] } };
@@ -48,15 +51,17 @@ export function recallMix(project: Project, mixId: string): TrackEdit {
   if (masterDb !== master.gainDb || masterEffects !== master.effects)
     recalled.master = { ...master, gainDb: masterDb, effects: masterEffects };
   if (project.buses)
-    recalled.buses = project.buses.map(({ mute, sends, ...b }) => {
+    recalled.buses = project.buses.map(({ mute, solo, sends, ...b }) => {
       const kept = mix.buses?.[b.id];
       const muted = kept ? kept.mute : mute;
+      const soloed = kept?.solo ?? solo;
       const sent = kept?.sends ?? sends ?? [];
       return routedAsKept(kept?.output, {
         ...b,
         gainDb: mix.faders[b.id] ?? b.gainDb,
         effects: mix.effects?.[b.id] ?? b.effects,
         ...(muted ? { mute: true } : {}),
+        ...(soloed ? { solo: true } : {}),
         ...(sent.length ? { sends: sent } : {}),
       });
     });

@@ -9,6 +9,7 @@ import { clipFadeGains } from './clip-fades';
 import { panValues } from './pan-automation';
 import { type EffectHost, hasActiveEffects, MASTER, masterOf } from './track-effects';
 import { busesInMixOrder, busOutputOf, busSendsOf } from './bus-routing';
+import { heardOf } from './solo';
 import { outputOf, sendsOf } from './buses';
 import type { Clip, MasterBus, Project, SampleRange, Track } from './types';
 import { clipOverlap } from './types';
@@ -50,10 +51,10 @@ export class TrackChains {
   }
 }
 
-/** Tracks that sound: the soloed ones if any track is soloed, otherwise all unmuted ones. */
+/** Tracks that sound: all unmuted ones, or with a track or bus soloed, those it lets through (src/project/solo.ts). */
 export function audibleTracks(project: Project): Track[] {
-  const soloed = project.tracks.filter((t) => t.solo);
-  return soloed.length > 0 ? soloed : project.tracks.filter((t) => !t.mute);
+  const heard = heardOf(project);
+  return project.tracks.filter((t) => heard.track(t));
 }
 
 /** Folds any channel layout to stereo: 5.1 as Web Audio's speaker down-mix, other layouts even -> left, odd -> right. */
@@ -143,14 +144,17 @@ function mixTracks(
     if (!busInputs.has(busId)) busInputs.set(busId, channels());
     return busInputs.get(busId)!;
   };
+  // Solo in place: only the ways through a soloed track or bus (all of them where none is soloed).
+  const routes = heardOf(project);
   for (const track of tracks) {
-    const sends = heard ? sendsOf(project, track) : [];
+    const sends = heard ? sendsOf(project, track).filter((s) => routes.passes(track.id, s.busId)) : [];
     const output = heard ? outputOf(project, track) : undefined;
+    const direct = !heard || routes.passes(track.id, output);
     const sources = trackSources(track, { project, assets, range, chains });
-    const target = sends.length > 0 || output ? channels() : out;
+    const target = sends.length > 0 || output || !direct ? channels() : out;
     addFaded(track, sources, target, { range, stereo });
     if (target === out) continue;
-    addInto(output ? busInput(output) : out, target, 1);
+    if (direct) addInto(output ? busInput(output) : out, target, 1);
     // A pre-fader send takes the track after its effects, centred, before its automation, gain and pan.
     const pre = sends.some((s) => s.preFader) ? channels() : undefined;
     if (pre) addFaded(withoutFader(track), sources, pre, { range, stereo });
@@ -165,8 +169,9 @@ function mixTracks(
     if (!input || bus.mute) continue;
     const target = busOutputOf(project, bus.id);
     const returned = throughBus(bus, input, { rate: project.sampleRate, at: range.start, chains, host: bus.id });
-    for (const send of busSendsOf(project, bus.id)) addInto(busInput(send.busId), returned, dbToGain(send.levelDb));
-    addInto(target ? busInput(target) : out, returned, 1);
+    for (const send of busSendsOf(project, bus.id))
+      if (routes.passes(bus.id, send.busId)) addInto(busInput(send.busId), returned, dbToGain(send.levelDb));
+    if (routes.passes(bus.id, target)) addInto(target ? busInput(target) : out, returned, 1);
   }
   return out;
 }

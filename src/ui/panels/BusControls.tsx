@@ -4,7 +4,15 @@
 import { commitEffectEdit } from '../../app/track-effects';
 import { VolumeLaneButton } from './VolumeLaneButton';
 import { busOutputOf, busSendsOf } from '../../project/bus-routing';
-import { BusMuteButton, BusOptions, BusOutputSelect, BusSends, NEW_BUS, useOpenHost } from './BusRouting';
+import {
+  BusMuteButton,
+  BusOptions,
+  BusOutputSelect,
+  BusSends,
+  BusSoloButton,
+  NEW_BUS,
+  useOpenHost,
+} from './BusRouting';
 import {
   createBus,
   createOutputBus,
@@ -165,6 +173,7 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
         onCommit={(v) => commitEffectEdit(store, (p) => setBusGain(p, busId, v))}
       />
       <BusMuteButton bus={bus} testId="fx-bus-mute" />
+      <BusSoloButton bus={bus} testId="fx-bus-solo" />
       <BusOutputSelect busId={busId} testId="fx-bus-output" />
       {output && (
         <button

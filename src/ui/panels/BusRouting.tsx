@@ -10,7 +10,7 @@ import {
   setBusOutput,
   setBusSend,
 } from '../../project/bus-routing';
-import { createBusOutputBus, setBusMute } from '../../project/buses';
+import { createBusOutputBus, setBusMute, setBusSolo } from '../../project/buses';
 import type { EffectBus, Project } from '../../project/types';
 import { NumberField } from '../NumberField';
 import { useServices, useStudio } from '../studio-context';
@@ -59,6 +59,23 @@ export function BusOutputSelect({ busId, testId, compact }: { busId: string; tes
         <option value={NEW_BUS}>New bus (group)</option>
       </select>
     </label>
+  );
+}
+
+/** Solos the bus in place (what plays through it heard alone: a group's tracks, a reverb's return wet) or unsolos it. */
+export function BusSoloButton({ bus, testId }: { bus: EffectBus; testId: string }) {
+  const { store } = useServices();
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      aria-pressed={bus.solo ?? false}
+      aria-label={`Solo ${bus.name}`}
+      title="Solo this bus: hear what plays through it alone (a group's tracks; a reverb's return, wet)"
+      onClick={() => commitEffectEdit(store, (p) => setBusSolo(p, bus.id, !bus.solo))}
+    >
+      S
+    </button>
   );
 }
 

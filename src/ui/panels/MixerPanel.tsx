@@ -13,7 +13,7 @@ import { clipColors } from '../timeline/track-colors';
 import { TrackMeter } from '../timeline/TrackMeter';
 import { Panel } from './Panel';
 import { OutputSelect } from './BusControls';
-import { BusMuteButton, BusOutputSelect } from './BusRouting';
+import { BusMuteButton, BusOutputSelect, BusSoloButton } from './BusRouting';
 
 const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)}`;
 
@@ -146,6 +146,7 @@ function BusStrip({ bus }: { bus: EffectBus }) {
       <h3 title={bus.name}>{bus.name}</h3>
       <div className="strip-buttons">
         <BusMuteButton bus={bus} testId="mixer-bus-mute" />
+        <BusSoloButton bus={bus} testId="mixer-bus-solo" />
         <button type="button" onClick={() => store.getState().set({ effectsHost: bus.id, panel: 'trackEffects' })}>
           FX
         </button>
