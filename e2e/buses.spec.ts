@@ -246,16 +246,23 @@ test.describe('effect buses', () => {
     expect(wetDb(soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']))).toBeLessThan(-100);
   });
 
-  test('an effect bus is metered on its Mixer strip as it returns: a group bus at -6 dB reads 6 dB under its track', async ({
+  test('an effect bus renamed, then metered on its Mixer strip as it returns: a group bus at -6 dB reads 6 dB under its track', async ({
     studio,
     page,
   }) => {
     await page.getByTestId('track-fx').click();
-    await page.getByTestId('track-effects-panel').getByTestId('fx-output').selectOption('new');
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-output').selectOption('new');
+    // Named as a DAW's bus is.
+    await panel.getByTestId('fx-output-open').click();
+    await panel.getByTestId('fx-bus-name').fill('Drums');
+    await panel.getByTestId('fx-bus-name').press('Enter');
+    expect((await studio.summary()).undo.at(-1)).toBe('Rename bus');
+    await expect(panel.getByRole('heading').first()).toHaveText('Effect bus: Drums');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Alt+M');
     const strips = page.getByTestId('mixer-strip');
-    await expect(strips.nth(1)).toHaveAttribute('aria-label', 'Bus 1');
+    await expect(strips.nth(1)).toHaveAttribute('aria-label', 'Drums');
     await strips.nth(1).getByTestId('mixer-bus-fader').fill('-6');
     await studio.action('playPause').click();
     const meter = async (n: number) => Number(await strips.nth(n).getByTestId('track-meter').getAttribute('data-db'));

@@ -7,6 +7,7 @@ import {
   deleteBus,
   forBus,
   removeSend,
+  renameBus,
   setBusGain,
   setOutput,
   setSend,
@@ -49,6 +50,22 @@ describe('effect buses', () => {
     expect(deleted.label).toBe('Delete Bus 1');
     expect(deleted.project.buses).toEqual([]);
     expect(deleted.project.tracks.map((t) => t.sends)).toEqual([[], []]);
+  });
+
+  it("are renamed, never to nothing or to another bus's name; a new one takes the next free number", () => {
+    const { project } = twoTracks();
+    const [a, b] = project.tracks.map((t) => t.id);
+    const two = createOutputBus(createBus(project, a).project, b).project;
+    const [first, second] = two.buses!.map((x) => x.id);
+    const renamed = renameBus(two, first, '  Drums ');
+    expect(renamed.label).toBe('Rename bus');
+    expect(renamed.project.buses!.map((x) => x.name)).toEqual(['Drums', 'Bus 2']);
+    expect(() => renameBus(two, first, ' ')).toThrow('A bus needs a name.');
+    expect(() => renameBus(two, first, 'Bus 2')).toThrow('Another bus is named Bus 2.');
+    // Bus 1 deleted, Bus 2 left: the next is Bus 3, not a second Bus 2.
+    const next = createOutputBus(deleteBus(two, first).project, a).project;
+    expect(next.buses!.map((x) => x.name)).toEqual(['Bus 2', 'Bus 3']);
+    expect(second).toBe(next.buses![0].id);
   });
 
   it('take an echo or a reverb wet only, a reverb at full level; other effects as they are', () => {

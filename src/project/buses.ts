@@ -44,8 +44,21 @@ export function createBusOutputBus(project: Project, busId: string): TrackEdit {
 
 /** The project with a new bus, named for its place, at 0 dB with `effects`. */
 function addBus(project: Project, effects: TrackEffect[]): { bus: EffectBus; withBus: Project } {
-  const bus: EffectBus = { id: newId(), name: `Bus ${(project.buses?.length ?? 0) + 1}`, gainDb: 0, effects };
+  const taken = new Set((project.buses ?? []).map((b) => b.name));
+  let n = (project.buses?.length ?? 0) + 1;
+  while (taken.has(`Bus ${n}`)) n++; // one deleted or renamed: never two of a name
+  const bus: EffectBus = { id: newId(), name: `Bus ${n}`, gainDb: 0, effects };
   return { bus, withBus: { ...project, buses: [...(project.buses ?? []), bus] } };
+}
+
+/** The bus named `name` (trimmed), as a DAW's bus is ("Drums", "Vox reverb"); an empty name or another bus's throws
+ * with the reason. */
+export function renameBus(project: Project, busId: string, name: string): TrackEdit {
+  const named = name.trim();
+  if (!named) throw new Error('A bus needs a name.');
+  if (project.buses?.some((b) => b.id !== busId && b.name === named)) throw new Error(`Another bus is named ${named}.`);
+  const buses = project.buses?.map((b) => (b.id === busId ? { ...b, name: named } : b));
+  return { label: 'Rename bus', project: { ...project, buses } };
 }
 
 /** The track's send to the bus at `levelDb` (made where it had none); out of range throws with the reason. */

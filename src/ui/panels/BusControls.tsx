@@ -1,6 +1,7 @@
 /** Effect buses in the effects panel: a track's output (the master, or a bus: a group bus) and sends (to a bus, at a
  * level, or to a new reverb bus), a bus's settings and where it is fed from (its own routing: ./BusRouting.tsx), and
  * the master's list of buses. */
+import { useEffect, useState } from 'react';
 import { commitEffectEdit } from '../../app/track-effects';
 import { VolumeLaneButton } from './VolumeLaneButton';
 import { busOutputOf, busSendsOf } from '../../project/bus-routing';
@@ -19,6 +20,7 @@ import {
   deleteBus,
   outputOf,
   removeSend,
+  renameBus,
   SEND_DB,
   sendsOf,
   setBusGain,
@@ -27,7 +29,7 @@ import {
   setSendPreFader,
 } from '../../project/buses';
 import { MASTER_GAIN_DB } from '../../project/track-effects';
-import type { Project, Track } from '../../project/types';
+import type { EffectBus, Project, Track } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
 
@@ -142,6 +144,29 @@ export function OutputSelect({ track, testId, compact }: { track: Track; testId:
   );
 }
 
+/** The bus's name, taken when Enter is pressed or the field is left (an empty or taken one refused with the reason,
+ * the field showing the name again). */
+function BusName({ bus }: { bus: EffectBus }) {
+  const { store } = useServices();
+  const [text, setText] = useState(bus.name);
+  useEffect(() => setText(bus.name), [bus.name]);
+  const take = () => {
+    if (text !== bus.name && !commitEffectEdit(store, (p) => renameBus(p, bus.id, text))) setText(bus.name);
+  };
+  return (
+    <label className="param">
+      Name
+      <input
+        data-testid="fx-bus-name"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={take}
+        onKeyDown={(e) => e.key === 'Enter' && take()}
+      />
+    </label>
+  );
+}
+
 /** A bus's fader, where it plays into, the tracks and buses feeding it, and its removal (with every send to it). */
 export function BusSettings({ project, busId }: { project: Project; busId: string }) {
   const { store } = useServices();
@@ -164,6 +189,7 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
   ].filter(Boolean);
   return (
     <section className="fx-fields" aria-label="Bus">
+      <BusName bus={bus} />
       <NumberField
         label="Return level (dB)"
         value={bus.gainDb}
