@@ -300,5 +300,10 @@ test.describe('effect buses', () => {
     const wet = await studio.exportFile({ format: 'float32' });
     expect(notDry(soxFloat(wet, ['remix', '1']))).toBeGreaterThan(3);
     expect((await playedAgainst(page))(wet).db).toBeLessThan(-60);
+    // A track that does not feed the bus is silenced by its solo: dimmed; the one feeding it is not.
+    await noiseTrack(page);
+    await studio.waitForTracks(2);
+    await expect(page.getByTestId('track-header').nth(1)).toHaveAttribute('data-silenced', 'true');
+    await expect(page.getByTestId('track-header').nth(0)).not.toHaveAttribute('data-silenced');
   });
 });

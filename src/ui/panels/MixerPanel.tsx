@@ -1,3 +1,4 @@
+import { heardOf } from '../../project/solo';
 import { GroupTag } from '../GroupTag';
 import { BusFader, MasterFader, SendFader, TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
@@ -80,10 +81,12 @@ function TrackStrip({ track }: { track: Track }) {
   const run = (action: string) => void runAction(action, services, { trackId: track.id });
   const panned = (track.panPoints?.length ?? 0) > 0;
   const buses = useStudio((s) => s.project.buses);
+  const silenced = useStudio((s) => !track.mute && !heardOf(s.project).track(track));
   return (
     <section
-      className="mixer-strip"
+      className={silenced ? 'mixer-strip silenced' : 'mixer-strip'}
       data-testid="mixer-strip"
+      data-silenced={silenced || undefined}
       aria-label={track.name}
       style={{ borderTopColor: clipColors(track.color).wave }}
     >

@@ -1,3 +1,4 @@
+import { heardOf } from '../../project/solo';
 import { TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
 import { changeTrack } from '../../app/project-commands';
@@ -24,6 +25,8 @@ export function TrackHeader({ track }: { track: Track }) {
   const armed = useStudio((s) => s.armedTrack === track.id);
   const takes = useStudio((s) => s.project.tracks.filter((t) => t.takeOf === track.id).length);
   const folded = useStudio((s) => s.foldedTakes.includes(track.id));
+  // Unheard though not muted: another track or a bus is soloed (shown dimmed, as a DAW shows a solo's silence).
+  const silenced = useStudio((s) => !track.mute && !heardOf(s.project).track(track));
   // Which of its takes plays (A: the track itself), for a folder shut on them.
   const playing = useStudio((s) => {
     const take = s.project.tracks.find((t) => t.takeOf === track.id && !t.mute);
@@ -98,8 +101,10 @@ export function TrackHeader({ track }: { track: Track }) {
 
   return (
     <div
-      className="track-header"
+      className={silenced ? 'track-header silenced' : 'track-header'}
       data-testid="track-header"
+      data-silenced={silenced || undefined}
+      title={silenced ? 'Not heard: another track or a bus is soloed' : undefined}
       style={track.color ? { boxShadow: `inset 3px 0 ${clipColors(track.color).wave}` } : undefined}
     >
       <div className="track-title">
