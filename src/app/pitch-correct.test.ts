@@ -34,6 +34,9 @@ describe('Correct pitch', () => {
     expect(correctionOf(line, [music])).toBeNull(); // not heard yet
     expect(correctionOf(line, [music], { tonic: 2, mode: 'minor' })?.said).toBe('D minor (heard in the line)');
     expect(correctionOf(line, [music], null)?.said).toBe('chromatic (too few notes in the line to hear a key)');
+    // The insert's Voice: a range over the lowest is asked of the corrector, any voice left as it was.
+    expect(correctionOf({ ...settings, correctVoice: 100 }, [music])?.scale).toMatchObject({ lowestHz: 100 });
+    expect(correctionOf({ ...settings, correctVoice: 60 }, [music])?.scale).not.toHaveProperty('lowestHz');
   });
 
   it("corrects to the line's own key, heard in its notes", async () => {

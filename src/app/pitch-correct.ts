@@ -5,7 +5,7 @@ import { selectedRange } from '../actions/targets';
 import { analysis, answerValue, transferred } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
 import { PITCH_CLASSES } from '../dsp/key';
-import type { Intonation, Key, PitchCorrection } from '../dsp/pitch-correct';
+import { type Intonation, type Key, type PitchCorrection, VOICE_RANGES } from '../dsp/pitch-correct';
 import { keyOfNotes } from '../dsp/pitch-notes';
 import { type LineReader, lineInWorker } from './pitch-editor';
 import { parseKey } from '../music/music-prompt';
@@ -47,7 +47,7 @@ export const projectKey = (tracks: readonly Track[]): Key | null =>
  * notes to tell), needed where the line's own key is asked for (without it: null). */
 export function correctionOf(
   params: Pick<EditParams, 'correctKey' | 'retuneMs' | 'correctStrength'> &
-    Partial<Pick<EditParams, 'humanize' | 'correctWithin'>>,
+    Partial<Pick<EditParams, 'humanize' | 'correctWithin' | 'correctVoice'>>,
   tracks: readonly Track[],
   lineKey?: Key | null,
 ): { scale: PitchCorrection; said: string } | null {
@@ -71,6 +71,8 @@ export function correctionOf(
     strength: params.correctStrength,
     ...(params.humanize && { humanize: params.humanize }),
     ...(params.correctWithin && { withinCents: params.correctWithin }),
+    // The insert's Voice: a range over the lowest listens from there (the same samples as the insert's).
+    ...(params.correctVoice && params.correctVoice !== VOICE_RANGES[0].lowestHz && { lowestHz: params.correctVoice }),
   };
   return { scale, said: said(scaleName(scale)) };
 }

@@ -1,4 +1,5 @@
 /** The studio's state in one zustand store. Every project change goes through `commit` or a transaction, so undo sees it. */
+import { VOICE_RANGES } from '../dsp/pitch-correct';
 import { DEESS_DEFAULTS } from '../dsp/deess';
 import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
@@ -76,6 +77,8 @@ export interface EditParams {
   correctStrength: number;
   humanize: number;
   correctWithin: number;
+  /** Correct pitch: the lowest note it listens for, Hz (a voice's range, as the insert's Voice: VOICE_RANGES). */
+  correctVoice: number;
   /** Ride vocal: how far over the rest of the mix the voice sits (LU), and the most the ride moves it (dB). */
   rideAboveLu: number;
   rideRangeDb: number;
@@ -493,6 +496,7 @@ export const initialState = (): StudioState => ({
     correctStrength: 100,
     humanize: 0,
     correctWithin: 0,
+    correctVoice: VOICE_RANGES[0].lowestHz,
     rideAboveLu: 3,
     rideRangeDb: 6,
     matchStrength: 100,

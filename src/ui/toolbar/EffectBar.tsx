@@ -21,7 +21,7 @@ import { PAUSE_SECONDS, SILENCE_THRESHOLD_DB } from '../../dsp/silence';
 import { ATTENUATE_LEVEL_DB } from '../../dsp/attenuate';
 import { NOISE_REDUCTION_DB, NOISE_SENSITIVITY_DB } from '../../dsp/noise-reduction';
 import { PITCH_SEMITONES, TEMPO_PERCENT } from '../../project/effects';
-import { CORRECTION_STRENGTH, HUMANIZE, RETUNE_SPEED_MS, WITHIN_CENTS } from '../../dsp/pitch-correct';
+import { CORRECTION_STRENGTH, HUMANIZE, RETUNE_SPEED_MS, VOICE_RANGES, WITHIN_CENTS } from '../../dsp/pitch-correct';
 import { PITCH_FORMANTS } from '../../dsp/psola';
 import { BREATH_REDUCTION_DB } from '../../dsp/breaths';
 import { CORRECTION_KEYS } from '../../app/pitch-correct';
@@ -66,7 +66,14 @@ function NumberParam({
   );
 }
 
-type Choice = 'fadeCurve' | 'humMains' | 'limitPeaks' | 'distortionCurve' | 'correctKey' | 'pitchFormants';
+type Choice =
+  | 'fadeCurve'
+  | 'humMains'
+  | 'limitPeaks'
+  | 'distortionCurve'
+  | 'correctKey'
+  | 'pitchFormants'
+  | 'correctVoice';
 /** The settings that are one number. */
 type NumberField = { [K in keyof EditParams]: EditParams[K] extends number ? K : never }[keyof EditParams];
 
@@ -90,7 +97,11 @@ function ChoiceParam<F extends Choice>({
       <select
         data-testid={`param-${field}`}
         value={value}
-        onChange={(e) => store.getState().updateParams({ [field]: e.target.value as EditParams[F] })}
+        onChange={(e) => {
+          // A number chosen (a voice's lowest Hz) stays a number.
+          const chosen = typeof value === 'number' ? Number(e.target.value) : e.target.value;
+          store.getState().updateParams({ [field]: chosen as EditParams[F] });
+        }}
       >
         {options.map((option) => (
           <option key={option} value={option}>
@@ -262,6 +273,12 @@ export function EffectBar() {
           <NumberParam label="strength %" field="correctStrength" step={10} {...CORRECTION_STRENGTH} />
           <NumberParam label="humanize %" field="humanize" step={10} {...HUMANIZE} />
           <NumberParam label="within ¢ (0: all)" field="correctWithin" step={5} {...WITHIN_CENTS} />
+          <ChoiceParam
+            label="voice"
+            field="correctVoice"
+            options={VOICE_RANGES.map((r) => r.lowestHz)}
+            text={(hz) => VOICE_RANGES.find((r) => r.lowestHz === hz)?.name ?? `from ${hz} Hz`}
+          />
           <ActionButton name="correctPitch" text="Correct pitch" />
           <ActionButton name="pitchEditor" text="Pitch editor…" />
           <ActionButton name="addDouble" text="Add double" />
