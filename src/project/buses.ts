@@ -3,7 +3,7 @@
  * edited as any host's (src/project/track-effects.ts). */
 import type { TrackEffect } from '../dsp/effect-chain';
 import { setBusOutput, withOutput } from './bus-routing';
-import type { TrackEdit } from './track-ops';
+import { busesSoloed, type TrackEdit } from './track-ops';
 import { type EffectHost, MASTER, MASTER_GAIN_DB, masterOf, newTrackEffect } from './track-effects';
 import type { GainPoint } from './envelope';
 import { channelOf } from './track-groups';
@@ -135,6 +135,16 @@ export function setBusSolo(project: Project, busId: string, solo: boolean): Trac
     return solo ? { ...rest, solo } : rest;
   });
   return { label: `${solo ? 'Solo' : 'Unsolo'} ${bus?.name ?? 'bus'}`, project: { ...project, buses } };
+}
+
+/** Exclusive solo, as Ctrl/Cmd+click on a track's Solo: the bus soloed, every other solo (a track's or a bus's) off;
+ * on a bus already soloed alone, every solo off. */
+export function soloBusOnly(project: Project, busId: string): TrackEdit {
+  const alone =
+    !project.tracks.some((t) => t.solo) && (project.buses ?? []).every((b) => (b.solo ?? false) === (b.id === busId));
+  const tracks = project.tracks.map((t) => (t.solo ? { ...t, solo: false } : t));
+  const buses = busesSoloed(project, alone ? undefined : busId);
+  return { label: alone ? 'Unsolo all' : 'Solo only', project: { ...project, tracks, buses } };
 }
 
 /** The bus gone, every send to it (a track's or a bus's), and the tracks and buses played into it back on the master. */

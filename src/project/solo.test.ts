@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AssetStore } from './asset-store';
 import { setBusOutput } from './bus-routing';
-import { setBusSolo, setOutput, setSend } from './buses';
+import { setBusSolo, setOutput, setSend, soloBusOnly } from './buses';
+import { soloOnly } from './track-ops';
 import { clipAt } from './clip.fixture';
 import { audibleTracks, mixdown } from './mixdown';
 import { heardOf } from './solo';
@@ -46,6 +47,21 @@ describe('solo in place', () => {
     // A muted track stays muted.
     const muted = { ...soloed.project, tracks: soloed.project.tracks.map((t, i) => ({ ...t, mute: i === 1 })) };
     expect(audibleTracks(muted)).toEqual([]);
+    // Exclusive: the bus alone soloed, a track's solo and another bus's off; again, every solo off.
+    const others = setBusSolo(
+      { ...s.project, tracks: s.project.tracks.map((t, i) => ({ ...t, solo: i === 0 })) },
+      'r',
+      true,
+    );
+    const only = soloBusOnly(others.project, 'g');
+    expect(only.label).toBe('Solo only');
+    expect(only.project.tracks.map((t) => t.solo)).toEqual([false, false, false]);
+    expect(only.project.buses?.map((b) => b.solo ?? false)).toEqual([true, false]);
+    const none = soloBusOnly(only.project, 'g');
+    expect(none.label).toBe('Unsolo all');
+    expect(none.project.buses?.map((b) => b.solo ?? false)).toEqual([false, false]);
+    // A track's exclusive solo takes the buses' solos off too.
+    expect(soloOnly(only.project, s.ids[0]).project.buses?.map((b) => b.solo ?? false)).toEqual([false, false]);
   });
 
   it('a soloed reverb bus is heard alone, wet: the tracks sending to it feed it, their own sound left out', () => {

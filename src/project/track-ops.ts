@@ -26,14 +26,19 @@ export function toggleSolo(project: Project, id: string): TrackEdit {
   return { label: solo ? 'Solo' : 'Unsolo', project: linkedChange(project, id, { solo }) };
 }
 
-/** Exclusive solo, as a DAW's Ctrl/Cmd+click on Solo: the track (and its group) soloed, every other solo off; on a
- * track already soloed alone, every solo off. */
+/** Exclusive solo, as a DAW's Ctrl/Cmd+click on Solo: the track (and its group) soloed, every other solo (a track's
+ * or a bus's) off; on a track already soloed alone, every solo off. */
 export function soloOnly(project: Project, id: string): TrackEdit {
   const only = new Set(linkedTracks(project, id));
-  const alone = project.tracks.every((t) => t.solo === only.has(t.id));
+  const alone = project.tracks.every((t) => t.solo === only.has(t.id)) && !project.buses?.some((b) => b.solo);
   const tracks = project.tracks.map((t) => ({ ...t, solo: !alone && only.has(t.id) }));
-  return { label: alone ? 'Unsolo all' : 'Solo only', project: { ...project, tracks } };
+  const buses = project.buses && { buses: busesSoloed(project) };
+  return { label: alone ? 'Unsolo all' : 'Solo only', project: { ...project, tracks, ...buses } };
 }
+
+/** The project's buses with the one `busId` (none: no bus) soloed and every other not. */
+export const busesSoloed = (project: Project, busId?: string): Project['buses'] =>
+  project.buses?.map(({ solo: _was, ...b }) => (b.id === busId ? { ...b, solo: true } : b));
 
 export function deleteTrack(project: Project, id: string): TrackEdit {
   return {

@@ -10,7 +10,7 @@ import {
   setBusOutput,
   setBusSend,
 } from '../../project/bus-routing';
-import { createBusOutputBus, setBusMute, setBusSolo } from '../../project/buses';
+import { createBusOutputBus, setBusMute, setBusSolo, soloBusOnly } from '../../project/buses';
 import type { EffectBus, Project } from '../../project/types';
 import { NumberField } from '../NumberField';
 import { useServices, useStudio } from '../studio-context';
@@ -71,8 +71,12 @@ export function BusSoloButton({ bus, testId }: { bus: EffectBus; testId: string 
       data-testid={testId}
       aria-pressed={bus.solo ?? false}
       aria-label={`Solo ${bus.name}`}
-      title="Solo this bus: hear what plays through it alone (a group's tracks; a reverb's return, wet)"
-      onClick={() => commitEffectEdit(store, (p) => setBusSolo(p, bus.id, !bus.solo))}
+      title="Solo this bus: hear what plays through it alone (a group's tracks; a reverb's return, wet). Ctrl/Cmd+click: this bus alone, every other solo off"
+      onClick={(e) =>
+        commitEffectEdit(store, (p) =>
+          e.ctrlKey || e.metaKey ? soloBusOnly(p, bus.id) : setBusSolo(p, bus.id, !bus.solo),
+        )
+      }
     >
       S
     </button>
