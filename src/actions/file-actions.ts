@@ -15,7 +15,7 @@ export async function exportNow(services: Services): Promise<void> {
   try {
     const settings = state.exportSettings;
     const exporter =
-      settings.scope === 'stems' || settings.scope === 'groupStems'
+      settings.scope === 'stems' || settings.scope === 'groupStems' || settings.scope === 'busStems'
         ? exportStems
         : settings.scope === 'labels'
           ? exportEachLabel

@@ -167,6 +167,7 @@ export async function mixdownInBlocks(
   range: SampleRange,
   trackIds?: readonly string[],
   stereo?: boolean,
+  through?: string,
 ): Promise<Float32Array[]> {
   const BLOCK = 1 << 20;
   const chains = new TrackChains(assets); // the tracks' effects run on across the blocks
@@ -176,6 +177,7 @@ export async function mixdownInBlocks(
       range: { start, end: Math.min(range.end, start + BLOCK) },
       trackIds,
       stereo,
+      through,
       chains,
     });
     out ??= block.map(() => new Float32Array(range.end - range.start));

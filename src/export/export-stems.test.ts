@@ -4,7 +4,8 @@ import { AssetStore } from '../project/asset-store';
 import { audibleTracks, mixdown, needsStereo } from '../project/mixdown';
 import { newTrack, type Project, type Track } from '../project/types';
 import { groupTracks } from '../project/track-groups';
-import { stemNames, stemsOf } from './export-stems';
+import { setOutput, setSend } from '../project/buses';
+import { busStemsOf, stemNames, stemsOf } from './export-stems';
 
 /** A mono track and a stereo track, panned and with gain, one muted mono track: the mix is stereo. */
 function project(): { assets: AssetStore; project: Project } {
@@ -57,5 +58,50 @@ describe('stems', () => {
       { name: 'Drums / kit', trackIds: [drums.id] },
     ]);
     expect(stemsOf(grouped, [piano, drums], false).map((s) => s.name)).toEqual(['Piano', 'Drums / kit']);
+  });
+});
+
+describe('stems by bus', () => {
+  it('each bus into the master with all it gathers, each track straight into the master alone: they sum to the mix before the master bus', () => {
+    const assets = new AssetStore();
+    const tone = (hz: number) =>
+      assets.add([Float32Array.from({ length: 400 }, (_, i) => 0.3 * Math.sin((2 * Math.PI * hz * i) / 8000))], 8000);
+    const lowpass = { id: 'l', on: true, kind: 'filter' as const, type: 'lowpass' as const, hz: 1000 };
+    const echo = { id: 'e', on: true, kind: 'echo' as const, delaySeconds: 0.005, decay: 0.5, wetOnly: true };
+    const tracks: Track[] = ['Lead', 'Kick', 'Snare', 'Pad'].map((name, i) => ({
+      ...newTrack(i),
+      name,
+      clips: [clipAt(`c${i}`, tone(220 * (i + 1)).id, 0, 400)],
+    }));
+    let p: Project = {
+      sampleRate: 8000,
+      tracks,
+      buses: [
+        { id: 'kit', name: 'Drums', gainDb: -3, effects: [lowpass], output: 'rhythm' },
+        { id: 'rhythm', name: 'Rhythm', gainDb: 0, effects: [] },
+        { id: 'verb', name: 'Echo', gainDb: 0, effects: [echo] },
+        { id: 'unused', name: 'Unused', gainDb: 0, effects: [] },
+      ],
+      master: { gainDb: -6, effects: [lowpass] }, // left out of stems by bus
+    };
+    p = setOutput(setOutput(p, tracks[1].id, 'kit').project, tracks[2].id, 'kit').project;
+    p = setSend(p, tracks[3].id, 'verb', -6).project;
+    const stems = busStemsOf(p, audibleTracks(p));
+    expect(stems).toEqual([
+      { name: 'Lead', trackIds: [tracks[0].id] },
+      { name: 'Pad', trackIds: [tracks[3].id] },
+      { name: 'Rhythm', through: 'rhythm' },
+      { name: 'Echo', through: 'verb' },
+    ]);
+    const range = { start: 0, end: 400 };
+    const rendered = stems.map((s) =>
+      mixdown(p, assets, { range, trackIds: s.trackIds, through: s.through, stereo: true }),
+    );
+    const premaster = mixdown({ ...p, master: undefined }, assets, { range, stereo: true });
+    premaster.forEach((channel, c) =>
+      channel.forEach((v, i) => expect(rendered.reduce((sum, stem) => sum + stem[c][i], 0)).toBeCloseTo(v, 6)),
+    );
+    // The Echo stem holds the pad's repeats: no stem is left empty.
+    for (const stem of rendered) expect(Math.max(...stem[0].map(Math.abs))).toBeGreaterThan(0.01);
   });
 });

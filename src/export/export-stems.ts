@@ -1,10 +1,13 @@
 /**
- * Stems: one file per track that is heard in the mix (or per track group, its tracks together), each from the
- * project's start to its end (and on, all alike, while the tracks' effects ring out) and in the mix's channel layout
- * (a mono track in a stereo mix is panned as the mix pans it), so the stems line up in any DAW and sum to the mix.
- * They come as one zip (export-zip.ts).
+ * Stems: one file per track that is heard in the mix (or per track group, its tracks together; or per bus: each bus
+ * that plays into the master with all that reaches it through that bus, each track played straight into the master on
+ * its own), each from the project's start to its end (and on, all alike, while the effects ring out) and in the mix's
+ * channel layout (a mono track in a stereo mix is panned as the mix pans it), so the stems line up in any DAW and sum
+ * to the mix (by bus: to the mix before the master bus). They come as one zip (export-zip.ts).
  */
 import type { AssetStore } from '../project/asset-store';
+import { busesAfter, busOutputOf } from '../project/bus-routing';
+import { outputOf, sendsOf } from '../project/buses';
 import { audibleTracks, needsStereo } from '../project/mixdown';
 import { groupOf } from '../project/track-groups';
 import { type Project, projectLength, type Track } from '../project/types';
@@ -51,6 +54,32 @@ export function stemsOf(
   return stems.map(({ name, trackIds }) => ({ name, trackIds }));
 }
 
+/** What each stem by bus holds: a track played straight into the master (alone), or a bus that plays into the master
+ * (what reaches the master through it: the tracks and buses it gathers, with their effects and its own), in track
+ * order, then the buses' order; buses nothing heard reaches left out. */
+export function busStemsOf(
+  project: Project,
+  tracks: readonly Track[],
+): { name: string; trackIds?: string[]; through?: string }[] {
+  const reached = new Set<string>();
+  const reach = (busId: string) => {
+    if (reached.has(busId)) return;
+    reached.add(busId);
+    busesAfter(project, busId).forEach(reach);
+  };
+  for (const track of tracks) {
+    const output = outputOf(project, track);
+    if (output) reach(output);
+    sendsOf(project, track).forEach((s) => reach(s.busId));
+  }
+  return [
+    ...tracks.filter((t) => !outputOf(project, t)).map((t) => ({ name: t.name, trackIds: [t.id] })),
+    ...(project.buses ?? [])
+      .filter((b) => reached.has(b.id) && !b.mute && !busOutputOf(project, b.id))
+      .map((b) => ({ name: b.name, through: b.id })),
+  ];
+}
+
 export async function exportStems(
   state: StudioState,
   assets: AssetStore,
@@ -59,6 +88,7 @@ export async function exportStems(
   const tracks = audibleTracks(state.project).filter((t) => t.clips.length > 0);
   const end = projectLength(state.project);
   if (!tracks.length || end <= 0) throw new ExportError('There is no audio to export.');
+  if (settings.scope === 'busStems') return exportBusStems(state, assets, settings, tracks);
   // Every stem as long as the longest track's effects ring on (Ring out), so they still line up.
   const tail = settings.ringOut
     ? exportTail(
@@ -75,4 +105,22 @@ export async function exportStems(
     render: () => mixdownInBlocks(state, assets, range, stem.trackIds, stereo),
   }));
   return zipOfParts(parts, state.project.sampleRate, settings, 'omni-studio-stems.zip', `${stems.length} stems`);
+}
+
+/** Stems by bus, all in two channels (a bus is) and as long as the mix rings on. */
+function exportBusStems(
+  state: StudioState,
+  assets: AssetStore,
+  settings: ExportSettings,
+  tracks: readonly Track[],
+): Promise<ExportedFile> {
+  const { project } = state;
+  const range = { start: 0, end: projectLength(project) + (settings.ringOut ? exportTail(project) : 0) };
+  const stems = busStemsOf(project, tracks);
+  const names = stemNames(stems);
+  const parts = stems.map((stem, i) => ({
+    name: names[i],
+    render: () => mixdownInBlocks(state, assets, range, stem.trackIds, true, stem.through),
+  }));
+  return zipOfParts(parts, project.sampleRate, settings, 'omni-studio-stems.zip', `${stems.length} stems by bus`);
 }

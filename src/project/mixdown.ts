@@ -20,6 +20,9 @@ export interface MixOptions {
   trackIds?: readonly string[];
   /** Two channels whatever the tracks hold (stems of a stereo mix, so they sum to it). Default: as the tracks need. */
   stereo?: boolean;
+  /** The mix as heard short of the master bus, and of that only what reaches it through this effect bus (one that
+   * plays into the master): a stem by bus. Default: the whole mix, through the master bus. */
+  through?: string;
   /** The tracks' effect chains carried on from the range before (one that ended where this one starts): a mix made
    * block by block runs each chain through once, as playback does. Default: each chain from rest at the range. */
   chains?: TrackChains;
@@ -104,7 +107,7 @@ export function needsStereo(tracks: Track[], assets: AssetStore): boolean {
 /** Renders the range to one (all mono, unpanned) or two channels: the audible tracks through their sends, the
  * effect buses and the master bus (two channels wherever those are heard), or the tracks asked for as they are. */
 export function mixdown(project: Project, assets: AssetStore, options: MixOptions): Float32Array[] {
-  const heard = !options.trackIds;
+  const heard = !options.trackIds && options.through === undefined; // through the master bus
   const chains = options.chains ?? new TrackChains(assets);
   const master = masterOf(project);
   const latency = heard ? effectsLatency(master.effects, project.sampleRate) : 0;
@@ -144,12 +147,15 @@ function mixTracks(
     if (!busInputs.has(busId)) busInputs.set(busId, channels());
     return busInputs.get(busId)!;
   };
-  // Solo in place: only the ways through a soloed track or bus (all of them where none is soloed).
+  // Solo in place: only the ways through a soloed track or bus (all of them where none is soloed); a stem by bus
+  // takes into the master only what that bus returns.
   const routes = heardOf(project);
+  const passes = (from: string, to: string | undefined) =>
+    routes.passes(from, to) && (to !== undefined || options.through === undefined || from === options.through);
   for (const track of tracks) {
-    const sends = heard ? sendsOf(project, track).filter((s) => routes.passes(track.id, s.busId)) : [];
+    const sends = heard ? sendsOf(project, track).filter((s) => passes(track.id, s.busId)) : [];
     const output = heard ? outputOf(project, track) : undefined;
-    const direct = !heard || routes.passes(track.id, output);
+    const direct = !heard || passes(track.id, output);
     const sources = trackSources(track, { project, assets, range, chains });
     const target = sends.length > 0 || output || !direct ? channels() : out;
     addFaded(track, sources, target, { range, stereo });
@@ -170,8 +176,8 @@ function mixTracks(
     const target = busOutputOf(project, bus.id);
     const returned = throughBus(bus, input, { rate: project.sampleRate, at: range.start, chains, host: bus.id });
     for (const send of busSendsOf(project, bus.id))
-      if (routes.passes(bus.id, send.busId)) addInto(busInput(send.busId), returned, dbToGain(send.levelDb));
-    if (routes.passes(bus.id, target)) addInto(target ? busInput(target) : out, returned, 1);
+      if (passes(bus.id, send.busId)) addInto(busInput(send.busId), returned, dbToGain(send.levelDb));
+    if (passes(bus.id, target)) addInto(target ? busInput(target) : out, returned, 1);
   }
   return out;
 }

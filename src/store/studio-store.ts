@@ -171,7 +171,7 @@ export function selectionIn(selection: Selection | null, project: Project): Sele
   return trackIds.length ? { ...selection, trackIds } : null;
 }
 
-export type ExportScope = 'mix' | 'track' | 'selection' | 'stems' | 'groupStems' | 'labels';
+export type ExportScope = 'mix' | 'track' | 'selection' | 'stems' | 'groupStems' | 'busStems' | 'labels';
 
 export interface ExportSettings {
   scope: ExportScope;

@@ -32,6 +32,9 @@ export function ExportPanel({ onClose }: { onClose: () => void }) {
           <option value="selection">The selection</option>
           <option value="stems">Stems: every track heard, one file each (zip)</option>
           <option value="groupStems">Stems by group: each track group one file, other tracks one each (zip)</option>
+          <option value="busStems">
+            Stems by bus: each bus into the master with all it gathers, other tracks one each (zip)
+          </option>
           <option value="labels">Each label: the mix over every label, one file each (zip)</option>
         </select>
       </label>
