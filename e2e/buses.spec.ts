@@ -339,4 +339,17 @@ test.describe('effect buses', () => {
     expect(worst).toBeLessThan(1e-5);
     expect(bandDb(stems[1].path, '3000-8000') - bandDb(stems[0].path, '3000-8000')).toBeLessThan(-30); // low-passed
   });
+
+  test('Bus for tracks (Tracks menu): a new group bus with every track played into it', async ({ studio, page }) => {
+    await noiseTrack(page);
+    await studio.waitForTracks(2);
+    await page.getByTestId('tracks-menu').click();
+    await page.getByTestId('action-busForTracks').click();
+    expect((await studio.summary()).undo.at(-1)).toBe('New group bus');
+    await page.keyboard.press('Alt+M');
+    const strips = page.getByTestId('mixer-strip');
+    await expect(strips.nth(2)).toHaveAttribute('aria-label', 'Bus 1');
+    for (const n of [0, 1])
+      await expect(strips.nth(n).locator('[data-testid=mixer-output] option:checked')).toHaveText('Bus 1');
+  });
 });

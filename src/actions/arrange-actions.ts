@@ -1,6 +1,7 @@
 /** Commands on tracks as a set: track groups, takes (recording onto an armed track, folding, comping), and aligning
  * and sorting whole tracks, as Audacity's Tracks menu and a DAW's groups and take folders. */
 import { alignTracks, sortTrackList } from '../app/arrange-tracks';
+import { createBusFor } from '../project/buses';
 import { compTake } from '../app/comp';
 import { shownTracks } from '../project/generated-ops';
 import { deleteTakes, takeToTrack } from '../project/loop-takes';
@@ -32,6 +33,17 @@ export const arrangeActions: Action[] = [
       const ids = targetTrackIds(state);
       if (ids.length < 2) return state.notify('info', 'Select two or more tracks to group them.');
       const { label, project } = groupTracks(state.project, ids);
+      state.commit(label, project);
+    },
+  },
+  {
+    name: 'busForTracks',
+    label: 'Bus for tracks: a new group bus, and the selected tracks (or all) played into it (named for their group)',
+    group: 'track',
+    enabled: hasTrack,
+    perform: ({ store }) => {
+      const state = store.getState();
+      const { label, project } = createBusFor(state.project, targetTrackIds(state));
       state.commit(label, project);
     },
   },

@@ -3,6 +3,7 @@ import { echo } from '../dsp/echo';
 import { AssetStore } from './asset-store';
 import {
   createBus,
+  createBusFor,
   createOutputBus,
   deleteBus,
   forBus,
@@ -16,6 +17,7 @@ import {
 } from './buses';
 import { filter } from '../dsp/filters';
 import { describeEffect, newTrackEffect } from './track-effects';
+import { groupTracks, renameGroup } from './track-groups';
 import { clipAt } from './clip.fixture';
 import { mixdown } from './mixdown';
 import { emptyProject, newTrack, type Project } from './types';
@@ -66,6 +68,24 @@ describe('effect buses', () => {
     const next = createOutputBus(deleteBus(two, first).project, a).project;
     expect(next.buses!.map((x) => x.name)).toEqual(['Bus 2', 'Bus 3']);
     expect(second).toBe(next.buses![0].id);
+  });
+
+  it('are made for the selected tracks, which play into it, named for their track group', () => {
+    const { project } = twoTracks();
+    const ids = project.tracks.map((t) => t.id);
+    const made = createBusFor(project, ids);
+    expect(made.label).toBe('New group bus');
+    const [bus] = made.project.buses!;
+    expect(bus.name).toBe('Bus 1');
+    expect(made.project.tracks.map((t) => t.output)).toEqual([bus.id, bus.id]);
+    const grouped = groupTracks(project, ids).project;
+    const drums = renameGroup(grouped, grouped.groups![0].id, 'Drums').project;
+    expect(createBusFor(drums, ids).project.buses![0].name).toBe('Drums');
+    expect(createBusFor(drums, [ids[0]]).project.buses![0].name).toBe('Drums');
+    expect(createBusFor(project, [ids[1]]).project.tracks.map((t) => t.output)).toEqual([
+      undefined,
+      expect.any(String),
+    ]);
   });
 
   it('take an echo or a reverb wet only, a reverb at full level; other effects as they are', () => {

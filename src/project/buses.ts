@@ -6,7 +6,7 @@ import { setBusOutput, withOutput } from './bus-routing';
 import { busesSoloed, type TrackEdit } from './track-ops';
 import { type EffectHost, MASTER, MASTER_GAIN_DB, masterOf, newTrackEffect } from './track-effects';
 import type { GainPoint } from './envelope';
-import { channelOf } from './track-groups';
+import { channelOf, groupOf } from './track-groups';
 import { type EffectBus, newId, type Project, type Track, type TrackSend } from './types';
 
 /** How loud a send can be, dB (0: the track as heard). */
@@ -34,6 +34,18 @@ export function createBus(project: Project, trackId: string): TrackEdit {
 export function createOutputBus(project: Project, trackId: string): TrackEdit {
   const { bus, withBus } = addBus(project, []);
   return { label: 'New group bus', project: setOutput(withBus, trackId, bus.id).project };
+}
+
+/** A new bus with no effects yet and the tracks (with their takes) played into it, as a DAW's "new bus for the
+ * selected tracks": named for their track group where they all are in one (and no bus has its name). */
+export function createBusFor(project: Project, trackIds: readonly string[]): TrackEdit {
+  const groups = new Set(trackIds.map((id) => groupOf(project, id)?.name));
+  const [group] = groups;
+  const { bus, withBus } = addBus(project, []);
+  const named = groups.size === 1 && group && !project.buses?.some((b) => b.name === group);
+  const grouped = named ? renameBus(withBus, bus.id, group).project : withBus;
+  const routed = trackIds.reduce((p, id) => setOutput(p, id, bus.id).project, grouped);
+  return { label: 'New group bus', project: routed };
 }
 
 /** A new bus with no effects yet and the bus `busId` played into it: a group bus of group buses. */

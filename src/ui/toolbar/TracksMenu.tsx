@@ -8,6 +8,7 @@ import { usePopover } from './popover';
 const COMMANDS: [string, string][] = [
   ['groupTracks', 'Group'],
   ['ungroupTracks', 'Ungroup'],
+  ['busForTracks', 'Bus for tracks'],
   ['compTake', 'Comp take'],
   ['deleteTakes', 'Delete takes'],
   ['takeToTrack', 'Take to track'],
