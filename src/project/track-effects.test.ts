@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { saveMix } from './mix-snapshots';
 import { compress } from '../dsp/compressor';
 import {
   EffectChain,
@@ -10,7 +11,7 @@ import {
 import { filter } from '../dsp/filters';
 import { trackPitch } from '../dsp/pitch-track';
 import { AssetStore } from './asset-store';
-import { createBus, setBusGain, setBusVolume, setSend, setSendVolume } from './buses';
+import { createBus, renameBus, setBusGain, setBusVolume, setSend, setSendVolume } from './buses';
 import { clipAt } from './clip.fixture';
 import { effectBusChannels, mixdown, TrackChains } from './mixdown';
 import {
@@ -268,6 +269,13 @@ describe('liveChanges', () => {
     expect(liveChanges(panned, faded)).toEqual({ effects: [], lanes: [MASTER] });
     const green = { ...panned, tracks: [{ ...panned.tracks[0], color: 'green' as const }] };
     expect(liveChanges(panned, green)).toEqual({ effects: [], lanes: [] });
+    // Nothing heard: a track renamed or labelled, a mix kept, a bus renamed; playback goes on.
+    const named = { ...panned, tracks: [{ ...panned.tracks[0], name: 'Vox', labels: [] }] };
+    expect(liveChanges(panned, named)).toEqual({ effects: [], lanes: [] });
+    expect(liveChanges(panned, saveMix(panned).project)).toEqual({ effects: [], lanes: [] });
+    const withBus = createBus(panned, trackId).project;
+    const renamed = renameBus(withBus, withBus.buses![0].id, 'Verb').project;
+    expect(liveChanges(withBus, renamed)).toEqual({ effects: [], lanes: [] });
   });
 
   it("keeps the master fader in its range and the master effects apart from the tracks'", () => {

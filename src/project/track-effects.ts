@@ -290,10 +290,10 @@ export const hasActiveEffects = (track: Track): boolean => (track.effects ?? [])
 export function liveChanges(before: Project, after: Project): { effects: EffectHost[]; lanes: string[] } | null {
   const { tracks: _a, master: _m, buses: busesBefore = [], ...restBefore } = before;
   const { tracks: _b, master: _n, buses: busesAfter = [], ...restAfter } = after;
-  if (!sameFields(restBefore, restAfter)) return null;
+  if (!sameFields(heardOnly(restBefore, UNHEARD_PROJECT), heardOnly(restAfter, UNHEARD_PROJECT))) return null;
   const hosts = [
-    ...pairs(before.tracks, after.tracks, [...TRACK_LANES, 'color', 'sends']),
-    ...pairs(busesBefore, busesAfter, ['gainDb', 'volume', 'mute']),
+    ...pairs(before.tracks, after.tracks, [...TRACK_LANES, ...UNHEARD_TRACK, 'sends']),
+    ...pairs(busesBefore, busesAfter, ['gainDb', 'volume', 'mute', 'name']),
     ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb', 'volume']),
   ];
   if (hosts.includes(null)) return null;
@@ -307,9 +307,18 @@ export function liveChanges(before: Project, after: Project): { effects: EffectH
   return { effects: hosts.filter((h): h is EffectHost => h !== null && h !== false), lanes };
 }
 
-/** A track's lanes that a playback follows as they change (src/playback/lane-rides.ts); its colour changes nothing
- * heard either. */
+/** A track's lanes that a playback follows as they change (src/playback/lane-rides.ts). */
 const TRACK_LANES = ['volume', 'panPoints'] as const;
+
+/** What a playback never hears, so a change of it (a track renamed, a mix kept, a label added as it plays) leaves it
+ * going: the project's prompts, tags, track groups and kept mixes; a track's name, colour, labels, what Analyze heard
+ * in it and its group; a bus's name. */
+const UNHEARD_PROJECT = ['prompts', 'tags', 'groups', 'mixes'];
+const UNHEARD_TRACK = ['name', 'color', 'labels', 'tempoBpm', 'beatStart', 'musicKey', 'group'];
+
+/** `fields` less the `unheard` ones. */
+const heardOnly = (fields: object, unheard: readonly string[]) =>
+  Object.fromEntries(Object.entries(fields).filter(([key]) => !unheard.includes(key)));
 
 /** The same sends but for their level automation. */
 function sameButLanes(before: readonly TrackSend[] = [], after: readonly TrackSend[] = []): boolean {
