@@ -198,8 +198,10 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
         testId="fx-bus-gain"
         onCommit={(v) => commitEffectEdit(store, (p) => setBusGain(p, busId, v))}
       />
-      <BusMuteButton bus={bus} testId="fx-bus-mute" />
-      <BusSoloButton bus={bus} testId="fx-bus-solo" />
+      <div className="bus-switches">
+        <BusMuteButton bus={bus} testId="fx-bus-mute" text="Mute" />
+        <BusSoloButton bus={bus} testId="fx-bus-solo" text="Solo" />
+      </div>
       <BusOutputSelect busId={busId} testId="fx-bus-output" />
       {output && (
         <button

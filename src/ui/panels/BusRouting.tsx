@@ -63,7 +63,7 @@ export function BusOutputSelect({ busId, testId, compact }: { busId: string; tes
 }
 
 /** Solos the bus in place (what plays through it heard alone: a group's tracks, a reverb's return wet) or unsolos it. */
-export function BusSoloButton({ bus, testId }: { bus: EffectBus; testId: string }) {
+export function BusSoloButton({ bus, testId, text = 'S' }: { bus: EffectBus; testId: string; text?: string }) {
   const { store } = useServices();
   return (
     <button
@@ -78,13 +78,13 @@ export function BusSoloButton({ bus, testId }: { bus: EffectBus; testId: string 
         )
       }
     >
-      S
+      {text}
     </button>
   );
 }
 
 /** Mutes the bus (its return and what it plays into another bus) or unmutes it. */
-export function BusMuteButton({ bus, testId }: { bus: EffectBus; testId: string }) {
+export function BusMuteButton({ bus, testId, text = 'M' }: { bus: EffectBus; testId: string; text?: string }) {
   const { store } = useServices();
   return (
     <button
@@ -95,7 +95,7 @@ export function BusMuteButton({ bus, testId }: { bus: EffectBus; testId: string 
       title="Mute this bus: nothing of it reaches the master or the bus it plays into"
       onClick={() => commitEffectEdit(store, (p) => setBusMute(p, bus.id, !bus.mute))}
     >
-      M
+      {text}
     </button>
   );
 }

@@ -50,7 +50,7 @@ function hostView(project: Project, host: EffectHost | null): HostView | null {
     return {
       kind: 'bus',
       title: `Effect bus: ${bus.name}`,
-      hint: 'Run in this order on what the tracks send here, then its return level, into the master. A reverb or echo made here is wet only: the tracks play their dry sound themselves.',
+      hint: 'Run in this order on what the tracks and buses send or play here, then its return level, into the master (or the bus it plays into). A reverb or echo made here is wet only: the tracks play their dry sound themselves.',
     };
   const track = project.tracks.find((t) => t.id === host);
   if (track)
