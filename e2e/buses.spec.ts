@@ -262,6 +262,11 @@ test.describe('effect buses', () => {
     await panel.getByTestId('fx-bus-name').press('Enter');
     expect((await studio.summary()).undo.at(-1)).toBe('Rename bus');
     await expect(panel.getByRole('heading').first()).toHaveText('Effect bus: Drums');
+    // A limiter's look-ahead on a bus is said to make it late (a bus does not make it up); removed, nothing is said.
+    await panel.getByTestId('fx-add').selectOption('limiter');
+    await expect(panel.getByTestId('fx-bus-late')).toContainText('10.0 ms ahead');
+    await panel.getByTestId('fx-remove-0').click();
+    await expect(panel.getByTestId('fx-bus-late')).toHaveCount(0);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Alt+M');
     const strips = page.getByTestId('mixer-strip');

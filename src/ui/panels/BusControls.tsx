@@ -28,6 +28,7 @@ import {
   setSend,
   setSendPreFader,
 } from '../../project/buses';
+import { effectsLatency } from '../../dsp/effect-chain';
 import { MASTER_GAIN_DB } from '../../project/track-effects';
 import type { EffectBus, Project, Track } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
@@ -174,6 +175,7 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
   const bus = project.buses?.find((b) => b.id === busId);
   if (!bus) return null;
   const output = busOutputOf(project, busId);
+  const late = effectsLatency(bus.effects, project.sampleRate) / project.sampleRate;
   const names = (tracks: readonly { name: string }[]) => tracks.map((t) => t.name).join(', ');
   const senders = [
     ...project.tracks.filter((t) => sendsOf(project, t).some((s) => s.busId === busId)),
@@ -222,6 +224,12 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
       <p className="hint" data-testid="fx-bus-senders">
         {fed.length ? fed.join(' ') : 'No track or bus sends or plays to it yet.'}
       </p>
+      {late > 0 && (
+        <p className="hint" data-testid="fx-bus-late">
+          Its effects look {(1000 * late).toFixed(1)} ms ahead, which a bus does not make up for: what plays through it
+          is heard that much late (a limiter, gate or pitch correction sits better on the tracks themselves).
+        </p>
+      )}
       <button
         type="button"
         data-testid="fx-bus-delete"
