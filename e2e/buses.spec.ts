@@ -357,4 +357,22 @@ test.describe('effect buses', () => {
     for (const n of [0, 1])
       await expect(strips.nth(n).locator('[data-testid=mixer-output] option:checked')).toHaveText('Bus 1');
   });
+
+  test('a group bus panned hard left: the track through it on the left alone, as heard and exported', async ({
+    studio,
+    page,
+  }) => {
+    const panel = page.getByTestId('track-effects-panel');
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-output').selectOption('new');
+    await panel.getByTestId('fx-output-open').click();
+    await panel.getByTestId('fx-bus-pan').fill('-1');
+    await panel.getByTestId('fx-bus-pan').press('Enter');
+    expect((await studio.summary()).undo.at(-1)).toBe('Bus pan');
+    await page.keyboard.press('Escape');
+    const mix = await studio.exportFile({ format: 'float32' });
+    expect(soxStat(mix, undefined, 'remix 2')['Maximum amplitude']).toBe(0);
+    expect(soxStat(mix, undefined, 'remix 1')['Maximum amplitude']).toBeGreaterThan(0.1);
+    expect((await playedAgainst(page))(mix).db).toBeLessThan(-60);
+  });
 });

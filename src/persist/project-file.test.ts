@@ -142,6 +142,10 @@ describe('project files', () => {
     expect(() => readProjectFile(writeProjectFile(loud, view, assets), 'bad.omni')).toThrow(
       '"bad.omni" cannot be opened: a send on Bus 1 is at 40 dB (-60 to +6).',
     );
+    const wide = { ...project, buses: [{ ...buses[0], pan: 3 }, buses[1]] };
+    expect(() => readProjectFile(writeProjectFile(wide, view, assets), 'bad.omni')).toThrow(
+      '"bad.omni" cannot be opened: Bus 1 is panned past -1 to 1.',
+    );
     const stray = { ...project, buses: [{ ...buses[0], output: 7 }] as never };
     expect(() => readProjectFile(writeProjectFile(stray, view, assets), 'bad.omni')).toThrow(
       '"bad.omni" cannot be opened: Bus 1 plays into no bus.',

@@ -65,6 +65,8 @@ function effectsProblem(project: Project): string | null {
   if (unread) return `the fader ${unread.where} has a volume automation that cannot be read.`;
   const stray = project.buses?.find((b) => b.output !== undefined && typeof b.output !== 'string');
   if (stray) return `${stray.name} plays into no bus.`;
+  const panned = project.buses?.find((b) => b.pan !== undefined && !(b.pan >= -1 && b.pan <= 1));
+  if (panned) return `${panned.name} is panned past -1 to 1.`;
   return sendsProblem(project) ?? groupsProblem(project) ?? mixesProblem(project);
 }
 

@@ -77,6 +77,8 @@ export class Player {
   private faders = new Map<EffectHost, GainNode>();
   /** The gains this playback's bus faders' volume automation rides (the master's, the effect buses'), by host. */
   private busLanes = new Map<EffectHost, GainNode>();
+  /** This playback's effect buses' pans, by id. */
+  private busPans = new Map<EffectHost, StereoPannerNode>();
   private busInputs = new Map<string, AudioNode>();
   /** When the scrub grain sounding now ends (context time). */
   private scrubbingUntil = 0;
@@ -444,7 +446,7 @@ export class Player {
     const input = this.busStrip(MASTER, masterOf(project), this.master!, at);
     if (!withBuses) return input;
     // Each bus made after the bus it plays into (else the master's strip), so that its input is there to feed; then
-    // its sends, from after its fader and volume automation.
+    // its sends, from after its fader, volume automation and pan.
     const routes = heardOf(project);
     for (const bus of busesInMixOrder(project).reverse()) {
       const target = busOutputOf(project, bus.id);
@@ -454,7 +456,7 @@ export class Player {
     for (const bus of project.buses ?? [])
       for (const { busId, levelDb } of busSendsOf(project, bus.id).filter((s) => routes.passes(bus.id, s.busId))) {
         const level = new GainNode(this.context!, { gain: dbToGain(levelDb) });
-        this.busLanes.get(bus.id)!.connect(level).connect(this.busInputs.get(busId)!);
+        this.busPans.get(bus.id)!.connect(level).connect(this.busInputs.get(busId)!);
         this.nodes.push(level);
       }
     return input;
@@ -462,20 +464,35 @@ export class Player {
 
   /** A bus's effects, then its fader and the gain its volume automation rides, into `into` (none: a solo elsewhere
    * keeps it from the master); returns its input. */
-  private busStrip(host: EffectHost, bus: MasterBus, into: AudioNode | undefined, at: ChainTimeline): AudioNode {
+  private busStrip(
+    host: EffectHost,
+    bus: MasterBus & { pan?: number },
+    into: AudioNode | undefined,
+    at: ChainTimeline,
+  ): AudioNode {
     const { effects } = bus;
     // Always there (unity where there are no points), ready to be written as it plays.
     const lane = new GainNode(this.context!);
-    if (into) lane.connect(into);
     this.nodes.push(lane);
     this.busLanes.set(host, lane);
-    // An effect bus metered as it returns, as a track is (the master has the level meter).
-    if (host !== MASTER) this.nodes.push(...this.tapTrack(host, lane));
+    // An effect bus panned, then metered as it returns, as a track is (the master has the level meter).
+    const out = host === MASTER ? lane : this.busPanner(host, bus.pan ?? 0, lane);
+    if (into) out.connect(into);
+    if (host !== MASTER) this.nodes.push(...this.tapTrack(host, out));
     const fader = new GainNode(this.context!, { gain: faderGain(bus) });
     fader.connect(lane);
     this.nodes.push(fader);
     this.faders.set(host, fader);
     return effects?.length && this.effectsUsable ? this.effectsNode(host, effects, 2, fader, at) : fader;
+  }
+
+  /** An effect bus's pan after `lane`, kept to take a new pan as it plays; returns it. */
+  private busPanner(host: EffectHost, pan: number, lane: AudioNode): StereoPannerNode {
+    const panner = new StereoPannerNode(this.context!, { pan });
+    lane.connect(panner);
+    this.nodes.push(panner);
+    this.busPans.set(host, panner);
+    return panner;
   }
 
   /** Where only effects or bus faders changed, and each changed chain is sounding, they take the new settings as
@@ -504,6 +521,7 @@ export class Player {
     const now = this.context!.currentTime;
     for (const bus of [{ id: MASTER, ...masterOf(project) }, ...(project.buses ?? [])])
       this.faders.get(bus.id)?.gain.setValueAtTime(faderGain(bus), now);
+    for (const bus of project.buses ?? []) this.busPans.get(bus.id)?.pan.setValueAtTime(bus.pan ?? 0, now);
     for (const track of project.tracks.filter((t) => changed.lanes.includes(t.id))) {
       this.rides.follow(track.id, 'volume', track.volume ?? [], 1, now);
       this.rides.follow(track.id, 'pan', panAsLine(track.panPoints ?? []), track.pan, now);
@@ -734,6 +752,7 @@ export class Player {
     this.strip = undefined;
     this.faders.clear();
     this.busLanes.clear();
+    this.busPans.clear();
     this.rides.clear();
     this.busInputs.clear();
     this.sources = [];

@@ -12,7 +12,7 @@ import {
   setBusOutput,
   setBusSend,
 } from './bus-routing';
-import { createBusOutputBus, deleteBus, setBusMute, setOutput } from './buses';
+import { createBusOutputBus, deleteBus, setBusMute, setBusPan, setOutput } from './buses';
 import { clipAt } from './clip.fixture';
 import { mixdown } from './mixdown';
 import { liveChanges, newTrackEffect } from './track-effects';
@@ -99,6 +99,17 @@ describe('a bus played into another bus', () => {
     expect(mixdown(setBusMute(muted.project, 'mix', false).project, assets, range)).toEqual(mix);
     expect(setBusMute(muted.project, 'mix', false).project.buses?.[0]).not.toHaveProperty('mute');
     expect(liveChanges(project, muted.project)).toEqual({ effects: [], lanes: [] }); // taken as it plays
+    // Panned hard left after its fader: its return all on the left, the right the other track's alone; its pan is
+    // taken as it plays.
+    const left = setBusPan(project, 'mix', -1);
+    expect(left.label).toBe('Bus pan');
+    expect(() => setBusPan(project, 'mix', 2)).toThrow("A bus's pan goes from -1 (left) to 1 (right).");
+    const panned = mixdown(left.project, assets, range);
+    panned[1].forEach((v, i) => expect(v).toBeCloseTo(second[1][i], 6));
+    panned[0].forEach((v, i) =>
+      expect(v).toBeCloseTo(second[0][i] + mix[0][i] - second[0][i] + mix[1][i] - second[1][i], 5),
+    );
+    expect(liveChanges(project, left.project)).toEqual({ effects: [], lanes: [] });
     const direct = setBusOutput(project, 'drums', undefined).project;
     const once = mixdown(direct, assets, range);
     once.forEach((channel, c) => {

@@ -127,6 +127,17 @@ export function setBusGain(project: Project, busId: string, gainDb: number): Tra
   return { label: 'Bus level', project: { ...project, buses } };
 }
 
+/** The bus panned after its fader, -1 (left) to 1 (right); out of range throws with the reason. */
+export function setBusPan(project: Project, busId: string, pan: number): TrackEdit {
+  if (!(pan >= -1 && pan <= 1)) throw new Error("A bus's pan goes from -1 (left) to 1 (right).");
+  const buses = project.buses?.map((b) => {
+    if (b.id !== busId) return b;
+    const { pan: _was, ...rest } = b;
+    return pan === 0 ? rest : { ...rest, pan };
+  });
+  return { label: 'Bus pan', project: { ...project, buses } };
+}
+
 /** The bus muted (nothing of it heard) or heard again. */
 export function setBusMute(project: Project, busId: string, mute: boolean): TrackEdit {
   const bus = project.buses?.find((b) => b.id === busId);

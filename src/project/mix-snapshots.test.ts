@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setBusOutput, setBusSend } from './bus-routing';
-import { createBus, setBusGain, setBusMute, setBusSolo, setOutput, setSend } from './buses';
+import { createBus, setBusGain, setBusMute, setBusPan, setBusSolo, setOutput, setSend } from './buses';
 import { deleteMix, recallMix, saveMix } from './mix-snapshots';
 import {
   addTrackEffect,
@@ -98,6 +98,10 @@ describe('mix snapshots', () => {
     const sending = setBusSend(keptRouted, first, second, -6).project;
     expect(sending.buses?.[0].sends).toHaveLength(1);
     expect(recallMix(sending, keptRouted.mixes?.[1].id ?? '').project.buses?.[0]).not.toHaveProperty('sends');
+    // And its pan.
+    const keptPanned = saveMix(setBusPan(keptRouted, first, -0.5).project).project;
+    const centred = setBusPan(keptPanned, first, 0).project;
+    expect(recallMix(centred, keptPanned.mixes?.at(-1)?.id ?? '').project.buses?.[0].pan).toBe(-0.5);
     // A mix kept before buses had outputs leaves them as they are.
     const { buses: _none, ...old } = keptRouted.mixes![0];
     expect(recallMix({ ...routed, mixes: [old] }, old.id).project.buses?.[0].output).toBe(second);

@@ -25,7 +25,7 @@ export function saveMix(project: Project): TrackEdit {
   const buses = Object.fromEntries(
     (project.buses ?? []).map((b) => [
       b.id,
-      { output: b.output ?? null, mute: b.mute ?? false, solo: b.solo ?? false, sends: b.sends ?? [] },
+      { output: b.output ?? null, mute: b.mute ?? false, solo: b.solo ?? false, pan: b.pan ?? 0, sends: b.sends ?? [] },
     ]),
   );
   const mix: MixSnapshot = { id: newId(), name: mixName(n), tracks, faders, effects, buses };
@@ -51,8 +51,9 @@ export function recallMix(project: Project, mixId: string): TrackEdit {
   if (masterDb !== master.gainDb || masterEffects !== master.effects)
     recalled.master = { ...master, gainDb: masterDb, effects: masterEffects };
   if (project.buses)
-    recalled.buses = project.buses.map(({ mute, solo, sends, ...b }) => {
+    recalled.buses = project.buses.map(({ mute, solo, sends, pan, ...b }) => {
       const kept = mix.buses?.[b.id];
+      const panned = kept?.pan ?? pan ?? 0;
       const muted = kept ? kept.mute : mute;
       const soloed = kept?.solo ?? solo;
       const sent = kept?.sends ?? sends ?? [];
@@ -62,6 +63,7 @@ export function recallMix(project: Project, mixId: string): TrackEdit {
         effects: mix.effects?.[b.id] ?? b.effects,
         ...(muted ? { mute: true } : {}),
         ...(soloed ? { solo: true } : {}),
+        ...(panned ? { pan: panned } : {}),
         ...(sent.length ? { sends: sent } : {}),
       });
     });

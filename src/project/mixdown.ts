@@ -174,12 +174,24 @@ function mixTracks(
     const input = busInputs.get(bus.id);
     if (!input || bus.mute) continue;
     const target = busOutputOf(project, bus.id);
-    const returned = throughBus(bus, input, { rate: project.sampleRate, at: range.start, chains, host: bus.id });
+    const returned = balanced(
+      throughBus(bus, input, { rate: project.sampleRate, at: range.start, chains, host: bus.id }),
+      bus.pan,
+    );
     for (const send of busSendsOf(project, bus.id))
       if (passes(bus.id, send.busId)) addInto(busInput(send.busId), returned, dbToGain(send.levelDb));
     if (passes(bus.id, target)) addInto(target ? busInput(target) : out, returned, 1);
   }
   return out;
+}
+
+/** A bus's return panned in place as a track's pan takes a stereo sound (a mono mix: as it is). */
+function balanced(channels: Float32Array[], pan = 0): Float32Array[] {
+  if (pan === 0 || channels.length !== 2) return channels;
+  const [l, r] = channels;
+  const { ll, rl, lr, rr } = panGains(pan, false);
+  for (let i = 0; i < l.length; i++) [l[i], r[i]] = [ll * l[i] + rl * r[i], lr * l[i] + rr * r[i]];
+  return channels;
 }
 
 /** Whether the mix as heard goes through effects on a bus (the master's, or a bus some track sends or plays to),

@@ -293,7 +293,7 @@ export function liveChanges(before: Project, after: Project): { effects: EffectH
   if (!sameFields(heardOnly(restBefore, UNHEARD_PROJECT), heardOnly(restAfter, UNHEARD_PROJECT))) return null;
   const hosts = [
     ...pairs(before.tracks, after.tracks, [...TRACK_LANES, ...UNHEARD_TRACK, 'sends']),
-    ...pairs(busesBefore, busesAfter, ['gainDb', 'volume', 'mute', 'name']),
+    ...pairs(busesBefore, busesAfter, ['gainDb', 'volume', 'mute', 'pan', 'name']),
     ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb', 'volume']),
   ];
   if (hosts.includes(null)) return null;

@@ -161,9 +161,9 @@ export interface MixSnapshot {
   faders: Record<string, number>;
   /** The master's and the effect buses' inserts, by the same ids (absent in mixes kept before they were). */
   effects?: Record<string, TrackEffect[]>;
-  /** Each effect bus's output (another bus's id; null: the master), mute, solo and sends, by its id (absent in mixes kept
+  /** Each effect bus's output (another bus's id; null: the master), mute, solo, pan and sends, by its id (absent in mixes kept
    * before buses had them; sends absent in those kept before buses sent). */
-  buses?: Record<string, { output: string | null; mute: boolean; solo?: boolean; sends?: BusSend[] }>;
+  buses?: Record<string, { output: string | null; mute: boolean; solo?: boolean; pan?: number; sends?: BusSend[] }>;
 }
 
 /** An effect bus: what the tracks send it, through its effects and fader, into the master (or another bus). */
@@ -177,6 +177,9 @@ export interface EffectBus extends MasterBus {
   mute?: boolean;
   /** Soloed in place: what plays through it is heard, and nothing else (src/project/solo.ts). */
   solo?: boolean;
+  /** Its pan after its fader, -1 (left) to 1 (right), as a track's pan takes a stereo sound (a balance); none: centre.
+   * Its sends go after it, as a track's do. */
+  pan?: number;
   /** Sends to other buses after its fader (a vocal group's send to the reverb); never round to itself. */
   sends?: BusSend[];
 }

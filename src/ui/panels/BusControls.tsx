@@ -24,6 +24,7 @@ import {
   SEND_DB,
   sendsOf,
   setBusGain,
+  setBusPan,
   setOutput,
   setSend,
   setSendPreFader,
@@ -199,6 +200,14 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
         step={0.5}
         testId="fx-bus-gain"
         onCommit={(v) => commitEffectEdit(store, (p) => setBusGain(p, busId, v))}
+      />
+      <NumberField
+        label="Pan (-1 left, 1 right)"
+        value={bus.pan ?? 0}
+        bounds={{ min: -1, max: 1 }}
+        step={0.05}
+        testId="fx-bus-pan"
+        onCommit={(v) => commitEffectEdit(store, (p) => setBusPan(p, busId, v))}
       />
       <div className="bus-switches">
         <BusMuteButton bus={bus} testId="fx-bus-mute" text="Mute" />

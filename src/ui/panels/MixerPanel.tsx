@@ -154,6 +154,9 @@ function BusStrip({ bus }: { bus: EffectBus }) {
           FX
         </button>
       </div>
+      <span className="strip-pan" title="Pan (in the bus's effects)">
+        {formatPan(bus.pan ?? 0)}
+      </span>
       <div className="strip-fader-row">
         <BusFader host={bus.id} className="strip-fader" testId="mixer-bus-fader" text={(db) => formatDb(db)} />
         <div className="strip-meter">
