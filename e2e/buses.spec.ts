@@ -262,7 +262,7 @@ test.describe('effect buses', () => {
     await panel.getByTestId('fx-bus-name').press('Enter');
     expect((await studio.summary()).undo.at(-1)).toBe('Rename bus');
     await expect(panel.getByRole('heading').first()).toHaveText('Effect bus: Drums');
-    // A limiter's look-ahead on a bus is said to make it late (a bus does not make it up); removed, nothing is said.
+    // A limiter's look-ahead on a bus is said, and made up for; removed, nothing is said.
     await panel.getByTestId('fx-add').selectOption('limiter');
     await expect(panel.getByTestId('fx-bus-late')).toContainText('10.0 ms ahead');
     await panel.getByTestId('fx-remove-0').click();
@@ -374,5 +374,35 @@ test.describe('effect buses', () => {
     expect(soxStat(mix, undefined, 'remix 2')['Maximum amplitude']).toBe(0);
     expect(soxStat(mix, undefined, 'remix 1')['Maximum amplitude']).toBeGreaterThan(0.1);
     expect((await playedAgainst(page))(mix).db).toBeLessThan(-60);
+  });
+
+  test("a limiter's look-ahead on a group bus is made up for: the track through it on time with the others, as heard and exported", async ({
+    studio,
+    page,
+  }) => {
+    await noiseTrack(page);
+    await studio.waitForTracks(2);
+    const panel = page.getByTestId('track-effects-panel');
+    await page.getByTestId('track-fx').nth(1).click();
+    await panel.getByTestId('fx-output').selectOption('new');
+    await page.keyboard.press('Escape');
+    const plain = soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']);
+    // A limiter whose ceiling the noise never reaches: nothing but its 10 ms of look-ahead.
+    await page.getByTestId('track-fx').nth(1).click();
+    await panel.getByTestId('fx-output-open').click();
+    await panel.getByTestId('fx-add').selectOption('limiter');
+    await panel.getByTestId('fx-ceiling-0').fill('0');
+    await panel.getByTestId('fx-ceiling-0').press('Enter');
+    await expect(panel.getByTestId('fx-bus-late')).toContainText('played that much early');
+    await page.keyboard.press('Escape');
+    const limited = await studio.exportFile({ format: 'float32' });
+    const left = soxFloat(limited, ['remix', '1']);
+    let [e, d] = [0, 0];
+    for (let i = 0; i < plain.length; i++) {
+      e += (left[i] - plain[i]) ** 2;
+      d += plain[i] ** 2;
+    }
+    expect(10 * Math.log10(e / d)).toBeLessThan(-60); // the same mix, not 10 ms apart
+    expect((await playedAgainst(page))(limited).db).toBeLessThan(-60);
   });
 });

@@ -11,6 +11,7 @@ import { loopRange } from '../actions/targets';
 import { audibleTracks, effectBusChannels } from '../project/mixdown';
 import { busesInMixOrder, busOutputOf, busSendsOf } from '../project/bus-routing';
 import { heardOf } from '../project/solo';
+import { type Compensation, compensationOf, NO_COMPENSATION } from '../project/bus-latency';
 import { busVolumeOf, outputOf, sendsOf } from '../project/buses';
 import { type EffectHost, effectsOf, liveChanges, MASTER, masterOf } from '../project/track-effects';
 import { clipFadeGainAt, fadeCurves } from '../project/clip-fades';
@@ -315,21 +316,27 @@ export class Player {
     // Delay compensation: what goes through a limiter's or gate's look-ahead plays that much early, so it is heard on
     // time (as the mixdown feeds it early): the fader's automation ahead of the master's, the clips ahead of both.
     const early = (clock: Clock, seconds: number): Clock => ({ ...clock, when: clock.when - seconds });
-    const faderClock = early(clock, this.lookAhead(masterOf(project).effects));
-    // The master's fader automation on the clock as heard (after its look-ahead), the buses' on their input's.
+    const masterClock = early(clock, this.lookAhead(masterOf(project).effects));
+    // Through the buses, each track and bus as early as the look-ahead of the buses it plays through (compensation).
+    const comp = this.compensation(project);
+    const earlyBy = (id: string) => early(masterClock, comp.early(id) / context.sampleRate);
+    // The master's fader automation on the clock as heard (after its look-ahead), a bus's on its fader's.
     for (const [host, lane] of this.busLanes) {
       const volume = busVolumeOf(project, host);
-      if (volume?.length) scheduleRamps(lane.gain, rampsOver(volume, from, to), host === MASTER ? clock : faderClock);
-      this.rides.add(host, { volume: lane.gain, from, to, clock: host === MASTER ? clock : faderClock });
+      const laneClock = host === MASTER ? clock : earlyBy(host);
+      if (volume?.length) scheduleRamps(lane.gain, rampsOver(volume, from, to), laneClock);
+      this.rides.add(host, { volume: lane.gain, from, to, clock: laneClock });
     }
     const routes = heardOf(project);
     for (const track of audibleTracks(project)) {
+      const faderClock = earlyBy(track.id);
       const gain = new GainNode(context, { gain: dbToGain(track.gainDb) });
       const pan = new StereoPannerNode(context, { pan: track.pan });
       gain.connect(pan);
       // Into the bus its output is routed to (a group bus), else the master's strip, where a solo lets it.
       const output = outputOf(project, track);
-      if (routes.passes(track.id, output)) pan.connect((output && this.busInputs.get(output)) || bus);
+      if (routes.passes(track.id, output))
+        this.held(pan, comp.hold(track.id, output)).connect((output && this.busInputs.get(output)) || bus);
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
       this.automatePan(pan, track, from, to, faderClock);
       // The track's volume automation, before its gain and pan (unity where it has none, ready to be written).
@@ -397,8 +404,40 @@ export class Player {
 
   /** The most any audible track's clips are played early to make up for look-ahead (its own and the master's). */
   private mostLookAhead(project: Project): number {
-    const tracks = audibleTracks(project).map((t) => this.lookAhead(t.effects));
+    const comp = this.compensation(project);
+    const rate = this.context!.sampleRate;
+    const tracks = audibleTracks(project).map((t) => this.lookAhead(t.effects) + comp.early(t.id) / rate);
     return this.lookAhead(masterOf(project).effects) + Math.max(0, ...tracks);
+  }
+
+  /** The delay compensation through the buses, as far as their effects are heard (their processor loaded). */
+  private compensation(project: Project): Compensation {
+    return compensationOf(project, heardOf(project), (bus) => this.latenessOf(bus));
+  }
+
+  /** How many samples a bus's effects make it late, where they are heard. */
+  private latenessOf(bus: MasterBus): number {
+    return this.effectsUsable ? effectsLatency(bus.effects, this.context!.sampleRate) : 0;
+  }
+
+  /** `node`, or a delay after it holding what comes out back by `samples` (delay compensation); returns the last. */
+  private held(node: AudioNode, samples: number): AudioNode {
+    if (samples === 0) return node;
+    const seconds = samples / this.context!.sampleRate;
+    const delay = new DelayNode(this.context!, { delayTime: seconds, maxDelayTime: Math.max(1, seconds) });
+    node.connect(delay);
+    this.nodes.push(delay);
+    return delay;
+  }
+
+  /** `input`, or a delay into it holding what comes in back by `samples`; returns where to connect. */
+  private heldInto(input: AudioNode, samples: number): AudioNode {
+    if (samples === 0) return input;
+    const seconds = samples / this.context!.sampleRate;
+    const delay = new DelayNode(this.context!, { delayTime: seconds, maxDelayTime: Math.max(1, seconds) });
+    delay.connect(input);
+    this.nodes.push(delay);
+    return delay;
   }
 
   /** An effects chain in the audio thread (a track's, a bus's or the master's) on `channels` channels, as the
@@ -448,15 +487,22 @@ export class Player {
     // Each bus made after the bus it plays into (else the master's strip), so that its input is there to feed; then
     // its sends, from after its fader, volume automation and pan.
     const routes = heardOf(project);
+    const comp = this.compensation(project);
+    const rate = this.context!.sampleRate;
     for (const bus of busesInMixOrder(project).reverse()) {
       const target = busOutputOf(project, bus.id);
       const into = routes.passes(bus.id, target) ? (target && this.busInputs.get(target)) || input : undefined;
-      this.busInputs.set(bus.id, this.busStrip(bus.id, bus, into, at));
+      // Where compensated, what it hears comes as early as it must send on, and its own look-ahead.
+      const lateness = comp === NO_COMPENSATION ? 0 : this.latenessOf(bus);
+      const busAt = { ...at, when: at.when - (comp.early(bus.id) + lateness) / rate };
+      const held = into && this.heldInto(into, comp.hold(bus.id, target));
+      this.busInputs.set(bus.id, this.busStrip(bus.id, bus, held, busAt));
     }
     for (const bus of project.buses ?? [])
       for (const { busId, levelDb } of busSendsOf(project, bus.id).filter((s) => routes.passes(bus.id, s.busId))) {
         const level = new GainNode(this.context!, { gain: dbToGain(levelDb) });
-        this.busPans.get(bus.id)!.connect(level).connect(this.busInputs.get(busId)!);
+        const into = this.heldInto(this.busInputs.get(busId)!, comp.hold(bus.id, busId));
+        this.busPans.get(bus.id)!.connect(level).connect(into);
         this.nodes.push(level);
       }
     return input;
@@ -569,13 +615,14 @@ export class Player {
     }
     const lanes: Record<string, AudioParam> = {};
     const routes = heardOf(project);
+    const comp = this.compensation(project);
     for (const { busId, levelDb, preFader, volume } of sendsOf(project, track)) {
       const input = this.busInputs.get(busId);
       if (!input || !routes.passes(track.id, busId)) continue;
       // Its level automation, ramped on the fader's clock, after its level (unity where it has none, ready to be
       // written as it plays).
       const ramps = volume?.length ? rampsOver(volume, over.from, over.to) : [{ at: over.from, gain: 1 }];
-      const automated = this.rampNode(ramps, input, over.clock);
+      const automated = this.rampNode(ramps, this.heldInto(input, comp.hold(track.id, busId)), over.clock);
       lanes[busId] = automated.gain;
       const level = new GainNode(context, { gain: dbToGain(levelDb) });
       (preFader && centred ? centred : taps.post).connect(level).connect(automated);

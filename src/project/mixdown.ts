@@ -9,6 +9,7 @@ import { clipFadeGains } from './clip-fades';
 import { panValues } from './pan-automation';
 import { type EffectHost, hasActiveEffects, MASTER, masterOf } from './track-effects';
 import { busesInMixOrder, busOutputOf, busSendsOf } from './bus-routing';
+import { compensationOf, NO_COMPENSATION } from './bus-latency';
 import { heardOf } from './solo';
 import { outputOf, sendsOf } from './buses';
 import type { Clip, MasterBus, Project, SampleRange, Track } from './types';
@@ -28,9 +29,13 @@ export interface MixOptions {
   chains?: TrackChains;
 }
 
-/** Each track's effect chain and the master's, kept from one range of a mix to the next. */
+/** Each track's effect chain and the master's, and the ways held back for delay compensation, kept from one range
+ * of a mix to the next. */
 export class TrackChains {
   private readonly chains = new Map<EffectHost, EffectChain>();
+  private readonly holds = new Map<string, HoldLine>();
+  /** Whether the buses' ways have been mixed over an earlier range (the mix then runs on, no warm-up). */
+  routed = false;
 
   /** `assets`: where the convolution reverbs' impulses are. */
   constructor(private readonly assets: AssetStore) {}
@@ -51,6 +56,40 @@ export class TrackChains {
       this.chains.set(host, chain);
     }
     return chain;
+  }
+
+  /** What comes along the way `key` (on `channels` channels) held back by `samples`, carried on across ranges. */
+  held(key: string, samples: number, block: Float32Array[]): Float32Array[] {
+    if (samples === 0) return block;
+    let line = this.holds.get(key);
+    if (!line) {
+      line = new HoldLine(samples, block.length);
+      this.holds.set(key, line);
+    }
+    return line.run(block);
+  }
+}
+
+/** A delay line: each channel `samples` late, silence before it, run on block after block. */
+class HoldLine {
+  private readonly rings: Float32Array[];
+  private at = 0;
+
+  constructor(samples: number, channels: number) {
+    this.rings = Array.from({ length: channels }, () => new Float32Array(samples));
+  }
+
+  run(block: Float32Array[]): Float32Array[] {
+    const size = this.rings[0].length;
+    const out = block.map((c) => new Float32Array(c.length));
+    for (let i = 0; i < (block[0]?.length ?? 0); i++) {
+      block.forEach((channel, c) => {
+        out[c][i] = this.rings[c][this.at];
+        this.rings[c][this.at] = channel[i];
+      });
+      this.at = (this.at + 1) % size;
+    }
+    return out;
   }
 }
 
@@ -138,52 +177,90 @@ function mixTracks(
   const { range, trackIds, chains } = options;
   const heard = !trackIds;
   const tracks = trackIds ? project.tracks.filter((t) => trackIds.includes(t.id)) : audibleTracks(project);
-  const length = Math.max(0, range.end - range.start);
   const stereo = options.stereo ?? (needsStereo(tracks, assets) || (heard && busesHeard(project, tracks)));
-  const channels = () => Array.from({ length: stereo ? 2 : 1 }, () => new Float32Array(length));
+  // Solo in place: only the ways through a soloed track or bus (all of them where none is soloed); a stem by bus
+  // takes into the master only what that bus returns.
+  const routes = heardOf(project);
+  const passes = (from: string, to: string | undefined) =>
+    routes.passes(from, to) && (to !== undefined || options.through === undefined || from === options.through);
+  const rate = project.sampleRate;
+  const lateness = (bus: MasterBus) => effectsLatency(bus.effects, rate);
+  const comp = heard ? compensationOf(project, routes, lateness) : NO_COMPENSATION;
+  // A first range warms up as playback starting there does: each track from the range's start, as early as the buses
+  // it plays through need, so the mix reaches back by the most any track is early (and drops that after).
+  const warm = chains.routed ? 0 : Math.max(0, ...tracks.map((t) => comp.early(t.id)));
+  chains.routed = true;
+  const start = range.start - warm; // the timeline sample the master hears first
+  const length = Math.max(0, range.end - start);
+  const channels = (n = length) => Array.from({ length: stereo ? 2 : 1 }, () => new Float32Array(n));
   const out = channels();
   const busInputs = new Map<string, Float32Array[]>();
   const busInput = (busId: string) => {
     if (!busInputs.has(busId)) busInputs.set(busId, channels());
     return busInputs.get(busId)!;
   };
-  // Solo in place: only the ways through a soloed track or bus (all of them where none is soloed); a stem by bus
-  // takes into the master only what that bus returns.
-  const routes = heardOf(project);
-  const passes = (from: string, to: string | undefined) =>
-    routes.passes(from, to) && (to !== undefined || options.through === undefined || from === options.through);
+  // Along a way from a track or bus into a bus (undefined: the master), held back as compensation has it.
+  const take = (from: string, to: string | undefined, signal: Float32Array[], gain: number, gains?: Float32Array) => {
+    const hold = comp.hold(from, to);
+    const along = hold > 0 ? chains.held(`${from} ${to ?? MASTER}`, hold, scaled(signal, gain, gains)) : signal;
+    addInto(to ? busInput(to) : out, along, hold > 0 ? 1 : gain, hold > 0 ? undefined : gains);
+  };
   for (const track of tracks) {
     const sends = heard ? sendsOf(project, track).filter((s) => passes(track.id, s.busId)) : [];
     const output = heard ? outputOf(project, track) : undefined;
     const direct = !heard || passes(track.id, output);
-    const sources = trackSources(track, { project, assets, range, chains });
-    const target = sends.length > 0 || output || !direct ? channels() : out;
-    addFaded(track, sources, target, { range, stereo });
-    if (target === out) continue;
-    if (direct) addInto(output ? busInput(output) : out, target, 1);
+    // What the track plays, `early` ahead of the master: from the range's start, or on from the range before.
+    const early = comp.early(track.id);
+    const played = { start: Math.max(range.start, start + early), end: range.end + early };
+    const place = (x: Float32Array[]) => placed(x, played.start - (start + early), length);
+    const sources = trackSources(track, { project, assets, range: played, chains });
+    const alone = sends.length === 0 && !output && direct && early === 0 && warm === 0;
+    const faded = alone ? out : channels(played.end - played.start);
+    addFaded(track, sources, faded, { range: played, stereo });
+    if (alone) continue;
+    const post = place(faded);
+    if (direct) take(track.id, output, post, 1);
     // A pre-fader send takes the track after its effects, centred, before its automation, gain and pan.
-    const pre = sends.some((s) => s.preFader) ? channels() : undefined;
-    if (pre) addFaded(withoutFader(track), sources, pre, { range, stereo });
+    const pre = sends.some((s) => s.preFader) ? channels(played.end - played.start) : undefined;
+    if (pre) addFaded(withoutFader(track), sources, pre, { range: played, stereo });
+    const prePlaced = pre && place(pre);
     for (const { busId, levelDb, preFader, volume } of sends) {
-      const automation = volume?.length ? envelopeGains(volume, range.start, length) : undefined;
-      addInto(busInput(busId), preFader && pre ? pre : target, dbToGain(levelDb), automation);
+      const automation = volume?.length ? envelopeGains(volume, start + early, length) : undefined;
+      take(track.id, busId, preFader && prePlaced ? prePlaced : post, dbToGain(levelDb), automation);
     }
   }
-  // Each bus before the buses it plays and sends into, which take it in as a track's output and sends.
+  // Each bus before the buses it plays and sends into, which take it in as a track's output and sends; its input
+  // comes as early as it is late and must send on early.
   for (const bus of busesInMixOrder(project)) {
     const input = busInputs.get(bus.id);
     if (!input || bus.mute) continue;
+    const early = comp.early(bus.id);
     const target = busOutputOf(project, bus.id);
-    const returned = balanced(
-      throughBus(bus, input, { rate: project.sampleRate, at: range.start, chains, host: bus.id }),
-      bus.pan,
-    );
+    // Its first input is what the master hears at `start`, less the way on and its own look-ahead (uncompensated:
+    // its input's timeline, the return that much late).
+    const at = start + early + (comp === NO_COMPENSATION ? 0 : lateness(bus));
+    const through = { rate, at, chains, host: bus.id, heardAt: start + early };
+    const returned = balanced(throughBus(bus, input, through), bus.pan);
     for (const send of busSendsOf(project, bus.id))
-      if (passes(bus.id, send.busId)) addInto(busInput(send.busId), returned, dbToGain(send.levelDb));
-    if (passes(bus.id, target)) addInto(target ? busInput(target) : out, returned, 1);
+      if (passes(bus.id, send.busId)) take(bus.id, send.busId, returned, dbToGain(send.levelDb));
+    if (passes(bus.id, target)) take(bus.id, target, returned, 1);
   }
-  return out;
+  return warm > 0 ? out.map((c) => c.slice(warm)) : out;
 }
+
+/** `x` placed `offset` samples into `length` (silence around it); itself where it fills the length from 0. */
+function placed(x: Float32Array[], offset: number, length: number): Float32Array[] {
+  if (offset === 0 && x[0]?.length === length) return x;
+  return x.map((c) => {
+    const y = new Float32Array(length);
+    y.set(c.subarray(0, Math.max(0, length - offset)), offset);
+    return y;
+  });
+}
+
+/** `x` times `gain` (and, sample by sample, `gains`), as new channels. */
+const scaled = (x: Float32Array[], gain: number, gains?: Float32Array): Float32Array[] =>
+  x.map((c) => c.map((v, i) => v * gain * (gains ? gains[i] : 1)));
 
 /** A bus's return panned in place as a track's pan takes a stereo sound (a mono mix: as it is). */
 function balanced(channels: Float32Array[], pan = 0): Float32Array[] {

@@ -235,8 +235,8 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
       </p>
       {late > 0 && (
         <p className="hint" data-testid="fx-bus-late">
-          Its effects look {(1000 * late).toFixed(1)} ms ahead, which a bus does not make up for: what plays through it
-          is heard that much late (a limiter, gate or pitch correction sits better on the tracks themselves).
+          Its effects look {(1000 * late).toFixed(1)} ms ahead: what plays through it is played that much early, its
+          other ways held back as much, so all is heard on time (delay compensation).
         </p>
       )}
       <button
