@@ -34,6 +34,18 @@ const chained = (): Project => ({
   buses: [bus('c'), bus('b', [], 'c'), bus('a', [], 'b'), bus('d')],
 });
 
+const lowpass = { id: 'l', on: true, kind: 'filter' as const, type: 'lowpass' as const, hz: 1000 };
+
+/** Two tones on two tracks, 220 Hz and 3 kHz, straight to the master. */
+function twoTones() {
+  const assets = new AssetStore();
+  const tone = (hz: number) =>
+    assets.add([Float32Array.from({ length: 800 }, (_, i) => 0.4 * Math.sin((2 * Math.PI * hz * i) / RATE))], RATE);
+  const tracks = [220, 3000].map((hz, i) => ({ ...newTrack(i), clips: [clipAt(`c${i}`, tone(hz).id, 0, 800)] }));
+  const plain: Project = { ...emptyProject(RATE), tracks };
+  return { assets, tracks, plain };
+}
+
 describe('a bus played into another bus', () => {
   it('is refused where it would feed back; deleting the bus it plays into puts it back on the master', () => {
     const project = chained();
@@ -73,12 +85,7 @@ describe('a bus played into another bus', () => {
   });
 
   it("mixes a track through its bus's effects, then through the bus that bus plays into, whatever their order", () => {
-    const assets = new AssetStore();
-    const tone = (hz: number) =>
-      assets.add([Float32Array.from({ length: 800 }, (_, i) => 0.4 * Math.sin((2 * Math.PI * hz * i) / RATE))], RATE);
-    const tracks = [220, 3000].map((hz, i) => ({ ...newTrack(i), clips: [clipAt(`c${i}`, tone(hz).id, 0, 800)] }));
-    const plain: Project = { ...emptyProject(RATE), tracks };
-    const lowpass = { id: 'l', on: true, kind: 'filter' as const, type: 'lowpass' as const, hz: 1000 };
+    const { assets, tracks, plain } = twoTones();
     const highpass = { id: 'h', on: true, kind: 'filter' as const, type: 'highpass' as const, hz: 100 };
     // The bus played into comes first in the list: the mix still runs the drums bus before it.
     const buses = [{ ...bus('mix', [highpass]), gainDb: -6 }, bus('drums', [lowpass], 'mix')];
@@ -134,12 +141,7 @@ describe('a bus played into another bus', () => {
   });
 
   it("mixes a bus's send into the bus it sends to, after its fader, beside its own return", () => {
-    const assets = new AssetStore();
-    const tone = (hz: number) =>
-      assets.add([Float32Array.from({ length: 800 }, (_, i) => 0.4 * Math.sin((2 * Math.PI * hz * i) / RATE))], RATE);
-    const tracks = [220, 3000].map((hz, i) => ({ ...newTrack(i), clips: [clipAt(`c${i}`, tone(hz).id, 0, 800)] }));
-    const plain: Project = { ...emptyProject(RATE), tracks };
-    const lowpass = { id: 'l', on: true, kind: 'filter' as const, type: 'lowpass' as const, hz: 1000 };
+    const { assets, tracks, plain } = twoTones();
     const buses = [
       { ...bus('verb', [lowpass]), gainDb: -6 },
       { ...bus('vox'), gainDb: -3 },

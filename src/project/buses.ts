@@ -130,34 +130,36 @@ export function setBusGain(project: Project, busId: string, gainDb: number): Tra
 /** The bus panned after its fader, -1 (left) to 1 (right); out of range throws with the reason. */
 export function setBusPan(project: Project, busId: string, pan: number): TrackEdit {
   if (!(pan >= -1 && pan <= 1)) throw new Error("A bus's pan goes from -1 (left) to 1 (right).");
-  const buses = project.buses?.map((b) => {
-    if (b.id !== busId) return b;
-    const { pan: _was, ...rest } = b;
-    return pan === 0 ? rest : { ...rest, pan };
-  });
-  return { label: 'Bus pan', project: { ...project, buses } };
+  return { label: 'Bus pan', project: { ...project, buses: withBusSetting(project, busId, 'pan', pan, 0) } };
 }
 
 /** The bus muted (nothing of it heard) or heard again. */
 export function setBusMute(project: Project, busId: string, mute: boolean): TrackEdit {
   const bus = project.buses?.find((b) => b.id === busId);
-  const buses = project.buses?.map((b) => {
-    if (b.id !== busId) return b;
-    const { mute: _was, ...rest } = b;
-    return mute ? { ...rest, mute } : rest;
-  });
+  const buses = withBusSetting(project, busId, 'mute', mute, false);
   return { label: `${mute ? 'Mute' : 'Unmute'} ${bus?.name ?? 'bus'}`, project: { ...project, buses } };
 }
 
 /** The bus soloed in place (what plays through it heard alone) or not. */
 export function setBusSolo(project: Project, busId: string, solo: boolean): TrackEdit {
   const bus = project.buses?.find((b) => b.id === busId);
-  const buses = project.buses?.map((b) => {
-    if (b.id !== busId) return b;
-    const { solo: _was, ...rest } = b;
-    return solo ? { ...rest, solo } : rest;
-  });
+  const buses = withBusSetting(project, busId, 'solo', solo, false);
   return { label: `${solo ? 'Solo' : 'Unsolo'} ${bus?.name ?? 'bus'}`, project: { ...project, buses } };
+}
+
+/** The buses with the one `busId`'s setting `key` at `value`, left out where that is its default (`unset`). */
+function withBusSetting<K extends 'mute' | 'solo' | 'pan'>(
+  project: Project,
+  busId: string,
+  key: K,
+  value: NonNullable<EffectBus[K]>,
+  unset: NonNullable<EffectBus[K]>,
+): EffectBus[] | undefined {
+  return project.buses?.map((b) => {
+    if (b.id !== busId) return b;
+    const { [key]: _was, ...rest } = b;
+    return (value === unset ? rest : { ...rest, [key]: value }) as EffectBus;
+  });
 }
 
 /** Exclusive solo, as Ctrl/Cmd+click on a track's Solo: the bus soloed, every other solo (a track's or a bus's) off;
@@ -170,7 +172,8 @@ export function soloBusOnly(project: Project, busId: string): TrackEdit {
   return { label: alone ? 'Unsolo all' : 'Solo only', project: { ...project, tracks, buses } };
 }
 
-/** The bus gone, every send to it (a track's or a bus's), and the tracks and buses played into it back on the master. */
+/** The bus gone, every send to it (a track's or a bus's), and the tracks and buses played into it back on the
+ * master. */
 export function deleteBus(project: Project, busId: string): TrackEdit {
   const bus = project.buses?.find((b) => b.id === busId);
   // Without their sends to it, and back on the master where they played into it.

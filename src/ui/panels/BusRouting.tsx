@@ -62,7 +62,7 @@ export function BusOutputSelect({ busId, testId, compact }: { busId: string; tes
   );
 }
 
-/** Solos the bus in place (what plays through it heard alone: a group's tracks, a reverb's return wet) or unsolos it. */
+/** Solos the bus in place (what plays through it heard alone: a group's tracks, a reverb's return wet), or not. */
 export function BusSoloButton({ bus, testId, text = 'S' }: { bus: EffectBus; testId: string; text?: string }) {
   const { store } = useServices();
   return (
