@@ -10,7 +10,7 @@ import type { AssetStore } from '../project/asset-store';
 import { loopRange } from '../actions/targets';
 import { audibleTracks, effectBusChannels } from '../project/mixdown';
 import { busesInMixOrder, busOutputOf, busSendsOf } from '../project/bus-routing';
-import { type Heard, heardOf } from '../project/solo';
+import { heardOf } from '../project/solo';
 import { type Compensation, compensationOf, NO_COMPENSATION } from '../project/bus-latency';
 import { busVolumeOf, outputOf, sendsOf } from '../project/buses';
 import { type EffectHost, effectsOf, liveChanges, MASTER, masterOf } from '../project/track-effects';
@@ -336,7 +336,7 @@ export class Player {
       // Into the bus its output is routed to (a group bus), else the master's strip, where a solo lets it.
       const output = outputOf(project, track);
       if (routes.passes(track.id, output))
-        pan.connect(this.heldInto((output && this.busInputs.get(output)) || bus, comp.hold(track.id, output)));
+        this.held(pan, comp.hold(track.id, output)).connect((output && this.busInputs.get(output)) || bus);
       this.nodes.push(gain, pan, ...this.tapTrack(track.id, pan));
       this.automatePan(pan, track, from, to, faderClock);
       // The track's volume automation, before its gain and pan (unity where it has none, ready to be written).
@@ -346,7 +346,7 @@ export class Player {
       // What a pre-fader send takes: the track after its effects, before its fader.
       const preFader = sendsOf(project, track).some((s) => s.preFader) ? new GainNode(context) : undefined;
       preFader?.connect(fader);
-      this.send(track, project, { post: pan, pre: preFader }, { from, to, clock: faderClock }, { routes, comp });
+      this.send(track, project, { post: pan, pre: preFader }, { from, to, clock: faderClock });
       const sourceClock = early(faderClock, this.lookAhead(track.effects));
       const playing = { from, to, clock: sourceClock, speed, assets };
       // Its effects before that (as a DAW's inserts, before the fader); a keyed compressor's key tracks' clips played
@@ -420,8 +420,17 @@ export class Player {
     return this.effectsUsable ? effectsLatency(bus.effects, this.context!.sampleRate) : 0;
   }
 
-  /** `input`, or a delay into it holding what comes in back by `samples` (delay compensation); returns where to
-   * connect. */
+  /** `node`, or a delay after it holding what comes out back by `samples` (delay compensation); returns the last. */
+  private held(node: AudioNode, samples: number): AudioNode {
+    if (samples === 0) return node;
+    const seconds = samples / this.context!.sampleRate;
+    const delay = new DelayNode(this.context!, { delayTime: seconds, maxDelayTime: Math.max(1, seconds) });
+    node.connect(delay);
+    this.nodes.push(delay);
+    return delay;
+  }
+
+  /** `input`, or a delay into it holding what comes in back by `samples`; returns where to connect. */
   private heldInto(input: AudioNode, samples: number): AudioNode {
     if (samples === 0) return input;
     const seconds = samples / this.context!.sampleRate;
@@ -590,14 +599,12 @@ export class Player {
   }
 
   /** The track's sends into the effect buses' inputs this playback made: after its pan (`post`), or, a pre-fader
-   * send, from `pre` (after its effects, before its fader); `routes` and `comp`: the solos' ways and the delay
-   * compensation this playback was built with. */
+   * send, from `pre` (after its effects, before its fader). */
   private send(
     track: Track,
     project: Project,
     taps: { post: AudioNode; pre?: AudioNode },
     over: { from: number; to: number; clock: Clock },
-    { routes, comp }: { routes: Heard; comp: Compensation },
   ): void {
     const context = this.context!;
     // Before the fader the track is centred on the bus, as the mixdown centres it.
@@ -607,6 +614,8 @@ export class Player {
       this.nodes.push(taps.pre!, centred);
     }
     const lanes: Record<string, AudioParam> = {};
+    const routes = heardOf(project);
+    const comp = this.compensation(project);
     for (const { busId, levelDb, preFader, volume } of sendsOf(project, track)) {
       const input = this.busInputs.get(busId);
       if (!input || !routes.passes(track.id, busId)) continue;
