@@ -10,17 +10,21 @@ const state = (page: Page) =>
   });
 const startPosition = (page: Page) =>
   page.evaluate(() => (window as any).omniStudio.services.player.startPosition() as number);
-/** The loudest sample of what plays now on `channel` (the master meter's tap, 0 left, 1 right); Infinity when
- * nothing plays. */
-const peakNow = (page: Page, channel: number) =>
-  page.evaluate((c) => {
+/** The loudest sample of what plays now on each channel (the master meter's taps, left and right): over their last
+ * 2048 samples (46 ms at 44.1 kHz; the taps hold 0.74 s, so all of them would still hear what played before a
+ * change); null when nothing plays. */
+const peaksNow = (page: Page) =>
+  page.evaluate(() => {
     const { player, store } = (window as any).omniStudio.services;
-    if (!store.getState().playing) return Number.POSITIVE_INFINITY;
-    const tap: AnalyserNode = player.meterTaps()[c];
-    const samples = new Float32Array(tap.fftSize);
-    tap.getFloatTimeDomainData(samples);
-    return Math.max(...samples.map(Math.abs));
-  }, channel);
+    if (!store.getState().playing) return null;
+    return (player.meterTaps() as AnalyserNode[]).map((tap) => {
+      const samples = new Float32Array(tap.fftSize);
+      tap.getFloatTimeDomainData(samples);
+      return Math.max(...samples.subarray(-2048).map(Math.abs));
+    });
+  });
+/** What `peaksNow` reads on `channel` (0 left, 1 right); Infinity when nothing plays. */
+const peakNow = async (page: Page, channel: number) => (await peaksNow(page))?.[channel] ?? Number.POSITIVE_INFINITY;
 /** Waits until playback has passed `seconds`. */
 const reach = (page: Page, seconds: number) =>
   expect.poll(async () => (await state(page)).playhead / RATE, { timeout: 10_000 }).toBeGreaterThan(seconds);
@@ -122,8 +126,15 @@ test.describe('writing automation as it plays', () => {
     const started = await startPosition(page);
     await studio.action('newTrack').click();
     await expect.poll(() => startPosition(page)).not.toBe(started);
-    // (Read often: the restarted playback takes up the latched pan a few hundred ms in, before the tone ends.)
-    await expect.poll(() => peakNow(page, 1), { intervals: [50] }).toBeLessThan(1e-3);
+    // From the restarted playback's first sound on, the tone is heard hard left: read ten times over half a second.
+    await expect.poll(async () => (await peaksNow(page))?.[0] ?? 0, { intervals: [20] }).toBeGreaterThan(0.5);
+    const heard: number[][] = [];
+    for (let i = 0; i < 10; i++) {
+      heard.push((await peaksNow(page)) ?? []);
+      await page.waitForTimeout(50);
+    }
+    expect(heard.filter(([left]) => left > 0.5).length).toBeGreaterThan(5);
+    expect(Math.max(...heard.map(([, right]) => right))).toBeLessThan(1e-3);
     await expect.poll(async () => (await state(page)).playing, { timeout: 10_000 }).toBe(false);
     await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write pan automation');
     await expect(page.getByTestId('track-header').getByText('Pan auto')).toBeVisible();
@@ -189,7 +200,8 @@ test.describe('writing automation as it plays', () => {
     await fader.fill('-36');
     // Heard at once: 12 dB down and more (the dry track, 36 dB down, stays).
     await expect.poll(() => peakNow(page, 0)).toBeLessThan(loud / 4);
-    await reach(page, 1.3);
+    const pressedAt = (await state(page)).playhead / RATE;
+    await reach(page, pressedAt + 0.7);
     await fader.dispatchEvent('pointerup');
     await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write bus automation');
     await expect.poll(async () => (await state(page)).playing, { timeout: 10_000 }).toBe(false);
