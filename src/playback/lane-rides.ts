@@ -77,8 +77,10 @@ export class LaneRides {
     this.ridden.delete(rideKey(trackId, lane));
   }
 
-  /** Follows `points` (the lane's points; none: `held` throughout) from context time `now` on. */
+  /** Follows `points` (the lane's points; none: `held` throughout) from context time `now` on; a lane being ridden
+   * goes on at the control's value (another lane of its track edited as it plays leaves it be). */
   follow(trackId: string, lane: RiddenLane, points: readonly GainPoint[], held: number, now: number): void {
+    if (this.ridden.has(rideKey(trackId, lane))) return;
     for (const params of this.lanes.get(trackId) ?? []) {
       const { from, to, clock } = params;
       const param = paramOf(params, lane);
