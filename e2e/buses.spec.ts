@@ -239,6 +239,17 @@ test.describe('effect buses', () => {
     expect(wetDb(left)).toBeGreaterThan(-30);
     expect(wetDb(left)).toBeLessThan(-3);
     expect((await playedAgainst(page))(mix).db).toBeLessThan(-60);
+    // Bus 2's strip on the Mixer carries the send as a slider, as a track's strip does: turned down 48 dB, the reverb
+    // goes about as far down.
+    await page.keyboard.press('Alt+M');
+    const send = page.getByRole('region', { name: 'Bus 2' }).getByTestId('mixer-bus-send');
+    await expect(page.getByRole('region', { name: 'Bus 2' }).locator('.strip-pan').nth(1)).toContainText(
+      '→ Bus 1 -12.0',
+    );
+    await send.fill('-60');
+    expect((await studio.summary()).undo.at(-1)).toBe('Send level');
+    const quieter = wetDb(soxFloat(await studio.exportFile({ format: 'float32' }), ['remix', '1']));
+    expect(quieter).toBeLessThan(wetDb(left) - 40);
 
     // The send removed: Bus 2 returns the track dry.
     await page.getByTestId('track-fx').click();
@@ -358,7 +369,7 @@ test.describe('effect buses', () => {
       await expect(strips.nth(n).locator('[data-testid=mixer-output] option:checked')).toHaveText('Bus 1');
   });
 
-  test('a group bus panned hard left: the track through it on the left alone, as heard and exported', async ({
+  test('a group bus panned hard left, then hard right on its Mixer strip: the track through it on that side alone, as heard and exported', async ({
     studio,
     page,
   }) => {
@@ -374,6 +385,20 @@ test.describe('effect buses', () => {
     expect(soxStat(mix, undefined, 'remix 2')['Maximum amplitude']).toBe(0);
     expect(soxStat(mix, undefined, 'remix 1')['Maximum amplitude']).toBeGreaterThan(0.1);
     expect((await playedAgainst(page))(mix).db).toBeLessThan(-60);
+    // The Mixer's strip says it and moves it, as a track's pan.
+    await page.keyboard.press('Alt+M');
+    const strip = page.getByTestId('mixer-strip').nth(1);
+    await expect(strip).toHaveAttribute('aria-label', 'Bus 1');
+    await expect(strip.locator('.strip-pan')).toContainText('L100');
+    await strip.getByTestId('mixer-bus-pan').fill('1');
+    expect((await studio.summary()).undo.at(-1)).toBe('Bus pan');
+    await expect(strip.locator('.strip-pan')).toContainText('R100');
+    const right = await studio.exportFile({ format: 'float32' });
+    expect(soxStat(right, undefined, 'remix 1')['Maximum amplitude']).toBe(0);
+    expect(soxStat(right, undefined, 'remix 2')['Maximum amplitude']).toBeGreaterThan(0.1);
+    await page.keyboard.press('Alt+M');
+    await page.getByTestId('mixer-strip').nth(1).getByTestId('mixer-bus-pan').dblclick();
+    await expect(page.getByTestId('mixer-strip').nth(1).locator('.strip-pan')).toContainText('C');
   });
 
   test("a limiter's look-ahead on a group bus is made up for: the track through it on time with the others, as heard and exported", async ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { momentarySeries } from '../dsp/loudness';
 import { noise } from '../dsp/signals';
-import { AssetStore } from '../project/asset-store';
+import type { AssetStore } from '../project/asset-store';
 import { mixdown } from '../project/mixdown';
 import type { Project } from '../project/types';
 import { rideVocal } from './ride';

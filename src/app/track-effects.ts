@@ -1,7 +1,8 @@
 /** Effect edits from the Track effects panel and the master fader: each lands as one named undo step (a fader drag
  * previews as it goes and lands as one), and one refused (a setting out of bounds) is said, the project unchanged. */
 import { deleteChainPreset, saveChainPreset } from '../project/chain-presets';
-import { SEND_DB, setBusGain, setSend } from '../project/buses';
+import { setBusSend } from '../project/bus-routing';
+import { SEND_DB, setBusGain, setBusPan, setSend } from '../project/buses';
 import { linkedTracks } from '../project/track-groups';
 import { type EffectHost, effectsOf, MASTER, setMasterGain } from '../project/track-effects';
 import type { TrackEdit } from '../project/track-ops';
@@ -24,6 +25,14 @@ export function commitEffectEdit(store: StudioStore, edit: (project: Project) =>
 /** Sets the master's or an effect bus's fader: previewed during a gesture (a slider drag), else one step at once. */
 export const changeBusGain = (store: StudioStore, host: EffectHost, gainDb: number) =>
   previewOrCommit(store, (p) => (host === MASTER ? setMasterGain(p, gainDb) : setBusGain(p, host, gainDb)));
+
+/** A bus's pan (-1 left to 1 right): previewed during a gesture, else one step at once. */
+export const changeBusPan = (store: StudioStore, busId: string, pan: number) =>
+  previewOrCommit(store, (p) => setBusPan(p, busId, pan));
+
+/** A bus's send to another bus: previewed during a gesture, else one step at once. */
+export const changeBusSendLevel = (store: StudioStore, busId: string, target: string, levelDb: number) =>
+  previewOrCommit(store, (p) => setBusSend(p, busId, target, levelDb));
 
 /** Sets a track's send to a bus (its group's sends to that bus moved by as much, each held in its range): previewed
  * during a gesture, measured from where it began, else one step at once. */

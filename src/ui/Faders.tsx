@@ -1,14 +1,16 @@
 /** The faders and pans the track headers, the Master popover and the Mixer share: each a `WritableSlider` on its
- * host's setting and lane, with its range, its undo step and its double-click back to 0 dB or centre. */
+ * host's setting and lane (a bus's pan and sends have none), with its range, its undo step and its double-click back
+ * to 0 dB or centre. */
 import type { ReactNode } from 'react';
 import { laneGainFor } from '../app/automation-writer';
 import { changeTrack } from '../app/project-commands';
-import { changeBusGain, changeSendLevel } from '../app/track-effects';
+import { changeBusGain, changeBusPan, changeBusSendLevel, changeSendLevel } from '../app/track-effects';
 import { sendLane } from '../playback/lane-rides';
+import { BUS_SEND_DB } from '../project/bus-routing';
 import { SEND_DB } from '../project/buses';
 import { gainToDb } from '../dsp/gain';
 import { type EffectHost, MASTER, MASTER_GAIN_DB, NO_MASTER } from '../project/track-effects';
-import { TRACK_GAIN_DB, type Track, type TrackSend } from '../project/types';
+import { type BusSend, type EffectBus, TRACK_GAIN_DB, type Track, type TrackSend } from '../project/types';
 import { useServices, useStudio } from './studio-context';
 import { WritableSlider } from './WritableSlider';
 
@@ -56,8 +58,6 @@ export function TrackPan({ track, ...look }: Look & { track: Track }) {
       set={set}
       onDoubleClick={() => set(0)}
       historyLabel="Track pan"
-      toLane={(pan) => pan}
-      fromLane={(pan) => pan}
       locked={automated ? 'The pan follows its automation lane (P)' : undefined}
     />
   );
@@ -106,6 +106,40 @@ export function SendFader({ trackId, send, ...look }: Look & { trackId: string; 
       historyLabel="Send level"
       toLane={(db) => laneGainFor(send.levelDb, db)}
       fromLane={(gain) => send.levelDb + gainToDb(gain)}
+    />
+  );
+}
+
+/** An effect bus's pan, a balance after its fader (it has no lane: the slider only changes the setting). */
+export function BusPan({ bus, ...look }: Look & { bus: EffectBus }) {
+  const { store } = useServices();
+  const set = (pan: number) => changeBusPan(store, bus.id, pan);
+  return (
+    <WritableSlider
+      {...look}
+      host={bus.id}
+      range={PAN}
+      value={bus.pan ?? 0}
+      set={set}
+      onDoubleClick={() => set(0)}
+      historyLabel="Bus pan"
+    />
+  );
+}
+
+/** An effect bus's send to another bus, after its fader; a double-click sets 0 dB. */
+export function BusSendFader({ busId, send, ...look }: Look & { busId: string; send: BusSend }) {
+  const { store } = useServices();
+  const set = (db: number) => changeBusSendLevel(store, busId, send.busId, db);
+  return (
+    <WritableSlider
+      {...look}
+      host={busId}
+      range={{ ...BUS_SEND_DB, step: 0.5 }}
+      value={send.levelDb}
+      set={set}
+      onDoubleClick={() => set(0)}
+      historyLabel="Send level"
     />
   );
 }

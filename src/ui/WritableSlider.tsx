@@ -8,8 +8,9 @@ import { useServices, useStudio } from './studio-context';
 interface Props {
   /** Whose slider: a track's id, or the master's. */
   host: string;
-  /** The lane the slider writes while its host plays in Touch or Latch. */
-  lane: RiddenLane;
+  /** The lane the slider writes while its host plays in Touch or Latch (none: a setting with no lane, as a bus's
+   * pan, which the slider only ever changes). */
+  lane?: RiddenLane;
   testId: string;
   /** What the slider is called with its value (its host's own setting, or the level the lane gives as it plays). */
   text: (value: number, writing: boolean) => ReactNode;
@@ -19,9 +20,9 @@ interface Props {
   value: number;
   set: (value: number) => void;
   historyLabel: string;
-  /** The slider's value as the lane's (a gain, a pan), and back. */
-  toLane: (value: number) => number;
-  fromLane: (lane: number) => number;
+  /** The slider's value as the lane's (a gain, a pan), and back (where unsaid, the same). */
+  toLane?: (value: number) => number;
+  fromLane?: (lane: number) => number;
   /** Why it cannot be moved now (the pan follows its lane), where it cannot. */
   locked?: string;
   className?: string;
@@ -42,8 +43,8 @@ export function WritableSlider({
   value,
   set,
   historyLabel,
-  toLane,
-  fromLane,
+  toLane = same,
+  fromLane = same,
   locked,
   className = 'track-slider',
   onDoubleClick,
@@ -52,7 +53,7 @@ export function WritableSlider({
   const drag = useRef<Gesture | null>(null);
   const key = `${host} ${lane}`;
   const written = useStudio((s) =>
-    s.playing && (s.automationModes[host] ?? 'read') !== 'read'
+    lane && s.playing && (s.automationModes[host] ?? 'read') !== 'read'
       ? fromLane(s.riding[key]?.value ?? laneValueAt(s.project, host, lane, s.playhead))
       : null,
   );
@@ -62,11 +63,11 @@ export function WritableSlider({
   const press = () => {
     if (drag.current || store.getState().riding[key] !== undefined) return;
     const { riding, playhead, project } = store.getState();
-    const now = riding[key]?.value ?? laneValueAt(project, host, lane, playhead);
-    if (!writer.press(host, lane, now)) drag.current = startGesture(store);
+    const writes = lane && writer.press(host, lane, riding[key]?.value ?? laneValueAt(project, host, lane, playhead));
+    if (!writes) drag.current = startGesture(store);
   };
   const release = () => {
-    writer.release(host, lane);
+    if (lane) writer.release(host, lane);
     drag.current?.end(historyLabel);
     drag.current = null;
   };
@@ -74,7 +75,7 @@ export function WritableSlider({
     if (SLIDER_KEYS.has(e.key)) handle();
   };
   const change = (to: number) => {
-    if (store.getState().riding[key] !== undefined) writer.move(host, lane, toLane(to));
+    if (lane && store.getState().riding[key] !== undefined) writer.move(host, lane, toLane(to));
     else set(to);
   };
 
@@ -86,7 +87,7 @@ export function WritableSlider({
         disabled={locked !== undefined && !writing}
         title={
           writing
-            ? `Writes the ${lane.startsWith('send ') ? 'send' : lane} lane while held (${writingMode(store.getState().automationModes[host])})`
+            ? `Writes the ${lane?.startsWith('send ') ? 'send' : lane} lane while held (${writingMode(store.getState().automationModes[host])})`
             : locked
         }
         data-testid={testId}
@@ -104,6 +105,8 @@ export function WritableSlider({
     </label>
   );
 }
+
+const same = (value: number) => value;
 
 const writingMode = (mode: string | undefined) =>
   mode === 'latch' ? 'Latch: on until playback stops' : 'Touch: until let go';

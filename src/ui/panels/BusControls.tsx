@@ -5,15 +5,7 @@ import { useEffect, useState } from 'react';
 import { commitEffectEdit } from '../../app/track-effects';
 import { VolumeLaneButton } from './VolumeLaneButton';
 import { busOutputOf, busSendsOf } from '../../project/bus-routing';
-import {
-  BusMuteButton,
-  BusOptions,
-  BusOutputSelect,
-  BusSends,
-  BusSoloButton,
-  NEW_BUS,
-  useOpenHost,
-} from './BusRouting';
+import { BusOptions, BusOutputSelect, BusSends, BusSwitch, NEW_BUS, useOpenHost } from './BusRouting';
 import {
   createBus,
   createOutputBus,
@@ -210,8 +202,8 @@ export function BusSettings({ project, busId }: { project: Project; busId: strin
         onCommit={(v) => commitEffectEdit(store, (p) => setBusPan(p, busId, v))}
       />
       <div className="bus-switches">
-        <BusMuteButton bus={bus} testId="fx-bus-mute" text="Mute" />
-        <BusSoloButton bus={bus} testId="fx-bus-solo" text="Solo" />
+        <BusSwitch bus={bus} kind="mute" testId="fx-bus-mute" text="Mute" />
+        <BusSwitch bus={bus} kind="solo" testId="fx-bus-solo" text="Solo" />
       </div>
       <BusOutputSelect busId={busId} testId="fx-bus-output" />
       {output && (

@@ -1,5 +1,5 @@
 /** A bus's own routing in the effects panel and the mixer: where it plays into (the master or another bus), its
- * sends to other buses, its mute; and what the track controls share (the bus options, opening a bus). */
+ * sends to other buses, its mute and solo; and what the track controls share (the bus options, opening a bus). */
 import { commitEffectEdit } from '../../app/track-effects';
 import {
   BUS_SEND_DB,
@@ -62,40 +62,49 @@ export function BusOutputSelect({ busId, testId, compact }: { busId: string; tes
   );
 }
 
-/** Solos the bus in place (what plays through it heard alone: a group's tracks, a reverb's return wet), or not. */
-export function BusSoloButton({ bus, testId, text = 'S' }: { bus: EffectBus; testId: string; text?: string }) {
-  const { store } = useServices();
-  return (
-    <button
-      type="button"
-      data-testid={testId}
-      aria-pressed={bus.solo ?? false}
-      aria-label={`Solo ${bus.name}`}
-      title="Solo this bus: hear what plays through it alone (a group's tracks; a reverb's return, wet). Ctrl/Cmd+click: this bus alone, every other solo off"
-      onClick={(e) =>
-        commitEffectEdit(store, (p) =>
-          e.ctrlKey || e.metaKey ? soloBusOnly(p, bus.id) : setBusSolo(p, bus.id, !bus.solo),
-        )
-      }
-    >
-      {text}
-    </button>
-  );
-}
+/** What a bus's Mute and Solo switches say and do. */
+const BUS_SWITCHES = {
+  mute: {
+    verb: 'Mute',
+    title: 'Mute this bus: nothing of it reaches the master or the bus it plays into',
+    pressed: (bus: EffectBus) => bus.mute ?? false,
+    toggled: (p: Project, bus: EffectBus) => setBusMute(p, bus.id, !bus.mute),
+  },
+  solo: {
+    verb: 'Solo',
+    title:
+      "Solo this bus: hear what plays through it alone (a group's tracks; a reverb's return, wet). Ctrl/Cmd+click: this bus alone, every other solo off",
+    pressed: (bus: EffectBus) => bus.solo ?? false,
+    toggled: (p: Project, bus: EffectBus, only: boolean) =>
+      only ? soloBusOnly(p, bus.id) : setBusSolo(p, bus.id, !bus.solo),
+  },
+} as const;
 
-/** Mutes the bus (its return and what it plays into another bus) or unmutes it. */
-export function BusMuteButton({ bus, testId, text = 'M' }: { bus: EffectBus; testId: string; text?: string }) {
+/** Mutes the bus (its return and what it plays into another bus), or solos it in place (what plays through it heard
+ * alone: a group's tracks, a reverb's return wet); `text` says it (M or S where unsaid). */
+export function BusSwitch({
+  bus,
+  kind,
+  testId,
+  text,
+}: {
+  bus: EffectBus;
+  kind: keyof typeof BUS_SWITCHES;
+  testId: string;
+  text?: string;
+}) {
   const { store } = useServices();
+  const { verb, title, pressed, toggled } = BUS_SWITCHES[kind];
   return (
     <button
       type="button"
       data-testid={testId}
-      aria-pressed={bus.mute ?? false}
-      aria-label={`Mute ${bus.name}`}
-      title="Mute this bus: nothing of it reaches the master or the bus it plays into"
-      onClick={() => commitEffectEdit(store, (p) => setBusMute(p, bus.id, !bus.mute))}
+      aria-pressed={pressed(bus)}
+      aria-label={`${verb} ${bus.name}`}
+      title={title}
+      onClick={(e) => commitEffectEdit(store, (p) => toggled(p, bus, e.ctrlKey || e.metaKey))}
     >
-      {text}
+      {text ?? verb[0]}
     </button>
   );
 }

@@ -1,6 +1,6 @@
 import { heardOf } from '../../project/solo';
 import { GroupTag } from '../GroupTag';
-import { BusFader, MasterFader, SendFader, TrackFader, TrackPan } from '../Faders';
+import { BusFader, BusPan, BusSendFader, MasterFader, SendFader, TrackFader, TrackPan } from '../Faders';
 import { runAction } from '../../actions/registry';
 import { hasActiveEffects, MASTER, NO_MASTER } from '../../project/track-effects';
 import { commitEffectEdit } from '../../app/track-effects';
@@ -14,7 +14,7 @@ import { clipColors } from '../timeline/track-colors';
 import { TrackMeter } from '../timeline/TrackMeter';
 import { Panel } from './Panel';
 import { OutputSelect } from './BusControls';
-import { BusMuteButton, BusOutputSelect, BusSoloButton } from './BusRouting';
+import { BusOutputSelect, BusSwitch } from './BusRouting';
 
 const formatDb = (db: number) => `${db > 0 ? '+' : ''}${db.toFixed(1)}`;
 
@@ -144,19 +144,28 @@ function TrackStrip({ track }: { track: Track }) {
 
 function BusStrip({ bus }: { bus: EffectBus }) {
   const { store } = useServices();
+  const buses = useStudio((s) => s.project.buses);
   return (
     <section className="mixer-strip bus" data-testid="mixer-strip" aria-label={bus.name}>
       <h3 title={bus.name}>{bus.name}</h3>
       <div className="strip-buttons">
-        <BusMuteButton bus={bus} testId="mixer-bus-mute" />
-        <BusSoloButton bus={bus} testId="mixer-bus-solo" />
+        <BusSwitch bus={bus} kind="mute" testId="mixer-bus-mute" />
+        <BusSwitch bus={bus} kind="solo" testId="mixer-bus-solo" />
         <button type="button" onClick={() => store.getState().set({ effectsHost: bus.id, panel: 'trackEffects' })}>
           FX
         </button>
       </div>
-      <span className="strip-pan" title="Pan (in the bus's effects)">
-        {formatPan(bus.pan ?? 0)}
-      </span>
+      <BusPan bus={bus} className="strip-pan" testId="mixer-bus-pan" text={(pan) => formatPan(pan)} />
+      {(bus.sends ?? []).map((send) => (
+        <BusSendFader
+          key={send.busId}
+          busId={bus.id}
+          send={send}
+          className="strip-pan"
+          testId="mixer-bus-send"
+          text={(db) => `→ ${buses?.find((b) => b.id === send.busId)?.name ?? 'bus'} ${formatDb(db)}`}
+        />
+      ))}
       <div className="strip-fader-row">
         <BusFader host={bus.id} className="strip-fader" testId="mixer-bus-fader" text={(db) => formatDb(db)} />
         <div className="strip-meter">
