@@ -633,6 +633,58 @@ test.describe('track effects', () => {
     await expect(panel.getByTestId('fx-chain-doomed')).toHaveCount(0);
   });
 
+  test("effect presets: a built-in one chosen is heard in the export; settings saved as a preset come back after a reload on the master's effect, then deleted", async ({
+    studio,
+    page,
+  }) => {
+    const raw = await studio.exportFile({ format: 'float32' });
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-add').selectOption('filter');
+    await panel.getByTestId('fx-preset-0').selectOption('Muffled (1.2 kHz low-pass)');
+    expect((await studio.summary()).undo.at(-1)).toBe('Preset Muffled (1.2 kHz low-pass)');
+    await expect(panel.getByTestId('fx-slot').first()).toHaveAttribute('aria-label', 'Low-pass 1200 Hz');
+    await expect(panel.getByTestId('fx-preset-0')).toHaveValue('Muffled (1.2 kHz low-pass)');
+    await page.keyboard.press('Escape');
+    const muffled = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(raw, '4000-8000') - bandDb(muffled, '4000-8000')).toBeGreaterThan(30);
+    expect(Math.abs(bandDb(raw, '50-300') - bandDb(muffled, '50-300'))).toBeLessThan(1);
+
+    // A compressor from a preset, one setting moved (no preset matches now), saved under a name of the user's.
+    await page.getByTestId('track-fx').click();
+    await panel.getByTestId('fx-add').selectOption('compressor');
+    await panel.getByTestId('fx-preset-1').selectOption('Drums: punch');
+    await expect(panel.getByTestId('fx-slot').nth(1)).toHaveAttribute('aria-label', 'Compressor -14 dBFS 4:1 +4 dB');
+    await panel.getByTestId('fx-ratio-1').fill('6');
+    await panel.getByTestId('fx-ratio-1').press('Enter');
+    await expect(panel.getByTestId('fx-preset-1')).toHaveValue('');
+    await panel.getByTestId('fx-preset-1').selectOption(':save');
+    await panel.getByTestId('fx-preset-name-1').fill('Vocal: gentle');
+    await panel.getByTestId('fx-preset-save-1').click();
+    await expect(page.getByText('“Vocal: gentle” is a built-in Compressor preset', { exact: false })).toBeVisible();
+    await panel.getByTestId('fx-preset-name-1').fill('My drums');
+    await panel.getByTestId('fx-preset-save-1').click();
+    await expect(page.getByText('Saved the preset “My drums”', { exact: false })).toBeVisible();
+    await expect(panel.getByTestId('fx-preset-1')).toHaveValue('My drums');
+    // The filter is offered none of the compressor's presets.
+    await expect(panel.getByTestId('fx-preset-0').locator('option', { hasText: 'My drums' })).toHaveCount(0);
+
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.waitForTracks(1);
+    await page.getByTestId('master-summary').click();
+    await page.getByTestId('master-fx').click();
+    await panel.getByTestId('fx-add').selectOption('compressor');
+    await panel.getByTestId('fx-preset-0').selectOption('My drums');
+    await expect(panel.getByTestId('fx-slot').first()).toHaveAttribute('aria-label', 'Compressor -14 dBFS 6:1 +4 dB');
+    expect((await studio.summary()).undo.at(-1)).toBe('Preset My drums');
+    await panel.getByTestId('fx-preset-0').selectOption(':delete:My drums');
+    await expect(page.getByText('Deleted the saved Compressor preset “My drums”', { exact: false })).toBeVisible();
+    await expect(panel.getByTestId('fx-preset-0').locator('option', { hasText: 'My drums' })).toHaveCount(0);
+    await expect(panel.getByTestId('fx-slot').first()).toHaveAttribute('aria-label', 'Compressor -14 dBFS 6:1 +4 dB');
+  });
+
   test("a low-pass's frequency automated on a lane under the track: swept open as it plays and in the export", async ({
     studio,
     page,

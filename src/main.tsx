@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createServices } from './app/services';
 import { restoreProject, startAutosave } from './persist/autosave';
-import { rememberChainPresets } from './persist/chain-presets-storage';
+import { rememberPresets } from './persist/presets-storage';
 import { rememberMacro } from './persist/macro-storage';
 import { rememberPreferences } from './persist/preferences';
 import { recoverUnfinishedTake } from './app/record';
@@ -30,7 +30,7 @@ async function boot() {
   }
   trackPeaks(assets);
   rememberMacro(store);
-  rememberChainPresets(store);
+  rememberPresets(store);
   rememberPreferences(store);
   const autosave = startAutosave(store, assets);
   recoverUnfinishedTake(services).catch((e) =>

@@ -1,10 +1,12 @@
 /** Effect edits from the Track effects panel and the master fader: each lands as one named undo step (a fader drag
  * previews as it goes and lands as one), and one refused (a setting out of bounds) is said, the project unchanged. */
 import { deleteChainPreset, saveChainPreset } from '../project/chain-presets';
+import { deleteEffectPreset, type EffectPreset, saveEffectPreset } from '../project/effect-presets';
+import type { TrackEffectKind } from '../dsp/effect-chain';
 import { setBusSend } from '../project/bus-routing';
 import { SEND_DB, setBusGain, setBusPan, setSend } from '../project/buses';
 import { linkedTracks } from '../project/track-groups';
-import { type EffectHost, effectsOf, MASTER, setMasterGain } from '../project/track-effects';
+import { EFFECT_NAMES, type EffectHost, effectsOf, MASTER, setMasterGain } from '../project/track-effects';
 import type { TrackEdit } from '../project/track-ops';
 import type { Project } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
@@ -94,4 +96,30 @@ export function toggleBusVolumeLane(store: StudioStore, host: EffectHost): void 
   store
     .getState()
     .set({ busVolumeLanes: shown ? busVolumeLanes.filter((h) => h !== host) : [...busVolumeLanes, host] });
+}
+
+/** Saves one of the host's effects' settings under `name` among the user's presets for its kind (one of that name
+ * replaced); said either way. */
+export function saveEffectPresetAs(store: StudioStore, host: EffectHost, effectId: string, name: string): boolean {
+  const state = store.getState();
+  const effect = effectsOf(state.project, host).find((e) => e.id === effectId);
+  try {
+    if (!effect) throw new Error('That effect is no longer there.');
+    state.set({ effectPresets: saveEffectPreset(state.effectPresets, name, effect) });
+    state.notify('info', `Saved the preset “${name.trim()}”: every ${EFFECT_NAMES[effect.kind]} offers it.`);
+    return true;
+  } catch (e) {
+    state.notify('error', e instanceof Error ? e.message : String(e));
+    return false;
+  }
+}
+
+/** Deletes one of the user's saved presets (not a project edit: nothing to undo, so it is said). */
+export function deleteSavedEffectPreset(store: StudioStore, preset: EffectPreset): void {
+  const state = store.getState();
+  state.set({ effectPresets: deleteEffectPreset(state.effectPresets, preset.settings.kind, preset.name) });
+  state.notify(
+    'info',
+    `Deleted the saved ${EFFECT_NAMES[preset.settings.kind as TrackEffectKind]} preset “${preset.name}”.`,
+  );
 }

@@ -1,7 +1,7 @@
 /** Effect chains kept by name, as a DAW's FX-chain presets and Audacity's user presets: a track's, a bus's or the
  * master's chain saved, then loaded onto any host (its effects added after the host's own, with their settings).
  * A few built-in chains to start from; the user's own are kept in the browser
- * (src/persist/chain-presets-storage.ts). */
+ * (src/persist/presets-storage.ts). */
 import { type TrackEffect, trackEffectProblem } from '../dsp/effect-chain';
 import { presetBands } from '../dsp/equalizer';
 import { MULTIBAND_DEFAULTS } from '../dsp/multiband';

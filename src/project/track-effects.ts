@@ -221,14 +221,18 @@ export function changeTrackEffect(
 ): TrackEdit {
   const effect = effectsOf(project, host).find((e) => e.id === effectId);
   if (!effect) throw new Error('That effect is no longer there.');
-  const changed = { ...effect, ...patch } as TrackEffect;
-  const problem = trackEffectProblem(changed);
-  if (problem) throw new Error(problem);
   const label =
     patch.on === undefined
       ? `Change ${EFFECT_NAMES[effect.kind]}`
       : `${EFFECT_NAMES[effect.kind]} ${patch.on ? 'on' : 'off'}`;
-  return { label, project: withEffects(project, host, (e) => e.map((x) => (x.id === effectId ? changed : x))) };
+  return replaceTrackEffect(project, host, { ...effect, ...patch } as TrackEffect, label);
+}
+
+/** The host's effect of `changed`'s id replaced by it (one that cannot run refused with the reason). */
+export function replaceTrackEffect(project: Project, host: EffectHost, changed: TrackEffect, label: string): TrackEdit {
+  const problem = trackEffectProblem(changed);
+  if (problem) throw new Error(problem);
+  return { label, project: withEffects(project, host, (e) => e.map((x) => (x.id === changed.id ? changed : x))) };
 }
 
 export function removeTrackEffect(project: Project, host: EffectHost, effectId: string): TrackEdit {

@@ -5,6 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FadeCurve } from '../dsp/fades';
 import type { DistortionCurve } from '../dsp/distortion';
 import type { ChainPreset } from '../project/chain-presets';
+import type { EffectPreset } from '../project/effect-presets';
 import type { AutomatableParam } from '../dsp/effect-automation';
 import type { MacroStep } from '../project/macro';
 import type { AutomationMode } from '../project/automation-write';
@@ -352,6 +353,8 @@ export interface StudioState {
   lastEffect: MacroStep | null;
   /** The effect chains the user saved by name (src/project/chain-presets.ts), kept in the browser. */
   chainPresets: ChainPreset[];
+  /** The effect presets the user saved by name (src/project/effect-presets.ts), kept in the browser. */
+  effectPresets: EffectPreset[];
   /** How the clock reads the playhead (a click on it turns to the next). */
   clockFormat: ClockFormat;
   /** A dragged clip's edges snap to other clips', labels', the playhead and beats (src/project/snap.ts). */
@@ -477,6 +480,7 @@ export const initialState = (): StudioState => ({
   macro: { steps: [], recording: false },
   lastEffect: null,
   chainPresets: [],
+  effectPresets: [],
   snap: true,
   followPlayback: true,
   contrast: {},

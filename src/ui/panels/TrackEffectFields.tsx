@@ -16,7 +16,7 @@ import { effectBusChannels } from '../../project/mixdown';
 import { useServices, useStudio } from '../studio-context';
 import { NumberField } from '../NumberField';
 import { NoteSync } from '../toolbar/NoteSync';
-import { EqCurve, EqPreset } from './EqCurve';
+import { EqCurve } from './EqCurve';
 import { TuneFields } from './TuneFields';
 import { ConvolverFields } from './ConvolverFields';
 import { automated, ReverbLevel, WetOnly } from './fx-common';
@@ -557,7 +557,7 @@ function BandReduction({ reading, testId }: { reading: string; testId: string })
   );
 }
 
-/** A preset, the curve and each band's frequency, gain and Q, as the Equalizer panel has them. */
+/** The curve and each band's frequency, gain and Q, as the Equalizer panel has them (its presets are the card's). */
 function EqFields({
   bands,
   sampleRate,
@@ -574,7 +574,6 @@ function EqFields({
     change(bands.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   return (
     <div className="fx-fields">
-      <EqPreset testId={id('preset')} choose={change} />
       <EqCurve bands={bands} sampleRate={sampleRate} testId={id('curve')} host={host} />
       {bands.map((band, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the bands are fixed slots, edited in place

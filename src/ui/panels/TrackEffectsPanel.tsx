@@ -26,6 +26,7 @@ import { Panel } from './Panel';
 import { automated } from './fx-common';
 import { TrackEffectFields } from './TrackEffectFields';
 import { ChainPresets } from './ChainPresets';
+import { EffectPresets } from './EffectPresets';
 import { loadChainPreset } from '../../project/chain-presets';
 import { missingImpulses } from '../../project/impulses';
 
@@ -161,6 +162,7 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
                 ×
               </button>
             </div>
+            <EffectPresets host={host} effect={effect} slot={slot} />
             <TrackEffectFields
               effect={effect}
               slot={slot}
