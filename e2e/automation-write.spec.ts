@@ -271,7 +271,7 @@ test.describe('writing automation as it plays', () => {
   });
 });
 
-test("the Mixer sets a track's fader and mute, meters it as it plays, and sets the master fader", async ({
+test("the Mixer sets a track's fader and mute, meters it and the master as it plays, and sets the master fader", async ({
   studio,
   page,
 }) => {
@@ -296,5 +296,8 @@ test("the Mixer sets a track's fader and mute, meters it as it plays, and sets t
   await expect.poll(async () => Number(await meter(0).getAttribute('data-db'))).toBeLessThan(-11);
   expect(Math.abs(Number(await meter(0).getAttribute('data-db')) + 12)).toBeLessThan(1);
   await expect(meter(1)).toHaveAttribute('data-db', '-∞');
+  // The master's strip meters the mix after its fader: the tone's -6 dBFS, 6 dB down on its track, 3 on the master.
+  await expect.poll(async () => Number(await meter(2).getAttribute('data-db'))).toBeLessThan(-14);
+  expect(Math.abs(Number(await meter(2).getAttribute('data-db')) + 15)).toBeLessThan(1);
   await studio.action('playPause').click();
 });

@@ -685,6 +685,33 @@ test.describe('track effects', () => {
     await expect(panel.getByTestId('fx-slot').first()).toHaveAttribute('aria-label', 'Compressor -14 dBFS 6:1 +4 dB');
   });
 
+  test("the Mixer's insert slots: an effect added on a strip, opened from it, bypassed and switched on there, as exported", async ({
+    studio,
+    page,
+  }) => {
+    const raw = await studio.exportFile({ format: 'float32' });
+    await page.keyboard.press('Alt+M');
+    const strip = page.getByTestId('mixer-strip').first();
+    await strip.getByTestId('mixer-insert-add').selectOption('filter');
+    expect((await studio.summary()).undo.at(-1)).toBe('Add Filter');
+    await expect(strip.getByTestId('mixer-insert')).toHaveCount(1);
+    await expect(page.getByTestId('track-fx')).toHaveAttribute('title', /High-pass 80 Hz/);
+    await strip.getByTestId('mixer-insert').getByRole('button').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-preset-0').selectOption('Muffled (1.2 kHz low-pass)');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+M');
+    await expect(strip.getByTestId('mixer-insert')).toHaveAttribute('data-on', 'true');
+    await strip.getByTestId('mixer-insert-on').uncheck();
+    expect((await studio.summary()).undo.at(-1)).toBe('Filter off');
+    const bypassed = await studio.exportFile({ format: 'float32' });
+    expect(Math.abs(bandDb(raw, '4000-8000') - bandDb(bypassed, '4000-8000'))).toBeLessThan(0.5);
+    await page.keyboard.press('Alt+M');
+    await strip.getByTestId('mixer-insert-on').check();
+    const muffled = await studio.exportFile({ format: 'float32' });
+    expect(bandDb(raw, '4000-8000') - bandDb(muffled, '4000-8000')).toBeGreaterThan(30);
+  });
+
   test("a low-pass's frequency automated on a lane under the track: swept open as it plays and in the export", async ({
     studio,
     page,

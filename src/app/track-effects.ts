@@ -4,9 +4,17 @@ import { deleteChainPreset, saveChainPreset } from '../project/chain-presets';
 import { deleteEffectPreset, type EffectPreset, saveEffectPreset } from '../project/effect-presets';
 import type { TrackEffectKind } from '../dsp/effect-chain';
 import { setBusSend } from '../project/bus-routing';
-import { SEND_DB, setBusGain, setBusPan, setSend } from '../project/buses';
+import { forBus, SEND_DB, setBusGain, setBusPan, setSend } from '../project/buses';
 import { linkedTracks } from '../project/track-groups';
-import { EFFECT_NAMES, type EffectHost, effectsOf, MASTER, setMasterGain } from '../project/track-effects';
+import {
+  addTrackEffect,
+  EFFECT_NAMES,
+  type EffectHost,
+  effectsOf,
+  MASTER,
+  newTrackEffect,
+  setMasterGain,
+} from '../project/track-effects';
 import type { TrackEdit } from '../project/track-ops';
 import type { Project } from '../project/types';
 import type { StudioStore } from '../store/studio-store';
@@ -27,6 +35,14 @@ export function commitEffectEdit(store: StudioStore, edit: (project: Project) =>
 /** Sets the master's or an effect bus's fader: previewed during a gesture (a slider drag), else one step at once. */
 export const changeBusGain = (store: StudioStore, host: EffectHost, gainDb: number) =>
   previewOrCommit(store, (p) => (host === MASTER ? setMasterGain(p, gainDb) : setBusGain(p, host, gainDb)));
+
+/** A new effect of `kind` at the end of the host's chain, one undo step (on an effect bus an echo or a reverb comes
+ * in wet only, as an aux return's). */
+export function addEffect(store: StudioStore, host: EffectHost, kind: TrackEffectKind): boolean {
+  const onBus = (store.getState().project.buses ?? []).some((b) => b.id === host);
+  const effect = onBus ? forBus(newTrackEffect(kind)) : newTrackEffect(kind);
+  return commitEffectEdit(store, (p) => addTrackEffect(p, host, effect));
+}
 
 /** A bus's pan (-1 left to 1 right): previewed during a gesture, else one step at once. */
 export const changeBusPan = (store: StudioStore, busId: string, pan: number) =>

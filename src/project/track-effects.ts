@@ -199,7 +199,10 @@ function withEffects(project: Project, host: EffectHost, change: (effects: Track
 export const effectsOf = (project: Project, host: EffectHost): readonly TrackEffect[] =>
   (host === MASTER
     ? masterOf(project).effects
-    : (project.tracks.find((t) => t.id === host) ?? project.buses?.find((b) => b.id === host))?.effects) ?? [];
+    : (project.tracks.find((t) => t.id === host) ?? project.buses?.find((b) => b.id === host))?.effects) ?? NO_EFFECTS;
+
+/** A host's chain where it has none: always the same list, so a view selecting it is not made again each time. */
+const NO_EFFECTS: readonly TrackEffect[] = [];
 
 /** The master fader at `gainDb`; out of its range throws with the reason. */
 export function setMasterGain(project: Project, gainDb: number): TrackEdit {

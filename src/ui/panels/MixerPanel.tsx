@@ -11,7 +11,8 @@ import { AutomationModeSelect } from '../AutomationModeSelect';
 import { formatPan } from '../format';
 import { useServices, useStudio } from '../studio-context';
 import { clipColors } from '../timeline/track-colors';
-import { TrackMeter } from '../timeline/TrackMeter';
+import { MasterMeter, TrackMeter } from '../timeline/TrackMeter';
+import { StripInserts } from './StripInserts';
 import { Panel } from './Panel';
 import { OutputSelect } from './BusControls';
 import { BusOutputSelect, BusSwitch } from './BusRouting';
@@ -109,6 +110,7 @@ function TrackStrip({ track }: { track: Track }) {
         </button>
         <GroupTag track={track} />
       </div>
+      <StripInserts host={track.id} name={track.name} />
       <TrackPan
         track={track}
         className="strip-pan"
@@ -155,6 +157,7 @@ function BusStrip({ bus }: { bus: EffectBus }) {
           FX
         </button>
       </div>
+      <StripInserts host={bus.id} name={bus.name} />
       <BusPan bus={bus} className="strip-pan" testId="mixer-bus-pan" text={(pan) => formatPan(pan)} />
       {(bus.sends ?? []).map((send) => (
         <BusSendFader
@@ -198,7 +201,13 @@ function MasterStrip() {
           FX
         </button>
       </div>
-      <MasterFader className="strip-fader" testId="mixer-master-fader" text={(db) => formatDb(db)} />
+      <StripInserts host={MASTER} name="the master" />
+      <div className="strip-fader-row">
+        <MasterFader className="strip-fader" testId="mixer-master-fader" text={(db) => formatDb(db)} />
+        <div className="strip-meter">
+          <MasterMeter />
+        </div>
+      </div>
       <AutomationModeSelect
         host={MASTER}
         name="the master"

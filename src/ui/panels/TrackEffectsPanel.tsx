@@ -1,30 +1,27 @@
 import { type AutomatableParam, automatableParams, lanesOf, PARAM_RANGES } from '../../dsp/effect-automation';
-import { hasDryWet, type TrackEffect, type TrackEffectKind } from '../../dsp/effect-chain';
+import { hasDryWet, type TrackEffect } from '../../dsp/effect-chain';
 import { NumberField } from '../NumberField';
 import { commitEffectEdit } from '../../app/track-effects';
 import { printTrackEffects } from '../../app/print-effects';
 import {
-  addTrackEffect,
   changeTrackEffect,
   copyEffects,
   describeEffect,
-  EFFECT_GROUPS,
   EFFECT_NAMES,
   type EffectHost,
   effectsOf,
   MASTER,
   moveTrackEffect,
-  newTrackEffect,
   removeTrackEffect,
 } from '../../project/track-effects';
 import type { TrackEdit } from '../../project/track-ops';
 import type { Project } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
-import { forBus } from '../../project/buses';
 import { BusList, BusSettings, TrackSends } from './BusControls';
 import { Panel } from './Panel';
 import { automated } from './fx-common';
 import { TrackEffectFields } from './TrackEffectFields';
+import { AddEffectSelect } from './AddEffectSelect';
 import { ChainPresets } from './ChainPresets';
 import { EffectPresets } from './EffectPresets';
 import { loadChainPreset } from '../../project/chain-presets';
@@ -79,34 +76,12 @@ export function TrackEffectsPanel({ onClose }: { onClose: () => void }) {
       </Panel>
     );
   const effects = effectsOf(project, host);
-  const newEffect = (kind: TrackEffectKind) =>
-    view.kind === 'bus' ? forBus(newTrackEffect(kind)) : newTrackEffect(kind);
   const edit = (change: (project: Project, host: EffectHost) => TrackEdit) =>
     commitEffectEdit(store, (project) => change(project, host));
   return (
     <Panel title={view.title} testId="track-effects-panel" onClose={onClose}>
       <p className="hint fx-hint">{view.hint}</p>
-      <label>
-        Add an effect
-        <select
-          data-testid="fx-add"
-          value=""
-          onChange={(e) =>
-            e.target.value && edit((p, id) => addTrackEffect(p, id, newEffect(e.target.value as TrackEffectKind)))
-          }
-        >
-          <option value="">Choose…</option>
-          {EFFECT_GROUPS.map(([group, kinds]) => (
-            <optgroup key={group} label={group}>
-              {kinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {EFFECT_NAMES[kind]}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
+      <AddEffectSelect host={host} testId="fx-add" caption="Add an effect" />
       <ChainPresets
         canSave={effects.length > 0}
         load={(preset) => {
