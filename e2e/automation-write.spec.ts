@@ -247,6 +247,54 @@ test.describe('writing automation as it plays', () => {
     expect(levelChangeDb(out, before, from + 1, to - from - 1.1)).toBeLessThan(-12); // the tail died away
   });
 
+  test("Touch on a bus's send in the Mixer writes its level lane: the reverb it feeds dies away as it plays and in the export (sox)", async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('chord.wav'); // 9 s of a steady chord at -20 dBFS
+    await studio.waitForTracks(1);
+    // The track into a group bus (Bus 2) that sends to a reverb bus (Bus 1, made by a track's send, then removed).
+    await page.getByTestId('track-fx').click();
+    const panel = page.getByTestId('track-effects-panel');
+    await panel.getByTestId('fx-send-add').selectOption('new');
+    await panel.getByRole('button', { name: 'Remove the send to Bus 1' }).click();
+    await panel.getByTestId('fx-output').selectOption('new');
+    await panel.getByTestId('fx-output-open').click();
+    await panel.getByTestId('fx-bus-send-add').selectOption({ label: 'Bus 1' });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+M');
+    // The reverb heard alone (soloed in place), as it is before the pass.
+    await page.getByRole('region', { name: 'Bus 1' }).getByTestId('mixer-bus-solo').click();
+    const before = await studio.exportFile({ format: 'float32' });
+    await page.keyboard.press('Alt+M');
+    const group = page.getByRole('region', { name: 'Bus 2' });
+    await group.getByTestId('mixer-bus-automation-mode').selectOption('touch');
+    await studio.action('playPause').click();
+    await reach(page, 1);
+    const loud = await peakNow(page, 0);
+    const send = group.getByTestId('mixer-bus-send');
+    await send.dispatchEvent('pointerdown');
+    await send.fill('-60');
+    await expect(page.getByTestId('send-lane')).toContainText('Bus 2 · Send → Bus 1'); // drawn as it is written
+    const pressedAt = (await state(page)).playhead / RATE;
+    await reach(page, pressedAt + 1.5);
+    // Heard as it plays: the tail died away, 12 dB down and more (without the lane in the player it stays).
+    expect(await peakNow(page, 0)).toBeLessThan(loud / 4);
+    await send.dispatchEvent('pointerup');
+    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write send automation');
+    await studio.action('stop').click();
+    const bus = await page.evaluate(() =>
+      (window as any).omniStudio.services.store.getState().project.buses.find((b: any) => b.name === 'Bus 2'),
+    );
+    expect(bus.sends[0].levelDb).toBe(-12); // the send's own level untouched
+    const quiet = bus.sends[0].volume.filter((p: { gain: number }) => p.gain < 0.1);
+    const [from, to] = [quiet[0].at / RATE, quiet.at(-1).at / RATE];
+    expect(to - from).toBeGreaterThan(1.4);
+    const out = await studio.exportFile({ format: 'float32' });
+    expect(levelChangeDb(out, before, 0.3, from - 0.4)).toBeCloseTo(0, 1); // as it was before the touch
+    expect(levelChangeDb(out, before, from + 1, to - from - 1.1)).toBeLessThan(-12); // the tail died away
+  });
+
   test('Read: the fader changes the track gain as ever while it plays, and nothing is written', async ({
     studio,
     page,

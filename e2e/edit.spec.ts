@@ -920,6 +920,28 @@ test.describe('editing a real recording', () => {
     expect((await studio.summary()).undo.length).toBe(steps);
   });
 
+  test('show clipping: a clipped recording is marked in red where it reaches full scale, a clean one not; switched off, kept', async ({
+    studio,
+    page,
+  }) => {
+    await studio.importFiles('speech-clipped.wav', 'speech-22k.wav');
+    await studio.waitForTracks(2);
+    const marks = (track: number) => page.getByTestId('track').nth(track).getByTestId('clip-clipping');
+    await expect(marks(0)).toBeVisible();
+    expect(Number(await marks(0).getAttribute('data-runs'))).toBeGreaterThan(3);
+    await expect(marks(1)).toHaveCount(0); // its peaks at 0.69: nowhere near full scale
+    await studio.action('showClipping').click();
+    await expect(page.getByTestId('clip-clipping')).toHaveCount(0);
+    await studio.flushAutosave();
+    await page.reload();
+    await expect(page.locator('html[data-ready=true]')).toBeAttached();
+    await studio.waitForTracks(2);
+    await expect(studio.action('showClipping')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('clip-clipping')).toHaveCount(0);
+    await studio.action('showClipping').click();
+    await expect(marks(0)).toBeVisible();
+  });
+
   test('de-clip: speech driven 8 dB past full scale comes back close to the uncut take', async ({ studio, page }) => {
     await studio.importFiles('speech-clipped.wav');
     await studio.waitForTracks(1);

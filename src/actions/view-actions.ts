@@ -223,6 +223,12 @@ export const viewActions: Action[] = [
     perform: ({ store }) => store.getState().set({ followPlayback: !store.getState().followPlayback }),
   },
   {
+    name: 'showClipping',
+    label: 'Show clipping: clips mark in red where their audio reaches full scale',
+    group: 'view',
+    perform: ({ store }) => store.getState().set({ showClipping: !store.getState().showClipping }),
+  },
+  {
     name: 'help',
     label: 'Keyboard shortcuts',
     group: 'view',

@@ -14,7 +14,15 @@ import { linkedTracks } from '../project/track-groups';
 import type { Project, Track } from '../project/types';
 import type { RiddenLane } from '../playback/lane-rides';
 import type { StudioStore } from '../store/studio-store';
-import { busVolumeLine, type GainLine, sendVolumeLine, trackPanLine, trackVolumeLine } from './project-commands';
+import {
+  busSendVolumeLine,
+  busVolumeLine,
+  type GainLine,
+  sendVolumeLine,
+  trackPanLine,
+  trackVolumeLine,
+} from './project-commands';
+import { busSendsOf } from '../project/bus-routing';
 import { busVolumeOf } from '../project/buses';
 import { MASTER } from '../project/track-effects';
 
@@ -215,7 +223,7 @@ const isBus = (project: Project, host: string) => host === MASTER || (project.bu
 /** What the history calls the lanes of `passes` ("volume ", "master ", "bus ", "" for several kinds). */
 function passesNamed(passes: readonly Touch[], project: Project): string {
   const kind = (t: Touch) =>
-    t.trackId === MASTER ? 'master' : isBus(project, t.trackId) ? 'bus' : t.lane.startsWith('send ') ? 'send' : t.lane;
+    t.lane.startsWith('send ') ? 'send' : t.trackId === MASTER ? 'master' : isBus(project, t.trackId) ? 'bus' : t.lane;
   const names = new Set(passes.map(kind));
   return names.size === 1 ? `${[...names][0]} ` : '';
 }
@@ -252,14 +260,18 @@ export interface WrittenLane {
 }
 
 export function writtenLane(project: Project, host: string, lane: RiddenLane): WrittenLane | null {
-  if (isBus(project, host)) return { line: busVolumeLine(host), points: busVolumeOf(project, host) ?? [], held: 1 };
+  const busId = lane.startsWith('send ') ? lane.slice('send '.length) : null;
+  if (isBus(project, host)) {
+    if (lane === 'volume') return { line: busVolumeLine(host), points: busVolumeOf(project, host) ?? [], held: 1 };
+    const send = busSendsOf(project, host).find((s) => s.busId === busId);
+    return send && busId ? { line: busSendVolumeLine(host, busId), points: send.volume ?? [], held: 1 } : null;
+  }
   const track = project.tracks.find((t) => t.id === host);
   if (!track) return null;
   if (lane === 'volume' || lane === 'pan') return trackLane(track, lane);
   // A send's level: none where the track does not send to that bus.
-  const busId = lane.slice('send '.length);
   const send = track.sends?.find((s) => s.busId === busId);
-  return send ? { line: sendVolumeLine(track.id, busId), points: send.volume ?? [], held: 1 } : null;
+  return send && busId ? { line: sendVolumeLine(track.id, busId), points: send.volume ?? [], held: 1 } : null;
 }
 
 export const trackLane = (track: Track, lane: 'volume' | 'pan'): WrittenLane =>

@@ -21,6 +21,7 @@ import { forgetPrompt } from '../project/prompt-history';
 import { moveClips, slipClip, trimClipEdge } from '../project/timeline-ops';
 import { lanesFollowClips } from '../project/timeline-clipboard';
 import { busVolumeOf, setBusVolume, setSendVolume } from '../project/buses';
+import { busSendsOf, setBusSendVolume } from '../project/bus-routing';
 import { type EffectHost, effectsOf, setEffectLane } from '../project/track-effects';
 import { linkedClips } from '../project/track-groups';
 import { setTrack } from '../project/track-ops';
@@ -235,6 +236,14 @@ export const sendVolumeLine = (trackId: string, busId: string): GainLine => ({
   kind: 'gain',
   points: (p) => p.tracks.find((t) => t.id === trackId)?.sends?.find((s) => s.busId === busId)?.volume,
   set: (p, points) => setSendVolume(p, trackId, busId, points),
+  noun: 'send point',
+});
+
+/** An effect bus's send's level automation: gains times the send's level. */
+export const busSendVolumeLine = (busId: string, target: string): GainLine => ({
+  kind: 'gain',
+  points: (p) => busSendsOf(p, busId).find((s) => s.busId === target)?.volume,
+  set: (p, points) => setBusSendVolume(p, busId, target, points),
   noun: 'send point',
 });
 

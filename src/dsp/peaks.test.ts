@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePeakLevels, dbScalePeaks, envelope, peaksForRange } from './peaks';
+import { computePeakLevels, dbScalePeaks, envelope, FULL_SCALE, fullScaleRuns, peaksForRange } from './peaks';
 
 describe('peaks', () => {
   it('takes max and min over buckets and over channels', () => {
@@ -26,5 +26,22 @@ describe('the waveform in decibels', () => {
   it('puts -60 dB on the centre line and full scale on the edge, signs kept', () => {
     const scaled = dbScalePeaks(Float32Array.from([1, -1, 0.1, -0.001, 0, 0.0001, 2]));
     expect([...scaled].map((v) => Math.round(v * 1000) / 1000)).toEqual([1, -1, 0.667, -0, 0, 0, 1]);
+  });
+});
+
+describe('clipping marks', () => {
+  it("finds the buckets at full scale either way (a 16-bit file's 32767 or -32768, or past it), run by run", () => {
+    const x = new Float32Array(64).map((_, i) => 0.5 * Math.sin(i));
+    x[3] = 32767 / 32768; // buckets of 4: bucket 0
+    x[9] = -1; // bucket 2
+    x[12] = 1.5; // bucket 3, next to it
+    x[60] = 0.9999; // under full scale: not marked
+    const peaks = envelope([x], 4);
+    expect(fullScaleRuns(peaks)).toEqual([
+      [0, 1],
+      [2, 4],
+    ]);
+    expect(fullScaleRuns(envelope([x.map((v) => v * 0.99)], 4))).toEqual([[3, 4]]);
+    expect(FULL_SCALE).toBeCloseTo(0.99997, 5);
   });
 });

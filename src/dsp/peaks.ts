@@ -91,6 +91,22 @@ function sliceLevel(level: PeakLevel, from: number, to: number): Float32Array {
   return level.data.slice(2 * first, 2 * last);
 }
 
+/** A sample this far from zero is at full scale: the most a 16-bit file holds (32767/32768), or past it. */
+export const FULL_SCALE = 32767 / 32768;
+
+/** The runs [first, end) of an envelope's buckets that reach full scale either way, as Audacity's Show Clipping marks
+ * them: where a recording clipped (or a float clip would, written to a file as it is). */
+export function fullScaleRuns(peaks: Float32Array, level = FULL_SCALE): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let b = 0; b < peaks.length / 2; b++) {
+    if (!(peaks[2 * b] >= level || peaks[2 * b + 1] <= -level)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === b) last[1] = b + 1;
+    else runs.push([b, b + 1]);
+  }
+  return runs;
+}
+
 /** How far down a waveform drawn in decibels reaches: its centre line is this many dB under full scale. */
 export const DB_WAVEFORM_RANGE = 60;
 

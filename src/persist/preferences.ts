@@ -38,6 +38,7 @@ export function rememberPreferences(store: StudioStore, storage: Storage = local
     remember(store, storage, 'omni-studio-click', 'click', readClickSettings),
     remember(store, storage, 'omni-studio-hear-input', 'hearInput', (saved) => saved === true),
     remember(store, storage, 'omni-studio-automation-follows', 'automationFollowsClips', (saved) => saved !== false),
+    remember(store, storage, 'omni-studio-show-clipping', 'showClipping', (saved) => saved !== false),
   ];
   return () => {
     for (const f of forget) f();

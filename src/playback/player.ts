@@ -78,6 +78,8 @@ export class Player {
   private faders = new Map<EffectHost, GainNode>();
   /** The gains this playback's bus faders' volume automation rides (the master's, the effect buses'), by host. */
   private busLanes = new Map<EffectHost, GainNode>();
+  /** Each effect bus's sends' level automation, by the bus sent to (unity where a send has none). */
+  private busSendLanes = new Map<string, Record<string, AudioParam>>();
   /** This playback's effect buses' pans, by id. */
   private busPans = new Map<EffectHost, StereoPannerNode>();
   private busInputs = new Map<string, AudioNode>();
@@ -325,7 +327,11 @@ export class Player {
       const volume = busVolumeOf(project, host);
       const laneClock = host === MASTER ? clock : earlyBy(host);
       if (volume?.length) scheduleRamps(lane.gain, rampsOver(volume, from, to), laneClock);
-      this.rides.add(host, { volume: lane.gain, from, to, clock: laneClock });
+      const sends = this.busSendLanes.get(host) ?? {};
+      for (const send of busSendsOf(project, host))
+        if (send.volume?.length && sends[send.busId])
+          scheduleRamps(sends[send.busId], rampsOver(send.volume, from, to), laneClock);
+      this.rides.add(host, { volume: lane.gain, sends, from, to, clock: laneClock });
     }
     const routes = heardOf(project);
     for (const track of audibleTracks(project)) {
@@ -501,9 +507,12 @@ export class Player {
     for (const bus of project.buses ?? [])
       for (const { busId, levelDb } of busSendsOf(project, bus.id).filter((s) => routes.passes(bus.id, s.busId))) {
         const level = new GainNode(this.context!, { gain: dbToGain(levelDb) });
+        // Its level automation, scheduled with the bus's fader lane (`schedule`), ready to be written as it plays.
+        const automated = new GainNode(this.context!);
         const into = this.heldInto(this.busInputs.get(busId)!, comp.hold(bus.id, busId));
-        this.busPans.get(bus.id)!.connect(level).connect(into);
-        this.nodes.push(level);
+        this.busPans.get(bus.id)!.connect(level).connect(automated).connect(into);
+        this.nodes.push(level, automated);
+        this.busSendLanes.set(bus.id, { ...this.busSendLanes.get(bus.id), [busId]: automated.gain });
       }
     return input;
   }
@@ -575,7 +584,11 @@ export class Player {
         this.rides.follow(track.id, sendLane(send.busId), send.volume ?? [], 1, now);
     }
     for (const host of [MASTER, ...(project.buses ?? []).map((b) => b.id)])
-      if (changed.lanes.includes(host)) this.rides.follow(host, 'volume', busVolumeOf(project, host) ?? [], 1, now);
+      if (changed.lanes.includes(host)) {
+        this.rides.follow(host, 'volume', busVolumeOf(project, host) ?? [], 1, now);
+        for (const send of busSendsOf(project, host))
+          this.rides.follow(host, sendLane(send.busId), send.volume ?? [], 1, now);
+      }
     return true;
   }
 
@@ -799,6 +812,7 @@ export class Player {
     this.strip = undefined;
     this.faders.clear();
     this.busLanes.clear();
+    this.busSendLanes.clear();
     this.busPans.clear();
     this.rides.clear();
     this.busInputs.clear();

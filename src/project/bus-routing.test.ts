@@ -11,6 +11,7 @@ import {
   removeBusSend,
   setBusOutput,
   setBusSend,
+  setBusSendVolume,
 } from './bus-routing';
 import { createBusOutputBus, deleteBus, setBusMute, setBusPan, setOutput } from './buses';
 import { clipAt } from './clip.fixture';
@@ -157,6 +158,30 @@ describe('a bus played into another bus', () => {
       channel.forEach((v, i) =>
         expect(v).toBeCloseTo(second[c][i] + vox * first[c][i] + vox * send * verb * through[i], 5),
       );
+    });
+  });
+
+  it("follows a bus send's level automation in the mix, times its level; a new level keeps the lane", () => {
+    const { assets, tracks, plain } = twoTones();
+    const routed = setOutput({ ...plain, buses: [bus('verb'), bus('vox')] }, tracks[0].id, 'vox').project;
+    const sent = setBusSend(routed, 'vox', 'verb', -6).project;
+    // Up from silence at sample 200 to full at 600.
+    const ramp = [
+      { at: 200, gain: 0 },
+      { at: 600, gain: 1 },
+    ];
+    const project = setBusSendVolume(sent, 'vox', 'verb', ramp);
+    expect(busSendsOf(setBusSend(project, 'vox', 'verb', -3).project, 'vox')).toEqual([
+      { busId: 'verb', levelDb: -3, volume: ramp },
+    ]);
+    expect(busSendsOf(setBusSendVolume(project, 'vox', 'verb', []), 'vox')).toEqual([{ busId: 'verb', levelDb: -6 }]);
+    const range = { range: { start: 0, end: 800 } };
+    const alone = (id: string) => mixdown(plain, assets, { ...range, trackIds: [id], stereo: true });
+    const [first, second] = [alone(tracks[0].id), alone(tracks[1].id)];
+    const send = 10 ** (-6 / 20);
+    const gain = (i: number) => Math.min(1, Math.max(0, (i - 200) / 400));
+    mixdown(project, assets, range).forEach((channel, c) => {
+      channel.forEach((v, i) => expect(v).toBeCloseTo(second[c][i] + first[c][i] * (1 + send * gain(i)), 5));
     });
   });
 

@@ -1,6 +1,7 @@
 /** Buses into buses, as a DAW routes a bus's output to another bus (drums and bass into a rhythm bus) and sends from
  * a bus (a vocal group's send to the reverb): each bus's output and sends, never a way back round, and the order a
  * mix runs them in. Each edit a project edit with its undo label. */
+import type { GainPoint } from './envelope';
 import type { TrackEdit } from './track-ops';
 import type { BusSend, EffectBus, Project } from './types';
 
@@ -113,11 +114,29 @@ export function setBusSend(project: Project, busId: string, target: string, leve
   const refused = wayProblem(project, bus, target);
   if (refused) throw new Error(refused);
   const sends = bus!.sends ?? [];
-  const send = { busId: target, levelDb };
+  // Its level automation stays, times the new level.
+  const send = { ...sends.find((s) => s.busId === target), busId: target, levelDb };
   const changed = sends.some((s) => s.busId === target)
     ? sends.map((s) => (s.busId === target ? send : s))
     : [...sends, send];
   return { label: 'Send level', project: withBusSends(project, busId, changed) };
+}
+
+/** The bus's send to `target` with the level automation `points` (none: taken away). */
+export function setBusSendVolume(
+  project: Project,
+  busId: string,
+  target: string,
+  points: readonly GainPoint[],
+): Project {
+  const sends = (busById(project, busId)?.sends ?? []).map((s) => (s.busId === target ? withSendVolume(s, points) : s));
+  return withBusSends(project, busId, sends);
+}
+
+/** A send (a track's or a bus's) with the level automation `points` (none: taken away). */
+export function withSendVolume<S extends BusSend>(send: S, points: readonly GainPoint[]): S {
+  const { volume: _was, ...rest } = send;
+  return (points.length ? { ...rest, volume: [...points] } : rest) as S;
 }
 
 export function removeBusSend(project: Project, busId: string, target: string): TrackEdit {

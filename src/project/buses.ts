@@ -2,7 +2,7 @@
  * tracks share, each sending as much as it wants; each edit a project edit with its undo label. The bus's effects are
  * edited as any host's (src/project/track-effects.ts). */
 import type { TrackEffect } from '../dsp/effect-chain';
-import { setBusOutput, withOutput } from './bus-routing';
+import { setBusOutput, withOutput, withSendVolume } from './bus-routing';
 import { busesSoloed, type TrackEdit } from './track-ops';
 import { type EffectHost, MASTER, MASTER_GAIN_DB, masterOf, newTrackEffect } from './track-effects';
 import type { GainPoint } from './envelope';
@@ -103,13 +103,7 @@ export function setSendPreFader(project: Project, trackId: string, busId: string
 
 /** The send's level automation replaced (no points: none, its level alone). */
 export function setSendVolume(project: Project, trackId: string, busId: string, points: readonly GainPoint[]): Project {
-  return withSends(project, trackId, (sends) =>
-    sends.map((s) => {
-      if (s.busId !== busId) return s;
-      const { volume: _was, ...rest } = s;
-      return points.length ? { ...rest, volume: [...points] } : rest;
-    }),
-  );
+  return withSends(project, trackId, (sends) => sends.map((s) => (s.busId === busId ? withSendVolume(s, points) : s)));
 }
 
 export function removeSend(project: Project, trackId: string, busId: string): TrackEdit {

@@ -241,8 +241,11 @@ function mixTracks(
     const at = start + early + (comp === NO_COMPENSATION ? 0 : lateness(bus));
     const through = { rate, at, chains, host: bus.id, heardAt: start + early };
     const returned = balanced(throughBus(bus, input, through), bus.pan);
-    for (const send of busSendsOf(project, bus.id))
-      if (passes(bus.id, send.busId)) take(bus.id, send.busId, returned, dbToGain(send.levelDb));
+    // Its sends' level automation on the same timeline as its fader's (`early` ahead of the master).
+    for (const { busId, levelDb, volume } of busSendsOf(project, bus.id).filter((s) => passes(bus.id, s.busId))) {
+      const automation = volume?.length ? envelopeGains(volume, start + early, returned[0].length) : undefined;
+      take(bus.id, busId, returned, dbToGain(levelDb), automation);
+    }
     if (passes(bus.id, target)) take(bus.id, target, returned, 1);
   }
   return warm > 0 ? out.map((c) => c.slice(warm)) : out;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setBusSend, setBusSendVolume } from './bus-routing';
 import { saveMix } from './mix-snapshots';
 import { compress } from '../dsp/compressor';
 import {
@@ -246,6 +247,11 @@ describe('liveChanges', () => {
     expect(liveChanges(withBus, busFade)).toEqual({ effects: [], lanes: [busId] }); // a bus's lane is followed too
     const sendRide = setSendVolume(withBus, other.id, busId, [{ at: 0, gain: 0.5 }]);
     expect(liveChanges(withBus, sendRide)).toEqual({ effects: [], lanes: [other.id] }); // and a send's
+    const second = { ...withBus, buses: [...withBus.buses!, { id: 'b2', name: 'Bus 2', gainDb: 0, effects: [] }] };
+    const busSent = setBusSend(second, 'b2', busId, -6).project;
+    const busSendRide = setBusSendVolume(busSent, 'b2', busId, [{ at: 0, gain: 0.5 }]);
+    expect(liveChanges(busSent, busSendRide)).toEqual({ effects: [], lanes: ['b2'] }); // and a bus's send's
+    expect(liveChanges(busSent, setBusSend(busSent, 'b2', busId, -3).project)).toBeNull();
     expect(liveChanges(withBus, addTrackEffect(withBus, busId, newTrackEffect('eq')).project)).toEqual({
       effects: [busId],
       lanes: [],

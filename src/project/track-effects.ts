@@ -10,7 +10,7 @@ import { BAND_NAMES, type Multiband, MULTIBAND_DEFAULTS } from '../dsp/multiband
 import { correctionText } from './effects';
 import type { TrackEdit } from './track-ops';
 import { channelOf } from './track-groups';
-import { type MasterBus, newId, type Project, type Track, type TrackSend } from './types';
+import { type BusSend, type EffectBus, type MasterBus, newId, type Project, type Track } from './types';
 
 /** Where effects are: a track or an effect bus (its id), or the master bus, which every track plays into. */
 export type EffectHost = string;
@@ -290,9 +290,8 @@ export function setEffectLane(
 export const hasActiveEffects = (track: Track): boolean => (track.effects ?? []).some((e) => e.on);
 
 /** What differs between two versions of a project where only effects, bus faders (the master's, the effect buses'),
- * tracks' volume and pan lanes and the master's and buses' volume lanes do: the hosts whose effects changed and the
- * tracks, buses or master whose lanes did; null where
- * anything else differs (tracks or buses added, removed or reordered, clips, a track's gain, a send...). There
+ * tracks' volume, pan and send lanes and the master's and buses' volume and send lanes do: the hosts whose effects
+ * changed and the tracks, buses or master whose lanes did; null where anything else differs (tracks or buses added, removed or reordered, clips, a track's gain, a send...). There
  * playback must start again; here what is sounding can simply take the new settings. */
 export function liveChanges(before: Project, after: Project): { effects: EffectHost[]; lanes: string[] } | null {
   const { tracks: _a, master: _m, buses: busesBefore = [], ...restBefore } = before;
@@ -300,17 +299,19 @@ export function liveChanges(before: Project, after: Project): { effects: EffectH
   if (!sameFields(heardOnly(restBefore, UNHEARD_PROJECT), heardOnly(restAfter, UNHEARD_PROJECT))) return null;
   const hosts = [
     ...pairs(before.tracks, after.tracks, [...TRACK_LANES, ...UNHEARD_TRACK, 'sends']),
-    ...pairs(busesBefore, busesAfter, ['gainDb', 'volume', 'mute', 'pan', 'name']),
+    ...pairs(busesBefore, busesAfter, ['gainDb', 'volume', 'mute', 'pan', 'name', 'sends']),
     ...pairs([{ id: MASTER, ...masterOf(before) }], [{ id: MASTER, ...masterOf(after) }], ['gainDb', 'volume']),
   ];
   if (hosts.includes(null)) return null;
-  // A track's sends may differ in their level automation alone (lanes a playback follows), nothing else.
+  // A track's or bus's sends may differ in their level automation alone (lanes a playback follows), nothing else.
   if (after.tracks.some((t, i) => !sameButLanes(before.tracks[i].sends, t.sends))) return null;
+  if (busesAfter.some((b, i) => !sameButLanes(busesBefore[i].sends, b.sends))) return null;
   const lanes = after.tracks
     .filter((t, i) => [...TRACK_LANES, 'sends' as const].some((k) => t[k] !== before.tracks[i][k]))
     .map((t) => t.id);
   if (masterOf(after).volume !== masterOf(before).volume) lanes.push(MASTER);
-  lanes.push(...busesAfter.filter((b, i) => b.volume !== busesBefore[i].volume).map((b) => b.id));
+  const busLanes = (b: EffectBus, i: number) => b.volume !== busesBefore[i].volume || b.sends !== busesBefore[i].sends;
+  lanes.push(...busesAfter.filter(busLanes).map((b) => b.id));
   return { effects: hosts.filter((h): h is EffectHost => h !== null && h !== false), lanes };
 }
 
@@ -328,8 +329,8 @@ const heardOnly = (fields: object, unheard: readonly string[]) =>
   Object.fromEntries(Object.entries(fields).filter(([key]) => !unheard.includes(key)));
 
 /** The same sends but for their level automation. */
-function sameButLanes(before: readonly TrackSend[] = [], after: readonly TrackSend[] = []): boolean {
-  const settings = ({ volume: _lane, ...rest }: TrackSend) => rest;
+function sameButLanes(before: readonly BusSend[] = [], after: readonly BusSend[] = []): boolean {
+  const settings = ({ volume: _lane, ...rest }: BusSend) => rest;
   return (
     before === after ||
     (before.length === after.length && after.every((s, i) => sameFields(settings(s), settings(before[i]))))

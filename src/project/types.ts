@@ -188,18 +188,16 @@ export interface EffectBus extends MasterBus {
 export interface BusSend {
   busId: string;
   levelDb: number;
-}
-
-/** Part of a track's sound sent to an effect bus: after its gain, volume automation and pan, at `levelDb`. */
-export interface TrackSend {
-  busId: string;
-  levelDb: number;
-  /** Taken before the fader (after the track's effects, before its volume automation, gain and pan; centred), as a
-   * DAW's pre-fader send: the bus gets the same whatever the track's level. Absent: after the fader and pan. */
-  preFader?: boolean;
   /** Automation of the send's level along the timeline (gains times its level, as a track's volume automation is
    * times its gain): a reverb thrown on one word. */
   volume?: GainPoint[];
+}
+
+/** Part of a track's sound sent to an effect bus: after its gain, volume automation and pan, at `levelDb`. */
+export interface TrackSend extends BusSend {
+  /** Taken before the fader (after the track's effects, before its volume automation, gain and pan; centred), as a
+   * DAW's pre-fader send: the bus gets the same whatever the track's level. Absent: after the fader and pan. */
+  preFader?: boolean;
 }
 
 /** The master bus: what the mix as heard (playback, the mix's exports) goes through last. */

@@ -345,7 +345,8 @@ export interface StudioState {
   /** The master and effect buses whose fader automation lane is shown after the tracks (a lane with points always
    * is). */
   busVolumeLanes: string[];
-  /** Sends whose level automation lane is shown under their track (a lane with points always is). */
+  /** Sends whose level automation lane is shown under their track, or after the tracks for an effect bus's send
+   * (`trackId` the bus's id); a lane with points always is. */
   sendLanes: { trackId: string; busId: string }[];
   /** The macro being built (src/project/macro.ts), and whether applied effects are recorded into it. */
   macro: { steps: MacroStep[]; recording: boolean };
@@ -361,6 +362,8 @@ export interface StudioState {
   snap: boolean;
   /** The timeline turns the page to keep the playhead in view while playing or recording. */
   followPlayback: boolean;
+  /** Clips mark where their audio reaches full scale (Audacity's Show Clipping); kept in the browser. */
+  showClipping: boolean;
   /** The two stretches Contrast compares (src/dsp/contrast.ts), kept while other stretches are selected. */
   contrast: { foreground?: ContrastSide; background?: ContrastSide };
   clipboard: Clipboard | null;
@@ -483,6 +486,7 @@ export const initialState = (): StudioState => ({
   effectPresets: [],
   snap: true,
   followPlayback: true,
+  showClipping: true,
   contrast: {},
   clipboard: null,
   noiseProfile: null,

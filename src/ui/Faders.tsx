@@ -94,12 +94,29 @@ export const MasterFader = (look: Look) => <BusFader host={MASTER} {...look} />;
 export function SendFader({ trackId, send, ...look }: Look & { trackId: string; send: TrackSend }) {
   const { store } = useServices();
   const set = (db: number) => changeSendLevel(store, trackId, send.busId, db);
+  return <SendSlider {...look} host={trackId} send={send} range={SEND_DB} set={set} />;
+}
+
+/** An effect bus's send to another bus, after its fader, as a track's send: its lane written in Touch and Latch. */
+export function BusSendFader({ busId, send, ...look }: Look & { busId: string; send: BusSend }) {
+  const { store } = useServices();
+  const set = (db: number) => changeBusSendLevel(store, busId, send.busId, db);
+  return <SendSlider {...look} host={busId} send={send} range={BUS_SEND_DB} set={set} />;
+}
+
+function SendSlider({
+  host,
+  send,
+  range,
+  set,
+  ...look
+}: Look & { host: string; send: BusSend; range: { min: number; max: number }; set: (db: number) => void }) {
   return (
     <WritableSlider
       {...look}
-      host={trackId}
+      host={host}
       lane={sendLane(send.busId)}
-      range={{ ...SEND_DB, step: 0.5 }}
+      range={{ ...range, step: 0.5 }}
       value={send.levelDb}
       set={set}
       onDoubleClick={() => set(0)}
@@ -123,23 +140,6 @@ export function BusPan({ bus, ...look }: Look & { bus: EffectBus }) {
       set={set}
       onDoubleClick={() => set(0)}
       historyLabel="Bus pan"
-    />
-  );
-}
-
-/** An effect bus's send to another bus, after its fader; a double-click sets 0 dB. */
-export function BusSendFader({ busId, send, ...look }: Look & { busId: string; send: BusSend }) {
-  const { store } = useServices();
-  const set = (db: number) => changeBusSendLevel(store, busId, send.busId, db);
-  return (
-    <WritableSlider
-      {...look}
-      host={busId}
-      range={{ ...BUS_SEND_DB, step: 0.5 }}
-      value={send.levelDb}
-      set={set}
-      onDoubleClick={() => set(0)}
-      historyLabel="Send level"
     />
   );
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { commitEffectEdit } from '../../app/track-effects';
 import { VolumeLaneButton } from './VolumeLaneButton';
 import { busOutputOf, busSendsOf } from '../../project/bus-routing';
-import { BusOptions, BusOutputSelect, BusSends, BusSwitch, NEW_BUS, useOpenHost } from './BusRouting';
+import { AutomateSend, BusOptions, BusOutputSelect, BusSends, BusSwitch, NEW_BUS, useOpenHost } from './BusRouting';
 import {
   createBus,
   createOutputBus,
@@ -68,18 +68,7 @@ export function TrackSends({ project, trackId }: { project: Project; trackId: st
             />
             Pre-fader
           </label>
-          <button
-            type="button"
-            data-testid={`fx-send-automate-${i}`}
-            title="A lane under the track moves this send's level along the timeline"
-            onClick={() => {
-              const state = store.getState();
-              if (!state.sendLanes.some((k) => k.trackId === trackId && k.busId === busId))
-                state.set({ sendLanes: [...state.sendLanes, { trackId, busId }] });
-            }}
-          >
-            Automate
-          </button>
+          <AutomateSend hostId={trackId} busId={busId} testId={`fx-send-automate-${i}`} where="under the track" />
           <button
             type="button"
             aria-label={`Remove the send to ${busName(busId)}`}

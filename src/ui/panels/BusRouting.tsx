@@ -109,6 +109,36 @@ export function BusSwitch({
   );
 }
 
+/** Opens the level lane of a track's or a bus's send to `busId` on the timeline (`where` it is drawn). */
+export function AutomateSend({
+  hostId,
+  busId,
+  testId,
+  where,
+}: {
+  hostId: string;
+  busId: string;
+  testId: string;
+  where: string;
+}) {
+  const { store } = useServices();
+  const open = () => {
+    const state = store.getState();
+    if (!state.sendLanes.some((k) => k.trackId === hostId && k.busId === busId))
+      state.set({ sendLanes: [...state.sendLanes, { trackId: hostId, busId }] });
+  };
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      title={`A lane ${where} moves this send's level along the timeline`}
+      onClick={open}
+    >
+      Automate
+    </button>
+  );
+}
+
 /** The bus's sends to other buses (after its fader), each at its level, and a new one to any bus that does not lead
  * back to it. */
 export function BusSends({ project, busId }: { project: Project; busId: string }) {
@@ -133,6 +163,7 @@ export function BusSends({ project, busId }: { project: Project; busId: string }
             testId={`fx-bus-send-level-${i}`}
             onCommit={(v) => commitEffectEdit(store, (p) => setBusSend(p, busId, target, v))}
           />
+          <AutomateSend hostId={busId} busId={target} testId={`fx-bus-send-automate-${i}`} where="after the tracks" />
           <button
             type="button"
             aria-label={`Remove the send to ${busName(target)}`}

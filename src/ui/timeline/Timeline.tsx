@@ -24,7 +24,7 @@ import { JobPreview } from './JobPreview';
 import { LabelLane } from './LabelLane';
 import { AutomationLane } from './AutomationLane';
 import { EffectLane, effectLanesOf, type LaneHost } from './EffectLane';
-import { SendLane, sendLanesOf } from './SendLane';
+import { BusSendLane, busSendLanesOf, SendLane, sendLanesOf } from './SendLane';
 import { BusVolumeLane, busVolumeLanesOf } from './BusVolumeLane';
 import { MASTER } from '../../project/track-effects';
 import { HEADER_WIDTH, MAX_CONTENT_PX, pxToSample, SNAP_PX, sampleToPx, TRACK_HEIGHT, trackHeight } from './geometry';
@@ -271,6 +271,18 @@ export function Timeline() {
         {busVolumeLanesOf(busHosts, busVolumeLanes, project).map((host) => (
           <BusVolumeLane key={`${host.id}-volume`} host={host} scale={scale} width={laneWidth} />
         ))}
+        {(buses ?? []).flatMap((bus) =>
+          busSendLanesOf(project, bus, sendLanes).map((send) => (
+            <BusSendLane
+              key={`${bus.id}-send-${send.busId}`}
+              bus={bus}
+              send={send}
+              busName={buses?.find((b) => b.id === send.busId)?.name ?? ''}
+              scale={scale}
+              width={laneWidth}
+            />
+          )),
+        )}
         {busHosts.flatMap((host) =>
           effectLanesOf(host, effectLanes).map(({ effect, param }) => (
             <EffectLane

@@ -11,6 +11,7 @@ export function MenuBar() {
   const envelope = useStudio((s) => s.tool === 'envelope');
   const snap = useStudio((s) => s.snap);
   const follow = useStudio((s) => s.followPlayback);
+  const clipping = useStudio((s) => s.showClipping);
   const macroRecording = useStudio((s) => s.macro.recording);
   return (
     <nav className="menubar" aria-label="Commands">
@@ -65,6 +66,7 @@ export function MenuBar() {
       <div className="group" role="group" aria-label="View">
         <ActionButton name="mixer" text="Mixer" />
         <ActionButton name="followPlayback" text="Follow" pressed={follow} />
+        <ActionButton name="showClipping" text="Clipping" pressed={clipping} />
         <ActionButton name="help" text="?" />
       </div>
     </nav>
