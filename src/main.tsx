@@ -32,11 +32,11 @@ async function boot() {
   rememberMacro(store);
   rememberPresets(store);
   rememberPreferences(store);
-  const autosave = startAutosave(store, assets);
+  services.autosave = startAutosave(store, assets);
   recoverUnfinishedTake(services).catch((e) =>
     store.getState().notify('error', `An unfinished recording could not be recovered: ${String(e)}`),
   );
-  window.addEventListener('pagehide', () => void autosave.flush());
+  window.addEventListener('pagehide', () => void services.autosave.flush());
   registerServiceWorker(store);
   // The test API (as in tldraw's e2e fixtures): tests drive the app through its own actions.
   Object.assign(window, {
@@ -44,7 +44,7 @@ async function boot() {
       services,
       runAction: (name: string) => runAction(name, services),
       importFiles: (files: File[]) => importFiles(services, files),
-      flush: () => autosave.flush(),
+      flush: () => services.autosave.flush(),
       // Every track mixed over [start, end) samples, mute and solo aside: what tests compare before and after an edit.
       mixAll: (start: number, end: number) => {
         const project = store.getState().project;

@@ -3,6 +3,7 @@ import { download, exportAudio } from '../export/export-audio';
 import { exportEachLabel } from '../export/export-labelled';
 import { exportStems } from '../export/export-stems';
 import { saveProject } from '../app/project-file';
+import { openProject } from '../app/projects';
 import { punchIn, toggleHearing, toggleMonitoring, toggleRecording } from '../app/record';
 import type { Services } from '../app/services';
 import type { Action } from './types';
@@ -33,6 +34,20 @@ export async function exportNow(services: Services): Promise<void> {
 }
 
 export const fileActions: Action[] = [
+  {
+    name: 'projects',
+    label: 'Projects: the projects kept in this browser; open one, start a new one, rename or delete…',
+    group: 'file',
+    shortcuts: ['Mod+Alt+O'],
+    perform: ({ store }) => store.getState().openPanel('projects'),
+  },
+  {
+    name: 'newProject',
+    label: 'New project: start an empty project, the open one kept among the projects',
+    group: 'file',
+    shortcuts: ['Mod+Alt+N'],
+    perform: (services) => openProject(services, null),
+  },
   {
     name: 'import',
     label: 'Import audio, video, an Audacity label file, or open a project file (.omni)…',

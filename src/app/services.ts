@@ -15,7 +15,12 @@ export interface Services {
   recorder: MicRecorder;
   /** Opens the file picker (the hidden input lives in the UI). */
   openFilePicker(): void;
+  /** The autosave (the page's boot sets it once it runs): `flush` writes what it has not yet written; `stop` ends it
+   * for good, a flush then doing nothing (the page is leaving for another project). */
+  autosave: { flush(): Promise<void>; stop(): void };
 }
+
+const NO_AUTOSAVE = { flush: async () => {}, stop: () => {} };
 
 export function createServices(): Services {
   const store = createStudioStore();
@@ -24,5 +29,5 @@ export function createServices(): Services {
   const writer = new AutomationWriter(store, player);
   const recorder = new MicRecorder();
   followArmedEffects(store, recorder, assets);
-  return { store, assets, player, writer, recorder, openFilePicker: () => {} };
+  return { store, assets, player, writer, recorder, openFilePicker: () => {}, autosave: NO_AUTOSAVE };
 }

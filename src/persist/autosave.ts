@@ -7,7 +7,10 @@ import type { StudioStore } from '../store/studio-store';
 import { readLoopRegion, readTrackHeights } from '../store/layout';
 
 const DB_NAME = 'omni-studio';
-const PROJECT_KEY = 'current';
+/** The open project's key in the `project` store; the other projects of the library are kept beside it under
+ * SHELF and their id (src/persist/project-library.ts). */
+export const PROJECT_KEY = 'current';
+export const SHELF = 'shelf/';
 /**
  * Audio is stored in chunks of this many samples (4 MB). One record per asset would put hundreds of MB through a
  * single structured clone on the main thread, and past Chromium's IPC message limit.
@@ -21,7 +24,10 @@ interface AssetMeta {
   length: number;
 }
 
-interface SavedProject {
+export interface SavedProject {
+  /** Which project of the browser's library it is, and its name there (absent in saves from before the library). */
+  id?: string;
+  name?: string;
   project: Project;
   history: History;
   playhead: number;
@@ -32,7 +38,7 @@ interface SavedProject {
   savedAt: number;
 }
 
-type Db = IDBPDatabase<unknown>;
+export type Db = IDBPDatabase<unknown>;
 
 let connection: Promise<Db> | undefined;
 
@@ -85,6 +91,29 @@ async function readAsset(db: Db, id: string): Promise<AudioAsset | undefined> {
   return { id, sampleRate: meta.sampleRate, channels };
 }
 
+/** The projects kept in the library besides the open one, by key. */
+export async function shelvedProjects(db: Db): Promise<Map<string, SavedProject>> {
+  const keys = (await db.getAllKeys('project', IDBKeyRange.bound(SHELF, `${SHELF}\uffff`))) as string[];
+  const docs = new Map<string, SavedProject>();
+  for (const key of keys) docs.set(key, (await db.get('project', key)) as SavedProject);
+  return docs;
+}
+
+/** The audio the shelved projects (and their histories) play. */
+export async function shelvedAssetIds(db: Db): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const doc of (await shelvedProjects(db)).values())
+    for (const id of referencedAssetIds(doc.project, doc.history)) ids.add(id);
+  return ids;
+}
+
+/** Takes away the stored audio that no project of the library uses (`keep`: what the open one uses). */
+export async function dropUnusedAssets(db: Db, keep: ReadonlySet<string>): Promise<void> {
+  const shelved = await shelvedAssetIds(db);
+  for (const id of (await db.getAllKeys('assets')) as string[])
+    if (!keep.has(id) && !shelved.has(id)) await deleteAsset(db, id);
+}
+
 async function deleteAsset(db: Db, id: string): Promise<void> {
   const tx = db.transaction(['assets', 'chunks'], 'readwrite');
   await Promise.all([tx.objectStore('assets').delete(id), tx.objectStore('chunks').delete(chunksOf(id)), tx.done]);
@@ -105,12 +134,14 @@ export async function restoreProject(store: StudioStore, assets: AssetStore): Pr
     if (asset) assets.restore(asset);
     else missing.push(id);
   }
-  // Audio left behind by a save that a crash interrupted.
-  for (const id of (await db.getAllKeys('assets')) as string[]) if (!needed.has(id)) await deleteAsset(db, id);
+  // Audio left behind by a save that a crash interrupted (the library's other projects keep theirs).
+  await dropUnusedAssets(db, needed);
   if (missing.length > 0)
     throw new Error(`The saved project refers to ${missing.length} audio file(s) that storage no longer holds.`);
   store.getState().restore(saved.project, saved.history);
   store.getState().set({
+    ...(saved.id ? { projectId: saved.id } : {}),
+    ...(saved.name ? { projectName: saved.name } : {}),
     playhead: saved.playhead,
     trackHeights: readTrackHeights(saved.trackHeights),
     loopRegion: readLoopRegion(saved.loopRegion),
@@ -131,11 +162,12 @@ export function startAutosave(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
   let failing = false;
+  let stopped = false;
   const dbPromise = open();
   void navigator.storage?.persist?.();
 
   async function save(): Promise<void> {
-    const { project, history, playhead, trackHeights, loopRegion } = store.getState();
+    const { project, history, playhead, trackHeights, loopRegion, projectId, projectName } = store.getState();
     const db = await dbPromise;
     const used = referencedAssetIds(project, history);
     // Audio first, the document last: a saved document never points at audio that is not there.
@@ -144,7 +176,12 @@ export function startAutosave(
       await writeAsset(db, assets.get(id)); // throws (and is reported) if a referenced asset is missing
       saved.add(id);
     }
-    const doc: SavedProject = { project, history, playhead, trackHeights, loopRegion, savedAt: Date.now() };
+    const doc: SavedProject = {
+      id: projectId,
+      name: projectName,
+      ...{ project, history, playhead, trackHeights, loopRegion },
+      savedAt: Date.now(),
+    };
     await db.put('project', doc, PROJECT_KEY);
     // Audio that was saved and is no longer used goes from storage and from memory. Audio never saved stays in
     // memory: an effect may have made it and not yet committed the project that uses it.
@@ -178,7 +215,8 @@ export function startAutosave(
       state.project !== previous.project ||
       state.history !== previous.history ||
       state.trackHeights !== previous.trackHeights ||
-      state.loopRegion !== previous.loopRegion;
+      state.loopRegion !== previous.loopRegion ||
+      state.projectName !== previous.projectName;
     if (!changed) return;
     clearTimeout(timer);
     timer = setTimeout(runSave, delayMs);
@@ -187,9 +225,10 @@ export function startAutosave(
   return {
     flush() {
       clearTimeout(timer);
-      return runSave();
+      return stopped ? running : runSave();
     },
     stop() {
+      stopped = true;
       clearTimeout(timer);
       unsubscribe();
     },

@@ -25,7 +25,7 @@ import type { ExportFormat } from '../export/file-formats';
 import type { Clip, Project, SampleRange } from '../project/types';
 import { type MusicFields, NO_MUSIC_FIELDS } from '../music/music-prompt';
 import type { BackendChoice, PackInfo } from '../protocol/engine-protocol';
-import { emptyProject } from '../project/types';
+import { emptyProject, newId } from '../project/types';
 import { emptyHistory, type History, record, redo, travel, undo } from './history';
 import { defaultLayout, type Layout } from './layout';
 import { type ClickSettings, defaultClickSettings } from './click-settings';
@@ -276,6 +276,9 @@ export interface EffectLaneKey {
   param: AutomatableParam;
 }
 
+/** What a project is called in the library until the user names it. */
+export const UNTITLED = 'Untitled project';
+
 export interface StudioState {
   project: Project;
   history: History;
@@ -373,8 +376,12 @@ export interface StudioState {
   /** The mean spectrum Match EQ gives a selection the tonal balance of (Take EQ reference), and how long it was, s. */
   eqReference: { spectrum: NoiseProfile; seconds: number } | null;
   exportSettings: ExportSettings;
+  /** The open project's id and name in the browser's library of projects (src/persist/project-library.ts). */
+  projectId: string;
+  projectName: string;
   panel:
     | 'none'
+    | 'projects'
     | 'help'
     | 'export'
     | 'models'
@@ -568,6 +575,8 @@ export const initialState = (): StudioState => ({
     normalize: false,
     normalizeLufs: -16,
   },
+  projectId: newId(),
+  projectName: UNTITLED,
   panel: 'none',
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
   generate: {

@@ -11,6 +11,7 @@ import { Notices } from './panels/Notices';
 import { SpectrogramPanel } from './panels/SpectrogramPanel';
 import { SignalPanel } from './panels/SignalPanel';
 import { HistoryPanel } from './panels/HistoryPanel';
+import { ProjectsPanel } from './panels/ProjectsPanel';
 import { MixerPanel } from './panels/MixerPanel';
 import { LabelsPanel } from './panels/LabelsPanel';
 import { MacroPanel } from './panels/MacroPanel';
@@ -109,6 +110,7 @@ export function App() {
       {panel === 'signal' && <SignalPanel onClose={close} />}
       {panel === 'macro' && <MacroPanel onClose={close} />}
       {panel === 'history' && <HistoryPanel onClose={close} />}
+      {panel === 'projects' && <ProjectsPanel onClose={close} />}
       {panel === 'mixer' && <MixerPanel onClose={close} />}
       {panel === 'labels' && <LabelsPanel onClose={close} />}
       {panel === 'trackEffects' && <TrackEffectsPanel onClose={close} />}

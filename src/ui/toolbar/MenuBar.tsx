@@ -17,6 +17,7 @@ export function MenuBar() {
     <nav className="menubar" aria-label="Commands">
       <div className="group" role="group" aria-label="File">
         <ActionButton name="import" text="Import" />
+        <ActionButton name="projects" text="Projects…" />
         <ActionButton name="saveProject" text="Save" />
         <ActionButton name="record" text={recording ? '■ Stop recording' : '● Record'} pressed={recording} />
         <ActionButton name="punchIn" text="Punch in" />

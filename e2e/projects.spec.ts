@@ -1,0 +1,62 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { soxFloat } from './sox';
+
+/** Waits for the page a project switch reloads into. */
+async function reloaded(page: Page) {
+  await page.waitForEvent('load');
+  await expect(page.locator('html[data-ready=true]')).toBeAttached();
+}
+
+test('projects kept in the browser: one named, a new one started beside it, each opened again whole, one deleted', async ({
+  studio,
+  page,
+}) => {
+  await studio.importFiles('tone-stereo-44k.wav');
+  await studio.waitForTracks(1);
+  const tone = await studio.exportFile({ format: 'float32' });
+  await studio.action('projects').click();
+  const panel = page.getByTestId('projects-panel');
+  const rows = panel.getByTestId('project');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-open', 'true');
+  await rows.first().getByTestId('project-name').fill('Tone session');
+  await rows.first().getByTestId('project-name').press('Enter');
+  await expect(rows.first()).toContainText('1 track, 0:02.000');
+
+  // A new project: the page starts empty, the named one kept in the list.
+  await Promise.all([reloaded(page), panel.getByTestId('project-new').click()]);
+  expect((await studio.summary()).tracks).toHaveLength(0);
+  await studio.importFiles('speech-22k.wav');
+  await studio.waitForTracks(1);
+  await studio.action('projects').click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first().getByTestId('project-name')).toHaveValue('Untitled project');
+  await expect(rows.nth(1).getByTestId('project-name')).toHaveValue('Tone session');
+
+  // The tone session opened again: its track, its audio to the sample, its undo history.
+  await Promise.all([reloaded(page), rows.nth(1).getByTestId('project-open').click()]);
+  const summary = await studio.summary();
+  expect(summary.tracks.map((t) => t.name)).toEqual(['tone-stereo-44k']);
+  expect(summary.undo.length).toBeGreaterThan(0);
+  const again = await studio.exportFile({ format: 'float32' });
+  const [before, after] = [soxFloat(tone, []), soxFloat(again, [])];
+  expect(after.length).toBe(before.length);
+  expect(after.every((v, i) => v === before[i])).toBe(true);
+
+  // The speech project deleted (a second click confirms): gone after a reload too.
+  await studio.action('projects').click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first().getByTestId('project-name')).toHaveValue('Tone session');
+  await rows.nth(1).getByTestId('project-delete').click();
+  await expect(rows.nth(1).getByTestId('project-delete')).toHaveText('Delete for good');
+  await rows.nth(1).getByTestId('project-delete').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('Deleted the project “Untitled project”');
+  await expect(rows).toHaveCount(1);
+  await page.reload();
+  await expect(page.locator('html[data-ready=true]')).toBeAttached();
+  await studio.waitForTracks(1);
+  await studio.action('projects').click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByTestId('project-name')).toHaveValue('Tone session');
+});

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from 'react';
+import { deleteShelved, openProject, renameProject } from '../../app/projects';
+import { listProjects, PROJECT_NAME_MAX, type ProjectSummary } from '../../persist/project-library';
+import { formatTime } from '../format';
+import { useServices, useStudio } from '../studio-context';
+import { Panel } from './Panel';
+
+/** The projects kept in this browser, as a DAW's project list: the open one first, then the others, the latest
+ * saved first; each renamed, opened (the open one kept) or deleted; a new empty project started. */
+export function ProjectsPanel({ onClose }: { onClose: () => void }) {
+  const services = useServices();
+  const openId = useStudio((s) => s.projectId);
+  const openName = useStudio((s) => s.projectName);
+  const [projects, setProjects] = useState<ProjectSummary[] | null>(null);
+  const refresh = useCallback(async () => {
+    await services.autosave.flush();
+    setProjects(await listProjects(openId));
+  }, [services, openId]);
+  useEffect(() => {
+    refresh().catch((e) => services.store.getState().notify('error', `The projects could not be read: ${String(e)}`));
+  }, [refresh, services]);
+  return (
+    <Panel title="Projects" testId="projects-panel" onClose={onClose}>
+      <p className="muted">
+        Kept in this browser, with their audio and undo history. Save project writes one to a file.
+      </p>
+      <button type="button" data-testid="project-new" onClick={() => void openProject(services, null)}>
+        New project
+      </button>
+      {projects === null ? (
+        <p>Reading the library…</p>
+      ) : (
+        <ul className="project-list">
+          {projects.map((p) => (
+            <ProjectRow key={p.id} project={p.open ? { ...p, name: openName } : p} renamed={refresh} />
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+function ProjectRow({ project, renamed }: { project: ProjectSummary; renamed: () => Promise<void> }) {
+  const services = useServices();
+  const [name, setName] = useState(project.name);
+  const [doomed, setDoomed] = useState(false);
+  useEffect(() => setName(project.name), [project.name]);
+  const rename = async () => {
+    if (name.trim() === project.name) return;
+    if (await renameProject(services, project.id, name)) await renamed();
+    else setName(project.name);
+  };
+  const shape = `${project.tracks} track${project.tracks === 1 ? '' : 's'}, ${formatTime(project.seconds)}`;
+  const saved = new Date(project.savedAt).toLocaleString();
+  return (
+    <li data-testid="project" data-open={project.open} aria-current={project.open || undefined}>
+      <input
+        data-testid="project-name"
+        aria-label="Project name"
+        value={name}
+        maxLength={PROJECT_NAME_MAX}
+        onChange={(e) => setName(e.target.value)}
+        onBlur={() => void rename()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void rename();
+          if (e.key === 'Escape') setName(project.name);
+        }}
+      />
+      <span className="muted" title={`Saved ${saved}`}>
+        {shape}
+      </span>
+      {project.open ? (
+        <span className="project-open">Open</span>
+      ) : (
+        <>
+          <button type="button" data-testid="project-open" onClick={() => void openProject(services, project.id)}>
+            Open
+          </button>
+          <button
+            type="button"
+            data-testid="project-delete"
+            title="Delete it from this browser, its audio with it: this cannot be undone"
+            onClick={async () => {
+              if (!doomed) return setDoomed(true);
+              if (await deleteShelved(services, project.id, project.name)) await renamed();
+            }}
+            onBlur={() => setDoomed(false)}
+          >
+            {doomed ? 'Delete for good' : 'Delete'}
+          </button>
+        </>
+      )}
+    </li>
+  );
+}
