@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { asset, expect, type Studio, test } from './fixtures';
 import { levelChangeDb, soxStat } from './sox';
 
@@ -43,6 +43,38 @@ async function reverbThrough(studio: Studio, page: Page, file: string): Promise<
   const before = await studio.exportFile({ format: 'float32' });
   await page.keyboard.press('Alt+M');
   return before;
+}
+
+/** Holds `send` (a send's slider, its host in Touch) at -60 dB from 1 s into playback for 1.5 s: the reverb it
+ * feeds dies away as it plays (12 dB down and more; without the send's lane in the player it goes on as loud), and
+ * the pass is written into the lane of the send `sendOf` reads, which sox hears in the export against `before`. */
+async function touchSendDown(
+  studio: Studio,
+  page: Page,
+  send: Locator,
+  sendOf: () => Promise<{ levelDb: number; volume: { at: number; gain: number }[] }>,
+  before: string,
+) {
+  await studio.action('playPause').click();
+  await reach(page, 1);
+  const loud = await peakNow(page, 0);
+  await send.dispatchEvent('pointerdown');
+  await send.fill('-60');
+  await expect(page.getByTestId('send-lane')).toBeVisible(); // its lane shown as it is written
+  const pressedAt = (await state(page)).playhead / RATE;
+  await reach(page, pressedAt + 1.5);
+  expect(await peakNow(page, 0)).toBeLessThan(loud / 4);
+  await send.dispatchEvent('pointerup');
+  await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write send automation');
+  await studio.action('stop').click();
+  const { levelDb, volume } = await sendOf();
+  expect(levelDb).toBe(-12); // the send's own level untouched
+  const quiet = volume.filter((p) => p.gain < 0.1);
+  const [from, to] = [quiet[0].at / RATE, quiet.at(-1)!.at / RATE];
+  expect(to - from).toBeGreaterThan(1.4);
+  const out = await studio.exportFile({ format: 'float32' });
+  expect(levelChangeDb(out, before, 0.3, from - 0.4)).toBeCloseTo(0, 1); // as it was before the touch
+  expect(levelChangeDb(out, before, from + 1, to - from - 1.1)).toBeLessThan(-12); // the tail died away
 }
 
 test.describe('writing automation as it plays', () => {
@@ -222,29 +254,8 @@ test.describe('writing automation as it plays', () => {
     const before = await reverbThrough(studio, page, 'chord.wav'); // 9 s of a steady chord at -20 dBFS
     const strip = page.getByTestId('mixer-strip').nth(0);
     await strip.getByTestId('mixer-automation-mode').selectOption('touch');
-    await studio.action('playPause').click();
-    await reach(page, 1);
-    const loud = await peakNow(page, 0);
-    const send = strip.getByTestId('mixer-send');
-    await send.dispatchEvent('pointerdown');
-    await send.fill('-60');
-    await expect(page.getByTestId('send-lane')).toBeVisible(); // its lane shown as it is written
-    // Heard as it plays: once the reverb's tail has died away, 12 dB down and more; without the send's lane in the
-    // player the reverb goes on as loud.
-    const pressedAt = (await state(page)).playhead / RATE;
-    await reach(page, pressedAt + 1.5);
-    expect(await peakNow(page, 0)).toBeLessThan(loud / 4);
-    await send.dispatchEvent('pointerup');
-    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write send automation');
-    await studio.action('stop').click();
-    const { sends } = (await state(page)).track;
-    expect(sends[0].levelDb).toBe(-12); // the send's own level untouched
-    const quiet = sends[0].volume.filter((p: { gain: number }) => p.gain < 0.1);
-    const [from, to] = [quiet[0].at / RATE, quiet.at(-1).at / RATE];
-    expect(to - from).toBeGreaterThan(1.4);
-    const out = await studio.exportFile({ format: 'float32' });
-    expect(levelChangeDb(out, before, 0.3, from - 0.4)).toBeCloseTo(0, 1); // as it was before the touch
-    expect(levelChangeDb(out, before, from + 1, to - from - 1.1)).toBeLessThan(-12); // the tail died away
+    const send = async () => (await state(page)).track.sends[0];
+    await touchSendDown(studio, page, strip.getByTestId('mixer-send'), send, before);
   });
 
   test("Touch on a bus's send in the Mixer writes its level lane: the reverb it feeds dies away as it plays and in the export (sox)", async ({
@@ -269,30 +280,14 @@ test.describe('writing automation as it plays', () => {
     await page.keyboard.press('Alt+M');
     const group = page.getByRole('region', { name: 'Bus 2' });
     await group.getByTestId('mixer-bus-automation-mode').selectOption('touch');
-    await studio.action('playPause').click();
-    await reach(page, 1);
-    const loud = await peakNow(page, 0);
-    const send = group.getByTestId('mixer-bus-send');
-    await send.dispatchEvent('pointerdown');
-    await send.fill('-60');
-    await expect(page.getByTestId('send-lane')).toContainText('Bus 2 · Send → Bus 1'); // drawn as it is written
-    const pressedAt = (await state(page)).playhead / RATE;
-    await reach(page, pressedAt + 1.5);
-    // Heard as it plays: the tail died away, 12 dB down and more (without the lane in the player it stays).
-    expect(await peakNow(page, 0)).toBeLessThan(loud / 4);
-    await send.dispatchEvent('pointerup');
-    await expect.poll(async () => (await studio.summary()).undo.at(-1)).toBe('Write send automation');
-    await studio.action('stop').click();
-    const bus = await page.evaluate(() =>
-      (window as any).omniStudio.services.store.getState().project.buses.find((b: any) => b.name === 'Bus 2'),
-    );
-    expect(bus.sends[0].levelDb).toBe(-12); // the send's own level untouched
-    const quiet = bus.sends[0].volume.filter((p: { gain: number }) => p.gain < 0.1);
-    const [from, to] = [quiet[0].at / RATE, quiet.at(-1).at / RATE];
-    expect(to - from).toBeGreaterThan(1.4);
-    const out = await studio.exportFile({ format: 'float32' });
-    expect(levelChangeDb(out, before, 0.3, from - 0.4)).toBeCloseTo(0, 1); // as it was before the touch
-    expect(levelChangeDb(out, before, from + 1, to - from - 1.1)).toBeLessThan(-12); // the tail died away
+    const send = () =>
+      page.evaluate(
+        () =>
+          (window as any).omniStudio.services.store.getState().project.buses.find((b: any) => b.name === 'Bus 2')
+            .sends[0],
+      );
+    await touchSendDown(studio, page, group.getByTestId('mixer-bus-send'), send, before);
+    await expect(page.getByTestId('send-lane')).toContainText('Bus 2 · Send → Bus 1');
   });
 
   test('Read: the fader changes the track gain as ever while it plays, and nothing is written', async ({

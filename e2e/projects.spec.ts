@@ -60,3 +60,34 @@ test('projects kept in the browser: one named, a new one started beside it, each
   await expect(rows).toHaveCount(1);
   await expect(rows.first().getByTestId('project-name')).toHaveValue('Tone session');
 });
+
+test('a project duplicated keeps the audio it shares when the original lets it go: the copy opens whole', async ({
+  studio,
+  page,
+}) => {
+  await studio.importFiles('tone-stereo-44k.wav');
+  await studio.waitForTracks(1);
+  const tone = await studio.exportFile({ format: 'float32' });
+  await studio.action('projects').click();
+  const panel = page.getByTestId('projects-panel');
+  const rows = panel.getByTestId('project');
+  await rows.first().getByTestId('project-duplicate').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('Kept a copy of “Untitled project”');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1).getByTestId('project-name')).toHaveValue('Untitled project (copy)');
+  await page.keyboard.press('Escape');
+
+  // The original lets the tone go: its track deleted, the undo history forgotten, so nothing of it plays the tone.
+  await page.getByRole('button', { name: 'Delete tone-stereo-44k' }).click();
+  await studio.waitForTracks(0);
+  await studio.action('history').click();
+  await page.getByTestId('history-forget').click();
+  await studio.flushAutosave();
+
+  await studio.action('projects').click();
+  await Promise.all([reloaded(page), rows.nth(1).getByTestId('project-open').click()]);
+  await studio.waitForTracks(1);
+  const [before, after] = [soxFloat(tone, []), soxFloat(await studio.exportFile({ format: 'float32' }), [])];
+  expect(after.length).toBe(before.length);
+  expect(after.every((v, i) => v === before[i])).toBe(true);
+});

@@ -1,7 +1,14 @@
-/** Opening, starting, renaming and deleting the projects of the browser's library (src/persist/project-library.ts):
+/** Opening, starting, renaming, copying and deleting the projects of the browser's library (src/persist/project-library.ts):
  * the open project is saved first, and nothing happens while a take records or the model works (their results belong
  * to the open one). */
-import { deleteProject, projectNameOf, renameShelvedProject, switchProject } from '../persist/project-library';
+import {
+  copyName,
+  deleteProject,
+  duplicateProject,
+  projectNameOf,
+  renameShelvedProject,
+  switchProject,
+} from '../persist/project-library';
 import { startAutosave } from '../persist/autosave';
 import type { Services } from './services';
 
@@ -50,6 +57,14 @@ export async function openProject(services: Services, id: string | null, reload 
 export async function deleteShelved(services: Services, id: string, name: string): Promise<boolean> {
   const done = await withSaved(services, () => deleteProject(id));
   if (done) services.store.getState().notify('info', `Deleted the project “${name}” from this browser.`);
+  return done;
+}
+
+/** Keeps a copy of a project in the library ("… (copy)"), its audio shared with it; said. */
+export async function duplicate(services: Services, id: string, name: string): Promise<boolean> {
+  const openId = services.store.getState().projectId;
+  const done = await withSaved(services, () => duplicateProject(id, openId, copyName(name)));
+  if (done) services.store.getState().notify('info', `Kept a copy of “${name}” among the projects.`);
   return done;
 }
 

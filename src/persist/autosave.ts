@@ -183,11 +183,13 @@ export function startAutosave(
       savedAt: Date.now(),
     };
     await db.put('project', doc, PROJECT_KEY);
-    // Audio that was saved and is no longer used goes from storage and from memory. Audio never saved stays in
-    // memory: an effect may have made it and not yet committed the project that uses it.
-    for (const id of [...saved]) {
-      if (used.has(id)) continue;
-      await deleteAsset(db, id);
+    // Audio that was saved and is no longer used goes from memory, and from storage unless another project of the
+    // library plays it (the same .omni file opened in two). Audio never saved stays in memory: an effect may have made
+    // it and not yet committed the project that uses it.
+    const unused = [...saved].filter((id) => !used.has(id));
+    const shelved = unused.length > 0 ? await shelvedAssetIds(db) : new Set<string>();
+    for (const id of unused) {
+      if (!shelved.has(id)) await deleteAsset(db, id);
       saved.delete(id);
       assets.delete(id);
     }

@@ -4,7 +4,7 @@
  * deleted. Opening or starting a project shelves the open one and reloads the page, which then restores the project
  * that is now current, so nothing of the old one lingers in memory.
  */
-import { projectLength } from '../project/types';
+import { newId, projectLength } from '../project/types';
 import { UNTITLED } from '../store/studio-store';
 import { type Db, dropUnusedAssets, open, PROJECT_KEY, type SavedProject, SHELF, shelvedProjects } from './autosave';
 import { referencedAssetIds } from '../store/history';
@@ -79,6 +79,18 @@ export async function deleteProject(id: string): Promise<void> {
   await db.delete('project', SHELF + id);
   await dropUnusedAssets(db, await openProjectAssets(db));
 }
+
+/** A copy of a project (the open one: `openId`, saved already) kept in the library as `name`, sharing its audio. */
+export async function duplicateProject(id: string, openId: string, name: string): Promise<void> {
+  const db = await open();
+  const doc = (await db.get('project', id === openId ? PROJECT_KEY : SHELF + id)) as SavedProject | undefined;
+  if (!doc) throw new Error('That project is no longer in the library.');
+  const copy = newId();
+  await db.put('project', { ...doc, id: copy, name: projectNameOf(name), savedAt: Date.now() }, SHELF + copy);
+}
+
+/** What a copy of `name` is called: "… (copy)", within the longest name. */
+export const copyName = (name: string) => `${name.slice(0, PROJECT_NAME_MAX - 7)} (copy)`;
 
 /** Renames a shelved project (the open one's name is the store's, saved with it). */
 export async function renameShelvedProject(id: string, name: string): Promise<void> {

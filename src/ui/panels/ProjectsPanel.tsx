@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { deleteShelved, openProject, renameProject } from '../../app/projects';
+import { deleteShelved, duplicate, openProject, renameProject } from '../../app/projects';
 import { listProjects, PROJECT_NAME_MAX, type ProjectSummary } from '../../persist/project-library';
 import { formatTime } from '../format';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
 
 /** The projects kept in this browser, as a DAW's project list: the open one first, then the others, the latest
- * saved first; each renamed, opened (the open one kept) or deleted; a new empty project started. */
+ * saved first; each renamed, copied, opened (the open one kept) or deleted; a new empty project started. */
 export function ProjectsPanel({ onClose }: { onClose: () => void }) {
   const services = useServices();
   const openId = useStudio((s) => s.projectId);
@@ -32,7 +32,7 @@ export function ProjectsPanel({ onClose }: { onClose: () => void }) {
       ) : (
         <ul className="project-list">
           {projects.map((p) => (
-            <ProjectRow key={p.id} project={p.open ? { ...p, name: openName } : p} renamed={refresh} />
+            <ProjectRow key={p.id} project={p.open ? { ...p, name: openName } : p} changed={refresh} />
           ))}
         </ul>
       )}
@@ -40,14 +40,14 @@ export function ProjectsPanel({ onClose }: { onClose: () => void }) {
   );
 }
 
-function ProjectRow({ project, renamed }: { project: ProjectSummary; renamed: () => Promise<void> }) {
+function ProjectRow({ project, changed }: { project: ProjectSummary; changed: () => Promise<void> }) {
   const services = useServices();
   const [name, setName] = useState(project.name);
   const [doomed, setDoomed] = useState(false);
   useEffect(() => setName(project.name), [project.name]);
   const rename = async () => {
     if (name.trim() === project.name) return;
-    if (await renameProject(services, project.id, name)) await renamed();
+    if (await renameProject(services, project.id, name)) await changed();
     else setName(project.name);
   };
   const shape = `${project.tracks} track${project.tracks === 1 ? '' : 's'}, ${formatTime(project.seconds)}`;
@@ -69,6 +69,16 @@ function ProjectRow({ project, renamed }: { project: ProjectSummary; renamed: ()
       <span className="muted" title={`Saved ${saved}`}>
         {shape}
       </span>
+      <button
+        type="button"
+        data-testid="project-duplicate"
+        title="Keep a copy of it among the projects (its audio shared, nothing stored twice)"
+        onClick={async () => {
+          if (await duplicate(services, project.id, project.name)) await changed();
+        }}
+      >
+        Duplicate
+      </button>
       {project.open ? (
         <span className="project-open">Open</span>
       ) : (
@@ -82,7 +92,7 @@ function ProjectRow({ project, renamed }: { project: ProjectSummary; renamed: ()
             title="Delete it from this browser, its audio with it: this cannot be undone"
             onClick={async () => {
               if (!doomed) return setDoomed(true);
-              if (await deleteShelved(services, project.id, project.name)) await renamed();
+              if (await deleteShelved(services, project.id, project.name)) await changed();
             }}
             onBlur={() => setDoomed(false)}
           >
