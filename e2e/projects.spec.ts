@@ -22,7 +22,8 @@ test('projects kept in the browser: one named, a new one started beside it, each
   await expect(rows.first()).toHaveAttribute('data-open', 'true');
   await rows.first().getByTestId('project-name').fill('Tone session');
   await rows.first().getByTestId('project-name').press('Enter');
-  await expect(rows.first()).toContainText('1 track, 0:02.000');
+  await expect(rows.first()).toContainText('1 track, 0:02.000, 0.7 MB'); // 2 s of stereo at 44.1 kHz, 32-bit
+  await expect(panel.getByTestId('projects-storage')).toContainText("of this browser's storage");
 
   // A new project: the page starts empty, the named one kept in the list.
   await Promise.all([reloaded(page), panel.getByTestId('project-new').click()]);

@@ -91,6 +91,12 @@ async function readAsset(db: Db, id: string): Promise<AudioAsset | undefined> {
   return { id, sampleRate: meta.sampleRate, channels };
 }
 
+/** What each stored audio takes, bytes (32-bit samples), by id. */
+export async function storedAssetBytes(db: Db): Promise<Map<string, number>> {
+  const metas = (await db.getAll('assets')) as AssetMeta[];
+  return new Map(metas.map((m) => [m.id, m.length * m.channelCount * 4]));
+}
+
 /** The projects kept in the library besides the open one, by key. */
 export async function shelvedProjects(db: Db): Promise<Map<string, SavedProject>> {
   const keys = (await db.getAllKeys('project', IDBKeyRange.bound(SHELF, `${SHELF}\uffff`))) as string[];

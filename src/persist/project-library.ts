@@ -6,7 +6,16 @@
  */
 import { newId, projectLength } from '../project/types';
 import { UNTITLED } from '../store/studio-store';
-import { type Db, dropUnusedAssets, open, PROJECT_KEY, type SavedProject, SHELF, shelvedProjects } from './autosave';
+import {
+  type Db,
+  dropUnusedAssets,
+  open,
+  PROJECT_KEY,
+  type SavedProject,
+  SHELF,
+  shelvedProjects,
+  storedAssetBytes,
+} from './autosave';
 import { referencedAssetIds } from '../store/history';
 
 export interface ProjectSummary {
@@ -16,6 +25,9 @@ export interface ProjectSummary {
   savedAt: number;
   tracks: number;
   seconds: number;
+  /** What its audio (its undo history's too) takes in storage, bytes (audio shared with another project counted in
+   * each). */
+  bytes: number;
   /** Whether it is the project open now. */
   open: boolean;
 }
@@ -23,15 +35,23 @@ export interface ProjectSummary {
 /** The longest name a project may have. */
 export const PROJECT_NAME_MAX = 80;
 
-/** What the library says of a saved project (`fallbackId` for a save from before the library, which had none). */
-export function summaryOf(doc: SavedProject, open: boolean, fallbackId: string): ProjectSummary {
+/** What the library says of a saved project (`fallbackId` for a save from before the library, which had none;
+ * `assetBytes`: what each stored audio takes, by id). */
+export function summaryOf(
+  doc: SavedProject,
+  open: boolean,
+  fallbackId: string,
+  assetBytes: ReadonlyMap<string, number>,
+): ProjectSummary {
   const { project } = doc;
+  const used = [...referencedAssetIds(project, doc.history)];
   return {
     id: doc.id ?? fallbackId,
     name: doc.name ?? UNTITLED,
     savedAt: doc.savedAt,
     tracks: project.tracks.length,
     seconds: projectLength(project) / project.sampleRate,
+    bytes: used.reduce((sum, id) => sum + (assetBytes.get(id) ?? 0), 0),
     open,
   };
 }
@@ -48,11 +68,12 @@ export function projectNameOf(name: string): string {
 export async function listProjects(openId: string): Promise<ProjectSummary[]> {
   const db = await open();
   const current = (await db.get('project', PROJECT_KEY)) as SavedProject | undefined;
+  const bytes = await storedAssetBytes(db);
   const shelved = [...(await shelvedProjects(db)).entries()].map(([key, doc]) =>
-    summaryOf(doc, false, key.slice(SHELF.length)),
+    summaryOf(doc, false, key.slice(SHELF.length), bytes),
   );
   shelved.sort((a, b) => b.savedAt - a.savedAt);
-  return current ? [summaryOf(current, true, openId), ...shelved] : shelved;
+  return current ? [summaryOf(current, true, openId, bytes), ...shelved] : shelved;
 }
 
 /** Shelves the open project (saved already; `openId` its id) and makes `next` the current one (null: none, so the

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { deleteShelved, duplicate, openProject, renameProject } from '../../app/projects';
 import { listProjects, PROJECT_NAME_MAX, type ProjectSummary } from '../../persist/project-library';
+import { formatMegabytes } from '../../app/models';
 import { formatTime } from '../format';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
@@ -24,6 +25,7 @@ export function ProjectsPanel({ onClose }: { onClose: () => void }) {
       <p className="muted">
         Kept in this browser, with their audio and undo history. Save project writes one to a file.
       </p>
+      <StorageUse projects={projects} />
       <button type="button" data-testid="project-new" onClick={() => void openProject(services, null)}>
         New project
       </button>
@@ -40,6 +42,26 @@ export function ProjectsPanel({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** How much of the browser's storage the studio uses and how much the browser allows it, where the browser says;
+ * read again whenever the list is (a project deleted frees space). */
+function StorageUse({ projects }: { projects: ProjectSummary[] | null }) {
+  const [estimate, setEstimate] = useState<StorageEstimate | null>(null);
+  useEffect(() => {
+    if (projects === null) return;
+    navigator.storage
+      ?.estimate?.()
+      .then(setEstimate)
+      .catch(() => setEstimate(null));
+  }, [projects]);
+  if (!estimate?.quota) return null;
+  return (
+    <p className="muted" data-testid="projects-storage">
+      The studio uses {formatMegabytes(estimate.usage ?? 0)} of this browser's storage; it allows{' '}
+      {formatMegabytes(estimate.quota)}.
+    </p>
+  );
+}
+
 function ProjectRow({ project, changed }: { project: ProjectSummary; changed: () => Promise<void> }) {
   const services = useServices();
   const [name, setName] = useState(project.name);
@@ -50,7 +72,8 @@ function ProjectRow({ project, changed }: { project: ProjectSummary; changed: ()
     if (await renameProject(services, project.id, name)) await changed();
     else setName(project.name);
   };
-  const shape = `${project.tracks} track${project.tracks === 1 ? '' : 's'}, ${formatTime(project.seconds)}`;
+  const tracks = `${project.tracks} track${project.tracks === 1 ? '' : 's'}`;
+  const shape = `${tracks}, ${formatTime(project.seconds)}, ${formatMegabytes(project.bytes)}`;
   const saved = new Date(project.savedAt).toLocaleString();
   return (
     <li data-testid="project" data-open={project.open} aria-current={project.open || undefined}>
