@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, Studio, test } from './fixtures';
 import { soxFloat } from './sox';
 
 /** Waits for the page a project switch reloads into. */
@@ -91,4 +91,30 @@ test('a project duplicated keeps the audio it shares when the original lets it g
   const [before, after] = [soxFloat(tone, []), soxFloat(await studio.exportFile({ format: 'float32' }), [])];
   expect(after.length).toBe(before.length);
   expect(after.every((v, i) => v === before[i])).toBe(true);
+});
+
+test('a second tab loads nothing and says why; "Use it here" takes the project over and the first tab stops saving', async ({
+  studio,
+  page,
+  context,
+}) => {
+  await studio.importFiles('tone-stereo-44k.wav');
+  await studio.waitForTracks(1);
+  await studio.flushAutosave();
+  const second = new Studio(await context.newPage());
+  await second.open();
+  await expect(second.page.getByTestId('open-elsewhere')).toHaveAttribute('data-where', 'already');
+  expect((await second.summary()).tracks).toHaveLength(0);
+
+  await Promise.all([reloaded(second.page), second.page.getByTestId('take-over').click()]);
+  await second.waitForTracks(1);
+  await expect(second.page.getByTestId('open-elsewhere')).toHaveCount(0);
+  // The first tab is told, and what is done there is no longer saved over the second's.
+  await expect(page.getByTestId('open-elsewhere')).toHaveAttribute('data-where', 'taken');
+  await page.evaluate(() => (window as any).omniStudio.runAction('newTrack'));
+  await studio.flushAutosave();
+  await second.page.reload();
+  await expect(second.page.locator('html[data-ready=true]')).toBeAttached();
+  await expect(second.page.getByTestId('open-elsewhere')).toHaveCount(0);
+  await second.waitForTracks(1);
 });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createServices } from './app/services';
 import { restoreProject, startAutosave } from './persist/autosave';
+import { claimProject } from './persist/tab-lock';
 import { rememberPresets } from './persist/presets-storage';
 import { rememberMacro } from './persist/macro-storage';
 import { rememberPreferences } from './persist/preferences';
@@ -20,7 +21,8 @@ import './ui/styles.css';
 const services = createServices();
 const { store, assets } = services;
 
-async function boot() {
+/** The open project brought back and kept saved, an unfinished take recovered: for the tab that owns it. */
+async function openProject() {
   try {
     await restoreProject(store, assets);
   } catch (e) {
@@ -28,14 +30,25 @@ async function boot() {
       .getState()
       .notify('error', `Your saved project could not be restored: ${e instanceof Error ? e.message : String(e)}`);
   }
-  trackPeaks(assets);
-  rememberMacro(store);
-  rememberPresets(store);
-  rememberPreferences(store);
   services.autosave = startAutosave(store, assets);
   recoverUnfinishedTake(services).catch((e) =>
     store.getState().notify('error', `An unfinished recording could not be recovered: ${String(e)}`),
   );
+}
+
+/** Another tab took the project over: this one saves no more, and says so. */
+function projectLost() {
+  services.autosave.stop();
+  store.getState().set({ openElsewhere: 'taken' });
+}
+
+async function boot() {
+  if (await claimProject(projectLost)) await openProject();
+  else store.getState().set({ openElsewhere: 'already' });
+  trackPeaks(assets);
+  rememberMacro(store);
+  rememberPresets(store);
+  rememberPreferences(store);
   window.addEventListener('pagehide', () => void services.autosave.flush());
   registerServiceWorker(store);
   // The test API (as in tldraw's e2e fixtures): tests drive the app through its own actions.

@@ -379,6 +379,9 @@ export interface StudioState {
   /** The open project's id and name in the browser's library of projects (src/persist/project-library.ts). */
   projectId: string;
   projectName: string;
+  /** Another tab has the browser's open project: it was open there first (`already`: this tab loaded nothing), or
+   * was taken over there (`taken`: this tab saves no more); null: this tab owns it (src/persist/tab-lock.ts). */
+  openElsewhere: 'already' | 'taken' | null;
   panel:
     | 'none'
     | 'projects'
@@ -577,6 +580,7 @@ export const initialState = (): StudioState => ({
   },
   projectId: newId(),
   projectName: UNTITLED,
+  openElsewhere: null,
   panel: 'none',
   models: { pack: null, loading: null, backend: 'auto', cached: [] },
   generate: {

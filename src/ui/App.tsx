@@ -11,6 +11,7 @@ import { Notices } from './panels/Notices';
 import { SpectrogramPanel } from './panels/SpectrogramPanel';
 import { SignalPanel } from './panels/SignalPanel';
 import { HistoryPanel } from './panels/HistoryPanel';
+import { OpenElsewhere } from './OpenElsewhere';
 import { ProjectsPanel } from './panels/ProjectsPanel';
 import { MixerPanel } from './panels/MixerPanel';
 import { LabelsPanel } from './panels/LabelsPanel';
@@ -115,6 +116,7 @@ export function App() {
       {panel === 'labels' && <LabelsPanel onClose={close} />}
       {panel === 'trackEffects' && <TrackEffectsPanel onClose={close} />}
       <Notices />
+      <OpenElsewhere />
       {dragging && <div className="drop-overlay">Drop audio or video files to import them</div>}
       <input
         ref={fileInput}
