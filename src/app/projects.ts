@@ -1,6 +1,6 @@
-/** Opening, starting, renaming, copying and deleting the projects of the browser's library (src/persist/project-library.ts):
- * the open project is saved first, and nothing happens while a take records or the model works (their results belong
- * to the open one). */
+/** Opening, starting, renaming, copying and deleting the projects of the browser's library
+ * (src/persist/project-library.ts): the open project is saved first, and nothing happens while a take records or the
+ * model works (their results belong to the open one). */
 import {
   copyName,
   deleteProject,
