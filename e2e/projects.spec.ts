@@ -118,3 +118,30 @@ test('a second tab loads nothing and says why; "Use it here" takes the project o
   await expect(second.page.getByTestId('open-elsewhere')).toHaveCount(0);
   await second.waitForTracks(1);
 });
+
+test('a project not open is saved to an .omni file from the list, named for it, which opens whole', async ({
+  studio,
+  page,
+}) => {
+  await studio.importFiles('tone-stereo-44k.wav');
+  await studio.waitForTracks(1);
+  const tone = await studio.exportFile({ format: 'float32' });
+  await studio.action('projects').click();
+  const rows = page.getByTestId('projects-panel').getByTestId('project');
+  await rows.first().getByTestId('project-name').fill('Tone session');
+  await rows.first().getByTestId('project-name').press('Enter');
+  await Promise.all([reloaded(page), page.getByTestId('project-new').click()]);
+  await studio.action('projects').click();
+  const saving = page.waitForEvent('download');
+  await rows.nth(1).getByTestId('project-save').click();
+  const download = await saving;
+  expect(download.suggestedFilename()).toBe('Tone session.omni');
+  const file = test.info().outputPath('Tone session.omni');
+  await download.saveAs(file);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('file-input').setInputFiles(file);
+  await studio.waitForTracks(1);
+  const [before, after] = [soxFloat(tone, []), soxFloat(await studio.exportFile({ format: 'float32' }), [])];
+  expect(after.length).toBe(before.length);
+  expect(after.every((v, i) => v === before[i])).toBe(true);
+});

@@ -1,28 +1,65 @@
 /** Save project (Ctrl/Cmd+S) writes the project as one .omni file to download (src/persist/project-file.ts); Open (the
  * Import picker or a drop) replaces the project with one, as one undoable step, or says why it cannot. */
 import { download } from '../export/export-audio';
-import { PROJECT_EXTENSION, ProjectFileError, readProjectFile, writeProjectFile } from '../persist/project-file';
+import {
+  PROJECT_EXTENSION,
+  ProjectFileError,
+  type ProjectView,
+  readProjectFile,
+  writeProjectFile,
+} from '../persist/project-file';
+import { readShelvedProject } from '../persist/project-library';
+import type { AssetStore } from '../project/asset-store';
+import type { Project } from '../project/types';
+import { UNTITLED } from '../store/studio-store';
 import { keepVideoFile, videoFile } from '../video/video-store';
 import type { Services } from './services';
 
-/** A file name from the first track's name (characters file systems refuse taken out), else "project". */
-const projectFileName = (name: string | undefined) =>
-  `${(name ?? '').replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'project'}${PROJECT_EXTENSION}`;
+/** A file name from the project's name, else its first track's (characters file systems refuse taken out), else
+ * "project". */
+const projectFileName = (projectName: string, project: Project) => {
+  const name = projectName !== UNTITLED ? projectName : project.tracks[0]?.name;
+  return `${(name ?? '').replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'project'}${PROJECT_EXTENSION}`;
+};
 
+/** Saves the open project as a file to download. */
 export async function saveProject(services: Services): Promise<void> {
   const { store, assets } = services;
   const state = store.getState();
-  if (state.project.tracks.length === 0)
-    return state.notify('info', 'There is nothing to save yet: the project is empty.');
+  await saveAsFile(services, { ...state, name: state.projectName }, assets);
+}
+
+/** Saves a project of the browser's library that is not open as a file to download, its audio read from storage. */
+export async function saveShelvedProject(services: Services, id: string): Promise<void> {
+  try {
+    const { doc, assets } = await readShelvedProject(id);
+    const view = { trackHeights: doc.trackHeights ?? {}, loopRegion: doc.loopRegion ?? null };
+    await saveAsFile(services, { ...doc, ...view, name: doc.name ?? UNTITLED }, assets);
+  } catch (e) {
+    services.store
+      .getState()
+      .notify('error', `The project could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Writes `saved` (its project, view and name) with its audio from `assets` as an .omni file to download; said. */
+async function saveAsFile(
+  { store }: Services,
+  saved: ProjectView & { project: Project; name: string },
+  assets: AssetStore,
+): Promise<void> {
+  const state = store.getState();
+  const { project } = saved;
+  if (project.tracks.length === 0) return state.notify('info', 'There is nothing to save yet: the project is empty.');
   state.set({ busy: 'Saving the project…' });
   try {
-    const kept = state.project.video ? await videoFile(state.project.video.id) : null;
+    const kept = project.video ? await videoFile(project.video.id) : null;
     const video = kept && { name: kept.name, bytes: new Uint8Array(await kept.arrayBuffer()) };
-    const bytes = writeProjectFile(state.project, state, assets, video);
-    const fileName = projectFileName(state.project.tracks[0]?.name);
+    const bytes = writeProjectFile(project, saved, assets, video);
+    const fileName = projectFileName(saved.name, project);
     download({ bytes: bytes.buffer as ArrayBuffer, fileName, mimeType: 'application/zip' });
     const megabytes = (bytes.byteLength / 1e6).toFixed(1);
-    const missing = state.project.video && !video ? ' Its video file was not found, so it is not in it.' : '';
+    const missing = project.video && !video ? ' Its video file was not found, so it is not in it.' : '';
     state.notify('info', `Saved the project as ${fileName} (${megabytes} MB).${missing}`);
   } catch (e) {
     state.notify('error', `The project could not be saved: ${e instanceof Error ? e.message : String(e)}`);

@@ -77,7 +77,7 @@ async function writeAsset(db: Db, asset: AudioAsset): Promise<void> {
   await db.put('assets', meta);
 }
 
-async function readAsset(db: Db, id: string): Promise<AudioAsset | undefined> {
+export async function readAsset(db: Db, id: string): Promise<AudioAsset | undefined> {
   const meta = (await db.get('assets', id)) as AssetMeta | undefined;
   if (!meta) return undefined;
   const channels = Array.from({ length: meta.channelCount }, () => new Float32Array(meta.length));

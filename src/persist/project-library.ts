@@ -4,6 +4,7 @@
  * deleted. Opening or starting a project shelves the open one and reloads the page, which then restores the project
  * that is now current, so nothing of the old one lingers in memory.
  */
+import { AssetStore } from '../project/asset-store';
 import { newId, projectLength } from '../project/types';
 import { UNTITLED } from '../store/studio-store';
 import {
@@ -11,12 +12,13 @@ import {
   dropUnusedAssets,
   open,
   PROJECT_KEY,
+  readAsset,
   type SavedProject,
   SHELF,
   shelvedProjects,
   storedAssetBytes,
 } from './autosave';
-import { referencedAssetIds } from '../store/history';
+import { emptyHistory, referencedAssetIds } from '../store/history';
 
 export interface ProjectSummary {
   id: string;
@@ -112,6 +114,20 @@ export async function duplicateProject(id: string, openId: string, name: string)
 
 /** What a copy of `name` is called: "… (copy)", within the longest name. */
 export const copyName = (name: string) => `${name.slice(0, PROJECT_NAME_MAX - 7)} (copy)`;
+
+/** A project of the library that is not open, with the audio it plays (read from storage into a store of its own). */
+export async function readShelvedProject(id: string): Promise<{ doc: SavedProject; assets: AssetStore }> {
+  const db = await open();
+  const doc = (await db.get('project', SHELF + id)) as SavedProject | undefined;
+  if (!doc) throw new Error('That project is no longer in the library.');
+  const assets = new AssetStore();
+  for (const assetId of referencedAssetIds(doc.project, emptyHistory())) {
+    const asset = await readAsset(db, assetId);
+    if (!asset) throw new Error('Storage no longer holds some of its audio.');
+    assets.restore(asset);
+  }
+  return { doc, assets };
+}
 
 /** Renames a shelved project (the open one's name is the store's, saved with it). */
 export async function renameShelvedProject(id: string, name: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { saveShelvedProject } from '../../app/project-file';
 import { deleteShelved, duplicate, openProject, renameProject } from '../../app/projects';
 import { listProjects, PROJECT_NAME_MAX, type ProjectSummary } from '../../persist/project-library';
 import { formatMegabytes } from '../../app/models';
@@ -108,6 +109,14 @@ function ProjectRow({ project, changed }: { project: ProjectSummary; changed: ()
         <>
           <button type="button" data-testid="project-open" onClick={() => void openProject(services, project.id)}>
             Open
+          </button>
+          <button
+            type="button"
+            data-testid="project-save"
+            title="Save it as one .omni file, as Save project does the open one"
+            onClick={() => void saveShelvedProject(services, project.id)}
+          >
+            Save to file
           </button>
           <button
             type="button"
