@@ -47,6 +47,20 @@ async function expectRideHeard(studio: Studio, page: Page, db: number[]): Promis
   expect(Math.abs((await held()) - (-6 + db[1]))).toBeLessThan(1);
 }
 
+/** How many pixels of a screenshot (PNG) are clearly red, as the clipping marks are (decoded by the page's own
+ * browser). */
+const redPixels = (page: Page, png: Buffer) =>
+  page.evaluate(async (base64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    let red = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] > data[i + 1] + 60 && data[i] > data[i + 2] + 40) red++;
+    return red;
+  }, png.toString('base64'));
+
 test.describe('editing a real recording', () => {
   test('import, delete a range, undo, redo, and export a WAV that sox reads back', async ({ studio, page }) => {
     await studio.importFiles('tone-stereo-44k.wav');
@@ -930,8 +944,12 @@ test.describe('editing a real recording', () => {
     await expect(marks(0)).toBeVisible();
     expect(Number(await marks(0).getAttribute('data-runs'))).toBeGreaterThan(3);
     await expect(marks(1)).toHaveCount(0); // its peaks at 0.69: nowhere near full scale
+    // Seen, not only there: the clip as drawn has red in it (the marks over the waveform), none once switched off.
+    const clip = page.getByTestId('track').first().getByTestId('clip-waveform');
+    expect(await redPixels(page, await clip.screenshot())).toBeGreaterThan(1000); // under the waveform: a dozen
     await studio.action('showClipping').click();
     await expect(page.getByTestId('clip-clipping')).toHaveCount(0);
+    expect(await redPixels(page, await clip.screenshot())).toBe(0);
     await studio.flushAutosave();
     await page.reload();
     await expect(page.locator('html[data-ready=true]')).toBeAttached();
