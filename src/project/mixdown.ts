@@ -58,15 +58,14 @@ export class TrackChains {
     return chain;
   }
 
-  /** What comes along the way `key` (on `channels` channels) held back by `samples`, carried on across ranges. */
-  held(key: string, samples: number, block: Float32Array[]): Float32Array[] {
-    if (samples === 0) return block;
+  /** The delay line of the way `key` (on `channels` channels), `samples` long, carried on across ranges. */
+  held(key: string, samples: number, channels: number): HoldLine {
     let line = this.holds.get(key);
     if (!line) {
-      line = new HoldLine(samples, block.length);
+      line = new HoldLine(samples, channels);
       this.holds.set(key, line);
     }
-    return line.run(block);
+    return line;
   }
 }
 
@@ -79,17 +78,21 @@ class HoldLine {
     this.rings = Array.from({ length: channels }, () => new Float32Array(samples));
   }
 
-  run(block: Float32Array[]): Float32Array[] {
+  /** Adds what comes out as `block` goes in (times `gain` and, sample by sample, `gains`) into `into`, in place. */
+  run(block: Float32Array[], into: Float32Array[], gain: number, gains?: Float32Array): void {
     const size = this.rings[0].length;
-    const out = block.map((c) => new Float32Array(c.length));
-    for (let i = 0; i < (block[0]?.length ?? 0); i++) {
-      block.forEach((channel, c) => {
-        out[c][i] = this.rings[c][this.at];
-        this.rings[c][this.at] = channel[i];
-      });
-      this.at = (this.at + 1) % size;
-    }
-    return out;
+    const length = block[0]?.length ?? 0;
+    block.forEach((channel, c) => {
+      const ring = this.rings[c];
+      const sum = into[c];
+      let at = this.at;
+      for (let i = 0; i < length; i++) {
+        sum[i] += ring[at];
+        ring[at] = channel[i] * gain * (gains ? gains[i] : 1);
+        at = at + 1 === size ? 0 : at + 1;
+      }
+    });
+    this.at = (this.at + length) % size;
   }
 }
 
@@ -201,9 +204,10 @@ function mixTracks(
   };
   // Along a way from a track or bus into a bus (undefined: the master), held back as compensation has it.
   const take = (from: string, to: string | undefined, signal: Float32Array[], gain: number, gains?: Float32Array) => {
+    const into = to ? busInput(to) : out;
     const hold = comp.hold(from, to);
-    const along = hold > 0 ? chains.held(`${from} ${to ?? MASTER}`, hold, scaled(signal, gain, gains)) : signal;
-    addInto(to ? busInput(to) : out, along, hold > 0 ? 1 : gain, hold > 0 ? undefined : gains);
+    if (hold > 0) chains.held(`${from} ${to ?? MASTER}`, hold, signal.length).run(signal, into, gain, gains);
+    else addInto(into, signal, gain, gains);
   };
   for (const track of tracks) {
     const sends = heard ? sendsOf(project, track).filter((s) => passes(track.id, s.busId)) : [];
@@ -260,10 +264,6 @@ function placed(x: Float32Array[], offset: number, length: number): Float32Array
     return y;
   });
 }
-
-/** `x` times `gain` (and, sample by sample, `gains`), as new channels. */
-const scaled = (x: Float32Array[], gain: number, gains?: Float32Array): Float32Array[] =>
-  x.map((c) => c.map((v, i) => v * gain * (gains ? gains[i] : 1)));
 
 /** A bus's return panned in place as a track's pan takes a stereo sound (a mono mix: as it is). */
 function balanced(channels: Float32Array[], pan = 0): Float32Array[] {
