@@ -119,7 +119,7 @@ test('a second tab loads nothing and says why; "Use it here" takes the project o
   await second.waitForTracks(1);
 });
 
-test('a project not open is saved to an .omni file from the list, named for it, which opens whole', async ({
+test('a project not open is saved to an .omni file from the list, named for it, which is added back to the list and opens whole', async ({
   studio,
   page,
 }) => {
@@ -138,8 +138,13 @@ test('a project not open is saved to an .omni file from the list, named for it, 
   expect(download.suggestedFilename()).toBe('Tone session.omni');
   const file = test.info().outputPath('Tone session.omni');
   await download.saveAs(file);
-  await page.keyboard.press('Escape');
-  await page.getByTestId('file-input').setInputFiles(file);
+  // The file kept among the projects as one more (the open one left as it is), then opened.
+  await page.getByTestId('project-add-file').setInputFiles(file);
+  await expect(page.getByTestId('notice-info').last()).toContainText('Added "Tone session" to the projects');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1).getByTestId('project-name')).toHaveValue('Tone session'); // the latest saved
+  expect((await studio.summary()).tracks).toHaveLength(0);
+  await Promise.all([reloaded(page), rows.nth(1).getByTestId('project-open').click()]);
   await studio.waitForTracks(1);
   const [before, after] = [soxFloat(tone, []), soxFloat(await studio.exportFile({ format: 'float32' }), [])];
   expect(after.length).toBe(before.length);

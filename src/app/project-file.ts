@@ -8,7 +8,7 @@ import {
   readProjectFile,
   writeProjectFile,
 } from '../persist/project-file';
-import { readShelvedProject } from '../persist/project-library';
+import { addProjectFromFile, PROJECT_NAME_MAX, readShelvedProject } from '../persist/project-library';
 import type { AssetStore } from '../project/asset-store';
 import type { Project } from '../project/types';
 import { UNTITLED } from '../store/studio-store';
@@ -63,6 +63,26 @@ async function saveAsFile(
     state.notify('info', `Saved the project as ${fileName} (${megabytes} MB).${missing}`);
   } catch (e) {
     state.notify('error', `The project could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    store.getState().set({ busy: null });
+  }
+}
+
+/** Keeps the project in `file` among the browser's projects (the open one left as it is), named for the file; false,
+ * said, where it cannot be read. */
+export async function addProjectFile({ store }: Services, file: File): Promise<boolean> {
+  store.getState().set({ busy: `Adding "${file.name}"…` });
+  try {
+    const opened = readProjectFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (opened.video && opened.project.video) await keepVideoFile(opened.project.video.id, opened.video);
+    const name = file.name.replace(/\.omni$/i, '').slice(0, PROJECT_NAME_MAX) || UNTITLED;
+    await addProjectFromFile(opened, name);
+    store.getState().notify('info', `Added "${name}" to the projects: open it from the list.`);
+    return true;
+  } catch (e) {
+    const text = e instanceof ProjectFileError ? e.message : `"${file.name}" could not be added: ${String(e)}`;
+    store.getState().notify('error', text);
+    return false;
   } finally {
     store.getState().set({ busy: null });
   }

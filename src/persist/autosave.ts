@@ -62,7 +62,7 @@ const chunkKey = (id: string, channel: number, index: number) => `${id}/${channe
 const chunksOf = (id: string) => IDBKeyRange.bound(`${id}/`, `${id}/\uffff`);
 
 /** Writes an asset chunk by chunk, each in its own short transaction, then its description. */
-async function writeAsset(db: Db, asset: AudioAsset): Promise<void> {
+export async function writeAsset(db: Db, asset: AudioAsset): Promise<void> {
   const length = asset.channels[0].length;
   for (let c = 0; c < asset.channels.length; c++) {
     for (let i = 0; i * CHUNK_SAMPLES < length; i++) {

@@ -5,6 +5,7 @@
  * that is now current, so nothing of the old one lingers in memory.
  */
 import { AssetStore } from '../project/asset-store';
+import type { OpenedProject } from './project-file';
 import { newId, projectLength } from '../project/types';
 import { UNTITLED } from '../store/studio-store';
 import {
@@ -14,6 +15,7 @@ import {
   PROJECT_KEY,
   readAsset,
   type SavedProject,
+  writeAsset,
   SHELF,
   shelvedProjects,
   storedAssetBytes,
@@ -127,6 +129,21 @@ export async function readShelvedProject(id: string): Promise<{ doc: SavedProjec
     assets.restore(asset);
   }
   return { doc, assets };
+}
+
+/** A project read from an .omni file kept in the library as `name` beside the open one (its audio stored first, so
+ * the document never points at audio that is not there); returns its id. */
+export async function addProjectFromFile(opened: OpenedProject, name: string): Promise<string> {
+  const db = await open();
+  for (const asset of opened.assets) await writeAsset(db, asset);
+  const id = newId();
+  const { project, playhead, trackHeights, loopRegion } = opened;
+  const doc: SavedProject = {
+    ...{ id, name: projectNameOf(name), project, history: emptyHistory() },
+    ...{ playhead, trackHeights, loopRegion, savedAt: Date.now() },
+  };
+  await db.put('project', doc, SHELF + id);
+  return id;
 }
 
 /** Renames a shelved project (the open one's name is the store's, saved with it). */

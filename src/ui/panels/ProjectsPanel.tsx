@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { saveShelvedProject } from '../../app/project-file';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { addProjectFile, saveShelvedProject } from '../../app/project-file';
 import { deleteShelved, duplicate, openProject, renameProject } from '../../app/projects';
 import { listProjects, PROJECT_NAME_MAX, type ProjectSummary } from '../../persist/project-library';
 import { formatMegabytes } from '../../app/models';
@@ -27,9 +27,12 @@ export function ProjectsPanel({ onClose }: { onClose: () => void }) {
         Kept in this browser, with their audio and undo history. Save project writes one to a file.
       </p>
       <StorageUse projects={projects} />
-      <button type="button" data-testid="project-new" onClick={() => void openProject(services, null)}>
-        New project
-      </button>
+      <div className="project-actions">
+        <button type="button" data-testid="project-new" onClick={() => void openProject(services, null)}>
+          New project
+        </button>
+        <AddFromFile added={refresh} />
+      </div>
       {projects === null ? (
         <p>Reading the library…</p>
       ) : (
@@ -40,6 +43,35 @@ export function ProjectsPanel({ onClose }: { onClose: () => void }) {
         </ul>
       )}
     </Panel>
+  );
+}
+
+/** Keeps a project saved as an .omni file among the projects, beside the open one (Import opens one in its place). */
+function AddFromFile({ added }: { added: () => Promise<void> }) {
+  const services = useServices();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button
+        type="button"
+        title="Keep a project saved as an .omni file among these, the open one left as it is"
+        onClick={() => input.current?.click()}
+      >
+        Add from file…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".omni"
+        hidden
+        data-testid="project-add-file"
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file && (await addProjectFile(services, file))) await added();
+        }}
+      />
+    </>
   );
 }
 
