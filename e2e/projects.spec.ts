@@ -2,6 +2,22 @@ import type { Page } from '@playwright/test';
 import { expect, Studio, test } from './fixtures';
 import { soxFloat } from './sox';
 
+/** A tone imported into the project, the Projects panel opened: the tone's export and the panel's rows. */
+async function toneProject(studio: Studio) {
+  await studio.importFiles('tone-stereo-44k.wav');
+  await studio.waitForTracks(1);
+  const tone = await studio.exportFile({ format: 'float32' });
+  await studio.action('projects').click();
+  return { tone, rows: studio.page.getByTestId('projects-panel').getByTestId('project') };
+}
+
+/** The two exports hold the same samples, to the bit. */
+function expectSameAudio(file: string, reference: string) {
+  const [before, after] = [soxFloat(reference, []), soxFloat(file, [])];
+  expect(after.length).toBe(before.length);
+  expect(after.every((v, i) => v === before[i])).toBe(true);
+}
+
 /** Waits for the page a project switch reloads into. */
 async function reloaded(page: Page) {
   await page.waitForEvent('load');
@@ -12,12 +28,8 @@ test('projects kept in the browser: one named, a new one started beside it, each
   studio,
   page,
 }) => {
-  await studio.importFiles('tone-stereo-44k.wav');
-  await studio.waitForTracks(1);
-  const tone = await studio.exportFile({ format: 'float32' });
-  await studio.action('projects').click();
+  const { tone, rows } = await toneProject(studio);
   const panel = page.getByTestId('projects-panel');
-  const rows = panel.getByTestId('project');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-open', 'true');
   await rows.first().getByTestId('project-name').fill('Tone session');
@@ -40,10 +52,7 @@ test('projects kept in the browser: one named, a new one started beside it, each
   const summary = await studio.summary();
   expect(summary.tracks.map((t) => t.name)).toEqual(['tone-stereo-44k']);
   expect(summary.undo.length).toBeGreaterThan(0);
-  const again = await studio.exportFile({ format: 'float32' });
-  const [before, after] = [soxFloat(tone, []), soxFloat(again, [])];
-  expect(after.length).toBe(before.length);
-  expect(after.every((v, i) => v === before[i])).toBe(true);
+  expectSameAudio(await studio.exportFile({ format: 'float32' }), tone);
 
   // The speech project deleted (a second click confirms): gone after a reload too.
   await studio.action('projects').click();
@@ -66,12 +75,7 @@ test('a project duplicated keeps the audio it shares when the original lets it g
   studio,
   page,
 }) => {
-  await studio.importFiles('tone-stereo-44k.wav');
-  await studio.waitForTracks(1);
-  const tone = await studio.exportFile({ format: 'float32' });
-  await studio.action('projects').click();
-  const panel = page.getByTestId('projects-panel');
-  const rows = panel.getByTestId('project');
+  const { tone, rows } = await toneProject(studio);
   await rows.first().getByTestId('project-duplicate').click();
   await expect(page.getByTestId('notice-info').last()).toContainText('Kept a copy of “Untitled project”');
   await expect(rows).toHaveCount(2);
@@ -88,9 +92,7 @@ test('a project duplicated keeps the audio it shares when the original lets it g
   await studio.action('projects').click();
   await Promise.all([reloaded(page), rows.nth(1).getByTestId('project-open').click()]);
   await studio.waitForTracks(1);
-  const [before, after] = [soxFloat(tone, []), soxFloat(await studio.exportFile({ format: 'float32' }), [])];
-  expect(after.length).toBe(before.length);
-  expect(after.every((v, i) => v === before[i])).toBe(true);
+  expectSameAudio(await studio.exportFile({ format: 'float32' }), tone);
 });
 
 test('a second tab loads nothing and says why; "Use it here" takes the project over and the first tab stops saving', async ({
@@ -123,11 +125,7 @@ test('a project not open is saved to an .omni file from the list, named for it, 
   studio,
   page,
 }) => {
-  await studio.importFiles('tone-stereo-44k.wav');
-  await studio.waitForTracks(1);
-  const tone = await studio.exportFile({ format: 'float32' });
-  await studio.action('projects').click();
-  const rows = page.getByTestId('projects-panel').getByTestId('project');
+  const { tone, rows } = await toneProject(studio);
   await rows.first().getByTestId('project-name').fill('Tone session');
   await rows.first().getByTestId('project-name').press('Enter');
   await Promise.all([reloaded(page), page.getByTestId('project-new').click()]);
@@ -146,7 +144,5 @@ test('a project not open is saved to an .omni file from the list, named for it, 
   expect((await studio.summary()).tracks).toHaveLength(0);
   await Promise.all([reloaded(page), rows.nth(1).getByTestId('project-open').click()]);
   await studio.waitForTracks(1);
-  const [before, after] = [soxFloat(tone, []), soxFloat(await studio.exportFile({ format: 'float32' }), [])];
-  expect(after.length).toBe(before.length);
-  expect(after.every((v, i) => v === before[i])).toBe(true);
+  expectSameAudio(await studio.exportFile({ format: 'float32' }), tone);
 });
