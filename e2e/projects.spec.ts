@@ -34,12 +34,15 @@ test('projects kept in the browser: one named, a new one started beside it, each
   await expect(rows.first()).toHaveAttribute('data-open', 'true');
   await rows.first().getByTestId('project-name').fill('Tone session');
   await rows.first().getByTestId('project-name').press('Enter');
+  await expect(page.getByTestId('project-title')).toHaveText('Tone session'); // under the studio's name
+  await expect(page).toHaveTitle('Tone session · Omni Studio'); // and the tab's
   await expect(rows.first()).toContainText('1 track, 0:02.000, 0.7 MB'); // 2 s of stereo at 44.1 kHz, 32-bit
   await expect(panel.getByTestId('projects-storage')).toContainText("of this browser's storage");
 
   // A new project: the page starts empty, the named one kept in the list.
   await Promise.all([reloaded(page), panel.getByTestId('project-new').click()]);
   expect((await studio.summary()).tracks).toHaveLength(0);
+  await expect(page).toHaveTitle('Untitled project · Omni Studio');
   await studio.importFiles('speech-22k.wav');
   await studio.waitForTracks(1);
   await studio.action('projects').click();
@@ -49,6 +52,7 @@ test('projects kept in the browser: one named, a new one started beside it, each
 
   // The tone session opened again: its track, its audio to the sample, its undo history.
   await Promise.all([reloaded(page), rows.nth(1).getByTestId('project-open').click()]);
+  await expect(page).toHaveTitle('Tone session · Omni Studio');
   const summary = await studio.summary();
   expect(summary.tracks.map((t) => t.name)).toEqual(['tone-stereo-44k']);
   expect(summary.undo.length).toBeGreaterThan(0);

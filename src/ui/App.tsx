@@ -12,6 +12,7 @@ import { SpectrogramPanel } from './panels/SpectrogramPanel';
 import { SignalPanel } from './panels/SignalPanel';
 import { HistoryPanel } from './panels/HistoryPanel';
 import { OpenElsewhere } from './OpenElsewhere';
+import { ProjectTitle } from './ProjectTitle';
 import { ProjectsPanel } from './panels/ProjectsPanel';
 import { MixerPanel } from './panels/MixerPanel';
 import { LabelsPanel } from './panels/LabelsPanel';
@@ -89,7 +90,10 @@ export function App() {
       }}
     >
       <header className="topbar" ref={topbar}>
-        <h1>Omni Studio</h1>
+        <div className="titles">
+          <h1>Omni Studio</h1>
+          <ProjectTitle />
+        </div>
         <MenuBar />
       </header>
       <TransportBar />
