@@ -113,11 +113,13 @@ export async function shelvedAssetIds(db: Db): Promise<Set<string>> {
   return ids;
 }
 
-/** Takes away the stored audio that no project of the library uses (`keep`: what the open one uses). */
+/** Takes away the stored audio that no project of the library uses (`keep`: what the open one uses); the shelved
+ * projects are read only where some stored audio is not the open one's (none kept, the usual start: not at all). */
 export async function dropUnusedAssets(db: Db, keep: ReadonlySet<string>): Promise<void> {
+  const others = ((await db.getAllKeys('assets')) as string[]).filter((id) => !keep.has(id));
+  if (others.length === 0) return;
   const shelved = await shelvedAssetIds(db);
-  for (const id of (await db.getAllKeys('assets')) as string[])
-    if (!keep.has(id) && !shelved.has(id)) await deleteAsset(db, id);
+  for (const id of others) if (!shelved.has(id)) await deleteAsset(db, id);
 }
 
 async function deleteAsset(db: Db, id: string): Promise<void> {
