@@ -5,14 +5,9 @@
  * project's start.
  */
 
-export interface MidiNote {
-  startSeconds: number;
-  endSeconds: number;
-  /** MIDI note number, 0-127 (60: middle C). */
-  note: number;
-  /** 1-127. */
-  velocity: number;
-}
+import type { MidiNote } from '../music/notes';
+
+export type { MidiNote };
 
 const TICKS_PER_QUARTER = 480;
 /** General MIDI program 53, Voice Oohs (0-based 52): a sung line sounds sung when the file is played. */
