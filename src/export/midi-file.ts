@@ -5,7 +5,7 @@
  * project's start.
  */
 
-import type { MidiNote } from '../music/notes';
+import type { MidiNote } from '../dsp/notes';
 
 export type { MidiNote };
 

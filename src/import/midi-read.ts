@@ -3,7 +3,7 @@
  * imports MIDI onto instrument tracks: one part for each track and channel that plays notes, times in seconds through
  * the file's tempo map, with the tempo and time signature it starts in.
  */
-import { DRUM_CHANNEL, type MidiNote } from '../music/notes';
+import { DRUM_CHANNEL, type MidiNote } from '../dsp/notes';
 
 export interface MidiPart {
   /** The track's name where the file gives one. */
@@ -51,7 +51,7 @@ export function readMidi(bytes: Uint8Array): MidiSong {
   const tracks = chunks.map((chunk) => readTrackEvents(chunk));
   const tempos = tracks.flatMap((t) => t.tempos).sort((a, b) => a.tick - b.tick);
   // Format 2 tracks are separate songs, each with its own tempos; the first one's map is used for all (rare files).
-  const seconds = tickClock(division, format === 2 ? tracks[0]?.tempos ?? [] : tempos);
+  const seconds = tickClock(division, format === 2 ? (tracks[0]?.tempos ?? []) : tempos);
   const parts = tracks.flatMap((t) => partsOf(t, seconds));
   const count = parts.reduce((n, p) => n + p.notes.length, 0);
   if (count === 0) throw new MidiError('it has no notes');
@@ -136,7 +136,8 @@ function readTrackEvents(chunk: Uint8Array): TrackEvents {
 }
 
 function readMeta(track: TrackEvents, tick: number, type: number, data: Uint8Array) {
-  if (type === 0x03 && track.name === undefined) track.name = new TextDecoder('latin1').decode(data).trim() || undefined;
+  if (type === 0x03 && track.name === undefined)
+    track.name = new TextDecoder('latin1').decode(data).trim() || undefined;
   if (type === 0x51 && data.length >= 3) {
     const microsPerQuarter = (data[0] << 16) | (data[1] << 8) | data[2];
     if (microsPerQuarter > 0) track.tempos.push({ tick, microsPerQuarter });
@@ -173,7 +174,12 @@ function partsOf(track: TrackEvents, seconds: (tick: number) => number): MidiPar
   const programs = new Map<number, number>();
   const held = new Map<number, { tick: number; velocity: number }[]>();
   const finish = (channel: number, note: number, start: { tick: number; velocity: number }, end: number) => {
-    const part = byChannel.get(channel) ?? { name: track.name, channel, program: programs.get(channel) ?? 0, notes: [] };
+    const part = byChannel.get(channel) ?? {
+      name: track.name,
+      channel,
+      program: programs.get(channel) ?? 0,
+      notes: [],
+    };
     byChannel.set(channel, part);
     part.notes.push({ startSeconds: seconds(start.tick), endSeconds: seconds(end), note, velocity: start.velocity });
   };
