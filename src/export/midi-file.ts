@@ -14,7 +14,7 @@ const TICKS_PER_QUARTER = 480;
 export const VOICE_PROGRAM = 52;
 
 /** The file's bytes. */
-export function midiFile(notes: readonly MidiNote[], bpm = 120, program = VOICE_PROGRAM): Uint8Array {
+export function midiFile(notes: readonly MidiNote[], bpm = 120, program = VOICE_PROGRAM): Uint8Array<ArrayBuffer> {
   const ticksPerSecond = (TICKS_PER_QUARTER * bpm) / 60;
   const tick = (seconds: number) => Math.max(0, Math.round(seconds * ticksPerSecond));
   // Note-offs before note-ons at the same tick, so a note repeated at once is heard twice.

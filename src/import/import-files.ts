@@ -1,6 +1,5 @@
-/** Imports files as new tracks (an Audacity label file as labels, an Omni Studio project file in the project's place),
- * one undoable step per file; a bad file is reported
- * and changes nothing. */
+/** Imports files as new tracks (a MIDI file as instrument tracks, an Audacity label file as labels, an Omni Studio
+ * project file in the project's place), one undoable step per file; a bad file is reported and changes nothing. */
 import { openProjectFile } from '../app/project-file';
 import type { Services } from '../app/services';
 import { isProjectFile } from '../persist/project-file';
@@ -10,6 +9,7 @@ import { importVideo } from '../video/import-video';
 import { looksLikeVideo } from '../video/video-file';
 import { decodeFile, ImportError } from './decode-file';
 import { importLabelFile, isLabelFile } from './import-labels';
+import { importMidiFile, isMidiFile } from './import-midi';
 
 /** A file's name without its extension ("take 2.wav" -> "take 2"). */
 export const stripExtension = (name: string) => name.replace(/\.[^.]+$/, '');
@@ -20,6 +20,10 @@ export async function importFiles(services: Services, files: Iterable<File>, at 
   for (const file of files) {
     if (isProjectFile(file)) {
       imported += (await openProjectFile(services, file)) ? 1 : 0;
+      continue;
+    }
+    if (isMidiFile(file)) {
+      imported += (await importMidiFile(services, file, at)) ? 1 : 0;
       continue;
     }
     if (isLabelFile(file)) {

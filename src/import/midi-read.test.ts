@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { midiFile, variableLength } from '../export/midi-file';
-import { isMidiBytes, MidiError, partName, readMidi } from './midi-read';
+import { isMidiBytes, MidiError, readMidi } from './midi-read';
 
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 const uint32 = (v: number) => [(v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff];
@@ -41,14 +41,14 @@ describe('readMidi', () => {
     expect(song.bpm).toBeCloseTo(120, 6);
     expect([song.beatsPerBar, song.beatUnit]).toEqual([3, 4]);
     const [b, d] = song.parts;
-    expect(partName(b)).toBe('Bass');
+    expect(b.name).toBe('Bass');
     expect(b.program).toBe(33);
     expect(b.channel).toBe(2);
     expect(b.notes.map((n) => [n.note, n.startSeconds, n.endSeconds, n.velocity])).toEqual([
       [40, 0, 0.5, 90],
       [43, 0.5, 2, 70], // from tick 480 to the change at 960 at 120 BPM (0.5 s), then 480 ticks at 60 BPM (1 s)
     ]);
-    expect(partName(d)).toBe('Drums');
+    expect([d.name, d.channel]).toEqual([undefined, 9]);
     expect(d.notes[0].endSeconds).toBeCloseTo(0.125, 9);
   });
 

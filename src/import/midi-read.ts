@@ -3,7 +3,7 @@
  * imports MIDI onto instrument tracks: one part for each track and channel that plays notes, times in seconds through
  * the file's tempo map, with the tempo and time signature it starts in.
  */
-import { DRUM_CHANNEL, type MidiNote } from '../dsp/notes';
+import type { MidiNote } from '../dsp/notes';
 
 export interface MidiPart {
   /** The track's name where the file gives one. */
@@ -198,10 +198,6 @@ function partsOf(track: TrackEvents, seconds: (tick: number) => number): MidiPar
     .map((p) => ({ ...p, notes: p.notes.sort((a, b) => a.startSeconds - b.startSeconds || a.note - b.note) }))
     .sort((a, b) => a.channel - b.channel);
 }
-
-/** A part's own name: its track's, else the channel's ("Drums" on the percussion channel). */
-export const partName = (part: MidiPart) =>
-  part.name ?? (part.channel === DRUM_CHANNEL ? 'Drums' : `Channel ${part.channel + 1}`);
 
 const ascii = (bytes: Uint8Array, at: number, length: number) =>
   String.fromCharCode(...bytes.subarray(at, at + length));

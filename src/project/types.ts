@@ -1,6 +1,8 @@
 /** The project document: plain, immutable data that undo snapshots, autosave stores and actions replace. */
 import type { FrequencyBand } from '../dsp/band';
 import type { TrackEffect } from '../dsp/effect-chain';
+import type { Instrument } from '../dsp/instruments';
+import type { MidiNote } from '../dsp/notes';
 import type { MusicFields } from '../music/music-prompt';
 import type { ClipFade } from './clip-fades';
 import type { GainPoint } from './envelope';
@@ -29,6 +31,15 @@ export interface Clip {
   fadeOut?: ClipFade;
   /** Comped from a take (that take's track id): the take shows the part as used. */
   compOf?: string;
+  /** Played from notes by a built-in instrument (an imported MIDI part): its asset is their render, so another
+   * instrument or a transposition renders it again (src/app/instrument.ts). */
+  part?: NotePart;
+}
+
+/** Notes and the instrument that plays them; the notes' times are seconds from the clip's asset's first sample. */
+export interface NotePart {
+  instrument: Instrument;
+  notes: MidiNote[];
 }
 
 /** The colours a track can be given, as a DAW's track colours: its header's edge and its clips drawn in it. */

@@ -125,7 +125,7 @@ export function App() {
       <input
         ref={fileInput}
         type="file"
-        accept="audio/*,video/*,.wav,.mp3,.ogg,.opus,.flac,.m4a,.aac,.webm,.mp4,.mov,.mkv,.txt,.omni"
+        accept="audio/*,video/*,.wav,.mp3,.ogg,.opus,.flac,.m4a,.aac,.webm,.mp4,.mov,.mkv,.mid,.midi,.txt,.omni"
         multiple
         hidden
         data-testid="file-input"

@@ -1,0 +1,100 @@
+/**
+ * Imports a MIDI file as instrument tracks, as a DAW does: a track for each part (a MIDI track's channel), its notes
+ * played by the built-in instrument nearest its General MIDI program; a project without a tempo of its own takes the
+ * file's tempo and time signature, so its bars line up with the notes. One undo step; a broken file changes nothing.
+ */
+import type { Services } from '../app/services';
+import type { AssetStore } from '../project/asset-store';
+import { INSTRUMENT_NAMES, instrumentOf, renderNotes } from '../dsp/instruments';
+import { DRUM_CHANNEL } from '../dsp/notes';
+import { tempoProblem, withTempo } from '../project/tempo';
+import { type Clip, newId, newTrack, type ProjectTempo, type Track } from '../project/types';
+import { type MidiPart, type MidiSong, readMidi } from './midi-read';
+
+export const isMidiFile = (file: File) => /\.(midi?|smf|kar)$/i.test(file.name) || /^audio\/(x-)?midi$/.test(file.type);
+
+/** The longest song rendered, s: sixteen parts of it at 48 kHz already hold 1.8 GB. */
+export const MAX_MIDI_SECONDS = 30 * 60;
+
+export async function importMidiFile(services: Services, file: File, at = 0): Promise<boolean> {
+  const { store, assets } = services;
+  const refuse = (why: string) => {
+    store.getState().notify('error', `"${file.name}" could not be imported: ${why}. The project is unchanged.`);
+    return false;
+  };
+  let song: MidiSong;
+  try {
+    song = readMidi(new Uint8Array(await file.arrayBuffer()));
+  } catch (e) {
+    return refuse(e instanceof Error ? e.message : String(e));
+  }
+  const seconds = Math.max(...song.parts.flatMap((p) => p.notes.map((n) => n.endSeconds)));
+  if (seconds > MAX_MIDI_SECONDS) return refuse(`it lasts ${Math.round(seconds / 60)} minutes, over the 30 played`);
+  store.getState().set({ busy: `Playing "${file.name}" on the built-in instruments…` });
+  await new Promise((resolve) => setTimeout(resolve)); // the busy line drawn before the render holds the thread
+  try {
+    const project = store.getState().project;
+    const start = Math.max(0, at);
+    const names = partNames(song.parts);
+    const tracks = song.parts.map((part, i) => {
+      const track = { ...newTrack(project.tracks.length + i), name: names[i] };
+      return { ...track, clips: [partClip(assets, part, names[i], project.sampleRate, start)] } satisfies Track;
+    });
+    const tempo = project.tempo ?? songTempo(song, start);
+    store
+      .getState()
+      .commit(`Import "${file.name}"`, withTempo({ ...project, tracks: [...project.tracks, ...tracks] }, tempo));
+    const took =
+      project.tempo || !tempo
+        ? ''
+        : ` The project's tempo is now the file's, ${tempo.bpm} BPM in ${tempo.beatsPerBar}/${tempo.beatUnit}.`;
+    const heard = tracks.map((t) => {
+      const played = INSTRUMENT_NAMES[t.clips[0].part!.instrument];
+      return t.name === played ? played : `${t.name} (${played})`;
+    });
+    store.getState().notify('info', `"${file.name}" plays on the built-in instruments: ${heard.join('; ')}.${took}`);
+    song.notes.forEach((n) => store.getState().notify('info', n));
+    return true;
+  } finally {
+    store.getState().set({ busy: null });
+  }
+}
+
+/** A part's clip: its notes played from its first, placed where that note falls after `start`. */
+function partClip(assets: AssetStore, part: MidiPart, name: string, rate: number, start: number): Clip {
+  const lead = Math.floor(Math.min(...part.notes.map((n) => n.startSeconds)) * rate);
+  // Shifted by a whole number of samples, so each note starts on the sample it would from the song's start.
+  const notes = part.notes.map((n) => ({
+    ...n,
+    startSeconds: n.startSeconds - lead / rate,
+    endSeconds: n.endSeconds - lead / rate,
+  }));
+  const instrument = instrumentOf(part.program, part.channel);
+  const samples = renderNotes(notes, instrument, rate);
+  const asset = assets.add([samples], rate);
+  return {
+    id: newId(),
+    assetId: asset.id,
+    name,
+    start: start + lead,
+    offset: 0,
+    length: samples.length,
+    part: { instrument, notes },
+  };
+}
+
+/** Each part's track name: its MIDI track's, else what plays it; a name two parts share gets their channels. */
+function partNames(parts: readonly MidiPart[]): string[] {
+  const names = parts.map(
+    (p) => p.name ?? (p.channel === DRUM_CHANNEL ? 'Drums' : INSTRUMENT_NAMES[instrumentOf(p.program, p.channel)]),
+  );
+  return names.map((n, i) =>
+    names.indexOf(n) === names.lastIndexOf(n) ? n : `${n} (channel ${parts[i].channel + 1})`,
+  );
+}
+
+/** The song's opening tempo as the project's, in beats of its time signature (6/8 counts eighths); none out of range. */
+function songTempo(song: MidiSong, downbeat: number): ProjectTempo | undefined {
+  const bpm = Math.round(((song.bpm * song.beatUnit) / 4) * 100) / 100;
+  return tempoProblem(bpm) ? undefined : { bpm, beatsPerBar: song.beatsPerBar, beatUnit: song.beatUnit, downbeat };
+}
