@@ -10,6 +10,7 @@ import { describeEffect, hasActiveEffects } from '../../project/track-effects';
 import { TRACK_COLORS, type Track, type TrackColor } from '../../project/types';
 import { formatPan } from '../format';
 import { useServices, useStudio } from '../studio-context';
+import { InstrumentRow } from './InstrumentRow';
 import { TrackMeter } from './TrackMeter';
 import { TrackResizer } from './TrackResizer';
 
@@ -197,6 +198,7 @@ export function TrackHeader({ track }: { track: Track }) {
           ↓
         </button>
       </div>
+      <InstrumentRow track={track} />
       <TrackMeter trackId={track.id} name={track.name} />
       <TrackResizer trackId={track.id} name={track.name} />
     </div>

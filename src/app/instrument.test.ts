@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { renderNotes } from '../dsp/instruments';
+import { AssetStore } from '../project/asset-store';
+import { newTrack, type Project } from '../project/types';
+import { createStudioStore } from '../store/studio-store';
+import { setTrackInstrument, transposeTrack } from './instrument';
+import type { Services } from './services';
+
+const RATE = 8000;
+const notes = [{ startSeconds: 0, endSeconds: 0.25, note: 60, velocity: 100 }];
+
+function studio() {
+  const store = createStudioStore();
+  const assets = new AssetStore();
+  const audio = renderNotes(notes, 'piano', RATE);
+  const asset = assets.add([audio], RATE);
+  const clip = { id: 'c', assetId: asset.id, name: 'melody', start: 800, offset: 100, length: 4000 };
+  const track = {
+    ...newTrack(0),
+    clips: [
+      { ...clip, part: { instrument: 'piano' as const, notes } },
+      { ...clip, id: 'a' },
+    ],
+  };
+  const project: Project = { sampleRate: RATE, tracks: [track] };
+  store.getState().commit('Import', project);
+  return { store, assets, track, services: { store, assets } as unknown as Services };
+}
+
+describe('setTrackInstrument', () => {
+  it('plays the note clips on the instrument, each keeping its place and trim, in one undo step', () => {
+    const { store, assets, track, services } = studio();
+    setTrackInstrument(services, track.id, 'organ');
+    const [played, plain] = store.getState().project.tracks[0].clips;
+    expect(store.getState().history.past.at(-1)?.label).toBe('Instrument: Organ');
+    expect(played).toMatchObject({ start: 800, offset: 100, length: 4000, part: { instrument: 'organ', notes } });
+    expect(assets.get(played.assetId).channels[0]).toEqual(renderNotes(notes, 'organ', RATE));
+    expect(plain).toEqual(track.clips[1]); // audio without notes is left as it is
+    store.getState().undo();
+    expect(store.getState().project.tracks[0].clips[0].part?.instrument).toBe('piano');
+  });
+});
+
+describe('transposeTrack', () => {
+  it('moves the notes by semitones and renders them again', () => {
+    const { store, assets, track, services } = studio();
+    transposeTrack(services, track.id, 7);
+    const [played] = store.getState().project.tracks[0].clips;
+    expect(played.part?.notes[0].note).toBe(67);
+    expect(store.getState().history.past.at(-1)?.label).toBe('Transpose +7');
+    expect(assets.get(played.assetId).channels[0]).toEqual(renderNotes(played.part!.notes, 'piano', RATE));
+  });
+
+  it('refuses notes out of range and drums, in words, changing nothing', () => {
+    const { store, track, services } = studio();
+    transposeTrack(services, track.id, 70);
+    expect(store.getState().notices.at(-1)?.text).toMatch(/leave MIDI's range/);
+    setTrackInstrument(services, track.id, 'drums');
+    transposeTrack(services, track.id, -2);
+    expect(store.getState().notices.at(-1)?.text).toBe('Drums are not transposed: their notes are drums, not pitches.');
+    expect(store.getState().history.past.map((e) => e.label)).toEqual(['Import', 'Instrument: Drums']);
+  });
+});

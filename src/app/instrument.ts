@@ -1,0 +1,60 @@
+/**
+ * A track's note clips (imported MIDI parts) played on another instrument or moved by semitones, as a DAW's instrument
+ * track changes its instrument or transposes its MIDI: each clip's notes rendered again into a new asset (the old one
+ * kept for undo), the clip keeping its place, trims, fades and gain. One undo step.
+ */
+import { INSTRUMENT_NAMES, type Instrument, renderNotes } from '../dsp/instruments';
+import type { Clip, NotePart, Project } from '../project/types';
+import type { Services } from './services';
+
+/** Every note clip of the track played by `instrument`. */
+export function setTrackInstrument(services: Services, trackId: string, instrument: Instrument) {
+  replayTrack(services, trackId, `Instrument: ${INSTRUMENT_NAMES[instrument]}`, (part) => ({ ...part, instrument }));
+}
+
+/** Every note of the track's note clips `semitones` higher (lower where negative). */
+export function transposeTrack(services: Services, trackId: string, semitones: number) {
+  const { store } = services;
+  const parts = noteClips(store.getState().project, trackId).map((c) => c.part);
+  const problem = transposeProblem(parts, semitones);
+  if (problem) {
+    store.getState().notify('error', problem);
+    return;
+  }
+  const label = `Transpose ${semitones > 0 ? '+' : '−'}${Math.abs(semitones)}`;
+  replayTrack(services, trackId, label, (part) => ({
+    ...part,
+    notes: part.notes.map((n) => ({ ...n, note: n.note + semitones })),
+  }));
+}
+
+/** Why the parts cannot move by `semitones`, in words; null when they can. */
+export function transposeProblem(parts: readonly NotePart[], semitones: number): string | null {
+  if (parts.some((p) => p.instrument === 'drums'))
+    return 'Drums are not transposed: their notes are drums, not pitches.';
+  const notes = parts.flatMap((p) => p.notes.map((n) => n.note + semitones));
+  if (notes.some((n) => n < 0 || n > 127))
+    return "Transposed that far, some notes would leave MIDI's range (C-1 to G9).";
+  return null;
+}
+
+const noteClips = (project: Project, trackId: string) =>
+  (project.tracks.find((t) => t.id === trackId)?.clips ?? []).filter(
+    (c): c is Clip & { part: NotePart } => c.part !== undefined,
+  );
+
+function replayTrack(services: Services, trackId: string, label: string, change: (part: NotePart) => NotePart) {
+  const { store, assets } = services;
+  const { project } = store.getState();
+  if (noteClips(project, trackId).length === 0) return;
+  const played = new Map<Clip, Clip>();
+  for (const clip of noteClips(project, trackId)) {
+    const part = change(clip.part);
+    const asset = assets.add([renderNotes(part.notes, part.instrument, project.sampleRate)], project.sampleRate);
+    played.set(clip, { ...clip, assetId: asset.id, part });
+  }
+  store.getState().commit(label, {
+    ...project,
+    tracks: project.tracks.map((t) => (t.id === trackId ? { ...t, clips: t.clips.map((c) => played.get(c) ?? c) } : t)),
+  });
+}
