@@ -34,9 +34,10 @@ export function soxFloat(path: string, effects: string[]): Float32Array {
 }
 
 /** The first channel's frequency over `seconds` from `from` (s), from its rising zero crossings placed between
- * samples (sox decodes it; nothing of the studio's pitch tracker), Hz. */
-export function crossingHz(path: string, from: number, seconds: number): number {
-  const x = soxFloat(path, ['remix', '1', 'trim', String(from), String(seconds)]);
+ * samples (sox decodes it; nothing of the studio's pitch tracker), Hz; after any further sox `effects` (a low-pass,
+ * so a tone's overtones cross no more than its fundamental). */
+export function crossingHz(path: string, from: number, seconds: number, effects: string[] = []): number {
+  const x = soxFloat(path, ['remix', '1', 'trim', String(from), String(seconds), ...effects]);
   const rises: number[] = [];
   for (let i = 1; i < x.length; i++) if (x[i - 1] < 0 && x[i] >= 0) rises.push(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
   return ((rises.length - 1) * soxInfo(path).rate) / (rises[rises.length - 1] - rises[0]);
