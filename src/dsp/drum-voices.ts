@@ -4,7 +4,6 @@
  * shot: its sound rings out the same whatever the note's length.
  */
 import { seededRandom } from './dither';
-import type { MidiNote } from './notes';
 
 interface Drum {
   /** The body's pitch at rest and how far above it the strike starts (ratio), Hz; 0: no body. */
@@ -57,13 +56,11 @@ export function drumOf(note: number): Drum {
 /** How long a drum rings, s (its slowest part down 60 dB). */
 export const ringSeconds = (drum: Drum) => 6.9 * Math.max(drum.bodyTau, drum.noiseTau);
 
-/** Adds a drum hit into `out` (samples at `rate`), `gain` at full velocity; `seed` picks its noise. */
-export function addDrum(out: Float32Array, note: MidiNote, rate: number, gain: number, seed: number) {
-  const drum = drumOf(note.note);
-  const from = Math.round(note.startSeconds * rate);
-  const to = Math.min(out.length, from + Math.ceil(ringSeconds(drum) * rate));
-  const level = gain * (note.velocity / 127) ** 1.6;
-  const random = seededRandom(seed);
+/** A drum hit at full level (velocity scales it after), as long as it rings; the same note hits the same noise. */
+export function drumHit(note: number, rate: number): Float32Array {
+  const drum = drumOf(note);
+  const out = new Float32Array(Math.ceil(ringSeconds(drum) * rate));
+  const random = seededRandom(note);
   const burstGap = Math.round(0.011 * rate);
   const body = drum.bodyTau > 0 ? Math.exp(-1 / (drum.bodyTau * rate)) : 0;
   const hiss = Math.exp(-1 / (drum.noiseTau * rate));
@@ -73,17 +70,17 @@ export function addDrum(out: Float32Array, note: MidiNote, rate: number, gain: n
   let sweep = drum.sweep;
   let phase = 0;
   const history = [0, 0, 0];
-  for (let i = from; i < to; i++) {
-    const t = i - from;
+  for (let t = 0; t < out.length; t++) {
     // Differencing white noise takes its lows away: once for a snare's rattle, twice for a cymbal's sizzle.
     let noise = 2 * random() - 1;
     for (let d = 0; d < drum.brightness; d++) [noise, history[d]] = [(noise - history[d]) * 0.5, noise];
     if (drum.bursts && t < drum.bursts * burstGap && t % burstGap === 0) noiseLevel = drum.noise;
     const tone = drum.hz > 0 ? Math.sin(phase) * bodyLevel : 0;
-    out[i] += level * (tone + noise * noiseLevel);
+    out[t] = tone + noise * noiseLevel;
     phase += (2 * Math.PI * drum.hz * (1 + sweep)) / rate;
     sweep *= sweepFall;
     bodyLevel *= body;
     noiseLevel *= hiss;
   }
+  return out;
 }

@@ -3,9 +3,9 @@
  * file's) into audio at the project's rate. Rendering is deterministic: the same notes on the same instrument give the
  * same samples, so a part played again after undo or on another machine sounds the same.
  */
-import { addDrum } from './drum-voices';
+import { drumHit } from './drum-voices';
 import { DRUM_CHANNEL, type MidiNote } from './notes';
-import { addPluck, addTone, TONE_VOICES } from './tone-voices';
+import { pluckNote, TONE_VOICES, toneNote } from './tone-voices';
 
 export const INSTRUMENTS = ['piano', 'electric-piano', 'organ', 'guitar', 'bass', 'strings', 'lead', 'drums'] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
@@ -43,18 +43,37 @@ const NOTE_GAIN = 0.25;
 export const renderLength = (notes: readonly MidiNote[], rate: number) =>
   Math.ceil((Math.max(0, ...notes.map((n) => n.endSeconds)) + TAIL_SECONDS) * rate);
 
-/** The notes played by the instrument, one channel at `rate` from 0 s. */
+/** The notes played by the instrument, one channel at `rate` from 0 s. A note of the same pitch and length (a drum
+ * of the same note) sounds the same each time, at its velocity's level, so each is made once and added where it falls. */
 export function renderNotes(notes: readonly MidiNote[], instrument: Instrument, rate: number): Float32Array {
   const out = new Float32Array(renderLength(notes, rate));
+  const sounds = new Map<string, Float32Array>();
+  let kept = 0;
   for (const note of notes) {
-    // Each note's own seed: its noise the same whatever else the part holds before it.
-    const seed = Math.round(note.startSeconds * 1000) * 131 + note.note;
-    if (instrument === 'drums') addDrum(out, note, rate, NOTE_GAIN, seed);
-    else if (instrument === 'guitar') addPluck(out, note, rate, NOTE_GAIN, seed);
-    else addTone(out, note, TONE_VOICES[instrument], rate, NOTE_GAIN);
+    const from = Math.round(note.startSeconds * rate);
+    const held = Math.max(1, Math.round((note.endSeconds - note.startSeconds) * rate));
+    const key = instrument === 'drums' ? `${note.note}` : `${note.note}:${held}`;
+    let sound = sounds.get(key);
+    if (!sound) {
+      sound = noteSound(instrument, note.note, held, rate);
+      // Kept up to 80 MB; past that each is made again (a part of ever-changing lengths).
+      if (kept + sound.length <= MAX_KEPT_SAMPLES) sounds.set(key, sound);
+      kept += sound.length;
+    }
+    const level = NOTE_GAIN * (note.velocity / 127) ** 1.6;
+    const n = Math.min(sound.length, out.length - from);
+    for (let i = 0; i < n; i++) out[from + i] += level * sound[i];
   }
   fadeTail(out, rate);
   return out;
+}
+
+const MAX_KEPT_SAMPLES = 20_000_000;
+
+function noteSound(instrument: Instrument, note: number, held: number, rate: number): Float32Array {
+  if (instrument === 'drums') return drumHit(note, rate);
+  if (instrument === 'guitar') return pluckNote(note, held, rate);
+  return toneNote(note, held, TONE_VOICES[instrument], rate);
 }
 
 /** The last 50 ms faded out, so a sound cut by the end (a crash's ring) does not click. */

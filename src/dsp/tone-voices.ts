@@ -4,7 +4,7 @@
  * plucked string (Karplus-Strong). Each adds one note into a buffer.
  */
 import { seededRandom } from './dither';
-import { hzOf, type MidiNote } from './notes';
+import { hzOf } from './notes';
 
 export interface ToneVoice {
   /** Harmonic amplitudes at the strike (1: the fundamental) and once the strike has died away. */
@@ -106,30 +106,26 @@ function wavetable(harmonics: number[], limit: number): Float32Array {
 /** How long after its end a note of this voice is still heard (its release down 60 dB), s. */
 export const releaseSeconds = (voice: ToneVoice) => voice.releaseTau * 6.9;
 
-/** Adds a note into `out` (samples at `rate` from the buffer's start), `gain` at full velocity. */
-export function addTone(out: Float32Array, note: MidiNote, voice: ToneVoice, rate: number, gain: number) {
-  const hz = hzOf(note.note);
+/** A note held for `held` samples and let go, at full level (velocity scales it after), from its first sample. */
+export function toneNote(note: number, held: number, voice: ToneVoice, rate: number): Float32Array {
+  const hz = hzOf(note);
   const limit = Math.floor((0.45 * rate) / hz);
   const bright = wavetable(voice.bright, limit);
   const mellow = wavetable(voice.mellow, limit);
-  const from = Math.round(note.startSeconds * rate);
-  const held = Math.max(1, Math.round((note.endSeconds - note.startSeconds) * rate));
-  const to = Math.min(out.length, from + held + Math.ceil(releaseSeconds(voice) * rate));
-  const level = gain * (note.velocity / 127) ** 1.6;
-  const decayTau = voice.decayTau * 2 ** (-(note.note - 60) / 24);
+  const out = new Float32Array(held + Math.ceil(releaseSeconds(voice) * rate));
+  const decayTau = voice.decayTau * 2 ** (-(note - 60) / 24);
   const decay = decayTau > 0 ? Math.exp(-1 / (decayTau * rate)) : 1;
   const fade = Math.exp(-1 / (voice.brightTau * rate));
   const release = Math.exp(-1 / (voice.releaseTau * rate));
   const attack = Math.max(1, Math.round(voice.attack * rate));
   // Detuned either side of the note, so the two beat around its pitch, not over it.
   const spread = voice.detuneCents / 200;
-  const steps = spread ? [hzOf(note.note - spread), hzOf(note.note + spread)] : [hz];
+  const steps = spread ? [hzOf(note - spread), hzOf(note + spread)] : [hz];
   const phases = steps.map(() => 0);
   const increments = steps.map((f) => (f * TABLE_SIZE) / rate);
   let envelope = 1;
   let brightness = 1;
-  for (let i = from; i < to; i++) {
-    const t = i - from;
+  for (let t = 0; t < out.length; t++) {
     let sample = 0;
     for (let o = 0; o < phases.length; o++) {
       const p = phases[o];
@@ -140,39 +136,40 @@ export function addTone(out: Float32Array, note: MidiNote, voice: ToneVoice, rat
       sample += m + (b - m) * brightness;
       phases[o] = (p + increments[o]) % TABLE_SIZE;
     }
-    out[i] += (level * envelope * Math.min(1, t / attack) * sample) / phases.length;
+    out[t] = (envelope * Math.min(1, t / attack) * sample) / phases.length;
     envelope *= t < held ? decay : release;
     brightness *= fade;
   }
+  return out;
 }
 
-/** Adds a plucked string (Karplus-Strong: a burst of noise round a delay line one period long, averaged each trip). */
-export function addPluck(out: Float32Array, note: MidiNote, rate: number, gain: number, seed: number) {
+const PLUCK_RELEASE_TAU = 0.08;
+
+/** A plucked string held for `held` samples, at full level (Karplus-Strong: a burst of noise round a delay line one
+ * period long, averaged each trip); the same pitch plucks the same noise. */
+export function pluckNote(note: number, held: number, rate: number): Float32Array {
   // The averaging delays half a sample: the loop is one period long with it.
-  const period = rate / hzOf(note.note) - 0.5;
+  const period = rate / hzOf(note) - 0.5;
   const size = Math.ceil(period) + 2;
   const line = new Float32Array(size);
-  const random = seededRandom(seed);
-  const from = Math.round(note.startSeconds * rate);
-  const held = Math.max(1, Math.round((note.endSeconds - note.startSeconds) * rate));
-  const releaseTau = 0.08;
-  const to = Math.min(out.length, from + held + Math.ceil(releaseTau * 6.9 * rate));
-  const level = gain * (note.velocity / 127) ** 1.6;
-  const release = Math.exp(-1 / (releaseTau * rate));
+  const random = seededRandom(note);
+  const out = new Float32Array(held + Math.ceil(PLUCK_RELEASE_TAU * 6.9 * rate));
+  const release = Math.exp(-1 / (PLUCK_RELEASE_TAU * rate));
+  const read = (t: number, k: number) => (k >= 0 && t - k < size ? line[k % size] : 0);
   let envelope = 1;
   let previous = 0;
-  for (let t = 0; from + t < to; t++) {
+  for (let t = 0; t < out.length; t++) {
     // The line read `period` samples back, between samples.
     const back = t - period;
     const whole = Math.floor(back);
     const frac = back - whole;
-    const read = (k: number) => (k >= 0 && t - k < size ? line[((k % size) + size) % size] : 0);
-    const delayed = back >= 0 ? read(whole) + (read(whole + 1) - read(whole)) * frac : 0;
+    const delayed = back >= 0 ? read(t, whole) + (read(t, whole + 1) - read(t, whole)) * frac : 0;
     const excitation = t < period ? 2 * random() - 1 : 0;
     const value = excitation + 0.996 * 0.5 * (delayed + previous);
     previous = delayed;
     line[t % size] = value;
-    out[from + t] += level * envelope * value;
+    out[t] = envelope * value;
     if (t >= held) envelope *= release;
   }
+  return out;
 }
