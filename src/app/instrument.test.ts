@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderNotes } from '../dsp/instruments';
 import { AssetStore } from '../project/asset-store';
+import { processRange } from '../project/process-ops';
 import { newTrack, type Project } from '../project/types';
 import { createStudioStore } from '../store/studio-store';
 import { setTrackInstrument, transposeTrack } from './instrument';
@@ -59,5 +60,18 @@ describe('transposeTrack', () => {
     transposeTrack(services, track.id, -2);
     expect(store.getState().notices.at(-1)?.text).toBe('Drums are not transposed: their notes are drums, not pitches.');
     expect(store.getState().history.past.map((e) => e.label)).toEqual(['Import', 'Instrument: Drums']);
+  });
+});
+
+describe('a note clip edited as audio', () => {
+  it('becomes plain audio: an effect replaces its samples, which its notes would no longer play', async () => {
+    const { store, assets, track, services } = studio();
+    const { project } = store.getState();
+    const louder = await processRange(project, [track.id], { start: 0, end: 8000 }, assets, { kind: 'gain', db: 6 });
+    const clips = louder.tracks[0].clips;
+    expect(clips.some((c) => c.part)).toBe(false);
+    store.getState().commit('Gain', louder);
+    setTrackInstrument(services, track.id, 'organ'); // nothing left to play again: no step
+    expect(store.getState().history.past.at(-1)?.label).toBe('Gain');
   });
 });

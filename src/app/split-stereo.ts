@@ -2,7 +2,7 @@
  * and its right hard right, so the mix is as it was; each can then be edited, panned or muted on its own. The
  * channels' samples are shared (assets never change), so nothing is copied. One undo step. */
 import { targetTrackIds } from '../actions/targets';
-import { newId, type Track } from '../project/types';
+import { audioOnly, newId, type Track } from '../project/types';
 import type { Services } from './services';
 
 export function splitStereoTrack({ store, assets }: Services): void {
@@ -23,7 +23,7 @@ export function splitStereoTrack({ store, assets }: Services): void {
     labels: channel === 0 ? track.labels : undefined,
     clips: track.clips.map((c) => {
       const asset = assets.get(c.assetId);
-      return { ...c, id: newId(), assetId: assets.add([asset.channels[channel]], asset.sampleRate).id };
+      return { ...audioOnly(c), id: newId(), assetId: assets.add([asset.channels[channel]], asset.sampleRate).id };
     }),
   });
   const tracks = project.tracks.flatMap((t) => (t.id === track.id ? [side(0), side(1)] : [t]));

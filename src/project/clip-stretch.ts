@@ -7,7 +7,7 @@
  * over it are stretched with its audio.
  */
 import { type EffectSpec, TEMPO_PERCENT } from './effects';
-import { type Clip, clipEnd, newId, type Project, type SampleRange } from './types';
+import { audioOnly, type Clip, clipEnd, newId, type Project, type SampleRange } from './types';
 import { carryEnvelope } from './envelope';
 
 /** How many times longer a stretch may make a clip: the Change tempo effect's bounds. */
@@ -53,7 +53,7 @@ export function placeStretched(
   const scaled = (fade: Clip['fadeIn']) =>
     fade && { ...fade, length: Math.min(length, Math.round(fade.length * factor)) };
   const next: Clip = {
-    ...clip,
+    ...audioOnly(clip),
     ...placed,
     id: newId(),
     assetId,

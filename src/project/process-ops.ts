@@ -4,7 +4,7 @@ import { carryEnvelope } from './envelope';
 import { applyEffect, type EffectSpec, type PieceData, timeMap } from './effects';
 import { analysisAfterEffect } from './track-analysis';
 import type { Clip, Project, SampleRange, Track } from './types';
-import { clipEnd, newId } from './types';
+import { audioOnly, clipEnd, newId } from './types';
 import { splitTrackAt } from './timeline-ops';
 import { mapLanes } from './timeline-data';
 
@@ -70,7 +70,7 @@ async function processTrack(
       const asset = assets.add(channels, sampleRate);
       const edited = { start: result.starts[i], length: channels[0].length, offset: 0 };
       const envelope = carryEnvelope(clip, edited, at);
-      return [clip.id, { ...clip, ...edited, id: newId(), assetId: asset.id, envelope }] as const;
+      return [clip.id, { ...audioOnly(clip), ...edited, id: newId(), assetId: asset.id, envelope }] as const;
     }),
   );
   // A tempo change moves what follows the range with its end.

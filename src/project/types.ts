@@ -36,6 +36,13 @@ export interface Clip {
   part?: NotePart;
 }
 
+/** The clip without its notes: for a clip whose audio is replaced by processed audio (an effect, a stretch), which its
+ * notes would no longer play were they rendered again. */
+export function audioOnly(clip: Clip): Clip {
+  const { part: _notes, ...audio } = clip;
+  return audio;
+}
+
 /** Notes and the instrument that plays them; the notes' times are seconds from the clip's asset's first sample. */
 export interface NotePart {
   instrument: Instrument;
