@@ -1,6 +1,7 @@
 /** Commands on the selected track (the first of the selection, else the first track) and the model commands, so the
  * keyboard, the help panel and the buttons reach the same routines. */
 import { editSelection } from '../app/edit';
+import { noteClipToEdit } from '../app/instrument';
 import { cancelJob, generateClip } from '../app/generate';
 import { mixAndRender } from '../app/render';
 import { makeStereoTrack } from '../app/join-stereo';
@@ -42,6 +43,24 @@ export const trackActions: Action[] = [
     perform: ({ store }, target) => {
       const id = target?.trackId ?? currentTrack(store.getState());
       if (id) store.getState().set({ effectsHost: id, panel: 'trackEffects' });
+    },
+  },
+  {
+    name: 'pianoRoll',
+    label:
+      "Piano roll: the notes of the selected instrument track's clip (an imported MIDI part), to move, lengthen, add and delete",
+    group: 'track',
+    shortcuts: ['Alt+N'],
+    enabled: hasTrack,
+    perform: ({ store }, target) => {
+      const state = store.getState();
+      const clip = noteClipToEdit(state.project, state.selectedClipIds, target?.trackId ?? currentTrack(state));
+      if (clip) state.set({ notesClip: clip, panel: 'pianoRoll' });
+      else
+        state.notify(
+          'info',
+          'No notes to edit: a MIDI file imported becomes tracks of notes, played by the built-in instruments.',
+        );
     },
   },
   {

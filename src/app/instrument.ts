@@ -1,9 +1,10 @@
 /**
  * A track's note clips (imported MIDI parts) played on another instrument or moved by semitones, as a DAW's instrument
- * track changes its instrument or transposes its MIDI: each clip's notes rendered again into a new asset (the old one
- * kept for undo), the clip keeping its place, trims, fades and gain. One undo step.
+ * track changes its instrument or transposes its MIDI, and a clip's notes edited in the piano roll: the notes rendered
+ * again into a new asset (the old one kept for undo), the clip keeping its place, trims, fades and gain. One undo step.
  */
 import { INSTRUMENT_NAMES, type Instrument, renderNotes } from '../dsp/instruments';
+import type { MidiNote } from '../dsp/notes';
 import type { Clip, NotePart, Project } from '../project/types';
 import type { Services } from './services';
 
@@ -57,4 +58,30 @@ function replayTrack(services: Services, trackId: string, label: string, change:
     ...project,
     tracks: project.tracks.map((t) => (t.id === trackId ? { ...t, clips: t.clips.map((c) => played.get(c) ?? c) } : t)),
   });
+}
+
+/** The clip's notes replaced by `notes`, played again. A clip that showed its whole render shows the whole new one
+ * (notes added past its end are heard); a trimmed one keeps its window. */
+export function editClipNotes(services: Services, clipId: string, notes: MidiNote[], label: string) {
+  const { store, assets } = services;
+  const { project } = store.getState();
+  const clip = project.tracks.flatMap((t) => t.clips).find((c) => c.id === clipId);
+  if (!clip?.part) return;
+  const samples = renderNotes(notes, clip.part.instrument, project.sampleRate);
+  const whole = clip.offset === 0 && clip.length === assets.get(clip.assetId).channels[0].length;
+  const length = whole ? samples.length : Math.max(1, Math.min(clip.length, samples.length - clip.offset));
+  const asset = assets.add([samples], project.sampleRate);
+  const edited = { ...clip, assetId: asset.id, length, part: { ...clip.part, notes } };
+  store.getState().commit(label, {
+    ...project,
+    tracks: project.tracks.map((t) => ({ ...t, clips: t.clips.map((c) => (c.id === clipId ? edited : c)) })),
+  });
+}
+
+/** The clip the piano roll opens on: the selected note clip, else the first on the selected track, else the first. */
+export function noteClipToEdit(project: Project, selectedClipIds: readonly string[], trackId?: string): string | null {
+  const clips = project.tracks.flatMap((t) => t.clips.filter((c) => c.part).map((c) => ({ track: t.id, clip: c.id })));
+  const pick =
+    clips.find((c) => selectedClipIds.includes(c.clip)) ?? clips.find((c) => c.track === trackId) ?? clips[0];
+  return pick?.clip ?? null;
 }

@@ -399,7 +399,10 @@ export interface StudioState {
     | 'labels'
     | 'trackEffects'
     | 'mixer'
-    | 'pitchEditor';
+    | 'pitchEditor'
+    | 'pianoRoll';
+  /** The note clip the piano roll edits (src/ui/panels/PianoRollPanel.tsx). */
+  notesClip: string | null;
   /** What the realtime effects' meters read while playing, by effect id (a compressor's gain reduction, dB). */
   effectReadings: Record<string, number>;
   /** Whose realtime effects the Track effects panel shows: a track's id or the master's (src/project/track-effects.ts). */
@@ -478,6 +481,7 @@ export const initialState = (): StudioState => ({
   volumeLanes: [],
   dbWaveTracks: [],
   effectsHost: null,
+  notesClip: null,
   effectReadings: {},
   panLanes: [],
   automationModes: {},

@@ -18,6 +18,7 @@ import { MixerPanel } from './panels/MixerPanel';
 import { LabelsPanel } from './panels/LabelsPanel';
 import { MacroPanel } from './panels/MacroPanel';
 import { SpectrumPanel } from './panels/SpectrumPanel';
+import { PianoRollPanel } from './panels/PianoRollPanel';
 import { PitchEditorPanel } from './panels/PitchEditorPanel';
 import { StatisticsPanel } from './panels/StatisticsPanel';
 import { TrackEffectsPanel } from './panels/TrackEffectsPanel';
@@ -112,6 +113,7 @@ export function App() {
       {panel === 'statistics' && <StatisticsPanel onClose={close} />}
       {panel === 'spectrum' && <SpectrumPanel onClose={close} />}
       {panel === 'pitchEditor' && <PitchEditorPanel onClose={close} />}
+      {panel === 'pianoRoll' && <PianoRollPanel onClose={close} />}
       {panel === 'signal' && <SignalPanel onClose={close} />}
       {panel === 'macro' && <MacroPanel onClose={close} />}
       {panel === 'history' && <HistoryPanel onClose={close} />}

@@ -1,3 +1,4 @@
+import { runAction } from '../../actions/registry';
 import { setTrackInstrument, transposeTrack } from '../../app/instrument';
 import { INSTRUMENT_NAMES, INSTRUMENTS, type Instrument } from '../../dsp/instruments';
 import type { Track } from '../../project/types';
@@ -26,6 +27,14 @@ export function InstrumentRow({ track }: { track: Track }) {
           </option>
         ))}
       </select>
+      <button
+        type="button"
+        data-testid="track-notes"
+        title="Piano roll: its notes to move, lengthen, add and delete (Alt+N)"
+        onClick={() => void runAction('pianoRoll', services, { trackId: track.id })}
+      >
+        ♪
+      </button>
       <button
         type="button"
         data-testid="track-transpose-down"

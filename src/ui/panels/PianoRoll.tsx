@@ -1,0 +1,169 @@
+import { type KeyboardEvent, type PointerEvent, useState } from 'react';
+import { type MidiNote, noteName } from '../../dsp/notes';
+import { addNote, deleteNotes, moveNotes, resizeNote, snapSeconds, sortNotes } from '../../project/note-edit';
+import { EDGE_PX, noteAt, ROLL, type RollView, rowHeight, secondsAt, xOf, yOf } from './piano-roll';
+
+interface Drag {
+  kind: 'move' | 'resize';
+  index: number;
+  x: number;
+  y: number;
+}
+
+/** Arrow keys: semitones up and down (Shift: an octave), a grid step either way in time. */
+const PITCH_KEYS: Record<string, number> = { ArrowUp: 1, ArrowDown: -1 };
+const TIME_KEYS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1 };
+
+/**
+ * A part's notes on a piano roll, as a DAW's MIDI editor: a click selects a note (Shift+click adds or takes one
+ * away), a drag moves the selected notes in time and pitch on the grid, a drag of a note's right edge lengthens it,
+ * a double-click on the grid adds a note a beat long; arrows move the selection, Delete removes it. Each gesture is
+ * one edit (`onEdit`), drawn as it goes and played again when let go.
+ */
+export function PianoRoll({
+  notes,
+  view,
+  grid,
+  onEdit,
+}: {
+  notes: MidiNote[];
+  view: RollView;
+  grid: { step: number; phase: number };
+  onEdit: (notes: MidiNote[], label: string) => void;
+}) {
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const [preview, setPreview] = useState<MidiNote[] | null>(null);
+  const shown = preview ?? notes;
+  const row = rowHeight(view);
+  const semitones = Array.from({ length: view.high - view.low + 1 }, (_, i) => view.low + i);
+  const steps = Math.floor((view.seconds - grid.phase) / grid.step) + 1;
+  const beats = Array.from({ length: steps }, (_, k) => grid.phase + k * grid.step).filter((_, k) => k % 4 === 0);
+
+  /** Edits the notes, keeping the selection on the same notes wherever they sort to. */
+  const edit = (next: MidiNote[], label: string, chosen: ReadonlySet<number>) => {
+    const sorted = sortNotes(next, chosen);
+    setSelected(sorted.indices);
+    onEdit(sorted.notes, label);
+  };
+  const point = (e: PointerEvent | React.MouseEvent) => {
+    const box = (e.currentTarget as Element).closest('svg')!.getBoundingClientRect();
+    return { x: e.clientX - box.left, y: e.clientY - box.top };
+  };
+
+  const onNoteDown = (index: number, e: PointerEvent<SVGRectElement>) => {
+    e.stopPropagation();
+    const { x, y } = point(e);
+    const chosen = e.shiftKey ? toggled(selected, index) : selected.has(index) ? selected : new Set([index]);
+    setSelected(chosen);
+    if (!chosen.has(index)) return;
+    (e.currentTarget.ownerSVGElement as SVGSVGElement).setPointerCapture(e.pointerId);
+    const edge = xOf(view, notes[index].endSeconds) - x <= EDGE_PX;
+    setDrag({ kind: edge ? 'resize' : 'move', index, x, y });
+  };
+  const dragged = (e: PointerEvent): MidiNote[] => {
+    if (!drag) return notes;
+    const { x, y } = point(e);
+    const held = notes[drag.index];
+    if (drag.kind === 'resize') return resizeNote(notes, drag.index, snapSeconds(secondsAt(view, x), grid));
+    const start = snapSeconds(held.startSeconds + secondsAt(view, x) - secondsAt(view, drag.x), grid);
+    return moveNotes(notes, selected, start - held.startSeconds, Math.round((drag.y - y) / row));
+  };
+  const onMove = (e: PointerEvent) => {
+    if (drag) setPreview(dragged(e));
+  };
+  const onUp = (e: PointerEvent) => {
+    if (!drag) return;
+    const next = dragged(e);
+    setDrag(null);
+    setPreview(null);
+    if (next.some((n, i) => n !== notes[i] && !same(n, notes[i])))
+      edit(next, drag.kind === 'resize' ? 'Lengthen note' : 'Move notes', selected);
+  };
+  const onDoubleClick = (e: React.MouseEvent) => {
+    const { x, y } = point(e);
+    if (x < ROLL.keys) return;
+    const start = snapSeconds(secondsAt(view, x) - grid.step / 2, grid);
+    const note = { startSeconds: start, endSeconds: start + 4 * grid.step, note: noteAt(view, y), velocity: 100 };
+    const added = addNote(notes, note);
+    edit(added.notes, `Add note ${noteName(note.note)}`, new Set([added.index]));
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      e.stopPropagation();
+      if (selected.size)
+        edit(deleteNotes(notes, selected), selected.size > 1 ? 'Delete notes' : 'Delete note', new Set());
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      e.stopPropagation();
+      setSelected(new Set(notes.map((_, i) => i)));
+      return;
+    }
+    const pitch = PITCH_KEYS[e.key];
+    const time = TIME_KEYS[e.key];
+    if ((pitch === undefined && time === undefined) || selected.size === 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const moved = moveNotes(notes, selected, (time ?? 0) * grid.step, (pitch ?? 0) * (e.shiftKey ? 12 : 1));
+    edit(moved, 'Move notes', selected);
+  };
+
+  return (
+    <svg
+      className="piano-roll"
+      data-testid="piano-roll"
+      width={ROLL.width}
+      height={ROLL.height}
+      role="application"
+      aria-label="Piano roll: the notes to move, lengthen, add (double-click) and delete"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the roll takes keys (arrows, Delete) for its selected notes
+      tabIndex={0}
+      onPointerMove={onMove}
+      onPointerUp={onUp}
+      onPointerCancel={() => [setDrag(null), setPreview(null)]}
+      onDoubleClick={onDoubleClick}
+      onKeyDown={onKeyDown}
+    >
+      {semitones.map((m) => (
+        <g key={m} className={[1, 3, 6, 8, 10].includes(m % 12) ? 'roll-black' : 'roll-white'}>
+          <rect x={0} y={yOf(view, m)} width={ROLL.width} height={row} />
+          {m % 12 === 0 && (
+            <text x={2} y={yOf(view, m) + row - 1}>
+              {noteName(m)}
+            </text>
+          )}
+        </g>
+      ))}
+      {beats.map((t) => (
+        <line key={t} className="roll-beat" x1={xOf(view, t)} x2={xOf(view, t)} y1={0} y2={ROLL.height} />
+      ))}
+      {shown.map((n, i) => (
+        <rect
+          // biome-ignore lint/suspicious/noArrayIndexKey: a note is its place in the part; the part is sorted
+          key={i}
+          data-testid="roll-note"
+          className={selected.has(i) ? 'roll-note selected' : 'roll-note'}
+          aria-label={`${noteName(n.note)} at ${n.startSeconds.toFixed(2)} s, ${(n.endSeconds - n.startSeconds).toFixed(2)} s long`}
+          x={xOf(view, n.startSeconds)}
+          y={yOf(view, n.note) + 0.5}
+          width={Math.max(2, xOf(view, n.endSeconds) - xOf(view, n.startSeconds))}
+          height={Math.max(1, row - 1)}
+          style={{ opacity: 0.45 + (0.55 * n.velocity) / 127 }}
+          onPointerDown={(e) => onNoteDown(i, e)}
+        />
+      ))}
+    </svg>
+  );
+}
+
+const toggled = (set: ReadonlySet<number>, i: number) => {
+  const next = new Set(set);
+  if (!next.delete(i)) next.add(i);
+  return next;
+};
+
+const same = (a: MidiNote, b: MidiNote) =>
+  a.startSeconds === b.startSeconds && a.endSeconds === b.endSeconds && a.note === b.note;
