@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { midiFile } from '../src/export/midi-file';
 import { asset, expect, test } from './fixtures';
-import { crossingHz, soxStat } from './sox';
 
 test.describe('importing audio', () => {
   test('reads WAV at 8/16/24/32-bit int and 32-bit float, 8 to 96 kHz, mono to 5.1, and MP3, Ogg/Opus, FLAC, M4A', async ({
@@ -166,54 +164,3 @@ function droppedFile(page: Page, name: string, as: string) {
     { data: [...readFileSync(asset(name))], as },
   );
 }
-
-test.describe('importing MIDI', () => {
-  test('a MIDI file becomes an instrument track: played on the built-in piano, on an organ, an octave up', async ({
-    studio,
-    page,
-  }) => {
-    // C4 held from 0.5 s to 2.5 s, at 100 BPM, on General MIDI's piano.
-    const bytes = midiFile([{ startSeconds: 0.5, endSeconds: 2.5, note: 60, velocity: 110 }], 100, 0);
-    await page
-      .getByTestId('file-input')
-      .setInputFiles({ name: 'tune.mid', mimeType: 'audio/midi', buffer: Buffer.from(bytes) });
-    await studio.waitForTracks(1);
-    await expect(page.getByTestId('notice-info').last()).toContainText(
-      '"tune.mid" plays on the built-in instruments: Piano. The project\'s tempo is now the file\'s, 100 BPM in 4/4.',
-    );
-    const instrument = page.getByTestId('track-instrument');
-    await expect(instrument).toHaveValue('piano');
-
-    // sox reads the mix: middle C from the note's start, a piano's note dying away while held.
-    const level = (path: string, start: number) =>
-      20 * Math.log10(soxStat(path, { start, seconds: 0.3 })['RMS     amplitude']);
-    const lowPass = ['sinc', '-400'];
-    const piano = await studio.exportFile({ dither: false });
-    expect(Math.abs(crossingHz(piano, 0.7, 1, lowPass) - 261.63)).toBeLessThan(1);
-    expect(soxStat(piano, { start: 0, seconds: 0.49 })['Maximum amplitude']).toBe(0);
-    expect(level(piano, 2.1) - level(piano, 0.6)).toBeLessThan(-8);
-
-    // On the organ the note holds its level; one undo step.
-    await instrument.selectOption('organ');
-    await expect(instrument).toHaveValue('organ');
-    const organ = await studio.exportFile({ dither: false });
-    expect(Math.abs(level(organ, 2.1) - level(organ, 0.6))).toBeLessThan(1);
-    expect(Math.abs(crossingHz(organ, 0.7, 1, lowPass) - 261.63)).toBeLessThan(1);
-
-    // Shift+♯: an octave up.
-    await page.getByTestId('track-transpose-up').click({ modifiers: ['Shift'] });
-    const octave = await studio.exportFile({ dither: false });
-    expect(Math.abs(crossingHz(octave, 0.7, 1, ['sinc', '-700']) - 523.25)).toBeLessThan(2);
-    expect((await studio.summary()).undo).toEqual(['Import "tune.mid"', 'Instrument: Organ', 'Transpose +12']);
-  });
-
-  test('a broken MIDI file is refused in words', async ({ studio, page }) => {
-    await page
-      .getByTestId('file-input')
-      .setInputFiles({ name: 'half.mid', mimeType: 'audio/midi', buffer: Buffer.from('MThd\0\0') });
-    await expect(page.getByTestId('notice-error').last()).toContainText(
-      '"half.mid" could not be imported: it is cut short (inside a chunk header). The project is unchanged.',
-    );
-    expect((await studio.summary()).tracks).toEqual([]);
-  });
-});

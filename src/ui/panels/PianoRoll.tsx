@@ -13,6 +13,8 @@ interface Drag {
 /** Arrow keys: semitones up and down (Shift: an octave), a grid step either way in time. */
 const PITCH_KEYS: Record<string, number> = { ArrowUp: 1, ArrowDown: -1 };
 const TIME_KEYS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1 };
+/** A press that moves less than this (px) is a click: it selects and changes nothing. */
+const STILL_PX = 3;
 
 /**
  * A part's notes on a piano roll, as a DAW's MIDI editor: a click selects a note (Shift+click adds or takes one
@@ -62,12 +64,12 @@ export function PianoRoll({
     setDrag({ kind: edge ? 'resize' : 'move', index, x, y });
   };
   const dragged = (e: PointerEvent): MidiNote[] => {
-    if (!drag) return notes;
     const { x, y } = point(e);
-    const held = notes[drag.index];
+    if (!drag || Math.hypot(x - drag.x, y - drag.y) < STILL_PX) return notes;
     if (drag.kind === 'resize') return resizeNote(notes, drag.index, snapSeconds(secondsAt(view, x), grid));
-    const start = snapSeconds(held.startSeconds + secondsAt(view, x) - secondsAt(view, drag.x), grid);
-    return moveNotes(notes, selected, start - held.startSeconds, Math.round((drag.y - y) / row));
+    // Whole steps of the grid: notes played off it keep their feel as they move.
+    const steps = Math.round((secondsAt(view, x) - secondsAt(view, drag.x)) / grid.step);
+    return moveNotes(notes, selected, steps * grid.step, Math.round((drag.y - y) / row));
   };
   const onMove = (e: PointerEvent) => {
     if (drag) setPreview(dragged(e));

@@ -1,0 +1,110 @@
+import type { Page } from '@playwright/test';
+import { midiFile } from '../src/export/midi-file';
+import type { MidiNote } from '../src/dsp/notes';
+import { expect, test } from './fixtures';
+import { crossingHz, soxStat } from './sox';
+
+/** Imports a MIDI file of `notes` (General MIDI program 0, a piano) made by the studio's own writer. */
+async function importMidi(page: Page, name: string, notes: MidiNote[], bpm: number) {
+  const buffer = Buffer.from(midiFile(notes, bpm, 0));
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'audio/midi', buffer });
+}
+
+test.describe('instrument tracks', () => {
+  test('a MIDI file becomes an instrument track: played on the built-in piano, on an organ, an octave up', async ({
+    studio,
+    page,
+  }) => {
+    // C4 held from 0.5 s to 2.5 s, at 100 BPM, on General MIDI's piano.
+    await importMidi(page, 'tune.mid', [{ startSeconds: 0.5, endSeconds: 2.5, note: 60, velocity: 110 }], 100);
+    await studio.waitForTracks(1);
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      '"tune.mid" plays on the built-in instruments: Piano. The project\'s tempo is now the file\'s, 100 BPM in 4/4.',
+    );
+    const instrument = page.getByTestId('track-instrument');
+    await expect(instrument).toHaveValue('piano');
+
+    // sox reads the mix: middle C from the note's start, a piano's note dying away while held.
+    const level = (path: string, start: number) =>
+      20 * Math.log10(soxStat(path, { start, seconds: 0.3 })['RMS     amplitude']);
+    const lowPass = ['sinc', '-400'];
+    const piano = await studio.exportFile({ dither: false });
+    expect(Math.abs(crossingHz(piano, 0.7, 1, lowPass) - 261.63)).toBeLessThan(1);
+    expect(soxStat(piano, { start: 0, seconds: 0.49 })['Maximum amplitude']).toBe(0);
+    expect(level(piano, 2.1) - level(piano, 0.6)).toBeLessThan(-8);
+
+    // On the organ the note holds its level; one undo step.
+    await instrument.selectOption('organ');
+    await expect(instrument).toHaveValue('organ');
+    const organ = await studio.exportFile({ dither: false });
+    expect(Math.abs(level(organ, 2.1) - level(organ, 0.6))).toBeLessThan(1);
+    expect(Math.abs(crossingHz(organ, 0.7, 1, lowPass) - 261.63)).toBeLessThan(1);
+
+    // Shift+♯: an octave up.
+    await page.getByTestId('track-transpose-up').click({ modifiers: ['Shift'] });
+    const octave = await studio.exportFile({ dither: false });
+    expect(Math.abs(crossingHz(octave, 0.7, 1, ['sinc', '-700']) - 523.25)).toBeLessThan(2);
+    expect((await studio.summary()).undo).toEqual(['Import "tune.mid"', 'Instrument: Organ', 'Transpose +12']);
+  });
+
+  test('a broken MIDI file is refused in words', async ({ studio, page }) => {
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'half.mid', mimeType: 'audio/midi', buffer: Buffer.from('MThd\0\0') });
+    await expect(page.getByTestId('notice-error').last()).toContainText(
+      '"half.mid" could not be imported: it is cut short (inside a chunk header). The project is unchanged.',
+    );
+    expect((await studio.summary()).tracks).toEqual([]);
+  });
+});
+
+test('the piano roll moves, adds, lengthens and deletes notes, each played again and one undo step', async ({
+  studio,
+  page,
+}) => {
+  // C4 then E4, half a second each from 0.5 s, at 120 BPM.
+  const line = [
+    { startSeconds: 0.5, endSeconds: 1, note: 60, velocity: 100 },
+    { startSeconds: 1, endSeconds: 1.5, note: 64, velocity: 100 },
+  ];
+  await importMidi(page, 'line.mid', line, 120);
+  await studio.waitForTracks(1);
+  await page.getByTestId('track-notes').click();
+  const roll = page.getByTestId('piano-roll');
+  const notes = roll.getByTestId('roll-note');
+  await expect(notes).toHaveCount(2);
+
+  // A click selects C4; two ↑ make it D4, which sox hears.
+  await notes.first().click();
+  await roll.press('ArrowUp');
+  await roll.press('ArrowUp');
+  await expect(notes.first()).toHaveAttribute('aria-label', 'D4 at 0.00 s, 0.50 s long');
+  const moved = await studio.exportFile({ dither: false });
+  expect(Math.abs(crossingHz(moved, 0.6, 0.35, ['sinc', '-450']) - 293.66)).toBeLessThan(1.5);
+
+  // A double-click after E4 on its row adds an E4 there; its right edge dragged makes it longer.
+  await page.getByTestId('track-notes').click(); // the export had the panel's place
+  const e4 = (await notes.last().boundingBox())!;
+  await page.mouse.dblclick(e4.x + e4.width + 80, e4.y + e4.height / 2);
+  await expect(notes).toHaveCount(3);
+  const added = (await notes.last().boundingBox())!;
+  await expect(notes.last()).toHaveAttribute('aria-label', /^E4 at [\d.]+ s, 0\.50 s long$/);
+  await page.mouse.move(added.x + added.width - 2, added.y + added.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(added.x + added.width + 60, added.y + added.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(notes.last()).not.toHaveAttribute('aria-label', /0\.50 s long$/);
+
+  // Delete takes the selected note away, not the timeline's selection.
+  await roll.press('Delete');
+  await expect(notes).toHaveCount(2);
+  expect((await studio.summary()).undo).toEqual([
+    'Import "line.mid"',
+    'Move notes',
+    'Move notes',
+    'Add note E4',
+    'Lengthen note',
+    'Delete note',
+  ]);
+  expect((await studio.summary()).tracks[0].clips).toBe(1);
+});
