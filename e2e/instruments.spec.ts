@@ -23,6 +23,7 @@ test.describe('instrument tracks', () => {
     );
     const instrument = page.getByTestId('track-instrument');
     await expect(instrument).toHaveValue('piano');
+    await expect(page.getByTestId('clip-notes').locator('rect')).toHaveCount(1); // the note drawn on its clip
 
     // sox reads the mix: middle C from the note's start, a piano's note dying away while held.
     const level = (path: string, start: number) =>

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type PointerEvent, useState } from 'react';
 import { type MidiNote, noteName } from '../../dsp/notes';
 import { addNote, deleteNotes, moveNotes, resizeNote, snapSeconds, sortNotes } from '../../project/note-edit';
-import { EDGE_PX, noteAt, ROLL, type RollView, rowHeight, secondsAt, xOf, yOf } from './piano-roll';
+import { EDGE_PX, noteAt, ROLL, type RollView, rollWidth, rowHeight, secondsAt, xOf, yOf } from './piano-roll';
 
 interface Drag {
   kind: 'move' | 'resize';
@@ -13,6 +13,7 @@ interface Drag {
 /** Arrow keys: semitones up and down (Shift: an octave), a grid step either way in time. */
 const PITCH_KEYS: Record<string, number> = { ArrowUp: 1, ArrowDown: -1 };
 const TIME_KEYS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1 };
+const BLACK_KEYS = [1, 3, 6, 8, 10];
 /** A press that moves less than this (px) is a click: it selects and changes nothing. */
 const STILL_PX = 3;
 
@@ -84,7 +85,6 @@ export function PianoRoll({
   };
   const onDoubleClick = (e: React.MouseEvent) => {
     const { x, y } = point(e);
-    if (x < ROLL.keys) return;
     const start = snapSeconds(secondsAt(view, x) - grid.step / 2, grid);
     const note = { startSeconds: start, endSeconds: start + 4 * grid.step, note: noteAt(view, y), velocity: 100 };
     const added = addNote(notes, note);
@@ -113,51 +113,68 @@ export function PianoRoll({
     edit(moved, 'Move notes', selected);
   };
 
+  const width = rollWidth(view);
   return (
-    <svg
-      className="piano-roll"
-      data-testid="piano-roll"
-      width={ROLL.width}
-      height={ROLL.height}
-      role="application"
-      aria-label="Piano roll: the notes to move, lengthen, add (double-click) and delete"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: the roll takes keys (arrows, Delete) for its selected notes
-      tabIndex={0}
-      onPointerMove={onMove}
-      onPointerUp={onUp}
-      onPointerCancel={() => [setDrag(null), setPreview(null)]}
-      onDoubleClick={onDoubleClick}
-      onKeyDown={onKeyDown}
-    >
-      {semitones.map((m) => (
-        <g key={m} className={[1, 3, 6, 8, 10].includes(m % 12) ? 'roll-black' : 'roll-white'}>
-          <rect x={0} y={yOf(view, m)} width={ROLL.width} height={row} />
-          {m % 12 === 0 && (
-            <text x={2} y={yOf(view, m) + row - 1}>
-              {noteName(m)}
-            </text>
-          )}
-        </g>
-      ))}
-      {beats.map((t) => (
-        <line key={t} className="roll-beat" x1={xOf(view, t)} x2={xOf(view, t)} y1={0} y2={ROLL.height} />
-      ))}
-      {shown.map((n, i) => (
-        <rect
-          // biome-ignore lint/suspicious/noArrayIndexKey: a note is its place in the part; the part is sorted
-          key={i}
-          data-testid="roll-note"
-          className={selected.has(i) ? 'roll-note selected' : 'roll-note'}
-          aria-label={`${noteName(n.note)} at ${n.startSeconds.toFixed(2)} s, ${(n.endSeconds - n.startSeconds).toFixed(2)} s long`}
-          x={xOf(view, n.startSeconds)}
-          y={yOf(view, n.note) + 0.5}
-          width={Math.max(2, xOf(view, n.endSeconds) - xOf(view, n.startSeconds))}
-          height={Math.max(1, row - 1)}
-          style={{ opacity: 0.45 + (0.55 * n.velocity) / 127 }}
-          onPointerDown={(e) => onNoteDown(i, e)}
-        />
-      ))}
-    </svg>
+    <div className="roll-frame">
+      <svg className="roll-keys" width={ROLL.keys} height={ROLL.height} aria-hidden="true">
+        {semitones.map((m) => (
+          <g key={m} className={BLACK_KEYS.includes(m % 12) ? 'roll-black' : 'roll-white'}>
+            <rect x={0} y={yOf(view, m)} width={ROLL.keys} height={row} />
+            {m % 12 === 0 && (
+              <text x={2} y={yOf(view, m) + row - 1}>
+                {noteName(m)}
+              </text>
+            )}
+          </g>
+        ))}
+      </svg>
+      <div className="roll-scroll" style={{ width: ROLL.width }}>
+        <svg
+          className="piano-roll"
+          data-testid="piano-roll"
+          width={width}
+          height={ROLL.height}
+          role="application"
+          aria-label="Piano roll: the notes to move, lengthen, add (double-click) and delete"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the roll takes keys (arrows, Delete) for its selected notes
+          tabIndex={0}
+          onPointerMove={onMove}
+          onPointerUp={onUp}
+          onPointerCancel={() => [setDrag(null), setPreview(null)]}
+          onDoubleClick={onDoubleClick}
+          onKeyDown={onKeyDown}
+        >
+          {semitones.map((m) => (
+            <rect
+              key={m}
+              className={BLACK_KEYS.includes(m % 12) ? 'roll-black' : 'roll-white'}
+              x={0}
+              y={yOf(view, m)}
+              width={width}
+              height={row}
+            />
+          ))}
+          {beats.map((t) => (
+            <line key={t} className="roll-beat" x1={xOf(view, t)} x2={xOf(view, t)} y1={0} y2={ROLL.height} />
+          ))}
+          {shown.map((n, i) => (
+            <rect
+              // biome-ignore lint/suspicious/noArrayIndexKey: a note is its place in the part; the part is sorted
+              key={i}
+              data-testid="roll-note"
+              className={selected.has(i) ? 'roll-note selected' : 'roll-note'}
+              aria-label={`${noteName(n.note)} at ${n.startSeconds.toFixed(2)} s, ${(n.endSeconds - n.startSeconds).toFixed(2)} s long`}
+              x={xOf(view, n.startSeconds)}
+              y={yOf(view, n.note) + 0.5}
+              width={Math.max(2, xOf(view, n.endSeconds) - xOf(view, n.startSeconds))}
+              height={Math.max(1, row - 1)}
+              style={{ opacity: 0.45 + (0.55 * n.velocity) / 127 }}
+              onPointerDown={(e) => onNoteDown(i, e)}
+            />
+          ))}
+        </svg>
+      </div>
+    </div>
   );
 }
 

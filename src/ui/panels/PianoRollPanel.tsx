@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { editClipNotes } from '../../app/instrument';
 import { INSTRUMENT_NAMES } from '../../dsp/instruments';
 import { noteGrid } from '../../project/note-edit';
@@ -6,7 +7,7 @@ import { findClip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
 import { Panel } from './Panel';
 import { PianoRoll } from './PianoRoll';
-import { rollView } from './piano-roll';
+import { rollView, zoomed } from './piano-roll';
 
 /** Seconds the roll shows at least. */
 const MIN_SECONDS = 4;
@@ -15,6 +16,7 @@ const MIN_SECONDS = 4;
  * its instrument and one undo step. */
 export function PianoRollPanel({ onClose }: { onClose: () => void }) {
   const services = useServices();
+  const [zoom, setZoom] = useState<number | undefined>(undefined);
   const clipId = useStudio((s) => s.notesClip);
   const project = useStudio((s) => s.project);
   const found = clipId ? findClip(project, clipId) : undefined;
@@ -28,7 +30,7 @@ export function PianoRollPanel({ onClose }: { onClose: () => void }) {
   const { clip, track } = found;
   const rate = project.sampleRate;
   const grid = noteGrid(projectGrid(project), rate, clip.start - clip.offset);
-  const view = rollView(part.notes, Math.max(MIN_SECONDS, (clip.offset + clip.length) / rate));
+  const view = rollView(part.notes, Math.max(MIN_SECONDS, (clip.offset + clip.length) / rate), zoom);
   return (
     <Panel title="Piano roll" testId="piano-roll-panel" onClose={onClose}>
       <p className="hint">
@@ -36,6 +38,15 @@ export function PianoRollPanel({ onClose }: { onClose: () => void }) {
         {projectGrid(project) ? 'sixteenths of the project tempo' : '50 ms (set a tempo for beats)'}. Double-click adds
         a note, a drag moves the selected ones (their right edge: longer), arrows move them, Delete removes them.
       </p>
+      <div className="roll-zoom">
+        <button type="button" data-testid="piano-roll-zoom-out" onClick={() => setZoom(zoomed(view, 0.5))}>
+          −
+        </button>
+        <span>{Math.round(view.pxPerSecond)} px/s</span>
+        <button type="button" data-testid="piano-roll-zoom-in" onClick={() => setZoom(zoomed(view, 2))}>
+          +
+        </button>
+      </div>
       <PianoRoll
         notes={part.notes}
         view={view}

@@ -13,6 +13,7 @@ import { assetToTimeline, clipLevelDb } from '../../project/envelope';
 import { snapEdge, snapMove, snapTargets } from '../../project/snap';
 import { type Clip, clipEnd } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
+import { ClipNotes } from './ClipNotes';
 import { ClipWaveform } from './ClipWaveform';
 import { clipColorStyle, clipColors } from './track-colors';
 import { EnvelopeOverlay } from './EnvelopeOverlay';
@@ -189,6 +190,18 @@ export function ClipView({ clip, trackId, height }: { clip: Clip; trackId: strin
             color={clipColors(color).wave}
           />
         </div>
+      )}
+      {drawRight > drawLeft && clip.part && (
+        <ClipNotes
+          part={clip.part}
+          rate={sampleRate}
+          from={clip.offset + from}
+          to={clip.offset + to}
+          leftPx={drawLeft - left}
+          widthPx={drawRight - drawLeft}
+          top={LABEL_HEIGHT}
+          height={waveHeight}
+        />
       )}
       {drawRight > drawLeft && (
         <EnvelopeOverlay
