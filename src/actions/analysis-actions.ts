@@ -6,6 +6,7 @@ import { download } from '../export/export-audio';
 import { audacityLabels, jsonLabels } from '../project/label-ops';
 import type { StudioState } from '../store/studio-store';
 import { hasAudio, hasRange } from './targets';
+import { hasInstrumentTracks, saveSongMidi } from '../app/save-midi';
 import type { Action } from './types';
 
 const hasLabels = (s: StudioState) => s.project.tracks.some((t) => (t.labels?.length ?? 0) > 0);
@@ -81,6 +82,13 @@ export const analysisActions: Action[] = [
     group: 'file',
     enabled: hasLabels,
     perform: (s) => exportLabels(s, 'audacity'),
+  },
+  {
+    name: 'saveMidi',
+    label: "Save MIDI: the instrument tracks' notes as a MIDI file, a track each on its own channel and program",
+    group: 'file',
+    enabled: (s) => hasInstrumentTracks(s.project),
+    perform: saveSongMidi,
   },
   {
     name: 'exportLabelsJson',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTRUMENTS, instrumentOf, renderLength, renderNotes, TAIL_SECONDS } from './instruments';
+import { INSTRUMENT_PROGRAMS, INSTRUMENTS, instrumentOf, renderLength, renderNotes, TAIL_SECONDS } from './instruments';
 import { hzOf, type MidiNote } from './notes';
 
 const RATE = 44100;
@@ -107,5 +107,9 @@ describe('instrumentOf', () => {
     expect(instrumentOf(48, 3)).toBe('strings');
     expect(instrumentOf(81, 4)).toBe('lead');
     expect(instrumentOf(0, 9)).toBe('drums');
+  });
+
+  it("is where each instrument's own program leads back", () => {
+    for (const i of INSTRUMENTS) expect(instrumentOf(INSTRUMENT_PROGRAMS[i], i === 'drums' ? 9 : 0)).toBe(i);
   });
 });

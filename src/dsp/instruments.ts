@@ -21,6 +21,18 @@ export const INSTRUMENT_NAMES: Record<Instrument, string> = {
   drums: 'Drums',
 };
 
+/** The General MIDI program each plays as in a MIDI file (drums: the percussion channel's kit, program 0). */
+export const INSTRUMENT_PROGRAMS: Record<Instrument, number> = {
+  piano: 0,
+  'electric-piano': 4,
+  organ: 16,
+  guitar: 25,
+  bass: 33,
+  strings: 48,
+  lead: 80,
+  drums: 0,
+};
+
 /** The instrument nearest a General MIDI program (0-127) on a channel (the percussion channel: drums). */
 export function instrumentOf(program: number, channel: number): Instrument {
   if (channel === DRUM_CHANNEL) return 'drums';

@@ -5,6 +5,7 @@ import { noteGrid } from '../../project/note-edit';
 import { projectGrid } from '../../project/tempo';
 import { findClip } from '../../project/types';
 import { useServices, useStudio } from '../studio-context';
+import { ActionButton } from '../toolbar/ActionButton';
 import { Panel } from './Panel';
 import { PianoRoll } from './PianoRoll';
 import { rollView, zoomed } from './piano-roll';
@@ -46,6 +47,7 @@ export function PianoRollPanel({ onClose }: { onClose: () => void }) {
         <button type="button" data-testid="piano-roll-zoom-in" onClick={() => setZoom(zoomed(view, 2))}>
           +
         </button>
+        <ActionButton name="saveMidi" text="Save MIDI" />
       </div>
       <PianoRoll
         notes={part.notes}

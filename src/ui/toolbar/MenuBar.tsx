@@ -63,6 +63,7 @@ export function MenuBar() {
         <ActionButton name="labelEditor" text="Labels…" />
         <ActionButton name="exportLabels" text="Labels .txt" />
         <ActionButton name="exportLabelsJson" text="Labels .json" />
+        <ActionButton name="saveMidi" text="MIDI" />
       </div>
       <div className="group" role="group" aria-label="View">
         <ActionButton name="mixer" text="Mixer" />
