@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { midiFile } from '../src/export/midi-file';
 import type { MidiNote } from '../src/dsp/notes';
@@ -46,6 +47,21 @@ test.describe('instrument tracks', () => {
     const octave = await studio.exportFile({ dither: false });
     expect(Math.abs(crossingHz(octave, 0.7, 1, ['sinc', '-700']) - 523.25)).toBeLessThan(2);
     expect((await studio.summary()).undo).toEqual(['Import "tune.mid"', 'Instrument: Organ', 'Transpose +12']);
+
+    // Back on the piano, Save MIDI: fluidsynth, a real General MIDI synth, plays C5 from 0.5 s (its drawbar organ
+    // would add an octave under it).
+    await instrument.selectOption('piano');
+    const saving = page.waitForEvent('download');
+    await studio.action('saveMidi').click();
+    const midi = test.info().outputPath('song.mid');
+    await (await saving).saveAs(midi);
+    await expect(page.getByTestId('notice-info').last()).toContainText(
+      'Saved 1 track of 1 notes as MIDI at 100 BPM: Untitled project.mid.',
+    );
+    const played = test.info().outputPath('played.wav');
+    execFileSync('fluidsynth', ['-ni', '-F', played, '-r', '44100', '/usr/share/sounds/sf2/TimGM6mb.sf2', midi]);
+    expect(soxStat(played, { start: 0, seconds: 0.45 })['Maximum amplitude']).toBeLessThan(0.001);
+    expect(Math.abs(crossingHz(played, 1, 1, ['sinc', '-700']) - 523.25)).toBeLessThan(2);
   });
 
   test('a broken MIDI file is refused in words', async ({ studio, page }) => {
