@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { midiFile } from '../src/export/midi-file';
-import type { MidiNote } from '../src/dsp/notes';
+import { type MidiNote, noteName } from '../src/dsp/notes';
 import { expect, test } from './fixtures';
 import { crossingHz, soxStat } from './sox';
 
@@ -124,4 +124,30 @@ test('the piano roll moves, adds, lengthens and deletes notes, each played again
     'Delete note',
   ]);
   expect((await studio.summary()).tracks[0].clips).toBe(1);
+});
+
+test('a new instrument track is written in the piano roll and heard where its note was put', async ({
+  studio,
+  page,
+}) => {
+  await page.getByTestId('tracks-menu').click();
+  await studio.action('newInstrumentTrack').click();
+  const roll = page.getByTestId('piano-roll');
+  await expect(roll).toBeVisible();
+  await expect(roll.getByTestId('roll-note')).toHaveCount(0);
+  const box = (await roll.boundingBox())!;
+  await page.mouse.dblclick(box.x + 200, box.y + box.height / 2);
+  await expect(roll.getByTestId('roll-note')).toHaveCount(1);
+  const [note] = await page.evaluate(() => {
+    const { services } = (window as unknown as { omniStudio: { services: any } }).omniStudio;
+    return services.store.getState().project.tracks[0].clips[0].part.notes;
+  });
+  expect(note.endSeconds - note.startSeconds).toBeCloseTo(0.2, 6); // four 50 ms steps: the project has no tempo
+  const out = await studio.exportFile({ dither: false });
+  const hz = 440 * 2 ** ((note.note - 69) / 12);
+  expect(soxStat(out, { start: 0, seconds: note.startSeconds - 0.01 })['Maximum amplitude']).toBe(0);
+  expect(
+    Math.abs(crossingHz(out, note.startSeconds + 0.02, 0.15, ['sinc', `-${Math.round(hz * 1.5)}`]) / hz - 1),
+  ).toBeLessThan(0.01);
+  expect((await studio.summary()).undo).toEqual(['New instrument track', `Add note ${noteName(note.note)}`]);
 });

@@ -1,7 +1,7 @@
 /** Commands on the selected track (the first of the selection, else the first track) and the model commands, so the
  * keyboard, the help panel and the buttons reach the same routines. */
 import { editSelection } from '../app/edit';
-import { noteClipToEdit } from '../app/instrument';
+import { newInstrumentTrack, noteClipToEdit } from '../app/instrument';
 import { cancelJob, generateClip } from '../app/generate';
 import { mixAndRender } from '../app/render';
 import { makeStereoTrack } from '../app/join-stereo';
@@ -44,6 +44,12 @@ export const trackActions: Action[] = [
       const id = target?.trackId ?? currentTrack(store.getState());
       if (id) store.getState().set({ effectsHost: id, panel: 'trackEffects' });
     },
+  },
+  {
+    name: 'newInstrumentTrack',
+    label: 'New instrument track: an empty part of four bars on the piano, opened in the piano roll to write its notes',
+    group: 'track',
+    perform: newInstrumentTrack,
   },
   {
     name: 'pianoRoll',

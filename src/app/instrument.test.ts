@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderNotes } from '../dsp/instruments';
+import { renderNotes, TAIL_SECONDS } from '../dsp/instruments';
 import { AssetStore } from '../project/asset-store';
 import { processRange } from '../project/process-ops';
 import { newTrack, type Project } from '../project/types';
 import { createStudioStore } from '../store/studio-store';
-import { setTrackInstrument, transposeTrack } from './instrument';
+import { editClipNotes, newInstrumentTrack, setTrackInstrument, transposeTrack } from './instrument';
 import type { Services } from './services';
 
 const RATE = 8000;
@@ -73,5 +73,30 @@ describe('a note clip edited as audio', () => {
     store.getState().commit('Gain', louder);
     setTrackInstrument(services, track.id, 'organ'); // nothing left to play again: no step
     expect(store.getState().history.past.at(-1)?.label).toBe('Gain');
+  });
+});
+
+describe('newInstrumentTrack', () => {
+  it('adds an empty part four bars long at the playhead and opens the piano roll on it', () => {
+    const store = createStudioStore();
+    const assets = new AssetStore();
+    const tempo = { bpm: 120, beatsPerBar: 3, beatUnit: 4, downbeat: 0 };
+    store.getState().commit('Tempo', { sampleRate: RATE, tracks: [], tempo });
+    store.getState().set({ playhead: 4000 });
+    const services = { store, assets } as unknown as Services;
+    newInstrumentTrack(services);
+    const { project, notesClip, panel } = store.getState();
+    const [clip] = project.tracks[0].clips;
+    expect(project.tracks[0].name).toBe('Instrument 1');
+    expect(clip).toMatchObject({ start: 4000, offset: 0, length: 12 * 4000, part: { instrument: 'piano', notes: [] } });
+    expect(assets.get(clip.assetId).channels[0].length).toBe(12 * 4000);
+    expect([notesClip, panel]).toEqual([clip.id, 'pianoRoll']);
+
+    // A note written past its end lengthens it; deleting it leaves the four bars.
+    const late = [{ startSeconds: 6, endSeconds: 7, note: 60, velocity: 100 }];
+    editClipNotes(services, clip.id, late, 'Add note C4');
+    expect(store.getState().project.tracks[0].clips[0].length).toBe((7 + TAIL_SECONDS) * RATE);
+    editClipNotes(services, clip.id, [], 'Delete note');
+    expect(store.getState().project.tracks[0].clips[0].length).toBe((7 + TAIL_SECONDS) * RATE);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { INSTRUMENT_NAMES, type Instrument, renderNotes } from '../dsp/instruments';
 import type { MidiNote } from '../dsp/notes';
-import type { Clip, NotePart, Project } from '../project/types';
+import { barLength, projectGrid } from '../project/tempo';
+import { type Clip, newId, newTrack, type NotePart, type Project } from '../project/types';
 import type { Services } from './services';
 
 /** Every note clip of the track played by `instrument`. */
@@ -51,7 +52,8 @@ function replayTrack(services: Services, trackId: string, label: string, change:
   const played = new Map<Clip, Clip>();
   for (const clip of noteClips(project, trackId)) {
     const part = change(clip.part);
-    const asset = assets.add([renderNotes(part.notes, part.instrument, project.sampleRate)], project.sampleRate);
+    const samples = renderNotes(part.notes, part.instrument, project.sampleRate, clip.offset + clip.length);
+    const asset = assets.add([samples], project.sampleRate);
     played.set(clip, { ...clip, assetId: asset.id, part });
   }
   store.getState().commit(label, {
@@ -61,15 +63,15 @@ function replayTrack(services: Services, trackId: string, label: string, change:
 }
 
 /** The clip's notes replaced by `notes`, played again. A clip that showed its whole render shows the whole new one
- * (notes added past its end are heard); a trimmed one keeps its window. */
+ * (notes added past its end are heard; it never gets shorter); a trimmed one keeps its window. */
 export function editClipNotes(services: Services, clipId: string, notes: MidiNote[], label: string) {
   const { store, assets } = services;
   const { project } = store.getState();
   const clip = project.tracks.flatMap((t) => t.clips).find((c) => c.id === clipId);
   if (!clip?.part) return;
-  const samples = renderNotes(notes, clip.part.instrument, project.sampleRate);
+  const samples = renderNotes(notes, clip.part.instrument, project.sampleRate, clip.offset + clip.length);
   const whole = clip.offset === 0 && clip.length === assets.get(clip.assetId).channels[0].length;
-  const length = whole ? samples.length : Math.max(1, Math.min(clip.length, samples.length - clip.offset));
+  const length = whole ? samples.length : clip.length;
   const asset = assets.add([samples], project.sampleRate);
   const edited = { ...clip, assetId: asset.id, length, part: { ...clip.part, notes } };
   store.getState().commit(label, {
@@ -84,4 +86,26 @@ export function noteClipToEdit(project: Project, selectedClipIds: readonly strin
   const pick =
     clips.find((c) => selectedClipIds.includes(c.clip)) ?? clips.find((c) => c.track === trackId) ?? clips[0];
   return pick?.clip ?? null;
+}
+
+/** Bars a new instrument track's empty part lasts (seconds where the project has no tempo). */
+const NEW_PART = { bars: 4, seconds: 8 };
+
+/** A new track holding an empty part on the piano, four bars long from the selection's start (else the playhead),
+ * opened in the piano roll to write its notes: one undo step. */
+export function newInstrumentTrack({ store, assets }: Services) {
+  const state = store.getState();
+  const { project } = state;
+  const rate = project.sampleRate;
+  const grid = projectGrid(project);
+  const length = Math.round(grid ? NEW_PART.bars * barLength(grid, rate) : NEW_PART.seconds * rate);
+  const at = state.selection?.start ?? state.playhead;
+  const count = project.tracks.filter((t) => t.clips.some((c) => c.part)).length;
+  const name = `Instrument ${count + 1}`;
+  const asset = assets.add([renderNotes([], 'piano', rate, length)], rate);
+  const part: NotePart = { instrument: 'piano', notes: [] };
+  const clip: Clip = { id: newId(), assetId: asset.id, name, start: at, offset: 0, length, part };
+  const track = { ...newTrack(project.tracks.length), name, clips: [clip] };
+  state.commit('New instrument track', { ...project, tracks: [...project.tracks, track] });
+  store.getState().set({ notesClip: clip.id, panel: 'pianoRoll' });
 }

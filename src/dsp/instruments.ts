@@ -55,10 +55,11 @@ const NOTE_GAIN = 0.25;
 export const renderLength = (notes: readonly MidiNote[], rate: number) =>
   Math.ceil((Math.max(0, ...notes.map((n) => n.endSeconds)) + TAIL_SECONDS) * rate);
 
-/** The notes played by the instrument, one channel at `rate` from 0 s. A note of the same pitch and length (a drum
- * of the same note) sounds the same each time, at its velocity's level, so each is made once and added where it falls. */
-export function renderNotes(notes: readonly MidiNote[], instrument: Instrument, rate: number): Float32Array {
-  const out = new Float32Array(renderLength(notes, rate));
+/** The notes played by the instrument, one channel at `rate` from 0 s, `minLength` samples at least (a part's clip
+ * longer than its notes). A note of the same pitch and length (a drum of the same note) sounds the same each time, at
+ * its velocity's level, so each is made once and added where it falls. */
+export function renderNotes(notes: readonly MidiNote[], instrument: Instrument, rate: number, minLength = 0) {
+  const out = new Float32Array(Math.max(minLength, renderLength(notes, rate)));
   const sounds = new Map<string, Float32Array>();
   let kept = 0;
   for (const note of notes) {

@@ -21,6 +21,7 @@ export function ClipNotes({
   top: number;
   height: number;
 }) {
+  if (part.notes.length === 0) return null;
   const pitches = part.notes.map((n) => n.note);
   const low = Math.min(...pitches) - 1;
   const rows = Math.max(12, Math.max(...pitches) + 1 - low + 1);

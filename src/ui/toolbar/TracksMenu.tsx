@@ -1,11 +1,12 @@
-/** The Tracks menu, as Audacity's: grouping, comping, aligning and sorting whole tracks; it closes once a command
- * has run or the pointer goes down elsewhere. */
+/** The Tracks menu, as Audacity's: new instrument tracks, grouping, comping, aligning and sorting whole tracks; it
+ * closes once a command has run or the pointer goes down elsewhere. */
 import { useRef } from 'react';
 import { ActionButton } from './ActionButton';
 import { useStudio } from '../studio-context';
 import { usePopover } from './popover';
 
 const COMMANDS: [string, string][] = [
+  ['newInstrumentTrack', 'Instrument track'],
   ['groupTracks', 'Group'],
   ['ungroupTracks', 'Ungroup'],
   ['busForTracks', 'Bus for tracks'],
@@ -25,7 +26,7 @@ export function TracksMenu() {
   usePopover(menu);
   return (
     <details className="tempo tracks-menu" ref={menu}>
-      <summary data-testid="tracks-menu" title="Group, comp, align and sort tracks">
+      <summary data-testid="tracks-menu" title="New instrument tracks; group, comp, align and sort tracks">
         Tracks ▾
       </summary>
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: each button is reached by the keyboard; the click only closes the menu after it */}
