@@ -91,8 +91,11 @@ test('the piano roll moves, adds, lengthens and deletes notes, each played again
   const notes = roll.getByTestId('roll-note');
   await expect(notes).toHaveCount(2);
 
-  // A click selects C4; two ↑ make it D4, which sox hears.
+  // A click selects C4 and plays it; two ↑ make it D4, which sox hears.
   await notes.first().click();
+  const previewing = () =>
+    page.evaluate(() => (window as any).omniStudio.services.store.getState().previewing as boolean);
+  await expect.poll(previewing, { intervals: [50] }).toBe(true);
   await roll.press('ArrowUp');
   await roll.press('ArrowUp');
   await expect(notes.first()).toHaveAttribute('aria-label', 'D4 at 0.00 s, 0.50 s long');

@@ -4,7 +4,7 @@ import { AssetStore } from '../project/asset-store';
 import { processRange } from '../project/process-ops';
 import { newTrack, type Project } from '../project/types';
 import { createStudioStore } from '../store/studio-store';
-import { editClipNotes, newInstrumentTrack, setTrackInstrument, transposeTrack } from './instrument';
+import { auditionAudio, editClipNotes, newInstrumentTrack, setTrackInstrument, transposeTrack } from './instrument';
 import type { Services } from './services';
 
 const RATE = 8000;
@@ -98,5 +98,22 @@ describe('newInstrumentTrack', () => {
     expect(store.getState().project.tracks[0].clips[0].length).toBe((7 + TAIL_SECONDS) * RATE);
     editClipNotes(services, clip.id, [], 'Delete note');
     expect(store.getState().project.tracks[0].clips[0].length).toBe((7 + TAIL_SECONDS) * RATE);
+  });
+});
+
+describe('auditionAudio', () => {
+  it('is the note alone on its track, at most a second of it, heard whatever the mute', () => {
+    const { store, track } = studio();
+    const { project } = store.getState();
+    const muted = { ...project, tracks: [{ ...project.tracks[0], mute: true }] };
+    const long = { startSeconds: 3, endSeconds: 9, note: 72, velocity: 100 };
+    const audio = auditionAudio(muted, 'c', long)!;
+    expect(audio.project.tracks).toHaveLength(1);
+    const [heard] = audio.project.tracks;
+    expect([heard.id, heard.mute, heard.clips.length]).toEqual([track.id, false, 1]);
+    const samples = audio.assets.get(heard.clips[0].assetId).channels[0];
+    expect(samples).toEqual(renderNotes([{ ...long, startSeconds: 0, endSeconds: 1 }], 'piano', RATE));
+    expect(audio.heard).toEqual({ start: 0, end: samples.length });
+    expect(auditionAudio(muted, 'a', long)).toBeNull(); // plain audio: no notes to hear
   });
 });

@@ -6,7 +6,9 @@
 import { INSTRUMENT_NAMES, type Instrument, renderNotes } from '../dsp/instruments';
 import type { MidiNote } from '../dsp/notes';
 import { barLength, projectGrid } from '../project/tempo';
-import { type Clip, newId, newTrack, type NotePart, type Project } from '../project/types';
+import { AssetStore } from '../project/asset-store';
+import { type Clip, findClip, newId, newTrack, type NotePart, type Project } from '../project/types';
+import type { PreviewAudio } from './preview';
 import type { Services } from './services';
 
 /** Every note clip of the track played by `instrument`. */
@@ -67,7 +69,7 @@ function replayTrack(services: Services, trackId: string, label: string, change:
 export function editClipNotes(services: Services, clipId: string, notes: MidiNote[], label: string) {
   const { store, assets } = services;
   const { project } = store.getState();
-  const clip = project.tracks.flatMap((t) => t.clips).find((c) => c.id === clipId);
+  const clip = findClip(project, clipId)?.clip;
   if (!clip?.part) return;
   const samples = renderNotes(notes, clip.part.instrument, project.sampleRate, clip.offset + clip.length);
   const whole = clip.offset === 0 && clip.length === assets.get(clip.assetId).channels[0].length;
@@ -108,4 +110,36 @@ export function newInstrumentTrack({ store, assets }: Services) {
   const track = { ...newTrack(project.tracks.length), name, clips: [clip] };
   state.commit('New instrument track', { ...project, tracks: [...project.tracks, track] });
   store.getState().set({ notesClip: clip.id, panel: 'pianoRoll' });
+}
+
+/** The longest a note auditioned sounds, s (a long note is heard as its start). */
+const AUDITION_SECONDS = 1;
+
+/** What hearing one note of a clip plays: the note alone on its track (its effects, fader and pan heard, mute and solo
+ * aside), on a scratch store so nothing reaches the project; null where the clip holds no notes. */
+export function auditionAudio(project: Project, clipId: string, note: MidiNote): PreviewAudio | null {
+  const found = findClip(project, clipId);
+  if (!found?.clip.part) return null;
+  const rate = project.sampleRate;
+  const seconds = Math.min(AUDITION_SECONDS, note.endSeconds - note.startSeconds);
+  const samples = renderNotes([{ ...note, startSeconds: 0, endSeconds: seconds }], found.clip.part.instrument, rate);
+  const assets = new AssetStore();
+  const asset = assets.add([samples], rate);
+  const clip: Clip = {
+    id: newId(),
+    assetId: asset.id,
+    name: found.clip.name,
+    start: 0,
+    offset: 0,
+    length: samples.length,
+  };
+  const track = { ...found.track, mute: false, solo: false, clips: [clip] };
+  return { project: { ...project, tracks: [track] }, assets, heard: { start: 0, end: samples.length } };
+}
+
+/** Plays one note of the clip (the piano roll's click), unless the project is playing. */
+export async function auditionNote({ store, player }: Services, clipId: string, note: MidiNote): Promise<void> {
+  if (store.getState().playing) return;
+  const audio = auditionAudio(store.getState().project, clipId, note);
+  if (audio) await player.preview(audio.project, audio.assets, audio.heard);
 }

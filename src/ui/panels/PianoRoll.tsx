@@ -18,8 +18,8 @@ const BLACK_KEYS = [1, 3, 6, 8, 10];
 const STILL_PX = 3;
 
 /**
- * A part's notes on a piano roll, as a DAW's MIDI editor: a click selects a note (Shift+click adds or takes one
- * away), a drag moves the selected notes in time and pitch on the grid, a drag of a note's right edge lengthens it,
+ * A part's notes on a piano roll, as a DAW's MIDI editor: a click selects a note and plays it (Shift+click adds or
+ * takes one away), a drag moves the selected notes in time and pitch on the grid, a drag of a note's right edge lengthens it,
  * a double-click on the grid adds a note a beat long; arrows move the selection, Delete removes it. Each gesture is
  * one edit (`onEdit`), drawn as it goes and played again when let go.
  */
@@ -28,11 +28,14 @@ export function PianoRoll({
   view,
   grid,
   onEdit,
+  onHear,
 }: {
   notes: MidiNote[];
   view: RollView;
   grid: { step: number; phase: number };
   onEdit: (notes: MidiNote[], label: string) => void;
+  /** Plays a note clicked or added, as a DAW auditions it. */
+  onHear: (note: MidiNote) => void;
 }) {
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [drag, setDrag] = useState<Drag | null>(null);
@@ -60,6 +63,7 @@ export function PianoRoll({
     const chosen = e.shiftKey ? toggled(selected, index) : selected.has(index) ? selected : new Set([index]);
     setSelected(chosen);
     if (!chosen.has(index)) return;
+    onHear(notes[index]);
     (e.currentTarget.ownerSVGElement as SVGSVGElement).setPointerCapture(e.pointerId);
     const edge = xOf(view, notes[index].endSeconds) - x <= EDGE_PX;
     setDrag({ kind: edge ? 'resize' : 'move', index, x, y });
@@ -88,6 +92,7 @@ export function PianoRoll({
     const start = snapSeconds(secondsAt(view, x) - grid.step / 2, grid);
     const note = { startSeconds: start, endSeconds: start + 4 * grid.step, note: noteAt(view, y), velocity: 100 };
     const added = addNote(notes, note);
+    onHear(note);
     edit(added.notes, `Add note ${noteName(note.note)}`, new Set([added.index]));
   };
   const onKeyDown = (e: KeyboardEvent) => {

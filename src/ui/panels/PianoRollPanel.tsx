@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { editClipNotes } from '../../app/instrument';
+import { auditionNote, editClipNotes } from '../../app/instrument';
 import { INSTRUMENT_NAMES } from '../../dsp/instruments';
 import { noteGrid } from '../../project/note-edit';
 import { projectGrid } from '../../project/tempo';
@@ -18,6 +18,7 @@ const MIN_SECONDS = 4;
 export function PianoRollPanel({ onClose }: { onClose: () => void }) {
   const services = useServices();
   const [zoom, setZoom] = useState<number | undefined>(undefined);
+  const [hearing, setHearing] = useState(true);
   const clipId = useStudio((s) => s.notesClip);
   const project = useStudio((s) => s.project);
   const found = clipId ? findClip(project, clipId) : undefined;
@@ -47,6 +48,15 @@ export function PianoRollPanel({ onClose }: { onClose: () => void }) {
         <button type="button" data-testid="piano-roll-zoom-in" onClick={() => setZoom(zoomed(view, 2))}>
           +
         </button>
+        <label title="Play each note clicked or added, through its track's effects">
+          <input
+            type="checkbox"
+            data-testid="piano-roll-hear"
+            checked={hearing}
+            onChange={(e) => setHearing(e.target.checked)}
+          />{' '}
+          Hear notes
+        </label>
         <ActionButton name="saveMidi" text="Save MIDI" />
       </div>
       <PianoRoll
@@ -54,6 +64,7 @@ export function PianoRollPanel({ onClose }: { onClose: () => void }) {
         view={view}
         grid={grid}
         onEdit={(notes, label) => editClipNotes(services, clip.id, notes, label)}
+        onHear={(note) => hearing && void auditionNote(services, clip.id, note)}
       />
     </Panel>
   );
