@@ -99,8 +99,13 @@ test('the piano roll moves, adds, lengthens and deletes notes, each played again
   await roll.press('ArrowUp');
   await roll.press('ArrowUp');
   await expect(notes.first()).toHaveAttribute('aria-label', 'D4 at 0.00 s, 0.50 s long');
+  // Its velocity down to 40 from 100: (40/100)^1.6, 13 dB quieter than E4 after it.
+  await page.getByTestId('piano-roll-velocity').fill('40');
+  await page.getByTestId('piano-roll-velocity').press('Enter');
   const moved = await studio.exportFile({ dither: false });
   expect(Math.abs(crossingHz(moved, 0.6, 0.35, ['sinc', '-450']) - 293.66)).toBeLessThan(1.5);
+  const level = (start: number) => 20 * Math.log10(soxStat(moved, { start, seconds: 0.3 })['RMS     amplitude']);
+  expect(level(0.55) - level(1.05)).toBeLessThan(-10);
 
   // A double-click after E4 on its row adds an E4 there; its right edge dragged makes it longer.
   await page.getByTestId('track-notes').click(); // the export had the panel's place
@@ -122,6 +127,7 @@ test('the piano roll moves, adds, lengthens and deletes notes, each played again
     'Import "line.mid"',
     'Move notes',
     'Move notes',
+    'Velocity 40',
     'Add note E4',
     'Lengthen note',
     'Delete note',

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type PointerEvent, useState } from 'react';
 import { type MidiNote, noteName } from '../../dsp/notes';
 import { addNote, deleteNotes, moveNotes, resizeNote, snapSeconds, sortNotes } from '../../project/note-edit';
+import { NumberField } from '../NumberField';
 import { EDGE_PX, noteAt, ROLL, type RollView, rollWidth, rowHeight, secondsAt, xOf, yOf } from './piano-roll';
 
 interface Drag {
@@ -120,68 +121,92 @@ export function PianoRoll({
 
   const width = rollWidth(view);
   return (
-    <div className="roll-frame">
-      <svg className="roll-keys" width={ROLL.keys} height={ROLL.height} aria-hidden="true">
-        {semitones.map((m) => (
-          <g key={m} className={BLACK_KEYS.includes(m % 12) ? 'roll-black' : 'roll-white'}>
-            <rect x={0} y={yOf(view, m)} width={ROLL.keys} height={row} />
-            {m % 12 === 0 && (
-              <text x={2} y={yOf(view, m) + row - 1}>
-                {noteName(m)}
-              </text>
-            )}
-          </g>
-        ))}
-      </svg>
-      <div className="roll-scroll" style={{ width: ROLL.width }}>
-        <svg
-          className="piano-roll"
-          data-testid="piano-roll"
-          width={width}
-          height={ROLL.height}
-          role="application"
-          aria-label="Piano roll: the notes to move, lengthen, add (double-click) and delete"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: the roll takes keys (arrows, Delete) for its selected notes
-          tabIndex={0}
-          onPointerMove={onMove}
-          onPointerUp={onUp}
-          onPointerCancel={() => [setDrag(null), setPreview(null)]}
-          onDoubleClick={onDoubleClick}
-          onKeyDown={onKeyDown}
-        >
+    <div>
+      <div className="roll-frame">
+        <svg className="roll-keys" width={ROLL.keys} height={ROLL.height} aria-hidden="true">
           {semitones.map((m) => (
-            <rect
-              key={m}
-              className={BLACK_KEYS.includes(m % 12) ? 'roll-black' : 'roll-white'}
-              x={0}
-              y={yOf(view, m)}
-              width={width}
-              height={row}
-            />
-          ))}
-          {beats.map((t) => (
-            <line key={t} className="roll-beat" x1={xOf(view, t)} x2={xOf(view, t)} y1={0} y2={ROLL.height} />
-          ))}
-          {shown.map((n, i) => (
-            <rect
-              // biome-ignore lint/suspicious/noArrayIndexKey: a note is its place in the part; the part is sorted
-              key={i}
-              data-testid="roll-note"
-              className={selected.has(i) ? 'roll-note selected' : 'roll-note'}
-              aria-label={`${noteName(n.note)} at ${n.startSeconds.toFixed(2)} s, ${(n.endSeconds - n.startSeconds).toFixed(2)} s long`}
-              x={xOf(view, n.startSeconds)}
-              y={yOf(view, n.note) + 0.5}
-              width={Math.max(2, xOf(view, n.endSeconds) - xOf(view, n.startSeconds))}
-              height={Math.max(1, row - 1)}
-              style={{ opacity: 0.45 + (0.55 * n.velocity) / 127 }}
-              onPointerDown={(e) => onNoteDown(i, e)}
-            />
+            <g key={m} className={BLACK_KEYS.includes(m % 12) ? 'roll-black' : 'roll-white'}>
+              <rect x={0} y={yOf(view, m)} width={ROLL.keys} height={row} />
+              {m % 12 === 0 && (
+                <text x={2} y={yOf(view, m) + row - 1}>
+                  {noteName(m)}
+                </text>
+              )}
+            </g>
           ))}
         </svg>
+        <div className="roll-scroll" style={{ width: ROLL.width }}>
+          <svg
+            className="piano-roll"
+            data-testid="piano-roll"
+            width={width}
+            height={ROLL.height}
+            role="application"
+            aria-label="Piano roll: the notes to move, lengthen, add (double-click) and delete"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the roll takes keys (arrows, Delete) for its selected notes
+            tabIndex={0}
+            onPointerMove={onMove}
+            onPointerUp={onUp}
+            onPointerCancel={() => [setDrag(null), setPreview(null)]}
+            onDoubleClick={onDoubleClick}
+            onKeyDown={onKeyDown}
+          >
+            {semitones.map((m) => (
+              <rect
+                key={m}
+                className={BLACK_KEYS.includes(m % 12) ? 'roll-black' : 'roll-white'}
+                x={0}
+                y={yOf(view, m)}
+                width={width}
+                height={row}
+              />
+            ))}
+            {beats.map((t) => (
+              <line key={t} className="roll-beat" x1={xOf(view, t)} x2={xOf(view, t)} y1={0} y2={ROLL.height} />
+            ))}
+            {shown.map((n, i) => (
+              <rect
+                // biome-ignore lint/suspicious/noArrayIndexKey: a note is its place in the part; the part is sorted
+                key={i}
+                data-testid="roll-note"
+                className={selected.has(i) ? 'roll-note selected' : 'roll-note'}
+                aria-label={`${noteName(n.note)} at ${n.startSeconds.toFixed(2)} s, ${(n.endSeconds - n.startSeconds).toFixed(2)} s long`}
+                x={xOf(view, n.startSeconds)}
+                y={yOf(view, n.note) + 0.5}
+                width={Math.max(2, xOf(view, n.endSeconds) - xOf(view, n.startSeconds))}
+                height={Math.max(1, row - 1)}
+                style={{ opacity: 0.45 + (0.55 * n.velocity) / 127 }}
+                onPointerDown={(e) => onNoteDown(i, e)}
+              />
+            ))}
+          </svg>
+        </div>
       </div>
+      {selected.size > 0 && (
+        <div className="roll-velocity">
+          <NumberField
+            label={`Velocity (${selected.size === 1 ? 'the note' : `${selected.size} notes`})`}
+            value={Math.round(meanVelocity(notes, selected))}
+            bounds={{ min: 1, max: 127 }}
+            step={1}
+            testId="piano-roll-velocity"
+            onCommit={(v) => {
+              const velocity = Math.min(127, Math.max(1, Math.round(v)));
+              edit(
+                notes.map((n, i) => (selected.has(i) ? { ...n, velocity } : n)),
+                `Velocity ${velocity}`,
+                selected,
+              );
+            }}
+          />
+        </div>
+      )}
     </div>
   );
 }
+
+const meanVelocity = (notes: readonly MidiNote[], chosen: ReadonlySet<number>) =>
+  [...chosen].reduce((sum, i) => sum + (notes[i]?.velocity ?? 0), 0) / chosen.size;
 
 const toggled = (set: ReadonlySet<number>, i: number) => {
   const next = new Set(set);
