@@ -98,7 +98,7 @@ test('the piano roll moves, adds, lengthens and deletes notes, each played again
   await expect.poll(previewing, { intervals: [50] }).toBe(true);
   await roll.press('ArrowUp');
   await roll.press('ArrowUp');
-  await expect(notes.first()).toHaveAttribute('aria-label', 'D4 at 0.00 s, 0.50 s long');
+  await expect(notes.first()).toHaveAttribute('aria-label', 'D4 at 0.50 s, 0.50 s long');
   // Its velocity down to 40 from 100: (40/100)^1.6, 13 dB quieter than E4 after it.
   await page.getByTestId('piano-roll-velocity').fill('40');
   await page.getByTestId('piano-roll-velocity').press('Enter');
@@ -159,4 +159,22 @@ test('a new instrument track is written in the piano roll and heard where its no
     Math.abs(crossingHz(out, note.startSeconds + 0.02, 0.15, ['sinc', `-${Math.round(hz * 1.5)}`]) / hz - 1),
   ).toBeLessThan(0.01);
   expect((await studio.summary()).undo).toEqual(['New instrument track', `Add note ${noteName(note.note)}`]);
+});
+
+test('Q in the piano roll quantizes notes played off the beat', async ({ studio, page }) => {
+  // At 120 BPM a sixteenth is 0.125 s: C4 30 ms late, E4 on the beat.
+  const loose = [
+    { startSeconds: 0.53, endSeconds: 0.9, note: 60, velocity: 100 },
+    { startSeconds: 1, endSeconds: 1.4, note: 64, velocity: 100 },
+  ];
+  await importMidi(page, 'loose.mid', loose, 120);
+  await studio.waitForTracks(1);
+  await page.getByTestId('track-notes').click();
+  await page.getByTestId('piano-roll-hear').uncheck();
+  const notes = page.getByTestId('roll-note');
+  await expect(notes.first()).toHaveAttribute('aria-label', 'C4 at 0.53 s, 0.37 s long');
+  await page.getByTestId('piano-roll').press('q');
+  await expect(notes.first()).toHaveAttribute('aria-label', 'C4 at 0.50 s, 0.37 s long');
+  await expect(notes.last()).toHaveAttribute('aria-label', 'E4 at 1.00 s, 0.40 s long');
+  expect((await studio.summary()).undo).toEqual(['Import "loose.mid"', 'Quantize notes']);
 });

@@ -17,7 +17,7 @@ const notes = [
 ];
 
 describe('importMidiFile', () => {
-  it('adds a track whose clip is its part played from the first note, and takes the tempo', async () => {
+  it('adds a track whose clip is its part played from the bar of its first note, and takes the tempo', async () => {
     const { store, assets, services } = studio();
     const file = new File([midiFile(notes, 100, 33)], 'line.mid');
     expect(isMidiFile(file)).toBe(true);
@@ -28,11 +28,11 @@ describe('importMidiFile', () => {
     const [track] = project.tracks;
     expect(track.name).toBe('Bass');
     const [clip] = track.clips;
-    expect(clip.start).toBe(48000); // where the first note falls
+    expect(clip.start).toBe(0); // the first note falls in the first bar (2.4 s at 100 BPM)
     expect(clip.part?.instrument).toBe('bass');
     expect(clip.part?.notes.map((n) => [n.startSeconds, n.note])).toEqual([
-      [0, 45],
-      [0.5, 47],
+      [1, 45],
+      [1.5, 47],
     ]);
     const audio = assets.get(clip.assetId).channels[0];
     expect(audio).toEqual(renderNotes(clip.part!.notes, 'bass', 48000));
@@ -48,7 +48,16 @@ describe('importMidiFile', () => {
     store.getState().commit('Tempo', { ...store.getState().project, tempo });
     await importMidiFile(services, new File([midiFile(notes)], 'line.mid'), 4800);
     expect(store.getState().project.tempo).toEqual(tempo);
-    expect(store.getState().project.tracks[0].clips[0].start).toBe(4800 + 48000);
+    expect(store.getState().project.tracks[0].clips[0].start).toBe(4800);
+  });
+
+  it('keeps no silence before the bar a late part starts in', async () => {
+    const { store, services } = studio();
+    const late = notes.map((n) => ({ ...n, startSeconds: n.startSeconds + 4.5, endSeconds: n.endSeconds + 4.5 }));
+    await importMidiFile(services, new File([midiFile(late, 120)], 'late.mid'));
+    const [clip] = store.getState().project.tracks[0].clips;
+    expect(clip.start).toBe(4 * 48000); // 5.5 s falls in the bar from 4 s (bars of 2 s)
+    expect(clip.part?.notes[0].startSeconds).toBeCloseTo(1.5, 9);
   });
 
   it('says why a file is refused and changes nothing', async () => {

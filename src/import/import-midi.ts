@@ -38,7 +38,8 @@ export async function importMidiFile(services: Services, file: File, at = 0): Pr
     const names = partNames(song.parts);
     const tracks = song.parts.map((part, i) => {
       const track = { ...newTrack(project.tracks.length + i), name: names[i] };
-      return { ...track, clips: [partClip(assets, part, names[i], project.sampleRate, start)] } satisfies Track;
+      const clip = partClip(assets, part, names[i], project.sampleRate, start, barSeconds(song));
+      return { ...track, clips: [clip] } satisfies Track;
     });
     const tempo = project.tempo ?? songTempo(song, start);
     store
@@ -60,9 +61,11 @@ export async function importMidiFile(services: Services, file: File, at = 0): Pr
   }
 }
 
-/** A part's clip: its notes played from its first, placed where that note falls after `start`. */
-function partClip(assets: AssetStore, part: MidiPart, name: string, rate: number, start: number): Clip {
-  const lead = Math.floor(Math.min(...part.notes.map((n) => n.startSeconds)) * rate);
+/** A part's clip: its notes played from the bar its first note falls in (silence before it is not kept; the bar
+ * line, so a note early in it can still be quantized earlier), placed where that bar falls after `start`. */
+function partClip(assets: AssetStore, part: MidiPart, name: string, rate: number, start: number, bar: number): Clip {
+  const first = Math.min(...part.notes.map((n) => n.startSeconds));
+  const lead = Math.floor(Math.floor(first / bar) * bar * rate);
   // Shifted by a whole number of samples, so each note starts on the sample it would from the song's start.
   const notes = part.notes.map((n) => ({
     ...n,
@@ -83,6 +86,9 @@ function partClip(assets: AssetStore, part: MidiPart, name: string, rate: number
   };
 }
 
+/** A bar of the song's opening tempo and time signature, s. */
+const barSeconds = (song: MidiSong) => ((song.beatsPerBar * 4) / song.beatUnit) * (60 / song.bpm);
+
 /** Each part's track name: its MIDI track's, else what plays it; a name two parts share gets their channels. */
 function partNames(parts: readonly MidiPart[]): string[] {
   const names = parts.map(
@@ -93,7 +99,8 @@ function partNames(parts: readonly MidiPart[]): string[] {
   );
 }
 
-/** The song's opening tempo as the project's, in beats of its time signature (6/8 counts eighths); none out of range. */
+/** The song's opening tempo as the project's, in beats of its time signature (6/8 counts eighths); none out of
+ * range. */
 function songTempo(song: MidiSong, downbeat: number): ProjectTempo | undefined {
   const bpm = Math.round(((song.bpm * song.beatUnit) / 4) * 100) / 100;
   return tempoProblem(bpm) ? undefined : { bpm, beatsPerBar: song.beatsPerBar, beatUnit: song.beatUnit, downbeat };

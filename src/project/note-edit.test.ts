@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { MidiNote } from '../dsp/notes';
-import { addNote, deleteNotes, moveNotes, noteGrid, resizeNote, snapSeconds, sortNotes } from './note-edit';
+import {
+  addNote,
+  deleteNotes,
+  moveNotes,
+  noteGrid,
+  quantizeNotes,
+  resizeNote,
+  snapSeconds,
+  sortNotes,
+} from './note-edit';
 
 const n = (start: number, end: number, note: number): MidiNote => ({
   startSeconds: start,
@@ -40,5 +49,17 @@ describe('note edits', () => {
     const sorted = sortNotes(moveNotes(part, new Set([0]), 1.5, 0), new Set([0]));
     expect(sorted.notes.map((x) => x.note)).toEqual([64, 67, 60]);
     expect([...sorted.indices]).toEqual([2]);
+  });
+});
+
+describe('quantizeNotes', () => {
+  it('starts the chosen notes (all, where none are) on the grid, keeping their lengths', () => {
+    const grid = { step: 0.125, phase: 0 };
+    const loose = [n(0.03, 0.4, 60), n(0.52, 0.6, 62)];
+    expect(quantizeNotes(loose, new Set(), grid).map((x) => [x.startSeconds, x.endSeconds])).toEqual([
+      [0, 0.37],
+      [0.5, 0.58],
+    ]);
+    expect(quantizeNotes(loose, new Set([1]), grid)[0]).toBe(loose[0]);
   });
 });

@@ -10,9 +10,14 @@ import { type BeatGrid, beatLength } from './tempo';
 export const MIN_NOTE_SECONDS = 0.02;
 const FREE_STEP_SECONDS = 0.05;
 
-/** Where the grid's steps fall for a part whose asset starts at timeline sample `assetStart`: the step and the first
- * one's time, s. */
-export function noteGrid(grid: BeatGrid | null, rate: number, assetStart: number): { step: number; phase: number } {
+/** A piano roll's grid: its step and where the first step falls, s from the part's start. */
+export interface NoteGrid {
+  step: number;
+  phase: number;
+}
+
+/** Where the grid's steps fall for a part whose asset starts at timeline sample `assetStart`. */
+export function noteGrid(grid: BeatGrid | null, rate: number, assetStart: number): NoteGrid {
   if (!grid) return { step: FREE_STEP_SECONDS, phase: 0 };
   const step = beatLength(grid, rate) / 4 / rate;
   const phase = ((((grid.downbeat - assetStart) / rate) % step) + step) % step;
@@ -20,7 +25,7 @@ export function noteGrid(grid: BeatGrid | null, rate: number, assetStart: number
 }
 
 /** `seconds` on the nearest step of the grid (never before 0). */
-export function snapSeconds(seconds: number, grid: { step: number; phase: number }): number {
+export function snapSeconds(seconds: number, grid: NoteGrid): number {
   const k = Math.round((seconds - grid.phase) / grid.step);
   const snapped = grid.phase + k * grid.step;
   return snapped < 0 ? grid.phase : snapped;
@@ -70,4 +75,14 @@ export function sortNotes(notes: readonly MidiNote[], indices: ReadonlySet<numbe
     notes: order.map((o) => o.n),
     indices: new Set(order.flatMap((o, k) => (indices.has(o.i) ? [k] : []))),
   };
+}
+
+/** The notes at `indices` (every note where none are) started on the nearest step of the grid, their lengths kept,
+ * as a DAW quantizes MIDI. */
+export function quantizeNotes(notes: readonly MidiNote[], indices: ReadonlySet<number>, grid: NoteGrid): MidiNote[] {
+  return notes.map((n, i) => {
+    if (indices.size > 0 && !indices.has(i)) return n;
+    const start = snapSeconds(n.startSeconds, grid);
+    return { ...n, startSeconds: start, endSeconds: start + (n.endSeconds - n.startSeconds) };
+  });
 }

@@ -1,6 +1,15 @@
 import { type KeyboardEvent, type PointerEvent, useState } from 'react';
 import { type MidiNote, noteName } from '../../dsp/notes';
-import { addNote, deleteNotes, moveNotes, resizeNote, snapSeconds, sortNotes } from '../../project/note-edit';
+import {
+  addNote,
+  deleteNotes,
+  moveNotes,
+  type NoteGrid,
+  quantizeNotes,
+  resizeNote,
+  snapSeconds,
+  sortNotes,
+} from '../../project/note-edit';
 import { NumberField } from '../NumberField';
 import { EDGE_PX, noteAt, ROLL, type RollView, rollWidth, rowHeight, secondsAt, xOf, yOf } from './piano-roll';
 
@@ -20,9 +29,10 @@ const STILL_PX = 3;
 
 /**
  * A part's notes on a piano roll, as a DAW's MIDI editor: a click selects a note and plays it (Shift+click adds or
- * takes one away), a drag moves the selected notes in time and pitch on the grid, a drag of a note's right edge lengthens it,
- * a double-click on the grid adds a note a beat long; arrows move the selection, Delete removes it. Each gesture is
- * one edit (`onEdit`), drawn as it goes and played again when let go.
+ * takes one away), a drag moves the selected notes in time and pitch on the grid, a drag of a note's right edge
+ * lengthens it, a double-click on the grid adds a note a beat long; arrows move the selection, Delete removes it,
+ * Q quantizes it, Velocity sets its loudness. Each gesture is one edit (`onEdit`), drawn as it goes and played again
+ * when let go.
  */
 export function PianoRoll({
   notes,
@@ -33,7 +43,7 @@ export function PianoRoll({
 }: {
   notes: MidiNote[];
   view: RollView;
-  grid: { step: number; phase: number };
+  grid: NoteGrid;
   onEdit: (notes: MidiNote[], label: string) => void;
   /** Plays a note clicked or added, as a DAW auditions it. */
   onHear: (note: MidiNote) => void;
@@ -96,7 +106,14 @@ export function PianoRoll({
     onHear(note);
     edit(added.notes, `Add note ${noteName(note.note)}`, new Set([added.index]));
   };
+  const quantize = () => edit(quantizeNotes(notes, selected, grid), 'Quantize notes', selected);
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key.toLowerCase() === 'q' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      quantize();
+      return;
+    }
     if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       e.stopPropagation();
@@ -182,8 +199,16 @@ export function PianoRoll({
           </svg>
         </div>
       </div>
-      {selected.size > 0 && (
-        <div className="roll-velocity">
+      <div className="roll-tools">
+        <button
+          type="button"
+          data-testid="piano-roll-quantize"
+          title="Quantize: the selected notes (all, where none are) start on the grid, their lengths kept (Q)"
+          onClick={() => quantize()}
+        >
+          Quantize
+        </button>
+        {selected.size > 0 && (
           <NumberField
             label={`Velocity (${selected.size === 1 ? 'the note' : `${selected.size} notes`})`}
             value={Math.round(meanVelocity(notes, selected))}
@@ -199,8 +224,8 @@ export function PianoRoll({
               );
             }}
           />
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }
