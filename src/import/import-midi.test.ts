@@ -60,6 +60,16 @@ describe('importMidiFile', () => {
     expect(clip.part?.notes[0].startSeconds).toBeCloseTo(1.5, 9);
   });
 
+  it('refuses a file whose parts would fill more than 1 GB of audio, before playing any', async () => {
+    const { store, services } = studio();
+    const drone = [{ startSeconds: 0, endSeconds: 6000, note: 48, velocity: 100 }]; // 100 minutes
+    expect(await importMidiFile(services, new File([midiFile(drone)], 'drone.mid'))).toBe(false);
+    expect(store.getState().notices.at(-1)?.text).toBe(
+      '"drone.mid" could not be imported: its one part over 100 minutes would play into 1.1 GB of audio at 48 kHz,' +
+        ' over the 1 GB played. The project is unchanged.',
+    );
+  });
+
   it('says why a file is refused and changes nothing', async () => {
     const { store, services } = studio();
     expect(await importMidiFile(services, new File(['MThd'], 'broken.mid'))).toBe(false);

@@ -5,16 +5,16 @@
  */
 import type { Services } from '../app/services';
 import type { AssetStore } from '../project/asset-store';
-import { INSTRUMENT_NAMES, instrumentOf, renderNotes } from '../dsp/instruments';
-import { DRUM_CHANNEL } from '../dsp/notes';
+import { INSTRUMENT_NAMES, type Instrument, instrumentOf, renderLength, renderNotes } from '../dsp/instruments';
+import { DRUM_CHANNEL, type MidiNote } from '../dsp/notes';
 import { tempoProblem, withTempo } from '../project/tempo';
 import { type Clip, newId, newTrack, type ProjectTempo, type Track } from '../project/types';
 import { type MidiPart, type MidiSong, readMidi } from './midi-read';
 
 export const isMidiFile = (file: File) => /\.(midi?|smf|kar)$/i.test(file.name) || /^audio\/(x-)?midi$/.test(file.type);
 
-/** The longest song rendered, s: sixteen parts of it at 48 kHz already hold 1.8 GB. */
-export const MAX_MIDI_SECONDS = 30 * 60;
+/** The most audio a MIDI file is played into, bytes (the parts' renders are kept like any recording's audio). */
+export const MAX_MIDI_BYTES = 1024 ** 3;
 
 export async function importMidiFile(services: Services, file: File, at = 0): Promise<boolean> {
   const { store, assets } = services;
@@ -28,18 +28,24 @@ export async function importMidiFile(services: Services, file: File, at = 0): Pr
   } catch (e) {
     return refuse(e instanceof Error ? e.message : String(e));
   }
-  const seconds = Math.max(...song.parts.flatMap((p) => p.notes.map((n) => n.endSeconds)));
-  if (seconds > MAX_MIDI_SECONDS) return refuse(`it lasts ${Math.round(seconds / 60)} minutes, over the 30 played`);
+  const rate = store.getState().project.sampleRate;
+  const plans = song.parts.map((part) => planPart(part, rate, barSeconds(song)));
+  const bytes = plans.reduce((sum, p) => sum + 4 * renderLength(p.notes, rate), 0);
+  if (bytes > MAX_MIDI_BYTES) {
+    const minutes = Math.round(Math.max(...song.parts.flatMap((p) => p.notes.map((n) => n.endSeconds))) / 60);
+    const size = `${(bytes / 1024 ** 3).toFixed(1)} GB of audio at ${rate / 1000} kHz`;
+    const parts = plans.length === 1 ? 'its one part' : `its ${plans.length} parts`;
+    return refuse(`${parts} over ${minutes} minutes would play into ${size}, over the 1 GB played`);
+  }
   store.getState().set({ busy: `Playing "${file.name}" on the built-in instruments…` });
   await new Promise((resolve) => setTimeout(resolve)); // the busy line drawn before the render holds the thread
   try {
     const project = store.getState().project;
     const start = Math.max(0, at);
     const names = partNames(song.parts);
-    const tracks = song.parts.map((part, i) => {
+    const tracks = plans.map((plan, i) => {
       const track = { ...newTrack(project.tracks.length + i), name: names[i] };
-      const clip = partClip(assets, part, names[i], project.sampleRate, start, barSeconds(song));
-      return { ...track, clips: [clip] } satisfies Track;
+      return { ...track, clips: [partClip(assets, plan, names[i], rate, start)] } satisfies Track;
     });
     const tempo = project.tempo ?? songTempo(song, start);
     store
@@ -61,29 +67,31 @@ export async function importMidiFile(services: Services, file: File, at = 0): Pr
   }
 }
 
-/** A part's clip: its notes played from the bar its first note falls in (silence before it is not kept; the bar
- * line, so a note early in it can still be quantized earlier), placed where that bar falls after `start`. */
-function partClip(assets: AssetStore, part: MidiPart, name: string, rate: number, start: number, bar: number): Clip {
+interface PartPlan {
+  /** Samples from the song's start to the bar line before its first note, where its clip begins. */
+  lead: number;
+  notes: MidiNote[];
+  instrument: Instrument;
+}
+
+/** A part's clip, planned: its notes from the bar its first note falls in (silence before it is not kept; the bar
+ * line, so a note early in it can still be quantized earlier), on the instrument nearest its program. */
+function planPart(part: MidiPart, rate: number, bar: number): PartPlan {
   const first = Math.min(...part.notes.map((n) => n.startSeconds));
   const lead = Math.floor(Math.floor(first / bar) * bar * rate);
   // Shifted by a whole number of samples, so each note starts on the sample it would from the song's start.
-  const notes = part.notes.map((n) => ({
-    ...n,
-    startSeconds: n.startSeconds - lead / rate,
-    endSeconds: n.endSeconds - lead / rate,
-  }));
-  const instrument = instrumentOf(part.program, part.channel);
+  const shift = (seconds: number) => seconds - lead / rate;
+  const notes = part.notes.map((n) => ({ ...n, startSeconds: shift(n.startSeconds), endSeconds: shift(n.endSeconds) }));
+  return { lead, notes, instrument: instrumentOf(part.program, part.channel) };
+}
+
+/** The planned part played, placed where its bar falls after `start`. */
+function partClip(assets: AssetStore, plan: PartPlan, name: string, rate: number, start: number): Clip {
+  const { lead, notes, instrument } = plan;
   const samples = renderNotes(notes, instrument, rate);
   const asset = assets.add([samples], rate);
-  return {
-    id: newId(),
-    assetId: asset.id,
-    name,
-    start: start + lead,
-    offset: 0,
-    length: samples.length,
-    part: { instrument, notes },
-  };
+  const part = { instrument, notes };
+  return { id: newId(), assetId: asset.id, name, start: start + lead, offset: 0, length: samples.length, part };
 }
 
 /** A bar of the song's opening tempo and time signature, s. */
