@@ -5,6 +5,7 @@
  */
 import { INSTRUMENT_NAMES, type Instrument, renderNotes } from '../dsp/instruments';
 import type { MidiNote } from '../dsp/notes';
+import { clipAtTempo, type NoteClip } from '../project/note-tempo';
 import { barLength, projectGrid } from '../project/tempo';
 import { AssetStore } from '../project/asset-store';
 import { type Clip, findClip, newId, newTrack, type NotePart, type Project } from '../project/types';
@@ -142,4 +143,18 @@ export async function auditionNote({ store, player }: Services, clipId: string, 
   if (store.getState().playing) return;
   const audio = auditionAudio(store.getState().project, clipId, note);
   if (audio) await player.preview(audio.project, audio.assets, audio.heard);
+}
+
+/** The project with every note clip kept on its beats at a tempo `ratio` times as slow a beat, around timeline sample
+ * `downbeat` (src/project/note-tempo.ts), played again; audio clips keep their time. */
+export function notesAtTempo(project: Project, assets: AssetStore, ratio: number, downbeat: number): Project {
+  if (ratio === 1 || !project.tracks.some((t) => t.clips.some((c) => c.part))) return project;
+  const rate = project.sampleRate;
+  const follow = (clip: Clip): Clip => {
+    if (!clip.part) return clip;
+    const moved = clipAtTempo(clip as NoteClip, ratio, downbeat);
+    const samples = renderNotes(moved.part.notes, moved.part.instrument, rate, moved.offset + moved.length);
+    return { ...moved, assetId: assets.add([samples], rate).id };
+  };
+  return { ...project, tracks: project.tracks.map((t) => ({ ...t, clips: t.clips.map(follow) })) };
 }

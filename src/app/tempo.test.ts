@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderNotes } from '../dsp/instruments';
+import { newTrack } from '../project/types';
 import { oneTrackStudio } from './one-track.fixture';
 import { clearTempo, downbeatAtPlayhead, setTempo, tapTempo, tempoFromSelection, toggleClick } from './tempo';
 
@@ -83,5 +85,27 @@ describe('the metronome switch', () => {
     expect(store.getState().notices.at(-1)?.text).toMatch(/set one in the transport bar/);
     toggleClick(services);
     expect(store.getState().click.on).toBe(false);
+  });
+});
+
+describe('instrument tracks at a new tempo', () => {
+  it('keep their beats and are played again; audio keeps its time', () => {
+    const { store, assets, services } = oneTrackStudio([new Float32Array(RATE)], RATE);
+    const notes = [{ startSeconds: 0.5, endSeconds: 1, note: 60, velocity: 100 }];
+    const samples = renderNotes(notes, 'organ', RATE);
+    const asset = assets.add([samples], RATE);
+    const part = { instrument: 'organ' as const, notes };
+    const clip = { id: 'n', assetId: asset.id, name: 'organ', start: 2000, offset: 0, length: samples.length, part };
+    const { project } = store.getState();
+    store.getState().commit('Organ', { ...project, tracks: [...project.tracks, { ...newTrack(1), clips: [clip] }] });
+    setTempo(services, { bpm: 60 }); // from 120 BPM 4/4 at 0 s: every beat twice as long
+    const [audio, organ] = store.getState().project.tracks;
+    expect(audio).toEqual(project.tracks[0]);
+    const [moved] = organ.clips;
+    expect(moved).toMatchObject({ start: 4000, offset: 0, length: 2 * samples.length });
+    expect(moved.part?.notes[0]).toMatchObject({ startSeconds: 1, endSeconds: 2 });
+    expect(assets.get(moved.assetId).channels[0]).toEqual(renderNotes(moved.part!.notes, 'organ', RATE, moved.length));
+    store.getState().undo();
+    expect(store.getState().project.tracks[1].clips[0]).toEqual(clip);
   });
 });

@@ -1,8 +1,11 @@
 /** The project's tempo and time signature, set in the transport bar (typed, chosen, tapped or taken from a selected
- * bar), and the metronome's switch. Each change of the tempo is one undo step; a run of taps is one. */
+ * bar), and the metronome's switch. Each change of the tempo is one undo step; a run of taps is one. Instrument
+ * tracks follow a new tempo, as a DAW's MIDI does; audio keeps its time. */
 import { selectedRange } from '../actions/targets';
 import { type BeatGrid, projectGrid, TAP_RESET_MS, tappedTempo, tempoProblem, withTempo } from '../project/tempo';
+import type { AssetStore } from '../project/asset-store';
 import type { Project } from '../project/types';
+import { notesAtTempo } from './instrument';
 import type { ClickSettings } from '../store/click-settings';
 import type { Services } from './services';
 
@@ -13,17 +16,22 @@ const tempoName = (g: BeatGrid) => `${Math.round(g.bpm * 10) / 10} BPM, ${g.beat
 
 /** Sets part of the project's tempo (the rest as it is, or as Analyze heard it), one undo step named `label` (else
  * for the tempo); a tempo out of range is said and changes nothing. */
-export function setTempo({ store }: Services, patch: Partial<BeatGrid>, label?: string): void {
+export function setTempo({ store, assets }: Services, patch: Partial<BeatGrid>, label?: string): void {
   const { project } = store.getState();
-  const next = { ...(projectGrid(project) ?? FIRST_GRID), ...patch };
+  const from = projectGrid(project) ?? FIRST_GRID;
+  const next = { ...from, ...patch };
   const problem = tempoProblem(next.bpm);
   if (problem) {
     store.getState().notify('error', problem);
     return;
   }
   if (project.tempo && tempoName(project.tempo) === tempoName(next) && project.tempo.downbeat === next.downbeat) return;
-  store.getState().commit(label ?? `Tempo ${tempoName(next)}`, withTempo(project, next));
+  store.getState().commit(label ?? `Tempo ${tempoName(next)}`, atTempo(project, assets, from, next));
 }
+
+/** The project at tempo `to` from `from`: the instrument tracks' notes keep their beats (`notesAtTempo`). */
+const atTempo = (project: Project, assets: AssetStore, from: BeatGrid, to: BeatGrid) =>
+  notesAtTempo(withTempo(project, to), assets, from.bpm / to.bpm, from.downbeat);
 
 /** Tempo from the selection, as Reaper's "adjust tempo to make the time selection one measure": the selection
  * becomes one bar (in the time signature the project has, else 4/4) and bar 1 starts where it starts. */
@@ -66,13 +74,14 @@ let tapped: Project | null = null;
 
 /** Tap tempo: each tap (a click on Tap, or its shortcut) sets the tempo from the taps so far; the taps of one run (no
  * pause over TAP_RESET_MS) are one undo step. */
-export function tapTempo({ store }: Services, now = performance.now()): void {
+export function tapTempo({ store, assets }: Services, now = performance.now()): void {
   if (taps.length && now - taps[taps.length - 1] > TAP_RESET_MS) taps = [];
   taps.push(now);
   const bpm = tappedTempo(taps);
   if (bpm === null || tempoProblem(bpm)) return;
   const state = store.getState();
-  const next = withTempo(state.project, { ...(projectGrid(state.project) ?? FIRST_GRID), bpm });
+  const from = projectGrid(state.project) ?? FIRST_GRID;
+  const next = atTempo(state.project, assets, from, { ...from, bpm });
   // The run's first tempo is a new step; later taps of the run change that step's result in place.
   if (taps.length > 2 && state.project === tapped) state.preview(next);
   else state.commit('Tap tempo', next);
