@@ -1,14 +1,15 @@
 /**
- * A track's note clips (imported MIDI parts) played on another instrument or moved by semitones, as a DAW's instrument
- * track changes its instrument or transposes its MIDI, and a clip's notes edited in the piano roll: the notes rendered
- * again into a new asset (the old one kept for undo), the clip keeping its place, trims, fades and gain. One undo step.
+ * Instrument tracks' commands: a track's note clips played on another instrument or moved by semitones (as a DAW's
+ * instrument track changes its instrument or transposes its MIDI), a clip's notes edited in the piano roll, note clips
+ * kept on their beats at a new tempo, a new empty part, and one note heard. Each plays the notes again into a new asset
+ * (the old one kept for undo), the clip keeping its place, trims, fades and gain; one undo step.
  */
 import { INSTRUMENT_NAMES, type Instrument, renderNotes } from '../dsp/instruments';
 import type { MidiNote } from '../dsp/notes';
-import { clipAtTempo, type NoteClip } from '../project/note-tempo';
+import { clipAtTempo } from '../project/note-tempo';
 import { barLength, projectGrid } from '../project/tempo';
 import { AssetStore } from '../project/asset-store';
-import { type Clip, findClip, newId, newTrack, type NotePart, type Project } from '../project/types';
+import { type Clip, findClip, newId, newTrack, type NoteClip, type NotePart, type Project } from '../project/types';
 import type { PreviewAudio } from './preview';
 import type { Services } from './services';
 
@@ -44,24 +45,22 @@ export function transposeProblem(parts: readonly NotePart[], semitones: number):
 }
 
 const noteClips = (project: Project, trackId: string) =>
-  (project.tracks.find((t) => t.id === trackId)?.clips ?? []).filter(
-    (c): c is Clip & { part: NotePart } => c.part !== undefined,
-  );
+  (project.tracks.find((t) => t.id === trackId)?.clips ?? []).filter((c): c is NoteClip => c.part !== undefined);
+
+/** The clip playing `part`: the notes rendered into a new asset, never shorter than the clip's window. */
+function played(assets: AssetStore, clip: Clip, part: NotePart, rate: number): NoteClip {
+  const samples = renderNotes(part.notes, part.instrument, rate, clip.offset + clip.length);
+  return { ...clip, assetId: assets.add([samples], rate).id, part };
+}
 
 function replayTrack(services: Services, trackId: string, label: string, change: (part: NotePart) => NotePart) {
   const { store, assets } = services;
   const { project } = store.getState();
   if (noteClips(project, trackId).length === 0) return;
-  const played = new Map<Clip, Clip>();
-  for (const clip of noteClips(project, trackId)) {
-    const part = change(clip.part);
-    const samples = renderNotes(part.notes, part.instrument, project.sampleRate, clip.offset + clip.length);
-    const asset = assets.add([samples], project.sampleRate);
-    played.set(clip, { ...clip, assetId: asset.id, part });
-  }
+  const replayed = (c: Clip) => (c.part ? played(assets, c, change(c.part), project.sampleRate) : c);
   store.getState().commit(label, {
     ...project,
-    tracks: project.tracks.map((t) => (t.id === trackId ? { ...t, clips: t.clips.map((c) => played.get(c) ?? c) } : t)),
+    tracks: project.tracks.map((t) => (t.id === trackId ? { ...t, clips: t.clips.map(replayed) } : t)),
   });
 }
 
@@ -72,11 +71,9 @@ export function editClipNotes(services: Services, clipId: string, notes: MidiNot
   const { project } = store.getState();
   const clip = findClip(project, clipId)?.clip;
   if (!clip?.part) return;
-  const samples = renderNotes(notes, clip.part.instrument, project.sampleRate, clip.offset + clip.length);
   const whole = clip.offset === 0 && clip.length === assets.get(clip.assetId).channels[0].length;
-  const length = whole ? samples.length : clip.length;
-  const asset = assets.add([samples], project.sampleRate);
-  const edited = { ...clip, assetId: asset.id, length, part: { ...clip.part, notes } };
+  const edited = played(assets, clip, { ...clip.part, notes }, project.sampleRate);
+  if (whole) edited.length = assets.get(edited.assetId).channels[0].length;
   store.getState().commit(label, {
     ...project,
     tracks: project.tracks.map((t) => ({ ...t, clips: t.clips.map((c) => (c.id === clipId ? edited : c)) })),
@@ -153,8 +150,8 @@ export function notesAtTempo(project: Project, assets: AssetStore, ratio: number
   const follow = (clip: Clip): Clip => {
     if (!clip.part) return clip;
     const moved = clipAtTempo(clip as NoteClip, ratio, downbeat);
-    const samples = renderNotes(moved.part.notes, moved.part.instrument, rate, moved.offset + moved.length);
-    return { ...moved, assetId: assets.add([samples], rate).id };
+    return played(assets, moved, moved.part, rate);
   };
+
   return { ...project, tracks: project.tracks.map((t) => ({ ...t, clips: t.clips.map(follow) })) };
 }

@@ -8,7 +8,7 @@ import { INSTRUMENT_PROGRAMS } from '../dsp/instruments';
 import { download } from '../export/export-audio';
 import { type MidiPartOut, midiSong } from '../export/midi-file';
 import { projectGrid } from '../project/tempo';
-import type { Clip, NotePart, Project, Track } from '../project/types';
+import type { NoteClip, Project, Track } from '../project/types';
 import type { Services } from './services';
 
 const MELODIC_CHANNELS = Array.from({ length: 16 }, (_, c) => c).filter((c) => c !== DRUM_CHANNEL);
@@ -27,7 +27,7 @@ export function songMidi(project: Project): SongMidi | null {
   if (tracks.length === 0) return null;
   let next = 0;
   const parts = tracks.map((track) => {
-    const clips = track.clips.filter((c): c is Clip & { part: NotePart } => c.part !== undefined);
+    const clips = track.clips.filter((c): c is NoteClip => c.part !== undefined);
     const drums = clips.every((c) => c.part.instrument === 'drums');
     // Channels in turn, the drums' left to them; past fifteen parts, channels are shared.
     const channel = drums ? DRUM_CHANNEL : MELODIC_CHANNELS[next++ % MELODIC_CHANNELS.length];
@@ -46,7 +46,7 @@ export function songMidi(project: Project): SongMidi | null {
 }
 
 /** A clip's notes that start inside its trims, on the timeline (s), cut where the clip ends. */
-function heardNotes(clip: Clip & { part: NotePart }, rate: number) {
+function heardNotes(clip: NoteClip, rate: number) {
   const [from, to] = [clip.offset / rate, (clip.offset + clip.length) / rate];
   const shift = (clip.start - clip.offset) / rate;
   return clip.part.notes

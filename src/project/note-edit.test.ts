@@ -3,7 +3,9 @@ import type { MidiNote } from '../dsp/notes';
 import {
   addNote,
   deleteNotes,
+  duplicateNotes,
   moveNotes,
+  notesInBox,
   noteGrid,
   quantizeNotes,
   resizeNote,
@@ -61,5 +63,26 @@ describe('quantizeNotes', () => {
       [0.5, 0.58],
     ]);
     expect(quantizeNotes(loose, new Set([1]), grid)[0]).toBe(loose[0]);
+  });
+});
+
+describe('duplicateNotes and notesInBox', () => {
+  it('copies the chosen notes right after them on the grid, the copies chosen', () => {
+    const grid = { step: 0.25, phase: 0 };
+    const { notes, indices } = duplicateNotes(part, new Set([0, 1]), grid); // C4 and E4 span 1 s
+    expect(notes.map((x) => [x.startSeconds, x.note])).toEqual([
+      [0, 60],
+      [0.5, 64],
+      [1, 60],
+      [1, 67],
+      [1.5, 64],
+    ]);
+    expect([...indices].map((i) => notes[i].note)).toEqual([60, 64]);
+    expect([...indices]).toEqual([2, 4]);
+  });
+
+  it('finds the notes a box crosses', () => {
+    expect([...notesInBox(part, 0.4, 1.2, 60, 64)]).toEqual([0, 1]);
+    expect([...notesInBox(part, 0.6, 0.7, 65, 70)]).toEqual([]);
   });
 });

@@ -86,3 +86,22 @@ export function quantizeNotes(notes: readonly MidiNote[], indices: ReadonlySet<n
     return { ...n, startSeconds: start, endSeconds: start + (n.endSeconds - n.startSeconds) };
   });
 }
+
+/** The notes at `indices` copied right after themselves (a whole number of grid steps on, as long as their span), as
+ * a DAW's Duplicate; and where the copies went. */
+export function duplicateNotes(notes: readonly MidiNote[], indices: ReadonlySet<number>, grid: NoteGrid) {
+  const chosen = notes.filter((_, i) => indices.has(i));
+  if (chosen.length === 0) return { notes: [...notes], indices: new Set<number>() };
+  const span = Math.max(...chosen.map((n) => n.endSeconds)) - Math.min(...chosen.map((n) => n.startSeconds));
+  const shift = Math.max(1, Math.ceil(span / grid.step - 1e-9)) * grid.step;
+  const copies = chosen.map((n) => ({ ...n, startSeconds: n.startSeconds + shift, endSeconds: n.endSeconds + shift }));
+  const all = [...notes, ...copies];
+  return sortNotes(all, new Set(copies.map((_, k) => notes.length + k)));
+}
+
+/** The notes that cross the box from `from` to `to` seconds and from note `low` to `high`. */
+export function notesInBox(notes: readonly MidiNote[], from: number, to: number, low: number, high: number) {
+  return new Set(
+    notes.flatMap((n, i) => (n.endSeconds > from && n.startSeconds < to && n.note >= low && n.note <= high ? [i] : [])),
+  );
+}

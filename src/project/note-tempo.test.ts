@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clipAtTempo, type NoteClip } from './note-tempo';
+import { clipAtTempo } from './note-tempo';
+import type { NoteClip } from './types';
 
 const clip: NoteClip = {
   id: 'c',

@@ -3,9 +3,7 @@
  * start, trims and notes keep their beats, counted from the grid's downbeat, only faster or slower. Pure: the caller
  * plays the moved notes again.
  */
-import type { Clip, NotePart } from './types';
-
-export type NoteClip = Clip & { part: NotePart };
+import type { NoteClip } from './types';
 
 /** The clip at a tempo `ratio` times as slow in seconds a beat (the old tempo over the new), scaled around timeline
  * sample `downbeat`; whatever would fall before the timeline's start is trimmed away. */

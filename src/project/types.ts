@@ -49,6 +49,9 @@ export interface NotePart {
   notes: MidiNote[];
 }
 
+/** A clip that holds notes (an instrument track's). */
+export type NoteClip = Clip & { part: NotePart };
+
 /** The colours a track can be given, as a DAW's track colours: its header's edge and its clips drawn in it. */
 export const TRACK_COLORS = ['blue', 'teal', 'green', 'yellow', 'orange', 'red', 'pink', 'purple'] as const;
 export type TrackColor = (typeof TRACK_COLORS)[number];

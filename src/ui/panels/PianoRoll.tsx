@@ -3,7 +3,9 @@ import { type MidiNote, noteName } from '../../dsp/notes';
 import {
   addNote,
   deleteNotes,
+  duplicateNotes,
   moveNotes,
+  notesInBox,
   type NoteGrid,
   quantizeNotes,
   resizeNote,
@@ -12,6 +14,14 @@ import {
 } from '../../project/note-edit';
 import { NumberField } from '../NumberField';
 import { EDGE_PX, noteAt, ROLL, type RollView, rollWidth, rowHeight, secondsAt, xOf, yOf } from './piano-roll';
+
+/** A selection box being drawn: where it was pressed and where the pointer is, px. */
+interface Box {
+  x: number;
+  y: number;
+  to: { x: number; y: number };
+  adding: boolean;
+}
 
 interface Drag {
   kind: 'move' | 'resize';
@@ -30,8 +40,9 @@ const STILL_PX = 3;
 /**
  * A part's notes on a piano roll, as a DAW's MIDI editor: a click selects a note and plays it (Shift+click adds or
  * takes one away), a drag moves the selected notes in time and pitch on the grid, a drag of a note's right edge
- * lengthens it, a double-click on the grid adds a note a beat long; arrows move the selection, Delete removes it,
- * Q quantizes it, Velocity sets its loudness. Each gesture is one edit (`onEdit`), drawn as it goes and played again
+ * lengthens it, a double-click on the grid adds a note a beat long, a drag on the grid selects the notes its box
+ * crosses; arrows move the selection, Delete removes it, Ctrl/Cmd+D duplicates it after itself, Q quantizes it,
+ * Velocity sets its loudness. Each gesture is one edit (`onEdit`), drawn as it goes and played again
  * when let go.
  */
 export function PianoRoll({
@@ -51,6 +62,7 @@ export function PianoRoll({
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [drag, setDrag] = useState<Drag | null>(null);
   const [preview, setPreview] = useState<MidiNote[] | null>(null);
+  const [box, setBox] = useState<Box | null>(null);
   const shown = preview ?? notes;
   const row = rowHeight(view);
   const semitones = Array.from({ length: view.high - view.low + 1 }, (_, i) => view.low + i);
@@ -87,10 +99,30 @@ export function PianoRoll({
     const steps = Math.round((secondsAt(view, x) - secondsAt(view, drag.x)) / grid.step);
     return moveNotes(notes, selected, steps * grid.step, Math.round((drag.y - y) / row));
   };
+  /** A press on the grid itself starts a box: the notes it crosses are selected (Shift: added); a click clears. */
+  const onGridDown = (e: PointerEvent<SVGSVGElement>) => {
+    const { x, y } = point(e);
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setBox({ x, y, to: { x, y }, adding: e.shiftKey });
+  };
+  const boxed = (b: Box) => {
+    const [x0, x1] = [Math.min(b.x, b.to.x), Math.max(b.x, b.to.x)];
+    const [y0, y1] = [Math.min(b.y, b.to.y), Math.max(b.y, b.to.y)];
+    return notesInBox(notes, secondsAt(view, x0), secondsAt(view, x1), noteAt(view, y1), noteAt(view, y0));
+  };
   const onMove = (e: PointerEvent) => {
+    if (box) setBox({ ...box, to: point(e) });
     if (drag) setPreview(dragged(e));
   };
   const onUp = (e: PointerEvent) => {
+    if (box) {
+      const done = { ...box, to: point(e) };
+      setBox(null);
+      const still = Math.hypot(done.to.x - done.x, done.to.y - done.y) < STILL_PX;
+      const found = still ? new Set<number>() : boxed(done);
+      setSelected(done.adding ? new Set([...selected, ...found]) : found);
+      return;
+    }
     if (!drag) return;
     const next = dragged(e);
     setDrag(null);
@@ -119,6 +151,13 @@ export function PianoRoll({
       e.stopPropagation();
       if (selected.size)
         edit(deleteNotes(notes, selected), selected.size > 1 ? 'Delete notes' : 'Delete note', new Set());
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'd') {
+      e.preventDefault();
+      e.stopPropagation();
+      const copied = duplicateNotes(notes, selected, grid);
+      if (copied.indices.size) edit(copied.notes, 'Duplicate notes', copied.indices);
       return;
     }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
@@ -162,9 +201,10 @@ export function PianoRoll({
             aria-label="Piano roll: the notes to move, lengthen, add (double-click) and delete"
             // biome-ignore lint/a11y/noNoninteractiveTabindex: the roll takes keys (arrows, Delete) for its selected notes
             tabIndex={0}
+            onPointerDown={onGridDown}
             onPointerMove={onMove}
             onPointerUp={onUp}
-            onPointerCancel={() => [setDrag(null), setPreview(null)]}
+            onPointerCancel={() => [setDrag(null), setPreview(null), setBox(null)]}
             onDoubleClick={onDoubleClick}
             onKeyDown={onKeyDown}
           >
@@ -196,6 +236,15 @@ export function PianoRoll({
                 onPointerDown={(e) => onNoteDown(i, e)}
               />
             ))}
+            {box && (
+              <rect
+                className="roll-box"
+                x={Math.min(box.x, box.to.x)}
+                y={Math.min(box.y, box.to.y)}
+                width={Math.abs(box.to.x - box.x)}
+                height={Math.abs(box.to.y - box.y)}
+              />
+            )}
           </svg>
         </div>
       </div>
