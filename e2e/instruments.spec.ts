@@ -2,8 +2,15 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { midiFile } from '../src/export/midi-file';
 import { type MidiNote, noteName } from '../src/dsp/notes';
-import { expect, test } from './fixtures';
+import { expect, type Studio, test } from './fixtures';
 import { crossingHz, soxStat } from './sox';
+
+/** Imports a MIDI file of one part and opens it in the piano roll. */
+async function openInPianoRoll(studio: Studio, name: string, notes: MidiNote[], bpm: number) {
+  await importMidi(studio.page, name, notes, bpm);
+  await studio.waitForTracks(1);
+  await studio.page.getByTestId('track-notes').click();
+}
 
 /** Imports a MIDI file of `notes` (General MIDI program 0, a piano) made by the studio's own writer. */
 async function importMidi(page: Page, name: string, notes: MidiNote[], bpm: number) {
@@ -84,9 +91,7 @@ test('the piano roll moves, adds, lengthens and deletes notes, each played again
     { startSeconds: 0.5, endSeconds: 1, note: 60, velocity: 100 },
     { startSeconds: 1, endSeconds: 1.5, note: 64, velocity: 100 },
   ];
-  await importMidi(page, 'line.mid', line, 120);
-  await studio.waitForTracks(1);
-  await page.getByTestId('track-notes').click();
+  await openInPianoRoll(studio, 'line.mid', line, 120);
   const roll = page.getByTestId('piano-roll');
   const notes = roll.getByTestId('roll-note');
   await expect(notes).toHaveCount(2);
@@ -161,20 +166,56 @@ test('a new instrument track is written in the piano roll and heard where its no
   expect((await studio.summary()).undo).toEqual(['New instrument track', `Add note ${noteName(note.note)}`]);
 });
 
-test('Q in the piano roll quantizes notes played off the beat', async ({ studio, page }) => {
+test('in the piano roll Q quantizes notes played off the beat, a box selects them, Ctrl+D duplicates them', async ({
+  studio,
+  page,
+}) => {
   // At 120 BPM a sixteenth is 0.125 s: C4 30 ms late, E4 on the beat.
   const loose = [
     { startSeconds: 0.53, endSeconds: 0.9, note: 60, velocity: 100 },
     { startSeconds: 1, endSeconds: 1.4, note: 64, velocity: 100 },
   ];
-  await importMidi(page, 'loose.mid', loose, 120);
-  await studio.waitForTracks(1);
-  await page.getByTestId('track-notes').click();
+  await openInPianoRoll(studio, 'loose.mid', loose, 120);
   await page.getByTestId('piano-roll-hear').uncheck();
   const notes = page.getByTestId('roll-note');
   await expect(notes.first()).toHaveAttribute('aria-label', 'C4 at 0.53 s, 0.37 s long');
   await page.getByTestId('piano-roll').press('q');
   await expect(notes.first()).toHaveAttribute('aria-label', 'C4 at 0.50 s, 0.37 s long');
   await expect(notes.last()).toHaveAttribute('aria-label', 'E4 at 1.00 s, 0.40 s long');
-  expect((await studio.summary()).undo).toEqual(['Import "loose.mid"', 'Quantize notes']);
+
+  // A box drawn over both selects them; Ctrl+D copies them a bar-fitting whole number of sixteenths on (1 s).
+  const roll = (await page.getByTestId('piano-roll').boundingBox())!;
+  const e4 = (await notes.last().boundingBox())!;
+  await page.mouse.move(roll.x + 4, roll.y + 4);
+  await page.mouse.down();
+  await page.mouse.move(e4.x + e4.width + 10, roll.y + roll.height - 4, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.locator('.roll-note.selected')).toHaveCount(2);
+  await page.getByTestId('piano-roll').press('Control+d');
+  await expect(notes).toHaveCount(4);
+  await expect(page.locator('.roll-note.selected').first()).toHaveAttribute('aria-label', 'C4 at 1.50 s, 0.37 s long');
+  expect((await studio.summary()).undo).toEqual(['Import "loose.mid"', 'Quantize notes', 'Duplicate notes']);
+});
+
+test('a sung line becomes an instrument track from the Pitch editor, as audio to MIDI: the piano plays its notes', async ({
+  studio,
+  page,
+}) => {
+  await studio.importFiles('melody-sharp.wav'); // C4, E4 30 cents sharp, G4
+  await studio.waitForTracks(1);
+  await page.keyboard.press('Control+a');
+  await studio.action('pitchEditor').click();
+  const editor = page.getByTestId('pitch-editor');
+  await expect(editor.getByTestId('pitch-editor-what')).toContainText('3 notes');
+  await editor.getByTestId('pitch-editor-instrument').click();
+  await studio.waitForTracks(2);
+  const notes = page.getByTestId('piano-roll').getByTestId('roll-note');
+  await expect(notes).toHaveCount(3);
+  const names = await notes.evaluateAll((all) => all.map((n) => n.getAttribute('aria-label')!.split(' ')[0]));
+  expect(names).toEqual(['C4', 'E4', 'G4']); // the sharp E on its nearest semitone
+  await page.keyboard.press('Escape');
+  await page.getByTestId('track-mute').first().click(); // the voice muted: the piano alone
+  const piano = await studio.exportFile({ dither: false });
+  expect(Math.abs(crossingHz(piano, 0.1, 0.2, ['sinc', '-400']) / 261.63 - 1)).toBeLessThan(0.01);
+  expect((await studio.summary()).undo.slice(0, 2)).toEqual(['Import "melody-sharp.wav"', 'Notes to instrument track']);
 });

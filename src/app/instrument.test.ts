@@ -4,7 +4,14 @@ import { AssetStore } from '../project/asset-store';
 import { processRange } from '../project/process-ops';
 import { newTrack, type Project } from '../project/types';
 import { createStudioStore } from '../store/studio-store';
-import { auditionAudio, editClipNotes, newInstrumentTrack, setTrackInstrument, transposeTrack } from './instrument';
+import {
+  auditionAudio,
+  editClipNotes,
+  newInstrumentTrack,
+  notesToInstrumentTrack,
+  setTrackInstrument,
+  transposeTrack,
+} from './instrument';
 import type { Services } from './services';
 
 const RATE = 8000;
@@ -115,5 +122,32 @@ describe('auditionAudio', () => {
     expect(samples).toEqual(renderNotes([{ ...long, startSeconds: 0, endSeconds: 1 }], 'piano', RATE));
     expect(audio.heard).toEqual({ start: 0, end: samples.length });
     expect(auditionAudio(muted, 'a', long)).toBeNull(); // plain audio: no notes to hear
+  });
+});
+
+describe('notesToInstrumentTrack', () => {
+  it('puts notes heard in audio on a new piano track from the bar line before the first', () => {
+    const store = createStudioStore();
+    const assets = new AssetStore();
+    store
+      .getState()
+      .commit('Tempo', { sampleRate: RATE, tracks: [], tempo: { bpm: 120, beatsPerBar: 4, beatUnit: 4, downbeat: 0 } });
+    const sung = [
+      { startSeconds: 2.3, endSeconds: 2.8, note: 62, velocity: 96 },
+      { startSeconds: 2.8, endSeconds: 3.2, note: 64, velocity: 96 },
+    ];
+    notesToInstrumentTrack({ store, assets } as unknown as Services, 'voice notes', sung);
+    const { project, history, panel } = store.getState();
+    const [clip] = project.tracks[0].clips;
+    expect([project.tracks[0].name, history.past.at(-1)?.label, panel]).toEqual([
+      'voice notes',
+      'Notes to instrument track',
+      'pianoRoll',
+    ]);
+    expect(clip.start).toBe(2 * RATE); // bars of 2 s
+    expect(clip.part?.notes.map((n) => [n.note, Math.round(n.startSeconds * 1000)])).toEqual([
+      [62, 300],
+      [64, 800],
+    ]);
   });
 });

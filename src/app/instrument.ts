@@ -91,6 +91,20 @@ export function noteClipToEdit(project: Project, selectedClipIds: readonly strin
 /** Bars a new instrument track's empty part lasts (seconds where the project has no tempo). */
 const NEW_PART = { bars: 4, seconds: 8 };
 
+/** A new clip at timeline sample `start` playing `part` (its notes' times from `start`), `minLength` samples at least. */
+export function newNoteClip(
+  assets: AssetStore,
+  name: string,
+  start: number,
+  part: NotePart,
+  rate: number,
+  minLength = 0,
+) {
+  const samples = renderNotes(part.notes, part.instrument, rate, minLength);
+  const asset = assets.add([samples], rate);
+  return { id: newId(), assetId: asset.id, name, start, offset: 0, length: samples.length, part } satisfies NoteClip;
+}
+
 /** A new track holding an empty part on the piano, four bars long from the selection's start (else the playhead),
  * opened in the piano roll to write its notes: one undo step. */
 export function newInstrumentTrack({ store, assets }: Services) {
@@ -102,11 +116,31 @@ export function newInstrumentTrack({ store, assets }: Services) {
   const at = state.selection?.start ?? state.playhead;
   const count = project.tracks.filter((t) => t.clips.some((c) => c.part)).length;
   const name = `Instrument ${count + 1}`;
-  const asset = assets.add([renderNotes([], 'piano', rate, length)], rate);
-  const part: NotePart = { instrument: 'piano', notes: [] };
-  const clip: Clip = { id: newId(), assetId: asset.id, name, start: at, offset: 0, length, part };
+  const clip = newNoteClip(assets, name, at, { instrument: 'piano', notes: [] }, rate, length);
   const track = { ...newTrack(project.tracks.length), name, clips: [clip] };
   state.commit('New instrument track', { ...project, tracks: [...project.tracks, track] });
+  store.getState().set({ notesClip: clip.id, panel: 'pianoRoll' });
+}
+
+/** Notes heard in audio (the Pitch editor's line: times from the project's start) as a new instrument track on the
+ * piano, as a DAW's audio-to-MIDI: its clip starts at the bar line before the first note (without a tempo, at 0 s).
+ * One undo step; the piano roll opens on it. */
+export function notesToInstrumentTrack({ store, assets }: Services, name: string, notes: readonly MidiNote[]) {
+  if (notes.length === 0) return;
+  const { project } = store.getState();
+  const rate = project.sampleRate;
+  const grid = projectGrid(project);
+  const first = Math.min(...notes.map((n) => n.startSeconds)) * rate;
+  const bar = grid && barLength(grid, rate);
+  const start = bar ? Math.max(0, Math.round(grid.downbeat + Math.floor((first - grid.downbeat) / bar) * bar)) : 0;
+  const shift = (seconds: number) => seconds - start / rate;
+  const part: NotePart = {
+    instrument: 'piano',
+    notes: notes.map((n) => ({ ...n, startSeconds: shift(n.startSeconds), endSeconds: shift(n.endSeconds) })),
+  };
+  const clip = newNoteClip(assets, name, start, part, rate);
+  const track = { ...newTrack(project.tracks.length), name, clips: [clip] };
+  store.getState().commit('Notes to instrument track', { ...project, tracks: [...project.tracks, track] });
   store.getState().set({ notesClip: clip.id, panel: 'pianoRoll' });
 }
 

@@ -5,7 +5,7 @@ import { analysis, answerValue, transferred } from '../client/analysis-client';
 import { runInWorker } from '../client/effect-runner';
 import { type LineNotes, MIN_NOTE_SECONDS, spanMidi, type SungNote } from '../dsp/pitch-notes';
 import type { PitchTrack } from '../dsp/pitch-track';
-import { pitchText } from '../dsp/notes';
+import { type MidiNote, pitchText } from '../dsp/notes';
 import { trackAudio } from '../project/generated-ops';
 import type { EffectRunner } from '../project/process-ops';
 import type { Project, SampleRange } from '../project/types';
@@ -14,6 +14,7 @@ import { midiFile } from '../export/midi-file';
 import { download } from '../export/export-audio';
 import { labelNotes } from '../project/label-ops';
 import { runEffect } from './effects';
+import { notesToInstrumentTrack } from './instrument';
 import { togglePreview } from './preview';
 import type { EffectSpec } from '../project/effects';
 import type { Services } from './services';
@@ -89,12 +90,9 @@ export function labelLineNotes({ store }: Services, line: EditedLine, moves: Not
 
 const LINE_VELOCITY = 96;
 
-/** The line's notes, where the moves put them, as a MIDI file at the project's tempo (120 BPM without one), times from
- * the project's start; named for the track. */
-export function lineMidi(project: Project, line: EditedLine, moves: NoteMoves): MidiExport {
-  const rate = project.sampleRate;
-  const bpm = projectGrid(project)?.bpm ?? 120;
-  const notes = line.notes.map((_, i) => {
+/** The line's notes where the moves put them, as MIDI notes (nearest semitones), times from the project's start. */
+export function placedLineNotes(rate: number, line: EditedLine, moves: NoteMoves): MidiNote[] {
+  return line.notes.map((_, i) => {
     const n = placed(line, moves, i);
     return {
       startSeconds: n.start / rate,
@@ -103,6 +101,13 @@ export function lineMidi(project: Project, line: EditedLine, moves: NoteMoves): 
       velocity: LINE_VELOCITY,
     };
   });
+}
+
+/** The line's notes, where the moves put them, as a MIDI file at the project's tempo (120 BPM without one), times from
+ * the project's start; named for the track. */
+export function lineMidi(project: Project, line: EditedLine, moves: NoteMoves): MidiExport {
+  const bpm = projectGrid(project)?.bpm ?? 120;
+  const notes = placedLineNotes(project.sampleRate, line, moves);
   const name = project.tracks.find((t) => t.id === line.trackId)?.name ?? 'line';
   const bytes = midiFile(notes, bpm);
   return { bytes: bytes.buffer as ArrayBuffer, fileName: `${name} notes.mid`, mimeType: 'audio/midi', bpm };
@@ -266,4 +271,11 @@ export function joinNotes(line: EditedLine, moves: NoteMoves, first: number, las
 function centred(line: EditedLine, start: number, end: number): SungNote | null {
   const midi = spanMidi(line.track, start - line.range.start, end - line.range.start);
   return midi === null ? null : { start, end, midi };
+}
+
+/** The line's notes, where the moves put them, as a new instrument track (the piano) named for its track. */
+export function lineToInstrument(services: Services, line: EditedLine, moves: NoteMoves): void {
+  const { project } = services.store.getState();
+  const name = `${project.tracks.find((t) => t.id === line.trackId)?.name ?? 'line'} notes`;
+  notesToInstrumentTrack(services, name, placedLineNotes(project.sampleRate, line, moves));
 }

@@ -3,12 +3,12 @@
  * played by the built-in instrument nearest its General MIDI program; a project without a tempo of its own takes the
  * file's tempo and time signature, so its bars line up with the notes. One undo step; a broken file changes nothing.
  */
+import { newNoteClip } from '../app/instrument';
 import type { Services } from '../app/services';
-import type { AssetStore } from '../project/asset-store';
-import { INSTRUMENT_NAMES, type Instrument, instrumentOf, renderLength, renderNotes } from '../dsp/instruments';
+import { INSTRUMENT_NAMES, type Instrument, instrumentOf, renderLength } from '../dsp/instruments';
 import { DRUM_CHANNEL, type MidiNote } from '../dsp/notes';
 import { tempoProblem, withTempo } from '../project/tempo';
-import { type Clip, newId, newTrack, type ProjectTempo, type Track } from '../project/types';
+import { newTrack, type ProjectTempo, type Track } from '../project/types';
 import { type MidiPart, type MidiSong, readMidi } from './midi-read';
 
 export const isMidiFile = (file: File) => /\.(midi?|smf|kar)$/i.test(file.name) || /^audio\/(x-)?midi$/.test(file.type);
@@ -45,7 +45,8 @@ export async function importMidiFile(services: Services, file: File, at = 0): Pr
     const names = partNames(song.parts);
     const tracks = plans.map((plan, i) => {
       const track = { ...newTrack(project.tracks.length + i), name: names[i] };
-      return { ...track, clips: [partClip(assets, plan, names[i], rate, start)] } satisfies Track;
+      const part = { instrument: plan.instrument, notes: plan.notes };
+      return { ...track, clips: [newNoteClip(assets, names[i], start + plan.lead, part, rate)] } satisfies Track;
     });
     const tempo = project.tempo ?? songTempo(song, start);
     store
@@ -83,15 +84,6 @@ function planPart(part: MidiPart, rate: number, bar: number): PartPlan {
   const shift = (seconds: number) => seconds - lead / rate;
   const notes = part.notes.map((n) => ({ ...n, startSeconds: shift(n.startSeconds), endSeconds: shift(n.endSeconds) }));
   return { lead, notes, instrument: instrumentOf(part.program, part.channel) };
-}
-
-/** The planned part played, placed where its bar falls after `start`. */
-function partClip(assets: AssetStore, plan: PartPlan, name: string, rate: number, start: number): Clip {
-  const { lead, notes, instrument } = plan;
-  const samples = renderNotes(notes, instrument, rate);
-  const asset = assets.add([samples], rate);
-  const part = { instrument, notes };
-  return { id: newId(), assetId: asset.id, name, start: start + lead, offset: 0, length: samples.length, part };
 }
 
 /** A bar of the song's opening tempo and time signature, s. */

@@ -7,6 +7,7 @@ import {
   type NoteLayout,
   previewNotes,
   readLine,
+  lineToInstrument,
   saveLineMidi,
   splitNote,
 } from '../../app/pitch-editor';
@@ -178,6 +179,15 @@ export function PitchEditorPanel({ onClose }: { onClose: () => void }) {
           onClick={() => edited && saveLineMidi(services, edited, moves)}
         >
           Save MIDI
+        </button>
+        <button
+          type="button"
+          data-testid="pitch-editor-instrument"
+          disabled={!edited?.notes.length}
+          title="The notes, where they are now, as a new instrument track on the piano, as a DAW's audio to MIDI"
+          onClick={() => edited && lineToInstrument(services, edited, moves)}
+        >
+          To instrument track
         </button>
         <label
           className="param"
