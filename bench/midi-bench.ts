@@ -86,13 +86,17 @@ const dir = songsDir();
 const work = mkdtempSync(join(tmpdir(), 'midi-bench-'));
 const rows: { song: string; seconds: number; speed: number; right: number; up: number; late: number; other: number }[] =
   [];
-for (const name of readdirSync(dir).filter((f) => /\.midi?$/i.test(f)).sort()) {
+for (const name of readdirSync(dir)
+  .filter((f) => /\.midi?$/i.test(f))
+  .sort()) {
   const path = join(dir, name);
   const bytes = new Uint8Array(readFileSync(path));
   const { mix } = ours(bytes, 0);
   const { took } = ours(bytes, 0, STUDIO_RATE); // timed at the rate of a new project
   const fluid = fluidsynth(path, 'FluidR3_GM.sf2', join(work, 'fluid.wav'));
-  const tim = existsSync(join(SOUNDFONTS, 'TimGM6mb.sf2')) ? fluidsynth(path, 'TimGM6mb.sf2', join(work, 'tim.wav')) : fluid;
+  const tim = existsSync(join(SOUNDFONTS, 'TimGM6mb.sf2'))
+    ? fluidsynth(path, 'TimGM6mb.sf2', join(work, 'tim.wav'))
+    : fluid;
   const late = new Float32Array(fluid.length);
   late.set(fluid.subarray(0, fluid.length - Math.round(1.5 * RATE)), Math.round(1.5 * RATE));
   const seconds = mix.length / RATE;
@@ -112,6 +116,10 @@ for (const name of readdirSync(dir).filter((f) => /\.midi?$/i.test(f)).sort()) {
   );
 }
 const col = (k: 'speed' | 'right' | 'up' | 'late' | 'other') => median(rows.map((r) => r[k])).toFixed(2);
-console.log(`\n| songs | played (x real time, ${STUDIO_RATE} Hz) | ours vs FluidR3 | a semitone up | 1.5 s late | TimGM6mb vs FluidR3 |`);
+console.log(
+  `\n| songs | played (x real time, ${STUDIO_RATE} Hz) | ours vs FluidR3 | a semitone up | 1.5 s late | TimGM6mb vs FluidR3 |`,
+);
 console.log('|---|---|---|---|---|---|');
-console.log(`| ${rows.length} | ${col('speed')} | **${col('right')}** | ${col('up')} | ${col('late')} | ${col('other')} |`);
+console.log(
+  `| ${rows.length} | ${col('speed')} | **${col('right')}** | ${col('up')} | ${col('late')} | ${col('other')} |`,
+);
