@@ -63,7 +63,7 @@ test.describe('instrument tracks', () => {
     const midi = test.info().outputPath('song.mid');
     await (await saving).saveAs(midi);
     await expect(page.getByTestId('notice-info').last()).toContainText(
-      'Saved 1 track of 1 notes as MIDI at 100 BPM: Untitled project.mid.',
+      'Saved 1 track of 1 note as MIDI at 100 BPM: Untitled project.mid.',
     );
     const played = test.info().outputPath('played.wav');
     execFileSync('fluidsynth', ['-ni', '-F', played, '-r', '44100', '/usr/share/sounds/sf2/TimGM6mb.sf2', midi]);

@@ -91,7 +91,8 @@ export function noteClipToEdit(project: Project, selectedClipIds: readonly strin
 /** Bars a new instrument track's empty part lasts (seconds where the project has no tempo). */
 const NEW_PART = { bars: 4, seconds: 8 };
 
-/** A new clip at timeline sample `start` playing `part` (its notes' times from `start`), `minLength` samples at least. */
+/** A new clip at timeline sample `start` playing `part` (its notes' times from `start`), `minLength` samples at
+ * least. */
 export function newNoteClip(
   assets: AssetStore,
   name: string,

@@ -69,7 +69,7 @@ export function saveSongMidi({ store }: Services): void {
     .getState()
     .notify(
       'info',
-      `Saved ${tracks} of ${notes} notes as MIDI at ${Math.round(song.bpm * 100) / 100} BPM: ${fileName}.`,
+      `Saved ${tracks} of ${notes === 1 ? '1 note' : `${notes} notes`} as MIDI at ${Math.round(song.bpm * 100) / 100} BPM: ${fileName}.`,
     );
 }
 
